@@ -1,0 +1,210 @@
+/**
+ * The resolved scenario: what the loaders produce from scenario.yaml, the Kubernetes manifests and
+ * the trace files, after validation and defaulting. The simulation is built from this alone; all
+ * Kubernetes quantities are already converted (cpuMillicores, memoryBytes, seconds).
+ */
+import type { HpaControllerConfig, HpaSpec, SourceRef } from '../autoscalers/hpa/types.js';
+
+export type { SourceRef };
+
+export interface Warning {
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+export interface ProbeSpec {
+  initialDelaySeconds: number;
+  periodSeconds: number;
+  timeoutSeconds: number;
+  successThreshold: number;
+  failureThreshold: number;
+}
+
+export interface ContainerSpec {
+  name: string;
+  /** resources.requests.cpu; undefined when the container sets no request. */
+  cpuRequestMillicores?: number;
+  cpuLimitMillicores?: number;
+  memoryRequestBytes?: number;
+  memoryLimitBytes?: number;
+  readinessProbe?: ProbeSpec;
+  startupProbe?: ProbeSpec;
+  /** True for a restartable init container (sidecar, restartPolicy: Always): its requests count. */
+  sidecar: boolean;
+}
+
+export interface Toleration {
+  key?: string;
+  operator: 'Equal' | 'Exists';
+  value?: string;
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+export interface PodTemplateSpec {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** Regular containers, in manifest order. */
+  containers: ContainerSpec[];
+  /** Restartable init containers (sidecars) only; plain init containers are run-to-completion and add start-up time. */
+  sidecars: ContainerSpec[];
+  /** Number of plain (non-sidecar) init containers. */
+  initContainerCount: number;
+  nodeSelector: Record<string, string>;
+  tolerations: Toleration[];
+  /** spec.terminationGracePeriodSeconds, default 30 (pkg/apis/core/v1/defaults.go). */
+  terminationGracePeriodSeconds: number;
+  /** spec.resources (PodLevelResources) when set. */
+  podCpuRequestMillicores?: number;
+  podMemoryRequestBytes?: number;
+}
+
+export type WorkloadKind = 'Deployment' | 'StatefulSet';
+
+export interface WorkloadSpec {
+  kind: WorkloadKind;
+  apiVersion: string;
+  name: string;
+  namespace: string;
+  /** spec.replicas, default 1. */
+  replicas: number;
+  /** spec.selector.matchLabels. */
+  selector: Record<string, string>;
+  template: PodTemplateSpec;
+  source: SourceRef;
+}
+
+export interface NodePoolSpec {
+  name: string;
+  count: number;
+  cpuMillicores: number;
+  memoryBytes: number;
+  /** kubelet --max-pods, default 110. */
+  maxPods: number;
+  labels: Record<string, string>;
+  taints: Taint[];
+}
+
+/**
+ * A piecewise-constant series over simulation time: value[i] holds from startSeconds[i] until
+ * startSeconds[i+1] (the last value holds until endSeconds). startSeconds is strictly increasing,
+ * startSeconds[0] is the series' first instant (normally 0).
+ */
+export interface StepSeries {
+  startSeconds: Float64Array;
+  values: Float64Array;
+  endSeconds: number;
+}
+
+/** What a trace's `value` column means (issue 2 §4). */
+export type TraceValueKind = 'countPerBucket' | 'ratePerSecond' | 'activeUsers';
+
+export interface TraceBinding {
+  name: string;
+  file: string;
+  format: string;
+  valueKind: TraceValueKind;
+  /** Requests per second per active user, for valueKind activeUsers. */
+  requestsPerUserPerSecond?: number;
+  /** Multiplier applied to the rate. */
+  scale: number;
+  /** Positive: the trace starts later in simulation time; negative: its first seconds are skipped. */
+  shiftSeconds: number;
+  /** Repeat the trace when it ends (period = its span). */
+  loop: boolean;
+  /** Bucket width used to turn counts into rates (the trace's dominant step unless given). */
+  bucketSeconds: number;
+  /** Offered request rate, requests per second, over simulation time (loop is not expanded). */
+  rate: StepSeries;
+}
+
+/** How one workload turns offered load into CPU, memory and served requests (issue 2 §4). */
+export interface LoadModelSpec {
+  workload: string;
+  trace: string;
+  /** CPU a request costs: millicore-seconds per request (= millicores per request/s). */
+  cpuMillicoreSecondsPerRequest: number;
+  /** CPU a running pod uses with no traffic, millicores. */
+  baseCpuMillicores: number;
+  /** Working set of a running pod with no traffic, bytes. */
+  baseMemoryBytes: number;
+  /** Extra working set per request/s served by the pod, bytes. */
+  memoryBytesPerRequestPerSecond: number;
+  /** Largest request rate one ready pod serves; undefined = derived from the CPU cap. */
+  maxRequestsPerSecondPerPod?: number;
+  /** Requests that may wait when the pods are saturated; the rest is dropped. */
+  maxBacklogRequests: number;
+  /** Time to serve one request on an idle pod, seconds (default: cpu cost on one core). */
+  serviceTimeSeconds: number;
+  /** The container that serves traffic (default: the first container). */
+  container?: string;
+}
+
+/** A named series for Pods, Object and External metrics (issue 2 §6). */
+export interface MetricSeriesSpec {
+  name: string;
+  source:
+    | { kind: 'trace'; trace: string }
+    | { kind: 'workload'; workload: string; quantity: WorkloadQuantity };
+  /** Pods metrics: `perPod` = every ready pod reports the value; `total` = split equally over ready pods. */
+  perPod: 'perPod' | 'total';
+  scale: number;
+  /** Age of the value the metrics pipeline serves (scrape + adapter delay), seconds. */
+  delaySeconds: number;
+}
+
+export type WorkloadQuantity =
+  | 'offeredRequestsPerSecond'
+  | 'servedRequestsPerSecond'
+  | 'backlogRequests'
+  | 'droppedRequestsPerSecond';
+
+/** Pod start-up delays (kube-scheduler and kubelet), seconds; see src/cluster/startup-defaults.ts. */
+export interface StartupDelays {
+  schedulingSeconds: number;
+  imagePullSeconds: number;
+  containerStartSeconds: number;
+  /** Time a deleted pod keeps its node resources before it is gone (capped at the grace period). */
+  terminationSeconds: number;
+  /** Relative jitter (0..1) applied to each delay from the seeded `startup` stream. */
+  jitterRatio: number;
+}
+
+export interface SchedulerConfig {
+  /** NodeResourcesFit scoring strategy (SetDefaults_NodeResourcesFitArgs: LeastAllocated). */
+  scoringStrategy: 'LeastAllocated' | 'MostAllocated';
+}
+
+export interface MetricsServerConfig {
+  /** --metric-resolution as the shipped manifests set it (15 s; binary default 60 s). */
+  resolutionSeconds: number;
+}
+
+export interface Scenario {
+  name: string;
+  /** Folder the scenario was loaded from. */
+  dir: string;
+  seed: number;
+  durationSeconds: number;
+  outputIntervalSeconds: number;
+  nodePools: NodePoolSpec[];
+  workloads: WorkloadSpec[];
+  hpas: HpaSpec[];
+  traces: TraceBinding[];
+  loads: LoadModelSpec[];
+  series: MetricSeriesSpec[];
+  config: {
+    hpa: HpaControllerConfig;
+    metricsServer: MetricsServerConfig;
+    scheduler: SchedulerConfig;
+    startup: StartupDelays;
+  };
+  warnings: Warning[];
+}
