@@ -10,8 +10,10 @@ export type { SourceRef };
 export interface Warning {
   file: string;
   line?: number;
+  column?: number;
   field?: string;
   message: string;
+  hint?: string;
 }
 
 export interface ProbeSpec {

@@ -1,0 +1,67 @@
+/**
+ * Stabilization when spec.behavior is set (§1.11): horizontal.go `stabilizeRecommendationWithBehaviors`,
+ * a pure function of (recommendations, now, both windows).
+ */
+import { recordRecommendation, type WindowEntry } from './recommendation-history.js';
+import type { TimestampedRecommendation } from './types.js';
+
+export interface BehaviorStabilizeInput {
+  nowSeconds: number;
+  currentReplicas: number;
+  /** The metrics' desired count before normalization (not clamped to min/max). */
+  desiredReplicas: number;
+  scaleUpWindowSeconds: number;
+  scaleDownWindowSeconds: number;
+  recommendations: readonly TimestampedRecommendation[];
+}
+
+export interface BehaviorStabilization {
+  stabilizedReplicas: number;
+  /** ScaleUpStabilized / ScaleDownStabilized when the result differs from desired, else ReadyForNewScale. */
+  reason: 'ScaleUpStabilized' | 'ScaleDownStabilized' | 'ReadyForNewScale';
+  /** min(desired, records with age < scale-up window). */
+  upBound: number;
+  /** max(desired, records with age < scale-down window). */
+  downBound: number;
+  /** Records inside at least one window (they shaped a bound). */
+  window: WindowEntry[];
+  /** The new list: the raw desired count recorded, reusing a slot older than both windows. */
+  recommendations: TimestampedRecommendation[];
+}
+
+/**
+ * Envelope stabilization. Both windows are STRICT (a record exactly W old is outside). The result is
+ * currentReplicas raised to upBound if below it, then lowered to downBound if above it: a scale-up
+ * goes only to the smallest recommendation of the up window, a scale-down only to the largest of the
+ * down window, and history straddling current keeps current.
+ */
+export function stabilizeWithBehavior(input: BehaviorStabilizeInput): BehaviorStabilization {
+  const { nowSeconds, desiredReplicas, scaleUpWindowSeconds: upW, scaleDownWindowSeconds: downW } = input;
+  let upBound = desiredReplicas;
+  let downBound = desiredReplicas;
+  const window: WindowEntry[] = [];
+  for (const record of input.recommendations) {
+    const ageSeconds = nowSeconds - record.timestampSeconds;
+    const inUp = ageSeconds < upW;
+    const inDown = ageSeconds < downW;
+    if (inUp) upBound = Math.min(upBound, record.replicas);
+    if (inDown) downBound = Math.max(downBound, record.replicas);
+    if (inUp || inDown) window.push({ replicas: record.replicas, ageSeconds });
+  }
+  let stabilizedReplicas = input.currentReplicas;
+  if (stabilizedReplicas < upBound) stabilizedReplicas = upBound;
+  if (stabilizedReplicas > downBound) stabilizedReplicas = downBound;
+
+  // Upstream reuses a record only when it is strictly older than both cutoffs (timestamp.Before).
+  const recommendations = recordRecommendation(
+    input.recommendations,
+    desiredReplicas,
+    nowSeconds,
+    (r) => nowSeconds - r.timestampSeconds > upW && nowSeconds - r.timestampSeconds > downW,
+  );
+  let reason: BehaviorStabilization['reason'] = 'ReadyForNewScale';
+  if (stabilizedReplicas !== desiredReplicas) {
+    reason = desiredReplicas >= input.currentReplicas ? 'ScaleUpStabilized' : 'ScaleDownStabilized';
+  }
+  return { stabilizedReplicas, reason, upBound, downBound, window, recommendations };
+}

@@ -1,0 +1,54 @@
+/**
+ * Several metrics → one desired count, with the partial-failure rules of §1.9
+ * (horizontal.go `computeReplicasForMetrics`).
+ */
+import type { MetricProposal } from './evaluate-metric.js';
+import type { ScalingActiveReason } from './types.js';
+
+export type CombinedProposals =
+  | {
+      ok: true;
+      /** The maximum over the valid proposals. */
+      metricDesiredReplicas: number;
+      /** The metric that gave the maximum. */
+      metricName: string;
+      /** Failures that did not block scaling (the valid maximum is ≥ current). */
+      ignoredFailures: Extract<MetricProposal, { ok: false }>[];
+    }
+  | {
+      ok: false;
+      /** The first failure: its reason becomes ScalingActive=False. */
+      reason: ScalingActiveReason;
+      message: string;
+      /** The maximum over the valid proposals, when there was any; it is not acted upon. */
+      metricDesiredReplicas?: number;
+    };
+
+/**
+ * The desired count is the maximum over valid proposals. Scaling is blocked (ok: false, carrying
+ * the first failure) when every metric failed, when there are no metrics, or when some failed and
+ * the valid maximum is below `specReplicas`: a broken metric never blocks a scale-up but always
+ * blocks a scale-down.
+ */
+export function combineProposals(proposals: readonly MetricProposal[], specReplicas: number): CombinedProposals {
+  let best: Extract<MetricProposal, { ok: true }> | undefined;
+  const failures: Extract<MetricProposal, { ok: false }>[] = [];
+  for (const proposal of proposals) {
+    if (!proposal.ok) failures.push(proposal);
+    else if (best === undefined || proposal.desiredReplicas > best.desiredReplicas) best = proposal;
+  }
+  const first = failures[0];
+  if (best === undefined) {
+    if (first === undefined) return { ok: false, reason: 'InvalidMetricSourceType', message: 'the HPA has no metrics' };
+    return { ok: false, reason: first.reason, message: `${first.metricName}: ${first.message}` };
+  }
+  if (first !== undefined && best.desiredReplicas < specReplicas) {
+    return {
+      ok: false,
+      reason: first.reason,
+      message: `${first.metricName}: ${first.message} (blocks the scale-down to ${best.desiredReplicas})`,
+      metricDesiredReplicas: best.desiredReplicas,
+    };
+  }
+  return { ok: true, metricDesiredReplicas: best.desiredReplicas, metricName: best.metricName, ignoredFailures: failures };
+}

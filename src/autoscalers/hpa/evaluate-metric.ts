@@ -1,0 +1,127 @@
+/**
+ * One metric of an HPA → one replica proposal, through the calculator registry. Mirrors
+ * horizontal.go `computeReplicasForMetric`: the per-metric step of `computeReplicasForMetrics`.
+ */
+import { findMetricCalculator, type ReportedValue } from './metric-calculators.js';
+import type { ReplicaCalcSuccess } from './replica-calculation.js';
+import type {
+  ClassifiedPod,
+  HpaMetricSpec,
+  MetricSourceType,
+  MetricTarget,
+  OrphanSample,
+  ScalingActiveReason,
+  Tolerances,
+} from './types.js';
+
+/** What the metrics APIs returned for one metric at this sync. */
+export type MetricObservation =
+  | { kind: 'pods'; pods: ClassifiedPod[]; orphanSamples?: OrphanSample[] }
+  | { kind: 'values'; valuesMilli: number[]; readyPodCount: number }
+  /** The metrics API failed. */
+  | { kind: 'error'; message: string };
+
+export interface MetricEvaluationInput {
+  spec: HpaMetricSpec;
+  observation: MetricObservation;
+  /** scale.spec.replicas (currentReplicas). */
+  specReplicas: number;
+  /** scale.status.replicas: the divisor of Object/External AverageValue targets. */
+  statusReplicas: number;
+  /** From `resolveTolerances`; the same pair for every metric of the HPA. */
+  tolerances: Tolerances;
+}
+
+export type MetricProposal =
+  | {
+      ok: true;
+      metricName: string;
+      desiredReplicas: number;
+      currentValue: { utilizationPercent?: number; averageValueMilli?: number; valueMilli?: number };
+      reason: string;
+    }
+  | { ok: false; metricName: string; reason: ScalingActiveReason; message: string };
+
+/** Per source type: the ScalingActive reason of a failure and the display name of the metric. */
+type SourceTable = {
+  [K in MetricSourceType]: { failureReason: ScalingActiveReason; displayName: (spec: Extract<HpaMetricSpec, { type: K }>) => string };
+};
+
+const METRIC_SOURCES: Readonly<SourceTable> = Object.freeze({
+  Resource: { failureReason: 'FailedGetResourceMetric', displayName: (spec) => spec.resourceName },
+  ContainerResource: {
+    failureReason: 'FailedGetContainerResourceMetric',
+    displayName: (spec) => `${spec.containerName}/${spec.resourceName}`,
+  },
+  Pods: { failureReason: 'FailedGetPodsMetric', displayName: (spec) => spec.metricName },
+  Object: { failureReason: 'FailedGetObjectMetric', displayName: (spec) => spec.metricName },
+  External: { failureReason: 'FailedGetExternalMetric', displayName: (spec) => spec.metricName },
+} satisfies SourceTable);
+
+function sourceEntry(spec: HpaMetricSpec): { failureReason: ScalingActiveReason; displayName: (spec: HpaMetricSpec) => string } | undefined {
+  const type = String(spec.type);
+  if (!Object.hasOwn(METRIC_SOURCES, type)) return undefined;
+  return METRIC_SOURCES[spec.type] as { failureReason: ScalingActiveReason; displayName: (spec: HpaMetricSpec) => string };
+}
+
+/**
+ * Display name: `cpu`, `memory`, `<container>/cpu` for ContainerResource, else the metric name.
+ * An unknown source type (only possible in unvalidated data) is named by its type.
+ */
+export function metricDisplayName(spec: HpaMetricSpec): string {
+  return sourceEntry(spec)?.displayName(spec) ?? String(spec.type);
+}
+
+/** The number the target type selects: percent for Utilization, milli-units otherwise. */
+function targetNumber(target: MetricTarget): number | undefined {
+  if (target.type === 'Utilization') return target.averageUtilizationPercent;
+  if (target.type === 'AverageValue') return target.averageValueMilli;
+  return target.valueMilli;
+}
+
+function reportedValue(reports: ReportedValue, calc: ReplicaCalcSuccess): Extract<MetricProposal, { ok: true }>['currentValue'] {
+  const value: Extract<MetricProposal, { ok: true }>['currentValue'] = {};
+  if (reports === 'utilization') {
+    if (calc.utilizationPercent !== undefined) value.utilizationPercent = calc.utilizationPercent;
+    if (calc.rawAverageMilli !== undefined) value.averageValueMilli = calc.rawAverageMilli;
+  } else if (calc.usageMilli !== undefined) {
+    if (reports === 'averageValue') value.averageValueMilli = calc.usageMilli;
+    else value.valueMilli = calc.usageMilli;
+  }
+  return value;
+}
+
+/**
+ * Evaluates one metric. Never throws: a failure is a proposal with `ok: false` whose reason is the
+ * ScalingActive reason upstream sets — `InvalidMetricSourceType` for an unknown source type,
+ * `FailedGet<Source>Metric` when the metrics API failed, the target type is not supported for the
+ * source, the target value is unset, or the calculator found no usable samples.
+ */
+export function evaluateMetric(input: MetricEvaluationInput): MetricProposal {
+  const { spec, observation } = input;
+  const metricName = metricDisplayName(spec);
+  const sourceType = String(spec.type);
+  const failureReason = sourceEntry(spec)?.failureReason;
+  if (failureReason === undefined) {
+    return { ok: false, metricName, reason: 'InvalidMetricSourceType', message: `unknown metric source type "${sourceType}"` };
+  }
+  const fail = (message: string): MetricProposal => ({ ok: false, metricName, reason: failureReason, message });
+  if (observation.kind === 'error') return fail(observation.message);
+
+  const entry = findMetricCalculator(sourceType, spec.target.type);
+  if (entry === undefined) return fail(`invalid ${sourceType} metric source: target type ${spec.target.type} is not supported`);
+  const target = targetNumber(spec.target);
+  if (target === undefined) return fail(`invalid ${sourceType} metric source: the ${spec.target.type} target value is not set`);
+  if (observation.kind !== entry.observation) {
+    return fail(`${entry.upstream} needs ${entry.observation === 'pods' ? 'per-pod samples' : 'metric values'}, got ${observation.kind}`);
+  }
+
+  const calc = entry.calculate(observation, {
+    target,
+    specReplicas: input.specReplicas,
+    statusReplicas: input.statusReplicas,
+    tolerances: input.tolerances,
+  });
+  if (!calc.ok) return fail(`${entry.upstream}: ${calc.message}`);
+  return { ok: true, metricName, desiredReplicas: calc.desiredReplicas, currentValue: reportedValue(entry.reports, calc), reason: calc.reason };
+}

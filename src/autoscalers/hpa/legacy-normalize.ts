@@ -1,0 +1,90 @@
+/**
+ * Normalization when spec.behavior is null (the legacy path, §1.10): horizontal.go
+ * `normalizeDesiredReplicas`, `stabilizeRecommendation`, `convertDesiredReplicasWithRules`, `calculateScaleUpLimit`.
+ */
+import { recordRecommendation, type WindowEntry } from './recommendation-history.js';
+import type { ScalingLimitedReason, TimestampedRecommendation } from './types.js';
+
+export interface LegacyStabilizeInput {
+  nowSeconds: number;
+  /** The metrics' desired count before normalization. */
+  desiredReplicas: number;
+  /** --horizontal-pod-autoscaler-downscale-stabilization. */
+  windowSeconds: number;
+  recommendations: readonly TimestampedRecommendation[];
+}
+
+export interface LegacyStabilization {
+  stabilizedReplicas: number;
+  /** ScaleDownStabilized when a recorded recommendation raised the result, else ReadyForNewScale. */
+  reason: 'ScaleDownStabilized' | 'ReadyForNewScale';
+  /** The records inside the window (age ≤ window) that took part in the max. */
+  window: WindowEntry[];
+  /** The new list: `desiredReplicas` recorded, reusing one slot older than the window. */
+  recommendations: TimestampedRecommendation[];
+}
+
+/**
+ * stabilized = max(desired, every record with age ≤ window). The bound is INCLUSIVE: a record exactly
+ * `windowSeconds` old still counts. This is a max, not an envelope, so an older higher record can
+ * raise the result above current. Records older than the window are reusable slots.
+ */
+export function stabilizeLegacy(input: LegacyStabilizeInput): LegacyStabilization {
+  const { nowSeconds, desiredReplicas, windowSeconds } = input;
+  let stabilizedReplicas = desiredReplicas;
+  const window: WindowEntry[] = [];
+  for (const record of input.recommendations) {
+    const ageSeconds = nowSeconds - record.timestampSeconds;
+    if (ageSeconds > windowSeconds) continue;
+    window.push({ replicas: record.replicas, ageSeconds });
+    if (record.replicas > stabilizedReplicas) stabilizedReplicas = record.replicas;
+  }
+  const recommendations = recordRecommendation(
+    input.recommendations,
+    desiredReplicas,
+    nowSeconds,
+    (r) => nowSeconds - r.timestampSeconds > windowSeconds,
+  );
+  const reason = stabilizedReplicas !== desiredReplicas ? 'ScaleDownStabilized' : 'ReadyForNewScale';
+  return { stabilizedReplicas, reason, window, recommendations };
+}
+
+/** `calculateScaleUpLimit`: int32(max(factor × current, minimum)). */
+export function calculateLegacyScaleUpLimit(currentReplicas: number, factor: number, minimum: number): number {
+  return Math.trunc(Math.max(factor * currentReplicas, minimum));
+}
+
+export interface LegacyConvertInput {
+  currentReplicas: number;
+  /** The stabilized recommendation. */
+  desiredReplicas: number;
+  minReplicas: number;
+  maxReplicas: number;
+  /** horizontal.go scaleUpLimitFactor (production 2). */
+  scaleUpLimitFactor: number;
+  /** horizontal.go scaleUpLimitMinimum (4). */
+  scaleUpLimitMinimum: number;
+}
+
+export interface LegacyConversion {
+  desiredReplicas: number;
+  reason: ScalingLimitedReason;
+  scaleUpLimit: number;
+}
+
+/**
+ * `convertDesiredReplicasWithRules`: allowedMax = min(max, scaleUpLimit) where
+ * scaleUpLimit = max(factor × current, minimum). Below min → min (TooFewReplicas); above allowedMax →
+ * allowedMax (ScaleUpLimit when the limit is strictly lower than max, else TooManyReplicas);
+ * otherwise unchanged (DesiredWithinRange). There is no scale-down rate limit on this path.
+ */
+export function convertDesiredReplicasWithRules(input: LegacyConvertInput): LegacyConversion {
+  const scaleUpLimit = calculateLegacyScaleUpLimit(input.currentReplicas, input.scaleUpLimitFactor, input.scaleUpLimitMinimum);
+  const limitBinds = input.maxReplicas > scaleUpLimit;
+  const allowedMax = limitBinds ? scaleUpLimit : input.maxReplicas;
+  if (input.desiredReplicas < input.minReplicas) return { desiredReplicas: input.minReplicas, reason: 'TooFewReplicas', scaleUpLimit };
+  if (input.desiredReplicas > allowedMax) {
+    return { desiredReplicas: allowedMax, reason: limitBinds ? 'ScaleUpLimit' : 'TooManyReplicas', scaleUpLimit };
+  }
+  return { desiredReplicas: input.desiredReplicas, reason: 'DesiredWithinRange', scaleUpLimit };
+}

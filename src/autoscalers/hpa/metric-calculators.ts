@@ -1,0 +1,127 @@
+/**
+ * Registry: (metric source type, target type) → the replica calculator that serves it, as the
+ * table of §1.3 (horizontal.go `computeReplicasForMetric` and the `computeStatusFor*Metric` family).
+ */
+import type { ReplicaCalculation } from './replica-calculation.js';
+import { calculateAverageValueReplicas } from './replica-calculator-average-value.js';
+import { calculateUtilizationReplicas } from './replica-calculator-utilization.js';
+import { calculatePerPodValueReplicas, calculateValueReplicas } from './replica-calculator-value.js';
+import type { ClassifiedPod, MetricSourceType, MetricTargetType, OrphanSample, Tolerances } from './types.js';
+
+/** The data a calculator needs besides the target, already checked for the right observation kind. */
+export type CalculatorData =
+  | { kind: 'pods'; pods: ClassifiedPod[]; orphanSamples?: OrphanSample[] }
+  | { kind: 'values'; valuesMilli: number[]; readyPodCount: number };
+
+export interface CalculatorContext {
+  /** The target's number: percent for Utilization, milli-units otherwise. */
+  target: number;
+  specReplicas: number;
+  statusReplicas: number;
+  tolerances: Tolerances;
+}
+
+/** Which field of MetricProposal.currentValue carries the calculator's reported value. */
+export type ReportedValue = 'utilization' | 'averageValue' | 'value';
+
+export interface MetricCalculatorEntry {
+  /** The upstream function this entry mirrors, for messages and `explain`. */
+  upstream: string;
+  observation: CalculatorData['kind'];
+  reports: ReportedValue;
+  calculate(data: CalculatorData, ctx: CalculatorContext): ReplicaCalculation;
+}
+
+const utilization: MetricCalculatorEntry = {
+  upstream: 'GetResourceReplicas',
+  observation: 'pods',
+  reports: 'utilization',
+  calculate: (data, ctx) =>
+    data.kind !== 'pods'
+      ? wrongData()
+      : calculateUtilizationReplicas({
+          pods: data.pods,
+          orphanSamples: data.orphanSamples ?? [],
+          currentReplicas: ctx.specReplicas,
+          targetUtilizationPercent: ctx.target,
+          tolerances: ctx.tolerances,
+        }),
+};
+
+function plainAverage(upstream: string): MetricCalculatorEntry {
+  return {
+    upstream,
+    observation: 'pods',
+    reports: 'averageValue',
+    calculate: (data, ctx) =>
+      data.kind !== 'pods'
+        ? wrongData()
+        : calculateAverageValueReplicas({
+            pods: data.pods,
+            orphanSamples: data.orphanSamples ?? [],
+            currentReplicas: ctx.specReplicas,
+            targetAverageValueMilli: ctx.target,
+            tolerances: ctx.tolerances,
+          }),
+  };
+}
+
+function value(upstream: string): MetricCalculatorEntry {
+  return {
+    upstream,
+    observation: 'values',
+    reports: 'value',
+    calculate: (data, ctx) =>
+      data.kind !== 'values'
+        ? wrongData()
+        : calculateValueReplicas({
+            valuesMilli: data.valuesMilli,
+            currentReplicas: ctx.specReplicas,
+            targetValueMilli: ctx.target,
+            readyPodCount: data.readyPodCount,
+            tolerances: ctx.tolerances,
+          }),
+  };
+}
+
+function perPodValue(upstream: string): MetricCalculatorEntry {
+  return {
+    upstream,
+    observation: 'values',
+    reports: 'averageValue',
+    calculate: (data, ctx) =>
+      data.kind !== 'values'
+        ? wrongData()
+        : calculatePerPodValueReplicas({
+            valuesMilli: data.valuesMilli,
+            statusReplicas: ctx.statusReplicas,
+            targetAverageValueMilli: ctx.target,
+            tolerances: ctx.tolerances,
+          }),
+  };
+}
+
+function wrongData(): ReplicaCalculation {
+  return { ok: false, message: 'observation kind does not match the calculator' };
+}
+
+type CalculatorKey = `${MetricSourceType}/${MetricTargetType}`;
+
+/** Supported (source, target) pairs. A pair absent here is an invalid metric source for that type. */
+export const METRIC_CALCULATORS: Readonly<Partial<Record<CalculatorKey, MetricCalculatorEntry>>> = Object.freeze({
+  'Resource/Utilization': utilization,
+  'ContainerResource/Utilization': utilization,
+  'Resource/AverageValue': plainAverage('GetRawResourceReplicas'),
+  'ContainerResource/AverageValue': plainAverage('GetRawResourceReplicas'),
+  'Pods/AverageValue': plainAverage('GetMetricReplicas'),
+  'Object/Value': value('GetObjectMetricReplicas'),
+  'Object/AverageValue': perPodValue('GetObjectPerPodMetricReplicas'),
+  'External/Value': value('GetExternalMetricReplicas'),
+  'External/AverageValue': perPodValue('GetExternalPerPodMetricReplicas'),
+});
+
+/** The calculator for a (source, target) pair, or undefined when the pair is not supported. */
+export function findMetricCalculator(sourceType: string, targetType: string): MetricCalculatorEntry | undefined {
+  const table: Readonly<Record<string, MetricCalculatorEntry | undefined>> = METRIC_CALCULATORS;
+  return Object.hasOwn(table, `${sourceType}/${targetType}`) ? table[`${sourceType}/${targetType}`] : undefined;
+}

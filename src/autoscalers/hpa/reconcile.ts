@@ -1,0 +1,168 @@
+/**
+ * One full HPA sync as a pure function (§1.2–§1.11): horizontal.go `reconcileAutoscaler` from the
+ * scale read to the scale write, without the clock, the API calls or the controller's maps.
+ */
+import { resolveBehavior } from './behavior-rules.js';
+import { combineProposals } from './combine-proposals.js';
+import type { MetricProposal } from './evaluate-metric.js';
+import { normalizeLegacy, normalizeWithBehaviors } from './normalize-desired-replicas.js';
+import { seedRecommendations, type WindowEntry } from './recommendation-history.js';
+import { storeScaleEvent } from './scale-events.js';
+import type {
+  AbleToScaleReason,
+  HpaControllerConfig,
+  HpaHistory,
+  HpaSpec,
+  ScalingActiveReason,
+  ScalingLimitedReason,
+} from './types.js';
+
+export interface ReconcileInput {
+  nowSeconds: number;
+  spec: Pick<HpaSpec, 'minReplicas' | 'maxReplicas' | 'behavior'>;
+  /** scale.spec.replicas (currentReplicas). */
+  specReplicas: number;
+  /** scale.status.replicas. */
+  statusReplicas: number;
+  /** One per spec.metrics entry, already evaluated with the tolerances of `resolveTolerances`. */
+  proposals: MetricProposal[];
+  history: HpaHistory;
+  config: HpaControllerConfig;
+}
+
+export type ReconcilePath = 'disabled' | 'aboveMax' | 'belowMin' | 'legacy' | 'behavior' | 'metricsFailed';
+
+export interface ReconcileConditions {
+  ableToScale: { status: boolean; reason: AbleToScaleReason };
+  scalingActive: { status: boolean; reason: ScalingActiveReason; message?: string };
+  scalingLimited: { status: boolean; reason: ScalingLimitedReason };
+}
+
+export interface ReconcileResult {
+  desiredReplicas: number;
+  rescale: boolean;
+  /** Max over valid proposals (absent when not computed). */
+  metricDesiredReplicas?: number;
+  stabilizedReplicas?: number;
+  conditions: ReconcileConditions;
+  /** For `explain`: stabilization window contents used, policy limits computed, which policy bound. */
+  trace: {
+    path: ReconcilePath;
+    stabilizationWindow?: WindowEntry[];
+    scaleUpLimit?: number;
+    scaleDownLimit?: number;
+    notes: string[];
+  };
+  /** The NEW history; the input history is never mutated. */
+  history: HpaHistory;
+}
+
+const NOT_LIMITED = { status: false, reason: 'DesiredWithinRange' } as const;
+
+/**
+ * One sync. Order:
+ * 1. first-reconcile seeding: an undefined recommendation list becomes `[{specReplicas, now}]`, so a
+ *    new HPA (or one after a controller restart) cannot scale down during the first window;
+ * 2. `specReplicas == 0` with `minReplicas != 0` → scaling disabled, no action;
+ * 3. `specReplicas > max` → max, `specReplicas < min` → min, at once: no metrics, no stabilization,
+ *    no rate limit, no recommendation recorded;
+ * 4. otherwise the maximum of the proposals with the §1.9 failure rules (a blocked sync keeps the
+ *    history as seeded), then legacy (`behavior` null) or behavior normalization.
+ * A scale event is stored whenever the result differs from `specReplicas` and `behavior` is set.
+ */
+export function reconcileHpa(input: ReconcileInput): ReconcileResult {
+  const { nowSeconds, spec, specReplicas: current, config } = input;
+  const seeded = seedRecommendations(input.history.recommendations, current, nowSeconds);
+  const history = { recommendations: seeded, scaleUpEvents: [...input.history.scaleUpEvents], scaleDownEvents: [...input.history.scaleDownEvents] };
+  const behavior = spec.behavior === null ? null : resolveBehavior(spec.behavior, config);
+
+  const rescaleTo = (desired: number, path: ReconcilePath, reason: ScalingLimitedReason, note: string): ReconcileResult => ({
+    desiredReplicas: desired,
+    rescale: true,
+    conditions: {
+      ableToScale: { status: true, reason: 'SucceededRescale' },
+      scalingActive: { status: true, reason: 'ValidMetricFound', message: 'metrics not evaluated: ' + note },
+      scalingLimited: { status: true, reason },
+    },
+    trace: { path, notes: [note] },
+    history: storeScaleEvent(history, behavior, current, desired, nowSeconds).history,
+  });
+
+  if (current === 0 && spec.minReplicas !== 0) {
+    return {
+      desiredReplicas: 0,
+      rescale: false,
+      conditions: {
+        ableToScale: { status: true, reason: 'SucceededGetScale' },
+        scalingActive: { status: false, reason: 'ScalingDisabled', message: 'scaling is disabled since the replica count of the target is zero' },
+        scalingLimited: { ...NOT_LIMITED },
+      },
+      trace: { path: 'disabled', notes: ['spec.replicas is 0 and minReplicas is not: the HPA takes no action'] },
+      history,
+    };
+  }
+  if (current > spec.maxReplicas) {
+    return rescaleTo(spec.maxReplicas, 'aboveMax', 'TooManyReplicas', `current replicas ${current} above maxReplicas ${spec.maxReplicas}`);
+  }
+  if (current < spec.minReplicas) {
+    return rescaleTo(spec.minReplicas, 'belowMin', 'TooFewReplicas', `current replicas ${current} below minReplicas ${spec.minReplicas}`);
+  }
+
+  const combined = combineProposals(input.proposals, current);
+  if (!combined.ok) {
+    const result: ReconcileResult = {
+      desiredReplicas: current,
+      rescale: false,
+      conditions: {
+        ableToScale: { status: true, reason: 'SucceededGetScale' },
+        scalingActive: { status: false, reason: combined.reason, message: combined.message },
+        scalingLimited: { ...NOT_LIMITED },
+      },
+      trace: { path: 'metricsFailed', notes: [`metrics failed, no scaling: ${combined.message}`] },
+      history,
+    };
+    if (combined.metricDesiredReplicas !== undefined) result.metricDesiredReplicas = combined.metricDesiredReplicas;
+    return result;
+  }
+
+  const normalizeInput = {
+    nowSeconds,
+    currentReplicas: current,
+    desiredReplicas: combined.metricDesiredReplicas,
+    minReplicas: spec.minReplicas,
+    maxReplicas: spec.maxReplicas,
+    history,
+    config,
+  };
+  const norm = behavior === null ? normalizeLegacy(normalizeInput) : normalizeWithBehaviors(normalizeInput, behavior);
+  const desired = norm.desiredReplicas;
+  const rescale = desired !== current;
+  const stored = storeScaleEvent({ ...history, recommendations: norm.recommendations }, behavior, current, desired, nowSeconds);
+  const ignored = combined.ignoredFailures.map((f) => `${f.metricName} (${f.reason})`);
+  const trace: ReconcileResult['trace'] = {
+    path: behavior === null ? 'legacy' : 'behavior',
+    stabilizationWindow: norm.window,
+    notes: [`metrics: max ${combined.metricDesiredReplicas} from ${combined.metricName}`, ...norm.notes],
+  };
+  if (ignored.length > 0) trace.notes.push(`failed metrics did not block this ${desired >= current ? 'scale-up' : 'sync'}: ${ignored.join(', ')}`);
+  if (norm.scaleUpLimit !== undefined) trace.scaleUpLimit = norm.scaleUpLimit;
+  if (norm.scaleDownLimit !== undefined) trace.scaleDownLimit = norm.scaleDownLimit;
+  const scalingActive: ReconcileConditions['scalingActive'] = {
+    status: true,
+    reason: 'ValidMetricFound',
+    message: `the HPA was able to successfully calculate a replica count from ${combined.metricName}`,
+  };
+  return {
+    desiredReplicas: desired,
+    rescale,
+    metricDesiredReplicas: combined.metricDesiredReplicas,
+    stabilizedReplicas: norm.stabilizedReplicas,
+    conditions: {
+      ableToScale: { status: true, reason: rescale ? 'SucceededRescale' : norm.ableToScaleReason },
+      scalingActive,
+      scalingLimited: { status: desired !== norm.stabilizedReplicas, reason: norm.limitedReason },
+    },
+    trace,
+    history: stored.history,
+  };
+}

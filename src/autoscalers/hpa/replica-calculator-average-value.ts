@@ -1,0 +1,61 @@
+/**
+ * AverageValue of per-pod values (Pods metrics, and Resource / ContainerResource AverageValue):
+ * replica_calculator.go `calcPlainMetricReplicas` with metrics/utilization.go `GetMetricUsageRatio`.
+ */
+import { truncDiv } from './go-int.js';
+import { groupSamples } from './pod-samples.js';
+import type { ReplicaCalculation } from './replica-calculation.js';
+import { decideFastPath, decideSecondPass } from './two-pass-decision.js';
+import type { ClassifiedPod, OrphanSample, Tolerances } from './types.js';
+
+export interface AverageValueReplicaInput {
+  /**
+   * Every pod the selector matches, classified. For the cpu resource the readiness rules of §1.4
+   * have already made some pods `unready`; for other metrics a NotReady pod with a sample is `ready`.
+   */
+  pods: readonly ClassifiedPod[];
+  /** Samples for pod names the selector does not match: they count in the average. */
+  orphanSamples?: readonly OrphanSample[];
+  /** scale.spec.replicas. */
+  currentReplicas: number;
+  /** target.averageValue in milli-units. */
+  targetAverageValueMilli: number;
+  tolerances: Tolerances;
+}
+
+/** `GetMetricUsageRatio`: integer average `Σvalue ÷ count` (milli-units) and `average ÷ target`. */
+export function calculateUsageRatio(samples: ReadonlyMap<string, number>, targetMilli: number): { ratio: number; averageMilli: number } {
+  let total = 0;
+  for (const value of samples.values()) total += value;
+  const averageMilli = truncDiv(total, samples.size);
+  return { ratio: averageMilli / targetMilli, averageMilli };
+}
+
+/**
+ * Desired replicas for a per-pod AverageValue target (§1.6): the two-pass structure of §1.5, with
+ * missing pods imputed at exactly the target on a scale-down and at 0 on a scale-up (not at all
+ * when the ratio is exactly 1). `usageMilli` is the first-pass integer average.
+ * Fails when there are no pods or no usable sample remains.
+ */
+export function calculateAverageValueReplicas(input: AverageValueReplicaInput): ReplicaCalculation {
+  const grouped = groupSamples(input.pods, input.orphanSamples);
+  if (typeof grouped === 'string') return { ok: false, message: grouped };
+  const target = input.targetAverageValueMilli;
+  const { ratio, averageMilli } = calculateUsageRatio(grouped.samples, target);
+
+  const scaleUpWithUnready = grouped.unready.length > 0 && ratio > 1;
+  if (!scaleUpWithUnready && grouped.missing.length === 0) {
+    return { ok: true, ...decideFastPath(ratio, grouped.readyPodCount, input.currentReplicas, input.tolerances), usageMilli: averageMilli };
+  }
+
+  const samples = new Map(grouped.samples);
+  for (const pod of grouped.missing) {
+    if (ratio < 1) samples.set(pod.name, target);
+    else if (ratio > 1) samples.set(pod.name, 0);
+  }
+  if (scaleUpWithUnready) for (const pod of grouped.unready) samples.set(pod.name, 0);
+
+  const second = calculateUsageRatio(samples, target);
+  const decision = decideSecondPass(ratio, second.ratio, samples.size, input.currentReplicas, input.tolerances);
+  return { ok: true, ...decision, usageMilli: averageMilli };
+}

@@ -1,0 +1,98 @@
+/**
+ * Resource / ContainerResource Utilization targets: the two-pass algorithm of
+ * replica_calculator.go `GetResourceReplicas` with metrics/utilization.go `GetResourceUtilizationRatio`.
+ */
+import { truncDiv } from './go-int.js';
+import { groupSamples } from './pod-samples.js';
+import type { ReplicaCalculation } from './replica-calculation.js';
+import { decideFastPath, decideSecondPass } from './two-pass-decision.js';
+import type { ClassifiedPod, OrphanSample, Tolerances } from './types.js';
+
+export interface UtilizationReplicaInput {
+  /** Every pod the selector matches, already classified (§1.4), each with its request. */
+  pods: readonly ClassifiedPod[];
+  /** Samples for pod names the selector does not match: no request is known for them. */
+  orphanSamples?: readonly OrphanSample[];
+  /** scale.spec.replicas. */
+  currentReplicas: number;
+  /** target.averageUtilization, whole percent of the summed requests. */
+  targetUtilizationPercent: number;
+  tolerances: Tolerances;
+}
+
+interface UtilizationRatio {
+  ratio: number;
+  utilizationPercent: number;
+  rawAverageMilli: number;
+}
+
+/**
+ * `GetResourceUtilizationRatio`: over samples whose pod has a known request, utilization is the
+ * integer `Σusage × 100 ÷ Σrequest` (truncated before the ratio, so 99.9% is 99%), the ratio is
+ * `utilization ÷ target` and the raw average is the integer `Σusage ÷ n`.
+ */
+export function calculateUtilizationRatio(
+  samples: ReadonlyMap<string, number>,
+  requests: ReadonlyMap<string, number>,
+  targetUtilizationPercent: number,
+): UtilizationRatio | string {
+  let usageTotal = 0;
+  let requestTotal = 0;
+  let entries = 0;
+  for (const [name, usage] of samples) {
+    const request = requests.get(name);
+    if (request === undefined) continue;
+    usageTotal += usage;
+    requestTotal += request;
+    entries++;
+  }
+  if (requestTotal === 0) return 'no metrics returned matched known pods';
+  const utilizationPercent = truncDiv(usageTotal * 100, requestTotal);
+  return {
+    ratio: utilizationPercent / targetUtilizationPercent,
+    utilizationPercent,
+    rawAverageMilli: truncDiv(usageTotal, entries),
+  };
+}
+
+/**
+ * Desired replicas for a Utilization target (§1.5).
+ *
+ * Fast path when no pod is missing and it is not a scale-up with unready pods. Otherwise missing
+ * pods are imputed on a scale-down at `request × max(100, target) ÷ 100` and on a scale-up at 0
+ * (not at all when the ratio is exactly 1), unready pods at 0 on a scale-up, and the guarded second
+ * pass decides. The reported utilization and raw average are the first-pass (ready pods) values.
+ * Fails when there are no pods, a pod has no request, or no usable sample remains.
+ */
+export function calculateUtilizationReplicas(input: UtilizationReplicaInput): ReplicaCalculation {
+  const grouped = groupSamples(input.pods, input.orphanSamples);
+  if (typeof grouped === 'string') return { ok: false, message: grouped };
+  const requests = new Map<string, number>();
+  for (const pod of input.pods) {
+    if (pod.requestMilli === undefined) return { ok: false, message: `missing request for pod ${pod.name}` };
+    requests.set(pod.name, pod.requestMilli);
+  }
+  const target = input.targetUtilizationPercent;
+  const first = calculateUtilizationRatio(grouped.samples, requests, target);
+  if (typeof first === 'string') return { ok: false, message: first };
+  const reported = { utilizationPercent: first.utilizationPercent, rawAverageMilli: first.rawAverageMilli };
+  const { ratio } = first;
+
+  const scaleUpWithUnready = grouped.unready.length > 0 && ratio > 1;
+  if (!scaleUpWithUnready && grouped.missing.length === 0) {
+    return { ok: true, ...decideFastPath(ratio, grouped.readyPodCount, input.currentReplicas, input.tolerances), ...reported };
+  }
+
+  const samples = new Map(grouped.samples);
+  const fallbackPercent = Math.max(100, target);
+  for (const pod of grouped.missing) {
+    if (ratio < 1) samples.set(pod.name, truncDiv((requests.get(pod.name) ?? 0) * fallbackPercent, 100));
+    else if (ratio > 1) samples.set(pod.name, 0);
+  }
+  if (scaleUpWithUnready) for (const pod of grouped.unready) samples.set(pod.name, 0);
+
+  const second = calculateUtilizationRatio(samples, requests, target);
+  if (typeof second === 'string') return { ok: false, message: second };
+  const decision = decideSecondPass(ratio, second.ratio, samples.size, input.currentReplicas, input.tolerances);
+  return { ok: true, ...decision, ...reported };
+}

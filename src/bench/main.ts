@@ -1,0 +1,99 @@
+/**
+ * `npm run bench`: runs bundled scenarios and prints, per scenario, simulated seconds, wall seconds
+ * (load + simulate + serialize, and the simulation alone), speed-up over real time, events processed,
+ * events/s and peak RSS; plus the events/s of a bare event-queue loop as a baseline. A benchmark,
+ * not a test: targets are read off the table, never asserted.
+ */
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { EventQueue } from '../core/event-queue.js';
+import { runScenario } from '../engine/run-scenario.js';
+import { toCsv } from '../report/csv.js';
+import { loadScenario } from '../scenario/load-scenario.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface BenchRow {
+  scenario: string;
+  simulatedSeconds: number;
+  wallSeconds: number;
+  simulationWallSeconds: number;
+  speedUp: number;
+  events: number;
+  eventsPerSecond: number;
+  peakRssMiB: number;
+}
+
+async function benchScenario(name: string): Promise<BenchRow> {
+  const t0 = performance.now();
+  const scenario = await loadScenario(join(root, 'scenarios', name));
+  const t1 = performance.now();
+  const result = runScenario(scenario);
+  const t2 = performance.now();
+  const decisions = result.decisions.table();
+  toCsv(result.timeseries.header, result.timeseries.rows);
+  toCsv(decisions.header, decisions.rows);
+  JSON.stringify(result.summary);
+  const t3 = performance.now();
+  const wall = (t3 - t0) / 1000;
+  const events = result.built.sim.eventsProcessed;
+  return {
+    scenario: name,
+    simulatedSeconds: scenario.durationSeconds,
+    wallSeconds: wall,
+    simulationWallSeconds: (t2 - t1) / 1000,
+    speedUp: scenario.durationSeconds / wall,
+    events,
+    eventsPerSecond: events / ((t2 - t1) / 1000),
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/** Events/s of a bare heap loop with the same (time, phase, sequence) keys: the engine's floor. */
+function baselineEventsPerSecond(count: number): number {
+  const queue = new EventQueue();
+  let sink = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < 64; i++) queue.push(i, i % 7, () => sink++);
+  for (let i = 0; i < count; i++) {
+    const e = queue.pop()!;
+    e.run();
+    queue.push(e.timeSeconds + 1 + (i % 13), i % 7, e.run);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  if (sink !== count) throw new Error('baseline loop lost events');
+  return count / seconds;
+}
+
+function fmt(v: number, digits: number): string {
+  return v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+async function main(): Promise<void> {
+  const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['nasa-diurnal', 'nginx-hpa-cpu'];
+  const rows: BenchRow[] = [];
+  for (const name of names) rows.push(await benchScenario(name));
+  const baseline = baselineEventsPerSecond(2_000_000);
+  const header = ['scenario', 'simulated s', 'wall s', 'sim-only wall s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB'];
+  const table = rows.map((r) => [
+    r.scenario,
+    fmt(r.simulatedSeconds, 0),
+    fmt(r.wallSeconds, 3),
+    fmt(r.simulationWallSeconds, 3),
+    fmt(r.speedUp, 0),
+    fmt(r.events, 0),
+    fmt(r.eventsPerSecond, 0),
+    fmt(r.eventsPerSecond / baseline, 3),
+    fmt(r.peakRssMiB, 0),
+  ]);
+  table.push(['(bare event-queue loop)', '', '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000', '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const t of table) console.log(line(t));
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+}
+
+await main();

@@ -1,0 +1,23 @@
+/**
+ * Turns failures into exit codes: bad input prints every problem (file:line:column: field: message)
+ * and exits 2 with no stack trace; anything else is a run failure, exit 1.
+ */
+import { isUserInputError } from '../errors/user-input-error.js';
+
+export async function withExitCodes(action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    if (isUserInputError(error)) {
+      const n = error.problems.length;
+      process.stderr.write(`scalesim: ${n} problem${n === 1 ? '' : 's'} in the input:\n`);
+      for (const line of error.message.split('\n')) process.stderr.write(`  ${line}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`scalesim: run failed: ${message}\n`);
+    if (process.env.SCALESIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,36 @@
+/** The compact table printed after a run: served %, response time, replicas, scale events, files. */
+import type { RunSummary } from '../report/summary.js';
+
+function pad(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+}
+
+export function formatDuration(seconds: number): string {
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor((seconds % 86400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = Math.round(seconds % 60);
+  return [d ? `${d}d` : '', h ? `${h}h` : '', m ? `${m}m` : '', s || seconds === 0 ? `${s}s` : ''].join('');
+}
+
+export function printRunSummary(summary: RunSummary, files: string[]): void {
+  const out: string[] = [];
+  out.push(`scenario ${summary.scenario}: ${formatDuration(summary.durationSeconds)} simulated, seed ${summary.seed}, ${summary.nodes} nodes, ${summary.eventsProcessed} events`);
+  const header = ['workload', 'served %', 'dropped %', 'p50 ms', 'p95 ms', 'p99 ms', 'replicas min/mean/peak', 'pending pod-s'];
+  const rows = summary.workloads.map((w) => [
+    w.name,
+    w.servedPercent.toFixed(3),
+    w.droppedPercent.toFixed(3),
+    (w.responseTimeSeconds.p50 * 1000).toFixed(1),
+    (w.responseTimeSeconds.p95 * 1000).toFixed(1),
+    (w.responseTimeSeconds.p99 * 1000).toFixed(1),
+    `${w.replicas.minReady}/${w.replicas.meanReady.toFixed(2)}/${w.replicas.peakReady}`,
+    w.pendingPodSeconds.toFixed(0),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  out.push(pad(header, widths), ...rows.map((r) => pad(r, widths)));
+  for (const h of summary.hpas) out.push(`hpa ${h.name} → ${h.target}: ${h.syncs} syncs, ${h.scaleUps} scale-ups, ${h.scaleDowns} scale-downs`);
+  for (const w of summary.warnings) out.push(`warning: ${w}`);
+  out.push('wrote:', ...files.map((f) => `  ${f}`));
+  process.stdout.write(`${out.join('\n')}\n`);
+}

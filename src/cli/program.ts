@@ -1,0 +1,23 @@
+/** commander wiring: one register<Command>() call per file in cli/commands/. */
+import { Command } from 'commander';
+import { registerConformanceCommand } from './commands/conformance.js';
+import { registerRunCommand } from './commands/run.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('scalesim')
+    .description('Discrete-event simulator of Kubernetes autoscaling: replay traffic traces through real manifests.')
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ scalesim run scenarios/nasa-diurnal
+  $ scalesim run scenarios/nginx-hpa-cpu --seed 7 --duration 2h --out /tmp/nginx
+  $ scalesim conformance test/fixtures/fidelity-vectors.json --json`,
+    );
+  registerRunCommand(program);
+  registerConformanceCommand(program);
+  return program;
+}

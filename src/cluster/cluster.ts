@@ -1,0 +1,236 @@
+/**
+ * The single mutable world of nodes and pods, and the pod lifecycle driven by the simulation clock:
+ * create → schedule (bind or stay Unschedulable) → containers start (Running) → Ready, and delete →
+ * terminate. Listeners hear of every change in a pod's usage state; they keep their own counts,
+ * so they settle their integrals with the counts from before the change.
+ */
+import { Phase } from '../core/phases.js';
+import type { RandomStream, Rng } from '../core/rng.js';
+import type { Simulation } from '../core/simulation.js';
+import type { NodePoolSpec, PodTemplateSpec, StartupDelays } from '../scenario/types.js';
+import { isServing, type PodOwner, type SimNode, type SimPod } from './model.js';
+import { placePod } from './place-pod.js';
+import type { ScoringStrategy } from './scheduling-score.js';
+import { planStartup } from './startup-timeline.js';
+
+/** What a pod consumes: nothing (not started or gone), its idle base, or base plus served traffic. */
+export type UsageState = 'none' | 'base' | 'serving';
+
+export function usageStateOf(pod: SimPod): UsageState {
+  if (pod.removed || pod.containerStartSeconds === undefined || pod.phase !== 'Running') return 'none';
+  return isServing(pod) ? 'serving' : 'base';
+}
+
+export interface ClusterListener {
+  /** Called when a pod's usage state changed from `from` to `to`, at the current instant. */
+  usageStateChanging(pod: SimPod, from: UsageState, to: UsageState): void;
+}
+
+export interface PodRequests {
+  cpuMillicores: number;
+  memoryBytes: number;
+}
+
+export class Cluster {
+  readonly nodes: SimNode[] = [];
+  /** Pods per owner index, in creation order; removed pods are dropped. */
+  readonly podsByOwner: SimPod[][] = [];
+  private readonly unschedulable: SimPod[] = [];
+  private retryScheduled = false;
+  private serial = 0;
+  private readonly startupRandom: RandomStream;
+  private readonly schedulerRandom: RandomStream;
+  private readonly listeners: ClusterListener[] = [];
+
+  constructor(
+    private readonly sim: Simulation,
+    rng: Rng,
+    private readonly delays: StartupDelays,
+    private readonly scoring: ScoringStrategy,
+  ) {
+    this.startupRandom = rng.stream('startup');
+    this.schedulerRandom = rng.stream('scheduler');
+  }
+
+  addListener(listener: ClusterListener): void {
+    this.listeners.push(listener);
+  }
+
+  addNode(pool: NodePoolSpec, index: number): SimNode {
+    const node: SimNode = {
+      name: `${pool.name}-${index}`,
+      pool,
+      cpuAllocatableMillicores: pool.cpuMillicores,
+      memoryAllocatableBytes: pool.memoryBytes,
+      maxPods: pool.maxPods,
+      labels: { ...pool.labels, 'kubernetes.io/hostname': `${pool.name}-${index}` },
+      taints: pool.taints,
+      cpuRequestedMillicores: 0,
+      memoryRequestedBytes: 0,
+      podCount: 0,
+      createdSeconds: this.sim.nowSeconds,
+    };
+    this.nodes.push(node);
+    this.requestSchedulingRetry();
+    return node;
+  }
+
+  pods(owner: PodOwner): SimPod[] {
+    return (this.podsByOwner[owner.index] ??= []);
+  }
+
+  get unschedulableCount(): number {
+    return this.unschedulable.length;
+  }
+
+  /** Creates a Pending pod and schedules its first scheduling attempt. */
+  createPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string): SimPod {
+    const pod = this.newPod(owner, template, requests, name);
+    this.pods(owner).push(pod);
+    const timeline = planStartup(template, this.delays, this.startupRandom);
+    this.sim.scheduleAfter(timeline.schedulingSeconds, Phase.SCHEDULE, 'scheduler', () => {
+      if (pod.deletionSeconds !== undefined) return;
+      if (!this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds)) {
+        pod.unschedulable = true;
+        this.unschedulable.push(pod);
+      }
+    });
+    return pod;
+  }
+
+  private newPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string): SimPod {
+    return {
+      name,
+      owner,
+      serial: this.serial++,
+      createdSeconds: this.sim.nowSeconds,
+      phase: 'Pending',
+      cpuRequestMillicores: requests.cpuMillicores,
+      memoryRequestBytes: requests.memoryBytes,
+      template,
+      nodeSelector: template.nodeSelector,
+      tolerations: template.tolerations,
+      node: undefined,
+      unschedulable: false,
+      boundSeconds: undefined,
+      startTimeSeconds: undefined,
+      containerStartSeconds: undefined,
+      ready: false,
+      readyConditionSeconds: undefined,
+      deletionSeconds: undefined,
+      removed: false,
+    };
+  }
+
+  private bindTo(pod: SimPod, node: SimNode): void {
+    node.cpuRequestedMillicores += pod.cpuRequestMillicores;
+    node.memoryRequestedBytes += pod.memoryRequestBytes;
+    node.podCount++;
+    pod.node = node;
+    pod.unschedulable = false;
+    pod.boundSeconds = this.sim.nowSeconds;
+    pod.startTimeSeconds = this.sim.nowSeconds;
+  }
+
+  /**
+   * Warm start: binds a pod that has been Running and Ready since `sinceSeconds` (< now), if a
+   * node fits it; otherwise returns undefined and the caller creates it the normal way.
+   */
+  createRunningPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, sinceSeconds: number): SimPod | undefined {
+    const pod = this.newPod(owner, template, requests, name);
+    const placement = placePod(pod, this.nodes, this.scoring, this.schedulerRandom);
+    if (placement.node === undefined) return undefined;
+    this.bindTo(pod, placement.node);
+    pod.createdSeconds = sinceSeconds;
+    pod.boundSeconds = sinceSeconds;
+    pod.startTimeSeconds = sinceSeconds;
+    pod.containerStartSeconds = sinceSeconds;
+    pod.phase = 'Running';
+    pod.ready = true;
+    pod.readyConditionSeconds = sinceSeconds;
+    this.pods(owner).push(pod);
+    return pod;
+  }
+
+  /** Sets metadata.deletionTimestamp; the pod stops serving at once and frees its node after termination. */
+  deletePod(pod: SimPod, terminationGracePeriodSeconds: number): void {
+    if (pod.deletionSeconds !== undefined) return;
+    this.transition(pod, () => {
+      pod.deletionSeconds = this.sim.nowSeconds;
+    });
+    if (pod.node === undefined) {
+      this.removePod(pod);
+      return;
+    }
+    const delay = Math.min(this.delays.terminationSeconds, terminationGracePeriodSeconds);
+    this.sim.scheduleAfter(delay, Phase.LIFECYCLE, 'kubelet', () => this.removePod(pod));
+  }
+
+  private tryBind(pod: SimPod, toStartSeconds: number, toReadySeconds: number): boolean {
+    const placement = placePod(pod, this.nodes, this.scoring, this.schedulerRandom);
+    if (placement.node === undefined) return false;
+    this.bindTo(pod, placement.node);
+    this.sim.scheduleAfter(toStartSeconds, Phase.LIFECYCLE, 'kubelet', () => {
+      if (pod.removed) return;
+      this.transition(pod, () => {
+        pod.phase = 'Running';
+        pod.containerStartSeconds = this.sim.nowSeconds;
+        // The Ready condition exists (False) from the moment the pod is Running.
+        pod.readyConditionSeconds = this.sim.nowSeconds;
+      });
+      this.sim.scheduleAfter(toReadySeconds, Phase.LIFECYCLE, 'kubelet', () => {
+        if (pod.removed || pod.deletionSeconds !== undefined) return;
+        this.transition(pod, () => {
+          pod.ready = true;
+          pod.readyConditionSeconds = this.sim.nowSeconds;
+        });
+      });
+    });
+    return true;
+  }
+
+  private removePod(pod: SimPod): void {
+    if (pod.removed) return;
+    this.transition(pod, () => {
+      pod.removed = true;
+      pod.ready = false;
+    });
+    const node = pod.node;
+    if (node !== undefined) {
+      node.cpuRequestedMillicores -= pod.cpuRequestMillicores;
+      node.memoryRequestedBytes -= pod.memoryRequestBytes;
+      node.podCount--;
+    }
+    const list = this.pods(pod.owner);
+    const i = list.indexOf(pod);
+    if (i >= 0) list.splice(i, 1);
+    const u = this.unschedulable.indexOf(pod);
+    if (u >= 0) this.unschedulable.splice(u, 1);
+    if (node !== undefined) this.requestSchedulingRetry();
+  }
+
+  /** Retries every unschedulable pod, in creation order, once at the current instant. */
+  private requestSchedulingRetry(): void {
+    if (this.retryScheduled || this.unschedulable.length === 0) return;
+    this.retryScheduled = true;
+    this.sim.scheduleAfter(0, Phase.SCHEDULE, 'scheduler', () => {
+      this.retryScheduled = false;
+      const waiting = this.unschedulable.splice(0);
+      for (const pod of waiting) {
+        if (pod.removed || pod.deletionSeconds !== undefined) continue;
+        const timeline = planStartup(pod.template, this.delays, this.startupRandom);
+        if (!this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds)) {
+          this.unschedulable.push(pod);
+        }
+      }
+    });
+  }
+
+  /** Applies `mutate` and tells the listeners when the pod's usage state changed. */
+  private transition(pod: SimPod, mutate: () => void): void {
+    const from = usageStateOf(pod);
+    mutate();
+    const to = usageStateOf(pod);
+    if (from !== to) for (const l of this.listeners) l.usageStateChanging(pod, from, to);
+  }
+}

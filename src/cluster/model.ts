@@ -1,0 +1,71 @@
+/**
+ * Plain records of the simulated cluster: nodes and pods, resources in cpuMillicores / memoryBytes,
+ * times in simulation seconds. Field names follow the Kubernetes objects they stand for
+ * (status.startTime, the Ready condition, metadata.deletionTimestamp).
+ */
+import type { NodePoolSpec, PodTemplateSpec, Taint, Toleration } from '../scenario/types.js';
+
+export interface SimNode {
+  name: string;
+  pool: NodePoolSpec;
+  cpuAllocatableMillicores: number;
+  memoryAllocatableBytes: number;
+  maxPods: number;
+  labels: Record<string, string>;
+  taints: Taint[];
+  /** Sum of the requests of pods bound here (including terminating pods until they are gone). */
+  cpuRequestedMillicores: number;
+  memoryRequestedBytes: number;
+  podCount: number;
+  createdSeconds: number;
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+
+/** The owner of a pod: enough of the workload for scheduling, metrics and the HPA. */
+export interface PodOwner {
+  name: string;
+  namespace: string;
+  /** Index of the workload in the simulation (hot-path lookups avoid string maps). */
+  index: number;
+}
+
+export interface SimPod {
+  name: string;
+  owner: PodOwner;
+  /** Creation order across the whole run; the ReplicaSet ranking uses it for "newer first". */
+  serial: number;
+  createdSeconds: number;
+  phase: PodPhase;
+  /** Requests used by the scheduler: containers + sidecars (or pod-level requests). */
+  cpuRequestMillicores: number;
+  memoryRequestBytes: number;
+  template: PodTemplateSpec;
+  nodeSelector: Record<string, string>;
+  tolerations: Toleration[];
+  /** Bound node, undefined while unscheduled. */
+  node: SimNode | undefined;
+  /** PodScheduled=False/Unschedulable was set: no node fits. */
+  unschedulable: boolean;
+  boundSeconds: number | undefined;
+  /** status.startTime: set when the kubelet accepts the pod (before the image pull). */
+  startTimeSeconds: number | undefined;
+  /** When the containers started (metrics-server's first-sample rule uses it). */
+  containerStartSeconds: number | undefined;
+  /** Ready condition; `readyConditionSeconds` is its lastTransitionTime (undefined = no condition yet). */
+  ready: boolean;
+  readyConditionSeconds: number | undefined;
+  /** metadata.deletionTimestamp. */
+  deletionSeconds: number | undefined;
+  /** Set when the pod is gone from the API. */
+  removed: boolean;
+}
+
+export function isActive(pod: SimPod): boolean {
+  return pod.deletionSeconds === undefined && pod.phase !== 'Succeeded' && pod.phase !== 'Failed';
+}
+
+/** Running, Ready and not terminating: the pod receives traffic (endpoints) and counts as a ready replica. */
+export function isServing(pod: SimPod): boolean {
+  return pod.phase === 'Running' && pod.ready && pod.deletionSeconds === undefined;
+}

@@ -1,0 +1,34 @@
+/**
+ * kube-scheduler filters used for placement: NodeResourcesFit (requests ≤ allocatable − requested,
+ * pod count ≤ max pods), TaintToleration (NoSchedule/NoExecute) and NodeSelector
+ * (pkg/scheduler/framework/plugins/{noderesources,tainttoleration,nodeaffinity}).
+ */
+import type { Taint, Toleration } from '../scenario/types.js';
+import type { SimNode, SimPod } from './model.js';
+
+export type FilterReason = 'Fits' | 'InsufficientCpu' | 'InsufficientMemory' | 'TooManyPods' | 'UntoleratedTaint' | 'NodeSelectorMismatch';
+
+export function toleratesTaint(tolerations: readonly Toleration[], taint: Taint): boolean {
+  return tolerations.some((t) => {
+    if (t.effect !== undefined && t.effect !== taint.effect) return false;
+    if (t.operator === 'Exists') return t.key === undefined || t.key === taint.key;
+    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
+  });
+}
+
+export function matchesSelector(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  for (const key in selector) if (labels[key] !== selector[key]) return false;
+  return true;
+}
+
+/** Whether `pod` may be bound to `node` now, with the first failing filter as the reason. */
+export function filterNode(pod: SimPod, node: SimNode): FilterReason {
+  if (!matchesSelector(pod.nodeSelector, node.labels)) return 'NodeSelectorMismatch';
+  for (const taint of node.taints) {
+    if (taint.effect !== 'PreferNoSchedule' && !toleratesTaint(pod.tolerations, taint)) return 'UntoleratedTaint';
+  }
+  if (node.podCount + 1 > node.maxPods) return 'TooManyPods';
+  if (pod.cpuRequestMillicores > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) return 'InsufficientCpu';
+  if (pod.memoryRequestBytes > node.memoryAllocatableBytes - node.memoryRequestedBytes) return 'InsufficientMemory';
+  return 'Fits';
+}

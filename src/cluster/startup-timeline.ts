@@ -1,0 +1,40 @@
+/**
+ * How long a pod takes from creation to Ready (fidelity spec §6 "Pod start-up phases"): scheduling,
+ * image pull, init containers, container start, then the startup and readiness probes with the
+ * kubelet's probe defaults. Pure: the caller passes the random stream used for jitter.
+ */
+import type { RandomStream } from '../core/rng.js';
+import type { PodTemplateSpec, ProbeSpec, StartupDelays } from '../scenario/types.js';
+
+export interface StartupTimeline {
+  /** Creation → first scheduling attempt. */
+  schedulingSeconds: number;
+  /** Binding → containers started: image pull, each plain init container, container start. */
+  bindToContainerStartSeconds: number;
+  /** Containers started → Ready=True. */
+  containerStartToReadySeconds: number;
+}
+
+/**
+ * Ready time after the containers start. The kubelet runs the first probe after
+ * initialDelaySeconds and then every periodSeconds; readiness needs successThreshold successes,
+ * and readiness probing waits for a startup probe to pass. With no readiness probe the pod is Ready
+ * as soon as its containers run.
+ */
+export function probeReadySeconds(readiness: ProbeSpec | undefined, startup: ProbeSpec | undefined): number {
+  const startupPassed = startup ? startup.initialDelaySeconds + (startup.successThreshold - 1) * startup.periodSeconds : 0;
+  if (!readiness) return startupPassed;
+  const firstProbe = Math.max(readiness.initialDelaySeconds, startupPassed);
+  return firstProbe + (readiness.successThreshold - 1) * readiness.periodSeconds;
+}
+
+export function planStartup(template: PodTemplateSpec, delays: StartupDelays, random: RandomStream): StartupTimeline {
+  const j = (v: number): number => random.jitter(v, delays.jitterRatio);
+  const serving = template.containers[0];
+  const initSeconds = template.initContainerCount * delays.containerStartSeconds;
+  return {
+    schedulingSeconds: j(delays.schedulingSeconds),
+    bindToContainerStartSeconds: j(delays.imagePullSeconds) + initSeconds + j(delays.containerStartSeconds),
+    containerStartToReadySeconds: probeReadySeconds(serving?.readinessProbe, serving?.startupProbe),
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The HPA control loop for one HorizontalPodAutoscaler: every sync period read the target's scale
+ * and the metrics, evaluate each metric, reconcile (pure, src/autoscalers/hpa/reconcile.ts), write
+ * spec.replicas, and record the decision. It owns the in-memory history, as horizontal.go does.
+ */
+import { Phase } from '../core/phases.js';
+import type { Simulation } from '../core/simulation.js';
+import { evaluateMetric, type MetricProposal } from '../autoscalers/hpa/evaluate-metric.js';
+import { reconcileHpa } from '../autoscalers/hpa/reconcile.js';
+import { resolveTolerances } from '../autoscalers/hpa/tolerance.js';
+import type { HpaControllerConfig, HpaHistory, HpaSpec, Tolerances } from '../autoscalers/hpa/types.js';
+import type { MetricSeries } from '../engine/metric-series.js';
+import type { WorkloadRuntime } from '../engine/workload-runtime.js';
+import type { MetricsServer } from '../metrics/metrics-server.js';
+import type { SimObserver } from '../observe/observer.js';
+import type { MetricDecision } from '../observe/records.js';
+import { observeMetric, type ObservationContext } from './hpa-observations.js';
+import type { MetricObservation } from '../autoscalers/hpa/evaluate-metric.js';
+
+function formatValue(p: MetricProposal, spec: HpaSpec['metrics'][number]): string {
+  if (!p.ok) return '';
+  const v = p.currentValue;
+  if (v.utilizationPercent !== undefined) return `${v.utilizationPercent}%`;
+  const milli = v.averageValueMilli ?? v.valueMilli;
+  if (milli === undefined) return '';
+  if (spec.type === 'Resource' || spec.type === 'ContainerResource') {
+    return spec.resourceName === 'cpu' ? `${milli}m` : `${Math.round(milli / 1000)}`;
+  }
+  return milli % 1000 === 0 ? `${milli / 1000}` : `${milli}m`;
+}
+
+function podClasses(obs: MetricObservation): MetricDecision['podClasses'] {
+  if (obs.kind !== 'pods') return undefined;
+  const counts = { ready: 0, unready: 0, missing: 0, ignored: 0 };
+  for (const p of obs.pods) counts[p.class]++;
+  return counts;
+}
+
+export class HpaController {
+  private history: HpaHistory = { recommendations: undefined, scaleUpEvents: [], scaleDownEvents: [] };
+  private readonly tolerances: Tolerances;
+  /** Number of syncs and of scale-ups / scale-downs written. */
+  readonly counts = { syncs: 0, scaleUps: 0, scaleDowns: 0 };
+  lastMetricValues: string[] = [];
+
+  constructor(
+    readonly spec: HpaSpec,
+    private readonly target: WorkloadRuntime,
+    private readonly metricsServer: MetricsServer,
+    private readonly series: ReadonlyMap<string, MetricSeries>,
+    private readonly config: HpaControllerConfig,
+    private readonly observer: SimObserver,
+  ) {
+    this.tolerances = resolveTolerances(spec.behavior, config);
+  }
+
+  /** Starts the loop: first sync at `firstSyncSeconds`, then every sync period. */
+  start(sim: Simulation, firstSyncSeconds: number): void {
+    sim.every(firstSyncSeconds, this.config.syncPeriodSeconds, Phase.CONTROL, `hpa/${this.spec.name}`, () => this.sync(sim.nowSeconds));
+  }
+
+  sync(nowSeconds: number): void {
+    const deployment = this.target.deployment;
+    const specReplicas = deployment.specReplicas;
+    const statusReplicas = deployment.statusReplicas;
+    const ctx: ObservationContext = { target: this.target, metricsServer: this.metricsServer, series: this.series, config: this.config, nowSeconds };
+    const observations = this.spec.metrics.map((m) => observeMetric(m, ctx));
+    const proposals = this.spec.metrics.map((m, i) =>
+      evaluateMetric({ spec: m, observation: observations[i]!, specReplicas, statusReplicas, tolerances: this.tolerances }),
+    );
+    const result = reconcileHpa({
+      nowSeconds,
+      spec: this.spec,
+      specReplicas,
+      statusReplicas,
+      proposals,
+      history: this.history,
+      config: this.config,
+    });
+    this.history = result.history;
+    this.counts.syncs++;
+    if (result.rescale) {
+      if (result.desiredReplicas > specReplicas) this.counts.scaleUps++;
+      else this.counts.scaleDowns++;
+      deployment.scale(result.desiredReplicas);
+    }
+    const metrics: MetricDecision[] = proposals.map((p, i) => {
+      const d: MetricDecision = { metricName: p.metricName, ok: p.ok, currentValue: formatValue(p, this.spec.metrics[i]!), reason: p.reason };
+      if (p.ok) d.proposedReplicas = p.desiredReplicas;
+      else d.message = p.message;
+      const classes = podClasses(observations[i]!);
+      if (classes) d.podClasses = classes;
+      return d;
+    });
+    this.lastMetricValues = metrics.map((m) => m.currentValue);
+    const window = (result.trace.stabilizationWindow ?? []).map((r) => `${r.replicas}@-${r.ageSeconds}s`).join(' ');
+    this.observer.hpaDecision?.({
+      timeSeconds: nowSeconds,
+      hpa: this.spec.name,
+      target: deployment.spec.name,
+      specReplicas,
+      statusReplicas,
+      readyPods: this.target.servingPods,
+      metrics,
+      ...(result.metricDesiredReplicas !== undefined ? { metricDesiredReplicas: result.metricDesiredReplicas } : {}),
+      ...(result.stabilizedReplicas !== undefined ? { stabilizedReplicas: result.stabilizedReplicas } : {}),
+      desiredReplicas: result.desiredReplicas,
+      rescale: result.rescale,
+      ableToScale: result.conditions.ableToScale.reason,
+      scalingActive: result.conditions.scalingActive.reason,
+      scalingLimited: result.conditions.scalingLimited.reason,
+      path: result.trace.path,
+      stabilizationWindow: window,
+      ...(result.trace.scaleUpLimit !== undefined ? { scaleUpLimit: result.trace.scaleUpLimit } : {}),
+      ...(result.trace.scaleDownLimit !== undefined ? { scaleDownLimit: result.trace.scaleDownLimit } : {}),
+    });
+  }
+}

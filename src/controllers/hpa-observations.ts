@@ -1,0 +1,111 @@
+/**
+ * What the HPA reads for each metric at a sync, built from the simulated cluster: per-pod samples
+ * from metrics-server (resource metrics, classified by groupPods), per-pod custom metrics (Pods),
+ * and single values (Object, External) from named series — the inputs of evaluateMetric.
+ */
+import type { SimPod } from '../cluster/model.js';
+import { hpaRequestMilli } from '../cluster/pod-requests.js';
+import type { MetricObservation } from '../autoscalers/hpa/evaluate-metric.js';
+import { classifyPod, type PodObservation } from '../autoscalers/hpa/group-pods.js';
+import type { ClassifiedPod, HpaControllerConfig, HpaMetricSpec } from '../autoscalers/hpa/types.js';
+import type { MetricSeries } from '../engine/metric-series.js';
+import type { WorkloadRuntime } from '../engine/workload-runtime.js';
+import type { MetricsServer } from '../metrics/metrics-server.js';
+
+/** Milli-units of a plain value, as Quantity.MilliValue rounds (up). */
+export function toMilli(value: number): number {
+  return Math.ceil(Math.round(value * 1e6) / 1e3);
+}
+
+export interface ObservationContext {
+  target: WorkloadRuntime;
+  metricsServer: MetricsServer;
+  series: ReadonlyMap<string, MetricSeries>;
+  config: HpaControllerConfig;
+  nowSeconds: number;
+}
+
+function podObservation(pod: SimPod, ctx: ObservationContext): PodObservation {
+  const sample = ctx.metricsServer.sample(pod);
+  const obs: PodObservation = {
+    name: pod.name,
+    phase: pod.phase,
+    deleting: pod.deletionSeconds !== undefined,
+  };
+  if (pod.startTimeSeconds !== undefined) obs.startTimeSeconds = pod.startTimeSeconds;
+  if (pod.readyConditionSeconds !== undefined) obs.ready = { status: pod.ready, lastTransitionSeconds: pod.readyConditionSeconds };
+  if (sample !== undefined) obs.sample = { timestampSeconds: sample.timestampSeconds, windowSeconds: sample.windowSeconds };
+  return obs;
+}
+
+function resourceObservation(resource: string, containerName: string | undefined, ctx: ObservationContext): MetricObservation {
+  const template = ctx.target.deployment.spec.template;
+  const requestMilli = hpaRequestMilli(template, resource, containerName);
+  if (requestMilli === undefined) {
+    return { kind: 'error', message: `missing request for ${resource}${containerName ? ` in container ${containerName}` : ''}` };
+  }
+  const servingContainer = ctx.target.load?.container ?? template.containers[0]?.name;
+  const pods: ClassifiedPod[] = [];
+  for (const pod of ctx.target.deployment.pods) {
+    const obs = podObservation(pod, ctx);
+    const { podClass } = classifyPod(obs, resource, ctx.nowSeconds, ctx.config);
+    const classified: ClassifiedPod = { name: pod.name, class: podClass, requestMilli };
+    const sample = ctx.metricsServer.sample(pod);
+    if (sample !== undefined) {
+      // Only the serving container carries traffic; a named sidecar container idles at 0.
+      const counted = containerName === undefined || containerName === servingContainer;
+      classified.usageMilli = !counted ? 0 : resource === 'cpu' ? sample.cpuMilli : resource === 'memory' ? sample.memoryBytes * 1000 : 0;
+    }
+    pods.push(classified);
+  }
+  return { kind: 'pods', pods };
+}
+
+function podsMetricObservation(seriesName: string, ctx: ObservationContext): MetricObservation {
+  const series = ctx.series.get(seriesName);
+  if (series === undefined) return { kind: 'error', message: `no series named ${seriesName}` };
+  const value = series.valueAt(ctx.nowSeconds);
+  const target = ctx.target;
+  const perServingPod = series.spec.perPod === 'perPod' ? value : target.servingPods > 0 ? value / target.servingPods : 0;
+  const pods: ClassifiedPod[] = [];
+  for (const pod of target.deployment.pods) {
+    // The adapter has a value for every pod whose containers run; pods outside the endpoints serve
+    // nothing, so a traffic total gives them 0.
+    const hasSample = pod.phase === 'Running' && pod.containerStartSeconds !== undefined;
+    const obs = podObservation(pod, ctx);
+    if (hasSample) obs.sample = { timestampSeconds: ctx.nowSeconds, windowSeconds: 0 };
+    else delete obs.sample;
+    const { podClass } = classifyPod(obs, undefined, ctx.nowSeconds, ctx.config);
+    const classified: ClassifiedPod = { name: pod.name, class: podClass };
+    if (hasSample) {
+      const serving = pod.ready && pod.deletionSeconds === undefined;
+      classified.usageMilli = toMilli(series.spec.perPod === 'perPod' || serving ? perServingPod : 0);
+    }
+    pods.push(classified);
+  }
+  return { kind: 'pods', pods };
+}
+
+function valueObservation(seriesName: string, ctx: ObservationContext): MetricObservation {
+  const series = ctx.series.get(seriesName);
+  if (series === undefined) return { kind: 'error', message: `no series named ${seriesName}` };
+  return { kind: 'values', valuesMilli: [toMilli(series.valueAt(ctx.nowSeconds))], readyPodCount: ctx.target.servingPods };
+}
+
+type ObserverTable = {
+  [K in HpaMetricSpec['type']]: (spec: Extract<HpaMetricSpec, { type: K }>, ctx: ObservationContext) => MetricObservation;
+};
+
+const OBSERVERS: ObserverTable = {
+  Resource: (spec, ctx) => resourceObservation(spec.resourceName, undefined, ctx),
+  ContainerResource: (spec, ctx) => resourceObservation(spec.resourceName, spec.containerName, ctx),
+  Pods: (spec, ctx) => podsMetricObservation(spec.metricName, ctx),
+  Object: (spec, ctx) => valueObservation(spec.metricName, ctx),
+  External: (spec, ctx) => valueObservation(spec.metricName, ctx),
+};
+
+/** The observation for one metric of the HPA's spec at `ctx.nowSeconds`. */
+export function observeMetric(spec: HpaMetricSpec, ctx: ObservationContext): MetricObservation {
+  const observer = OBSERVERS[spec.type] as (spec: HpaMetricSpec, ctx: ObservationContext) => MetricObservation;
+  return observer(spec, ctx);
+}

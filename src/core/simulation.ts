@@ -1,0 +1,108 @@
+/**
+ * The simulation kernel: a virtual clock in seconds and an event queue. Periodic processes fire at
+ * start + k·interval (no accumulated float drift). A handler that throws stops the run with the
+ * simulation time and the component name (SimPy's loud failures). No wall clock is read here.
+ */
+import { EventQueue, type QueuedEvent } from './event-queue.js';
+import type { PhaseValue } from './phases.js';
+
+/** Raised when an event handler throws: names the component and the simulated instant. */
+export class SimulationError extends Error {
+  constructor(
+    readonly component: string,
+    readonly timeSeconds: number,
+    readonly causeError: unknown,
+  ) {
+    const inner = causeError instanceof Error ? causeError.message : String(causeError);
+    super(`${component} failed at t=${timeSeconds}s: ${inner}`);
+    this.name = 'SimulationError';
+  }
+}
+
+/** A handle to cancel a scheduled event or a periodic process. */
+export interface Cancellable {
+  cancel(): void;
+}
+
+export class Simulation {
+  private readonly queue = new EventQueue();
+  private readonly cancelled = new Set<QueuedEvent>();
+  private now = 0;
+  /** Number of events run so far (benchmarks report it). */
+  eventsProcessed = 0;
+
+  get nowSeconds(): number {
+    return this.now;
+  }
+
+  /** Schedules `run` at absolute time `timeSeconds` (not before now). */
+  scheduleAt(timeSeconds: number, phase: PhaseValue, component: string, run: () => void): Cancellable {
+    if (!(timeSeconds >= this.now)) {
+      throw new Error(`${component}: cannot schedule at t=${timeSeconds}s, now is ${this.now}s`);
+    }
+    const event = this.queue.push(timeSeconds, phase, this.wrap(component, run));
+    return { cancel: () => this.cancelled.add(event) };
+  }
+
+  scheduleAfter(delaySeconds: number, phase: PhaseValue, component: string, run: () => void): Cancellable {
+    return this.scheduleAt(this.now + delaySeconds, phase, component, run);
+  }
+
+  /**
+   * Runs `run(k)` at startSeconds + k·intervalSeconds for k = 0, 1, … while that time is below
+   * `untilSeconds` (default: forever, bounded by runUntil).
+   */
+  every(
+    startSeconds: number,
+    intervalSeconds: number,
+    phase: PhaseValue,
+    component: string,
+    run: (k: number) => void,
+    untilSeconds = Infinity,
+  ): Cancellable {
+    if (!(intervalSeconds > 0)) throw new Error(`${component}: interval must be > 0 s, got ${intervalSeconds}`);
+    let stopped = false;
+    let pending: Cancellable | undefined;
+    const fire = (k: number): void => {
+      const t = startSeconds + k * intervalSeconds;
+      if (stopped || t >= untilSeconds) return;
+      pending = this.scheduleAt(t, phase, component, () => {
+        run(k);
+        fire(k + 1);
+      });
+    };
+    fire(0);
+    return {
+      cancel: () => {
+        stopped = true;
+        pending?.cancel();
+      },
+    };
+  }
+
+  /** Runs events with time < endSeconds, then sets the clock to endSeconds. */
+  runUntil(endSeconds: number): void {
+    const queue = this.queue;
+    for (;;) {
+      const next = queue.peek();
+      if (next === undefined || next.timeSeconds >= endSeconds) break;
+      queue.pop();
+      if (this.cancelled.size > 0 && this.cancelled.delete(next)) continue;
+      this.now = next.timeSeconds;
+      this.eventsProcessed++;
+      next.run();
+    }
+    this.now = endSeconds;
+  }
+
+  private wrap(component: string, run: () => void): () => void {
+    return () => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof SimulationError) throw error;
+        throw new SimulationError(component, this.now, error);
+      }
+    };
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Wires a resolved scenario into a runnable simulation: nodes, workloads with their load, the
+ * metrics-server, named metric series and one HPA controller per HPA. The initial replicas start
+ * warm (Running and Ready before t = 0, with metric history), as in a cluster that was already
+ * serving the trace's first load.
+ */
+import { Cluster, type UsageState } from '../cluster/cluster.js';
+import { DeploymentController } from '../cluster/deployment-controller.js';
+import type { SimPod } from '../cluster/model.js';
+import { HpaController } from '../controllers/hpa-controller.js';
+import { Phase } from '../core/phases.js';
+import { Rng } from '../core/rng.js';
+import { Simulation } from '../core/simulation.js';
+import { StepCursor } from '../load/step-series.js';
+import { MetricsServer } from '../metrics/metrics-server.js';
+import { ObserverHub, type SimObserver } from '../observe/observer.js';
+import type { Scenario } from '../scenario/types.js';
+import { capacityRpsPerPod } from './capacity.js';
+import { createMetricSeries, type MetricSeries } from './metric-series.js';
+import { WorkloadRuntime } from './workload-runtime.js';
+
+/** Warm pods have been Ready this long before t = 0 (past the HPA's CPU initialization period). */
+const WARM_START_AGE_SECONDS = 600;
+
+export interface BuiltSimulation {
+  scenario: Scenario;
+  sim: Simulation;
+  cluster: Cluster;
+  workloads: WorkloadRuntime[];
+  hpas: HpaController[];
+  metricsServer: MetricsServer;
+  observers: ObserverHub;
+}
+
+export function buildSimulation(scenario: Scenario, observers: SimObserver[] = []): BuiltSimulation {
+  const sim = new Simulation();
+  const rng = new Rng(scenario.seed);
+  const hub = new ObserverHub(observers);
+  const cluster = new Cluster(sim, rng, scenario.config.startup, scenario.config.scheduler.scoringStrategy);
+  for (const pool of scenario.nodePools) for (let i = 0; i < pool.count; i++) cluster.addNode(pool, i);
+
+  const loads = new Map(scenario.loads.map((l) => [l.workload, l]));
+  const workloads = scenario.workloads.map((spec, index) => {
+    const deployment = new DeploymentController(spec, { name: spec.name, namespace: spec.namespace, index }, cluster, sim);
+    const load = loads.get(spec.name);
+    const capacity = load === undefined ? 0 : capacityRpsPerPod(spec, load, scenario.nodePools);
+    return new WorkloadRuntime(sim, deployment, load, capacity);
+  });
+  const metricsServer = new MetricsServer(scenario.config.metricsServer.resolutionSeconds, {
+    cpuCumulativeMilliSeconds: (pod, t) => workloads[pod.owner.index]!.cpuCumulativeMilliSeconds(pod, t),
+    memoryWorkingSetBytes: (pod, t) => workloads[pod.owner.index]!.memoryWorkingSetBytes(pod, t),
+  });
+  cluster.addListener({
+    usageStateChanging: (pod: SimPod, from: UsageState, to: UsageState) => {
+      workloads[pod.owner.index]!.usageStateChanging(pod, from, to);
+      if (pod.removed) metricsServer.forget(pod);
+    },
+  });
+
+  startLoad(scenario, sim, workloads);
+  startWarm(sim, workloads, metricsServer, rng);
+
+  const traces = new Map(scenario.traces.map((t) => [t.name, t]));
+  const byName = new Map(workloads.map((w) => [w.name, w]));
+  const series = new Map<string, MetricSeries>(
+    scenario.series.map((s) => [s.name, createMetricSeries(s, traces, byName, sim, scenario.config.metricsServer.resolutionSeconds)]),
+  );
+  const hpas = scenario.hpas.map((spec) => {
+    const target = byName.get(spec.scaleTargetRef.name);
+    if (target === undefined) throw new Error(`HPA ${spec.name}: no workload ${spec.scaleTargetRef.name}`);
+    const controller = new HpaController(spec, target, metricsServer, series, scenario.config.hpa, hub);
+    controller.start(sim, rng.stream(`hpa/${spec.name}`).next() * scenario.config.hpa.syncPeriodSeconds);
+    return controller;
+  });
+  return { scenario, sim, cluster, workloads, hpas, metricsServer, observers: hub };
+}
+
+/** Sets each workload's offered rate at t = 0 and schedules an event at every trace breakpoint. */
+function startLoad(scenario: Scenario, sim: Simulation, workloads: WorkloadRuntime[]): void {
+  const traces = new Map(scenario.traces.map((t) => [t.name, t]));
+  for (const w of workloads) {
+    if (w.load === undefined) continue;
+    const trace = traces.get(w.load.trace);
+    if (trace === undefined) throw new Error(`workload ${w.name}: no trace named ${w.load.trace}`);
+    const cursor = new StepCursor(trace.rate, trace.loop);
+    w.setOfferedRps(cursor.valueAt(0), 0);
+    const scheduleNext = (after: number): void => {
+      const next = cursor.nextChangeAfter(after);
+      if (next >= scenario.durationSeconds) return;
+      sim.scheduleAt(next, Phase.LOAD, `load/${w.name}`, () => {
+        w.setOfferedRps(cursor.valueAt(next), next);
+        scheduleNext(next);
+      });
+    };
+    scheduleNext(0);
+  }
+}
+
+/** Warm start of the initial replicas and of metrics-server's history, then the scrape loop. */
+function startWarm(sim: Simulation, workloads: WorkloadRuntime[], metricsServer: MetricsServer, rng: Rng): void {
+  const resolution = metricsServer.resolutionSeconds;
+  const firstScrapeSeconds = rng.stream('metrics-server').next() * resolution;
+  const primeSeconds = firstScrapeSeconds - resolution;
+  for (const w of workloads) {
+    const running = w.deployment.warmStart(-WARM_START_AGE_SECONDS);
+    for (const pod of running) w.seedPod(pod, 'serving');
+    // As if the pods had used their t = 0 CPU since the previous scrape.
+    const cpu = w.load === undefined ? 0 : w.servingCpuMillicores();
+    for (const pod of running) metricsServer.primePoint(pod, cpu * primeSeconds, primeSeconds);
+  }
+  sim.every(firstScrapeSeconds, resolution, Phase.METRICS, 'metrics-server', () => {
+    for (const w of workloads) metricsServer.scrape(w.deployment.pods, sim.nowSeconds);
+  });
+}

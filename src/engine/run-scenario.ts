@@ -1,0 +1,39 @@
+/**
+ * Runs a resolved scenario to its end and returns what the writers need: the time series, the
+ * decision log and the summary. Progress is reported in simulated seconds (for the CLI's bar).
+ */
+import type { Scenario } from '../scenario/types.js';
+import { summarizeRun, type RunSummary } from '../report/summary.js';
+import { buildSimulation, type BuiltSimulation } from './build-simulation.js';
+import { DecisionLog } from './decision-log.js';
+import { TimeseriesRecorder } from './timeseries-recorder.js';
+
+export interface RunResult {
+  built: BuiltSimulation;
+  timeseries: TimeseriesRecorder;
+  decisions: DecisionLog;
+  summary: RunSummary;
+}
+
+export interface RunOptions {
+  /** Called every `progressChunkSeconds` of simulated time with the simulated seconds done. */
+  onProgress?: (simulatedSeconds: number) => void;
+  progressChunkSeconds?: number;
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const decisions = new DecisionLog();
+  const built = buildSimulation(scenario, [decisions]);
+  const timeseries = new TimeseriesRecorder(built);
+  timeseries.start();
+  const end = scenario.durationSeconds;
+  const chunk = options.progressChunkSeconds ?? Math.max(3600, end / 100);
+  for (let t = Math.min(chunk, end); ; t = Math.min(t + chunk, end)) {
+    built.sim.runUntil(t);
+    options.onProgress?.(t);
+    if (t >= end) break;
+  }
+  // Events run strictly before the end; the last row closes the run at exactly `end`.
+  timeseries.sample(end);
+  return { built, timeseries, decisions, summary: summarizeRun(built, timeseries) };
+}

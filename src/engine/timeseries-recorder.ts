@@ -1,0 +1,123 @@
+/**
+ * Samples the run every output interval into timeseries rows: per workload the offered, served and
+ * dropped load (averaged over the interval), backlog, replicas and pending pods; per HPA the metric
+ * values it last saw; the node count. It only reads the simulation.
+ */
+import { isActive } from '../cluster/model.js';
+import { Phase } from '../core/phases.js';
+import type { BuiltSimulation } from './build-simulation.js';
+import type { FlowTotals } from './workload-runtime.js';
+
+export type Cell = number | string;
+
+/** Per-workload extremes and integrals the summary reports. */
+export interface WorkloadPeaks {
+  peakDesiredReplicas: number;
+  peakReadyReplicas: number;
+  minReadyReplicas: number;
+  /** ∫ unschedulable pods dt, sampled at the output interval, pod-seconds. */
+  pendingPodSeconds: number;
+  /** Output intervals in which some load was dropped or the backlog grew, seconds. */
+  underProvisionedSeconds: number;
+}
+
+const round = (v: number, digits: number): number => {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+};
+
+export class TimeseriesRecorder {
+  readonly header: string[];
+  readonly rows: Cell[][] = [];
+  readonly peaks: WorkloadPeaks[];
+  private previous: FlowTotals[];
+  private previousTimeSeconds = 0;
+  private previousBacklog: number[];
+
+  constructor(private readonly built: BuiltSimulation) {
+    const header = ['time_s', 'time_h', 'nodes'];
+    for (const w of built.workloads) {
+      const p = w.name;
+      header.push(
+        `${p}.offered_rps`,
+        `${p}.served_rps`,
+        `${p}.dropped_rps`,
+        `${p}.backlog_requests`,
+        `${p}.desired_replicas`,
+        `${p}.ready_replicas`,
+        `${p}.pods`,
+        `${p}.pending_pods`,
+        `${p}.unschedulable_pods`,
+      );
+    }
+    for (const h of built.hpas) {
+      h.spec.metrics.forEach((m, i) => header.push(`${h.spec.name}.metric${i + 1}.${metricLabel(m)}`));
+    }
+    this.header = header;
+    this.previous = built.workloads.map((w) => ({ ...w.totals }));
+    this.previousBacklog = built.workloads.map(() => 0);
+    this.peaks = built.workloads.map(() => ({
+      peakDesiredReplicas: 0,
+      peakReadyReplicas: 0,
+      minReadyReplicas: Infinity,
+      pendingPodSeconds: 0,
+      underProvisionedSeconds: 0,
+    }));
+  }
+
+  /** Samples at every multiple of the output interval before the end; the caller samples the end. */
+  start(): void {
+    const { sim, scenario } = this.built;
+    const interval = scenario.outputIntervalSeconds;
+    sim.every(interval, interval, Phase.OBSERVE, 'recorder', () => this.sample(sim.nowSeconds), scenario.durationSeconds);
+  }
+
+  /** Records one row for the interval that ends at `nowSeconds`. */
+  sample(nowSeconds: number): void {
+    const dt = nowSeconds - this.previousTimeSeconds;
+    if (!(dt > 0)) return;
+    const row: Cell[] = [round(nowSeconds, 3), round(nowSeconds / 3600, 4), this.built.cluster.nodes.length];
+    this.built.workloads.forEach((w, i) => {
+      w.settle(nowSeconds);
+      const before = this.previous[i]!;
+      const now = w.totals;
+      const offered = (now.offeredRequests - before.offeredRequests) / dt;
+      const served = (now.servedRequests - before.servedRequests) / dt;
+      const dropped = (now.droppedRequests - before.droppedRequests) / dt;
+      const pods = w.deployment.pods;
+      let pending = 0;
+      let unschedulable = 0;
+      for (const p of pods) {
+        if (p.phase === 'Pending' && isActive(p)) pending++;
+        if (p.unschedulable) unschedulable++;
+      }
+      const desired = w.deployment.specReplicas;
+      const ready = w.servingPods;
+      row.push(round(offered, 4), round(served, 4), round(dropped, 4), round(w.backlogRequests, 2), desired, ready, pods.length, pending, unschedulable);
+      const peak = this.peaks[i]!;
+      peak.peakDesiredReplicas = Math.max(peak.peakDesiredReplicas, desired);
+      peak.peakReadyReplicas = Math.max(peak.peakReadyReplicas, ready);
+      peak.minReadyReplicas = Math.min(peak.minReadyReplicas, ready);
+      peak.pendingPodSeconds += unschedulable * dt;
+      if (dropped > 0 || w.backlogRequests > this.previousBacklog[i]! + 1e-9) peak.underProvisionedSeconds += dt;
+      this.previousBacklog[i] = w.backlogRequests;
+      this.previous[i] = { ...now };
+    });
+    for (const h of this.built.hpas) {
+      h.spec.metrics.forEach((_, i) => row.push(h.lastMetricValues[i] ?? ''));
+    }
+    this.rows.push(row);
+    this.previousTimeSeconds = nowSeconds;
+  }
+}
+
+function metricLabel(m: BuiltSimulation['hpas'][number]['spec']['metrics'][number]): string {
+  switch (m.type) {
+    case 'Resource':
+      return m.resourceName;
+    case 'ContainerResource':
+      return `${m.containerName}/${m.resourceName}`;
+    default:
+      return m.metricName;
+  }
+}

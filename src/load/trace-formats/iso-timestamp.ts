@@ -1,0 +1,55 @@
+/**
+ * ISO-8601 / RFC 3339 timestamps with an explicit offset ("1995-07-01T00:00:00-04:00",
+ * "2014-04-10T00:04:00Z") → seconds since the Unix epoch, computed by calendar arithmetic (no Date).
+ */
+import { ValueFormatError } from '../../errors/value-format-error.js';
+
+const ISO_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/**
+ * Parses a timestamp that carries its offset (`Z` or ±HH:MM). Throws ValueFormatError when the
+ * text is not such a timestamp, lacks the offset, or names a day or time that does not exist.
+ */
+export function parseIsoTimestampSeconds(text: string): number {
+  const m = ISO_PATTERN.exec(text);
+  if (!m) throw new ValueFormatError(`"${text}" is not an ISO-8601 timestamp with an offset`, isoHint(text));
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`);
+  const offsetSign = m[9] === '-' ? -1 : 1;
+  const offsetHours = m[10] === undefined ? 0 : Number(m[10]);
+  const offsetMinutes = m[11] === undefined ? 0 : Number(m[11]);
+  if (
+    month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) ||
+    hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59
+  ) {
+    throw new ValueFormatError(`"${text}" is not a valid date and time`);
+  }
+  const localSeconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second + fraction;
+  return localSeconds - offsetSign * (offsetHours * 3600 + offsetMinutes * 60);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
+}
+
+function isoHint(text: string): string {
+  if (/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) {
+    return 'add the UTC offset, e.g. "Z" or "-04:00" (a timestamp without one is ambiguous)';
+  }
+  return 'write e.g. 2024-03-01T12:00:00Z or 1995-07-01T00:00:00-04:00';
+}

@@ -1,0 +1,96 @@
+/**
+ * metrics-server: scrapes every pod each metric resolution; CPU is the rate between the two most
+ * recent scrapes (pkg/storage/types.go resourceUsage), with the first-sample rule of
+ * pkg/storage/pod.go (a container that started at least 10 s and less than one resolution before the
+ * scrape gets a synthetic zero point at its start time; a restart drops the history); memory is the working set at the last scrape.
+ */
+import type { SimPod } from '../cluster/model.js';
+
+/** What the kubelet's summary API would report for a pod at a scrape. */
+export interface UsageProbe {
+  /** Cumulative CPU of the pod since its containers started, millicore-seconds. */
+  cpuCumulativeMilliSeconds(pod: SimPod, nowSeconds: number): number;
+  /** Working set now, bytes. */
+  memoryWorkingSetBytes(pod: SimPod, nowSeconds: number): number;
+}
+
+/** A PodMetrics item as metrics.k8s.io serves it (PodMetric in the HPA's metrics client). */
+export interface PodSample {
+  /** CPU usage in millicores as Quantity.MilliValue gives it (rounded up from nanocores). */
+  cpuMilli: number;
+  memoryBytes: number;
+  timestampSeconds: number;
+  windowSeconds: number;
+}
+
+interface ScrapePoint {
+  cpuCumulativeMilliSeconds: number;
+  timeSeconds: number;
+  containerStartSeconds: number;
+}
+
+/** pod.go: a fresh container needs to have run this long before its synthetic first point is used. */
+const FRESH_CONTAINER_MIN_AGE_SECONDS = 10;
+
+export class MetricsServer {
+  private readonly points = new Map<SimPod, ScrapePoint>();
+  private readonly samples = new Map<SimPod, PodSample>();
+
+  constructor(
+    readonly resolutionSeconds: number,
+    private readonly probe: UsageProbe,
+  ) {}
+
+  /** One scrape of `pods` at `nowSeconds`. */
+  scrape(pods: Iterable<SimPod>, nowSeconds: number): void {
+    for (const pod of pods) {
+      const started = pod.containerStartSeconds;
+      if (started === undefined || pod.removed || pod.phase !== 'Running') continue;
+      const cumulative = this.probe.cpuCumulativeMilliSeconds(pod, nowSeconds);
+      const previous = this.points.get(pod);
+      // pod.go Store: the fresh-container rule is checked first, with 10 s <= age < resolution.
+      const age = nowSeconds - started;
+      let rateMillicores: number | undefined;
+      let windowSeconds = 0;
+      if (age >= FRESH_CONTAINER_MIN_AGE_SECONDS && age < this.resolutionSeconds) {
+        windowSeconds = age;
+        rateMillicores = cumulative / age;
+      } else if (previous !== undefined && previous.containerStartSeconds === started && previous.timeSeconds < nowSeconds) {
+        windowSeconds = nowSeconds - previous.timeSeconds;
+        rateMillicores = (cumulative - previous.cpuCumulativeMilliSeconds) / windowSeconds;
+      }
+      this.points.set(pod, { cpuCumulativeMilliSeconds: cumulative, timeSeconds: nowSeconds, containerStartSeconds: started });
+      if (rateMillicores === undefined) {
+        this.samples.delete(pod);
+        continue;
+      }
+      this.samples.set(pod, {
+        cpuMilli: Math.ceil(Math.round(rateMillicores * 1e6) / 1e6),
+        memoryBytes: this.probe.memoryWorkingSetBytes(pod, nowSeconds),
+        timestampSeconds: nowSeconds,
+        windowSeconds,
+      });
+    }
+  }
+
+  /** The latest sample of a pod, as the HPA reads it from metrics.k8s.io; undefined = missing. */
+  sample(pod: SimPod): PodSample | undefined {
+    return this.samples.get(pod);
+  }
+
+  /**
+   * Gives a pod a previous scrape point, as if metrics-server had been running before t = 0
+   * (warm start); the next scrape then reports a rate at once.
+   */
+  primePoint(pod: SimPod, cpuCumulativeMilliSeconds: number, timeSeconds: number): void {
+    const started = pod.containerStartSeconds;
+    if (started === undefined) return;
+    this.points.set(pod, { cpuCumulativeMilliSeconds, timeSeconds, containerStartSeconds: started });
+  }
+
+  /** Drops the state of a pod that is gone. */
+  forget(pod: SimPod): void {
+    this.points.delete(pod);
+    this.samples.delete(pod);
+  }
+}

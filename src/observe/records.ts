@@ -1,0 +1,42 @@
+/**
+ * Typed records the simulation emits through observer hooks; the only bridge from the simulation
+ * to reports (reports never feed back into the run).
+ */
+
+/** One metric as the HPA saw it at a sync (horizontal.go computeReplicasForMetric). */
+export interface MetricDecision {
+  metricName: string;
+  ok: boolean;
+  /** The current value in the metric's own terms: `45%`, `250m`, `1200`… */
+  currentValue: string;
+  /** The per-metric replica proposal, when the metric was valid. */
+  proposedReplicas?: number;
+  reason: string;
+  message?: string;
+  /** For pod-based metrics: how many pods fell in each §1.4 class. */
+  podClasses?: { ready: number; unready: number; missing: number; ignored: number };
+}
+
+/** One HPA sync (horizontal.go reconcileAutoscaler), with its reasons. */
+export interface HpaDecisionRecord {
+  timeSeconds: number;
+  hpa: string;
+  target: string;
+  specReplicas: number;
+  statusReplicas: number;
+  readyPods: number;
+  metrics: MetricDecision[];
+  metricDesiredReplicas?: number;
+  stabilizedReplicas?: number;
+  desiredReplicas: number;
+  rescale: boolean;
+  ableToScale: string;
+  scalingActive: string;
+  scalingLimited: string;
+  /** Which branch of the reconcile ran (disabled, aboveMax, belowMin, legacy, behavior, metricsFailed). */
+  path: string;
+  /** Recommendations inside the stabilization window, `replicas@-ageSeconds`. */
+  stabilizationWindow: string;
+  scaleUpLimit?: number;
+  scaleDownLimit?: number;
+}

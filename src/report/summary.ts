@@ -1,0 +1,90 @@
+/**
+ * The run summary (summary.json): pure function of what the recorders collected. Golden tests
+ * compare it; it holds no wall-clock figures so that the same seed gives the same bytes.
+ */
+import type { BuiltSimulation } from '../engine/build-simulation.js';
+import type { TimeseriesRecorder } from '../engine/timeseries-recorder.js';
+
+export interface WorkloadSummary {
+  name: string;
+  offeredRequests: number;
+  servedRequests: number;
+  droppedRequests: number;
+  backlogAtEndRequests: number;
+  servedPercent: number;
+  droppedPercent: number;
+  responseTimeSeconds: { mean: number; p50: number; p95: number; p99: number };
+  replicas: { initial: number; peakDesired: number; peakReady: number; minReady: number; meanReady: number };
+  pendingPodSeconds: number;
+  underProvisionedSeconds: number;
+}
+
+export interface HpaSummary {
+  name: string;
+  target: string;
+  syncs: number;
+  scaleUps: number;
+  scaleDowns: number;
+}
+
+export interface RunSummary {
+  scenario: string;
+  seed: number;
+  durationSeconds: number;
+  outputIntervalSeconds: number;
+  nodes: number;
+  workloads: WorkloadSummary[];
+  hpas: HpaSummary[];
+  eventsProcessed: number;
+  warnings: string[];
+}
+
+const r = (v: number, digits = 6): number => {
+  if (!Number.isFinite(v)) return v;
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+};
+
+export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorder): RunSummary {
+  const { scenario } = built;
+  return {
+    scenario: scenario.name,
+    seed: scenario.seed,
+    durationSeconds: scenario.durationSeconds,
+    outputIntervalSeconds: scenario.outputIntervalSeconds,
+    nodes: built.cluster.nodes.length,
+    workloads: built.workloads.map((w, i) => {
+      const t = w.totals;
+      const peaks = recorder.peaks[i]!;
+      const rt = w.responseTimes;
+      return {
+        name: w.name,
+        offeredRequests: r(t.offeredRequests, 3),
+        servedRequests: r(t.servedRequests, 3),
+        droppedRequests: r(t.droppedRequests, 3),
+        backlogAtEndRequests: r(w.backlogRequests, 3),
+        servedPercent: t.offeredRequests > 0 ? r((100 * t.servedRequests) / t.offeredRequests, 4) : 100,
+        droppedPercent: t.offeredRequests > 0 ? r((100 * t.droppedRequests) / t.offeredRequests, 4) : 0,
+        responseTimeSeconds: { mean: r(rt.meanSeconds()), p50: r(rt.quantileSeconds(0.5)), p95: r(rt.quantileSeconds(0.95)), p99: r(rt.quantileSeconds(0.99)) },
+        replicas: {
+          initial: w.deployment.spec.replicas,
+          peakDesired: peaks.peakDesiredReplicas,
+          peakReady: peaks.peakReadyReplicas,
+          minReady: Number.isFinite(peaks.minReadyReplicas) ? peaks.minReadyReplicas : 0,
+          meanReady: scenario.durationSeconds > 0 ? r(t.servingPodSeconds / scenario.durationSeconds, 4) : 0,
+        },
+        pendingPodSeconds: r(peaks.pendingPodSeconds, 3),
+        underProvisionedSeconds: r(peaks.underProvisionedSeconds, 3),
+      };
+    }),
+    hpas: built.hpas.map((h) => ({
+      name: h.spec.name,
+      target: h.spec.scaleTargetRef.name,
+      syncs: h.counts.syncs,
+      scaleUps: h.counts.scaleUps,
+      scaleDowns: h.counts.scaleDowns,
+    })),
+    eventsProcessed: built.sim.eventsProcessed,
+    warnings: scenario.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}${w.field ? ` ${w.field}` : ''}: ${w.message}`),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * What the manifest loaders produce: the modelled objects (workloads, HPAs), each with the DocRef it
+ * came from so that later cross checks can point at the exact field, and the handler contract every
+ * kind in ./registry.ts implements.
+ */
+import type { HpaSpec } from '../../autoscalers/hpa/types.js';
+import type { ProblemSink } from '../problem-sink.js';
+import type { WorkloadSpec } from '../types.js';
+import type { DocRef } from '../yaml/doc-ref.js';
+import type { FieldPath } from '../yaml/field-path.js';
+
+export interface WorkloadEntry {
+  spec: WorkloadSpec;
+  ref: DocRef;
+  /** Field path of each regular container, aligned with spec.template.containers. */
+  containerPaths: FieldPath[];
+  /** Field path of each sidecar, aligned with spec.template.sidecars. */
+  sidecarPaths: FieldPath[];
+}
+
+export interface HpaEntry {
+  spec: HpaSpec;
+  ref: DocRef;
+}
+
+export interface ManifestSet {
+  workloads: WorkloadEntry[];
+  hpas: HpaEntry[];
+  /**
+   * `Kind/namespace/name` of objects that could not be read (their problems are already reported):
+   * references to them are not reported again as missing.
+   */
+  broken: Set<string>;
+}
+
+export function objectKey(kind: string, namespace: string, name: string): string {
+  return `${kind}/${namespace}/${name}`;
+}
+
+/** Records the object at `ref` as unreadable, by the name and namespace it was written with. */
+export function markBroken(out: ManifestSet, kind: string, ref: DocRef): void {
+  const name = ref.valueAt(['metadata', 'name']);
+  const namespace = ref.valueAt(['metadata', 'namespace']);
+  if (typeof name !== 'string') return;
+  out.broken.add(objectKey(kind, typeof namespace === 'string' && namespace ? namespace : 'default', name));
+}
+
+/** How the simulator treats a kind: loads it, ignores it with a warning, or rejects it for now. */
+export type KindSupport = 'modelled' | 'ignored' | 'unsupported';
+
+export interface ManifestKindHandler {
+  /** API group ('' for the core group), e.g. 'apps', 'autoscaling', 'keda.sh'. */
+  group: string;
+  kind: string;
+  support: KindSupport;
+  /** Versions this handler reads; undefined = any version of the group. */
+  versions?: readonly string[];
+  /** Reads one object (a document or a List item). `apiVersion` is as written. */
+  load(ref: DocRef, apiVersion: string, out: ManifestSet, sink: ProblemSink): void;
+}

@@ -1,0 +1,91 @@
+/**
+ * Zod schemas for the parts of a pod template the simulator reads (k8s.io/api/core/v1 PodTemplateSpec):
+ * containers' cpu/memory requests and limits, readiness/startup probes with the SetDefaults_Probe
+ * defaults, sidecars, node selector, tolerations and the grace period. Other fields pass through.
+ */
+import { z } from 'zod';
+import { cpuMillicores, memoryBytes, nonNegativeInteger, stringMap } from '../schema/fields.js';
+
+/** pkg/apis/core/v1/defaults.go SetDefaults_Probe. */
+export const PROBE_DEFAULTS = Object.freeze({
+  /** Probe.initialDelaySeconds (unset = 0). */
+  initialDelaySeconds: 0,
+  /** SetDefaults_Probe: periodSeconds = 10. */
+  periodSeconds: 10,
+  /** SetDefaults_Probe: timeoutSeconds = 1. */
+  timeoutSeconds: 1,
+  /** SetDefaults_Probe: successThreshold = 1. */
+  successThreshold: 1,
+  /** SetDefaults_Probe: failureThreshold = 3. */
+  failureThreshold: 3,
+});
+
+/** pkg/apis/core/v1/defaults.go SetDefaults_PodSpec: terminationGracePeriodSeconds = 30. */
+export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
+
+const positiveInteger = (unit: string) => z.number().int().min(1).describe(`an integer ≥ 1 (${unit})`);
+
+export const ResourceListSchema = z.looseObject({
+  cpu: cpuMillicores().optional(),
+  memory: memoryBytes().optional(),
+});
+
+export const ResourcesSchema = z.looseObject({
+  requests: ResourceListSchema.optional(),
+  limits: ResourceListSchema.optional(),
+});
+
+export const ProbeSchema = z.looseObject({
+  initialDelaySeconds: nonNegativeInteger('seconds').default(PROBE_DEFAULTS.initialDelaySeconds),
+  periodSeconds: positiveInteger('seconds').default(PROBE_DEFAULTS.periodSeconds),
+  timeoutSeconds: positiveInteger('seconds').default(PROBE_DEFAULTS.timeoutSeconds),
+  successThreshold: positiveInteger('consecutive successes').default(PROBE_DEFAULTS.successThreshold),
+  failureThreshold: positiveInteger('consecutive failures').default(PROBE_DEFAULTS.failureThreshold),
+});
+
+export const ContainerSchema = z.looseObject({
+  name: z.string().min(1).describe('the container name'),
+  resources: ResourcesSchema.optional(),
+  readinessProbe: ProbeSchema.optional(),
+  startupProbe: ProbeSchema.optional(),
+  restartPolicy: z.string().optional(),
+});
+
+export const TolerationSchema = z.looseObject({
+  key: z.string().optional(),
+  operator: z.enum(['Equal', 'Exists']).default('Equal').describe('Equal or Exists'),
+  value: z.string().optional(),
+  effect: z.enum(['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute']).optional().describe('NoSchedule, PreferNoSchedule or NoExecute'),
+});
+
+export const PodTemplateSchema = z.looseObject({
+  metadata: z
+    .looseObject({ labels: stringMap().default({}), annotations: stringMap().default({}) })
+    .prefault({}),
+  spec: z.looseObject({
+    containers: z.array(ContainerSchema).min(1).describe('a list of containers (at least one)'),
+    initContainers: z.array(ContainerSchema).default([]),
+    nodeSelector: stringMap().default({}),
+    tolerations: z.array(TolerationSchema).default([]),
+    terminationGracePeriodSeconds: nonNegativeInteger('seconds').default(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS),
+    resources: ResourcesSchema.optional(),
+  }),
+});
+
+/** apps/v1 Deployment and StatefulSet: the fields the simulator reads. */
+export const WorkloadManifestSchema = z.looseObject({
+  metadata: z.looseObject({
+    name: z.string().min(1).describe('the object name'),
+    namespace: z.string().min(1).default('default'),
+  }),
+  spec: z.looseObject({
+    replicas: nonNegativeInteger('pods').default(1),
+    selector: z.looseObject({ matchLabels: stringMap().describe('a map of labels the pods must carry') }),
+    template: PodTemplateSchema,
+  }),
+});
+
+export type ContainerInput = z.output<typeof ContainerSchema>;
+export type ResourcesInput = z.output<typeof ResourcesSchema>;
+export type PodTemplateInput = z.output<typeof PodTemplateSchema>;
+export type WorkloadManifestInput = z.output<typeof WorkloadManifestSchema>;

@@ -1,0 +1,119 @@
+/**
+ * Parsed pod template → PodTemplateSpec, applying the API server's defaulting and validation that
+ * matter to the simulation: requests default to limits (SetDefaults_Pod / defaultResourceRequirements),
+ * requests must not exceed limits (ValidateResourceRequirements), sidecars are init containers with
+ * restartPolicy: Always, and an Exists toleration carries no value (ValidateTolerations).
+ */
+import type { ContainerSpec, PodTemplateSpec, ProbeSpec, Toleration } from '../types.js';
+import type { DocRef } from '../yaml/doc-ref.js';
+import type { FieldPath } from '../yaml/field-path.js';
+import type { ProblemSink } from '../problem-sink.js';
+import type { ContainerInput, PodTemplateInput, ResourcesInput } from './pod-template-schema.js';
+
+export interface PodTemplateResult {
+  template: PodTemplateSpec;
+  containerPaths: FieldPath[];
+  sidecarPaths: FieldPath[];
+}
+
+/** Converts the template at `path` of `ref`; problems go to `sink`. */
+export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldPath, sink: ProblemSink): PodTemplateResult {
+  const spec = input.spec;
+  const containerPaths = spec.containers.map((_, i): FieldPath => [...path, 'spec', 'containers', i]);
+  const containers = spec.containers.map((c, i) => toContainer(c, false, ref, containerPaths[i] ?? [], sink));
+  const sidecars: ContainerSpec[] = [];
+  const sidecarPaths: FieldPath[] = [];
+  let initContainerCount = 0;
+  spec.initContainers.forEach((c, i) => {
+    if (c.restartPolicy !== 'Always') {
+      initContainerCount++;
+      return;
+    }
+    const p: FieldPath = [...path, 'spec', 'initContainers', i];
+    sidecars.push(toContainer(c, true, ref, p, sink));
+    sidecarPaths.push(p);
+  });
+  const podResources = effectiveResources(spec.resources);
+  const template: PodTemplateSpec = {
+    labels: input.metadata.labels,
+    annotations: input.metadata.annotations,
+    containers,
+    sidecars,
+    initContainerCount,
+    nodeSelector: spec.nodeSelector,
+    tolerations: spec.tolerations.map((t, i) => toToleration(t, ref, [...path, 'spec', 'tolerations', i], sink)),
+    terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
+    ...(podResources.cpuRequest !== undefined ? { podCpuRequestMillicores: podResources.cpuRequest } : {}),
+    ...(podResources.memoryRequest !== undefined ? { podMemoryRequestBytes: podResources.memoryRequest } : {}),
+  };
+  return { template, containerPaths, sidecarPaths };
+}
+
+function toContainer(c: ContainerInput, sidecar: boolean, ref: DocRef, path: FieldPath, sink: ProblemSink): ContainerSpec {
+  const r = effectiveResources(c.resources);
+  checkRequestWithinLimit(r.cpuRequest, r.cpuLimit, 'cpu', ref, path, sink);
+  checkRequestWithinLimit(r.memoryRequest, r.memoryLimit, 'memory', ref, path, sink);
+  return {
+    name: c.name,
+    ...(r.cpuRequest !== undefined ? { cpuRequestMillicores: r.cpuRequest } : {}),
+    ...(r.cpuLimit !== undefined ? { cpuLimitMillicores: r.cpuLimit } : {}),
+    ...(r.memoryRequest !== undefined ? { memoryRequestBytes: r.memoryRequest } : {}),
+    ...(r.memoryLimit !== undefined ? { memoryLimitBytes: r.memoryLimit } : {}),
+    ...(c.readinessProbe ? { readinessProbe: toProbe(c.readinessProbe) } : {}),
+    ...(c.startupProbe ? { startupProbe: toProbe(c.startupProbe) } : {}),
+    sidecar,
+  };
+}
+
+/** Requests with the API defaulting applied: a resource limited but not requested is requested at its limit. */
+function effectiveResources(resources: ResourcesInput | undefined) {
+  const requests = resources?.requests;
+  const limits = resources?.limits;
+  return {
+    cpuRequest: requests?.cpu ?? limits?.cpu,
+    cpuLimit: limits?.cpu,
+    memoryRequest: requests?.memory ?? limits?.memory,
+    memoryLimit: limits?.memory,
+  };
+}
+
+function checkRequestWithinLimit(
+  request: number | undefined,
+  limit: number | undefined,
+  resource: 'cpu' | 'memory',
+  ref: DocRef,
+  path: FieldPath,
+  sink: ProblemSink,
+): void {
+  if (request === undefined || limit === undefined || request <= limit) return;
+  const unit = resource === 'cpu' ? 'millicores' : 'bytes';
+  sink.error(
+    ref.problem(
+      [...path, 'resources', 'requests', resource],
+      `the ${resource} request (${request} ${unit}) must be less than or equal to the ${resource} limit (${limit} ${unit})`,
+    ),
+  );
+}
+
+function toProbe(p: ProbeSpec): ProbeSpec {
+  const { initialDelaySeconds, periodSeconds, timeoutSeconds, successThreshold, failureThreshold } = p;
+  return { initialDelaySeconds, periodSeconds, timeoutSeconds, successThreshold, failureThreshold };
+}
+
+function toToleration(
+  t: { key?: string | undefined; operator: 'Equal' | 'Exists'; value?: string | undefined; effect?: string | undefined },
+  ref: DocRef,
+  path: FieldPath,
+  sink: ProblemSink,
+): Toleration {
+  if (t.operator === 'Exists' && t.value) {
+    sink.error(ref.problem([...path, 'value'], "value must be empty when `operator` is 'Exists'"));
+  }
+  const effect = t.effect === '' ? undefined : (t.effect as Toleration['effect']);
+  return {
+    ...(t.key !== undefined && t.key !== '' ? { key: t.key } : {}),
+    operator: t.operator,
+    ...(t.value !== undefined && t.value !== '' ? { value: t.value } : {}),
+    ...(effect ? { effect } : {}),
+  };
+}

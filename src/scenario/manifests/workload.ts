@@ -1,0 +1,50 @@
+/**
+ * Deployment and StatefulSet manifests → WorkloadSpec: metadata and replicas with the API defaults
+ * (namespace "default", replicas 1), and the validation of pkg/apis/apps/validation that a selector
+ * must be non-empty and match the template labels.
+ */
+import type { ProblemSink } from '../problem-sink.js';
+import { parseWithSchema } from '../schema/zod-problems.js';
+import type { WorkloadKind } from '../types.js';
+import type { DocRef } from '../yaml/doc-ref.js';
+import { markBroken, type ManifestSet } from './manifest-set.js';
+import { toPodTemplate } from './pod-template.js';
+import { WorkloadManifestSchema } from './pod-template-schema.js';
+
+/** Reads one workload object into `out` (problems go to `sink`; an unreadable one is only marked broken). */
+export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string, out: ManifestSet, sink: ProblemSink): void {
+  const input = parseWithSchema(WorkloadManifestSchema, ref, [], (p) => sink.error(p));
+  if (!input) {
+    markBroken(out, kind, ref);
+    return;
+  }
+  const selector = input.spec.selector.matchLabels;
+  const labels = input.spec.template.metadata.labels;
+  if (Object.keys(selector).length === 0) {
+    sink.error(ref.problem(['spec', 'selector', 'matchLabels'], `empty selector is invalid for a ${kind}`));
+  } else if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) {
+    sink.error(
+      ref.problem(
+        ['spec', 'template', 'metadata', 'labels'],
+        '`selector` does not match template `labels`',
+        `the template labels must include every spec.selector.matchLabels entry (${Object.entries(selector).map(([k, v]) => `${k}: ${v}`).join(', ')})`,
+      ),
+    );
+  }
+  const { template, containerPaths, sidecarPaths } = toPodTemplate(input.spec.template, ref, ['spec', 'template'], sink);
+  out.workloads.push({
+    spec: {
+      kind,
+      apiVersion,
+      name: input.metadata.name,
+      namespace: input.metadata.namespace,
+      replicas: input.spec.replicas,
+      selector,
+      template,
+      source: ref.sourceRef(),
+    },
+    ref,
+    containerPaths,
+    sidecarPaths,
+  });
+}

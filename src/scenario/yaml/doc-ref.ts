@@ -1,0 +1,94 @@
+/**
+ * DocRef: a YAML document (or a part of one, such as an item of a `kind: List`) that can say where
+ * a field path is: the 1-based line and column of its node, or of the nearest existing parent when
+ * the field is missing. Every problem and SourceRef about a document is built through it.
+ */
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { InputProblem } from '../../errors/user-input-error.js';
+import type { SourceRef, Warning } from '../types.js';
+import { formatFieldPath, type FieldPath } from './field-path.js';
+import type { YamlDocument } from './yaml-file.js';
+
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export class DocRef {
+  constructor(
+    readonly yaml: YamlDocument,
+    /** Path of this part inside the document, e.g. ['items', 2]. Field paths are relative to it. */
+    readonly basePath: FieldPath = [],
+  ) {}
+
+  get file(): string {
+    return this.yaml.file;
+  }
+
+  /** The plain value at `path` (relative), or undefined. */
+  valueAt(path: FieldPath = []): unknown {
+    let v: unknown = this.yaml.value;
+    for (const segment of [...this.basePath, ...path]) {
+      if (v === null || typeof v !== 'object') return undefined;
+      v = (v as Record<string | number, unknown>)[segment];
+    }
+    return v;
+  }
+
+  /** A part of this document, e.g. one item of a List. */
+  child(path: FieldPath): DocRef {
+    return new DocRef(this.yaml, [...this.basePath, ...path]);
+  }
+
+  /** Where `path` is; with `key`, the position of the map key itself rather than its value. */
+  position(path: FieldPath = [], options: { key?: boolean } = {}): Position {
+    const node = findNode(this.yaml.doc.contents, [...this.basePath, ...path], options.key ?? false);
+    const offset = node?.range?.[0] ?? this.yaml.doc.range[0];
+    const { line, col } = this.yaml.lineCounter.linePos(offset);
+    return { file: this.file, line, column: col };
+  }
+
+  /** An InputProblem located at `path` (relative to this part). */
+  problem(path: FieldPath, message: string, hint?: string, options: { key?: boolean } = {}): InputProblem {
+    const field = formatFieldPath(path);
+    return { ...this.position(path, options), ...(field ? { field } : {}), message, ...(hint ? { hint } : {}) };
+  }
+
+  warning(path: FieldPath, message: string, hint?: string): Warning {
+    const { file, line, column } = this.position(path);
+    const field = formatFieldPath(path);
+    return { file, line, column, ...(field ? { field } : {}), message, ...(hint ? { hint } : {}) };
+  }
+
+  /** Where this document (part) starts, for specs that carry their origin. */
+  sourceRef(): SourceRef {
+    const { file, line, column } = this.position();
+    const path = formatFieldPath(this.basePath);
+    return { file, line, column, ...(path ? { path } : {}) };
+  }
+}
+
+/** Walks maps and sequences along `path`; stops at the deepest node that exists. */
+function findNode(root: unknown, path: FieldPath, wantKey: boolean): Node | undefined {
+  let node = root as Node | null | undefined;
+  for (const [i, segment] of path.entries()) {
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return node;
+      const key = pair.key as Node;
+      if (last && wantKey) return key;
+      const value = pair.value as Node | null;
+      if (!value || !value.range) return key;
+      node = value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) return node;
+      node = item;
+    } else {
+      return node ?? undefined;
+    }
+  }
+  return node ?? undefined;
+}

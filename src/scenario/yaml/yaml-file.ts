@@ -1,0 +1,55 @@
+/**
+ * Reads YAML text into documents that remember where each node is (yaml's LineCounter), and turns
+ * syntax errors into InputProblems with file, line and column. Multi-document streams (`---`) are
+ * split as `kubectl apply -f` does; empty documents are dropped.
+ */
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { InputProblem } from '../../errors/user-input-error.js';
+
+/** One non-empty document of a YAML file. */
+export interface YamlDocument {
+  /** Path to show in messages (as given: relative to the working directory, or absolute). */
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** 0-based position of the document in its file, counting empty ones. */
+  index: number;
+  /** The document as plain data (maps → objects, sequences → arrays). */
+  value: unknown;
+}
+
+export interface YamlParseResult {
+  documents: YamlDocument[];
+  problems: InputProblem[];
+}
+
+/** Parses every document of `text`; documents with syntax errors are reported and left out. */
+export function parseYamlDocuments(text: string, file: string): YamlParseResult {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true });
+  const documents: YamlDocument[] = [];
+  const problems: InputProblem[] = [];
+  for (const [index, doc] of Array.from(parsed).entries()) {
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+        problems.push({ file, line: pos.line, column: pos.col, message: `YAML syntax error: ${firstLine(e.message)}` });
+      }
+      continue;
+    }
+    if (doc.contents === null) continue;
+    try {
+      documents.push({ file, doc, lineCounter, index, value: doc.toJS({ maxAliasCount: 1000 }) as unknown });
+    } catch (e) {
+      const pos = lineCounter.linePos(doc.range[0]);
+      problems.push({ file, line: pos.line, column: pos.col, message: `YAML error: ${(e as Error).message}` });
+    }
+  }
+  return { documents, problems };
+}
+
+/** yaml's messages end with " at line L, column C:" and a code excerpt; keep the sentence. */
+function firstLine(message: string): string {
+  const line = message.split('\n', 1)[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}

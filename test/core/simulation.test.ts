@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { Phase } from '../../src/core/phases.js';
+import { Rng } from '../../src/core/rng.js';
+import { Simulation, SimulationError } from '../../src/core/simulation.js';
+
+describe('Simulation', () => {
+  it('runs same-time events by phase, then in insertion order (time-stamped log)', () => {
+    const sim = new Simulation();
+    const log: [string, number][] = [];
+    sim.scheduleAt(5, Phase.CONTROL, 'a', () => log.push(['control-1', sim.nowSeconds]));
+    sim.scheduleAt(5, Phase.METRICS, 'b', () => log.push(['metrics', sim.nowSeconds]));
+    sim.scheduleAt(5, Phase.CONTROL, 'c', () => log.push(['control-2', sim.nowSeconds]));
+    sim.scheduleAt(1, Phase.OBSERVE, 'd', () => log.push(['observe', sim.nowSeconds]));
+    sim.scheduleAt(5, Phase.LOAD, 'e', () => log.push(['load', sim.nowSeconds]));
+    sim.runUntil(10);
+    expect(log).toEqual([
+      ['observe', 1],
+      ['load', 5],
+      ['metrics', 5],
+      ['control-1', 5],
+      ['control-2', 5],
+    ]);
+    expect(sim.nowSeconds).toBe(10);
+  });
+
+  it('fires periodic processes at start + k·interval without float drift', () => {
+    const sim = new Simulation();
+    const times: number[] = [];
+    sim.every(0.1, 0.1, Phase.CONTROL, 'tick', () => times.push(sim.nowSeconds));
+    sim.runUntil(1000);
+    expect(times).toHaveLength(9999);
+    expect(times[9998]).toBe(0.1 + 9998 * 0.1);
+    // Repeated addition would have drifted; k·interval lands exactly on the product.
+    expect(times[2]).toBe(0.1 + 2 * 0.1);
+  });
+
+  it('runs events strictly before the end time and stops periodic work when cancelled', () => {
+    const sim = new Simulation();
+    const log: number[] = [];
+    const handle = sim.every(0, 15, Phase.CONTROL, 'hpa', (k) => log.push(k));
+    sim.runUntil(45);
+    expect(log).toEqual([0, 1, 2]);
+    handle.cancel();
+    sim.runUntil(100);
+    expect(log).toEqual([0, 1, 2]);
+  });
+
+  it('stops the run loudly with the component and time when a handler throws', () => {
+    const sim = new Simulation();
+    sim.scheduleAt(7, Phase.CONTROL, 'hpa/web', () => {
+      throw new Error('boom');
+    });
+    expect(() => sim.runUntil(10)).toThrow(SimulationError);
+    expect(() => new Simulation().scheduleAt(-1, Phase.LOAD, 'x', () => {})).toThrow(/cannot schedule/);
+    try {
+      const s = new Simulation();
+      s.scheduleAt(7, Phase.CONTROL, 'hpa/web', () => {
+        throw new Error('boom');
+      });
+      s.runUntil(10);
+    } catch (e) {
+      expect((e as SimulationError).message).toBe('hpa/web failed at t=7s: boom');
+    }
+  });
+
+  it('counts processed events and skips cancelled ones', () => {
+    const sim = new Simulation();
+    const log: string[] = [];
+    const h = sim.scheduleAt(2, Phase.LOAD, 'x', () => log.push('x'));
+    sim.scheduleAt(3, Phase.LOAD, 'y', () => log.push('y'));
+    h.cancel();
+    sim.runUntil(5);
+    expect(log).toEqual(['y']);
+    expect(sim.eventsProcessed).toBe(1);
+  });
+});
+
+describe('Rng', () => {
+  it('gives the same numbers for the same seed and stream name', () => {
+    const a = new Rng(42).stream('scheduler');
+    const b = new Rng(42).stream('scheduler');
+    const xs = Array.from({ length: 5 }, () => a.next());
+    expect(Array.from({ length: 5 }, () => b.next())).toEqual(xs);
+  });
+
+  it('keeps named streams independent: drawing from one does not shift another', () => {
+    const r1 = new Rng(1);
+    const r2 = new Rng(1);
+    r1.stream('other').next();
+    r1.stream('other').next();
+    expect(r1.stream('hpa').next()).toBe(r2.stream('hpa').next());
+    expect(new Rng(1).stream('hpa').next()).not.toBe(new Rng(2).stream('hpa').next());
+  });
+
+  it('draws integers in range and jitters within ±ratio', () => {
+    const s = new Rng(3).stream('x');
+    for (let i = 0; i < 1000; i++) {
+      const n = s.int(7);
+      expect(n >= 0 && n < 7 && Number.isInteger(n)).toBe(true);
+      const j = s.jitter(10, 0.2);
+      expect(j >= 8 && j <= 12).toBe(true);
+    }
+    expect(s.jitter(10, 0)).toBe(10);
+  });
+});

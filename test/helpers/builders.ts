@@ -1,0 +1,65 @@
+/** Tiny builders for cluster records used across tests. */
+import type { SimNode, SimPod } from '../../src/cluster/model.js';
+import type { NodePoolSpec, PodTemplateSpec } from '../../src/scenario/types.js';
+
+export function makePool(over: Partial<NodePoolSpec> = {}): NodePoolSpec {
+  return { name: 'pool', count: 1, cpuMillicores: 4000, memoryBytes: 16 * 2 ** 30, maxPods: 110, labels: {}, taints: [], ...over };
+}
+
+export function makeNode(over: Partial<SimNode> = {}): SimNode {
+  const pool = makePool();
+  return {
+    name: 'n0',
+    pool,
+    cpuAllocatableMillicores: 4000,
+    memoryAllocatableBytes: 16 * 2 ** 30,
+    maxPods: 110,
+    labels: {},
+    taints: [],
+    cpuRequestedMillicores: 0,
+    memoryRequestedBytes: 0,
+    podCount: 0,
+    createdSeconds: 0,
+    ...over,
+  };
+}
+
+export function makeTemplate(over: Partial<PodTemplateSpec> = {}): PodTemplateSpec {
+  return {
+    labels: { app: 'web' },
+    annotations: {},
+    containers: [{ name: 'web', cpuRequestMillicores: 250, memoryRequestBytes: 256 * 2 ** 20, sidecar: false }],
+    sidecars: [],
+    initContainerCount: 0,
+    nodeSelector: {},
+    tolerations: [],
+    terminationGracePeriodSeconds: 30,
+    ...over,
+  };
+}
+
+export function makePod(over: Partial<SimPod> = {}): SimPod {
+  const template = makeTemplate();
+  return {
+    name: 'p',
+    owner: { name: 'web', namespace: 'default', index: 0 },
+    serial: 0,
+    createdSeconds: 0,
+    phase: 'Running',
+    cpuRequestMillicores: 250,
+    memoryRequestBytes: 256 * 2 ** 20,
+    template,
+    nodeSelector: {},
+    tolerations: [],
+    node: undefined,
+    unschedulable: false,
+    boundSeconds: undefined,
+    startTimeSeconds: undefined,
+    containerStartSeconds: undefined,
+    ready: false,
+    readyConditionSeconds: undefined,
+    deletionSeconds: undefined,
+    removed: false,
+    ...over,
+  };
+}

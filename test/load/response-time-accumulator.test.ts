@@ -1,0 +1,116 @@
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { ResponseTimeAccumulator } from '../../src/load/response-time-accumulator.js';
+
+type Interval = [servedRequests: number, waitSeconds: number, sojournMeanSeconds: number];
+
+/** Seeded mulberry32, so the large-mixture cases are fixed. */
+function seededUniform(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Reference: plain bisection on the raw (unbucketed) mixture CDF. */
+function exactQuantileSeconds(intervals: Interval[], p: number): number {
+  const totalWeight = intervals.reduce((sum, [w]) => sum + w, 0);
+  const cdf = (x: number): number =>
+    intervals.reduce((sum, [w, wait, sojourn]) => (x < wait ? sum : sum + w * (1 - Math.exp(-(x - wait) / sojourn))), 0) /
+    totalWeight;
+  let lo = 0;
+  let hi = 1;
+  while (cdf(hi) < p) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i += 1) {
+    const mid = (lo + hi) / 2;
+    if (cdf(mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+function accumulate(intervals: Interval[]): ResponseTimeAccumulator {
+  const accumulator = new ResponseTimeAccumulator();
+  for (const [w, wait, sojourn] of intervals) accumulator.add(w, wait, sojourn);
+  return accumulator;
+}
+
+const LN_1_PLUS_E2 = Math.log(1 + Math.E ** 2);
+
+describe('ResponseTimeAccumulator', () => {
+  it.each<[string, Interval[], number, number]>([
+    ['one interval: the exponential median W + R·ln 2', [[100, 0.5, 0.2]], 0.5, 0.5 + 0.2 * Math.LN2],
+    ['one interval: p99 is W + R·ln 100', [[100, 0.5, 0.2]], 0.99, 0.5 + 0.2 * Math.log(100)],
+    ['one interval split in many adds is still exact', Array.from({ length: 1000 }, (): Interval => [1, 0, 0.05]), 0.95, 0.05 * Math.log(20)],
+    // equal weights, (W=0,R=1) and (W=2,R=1): for x > 2, F = 1 − e^(−x)(1 + e²)/2, so F = ½ at ln(1 + e²)
+    ['mixture of two known intervals: median ln(1 + e²)', [[50, 0, 1], [50, 2, 1]], 0.5, LN_1_PLUS_E2],
+    // 0.3 of 4 requests: the first (complete by x ≈ 100) gives 1, the rest 3(1 − e^(−(x−100))) = 0.2
+    ['weights count requests, not intervals', [[1, 0, 1], [3, 100, 1]], 0.3, 100 + Math.log(15 / 14)],
+    ['zero service time is a step at the wait', [[1, 0.3, 0]], 0.99, 0.3],
+  ])('%s', (_name, intervals, p, expectedSeconds) => {
+    const quantileSeconds = accumulate(intervals).quantileSeconds(p);
+    expect(Math.abs(quantileSeconds - expectedSeconds)).toBeLessThanOrEqual(2e-6 * expectedSeconds + 1e-12);
+  });
+
+  it('the mean is exact: served-weighted W + R', () => {
+    expect(accumulate([[1, 0, 1], [3, 2, 0.5]]).meanSeconds()).toBeCloseTo((1 * 1 + 3 * 2.5) / 4, 12);
+  });
+
+  it('nothing served: NaN statistics, zero requests; non-positive weights are ignored', () => {
+    const accumulator = accumulate([[0, 1, 1], [-5, 1, 1]]);
+    const summary = accumulator.summary();
+    expect(summary.servedRequests).toBe(0);
+    expect(summary.p50Seconds).toBeNaN();
+    expect(summary.meanSeconds).toBeNaN();
+  });
+
+  it('rejects p outside [0, 1) and infinite waits', () => {
+    const accumulator = accumulate([[1, 0, 1]]);
+    expect(() => accumulator.quantileSeconds(1)).toThrow(RangeError);
+    expect(() => accumulator.add(1, Infinity, 1)).toThrow(RangeError);
+  });
+
+  it('identical intervals share one bucket', () => {
+    const accumulator = accumulate(Array.from({ length: 10_000 }, (): Interval => [3, 1.5, 0.02]));
+    expect(accumulator.bucketCount).toBe(1);
+  });
+
+  it('quantiles are monotone in p', () => {
+    const uniform = seededUniform(3);
+    const intervals = Array.from({ length: 2000 }, (): Interval => [1 + 10 * uniform(), uniform() < 0.7 ? 0 : 5 * uniform(), 0.01 + uniform()]);
+    const accumulator = accumulate(intervals);
+    const probabilities = [0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999];
+    const quantilesSeconds = probabilities.map((p) => accumulator.quantileSeconds(p));
+    for (let i = 1; i < quantilesSeconds.length; i += 1) {
+      expect(quantilesSeconds[i]).toBeGreaterThanOrEqual(quantilesSeconds[i - 1] ?? 0);
+    }
+  });
+
+  it('100k distinct intervals: within the grid bound of the exact mixture, quickly, in bounded state', () => {
+    const uniform = seededUniform(11);
+    const serviceTimeSeconds = 0.05;
+    // Simulation-like: mostly no backlog with varying ρ; saturated stretches at R = 100·S with a varying wait.
+    const intervals = Array.from({ length: 100_000 }, (): Interval => {
+      const saturated = uniform() < 0.2;
+      const utilizationRatio = saturated ? 0.99 : 0.99 * uniform();
+      const waitSeconds = saturated ? 10 ** (4 * uniform() - 2) : 0;
+      return [1 + 100 * uniform(), waitSeconds, serviceTimeSeconds / (1 - utilizationRatio)];
+    });
+    const accumulator = accumulate(intervals);
+    const startMs = performance.now();
+    const summary = accumulator.summary();
+    const elapsedMs = performance.now() - startMs;
+    const gridRelativeError = 10 ** (1 / 200) - 1;
+    for (const [p, quantileSeconds] of [[0.5, summary.p50Seconds], [0.95, summary.p95Seconds], [0.99, summary.p99Seconds]] as const) {
+      const exactSeconds = exactQuantileSeconds(intervals, p);
+      expect(Math.abs(quantileSeconds - exactSeconds) / exactSeconds).toBeLessThanOrEqual(gridRelativeError);
+    }
+    expect(accumulator.bucketCount).toBeLessThan(2000);
+    // The target is < 50 ms; the bound here is loose so a slow CI machine does not flake.
+    expect(elapsedMs).toBeLessThan(250);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { MetricsServer, type UsageProbe } from '../../src/metrics/metrics-server.js';
+import type { SimPod } from '../../src/cluster/model.js';
+import { makePod } from '../helpers/builders.js';
+
+/** A pod using `rate` millicores since its containers started. */
+function constantProbe(rate: number): UsageProbe {
+  return {
+    cpuCumulativeMilliSeconds: (pod: SimPod, t: number) => rate * (t - (pod.containerStartSeconds ?? t)),
+    memoryWorkingSetBytes: () => 100,
+  };
+}
+
+describe('metrics-server first-sample rule (pkg/storage/pod.go)', () => {
+  it.each([
+    ['container 9 s old: too fresh, no sample', 9, false],
+    ['container 10 s old: synthetic zero point at start, window 10 s', 10, true],
+    ['container 14.9 s old: window = age', 14.9, true],
+    ['container exactly one resolution old: needs a second scrape', 15, false],
+    ['container 40 s old, never scraped: needs a second scrape', 40, false],
+  ])('%s', (_n, ageSeconds, reported) => {
+    const ms = new MetricsServer(15, constantProbe(200));
+    const pod = makePod({ containerStartSeconds: 100 });
+    ms.scrape([pod], 100 + ageSeconds);
+    const sample = ms.sample(pod);
+    expect(sample !== undefined).toBe(reported);
+    if (sample) {
+      expect(sample.windowSeconds).toBeCloseTo(ageSeconds, 9);
+      expect(sample.cpuMilli).toBe(200);
+    }
+  });
+
+  it('reports the rate between the two latest scrapes with the window between them', () => {
+    let rate = 100;
+    const probe: UsageProbe = { cpuCumulativeMilliSeconds: (_p, t) => (t <= 30 ? 100 * t : 3000 + rate * (t - 30)), memoryWorkingSetBytes: () => 5 };
+    const ms = new MetricsServer(15, probe);
+    const pod = makePod({ containerStartSeconds: -100 });
+    ms.scrape([pod], 15);
+    expect(ms.sample(pod)).toBeUndefined();
+    ms.scrape([pod], 30);
+    expect(ms.sample(pod)).toEqual({ cpuMilli: 100, memoryBytes: 5, timestampSeconds: 30, windowSeconds: 15 });
+    rate = 300;
+    ms.scrape([pod], 45);
+    expect(ms.sample(pod)?.cpuMilli).toBe(300);
+  });
+
+  it('rounds CPU up to whole millicores as Quantity.MilliValue does', () => {
+    const ms = new MetricsServer(15, constantProbe(100.2));
+    const pod = makePod({ containerStartSeconds: 0 });
+    ms.scrape([pod], 12);
+    expect(ms.sample(pod)?.cpuMilli).toBe(101);
+  });
+
+  it('drops the history when the container restarts (start time moves forward)', () => {
+    const ms = new MetricsServer(15, constantProbe(50));
+    const pod = makePod({ containerStartSeconds: 0 });
+    ms.scrape([pod], 30);
+    ms.scrape([pod], 45);
+    expect(ms.sample(pod)).toBeDefined();
+    pod.containerStartSeconds = 44;
+    ms.scrape([pod], 60);
+    expect(ms.sample(pod)).toBeUndefined();
+  });
+
+  it('does not scrape pods whose containers have not started', () => {
+    const ms = new MetricsServer(15, constantProbe(50));
+    const pod = makePod({ phase: 'Pending' });
+    ms.scrape([pod], 30);
+    ms.scrape([pod], 45);
+    expect(ms.sample(pod)).toBeUndefined();
+  });
+});
