@@ -93,7 +93,9 @@ export class HpaController {
       return d;
     });
     this.lastMetricValues = metrics.map((m) => m.currentValue);
-    const window = (result.trace.stabilizationWindow ?? []).map((r) => `${r.replicas}@-${r.ageSeconds}s`).join(' ');
+    const window = [...(result.trace.stabilizationWindow ?? [])]
+      .sort((a, b) => a.ageSeconds - b.ageSeconds)
+      .map((r) => `${r.replicas}@-${r.ageSeconds}s`).join(' ');
     this.observer.hpaDecision?.({
       timeSeconds: nowSeconds,
       hpa: this.spec.name,

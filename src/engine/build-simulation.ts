@@ -15,7 +15,7 @@ import { StepCursor } from '../load/step-series.js';
 import { MetricsServer } from '../metrics/metrics-server.js';
 import { ObserverHub, type SimObserver } from '../observe/observer.js';
 import type { Scenario } from '../scenario/types.js';
-import { capacityRpsPerPod } from './capacity.js';
+import { cpuCapMillicores } from './capacity.js';
 import { createMetricSeries, type MetricSeries } from './metric-series.js';
 import { WorkloadRuntime } from './workload-runtime.js';
 
@@ -43,8 +43,8 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   const workloads = scenario.workloads.map((spec, index) => {
     const deployment = new DeploymentController(spec, { name: spec.name, namespace: spec.namespace, index }, cluster, sim);
     const load = loads.get(spec.name);
-    const capacity = load === undefined ? 0 : capacityRpsPerPod(spec, load, scenario.nodePools);
-    return new WorkloadRuntime(sim, deployment, load, capacity);
+    const cap = load === undefined ? Infinity : cpuCapMillicores(spec, load, scenario.nodePools);
+    return new WorkloadRuntime(sim, deployment, load, cap);
   });
   const metricsServer = new MetricsServer(scenario.config.metricsServer.resolutionSeconds, {
     cpuCumulativeMilliSeconds: (pod, t) => workloads[pod.owner.index]!.cpuCumulativeMilliSeconds(pod, t),

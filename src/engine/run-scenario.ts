@@ -1,7 +1,8 @@
 /**
- * Runs a resolved scenario to its end and returns what the writers need: the time series, the
- * decision log and the summary. Progress is reported in simulated seconds (for the CLI's bar).
+ * Runs a resolved scenario to its end: streams the time series and the decision log into table
+ * sinks and returns the summary. Progress is reported in simulated seconds (for the CLI's bar).
  */
+import { MemoryTableSink, type TableSinkFactory } from '../report/table-sink.js';
 import type { Scenario } from '../scenario/types.js';
 import { summarizeRun, type RunSummary } from '../report/summary.js';
 import { buildSimulation, type BuiltSimulation } from './build-simulation.js';
@@ -16,15 +17,19 @@ export interface RunResult {
 }
 
 export interface RunOptions {
+  /** Where tables go (default: memory). */
+  tables?: TableSinkFactory;
   /** Called every `progressChunkSeconds` of simulated time with the simulated seconds done. */
   onProgress?: (simulatedSeconds: number) => void;
   progressChunkSeconds?: number;
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
-  const decisions = new DecisionLog();
+  const tables = options.tables ?? ((_name, header) => new MemoryTableSink(header));
+  const metricCount = scenario.hpas.reduce((m, h) => Math.max(m, h.metrics.length), 1);
+  const decisions = new DecisionLog(metricCount, tables);
   const built = buildSimulation(scenario, [decisions]);
-  const timeseries = new TimeseriesRecorder(built);
+  const timeseries = new TimeseriesRecorder(built, tables);
   timeseries.start();
   const end = scenario.durationSeconds;
   const chunk = options.progressChunkSeconds ?? Math.max(3600, end / 100);
@@ -35,5 +40,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   }
   // Events run strictly before the end; the last row closes the run at exactly `end`.
   timeseries.sample(end);
+  timeseries.sink.close();
+  decisions.sink.close();
   return { built, timeseries, decisions, summary: summarizeRun(built, timeseries) };
 }

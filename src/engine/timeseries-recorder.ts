@@ -4,11 +4,12 @@
  * values it last saw; the node count. It only reads the simulation.
  */
 import { isActive } from '../cluster/model.js';
+import { metricDisplayName } from '../autoscalers/hpa/evaluate-metric.js';
 import { Phase } from '../core/phases.js';
+import type { Cell } from '../report/csv-line.js';
+import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
 import type { BuiltSimulation } from './build-simulation.js';
 import type { FlowTotals } from './workload-runtime.js';
-
-export type Cell = number | string;
 
 /** Per-workload extremes and integrals the summary reports. */
 export interface WorkloadPeaks {
@@ -27,14 +28,16 @@ const round = (v: number, digits: number): number => {
 };
 
 export class TimeseriesRecorder {
-  readonly header: string[];
-  readonly rows: Cell[][] = [];
+  readonly sink: TableSink;
   readonly peaks: WorkloadPeaks[];
   private previous: FlowTotals[];
   private previousTimeSeconds = 0;
   private previousBacklog: number[];
 
-  constructor(private readonly built: BuiltSimulation) {
+  constructor(
+    private readonly built: BuiltSimulation,
+    tables: TableSinkFactory,
+  ) {
     const header = ['time_s', 'time_h', 'nodes'];
     for (const w of built.workloads) {
       const p = w.name;
@@ -51,9 +54,9 @@ export class TimeseriesRecorder {
       );
     }
     for (const h of built.hpas) {
-      h.spec.metrics.forEach((m, i) => header.push(`${h.spec.name}.metric${i + 1}.${metricLabel(m)}`));
+      h.spec.metrics.forEach((m, i) => header.push(`${h.spec.name}.metric${i + 1}.${metricDisplayName(m)}`));
     }
-    this.header = header;
+    this.sink = tables('timeseries.csv', header);
     this.previous = built.workloads.map((w) => ({ ...w.totals }));
     this.previousBacklog = built.workloads.map(() => 0);
     this.peaks = built.workloads.map(() => ({
@@ -106,18 +109,8 @@ export class TimeseriesRecorder {
     for (const h of this.built.hpas) {
       h.spec.metrics.forEach((_, i) => row.push(h.lastMetricValues[i] ?? ''));
     }
-    this.rows.push(row);
+    this.sink.row(row);
     this.previousTimeSeconds = nowSeconds;
   }
 }
 
-function metricLabel(m: BuiltSimulation['hpas'][number]['spec']['metrics'][number]): string {
-  switch (m.type) {
-    case 'Resource':
-      return m.resourceName;
-    case 'ContainerResource':
-      return `${m.containerName}/${m.resourceName}`;
-    default:
-      return m.metricName;
-  }
-}

@@ -7,7 +7,7 @@
 import type { ClusterListener, UsageState } from '../cluster/cluster.js';
 import type { DeploymentController } from '../cluster/deployment-controller.js';
 import type { SimPod } from '../cluster/model.js';
-import { advanceFlow } from '../load/workload-flow.js';
+import { advanceFlow, capacityRpsPerPod, perPodCpuMillicoreSeconds, type FlowParams } from '../load/workload-flow.js';
 import { intervalResponseTime } from '../load/response-time.js';
 import { ResponseTimeAccumulator } from '../load/response-time-accumulator.js';
 import type { Simulation } from '../core/simulation.js';
@@ -38,15 +38,17 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
   private readonly ledger: PodCpuLedger;
   private readonly baseCpuMillicores: number;
 
-  /**
-   * @param capacityRpsPerPod requests/s one ready pod serves at most (load model or CPU cap).
-   */
+  /** Requests/s one ready pod serves at most (load model and CPU cap). */
+  readonly capacityRpsPerPod: number;
+
+  /** @param cpuCapMillicores the most CPU a serving pod may use (src/engine/capacity.ts). */
   constructor(
     private readonly sim: Simulation,
     readonly deployment: DeploymentController,
     readonly load: LoadModelSpec | undefined,
-    readonly capacityRpsPerPod: number,
+    private readonly cpuCapMillicores: number,
   ) {
+    this.capacityRpsPerPod = load === undefined ? 0 : capacityRpsPerPod(load, cpuCapMillicores);
     this.baseCpuMillicores = load?.baseCpuMillicores ?? 0;
     this.ledger = new PodCpuLedger(this.baseCpuMillicores);
   }
@@ -63,22 +65,19 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
     this.totals.servingPodSeconds += this.servingPods * dt;
     const load = this.load;
     if (load === undefined) return;
-    const step = advanceFlow(
-      { backlogRequests: this.backlogRequests },
-      {
-        offeredRps: this.offeredRps,
-        readyPods: this.servingPods,
-        capacityRpsPerPod: this.capacityRpsPerPod,
-        maxBacklogRequests: load.maxBacklogRequests,
-      },
-      dt,
-    );
+    const params: FlowParams = {
+      offeredRps: this.offeredRps,
+      readyPods: this.servingPods,
+      capacityRpsPerPod: this.capacityRpsPerPod,
+      maxBacklogRequests: load.maxBacklogRequests,
+    };
+    const step = advanceFlow({ backlogRequests: this.backlogRequests }, params, dt);
     this.totals.offeredRequests += step.offeredRequests;
     this.totals.servedRequests += step.servedRequests;
     this.totals.droppedRequests += step.droppedRequests;
     this.totals.backlogRequestSeconds += step.backlogRequestSeconds;
     this.backlogRequests = step.backlogRequests;
-    this.servingCpuIntegral += this.baseCpuMillicores * dt + load.cpuMillicoreSecondsPerRequest * step.servedRequestsPerPod;
+    this.servingCpuIntegral += perPodCpuMillicoreSeconds(load, params, step, dt, this.cpuCapMillicores);
     if (step.servedRequests > 0) {
       const rt = intervalResponseTime({
         servedRpsPerPod: step.servedRequestsPerPod / dt,
@@ -115,7 +114,8 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
 
   /** Current per-pod CPU of a serving pod, millicores. */
   servingCpuMillicores(): number {
-    return this.baseCpuMillicores + (this.load?.cpuMillicoreSecondsPerRequest ?? 0) * this.servedRpsPerPod();
+    const cpu = this.baseCpuMillicores + (this.load?.cpuMillicoreSecondsPerRequest ?? 0) * this.servedRpsPerPod();
+    return Math.min(cpu, this.cpuCapMillicores);
   }
 
   /** Starts the counter of a pod that was already running before t = 0 (warm start). */

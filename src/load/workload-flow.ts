@@ -127,15 +127,17 @@ export function advanceFlow(state: FlowState, params: FlowParams, dtSeconds: num
 }
 
 /**
- * Requests per second one ready pod serves at most: spec.maxRequestsPerSecondPerPod when set,
- * else the rate at which its CPU reaches the cap, (cpuCapMillicores − baseCpuMillicores) /
- * cpuMillicoreSecondsPerRequest, floored at 0. Infinity when requests cost no CPU (or the cap is
- * Infinity, i.e. unbounded CPU).
+ * Requests per second one ready pod serves at most: the rate at which its CPU reaches the cap,
+ * (cpuCapMillicores − baseCpuMillicores) / cpuMillicoreSecondsPerRequest (floored at 0), lowered to
+ * spec.maxRequestsPerSecondPerPod when that is set — a throttled CPU limits throughput whatever the
+ * application could do. Infinity when requests cost no CPU (or the cap is Infinity) and no limit is set.
  */
 export function capacityRpsPerPod(spec: LoadModelSpec, cpuCapMillicores: number): number {
-  if (spec.maxRequestsPerSecondPerPod !== undefined) return spec.maxRequestsPerSecondPerPod;
-  if (!(spec.cpuMillicoreSecondsPerRequest > 0)) return Infinity;
-  return Math.max(0, (cpuCapMillicores - spec.baseCpuMillicores) / spec.cpuMillicoreSecondsPerRequest);
+  const cpuBound =
+    spec.cpuMillicoreSecondsPerRequest > 0
+      ? Math.max(0, (cpuCapMillicores - spec.baseCpuMillicores) / spec.cpuMillicoreSecondsPerRequest)
+      : Infinity;
+  return spec.maxRequestsPerSecondPerPod === undefined ? cpuBound : Math.min(spec.maxRequestsPerSecondPerPod, cpuBound);
 }
 
 /**

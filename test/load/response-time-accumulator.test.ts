@@ -113,4 +113,20 @@ describe('ResponseTimeAccumulator', () => {
     // The target is < 50 ms; the bound here is loose so a slow CI machine does not flake.
     expect(elapsedMs).toBeLessThan(250);
   });
+
+  it('100k intervals scattered over the whole grid: one bucket each, still within the bound and quick', () => {
+    const uniform = seededUniform(12);
+    const intervals = Array.from({ length: 100_000 }, (): Interval => [1 + 100 * uniform(), 10 ** (6 * uniform() - 3), 10 ** (3 * uniform() - 2)]);
+    const accumulator = accumulate(intervals);
+    const startMs = performance.now();
+    const summary = accumulator.summary();
+    const elapsedMs = performance.now() - startMs;
+    const gridRelativeError = 10 ** (1 / 200) - 1;
+    for (const [p, quantileSeconds] of [[0.5, summary.p50Seconds], [0.95, summary.p95Seconds], [0.99, summary.p99Seconds]] as const) {
+      const exactSeconds = exactQuantileSeconds(intervals, p);
+      expect(Math.abs(quantileSeconds - exactSeconds) / exactSeconds).toBeLessThanOrEqual(gridRelativeError);
+    }
+    expect(accumulator.bucketCount).toBeGreaterThan(90_000);
+    expect(elapsedMs).toBeLessThan(250);
+  });
 });

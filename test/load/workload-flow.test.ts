@@ -170,7 +170,9 @@ const SPEC: LoadModelSpec = {
 describe('pod capacity and CPU', () => {
   it.each([
     ['derived from the CPU cap: (cap − base) / cost', SPEC, 500, 20],
-    ['an explicit maxRequestsPerSecondPerPod wins', { ...SPEC, maxRequestsPerSecondPerPod: 7 }, 500, 7],
+    ['an explicit maxRequestsPerSecondPerPod below the CPU bound wins', { ...SPEC, maxRequestsPerSecondPerPod: 7 }, 500, 7],
+    ['a throttled CPU caps an explicit maxRequestsPerSecondPerPod above the CPU bound', { ...SPEC, maxRequestsPerSecondPerPod: 70 }, 500, 20],
+    ['an explicit maxRequestsPerSecondPerPod bounds free requests', { ...SPEC, cpuMillicoreSecondsPerRequest: 0, maxRequestsPerSecondPerPod: 9 }, 500, 9],
     ['a cap below the base CPU serves nothing', SPEC, 50, 0],
     ['free requests are unbounded', { ...SPEC, cpuMillicoreSecondsPerRequest: 0 }, 500, Infinity],
     ['no CPU cap is unbounded', SPEC, Infinity, Infinity],

@@ -12,7 +12,10 @@ export interface PodObservation {
   deleting: boolean;
   /** status.startTime; absent while the kubelet has not started the pod. */
   startTimeSeconds?: number;
-  /** The Ready condition; absent = the pod has no Ready condition yet. */
+  /**
+   * The Ready condition; absent = the pod has no Ready condition yet. `status` is false only for
+   * Ready=False (upstream tests `status == False`, so Ready=Unknown behaves like True).
+   */
   ready?: { status: boolean; lastTransitionSeconds: number };
   /** The pod's sample in the metrics response; absent = no metric for this pod. */
   sample?: { timestampSeconds: number; windowSeconds: number };

@@ -17,7 +17,7 @@ export interface NormalizeInput {
   minReplicas: number;
   maxReplicas: number;
   /** History after first-reconcile seeding. */
-  history: HpaHistory & { recommendations: TimestampedRecommendation[] };
+  history: HpaHistory & { recommendations: readonly TimestampedRecommendation[] };
   config: HpaControllerConfig;
 }
 

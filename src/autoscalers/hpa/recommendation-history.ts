@@ -11,14 +11,17 @@ export interface WindowEntry {
   ageSeconds: number;
 }
 
-/** `recordInitialRecommendation`: a missing list becomes `[{currentReplicas, now}]`; an existing one is kept. */
+/**
+ * `recordInitialRecommendation`: a missing list becomes `[{currentReplicas, now}]`; an existing one
+ * is returned as it is (records are never mutated, so sharing them is safe).
+ */
 export function seedRecommendations(
   recommendations: readonly TimestampedRecommendation[] | undefined,
   currentReplicas: number,
   nowSeconds: number,
-): TimestampedRecommendation[] {
+): readonly TimestampedRecommendation[] {
   if (recommendations === undefined) return [{ replicas: currentReplicas, timestampSeconds: nowSeconds }];
-  return recommendations.map((r) => ({ ...r }));
+  return recommendations;
 }
 
 /**
@@ -31,11 +34,10 @@ export function recordRecommendation(
   nowSeconds: number,
   isOutdated: (record: TimestampedRecommendation) => boolean,
 ): TimestampedRecommendation[] {
-  const next = recommendations.map((r) => ({ ...r }));
+  // A shallow copy: the records themselves are immutable and shared with the previous list.
+  const next = recommendations.slice();
   let reuseIndex = -1;
-  next.forEach((record, index) => {
-    if (isOutdated(record)) reuseIndex = index;
-  });
+  for (let i = 0; i < next.length; i++) if (isOutdated(next[i]!)) reuseIndex = i;
   const record = { replicas, timestampSeconds: nowSeconds };
   if (reuseIndex >= 0) next[reuseIndex] = record;
   else next.push(record);

@@ -2,8 +2,8 @@
  * One full HPA sync as a pure function (§1.2–§1.11): horizontal.go `reconcileAutoscaler` from the
  * scale read to the scale write, without the clock, the API calls or the controller's maps.
  */
-import { resolveBehavior } from './behavior-rules.js';
-import { combineProposals } from './combine-proposals.js';
+import { resolveBehavior, type ResolvedBehavior } from './behavior-rules.js';
+import { combineProposals, type CombinedProposals } from './combine-proposals.js';
 import type { MetricProposal } from './evaluate-metric.js';
 import { normalizeLegacy, normalizeWithBehaviors } from './normalize-desired-replicas.js';
 import { seedRecommendations, type WindowEntry } from './recommendation-history.js';
@@ -15,6 +15,7 @@ import type {
   HpaSpec,
   ScalingActiveReason,
   ScalingLimitedReason,
+  TimestampedRecommendation,
 } from './types.js';
 
 export interface ReconcileInput {
@@ -59,6 +60,15 @@ export interface ReconcileResult {
 
 const NOT_LIMITED = { status: false, reason: 'DesiredWithinRange' } as const;
 
+/** State shared by the branches of one sync. */
+interface SyncContext {
+  input: ReconcileInput;
+  current: number;
+  /** History after first-reconcile seeding. */
+  history: HpaHistory & { recommendations: readonly TimestampedRecommendation[] };
+  behavior: ResolvedBehavior | null;
+}
+
 /**
  * One sync. Order:
  * 1. first-reconcile seeding: an undefined recommendation list becomes `[{specReplicas, now}]`, so a
@@ -71,87 +81,98 @@ const NOT_LIMITED = { status: false, reason: 'DesiredWithinRange' } as const;
  * A scale event is stored whenever the result differs from `specReplicas` and `behavior` is set.
  */
 export function reconcileHpa(input: ReconcileInput): ReconcileResult {
-  const { nowSeconds, spec, specReplicas: current, config } = input;
-  const seeded = seedRecommendations(input.history.recommendations, current, nowSeconds);
-  const history = { recommendations: seeded, scaleUpEvents: [...input.history.scaleUpEvents], scaleDownEvents: [...input.history.scaleDownEvents] };
-  const behavior = spec.behavior === null ? null : resolveBehavior(spec.behavior, config);
+  const { nowSeconds, spec, specReplicas: current } = input;
+  const ctx: SyncContext = {
+    input,
+    current,
+    history: {
+      recommendations: seedRecommendations(input.history.recommendations, current, nowSeconds),
+      scaleUpEvents: [...input.history.scaleUpEvents],
+      scaleDownEvents: [...input.history.scaleDownEvents],
+    },
+    behavior: spec.behavior === null ? null : resolveBehavior(spec.behavior, input.config),
+  };
+  if (current === 0 && spec.minReplicas !== 0) return disabledResult(ctx);
+  if (current > spec.maxReplicas) {
+    return rescaleAtOnce(ctx, spec.maxReplicas, 'aboveMax', 'TooManyReplicas', `current replicas ${current} above maxReplicas ${spec.maxReplicas}`);
+  }
+  if (current < spec.minReplicas) {
+    return rescaleAtOnce(ctx, spec.minReplicas, 'belowMin', 'TooFewReplicas', `current replicas ${current} below minReplicas ${spec.minReplicas}`);
+  }
+  const combined = combineProposals(input.proposals, current);
+  return combined.ok ? normalizedResult(ctx, combined) : metricsFailedResult(ctx, combined);
+}
 
-  const rescaleTo = (desired: number, path: ReconcilePath, reason: ScalingLimitedReason, note: string): ReconcileResult => ({
+function disabledResult(ctx: SyncContext): ReconcileResult {
+  return {
+    desiredReplicas: 0,
+    rescale: false,
+    conditions: {
+      ableToScale: { status: true, reason: 'SucceededGetScale' },
+      scalingActive: { status: false, reason: 'ScalingDisabled', message: 'scaling is disabled since the replica count of the target is zero' },
+      scalingLimited: { ...NOT_LIMITED },
+    },
+    trace: { path: 'disabled', notes: ['spec.replicas is 0 and minReplicas is not: the HPA takes no action'] },
+    history: ctx.history,
+  };
+}
+
+/** The out-of-range branches: straight to the bound. Upstream leaves ScalingActive as it was; we report it True. */
+function rescaleAtOnce(ctx: SyncContext, desired: number, path: ReconcilePath, reason: ScalingLimitedReason, note: string): ReconcileResult {
+  return {
     desiredReplicas: desired,
     rescale: true,
     conditions: {
       ableToScale: { status: true, reason: 'SucceededRescale' },
-      scalingActive: { status: true, reason: 'ValidMetricFound', message: 'metrics not evaluated: ' + note },
+      scalingActive: { status: true, reason: 'ValidMetricFound', message: `metrics not evaluated: ${note}` },
       scalingLimited: { status: true, reason },
     },
     trace: { path, notes: [note] },
-    history: storeScaleEvent(history, behavior, current, desired, nowSeconds).history,
-  });
+    history: storeScaleEvent(ctx.history, ctx.behavior, ctx.current, desired, ctx.input.nowSeconds).history,
+  };
+}
 
-  if (current === 0 && spec.minReplicas !== 0) {
-    return {
-      desiredReplicas: 0,
-      rescale: false,
-      conditions: {
-        ableToScale: { status: true, reason: 'SucceededGetScale' },
-        scalingActive: { status: false, reason: 'ScalingDisabled', message: 'scaling is disabled since the replica count of the target is zero' },
-        scalingLimited: { ...NOT_LIMITED },
-      },
-      trace: { path: 'disabled', notes: ['spec.replicas is 0 and minReplicas is not: the HPA takes no action'] },
-      history,
-    };
-  }
-  if (current > spec.maxReplicas) {
-    return rescaleTo(spec.maxReplicas, 'aboveMax', 'TooManyReplicas', `current replicas ${current} above maxReplicas ${spec.maxReplicas}`);
-  }
-  if (current < spec.minReplicas) {
-    return rescaleTo(spec.minReplicas, 'belowMin', 'TooFewReplicas', `current replicas ${current} below minReplicas ${spec.minReplicas}`);
-  }
+function metricsFailedResult(ctx: SyncContext, combined: Extract<CombinedProposals, { ok: false }>): ReconcileResult {
+  const result: ReconcileResult = {
+    desiredReplicas: ctx.current,
+    rescale: false,
+    conditions: {
+      ableToScale: { status: true, reason: 'SucceededGetScale' },
+      scalingActive: { status: false, reason: combined.reason, message: combined.message },
+      scalingLimited: { ...NOT_LIMITED },
+    },
+    trace: { path: 'metricsFailed', notes: [`metrics failed, no scaling: ${combined.message}`] },
+    history: ctx.history,
+  };
+  if (combined.metricDesiredReplicas !== undefined) result.metricDesiredReplicas = combined.metricDesiredReplicas;
+  return result;
+}
 
-  const combined = combineProposals(input.proposals, current);
-  if (!combined.ok) {
-    const result: ReconcileResult = {
-      desiredReplicas: current,
-      rescale: false,
-      conditions: {
-        ableToScale: { status: true, reason: 'SucceededGetScale' },
-        scalingActive: { status: false, reason: combined.reason, message: combined.message },
-        scalingLimited: { ...NOT_LIMITED },
-      },
-      trace: { path: 'metricsFailed', notes: [`metrics failed, no scaling: ${combined.message}`] },
-      history,
-    };
-    if (combined.metricDesiredReplicas !== undefined) result.metricDesiredReplicas = combined.metricDesiredReplicas;
-    return result;
-  }
-
+function normalizedResult(ctx: SyncContext, combined: Extract<CombinedProposals, { ok: true }>): ReconcileResult {
+  const { input, current, behavior } = ctx;
   const normalizeInput = {
-    nowSeconds,
+    nowSeconds: input.nowSeconds,
     currentReplicas: current,
     desiredReplicas: combined.metricDesiredReplicas,
-    minReplicas: spec.minReplicas,
-    maxReplicas: spec.maxReplicas,
-    history,
-    config,
+    minReplicas: input.spec.minReplicas,
+    maxReplicas: input.spec.maxReplicas,
+    history: ctx.history,
+    config: input.config,
   };
   const norm = behavior === null ? normalizeLegacy(normalizeInput) : normalizeWithBehaviors(normalizeInput, behavior);
   const desired = norm.desiredReplicas;
   const rescale = desired !== current;
-  const stored = storeScaleEvent({ ...history, recommendations: norm.recommendations }, behavior, current, desired, nowSeconds);
-  const ignored = combined.ignoredFailures.map((f) => `${f.metricName} (${f.reason})`);
+  const history = storeScaleEvent({ ...ctx.history, recommendations: norm.recommendations }, behavior, current, desired, input.nowSeconds).history;
   const trace: ReconcileResult['trace'] = {
     path: behavior === null ? 'legacy' : 'behavior',
     stabilizationWindow: norm.window,
     notes: [`metrics: max ${combined.metricDesiredReplicas} from ${combined.metricName}`, ...norm.notes],
   };
-  if (ignored.length > 0) trace.notes.push(`failed metrics did not block this ${desired >= current ? 'scale-up' : 'sync'}: ${ignored.join(', ')}`);
+  if (combined.ignoredFailures.length > 0) {
+    trace.notes.push(`failed metrics did not block this sync: ${combined.ignoredFailures.map((f) => `${f.metricName} (${f.reason})`).join(', ')}`);
+  }
   if (norm.scaleUpLimit !== undefined) trace.scaleUpLimit = norm.scaleUpLimit;
   if (norm.scaleDownLimit !== undefined) trace.scaleDownLimit = norm.scaleDownLimit;
-  const scalingActive: ReconcileConditions['scalingActive'] = {
-    status: true,
-    reason: 'ValidMetricFound',
-    message: `the HPA was able to successfully calculate a replica count from ${combined.metricName}`,
-  };
   return {
     desiredReplicas: desired,
     rescale,
@@ -159,10 +180,14 @@ export function reconcileHpa(input: ReconcileInput): ReconcileResult {
     stabilizedReplicas: norm.stabilizedReplicas,
     conditions: {
       ableToScale: { status: true, reason: rescale ? 'SucceededRescale' : norm.ableToScaleReason },
-      scalingActive,
+      scalingActive: {
+        status: true,
+        reason: 'ValidMetricFound',
+        message: `the HPA was able to successfully calculate a replica count from ${combined.metricName}`,
+      },
       scalingLimited: { status: desired !== norm.stabilizedReplicas, reason: norm.limitedReason },
     },
     trace,
-    history: stored.history,
+    history,
   };
 }

@@ -145,7 +145,7 @@ export interface TimestampedScaleEvent {
 /** Per-HPA history the controller keeps in memory between syncs (§1.1). */
 export interface HpaHistory {
   /** undefined until the first reconcile seeds it (recordInitialRecommendation). */
-  recommendations: TimestampedRecommendation[] | undefined;
+  recommendations: readonly TimestampedRecommendation[] | undefined;
   scaleUpEvents: TimestampedScaleEvent[];
   scaleDownEvents: TimestampedScaleEvent[];
 }

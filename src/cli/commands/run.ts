@@ -2,11 +2,11 @@
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runScenario } from '../../engine/run-scenario.js';
+import type { RunSummary } from '../../report/summary.js';
 import { parseDuration } from '../../scenario/duration.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UserInputError } from '../../errors/user-input-error.js';
-import { writeResultsAtomically } from '../../report/atomic-dir.js';
-import { toCsv } from '../../report/csv.js';
+import { ResultsFolder } from '../../report/results-folder.js';
 import { withExitCodes } from '../handle-errors.js';
 import { printRunSummary } from '../print-summary.js';
 import { createProgress } from '../progress.js';
@@ -67,16 +67,22 @@ Examples:
         const scenario = await loadScenario(dir, overrides);
         const outDir = flags.out ?? join('results', safeName(scenario.name || basename(resolve(dir))));
         const progress = createProgress(flags.progress !== false && !flags.json, scenario.durationSeconds);
-        const result = runScenario(scenario, { onProgress: (t) => progress.update(t) });
-        progress.stop();
-        const decisions = result.decisions.table();
-        const files = await writeResultsAtomically(outDir, [
-          { name: 'timeseries.csv', content: toCsv(result.timeseries.header, result.timeseries.rows) },
-          { name: 'decisions.csv', content: toCsv(decisions.header, decisions.rows) },
-          { name: 'summary.json', content: `${JSON.stringify(result.summary, null, 2)}\n` },
-        ]);
-        if (flags.json) process.stdout.write(`${JSON.stringify({ summary: result.summary, files }, null, 2)}\n`);
-        else printRunSummary(result.summary, files);
+        const folder = new ResultsFolder(outDir);
+        let summary: RunSummary;
+        let files: string[];
+        try {
+          const result = runScenario(scenario, { tables: (name, header) => folder.table(name, header), onProgress: (t) => progress.update(t) });
+          folder.writeText('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
+          files = folder.commit();
+          summary = result.summary;
+        } catch (error) {
+          folder.abort();
+          throw error;
+        } finally {
+          progress.stop();
+        }
+        if (flags.json) process.stdout.write(`${JSON.stringify({ summary, files }, null, 2)}\n`);
+        else printRunSummary(summary, files);
       }),
     );
 }

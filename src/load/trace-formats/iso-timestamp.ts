@@ -14,6 +14,50 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
  * text is not such a timestamp, lacks the offset, or names a day or time that does not exist.
  */
 export function parseIsoTimestampSeconds(text: string): number {
+  const fast = parseCommonLayout(text);
+  return Number.isNaN(fast) ? parseAnyLayout(text) : fast;
+}
+
+/**
+ * The layout of every shipped trace, "YYYY-MM-DDTHH:MM:SS" + "Z" or "±HH:MM", read digit by digit
+ * (several times faster than the regular expression on 40k-row files). NaN = use the general path.
+ */
+function parseCommonLayout(t: string): number {
+  const zulu = t.length === 20 && t.charCodeAt(19) === 90; // 'Z'
+  if (!zulu && t.length !== 25) return Number.NaN;
+  if (t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58) {
+    return Number.NaN;
+  }
+  const year = twoDigits(t, 0) * 100 + twoDigits(t, 2);
+  const month = twoDigits(t, 5);
+  const day = twoDigits(t, 8);
+  const hour = twoDigits(t, 11);
+  const minute = twoDigits(t, 14);
+  const second = twoDigits(t, 17);
+  let offsetSeconds = 0;
+  if (!zulu) {
+    const sign = t.charCodeAt(19);
+    if ((sign !== 43 && sign !== 45) || t.charCodeAt(22) !== 58) return Number.NaN;
+    const offsetHours = twoDigits(t, 20);
+    const offsetMinutes = twoDigits(t, 23);
+    if (!(offsetHours <= 23 && offsetMinutes <= 59)) return Number.NaN;
+    offsetSeconds = (sign === 45 ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+  }
+  // NaN (a non-digit) fails every comparison below, so it also takes the general path.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) {
+    return Number.NaN;
+  }
+  return daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+}
+
+/** The two-digit number at t[i], t[i+1], or NaN if either is not a digit. */
+function twoDigits(t: string, i: number): number {
+  const tens = t.charCodeAt(i) - 48;
+  const ones = t.charCodeAt(i + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : Number.NaN;
+}
+
+function parseAnyLayout(text: string): number {
   const m = ISO_PATTERN.exec(text);
   if (!m) throw new ValueFormatError(`"${text}" is not an ISO-8601 timestamp with an offset`, isoHint(text));
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];

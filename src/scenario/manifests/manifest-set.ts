@@ -31,6 +31,11 @@ export interface ManifestSet {
    * references to them are not reported again as missing.
    */
   broken: Set<string>;
+  /**
+   * True when a listed file or folder could not be read or parsed: objects may be missing, so
+   * "no such workload" is not reported (it would only repeat the read problem).
+   */
+  incomplete: boolean;
 }
 
 export function objectKey(kind: string, namespace: string, name: string): string {

@@ -48,10 +48,13 @@ export function issueToProblems(issue: Issue, schema: z.ZodType, ref: DocRef, ba
 
 function issueMessage(issue: Issue, found: unknown, expected: string | undefined): string {
   const expecting = expected ? `; expected ${expected}` : '';
+  if (found === undefined && issue.code !== 'custom') {
+    const values = issue.code === 'invalid_value' ? `; expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}` : '';
+    return `required field is missing${values || expecting}`;
+  }
   switch (issue.code) {
     case 'invalid_type':
-      if (found === undefined) return `required field is missing${expecting}`;
-      if (issue.expected === 'int') return `expected an integer, got ${show(found)}${expected ? ` (${expected})` : ''}`;
+      if (issue.expected === 'int') return `${show(found)} is not an integer${expecting}`;
       return `expected ${expected ?? issue.expected}, got ${show(found)}`;
     case 'too_small':
       return `${subject(found)}${boundText(issue.origin, issue.inclusive ? '≥' : '>', issue.minimum)}${expecting}`;

@@ -55,8 +55,8 @@ export class DocRef {
     return { ...this.position(path, options), ...(field ? { field } : {}), message, ...(hint ? { hint } : {}) };
   }
 
-  warning(path: FieldPath, message: string, hint?: string): Warning {
-    const { file, line, column } = this.position(path);
+  warning(path: FieldPath, message: string, hint?: string, options: { key?: boolean } = {}): Warning {
+    const { file, line, column } = this.position(path, options);
     const field = formatFieldPath(path);
     return { file, line, column, ...(field ? { field } : {}), message, ...(hint ? { hint } : {}) };
   }
@@ -69,15 +69,20 @@ export class DocRef {
   }
 }
 
-/** Walks maps and sequences along `path`; stops at the deepest node that exists. */
+/**
+ * Walks maps and sequences along `path`. When a field is missing, stops at the key of the deepest
+ * map that exists (so a missing `spec.traces.web.valueKind` points at `web:`).
+ */
 function findNode(root: unknown, path: FieldPath, wantKey: boolean): Node | undefined {
   let node = root as Node | null | undefined;
+  let lastKey: Node | undefined;
   for (const [i, segment] of path.entries()) {
     const last = i === path.length - 1;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
-      if (!pair) return node;
+      if (!pair) return lastKey ?? node;
       const key = pair.key as Node;
+      lastKey = key;
       if (last && wantKey) return key;
       const value = pair.value as Node | null;
       if (!value || !value.range) return key;
@@ -86,6 +91,7 @@ function findNode(root: unknown, path: FieldPath, wantKey: boolean): Node | unde
       const item = node.items[segment] as Node | undefined;
       if (!item) return node;
       node = item;
+      lastKey = undefined;
     } else {
       return node ?? undefined;
     }

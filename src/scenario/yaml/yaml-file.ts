@@ -1,9 +1,9 @@
 /**
  * Reads YAML text into documents that remember where each node is (yaml's LineCounter), and turns
  * syntax errors into InputProblems with file, line and column. Multi-document streams (`---`) are
- * split as `kubectl apply -f` does; empty documents are dropped.
+ * split as `kubectl apply -f` does; empty documents (nothing, null, only comments) are dropped.
  */
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { InputProblem } from '../../errors/user-input-error.js';
 
 /** One non-empty document of a YAML file. */
@@ -37,7 +37,7 @@ export function parseYamlDocuments(text: string, file: string): YamlParseResult 
       }
       continue;
     }
-    if (doc.contents === null) continue;
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
     try {
       documents.push({ file, doc, lineCounter, index, value: doc.toJS({ maxAliasCount: 1000 }) as unknown });
     } catch (e) {

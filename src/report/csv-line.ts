@@ -1,0 +1,22 @@
+/**
+ * One CSV line (RFC 4180) from cells: numbers as JavaScript prints them, text quoted only when it
+ * holds a comma, quote or line break. Written by hand for the streamed tables: on nasa-diurnal's
+ * 160k decision rows csv-stringify took 1.6–1.9 s against 0.37 s for this formatter.
+ */
+export type Cell = number | string;
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvCell(value: Cell): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function csvLine(cells: readonly Cell[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) line += ',';
+    line += csvCell(cells[i]!);
+  }
+  return line;
+}

@@ -1,0 +1,66 @@
+/**
+ * The output folder of a run, replaced whole or not at all: files are written into a sibling
+ * temporary folder (streamed while the run goes on) that is renamed into place by `commit()`. A run
+ * that fails or is killed leaves the previous results untouched; `abort()` removes the temporary
+ * folder. File names are checked so nothing is written outside the folder.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { FileTableSink, type TableSink } from './table-sink.js';
+
+function checkName(name: string): void {
+  if (name !== basename(name) || name.startsWith('.') || name.length === 0) {
+    throw new Error(`refusing to write a result file outside the output folder: ${JSON.stringify(name)}`);
+  }
+}
+
+export class ResultsFolder {
+  readonly target: string;
+  private readonly temp: string;
+  private readonly sinks: TableSink[] = [];
+  private readonly names: string[] = [];
+
+  constructor(outDir: string) {
+    this.target = resolve(outDir);
+    const parent = dirname(this.target);
+    mkdirSync(parent, { recursive: true });
+    this.temp = join(parent, `.scalesim-tmp-${basename(this.target)}-${process.pid}`);
+    rmSync(this.temp, { recursive: true, force: true });
+    mkdirSync(this.temp);
+  }
+
+  table(name: string, header: readonly string[]): TableSink {
+    checkName(name);
+    const sink = new FileTableSink(join(this.temp, name), header);
+    this.sinks.push(sink);
+    this.names.push(name);
+    return sink;
+  }
+
+  writeText(name: string, content: string): void {
+    checkName(name);
+    writeFileSync(join(this.temp, name), content);
+    this.names.push(name);
+  }
+
+  /** Closes the tables and moves the folder into place; returns the paths written. */
+  commit(): string[] {
+    for (const s of this.sinks) s.close();
+    const old = join(dirname(this.target), `.scalesim-old-${basename(this.target)}-${process.pid}`);
+    if (existsSync(this.target)) renameSync(this.target, old);
+    renameSync(this.temp, this.target);
+    rmSync(old, { recursive: true, force: true });
+    return this.names.map((n) => join(this.target, n));
+  }
+
+  abort(): void {
+    for (const s of this.sinks) {
+      try {
+        s.close();
+      } catch {
+        // already closed or never opened; the folder goes anyway
+      }
+    }
+    rmSync(this.temp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Checks between HPAs, their targets and scenario.yaml, done at load time instead of failing at the
+ * first sync as the controller would: the scaleTargetRef exists (FailedGetScale), one HPA per
+ * target (AmbiguousSelector), a Utilization target has the requests it divides by
+ * (GetResourceRequests: "missing request for cpu"), Pods/Object/External metrics have a series.
+ */
+import type { HpaMetricSpec } from '../autoscalers/hpa/types.js';
+import { suggestionHint } from './did-you-mean.js';
+import { objectKey, type HpaEntry, type ManifestSet, type WorkloadEntry } from './manifests/manifest-set.js';
+import type { ProblemSink } from './problem-sink.js';
+import type { DocRef } from './yaml/doc-ref.js';
+
+export interface HpaCheckContext {
+  manifests: ManifestSet;
+  /** Keys of spec.series. */
+  seriesNames: readonly string[];
+  /** Workload names that have a load model in spec.workloads. */
+  loadModelNames: readonly string[];
+  scenarioRef: DocRef;
+  sink: ProblemSink;
+}
+
+export function checkHpas(ctx: HpaCheckContext): void {
+  const claimedBy = new Map<string, HpaEntry>();
+  for (const hpa of ctx.manifests.hpas) {
+    hpa.spec.metrics.forEach((metric, i) => checkSeries(hpa, metric, i, ctx));
+    const target = findTarget(hpa, ctx);
+    if (!target) continue;
+    const key = objectKey(target.spec.kind, target.spec.namespace, target.spec.name);
+    const first = claimedBy.get(key);
+    if (first) {
+      const at = first.ref.position();
+      ctx.sink.error(
+        hpa.ref.problem(['spec', 'scaleTargetRef', 'name'], `${target.spec.kind} ${target.spec.name} is already the target of HorizontalPodAutoscaler ${first.spec.name} (${at.file}:${at.line}); two HPAs on one workload both stop scaling (AmbiguousSelector)`, 'keep one HorizontalPodAutoscaler per workload, with all the metrics in it'),
+      );
+      continue;
+    }
+    claimedBy.set(key, hpa);
+    hpa.spec.metrics.forEach((metric, i) => checkRequests(hpa, metric, i, target, ctx.sink));
+    if (!ctx.loadModelNames.includes(target.spec.name)) {
+      ctx.sink.warn(
+        hpa.ref.warning(['spec', 'scaleTargetRef', 'name'], `${target.spec.kind} ${target.spec.name} has no load model in scenario.yaml spec.workloads; it receives no traffic`, `add spec.workloads.${target.spec.name} with a trace`),
+      );
+    }
+  }
+}
+
+function findTarget(hpa: HpaEntry, ctx: HpaCheckContext): WorkloadEntry | undefined {
+  const { kind, name } = hpa.spec.scaleTargetRef;
+  const namespace = hpa.spec.namespace;
+  const found = ctx.manifests.workloads.find((w) => w.spec.kind === kind && w.spec.name === name && w.spec.namespace === namespace);
+  if (found || ctx.manifests.incomplete || ctx.manifests.broken.has(objectKey(kind, namespace, name))) return found;
+  const sameNamespace = ctx.manifests.workloads.filter((w) => w.spec.namespace === namespace);
+  const elsewhere = ctx.manifests.workloads.find((w) => w.spec.kind === kind && w.spec.name === name);
+  const hint = elsewhere
+    ? `the ${kind} is in namespace "${elsewhere.spec.namespace}"; an HPA scales objects of its own namespace ("${namespace}")`
+    : suggestionHint(name, sameNamespace.filter((w) => w.spec.kind === kind).map((w) => w.spec.name), `${kind}s`) ??
+      (['Deployment', 'StatefulSet'].includes(kind) ? undefined : 'the simulator scales Deployment and StatefulSet targets');
+  ctx.sink.error(hpa.ref.problem(['spec', 'scaleTargetRef'], `scaleTargetRef: no ${kind} "${name}" in namespace "${namespace}" in the manifests`, hint));
+  return undefined;
+}
+
+function checkSeries(hpa: HpaEntry, metric: HpaMetricSpec, index: number, ctx: HpaCheckContext): void {
+  if (metric.type !== 'Pods' && metric.type !== 'Object' && metric.type !== 'External') return;
+  if (ctx.seriesNames.includes(metric.metricName)) return;
+  const field = metric.type.toLowerCase();
+  const close = suggestionHint(metric.metricName, ctx.seriesNames, 'series');
+  ctx.sink.error(
+    hpa.ref.problem(
+      ['spec', 'metrics', index, field, 'metric', 'name'],
+      `${metric.type} metric "${metric.metricName}" has no series in scenario.yaml spec.series`,
+      close?.startsWith('did you mean') ? close : `add spec.series.${metric.metricName}: { trace: <trace name> } or { workload: <name>, quantity: servedRequestsPerSecond }`,
+    ),
+  );
+}
+
+/** Utilization targets divide usage by requests: every counted container must request the resource. */
+function checkRequests(hpa: HpaEntry, metric: HpaMetricSpec, index: number, target: WorkloadEntry, sink: ProblemSink): void {
+  if (metric.type !== 'Resource' && metric.type !== 'ContainerResource') return;
+  if (metric.target.type !== 'Utilization') return;
+  const resource = metric.resourceName;
+  const template = target.spec.template;
+  const podLevel = resource === 'cpu' ? template.podCpuRequestMillicores : template.podMemoryRequestBytes;
+  if (metric.type === 'Resource' && podLevel !== undefined) return;
+  const counted = [
+    ...template.containers.map((c, i) => ({ c, path: target.containerPaths[i] ?? [] })),
+    ...template.sidecars.map((c, i) => ({ c, path: target.sidecarPaths[i] ?? [] })),
+  ].filter(({ c }) => metric.type === 'Resource' || c.name === metric.containerName);
+  const hpaName = `HorizontalPodAutoscaler ${hpa.spec.name} (${hpa.ref.file}:${hpa.ref.position(['spec', 'metrics', index]).line})`;
+  if (metric.type === 'ContainerResource' && counted.length === 0) {
+    const names = [...template.containers, ...template.sidecars].map((c) => c.name);
+    sink.error(
+      hpa.ref.problem(['spec', 'metrics', index, 'containerResource', 'container'], `${target.spec.kind} ${target.spec.name} has no container "${metric.containerName}"`, suggestionHint(metric.containerName, names, 'containers')),
+    );
+    return;
+  }
+  for (const { c, path } of counted) {
+    const request = resource === 'cpu' ? c.cpuRequestMillicores : c.memoryRequestBytes;
+    if (request !== undefined) continue;
+    sink.error(
+      target.ref.problem(
+        [...path, 'resources', 'requests', resource],
+        `container "${c.name}" has no ${resource} request, but ${hpaName} targets ${resource} Utilization, which is a percentage of the request (the HPA would fail with "missing request for ${resource}")`,
+        `set resources.requests.${resource} on every container${template.sidecars.length > 0 ? ' and sidecar' : ''}, or use an AverageValue target`,
+      ),
+    );
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * loadScenario: a scenario folder (scenario.yaml, the Kubernetes manifests it lists, the trace files
+ * it binds) → the resolved Scenario the simulation is built from. Every problem found in any file
+ * is collected and thrown together as one UserInputError; nothing else is thrown for bad input.
+ */
+import path from 'node:path';
+import { HPA_DEFAULTS } from '../autoscalers/hpa/config.js';
+import { STARTUP_DEFAULTS } from '../cluster/startup-defaults.js';
+import { UserInputError } from '../errors/user-input-error.js';
+import { readTextFile } from './files.js';
+import { checkHpas } from './hpa-cross-checks.js';
+import { readManifests } from './manifests/read-manifests.js';
+import { ProblemSink } from './problem-sink.js';
+import { resolveLoadModels } from './resolve-load-models.js';
+import { resolveSeries } from './resolve-series.js';
+import { resolveRunLength, checkNodePools, checkOverrides } from './run-checks.js';
+import { readScenarioSections, type ScenarioSections } from './scenario-sections.js';
+import { METRICS_SERVER_DEFAULTS, SCENARIO_DEFAULTS, SCHEDULER_DEFAULTS } from './schema/scenario-defaults.js';
+import { resolveTraces } from './traces/resolve-traces.js';
+import type { Scenario } from './types.js';
+import { DocRef } from './yaml/doc-ref.js';
+import { parseYamlDocuments } from './yaml/yaml-file.js';
+
+/** The scenario file inside a scenario folder. */
+export const SCENARIO_FILE_NAME = 'scenario.yaml';
+
+export interface ScenarioOverrides {
+  /** Replaces spec.seed (integer ≥ 0). */
+  seed?: number;
+  /** Replaces spec.duration, seconds (> 0). */
+  durationSeconds?: number;
+}
+
+/**
+ * Loads and validates the scenario in `dir` (relative to the working directory, or absolute; file
+ * names in problems keep that form). Resolves defaults, quantities and durations, reads the manifests
+ * and traces, and cross-checks them. Throws UserInputError listing every problem found.
+ */
+export async function loadScenario(dir: string, overrides: ScenarioOverrides = {}): Promise<Scenario> {
+  const sink = new ProblemSink();
+  const scenarioFile = path.join(dir, SCENARIO_FILE_NAME);
+  const text = await readTextFile(scenarioFile);
+  if (!text.ok) {
+    throw new UserInputError({ file: scenarioFile, message: text.message, hint: 'pass the folder that holds scenario.yaml' });
+  }
+  const { documents, problems } = parseYamlDocuments(text.value, scenarioFile);
+  sink.errors(problems);
+  sink.throwIfAny();
+  const [document, extra] = documents;
+  if (!document || extra) {
+    const message = document ? 'scenario.yaml must hold one document; found several (---)' : 'scenario.yaml is empty';
+    throw new UserInputError({ file: scenarioFile, line: extra ? extra.lineCounter.linePos(extra.doc.range[0]).line : 1, message });
+  }
+  const ref = new DocRef(document);
+  const sections = readScenarioSections(ref, sink);
+  checkOverrides(overrides, sink);
+  const manifests = await readManifests(dir, sections.manifests, ref, sink);
+  const traces = await resolveTraces(dir, sections.traces, sections.uncheckedTraceFiles, ref, sink);
+  const context = { manifests, traceNames: sections.traceNames, scenarioRef: ref, sink };
+  const loads = resolveLoadModels(sections.workloads, context);
+  const series = resolveSeries(sections.series, context);
+  checkHpas({ ...context, seriesNames: sections.seriesNames, loadModelNames: sections.workloadNames });
+  checkNodePools(sections.nodePools, ref, sink);
+  const durationSeconds = resolveRunLength(overrides.durationSeconds ?? sections.durationSeconds, traces, loads, series, ref, sink);
+  sink.throwIfAny();
+  return assemble(dir, sections, overrides, durationSeconds, {
+    workloads: manifests.workloads.map((w) => w.spec),
+    hpas: manifests.hpas.map((h) => h.spec),
+    traces: [...traces.values()],
+    loads,
+    series,
+    warnings: sink.warnings,
+  });
+}
+
+function assemble(
+  dir: string,
+  sections: ScenarioSections,
+  overrides: ScenarioOverrides,
+  durationSeconds: number,
+  parts: Pick<Scenario, 'workloads' | 'hpas' | 'traces' | 'loads' | 'series' | 'warnings'>,
+): Scenario {
+  const hpa = sections.controllers?.hpa;
+  const startup = sections.startup;
+  return {
+    name: sections.name ?? path.basename(path.resolve(dir)),
+    dir,
+    seed: overrides.seed ?? sections.seed ?? SCENARIO_DEFAULTS.seed,
+    durationSeconds,
+    outputIntervalSeconds: sections.outputIntervalSeconds ?? SCENARIO_DEFAULTS.outputIntervalSeconds,
+    nodePools: sections.nodePools.map((p) => ({
+      name: p.name,
+      count: p.count,
+      cpuMillicores: p.cpu,
+      memoryBytes: p.memory,
+      maxPods: p.maxPods,
+      labels: p.labels,
+      taints: p.taints.map((t) => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect })),
+    })),
+    ...parts,
+    config: {
+      hpa: {
+        ...HPA_DEFAULTS,
+        ...(hpa && {
+          syncPeriodSeconds: hpa.syncPeriod,
+          tolerance: hpa.tolerance,
+          downscaleStabilizationWindowSeconds: hpa.downscaleStabilization,
+          cpuInitializationPeriodSeconds: hpa.cpuInitializationPeriod,
+          initialReadinessDelaySeconds: hpa.initialReadinessDelay,
+          configurableTolerance: hpa.configurableTolerance,
+        }),
+      },
+      metricsServer: { resolutionSeconds: sections.controllers?.metricsServer.metricResolution ?? METRICS_SERVER_DEFAULTS.resolutionSeconds },
+      scheduler: { scoringStrategy: sections.controllers?.scheduler.scoringStrategy ?? SCHEDULER_DEFAULTS.scoringStrategy },
+      startup: startup
+        ? {
+            schedulingSeconds: startup.scheduling,
+            imagePullSeconds: startup.imagePull,
+            containerStartSeconds: startup.containerStart,
+            terminationSeconds: startup.termination,
+            jitterRatio: startup.jitterRatio,
+          }
+        : { ...STARTUP_DEFAULTS },
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Kubernetes kinds that are valid in a manifest folder but do not affect the simulation: they are
+ * skipped with a warning "not modelled; ignored". Any version of the group matches.
+ */
+import type { ManifestKindHandler } from '../manifest-set.js';
+
+/** [API group ('' = core), kinds]. */
+const IGNORED: readonly (readonly [string, readonly string[]])[] = [
+  ['', ['Service', 'ConfigMap', 'Secret', 'Namespace', 'ServiceAccount', 'Pod', 'PersistentVolumeClaim', 'PersistentVolume', 'LimitRange', 'ResourceQuota', 'Endpoints', 'ReplicationController']],
+  ['apps', ['DaemonSet', 'ReplicaSet', 'ControllerRevision']],
+  ['batch', ['Job', 'CronJob']],
+  ['networking.k8s.io', ['Ingress', 'IngressClass', 'NetworkPolicy']],
+  ['policy', ['PodDisruptionBudget']],
+  ['rbac.authorization.k8s.io', ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']],
+  ['scheduling.k8s.io', ['PriorityClass']],
+  ['storage.k8s.io', ['StorageClass']],
+  ['discovery.k8s.io', ['EndpointSlice']],
+  ['apiextensions.k8s.io', ['CustomResourceDefinition']],
+  ['apiregistration.k8s.io', ['APIService']],
+  ['admissionregistration.k8s.io', ['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration']],
+  ['monitoring.coreos.com', ['ServiceMonitor', 'PodMonitor', 'PrometheusRule']],
+  ['gateway.networking.k8s.io', ['Gateway', 'HTTPRoute', 'GRPCRoute']],
+  ['autoscaling.k8s.io', ['VerticalPodAutoscaler']],
+  ['cert-manager.io', ['Certificate', 'Issuer', 'ClusterIssuer']],
+];
+
+export const ignoredKinds: ManifestKindHandler[] = IGNORED.flatMap(([group, kinds]) =>
+  kinds.map(
+    (kind): ManifestKindHandler => ({
+      group,
+      kind,
+      support: 'ignored',
+      load(ref, apiVersion, _out, sink) {
+        sink.warn(ref.warning([], `${apiVersion}/${kind} is not modelled; ignored`));
+      },
+    }),
+  ),
+);

@@ -1,0 +1,100 @@
+/**
+ * Reads the manifests a scenario lists (files, or folders of *.yaml/*.yml) as `kubectl apply -f`
+ * would: every document of every file, `kind: List` items expanded, each object dispatched to its
+ * handler in ./registry.ts. Unknown kinds and duplicate objects are reported.
+ */
+import { suggestionHint } from '../did-you-mean.js';
+import { listYamlFiles, pathKind, readTextFile, resolveInScenario } from '../files.js';
+import type { ProblemSink } from '../problem-sink.js';
+import { DocRef } from '../yaml/doc-ref.js';
+import { parseYamlDocuments } from '../yaml/yaml-file.js';
+import { objectKey, type ManifestSet } from './manifest-set.js';
+import { findManifestKind, knownKindNames, modelledKindsText, splitApiVersion } from './registry.js';
+
+/**
+ * Loads the manifests named by `spec.manifests` (`scenarioRef` locates that list for messages).
+ * Everything wrong is reported to `sink`; what could be read is returned.
+ */
+export async function readManifests(dir: string, entries: readonly string[], scenarioRef: DocRef, sink: ProblemSink): Promise<ManifestSet> {
+  const out: ManifestSet = { workloads: [], hpas: [], broken: new Set(), incomplete: false };
+  const defaulted = scenarioRef.valueAt(['spec', 'manifests']) === undefined;
+  const files: string[] = [];
+  for (const [i, entry] of entries.entries()) {
+    const found = await expandEntry(resolveInScenario(dir, entry));
+    if (!found.ok) {
+      const hint = defaulted ? `spec.manifests defaults to ["${entry}"]: create that folder, or list your manifest files and folders` : found.hint;
+      sink.error(scenarioRef.problem(['spec', 'manifests', i], found.message, hint));
+      out.incomplete = true;
+    }
+    else if (found.value.length === 0) sink.warn(scenarioRef.warning(['spec', 'manifests', i], `no *.yaml or *.yml file in ${resolveInScenario(dir, entry)}`));
+    else for (const f of found.value) if (!files.includes(f)) files.push(f);
+  }
+  const texts = await Promise.all(files.map((f) => readTextFile(f)));
+  for (const [i, file] of files.entries()) {
+    const text = texts[i];
+    if (!text?.ok) {
+      sink.error({ file, message: text?.message ?? 'cannot read file' });
+      out.incomplete = true;
+      continue;
+    }
+    const { documents, problems } = parseYamlDocuments(text.value, file);
+    sink.errors(problems);
+    if (problems.length > 0) out.incomplete = true;
+    for (const doc of documents) dispatch(new DocRef(doc), out, sink);
+  }
+  reportDuplicates(out, sink);
+  return out;
+}
+
+async function expandEntry(full: string) {
+  const kind = await pathKind(full);
+  if (!kind.ok) return kind;
+  return kind.value === 'directory' ? listYamlFiles(full) : { ok: true as const, value: [full] };
+}
+
+function dispatch(ref: DocRef, out: ManifestSet, sink: ProblemSink): void {
+  const value = ref.valueAt();
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    sink.error(ref.problem([], 'expected a Kubernetes object (a mapping with apiVersion and kind)'));
+    return;
+  }
+  const { apiVersion, kind, items } = value as { apiVersion?: unknown; kind?: unknown; items?: unknown };
+  if (typeof apiVersion !== 'string' || apiVersion === '') sink.error(ref.problem(['apiVersion'], 'required field is missing; expected e.g. apps/v1'));
+  if (typeof kind !== 'string' || kind === '') sink.error(ref.problem(['kind'], 'required field is missing; expected e.g. Deployment'));
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !apiVersion || !kind) return;
+  if (kind.endsWith('List') && Array.isArray(items)) {
+    items.forEach((_, i) => dispatch(ref.child(['items', i]), out, sink));
+    return;
+  }
+  const handler = findManifestKind(apiVersion, kind);
+  if (!handler) {
+    const close = suggestionHint(kind, knownKindNames(), 'kinds');
+    const hint = `supported kinds: ${modelledKindsText()}${close?.startsWith('did you mean') ? `; ${close}` : ''}`;
+    sink.error(ref.problem(['kind'], `unknown kind ${apiVersion}/${kind}`, hint));
+    return;
+  }
+  const version = splitApiVersion(apiVersion)[1];
+  if (handler.versions && !handler.versions.includes(version)) {
+    const supported = handler.versions.map((v) => `${handler.group ? `${handler.group}/` : ''}${v}`).join(', ');
+    sink.error(ref.problem(['apiVersion'], `apiVersion ${apiVersion} is not supported for ${kind}`, `use ${supported}`));
+    return;
+  }
+  handler.load(ref, apiVersion, out, sink);
+}
+
+function reportDuplicates(out: ManifestSet, sink: ProblemSink): void {
+  const seen = new Map<string, DocRef>();
+  const objects = [
+    ...out.workloads.map((w) => ({ key: objectKey(w.spec.kind, w.spec.namespace, w.spec.name), ref: w.ref })),
+    ...out.hpas.map((h) => ({ key: objectKey('HorizontalPodAutoscaler', h.spec.namespace, h.spec.name), ref: h.ref })),
+  ];
+  for (const { key, ref } of objects) {
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, ref);
+      continue;
+    }
+    const at = first.position();
+    sink.error(ref.problem(['metadata', 'name'], `duplicate object ${key.replace(/\//g, ' ')}: already defined at ${at.file}:${at.line}`));
+  }
+}

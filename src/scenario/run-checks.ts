@@ -1,0 +1,67 @@
+/**
+ * Whole-run checks of a scenario: command-line overrides, unique node-pool names, and the run
+ * length (spec.duration, else the longest trace that drives a workload) with a warning for every
+ * non-looping trace that ends before the run does.
+ */
+import type { ProblemSink } from './problem-sink.js';
+import type { NodePoolInput } from './schema/node-pool-schema.js';
+import type { LoadModelSpec, MetricSeriesSpec, TraceBinding } from './types.js';
+import type { DocRef } from './yaml/doc-ref.js';
+
+/** Where command-line overrides are reported. */
+const COMMAND_LINE = '(command line)';
+
+export function checkOverrides(overrides: { seed?: number; durationSeconds?: number }, sink: ProblemSink): void {
+  const { seed, durationSeconds } = overrides;
+  if (seed !== undefined && !(Number.isSafeInteger(seed) && seed >= 0)) {
+    sink.error({ file: COMMAND_LINE, field: '--seed', message: `${seed} is not a valid seed; expected an integer ≥ 0` });
+  }
+  if (durationSeconds !== undefined && !(Number.isFinite(durationSeconds) && durationSeconds > 0)) {
+    sink.error({ file: COMMAND_LINE, field: '--duration', message: `${durationSeconds} is not a valid duration; expected seconds > 0` });
+  }
+}
+
+export function checkNodePools(pools: readonly NodePoolInput[], ref: DocRef, sink: ProblemSink): void {
+  const seen = new Set<string>();
+  pools.forEach((pool, i) => {
+    if (seen.has(pool.name)) sink.error(ref.problem(['spec', 'nodePools', i, 'name'], `duplicate node pool name "${pool.name}"`));
+    seen.add(pool.name);
+  });
+}
+
+/**
+ * The run length in seconds: `requested` when set, else the end of the longest trace bound to a
+ * workload. Warns about unused traces and about traces that end before the run (load 0 after).
+ */
+export function resolveRunLength(
+  requested: number | undefined,
+  traces: ReadonlyMap<string, TraceBinding>,
+  loads: readonly LoadModelSpec[],
+  series: readonly MetricSeriesSpec[],
+  ref: DocRef,
+  sink: ProblemSink,
+): number {
+  const driving = new Set(loads.map((l) => l.trace));
+  const used = new Set([...driving, ...series.flatMap((s) => (s.source.kind === 'trace' ? [s.source.trace] : []))]);
+  const longest = Math.max(0, ...[...driving].map((name) => traces.get(name)?.rate.endSeconds ?? 0));
+  const durationSeconds = requested ?? longest;
+  if (requested === undefined && longest === 0 && !sink.hasErrors) {
+    sink.error(ref.problem(['spec'], 'spec.duration is required when no workload is bound to a trace', 'add e.g. "duration: 1h" under spec'));
+  }
+  for (const trace of traces.values()) {
+    const at = ['spec', 'traces', trace.name];
+    if (!used.has(trace.name)) {
+      sink.warn(ref.warning(at, `trace "${trace.name}" is not used by any workload or series`, undefined, { key: true }));
+    } else if (!trace.loop && trace.rate.endSeconds < durationSeconds) {
+      sink.warn(
+        ref.warning(
+          at,
+          `the trace ends at ${trace.rate.endSeconds} s, before the run ends at ${durationSeconds} s; its rate is 0 afterwards`,
+          'set loop: true to repeat it, or a shorter duration',
+          { key: true },
+        ),
+      );
+    }
+  }
+  return durationSeconds;
+}

@@ -1,0 +1,104 @@
+/**
+ * Validates scenario.yaml against ScenarioDocumentSchema, reporting every issue at its YAML
+ * position, and returns what could be read section by section: a bad trace binding or node pool
+ * does not hide the manifests, so one run reports the problems of every file.
+ */
+import type { z } from 'zod';
+import type { ProblemSink } from './problem-sink.js';
+import { ControllersSchema, StartupSchema } from './schema/controllers-schema.js';
+import { LoadModelSchema, type LoadModelInput } from './schema/load-model-schema.js';
+import { NodePoolSchema, type NodePoolInput } from './schema/node-pool-schema.js';
+import { TRACE_BINDING_DEFAULTS } from './schema/scenario-defaults.js';
+import { ScenarioDocumentSchema, ScenarioSpecSchema } from './schema/scenario-schema.js';
+import { SeriesSchema, type SeriesInput } from './schema/series-schema.js';
+import { TraceBindingSchema, type TraceBindingInput } from './schema/trace-binding-schema.js';
+import { issueToProblems } from './schema/zod-problems.js';
+import type { DocRef } from './yaml/doc-ref.js';
+
+export interface ScenarioSections {
+  name: string | undefined;
+  seed: number | undefined;
+  durationSeconds: number | undefined;
+  outputIntervalSeconds: number | undefined;
+  manifests: string[];
+  traces: Map<string, TraceBindingInput>;
+  /** file and format of bindings that failed validation, so their files can still be checked. */
+  uncheckedTraceFiles: Map<string, { file: string; format: string }>;
+  /** Every key of spec.traces, also those whose binding is invalid (so references to them are not re-reported). */
+  traceNames: string[];
+  nodePools: NodePoolInput[];
+  workloads: Map<string, LoadModelInput>;
+  workloadNames: string[];
+  series: Map<string, SeriesInput>;
+  seriesNames: string[];
+  controllers: z.output<typeof ControllersSchema> | undefined;
+  startup: z.output<typeof StartupSchema> | undefined;
+}
+
+type Shape = typeof ScenarioSpecSchema.shape;
+
+/** Reports every schema issue of the document at `ref`, then returns the sections that are valid. */
+export function readScenarioSections(ref: DocRef, sink: ProblemSink): ScenarioSections {
+  const raw = ref.valueAt();
+  const full = ScenarioDocumentSchema.safeParse(raw);
+  if (!full.success) {
+    for (const issue of full.error.issues) sink.errors(issueToProblems(issue, ScenarioDocumentSchema, ref, [], raw));
+  }
+  const spec = asRecord(asRecord(raw).spec);
+  const metadataName = asRecord(asRecord(raw).metadata).name;
+  const field = <K extends keyof Shape>(key: K): z.output<Shape[K]> | undefined => {
+    const parsed = ScenarioSpecSchema.shape[key].safeParse(spec[key]);
+    return parsed.success ? (parsed.data as z.output<Shape[K]>) : undefined;
+  };
+  return {
+    name: typeof metadataName === 'string' && metadataName !== '' ? metadataName : undefined,
+    seed: field('seed'),
+    durationSeconds: field('duration'),
+    outputIntervalSeconds: field('outputInterval'),
+    manifests: field('manifests') ?? [],
+    traces: entries(spec.traces, TraceBindingSchema),
+    uncheckedTraceFiles: invalidTraceFiles(spec.traces),
+    traceNames: Object.keys(asRecord(spec.traces)),
+    nodePools: items(spec.nodePools, NodePoolSchema),
+    workloads: entries(spec.workloads, LoadModelSchema),
+    workloadNames: Object.keys(asRecord(spec.workloads)),
+    series: entries(spec.series, SeriesSchema),
+    seriesNames: Object.keys(asRecord(spec.series)),
+    controllers: field('controllers'),
+    startup: field('startup'),
+  };
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** Bindings that fail the schema but name a file (and a format, or the default): their files are still read. */
+function invalidTraceFiles(value: unknown): Map<string, { file: string; format: string }> {
+  const out = new Map<string, { file: string; format: string }>();
+  for (const [key, entry] of Object.entries(asRecord(value))) {
+    if (TraceBindingSchema.safeParse(entry).success) continue;
+    const { file, format = TRACE_BINDING_DEFAULTS.format } = asRecord(entry);
+    if (typeof file === 'string' && file !== '' && typeof format === 'string') out.set(key, { file, format });
+  }
+  return out;
+}
+
+/** The valid values of a map section, by key, in document order. */
+function entries<S extends z.ZodType>(value: unknown, schema: S): Map<string, z.output<S>> {
+  const out = new Map<string, z.output<S>>();
+  for (const [key, entry] of Object.entries(asRecord(value))) {
+    const parsed = schema.safeParse(entry);
+    if (parsed.success) out.set(key, parsed.data);
+  }
+  return out;
+}
+
+/** The valid items of a list section, in order. */
+function items<S extends z.ZodType>(value: unknown, schema: S): z.output<S>[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    const parsed = schema.safeParse(item);
+    return parsed.success ? [parsed.data as z.output<S>] : [];
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * scenario.yaml `spec.traces` → TraceBinding[]: reads each trace file with its format from the
+ * trace-format registry, checks the binding's own rules (requestsPerUserPerSecond iff activeUsers)
+ * and binds the rows to simulation time. Files are read in parallel; results keep the YAML order.
+ */
+import type { InputProblem } from '../../errors/user-input-error.js';
+import { findTraceFormat, parseTraceText, traceFormatNames } from '../../load/trace-formats/registry.js';
+import { suggestionHint } from '../did-you-mean.js';
+import { readTextFile, resolveInScenario } from '../files.js';
+import type { ProblemSink } from '../problem-sink.js';
+import type { TraceBindingInput } from '../schema/trace-binding-schema.js';
+import type { TraceBinding } from '../types.js';
+import type { DocRef } from '../yaml/doc-ref.js';
+import { bindTraceRows } from './bind-trace.js';
+
+/**
+ * Resolves every binding that passed the schema and reports problems (located in scenario.yaml or
+ * the trace file). The files of `unchecked` bindings (which failed the schema) are still read, so
+ * their content problems show up in the same run.
+ */
+export async function resolveTraces(
+  dir: string,
+  bindings: ReadonlyMap<string, TraceBindingInput>,
+  unchecked: ReadonlyMap<string, { file: string; format: string }>,
+  scenarioRef: DocRef,
+  sink: ProblemSink,
+): Promise<Map<string, TraceBinding>> {
+  const entries = [...bindings.entries()];
+  const results = await Promise.all(entries.map(([name, input]) => resolveOne(dir, name, input, scenarioRef)));
+  const checks = await Promise.all([...unchecked].map(([name, { file, format }]) => checkFile(dir, name, file, format, scenarioRef)));
+  const out = new Map<string, TraceBinding>();
+  for (const result of results) {
+    sink.errors(result.problems);
+    if (result.binding) out.set(result.binding.name, result.binding);
+  }
+  for (const problems of checks) sink.errors(problems);
+  return out;
+}
+
+async function checkFile(dir: string, name: string, relative: string, format: string, scenarioRef: DocRef): Promise<InputProblem[]> {
+  if (findTraceFormat(format) === undefined) return [];
+  const file = resolveInScenario(dir, relative);
+  const text = await readTextFile(file);
+  if (!text.ok) return [scenarioRef.problem(['spec', 'traces', name, 'file'], text.message, text.hint)];
+  const parsed = parseTraceText(format, text.value, file);
+  return parsed.ok ? [] : parsed.problems;
+}
+
+async function resolveOne(dir: string, name: string, input: TraceBindingInput, scenarioRef: DocRef) {
+  const at = (field: string, message: string, hint?: string) => scenarioRef.problem(['spec', 'traces', name, field], message, hint);
+  const problems: InputProblem[] = [];
+  if (input.valueKind === 'activeUsers' && input.requestsPerUserPerSecond === undefined) {
+    problems.push(at('valueKind', 'valueKind activeUsers requires requestsPerUserPerSecond', 'add requestsPerUserPerSecond: <requests per second per user>, e.g. 0.02'));
+  }
+  if (input.valueKind !== 'activeUsers' && input.requestsPerUserPerSecond !== undefined) {
+    problems.push(at('requestsPerUserPerSecond', `requestsPerUserPerSecond applies only to valueKind activeUsers (this trace is ${input.valueKind})`));
+  }
+  if (findTraceFormat(input.format) === undefined) {
+    const hint = suggestionHint(input.format, traceFormatNames(), 'formats');
+    return { problems: [...problems, at('format', `unknown trace format "${input.format}"`, hint)] };
+  }
+  const file = resolveInScenario(dir, input.file);
+  const text = await readTextFile(file);
+  if (!text.ok) return { problems: [...problems, at('file', text.message, text.hint)] };
+  const parsed = parseTraceText(input.format, text.value, file);
+  if (!parsed.ok) return { problems: [...problems, ...parsed.problems] };
+  if (problems.length > 0) return { problems };
+  const bound = bindTraceRows(parsed.rows, {
+    valueKind: input.valueKind,
+    requestsPerUserPerSecond: input.requestsPerUserPerSecond,
+    bucketSeconds: input.bucket,
+    scale: input.scale,
+    shiftSeconds: input.shift,
+    startEpochSeconds: input.start,
+  });
+  if (!bound.ok) return { problems: [at(bound.field, bound.message, bound.hint)] };
+  const binding: TraceBinding = {
+    name,
+    file,
+    format: input.format,
+    valueKind: input.valueKind,
+    ...(input.requestsPerUserPerSecond !== undefined ? { requestsPerUserPerSecond: input.requestsPerUserPerSecond } : {}),
+    scale: input.scale,
+    shiftSeconds: input.shift,
+    loop: input.loop,
+    bucketSeconds: bound.bucketSeconds,
+    rate: bound.rate,
+  };
+  return { problems: [], binding };
+}

@@ -1,0 +1,119 @@
+/**
+ * `scalesim run` as a user runs it: same seed gives byte-identical files; bad input exits 2 with
+ * file, line and field and writes nothing; a failing run leaves earlier results untouched.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'scalesim-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function filesOf(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+/** A copy of nginx-hpa-cpu that a test may break. */
+function scenarioCopy(name: string): string {
+  const dir = join(work, name);
+  cpSync(join(ROOT, 'scenarios', 'nginx-hpa-cpu'), dir, { recursive: true });
+  return dir;
+}
+
+describe('scalesim run', () => {
+  it('writes timeseries.csv, decisions.csv and summary.json, byte-identical for the same seed', () => {
+    const a = join(work, 'a');
+    const b = join(work, 'b');
+    const r1 = runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', a, '--seed', '5']);
+    const r2 = runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', b, '--seed', '5']);
+    expect(r1.status).toBe(0);
+    expect(r2.status).toBe(0);
+    expect(Object.keys(filesOf(a))).toEqual(['decisions.csv', 'summary.json', 'timeseries.csv']);
+    expect(filesOf(a)).toEqual(filesOf(b));
+    expect(r1.stdout).toContain('served %');
+    expect(r1.stdout).toContain(join(a, 'summary.json'));
+  });
+
+  it('gives different runs for different seeds', () => {
+    const c = join(work, 'c');
+    const d = join(work, 'd');
+    runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', c, '--seed', '1']);
+    runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', d, '--seed', '2']);
+    expect(readFileSync(join(c, 'decisions.csv'), 'utf8')).not.toBe(readFileSync(join(d, 'decisions.csv'), 'utf8'));
+  });
+
+  it('prints the summary as JSON with --json', () => {
+    const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', join(work, 'j'), '--json', '--duration', '10m']);
+    expect(r.status).toBe(0);
+    const parsed = JSON.parse(r.stdout) as { summary: { durationSeconds: number }; files: string[] };
+    expect(parsed.summary.durationSeconds).toBe(600);
+    expect(parsed.files).toHaveLength(3);
+  });
+
+  it.each([
+    [
+      'malformed YAML',
+      (dir: string) => writeFileSync(join(dir, 'scenario.yaml'), 'apiVersion: scalesim.dev/v1alpha1\nkind: Scenario\nspec: [unclosed\n'),
+      /scenario\.yaml:\d+/,
+    ],
+    [
+      'an unknown kind',
+      (dir: string) => writeFileSync(join(dir, 'manifests', 'extra.yaml'), 'apiVersion: example.com/v1\nkind: Gizmo\nmetadata:\n  name: g\n'),
+      /extra\.yaml:2:\d+: kind: unknown kind/,
+    ],
+    [
+      'a Utilization HPA over pods without CPU requests',
+      (dir: string) => {
+        const f = join(dir, 'manifests', 'nginx.yaml');
+        // Without requests the API server defaults them from limits, so both must go.
+        writeFileSync(f, readFileSync(f, 'utf8').replace(/ {10}resources:\n( {12}.*\n| {14}.*\n)+/, ''));
+      },
+      /nginx\.yaml:\d+.*requests\.cpu/,
+    ],
+    [
+      'a trace with a NaN value',
+      (dir: string) => writeFileSync(join(dir, 'traces', 'burst.csv'), 'timestamp,value\n2024-01-01T00:00:00Z,1\n2024-01-01T00:01:00Z,NaN\n'),
+      /burst\.csv:3.*value/,
+    ],
+    [
+      'a trace with a negative value',
+      (dir: string) => writeFileSync(join(dir, 'traces', 'burst.csv'), 'timestamp,value\n2024-01-01T00:00:00Z,-4\n'),
+      /burst\.csv:2.*value/,
+    ],
+    [
+      'a trace with out-of-order rows',
+      (dir: string) => writeFileSync(join(dir, 'traces', 'burst.csv'), 'timestamp,value\n2024-01-01T00:05:00Z,1\n2024-01-01T00:01:00Z,2\n'),
+      /burst\.csv:3.*timestamp/,
+    ],
+    ['a missing trace file', (dir: string) => rmSync(join(dir, 'traces', 'burst.csv')), /burst\.csv/],
+  ])('rejects %s with exit code 2, file and line, and writes nothing', (name, breakIt, pattern) => {
+    const dir = scenarioCopy(`bad-${name.replaceAll(' ', '-')}`);
+    breakIt(dir);
+    const out = join(work, `out-${name.replaceAll(' ', '-')}`);
+    const r = runCli(['run', dir, '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(work).filter((f) => f.startsWith('.scalesim-tmp'))).toEqual([]);
+  });
+
+  it('rejects a missing scenario folder and a bad --seed with exit code 2', () => {
+    expect(runCli(['run', join(work, 'nope')]).status).toBe(2);
+    const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--seed', 'abc', '--out', join(work, 'x')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--seed');
+  });
+
+  it('leaves previous results untouched when a later run is rejected', () => {
+    const out = join(work, 'keep');
+    expect(runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', out, '--duration', '5m']).status).toBe(0);
+    const before = filesOf(out);
+    const dir = scenarioCopy('broken-later');
+    writeFileSync(join(dir, 'traces', 'burst.csv'), 'timestamp,value\n');
+    expect(runCli(['run', dir, '--out', out]).status).toBe(2);
+    expect(filesOf(out)).toEqual(before);
+  });
+});

@@ -1,0 +1,34 @@
+/** The fidelity vectors of test/fixtures run through the conformance runner (docs/fidelity-spec.md §8). */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { countResults, runVectors } from '../../src/conformance/run-vectors.js';
+
+const vectors = JSON.parse(readFileSync(new URL('../fixtures/fidelity-vectors.json', import.meta.url), 'utf8')) as Record<string, unknown>[];
+const results = runVectors(vectors);
+const hpa = results.filter((r) => r.kind.startsWith('hpa.'));
+
+describe('fidelity-vectors.json', () => {
+  it('holds the 99 hpa vectors this runner must pass', () => {
+    expect(hpa).toHaveLength(99);
+  });
+
+  it.each(hpa.map((r) => [r.id, r] as const))('%s passes', (_id, result) => {
+    expect(result.error).toBeUndefined();
+    expect(result.mismatches ?? []).toEqual([]);
+    expect(result.pass).toBe(true);
+  });
+
+  it('reports every keda.* and ca.* vector as skipped, not failed', () => {
+    const others = results.filter((r) => !r.kind.startsWith('hpa.'));
+    expect(others.length).toBeGreaterThan(0);
+    for (const r of others) expect(r).toMatchObject({ pass: null, skipped: true });
+    expect(countResults(results)).toEqual({ passed: 99, failed: 0, skipped: others.length });
+  });
+
+  it('computes the same outputs when `expected` is removed from every vector', () => {
+    const stripped = vectors.map((v) => ({ ...v, expected: {} }));
+    const again = runVectors(stripped);
+    expect(again.map((r) => r.actual)).toEqual(results.map((r) => r.actual));
+    expect(again.filter((r) => r.pass === false)).toEqual([]);
+  });
+});
