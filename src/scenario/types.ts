@@ -4,17 +4,12 @@
  * Kubernetes quantities are already converted (cpuMillicores, memoryBytes, seconds).
  */
 import type { HpaControllerConfig, HpaSpec, SourceRef } from '../autoscalers/hpa/types.js';
+import type { InputProblem } from '../errors/user-input-error.js';
 
 export type { SourceRef };
 
-export interface Warning {
-  file: string;
-  line?: number;
-  column?: number;
-  field?: string;
-  message: string;
-  hint?: string;
-}
+/** Something in the input the simulator accepts but does not model, with where it stands. */
+export type Warning = InputProblem;
 
 export interface ProbeSpec {
   initialDelaySeconds: number;
