@@ -2,6 +2,7 @@
  * The run summary (summary.json): pure function of what the recorders collected. Golden tests
  * compare it; it holds no wall-clock figures so that the same seed gives the same bytes.
  */
+import { relative, resolve } from 'node:path';
 import type { BuiltSimulation } from '../engine/build-simulation.js';
 import type { TimeseriesRecorder } from '../engine/timeseries-recorder.js';
 
@@ -85,6 +86,10 @@ export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorde
       scaleDowns: h.counts.scaleDowns,
     })),
     eventsProcessed: built.sim.eventsProcessed,
-    warnings: scenario.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}${w.field ? ` ${w.field}` : ''}: ${w.message}`),
+    // Paths relative to the scenario folder, so the summary is the same wherever the folder lives.
+    warnings: scenario.warnings.map((w) => {
+      const file = relative(scenario.dir, resolve(w.file)) || w.file;
+      return `${file}${w.line ? `:${w.line}` : ''}${w.field ? ` ${w.field}` : ''}: ${w.message}`;
+    }),
   };
 }

@@ -1,0 +1,42 @@
+/**
+ * The README's table of defaults, rendered from the frozen defaults tables themselves so that the
+ * documentation cannot drift from the code (a test compares the README with this output).
+ */
+import { HPA_DEFAULTS, HPA_DEFAULT_CPU_UTILIZATION_PERCENT, HPA_DEFAULT_MIN_REPLICAS } from '../autoscalers/hpa/config.js';
+import { STARTUP_DEFAULTS } from '../cluster/startup-defaults.js';
+import { METRICS_SERVER_DEFAULTS, NODE_POOL_DEFAULTS, SCHEDULER_DEFAULTS } from '../scenario/schema/scenario-defaults.js';
+
+interface DefaultRow {
+  setting: string;
+  value: string | number | boolean;
+  mirrors: string;
+}
+
+export function defaultRows(): DefaultRow[] {
+  const h = HPA_DEFAULTS;
+  return [
+    { setting: 'HPA sync period', value: `${h.syncPeriodSeconds} s`, mirrors: '`--horizontal-pod-autoscaler-sync-period`' },
+    { setting: 'HPA tolerance', value: h.tolerance, mirrors: '`--horizontal-pod-autoscaler-tolerance`' },
+    { setting: 'HPA downscale stabilization', value: `${h.downscaleStabilizationWindowSeconds} s`, mirrors: '`--horizontal-pod-autoscaler-downscale-stabilization`' },
+    { setting: 'HPA CPU initialization period', value: `${h.cpuInitializationPeriodSeconds} s`, mirrors: '`--horizontal-pod-autoscaler-cpu-initialization-period`' },
+    { setting: 'HPA initial readiness delay', value: `${h.initialReadinessDelaySeconds} s`, mirrors: '`--horizontal-pod-autoscaler-initial-readiness-delay`' },
+    { setting: 'HPA legacy scale-up limit', value: `max(${h.scaleUpLimitFactor} × current, ${h.scaleUpLimitMinimum})`, mirrors: '`horizontal.go` `scaleUpLimitFactor`, `scaleUpLimitMinimum`' },
+    { setting: 'HPA per-direction tolerance honoured', value: h.configurableTolerance, mirrors: '`HPAConfigurableTolerance` gate (beta, on since 1.35)' },
+    { setting: 'HPA minReplicas', value: HPA_DEFAULT_MIN_REPLICAS, mirrors: '`apis/autoscaling/v2/defaults.go`' },
+    { setting: 'HPA metric when none given', value: `cpu ${HPA_DEFAULT_CPU_UTILIZATION_PERCENT}%`, mirrors: '`DefaultCPUUtilization`' },
+    { setting: 'metrics-server resolution', value: `${METRICS_SERVER_DEFAULTS.resolutionSeconds} s`, mirrors: '`--metric-resolution` in the shipped manifests (binary default 60 s)' },
+    { setting: 'scheduler scoring', value: SCHEDULER_DEFAULTS.scoringStrategy, mirrors: '`NodeResourcesFitArgs.scoringStrategy`' },
+    { setting: 'node max pods', value: NODE_POOL_DEFAULTS.maxPods, mirrors: 'kubelet `--max-pods`' },
+    { setting: 'scheduling latency', value: `${STARTUP_DEFAULTS.schedulingSeconds} s`, mirrors: 'measured latency, not a flag' },
+    { setting: 'image pull', value: `${STARTUP_DEFAULTS.imagePullSeconds} s`, mirrors: 'measured latency, not a flag' },
+    { setting: 'container start', value: `${STARTUP_DEFAULTS.containerStartSeconds} s`, mirrors: 'measured latency, not a flag' },
+    { setting: 'termination', value: `${STARTUP_DEFAULTS.terminationSeconds} s`, mirrors: 'capped by `terminationGracePeriodSeconds` (30)' },
+    { setting: 'start-up jitter', value: `±${STARTUP_DEFAULTS.jitterRatio * 100}%`, mirrors: 'seeded `startup` stream' },
+  ];
+}
+
+export function renderDefaultsTable(): string {
+  const lines = ['| setting | default | mirrors |', '|---|---|---|'];
+  for (const r of defaultRows()) lines.push(`| ${r.setting} | ${String(r.value)} | ${r.mirrors} |`);
+  return lines.join('\n');
+}
