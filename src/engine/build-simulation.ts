@@ -104,9 +104,9 @@ function startWarm(sim: Simulation, workloads: WorkloadRuntime[], metricsServer:
   for (const w of workloads) {
     const running = w.deployment.warmStart(-WARM_START_AGE_SECONDS);
     for (const pod of running) w.seedPod(pod, 'serving');
-    // As if the pods had used their t = 0 CPU since the previous scrape.
+    // As if the pods had used their t = 0 CPU since before the previous scrape.
     const cpu = w.load === undefined ? 0 : w.servingCpuMillicores();
-    for (const pod of running) metricsServer.primePoint(pod, cpu * primeSeconds, primeSeconds);
+    for (const pod of running) metricsServer.prime(pod, cpu, w.memoryWorkingSetBytes(pod, 0), primeSeconds);
   }
   sim.every(firstScrapeSeconds, resolution, Phase.METRICS, 'metrics-server', () => {
     for (const w of workloads) metricsServer.scrape(w.deployment.pods, sim.nowSeconds);

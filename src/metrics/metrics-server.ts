@@ -79,13 +79,21 @@ export class MetricsServer {
   }
 
   /**
-   * Gives a pod a previous scrape point, as if metrics-server had been running before t = 0
-   * (warm start); the next scrape then reports a rate at once.
+   * Warm start: gives a pod the scrape point and the sample metrics-server would hold had it been
+   * running before t = 0, with the pod using `cpuMillicores` steadily; the HPA sees a sample at
+   * once and the next scrape reports the rate since `timeSeconds`.
    */
-  primePoint(pod: SimPod, cpuCumulativeMilliSeconds: number, timeSeconds: number): void {
+  prime(pod: SimPod, cpuMillicores: number, memoryBytes: number, timeSeconds: number): void {
     const started = pod.containerStartSeconds;
     if (started === undefined) return;
-    this.points.set(pod, { cpuCumulativeMilliSeconds, timeSeconds, containerStartSeconds: started });
+    // The pod's counter reads 0 at t = 0, so at an earlier scrape it read cpu × t.
+    this.points.set(pod, { cpuCumulativeMilliSeconds: cpuMillicores * timeSeconds, timeSeconds, containerStartSeconds: started });
+    this.samples.set(pod, {
+      cpuMilli: Math.ceil(Math.round(cpuMillicores * 1e6) / 1e6),
+      memoryBytes,
+      timestampSeconds: timeSeconds,
+      windowSeconds: this.resolutionSeconds,
+    });
   }
 
   /** Drops the state of a pod that is gone. */

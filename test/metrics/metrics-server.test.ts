@@ -70,3 +70,15 @@ describe('metrics-server first-sample rule (pkg/storage/pod.go)', () => {
     expect(ms.sample(pod)).toBeUndefined();
   });
 });
+
+describe('metrics-server warm start', () => {
+  it('serves a primed sample at once and the rate since the primed point at the next scrape', () => {
+    const ms = new MetricsServer(15, constantProbe(0));
+    const pod = makePod({ phase: 'Running', containerStartSeconds: -600 });
+    ms.prime(pod, 120, 64, -10);
+    expect(ms.sample(pod)).toEqual({ cpuMilli: 120, memoryBytes: 64, timestampSeconds: -10, windowSeconds: 15 });
+    // The probe says the pod used nothing since t = 0: the rate over [-10, 5] is 120 × 10 / 15 = 80.
+    ms.scrape([pod], 5);
+    expect(ms.sample(pod)).toMatchObject({ cpuMilli: 80, timestampSeconds: 5, windowSeconds: 15 });
+  });
+});
