@@ -1,0 +1,151 @@
+/**
+ * Types of the KEDA model: the resolved ScaledObject and ScaledJob (keda.sh/v1alpha1, also from
+ * the older keda.k8s.io/v1alpha1 form), triggers, and the contract every scaler implements
+ * (pkg/scalers/scaler.go: metric values, activity, the metric spec handed to the HPA).
+ *
+ * Units: trigger values are plain numbers (KEDA sends them to the HPA as milli-quantities, so the
+ * HPA-facing targets here are in milli-units); times are simulation seconds.
+ */
+import type { HpaBehavior, MetricTarget, SourceRef } from '../hpa/types.js';
+
+export type FallbackBehavior = 'static' | 'currentReplicas' | 'currentReplicasIfHigher' | 'currentReplicasIfLower';
+
+export interface FallbackSpec {
+  failureThreshold: number;
+  replicas: number;
+  /** spec.fallback.behavior, default static. */
+  behavior: FallbackBehavior;
+}
+
+export interface ScalingModifiersSpec {
+  formula: string;
+  /** Target of the composite metric, plain units. */
+  target: number;
+  /** Composite value must be strictly above this to be active (default 0). */
+  activationTarget: number;
+  /** Target type of the composite External metric (default AverageValue). */
+  metricType: 'AverageValue' | 'Value';
+}
+
+export interface TriggerSpec {
+  /** Position in spec.triggers (KEDA names external metrics s<index>-<scaler>). */
+  index: number;
+  type: string;
+  /** triggers[].name (needed by scalingModifiers formulas). */
+  name?: string;
+  /** triggers[].metadata, every value a string as in the CRD. */
+  metadata: Record<string, string>;
+  /** triggers[].metricType: AverageValue (default), Value, or Utilization (cpu/memory only). */
+  metricType?: 'AverageValue' | 'Value' | 'Utilization';
+  useCachedMetrics: boolean;
+  authenticationRef?: { name: string; kind?: string };
+  source: SourceRef;
+}
+
+export interface ScaleTargetRef {
+  apiVersion?: string;
+  kind: string;
+  name: string;
+}
+
+export interface ScaledObjectSpec {
+  name: string;
+  namespace: string;
+  apiVersion: string;
+  scaleTargetRef: ScaleTargetRef;
+  /** spec.pollingInterval, default 30 s. */
+  pollingIntervalSeconds: number;
+  /** spec.cooldownPeriod, default 300 s. */
+  cooldownPeriodSeconds: number;
+  /** spec.initialCooldownPeriod, default 0 s. */
+  initialCooldownPeriodSeconds: number;
+  /** spec.minReplicaCount, default 0. */
+  minReplicaCount: number;
+  /** spec.maxReplicaCount, default 100. */
+  maxReplicaCount: number;
+  idleReplicaCount?: number;
+  fallback?: FallbackSpec;
+  /** advanced.horizontalPodAutoscalerConfig.behavior, passed through unchanged (null = legacy path). */
+  hpaBehavior: HpaBehavior | null;
+  /** advanced.horizontalPodAutoscalerConfig.name (default keda-hpa-<name>). */
+  hpaName: string;
+  scalingModifiers?: ScalingModifiersSpec;
+  /** autoscaling.keda.sh/paused-scale-in and paused-scale-out annotations. */
+  pausedScaleIn: boolean;
+  pausedScaleOut: boolean;
+  /** autoscaling.keda.sh/force-activation annotation (executor treats the object as active). */
+  forceActivation: boolean;
+  triggers: TriggerSpec[];
+  source: SourceRef;
+}
+
+export type ScalingStrategy = 'default' | 'custom' | 'accurate' | 'eager';
+
+export interface ScaledJobSpec {
+  name: string;
+  namespace: string;
+  apiVersion: string;
+  /** spec.jobTargetRef.template: the pod template of each Job (resolved like a Deployment's). */
+  jobTemplateName: string;
+  pollingIntervalSeconds: number;
+  minReplicaCount: number;
+  maxReplicaCount: number;
+  successfulJobsHistoryLimit: number;
+  failedJobsHistoryLimit: number;
+  scalingStrategy: {
+    strategy: ScalingStrategy;
+    customScalingQueueLengthDeduction?: number;
+    customScalingRunningJobPercentage?: number;
+    /** multipleScalersCalculation: max (default), min, avg, sum. */
+    multipleScalersCalculation: 'max' | 'min' | 'avg' | 'sum';
+  };
+  triggers: TriggerSpec[];
+  source: SourceRef;
+}
+
+/** What the simulation gives a scaler at a read: the value(s) of the quantity it queries. */
+export type ScalerReading =
+  | { kind: 'value'; value: number | null }
+  | { kind: 'queue'; messages: number; unacked: number; publishRatePerSecond: number; partitionLags: number[]; partitionsMoved?: boolean[] }
+  | { kind: 'cron'; epochSeconds: number }
+  | { kind: 'error'; message: string };
+
+/** One scaler read: metric value (plain units), activity, and an error when the read failed. */
+export interface ScalerResult {
+  metricValue: number;
+  isActive: boolean;
+  error?: string;
+  /** Why, for the decision log (e.g. "lag 1000 capped at 3 partitions × 10"). */
+  reason: string;
+}
+
+/** Scaler configuration after its metadata was parsed and defaulted. */
+export interface ParsedTrigger {
+  type: string;
+  /** The scaler's own settings (thresholds, modes, names…). */
+  config: Record<string, unknown>;
+  /** The HPA target (External AverageValue/Value in milli-units, or Resource for cpu/memory). */
+  hpaTarget: MetricTarget;
+  /** For cpu/memory triggers: the resource and optional container (a Resource/ContainerResource metric). */
+  resource?: { name: 'cpu' | 'memory'; containerName?: string };
+  /** What the scenario must provide to read it: a queue (by name), a series, the clock, or nothing (cpu/memory). */
+  needs: { kind: 'queue'; queueName: string } | { kind: 'series' } | { kind: 'clock' } | { kind: 'none' };
+}
+
+export interface MetadataProblem {
+  /** The metadata key, e.g. `lagThreshold`. */
+  field: string;
+  message: string;
+}
+
+export type ParseTriggerResult = { ok: true; trigger: ParsedTrigger } | { ok: false; problems: MetadataProblem[] };
+
+/**
+ * A scaler type (one file in src/autoscalers/keda/scalers/, one registry entry): parses its
+ * metadata and turns a reading into a metric value and activity.
+ */
+export interface ScalerDefinition {
+  readonly type: string;
+  parse(trigger: Pick<TriggerSpec, 'metadata' | 'metricType'>): ParseTriggerResult;
+  read(trigger: ParsedTrigger, reading: ScalerReading): ScalerResult;
+}
