@@ -4,6 +4,7 @@
  * Kubernetes quantities are already converted (cpuMillicores, memoryBytes, seconds).
  */
 import type { HpaControllerConfig, HpaSpec, SourceRef } from '../autoscalers/hpa/types.js';
+import type { ScaledJobSpec, ScaledObjectSpec } from '../autoscalers/keda/types.js';
 import type { InputProblem } from '../errors/user-input-error.js';
 
 export type { SourceRef };
@@ -65,8 +66,17 @@ export interface PodTemplateSpec {
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet';
 
+/** apps/v1 StatefulSet fields the controller needs. */
+export interface StatefulSetSettings {
+  /** spec.podManagementPolicy, default OrderedReady. */
+  podManagementPolicy: 'OrderedReady' | 'Parallel';
+  serviceName?: string;
+}
+
 export interface WorkloadSpec {
   kind: WorkloadKind;
+  /** Set for StatefulSets. */
+  statefulSet?: StatefulSetSettings;
   apiVersion: string;
   name: string;
   namespace: string;
@@ -142,6 +152,51 @@ export interface LoadModelSpec {
   serviceTimeSeconds: number;
   /** The container that serves traffic (default: the first container). */
   container?: string;
+  /** Set for a queue worker: arrivals wait in a named queue that KEDA triggers can read. */
+  queue?: QueueSpec;
+}
+
+/**
+ * A message queue (Kafka topic, RabbitMQ queue, Redis list…) in front of a queue worker: messages
+ * arrive from the workload's trace, each ready pod consumes `messagesPerSecondPerPod`.
+ */
+export interface QueueSpec {
+  /** The name triggers refer to (kafka `topic`, rabbitmq `queueName`, redis `listName`); default: the workload name. */
+  name: string;
+  messagesPerSecondPerPod: number;
+  /** Kafka partitions: consumers beyond this many sit idle; lag is spread evenly. Default 1. */
+  partitions: number;
+  /** Messages the queue holds at most (default unbounded); the rest is rejected (dropped). */
+  maxMessages: number;
+}
+
+/** Where a KEDA trigger reads its value, for triggers that query something (prometheus, mysql…). */
+export interface TriggerSourceSpec {
+  /** ScaledObject or ScaledJob name. */
+  owner: string;
+  /** Trigger index in spec.triggers. */
+  triggerIndex: number;
+  source: { kind: 'series'; series: string } | { kind: 'queue'; queue: string };
+}
+
+/** A window in which reads of matching triggers fail (e.g. "prometheus unreachable from 02:00 to 02:20"). */
+export interface ScalerFaultSpec {
+  /** Every trigger of this type fails (e.g. prometheus), or only `owner`'s trigger `triggerIndex`. */
+  triggerType?: string;
+  owner?: string;
+  triggerIndex?: number;
+  fromSeconds: number;
+  toSeconds: number;
+  message: string;
+}
+
+/** How the Jobs of a ScaledJob run: the queue they take messages from and how long each takes. */
+export interface JobRunSpec {
+  scaledJob: string;
+  /** Queue the jobs consume (each job takes `messagesPerJob` messages when it starts). */
+  queue: string;
+  messagesPerJob: number;
+  runSeconds: number;
 }
 
 /** A named series for Pods, Object and External metrics (issue 2 §6). */
@@ -197,6 +252,16 @@ export interface Scenario {
   traces: TraceBinding[];
   loads: LoadModelSpec[];
   series: MetricSeriesSpec[];
+  scaledObjects: ScaledObjectSpec[];
+  scaledJobs: ScaledJobSpec[];
+  triggerSources: TriggerSourceSpec[];
+  scalerFaults: ScalerFaultSpec[];
+  jobRuns: JobRunSpec[];
+  /**
+   * Calendar instant of simulation t = 0, Unix epoch seconds (cron triggers and clock-time faults
+   * need it): spec.startTime, else the start of the first trace bound to a workload.
+   */
+  startEpochSeconds: number;
   config: {
     hpa: HpaControllerConfig;
     metricsServer: MetricsServerConfig;
