@@ -23,7 +23,9 @@ export function usageStateOf(pod: SimPod): UsageState {
 
 export interface ClusterListener {
   /** Called when a pod's usage state changed from `from` to `to`, at the current instant. */
-  usageStateChanging(pod: SimPod, from: UsageState, to: UsageState): void;
+  usageStateChanging?(pod: SimPod, from: UsageState, to: UsageState): void;
+  /** Called after every lifecycle step of a pod (bound, started, ready, deleting, gone). */
+  podChanged?(pod: SimPod): void;
 }
 
 export interface PodRequests {
@@ -170,6 +172,7 @@ export class Cluster {
     const placement = placePod(pod, this.nodes, this.scoring, this.schedulerRandom);
     if (placement.node === undefined) return false;
     this.bindTo(pod, placement.node);
+    for (const l of this.listeners) l.podChanged?.(pod);
     this.sim.scheduleAfter(toStartSeconds, Phase.LIFECYCLE, 'kubelet', () => {
       if (pod.removed) return;
       this.transition(pod, () => {
@@ -231,6 +234,7 @@ export class Cluster {
     const from = usageStateOf(pod);
     mutate();
     const to = usageStateOf(pod);
-    if (from !== to) for (const l of this.listeners) l.usageStateChanging(pod, from, to);
+    if (from !== to) for (const l of this.listeners) l.usageStateChanging?.(pod, from, to);
+    for (const l of this.listeners) l.podChanged?.(pod);
   }
 }

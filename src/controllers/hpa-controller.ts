@@ -60,9 +60,9 @@ export class HpaController {
   }
 
   sync(nowSeconds: number): void {
-    const deployment = this.target.deployment;
-    const specReplicas = deployment.specReplicas;
-    const statusReplicas = deployment.statusReplicas;
+    const workload = this.target.controller;
+    const specReplicas = workload.specReplicas;
+    const statusReplicas = workload.statusReplicas;
     const ctx: ObservationContext = { target: this.target, metricsServer: this.metricsServer, series: this.series, config: this.config, nowSeconds };
     const observations = this.spec.metrics.map((m) => observeMetric(m, ctx));
     const proposals = this.spec.metrics.map((m, i) =>
@@ -82,7 +82,7 @@ export class HpaController {
     if (result.rescale) {
       if (result.desiredReplicas > specReplicas) this.counts.scaleUps++;
       else this.counts.scaleDowns++;
-      deployment.scale(result.desiredReplicas);
+      workload.scale(result.desiredReplicas);
     }
     const metrics: MetricDecision[] = proposals.map((p, i) => {
       const d: MetricDecision = { metricName: p.metricName, ok: p.ok, currentValue: formatValue(p, this.spec.metrics[i]!), reason: p.reason };
@@ -99,7 +99,7 @@ export class HpaController {
     this.observer.hpaDecision?.({
       timeSeconds: nowSeconds,
       hpa: this.spec.name,
-      target: deployment.spec.name,
+      target: workload.spec.name,
       specReplicas,
       statusReplicas,
       readyPods: this.target.servingPods,

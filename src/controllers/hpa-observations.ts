@@ -39,14 +39,14 @@ function podObservation(pod: SimPod, ctx: ObservationContext): PodObservation {
 }
 
 function resourceObservation(resource: string, containerName: string | undefined, ctx: ObservationContext): MetricObservation {
-  const template = ctx.target.deployment.spec.template;
+  const template = ctx.target.controller.spec.template;
   const requestMilli = hpaRequestMilli(template, resource, containerName);
   if (requestMilli === undefined) {
     return { kind: 'error', message: `missing request for ${resource}${containerName ? ` in container ${containerName}` : ''}` };
   }
   const servingContainer = ctx.target.load?.container ?? template.containers[0]?.name;
   const pods: ClassifiedPod[] = [];
-  for (const pod of ctx.target.deployment.pods) {
+  for (const pod of ctx.target.controller.pods) {
     const obs = podObservation(pod, ctx);
     const { podClass } = classifyPod(obs, resource, ctx.nowSeconds, ctx.config);
     const classified: ClassifiedPod = { name: pod.name, class: podClass, requestMilli };
@@ -68,7 +68,7 @@ function podsMetricObservation(seriesName: string, ctx: ObservationContext): Met
   const target = ctx.target;
   const perServingPod = series.spec.perPod === 'perPod' ? value : target.servingPods > 0 ? value / target.servingPods : 0;
   const pods: ClassifiedPod[] = [];
-  for (const pod of target.deployment.pods) {
+  for (const pod of target.controller.pods) {
     // The adapter has a value for every pod whose containers run; pods outside the endpoints serve
     // nothing, so a traffic total gives them 0.
     const hasSample = pod.phase === 'Running' && pod.containerStartSeconds !== undefined;

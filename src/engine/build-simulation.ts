@@ -6,6 +6,7 @@
  */
 import { Cluster, type UsageState } from '../cluster/cluster.js';
 import { DeploymentController } from '../cluster/deployment-controller.js';
+import { StatefulSetController } from '../cluster/stateful-set-controller.js';
 import type { SimPod } from '../cluster/model.js';
 import { HpaController } from '../controllers/hpa-controller.js';
 import { Phase } from '../core/phases.js';
@@ -41,10 +42,12 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
 
   const loads = new Map(scenario.loads.map((l) => [l.workload, l]));
   const workloads = scenario.workloads.map((spec, index) => {
-    const deployment = new DeploymentController(spec, { name: spec.name, namespace: spec.namespace, index }, cluster, sim);
+    const owner = { name: spec.name, namespace: spec.namespace, index };
+    const controller =
+      spec.kind === 'StatefulSet' ? new StatefulSetController(spec, owner, cluster, sim) : new DeploymentController(spec, owner, cluster, sim);
     const load = loads.get(spec.name);
     const cap = load === undefined ? Infinity : cpuCapMillicores(spec, load, scenario.nodePools);
-    return new WorkloadRuntime(sim, deployment, load, cap);
+    return new WorkloadRuntime(sim, controller, load, cap);
   });
   const metricsServer = new MetricsServer(scenario.config.metricsServer.resolutionSeconds, {
     cpuCumulativeMilliSeconds: (pod, t) => workloads[pod.owner.index]!.cpuCumulativeMilliSeconds(pod, t),
@@ -55,6 +58,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
       workloads[pod.owner.index]!.usageStateChanging(pod, from, to);
       if (pod.removed) metricsServer.forget(pod);
     },
+    podChanged: (pod: SimPod) => workloads[pod.owner.index]!.controller.podChanged(pod),
   });
 
   startLoad(scenario, sim, workloads);
@@ -83,7 +87,7 @@ function startLoad(scenario: Scenario, sim: Simulation, workloads: WorkloadRunti
     const trace = traces.get(w.load.trace);
     if (trace === undefined) throw new Error(`workload ${w.name}: no trace named ${w.load.trace}`);
     const cursor = new StepCursor(trace.rate, trace.loop);
-    w.setOfferedRps(cursor.valueAt(0), 0);
+    w.primeOfferedRps(cursor.valueAt(0));
     const scheduleNext = (after: number): void => {
       const next = cursor.nextChangeAfter(after);
       if (next >= scenario.durationSeconds) return;
@@ -102,13 +106,14 @@ function startWarm(sim: Simulation, workloads: WorkloadRuntime[], metricsServer:
   const firstScrapeSeconds = rng.stream('metrics-server').next() * resolution;
   const primeSeconds = firstScrapeSeconds - resolution;
   for (const w of workloads) {
-    const running = w.deployment.warmStart(-WARM_START_AGE_SECONDS);
+    const running = w.controller.warmStart(-WARM_START_AGE_SECONDS);
     for (const pod of running) w.seedPod(pod, 'serving');
     // As if the pods had used their t = 0 CPU since before the previous scrape.
     const cpu = w.load === undefined ? 0 : w.servingCpuMillicores();
     for (const pod of running) metricsServer.prime(pod, cpu, w.memoryWorkingSetBytes(pod, 0), primeSeconds);
+    w.startIdleCheck(0);
   }
   sim.every(firstScrapeSeconds, resolution, Phase.METRICS, 'metrics-server', () => {
-    for (const w of workloads) metricsServer.scrape(w.deployment.pods, sim.nowSeconds);
+    for (const w of workloads) metricsServer.scrape(w.controller.pods, sim.nowSeconds);
   });
 }

@@ -9,7 +9,7 @@ import { Phase } from '../core/phases.js';
 import type { Cell } from '../report/csv-line.js';
 import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
 import type { BuiltSimulation } from './build-simulation.js';
-import type { FlowTotals } from './workload-runtime.js';
+import type { FlowTotals } from './load-flow.js';
 
 /** Per-workload extremes and integrals the summary reports. */
 export interface WorkloadPeaks {
@@ -87,14 +87,14 @@ export class TimeseriesRecorder {
       const offered = (now.offeredRequests - before.offeredRequests) / dt;
       const served = (now.servedRequests - before.servedRequests) / dt;
       const dropped = (now.droppedRequests - before.droppedRequests) / dt;
-      const pods = w.deployment.pods;
+      const pods = w.controller.pods;
       let pending = 0;
       let unschedulable = 0;
       for (const p of pods) {
         if (p.phase === 'Pending' && isActive(p)) pending++;
         if (p.unschedulable) unschedulable++;
       }
-      const desired = w.deployment.specReplicas;
+      const desired = w.controller.specReplicas;
       const ready = w.servingPods;
       row.push(round(offered, 4), round(served, 4), round(dropped, 4), round(w.backlogRequests, 2), desired, ready, pods.length, pending, unschedulable);
       const peak = this.peaks[i]!;

@@ -1,99 +1,126 @@
 /**
- * One workload at run time: its Deployment controller, the offered load from its trace, the fluid
- * queue that turns offered into served/dropped/backlog (src/load/workload-flow.ts), and the CPU and
- * memory its pods use (the usage probe metrics-server scrapes). Integrals are settled lazily: only
- * when the load, the number of serving pods, or an observer's clock moves.
+ * One workload at run time: its controller (Deployment or StatefulSet), its offered load (a
+ * LoadFlow served by its ready pods), and the CPU and memory its pods use (the usage probe
+ * metrics-server scrapes). Integrals are settled lazily: only when the load, the number of serving
+ * pods, or an observer's clock moves.
  */
+import type { ScalerReading } from '../autoscalers/keda/types.js';
 import type { ClusterListener, UsageState } from '../cluster/cluster.js';
-import type { DeploymentController } from '../cluster/deployment-controller.js';
 import type { SimPod } from '../cluster/model.js';
-import { advanceFlow, capacityRpsPerPod, perPodCpuMillicoreSeconds, type FlowParams } from '../load/workload-flow.js';
-import { intervalResponseTime } from '../load/response-time.js';
-import { ResponseTimeAccumulator } from '../load/response-time-accumulator.js';
+import type { WorkloadController } from '../cluster/workload-controller.js';
 import type { Simulation } from '../core/simulation.js';
+import { capacityRpsPerPod, perPodCpuMillicoreSeconds } from '../load/workload-flow.js';
 import type { UsageProbe } from '../metrics/metrics-server.js';
 import type { LoadModelSpec } from '../scenario/types.js';
+import { ColdStarts } from './cold-starts.js';
+import { LoadFlow, type FlowTotals } from './load-flow.js';
 import { PodCpuLedger } from './pod-cpu-ledger.js';
 
-/** Cumulative request counts since t = 0. */
-export interface FlowTotals {
-  offeredRequests: number;
-  servedRequests: number;
-  droppedRequests: number;
-  /** ∫ backlog dt, request-seconds. */
-  backlogRequestSeconds: number;
-  /** ∫ serving pods dt, pod-seconds. */
-  servingPodSeconds: number;
-}
+const NO_LOAD: Readonly<FlowTotals> = Object.freeze({ offeredRequests: 0, servedRequests: 0, droppedRequests: 0, backlogRequestSeconds: 0 });
 
 export class WorkloadRuntime implements ClusterListener, UsageProbe {
   servingPods = 0;
-  backlogRequests = 0;
-  offeredRps = 0;
-  readonly totals: FlowTotals = { offeredRequests: 0, servedRequests: 0, droppedRequests: 0, backlogRequestSeconds: 0, servingPodSeconds: 0 };
-  readonly responseTimes = new ResponseTimeAccumulator();
-  private flowTimeSeconds = 0;
+  /** ∫ serving pods dt, pod-seconds. */
+  servingPodSeconds = 0;
+  readonly coldStarts = new ColdStarts();
+  /** The load (absent when the scenario gives this workload no load model). */
+  readonly flow: LoadFlow | undefined;
+  /** Requests/s one ready pod serves at most (load model and CPU cap). */
+  readonly capacityRpsPerPod: number;
+  private timeSeconds = 0;
   /** ∫ CPU of one serving pod dt, millicore-seconds. */
   private servingCpuIntegral = 0;
   private readonly ledger: PodCpuLedger;
   private readonly baseCpuMillicores: number;
 
-  /** Requests/s one ready pod serves at most (load model and CPU cap). */
-  readonly capacityRpsPerPod: number;
-
   /** @param cpuCapMillicores the most CPU a serving pod may use (src/engine/capacity.ts). */
   constructor(
     private readonly sim: Simulation,
-    readonly deployment: DeploymentController,
+    readonly controller: WorkloadController,
     readonly load: LoadModelSpec | undefined,
     private readonly cpuCapMillicores: number,
   ) {
+    this.flow = load === undefined ? undefined : new LoadFlow(load);
     this.capacityRpsPerPod = load === undefined ? 0 : capacityRpsPerPod(load, cpuCapMillicores);
     this.baseCpuMillicores = load?.baseCpuMillicores ?? 0;
     this.ledger = new PodCpuLedger(this.baseCpuMillicores);
   }
 
   get name(): string {
-    return this.deployment.spec.name;
+    return this.controller.spec.name;
   }
 
-  /** Integrates the flow from the last settled instant to `nowSeconds` with the current rates. */
+  /** Cumulative offered/served/dropped counts (all 0 for a workload without a load model). */
+  get totals(): Readonly<FlowTotals> {
+    return this.flow?.totals ?? NO_LOAD;
+  }
+
+  get offeredRps(): number {
+    return this.flow?.offeredRps ?? 0;
+  }
+
+  get backlogRequests(): number {
+    return this.flow?.backlogRequests ?? 0;
+  }
+
+  /** Integrates from the last settled instant to `nowSeconds` with the current rates and pods. */
   settle(nowSeconds: number): void {
-    const dt = nowSeconds - this.flowTimeSeconds;
+    const dt = nowSeconds - this.timeSeconds;
     if (!(dt > 0)) return;
-    this.flowTimeSeconds = nowSeconds;
-    this.totals.servingPodSeconds += this.servingPods * dt;
-    const load = this.load;
-    if (load === undefined) return;
-    const params: FlowParams = {
-      offeredRps: this.offeredRps,
-      readyPods: this.servingPods,
-      capacityRpsPerPod: this.capacityRpsPerPod,
-      maxBacklogRequests: load.maxBacklogRequests,
-    };
-    const step = advanceFlow({ backlogRequests: this.backlogRequests }, params, dt);
-    this.totals.offeredRequests += step.offeredRequests;
-    this.totals.servedRequests += step.servedRequests;
-    this.totals.droppedRequests += step.droppedRequests;
-    this.totals.backlogRequestSeconds += step.backlogRequestSeconds;
-    this.backlogRequests = step.backlogRequests;
-    this.servingCpuIntegral += perPodCpuMillicoreSeconds(load, params, step, dt, this.cpuCapMillicores);
-    if (step.servedRequests > 0) {
-      const rt = intervalResponseTime({
-        servedRpsPerPod: step.servedRequestsPerPod / dt,
-        capacityRpsPerPod: this.capacityRpsPerPod,
-        serviceTimeSeconds: load.serviceTimeSeconds,
-        meanBacklogRequests: step.backlogRequestSeconds / dt,
-        totalCapacityRps: this.capacityRpsPerPod * this.servingPods,
-      });
-      this.responseTimes.add(step.servedRequests, rt.waitSeconds, rt.sojournMeanSeconds);
-    }
+    this.timeSeconds = nowSeconds;
+    this.servingPodSeconds += this.servingPods * dt;
+    const flow = this.flow;
+    if (flow === undefined) return;
+    const advanced = flow.advance(nowSeconds, this.servingPods, this.effectiveCapacityRpsPerPod());
+    if (advanced === undefined) return;
+    this.servingCpuIntegral += perPodCpuMillicoreSeconds(flow.load, advanced.params, advanced.step, dt, this.cpuCapMillicores);
+  }
+
+  /** Sets the rate in force at t = 0 before any pod exists (warm start follows; no cold start yet). */
+  primeOfferedRps(rps: number): void {
+    if (this.flow) this.flow.offeredRps = rps;
+  }
+
+  /** After the warm start: work with no serving pod is a cold start from t = 0. */
+  startIdleCheck(nowSeconds: number): void {
+    if (this.servingPods === 0 && this.offeredRps > 0) this.coldStarts.workWaiting(nowSeconds);
   }
 
   /** A trace breakpoint: the offered rate changes at `nowSeconds`. */
   setOfferedRps(rps: number, nowSeconds: number): void {
+    if (this.flow === undefined) return;
     this.settle(nowSeconds);
-    this.offeredRps = rps;
+    this.flow.offeredRps = rps;
+    if (rps > 0 && this.servingPods === 0) this.coldStarts.workWaiting(nowSeconds);
+  }
+
+  /**
+   * Per-pod capacity as the flow sees it: a queue with P partitions keeps at most P consumers busy,
+   * so with more ready pods the extra ones idle and the capacity is averaged over all of them.
+   */
+  effectiveCapacityRpsPerPod(): number {
+    const partitions = this.load?.queue?.partitions;
+    if (partitions === undefined || this.servingPods <= partitions) return this.capacityRpsPerPod;
+    return (this.capacityRpsPerPod * partitions) / this.servingPods;
+  }
+
+  /** Served requests per second per serving pod right now (after settle). */
+  servedRpsPerPod(): number {
+    if (this.flow === undefined || this.servingPods === 0) return 0;
+    return this.flow.servedRps(this.servingPods, this.effectiveCapacityRpsPerPod()) / this.servingPods;
+  }
+
+  /** Current CPU of a serving pod, millicores. */
+  servingCpuMillicores(): number {
+    const cpu = this.baseCpuMillicores + (this.load?.cpuMillicoreSecondsPerRequest ?? 0) * this.servedRpsPerPod();
+    return Math.min(cpu, this.cpuCapMillicores);
+  }
+
+  /** What a queue scaler reads now. */
+  queueReading(nowSeconds: number): ScalerReading {
+    if (this.flow === undefined) return { kind: 'error', message: `workload ${this.name} has no queue` };
+    this.settle(nowSeconds);
+    return this.flow.queueReading(this.servedRpsPerPod() * this.servingPods);
   }
 
   usageStateChanging(pod: SimPod, from: UsageState, to: UsageState): void {
@@ -102,25 +129,13 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
     this.ledger.change(pod, to, nowSeconds, this.servingCpuIntegral);
     if (from === 'serving') this.servingPods--;
     if (to === 'serving') this.servingPods++;
-  }
-
-  /** Served requests per second per serving pod right now (after settle). */
-  servedRpsPerPod(): number {
-    if (this.servingPods === 0) return 0;
-    const capacity = this.capacityRpsPerPod * this.servingPods;
-    const served = this.backlogRequests > 0 || this.offeredRps > capacity ? capacity : this.offeredRps;
-    return served / this.servingPods;
-  }
-
-  /** Current per-pod CPU of a serving pod, millicores. */
-  servingCpuMillicores(): number {
-    const cpu = this.baseCpuMillicores + (this.load?.cpuMillicoreSecondsPerRequest ?? 0) * this.servedRpsPerPod();
-    return Math.min(cpu, this.cpuCapMillicores);
+    if (this.servingPods === 0 && (this.backlogRequests > 0 || this.offeredRps > 0)) this.coldStarts.workWaiting(nowSeconds);
+    if (to === 'serving' && this.servingPods === 1) this.coldStarts.servingStarted(nowSeconds);
   }
 
   /** Starts the counter of a pod that was already running before t = 0 (warm start). */
   seedPod(pod: SimPod, state: UsageState): void {
-    this.ledger.seed(pod, state, 0, this.flowTimeSeconds, this.servingCpuIntegral);
+    this.ledger.seed(pod, state, 0, this.timeSeconds, this.servingCpuIntegral);
     if (state === 'serving') this.servingPods++;
   }
 

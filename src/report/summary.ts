@@ -3,6 +3,7 @@
  * compare it; it holds no wall-clock figures so that the same seed gives the same bytes.
  */
 import { relative, resolve } from 'node:path';
+import { ResponseTimeAccumulator } from '../load/response-time-accumulator.js';
 import type { BuiltSimulation } from '../engine/build-simulation.js';
 import type { TimeseriesRecorder } from '../engine/timeseries-recorder.js';
 
@@ -57,7 +58,7 @@ export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorde
     workloads: built.workloads.map((w, i) => {
       const t = w.totals;
       const peaks = recorder.peaks[i]!;
-      const rt = w.responseTimes;
+      const rt = w.flow?.responseTimes ?? new ResponseTimeAccumulator();
       return {
         name: w.name,
         offeredRequests: r(t.offeredRequests, 3),
@@ -68,11 +69,11 @@ export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorde
         droppedPercent: t.offeredRequests > 0 ? r((100 * t.droppedRequests) / t.offeredRequests, 4) : 0,
         responseTimeSeconds: { mean: r(rt.meanSeconds()), p50: r(rt.quantileSeconds(0.5)), p95: r(rt.quantileSeconds(0.95)), p99: r(rt.quantileSeconds(0.99)) },
         replicas: {
-          initial: w.deployment.spec.replicas,
+          initial: w.controller.spec.replicas,
           peakDesired: peaks.peakDesiredReplicas,
           peakReady: peaks.peakReadyReplicas,
           minReady: Number.isFinite(peaks.minReadyReplicas) ? peaks.minReadyReplicas : 0,
-          meanReady: scenario.durationSeconds > 0 ? r(t.servingPodSeconds / scenario.durationSeconds, 4) : 0,
+          meanReady: scenario.durationSeconds > 0 ? r(w.servingPodSeconds / scenario.durationSeconds, 4) : 0,
         },
         pendingPodSeconds: r(peaks.pendingPodSeconds, 3),
         underProvisionedSeconds: r(peaks.underProvisionedSeconds, 3),

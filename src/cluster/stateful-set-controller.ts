@@ -1,0 +1,56 @@
+/**
+ * The StatefulSet controller (pkg/controller/statefulset/stateful_set_control.go): pods are named
+ * <name>-0 … <name>-(N−1). With the default OrderedReady policy pod i is created only when pods
+ * 0…i−1 are Running and Ready, and scale-down removes the highest ordinal first, one at a time,
+ * waiting until it is gone; with Parallel all pods are created or deleted at once.
+ */
+import type { SimPod } from './model.js';
+import { WorkloadController } from './workload-controller.js';
+
+function ordinalOf(pod: SimPod): number {
+  return Number(pod.name.slice(pod.name.lastIndexOf('-') + 1));
+}
+
+export class StatefulSetController extends WorkloadController {
+  private get ordered(): boolean {
+    return (this.spec.statefulSet?.podManagementPolicy ?? 'OrderedReady') === 'OrderedReady';
+  }
+
+  protected nameFor(index: number): string {
+    return `${this.spec.name}-${index}`;
+  }
+
+  override podChanged(_pod: SimPod): void {
+    // OrderedReady waits for readiness (scale-up) and for termination (scale-down).
+    if (this.ordered) this.requestReconcile();
+  }
+
+  reconcile(): void {
+    const byOrdinal = new Map<number, SimPod>();
+    for (const pod of this.pods) if (!pod.removed) byOrdinal.set(ordinalOf(pod), pod);
+    const replicas = this.specReplicas;
+    // Scale-down first: the highest ordinal ≥ replicas goes; ordered mode waits for it to be gone.
+    const condemned = [...byOrdinal.keys()].filter((o) => o >= replicas).sort((a, b) => b - a);
+    if (condemned.length > 0) {
+      if (this.ordered) {
+        const highest = byOrdinal.get(condemned[0]!)!;
+        if (highest.deletionSeconds === undefined) this.deletePod(highest);
+        return;
+      }
+      for (const o of condemned) {
+        const pod = byOrdinal.get(o)!;
+        if (pod.deletionSeconds === undefined) this.deletePod(pod);
+      }
+    }
+    for (let i = 0; i < replicas; i++) {
+      const pod = byOrdinal.get(i);
+      if (pod === undefined) {
+        this.createPod(this.nameFor(i));
+        if (this.ordered) return;
+        continue;
+      }
+      // OrderedReady: do not create i+1 until pod i is Running and Ready (and not terminating).
+      if (this.ordered && !(pod.phase === 'Running' && pod.ready && pod.deletionSeconds === undefined)) return;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * What the HPA and KEDA see of a workload: the scale subresource (spec.replicas, status.replicas)
+ * and its pods. The Deployment and StatefulSet controllers share the plumbing here: scale writes
+ * and a reconcile at the same instant (the real controllers react within milliseconds).
+ */
+import { Phase } from '../core/phases.js';
+import type { Simulation } from '../core/simulation.js';
+import type { WorkloadSpec } from '../scenario/types.js';
+import type { Cluster } from './cluster.js';
+import { isActive, type PodOwner, type SimPod } from './model.js';
+import { templateRequests, type TemplateRequests } from './pod-requests.js';
+
+export abstract class WorkloadController {
+  /** spec.replicas, as autoscalers write it through the scale subresource. */
+  specReplicas: number;
+  readonly requests: TemplateRequests;
+  private reconcilePending = false;
+
+  constructor(
+    readonly spec: WorkloadSpec,
+    readonly owner: PodOwner,
+    protected readonly cluster: Cluster,
+    protected readonly sim: Simulation,
+  ) {
+    this.specReplicas = spec.replicas;
+    this.requests = templateRequests(spec.template);
+  }
+
+  get pods(): SimPod[] {
+    return this.cluster.pods(this.owner);
+  }
+
+  /** status.replicas: pods that are not terminating and not finished. */
+  get statusReplicas(): number {
+    let n = 0;
+    for (const p of this.pods) if (isActive(p)) n++;
+    return n;
+  }
+
+  /** Writes spec.replicas (the scale subresource) and reconciles at this instant. */
+  scale(replicas: number): void {
+    this.specReplicas = replicas;
+    this.requestReconcile();
+  }
+
+  /** A pod of this workload changed (bound, started, ready, gone): some controllers wait for that. */
+  podChanged(_pod: SimPod): void {}
+
+  requestReconcile(): void {
+    if (this.reconcilePending) return;
+    this.reconcilePending = true;
+    this.sim.scheduleAfter(0, Phase.RECONCILE, `${this.spec.kind.toLowerCase()}/${this.spec.name}`, () => {
+      this.reconcilePending = false;
+      this.reconcile();
+    });
+  }
+
+  /**
+   * Warm start: the initial replicas have been Running and Ready since `sinceSeconds`; the ones no
+   * node fits are created Pending as usual. Returns the pods that start running.
+   */
+  warmStart(sinceSeconds: number): SimPod[] {
+    const running: SimPod[] = [];
+    for (let i = 0; i < this.specReplicas; i++) {
+      const pod = this.cluster.createRunningPod(this.owner, this.spec.template, this.requests, this.nameFor(i), sinceSeconds);
+      if (pod === undefined) this.createPod(this.nameFor(i));
+      else running.push(pod);
+    }
+    return running;
+  }
+
+  protected createPod(name: string): SimPod {
+    return this.cluster.createPod(this.owner, this.spec.template, this.requests, name);
+  }
+
+  protected deletePod(pod: SimPod): void {
+    this.cluster.deletePod(pod, this.spec.template.terminationGracePeriodSeconds);
+  }
+
+  /** The name of the `index`-th pod this controller creates (warm start included). */
+  protected abstract nameFor(index: number): string;
+
+  /** Brings the pods towards spec.replicas. */
+  abstract reconcile(): void;
+}
