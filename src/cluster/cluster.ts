@@ -154,6 +154,16 @@ export class Cluster {
     return pod;
   }
 
+  /** A pod whose containers exited (a Job's pod): phase Succeeded or Failed, and its node is freed. */
+  finishPod(pod: SimPod, phase: 'Succeeded' | 'Failed'): void {
+    if (pod.removed) return;
+    this.transition(pod, () => {
+      pod.phase = phase;
+      pod.ready = false;
+    });
+    this.removePod(pod);
+  }
+
   /** Sets metadata.deletionTimestamp; the pod stops serving at once and frees its node after termination. */
   deletePod(pod: SimPod, terminationGracePeriodSeconds: number): void {
     if (pod.deletionSeconds !== undefined) return;

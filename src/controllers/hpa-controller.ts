@@ -14,7 +14,7 @@ import type { WorkloadRuntime } from '../engine/workload-runtime.js';
 import type { MetricsServer } from '../metrics/metrics-server.js';
 import type { SimObserver } from '../observe/observer.js';
 import type { MetricDecision } from '../observe/records.js';
-import { observeMetric, type ObservationContext } from './hpa-observations.js';
+import { observeMetric, type ExternalMetricProvider, type ObservationContext } from './hpa-observations.js';
 import type { MetricObservation } from '../autoscalers/hpa/evaluate-metric.js';
 
 function formatValue(p: MetricProposal, spec: HpaSpec['metrics'][number]): string {
@@ -26,7 +26,7 @@ function formatValue(p: MetricProposal, spec: HpaSpec['metrics'][number]): strin
   if (spec.type === 'Resource' || spec.type === 'ContainerResource') {
     return spec.resourceName === 'cpu' ? `${milli}m` : `${Math.round(milli / 1000)}`;
   }
-  return milli % 1000 === 0 ? `${milli / 1000}` : `${milli}m`;
+  return `${Math.round(milli) / 1000}`;
 }
 
 function podClasses(obs: MetricObservation): MetricDecision['podClasses'] {
@@ -50,6 +50,7 @@ export class HpaController {
     private readonly series: ReadonlyMap<string, MetricSeries>,
     private readonly config: HpaControllerConfig,
     private readonly observer: SimObserver,
+    private readonly externalMetrics?: ExternalMetricProvider,
   ) {
     this.tolerances = resolveTolerances(spec.behavior, config);
   }
@@ -64,6 +65,7 @@ export class HpaController {
     const specReplicas = workload.specReplicas;
     const statusReplicas = workload.statusReplicas;
     const ctx: ObservationContext = { target: this.target, metricsServer: this.metricsServer, series: this.series, config: this.config, nowSeconds };
+    if (this.externalMetrics) ctx.externalMetrics = this.externalMetrics;
     const observations = this.spec.metrics.map((m) => observeMetric(m, ctx));
     const proposals = this.spec.metrics.map((m, i) =>
       evaluateMetric({ spec: m, observation: observations[i]!, specReplicas, statusReplicas, tolerances: this.tolerances }),

@@ -17,12 +17,18 @@ export function toMilli(value: number): number {
   return Math.ceil(Math.round(value * 1e6) / 1e3);
 }
 
+export type ExternalMetricSpec = Extract<HpaMetricSpec, { type: 'External' }>;
+
+/** Serves External metrics in place of named series (KEDA's metrics adapter does this for its HPAs). */
+export type ExternalMetricProvider = (spec: ExternalMetricSpec, nowSeconds: number) => MetricObservation;
+
 export interface ObservationContext {
   target: WorkloadRuntime;
   metricsServer: MetricsServer;
   series: ReadonlyMap<string, MetricSeries>;
   config: HpaControllerConfig;
   nowSeconds: number;
+  externalMetrics?: ExternalMetricProvider;
 }
 
 function podObservation(pod: SimPod, ctx: ObservationContext): PodObservation {
@@ -101,7 +107,7 @@ const OBSERVERS: ObserverTable = {
   ContainerResource: (spec, ctx) => resourceObservation(spec.resourceName, spec.containerName, ctx),
   Pods: (spec, ctx) => podsMetricObservation(spec.metricName, ctx),
   Object: (spec, ctx) => valueObservation(spec.metricName, ctx),
-  External: (spec, ctx) => valueObservation(spec.metricName, ctx),
+  External: (spec, ctx) => (ctx.externalMetrics ? ctx.externalMetrics(spec, ctx.nowSeconds) : valueObservation(spec.metricName, ctx)),
 };
 
 /** The observation for one metric of the HPA's spec at `ctx.nowSeconds`. */

@@ -17,6 +17,7 @@ import { MetricsServer } from '../metrics/metrics-server.js';
 import { ObserverHub, type SimObserver } from '../observe/observer.js';
 import type { Scenario } from '../scenario/types.js';
 import { cpuCapMillicores } from './capacity.js';
+import { buildKeda, type KedaBuild } from './build-keda.js';
 import { createMetricSeries, type MetricSeries } from './metric-series.js';
 import { WorkloadRuntime } from './workload-runtime.js';
 
@@ -28,7 +29,9 @@ export interface BuiltSimulation {
   sim: Simulation;
   cluster: Cluster;
   workloads: WorkloadRuntime[];
+  /** User HPAs and the HPAs KEDA generated. */
   hpas: HpaController[];
+  keda: KedaBuild;
   metricsServer: MetricsServer;
   observers: ObserverHub;
 }
@@ -53,12 +56,18 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     cpuCumulativeMilliSeconds: (pod, t) => workloads[pod.owner.index]!.cpuCumulativeMilliSeconds(pod, t),
     memoryWorkingSetBytes: (pod, t) => workloads[pod.owner.index]!.memoryWorkingSetBytes(pod, t),
   });
+  // Pods of workloads have owner indexes 0 … n−1; ScaledJob pods come after them.
+  let keda: KedaBuild | undefined;
   cluster.addListener({
     usageStateChanging: (pod: SimPod, from: UsageState, to: UsageState) => {
-      workloads[pod.owner.index]!.usageStateChanging(pod, from, to);
+      workloads[pod.owner.index]?.usageStateChanging(pod, from, to);
       if (pod.removed) metricsServer.forget(pod);
     },
-    podChanged: (pod: SimPod) => workloads[pod.owner.index]!.controller.podChanged(pod),
+    podChanged: (pod: SimPod) => {
+      const workload = workloads[pod.owner.index];
+      if (workload !== undefined) workload.controller.podChanged(pod);
+      else keda?.scaledJobs[pod.owner.index - workloads.length]?.podChanged(pod);
+    },
   });
 
   startLoad(scenario, sim, workloads);
@@ -69,14 +78,16 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   const series = new Map<string, MetricSeries>(
     scenario.series.map((s) => [s.name, createMetricSeries(s, traces, byName, sim, scenario.config.metricsServer.resolutionSeconds)]),
   );
-  const hpas = scenario.hpas.map((spec) => {
+  const userHpas = scenario.hpas.map((spec) => {
     const target = byName.get(spec.scaleTargetRef.name);
     if (target === undefined) throw new Error(`HPA ${spec.name}: no workload ${spec.scaleTargetRef.name}`);
     const controller = new HpaController(spec, target, metricsServer, series, scenario.config.hpa, hub);
     controller.start(sim, rng.stream(`hpa/${spec.name}`).next() * scenario.config.hpa.syncPeriodSeconds);
     return controller;
   });
-  return { scenario, sim, cluster, workloads, hpas, metricsServer, observers: hub };
+  keda = buildKeda({ scenario, sim, rng, cluster, workloads, metricsServer, series, observer: hub, firstJobOwnerIndex: workloads.length });
+  const hpas = [...userHpas, ...keda.generatedHpas];
+  return { scenario, sim, cluster, workloads, hpas, keda, metricsServer, observers: hub };
 }
 
 /** Sets each workload's offered rate at t = 0 and schedules an event at every trace breakpoint. */

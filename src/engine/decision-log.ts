@@ -1,44 +1,51 @@
 /**
- * Streams every HPA sync (an observer) into decisions.csv: the values and proposals of each
- * metric, the stabilized and final replica counts, the stabilization window and the reasons.
+ * Streams every autoscaler decision (an observer) into decisions.csv: each HPA sync (metric values
+ * and proposals, stabilized and final replicas, the window, the reasons) and each KEDA polling cycle
+ * (trigger values and activity, the executor's action and reason). A `controller` column tells them
+ * apart; columns that do not apply to a row are empty.
  */
 import type { SimObserver } from '../observe/observer.js';
-import type { HpaDecisionRecord } from '../observe/records.js';
+import type { HpaDecisionRecord, KedaDecisionRecord } from '../observe/records.js';
 import type { Cell } from '../report/csv-line.js';
 import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
 
 const BASE_COLUMNS = [
-  'time_s', 'hpa', 'target', 'spec_replicas', 'status_replicas', 'ready_pods',
+  'time_s', 'controller', 'name', 'target', 'spec_replicas', 'status_replicas', 'ready_pods',
   'metric_desired_replicas', 'stabilized_replicas', 'final_replicas', 'rescale',
   'path', 'able_to_scale', 'scaling_active', 'scaling_limited', 'scale_up_limit', 'scale_down_limit', 'stabilization_window',
+  'keda_active', 'keda_reason', 'keda_last_active_s', 'keda_cooldown_left_s',
 ];
 
-/** The decisions.csv header for HPAs with at most `metricCount` metrics (at least one group). */
-export function decisionHeader(metricCount: number): string[] {
+const GROUP = ['name', 'value', 'proposal', 'reason', 'pods_ready_unready_missing_ignored'];
+
+/** The decisions.csv header with `groupCount` metric (or trigger) column groups (at least one). */
+export function decisionHeader(groupCount: number): string[] {
   const header = [...BASE_COLUMNS];
-  for (let i = 1; i <= Math.max(1, metricCount); i++) {
-    header.push(`metric${i}_name`, `metric${i}_value`, `metric${i}_proposal`, `metric${i}_reason`, `metric${i}_pods_ready_unready_missing_ignored`);
-  }
+  for (let i = 1; i <= Math.max(1, groupCount); i++) for (const g of GROUP) header.push(`metric${i}_${g}`);
   return header;
 }
 
+const round3 = (v: number): number => Math.round(v * 1000) / 1000;
+
 export class DecisionLog implements SimObserver {
   readonly sink: TableSink;
-  private readonly metricCount: number;
+  private readonly groupCount: number;
   count = 0;
 
-  constructor(metricCount: number, tables: TableSinkFactory) {
-    this.metricCount = Math.max(1, metricCount);
-    this.sink = tables('decisions.csv', decisionHeader(metricCount));
+  /** @param groupCount the most metrics any HPA has, or triggers any ScaledObject has. */
+  constructor(groupCount: number, tables: TableSinkFactory) {
+    this.groupCount = Math.max(1, groupCount);
+    this.sink = tables('decisions.csv', decisionHeader(groupCount));
   }
 
   hpaDecision(r: HpaDecisionRecord): void {
     const row: Cell[] = [
-      Math.round(r.timeSeconds * 1000) / 1000, r.hpa, r.target, r.specReplicas, r.statusReplicas, r.readyPods,
+      round3(r.timeSeconds), 'hpa', r.hpa, r.target, r.specReplicas, r.statusReplicas, r.readyPods,
       r.metricDesiredReplicas ?? '', r.stabilizedReplicas ?? '', r.desiredReplicas, r.rescale ? 'true' : 'false',
       r.path, r.ableToScale, r.scalingActive, r.scalingLimited, r.scaleUpLimit ?? '', r.scaleDownLimit ?? '', r.stabilizationWindow,
+      '', '', '', '',
     ];
-    for (let i = 0; i < this.metricCount; i++) {
+    for (let i = 0; i < this.groupCount; i++) {
       const m = r.metrics[i];
       if (m === undefined) {
         row.push('', '', '', '', '');
@@ -48,6 +55,26 @@ export class DecisionLog implements SimObserver {
       const classes = c ? `${c.ready}/${c.unready}/${c.missing}/${c.ignored}` : '';
       row.push(m.metricName, m.currentValue, m.proposedReplicas ?? '', m.ok ? m.reason : `${m.reason}: ${m.message ?? ''}`, classes);
     }
+    this.write(row);
+  }
+
+  kedaDecision(r: KedaDecisionRecord): void {
+    const rescale = r.scaleTo !== undefined && r.scaleTo !== r.specReplicas;
+    const row: Cell[] = [
+      round3(r.timeSeconds), 'keda', r.scaledObject, r.target, r.specReplicas, r.statusReplicas, r.readyPods,
+      '', '', r.scaleTo ?? r.specReplicas, rescale ? 'true' : 'false',
+      r.scaleTo !== undefined ? 'executor-scale' : 'executor-none', '', '', '', '', '', '',
+      r.active, r.reason, r.lastActiveSeconds !== undefined ? round3(r.lastActiveSeconds) : '', r.cooldownLeftSeconds !== undefined ? round3(r.cooldownLeftSeconds) : '',
+    ];
+    for (let i = 0; i < this.groupCount; i++) {
+      const t = r.triggers[i];
+      if (t === undefined) row.push('', '', '', '', '');
+      else row.push(t.name, t.value, '', `${t.active ? 'active' : 'inactive'}: ${t.reason}`, '');
+    }
+    this.write(row);
+  }
+
+  private write(row: Cell[]): void {
     this.sink.row(row);
     this.count++;
   }

@@ -26,7 +26,11 @@ export interface RunOptions {
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   const tables = options.tables ?? ((_name, header) => new MemoryTableSink(header));
-  const metricCount = scenario.hpas.reduce((m, h) => Math.max(m, h.metrics.length), 1);
+  const metricCount = Math.max(
+    1,
+    ...scenario.hpas.map((h) => h.metrics.length),
+    ...(scenario.scaledObjects ?? []).map((so) => Math.max(so.triggers.length, so.scalingModifiers ? 1 : 0)),
+  );
   const decisions = new DecisionLog(metricCount, tables);
   const built = buildSimulation(scenario, [decisions]);
   const timeseries = new TimeseriesRecorder(built, tables);

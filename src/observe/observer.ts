@@ -2,10 +2,11 @@
  * Observer hooks (vitest reporter style): optional callbacks the simulation calls; observers only
  * record, they never change the run.
  */
-import type { HpaDecisionRecord } from './records.js';
+import type { HpaDecisionRecord, KedaDecisionRecord } from './records.js';
 
 export interface SimObserver {
   hpaDecision?(record: HpaDecisionRecord): void;
+  kedaDecision?(record: KedaDecisionRecord): void;
 }
 
 /** Fans one hook call out to many observers. */
@@ -18,5 +19,9 @@ export class ObserverHub implements SimObserver {
 
   hpaDecision(record: HpaDecisionRecord): void {
     for (const o of this.observers) o.hpaDecision?.(record);
+  }
+
+  kedaDecision(record: KedaDecisionRecord): void {
+    for (const o of this.observers) o.kedaDecision?.(record);
   }
 }

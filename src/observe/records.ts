@@ -40,3 +40,33 @@ export interface HpaDecisionRecord {
   scaleUpLimit?: number;
   scaleDownLimit?: number;
 }
+
+/** One trigger as the KEDA polling loop read it. */
+export interface TriggerDecision {
+  name: string;
+  /** The metric value (plain units), or empty when the read failed. */
+  value: string;
+  active: boolean;
+  /** The scaler's explanation (e.g. "lag 1000 capped at 3 partitions × 10"), or the error. */
+  reason: string;
+}
+
+/** One KEDA polling cycle of a ScaledObject (scale_handler.go checkScalers → executor RequestScale). */
+export interface KedaDecisionRecord {
+  timeSeconds: number;
+  scaledObject: string;
+  target: string;
+  specReplicas: number;
+  statusReplicas: number;
+  readyPods: number;
+  triggers: TriggerDecision[];
+  /** Active condition: True, False or Unknown (trigger error). */
+  active: string;
+  /** The executor's reason code (ScalerActive, ScalerCooldown, …) and text. */
+  reason: string;
+  /** The replica count KEDA wrote, when it wrote one. */
+  scaleTo?: number;
+  lastActiveSeconds?: number;
+  /** Seconds until the cooldown to zero (or idle) ends, while cooling down. */
+  cooldownLeftSeconds?: number;
+}

@@ -2,7 +2,7 @@
  * `scalesim run` as a user runs it: same seed gives byte-identical files; bad input exits 2 with
  * file, line and field and writes nothing; a failing run leaves earlier results untouched.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,10 +15,14 @@ function filesOf(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
 
-/** A copy of nginx-hpa-cpu that a test may break. */
+/** A copy of nginx-hpa-cpu, with its own copy of the trace at traces/burst.csv, that a test may break. */
 function scenarioCopy(name: string): string {
   const dir = join(work, name);
   cpSync(join(ROOT, 'scenarios', 'nginx-hpa-cpu'), dir, { recursive: true });
+  mkdirSync(join(dir, 'traces'));
+  cpSync(join(ROOT, 'scenarios', 'traces', 'synthetic', 'burst-150rps.csv'), join(dir, 'traces', 'burst.csv'));
+  const yaml = join(dir, 'scenario.yaml');
+  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('../traces/synthetic/burst-150rps.csv', 'traces/burst.csv'));
   return dir;
 }
 

@@ -1,0 +1,219 @@
+/**
+ * One ScaledObject at run time: KEDA's polling loop (scale_handler.go startScaleLoop → checkScalers →
+ * executor RequestScale) decides activation, 0↔1 (or idle↔min) and lastActiveTime; the HPA it
+ * generates scales 1↔N on its own sync, reading External metrics through KEDA's metrics adapter
+ * (GetScaledObjectMetrics): a fresh scaler read unless useCachedMetrics, with fallback. Failures are
+ * counted at both call sites (docs/fidelity-spec.md §3.5).
+ */
+import { combineTriggerActivity, type TriggerState } from '../../autoscalers/keda/activity.js';
+import { planScaledObjectScale } from '../../autoscalers/keda/executor.js';
+import { applyFallback } from '../../autoscalers/keda/fallback.js';
+import { COMPOSITE_METRIC_NAME, generateHpa } from '../../autoscalers/keda/hpa-mapping.js';
+import { generateMetricNameWithIndex, scalerMetricName } from '../../autoscalers/keda/metric-name.js';
+import { hpaMetricMilli, plainTargetValue } from '../../autoscalers/keda/metric-value.js';
+import { compileFormula, computeCompositeMetric, type CompiledFormula } from '../../autoscalers/keda/scaling-modifiers.js';
+import { findScaler } from '../../autoscalers/keda/scalers/registry.js';
+import type { ParsedTrigger, ScaledObjectSpec, ScalerDefinition, ScalerResult, TriggerSpec } from '../../autoscalers/keda/types.js';
+import type { MetricObservation } from '../../autoscalers/hpa/evaluate-metric.js';
+import type { HpaControllerConfig } from '../../autoscalers/hpa/types.js';
+import { Phase } from '../../core/phases.js';
+import type { Simulation } from '../../core/simulation.js';
+import type { MetricSeries } from '../../engine/metric-series.js';
+import type { WorkloadRuntime } from '../../engine/workload-runtime.js';
+import type { MetricsServer } from '../../metrics/metrics-server.js';
+import type { SimObserver } from '../../observe/observer.js';
+import { HpaController } from '../hpa-controller.js';
+import type { ExternalMetricSpec } from '../hpa-observations.js';
+import { triggerReader, type TriggerRead, type TriggerReadContext } from './trigger-reader.js';
+
+interface TriggerRuntime {
+  spec: TriggerSpec;
+  parsed: ParsedTrigger;
+  scaler: ScalerDefinition;
+  read: TriggerRead;
+  /** The External metric name the HPA asks for (s<index>-<scaler metric>). */
+  metricName: string;
+  /** status.health[metric].numberOfFailures. */
+  failures: number;
+  /** The last polling cycle's result (served when useCachedMetrics). */
+  cached?: ScalerResult;
+}
+
+export interface ScaledObjectDeps {
+  sim: Simulation;
+  target: WorkloadRuntime;
+  metricsServer: MetricsServer;
+  series: ReadonlyMap<string, MetricSeries>;
+  hpaConfig: HpaControllerConfig;
+  observer: SimObserver;
+  reads: TriggerReadContext;
+}
+
+function parseTrigger(spec: TriggerSpec): { parsed: ParsedTrigger; scaler: ScalerDefinition } {
+  const scaler = findScaler(spec.type);
+  if (scaler === undefined) throw new Error(`unknown trigger type ${spec.type}`);
+  const result = scaler.parse(spec);
+  if (!result.ok) throw new Error(`trigger ${spec.index} (${spec.type}): ${result.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+  return { parsed: result.trigger, scaler };
+}
+
+export class ScaledObjectController {
+  readonly hpa: HpaController;
+  readonly counts = { polls: 0, scaleToZero: 0, scaleFromZero: 0 };
+  private readonly triggers: TriggerRuntime[];
+  private readonly formula: CompiledFormula | undefined;
+  private lastActiveTimeSeconds: number | undefined;
+
+  constructor(
+    readonly spec: ScaledObjectSpec,
+    private readonly deps: ScaledObjectDeps,
+  ) {
+    this.triggers = spec.triggers.map((t) => {
+      const { parsed, scaler } = parseTrigger(t);
+      return {
+        spec: t,
+        parsed,
+        scaler,
+        read: triggerReader(deps.reads, spec.name, t.index, parsed),
+        metricName: generateMetricNameWithIndex(t.index, scalerMetricName(parsed)),
+        failures: 0,
+      };
+    });
+    const modifiers = spec.scalingModifiers;
+    if (modifiers !== undefined) {
+      const compiled = compileFormula(modifiers.formula, spec.triggers.flatMap((t) => (t.name ? [t.name] : [])));
+      if (!compiled.ok) throw new Error(`scalingModifiers.formula: ${compiled.message}`);
+      this.formula = compiled;
+    }
+    const hpaSpec = generateHpa(spec, this.triggers.map((t) => t.parsed));
+    this.hpa = new HpaController(hpaSpec, deps.target, deps.metricsServer, deps.series, deps.hpaConfig, deps.observer, (m, now) =>
+      this.externalMetric(m, now),
+    );
+  }
+
+  /** Starts the polling loop (first poll at `firstPollSeconds`) and the generated HPA's sync loop. */
+  start(firstPollSeconds: number, firstSyncSeconds: number): void {
+    const { sim } = this.deps;
+    sim.every(firstPollSeconds, this.spec.pollingIntervalSeconds, Phase.CONTROL, `keda/${this.spec.name}`, () => this.poll(sim.nowSeconds));
+    this.hpa.start(sim, firstSyncSeconds);
+  }
+
+  /** One polling cycle: read every trigger, decide activity and the executor's action. */
+  poll(nowSeconds: number): void {
+    const controller = this.deps.target.controller;
+    const current = controller.specReplicas;
+    const states: TriggerState[] = this.triggers.map((t) => {
+      if (t.parsed.resource !== undefined) return { type: t.spec.type, ...(t.spec.name ? { name: t.spec.name } : {}), isActive: false };
+      const result = this.readCounted(t, nowSeconds);
+      t.cached = result;
+      const state: TriggerState = { type: t.spec.type, isActive: result.isActive };
+      if (t.spec.name) state.name = t.spec.name;
+      if (result.error !== undefined) state.error = result.error;
+      return state;
+    });
+    const composite = this.formula === undefined ? undefined : this.composite((t) => t.cached);
+    const activity = combineTriggerActivity({
+      triggers: states,
+      ...(composite !== undefined && this.spec.scalingModifiers
+        ? { scalingModifiers: { compositeValue: composite.value, activationTarget: this.spec.scalingModifiers.activationTarget } }
+        : {}),
+    });
+    const decision = planScaledObjectScale({
+      minReplicaCount: this.spec.minReplicaCount,
+      ...(this.spec.idleReplicaCount !== undefined ? { idleReplicaCount: this.spec.idleReplicaCount } : {}),
+      currentReplicas: current,
+      isActive: activity.isActive,
+      isError: activity.isError,
+      ...(this.spec.fallback ? { fallback: this.spec.fallback } : {}),
+      ...(this.lastActiveTimeSeconds !== undefined ? { lastActiveTimeSeconds: this.lastActiveTimeSeconds } : {}),
+      creationSeconds: 0,
+      nowSeconds,
+      cooldownPeriodSeconds: this.spec.cooldownPeriodSeconds,
+      initialCooldownPeriodSeconds: this.spec.initialCooldownPeriodSeconds,
+      pausedScaleIn: this.spec.pausedScaleIn,
+      pausedScaleOut: this.spec.pausedScaleOut,
+      forceActivation: this.spec.forceActivation,
+    });
+    if (decision.lastActiveTimeUpdated) this.lastActiveTimeSeconds = nowSeconds;
+    this.counts.polls++;
+    if (decision.scaleTo !== null && decision.scaleTo !== current) {
+      if (decision.scaleTo === 0) this.counts.scaleToZero++;
+      if (current === 0) this.counts.scaleFromZero++;
+      controller.scale(decision.scaleTo);
+    }
+    const cooldownEnds = (this.lastActiveTimeSeconds ?? 0) + this.spec.cooldownPeriodSeconds;
+    this.deps.observer.kedaDecision?.({
+      timeSeconds: nowSeconds,
+      scaledObject: this.spec.name,
+      target: controller.spec.name,
+      specReplicas: current,
+      statusReplicas: controller.statusReplicas,
+      readyPods: this.deps.target.servingPods,
+      triggers: this.triggers.map((t, i) => ({
+        name: t.spec.name ?? t.metricName,
+        value: t.cached && t.cached.error === undefined && t.parsed.resource === undefined ? String(t.cached.metricValue) : '',
+        active: states[i]!.isActive,
+        reason: t.parsed.resource !== undefined ? 'resource metric (read by the HPA)' : (t.cached?.error ?? t.cached?.reason ?? ''),
+      })),
+      active: decision.activeCondition,
+      reason: `${decision.activeReason ?? ''}: ${decision.reason}; ${activity.reason}`,
+      ...(decision.scaleTo !== null ? { scaleTo: decision.scaleTo } : {}),
+      ...(this.lastActiveTimeSeconds !== undefined ? { lastActiveSeconds: this.lastActiveTimeSeconds } : {}),
+      ...(decision.activeReason === 'ScalerCooldown' ? { cooldownLeftSeconds: Math.max(0, cooldownEnds - nowSeconds) } : {}),
+    });
+  }
+
+  /** KEDA's metrics adapter: the value of one External metric for an HPA read, with fallback. */
+  externalMetric(metric: ExternalMetricSpec, nowSeconds: number): MetricObservation {
+    const target = this.deps.target;
+    if (metric.metricName === COMPOSITE_METRIC_NAME) {
+      const composite = this.composite((t) => (t.spec.useCachedMetrics && t.cached ? t.cached : this.readCounted(t, nowSeconds)));
+      if (composite?.valueMilli === null || composite === undefined) return { kind: 'error', message: composite?.reason ?? 'no formula' };
+      return { kind: 'values', valuesMilli: [composite.valueMilli], readyPodCount: target.servingPods };
+    }
+    const trigger = this.triggers.find((t) => t.metricName === metric.metricName);
+    if (trigger === undefined) return { kind: 'error', message: `no trigger serves ${metric.metricName}` };
+    const result = trigger.spec.useCachedMetrics && trigger.cached ? trigger.cached : this.read(trigger, nowSeconds);
+    const targetValue = plainTargetValue(trigger.parsed.hpaTarget) ?? 0;
+    const fallback = applyFallback({
+      ...(this.spec.fallback ? { fallback: this.spec.fallback } : {}),
+      previousNumberOfFailures: trigger.failures,
+      scalerError: result.error !== undefined,
+      metricValue: result.metricValue,
+      metricTarget: { type: trigger.parsed.hpaTarget.type === 'Value' ? 'Value' : 'AverageValue', value: targetValue },
+      currentReplicas: target.controller.specReplicas,
+      readyReplicas: target.servingPods,
+    });
+    if (fallback.healthPersisted) trigger.failures = fallback.numberOfFailures;
+    if (fallback.errorReturned || fallback.metricValue === undefined) return { kind: 'error', message: result.error ?? fallback.reason };
+    return { kind: 'values', valuesMilli: [hpaMetricMilli(fallback.metricValue)], readyPodCount: target.servingPods };
+  }
+
+  private read(t: TriggerRuntime, nowSeconds: number): ScalerResult {
+    return t.scaler.read(t.parsed, t.read(nowSeconds));
+  }
+
+  /** A read at the polling loop: counts toward the failure count like an adapter read. */
+  private readCounted(t: TriggerRuntime, nowSeconds: number): ScalerResult {
+    const result = this.read(t, nowSeconds);
+    if (this.spec.fallback !== undefined) t.failures = result.error === undefined ? 0 : t.failures + 1;
+    return result;
+  }
+
+  private composite(resultOf: (t: TriggerRuntime) => ScalerResult | undefined) {
+    const modifiers = this.spec.scalingModifiers;
+    if (this.formula === undefined || modifiers === undefined) return undefined;
+    const values: Record<string, number | null> = {};
+    for (const t of this.triggers) {
+      if (!t.spec.name || t.parsed.resource !== undefined) continue;
+      const r = resultOf(t);
+      values[t.spec.name] = r === undefined || r.error !== undefined ? null : r.metricValue;
+    }
+    return computeCompositeMetric({
+      formula: this.formula,
+      triggerValues: values,
+      target: modifiers.target,
+      ...(this.spec.fallback ? { fallbackReplicas: this.spec.fallback.replicas } : {}),
+    });
+  }
+}

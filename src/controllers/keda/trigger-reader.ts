@@ -1,0 +1,59 @@
+/**
+ * Where each KEDA trigger reads from in the simulation: a queue (kafka lag, rabbitmq messages, redis
+ * LLEN), a named series (prometheus, mysql queries), or the calendar clock (cron). Reads inside a
+ * scenario fault window fail, as a scaler does when its server is unreachable.
+ */
+import type { ParsedTrigger, ScalerReading } from '../../autoscalers/keda/types.js';
+import type { MetricSeries } from '../../engine/metric-series.js';
+import type { ScalerFaultSpec, TriggerSourceSpec } from '../../scenario/types.js';
+
+/** Something with a queue a scaler can read (a queue worker's flow, or a ScaledJob's queue). */
+export interface QueueSource {
+  queueReading(nowSeconds: number): ScalerReading;
+}
+
+export interface TriggerReadContext {
+  queues: ReadonlyMap<string, QueueSource>;
+  series: ReadonlyMap<string, MetricSeries>;
+  sources: readonly TriggerSourceSpec[];
+  faults: readonly ScalerFaultSpec[];
+  /** Calendar instant of t = 0, epoch seconds. */
+  startEpochSeconds: number;
+}
+
+export type TriggerRead = (nowSeconds: number) => ScalerReading;
+
+function faultAt(ctx: TriggerReadContext, owner: string, index: number, type: string, nowSeconds: number): ScalerFaultSpec | undefined {
+  return ctx.faults.find(
+    (f) =>
+      nowSeconds >= f.fromSeconds &&
+      nowSeconds < f.toSeconds &&
+      (f.triggerType === type || (f.owner === owner && f.triggerIndex === index)),
+  );
+}
+
+/** Builds the read function of trigger `index` of `owner` (a ScaledObject or ScaledJob). */
+export function triggerReader(ctx: TriggerReadContext, owner: string, index: number, parsed: ParsedTrigger): TriggerRead {
+  const explicit = ctx.sources.find((s) => s.owner === owner && s.triggerIndex === index)?.source;
+  const needs = parsed.needs;
+  let base: TriggerRead;
+  if (explicit?.kind === 'series' || (explicit === undefined && needs.kind === 'series')) {
+    const name = explicit?.kind === 'series' ? explicit.series : undefined;
+    const series = name === undefined ? undefined : ctx.series.get(name);
+    if (series === undefined) throw new Error(`${owner} trigger ${index}: no series to read`);
+    base = (t) => ({ kind: 'value', value: series.valueAt(t) });
+  } else if (explicit?.kind === 'queue' || needs.kind === 'queue') {
+    const name = explicit?.kind === 'queue' ? explicit.queue : needs.kind === 'queue' ? needs.queueName : '';
+    const queue = ctx.queues.get(name);
+    if (queue === undefined) throw new Error(`${owner} trigger ${index}: no queue named ${name}`);
+    base = (t) => queue.queueReading(t);
+  } else if (needs.kind === 'clock') {
+    base = (t) => ({ kind: 'cron', epochSeconds: ctx.startEpochSeconds + t });
+  } else {
+    base = () => ({ kind: 'value', value: null });
+  }
+  return (t) => {
+    const fault = faultAt(ctx, owner, index, parsed.type, t);
+    return fault === undefined ? base(t) : { kind: 'error', message: fault.message };
+  };
+}
