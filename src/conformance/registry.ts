@@ -1,10 +1,11 @@
 /**
  * Registry of vector kinds → adapters. A new kind is one adapter function and one line here;
- * kinds without an entry (keda.*, ca.* for now) are reported as skipped.
+ * kinds without an entry (ca.* for now) are reported as skipped.
  */
 import { adaptBehaviorLimit, adaptBehaviorRate, adaptBehaviorStabilize, adaptLegacyConvert, adaptLegacyStabilize } from './hpa-normalize-adapters.js';
 import { adaptReconcile, adaptTimeline } from './hpa-reconcile-adapter.js';
 import { adaptGroupPods, adaptReplicaCalc } from './hpa-replica-calc-adapter.js';
+import { KEDA_VECTOR_ADAPTERS } from './keda-adapters.js';
 import type { AdapterRegistry, VectorAdapter } from './vector-types.js';
 
 /** The HPA kinds of docs/fidelity-spec.md §8. */
@@ -29,5 +30,5 @@ export function createAdapterRegistry(...tables: Readonly<Record<string, VectorA
 
 /** Every adapter scalesim ships. */
 export function defaultAdapterRegistry(): AdapterRegistry {
-  return createAdapterRegistry(HPA_VECTOR_ADAPTERS);
+  return createAdapterRegistry(HPA_VECTOR_ADAPTERS, KEDA_VECTOR_ADAPTERS);
 }

@@ -16,6 +16,7 @@ import type { SimObserver } from '../observe/observer.js';
 import type { Scenario } from '../scenario/types.js';
 import type { LoadFlow } from './load-flow.js';
 import type { MetricSeries } from './metric-series.js';
+import type { StandaloneQueue } from './standalone-queue.js';
 import type { WorkloadRuntime } from './workload-runtime.js';
 
 export interface KedaBuild {
@@ -31,6 +32,7 @@ export interface KedaBuildInput {
   rng: Rng;
   cluster: Cluster;
   workloads: readonly WorkloadRuntime[];
+  queues: readonly StandaloneQueue[];
   metricsServer: MetricsServer;
   series: ReadonlyMap<string, MetricSeries>;
   observer: SimObserver;
@@ -48,6 +50,10 @@ export function buildKeda(input: KedaBuildInput): KedaBuild {
     if (queue === undefined || w.flow === undefined) continue;
     queues.set(queue.name, w);
     flows.set(queue.name, w.flow);
+  }
+  for (const q of input.queues) {
+    queues.set(q.name, q);
+    flows.set(q.name, q.flow);
   }
   const reads: TriggerReadContext = {
     queues,

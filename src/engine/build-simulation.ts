@@ -18,6 +18,7 @@ import { ObserverHub, type SimObserver } from '../observe/observer.js';
 import type { Scenario } from '../scenario/types.js';
 import { cpuCapMillicores } from './capacity.js';
 import { buildKeda, type KedaBuild } from './build-keda.js';
+import { StandaloneQueue } from './standalone-queue.js';
 import { createMetricSeries, type MetricSeries } from './metric-series.js';
 import { WorkloadRuntime } from './workload-runtime.js';
 
@@ -32,6 +33,8 @@ export interface BuiltSimulation {
   /** User HPAs and the HPAs KEDA generated. */
   hpas: HpaController[];
   keda: KedaBuild;
+  /** Queues no Deployment consumes (spec.queues). */
+  queues: StandaloneQueue[];
   metricsServer: MetricsServer;
   observers: ObserverHub;
 }
@@ -70,7 +73,15 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     },
   });
 
-  startLoad(scenario, sim, workloads);
+  const queues = scenario.queues.map((q) => new StandaloneQueue(q));
+  startLoad(scenario, sim, [
+    ...workloads.flatMap((w) =>
+      w.load === undefined
+        ? []
+        : [{ name: w.name, trace: w.load.trace, prime: (rps: number) => w.primeOfferedRps(rps), setOfferedRps: (rps: number, t: number) => w.setOfferedRps(rps, t) }],
+    ),
+    ...queues.map((q) => ({ name: q.name, trace: q.spec.trace, prime: (rps: number) => (q.flow.offeredRps = rps), setOfferedRps: (rps: number, t: number) => q.setOfferedRps(rps, t) })),
+  ]);
   startWarm(sim, workloads, metricsServer, rng);
 
   const traces = new Map(scenario.traces.map((t) => [t.name, t]));
@@ -85,25 +96,32 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     controller.start(sim, rng.stream(`hpa/${spec.name}`).next() * scenario.config.hpa.syncPeriodSeconds);
     return controller;
   });
-  keda = buildKeda({ scenario, sim, rng, cluster, workloads, metricsServer, series, observer: hub, firstJobOwnerIndex: workloads.length });
+  keda = buildKeda({ scenario, sim, rng, cluster, workloads, queues, metricsServer, series, observer: hub, firstJobOwnerIndex: workloads.length });
   const hpas = [...userHpas, ...keda.generatedHpas];
-  return { scenario, sim, cluster, workloads, hpas, keda, metricsServer, observers: hub };
+  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub };
 }
 
-/** Sets each workload's offered rate at t = 0 and schedules an event at every trace breakpoint. */
-function startLoad(scenario: Scenario, sim: Simulation, workloads: WorkloadRuntime[]): void {
+/** Something whose offered rate follows a trace: a workload's load or a standalone queue. */
+interface LoadTarget {
+  name: string;
+  trace: string;
+  prime(rps: number): void;
+  setOfferedRps(rps: number, nowSeconds: number): void;
+}
+
+/** Sets each target's offered rate at t = 0 and schedules an event at every trace breakpoint. */
+function startLoad(scenario: Scenario, sim: Simulation, targets: LoadTarget[]): void {
   const traces = new Map(scenario.traces.map((t) => [t.name, t]));
-  for (const w of workloads) {
-    if (w.load === undefined) continue;
-    const trace = traces.get(w.load.trace);
-    if (trace === undefined) throw new Error(`workload ${w.name}: no trace named ${w.load.trace}`);
+  for (const target of targets) {
+    const trace = traces.get(target.trace);
+    if (trace === undefined) throw new Error(`${target.name}: no trace named ${target.trace}`);
     const cursor = new StepCursor(trace.rate, trace.loop);
-    w.primeOfferedRps(cursor.valueAt(0));
+    target.prime(cursor.valueAt(0));
     const scheduleNext = (after: number): void => {
       const next = cursor.nextChangeAfter(after);
       if (next >= scenario.durationSeconds) return;
-      sim.scheduleAt(next, Phase.LOAD, `load/${w.name}`, () => {
-        w.setOfferedRps(cursor.valueAt(next), next);
+      sim.scheduleAt(next, Phase.LOAD, `load/${target.name}`, () => {
+        target.setOfferedRps(cursor.valueAt(next), next);
         scheduleNext(next);
       });
     };

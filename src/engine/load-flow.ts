@@ -4,7 +4,7 @@
  * age of the oldest message and what queue scalers read. Who serves (pods, capacity) is passed in.
  */
 import type { ScalerReading } from '../autoscalers/keda/types.js';
-import { intervalResponseTime } from '../load/response-time.js';
+import { intervalResponseTime, saturatedResponseTime } from '../load/response-time.js';
 import { ResponseTimeAccumulator } from '../load/response-time-accumulator.js';
 import { advanceFlow, type FlowParams, type FlowResult } from '../load/workload-flow.js';
 import type { LoadModelSpec } from '../scenario/types.js';
@@ -32,6 +32,8 @@ export class LoadFlow {
   readonly responseTimes = new ResponseTimeAccumulator();
   /** Largest age of the oldest waiting message seen at a settle, seconds (queues). */
   peakOldestAgeSeconds = 0;
+  /** Messages taken by Jobs and not yet acknowledged (they finish): RabbitMQ unacked, Kafka uncommitted. */
+  inFlightMessages = 0;
   private readonly queueAge = new QueueAge();
   private timeSeconds = 0;
 
@@ -50,28 +52,28 @@ export class LoadFlow {
     t.droppedRequests += step.droppedRequests;
     t.backlogRequestSeconds += step.backlogRequestSeconds;
     this.backlogRequests = step.backlogRequests;
-    if (step.servedRequests > 0 && readyPods > 0) {
-      const rt = intervalResponseTime({
-        servedRpsPerPod: step.servedRequestsPerPod / dtSeconds,
-        capacityRpsPerPod,
-        serviceTimeSeconds: this.load.serviceTimeSeconds,
-        meanBacklogRequests: step.backlogRequestSeconds / dtSeconds,
-        totalCapacityRps: capacityRpsPerPod * readyPods,
-      });
-      this.responseTimes.add(step.servedRequests, rt.waitSeconds, rt.sojournMeanSeconds);
-    }
+    if (step.servedRequests > 0 && readyPods > 0) this.recordResponseTimes(step, dtSeconds, readyPods, capacityRpsPerPod);
     this.recordQueue(nowSeconds);
     return { params, step, dtSeconds };
   }
 
-  /** Removes up to `messages` whole messages from the queue (a Job picking work); returns how many. */
+  /**
+   * A Job takes up to `messages` whole messages (they leave the ready backlog and stay in flight
+   * until `acknowledge`); returns how many it got.
+   */
   take(messages: number, nowSeconds: number): number {
     const taken = Math.min(messages, Math.floor(this.backlogRequests + 1e-9));
     if (taken <= 0) return 0;
     this.backlogRequests -= taken;
     this.totals.servedRequests += taken;
+    this.inFlightMessages += taken;
     this.recordQueue(nowSeconds);
     return taken;
+  }
+
+  /** The Job that took `messages` finished: they are acknowledged (committed) and leave the queue for good. */
+  acknowledge(messages: number): void {
+    this.inFlightMessages = Math.max(0, this.inFlightMessages - messages);
   }
 
   /** Served rate right now with `readyPods` at `capacityRpsPerPod` each, requests/s. */
@@ -91,10 +93,40 @@ export class LoadFlow {
   queueReading(servedRps: number): ScalerReading {
     const partitions = this.load.queue?.partitions ?? 1;
     const messages = Math.round(this.backlogRequests);
-    const lags = Array.from({ length: partitions }, (_, i) => Math.floor(messages / partitions) + (i < messages % partitions ? 1 : 0));
-    // Messages being processed (delivered, not yet acked): Little's law on the service time.
-    const unacked = Math.round(servedRps * this.load.serviceTimeSeconds);
+    // Messages being processed (delivered, not yet acked): Little's law on the pods' service time,
+    // plus what Jobs hold. Kafka commits offsets after processing, so they count in the lag too.
+    const unacked = Math.round(servedRps * this.load.serviceTimeSeconds) + this.inFlightMessages;
+    const lag = messages + this.inFlightMessages;
+    const lags = Array.from({ length: partitions }, (_, i) => Math.floor(lag / partitions) + (i < lag % partitions ? 1 : 0));
     return { kind: 'queue', messages, unacked, publishRatePerSecond: this.offeredRps, partitionLags: lags };
+  }
+
+  /**
+   * Feeds the response-time mixture with the interval's two parts: while saturated, requests wait in
+   * the backlog and then take the service time; the rest of the interval has no backlog and the pods
+   * run at ρ = λ / μ (src/load/response-time.ts).
+   */
+  private recordResponseTimes(step: FlowResult, dtSeconds: number, readyPods: number, capacityRpsPerPod: number): void {
+    const totalCapacityRps = capacityRpsPerPod * readyPods;
+    const serviceTimeSeconds = this.load.serviceTimeSeconds;
+    const saturatedSeconds = Math.min(step.saturatedSeconds, dtSeconds);
+    const servedSaturated = Number.isFinite(totalCapacityRps) ? Math.min(step.servedRequests, totalCapacityRps * saturatedSeconds) : 0;
+    if (servedSaturated > 0) {
+      const rt = saturatedResponseTime({ serviceTimeSeconds, meanBacklogRequests: step.backlogRequestSeconds / saturatedSeconds, totalCapacityRps });
+      this.responseTimes.add(servedSaturated, rt.waitSeconds, rt.sojournMeanSeconds);
+    }
+    const servedFree = step.servedRequests - servedSaturated;
+    const freeSeconds = dtSeconds - saturatedSeconds;
+    if (servedFree > 1e-12 && freeSeconds > 0) {
+      const rt = intervalResponseTime({
+        servedRpsPerPod: servedFree / freeSeconds / readyPods,
+        capacityRpsPerPod,
+        serviceTimeSeconds,
+        meanBacklogRequests: 0,
+        totalCapacityRps,
+      });
+      this.responseTimes.add(servedFree, rt.waitSeconds, rt.sojournMeanSeconds);
+    }
   }
 
   private recordQueue(nowSeconds: number): void {

@@ -52,7 +52,10 @@ export class TimeseriesRecorder {
         `${p}.pending_pods`,
         `${p}.unschedulable_pods`,
       );
+      if (w.load?.queue !== undefined) header.push(`${p}.queue_messages`, `${p}.oldest_message_age_s`, `${p}.wait_s`);
     }
+    for (const q of built.queues) header.push(`${q.name}.arrivals_per_s`, `${q.name}.queue_messages`, `${q.name}.oldest_message_age_s`);
+    for (const j of built.keda.scaledJobs) header.push(`${j.spec.name}.jobs_unfinished`, `${j.spec.name}.jobs_running`);
     for (const h of built.hpas) {
       h.spec.metrics.forEach((m, i) => header.push(`${h.spec.name}.metric${i + 1}.${metricDisplayName(m)}`));
     }
@@ -105,7 +108,18 @@ export class TimeseriesRecorder {
       if (dropped > 0 || w.backlogRequests > this.previousBacklog[i]! + 1e-9) peak.underProvisionedSeconds += dt;
       this.previousBacklog[i] = w.backlogRequests;
       this.previous[i] = { ...now };
+      if (w.flow !== undefined && w.load?.queue !== undefined) {
+        // Mean wait of a message now (Little's law on the current backlog and service rate).
+        const servedNow = w.servedRpsPerPod() * w.servingPods;
+        const wait = servedNow > 0 ? w.backlogRequests / servedNow : w.backlogRequests > 0 ? w.flow.oldestMessageAgeSeconds(nowSeconds) : 0;
+        row.push(round(w.backlogRequests, 2), round(w.flow.oldestMessageAgeSeconds(nowSeconds), 3), round(wait, 3));
+      }
     });
+    for (const q of this.built.queues) {
+      q.settle(nowSeconds);
+      row.push(round(q.flow.offeredRps, 4), round(q.flow.backlogRequests, 2), round(q.flow.oldestMessageAgeSeconds(nowSeconds), 3));
+    }
+    for (const j of this.built.keda.scaledJobs) row.push(j.unfinishedCount, j.runningCount);
     for (const h of this.built.hpas) {
       h.spec.metrics.forEach((_, i) => row.push(h.lastMetricValues[i] ?? ''));
     }

@@ -3,9 +3,11 @@
  *
  * Model. Each ready pod is an M/M/1 processor-sharing server: a request alone on an idle pod takes
  * S = serviceTimeSeconds; at utilization ρ = servedRpsPerPod / capacityRpsPerPod its mean sojourn in
- * the pod is R = S / (1 − ρ). ρ is capped at maxUtilizationRatio (0.99, R ≤ 100·S) so R stays finite;
- * saturation shows up in the backlog term instead. A request that meets the backlog first waits
- * W = B̄ / μ (Little's law on the interval's mean fluid backlog B̄, μ = total capacity). The M/M/1-PS
+ * the pod is R = S / (1 − ρ). ρ is capped at maxUtilizationRatio (0.99, R ≤ 100·S) so R stays finite.
+ * While the pods are saturated (a backlog exists), requests wait in the backlog and reach a pod only as
+ * it frees capacity, so their time in the pod is S and all the queueing is the backlog term: a
+ * request first waits W = B̄ / μ (Little's law on the saturated time's mean fluid backlog B̄, μ = total
+ * capacity) — see saturatedResponseTime. The M/M/1-PS
  * sojourn is taken as exponential with mean R (exact for M/M/1-FCFS, the usual approximation for PS),
  * so in a steady interval P(T ≤ x) = 0 for x < W and 1 − exp(−(x − W)/R) beyond, and the p-quantile is
  * W + R·(−ln(1 − p)). ResponseTimeAccumulator mixes intervals weighted by served requests.
@@ -74,6 +76,17 @@ export function intervalResponseTime(
     utilizationRatio,
     unserved,
   };
+}
+
+/**
+ * The response-time components while the pods are saturated: the wait in the backlog,
+ * W = meanBacklogRequests / totalCapacityRps, then the service time S in the pod (the backlog, not
+ * the pod, holds the queue). With no capacity the wait is `intervalSeconds` and the interval is unserved.
+ */
+export function saturatedResponseTime(input: Omit<IntervalResponseTimeInput, 'servedRpsPerPod' | 'capacityRpsPerPod'>): IntervalResponseTime {
+  const unserved = !(input.totalCapacityRps > 0);
+  const waitSeconds = unserved ? (input.intervalSeconds ?? 0) : input.meanBacklogRequests / input.totalCapacityRps;
+  return { meanSeconds: waitSeconds + input.serviceTimeSeconds, waitSeconds, sojournMeanSeconds: input.serviceTimeSeconds, utilizationRatio: 1, unserved };
 }
 
 /** The p-quantile of one steady interval's response time, W + R·(−ln(1 − p)), seconds; p in [0, 1). */

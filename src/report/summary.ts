@@ -4,6 +4,8 @@
  */
 import { relative, resolve } from 'node:path';
 import { ResponseTimeAccumulator } from '../load/response-time-accumulator.js';
+import type { ColdStartSummary } from '../engine/cold-starts.js';
+import { summarizeKeda, type KedaSummary } from './keda-summary.js';
 import type { BuiltSimulation } from '../engine/build-simulation.js';
 import type { TimeseriesRecorder } from '../engine/timeseries-recorder.js';
 
@@ -19,6 +21,10 @@ export interface WorkloadSummary {
   replicas: { initial: number; peakDesired: number; peakReady: number; minReady: number; meanReady: number };
   pendingPodSeconds: number;
   underProvisionedSeconds: number;
+  /** Work that arrived while no pod served (scaled to zero), until the first pod was ready. */
+  coldStarts: ColdStartSummary;
+  /** Queue workers: the largest age of the oldest waiting message. */
+  peakOldestMessageAgeSeconds?: number;
 }
 
 export interface HpaSummary {
@@ -37,6 +43,7 @@ export interface RunSummary {
   nodes: number;
   workloads: WorkloadSummary[];
   hpas: HpaSummary[];
+  keda: KedaSummary;
   eventsProcessed: number;
   warnings: string[];
 }
@@ -46,6 +53,10 @@ const r = (v: number, digits = 6): number => {
   const f = 10 ** digits;
   return Math.round(v * f) / f;
 };
+
+function roundColdStarts(c: ColdStartSummary): ColdStartSummary {
+  return { count: c.count, meanDelaySeconds: r(c.meanDelaySeconds, 3), maxDelaySeconds: r(c.maxDelaySeconds, 3) };
+}
 
 export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorder): RunSummary {
   const { scenario } = built;
@@ -77,6 +88,8 @@ export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorde
         },
         pendingPodSeconds: r(peaks.pendingPodSeconds, 3),
         underProvisionedSeconds: r(peaks.underProvisionedSeconds, 3),
+        coldStarts: roundColdStarts(w.coldStarts.summary()),
+        ...(w.load?.queue !== undefined && w.flow ? { peakOldestMessageAgeSeconds: r(w.flow.peakOldestAgeSeconds, 3) } : {}),
       };
     }),
     hpas: built.hpas.map((h) => ({
@@ -86,6 +99,7 @@ export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorde
       scaleUps: h.counts.scaleUps,
       scaleDowns: h.counts.scaleDowns,
     })),
+    keda: summarizeKeda(built),
     eventsProcessed: built.sim.eventsProcessed,
     // Paths relative to the scenario folder, so the summary is the same wherever the folder lives.
     warnings: scenario.warnings.map((w) => {

@@ -8,6 +8,7 @@ import type { HpaMetricSpec } from '../autoscalers/hpa/types.js';
 import { suggestionHint } from './did-you-mean.js';
 import { objectKey, type HpaEntry, type ManifestSet, type WorkloadEntry } from './manifests/manifest-set.js';
 import type { ProblemSink } from './problem-sink.js';
+import { findScaleTarget } from './scale-target.js';
 import type { DocRef } from './yaml/doc-ref.js';
 
 export interface HpaCheckContext {
@@ -24,7 +25,7 @@ export function checkHpas(ctx: HpaCheckContext): void {
   const claimedBy = new Map<string, HpaEntry>();
   for (const hpa of ctx.manifests.hpas) {
     hpa.spec.metrics.forEach((metric, i) => checkSeries(hpa, metric, i, ctx));
-    const target = findTarget(hpa, ctx);
+    const target = findScaleTarget({ what: 'an HPA', namespace: hpa.spec.namespace, scaleTargetRef: hpa.spec.scaleTargetRef, ref: hpa.ref }, ctx.manifests, ctx.sink);
     if (!target) continue;
     const key = objectKey(target.spec.kind, target.spec.namespace, target.spec.name);
     const first = claimedBy.get(key);
@@ -43,21 +44,6 @@ export function checkHpas(ctx: HpaCheckContext): void {
       );
     }
   }
-}
-
-function findTarget(hpa: HpaEntry, ctx: HpaCheckContext): WorkloadEntry | undefined {
-  const { kind, name } = hpa.spec.scaleTargetRef;
-  const namespace = hpa.spec.namespace;
-  const found = ctx.manifests.workloads.find((w) => w.spec.kind === kind && w.spec.name === name && w.spec.namespace === namespace);
-  if (found || ctx.manifests.incomplete || ctx.manifests.broken.has(objectKey(kind, namespace, name))) return found;
-  const sameNamespace = ctx.manifests.workloads.filter((w) => w.spec.namespace === namespace);
-  const elsewhere = ctx.manifests.workloads.find((w) => w.spec.kind === kind && w.spec.name === name);
-  const hint = elsewhere
-    ? `the ${kind} is in namespace "${elsewhere.spec.namespace}"; an HPA scales objects of its own namespace ("${namespace}")`
-    : suggestionHint(name, sameNamespace.filter((w) => w.spec.kind === kind).map((w) => w.spec.name), `${kind}s`) ??
-      (['Deployment', 'StatefulSet'].includes(kind) ? undefined : 'the simulator scales Deployment and StatefulSet targets');
-  ctx.sink.error(hpa.ref.problem(['spec', 'scaleTargetRef'], `scaleTargetRef: no ${kind} "${name}" in namespace "${namespace}" in the manifests`, hint));
-  return undefined;
 }
 
 function checkSeries(hpa: HpaEntry, metric: HpaMetricSpec, index: number, ctx: HpaCheckContext): void {

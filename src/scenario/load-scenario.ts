@@ -1,7 +1,8 @@
 /**
  * loadScenario: a scenario folder (scenario.yaml, the Kubernetes manifests it lists, the trace files
- * it binds) → the resolved Scenario the simulation is built from. Every problem found in any file
- * is collected and thrown together as one UserInputError; nothing else is thrown for bad input.
+ * it binds) → the resolved Scenario the simulation is built from (workloads, HPAs, KEDA objects with
+ * their trigger sources, faults and job runs). Every problem found in any file is collected and
+ * thrown together as one UserInputError; nothing else is thrown for bad input.
  */
 import path from 'node:path';
 import { HPA_DEFAULTS } from '../autoscalers/hpa/config.js';
@@ -11,8 +12,11 @@ import { readTextFile } from './files.js';
 import { checkHpas } from './hpa-cross-checks.js';
 import { readManifests } from './manifests/read-manifests.js';
 import { ProblemSink } from './problem-sink.js';
+import { resolveKeda } from './keda/resolve-keda.js';
 import { resolveLoadModels } from './resolve-load-models.js';
+import { resolveStandaloneQueues } from './resolve-queues.js';
 import { resolveSeries } from './resolve-series.js';
+import { resolveStartTime } from './resolve-start-time.js';
 import { resolveRunLength, checkNodePools, checkOverrides } from './run-checks.js';
 import { readScenarioSections, type ScenarioSections } from './scenario-sections.js';
 import { METRICS_SERVER_DEFAULTS, SCENARIO_DEFAULTS, SCHEDULER_DEFAULTS } from './schema/scenario-defaults.js';
@@ -60,15 +64,24 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   const loads = resolveLoadModels(sections.workloads, context);
   const series = resolveSeries(sections.series, context);
   checkHpas({ ...context, seriesNames: sections.seriesNames, loadModelNames: sections.workloadNames });
+  const queues = resolveStandaloneQueues(sections.queues, { traceNames: sections.traceNames, loads, scenarioRef: ref, sink });
+  const start = resolveStartTime(sections.startTime, loads, traces.origins);
+  const { adoptedHpas, pausedReplicas, ...keda } = resolveKeda({ manifests, loads, queues, sections, start, scenarioRef: ref, sink });
   checkNodePools(sections.nodePools, ref, sink);
-  const durationSeconds = resolveRunLength(overrides.durationSeconds ?? sections.durationSeconds, traces, loads, series, ref, sink);
+  const durationSeconds = resolveRunLength(overrides.durationSeconds ?? sections.durationSeconds, traces.bindings, [...loads.map((l) => l.trace), ...queues.map((q) => q.trace)], series, ref, sink);
   sink.throwIfAny();
   return assemble(dir, sections, overrides, durationSeconds, {
-    workloads: manifests.workloads.map((w) => w.spec),
-    hpas: manifests.hpas.map((h) => h.spec),
-    traces: [...traces.values()],
+    workloads: manifests.workloads.map((w) => {
+      const replicas = pausedReplicas.get(w);
+      return replicas === undefined ? w.spec : { ...w.spec, replicas };
+    }),
+    hpas: manifests.hpas.filter((h) => !adoptedHpas.has(h)).map((h) => h.spec),
+    traces: [...traces.bindings.values()],
     loads,
+    queues,
     series,
+    ...keda,
+    startEpochSeconds: start.epochSeconds,
     warnings: sink.warnings,
   });
 }
@@ -78,7 +91,7 @@ function assemble(
   sections: ScenarioSections,
   overrides: ScenarioOverrides,
   durationSeconds: number,
-  parts: Pick<Scenario, 'workloads' | 'hpas' | 'traces' | 'loads' | 'series' | 'warnings'>,
+  parts: Omit<Scenario, 'name' | 'dir' | 'seed' | 'durationSeconds' | 'outputIntervalSeconds' | 'nodePools' | 'config'>,
 ): Scenario {
   const hpa = sections.controllers?.hpa;
   const startup = sections.startup;

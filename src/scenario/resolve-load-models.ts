@@ -1,12 +1,15 @@
 /**
  * scenario.yaml `spec.workloads` → LoadModelSpec[]: each key must name one Deployment/StatefulSet
- * of the manifests, its trace must be a key of spec.traces, its container one of the pod's.
+ * of the manifests, its trace must be a key of spec.traces, its container one of the pod's. A queue
+ * worker's queue sets maxBacklogRequests (maxMessages) and maxRequestsPerSecondPerPod
+ * (messagesPerSecondPerPod), so the flow model applies unchanged; queue names are unique.
  */
 import { suggestionHint } from './did-you-mean.js';
 import { objectKey, type ManifestSet, type WorkloadEntry } from './manifests/manifest-set.js';
 import type { ProblemSink } from './problem-sink.js';
 import type { LoadModelInput } from './schema/load-model-schema.js';
-import type { LoadModelSpec } from './types.js';
+import { QUEUE_DEFAULTS } from './schema/scenario-defaults.js';
+import type { LoadModelSpec, QueueSpec } from './types.js';
 import type { DocRef } from './yaml/doc-ref.js';
 
 /** Millicores of one core: the default service time is the CPU cost run on one core. */
@@ -22,6 +25,7 @@ export interface LoadModelContext {
 
 export function resolveLoadModels(models: ReadonlyMap<string, LoadModelInput>, ctx: LoadModelContext): LoadModelSpec[] {
   const out: LoadModelSpec[] = [];
+  const queueOwners = new Map<string, string>();
   for (const [name, model] of models) {
     const at = (path: (string | number)[]) => ['spec', 'workloads', name, ...path];
     const workload = findWorkload(name, ctx, at([]));
@@ -31,6 +35,7 @@ export function resolveLoadModels(models: ReadonlyMap<string, LoadModelInput>, c
       );
     }
     if (workload && model.container !== undefined) checkContainer(workload, model.container, ctx, at(['container']));
+    const queue = model.queue ? toQueue(name, model.queue, queueOwners, ctx) : undefined;
     out.push({
       workload: name,
       trace: model.trace,
@@ -38,13 +43,33 @@ export function resolveLoadModels(models: ReadonlyMap<string, LoadModelInput>, c
       baseCpuMillicores: model.baseCpuMillicores,
       baseMemoryBytes: model.baseMemory,
       memoryBytesPerRequestPerSecond: model.memoryPerRequestPerSecond,
-      ...(model.maxRequestsPerSecondPerPod !== undefined ? { maxRequestsPerSecondPerPod: model.maxRequestsPerSecondPerPod } : {}),
-      maxBacklogRequests: model.maxBacklogRequests,
+      ...(queue ? { maxRequestsPerSecondPerPod: queue.messagesPerSecondPerPod } : {}),
+      ...(!queue && model.maxRequestsPerSecondPerPod !== undefined ? { maxRequestsPerSecondPerPod: model.maxRequestsPerSecondPerPod } : {}),
+      maxBacklogRequests: queue ? queue.maxMessages : model.maxBacklogRequests,
       serviceTimeSeconds: model.serviceTimeSeconds ?? model.cpuMillicoreSecondsPerRequest / MILLICORES_PER_CORE,
       ...(model.container !== undefined ? { container: model.container } : {}),
+      ...(queue ? { queue } : {}),
     });
   }
   return out;
+}
+
+/** The queue of workload `name`; the flow-model fields it replaces must not be set beside it. */
+function toQueue(name: string, input: NonNullable<LoadModelInput['queue']>, owners: Map<string, string>, ctx: LoadModelContext): QueueSpec {
+  const at = (...path: string[]) => ['spec', 'workloads', name, ...path];
+  const replaced = { maxBacklogRequests: 'queue.maxMessages', maxRequestsPerSecondPerPod: 'queue.messagesPerSecondPerPod' } as const;
+  for (const [field, by] of Object.entries(replaced)) {
+    if (ctx.scenarioRef.valueAt(at(field)) === undefined) continue;
+    ctx.sink.error(ctx.scenarioRef.problem(at(field), `${field} is ambiguous beside queue: a queue worker's ${field} is its ${by}`, `remove ${field} and set ${by}`, { key: true }));
+  }
+  const queueName = input.name ?? name;
+  const owner = owners.get(queueName);
+  if (owner !== undefined) {
+    ctx.sink.error(ctx.scenarioRef.problem(at('queue', ...(input.name ? ['name'] : [])), `queue "${queueName}" is already the queue of workload ${owner}`, 'give each queue worker its own queue name (queue.name)'));
+  } else owners.set(queueName, name);
+  const queue: QueueSpec = { name: queueName, messagesPerSecondPerPod: input.messagesPerSecondPerPod, maxMessages: input.maxMessages ?? QUEUE_DEFAULTS.maxMessages };
+  if (input.partitions !== undefined) queue.partitions = input.partitions;
+  return queue;
 }
 
 /** The one workload named `name`, reporting none or several at `path` (the workloads key). */

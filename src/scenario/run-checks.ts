@@ -5,7 +5,7 @@
  */
 import type { ProblemSink } from './problem-sink.js';
 import type { NodePoolInput } from './schema/node-pool-schema.js';
-import type { LoadModelSpec, MetricSeriesSpec, TraceBinding } from './types.js';
+import type { MetricSeriesSpec, TraceBinding } from './types.js';
 import type { DocRef } from './yaml/doc-ref.js';
 
 /** Where command-line overrides are reported. */
@@ -36,12 +36,13 @@ export function checkNodePools(pools: readonly NodePoolInput[], ref: DocRef, sin
 export function resolveRunLength(
   requested: number | undefined,
   traces: ReadonlyMap<string, TraceBinding>,
-  loads: readonly LoadModelSpec[],
+  /** Traces that drive load (workloads' and standalone queues'): the default duration is the longest. */
+  drivingTraces: readonly string[],
   series: readonly MetricSeriesSpec[],
   ref: DocRef,
   sink: ProblemSink,
 ): number {
-  const driving = new Set(loads.map((l) => l.trace));
+  const driving = new Set(drivingTraces);
   const used = new Set([...driving, ...series.flatMap((s) => (s.source.kind === 'trace' ? [s.source.trace] : []))]);
   const longest = Math.max(0, ...[...driving].map((name) => traces.get(name)?.rate.endSeconds ?? 0));
   const durationSeconds = requested ?? longest;

@@ -6,12 +6,16 @@
 import type { z } from 'zod';
 import type { ProblemSink } from './problem-sink.js';
 import { ControllersSchema, StartupSchema } from './schema/controllers-schema.js';
+import { FaultSchema, type FaultInput } from './schema/fault-schema.js';
+import { JobRunSchema, type JobRunInput } from './schema/job-run-schema.js';
 import { LoadModelSchema, type LoadModelInput } from './schema/load-model-schema.js';
 import { NodePoolSchema, type NodePoolInput } from './schema/node-pool-schema.js';
 import { TRACE_BINDING_DEFAULTS } from './schema/scenario-defaults.js';
 import { ScenarioDocumentSchema, ScenarioSpecSchema } from './schema/scenario-schema.js';
+import { StandaloneQueueSchema, type StandaloneQueueInput } from './schema/queue-schema.js';
 import { SeriesSchema, type SeriesInput } from './schema/series-schema.js';
 import { TraceBindingSchema, type TraceBindingInput } from './schema/trace-binding-schema.js';
+import { TriggerSourceSchema, type TriggerSourceInput } from './schema/trigger-source-schema.js';
 import { issueToProblems } from './schema/zod-problems.js';
 import type { DocRef } from './yaml/doc-ref.js';
 
@@ -33,6 +37,19 @@ export interface ScenarioSections {
   seriesNames: string[];
   controllers: z.output<typeof ControllersSchema> | undefined;
   startup: z.output<typeof StartupSchema> | undefined;
+  /** spec.startTime as epoch seconds, and as written (its UTC offset places clock-time faults). */
+  startTime: { epochSeconds: number; text: string } | undefined;
+  /** spec.triggers: valid entries by key, and every key. */
+  triggerSources: Map<string, TriggerSourceInput>;
+  triggerSourceKeys: string[];
+  /** spec.faults: the valid items with their index in the list. */
+  faults: { index: number; fault: FaultInput }[];
+  /** spec.jobs: valid entries by ScaledJob name, and every key. */
+  jobs: Map<string, JobRunInput>;
+  jobNames: string[];
+  /** spec.queues: valid standalone queues by name, and every key. */
+  queues: Map<string, StandaloneQueueInput>;
+  queueNames: string[];
 }
 
 type Shape = typeof ScenarioSpecSchema.shape;
@@ -66,6 +83,14 @@ export function readScenarioSections(ref: DocRef, sink: ProblemSink): ScenarioSe
     seriesNames: Object.keys(asRecord(spec.series)),
     controllers: field('controllers'),
     startup: field('startup'),
+    startTime: startTime(field('startTime'), spec.startTime),
+    triggerSources: entries(spec.triggers, TriggerSourceSchema),
+    triggerSourceKeys: Object.keys(asRecord(spec.triggers)),
+    faults: faultItems(spec.faults),
+    jobs: entries(spec.jobs, JobRunSchema),
+    jobNames: Object.keys(asRecord(spec.jobs)),
+    queues: entries(spec.queues, StandaloneQueueSchema),
+    queueNames: Object.keys(asRecord(spec.queues)),
   };
 }
 
@@ -92,6 +117,19 @@ function entries<S extends z.ZodType>(value: unknown, schema: S): Map<string, z.
     if (parsed.success) out.set(key, parsed.data);
   }
   return out;
+}
+
+function startTime(epochSeconds: number | undefined, text: unknown): ScenarioSections['startTime'] {
+  return epochSeconds !== undefined && typeof text === 'string' ? { epochSeconds, text } : undefined;
+}
+
+/** The valid items of spec.faults with their index (for field paths), in order. */
+function faultItems(value: unknown): ScenarioSections['faults'] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, index) => {
+    const parsed = FaultSchema.safeParse(item);
+    return parsed.success ? [{ index, fault: parsed.data }] : [];
+  });
 }
 
 /** The valid items of a list section, in order. */

@@ -164,9 +164,20 @@ export interface QueueSpec {
   /** The name triggers refer to (kafka `topic`, rabbitmq `queueName`, redis `listName`); default: the workload name. */
   name: string;
   messagesPerSecondPerPod: number;
-  /** Kafka partitions: consumers beyond this many sit idle; lag is spread evenly. Default 1. */
-  partitions: number;
+  /**
+   * Kafka partitions: consumers beyond this many sit idle and the lag is spread evenly over them.
+   * Unset for a queue that any number of consumers share (RabbitMQ, Redis lists).
+   */
+  partitions?: number;
   /** Messages the queue holds at most (default unbounded); the rest is rejected (dropped). */
+  maxMessages: number;
+}
+
+/** A queue no Deployment consumes (the work of a ScaledJob): messages arrive from a trace. */
+export interface StandaloneQueueSpec {
+  name: string;
+  trace: string;
+  /** Messages the queue holds at most (Infinity = unbounded); the rest is rejected (dropped). */
   maxMessages: number;
 }
 
@@ -197,6 +208,15 @@ export interface JobRunSpec {
   queue: string;
   messagesPerJob: number;
   runSeconds: number;
+}
+
+/** The pod template of a ScaledJob's Jobs (spec.jobTargetRef.template), found by ScaledJobSpec.jobTemplateName. */
+export interface JobTemplateSpec {
+  /** The ScaledJob's name (ScaledJob names are unique in a scenario). */
+  name: string;
+  namespace: string;
+  template: PodTemplateSpec;
+  source: SourceRef;
 }
 
 /** A named series for Pods, Object and External metrics (issue 2 §6). */
@@ -257,6 +277,10 @@ export interface Scenario {
   triggerSources: TriggerSourceSpec[];
   scalerFaults: ScalerFaultSpec[];
   jobRuns: JobRunSpec[];
+  /** Queues with no consumer Deployment (spec.queues). */
+  queues: StandaloneQueueSpec[];
+  /** Pod templates of the ScaledJobs' Jobs, one per ScaledJob. */
+  jobTemplates: JobTemplateSpec[];
   /**
    * Calendar instant of simulation t = 0, Unix epoch seconds (cron triggers and clock-time faults
    * need it): spec.startTime, else the start of the first trace bound to a workload.

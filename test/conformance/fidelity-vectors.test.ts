@@ -6,6 +6,7 @@ import { countResults, runVectors } from '../../src/conformance/run-vectors.js';
 const vectors = JSON.parse(readFileSync(new URL('../fixtures/fidelity-vectors.json', import.meta.url), 'utf8')) as Record<string, unknown>[];
 const results = runVectors(vectors);
 const hpa = results.filter((r) => r.kind.startsWith('hpa.'));
+const keda = results.filter((r) => r.kind.startsWith('keda.'));
 
 describe('fidelity-vectors.json', () => {
   it('holds the 99 hpa vectors this runner must pass', () => {
@@ -18,11 +19,22 @@ describe('fidelity-vectors.json', () => {
     expect(result.pass).toBe(true);
   });
 
-  it('reports every keda.* and ca.* vector as skipped, not failed', () => {
-    const others = results.filter((r) => !r.kind.startsWith('hpa.'));
+  it('holds the 31 keda vectors this runner must pass, one or more of each §8 keda kind', () => {
+    expect(keda).toHaveLength(31);
+    expect(new Set(keda.map((r) => r.kind))).toEqual(new Set(['keda.executor', 'keda.fallback', 'keda.scaler', 'keda.hpaMapping', 'keda.scaledJobStrategy']));
+  });
+
+  it.each(keda.map((r) => [r.id, r] as const))('%s passes', (_id, result) => {
+    expect(result.error).toBeUndefined();
+    expect(result.mismatches ?? []).toEqual([]);
+    expect(result.pass).toBe(true);
+  });
+
+  it('reports every ca.* vector as skipped, not failed', () => {
+    const others = results.filter((r) => !r.kind.startsWith('hpa.') && !r.kind.startsWith('keda.'));
     expect(others.length).toBeGreaterThan(0);
     for (const r of others) expect(r).toMatchObject({ pass: null, skipped: true });
-    expect(countResults(results)).toEqual({ passed: 99, failed: 0, skipped: others.length });
+    expect(countResults(results)).toEqual({ passed: 99 + keda.length, failed: 0, skipped: others.length });
   });
 
   it('computes the same outputs when `expected` is removed from every vector', () => {

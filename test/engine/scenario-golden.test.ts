@@ -13,6 +13,11 @@ const CASES: [string, { durationSeconds?: number }][] = [
   ['nginx-hpa-cpu', {}],
   // Two days of the NASA trace keep the suite fast; the full 27 days run in `npm run bench`.
   ['nasa-diurnal', { durationSeconds: 2 * 86400 }],
+  ['nginx-keda-cpu', {}],
+  ['scale-to-zero', {}],
+  ['kafka-lag', {}],
+  ['mysql-statefulset', { durationSeconds: 3 * 86400 }],
+  ['prometheus-and-cron', { durationSeconds: 2 * 86400 }],
 ];
 
 describe.each(CASES)('scenario %s', (name, overrides) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intervalQuantileSeconds, intervalResponseTime, type IntervalResponseTimeInput } from '../../src/load/response-time.js';
+import { intervalQuantileSeconds, intervalResponseTime, saturatedResponseTime, type IntervalResponseTimeInput } from '../../src/load/response-time.js';
 
 function input(overrides: Partial<IntervalResponseTimeInput>): IntervalResponseTimeInput {
   return {
@@ -44,5 +44,17 @@ describe('intervalResponseTime', () => {
     ['p = 0 is the wait', 3, 1, 0, 3],
   ])('intervalQuantileSeconds: %s', (_name, waitSeconds, sojournMeanSeconds, p, expected) => {
     expect(intervalQuantileSeconds(waitSeconds, sojournMeanSeconds, p)).toBeCloseTo(expected, 12);
+  });
+});
+
+describe('saturatedResponseTime', () => {
+  it('puts all the queueing in the backlog: W = B / μ, then the service time', () => {
+    const rt = saturatedResponseTime({ serviceTimeSeconds: 2, meanBacklogRequests: 300, totalCapacityRps: 30 });
+    expect(rt).toMatchObject({ waitSeconds: 10, sojournMeanSeconds: 2, meanSeconds: 12, unserved: false });
+  });
+
+  it('reports an interval with no capacity as unserved with the interval as its wait', () => {
+    const rt = saturatedResponseTime({ serviceTimeSeconds: 2, meanBacklogRequests: 5, totalCapacityRps: 0, intervalSeconds: 7 });
+    expect(rt).toMatchObject({ waitSeconds: 7, unserved: true });
   });
 });

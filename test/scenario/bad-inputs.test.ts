@@ -58,9 +58,9 @@ const CASES: BadCase[] = [
     expected: { file: 'manifests/typo.yaml', line: 2, field: 'kind', message: 'unknown kind apps/v1/Deploymnet', hint: 'did you mean "Deployment"?' },
   },
   {
-    name: 'a kind not supported yet (KEDA)',
-    files: { 'manifests/keda.yaml': lines('apiVersion: keda.sh/v1alpha1', 'kind: ScaledObject', 'metadata: {name: web}', 'spec: {scaleTargetRef: {name: web}}') },
-    expected: { file: 'manifests/keda.yaml', line: 2, field: 'kind', message: 'keda.sh/v1alpha1/ScaledObject is not supported yet' },
+    name: 'a kind not supported yet (ElasticWorkload)',
+    files: { 'manifests/ew.yaml': lines('apiVersion: autoscaling.alibabacloud.com/v1beta1', 'kind: ElasticWorkload', 'metadata: {name: web}') },
+    expected: { file: 'manifests/ew.yaml', line: 2, field: 'kind', message: 'autoscaling.alibabacloud.com/v1beta1/ElasticWorkload is not supported yet' },
   },
   {
     name: 'an apiVersion the kind does not have',

@@ -37,6 +37,8 @@ export interface ScaledJobCounts {
   jobsCreated: number;
   jobsSucceeded: number;
   messagesProcessed: number;
+  /** Jobs that found work in the queue when they started. */
+  pickups: number;
   peakParallelJobs: number;
   /** Σ over Jobs of the age of the oldest message when the Job took its work, seconds. */
   totalPickupWaitSeconds: number;
@@ -55,6 +57,7 @@ export class ScaledJobController {
     jobsCreated: 0,
     jobsSucceeded: 0,
     messagesProcessed: 0,
+    pickups: 0,
     peakParallelJobs: 0,
     totalPickupWaitSeconds: 0,
     maxPickupWaitSeconds: 0,
@@ -74,6 +77,16 @@ export class ScaledJobController {
       if (!parsed.ok) throw new Error(`ScaledJob ${spec.name} trigger ${t.index}: ${parsed.problems.map((p) => p.message).join('; ')}`);
       return { parsed: parsed.trigger, scaler, read: triggerReader(deps.reads, spec.name, t.index, parsed.trigger) };
     });
+  }
+
+  /** Jobs created and not finished (pending or running). */
+  get unfinishedCount(): number {
+    return this.unfinished.size;
+  }
+
+  /** Jobs whose container runs. */
+  get runningCount(): number {
+    return this.started.size;
   }
 
   start(firstPollSeconds: number): void {
@@ -133,12 +146,14 @@ export class ScaledJobController {
     const wait = queue.oldestMessageAgeSeconds(now);
     const taken = queue.take(run.messagesPerJob, now);
     if (taken > 0) {
+      this.counts.pickups++;
       this.counts.totalPickupWaitSeconds += wait;
       this.counts.maxPickupWaitSeconds = Math.max(this.counts.maxPickupWaitSeconds, wait);
       this.counts.messagesProcessed += taken;
     }
     this.counts.peakParallelJobs = Math.max(this.counts.peakParallelJobs, this.started.size);
     sim.scheduleAfter(run.runSeconds, Phase.LIFECYCLE, `job/${pod.name}`, () => {
+      queue.acknowledge(taken);
       this.unfinished.delete(pod);
       this.started.delete(pod);
       this.counts.jobsSucceeded++;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isValueFormatError } from '../../errors/value-format-error.js';
-import { parseMilliValue } from '../quantity.js';
+import { parseMilliValue } from '../../units/quantity.js';
 import { quantityNumber, stringMap } from '../schema/fields.js';
 
 /** pkg/apis/autoscaling/validation MaxPeriodSeconds / MaxStabilizationWindowSeconds. */
@@ -78,6 +78,9 @@ const ScalingRulesSchema = z.looseObject({
   tolerance: quantityNumber().optional(),
 });
 
+/** spec.behavior of autoscaling/v2 (also KEDA's advanced.horizontalPodAutoscalerConfig.behavior). */
+export const HpaBehaviorSchema = z.looseObject({ scaleUp: ScalingRulesSchema.nullish(), scaleDown: ScalingRulesSchema.nullish() });
+
 const ScaleTargetRefSchema = z.looseObject({
   apiVersion: z.string().optional(),
   kind: z.string().min(1).describe('the target kind, e.g. Deployment'),
@@ -98,7 +101,7 @@ export const HpaV2Schema = z.looseObject({
     minReplicas: replicas('replicas').optional(),
     maxReplicas: replicas('replicas'),
     metrics: z.array(MetricSpecSchema).nullish(),
-    behavior: z.looseObject({ scaleUp: ScalingRulesSchema.nullish(), scaleDown: ScalingRulesSchema.nullish() }).nullish(),
+    behavior: HpaBehaviorSchema.nullish(),
   }),
 });
 

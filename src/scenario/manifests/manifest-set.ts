@@ -1,11 +1,12 @@
 /**
- * What the manifest loaders produce: the modelled objects (workloads, HPAs), each with the DocRef it
- * came from so that later cross checks can point at the exact field, and the handler contract every
- * kind in ./registry.ts implements.
+ * What the manifest loaders produce: the modelled objects (workloads, HPAs, KEDA objects), each with
+ * the DocRef it came from so that later cross checks can point at the exact field, and the handler
+ * contract every kind in ./registry.ts implements.
  */
 import type { HpaSpec } from '../../autoscalers/hpa/types.js';
+import type { ParsedTrigger, ScaledJobSpec, ScaledObjectSpec } from '../../autoscalers/keda/types.js';
 import type { ProblemSink } from '../problem-sink.js';
-import type { WorkloadSpec } from '../types.js';
+import type { JobTemplateSpec, WorkloadSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 
@@ -23,9 +24,39 @@ export interface HpaEntry {
   ref: DocRef;
 }
 
+export interface ScaledObjectEntry {
+  spec: ScaledObjectSpec;
+  ref: DocRef;
+  /** Each trigger's scaler settings, aligned with spec.triggers (undefined where it had problems). */
+  parsed: (ParsedTrigger | undefined)[];
+  /** autoscaling.keda.sh/paused or paused-replicas: KEDA leaves the target alone (at `replicas` when set). */
+  paused?: { replicas?: number };
+  /** scaledobject.keda.sh/transfer-hpa-ownership: KEDA adopts the HPA named by hpaName. */
+  transferHpaOwnership: boolean;
+}
+
+export interface ScaledJobEntry {
+  spec: ScaledJobSpec;
+  ref: DocRef;
+  parsed: (ParsedTrigger | undefined)[];
+  template: JobTemplateSpec;
+}
+
+/** A TriggerAuthentication or ClusterTriggerAuthentication: only its identity is kept (never its content). */
+export interface TriggerAuthenticationEntry {
+  kind: 'TriggerAuthentication' | 'ClusterTriggerAuthentication';
+  name: string;
+  /** '' for ClusterTriggerAuthentication (cluster-scoped). */
+  namespace: string;
+  ref: DocRef;
+}
+
 export interface ManifestSet {
   workloads: WorkloadEntry[];
   hpas: HpaEntry[];
+  scaledObjects: ScaledObjectEntry[];
+  scaledJobs: ScaledJobEntry[];
+  triggerAuthentications: TriggerAuthenticationEntry[];
   /**
    * `Kind/namespace/name` of objects that could not be read (their problems are already reported):
    * references to them are not reported again as missing.
@@ -48,6 +79,11 @@ export function markBroken(out: ManifestSet, kind: string, ref: DocRef): void {
   const namespace = ref.valueAt(['metadata', 'namespace']);
   if (typeof name !== 'string') return;
   out.broken.add(objectKey(kind, typeof namespace === 'string' && namespace ? namespace : 'default', name));
+}
+
+/** An empty set, for the reader and for tests. */
+export function emptyManifestSet(): ManifestSet {
+  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], broken: new Set(), incomplete: false };
 }
 
 /** How the simulator treats a kind: loads it, ignores it with a warning, or rejects it for now. */

@@ -85,6 +85,12 @@ export const WorkloadManifestSchema = z.looseObject({
   }),
 });
 
+/** apps/v1 StatefulSet fields beyond the workload's (SetDefaults_StatefulSet: podManagementPolicy OrderedReady). */
+export const StatefulSetSettingsSchema = z.looseObject({
+  podManagementPolicy: z.enum(['OrderedReady', 'Parallel']).default('OrderedReady').describe('OrderedReady or Parallel'),
+  serviceName: z.string().optional(),
+});
+
 export type ContainerInput = z.output<typeof ContainerSchema>;
 export type ResourcesInput = z.output<typeof ResourcesSchema>;
 export type PodTemplateInput = z.output<typeof PodTemplateSchema>;

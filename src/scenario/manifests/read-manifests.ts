@@ -8,7 +8,7 @@ import { listYamlFiles, pathKind, readTextFile, resolveInScenario } from '../fil
 import type { ProblemSink } from '../problem-sink.js';
 import { DocRef } from '../yaml/doc-ref.js';
 import { parseYamlDocuments } from '../yaml/yaml-file.js';
-import { objectKey, type ManifestSet } from './manifest-set.js';
+import { emptyManifestSet, objectKey, type ManifestSet } from './manifest-set.js';
 import { findManifestKind, knownKindNames, modelledKindsText, splitApiVersion } from './registry.js';
 
 /**
@@ -16,7 +16,7 @@ import { findManifestKind, knownKindNames, modelledKindsText, splitApiVersion } 
  * Everything wrong is reported to `sink`; what could be read is returned.
  */
 export async function readManifests(dir: string, entries: readonly string[], scenarioRef: DocRef, sink: ProblemSink): Promise<ManifestSet> {
-  const out: ManifestSet = { workloads: [], hpas: [], broken: new Set(), incomplete: false };
+  const out = emptyManifestSet();
   const defaulted = scenarioRef.valueAt(['spec', 'manifests']) === undefined;
   const files: string[] = [];
   for (const [i, entry] of entries.entries()) {
@@ -87,6 +87,9 @@ function reportDuplicates(out: ManifestSet, sink: ProblemSink): void {
   const objects = [
     ...out.workloads.map((w) => ({ key: objectKey(w.spec.kind, w.spec.namespace, w.spec.name), ref: w.ref })),
     ...out.hpas.map((h) => ({ key: objectKey('HorizontalPodAutoscaler', h.spec.namespace, h.spec.name), ref: h.ref })),
+    ...out.scaledObjects.map((o) => ({ key: objectKey('ScaledObject', o.spec.namespace, o.spec.name), ref: o.ref })),
+    ...out.scaledJobs.map((j) => ({ key: objectKey('ScaledJob', j.spec.namespace, j.spec.name), ref: j.ref })),
+    ...out.triggerAuthentications.map((a) => ({ key: objectKey(a.kind, a.namespace || '(cluster)', a.name), ref: a.ref })),
   ];
   for (const { key, ref } of objects) {
     const first = seen.get(key);

@@ -7,15 +7,20 @@ import { deploymentKind } from './kinds/deployment.js';
 import { elasticWorkloadKind } from './kinds/elastic-workload.js';
 import { horizontalPodAutoscalerKind } from './kinds/horizontal-pod-autoscaler.js';
 import { ignoredKinds } from './kinds/ignored-kinds.js';
-import { kedaKinds } from './kinds/keda.js';
+import { legacyScaledObjectKind, scaledObjectKind } from './kinds/scaled-object.js';
+import { scaledJobKind } from './kinds/scaled-job.js';
 import { statefulSetKind } from './kinds/stateful-set.js';
+import { triggerAuthenticationKinds } from './kinds/trigger-authentication.js';
 import type { ManifestKindHandler } from './manifest-set.js';
 
 const ALL_KINDS: readonly ManifestKindHandler[] = [
   deploymentKind,
   statefulSetKind,
   horizontalPodAutoscalerKind,
-  ...kedaKinds,
+  scaledObjectKind,
+  legacyScaledObjectKind,
+  scaledJobKind,
+  ...triggerAuthenticationKinds,
   elasticWorkloadKind,
   ...ignoredKinds,
 ];

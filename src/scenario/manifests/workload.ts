@@ -1,7 +1,7 @@
 /**
  * Deployment and StatefulSet manifests → WorkloadSpec: metadata and replicas with the API defaults
- * (namespace "default", replicas 1), and the validation of pkg/apis/apps/validation that a selector
- * must be non-empty and match the template labels.
+ * (namespace "default", replicas 1; a StatefulSet's podManagementPolicy OrderedReady), and the
+ * validation of pkg/apis/apps/validation that a selector must be non-empty and match the template labels.
  */
 import type { ProblemSink } from '../problem-sink.js';
 import { parseWithSchema } from '../schema/zod-problems.js';
@@ -9,12 +9,13 @@ import type { WorkloadKind } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import { markBroken, type ManifestSet } from './manifest-set.js';
 import { toPodTemplate } from './pod-template.js';
-import { WorkloadManifestSchema } from './pod-template-schema.js';
+import { StatefulSetSettingsSchema, WorkloadManifestSchema } from './pod-template-schema.js';
 
 /** Reads one workload object into `out` (problems go to `sink`; an unreadable one is only marked broken). */
 export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string, out: ManifestSet, sink: ProblemSink): void {
   const input = parseWithSchema(WorkloadManifestSchema, ref, [], (p) => sink.error(p));
-  if (!input) {
+  const statefulSet = kind === 'StatefulSet' ? parseWithSchema(StatefulSetSettingsSchema, ref, ['spec'], (p) => sink.error(p)) : undefined;
+  if (!input || (kind === 'StatefulSet' && !statefulSet)) {
     markBroken(out, kind, ref);
     return;
   }
@@ -35,6 +36,9 @@ export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string
   out.workloads.push({
     spec: {
       kind,
+      ...(statefulSet
+        ? { statefulSet: { podManagementPolicy: statefulSet.podManagementPolicy, ...(statefulSet.serviceName ? { serviceName: statefulSet.serviceName } : {}) } }
+        : {}),
       apiVersion,
       name: input.metadata.name,
       namespace: input.metadata.namespace,

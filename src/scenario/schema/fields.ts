@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isValueFormatError, ValueFormatError } from '../../errors/value-format-error.js';
 import { parseDuration } from '../duration.js';
 import { parseIsoTimestampSeconds } from '../../load/trace-formats/iso-timestamp.js';
-import { parseCpuMillicores, parseMemoryBytes, parseQuantity } from '../quantity.js';
+import { parseCpuMillicores, parseMemoryBytes, parseQuantity } from '../../units/quantity.js';
 
 type Converter = (input: string | number) => number;
 

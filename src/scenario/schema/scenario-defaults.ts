@@ -61,3 +61,13 @@ export const SCHEDULER_DEFAULTS: Readonly<SchedulerConfig> = Object.freeze({
   /** NodeResourcesFit scoringStrategy.type (SetDefaults_NodeResourcesFitArgs: LeastAllocated). */
   scoringStrategy: 'LeastAllocated' as const,
 });
+
+export const QUEUE_DEFAULTS = Object.freeze({
+  /** The queue holds every message (maxMessages unset = unbounded). */
+  maxMessages: Number.POSITIVE_INFINITY,
+});
+
+export const JOB_RUN_DEFAULTS = Object.freeze({
+  /** A Job takes one message (the KEDA "one job per message" pattern). */
+  messagesPerJob: 1,
+});

@@ -11,6 +11,8 @@
  *   description: free text
  * spec:
  *   seed: 42                        # integer ≥ 0, default 1 (--seed overrides)
+ *   startTime: "2023-11-16T18:17:03Z"   # calendar instant of t=0 (ISO-8601 with offset); default: the
+ *                                   # start of the first trace bound to a workload (`start` or first row, minus shift)
  *   duration: 27d                   # duration or seconds; default: span of the longest trace bound to a workload
  *   outputInterval: 1m              # > 0, default 60 s
  *   manifests: [manifests]          # files or folders (every *.yaml/*.yml, by name) relative to this folder
@@ -44,9 +46,31 @@
  *       maxBacklogRequests: 1000    # default 0 (drop what cannot be served at once)
  *       serviceTimeSeconds: 0.02    # default cpuMillicoreSecondsPerRequest / 1000
  *       container: web              # default: the first container
+ *     consumer:                     # a queue worker: the trace gives message arrivals
+ *       trace: events
+ *       cpuMillicoreSecondsPerRequest: 5
+ *       queue:                      # sets maxBacklogRequests and maxRequestsPerSecondPerPod (do not set them too)
+ *         name: orders              # default: the workload name; kafka topic / rabbitmq queueName / redis listName
+ *         messagesPerSecondPerPod: 20   # > 0 (required)
+ *         partitions: 6             # integer ≥ 1 (a Kafka topic: consumers beyond this sit idle); default: not partitioned
+ *         maxMessages: 100000       # default unbounded; arrivals beyond it are dropped
  *   series:                         # HPA Pods/Object/External metricName → source
  *     packets-per-second: { trace: pps, perPod: perPod, scale: 1, delay: 30s }
  *     requests-per-second: { workload: web, quantity: servedRequestsPerSecond, perPod: total }
+ *   triggers:                       # where KEDA triggers that query something read; key:
+ *                                   # <ScaledObject or ScaledJob name>/<trigger index or trigger name>
+ *     mysql-scaledobject/0: { series: row-count }   # a key of spec.series
+ *     worker/orders-lag: { queue: orders }           # a queue; queue triggers (kafka, rabbitmq, redis)
+ *                                   # find the queue named by their metadata without an entry
+ *   faults:                         # windows in which scaler reads fail
+ *     - scalerUnavailable: { triggerType: prometheus, from: 2h, to: 2h20m, message: "prometheus unreachable" }
+ *     - scalerUnavailable: { trigger: mysql-scaledobject/0, from: "02:00", to: "02:20" }
+ *                                   # durations are since t=0; "HH:MM" is a clock time of the first day, in the
+ *                                   # UTC offset of startTime (else of the trace that sets t=0); from < to
+ *   jobs:                           # how each ScaledJob's Jobs run (every ScaledJob needs an entry)
+ *     image-resizer: { queue: uploads, messagesPerJob: 1, runSeconds: 45 }   # messagesPerJob default 1
+ *   queues:                         # queues no Deployment consumes (a ScaledJob's work); triggers and jobs
+ *     uploads: { trace: uploads, maxMessages: 100000 }   # read them by name; maxMessages default unbounded
  *   controllers:
  *     hpa: { syncPeriod: 15s, tolerance: 0.1, downscaleStabilization: 5m,
  *            cpuInitializationPeriod: 5m, initialReadinessDelay: 30s, configurableTolerance: true }
@@ -57,18 +81,23 @@
  */
 import { z } from 'zod';
 import { ControllersSchema, StartupSchema } from './controllers-schema.js';
-import { nonNegativeInteger, positiveDurationSeconds } from './fields.js';
+import { FaultSchema } from './fault-schema.js';
+import { isoTimestampSeconds, nonNegativeInteger, positiveDurationSeconds } from './fields.js';
+import { JobRunSchema } from './job-run-schema.js';
 import { LoadModelSchema } from './load-model-schema.js';
 import { NodePoolSchema } from './node-pool-schema.js';
 import { SCENARIO_DEFAULTS } from './scenario-defaults.js';
 import { SeriesSchema } from './series-schema.js';
 import { TraceBindingSchema } from './trace-binding-schema.js';
+import { StandaloneQueueSchema } from './queue-schema.js';
+import { TriggerSourceSchema } from './trigger-source-schema.js';
 
 export const SCENARIO_API_VERSION = 'scalesim.dev/v1alpha1';
 export const SCENARIO_KIND = 'Scenario';
 
 export const ScenarioSpecSchema = z.strictObject({
   seed: nonNegativeInteger('seed of the random streams').default(SCENARIO_DEFAULTS.seed),
+  startTime: isoTimestampSeconds().optional(),
   duration: positiveDurationSeconds('duration').optional(),
   outputInterval: positiveDurationSeconds('outputInterval').default(SCENARIO_DEFAULTS.outputIntervalSeconds),
   manifests: z
@@ -79,6 +108,10 @@ export const ScenarioSpecSchema = z.strictObject({
   nodePools: z.array(NodePoolSchema).min(1).describe('a list of node pools (at least one)'),
   workloads: z.record(z.string(), LoadModelSchema).default({}).describe('a map of workload name → load model'),
   series: z.record(z.string(), SeriesSchema).default({}).describe('a map of metric name → series source'),
+  triggers: z.record(z.string(), TriggerSourceSchema).default({}).describe('a map of <ScaledObject or ScaledJob name>/<trigger> → source'),
+  faults: z.array(FaultSchema).default([]).describe('a list of faults such as { scalerUnavailable: {...} }'),
+  jobs: z.record(z.string(), JobRunSchema).default({}).describe('a map of ScaledJob name → how its Jobs run'),
+  queues: z.record(z.string(), StandaloneQueueSchema).default({}).describe('a map of queue name → arrivals, for queues no Deployment consumes'),
   controllers: ControllersSchema.prefault({}),
   startup: StartupSchema.prefault({}),
 });

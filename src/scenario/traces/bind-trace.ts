@@ -22,7 +22,7 @@ export interface TraceBindingParams {
 }
 
 export type BindTraceResult =
-  | { ok: true; bucketSeconds: number; rate: StepSeries }
+  | { ok: true; bucketSeconds: number; rate: StepSeries; /** Calendar instant of simulation t = 0 (start or first row, minus shift). */ originEpochSeconds: number }
   | { ok: false; field: 'bucket' | 'start' | 'shift'; message: string; hint?: string };
 
 /** Requests per second per unit of a row's value, by what the value means (every kind is linear). */
@@ -79,5 +79,5 @@ export function bindTraceRows(rows: TraceRows, p: TraceBindingParams): BindTrace
     // Dividing (not multiplying by 1/bucket) keeps 42 per 60 s exactly 42/60.
     values[j] = countPerBucket ? (value / bucketSeconds) * p.scale : value * factor;
   }
-  return { ok: true, bucketSeconds, rate: { startSeconds, values, endSeconds } };
+  return { ok: true, bucketSeconds, rate: { startSeconds, values, endSeconds }, originEpochSeconds: origin };
 }

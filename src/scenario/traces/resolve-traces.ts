@@ -10,8 +10,21 @@ import { readTextFile, resolveInScenario } from '../files.js';
 import type { ProblemSink } from '../problem-sink.js';
 import type { TraceBindingInput } from '../schema/trace-binding-schema.js';
 import type { TraceBinding } from '../types.js';
+import { utcOffsetInLine, utcOffsetSeconds } from '../utc-offset.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import { bindTraceRows } from './bind-trace.js';
+
+/** The calendar instant a binding maps to simulation t = 0, and the UTC offset it was written in. */
+export interface TraceOrigin {
+  epochSeconds: number;
+  /** Offset of the binding's `start`, else of the first row's timestamp (0 when neither shows one). */
+  utcOffsetSeconds: number;
+}
+
+export interface ResolvedTraces {
+  bindings: Map<string, TraceBinding>;
+  origins: Map<string, TraceOrigin>;
+}
 
 /**
  * Resolves every binding that passed the schema and reports problems (located in scenario.yaml or
@@ -24,14 +37,16 @@ export async function resolveTraces(
   unchecked: ReadonlyMap<string, { file: string; format: string }>,
   scenarioRef: DocRef,
   sink: ProblemSink,
-): Promise<Map<string, TraceBinding>> {
+): Promise<ResolvedTraces> {
   const entries = [...bindings.entries()];
   const results = await Promise.all(entries.map(([name, input]) => resolveOne(dir, name, input, scenarioRef)));
   const checks = await Promise.all([...unchecked].map(([name, { file, format }]) => checkFile(dir, name, file, format, scenarioRef)));
-  const out = new Map<string, TraceBinding>();
+  const out: ResolvedTraces = { bindings: new Map(), origins: new Map() };
   for (const result of results) {
     sink.errors(result.problems);
-    if (result.binding) out.set(result.binding.name, result.binding);
+    if (!result.binding) continue;
+    out.bindings.set(result.binding.name, result.binding);
+    out.origins.set(result.binding.name, result.origin);
   }
   for (const problems of checks) sink.errors(problems);
   return out;
@@ -86,5 +101,13 @@ async function resolveOne(dir: string, name: string, input: TraceBindingInput, s
     bucketSeconds: bound.bucketSeconds,
     rate: bound.rate,
   };
-  return { problems: [], binding };
+  const startText = scenarioRef.valueAt(['spec', 'traces', name, 'start']);
+  const firstLine = parsed.rows.lines?.[0];
+  const offset = typeof startText === 'string' ? utcOffsetSeconds(startText) : firstLine !== undefined ? utcOffsetInLine(lineAt(text.value, firstLine)) : undefined;
+  return { problems: [], binding, origin: { epochSeconds: bound.originEpochSeconds, utcOffsetSeconds: offset ?? 0 } };
+}
+
+/** Line `line` (1-based) of `text`. */
+function lineAt(text: string, line: number): string {
+  return text.split('\n', line)[line - 1] ?? '';
 }

@@ -49,6 +49,23 @@ export class DocRef {
     return { file: this.file, line, column: col };
   }
 
+  /**
+   * Where character `index` (0-based) of the string at `path` is, for a plain or quoted scalar on
+   * one line (escapes aside); for other scalars, where the value starts.
+   */
+  positionInScalar(path: FieldPath, index: number): Position {
+    const node = findNode(this.yaml.doc.contents, [...this.basePath, ...path], false);
+    const start = this.position(path);
+    if (!isScalar(node) || !node.range) return start;
+    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+    if (!quoted && node.type !== 'PLAIN') return start;
+    const offset = node.range[0] + (quoted ? 1 : 0) + index;
+    const end = this.yaml.lineCounter.linePos(node.range[1]);
+    if (end.line !== start.line || offset > node.range[1]) return start;
+    const { line, col } = this.yaml.lineCounter.linePos(offset);
+    return { file: this.file, line, column: col };
+  }
+
   /** An InputProblem located at `path` (relative to this part). */
   problem(path: FieldPath, message: string, hint?: string, options: { key?: boolean } = {}): InputProblem {
     const field = formatFieldPath(path);

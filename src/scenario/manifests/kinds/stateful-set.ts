@@ -1,6 +1,6 @@
 /**
- * apps/v1 StatefulSet → WorkloadSpec (kind StatefulSet). Read like a Deployment; its ordered pod
- * management and volume claims are not modelled.
+ * apps/v1 StatefulSet → WorkloadSpec (kind StatefulSet): read like a Deployment, plus
+ * podManagementPolicy (OrderedReady or Parallel) and serviceName; volume claims are not modelled.
  */
 import type { ManifestKindHandler } from '../manifest-set.js';
 import { loadWorkload } from '../workload.js';

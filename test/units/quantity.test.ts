@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValueFormatError } from '../../src/errors/value-format-error.js';
-import { parseCpuMillicores, parseMemoryBytes, parseMilliValue, parseQuantity } from '../../src/scenario/quantity.js';
+import { parseCpuMillicores, parseMemoryBytes, parseMilliValue, parseQuantity } from '../../src/units/quantity.js';
 
 describe('parseCpuMillicores', () => {
   it.each([

@@ -1,0 +1,75 @@
+/**
+ * The `kafka` trigger (pkg/scalers/kafka_scaler.go): total consumer lag against `lagThreshold`
+ * (default 10), capped by partitions; active when the uncapped lag is strictly above `activationLagThreshold`.
+ */
+import { normalizeMetricName } from '../metric-name.js';
+import { externalMetricTarget } from '../metric-value.js';
+import type { ParsedTrigger, ScalerDefinition } from '../types.js';
+import { readExternalTargetType } from './external-target.js';
+import { calculateKafkaLag, type KafkaLagSettings } from './kafka-lag.js';
+import { MetadataReader } from './metadata-reader.js';
+import { thresholdResult, unusableReading } from './scaler-result.js';
+
+export const KAFKA_DEFAULTS = Object.freeze({
+  /** lagThreshold (defaultKafkaLagThreshold = 10) */
+  lagThreshold: 10,
+  /** activationLagThreshold (defaultKafkaActivationLagThreshold = 0) */
+  activationLagThreshold: 0,
+  /** offsetResetPolicy (defaultOffsetResetPolicy = latest) */
+  offsetResetPolicy: 'latest' as const,
+});
+
+interface KafkaConfig extends KafkaLagSettings {
+  metricName: string;
+  activationLagThreshold: number;
+}
+
+/** The kafkaMetadata.Validate rules on flag combinations. */
+function checkFlagCombinations(reader: MetadataReader, c: KafkaLagSettings, topic: string | undefined): void {
+  if (c.allowIdleConsumers && c.limitToPartitionsWithLag) reader.problem('limitToPartitionsWithLag', 'allowIdleConsumers and limitToPartitionsWithLag cannot be set simultaneously');
+  if (c.limitToPartitionsWithLag && c.ensureEvenDistributionOfPartitions) {
+    reader.problem('ensureEvenDistributionOfPartitions', 'limitToPartitionsWithLag and ensureEvenDistributionOfPartitions cannot be set simultaneously');
+  }
+  if (topic === undefined && (c.limitToPartitionsWithLag || c.ensureEvenDistributionOfPartitions)) {
+    reader.problem('topic', 'required: limitToPartitionsWithLag and ensureEvenDistributionOfPartitions need a topic');
+  }
+}
+
+export const kafkaScaler: ScalerDefinition = {
+  type: 'kafka',
+  parse(trigger) {
+    const reader = new MetadataReader(trigger.metadata);
+    const targetType = readExternalTargetType(trigger.metricType, reader);
+    const topic = reader.raw('topic');
+    const group = reader.raw('consumerGroup');
+    const config: KafkaConfig = {
+      metricName: normalizeMetricName(topic !== undefined ? `kafka-${topic}` : `kafka-${group ?? ''}-topics`),
+      lagThreshold: reader.number('lagThreshold', { integer: true, min: 0, exclusive: true }, KAFKA_DEFAULTS.lagThreshold) ?? KAFKA_DEFAULTS.lagThreshold,
+      activationLagThreshold: reader.number('activationLagThreshold', { integer: true, min: 0 }, KAFKA_DEFAULTS.activationLagThreshold) ?? 0,
+      allowIdleConsumers: reader.boolean('allowIdleConsumers', false),
+      excludePersistentLag: reader.boolean('excludePersistentLag', false),
+      limitToPartitionsWithLag: reader.boolean('limitToPartitionsWithLag', false),
+      ensureEvenDistributionOfPartitions: reader.boolean('ensureEvenDistributionOfPartitions', false),
+    };
+    const offsetResetPolicy = reader.choice('offsetResetPolicy', ['latest', 'earliest'] as const, KAFKA_DEFAULTS.offsetResetPolicy);
+    checkFlagCombinations(reader, config, topic);
+    return reader.finish(() => ({
+      type: 'kafka',
+      config: { ...config, offsetResetPolicy, ...(topic === undefined ? {} : { topic }), ...(group === undefined ? {} : { consumerGroup: group }) },
+      hpaTarget: externalMetricTarget(targetType, config.lagThreshold),
+      // Without a topic KEDA reads every topic of the group; the simulation reads the group's queue.
+      needs: { kind: 'queue', queueName: topic ?? group ?? '' },
+    }));
+  },
+  /** A `queue` reading: `partitionLags` (one entry per partition) and optional `partitionsMoved`. */
+  read(trigger: ParsedTrigger, reading) {
+    if (reading.kind !== 'queue') return unusableReading('kafka', 'queue', reading);
+    const config = trigger.config as unknown as KafkaConfig;
+    const lag = calculateKafkaLag(reading.partitionLags, reading.partitionsMoved, config);
+    const note =
+      lag.cappedAt === undefined
+        ? ` over ${lag.partitionCount} partitions`
+        : ` (uncapped ${lag.totalLagWithPersistent}; ${lag.partitionCount} partitions, ${lag.partitionsWithLag} with lag, lagThreshold ${config.lagThreshold})`;
+    return thresholdResult('consumer lag', lag.totalLag, lag.totalLagWithPersistent, config.activationLagThreshold, note);
+  },
+};

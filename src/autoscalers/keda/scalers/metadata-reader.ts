@@ -1,0 +1,97 @@
+/**
+ * Typed reads of a trigger's string metadata that collect every problem instead of stopping at the
+ * first, as KEDA's TypedConfig fills `keda:"name=…, default=…, optional, enum=…"` struct tags.
+ */
+import type { MetadataProblem, ParsedTrigger, ParseTriggerResult } from '../types.js';
+
+const GO_FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const GO_INT = /^[+-]?\d+$/;
+/** strconv.ParseBool. */
+const GO_BOOLS: Readonly<Record<string, boolean>> = Object.freeze({
+  '1': true, t: true, T: true, TRUE: true, true: true, True: true,
+  '0': false, f: false, F: false, FALSE: false, false: false, False: false,
+});
+
+export interface NumberRule {
+  /** Whole numbers only (Go int64 fields). */
+  integer?: boolean;
+  /** Lower bound; `exclusive` makes it strict (`> min`). */
+  min?: number;
+  exclusive?: boolean;
+}
+
+function describeRule(rule: NumberRule): string {
+  const kind = rule.integer ? 'an integer' : 'a number';
+  if (rule.min === undefined) return kind;
+  return `${kind} ${rule.exclusive ? '>' : '≥'} ${rule.min}`;
+}
+
+/** Reads metadata keys; every failed read adds a MetadataProblem naming the key and what is expected. */
+export class MetadataReader {
+  readonly problems: MetadataProblem[] = [];
+
+  constructor(private readonly metadata: Readonly<Record<string, string>>) {}
+
+  /** The trimmed value, or undefined when the key is absent or empty (KEDA treats "" as unset). */
+  raw(key: string): string | undefined {
+    if (!Object.hasOwn(this.metadata, key)) return undefined;
+    const value = this.metadata[key];
+    const text = typeof value === 'string' ? value.trim() : undefined;
+    return text === undefined || text === '' ? undefined : text;
+  }
+
+  has(key: string): boolean {
+    return this.raw(key) !== undefined;
+  }
+
+  problem(field: string, message: string): void {
+    this.problems.push({ field, message });
+  }
+
+  /** A required string; a problem when absent. */
+  requiredString(key: string, what: string): string {
+    const text = this.raw(key);
+    if (text === undefined) this.problem(key, `required: expected ${what}`);
+    return text ?? '';
+  }
+
+  /** A number (Go ParseFloat / ParseInt syntax) or `fallback` when absent; undefined when required and absent. */
+  number(key: string, rule: NumberRule, fallback?: number): number | undefined {
+    const text = this.raw(key);
+    const expected = describeRule(rule);
+    if (text === undefined) {
+      if (fallback === undefined) this.problem(key, `required: expected ${expected}`);
+      return fallback;
+    }
+    const value = (rule.integer ? GO_INT : GO_FLOAT).test(text) ? Number(text) : Number.NaN;
+    const belowMin = rule.min !== undefined && (rule.exclusive ? value <= rule.min : value < rule.min);
+    if (!Number.isFinite(value) || (rule.integer && !Number.isSafeInteger(value)) || belowMin) {
+      this.problem(key, `expected ${expected}, got "${text}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  /** strconv.ParseBool, or `fallback` when absent. */
+  boolean(key: string, fallback: boolean): boolean {
+    const text = this.raw(key);
+    if (text === undefined) return fallback;
+    if (Object.hasOwn(GO_BOOLS, text)) return GO_BOOLS[text] ?? fallback;
+    this.problem(key, `expected true or false, got "${text}"`);
+    return fallback;
+  }
+
+  /** One of `choices` (exact match), or `fallback` when absent. */
+  choice<T extends string>(key: string, choices: readonly T[], fallback: T): T {
+    const text = this.raw(key);
+    if (text === undefined) return fallback;
+    if ((choices as readonly string[]).includes(text)) return text as T;
+    this.problem(key, `expected one of ${choices.join(', ')}, got "${text}"`);
+    return fallback;
+  }
+
+  /** `{ok: false, problems}` when any read failed, else `{ok: true, trigger: build()}`. */
+  finish(build: () => ParsedTrigger): ParseTriggerResult {
+    return this.problems.length > 0 ? { ok: false, problems: [...this.problems] } : { ok: true, trigger: build() };
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The `rabbitmq` trigger (pkg/scalers/rabbitmq_scaler.go): QueueLength (default, value 20) or
+ * MessageRate mode; the HTTP management API counts ready + unacked messages, AMQP sees ready only.
+ */
+import { goQueryEscape, normalizeMetricName } from '../metric-name.js';
+import { externalMetricTarget, hpaMetricValue } from '../metric-value.js';
+import type { ParsedTrigger, ScalerDefinition } from '../types.js';
+import { readExternalTargetType } from './external-target.js';
+import { MetadataReader } from './metadata-reader.js';
+import { thresholdResult, unusableReading } from './scaler-result.js';
+
+type RabbitMode = 'QueueLength' | 'MessageRate';
+type RabbitProtocol = 'http' | 'amqp';
+
+export const RABBITMQ_DEFAULTS = Object.freeze({
+  /** mode + value when neither nor the legacy queueLength is set (defaultRabbitMQQueueLength = 20) */
+  mode: 'QueueLength' as const,
+  value: 20,
+  /** protocol (defaultProtocol = auto: from the host URL scheme) */
+  protocol: 'auto' as const,
+});
+
+interface RabbitConfig {
+  metricName: string;
+  mode: RabbitMode;
+  value: number;
+  activationValue: number;
+  protocol: RabbitProtocol;
+  excludeUnacknowledged: boolean;
+}
+
+const SCHEME_PROTOCOL: Readonly<Record<string, RabbitProtocol>> = Object.freeze({ amqp: 'amqp', amqps: 'amqp', http: 'http', https: 'http' });
+
+/**
+ * `protocol`, with `auto` resolved from the host URL scheme. A host set through TriggerAuthentication
+ * or `hostFromEnv` is not visible here: without `host`, auto resolves to http (the protocol every mode supports).
+ */
+function readProtocol(reader: MetadataReader): RabbitProtocol {
+  const protocol = reader.choice('protocol', ['auto', 'http', 'amqp'] as const, RABBITMQ_DEFAULTS.protocol);
+  if (protocol !== 'auto') return protocol;
+  const host = reader.raw('host');
+  if (host === undefined) return 'http';
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(host)?.[1]?.toLowerCase() ?? '';
+  const resolved = Object.hasOwn(SCHEME_PROTOCOL, scheme) ? SCHEME_PROTOCOL[scheme] : undefined;
+  if (resolved === undefined) reader.problem('host', `expected an amqp://, amqps://, http:// or https:// URL to infer the protocol, got scheme "${scheme}"`);
+  return resolved ?? 'http';
+}
+
+/** rabbitMQMetadata.validateTrigger: mode + value, or the deprecated queueLength alone, or the default. */
+function readModeAndValue(reader: MetadataReader, protocol: RabbitProtocol): { mode: RabbitMode; value: number } {
+  const [hasLegacy, hasMode, hasValue] = [reader.has('queueLength'), reader.has('mode'), reader.has('value')];
+  if (!hasLegacy && !hasMode && !hasValue) return { mode: RABBITMQ_DEFAULTS.mode, value: RABBITMQ_DEFAULTS.value };
+  if (hasLegacy) {
+    if (hasMode || hasValue) reader.problem('queueLength', 'queueLength is deprecated; configure only mode and value');
+    return { mode: 'QueueLength', value: reader.number('queueLength', { min: 0, exclusive: true }) ?? RABBITMQ_DEFAULTS.value };
+  }
+  if (!hasMode) reader.problem('mode', 'required with value: expected QueueLength or MessageRate');
+  if (!hasValue) reader.problem('value', 'required with mode: expected a number > 0');
+  const mode = reader.choice('mode', ['QueueLength', 'MessageRate'] as const, 'QueueLength');
+  const value = hasValue ? reader.number('value', { min: 0, exclusive: true }) : undefined;
+  if (mode === 'MessageRate' && protocol !== 'http') reader.problem('protocol', `protocol ${protocol} not supported; must be http to use mode MessageRate`);
+  return { mode, value: value ?? RABBITMQ_DEFAULTS.value };
+}
+
+export const rabbitmqScaler: ScalerDefinition = {
+  type: 'rabbitmq',
+  parse(trigger) {
+    const reader = new MetadataReader(trigger.metadata);
+    const targetType = readExternalTargetType(trigger.metricType, reader);
+    const queueName = reader.raw('queueName') ?? '';
+    const protocol = readProtocol(reader);
+    const excludeUnacknowledged = reader.boolean('excludeUnacknowledged', false);
+    if (excludeUnacknowledged && protocol !== 'http') reader.problem('excludeUnacknowledged', 'configure excludeUnacknowledged=true with http protocol only');
+    const config: RabbitConfig = {
+      metricName: normalizeMetricName(`rabbitmq-${goQueryEscape(queueName)}`),
+      ...readModeAndValue(reader, protocol),
+      activationValue: reader.number('activationValue', {}, 0) ?? 0,
+      protocol,
+      excludeUnacknowledged,
+    };
+    return reader.finish(() => ({
+      type: 'rabbitmq',
+      config: { ...config, queueName },
+      hpaTarget: externalMetricTarget(targetType, config.value),
+      needs: { kind: 'queue', queueName },
+    }));
+  },
+  /** A `queue` reading: `messages` are ready, `unacked` delivered but not acknowledged. */
+  read(trigger: ParsedTrigger, reading) {
+    if (reading.kind !== 'queue') return unusableReading('rabbitmq', 'queue', reading);
+    const c = trigger.config as unknown as RabbitConfig;
+    const countsUnacked = c.protocol === 'http' && !c.excludeUnacknowledged;
+    const messages = reading.messages + (countsUnacked ? reading.unacked : 0);
+    const counted = countsUnacked ? ' (ready + unacked)' : ' (ready only)';
+    if (c.mode === 'QueueLength') return thresholdResult('queue length', messages, messages, c.activationValue, counted);
+    // MessageRate: the metric is the publish rate; active when the rate OR the message count is above activation.
+    const rate = c.protocol === 'http' ? reading.publishRatePerSecond : 0;
+    const isActive = rate > c.activationValue || messages > c.activationValue;
+    const reason = `publish rate ${rate}/s, ${messages} messages${counted}; ${isActive ? 'one is >' : 'both ≤'} activation ${c.activationValue}`;
+    return { metricValue: hpaMetricValue(rate), isActive, reason };
+  },
+};

@@ -1,0 +1,94 @@
+/**
+ * Evaluation of a checked formula over the trigger values, with expr-lang's float64/bool/nil
+ * semantics: nil propagates through arithmetic unless `??` replaces it; a type error yields nil too.
+ */
+import type { ArithmeticOperator, ComparisonOperator, FormulaNode, FormulaValue } from './formula-node.js';
+
+const ARITHMETIC: Readonly<Record<ArithmeticOperator, (a: number, b: number) => number>> = Object.freeze({
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  // float64 division: x/0 is ±Inf (or NaN for 0/0), as in Go.
+  '/': (a, b) => a / b,
+  // math.Mod semantics (sign of the dividend).
+  '%': (a, b) => a % b,
+});
+
+const ORDER: Readonly<Record<Exclude<ComparisonOperator, '==' | '!='>, (a: number, b: number) => boolean>> = Object.freeze({
+  '<': (a, b) => a < b,
+  '>': (a, b) => a > b,
+  '<=': (a, b) => a <= b,
+  '>=': (a, b) => a >= b,
+});
+
+const asNumber = (v: FormulaValue): number | null => (typeof v === 'number' ? v : null);
+const asBoolean = (v: FormulaValue): boolean | null => (typeof v === 'boolean' ? v : null);
+
+function compare(operator: ComparisonOperator, left: FormulaValue, right: FormulaValue): FormulaValue {
+  if (operator === '==') return left === right;
+  if (operator === '!=') return left !== right;
+  const a = asNumber(left);
+  const b = asNumber(right);
+  return a === null || b === null ? null : ORDER[operator](a, b);
+}
+
+function logical(node: Extract<FormulaNode, { kind: 'logical' }>, values: Readonly<Record<string, number | null>>): FormulaValue {
+  const left = asBoolean(evaluateNode(node.left, values));
+  if (left === null) return null;
+  // Short-circuit, as expr-lang does.
+  if (node.operator === '&&' ? !left : left) return left;
+  return asBoolean(evaluateNode(node.right, values));
+}
+
+function call(node: Extract<FormulaNode, { kind: 'call' }>, values: Readonly<Record<string, number | null>>): FormulaValue {
+  const args: number[] = [];
+  for (const arg of node.args) {
+    const value = asNumber(evaluateNode(arg, values));
+    if (value === null) return null;
+    args.push(value);
+  }
+  return node.fn.apply(args);
+}
+
+function unaryNumber(node: FormulaNode, values: Readonly<Record<string, number | null>>, sign: 1 | -1): FormulaValue {
+  const value = asNumber(evaluateNode(node, values));
+  return value === null ? null : sign * value;
+}
+
+/** The value of `node`; `values` maps trigger names to their metric values (null = failing / no value). */
+export function evaluateNode(node: FormulaNode, values: Readonly<Record<string, number | null>>): FormulaValue {
+  switch (node.kind) {
+    case 'number':
+    case 'boolean':
+      return node.value;
+    case 'nil':
+      return null;
+    case 'trigger':
+      return Object.hasOwn(values, node.name) ? (values[node.name] ?? null) : null;
+    case 'negate':
+      return unaryNumber(node.argument, values, -1);
+    case 'plus':
+      return unaryNumber(node.argument, values, 1);
+    case 'not': {
+      const value = asBoolean(evaluateNode(node.argument, values));
+      return value === null ? null : !value;
+    }
+    case 'arithmetic': {
+      const a = asNumber(evaluateNode(node.left, values));
+      const b = asNumber(evaluateNode(node.right, values));
+      return a === null || b === null ? null : ARITHMETIC[node.operator](a, b);
+    }
+    case 'comparison':
+      return compare(node.operator, evaluateNode(node.left, values), evaluateNode(node.right, values));
+    case 'logical':
+      return logical(node, values);
+    case 'coalesce':
+      return evaluateNode(node.left, values) ?? evaluateNode(node.right, values);
+    case 'conditional': {
+      const test = asBoolean(evaluateNode(node.test, values));
+      return test === null ? null : evaluateNode(test ? node.consequent : node.alternate, values);
+    }
+    case 'call':
+      return call(node, values);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The raw source reading of a `keda.scaler` vector → a ScalerReading: query results (`queryResult`,
+ * "empty vector" = null), queue state (`partitionLags`, `listLength`, `messages`…) and clock (`nowUTC`).
+ */
+import type { ParsedTrigger, ScalerReading } from '../autoscalers/keda/types.js';
+import type { InputFields } from './input-fields.js';
+
+/** `nowUTC: "12:00"` means that UTC clock time on 2024-01-15 (a Monday): 1705276800 is its midnight. */
+export const VECTOR_CRON_DAY_EPOCH_SECONDS = 1_705_276_800;
+
+const EMPTY_RESULTS: ReadonlySet<string> = new Set(['empty vector', 'empty', 'empty result', 'null', 'nil', '']);
+const SPECIAL_NUMBERS: Readonly<Record<string, number>> = Object.freeze({ NaN: Number.NaN, '+Inf': Infinity, Inf: Infinity, '-Inf': -Infinity });
+
+/** `queryResult`: a number, null / "empty vector", "NaN" / "+Inf" / "-Inf", or an array of sample values. */
+function seriesReading(f: InputFields): ScalerReading | undefined {
+  const raw = f.raw('queryResult') ?? f.raw('value');
+  if (raw === undefined) return undefined;
+  const one = (v: unknown): number | null => {
+    if (typeof v === 'number') return v;
+    if (v === null || (typeof v === 'string' && EMPTY_RESULTS.has(v.trim()))) return null;
+    if (typeof v === 'string' && Object.hasOwn(SPECIAL_NUMBERS, v.trim())) return SPECIAL_NUMBERS[v.trim()] ?? null;
+    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+    throw new Error(`${f.path}.queryResult: expected a number, null, "empty vector", "NaN", "+Inf" or an array, got ${JSON.stringify(v)}`);
+  };
+  if (!Array.isArray(raw)) return { kind: 'value', value: one(raw) };
+  if (raw.length > 1) return { kind: 'error', message: `query returned ${raw.length} elements; expected at most one` };
+  return { kind: 'value', value: raw.length === 0 ? null : one(raw[0]) };
+}
+
+/** Lags per partition: `partitionLags` padded with zeros to `partitions`, or `totalLag`/`lag` spread evenly. */
+function partitionLags(f: InputFields): number[] | undefined {
+  const partitions = f.optNumber('partitions');
+  if (f.has('partitionLags')) {
+    const lags = [...f.numbers('partitionLags')];
+    while (partitions !== undefined && lags.length < partitions) lags.push(0);
+    return lags;
+  }
+  const total = f.optNumber('totalLag') ?? f.optNumber('lag');
+  if (total === undefined) return undefined;
+  const n = partitions ?? 1;
+  return Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0));
+}
+
+function queueReading(f: InputFields): ScalerReading | undefined {
+  const lags = partitionLags(f);
+  const messages = f.optNumber('messages') ?? f.optNumber('messagesReady') ?? f.optNumber('queueLength') ?? f.optNumber('listLength');
+  const unacked = f.optNumber('unacked') ?? f.optNumber('messagesUnacknowledged');
+  const rate = f.optNumber('publishRate') ?? f.optNumber('publishRatePerSecond') ?? f.optNumber('messageRate');
+  if (lags === undefined && messages === undefined && unacked === undefined && rate === undefined) return undefined;
+  const reading: ScalerReading = { kind: 'queue', messages: messages ?? 0, unacked: unacked ?? 0, publishRatePerSecond: rate ?? 0, partitionLags: lags ?? [] };
+  const moved = f.raw('partitionsMoved');
+  if (Array.isArray(moved)) reading.partitionsMoved = moved.map((m) => m === true);
+  return reading;
+}
+
+/** Days from 1970-01-01 to the proleptic Gregorian date y-m-d (H. Hinnant's days_from_civil; no Date in src/). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yoe = year - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const UTC_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?Z?$/;
+
+/** `nowUTC` ("HH:MM[:SS]" on VECTOR_CRON_DAY, or a UTC "YYYY-MM-DDTHH:MM[:SS]Z") or `nowEpochSeconds`. */
+function clockReading(f: InputFields): ScalerReading | undefined {
+  const epoch = f.optNumber('nowEpochSeconds');
+  if (epoch !== undefined) return { kind: 'cron', epochSeconds: epoch };
+  const text = f.optString('nowUTC') ?? f.optString('now');
+  if (text === undefined) return undefined;
+  const clock = CLOCK.exec(text);
+  const full = UTC_DATE_TIME.exec(text);
+  const n = (m: RegExpExecArray, i: number) => Number(m[i] ?? 0);
+  if (clock !== null) return { kind: 'cron', epochSeconds: VECTOR_CRON_DAY_EPOCH_SECONDS + n(clock, 1) * 3600 + n(clock, 2) * 60 + n(clock, 3) };
+  if (full === null) throw new Error(`${f.path}.nowUTC: expected "HH:MM" or a UTC date-time "YYYY-MM-DDTHH:MM:SSZ", got "${text}"`);
+  const days = daysFromCivil(n(full, 1), n(full, 2), n(full, 3));
+  return { kind: 'cron', epochSeconds: days * 86_400 + n(full, 4) * 3600 + n(full, 5) * 60 + n(full, 6) };
+}
+
+const READERS: Readonly<Record<ParsedTrigger['needs']['kind'], (f: InputFields) => ScalerReading | undefined>> = Object.freeze({
+  series: seriesReading,
+  queue: queueReading,
+  clock: clockReading,
+  none: () => undefined,
+});
+
+/** The reading the vector gives for this trigger (`scalerError` / `readError` make it a failed read); undefined when it gives none. */
+export function readScalerReading(f: InputFields, trigger: ParsedTrigger): ScalerReading | undefined {
+  const failure = f.raw('readError') ?? f.raw('scalerError');
+  if (failure === true || typeof failure === 'string') return { kind: 'error', message: typeof failure === 'string' ? failure : 'the scaler read failed' };
+  return READERS[trigger.needs.kind](f);
+}

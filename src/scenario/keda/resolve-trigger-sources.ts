@@ -1,0 +1,137 @@
+/**
+ * Where every KEDA trigger that reads something gets its value: scenario.yaml spec.triggers
+ * entries (`<owner>/<trigger>: { series | queue }`), else, for queue triggers (kafka topic,
+ * rabbitmq queueName, redis listName), the workload queue of the same name. Every trigger that
+ * needs a queue or a series is resolved here, so the engine never has to guess.
+ */
+import { suggestionHint } from '../did-you-mean.js';
+import type { ProblemSink } from '../problem-sink.js';
+import type { TriggerSourceInput } from '../schema/trigger-source-schema.js';
+import type { TriggerSourceSpec } from '../types.js';
+import type { DocRef } from '../yaml/doc-ref.js';
+import { describeTrigger, resolveTriggerRef, type TriggerOwner } from './keda-owners.js';
+
+export interface TriggerSourceContext {
+  owners: ReadonlyMap<string, TriggerOwner>;
+  /** spec.triggers: valid entries by key. */
+  entries: ReadonlyMap<string, TriggerSourceInput>;
+  /** Every key of spec.triggers, including entries with schema problems (their triggers are not reported again). */
+  keys: readonly string[];
+  seriesNames: readonly string[];
+  queueNames: readonly string[];
+  scenarioRef: DocRef;
+  sink: ProblemSink;
+}
+
+type Source = TriggerSourceSpec['source'];
+
+interface Explicit {
+  key: string;
+  source: Source;
+}
+
+export function resolveTriggerSources(ctx: TriggerSourceContext): TriggerSourceSpec[] {
+  const explicit = readEntries(ctx);
+  const invalid = new Set(ctx.keys.filter((k) => !ctx.entries.has(k)).flatMap((k) => canonicalKey(k, ctx.owners) ?? []));
+  const out: TriggerSourceSpec[] = [];
+  for (const owner of ctx.owners.values()) {
+    owner.parsed.forEach((parsed, index) => {
+      const given = explicit.get(`${owner.name}/${index}`);
+      if (!parsed || invalid.has(`${owner.name}/${index}`)) return;
+      const needs = parsed.needs;
+      const source = needs.kind === 'queue' || needs.kind === 'series' ? sourceFor(owner, index, needs, given, ctx) : rejectEntry(owner, index, given, ctx);
+      if (source) out.push({ owner: owner.name, triggerIndex: index, source });
+    });
+  }
+  return out;
+}
+
+/** "<owner>/<index>" of a trigger reference, or undefined when it names nothing. */
+function canonicalKey(text: string, owners: ReadonlyMap<string, TriggerOwner>): string | undefined {
+  const resolved = resolveTriggerRef(text, owners);
+  return resolved.ok ? `${resolved.owner.name}/${resolved.triggerIndex}` : undefined;
+}
+
+/** Valid spec.triggers entries by "<owner>/<index>"; bad keys, bad values and duplicates are reported. */
+function readEntries(ctx: TriggerSourceContext): Map<string, Explicit> {
+  const out = new Map<string, Explicit>();
+  for (const [key, entry] of ctx.entries) {
+    const at = ['spec', 'triggers', key];
+    const resolved = resolveTriggerRef(key, ctx.owners);
+    if (!resolved.ok) {
+      ctx.sink.error(ctx.scenarioRef.problem(at, resolved.message, resolved.hint, { key: true }));
+      continue;
+    }
+    const source = entrySource(entry, at, ctx);
+    if (!source) continue;
+    const canonical = `${resolved.owner.name}/${resolved.triggerIndex}`;
+    const first = out.get(canonical);
+    if (first) {
+      ctx.sink.error(ctx.scenarioRef.problem(at, `"${key}" and "${first.key}" name the same trigger`, 'keep one entry per trigger', { key: true }));
+      continue;
+    }
+    out.set(canonical, { key, source });
+  }
+  return out;
+}
+
+function entrySource(entry: TriggerSourceInput, at: string[], ctx: TriggerSourceContext): Source | undefined {
+  const error = (path: string[], message: string, hint?: string) => ctx.sink.error(ctx.scenarioRef.problem(path, message, hint));
+  if ((entry.series === undefined) === (entry.queue === undefined)) {
+    error(at, 'set exactly one of series or queue', 'e.g. { series: row-count } or { queue: orders }');
+    return undefined;
+  }
+  if (entry.series !== undefined) {
+    if (ctx.seriesNames.includes(entry.series)) return { kind: 'series', series: entry.series };
+    error([...at, 'series'], `series "${entry.series}" is not defined under spec.series`, suggestionHint(entry.series, ctx.seriesNames, 'series') ?? `add spec.series.${entry.series}: { trace: <trace name> }`);
+    return undefined;
+  }
+  const queue = entry.queue as string;
+  if (ctx.queueNames.includes(queue)) return { kind: 'queue', queue };
+  error([...at, 'queue'], `no workload has a queue named "${queue}"`, suggestionHint(queue, ctx.queueNames, 'queues') ?? 'add queue: { name: …, messagesPerSecondPerPod: … } to a workload under spec.workloads');
+  return undefined;
+}
+
+function sourceFor(owner: TriggerOwner, index: number, needs: { kind: 'queue'; queueName: string } | { kind: 'series' }, given: Explicit | undefined, ctx: TriggerSourceContext): Source | undefined {
+  const trigger = describeTrigger(owner, index);
+  const key = `${owner.name}/${index}`;
+  if (needs.kind === 'queue') {
+    if (given?.source.kind === 'series') {
+      ctx.sink.error(ctx.scenarioRef.problem(['spec', 'triggers', given.key], `the ${trigger} reads a queue, not a series`, `point it to a queue: { queue: <queue name> }`, { key: true }));
+      return undefined;
+    }
+    if (given) return given.source;
+    if (ctx.queueNames.includes(needs.queueName)) return { kind: 'queue', queue: needs.queueName };
+    if (needs.queueName === '') {
+      const message = `the ${trigger} names no queue in its metadata, so the simulator cannot tell which queue it reads`;
+      ctx.sink.error(owner.ref.problem(['spec', 'triggers', index, 'metadata'], message, `map it in scenario.yaml: spec.triggers: { "${key}": { queue: <queue name> } }`));
+      return undefined;
+    }
+    const close = suggestionHint(needs.queueName, ctx.queueNames, 'queues');
+    ctx.sink.error(
+      owner.ref.problem(
+        ['spec', 'triggers', index, 'metadata'],
+        `the ${trigger} reads queue "${needs.queueName}", but no workload in scenario.yaml has a queue of that name`,
+        `${close?.startsWith('did you mean') ? `${close} ` : ''}add queue: { name: ${needs.queueName}, messagesPerSecondPerPod: <rate> } to the queue worker under spec.workloads, or map the trigger: spec.triggers: { "${key}": { queue: <queue name> } }`,
+      ),
+    );
+    return undefined;
+  }
+  if (given) return given.source;
+  const known = ctx.seriesNames.length > 0 ? ` (series: ${ctx.seriesNames.join(', ')})` : '';
+  ctx.sink.error(
+    owner.ref.problem(
+      ['spec', 'triggers', index],
+      `the ${trigger} queries a metric source; scenario.yaml must say where its values come from`,
+      `add to scenario.yaml spec.triggers: { "${key}": { series: <a spec.series name> } }${known}, or { queue: <queue name> }`,
+    ),
+  );
+  return undefined;
+}
+
+function rejectEntry(owner: TriggerOwner, index: number, given: Explicit | undefined, ctx: TriggerSourceContext): undefined {
+  if (given) {
+    ctx.sink.error(ctx.scenarioRef.problem(['spec', 'triggers', given.key], `the ${describeTrigger(owner, index)} reads no series or queue`, 'remove this entry', { key: true }));
+  }
+  return undefined;
+}

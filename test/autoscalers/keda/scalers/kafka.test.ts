@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { kafkaScaler } from '../../../../src/autoscalers/keda/scalers/kafka.js';
+import { parseOk, problems, queue } from './helpers.js';
+
+const read = (metadata: Record<string, string>, partitionLags: number[], partitionsMoved?: boolean[]) =>
+  kafkaScaler.read(parseOk(kafkaScaler, metadata), queue({ partitionLags, ...(partitionsMoved ? { partitionsMoved } : {}) }));
+
+describe('kafka scaler', () => {
+  it('defaults: lagThreshold 10 (AverageValue 10000 milli), queue = topic', () => {
+    const t = parseOk(kafkaScaler, { topic: 'orders', consumerGroup: 'g' });
+    expect(t.hpaTarget).toEqual({ type: 'AverageValue', averageValueMilli: 10000 });
+    expect(t.needs).toEqual({ kind: 'queue', queueName: 'orders' });
+    expect(t.config.metricName).toBe('kafka-orders');
+  });
+
+  it('without a topic the metric is named after the group', () => {
+    expect(parseOk(kafkaScaler, { consumerGroup: 'my.group' }).config.metricName).toBe('kafka-my-group-topics');
+  });
+
+  it.each([
+    ['lagThreshold 0', { lagThreshold: '0' }, 'lagThreshold: expected an integer > 0, got "0"'],
+    ['lagThreshold not an integer', { lagThreshold: '1.5' }, 'lagThreshold: expected an integer > 0, got "1.5"'],
+    ['negative activationLagThreshold', { activationLagThreshold: '-1' }, 'activationLagThreshold: expected an integer ≥ 0, got "-1"'],
+    ['unknown offsetResetPolicy', { offsetResetPolicy: 'oldest' }, 'offsetResetPolicy: expected one of latest, earliest, got "oldest"'],
+    ['allowIdleConsumers with limitToPartitionsWithLag', { topic: 't', allowIdleConsumers: 'true', limitToPartitionsWithLag: 'true' }, 'limitToPartitionsWithLag: allowIdleConsumers and limitToPartitionsWithLag cannot be set simultaneously'],
+    ['limitToPartitionsWithLag without topic', { limitToPartitionsWithLag: 'true' }, 'topic: required: limitToPartitionsWithLag and ensureEvenDistributionOfPartitions need a topic'],
+  ])('rejects %s', (_name, metadata, problem) => {
+    expect(problems(kafkaScaler, metadata)).toContain(problem);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problems(kafkaScaler, { lagThreshold: 'x', activationLagThreshold: 'y' })).toHaveLength(2);
+  });
+
+  it('caps the lag at partitions × lagThreshold; activity uses the uncapped lag', () => {
+    expect(read({ lagThreshold: '10' }, [600, 300, 100])).toMatchObject({ metricValue: 30, isActive: true });
+  });
+
+  it('the cap test uses integer division: 35 / 10 = 3 is not > 3 partitions, so 35 passes', () => {
+    expect(read({ lagThreshold: '10' }, [35, 0, 0]).metricValue).toBe(35);
+    expect(read({ lagThreshold: '10' }, [40, 0, 0]).metricValue).toBe(30);
+  });
+
+  it('allowIdleConsumers lifts the cap', () => {
+    expect(read({ lagThreshold: '10', allowIdleConsumers: 'true' }, [600, 300, 100]).metricValue).toBe(1000);
+  });
+
+  it('limitToPartitionsWithLag caps at the partitions that have lag', () => {
+    expect(read({ topic: 't', lagThreshold: '10', limitToPartitionsWithLag: 'true' }, [600, 0, 0, 0]).metricValue).toBe(10);
+  });
+
+  it('ensureEvenDistributionOfPartitions rounds up to a factor of the partition count', () => {
+    // 6 partitions, lag 25 / threshold 10 → 3 consumers → factor 3 → 30.
+    expect(read({ topic: 't', lagThreshold: '10', ensureEvenDistributionOfPartitions: 'true' }, [25, 0, 0, 0, 0, 0]).metricValue).toBe(30);
+  });
+
+  it('activation is strict on the total lag (activationLagThreshold default 0)', () => {
+    expect(read({ activationLagThreshold: '5' }, [5]).isActive).toBe(false);
+    expect(read({ activationLagThreshold: '5' }, [6]).isActive).toBe(true);
+    expect(read({}, [0, 0]).isActive).toBe(false);
+  });
+
+  it('excludePersistentLag: a partition that did not move adds 0 to the metric but still makes it active', () => {
+    const r = read({ excludePersistentLag: 'true', allowIdleConsumers: 'true' }, [50, 20], [false, true]);
+    expect(r).toMatchObject({ metricValue: 20, isActive: true });
+    expect(read({ excludePersistentLag: 'true' }, [50], [false])).toMatchObject({ metricValue: 0, isActive: true });
+  });
+
+  it('without excludePersistentLag, partitionsMoved is ignored', () => {
+    expect(read({ allowIdleConsumers: 'true' }, [50, 20], [false, true]).metricValue).toBe(70);
+  });
+});

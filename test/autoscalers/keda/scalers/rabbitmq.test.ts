@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { rabbitmqScaler } from '../../../../src/autoscalers/keda/scalers/rabbitmq.js';
+import { parseOk, problems, queue } from './helpers.js';
+
+const HTTP = 'http://guest:guest@rabbit:15672/';
+const AMQP = 'amqp://guest:guest@rabbit:5672/';
+
+describe('rabbitmq scaler', () => {
+  it('defaults to QueueLength 20 when neither mode, value nor queueLength is set', () => {
+    const t = parseOk(rabbitmqScaler, { queueName: 'jobs', host: AMQP });
+    expect(t.config).toMatchObject({ mode: 'QueueLength', value: 20, protocol: 'amqp' });
+    expect(t.hpaTarget).toEqual({ type: 'AverageValue', averageValueMilli: 20000 });
+    expect(t.needs).toEqual({ kind: 'queue', queueName: 'jobs' });
+    expect(t.config.metricName).toBe('rabbitmq-jobs');
+  });
+
+  it('legacy queueLength sets QueueLength mode', () => {
+    expect(parseOk(rabbitmqScaler, { queueName: 'q', queueLength: '7', host: AMQP }).config).toMatchObject({ mode: 'QueueLength', value: 7 });
+  });
+
+  it('the metric name query-escapes the queue name before normalizing', () => {
+    expect(parseOk(rabbitmqScaler, { queueName: 'a/b c', host: HTTP }).config.metricName).toBe('rabbitmq-a-2Fb+c');
+  });
+
+  it.each([
+    ['queueLength together with mode/value', { queueName: 'q', host: HTTP, queueLength: '5', mode: 'QueueLength', value: '5' }, 'queueLength: queueLength is deprecated; configure only mode and value'],
+    ['mode without value', { queueName: 'q', host: HTTP, mode: 'QueueLength' }, 'value: required with mode: expected a number > 0'],
+    ['value without mode', { queueName: 'q', host: HTTP, value: '5' }, 'mode: required with value: expected QueueLength or MessageRate'],
+    ['an unknown mode', { queueName: 'q', host: HTTP, mode: 'Lag', value: '5' }, 'mode: expected one of QueueLength, MessageRate, got "Lag"'],
+    ['MessageRate over amqp', { queueName: 'q', host: AMQP, mode: 'MessageRate', value: '5' }, 'protocol: protocol amqp not supported; must be http to use mode MessageRate'],
+    ['excludeUnacknowledged over amqp', { queueName: 'q', host: AMQP, excludeUnacknowledged: 'true' }, 'excludeUnacknowledged: configure excludeUnacknowledged=true with http protocol only'],
+    ['a host scheme that gives no protocol', { queueName: 'q', host: 'ftp://x' }, 'host: expected an amqp://, amqps://, http:// or https:// URL to infer the protocol, got scheme "ftp"'],
+  ])('rejects %s', (_name, metadata, problem) => {
+    expect(problems(rabbitmqScaler, metadata)).toContain(problem);
+  });
+
+  it.each([
+    ['http counts ready + unacked', { host: HTTP }, 15],
+    ['http with excludeUnacknowledged counts ready only', { host: HTTP, excludeUnacknowledged: 'true' }, 10],
+    ['amqp sees ready messages only', { host: AMQP }, 10],
+    ['explicit protocol http wins over the host', { host: AMQP, protocol: 'http' }, 15],
+  ])('QueueLength: %s', (_name, metadata, value) => {
+    const t = parseOk(rabbitmqScaler, { queueName: 'q', ...metadata });
+    expect(rabbitmqScaler.read(t, queue({ messages: 10, unacked: 5 })).metricValue).toBe(value);
+  });
+
+  it('QueueLength activity is strict on the message count', () => {
+    const t = parseOk(rabbitmqScaler, { queueName: 'q', host: AMQP, activationValue: '10' });
+    expect(rabbitmqScaler.read(t, queue({ messages: 10 })).isActive).toBe(false);
+    expect(rabbitmqScaler.read(t, queue({ messages: 11 })).isActive).toBe(true);
+  });
+
+  it.each([
+    ['rate above activation', 3, 0, true],
+    ['messages above activation with no publishing', 0, 5, true],
+    ['both at or below activation', 2, 2, false],
+  ])('MessageRate: metric = publish rate, active when %s', (_name, rate, messages, isActive) => {
+    const t = parseOk(rabbitmqScaler, { queueName: 'q', host: HTTP, mode: 'MessageRate', value: '100', activationValue: '2' });
+    expect(rabbitmqScaler.read(t, queue({ messages, publishRatePerSecond: rate }))).toMatchObject({ metricValue: rate, isActive });
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { cpuScaler } from '../../../../src/autoscalers/keda/scalers/cpu.js';
+import { memoryScaler } from '../../../../src/autoscalers/keda/scalers/memory.js';
+import { findScaler, isResourceTriggerType, scalerTypes } from '../../../../src/autoscalers/keda/scalers/registry.js';
+import { parseOk, problems } from './helpers.js';
+
+describe('cpu and memory triggers', () => {
+  it('Utilization → Resource target in percent, needs nothing', () => {
+    const t = parseOk(cpuScaler, { value: '60' }, 'Utilization');
+    expect(t).toMatchObject({ hpaTarget: { type: 'Utilization', averageUtilizationPercent: 60 }, resource: { name: 'cpu' }, needs: { kind: 'none' } });
+  });
+
+  it('AverageValue takes a quantity: cpu in millicores, memory as milli-bytes', () => {
+    expect(parseOk(cpuScaler, { value: '500m' }, 'AverageValue').hpaTarget).toEqual({ type: 'AverageValue', averageValueMilli: 500 });
+    expect(parseOk(memoryScaler, { value: '1Mi' }, 'AverageValue').hpaTarget).toEqual({ type: 'AverageValue', averageValueMilli: 1_048_576_000 });
+  });
+
+  it('containerName makes it a ContainerResource metric', () => {
+    expect(parseOk(memoryScaler, { value: '80', containerName: 'app' }, 'Utilization').resource).toEqual({ name: 'memory', containerName: 'app' });
+  });
+
+  it('the deprecated metadata `type` overrides metricType', () => {
+    expect(parseOk(cpuScaler, { type: 'AverageValue', value: '1' }).hpaTarget.type).toBe('AverageValue');
+  });
+
+  it.each([
+    ['no metricType', {}, undefined, 'metricType: expected Utilization or AverageValue for a resource trigger, got nothing'],
+    ['metricType Value', { value: '1' }, 'Value', 'metricType: expected Utilization or AverageValue for a resource trigger, got "Value"'],
+    ['a non-integer percentage', { value: '50.5' }, 'Utilization', 'value: expected an integer > 0, got "50.5"'],
+  ] as const)('rejects %s', (_name, metadata, metricType, problem) => {
+    expect(problems(cpuScaler, metadata, metricType)).toContain(problem);
+  });
+
+  it('rejects a malformed quantity', () => {
+    expect(problems(cpuScaler, { value: '5 cores' }, 'AverageValue')[0]).toMatch(/^value: .*not a Kubernetes quantity/);
+  });
+
+  it('reads as inactive 0: the HPA reads resource metrics itself', () => {
+    expect(cpuScaler.read(parseOk(cpuScaler, { value: '60' }, 'Utilization'), { kind: 'value', value: 1 })).toMatchObject({ metricValue: 0, isActive: false });
+  });
+});
+
+describe('scaler registry', () => {
+  it('lists every trigger type, sorted', () => {
+    expect(scalerTypes()).toEqual(['cpu', 'cron', 'kafka', 'memory', 'mysql', 'prometheus', 'rabbitmq', 'redis']);
+  });
+
+  it.each(scalerTypes())('%s is found under its own type', (type) => {
+    expect(findScaler(type)?.type).toBe(type);
+  });
+
+  it('unknown and prototype names are not scalers', () => {
+    expect(findScaler('sqs')).toBeUndefined();
+    expect(findScaler('constructor')).toBeUndefined();
+    expect(findScaler('toString')).toBeUndefined();
+  });
+
+  it('cpu and memory are the resource triggers', () => {
+    expect(scalerTypes().filter(isResourceTriggerType)).toEqual(['cpu', 'memory']);
+  });
+});
