@@ -3,6 +3,7 @@
  * documentation cannot drift from the code (a test compares the README with this output).
  */
 import { HPA_DEFAULTS, HPA_DEFAULT_CPU_UTILIZATION_PERCENT, HPA_DEFAULT_MIN_REPLICAS } from '../autoscalers/hpa/config.js';
+import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
 import { STARTUP_DEFAULTS } from '../cluster/startup-defaults.js';
 import { METRICS_SERVER_DEFAULTS, NODE_POOL_DEFAULTS, SCHEDULER_DEFAULTS } from '../scenario/schema/scenario-defaults.js';
 
@@ -24,6 +25,13 @@ export function defaultRows(): DefaultRow[] {
     { setting: 'HPA per-direction tolerance honoured', value: h.configurableTolerance, mirrors: '`HPAConfigurableTolerance` gate (beta, on since 1.35)' },
     { setting: 'HPA minReplicas', value: HPA_DEFAULT_MIN_REPLICAS, mirrors: '`apis/autoscaling/v2/defaults.go`' },
     { setting: 'HPA metric when none given', value: `cpu ${HPA_DEFAULT_CPU_UTILIZATION_PERCENT}%`, mirrors: '`DefaultCPUUtilization`' },
+    { setting: 'KEDA pollingInterval', value: `${KEDA_DEFAULTS.pollingIntervalSeconds} s`, mirrors: 'ScaledObject `spec.pollingInterval`' },
+    { setting: 'KEDA cooldownPeriod', value: `${KEDA_DEFAULTS.cooldownPeriodSeconds} s`, mirrors: 'ScaledObject `spec.cooldownPeriod` (only the last step to 0 or idle)' },
+    { setting: 'KEDA initialCooldownPeriod', value: `${KEDA_DEFAULTS.initialCooldownPeriodSeconds} s`, mirrors: 'ScaledObject `spec.initialCooldownPeriod`' },
+    { setting: 'KEDA min / max replicas', value: `${KEDA_DEFAULTS.minReplicaCount} / ${KEDA_DEFAULTS.maxReplicaCount}`, mirrors: '`spec.minReplicaCount` / `spec.maxReplicaCount` (generated HPA min is max(1, min))' },
+    { setting: 'KEDA fallback behavior', value: KEDA_DEFAULTS.fallbackBehavior, mirrors: '`spec.fallback.behavior`' },
+    { setting: 'KEDA trigger metricType', value: KEDA_DEFAULTS.triggerMetricType, mirrors: '`triggers[].metricType`' },
+    { setting: 'KEDA ScaledJob strategy', value: `${KEDA_DEFAULTS.scaledJobStrategy}, ${KEDA_DEFAULTS.multipleScalersCalculation} of scalers`, mirrors: '`scalingStrategy.strategy`, `multipleScalersCalculation`' },
     { setting: 'metrics-server resolution', value: `${METRICS_SERVER_DEFAULTS.resolutionSeconds} s`, mirrors: '`--metric-resolution` in the shipped manifests (binary default 60 s)' },
     { setting: 'scheduler scoring', value: SCHEDULER_DEFAULTS.scoringStrategy, mirrors: '`NodeResourcesFitArgs.scoringStrategy`' },
     { setting: 'node max pods', value: NODE_POOL_DEFAULTS.maxPods, mirrors: 'kubelet `--max-pods`' },

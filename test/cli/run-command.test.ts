@@ -15,6 +15,29 @@ function filesOf(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
 
+const KEDA_OBJECT = `apiVersion: keda.sh/v1alpha1
+kind: ScaledObject
+metadata:
+  name: nginx
+spec:
+  scaleTargetRef:
+    name: nginx
+  minReplicaCount: 1
+  maxReplicaCount: 3
+  triggers:
+    - type: cpu
+      metricType: Utilization
+      metadata:
+        value: "30"
+`;
+
+/** Replaces the HPA document of the copied nginx manifests with `doc`. */
+function replaceHpa(dir: string, doc: string): void {
+  const f = join(dir, 'manifests', 'nginx.yaml');
+  const text = readFileSync(f, 'utf8');
+  writeFileSync(f, text.slice(0, text.indexOf('apiVersion: autoscaling/v2')) + doc);
+}
+
 /** A copy of nginx-hpa-cpu, with its own copy of the trace at traces/burst.csv, that a test may break. */
 function scenarioCopy(name: string): string {
   const dir = join(work, name);
@@ -92,6 +115,21 @@ describe('scalesim run', () => {
       /burst\.csv:3.*timestamp/,
     ],
     ['a missing trace file', (dir: string) => rmSync(join(dir, 'traces', 'burst.csv')), /burst\.csv/],
+    [
+      'an unknown KEDA trigger type',
+      (dir: string) => replaceHpa(dir, KEDA_OBJECT.replace('type: cpu', 'type: kafkaa')),
+      /nginx\.yaml:\d+:\d+: spec\.triggers\[0\]\.type: .*kafkaa/,
+    ],
+    [
+      'a scalingModifiers formula that does not parse',
+      (dir: string) => replaceHpa(dir, KEDA_OBJECT.replace('  triggers:', '  advanced:\n    scalingModifiers: {formula: "a +* 2", target: "5"}\n  triggers:')),
+      /nginx\.yaml:\d+:\d+: spec\.advanced\.scalingModifiers\.formula/,
+    ],
+    [
+      'idleReplicaCount not below minReplicaCount',
+      (dir: string) => replaceHpa(dir, KEDA_OBJECT.replace('  minReplicaCount: 1', '  minReplicaCount: 1\n  idleReplicaCount: 1')),
+      /nginx\.yaml:\d+:\d+: spec\.idleReplicaCount/,
+    ],
   ])('rejects %s with exit code 2, file and line, and writes nothing', (name, breakIt, pattern) => {
     const dir = scenarioCopy(`bad-${name.replaceAll(' ', '-')}`);
     breakIt(dir);
