@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(await benchScenario(args[1]!)));
     return;
   }
-  const names = args.length > 0 ? args : ['nasa-diurnal', 'nginx-hpa-cpu'];
+  const names = args.length > 0 ? args : ['nasa-diurnal', 'nginx-hpa-cpu', 'kafka-lag', 'mysql-statefulset', 'scale-to-zero'];
   const rows = names.map(benchInChild);
   const baseline = baselineEventsPerSecond(2_000_000);
   const header = ['scenario', 'simulated s', 'process wall s', 'load+run wall s', 'run wall s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB'];
