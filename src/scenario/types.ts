@@ -5,6 +5,7 @@
  */
 import type { HpaControllerConfig, HpaSpec, SourceRef } from '../autoscalers/hpa/types.js';
 import type { ScaledJobSpec, ScaledObjectSpec } from '../autoscalers/keda/types.js';
+import type { NodeBilling, VirtualPoolSettings } from '../cloud/types.js';
 import type { InputProblem } from '../errors/user-input-error.js';
 
 export type { SourceRef };
@@ -90,13 +91,88 @@ export interface WorkloadSpec {
 
 export interface NodePoolSpec {
   name: string;
+  /** Nodes at t = 0 (the group's initial size). */
   count: number;
+  /** Allocatable CPU and memory of one node. */
   cpuMillicores: number;
   memoryBytes: number;
   /** kubelet --max-pods, default 110. */
   maxPods: number;
   labels: Record<string, string>;
   taints: Taint[];
+  /** Node group bounds for the cluster-autoscaler; minSize = maxSize = count means a fixed pool. */
+  minSize: number;
+  maxSize: number;
+  /** Instance type name (from a bundled price table or the scenario), for reports and expanders. */
+  instanceType?: string;
+  /** How a node is billed; undefined = not priced (costs reported as unknown). */
+  billing?: NodeBilling;
+  /** Time from the cloud request to a Ready node: uniform in [min, max] from the seeded `cloud` stream. */
+  bootSeconds: { min: number; max: number };
+  /** The priority expander's priority of this group (higher wins). */
+  expanderPriority?: number;
+  /** Set for a virtual-kubelet pool (ECI/ACI/Fargate): one node of no practical capacity, billed per pod. */
+  virtual?: VirtualPoolSettings;
+}
+
+/** cluster-autoscaler flags (config/flags/flags.go); see src/autoscalers/cluster-autoscaler/config.ts. */
+export interface ClusterAutoscalerSettings {
+  enabled: boolean;
+  scanIntervalSeconds: number;
+  /** --expander, comma list in order (filters, then a final strategy; random is the fallback). */
+  expanders: string[];
+  scaleDownEnabled: boolean;
+  scaleDownUtilizationThreshold: number;
+  scaleDownUnneededTimeSeconds: number;
+  scaleDownUnreadyTimeSeconds: number;
+  scaleDownDelayAfterAddSeconds: number;
+  scaleDownDelayAfterDeleteSeconds: number;
+  scaleDownDelayAfterFailureSeconds: number;
+  maxNodeProvisionTimeSeconds: number;
+  maxNodesTotal: number;
+  coresTotal: { min: number; max: number };
+  memoryTotalGiB: { min: number; max: number };
+  maxNodesPerScaleUp: number;
+  newPodScaleUpDelaySeconds: number;
+  maxScaleDownParallelism: number;
+  maxDrainParallelism: number;
+  maxGracefulTerminationSeconds: number;
+  skipNodesWithSystemPods: boolean;
+  skipNodesWithLocalStorage: boolean;
+  ignoreDaemonSetsUtilization: boolean;
+}
+
+/** autoscaling.alibabacloud.com/v1beta1 ElasticWorkload (docs/fidelity-spec.md §5.1). */
+export interface ElasticWorkloadSpec {
+  name: string;
+  namespace: string;
+  /** The source Deployment (or StatefulSet) and how many replicas stay on it. */
+  sourceTarget: { kind: string; name: string; min: number; max: number };
+  /** spec.replicas: the total. */
+  replicas: number;
+  /** Ordered clones of the source that take the excess (e.g. to the virtual-kubelet node). */
+  elasticUnits: ElasticUnitSpec[];
+  source: SourceRef;
+}
+
+export interface ElasticUnitSpec {
+  name: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  nodeSelector: Record<string, string>;
+  tolerations: Toleration[];
+  min?: number;
+  max?: number;
+}
+
+/** policy/v1 PodDisruptionBudget: the cluster-autoscaler's drain respects it. */
+export interface PodDisruptionBudgetSpec {
+  name: string;
+  namespace: string;
+  selector: Record<string, string>;
+  minAvailable?: number | { percent: number };
+  maxUnavailable?: number | { percent: number };
+  source: SourceRef;
 }
 
 /**
@@ -279,6 +355,13 @@ export interface Scenario {
   jobRuns: JobRunSpec[];
   /** Queues with no consumer Deployment (spec.queues). */
   queues: StandaloneQueueSpec[];
+  elasticWorkloads: ElasticWorkloadSpec[];
+  podDisruptionBudgets: PodDisruptionBudgetSpec[];
+  clusterAutoscaler: ClusterAutoscalerSettings;
+  /** Exchange rates the user gives for the cost report (e.g. CNY→USD); nothing is converted without one. */
+  currencyRates: { from: string; to: string; rate: number }[];
+  /** Currency the cost report converts to when rates allow (default: the currency of most prices). */
+  reportCurrency?: string;
   /** Pod templates of the ScaledJobs' Jobs, one per ScaledJob. */
   jobTemplates: JobTemplateSpec[];
   /**

@@ -3,7 +3,7 @@ import type { SimNode, SimPod } from '../../src/cluster/model.js';
 import type { NodePoolSpec, PodTemplateSpec } from '../../src/scenario/types.js';
 
 export function makePool(over: Partial<NodePoolSpec> = {}): NodePoolSpec {
-  return { name: 'pool', count: 1, cpuMillicores: 4000, memoryBytes: 16 * 2 ** 30, maxPods: 110, labels: {}, taints: [], ...over };
+  return { name: 'pool', count: 1, cpuMillicores: 4000, memoryBytes: 16 * 2 ** 30, maxPods: 110, labels: {}, taints: [], minSize: 1, maxSize: 1, bootSeconds: { min: 0, max: 0 }, ...over };
 }
 
 export function makeNode(over: Partial<SimNode> = {}): SimNode {
