@@ -7,11 +7,11 @@
 import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
-import type { NodePoolSpec, PodTemplateSpec, StartupDelays } from '../scenario/types.js';
+import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../scenario/types.js';
 import { isServing, type PodOwner, type SimNode, type SimPod } from './model.js';
 import { placePod } from './place-pod.js';
 import type { ScoringStrategy } from './scheduling-score.js';
-import { planStartup } from './startup-timeline.js';
+import { planBindToStart, planStartup } from './startup-timeline.js';
 
 /** What a pod consumes: nothing (not started or gone), its idle base, or base plus served traffic. */
 export type UsageState = 'none' | 'base' | 'serving';
@@ -22,6 +22,8 @@ export function usageStateOf(pod: SimPod): UsageState {
 }
 
 export interface ClusterListener {
+  nodeAdded?(node: SimNode): void;
+  nodeRemoved?(node: SimNode): void;
   /** Called when a pod's usage state changed from `from` to `to`, at the current instant. */
   usageStateChanging?(pod: SimPod, from: UsageState, to: UsageState): void;
   /** Called after every lifecycle step of a pod (bound, started, ready, deleting, gone). */
@@ -71,10 +73,43 @@ export class Cluster {
       memoryRequestedBytes: 0,
       podCount: 0,
       createdSeconds: this.sim.nowSeconds,
+      removed: false,
+      pods: new Set(),
     };
     this.nodes.push(node);
+    for (const l of this.listeners) l.nodeAdded?.(node);
     this.requestSchedulingRetry();
     return node;
+  }
+
+  /** Deletes a node. Pods still on it are gone with it (the caller drains first). */
+  removeNode(node: SimNode): void {
+    if (node.removed) return;
+    for (const pod of [...node.pods]) this.removePod(pod);
+    node.removed = true;
+    const i = this.nodes.indexOf(node);
+    if (i >= 0) this.nodes.splice(i, 1);
+    for (const l of this.listeners) l.nodeRemoved?.(node);
+  }
+
+  /** Adds (on) or removes (off) a taint; removing one lets pending pods try again. */
+  setTaint(node: SimNode, taint: Taint, on: boolean): void {
+    const has = node.taints.findIndex((t) => t.key === taint.key && t.effect === taint.effect);
+    if (on && has < 0) node.taints = [...node.taints, taint];
+    if (!on && has >= 0) {
+      node.taints = node.taints.filter((_, i) => i !== has);
+      this.requestSchedulingRetry();
+    }
+  }
+
+  /** Pods bound to `node` (not yet gone). */
+  podsOn(node: SimNode): SimPod[] {
+    return [...node.pods];
+  }
+
+  /** Pending pods no node fits (PodScheduled=False/Unschedulable), in creation order. */
+  unschedulablePods(): readonly SimPod[] {
+    return this.unschedulable;
   }
 
   pods(owner: PodOwner): SimPod[] {
@@ -128,6 +163,7 @@ export class Cluster {
     node.cpuRequestedMillicores += pod.cpuRequestMillicores;
     node.memoryRequestedBytes += pod.memoryRequestBytes;
     node.podCount++;
+    node.pods.add(pod);
     pod.node = node;
     pod.unschedulable = false;
     pod.boundSeconds = this.sim.nowSeconds;
@@ -178,10 +214,12 @@ export class Cluster {
     this.sim.scheduleAfter(delay, Phase.LIFECYCLE, 'kubelet', () => this.removePod(pod));
   }
 
-  private tryBind(pod: SimPod, toStartSeconds: number, toReadySeconds: number): boolean {
+  private tryBind(pod: SimPod, defaultToStartSeconds: number, toReadySeconds: number): boolean {
     const placement = placePod(pod, this.nodes, this.scoring, this.schedulerRandom);
     if (placement.node === undefined) return false;
     this.bindTo(pod, placement.node);
+    const virtual = placement.node.pool.virtual?.startup;
+    const toStartSeconds = virtual === undefined ? defaultToStartSeconds : planBindToStart(pod.template, virtual, this.delays, this.startupRandom);
     for (const l of this.listeners) l.podChanged?.(pod);
     this.sim.scheduleAfter(toStartSeconds, Phase.LIFECYCLE, 'kubelet', () => {
       if (pod.removed) return;
@@ -213,6 +251,7 @@ export class Cluster {
       node.cpuRequestedMillicores -= pod.cpuRequestMillicores;
       node.memoryRequestedBytes -= pod.memoryRequestBytes;
       node.podCount--;
+      node.pods.delete(pod);
     }
     const list = this.pods(pod.owner);
     const i = list.indexOf(pod);

@@ -18,6 +18,10 @@ export interface SimNode {
   memoryRequestedBytes: number;
   podCount: number;
   createdSeconds: number;
+  /** Set when the node is gone from the cluster (deleted by the cluster-autoscaler). */
+  removed: boolean;
+  /** Pods bound here and not yet gone (terminating ones included). */
+  pods: Set<SimPod>;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';

@@ -4,6 +4,7 @@
  * kubelet's probe defaults. Pure: the caller passes the random stream used for jitter.
  */
 import type { RandomStream } from '../core/rng.js';
+import type { VirtualStartup } from '../cloud/types.js';
 import type { PodTemplateSpec, ProbeSpec, StartupDelays } from '../scenario/types.js';
 
 export interface StartupTimeline {
@@ -29,12 +30,23 @@ export function probeReadySeconds(readiness: ProbeSpec | undefined, startup: Pro
 }
 
 export function planStartup(template: PodTemplateSpec, delays: StartupDelays, random: RandomStream): StartupTimeline {
-  const j = (v: number): number => random.jitter(v, delays.jitterRatio);
   const serving = template.containers[0];
-  const initSeconds = template.initContainerCount * delays.containerStartSeconds;
   return {
-    schedulingSeconds: j(delays.schedulingSeconds),
-    bindToContainerStartSeconds: j(delays.imagePullSeconds) + initSeconds + j(delays.containerStartSeconds),
+    schedulingSeconds: random.jitter(delays.schedulingSeconds, delays.jitterRatio),
+    bindToContainerStartSeconds: planBindToStart(template, undefined, delays, random),
     containerStartToReadySeconds: probeReadySeconds(serving?.readinessProbe, serving?.startupProbe),
   };
+}
+
+/**
+ * Binding → containers started, on the node the pod was bound to. A kubelet node: image pull, one
+ * start per plain init container, container start. A virtual node (ECI/ACI/Fargate, §5.2): sandbox
+ * creation, image pull (or the provider's image cache), container start.
+ */
+export function planBindToStart(template: PodTemplateSpec, virtual: VirtualStartup | undefined, delays: StartupDelays, random: RandomStream): number {
+  const j = (v: number): number => random.jitter(v, delays.jitterRatio);
+  const initSeconds = template.initContainerCount * (virtual?.containerStartSeconds ?? delays.containerStartSeconds);
+  if (virtual === undefined) return j(delays.imagePullSeconds) + initSeconds + j(delays.containerStartSeconds);
+  const pull = virtual.imageCache ? virtual.cachedImagePullSeconds : virtual.imagePullSeconds;
+  return j(virtual.sandboxSeconds) + j(pull) + initSeconds + j(virtual.containerStartSeconds);
 }

@@ -20,9 +20,10 @@ export class StatefulSetController extends WorkloadController {
     return `${this.spec.name}-${index}`;
   }
 
-  override podChanged(_pod: SimPod): void {
+  override podChanged(pod: SimPod): void {
     // OrderedReady waits for readiness (scale-up) and for termination (scale-down).
     if (this.ordered) this.requestReconcile();
+    else super.podChanged(pod);
   }
 
   reconcile(): void {

@@ -43,8 +43,14 @@ export abstract class WorkloadController {
     this.requestReconcile();
   }
 
-  /** A pod of this workload changed (bound, started, ready, gone): some controllers wait for that. */
-  podChanged(_pod: SimPod): void {}
+  /**
+   * A pod of this workload changed (bound, started, ready, deleting, gone). A pod deleted or gone
+   * from outside (an eviction, a drained or lost node) is replaced: the controller reconciles, as the
+   * ReplicaSet and StatefulSet controllers do on their pod informer events.
+   */
+  podChanged(pod: SimPod): void {
+    if (pod.deletionSeconds !== undefined || pod.removed) this.requestReconcile();
+  }
 
   requestReconcile(): void {
     if (this.reconcilePending) return;

@@ -17,6 +17,10 @@ import { MetricsServer } from '../metrics/metrics-server.js';
 import { ObserverHub, type SimObserver } from '../observe/observer.js';
 import type { Scenario } from '../scenario/types.js';
 import { cpuCapMillicores } from './capacity.js';
+import { NodeGroup } from '../cloud/node-group.js';
+import { ElasticWorkloadController } from '../cluster/elastic-workload-controller.js';
+import { BillingLedger } from './billing-ledger.js';
+import { BillingObserver } from './billing-observer.js';
 import { buildKeda, type KedaBuild } from './build-keda.js';
 import { StandaloneQueue } from './standalone-queue.js';
 import { createMetricSeries, type MetricSeries } from './metric-series.js';
@@ -37,6 +41,10 @@ export interface BuiltSimulation {
   queues: StandaloneQueue[];
   metricsServer: MetricsServer;
   observers: ObserverHub;
+  nodeGroups: NodeGroup[];
+  /** What every node and virtual pod cost, and each pool's capacity and use over time. */
+  ledger: BillingLedger;
+  billing: BillingObserver;
 }
 
 export function buildSimulation(scenario: Scenario, observers: SimObserver[] = []): BuiltSimulation {
@@ -44,13 +52,20 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   const rng = new Rng(scenario.seed);
   const hub = new ObserverHub(observers);
   const cluster = new Cluster(sim, rng, scenario.config.startup, scenario.config.scheduler.scoringStrategy);
-  for (const pool of scenario.nodePools) for (let i = 0; i < pool.count; i++) cluster.addNode(pool, i);
+  const ledger = new BillingLedger();
+  const nodeGroups = scenario.nodePools.map((pool) => new NodeGroup(pool, cluster, sim, rng.stream(`cloud/${pool.name}`), ledger));
 
   const loads = new Map(scenario.loads.map((l) => [l.workload, l]));
+  const elasticBySource = new Map(scenario.elasticWorkloads.map((e) => [e.sourceTarget.name, e]));
   const workloads = scenario.workloads.map((spec, index) => {
     const owner = { name: spec.name, namespace: spec.namespace, index };
+    const elastic = elasticBySource.get(spec.name);
     const controller =
-      spec.kind === 'StatefulSet' ? new StatefulSetController(spec, owner, cluster, sim) : new DeploymentController(spec, owner, cluster, sim);
+      elastic !== undefined
+        ? new ElasticWorkloadController(elastic, spec, owner, cluster, sim)
+        : spec.kind === 'StatefulSet'
+          ? new StatefulSetController(spec, owner, cluster, sim)
+          : new DeploymentController(spec, owner, cluster, sim);
     const load = loads.get(spec.name);
     const cap = load === undefined ? Infinity : cpuCapMillicores(spec, load, scenario.nodePools);
     return new WorkloadRuntime(sim, controller, load, cap);
@@ -59,6 +74,12 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     cpuCumulativeMilliSeconds: (pod, t) => workloads[pod.owner.index]!.cpuCumulativeMilliSeconds(pod, t),
     memoryWorkingSetBytes: (pod, t) => workloads[pod.owner.index]!.memoryWorkingSetBytes(pod, t),
   });
+  // The billing observer hears a pod's end before the workload's CPU ledger forgets the pod.
+  const billing = new BillingObserver(sim, ledger, (pod, t) => {
+    const w = workloads[pod.owner.index];
+    return { cpuMillicoreSeconds: w?.cpuCumulativeMilliSeconds(pod, t) ?? 0, memoryByteSeconds: w?.memoryCumulativeByteSeconds(pod, t) ?? 0 };
+  });
+  cluster.addListener(billing);
   // Pods of workloads have owner indexes 0 … n−1; ScaledJob pods come after them.
   let keda: KedaBuild | undefined;
   cluster.addListener({
@@ -74,6 +95,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   });
 
   const queues = scenario.queues.map((q) => new StandaloneQueue(q));
+  for (const group of nodeGroups) group.startInitial();
   startLoad(scenario, sim, [
     ...workloads.flatMap((w) =>
       w.load === undefined
@@ -89,8 +111,12 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   const series = new Map<string, MetricSeries>(
     scenario.series.map((s) => [s.name, createMetricSeries(s, traces, byName, sim, scenario.config.metricsServer.resolutionSeconds)]),
   );
+  const elasticByName = new Map(scenario.elasticWorkloads.map((e) => [e.name, e]));
   const userHpas = scenario.hpas.map((spec) => {
-    const target = byName.get(spec.scaleTargetRef.name);
+    // An HPA on an ElasticWorkload scales its total through the scale subresource.
+    const ref = spec.scaleTargetRef;
+    const targetName = ref.kind === 'ElasticWorkload' ? (elasticByName.get(ref.name)?.sourceTarget.name ?? ref.name) : ref.name;
+    const target = byName.get(targetName);
     if (target === undefined) throw new Error(`HPA ${spec.name}: no workload ${spec.scaleTargetRef.name}`);
     const controller = new HpaController(spec, target, metricsServer, series, scenario.config.hpa, hub);
     controller.start(sim, rng.stream(`hpa/${spec.name}`).next() * scenario.config.hpa.syncPeriodSeconds);
@@ -98,7 +124,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   });
   keda = buildKeda({ scenario, sim, rng, cluster, workloads, queues, metricsServer, series, observer: hub, firstJobOwnerIndex: workloads.length });
   const hpas = [...userHpas, ...keda.generatedHpas];
-  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub };
+  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing };
 }
 
 /** Something whose offered rate follows a trace: a workload's load or a standalone queue. */

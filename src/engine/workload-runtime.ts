@@ -14,7 +14,7 @@ import type { UsageProbe } from '../metrics/metrics-server.js';
 import type { LoadModelSpec } from '../scenario/types.js';
 import { ColdStarts } from './cold-starts.js';
 import { LoadFlow, type FlowTotals } from './load-flow.js';
-import { PodCpuLedger } from './pod-cpu-ledger.js';
+import { PodUsageLedger } from './pod-usage-ledger.js';
 
 const NO_LOAD: Readonly<FlowTotals> = Object.freeze({ offeredRequests: 0, servedRequests: 0, droppedRequests: 0, backlogRequestSeconds: 0 });
 
@@ -30,7 +30,10 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
   private timeSeconds = 0;
   /** ∫ CPU of one serving pod dt, millicore-seconds. */
   private servingCpuIntegral = 0;
-  private readonly ledger: PodCpuLedger;
+  /** ∫ working set of one serving pod dt, byte-seconds. */
+  private servingMemoryIntegral = 0;
+  private readonly ledger: PodUsageLedger;
+  private readonly memoryLedger: PodUsageLedger;
   private readonly baseCpuMillicores: number;
 
   /** @param cpuCapMillicores the most CPU a serving pod may use (src/engine/capacity.ts). */
@@ -43,7 +46,8 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
     this.flow = load === undefined ? undefined : new LoadFlow(load);
     this.capacityRpsPerPod = load === undefined ? 0 : capacityRpsPerPod(load, cpuCapMillicores);
     this.baseCpuMillicores = load?.baseCpuMillicores ?? 0;
-    this.ledger = new PodCpuLedger(this.baseCpuMillicores);
+    this.ledger = new PodUsageLedger(this.baseCpuMillicores);
+    this.memoryLedger = new PodUsageLedger(load?.baseMemoryBytes ?? 0);
   }
 
   get name(): string {
@@ -74,6 +78,7 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
     const advanced = flow.advance(nowSeconds, this.servingPods, this.effectiveCapacityRpsPerPod());
     if (advanced === undefined) return;
     this.servingCpuIntegral += perPodCpuMillicoreSeconds(flow.load, advanced.params, advanced.step, dt, this.cpuCapMillicores);
+    this.servingMemoryIntegral += flow.load.baseMemoryBytes * dt + flow.load.memoryBytesPerRequestPerSecond * advanced.step.servedRequestsPerPod;
   }
 
   /** Sets the rate in force at t = 0 before any pod exists (warm start follows; no cold start yet). */
@@ -127,6 +132,7 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
     const nowSeconds = this.sim.nowSeconds;
     this.settle(nowSeconds);
     this.ledger.change(pod, to, nowSeconds, this.servingCpuIntegral);
+    this.memoryLedger.change(pod, to, nowSeconds, this.servingMemoryIntegral);
     if (from === 'serving') this.servingPods--;
     if (to === 'serving') this.servingPods++;
     if (this.servingPods === 0 && (this.backlogRequests > 0 || this.offeredRps > 0)) this.coldStarts.workWaiting(nowSeconds);
@@ -136,12 +142,19 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
   /** Starts the counter of a pod that was already running before t = 0 (warm start). */
   seedPod(pod: SimPod, state: UsageState): void {
     this.ledger.seed(pod, state, 0, this.timeSeconds, this.servingCpuIntegral);
+    this.memoryLedger.seed(pod, state, 0, this.timeSeconds, this.servingMemoryIntegral);
     if (state === 'serving') this.servingPods++;
   }
 
   cpuCumulativeMilliSeconds(pod: SimPod, nowSeconds: number): number {
     this.settle(nowSeconds);
-    return this.ledger.cumulativeMilliSeconds(pod, nowSeconds, this.servingCpuIntegral);
+    return this.ledger.cumulativeAt(pod, nowSeconds, this.servingCpuIntegral);
+  }
+
+  /** ∫ working set of `pod` since its containers started, byte-seconds (the cost report's memory used). */
+  memoryCumulativeByteSeconds(pod: SimPod, nowSeconds: number): number {
+    this.settle(nowSeconds);
+    return this.memoryLedger.cumulativeAt(pod, nowSeconds, this.servingMemoryIntegral);
   }
 
   memoryWorkingSetBytes(pod: SimPod, nowSeconds: number): number {

@@ -47,3 +47,25 @@ export function nextCronTimeSeconds(spec: string, timeZone: string, epochSeconds
   const next = CronExpressionParser.parse(spec, { currentDate: epochSeconds * 1000, tz: timeZone }).next();
   return next.getTime() / 1000;
 }
+
+/**
+ * nextCronTimeSeconds for one schedule, remembered: no firing lies between the last query and its
+ * answer, so any later query before that answer has the same answer. Time-zone arithmetic is costly
+ * and a trigger is read at every poll and HPA sync, so this turns most reads into a comparison.
+ */
+export class NextFiring {
+  private fromSeconds = Number.NaN;
+  private nextSeconds = Number.NaN;
+
+  constructor(
+    private readonly spec: string,
+    private readonly timeZone: string,
+  ) {}
+
+  after(epochSeconds: number): number {
+    if (epochSeconds >= this.fromSeconds && epochSeconds < this.nextSeconds) return this.nextSeconds;
+    this.fromSeconds = epochSeconds;
+    this.nextSeconds = nextCronTimeSeconds(this.spec, this.timeZone, epochSeconds);
+    return this.nextSeconds;
+  }
+}

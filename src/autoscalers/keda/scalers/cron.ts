@@ -5,7 +5,7 @@
 import { normalizeMetricName } from '../metric-name.js';
 import { externalMetricTarget } from '../metric-value.js';
 import type { ParsedTrigger, ScalerDefinition } from '../types.js';
-import { checkCronSchedule, checkTimeZone, nextCronTimeSeconds } from './cron-schedule.js';
+import { checkCronSchedule, checkTimeZone, nextCronTimeSeconds, NextFiring } from './cron-schedule.js';
 import { readExternalTargetType } from './external-target.js';
 import { MetadataReader } from './metadata-reader.js';
 import { unusableReading } from './scaler-result.js';
@@ -55,14 +55,20 @@ export const cronScaler: ScalerDefinition = {
       timezone,
       desiredReplicas,
     };
-    return reader.finish(() => ({ type: 'cron', config: { ...config }, hpaTarget: externalMetricTarget(targetType, 1), needs: { kind: 'clock' } }));
+    return reader.finish(() => ({
+      type: 'cron',
+      // The firing caches belong to this parsed trigger: each trigger instance keeps its own.
+      config: { ...config, startFiring: new NextFiring(start, timezone), endFiring: new NextFiring(end, timezone) },
+      hpaTarget: externalMetricTarget(targetType, 1),
+      needs: { kind: 'clock' },
+    }));
   },
   /** A `cron` reading: the simulation clock as epoch seconds. */
   read(trigger: ParsedTrigger, reading) {
     if (reading.kind !== 'cron') return unusableReading('cron', 'cron', reading);
-    const c = trigger.config as unknown as CronConfig;
-    const nextStart = nextCronTimeSeconds(c.start, c.timezone, reading.epochSeconds);
-    const nextEnd = nextCronTimeSeconds(c.end, c.timezone, reading.epochSeconds);
+    const c = trigger.config as unknown as CronConfig & { startFiring?: NextFiring; endFiring?: NextFiring };
+    const nextStart = c.startFiring ? c.startFiring.after(reading.epochSeconds) : nextCronTimeSeconds(c.start, c.timezone, reading.epochSeconds);
+    const nextEnd = c.endFiring ? c.endFiring.after(reading.epochSeconds) : nextCronTimeSeconds(c.end, c.timezone, reading.epochSeconds);
     const isActive = !(nextStart < nextEnd);
     const metricValue = isActive ? c.desiredReplicas : CRON_OUTSIDE_WINDOW_VALUE;
     const when = `next end in ${nextEnd - reading.epochSeconds} s, next start in ${nextStart - reading.epochSeconds} s (${c.timezone})`;

@@ -1,25 +1,27 @@
 /**
- * Per-pod cumulative CPU, the counter the kubelet's summary API exposes and metrics-server turns
- * into rates. Serving pods of one workload all use the same CPU at any instant, so the workload
- * keeps one integral of per-serving-pod CPU; a pod only remembers where it joined that integral.
- * Cost per pod is O(1) per state change, not per load change.
+ * Per-pod cumulative use of one resource: CPU (the counter the kubelet's summary API exposes and
+ * metrics-server turns into rates, millicore-seconds) or memory (byte-seconds, for the cost report).
+ * Serving pods of one workload all use the same amount at any instant, so the workload keeps one
+ * integral per serving pod; a pod only remembers where it joined that integral. Cost per pod is O(1)
+ * per state change, not per load change.
  */
 import type { UsageState } from '../cluster/cluster.js';
 import type { SimPod } from '../cluster/model.js';
 
 interface PodAccount {
   state: UsageState;
-  /** CPU used up to `sinceSeconds`, millicore-seconds. */
+  /** Use up to `sinceSeconds` (millicore-seconds or byte-seconds). */
   settledMilliSeconds: number;
   sinceSeconds: number;
   /** Value of the workload's serving integral at `sinceSeconds` (serving pods only). */
   servingIntegralAtSince: number;
 }
 
-export class PodCpuLedger {
+export class PodUsageLedger {
   private readonly accounts = new Map<SimPod, PodAccount>();
 
-  constructor(private readonly baseCpuMillicores: number) {}
+  /** @param baseRate what a running pod that serves no traffic uses (millicores, or bytes). */
+  constructor(private readonly baseRate: number) {}
 
   /** Moves a pod to a new usage state at `nowSeconds`; `servingIntegral` must be settled to now. */
   change(pod: SimPod, to: UsageState, nowSeconds: number, servingIntegral: number): void {
@@ -37,8 +39,8 @@ export class PodCpuLedger {
     if (to === 'none' && pod.removed) this.accounts.delete(pod);
   }
 
-  /** Cumulative CPU of `pod` at `nowSeconds`, millicore-seconds (0 for a pod never started). */
-  cumulativeMilliSeconds(pod: SimPod, nowSeconds: number, servingIntegral: number): number {
+  /** Cumulative use of `pod` at `nowSeconds` (0 for a pod never started). */
+  cumulativeAt(pod: SimPod, nowSeconds: number, servingIntegral: number): number {
     const account = this.accounts.get(pod);
     return account === undefined ? 0 : this.cumulative(account, nowSeconds, servingIntegral);
   }
@@ -50,7 +52,7 @@ export class PodCpuLedger {
 
   private cumulative(a: PodAccount, nowSeconds: number, servingIntegral: number): number {
     if (a.state === 'serving') return a.settledMilliSeconds + (servingIntegral - a.servingIntegralAtSince);
-    if (a.state === 'base') return a.settledMilliSeconds + this.baseCpuMillicores * (nowSeconds - a.sinceSeconds);
+    if (a.state === 'base') return a.settledMilliSeconds + this.baseRate * (nowSeconds - a.sinceSeconds);
     return a.settledMilliSeconds;
   }
 }

@@ -1,0 +1,129 @@
+/**
+ * A node group at run time, as the cluster-autoscaler's cloud provider sees it (cloudprovider
+ * NodeGroup: target size, IncreaseSize, DeleteNodes): initial nodes at t = 0, requested nodes that
+ * register after a boot time drawn from the seeded `cloud` stream, deletions, and spot interruptions
+ * (a Poisson rate per node-hour, with a notice during which the node is tainted before it goes).
+ */
+import type { Cluster } from '../cluster/cluster.js';
+import type { SimNode } from '../cluster/model.js';
+import { Phase } from '../core/phases.js';
+import type { RandomStream } from '../core/rng.js';
+import type { Simulation } from '../core/simulation.js';
+import type { NodePoolSpec, Taint } from '../scenario/types.js';
+
+/** Cloud events a billing or reporting observer hears. */
+export interface NodeGroupObserver {
+  nodeRequested(name: string, pool: NodePoolSpec, nowSeconds: number): void;
+  nodeGone(name: string, nowSeconds: number): void;
+}
+
+export interface UpcomingNode {
+  name: string;
+  requestedSeconds: number;
+  readySeconds: number;
+}
+
+/** The taint a node gets during a spot interruption notice (pods go elsewhere). */
+export const SPOT_INTERRUPTION_TAINT: Taint = { key: 'scalesim.dev/spot-interruption', effect: 'NoSchedule' };
+
+export class NodeGroup {
+  readonly upcoming: UpcomingNode[] = [];
+  /** Nodes whose request timed out (max-node-provision-time): the group is backed off. */
+  failedRequests = 0;
+  private nextIndex = 0;
+
+  constructor(
+    readonly spec: NodePoolSpec,
+    private readonly cluster: Cluster,
+    private readonly sim: Simulation,
+    private readonly random: RandomStream,
+    private readonly observer: NodeGroupObserver,
+  ) {}
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  /** Live nodes of this group. */
+  get nodes(): SimNode[] {
+    return this.cluster.nodes.filter((n) => n.pool === this.spec);
+  }
+
+  /** Target size: live nodes plus nodes still booting. */
+  get targetSize(): number {
+    return this.nodes.length + this.upcoming.length;
+  }
+
+  get autoscaled(): boolean {
+    return this.spec.virtual === undefined && this.spec.minSize < this.spec.maxSize;
+  }
+
+  /** The nodes present at t = 0 (already running: a warm cluster). */
+  startInitial(): void {
+    for (let i = 0; i < this.spec.count; i++) this.addNow();
+  }
+
+  /** IncreaseSize: `count` new nodes, each Ready after its boot time. */
+  increaseSize(count: number): void {
+    const { min, max } = this.spec.bootSeconds;
+    for (let i = 0; i < count; i++) {
+      const name = `${this.spec.name}-${this.nextIndex++}`;
+      const now = this.sim.nowSeconds;
+      const boot = min + (max - min) * this.random.next();
+      const request: UpcomingNode = { name, requestedSeconds: now, readySeconds: now + boot };
+      this.upcoming.push(request);
+      this.observer.nodeRequested(name, this.spec, now);
+      this.sim.scheduleAfter(boot, Phase.LIFECYCLE, `cloud/${this.spec.name}`, () => {
+        const j = this.upcoming.indexOf(request);
+        if (j < 0) return;
+        this.upcoming.splice(j, 1);
+        this.register(name);
+      });
+    }
+  }
+
+  /** DeleteNodes: the node is removed from the cluster and the cloud. */
+  deleteNode(node: SimNode): void {
+    this.cluster.removeNode(node);
+    this.observer.nodeGone(node.name, this.sim.nowSeconds);
+  }
+
+  /** Drops requests older than `maxProvisionSeconds` that never registered; returns how many. */
+  expireRequests(maxProvisionSeconds: number): number {
+    const now = this.sim.nowSeconds;
+    const expired = this.upcoming.filter((u) => now - u.requestedSeconds > maxProvisionSeconds);
+    for (const u of expired) {
+      this.upcoming.splice(this.upcoming.indexOf(u), 1);
+      this.observer.nodeGone(u.name, now);
+    }
+    this.failedRequests += expired.length;
+    return expired.length;
+  }
+
+  private addNow(): void {
+    const name = `${this.spec.name}-${this.nextIndex++}`;
+    this.observer.nodeRequested(name, this.spec, this.sim.nowSeconds);
+    this.register(name);
+  }
+
+  private register(name: string): void {
+    const node = this.cluster.addNode(this.spec, Number(name.slice(name.lastIndexOf('-') + 1)));
+    this.scheduleInterruption(node);
+  }
+
+  /** Spot: the time to this node's interruption is exponential with the group's rate. */
+  private scheduleInterruption(node: SimNode): void {
+    const billing = this.spec.billing;
+    const rate = billing?.kind === 'spot' ? (billing.interruptionRatePerHour ?? 0) : 0;
+    if (!(rate > 0)) return;
+    const afterSeconds = (-Math.log(1 - this.random.next()) / rate) * 3600;
+    const notice = billing?.interruptionNoticeSeconds ?? 120;
+    this.sim.scheduleAfter(afterSeconds, Phase.LIFECYCLE, `cloud/${this.spec.name}/spot`, () => {
+      if (node.removed) return;
+      this.cluster.setTaint(node, SPOT_INTERRUPTION_TAINT, true);
+      this.sim.scheduleAfter(notice, Phase.LIFECYCLE, `cloud/${this.spec.name}/spot`, () => {
+        if (!node.removed) this.deleteNode(node);
+      });
+    });
+  }
+}

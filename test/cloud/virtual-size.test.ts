@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { VirtualPricing } from '../../src/cloud/types.js';
+import { exactFromNumber } from '../../src/units/exact-amount.js';
+import { calculateVirtualPricePerSecond } from '../../src/cloud/virtual-price.js';
+import { roundUpToVirtualSize } from '../../src/cloud/virtual-size.js';
+import { ECI_PRICING, FARGATE_PRICING, GIB, MIB } from '../report/cost/cost-fixtures.js';
+
+describe('ECI price per second (§5.2)', () => {
+  it('2 vCPU + 4 GiB = 0.00012252 CNY per second (DescribeContainerGroupPrice example)', () => {
+    const price = calculateVirtualPricePerSecond({ cpuMillicores: 2000, memoryBytes: 4 * GIB }, ECI_PRICING);
+    expect(price).toEqual(exactFromNumber(0.00012252));
+  });
+});
+
+describe('roundUpToVirtualSize: ECI (no overhead)', () => {
+  it.each([
+    ['exact 2 vCPU + 4 GiB is kept', 2000, 4 * GIB, 2000, 4 * GIB, 'ExactFit'],
+    ['1.5 vCPU + 3 GiB rounds up to 2 vCPU + 4 GiB', 1500, 3 * GIB, 2000, 4 * GIB, 'RoundedUp'],
+    ['a tiny pod gets the smallest size', 100, 100 * MIB, 250, 0.5 * GIB, 'RoundedUp'],
+    ['2 vCPU + 1 GiB is a valid size', 2000, GIB, 2000, GIB, 'ExactFit'],
+    ['memory-heavy 1 vCPU + 8.5 GiB goes to 2 vCPU + 16 GiB, the cheapest cover', 1000, 8.5 * GIB, 2000, 16 * GIB, 'RoundedUp'],
+    ['cpu-heavy 3 vCPU + 1 GiB goes to 4 vCPU + 4 GiB', 3000, GIB, 4000, 4 * GIB, 'RoundedUp'],
+  ])('%s', (_name, cpuMillicores, memoryBytes, sizeCpu, sizeMemory, reason) => {
+    const result = roundUpToVirtualSize({ cpuMillicores, memoryBytes }, ECI_PRICING);
+    expect(result).toMatchObject({ size: { cpuMillicores: sizeCpu, memoryBytes: sizeMemory }, reason });
+  });
+
+  it('no size covers 64 vCPU → error naming the requests', () => {
+    const result = roundUpToVirtualSize({ cpuMillicores: 64_000, memoryBytes: GIB }, ECI_PRICING);
+    expect(result).toEqual({ error: expect.stringContaining('64000 millicores') });
+  });
+});
+
+describe('roundUpToVirtualSize: Fargate (256 MiB overhead first)', () => {
+  it.each([
+    ['0.25 vCPU + 0.5 GiB + 256 MiB = 0.75 GiB → 0.25 vCPU + 1 GiB', 250, 512 * MIB, 250, GIB, 'RoundedUp'],
+    ['0.25 vCPU + 1792 MiB + 256 MiB = 2 GiB exactly', 250, 1792 * MIB, 250, 2 * GIB, 'ExactFit'],
+    ['0.25 vCPU + 2 GiB + overhead leaves 0.25 vCPU: 0.5 vCPU + 3 GiB', 250, 2 * GIB, 500, 3 * GIB, 'RoundedUp'],
+    ['1 vCPU + 2 GiB + overhead → 1 vCPU + 3 GiB', 1000, 2 * GIB, 1000, 3 * GIB, 'RoundedUp'],
+  ])('%s', (_name, cpuMillicores, memoryBytes, sizeCpu, sizeMemory, reason) => {
+    const result = roundUpToVirtualSize({ cpuMillicores, memoryBytes }, FARGATE_PRICING);
+    expect(result).toMatchObject({ size: { cpuMillicores: sizeCpu, memoryBytes: sizeMemory }, reason });
+  });
+
+  it('4 vCPU + 30 GiB does not fit once the overhead is added (largest 4 vCPU size is 30 GiB)', () => {
+    expect(roundUpToVirtualSize({ cpuMillicores: 4000, memoryBytes: 30 * GIB }, FARGATE_PRICING)).toHaveProperty('error');
+  });
+});
+
+describe('roundUpToVirtualSize: ties', () => {
+  const flat = (over: Partial<VirtualPricing>): VirtualPricing => ({ ...ECI_PRICING, ...over });
+
+  it('equal price → fewer vCPU (cpu free of charge)', () => {
+    const result = roundUpToVirtualSize({ cpuMillicores: 500, memoryBytes: 4 * GIB }, flat({ pricePerVcpuSecond: 0 }));
+    expect(result).toMatchObject({ size: { cpuMillicores: 1000, memoryBytes: 4 * GIB } });
+  });
+
+  it('equal price and vCPU → less memory (memory free of charge)', () => {
+    const result = roundUpToVirtualSize({ cpuMillicores: 2000, memoryBytes: 3 * GIB }, flat({ pricePerGibSecond: 0 }));
+    expect(result).toMatchObject({ size: { cpuMillicores: 2000, memoryBytes: 4 * GIB } });
+  });
+
+  it('the order of the size list does not matter', () => {
+    const reversed = flat({ sizes: [...ECI_PRICING.sizes].reverse() });
+    const a = roundUpToVirtualSize({ cpuMillicores: 1500, memoryBytes: 3 * GIB }, ECI_PRICING);
+    const b = roundUpToVirtualSize({ cpuMillicores: 1500, memoryBytes: 3 * GIB }, reversed);
+    expect(b).toEqual(a);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildCostCsvRows, COST_CSV_HEADER, formatCostCsv } from '../../../src/report/cost/cost-csv.js';
+import { buildCostReport, type CostReportInput } from '../../../src/report/cost/cost-report.js';
+import { makeBilling, makeNodeRecord, makeVirtualRecord } from './cost-fixtures.js';
+
+const INPUT: CostReportInput = {
+  runSeconds: 7200,
+  reportCurrency: 'USD',
+  rates: [{ from: 'USD', to: 'CNY', rate: 7 }],
+  servedRequests: 2_000_000,
+  nodes: [
+    makeNodeRecord({ node: 'r1', pool: 'base', billing: makeBilling({ kind: 'reserved', pricePerHour: 1 }) }),
+    makeNodeRecord({
+      node: 'o1',
+      pool: 'burst',
+      billing: makeBilling({ pricePerHour: 2, granularitySeconds: 3600, minimumSeconds: 0 }),
+      startSeconds: 600,
+      endSeconds: 4000,
+    }),
+  ],
+  virtualPods: [makeVirtualRecord({ pod: 'v1', pool: 'eci', startSeconds: 0, endSeconds: 1000 })],
+  usage: [
+    {
+      pool: 'base',
+      cpuRequestedMillicoreSeconds: 3.6e6,
+      cpuUsedMillicoreSeconds: 1.8e6,
+      cpuAllocatableMillicoreSeconds: 28.8e6,
+      memoryRequestedByteSeconds: 0,
+      memoryUsedByteSeconds: 0,
+      memoryAllocatableByteSeconds: 0,
+    },
+  ],
+};
+
+describe('cost.csv', () => {
+  const rows = buildCostCsvRows(buildCostReport(INPUT));
+  const column = (line: readonly (string | number)[], name: string) => line[COST_CSV_HEADER.indexOf(name)];
+
+  it('starts with the header', () => {
+    expect(rows[0]).toEqual([...COST_CSV_HEADER]);
+  });
+
+  it('lists each class after its pools, then the total; converted lines only where a rate exists', () => {
+    expect(rows.slice(1).map((l) => l.slice(0, 5).join(' '))).toEqual([
+      'pool reserved base USD billed',
+      'class reserved  USD billed',
+      'pool onDemand burst USD billed',
+      'class onDemand  USD billed',
+      'pool virtual eci CNY billed',
+      'pool virtual eci USD converted',
+      'class virtual  CNY billed',
+      'class virtual  USD converted',
+      'total   CNY billed',
+      'total   USD billed',
+      'total   USD converted',
+    ]);
+  });
+
+  it('money in cents, per-unit costs in micro-units, hours to 3 decimals', () => {
+    const reserved = rows[1]!;
+    expect(column(reserved, 'cost')).toBe('2.00');
+    expect(column(reserved, 'idle_cost')).toBe('1.75');
+    expect(column(reserved, 'cost_per_million_requests')).toBe('1.000000');
+    expect(column(reserved, 'cost_per_active_user_hour')).toBe('');
+    expect(column(reserved, 'billed_node_hours')).toBe('2.000');
+    expect(column(reserved, 'cpu_allocatable_core_hours')).toBe('8.000');
+    expect(column(reserved, 'cpu_used_core_hours')).toBe('0.500');
+    const eci = rows[5]!;
+    expect(column(eci, 'cost')).toBe('0.12'); // 1000 s × 0.00012252 CNY/s = 0.12252
+    expect(column(eci, 'billed_pod_seconds')).toBe('1000.000');
+    const total = rows.at(-1)!;
+    expect(column(total, 'cost')).toBe('4.02'); // 4 USD + 0.12252 CNY ÷ 7
+  });
+
+  it('formats RFC 4180 lines ending in a newline', () => {
+    const text = formatCostCsv(buildCostReport(INPUT));
+    expect(text.split('\n')).toHaveLength(rows.length + 1);
+    expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('an empty run still has a total line', () => {
+    const empty = buildCostCsvRows(buildCostReport({ ...INPUT, nodes: [], virtualPods: [], reportCurrency: undefined }));
+    expect(empty.slice(1).map((l) => l.slice(0, 6).join(' '))).toEqual(['total    billed 0.00']);
+  });
+});
