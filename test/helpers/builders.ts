@@ -20,6 +20,8 @@ export function makeNode(over: Partial<SimNode> = {}): SimNode {
     memoryRequestedBytes: 0,
     podCount: 0,
     createdSeconds: 0,
+    removed: false,
+    pods: new Set(),
     ...over,
   };
 }
