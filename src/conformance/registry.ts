@@ -1,7 +1,8 @@
 /**
  * Registry of vector kinds → adapters. A new kind is one adapter function and one line here;
- * kinds without an entry (ca.* for now) are reported as skipped.
+ * kinds without an entry are reported as skipped.
  */
+import { CA_VECTOR_ADAPTERS } from './ca-adapters.js';
 import { adaptBehaviorLimit, adaptBehaviorRate, adaptBehaviorStabilize, adaptLegacyConvert, adaptLegacyStabilize } from './hpa-normalize-adapters.js';
 import { adaptReconcile, adaptTimeline } from './hpa-reconcile-adapter.js';
 import { adaptGroupPods, adaptReplicaCalc } from './hpa-replica-calc-adapter.js';
@@ -30,5 +31,5 @@ export function createAdapterRegistry(...tables: Readonly<Record<string, VectorA
 
 /** Every adapter scalesim ships. */
 export function defaultAdapterRegistry(): AdapterRegistry {
-  return createAdapterRegistry(HPA_VECTOR_ADAPTERS, KEDA_VECTOR_ADAPTERS);
+  return createAdapterRegistry(HPA_VECTOR_ADAPTERS, KEDA_VECTOR_ADAPTERS, CA_VECTOR_ADAPTERS);
 }

@@ -21,6 +21,8 @@ import { NodeGroup } from '../cloud/node-group.js';
 import { ElasticWorkloadController } from '../cluster/elastic-workload-controller.js';
 import { BillingLedger } from './billing-ledger.js';
 import { BillingObserver } from './billing-observer.js';
+import type { ClusterAutoscalerController } from '../controllers/cluster-autoscaler/ca-controller.js';
+import { buildClusterAutoscaler } from './build-cluster-autoscaler.js';
 import { buildKeda, type KedaBuild } from './build-keda.js';
 import { StandaloneQueue } from './standalone-queue.js';
 import { createMetricSeries, type MetricSeries } from './metric-series.js';
@@ -45,6 +47,7 @@ export interface BuiltSimulation {
   /** What every node and virtual pod cost, and each pool's capacity and use over time. */
   ledger: BillingLedger;
   billing: BillingObserver;
+  clusterAutoscaler: ClusterAutoscalerController | undefined;
 }
 
 export function buildSimulation(scenario: Scenario, observers: SimObserver[] = []): BuiltSimulation {
@@ -124,7 +127,8 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   });
   keda = buildKeda({ scenario, sim, rng, cluster, workloads, queues, metricsServer, series, observer: hub, firstJobOwnerIndex: workloads.length });
   const hpas = [...userHpas, ...keda.generatedHpas];
-  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing };
+  const clusterAutoscaler = buildClusterAutoscaler({ scenario, sim, rng, cluster, groups: nodeGroups, workloads, observer: hub });
+  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler };
 }
 
 /** Something whose offered rate follows a trace: a workload's load or a standalone queue. */

@@ -5,7 +5,7 @@
  * apart; columns that do not apply to a row are empty.
  */
 import type { SimObserver } from '../observe/observer.js';
-import type { HpaDecisionRecord, KedaDecisionRecord } from '../observe/records.js';
+import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord } from '../observe/records.js';
 import type { Cell } from '../report/csv-line.js';
 import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
 
@@ -13,7 +13,8 @@ const BASE_COLUMNS = [
   'time_s', 'controller', 'name', 'target', 'spec_replicas', 'status_replicas', 'ready_pods',
   'metric_desired_replicas', 'stabilized_replicas', 'final_replicas', 'rescale',
   'path', 'able_to_scale', 'scaling_active', 'scaling_limited', 'scale_up_limit', 'scale_down_limit', 'stabilization_window',
-  'keda_active', 'keda_reason', 'keda_last_active_s', 'keda_cooldown_left_s',
+  'keda_active', 'reason', 'keda_last_active_s', 'keda_cooldown_left_s',
+  'ca_unschedulable_pods', 'ca_detail',
 ];
 
 const GROUP = ['name', 'value', 'proposal', 'reason', 'pods_ready_unready_missing_ignored'];
@@ -44,6 +45,7 @@ export class DecisionLog implements SimObserver {
       r.metricDesiredReplicas ?? '', r.stabilizedReplicas ?? '', r.desiredReplicas, r.rescale ? 'true' : 'false',
       r.path, r.ableToScale, r.scalingActive, r.scalingLimited, r.scaleUpLimit ?? '', r.scaleDownLimit ?? '', r.stabilizationWindow,
       '', '', '', '',
+      '', '',
     ];
     for (let i = 0; i < this.groupCount; i++) {
       const m = r.metrics[i];
@@ -65,12 +67,25 @@ export class DecisionLog implements SimObserver {
       '', '', r.scaleTo ?? r.specReplicas, rescale ? 'true' : 'false',
       r.scaleTo !== undefined ? 'executor-scale' : 'executor-none', '', '', '', '', '', '',
       r.active, r.reason, r.lastActiveSeconds !== undefined ? round3(r.lastActiveSeconds) : '', r.cooldownLeftSeconds !== undefined ? round3(r.cooldownLeftSeconds) : '',
+      '', '',
     ];
     for (let i = 0; i < this.groupCount; i++) {
       const t = r.triggers[i];
       if (t === undefined) row.push('', '', '', '', '');
       else row.push(t.name, t.value, '', `${t.active ? 'active' : 'inactive'}: ${t.reason}`, '');
     }
+    this.write(row);
+  }
+
+  caDecision(r: CaDecisionRecord): void {
+    const row: Cell[] = [
+      round3(r.timeSeconds), 'ca', 'cluster-autoscaler', r.group, r.nodesBefore, '', '',
+      '', '', r.nodesAfter, r.nodesAfter !== r.nodesBefore ? 'true' : 'false',
+      r.action, '', '', '', '', '', '',
+      '', r.reason, '', '',
+      r.unschedulablePods, r.detail,
+    ];
+    for (let i = 0; i < this.groupCount; i++) row.push('', '', '', '', '');
     this.write(row);
   }
 

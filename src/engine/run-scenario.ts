@@ -2,15 +2,20 @@
  * Runs a resolved scenario to its end: streams the time series and the decision log into table
  * sinks and returns the summary. Progress is reported in simulated seconds (for the CLI's bar).
  */
+import type { SimObserver } from '../observe/observer.js';
 import { MemoryTableSink, type TableSinkFactory } from '../report/table-sink.js';
 import type { Scenario } from '../scenario/types.js';
+import { buildCostCsvRows, COST_CSV_HEADER } from '../report/cost/cost-csv.js';
+import type { CostReport } from '../report/cost/cost-report.js';
 import { summarizeRun, type RunSummary } from '../report/summary.js';
+import { buildRunCost } from './run-cost.js';
 import { buildSimulation, type BuiltSimulation } from './build-simulation.js';
 import { DecisionLog } from './decision-log.js';
 import { TimeseriesRecorder } from './timeseries-recorder.js';
 
 export interface RunResult {
   built: BuiltSimulation;
+  cost: CostReport;
   timeseries: TimeseriesRecorder;
   decisions: DecisionLog;
   summary: RunSummary;
@@ -19,6 +24,8 @@ export interface RunResult {
 export interface RunOptions {
   /** Where tables go (default: memory). */
   tables?: TableSinkFactory;
+  /** More observers of the run's decisions (tests, reports). */
+  observers?: SimObserver[];
   /** Called every `progressChunkSeconds` of simulated time with the simulated seconds done. */
   onProgress?: (simulatedSeconds: number) => void;
   progressChunkSeconds?: number;
@@ -32,7 +39,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     ...(scenario.scaledObjects ?? []).map((so) => Math.max(so.triggers.length, so.scalingModifiers ? 1 : 0)),
   );
   const decisions = new DecisionLog(metricCount, tables);
-  const built = buildSimulation(scenario, [decisions]);
+  const built = buildSimulation(scenario, [decisions, ...(options.observers ?? [])]);
   const timeseries = new TimeseriesRecorder(built, tables);
   timeseries.start();
   const end = scenario.durationSeconds;
@@ -46,5 +53,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   timeseries.sample(end);
   timeseries.sink.close();
   decisions.sink.close();
-  return { built, timeseries, decisions, summary: summarizeRun(built, timeseries) };
+  const cost = buildRunCost(built, end);
+  const costTable = tables('cost.csv', COST_CSV_HEADER);
+  for (const row of buildCostCsvRows(cost)) costTable.row(row);
+  costTable.close();
+  return { built, timeseries, decisions, cost, summary: summarizeRun(built, timeseries, cost) };
 }

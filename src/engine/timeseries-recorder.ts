@@ -39,6 +39,11 @@ export class TimeseriesRecorder {
     tables: TableSinkFactory,
   ) {
     const header = ['time_s', 'time_h', 'nodes'];
+    // Per pool: its nodes (a virtual pool: the pods on its virtual node) and nodes still booting.
+    for (const g of built.nodeGroups) {
+      if (g.spec.virtual !== undefined) header.push(`${g.name}.virtual_pods`);
+      else header.push(`${g.name}.nodes`, `${g.name}.nodes_booting`);
+    }
     for (const w of built.workloads) {
       const p = w.name;
       header.push(
@@ -82,7 +87,12 @@ export class TimeseriesRecorder {
   sample(nowSeconds: number): void {
     const dt = nowSeconds - this.previousTimeSeconds;
     if (!(dt > 0)) return;
-    const row: Cell[] = [round(nowSeconds, 3), round(nowSeconds / 3600, 4), this.built.cluster.nodes.length];
+    const row: Cell[] = [round(nowSeconds, 3), round(nowSeconds / 3600, 4), this.built.cluster.nodes.filter((n) => n.pool.virtual === undefined).length];
+    for (const g of this.built.nodeGroups) {
+      const nodes = g.nodes;
+      if (g.spec.virtual !== undefined) row.push(nodes.reduce((n, node) => n + node.pods.size, 0));
+      else row.push(nodes.length, g.upcoming.length);
+    }
     this.built.workloads.forEach((w, i) => {
       w.settle(nowSeconds);
       const before = this.previous[i]!;

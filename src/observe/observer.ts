@@ -2,11 +2,12 @@
  * Observer hooks (vitest reporter style): optional callbacks the simulation calls; observers only
  * record, they never change the run.
  */
-import type { HpaDecisionRecord, KedaDecisionRecord } from './records.js';
+import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord } from './records.js';
 
 export interface SimObserver {
   hpaDecision?(record: HpaDecisionRecord): void;
   kedaDecision?(record: KedaDecisionRecord): void;
+  caDecision?(record: CaDecisionRecord): void;
 }
 
 /** Fans one hook call out to many observers. */
@@ -23,5 +24,9 @@ export class ObserverHub implements SimObserver {
 
   kedaDecision(record: KedaDecisionRecord): void {
     for (const o of this.observers) o.kedaDecision?.(record);
+  }
+
+  caDecision(record: CaDecisionRecord): void {
+    for (const o of this.observers) o.caDecision?.(record);
   }
 }

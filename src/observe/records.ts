@@ -70,3 +70,23 @@ export interface KedaDecisionRecord {
   /** Seconds until the cooldown to zero (or idle) ends, while cooling down. */
   cooldownLeftSeconds?: number;
 }
+
+/** One cluster-autoscaler loop (core/static_autoscaler.go RunOnce): what it saw and what it did. */
+export interface CaDecisionRecord {
+  timeSeconds: number;
+  /** scale-up, scale-down, or no-op. */
+  action: string;
+  /** The node group acted on (or empty). */
+  group: string;
+  /** Nodes in autoscaled groups, booting ones included, before and after. */
+  nodesBefore: number;
+  nodesAfter: number;
+  unschedulablePods: number;
+  /** Reason code (ScaleUp, NoGroupFits, ScaleDownInCooldown, NodesRemovable, …) and the details. */
+  reason: string;
+  detail: string;
+  /** Nodes this loop started removing, with how long each had been unneeded. */
+  removedNodes: { node: string; unneededForSeconds: number }[];
+  /** The last scale-up before this loop (undefined = none yet). */
+  lastScaleUpSeconds?: number;
+}

@@ -5,6 +5,8 @@
 import { relative, resolve } from 'node:path';
 import { ResponseTimeAccumulator } from '../load/response-time-accumulator.js';
 import type { ColdStartSummary } from '../engine/cold-starts.js';
+import type { CostReport } from './cost/cost-report.js';
+import { summarizeCost, type CostSummary } from './cost/cost-summary.js';
 import { summarizeKeda, type KedaSummary } from './keda-summary.js';
 import type { BuiltSimulation } from '../engine/build-simulation.js';
 import type { TimeseriesRecorder } from '../engine/timeseries-recorder.js';
@@ -44,6 +46,9 @@ export interface RunSummary {
   workloads: WorkloadSummary[];
   hpas: HpaSummary[];
   keda: KedaSummary;
+  /** Cost per capacity class and pool (src/report/cost); money in each price's own currency. */
+  cost: CostSummary;
+  clusterAutoscaler?: { scans: number; scaleUps: number; nodesAdded: number; nodesRemoved: number };
   eventsProcessed: number;
   warnings: string[];
 }
@@ -58,7 +63,7 @@ function roundColdStarts(c: ColdStartSummary): ColdStartSummary {
   return { count: c.count, meanDelaySeconds: r(c.meanDelaySeconds, 3), maxDelaySeconds: r(c.maxDelaySeconds, 3) };
 }
 
-export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorder): RunSummary {
+export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorder, cost: CostReport): RunSummary {
   const { scenario } = built;
   return {
     scenario: scenario.name,
@@ -100,6 +105,8 @@ export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorde
       scaleDowns: h.counts.scaleDowns,
     })),
     keda: summarizeKeda(built),
+    cost: summarizeCost(cost),
+    ...(built.clusterAutoscaler ? { clusterAutoscaler: { ...built.clusterAutoscaler.counts } } : {}),
     eventsProcessed: built.sim.eventsProcessed,
     // Paths relative to the scenario folder, so the summary is the same wherever the folder lives.
     warnings: scenario.warnings.map((w) => {

@@ -3,9 +3,12 @@
  * first sync as the controller would: the scaleTargetRef exists (FailedGetScale), one HPA per
  * target (AmbiguousSelector), a Utilization target has the requests it divides by
  * (GetResourceRequests: "missing request for cpu"), Pods/Object/External metrics have a series.
+ * An ElasticWorkload target resolves to its source's pod template; the source itself may not be
+ * the target (the ElasticWorkload already writes its replicas).
  */
 import type { HpaMetricSpec } from '../autoscalers/hpa/types.js';
 import { suggestionHint } from './did-you-mean.js';
+import { elasticOwnerOf, findElasticTarget, reportSourceTargeted, type ElasticSources } from './elastic-workload-checks.js';
 import { objectKey, type HpaEntry, type ManifestSet, type WorkloadEntry } from './manifests/manifest-set.js';
 import type { ProblemSink } from './problem-sink.js';
 import { findScaleTarget } from './scale-target.js';
@@ -17,33 +20,61 @@ export interface HpaCheckContext {
   seriesNames: readonly string[];
   /** Workload names that have a load model in spec.workloads. */
   loadModelNames: readonly string[];
+  /** Each ElasticWorkload with its source workload. */
+  elasticSources: ElasticSources;
   scenarioRef: DocRef;
   sink: ProblemSink;
+}
+
+/** What an HPA scales: a workload, or an ElasticWorkload (key) whose pods are its source's. */
+interface ResolvedTarget {
+  key: string;
+  label: string;
+  workload: WorkloadEntry;
 }
 
 export function checkHpas(ctx: HpaCheckContext): void {
   const claimedBy = new Map<string, HpaEntry>();
   for (const hpa of ctx.manifests.hpas) {
     hpa.spec.metrics.forEach((metric, i) => checkSeries(hpa, metric, i, ctx));
-    const target = findScaleTarget({ what: 'an HPA', namespace: hpa.spec.namespace, scaleTargetRef: hpa.spec.scaleTargetRef, ref: hpa.ref }, ctx.manifests, ctx.sink);
+    const target = resolveTarget(hpa, ctx);
     if (!target) continue;
-    const key = objectKey(target.spec.kind, target.spec.namespace, target.spec.name);
-    const first = claimedBy.get(key);
+    const first = claimedBy.get(target.key);
     if (first) {
       const at = first.ref.position();
       ctx.sink.error(
-        hpa.ref.problem(['spec', 'scaleTargetRef', 'name'], `${target.spec.kind} ${target.spec.name} is already the target of HorizontalPodAutoscaler ${first.spec.name} (${at.file}:${at.line}); two HPAs on one workload both stop scaling (AmbiguousSelector)`, 'keep one HorizontalPodAutoscaler per workload, with all the metrics in it'),
+        hpa.ref.problem(['spec', 'scaleTargetRef', 'name'], `${target.label} is already the target of HorizontalPodAutoscaler ${first.spec.name} (${at.file}:${at.line}); two HPAs on one workload both stop scaling (AmbiguousSelector)`, 'keep one HorizontalPodAutoscaler per workload, with all the metrics in it'),
       );
       continue;
     }
-    claimedBy.set(key, hpa);
-    hpa.spec.metrics.forEach((metric, i) => checkRequests(hpa, metric, i, target, ctx.sink));
-    if (!ctx.loadModelNames.includes(target.spec.name)) {
+    claimedBy.set(target.key, hpa);
+    hpa.spec.metrics.forEach((metric, i) => checkRequests(hpa, metric, i, target.workload, ctx.sink));
+    const workload = target.workload.spec;
+    if (!ctx.loadModelNames.includes(workload.name)) {
       ctx.sink.warn(
-        hpa.ref.warning(['spec', 'scaleTargetRef', 'name'], `${target.spec.kind} ${target.spec.name} has no load model in scenario.yaml spec.workloads; it receives no traffic`, `add spec.workloads.${target.spec.name} with a trace`),
+        hpa.ref.warning(['spec', 'scaleTargetRef', 'name'], `${workload.kind} ${workload.name} has no load model in scenario.yaml spec.workloads; it receives no traffic`, `add spec.workloads.${workload.name} with a trace`),
       );
     }
   }
+}
+
+/** The HPA's target: an ElasticWorkload (with its source's pods) or a workload that no ElasticWorkload writes. */
+function resolveTarget(hpa: HpaEntry, ctx: HpaCheckContext): ResolvedTarget | undefined {
+  const owner = { what: 'an HPA', namespace: hpa.spec.namespace, scaleTargetRef: hpa.spec.scaleTargetRef, ref: hpa.ref };
+  if (hpa.spec.scaleTargetRef.kind === 'ElasticWorkload') {
+    const ew = findElasticTarget(owner, ctx.manifests, ctx.sink);
+    const source = ew && ctx.elasticSources.get(ew);
+    if (!ew || !source) return undefined;
+    return { key: objectKey('ElasticWorkload', ew.spec.namespace, ew.spec.name), label: `ElasticWorkload ${ew.spec.name}`, workload: source };
+  }
+  const workload = findScaleTarget(owner, ctx.manifests, ctx.sink);
+  if (!workload) return undefined;
+  const ew = elasticOwnerOf(workload, ctx.elasticSources);
+  if (ew) {
+    reportSourceTargeted('an HPA', workload, ew, hpa.ref, ctx.sink);
+    return undefined;
+  }
+  return { key: objectKey(workload.spec.kind, workload.spec.namespace, workload.spec.name), label: `${workload.spec.kind} ${workload.spec.name}`, workload };
 }
 
 function checkSeries(hpa: HpaEntry, metric: HpaMetricSpec, index: number, ctx: HpaCheckContext): void {

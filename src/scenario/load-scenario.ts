@@ -1,23 +1,30 @@
 /**
  * loadScenario: a scenario folder (scenario.yaml, the Kubernetes manifests it lists, the trace files
- * it binds) → the resolved Scenario the simulation is built from (workloads, HPAs, KEDA objects with
- * their trigger sources, faults and job runs). Every problem found in any file is collected and
- * thrown together as one UserInputError; nothing else is thrown for bad input.
+ * it binds) → the resolved Scenario the simulation is built from (node pools with their billing and
+ * virtual pools, workloads, ElasticWorkloads, PDBs, HPAs, KEDA objects with their trigger sources,
+ * faults and job runs, cluster-autoscaler settings, currencies). Every problem found in any file is
+ * collected and thrown together as one UserInputError; nothing else is thrown for bad input.
  */
 import path from 'node:path';
 import { HPA_DEFAULTS } from '../autoscalers/hpa/config.js';
 import { STARTUP_DEFAULTS } from '../cluster/startup-defaults.js';
 import { UserInputError } from '../errors/user-input-error.js';
 import { readTextFile } from './files.js';
+import { checkElasticWorkloads } from './elastic-workload-checks.js';
 import { checkHpas } from './hpa-cross-checks.js';
 import { readManifests } from './manifests/read-manifests.js';
+import type { ManifestSet } from './manifests/manifest-set.js';
+import { warnAboutPodsThatFitNoPool, type PodSource } from './node-pools/pod-fit-warnings.js';
+import { resolveNodePools } from './node-pools/resolve-node-pools.js';
 import { ProblemSink } from './problem-sink.js';
 import { resolveKeda } from './keda/resolve-keda.js';
+import { resolveClusterAutoscaler } from './resolve-cluster-autoscaler.js';
+import { resolveCurrency } from './resolve-currency.js';
 import { resolveLoadModels } from './resolve-load-models.js';
 import { resolveStandaloneQueues } from './resolve-queues.js';
 import { resolveSeries } from './resolve-series.js';
 import { resolveStartTime } from './resolve-start-time.js';
-import { resolveRunLength, checkNodePools, checkOverrides } from './run-checks.js';
+import { resolveRunLength, checkOverrides } from './run-checks.js';
 import { readScenarioSections, type ScenarioSections } from './scenario-sections.js';
 import { METRICS_SERVER_DEFAULTS, SCENARIO_DEFAULTS, SCHEDULER_DEFAULTS } from './schema/scenario-defaults.js';
 import { resolveTraces } from './traces/resolve-traces.js';
@@ -60,17 +67,26 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   checkOverrides(overrides, sink);
   const manifests = await readManifests(dir, sections.manifests, ref, sink);
   const traces = await resolveTraces(dir, sections.traces, sections.uncheckedTraceFiles, ref, sink);
+  const nodePools = resolveNodePools(sections.nodePools, ref, sink);
+  const elasticSources = checkElasticWorkloads(manifests, sink);
   const context = { manifests, traceNames: sections.traceNames, scenarioRef: ref, sink };
   const loads = resolveLoadModels(sections.workloads, context);
   const series = resolveSeries(sections.series, context);
-  checkHpas({ ...context, seriesNames: sections.seriesNames, loadModelNames: sections.workloadNames });
+  checkHpas({ ...context, seriesNames: sections.seriesNames, loadModelNames: sections.workloadNames, elasticSources });
   const queues = resolveStandaloneQueues(sections.queues, { traceNames: sections.traceNames, loads, scenarioRef: ref, sink });
   const start = resolveStartTime(sections.startTime, loads, traces.origins);
-  const { adoptedHpas, pausedReplicas, ...keda } = resolveKeda({ manifests, loads, queues, sections, start, scenarioRef: ref, sink });
-  checkNodePools(sections.nodePools, ref, sink);
+  const { adoptedHpas, pausedReplicas, ...keda } = resolveKeda({ manifests, loads, queues, sections, elasticSources, start, scenarioRef: ref, sink });
+  const clusterAutoscaler = resolveClusterAutoscaler(sections.clusterAutoscaler, nodePools, ref, sink);
+  const currency = resolveCurrency(sections.currency, nodePools, ref, sink);
+  warnAboutPodsThatFitNoPool(podSources(manifests), nodePools, sink);
   const durationSeconds = resolveRunLength(overrides.durationSeconds ?? sections.durationSeconds, traces.bindings, [...loads.map((l) => l.trace), ...queues.map((q) => q.trace)], series, ref, sink);
   sink.throwIfAny();
   return assemble(dir, sections, overrides, durationSeconds, {
+    nodePools,
+    elasticWorkloads: [...elasticSources.keys()].map((e) => e.spec),
+    podDisruptionBudgets: manifests.podDisruptionBudgets.map((p) => p.spec),
+    clusterAutoscaler,
+    ...currency,
     workloads: manifests.workloads.map((w) => {
       const replicas = pausedReplicas.get(w);
       return replicas === undefined ? w.spec : { ...w.spec, replicas };
@@ -91,7 +107,7 @@ function assemble(
   sections: ScenarioSections,
   overrides: ScenarioOverrides,
   durationSeconds: number,
-  parts: Omit<Scenario, 'name' | 'dir' | 'seed' | 'durationSeconds' | 'outputIntervalSeconds' | 'nodePools' | 'config'>,
+  parts: Omit<Scenario, 'name' | 'dir' | 'seed' | 'durationSeconds' | 'outputIntervalSeconds' | 'config'>,
 ): Scenario {
   const hpa = sections.controllers?.hpa;
   const startup = sections.startup;
@@ -101,15 +117,6 @@ function assemble(
     seed: overrides.seed ?? sections.seed ?? SCENARIO_DEFAULTS.seed,
     durationSeconds,
     outputIntervalSeconds: sections.outputIntervalSeconds ?? SCENARIO_DEFAULTS.outputIntervalSeconds,
-    nodePools: sections.nodePools.map((p) => ({
-      name: p.name,
-      count: p.count,
-      cpuMillicores: p.cpu,
-      memoryBytes: p.memory,
-      maxPods: p.maxPods,
-      labels: p.labels,
-      taints: p.taints.map((t) => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect })),
-    })),
     ...parts,
     config: {
       hpa: {
@@ -136,4 +143,12 @@ function assemble(
         : { ...STARTUP_DEFAULTS },
     },
   };
+}
+
+/** Every pod template the run may create pods from, for the "fits no node pool" warning. */
+function podSources(manifests: ManifestSet): PodSource[] {
+  return [
+    ...manifests.workloads.map((w) => ({ label: `${w.spec.kind} ${w.spec.name}`, template: w.spec.template, ref: w.ref, path: ['spec', 'template'] })),
+    ...manifests.scaledJobs.map((j) => ({ label: `ScaledJob ${j.spec.name}`, template: j.template.template, ref: j.ref, path: ['spec', 'jobTargetRef', 'template'] })),
+  ];
 }

@@ -1,10 +1,9 @@
 /**
- * Whole-run checks of a scenario: command-line overrides, unique node-pool names, and the run
- * length (spec.duration, else the longest trace that drives a workload) with a warning for every
- * non-looping trace that ends before the run does.
+ * Whole-run checks of a scenario: command-line overrides, and the run length (spec.duration, else
+ * the longest trace that drives a workload) with a warning for every non-looping trace that ends
+ * before the run does.
  */
 import type { ProblemSink } from './problem-sink.js';
-import type { NodePoolInput } from './schema/node-pool-schema.js';
 import type { MetricSeriesSpec, TraceBinding } from './types.js';
 import type { DocRef } from './yaml/doc-ref.js';
 
@@ -19,14 +18,6 @@ export function checkOverrides(overrides: { seed?: number; durationSeconds?: num
   if (durationSeconds !== undefined && !(Number.isFinite(durationSeconds) && durationSeconds > 0)) {
     sink.error({ file: COMMAND_LINE, field: '--duration', message: `${durationSeconds} is not a valid duration; expected seconds > 0` });
   }
-}
-
-export function checkNodePools(pools: readonly NodePoolInput[], ref: DocRef, sink: ProblemSink): void {
-  const seen = new Set<string>();
-  pools.forEach((pool, i) => {
-    if (seen.has(pool.name)) sink.error(ref.problem(['spec', 'nodePools', i, 'name'], `duplicate node pool name "${pool.name}"`));
-    seen.add(pool.name);
-  });
 }
 
 /**

@@ -29,7 +29,7 @@ export function findScaleTarget(owner: ScaleTargetOwner, manifests: ManifestSet,
   const hint = elsewhere
     ? `the ${kind} is in namespace "${elsewhere.spec.namespace}"; ${owner.what} scales objects of its own namespace ("${namespace}")`
     : suggestionHint(name, sameNamespace.filter((w) => w.spec.kind === kind).map((w) => w.spec.name), `${kind}s`) ??
-      (SCALABLE_KINDS.includes(kind) ? undefined : 'the simulator scales Deployment and StatefulSet targets');
+      (SCALABLE_KINDS.includes(kind) ? undefined : `the simulator scales Deployment and StatefulSet targets${owner.what === 'an HPA' ? ', and ElasticWorkloads' : ''}`);
   sink.error(owner.ref.problem(['spec', 'scaleTargetRef'], `scaleTargetRef: no ${kind} "${name}" in namespace "${namespace}" in the manifests`, hint));
   return undefined;
 }

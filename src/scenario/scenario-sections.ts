@@ -5,11 +5,14 @@
  */
 import type { z } from 'zod';
 import type { ProblemSink } from './problem-sink.js';
+import type { NodePoolItem } from './node-pools/resolve-node-pools.js';
+import type { ClusterAutoscalerSchema } from './schema/cluster-autoscaler-schema.js';
 import { ControllersSchema, StartupSchema } from './schema/controllers-schema.js';
+import type { CurrencySchema } from './schema/currency-schema.js';
 import { FaultSchema, type FaultInput } from './schema/fault-schema.js';
 import { JobRunSchema, type JobRunInput } from './schema/job-run-schema.js';
 import { LoadModelSchema, type LoadModelInput } from './schema/load-model-schema.js';
-import { NodePoolSchema, type NodePoolInput } from './schema/node-pool-schema.js';
+import { NodePoolSchema } from './schema/node-pool-schema.js';
 import { TRACE_BINDING_DEFAULTS } from './schema/scenario-defaults.js';
 import { ScenarioDocumentSchema, ScenarioSpecSchema } from './schema/scenario-schema.js';
 import { StandaloneQueueSchema, type StandaloneQueueInput } from './schema/queue-schema.js';
@@ -30,7 +33,8 @@ export interface ScenarioSections {
   uncheckedTraceFiles: Map<string, { file: string; format: string }>;
   /** Every key of spec.traces, also those whose binding is invalid (so references to them are not re-reported). */
   traceNames: string[];
-  nodePools: NodePoolInput[];
+  /** spec.nodePools: the items that passed the schema, with their index in the list. */
+  nodePools: NodePoolItem[];
   workloads: Map<string, LoadModelInput>;
   workloadNames: string[];
   series: Map<string, SeriesInput>;
@@ -50,6 +54,8 @@ export interface ScenarioSections {
   /** spec.queues: valid standalone queues by name, and every key. */
   queues: Map<string, StandaloneQueueInput>;
   queueNames: string[];
+  clusterAutoscaler: z.output<typeof ClusterAutoscalerSchema> | undefined;
+  currency: z.output<typeof CurrencySchema> | undefined;
 }
 
 type Shape = typeof ScenarioSpecSchema.shape;
@@ -76,7 +82,7 @@ export function readScenarioSections(ref: DocRef, sink: ProblemSink): ScenarioSe
     traces: entries(spec.traces, TraceBindingSchema),
     uncheckedTraceFiles: invalidTraceFiles(spec.traces),
     traceNames: Object.keys(asRecord(spec.traces)),
-    nodePools: items(spec.nodePools, NodePoolSchema),
+    nodePools: indexedItems(spec.nodePools, NodePoolSchema).map(({ index, item }) => ({ index, pool: item })),
     workloads: entries(spec.workloads, LoadModelSchema),
     workloadNames: Object.keys(asRecord(spec.workloads)),
     series: entries(spec.series, SeriesSchema),
@@ -91,6 +97,8 @@ export function readScenarioSections(ref: DocRef, sink: ProblemSink): ScenarioSe
     jobNames: Object.keys(asRecord(spec.jobs)),
     queues: entries(spec.queues, StandaloneQueueSchema),
     queueNames: Object.keys(asRecord(spec.queues)),
+    clusterAutoscaler: field('clusterAutoscaler'),
+    currency: field('currency'),
   };
 }
 
@@ -125,18 +133,14 @@ function startTime(epochSeconds: number | undefined, text: unknown): ScenarioSec
 
 /** The valid items of spec.faults with their index (for field paths), in order. */
 function faultItems(value: unknown): ScenarioSections['faults'] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item, index) => {
-    const parsed = FaultSchema.safeParse(item);
-    return parsed.success ? [{ index, fault: parsed.data }] : [];
-  });
+  return indexedItems(value, FaultSchema).map(({ index, item }) => ({ index, fault: item }));
 }
 
-/** The valid items of a list section, in order. */
-function items<S extends z.ZodType>(value: unknown, schema: S): z.output<S>[] {
+/** The valid items of a list section with their index in the list (for field paths), in order. */
+function indexedItems<S extends z.ZodType>(value: unknown, schema: S): { index: number; item: z.output<S> }[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
+  return value.flatMap((item, index) => {
     const parsed = schema.safeParse(item);
-    return parsed.success ? [parsed.data as z.output<S>] : [];
+    return parsed.success ? [{ index, item: parsed.data as z.output<S> }] : [];
   });
 }

@@ -57,7 +57,7 @@ describe('scalesim run', () => {
     const r2 = runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', b, '--seed', '5']);
     expect(r1.status).toBe(0);
     expect(r2.status).toBe(0);
-    expect(Object.keys(filesOf(a))).toEqual(['decisions.csv', 'summary.json', 'timeseries.csv']);
+    expect(Object.keys(filesOf(a))).toEqual(['cost.csv', 'decisions.csv', 'summary.json', 'timeseries.csv']);
     expect(filesOf(a)).toEqual(filesOf(b));
     expect(r1.stdout).toContain('served %');
     expect(r1.stdout).toContain(join(a, 'summary.json'));
@@ -76,7 +76,7 @@ describe('scalesim run', () => {
     expect(r.status).toBe(0);
     const parsed = JSON.parse(r.stdout) as { summary: { durationSeconds: number }; files: string[] };
     expect(parsed.summary.durationSeconds).toBe(600);
-    expect(parsed.files).toHaveLength(3);
+    expect(parsed.files).toHaveLength(4);
   });
 
   it.each([

@@ -7,6 +7,7 @@ const vectors = JSON.parse(readFileSync(new URL('../fixtures/fidelity-vectors.js
 const results = runVectors(vectors);
 const hpa = results.filter((r) => r.kind.startsWith('hpa.'));
 const keda = results.filter((r) => r.kind.startsWith('keda.'));
+const ca = results.filter((r) => r.kind.startsWith('ca.'));
 
 describe('fidelity-vectors.json', () => {
   it('holds the 99 hpa vectors this runner must pass', () => {
@@ -30,11 +31,20 @@ describe('fidelity-vectors.json', () => {
     expect(result.pass).toBe(true);
   });
 
-  it('reports every ca.* vector as skipped, not failed', () => {
-    const others = results.filter((r) => !r.kind.startsWith('hpa.') && !r.kind.startsWith('keda.'));
-    expect(others.length).toBeGreaterThan(0);
-    for (const r of others) expect(r).toMatchObject({ pass: null, skipped: true });
-    expect(countResults(results)).toEqual({ passed: 99 + keda.length, failed: 0, skipped: others.length });
+  it('holds the 11 ca vectors this runner must pass, one or more of each §8 ca kind', () => {
+    expect(ca).toHaveLength(11);
+    expect(new Set(ca.map((r) => r.kind))).toEqual(new Set(['ca.binpacking', 'ca.scaleDownEligibility', 'ca.scaleDownTiming']));
+  });
+
+  it.each(ca.map((r) => [r.id, r] as const))('%s passes', (_id, result) => {
+    expect(result.error).toBeUndefined();
+    expect(result.mismatches ?? []).toEqual([]);
+    expect(result.pass).toBe(true);
+  });
+
+  it('runs every vector: nothing is skipped and nothing fails', () => {
+    expect(hpa.length + keda.length + ca.length).toBe(results.length);
+    expect(countResults(results)).toEqual({ passed: results.length, failed: 0, skipped: 0 });
   });
 
   it('computes the same outputs when `expected` is removed from every vector', () => {

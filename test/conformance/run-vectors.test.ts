@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareExpected, jsonEqual } from '../../src/conformance/compare-expected.js';
 import { createAdapterRegistry, defaultAdapterRegistry, HPA_VECTOR_ADAPTERS } from '../../src/conformance/registry.js';
+import { CA_VECTOR_ADAPTERS } from '../../src/conformance/ca-adapters.js';
 import { KEDA_VECTOR_ADAPTERS } from '../../src/conformance/keda-adapters.js';
 import { countResults, runVectors } from '../../src/conformance/run-vectors.js';
 import type { VectorAdapter } from '../../src/conformance/vector-types.js';
@@ -106,7 +107,9 @@ describe('adapter registry', () => {
     expect(Object.keys(HPA_VECTOR_ADAPTERS).sort()).toEqual(
       ['hpa.behaviorLimit', 'hpa.behaviorRate', 'hpa.behaviorStabilize', 'hpa.groupPods', 'hpa.legacyConvert', 'hpa.legacyStabilize', 'hpa.reconcile', 'hpa.replicaCalc', 'hpa.timeline'].sort(),
     );
-    expect([...defaultAdapterRegistry().keys()].sort()).toEqual([...Object.keys(HPA_VECTOR_ADAPTERS), ...Object.keys(KEDA_VECTOR_ADAPTERS)].sort());
+    expect([...defaultAdapterRegistry().keys()].sort()).toEqual(
+      [...Object.keys(HPA_VECTOR_ADAPTERS), ...Object.keys(KEDA_VECTOR_ADAPTERS), ...Object.keys(CA_VECTOR_ADAPTERS)].sort(),
+    );
   });
 
   it('a malformed hpa input fails with the field path, not a crash', () => {

@@ -100,6 +100,6 @@ describe('scalingModifiers', () => {
     const kedaRows = d.rows.filter((r) => col(r, 'controller') === 'keda');
     expect(kedaRows.length).toBeGreaterThan(0);
     for (const r of kedaRows) expect(col(r, 'keda_active')).toBe('True');
-    expect(String(col(kedaRows[0]!, 'keda_reason'))).toContain('composite');
+    expect(String(col(kedaRows[0]!, 'reason'))).toContain('composite');
   });
 });

@@ -29,7 +29,8 @@ describe('nginx-hpa-cpu', () => {
     result = runScenario(scenario, {
       tables: (name, header) => {
         const sink = new MemoryTableSink(header);
-        tables[name === 'timeseries.csv' ? 'timeseries' : 'decisions'] = sink;
+        if (name === 'timeseries.csv') tables.timeseries = sink;
+        if (name === 'decisions.csv') tables.decisions = sink;
         return sink;
       },
     });

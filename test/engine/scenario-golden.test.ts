@@ -18,6 +18,10 @@ const CASES: [string, { durationSeconds?: number }][] = [
   ['kafka-lag', {}],
   ['mysql-statefulset', { durationSeconds: 3 * 86400 }],
   ['prometheus-and-cron', { durationSeconds: 2 * 86400 }],
+  ['flask-hpa-ca', {}],
+  ['active-users-eci', { durationSeconds: 2 * 86400 }],
+  ['active-users-reserved-peak', { durationSeconds: 2 * 86400 }],
+  ['active-users-ca', { durationSeconds: 2 * 86400 }],
 ];
 
 describe.each(CASES)('scenario %s', (name, overrides) => {

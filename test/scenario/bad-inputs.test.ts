@@ -58,9 +58,9 @@ const CASES: BadCase[] = [
     expected: { file: 'manifests/typo.yaml', line: 2, field: 'kind', message: 'unknown kind apps/v1/Deploymnet', hint: 'did you mean "Deployment"?' },
   },
   {
-    name: 'a kind not supported yet (ElasticWorkload)',
+    name: 'an ElasticWorkload without spec',
     files: { 'manifests/ew.yaml': lines('apiVersion: autoscaling.alibabacloud.com/v1beta1', 'kind: ElasticWorkload', 'metadata: {name: web}') },
-    expected: { file: 'manifests/ew.yaml', line: 2, field: 'kind', message: 'autoscaling.alibabacloud.com/v1beta1/ElasticWorkload is not supported yet' },
+    expected: { file: 'manifests/ew.yaml', line: 1, field: 'spec', message: 'required field is missing' },
   },
   {
     name: 'an apiVersion the kind does not have',

@@ -195,8 +195,19 @@ describe('loadScenario on a valid scenario', () => {
 
   it('converts node pools', () => {
     expect(scenario.nodePools).toEqual([
-      { name: 'general', count: 3, cpuMillicores: 4000, memoryBytes: 16 * 1024 ** 3, maxPods: 110, labels: { pool: 'general' }, taints: [{ key: 'dedicated', value: 'shop', effect: 'NoSchedule' }] },
-      { name: 'small', count: 0, cpuMillicores: 1500, memoryBytes: 2 * 1024 ** 3, maxPods: 30, labels: {}, taints: [] },
+      {
+        name: 'general',
+        count: 3,
+        cpuMillicores: 4000,
+        memoryBytes: 16 * 1024 ** 3,
+        maxPods: 110,
+        labels: { pool: 'general' },
+        taints: [{ key: 'dedicated', value: 'shop', effect: 'NoSchedule' }],
+        minSize: 3,
+        maxSize: 3,
+        bootSeconds: { min: 90, max: 150 },
+      },
+      { name: 'small', count: 0, cpuMillicores: 1500, memoryBytes: 2 * 1024 ** 3, maxPods: 30, labels: {}, taints: [], minSize: 0, maxSize: 0, bootSeconds: { min: 90, max: 150 } },
     ]);
   });
 

@@ -37,11 +37,11 @@ const SECONDS_PER_HOUR = exactFraction(3600n, 1n);
 const PER_UNIT_DECIMALS = 6;
 
 /**
- * Header plus lines: for each class its pool rows then the class row, and the total last. A row
+ * The data lines (the header is COST_CSV_HEADER): for each class its pool rows then the class row, and the total last. A row
  * with no billed currency (an empty run) gets one line in the report currency, or with no currency.
  */
 export function buildCostCsvRows(report: CostReport): Cell[][] {
-  const lines: Cell[][] = [[...COST_CSV_HEADER]];
+  const lines: Cell[][] = [];
   for (const classRow of report.classes) {
     for (const poolRow of report.pools.filter((p) => p.capacityClass === classRow.capacityClass)) {
       lines.push(...rowLines('pool', poolRow, report.reportCurrency));
@@ -54,7 +54,7 @@ export function buildCostCsvRows(report: CostReport): Cell[][] {
 
 /** The whole cost.csv text, lines ending in "\n". */
 export function formatCostCsv(report: CostReport): string {
-  return buildCostCsvRows(report).map((cells) => `${csvLine(cells)}\n`).join('');
+  return [[...COST_CSV_HEADER], ...buildCostCsvRows(report)].map((cells) => `${csvLine(cells)}\n`).join('');
 }
 
 function rowLines(scope: 'pool' | 'class' | 'total', row: CostRow, reportCurrency: string | undefined): Cell[][] {

@@ -5,6 +5,7 @@
  * replicas; with paused-replicas the target runs at that count, as KEDA scales it there and stops.
  */
 import { KEDA_ANNOTATIONS } from '../manifests/keda-annotations.js';
+import type { ElasticSources } from '../elastic-workload-checks.js';
 import type { HpaEntry, ManifestSet, ScaledObjectEntry, WorkloadEntry } from '../manifests/manifest-set.js';
 import type { ProblemSink } from '../problem-sink.js';
 import type { StartInstant } from '../resolve-start-time.js';
@@ -24,6 +25,8 @@ export interface KedaContext {
   /** Queues with no consumer Deployment (spec.queues). */
   queues: readonly StandaloneQueueSpec[];
   sections: ScenarioSections;
+  /** Each ElasticWorkload with its source workload. */
+  elasticSources: ElasticSources;
   start: StartInstant;
   scenarioRef: DocRef;
   sink: ProblemSink;
@@ -39,7 +42,7 @@ export type ResolvedKeda = Pick<Scenario, 'scaledObjects' | 'scaledJobs' | 'trig
 export function resolveKeda(ctx: KedaContext): ResolvedKeda {
   const { manifests, sections, scenarioRef, sink } = ctx;
   const owners = indexTriggerOwners(manifests, sink);
-  const { targets, adoptedHpas } = checkScaledObjects({ manifests, loadModelNames: sections.workloadNames, sink });
+  const { targets, adoptedHpas } = checkScaledObjects({ manifests, loadModelNames: sections.workloadNames, elasticSources: ctx.elasticSources, sink });
   checkAuthenticationRefs(manifests, sink);
   warnAboutClock(owners, ctx);
   const queueNames = [...ctx.loads.flatMap((l) => (l.queue ? [l.queue.name] : [])), ...ctx.queues.map((q) => q.name)];

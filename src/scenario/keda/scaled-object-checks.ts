@@ -8,6 +8,7 @@
 import type { HpaEntry, ManifestSet, ScaledObjectEntry, WorkloadEntry } from '../manifests/manifest-set.js';
 import { objectKey } from '../manifests/manifest-set.js';
 import { isResourceTriggerType } from '../../autoscalers/keda/scalers/registry.js';
+import { elasticOwnerOf, reportSourceTargeted, type ElasticSources } from '../elastic-workload-checks.js';
 import type { ProblemSink } from '../problem-sink.js';
 import { findScaleTarget } from '../scale-target.js';
 
@@ -15,6 +16,8 @@ export interface ScaledObjectCheckContext {
   manifests: ManifestSet;
   /** Workload names that have a load model in spec.workloads. */
   loadModelNames: readonly string[];
+  /** Each ElasticWorkload with its source workload. */
+  elasticSources: ElasticSources;
   sink: ProblemSink;
 }
 
@@ -34,8 +37,17 @@ export function checkScaledObjects(ctx: ScaledObjectCheckContext): ScaledObjectT
     const sameHpa = hpaNames.get(hpaKey);
     if (sameHpa) ctx.sink.error(so.ref.problem(['metadata', 'name'], `the HPA "${so.spec.hpaName}" is already managed by the ScaledObject ${sameHpa.spec.name}`, 'set advanced.horizontalPodAutoscalerConfig.name to a name of its own'));
     else hpaNames.set(hpaKey, so);
+    if (so.spec.scaleTargetRef.kind === 'ElasticWorkload') {
+      ctx.sink.error(so.ref.problem(['spec', 'scaleTargetRef', 'kind'], 'a ScaledObject on an ElasticWorkload is not supported by the simulator', 'scale the ElasticWorkload with a HorizontalPodAutoscaler'));
+      continue;
+    }
     const target = findScaleTarget({ what: 'a ScaledObject', namespace: so.spec.namespace, scaleTargetRef: so.spec.scaleTargetRef, ref: so.ref }, ctx.manifests, ctx.sink);
     if (!target) continue;
+    const elastic = elasticOwnerOf(target, ctx.elasticSources);
+    if (elastic) {
+      reportSourceTargeted('a ScaledObject', target, elastic, so.ref, ctx.sink);
+      continue;
+    }
     const key = objectKey(target.spec.kind, target.spec.namespace, target.spec.name);
     const first = claimedBy.get(key);
     if (first) {

@@ -6,7 +6,7 @@
 import type { HpaSpec } from '../../autoscalers/hpa/types.js';
 import type { ParsedTrigger, ScaledJobSpec, ScaledObjectSpec } from '../../autoscalers/keda/types.js';
 import type { ProblemSink } from '../problem-sink.js';
-import type { JobTemplateSpec, WorkloadSpec } from '../types.js';
+import type { ElasticWorkloadSpec, JobTemplateSpec, PodDisruptionBudgetSpec, WorkloadSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 
@@ -51,12 +51,28 @@ export interface TriggerAuthenticationEntry {
   ref: DocRef;
 }
 
+export interface ElasticWorkloadEntry {
+  spec: ElasticWorkloadSpec;
+  ref: DocRef;
+  /** spec.replicas was not written: it takes the source workload's replicas once that is found. */
+  replicasDefaulted: boolean;
+  /** sourceTarget.max was not written (the source then keeps none beyond its min). */
+  sourceMaxDefaulted: boolean;
+}
+
+export interface PodDisruptionBudgetEntry {
+  spec: PodDisruptionBudgetSpec;
+  ref: DocRef;
+}
+
 export interface ManifestSet {
   workloads: WorkloadEntry[];
   hpas: HpaEntry[];
   scaledObjects: ScaledObjectEntry[];
   scaledJobs: ScaledJobEntry[];
   triggerAuthentications: TriggerAuthenticationEntry[];
+  elasticWorkloads: ElasticWorkloadEntry[];
+  podDisruptionBudgets: PodDisruptionBudgetEntry[];
   /**
    * `Kind/namespace/name` of objects that could not be read (their problems are already reported):
    * references to them are not reported again as missing.
@@ -83,7 +99,7 @@ export function markBroken(out: ManifestSet, kind: string, ref: DocRef): void {
 
 /** An empty set, for the reader and for tests. */
 export function emptyManifestSet(): ManifestSet {
-  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], broken: new Set(), incomplete: false };
+  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], elasticWorkloads: [], podDisruptionBudgets: [], broken: new Set(), incomplete: false };
 }
 
 /** How the simulator treats a kind: loads it, ignores it with a warning, or rejects it for now. */

@@ -100,7 +100,7 @@ function toProbe(p: ProbeSpec): ProbeSpec {
   return { initialDelaySeconds, periodSeconds, timeoutSeconds, successThreshold, failureThreshold };
 }
 
-function toToleration(
+export function toToleration(
   t: { key?: string | undefined; operator: 'Equal' | 'Exists'; value?: string | undefined; effect?: string | undefined },
   ref: DocRef,
   path: FieldPath,

@@ -90,6 +90,8 @@ function reportDuplicates(out: ManifestSet, sink: ProblemSink): void {
     ...out.scaledObjects.map((o) => ({ key: objectKey('ScaledObject', o.spec.namespace, o.spec.name), ref: o.ref })),
     ...out.scaledJobs.map((j) => ({ key: objectKey('ScaledJob', j.spec.namespace, j.spec.name), ref: j.ref })),
     ...out.triggerAuthentications.map((a) => ({ key: objectKey(a.kind, a.namespace || '(cluster)', a.name), ref: a.ref })),
+    ...out.elasticWorkloads.map((e) => ({ key: objectKey('ElasticWorkload', e.spec.namespace, e.spec.name), ref: e.ref })),
+    ...out.podDisruptionBudgets.map((p) => ({ key: objectKey('PodDisruptionBudget', p.spec.namespace, p.spec.name), ref: p.ref })),
   ];
   for (const { key, ref } of objects) {
     const first = seen.get(key);

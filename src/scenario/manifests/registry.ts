@@ -7,6 +7,7 @@ import { deploymentKind } from './kinds/deployment.js';
 import { elasticWorkloadKind } from './kinds/elastic-workload.js';
 import { horizontalPodAutoscalerKind } from './kinds/horizontal-pod-autoscaler.js';
 import { ignoredKinds } from './kinds/ignored-kinds.js';
+import { podDisruptionBudgetKind } from './kinds/pod-disruption-budget.js';
 import { legacyScaledObjectKind, scaledObjectKind } from './kinds/scaled-object.js';
 import { scaledJobKind } from './kinds/scaled-job.js';
 import { statefulSetKind } from './kinds/stateful-set.js';
@@ -22,6 +23,7 @@ const ALL_KINDS: readonly ManifestKindHandler[] = [
   scaledJobKind,
   ...triggerAuthenticationKinds,
   elasticWorkloadKind,
+  podDisruptionBudgetKind,
   ...ignoredKinds,
 ];
 

@@ -74,6 +74,19 @@ export function nonNegativeNumber(unit: string) {
   return z.number().min(0).describe(`a number ≥ 0 (${unit})`);
 }
 
+/** An integer ≥ 1. */
+export function positiveInteger(unit: string) {
+  return z.number().int().min(1).describe(`an integer ≥ 1 (${unit})`);
+}
+
+/** An ISO 4217 currency code (three capital letters). */
+export function currencyCode() {
+  return z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code of three capital letters such as USD, EUR or CNY')
+    .describe('an ISO 4217 currency code such as USD, EUR or CNY');
+}
+
 /** An integer ≥ 0. */
 export function nonNegativeInteger(unit: string) {
   return z.number().int().min(0).describe(`an integer ≥ 0 (${unit})`);

@@ -14,8 +14,45 @@ export const SCENARIO_DEFAULTS = Object.freeze({
 });
 
 export const NODE_POOL_DEFAULTS = Object.freeze({
-  /** kubelet --max-pods=110 (KubeletConfiguration maxPods). */
+  /** kubelet --max-pods=110 (KubeletConfiguration maxPods); an instanceType from the price tables brings its own (EKS ENI limit). */
   maxPods: 110,
+  /**
+   * Cloud request → Ready node, uniform in [90 s, 150 s]: a typical EC2 Linux node joining a cluster (an assumption,
+   * not a published figure; the CA FAQ quotes 3–4 min on GCE, docs/fidelity-spec.md §4.2).
+   */
+  bootSeconds: Object.freeze({ min: 90, max: 150 }),
+});
+
+export const BILLING_DEFAULTS = Object.freeze({
+  /** Billing step: per second (EC2 Linux on-demand and spot, ECI, Fargate); `granularity: 1h` bills per started hour. */
+  granularitySeconds: 1,
+  /** Minimum billed time per node: EC2 per-second billing charges at least 60 s per start; reserved capacity is paid whole. */
+  minimumSeconds: Object.freeze({ onDemand: 60, spot: 60, reserved: 0 }),
+  /** EC2 spot interruption notice: 2 minutes (Alibaba preemptible instances give 3 minutes, §5.2). */
+  spotInterruptionNoticeSeconds: 120,
+  /** Hours of the month a reserved `monthlyPrice` pays for (the 730-hour month AWS and FinOps tools use). */
+  hoursPerMonth: 730,
+});
+
+/** A virtual pool's node: finite sentinels for "no practical capacity" (quotas are virtual.maxPods / maxCpu). */
+export const VIRTUAL_NODE_CAPACITY = Object.freeze({
+  /** One million cores. */
+  cpuMillicores: 1_000_000_000,
+  /** One pebibyte. */
+  memoryBytes: 2 ** 50,
+  /** One million pods (virtual.maxPods replaces it when set). */
+  maxPods: 1_000_000,
+});
+
+export const VIRTUAL_POOL_DEFAULTS = Object.freeze({
+  /** The provider's image cache is off unless the scenario says so (ECI creates caches on request). */
+  imageCache: false,
+  /**
+   * Virtual pod start-up (docs/fidelity-spec.md §5.2, ECI): scheduling + sandbox ≈ 5–10 s; a 386 MB image pulls in
+   * ≈ 50 s without the cache and 0–5 s with it; container start is the app's. Fargate and ACI publish no figure:
+   * the same values are assumed.
+   */
+  startup: Object.freeze({ sandboxSeconds: 8, imagePullSeconds: 50, cachedImagePullSeconds: 3, containerStartSeconds: 2 }),
 });
 
 export const TRACE_BINDING_DEFAULTS = Object.freeze({

@@ -29,12 +29,71 @@
  *       loop: false                 # repeat the trace when it ends, default false
  *   nodePools:                      # at least one
  *     - name: default
- *       count: 3                    # integer ≥ 0
- *       cpu: "4"                    # allocatable cpu quantity
- *       memory: 16Gi                # allocatable memory quantity
- *       maxPods: 110                # default 110 (kubelet --max-pods)
+ *       count: 3                    # nodes at t = 0, integer ≥ 0; default minSize
+ *       cpu: "4"                    # allocatable cpu quantity; required unless instanceType is given
+ *       memory: 16Gi                # allocatable memory quantity; required unless instanceType is given
+ *       maxPods: 110                # default: the instance type's (EKS ENI limit), else 110 (kubelet --max-pods)
  *       labels: {}
  *       taints: []                  # {key, value?, effect: NoSchedule | PreferNoSchedule | NoExecute}
+ *     - name: reserved-base
+ *       instanceType: m5.xlarge     # a bundled price-table type (src/cloud/prices): fills cpu/memory (allocatable =
+ *                                   # the table's vCPU/memory unless cpu/memory are given), maxPods, and prices
+ *       count: 2
+ *       minSize: 2                  # default: count
+ *       maxSize: 2                  # default: count; minSize < maxSize makes the pool autoscaled
+ *       bootTime: { min: 60s, max: 120s }   # cloud request → Ready, uniform; or one duration; default {90s, 150s}
+ *       expanderPriority: 10        # the priority expander's priority of the group (higher wins)
+ *       billing:                    # optional; unset = not priced (costs reported as unknown)
+ *         kind: reserved            # reserved | onDemand | spot
+ *         pricePerHour: 0.125       # onDemand/spot: hourly price; reserved: effective hourly price …
+ *         monthlyPrice: 91.25       # … or (reserved only) the monthly price, / 730 h
+ *         currency: USD             # required with an explicit price; without a price, the instance type's
+ *                                   # bundled price for `kind` is used (an error when the table has none)
+ *         granularity: 1s           # billing step, default 1s; 1h = per started hour
+ *         minimum: 60s              # minimum billed time per node; default 60s (onDemand, spot), 0 (reserved)
+ *         interruptionRatePerHour: 0.05   # spot only: interruptions per node-hour (seeded Poisson); default none
+ *         interruptionNotice: 2m    # spot only, default 2m (AWS; Alibaba preemptible: 3m)
+ *     - name: eci                   # a virtual-kubelet burst pool: one node of no practical capacity (its
+ *       virtual:                    # allocatable is VIRTUAL_NODE_CAPACITY: 10^6 cores, 1 PiB, maxPods 10^6 or
+ *                                   # virtual.maxPods); count/minSize/maxSize unset or 1; no cpu/memory/billing
+ *         provider: eci             # eci | aci | fargate
+ *         pricing: default          # "default" (eci: general, fargate: x86), a bundled variant (eci: economy,
+ *                                   # fargate: arm), or {currency, pricePerVcpuSecond, pricePerGibSecond,
+ *                                   # minimum: 0s, memoryOverhead: 0, sizes: [{cpu, memory}, …]}; aci has no bundled table
+ *         imageCache: false         # default false
+ *         startup: { sandbox: 8s, imagePull: 50s, cachedImagePull: 3s, containerStart: 2s }   # these defaults (§5.2)
+ *         maxPods: 500              # optional quota of pods at once
+ *         maxCpu: "200"             # optional quota of vCPUs at once
+ *         stockOuts: [{ from: 2h, to: 2h30m }]   # windows (since t = 0, from < to) in which new pods stay Pending
+ *       labels: { type: virtual-kubelet }
+ *       taints: [{ key: virtual-kubelet.io/provider, value: alibabacloud, effect: NoSchedule }]
+ *   clusterAutoscaler:              # cluster-autoscaler flags; every field defaults to CA_DEFAULTS
+ *     enabled: true                 # default: true exactly when some pool has minSize < maxSize
+ *     scanInterval: 10s
+ *     expander: least-waste         # or "priority,least-waste", or [priority, least-waste]; names: random,
+ *                                   # most-pods, least-waste, least-nodes, price, priority
+ *     scaleDownEnabled: true
+ *     scaleDownUtilizationThreshold: 0.5
+ *     scaleDownUnneededTime: 10m
+ *     scaleDownUnreadyTime: 20m
+ *     scaleDownDelayAfterAdd: 10m
+ *     scaleDownDelayAfterDelete: 0s
+ *     scaleDownDelayAfterFailure: 3m
+ *     maxNodeProvisionTime: 15m
+ *     maxNodesTotal: 0              # 0 = unlimited
+ *     coresTotal: "0:320000"        # or {min, max}
+ *     memoryTotal: "0:6400000"      # GiB; or {min, max}
+ *     maxNodesPerScaleUp: 1000
+ *     newPodScaleUpDelay: 0s
+ *     maxScaleDownParallelism: 10
+ *     maxDrainParallelism: 1
+ *     maxGracefulTermination: 10m
+ *     skipNodesWithSystemPods: true
+ *     skipNodesWithLocalStorage: true
+ *     ignoreDaemonSetsUtilization: false
+ *   currency:
+ *     report: USD                   # default: the currency of most prices
+ *     rates: [{ from: CNY, to: USD, rate: 0.14 }]   # rate > 0; nothing is converted without one
  *   workloads:                      # load model, keyed by the Deployment/StatefulSet metadata.name
  *     web:
  *       trace: nasa                 # a key of spec.traces (required)
@@ -80,7 +139,9 @@
  * ```
  */
 import { z } from 'zod';
+import { ClusterAutoscalerSchema } from './cluster-autoscaler-schema.js';
 import { ControllersSchema, StartupSchema } from './controllers-schema.js';
+import { CurrencySchema } from './currency-schema.js';
 import { FaultSchema } from './fault-schema.js';
 import { isoTimestampSeconds, nonNegativeInteger, positiveDurationSeconds } from './fields.js';
 import { JobRunSchema } from './job-run-schema.js';
@@ -114,6 +175,8 @@ export const ScenarioSpecSchema = z.strictObject({
   queues: z.record(z.string(), StandaloneQueueSchema).default({}).describe('a map of queue name → arrivals, for queues no Deployment consumes'),
   controllers: ControllersSchema.prefault({}),
   startup: StartupSchema.prefault({}),
+  clusterAutoscaler: ClusterAutoscalerSchema.prefault({}),
+  currency: CurrencySchema.prefault({}),
 });
 
 export const ScenarioDocumentSchema = z.strictObject({

@@ -68,10 +68,17 @@ export function describeSchemaAt(schema: z.ZodType, path: FieldPath): string | u
   return undefined;
 }
 
-/** The field names an object schema at `path` accepts (empty when it is not an object). */
+/** The field names an object schema at `path` accepts (of every object option of a union; empty when none). */
 export function knownKeysAt(schema: z.ZodType, path: FieldPath): string[] {
   const s = schemaAt(schema, path);
   if (!s) return [];
-  const def = defOf(layers(s).at(-1) as z.ZodType);
-  return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+  return objectKeys(s);
+}
+
+/** Keys of an object schema, or of every object option of a union. */
+function objectKeys(schema: z.ZodType): string[] {
+  const def = defOf(layers(schema).at(-1) as z.ZodType);
+  if (def.type === 'object') return Object.keys(def.shape ?? {});
+  if (def.type === 'union') return [...new Set((def.options ?? []).flatMap(objectKeys))];
+  return [];
 }

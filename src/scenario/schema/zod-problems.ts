@@ -35,6 +35,10 @@ export function parseWithSchema<S extends z.ZodType>(
 export function issueToProblems(issue: Issue, schema: z.ZodType, ref: DocRef, base: FieldPath, root: unknown): InputProblem[] {
   const local = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
   const path = [...base, ...local];
+  const branch = issue.code === 'invalid_union' ? matchingBranch(issue.errors) : undefined;
+  if (branch) {
+    return branch.flatMap((inner) => issueToProblems({ ...inner, path: [...local, ...inner.path] } as Issue, schema, ref, base, root));
+  }
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(schema, local);
     return issue.keys.map((key) =>
@@ -44,6 +48,23 @@ export function issueToProblems(issue: Issue, schema: z.ZodType, ref: DocRef, ba
   const found = valueAt(root, local);
   const expected = describeSchemaAt(schema, local);
   return [ref.problem(path, issueMessage(issue, found, expected), issueHint(issue, found))];
+}
+
+/**
+ * The issues of the one union option the value has the shape of (e.g. the mapping form of "a
+ * duration or {min, max}"), so that its own problems are reported; undefined when no option, or
+ * more than one, matches the shape (then the union as a whole is reported).
+ */
+function matchingBranch(branches: readonly (readonly Issue[])[]): Issue[] | undefined {
+  const matching = branches.filter((issues) => !issues.every(isShapeMismatch));
+  return matching.length === 1 ? [...(matching[0] as Issue[])] : undefined;
+}
+
+/** An issue saying the value is not of this option's type at all (wrong JS type or literal). */
+function isShapeMismatch(issue: Issue): boolean {
+  if (issue.path.length > 0) return false;
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_value') return true;
+  return issue.code === 'invalid_union' && issue.errors.every((issues) => issues.every(isShapeMismatch));
 }
 
 function issueMessage(issue: Issue, found: unknown, expected: string | undefined): string {

@@ -1,8 +1,11 @@
-/** Alibaba Cloud ElasticWorkload (autoscaling.alibabacloud.com): recognised, not supported yet. */
-import { unsupportedKind } from './unsupported-kind.js';
+/** Alibaba Cloud autoscaling.alibabacloud.com/v1beta1 ElasticWorkload → ElasticWorkloadSpec. */
+import { loadElasticWorkload } from '../elastic-workload.js';
+import type { ManifestKindHandler } from '../manifest-set.js';
 
-export const elasticWorkloadKind = unsupportedKind(
-  'autoscaling.alibabacloud.com',
-  'ElasticWorkload',
-  'virtual burst nodes (ElasticWorkload / ECI) are planned; remove this manifest to simulate the plain Deployment',
-);
+export const elasticWorkloadKind: ManifestKindHandler = {
+  group: 'autoscaling.alibabacloud.com',
+  kind: 'ElasticWorkload',
+  support: 'modelled',
+  versions: ['v1beta1'],
+  load: loadElasticWorkload,
+};

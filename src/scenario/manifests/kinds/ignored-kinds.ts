@@ -10,7 +10,6 @@ const IGNORED: readonly (readonly [string, readonly string[]])[] = [
   ['apps', ['DaemonSet', 'ReplicaSet', 'ControllerRevision']],
   ['batch', ['Job', 'CronJob']],
   ['networking.k8s.io', ['Ingress', 'IngressClass', 'NetworkPolicy']],
-  ['policy', ['PodDisruptionBudget']],
   ['rbac.authorization.k8s.io', ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']],
   ['scheduling.k8s.io', ['PriorityClass']],
   ['storage.k8s.io', ['StorageClass']],

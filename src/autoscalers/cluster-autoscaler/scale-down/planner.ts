@@ -1,0 +1,184 @@
+/**
+ * The scale-down planner (core/scaledown/planner/planner.go UpdateClusterState, NodesToDelete;
+ * core/scaledown/unneeded/nodes.go Update, RemovableAt; core/static_autoscaler.go cooldown): pure,
+ * one call per CA loop. Actuation (taint, drain, delete) is the caller's.
+ *
+ * 1. Candidates: eligible nodes (not being deleted, no scale-down-disabled annotation, in a node
+ *    group, utilization strictly below the threshold).
+ * 2. Unneeded: candidates whose pods can all move elsewhere, tried in order (nodes already unneeded
+ *    first), each success committed before the next (see simulateNodeRemovals).
+ * 3. The new unneeded map: unneeded nodes keep their earliest time; the others drop out. Timers
+ *    run during the cooldown too.
+ * 4. Unless in cooldown: removable when unneeded for MORE than the unneeded (or unready) time, the
+ *    group stays above min size, and the cluster stays above the cores/memory minimums; empty nodes
+ *    are checked first, then nodes to drain. The parallelism budgets cut the list.
+ */
+import type { ClusterAutoscalerSettings } from '../../../scenario/types.js';
+import type { CaNode, CaNodeGroup, CaPdb, CaResourceTotals } from '../types.js';
+import { cropToBudgets } from './budgets.js';
+import { checkScaleDownEligibility, type IneligibleReason } from './eligibility.js';
+import type { DrainBlockReason } from './drainability.js';
+import { simulateNodeRemovals, type RemovalResult } from './removal-simulation.js';
+import { minSizeReason, scaleDownCooldown, unneededTimeReason, type CooldownReason, type TimingReason } from './timing.js';
+import type { NodeUtilization } from './utilization.js';
+
+const GIB = 1024 * 1024 * 1024;
+
+export interface ScaleDownPlanInput {
+  nodes: readonly CaNode[];
+  groups: readonly CaNodeGroup[];
+  /** From the previous loop's plan (empty at start). */
+  unneededSince: ReadonlyMap<string, number>;
+  nowSeconds: number;
+  config: ClusterAutoscalerSettings;
+  pdbs?: readonly CaPdb[];
+  /** undefined = never. */
+  lastScaleUpSeconds?: number;
+  lastScaleDownFailureSeconds?: number;
+  lastDeleteSeconds?: number;
+  /** Node deletions in progress per group. */
+  deletionsInProgress?: ReadonlyMap<string, number>;
+  /** Of all deletions in progress, those draining pods. */
+  drainsInProgress?: number;
+  /** Cluster totals now, for --cores-total / --memory-total minimums. */
+  clusterTotals: CaResourceTotals;
+}
+
+export type NotRemovableReason =
+  | IneligibleReason
+  | 'BlockedByPod'
+  | 'NoPlaceToMovePods'
+  | TimingReason
+  | 'MinimalResourceLimitExceeded'
+  | 'ParallelismLimitReached';
+
+export interface RemovableNode {
+  node: string;
+  group: string;
+  /** No pod to move (DaemonSet and mirror pods do not count): deleted without a drain. */
+  empty: boolean;
+  podsToMove: string[];
+  reason: 'UnneededLongEnough' | 'UnreadyLongEnough';
+}
+
+export interface NotRemovableNode {
+  node: string;
+  reason: NotRemovableReason;
+  blockingPod?: { name: string; reason: DrainBlockReason };
+  unplacedPod?: string;
+}
+
+export interface ScaleDownPlan {
+  unneededSince: Map<string, number>;
+  removable: RemovableNode[];
+  notRemovable: NotRemovableNode[];
+  inCooldown: boolean;
+  cooldownReason: CooldownReason | undefined;
+  reason: 'NodesRemovable' | 'NoRemovableNodes' | 'ScaleDownInCooldown' | 'ScaleDownDisabled';
+  utilization: Map<string, NodeUtilization>;
+}
+
+type Unneeded = Extract<RemovalResult, { removable: true }> & { candidate: CaNode; group: string };
+
+function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaNodeGroup>) {
+  const notRemovable: NotRemovableNode[] = [];
+  const utilization = new Map<string, NodeUtilization>();
+  const eligible: CaNode[] = [];
+  for (const node of input.nodes) {
+    const verdict = checkScaleDownEligibility(node, groups.get(node.group), {
+      utilizationThresholdRatio: input.config.scaleDownUtilizationThreshold,
+      ignoreDaemonSetsUtilization: input.config.ignoreDaemonSetsUtilization,
+      nowSeconds: input.nowSeconds,
+    });
+    if (verdict.utilization !== undefined) utilization.set(node.name, verdict.utilization);
+    if (verdict.eligible) eligible.push(node);
+    else notRemovable.push({ node: node.name, reason: verdict.reason as IneligibleReason });
+  }
+  // ScaleDownCandidatesSortingProcessor: nodes already unneeded are tried first.
+  const candidates = [...eligible.filter((n) => input.unneededSince.has(n.name)), ...eligible.filter((n) => !input.unneededSince.has(n.name))];
+  const simulation = simulateNodeRemovals({
+    candidates,
+    nodes: input.nodes,
+    drain: { skipNodesWithSystemPods: input.config.skipNodesWithSystemPods, skipNodesWithLocalStorage: input.config.skipNodesWithLocalStorage, nowSeconds: input.nowSeconds },
+    pdbs: input.pdbs ?? [],
+  });
+  const unneeded: Unneeded[] = [];
+  for (const result of simulation.results) {
+    const candidate = candidates.find((c) => c.name === result.node) as CaNode;
+    if (result.removable) unneeded.push({ ...result, candidate, group: candidate.group });
+    else if (result.reason === 'BlockedByPod') notRemovable.push({ node: result.node, reason: result.reason, blockingPod: result.blockingPod });
+    else notRemovable.push({ node: result.node, reason: result.reason, unplacedPod: result.unplacedPod });
+  }
+  return { unneeded, notRemovable, utilization };
+}
+
+/** RemovableAt: the unneeded nodes that may go now (empty first), and why the others may not. */
+function removableAt(input: ScaleDownPlanInput, unneeded: readonly Unneeded[], since: ReadonlyMap<string, number>, groups: ReadonlyMap<string, CaNodeGroup>) {
+  const sizes = new Map([...groups.values()].map((g) => [g.name, g.targetSize]));
+  let cpuLeft = input.clusterTotals.cpuMillicores - input.config.coresTotal.min * 1000;
+  let memoryLeft = input.clusterTotals.memoryBytes - input.config.memoryTotalGiB.min * GIB;
+  const removable: RemovableNode[] = [];
+  const notRemovable: NotRemovableNode[] = [];
+  for (const u of [...unneeded.filter((x) => x.empty), ...unneeded.filter((x) => !x.empty)]) {
+    const node = u.candidate;
+    const group = groups.get(u.group) as CaNodeGroup;
+    const reason =
+      unneededTimeReason({
+        ready: node.ready,
+        unneededSinceSeconds: since.get(node.name) ?? input.nowSeconds,
+        nowSeconds: input.nowSeconds,
+        unneededTimeSeconds: input.config.scaleDownUnneededTimeSeconds,
+        unreadyTimeSeconds: input.config.scaleDownUnreadyTimeSeconds,
+      }) ?? minSizeReason(sizes.get(group.name) ?? 0, input.deletionsInProgress?.get(group.name) ?? 0, group.minSize);
+    if (reason !== undefined) {
+      notRemovable.push({ node: node.name, reason });
+      continue;
+    }
+    if (node.cpuAllocatableMillicores > cpuLeft || node.memoryAllocatableBytes > memoryLeft) {
+      notRemovable.push({ node: node.name, reason: 'MinimalResourceLimitExceeded' });
+      continue;
+    }
+    cpuLeft -= node.cpuAllocatableMillicores;
+    memoryLeft -= node.memoryAllocatableBytes;
+    sizes.set(group.name, (sizes.get(group.name) ?? 0) - 1);
+    const why = node.ready ? 'UnneededLongEnough' : 'UnreadyLongEnough';
+    removable.push({ node: node.name, group: group.name, empty: u.empty, podsToMove: u.podsToMove.map((p) => p.name), reason: why });
+  }
+  return { removable, notRemovable };
+}
+
+/** One loop of scale-down planning; see the file header for the steps. */
+export function planScaleDown(input: ScaleDownPlanInput): ScaleDownPlan {
+  const cooldown = scaleDownCooldown({
+    nowSeconds: input.nowSeconds,
+    lastScaleUpSeconds: input.lastScaleUpSeconds,
+    lastScaleDownFailureSeconds: input.lastScaleDownFailureSeconds,
+    lastDeleteSeconds: input.lastDeleteSeconds,
+    scaleDownDelayAfterAddSeconds: input.config.scaleDownDelayAfterAddSeconds,
+    scaleDownDelayAfterFailureSeconds: input.config.scaleDownDelayAfterFailureSeconds,
+    scaleDownDelayAfterDeleteSeconds: input.config.scaleDownDelayAfterDeleteSeconds,
+  });
+  const base = { inCooldown: cooldown.inCooldown, cooldownReason: cooldown.reason };
+  if (!input.config.scaleDownEnabled) {
+    return { ...base, unneededSince: new Map(), removable: [], notRemovable: [], reason: 'ScaleDownDisabled', utilization: new Map() };
+  }
+  const groups = new Map(input.groups.map((g) => [g.name, g]));
+  const found = findUnneeded(input, groups);
+  const unneededSince = new Map(found.unneeded.map((u) => [u.node, input.unneededSince.get(u.node) ?? input.nowSeconds]));
+  if (cooldown.inCooldown) {
+    return { ...base, unneededSince, removable: [], notRemovable: found.notRemovable, reason: 'ScaleDownInCooldown', utilization: found.utilization };
+  }
+  const at = removableAt(input, found.unneeded, unneededSince, groups);
+  const inProgress = [...(input.deletionsInProgress?.values() ?? [])].reduce((a, b) => a + b, 0);
+  const cropped = cropToBudgets({
+    empty: at.removable.filter((r) => r.empty),
+    drain: at.removable.filter((r) => !r.empty),
+    maxScaleDownParallelism: input.config.maxScaleDownParallelism,
+    maxDrainParallelism: input.config.maxDrainParallelism,
+    deletionsInProgress: inProgress,
+    drainsInProgress: input.drainsInProgress ?? 0,
+  });
+  const removable = [...cropped.empty, ...cropped.drain];
+  const notRemovable = [...found.notRemovable, ...at.notRemovable, ...cropped.deferred.map((d) => ({ node: d.node, reason: 'ParallelismLimitReached' as const }))];
+  return { ...base, unneededSince, removable, notRemovable, reason: removable.length > 0 ? 'NodesRemovable' : 'NoRemovableNodes', utilization: found.utilization };
+}

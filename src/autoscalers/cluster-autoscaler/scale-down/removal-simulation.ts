@@ -1,0 +1,76 @@
+/**
+ * Finding unneeded nodes (core/scaledown/planner categorizeNodes; simulator/cluster.go
+ * RemovalSimulator.SimulateNodeRemoval, findPlaceFor): candidates are tried one after the other.
+ * A candidate is unneeded when no pod blocks its drain and every pod to move fits on another node.
+ * A success is committed to the snapshot: its pods stay on their new nodes for the next candidates,
+ * the node is no longer a destination, and the moved pods use up their PDBs' disruptions.
+ */
+import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, type SimulatedNode } from '../simulated-node.js';
+import type { CaNode, CaPdb, CaPod } from '../types.js';
+import { podsToMoveForDrain, type DrainBlockReason, type DrainOptions } from './drainability.js';
+import { consumeDisruptions } from './pdb.js';
+
+export type RemovalResult =
+  | { node: string; removable: true; empty: boolean; podsToMove: CaPod[] }
+  | { node: string; removable: false; reason: 'BlockedByPod'; blockingPod: { name: string; reason: DrainBlockReason } }
+  | { node: string; removable: false; reason: 'NoPlaceToMovePods'; unplacedPod: string };
+
+export interface RemovalSimulationInput {
+  /** Eligible candidates, in the order they are tried. */
+  candidates: readonly CaNode[];
+  /** Every node of the cluster: the possible new homes (ready ones not being deleted). */
+  nodes: readonly CaNode[];
+  drain: Omit<DrainOptions, 'pdbs'>;
+  pdbs: readonly CaPdb[];
+}
+
+export interface RemovalSimulationResult {
+  results: RemovalResult[];
+  /** PDBs after the disruptions the removable nodes would use. */
+  remainingPdbs: CaPdb[];
+}
+
+/** Places each pod on the first destination (input order) that fits; undefined = the pod that fit nowhere. */
+function findPlaces(pods: readonly CaPod[], destinations: readonly SimulatedNode[]): { fork: Map<string, SimulatedNode>; unplaced: CaPod | undefined } {
+  const fork = new Map<string, SimulatedNode>();
+  for (const pod of pods) {
+    let placed = false;
+    for (const destination of destinations) {
+      const node = fork.get(destination.name) ?? destination;
+      if (checkPredicates(pod, node) !== 'Fits') continue;
+      const copy = fork.get(destination.name) ?? cloneNode(destination);
+      addPodToNode(copy, pod);
+      fork.set(destination.name, copy);
+      placed = true;
+      break;
+    }
+    if (!placed) return { fork, unplaced: pod };
+  }
+  return { fork, unplaced: undefined };
+}
+
+/** Tries every candidate in order and reports which are unneeded (pure: inputs are not modified). */
+export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimulationResult {
+  let destinations: SimulatedNode[] = input.nodes.filter((n) => n.ready && n.beingDeleted !== true).map(nodeFromCaNode);
+  let pdbs: CaPdb[] = [...input.pdbs];
+  const results: RemovalResult[] = [];
+  for (const candidate of input.candidates) {
+    // The snapshot's copy: it also holds pods moved here by earlier removals in this pass.
+    const pods = destinations.find((d) => d.name === candidate.name)?.pods ?? candidate.pods;
+    const drain = podsToMoveForDrain(pods, { ...input.drain, pdbs });
+    if (!drain.ok) {
+      results.push({ node: candidate.name, removable: false, reason: 'BlockedByPod', blockingPod: { name: drain.blockingPod, reason: drain.reason } });
+      continue;
+    }
+    const others = destinations.filter((d) => d.name !== candidate.name);
+    const { fork, unplaced } = findPlaces(drain.podsToMove, others);
+    if (unplaced !== undefined) {
+      results.push({ node: candidate.name, removable: false, reason: 'NoPlaceToMovePods', unplacedPod: unplaced.name });
+      continue;
+    }
+    destinations = others.map((d) => fork.get(d.name) ?? d);
+    pdbs = consumeDisruptions(pdbs, drain.podsToMove);
+    results.push({ node: candidate.name, removable: true, empty: drain.podsToMove.length === 0, podsToMove: drain.podsToMove });
+  }
+  return { results, remainingPdbs: pdbs };
+}

@@ -1,0 +1,151 @@
+/**
+ * The scale-up planner (core/scaleup/orchestrator/orchestrator.go ScaleUpOrchestrator.ScaleUp and
+ * the pod-list processors before it): pure, one call per CA loop. Increasing the group is the
+ * caller's (actuation).
+ *
+ * 1. Expendable pods are dropped; pods younger than their scale-up delay wait.
+ * 2. Pods that fit on existing free room or on upcoming nodes are handled by them.
+ * 3. Each node group gives an option (binpacking estimate) or a skip reason.
+ * 4. The expander chain picks one option.
+ * 5. The count is capped by max-nodes-total, the cores/memory maxima and the group's max size.
+ */
+import type { RandomStream } from '../../core/rng.js';
+import type { ClusterAutoscalerSettings } from '../../scenario/types.js';
+import { buildPodEquivalenceGroups } from './estimator/pod-order.js';
+import { buildExpanderChain, type ExpanderChain } from './expanders/chain.js';
+import type { ExpansionOption } from './expanders/expander.js';
+import { absorbPendingPods, snapshotNodes, type UpcomingNodes } from './scale-up/absorb.js';
+import { applyResourceLimits, capByMaxNodesTotal, resourcesLeft, type LimitName } from './scale-up/limits.js';
+import { computeExpansionOptions, type GroupOptions, type GroupSkipReason } from './scale-up/options.js';
+import { DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, filterPendingPods } from './scale-up/pending-pods.js';
+import type { CaNode, CaNodeGroup, CaPod, CaResourceTotals } from './types.js';
+
+export interface ScaleUpLimits {
+  /** Nodes in the cluster, upcoming ones included (for --max-nodes-total). */
+  currentNodeCount: number;
+  /** Cluster cpu and memory, upcoming nodes included (for --cores-total / --memory-total). */
+  currentTotals: CaResourceTotals;
+}
+
+export interface ScaleUpPlanInput {
+  /** Pods the scheduler marked PodScheduled=False/Unschedulable. */
+  unschedulablePods: readonly CaPod[];
+  groups: readonly CaNodeGroup[];
+  upcomingNodes?: readonly UpcomingNodes[];
+  /** Existing nodes; pods that fit their free room do not trigger a scale-up. */
+  nodes?: readonly CaNode[];
+  limits: ScaleUpLimits;
+  config: ClusterAutoscalerSettings;
+  nowSeconds: number;
+  podCreatedSeconds?: ReadonlyMap<string, number>;
+  /** The random expander and the chain's fallback draw from it. */
+  random: RandomStream;
+  /** Built from config.expanders when absent. */
+  expander?: ExpanderChain;
+  /** --expendable-pods-priority-cutoff (default −10). */
+  expendablePodsPriorityCutoff?: number;
+}
+
+export type ScaleUpReason =
+  | 'ScaleUp'
+  | 'NoUnschedulablePods'
+  | 'PodsTooNew'
+  | 'PodsFitUpcomingNodes'
+  | 'NoGroupFits'
+  | 'AllGroupsAtMax'
+  | 'LimitsReached'
+  | 'NoExpansionOption';
+
+export interface ScaleUpPlan {
+  /** The group to grow; undefined when there is no scale-up. */
+  group: string | undefined;
+  /** Nodes to add (0 when there is no scale-up). */
+  increase: number;
+  /** The chosen option's pods (PodsTriggeredScaleUp). */
+  podsHelped: string[];
+  /** Why a group gave no option. */
+  skipped: Record<string, GroupSkipReason>;
+  reason: ScaleUpReason;
+  /** The option count before the caps, and the cap that bound. */
+  estimatedNodeCount: number;
+  cappedBy: LimitName | undefined;
+  options: ExpansionOption[];
+  /** Pods handled by existing free room or upcoming nodes. */
+  podsAbsorbed: string[];
+  /** Pods younger than their scale-up delay. */
+  podsTooNew: string[];
+  /** Pods that fit no group's template (never schedulable by a scale-up). */
+  podsNeverSchedulable: string[];
+}
+
+function noScaleUp(reason: ScaleUpReason, parts: Partial<ScaleUpPlan> = {}): ScaleUpPlan {
+  return {
+    group: undefined,
+    increase: 0,
+    podsHelped: [],
+    skipped: {},
+    reason,
+    estimatedNodeCount: 0,
+    cappedBy: undefined,
+    options: [],
+    podsAbsorbed: [],
+    podsTooNew: [],
+    podsNeverSchedulable: [],
+    ...parts,
+  };
+}
+
+/** Why no group gave an option. */
+function noOptionReason(found: GroupOptions, groups: readonly CaNodeGroup[]): ScaleUpReason {
+  const fitting = groups.filter((g) => found.fittingGroups.has(g.name)).map((g) => found.skipped[g.name]);
+  if (fitting.length === 0) return 'NoGroupFits';
+  if (fitting.every((r) => r === 'MaxSizeReached')) return 'AllGroupsAtMax';
+  if (fitting.every((r) => r === 'MaxSizeReached' || r === 'MaxResourceLimitReached' || r === 'MaxNodesTotalReached')) return 'LimitsReached';
+  return 'NoExpansionOption';
+}
+
+/** How many nodes of `group` may really be added for `option` (GetCappedNewNodeCount, ApplyLimits, max size). */
+function capIncrease(option: ExpansionOption, group: CaNodeGroup, input: ScaleUpPlanInput): { increase: number; cappedBy: LimitName | undefined } {
+  let cappedBy: LimitName | undefined;
+  let increase = capByMaxNodesTotal(option.nodeCount, input.limits.currentNodeCount, input.config.maxNodesTotal);
+  if (increase < option.nodeCount) cappedBy = 'MaxNodesTotal';
+  const byResources = applyResourceLimits(increase, group.template, resourcesLeft(input.config, input.limits.currentTotals));
+  if (byResources.count < increase) [increase, cappedBy] = [byResources.count, byResources.limitedBy];
+  if (group.maxSize - group.targetSize < increase) [increase, cappedBy] = [group.maxSize - group.targetSize, 'GroupMaxSize'];
+  return { increase: Math.max(0, increase), cappedBy };
+}
+
+/** One loop of scale-up planning; see the file header for the steps. */
+export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
+  if (input.unschedulablePods.length === 0) return noScaleUp('NoUnschedulablePods');
+  const pending = filterPendingPods({
+    pods: input.unschedulablePods,
+    nowSeconds: input.nowSeconds,
+    ...(input.podCreatedSeconds === undefined ? {} : { podCreatedSeconds: input.podCreatedSeconds }),
+    newPodScaleUpDelaySeconds: input.config.newPodScaleUpDelaySeconds,
+    expendablePodsPriorityCutoff: input.expendablePodsPriorityCutoff ?? DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF,
+  });
+  const podsTooNew = pending.tooNew.map((p) => p.name);
+  if (pending.considered.length === 0) return noScaleUp(podsTooNew.length > 0 ? 'PodsTooNew' : 'NoUnschedulablePods', { podsTooNew });
+  const groupsByName = new Map(input.groups.map((g) => [g.name, g]));
+  const absorbed = absorbPendingPods(pending.considered, snapshotNodes(input.nodes ?? [], input.upcomingNodes ?? [], groupsByName));
+  const podsAbsorbed = absorbed.absorbed.map((p) => p.name);
+  if (absorbed.remaining.length === 0) return noScaleUp('PodsFitUpcomingNodes', { podsTooNew, podsAbsorbed });
+  const found = computeExpansionOptions({
+    podGroups: buildPodEquivalenceGroups(absorbed.remaining),
+    groups: input.groups,
+    config: input.config,
+    currentNodeCount: input.limits.currentNodeCount,
+    resourcesLeft: resourcesLeft(input.config, input.limits.currentTotals),
+  });
+  const common = { skipped: found.skipped, options: found.options, podsTooNew, podsAbsorbed, podsNeverSchedulable: found.neverSchedulable.flat().map((p) => p.name) };
+  const chain = input.expander ?? buildExpanderChain(input.config.expanders, input.random);
+  const podsByName = new Map(absorbed.remaining.map((p) => [p.name, p]));
+  const best = chain.bestOption(found.options, { groups: groupsByName, pods: podsByName, clusterNodeCount: input.limits.currentNodeCount });
+  const bestGroup = best === undefined ? undefined : groupsByName.get(best.group);
+  if (best === undefined || bestGroup === undefined) return noScaleUp(found.options.length === 0 ? noOptionReason(found, input.groups) : 'NoExpansionOption', common);
+  const { increase, cappedBy } = capIncrease(best, bestGroup, input);
+  const chosen = { ...common, estimatedNodeCount: best.nodeCount, cappedBy, podsHelped: best.pods };
+  if (increase < 1) return noScaleUp('LimitsReached', chosen);
+  return { ...chosen, group: best.group, increase, reason: 'ScaleUp' };
+}

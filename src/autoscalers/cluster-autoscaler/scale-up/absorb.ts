@@ -1,0 +1,47 @@
+/**
+ * Pods the capacity already on its way will take (core/static_autoscaler.go addUpcomingNodesToClusterSnapshot
+ * with processors/podlistprocessor filterOutSchedulable): upcoming nodes join the snapshot as copies of
+ * their group's template, then each pending pod, most important first, is placed on the first node with
+ * room. Those pods do not trigger another scale-up.
+ */
+import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, nodeFromTemplate, type SimulatedNode } from '../simulated-node.js';
+import type { CaNode, CaNodeGroup, CaNodeTemplate, CaPod } from '../types.js';
+
+/** Nodes requested from a group and not registered yet. */
+export interface UpcomingNodes {
+  group: string;
+  count: number;
+  /** Defaults to the group's template. */
+  template?: CaNodeTemplate;
+}
+
+export interface AbsorbResult {
+  /** Pods that fit on existing or upcoming nodes. */
+  absorbed: CaPod[];
+  remaining: CaPod[];
+}
+
+/** The snapshot nodes: ready existing nodes not being deleted, then the upcoming nodes. */
+export function snapshotNodes(nodes: readonly CaNode[], upcoming: readonly UpcomingNodes[], groups: ReadonlyMap<string, CaNodeGroup>): SimulatedNode[] {
+  const result = nodes.filter((n) => n.ready && n.beingDeleted !== true).map(nodeFromCaNode);
+  for (const u of upcoming) {
+    const template = u.template ?? groups.get(u.group)?.template;
+    if (template === undefined) continue;
+    for (let i = 0; i < u.count; i++) result.push(nodeFromTemplate(template, `${u.group}-upcoming-${i}`, u.group));
+  }
+  return result;
+}
+
+/** Places pending pods (priority descending, stable) first-fit onto `nodes` (copies; inputs untouched). */
+export function absorbPendingPods(pods: readonly CaPod[], nodes: readonly SimulatedNode[]): AbsorbResult {
+  const state = nodes.map(cloneNode);
+  const ordered = [...pods].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+  const absorbed = new Set<CaPod>();
+  for (const pod of ordered) {
+    const node = state.find((n) => checkPredicates(pod, n) === 'Fits');
+    if (node === undefined) continue;
+    addPodToNode(node, pod);
+    absorbed.add(pod);
+  }
+  return { absorbed: pods.filter((p) => absorbed.has(p)), remaining: pods.filter((p) => !absorbed.has(p)) };
+}

@@ -1,0 +1,56 @@
+/**
+ * Scale-up limits (core/scaleup/resource/manager.go ResourcesLeft, ApplyLimits; orchestrator
+ * GetCappedNewNodeCount, IsNodeGroupResourceExceeded; estimator thresholds static,
+ * sng_capacity and cluster_capacity). Cores are compared in millicores and memory in bytes
+ * (upstream rounds a node's cpu up to whole cores).
+ */
+import type { ClusterAutoscalerSettings } from '../../../scenario/types.js';
+import type { CaNodeGroup, CaNodeTemplate, CaResourceTotals } from '../types.js';
+
+const GIB = 1024 * 1024 * 1024;
+
+export type LimitName = 'MaxNodesTotal' | 'CoresTotal' | 'MemoryTotal' | 'GroupMaxSize';
+
+/** Room left under --cores-total / --memory-total maxima. */
+export function resourcesLeft(config: ClusterAutoscalerSettings, current: CaResourceTotals): CaResourceTotals {
+  return {
+    cpuMillicores: config.coresTotal.max * 1000 - current.cpuMillicores,
+    memoryBytes: config.memoryTotalGiB.max * GIB - current.memoryBytes,
+  };
+}
+
+/** ApplyLimits: the most of `newNodes` that fit under the resource maxima, and which one bound. */
+export function applyResourceLimits(newNodes: number, template: CaNodeTemplate, left: CaResourceTotals): { count: number; limitedBy: LimitName | undefined } {
+  let count = newNodes;
+  let limitedBy: LimitName | undefined;
+  if (template.cpuMillicores > 0 && Math.floor(left.cpuMillicores / template.cpuMillicores) < count) {
+    count = Math.max(0, Math.floor(left.cpuMillicores / template.cpuMillicores));
+    limitedBy = 'CoresTotal';
+  }
+  if (template.memoryBytes > 0 && Math.floor(left.memoryBytes / template.memoryBytes) < count) {
+    count = Math.max(0, Math.floor(left.memoryBytes / template.memoryBytes));
+    limitedBy = 'MemoryTotal';
+  }
+  return { count, limitedBy };
+}
+
+/** GetCappedNewNodeCount: at most --max-nodes-total − nodes now (0 = no limit). */
+export function capByMaxNodesTotal(newNodes: number, currentNodeCount: number, maxNodesTotal: number): number {
+  return maxNodesTotal > 0 && newNodes + currentNodeCount > maxNodesTotal ? maxNodesTotal - currentNodeCount : newNodes;
+}
+
+/**
+ * The binpacking limiter's node limit for one group: the smallest of max-nodes-per-scaleup, the
+ * group's headroom and the cluster's headroom (0 = no limit; −1 = no node may be added).
+ */
+export function estimationNodeLimit(group: CaNodeGroup, config: ClusterAutoscalerSettings, currentNodeCount: number): number {
+  const headroom = group.maxSize - group.targetSize;
+  if (headroom <= 0) return -1;
+  const limits = [config.maxNodesPerScaleUp, headroom];
+  if (config.maxNodesTotal > 0) {
+    if (config.maxNodesTotal <= currentNodeCount) return -1;
+    limits.push(config.maxNodesTotal - currentNodeCount);
+  }
+  const positive = limits.filter((l) => l > 0);
+  return positive.length === 0 ? 0 : Math.min(...positive);
+}

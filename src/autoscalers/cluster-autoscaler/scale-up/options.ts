@@ -1,0 +1,75 @@
+/**
+ * Expansion options per node group (core/scaleup/orchestrator filterValidScaleUpNodeGroups,
+ * SchedulablePodGroups, ComputeExpansionOption): groups at max size or over a resource maximum are
+ * skipped; the pod groups whose exemplar fits an empty template node are bin-packed with the
+ * group's node limit; a group that gets pods and nodes becomes an option.
+ */
+import type { ClusterAutoscalerSettings } from '../../../scenario/types.js';
+import { estimate } from '../estimator/binpacking.js';
+import type { PodEquivalenceGroup } from '../estimator/pod-order.js';
+import type { ExpansionOption } from '../expanders/expander.js';
+import { checkPredicates, nodeFromTemplate } from '../simulated-node.js';
+import type { CaNodeGroup, CaResourceTotals } from '../types.js';
+import { estimationNodeLimit } from './limits.js';
+
+export type GroupSkipReason = 'MaxSizeReached' | 'MaxResourceLimitReached' | 'MaxNodesTotalReached' | 'NoPodFitsTemplate' | 'NoNodesEstimated';
+
+export interface GroupOptionsInput {
+  podGroups: readonly PodEquivalenceGroup[];
+  groups: readonly CaNodeGroup[];
+  config: ClusterAutoscalerSettings;
+  currentNodeCount: number;
+  resourcesLeft: CaResourceTotals;
+}
+
+export interface GroupOptions {
+  options: ExpansionOption[];
+  skipped: Record<string, GroupSkipReason>;
+  /** Groups whose empty template fits at least one pending pod (skipped or not). */
+  fittingGroups: Set<string>;
+  /** Pod groups that fit no group's template: never schedulable by a scale-up. */
+  neverSchedulable: PodEquivalenceGroup[];
+}
+
+/** SchedulablePodGroups: the pod groups whose first pod fits an empty node of `group`. */
+export function podGroupsFittingTemplate(podGroups: readonly PodEquivalenceGroup[], group: CaNodeGroup): PodEquivalenceGroup[] {
+  const empty = nodeFromTemplate(group.template, `${group.name}-template`, group.name);
+  return podGroups.filter((g) => g[0] !== undefined && checkPredicates(g[0], empty) === 'Fits');
+}
+
+function skipReason(group: CaNodeGroup, input: GroupOptionsInput): GroupSkipReason | undefined {
+  if (group.targetSize >= group.maxSize) return 'MaxSizeReached';
+  const t = group.template;
+  if (t.cpuMillicores > input.resourcesLeft.cpuMillicores || t.memoryBytes > input.resourcesLeft.memoryBytes) return 'MaxResourceLimitReached';
+  if (input.config.maxNodesTotal > 0 && input.currentNodeCount >= input.config.maxNodesTotal) return 'MaxNodesTotalReached';
+  return undefined;
+}
+
+/** The options of every group (input order) and why the other groups give none. */
+export function computeExpansionOptions(input: GroupOptionsInput): GroupOptions {
+  const result: GroupOptions = { options: [], skipped: {}, fittingGroups: new Set(), neverSchedulable: [] };
+  const fitsSomewhere = new Set<PodEquivalenceGroup>();
+  for (const group of input.groups) {
+    const fitting = podGroupsFittingTemplate(input.podGroups, group);
+    for (const g of fitting) fitsSomewhere.add(g);
+    if (fitting.length > 0) result.fittingGroups.add(group.name);
+    const skip = skipReason(group, input) ?? (fitting.length === 0 ? 'NoPodFitsTemplate' : undefined);
+    if (skip !== undefined) {
+      result.skipped[group.name] = skip;
+      continue;
+    }
+    const estimated = estimate({ podGroups: fitting, template: group.template, maxNodes: estimationNodeLimit(group, input.config, input.currentNodeCount), nodeNamePrefix: group.name });
+    if (estimated.nodeCount === 0 || estimated.scheduledPods.length === 0) {
+      result.skipped[group.name] = 'NoNodesEstimated';
+      continue;
+    }
+    result.options.push({
+      group: group.name,
+      nodeCount: estimated.nodeCount,
+      pods: estimated.scheduledPods.map((p) => p.name),
+      debug: `binpacking: ${estimated.nodeCount} node(s) for ${estimated.scheduledPods.length} pod(s), ${estimated.reason}`,
+    });
+  }
+  result.neverSchedulable = input.podGroups.filter((g) => !fitsSomewhere.has(g));
+  return result;
+}

@@ -1,0 +1,64 @@
+/**
+ * Which unschedulable pods may trigger a scale-up (processors/pods filterOutYoungPods,
+ * filterOutExpendable): pods below the expendable-pods priority cutoff never do, and pods younger
+ * than new-pod-scale-up-delay (or their larger pod-scale-up-delay annotation) wait.
+ */
+import type { CaPod } from '../types.js';
+
+/** --expendable-pods-priority-cutoff */
+export const DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF = -10;
+/** Per-pod delay; it can only lengthen the global one. */
+export const POD_SCALE_UP_DELAY_ANNOTATION = 'cluster-autoscaler.kubernetes.io/pod-scale-up-delay';
+
+const UNIT_SECONDS: Readonly<Record<string, number>> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+
+/** Go time.ParseDuration ("90s", "1m30s", "1.5h") in seconds; undefined when malformed or negative. */
+export function parseGoDurationSeconds(text: string): number | undefined {
+  if (text === '0') return 0;
+  if (!/^(\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))*$/.test(text)) return undefined;
+  let seconds = 0;
+  for (const match of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)) {
+    seconds += Number(match[1]) * (UNIT_SECONDS[match[2] ?? 's'] ?? 1);
+  }
+  return seconds;
+}
+
+export interface PendingPodsInput {
+  pods: readonly CaPod[];
+  nowSeconds: number;
+  /** Pod creation times; a pod without one is old enough. */
+  podCreatedSeconds?: ReadonlyMap<string, number>;
+  /** --new-pod-scale-up-delay */
+  newPodScaleUpDelaySeconds: number;
+  expendablePodsPriorityCutoff: number;
+}
+
+export interface PendingPods {
+  /** Pods that may trigger a scale-up now. */
+  considered: CaPod[];
+  /** Younger than their scale-up delay (strictly). */
+  tooNew: CaPod[];
+  /** Priority below the cutoff. */
+  expendable: CaPod[];
+}
+
+function scaleUpDelaySeconds(pod: CaPod, globalSeconds: number): number {
+  const annotation = pod.annotations[POD_SCALE_UP_DELAY_ANNOTATION];
+  const custom = annotation === undefined ? undefined : parseGoDurationSeconds(annotation);
+  return custom !== undefined && custom > globalSeconds ? custom : globalSeconds;
+}
+
+/** Splits the unschedulable pods into considered, too new and expendable. */
+export function filterPendingPods(input: PendingPodsInput): PendingPods {
+  const result: PendingPods = { considered: [], tooNew: [], expendable: [] };
+  for (const pod of input.pods) {
+    if ((pod.priority ?? 0) < input.expendablePodsPriorityCutoff) {
+      result.expendable.push(pod);
+      continue;
+    }
+    const created = input.podCreatedSeconds?.get(pod.name);
+    if (created !== undefined && input.nowSeconds - created < scaleUpDelaySeconds(pod, input.newPodScaleUpDelaySeconds)) result.tooNew.push(pod);
+    else result.considered.push(pod);
+  }
+  return result;
+}

@@ -1,0 +1,94 @@
+/**
+ * A node inside the CA's forked cluster snapshot (simulator/clustersnapshot NodeInfo) and the
+ * scheduler filters the CA runs on it (simulator/predicatechecker CheckPredicates): node selector,
+ * taints, host ports (NodePorts), pod count and requests (NodeResourcesFit). The selector and taint
+ * rules are the scheduler's own (src/cluster/scheduling-filter.ts).
+ */
+import { matchesSelector, toleratesTaint, type FilterReason } from '../../cluster/scheduling-filter.js';
+import type { Taint } from '../../scenario/types.js';
+import type { CaNode, CaNodeTemplate, CaPod } from './types.js';
+
+/** Why a pod does not fit a node: the first failing filter ('Fits' when all pass). */
+export type CaPredicateReason = FilterReason | 'HostPortConflict';
+
+export interface SimulatedNode {
+  name: string;
+  /** Node group, when known. */
+  group: string | undefined;
+  cpuAllocatableMillicores: number;
+  memoryAllocatableBytes: number;
+  maxPods: number;
+  labels: Record<string, string>;
+  taints: Taint[];
+  cpuRequestedMillicores: number;
+  memoryRequestedBytes: number;
+  podCount: number;
+  /** Host ports already taken on the node. */
+  hostPorts: Set<number>;
+  pods: CaPod[];
+}
+
+/** An empty node built from a group template (FreshNodeInfoFromTemplateNodeInfo). */
+export function nodeFromTemplate(template: CaNodeTemplate, name: string, group?: string): SimulatedNode {
+  return {
+    name,
+    group,
+    cpuAllocatableMillicores: template.cpuMillicores,
+    memoryAllocatableBytes: template.memoryBytes,
+    maxPods: template.maxPods,
+    labels: template.labels,
+    taints: template.taints,
+    cpuRequestedMillicores: 0,
+    memoryRequestedBytes: 0,
+    podCount: 0,
+    hostPorts: new Set(),
+    pods: [],
+  };
+}
+
+/** A real node with its bound pods (terminal pods hold no resources and are left out). */
+export function nodeFromCaNode(node: CaNode): SimulatedNode {
+  const simulated: SimulatedNode = {
+    name: node.name,
+    group: node.group,
+    cpuAllocatableMillicores: node.cpuAllocatableMillicores,
+    memoryAllocatableBytes: node.memoryAllocatableBytes,
+    maxPods: node.maxPods,
+    labels: node.labels,
+    taints: node.taints,
+    cpuRequestedMillicores: 0,
+    memoryRequestedBytes: 0,
+    podCount: 0,
+    hostPorts: new Set(),
+    pods: [],
+  };
+  for (const pod of node.pods) if (pod.terminal !== true) addPodToNode(simulated, pod);
+  return simulated;
+}
+
+/** A copy whose later changes do not touch `node` (a snapshot fork). */
+export function cloneNode(node: SimulatedNode): SimulatedNode {
+  return { ...node, hostPorts: new Set(node.hostPorts), pods: [...node.pods] };
+}
+
+/** Binds `pod` to `node` in the simulation (ClusterSnapshot.AddPod). */
+export function addPodToNode(node: SimulatedNode, pod: CaPod): void {
+  node.cpuRequestedMillicores += pod.cpuMillicores;
+  node.memoryRequestedBytes += pod.memoryBytes;
+  node.podCount += 1;
+  for (const port of pod.hostPorts ?? []) node.hostPorts.add(port);
+  node.pods.push(pod);
+}
+
+/** Whether `pod` may be placed on `node` now, with the first failing filter as the reason. */
+export function checkPredicates(pod: CaPod, node: SimulatedNode): CaPredicateReason {
+  if (!matchesSelector(pod.nodeSelector, node.labels)) return 'NodeSelectorMismatch';
+  for (const taint of node.taints) {
+    if (taint.effect !== 'PreferNoSchedule' && !toleratesTaint(pod.tolerations, taint)) return 'UntoleratedTaint';
+  }
+  for (const port of pod.hostPorts ?? []) if (node.hostPorts.has(port)) return 'HostPortConflict';
+  if (node.podCount + 1 > node.maxPods) return 'TooManyPods';
+  if (pod.cpuMillicores > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) return 'InsufficientCpu';
+  if (pod.memoryBytes > node.memoryAllocatableBytes - node.memoryRequestedBytes) return 'InsufficientMemory';
+  return 'Fits';
+}

@@ -1,0 +1,178 @@
+/**
+ * The cluster-autoscaler loop (core/static_autoscaler.go RunOnce), a thin loop around the pure
+ * planners: every scan interval expire node requests that never registered, plan a scale-up when
+ * pods are unschedulable (else plan a scale-down), and actuate: IncreaseSize, or taint, drain (evict
+ * the movable pods, which their controllers recreate elsewhere) and delete. Each loop is recorded.
+ */
+import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
+import { planScaleDown } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
+import { planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
+import type { CaPdb } from '../../autoscalers/cluster-autoscaler/types.js';
+import type { NodeGroup } from '../../cloud/node-group.js';
+import type { Cluster } from '../../cluster/cluster.js';
+import type { SimNode } from '../../cluster/model.js';
+import { Phase } from '../../core/phases.js';
+import type { RandomStream } from '../../core/rng.js';
+import type { Simulation } from '../../core/simulation.js';
+import type { SimObserver } from '../../observe/observer.js';
+import type { ClusterAutoscalerSettings } from '../../scenario/types.js';
+import { caNode, caNodeGroup, caPod, TO_BE_DELETED_TAINT, type OwnerKindOf } from './snapshot.js';
+
+/** --node-delete-delay-after-taint=5s */
+const NODE_DELETE_DELAY_AFTER_TAINT_SECONDS = 5;
+
+export interface CaDeps {
+  sim: Simulation;
+  cluster: Cluster;
+  groups: NodeGroup[];
+  random: RandomStream;
+  observer: SimObserver;
+  ownerKind: OwnerKindOf;
+  /** PDBs with status.disruptionsAllowed computed now. */
+  pdbs: () => CaPdb[];
+}
+
+export class ClusterAutoscalerController {
+  readonly counts = { scans: 0, scaleUps: 0, nodesAdded: 0, nodesRemoved: 0 };
+  private unneededSince = new Map<string, number>();
+  private lastScaleUpSeconds: number | undefined;
+  private lastDeleteSeconds: number | undefined;
+  private readonly deleting = new Map<SimNode, NodeGroup>();
+  private readonly expander: ExpanderChain;
+
+  constructor(
+    readonly config: ClusterAutoscalerSettings,
+    private readonly deps: CaDeps,
+  ) {
+    this.expander = buildExpanderChain(config.expanders, deps.random);
+  }
+
+  private get autoscaled(): NodeGroup[] {
+    return this.deps.groups.filter((g) => g.autoscaled);
+  }
+
+  start(firstScanSeconds: number): void {
+    const { sim } = this.deps;
+    sim.every(firstScanSeconds, this.config.scanIntervalSeconds, Phase.CONTROL, 'cluster-autoscaler', () => this.scan(sim.nowSeconds));
+  }
+
+  scan(nowSeconds: number): void {
+    const { cluster, ownerKind } = this.deps;
+    this.counts.scans++;
+    for (const g of this.autoscaled) g.expireRequests(this.config.maxNodeProvisionTimeSeconds);
+    const groups = this.autoscaled;
+    const before = groups.reduce((n, g) => n + g.targetSize, 0);
+    const pending = cluster.unschedulablePods().filter((p) => !p.removed && p.deletionSeconds === undefined);
+    const nodes = cluster.nodes.filter((n) => n.pool.virtual === undefined).map((n) => caNode(n, ownerKind));
+    const caGroups = groups.map(caNodeGroup);
+    const totals = nodes.reduce((t, n) => ({ cpuMillicores: t.cpuMillicores + n.cpuAllocatableMillicores, memoryBytes: t.memoryBytes + n.memoryAllocatableBytes }), { cpuMillicores: 0, memoryBytes: 0 });
+    if (pending.length > 0) {
+      const upcoming = groups.flatMap((g) => (g.upcoming.length > 0 ? [{ group: g.name, count: g.upcoming.length, template: caNodeGroup(g).template }] : []));
+      const plan = planScaleUp({
+        unschedulablePods: pending.map((p) => caPod(p, ownerKind)),
+        groups: caGroups,
+        upcomingNodes: upcoming,
+        nodes,
+        limits: { currentNodeCount: nodes.length + upcoming.reduce((n, u) => n + u.count, 0), currentTotals: totals },
+        config: this.config,
+        nowSeconds,
+        podCreatedSeconds: new Map(pending.map((p) => [p.name, p.createdSeconds])),
+        random: this.deps.random,
+        expander: this.expander,
+      });
+      const group = groups.find((g) => g.name === plan.group);
+      if (group !== undefined && plan.increase > 0) {
+        group.increaseSize(plan.increase);
+        this.lastScaleUpSeconds = nowSeconds;
+        this.counts.scaleUps++;
+        this.counts.nodesAdded += plan.increase;
+      }
+      const skipped = Object.entries(plan.skipped).map(([g, r]) => `${g}: ${r}`).join('; ');
+      this.record(nowSeconds, plan.increase > 0 ? 'scale-up' : 'no-op', plan.group ?? '', before, pending.length, plan.reason, [],
+        `${plan.increase > 0 ? `+${plan.increase} node(s) for ${plan.podsHelped.length} pod(s)` : ''}${plan.cappedBy ? `; capped by ${plan.cappedBy}` : ''}${skipped ? `; skipped ${skipped}` : ''}`);
+      return;
+    }
+    if (!this.config.scaleDownEnabled) {
+      this.record(nowSeconds, 'no-op', '', before, 0, 'ScaleDownDisabled', [], '');
+      return;
+    }
+    const deletionsInProgress = new Map<string, number>();
+    for (const g of this.deleting.values()) deletionsInProgress.set(g.name, (deletionsInProgress.get(g.name) ?? 0) + 1);
+    const plan = planScaleDown({
+      nodes,
+      groups: caGroups,
+      unneededSince: this.unneededSince,
+      nowSeconds,
+      config: this.config,
+      pdbs: this.deps.pdbs(),
+      ...(this.lastScaleUpSeconds !== undefined ? { lastScaleUpSeconds: this.lastScaleUpSeconds } : {}),
+      ...(this.lastDeleteSeconds !== undefined ? { lastDeleteSeconds: this.lastDeleteSeconds } : {}),
+      deletionsInProgress,
+      drainsInProgress: this.deleting.size,
+      clusterTotals: totals,
+    });
+    const removed = plan.removable.map((r) => ({ node: r.node, unneededForSeconds: nowSeconds - (this.unneededSince.get(r.node) ?? nowSeconds) }));
+    this.unneededSince = plan.unneededSince;
+    for (const r of plan.removable) this.removeNode(r.node, r.empty);
+    const unneeded = [...plan.unneededSince].map(([n, t]) => `${n} for ${Math.round(nowSeconds - t)}s`).join(', ');
+    this.record(nowSeconds, plan.removable.length > 0 ? 'scale-down' : 'no-op', plan.removable.map((r) => r.group).join(','), before, 0,
+      plan.inCooldown ? `ScaleDownInCooldown (${plan.cooldownReason ?? ''})` : plan.reason,
+      removed,
+      `${plan.removable.length > 0 ? `removing ${plan.removable.map((r) => `${r.node}${r.empty ? '' : ' (drain)'}`).join(', ')}; ` : ''}${unneeded ? `unneeded: ${unneeded}` : ''}`);
+  }
+
+  /** Taint, evict the movable pods, and delete the node once they are gone. */
+  private removeNode(name: string, empty: boolean): void {
+    const { cluster, sim } = this.deps;
+    const node = cluster.nodes.find((n) => n.name === name);
+    const group = this.deps.groups.find((g) => g.spec === node?.pool);
+    if (node === undefined || group === undefined || this.deleting.has(node)) return;
+    this.deleting.set(node, group);
+    cluster.setTaint(node, TO_BE_DELETED_TAINT, true);
+    let waitSeconds = NODE_DELETE_DELAY_AFTER_TAINT_SECONDS;
+    if (!empty) {
+      for (const pod of cluster.podsOn(node)) {
+        const grace = Math.min(pod.template.terminationGracePeriodSeconds, this.config.maxGracefulTerminationSeconds);
+        cluster.deletePod(pod, grace);
+        waitSeconds = Math.max(waitSeconds, grace);
+      }
+    }
+    const tryDelete = (): void => {
+      if (node.removed) return;
+      if (node.pods.size > 0) {
+        sim.scheduleAfter(1, Phase.LIFECYCLE, 'cluster-autoscaler/drain', tryDelete);
+        return;
+      }
+      group.deleteNode(node);
+      this.deleting.delete(node);
+      this.lastDeleteSeconds = sim.nowSeconds;
+      this.counts.nodesRemoved++;
+    };
+    sim.scheduleAfter(empty ? NODE_DELETE_DELAY_AFTER_TAINT_SECONDS : Math.min(waitSeconds, 2), Phase.LIFECYCLE, 'cluster-autoscaler/delete', tryDelete);
+  }
+
+  private record(
+    nowSeconds: number,
+    action: string,
+    group: string,
+    before: number,
+    unschedulablePods: number,
+    reason: string,
+    removedNodes: { node: string; unneededForSeconds: number }[],
+    detail: string,
+  ): void {
+    const after = this.autoscaled.reduce((n, g) => n + g.targetSize, 0);
+    this.deps.observer.caDecision?.({
+      timeSeconds: nowSeconds,
+      action,
+      group,
+      nodesBefore: before,
+      nodesAfter: after,
+      unschedulablePods,
+      reason,
+      detail,
+      removedNodes,
+      ...(this.lastScaleUpSeconds !== undefined ? { lastScaleUpSeconds: this.lastScaleUpSeconds } : {}),
+    });
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The cluster-autoscaler's view of the simulated cluster (its ClusterSnapshot): plain CaPod, CaNode
+ * and CaNodeGroup records copied from the live objects, so the pure planners never touch the
+ * simulation. Virtual-kubelet nodes are not in any node group and stay out of it.
+ */
+import type { CaNode, CaNodeGroup, CaPod } from '../../autoscalers/cluster-autoscaler/types.js';
+import type { NodeGroup } from '../../cloud/node-group.js';
+import type { SimNode, SimPod } from '../../cluster/model.js';
+import type { NodePoolSpec } from '../../scenario/types.js';
+
+/** The CA's taint on a node it is deleting (ToBeDeletedByClusterAutoscaler). */
+export const TO_BE_DELETED_TAINT = { key: 'ToBeDeletedByClusterAutoscaler', effect: 'NoSchedule' as const };
+
+/** Kind of a pod's controller, for the drain rules: Deployments own pods through ReplicaSets. */
+export type OwnerKindOf = (pod: SimPod) => string | undefined;
+
+export function caPod(pod: SimPod, ownerKind: OwnerKindOf): CaPod {
+  const kind = ownerKind(pod);
+  const ca: CaPod = {
+    name: pod.name,
+    namespace: pod.owner.namespace,
+    cpuMillicores: pod.cpuRequestMillicores,
+    memoryBytes: pod.memoryRequestBytes,
+    labels: pod.template.labels,
+    annotations: pod.template.annotations,
+    nodeSelector: pod.nodeSelector,
+    tolerations: pod.tolerations,
+    ownerName: pod.owner.name,
+    terminationGracePeriodSeconds: pod.template.terminationGracePeriodSeconds,
+  };
+  if (kind !== undefined) ca.ownerKind = kind;
+  if (pod.deletionSeconds !== undefined) ca.deletionSeconds = pod.deletionSeconds;
+  if (pod.phase === 'Succeeded' || pod.phase === 'Failed') ca.terminal = true;
+  return ca;
+}
+
+export function caNode(node: SimNode, ownerKind: OwnerKindOf): CaNode {
+  return {
+    name: node.name,
+    group: node.pool.name,
+    cpuAllocatableMillicores: node.cpuAllocatableMillicores,
+    memoryAllocatableBytes: node.memoryAllocatableBytes,
+    maxPods: node.maxPods,
+    labels: node.labels,
+    taints: node.taints,
+    pods: [...node.pods].map((p) => caPod(p, ownerKind)),
+    ready: true,
+    beingDeleted: node.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key),
+  };
+}
+
+/** The CA's price of one node per hour, comparable across groups only within one currency. */
+function priceOf(pool: NodePoolSpec): number | undefined {
+  return pool.billing?.pricePerHour;
+}
+
+export function caNodeGroup(group: NodeGroup): CaNodeGroup {
+  const spec = group.spec;
+  const ca: CaNodeGroup = {
+    name: spec.name,
+    template: { cpuMillicores: spec.cpuMillicores, memoryBytes: spec.memoryBytes, maxPods: spec.maxPods, labels: spec.labels, taints: spec.taints },
+    minSize: spec.minSize,
+    maxSize: spec.maxSize,
+    targetSize: group.targetSize,
+  };
+  const price = priceOf(spec);
+  if (price !== undefined) ca.priceUsdPerHour = price;
+  if (spec.expanderPriority !== undefined) ca.priority = spec.expanderPriority;
+  return ca;
+}

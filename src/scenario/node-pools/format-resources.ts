@@ -1,0 +1,16 @@
+/** Resource amounts written back as Kubernetes quantities for messages: 1500m, 4; 512Mi, 16Gi. */
+
+/** Millicores → "250m", or whole cores "4". */
+export function formatCpu(millicores: number): string {
+  return millicores % 1000 === 0 ? String(millicores / 1000) : `${millicores}m`;
+}
+
+/** Bytes → the largest binary unit that divides them (Ki…Pi), else bytes; large odd values in Gi with 2 decimals. */
+export function formatMemory(bytes: number): string {
+  const units = ['Pi', 'Ti', 'Gi', 'Mi', 'Ki'] as const;
+  for (const [i, unit] of units.entries()) {
+    const size = 1024 ** (units.length - i);
+    if (bytes >= size && bytes % size === 0) return `${bytes / size}${unit}`;
+  }
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)}Gi` : String(bytes);
+}

@@ -1,0 +1,60 @@
+/**
+ * A workload whose pods request more cpu or memory than any node pool offers is not an input
+ * error (the run reports its pods as never schedulable), but it is almost always a mistake: warn at
+ * load time, naming the workload, its per-pod request and the largest pool. A virtual pool offers
+ * its largest pod size (after the provider's memory overhead).
+ */
+import { templateRequests, type TemplateRequests } from '../../cluster/pod-requests.js';
+import { formatCpu, formatMemory } from './format-resources.js';
+import type { ProblemSink } from '../problem-sink.js';
+import type { NodePoolSpec, PodTemplateSpec } from '../types.js';
+import type { DocRef } from '../yaml/doc-ref.js';
+import type { FieldPath } from '../yaml/field-path.js';
+
+/** A pod template to check, with what to call it and where it is. */
+export interface PodSource {
+  label: string;
+  template: PodTemplateSpec;
+  ref: DocRef;
+  path: FieldPath;
+}
+
+export function warnAboutPodsThatFitNoPool(sources: readonly PodSource[], pools: readonly NodePoolSpec[], sink: ProblemSink): void {
+  if (pools.length === 0) return;
+  for (const source of sources) {
+    const request = templateRequests(source.template);
+    if (pools.some((pool) => fits(request, pool))) continue;
+    const cpuShort = pools.every((p) => offer(p).cpuMillicores < request.cpuMillicores);
+    const resource = cpuShort ? 'cpuMillicores' : 'memoryBytes';
+    const largest = [...pools].sort((a, b) => offer(b)[resource] - offer(a)[resource])[0] as NodePoolSpec;
+    const largestOffer = offer(largest);
+    sink.warn(
+      source.ref.warning(
+        source.path,
+        `${source.label} requests ${formatCpu(request.cpuMillicores)} cpu and ${formatMemory(request.memoryBytes)} memory per pod, more than any node pool offers ` +
+          `(largest ${cpuShort ? 'cpu' : 'memory'}: pool "${largest.name}" with ${formatCpu(largestOffer.cpuMillicores)} cpu and ${formatMemory(largestOffer.memoryBytes)} allocatable${largest.virtual ? ' in its largest pod size' : ''}); ` +
+          'its pods will stay Pending (the run reports them as never schedulable)',
+        'add a larger node pool, or lower the requests',
+        { key: true },
+      ),
+    );
+  }
+}
+
+function fits(request: TemplateRequests, pool: NodePoolSpec): boolean {
+  const virtual = pool.virtual;
+  if (!virtual) return request.cpuMillicores <= pool.cpuMillicores && request.memoryBytes <= pool.memoryBytes;
+  const memory = request.memoryBytes + virtual.pricing.memoryOverheadBytes;
+  return virtual.pricing.sizes.some((s) => s.cpuMillicores >= request.cpuMillicores && s.memoryBytes >= memory);
+}
+
+/** What one pod can get from the pool: a node's allocatable, or a virtual pool's largest size (less the overhead). */
+function offer(pool: NodePoolSpec): TemplateRequests {
+  const virtual = pool.virtual;
+  if (!virtual) return { cpuMillicores: pool.cpuMillicores, memoryBytes: pool.memoryBytes };
+  const sizes = virtual.pricing.sizes;
+  return {
+    cpuMillicores: Math.max(0, ...sizes.map((s) => s.cpuMillicores)),
+    memoryBytes: Math.max(0, ...sizes.map((s) => s.memoryBytes - virtual.pricing.memoryOverheadBytes)),
+  };
+}

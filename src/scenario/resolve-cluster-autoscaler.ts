@@ -1,0 +1,84 @@
+/**
+ * `spec.clusterAutoscaler` → ClusterAutoscalerSettings: every flag over CA_DEFAULTS, the expander
+ * list checked as the CA expander factory does (known names, none twice), and `enabled` defaulting to
+ * true exactly when some node pool is autoscaled (minSize < maxSize; virtual pools never are).
+ */
+import { CA_DEFAULTS } from '../autoscalers/cluster-autoscaler/config.js';
+import { suggestionHint } from './did-you-mean.js';
+import type { ProblemSink } from './problem-sink.js';
+import { CA_EXPANDER_NAMES, type ClusterAutoscalerInput } from './schema/cluster-autoscaler-schema.js';
+import type { ClusterAutoscalerSettings, NodePoolSpec } from './types.js';
+import type { DocRef } from './yaml/doc-ref.js';
+import type { FieldPath } from './yaml/field-path.js';
+
+const AT: FieldPath = ['spec', 'clusterAutoscaler'];
+
+export function resolveClusterAutoscaler(
+  input: ClusterAutoscalerInput | undefined,
+  pools: readonly NodePoolSpec[],
+  ref: DocRef,
+  sink: ProblemSink,
+): ClusterAutoscalerSettings {
+  const ca = input ?? {};
+  const autoscaled = pools.some((p) => p.virtual === undefined && p.minSize < p.maxSize);
+  const expanders = ca.expander ?? [...CA_DEFAULTS.expanders];
+  checkExpanders(expanders, ref, sink);
+  const enabled = ca.enabled ?? autoscaled;
+  if (enabled) warnAboutExpanderInputs(expanders, pools, ref, sink);
+  if (ca.enabled === true && !autoscaled) {
+    sink.warn(ref.warning([...AT, 'enabled'], 'the cluster-autoscaler is enabled but no node pool can scale (every pool has minSize = maxSize)', 'give a pool maxSize > minSize'));
+  }
+  const d = CA_DEFAULTS;
+  return {
+    enabled,
+    scanIntervalSeconds: ca.scanInterval ?? d.scanIntervalSeconds,
+    expanders,
+    scaleDownEnabled: ca.scaleDownEnabled ?? d.scaleDownEnabled,
+    scaleDownUtilizationThreshold: ca.scaleDownUtilizationThreshold ?? d.scaleDownUtilizationThreshold,
+    scaleDownUnneededTimeSeconds: ca.scaleDownUnneededTime ?? d.scaleDownUnneededTimeSeconds,
+    scaleDownUnreadyTimeSeconds: ca.scaleDownUnreadyTime ?? d.scaleDownUnreadyTimeSeconds,
+    scaleDownDelayAfterAddSeconds: ca.scaleDownDelayAfterAdd ?? d.scaleDownDelayAfterAddSeconds,
+    scaleDownDelayAfterDeleteSeconds: ca.scaleDownDelayAfterDelete ?? d.scaleDownDelayAfterDeleteSeconds,
+    scaleDownDelayAfterFailureSeconds: ca.scaleDownDelayAfterFailure ?? d.scaleDownDelayAfterFailureSeconds,
+    maxNodeProvisionTimeSeconds: ca.maxNodeProvisionTime ?? d.maxNodeProvisionTimeSeconds,
+    maxNodesTotal: ca.maxNodesTotal ?? d.maxNodesTotal,
+    coresTotal: { ...(ca.coresTotal ?? d.coresTotal) },
+    memoryTotalGiB: { ...(ca.memoryTotal ?? d.memoryTotalGiB) },
+    maxNodesPerScaleUp: ca.maxNodesPerScaleUp ?? d.maxNodesPerScaleUp,
+    newPodScaleUpDelaySeconds: ca.newPodScaleUpDelay ?? d.newPodScaleUpDelaySeconds,
+    maxScaleDownParallelism: ca.maxScaleDownParallelism ?? d.maxScaleDownParallelism,
+    maxDrainParallelism: ca.maxDrainParallelism ?? d.maxDrainParallelism,
+    maxGracefulTerminationSeconds: ca.maxGracefulTermination ?? d.maxGracefulTerminationSeconds,
+    skipNodesWithSystemPods: ca.skipNodesWithSystemPods ?? d.skipNodesWithSystemPods,
+    skipNodesWithLocalStorage: ca.skipNodesWithLocalStorage ?? d.skipNodesWithLocalStorage,
+    ignoreDaemonSetsUtilization: ca.ignoreDaemonSetsUtilization ?? d.ignoreDaemonSetsUtilization,
+  };
+}
+
+/** expander_factory.go: each name known and given once. */
+function checkExpanders(expanders: readonly string[], ref: DocRef, sink: ProblemSink): void {
+  const written = ref.valueAt([...AT, 'expander']);
+  const at = (i: number): FieldPath => (Array.isArray(written) ? [...AT, 'expander', i] : [...AT, 'expander']);
+  const seen = new Set<string>();
+  expanders.forEach((name, i) => {
+    if (!(CA_EXPANDER_NAMES as readonly string[]).includes(name)) {
+      const hint = name === 'grpc' ? 'the grpc expander calls an external server, which the simulation does not have' : suggestionHint(name, CA_EXPANDER_NAMES, 'expanders');
+      sink.error(ref.problem(at(i), `unknown expander "${name}"`, hint));
+    } else if (seen.has(name)) {
+      sink.error(ref.problem(at(i), `Expander ${name} was specified multiple times, each expander must not be specified more than once`, 'list each expander once'));
+    }
+    seen.add(name);
+  });
+}
+
+/** The priority expander needs priorities, the price expander needs prices: say when the pools lack them. */
+function warnAboutExpanderInputs(expanders: readonly string[], pools: readonly NodePoolSpec[], ref: DocRef, sink: ProblemSink): void {
+  const scalable = pools.filter((p) => p.virtual === undefined && p.minSize < p.maxSize);
+  if (expanders.includes('priority') && scalable.every((p) => p.expanderPriority === undefined)) {
+    sink.warn(ref.warning([...AT, 'expander'], 'the priority expander is listed but no autoscaled node pool sets expanderPriority: every group ties', 'set expanderPriority on the node pools (higher wins)'));
+  }
+  if (expanders.includes('price') && scalable.some((p) => p.billing === undefined)) {
+    const unpriced = scalable.filter((p) => p.billing === undefined).map((p) => p.name).join(', ');
+    sink.warn(ref.warning([...AT, 'expander'], `the price expander is listed but node pools ${unpriced} have no billing: they cannot be compared by price`, 'add billing to every autoscaled pool'));
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * scenario.yaml `spec.clusterAutoscaler`: the cluster-autoscaler flags the simulation models
+ * (config/flags/flags.go), each optional with its CA_DEFAULTS value; durations as in the flags
+ * ("10m"), `expander` as the flag's comma list or a YAML list, totals as "min:max" or {min, max}.
+ */
+import { z } from 'zod';
+import { durationSeconds, nonNegativeInteger, positiveDurationSeconds, positiveInteger } from './fields.js';
+
+/** Expanders the simulation has (expander/factory names); grpc needs an external server. */
+export const CA_EXPANDER_NAMES = ['random', 'most-pods', 'least-waste', 'least-nodes', 'price', 'priority'] as const;
+
+const expanderList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (typeof v === 'string' ? v.split(',') : v).map((name) => name.trim()))
+  .describe('an expander name or a comma list such as "priority,least-waste", or a YAML list');
+
+/** "--cores-total=0:320000" style bounds, or {min, max}. */
+const minMax = (unit: string) =>
+  z
+    .union([
+      z.string().transform((text, ctx) => {
+        const match = /^\s*(\d+)\s*:\s*(\d+)\s*$/.exec(text);
+        if (!match) {
+          ctx.addIssue({ code: 'custom', message: `"${text}" is not "min:max" (${unit})`, params: { hint: 'write e.g. "0:320000", or {min: 0, max: 320000}' }, input: text });
+          return z.NEVER;
+        }
+        return { min: Number(match[1]), max: Number(match[2]) };
+      }),
+      z.strictObject({ min: nonNegativeInteger(unit), max: nonNegativeInteger(unit) }),
+    ])
+    .describe(`"min:max" or {min, max} (${unit})`);
+
+export const ClusterAutoscalerSchema = z.strictObject({
+  enabled: z.boolean().optional().describe('true or false (default: true when a node pool has minSize < maxSize)'),
+  scanInterval: positiveDurationSeconds('scanInterval').optional(),
+  expander: expanderList.optional(),
+  scaleDownEnabled: z.boolean().optional().describe('true or false'),
+  scaleDownUtilizationThreshold: z.number().min(0).max(1).optional().describe('a ratio between 0 and 1'),
+  scaleDownUnneededTime: durationSeconds('scaleDownUnneededTime').optional(),
+  scaleDownUnreadyTime: durationSeconds('scaleDownUnreadyTime').optional(),
+  scaleDownDelayAfterAdd: durationSeconds('scaleDownDelayAfterAdd').optional(),
+  scaleDownDelayAfterDelete: durationSeconds('scaleDownDelayAfterDelete').optional(),
+  scaleDownDelayAfterFailure: durationSeconds('scaleDownDelayAfterFailure').optional(),
+  maxNodeProvisionTime: positiveDurationSeconds('maxNodeProvisionTime').optional(),
+  maxNodesTotal: nonNegativeInteger('nodes, 0 = unlimited').optional(),
+  coresTotal: minMax('cores').optional(),
+  memoryTotal: minMax('GiB').optional(),
+  maxNodesPerScaleUp: positiveInteger('nodes').optional(),
+  newPodScaleUpDelay: durationSeconds('newPodScaleUpDelay').optional(),
+  maxScaleDownParallelism: positiveInteger('nodes').optional(),
+  maxDrainParallelism: positiveInteger('nodes').optional(),
+  maxGracefulTermination: durationSeconds('maxGracefulTermination').optional(),
+  skipNodesWithSystemPods: z.boolean().optional().describe('true or false'),
+  skipNodesWithLocalStorage: z.boolean().optional().describe('true or false'),
+  ignoreDaemonSetsUtilization: z.boolean().optional().describe('true or false'),
+});
+
+export type ClusterAutoscalerInput = z.output<typeof ClusterAutoscalerSchema>;

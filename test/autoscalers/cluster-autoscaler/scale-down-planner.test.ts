@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { planScaleDown, type ScaleDownPlanInput } from '../../../src/autoscalers/cluster-autoscaler/scale-down/planner.js';
+import type { CaNode, CaNodeGroup } from '../../../src/autoscalers/cluster-autoscaler/types.js';
+import { GIB, group, node, pod, settings, template } from './builders.js';
+
+const NOW = 10_000;
+const g = (extra: Partial<CaNodeGroup> = {}) => group('g', template(1000, 4 * GIB), { minSize: 0, maxSize: 20, targetSize: 3, ...extra });
+const busy = node('busy', 'g', 1000, 4 * GIB, [pod('work', 600)]);
+const idle = (name: string, cpu = 0, extra: Partial<CaNode> = {}) => node(name, 'g', 1000, 4 * GIB, cpu > 0 ? [pod(`${name}-pod`, cpu)] : [], extra);
+
+function plan(nodes: CaNode[], extra: Partial<ScaleDownPlanInput> = {}) {
+  return planScaleDown({
+    nodes,
+    groups: [g()],
+    unneededSince: new Map(),
+    nowSeconds: NOW,
+    config: settings(),
+    clusterTotals: { cpuMillicores: nodes.length * 1000, memoryBytes: nodes.length * 4 * GIB },
+    ...extra,
+  });
+}
+
+const removableNames = (p: ReturnType<typeof plan>) => p.removable.map((r) => r.node);
+const reasonOf = (p: ReturnType<typeof plan>, name: string) => p.notRemovable.find((n) => n.node === name)?.reason;
+
+describe('planScaleDown: the unneeded map', () => {
+  it('new unneeded nodes start now, earlier ones keep their time, needed ones drop out', () => {
+    const before = new Map([['a', NOW - 100], ['busy', NOW - 500]]);
+    const p = plan([idle('a'), idle('b'), busy], { unneededSince: before });
+    expect(p.unneededSince).toEqual(new Map([['a', NOW - 100], ['b', NOW]]));
+    expect(reasonOf(p, 'busy')).toBe('NotUnderutilized');
+  });
+
+  it('a node whose pods fit nowhere else stays needed', () => {
+    const p = plan([idle('a', 400), node('full', 'g', 1000, 4 * GIB, [pod('x', 700)])]);
+    expect(p.unneededSince.has('a')).toBe(false);
+    expect(p.notRemovable.find((n) => n.node === 'a')).toEqual({ node: 'a', reason: 'NoPlaceToMovePods', unplacedPod: 'a-pod' });
+  });
+
+  it('pods moved by an earlier removal count on their new node: the next candidate must move them too', () => {
+    // a's pod moves to b (b then holds 600m); b's pods then fit nowhere (busy has 400m free).
+    const p = plan([idle('a', 300), idle('b', 300), busy]);
+    expect([...p.unneededSince.keys()]).toEqual(['a']);
+    expect(reasonOf(p, 'b')).toBe('NoPlaceToMovePods');
+  });
+
+  it('a blocking pod keeps the node, with the pod and the rule named', () => {
+    const lonely = node('a', 'g', 1000, 4 * GIB, [pod('bare', 100, 0, { ownerKind: undefined })]);
+    expect(plan([lonely, busy]).notRemovable.find((n) => n.node === 'a')).toEqual({ node: 'a', reason: 'BlockedByPod', blockingPod: { name: 'bare', reason: 'NotReplicated' } });
+  });
+
+  it('a node with only DaemonSet and mirror pods is empty', () => {
+    const dsOnly = idle('a', 0, { pods: [pod('ds', 100, 0, { daemonSet: true }), pod('static', 50, 0, { mirror: true })] });
+    const p = plan([dsOnly, busy], { unneededSince: new Map([['a', NOW - 700]]) });
+    expect(p.removable).toEqual([{ node: 'a', group: 'g', empty: true, podsToMove: [], reason: 'UnneededLongEnough' }]);
+  });
+});
+
+describe('planScaleDown: removal timing', () => {
+  it.each([
+    ['unneeded for exactly 600 s is not long enough', NOW - 600, true, 'NotUnneededLongEnough'],
+    ['unneeded for 610 s is removable', NOW - 610, true, undefined],
+    ['an unready node waits scale-down-unready-time (1200 s)', NOW - 900, false, 'NotUnreadyLongEnough'],
+    ['an unready node after 1210 s is removable', NOW - 1210, false, undefined],
+  ] as const)('%s', (_name, since, ready, reason) => {
+    const p = plan([idle('a', 0, { ready }), busy], { unneededSince: new Map([['a', since]]) });
+    expect(reasonOf(p, 'a')).toBe(reason);
+    expect(removableNames(p)).toEqual(reason === undefined ? ['a'] : []);
+  });
+
+  it.each([
+    ['delay-after-add running (599 s ago)', { lastScaleUpSeconds: NOW - 599 }, true, 'ScaleDownDelayAfterAdd'],
+    ['delay-after-add over at exactly 600 s', { lastScaleUpSeconds: NOW - 600 }, false, undefined],
+    ['delay-after-failure running (179 s ago)', { lastScaleDownFailureSeconds: NOW - 179 }, true, 'ScaleDownDelayAfterFailure'],
+    ['delay-after-delete 0 by default', { lastDeleteSeconds: NOW }, false, undefined],
+    ['delay-after-delete when set', { lastDeleteSeconds: NOW - 5, config: settings({ scaleDownDelayAfterDeleteSeconds: 10 }) }, true, 'ScaleDownDelayAfterDelete'],
+  ] as const)('cooldown: %s', (_name, extra, inCooldown, cooldownReason) => {
+    const p = plan([idle('a'), busy], { unneededSince: new Map([['a', NOW - 3000]]), ...extra });
+    expect({ inCooldown: p.inCooldown, cooldownReason: p.cooldownReason }).toEqual({ inCooldown, cooldownReason });
+    expect(removableNames(p)).toEqual(inCooldown ? [] : ['a']);
+    expect(p.unneededSince.get('a')).toBe(NOW - 3000);
+  });
+
+  it('keeps the group above min size, counting deletions in progress', () => {
+    const nodes = [idle('a'), idle('b'), busy];
+    const since = new Map([['a', 0], ['b', 0]]);
+    const p = plan(nodes, { unneededSince: since, groups: [g({ minSize: 1, targetSize: 3 })] });
+    expect(removableNames(p)).toEqual(['a', 'b']);
+    const tight = plan(nodes, { unneededSince: since, groups: [g({ minSize: 2, targetSize: 3 })] });
+    expect(removableNames(tight)).toEqual(['a']);
+    expect(reasonOf(tight, 'b')).toBe('NodeGroupMinSizeReached');
+    const inFlight = plan(nodes, { unneededSince: since, groups: [g({ minSize: 2, targetSize: 3 })], deletionsInProgress: new Map([['g', 1]]) });
+    expect(removableNames(inFlight)).toEqual([]);
+  });
+
+  it('keeps the cluster above the cores-total minimum', () => {
+    const p = plan([idle('a'), busy], { unneededSince: new Map([['a', 0]]), config: settings({ coresTotal: { min: 2, max: 100 } }) });
+    expect(reasonOf(p, 'a')).toBe('MinimalResourceLimitExceeded');
+  });
+
+  it('scale-down-enabled=false plans nothing', () => {
+    expect(plan([idle('a'), busy], { config: settings({ scaleDownEnabled: false }) })).toMatchObject({ reason: 'ScaleDownDisabled', removable: [], unneededSince: new Map() });
+  });
+});
+
+describe('planScaleDown: parallelism', () => {
+  const roomy = node('roomy', 'g', 8000, 32 * GIB, [pod('w', 4100)]);
+  const groups = [g({ targetSize: 20 })];
+
+  it('deletes up to max-scale-down-parallelism empty nodes at once; the rest wait', () => {
+    const empties = Array.from({ length: 12 }, (_, i) => idle(`e${i}`));
+    const since = new Map(empties.map((n) => [n.name, 0]));
+    const p = plan([...empties, roomy], { unneededSince: since, groups });
+    expect(p.removable).toHaveLength(10);
+    expect(p.notRemovable.filter((n) => n.reason === 'ParallelismLimitReached').map((n) => n.node)).toEqual(['e10', 'e11']);
+  });
+
+  it('drains one node at a time by default, and none while a drain is in flight', () => {
+    const drains = [idle('d1', 100), idle('d2', 100)];
+    const since = new Map([['d1', 0], ['d2', 0]]);
+    const p = plan([...drains, roomy], { unneededSince: since, groups });
+    expect(p.removable.map((r) => [r.node, r.empty, r.podsToMove])).toEqual([['d1', false, ['d1-pod']]]);
+    expect(reasonOf(p, 'd2')).toBe('ParallelismLimitReached');
+    expect(plan([...drains, roomy], { unneededSince: since, groups, drainsInProgress: 1, deletionsInProgress: new Map([['g', 1]]) }).removable).toEqual([]);
+  });
+
+  it('empty nodes go first and use the shared budget', () => {
+    const nodes = [idle('e1'), idle('d1', 100), roomy];
+    const p = plan(nodes, { unneededSince: new Map([['d1', 0], ['e1', 0]]), groups, config: settings({ maxScaleDownParallelism: 1 }) });
+    expect(removableNames(p)).toEqual(['e1']);
+    expect(reasonOf(p, 'd1')).toBe('ParallelismLimitReached');
+  });
+
+  it('an empty candidate tried after a drained one may receive its pods and need a drain itself', () => {
+    const p = plan([idle('d1', 100), idle('e1'), roomy], { unneededSince: new Map([['d1', 0], ['e1', 0]]), groups, config: settings({ maxDrainParallelism: 5 }) });
+    expect(p.removable.map((r) => [r.node, r.empty, r.podsToMove])).toEqual([
+      ['d1', false, ['d1-pod']],
+      ['e1', false, ['d1-pod']],
+    ]);
+  });
+});

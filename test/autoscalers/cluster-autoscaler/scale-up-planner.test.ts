@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { parseGoDurationSeconds, POD_SCALE_UP_DELAY_ANNOTATION } from '../../../src/autoscalers/cluster-autoscaler/scale-up/pending-pods.js';
+import { planScaleUp, type ScaleUpPlanInput } from '../../../src/autoscalers/cluster-autoscaler/scale-up-planner.js';
+import type { CaPod } from '../../../src/autoscalers/cluster-autoscaler/types.js';
+import { GIB, group, node, pod, pods, seeded, settings, template } from './builders.js';
+
+const NOW = 1000;
+const small = group('small', template(1000, 4 * GIB), { targetSize: 1, maxSize: 10 });
+
+function plan(unschedulablePods: CaPod[], extra: Partial<ScaleUpPlanInput> = {}) {
+  return planScaleUp({
+    unschedulablePods,
+    groups: [small],
+    limits: { currentNodeCount: 1, currentTotals: { cpuMillicores: 1000, memoryBytes: 4 * GIB } },
+    config: settings(),
+    nowSeconds: NOW,
+    random: seeded(),
+    ...extra,
+  });
+}
+
+describe('planScaleUp', () => {
+  it('scales the group by the binpacking estimate and names the pods it helps', () => {
+    const r = plan(pods('web', 5, 400));
+    expect(r).toMatchObject({ reason: 'ScaleUp', group: 'small', increase: 3, estimatedNodeCount: 3, cappedBy: undefined });
+    expect(r.podsHelped).toHaveLength(5);
+  });
+
+  it.each([
+    ['no unschedulable pods', [], {}, 'NoUnschedulablePods'],
+    ['only expendable pods (priority below -10)', [pod('low', 100, 0, { priority: -11 })], {}, 'NoUnschedulablePods'],
+    ['pods younger than new-pod-scale-up-delay', [pod('new', 100)], { config: settings({ newPodScaleUpDelaySeconds: 30 }), podCreatedSeconds: new Map([['new', NOW - 29]]) }, 'PodsTooNew'],
+    ['pods whose annotation lengthens the delay', [pod('new', 100, 0, { annotations: { [POD_SCALE_UP_DELAY_ANNOTATION]: '2m' } })], { podCreatedSeconds: new Map([['new', NOW - 100]]) }, 'PodsTooNew'],
+  ] as const)('no scale-up: %s', (_name, unschedulable, extra, reason) => {
+    expect(plan([...unschedulable], extra).reason).toBe(reason);
+  });
+
+  it('a pod exactly as old as the delay is considered (age < delay waits)', () => {
+    const r = plan([pod('p', 100)], { config: settings({ newPodScaleUpDelaySeconds: 30 }), podCreatedSeconds: new Map([['p', NOW - 30]]) });
+    expect(r.reason).toBe('ScaleUp');
+  });
+
+  it('upcoming nodes absorb the pods that fit on them first', () => {
+    const upcomingNodes = [{ group: 'small', count: 1 }];
+    expect(plan(pods('web', 2, 500), { upcomingNodes })).toMatchObject({ reason: 'PodsFitUpcomingNodes', increase: 0, podsAbsorbed: ['web-0', 'web-1'] });
+    const r = plan(pods('web', 3, 500), { upcomingNodes });
+    expect(r).toMatchObject({ reason: 'ScaleUp', increase: 1, podsHelped: ['web-2'] });
+  });
+
+  it('free room on existing nodes absorbs pods too', () => {
+    const nodes = [node('n1', 'small', 1000, 4 * GIB, [pod('running', 300)])];
+    expect(plan([pod('p', 700)], { nodes }).reason).toBe('PodsFitUpcomingNodes');
+    expect(plan([pod('p', 701)], { nodes }).reason).toBe('ScaleUp');
+  });
+
+  it('records why each group gave no option', () => {
+    const full = group('full', template(4000, 8 * GIB), { targetSize: 5, maxSize: 5 });
+    const tainted = group('gpu', template(4000, 8 * GIB, { taints: [{ key: 'gpu', effect: 'NoSchedule' }] }));
+    const r = plan(pods('web', 2, 500), { groups: [full, tainted, small] });
+    expect(r.skipped).toEqual({ full: 'MaxSizeReached', gpu: 'NoPodFitsTemplate' });
+    expect(r.group).toBe('small');
+  });
+
+  it('a pod that fits no group template is never schedulable: NoGroupFits', () => {
+    const r = plan([pod('huge', 8000)]);
+    expect(r).toMatchObject({ reason: 'NoGroupFits', increase: 0, podsNeverSchedulable: ['huge'], skipped: { small: 'NoPodFitsTemplate' } });
+  });
+
+  it('every fitting group at max size: AllGroupsAtMax', () => {
+    expect(plan([pod('p', 100)], { groups: [{ ...small, targetSize: 10 }] }).reason).toBe('AllGroupsAtMax');
+  });
+
+  it.each([
+    ['max-nodes-total already reached', { config: settings({ maxNodesTotal: 1 }) }, 'MaxNodesTotalReached'],
+    ['cores-total maximum already reached', { config: settings({ coresTotal: { min: 0, max: 1 } }) }, 'MaxResourceLimitReached'],
+  ] as const)('cluster limits: %s gives LimitsReached', (_name, extra, skip) => {
+    const r = plan([pod('p', 100)], extra);
+    expect(r.reason).toBe('LimitsReached');
+    expect(r.skipped.small).toBe(skip);
+  });
+
+  it.each([
+    ['max-nodes-total', { config: settings({ maxNodesTotal: 3 }) }, 2],
+    ['max-nodes-per-scaleup', { config: settings({ maxNodesPerScaleUp: 2 }) }, 2],
+    ['the group max size', { groups: [{ ...small, maxSize: 3 }] }, 2],
+  ] as const)('the estimate is limited by %s', (_name, extra, increase) => {
+    expect(plan(pods('web', 10, 600), extra)).toMatchObject({ reason: 'ScaleUp', increase });
+  });
+
+  it('the cores-total maximum caps the chosen count (ApplyLimits)', () => {
+    const r = plan(pods('web', 10, 600), { config: settings({ coresTotal: { min: 0, max: 4 } }) });
+    expect(r).toMatchObject({ reason: 'ScaleUp', increase: 3, estimatedNodeCount: 9, cappedBy: 'CoresTotal' });
+  });
+
+  it('the expander picks among the groups (least-waste by default)', () => {
+    // 900m / 3.5 GiB pods: big (4000m, 8 GiB) holds 2 per node, small (1000m, 4 GiB) 1 per node.
+    const big = group('big', template(4000, 8 * GIB));
+    const heavy = pods('web', 4, 900, 3.5 * GIB);
+    const r = plan(heavy, { groups: [big, small] });
+    expect(r.options.map((o) => `${o.group}:${o.nodeCount}`)).toEqual(['big:2', 'small:4']);
+    expect(r).toMatchObject({ group: 'small', increase: 4 });
+    expect(plan(heavy, { groups: [big, small], config: settings({ expanders: ['least-nodes'] }) }).group).toBe('big');
+  });
+});
+
+describe('parseGoDurationSeconds', () => {
+  it.each([
+    ['90s', 90],
+    ['1m30s', 90],
+    ['1.5h', 5400],
+    ['500ms', 0.5],
+    ['0', 0],
+    ['ten', undefined],
+    ['-5s', undefined],
+  ])('%s → %s', (text, seconds) => {
+    expect(parseGoDurationSeconds(text)).toBe(seconds);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { calculateUtilization, isUnderutilized } from '../../../src/autoscalers/cluster-autoscaler/scale-down/utilization.js';
+import { checkScaleDownEligibility } from '../../../src/autoscalers/cluster-autoscaler/scale-down/eligibility.js';
+import { SCALE_DOWN_DISABLED_ANNOTATION } from '../../../src/autoscalers/cluster-autoscaler/config.js';
+import { GIB, group, node, pod, template } from './builders.js';
+
+const ds = (cpu: number) => pod('ds', cpu, 0, { ownerKind: 'DaemonSet', daemonSet: true });
+
+describe('calculateUtilization (simulator/utilization/info.go)', () => {
+  it.each([
+    ['empty node', [], false, 0],
+    ['cpu requests over allocatable', [pod('a', 600)], false, 0.6],
+    ['DaemonSet pods count by default', [pod('a', 100), ds(500)], false, 0.6],
+    ['ignored DaemonSet pods come off the allocatable too', [pod('a', 100), ds(500)], true, 0.2],
+    ['mirror pods count like any pod unless ignored', [pod('m', 300, 0, { mirror: true })], false, 0.3],
+  ] as const)('%s', (_name, pods, ignoreDs, expected) => {
+    expect(calculateUtilization({ cpuAllocatableMillicores: 1000, memoryAllocatableBytes: 10, pods }, { ignoreDaemonSetsUtilization: ignoreDs }).utilizationRatio).toBe(expected);
+  });
+
+  it('takes the larger of cpu and memory', () => {
+    const u = calculateUtilization({ cpuAllocatableMillicores: 1000, memoryAllocatableBytes: 4 * GIB, pods: [pod('a', 100, 3 * GIB)] }, { ignoreDaemonSetsUtilization: false });
+    expect(u).toEqual({ cpuRatio: 0.1, memoryRatio: 0.75, utilizationRatio: 0.75, resourceName: 'memory' });
+  });
+
+  it('ignores mirror pods with ignoreMirrorPodsUtilization, and long-terminating pods', () => {
+    const mirror = pod('m', 300, 0, { mirror: true });
+    const leaving = pod('t', 400, 0, { deletionSeconds: 0, terminationGracePeriodSeconds: 30 });
+    const u = calculateUtilization({ cpuAllocatableMillicores: 1000, memoryAllocatableBytes: 10, pods: [mirror, leaving] }, { ignoreDaemonSetsUtilization: false, ignoreMirrorPodsUtilization: true, nowSeconds: 61 });
+    expect(u.cpuRatio).toBeCloseTo(0 / 700, 12);
+    const stillGraceful = calculateUtilization({ cpuAllocatableMillicores: 1000, memoryAllocatableBytes: 10, pods: [leaving] }, { ignoreDaemonSetsUtilization: false, nowSeconds: 60 });
+    expect(stillGraceful.cpuRatio).toBe(0.4);
+  });
+
+  it('a node with zero allocatable has utilization 0', () => {
+    expect(calculateUtilization({ cpuAllocatableMillicores: 0, memoryAllocatableBytes: 0, pods: [pod('a', 1)] }, { ignoreDaemonSetsUtilization: false }).utilizationRatio).toBe(0);
+  });
+
+  it.each([
+    [0.49, true],
+    [0.5, false],
+    [0.51, false],
+  ])('underutilized is strictly below the threshold: %s → %s', (ratio, expected) => {
+    expect(isUnderutilized(ratio, 0.5)).toBe(expected);
+  });
+});
+
+describe('checkScaleDownEligibility (eligibility.go)', () => {
+  const g = group('g', template(1000, GIB));
+  const options = { utilizationThresholdRatio: 0.5, ignoreDaemonSetsUtilization: false, nowSeconds: 0 };
+  it.each([
+    ['an underutilized node is a candidate', node('n', 'g', 1000, GIB, [pod('a', 100)]), g, 'Underutilized'],
+    ['a node being deleted is not', node('n', 'g', 1000, GIB, [], { beingDeleted: true }), g, 'CurrentlyBeingDeleted'],
+    ['the scale-down-disabled annotation keeps the node', node('n', 'g', 1000, GIB, [], { annotations: { [SCALE_DOWN_DISABLED_ANNOTATION]: 'true' } }), g, 'ScaleDownDisabledAnnotation'],
+    ['a node of no node group is not autoscaled', node('n', 'g', 1000, GIB), undefined, 'NotAutoscaled'],
+    ['a busy node is not underutilized', node('n', 'g', 1000, GIB, [pod('a', 500)]), g, 'NotUnderutilized'],
+  ] as const)('%s', (_name, n, grp, reason) => {
+    expect(checkScaleDownEligibility(n, grp, options).reason).toBe(reason);
+  });
+});
+
+describe('calculateUtilization: terminal pods', () => {
+  it('Succeeded/Failed pods hold no requests', () => {
+    const u = calculateUtilization({ cpuAllocatableMillicores: 1000, memoryAllocatableBytes: 10, pods: [pod('done', 800, 0, { terminal: true }), pod('a', 100)] }, { ignoreDaemonSetsUtilization: false });
+    expect(u.cpuRatio).toBe(0.1);
+  });
+});

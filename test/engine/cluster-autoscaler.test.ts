@@ -1,0 +1,70 @@
+/**
+ * The cluster-autoscaler on flask-hpa-ca: the burst makes pods Unschedulable, a node is added (it
+ * registers after its boot time and takes them), and after the burst a node is removed no earlier
+ * than scale-down-unneeded-time after it became unneeded (strictly more) and no earlier than
+ * scale-down-delay-after-add after the last scale-up (docs/fidelity-spec.md §4.3).
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runScenario, type RunResult } from '../../src/engine/run-scenario.js';
+import type { CaDecisionRecord } from '../../src/observe/records.js';
+import { MemoryTableSink } from '../../src/report/table-sink.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+describe('cluster-autoscaler on flask-hpa-ca', () => {
+  const records: CaDecisionRecord[] = [];
+  let result: RunResult;
+  let series: MemoryTableSink;
+  let unneededSeconds: number;
+  let delayAfterAddSeconds: number;
+
+  beforeAll(async () => {
+    const scenario = await loadScenario(join(ROOT, 'scenarios', 'flask-hpa-ca'));
+    unneededSeconds = scenario.clusterAutoscaler.scaleDownUnneededTimeSeconds;
+    delayAfterAddSeconds = scenario.clusterAutoscaler.scaleDownDelayAfterAddSeconds;
+    result = runScenario(scenario, {
+      observers: [{ caDecision: (r) => records.push(r) }],
+      tables: (name, header) => {
+        const sink = new MemoryTableSink(header);
+        if (name === 'timeseries.csv') series = sink;
+        return sink;
+      },
+    });
+  });
+
+  it('scales up for unschedulable pods, and the new node takes them once it has booted', () => {
+    const up = records.find((r) => r.action === 'scale-up');
+    expect(up).toBeDefined();
+    expect(up!.unschedulablePods).toBeGreaterThan(0);
+    expect(up!.nodesAfter).toBe(up!.nodesBefore + 1);
+    const col = (name: string) => series.header.indexOf(name);
+    const rows = series.rows.filter((r) => (r[0] as number) > up!.timeSeconds);
+    // Within boot time (≤ 120 s) plus start-up, the pending pods are gone and two nodes run.
+    const settled = rows.find((r) => (r[col('workers.nodes')] as number) === 2 && (r[col('hello-world-flask.unschedulable_pods')] as number) === 0);
+    expect(settled).toBeDefined();
+    expect((settled![0] as number) - up!.timeSeconds).toBeLessThanOrEqual(120 + 60);
+    expect(result.summary.workloads[0]!.replicas.peakReady).toBe(10);
+  });
+
+  it('removes a node only after it was unneeded for more than scale-down-unneeded-time', () => {
+    const removals = records.flatMap((r) => r.removedNodes.map((n) => ({ ...n, at: r.timeSeconds, lastUp: r.lastScaleUpSeconds })));
+    expect(removals.length).toBeGreaterThan(0);
+    for (const r of removals) expect(r.unneededForSeconds).toBeGreaterThan(unneededSeconds);
+  });
+
+  it('removes no node within scale-down-delay-after-add of the last scale-up', () => {
+    const removals = records.flatMap((r) => r.removedNodes.map(() => r));
+    for (const r of removals) expect(r.timeSeconds - (r.lastScaleUpSeconds ?? -Infinity)).toBeGreaterThanOrEqual(delayAfterAddSeconds);
+    // Loops in the cooldown report it instead of removing.
+    const cooling = records.filter((r) => r.reason.startsWith('ScaleDownInCooldown'));
+    for (const r of cooling) expect(r.timeSeconds - r.lastScaleUpSeconds!).toBeLessThan(delayAfterAddSeconds);
+  });
+
+  it('bills the autoscaled node only for its life, per second', () => {
+    const onDemand = result.summary.cost.classes.find((c) => c.capacityClass === 'onDemand');
+    expect(onDemand).toBeDefined();
+    expect(onDemand!.nodeCount).toBe(2);
+    expect(onDemand!.billedNodeHours).toBeLessThan(2 * 2);
+  });
+});
