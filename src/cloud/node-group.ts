@@ -23,6 +23,9 @@ export interface UpcomingNode {
   readySeconds: number;
 }
 
+/** The taint a virtual node gets while its provider is out of stock (new pods stay Pending). */
+export const STOCK_OUT_TAINT: Taint = { key: 'scalesim.dev/stock-out', effect: 'NoSchedule' };
+
 /** The taint a node gets during a spot interruption notice (pods go elsewhere). */
 export const SPOT_INTERRUPTION_TAINT: Taint = { key: 'scalesim.dev/spot-interruption', effect: 'NoSchedule' };
 
@@ -109,6 +112,24 @@ export class NodeGroup {
   private register(name: string): void {
     const node = this.cluster.addNode(this.spec, Number(name.slice(name.lastIndexOf('-') + 1)));
     this.scheduleInterruption(node);
+    this.applyVirtualLimits(node);
+  }
+
+  /**
+   * A virtual pool's quota and stock-outs: a vCPU quota caps the node's allocatable CPU (pods past
+   * it stay Pending), and during a stock-out window the node is tainted so no new pod lands there.
+   */
+  private applyVirtualLimits(node: SimNode): void {
+    const virtual = this.spec.virtual;
+    if (virtual === undefined) return;
+    if (virtual.maxCpuMillicores !== undefined) node.cpuAllocatableMillicores = virtual.maxCpuMillicores;
+    for (const window of virtual.stockOuts) {
+      if (window.toSeconds <= this.sim.nowSeconds) continue;
+      this.sim.scheduleAt(Math.max(window.fromSeconds, this.sim.nowSeconds), Phase.LIFECYCLE, `cloud/${this.spec.name}/stock-out`, () =>
+        this.cluster.setTaint(node, STOCK_OUT_TAINT, true),
+      );
+      this.sim.scheduleAt(window.toSeconds, Phase.LIFECYCLE, `cloud/${this.spec.name}/stock-out`, () => this.cluster.setTaint(node, STOCK_OUT_TAINT, false));
+    }
   }
 
   /** Spot: the time to this node's interruption is exponential with the group's rate. */

@@ -5,7 +5,8 @@
 import { HPA_DEFAULTS, HPA_DEFAULT_CPU_UTILIZATION_PERCENT, HPA_DEFAULT_MIN_REPLICAS } from '../autoscalers/hpa/config.js';
 import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
 import { STARTUP_DEFAULTS } from '../cluster/startup-defaults.js';
-import { METRICS_SERVER_DEFAULTS, NODE_POOL_DEFAULTS, SCHEDULER_DEFAULTS } from '../scenario/schema/scenario-defaults.js';
+import { CA_DEFAULTS } from '../autoscalers/cluster-autoscaler/config.js';
+import { BILLING_DEFAULTS, METRICS_SERVER_DEFAULTS, NODE_POOL_DEFAULTS, SCHEDULER_DEFAULTS, VIRTUAL_POOL_DEFAULTS } from '../scenario/schema/scenario-defaults.js';
 
 interface DefaultRow {
   setting: string;
@@ -32,6 +33,20 @@ export function defaultRows(): DefaultRow[] {
     { setting: 'KEDA fallback behavior', value: KEDA_DEFAULTS.fallbackBehavior, mirrors: '`spec.fallback.behavior`' },
     { setting: 'KEDA trigger metricType', value: KEDA_DEFAULTS.triggerMetricType, mirrors: '`triggers[].metricType`' },
     { setting: 'KEDA ScaledJob strategy', value: `${KEDA_DEFAULTS.scaledJobStrategy}, ${KEDA_DEFAULTS.multipleScalersCalculation} of scalers`, mirrors: '`scalingStrategy.strategy`, `multipleScalersCalculation`' },
+    { setting: 'CA scan interval', value: `${CA_DEFAULTS.scanIntervalSeconds} s`, mirrors: '`--scan-interval`' },
+    { setting: 'CA expander', value: CA_DEFAULTS.expanders.join(','), mirrors: '`--expander` (least-waste since kubernetes/autoscaler#7631; the FAQ still says random)' },
+    { setting: 'CA scale-down utilization threshold', value: CA_DEFAULTS.scaleDownUtilizationThreshold, mirrors: '`--scale-down-utilization-threshold` (strictly below)' },
+    { setting: 'CA scale-down unneeded time', value: `${CA_DEFAULTS.scaleDownUnneededTimeSeconds} s`, mirrors: '`--scale-down-unneeded-time` (strictly more)' },
+    { setting: 'CA scale-down unready time', value: `${CA_DEFAULTS.scaleDownUnreadyTimeSeconds} s`, mirrors: '`--scale-down-unready-time`' },
+    { setting: 'CA scale-down delay after add', value: `${CA_DEFAULTS.scaleDownDelayAfterAddSeconds} s`, mirrors: '`--scale-down-delay-after-add`' },
+    { setting: 'CA scale-down delay after delete', value: `${CA_DEFAULTS.scaleDownDelayAfterDeleteSeconds} s`, mirrors: '`--scale-down-delay-after-delete` (the FAQ says scan-interval)' },
+    { setting: 'CA max node provision time', value: `${CA_DEFAULTS.maxNodeProvisionTimeSeconds} s`, mirrors: '`--max-node-provision-time`' },
+    { setting: 'CA max empty / drain deletions at once', value: `${CA_DEFAULTS.maxScaleDownParallelism} / ${CA_DEFAULTS.maxDrainParallelism}`, mirrors: '`--max-scale-down-parallelism`, `--max-drain-parallelism`' },
+    { setting: 'node boot time', value: `${NODE_POOL_DEFAULTS.bootSeconds.min}–${NODE_POOL_DEFAULTS.bootSeconds.max} s`, mirrors: 'cloud VM boot to Ready (FAQ: 3–4 min on GCE); seeded `cloud/<pool>` stream' },
+    { setting: 'billing step / minimum', value: `${BILLING_DEFAULTS.granularitySeconds} s / ${BILLING_DEFAULTS.minimumSeconds.onDemand} s on-demand`, mirrors: 'EC2 per-second billing with a 60 s minimum' },
+    { setting: 'reserved month', value: `${BILLING_DEFAULTS.hoursPerMonth} h`, mirrors: 'monthly price ÷ 730 h, prorated over the run' },
+    { setting: 'spot interruption notice', value: `${BILLING_DEFAULTS.spotInterruptionNoticeSeconds} s`, mirrors: 'EC2 spot two-minute notice' },
+    { setting: 'virtual pod start-up', value: `sandbox ${VIRTUAL_POOL_DEFAULTS.startup.sandboxSeconds} s + pull ${VIRTUAL_POOL_DEFAULTS.startup.imagePullSeconds} s (cached ${VIRTUAL_POOL_DEFAULTS.startup.cachedImagePullSeconds} s) + start ${VIRTUAL_POOL_DEFAULTS.startup.containerStartSeconds} s`, mirrors: 'ECI image-cache doc (§5.2); no provider SLA' },
     { setting: 'metrics-server resolution', value: `${METRICS_SERVER_DEFAULTS.resolutionSeconds} s`, mirrors: '`--metric-resolution` in the shipped manifests (binary default 60 s)' },
     { setting: 'scheduler scoring', value: SCHEDULER_DEFAULTS.scoringStrategy, mirrors: '`NodeResourcesFitArgs.scoringStrategy`' },
     { setting: 'node max pods', value: NODE_POOL_DEFAULTS.maxPods, mirrors: 'kubelet `--max-pods`' },

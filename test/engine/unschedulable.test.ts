@@ -1,0 +1,100 @@
+/**
+ * Pods that cannot run are reported, not crashed on: a pod bigger than every node group stays
+ * Pending (the cluster-autoscaler says NoGroupFits), and during a virtual pool's stock-out new
+ * virtual pods wait until the window ends.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/engine/run-scenario.js';
+import type { CaDecisionRecord } from '../../src/observe/records.js';
+import { MemoryTableSink } from '../../src/report/table-sink.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { lines, removeFolder, writeScenarioFolder } from '../scenario/helpers/scenario-folder.js';
+
+const folders: string[] = [];
+afterAll(async () => Promise.all(folders.map(removeFolder)));
+
+function deployment(name: string, replicas: number, cpu: string, extra: string[] = []): string {
+  return lines(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    `metadata: {name: ${name}}`,
+    'spec:',
+    `  replicas: ${replicas}`,
+    `  selector: {matchLabels: {app: ${name}}}`,
+    '  template:',
+    `    metadata: {labels: {app: ${name}}}`,
+    '    spec:',
+    ...extra,
+    `      containers: [{name: ${name}, image: ${name}:1, resources: {requests: {cpu: "${cpu}", memory: 1Gi}}}]`,
+  );
+}
+
+describe('never schedulable', () => {
+  it('keeps a pod that fits no node group Pending and reports NoGroupFits, without failing the run', async () => {
+    const dir = await writeScenarioFolder({
+      'scenario.yaml': lines(
+        'apiVersion: scalesim.dev/v1alpha1',
+        'kind: Scenario',
+        'spec:',
+        '  duration: 10m',
+        '  nodePools:',
+        '    - {name: small, count: 1, minSize: 1, maxSize: 3, cpu: "2", memory: 8Gi, billing: {kind: onDemand, pricePerHour: 0.1, currency: USD}}',
+      ),
+      'manifests/big.yaml': deployment('big', 1, '6'),
+    });
+    folders.push(dir);
+    const records: CaDecisionRecord[] = [];
+    const scenario = await loadScenario(dir);
+    expect(scenario.warnings.some((w) => w.message.includes('big'))).toBe(true);
+    const result = runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    expect(result.summary.workloads[0]!.pendingPodSeconds).toBeGreaterThan(500);
+    expect(records.some((r) => r.reason === 'NoGroupFits')).toBe(true);
+    expect(records.every((r) => r.action !== 'scale-up')).toBe(true);
+  });
+});
+
+describe('virtual pool stock-out', () => {
+  it('leaves new virtual pods Pending during the window and schedules them after it', async () => {
+    const dir = await writeScenarioFolder({
+      'scenario.yaml': lines(
+        'apiVersion: scalesim.dev/v1alpha1',
+        'kind: Scenario',
+        'spec:',
+        '  duration: 10m',
+        '  outputInterval: 30s',
+        '  nodePools:',
+        '    - name: eci',
+        '      labels: {type: virtual-kubelet}',
+        '      virtual: {provider: eci, stockOuts: [{from: 0s, to: 5m}]}',
+      ),
+      // One warm pod ran before t = 0; the HPA's minimum asks for two more during the stock-out.
+      'manifests/burst.yaml':
+        deployment('burst', 1, '1', ['      nodeSelector: {type: virtual-kubelet}']) +
+        lines(
+          '---',
+          'apiVersion: autoscaling/v2',
+          'kind: HorizontalPodAutoscaler',
+          'metadata: {name: burst}',
+          'spec:',
+          '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: burst}',
+          '  minReplicas: 3',
+          '  maxReplicas: 3',
+        ),
+    });
+    folders.push(dir);
+    let series: MemoryTableSink | undefined;
+    runScenario(await loadScenario(dir), {
+      tables: (name, header) => {
+        const sink = new MemoryTableSink(header);
+        if (name === 'timeseries.csv') series = sink;
+        return sink;
+      },
+    });
+    const s = series!;
+    const at = (t: number, col: string) => s.rows.find((r) => r[0] === t)![s.header.indexOf(col)];
+    expect(at(240, 'eci.virtual_pods')).toBe(1);
+    expect(at(240, 'burst.unschedulable_pods')).toBe(2);
+    expect(at(600, 'eci.virtual_pods')).toBe(3);
+    expect(at(600, 'burst.ready_replicas')).toBe(3);
+  });
+});
