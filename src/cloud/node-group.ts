@@ -2,7 +2,8 @@
  * A node group at run time, as the cluster-autoscaler's cloud provider sees it (cloudprovider
  * NodeGroup: target size, IncreaseSize, DeleteNodes): initial nodes at t = 0, requested nodes that
  * register after a boot time drawn from the seeded `cloud` stream, deletions, and spot interruptions
- * (a Poisson rate per node-hour, with a notice during which the node is tainted before it goes).
+ * (a Poisson rate per node-hour, with a notice during which the node is tainted before it goes; the
+ * group then requests a replacement to keep its size, as an auto-scaling group does).
  */
 import type { Cluster } from '../cluster/cluster.js';
 import type { SimNode } from '../cluster/model.js';
@@ -33,6 +34,8 @@ export class NodeGroup {
   readonly upcoming: UpcomingNode[] = [];
   /** Nodes whose request timed out (max-node-provision-time): the group is backed off. */
   failedRequests = 0;
+  /** Spot interruptions so far. */
+  interruptions = 0;
   private nextIndex = 0;
 
   constructor(
@@ -143,7 +146,10 @@ export class NodeGroup {
       if (node.removed) return;
       this.cluster.setTaint(node, SPOT_INTERRUPTION_TAINT, true);
       this.sim.scheduleAfter(notice, Phase.LIFECYCLE, `cloud/${this.spec.name}/spot`, () => {
-        if (!node.removed) this.deleteNode(node);
+        if (node.removed) return;
+        this.deleteNode(node);
+        this.interruptions++;
+        this.increaseSize(1);
       });
     });
   }
