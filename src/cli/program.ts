@@ -1,5 +1,6 @@
 /** commander wiring: one register<Command>() call per file in cli/commands/. */
 import { Command } from 'commander';
+import { registerCompareCommand } from './commands/compare.js';
 import { registerConformanceCommand } from './commands/conformance.js';
 import { registerRunCommand } from './commands/run.js';
 
@@ -18,6 +19,7 @@ Examples:
   $ scalesim conformance test/fixtures/fidelity-vectors.json --json`,
     );
   registerRunCommand(program);
+  registerCompareCommand(program);
   registerConformanceCommand(program);
   return program;
 }

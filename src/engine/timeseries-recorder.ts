@@ -30,6 +30,9 @@ const round = (v: number, digits: number): number => {
 export class TimeseriesRecorder {
   readonly sink: TableSink;
   readonly peaks: WorkloadPeaks[];
+  /** Most nodes (virtual ones excluded) at any output sample, and ∫ nodes dt over the samples. */
+  peakNodes = 0;
+  nodeSeconds = 0;
   private previous: FlowTotals[];
   private previousTimeSeconds = 0;
   private previousBacklog: number[];
@@ -87,7 +90,10 @@ export class TimeseriesRecorder {
   sample(nowSeconds: number): void {
     const dt = nowSeconds - this.previousTimeSeconds;
     if (!(dt > 0)) return;
-    const row: Cell[] = [round(nowSeconds, 3), round(nowSeconds / 3600, 4), this.built.cluster.nodes.filter((n) => n.pool.virtual === undefined).length];
+    const nodeCount = this.built.cluster.nodes.filter((n) => n.pool.virtual === undefined).length;
+    this.peakNodes = Math.max(this.peakNodes, nodeCount);
+    this.nodeSeconds += nodeCount * dt;
+    const row: Cell[] = [round(nowSeconds, 3), round(nowSeconds / 3600, 4), nodeCount];
     for (const g of this.built.nodeGroups) {
       const nodes = g.nodes;
       if (g.spec.virtual !== undefined) row.push(nodes.reduce((n, node) => n + node.pods.size, 0));

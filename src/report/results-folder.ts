@@ -29,18 +29,32 @@ export class ResultsFolder {
     mkdirSync(this.temp);
   }
 
-  table(name: string, header: readonly string[]): TableSink {
-    checkName(name);
-    const sink = new FileTableSink(join(this.temp, name), header);
+  /** A streamed CSV table; `sub` puts it in a subfolder (e.g. one per compared variant). */
+  table(name: string, header: readonly string[], sub?: string): TableSink {
+    const path = this.pathFor(name, sub);
+    const sink = new FileTableSink(join(this.temp, path), header);
     this.sinks.push(sink);
-    this.names.push(name);
+    this.names.push(path);
     return sink;
   }
 
-  writeText(name: string, content: string): void {
+  writeText(name: string, content: string, sub?: string): void {
+    const path = this.pathFor(name, sub);
+    writeFileSync(join(this.temp, path), content);
+    this.names.push(path);
+  }
+
+  /** The folder being written (before commit), for writers that need real files (chart rendering). */
+  get workingDir(): string {
+    return this.temp;
+  }
+
+  private pathFor(name: string, sub: string | undefined): string {
     checkName(name);
-    writeFileSync(join(this.temp, name), content);
-    this.names.push(name);
+    if (sub === undefined) return name;
+    checkName(sub);
+    mkdirSync(join(this.temp, sub), { recursive: true });
+    return join(sub, name);
   }
 
   /** Closes the tables and moves the folder into place; returns the paths written. */

@@ -42,7 +42,10 @@ export interface RunSummary {
   seed: number;
   durationSeconds: number;
   outputIntervalSeconds: number;
+  /** Nodes at the end of the run (virtual nodes excluded). */
   nodes: number;
+  /** Most nodes and the mean node count, sampled at the output interval. */
+  nodeCount: { peak: number; mean: number };
   workloads: WorkloadSummary[];
   hpas: HpaSummary[];
   keda: KedaSummary;
@@ -70,7 +73,8 @@ export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorde
     seed: scenario.seed,
     durationSeconds: scenario.durationSeconds,
     outputIntervalSeconds: scenario.outputIntervalSeconds,
-    nodes: built.cluster.nodes.length,
+    nodes: built.cluster.nodes.filter((n) => n.pool.virtual === undefined).length,
+    nodeCount: { peak: recorder.peakNodes, mean: scenario.durationSeconds > 0 ? r(recorder.nodeSeconds / scenario.durationSeconds, 4) : 0 },
     workloads: built.workloads.map((w, i) => {
       const t = w.totals;
       const peaks = recorder.peaks[i]!;

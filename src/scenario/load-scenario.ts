@@ -30,6 +30,7 @@ import { METRICS_SERVER_DEFAULTS, SCENARIO_DEFAULTS, SCHEDULER_DEFAULTS } from '
 import { resolveTraces } from './traces/resolve-traces.js';
 import type { Scenario } from './types.js';
 import { DocRef } from './yaml/doc-ref.js';
+import type { DocumentPatch } from './yaml/document-patch.js';
 import { parseYamlDocuments } from './yaml/yaml-file.js';
 
 /** The scenario file inside a scenario folder. */
@@ -40,6 +41,8 @@ export interface ScenarioOverrides {
   seed?: number;
   /** Replaces spec.duration, seconds (> 0). */
   durationSeconds?: number;
+  /** Field changes to scenario.yaml or to manifest objects (compare variants); each must match a document. */
+  patches?: DocumentPatch[];
 }
 
 /**
@@ -54,7 +57,9 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   if (!text.ok) {
     throw new UserInputError({ file: scenarioFile, message: text.message, hint: 'pass the folder that holds scenario.yaml' });
   }
-  const { documents, problems } = parseYamlDocuments(text.value, scenarioFile);
+  const patches = overrides.patches ?? [];
+  const applied = new Set<DocumentPatch>();
+  const { documents, problems } = parseYamlDocuments(text.value, scenarioFile, patches, applied);
   sink.errors(problems);
   sink.throwIfAny();
   const [document, extra] = documents;
@@ -65,7 +70,12 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   const ref = new DocRef(document);
   const sections = readScenarioSections(ref, sink);
   checkOverrides(overrides, sink);
-  const manifests = await readManifests(dir, sections.manifests, ref, sink);
+  const manifests = await readManifests(dir, sections.manifests, ref, sink, patches, applied);
+  for (const p of patches) {
+    if (!applied.has(p)) {
+      sink.error({ file: '(variant)', field: p.target, message: `override "${p.text}" matches no document: expected "scenario" or <Kind>/<name> of a manifest object` });
+    }
+  }
   const traces = await resolveTraces(dir, sections.traces, sections.uncheckedTraceFiles, ref, sink);
   const nodePools = resolveNodePools(sections.nodePools, ref, sink);
   const elasticSources = checkElasticWorkloads(manifests, sink);

@@ -19,7 +19,7 @@ interface RunFlags {
   progress?: boolean;
 }
 
-function parseSeed(text: string): number {
+export function parseSeed(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0) {
     throw new UserInputError({ file: '(command line)', field: '--seed', message: `expected a whole number >= 0, got "${text}"` });
@@ -27,7 +27,7 @@ function parseSeed(text: string): number {
   return n;
 }
 
-function parseDurationFlag(text: string): number {
+export function parseDurationFlag(text: string): number {
   try {
     const seconds = parseDuration(text);
     if (seconds > 0) return seconds;

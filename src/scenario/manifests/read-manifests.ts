@@ -7,6 +7,7 @@ import { suggestionHint } from '../did-you-mean.js';
 import { listYamlFiles, pathKind, readTextFile, resolveInScenario } from '../files.js';
 import type { ProblemSink } from '../problem-sink.js';
 import { DocRef } from '../yaml/doc-ref.js';
+import type { DocumentPatch } from '../yaml/document-patch.js';
 import { parseYamlDocuments } from '../yaml/yaml-file.js';
 import { emptyManifestSet, objectKey, type ManifestSet } from './manifest-set.js';
 import { findManifestKind, knownKindNames, modelledKindsText, splitApiVersion } from './registry.js';
@@ -15,7 +16,14 @@ import { findManifestKind, knownKindNames, modelledKindsText, splitApiVersion } 
  * Loads the manifests named by `spec.manifests` (`scenarioRef` locates that list for messages).
  * Everything wrong is reported to `sink`; what could be read is returned.
  */
-export async function readManifests(dir: string, entries: readonly string[], scenarioRef: DocRef, sink: ProblemSink): Promise<ManifestSet> {
+export async function readManifests(
+  dir: string,
+  entries: readonly string[],
+  scenarioRef: DocRef,
+  sink: ProblemSink,
+  patches: readonly DocumentPatch[] = [],
+  applied?: Set<DocumentPatch>,
+): Promise<ManifestSet> {
   const out = emptyManifestSet();
   const defaulted = scenarioRef.valueAt(['spec', 'manifests']) === undefined;
   const files: string[] = [];
@@ -37,7 +45,7 @@ export async function readManifests(dir: string, entries: readonly string[], sce
       out.incomplete = true;
       continue;
     }
-    const { documents, problems } = parseYamlDocuments(text.value, file);
+    const { documents, problems } = parseYamlDocuments(text.value, file, patches, applied);
     sink.errors(problems);
     if (problems.length > 0) out.incomplete = true;
     for (const doc of documents) dispatch(new DocRef(doc), out, sink);

@@ -5,6 +5,7 @@
  */
 import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { InputProblem } from '../../errors/user-input-error.js';
+import { applyPatches, type DocumentPatch } from './document-patch.js';
 
 /** One non-empty document of a YAML file. */
 export interface YamlDocument {
@@ -23,8 +24,12 @@ export interface YamlParseResult {
   problems: InputProblem[];
 }
 
-/** Parses every document of `text`; documents with syntax errors are reported and left out. */
-export function parseYamlDocuments(text: string, file: string): YamlParseResult {
+/**
+ * Parses every document of `text`; documents with syntax errors are reported and left out.
+ * `patches` (compare variants) are applied to the documents they target before conversion; the ones
+ * applied are added to `applied`.
+ */
+export function parseYamlDocuments(text: string, file: string, patches: readonly DocumentPatch[] = [], applied?: Set<DocumentPatch>): YamlParseResult {
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true });
   const documents: YamlDocument[] = [];
@@ -38,6 +43,7 @@ export function parseYamlDocuments(text: string, file: string): YamlParseResult 
       continue;
     }
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
+    for (const p of applyPatches(doc, patches)) applied?.add(p);
     try {
       documents.push({ file, doc, lineCounter, index, value: doc.toJS({ maxAliasCount: 1000 }) as unknown });
     } catch (e) {

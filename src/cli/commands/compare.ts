@@ -1,0 +1,84 @@
+/**
+ * `scalesim compare <scenario-dir> --variant <name>=<scenario-dir-or-overrides> …`: runs every
+ * variant on the same seed and writes comparison.csv, comparison.json and each variant's results
+ * (in a subfolder), then prints the comparison table with the best value of each column starred.
+ */
+import { basename, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { bestVariants, comparisonColumns, comparisonCsv, formatComparisonTable } from '../../compare/comparison-table.js';
+import { runComparison } from '../../compare/run-comparison.js';
+import { resolveVariants } from '../../compare/variants.js';
+import { csvLine } from '../../report/csv-line.js';
+import { ResultsFolder } from '../../report/results-folder.js';
+import { withExitCodes } from '../handle-errors.js';
+import { parseDurationFlag, parseSeed, safeName } from './run.js';
+
+interface CompareFlags {
+  variant: string[];
+  out?: string;
+  seed?: string;
+  duration?: string;
+  json?: boolean;
+}
+
+export function registerCompareCommand(program: Command): void {
+  program
+    .command('compare')
+    .description('run variants of a scenario on the same trace and seed, and compare cost, SLO figures and scaling behaviour')
+    .argument('<scenario-dir>', 'the base scenario (run as variant "base")')
+    .requiredOption('--variant <name=spec>', 'a variant: <name>=<scenario-dir> or <name>=<target>:<field.path>=<value>[;…] (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--out <dir>', 'output folder (default: results/<scenario-name>-compare)')
+    .option('--seed <n>', 'the seed every variant uses (default: the base scenario seed)')
+    .option('--duration <d>', 'simulated duration for every variant (e.g. 2h, 3d)')
+    .option('--json', 'print the comparison as JSON instead of a table')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ scalesim compare scenarios/nginx-hpa-cpu --variant keda=scenarios/nginx-keda-cpu
+  $ scalesim compare scenarios/nginx-hpa-cpu \\
+      --variant t50="HorizontalPodAutoscaler/nginx:spec.metrics[0].resource.target.averageUtilization=50" \\
+      --variant max5="HorizontalPodAutoscaler/nginx:spec.maxReplicas=5"
+  $ scalesim compare scenarios/active-users-eci --variant peak=scenarios/active-users-reserved-peak --variant ca=scenarios/active-users-ca --duration 3d
+
+Overrides set one field of scenario.yaml (target "scenario") or of one manifest object
+(target <Kind>/<metadata.name>); the value is YAML. Separate several with ";".`,
+    )
+    .action((dir: string, flags: CompareFlags) =>
+      withExitCodes(async () => {
+        const variants = resolveVariants(dir, flags.variant);
+        const seed = flags.seed !== undefined ? parseSeed(flags.seed) : undefined;
+        const durationSeconds = flags.duration !== undefined ? parseDurationFlag(flags.duration) : undefined;
+        const outDir = flags.out ?? join('results', `${safeName(basename(resolve(dir)))}-compare`);
+        const folder = new ResultsFolder(outDir);
+        let files: string[];
+        let rows;
+        try {
+          const result = await runComparison(variants, {
+            ...(seed !== undefined ? { seed } : {}),
+            ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+            tablesFor: (v) => (name, header) => folder.table(name, header, v.name),
+            onVariantDone: (v, row) => {
+              if (!flags.json) process.stderr.write(`  ran ${v.name}: served ${row.servedPercent}%, cost ${row.costTotal ?? '—'} ${row.costCurrency ?? ''}\n`);
+            },
+          });
+          rows = result.rows;
+          for (const run of result.runs) folder.writeText('summary.json', `${JSON.stringify(run.result.summary, null, 2)}\n`, run.variant.name);
+          const table = comparisonCsv(rows);
+          folder.writeText('comparison.csv', [table.header, ...table.rows].map((r) => `${csvLine(r)}\n`).join(''));
+          const best = bestVariants(rows, comparisonColumns(rows));
+          folder.writeText('comparison.json', `${JSON.stringify({ variants: rows, best }, null, 2)}\n`);
+          files = folder.commit();
+        } catch (error) {
+          folder.abort();
+          throw error;
+        }
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify({ variants: rows, best: bestVariants(rows, comparisonColumns(rows)), out: resolve(outDir) }, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(`${formatComparisonTable(rows)}\n`);
+        process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (comparison.csv, comparison.json, one folder per variant)\n`);
+      }),
+    );
+}

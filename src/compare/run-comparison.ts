@@ -1,0 +1,48 @@
+/**
+ * Runs every variant of a comparison on the same seed (the base scenario's, or --seed), each with
+ * its own tables, and builds one comparison row per variant. Variants run one after the other; the
+ * results of each are fixed by its inputs and the seed, so the same command gives the same numbers.
+ */
+import type { RunResult } from '../engine/run-scenario.js';
+import { runScenario } from '../engine/run-scenario.js';
+import type { TableSinkFactory } from '../report/table-sink.js';
+import { loadScenario } from '../scenario/load-scenario.js';
+import { comparisonRow, type ComparisonRow } from './comparison-row.js';
+import { ScaleEventCounter } from './scale-event-counter.js';
+import type { Variant } from './variants.js';
+
+export interface ComparisonResult {
+  rows: ComparisonRow[];
+  runs: { variant: Variant; result: RunResult }[];
+}
+
+export interface ComparisonOptions {
+  seed?: number;
+  durationSeconds?: number;
+  /** Tables of one variant (e.g. into its subfolder). */
+  tablesFor?: (variant: Variant) => TableSinkFactory;
+  onVariantDone?: (variant: Variant, row: ComparisonRow) => void;
+}
+
+export async function runComparison(variants: readonly Variant[], options: ComparisonOptions = {}): Promise<ComparisonResult> {
+  // Every variant uses one seed: the first variant's scenario seed unless --seed says otherwise.
+  let seed = options.seed;
+  const rows: ComparisonRow[] = [];
+  const runs: ComparisonResult['runs'] = [];
+  for (const variant of variants) {
+    const scenario = await loadScenario(variant.dir, {
+      ...(seed !== undefined ? { seed } : {}),
+      ...(options.durationSeconds !== undefined ? { durationSeconds: options.durationSeconds } : {}),
+      patches: variant.patches,
+    });
+    seed ??= scenario.seed;
+    const counter = new ScaleEventCounter();
+    const tables = options.tablesFor?.(variant);
+    const result = runScenario(scenario, { observers: [counter], ...(tables ? { tables } : {}) });
+    const row = comparisonRow(variant.name, variant.description, result.summary, counter);
+    rows.push(row);
+    runs.push({ variant, result });
+    options.onVariantDone?.(variant, row);
+  }
+  return { rows, runs };
+}

@@ -1,0 +1,54 @@
+/**
+ * `scalesim compare` as a user runs it: one row per variant with the comparison columns, the best of
+ * each column marked, the same numbers for the same seed, each variant's results in its folder, and
+ * exit code 2 for a bad variant or an override that matches nothing.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'scalesim-compare-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const T50 = 't50=HorizontalPodAutoscaler/nginx:spec.metrics[0].resource.target.averageUtilization=50';
+
+describe('scalesim compare', () => {
+  it('runs every variant and writes one row each, with the best value per column', () => {
+    const out = join(work, 'a');
+    const r = runCli(['compare', 'scenarios/nginx-hpa-cpu', '--variant', 'keda=scenarios/nginx-keda-cpu', '--variant', T50, '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^variant\s+cost total\s+served %/m);
+    expect(r.stdout).toContain('* best in its column');
+    const json = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')) as { variants: { variant: string; peakReplicas: number }[]; best: Record<string, string[]> };
+    expect(json.variants.map((v) => v.variant)).toEqual(['base', 'keda', 't50']);
+    // A 50% target keeps fewer replicas than 30%: it holds the best (lowest) peak.
+    expect(json.variants.find((v) => v.variant === 't50')!.peakReplicas).toBeLessThan(json.variants.find((v) => v.variant === 'base')!.peakReplicas);
+    expect(json.best.peak_replicas).toEqual(['t50']);
+    const csv = readFileSync(join(out, 'comparison.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(4);
+    expect(csv[0]).toMatch(/^variant,description,cost_currency,/);
+    for (const v of ['base', 'keda', 't50']) expect(existsSync(join(out, v, 'decisions.csv'))).toBe(true);
+  });
+
+  it('gives the same numbers for the same seed', () => {
+    const a = join(work, 'b1');
+    const b = join(work, 'b2');
+    runCli(['compare', 'scenarios/nginx-hpa-cpu', '--variant', T50, '--out', a, '--seed', '3']);
+    runCli(['compare', 'scenarios/nginx-hpa-cpu', '--variant', T50, '--out', b, '--seed', '3']);
+    expect(readFileSync(join(a, 'comparison.csv'), 'utf8')).toBe(readFileSync(join(b, 'comparison.csv'), 'utf8'));
+  });
+
+  it.each([
+    ['a variant without a name', ['--variant', '=scenarios/nginx-keda-cpu'], /--variant/],
+    ['a folder without scenario.yaml', ['--variant', 'x=scenarios/traces'], /scenario folder/],
+    ['an override that matches no manifest', ['--variant', 'x=HorizontalPodAutoscaler/nope:spec.maxReplicas=3'], /matches no document/],
+  ])('rejects %s with exit code 2 and writes nothing', (_n, args, pattern) => {
+    const out = join(work, `bad-${args.join('').length}`);
+    const r = runCli(['compare', 'scenarios/nginx-hpa-cpu', ...args, '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(existsSync(out)).toBe(false);
+  });
+});
