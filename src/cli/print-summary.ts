@@ -13,6 +13,20 @@ export function formatDuration(seconds: number): string {
   return [d ? `${d}d` : '', h ? `${h}h` : '', m ? `${m}m` : '', s || seconds === 0 ? `${s}s` : ''].join('');
 }
 
+/** `cost 165.03 CNY (reserved 161.10, virtual 3.94)`, or undefined when nothing is priced. */
+function formatCost(summary: RunSummary): string | undefined {
+  const total = summary.cost.total.cost.byCurrency;
+  const currencies = Object.keys(total);
+  if (currencies.length === 0) return undefined;
+  const parts = currencies.map((c) => {
+    const classes = summary.cost.classes.flatMap((k) => (k.cost.byCurrency[c] !== undefined ? [`${k.capacityClass} ${k.cost.byCurrency[c]!.toFixed(2)}`] : []));
+    return `${total[c]!.toFixed(2)} ${c} (${classes.join(', ')})`;
+  });
+  const converted = summary.cost.total.cost.inReportCurrency;
+  const note = converted !== undefined && currencies.length > 1 ? ` = ${converted.toFixed(2)} ${summary.cost.reportCurrency}` : '';
+  return `cost ${parts.join(' + ')}${note}`;
+}
+
 export function printRunSummary(summary: RunSummary, files: string[]): void {
   const out: string[] = [];
   out.push(`scenario ${summary.scenario}: ${formatDuration(summary.durationSeconds)} simulated, seed ${summary.seed}, ${summary.nodes} nodes, ${summary.eventsProcessed} events`);
@@ -30,6 +44,12 @@ export function printRunSummary(summary: RunSummary, files: string[]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   out.push(pad(header, widths), ...rows.map((r) => pad(r, widths)));
   for (const h of summary.hpas) out.push(`hpa ${h.name} → ${h.target}: ${h.syncs} syncs, ${h.scaleUps} scale-ups, ${h.scaleDowns} scale-downs`);
+  for (const so of summary.keda.scaledObjects) out.push(`keda ${so.name} → ${so.target}: ${so.polls} polls, ${so.scaleFromZero} from zero, ${so.scaleToZero} to zero`);
+  for (const j of summary.keda.scaledJobs) out.push(`scaledjob ${j.name}: ${j.jobsSucceeded}/${j.jobsCreated} jobs done, peak ${j.peakParallelJobs} in parallel`);
+  const ca = summary.clusterAutoscaler;
+  if (ca) out.push(`cluster-autoscaler: ${ca.nodesAdded} nodes added, ${ca.nodesRemoved} removed (peak ${summary.nodeCount.peak}, mean ${summary.nodeCount.mean.toFixed(2)})`);
+  const cost = formatCost(summary);
+  if (cost) out.push(cost);
   for (const w of summary.warnings) out.push(`warning: ${w}`);
   out.push('wrote:', ...files.map((f) => `  ${f}`));
   process.stdout.write(`${out.join('\n')}\n`);
