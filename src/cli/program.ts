@@ -2,7 +2,10 @@
 import { Command } from 'commander';
 import { registerCompareCommand } from './commands/compare.js';
 import { registerConformanceCommand } from './commands/conformance.js';
+import { registerExplainCommand } from './commands/explain.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerSchemaCommand } from './commands/schema.js';
+import { registerValidateCommand } from './commands/validate.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -20,6 +23,9 @@ Examples:
     );
   registerRunCommand(program);
   registerCompareCommand(program);
+  registerValidateCommand(program);
+  registerSchemaCommand(program);
   registerConformanceCommand(program);
+  registerExplainCommand(program);
   return program;
 }

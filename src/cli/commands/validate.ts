@@ -1,0 +1,37 @@
+/**
+ * `scalesim validate <scenario-dir>`: loads and checks a scenario without running it. Prints every
+ * warning, and either "ok" (exit 0) or every problem with file, line, column and field (exit 2).
+ */
+import type { Command } from 'commander';
+import { loadScenario } from '../../scenario/load-scenario.js';
+import { withExitCodes } from '../handle-errors.js';
+
+export function registerValidateCommand(program: Command): void {
+  program
+    .command('validate')
+    .description('check a scenario folder (scenario.yaml, manifests, traces) without running it')
+    .argument('<scenario-dir>', 'folder with scenario.yaml')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ scalesim validate scenarios/nasa-diurnal
+  $ scalesim validate my-scenario --json`,
+    )
+    .action((dir: string, flags: { json?: boolean }) =>
+      withExitCodes(async () => {
+        const scenario = await loadScenario(dir);
+        const warnings = scenario.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}${w.field ? ` ${w.field}` : ''}: ${w.message}`);
+        if (flags.json) {
+          const counts = { workloads: scenario.workloads.length, hpas: scenario.hpas.length, scaledObjects: scenario.scaledObjects.length, scaledJobs: scenario.scaledJobs.length, nodePools: scenario.nodePools.length };
+          process.stdout.write(`${JSON.stringify({ ok: true, scenario: scenario.name, durationSeconds: scenario.durationSeconds, ...counts, warnings }, null, 2)}\n`);
+          return;
+        }
+        for (const w of warnings) process.stdout.write(`warning: ${w}\n`);
+        process.stdout.write(
+          `ok: ${scenario.name} — ${scenario.workloads.length} workload(s), ${scenario.hpas.length} HPA(s), ${scenario.scaledObjects.length} ScaledObject(s), ${scenario.scaledJobs.length} ScaledJob(s), ${scenario.nodePools.length} node pool(s), ${scenario.durationSeconds} s\n`,
+        );
+      }),
+    );
+}
