@@ -4,9 +4,28 @@
  * that fails or is killed leaves the previous results untouched; `abort()` removes the temporary
  * folder. File names are checked so nothing is written outside the folder.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FileTableSink, type TableSink } from './table-sink.js';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary folders left by runs that were killed (their process is gone) for the same output folder. */
+function removeStaleFolders(parent: string, target: string): void {
+  for (const entry of readdirSync(parent)) {
+    const m = /^\.scalesim-(?:tmp|old)-(.+)-(\d+)$/.exec(entry);
+    if (m === null || m[1] !== target) continue;
+    const pid = Number(m[2]);
+    if (pid !== process.pid && !processAlive(pid)) rmSync(join(parent, entry), { recursive: true, force: true });
+  }
+}
 
 function checkName(name: string): void {
   if (name !== basename(name) || name.startsWith('.') || name.length === 0) {
@@ -25,6 +44,7 @@ export class ResultsFolder {
     const parent = dirname(this.target);
     mkdirSync(parent, { recursive: true });
     this.temp = join(parent, `.scalesim-tmp-${basename(this.target)}-${process.pid}`);
+    removeStaleFolders(parent, basename(this.target));
     rmSync(this.temp, { recursive: true, force: true });
     mkdirSync(this.temp);
   }
