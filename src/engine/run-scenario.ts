@@ -26,6 +26,8 @@ export interface RunOptions {
   tables?: TableSinkFactory;
   /** More observers of the run's decisions (tests, reports). */
   observers?: SimObserver[];
+  /** Called once the simulation is built, before it runs (tests that inspect the cluster). */
+  onBuilt?: (built: BuiltSimulation) => void;
   /** Called every `progressChunkSeconds` of simulated time with the simulated seconds done. */
   onProgress?: (simulatedSeconds: number) => void;
   progressChunkSeconds?: number;
@@ -40,6 +42,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   );
   const decisions = new DecisionLog(metricCount, tables);
   const built = buildSimulation(scenario, [decisions, ...(options.observers ?? [])]);
+  options.onBuilt?.(built);
   const timeseries = new TimeseriesRecorder(built, tables);
   timeseries.start();
   const end = scenario.durationSeconds;
