@@ -377,3 +377,23 @@ describe('scenarioJsonSchema', () => {
     expect(schema.properties.spec.required).toEqual(['nodePools']);
   });
 });
+
+describe('unmodelled manifest fields', () => {
+  it('warns with the field path for affinity, topology spread and rollout strategy, and still loads', async () => {
+    const { writeScenarioFolder, lines, removeFolder } = await import('./helpers/scenario-folder.js');
+    const { BASE_SCENARIO, BASE_DEPLOYMENT, BASE_TRACE } = await import('./helpers/base-scenario.js');
+    const deployment = BASE_DEPLOYMENT.replace('spec:\n  selector:', 'spec:\n  strategy: {type: RollingUpdate}\n  selector:').replace(
+      '      containers:',
+      lines('      affinity: {podAntiAffinity: {}}', '      topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}]').trimEnd() + '\n      containers:',
+    );
+    const dir = await writeScenarioFolder({ 'scenario.yaml': BASE_SCENARIO, 'manifests/web.yaml': deployment, 'traces/web.csv': BASE_TRACE });
+    try {
+      const { loadScenario } = await import('../../src/scenario/load-scenario.js');
+      const scenario = await loadScenario(dir);
+      const fields = scenario.warnings.map((w) => w.field);
+      expect(fields).toEqual(expect.arrayContaining(['spec.strategy', 'spec.template.spec.affinity', 'spec.template.spec.topologySpreadConstraints']));
+    } finally {
+      await removeFolder(dir);
+    }
+  });
+});

@@ -10,6 +10,7 @@ import type { DocRef } from '../yaml/doc-ref.js';
 import { markBroken, type ManifestSet } from './manifest-set.js';
 import { toPodTemplate } from './pod-template.js';
 import { StatefulSetSettingsSchema, WorkloadManifestSchema } from './pod-template-schema.js';
+import { warnUnmodelledWorkloadFields } from './unmodelled-fields.js';
 
 /** Reads one workload object into `out` (problems go to `sink`; an unreadable one is only marked broken). */
 export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string, out: ManifestSet, sink: ProblemSink): void {
@@ -19,6 +20,7 @@ export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string
     markBroken(out, kind, ref);
     return;
   }
+  warnUnmodelledWorkloadFields(ref, sink);
   const selector = input.spec.selector.matchLabels;
   const labels = input.spec.template.metadata.labels;
   if (Object.keys(selector).length === 0) {

@@ -1,0 +1,40 @@
+/**
+ * Warnings for manifest fields that change scheduling or rollouts in a real cluster but that the
+ * simulator does not model, each with its field path, so a user knows which part of their manifest
+ * the results ignore. Fields with no effect on autoscaling (env, image, volumes of config) stay silent.
+ */
+import type { ProblemSink } from '../problem-sink.js';
+import type { DocRef } from '../yaml/doc-ref.js';
+
+interface Unmodelled {
+  path: (string | number)[];
+  why: string;
+}
+
+const POD_SPEC_FIELDS: Unmodelled[] = [
+  { path: ['affinity'], why: 'node and pod (anti-)affinity are not modelled: placement uses resources, nodeSelector and taints only' },
+  { path: ['topologySpreadConstraints'], why: 'topology spread constraints are not modelled' },
+  { path: ['priorityClassName'], why: 'pod priority and preemption are not modelled' },
+  { path: ['overhead'], why: 'pod overhead is not added to requests' },
+];
+
+const WORKLOAD_FIELDS: Unmodelled[] = [
+  { path: ['spec', 'strategy'], why: 'rollouts are not modelled: every pod comes from one template' },
+  { path: ['spec', 'minReadySeconds'], why: 'minReadySeconds is not modelled: a pod counts as available once Ready' },
+  { path: ['spec', 'volumeClaimTemplates'], why: 'persistent volumes are not modelled: pods start without waiting for volumes' },
+];
+
+function present(ref: DocRef, path: (string | number)[]): boolean {
+  const v = ref.valueAt(path);
+  return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+}
+
+/** Warns once per unmodelled field present in a Deployment or StatefulSet document. */
+export function warnUnmodelledWorkloadFields(ref: DocRef, sink: ProblemSink): void {
+  for (const f of WORKLOAD_FIELDS) if (present(ref, f.path)) sink.warn(ref.warning(f.path, `${f.why}; ignored`));
+  const podSpec = ['spec', 'template', 'spec'];
+  for (const f of POD_SPEC_FIELDS) {
+    const path = [...podSpec, ...f.path];
+    if (present(ref, path)) sink.warn(ref.warning(path, `${f.why}; ignored`));
+  }
+}
