@@ -1,0 +1,47 @@
+/**
+ * Takes apart the ca_detail cell the cluster-autoscaler loop writes (src/controllers/cluster-autoscaler/
+ * ca-controller.ts): `+N node(s) for M pod(s); capped by X; skipped g: reason; g2: reason` for a
+ * scale-up, `removing n1 (drain), n2; unneeded: n1 for 610s, n2 for 0s` for a scale-down.
+ */
+import type { CaDetail } from './explanation.js';
+
+const ADDED = /^\+(\d+) node\(s\) for (\d+) pod\(s\)$/;
+const UNNEEDED_NODE = /^(.+) for (\d+(?:\.\d+)?)s$/;
+
+function removingNodes(list: string): CaDetail['removing'] {
+  return list
+    .split(', ')
+    .filter((n) => n !== '')
+    .map((n) => (n.endsWith(' (drain)') ? { node: n.slice(0, -' (drain)'.length), drain: true } : { node: n, drain: false }));
+}
+
+function unneededNodes(list: string): CaDetail['unneeded'] {
+  return list.split(', ').flatMap((n) => {
+    const match = UNNEEDED_NODE.exec(n);
+    return match === null ? [] : [{ node: match[1]!, forSeconds: Number(match[2]) }];
+  });
+}
+
+/** Parses `text`; parts it does not recognise stay only in `text`. */
+export function parseCaDetail(text: string): CaDetail {
+  const detail: CaDetail = { text, nodesAdded: null, podsHelped: null, cappedBy: null, skippedGroups: [], removing: [], unneeded: [] };
+  let inSkipped = false;
+  for (const part of text.split('; ').filter((p) => p !== '')) {
+    const added = ADDED.exec(part);
+    if (added !== null) {
+      [detail.nodesAdded, detail.podsHelped] = [Number(added[1]), Number(added[2])];
+    } else if (part.startsWith('capped by ')) {
+      detail.cappedBy = part.slice('capped by '.length);
+    } else if (part.startsWith('removing ')) {
+      detail.removing = removingNodes(part.slice('removing '.length));
+    } else if (part.startsWith('unneeded: ')) {
+      detail.unneeded = unneededNodes(part.slice('unneeded: '.length));
+    } else if (part.startsWith('skipped ') || inSkipped) {
+      inSkipped = true;
+      const entry = part.startsWith('skipped ') ? part.slice('skipped '.length) : part;
+      const at = entry.indexOf(': ');
+      if (at > 0) detail.skippedGroups.push({ group: entry.slice(0, at), reason: entry.slice(at + 2) });
+    }
+  }
+  return detail;
+}

@@ -1,0 +1,104 @@
+/**
+ * One row of decisions.csv, typed by its `controller` column: an HPA sync, a KEDA polling cycle or a
+ * cluster-autoscaler loop, as src/engine/decision-log.ts writes them (empty cells become undefined).
+ */
+import type { WindowEntry } from '../autoscalers/hpa/recommendation-history.js';
+
+export type { WindowEntry };
+
+/** How many pods of a pod-based metric fell in each class (ready, unready, missing, ignored). */
+export interface PodClassCounts {
+  ready: number;
+  unready: number;
+  missing: number;
+  ignored: number;
+}
+
+/** One metric column group of an HPA row. */
+export interface MetricCell {
+  name: string;
+  /** The value in the metric's own terms (`45%`, `250m`, `1.5`); empty when the read failed. */
+  value: string;
+  /** The metric's replica proposal; undefined when the metric failed. */
+  proposedReplicas: number | undefined;
+  /** ScaleUp, ScaleDown, NoChange, WithinTolerance… or, for a failure, the ScalingActive reason. */
+  reason: string;
+  /** The failure message, for a failed metric. */
+  message: string | undefined;
+  podClasses: PodClassCounts | undefined;
+}
+
+/** One trigger column group of a KEDA row. */
+export interface TriggerCell {
+  name: string;
+  /** The scaler's value (plain units); empty when the read failed or the HPA reads it. */
+  value: string;
+  active: boolean;
+  /** The scaler's explanation or error. */
+  reason: string;
+}
+
+interface RowBase {
+  /** The decisions.csv line the row starts on (1-based, header = line 1). */
+  line: number;
+  timeSeconds: number;
+  name: string;
+}
+
+export interface HpaDecisionRow extends RowBase {
+  controller: 'hpa';
+  target: string;
+  specReplicas: number;
+  statusReplicas: number;
+  readyPods: number;
+  metricDesiredReplicas: number | undefined;
+  stabilizedReplicas: number | undefined;
+  finalReplicas: number;
+  rescale: boolean;
+  /** disabled, aboveMax, belowMin, legacy, behavior or metricsFailed. */
+  path: string;
+  ableToScale: string;
+  scalingActive: string;
+  scalingLimited: string;
+  scaleUpLimit: number | undefined;
+  scaleDownLimit: number | undefined;
+  /** The recommendations the window held before this sync's own, youngest first. */
+  stabilizationWindow: WindowEntry[];
+  metrics: MetricCell[];
+}
+
+export interface KedaDecisionRow extends RowBase {
+  controller: 'keda';
+  /** The scaled Deployment/StatefulSet, or `jobs/<template>` for a ScaledJob. */
+  target: string;
+  specReplicas: number;
+  statusReplicas: number;
+  readyPods: number;
+  finalReplicas: number;
+  rescale: boolean;
+  /** Whether the executor wrote a replica count (ScaledObject) or created jobs (ScaledJob). */
+  executorWrote: boolean;
+  /** The Active condition: True, False or Unknown. */
+  active: string;
+  reason: string;
+  lastActiveSeconds: number | undefined;
+  cooldownLeftSeconds: number | undefined;
+  triggers: TriggerCell[];
+}
+
+export interface CaDecisionRow extends RowBase {
+  controller: 'ca';
+  /** The node group acted on (empty for most no-ops). */
+  group: string;
+  nodesBefore: number;
+  nodesAfter: number;
+  /** scale-up, scale-down or no-op. */
+  action: string;
+  reason: string;
+  unschedulablePods: number;
+  detail: string;
+}
+
+export type DecisionRow = HpaDecisionRow | KedaDecisionRow | CaDecisionRow;
+
+export type ControllerKind = DecisionRow['controller'];

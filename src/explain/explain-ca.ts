@@ -1,0 +1,70 @@
+/**
+ * A cluster-autoscaler loop's decisions.csv row → CaExplanation: what it saw (unschedulable pods,
+ * nodes), what it did, its reason code (static_autoscaler.go RunOnce → ScaleUp / ScaleDown status)
+ * and the detail: the expander's group, the cap, skipped groups, nodes removed and unneeded.
+ */
+import { parseCaDetail } from './ca-detail.js';
+import type { CaDecisionRow } from './decision-row.js';
+import type { CaExplanation, ReasonCode } from './explanation.js';
+
+/** The reason codes of src/autoscalers/cluster-autoscaler (scale-up and scale-down planners), as sentences. */
+const CA_REASONS: Readonly<Record<string, string>> = Object.freeze({
+  ScaleUp: 'pods are unschedulable and a node group fits them: the expander chose the group and the CA asked it for more nodes',
+  NoUnschedulablePods: 'no pod is unschedulable',
+  PodsTooNew: 'the unschedulable pods are younger than --new-pod-scale-up-delay, so the CA waits',
+  PodsFitUpcomingNodes: 'the unschedulable pods fit on nodes that are already booting or on free room: no new node is needed',
+  NoGroupFits: "no node group's template fits the pending pods",
+  AllGroupsAtMax: 'every node group that fits the pending pods is at its max size',
+  LimitsReached: 'the cluster limits (--max-nodes-total, --cores-total, --memory-total or the group max size) leave no room',
+  NoExpansionOption: 'no node group gave an expansion option',
+  ScaleDownDisabled: 'scale-down is disabled (--scale-down-enabled=false)',
+  ScaleDownInCooldown: 'scale-down waits after a recent scale-up, deletion or failure',
+  NodesRemovable: 'nodes have been unneeded for longer than --scale-down-unneeded-time: the CA removes them',
+  NoRemovableNodes: 'no node can be removed now: none has been unneeded long enough, or its pods cannot move',
+});
+
+/** The cooldown qualifiers and the flags they come from. */
+const COOLDOWN_FLAGS: Readonly<Record<string, string>> = Object.freeze({
+  ScaleDownDelayAfterAdd: '--scale-down-delay-after-add',
+  ScaleDownDelayAfterDelete: '--scale-down-delay-after-delete',
+  ScaleDownDelayAfterFailure: '--scale-down-delay-after-failure',
+});
+
+/** `ScaleDownInCooldown (ScaleDownDelayAfterAdd)` → code ScaleDownInCooldown and a sentence naming the flag. */
+export function caReason(reason: string): ReasonCode {
+  const match = /^(\w+)(?: \((\w*)\))?$/.exec(reason);
+  const code = match?.[1] ?? reason;
+  const qualifier = match?.[2];
+  let text = CA_REASONS[code] ?? reason;
+  if (qualifier) text += ` (${qualifier}${COOLDOWN_FLAGS[qualifier] ? `, ${COOLDOWN_FLAGS[qualifier]}` : ''})`;
+  return { code, text };
+}
+
+/** Explains `row`, the CA loop nearest `atSeconds`; `previous` is the loop before it. */
+export function explainCa(row: CaDecisionRow, previous: CaDecisionRow | undefined, atSeconds: number): CaExplanation {
+  return {
+    controller: 'ca',
+    kind: 'ClusterAutoscaler',
+    name: row.name,
+    atSeconds,
+    timeSeconds: row.timeSeconds,
+    line: row.line,
+    action: row.action,
+    group: row.group === '' ? null : row.group,
+    nodesBefore: row.nodesBefore,
+    nodesAfter: row.nodesAfter,
+    unschedulablePods: row.unschedulablePods,
+    reason: caReason(row.reason),
+    detail: parseCaDetail(row.detail),
+    previous:
+      previous === undefined
+        ? null
+        : {
+            timeSeconds: previous.timeSeconds,
+            action: previous.action,
+            reasonCode: caReason(previous.reason).code,
+            nodesBefore: previous.nodesBefore,
+            nodesAfter: previous.nodesAfter,
+          },
+  };
+}

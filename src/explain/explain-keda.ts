@@ -1,0 +1,48 @@
+/**
+ * A KEDA polling cycle's decisions.csv row → KedaExplanation: each trigger's value and why it is
+ * active or not, the Active condition and the executor's reason code (scale_handler.go checkScalers →
+ * scale_executor RequestScale), lastActiveTime, the cooldown left, and what the executor wrote.
+ */
+import type { KedaDecisionRow } from './decision-row.js';
+import type { KedaExplanation, ReasonCode } from './explanation.js';
+
+/** ScaledJob rows name their target `jobs/<template>` (src/controllers/keda/scaled-job-controller.ts). */
+const SCALED_JOB_TARGET_PREFIX = 'jobs/';
+
+const REASON_CODE = /^([A-Z][A-Za-z]+): (.*)$/s;
+
+/** `ScalerActive: triggers active…` → {code ScalerActive, text "triggers active…"}; null without a code. */
+export function splitReasonCode(reason: string): ReasonCode | null {
+  const match = REASON_CODE.exec(reason);
+  return match === null ? null : { code: match[1]!, text: match[2]! };
+}
+
+/** Explains `row`, the KEDA decision nearest `atSeconds`; `previous` is the same scaler's poll before it. */
+export function explainKeda(row: KedaDecisionRow, previous: KedaDecisionRow | undefined, atSeconds: number): KedaExplanation {
+  return {
+    controller: 'keda',
+    kind: row.target.startsWith(SCALED_JOB_TARGET_PREFIX) ? 'ScaledJob' : 'ScaledObject',
+    name: row.name,
+    target: row.target,
+    atSeconds,
+    timeSeconds: row.timeSeconds,
+    line: row.line,
+    current: { specReplicas: row.specReplicas, statusReplicas: row.statusReplicas, readyPods: row.readyPods },
+    triggers: row.triggers.map((t) => ({ name: t.name, value: t.value === '' ? null : t.value, active: t.active, why: t.reason })),
+    active: row.active,
+    reason: splitReasonCode(row.reason) ?? (row.reason === '' ? null : { code: '', text: row.reason }),
+    lastActiveSeconds: row.lastActiveSeconds ?? null,
+    cooldownLeftSeconds: row.cooldownLeftSeconds ?? null,
+    executor: { wrote: row.executorWrote, fromReplicas: row.specReplicas, toReplicas: row.finalReplicas },
+    previous:
+      previous === undefined
+        ? null
+        : {
+            timeSeconds: previous.timeSeconds,
+            active: previous.active,
+            reasonCode: splitReasonCode(previous.reason)?.code ?? null,
+            fromReplicas: previous.specReplicas,
+            toReplicas: previous.finalReplicas,
+          },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * What `scalesim explain` says about one autoscaler at one sync: the typed object behind both the
+ * text and the `--json` output. Absent values are null (not missing), so every object of a kind has
+ * the same keys in the same order.
+ */
+import type { PodClassCounts, WindowEntry } from './decision-row.js';
+
+/** Where the explained decision sits relative to the requested time. */
+export interface ExplanationTime {
+  /** The time asked for (--at), seconds since the run start. */
+  atSeconds: number;
+  /** The decision's time, seconds since the run start (as in decisions.csv). */
+  timeSeconds: number;
+  /** decisions.csv line of the decision. */
+  line: number;
+}
+
+/** Why the outcome is what it is: an upstream reason code and a sentence. */
+export interface ReasonCode {
+  code: string;
+  text: string;
+}
+
+export interface HpaMetricExplanation {
+  name: string;
+  /** As decisions.csv shows it (`77%`, `250m`, `1.5`); null when the read failed. */
+  value: string | null;
+  proposedReplicas: number | null;
+  reason: string;
+  message: string | null;
+  pods: PodClassCounts | null;
+  /** Its proposal is the maximum over the metrics (all tied metrics drive). */
+  drives: boolean;
+}
+
+export interface HpaExplanation extends ExplanationTime {
+  controller: 'hpa';
+  kind: 'HPA';
+  name: string;
+  target: string;
+  current: { specReplicas: number; statusReplicas: number; readyPods: number };
+  metrics: HpaMetricExplanation[];
+  /** The max over the valid proposals; null on the paths that skip metrics. */
+  metricDesiredReplicas: number | null;
+  drivingMetrics: string[];
+  stabilization: {
+    path: string;
+    window: WindowEntry[];
+    stabilizedReplicas: number | null;
+    /** The window entry that held the count (the youngest that did), when stabilization changed it. */
+    heldBy: WindowEntry | null;
+  };
+  rateLimit: { scaleUpLimit: number | null; scaleDownLimit: number | null; scalingLimited: string };
+  decision: {
+    fromReplicas: number;
+    toReplicas: number;
+    rescale: boolean;
+    direction: 'up' | 'down' | 'none';
+    ableToScale: string;
+    scalingActive: string;
+    scalingLimited: string;
+  };
+  /** What kept the result from the metrics' count or from changing; empty when nothing did. */
+  limitedBy: ReasonCode[];
+  previous: HpaPreviousSync | null;
+}
+
+export interface HpaPreviousSync {
+  timeSeconds: number;
+  fromReplicas: number;
+  toReplicas: number;
+  metricDesiredReplicas: number | null;
+  drivingMetrics: string[];
+  ableToScale: string;
+  scalingLimited: string;
+  /** The codes of its limitedBy. */
+  limitedBy: string[];
+}
+
+export interface KedaTriggerExplanation {
+  name: string;
+  value: string | null;
+  active: boolean;
+  /** The scaler's reason for being active or not (or its error). */
+  why: string;
+}
+
+export interface KedaExplanation extends ExplanationTime {
+  controller: 'keda';
+  kind: 'ScaledObject' | 'ScaledJob';
+  name: string;
+  target: string;
+  current: { specReplicas: number; statusReplicas: number; readyPods: number };
+  triggers: KedaTriggerExplanation[];
+  /** The Active condition: True, False or Unknown. */
+  active: string;
+  /** The executor's reason code (ScalerActive, ScalerCooldown, ScalerNotActive…); null when the row has none. */
+  reason: ReasonCode | null;
+  lastActiveSeconds: number | null;
+  cooldownLeftSeconds: number | null;
+  executor: { wrote: boolean; fromReplicas: number; toReplicas: number };
+  previous: { timeSeconds: number; active: string; reasonCode: string | null; fromReplicas: number; toReplicas: number } | null;
+}
+
+export interface CaExplanation extends ExplanationTime {
+  controller: 'ca';
+  kind: 'ClusterAutoscaler';
+  name: string;
+  /** scale-up, scale-down or no-op. */
+  action: string;
+  /** The group acted on: for a scale-up, the expander's choice. */
+  group: string | null;
+  nodesBefore: number;
+  nodesAfter: number;
+  unschedulablePods: number;
+  reason: ReasonCode;
+  detail: CaDetail;
+  previous: { timeSeconds: number; action: string; reasonCode: string; nodesBefore: number; nodesAfter: number } | null;
+}
+
+/** The ca_detail cell, taken apart. */
+export interface CaDetail {
+  text: string;
+  nodesAdded: number | null;
+  podsHelped: number | null;
+  cappedBy: string | null;
+  skippedGroups: { group: string; reason: string }[];
+  removing: { node: string; drain: boolean }[];
+  unneeded: { node: string; forSeconds: number }[];
+}
+
+export type Explanation = HpaExplanation | KedaExplanation | CaExplanation;

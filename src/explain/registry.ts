@@ -1,0 +1,43 @@
+/**
+ * Controller kind → how its decision is explained and rendered: the one place that dispatches on
+ * the `controller` column (hpa, keda, ca). A new autoscaler kind means one entry here.
+ */
+import type { CaDecisionRow, HpaDecisionRow, KedaDecisionRow } from './decision-row.js';
+import { explainCa } from './explain-ca.js';
+import { explainHpa } from './explain-hpa.js';
+import { explainKeda } from './explain-keda.js';
+import type { Explanation } from './explanation.js';
+import type { NearestDecision } from './nearest-decision.js';
+import { renderCa } from './render-ca.js';
+import { renderHpa } from './render-hpa.js';
+import { renderKeda } from './render-keda.js';
+
+/** Explains one autoscaler's nearest decision (its previous decision has the same controller kind). */
+export function explainDecision(pick: NearestDecision, atSeconds: number): Explanation {
+  const { decision, previous } = pick;
+  switch (decision.controller) {
+    case 'hpa':
+      return explainHpa(decision, previous as HpaDecisionRow | undefined, atSeconds);
+    case 'keda':
+      return explainKeda(decision, previous as KedaDecisionRow | undefined, atSeconds);
+    case 'ca':
+      return explainCa(decision, previous as CaDecisionRow | undefined, atSeconds);
+  }
+}
+
+/** The text lines of one explanation (no trailing newlines). */
+export function renderExplanation(e: Explanation): string[] {
+  switch (e.controller) {
+    case 'hpa':
+      return renderHpa(e);
+    case 'keda':
+      return renderKeda(e);
+    case 'ca':
+      return renderCa(e);
+  }
+}
+
+/** All explanations as text: one block per autoscaler, separated by a blank line. */
+export function renderExplanations(explanations: readonly Explanation[]): string {
+  return `${explanations.map((e) => renderExplanation(e).join('\n')).join('\n\n')}\n`;
+}

@@ -1,0 +1,40 @@
+/** CaExplanation → the indented text block `scalesim explain` prints for the cluster-autoscaler. */
+import type { CaExplanation } from './explanation.js';
+import { formatSimTime } from './format-sim-time.js';
+import { headerLine } from './render-header.js';
+
+function actionLine(e: CaExplanation): string {
+  const nodes = `autoscaled nodes ${e.nodesBefore} → ${e.nodesAfter}`;
+  if (e.action === 'scale-up') return `  action: scale-up of ${e.group ?? '?'} (${nodes})`;
+  if (e.action === 'scale-down') return `  action: scale-down in ${e.group ?? '?'} (${nodes}; a drained node goes once its pods have left)`;
+  return `  action: ${e.action} (${nodes})`;
+}
+
+function detailLines(e: CaExplanation): string[] {
+  const d = e.detail;
+  const lines: string[] = [];
+  if (e.action === 'scale-up') {
+    const added = d.nodesAdded === null ? '' : ` (+${d.nodesAdded} node(s) for ${d.podsHelped ?? '?'} pod(s))`;
+    lines.push(`  expander chose: ${e.group ?? '?'}${added}${d.cappedBy ? `, capped by ${d.cappedBy}` : ''}`);
+  }
+  if (d.skippedGroups.length > 0) lines.push(`  skipped groups: ${d.skippedGroups.map((s) => `${s.group} (${s.reason})`).join(', ')}`);
+  if (d.removing.length > 0) lines.push(`  removing: ${d.removing.map((r) => `${r.node}${r.drain ? ' (drain)' : ' (empty)'}`).join(', ')}`);
+  if (d.unneeded.length > 0) lines.push(`  unneeded nodes: ${d.unneeded.map((u) => `${u.node} for ${u.forSeconds} s`).join(', ')}`);
+  if (lines.length === 0 && d.text !== '') lines.push(`  detail: ${d.text}`);
+  return lines;
+}
+
+/** The text block for the cluster-autoscaler; lines end without a newline. */
+export function renderCa(e: CaExplanation): string[] {
+  const p = e.previous;
+  return [
+    headerLine('cluster-autoscaler', e),
+    `  saw: ${e.unschedulablePods} unschedulable pod(s), ${e.nodesBefore} autoscaled node(s) (booting ones included)`,
+    actionLine(e),
+    `  reason: ${e.reason.code}: ${e.reason.text}`,
+    ...detailLines(e),
+    p === null
+      ? '  previous loop: none (this is the first)'
+      : `  previous loop at ${formatSimTime(p.timeSeconds)}: ${p.action} (${p.reasonCode}), nodes ${p.nodesBefore} → ${p.nodesAfter}`,
+  ];
+}

@@ -1,0 +1,68 @@
+/** CaExplanation and its text: reason codes, the expander's group, caps, skipped groups, unneeded nodes. */
+import { describe, expect, it } from 'vitest';
+import { parseCaDetail } from '../../src/explain/ca-detail.js';
+import { caReason, explainCa } from '../../src/explain/explain-ca.js';
+import { renderCa } from '../../src/explain/render-ca.js';
+import { caRow } from './fixtures.js';
+
+describe('parseCaDetail', () => {
+  it('a capped scale-up with skipped groups', () => {
+    expect(parseCaDetail('+2 node(s) for 5 pod(s); capped by GroupMaxSize; skipped spot: MaxSizeReached; gpu: NoPodFitsTemplate')).toEqual({
+      text: '+2 node(s) for 5 pod(s); capped by GroupMaxSize; skipped spot: MaxSizeReached; gpu: NoPodFitsTemplate',
+      nodesAdded: 2, podsHelped: 5, cappedBy: 'GroupMaxSize',
+      skippedGroups: [{ group: 'spot', reason: 'MaxSizeReached' }, { group: 'gpu', reason: 'NoPodFitsTemplate' }],
+      removing: [], unneeded: [],
+    });
+  });
+
+  it('a no-op scale-up with only skipped groups (the detail starts with "; ")', () => {
+    expect(parseCaDetail('; skipped workers: MaxSizeReached').skippedGroups).toEqual([{ group: 'workers', reason: 'MaxSizeReached' }]);
+  });
+
+  it('a scale-down: nodes removed and nodes unneeded', () => {
+    const d = parseCaDetail('removing workers-0 (drain), workers-3; unneeded: workers-0 for 610s, workers-3 for 600s, workers-1 for 20s');
+    expect(d.removing).toEqual([{ node: 'workers-0', drain: true }, { node: 'workers-3', drain: false }]);
+    expect(d.unneeded).toEqual([{ node: 'workers-0', forSeconds: 610 }, { node: 'workers-3', forSeconds: 600 }, { node: 'workers-1', forSeconds: 20 }]);
+  });
+});
+
+describe('caReason', () => {
+  it.each([
+    ['ScaleUp', 'ScaleUp', /expander chose the group/],
+    ['ScaleDownInCooldown (ScaleDownDelayAfterAdd)', 'ScaleDownInCooldown', /\(ScaleDownDelayAfterAdd, --scale-down-delay-after-add\)$/],
+    ['PodsFitUpcomingNodes', 'PodsFitUpcomingNodes', /already booting/],
+    ['SomethingNew', 'SomethingNew', /^SomethingNew$/],
+  ])('%s', (reason, code, text) => {
+    const r = caReason(reason);
+    expect(r.code).toBe(code);
+    expect(r.text).toMatch(text);
+  });
+});
+
+describe('explainCa', () => {
+  it('explains a scale-up: pending pods, the expander choice, the previous loop', () => {
+    const row = caRow({
+      line: 111, timeSeconds: 655.199, group: 'workers', nodesBefore: 1, nodesAfter: 2, action: 'scale-up', reason: 'ScaleUp',
+      unschedulablePods: 1, detail: '+1 node(s) for 1 pod(s); skipped spot: MaxSizeReached',
+    });
+    const e = explainCa(row, caRow({ timeSeconds: 645.199 }), 660);
+    expect(e.group).toBe('workers');
+    expect(renderCa(e)).toEqual([
+      'cluster-autoscaler at t=655.199 s (0h10m55s), nearest to --at 660 s (4.801 s before); decisions.csv line 111',
+      '  saw: 1 unschedulable pod(s), 1 autoscaled node(s) (booting ones included)',
+      '  action: scale-up of workers (autoscaled nodes 1 → 2)',
+      '  reason: ScaleUp: pods are unschedulable and a node group fits them: the expander chose the group and the CA asked it for more nodes',
+      '  expander chose: workers (+1 node(s) for 1 pod(s))',
+      '  skipped groups: spot (MaxSizeReached)',
+      '  previous loop at t=645.199 s (0h10m45s): no-op (NoRemovableNodes), nodes 1 → 1',
+    ]);
+  });
+
+  it('explains a scale-down in cooldown with unneeded nodes', () => {
+    const row = caRow({ nodesBefore: 2, nodesAfter: 2, reason: 'ScaleDownInCooldown (ScaleDownDelayAfterAdd)', detail: 'unneeded: workers-0 for 40s' });
+    const lines = renderCa(explainCa(row, undefined, 100));
+    expect(lines).toContain('  reason: ScaleDownInCooldown: scale-down waits after a recent scale-up, deletion or failure (ScaleDownDelayAfterAdd, --scale-down-delay-after-add)');
+    expect(lines).toContain('  unneeded nodes: workers-0 for 40 s');
+    expect(lines.at(-1)).toBe('  previous loop: none (this is the first)');
+  });
+});
