@@ -30,7 +30,7 @@ function formatCost(summary: RunSummary): string | undefined {
 export function printRunSummary(summary: RunSummary, files: string[]): void {
   const out: string[] = [];
   out.push(`scenario ${summary.scenario}: ${formatDuration(summary.durationSeconds)} simulated, seed ${summary.seed}, ${summary.nodes} nodes, ${summary.eventsProcessed} events`);
-  const header = ['workload', 'served %', 'dropped %', 'p50 ms', 'p95 ms', 'p99 ms', 'replicas min/mean/peak', 'pending pod-s'];
+  const header = ['workload', 'served %', 'dropped %', 'p50 ms', 'p95 ms', 'p99 ms', 'replicas min/mean/peak', 'pending pod-s', 'restarts'];
   const rows = summary.workloads.map((w) => [
     w.name,
     w.servedPercent.toFixed(3),
@@ -40,9 +40,12 @@ export function printRunSummary(summary: RunSummary, files: string[]): void {
     (w.responseTimeSeconds.p99 * 1000).toFixed(1),
     `${w.replicas.minReady}/${w.replicas.meanReady.toFixed(2)}/${w.replicas.peakReady}`,
     w.pendingPodSeconds.toFixed(0),
+    String(w.restarts),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   out.push(pad(header, widths), ...rows.map((r) => pad(r, widths)));
+  const faults = Object.entries(summary.faults);
+  if (faults.length > 0) out.push(`faults fired: ${faults.map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
   for (const h of summary.hpas) out.push(`hpa ${h.name} → ${h.target}: ${h.syncs} syncs, ${h.scaleUps} scale-ups, ${h.scaleDowns} scale-downs`);
   for (const so of summary.keda.scaledObjects) out.push(`keda ${so.name} → ${so.target}: ${so.polls} polls, ${so.scaleFromZero} from zero, ${so.scaleToZero} to zero`);
   for (const j of summary.keda.scaledJobs) out.push(`scaledjob ${j.name}: ${j.jobsSucceeded}/${j.jobsCreated} jobs done, peak ${j.peakParallelJobs} in parallel`);

@@ -16,6 +16,9 @@ import { planBindToStart, planStartup } from './startup-timeline.js';
 /** What a pod consumes: nothing (not started or gone), its idle base, or base plus served traffic. */
 export type UsageState = 'none' | 'base' | 'serving';
 
+/** node.kubernetes.io/unreachable: the taint the node lifecycle controller puts on a node whose kubelet stopped reporting. */
+export const NODE_UNREACHABLE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' };
+
 export function usageStateOf(pod: SimPod): UsageState {
   if (pod.removed || pod.containerStartSeconds === undefined || pod.phase !== 'Running') return 'none';
   return isServing(pod) ? 'serving' : 'base';
@@ -45,6 +48,9 @@ export class Cluster {
   private readonly startupRandom: RandomStream;
   private readonly schedulerRandom: RandomStream;
   private readonly listeners: ClusterListener[] = [];
+  /** Container restarts per owner index (Σ status restartCount, pods gone included). */
+  readonly restartsByOwner: number[] = [];
+  private readonly notReadySince = new Map<SimNode, number>();
 
   constructor(
     private readonly sim: Simulation,
@@ -74,6 +80,7 @@ export class Cluster {
       podCount: 0,
       createdSeconds: this.sim.nowSeconds,
       removed: false,
+      ready: true,
       pods: new Set(),
     };
     this.nodes.push(node);
@@ -152,6 +159,7 @@ export class Cluster {
       boundSeconds: undefined,
       startTimeSeconds: undefined,
       containerStartSeconds: undefined,
+      restartCount: 0,
       ready: false,
       readyConditionSeconds: undefined,
       deletionSeconds: undefined,
@@ -222,22 +230,78 @@ export class Cluster {
     const toStartSeconds = virtual === undefined ? defaultToStartSeconds : planBindToStart(pod.template, virtual, this.delays, this.startupRandom);
     for (const l of this.listeners) l.podChanged?.(pod);
     this.sim.scheduleAfter(toStartSeconds, Phase.LIFECYCLE, 'kubelet', () => {
-      if (pod.removed) return;
-      this.transition(pod, () => {
-        pod.phase = 'Running';
-        pod.containerStartSeconds = this.sim.nowSeconds;
-        // The Ready condition exists (False) from the moment the pod is Running.
-        pod.readyConditionSeconds = this.sim.nowSeconds;
-      });
-      this.sim.scheduleAfter(toReadySeconds, Phase.LIFECYCLE, 'kubelet', () => {
-        if (pod.removed || pod.deletionSeconds !== undefined) return;
-        this.transition(pod, () => {
-          pod.ready = true;
-          pod.readyConditionSeconds = this.sim.nowSeconds;
-        });
-      });
+      // A kubelet that is down (nodeFailure) starts nothing; startContainer runs it on recovery.
+      if (pod.removed || placement.node.ready === false) return;
+      this.startContainer(pod, toReadySeconds);
     });
     return true;
+  }
+
+  /**
+   * The kubelet starts (or restarts, in place) the pod's containers: phase Running, status
+   * restartCount + 1 when they ran before, Ready=False until the readiness probe passes
+   * `toReadySeconds` later (unless the container exits or the pod is deleted first). A pod being
+   * deleted still starts (its kubelet may not have seen the deletion yet); callers that restart check.
+   */
+  startContainer(pod: SimPod, toReadySeconds: number): void {
+    if (pod.removed || pod.containerStartSeconds !== undefined) return;
+    const now = this.sim.nowSeconds;
+    this.transition(pod, () => {
+      if (pod.phase === 'Running') {
+        pod.restartCount++;
+        this.restartsByOwner[pod.owner.index] = (this.restartsByOwner[pod.owner.index] ?? 0) + 1;
+      }
+      pod.phase = 'Running';
+      pod.containerStartSeconds = now;
+      // The Ready condition exists (False) from the moment the pod is Running.
+      if (pod.ready || pod.readyConditionSeconds === undefined) pod.readyConditionSeconds = now;
+      pod.ready = false;
+    });
+    this.sim.scheduleAfter(toReadySeconds, Phase.LIFECYCLE, 'kubelet', () => {
+      if (pod.removed || pod.deletionSeconds !== undefined || pod.containerStartSeconds !== now) return;
+      this.setPodReady(pod, true);
+    });
+  }
+
+  /**
+   * The pod's container exited (a crash, or a kill after failed liveness probes): the pod stays
+   * bound and Running, Ready=False at once (it leaves the endpoints), no usage until a restart.
+   * Returns false when the container was not running.
+   */
+  stopContainer(pod: SimPod): boolean {
+    if (pod.removed || pod.phase !== 'Running' || pod.containerStartSeconds === undefined) return false;
+    this.transition(pod, () => {
+      pod.containerStartSeconds = undefined;
+      if (pod.ready) pod.readyConditionSeconds = this.sim.nowSeconds;
+      pod.ready = false;
+    });
+    return true;
+  }
+
+  /** When a NotReady node turned NotReady (its Ready condition's lastTransitionTime); undefined when Ready. */
+  nodeNotReadySinceSeconds(node: SimNode): number | undefined {
+    return this.notReadySince.get(node);
+  }
+
+  /** Sets the pod's Ready condition (a readiness probe result); no-op when unchanged. */
+  setPodReady(pod: SimPod, ready: boolean): void {
+    if (pod.ready === ready || pod.removed || (ready && (pod.containerStartSeconds === undefined || pod.deletionSeconds !== undefined))) return;
+    this.transition(pod, () => {
+      pod.ready = ready;
+      pod.readyConditionSeconds = this.sim.nowSeconds;
+    });
+  }
+
+  /**
+   * The node's Ready condition. NotReady taints it node.kubernetes.io/unreachable:NoSchedule
+   * (TaintNodesByCondition) so no new pod lands there; Ready again removes the taint.
+   */
+  setNodeReady(node: SimNode, ready: boolean): void {
+    if (node.ready === ready || node.removed) return;
+    node.ready = ready;
+    if (ready) this.notReadySince.delete(node);
+    else this.notReadySince.set(node, this.sim.nowSeconds);
+    this.setTaint(node, NODE_UNREACHABLE_TAINT, !ready);
   }
 
   private removePod(pod: SimPod): void {

@@ -20,6 +20,8 @@ export interface SimNode {
   createdSeconds: number;
   /** Set when the node is gone from the cluster (deleted by the cluster-autoscaler). */
   removed: boolean;
+  /** The node's Ready condition: false while its kubelet is down (a nodeFailure fault). */
+  ready: boolean;
   /** Pods bound here and not yet gone (terminating ones included). */
   pods: Set<SimPod>;
 }
@@ -54,8 +56,10 @@ export interface SimPod {
   boundSeconds: number | undefined;
   /** status.startTime: set when the kubelet accepts the pod (before the image pull). */
   startTimeSeconds: number | undefined;
-  /** When the containers started (metrics-server's first-sample rule uses it). */
+  /** When the containers last started (metrics-server's first-sample rule uses it); undefined while down. */
   containerStartSeconds: number | undefined;
+  /** status.containerStatuses[].restartCount of the serving container (kubectl's RESTARTS). */
+  restartCount: number;
   /** Ready condition; `readyConditionSeconds` is its lastTransitionTime (undefined = no condition yet). */
   ready: boolean;
   readyConditionSeconds: number | undefined;

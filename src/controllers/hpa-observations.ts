@@ -50,6 +50,10 @@ function resourceObservation(resource: string, containerName: string | undefined
   if (requestMilli === undefined) {
     return { kind: 'error', message: `missing request for ${resource}${containerName ? ` in container ${containerName}` : ''}` };
   }
+  if (!ctx.metricsServer.available) {
+    // metrics_client.go GetResourceMetric: the PodMetricses list call fails.
+    return { kind: 'error', message: `unable to get metrics for resource ${resource}: unable to fetch metrics from resource metrics API: the server is currently unable to handle the request (get pods.metrics.k8s.io)` };
+  }
   const servingContainer = ctx.target.load?.container ?? template.containers[0]?.name;
   const pods: ClassifiedPod[] = [];
   for (const pod of ctx.target.controller.pods) {

@@ -1,6 +1,6 @@
 /**
  * Wires a resolved scenario into a runnable simulation: nodes, workloads with their load, the
- * metrics-server, named metric series and one HPA controller per HPA. The initial replicas start
+ * metrics-server, named metric series, one HPA controller per HPA, and the scenario's faults. The initial replicas start
  * warm (Running and Ready before t = 0, with metric history), as in a cluster that was already
  * serving the trace's first load.
  */
@@ -27,6 +27,8 @@ import { buildKeda, type KedaBuild } from './build-keda.js';
 import { StandaloneQueue } from './standalone-queue.js';
 import { createMetricSeries, type MetricSeries } from './metric-series.js';
 import { WorkloadRuntime } from './workload-runtime.js';
+import { ContainerRestarter } from '../cluster/container-restarter.js';
+import { scheduleFaults, type FaultCounts } from '../faults/registry.js';
 
 /** Warm pods have been Ready this long before t = 0 (past the HPA's CPU initialization period). */
 const WARM_START_AGE_SECONDS = 600;
@@ -48,6 +50,8 @@ export interface BuiltSimulation {
   ledger: BillingLedger;
   billing: BillingObserver;
   clusterAutoscaler: ClusterAutoscalerController | undefined;
+  /** Firings per kind of the scenario's faults (spec.faults, KEDA scaler faults aside). */
+  faultCounts: FaultCounts;
 }
 
 export function buildSimulation(scenario: Scenario, observers: SimObserver[] = []): BuiltSimulation {
@@ -80,7 +84,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   // The billing observer hears a pod's end before the workload's CPU ledger forgets the pod.
   const billing = new BillingObserver(sim, ledger, (pod, t) => {
     const w = workloads[pod.owner.index];
-    return { cpuMillicoreSeconds: w?.cpuCumulativeMilliSeconds(pod, t) ?? 0, memoryByteSeconds: w?.memoryCumulativeByteSeconds(pod, t) ?? 0 };
+    return { cpuMillicoreSeconds: w?.cpuLifetimeMilliSeconds(pod, t) ?? 0, memoryByteSeconds: w?.memoryCumulativeByteSeconds(pod, t) ?? 0 };
   });
   cluster.addListener(billing);
   // Pods of workloads have owner indexes 0 … n−1; ScaledJob pods come after them.
@@ -88,7 +92,8 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   cluster.addListener({
     usageStateChanging: (pod: SimPod, from: UsageState, to: UsageState) => {
       workloads[pod.owner.index]?.usageStateChanging(pod, from, to);
-      if (pod.removed) metricsServer.forget(pod);
+      // A container that stops (gone, finished, crashed, its node down) has no metrics until it runs again.
+      if (to === 'none') metricsServer.forget(pod);
     },
     podChanged: (pod: SimPod) => {
       const workload = workloads[pod.owner.index];
@@ -108,6 +113,14 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     ...queues.map((q) => ({ name: q.name, trace: q.spec.trace, prime: (rps: number) => (q.flow.offeredRps = rps), setOfferedRps: (rps: number, t: number) => q.setOfferedRps(rps, t) })),
   ]);
   startWarm(sim, workloads, metricsServer, rng);
+  const faultCounts = scheduleFaults(scenario.faults, {
+    sim,
+    cluster,
+    restarter: new ContainerRestarter(cluster, sim),
+    metricsServer,
+    workloads: new Map(workloads.map((w) => [w.name, w.controller])),
+    rng,
+  });
 
   const traces = new Map(scenario.traces.map((t) => [t.name, t]));
   const byName = new Map(workloads.map((w) => [w.name, w]));
@@ -128,7 +141,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   keda = buildKeda({ scenario, sim, rng, cluster, workloads, queues, metricsServer, series, observer: hub, firstJobOwnerIndex: workloads.length });
   const hpas = [...userHpas, ...keda.generatedHpas];
   const clusterAutoscaler = buildClusterAutoscaler({ scenario, sim, rng, cluster, groups: nodeGroups, workloads, observer: hub });
-  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler };
+  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler, faultCounts };
 }
 
 /** Something whose offered rate follows a trace: a workload's load or a standalone queue. */

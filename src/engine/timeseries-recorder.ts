@@ -1,6 +1,6 @@
 /**
  * Samples the run every output interval into timeseries rows: per workload the offered, served and
- * dropped load (averaged over the interval), backlog, replicas and pending pods; per HPA the metric
+ * dropped load (averaged over the interval), backlog, replicas, pending pods and container restarts; per HPA the metric
  * values it last saw; the node count. It only reads the simulation.
  */
 import { isActive } from '../cluster/model.js';
@@ -59,6 +59,7 @@ export class TimeseriesRecorder {
         `${p}.pods`,
         `${p}.pending_pods`,
         `${p}.unschedulable_pods`,
+        `${p}.restarts`,
       );
       if (w.load?.queue !== undefined) header.push(`${p}.queue_messages`, `${p}.oldest_message_age_s`, `${p}.wait_s`);
     }
@@ -115,7 +116,8 @@ export class TimeseriesRecorder {
       }
       const desired = w.controller.specReplicas;
       const ready = w.servingPods;
-      row.push(round(offered, 4), round(served, 4), round(dropped, 4), round(w.backlogRequests, 2), desired, ready, pods.length, pending, unschedulable);
+      const restarts = this.built.cluster.restartsByOwner[i] ?? 0;
+      row.push(round(offered, 4), round(served, 4), round(dropped, 4), round(w.backlogRequests, 2), desired, ready, pods.length, pending, unschedulable, restarts);
       const peak = this.peaks[i]!;
       peak.peakDesiredReplicas = Math.max(peak.peakDesiredReplicas, desired);
       peak.peakReadyReplicas = Math.max(peak.peakReadyReplicas, ready);

@@ -35,6 +35,8 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
   private readonly ledger: PodUsageLedger;
   private readonly memoryLedger: PodUsageLedger;
   private readonly baseCpuMillicores: number;
+  /** Lifetime CPU of each restarted pod when its container last started: the kubelet's counter restarts at 0. */
+  private readonly cpuAtContainerStart = new Map<SimPod, number>();
 
   /** @param cpuCapMillicores the most CPU a serving pod may use (src/engine/capacity.ts). */
   constructor(
@@ -133,6 +135,10 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
     this.settle(nowSeconds);
     this.ledger.change(pod, to, nowSeconds, this.servingCpuIntegral);
     this.memoryLedger.change(pod, to, nowSeconds, this.servingMemoryIntegral);
+    if (from === 'none' && to !== 'none' && pod.restartCount > 0) {
+      this.cpuAtContainerStart.set(pod, this.ledger.cumulativeAt(pod, nowSeconds, this.servingCpuIntegral));
+    }
+    if (pod.removed) this.cpuAtContainerStart.delete(pod);
     if (from === 'serving') this.servingPods--;
     if (to === 'serving') this.servingPods++;
     if (this.servingPods === 0 && (this.backlogRequests > 0 || this.offeredRps > 0)) this.coldStarts.workWaiting(nowSeconds);
@@ -146,7 +152,13 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
     if (state === 'serving') this.servingPods++;
   }
 
+  /** CPU of the pod's current container since it started, millicore-seconds (what metrics-server reads). */
   cpuCumulativeMilliSeconds(pod: SimPod, nowSeconds: number): number {
+    return this.cpuLifetimeMilliSeconds(pod, nowSeconds) - (this.cpuAtContainerStart.get(pod) ?? 0);
+  }
+
+  /** CPU of the pod over its whole life, restarts included, millicore-seconds (the cost report's CPU used). */
+  cpuLifetimeMilliSeconds(pod: SimPod, nowSeconds: number): number {
     this.settle(nowSeconds);
     return this.ledger.cumulativeAt(pod, nowSeconds, this.servingCpuIntegral);
   }

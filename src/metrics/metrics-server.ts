@@ -3,6 +3,7 @@
  * recent scrapes (pkg/storage/types.go resourceUsage), with the first-sample rule of
  * pkg/storage/pod.go (a container that started at least 10 s and less than one resolution before the
  * scrape gets a synthetic zero point at its start time; a restart drops the history); memory is the working set at the last scrape.
+ * During an outage (a metricsServerOutage fault) it neither scrapes nor serves, and comes back empty.
  */
 import type { SimPod } from '../cluster/model.js';
 
@@ -35,14 +36,32 @@ const FRESH_CONTAINER_MIN_AGE_SECONDS = 10;
 export class MetricsServer {
   private readonly points = new Map<SimPod, ScrapePoint>();
   private readonly samples = new Map<SimPod, PodSample>();
+  /** False during an outage: metrics.k8s.io answers 503 ServiceUnavailable. */
+  private up = true;
 
   constructor(
     readonly resolutionSeconds: number,
     private readonly probe: UsageProbe,
   ) {}
 
+  get available(): boolean {
+    return this.up;
+  }
+
+  /**
+   * Down: scrapes stop and the API serves nothing. Up again: the restarted server holds no points,
+   * so each pod has a sample again only after two scrapes (or the fresh-container rule).
+   */
+  setAvailable(up: boolean): void {
+    if (up === this.up) return;
+    this.up = up;
+    this.points.clear();
+    this.samples.clear();
+  }
+
   /** One scrape of `pods` at `nowSeconds`. */
   scrape(pods: Iterable<SimPod>, nowSeconds: number): void {
+    if (!this.up) return;
     for (const pod of pods) {
       const started = pod.containerStartSeconds;
       if (started === undefined || pod.removed || pod.phase !== 'Running') continue;
@@ -75,7 +94,7 @@ export class MetricsServer {
 
   /** The latest sample of a pod, as the HPA reads it from metrics.k8s.io; undefined = missing. */
   sample(pod: SimPod): PodSample | undefined {
-    return this.samples.get(pod);
+    return this.up ? this.samples.get(pod) : undefined;
   }
 
   /**

@@ -25,6 +25,8 @@ export interface WorkloadSummary {
   underProvisionedSeconds: number;
   /** Work that arrived while no pod served (scaled to zero), until the first pod was ready. */
   coldStarts: ColdStartSummary;
+  /** Container restarts of the workload's pods (Σ restartCount, pods gone included). */
+  restarts: number;
   /** Queue workers: the largest age of the oldest waiting message. */
   peakOldestMessageAgeSeconds?: number;
 }
@@ -51,6 +53,8 @@ export interface RunSummary {
   keda: KedaSummary;
   /** Cost per capacity class and pool (src/report/cost); money in each price's own currency. */
   cost: CostSummary;
+  /** spec.faults firings per kind (kinds that hit something), sorted by kind. */
+  faults: Record<string, number>;
   clusterAutoscaler?: { scans: number; scaleUps: number; nodesAdded: number; nodesRemoved: number };
   eventsProcessed: number;
   warnings: string[];
@@ -98,6 +102,7 @@ export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorde
         pendingPodSeconds: r(peaks.pendingPodSeconds, 3),
         underProvisionedSeconds: r(peaks.underProvisionedSeconds, 3),
         coldStarts: roundColdStarts(w.coldStarts.summary()),
+        restarts: built.cluster.restartsByOwner[i] ?? 0,
         ...(w.load?.queue !== undefined && w.flow ? { peakOldestMessageAgeSeconds: r(w.flow.peakOldestAgeSeconds, 3) } : {}),
       };
     }),
@@ -110,6 +115,7 @@ export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorde
     })),
     keda: summarizeKeda(built),
     cost: summarizeCost(cost),
+    faults: Object.fromEntries([...built.faultCounts].sort(([a], [b]) => a.localeCompare(b))),
     ...(built.clusterAutoscaler ? { clusterAutoscaler: { ...built.clusterAutoscaler.counts } } : {}),
     eventsProcessed: built.sim.eventsProcessed,
     // Paths relative to the scenario folder, so the summary is the same wherever the folder lives.

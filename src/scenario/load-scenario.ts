@@ -18,6 +18,7 @@ import { warnAboutPodsThatFitNoPool, type PodSource } from './node-pools/pod-fit
 import { resolveNodePools } from './node-pools/resolve-node-pools.js';
 import { ProblemSink } from './problem-sink.js';
 import { resolveKeda } from './keda/resolve-keda.js';
+import { resolveFaults } from './faults/resolve-faults.js';
 import { resolveClusterAutoscaler } from './resolve-cluster-autoscaler.js';
 import { resolveCurrency } from './resolve-currency.js';
 import { resolveLoadModels } from './resolve-load-models.js';
@@ -86,6 +87,13 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   const queues = resolveStandaloneQueues(sections.queues, { traceNames: sections.traceNames, loads, scenarioRef: ref, sink });
   const start = resolveStartTime(sections.startTime, loads, traces.origins);
   const { adoptedHpas, pausedReplicas, ...keda } = resolveKeda({ manifests, loads, queues, sections, elasticSources, start, scenarioRef: ref, sink });
+  const faults = resolveFaults(sections.faults, {
+    workloads: manifests.workloads.map((w) => w.spec.name),
+    pools: new Map(nodePools.map((p) => [p.name, p.count])),
+    start,
+    scenarioRef: ref,
+    sink,
+  });
   const clusterAutoscaler = resolveClusterAutoscaler(sections.clusterAutoscaler, nodePools, ref, sink);
   const currency = resolveCurrency(sections.currency, nodePools, ref, sink);
   warnAboutPodsThatFitNoPool(podSources(manifests), nodePools, sink);
@@ -107,6 +115,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
     queues,
     series,
     ...keda,
+    faults,
     startEpochSeconds: start.epochSeconds,
     warnings: sink.warnings,
   });

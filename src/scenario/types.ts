@@ -7,8 +7,10 @@ import type { HpaControllerConfig, HpaSpec, SourceRef } from '../autoscalers/hpa
 import type { ScaledJobSpec, ScaledObjectSpec } from '../autoscalers/keda/types.js';
 import type { NodeBilling, VirtualPoolSettings } from '../cloud/types.js';
 import type { InputProblem } from '../errors/user-input-error.js';
+import type { FaultSpec } from './fault-types.js';
 
 export type { SourceRef };
+export type { FaultSpec };
 
 /** Something in the input the simulator accepts but does not model, with where it stands. */
 export type Warning = InputProblem;
@@ -30,6 +32,7 @@ export interface ContainerSpec {
   memoryLimitBytes?: number;
   readinessProbe?: ProbeSpec;
   startupProbe?: ProbeSpec;
+  livenessProbe?: ProbeSpec;
   /** True for a restartable init container (sidecar, restartPolicy: Always): its requests count. */
   sidecar: boolean;
 }
@@ -352,6 +355,8 @@ export interface Scenario {
   scaledJobs: ScaledJobSpec[];
   triggerSources: TriggerSourceSpec[];
   scalerFaults: ScalerFaultSpec[];
+  /** spec.faults other than scalerUnavailable, in list order. */
+  faults: FaultSpec[];
   jobRuns: JobRunSpec[];
   /** Queues with no consumer Deployment (spec.queues). */
   queues: StandaloneQueueSpec[];

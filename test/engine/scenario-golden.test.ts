@@ -22,6 +22,7 @@ const CASES: [string, { durationSeconds?: number }][] = [
   ['active-users-eci', { durationSeconds: 2 * 86400 }],
   ['active-users-reserved-peak', { durationSeconds: 2 * 86400 }],
   ['active-users-ca', { durationSeconds: 2 * 86400 }],
+  ['self-healing', {}],
 ];
 
 describe.each(CASES)('scenario %s', (name, overrides) => {

@@ -21,6 +21,7 @@ export function makeNode(over: Partial<SimNode> = {}): SimNode {
     podCount: 0,
     createdSeconds: 0,
     removed: false,
+    ready: true,
     pods: new Set(),
     ...over,
   };
@@ -58,6 +59,7 @@ export function makePod(over: Partial<SimPod> = {}): SimPod {
     boundSeconds: undefined,
     startTimeSeconds: undefined,
     containerStartSeconds: undefined,
+    restartCount: 0,
     ready: false,
     readyConditionSeconds: undefined,
     deletionSeconds: undefined,

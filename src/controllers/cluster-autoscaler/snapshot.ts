@@ -44,7 +44,7 @@ export function caNode(node: SimNode, ownerKind: OwnerKindOf): CaNode {
     labels: node.labels,
     taints: node.taints,
     pods: [...node.pods].map((p) => caPod(p, ownerKind)),
-    ready: true,
+    ready: node.ready,
     beingDeleted: node.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key),
   };
 }

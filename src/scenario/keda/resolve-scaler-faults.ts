@@ -6,8 +6,9 @@
 import { scalerTypes } from '../../autoscalers/keda/scalers/registry.js';
 import { closestMatch } from '../did-you-mean.js';
 import type { ProblemSink } from '../problem-sink.js';
-import { clockTimeToSimulationSeconds, type StartInstant } from '../resolve-start-time.js';
-import type { FaultInput, FaultInstant } from '../schema/fault-schema.js';
+import type { StartInstant } from '../resolve-start-time.js';
+import { instantSeconds } from '../faults/fault-context.js';
+import type { FaultInput } from '../schema/fault-schema.js';
 import type { ScalerFaultSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import { resolveTriggerRef, type TriggerOwner } from './keda-owners.js';
@@ -22,12 +23,13 @@ export interface FaultContext {
 export function resolveScalerFaults(faults: readonly { index: number; fault: FaultInput }[], ctx: FaultContext): ScalerFaultSpec[] {
   const out: ScalerFaultSpec[] = [];
   for (const { index, fault } of faults) {
-    const path = ['spec', 'faults', index, 'scalerUnavailable'];
     const f = fault.scalerUnavailable;
+    if (f === undefined) continue;
+    const path = ['spec', 'faults', index, 'scalerUnavailable'];
     const error = (field: string | undefined, message: string, hint?: string) => ctx.sink.error(ctx.scenarioRef.problem(field ? [...path, field] : path, message, hint));
     const target = resolveTarget(f, path, ctx);
-    const from = toSeconds(f.from, [...path, 'from'], ctx);
-    const to = toSeconds(f.to, [...path, 'to'], ctx);
+    const from = instantSeconds(f.from, [...path, 'from'], ctx);
+    const to = instantSeconds(f.to, [...path, 'to'], ctx);
     if (from !== undefined && to !== undefined && !(from < to)) error('to', `the fault must end after it starts (from ${from} s, to ${to} s since t = 0)`, 'make to later than from');
     if (!target || from === undefined || to === undefined || !(from < to)) continue;
     const what = f.triggerType ?? f.trigger ?? 'scaler';
@@ -38,7 +40,7 @@ export function resolveScalerFaults(faults: readonly { index: number; fault: Fau
 
 type Target = Pick<ScalerFaultSpec, 'triggerType' | 'owner' | 'triggerIndex'>;
 
-function resolveTarget(f: FaultInput['scalerUnavailable'], path: (string | number)[], ctx: FaultContext): Target | undefined {
+function resolveTarget(f: NonNullable<FaultInput['scalerUnavailable']>, path: (string | number)[], ctx: FaultContext): Target | undefined {
   if ((f.triggerType === undefined) === (f.trigger === undefined)) {
     ctx.sink.error(ctx.scenarioRef.problem(path, 'set exactly one of triggerType or trigger', 'e.g. { triggerType: prometheus, … } or { trigger: my-scaledobject/0, … }'));
     return undefined;
@@ -59,14 +61,4 @@ function resolveTarget(f: FaultInput['scalerUnavailable'], path: (string | numbe
   const used = [...ctx.owners.values()].some((o) => o.triggers.some((t) => t.type === type));
   if (!used) ctx.sink.warn(ctx.scenarioRef.warning([...path, 'triggerType'], `no trigger of type ${type} in the manifests; this fault has no effect`));
   return { triggerType: type };
-}
-
-function toSeconds(instant: FaultInstant, path: (string | number)[], ctx: FaultContext): number | undefined {
-  if (instant.kind === 'elapsed') return instant.seconds;
-  const seconds = clockTimeToSimulationSeconds(instant.secondsOfDay, ctx.start);
-  if (seconds >= 0) return seconds;
-  ctx.sink.error(
-    ctx.scenarioRef.problem(path, `clock time ${instant.text} on the first day is ${-seconds} s before the run starts`, 'write a duration since t = 0 instead (e.g. "20h"), or an earlier spec.startTime'),
-  );
-  return undefined;
 }

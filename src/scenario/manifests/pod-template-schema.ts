@@ -1,6 +1,6 @@
 /**
  * Zod schemas for the parts of a pod template the simulator reads (k8s.io/api/core/v1 PodTemplateSpec):
- * containers' cpu/memory requests and limits, readiness/startup probes with the SetDefaults_Probe
+ * containers' cpu/memory requests and limits, readiness/startup/liveness probes with the SetDefaults_Probe
  * defaults, sidecars, node selector, tolerations and the grace period. Other fields pass through.
  */
 import { z } from 'zod';
@@ -48,6 +48,7 @@ export const ContainerSchema = z.looseObject({
   resources: ResourcesSchema.optional(),
   readinessProbe: ProbeSchema.optional(),
   startupProbe: ProbeSchema.optional(),
+  livenessProbe: ProbeSchema.optional(),
   restartPolicy: z.string().optional(),
 });
 

@@ -61,6 +61,7 @@ function toContainer(c: ContainerInput, sidecar: boolean, ref: DocRef, path: Fie
     ...(r.memoryLimit !== undefined ? { memoryLimitBytes: r.memoryLimit } : {}),
     ...(c.readinessProbe ? { readinessProbe: toProbe(c.readinessProbe) } : {}),
     ...(c.startupProbe ? { startupProbe: toProbe(c.startupProbe) } : {}),
+    ...(c.livenessProbe ? { livenessProbe: toProbe(c.livenessProbe) } : {}),
     sidecar,
   };
 }

@@ -1,11 +1,14 @@
 /**
- * scenario.yaml `spec.faults`: windows in which KEDA scaler reads fail. `from` and `to` are a
- * duration since t = 0 ("2h", "90m", 7200) or a clock time "HH:MM[:SS]" on the first day of the run
- * (in spec.startTime's UTC offset); clock times are turned into seconds once the start is known.
+ * scenario.yaml `spec.faults`: one kind per item — windows in which KEDA scaler reads fail, container
+ * crashes and crash loops, liveness failures, readiness flapping, node failures, metrics-server
+ * outages. Instants (`at`, `from`, `to`) are a duration since t = 0 ("2h", "90m", 7200) or a clock
+ * time "HH:MM[:SS]" on the first day of the run (in spec.startTime's UTC offset); clock times are
+ * turned into seconds once the start is known. Cross-field rules are checked by the resolvers.
  */
 import { z } from 'zod';
 import { isValueFormatError, ValueFormatError } from '../../errors/value-format-error.js';
 import { parseDuration } from '../duration.js';
+import { nonNegativeInteger, positiveDurationSeconds, positiveInteger, positiveNumber } from './fields.js';
 
 /** A fault bound as written: seconds since t = 0, or seconds after midnight of the first day. */
 export type FaultInstant = { kind: 'elapsed'; seconds: number } | { kind: 'clock'; secondsOfDay: number; text: string };
@@ -28,7 +31,7 @@ export function parseFaultInstant(input: string | number): FaultInstant {
   }
 }
 
-const faultInstant = () =>
+export const faultInstant = () =>
   z
     .union([z.string(), z.number()])
     .transform((input, ctx) => {
@@ -50,8 +53,54 @@ export const ScalerUnavailableSchema = z.strictObject({
   message: z.string().min(1).optional().describe('the error the failing reads report'),
 });
 
+const workload = () => z.string().min(1).describe('the name of a Deployment or StatefulSet in the manifests');
+const podIndex = () => nonNegativeInteger('index of the pod in the workload, oldest first').optional();
+
+/** `at`, or `ratePerHour` with an optional `from`/`to` window: when a repeatable fault fires. */
+const timingFields = {
+  at: faultInstant().optional(),
+  ratePerHour: positiveNumber('firings per hour (a seeded Poisson process)').optional(),
+  from: faultInstant().optional(),
+  to: faultInstant().optional(),
+};
+
+export const ContainerCrashSchema = z.strictObject({
+  workload: workload(),
+  ...timingFields,
+  count: positiveInteger('pods hit at each firing').default(1),
+  pod: podIndex(),
+});
+
+export const CrashLoopSchema = z.strictObject({ workload: workload(), from: faultInstant(), to: faultInstant() });
+
+export const LivenessFailureSchema = z.strictObject({ workload: workload(), ...timingFields, pod: podIndex() });
+
+export const ReadinessFlapSchema = z.strictObject({
+  workload: workload(),
+  from: faultInstant(),
+  to: faultInstant(),
+  periodSeconds: positiveNumber('seconds Ready, then seconds NotReady').default(10),
+});
+
+export const NodeFailureSchema = z.strictObject({
+  pool: z.string().min(1).optional().describe('a node pool (one of its live nodes fails)'),
+  node: z.string().min(1).optional().describe('a node name <pool>-<index> present at t = 0'),
+  ...timingFields,
+  recoverAfter: positiveDurationSeconds('recoverAfter').optional(),
+});
+
+export const MetricsServerOutageSchema = z.strictObject({ from: faultInstant(), to: faultInstant() });
+
+/** One fault per item; the resolvers report an item with none or several kinds. */
 export const FaultSchema = z.strictObject({
-  scalerUnavailable: ScalerUnavailableSchema,
+  scalerUnavailable: ScalerUnavailableSchema.optional(),
+  containerCrash: ContainerCrashSchema.optional(),
+  crashLoop: CrashLoopSchema.optional(),
+  livenessFailure: LivenessFailureSchema.optional(),
+  readinessFlap: ReadinessFlapSchema.optional(),
+  nodeFailure: NodeFailureSchema.optional(),
+  metricsServerOutage: MetricsServerOutageSchema.optional(),
 });
 
 export type FaultInput = z.output<typeof FaultSchema>;
+export type FaultKindName = keyof FaultInput;

@@ -121,9 +121,15 @@
  *     mysql-scaledobject/0: { series: row-count }   # a key of spec.series
  *     worker/orders-lag: { queue: orders }           # a queue; queue triggers (kafka, rabbitmq, redis)
  *                                   # find the queue named by their metadata without an entry
- *   faults:                         # windows in which scaler reads fail
+ *   faults:                         # one kind per item
  *     - scalerUnavailable: { triggerType: prometheus, from: 2h, to: 2h20m, message: "prometheus unreachable" }
  *     - scalerUnavailable: { trigger: mysql-scaledobject/0, from: "02:00", to: "02:20" }
+ *     - containerCrash: { workload: web, at: 5m, pod: 0 }        # or ratePerHour: 2 (from/to optional); count: pods hit (1)
+ *     - crashLoop: { workload: web, from: 1h, to: 1h30m }        # every start crashes: CrashLoopBackOff 10 s → 300 s
+ *     - livenessFailure: { workload: web, at: 20m }              # killed after period × failureThreshold, then restarted
+ *     - readinessFlap: { workload: web, from: 2h, to: 2h10m, periodSeconds: 10 }
+ *     - nodeFailure: { pool: workers, at: 3h, recoverAfter: 10m }   # or node: workers-0; pods evicted after 300 s
+ *     - metricsServerOutage: { from: 4h, to: 4h15m }             # the HPA keeps its replicas
  *                                   # durations are since t=0; "HH:MM" is a clock time of the first day, in the
  *                                   # UTC offset of startTime (else of the trace that sets t=0); from < to
  *   jobs:                           # how each ScaledJob's Jobs run (every ScaledJob needs an entry)
@@ -170,7 +176,7 @@ export const ScenarioSpecSchema = z.strictObject({
   workloads: z.record(z.string(), LoadModelSchema).default({}).describe('a map of workload name → load model'),
   series: z.record(z.string(), SeriesSchema).default({}).describe('a map of metric name → series source'),
   triggers: z.record(z.string(), TriggerSourceSchema).default({}).describe('a map of <ScaledObject or ScaledJob name>/<trigger> → source'),
-  faults: z.array(FaultSchema).default([]).describe('a list of faults such as { scalerUnavailable: {...} }'),
+  faults: z.array(FaultSchema).default([]).describe('a list of faults, one kind per item: scalerUnavailable, containerCrash, crashLoop, livenessFailure, readinessFlap, nodeFailure, metricsServerOutage'),
   jobs: z.record(z.string(), JobRunSchema).default({}).describe('a map of ScaledJob name → how its Jobs run'),
   queues: z.record(z.string(), StandaloneQueueSchema).default({}).describe('a map of queue name → arrivals, for queues no Deployment consumes'),
   controllers: ControllersSchema.prefault({}),

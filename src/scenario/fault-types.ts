@@ -1,0 +1,61 @@
+/**
+ * Resolved scenario faults (spec.faults) the engine injects, besides KEDA scaler faults
+ * (ScalerFaultSpec): container crashes, crash loops, liveness failures, readiness flapping, node
+ * failures and metrics-server outages. Times are seconds since t = 0.
+ */
+
+/** When a fault fires: at one instant, or as a Poisson process of `ratePerHour` in [from, to). */
+export type FaultTiming =
+  | { kind: 'at'; atSeconds: number }
+  | { kind: 'rate'; ratePerHour: number; fromSeconds: number; toSeconds: number | undefined };
+
+export interface ContainerCrashFault {
+  kind: 'containerCrash';
+  workload: string;
+  timing: FaultTiming;
+  /** Pods hit at each firing (distinct running containers). */
+  count: number;
+  /** Index in the workload's pods (creation order) at firing time; undefined = drawn from `faults/containerCrash`. */
+  podIndex?: number;
+}
+
+export interface CrashLoopFault {
+  kind: 'crashLoop';
+  workload: string;
+  fromSeconds: number;
+  toSeconds: number;
+}
+
+export interface LivenessFailureFault {
+  kind: 'livenessFailure';
+  workload: string;
+  timing: FaultTiming;
+  podIndex?: number;
+}
+
+export interface ReadinessFlapFault {
+  kind: 'readinessFlap';
+  workload: string;
+  fromSeconds: number;
+  toSeconds: number;
+  periodSeconds: number;
+}
+
+export interface NodeFailureFault {
+  kind: 'nodeFailure';
+  /** A node name (`<pool>-<index>`), or a pool whose live node is drawn from `faults/nodeFailure`. */
+  target: { node: string } | { pool: string };
+  timing: FaultTiming;
+  /** NotReady → Ready after this long; undefined = the node stays down. */
+  recoverAfterSeconds?: number;
+}
+
+export interface MetricsServerOutageFault {
+  kind: 'metricsServerOutage';
+  fromSeconds: number;
+  toSeconds: number;
+}
+
+export type FaultSpec = ContainerCrashFault | CrashLoopFault | LivenessFailureFault | ReadinessFlapFault | NodeFailureFault | MetricsServerOutageFault;
+
+export type FaultKind = FaultSpec['kind'];

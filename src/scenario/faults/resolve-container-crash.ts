@@ -1,0 +1,12 @@
+/** spec.faults[].containerCrash → ContainerCrashFault: a known workload, and `at` or a seeded rate. */
+import type { ContainerCrashFault } from '../fault-types.js';
+import type { ContainerCrashSchema } from '../schema/fault-schema.js';
+import type { z } from 'zod';
+import { knownWorkload, timingOf, type FaultResolveContext, type FieldPath } from './fault-context.js';
+
+export function resolveContainerCrash(f: z.output<typeof ContainerCrashSchema>, path: FieldPath, ctx: FaultResolveContext): ContainerCrashFault | undefined {
+  const workload = knownWorkload(f.workload, path, ctx);
+  const timing = timingOf(f, path, ctx);
+  if (workload === undefined || timing === undefined) return undefined;
+  return { kind: 'containerCrash', workload, timing, count: f.count, ...(f.pod !== undefined ? { podIndex: f.pod } : {}) };
+}

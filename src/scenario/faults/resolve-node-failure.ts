@@ -1,0 +1,34 @@
+/**
+ * spec.faults[].nodeFailure → NodeFailureFault: exactly one of `pool` (a known pool) or `node` (a
+ * node present at t = 0, named <pool>-<index>), and `at` or a seeded rate.
+ */
+import type { z } from 'zod';
+import { suggestionHint } from '../did-you-mean.js';
+import type { NodeFailureFault } from '../fault-types.js';
+import type { NodeFailureSchema } from '../schema/fault-schema.js';
+import { reportProblem, timingOf, type FaultResolveContext, type FieldPath } from './fault-context.js';
+
+export function resolveNodeFailure(f: z.output<typeof NodeFailureSchema>, path: FieldPath, ctx: FaultResolveContext): NodeFailureFault | undefined {
+  const target = targetOf(f, path, ctx);
+  const timing = timingOf(f, path, ctx);
+  if (target === undefined || timing === undefined) return undefined;
+  return { kind: 'nodeFailure', target, timing, ...(f.recoverAfter !== undefined ? { recoverAfterSeconds: f.recoverAfter } : {}) };
+}
+
+function targetOf(f: z.output<typeof NodeFailureSchema>, path: FieldPath, ctx: FaultResolveContext): NodeFailureFault['target'] | undefined {
+  if ((f.pool === undefined) === (f.node === undefined)) {
+    reportProblem(ctx, path, 'set exactly one of pool or node', 'e.g. { pool: workers, at: 10m } or { node: workers-0, at: 10m }');
+    return undefined;
+  }
+  const pools = [...ctx.pools.keys()].sort();
+  if (f.pool !== undefined) {
+    if (ctx.pools.has(f.pool)) return { pool: f.pool };
+    reportProblem(ctx, [...path, 'pool'], `no node pool named "${f.pool}"`, suggestionHint(f.pool, pools, 'node pools'));
+    return undefined;
+  }
+  const node = f.node as string;
+  const initial = pools.flatMap((p) => Array.from({ length: ctx.pools.get(p) ?? 0 }, (_, i) => `${p}-${i}`));
+  if (initial.includes(node)) return { node };
+  reportProblem(ctx, [...path, 'node'], `no node named "${node}" at t = 0`, suggestionHint(node, initial, 'nodes (<pool>-<index>)'));
+  return undefined;
+}
