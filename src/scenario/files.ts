@@ -12,9 +12,23 @@ export function resolveInScenario(dir: string, relative: string): string {
 
 export type FileResult<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string };
 
-/** Reads a UTF-8 text file. */
+/**
+ * Largest input file read, bytes. A JavaScript string holds at most ~512 MiB, and a trace that large
+ * (millions of rows) is better cut to the window or resampled first.
+ */
+export const MAX_INPUT_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Reads a UTF-8 text file (at most MAX_INPUT_FILE_BYTES). */
 export async function readTextFile(file: string): Promise<FileResult<string>> {
   try {
+    const { size } = await stat(file);
+    if (size > MAX_INPUT_FILE_BYTES) {
+      return {
+        ok: false,
+        message: `file is ${(size / 2 ** 20).toFixed(0)} MiB; scalesim reads input files up to ${MAX_INPUT_FILE_BYTES / 2 ** 20} MiB`,
+        hint: 'cut the trace to the window you simulate, or aggregate it to coarser buckets (e.g. per minute)',
+      };
+    }
     return { ok: true, value: await readFile(file, 'utf8') };
   } catch (e) {
     return fsFailure(e, file);
