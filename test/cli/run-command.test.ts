@@ -4,7 +4,7 @@
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
@@ -57,7 +57,9 @@ describe('scalesim run', () => {
     const r2 = runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', b, '--seed', '5']);
     expect(r1.status).toBe(0);
     expect(r2.status).toBe(0);
-    expect(Object.keys(filesOf(a))).toEqual(['cost.csv', 'decisions.csv', 'summary.json', 'timeseries.csv']);
+    // The report (report.md, report-*.mmd, report.html) is tested in test/report and test/e2e.
+    expect(Object.keys(filesOf(a)).filter((f) => !f.startsWith('report'))).toEqual(['cost.csv', 'decisions.csv', 'summary.json', 'timeseries.csv']);
+    expect(Object.keys(filesOf(a))).toContain('report.md');
     expect(filesOf(a)).toEqual(filesOf(b));
     expect(r1.stdout).toContain('served %');
     expect(r1.stdout).toContain(join(a, 'summary.json'));
@@ -76,7 +78,7 @@ describe('scalesim run', () => {
     expect(r.status).toBe(0);
     const parsed = JSON.parse(r.stdout) as { summary: { durationSeconds: number }; files: string[] };
     expect(parsed.summary.durationSeconds).toBe(600);
-    expect(parsed.files).toHaveLength(4);
+    expect(parsed.files.filter((f) => !basename(f).startsWith('report'))).toHaveLength(4);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-/** `scalesim run <scenario-dir>`: load, simulate, write timeseries.csv, decisions.csv, summary.json. */
+/** `scalesim run <scenario-dir>`: load, simulate, write timeseries.csv, decisions.csv, summary.json, the report. */
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runScenario } from '../../engine/run-scenario.js';
@@ -7,6 +7,9 @@ import { parseDuration } from '../../scenario/duration.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UserInputError } from '../../errors/user-input-error.js';
 import { ResultsFolder } from '../../report/results-folder.js';
+import { ChartSeriesRecorder } from '../../report/charts/series-collector.js';
+import { DEFAULT_REPORT_FORMATS, resolveReportFormats, writeReport } from '../../report/formats/registry.js';
+import { renderRunReport } from '../../report/markdown/run-report.js';
 import { withExitCodes } from '../handle-errors.js';
 import { printRunSummary } from '../print-summary.js';
 import { createProgress } from '../progress.js';
@@ -17,6 +20,8 @@ interface RunFlags {
   duration?: string;
   json?: boolean;
   progress?: boolean;
+  /** Comma-separated report formats, or false for --no-report. */
+  report?: string | false;
 }
 
 export function parseSeed(text: string): number {
@@ -44,13 +49,15 @@ export function parseDurationFlag(text: string): number {
 export function registerRunCommand(program: Command): void {
   program
     .command('run')
-    .description('run a scenario folder and write timeseries.csv, decisions.csv and summary.json')
+    .description('run a scenario folder and write timeseries.csv, decisions.csv, cost.csv, summary.json and the report (report.md, report.html)')
     .argument('<scenario-dir>', 'folder with scenario.yaml and the Kubernetes manifests')
     .option('--out <dir>', 'output folder (default: results/<scenario-name>)')
     .option('--seed <n>', 'override the scenario seed')
     .option('--duration <d>', 'override the simulated duration (e.g. 2h, 3d, 5400s)')
     .option('--json', 'print the summary as JSON instead of a table')
     .option('--no-progress', 'do not show a progress bar')
+    .option('--report <formats>', 'report formats to write (md: report.md and .mmd charts; html: report.html)', DEFAULT_REPORT_FORMATS.join(','))
+    .option('--no-report', 'write no report.md or report.html')
     .addHelpText(
       'after',
       `
@@ -65,14 +72,23 @@ Examples:
         if (flags.seed !== undefined) overrides.seed = parseSeed(flags.seed);
         if (flags.duration !== undefined) overrides.durationSeconds = parseDurationFlag(flags.duration);
         const scenario = await loadScenario(dir, overrides);
+        const formats = flags.report === false ? [] : resolveReportFormats(flags.report ?? DEFAULT_REPORT_FORMATS.join(','));
         const outDir = flags.out ?? join('results', safeName(scenario.name || basename(resolve(dir))));
         const progress = createProgress(flags.progress !== false && !flags.json, scenario.durationSeconds);
         const folder = new ResultsFolder(outDir);
         let summary: RunSummary;
         let files: string[];
+        let notices: string[] = [];
+        const charts = new ChartSeriesRecorder();
         try {
-          const result = runScenario(scenario, { tables: (name, header) => folder.table(name, header), onProgress: (t) => progress.update(t) });
+          const tables = charts.tables((name, header) => folder.table(name, header));
+          const result = runScenario(scenario, { tables, onProgress: (t) => progress.update(t) });
           folder.writeText('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
+          progress.stop();
+          if (formats.length > 0) {
+            const report = renderRunReport({ summary: result.summary, series: charts.series(), billing: result.built.ledger });
+            notices = (await writeReport(report, formats, folder)).notices;
+          }
           files = folder.commit();
           summary = result.summary;
         } catch (error) {
@@ -81,6 +97,7 @@ Examples:
         } finally {
           progress.stop();
         }
+        for (const notice of notices) process.stderr.write(`${notice}\n`);
         if (flags.json) process.stdout.write(`${JSON.stringify({ summary, files }, null, 2)}\n`);
         else printRunSummary(summary, files);
       }),

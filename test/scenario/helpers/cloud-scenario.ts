@@ -3,12 +3,10 @@
  * m5.large group, an ECI virtual pool), a currency rate, and Deployment `web`. Tests edit one file at
  * a time; lineOf() finds the lines problems must point at.
  */
-import path from 'node:path';
-import { isUserInputError, type InputProblem } from '../../../src/errors/user-input-error.js';
-import { loadScenario } from '../../../src/scenario/load-scenario.js';
+import type { InputProblem } from '../../../src/errors/user-input-error.js';
 import type { Scenario } from '../../../src/scenario/types.js';
 import { BASE_DEPLOYMENT } from './base-scenario.js';
-import { lines, removeFolder, writeScenarioFolder, type FolderFiles } from './scenario-folder.js';
+import { folderProblems, lines, loadFolder, type FolderFiles } from './scenario-folder.js';
 
 export const CLOUD_SCENARIO = lines(
   'apiVersion: scalesim.dev/v1alpha1',
@@ -75,24 +73,10 @@ export function cloudFiles(): FolderFiles {
 
 /** Loads the cloud scenario with `files` replacing its files. */
 export async function loadCloud(files: FolderFiles = {}): Promise<Scenario> {
-  const dir = await writeScenarioFolder({ ...cloudFiles(), ...files });
-  try {
-    return await loadScenario(dir);
-  } finally {
-    await removeFolder(dir);
-  }
+  return loadFolder({ ...cloudFiles(), ...files });
 }
 
 /** The problems loadScenario reports for the cloud scenario with `files` replacing its files (file names relative). */
 export async function cloudProblems(files: FolderFiles): Promise<InputProblem[]> {
-  const dir = await writeScenarioFolder({ ...cloudFiles(), ...files });
-  try {
-    await loadScenario(dir);
-  } catch (e) {
-    if (!isUserInputError(e)) throw e;
-    return e.problems.map((p) => ({ ...p, file: path.relative(dir, p.file) }));
-  } finally {
-    await removeFolder(dir);
-  }
-  throw new Error('loadScenario accepted a bad input');
+  return folderProblems({ ...cloudFiles(), ...files });
 }

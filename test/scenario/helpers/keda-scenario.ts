@@ -3,12 +3,10 @@
  * ScaledObject `web-so` with a kafka trigger (read from the queue by its topic) and a prometheus
  * trigger (read from series `rows`). Tests edit one file at a time.
  */
-import path from 'node:path';
-import { isUserInputError, type InputProblem } from '../../../src/errors/user-input-error.js';
-import { loadScenario } from '../../../src/scenario/load-scenario.js';
+import type { InputProblem } from '../../../src/errors/user-input-error.js';
 import type { Scenario } from '../../../src/scenario/types.js';
 import { BASE_DEPLOYMENT, BASE_TRACE } from './base-scenario.js';
-import { lines, removeFolder, writeScenarioFolder, type FolderFiles } from './scenario-folder.js';
+import { folderProblems, lines, loadFolder, type FolderFiles } from './scenario-folder.js';
 
 export const KEDA_SCENARIO = lines(
   'apiVersion: scalesim.dev/v1alpha1',
@@ -59,24 +57,10 @@ export function lineOf(text: string, fragment: string, after = 0): number {
 
 /** Loads the KEDA scenario with `files` replacing its files. */
 export async function loadKeda(files: FolderFiles): Promise<Scenario> {
-  const dir = await writeScenarioFolder({ ...kedaFiles(), ...files });
-  try {
-    return await loadScenario(dir);
-  } finally {
-    await removeFolder(dir);
-  }
+  return loadFolder({ ...kedaFiles(), ...files });
 }
 
 /** The problems loadScenario reports for the KEDA scenario with `files` replacing its files (file names relative). */
 export async function kedaProblems(files: FolderFiles): Promise<InputProblem[]> {
-  const dir = await writeScenarioFolder({ ...kedaFiles(), ...files });
-  try {
-    await loadScenario(dir);
-  } catch (e) {
-    if (!isUserInputError(e)) throw e;
-    return e.problems.map((p) => ({ ...p, file: path.relative(dir, p.file) }));
-  } finally {
-    await removeFolder(dir);
-  }
-  throw new Error('loadScenario accepted a bad input');
+  return folderProblems({ ...kedaFiles(), ...files });
 }

@@ -2,6 +2,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { isUserInputError, type InputProblem } from '../../../src/errors/user-input-error.js';
+import { loadScenario, type ScenarioOverrides } from '../../../src/scenario/load-scenario.js';
+import type { Scenario } from '../../../src/scenario/types.js';
 
 /** Relative path → file content; `null` leaves the file out. */
 export type FolderFiles = Record<string, string | null>;
@@ -25,4 +28,28 @@ export async function removeFolder(dir: string): Promise<void> {
 /** Joins lines with \n and a final newline (keeps line numbers in tests readable). */
 export function lines(...rows: string[]): string {
   return `${rows.join('\n')}\n`;
+}
+
+/** Loads the scenario made of `files` (in a temporary folder, removed afterwards). */
+export async function loadFolder(files: FolderFiles, overrides?: ScenarioOverrides): Promise<Scenario> {
+  const dir = await writeScenarioFolder(files);
+  try {
+    return await loadScenario(dir, overrides);
+  } finally {
+    await removeFolder(dir);
+  }
+}
+
+/** The problems loadScenario reports for the scenario made of `files`, with file names relative to it. */
+export async function folderProblems(files: FolderFiles): Promise<InputProblem[]> {
+  const dir = await writeScenarioFolder(files);
+  try {
+    await loadScenario(dir);
+  } catch (e) {
+    if (!isUserInputError(e)) throw e;
+    return e.problems.map((p) => ({ ...p, file: path.relative(dir, p.file) }));
+  } finally {
+    await removeFolder(dir);
+  }
+  throw new Error('loadScenario accepted a bad input');
 }

@@ -1,0 +1,66 @@
+/**
+ * Per workload: offered load (a wide line) vs served and dropped load in requests/s, then desired
+ * replicas (wide) vs ready replicas and pending pods on the same time axis, so load and the
+ * replicas that met it read together, and a line leaving the wide one shows a shortfall.
+ */
+import type { ChartContext } from './chart-context.js';
+import { joinChartSets, type ChartSet } from './chart-set.js';
+import { chartName, type ChartLine } from './chart-spec.js';
+import { GREEN, LIGHT_BLUE, ORANGE, RED, type SeriesColour } from './palette.js';
+import { WIDE_LINE_PX } from './xychart.js';
+
+function line(ctx: ChartContext, column: string, label: string, colour: SeriesColour, wide = false): ChartLine | undefined {
+  const values = ctx.values(column);
+  return values === undefined ? undefined : { label, colour, values, ...(wide ? { widthPx: WIDE_LINE_PX } : {}) };
+}
+
+const hasPeak = (l: ChartLine | undefined): l is ChartLine => l !== undefined && l.values.some((v) => v > 0);
+
+function loadChart(ctx: ChartContext, workload: string): ChartSet {
+  const offered = line(ctx, `${workload}.offered_rps`, 'offered', LIGHT_BLUE, true);
+  const served = line(ctx, `${workload}.served_rps`, 'served', GREEN);
+  const dropped = line(ctx, `${workload}.dropped_rps`, 'dropped', RED);
+  if (!hasPeak(offered) && !hasPeak(served)) return { charts: [], leftOut: [`${workload}: load chart left out (no load was offered).`] };
+  const lines = [offered, served, hasPeak(dropped) ? dropped : undefined].filter((l): l is ChartLine => l !== undefined);
+  return {
+    charts: [
+      {
+        name: chartName('load', workload),
+        title: `${workload}: offered vs served load`,
+        yAxisLabel: 'requests/s',
+        timeAxis: ctx.timeAxis,
+        timesSeconds: ctx.timesSeconds,
+        lines,
+        note: `Requests per second, ${ctx.pointNote}; ready replicas are in the next chart.`,
+      },
+    ],
+    leftOut: [],
+  };
+}
+
+function replicaChart(ctx: ChartContext, workload: string): ChartSet {
+  const desired = line(ctx, `${workload}.desired_replicas`, 'desired', LIGHT_BLUE, true);
+  const ready = line(ctx, `${workload}.ready_replicas`, 'ready', GREEN);
+  const pending = line(ctx, `${workload}.pending_pods`, 'pending pods', ORANGE);
+  const lines = [desired, ready, hasPeak(pending) ? pending : undefined].filter((l): l is ChartLine => l !== undefined);
+  if (lines.length === 0) return { charts: [], leftOut: [`${workload}: replica chart left out (no replica columns).`] };
+  return {
+    charts: [
+      {
+        name: chartName('replicas', workload),
+        title: `${workload}: desired vs ready replicas`,
+        yAxisLabel: 'replicas',
+        timeAxis: ctx.timeAxis,
+        timesSeconds: ctx.timesSeconds,
+        lines,
+        note: `Replicas, ${ctx.pointNote}.`,
+      },
+    ],
+    leftOut: [],
+  };
+}
+
+/** For each workload of the summary, in order: its load chart, then its replica chart. */
+export function buildWorkloadCharts(ctx: ChartContext): ChartSet {
+  return joinChartSets(ctx.summary.workloads.flatMap((w) => [loadChart(ctx, w.name), replicaChart(ctx, w.name)]));
+}

@@ -1,0 +1,107 @@
+/**
+ * Mermaid `xychart-beta` text for a chart spec, in the syntax GitHub's Mermaid renders: an init
+ * directive for the line colours, size and line widths, a quoted title, a numeric time axis
+ * (points are spread evenly over it), a y-axis from 0 to a nice maximum, one `line [...]` per series.
+ */
+import { nice } from 'd3-array';
+import type { ChartSpec } from './chart-spec.js';
+
+/** Drawing size of every chart, px. */
+export const CHART_WIDTH_PX = 900;
+export const CHART_HEIGHT_PX = 420;
+
+/** Mermaid's line width; wider lines are set through themeCSS, which GitHub's Mermaid reads too. */
+export const DEFAULT_LINE_PX = 2;
+/** A reference line under the others ("wide" in the legend). */
+export const WIDE_LINE_PX = 7;
+
+const widthOf = (l: ChartSpec['lines'][number]): number => l.widthPx ?? DEFAULT_LINE_PX;
+
+/** Widest first, so that narrower lines are drawn over them (stable); colours follow this order. */
+function drawingOrder(lines: ChartSpec['lines']): ChartSpec['lines'] {
+  return [...lines].sort((a, b) => widthOf(b) - widthOf(a));
+}
+
+/** A number as Mermaid's grammar reads it: plain decimals (no exponent), 4 significant digits. */
+export function formatChartNumber(value: number): string {
+  if (!Number.isFinite(value) || Math.abs(value) < 1e-6) return '0';
+  const rounded = Number(value.toPrecision(4));
+  const text = String(rounded);
+  return text.includes('e') ? BigInt(Math.round(rounded)).toString() : text;
+}
+
+/**
+ * The y-axis range: 0 to a nice round value above the peak (1 when everything is 0); for counts
+ * (every value whole) the top is a whole number too.
+ */
+export function yAxisRange(lines: ChartSpec['lines']): [number, number] {
+  let peak = 0;
+  let whole = true;
+  for (const l of lines) {
+    for (const v of l.values) {
+      if (v > peak) peak = v;
+      if (!Number.isInteger(v)) whole = false;
+    }
+  }
+  if (!(peak > 0)) return [0, 1];
+  const [, top] = nice(0, peak * (whole ? 1.1 : 1.05), 10);
+  return [0, whole ? Math.ceil(top) : top];
+}
+
+function quote(text: string): string {
+  return `"${text.replace(/"/g, "'").replace(/\s*[\r\n]+\s*/g, ' ')}"`;
+}
+
+/**
+ * Mermaid spreads a line's points evenly over the x range, so the points must be evenly spaced.
+ * When the first point is one step after 0 (a sample closes each interval), a point at 0 with the
+ * first values is added so the axis starts at 0 and every point sits at its own time.
+ */
+function pointsFromZero(spec: ChartSpec): { times: number[]; lines: number[][] } {
+  const t = spec.timesSeconds;
+  const n = t.length;
+  const first = t[0] ?? 0;
+  const step = n > 1 ? (t[n - 1]! - first) / (n - 1) : first;
+  const prepend = first > 0 && first <= step * 1.01;
+  const lines = spec.lines.map((l) => (prepend ? [l.values[0] ?? 0, ...l.values] : [...l.values]));
+  return { times: prepend ? [0, ...t] : [...t], lines };
+}
+
+/** The Mermaid definition of the chart. */
+export function formatXyChart(chart: ChartSpec): string {
+  const spec = { ...chart, lines: drawingOrder(chart.lines) };
+  const { timeAxis } = spec;
+  const points = pointsFromZero(spec);
+  const times = points.times.map((t) => t / timeAxis.secondsPerUnit);
+  const first = times[0] ?? 0;
+  const single = times.length < 2;
+  const last = single ? first + 1 : times[times.length - 1]!;
+  const [, yMax] = yAxisRange(spec.lines);
+  const wide = spec.lines.flatMap((l, i) => (widthOf(l) !== DEFAULT_LINE_PX ? [`.line-plot-${i} path{stroke-width:${widthOf(l)}px}`] : []));
+  const init = {
+    theme: 'default',
+    ...(wide.length > 0 ? { themeCSS: wide.join(' ') } : {}),
+    themeVariables: { xyChart: { plotColorPalette: spec.lines.map((l) => l.colour.hex).join(', ') } },
+    xyChart: { width: CHART_WIDTH_PX, height: CHART_HEIGHT_PX },
+  };
+  return [
+    `%%{init: ${JSON.stringify(init)}}%%`,
+    'xychart-beta',
+    `  title ${quote(spec.title)}`,
+    `  x-axis ${quote(timeAxis.label)} ${formatChartNumber(first)} --> ${formatChartNumber(last)}`,
+    `  y-axis ${quote(spec.yAxisLabel)} 0 --> ${formatChartNumber(yMax)}`,
+    ...points.lines.map((values) => `  line [${(single ? [values[0] ?? 0, values[0] ?? 0] : values).map(formatChartNumber).join(', ')}]`),
+  ].join('\n');
+}
+
+function widthNote(l: ChartSpec['lines'][number]): string {
+  const px = widthOf(l);
+  return px === DEFAULT_LINE_PX ? '' : px === WIDE_LINE_PX ? ', wide' : `, ${px} px`;
+}
+
+/** The legend as one caption line, in drawing order: "🟦 offered (light blue, wide) · 🟩 served (green)". */
+export function formatLegend(spec: ChartSpec): string {
+  return drawingOrder(spec.lines)
+    .map((l) => `${l.colour.swatch} ${l.label} (${l.colour.name}${widthNote(l)})`)
+    .join(' · ');
+}

@@ -1,0 +1,66 @@
+/**
+ * report.md of a comparison: the variants side by side in one table (the caller's comparison rows,
+ * or served %, p95, replicas and cost per variant and workload), then one chart per metric with a
+ * line per variant, and what was left out.
+ */
+import { formatSpan } from '../charts/chart-context.js';
+import type { Cell } from '../csv-line.js';
+import { buildComparisonCharts, type ComparisonVariantInput } from '../charts/comparison-charts.js';
+import { mermaidFileName, type RenderedReport } from '../formats/report-format.js';
+import { formatChartSection } from './chart-section.js';
+import { formatMarkdownTable } from './markdown-table.js';
+import { escapeMarkdownText } from './markdown-text.js';
+import { formatCostFigure } from './summary-tables.js';
+
+/** Rows as comparison.csv has them: numbers are printed as JavaScript prints them. */
+export interface ComparisonTable {
+  header: readonly string[];
+  rows: readonly (readonly Cell[])[];
+}
+
+export interface ComparisonReportInput {
+  /** Heading, e.g. the comparison's name. */
+  title: string;
+  variants: readonly ComparisonVariantInput[];
+  /** The comparison rows as the caller prints them; default: a table built from the summaries. */
+  table?: ComparisonTable;
+  /** Files next to report.md to link (e.g. each variant's summary.json). */
+  dataFiles?: readonly string[];
+}
+
+/** Per variant and workload: served %, p95, ready replicas mean / peak, the variant's total cost. */
+export function defaultComparisonTable(variants: readonly ComparisonVariantInput[]): ComparisonTable {
+  const header = ['variant', 'workload', 'served %', 'p95 ms', 'ready mean / peak', 'cost'];
+  const rows = variants.flatMap((v) =>
+    v.summary.workloads.map((w) => [
+      v.name,
+      w.name,
+      w.servedPercent.toFixed(3),
+      (w.responseTimeSeconds.p95 * 1000).toFixed(1),
+      `${w.replicas.meanReady.toFixed(2)} / ${w.replicas.peakReady}`,
+      formatCostFigure(v.summary.cost.total.cost),
+    ]),
+  );
+  return { header, rows };
+}
+
+const link = (file: string): string => `[${file}](${encodeURI(file)})`;
+
+export function renderComparisonReport(input: ComparisonReportInput): RenderedReport {
+  const { charts, leftOut } = buildComparisonCharts(input.variants);
+  const sections = charts.map(formatChartSection);
+  const table = input.table ?? defaultComparisonTable(input.variants);
+  const durations = [...new Set(input.variants.map((v) => formatSpan(v.summary.durationSeconds)))].join(' / ');
+  const out: string[] = [
+    `# scalesim comparison: ${escapeMarkdownText(input.title)}`,
+    '',
+    `${input.variants.length} variants (${input.variants.map((v) => escapeMarkdownText(v.name)).join(', ')}), ${durations} simulated.`,
+    '',
+  ];
+  if (input.dataFiles !== undefined && input.dataFiles.length > 0) out.push(`Data: ${input.dataFiles.map(link).join(' · ')}`, '');
+  out.push('## Side by side', '', formatMarkdownTable(table.header, table.rows.map((r) => r.map((c) => (typeof c === 'number' && !Number.isFinite(c) ? '' : String(c))))), '', '## Charts', '');
+  for (const s of sections) out.push(s.markdown);
+  if (leftOut.length > 0) out.push(...leftOut.map((l) => `- ${l}`), '');
+  if (sections.length > 0) out.push(`Chart sources (Mermaid): ${sections.map((s) => link(mermaidFileName(s.chart.name))).join(' · ')}`, '');
+  return { markdown: `${out.join('\n').trimEnd()}\n`, charts: sections.map((s) => s.chart) };
+}

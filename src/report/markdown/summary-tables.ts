@@ -1,0 +1,97 @@
+/**
+ * The tables of report.md, from summary.json's RunSummary: service level per workload, scaling
+ * activity per autoscaler, and cost per pool, capacity class and in total.
+ */
+import type { CostSummaryFigure, CostSummaryRow } from '../cost/cost-summary.js';
+import type { RunSummary } from '../summary.js';
+import { formatMarkdownTable } from './markdown-table.js';
+
+const ms = (seconds: number): string => (seconds * 1000).toFixed(1);
+const fixed = (v: number, digits: number): string => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+
+/** Served %, dropped %, response-time percentiles, replicas, cold starts, pending pod-seconds. */
+export function formatWorkloadTable(summary: RunSummary): string {
+  const header = ['workload', 'served %', 'dropped %', 'p50 ms', 'p95 ms', 'p99 ms', 'ready min / mean / peak', 'peak desired', 'cold starts', 'pending pod-s'];
+  const rows = summary.workloads.map((w) => [
+    w.name,
+    fixed(w.servedPercent, 3),
+    fixed(w.droppedPercent, 3),
+    ms(w.responseTimeSeconds.p50),
+    ms(w.responseTimeSeconds.p95),
+    ms(w.responseTimeSeconds.p99),
+    `${w.replicas.minReady} / ${fixed(w.replicas.meanReady, 2)} / ${w.replicas.peakReady}`,
+    String(w.replicas.peakDesired),
+    w.coldStarts.count > 0 ? `${w.coldStarts.count} (max ${fixed(w.coldStarts.maxDelaySeconds, 1)} s)` : '0',
+    fixed(w.pendingPodSeconds, 0),
+  ]);
+  return formatMarkdownTable(header, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']);
+}
+
+/** One row per HPA, ScaledObject, ScaledJob and the cluster-autoscaler; undefined when none ran. */
+export function formatScalingTable(summary: RunSummary): string | undefined {
+  const rows: string[][] = [
+    ...summary.hpas.map((h) => [`HPA ${h.name}`, h.target, `${h.scaleUps} scale-ups, ${h.scaleDowns} scale-downs (${h.syncs} syncs)`]),
+    ...summary.keda.scaledObjects.map((s) => [
+      `ScaledObject ${s.name}`,
+      s.target,
+      `${s.scaleFromZero} activations from zero, ${s.scaleToZero} scale-downs to zero (${s.polls} polls)`,
+    ]),
+    ...summary.keda.scaledJobs.map((j) => [
+      `ScaledJob ${j.name}`,
+      '–',
+      `${j.jobsCreated} Jobs created, ${j.jobsSucceeded} succeeded, peak ${j.peakParallelJobs} in parallel, pickup wait max ${fixed(j.maxPickupWaitSeconds, 1)} s`,
+    ]),
+  ];
+  const ca = summary.clusterAutoscaler;
+  if (ca !== undefined) rows.push(['cluster-autoscaler', 'node pools', `${ca.scaleUps} scale-ups, ${ca.nodesAdded} nodes added, ${ca.nodesRemoved} removed (${ca.scans} scans)`]);
+  return rows.length === 0 ? undefined : formatMarkdownTable(['autoscaler', 'target', 'scale events'], rows);
+}
+
+/** "12.34 USD", amounts per currency joined by " + ", and "= 15.00 EUR" when converted. */
+export function formatCostFigure(figure: CostSummaryFigure | undefined): string {
+  if (figure === undefined) return '–';
+  const parts = Object.entries(figure.byCurrency).map(([currency, amount]) => `${amount.toFixed(2)} ${currency}`);
+  if (parts.length === 0) return '0';
+  return parts.join(' + ');
+}
+
+const CLASS_LABELS: Record<CostSummaryRow['capacityClass'], string> = {
+  reserved: 'reserved',
+  onDemand: 'on-demand',
+  spot: 'spot',
+  virtual: 'virtual',
+  total: '**total**',
+};
+
+function costRow(row: CostSummaryRow, reportCurrency: string | null): string[] {
+  const converted = reportCurrency !== null && row.cost.inReportCurrency !== undefined ? `${row.cost.inReportCurrency.toFixed(2)} ${reportCurrency}` : '–';
+  return [
+    CLASS_LABELS[row.capacityClass],
+    row.pool ?? (row.capacityClass === 'total' ? '' : 'all pools'),
+    String(row.nodeCount),
+    fixed(row.billedNodeHours, 2),
+    String(row.podCount),
+    fixed(row.billedPodSeconds / 3600, 2),
+    formatCostFigure(row.cost),
+    formatCostFigure(row.idleCost),
+    converted,
+  ];
+}
+
+/** Pool rows then their class row, per class, and the total; undefined when nothing is priced. */
+export function formatCostTable(summary: RunSummary): string | undefined {
+  const cost = summary.cost;
+  if (cost.classes.length === 0) return undefined;
+  const rows: string[][] = [];
+  for (const cls of cost.classes) {
+    const pools = cost.pools.filter((p) => p.capacityClass === cls.capacityClass);
+    rows.push(...pools.map((p) => costRow(p, cost.reportCurrency)));
+    if (pools.length !== 1) rows.push(costRow(cls, cost.reportCurrency));
+  }
+  rows.push(costRow(cost.total, cost.reportCurrency));
+  const header = ['capacity class', 'pool', 'nodes', 'node-hours', 'pods', 'pod-hours', 'cost', 'idle cost', `in ${cost.reportCurrency ?? ''}`];
+  // Without a report currency nothing is converted: the last column goes.
+  const width = cost.reportCurrency === null ? header.length - 1 : header.length;
+  const align = ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] as const;
+  return formatMarkdownTable(header.slice(0, width), rows.map((r) => r.slice(0, width)), align.slice(0, width));
+}
