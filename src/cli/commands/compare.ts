@@ -9,6 +9,9 @@ import { bestVariants, comparisonColumns, comparisonCsv, formatComparisonTable }
 import { runComparison } from '../../compare/run-comparison.js';
 import { resolveVariants } from '../../compare/variants.js';
 import { csvLine } from '../../report/csv-line.js';
+import { ChartSeriesRecorder } from '../../report/charts/series-collector.js';
+import { DEFAULT_REPORT_FORMATS, resolveReportFormats, writeReport } from '../../report/formats/registry.js';
+import { renderComparisonReport } from '../../report/markdown/comparison-report.js';
 import { ResultsFolder } from '../../report/results-folder.js';
 import { withExitCodes } from '../handle-errors.js';
 import { parseDurationFlag, parseSeed, safeName } from './run.js';
@@ -19,6 +22,7 @@ interface CompareFlags {
   seed?: string;
   duration?: string;
   json?: boolean;
+  report?: string | false;
 }
 
 export function registerCompareCommand(program: Command): void {
@@ -31,6 +35,8 @@ export function registerCompareCommand(program: Command): void {
     .option('--seed <n>', 'the seed every variant uses (default: the base scenario seed)')
     .option('--duration <d>', 'simulated duration for every variant (e.g. 2h, 3d)')
     .option('--json', 'print the comparison as JSON instead of a table')
+    .option('--report <formats>', `report formats to write (${DEFAULT_REPORT_FORMATS.join(',')} by default)`)
+    .option('--no-report', 'write no report.md / report.html')
     .addHelpText(
       'after',
       `
@@ -50,14 +56,21 @@ Overrides set one field of scenario.yaml (target "scenario") or of one manifest 
         const seed = flags.seed !== undefined ? parseSeed(flags.seed) : undefined;
         const durationSeconds = flags.duration !== undefined ? parseDurationFlag(flags.duration) : undefined;
         const outDir = flags.out ?? join('results', `${safeName(basename(resolve(dir)))}-compare`);
+        const formats = flags.report === false ? [] : resolveReportFormats(flags.report ?? DEFAULT_REPORT_FORMATS.join(','));
         const folder = new ResultsFolder(outDir);
+        const charts = new Map<string, ChartSeriesRecorder>();
         let files: string[];
         let rows;
+        let notices: string[] = [];
         try {
           const result = await runComparison(variants, {
             ...(seed !== undefined ? { seed } : {}),
             ...(durationSeconds !== undefined ? { durationSeconds } : {}),
-            tablesFor: (v) => (name, header) => folder.table(name, header, v.name),
+            tablesFor: (v) => {
+              const recorder = new ChartSeriesRecorder();
+              charts.set(v.name, recorder);
+              return recorder.tables((name, header) => folder.table(name, header, v.name));
+            },
             onVariantDone: (v, row) => {
               if (!flags.json) process.stderr.write(`  ran ${v.name}: served ${row.servedPercent}%, cost ${row.costTotal ?? '—'} ${row.costCurrency ?? ''}\n`);
             },
@@ -68,17 +81,27 @@ Overrides set one field of scenario.yaml (target "scenario") or of one manifest 
           folder.writeText('comparison.csv', [table.header, ...table.rows].map((r) => `${csvLine(r)}\n`).join(''));
           const best = bestVariants(rows, comparisonColumns(rows));
           folder.writeText('comparison.json', `${JSON.stringify({ variants: rows, best }, null, 2)}\n`);
+          if (formats.length > 0) {
+            const report = renderComparisonReport({
+              title: `${basename(resolve(dir))}: ${rows.map((r) => r.variant).join(' vs ')}`,
+              variants: result.runs.map(({ variant, result: run }) => ({ name: variant.name, summary: run.summary, series: charts.get(variant.name)!.series(), billing: run.built.ledger })),
+              table: table,
+              dataFiles: ['comparison.csv', 'comparison.json'],
+            });
+            notices = (await writeReport(report, formats, folder)).notices;
+          }
           files = folder.commit();
         } catch (error) {
           folder.abort();
           throw error;
         }
+        for (const notice of notices) process.stderr.write(`${notice}\n`);
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({ variants: rows, best: bestVariants(rows, comparisonColumns(rows)), out: resolve(outDir) }, null, 2)}\n`);
           return;
         }
         process.stdout.write(`${formatComparisonTable(rows)}\n`);
-        process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (comparison.csv, comparison.json, one folder per variant)\n`);
+        process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (comparison.csv, comparison.json, report.md/html, one folder per variant)\n`);
       }),
     );
 }
