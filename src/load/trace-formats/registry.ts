@@ -5,11 +5,12 @@
 import type { InputProblem } from '../../errors/user-input-error.js';
 import { checkTraceRows } from './check-trace-rows.js';
 import { csvTraceFormat } from './csv.js';
+import { prometheusTraceFormat } from './prometheus.js';
 import type { TraceFormat, TraceParseResult } from './types.js';
 
 /** Every known trace format, keyed by its name. */
 export const TRACE_FORMATS: ReadonlyMap<string, TraceFormat> = new Map(
-  [csvTraceFormat].map((format) => [format.name, format]),
+  [csvTraceFormat, prometheusTraceFormat].map((format) => [format.name, format]),
 );
 
 /** The format used when a binding names none. */

@@ -11,9 +11,9 @@ describe('trace-format registry', () => {
   });
 
   it('reports an unknown format with the supported ones', () => {
-    const result = parseTraceText('prometheus', '{}', 'x.json');
+    const result = parseTraceText('influx', '{}', 'x.json');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]).toMatchObject({ file: 'x.json', message: 'unknown trace format "prometheus"', hint: expect.stringContaining('csv') });
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ file: 'x.json', message: 'unknown trace format "influx"', hint: 'supported formats: csv, prometheus' });
   });
 
   it.each([
