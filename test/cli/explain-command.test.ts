@@ -18,7 +18,7 @@ type CsvRow = Record<string, string>;
 let firstScaleUp: CsvRow;
 
 beforeAll(() => {
-  const run = runCli(['run', 'scenarios/nginx-keda-cpu', '--out', results, '--no-progress']);
+  const run = runCli(['run', 'scenarios/nginx-keda-cpu', '--out', results, '--no-progress', '--no-report']);
   expect(run.status).toBe(0);
   const rows = parse(readFileSync(join(results, 'decisions.csv'), 'utf8'), { columns: true }) as CsvRow[];
   const found = rows.find((r) => r.controller === 'hpa' && r.rescale === 'true' && Number(r.final_replicas) > Number(r.spec_replicas));
