@@ -8,7 +8,7 @@ import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../scenario/types.js';
-import { isServing, type PodOwner, type SimNode, type SimPod } from './model.js';
+import { isServing, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
 import { placePod } from './place-pod.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { planBindToStart, planStartup } from './startup-timeline.js';
@@ -31,11 +31,6 @@ export interface ClusterListener {
   usageStateChanging?(pod: SimPod, from: UsageState, to: UsageState): void;
   /** Called after every lifecycle step of a pod (bound, started, ready, deleting, gone). */
   podChanged?(pod: SimPod): void;
-}
-
-export interface PodRequests {
-  cpuMillicores: number;
-  memoryBytes: number;
 }
 
 export class Cluster {
@@ -129,7 +124,7 @@ export class Cluster {
 
   /** Creates a Pending pod and schedules its first scheduling attempt. */
   createPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string): SimPod {
-    const pod = this.newPod(owner, template, requests, name);
+    const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds });
     this.pods(owner).push(pod);
     const timeline = planStartup(template, this.delays, this.startupRandom);
     this.sim.scheduleAfter(timeline.schedulingSeconds, Phase.SCHEDULE, 'scheduler', () => {
@@ -140,31 +135,6 @@ export class Cluster {
       }
     });
     return pod;
-  }
-
-  private newPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string): SimPod {
-    return {
-      name,
-      owner,
-      serial: this.serial++,
-      createdSeconds: this.sim.nowSeconds,
-      phase: 'Pending',
-      cpuRequestMillicores: requests.cpuMillicores,
-      memoryRequestBytes: requests.memoryBytes,
-      template,
-      nodeSelector: template.nodeSelector,
-      tolerations: template.tolerations,
-      node: undefined,
-      unschedulable: false,
-      boundSeconds: undefined,
-      startTimeSeconds: undefined,
-      containerStartSeconds: undefined,
-      restartCount: 0,
-      ready: false,
-      readyConditionSeconds: undefined,
-      deletionSeconds: undefined,
-      removed: false,
-    };
   }
 
   private bindTo(pod: SimPod, node: SimNode): void {
@@ -183,7 +153,7 @@ export class Cluster {
    * node fits it; otherwise returns undefined and the caller creates it the normal way.
    */
   createRunningPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, sinceSeconds: number): SimPod | undefined {
-    const pod = this.newPod(owner, template, requests, name);
+    const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds });
     const placement = placePod(pod, this.nodes, this.scoring, this.schedulerRandom);
     if (placement.node === undefined) return undefined;
     this.bindTo(pod, placement.node);

@@ -69,6 +69,45 @@ export interface SimPod {
   removed: boolean;
 }
 
+export interface PodRequests {
+  cpuMillicores: number;
+  memoryBytes: number;
+}
+
+/** A pod as the API server creates it: Pending, unbound, no conditions yet. */
+export function pendingPod(args: {
+  name: string;
+  owner: PodOwner;
+  template: PodTemplateSpec;
+  requests: PodRequests;
+  serial: number;
+  createdSeconds: number;
+}): SimPod {
+  const { template } = args;
+  return {
+    name: args.name,
+    owner: args.owner,
+    serial: args.serial,
+    createdSeconds: args.createdSeconds,
+    phase: 'Pending',
+    cpuRequestMillicores: args.requests.cpuMillicores,
+    memoryRequestBytes: args.requests.memoryBytes,
+    template,
+    nodeSelector: template.nodeSelector,
+    tolerations: template.tolerations,
+    node: undefined,
+    unschedulable: false,
+    boundSeconds: undefined,
+    startTimeSeconds: undefined,
+    containerStartSeconds: undefined,
+    restartCount: 0,
+    ready: false,
+    readyConditionSeconds: undefined,
+    deletionSeconds: undefined,
+    removed: false,
+  };
+}
+
 export function isActive(pod: SimPod): boolean {
   return pod.deletionSeconds === undefined && pod.phase !== 'Succeeded' && pod.phase !== 'Failed';
 }

@@ -45,16 +45,21 @@ interface RowBase {
   name: string;
 }
 
-export interface HpaDecisionRow extends RowBase {
-  controller: 'hpa';
+/** The cells HPA and KEDA rows share: the scaled workload before and after the decision. */
+export interface WorkloadRowBase extends RowBase {
+  /** The scaled Deployment/StatefulSet, or `jobs/<template>` for a ScaledJob. */
   target: string;
   specReplicas: number;
   statusReplicas: number;
   readyPods: number;
-  metricDesiredReplicas: number | undefined;
-  stabilizedReplicas: number | undefined;
   finalReplicas: number;
   rescale: boolean;
+}
+
+export interface HpaDecisionRow extends WorkloadRowBase {
+  controller: 'hpa';
+  metricDesiredReplicas: number | undefined;
+  stabilizedReplicas: number | undefined;
   /** disabled, aboveMax, belowMin, legacy, behavior or metricsFailed. */
   path: string;
   ableToScale: string;
@@ -67,15 +72,8 @@ export interface HpaDecisionRow extends RowBase {
   metrics: MetricCell[];
 }
 
-export interface KedaDecisionRow extends RowBase {
+export interface KedaDecisionRow extends WorkloadRowBase {
   controller: 'keda';
-  /** The scaled Deployment/StatefulSet, or `jobs/<template>` for a ScaledJob. */
-  target: string;
-  specReplicas: number;
-  statusReplicas: number;
-  readyPods: number;
-  finalReplicas: number;
-  rescale: boolean;
   /** Whether the executor wrote a replica count (ScaledObject) or created jobs (ScaledJob). */
   executorWrote: boolean;
   /** The Active condition: True, False or Unknown. */

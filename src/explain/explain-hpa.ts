@@ -6,6 +6,7 @@
 import type { HpaDecisionRow } from './decision-row.js';
 import type { HpaExplanation, HpaMetricExplanation, HpaPreviousSync } from './explanation.js';
 import { drivingMetricNames, hpaLimitingFactors, stabilizationHolder } from './hpa-limiting-factors.js';
+import { workloadHeader } from './workload-header.js';
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
@@ -42,12 +43,7 @@ export function explainHpa(row: HpaDecisionRow, previous: HpaDecisionRow | undef
   return {
     controller: 'hpa',
     kind: 'HPA',
-    name: row.name,
-    target: row.target,
-    atSeconds,
-    timeSeconds: row.timeSeconds,
-    line: row.line,
-    current: { specReplicas: row.specReplicas, statusReplicas: row.statusReplicas, readyPods: row.readyPods },
+    ...workloadHeader(row, atSeconds),
     metrics: metricExplanations(row, new Set(drivingMetrics)),
     metricDesiredReplicas: orNull(row.metricDesiredReplicas),
     drivingMetrics,

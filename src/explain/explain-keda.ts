@@ -5,6 +5,7 @@
  */
 import type { KedaDecisionRow } from './decision-row.js';
 import type { KedaExplanation, ReasonCode } from './explanation.js';
+import { workloadHeader } from './workload-header.js';
 
 /** ScaledJob rows name their target `jobs/<template>` (src/controllers/keda/scaled-job-controller.ts). */
 const SCALED_JOB_TARGET_PREFIX = 'jobs/';
@@ -22,12 +23,7 @@ export function explainKeda(row: KedaDecisionRow, previous: KedaDecisionRow | un
   return {
     controller: 'keda',
     kind: row.target.startsWith(SCALED_JOB_TARGET_PREFIX) ? 'ScaledJob' : 'ScaledObject',
-    name: row.name,
-    target: row.target,
-    atSeconds,
-    timeSeconds: row.timeSeconds,
-    line: row.line,
-    current: { specReplicas: row.specReplicas, statusReplicas: row.statusReplicas, readyPods: row.readyPods },
+    ...workloadHeader(row, atSeconds),
     triggers: row.triggers.map((t) => ({ name: t.name, value: t.value === '' ? null : t.value, active: t.active, why: t.reason })),
     active: row.active,
     reason: splitReasonCode(row.reason) ?? (row.reason === '' ? null : { code: '', text: row.reason }),

@@ -12,7 +12,7 @@ import {
   windowCell,
   type CellSource,
 } from './decision-cells.js';
-import type { CaDecisionRow, DecisionRow, HpaDecisionRow, KedaDecisionRow, MetricCell, TriggerCell } from './decision-row.js';
+import type { CaDecisionRow, DecisionRow, HpaDecisionRow, KedaDecisionRow, MetricCell, TriggerCell, WorkloadRowBase } from './decision-row.js';
 
 /** The columns every decisions.csv has (the metric groups come after them). */
 export const REQUIRED_COLUMNS: readonly string[] = Object.freeze([
@@ -59,9 +59,8 @@ function triggerCells(src: CellSource, groups: readonly number[]): TriggerCell[]
   });
 }
 
-function hpaRow(src: CellSource, groups: readonly number[]): HpaDecisionRow {
+function workloadCells(src: CellSource): WorkloadRowBase {
   return {
-    controller: 'hpa',
     line: src.line,
     timeSeconds: numberCell(src, 'time_s'),
     name: textCell(src, 'name'),
@@ -69,10 +68,17 @@ function hpaRow(src: CellSource, groups: readonly number[]): HpaDecisionRow {
     specReplicas: numberCell(src, 'spec_replicas'),
     statusReplicas: numberCell(src, 'status_replicas'),
     readyPods: numberCell(src, 'ready_pods'),
-    metricDesiredReplicas: optionalNumberCell(src, 'metric_desired_replicas'),
-    stabilizedReplicas: optionalNumberCell(src, 'stabilized_replicas'),
     finalReplicas: numberCell(src, 'final_replicas'),
     rescale: booleanCell(src, 'rescale'),
+  };
+}
+
+function hpaRow(src: CellSource, groups: readonly number[]): HpaDecisionRow {
+  return {
+    controller: 'hpa',
+    ...workloadCells(src),
+    metricDesiredReplicas: optionalNumberCell(src, 'metric_desired_replicas'),
+    stabilizedReplicas: optionalNumberCell(src, 'stabilized_replicas'),
     path: textCell(src, 'path'),
     ableToScale: textCell(src, 'able_to_scale'),
     scalingActive: textCell(src, 'scaling_active'),
@@ -87,15 +93,7 @@ function hpaRow(src: CellSource, groups: readonly number[]): HpaDecisionRow {
 function kedaRow(src: CellSource, groups: readonly number[]): KedaDecisionRow {
   return {
     controller: 'keda',
-    line: src.line,
-    timeSeconds: numberCell(src, 'time_s'),
-    name: textCell(src, 'name'),
-    target: textCell(src, 'target'),
-    specReplicas: numberCell(src, 'spec_replicas'),
-    statusReplicas: numberCell(src, 'status_replicas'),
-    readyPods: numberCell(src, 'ready_pods'),
-    finalReplicas: numberCell(src, 'final_replicas'),
-    rescale: booleanCell(src, 'rescale'),
+    ...workloadCells(src),
     executorWrote: textCell(src, 'path') === 'executor-scale',
     active: textCell(src, 'keda_active'),
     reason: textCell(src, 'reason'),

@@ -1,5 +1,5 @@
 /** Tiny builders for cluster records used across tests. */
-import type { SimNode, SimPod } from '../../src/cluster/model.js';
+import { pendingPod, type SimNode, type SimPod } from '../../src/cluster/model.js';
 import type { NodePoolSpec, PodTemplateSpec } from '../../src/scenario/types.js';
 
 export function makePool(over: Partial<NodePoolSpec> = {}): NodePoolSpec {
@@ -42,28 +42,13 @@ export function makeTemplate(over: Partial<PodTemplateSpec> = {}): PodTemplateSp
 }
 
 export function makePod(over: Partial<SimPod> = {}): SimPod {
-  const template = makeTemplate();
-  return {
+  const base = pendingPod({
     name: 'p',
     owner: { name: 'web', namespace: 'default', index: 0 },
+    template: makeTemplate(),
+    requests: { cpuMillicores: 250, memoryBytes: 256 * 2 ** 20 },
     serial: 0,
     createdSeconds: 0,
-    phase: 'Running',
-    cpuRequestMillicores: 250,
-    memoryRequestBytes: 256 * 2 ** 20,
-    template,
-    nodeSelector: {},
-    tolerations: [],
-    node: undefined,
-    unschedulable: false,
-    boundSeconds: undefined,
-    startTimeSeconds: undefined,
-    containerStartSeconds: undefined,
-    restartCount: 0,
-    ready: false,
-    readyConditionSeconds: undefined,
-    deletionSeconds: undefined,
-    removed: false,
-    ...over,
-  };
+  });
+  return { ...base, phase: 'Running', ...over };
 }
