@@ -40,6 +40,8 @@ export class Cluster {
   private readonly unschedulable: SimPod[] = [];
   private retryScheduled = false;
   private serial = 0;
+  /** kube-scheduler nextStartNodeIndex: where the next cycle's node search starts. */
+  private nextStartNodeIndex = 0;
   private readonly startupRandom: RandomStream;
   private readonly schedulerRandom: RandomStream;
   private readonly listeners: ClusterListener[] = [];
@@ -154,7 +156,7 @@ export class Cluster {
    */
   createRunningPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, sinceSeconds: number): SimPod | undefined {
     const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds });
-    const placement = placePod(pod, this.nodes, this.scoring, this.schedulerRandom);
+    const placement = this.place(pod);
     if (placement.node === undefined) return undefined;
     this.bindTo(pod, placement.node);
     pod.createdSeconds = sinceSeconds;
@@ -192,8 +194,15 @@ export class Cluster {
     this.sim.scheduleAfter(delay, Phase.LIFECYCLE, 'kubelet', () => this.removePod(pod));
   }
 
+  /** One scheduling cycle; advances nextStartNodeIndex as kube-scheduler does. */
+  private place(pod: SimPod): ReturnType<typeof placePod> {
+    const placement = placePod(pod, this.nodes, this.scoring, this.schedulerRandom, this.nextStartNodeIndex);
+    if (this.nodes.length > 0) this.nextStartNodeIndex = (this.nextStartNodeIndex + placement.processedNodes) % this.nodes.length;
+    return placement;
+  }
+
   private tryBind(pod: SimPod, defaultToStartSeconds: number, toReadySeconds: number): boolean {
-    const placement = placePod(pod, this.nodes, this.scoring, this.schedulerRandom);
+    const placement = this.place(pod);
     if (placement.node === undefined) return false;
     this.bindTo(pod, placement.node);
     const virtual = placement.node.pool.virtual?.startup;

@@ -1,7 +1,10 @@
 /**
- * One scheduling cycle for one pod: filter every node, score the feasible ones, pick the best and
- * break ties at random with reservoir sampling, as kube-scheduler's selectHost does (the random
- * draw comes from the seeded `scheduler` stream).
+ * One scheduling cycle for one pod: filter nodes, score the feasible ones, pick the best and break
+ * ties at random with reservoir sampling, as kube-scheduler's selectHost does (the random draw comes
+ * from the seeded `scheduler` stream). Like schedule_one.go findNodesThatPassFilters, the search
+ * starts at the node after the previous cycle's last one and stops once `numFeasibleNodesToFind`
+ * feasible nodes are found (percentageOfNodesToScore, adaptive by default): in a cluster of 100 nodes
+ * or more, not every node is scored.
  */
 import type { RandomStream } from '../core/rng.js';
 import type { SimNode, SimPod } from './model.js';
@@ -12,17 +15,50 @@ export type Placement =
   | { node: SimNode; score: number; reason: 'Scheduled' }
   | { node: undefined; reason: 'Unschedulable'; filterCounts: Partial<Record<FilterReason, number>> };
 
-export function placePod(pod: SimPod, nodes: readonly SimNode[], strategy: ScoringStrategy, random: RandomStream): Placement {
+/** schedule_one.go minFeasibleNodesToFind and minFeasibleNodesPercentageToFind. */
+const MIN_FEASIBLE_NODES_TO_FIND = 100;
+const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+
+/**
+ * schedule_one.go numFeasibleNodesToFind with percentageOfNodesToScore unset (0, the
+ * KubeSchedulerConfiguration default): all nodes below 100; else 50 − n/125 percent (at least 5%),
+ * and never fewer than 100 nodes. Integer arithmetic as upstream's int32.
+ */
+export function numFeasibleNodesToFind(numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  const percentage = Math.max(MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND, 50 - Math.trunc(numAllNodes / 125));
+  const numNodes = Math.trunc((numAllNodes * percentage) / 100);
+  return numNodes < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : numNodes;
+}
+
+/**
+ * @param startIndex the scheduler's nextStartNodeIndex; `processedNodes` in the result is how far
+ *   the search went, so the next cycle starts at (startIndex + processedNodes) mod nodes.
+ */
+export function placePod(
+  pod: SimPod,
+  nodes: readonly SimNode[],
+  strategy: ScoringStrategy,
+  random: RandomStream,
+  startIndex = 0,
+): Placement & { processedNodes: number } {
   let best: SimNode | undefined;
   let bestScore = -1;
   let ties = 0;
   const filterCounts: Partial<Record<FilterReason, number>> = {};
-  for (const node of nodes) {
+  const count = nodes.length;
+  const wanted = numFeasibleNodesToFind(count);
+  let feasible = 0;
+  let processedNodes = 0;
+  for (let i = 0; i < count && feasible < wanted; i++) {
+    const node = nodes[(startIndex + i) % count]!;
+    processedNodes++;
     const fit = filterNode(pod, node);
     if (fit !== 'Fits') {
       filterCounts[fit] = (filterCounts[fit] ?? 0) + 1;
       continue;
     }
+    feasible++;
     const score = scoreNode(pod, node, strategy);
     if (score > bestScore) {
       best = node;
@@ -33,6 +69,6 @@ export function placePod(pod: SimPod, nodes: readonly SimNode[], strategy: Scori
       if (random.int(ties) === 0) best = node;
     }
   }
-  if (best === undefined) return { node: undefined, reason: 'Unschedulable', filterCounts };
-  return { node: best, score: bestScore, reason: 'Scheduled' };
+  if (best === undefined) return { node: undefined, reason: 'Unschedulable', filterCounts, processedNodes };
+  return { node: best, score: bestScore, reason: 'Scheduled', processedNodes };
 }

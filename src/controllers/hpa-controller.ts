@@ -13,7 +13,9 @@ import type { MetricSeries } from '../engine/metric-series.js';
 import type { WorkloadRuntime } from '../engine/workload-runtime.js';
 import type { MetricsServer } from '../metrics/metrics-server.js';
 import type { SimObserver } from '../observe/observer.js';
-import type { MetricDecision } from '../observe/records.js';
+import { listensTo } from '../observe/observer.js';
+import type { HpaDecisionRecord, MetricDecision } from '../observe/records.js';
+import type { WindowEntry } from '../autoscalers/hpa/recommendation-history.js';
 import { observeMetric, type ExternalMetricProvider, type ObservationContext } from './hpa-observations.js';
 import type { MetricObservation } from '../autoscalers/hpa/evaluate-metric.js';
 
@@ -29,6 +31,15 @@ function formatValue(p: MetricProposal, spec: HpaSpec['metrics'][number]): strin
   return `${Math.round(milli) / 1000}`;
 }
 
+/** Recommendations inside the window, youngest first: `replicas@-ageSeconds` separated by spaces. */
+function formatWindow(window: readonly WindowEntry[] | undefined): string {
+  if (window === undefined || window.length === 0) return '';
+  const sorted = window.length > 1 ? [...window].sort((a, b) => a.ageSeconds - b.ageSeconds) : window;
+  let text = '';
+  for (const r of sorted) text += (text === '' ? '' : ' ') + r.replicas + '@-' + r.ageSeconds + 's';
+  return text;
+}
+
 function podClasses(obs: MetricObservation): MetricDecision['podClasses'] {
   if (obs.kind !== 'pods') return undefined;
   const counts = { ready: 0, unready: 0, missing: 0, ignored: 0 };
@@ -41,7 +52,8 @@ export class HpaController {
   private readonly tolerances: Tolerances;
   /** Number of syncs and of scale-ups / scale-downs written. */
   readonly counts = { syncs: 0, scaleUps: 0, scaleDowns: 0 };
-  lastMetricValues: string[] = [];
+  /** The proposals of the latest sync (formatted only when read). */
+  private lastProposals: readonly MetricProposal[] = [];
 
   constructor(
     readonly spec: HpaSpec,
@@ -53,6 +65,11 @@ export class HpaController {
     private readonly externalMetrics?: ExternalMetricProvider,
   ) {
     this.tolerances = resolveTolerances(spec.behavior, config);
+  }
+
+  /** The metric values of the latest sync as decisions.csv shows them (`45%`, `250m`…). */
+  get lastMetricValues(): string[] {
+    return this.lastProposals.map((p, i) => formatValue(p, this.spec.metrics[i]!));
   }
 
   /** Starts the loop: first sync at `firstSyncSeconds`, then every sync period. */
@@ -86,6 +103,8 @@ export class HpaController {
       else this.counts.scaleDowns++;
       workload.scale(result.desiredReplicas);
     }
+    this.lastProposals = proposals;
+    if (!listensTo(this.observer, 'hpaDecision')) return;
     const metrics: MetricDecision[] = proposals.map((p, i) => {
       const d: MetricDecision = { metricName: p.metricName, ok: p.ok, currentValue: formatValue(p, this.spec.metrics[i]!), reason: p.reason };
       if (p.ok) d.proposedReplicas = p.desiredReplicas;
@@ -94,11 +113,7 @@ export class HpaController {
       if (classes) d.podClasses = classes;
       return d;
     });
-    this.lastMetricValues = metrics.map((m) => m.currentValue);
-    const window = [...(result.trace.stabilizationWindow ?? [])]
-      .sort((a, b) => a.ageSeconds - b.ageSeconds)
-      .map((r) => `${r.replicas}@-${r.ageSeconds}s`).join(' ');
-    this.observer.hpaDecision?.({
+    const record: HpaDecisionRecord = {
       timeSeconds: nowSeconds,
       hpa: this.spec.name,
       target: workload.spec.name,
@@ -106,17 +121,18 @@ export class HpaController {
       statusReplicas,
       readyPods: this.target.servingPods,
       metrics,
-      ...(result.metricDesiredReplicas !== undefined ? { metricDesiredReplicas: result.metricDesiredReplicas } : {}),
-      ...(result.stabilizedReplicas !== undefined ? { stabilizedReplicas: result.stabilizedReplicas } : {}),
       desiredReplicas: result.desiredReplicas,
       rescale: result.rescale,
       ableToScale: result.conditions.ableToScale.reason,
       scalingActive: result.conditions.scalingActive.reason,
       scalingLimited: result.conditions.scalingLimited.reason,
       path: result.trace.path,
-      stabilizationWindow: window,
-      ...(result.trace.scaleUpLimit !== undefined ? { scaleUpLimit: result.trace.scaleUpLimit } : {}),
-      ...(result.trace.scaleDownLimit !== undefined ? { scaleDownLimit: result.trace.scaleDownLimit } : {}),
-    });
+      stabilizationWindow: formatWindow(result.trace.stabilizationWindow),
+    };
+    if (result.metricDesiredReplicas !== undefined) record.metricDesiredReplicas = result.metricDesiredReplicas;
+    if (result.stabilizedReplicas !== undefined) record.stabilizedReplicas = result.stabilizedReplicas;
+    if (result.trace.scaleUpLimit !== undefined) record.scaleUpLimit = result.trace.scaleUpLimit;
+    if (result.trace.scaleDownLimit !== undefined) record.scaleDownLimit = result.trace.scaleDownLimit;
+    this.observer.hpaDecision?.(record);
   }
 }

@@ -10,7 +10,7 @@ import { classifyPod, type PodObservation } from '../autoscalers/hpa/group-pods.
 import type { ClassifiedPod, HpaControllerConfig, HpaMetricSpec } from '../autoscalers/hpa/types.js';
 import type { MetricSeries } from '../engine/metric-series.js';
 import type { WorkloadRuntime } from '../engine/workload-runtime.js';
-import type { MetricsServer } from '../metrics/metrics-server.js';
+import type { MetricsServer, PodSample } from '../metrics/metrics-server.js';
 
 /** Milli-units of a plain value, as Quantity.MilliValue rounds (up). */
 export function toMilli(value: number): number {
@@ -31,8 +31,7 @@ export interface ObservationContext {
   externalMetrics?: ExternalMetricProvider;
 }
 
-function podObservation(pod: SimPod, ctx: ObservationContext): PodObservation {
-  const sample = ctx.metricsServer.sample(pod);
+function podObservation(pod: SimPod, sample: PodSample | undefined): PodObservation {
   const obs: PodObservation = {
     name: pod.name,
     phase: pod.phase,
@@ -57,10 +56,9 @@ function resourceObservation(resource: string, containerName: string | undefined
   const servingContainer = ctx.target.load?.container ?? template.containers[0]?.name;
   const pods: ClassifiedPod[] = [];
   for (const pod of ctx.target.controller.pods) {
-    const obs = podObservation(pod, ctx);
-    const { podClass } = classifyPod(obs, resource, ctx.nowSeconds, ctx.config);
-    const classified: ClassifiedPod = { name: pod.name, class: podClass, requestMilli };
     const sample = ctx.metricsServer.sample(pod);
+    const { podClass } = classifyPod(podObservation(pod, sample), resource, ctx.nowSeconds, ctx.config);
+    const classified: ClassifiedPod = { name: pod.name, class: podClass, requestMilli };
     if (sample !== undefined) {
       // Only the serving container carries traffic; a named sidecar container idles at 0.
       const counted = containerName === undefined || containerName === servingContainer;
@@ -82,7 +80,7 @@ function podsMetricObservation(seriesName: string, ctx: ObservationContext): Met
     // The adapter has a value for every pod whose containers run; pods outside the endpoints serve
     // nothing, so a traffic total gives them 0.
     const hasSample = pod.phase === 'Running' && pod.containerStartSeconds !== undefined;
-    const obs = podObservation(pod, ctx);
+    const obs = podObservation(pod, ctx.metricsServer.sample(pod));
     if (hasSample) obs.sample = { timestampSeconds: ctx.nowSeconds, windowSeconds: 0 };
     else delete obs.sample;
     const { podClass } = classifyPod(obs, undefined, ctx.nowSeconds, ctx.config);

@@ -3,6 +3,11 @@
  * and proposals, stabilized and final replicas, the window, the reasons) and each KEDA polling cycle
  * (trigger values and activity, the executor's action and reason). A `controller` column tells them
  * apart; columns that do not apply to a row are empty.
+ *
+ * Detail (spec.decisions): `all` writes every row; `changes` writes a row only when it differs from
+ * the same autoscaler's previous row in a column other than those that move at every sync (the time,
+ * the stabilization window's ages, metric values, KEDA's last-active and cooldown clocks), so a long
+ * steady stretch is one row; `none` writes the header only (the run builds no decision records).
  */
 import type { SimObserver } from '../observe/observer.js';
 import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord } from '../observe/records.js';
@@ -28,15 +33,36 @@ export function decisionHeader(groupCount: number): string[] {
 
 const round3 = (v: number): number => Math.round(v * 1000) / 1000;
 
+export type DecisionDetail = 'all' | 'changes' | 'none';
+
+/** Columns that change at nearly every sync and so do not make a row a change. */
+function volatileColumns(groupCount: number): Set<number> {
+  const header = decisionHeader(groupCount);
+  const names = new Set(['time_s', 'stabilization_window', 'keda_last_active_s', 'keda_cooldown_left_s']);
+  for (let i = 1; i <= Math.max(1, groupCount); i++) names.add(`metric${i}_value`);
+  return new Set(header.flatMap((h, i) => (names.has(h) ? [i] : [])));
+}
+
 export class DecisionLog implements SimObserver {
   readonly sink: TableSink;
   private readonly groupCount: number;
+  /** Rows written. */
   count = 0;
+  /** Rows `changes` left out. */
+  skipped = 0;
+  private readonly volatile: Set<number>;
+  /** `changes`: the previous row of each autoscaler (controller + name). */
+  private readonly previous = new Map<string, Cell[]>();
 
   /** @param groupCount the most metrics any HPA has, or triggers any ScaledObject has. */
-  constructor(groupCount: number, tables: TableSinkFactory) {
+  constructor(
+    groupCount: number,
+    tables: TableSinkFactory,
+    readonly detail: DecisionDetail = 'all',
+  ) {
     this.groupCount = Math.max(1, groupCount);
     this.sink = tables('decisions.csv', decisionHeader(groupCount));
+    this.volatile = volatileColumns(groupCount);
   }
 
   hpaDecision(r: HpaDecisionRecord): void {
@@ -90,7 +116,22 @@ export class DecisionLog implements SimObserver {
   }
 
   private write(row: Cell[]): void {
+    if (this.detail === 'none') return;
+    if (this.detail === 'changes' && !this.changed(row)) {
+      this.skipped++;
+      return;
+    }
     this.sink.row(row);
     this.count++;
+  }
+
+  /** Whether `row` differs from its autoscaler's previous row outside the volatile columns; remembers it. */
+  private changed(row: Cell[]): boolean {
+    const key = `${row[1]}/${row[2]}`;
+    const before = this.previous.get(key);
+    this.previous.set(key, row);
+    if (before === undefined) return true;
+    for (let i = 0; i < row.length; i++) if (!this.volatile.has(i) && row[i] !== before[i]) return true;
+    return false;
   }
 }

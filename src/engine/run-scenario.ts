@@ -40,8 +40,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     ...scenario.hpas.map((h) => h.metrics.length),
     ...(scenario.scaledObjects ?? []).map((so) => Math.max(so.triggers.length, so.scalingModifiers ? 1 : 0)),
   );
-  const decisions = new DecisionLog(metricCount, tables);
-  const built = buildSimulation(scenario, [decisions, ...(options.observers ?? [])]);
+  const decisions = new DecisionLog(metricCount, tables, scenario.decisions);
+  // With `none` the log is not an observer, so controllers build no decision records at all.
+  const built = buildSimulation(scenario, [...(scenario.decisions === 'none' ? [] : [decisions]), ...(options.observers ?? [])]);
   options.onBuilt?.(built);
   const timeseries = new TimeseriesRecorder(built, tables);
   timeseries.start();

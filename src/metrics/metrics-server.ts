@@ -78,21 +78,34 @@ export class MetricsServer {
         windowSeconds = nowSeconds - previous.timeSeconds;
         rateMillicores = (cumulative - previous.cpuCumulativeMilliSeconds) / windowSeconds;
       }
-      this.points.set(pod, { cpuCumulativeMilliSeconds: cumulative, timeSeconds: nowSeconds, containerStartSeconds: started });
+      // Points and samples are updated in place: a scrape allocates only for a pod seen the first time.
+      if (previous === undefined) this.points.set(pod, { cpuCumulativeMilliSeconds: cumulative, timeSeconds: nowSeconds, containerStartSeconds: started });
+      else {
+        previous.cpuCumulativeMilliSeconds = cumulative;
+        previous.timeSeconds = nowSeconds;
+        previous.containerStartSeconds = started;
+      }
       if (rateMillicores === undefined) {
         this.samples.delete(pod);
         continue;
       }
-      this.samples.set(pod, {
-        cpuMilli: Math.ceil(Math.round(rateMillicores * 1e6) / 1e6),
-        memoryBytes: this.probe.memoryWorkingSetBytes(pod, nowSeconds),
-        timestampSeconds: nowSeconds,
-        windowSeconds,
-      });
+      const cpuMilli = Math.ceil(Math.round(rateMillicores * 1e6) / 1e6);
+      const memoryBytes = this.probe.memoryWorkingSetBytes(pod, nowSeconds);
+      const sample = this.samples.get(pod);
+      if (sample === undefined) this.samples.set(pod, { cpuMilli, memoryBytes, timestampSeconds: nowSeconds, windowSeconds });
+      else {
+        sample.cpuMilli = cpuMilli;
+        sample.memoryBytes = memoryBytes;
+        sample.timestampSeconds = nowSeconds;
+        sample.windowSeconds = windowSeconds;
+      }
     }
   }
 
-  /** The latest sample of a pod, as the HPA reads it from metrics.k8s.io; undefined = missing. */
+  /**
+   * The latest sample of a pod, as the HPA reads it from metrics.k8s.io; undefined = missing. The
+   * object is updated in place by the next scrape: read it, don't keep it.
+   */
   sample(pod: SimPod): PodSample | undefined {
     return this.up ? this.samples.get(pod) : undefined;
   }

@@ -10,12 +10,22 @@ export interface SimObserver {
   caDecision?(record: CaDecisionRecord): void;
 }
 
+/** Whether `observer` would do anything with `hook`: controllers skip building records nobody keeps. */
+export function listensTo(observer: SimObserver, hook: keyof SimObserver): boolean {
+  return observer instanceof ObserverHub ? observer.listens(hook) : typeof observer[hook] === 'function';
+}
+
 /** Fans one hook call out to many observers. */
 export class ObserverHub implements SimObserver {
   constructor(private readonly observers: SimObserver[] = []) {}
 
   add(observer: SimObserver): void {
     this.observers.push(observer);
+  }
+
+  /** True when some observer implements `hook`. */
+  listens(hook: keyof SimObserver): boolean {
+    return this.observers.some((o) => listensTo(o, hook));
   }
 
   hpaDecision(record: HpaDecisionRecord): void {

@@ -29,6 +29,7 @@ import { resolveRunLength, checkOverrides } from './run-checks.js';
 import { readScenarioSections, type ScenarioSections } from './scenario-sections.js';
 import { METRICS_SERVER_DEFAULTS, SCENARIO_DEFAULTS, SCHEDULER_DEFAULTS } from './schema/scenario-defaults.js';
 import { resolveTraces } from './traces/resolve-traces.js';
+import type { DecisionDetail } from './schema/scenario-schema.js';
 import type { Scenario } from './types.js';
 import { DocRef } from './yaml/doc-ref.js';
 import type { DocumentPatch } from './yaml/document-patch.js';
@@ -42,6 +43,8 @@ export interface ScenarioOverrides {
   seed?: number;
   /** Replaces spec.duration, seconds (> 0). */
   durationSeconds?: number;
+  /** Replaces spec.decisions. */
+  decisions?: DecisionDetail;
   /** Field changes to scenario.yaml or to manifest objects (compare variants); each must match a document. */
   patches?: DocumentPatch[];
 }
@@ -77,7 +80,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
       sink.error({ file: '(variant)', field: p.target, message: `override "${p.text}" matches no document: expected "scenario" or <Kind>/<name> of a manifest object` });
     }
   }
-  const traces = await resolveTraces(dir, sections.traces, sections.uncheckedTraceFiles, ref, sink);
+  const traces = await resolveTraces(dir, sections.traces, sections.uncheckedTraceFiles, ref, sink, overrides.durationSeconds ?? sections.durationSeconds);
   const nodePools = resolveNodePools(sections.nodePools, ref, sink);
   const elasticSources = checkElasticWorkloads(manifests, sink);
   const context = { manifests, traceNames: sections.traceNames, scenarioRef: ref, sink };
@@ -126,7 +129,7 @@ function assemble(
   sections: ScenarioSections,
   overrides: ScenarioOverrides,
   durationSeconds: number,
-  parts: Omit<Scenario, 'name' | 'dir' | 'seed' | 'durationSeconds' | 'outputIntervalSeconds' | 'config'>,
+  parts: Omit<Scenario, 'name' | 'dir' | 'seed' | 'durationSeconds' | 'outputIntervalSeconds' | 'decisions' | 'config'>,
 ): Scenario {
   const hpa = sections.controllers?.hpa;
   const startup = sections.startup;
@@ -136,6 +139,7 @@ function assemble(
     seed: overrides.seed ?? sections.seed ?? SCENARIO_DEFAULTS.seed,
     durationSeconds,
     outputIntervalSeconds: sections.outputIntervalSeconds ?? SCENARIO_DEFAULTS.outputIntervalSeconds,
+    decisions: overrides.decisions ?? sections.decisions ?? SCENARIO_DEFAULTS.decisions,
     ...parts,
     config: {
       hpa: {

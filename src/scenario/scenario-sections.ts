@@ -14,7 +14,7 @@ import { JobRunSchema, type JobRunInput } from './schema/job-run-schema.js';
 import { LoadModelSchema, type LoadModelInput } from './schema/load-model-schema.js';
 import { NodePoolSchema } from './schema/node-pool-schema.js';
 import { TRACE_BINDING_DEFAULTS } from './schema/scenario-defaults.js';
-import { ScenarioDocumentSchema, ScenarioSpecSchema } from './schema/scenario-schema.js';
+import { ScenarioDocumentSchema, ScenarioSpecSchema, type DecisionDetail } from './schema/scenario-schema.js';
 import { StandaloneQueueSchema, type StandaloneQueueInput } from './schema/queue-schema.js';
 import { SeriesSchema, type SeriesInput } from './schema/series-schema.js';
 import { TraceBindingSchema, type TraceBindingInput } from './schema/trace-binding-schema.js';
@@ -27,6 +27,7 @@ export interface ScenarioSections {
   seed: number | undefined;
   durationSeconds: number | undefined;
   outputIntervalSeconds: number | undefined;
+  decisions: DecisionDetail | undefined;
   manifests: string[];
   traces: Map<string, TraceBindingInput>;
   /** file and format of bindings that failed validation, so their files can still be checked. */
@@ -78,6 +79,7 @@ export function readScenarioSections(ref: DocRef, sink: ProblemSink): ScenarioSe
     seed: field('seed'),
     durationSeconds: field('duration'),
     outputIntervalSeconds: field('outputInterval'),
+    decisions: field('decisions'),
     manifests: field('manifests') ?? [],
     traces: entries(spec.traces, TraceBindingSchema),
     uncheckedTraceFiles: invalidTraceFiles(spec.traces),

@@ -345,6 +345,8 @@ export interface Scenario {
   seed: number;
   durationSeconds: number;
   outputIntervalSeconds: number;
+  /** spec.decisions: which rows decisions.csv keeps. */
+  decisions: 'all' | 'changes' | 'none';
   nodePools: NodePoolSpec[];
   workloads: WorkloadSpec[];
   hpas: HpaSpec[];

@@ -69,3 +69,19 @@ describe('dominantStepSeconds', () => {
     expect(dominantStepSeconds(Float64Array.from(ts))).toBe(expected);
   });
 });
+
+describe('binding only the run (untilSeconds)', () => {
+  const pairs: [number, number][] = Array.from({ length: 50 }, (_, i) => [i * 60, i + 1]);
+
+  it('keeps the rows up to the run end plus the next one, and the same end', () => {
+    const whole = bind(pairs);
+    const cut = bind(pairs, { untilSeconds: 600 });
+    expect(cut.start).toEqual(whole.start.slice(0, 12));
+    expect(cut.values).toEqual(whole.values.slice(0, 12));
+    expect(cut.end).toBe(whole.end);
+  });
+
+  it('is the whole trace when the run outlasts it', () => {
+    expect(bind(pairs, { untilSeconds: 10_000 })).toEqual(bind(pairs));
+  });
+});

@@ -120,8 +120,18 @@ export const METRIC_CALCULATORS: Readonly<Partial<Record<CalculatorKey, MetricCa
   'External/AverageValue': perPodValue('GetExternalPerPodMetricReplicas'),
 });
 
+/** source type → target type → entry: a lookup without building a key string at every sync. */
+const CALCULATOR_INDEX: ReadonlyMap<string, ReadonlyMap<string, MetricCalculatorEntry>> = (() => {
+  const index = new Map<string, Map<string, MetricCalculatorEntry>>();
+  for (const [key, entry] of Object.entries(METRIC_CALCULATORS)) {
+    const [source, target] = key.split('/') as [string, string];
+    if (!index.has(source)) index.set(source, new Map());
+    index.get(source)!.set(target, entry!);
+  }
+  return index;
+})();
+
 /** The calculator for a (source, target) pair, or undefined when the pair is not supported. */
 export function findMetricCalculator(sourceType: string, targetType: string): MetricCalculatorEntry | undefined {
-  const table: Readonly<Record<string, MetricCalculatorEntry | undefined>> = METRIC_CALCULATORS;
-  return Object.hasOwn(table, `${sourceType}/${targetType}`) ? table[`${sourceType}/${targetType}`] : undefined;
+  return CALCULATOR_INDEX.get(sourceType)?.get(targetType);
 }

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { runScenario } from '../../engine/run-scenario.js';
 import type { RunSummary } from '../../report/summary.js';
 import { parseDuration } from '../../scenario/duration.js';
-import { loadScenario } from '../../scenario/load-scenario.js';
+import { loadScenario, type ScenarioOverrides } from '../../scenario/load-scenario.js';
+import { DECISION_DETAILS, type DecisionDetail } from '../../scenario/schema/scenario-schema.js';
 import { UserInputError } from '../../errors/user-input-error.js';
 import { ResultsFolder } from '../../report/results-folder.js';
 import { ChartSeriesRecorder } from '../../report/charts/series-collector.js';
@@ -19,6 +20,7 @@ interface RunFlags {
   seed?: string;
   duration?: string;
   json?: boolean;
+  decisions?: string;
   progress?: boolean;
   /** Comma-separated report formats, or false for --no-report. */
   report?: string | false;
@@ -46,6 +48,15 @@ export function parseDurationFlag(text: string): number {
   });
 }
 
+/** --decisions: which rows decisions.csv keeps (replaces spec.decisions). */
+export function parseDecisionsFlag(text: string): DecisionDetail {
+  const found = DECISION_DETAILS.find((d) => d === text);
+  if (found === undefined) {
+    throw new UserInputError({ file: '(command line)', field: '--decisions', message: `expected one of ${DECISION_DETAILS.join(', ')}, got "${text}"` });
+  }
+  return found;
+}
+
 export function registerRunCommand(program: Command): void {
   program
     .command('run')
@@ -55,6 +66,7 @@ export function registerRunCommand(program: Command): void {
     .option('--seed <n>', 'override the scenario seed')
     .option('--duration <d>', 'override the simulated duration (e.g. 2h, 3d, 5400s)')
     .option('--json', 'print the summary as JSON instead of a table')
+    .option('--decisions <detail>', 'rows decisions.csv keeps: all (every sync), changes (rows that change something) or none; replaces spec.decisions')
     .option('--no-progress', 'do not show a progress bar')
     .option('--report <formats>', 'report formats to write (md: report.md and .mmd charts; html: report.html)', DEFAULT_REPORT_FORMATS.join(','))
     .option('--no-report', 'write no report.md or report.html')
@@ -64,11 +76,13 @@ export function registerRunCommand(program: Command): void {
 Examples:
   $ scalesim run scenarios/nasa-diurnal
   $ scalesim run scenarios/nginx-hpa-cpu --seed 7 --out /tmp/nginx
-  $ scalesim run scenarios/nasa-diurnal --duration 2d --json`,
+  $ scalesim run scenarios/nasa-diurnal --duration 2d --json
+  $ scalesim run scenarios/nasa-diurnal --decisions changes`,
     )
     .action((dir: string, flags: RunFlags) =>
       withExitCodes(async () => {
-        const overrides: { seed?: number; durationSeconds?: number } = {};
+        const overrides: ScenarioOverrides = {};
+        if (flags.decisions !== undefined) overrides.decisions = parseDecisionsFlag(flags.decisions);
         if (flags.seed !== undefined) overrides.seed = parseSeed(flags.seed);
         if (flags.duration !== undefined) overrides.durationSeconds = parseDurationFlag(flags.duration);
         const scenario = await loadScenario(dir, overrides);

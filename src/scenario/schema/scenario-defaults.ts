@@ -9,6 +9,12 @@ export const SCENARIO_DEFAULTS = Object.freeze({
   seed: 1,
   /** spec.outputInterval: one timeline row per simulated minute. */
   outputIntervalSeconds: 60,
+  /**
+   * spec.decisions: decisions.csv holds every autoscaler decision (each HPA sync, KEDA poll, CA action).
+   * `changes` keeps only rows that differ from the same autoscaler's previous row in anything but the
+   * time, metric values and window ages; `none` writes the header only.
+   */
+  decisions: 'all' as 'all' | 'changes' | 'none',
   /** spec.manifests: the `manifests/` folder beside scenario.yaml (as `kubectl apply -f manifests`). */
   manifests: Object.freeze(['manifests']) as readonly string[],
 });

@@ -15,6 +15,7 @@
  *                                   # start of the first trace bound to a workload (`start` or first row, minus shift)
  *   duration: 27d                   # duration or seconds; default: span of the longest trace bound to a workload
  *   outputInterval: 1m              # > 0, default 60 s
+ *   decisions: all                  # all | changes | none: which rows decisions.csv keeps
  *   manifests: [manifests]          # files or folders (every *.yaml/*.yml, by name) relative to this folder
  *   traces:                         # name → binding
  *     nasa:
@@ -159,6 +160,9 @@ import { TraceBindingSchema } from './trace-binding-schema.js';
 import { StandaloneQueueSchema } from './queue-schema.js';
 import { TriggerSourceSchema } from './trigger-source-schema.js';
 
+export const DECISION_DETAILS = ['all', 'changes', 'none'] as const;
+export type DecisionDetail = (typeof DECISION_DETAILS)[number];
+
 export const SCENARIO_API_VERSION = 'scalesim.dev/v1alpha1';
 export const SCENARIO_KIND = 'Scenario';
 
@@ -167,6 +171,10 @@ export const ScenarioSpecSchema = z.strictObject({
   startTime: isoTimestampSeconds().optional(),
   duration: positiveDurationSeconds('duration').optional(),
   outputInterval: positiveDurationSeconds('outputInterval').default(SCENARIO_DEFAULTS.outputIntervalSeconds),
+  decisions: z
+    .enum(DECISION_DETAILS)
+    .default(SCENARIO_DEFAULTS.decisions)
+    .describe('which decisions decisions.csv keeps: all (every sync and poll), changes (rows that change something) or none'),
   manifests: z
     .array(z.string().min(1))
     .default(() => [...SCENARIO_DEFAULTS.manifests])

@@ -19,6 +19,11 @@ export interface TraceBindingParams {
   shiftSeconds: number;
   /** Trace instant (epoch seconds) mapped to t = 0; undefined = the first row. */
   startEpochSeconds?: number | undefined;
+  /**
+   * The run's end when known (an explicit duration): rows starting after it are not bound, but one
+   * is kept so the rate at the end and the next change after it stay exact. Ignored when looping.
+   */
+  untilSeconds?: number | undefined;
 }
 
 export type BindTraceResult =
@@ -32,8 +37,18 @@ const RATE_PER_UNIT: Readonly<Record<TraceValueKind, (p: TraceBindingParams, buc
   activeUsers: (p) => p.requestsPerUserPerSecond ?? 0,
 });
 
+/** Dominant steps already found, per timestamp array (bindings of one file share its rows). */
+const dominantSteps = new WeakMap<Float64Array, number | undefined>();
+
 /** The most common step between consecutive rows (the smallest on a tie); undefined for one row. */
 export function dominantStepSeconds(timestampsSeconds: Float64Array): number | undefined {
+  if (dominantSteps.has(timestampsSeconds)) return dominantSteps.get(timestampsSeconds);
+  const step = findDominantStep(timestampsSeconds);
+  dominantSteps.set(timestampsSeconds, step);
+  return step;
+}
+
+function findDominantStep(timestampsSeconds: Float64Array): number | undefined {
   const counts = new Map<number, number>();
   for (let i = 1; i < timestampsSeconds.length; i++) {
     const step = (timestampsSeconds[i] as number) - (timestampsSeconds[i - 1] as number);
@@ -66,12 +81,18 @@ export function bindTraceRows(rows: TraceRows, p: TraceBindingParams): BindTrace
   }
   let first = 0;
   while (first + 1 < n && (ts[first + 1] as number) - origin <= 0) first++;
-  const count = n - first;
+  let last = n;
+  if (p.untilSeconds !== undefined) {
+    last = first;
+    while (last < n && (ts[last] as number) - origin <= p.untilSeconds) last++;
+    last = Math.min(n, last + 1);
+  }
+  const count = last - first;
   const startSeconds = new Float64Array(count);
   const values = new Float64Array(count);
   const countPerBucket = p.valueKind === 'countPerBucket';
   const factor = RATE_PER_UNIT[p.valueKind](p, bucketSeconds) * p.scale;
-  for (let i = first; i < n; i++) {
+  for (let i = first; i < last; i++) {
     const j = i - first;
     const t = (ts[i] as number) - origin;
     startSeconds[j] = t > 0 ? t : 0;

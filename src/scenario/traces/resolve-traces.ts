@@ -37,9 +37,12 @@ export async function resolveTraces(
   unchecked: ReadonlyMap<string, { file: string; format: string }>,
   scenarioRef: DocRef,
   sink: ProblemSink,
+  /** The run's duration when given (spec.duration or --duration): later rows are not bound. */
+  untilSeconds?: number,
 ): Promise<ResolvedTraces> {
   const entries = [...bindings.entries()];
-  const results = await Promise.all(entries.map(([name, input]) => resolveOne(dir, name, input, scenarioRef)));
+  const files: FileCache = new Map();
+  const results = await Promise.all(entries.map(([name, input]) => resolveOne(dir, name, input, scenarioRef, files, untilSeconds)));
   const checks = await Promise.all([...unchecked].map(([name, { file, format }]) => checkFile(dir, name, file, format, scenarioRef)));
   const out: ResolvedTraces = { bindings: new Map(), origins: new Map() };
   for (const result of results) {
@@ -61,7 +64,20 @@ async function checkFile(dir: string, name: string, relative: string, format: st
   return parsed.ok ? [] : parsed.problems;
 }
 
-async function resolveOne(dir: string, name: string, input: TraceBindingInput, scenarioRef: DocRef) {
+/** Bindings of one file (1,000 workloads may replay five traces) read and parse it once. */
+type FileCache = Map<string, Promise<{ text: Awaited<ReturnType<typeof readTextFile>>; parsed?: ReturnType<typeof parseTraceText> }>>;
+
+function readAndParse(files: FileCache, file: string, format: string): ReturnType<FileCache['get']> & object {
+  const key = `${format}\u0000${file}`;
+  let entry = files.get(key);
+  if (entry === undefined) {
+    entry = readTextFile(file).then((text) => (text.ok ? { text, parsed: parseTraceText(format, text.value, file) } : { text }));
+    files.set(key, entry);
+  }
+  return entry;
+}
+
+async function resolveOne(dir: string, name: string, input: TraceBindingInput, scenarioRef: DocRef, files: FileCache, untilSeconds: number | undefined) {
   const at = (field: string, message: string, hint?: string) => scenarioRef.problem(['spec', 'traces', name, field], message, hint);
   const problems: InputProblem[] = [];
   if (input.valueKind === 'activeUsers' && input.requestsPerUserPerSecond === undefined) {
@@ -75,9 +91,8 @@ async function resolveOne(dir: string, name: string, input: TraceBindingInput, s
     return { problems: [...problems, at('format', `unknown trace format "${input.format}"`, hint)] };
   }
   const file = resolveInScenario(dir, input.file);
-  const text = await readTextFile(file);
-  if (!text.ok) return { problems: [...problems, at('file', text.message, text.hint)] };
-  const parsed = parseTraceText(input.format, text.value, file);
+  const { text, parsed } = await readAndParse(files, file, input.format);
+  if (!text.ok || parsed === undefined) return { problems: [...problems, at('file', text.ok ? 'unreadable' : text.message, text.ok ? undefined : text.hint)] };
   if (!parsed.ok) return { problems: [...problems, ...parsed.problems] };
   if (problems.length > 0) return { problems };
   const bound = bindTraceRows(parsed.rows, {
@@ -87,6 +102,7 @@ async function resolveOne(dir: string, name: string, input: TraceBindingInput, s
     scale: input.scale,
     shiftSeconds: input.shift,
     startEpochSeconds: input.start,
+    untilSeconds: input.loop ? undefined : untilSeconds,
   });
   if (!bound.ok) return { problems: [at(bound.field, bound.message, bound.hint)] };
   const binding: TraceBinding = {

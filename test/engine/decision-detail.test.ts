@@ -1,0 +1,42 @@
+/** spec.decisions: `changes` keeps rows that change something; `none` keeps none; `all` keeps every row. */
+import { describe, expect, it } from 'vitest';
+import { DecisionLog, type DecisionDetail } from '../../src/engine/decision-log.js';
+import type { HpaDecisionRecord } from '../../src/observe/records.js';
+import { MemoryTableSink } from '../../src/report/table-sink.js';
+
+function sync(timeSeconds: number, value: string, desired: number, window: string): HpaDecisionRecord {
+  return {
+    timeSeconds, hpa: 'web', target: 'web', specReplicas: 3, statusReplicas: 3, readyPods: 3,
+    metrics: [{ metricName: 'cpu', ok: true, currentValue: value, proposedReplicas: desired, reason: desired === 3 ? 'NoChange' : 'ScaleUp' }],
+    metricDesiredReplicas: desired, stabilizedReplicas: desired, desiredReplicas: desired, rescale: desired !== 3,
+    ableToScale: 'ReadyForNewScale', scalingActive: 'ValidMetricFound', scalingLimited: 'DesiredWithinRange', path: 'legacy',
+    stabilizationWindow: window,
+  };
+}
+
+function rowsWritten(detail: DecisionDetail): number[] {
+  let sink: MemoryTableSink | undefined;
+  const log = new DecisionLog(1, (_n, header) => (sink = new MemoryTableSink(header)), detail);
+  log.hpaDecision(sync(15, '41%', 3, '3@-0s'));
+  log.hpaDecision(sync(30, '43%', 3, '3@-15s 3@-0s')); // only volatile columns moved
+  log.hpaDecision(sync(45, '44%', 3, '3@-30s 3@-15s'));
+  log.hpaDecision(sync(60, '90%', 6, '3@-45s')); // the proposal changed
+  log.hpaDecision(sync(75, '90%', 6, '6@-15s'));
+  log.kedaDecision({ timeSeconds: 75, scaledObject: 'web', target: 'web', specReplicas: 3, statusReplicas: 3, readyPods: 3, triggers: [], active: 'True', reason: 'r' });
+  return sink!.rows.map((r) => Number(r[0]));
+}
+
+describe('DecisionLog detail', () => {
+  it('all writes every row', () => {
+    expect(rowsWritten('all')).toEqual([15, 30, 45, 60, 75, 75]);
+  });
+
+  it('changes drops rows whose only differences are the time, metric values and window ages', () => {
+    // The KEDA row is another autoscaler's first row.
+    expect(rowsWritten('changes')).toEqual([15, 60, 75]);
+  });
+
+  it('none writes nothing', () => {
+    expect(rowsWritten('none')).toEqual([]);
+  });
+});
