@@ -304,18 +304,31 @@ export class Cluster {
     if (node !== undefined) this.requestSchedulingRetry();
   }
 
-  /** Retries every unschedulable pod, in creation order, once at the current instant. */
+  /**
+   * Retries every unschedulable pod, in creation order, once at the current instant. A failed
+   * attempt changes nothing (no node, no random draw, the search start comes back to where it was),
+   * so a pod with the same template and requests as one that just failed in this pass fails too
+   * and is not filtered against every node again.
+   */
   private requestSchedulingRetry(): void {
     if (this.retryScheduled || this.unschedulable.length === 0) return;
     this.retryScheduled = true;
     this.sim.scheduleAfter(0, Phase.SCHEDULE, 'scheduler', () => {
       this.retryScheduled = false;
       const waiting = this.unschedulable.splice(0);
+      const failed = new Map<PodTemplateSpec, Set<string>>();
       for (const pod of waiting) {
         if (pod.removed || pod.deletionSeconds !== undefined) continue;
         const timeline = planStartup(pod.template, this.delays, this.startupRandom);
+        const shape = `${pod.cpuRequestMillicores}/${pod.memoryRequestBytes}`;
+        if (failed.get(pod.template)?.has(shape) === true) {
+          this.unschedulable.push(pod);
+          continue;
+        }
         if (!this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds)) {
           this.unschedulable.push(pod);
+          if (!failed.has(pod.template)) failed.set(pod.template, new Set());
+          failed.get(pod.template)!.add(shape);
         }
       }
     });

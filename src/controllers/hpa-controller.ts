@@ -15,7 +15,6 @@ import type { MetricsServer } from '../metrics/metrics-server.js';
 import type { SimObserver } from '../observe/observer.js';
 import { listensTo } from '../observe/observer.js';
 import type { HpaDecisionRecord, MetricDecision } from '../observe/records.js';
-import type { WindowEntry } from '../autoscalers/hpa/recommendation-history.js';
 import { observeMetric, type ExternalMetricProvider, type ObservationContext } from './hpa-observations.js';
 import type { MetricObservation } from '../autoscalers/hpa/evaluate-metric.js';
 
@@ -29,15 +28,6 @@ function formatValue(p: MetricProposal, spec: HpaSpec['metrics'][number]): strin
     return spec.resourceName === 'cpu' ? `${milli}m` : `${Math.round(milli / 1000)}`;
   }
   return `${Math.round(milli) / 1000}`;
-}
-
-/** Recommendations inside the window, youngest first: `replicas@-ageSeconds` separated by spaces. */
-function formatWindow(window: readonly WindowEntry[] | undefined): string {
-  if (window === undefined || window.length === 0) return '';
-  const sorted = window.length > 1 ? [...window].sort((a, b) => a.ageSeconds - b.ageSeconds) : window;
-  let text = '';
-  for (const r of sorted) text += (text === '' ? '' : ' ') + r.replicas + '@-' + r.ageSeconds + 's';
-  return text;
 }
 
 function podClasses(obs: MetricObservation): MetricDecision['podClasses'] {
@@ -127,7 +117,7 @@ export class HpaController {
       scalingActive: result.conditions.scalingActive.reason,
       scalingLimited: result.conditions.scalingLimited.reason,
       path: result.trace.path,
-      stabilizationWindow: formatWindow(result.trace.stabilizationWindow),
+      stabilizationWindow: result.trace.stabilizationWindow ?? [],
     };
     if (result.metricDesiredReplicas !== undefined) record.metricDesiredReplicas = result.metricDesiredReplicas;
     if (result.stabilizedReplicas !== undefined) record.stabilizedReplicas = result.stabilizedReplicas;

@@ -13,6 +13,7 @@ import type { SimObserver } from '../observe/observer.js';
 import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord } from '../observe/records.js';
 import type { Cell } from '../report/csv-line.js';
 import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
+import { windowText } from './window-text.js';
 
 const BASE_COLUMNS = [
   'time_s', 'controller', 'name', 'target', 'spec_replicas', 'status_replicas', 'ready_pods',
@@ -30,6 +31,8 @@ export function decisionHeader(groupCount: number): string[] {
   for (let i = 1; i <= Math.max(1, groupCount); i++) for (const g of GROUP) header.push(`metric${i}_${g}`);
   return header;
 }
+
+const WINDOW_COLUMN = BASE_COLUMNS.indexOf('stabilization_window');
 
 const round3 = (v: number): number => Math.round(v * 1000) / 1000;
 
@@ -69,7 +72,7 @@ export class DecisionLog implements SimObserver {
     const row: Cell[] = [
       round3(r.timeSeconds), 'hpa', r.hpa, r.target, r.specReplicas, r.statusReplicas, r.readyPods,
       r.metricDesiredReplicas ?? '', r.stabilizedReplicas ?? '', r.desiredReplicas, r.rescale ? 'true' : 'false',
-      r.path, r.ableToScale, r.scalingActive, r.scalingLimited, r.scaleUpLimit ?? '', r.scaleDownLimit ?? '', r.stabilizationWindow,
+      r.path, r.ableToScale, r.scalingActive, r.scalingLimited, r.scaleUpLimit ?? '', r.scaleDownLimit ?? '', '',
       '', '', '', '',
       '', '',
     ];
@@ -83,7 +86,10 @@ export class DecisionLog implements SimObserver {
       const classes = c ? `${c.ready}/${c.unready}/${c.missing}/${c.ignored}` : '';
       row.push(m.metricName, m.currentValue, m.proposedReplicas ?? '', m.ok ? m.reason : `${m.reason}: ${m.message ?? ''}`, classes);
     }
-    this.write(row);
+    // The window text is the longest cell: formatted only for rows that are written.
+    this.write(row, () => {
+      row[WINDOW_COLUMN] = windowText(r.stabilizationWindow);
+    });
   }
 
   kedaDecision(r: KedaDecisionRecord): void {
@@ -115,12 +121,13 @@ export class DecisionLog implements SimObserver {
     this.write(row);
   }
 
-  private write(row: Cell[]): void {
+  private write(row: Cell[], complete?: () => void): void {
     if (this.detail === 'none') return;
     if (this.detail === 'changes' && !this.changed(row)) {
       this.skipped++;
       return;
     }
+    complete?.();
     this.sink.row(row);
     this.count++;
   }

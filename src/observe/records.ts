@@ -3,6 +3,8 @@
  * to reports (reports never feed back into the run).
  */
 
+import type { WindowEntry } from '../autoscalers/hpa/recommendation-history.js';
+
 /** One metric as the HPA saw it at a sync (horizontal.go computeReplicasForMetric). */
 export interface MetricDecision {
   metricName: string;
@@ -35,8 +37,8 @@ export interface HpaDecisionRecord {
   scalingLimited: string;
   /** Which branch of the reconcile ran (disabled, aboveMax, belowMin, legacy, behavior, metricsFailed). */
   path: string;
-  /** Recommendations inside the stabilization window, `replicas@-ageSeconds`. */
-  stabilizationWindow: string;
+  /** Recommendations inside the stabilization window (any order; decisions.csv writes them youngest first). */
+  stabilizationWindow: readonly WindowEntry[];
   scaleUpLimit?: number;
   scaleDownLimit?: number;
 }

@@ -40,6 +40,7 @@ export function resolveClusterAutoscaler(
     scaleDownDelayAfterAddSeconds: ca.scaleDownDelayAfterAdd ?? d.scaleDownDelayAfterAddSeconds,
     scaleDownDelayAfterDeleteSeconds: ca.scaleDownDelayAfterDelete ?? d.scaleDownDelayAfterDeleteSeconds,
     scaleDownDelayAfterFailureSeconds: ca.scaleDownDelayAfterFailure ?? d.scaleDownDelayAfterFailureSeconds,
+    unremovableNodeRecheckTimeoutSeconds: ca.unremovableNodeRecheckTimeout ?? d.unremovableNodeRecheckTimeoutSeconds,
     maxNodeProvisionTimeSeconds: ca.maxNodeProvisionTime ?? d.maxNodeProvisionTimeSeconds,
     maxNodesTotal: ca.maxNodesTotal ?? d.maxNodesTotal,
     coresTotal: { ...(ca.coresTotal ?? d.coresTotal) },

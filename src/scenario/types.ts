@@ -139,6 +139,7 @@ export interface ClusterAutoscalerSettings {
   newPodScaleUpDelaySeconds: number;
   maxScaleDownParallelism: number;
   maxDrainParallelism: number;
+  unremovableNodeRecheckTimeoutSeconds: number;
   maxGracefulTerminationSeconds: number;
   skipNodesWithSystemPods: boolean;
   skipNodesWithLocalStorage: boolean;

@@ -4,24 +4,24 @@ import { DecisionLog, type DecisionDetail } from '../../src/engine/decision-log.
 import type { HpaDecisionRecord } from '../../src/observe/records.js';
 import { MemoryTableSink } from '../../src/report/table-sink.js';
 
-function sync(timeSeconds: number, value: string, desired: number, window: string): HpaDecisionRecord {
+function sync(timeSeconds: number, value: string, desired: number, window: number[]): HpaDecisionRecord {
   return {
     timeSeconds, hpa: 'web', target: 'web', specReplicas: 3, statusReplicas: 3, readyPods: 3,
     metrics: [{ metricName: 'cpu', ok: true, currentValue: value, proposedReplicas: desired, reason: desired === 3 ? 'NoChange' : 'ScaleUp' }],
     metricDesiredReplicas: desired, stabilizedReplicas: desired, desiredReplicas: desired, rescale: desired !== 3,
     ableToScale: 'ReadyForNewScale', scalingActive: 'ValidMetricFound', scalingLimited: 'DesiredWithinRange', path: 'legacy',
-    stabilizationWindow: window,
+    stabilizationWindow: window.map((ageSeconds) => ({ replicas: desired, ageSeconds })),
   };
 }
 
 function rowsWritten(detail: DecisionDetail): number[] {
   let sink: MemoryTableSink | undefined;
   const log = new DecisionLog(1, (_n, header) => (sink = new MemoryTableSink(header)), detail);
-  log.hpaDecision(sync(15, '41%', 3, '3@-0s'));
-  log.hpaDecision(sync(30, '43%', 3, '3@-15s 3@-0s')); // only volatile columns moved
-  log.hpaDecision(sync(45, '44%', 3, '3@-30s 3@-15s'));
-  log.hpaDecision(sync(60, '90%', 6, '3@-45s')); // the proposal changed
-  log.hpaDecision(sync(75, '90%', 6, '6@-15s'));
+  log.hpaDecision(sync(15, '41%', 3, [0]));
+  log.hpaDecision(sync(30, '43%', 3, [15, 0])); // only volatile columns moved
+  log.hpaDecision(sync(45, '44%', 3, [30, 15]));
+  log.hpaDecision(sync(60, '90%', 6, [45])); // the proposal changed
+  log.hpaDecision(sync(75, '90%', 6, [15]));
   log.kedaDecision({ timeSeconds: 75, scaledObject: 'web', target: 'web', specReplicas: 3, statusReplicas: 3, readyPods: 3, triggers: [], active: 'True', reason: 'r' });
   return sink!.rows.map((r) => Number(r[0]));
 }

@@ -42,7 +42,7 @@ function loggedCsv(): string {
     ],
     metricDesiredReplicas: 3, stabilizedReplicas: 3, desiredReplicas: 2, rescale: true,
     ableToScale: 'SucceededRescale', scalingActive: 'ValidMetricFound', scalingLimited: 'ScaleUpLimit', path: 'behavior',
-    stabilizationWindow: '1@-15s 3@-30s', scaleUpLimit: 2,
+    stabilizationWindow: [{ replicas: 3, ageSeconds: 30 }, { replicas: 1, ageSeconds: 15 }], scaleUpLimit: 2,
   });
   log.kedaDecision({
     timeSeconds: 140.5, scaledObject: 'web', target: 'web', specReplicas: 0, statusReplicas: 0, readyPods: 0,

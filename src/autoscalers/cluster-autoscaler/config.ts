@@ -23,6 +23,8 @@ export const CA_DEFAULTS: Readonly<ClusterAutoscalerSettings> = Object.freeze({
   scaleDownDelayAfterAddSeconds: 600,
   /** --scale-down-delay-after-delete=0 (the FAQ says "scan-interval") */
   scaleDownDelayAfterDeleteSeconds: 0,
+  /** --unremovable-node-recheck-timeout=5m: a node the removal simulation rejected is not simulated again before this. */
+  unremovableNodeRecheckTimeoutSeconds: 300,
   /** --scale-down-delay-after-failure=3m */
   scaleDownDelayAfterFailureSeconds: 180,
   /** --max-node-provision-time=15m */

@@ -41,6 +41,7 @@ export const ClusterAutoscalerSchema = z.strictObject({
   scaleDownDelayAfterAdd: durationSeconds('scaleDownDelayAfterAdd').optional(),
   scaleDownDelayAfterDelete: durationSeconds('scaleDownDelayAfterDelete').optional(),
   scaleDownDelayAfterFailure: durationSeconds('scaleDownDelayAfterFailure').optional(),
+  unremovableNodeRecheckTimeout: durationSeconds('unremovableNodeRecheckTimeout').optional(),
   maxNodeProvisionTime: positiveDurationSeconds('maxNodeProvisionTime').optional(),
   maxNodesTotal: nonNegativeInteger('nodes, 0 = unlimited').optional(),
   coresTotal: minMax('cores').optional(),

@@ -139,3 +139,29 @@ describe('planScaleDown: parallelism', () => {
     ]);
   });
 });
+
+describe('planScaleDown: unremovable-node-recheck-timeout (RecentlyUnremovable)', () => {
+  const full = node('full', 'g', 1000, 4 * GIB, [pod('x', 700)]);
+
+  it('a node the simulation rejects is not simulated again for 5 minutes', () => {
+    const first = plan([idle('a', 400), full]);
+    expect(reasonOf(first, 'a')).toBe('NoPlaceToMovePods');
+    expect(first.unremovableUntil).toEqual(new Map([['a', NOW + 300]]));
+    // Room appears (full is gone), but a is skipped until its recheck time, strictly after.
+    const later = plan([idle('a', 400), idle('b')], { nowSeconds: NOW + 299, unremovableUntil: first.unremovableUntil });
+    expect(reasonOf(later, 'a')).toBe('RecentlyUnremovable');
+    expect(later.unneededSince.has('a')).toBe(false);
+    const recheck = plan([idle('a', 400), idle('b')], { nowSeconds: NOW + 300, unremovableUntil: first.unremovableUntil });
+    expect(recheck.unneededSince.has('a')).toBe(true);
+    expect(recheck.unremovableUntil.has('a')).toBe(false);
+  });
+
+  it('eligibility failures are checked every loop and not remembered', () => {
+    expect(plan([busy]).unremovableUntil.size).toBe(0);
+  });
+
+  it('forgets nodes that left the cluster', () => {
+    const p = plan([busy], { unremovableUntil: new Map([['gone', NOW + 100]]) });
+    expect(p.unremovableUntil.has('gone')).toBe(false);
+  });
+});

@@ -3,8 +3,10 @@
  * core/scaledown/unneeded/nodes.go Update, RemovableAt; core/static_autoscaler.go cooldown): pure,
  * one call per CA loop. Actuation (taint, drain, delete) is the caller's.
  *
- * 1. Candidates: eligible nodes (not being deleted, no scale-down-disabled annotation, in a node
- *    group, utilization strictly below the threshold).
+ * 1. Candidates: eligible nodes (not found unremovable by the simulation within the last
+ *    unremovable-node-recheck-timeout (RecentlyUnremovable, nodes.go IsRecent, checked first), not
+ *    being deleted, no scale-down-disabled annotation, in a node group, utilization strictly below
+ *    the threshold).
  * 2. Unneeded: candidates whose pods can all move elsewhere, tried in order (nodes already unneeded
  *    first), each success committed before the next (see simulateNodeRemovals).
  * 3. The new unneeded map: unneeded nodes keep their earliest time; the others drop out. Timers
@@ -29,6 +31,8 @@ export interface ScaleDownPlanInput {
   groups: readonly CaNodeGroup[];
   /** From the previous loop's plan (empty at start). */
   unneededSince: ReadonlyMap<string, number>;
+  /** From the previous loop's plan: node → the time until which it is not simulated again. */
+  unremovableUntil?: ReadonlyMap<string, number>;
   nowSeconds: number;
   config: ClusterAutoscalerSettings;
   pdbs?: readonly CaPdb[];
@@ -46,6 +50,7 @@ export interface ScaleDownPlanInput {
 
 export type NotRemovableReason =
   | IneligibleReason
+  | 'RecentlyUnremovable'
   | 'BlockedByPod'
   | 'NoPlaceToMovePods'
   | TimingReason
@@ -70,6 +75,8 @@ export interface NotRemovableNode {
 
 export interface ScaleDownPlan {
   unneededSince: Map<string, number>;
+  /** Nodes the simulation rejected, kept out of simulations until the time given (for the next loop). */
+  unremovableUntil: Map<string, number>;
   removable: RemovableNode[];
   notRemovable: NotRemovableNode[];
   inCooldown: boolean;
@@ -84,7 +91,14 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
   const notRemovable: NotRemovableNode[] = [];
   const utilization = new Map<string, NodeUtilization>();
   const eligible: CaNode[] = [];
+  const unremovableUntil = new Map<string, number>();
   for (const node of input.nodes) {
+    const until = input.unremovableUntil?.get(node.name);
+    if (until !== undefined && until > input.nowSeconds) {
+      unremovableUntil.set(node.name, until);
+      notRemovable.push({ node: node.name, reason: 'RecentlyUnremovable' });
+      continue;
+    }
     const verdict = checkScaleDownEligibility(node, groups.get(node.group), {
       utilizationThresholdRatio: input.config.scaleDownUtilizationThreshold,
       ignoreDaemonSetsUtilization: input.config.ignoreDaemonSetsUtilization,
@@ -105,11 +119,15 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
   const unneeded: Unneeded[] = [];
   for (const result of simulation.results) {
     const candidate = candidates.find((c) => c.name === result.node) as CaNode;
-    if (result.removable) unneeded.push({ ...result, candidate, group: candidate.group });
-    else if (result.reason === 'BlockedByPod') notRemovable.push({ node: result.node, reason: result.reason, blockingPod: result.blockingPod });
+    if (result.removable) {
+      unneeded.push({ ...result, candidate, group: candidate.group });
+      continue;
+    }
+    unremovableUntil.set(result.node, input.nowSeconds + input.config.unremovableNodeRecheckTimeoutSeconds);
+    if (result.reason === 'BlockedByPod') notRemovable.push({ node: result.node, reason: result.reason, blockingPod: result.blockingPod });
     else notRemovable.push({ node: result.node, reason: result.reason, unplacedPod: result.unplacedPod });
   }
-  return { unneeded, notRemovable, utilization };
+  return { unneeded, notRemovable, utilization, unremovableUntil };
 }
 
 /** RemovableAt: the unneeded nodes that may go now (empty first), and why the others may not. */
@@ -160,13 +178,13 @@ export function planScaleDown(input: ScaleDownPlanInput): ScaleDownPlan {
   });
   const base = { inCooldown: cooldown.inCooldown, cooldownReason: cooldown.reason };
   if (!input.config.scaleDownEnabled) {
-    return { ...base, unneededSince: new Map(), removable: [], notRemovable: [], reason: 'ScaleDownDisabled', utilization: new Map() };
+    return { ...base, unneededSince: new Map(), unremovableUntil: new Map(), removable: [], notRemovable: [], reason: 'ScaleDownDisabled', utilization: new Map() };
   }
   const groups = new Map(input.groups.map((g) => [g.name, g]));
   const found = findUnneeded(input, groups);
   const unneededSince = new Map(found.unneeded.map((u) => [u.node, input.unneededSince.get(u.node) ?? input.nowSeconds]));
   if (cooldown.inCooldown) {
-    return { ...base, unneededSince, removable: [], notRemovable: found.notRemovable, reason: 'ScaleDownInCooldown', utilization: found.utilization };
+    return { ...base, unneededSince, unremovableUntil: found.unremovableUntil, removable: [], notRemovable: found.notRemovable, reason: 'ScaleDownInCooldown', utilization: found.utilization };
   }
   const at = removableAt(input, found.unneeded, unneededSince, groups);
   const inProgress = [...(input.deletionsInProgress?.values() ?? [])].reduce((a, b) => a + b, 0);
@@ -180,5 +198,13 @@ export function planScaleDown(input: ScaleDownPlanInput): ScaleDownPlan {
   });
   const removable = [...cropped.empty, ...cropped.drain];
   const notRemovable = [...found.notRemovable, ...at.notRemovable, ...cropped.deferred.map((d) => ({ node: d.node, reason: 'ParallelismLimitReached' as const }))];
-  return { ...base, unneededSince, removable, notRemovable, reason: removable.length > 0 ? 'NodesRemovable' : 'NoRemovableNodes', utilization: found.utilization };
+  return {
+    ...base,
+    unneededSince,
+    unremovableUntil: found.unremovableUntil,
+    removable,
+    notRemovable,
+    reason: removable.length > 0 ? 'NodesRemovable' : 'NoRemovableNodes',
+    utilization: found.utilization,
+  };
 }
