@@ -3,8 +3,10 @@ import { Command } from 'commander';
 import { registerCompareCommand } from './commands/compare.js';
 import { registerConformanceCommand } from './commands/conformance.js';
 import { registerExplainCommand } from './commands/explain.js';
+import { registerMergeCommand } from './commands/merge.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
+import { registerSweepCommand } from './commands/sweep.js';
 import { registerValidateCommand } from './commands/validate.js';
 
 export function buildProgram(): Command {
@@ -23,6 +25,8 @@ Examples:
     );
   registerRunCommand(program);
   registerCompareCommand(program);
+  registerSweepCommand(program);
+  registerMergeCommand(program);
   registerValidateCommand(program);
   registerSchemaCommand(program);
   registerConformanceCommand(program);

@@ -1,0 +1,64 @@
+/**
+ * `scalesim merge <part-dirs…> --out <dir> [--slo …]`: checks that the parts of a sharded sweep
+ * belong together (one fingerprint, every shard once, none incomplete) and writes the files a
+ * single-process sweep writes — sweep.csv, pareto.csv, sweep.json, best.json — byte for byte.
+ */
+import { resolve, join } from 'node:path';
+import type { Command } from 'commander';
+import { ResultsFolder } from '../../report/results-folder.js';
+import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
+import { mergeParts } from '../../sweep/merge-parts.js';
+import { readShardPart } from '../../sweep/shard-part.js';
+import { parseSlo } from '../../sweep/slo.js';
+import { writeSweepOutputs } from '../../sweep/sweep-outputs.js';
+import { withExitCodes } from '../handle-errors.js';
+import { safeName } from './run.js';
+
+interface MergeFlags {
+  out?: string;
+  slo?: string;
+  json?: boolean;
+}
+
+export function registerMergeCommand(program: Command): void {
+  program
+    .command('merge')
+    .description('merge the parts of a sharded sweep (sweep --shards N) into sweep.csv, pareto.csv, sweep.json and best.json')
+    .argument('<part-dirs...>', 'the --out folders of every shard')
+    .option('--out <dir>', 'output folder (default: results/<scenario-name>-sweep)')
+    .option('--slo <clauses>', 'find the cheapest setting meeting every clause, e.g. "p95<300ms,served>99.9%"')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ scalesim merge parts/shard-0 parts/shard-1 --out results/nginx-sweep
+  $ scalesim merge results-pvc/shard-* --out results/nasa-sweep --slo "p95<250ms,served>99.9%"`,
+    )
+    .action((dirs: string[], flags: MergeFlags) =>
+      withExitCodes(async () => {
+        const slo = flags.slo !== undefined ? parseSlo(flags.slo) : undefined;
+        const parts = dirs.map((dir) => ({ dir, part: readShardPart(dir) }));
+        const { identity, rows } = mergeParts(parts);
+        const outDir = flags.out ?? join('results', `${safeName(identity.scenario)}-sweep`);
+        const folder = new ResultsFolder(outDir);
+        let outputs;
+        try {
+          outputs = writeSweepOutputs(folder, identity, rows, slo);
+          folder.commit();
+        } catch (error) {
+          folder.abort();
+          throw error;
+        }
+        const target = resolve(outDir);
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify({ scenario: identity.scenario, out: target, settings: identity.settings, parts: parts.length, frontier: outputs.frontier, best: outputs.answer }, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(`merged ${parts.length} part${parts.length === 1 ? '' : 's'} of sweep ${identity.scenario}: ${identity.settings} settings\n`);
+        process.stdout.write(`${formatFrontier(identity.axes, rows, outputs.frontier)}\n`);
+        if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
+        process.stdout.write(`wrote sweep.csv, pareto.csv, sweep.json${outputs.answer ? ', best.json' : ''} under ${target}\n`);
+      }),
+    );
+}

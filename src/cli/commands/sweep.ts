@@ -1,0 +1,295 @@
+/**
+ * `scalesim sweep <scenario-dir> --grid <path>=<values> …`: runs the cartesian product of the grid
+ * on worker threads (resuming a stopped sweep from its journal) and writes sweep.csv, pareto.csv,
+ * sweep.json and, with --slo, best.json; prints the Pareto frontier and the SLO answer.
+ * With --shards N it runs one shard (--shard i, or $JOB_COMPLETION_INDEX) and writes a part for
+ * `scalesim merge`; with --shards N --emit-job it writes the Kubernetes Indexed Job that runs them all.
+ */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import { UserInputError } from '../../errors/user-input-error.js';
+import { ResultsFolder } from '../../report/results-folder.js';
+import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
+import { ALIAS_NAMES } from '../../sweep/grid-paths.js';
+import { parseGridSpec } from '../../sweep/grid-spec.js';
+import { resolveGrid } from '../../sweep/grid.js';
+import { sweepJobYaml } from '../../sweep/job-manifest.js';
+import type { JournalStart, SweepJournal } from '../../sweep/journal.js';
+import { planSweep, type SweepPlan } from '../../sweep/plan-sweep.js';
+import { runSweep } from '../../sweep/run-sweep.js';
+import { shardIndexes } from '../../sweep/settings.js';
+import { writeShardPart } from '../../sweep/shard-part.js';
+import { parseSlo, type Slo } from '../../sweep/slo.js';
+import { createSweepProgress } from '../../sweep/sweep-progress.js';
+import { writeSweepOutputs } from '../../sweep/sweep-outputs.js';
+import { WorkerPool } from '../../sweep/worker-pool.js';
+import { withExitCodes } from '../handle-errors.js';
+import { parseDurationFlag, parseSeed, safeName } from './run.js';
+
+interface SweepFlags {
+  grid: string[];
+  out?: string;
+  seed?: string;
+  duration?: string;
+  workers?: string;
+  slo?: string;
+  json?: boolean;
+  progress?: boolean;
+  fresh?: boolean;
+  shards?: string;
+  shard?: string;
+  emitJob?: string | true;
+  image: string;
+  resultsPvc: string;
+  parallelism?: string;
+  jobName?: string;
+  jobCpu: string;
+  jobMemory: string;
+  jobScenarioDir?: string;
+  backoffLimitPerIndex: string;
+}
+
+export function parseCount(text: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UserInputError({ file: '(command line)', field: flag, message: `expected a whole number ${max < Number.MAX_SAFE_INTEGER ? `from ${min} to ${max}` : `>= ${min}`}, got "${text}"` });
+  }
+  return n;
+}
+
+const QUANTITY = /^\d+(\.\d+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/;
+
+function journalNotice(start: JournalStart, journal: SweepJournal, toRun: number, total: number): string | undefined {
+  switch (start.kind) {
+    case 'resumed':
+      return `resuming: ${start.rows.length} of ${total} settings already done (from ${journal.path}), ${toRun} to run`;
+    case 'other-sweep':
+      return `the journal ${journal.path} belongs to another sweep (fingerprint ${start.fingerprint.slice(0, 12)}: other inputs, grid, seed, duration or scalesim version); starting fresh`;
+    case 'fresh':
+      return `--fresh: discarded the journal ${journal.path}; starting fresh`;
+    case 'new':
+      return undefined;
+  }
+}
+
+/** The shard this process runs: --shard, else $JOB_COMPLETION_INDEX (set in an Indexed Job's pods). */
+function resolveShard(flags: SweepFlags, shards: number): number {
+  if (flags.shard !== undefined) return parseCount(flags.shard, '--shard', 0, shards - 1);
+  const env = process.env.JOB_COMPLETION_INDEX;
+  if (env !== undefined && env !== '') return parseCount(env, 'JOB_COMPLETION_INDEX (environment)', 0, shards - 1);
+  throw new UserInputError({
+    file: '(command line)',
+    field: '--shard',
+    message: `--shards ${shards} needs the shard to run: --shard <0…${shards - 1}> or the JOB_COMPLETION_INDEX environment variable`,
+    hint: 'or add --emit-job to write the Kubernetes Job that runs every shard',
+  });
+}
+
+function emitJob(dir: string, flags: SweepFlags, plan: SweepPlan, shards: number): void {
+  const file = flags.emitJob === true || flags.emitJob === undefined ? 'sweep-job.yaml' : flags.emitJob;
+  const parallelism = flags.parallelism !== undefined ? parseCount(flags.parallelism, '--parallelism', 1) : shards;
+  if (!QUANTITY.test(flags.jobCpu)) throw new UserInputError({ file: '(command line)', field: '--job-cpu', message: `expected a CPU quantity such as 2 or 1500m, got "${flags.jobCpu}"` });
+  if (!QUANTITY.test(flags.jobMemory)) throw new UserInputError({ file: '(command line)', field: '--job-memory', message: `expected a memory quantity such as 1Gi or 512Mi, got "${flags.jobMemory}"` });
+  const cpu = flags.jobCpu.endsWith('m') ? Number(flags.jobCpu.slice(0, -1)) / 1000 : Number(flags.jobCpu);
+  const name = flags.jobName ?? `scalesim-sweep-${safeName(plan.identity.scenario).toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`.slice(0, 52).replace(/-+$/, '');
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 52) {
+    throw new UserInputError({ file: '(command line)', field: '--job-name', message: `expected a DNS label of at most 52 characters (lower-case letters, digits, -), got "${name}"` });
+  }
+  // The image's working directory holds the repository (scenarios/ included): a folder under the
+  // current directory is passed relative to it; anything else as given, with a note.
+  const relativeDir = relative(process.cwd(), resolve(dir)).split(sep).join('/');
+  const inside = relativeDir !== '' && !relativeDir.startsWith('..') && !isAbsolute(relativeDir);
+  const scenarioDir = flags.jobScenarioDir ?? (inside ? relativeDir : dir);
+  const sweepArgs = [
+    ...plan.identity.axes.flatMap((a) => ['--grid', a.flag]),
+    ...(flags.seed !== undefined ? ['--seed', flags.seed] : []),
+    ...(flags.duration !== undefined ? ['--duration', flags.duration] : []),
+  ];
+  const yaml = sweepJobYaml({
+    name,
+    image: flags.image,
+    scenarioDir,
+    sweepArgs,
+    shards,
+    parallelism,
+    resultsPvc: flags.resultsPvc,
+    cpu: flags.jobCpu,
+    memory: flags.jobMemory,
+    workers: Math.max(1, Math.floor(cpu)),
+    backoffLimitPerIndex: parseCount(flags.backoffLimitPerIndex, '--backoff-limit-per-index', 0),
+    fingerprint: plan.identity.fingerprint,
+  });
+  writeFileSync(file, yaml);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ job: resolve(file), name, shards, settings: plan.identity.settings, fingerprint: plan.identity.fingerprint }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(
+    [
+      `wrote ${resolve(file)}: Job ${name}, ${shards} shards of ${plan.identity.settings} settings, image ${flags.image}, results on PVC ${flags.resultsPvc}`,
+      `  kubectl apply -f ${file}`,
+      `  kubectl wait --for=condition=complete job/${name} --timeout=24h`,
+      `  then copy /results/shard-* from the volume and run: scalesim merge <shard-0> … <shard-${shards - 1}> --out <dir>`,
+      `  the pods read the scenario at ${scenarioDir} in the image (working directory /app)${flags.jobScenarioDir === undefined ? '; --job-scenario-dir changes it' : ''}`,
+    ].join('\n') + '\n',
+  );
+}
+
+export function registerSweepCommand(program: Command): void {
+  program
+    .command('sweep')
+    .description('run the cartesian product of parameter values on worker threads; write sweep.csv, the Pareto frontier and the cheapest setting meeting an SLO')
+    .argument('<scenario-dir>', 'the scenario to sweep')
+    .option('--grid <path=values>', `a grid axis: <path>=v1,v2,… with path an alias (${ALIAS_NAMES.join(', ')}) or <target>:<field.path> (repeatable; the first varies slowest)`, (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--out <dir>', 'output folder (default: results/<scenario-name>-sweep, or …-sweep-shard-<i>)')
+    .option('--seed <n>', 'the seed every setting runs with (default: the scenario seed)')
+    .option('--duration <d>', 'simulated duration of every setting (e.g. 2h, 3d)')
+    .option('--workers <n>', `worker threads (default: every core, here ${availableParallelism()}; at most one per setting)`)
+    .option('--slo <clauses>', 'find the cheapest setting meeting every clause, e.g. "p95<300ms,served>99.9%"')
+    .option('--json', 'print the result as JSON')
+    .option('--no-progress', 'no progress bar or progress lines')
+    .option('--fresh', 'discard the journal of a stopped sweep instead of resuming it')
+    .option('--shards <n>', 'split the settings into N shards (setting index % N)')
+    .option('--shard <i>', 'the shard to run (default: $JOB_COMPLETION_INDEX); writes a part for scalesim merge')
+    .option('--emit-job [file]', 'with --shards: write a Kubernetes Indexed Job running every shard (default sweep-job.yaml) and run nothing')
+    .option('--image <ref>', 'Job: container image with scalesim (see the Dockerfile)', 'scalesim:latest')
+    .option('--results-pvc <name>', 'Job: PersistentVolumeClaim mounted at /results for the parts', 'scalesim-results')
+    .option('--parallelism <n>', 'Job: pods running at once (default: --shards)')
+    .option('--job-name <name>', 'Job: metadata.name (default: scalesim-sweep-<scenario>)')
+    .option('--job-cpu <cpu>', 'Job: CPU request per pod; the pod runs as many workers', '1')
+    .option('--job-memory <mem>', 'Job: memory request and limit per pod', '1Gi')
+    .option('--job-scenario-dir <path>', 'Job: the scenario folder inside the image (default: <scenario-dir> as given, relative to /app)')
+    .option('--backoff-limit-per-index <n>', 'Job: retries of each shard', '2')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ scalesim sweep scenarios/nginx-hpa-cpu --grid hpa.targetCPU=30,50,70 --grid hpa.maxReplicas=3,5 --slo "p95<50ms,served>=99.9%"
+  $ scalesim sweep scenarios/nginx-keda-cpu --grid keda.cooldownPeriod=30,300 --grid keda.pollingInterval=5,15,30 --workers 2
+  $ scalesim sweep scenarios/flask-hpa-ca --grid "HorizontalPodAutoscaler/hello-world-flask:spec.maxReplicas=6,8,10" --duration 1h
+  $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=40,50,60,70 --shards 4 --shard 0 --out parts/shard-0
+  $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=40,50,60,70 --shards 4 --emit-job --image registry.example.com/scalesim:0.1.0
+  $ scalesim merge parts/shard-0 parts/shard-1 parts/shard-2 parts/shard-3 --out results/nasa-sweep --slo "p95<250ms"
+
+Grid values are YAML scalars separated by commas. Every setting runs with the same seed. A stopped
+sweep resumes when the same command runs again (--fresh starts over). SLO metrics: p50 p95 p99 (ms
+or s), served dropped (%), coldStarts, pendingPodSeconds, underProvisionedSeconds, scaleEvents,
+flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators < <= > >=.`,
+    )
+    .action((dir: string, flags: SweepFlags) =>
+      withExitCodes(async () => {
+        const started = performance.now();
+        const seed = flags.seed !== undefined ? parseSeed(flags.seed) : undefined;
+        const durationSeconds = flags.duration !== undefined ? parseDurationFlag(flags.duration) : undefined;
+        const workers = flags.workers !== undefined ? parseCount(flags.workers, '--workers', 1, 1024) : availableParallelism();
+        const shards = flags.shards !== undefined ? parseCount(flags.shards, '--shards', 1, 100_000) : undefined;
+        if (shards === undefined && (flags.shard !== undefined || flags.emitJob !== undefined)) {
+          throw new UserInputError({ file: '(command line)', field: flags.shard !== undefined ? '--shard' : '--emit-job', message: 'needs --shards <n>' });
+        }
+        const slo: Slo | undefined = flags.slo !== undefined ? parseSlo(flags.slo) : undefined;
+        if (slo && shards !== undefined) {
+          throw new UserInputError({ file: '(command line)', field: '--slo', message: 'a shard writes a part, not the answer: give --slo to scalesim merge' });
+        }
+        const request = { dir, grid: flags.grid, ...(seed !== undefined ? { seed } : {}), ...(durationSeconds !== undefined ? { durationSeconds } : {}) };
+        if (shards !== undefined && flags.emitJob !== undefined) {
+          emitJob(dir, flags, await planSweep(request), shards);
+          return;
+        }
+        const shard = shards !== undefined ? resolveShard(flags, shards) : undefined;
+        if (flags.grid.length === 0) resolveGrid([], []); // throws: a sweep needs a --grid
+        // The workers start now and import the simulator while the sweep is planned and checked.
+        const count = flags.grid.map(parseGridSpec).reduce((n, g) => n * g.values.length, 1);
+        const pool = new WorkerPool(Math.min(workers, shards !== undefined ? shardIndexes(count, shards, shard!).length : count));
+        try {
+          const plan = await planSweep(request);
+          await sweepAndWrite({ dir, flags, plan, pool, slo, started, ...(shards !== undefined ? { shards, shard: shard! } : {}) });
+        } finally {
+          await pool.close();
+        }
+      }),
+    );
+}
+
+interface SweepContext {
+  dir: string;
+  flags: SweepFlags;
+  plan: SweepPlan;
+  pool: WorkerPool;
+  slo: Slo | undefined;
+  started: number;
+  shards?: number;
+  shard?: number;
+}
+
+async function sweepAndWrite({ dir, flags, plan, pool, slo, started, shards, shard }: SweepContext): Promise<void> {
+  const name = safeName(plan.identity.scenario || basename(resolve(dir)));
+  const outDir = flags.out ?? join('results', shard !== undefined ? `${name}-sweep-shard-${shard}` : `${name}-sweep`);
+  const indexes = shards !== undefined ? shardIndexes(plan.identity.settings, shards, shard!) : undefined;
+  const total = indexes?.length ?? plan.identity.settings;
+  const progress = createSweepProgress(flags.progress !== false && !flags.json);
+  let journalPath = '';
+  let saved = 0;
+  const onSigint = (): void => {
+    progress.stop();
+    process.stderr.write(`\nstopped: ${saved} of ${total} settings are saved in ${journalPath}; run the same command to resume\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onSigint);
+  let run;
+  try {
+    run = await runSweep(plan, {
+      outDir,
+      pool,
+      fresh: flags.fresh === true,
+      ...(indexes ? { indexes } : {}),
+      progress,
+      onJournal: (start, journal, toRun) => {
+        journalPath = journal.path;
+        saved = total - toRun;
+        const notice = journalNotice(start, journal, toRun, total);
+        if (notice && !flags.json) process.stderr.write(`${notice}\n`);
+      },
+      onRow: () => saved++,
+    });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+  const folder = new ResultsFolder(outDir);
+  let outputs;
+  try {
+    if (shard !== undefined) writeShardPart(folder, plan.identity, shards!, shard, run.rows);
+    else outputs = writeSweepOutputs(folder, plan.identity, run.rows, slo);
+    folder.commit();
+  } catch (error) {
+    folder.abort();
+    throw error;
+  }
+  run.journal.remove();
+  const seconds = (performance.now() - started) / 1000;
+  const target = resolve(outDir);
+  const workers = Math.min(pool.size, run.ran);
+  if (flags.json) {
+    const summary = {
+      scenario: plan.identity.scenario,
+      out: target,
+      settings: plan.identity.settings,
+      ...(shard !== undefined ? { shards, shard, shardSettings: run.rows.length } : {}),
+      ran: run.ran,
+      resumed: run.resumed,
+      workers,
+      ...(outputs ? { frontier: outputs.frontier, best: outputs.answer } : {}),
+    };
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return;
+  }
+  const axes = plan.identity.axes.map((a) => `${a.name} (${a.values.length})`).join(' × ');
+  const what = shard !== undefined ? `shard ${shard} of ${shards}: ${run.rows.length} of ${plan.identity.settings} settings` : `${plan.identity.settings} settings`;
+  process.stdout.write(`sweep ${plan.identity.scenario}: ${axes} = ${what}; ran ${run.ran} on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s${run.resumed > 0 ? `, resumed ${run.resumed}` : ''}\n`);
+  if (outputs) {
+    process.stdout.write(`${formatFrontier(plan.identity.axes, run.rows, outputs.frontier)}\n`);
+    if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
+    process.stdout.write(`wrote sweep.csv, pareto.csv, sweep.json${outputs.answer ? ', best.json' : ''} under ${target}\n`);
+  } else process.stdout.write(`wrote the part under ${target}; merge every shard with: scalesim merge <shard folders…> --out <dir>\n`);
+}

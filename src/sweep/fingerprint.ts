@@ -1,0 +1,51 @@
+/**
+ * The fingerprint of a sweep: a SHA-256 over everything that decides its rows — the scalesim
+ * version, the contents of scenario.yaml, of every manifest and trace file (named relative to the
+ * scenario folder, so the same inputs copied elsewhere, e.g. into a container image, fingerprint
+ * the same), the resolved grid, the seed and the duration. A resume journal and the parts of a
+ * sharded sweep belong together only when their fingerprints are equal.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { GridAxis } from './grid.js';
+import type { InputFile } from './scenario-documents.js';
+
+let cachedVersion: string | undefined;
+
+/** scalesim's version from its package.json (two folders above this module, in src/ and in dist/). */
+export function toolVersion(): string {
+  if (cachedVersion === undefined) {
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version?: string };
+    cachedVersion = pkg.version ?? '0.0.0';
+  }
+  return cachedVersion;
+}
+
+export interface FingerprintInputs {
+  version: string;
+  files: readonly InputFile[];
+  axes: readonly GridAxis[];
+  /** The seed every setting runs with, or null for each setting's own spec.seed (a grid over it). */
+  seed: number | null;
+  /** --duration in seconds, or null for the scenario's. */
+  durationSeconds: number | null;
+}
+
+export function sweepFingerprint(inputs: FingerprintInputs): string {
+  const hash = createHash('sha256');
+  const part = (text: string): void => {
+    hash.update(`${Buffer.byteLength(text)}:`);
+    hash.update(text);
+  };
+  part(`scalesim ${inputs.version}`);
+  const files = [...inputs.files].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+  for (const f of files) {
+    part(f.relative);
+    hash.update(`${f.content.length}:`);
+    hash.update(f.content);
+  }
+  part(JSON.stringify(inputs.axes.map((a) => ({ name: a.name, target: a.target, field: a.fieldPath, values: a.values.map((v) => [v.text, v.value]) }))));
+  part(JSON.stringify({ seed: inputs.seed, durationSeconds: inputs.durationSeconds }));
+  return hash.digest('hex');
+}

@@ -1,0 +1,140 @@
+/**
+ * Where a grid path points: `<target>:<field.path>` as compare's overrides write it, or a friendly
+ * alias resolved against the scenario's manifests —
+ *   hpa.targetCPU                      the averageUtilization of the HPA's cpu Resource metric
+ *                                      (autoscaling/v1: spec.targetCPUUtilizationPercentage)
+ *   hpa.minReplicas, hpa.maxReplicas   spec.minReplicas, spec.maxReplicas
+ *   hpa.scaleDownStabilizationSeconds  spec.behavior.scaleDown.stabilizationWindowSeconds
+ *   keda.cooldownPeriod, keda.pollingInterval, keda.minReplicaCount, keda.maxReplicaCount
+ *                                      the ScaledObject's spec field of that name
+ *   scenario.<field.path>              a field of scenario.yaml
+ * `hpa.x` and `keda.x` need exactly one HorizontalPodAutoscaler / ScaledObject; `hpa[<name>].x`
+ * picks one. The full form must name a field the manifest has (a typo would otherwise change
+ * nothing: manifests accept unknown fields); aliases and scenario fields may add a field left at its
+ * default (scenario.yaml is validated field by field).
+ */
+import { UserInputError } from '../errors/user-input-error.js';
+import { parseFieldPath } from '../compare/overrides.js';
+import { formatFieldPath, type FieldPath } from '../scenario/yaml/field-path.js';
+import { GRID_EXAMPLES } from './grid-spec.js';
+import { valueAt, type ScenarioDocument } from './scenario-documents.js';
+
+export interface GridTarget {
+  /** `scenario` or `<Kind>/<name>`, as a DocumentPatch targets it. */
+  target: string;
+  fieldPath: (string | number)[];
+}
+
+interface AliasFamily {
+  kind: string;
+  fields: Record<string, (doc: ScenarioDocument, fail: (message: string) => never) => (string | number)[]>;
+}
+
+function hpaTargetCpu(doc: ScenarioDocument, fail: (message: string) => never): (string | number)[] {
+  if (doc.apiVersion === 'autoscaling/v1') return ['spec', 'targetCPUUtilizationPercentage'];
+  const metrics = valueAt(doc.value, ['spec', 'metrics']);
+  const list = Array.isArray(metrics) ? metrics : [];
+  const index = list.findIndex((m) => valueAt(m, ['type']) === 'Resource' && valueAt(m, ['resource', 'name']) === 'cpu');
+  if (index < 0) fail(`${doc.target} has no cpu Resource metric: expected spec.metrics[] with type: Resource and resource.name: cpu`);
+  const type = valueAt(list[index], ['resource', 'target', 'type']);
+  if (type !== 'Utilization') fail(`${doc.target}'s cpu metric has target type ${String(type)}, expected Utilization (targetCPU is an averageUtilization in %)`);
+  return ['spec', 'metrics', index, 'resource', 'target', 'averageUtilization'];
+}
+
+const ALIASES: Record<'hpa' | 'keda', AliasFamily> = {
+  hpa: {
+    kind: 'HorizontalPodAutoscaler',
+    fields: {
+      targetCPU: hpaTargetCpu,
+      minReplicas: () => ['spec', 'minReplicas'],
+      maxReplicas: () => ['spec', 'maxReplicas'],
+      scaleDownStabilizationSeconds: (doc, fail) => {
+        if (doc.apiVersion === 'autoscaling/v1') fail(`${doc.target} is autoscaling/v1, which has no spec.behavior: expected autoscaling/v2`);
+        return ['spec', 'behavior', 'scaleDown', 'stabilizationWindowSeconds'];
+      },
+    },
+  },
+  keda: {
+    kind: 'ScaledObject',
+    fields: {
+      cooldownPeriod: () => ['spec', 'cooldownPeriod'],
+      pollingInterval: () => ['spec', 'pollingInterval'],
+      minReplicaCount: () => ['spec', 'minReplicaCount'],
+      maxReplicaCount: () => ['spec', 'maxReplicaCount'],
+    },
+  },
+};
+
+/** Every alias, for messages and help. */
+export const ALIAS_NAMES = [
+  ...Object.entries(ALIASES).flatMap(([family, f]) => Object.keys(f.fields).map((field) => `${family}.${field}`)),
+  'scenario.<field.path>',
+];
+
+const ALIAS = /^(hpa|keda)(?:\[([^\]]*)\])?\.([A-Za-z]\w*)$/;
+
+/** Resolves a grid path against the scenario's documents; problems name the flag (`--grid <path>`). */
+export function resolveGridPath(pathText: string, documents: readonly ScenarioDocument[]): GridTarget {
+  const fail = (message: string, hint?: string): never => {
+    throw new UserInputError({ file: '(command line)', field: `--grid ${pathText}`, message, ...(hint ? { hint } : {}) });
+  };
+  const colon = pathText.indexOf(':');
+  if (colon >= 0) return fullForm(pathText.slice(0, colon).trim(), pathText.slice(colon + 1).trim(), documents, fail);
+  if (pathText.startsWith('scenario.')) {
+    const fieldPath = parseFieldPath(pathText.slice('scenario.'.length));
+    if (fieldPath === undefined) fail(`expected scenario.<field.path> such as scenario.spec.workloads.web.baseCpuMillicores, got "${pathText}"`);
+    return { target: 'scenario', fieldPath: fieldPath! };
+  }
+  const m = ALIAS.exec(pathText);
+  if (m === null) {
+    fail(`unknown grid path "${pathText}": expected an alias (${ALIAS_NAMES.join(', ')}) or <target>:<field.path>`, GRID_EXAMPLES);
+  }
+  const family = ALIASES[m![1] as 'hpa' | 'keda'];
+  const field = m![3]!;
+  const resolve = family.fields[field];
+  if (!resolve) fail(`unknown alias ${m![1]}.${field}: expected one of ${Object.keys(family.fields).map((f) => `${m![1]}.${f}`).join(', ')}`);
+  const candidates = documents.filter((d) => d.kind === family.kind);
+  const name = m![2];
+  let doc: ScenarioDocument | undefined;
+  if (name !== undefined) {
+    doc = candidates.find((d) => d.name === name);
+    if (!doc) {
+      const names = candidates.map((d) => d.name);
+      fail(`no ${family.kind} named "${name}" in the scenario's manifests: expected ${names.length > 0 ? `one of ${names.join(', ')}` : `a ${family.kind} (there is none)`}`);
+    }
+  } else if (candidates.length !== 1) {
+    const choices = candidates.map((d) => `${m![1]}[${d.name}].${field}`);
+    fail(
+      candidates.length === 0
+        ? `${m![1]}.${field} needs a ${family.kind} in the scenario's manifests; there is none`
+        : `${m![1]}.${field} needs exactly one ${family.kind}; the scenario has ${candidates.length}: write ${choices.join(' or ')}`,
+    );
+  } else doc = candidates[0];
+  return { target: doc!.target, fieldPath: resolve!(doc!, (message) => fail(message)) };
+}
+
+function fullForm(target: string, fieldText: string, documents: readonly ScenarioDocument[], fail: (message: string, hint?: string) => never): GridTarget {
+  const fieldPath = parseFieldPath(fieldText);
+  if (target === '' || fieldPath === undefined) fail(`expected <target>:<field.path> such as HorizontalPodAutoscaler/web:spec.maxReplicas, got "${target}:${fieldText}"`, GRID_EXAMPLES);
+  const doc = documents.find((d) => d.target === target);
+  if (!doc) {
+    const targets = documents.map((d) => d.target);
+    fail(`target "${target}" matches no document: expected one of ${targets.join(', ')}`);
+  }
+  if (target !== 'scenario' && valueAt(doc!.value, fieldPath!) === undefined) {
+    fail(`${target} (${doc!.file}) has no field ${formatFieldPath(fieldPath!)}: ${nearestFields(doc!.value, fieldPath!)}`, 'a sweep varies fields the manifest sets; the aliases (hpa.scaleDownStabilizationSeconds, keda.cooldownPeriod, …) may also add one');
+  }
+  return { target, fieldPath: fieldPath! };
+}
+
+/** "fields at spec: minReplicas, maxReplicas, metrics" for the deepest part of `path` that exists. */
+function nearestFields(value: unknown, path: FieldPath): string {
+  let depth = path.length - 1;
+  while (depth > 0 && valueAt(value, path.slice(0, depth)) === undefined) depth--;
+  const parent = path.slice(0, depth);
+  const v = valueAt(value, parent);
+  const where = parent.length > 0 ? formatFieldPath(parent) : 'the top level';
+  if (Array.isArray(v)) return `${where} is a list of ${v.length} item(s) (indexes 0–${v.length - 1})`;
+  if (v === null || typeof v !== 'object') return `${where} is not a map`;
+  return `fields at ${where}: ${Object.keys(v).join(', ')}`;
+}

@@ -1,0 +1,55 @@
+/**
+ * The grid of a sweep: one axis per --grid flag, in the order given, each resolved to the document
+ * field it sets. Two flags that set the same field are refused, and so is a grid whose cartesian
+ * product is larger than MAX_SETTINGS.
+ */
+import { UserInputError } from '../errors/user-input-error.js';
+import { formatFieldPath } from '../scenario/yaml/field-path.js';
+import { resolveGridPath } from './grid-paths.js';
+import { GRID_EXAMPLES, parseGridSpec, type GridValue } from './grid-spec.js';
+import type { ScenarioDocument } from './scenario-documents.js';
+
+export interface GridAxis {
+  /** The path as written: the grid column's name. */
+  name: string;
+  /** The whole --grid value as written (passed on to the shards of an emitted Job). */
+  flag: string;
+  target: string;
+  fieldPath: (string | number)[];
+  values: GridValue[];
+}
+
+/** Largest cartesian product a sweep accepts. */
+export const MAX_SETTINGS = 100_000;
+
+/** Parses and resolves every --grid flag; throws UserInputError naming the flag on the first bad one. */
+export function resolveGrid(flags: readonly string[], documents: readonly ScenarioDocument[]): GridAxis[] {
+  if (flags.length === 0) {
+    throw new UserInputError({ file: '(command line)', field: '--grid', message: 'a sweep needs at least one --grid <path>=<values>', hint: GRID_EXAMPLES });
+  }
+  const axes: GridAxis[] = [];
+  for (const flag of flags) {
+    const spec = parseGridSpec(flag);
+    const { target, fieldPath } = resolveGridPath(spec.path, documents);
+    const same = axes.find((a) => a.target === target && formatFieldPath(a.fieldPath) === formatFieldPath(fieldPath));
+    if (same) {
+      const where = `${target}:${formatFieldPath(fieldPath)}`;
+      throw new UserInputError({
+        file: '(command line)',
+        field: `--grid ${spec.path}`,
+        message: same.name === spec.path ? `${spec.path} is given twice: expected each path once (list all its values in one --grid)` : `${spec.path} sets the same field as --grid ${same.name} (${where}): expected each field once`,
+      });
+    }
+    axes.push({ name: spec.path, flag, target, fieldPath, values: spec.values });
+  }
+  const count = axes.reduce((n, a) => n * a.values.length, 1);
+  if (count > MAX_SETTINGS) {
+    throw new UserInputError({ file: '(command line)', field: '--grid', message: `the grid has ${count} settings (${axes.map((a) => a.values.length).join(' × ')}); a sweep runs at most ${MAX_SETTINGS}` });
+  }
+  return axes;
+}
+
+/** The field an axis sets, as `<target>:<field.path>`. */
+export function axisField(axis: GridAxis): string {
+  return `${axis.target}:${formatFieldPath(axis.fieldPath)}`;
+}

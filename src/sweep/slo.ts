@@ -1,0 +1,138 @@
+/**
+ * Service-level objectives for a sweep's answer (`--slo "p95<300ms,served>99.9%"`): comma-separated
+ * clauses `<metric><op><value><unit>`, op one of < <= > >=, all of which a setting must meet.
+ *   p50, p95, p99            response time of the busiest workload; unit ms (default) or s
+ *   served, dropped          % of offered requests; unit % (optional)
+ *   coldStarts, scaleEvents, peakReplicas, meanReplicas, peakNodes, meanNodes, flapsPerHour
+ *                            counts, no unit
+ *   pendingPodSeconds, underProvisionedSeconds
+ *                            seconds; unit s (optional)
+ *   cost                     the cost total in the report currency, no unit
+ * A clause's miss measures how far a setting is from meeting it, relative to the bound (for served,
+ * relative to the unserved share the bound allows: served 99.0% against >99.9% misses by 9×), so the
+ * closest setting can be named when none meets the SLO.
+ */
+import type { ComparisonRow } from '../compare/comparison-row.js';
+import { UserInputError } from '../errors/user-input-error.js';
+
+type Op = '<' | '<=' | '>' | '>=';
+
+interface MetricDef {
+  field: keyof ComparisonRow;
+  /** Accepted units and the factor to the field's unit. */
+  units: Record<string, number>;
+  /** Misses of a lower bound are measured on 100 − value (a percentage of successes). */
+  complement?: boolean;
+}
+
+const COUNT = { '': 1 };
+const SECONDS = { '': 1, s: 1 };
+const PERCENT = { '': 1, '%': 1 };
+const TIME = { '': 1, ms: 1, s: 1000 };
+
+export const SLO_METRICS: Record<string, MetricDef> = {
+  p50: { field: 'p50Ms', units: TIME },
+  p95: { field: 'p95Ms', units: TIME },
+  p99: { field: 'p99Ms', units: TIME },
+  served: { field: 'servedPercent', units: PERCENT, complement: true },
+  dropped: { field: 'droppedPercent', units: PERCENT },
+  coldStarts: { field: 'coldStarts', units: COUNT },
+  pendingPodSeconds: { field: 'pendingPodSeconds', units: SECONDS },
+  underProvisionedSeconds: { field: 'underProvisionedSeconds', units: SECONDS },
+  scaleEvents: { field: 'scaleEvents', units: COUNT },
+  flapsPerHour: { field: 'flapsPerHour', units: COUNT },
+  peakReplicas: { field: 'peakReplicas', units: COUNT },
+  meanReplicas: { field: 'meanReplicas', units: COUNT },
+  peakNodes: { field: 'peakNodes', units: COUNT },
+  meanNodes: { field: 'meanNodes', units: COUNT },
+  cost: { field: 'costTotal', units: COUNT },
+};
+
+export interface SloClause {
+  /** The clause as written (trimmed). */
+  text: string;
+  metric: string;
+  field: keyof ComparisonRow;
+  op: Op;
+  /** The bound in the field's unit (ms, %, seconds, counts). */
+  bound: number;
+}
+
+export interface Slo {
+  text: string;
+  clauses: SloClause[];
+}
+
+const CLAUSE = /^([A-Za-z][A-Za-z0-9]*)\s*(<=|>=|<|>)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([A-Za-z%]*)$/;
+
+function unitList(units: Record<string, number>): string {
+  const named = Object.keys(units).filter((u) => u !== '');
+  return named.length === 0 ? 'no unit' : `unit ${named.join(' or ')}`;
+}
+
+export function parseSlo(text: string, flag = '--slo'): Slo {
+  const fail = (message: string): never => {
+    throw new UserInputError({
+      file: '(command line)',
+      field: flag,
+      message,
+      hint: `e.g. --slo "p95<300ms,served>99.9%"; metrics: ${Object.keys(SLO_METRICS).join(', ')}`,
+    });
+  };
+  const parts = text.split(',').map((s) => s.trim());
+  if (parts.every((p) => p === '')) fail('expected at least one clause <metric><op><value><unit>, got an empty SLO');
+  const clauses: SloClause[] = [];
+  for (const part of parts) {
+    if (part === '') fail(`"${text}" has an empty clause: expected clauses separated by single commas`);
+    const m = CLAUSE.exec(part);
+    if (m === null) fail(`"${part}" is not <metric><op><value><unit> with op one of < <= > >=`);
+    const [, metric, op, number, unit] = m!;
+    const def = SLO_METRICS[metric!];
+    if (!def) fail(`unknown metric "${metric}" in "${part}": expected one of ${Object.keys(SLO_METRICS).join(', ')}`);
+    const factor = def!.units[unit!];
+    if (factor === undefined) fail(`"${part}": ${metric} takes ${unitList(def!.units)}, got "${unit}"`);
+    clauses.push({ text: part, metric: metric!, field: def!.field, op: op as Op, bound: Number(number) * factor! });
+  }
+  return { text: parts.join(','), clauses };
+}
+
+function valueOf(row: ComparisonRow, clause: SloClause): number | null {
+  const v = row[clause.field];
+  return typeof v === 'number' ? v : null;
+}
+
+export function meetsClause(row: ComparisonRow, clause: SloClause): boolean {
+  const v = valueOf(row, clause);
+  if (v === null) return false;
+  switch (clause.op) {
+    case '<':
+      return v < clause.bound;
+    case '<=':
+      return v <= clause.bound;
+    case '>':
+      return v > clause.bound;
+    case '>=':
+      return v >= clause.bound;
+  }
+}
+
+export function meetsSlo(row: ComparisonRow, slo: Slo): boolean {
+  return slo.clauses.every((c) => meetsClause(row, c));
+}
+
+/** How far `row` is from meeting `clause` (0 when it does), relative to the bound; Infinity without a value. */
+export function clauseMiss(row: ComparisonRow, clause: SloClause): number {
+  if (meetsClause(row, clause)) return 0;
+  const v = valueOf(row, clause);
+  if (v === null) return Number.POSITIVE_INFINITY;
+  const upper = clause.op === '<' || clause.op === '<=';
+  const gap = upper ? v - clause.bound : clause.bound - v;
+  const complement = SLO_METRICS[clause.metric]?.complement === true && !upper;
+  const scale = complement ? 100 - clause.bound : Math.abs(clause.bound);
+  // A strict bound met with equality still misses: count it as a tiny miss, not zero.
+  return Math.max(gap, Number.EPSILON) / (scale > 0 ? scale : 1);
+}
+
+export function sloMiss(row: ComparisonRow, slo: Slo): number {
+  return slo.clauses.reduce((s, c) => s + clauseMiss(row, c), 0);
+}

@@ -1,0 +1,132 @@
+/**
+ * Grid flags: values as YAML scalars split on commas, aliases resolved against the manifests (the
+ * cpu metric's index, one HPA or a named one), the full override form checked against the
+ * documents, and every mistake refused as a UserInputError naming the flag.
+ */
+import { describe, expect, it } from 'vitest';
+import { UserInputError } from '../../src/errors/user-input-error.js';
+import { resolveGrid } from '../../src/sweep/grid.js';
+import { resolveGridPath } from '../../src/sweep/grid-paths.js';
+import { parseGridSpec } from '../../src/sweep/grid-spec.js';
+import type { ScenarioDocument } from '../../src/sweep/scenario-documents.js';
+
+function doc(kind: string, name: string, spec: Record<string, unknown>, apiVersion = 'autoscaling/v2'): ScenarioDocument {
+  return { file: `manifests/${name}.yaml`, target: kind === 'Scenario' ? 'scenario' : `${kind}/${name}`, kind, apiVersion, name, value: { apiVersion, kind, metadata: { name }, spec } };
+}
+
+const scenario = doc('Scenario', 'demo', { seed: 1 }, 'scalesim.dev/v1alpha1');
+const web = doc('HorizontalPodAutoscaler', 'web', {
+  minReplicas: 2,
+  maxReplicas: 10,
+  metrics: [
+    { type: 'Pods', pods: { metric: { name: 'rps' }, target: { type: 'AverageValue', averageValue: '10' } } },
+    { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } },
+  ],
+});
+const api = doc('HorizontalPodAutoscaler', 'api', { maxReplicas: 4, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } } }] });
+const legacy = doc('HorizontalPodAutoscaler', 'old', { maxReplicas: 4, targetCPUUtilizationPercentage: 70 }, 'autoscaling/v1');
+const worker = doc('ScaledObject', 'worker', { scaleTargetRef: { name: 'worker' }, triggers: [] }, 'keda.sh/v1alpha1');
+
+function problemOf(fn: () => unknown): { field?: string; message: string } {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserInputError);
+    return (error as UserInputError).problems[0]!;
+  }
+  throw new Error('expected a UserInputError');
+}
+
+describe('parseGridSpec', () => {
+  it('splits YAML scalars on commas and keeps the text as written', () => {
+    const spec = parseGridSpec('hpa.targetCPU= 40, 50.5 ,true,fast,"a b"');
+    expect(spec.path).toBe('hpa.targetCPU');
+    expect(spec.values).toEqual([
+      { text: '40', value: 40 },
+      { text: '50.5', value: 50.5 },
+      { text: 'true', value: true },
+      { text: 'fast', value: 'fast' },
+      { text: '"a b"', value: 'a b' },
+    ]);
+  });
+
+  it.each([
+    ['no path', '=40,50', /expected <path>=<value>/],
+    ['no "="', 'hpa.targetCPU', /expected <path>=<value>/],
+    ['an empty list', 'hpa.targetCPU=', /empty list/],
+    ['an empty item', 'hpa.targetCPU=40,,50', /value 2 .* is empty/],
+    ['a repeated value', 'hpa.targetCPU=40,40.0', /repeats "40"/],
+    ['a map value', 'hpa.targetCPU={a: 1}', /a YAML map/],
+    ['a list value', 'hpa.targetCPU=[1]', /a YAML list/],
+  ])('refuses %s, naming the flag', (_name, flag, message) => {
+    const p = problemOf(() => parseGridSpec(flag));
+    expect(p.field).toMatch(/^--grid/);
+    expect(p.message).toMatch(message);
+  });
+});
+
+describe('resolveGridPath', () => {
+  const one = [scenario, web, worker];
+
+  it('finds the cpu Resource metric by its index for hpa.targetCPU', () => {
+    expect(resolveGridPath('hpa.targetCPU', one)).toEqual({ target: 'HorizontalPodAutoscaler/web', fieldPath: ['spec', 'metrics', 1, 'resource', 'target', 'averageUtilization'] });
+  });
+
+  it('maps the other aliases to their fields, adding ones the manifest leaves out', () => {
+    expect(resolveGridPath('hpa.maxReplicas', one).fieldPath).toEqual(['spec', 'maxReplicas']);
+    expect(resolveGridPath('hpa.scaleDownStabilizationSeconds', one).fieldPath).toEqual(['spec', 'behavior', 'scaleDown', 'stabilizationWindowSeconds']);
+    expect(resolveGridPath('keda.cooldownPeriod', one)).toEqual({ target: 'ScaledObject/worker', fieldPath: ['spec', 'cooldownPeriod'] });
+    expect(resolveGridPath('keda.pollingInterval', one).fieldPath).toEqual(['spec', 'pollingInterval']);
+    expect(resolveGridPath('scenario.spec.controllers.hpa.tolerance', one)).toEqual({ target: 'scenario', fieldPath: ['spec', 'controllers', 'hpa', 'tolerance'] });
+  });
+
+  it('uses targetCPUUtilizationPercentage for an autoscaling/v1 HPA', () => {
+    expect(resolveGridPath('hpa.targetCPU', [legacy]).fieldPath).toEqual(['spec', 'targetCPUUtilizationPercentage']);
+    expect(problemOf(() => resolveGridPath('hpa.scaleDownStabilizationSeconds', [legacy])).message).toMatch(/autoscaling\/v1.*no spec.behavior/);
+  });
+
+  it('needs exactly one HPA for hpa.x and lists the hpa[<name>] choices otherwise', () => {
+    const p = problemOf(() => resolveGridPath('hpa.maxReplicas', [web, api]));
+    expect(p.field).toBe('--grid hpa.maxReplicas');
+    expect(p.message).toContain('hpa[web].maxReplicas or hpa[api].maxReplicas');
+    expect(resolveGridPath('hpa[api].targetCPU', [web, api])).toEqual({ target: 'HorizontalPodAutoscaler/api', fieldPath: ['spec', 'metrics', 0, 'resource', 'target', 'averageUtilization'] });
+    expect(problemOf(() => resolveGridPath('hpa[nope].maxReplicas', [web, api])).message).toMatch(/no HorizontalPodAutoscaler named "nope".*web, api/);
+    expect(problemOf(() => resolveGridPath('keda.cooldownPeriod', [web])).message).toMatch(/needs a ScaledObject.*there is none/);
+  });
+
+  it('refuses unknown aliases and paths with the choices', () => {
+    expect(problemOf(() => resolveGridPath('hpa.target', one)).message).toMatch(/unknown alias hpa.target: expected one of hpa.targetCPU, hpa.minReplicas/);
+    expect(problemOf(() => resolveGridPath('vpa.x', one)).message).toMatch(/unknown grid path "vpa.x"/);
+  });
+
+  it('checks the full form against the documents: the target and an existing field', () => {
+    expect(resolveGridPath('HorizontalPodAutoscaler/web:spec.minReplicas', one)).toEqual({ target: 'HorizontalPodAutoscaler/web', fieldPath: ['spec', 'minReplicas'] });
+    expect(problemOf(() => resolveGridPath('HorizontalPodAutoscaler/nope:spec.minReplicas', one)).message).toMatch(/matches no document: expected one of scenario, HorizontalPodAutoscaler\/web, ScaledObject\/worker/);
+    const typo = problemOf(() => resolveGridPath('HorizontalPodAutoscaler/web:spec.maxReplica', one));
+    expect(typo.message).toMatch(/has no field spec.maxReplica: fields at spec: minReplicas, maxReplicas, metrics/);
+    expect(problemOf(() => resolveGridPath('HorizontalPodAutoscaler/web:spec.metrics[5].type', one)).message).toMatch(/list of 2 item/);
+    // scenario.yaml is validated field by field when it loads, so its fields may be new.
+    expect(resolveGridPath('scenario:spec.duration', one)).toEqual({ target: 'scenario', fieldPath: ['spec', 'duration'] });
+  });
+});
+
+describe('resolveGrid', () => {
+  it('keeps the flags in order, with their values', () => {
+    const axes = resolveGrid(['hpa.targetCPU=40,60', 'keda.cooldownPeriod=30,300,600'], [scenario, web, worker]);
+    expect(axes.map((a) => [a.name, a.target, a.values.length])).toEqual([
+      ['hpa.targetCPU', 'HorizontalPodAutoscaler/web', 2],
+      ['keda.cooldownPeriod', 'ScaledObject/worker', 3],
+    ]);
+  });
+
+  it('refuses two flags setting one field, however they are written', () => {
+    expect(problemOf(() => resolveGrid(['hpa.maxReplicas=3', 'hpa.maxReplicas=4'], [web])).message).toMatch(/given twice/);
+    expect(problemOf(() => resolveGrid(['hpa.maxReplicas=3', 'HorizontalPodAutoscaler/web:spec.maxReplicas=4'], [web])).message).toMatch(/sets the same field as --grid hpa.maxReplicas/);
+  });
+
+  it('refuses an empty grid and one too large', () => {
+    expect(problemOf(() => resolveGrid([], [web])).message).toMatch(/at least one --grid/);
+    const values = Array.from({ length: 400 }, (_, i) => i + 1).join(',');
+    expect(problemOf(() => resolveGrid([`hpa.maxReplicas=${values}`, `hpa.minReplicas=${values}`], [web])).message).toMatch(/160000 settings/);
+  });
+});

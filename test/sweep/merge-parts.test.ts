@@ -1,0 +1,83 @@
+/**
+ * Merging shard parts: rows of every shard in index order when the parts belong together, and every
+ * problem reported together when they do not (other sweeps, another shard count, a shard missing
+ * or given twice, a part lacking settings), plus the reading of a part folder.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UserInputError } from '../../src/errors/user-input-error.js';
+import { mergeParts, type PartFolder } from '../../src/sweep/merge-parts.js';
+import { readShardPart, type ShardPart } from '../../src/sweep/shard-part.js';
+import { shardIndexes } from '../../src/sweep/settings.js';
+import type { SweepIdentity } from '../../src/sweep/sweep-identity.js';
+import type { SweepRow } from '../../src/sweep/sweep-row.js';
+
+const work = mkdtempSync(join(tmpdir(), 'scalesim-merge-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const identity = (fingerprint = 'f'.repeat(64)): SweepIdentity => ({ scenario: 'demo', scalesimVersion: '0.1.0', fingerprint, seed: 1, durationSeconds: 60, axes: [], settings: 7 });
+const rowOf = (i: number): SweepRow => ({ index: i, id: `id${i}`, values: [], row: {} as SweepRow['row'] });
+
+function part(shard: number, shards = 3, over: Partial<ShardPart> = {}): PartFolder {
+  return { dir: `parts/${shard}`, part: { format: 'scalesim-sweep-part/1', identity: identity(), shards, shard, rows: shardIndexes(7, shards, shard).map(rowOf), ...over } };
+}
+
+function problems(parts: PartFolder[]): string[] {
+  try {
+    mergeParts(parts);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserInputError);
+    return (error as UserInputError).problems.map((p) => `${p.file}: ${p.message}`);
+  }
+  throw new Error('expected a UserInputError');
+}
+
+describe('mergeParts', () => {
+  it('puts the rows of every shard in index order, whatever the order of the folders', () => {
+    const merged = mergeParts([part(2), part(0), part(1)]);
+    expect(merged.rows.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(merged.identity.fingerprint).toBe('f'.repeat(64));
+  });
+
+  it('refuses parts of different sweeps', () => {
+    const other = part(1, 3, { identity: identity('e'.repeat(64)) });
+    const found = problems([part(0), other, part(2)]);
+    expect(found).toHaveLength(3);
+    expect(found[1]).toMatch(/^parts\/1: fingerprint eeeeeeeeeeee .*2 different sweeps/);
+  });
+
+  it('refuses another shard count, a missing shard and a shard given twice', () => {
+    expect(problems([part(0), part(1, 4)]).join('\n')).toMatch(/shard 1 of 4, but parts\/0 is of 3/);
+    expect(problems([part(0), part(2)])).toEqual(['(command line): missing shard 1 of 3: expected every shard 0–2 once']);
+    const twice = problems([part(0), part(1), { ...part(1), dir: 'copy/1' }, part(2)]);
+    expect(twice).toEqual(['(command line): shard 1 of 3 is given 2 times (parts/1, copy/1): expected each shard once']);
+  });
+
+  it("refuses a part lacking settings or holding another shard's settings", () => {
+    const short = part(0, 3, { rows: [rowOf(0), rowOf(3)] });
+    expect(problems([short, part(1), part(2)])).toEqual(['parts/0: shard 0 lacks setting 6: the part is incomplete']);
+    const foreign = part(0, 3, { rows: [...shardIndexes(7, 3, 0).map(rowOf), rowOf(1)] });
+    expect(problems([foreign, part(1), part(2)])).toEqual(['parts/0: shard 0 holds settings 1 of another shard']);
+  });
+});
+
+describe('readShardPart', () => {
+  it('reads a part written to a folder and refuses what is not one', () => {
+    const good = join(work, 'good');
+    mkdirSync(good);
+    writeFileSync(join(good, 'sweep-part.json'), JSON.stringify(part(0).part));
+    expect(readShardPart(good).shard).toBe(0);
+    expect(() => readShardPart(join(work, 'missing'))).toThrow(/does not exist/);
+    const empty = join(work, 'empty');
+    mkdirSync(empty);
+    expect(() => readShardPart(empty)).toThrow(/no sweep-part.json/);
+    const bad = join(work, 'bad');
+    mkdirSync(bad);
+    writeFileSync(join(bad, 'sweep-part.json'), '{"format":"scalesim-sweep-part/1"');
+    expect(() => readShardPart(bad)).toThrow(UserInputError);
+    writeFileSync(join(bad, 'sweep-part.json'), JSON.stringify({ ...part(0).part, shard: 5 }));
+    expect(() => readShardPart(bad)).toThrow(/0 ≤ shard < shards/);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Resuming a stopped sweep: a sweep killed (SIGKILL) after some settings finished leaves their rows
+ * in the journal; the same command then runs only the others, says how many it resumed, and writes
+ * the bytes of an uninterrupted sweep. A journaled row is taken as it is (proof the setting was not
+ * run again); another sweep's journal or --fresh starts over.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { journalPath } from '../../src/sweep/journal.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'scalesim-resume-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// nasa-diurnal over one day: about a quarter of a second per setting, 8 settings on one worker.
+const SWEEP = ['sweep', 'scenarios/nasa-diurnal', '--grid', 'hpa.targetCPU=40,50,60,70', '--grid', 'hpa.maxReplicas=20,30', '--duration', '1d', '--workers', '1', '--slo', 'p95<300ms'];
+const FILES = ['best.json', 'pareto.csv', 'sweep.csv', 'sweep.json'];
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+const journalRows = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(1).filter((l) => l.endsWith('}')).length : 0);
+
+/** Starts the sweep and SIGKILLs it once `rows` settings are journaled; resolves with the journal's text. */
+function killAfter(out: string, rows: number): Promise<string> {
+  const journal = journalPath(out);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...SWEEP, '--out', out, '--no-progress'], { cwd: ROOT, stdio: 'ignore' });
+    const timer = setInterval(() => {
+      if (journalRows(journal) >= rows) {
+        child.kill('SIGKILL');
+        clearInterval(timer);
+      }
+    }, 5);
+    child.on('exit', (_code, signal) => {
+      clearInterval(timer);
+      if (signal !== 'SIGKILL') reject(new Error(`the sweep ended (${signal ?? 'exit'}) before it was killed`));
+      else resolve(readFileSync(journal, 'utf8'));
+    });
+  });
+}
+
+describe('resuming a sweep', () => {
+  const reference = join(work, 'reference');
+  let journalText = '';
+
+  beforeAll(async () => {
+    expect(runCli([...SWEEP, '--out', reference]).status).toBe(0);
+    journalText = await killAfter(join(work, 'killed'), 2);
+  });
+
+  it('runs only the settings the killed sweep did not finish and writes the same bytes', () => {
+    const out = join(work, 'killed');
+    const done = journalText.split('\n').slice(1).filter((l) => l.endsWith('}')).length;
+    expect(done).toBeGreaterThanOrEqual(2);
+    expect(done).toBeLessThan(8);
+    expect(existsSync(out)).toBe(false);
+    const r = runCli([...SWEEP, '--out', out, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ settings: 8, resumed: done, ran: 8 - done });
+    for (const f of FILES) expect(read(out, f), f).toBe(read(reference, f));
+    expect(existsSync(journalPath(out))).toBe(false);
+  });
+
+  it('takes journaled rows as they are instead of running those settings again', () => {
+    const out = join(work, 'tampered');
+    const lines = journalText.split('\n');
+    const row = JSON.parse(lines[1]!) as { index: number; row: { p95Ms: number } };
+    row.row.p95Ms = 98765.4;
+    lines[1] = JSON.stringify(row);
+    writeFileSync(journalPath(out), lines.join('\n'));
+    const r = runCli([...SWEEP, '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/resuming: \d of 8 settings already done/);
+    const line = read(out, 'sweep.csv').split('\n').find((l) => l.startsWith(`${row.index},`))!;
+    expect(line).toContain('98765.4');
+  });
+
+  it('starts over for another sweep and with --fresh', () => {
+    const out = join(work, 'other');
+    writeFileSync(journalPath(out), journalText);
+    const other = runCli([...SWEEP, '--seed', '7', '--out', out, '--json']);
+    expect(other.status, other.stderr).toBe(0);
+    expect(JSON.parse(other.stdout)).toMatchObject({ resumed: 0, ran: 8 });
+    const fresh = join(work, 'fresh');
+    writeFileSync(journalPath(fresh), journalText);
+    const r = runCli([...SWEEP, '--out', fresh, '--fresh']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/--fresh: discarded the journal/);
+    expect(r.stdout).toMatch(/ran 8 on 1 worker/);
+    for (const f of FILES) expect(read(fresh, f), f).toBe(read(reference, f));
+  });
+
+  it('says so when the journal belongs to another sweep', () => {
+    const out = join(work, 'says');
+    writeFileSync(journalPath(out), journalText);
+    const r = runCli([...SWEEP, '--duration', '12h', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/belongs to another sweep .*starting fresh/);
+  });
+});
