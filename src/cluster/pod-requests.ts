@@ -30,6 +30,19 @@ export function templateRequests(template: PodTemplateSpec): TemplateRequests {
  * counted container sets no request ("missing request for <resource>").
  */
 export function hpaRequestMilli(template: PodTemplateSpec, resource: string, containerName?: string): number | undefined {
+  // Templates never change during a run, and the HPA asks at every sync: remember the answer.
+  const key = `${resource}/${containerName ?? ''}`;
+  let cached = requestCache.get(template);
+  if (cached === undefined) requestCache.set(template, (cached = new Map()));
+  if (cached.has(key)) return cached.get(key);
+  const value = computeHpaRequestMilli(template, resource, containerName);
+  cached.set(key, value);
+  return value;
+}
+
+const requestCache = new WeakMap<PodTemplateSpec, Map<string, number | undefined>>();
+
+function computeHpaRequestMilli(template: PodTemplateSpec, resource: string, containerName?: string): number | undefined {
   if (containerName === undefined) {
     if (resource === 'cpu' && template.podCpuRequestMillicores !== undefined) return template.podCpuRequestMillicores;
     if (resource === 'memory' && template.podMemoryRequestBytes !== undefined) return template.podMemoryRequestBytes * 1000;

@@ -38,12 +38,11 @@ const round3 = (v: number): number => Math.round(v * 1000) / 1000;
 
 export type DecisionDetail = 'all' | 'changes' | 'none';
 
-/** Columns that change at nearly every sync and so do not make a row a change. */
-function volatileColumns(groupCount: number): Set<number> {
-  const header = decisionHeader(groupCount);
+/** Per column: whether it changes at nearly every sync (and so does not make a row a change). */
+function volatileColumns(groupCount: number): boolean[] {
   const names = new Set(['time_s', 'stabilization_window', 'keda_last_active_s', 'keda_cooldown_left_s']);
   for (let i = 1; i <= Math.max(1, groupCount); i++) names.add(`metric${i}_value`);
-  return new Set(header.flatMap((h, i) => (names.has(h) ? [i] : [])));
+  return decisionHeader(groupCount).map((h) => names.has(h));
 }
 
 export class DecisionLog implements SimObserver {
@@ -53,9 +52,9 @@ export class DecisionLog implements SimObserver {
   count = 0;
   /** Rows `changes` left out. */
   skipped = 0;
-  private readonly volatile: Set<number>;
-  /** `changes`: the previous row of each autoscaler (controller + name). */
-  private readonly previous = new Map<string, Cell[]>();
+  private readonly volatile: boolean[];
+  /** `changes`: the previous row of each autoscaler, per controller kind and name. */
+  private readonly previous = new Map<Cell, Map<Cell, Cell[]>>();
 
   /** @param groupCount the most metrics any HPA has, or triggers any ScaledObject has. */
   constructor(
@@ -134,11 +133,13 @@ export class DecisionLog implements SimObserver {
 
   /** Whether `row` differs from its autoscaler's previous row outside the volatile columns; remembers it. */
   private changed(row: Cell[]): boolean {
-    const key = `${row[1]}/${row[2]}`;
-    const before = this.previous.get(key);
-    this.previous.set(key, row);
+    let byName = this.previous.get(row[1]!);
+    if (byName === undefined) this.previous.set(row[1]!, (byName = new Map()));
+    const before = byName.get(row[2]!);
+    byName.set(row[2]!, row);
     if (before === undefined) return true;
-    for (let i = 0; i < row.length; i++) if (!this.volatile.has(i) && row[i] !== before[i]) return true;
+    const volatile = this.volatile;
+    for (let i = 0; i < row.length; i++) if (!volatile[i] && row[i] !== before[i]) return true;
     return false;
   }
 }

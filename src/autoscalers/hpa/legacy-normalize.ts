@@ -2,7 +2,7 @@
  * Normalization when spec.behavior is null (the legacy path, §1.10): horizontal.go
  * `normalizeDesiredReplicas`, `stabilizeRecommendation`, `convertDesiredReplicasWithRules`, `calculateScaleUpLimit`.
  */
-import { recordRecommendation, type WindowEntry } from './recommendation-history.js';
+import type { WindowEntry } from './recommendation-history.js';
 import type { ScalingLimitedReason, TimestampedRecommendation } from './types.js';
 
 export interface LegacyStabilizeInput {
@@ -33,18 +33,24 @@ export function stabilizeLegacy(input: LegacyStabilizeInput): LegacyStabilizatio
   const { nowSeconds, desiredReplicas, windowSeconds } = input;
   let stabilizedReplicas = desiredReplicas;
   const window: WindowEntry[] = [];
-  for (const record of input.recommendations) {
+  // One pass finds the window's max and the slot to reuse (the last record older than the window),
+  // as recordRecommendation would with isOutdated = age > window; this runs at every sync.
+  const records = input.recommendations;
+  let reuseIndex = -1;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     const ageSeconds = nowSeconds - record.timestampSeconds;
-    if (ageSeconds > windowSeconds) continue;
+    if (ageSeconds > windowSeconds) {
+      reuseIndex = i;
+      continue;
+    }
     window.push({ replicas: record.replicas, ageSeconds });
     if (record.replicas > stabilizedReplicas) stabilizedReplicas = record.replicas;
   }
-  const recommendations = recordRecommendation(
-    input.recommendations,
-    desiredReplicas,
-    nowSeconds,
-    (r) => nowSeconds - r.timestampSeconds > windowSeconds,
-  );
+  const recommendations = records.slice();
+  const recorded = { replicas: desiredReplicas, timestampSeconds: nowSeconds };
+  if (reuseIndex >= 0) recommendations[reuseIndex] = recorded;
+  else recommendations.push(recorded);
   const reason = stabilizedReplicas !== desiredReplicas ? 'ScaleDownStabilized' : 'ReadyForNewScale';
   return { stabilizedReplicas, reason, window, recommendations };
 }
