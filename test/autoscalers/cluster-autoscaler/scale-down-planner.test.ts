@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planScaleDown, type ScaleDownPlanInput } from '../../../src/autoscalers/cluster-autoscaler/scale-down/planner.js';
+import { planScaleDown, unneededNodesLimit, type ScaleDownPlanInput } from '../../../src/autoscalers/cluster-autoscaler/scale-down/planner.js';
 import type { CaNode, CaNodeGroup } from '../../../src/autoscalers/cluster-autoscaler/types.js';
 import { GIB, group, node, pod, settings, template } from './builders.js';
 
@@ -163,5 +163,33 @@ describe('planScaleDown: unremovable-node-recheck-timeout (RecentlyUnremovable)'
   it('forgets nodes that left the cluster', () => {
     const p = plan([busy], { unremovableUntil: new Map([['gone', NOW + 100]]) });
     expect(p.unremovableUntil.has('gone')).toBe(false);
+  });
+});
+
+describe('planScaleDown: unneededNodesLimit', () => {
+  it.each([
+    // previously unneeded, parallelism, unneeded time, scan interval → limit
+    [0, 10, 600, 10, 20],
+    [100, 10, 600, 10, 120],
+    [700, 10, 600, 10, 610],
+    [0, 1, 5, 10, 2], // unneeded time below the interval counts as one interval
+  ])('%i unneeded before, N=%i, U=%is, I=%is → %i', (before, n, u, i, expected) => {
+    const unneededSince = new Map(Array.from({ length: before }, (_, k) => [`n${k}`, 0] as [string, number]));
+    const config = settings({ maxScaleDownParallelism: n, scaleDownUnneededTimeSeconds: u, scanIntervalSeconds: i });
+    expect(unneededNodesLimit({ unneededSince, config })).toBe(expected);
+  });
+
+  it('stops simulating once the limit is found; the rest wait for the next loop', () => {
+    const nodes = Array.from({ length: 25 }, (_, k) => idle(`i${String(k).padStart(2, '0')}`));
+    const p = planScaleDown({
+      nodes: [...nodes, busy],
+      groups: [g({ targetSize: 26, maxSize: 30 })],
+      unneededSince: new Map(),
+      nowSeconds: NOW,
+      config: settings(),
+      clusterTotals: { cpuMillicores: 26_000, memoryBytes: 26 * 4 * GIB },
+    });
+    expect(p.unneededSince.size).toBe(20);
+    expect(p.notRemovable.filter((n) => n.reason === 'NotUnneededOtherReason').map((n) => n.node)).toEqual(['i20', 'i21', 'i22', 'i23', 'i24']);
   });
 });

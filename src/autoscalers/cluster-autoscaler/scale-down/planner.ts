@@ -8,7 +8,10 @@
  *    being deleted, no scale-down-disabled annotation, in a node group, utilization strictly below
  *    the threshold).
  * 2. Unneeded: candidates whose pods can all move elsewhere, tried in order (nodes already unneeded
- *    first), each success committed before the next (see simulateNodeRemovals).
+ *    first), each success committed before the next (see simulateNodeRemovals), until
+ *    unneededNodesLimit nodes are found: min(previously unneeded + 2N, N·⌊U/I⌋ + N) with N the
+ *    max-scale-down-parallelism, U the unneeded time and I the scan interval. The rest are not
+ *    simulated this loop (NotUnneededOtherReason).
  * 3. The new unneeded map: unneeded nodes keep their earliest time; the others drop out. Timers
  *    run during the cooldown too.
  * 4. Unless in cooldown: removable when unneeded for MORE than the unneeded (or unready) time, the
@@ -51,6 +54,7 @@ export interface ScaleDownPlanInput {
 export type NotRemovableReason =
   | IneligibleReason
   | 'RecentlyUnremovable'
+  | 'NotUnneededOtherReason'
   | 'BlockedByPod'
   | 'NoPlaceToMovePods'
   | TimingReason
@@ -115,7 +119,9 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
     nodes: input.nodes,
     drain: { skipNodesWithSystemPods: input.config.skipNodesWithSystemPods, skipNodesWithLocalStorage: input.config.skipNodesWithLocalStorage, nowSeconds: input.nowSeconds },
     pdbs: input.pdbs ?? [],
+    maxRemovable: unneededNodesLimit(input),
   });
+  for (const node of simulation.skipped) notRemovable.push({ node, reason: 'NotUnneededOtherReason' });
   const unneeded: Unneeded[] = [];
   for (const result of simulation.results) {
     const candidate = candidates.find((c) => c.name === result.node) as CaNode;
@@ -128,6 +134,20 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
     else notRemovable.push({ node: result.node, reason: result.reason, unplacedPod: result.unplacedPod });
   }
   return { unneeded, notRemovable, utilization, unremovableUntil };
+}
+
+/**
+ * planner.go unneededNodesLimit: more unneeded nodes than scale-down can remove before they would
+ * be removable is wasted simulation. N = max-scale-down-parallelism, with N extra as a buffer.
+ */
+export function unneededNodesLimit(input: Pick<ScaleDownPlanInput, 'unneededSince' | 'config'>): number {
+  const n = input.config.maxScaleDownParallelism;
+  const extraBuffer = n;
+  const limit = input.unneededSince.size + n + extraBuffer;
+  const loopSeconds = input.config.scanIntervalSeconds;
+  const unneededSeconds = Math.max(input.config.scaleDownUnneededTimeSeconds, loopSeconds);
+  const upperBound = n * Math.trunc(unneededSeconds / loopSeconds) + extraBuffer;
+  return Math.min(limit, upperBound);
 }
 
 /** RemovableAt: the unneeded nodes that may go now (empty first), and why the others may not. */

@@ -22,20 +22,32 @@ export interface RemovalSimulationInput {
   nodes: readonly CaNode[];
   drain: Omit<DrainOptions, 'pdbs'>;
   pdbs: readonly CaPdb[];
+  /** Stop once this many candidates are found removable (planner.go unneededNodesLimit); default: no limit. */
+  maxRemovable?: number;
 }
 
 export interface RemovalSimulationResult {
   results: RemovalResult[];
+  /** Candidates not simulated because the limit was reached, in order. */
+  skipped: string[];
   /** PDBs after the disruptions the removable nodes would use. */
   remainingPdbs: CaPdb[];
 }
 
-/** Places each pod on the first destination (input order) that fits; undefined = the pod that fit nowhere. */
-function findPlaces(pods: readonly CaPod[], destinations: readonly SimulatedNode[]): { fork: Map<string, SimulatedNode>; unplaced: CaPod | undefined } {
+/**
+ * Places each pod on the first destination (input order, skipping `skip`) that fits; undefined =
+ * the pod that fit nowhere.
+ */
+function findPlaces(
+  pods: readonly CaPod[],
+  destinations: readonly SimulatedNode[],
+  skip: (node: SimulatedNode) => boolean,
+): { fork: Map<string, SimulatedNode>; unplaced: CaPod | undefined } {
   const fork = new Map<string, SimulatedNode>();
   for (const pod of pods) {
     let placed = false;
     for (const destination of destinations) {
+      if (skip(destination)) continue;
       const node = fork.get(destination.name) ?? destination;
       if (checkPredicates(pod, node) !== 'Fits') continue;
       const copy = fork.get(destination.name) ?? cloneNode(destination);
@@ -51,26 +63,39 @@ function findPlaces(pods: readonly CaPod[], destinations: readonly SimulatedNode
 
 /** Tries every candidate in order and reports which are unneeded (pure: inputs are not modified). */
 export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimulationResult {
-  let destinations: SimulatedNode[] = input.nodes.filter((n) => n.ready && n.beingDeleted !== true).map(nodeFromCaNode);
+  // The snapshot: destinations in input order, updated in place (this array is the function's own);
+  // nodes found removable stop being destinations.
+  const destinations: SimulatedNode[] = input.nodes.filter((n) => n.ready && n.beingDeleted !== true).map(nodeFromCaNode);
+  const indexByName = new Map(destinations.map((d, i) => [d.name, i]));
+  const removed = new Set<string>();
   let pdbs: CaPdb[] = [...input.pdbs];
   const results: RemovalResult[] = [];
+  const skipped: string[] = [];
+  const maxRemovable = input.maxRemovable ?? Infinity;
+  let removableCount = 0;
   for (const candidate of input.candidates) {
+    if (removableCount >= maxRemovable) {
+      skipped.push(candidate.name);
+      continue;
+    }
     // The snapshot's copy: it also holds pods moved here by earlier removals in this pass.
-    const pods = destinations.find((d) => d.name === candidate.name)?.pods ?? candidate.pods;
+    const index = indexByName.get(candidate.name);
+    const pods = index !== undefined && !removed.has(candidate.name) ? destinations[index]!.pods : candidate.pods;
     const drain = podsToMoveForDrain(pods, { ...input.drain, pdbs });
     if (!drain.ok) {
       results.push({ node: candidate.name, removable: false, reason: 'BlockedByPod', blockingPod: { name: drain.blockingPod, reason: drain.reason } });
       continue;
     }
-    const others = destinations.filter((d) => d.name !== candidate.name);
-    const { fork, unplaced } = findPlaces(drain.podsToMove, others);
+    const { fork, unplaced } = findPlaces(drain.podsToMove, destinations, (d) => d.name === candidate.name || removed.has(d.name));
     if (unplaced !== undefined) {
       results.push({ node: candidate.name, removable: false, reason: 'NoPlaceToMovePods', unplacedPod: unplaced.name });
       continue;
     }
-    destinations = others.map((d) => fork.get(d.name) ?? d);
+    for (const [name, node] of fork) destinations[indexByName.get(name)!] = node;
+    removed.add(candidate.name);
     pdbs = consumeDisruptions(pdbs, drain.podsToMove);
     results.push({ node: candidate.name, removable: true, empty: drain.podsToMove.length === 0, podsToMove: drain.podsToMove });
+    removableCount++;
   }
-  return { results, remainingPdbs: pdbs };
+  return { results, skipped, remainingPdbs: pdbs };
 }
