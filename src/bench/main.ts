@@ -1,54 +1,73 @@
 /**
- * `npm run bench`: runs each bundled scenario in its own Node process and prints simulated seconds,
- * wall seconds (the whole process; load + run; the run alone), speed-up over real time, events
- * processed, events/s and the process's peak RSS; plus the events/s of a bare event-queue loop as a
- * baseline. A benchmark, not a test: targets are read off the table, never asserted.
+ * `npm run bench`: runs each case (src/bench/cases.ts) in its own Node process and prints simulated
+ * seconds, wall seconds (the whole process; load; the run with its outputs streamed to files in a
+ * temporary folder), speed-up over real time, events processed, events/s and the process's peak RSS;
+ * plus the events/s of a bare event-queue loop as a baseline. A benchmark, not a test: targets are
+ * read off the table, never asserted.
+ *
+ *   npm run bench                      every case
+ *   npm run bench -- nasa-diurnal      the named cases
+ *   npm run bench -- --json            the rows as JSON
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { parseOverrides } from '../compare/overrides.js';
 import { EventQueue } from '../core/event-queue.js';
 import { runScenario } from '../engine/run-scenario.js';
-import { DiscardTableSink } from '../report/table-sink.js';
+import { ResultsFolder } from '../report/results-folder.js';
 import { loadScenario } from '../scenario/load-scenario.js';
+import { BENCH_CASES, findBenchCase, type BenchCase } from './cases.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 interface BenchRow {
-  scenario: string;
+  case: string;
   simulatedSeconds: number;
   processWallSeconds: number;
-  wallSeconds: number;
-  simulationWallSeconds: number;
+  loadWallSeconds: number;
+  /** Simulation with its outputs (CSV files streamed to disk, summary). */
+  runWallSeconds: number;
   /** Simulated seconds per wall second of the whole process. */
   speedUp: number;
   events: number;
   eventsPerSecond: number;
   peakRssMiB: number;
+  outputMiB: number;
 }
 
-async function benchScenario(name: string): Promise<BenchRow> {
+async function benchCase(c: BenchCase): Promise<Omit<BenchRow, 'processWallSeconds' | 'speedUp'>> {
   const t0 = performance.now();
-  const scenario = await loadScenario(join(root, 'scenarios', name));
+  const scenario = await loadScenario(join(root, 'scenarios', c.scenario), {
+    ...(c.durationSeconds !== undefined ? { durationSeconds: c.durationSeconds } : {}),
+    patches: c.overrides !== undefined ? parseOverrides(c.overrides, c.name) : [],
+  });
   const t1 = performance.now();
-  // Tables are formatted as for a file but not kept: the simulation plus the cost of its output.
-  const result = runScenario(scenario, { tables: (_name, header) => new DiscardTableSink(header) });
-  JSON.stringify(result.summary);
-  const t2 = performance.now();
-  const wall = (t2 - t0) / 1000;
-  const events = result.built.sim.eventsProcessed;
-  return {
-    scenario: name,
-    simulatedSeconds: scenario.durationSeconds,
-    processWallSeconds: NaN,
-    wallSeconds: wall,
-    simulationWallSeconds: (t2 - t1) / 1000,
-    speedUp: NaN,
-    events,
-    eventsPerSecond: events / ((t2 - t1) / 1000),
-    peakRssMiB: process.resourceUsage().maxRSS / 1024,
-  };
+  const scratch = mkdtempSync(join(tmpdir(), 'scalesim-bench-'));
+  try {
+    const folder = new ResultsFolder(join(scratch, 'results'));
+    const result = runScenario(scenario, { tables: (name, header) => folder.table(name, header) });
+    folder.writeText('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
+    folder.commit();
+    const t2 = performance.now();
+    const events = result.built.sim.eventsProcessed;
+    const du = spawnSync('du', ['-sk', join(scratch, 'results')], { encoding: 'utf8' });
+    return {
+      case: c.name,
+      simulatedSeconds: scenario.durationSeconds,
+      loadWallSeconds: (t1 - t0) / 1000,
+      runWallSeconds: (t2 - t1) / 1000,
+      events,
+      eventsPerSecond: events / ((t2 - t1) / 1000),
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      outputMiB: Number(du.stdout.split('\t')[0]) / 1024,
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /** Events/s of a bare heap loop with the same (time, phase, sequence) keys: the engine's floor. */
@@ -71,45 +90,65 @@ function fmt(v: number, digits: number): string {
   return v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
-/** Runs one scenario in a fresh process; the parent times the whole process. */
+/** Runs one case in a fresh process; the parent times the whole process. */
 function benchInChild(name: string): BenchRow {
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--one', name], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--one', name], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const processWallSeconds = (performance.now() - t0) / 1000;
   if (child.status !== 0) throw new Error(`bench of ${name} failed: ${child.stderr}`);
   const row = JSON.parse(child.stdout) as BenchRow;
   return { ...row, processWallSeconds, speedUp: row.simulatedSeconds / processWallSeconds };
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args[0] === '--one') {
-    process.stdout.write(JSON.stringify(await benchScenario(args[1]!)));
-    return;
-  }
-  const names = args.length > 0 ? args : ['nasa-diurnal', 'nginx-hpa-cpu', 'kafka-lag', 'mysql-statefulset', 'scale-to-zero'];
-  const rows = names.map(benchInChild);
-  const baseline = baselineEventsPerSecond(2_000_000);
-  const header = ['scenario', 'simulated s', 'process wall s', 'load+run wall s', 'run wall s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB'];
+function printTable(rows: BenchRow[], baseline: number): void {
+  const header = ['case', 'simulated s', 'process wall s', 'load s', 'run s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB', 'output MiB'];
   const table = rows.map((r) => [
-    r.scenario,
+    r.case,
     fmt(r.simulatedSeconds, 0),
     fmt(r.processWallSeconds, 3),
-    fmt(r.wallSeconds, 3),
-    fmt(r.simulationWallSeconds, 3),
+    fmt(r.loadWallSeconds, 3),
+    fmt(r.runWallSeconds, 3),
     fmt(r.speedUp, 0),
     fmt(r.events, 0),
     fmt(r.eventsPerSecond, 0),
     fmt(r.eventsPerSecond / baseline, 3),
     fmt(r.peakRssMiB, 0),
+    fmt(r.outputMiB, 1),
   ]);
-  table.push(['(bare event-queue loop)', '', '', '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000', '']);
+  table.push(['(bare event-queue loop)', '', '', '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000', '', '']);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const t of table) console.log(line(t));
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}; run s includes writing timeseries.csv, decisions.csv, cost.csv and summary.json`);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--one') {
+    const c = findBenchCase(args[1] ?? '');
+    if (c === undefined) throw new Error(`unknown bench case ${args[1]}`);
+    process.stdout.write(JSON.stringify(await benchCase(c)));
+    return;
+  }
+  const json = args.includes('--json');
+  const names = args.filter((a) => a !== '--json');
+  const unknown = names.filter((n) => findBenchCase(n) === undefined);
+  if (unknown.length > 0) {
+    console.error(`unknown bench case(s): ${unknown.join(', ')}; cases: ${BENCH_CASES.map((c) => c.name).join(', ')}`);
+    process.exitCode = 2;
+    return;
+  }
+  const cases = names.length > 0 ? names : BENCH_CASES.map((c) => c.name);
+  const rows: BenchRow[] = [];
+  for (const name of cases) {
+    if (!json) process.stderr.write(`bench ${name}…\n`);
+    rows.push(benchInChild(name));
+  }
+  const baseline = baselineEventsPerSecond(2_000_000);
+  if (json) console.log(JSON.stringify({ rows, baselineEventsPerSecond: baseline, node: process.version }, null, 2));
+  else printTable(rows, baseline);
 }
 
 await main();

@@ -1,0 +1,41 @@
+/**
+ * The cases `npm run bench` measures: a bundled scenario, optionally with a duration and field
+ * overrides (the `compare --variant` syntax). The one-day / one-year pair shows whether memory
+ * follows the trace length (it should not: outputs stream to disk).
+ */
+export interface BenchCase {
+  name: string;
+  scenario: string;
+  durationSeconds?: number;
+  /** Overrides as `compare --variant` takes them: `<target>:<path>=<value>; …`. */
+  overrides?: string;
+  /** What the row shows, for the README. */
+  about: string;
+}
+
+const DAY_SECONDS = 86_400;
+
+export const BENCH_CASES: readonly BenchCase[] = [
+  { name: 'nasa-diurnal', scenario: 'nasa-diurnal', about: '27 days, one HPA workload, every decision written' },
+  { name: 'kafka-lag', scenario: 'kafka-lag', about: 'KEDA kafka trigger, queue model' },
+  { name: 'mysql-statefulset', scenario: 'mysql-statefulset', about: 'StatefulSet with KEDA' },
+  {
+    name: 'nasa-1d-looped',
+    scenario: 'nasa-diurnal',
+    durationSeconds: DAY_SECONDS,
+    overrides: 'scenario:spec.traces.nasa.loop=true',
+    about: 'one simulated day (memory baseline for the year below)',
+  },
+  {
+    name: 'nasa-1y-looped',
+    scenario: 'nasa-diurnal',
+    durationSeconds: 365 * DAY_SECONDS,
+    overrides: 'scenario:spec.traces.nasa.loop=true',
+    about: 'one simulated year: the trace looped, 2.1 million decision rows streamed to disk',
+  },
+  { name: 'bench-large', scenario: 'bench-large', about: '1,000 workloads (700 HPA, 300 KEDA), cluster-autoscaler up to 2,000 nodes, 24 h' },
+];
+
+export function findBenchCase(name: string): BenchCase | undefined {
+  return BENCH_CASES.find((c) => c.name === name);
+}
