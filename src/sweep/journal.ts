@@ -3,7 +3,7 @@
  * (`.scalesim-sweep-<out-name>.journal.jsonl`), a header line with the sweep's fingerprint, then
  * one line per finished setting, appended and flushed to disk as each finishes. Re-running the same
  * command reads it back and skips those settings; a journal with another fingerprint (other inputs,
- * grid, seed, duration or scalesim version) is discarded. A line cut short by a kill is ignored,
+ * grid, seed, duration, scalesim version or build) is discarded. A line cut short by a kill is ignored,
  * and the journal is rewritten clean before new lines are appended. Removed once the outputs are in
  * place.
  */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isUserInputError, UserInputError, type InputProblem } from '../errors/user-input-error.js';
 import { resolveInScenario } from '../scenario/files.js';
 import { loadScenario } from '../scenario/load-scenario.js';
-import { sweepFingerprint, toolVersion } from './fingerprint.js';
+import { buildId, sweepFingerprint, toolVersion } from './fingerprint.js';
 import { resolveGrid, type GridAxis } from './grid.js';
 import { loadSetting, type SettingTask, type SweepBase } from './run-setting.js';
 import { readScenarioDocuments, valueAt, type InputFile } from './scenario-documents.js';
@@ -74,7 +74,7 @@ export async function planSweep(request: SweepRequest): Promise<SweepPlan> {
   const scenarioDoc = documents.find((d) => d.target === 'scenario');
   const inputs = [...files, ...(await traceFiles(request.dir, scenarioDoc?.value))];
   const version = toolVersion();
-  const fingerprint = sweepFingerprint({ version, files: inputs, axes, seed: base.seed, durationSeconds: base.durationSeconds });
+  const fingerprint = sweepFingerprint({ version, build: buildId(), files: inputs, axes, seed: base.seed, durationSeconds: base.durationSeconds });
   const settings = allSettings(axes);
   await checkSettings(base, coveringSettings(axes));
   return {

@@ -1,15 +1,15 @@
 /**
  * Runs one setting of a sweep: loads the scenario with the setting's patches (and the sweep's seed
- * and duration), simulates it keeping no tables, and returns its sweep row. The same call runs in a
+ * and duration), simulates it keeping no tables (rows dropped unformatted), and returns its sweep row. The same call runs in a
  * worker thread and, for the up-front checks, in the main thread (load only).
  */
 import { comparisonRow } from '../compare/comparison-row.js';
 import { ScaleEventCounter } from '../compare/scale-event-counter.js';
 import { runScenario } from '../engine/run-scenario.js';
-import { DiscardTableSink } from '../report/table-sink.js';
 import { loadScenario, type ScenarioOverrides } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/types.js';
 import type { DocumentPatch } from '../scenario/yaml/document-patch.js';
+import { NullTableSink } from './null-table-sink.js';
 import type { SweepRow } from './sweep-row.js';
 
 /** What every setting of a sweep shares. */
@@ -38,6 +38,6 @@ export function loadSetting(base: SweepBase, task: Pick<SettingTask, 'patches'>)
 export async function runSetting(base: SweepBase, task: SettingTask): Promise<SweepRow> {
   const scenario = await loadSetting(base, task);
   const counter = new ScaleEventCounter();
-  const result = runScenario(scenario, { observers: [counter], tables: (_name, header) => new DiscardTableSink(header) });
+  const result = runScenario(scenario, { observers: [counter], tables: (_name, header) => new NullTableSink(header) });
   return { index: task.index, id: task.id, values: task.values, row: comparisonRow(task.id, task.label, result.summary, counter) };
 }

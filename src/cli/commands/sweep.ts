@@ -66,7 +66,7 @@ function journalNotice(start: JournalStart, journal: SweepJournal, toRun: number
     case 'resumed':
       return `resuming: ${start.rows.length} of ${total} settings already done (from ${journal.path}), ${toRun} to run`;
     case 'other-sweep':
-      return `the journal ${journal.path} belongs to another sweep (fingerprint ${start.fingerprint.slice(0, 12)}: other inputs, grid, seed, duration or scalesim version); starting fresh`;
+      return `the journal ${journal.path} belongs to another sweep (fingerprint ${start.fingerprint.slice(0, 12)}: other inputs, grid, seed, duration or scalesim build); starting fresh`;
     case 'fresh':
       return `--fresh: discarded the journal ${journal.path}; starting fresh`;
     case 'new':

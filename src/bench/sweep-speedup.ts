@@ -1,0 +1,63 @@
+/**
+ * `npm run bench:sweep`: the speed-up of a 16-setting sweep (nasa-diurnal over 27 days, a 4 × 4
+ * grid of hpa.targetCPU × hpa.maxReplicas; each setting takes about 0.85 s) on every core against
+ * one worker. Each sweep runs as its own `scalesim sweep` process (start-up, planning and the
+ * up-front checks included), one worker count after the other, --repeats times; it prints the wall
+ * seconds of every run (with the host's 1-minute load average before it: another busy process
+ * shows there), the best and mean of each worker count and their ratios, and checks that the
+ * sweeps wrote the same bytes. The host may be shared: compare figures measured together.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
+const SCENARIO = join(ROOT, 'scenarios', 'nasa-diurnal');
+const GRID = ['--grid', 'hpa.targetCPU=40,50,60,70', '--grid', 'hpa.maxReplicas=15,20,25,30', '--duration', '27d'];
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+}
+
+const repeats = option('--repeats', 2);
+const cores = option('--cores', availableParallelism());
+const work = mkdtempSync(join(tmpdir(), 'scalesim-bench-sweep-'));
+
+function sweep(workers: number, run: number): { seconds: number; csv: string } {
+  const out = join(work, `w${workers}-${run}`);
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [MAIN, 'sweep', SCENARIO, ...GRID, '--workers', String(workers), '--out', out, '--fresh', '--json'], { encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`sweep with ${workers} worker(s) failed (exit ${r.status}):\n${r.stderr}`);
+  return { seconds, csv: readFileSync(join(out, 'sweep.csv'), 'utf8') };
+}
+
+try {
+  const counts = [1, cores];
+  const times = new Map<number, number[]>(counts.map((c) => [c, []]));
+  const outputs = new Set<string>();
+  console.log(`sweep of nasa-diurnal, 27 days, 16 settings (4 × 4), ${cores} cores, ${repeats} runs each`);
+  console.log('workers  run  wall s  load avg before');
+  for (let run = 1; run <= repeats; run++) {
+    for (const workers of counts) {
+      const load = loadavg()[0]!;
+      const { seconds, csv } = sweep(workers, run);
+      times.get(workers)!.push(seconds);
+      outputs.add(csv);
+      console.log(`${String(workers).padStart(7)}  ${String(run).padStart(3)}  ${seconds.toFixed(2).padStart(6)}  ${load.toFixed(2).padStart(15)}`);
+    }
+  }
+  const best = (c: number) => Math.min(...times.get(c)!);
+  const mean = (c: number) => times.get(c)!.reduce((s, t) => s + t, 0) / times.get(c)!.length;
+  console.log(`best:  1 worker ${best(1).toFixed(2)} s, ${cores} workers ${best(cores).toFixed(2)} s, speed-up ${(best(1) / best(cores)).toFixed(2)}×`);
+  console.log(`mean:  1 worker ${mean(1).toFixed(2)} s, ${cores} workers ${mean(cores).toFixed(2)} s, speed-up ${(mean(1) / mean(cores)).toFixed(2)}×`);
+  console.log(outputs.size === 1 ? 'sweep.csv identical for every run' : `sweep.csv DIFFERS between runs (${outputs.size} versions)`);
+  if (outputs.size !== 1) process.exitCode = 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

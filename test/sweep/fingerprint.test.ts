@@ -1,0 +1,44 @@
+/**
+ * The sweep fingerprint changes with anything that changes the rows (a file's content, the grid,
+ * the seed, the duration, the version or build) and with nothing else (the order files are read in).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildId, sweepFingerprint, type FingerprintInputs } from '../../src/sweep/fingerprint.js';
+
+const base: FingerprintInputs = {
+  version: '0.1.0',
+  build: 'b1',
+  files: [
+    { relative: 'scenario.yaml', content: Buffer.from('spec: {}') },
+    { relative: 'manifests/hpa.yaml', content: Buffer.from('kind: HorizontalPodAutoscaler') },
+  ],
+  axes: [{ name: 'hpa.maxReplicas', flag: 'hpa.maxReplicas=3,4', target: 'HorizontalPodAutoscaler/web', fieldPath: ['spec', 'maxReplicas'], values: [{ text: '3', value: 3 }, { text: '4', value: 4 }] }],
+  seed: 1,
+  durationSeconds: 3600,
+};
+
+describe('sweepFingerprint', () => {
+  const reference = sweepFingerprint(base);
+
+  it('does not depend on the order the files were read in', () => {
+    expect(sweepFingerprint({ ...base, files: [...base.files].reverse() })).toBe(reference);
+  });
+
+  it.each<[string, Partial<FingerprintInputs>]>([
+    ['a file content', { files: [base.files[0]!, { relative: 'manifests/hpa.yaml', content: Buffer.from('kind: HorizontalPodAutoscaler ') }] }],
+    ['a file name', { files: [base.files[0]!, { relative: 'manifests/other.yaml', content: base.files[1]!.content }] }],
+    ['a grid value', { axes: [{ ...base.axes[0]!, values: [{ text: '3', value: 3 }, { text: '5', value: 5 }] }] }],
+    ['a grid column name', { axes: [{ ...base.axes[0]!, name: 'HorizontalPodAutoscaler/web:spec.maxReplicas' }] }],
+    ['the seed', { seed: 2 }],
+    ['the duration', { durationSeconds: null }],
+    ['the version', { version: '0.2.0' }],
+    ['the build', { build: 'b2' }],
+  ])('changes with %s', (_name, change) => {
+    expect(sweepFingerprint({ ...base, ...change })).not.toBe(reference);
+  });
+
+  it('hashes the running code once', () => {
+    expect(buildId()).toMatch(/^[0-9a-f]{16}$/);
+    expect(buildId()).toBe(buildId());
+  });
+});
