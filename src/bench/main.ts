@@ -43,6 +43,7 @@ async function benchCase(c: BenchCase): Promise<Omit<BenchRow, 'processWallSecon
   const t0 = performance.now();
   const scenario = await loadScenario(join(root, 'scenarios', c.scenario), {
     ...(c.durationSeconds !== undefined ? { durationSeconds: c.durationSeconds } : {}),
+    ...(c.decisions !== undefined ? { decisions: c.decisions } : {}),
     patches: c.overrides !== undefined ? parseOverrides(c.overrides, c.name) : [],
   });
   const t1 = performance.now();
