@@ -5,9 +5,12 @@
  * up-front checks included), one worker count after the other, --repeats times; it prints the wall
  * seconds of every run (with the host's 1-minute load average before it: another busy process
  * shows there), the best and mean of each worker count and their ratios, and checks that the
- * sweeps wrote the same bytes. The host may be shared: compare figures measured together.
+ * sweeps wrote the same bytes. For reference it also times the same 16 settings as two independent
+ * 8-setting sweeps (one worker each) running at once in two processes: what the machine gives two
+ * separate runs, the ceiling for the threaded sweep. The host may be shared: compare figures
+ * measured together.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,6 +20,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
 const SCENARIO = join(ROOT, 'scenarios', 'nasa-diurnal');
 const GRID = ['--grid', 'hpa.targetCPU=40,50,60,70', '--grid', 'hpa.maxReplicas=15,20,25,30', '--duration', '27d'];
+// GRID.slice(2): the grid without its first axis, for the two half sweeps.
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -37,10 +41,22 @@ function sweep(workers: number, run: number): { seconds: number; csv: string } {
   return { seconds, csv: readFileSync(join(out, 'sweep.csv'), 'utf8') };
 }
 
+/** Two 8-setting halves of the grid as two processes at once, one worker each; resolves with the wall seconds until both end. */
+function twoProcesses(run: number): Promise<number> {
+  const started = performance.now();
+  const half = (cpu: string, name: string) =>
+    new Promise<void>((resolve, reject) => {
+      const args = [MAIN, 'sweep', SCENARIO, '--grid', `hpa.targetCPU=${cpu}`, ...GRID.slice(2), '--workers', '1', '--out', join(work, `${name}-${run}`), '--fresh', '--json'];
+      spawn(process.execPath, args, { stdio: 'ignore' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`half sweep ${name} failed (exit ${code})`))));
+    });
+  return Promise.all([half('40,50', 'a'), half('60,70', 'b')]).then(() => (performance.now() - started) / 1000);
+}
+
 try {
   const counts = [1, cores];
   const times = new Map<number, number[]>(counts.map((c) => [c, []]));
   const outputs = new Set<string>();
+  const pair: number[] = [];
   console.log(`sweep of nasa-diurnal, 27 days, 16 settings (4 × 4), ${cores} cores, ${repeats} runs each`);
   console.log('workers  run  wall s  load avg before');
   for (let run = 1; run <= repeats; run++) {
@@ -51,11 +67,16 @@ try {
       outputs.add(csv);
       console.log(`${String(workers).padStart(7)}  ${String(run).padStart(3)}  ${seconds.toFixed(2).padStart(6)}  ${load.toFixed(2).padStart(15)}`);
     }
+    const load = loadavg()[0]!;
+    const seconds = await twoProcesses(run);
+    pair.push(seconds);
+    console.log(`${'2 × 8 *'.padStart(7)}  ${String(run).padStart(3)}  ${seconds.toFixed(2).padStart(6)}  ${load.toFixed(2).padStart(15)}`);
   }
   const best = (c: number) => Math.min(...times.get(c)!);
   const mean = (c: number) => times.get(c)!.reduce((s, t) => s + t, 0) / times.get(c)!.length;
   console.log(`best:  1 worker ${best(1).toFixed(2)} s, ${cores} workers ${best(cores).toFixed(2)} s, speed-up ${(best(1) / best(cores)).toFixed(2)}×`);
   console.log(`mean:  1 worker ${mean(1).toFixed(2)} s, ${cores} workers ${mean(cores).toFixed(2)} s, speed-up ${(mean(1) / mean(cores)).toFixed(2)}×`);
+  console.log(`* two 8-setting sweeps in two processes at once (1 worker each): best ${Math.min(...pair).toFixed(2)} s, i.e. ${(best(1) / Math.min(...pair)).toFixed(2)}× the 1-worker sweep`);
   console.log(outputs.size === 1 ? 'sweep.csv identical for every run' : `sweep.csv DIFFERS between runs (${outputs.size} versions)`);
   if (outputs.size !== 1) process.exitCode = 1;
 } finally {

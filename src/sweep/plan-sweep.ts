@@ -1,20 +1,22 @@
 /**
  * Plans a sweep before anything runs: loads the base scenario (every problem in it is reported as
  * `run` would), resolves the grid against its manifests, fixes the seed and duration every setting
- * uses, fingerprints the inputs, lists the settings, and loads a covering set of settings (every
- * value of every axis at least once) so a bad value stops the sweep before the first run.
- * A setting bad only in combination (minReplicas 5 with maxReplicas 3) is reported when it runs.
+ * uses, fingerprints the inputs and lists the settings. The up-front check loads a covering set of
+ * settings (every value of every axis at least once; on the workers, or here with checkInMain) so
+ * a bad value stops the sweep before the first run. A setting bad only in combination
+ * (minReplicas 5 with maxReplicas 3) is reported when it runs.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isUserInputError, UserInputError, type InputProblem } from '../errors/user-input-error.js';
+import { isUserInputError, UserInputError } from '../errors/user-input-error.js';
 import { resolveInScenario } from '../scenario/files.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { buildId, sweepFingerprint, toolVersion } from './fingerprint.js';
 import { resolveGrid, type GridAxis } from './grid.js';
 import { loadSetting, type SettingTask, type SweepBase } from './run-setting.js';
 import { readScenarioDocuments, valueAt, type InputFile } from './scenario-documents.js';
-import { allSettings, coveringSettings, settingName, type Setting } from './settings.js';
+import { SettingProblems } from './setting-problems.js';
+import { allSettings, coveringSettings, type Setting } from './settings.js';
 import type { SweepIdentity } from './sweep-identity.js';
 
 export interface SweepRequest {
@@ -76,7 +78,6 @@ export async function planSweep(request: SweepRequest): Promise<SweepPlan> {
   const version = toolVersion();
   const fingerprint = sweepFingerprint({ version, build: buildId(), files: inputs, axes, seed: base.seed, durationSeconds: base.durationSeconds });
   const settings = allSettings(axes);
-  await checkSettings(base, coveringSettings(axes));
   return {
     identity: { scenario: baseScenario.name, scalesimVersion: version, fingerprint, seed: base.seed, durationSeconds: base.durationSeconds, axes, settings: settings.length },
     base,
@@ -84,22 +85,22 @@ export async function planSweep(request: SweepRequest): Promise<SweepPlan> {
   };
 }
 
-/**
- * Loads each setting (no run); every problem of every one is reported together, each naming the
- * first setting that shows it (a bad value shared by several settings is reported once).
- */
-async function checkSettings(base: SweepBase, settings: readonly Setting[]): Promise<void> {
-  const problems = new Map<string, InputProblem>();
-  for (const s of settings) {
+/** The settings the up-front check loads: every value of every axis at least once. */
+export function checkTasks(plan: SweepPlan): SettingTask[] {
+  return coveringSettings(plan.identity.axes).map(settingTask);
+}
+
+/** The up-front check in this thread (for --emit-job, which starts no workers): every problem of every setting together. */
+export async function checkInMain(plan: SweepPlan): Promise<void> {
+  const problems = new SettingProblems();
+  for (const task of checkTasks(plan)) {
     try {
-      await loadSetting(base, s);
+      await loadSetting(plan.base, task);
     } catch (error) {
       if (!isUserInputError(error)) throw error;
-      for (const p of error.problems) {
-        const key = JSON.stringify([p.file, p.line, p.column, p.field, p.message]);
-        if (!problems.has(key)) problems.set(key, { ...p, message: `${settingName(s)}: ${p.message}` });
-      }
+      problems.add(task, error.problems);
     }
   }
-  if (problems.size > 0) throw new UserInputError([...problems.values()]);
+  const error = problems.error();
+  if (error) throw error;
 }

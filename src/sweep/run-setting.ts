@@ -1,7 +1,7 @@
 /**
  * Runs one setting of a sweep: loads the scenario with the setting's patches (and the sweep's seed
- * and duration), simulates it keeping no tables (rows dropped unformatted), and returns its sweep row. The same call runs in a
- * worker thread and, for the up-front checks, in the main thread (load only).
+ * and duration), simulates it keeping no tables (rows dropped unformatted), and returns its sweep
+ * row. Runs in the worker threads; loadSetting alone is the up-front check of a setting.
  */
 import { comparisonRow } from '../compare/comparison-row.js';
 import { ScaleEventCounter } from '../compare/scale-event-counter.js';
@@ -35,8 +35,9 @@ export function loadSetting(base: SweepBase, task: Pick<SettingTask, 'patches'>)
   return loadScenario(base.dir, overrides);
 }
 
-export async function runSetting(base: SweepBase, task: SettingTask): Promise<SweepRow> {
-  const scenario = await loadSetting(base, task);
+/** Runs the setting; `loaded` is its scenario when already loaded (by the up-front check). */
+export async function runSetting(base: SweepBase, task: SettingTask, loaded?: Scenario): Promise<SweepRow> {
+  const scenario = loaded ?? (await loadSetting(base, task));
   const counter = new ScaleEventCounter();
   const result = runScenario(scenario, { observers: [counter], tables: (_name, header) => new NullTableSink(header) });
   return { index: task.index, id: task.id, values: task.values, row: comparisonRow(task.id, task.label, result.summary, counter) };

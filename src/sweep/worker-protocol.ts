@@ -1,15 +1,18 @@
 /**
- * Messages between the sweep's main thread and its worker threads: one `run` per setting (with the
- * base every setting shares: the scenario folder, seed and duration); the worker answers each with
- * its row or the error, telling bad input (a UserInputError's problems) from a failure.
+ * Messages between the sweep's main thread and its worker threads. `check` loads a setting without
+ * running it (the up-front check); the worker keeps a few loaded scenarios to run later without
+ * loading them again, and says whether it kept this one. `run` runs a setting. Every message carries
+ * the base every setting shares (the scenario folder, seed and duration). A worker answers each with
+ * `checked` or its row, or the error, telling bad input (a UserInputError's problems) from a failure.
  */
 import type { InputProblem } from '../errors/user-input-error.js';
 import type { SettingTask, SweepBase } from './run-setting.js';
 import type { SweepRow } from './sweep-row.js';
 
-export type ToWorker = { type: 'run'; base: SweepBase; task: SettingTask };
+export type ToWorker = { type: 'check' | 'run'; base: SweepBase; task: SettingTask };
 
 export type FromWorker =
+  | { type: 'checked'; index: number; kept: boolean }
   | { type: 'row'; row: SweepRow }
   | { type: 'input-error'; index: number; problems: InputProblem[] }
   | { type: 'failure'; index: number; message: string; stack?: string };

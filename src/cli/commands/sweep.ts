@@ -17,7 +17,7 @@ import { parseGridSpec } from '../../sweep/grid-spec.js';
 import { resolveGrid } from '../../sweep/grid.js';
 import { sweepJobYaml } from '../../sweep/job-manifest.js';
 import type { JournalStart, SweepJournal } from '../../sweep/journal.js';
-import { planSweep, type SweepPlan } from '../../sweep/plan-sweep.js';
+import { checkInMain, checkTasks, planSweep, type SweepPlan } from '../../sweep/plan-sweep.js';
 import { runSweep } from '../../sweep/run-sweep.js';
 import { shardIndexes } from '../../sweep/settings.js';
 import { writeShardPart } from '../../sweep/shard-part.js';
@@ -194,7 +194,9 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
         }
         const request = { dir, grid: flags.grid, ...(seed !== undefined ? { seed } : {}), ...(durationSeconds !== undefined ? { durationSeconds } : {}) };
         if (shards !== undefined && flags.emitJob !== undefined) {
-          emitJob(dir, flags, await planSweep(request), shards);
+          const plan = await planSweep(request);
+          await checkInMain(plan);
+          emitJob(dir, flags, plan, shards);
           return;
         }
         const shard = shards !== undefined ? resolveShard(flags, shards) : undefined;
@@ -204,6 +206,7 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
         const pool = new WorkerPool(Math.min(workers, shards !== undefined ? shardIndexes(count, shards, shard!).length : count));
         try {
           const plan = await planSweep(request);
+          await pool.check(plan.base, checkTasks(plan));
           await sweepAndWrite({ dir, flags, plan, pool, slo, started, ...(shards !== undefined ? { shards, shard: shard! } : {}) });
         } finally {
           await pool.close();
