@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { journalPath } from '../../src/sweep/journal.js';
 import { runCliWith } from './cli-with-env.js';
 
 const work = mkdtempSync(join(tmpdir(), 'scalesim-sweep-'));
@@ -202,6 +203,8 @@ describe('bad input', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
+    // Caught before any setting ran: no journal was started.
+    expect(existsSync(journalPath(out))).toBe(false);
   });
 
   it('stops at a setting bad only in combination, naming it', () => {
@@ -210,5 +213,8 @@ describe('bad input', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--grid setting #2 \(hpa.minReplicas=3 hpa.maxReplicas=2\)/);
     expect(existsSync(out)).toBe(false);
+    // The settings that ran before it stay journaled (the others of the four: 0, 1 and 3).
+    const journaled = readFileSync(journalPath(out), 'utf8').trim().split('\n').slice(1).map((l) => (JSON.parse(l) as { index: number }).index);
+    expect(journaled.sort()).toEqual([0, 1, 3]);
   });
 });
