@@ -29,7 +29,7 @@ import { withExitCodes } from '../handle-errors.js';
 import { parseDurationFlag, parseSeed, safeName } from './run.js';
 
 interface SweepFlags {
-  grid: string[];
+  grid?: string[];
   out?: string;
   seed?: string;
   duration?: string;
@@ -142,7 +142,7 @@ export function registerSweepCommand(program: Command): void {
     .command('sweep')
     .description('run the cartesian product of parameter values on worker threads; write sweep.csv, the Pareto frontier and the cheapest setting meeting an SLO')
     .argument('<scenario-dir>', 'the scenario to sweep')
-    .option('--grid <path=values>', `a grid axis: <path>=v1,v2,… with path an alias (${ALIAS_NAMES.join(', ')}) or <target>:<field.path> (repeatable; the first varies slowest)`, (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--grid <path=values>', `a grid axis: <path>=v1,v2,… with path an alias (${ALIAS_NAMES.join(', ')}) or <target>:<field.path> (repeatable; the first varies slowest)`, (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
     .option('--out <dir>', 'output folder (default: results/<scenario-name>-sweep, or …-sweep-shard-<i>)')
     .option('--seed <n>', 'the seed every setting runs with (default: the scenario seed)')
     .option('--duration <d>', 'simulated duration of every setting (e.g. 2h, 3d)')
@@ -192,7 +192,8 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
         if (slo && shards !== undefined) {
           throw new UserInputError({ file: '(command line)', field: '--slo', message: 'a shard writes a part, not the answer: give --slo to scalesim merge' });
         }
-        const request = { dir, grid: flags.grid, ...(seed !== undefined ? { seed } : {}), ...(durationSeconds !== undefined ? { durationSeconds } : {}) };
+        const grid = flags.grid ?? [];
+        const request = { dir, grid, ...(seed !== undefined ? { seed } : {}), ...(durationSeconds !== undefined ? { durationSeconds } : {}) };
         if (shards !== undefined && flags.emitJob !== undefined) {
           const plan = await planSweep(request);
           await checkInMain(plan);
@@ -200,9 +201,9 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
           return;
         }
         const shard = shards !== undefined ? resolveShard(flags, shards) : undefined;
-        if (flags.grid.length === 0) resolveGrid([], []); // throws: a sweep needs a --grid
+        if (grid.length === 0) resolveGrid([], []); // throws: a sweep needs a --grid
         // The workers start now and import the simulator while the sweep is planned and checked.
-        const count = flags.grid.map(parseGridSpec).reduce((n, g) => n * g.values.length, 1);
+        const count = grid.map(parseGridSpec).reduce((n, g) => n * g.values.length, 1);
         const pool = new WorkerPool(Math.min(workers, shards !== undefined ? shardIndexes(count, shards, shard!).length : count));
         try {
           const plan = await planSweep(request);
