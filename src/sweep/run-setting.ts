@@ -29,7 +29,8 @@ export interface SettingTask {
 }
 
 export function loadSetting(base: SweepBase, task: Pick<SettingTask, 'patches'>): Promise<Scenario> {
-  const overrides: ScenarioOverrides = { patches: task.patches };
+  // A sweep keeps each setting's summary only: no decision rows are built (spec.decisions none).
+  const overrides: ScenarioOverrides = { patches: task.patches, decisions: 'none' };
   if (base.seed !== null) overrides.seed = base.seed;
   if (base.durationSeconds !== null) overrides.durationSeconds = base.durationSeconds;
   return loadScenario(base.dir, overrides);
