@@ -26,7 +26,20 @@ export class EventQueue {
 
   /** Adds an event; returns it so that the caller may cancel it. */
   push(timeSeconds: number, phase: number, run: () => void): QueuedEvent {
-    const event: QueuedEvent = { timeSeconds, phase, sequence: this.nextSequence++, run };
+    return this.insert({ timeSeconds, phase, sequence: 0, run });
+  }
+
+  /**
+   * Puts an event that has been popped back in at a new time, as if pushed now (a new sequence
+   * number): periodic processes reuse one event object instead of allocating one per firing.
+   */
+  reschedule(event: QueuedEvent, timeSeconds: number): QueuedEvent {
+    event.timeSeconds = timeSeconds;
+    return this.insert(event);
+  }
+
+  private insert(event: QueuedEvent): QueuedEvent {
+    event.sequence = this.nextSequence++;
     const heap = this.heap;
     let i = heap.length;
     heap.push(event);

@@ -61,21 +61,34 @@ export class Simulation {
     untilSeconds = Infinity,
   ): Cancellable {
     if (!(intervalSeconds > 0)) throw new Error(`${component}: interval must be > 0 s, got ${intervalSeconds}`);
+    if (!(startSeconds >= this.now)) throw new Error(`${component}: cannot schedule at t=${startSeconds}s, now is ${this.now}s`);
     let stopped = false;
-    let pending: Cancellable | undefined;
-    const fire = (k: number): void => {
+    let k = 0;
+    // One event object and one wrapped closure for the whole process: a firing allocates nothing,
+    // so long runs do not fill the old generation with spent events. The next firing is queued
+    // after this one's handler ran, exactly as scheduling it from the handler would.
+    let pending: QueuedEvent | undefined;
+    let queued = false;
+    const fire = this.wrap(component, () => {
+      queued = false;
+      run(k);
+      k++;
       const t = startSeconds + k * intervalSeconds;
-      if (stopped || t >= untilSeconds) return;
-      pending = this.scheduleAt(t, phase, component, () => {
-        run(k);
-        fire(k + 1);
-      });
-    };
-    fire(0);
+      if (stopped || t >= untilSeconds || pending === undefined) pending = undefined;
+      else {
+        this.queue.reschedule(pending, t);
+        queued = true;
+      }
+    });
+    if (startSeconds < untilSeconds) {
+      pending = this.queue.push(startSeconds, phase, fire);
+      queued = true;
+    }
     return {
       cancel: () => {
         stopped = true;
-        pending?.cancel();
+        if (pending !== undefined && queued) this.cancelled.add(pending);
+        pending = undefined;
       },
     };
   }

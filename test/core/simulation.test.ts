@@ -45,6 +45,41 @@ describe('Simulation', () => {
     expect(log).toEqual([0, 1, 2]);
   });
 
+  it('a periodic process cancelled from its own handler fires no more, and the cancel costs no event', () => {
+    const sim = new Simulation();
+    const log: string[] = [];
+    const handle = sim.every(0, 10, Phase.CONTROL, 'poll', (k) => {
+      log.push(`poll ${k}@${sim.nowSeconds}`);
+      if (k === 1) handle.cancel();
+    });
+    sim.scheduleAt(25, Phase.LOAD, 'load', () => log.push(`load@${sim.nowSeconds}`));
+    sim.runUntil(60);
+    expect(log).toEqual(['poll 0@0', 'poll 1@10', 'load@25']);
+    expect(sim.eventsProcessed).toBe(3);
+  });
+
+  it('queues the next firing after the handler ran: events the handler schedules at that instant run first', () => {
+    const sim = new Simulation();
+    const log: string[] = [];
+    sim.every(0, 5, Phase.CONTROL, 'tick', (k) => {
+      log.push(`tick ${k}`);
+      if (k === 0) sim.scheduleAt(5, Phase.CONTROL, 'same-phase', () => log.push('scheduled by tick 0'));
+    });
+    sim.runUntil(6);
+    // Both at t = 5 in one phase: the one-shot was queued before tick 1 was.
+    expect(log).toEqual(['tick 0', 'scheduled by tick 0', 'tick 1']);
+  });
+
+  it('two periodic processes keep their order at shared instants over many firings (one event object each)', () => {
+    const sim = new Simulation();
+    const log: string[] = [];
+    sim.every(0, 15, Phase.CONTROL, 'a', () => log.push('a'));
+    sim.every(0, 15, Phase.CONTROL, 'b', () => log.push('b'));
+    sim.runUntil(15 * 1000);
+    expect(log).toHaveLength(2000);
+    expect(log.every((x, i) => x === (i % 2 === 0 ? 'a' : 'b'))).toBe(true);
+  });
+
   it('stops the run loudly with the component and time when a handler throws', () => {
     const sim = new Simulation();
     sim.scheduleAt(7, Phase.CONTROL, 'hpa/web', () => {
