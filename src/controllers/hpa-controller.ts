@@ -18,9 +18,26 @@ import type { HpaDecisionRecord, MetricDecision } from '../observe/records.js';
 import { observeMetric, type ExternalMetricProvider, type ObservationContext } from './hpa-observations.js';
 import type { MetricObservation } from '../autoscalers/hpa/evaluate-metric.js';
 
+/** A metric's latest value, kept in place between syncs (no per-sync object outlives the sync). */
+interface LastValue {
+  ok: boolean;
+  utilizationPercent: number | undefined;
+  averageValueMilli: number | undefined;
+  valueMilli: number | undefined;
+}
+
+function rememberValue(last: LastValue, p: MetricProposal): void {
+  last.ok = p.ok;
+  last.utilizationPercent = p.ok ? p.currentValue.utilizationPercent : undefined;
+  last.averageValueMilli = p.ok ? p.currentValue.averageValueMilli : undefined;
+  last.valueMilli = p.ok ? p.currentValue.valueMilli : undefined;
+}
+
 function formatValue(p: MetricProposal, spec: HpaSpec['metrics'][number]): string {
-  if (!p.ok) return '';
-  const v = p.currentValue;
+  return p.ok ? formatCurrentValue(p.currentValue, spec) : '';
+}
+
+function formatCurrentValue(v: Omit<LastValue, 'ok'> | Extract<MetricProposal, { ok: true }>['currentValue'], spec: HpaSpec['metrics'][number]): string {
   if (v.utilizationPercent !== undefined) return `${v.utilizationPercent}%`;
   const milli = v.averageValueMilli ?? v.valueMilli;
   if (milli === undefined) return '';
@@ -43,7 +60,7 @@ export class HpaController {
   /** Number of syncs and of scale-ups / scale-downs written. */
   readonly counts = { syncs: 0, scaleUps: 0, scaleDowns: 0 };
   /** The proposals of the latest sync (formatted only when read). */
-  private lastProposals: readonly MetricProposal[] = [];
+  private readonly lastValues: LastValue[];
 
   constructor(
     readonly spec: HpaSpec,
@@ -55,11 +72,12 @@ export class HpaController {
     private readonly externalMetrics?: ExternalMetricProvider,
   ) {
     this.tolerances = resolveTolerances(spec.behavior, config);
+    this.lastValues = spec.metrics.map(() => ({ ok: false, utilizationPercent: undefined, averageValueMilli: undefined, valueMilli: undefined }));
   }
 
   /** The metric values of the latest sync as decisions.csv shows them (`45%`, `250m`…). */
   get lastMetricValues(): string[] {
-    return this.lastProposals.map((p, i) => formatValue(p, this.spec.metrics[i]!));
+    return this.lastValues.map((v, i) => (v.ok ? formatCurrentValue(v, this.spec.metrics[i]!) : ''));
   }
 
   /** Starts the loop: first sync at `firstSyncSeconds`, then every sync period. */
@@ -93,7 +111,7 @@ export class HpaController {
       else this.counts.scaleDowns++;
       workload.scale(result.desiredReplicas);
     }
-    this.lastProposals = proposals;
+    for (let i = 0; i < proposals.length; i++) rememberValue(this.lastValues[i]!, proposals[i]!);
     if (!listensTo(this.observer, 'hpaDecision')) return;
     const metrics: MetricDecision[] = proposals.map((p, i) => {
       const d: MetricDecision = { metricName: p.metricName, ok: p.ok, currentValue: formatValue(p, this.spec.metrics[i]!), reason: p.reason };

@@ -136,10 +136,19 @@ export class DecisionLog implements SimObserver {
     let byName = this.previous.get(row[1]!);
     if (byName === undefined) this.previous.set(row[1]!, (byName = new Map()));
     const before = byName.get(row[2]!);
-    byName.set(row[2]!, row);
-    if (before === undefined) return true;
+    if (before === undefined) {
+      byName.set(row[2]!, row.slice());
+      return true;
+    }
+    // The remembered row is updated in place: rows are built and dropped at every sync, and one
+    // kept until the next sync would outlive the young generation.
     const volatile = this.volatile;
-    for (let i = 0; i < row.length; i++) if (!volatile[i] && row[i] !== before[i]) return true;
-    return false;
+    let changed = false;
+    for (let i = 0; i < row.length; i++) {
+      if (volatile[i] || row[i] === before[i]) continue;
+      changed = true;
+      before[i] = row[i]!;
+    }
+    return changed;
   }
 }

@@ -87,8 +87,9 @@ export function reconcileHpa(input: ReconcileInput): ReconcileResult {
     current,
     history: {
       recommendations: seedRecommendations(input.history.recommendations, current, nowSeconds),
-      scaleUpEvents: [...input.history.scaleUpEvents],
-      scaleDownEvents: [...input.history.scaleDownEvents],
+      // Shared, not copied: event lists are never mutated (storeScaleEvent returns new ones).
+      scaleUpEvents: input.history.scaleUpEvents,
+      scaleDownEvents: input.history.scaleDownEvents,
     },
     behavior: spec.behavior === null ? null : resolveBehavior(spec.behavior, input.config),
   };

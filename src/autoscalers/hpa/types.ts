@@ -146,8 +146,9 @@ export interface TimestampedScaleEvent {
 export interface HpaHistory {
   /** undefined until the first reconcile seeds it (recordInitialRecommendation). */
   recommendations: readonly TimestampedRecommendation[] | undefined;
-  scaleUpEvents: TimestampedScaleEvent[];
-  scaleDownEvents: TimestampedScaleEvent[];
+  /** Never mutated: a sync that stores an event returns a new list. */
+  scaleUpEvents: readonly TimestampedScaleEvent[];
+  scaleDownEvents: readonly TimestampedScaleEvent[];
 }
 
 /** Condition reason codes used by the controller (§1.12). */
