@@ -52,6 +52,10 @@ export class ResponseTimeAccumulator {
   private totalWeightedSeconds = 0;
   /** Per-cell (W, 1/R) for the solver, rebuilt after an add. */
   private cellsCache: MixtureCells | undefined;
+  /** The previous add's (W, R) and slot: a steady stretch adds the same pair at every settle. */
+  private lastWaitSeconds = NaN;
+  private lastSojournSeconds = NaN;
+  private lastSlot = -1;
 
   constructor(config: Partial<ResponseTimeAccumulatorConfig> = {}) {
     this.config = { ...RESPONSE_TIME_ACCUMULATOR_DEFAULTS, ...config };
@@ -78,7 +82,21 @@ export class ResponseTimeAccumulator {
     }
     if (!(servedRequests > 0)) return;
     this.cellsCache = undefined;
-    const cell = this.cellIndex(waitSeconds) * 2 * INDEX_OFFSET + this.cellIndex(sojournMeanSeconds);
+    let slot = this.lastSlot;
+    if (waitSeconds !== this.lastWaitSeconds || sojournMeanSeconds !== this.lastSojournSeconds) {
+      slot = this.slotFor(this.cellIndex(waitSeconds) * 2 * INDEX_OFFSET + this.cellIndex(sojournMeanSeconds));
+      this.lastWaitSeconds = waitSeconds;
+      this.lastSojournSeconds = sojournMeanSeconds;
+      this.lastSlot = slot;
+    }
+    this.weights[slot] = (this.weights[slot] ?? 0) + servedRequests;
+    this.weightedWaitSeconds[slot] = (this.weightedWaitSeconds[slot] ?? 0) + servedRequests * waitSeconds;
+    this.weightedSojournSeconds[slot] = (this.weightedSojournSeconds[slot] ?? 0) + servedRequests * sojournMeanSeconds;
+    this.totalWeight += servedRequests;
+    this.totalWeightedSeconds += servedRequests * (waitSeconds + sojournMeanSeconds);
+  }
+
+  private slotFor(cell: number): number {
     let slot = this.slotByCell.get(cell);
     if (slot === undefined) {
       slot = this.slotCount;
@@ -86,11 +104,7 @@ export class ResponseTimeAccumulator {
       if (slot >= this.weights.length) this.grow();
       this.slotByCell.set(cell, slot);
     }
-    this.weights[slot] = (this.weights[slot] ?? 0) + servedRequests;
-    this.weightedWaitSeconds[slot] = (this.weightedWaitSeconds[slot] ?? 0) + servedRequests * waitSeconds;
-    this.weightedSojournSeconds[slot] = (this.weightedSojournSeconds[slot] ?? 0) + servedRequests * sojournMeanSeconds;
-    this.totalWeight += servedRequests;
-    this.totalWeightedSeconds += servedRequests * (waitSeconds + sojournMeanSeconds);
+    return slot;
   }
 
   /** Served-weighted mean response time, seconds (exact); NaN when nothing was served. */
