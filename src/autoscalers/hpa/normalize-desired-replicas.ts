@@ -57,12 +57,17 @@ export function normalizeLegacy(input: NormalizeInput): Normalization {
     ableToScaleReason: stab.reason,
     limitedReason: conv.reason,
     recommendations: stab.recommendations,
-    window: stab.window,
+    get window(): WindowEntry[] {
+      return stab.window;
+    },
     scaleUpLimit: conv.scaleUpLimit,
-    notes: [
+    // Notes are for explanations: written when read, not at every sync.
+    get notes(): string[] {
+      return [
       `legacy: stabilized = max(${input.desiredReplicas}, records with age <= ${windowSeconds}s) = ${stab.stabilizedReplicas}`,
       `legacy: scale-up cap max(${input.config.scaleUpLimitFactor} x ${input.currentReplicas}, ${input.config.scaleUpLimitMinimum}) = ${conv.scaleUpLimit}; ${conv.reason}`,
-    ],
+      ];
+    },
   };
 }
 
