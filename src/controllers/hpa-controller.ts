@@ -135,10 +135,7 @@ export class HpaController {
       scalingActive: result.conditions.scalingActive.reason,
       scalingLimited: result.conditions.scalingLimited.reason,
       path: result.trace.path,
-      // Listed only if an observer reads it (decisions.csv: only for the rows it writes).
-      get stabilizationWindow() {
-        return result.trace.stabilizationWindow ?? [];
-      },
+      stabilizationWindow: result.trace.stabilizationWindow ?? [],
     };
     if (result.metricDesiredReplicas !== undefined) record.metricDesiredReplicas = result.metricDesiredReplicas;
     if (result.stabilizedReplicas !== undefined) record.stabilizedReplicas = result.stabilizedReplicas;

@@ -32,6 +32,7 @@ export interface LegacyStabilization {
 export function stabilizeLegacy(input: LegacyStabilizeInput): LegacyStabilization {
   const { nowSeconds, desiredReplicas, windowSeconds } = input;
   let stabilizedReplicas = desiredReplicas;
+  const window: WindowEntry[] = [];
   // One pass finds the window's max and the slot to reuse (the last record older than the window),
   // as recordRecommendation would with isOutdated = age > window; this runs at every sync.
   const records = input.recommendations;
@@ -43,6 +44,7 @@ export function stabilizeLegacy(input: LegacyStabilizeInput): LegacyStabilizatio
       reuseIndex = i;
       continue;
     }
+    window.push({ replicas: record.replicas, ageSeconds });
     if (record.replicas > stabilizedReplicas) stabilizedReplicas = record.replicas;
   }
   const recommendations = records.slice();
@@ -50,26 +52,7 @@ export function stabilizeLegacy(input: LegacyStabilizeInput): LegacyStabilizatio
   if (reuseIndex >= 0) recommendations[reuseIndex] = recorded;
   else recommendations.push(recorded);
   const reason = stabilizedReplicas !== desiredReplicas ? 'ScaleDownStabilized' : 'ReadyForNewScale';
-  // The window's entries are for explanations: listed when read, not at every sync.
-  let window: WindowEntry[] | undefined;
-  return {
-    stabilizedReplicas,
-    reason,
-    get window(): WindowEntry[] {
-      return (window ??= windowEntries(records, nowSeconds, windowSeconds));
-    },
-    recommendations,
-  };
-}
-
-/** The records with age ≤ window (inclusive), in list order, with their ages. */
-function windowEntries(records: readonly TimestampedRecommendation[], nowSeconds: number, windowSeconds: number): WindowEntry[] {
-  const window: WindowEntry[] = [];
-  for (const record of records) {
-    const ageSeconds = nowSeconds - record.timestampSeconds;
-    if (ageSeconds <= windowSeconds) window.push({ replicas: record.replicas, ageSeconds });
-  }
-  return window;
+  return { stabilizedReplicas, reason, window, recommendations };
 }
 
 /** `calculateScaleUpLimit`: int32(max(factor × current, minimum)). */

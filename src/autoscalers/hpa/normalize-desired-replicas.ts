@@ -57,17 +57,12 @@ export function normalizeLegacy(input: NormalizeInput): Normalization {
     ableToScaleReason: stab.reason,
     limitedReason: conv.reason,
     recommendations: stab.recommendations,
-    get window(): WindowEntry[] {
-      return stab.window;
-    },
+    window: stab.window,
     scaleUpLimit: conv.scaleUpLimit,
-    // Notes are for explanations: written when read, not at every sync.
-    get notes(): string[] {
-      return [
+    notes: [
       `legacy: stabilized = max(${input.desiredReplicas}, records with age <= ${windowSeconds}s) = ${stab.stabilizedReplicas}`,
       `legacy: scale-up cap max(${input.config.scaleUpLimitFactor} x ${input.currentReplicas}, ${input.config.scaleUpLimitMinimum}) = ${conv.scaleUpLimit}; ${conv.reason}`,
-      ];
-    },
+    ],
   };
 }
 

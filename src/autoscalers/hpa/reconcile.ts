@@ -164,20 +164,14 @@ function normalizedResult(ctx: SyncContext, combined: Extract<CombinedProposals,
   const desired = norm.desiredReplicas;
   const rescale = desired !== current;
   const history = storeScaleEvent({ ...ctx.history, recommendations: norm.recommendations }, behavior, current, desired, input.nowSeconds).history;
-  // The window and the notes are for explanations: listed when read, not at every sync.
   const trace: ReconcileResult['trace'] = {
     path: behavior === null ? 'legacy' : 'behavior',
-    get stabilizationWindow(): WindowEntry[] {
-      return norm.window;
-    },
-    get notes(): string[] {
-      const notes = [`metrics: max ${combined.metricDesiredReplicas} from ${combined.metricName}`, ...norm.notes];
-      if (combined.ignoredFailures.length > 0) {
-        notes.push(`failed metrics did not block this sync: ${combined.ignoredFailures.map((f) => `${f.metricName} (${f.reason})`).join(', ')}`);
-      }
-      return notes;
-    },
+    stabilizationWindow: norm.window,
+    notes: [`metrics: max ${combined.metricDesiredReplicas} from ${combined.metricName}`, ...norm.notes],
   };
+  if (combined.ignoredFailures.length > 0) {
+    trace.notes.push(`failed metrics did not block this sync: ${combined.ignoredFailures.map((f) => `${f.metricName} (${f.reason})`).join(', ')}`);
+  }
   if (norm.scaleUpLimit !== undefined) trace.scaleUpLimit = norm.scaleUpLimit;
   if (norm.scaleDownLimit !== undefined) trace.scaleDownLimit = norm.scaleDownLimit;
   return {
