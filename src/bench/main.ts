@@ -19,6 +19,7 @@ import { parseOverrides } from '../compare/overrides.js';
 import { EventQueue } from '../core/event-queue.js';
 import { runScenario } from '../engine/run-scenario.js';
 import { ResultsFolder } from '../report/results-folder.js';
+import { padColumns } from '../report/text-columns.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { BENCH_CASES, findBenchCase, type BenchCase } from './cases.js';
 
@@ -117,11 +118,11 @@ function printTable(rows: BenchRow[], baseline: number): void {
     fmt(r.outputMiB, 1),
   ]);
   table.push(['(bare event-queue loop)', '', '', '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000', '', '']);
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const t of table) console.log(line(t));
+  const [head, ...body] = padColumns([header, ...table], (i) => (i === 0 ? 'left' : 'right'));
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  console.log(line(head!));
+  console.log(`|${head!.map((c, i) => (i === 0 ? '-'.repeat(c.length + 2) : `${'-'.repeat(c.length + 1)}:`)).join('|')}|`);
+  for (const t of body) console.log(line(t));
   console.log(`node ${process.version}, ${process.platform}/${process.arch}; run s includes writing timeseries.csv, decisions.csv, cost.csv and summary.json`);
 }
 

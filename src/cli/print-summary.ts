@@ -1,9 +1,7 @@
 /** The compact table printed after a run: served %, response time, replicas, scale events, files. */
 import type { RunSummary } from '../report/summary.js';
+import { padColumns } from '../report/text-columns.js';
 
-function pad(cells: string[], widths: number[]): string {
-  return cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-}
 
 export function formatDuration(seconds: number): string {
   const d = Math.floor(seconds / 86400);
@@ -42,8 +40,7 @@ export function printRunSummary(summary: RunSummary, files: string[]): void {
     w.pendingPodSeconds.toFixed(0),
     String(w.restarts),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  out.push(pad(header, widths), ...rows.map((r) => pad(r, widths)));
+  out.push(...padColumns([header, ...rows], () => 'left').map((cells) => cells.join('  ')));
   const faults = Object.entries(summary.faults);
   if (faults.length > 0) out.push(`faults fired: ${faults.map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
   for (const h of summary.hpas) out.push(`hpa ${h.name} → ${h.target}: ${h.syncs} syncs, ${h.scaleUps} scale-ups, ${h.scaleDowns} scale-downs`);

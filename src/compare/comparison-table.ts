@@ -2,6 +2,7 @@
  * The comparison as a table: columns with their units and which way is better, the best value of
  * each column (ties all marked), comparison.csv rows and the terminal table (best values starred).
  */
+import { padColumns } from '../report/text-columns.js';
 import type { Cell } from '../report/csv-line.js';
 import type { ComparisonRow } from './comparison-row.js';
 
@@ -80,7 +81,6 @@ export function formatComparisonTable(rows: readonly ComparisonRow[]): string {
       return best[c.key]?.includes(r.variant) && rows.length > 1 ? `${text}*` : text;
     }),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(header), ...body.map(line), '* best in its column'].join('\n');
+  const lines = padColumns([header, ...body], (i) => (i === 0 ? 'left' : 'right')).map((cells) => cells.join('  '));
+  return [...lines, '* best in its column'].join('\n');
 }

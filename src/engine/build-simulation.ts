@@ -7,7 +7,7 @@
 import { Cluster, type UsageState } from '../cluster/cluster.js';
 import { DeploymentController } from '../cluster/deployment-controller.js';
 import { StatefulSetController } from '../cluster/stateful-set-controller.js';
-import type { SimPod } from '../cluster/model.js';
+import { isServing, type SimPod } from '../cluster/model.js';
 import { HpaController } from '../controllers/hpa-controller.js';
 import { Phase } from '../core/phases.js';
 import { Rng } from '../core/rng.js';
@@ -77,10 +77,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     const cap = load === undefined ? Infinity : cpuCapMillicores(spec, load, scenario.nodePools);
     return new WorkloadRuntime(sim, controller, load, cap);
   });
-  const metricsServer = new MetricsServer(scenario.config.metricsServer.resolutionSeconds, {
-    cpuCumulativeMilliSeconds: (pod, t) => workloads[pod.owner.index]!.cpuCumulativeMilliSeconds(pod, t),
-    memoryWorkingSetBytes: (pod, t) => workloads[pod.owner.index]!.memoryWorkingSetBytes(pod, t),
-  });
+  const metricsServer = new MetricsServer(scenario.config.metricsServer.resolutionSeconds);
   // The billing observer hears a pod's end before the workload's CPU ledger forgets the pod.
   const billing = new BillingObserver(sim, ledger, (pod, t) => {
     const w = workloads[pod.owner.index];
@@ -182,10 +179,11 @@ function startWarm(sim: Simulation, workloads: WorkloadRuntime[], metricsServer:
     for (const pod of running) w.seedPod(pod, 'serving');
     // As if the pods had used their t = 0 CPU since before the previous scrape.
     const cpu = w.load === undefined ? 0 : w.servingCpuMillicores();
-    for (const pod of running) metricsServer.prime(pod, cpu, w.memoryWorkingSetBytes(pod, 0), primeSeconds);
+    const memory = w.workingSetBytes(0);
+    for (const pod of running) metricsServer.prime(pod, cpu, isServing(pod) ? memory.servingBytes : memory.idleBytes, primeSeconds);
     w.startIdleCheck(0);
   }
   sim.every(firstScrapeSeconds, resolution, Phase.METRICS, 'metrics-server', () => {
-    for (const w of workloads) metricsServer.scrape(w.controller.pods, sim.nowSeconds);
+    for (const w of workloads) metricsServer.scrape(w.controller.pods, sim.nowSeconds, w);
   });
 }

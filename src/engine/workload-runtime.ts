@@ -10,7 +10,7 @@ import type { SimPod } from '../cluster/model.js';
 import type { WorkloadController } from '../cluster/workload-controller.js';
 import type { Simulation } from '../core/simulation.js';
 import { capacityRpsPerPod, perPodCpuMillicoreSeconds } from '../load/workload-flow.js';
-import type { UsageProbe } from '../metrics/metrics-server.js';
+import type { UsageProbe, WorkingSet } from '../metrics/metrics-server.js';
 import type { LoadModelSpec } from '../scenario/types.js';
 import { ColdStarts } from './cold-starts.js';
 import { LoadFlow, type FlowTotals } from './load-flow.js';
@@ -169,11 +169,14 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
     return this.memoryLedger.cumulativeAt(pod, nowSeconds, this.servingMemoryIntegral);
   }
 
-  memoryWorkingSetBytes(pod: SimPod, nowSeconds: number): number {
+  /** Working set of a serving pod and of an idle one now, bytes (what metrics-server reads). */
+  workingSetBytes(nowSeconds: number): WorkingSet {
     const load = this.load;
-    if (load === undefined) return 0;
+    if (load === undefined) return { servingBytes: 0, idleBytes: 0 };
     this.settle(nowSeconds);
-    const serving = pod.phase === 'Running' && pod.ready && pod.deletionSeconds === undefined;
-    return Math.round(load.baseMemoryBytes + (serving ? load.memoryBytesPerRequestPerSecond * this.servedRpsPerPod() : 0));
+    return {
+      servingBytes: Math.round(load.baseMemoryBytes + load.memoryBytesPerRequestPerSecond * this.servedRpsPerPod()),
+      idleBytes: Math.round(load.baseMemoryBytes),
+    };
   }
 }

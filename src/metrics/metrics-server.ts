@@ -5,14 +5,22 @@
  * scrape gets a synthetic zero point at its start time; a restart drops the history); memory is the working set at the last scrape.
  * During an outage (a metricsServerOutage fault) it neither scrapes nor serves, and comes back empty.
  */
-import type { SimPod } from '../cluster/model.js';
+import { isServing, type SimPod } from '../cluster/model.js';
 
-/** What the kubelet's summary API would report for a pod at a scrape. */
+/** What the kubelets' summary API would report for the pods of one workload at a scrape. */
 export interface UsageProbe {
   /** Cumulative CPU of the pod since its containers started, millicore-seconds. */
   cpuCumulativeMilliSeconds(pod: SimPod, nowSeconds: number): number;
-  /** Working set now, bytes. */
-  memoryWorkingSetBytes(pod: SimPod, nowSeconds: number): number;
+  /**
+   * Working set now, bytes, of a serving pod and of one that serves nothing (the same for every pod
+   * of the workload: read once per scrape, not per pod).
+   */
+  workingSetBytes(nowSeconds: number): WorkingSet;
+}
+
+export interface WorkingSet {
+  servingBytes: number;
+  idleBytes: number;
 }
 
 /** A PodMetrics item as metrics.k8s.io serves it (PodMetric in the HPA's metrics client). */
@@ -39,10 +47,7 @@ export class MetricsServer {
   /** False during an outage: metrics.k8s.io answers 503 ServiceUnavailable. */
   private up = true;
 
-  constructor(
-    readonly resolutionSeconds: number,
-    private readonly probe: UsageProbe,
-  ) {}
+  constructor(readonly resolutionSeconds: number) {}
 
   get available(): boolean {
     return this.up;
@@ -59,13 +64,14 @@ export class MetricsServer {
     this.samples.clear();
   }
 
-  /** One scrape of `pods` at `nowSeconds`. */
-  scrape(pods: Iterable<SimPod>, nowSeconds: number): void {
+  /** One scrape of one workload's `pods` at `nowSeconds`, read through the workload's `probe`. */
+  scrape(pods: Iterable<SimPod>, nowSeconds: number, probe: UsageProbe): void {
     if (!this.up) return;
+    let workingSet: WorkingSet | undefined;
     for (const pod of pods) {
       const started = pod.containerStartSeconds;
       if (started === undefined || pod.removed || pod.phase !== 'Running') continue;
-      const cumulative = this.probe.cpuCumulativeMilliSeconds(pod, nowSeconds);
+      const cumulative = probe.cpuCumulativeMilliSeconds(pod, nowSeconds);
       const previous = this.points.get(pod);
       // pod.go Store: the fresh-container rule is checked first, with 10 s <= age < resolution.
       const age = nowSeconds - started;
@@ -90,7 +96,8 @@ export class MetricsServer {
         continue;
       }
       const cpuMilli = Math.ceil(Math.round(rateMillicores * 1e6) / 1e6);
-      const memoryBytes = this.probe.memoryWorkingSetBytes(pod, nowSeconds);
+      workingSet ??= probe.workingSetBytes(nowSeconds);
+      const memoryBytes = isServing(pod) ? workingSet.servingBytes : workingSet.idleBytes;
       const sample = this.samples.get(pod);
       if (sample === undefined) this.samples.set(pod, { cpuMilli, memoryBytes, timestampSeconds: nowSeconds, windowSeconds });
       else {

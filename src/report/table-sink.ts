@@ -1,6 +1,7 @@
 /**
  * Where recorders send table rows: a file (streamed, so memory stays flat however long the run),
- * memory (tests), or nowhere but the formatting (benchmarks measure the cost of writing).
+ * memory (tests), nowhere but the formatting (benchmarks measure the cost of writing), or nowhere
+ * at all (sweeps keep only each setting's summary).
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { csvLine, type Cell } from './csv-line.js';
@@ -39,6 +40,15 @@ export class DiscardTableSink implements TableSink {
   row(cells: readonly Cell[]): void {
     this.bytes += csvLine(cells).length + 1;
   }
+
+  close(): void {}
+}
+
+/** Drops every row unformatted. */
+export class NullTableSink implements TableSink {
+  constructor(readonly header: readonly string[]) {}
+
+  row(_cells: readonly Cell[]): void {}
 
   close(): void {}
 }

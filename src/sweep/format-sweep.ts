@@ -3,6 +3,7 @@
  * the SLO answer in one sentence — the cheapest setting meeting it, or the closest one and the
  * clauses it misses.
  */
+import { padColumns } from '../report/text-columns.js';
 import type { GridAxis } from './grid.js';
 import type { AnsweredSetting, SloAnswer } from './slo-answer.js';
 import { costMeasure, type SweepRow } from './sweep-row.js';
@@ -18,9 +19,8 @@ export function formatFrontier(axes: readonly GridAxis[], all: readonly SweepRow
   const costHeader = cost.name === 'cost_total' ? `cost${currency ? ` (${currency})` : ''}` : 'mean replicas (no prices)';
   const header = ['#', ...axes.map((a) => a.name), costHeader, 'p95 ms', 'served %'];
   const body = frontier.map((r) => [String(r.index), ...r.values, costText(all, r), r.row.p95Ms.toFixed(1), r.row.servedPercent.toFixed(3)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i <= axes.length ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-  return [`Pareto frontier (lowest ${cost.name === 'cost_total' ? 'cost' : 'mean replicas'}, lowest p95, highest served %): ${frontier.length} of ${all.length} settings`, line(header), ...body.map(line)].join('\n');
+  const lines = padColumns([header, ...body], (i) => (i <= axes.length ? 'left' : 'right')).map((cells) => cells.join('  ').trimEnd());
+  return [`Pareto frontier (lowest ${cost.name === 'cost_total' ? 'cost' : 'mean replicas'}, lowest p95, highest served %): ${frontier.length} of ${all.length} settings`, ...lines].join('\n');
 }
 
 function settingText(s: AnsweredSetting): string {

@@ -9,7 +9,7 @@ import { runScenario } from '../engine/run-scenario.js';
 import { loadScenario, type ScenarioOverrides } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/types.js';
 import type { DocumentPatch } from '../scenario/yaml/document-patch.js';
-import { NullTableSink } from './null-table-sink.js';
+import { NullTableSink } from '../report/table-sink.js';
 import type { SweepRow } from './sweep-row.js';
 
 /** What every setting of a sweep shares. */

@@ -7,7 +7,7 @@ import { makePod } from '../helpers/builders.js';
 function constantProbe(rate: number): UsageProbe {
   return {
     cpuCumulativeMilliSeconds: (pod: SimPod, t: number) => rate * (t - (pod.containerStartSeconds ?? t)),
-    memoryWorkingSetBytes: () => 100,
+    workingSetBytes: () => ({ servingBytes: 100, idleBytes: 100 }),
   };
 }
 
@@ -19,9 +19,10 @@ describe('metrics-server first-sample rule (pkg/storage/pod.go)', () => {
     ['container exactly one resolution old: needs a second scrape', 15, false],
     ['container 40 s old, never scraped: needs a second scrape', 40, false],
   ])('%s', (_n, ageSeconds, reported) => {
-    const ms = new MetricsServer(15, constantProbe(200));
+    const probe = constantProbe(200);
+    const ms = new MetricsServer(15);
     const pod = makePod({ containerStartSeconds: 100 });
-    ms.scrape([pod], 100 + ageSeconds);
+    ms.scrape([pod], 100 + ageSeconds, probe);
     const sample = ms.sample(pod);
     expect(sample !== undefined).toBe(reported);
     if (sample) {
@@ -32,53 +33,57 @@ describe('metrics-server first-sample rule (pkg/storage/pod.go)', () => {
 
   it('reports the rate between the two latest scrapes with the window between them', () => {
     let rate = 100;
-    const probe: UsageProbe = { cpuCumulativeMilliSeconds: (_p, t) => (t <= 30 ? 100 * t : 3000 + rate * (t - 30)), memoryWorkingSetBytes: () => 5 };
-    const ms = new MetricsServer(15, probe);
+    const probe: UsageProbe = { cpuCumulativeMilliSeconds: (_p, t) => (t <= 30 ? 100 * t : 3000 + rate * (t - 30)), workingSetBytes: () => ({ servingBytes: 5, idleBytes: 5 }) };
+    const ms = new MetricsServer(15);
     const pod = makePod({ containerStartSeconds: -100 });
-    ms.scrape([pod], 15);
+    ms.scrape([pod], 15, probe);
     expect(ms.sample(pod)).toBeUndefined();
-    ms.scrape([pod], 30);
+    ms.scrape([pod], 30, probe);
     expect(ms.sample(pod)).toEqual({ cpuMilli: 100, memoryBytes: 5, timestampSeconds: 30, windowSeconds: 15 });
     rate = 300;
-    ms.scrape([pod], 45);
+    ms.scrape([pod], 45, probe);
     expect(ms.sample(pod)?.cpuMilli).toBe(300);
   });
 
   it('rounds CPU up to whole millicores as Quantity.MilliValue does', () => {
-    const ms = new MetricsServer(15, constantProbe(100.2));
+    const probe = constantProbe(100.2);
+    const ms = new MetricsServer(15);
     const pod = makePod({ containerStartSeconds: 0 });
-    ms.scrape([pod], 12);
+    ms.scrape([pod], 12, probe);
     expect(ms.sample(pod)?.cpuMilli).toBe(101);
   });
 
   it('drops the history when the container restarts (start time moves forward)', () => {
-    const ms = new MetricsServer(15, constantProbe(50));
+    const probe = constantProbe(50);
+    const ms = new MetricsServer(15);
     const pod = makePod({ containerStartSeconds: 0 });
-    ms.scrape([pod], 30);
-    ms.scrape([pod], 45);
+    ms.scrape([pod], 30, probe);
+    ms.scrape([pod], 45, probe);
     expect(ms.sample(pod)).toBeDefined();
     pod.containerStartSeconds = 44;
-    ms.scrape([pod], 60);
+    ms.scrape([pod], 60, probe);
     expect(ms.sample(pod)).toBeUndefined();
   });
 
   it('does not scrape pods whose containers have not started', () => {
-    const ms = new MetricsServer(15, constantProbe(50));
+    const probe = constantProbe(50);
+    const ms = new MetricsServer(15);
     const pod = makePod({ phase: 'Pending' });
-    ms.scrape([pod], 30);
-    ms.scrape([pod], 45);
+    ms.scrape([pod], 30, probe);
+    ms.scrape([pod], 45, probe);
     expect(ms.sample(pod)).toBeUndefined();
   });
 });
 
 describe('metrics-server warm start', () => {
   it('serves a primed sample at once and the rate since the primed point at the next scrape', () => {
-    const ms = new MetricsServer(15, constantProbe(0));
+    const probe = constantProbe(0);
+    const ms = new MetricsServer(15);
     const pod = makePod({ phase: 'Running', containerStartSeconds: -600 });
     ms.prime(pod, 120, 64, -10);
     expect(ms.sample(pod)).toEqual({ cpuMilli: 120, memoryBytes: 64, timestampSeconds: -10, windowSeconds: 15 });
     // The probe says the pod used nothing since t = 0: the rate over [-10, 5] is 120 × 10 / 15 = 80.
-    ms.scrape([pod], 5);
+    ms.scrape([pod], 5, probe);
     expect(ms.sample(pod)).toMatchObject({ cpuMilli: 80, timestampSeconds: 5, windowSeconds: 15 });
   });
 });
