@@ -31,16 +31,35 @@ export interface ObservationContext {
   externalMetrics?: ExternalMetricProvider;
 }
 
+// One observation, filled for each pod in turn: classifyPod reads it and keeps nothing, and the HPA
+// classifies every pod at every sync.
+const scratchReady = { status: false, lastTransitionSeconds: 0 };
+const scratchSample = { timestampSeconds: 0, windowSeconds: 0 };
+const scratch: PodObservation = { name: '', phase: 'Pending', deleting: false, startTimeSeconds: undefined, ready: undefined, sample: undefined };
+
+/** What the HPA sees of `pod` (valid until the next call). */
 function podObservation(pod: SimPod, sample: PodSample | undefined): PodObservation {
-  const obs: PodObservation = {
-    name: pod.name,
-    phase: pod.phase,
-    deleting: pod.deletionSeconds !== undefined,
-  };
-  if (pod.startTimeSeconds !== undefined) obs.startTimeSeconds = pod.startTimeSeconds;
-  if (pod.readyConditionSeconds !== undefined) obs.ready = { status: pod.ready, lastTransitionSeconds: pod.readyConditionSeconds };
-  if (sample !== undefined) obs.sample = { timestampSeconds: sample.timestampSeconds, windowSeconds: sample.windowSeconds };
-  return obs;
+  scratch.name = pod.name;
+  scratch.phase = pod.phase;
+  scratch.deleting = pod.deletionSeconds !== undefined;
+  scratch.startTimeSeconds = pod.startTimeSeconds;
+  if (pod.readyConditionSeconds === undefined) scratch.ready = undefined;
+  else {
+    scratchReady.status = pod.ready;
+    scratchReady.lastTransitionSeconds = pod.readyConditionSeconds;
+    scratch.ready = scratchReady;
+  }
+  setSample(sample?.timestampSeconds, sample?.windowSeconds ?? 0);
+  return scratch;
+}
+
+function setSample(timestampSeconds: number | undefined, windowSeconds: number): void {
+  if (timestampSeconds === undefined) scratch.sample = undefined;
+  else {
+    scratchSample.timestampSeconds = timestampSeconds;
+    scratchSample.windowSeconds = windowSeconds;
+    scratch.sample = scratchSample;
+  }
 }
 
 function resourceObservation(resource: string, containerName: string | undefined, ctx: ObservationContext): MetricObservation {
@@ -80,9 +99,8 @@ function podsMetricObservation(seriesName: string, ctx: ObservationContext): Met
     // The adapter has a value for every pod whose containers run; pods outside the endpoints serve
     // nothing, so a traffic total gives them 0.
     const hasSample = pod.phase === 'Running' && pod.containerStartSeconds !== undefined;
-    const obs = podObservation(pod, ctx.metricsServer.sample(pod));
-    if (hasSample) obs.sample = { timestampSeconds: ctx.nowSeconds, windowSeconds: 0 };
-    else delete obs.sample;
+    const obs = podObservation(pod, undefined);
+    setSample(hasSample ? ctx.nowSeconds : undefined, 0);
     const { podClass } = classifyPod(obs, undefined, ctx.nowSeconds, ctx.config);
     const classified: ClassifiedPod = { name: pod.name, class: podClass };
     if (hasSample) {

@@ -24,9 +24,9 @@ export interface PodObservation {
 export type GroupPodsConfig = Pick<HpaControllerConfig, 'cpuInitializationPeriodSeconds' | 'initialReadinessDelaySeconds'>;
 
 export interface PodClassification {
-  podClass: PodClass;
+  readonly podClass: PodClass;
   /** Which rule decided, in words (for `explain`). */
-  reason: string;
+  readonly reason: string;
 }
 
 /**
@@ -48,38 +48,49 @@ export function classifyPod(
   nowSeconds: number,
   config: GroupPodsConfig,
 ): PodClassification {
-  if (pod.deleting) return { podClass: 'ignored', reason: 'pod is being deleted' };
-  if (pod.phase === 'Failed') return { podClass: 'ignored', reason: 'pod phase is Failed' };
-  if (pod.phase === 'Pending') return { podClass: 'unready', reason: 'pod phase is Pending' };
+  if (pod.deleting) return DELETING;
+  if (pod.phase === 'Failed') return FAILED;
+  if (pod.phase === 'Pending') return PENDING;
   const sample = pod.sample;
-  if (sample === undefined) return { podClass: 'missing', reason: 'no sample for the pod in the metrics response' };
+  if (sample === undefined) return NO_SAMPLE;
   if (resourceName === 'cpu') {
-    const unready = cpuUnreadyReason(pod, sample, nowSeconds, config);
-    if (unready !== undefined) return { podClass: 'unready', reason: unready };
+    const unready = cpuUnready(pod, sample, nowSeconds, config);
+    if (unready !== undefined) return unready;
+    return CPU_USABLE;
   }
-  return { podClass: 'ready', reason: resourceName === 'cpu' ? 'cpu sample usable' : 'has a sample' };
+  return HAS_SAMPLE;
 }
 
-/** Rule 4 (cpu only): the reason the sample is unusable, or undefined when it is usable. */
-function cpuUnreadyReason(
+// The outcomes are constants: the HPA classifies every pod at every sync, so none is allocated.
+const outcome = (podClass: PodClass, reason: string): PodClassification => Object.freeze({ podClass, reason });
+const DELETING = outcome('ignored', 'pod is being deleted');
+const FAILED = outcome('ignored', 'pod phase is Failed');
+const PENDING = outcome('unready', 'pod phase is Pending');
+const NO_SAMPLE = outcome('missing', 'no sample for the pod in the metrics response');
+const NO_READY_CONDITION = outcome('unready', 'no Ready condition');
+const NO_START_TIME = outcome('unready', 'no startTime');
+const NOT_READY_INITIALIZING = outcome('unready', 'Ready=False inside the CPU initialization period');
+const WINDOW_NOT_COVERED = outcome('unready', 'inside the CPU initialization period and the sample window does not cover a full window since Ready');
+const NEVER_READY = outcome('unready', 'Ready=False and never Ready since start');
+const CPU_USABLE = outcome('ready', 'cpu sample usable');
+const HAS_SAMPLE = outcome('ready', 'has a sample');
+
+/** Rule 4 (cpu only): why the sample is unusable, or undefined when it is usable. */
+function cpuUnready(
   pod: PodObservation,
   sample: NonNullable<PodObservation['sample']>,
   nowSeconds: number,
   config: GroupPodsConfig,
-): string | undefined {
+): PodClassification | undefined {
   const ready = pod.ready;
   const start = pod.startTimeSeconds;
-  if (ready === undefined) return 'no Ready condition';
-  if (start === undefined) return 'no startTime';
+  if (ready === undefined) return NO_READY_CONDITION;
+  if (start === undefined) return NO_START_TIME;
   if (start + config.cpuInitializationPeriodSeconds > nowSeconds) {
-    if (!ready.status) return 'Ready=False inside the CPU initialization period';
-    if (sample.timestampSeconds < ready.lastTransitionSeconds + sample.windowSeconds) {
-      return 'inside the CPU initialization period and the sample window does not cover a full window since Ready';
-    }
+    if (!ready.status) return NOT_READY_INITIALIZING;
+    if (sample.timestampSeconds < ready.lastTransitionSeconds + sample.windowSeconds) return WINDOW_NOT_COVERED;
     return undefined;
   }
-  if (!ready.status && start + config.initialReadinessDelaySeconds > ready.lastTransitionSeconds) {
-    return 'Ready=False and never Ready since start';
-  }
+  if (!ready.status && start + config.initialReadinessDelaySeconds > ready.lastTransitionSeconds) return NEVER_READY;
   return undefined;
 }
