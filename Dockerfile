@@ -17,7 +17,7 @@ COPY --from=build /app/package.json /app/.puppeteerrc.cjs ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY scenarios ./scenarios
-RUN ln -s /app/dist/cli/scalesim.js /usr/local/bin/scalesim
+RUN ln -s /app/dist/cli/main.js /usr/local/bin/scalesim
 # uid 1000; the emitted Job sets fsGroup 1000 so the results volume is writable.
 USER node
 ENTRYPOINT ["scalesim"]

@@ -1,11 +1,11 @@
-/** Runs the built CLI (dist/cli/scalesim.js, the bundle package.json's bin names) as a user would, capturing stdout, stderr and the exit code. */
+/** Runs the built CLI (dist/cli/main.js) as a user would, capturing stdout, stderr and the exit code. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const MAIN = join(ROOT, 'dist', 'cli', 'scalesim.js');
+const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
 
 export interface CliResult {
   status: number | null;
@@ -14,7 +14,7 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], cwd = ROOT): CliResult {
-  if (!existsSync(MAIN)) throw new Error('dist/cli/scalesim.js is missing: run `npm run build` (npm install does it)');
+  if (!existsSync(MAIN)) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm install does it)');
   const r = spawnSync(process.execPath, [MAIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
