@@ -72,15 +72,15 @@ function resourceObservation(resource: string, containerName: string | undefined
     // metrics_client.go GetResourceMetric: the PodMetricses list call fails.
     return { kind: 'error', message: `unable to get metrics for resource ${resource}: unable to fetch metrics from resource metrics API: the server is currently unable to handle the request (get pods.metrics.k8s.io)` };
   }
+  // Only the serving container carries traffic; a named sidecar container idles at 0.
   const servingContainer = ctx.target.load?.container ?? template.containers[0]?.name;
+  const counted = containerName === undefined || containerName === servingContainer;
   const pods: ClassifiedPod[] = [];
   for (const pod of ctx.target.controller.pods) {
     const sample = ctx.metricsServer.sample(pod);
     const { podClass } = classifyPod(podObservation(pod, sample), resource, ctx.nowSeconds, ctx.config);
     const classified: ClassifiedPod = { name: pod.name, class: podClass, requestMilli };
     if (sample !== undefined) {
-      // Only the serving container carries traffic; a named sidecar container idles at 0.
-      const counted = containerName === undefined || containerName === servingContainer;
       classified.usageMilli = !counted ? 0 : resource === 'cpu' ? sample.cpuMilli : resource === 'memory' ? sample.memoryBytes * 1000 : 0;
     }
     pods.push(classified);

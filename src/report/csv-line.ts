@@ -5,6 +5,7 @@
  */
 export type Cell = number | string;
 
+/** Whether the text holds a quote, comma, CR or LF (a char-code scan: faster here than a RegExp test). */
 function needsQuotes(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -13,19 +14,8 @@ function needsQuotes(value: string): boolean {
   return false;
 }
 
-const SMALL: string[] = Array.from({ length: 10000 }, (_, i) => String(i));
-const PADDED: string[] = SMALL.map((s) => s.padStart(4, '0'));
-
-function intText(n: number): string {
-  if (n < 10000) return SMALL[n]!;
-  return intText(Math.floor(n / 10000)) + PADDED[n % 10000]!;
-}
-
 export function csvCell(value: Cell): string {
-  if (typeof value === 'number') {
-    if (Number.isSafeInteger(value)) return value >= 0 ? intText(value) : '-' + intText(-value);
-    return Number.isFinite(value) ? String(value) : '';
-  }
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   return needsQuotes(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

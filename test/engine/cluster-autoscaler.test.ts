@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../src/engine/run-scenario.js';
 import type { CaDecisionRecord } from '../../src/observe/records.js';
-import { MemoryTableSink } from '../../src/report/table-sink.js';
+import type { MemoryTableSink } from '../../src/report/table-sink.js';
+import { MemoryTables } from '../helpers/memory-tables.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { ROOT } from '../helpers/run-cli.js';
 
@@ -23,14 +24,9 @@ describe('cluster-autoscaler on flask-hpa-ca', () => {
     const scenario = await loadScenario(join(ROOT, 'scenarios', 'flask-hpa-ca'));
     unneededSeconds = scenario.clusterAutoscaler.scaleDownUnneededTimeSeconds;
     delayAfterAddSeconds = scenario.clusterAutoscaler.scaleDownDelayAfterAddSeconds;
-    result = runScenario(scenario, {
-      observers: [{ caDecision: (r) => records.push(r) }],
-      tables: (name, header) => {
-        const sink = new MemoryTableSink(header);
-        if (name === 'timeseries.csv') series = sink;
-        return sink;
-      },
-    });
+    const tables = new MemoryTables();
+    result = runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }], tables: tables.factory });
+    series = tables.get('timeseries.csv');
   });
 
   it('scales up for unschedulable pods, and the new node takes them once it has booted', () => {

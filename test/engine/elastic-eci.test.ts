@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../src/engine/run-scenario.js';
-import { MemoryTableSink } from '../../src/report/table-sink.js';
+import type { MemoryTableSink } from '../../src/report/table-sink.js';
+import { MemoryTables } from '../helpers/memory-tables.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { ROOT } from '../helpers/run-cli.js';
 
@@ -17,13 +18,9 @@ describe('active-users-eci', () => {
 
   beforeAll(async () => {
     const scenario = await loadScenario(join(ROOT, 'scenarios', 'active-users-eci'), { durationSeconds: 3 * 86400 });
-    result = runScenario(scenario, {
-      tables: (name, header) => {
-        const sink = new MemoryTableSink(header);
-        if (name === 'timeseries.csv') series = sink;
-        return sink;
-      },
-    });
+    const tables = new MemoryTables();
+    result = runScenario(scenario, { tables: tables.factory });
+    series = tables.get('timeseries.csv');
   });
 
   it('runs virtual pods only when more than 4 replicas are wanted, and only with a full source', () => {

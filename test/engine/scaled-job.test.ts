@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../src/engine/run-scenario.js';
-import { MemoryTableSink } from '../../src/report/table-sink.js';
+import type { MemoryTableSink } from '../../src/report/table-sink.js';
+import { MemoryTables } from '../helpers/memory-tables.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { lines, removeFolder, writeScenarioFolder } from '../scenario/helpers/scenario-folder.js';
 
@@ -72,13 +73,9 @@ describe('ScaledJob with a standalone queue', () => {
 
   beforeAll(async () => {
     dir = await writeScenarioFolder(files);
-    result = runScenario(await loadScenario(dir), {
-      tables: (name, header) => {
-        const sink = new MemoryTableSink(header);
-        if (name === 'timeseries.csv') series = sink;
-        return sink;
-      },
-    });
+    const tables = new MemoryTables();
+    result = runScenario(await loadScenario(dir), { tables: tables.factory });
+    series = tables.get('timeseries.csv');
   });
   afterAll(() => removeFolder(dir));
 

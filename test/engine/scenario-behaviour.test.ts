@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../src/engine/run-scenario.js';
-import { MemoryTableSink } from '../../src/report/table-sink.js';
+import type { MemoryTableSink } from '../../src/report/table-sink.js';
+import { MemoryTables } from '../helpers/memory-tables.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { ROOT } from '../helpers/run-cli.js';
 
@@ -26,14 +27,10 @@ describe('nginx-hpa-cpu', () => {
 
   beforeAll(async () => {
     const scenario = await loadScenario(join(ROOT, 'scenarios', 'nginx-hpa-cpu'));
-    result = runScenario(scenario, {
-      tables: (name, header) => {
-        const sink = new MemoryTableSink(header);
-        if (name === 'timeseries.csv') tables.timeseries = sink;
-        if (name === 'decisions.csv') tables.decisions = sink;
-        return sink;
-      },
-    });
+    const memory = new MemoryTables();
+    result = runScenario(scenario, { tables: memory.factory });
+    tables.timeseries = memory.get('timeseries.csv');
+    tables.decisions = memory.get('decisions.csv');
   });
 
   it('scales up to maxReplicas within one sync of the burst reaching the metrics', () => {

@@ -7,22 +7,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/run-scenario.js';
-import { MemoryTableSink } from '../../src/report/table-sink.js';
+import { cellAt, MemoryTables } from '../helpers/memory-tables.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 describe('scenario self-healing', async () => {
   const scenario = await loadScenario(join(ROOT, 'scenarios', 'self-healing'));
-  let series: MemoryTableSink | undefined;
-  const result = runScenario(scenario, {
-    tables: (name, header) => {
-      const sink = new MemoryTableSink(header);
-      if (name === 'timeseries.csv') series = sink;
-      return sink;
-    },
-  });
-  const s = series!;
-  const at = (t: number, col: string) => s.rows.find((r) => r[0] === t)![s.header.indexOf(col)];
+  const tables = new MemoryTables();
+  const result = runScenario(scenario, { tables: tables.factory });
+  const s = tables.get('timeseries.csv');
+  const at = (t: number, col: string) => cellAt(s, t, col);
   const web = result.summary.workloads[0]!;
 
   it('loads the containerCrash fault at 5 minutes on the oldest pod', () => {

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/run-scenario.js';
 import type { CaDecisionRecord } from '../../src/observe/records.js';
-import { MemoryTableSink } from '../../src/report/table-sink.js';
+import { cellAt, MemoryTables } from '../helpers/memory-tables.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { lines, removeFolder, writeScenarioFolder } from '../scenario/helpers/scenario-folder.js';
 
@@ -82,16 +82,9 @@ describe('virtual pool stock-out', () => {
         ),
     });
     folders.push(dir);
-    let series: MemoryTableSink | undefined;
-    runScenario(await loadScenario(dir), {
-      tables: (name, header) => {
-        const sink = new MemoryTableSink(header);
-        if (name === 'timeseries.csv') series = sink;
-        return sink;
-      },
-    });
-    const s = series!;
-    const at = (t: number, col: string) => s.rows.find((r) => r[0] === t)![s.header.indexOf(col)];
+    const tables = new MemoryTables();
+    runScenario(await loadScenario(dir), { tables: tables.factory });
+    const at = (t: number, col: string) => cellAt(tables.get('timeseries.csv'), t, col);
     expect(at(240, 'eci.virtual_pods')).toBe(1);
     expect(at(240, 'burst.unschedulable_pods')).toBe(2);
     expect(at(600, 'eci.virtual_pods')).toBe(3);
