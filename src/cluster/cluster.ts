@@ -78,7 +78,7 @@ export class Cluster {
       createdSeconds: this.sim.nowSeconds,
       removed: false,
       ready: true,
-      pods: new Set(),
+      pods: [],
     };
     this.nodes.push(node);
     for (const l of this.listeners) l.nodeAdded?.(node);
@@ -143,7 +143,7 @@ export class Cluster {
     node.cpuRequestedMillicores += pod.cpuRequestMillicores;
     node.memoryRequestedBytes += pod.memoryRequestBytes;
     node.podCount++;
-    node.pods.add(pod);
+    node.pods.push(pod);
     pod.node = node;
     pod.unschedulable = false;
     pod.boundSeconds = this.sim.nowSeconds;
@@ -294,7 +294,8 @@ export class Cluster {
       node.cpuRequestedMillicores -= pod.cpuRequestMillicores;
       node.memoryRequestedBytes -= pod.memoryRequestBytes;
       node.podCount--;
-      node.pods.delete(pod);
+      const at = node.pods.indexOf(pod);
+      if (at >= 0) node.pods.splice(at, 1);
     }
     const list = this.pods(pod.owner);
     const i = list.indexOf(pod);

@@ -22,8 +22,12 @@ export interface SimNode {
   removed: boolean;
   /** The node's Ready condition: false while its kubelet is down (a nodeFailure fault). */
   ready: boolean;
-  /** Pods bound here and not yet gone (terminating ones included). */
-  pods: Set<SimPod>;
+  /**
+   * Pods bound here and not yet gone (terminating ones included), in binding order. An array, not a
+   * Set: a Set that lives for hours rehashes into new tables as pods come and go, and each old table
+   * becomes garbage in the old generation (see PodSlot).
+   */
+  pods: SimPod[];
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
@@ -67,6 +71,8 @@ export interface SimPod {
   deletionSeconds: number | undefined;
   /** Set when the pod is gone from the API. */
   removed: boolean;
+  /** State other components keep for this pod (see PodSlot), indexed by slot. */
+  slots: unknown[];
 }
 
 export interface PodRequests {
@@ -105,6 +111,7 @@ export function pendingPod(args: {
     readyConditionSeconds: undefined,
     deletionSeconds: undefined,
     removed: false,
+    slots: [],
   };
 }
 

@@ -7,8 +7,9 @@
  */
 import type { UsageState } from '../cluster/cluster.js';
 import type { SimPod } from '../cluster/model.js';
+import { PodSlot } from '../cluster/pod-slots.js';
 
-interface PodAccount {
+export interface PodAccount {
   state: UsageState;
   /** Use up to `sinceSeconds` (millicore-seconds or byte-seconds). */
   settledMilliSeconds: number;
@@ -17,11 +18,19 @@ interface PodAccount {
   servingIntegralAtSince: number;
 }
 
-export class PodUsageLedger {
-  private readonly accounts = new Map<SimPod, PodAccount>();
+/** Where a ledger keeps its pods' accounts: one slot per resource (a pod is in one workload's ledgers). */
+export const CPU_ACCOUNTS = new PodSlot<PodAccount>('workload CPU ledger');
+export const MEMORY_ACCOUNTS = new PodSlot<PodAccount>('workload memory ledger');
 
-  /** @param baseRate what a running pod that serves no traffic uses (millicores, or bytes). */
-  constructor(private readonly baseRate: number) {}
+export class PodUsageLedger {
+  /**
+   * @param baseRate what a running pod that serves no traffic uses (millicores, or bytes).
+   * @param accounts the pod slot of this resource's accounts (held on the pod, not in a Map: see PodSlot).
+   */
+  constructor(
+    private readonly baseRate: number,
+    private readonly accounts: PodSlot<PodAccount>,
+  ) {}
 
   /** Moves a pod to a new usage state at `nowSeconds`; `servingIntegral` must be settled to now. */
   change(pod: SimPod, to: UsageState, nowSeconds: number, servingIntegral: number): void {
@@ -36,7 +45,7 @@ export class PodUsageLedger {
     account.state = to;
     account.sinceSeconds = nowSeconds;
     account.servingIntegralAtSince = servingIntegral;
-    if (to === 'none' && pod.removed) this.accounts.delete(pod);
+    if (to === 'none' && pod.removed) this.accounts.clear(pod);
   }
 
   /** Cumulative use of `pod` at `nowSeconds` (0 for a pod never started). */

@@ -97,7 +97,7 @@ export class TimeseriesRecorder {
     const row: Cell[] = [round(nowSeconds, 3), round(nowSeconds / 3600, 4), nodeCount];
     for (const g of this.built.nodeGroups) {
       const nodes = g.nodes;
-      if (g.spec.virtual !== undefined) row.push(nodes.reduce((n, node) => n + node.pods.size, 0));
+      if (g.spec.virtual !== undefined) row.push(nodes.reduce((n, node) => n + node.pods.length, 0));
       else row.push(nodes.length, g.upcoming.length);
     }
     this.built.workloads.forEach((w, i) => {

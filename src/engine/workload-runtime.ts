@@ -14,7 +14,7 @@ import type { UsageProbe, WorkingSet } from '../metrics/metrics-server.js';
 import type { LoadModelSpec } from '../scenario/types.js';
 import { ColdStarts } from './cold-starts.js';
 import { LoadFlow, type FlowTotals } from './load-flow.js';
-import { PodUsageLedger } from './pod-usage-ledger.js';
+import { CPU_ACCOUNTS, MEMORY_ACCOUNTS, PodUsageLedger } from './pod-usage-ledger.js';
 
 const NO_LOAD: Readonly<FlowTotals> = Object.freeze({ offeredRequests: 0, servedRequests: 0, droppedRequests: 0, backlogRequestSeconds: 0 });
 
@@ -48,8 +48,8 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
     this.flow = load === undefined ? undefined : new LoadFlow(load);
     this.capacityRpsPerPod = load === undefined ? 0 : capacityRpsPerPod(load, cpuCapMillicores);
     this.baseCpuMillicores = load?.baseCpuMillicores ?? 0;
-    this.ledger = new PodUsageLedger(this.baseCpuMillicores);
-    this.memoryLedger = new PodUsageLedger(load?.baseMemoryBytes ?? 0);
+    this.ledger = new PodUsageLedger(this.baseCpuMillicores, CPU_ACCOUNTS);
+    this.memoryLedger = new PodUsageLedger(load?.baseMemoryBytes ?? 0, MEMORY_ACCOUNTS);
   }
 
   get name(): string {

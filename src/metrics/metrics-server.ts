@@ -6,6 +6,7 @@
  * During an outage (a metricsServerOutage fault) it neither scrapes nor serves, and comes back empty.
  */
 import { isServing, type SimPod } from '../cluster/model.js';
+import { PodSlot } from '../cluster/pod-slots.js';
 
 /** What the kubelets' summary API would report for the pods of one workload at a scrape. */
 export interface UsageProbe {
@@ -32,18 +33,28 @@ export interface PodSample {
   windowSeconds: number;
 }
 
-interface ScrapePoint {
+/** What metrics-server holds for one pod: the last scrape point and the sample served from it. */
+interface PodScrapeState {
+  /** The server (and its life since the last outage) this state belongs to; stale otherwise. */
+  generation: object;
   cpuCumulativeMilliSeconds: number;
   timeSeconds: number;
   containerStartSeconds: number;
+  /** Whether `sample` holds a rate (a point alone does not make one). */
+  sampled: boolean;
+  /** Updated in place at each scrape. */
+  sample: PodSample;
 }
+
+/** Kept on the pod, not in a Map keyed by pod (see PodSlot). */
+const SCRAPE_STATE = new PodSlot<PodScrapeState>('metrics-server');
 
 /** pod.go: a fresh container needs to have run this long before its synthetic first point is used. */
 const FRESH_CONTAINER_MIN_AGE_SECONDS = 10;
 
 export class MetricsServer {
-  private readonly points = new Map<SimPod, ScrapePoint>();
-  private readonly samples = new Map<SimPod, PodSample>();
+  /** Replaced at each outage, which makes every pod's state stale (the restarted server holds nothing). */
+  private generation: object = {};
   /** False during an outage: metrics.k8s.io answers 503 ServiceUnavailable. */
   private up = true;
 
@@ -60,8 +71,7 @@ export class MetricsServer {
   setAvailable(up: boolean): void {
     if (up === this.up) return;
     this.up = up;
-    this.points.clear();
-    this.samples.clear();
+    this.generation = {};
   }
 
   /** One scrape of one workload's `pods` at `nowSeconds`, read through the workload's `probe`. */
@@ -72,7 +82,7 @@ export class MetricsServer {
       const started = pod.containerStartSeconds;
       if (started === undefined || pod.removed || pod.phase !== 'Running') continue;
       const cumulative = probe.cpuCumulativeMilliSeconds(pod, nowSeconds);
-      const previous = this.points.get(pod);
+      const state = this.state(pod);
       // pod.go Store: the fresh-container rule is checked first, with 10 s <= age < resolution.
       const age = nowSeconds - started;
       let rateMillicores: number | undefined;
@@ -80,32 +90,23 @@ export class MetricsServer {
       if (age >= FRESH_CONTAINER_MIN_AGE_SECONDS && age < this.resolutionSeconds) {
         windowSeconds = age;
         rateMillicores = cumulative / age;
-      } else if (previous !== undefined && previous.containerStartSeconds === started && previous.timeSeconds < nowSeconds) {
-        windowSeconds = nowSeconds - previous.timeSeconds;
-        rateMillicores = (cumulative - previous.cpuCumulativeMilliSeconds) / windowSeconds;
+      } else if (state !== undefined && state.containerStartSeconds === started && state.timeSeconds < nowSeconds) {
+        windowSeconds = nowSeconds - state.timeSeconds;
+        rateMillicores = (cumulative - state.cpuCumulativeMilliSeconds) / windowSeconds;
       }
-      // Points and samples are updated in place: a scrape allocates only for a pod seen the first time.
-      if (previous === undefined) this.points.set(pod, { cpuCumulativeMilliSeconds: cumulative, timeSeconds: nowSeconds, containerStartSeconds: started });
-      else {
-        previous.cpuCumulativeMilliSeconds = cumulative;
-        previous.timeSeconds = nowSeconds;
-        previous.containerStartSeconds = started;
-      }
-      if (rateMillicores === undefined) {
-        this.samples.delete(pod);
-        continue;
-      }
-      const cpuMilli = Math.ceil(Math.round(rateMillicores * 1e6) / 1e6);
+      // The state is updated in place: a scrape allocates only for a pod seen the first time.
+      const next = state ?? this.newState(pod);
+      next.cpuCumulativeMilliSeconds = cumulative;
+      next.timeSeconds = nowSeconds;
+      next.containerStartSeconds = started;
+      next.sampled = rateMillicores !== undefined;
+      if (rateMillicores === undefined) continue;
       workingSet ??= probe.workingSetBytes(nowSeconds);
-      const memoryBytes = isServing(pod) ? workingSet.servingBytes : workingSet.idleBytes;
-      const sample = this.samples.get(pod);
-      if (sample === undefined) this.samples.set(pod, { cpuMilli, memoryBytes, timestampSeconds: nowSeconds, windowSeconds });
-      else {
-        sample.cpuMilli = cpuMilli;
-        sample.memoryBytes = memoryBytes;
-        sample.timestampSeconds = nowSeconds;
-        sample.windowSeconds = windowSeconds;
-      }
+      const sample = next.sample;
+      sample.cpuMilli = Math.ceil(Math.round(rateMillicores * 1e6) / 1e6);
+      sample.memoryBytes = isServing(pod) ? workingSet.servingBytes : workingSet.idleBytes;
+      sample.timestampSeconds = nowSeconds;
+      sample.windowSeconds = windowSeconds;
     }
   }
 
@@ -114,7 +115,9 @@ export class MetricsServer {
    * object is updated in place by the next scrape: read it, don't keep it.
    */
   sample(pod: SimPod): PodSample | undefined {
-    return this.up ? this.samples.get(pod) : undefined;
+    if (!this.up) return undefined;
+    const state = this.state(pod);
+    return state?.sampled ? state.sample : undefined;
   }
 
   /**
@@ -125,19 +128,39 @@ export class MetricsServer {
   prime(pod: SimPod, cpuMillicores: number, memoryBytes: number, timeSeconds: number): void {
     const started = pod.containerStartSeconds;
     if (started === undefined) return;
+    const state = this.state(pod) ?? this.newState(pod);
     // The pod's counter reads 0 at t = 0, so at an earlier scrape it read cpu × t.
-    this.points.set(pod, { cpuCumulativeMilliSeconds: cpuMillicores * timeSeconds, timeSeconds, containerStartSeconds: started });
-    this.samples.set(pod, {
-      cpuMilli: Math.ceil(Math.round(cpuMillicores * 1e6) / 1e6),
-      memoryBytes,
-      timestampSeconds: timeSeconds,
-      windowSeconds: this.resolutionSeconds,
-    });
+    state.cpuCumulativeMilliSeconds = cpuMillicores * timeSeconds;
+    state.timeSeconds = timeSeconds;
+    state.containerStartSeconds = started;
+    state.sampled = true;
+    state.sample.cpuMilli = Math.ceil(Math.round(cpuMillicores * 1e6) / 1e6);
+    state.sample.memoryBytes = memoryBytes;
+    state.sample.timestampSeconds = timeSeconds;
+    state.sample.windowSeconds = this.resolutionSeconds;
   }
 
   /** Drops the state of a pod that is gone. */
   forget(pod: SimPod): void {
-    this.points.delete(pod);
-    this.samples.delete(pod);
+    if (this.state(pod) !== undefined) SCRAPE_STATE.clear(pod);
+  }
+
+  /** The pod's state if this server (since its last outage) made it. */
+  private state(pod: SimPod): PodScrapeState | undefined {
+    const state = SCRAPE_STATE.get(pod);
+    return state !== undefined && state.generation === this.generation ? state : undefined;
+  }
+
+  private newState(pod: SimPod): PodScrapeState {
+    const state: PodScrapeState = {
+      generation: this.generation,
+      cpuCumulativeMilliSeconds: 0,
+      timeSeconds: 0,
+      containerStartSeconds: 0,
+      sampled: false,
+      sample: { cpuMilli: 0, memoryBytes: 0, timestampSeconds: 0, windowSeconds: 0 },
+    };
+    SCRAPE_STATE.set(pod, state);
+    return state;
   }
 }

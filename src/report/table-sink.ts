@@ -1,9 +1,9 @@
 /**
  * Where recorders send table rows: a file (streamed, so memory stays flat however long the run),
- * memory (tests), nowhere but the formatting (benchmarks measure the cost of writing), or nowhere
- * at all (sweeps keep only each setting's summary).
+ * memory (tests), or nowhere at all (sweeps keep only each setting's summary).
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { CsvByteWriter } from './csv-bytes.js';
 import { csvLine, type Cell } from './csv-line.js';
 
 export interface TableSink {
@@ -31,19 +31,6 @@ export class MemoryTableSink implements TableSink {
   }
 }
 
-/** Formats every row and counts the bytes, keeping nothing. */
-export class DiscardTableSink implements TableSink {
-  bytes = 0;
-
-  constructor(readonly header: readonly string[]) {}
-
-  row(cells: readonly Cell[]): void {
-    this.bytes += csvLine(cells).length + 1;
-  }
-
-  close(): void {}
-}
-
 /** Drops every row unformatted. */
 export class NullTableSink implements TableSink {
   constructor(readonly header: readonly string[]) {}
@@ -53,53 +40,38 @@ export class NullTableSink implements TableSink {
   close(): void {}
 }
 
-const BUFFER_BYTES = 1 << 16;
-
 /**
- * Streams CSV to a file through a reused 64 KiB byte buffer. Each line is copied into the buffer as
- * soon as it is formatted, so no line outlives its row: a string buffer held ~200 rows of rope
- * fragments across young-generation collections, which promoted them and grew the old generation
- * (and the RSS) with the length of the run.
+ * Streams CSV to a file through a reused 64 KiB byte buffer (`CsvByteWriter`): no line and no number
+ * becomes a string, so nothing a row formats outlives the row. Before, a string buffer held ~200
+ * rows of rope fragments across young-generation collections, and every number's text went through
+ * V8's number-string cache; both were promoted and grew the old generation (and the RSS) with the
+ * length of the run.
  */
 export class FileTableSink implements TableSink {
   private readonly fd: number;
-  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
-  private used = 0;
+  private readonly writer: CsvByteWriter;
   private closed = false;
 
   constructor(
     path: string,
     readonly header: readonly string[],
   ) {
-    this.fd = openSync(path, 'w');
-    this.append(`${csvLine(header)}\n`);
+    const fd = openSync(path, 'w');
+    this.fd = fd;
+    this.writer = new CsvByteWriter((buffer, length) => {
+      writeSync(fd, buffer, 0, length);
+    });
+    this.writer.row(header);
   }
 
   row(cells: readonly Cell[]): void {
-    this.append(`${csvLine(cells)}\n`);
+    this.writer.row(cells);
   }
 
   close(): void {
     if (this.closed) return;
-    this.flush();
+    this.writer.flush();
     closeSync(this.fd);
     this.closed = true;
-  }
-
-  private append(line: string): void {
-    // A UTF-16 unit takes at most 3 UTF-8 bytes: when the line might not fit, flush first.
-    if (this.used + line.length * 3 > BUFFER_BYTES) {
-      this.flush();
-      if (line.length * 3 > BUFFER_BYTES) {
-        writeSync(this.fd, line);
-        return;
-      }
-    }
-    this.used += this.buffer.write(line, this.used, 'utf8');
-  }
-
-  private flush(): void {
-    if (this.used > 0) writeSync(this.fd, this.buffer, 0, this.used);
-    this.used = 0;
   }
 }

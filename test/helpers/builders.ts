@@ -22,7 +22,7 @@ export function makeNode(over: Partial<SimNode> = {}): SimNode {
     createdSeconds: 0,
     removed: false,
     ready: true,
-    pods: new Set(),
+    pods: [],
     ...over,
   };
 }

@@ -87,3 +87,45 @@ describe('metrics-server warm start', () => {
     expect(ms.sample(pod)).toMatchObject({ cpuMilli: 80, timestampSeconds: 5, windowSeconds: 15 });
   });
 });
+
+describe('metrics-server outage and forgetting', () => {
+  it('serves nothing while down and comes back empty: two scrapes before a pod has a sample again', () => {
+    const probe = constantProbe(100);
+    const ms = new MetricsServer(15);
+    const pod = makePod({ containerStartSeconds: -100 });
+    ms.scrape([pod], 15, probe);
+    ms.scrape([pod], 30, probe);
+    expect(ms.sample(pod)?.cpuMilli).toBe(100);
+    ms.setAvailable(false);
+    expect(ms.sample(pod)).toBeUndefined();
+    ms.scrape([pod], 45, probe);
+    ms.setAvailable(true);
+    expect(ms.sample(pod)).toBeUndefined();
+    ms.scrape([pod], 60, probe);
+    expect(ms.sample(pod)).toBeUndefined();
+    ms.scrape([pod], 75, probe);
+    expect(ms.sample(pod)).toEqual({ cpuMilli: 100, memoryBytes: 100, timestampSeconds: 75, windowSeconds: 15 });
+  });
+
+  it('forgets a pod that is gone: its next scrape starts a new history', () => {
+    const probe = constantProbe(100);
+    const ms = new MetricsServer(15);
+    const pod = makePod({ containerStartSeconds: -100 });
+    ms.scrape([pod], 15, probe);
+    ms.scrape([pod], 30, probe);
+    ms.forget(pod);
+    expect(ms.sample(pod)).toBeUndefined();
+    ms.scrape([pod], 45, probe);
+    expect(ms.sample(pod)).toBeUndefined();
+  });
+
+  it('keeps each pod its own sample', () => {
+    const ms = new MetricsServer(15);
+    const a = makePod({ containerStartSeconds: -100 });
+    const b = makePod({ containerStartSeconds: -100 });
+    const probe: UsageProbe = { cpuCumulativeMilliSeconds: (p, t) => (p === a ? 100 : 300) * t, workingSetBytes: () => ({ servingBytes: 1, idleBytes: 1 }) };
+    ms.scrape([a, b], 15, probe);
+    ms.scrape([a, b], 30, probe);
+    expect([ms.sample(a)?.cpuMilli, ms.sample(b)?.cpuMilli]).toEqual([100, 300]);
+  });
+});

@@ -142,7 +142,7 @@ export class ClusterAutoscalerController {
     }
     const tryDelete = (): void => {
       if (node.removed) return;
-      if (node.pods.size > 0) {
+      if (node.pods.length > 0) {
         sim.scheduleAfter(1, Phase.LIFECYCLE, 'cluster-autoscaler/drain', tryDelete);
         return;
       }

@@ -43,7 +43,7 @@ export function caNode(node: SimNode, ownerKind: OwnerKindOf): CaNode {
     maxPods: node.maxPods,
     labels: node.labels,
     taints: node.taints,
-    pods: [...node.pods].map((p) => caPod(p, ownerKind)),
+    pods: node.pods.map((p) => caPod(p, ownerKind)),
     ready: node.ready,
     beingDeleted: node.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key),
   };

@@ -1,0 +1,147 @@
+/**
+ * CSV rows written straight into a reused byte buffer: the same bytes as `csvLine` + "\n" in UTF-8,
+ * without building a string per line or per number.
+ *
+ * Why not `String(n)`: V8 keeps the text of each number it converts in its number-string cache, a
+ * table in the old generation. A cached text survives young-generation collections and is promoted;
+ * once a later number takes its slot, it is garbage in the old generation. A long run formats
+ * millions of distinct numbers (every decision row's time), so the old generation, and the RSS,
+ * grew with the length of the run: +6.7 MiB over 25 simulated days of nasa-diurnal against
+ * +1.1 MiB with the numbers left out. Digits written here never become strings.
+ */
+import type { Cell } from './csv-line.js';
+
+/** Powers of ten exactly representable as doubles, for the fractional digits tried. */
+const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+const MAX_FRACTION_DIGITS = 6;
+/** Below this magnitude a fractional number with at most six decimals has an exact scaled integer (< 2^53). */
+const MAX_FAST_FRACTIONAL = 1e9;
+/** Room kept for one number's digits (a safe integer has at most 16, plus sign and point). */
+const NUMBER_BYTES = 32;
+
+const COMMA = 44;
+const NEWLINE = 10;
+const QUOTE = 34;
+const MINUS = 45;
+const POINT = 46;
+const ZERO = 48;
+
+/** Where a full buffer goes: a file descriptor, a byte counter. */
+export type ByteFlush = (buffer: Buffer, length: number) => void;
+
+export class CsvByteWriter {
+  private readonly buffer: Buffer;
+  private used = 0;
+
+  constructor(
+    private readonly flushTo: ByteFlush,
+    capacityBytes = 1 << 16,
+  ) {
+    this.buffer = Buffer.allocUnsafe(capacityBytes);
+  }
+
+  /** One row and its line break. */
+  row(cells: readonly Cell[]): void {
+    for (let i = 0; i < cells.length; i++) {
+      if (i > 0) this.byte(COMMA);
+      const cell = cells[i]!;
+      if (typeof cell === 'number') this.number(cell);
+      else this.text(cell);
+    }
+    this.byte(NEWLINE);
+  }
+
+  /** Hands over what the buffer holds. */
+  flush(): void {
+    if (this.used > 0) this.flushTo(this.buffer, this.used);
+    this.used = 0;
+  }
+
+  private byte(b: number): void {
+    if (this.used === this.buffer.length) this.flush();
+    this.buffer[this.used++] = b;
+  }
+
+  /** A number as `String(n)` prints it; empty when not finite. */
+  private number(n: number): void {
+    if (!Number.isFinite(n)) return;
+    if (this.used + NUMBER_BYTES > this.buffer.length) this.flush();
+    if (Number.isSafeInteger(n)) {
+      if (n < 0) this.buffer[this.used++] = MINUS;
+      this.digits(Math.abs(n), 0);
+      return;
+    }
+    const magnitude = Math.abs(n);
+    if (magnitude < MAX_FAST_FRACTIONAL) {
+      // The fewest decimals that give back the same double: the shortest round-trip form that
+      // String() prints (fixed notation from 1e-6 up to 1e21). Parsing a decimal and dividing its
+      // integer by the power of ten round the same way, so the check is exact.
+      for (let k = 1; k <= MAX_FRACTION_DIGITS; k++) {
+        const scaled = Math.round(magnitude * POW10[k]!);
+        if (scaled / POW10[k]! !== magnitude) continue;
+        if (n < 0) this.buffer[this.used++] = MINUS;
+        const whole = Math.floor(scaled / POW10[k]!);
+        this.digits(whole, 0);
+        this.buffer[this.used++] = POINT;
+        this.digits(scaled - whole * POW10[k]!, k);
+        return;
+      }
+    }
+    this.text(String(n));
+  }
+
+  /** A non-negative safe integer's digits, left-padded with zeros to `width`. */
+  private digits(value: number, width: number): void {
+    const start = this.used;
+    let v = value;
+    do {
+      const next = Math.floor(v / 10);
+      this.buffer[this.used++] = ZERO + (v - next * 10);
+      v = next;
+    } while (v > 0);
+    while (this.used - start < width) this.buffer[this.used++] = ZERO;
+    reverseRange(this.buffer, start, this.used - 1);
+  }
+
+  /** Text, quoted (RFC 4180) when it holds a quote, comma, CR or LF. */
+  private text(value: string): void {
+    let ascii = true;
+    let quote = false;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c === QUOTE || c === COMMA || c === 13 || c === NEWLINE) quote = true;
+      else if (c > 127) ascii = false;
+    }
+    if (quote) {
+      this.utf8(`"${value.replaceAll('"', '""')}"`);
+      return;
+    }
+    if (!ascii || value.length > this.buffer.length) {
+      this.utf8(value);
+      return;
+    }
+    if (this.used + value.length > this.buffer.length) this.flush();
+    for (let i = 0; i < value.length; i++) this.buffer[this.used++] = value.charCodeAt(i);
+  }
+
+  private utf8(value: string): void {
+    // A UTF-16 unit takes at most 3 UTF-8 bytes: when it might not fit, flush first.
+    if (this.used + value.length * 3 > this.buffer.length) {
+      this.flush();
+      if (value.length * 3 > this.buffer.length) {
+        const bytes = Buffer.from(value, 'utf8');
+        this.flushTo(bytes, bytes.length);
+        return;
+      }
+    }
+    this.used += this.buffer.write(value, this.used, 'utf8');
+  }
+}
+
+function reverseRange(buffer: Buffer, from: number, to: number): void {
+  for (let a = from, b = to; a < b; a++, b--) {
+    const t = buffer[a]!;
+    buffer[a] = buffer[b]!;
+    buffer[b] = t;
+  }
+}

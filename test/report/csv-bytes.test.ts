@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CsvByteWriter } from '../../src/report/csv-bytes.js';
+import { csvLine, type Cell } from '../../src/report/csv-line.js';
+
+/** What the writer hands over for `rows`, as text, with a buffer of `capacityBytes`. */
+function written(rows: readonly Cell[][], capacityBytes = 1 << 16): { text: string; flushes: number } {
+  const parts: Buffer[] = [];
+  const writer = new CsvByteWriter((buffer, length) => parts.push(Buffer.from(buffer.subarray(0, length))), capacityBytes);
+  for (const r of rows) writer.row(r);
+  writer.flush();
+  return { text: Buffer.concat(parts).toString('utf8'), flushes: parts.length };
+}
+
+const expected = (rows: readonly Cell[][]): string => rows.map((r) => `${csvLine(r)}\n`).join('');
+
+describe('CsvByteWriter numbers print as String() prints them', () => {
+  it.each<[number, string]>([
+    [0, '0'],
+    [-0, '0'],
+    [7, '7'],
+    [-42, '-42'],
+    [Number.MAX_SAFE_INTEGER, '9007199254740991'],
+    [2 ** 60, '1152921504606847000'],
+    [1e21, '1e+21'],
+    [11.001, '11.001'],
+    [0.0833, '0.0833'],
+    [-0.5, '-0.5'],
+    [0.000001, '0.000001'],
+    [5e-7, '5e-7'],
+    [0.1 + 0.2, '0.30000000000000004'],
+    [123456789.123456, '123456789.123456'],
+    [1234567890.5, '1234567890.5'],
+    [Number.NaN, ''],
+    [Number.POSITIVE_INFINITY, ''],
+  ])('%s → %s', (n, text) => {
+    expect(written([[n]]).text).toBe(`${text}\n`);
+  });
+
+  it('any double, rounded to any number of decimals', () => {
+    fc.assert(
+      fc.property(fc.double(), fc.integer({ min: 0, max: 8 }), (d, decimals) => {
+        const rounded = Math.round(d * 10 ** decimals) / 10 ** decimals;
+        const row = [d, rounded, Math.fround(d)];
+        expect(written([row]).text).toBe(expected([row]));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('integers of any size', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), fc.maxSafeInteger(), (i, big) => {
+        expect(written([[i, big, -big]]).text).toBe(expected([[i, big, -big]]));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe('CsvByteWriter text', () => {
+  it('quotes text with commas, quotes and line breaks, as csvLine does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('a,b', 'say "hi"', 'two\nlines', 'cr\r'))), (cells) => {
+        expect(written([cells]).text).toBe(expected([cells]));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('gives the same bytes through a tiny buffer that flushes inside rows and cells', () => {
+    const rows: Cell[][] = Array.from({ length: 500 }, (_, i) => [i * 15.001, `hpa-${i}`, 'größe-€', i % 3 === 0 ? 'a, "q"' : '', -i / 7]);
+    const small = written(rows, 64);
+    expect(small.text).toBe(expected(rows));
+    expect(small.flushes).toBeGreaterThan(100);
+  });
+
+  it('hands over a cell longer than the buffer whole, in order', () => {
+    const rows: Cell[][] = [[1, 'x'.repeat(300)], [2, 'é'.repeat(200)], [3, 'end']];
+    expect(written(rows, 64).text).toBe(expected(rows));
+  });
+});
