@@ -15,7 +15,7 @@ export interface BenchCase {
   about: string;
 }
 
-const DAY_SECONDS = 86_400;
+export const DAY_SECONDS = 86_400;
 
 export const BENCH_CASES: readonly BenchCase[] = [
   { name: 'nasa-diurnal', scenario: 'nasa-diurnal', about: '27 days, one HPA workload, every decision written (158,768 rows)' },

@@ -21,7 +21,7 @@ import { runScenario } from '../engine/run-scenario.js';
 import { ResultsFolder } from '../report/results-folder.js';
 import { padColumns } from '../report/text-columns.js';
 import { loadScenario } from '../scenario/load-scenario.js';
-import { BENCH_CASES, findBenchCase, type BenchCase } from './cases.js';
+import { BENCH_CASES, DAY_SECONDS, findBenchCase, type BenchCase } from './cases.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -37,6 +37,11 @@ interface BenchRow {
   events: number;
   eventsPerSecond: number;
   peakRssMiB: number;
+  /**
+   * Peak RSS once the first simulated day is done, in the same process (runs longer than a day):
+   * what the run grew by afterwards is what its length cost in memory.
+   */
+  firstDayPeakRssMiB: number | undefined;
   outputMiB: number;
 }
 
@@ -51,7 +56,19 @@ async function benchCase(c: BenchCase): Promise<Omit<BenchRow, 'processWallSecon
   const scratch = mkdtempSync(join(tmpdir(), 'scalesim-bench-'));
   try {
     const folder = new ResultsFolder(join(scratch, 'results'));
-    const result = runScenario(scenario, { tables: (name, header) => folder.table(name, header) });
+    let firstDayPeakRssMiB: number | undefined;
+    const long = scenario.durationSeconds > DAY_SECONDS;
+    const result = runScenario(scenario, {
+      tables: (name, header) => folder.table(name, header),
+      ...(long
+        ? {
+            progressChunkSeconds: DAY_SECONDS,
+            onProgress: (t: number) => {
+              if (t === DAY_SECONDS) firstDayPeakRssMiB = process.resourceUsage().maxRSS / 1024;
+            },
+          }
+        : {}),
+    });
     folder.writeText('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
     folder.commit();
     const t2 = performance.now();
@@ -65,6 +82,7 @@ async function benchCase(c: BenchCase): Promise<Omit<BenchRow, 'processWallSecon
       events,
       eventsPerSecond: events / ((t2 - t1) / 1000),
       peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      firstDayPeakRssMiB,
       outputMiB: Number(du.stdout.split('\t')[0]) / 1024,
     };
   } finally {
@@ -103,7 +121,7 @@ function benchInChild(name: string): BenchRow {
 }
 
 function printTable(rows: BenchRow[], baseline: number): void {
-  const header = ['case', 'simulated s', 'process wall s', 'load s', 'run s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB', 'output MiB'];
+  const header = ['case', 'simulated s', 'process wall s', 'load s', 'run s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB', 'of which by day 1', 'output MiB'];
   const table = rows.map((r) => [
     r.case,
     fmt(r.simulatedSeconds, 0),
@@ -115,9 +133,10 @@ function printTable(rows: BenchRow[], baseline: number): void {
     fmt(r.eventsPerSecond, 0),
     fmt(r.eventsPerSecond / baseline, 3),
     fmt(r.peakRssMiB, 0),
+    r.firstDayPeakRssMiB === undefined ? '' : fmt(r.firstDayPeakRssMiB, 0),
     fmt(r.outputMiB, 1),
   ]);
-  table.push(['(bare event-queue loop)', '', '', '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000', '', '']);
+  table.push(['(bare event-queue loop)', '', '', '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000', '', '', '']);
   const [head, ...body] = padColumns([header, ...table], (i) => (i === 0 ? 'left' : 'right'));
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   console.log(line(head!));

@@ -31,7 +31,6 @@ export interface Normalization {
   window: WindowEntry[];
   scaleUpLimit?: number;
   scaleDownLimit?: number;
-  notes: string[];
 }
 
 /** Legacy path: max-stabilization over the inclusive window, then the max(factor × current, minimum) cap. */
@@ -59,10 +58,6 @@ export function normalizeLegacy(input: NormalizeInput): Normalization {
     recommendations: stab.recommendations,
     window: stab.window,
     scaleUpLimit: conv.scaleUpLimit,
-    notes: [
-      `legacy: stabilized = max(${input.desiredReplicas}, records with age <= ${windowSeconds}s) = ${stab.stabilizedReplicas}`,
-      `legacy: scale-up cap max(${input.config.scaleUpLimitFactor} x ${input.currentReplicas}, ${input.config.scaleUpLimitMinimum}) = ${conv.scaleUpLimit}; ${conv.reason}`,
-    ],
   };
 }
 
@@ -87,15 +82,6 @@ export function normalizeWithBehaviors(input: NormalizeInput, behavior: Resolved
     scaleUpEvents: input.history.scaleUpEvents,
     scaleDownEvents: input.history.scaleDownEvents,
   });
-  const notes = [
-    `behavior: upBound ${stab.upBound} (age < ${behavior.scaleUp.stabilizationWindowSeconds}s), downBound ${stab.downBound} (age < ${behavior.scaleDown.stabilizationWindowSeconds}s) -> ${stab.stabilizedReplicas}`,
-  ];
-  if (rate.policy !== undefined) {
-    const side = rate.scaleUpLimit !== undefined ? behavior.scaleUp : behavior.scaleDown;
-    const p = rate.policy.policyIndex === undefined ? undefined : side.policies[rate.policy.policyIndex];
-    const which = p === undefined ? rate.policy.reason : `${p.type} ${p.value} per ${p.periodSeconds}s (selectPolicy ${side.selectPolicy})`;
-    notes.push(`behavior: policy bound ${rate.policy.limit} from ${which}; ${rate.reason}`);
-  }
   const result: Normalization = {
     desiredReplicas: rate.desiredReplicas,
     stabilizedReplicas: stab.stabilizedReplicas,
@@ -103,7 +89,6 @@ export function normalizeWithBehaviors(input: NormalizeInput, behavior: Resolved
     limitedReason: rate.reason,
     recommendations: stab.recommendations,
     window: stab.window,
-    notes,
   };
   if (rate.scaleUpLimit !== undefined) result.scaleUpLimit = rate.scaleUpLimit;
   if (rate.scaleDownLimit !== undefined) result.scaleDownLimit = rate.scaleDownLimit;

@@ -46,13 +46,12 @@ export interface ReconcileResult {
   metricDesiredReplicas?: number;
   stabilizedReplicas?: number;
   conditions: ReconcileConditions;
-  /** For `explain`: stabilization window contents used, policy limits computed, which policy bound. */
+  /** For decisions.csv and `explain`: the branch taken, the stabilization window used, the policy limits computed. */
   trace: {
     path: ReconcilePath;
     stabilizationWindow?: WindowEntry[];
     scaleUpLimit?: number;
     scaleDownLimit?: number;
-    notes: string[];
   };
   /** The NEW history; the input history is never mutated. */
   history: HpaHistory;
@@ -113,7 +112,7 @@ function disabledResult(ctx: SyncContext): ReconcileResult {
       scalingActive: { status: false, reason: 'ScalingDisabled', message: 'scaling is disabled since the replica count of the target is zero' },
       scalingLimited: { ...NOT_LIMITED },
     },
-    trace: { path: 'disabled', notes: ['spec.replicas is 0 and minReplicas is not: the HPA takes no action'] },
+    trace: { path: 'disabled' },
     history: ctx.history,
   };
 }
@@ -128,7 +127,7 @@ function rescaleAtOnce(ctx: SyncContext, desired: number, path: ReconcilePath, r
       scalingActive: { status: true, reason: 'ValidMetricFound', message: `metrics not evaluated: ${note}` },
       scalingLimited: { status: true, reason },
     },
-    trace: { path, notes: [note] },
+    trace: { path },
     history: storeScaleEvent(ctx.history, ctx.behavior, ctx.current, desired, ctx.input.nowSeconds).history,
   };
 }
@@ -142,7 +141,7 @@ function metricsFailedResult(ctx: SyncContext, combined: Extract<CombinedProposa
       scalingActive: { status: false, reason: combined.reason, message: combined.message },
       scalingLimited: { ...NOT_LIMITED },
     },
-    trace: { path: 'metricsFailed', notes: [`metrics failed, no scaling: ${combined.message}`] },
+    trace: { path: 'metricsFailed' },
     history: ctx.history,
   };
   if (combined.metricDesiredReplicas !== undefined) result.metricDesiredReplicas = combined.metricDesiredReplicas;
@@ -167,11 +166,7 @@ function normalizedResult(ctx: SyncContext, combined: Extract<CombinedProposals,
   const trace: ReconcileResult['trace'] = {
     path: behavior === null ? 'legacy' : 'behavior',
     stabilizationWindow: norm.window,
-    notes: [`metrics: max ${combined.metricDesiredReplicas} from ${combined.metricName}`, ...norm.notes],
   };
-  if (combined.ignoredFailures.length > 0) {
-    trace.notes.push(`failed metrics did not block this sync: ${combined.ignoredFailures.map((f) => `${f.metricName} (${f.reason})`).join(', ')}`);
-  }
   if (norm.scaleUpLimit !== undefined) trace.scaleUpLimit = norm.scaleUpLimit;
   if (norm.scaleDownLimit !== undefined) trace.scaleDownLimit = norm.scaleDownLimit;
   return {
