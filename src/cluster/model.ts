@@ -4,6 +4,7 @@
  * (status.startTime, the Ready condition, metadata.deletionTimestamp).
  */
 import type { NodePoolSpec, PodTemplateSpec, Taint, Toleration } from '../scenario/types.js';
+import { emptyPodSlots } from './pod-slots.js';
 
 export interface SimNode {
   name: string;
@@ -111,7 +112,7 @@ export function pendingPod(args: {
     readyConditionSeconds: undefined,
     deletionSeconds: undefined,
     removed: false,
-    slots: [],
+    slots: emptyPodSlots(),
   };
 }
 

@@ -9,11 +9,19 @@
  * +4.4 MiB with Maps, +1.3 MiB with slots). A slot dies with its pod.
  *
  * Slots are numbered once per process, at module load, so every simulation in a process (a sweep's
- * worker runs many) uses the same small array layout.
+ * worker runs many) uses the same small array layout. A pod's array is made full length, holding
+ * `undefined`, so that every read is in bounds and every array has the same elements kind.
  */
 import type { SimPod } from './model.js';
 
 let slotCount = 0;
+
+/** A new pod's slot array: one `undefined` per slot defined so far. */
+export function emptyPodSlots(): unknown[] {
+  const slots: unknown[] = [];
+  for (let i = 0; i < slotCount; i++) slots.push(undefined);
+  return slots;
+}
 
 export class PodSlot<T> {
   readonly index: number;
@@ -32,6 +40,6 @@ export class PodSlot<T> {
   }
 
   clear(pod: SimPod): void {
-    if (this.index < pod.slots.length) pod.slots[this.index] = undefined;
+    pod.slots[this.index] = undefined;
   }
 }
