@@ -32,13 +32,14 @@ const repeats = option('--repeats', 2);
 const cores = option('--cores', availableParallelism());
 const work = mkdtempSync(join(tmpdir(), 'scalesim-bench-sweep-'));
 
-function sweep(workers: number, run: number): { seconds: number; csv: string } {
+function sweep(workers: number, run: number): { seconds: number; cpuSeconds: number; csv: string } {
   const out = join(work, `w${workers}-${run}`);
   const started = performance.now();
   const r = spawnSync(process.execPath, [MAIN, 'sweep', SCENARIO, ...GRID, '--workers', String(workers), '--out', out, '--fresh', '--json'], { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`sweep with ${workers} worker(s) failed (exit ${r.status}):\n${r.stderr}`);
-  return { seconds, csv: readFileSync(join(out, 'sweep.csv'), 'utf8') };
+  const { cpuSeconds } = JSON.parse(r.stdout) as { cpuSeconds: number };
+  return { seconds, cpuSeconds, csv: readFileSync(join(out, 'sweep.csv'), 'utf8') };
 }
 
 /** Two 8-setting halves of the grid as two processes at once, one worker each; resolves with the wall seconds until both end. */
@@ -52,31 +53,59 @@ function twoProcesses(run: number): Promise<number> {
   return Promise.all([half('40,50', 'a'), half('60,70', 'b')]).then(() => (performance.now() - started) / 1000);
 }
 
+/** An allocation-free loop (no memory traffic, no collector) as its own process; resolves when it ends. */
+function spin(): Promise<void> {
+  const code = 'let x = 0; for (let i = 0; i < 1e9; i++) x = (x + i * 7) | 0; if (x === 1) console.log(x);';
+  return new Promise((resolve, reject) => {
+    spawn(process.execPath, ['-e', code], { stdio: 'ignore' }).on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`spin loop failed (exit ${c})`))));
+  });
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return (performance.now() - started) / 1000;
+}
+
 try {
   const counts = [1, cores];
   const times = new Map<number, number[]>(counts.map((c) => [c, []]));
+  const cpuPerWall = new Map<number, number[]>(counts.map((c) => [c, []]));
+  const cpuTotals = new Map<number, number[]>(counts.map((c) => [c, []]));
   const outputs = new Set<string>();
   const pair: number[] = [];
   console.log(`sweep of nasa-diurnal, 27 days, 16 settings (4 × 4), ${cores} cores, ${repeats} runs each`);
-  console.log('workers  run  wall s  load avg before');
+  console.log('workers  run  wall s  CPU s  CPUs busy  load avg before');
   for (let run = 1; run <= repeats; run++) {
     for (const workers of counts) {
       const load = loadavg()[0]!;
-      const { seconds, csv } = sweep(workers, run);
+      const { seconds, cpuSeconds, csv } = sweep(workers, run);
       times.get(workers)!.push(seconds);
+      cpuPerWall.get(workers)!.push(cpuSeconds / seconds);
+      cpuTotals.get(workers)!.push(cpuSeconds);
       outputs.add(csv);
-      console.log(`${String(workers).padStart(7)}  ${String(run).padStart(3)}  ${seconds.toFixed(2).padStart(6)}  ${load.toFixed(2).padStart(15)}`);
+      console.log(
+        `${String(workers).padStart(7)}  ${String(run).padStart(3)}  ${seconds.toFixed(2).padStart(6)}  ${cpuSeconds.toFixed(2).padStart(5)}  ${(cpuSeconds / seconds).toFixed(2).padStart(9)}  ${load.toFixed(2).padStart(15)}`,
+      );
     }
     const load = loadavg()[0]!;
     const seconds = await twoProcesses(run);
     pair.push(seconds);
-    console.log(`${'2 × 8 *'.padStart(7)}  ${String(run).padStart(3)}  ${seconds.toFixed(2).padStart(6)}  ${load.toFixed(2).padStart(15)}`);
+    console.log(`${'2 × 8 *'.padStart(7)}  ${String(run).padStart(3)}  ${seconds.toFixed(2).padStart(6)}  ${''.padStart(5)}  ${''.padStart(9)}  ${load.toFixed(2).padStart(15)}`);
   }
   const best = (c: number) => Math.min(...times.get(c)!);
   const mean = (c: number) => times.get(c)!.reduce((s, t) => s + t, 0) / times.get(c)!.length;
   console.log(`best:  1 worker ${best(1).toFixed(2)} s, ${cores} workers ${best(cores).toFixed(2)} s, speed-up ${(best(1) / best(cores)).toFixed(2)}×`);
   console.log(`mean:  1 worker ${mean(1).toFixed(2)} s, ${cores} workers ${mean(cores).toFixed(2)} s, speed-up ${(mean(1) / mean(cores)).toFixed(2)}×`);
   console.log(`* two 8-setting sweeps in two processes at once (1 worker each): best ${Math.min(...pair).toFixed(2)} s, i.e. ${(best(1) / Math.min(...pair)).toFixed(2)}× the 1-worker sweep`);
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const cpuRise = avg(cpuTotals.get(cores)!) / avg(cpuTotals.get(1)!) - 1;
+  console.log(
+    `CPU: the 1-worker sweep kept ${avg(cpuPerWall.get(1)!).toFixed(2)} CPUs busy on average (V8's collector and compiler threads), the ${cores}-worker sweep ${avg(cpuPerWall.get(cores)!).toFixed(2)}; with every core busy the sweep took ${(100 * cpuRise).toFixed(0)}% more CPU seconds in all`,
+  );
+  const alone = await timed(spin);
+  const together = await timed(() => Promise.all(Array.from({ length: cores }, spin)));
+  console.log(`host: an allocation-free loop alone ${alone.toFixed(2)} s, ${cores} at once ${together.toFixed(2)} s, i.e. ${((cores * alone) / together).toFixed(2)}× the work per second`);
   console.log(outputs.size === 1 ? 'sweep.csv identical for every run' : `sweep.csv DIFFERS between runs (${outputs.size} versions)`);
   if (outputs.size !== 1) process.exitCode = 1;
 } finally {

@@ -272,6 +272,9 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, started, shards, sha
   }
   run.journal.remove();
   const seconds = (performance.now() - started) / 1000;
+  // CPU time of the whole process, every thread (workers, V8's collector and compiler threads).
+  const cpu = process.cpuUsage();
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const target = resolve(outDir);
   const workers = Math.min(pool.size, run.ran);
   if (flags.json) {
@@ -283,6 +286,8 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, started, shards, sha
       ran: run.ran,
       resumed: run.resumed,
       workers,
+      wallSeconds: Number(seconds.toFixed(3)),
+      cpuSeconds: Number(cpuSeconds.toFixed(3)),
       ...(outputs ? { frontier: outputs.frontier, best: outputs.answer } : {}),
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -290,7 +295,7 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, started, shards, sha
   }
   const axes = plan.identity.axes.map((a) => `${a.name} (${a.values.length})`).join(' × ');
   const what = shard !== undefined ? `shard ${shard} of ${shards}: ${run.rows.length} of ${plan.identity.settings} settings` : `${plan.identity.settings} settings`;
-  process.stdout.write(`sweep ${plan.identity.scenario}: ${axes} = ${what}; ran ${run.ran} on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s${run.resumed > 0 ? `, resumed ${run.resumed}` : ''}\n`);
+  process.stdout.write(`sweep ${plan.identity.scenario}: ${axes} = ${what}; ran ${run.ran} on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s)${run.resumed > 0 ? `, resumed ${run.resumed}` : ''}\n`);
   if (outputs) {
     process.stdout.write(`${formatFrontier(plan.identity.axes, run.rows, outputs.frontier)}\n`);
     if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
