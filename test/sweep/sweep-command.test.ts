@@ -85,8 +85,12 @@ describe('scalesim sweep', () => {
     const out = join(work, 'keda');
     const r = runCli(['sweep', 'scenarios/nginx-keda-cpu', '--grid', 'keda.pollingInterval=5,30', '--grid', 'keda.maxReplicaCount=2,3', '--duration', '20m', '--json', '--out', out]);
     expect(r.status).toBe(0);
-    const result = JSON.parse(r.stdout) as { settings: number; ran: number; resumed: number };
+    const result = JSON.parse(r.stdout) as { settings: number; ran: number; resumed: number; wallSeconds: number; cpuSeconds: number };
     expect(result).toMatchObject({ settings: 4, ran: 4, resumed: 0 });
+    // The process's CPU time covers start-up too, and every thread: positive, and not absurd against the wall time.
+    expect(result.wallSeconds).toBeGreaterThan(0);
+    expect(result.cpuSeconds).toBeGreaterThan(0);
+    expect(result.cpuSeconds).toBeLessThan(result.wallSeconds * 8 + 5);
     const rows = csv(out, 'sweep.csv');
     const peak = rows[0]!.indexOf('peak_replicas');
     expect(rows.slice(1).map((row) => Number(row[peak]))).toEqual([2, 3, 2, 3]);
