@@ -121,7 +121,7 @@ function benchInChild(name: string): BenchRow {
 }
 
 function printTable(rows: BenchRow[], baseline: number): void {
-  const header = ['case', 'simulated s', 'process wall s', 'load s', 'run s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB', 'of which by day 1', 'output MiB'];
+  const header = ['case', 'simulated s', 'process wall s', 'load s', 'run s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB', 'peak RSS by day 1 MiB', 'output MiB'];
   const table = rows.map((r) => [
     r.case,
     fmt(r.simulatedSeconds, 0),

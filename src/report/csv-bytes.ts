@@ -37,6 +37,8 @@ export class CsvByteWriter {
     private readonly flushTo: ByteFlush,
     capacityBytes = 1 << 16,
   ) {
+    // A number is written whole: the buffer must hold the longest one.
+    if (capacityBytes < 2 * NUMBER_BYTES) throw new RangeError(`CsvByteWriter needs at least ${2 * NUMBER_BYTES} bytes of buffer, got ${capacityBytes}`);
     this.buffer = Buffer.allocUnsafe(capacityBytes);
   }
 

@@ -75,6 +75,10 @@ describe('CsvByteWriter text', () => {
     expect(small.flushes).toBeGreaterThan(100);
   });
 
+  it('refuses a buffer too small for the longest number', () => {
+    expect(() => new CsvByteWriter(() => {}, 32)).toThrow(/at least 64 bytes/);
+  });
+
   it('hands over a cell longer than the buffer whole, in order', () => {
     const rows: Cell[][] = [[1, 'x'.repeat(300)], [2, 'é'.repeat(200)], [3, 'end']];
     expect(written(rows, 64).text).toBe(expected(rows));
