@@ -89,12 +89,18 @@ describe('metrics-server warm start', () => {
 });
 
 describe('metrics-server outage and forgetting', () => {
-  it('serves nothing while down and comes back empty: two scrapes before a pod has a sample again', () => {
+  /** A server that has scraped one long-running pod (100 millicores) at 15 s and 30 s: it has a sample. */
+  function scrapedTwice() {
     const probe = constantProbe(100);
     const ms = new MetricsServer(15);
     const pod = makePod({ containerStartSeconds: -100 });
     ms.scrape([pod], 15, probe);
     ms.scrape([pod], 30, probe);
+    return { probe, ms, pod };
+  }
+
+  it('serves nothing while down and comes back empty: two scrapes before a pod has a sample again', () => {
+    const { probe, ms, pod } = scrapedTwice();
     expect(ms.sample(pod)?.cpuMilli).toBe(100);
     ms.setAvailable(false);
     expect(ms.sample(pod)).toBeUndefined();
@@ -108,11 +114,7 @@ describe('metrics-server outage and forgetting', () => {
   });
 
   it('forgets a pod that is gone: its next scrape starts a new history', () => {
-    const probe = constantProbe(100);
-    const ms = new MetricsServer(15);
-    const pod = makePod({ containerStartSeconds: -100 });
-    ms.scrape([pod], 15, probe);
-    ms.scrape([pod], 30, probe);
+    const { probe, ms, pod } = scrapedTwice();
     ms.forget(pod);
     expect(ms.sample(pod)).toBeUndefined();
     ms.scrape([pod], 45, probe);
