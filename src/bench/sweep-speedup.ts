@@ -70,7 +70,6 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 try {
   const counts = [1, cores];
   const times = new Map<number, number[]>(counts.map((c) => [c, []]));
-  const cpuPerWall = new Map<number, number[]>(counts.map((c) => [c, []]));
   const cpuTotals = new Map<number, number[]>(counts.map((c) => [c, []]));
   const outputs = new Set<string>();
   const pair: number[] = [];
@@ -81,7 +80,6 @@ try {
       const load = loadavg()[0]!;
       const { seconds, cpuSeconds, csv } = sweep(workers, run);
       times.get(workers)!.push(seconds);
-      cpuPerWall.get(workers)!.push(cpuSeconds / seconds);
       cpuTotals.get(workers)!.push(cpuSeconds);
       outputs.add(csv);
       console.log(
@@ -93,15 +91,16 @@ try {
     pair.push(seconds);
     console.log(`${'2 × 8 *'.padStart(7)}  ${String(run).padStart(3)}  ${seconds.toFixed(2).padStart(6)}  ${''.padStart(5)}  ${''.padStart(9)}  ${load.toFixed(2).padStart(15)}`);
   }
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const best = (c: number) => Math.min(...times.get(c)!);
-  const mean = (c: number) => times.get(c)!.reduce((s, t) => s + t, 0) / times.get(c)!.length;
+  const mean = (c: number) => avg(times.get(c)!);
   console.log(`best:  1 worker ${best(1).toFixed(2)} s, ${cores} workers ${best(cores).toFixed(2)} s, speed-up ${(best(1) / best(cores)).toFixed(2)}×`);
   console.log(`mean:  1 worker ${mean(1).toFixed(2)} s, ${cores} workers ${mean(cores).toFixed(2)} s, speed-up ${(mean(1) / mean(cores)).toFixed(2)}×`);
   console.log(`* two 8-setting sweeps in two processes at once (1 worker each): best ${Math.min(...pair).toFixed(2)} s, i.e. ${(best(1) / Math.min(...pair)).toFixed(2)}× the 1-worker sweep`);
-  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const busy = (c: number) => avg(cpuTotals.get(c)!.map((cpu, i) => cpu / times.get(c)![i]!));
   const cpuRise = avg(cpuTotals.get(cores)!) / avg(cpuTotals.get(1)!) - 1;
   console.log(
-    `CPU: the 1-worker sweep kept ${avg(cpuPerWall.get(1)!).toFixed(2)} CPUs busy on average (V8's collector and compiler threads), the ${cores}-worker sweep ${avg(cpuPerWall.get(cores)!).toFixed(2)}; with every core busy the sweep took ${(100 * cpuRise).toFixed(0)}% more CPU seconds in all`,
+    `CPU: the 1-worker sweep kept ${busy(1).toFixed(2)} CPUs busy on average (V8's collector and compiler threads), the ${cores}-worker sweep ${busy(cores).toFixed(2)}; with every core busy the sweep took ${(100 * cpuRise).toFixed(0)}% more CPU seconds in all`,
   );
   const alone = await timed(spin);
   const together = await timed(() => Promise.all(Array.from({ length: cores }, spin)));

@@ -93,7 +93,8 @@ function podsMetricObservation(seriesName: string, ctx: ObservationContext): Met
   if (series === undefined) return { kind: 'error', message: `no series named ${seriesName}` };
   const value = series.valueAt(ctx.nowSeconds);
   const target = ctx.target;
-  const perServingPod = series.spec.perPod === 'perPod' ? value : target.servingPods > 0 ? value / target.servingPods : 0;
+  const perPod = series.spec.perPod === 'perPod';
+  const perServingPod = perPod ? value : target.servingPods > 0 ? value / target.servingPods : 0;
   const pods: ClassifiedPod[] = [];
   for (const pod of target.controller.pods) {
     // The adapter has a value for every pod whose containers run; pods outside the endpoints serve
@@ -105,7 +106,7 @@ function podsMetricObservation(seriesName: string, ctx: ObservationContext): Met
     const classified: ClassifiedPod = { name: pod.name, class: podClass };
     if (hasSample) {
       const serving = pod.ready && pod.deletionSeconds === undefined;
-      classified.usageMilli = toMilli(series.spec.perPod === 'perPod' || serving ? perServingPod : 0);
+      classified.usageMilli = toMilli(perPod || serving ? perServingPod : 0);
     }
     pods.push(classified);
   }

@@ -49,6 +49,21 @@ interface PodScrapeState {
 /** Kept on the pod, not in a Map keyed by pod (see PodSlot). */
 const SCRAPE_STATE = new PodSlot<PodScrapeState>('metrics-server');
 
+function storePoint(state: PodScrapeState, cpuCumulativeMilliSeconds: number, timeSeconds: number, containerStartSeconds: number, sampled: boolean): void {
+  state.cpuCumulativeMilliSeconds = cpuCumulativeMilliSeconds;
+  state.timeSeconds = timeSeconds;
+  state.containerStartSeconds = containerStartSeconds;
+  state.sampled = sampled;
+}
+
+/** The sample served for a rate: CPU rounded up to whole millicores, as Quantity.MilliValue does from nanocores. */
+function storeSample(sample: PodSample, rateMillicores: number, memoryBytes: number, timestampSeconds: number, windowSeconds: number): void {
+  sample.cpuMilli = Math.ceil(Math.round(rateMillicores * 1e6) / 1e6);
+  sample.memoryBytes = memoryBytes;
+  sample.timestampSeconds = timestampSeconds;
+  sample.windowSeconds = windowSeconds;
+}
+
 /** pod.go: a fresh container needs to have run this long before its synthetic first point is used. */
 const FRESH_CONTAINER_MIN_AGE_SECONDS = 10;
 
@@ -96,17 +111,10 @@ export class MetricsServer {
       }
       // The state is updated in place: a scrape allocates only for a pod seen the first time.
       const next = state ?? this.newState(pod);
-      next.cpuCumulativeMilliSeconds = cumulative;
-      next.timeSeconds = nowSeconds;
-      next.containerStartSeconds = started;
-      next.sampled = rateMillicores !== undefined;
+      storePoint(next, cumulative, nowSeconds, started, rateMillicores !== undefined);
       if (rateMillicores === undefined) continue;
       workingSet ??= probe.workingSetBytes(nowSeconds);
-      const sample = next.sample;
-      sample.cpuMilli = Math.ceil(Math.round(rateMillicores * 1e6) / 1e6);
-      sample.memoryBytes = isServing(pod) ? workingSet.servingBytes : workingSet.idleBytes;
-      sample.timestampSeconds = nowSeconds;
-      sample.windowSeconds = windowSeconds;
+      storeSample(next.sample, rateMillicores, isServing(pod) ? workingSet.servingBytes : workingSet.idleBytes, nowSeconds, windowSeconds);
     }
   }
 
@@ -130,14 +138,8 @@ export class MetricsServer {
     if (started === undefined) return;
     const state = this.state(pod) ?? this.newState(pod);
     // The pod's counter reads 0 at t = 0, so at an earlier scrape it read cpu × t.
-    state.cpuCumulativeMilliSeconds = cpuMillicores * timeSeconds;
-    state.timeSeconds = timeSeconds;
-    state.containerStartSeconds = started;
-    state.sampled = true;
-    state.sample.cpuMilli = Math.ceil(Math.round(cpuMillicores * 1e6) / 1e6);
-    state.sample.memoryBytes = memoryBytes;
-    state.sample.timestampSeconds = timeSeconds;
-    state.sample.windowSeconds = this.resolutionSeconds;
+    storePoint(state, cpuMillicores * timeSeconds, timeSeconds, started, true);
+    storeSample(state.sample, cpuMillicores, memoryBytes, timeSeconds, this.resolutionSeconds);
   }
 
   /** Drops the state of a pod that is gone. */

@@ -6,7 +6,7 @@
 export type Cell = number | string;
 
 /** Whether the text holds a quote, comma, CR or LF (a char-code scan: faster here than a RegExp test). */
-export function needsQuotes(value: string): boolean {
+function needsQuotes(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c === 34 || c === 44 || c === 13 || c === 10) return true;
