@@ -7,6 +7,7 @@ import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
 import { evaluateMetric, type MetricProposal } from '../autoscalers/hpa/evaluate-metric.js';
 import { reconcileHpa } from '../autoscalers/hpa/reconcile.js';
+import { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
 import { resolveTolerances } from '../autoscalers/hpa/tolerance.js';
 import type { HpaControllerConfig, HpaHistory, HpaSpec, Tolerances } from '../autoscalers/hpa/types.js';
 import type { MetricSeries } from '../engine/metric-series.js';
@@ -135,7 +136,7 @@ export class HpaController {
       scalingActive: result.conditions.scalingActive.reason,
       scalingLimited: result.conditions.scalingLimited.reason,
       path: result.trace.path,
-      stabilizationWindow: result.trace.stabilizationWindow ?? [],
+      stabilizationWindow: result.trace.stabilizationWindow ?? StabilizationWindow.EMPTY,
     };
     if (result.metricDesiredReplicas !== undefined) record.metricDesiredReplicas = result.metricDesiredReplicas;
     if (result.stabilizedReplicas !== undefined) record.stabilizedReplicas = result.stabilizedReplicas;

@@ -11,9 +11,9 @@
  */
 import type { SimObserver } from '../observe/observer.js';
 import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord } from '../observe/records.js';
-import type { Cell } from '../report/csv-line.js';
+import type { RowCell } from '../report/csv-line.js';
 import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
-import { windowText } from './window-text.js';
+import { WindowCell } from './window-text.js';
 
 const BASE_COLUMNS = [
   'time_s', 'controller', 'name', 'target', 'spec_replicas', 'status_replicas', 'ready_pods',
@@ -54,7 +54,7 @@ export class DecisionLog implements SimObserver {
   skipped = 0;
   private readonly volatile: boolean[];
   /** `changes`: the previous row of each autoscaler, per controller kind and name. */
-  private readonly previous = new Map<Cell, Map<Cell, Cell[]>>();
+  private readonly previous = new Map<RowCell, Map<RowCell, RowCell[]>>();
 
   /** @param groupCount the most metrics any HPA has, or triggers any ScaledObject has. */
   constructor(
@@ -68,7 +68,7 @@ export class DecisionLog implements SimObserver {
   }
 
   hpaDecision(r: HpaDecisionRecord): void {
-    const row: Cell[] = [
+    const row: RowCell[] = [
       round3(r.timeSeconds), 'hpa', r.hpa, r.target, r.specReplicas, r.statusReplicas, r.readyPods,
       r.metricDesiredReplicas ?? '', r.stabilizedReplicas ?? '', r.desiredReplicas, r.rescale ? 'true' : 'false',
       r.path, r.ableToScale, r.scalingActive, r.scalingLimited, r.scaleUpLimit ?? '', r.scaleDownLimit ?? '', '',
@@ -85,15 +85,15 @@ export class DecisionLog implements SimObserver {
       const classes = c ? `${c.ready}/${c.unready}/${c.missing}/${c.ignored}` : '';
       row.push(m.metricName, m.currentValue, m.proposedReplicas ?? '', m.ok ? m.reason : `${m.reason}: ${m.message ?? ''}`, classes);
     }
-    // The window text is the longest cell: formatted only for rows that are written.
+    // The window is the longest cell: a piece cell, set only for rows that are written.
     this.write(row, () => {
-      row[WINDOW_COLUMN] = windowText(r.stabilizationWindow);
+      row[WINDOW_COLUMN] = new WindowCell(r.stabilizationWindow);
     });
   }
 
   kedaDecision(r: KedaDecisionRecord): void {
     const rescale = r.scaleTo !== undefined && r.scaleTo !== r.specReplicas;
-    const row: Cell[] = [
+    const row: RowCell[] = [
       round3(r.timeSeconds), 'keda', r.scaledObject, r.target, r.specReplicas, r.statusReplicas, r.readyPods,
       '', '', r.scaleTo ?? r.specReplicas, rescale ? 'true' : 'false',
       r.scaleTo !== undefined ? 'executor-scale' : 'executor-none', '', '', '', '', '', '',
@@ -109,7 +109,7 @@ export class DecisionLog implements SimObserver {
   }
 
   caDecision(r: CaDecisionRecord): void {
-    const row: Cell[] = [
+    const row: RowCell[] = [
       round3(r.timeSeconds), 'ca', 'cluster-autoscaler', r.group, r.nodesBefore, '', '',
       '', '', r.nodesAfter, r.nodesAfter !== r.nodesBefore ? 'true' : 'false',
       r.action, '', '', '', '', '', '',
@@ -120,7 +120,7 @@ export class DecisionLog implements SimObserver {
     this.write(row);
   }
 
-  private write(row: Cell[], complete?: () => void): void {
+  private write(row: RowCell[], complete?: () => void): void {
     if (this.detail === 'none') return;
     if (this.detail === 'changes' && !this.changed(row)) {
       this.skipped++;
@@ -132,7 +132,7 @@ export class DecisionLog implements SimObserver {
   }
 
   /** Whether `row` differs from its autoscaler's previous row outside the volatile columns; remembers it. */
-  private changed(row: Cell[]): boolean {
+  private changed(row: RowCell[]): boolean {
     let byName = this.previous.get(row[1]!);
     if (byName === undefined) this.previous.set(row[1]!, (byName = new Map()));
     const before = byName.get(row[2]!);

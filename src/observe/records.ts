@@ -3,7 +3,7 @@
  * to reports (reports never feed back into the run).
  */
 
-import type { WindowEntry } from '../autoscalers/hpa/recommendation-history.js';
+import type { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
 
 /** One metric as the HPA saw it at a sync (horizontal.go computeReplicasForMetric). */
 export interface MetricDecision {
@@ -38,7 +38,7 @@ export interface HpaDecisionRecord {
   /** Which branch of the reconcile ran (disabled, aboveMax, belowMin, legacy, behavior, metricsFailed). */
   path: string;
   /** Recommendations inside the stabilization window (any order; decisions.csv writes them youngest first). */
-  stabilizationWindow: readonly WindowEntry[];
+  stabilizationWindow: StabilizationWindow;
   scaleUpLimit?: number;
   scaleDownLimit?: number;
 }

@@ -5,6 +5,50 @@
  */
 export type Cell = number | string;
 
+/** Where a PieceCell writes its pieces. */
+export interface PieceOut {
+  text(value: string): void;
+  number(value: number): void;
+}
+
+/**
+ * A text cell made of pieces (numbers and plain text) that a file sink writes straight into its
+ * byte buffer, so its text is never built as a string: the stabilization window, the longest cell
+ * of decisions.csv, would otherwise be some hundred short strings per row. Its text never needs
+ * quoting (no quote, comma, CR or LF) and is ASCII.
+ */
+export interface PieceCell {
+  writePieces(out: PieceOut): void;
+}
+
+/** What a table row holds: plain cells, and piece cells for long composed text. */
+export type RowCell = Cell | PieceCell;
+
+/** Collects a PieceCell's pieces into a string (the in-memory and string paths). */
+class StringPieces implements PieceOut {
+  value = '';
+
+  text(value: string): void {
+    this.value += value;
+  }
+
+  number(value: number): void {
+    this.value += csvCell(value);
+  }
+}
+
+/** The text of a piece cell, as a file sink would have written it. */
+export function pieceText(cell: PieceCell): string {
+  const out = new StringPieces();
+  cell.writePieces(out);
+  return out.value;
+}
+
+/** A row's cells as plain cells: piece cells become their text. */
+export function plainCells(cells: readonly RowCell[]): Cell[] {
+  return cells.map((c) => (typeof c === 'object' ? pieceText(c) : c));
+}
+
 /** Whether the text holds a quote, comma, CR or LF (a char-code scan: faster here than a RegExp test). */
 function needsQuotes(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
@@ -19,11 +63,12 @@ export function csvCell(value: Cell): string {
   return needsQuotes(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-export function csvLine(cells: readonly Cell[]): string {
+export function csvLine(cells: readonly RowCell[]): string {
   let line = '';
   for (let i = 0; i < cells.length; i++) {
     if (i > 0) line += ',';
-    line += csvCell(cells[i]!);
+    const cell = cells[i]!;
+    line += csvCell(typeof cell === 'object' ? pieceText(cell) : cell);
   }
   return line;
 }

@@ -4,24 +4,24 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { CsvByteWriter } from './csv-bytes.js';
-import { csvLine, type Cell } from './csv-line.js';
+import { csvLine, plainCells, type Cell, type RowCell } from './csv-line.js';
 
 export interface TableSink {
   readonly header: readonly string[];
-  row(cells: readonly Cell[]): void;
+  row(cells: readonly RowCell[]): void;
   close(): void;
 }
 
 export type TableSinkFactory = (name: string, header: readonly string[]) => TableSink;
 
-/** Keeps the rows; `text()` gives the CSV a file sink would have written. */
+/** Keeps the rows (piece cells as their text); `text()` gives the CSV a file sink would have written. */
 export class MemoryTableSink implements TableSink {
   readonly rows: Cell[][] = [];
 
   constructor(readonly header: readonly string[]) {}
 
-  row(cells: readonly Cell[]): void {
-    this.rows.push([...cells]);
+  row(cells: readonly RowCell[]): void {
+    this.rows.push(plainCells(cells));
   }
 
   close(): void {}
@@ -35,7 +35,7 @@ export class MemoryTableSink implements TableSink {
 export class NullTableSink implements TableSink {
   constructor(readonly header: readonly string[]) {}
 
-  row(_cells: readonly Cell[]): void {}
+  row(_cells: readonly RowCell[]): void {}
 
   close(): void {}
 }
@@ -64,7 +64,7 @@ export class FileTableSink implements TableSink {
     this.writer.row(header);
   }
 
-  row(cells: readonly Cell[]): void {
+  row(cells: readonly RowCell[]): void {
     this.writer.row(cells);
   }
 

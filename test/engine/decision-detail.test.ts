@@ -1,5 +1,6 @@
 /** spec.decisions: `changes` keeps rows that change something; `none` keeps none; `all` keeps every row. */
 import { describe, expect, it } from 'vitest';
+import { StabilizationWindow } from '../../src/autoscalers/hpa/recommendation-history.js';
 import { DecisionLog, type DecisionDetail } from '../../src/engine/decision-log.js';
 import type { HpaDecisionRecord } from '../../src/observe/records.js';
 import { MemoryTableSink } from '../../src/report/table-sink.js';
@@ -10,7 +11,7 @@ function sync(timeSeconds: number, value: string, desired: number, window: numbe
     metrics: [{ metricName: 'cpu', ok: true, currentValue: value, proposedReplicas: desired, reason: desired === 3 ? 'NoChange' : 'ScaleUp' }],
     metricDesiredReplicas: desired, stabilizedReplicas: desired, desiredReplicas: desired, rescale: desired !== 3,
     ableToScale: 'ReadyForNewScale', scalingActive: 'ValidMetricFound', scalingLimited: 'DesiredWithinRange', path: 'legacy',
-    stabilizationWindow: window.map((ageSeconds) => ({ replicas: desired, ageSeconds })),
+    stabilizationWindow: StabilizationWindow.of(window.map((ageSeconds) => ({ replicas: desired, ageSeconds })), timeSeconds),
   };
 }
 

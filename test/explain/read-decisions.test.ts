@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { StabilizationWindow } from '../../src/autoscalers/hpa/recommendation-history.js';
 import { DecisionLog } from '../../src/engine/decision-log.js';
 import { isUserInputError } from '../../src/errors/user-input-error.js';
 import type { DecisionRow } from '../../src/explain/decision-row.js';
@@ -42,7 +43,7 @@ function loggedCsv(): string {
     ],
     metricDesiredReplicas: 3, stabilizedReplicas: 3, desiredReplicas: 2, rescale: true,
     ableToScale: 'SucceededRescale', scalingActive: 'ValidMetricFound', scalingLimited: 'ScaleUpLimit', path: 'behavior',
-    stabilizationWindow: [{ replicas: 3, ageSeconds: 30 }, { replicas: 1, ageSeconds: 15 }], scaleUpLimit: 2,
+    stabilizationWindow: StabilizationWindow.of([{ replicas: 3, ageSeconds: 30 }, { replicas: 1, ageSeconds: 15 }], 136.1894), scaleUpLimit: 2,
   });
   log.kedaDecision({
     timeSeconds: 140.5, scaledObject: 'web', target: 'web', specReplicas: 0, statusReplicas: 0, readyPods: 0,

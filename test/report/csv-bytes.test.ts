@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvByteWriter } from '../../src/report/csv-bytes.js';
-import { csvLine, type Cell } from '../../src/report/csv-line.js';
+import { csvLine, pieceText, plainCells, type Cell, type PieceCell, type RowCell } from '../../src/report/csv-line.js';
 
 /** What the writer hands over for `rows`, as text, with a buffer of `capacityBytes`. */
-function written(rows: readonly Cell[][], capacityBytes = 1 << 16): { text: string; flushes: number } {
+function written(rows: readonly RowCell[][], capacityBytes = 1 << 16): { text: string; flushes: number } {
   const parts: Buffer[] = [];
   const writer = new CsvByteWriter((buffer, length) => parts.push(Buffer.from(buffer.subarray(0, length))), capacityBytes);
   for (const r of rows) writer.row(r);
@@ -12,7 +12,7 @@ function written(rows: readonly Cell[][], capacityBytes = 1 << 16): { text: stri
   return { text: Buffer.concat(parts).toString('utf8'), flushes: parts.length };
 }
 
-const expected = (rows: readonly Cell[][]): string => rows.map((r) => `${csvLine(r)}\n`).join('');
+const expected = (rows: readonly RowCell[][]): string => rows.map((r) => `${csvLine(r)}\n`).join('');
 
 describe('CsvByteWriter numbers print as String() prints them', () => {
   it.each<[number, string]>([
@@ -82,5 +82,40 @@ describe('CsvByteWriter text', () => {
   it('hands over a cell longer than the buffer whole, in order', () => {
     const rows: Cell[][] = [[1, 'x'.repeat(300)], [2, 'é'.repeat(200)], [3, 'end']];
     expect(written(rows, 64).text).toBe(expected(rows));
+  });
+});
+
+/** A piece cell of numbers and plain text, written in turn. */
+function pieces(...parts: (number | string)[]): PieceCell {
+  return {
+    writePieces(out) {
+      for (const p of parts) {
+        if (typeof p === 'number') out.number(p);
+        else out.text(p);
+      }
+    },
+  };
+}
+
+describe('CsvByteWriter piece cells', () => {
+  it('writes a piece cell as its text: numbers as String() prints them, text as it is', () => {
+    const cell = pieces(3, '@-', 15, 's ', 2.5, '@-', 30.125, 's');
+    expect(pieceText(cell)).toBe('3@-15s 2.5@-30.125s');
+    expect(written([[1, cell, 'x']]).text).toBe('1,3@-15s 2.5@-30.125s,x\n');
+    expect(csvLine([1, cell, 'x'])).toBe('1,3@-15s 2.5@-30.125s,x');
+    expect(plainCells([1, cell])).toEqual([1, '3@-15s 2.5@-30.125s']);
+    expect(written([[pieces()]]).text).toBe('\n');
+  });
+
+  it('gives the same bytes through a tiny buffer that flushes inside a piece cell', () => {
+    const rows: RowCell[][] = Array.from({ length: 300 }, (_, i) => [i, pieces(...Array.from({ length: i % 25 }, (_, k) => [k, '@-', k * 15.5, 's '] as const).flat())]);
+    const small = written(rows, 64);
+    expect(small.text).toBe(expected(rows));
+    expect(small.flushes).toBeGreaterThan(100);
+  });
+
+  it('refuses a piece that would need quotes or is not ASCII (the PieceCell contract)', () => {
+    expect(() => written([[pieces('a,b')]])).toThrow(/pieces must be ASCII without quote, comma or line break/);
+    expect(() => written([[pieces('é')]])).toThrow(/pieces must be ASCII/);
   });
 });

@@ -2,7 +2,7 @@
  * Stabilization when spec.behavior is set (§1.11): horizontal.go `stabilizeRecommendationWithBehaviors`,
  * a pure function of (recommendations, now, both windows).
  */
-import { recordRecommendation, type WindowEntry } from './recommendation-history.js';
+import { recordRecommendation, StabilizationWindow } from './recommendation-history.js';
 import type { TimestampedRecommendation } from './types.js';
 
 export interface BehaviorStabilizeInput {
@@ -24,7 +24,7 @@ export interface BehaviorStabilization {
   /** max(desired, records with age < scale-down window). */
   downBound: number;
   /** Records inside at least one window (they shaped a bound). */
-  window: WindowEntry[];
+  window: StabilizationWindow;
   /** The new list: the raw desired count recorded, reusing a slot older than both windows. */
   recommendations: TimestampedRecommendation[];
 }
@@ -39,15 +39,15 @@ export function stabilizeWithBehavior(input: BehaviorStabilizeInput): BehaviorSt
   const { nowSeconds, desiredReplicas, scaleUpWindowSeconds: upW, scaleDownWindowSeconds: downW } = input;
   let upBound = desiredReplicas;
   let downBound = desiredReplicas;
-  const window: WindowEntry[] = [];
   for (const record of input.recommendations) {
     const ageSeconds = nowSeconds - record.timestampSeconds;
     const inUp = ageSeconds < upW;
     const inDown = ageSeconds < downW;
     if (inUp) upBound = Math.min(upBound, record.replicas);
     if (inDown) downBound = Math.max(downBound, record.replicas);
-    if (inUp || inDown) window.push({ replicas: record.replicas, ageSeconds });
   }
+  // Inside at least one strict window: younger than the longer one.
+  const window = new StabilizationWindow(input.recommendations, nowSeconds, Math.max(upW, downW), false);
   let stabilizedReplicas = input.currentReplicas;
   if (stabilizedReplicas < upBound) stabilizedReplicas = upBound;
   if (stabilizedReplicas > downBound) stabilizedReplicas = downBound;

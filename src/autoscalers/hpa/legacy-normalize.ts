@@ -2,7 +2,7 @@
  * Normalization when spec.behavior is null (the legacy path, §1.10): horizontal.go
  * `normalizeDesiredReplicas`, `stabilizeRecommendation`, `convertDesiredReplicasWithRules`, `calculateScaleUpLimit`.
  */
-import type { WindowEntry } from './recommendation-history.js';
+import { StabilizationWindow } from './recommendation-history.js';
 import type { ScalingLimitedReason, TimestampedRecommendation } from './types.js';
 
 export interface LegacyStabilizeInput {
@@ -19,7 +19,7 @@ export interface LegacyStabilization {
   /** ScaleDownStabilized when a recorded recommendation raised the result, else ReadyForNewScale. */
   reason: 'ScaleDownStabilized' | 'ReadyForNewScale';
   /** The records inside the window (age ≤ window) that took part in the max. */
-  window: WindowEntry[];
+  window: StabilizationWindow;
   /** The new list: `desiredReplicas` recorded, reusing one slot older than the window. */
   recommendations: TimestampedRecommendation[];
 }
@@ -32,7 +32,6 @@ export interface LegacyStabilization {
 export function stabilizeLegacy(input: LegacyStabilizeInput): LegacyStabilization {
   const { nowSeconds, desiredReplicas, windowSeconds } = input;
   let stabilizedReplicas = desiredReplicas;
-  const window: WindowEntry[] = [];
   // One pass finds the window's max and the slot to reuse (the last record older than the window),
   // as recordRecommendation would with isOutdated = age > window; this runs at every sync.
   const records = input.recommendations;
@@ -44,7 +43,6 @@ export function stabilizeLegacy(input: LegacyStabilizeInput): LegacyStabilizatio
       reuseIndex = i;
       continue;
     }
-    window.push({ replicas: record.replicas, ageSeconds });
     if (record.replicas > stabilizedReplicas) stabilizedReplicas = record.replicas;
   }
   const recommendations = records.slice();
@@ -52,6 +50,7 @@ export function stabilizeLegacy(input: LegacyStabilizeInput): LegacyStabilizatio
   if (reuseIndex >= 0) recommendations[reuseIndex] = recorded;
   else recommendations.push(recorded);
   const reason = stabilizedReplicas !== desiredReplicas ? 'ScaleDownStabilized' : 'ReadyForNewScale';
+  const window = new StabilizationWindow(records, nowSeconds, windowSeconds, true);
   return { stabilizedReplicas, reason, window, recommendations };
 }
 

@@ -6,7 +6,7 @@ import { convertDesiredReplicasWithBehaviorRate } from './behavior-rate.js';
 import type { ResolvedBehavior } from './behavior-rules.js';
 import { stabilizeWithBehavior } from './behavior-stabilize.js';
 import { convertDesiredReplicasWithRules, stabilizeLegacy } from './legacy-normalize.js';
-import type { WindowEntry } from './recommendation-history.js';
+import type { StabilizationWindow } from './recommendation-history.js';
 import type { AbleToScaleReason, HpaControllerConfig, HpaHistory, ScalingLimitedReason, TimestampedRecommendation } from './types.js';
 
 export interface NormalizeInput {
@@ -28,7 +28,7 @@ export interface Normalization {
   ableToScaleReason: AbleToScaleReason;
   limitedReason: ScalingLimitedReason;
   recommendations: TimestampedRecommendation[];
-  window: WindowEntry[];
+  window: StabilizationWindow;
   scaleUpLimit?: number;
   scaleDownLimit?: number;
 }

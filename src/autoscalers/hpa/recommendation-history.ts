@@ -12,6 +12,46 @@ export interface WindowEntry {
 }
 
 /**
+ * The records that took part in one stabilization: those of the list as it was at the sync whose
+ * age is within the bound (legacy: age <= window, inclusive; behavior: age < the longer window,
+ * strict). A view, not a copy: records are never mutated and a sync's list is never changed after
+ * it (the next list is a new array), so the entries are listed only when somebody asks, as the
+ * decision log does for the rows it writes; a sync builds no entry objects.
+ */
+export class StabilizationWindow {
+  static readonly EMPTY = new StabilizationWindow([], 0, 0, false);
+
+  constructor(
+    /** The list as it was at the sync, in list order. */
+    readonly records: readonly TimestampedRecommendation[],
+    readonly nowSeconds: number,
+    private readonly boundSeconds: number,
+    private readonly inclusive: boolean,
+  ) {}
+
+  /** A window holding exactly `entries` at `nowSeconds` (records built from the ages). */
+  static of(entries: readonly WindowEntry[], nowSeconds = 0): StabilizationWindow {
+    const records = entries.map((e) => ({ replicas: e.replicas, timestampSeconds: nowSeconds - e.ageSeconds }));
+    return new StabilizationWindow(records, nowSeconds, Number.POSITIVE_INFINITY, true);
+  }
+
+  /** Whether a record of this age at the sync is inside the window. */
+  holds(ageSeconds: number): boolean {
+    return this.inclusive ? ageSeconds <= this.boundSeconds : ageSeconds < this.boundSeconds;
+  }
+
+  /** The records inside, in list order, with their ages at the sync. */
+  entries(): WindowEntry[] {
+    const entries: WindowEntry[] = [];
+    for (const record of this.records) {
+      const ageSeconds = this.nowSeconds - record.timestampSeconds;
+      if (this.holds(ageSeconds)) entries.push({ replicas: record.replicas, ageSeconds });
+    }
+    return entries;
+  }
+}
+
+/**
  * `recordInitialRecommendation`: a missing list becomes `[{currentReplicas, now}]`; an existing one
  * is returned as it is (records are never mutated, so sharing them is safe).
  */

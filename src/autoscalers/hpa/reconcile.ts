@@ -6,7 +6,7 @@ import { resolveBehavior, type ResolvedBehavior } from './behavior-rules.js';
 import { combineProposals, type CombinedProposals } from './combine-proposals.js';
 import type { MetricProposal } from './evaluate-metric.js';
 import { normalizeLegacy, normalizeWithBehaviors } from './normalize-desired-replicas.js';
-import { seedRecommendations, type WindowEntry } from './recommendation-history.js';
+import { seedRecommendations, type StabilizationWindow } from './recommendation-history.js';
 import { storeScaleEvent } from './scale-events.js';
 import type {
   AbleToScaleReason,
@@ -49,7 +49,7 @@ export interface ReconcileResult {
   /** For decisions.csv and `explain`: the branch taken, the stabilization window used, the policy limits computed. */
   trace: {
     path: ReconcilePath;
-    stabilizationWindow?: WindowEntry[];
+    stabilizationWindow?: StabilizationWindow;
     scaleUpLimit?: number;
     scaleDownLimit?: number;
   };

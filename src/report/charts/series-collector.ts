@@ -4,7 +4,7 @@
  * there would be more than `maxPoints` buckets, neighbours merge (max) and buckets double in width.
  * Memory is columns × maxPoints however long the run, and nothing needs the duration up front.
  */
-import type { Cell } from '../csv-line.js';
+import type { RowCell } from '../csv-line.js';
 import type { TableSink, TableSinkFactory } from '../table-sink.js';
 import { MAX_POINTS_PER_SERIES } from './downsample.js';
 import type { RunSeries, TimeSeries } from './time-series.js';
@@ -29,7 +29,7 @@ export class SeriesCollector implements TableSink {
     this.maxima = header.map(() => []);
   }
 
-  row(cells: readonly Cell[]): void {
+  row(cells: readonly RowCell[]): void {
     const time = Number(cells[0]);
     if (!Number.isFinite(time)) return;
     this.widthSeconds ??= time > 0 ? time : 1;
@@ -45,7 +45,7 @@ export class SeriesCollector implements TableSink {
     this.times[bucket] = maxOf(this.times[bucket]!, time);
     for (let c = 0; c < cells.length && c < this.maxima.length; c++) {
       const cell = cells[c];
-      const value = cell === '' || cell === undefined ? Number.NaN : Number(cell);
+      const value = cell === '' || cell === undefined || typeof cell === 'object' ? Number.NaN : Number(cell);
       if (Number.isFinite(value)) this.maxima[c]![bucket] = maxOf(this.maxima[c]![bucket]!, value);
     }
   }

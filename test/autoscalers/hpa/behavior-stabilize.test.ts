@@ -35,6 +35,8 @@ describe('stabilizeWithBehavior (envelope, STRICT windows)', () => {
   });
 
   it('lists the window records used', () => {
-    expect(stabilize(5, 3, 0, 300, [rec(9, 400), rec(7, 100)]).window).toEqual([{ replicas: 7, ageSeconds: 100 }]);
+    expect(stabilize(5, 3, 0, 300, [rec(9, 400), rec(7, 100)]).window.entries()).toEqual([{ replicas: 7, ageSeconds: 100 }]);
+    // Inside either strict window: the longer one decides, and a record exactly that old is out.
+    expect(stabilize(5, 3, 60, 300, [rec(9, 300), rec(8, 299), rec(7, 59)]).window.entries()).toEqual([{ replicas: 8, ageSeconds: 299 }, { replicas: 7, ageSeconds: 59 }]);
   });
 });

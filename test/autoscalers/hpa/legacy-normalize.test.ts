@@ -25,6 +25,11 @@ describe('stabilizeLegacy (max over an INCLUSIVE window)', () => {
     const appended = stabilizeLegacy({ nowSeconds: NOW, desiredReplicas: 3, windowSeconds: 300, recommendations: [rec(4, 300)] });
     expect(appended.recommendations).toEqual([rec(4, 300), rec(3, 0)]);
   });
+
+  it('lists the window records in list order, ages at the sync, the 300 s one included', () => {
+    const r = stabilizeLegacy({ nowSeconds: NOW, desiredReplicas: 3, windowSeconds: 300, recommendations: [rec(10, 600), rec(4, 60), rec(9, 300), rec(2, 301)] });
+    expect(r.window.entries()).toEqual([{ replicas: 4, ageSeconds: 60 }, { replicas: 9, ageSeconds: 300 }]);
+  });
 });
 
 describe('convertDesiredReplicasWithRules (legacy clamp)', () => {

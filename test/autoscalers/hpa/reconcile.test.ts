@@ -144,7 +144,7 @@ describe('reconcileHpa: normalization and history', () => {
   it('the trace lists the window records that were used', () => {
     const history: HpaHistory = { recommendations: [{ replicas: 9, timestampSeconds: -100 }, { replicas: 12, timestampSeconds: -400 }], scaleUpEvents: [], scaleDownEvents: [] };
     const r = reconcileHpa(input({ proposals: [ok(4)], history }));
-    expect(r.trace.stabilizationWindow).toEqual([{ replicas: 9, ageSeconds: 100 }]);
+    expect(r.trace.stabilizationWindow?.entries()).toEqual([{ replicas: 9, ageSeconds: 100 }]);
     expect(r.desiredReplicas).toBe(9);
   });
 });
