@@ -1,7 +1,9 @@
 /**
  * The cases `npm run bench` measures: a bundled scenario, optionally with a duration and field
  * overrides (the `compare --variant` syntax). The one-day / one-year pair shows whether memory
- * follows the trace length (it should not: outputs stream to disk).
+ * follows the trace length (it should not: outputs stream to disk); the three-year case, run only
+ * when named (`npm run bench -- nasa-3y-looped`, about a minute), shows whether it keeps growing
+ * after the first year.
  */
 export interface BenchCase {
   name: string;
@@ -13,6 +15,8 @@ export interface BenchCase {
   decisions?: 'all' | 'changes' | 'none';
   /** What the row shows, for the README. */
   about: string;
+  /** Run only when named on the command line, not in the default table (a long case). */
+  onRequest?: boolean;
 }
 
 export const DAY_SECONDS = 86_400;
@@ -40,6 +44,14 @@ export const BENCH_CASES: readonly BenchCase[] = [
     durationSeconds: 365 * DAY_SECONDS,
     overrides: 'scenario:spec.traces.nasa.loop=true',
     about: 'one simulated year: the trace looped, 2.1 million decision rows streamed to disk',
+  },
+  {
+    name: 'nasa-3y-looped',
+    scenario: 'nasa-diurnal',
+    durationSeconds: 3 * 365 * DAY_SECONDS,
+    overrides: 'scenario:spec.traces.nasa.loop=true',
+    about: 'three simulated years, looped: does memory keep growing after the first year?',
+    onRequest: true,
   },
   { name: 'bench-large', scenario: 'bench-large', about: '1,000 workloads (700 HPA, 300 KEDA), cluster-autoscaler up to 2,000 nodes, 24 h' },
 ];

@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const cases = names.length > 0 ? names : BENCH_CASES.map((c) => c.name);
+  const cases = names.length > 0 ? names : BENCH_CASES.filter((c) => c.onRequest !== true).map((c) => c.name);
   const rows: BenchRow[] = [];
   for (const name of cases) {
     if (!json) process.stderr.write(`bench ${name}…\n`);

@@ -6,39 +6,51 @@
  * twenty entry objects a sync).
  */
 import type { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
-import type { TimestampedRecommendation } from '../autoscalers/hpa/types.js';
 import { pieceText, type PieceCell, type PieceOut } from '../report/csv-line.js';
 
-// The records inside are ordered into one reused array (insertion sort by age: stable, as
-// Array.prototype.sort, and a window holds some twenty records): this runs for every decision row
-// written. The array keeps its length (setting it to 0 would give back its storage, and the next row
-// would allocate it anew); its slots are cleared after each row.
-const ordered: (TimestampedRecommendation | undefined)[] = [];
+// The entries inside are ordered in two reused typed arrays (an insertion sort by age: stable, as
+// Array.prototype.sort, and a window holds some twenty records). This runs for every decision row
+// written; numbers in typed arrays are moved without allocation or write barriers.
+let ages = new Float64Array(64);
+let replicas = new Float64Array(64);
+
+function grow(): void {
+  const size = ages.length * 2;
+  const nextAges = new Float64Array(size);
+  const nextReplicas = new Float64Array(size);
+  nextAges.set(ages);
+  nextReplicas.set(replicas);
+  ages = nextAges;
+  replicas = nextReplicas;
+}
 
 export class WindowCell implements PieceCell {
   constructor(private readonly window: StabilizationWindow) {}
 
   writePieces(out: PieceOut): void {
-    const { records, nowSeconds } = this.window;
+    const { records, nowSeconds, boundSeconds, inclusive } = this.window;
     let count = 0;
-    for (const record of records) {
-      if (!this.window.holds(nowSeconds - record.timestampSeconds)) continue;
-      if (ordered.length === count) ordered.push(undefined);
-      // Youngest first; equal ages keep list order.
+    for (let r = 0; r < records.length; r++) {
+      const record = records[r]!;
       const ageSeconds = nowSeconds - record.timestampSeconds;
+      if (inclusive ? !(ageSeconds <= boundSeconds) : !(ageSeconds < boundSeconds)) continue;
+      if (count === ages.length) grow();
+      // Youngest first; equal ages keep list order.
       let i = count++;
-      for (; i > 0 && nowSeconds - ordered[i - 1]!.timestampSeconds > ageSeconds; i--) ordered[i] = ordered[i - 1];
-      ordered[i] = record;
+      for (; i > 0 && ages[i - 1]! > ageSeconds; i--) {
+        ages[i] = ages[i - 1]!;
+        replicas[i] = replicas[i - 1]!;
+      }
+      ages[i] = ageSeconds;
+      replicas[i] = record.replicas;
     }
     for (let i = 0; i < count; i++) {
-      const r = ordered[i]!;
       if (i > 0) out.text(' ');
-      out.number(r.replicas);
+      out.number(replicas[i]!);
       out.text('@-');
-      out.number(nowSeconds - r.timestampSeconds);
+      out.number(ages[i]!);
       out.text('s');
     }
-    ordered.fill(undefined, 0, count);
   }
 }
 

@@ -25,8 +25,9 @@ export class StabilizationWindow {
     /** The list as it was at the sync, in list order. */
     readonly records: readonly TimestampedRecommendation[],
     readonly nowSeconds: number,
-    private readonly boundSeconds: number,
-    private readonly inclusive: boolean,
+    /** Records up to this age are inside: inclusively or strictly. */
+    readonly boundSeconds: number,
+    readonly inclusive: boolean,
   ) {}
 
   /** A window holding exactly `entries` at `nowSeconds` (records built from the ages). */
