@@ -30,14 +30,16 @@ export class WindowCell implements PieceCell {
   writePieces(out: PieceOut): void {
     const { records, nowSeconds, boundSeconds, inclusive } = this.window;
     let count = 0;
-    for (let r = 0; r < records.length; r++) {
+    // The list is mostly oldest first (records are appended, and a reused slot is the last outdated
+    // one), so it is read from its end: most entries then go last without moving any other.
+    for (let r = records.length - 1; r >= 0; r--) {
       const record = records[r]!;
       const ageSeconds = nowSeconds - record.timestampSeconds;
       if (inclusive ? !(ageSeconds <= boundSeconds) : !(ageSeconds < boundSeconds)) continue;
       if (count === ages.length) grow();
-      // Youngest first; equal ages keep list order.
+      // Youngest first; equal ages keep list order (read backwards, an entry goes before its equals).
       let i = count++;
-      for (; i > 0 && ages[i - 1]! > ageSeconds; i--) {
+      for (; i > 0 && ages[i - 1]! >= ageSeconds; i--) {
         ages[i] = ages[i - 1]!;
         replicas[i] = replicas[i - 1]!;
       }
@@ -45,11 +47,10 @@ export class WindowCell implements PieceCell {
       replicas[i] = record.replicas;
     }
     for (let i = 0; i < count; i++) {
-      if (i > 0) out.text(' ');
       out.number(replicas[i]!);
       out.text('@-');
       out.number(ages[i]!);
-      out.text('s');
+      out.text(i < count - 1 ? 's ' : 's');
     }
   }
 }
