@@ -85,7 +85,8 @@ function resourceObservation(resource: string, containerName: string | undefined
     }
     pods.push(classified);
   }
-  return { kind: 'pods', pods };
+  // Pod names are unique in the simulated cluster.
+  return { kind: 'pods', pods, distinctNames: true };
 }
 
 function podsMetricObservation(seriesName: string, ctx: ObservationContext): MetricObservation {
@@ -110,7 +111,8 @@ function podsMetricObservation(seriesName: string, ctx: ObservationContext): Met
     }
     pods.push(classified);
   }
-  return { kind: 'pods', pods };
+  // Pod names are unique in the simulated cluster.
+  return { kind: 'pods', pods, distinctNames: true };
 }
 
 function valueObservation(seriesName: string, ctx: ObservationContext): MetricObservation {

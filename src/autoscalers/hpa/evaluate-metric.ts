@@ -16,7 +16,8 @@ import type {
 
 /** What the metrics APIs returned for one metric at this sync. */
 export type MetricObservation =
-  | { kind: 'pods'; pods: ClassifiedPod[]; orphanSamples?: OrphanSample[] }
+  /** `distinctNames`: no two pods share a name (the calculators may then skip their name maps). */
+  | { kind: 'pods'; pods: ClassifiedPod[]; orphanSamples?: OrphanSample[]; distinctNames?: boolean }
   | { kind: 'values'; valuesMilli: number[]; readyPodCount: number }
   /** The metrics API failed. */
   | { kind: 'error'; message: string };

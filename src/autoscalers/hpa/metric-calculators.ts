@@ -10,7 +10,7 @@ import type { ClassifiedPod, MetricSourceType, MetricTargetType, OrphanSample, T
 
 /** The data a calculator needs besides the target, already checked for the right observation kind. */
 export type CalculatorData =
-  | { kind: 'pods'; pods: ClassifiedPod[]; orphanSamples?: OrphanSample[] }
+  | { kind: 'pods'; pods: ClassifiedPod[]; orphanSamples?: OrphanSample[]; distinctNames?: boolean }
   | { kind: 'values'; valuesMilli: number[]; readyPodCount: number };
 
 export interface CalculatorContext {
@@ -45,6 +45,7 @@ const utilization: MetricCalculatorEntry = {
           currentReplicas: ctx.specReplicas,
           targetUtilizationPercent: ctx.target,
           tolerances: ctx.tolerances,
+          distinctNames: data.distinctNames === true,
         }),
 };
 

@@ -18,6 +18,12 @@ export interface UtilizationReplicaInput {
   /** target.averageUtilization, whole percent of the summed requests. */
   targetUtilizationPercent: number;
   tolerances: Tolerances;
+  /**
+   * The caller vouches that no two pods share a name (the simulator's pods never do). With no
+   * orphan samples either, the calculator then sums over the pods directly instead of building the
+   * name-keyed maps upstream uses; the result is the same (a property test checks it).
+   */
+  distinctNames?: boolean;
 }
 
 interface UtilizationRatio {
@@ -65,6 +71,7 @@ export function calculateUtilizationRatio(
  * Fails when there are no pods, a pod has no request, or no usable sample remains.
  */
 export function calculateUtilizationReplicas(input: UtilizationReplicaInput): ReplicaCalculation {
+  if (input.distinctNames === true && (input.orphanSamples === undefined || input.orphanSamples.length === 0)) return utilizationOfDistinctPods(input);
   const grouped = groupSamples(input.pods, input.orphanSamples);
   if (typeof grouped === 'string') return { ok: false, message: grouped };
   const requests = new Map<string, number>();
@@ -95,4 +102,77 @@ export function calculateUtilizationReplicas(input: UtilizationReplicaInput): Re
   if (typeof second === 'string') return { ok: false, message: second };
   const decision = decideSecondPass(ratio, second.ratio, samples.size, input.currentReplicas, input.tolerances);
   return { ok: true, ...decision, ...reported };
+}
+
+const NO_PODS = 'no pods returned by selector while calculating replica count';
+const NO_METRICS = 'did not receive metrics for targeted pods (pods might be unready)';
+const NO_MATCH = 'no metrics returned matched known pods';
+
+/**
+ * calculateUtilizationReplicas for pods with distinct names and no orphan samples: the same checks
+ * in the same order (groupSamples, then requests) and the same sums in the same order (the maps'
+ * insertion order: ready pods, then imputed missing pods, then unready pods), over the pod list.
+ */
+function utilizationOfDistinctPods(input: UtilizationReplicaInput): ReplicaCalculation {
+  const pods = input.pods;
+  if (pods.length === 0) return { ok: false, message: NO_PODS };
+  let ready = 0;
+  let unready = 0;
+  let missing = 0;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i]!;
+    if (pod.class === 'unready') unready++;
+    else if (pod.class === 'missing') missing++;
+    else if (pod.class === 'ready') {
+      if (pod.usageMilli === undefined) return { ok: false, message: `ready pod ${pod.name} has no sample` };
+      ready++;
+    }
+  }
+  if (ready === 0) return { ok: false, message: NO_METRICS };
+  let usageTotal = 0;
+  let requestTotal = 0;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i]!;
+    if (pod.requestMilli === undefined) return { ok: false, message: `missing request for pod ${pod.name}` };
+    if (pod.class === 'ready') {
+      usageTotal += pod.usageMilli!;
+      requestTotal += pod.requestMilli;
+    }
+  }
+  if (requestTotal === 0) return { ok: false, message: NO_MATCH };
+  const target = input.targetUtilizationPercent;
+  const utilizationPercent = truncDiv(usageTotal * 100, requestTotal);
+  const rawAverageMilli = truncDiv(usageTotal, ready);
+  const ratio = utilizationPercent / target;
+
+  const scaleUpWithUnready = unready > 0 && ratio > 1;
+  if (!scaleUpWithUnready && missing === 0) {
+    const decision = decideFastPath(ratio, ready, input.currentReplicas, input.tolerances);
+    return { ok: true, desiredReplicas: decision.desiredReplicas, reason: decision.reason, utilizationPercent, rawAverageMilli };
+  }
+
+  let samples = ready;
+  const fallbackPercent = Math.max(100, target);
+  // Missing pods count at the fallback on a scale-down, at 0 on a scale-up, not at all otherwise.
+  if (ratio < 1 || ratio > 1) {
+    for (let i = 0; i < pods.length; i++) {
+      const pod = pods[i]!;
+      if (pod.class !== 'missing') continue;
+      if (ratio < 1) usageTotal += truncDiv(pod.requestMilli! * fallbackPercent, 100);
+      requestTotal += pod.requestMilli!;
+      samples++;
+    }
+  }
+  if (scaleUpWithUnready) {
+    for (let i = 0; i < pods.length; i++) {
+      const pod = pods[i]!;
+      if (pod.class !== 'unready') continue;
+      requestTotal += pod.requestMilli!;
+      samples++;
+    }
+  }
+  if (requestTotal === 0) return { ok: false, message: NO_MATCH };
+  const newRatio = truncDiv(usageTotal * 100, requestTotal) / target;
+  const decision = decideSecondPass(ratio, newRatio, samples, input.currentReplicas, input.tolerances);
+  return { ok: true, desiredReplicas: decision.desiredReplicas, reason: decision.reason, utilizationPercent, rawAverageMilli };
 }
