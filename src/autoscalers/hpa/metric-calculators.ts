@@ -63,6 +63,7 @@ function plainAverage(upstream: string): MetricCalculatorEntry {
             currentReplicas: ctx.specReplicas,
             targetAverageValueMilli: ctx.target,
             tolerances: ctx.tolerances,
+            distinctNames: data.distinctNames === true,
           }),
   };
 }

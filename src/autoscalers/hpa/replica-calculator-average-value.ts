@@ -3,7 +3,7 @@
  * replica_calculator.go `calcPlainMetricReplicas` with metrics/utilization.go `GetMetricUsageRatio`.
  */
 import { truncDiv } from './go-int.js';
-import { groupSamples } from './pod-samples.js';
+import { countPodClasses, groupSamples } from './pod-samples.js';
 import type { ReplicaCalculation } from './replica-calculation.js';
 import { decideFastPath, decideSecondPass } from './two-pass-decision.js';
 import type { ClassifiedPod, OrphanSample, Tolerances } from './types.js';
@@ -21,6 +21,8 @@ export interface AverageValueReplicaInput {
   /** target.averageValue in milli-units. */
   targetAverageValueMilli: number;
   tolerances: Tolerances;
+  /** The caller vouches that no two pods share a name: with no orphan samples, no name maps are built (same result). */
+  distinctNames?: boolean;
 }
 
 /** `GetMetricUsageRatio`: integer average `Σvalue ÷ count` (milli-units) and `average ÷ target`. */
@@ -38,6 +40,7 @@ export function calculateUsageRatio(samples: ReadonlyMap<string, number>, target
  * Fails when there are no pods or no usable sample remains.
  */
 export function calculateAverageValueReplicas(input: AverageValueReplicaInput): ReplicaCalculation {
+  if (input.distinctNames === true && (input.orphanSamples === undefined || input.orphanSamples.length === 0)) return averageOfDistinctPods(input);
   const grouped = groupSamples(input.pods, input.orphanSamples);
   if (typeof grouped === 'string') return { ok: false, message: grouped };
   const target = input.targetAverageValueMilli;
@@ -58,4 +61,37 @@ export function calculateAverageValueReplicas(input: AverageValueReplicaInput): 
   const second = calculateUsageRatio(samples, target);
   const decision = decideSecondPass(ratio, second.ratio, samples.size, input.currentReplicas, input.tolerances);
   return { ok: true, ...decision, usageMilli: averageMilli };
+}
+
+/**
+ * calculateAverageValueReplicas for pods with distinct names and no orphan samples: the same sums
+ * in the map's order (ready pods, then imputed missing pods, then unready pods), over the pod list.
+ */
+function averageOfDistinctPods(input: AverageValueReplicaInput): ReplicaCalculation {
+  const pods = input.pods;
+  const counts = countPodClasses(pods);
+  if (typeof counts === 'string') return { ok: false, message: counts };
+  const target = input.targetAverageValueMilli;
+  let total = 0;
+  for (let i = 0; i < pods.length; i++) if (pods[i]!.class === 'ready') total += pods[i]!.usageMilli!;
+  const averageMilli = truncDiv(total, counts.ready);
+  const ratio = averageMilli / target;
+
+  const scaleUpWithUnready = counts.unready > 0 && ratio > 1;
+  if (!scaleUpWithUnready && counts.missing === 0) {
+    const decision = decideFastPath(ratio, counts.ready, input.currentReplicas, input.tolerances);
+    return { ok: true, desiredReplicas: decision.desiredReplicas, reason: decision.reason, usageMilli: averageMilli };
+  }
+  let samples = counts.ready;
+  // Missing pods count at the target on a scale-down, at 0 on a scale-up, not at all otherwise.
+  if (ratio < 1 || ratio > 1) {
+    for (let i = 0; i < pods.length; i++) {
+      if (pods[i]!.class !== 'missing') continue;
+      if (ratio < 1) total += target;
+      samples++;
+    }
+  }
+  if (scaleUpWithUnready) samples += counts.unready;
+  const decision = decideSecondPass(ratio, truncDiv(total, samples) / target, samples, input.currentReplicas, input.tolerances);
+  return { ok: true, desiredReplicas: decision.desiredReplicas, reason: decision.reason, usageMilli: averageMilli };
 }

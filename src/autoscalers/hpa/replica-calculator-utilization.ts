@@ -3,7 +3,7 @@
  * replica_calculator.go `GetResourceReplicas` with metrics/utilization.go `GetResourceUtilizationRatio`.
  */
 import { truncDiv } from './go-int.js';
-import { groupSamples } from './pod-samples.js';
+import { countPodClasses, groupSamples } from './pod-samples.js';
 import type { ReplicaCalculation } from './replica-calculation.js';
 import { decideFastPath, decideSecondPass } from './two-pass-decision.js';
 import type { ClassifiedPod, OrphanSample, Tolerances } from './types.js';
@@ -104,8 +104,6 @@ export function calculateUtilizationReplicas(input: UtilizationReplicaInput): Re
   return { ok: true, ...decision, ...reported };
 }
 
-const NO_PODS = 'no pods returned by selector while calculating replica count';
-const NO_METRICS = 'did not receive metrics for targeted pods (pods might be unready)';
 const NO_MATCH = 'no metrics returned matched known pods';
 
 /**
@@ -115,20 +113,9 @@ const NO_MATCH = 'no metrics returned matched known pods';
  */
 function utilizationOfDistinctPods(input: UtilizationReplicaInput): ReplicaCalculation {
   const pods = input.pods;
-  if (pods.length === 0) return { ok: false, message: NO_PODS };
-  let ready = 0;
-  let unready = 0;
-  let missing = 0;
-  for (let i = 0; i < pods.length; i++) {
-    const pod = pods[i]!;
-    if (pod.class === 'unready') unready++;
-    else if (pod.class === 'missing') missing++;
-    else if (pod.class === 'ready') {
-      if (pod.usageMilli === undefined) return { ok: false, message: `ready pod ${pod.name} has no sample` };
-      ready++;
-    }
-  }
-  if (ready === 0) return { ok: false, message: NO_METRICS };
+  const counts = countPodClasses(pods);
+  if (typeof counts === 'string') return { ok: false, message: counts };
+  const { ready, unready, missing } = counts;
   let usageTotal = 0;
   let requestTotal = 0;
   for (let i = 0; i < pods.length; i++) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculateAverageValueReplicas, calculateUsageRatio } from '../../../src/autoscalers/hpa/replica-calculator-average-value.js';
 import type { ClassifiedPod } from '../../../src/autoscalers/hpa/types.js';
@@ -44,5 +45,32 @@ describe('calculateAverageValueReplicas (§1.6)', () => {
   it('fails with no usable sample', () => {
     const r = calculateAverageValueReplicas({ pods: [missing(), unready(5)], currentReplicas: 2, targetAverageValueMilli: 1, tolerances: TOL });
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('calculateAverageValueReplicas with distinct pod names (no name maps)', () => {
+  const podArb = fc.record(
+    {
+      class: fc.constantFrom('ready' as const, 'unready' as const, 'missing' as const, 'ignored' as const),
+      usageMilli: fc.option(fc.oneof(fc.constantFrom(0, 500, 1000), fc.integer({ min: 0, max: 80_000 })), { nil: undefined, freq: 12 }),
+    },
+    { requiredKeys: ['class'] },
+  );
+  const inputArb = fc.record({
+    pods: fc.array(podArb, { maxLength: 12 }),
+    currentReplicas: fc.integer({ min: 0, max: 40 }),
+    targetAverageValueMilli: fc.oneof(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom(0, 500, 1000)),
+    tolerance: fc.constantFrom(0, 0.1, 0.5),
+  });
+
+  it('gives what the map-based calculation gives, for any pods', () => {
+    fc.assert(
+      fc.property(inputArb, ({ pods, currentReplicas, targetAverageValueMilli, tolerance }) => {
+        const named = pods.map((p, i) => ({ ...p, name: `pod-${i}` }));
+        const input = { pods: named, currentReplicas, targetAverageValueMilli, tolerances: { scaleUp: tolerance, scaleDown: tolerance } };
+        expect(calculateAverageValueReplicas({ ...input, distinctNames: true })).toEqual(calculateAverageValueReplicas(input));
+      }),
+      { seed: 20261122, numRuns: 5_000 },
+    );
   });
 });
