@@ -30,17 +30,22 @@ export function templateRequests(template: PodTemplateSpec): TemplateRequests {
  * counted container sets no request ("missing request for <resource>").
  */
 export function hpaRequestMilli(template: PodTemplateSpec, resource: string, containerName?: string): number | undefined {
-  // Templates never change during a run, and the HPA asks at every sync: remember the answer.
-  const key = `${resource}/${containerName ?? ''}`;
-  let cached = requestCache.get(template);
-  if (cached === undefined) requestCache.set(template, (cached = new Map()));
-  if (cached.has(key)) return cached.get(key);
+  // Templates never change during a run, and the HPA asks at every sync: remember the answer, keyed
+  // by the strings the HPA spec holds (no key string is built per call).
+  let byResource = requestCache.get(template);
+  if (byResource === undefined) requestCache.set(template, (byResource = new Map()));
+  let byContainer = byResource.get(resource);
+  if (byContainer === undefined) byResource.set(resource, (byContainer = new Map()));
+  const container = containerName ?? '';
+  const cached = byContainer.get(container);
+  if (cached !== undefined || byContainer.has(container)) return cached;
   const value = computeHpaRequestMilli(template, resource, containerName);
-  cached.set(key, value);
+  byContainer.set(container, value);
   return value;
 }
 
-const requestCache = new WeakMap<PodTemplateSpec, Map<string, number | undefined>>();
+/** template → resource → container name ('' for the whole pod) → the request (undefined: missing). */
+const requestCache = new WeakMap<PodTemplateSpec, Map<string, Map<string, number | undefined>>>();
 
 function computeHpaRequestMilli(template: PodTemplateSpec, resource: string, containerName?: string): number | undefined {
   if (containerName === undefined) {
