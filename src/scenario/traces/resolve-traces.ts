@@ -71,10 +71,30 @@ function readAndParse(files: FileCache, file: string, format: string): ReturnTyp
   const key = `${format}\u0000${file}`;
   let entry = files.get(key);
   if (entry === undefined) {
-    entry = readTextFile(file).then((text) => (text.ok ? { text, parsed: parseTraceText(format, text.value, file) } : { text }));
+    entry = readTextFile(file).then((text) => (text.ok ? { text, parsed: parseOnce(key, format, text.value, file) } : { text }));
     files.set(key, entry);
   }
   return entry;
+}
+
+/**
+ * Parses kept across loads in this process: a sweep's worker, `compare` and the benchmarks load one
+ * scenario many times, and parsing its traces was most of a load (nasa-diurnal: some 20 of 30 ms).
+ * An entry is used only for the same format, path and text (the file is read every time and
+ * compared whole), so an edited file is parsed again. Parsed rows are never modified by their
+ * users. The last few files are kept, so a grid over trace files does not pile them up.
+ */
+const PARSED_KEPT = 8;
+const parsedFiles = new Map<string, { text: string; parsed: ReturnType<typeof parseTraceText> }>();
+
+function parseOnce(key: string, format: string, text: string, file: string): ReturnType<typeof parseTraceText> {
+  const kept = parsedFiles.get(key);
+  if (kept !== undefined && kept.text === text) return kept.parsed;
+  const parsed = parseTraceText(format, text, file);
+  parsedFiles.delete(key);
+  parsedFiles.set(key, { text, parsed });
+  if (parsedFiles.size > PARSED_KEPT) parsedFiles.delete(parsedFiles.keys().next().value!);
+  return parsed;
 }
 
 async function resolveOne(dir: string, name: string, input: TraceBindingInput, scenarioRef: DocRef, files: FileCache, untilSeconds: number | undefined) {
