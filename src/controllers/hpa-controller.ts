@@ -5,8 +5,8 @@
  */
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
-import { evaluateMetric, type MetricProposal } from '../autoscalers/hpa/evaluate-metric.js';
-import { reconcileHpa } from '../autoscalers/hpa/reconcile.js';
+import { evaluateMetric, type MetricEvaluationInput, type MetricProposal } from '../autoscalers/hpa/evaluate-metric.js';
+import { reconcileHpa, type ReconcileInput } from '../autoscalers/hpa/reconcile.js';
 import { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
 import { resolveTolerances } from '../autoscalers/hpa/tolerance.js';
 import type { HpaControllerConfig, HpaHistory, HpaSpec, Tolerances } from '../autoscalers/hpa/types.js';
@@ -62,18 +62,33 @@ export class HpaController {
   readonly counts = { syncs: 0, scaleUps: 0, scaleDowns: 0 };
   /** The proposals of the latest sync (formatted only when read). */
   private readonly lastValues: LastValue[];
+  // Reused by every sync (none is kept past it): the observation context, one observation and one
+  // proposal per metric, and the calculators' inputs.
+  private readonly ctx: ObservationContext;
+  private readonly observations: MetricObservation[];
+  private readonly proposals: MetricProposal[];
+  private readonly evaluation: MetricEvaluationInput;
+  private readonly reconcileInput: ReconcileInput;
 
   constructor(
     readonly spec: HpaSpec,
     private readonly target: WorkloadRuntime,
-    private readonly metricsServer: MetricsServer,
-    private readonly series: ReadonlyMap<string, MetricSeries>,
+    metricsServer: MetricsServer,
+    series: ReadonlyMap<string, MetricSeries>,
     private readonly config: HpaControllerConfig,
     private readonly observer: SimObserver,
-    private readonly externalMetrics?: ExternalMetricProvider,
+    externalMetrics?: ExternalMetricProvider,
   ) {
     this.tolerances = resolveTolerances(spec.behavior, config);
     this.lastValues = spec.metrics.map(() => ({ ok: false, utilizationPercent: undefined, averageValueMilli: undefined, valueMilli: undefined }));
+    this.ctx = { target, metricsServer, series, config, nowSeconds: 0 };
+    if (externalMetrics) this.ctx.externalMetrics = externalMetrics;
+    const none: MetricObservation = { kind: 'error', message: 'not observed yet' };
+    this.observations = spec.metrics.map(() => none);
+    this.proposals = spec.metrics.map(() => ({ ok: false, metricName: '', reason: 'InvalidMetricSourceType', message: '' }));
+    // Its spec and observation are set for each metric before it is read (an HPA without metrics never reads it).
+    this.evaluation = { spec: spec.metrics[0]!, observation: none, specReplicas: 0, statusReplicas: 0, tolerances: this.tolerances };
+    this.reconcileInput = { nowSeconds: 0, spec, specReplicas: 0, statusReplicas: 0, proposals: this.proposals, history: this.history, config };
   }
 
   /** The metric values of the latest sync as decisions.csv shows them (`45%`, `250m`…). */
@@ -90,21 +105,23 @@ export class HpaController {
     const workload = this.target.controller;
     const specReplicas = workload.specReplicas;
     const statusReplicas = workload.statusReplicas;
-    const ctx: ObservationContext = { target: this.target, metricsServer: this.metricsServer, series: this.series, config: this.config, nowSeconds };
-    if (this.externalMetrics) ctx.externalMetrics = this.externalMetrics;
-    const observations = this.spec.metrics.map((m) => observeMetric(m, ctx));
-    const proposals = this.spec.metrics.map((m, i) =>
-      evaluateMetric({ spec: m, observation: observations[i]!, specReplicas, statusReplicas, tolerances: this.tolerances }),
-    );
-    const result = reconcileHpa({
-      nowSeconds,
-      spec: this.spec,
-      specReplicas,
-      statusReplicas,
-      proposals,
-      history: this.history,
-      config: this.config,
-    });
+    const { ctx, observations, proposals, evaluation } = this;
+    ctx.nowSeconds = nowSeconds;
+    const specs = this.spec.metrics;
+    for (let i = 0; i < specs.length; i++) observations[i] = observeMetric(specs[i]!, ctx);
+    evaluation.specReplicas = specReplicas;
+    evaluation.statusReplicas = statusReplicas;
+    for (let i = 0; i < specs.length; i++) {
+      evaluation.spec = specs[i]!;
+      evaluation.observation = observations[i]!;
+      proposals[i] = evaluateMetric(evaluation);
+    }
+    const input = this.reconcileInput;
+    input.nowSeconds = nowSeconds;
+    input.specReplicas = specReplicas;
+    input.statusReplicas = statusReplicas;
+    input.history = this.history;
+    const result = reconcileHpa(input);
     this.history = result.history;
     this.counts.syncs++;
     if (result.rescale) {

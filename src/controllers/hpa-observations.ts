@@ -75,15 +75,15 @@ function resourceObservation(resource: string, containerName: string | undefined
   // Only the serving container carries traffic; a named sidecar container idles at 0.
   const servingContainer = ctx.target.load?.container ?? template.containers[0]?.name;
   const counted = containerName === undefined || containerName === servingContainer;
-  const pods: ClassifiedPod[] = [];
-  for (const pod of ctx.target.controller.pods) {
+  const all = ctx.target.controller.pods;
+  const pods: ClassifiedPod[] = new Array(all.length);
+  for (let i = 0; i < all.length; i++) {
+    const pod = all[i]!;
     const sample = ctx.metricsServer.sample(pod);
     const { podClass } = classifyPod(podObservation(pod, sample), resource, ctx.nowSeconds, ctx.config);
-    const classified: ClassifiedPod = { name: pod.name, class: podClass, requestMilli };
-    if (sample !== undefined) {
-      classified.usageMilli = !counted ? 0 : resource === 'cpu' ? sample.cpuMilli : resource === 'memory' ? sample.memoryBytes * 1000 : 0;
-    }
-    pods.push(classified);
+    // Every field set at once: one object shape for every pod, sampled or not.
+    const usageMilli = sample === undefined ? undefined : !counted ? 0 : resource === 'cpu' ? sample.cpuMilli : resource === 'memory' ? sample.memoryBytes * 1000 : 0;
+    pods[i] = { name: pod.name, class: podClass, requestMilli, usageMilli };
   }
   // Pod names are unique in the simulated cluster.
   return { kind: 'pods', pods, distinctNames: true };
@@ -96,20 +96,18 @@ function podsMetricObservation(seriesName: string, ctx: ObservationContext): Met
   const target = ctx.target;
   const perPod = series.spec.perPod === 'perPod';
   const perServingPod = perPod ? value : target.servingPods > 0 ? value / target.servingPods : 0;
-  const pods: ClassifiedPod[] = [];
-  for (const pod of target.controller.pods) {
+  const all = target.controller.pods;
+  const pods: ClassifiedPod[] = new Array(all.length);
+  for (let i = 0; i < all.length; i++) {
+    const pod = all[i]!;
     // The adapter has a value for every pod whose containers run; pods outside the endpoints serve
     // nothing, so a traffic total gives them 0.
     const hasSample = pod.phase === 'Running' && pod.containerStartSeconds !== undefined;
     const obs = podObservation(pod, undefined);
     setSample(hasSample ? ctx.nowSeconds : undefined, 0);
     const { podClass } = classifyPod(obs, undefined, ctx.nowSeconds, ctx.config);
-    const classified: ClassifiedPod = { name: pod.name, class: podClass };
-    if (hasSample) {
-      const serving = pod.ready && pod.deletionSeconds === undefined;
-      classified.usageMilli = toMilli(perPod || serving ? perServingPod : 0);
-    }
-    pods.push(classified);
+    const serving = pod.ready && pod.deletionSeconds === undefined;
+    pods[i] = { name: pod.name, class: podClass, requestMilli: undefined, usageMilli: hasSample ? toMilli(perPod || serving ? perServingPod : 0) : undefined };
   }
   // Pod names are unique in the simulated cluster.
   return { kind: 'pods', pods, distinctNames: true };

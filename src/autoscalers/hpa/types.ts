@@ -113,9 +113,9 @@ export interface ClassifiedPod {
   name: string;
   class: PodClass;
   /** Sum of container requests for the metric's resource (or the named container's), milli-units. */
-  requestMilli?: number;
-  /** The sample's value, milli-units; absent for missing pods. */
-  usageMilli?: number;
+  requestMilli?: number | undefined;
+  /** The sample's value, milli-units; absent (or undefined) for missing pods. */
+  usageMilli?: number | undefined;
 }
 
 /** A sample for a pod name the selector does not match (§1.4, vector hpa-rc-013). */
