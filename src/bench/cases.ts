@@ -29,6 +29,12 @@ export const BENCH_CASES: readonly BenchCase[] = [
     decisions: 'changes',
     about: 'the same run writing only the decisions that change something (run --decisions changes)',
   },
+  {
+    name: 'nasa-diurnal-none',
+    scenario: 'nasa-diurnal',
+    decisions: 'none',
+    about: 'the same run with no decision rows (run --decisions none, as a sweep runs): the engine with little output',
+  },
   { name: 'kafka-lag', scenario: 'kafka-lag', about: 'KEDA kafka trigger, queue model' },
   { name: 'mysql-statefulset', scenario: 'mysql-statefulset', about: 'StatefulSet with KEDA' },
   {

@@ -13,6 +13,7 @@ import type { SimObserver } from '../observe/observer.js';
 import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord } from '../observe/records.js';
 import type { RowCell } from '../report/csv-line.js';
 import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
+import type { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
 import { WindowCell } from './window-text.js';
 
 const BASE_COLUMNS = [
@@ -53,6 +54,12 @@ export class DecisionLog implements SimObserver {
   /** Rows `changes` left out. */
   skipped = 0;
   private readonly volatile: boolean[];
+  /**
+   * The row being written, reused by every decision: every cell is set for each row, and no sink
+   * keeps the array (the file sink writes it at once, the in-memory sink copies it, `changes`
+   * copies or updates its own).
+   */
+  private readonly row: RowCell[];
   /** `changes`: the previous row of each autoscaler, per controller kind and name. */
   private readonly previous = new Map<RowCell, Map<RowCell, RowCell[]>>();
 
@@ -65,68 +72,84 @@ export class DecisionLog implements SimObserver {
     this.groupCount = Math.max(1, groupCount);
     this.sink = tables('decisions.csv', decisionHeader(groupCount));
     this.volatile = volatileColumns(groupCount);
+    this.row = new Array<RowCell>(BASE_COLUMNS.length + GROUP.length * this.groupCount).fill('');
+  }
+
+  /** Sets the base columns of the reused row, in header order. */
+  private base(...cells: RowCell[]): RowCell[] {
+    const row = this.row;
+    for (let i = 0; i < cells.length; i++) row[i] = cells[i]!;
+    return row;
+  }
+
+  /** Sets metric group `i` (0-based) of the reused row. */
+  private group(row: RowCell[], i: number, name: RowCell, value: RowCell, proposal: RowCell, reason: RowCell, pods: RowCell): void {
+    const at = BASE_COLUMNS.length + i * GROUP.length;
+    row[at] = name;
+    row[at + 1] = value;
+    row[at + 2] = proposal;
+    row[at + 3] = reason;
+    row[at + 4] = pods;
   }
 
   hpaDecision(r: HpaDecisionRecord): void {
-    const row: RowCell[] = [
+    const row = this.base(
       round3(r.timeSeconds), 'hpa', r.hpa, r.target, r.specReplicas, r.statusReplicas, r.readyPods,
       r.metricDesiredReplicas ?? '', r.stabilizedReplicas ?? '', r.desiredReplicas, r.rescale ? 'true' : 'false',
       r.path, r.ableToScale, r.scalingActive, r.scalingLimited, r.scaleUpLimit ?? '', r.scaleDownLimit ?? '', '',
       '', '', '', '',
       '', '',
-    ];
+    );
     for (let i = 0; i < this.groupCount; i++) {
       const m = r.metrics[i];
       if (m === undefined) {
-        row.push('', '', '', '', '');
+        this.group(row, i, '', '', '', '', '');
         continue;
       }
       const c = m.podClasses;
       const classes = c ? `${c.ready}/${c.unready}/${c.missing}/${c.ignored}` : '';
-      row.push(m.metricName, m.currentValue, m.proposedReplicas ?? '', m.ok ? m.reason : `${m.reason}: ${m.message ?? ''}`, classes);
+      this.group(row, i, m.metricName, m.currentValue, m.proposedReplicas ?? '', m.ok ? m.reason : `${m.reason}: ${m.message ?? ''}`, classes);
     }
     // The window is the longest cell: a piece cell, set only for rows that are written.
-    this.write(row, () => {
-      row[WINDOW_COLUMN] = new WindowCell(r.stabilizationWindow);
-    });
+    this.write(row, r.stabilizationWindow);
   }
 
   kedaDecision(r: KedaDecisionRecord): void {
     const rescale = r.scaleTo !== undefined && r.scaleTo !== r.specReplicas;
-    const row: RowCell[] = [
+    const row = this.base(
       round3(r.timeSeconds), 'keda', r.scaledObject, r.target, r.specReplicas, r.statusReplicas, r.readyPods,
       '', '', r.scaleTo ?? r.specReplicas, rescale ? 'true' : 'false',
       r.scaleTo !== undefined ? 'executor-scale' : 'executor-none', '', '', '', '', '', '',
       r.active, r.reason, r.lastActiveSeconds !== undefined ? round3(r.lastActiveSeconds) : '', r.cooldownLeftSeconds !== undefined ? round3(r.cooldownLeftSeconds) : '',
       '', '',
-    ];
+    );
     for (let i = 0; i < this.groupCount; i++) {
       const t = r.triggers[i];
-      if (t === undefined) row.push('', '', '', '', '');
-      else row.push(t.name, t.value, '', `${t.active ? 'active' : 'inactive'}: ${t.reason}`, '');
+      if (t === undefined) this.group(row, i, '', '', '', '', '');
+      else this.group(row, i, t.name, t.value, '', `${t.active ? 'active' : 'inactive'}: ${t.reason}`, '');
     }
     this.write(row);
   }
 
   caDecision(r: CaDecisionRecord): void {
-    const row: RowCell[] = [
+    const row = this.base(
       round3(r.timeSeconds), 'ca', 'cluster-autoscaler', r.group, r.nodesBefore, '', '',
       '', '', r.nodesAfter, r.nodesAfter !== r.nodesBefore ? 'true' : 'false',
       r.action, '', '', '', '', '', '',
       '', r.reason, '', '',
       r.unschedulablePods, r.detail,
-    ];
-    for (let i = 0; i < this.groupCount; i++) row.push('', '', '', '', '');
+    );
+    for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '');
     this.write(row);
   }
 
-  private write(row: RowCell[], complete?: () => void): void {
+  private write(row: RowCell[], window?: StabilizationWindow): void {
     if (this.detail === 'none') return;
     if (this.detail === 'changes' && !this.changed(row)) {
       this.skipped++;
       return;
     }
-    complete?.();
+    if (window !== undefined) row[WINDOW_COLUMN] = new WindowCell(window);
     this.sink.row(row);
     this.count++;
   }
