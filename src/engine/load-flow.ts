@@ -36,16 +36,32 @@ export class LoadFlow {
   inFlightMessages = 0;
   private readonly queueAge = new QueueAge();
   private timeSeconds = 0;
+  // Reused by every advance (the workload settles at nearly every event): the interval's inputs and
+  // what advance returns, which is read at once and not kept.
+  private readonly params: FlowParams;
+  private readonly start: { backlogRequests: number } = { backlogRequests: 0 };
+  private readonly advanced: FlowStep;
 
-  constructor(readonly load: LoadModelSpec) {}
+  constructor(readonly load: LoadModelSpec) {
+    this.params = { offeredRps: 0, readyPods: 0, capacityRpsPerPod: 0, maxBacklogRequests: load.maxBacklogRequests };
+    this.advanced = { params: this.params, step: advanceFlow(this.start, this.params, 0), dtSeconds: 0 };
+  }
 
-  /** Integrates from the last settled instant to `nowSeconds` with `readyPods` serving at `capacityRpsPerPod` each. */
+  /**
+   * Integrates from the last settled instant to `nowSeconds` with `readyPods` serving at
+   * `capacityRpsPerPod` each. The step returned is valid until the next advance.
+   */
   advance(nowSeconds: number, readyPods: number, capacityRpsPerPod: number): FlowStep | undefined {
     const dtSeconds = nowSeconds - this.timeSeconds;
     if (!(dtSeconds > 0)) return undefined;
     this.timeSeconds = nowSeconds;
-    const params: FlowParams = { offeredRps: this.offeredRps, readyPods, capacityRpsPerPod, maxBacklogRequests: this.load.maxBacklogRequests };
-    const step = advanceFlow({ backlogRequests: this.backlogRequests }, params, dtSeconds);
+    const params = this.params;
+    params.offeredRps = this.offeredRps;
+    params.readyPods = readyPods;
+    params.capacityRpsPerPod = capacityRpsPerPod;
+    params.maxBacklogRequests = this.load.maxBacklogRequests;
+    this.start.backlogRequests = this.backlogRequests;
+    const step = advanceFlow(this.start, params, dtSeconds);
     const t = this.totals;
     t.offeredRequests += step.offeredRequests;
     t.servedRequests += step.servedRequests;
@@ -54,7 +70,10 @@ export class LoadFlow {
     this.backlogRequests = step.backlogRequests;
     if (step.servedRequests > 0 && readyPods > 0) this.recordResponseTimes(step, dtSeconds, readyPods, capacityRpsPerPod);
     this.recordQueue(nowSeconds);
-    return { params, step, dtSeconds };
+    const advanced = this.advanced;
+    advanced.step = step;
+    advanced.dtSeconds = dtSeconds;
+    return advanced;
   }
 
   /**
