@@ -16,7 +16,7 @@ import type { MetricsServer } from '../metrics/metrics-server.js';
 import type { SimObserver } from '../observe/observer.js';
 import { listensTo } from '../observe/observer.js';
 import type { HpaDecisionRecord, MetricDecision } from '../observe/records.js';
-import { observeMetric, type ExternalMetricProvider, type ObservationContext } from './hpa-observations.js';
+import { observeMetric, type ExternalMetricProvider, type ObservationContext, type PodsObservation } from './hpa-observations.js';
 import type { MetricObservation } from '../autoscalers/hpa/evaluate-metric.js';
 
 /** A metric's latest value, kept in place between syncs (no per-sync object outlives the sync). */
@@ -68,6 +68,8 @@ export class HpaController {
   private readonly observations: MetricObservation[];
   private readonly proposals: MetricProposal[];
   private readonly evaluation: MetricEvaluationInput;
+  /** One per metric, refilled by its observation at each sync (see ObservationContext.reuse). */
+  private readonly podObservations: PodsObservation[];
   private readonly reconcileInput: ReconcileInput;
 
   constructor(
@@ -84,6 +86,7 @@ export class HpaController {
     this.ctx = { target, metricsServer, series, config, nowSeconds: 0 };
     if (externalMetrics) this.ctx.externalMetrics = externalMetrics;
     const none: MetricObservation = { kind: 'error', message: 'not observed yet' };
+    this.podObservations = spec.metrics.map(() => ({ kind: 'pods', pods: [], distinctNames: true }));
     this.observations = spec.metrics.map(() => none);
     this.proposals = spec.metrics.map(() => ({ ok: false, metricName: '', reason: 'InvalidMetricSourceType', message: '' }));
     // Its spec and observation are set for each metric before it is read (an HPA without metrics never reads it).
@@ -108,7 +111,10 @@ export class HpaController {
     const { ctx, observations, proposals, evaluation } = this;
     ctx.nowSeconds = nowSeconds;
     const specs = this.spec.metrics;
-    for (let i = 0; i < specs.length; i++) observations[i] = observeMetric(specs[i]!, ctx);
+    for (let i = 0; i < specs.length; i++) {
+      ctx.reuse = this.podObservations[i];
+      observations[i] = observeMetric(specs[i]!, ctx);
+    }
     evaluation.specReplicas = specReplicas;
     evaluation.statusReplicas = statusReplicas;
     for (let i = 0; i < specs.length; i++) {

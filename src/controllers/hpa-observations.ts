@@ -22,6 +22,9 @@ export type ExternalMetricSpec = Extract<HpaMetricSpec, { type: 'External' }>;
 /** Serves External metrics in place of named series (KEDA's metrics adapter does this for its HPAs). */
 export type ExternalMetricProvider = (spec: ExternalMetricSpec, nowSeconds: number) => MetricObservation;
 
+/** A per-pod observation. */
+export type PodsObservation = Extract<MetricObservation, { kind: 'pods' }>;
+
 export interface ObservationContext {
   target: WorkloadRuntime;
   metricsServer: MetricsServer;
@@ -29,6 +32,29 @@ export interface ObservationContext {
   config: HpaControllerConfig;
   nowSeconds: number;
   externalMetrics?: ExternalMetricProvider;
+  /**
+   * A per-pod observation the caller lets this call refill in place (its pod entries are
+   * overwritten), so that a sync builds no pod objects; what it returns then is valid until the
+   * next call with the same one. Absent: a new observation is built.
+   */
+  reuse?: PodsObservation | undefined;
+}
+
+/** `ctx.reuse` sized to `count` pods (entries to be overwritten), or a new observation. */
+function podsObservation(ctx: ObservationContext, count: number): PodsObservation {
+  const observation = ctx.reuse ?? { kind: 'pods', pods: [], distinctNames: true };
+  const pods = observation.pods;
+  while (pods.length < count) pods.push({ name: '', class: 'ready', requestMilli: undefined, usageMilli: undefined });
+  if (pods.length > count) pods.length = count;
+  return observation;
+}
+
+/** Overwrites a classified pod (one shape for every pod, sampled or not). */
+function classify(into: ClassifiedPod, name: string, podClass: ClassifiedPod['class'], requestMilli: number | undefined, usageMilli: number | undefined): void {
+  into.name = name;
+  into.class = podClass;
+  into.requestMilli = requestMilli;
+  into.usageMilli = usageMilli;
 }
 
 // One observation, filled for each pod in turn: classifyPod reads it and keeps nothing, and the HPA
@@ -76,17 +102,16 @@ function resourceObservation(resource: string, containerName: string | undefined
   const servingContainer = ctx.target.load?.container ?? template.containers[0]?.name;
   const counted = containerName === undefined || containerName === servingContainer;
   const all = ctx.target.controller.pods;
-  const pods: ClassifiedPod[] = new Array(all.length);
+  // Pod names are unique in the simulated cluster (distinctNames).
+  const observation = podsObservation(ctx, all.length);
   for (let i = 0; i < all.length; i++) {
     const pod = all[i]!;
     const sample = ctx.metricsServer.sample(pod);
     const { podClass } = classifyPod(podObservation(pod, sample), resource, ctx.nowSeconds, ctx.config);
-    // Every field set at once: one object shape for every pod, sampled or not.
     const usageMilli = sample === undefined ? undefined : !counted ? 0 : resource === 'cpu' ? sample.cpuMilli : resource === 'memory' ? sample.memoryBytes * 1000 : 0;
-    pods[i] = { name: pod.name, class: podClass, requestMilli, usageMilli };
+    classify(observation.pods[i]!, pod.name, podClass, requestMilli, usageMilli);
   }
-  // Pod names are unique in the simulated cluster.
-  return { kind: 'pods', pods, distinctNames: true };
+  return observation;
 }
 
 function podsMetricObservation(seriesName: string, ctx: ObservationContext): MetricObservation {
@@ -97,7 +122,7 @@ function podsMetricObservation(seriesName: string, ctx: ObservationContext): Met
   const perPod = series.spec.perPod === 'perPod';
   const perServingPod = perPod ? value : target.servingPods > 0 ? value / target.servingPods : 0;
   const all = target.controller.pods;
-  const pods: ClassifiedPod[] = new Array(all.length);
+  const observation = podsObservation(ctx, all.length);
   for (let i = 0; i < all.length; i++) {
     const pod = all[i]!;
     // The adapter has a value for every pod whose containers run; pods outside the endpoints serve
@@ -107,10 +132,9 @@ function podsMetricObservation(seriesName: string, ctx: ObservationContext): Met
     setSample(hasSample ? ctx.nowSeconds : undefined, 0);
     const { podClass } = classifyPod(obs, undefined, ctx.nowSeconds, ctx.config);
     const serving = pod.ready && pod.deletionSeconds === undefined;
-    pods[i] = { name: pod.name, class: podClass, requestMilli: undefined, usageMilli: hasSample ? toMilli(perPod || serving ? perServingPod : 0) : undefined };
+    classify(observation.pods[i]!, pod.name, podClass, undefined, hasSample ? toMilli(perPod || serving ? perServingPod : 0) : undefined);
   }
-  // Pod names are unique in the simulated cluster.
-  return { kind: 'pods', pods, distinctNames: true };
+  return observation;
 }
 
 function valueObservation(seriesName: string, ctx: ObservationContext): MetricObservation {

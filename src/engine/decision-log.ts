@@ -75,6 +75,22 @@ export class DecisionLog implements SimObserver {
     this.row = new Array<RowCell>(BASE_COLUMNS.length + GROUP.length * this.groupCount).fill('');
   }
 
+  /** The last pod-class counts written and their text: most syncs repeat them. */
+  private readonly lastClasses = { ready: -1, unready: -1, missing: -1, ignored: -1, text: '' };
+
+  /** `ready/unready/missing/ignored`, built only when the counts differ from the last ones. */
+  private classesText(ready: number, unready: number, missing: number, ignored: number): string {
+    const last = this.lastClasses;
+    if (last.ready !== ready || last.unready !== unready || last.missing !== missing || last.ignored !== ignored) {
+      last.ready = ready;
+      last.unready = unready;
+      last.missing = missing;
+      last.ignored = ignored;
+      last.text = `${ready}/${unready}/${missing}/${ignored}`;
+    }
+    return last.text;
+  }
+
   /** Sets the base columns of the reused row, in header order. */
   private base(...cells: RowCell[]): RowCell[] {
     const row = this.row;
@@ -107,7 +123,7 @@ export class DecisionLog implements SimObserver {
         continue;
       }
       const c = m.podClasses;
-      const classes = c ? `${c.ready}/${c.unready}/${c.missing}/${c.ignored}` : '';
+      const classes = c ? this.classesText(c.ready, c.unready, c.missing, c.ignored) : '';
       this.group(row, i, m.metricName, m.currentValue, m.proposedReplicas ?? '', m.ok ? m.reason : `${m.reason}: ${m.message ?? ''}`, classes);
     }
     // The window is the longest cell: a piece cell, set only for rows that are written.

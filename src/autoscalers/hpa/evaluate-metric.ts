@@ -2,7 +2,7 @@
  * One metric of an HPA → one replica proposal, through the calculator registry. Mirrors
  * horizontal.go `computeReplicasForMetric`: the per-metric step of `computeReplicasForMetrics`.
  */
-import { findMetricCalculator, type ReportedValue } from './metric-calculators.js';
+import { findMetricCalculator, type CalculatorContext, type ReportedValue } from './metric-calculators.js';
 import type { ReplicaCalcSuccess } from './replica-calculation.js';
 import type {
   ClassifiedPod,
@@ -92,6 +92,12 @@ function reportedValue(reports: ReportedValue, calc: ReplicaCalcSuccess): Extrac
   return value;
 }
 
+function failure(metricName: string, reason: ScalingActiveReason, message: string): MetricProposal {
+  return { ok: false, metricName, reason, message };
+}
+
+const CALCULATOR_CONTEXT: CalculatorContext = { target: 0, specReplicas: 0, statusReplicas: 0, tolerances: { scaleUp: 0, scaleDown: 0 } };
+
 /**
  * Evaluates one metric. Never throws: a failure is a proposal with `ok: false` whose reason is the
  * ScalingActive reason upstream sets — `InvalidMetricSourceType` for an unknown source type,
@@ -106,23 +112,23 @@ export function evaluateMetric(input: MetricEvaluationInput): MetricProposal {
   if (failureReason === undefined) {
     return { ok: false, metricName, reason: 'InvalidMetricSourceType', message: `unknown metric source type "${sourceType}"` };
   }
-  const fail = (message: string): MetricProposal => ({ ok: false, metricName, reason: failureReason, message });
-  if (observation.kind === 'error') return fail(observation.message);
+  if (observation.kind === 'error') return failure(metricName, failureReason, observation.message);
 
   const entry = findMetricCalculator(sourceType, spec.target.type);
-  if (entry === undefined) return fail(`invalid ${sourceType} metric source: target type ${spec.target.type} is not supported`);
+  if (entry === undefined) return failure(metricName, failureReason, `invalid ${sourceType} metric source: target type ${spec.target.type} is not supported`);
   const target = targetNumber(spec.target);
-  if (target === undefined) return fail(`invalid ${sourceType} metric source: the ${spec.target.type} target value is not set`);
+  if (target === undefined) return failure(metricName, failureReason, `invalid ${sourceType} metric source: the ${spec.target.type} target value is not set`);
   if (observation.kind !== entry.observation) {
-    return fail(`${entry.upstream} needs ${entry.observation === 'pods' ? 'per-pod samples' : 'metric values'}, got ${observation.kind}`);
+    return failure(metricName, failureReason, `${entry.upstream} needs ${entry.observation === 'pods' ? 'per-pod samples' : 'metric values'}, got ${observation.kind}`);
   }
 
-  const calc = entry.calculate(observation, {
-    target,
-    specReplicas: input.specReplicas,
-    statusReplicas: input.statusReplicas,
-    tolerances: input.tolerances,
-  });
-  if (!calc.ok) return fail(`${entry.upstream}: ${calc.message}`);
+  // One context for every call: calculators read it and keep nothing (none calls back in here).
+  const context = CALCULATOR_CONTEXT;
+  context.target = target;
+  context.specReplicas = input.specReplicas;
+  context.statusReplicas = input.statusReplicas;
+  context.tolerances = input.tolerances;
+  const calc = entry.calculate(observation, context);
+  if (!calc.ok) return failure(metricName, failureReason, `${entry.upstream}: ${calc.message}`);
   return { ok: true, metricName, desiredReplicas: calc.desiredReplicas, currentValue: reportedValue(entry.reports, calc), reason: calc.reason };
 }

@@ -175,15 +175,39 @@ function normalizedResult(ctx: SyncContext, combined: Extract<CombinedProposals,
     metricDesiredReplicas: combined.metricDesiredReplicas,
     stabilizedReplicas: norm.stabilizedReplicas,
     conditions: {
-      ableToScale: { status: true, reason: rescale ? 'SucceededRescale' : norm.ableToScaleReason },
-      scalingActive: {
-        status: true,
-        reason: 'ValidMetricFound',
-        message: `the HPA was able to successfully calculate a replica count from ${combined.metricName}`,
-      },
-      scalingLimited: { status: desired !== norm.stabilizedReplicas, reason: norm.limitedReason },
+      ableToScale: ableToScale(rescale ? 'SucceededRescale' : norm.ableToScaleReason),
+      scalingActive: validMetricFound(combined.metricName),
+      scalingLimited: scalingLimited(desired !== norm.stabilizedReplicas, norm.limitedReason),
     },
     trace,
     history,
   };
+}
+
+// The conditions of a normal sync come from a few reasons and the metric names of the HPAs: each is
+// made once, frozen and shared (a sync would otherwise build three objects and a message).
+const ABLE_TO_SCALE = new Map<AbleToScaleReason, ReconcileConditions['ableToScale']>();
+const VALID_METRIC_FOUND = new Map<string, ReconcileConditions['scalingActive']>();
+const SCALING_LIMITED = [new Map<ScalingLimitedReason, ReconcileConditions['scalingLimited']>(), new Map<ScalingLimitedReason, ReconcileConditions['scalingLimited']>()] as const;
+
+function ableToScale(reason: AbleToScaleReason): ReconcileConditions['ableToScale'] {
+  let condition = ABLE_TO_SCALE.get(reason);
+  if (condition === undefined) ABLE_TO_SCALE.set(reason, (condition = Object.freeze({ status: true, reason })));
+  return condition;
+}
+
+function validMetricFound(metricName: string): ReconcileConditions['scalingActive'] {
+  let condition = VALID_METRIC_FOUND.get(metricName);
+  if (condition === undefined) {
+    const message = `the HPA was able to successfully calculate a replica count from ${metricName}`;
+    VALID_METRIC_FOUND.set(metricName, (condition = Object.freeze({ status: true, reason: 'ValidMetricFound' as const, message })));
+  }
+  return condition;
+}
+
+function scalingLimited(status: boolean, reason: ScalingLimitedReason): ReconcileConditions['scalingLimited'] {
+  const byReason = SCALING_LIMITED[status ? 1 : 0];
+  let condition = byReason.get(reason);
+  if (condition === undefined) byReason.set(reason, (condition = Object.freeze({ status, reason })));
+  return condition;
 }
