@@ -134,6 +134,7 @@ export class HpaController {
       if (result.desiredReplicas > specReplicas) this.counts.scaleUps++;
       else this.counts.scaleDowns++;
       workload.scale(result.desiredReplicas);
+      this.observer.replicasWritten?.({ timeSeconds: nowSeconds, autoscaler: 'hpa', name: this.spec.name, target: workload.spec.name, fromReplicas: specReplicas, toReplicas: result.desiredReplicas });
     }
     for (let i = 0; i < proposals.length; i++) rememberValue(this.lastValues[i]!, proposals[i]!);
     if (!listensTo(this.observer, 'hpaDecision')) return;

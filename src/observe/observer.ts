@@ -2,12 +2,14 @@
  * Observer hooks (vitest reporter style): optional callbacks the simulation calls; observers only
  * record, they never change the run.
  */
-import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord } from './records.js';
+import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord, ReplicaWriteRecord } from './records.js';
 
 export interface SimObserver {
   hpaDecision?(record: HpaDecisionRecord): void;
   kedaDecision?(record: KedaDecisionRecord): void;
   caDecision?(record: CaDecisionRecord): void;
+  /** An HPA or a ScaledObject changed its target's spec.replicas. */
+  replicasWritten?(record: ReplicaWriteRecord): void;
 }
 
 /** Whether `observer` would do anything with `hook`: controllers skip building records nobody keeps. */
@@ -38,5 +40,9 @@ export class ObserverHub implements SimObserver {
 
   caDecision(record: CaDecisionRecord): void {
     for (const o of this.observers) o.caDecision?.(record);
+  }
+
+  replicasWritten(record: ReplicaWriteRecord): void {
+    for (const o of this.observers) o.replicasWritten?.(record);
   }
 }

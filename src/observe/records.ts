@@ -92,3 +92,18 @@ export interface CaDecisionRecord {
   /** The last scale-up before this loop (undefined = none yet). */
   lastScaleUpSeconds?: number;
 }
+
+/**
+ * An autoscaler wrote a new spec.replicas on its target (an HPA rescale, KEDA's executor scaling a
+ * ScaledObject's target). Emitted only when the count changes, so an observer that wants the
+ * writes alone (the comparison's scale-event counter) needs no decision record at every sync.
+ */
+export interface ReplicaWriteRecord {
+  timeSeconds: number;
+  autoscaler: 'hpa' | 'keda';
+  /** The HPA's or the ScaledObject's name. */
+  name: string;
+  target: string;
+  fromReplicas: number;
+  toReplicas: number;
+}

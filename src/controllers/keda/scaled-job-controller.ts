@@ -16,7 +16,7 @@ import { templateRequests } from '../../cluster/pod-requests.js';
 import { Phase } from '../../core/phases.js';
 import type { Simulation } from '../../core/simulation.js';
 import type { LoadFlow } from '../../engine/load-flow.js';
-import type { SimObserver } from '../../observe/observer.js';
+import { listensTo, type SimObserver } from '../../observe/observer.js';
 import type { JobRunSpec, PodTemplateSpec } from '../../scenario/types.js';
 import { triggerReader, type TriggerRead, type TriggerReadContext } from './trigger-reader.js';
 
@@ -117,6 +117,7 @@ export class ScaledJobController {
     });
     for (let i = 0; i < plan.jobsToCreate; i++) this.createJob();
     this.counts.polls++;
+    if (!listensTo(this.deps.observer, 'kedaDecision')) return;
     this.deps.observer.kedaDecision?.({
       timeSeconds: nowSeconds,
       scaledObject: this.spec.name,

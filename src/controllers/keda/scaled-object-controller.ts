@@ -21,7 +21,7 @@ import type { Simulation } from '../../core/simulation.js';
 import type { MetricSeries } from '../../engine/metric-series.js';
 import type { WorkloadRuntime } from '../../engine/workload-runtime.js';
 import type { MetricsServer } from '../../metrics/metrics-server.js';
-import type { SimObserver } from '../../observe/observer.js';
+import { listensTo, type SimObserver } from '../../observe/observer.js';
 import { HpaController } from '../hpa-controller.js';
 import type { ExternalMetricSpec } from '../hpa-observations.js';
 import { triggerReader, type TriggerRead, type TriggerReadContext } from './trigger-reader.js';
@@ -140,7 +140,10 @@ export class ScaledObjectController {
       if (decision.scaleTo === 0) this.counts.scaleToZero++;
       if (current === 0) this.counts.scaleFromZero++;
       controller.scale(decision.scaleTo);
+      this.deps.observer.replicasWritten?.({ timeSeconds: nowSeconds, autoscaler: 'keda', name: this.spec.name, target: controller.spec.name, fromReplicas: current, toReplicas: decision.scaleTo });
     }
+    // The record is built only when some observer keeps decisions (a sweep keeps none).
+    if (!listensTo(this.deps.observer, 'kedaDecision')) return;
     const cooldownEnds = (this.lastActiveTimeSeconds ?? 0) + this.spec.cooldownPeriodSeconds;
     this.deps.observer.kedaDecision?.({
       timeSeconds: nowSeconds,
