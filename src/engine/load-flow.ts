@@ -61,7 +61,7 @@ export class LoadFlow {
     params.capacityRpsPerPod = capacityRpsPerPod;
     params.maxBacklogRequests = this.load.maxBacklogRequests;
     this.start.backlogRequests = this.backlogRequests;
-    const step = advanceFlow(this.start, params, dtSeconds);
+    const step = advanceFlow(this.start, params, dtSeconds, this.advanced.step);
     const t = this.totals;
     t.offeredRequests += step.offeredRequests;
     t.servedRequests += step.servedRequests;

@@ -56,32 +56,25 @@ function totalCapacityRps(params: FlowParams): number {
 /**
  * Advances one workload's queue over dtSeconds with constant params, exactly (see the file header).
  * A start backlog above maxBacklogRequests (Bmax lowered) is dropped at once and counted in
- * droppedRequests. Pure: returns a new result and never mutates its inputs. dtSeconds = 0 returns
- * zero totals and the start backlog.
+ * droppedRequests. Pure: never mutates its inputs, and returns a new result, or fills `into` and
+ * returns it (a caller that advances at every event keeps one). dtSeconds = 0 returns zero totals
+ * and the start backlog.
  * @throws RangeError when dtSeconds or the start backlog is negative or NaN.
  */
-export function advanceFlow(state: FlowState, params: FlowParams, dtSeconds: number): FlowResult {
+export function advanceFlow(state: FlowState, params: FlowParams, dtSeconds: number, into?: FlowResult): FlowResult {
   if (!(dtSeconds >= 0) || !(state.backlogRequests >= 0)) {
     throw new RangeError(`advanceFlow: dtSeconds ${dtSeconds} and backlog ${state.backlogRequests} must be ≥ 0`);
   }
+  const out = into ?? emptyResult();
   const maxBacklogRequests = params.maxBacklogRequests;
   const droppedAtStartRequests = Math.max(0, state.backlogRequests - maxBacklogRequests);
   const startBacklogRequests = state.backlogRequests - droppedAtStartRequests;
   const offeredRps = params.offeredRps;
   const capacityRps = totalCapacityRps(params);
   const offeredRequests = offeredRps * dtSeconds;
-  const perPod = (servedRequests: number): number => (params.readyPods > 0 ? servedRequests / params.readyPods : 0);
 
   if (dtSeconds === 0 || (startBacklogRequests === 0 && offeredRps <= capacityRps)) {
-    return {
-      backlogRequests: startBacklogRequests,
-      offeredRequests,
-      servedRequests: offeredRequests,
-      droppedRequests: droppedAtStartRequests,
-      saturatedSeconds: 0,
-      servedRequestsPerPod: perPod(offeredRequests),
-      backlogRequestSeconds: startBacklogRequests * dtSeconds,
-    };
+    return fill(out, params, startBacklogRequests, offeredRequests, offeredRequests, droppedAtStartRequests, 0, startBacklogRequests * dtSeconds);
   }
   // Saturated from the start: the pods serve μ until the backlog empties.
   const capacityRequests = capacityRps * dtSeconds;
@@ -89,41 +82,58 @@ export function advanceFlow(state: FlowState, params: FlowParams, dtSeconds: num
   if (unboundedEndBacklogRequests > maxBacklogRequests) {
     // Fills to Bmax at tFill, then drops λ − μ. Dropped is the residual so conservation is exact.
     const fillSeconds = Math.min(dtSeconds, (maxBacklogRequests - startBacklogRequests) / (offeredRps - capacityRps));
-    return {
-      backlogRequests: maxBacklogRequests,
+    return fill(
+      out,
+      params,
+      maxBacklogRequests,
       offeredRequests,
-      servedRequests: capacityRequests,
-      droppedRequests: droppedAtStartRequests + (unboundedEndBacklogRequests - maxBacklogRequests),
-      saturatedSeconds: dtSeconds,
-      servedRequestsPerPod: perPod(capacityRequests),
-      backlogRequestSeconds:
-        ((startBacklogRequests + maxBacklogRequests) / 2) * fillSeconds +
-        maxBacklogRequests * (dtSeconds - fillSeconds),
-    };
+      capacityRequests,
+      droppedAtStartRequests + (unboundedEndBacklogRequests - maxBacklogRequests),
+      dtSeconds,
+      ((startBacklogRequests + maxBacklogRequests) / 2) * fillSeconds + maxBacklogRequests * (dtSeconds - fillSeconds),
+    );
   }
   if (unboundedEndBacklogRequests >= 0) {
-    return {
-      backlogRequests: unboundedEndBacklogRequests,
+    return fill(
+      out,
+      params,
+      unboundedEndBacklogRequests,
       offeredRequests,
-      servedRequests: capacityRequests,
-      droppedRequests: droppedAtStartRequests,
-      saturatedSeconds: dtSeconds,
-      servedRequestsPerPod: perPod(capacityRequests),
-      backlogRequestSeconds: ((startBacklogRequests + unboundedEndBacklogRequests) / 2) * dtSeconds,
-    };
+      capacityRequests,
+      droppedAtStartRequests,
+      dtSeconds,
+      ((startBacklogRequests + unboundedEndBacklogRequests) / 2) * dtSeconds,
+    );
   }
   // Drains to 0 at tDrain, then serves λ: everything offered plus the whole start backlog is served.
   const drainSeconds = Math.min(dtSeconds, startBacklogRequests / (capacityRps - offeredRps));
   const servedRequests = offeredRequests + startBacklogRequests;
-  return {
-    backlogRequests: 0,
-    offeredRequests,
-    servedRequests,
-    droppedRequests: droppedAtStartRequests,
-    saturatedSeconds: drainSeconds,
-    servedRequestsPerPod: perPod(servedRequests),
-    backlogRequestSeconds: (startBacklogRequests / 2) * drainSeconds,
-  };
+  return fill(out, params, 0, offeredRequests, servedRequests, droppedAtStartRequests, drainSeconds, (startBacklogRequests / 2) * drainSeconds);
+}
+
+function emptyResult(): FlowResult {
+  return { backlogRequests: 0, offeredRequests: 0, servedRequests: 0, droppedRequests: 0, saturatedSeconds: 0, servedRequestsPerPod: 0, backlogRequestSeconds: 0 };
+}
+
+/** Writes one interval's outcome into `out` (served per pod from `params`). */
+function fill(
+  out: FlowResult,
+  params: FlowParams,
+  backlogRequests: number,
+  offeredRequests: number,
+  servedRequests: number,
+  droppedRequests: number,
+  saturatedSeconds: number,
+  backlogRequestSeconds: number,
+): FlowResult {
+  out.backlogRequests = backlogRequests;
+  out.offeredRequests = offeredRequests;
+  out.servedRequests = servedRequests;
+  out.droppedRequests = droppedRequests;
+  out.saturatedSeconds = saturatedSeconds;
+  out.servedRequestsPerPod = params.readyPods > 0 ? servedRequests / params.readyPods : 0;
+  out.backlogRequestSeconds = backlogRequestSeconds;
+  return out;
 }
 
 /**

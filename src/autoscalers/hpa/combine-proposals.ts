@@ -13,7 +13,7 @@ export type CombinedProposals =
       /** The metric that gave the maximum. */
       metricName: string;
       /** Failures that did not block scaling (the valid maximum is ≥ current). */
-      ignoredFailures: Extract<MetricProposal, { ok: false }>[];
+      ignoredFailures: readonly Extract<MetricProposal, { ok: false }>[];
     }
   | {
       ok: false;
@@ -30,14 +30,17 @@ export type CombinedProposals =
  * the valid maximum is below `specReplicas`: a broken metric never blocks a scale-up but always
  * blocks a scale-down.
  */
+const NO_FAILURES: readonly Extract<MetricProposal, { ok: false }>[] = Object.freeze([]);
+
 export function combineProposals(proposals: readonly MetricProposal[], specReplicas: number): CombinedProposals {
   let best: Extract<MetricProposal, { ok: true }> | undefined;
-  const failures: Extract<MetricProposal, { ok: false }>[] = [];
+  // Most syncs have no failure: the list is made only for the first one.
+  let failures: Extract<MetricProposal, { ok: false }>[] | undefined;
   for (const proposal of proposals) {
-    if (!proposal.ok) failures.push(proposal);
+    if (!proposal.ok) (failures ??= []).push(proposal);
     else if (best === undefined || proposal.desiredReplicas > best.desiredReplicas) best = proposal;
   }
-  const first = failures[0];
+  const first = failures?.[0];
   if (best === undefined) {
     if (first === undefined) return { ok: false, reason: 'InvalidMetricSourceType', message: 'the HPA has no metrics' };
     return { ok: false, reason: first.reason, message: `${first.metricName}: ${first.message}` };
@@ -50,5 +53,5 @@ export function combineProposals(proposals: readonly MetricProposal[], specRepli
       metricDesiredReplicas: best.desiredReplicas,
     };
   }
-  return { ok: true, metricDesiredReplicas: best.desiredReplicas, metricName: best.metricName, ignoredFailures: failures };
+  return { ok: true, metricDesiredReplicas: best.desiredReplicas, metricName: best.metricName, ignoredFailures: failures ?? NO_FAILURES };
 }
