@@ -3,8 +3,8 @@
  * bin) and the benchmark (dist/bench/main.js) with esbuild, each into one file that replaces its
  * entry, so the bin and every path to it stay as they were. Node then reads one file instead of
  * resolving and compiling each module (ours, zod, yaml, commander, csv-parse…; some 600 files): a
- * process is ready to load a scenario in about 0.18 s instead of 0.37 s. Puppeteer and Mermaid stay outside (they are imported only to render
- * report.html). The sweep worker (dist/sweep/sweep-worker.js, started by worker_threads) is bundled
+ * process is ready to load a scenario in about 0.18 s instead of 0.37 s. Puppeteer and Mermaid stay
+ * outside (they are imported only to render report.html). The sweep worker (dist/sweep/sweep-worker.js, started by worker_threads) is bundled
  * the same way, so each worker of a sweep is ready sooner.
  *
  * Each bundle takes its entry's place, so paths taken from import.meta.url (the package

@@ -2,7 +2,6 @@
 import type { RunSummary } from '../report/summary.js';
 import { padColumns } from '../report/text-columns.js';
 
-
 export function formatDuration(seconds: number): string {
   const d = Math.floor(seconds / 86400);
   const h = Math.floor((seconds % 86400) / 3600);

@@ -5,7 +5,7 @@
  */
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
-import { evaluateMetric, type MetricEvaluationInput, type MetricProposal } from '../autoscalers/hpa/evaluate-metric.js';
+import { evaluateMetric, type MetricEvaluationInput, type MetricObservation, type MetricProposal } from '../autoscalers/hpa/evaluate-metric.js';
 import { reconcileHpa, type ReconcileInput } from '../autoscalers/hpa/reconcile.js';
 import { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
 import { resolveTolerances } from '../autoscalers/hpa/tolerance.js';
@@ -17,7 +17,6 @@ import type { SimObserver } from '../observe/observer.js';
 import { listensTo } from '../observe/observer.js';
 import type { HpaDecisionRecord, MetricDecision } from '../observe/records.js';
 import { observeMetric, type ExternalMetricProvider, type ObservationContext, type PodsObservation } from './hpa-observations.js';
-import type { MetricObservation } from '../autoscalers/hpa/evaluate-metric.js';
 
 /** A metric's latest value, kept in place between syncs (no per-sync object outlives the sync). */
 interface LastValue {

@@ -7,13 +7,13 @@
 import { Cluster, type UsageState } from '../cluster/cluster.js';
 import { DeploymentController } from '../cluster/deployment-controller.js';
 import { StatefulSetController } from '../cluster/stateful-set-controller.js';
-import { isServing, type SimPod } from '../cluster/model.js';
+import type { SimPod } from '../cluster/model.js';
 import { HpaController } from '../controllers/hpa-controller.js';
 import { Phase } from '../core/phases.js';
 import { Rng } from '../core/rng.js';
 import { Simulation } from '../core/simulation.js';
 import { StepCursor } from '../load/step-series.js';
-import { MetricsServer } from '../metrics/metrics-server.js';
+import { MetricsServer, workingSetOf } from '../metrics/metrics-server.js';
 import { ObserverHub, type SimObserver } from '../observe/observer.js';
 import type { Scenario } from '../scenario/types.js';
 import { cpuCapMillicores } from './capacity.js';
@@ -180,7 +180,7 @@ function startWarm(sim: Simulation, workloads: WorkloadRuntime[], metricsServer:
     // As if the pods had used their t = 0 CPU since before the previous scrape.
     const cpu = w.load === undefined ? 0 : w.servingCpuMillicores();
     const memory = w.workingSetBytes(0);
-    for (const pod of running) metricsServer.prime(pod, cpu, isServing(pod) ? memory.servingBytes : memory.idleBytes, primeSeconds);
+    for (const pod of running) metricsServer.prime(pod, cpu, workingSetOf(pod, memory), primeSeconds);
     w.startIdleCheck(0);
   }
   sim.every(firstScrapeSeconds, resolution, Phase.METRICS, 'metrics-server', () => {

@@ -60,6 +60,8 @@ export class DecisionLog implements SimObserver {
    * copies or updates its own).
    */
   private readonly row: RowCell[];
+  /** The last pod-class counts written and their text: most syncs repeat them. */
+  private readonly lastClasses = { ready: -1, unready: -1, missing: -1, ignored: -1, text: '' };
   /** `changes`: the previous row of each autoscaler, per controller kind and name. */
   private readonly previous = new Map<RowCell, Map<RowCell, RowCell[]>>();
 
@@ -74,9 +76,6 @@ export class DecisionLog implements SimObserver {
     this.volatile = volatileColumns(groupCount);
     this.row = new Array<RowCell>(BASE_COLUMNS.length + GROUP.length * this.groupCount).fill('');
   }
-
-  /** The last pod-class counts written and their text: most syncs repeat them. */
-  private readonly lastClasses = { ready: -1, unready: -1, missing: -1, ignored: -1, text: '' };
 
   /** `ready/unready/missing/ignored`, built only when the counts differ from the last ones. */
   private classesText(ready: number, unready: number, missing: number, ignored: number): string {

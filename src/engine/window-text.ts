@@ -28,14 +28,15 @@ export class WindowCell implements PieceCell {
   constructor(private readonly window: StabilizationWindow) {}
 
   writePieces(out: PieceOut): void {
-    const { records, nowSeconds, boundSeconds, inclusive } = this.window;
+    const window = this.window;
+    const { records, nowSeconds } = window;
     let count = 0;
     // The list is mostly oldest first (records are appended, and a reused slot is the last outdated
     // one), so it is read from its end: most entries then go last without moving any other.
     for (let r = records.length - 1; r >= 0; r--) {
       const record = records[r]!;
       const ageSeconds = nowSeconds - record.timestampSeconds;
-      if (inclusive ? !(ageSeconds <= boundSeconds) : !(ageSeconds < boundSeconds)) continue;
+      if (!window.holds(ageSeconds)) continue;
       if (count === ages.length) grow();
       // Youngest first; equal ages keep list order (read backwards, an entry goes before its equals).
       let i = count++;

@@ -24,6 +24,11 @@ export interface WorkingSet {
   idleBytes: number;
 }
 
+/** The working set `pod` reports: the serving one while it serves, else the idle one. */
+export function workingSetOf(pod: SimPod, workingSet: WorkingSet): number {
+  return isServing(pod) ? workingSet.servingBytes : workingSet.idleBytes;
+}
+
 /** A PodMetrics item as metrics.k8s.io serves it (PodMetric in the HPA's metrics client). */
 export interface PodSample {
   /** CPU usage in millicores as Quantity.MilliValue gives it (rounded up from nanocores). */
@@ -114,7 +119,7 @@ export class MetricsServer {
       storePoint(next, cumulative, nowSeconds, started, rateMillicores !== undefined);
       if (rateMillicores === undefined) continue;
       workingSet ??= probe.workingSetBytes(nowSeconds);
-      storeSample(next.sample, rateMillicores, isServing(pod) ? workingSet.servingBytes : workingSet.idleBytes, nowSeconds, windowSeconds);
+      storeSample(next.sample, rateMillicores, workingSetOf(pod, workingSet), nowSeconds, windowSeconds);
     }
   }
 

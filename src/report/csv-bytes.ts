@@ -28,6 +28,11 @@ const MINUS = 45;
 const POINT = 46;
 const ZERO = 48;
 
+/** Whether a UTF-16 code unit is ASCII that a CSV cell holds as it is (no quote, comma, CR or LF). */
+function isPlainAscii(c: number): boolean {
+  return c <= 127 && c !== QUOTE && c !== COMMA && c !== 13 && c !== NEWLINE;
+}
+
 /** Where a full buffer goes: a file descriptor, a byte counter. */
 export type ByteFlush = (buffer: Buffer, length: number) => void;
 
@@ -144,7 +149,7 @@ export class CsvByteWriter implements PieceOut {
     const start = this.used;
     for (let i = 0; i < length; i++) {
       const c = value.charCodeAt(i);
-      if (c > 127 || c === QUOTE || c === COMMA || c === 13 || c === NEWLINE) {
+      if (!isPlainAscii(c)) {
         this.utf8(csvCell(value));
         return;
       }
@@ -160,7 +165,7 @@ export class CsvByteWriter implements PieceOut {
     if (length > this.buffer.length) throw new RangeError(`a piece of ${length} characters is longer than the buffer`);
     for (let i = 0; i < length; i++) {
       const c = value.charCodeAt(i);
-      if (c > 127 || c === QUOTE || c === COMMA || c === 13 || c === NEWLINE) {
+      if (!isPlainAscii(c)) {
         throw new RangeError(`a piece cell wrote ${JSON.stringify(value)}: pieces must be ASCII without quote, comma or line break`);
       }
       this.buffer[this.used++] = c;

@@ -24,14 +24,15 @@ export type CombinedProposals =
       metricDesiredReplicas?: number;
     };
 
+/** The ignored failures of a sync without failures (shared: the list is never changed). */
+const NO_FAILURES: readonly Extract<MetricProposal, { ok: false }>[] = Object.freeze([]);
+
 /**
  * The desired count is the maximum over valid proposals. Scaling is blocked (ok: false, carrying
  * the first failure) when every metric failed, when there are no metrics, or when some failed and
  * the valid maximum is below `specReplicas`: a broken metric never blocks a scale-up but always
  * blocks a scale-down.
  */
-const NO_FAILURES: readonly Extract<MetricProposal, { ok: false }>[] = Object.freeze([]);
-
 export function combineProposals(proposals: readonly MetricProposal[], specReplicas: number): CombinedProposals {
   let best: Extract<MetricProposal, { ok: true }> | undefined;
   // Most syncs have no failure: the list is made only for the first one.

@@ -39,6 +39,15 @@ export function groupSamples(pods: readonly ClassifiedPod[], orphanSamples: read
 const NO_PODS = 'no pods returned by selector while calculating replica count';
 const NO_METRICS = 'did not receive metrics for targeted pods (pods might be unready)';
 
+/**
+ * Whether a calculator may sum over the pod list instead of groupSamples' maps: the caller vouches
+ * that no two pods share a name, and there are no orphan samples (with neither, the maps hold the
+ * pods in list order and nothing else).
+ */
+export function sumsOverPodList(input: { distinctNames?: boolean | undefined; orphanSamples?: readonly OrphanSample[] | undefined }): boolean {
+  return input.distinctNames === true && (input.orphanSamples === undefined || input.orphanSamples.length === 0);
+}
+
 /** How many pods of each class groupSamples would have kept (for pods with distinct names and no orphans). */
 export interface PodClassCounts {
   ready: number;

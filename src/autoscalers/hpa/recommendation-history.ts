@@ -26,8 +26,8 @@ export class StabilizationWindow {
     readonly records: readonly TimestampedRecommendation[],
     readonly nowSeconds: number,
     /** Records up to this age are inside: inclusively or strictly. */
-    readonly boundSeconds: number,
-    readonly inclusive: boolean,
+    private readonly boundSeconds: number,
+    private readonly inclusive: boolean,
   ) {}
 
   /** A window holding exactly `entries` at `nowSeconds` (records built from the ages). */

@@ -3,7 +3,7 @@
  * replica_calculator.go `calcPlainMetricReplicas` with metrics/utilization.go `GetMetricUsageRatio`.
  */
 import { truncDiv } from './go-int.js';
-import { countPodClasses, groupSamples } from './pod-samples.js';
+import { countPodClasses, groupSamples, sumsOverPodList } from './pod-samples.js';
 import type { ReplicaCalculation } from './replica-calculation.js';
 import { decideFastPath, decideSecondPass } from './two-pass-decision.js';
 import type { ClassifiedPod, OrphanSample, Tolerances } from './types.js';
@@ -40,7 +40,7 @@ export function calculateUsageRatio(samples: ReadonlyMap<string, number>, target
  * Fails when there are no pods or no usable sample remains.
  */
 export function calculateAverageValueReplicas(input: AverageValueReplicaInput): ReplicaCalculation {
-  if (input.distinctNames === true && (input.orphanSamples === undefined || input.orphanSamples.length === 0)) return averageOfDistinctPods(input);
+  if (sumsOverPodList(input)) return averageOfDistinctPods(input);
   const grouped = groupSamples(input.pods, input.orphanSamples);
   if (typeof grouped === 'string') return { ok: false, message: grouped };
   const target = input.targetAverageValueMilli;

@@ -3,7 +3,7 @@
  * replica_calculator.go `GetResourceReplicas` with metrics/utilization.go `GetResourceUtilizationRatio`.
  */
 import { truncDiv } from './go-int.js';
-import { countPodClasses, groupSamples } from './pod-samples.js';
+import { countPodClasses, groupSamples, sumsOverPodList } from './pod-samples.js';
 import type { ReplicaCalculation } from './replica-calculation.js';
 import { decideFastPath, decideSecondPass } from './two-pass-decision.js';
 import type { ClassifiedPod, OrphanSample, Tolerances } from './types.js';
@@ -25,6 +25,8 @@ export interface UtilizationReplicaInput {
    */
   distinctNames?: boolean;
 }
+
+const NO_MATCH = 'no metrics returned matched known pods';
 
 interface UtilizationRatio {
   ratio: number;
@@ -52,7 +54,7 @@ export function calculateUtilizationRatio(
     requestTotal += request;
     entries++;
   }
-  if (requestTotal === 0) return 'no metrics returned matched known pods';
+  if (requestTotal === 0) return NO_MATCH;
   const utilizationPercent = truncDiv(usageTotal * 100, requestTotal);
   return {
     ratio: utilizationPercent / targetUtilizationPercent,
@@ -71,7 +73,7 @@ export function calculateUtilizationRatio(
  * Fails when there are no pods, a pod has no request, or no usable sample remains.
  */
 export function calculateUtilizationReplicas(input: UtilizationReplicaInput): ReplicaCalculation {
-  if (input.distinctNames === true && (input.orphanSamples === undefined || input.orphanSamples.length === 0)) return utilizationOfDistinctPods(input);
+  if (sumsOverPodList(input)) return utilizationOfDistinctPods(input);
   const grouped = groupSamples(input.pods, input.orphanSamples);
   if (typeof grouped === 'string') return { ok: false, message: grouped };
   const requests = new Map<string, number>();
@@ -103,8 +105,6 @@ export function calculateUtilizationReplicas(input: UtilizationReplicaInput): Re
   const decision = decideSecondPass(ratio, second.ratio, samples.size, input.currentReplicas, input.tolerances);
   return { ok: true, ...decision, ...reported };
 }
-
-const NO_MATCH = 'no metrics returned matched known pods';
 
 /**
  * calculateUtilizationReplicas for pods with distinct names and no orphan samples: the same checks

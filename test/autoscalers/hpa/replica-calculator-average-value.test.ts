@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculateAverageValueReplicas, calculateUsageRatio } from '../../../src/autoscalers/hpa/replica-calculator-average-value.js';
 import type { ClassifiedPod } from '../../../src/autoscalers/hpa/types.js';
+import { distinctPods, tolerances } from './distinct-pods.js';
 
 const TOL = { scaleUp: 0.1, scaleDown: 0.1 };
 let n = 0;
@@ -49,25 +50,16 @@ describe('calculateAverageValueReplicas (§1.6)', () => {
 });
 
 describe('calculateAverageValueReplicas with distinct pod names (no name maps)', () => {
-  const podArb = fc.record(
-    {
-      class: fc.constantFrom('ready' as const, 'unready' as const, 'missing' as const, 'ignored' as const),
-      usageMilli: fc.option(fc.oneof(fc.constantFrom(0, 500, 1000), fc.integer({ min: 0, max: 80_000 })), { nil: undefined, freq: 12 }),
-    },
-    { requiredKeys: ['class'] },
-  );
   const inputArb = fc.record({
-    pods: fc.array(podArb, { maxLength: 12 }),
+    pods: distinctPods({ maxUsageMilli: 80_000, withRequests: false }),
     currentReplicas: fc.integer({ min: 0, max: 40 }),
     targetAverageValueMilli: fc.oneof(fc.integer({ min: 1, max: 20_000 }), fc.constantFrom(0, 500, 1000)),
-    tolerance: fc.constantFrom(0, 0.1, 0.5),
+    tolerances,
   });
 
   it('gives what the map-based calculation gives, for any pods', () => {
     fc.assert(
-      fc.property(inputArb, ({ pods, currentReplicas, targetAverageValueMilli, tolerance }) => {
-        const named = pods.map((p, i) => ({ ...p, name: `pod-${i}` }));
-        const input = { pods: named, currentReplicas, targetAverageValueMilli, tolerances: { scaleUp: tolerance, scaleDown: tolerance } };
+      fc.property(inputArb, (input) => {
         expect(calculateAverageValueReplicas({ ...input, distinctNames: true })).toEqual(calculateAverageValueReplicas(input));
       }),
       { seed: 20261122, numRuns: 5_000 },

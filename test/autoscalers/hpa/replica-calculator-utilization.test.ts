@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculateUtilizationReplicas, calculateUtilizationRatio } from '../../../src/autoscalers/hpa/replica-calculator-utilization.js';
 import type { ClassifiedPod, OrphanSample } from '../../../src/autoscalers/hpa/types.js';
+import { distinctPods, tolerances } from './distinct-pods.js';
 
 const TOL = { scaleUp: 0.1, scaleDown: 0.1 };
 let n = 0;
@@ -83,26 +84,16 @@ describe('calculateUtilizationReplicas (§1.5)', () => {
 });
 
 describe('calculateUtilizationReplicas with distinct pod names (no name maps)', () => {
-  const podArb = fc.record(
-    {
-      class: fc.constantFrom('ready' as const, 'unready' as const, 'missing' as const, 'ignored' as const),
-      requestMilli: fc.option(fc.oneof(fc.constantFrom(0, 1000), fc.integer({ min: 0, max: 4000 })), { nil: undefined, freq: 12 }),
-      usageMilli: fc.option(fc.oneof(fc.constantFrom(0, 500, 1000), fc.integer({ min: 0, max: 8000 })), { nil: undefined, freq: 12 }),
-    },
-    { requiredKeys: ['class'] },
-  );
   const inputArb = fc.record({
-    pods: fc.array(podArb, { maxLength: 12 }),
+    pods: distinctPods({ maxUsageMilli: 8000, withRequests: true }),
     currentReplicas: fc.integer({ min: 0, max: 40 }),
     targetUtilizationPercent: fc.oneof(fc.integer({ min: 1, max: 200 }), fc.constantFrom(0, 50, 100)),
-    tolerance: fc.constantFrom(0, 0.1, 0.5),
+    tolerances,
   });
 
   it('gives what the map-based calculation gives, for any pods', () => {
     fc.assert(
-      fc.property(inputArb, ({ pods, currentReplicas, targetUtilizationPercent, tolerance }) => {
-        const named = pods.map((p, i) => ({ ...p, name: `pod-${i}` }));
-        const input = { pods: named, currentReplicas, targetUtilizationPercent, tolerances: { scaleUp: tolerance, scaleDown: tolerance } };
+      fc.property(inputArb, (input) => {
         expect(calculateUtilizationReplicas({ ...input, distinctNames: true })).toEqual(calculateUtilizationReplicas(input));
       }),
       { seed: 20261122, numRuns: 5_000 },
