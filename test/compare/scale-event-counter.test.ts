@@ -5,7 +5,6 @@
  * built for it.
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ScaleEventCounter } from '../../src/compare/scale-event-counter.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
@@ -13,8 +12,7 @@ import type { SimObserver } from '../../src/observe/observer.js';
 import type { HpaDecisionRecord, KedaDecisionRecord } from '../../src/observe/records.js';
 import { NullTableSink } from '../../src/report/table-sink.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { ROOT } from '../helpers/run-cli.js';
 
 /** Counts scale events from every decision record, per target. */
 class RecordCounter implements SimObserver {
