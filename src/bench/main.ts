@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs each case (src/bench/cases.ts) in its own Node process and prints simulated
  * seconds, wall seconds (the whole process; load; the run with its outputs streamed to files in a
- * temporary folder), speed-up over real time, events processed, events/s and the process's peak RSS;
+ * temporary folder), speed-up over real time, events processed, events/s and the process's peak RSS
+ * (and for a live-heap case, the heap still alive after full collections by day 1 and at the end);
  * plus the events/s of a bare event-queue loop as a baseline. A benchmark, not a test: targets are
  * read off the table, never asserted.
  *
@@ -42,7 +43,19 @@ interface BenchRow {
    * what the run grew by afterwards is what its length cost in memory.
    */
   firstDayPeakRssMiB: number | undefined;
+  /** Live heap (after two full collections) once the first day is done and at the end; live-heap cases only. */
+  firstDayLiveHeapMiB: number | undefined;
+  endLiveHeapMiB: number | undefined;
   outputMiB: number;
+}
+
+/** Heap still in use after two full collections, MiB; the process runs with --expose-gc (live-heap cases). */
+function liveHeapMiB(): number {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (collect === undefined) throw new Error('a live-heap bench case needs node --expose-gc');
+  collect();
+  collect();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
 async function benchCase(c: BenchCase): Promise<Omit<BenchRow, 'processWallSeconds' | 'speedUp'>> {
@@ -57,6 +70,7 @@ async function benchCase(c: BenchCase): Promise<Omit<BenchRow, 'processWallSecon
   try {
     const folder = new ResultsFolder(join(scratch, 'results'));
     let firstDayPeakRssMiB: number | undefined;
+    let firstDayLiveHeapMiB: number | undefined;
     const long = scenario.durationSeconds > DAY_SECONDS;
     const result = runScenario(scenario, {
       tables: (name, header) => folder.table(name, header),
@@ -64,7 +78,9 @@ async function benchCase(c: BenchCase): Promise<Omit<BenchRow, 'processWallSecon
         ? {
             progressChunkSeconds: DAY_SECONDS,
             onProgress: (t: number) => {
-              if (t === DAY_SECONDS) firstDayPeakRssMiB = process.resourceUsage().maxRSS / 1024;
+              if (t !== DAY_SECONDS) return;
+              firstDayPeakRssMiB = process.resourceUsage().maxRSS / 1024;
+              if (c.liveHeap === true) firstDayLiveHeapMiB = liveHeapMiB();
             },
           }
         : {}),
@@ -72,6 +88,7 @@ async function benchCase(c: BenchCase): Promise<Omit<BenchRow, 'processWallSecon
     folder.writeText('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
     folder.commit();
     const t2 = performance.now();
+    const endLiveHeapMiB = c.liveHeap === true ? liveHeapMiB() : undefined;
     const events = result.built.sim.eventsProcessed;
     const du = spawnSync('du', ['-sk', join(scratch, 'results')], { encoding: 'utf8' });
     return {
@@ -83,6 +100,8 @@ async function benchCase(c: BenchCase): Promise<Omit<BenchRow, 'processWallSecon
       eventsPerSecond: events / ((t2 - t1) / 1000),
       peakRssMiB: process.resourceUsage().maxRSS / 1024,
       firstDayPeakRssMiB,
+      firstDayLiveHeapMiB,
+      endLiveHeapMiB,
       outputMiB: Number(du.stdout.split('\t')[0]) / 1024,
     };
   } finally {
@@ -112,8 +131,9 @@ function fmt(v: number, digits: number): string {
 
 /** Runs one case in a fresh process; the parent times the whole process. */
 function benchInChild(name: string): BenchRow {
+  const flags = findBenchCase(name)?.liveHeap === true ? ['--expose-gc'] : [];
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--one', name], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const child = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), '--one', name], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const processWallSeconds = (performance.now() - t0) / 1000;
   if (child.status !== 0) throw new Error(`bench of ${name} failed: ${child.stderr}`);
   const row = JSON.parse(child.stdout) as BenchRow;
@@ -121,7 +141,7 @@ function benchInChild(name: string): BenchRow {
 }
 
 function printTable(rows: BenchRow[], baseline: number): void {
-  const header = ['case', 'simulated s', 'process wall s', 'load s', 'run s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB', 'peak RSS by day 1 MiB', 'output MiB'];
+  const header = ['case', 'simulated s', 'process wall s', 'load s', 'run s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB', 'peak RSS by day 1 MiB', 'live heap by day 1 MiB', 'live heap at end MiB', 'output MiB'];
   const table = rows.map((r) => [
     r.case,
     fmt(r.simulatedSeconds, 0),
@@ -134,9 +154,11 @@ function printTable(rows: BenchRow[], baseline: number): void {
     fmt(r.eventsPerSecond / baseline, 3),
     fmt(r.peakRssMiB, 0),
     r.firstDayPeakRssMiB === undefined ? '' : fmt(r.firstDayPeakRssMiB, 0),
+    r.firstDayLiveHeapMiB === undefined ? '' : fmt(r.firstDayLiveHeapMiB, 1),
+    r.endLiveHeapMiB === undefined ? '' : fmt(r.endLiveHeapMiB, 1),
     fmt(r.outputMiB, 1),
   ]);
-  table.push(['(bare event-queue loop)', '', '', '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000', '', '', '']);
+  table.push(['(bare event-queue loop)', '', '', '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000', '', '', '', '', '']);
   const [head, ...body] = padColumns([header, ...table], (i) => (i === 0 ? 'left' : 'right'));
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   console.log(line(head!));

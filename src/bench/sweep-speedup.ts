@@ -7,8 +7,9 @@
  * shows there), the best and mean of each worker count and their ratios, and checks that the
  * sweeps wrote the same bytes. For reference it also times the same 16 settings as two independent
  * 8-setting sweeps (one worker each) running at once in two processes: what the machine gives two
- * separate runs, the ceiling for the threaded sweep. The host may be shared: compare figures
- * measured together.
+ * separate runs, the ceiling for the threaded sweep. Last, the host's own parallelism: an
+ * allocation-free loop and an L3-bound random walk, each alone and once per core at the same time.
+ * The host may be shared: compare figures measured together.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -53,11 +54,26 @@ function twoProcesses(run: number): Promise<number> {
   return Promise.all([half('40,50', 'a'), half('60,70', 'b')]).then(() => (performance.now() - started) / 1000);
 }
 
-/** An allocation-free loop (no memory traffic, no collector) as its own process; resolves when it ends. */
-function spin(): Promise<void> {
-  const code = 'let x = 0; for (let i = 0; i < 1e9; i++) x = (x + i * 7) | 0; if (x === 1) console.log(x);';
+/** An allocation-free loop (no memory traffic, no collector): the cores alone. */
+const SPIN = 'let x = 0; for (let i = 0; i < 1e9; i++) x = (x + i * 7) | 0; if (x === 1) console.log(x);';
+/**
+ * A random walk over 8 MiB (a shuffled cycle of 2^21 int32 links; the order is a fixed LCG, so
+ * every run walks the same cycle): each step waits on a load that misses the core's own 1 MiB L2
+ * and hits the shared L3. Alone it has the L3 to itself; two at once share it, as two sweep
+ * workers' heaps do.
+ */
+const WALK = [
+  'const n = 1 << 21, next = new Int32Array(n);',
+  'for (let i = 0; i < n; i++) next[i] = i;',
+  'let s = 12345;',
+  'for (let i = n - 1; i > 0; i--) { s = (s * 1103515245 + 12345) & 0x7fffffff; const j = s % (i + 1); const t = next[i]; next[i] = next[j]; next[j] = t; }',
+  'let p = 0; for (let i = 0; i < 5e7; i++) p = next[p]; if (p === -1) console.log(p);',
+].join('\n');
+
+/** Runs `code` as its own Node process; resolves when it ends. */
+function loop(name: string, code: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    spawn(process.execPath, ['-e', code], { stdio: 'ignore' }).on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`spin loop failed (exit ${c})`))));
+    spawn(process.execPath, ['-e', code], { stdio: 'ignore' }).on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`${name} failed (exit ${c})`))));
   });
 }
 
@@ -102,9 +118,11 @@ try {
   console.log(
     `CPU: the 1-worker sweep kept ${busy(1).toFixed(2)} CPUs busy on average (V8's collector and compiler threads), the ${cores}-worker sweep ${busy(cores).toFixed(2)}; with every core busy the sweep took ${(100 * cpuRise).toFixed(0)}% more CPU seconds in all`,
   );
-  const alone = await timed(spin);
-  const together = await timed(() => Promise.all(Array.from({ length: cores }, spin)));
-  console.log(`host: an allocation-free loop alone ${alone.toFixed(2)} s, ${cores} at once ${together.toFixed(2)} s, i.e. ${((cores * alone) / together).toFixed(2)}× the work per second`);
+  for (const [name, code] of [['an allocation-free loop', SPIN], ['an 8 MiB random walk (L3-bound)', WALK]] as const) {
+    const alone = await timed(() => loop(name, code));
+    const together = await timed(() => Promise.all(Array.from({ length: cores }, () => loop(name, code))));
+    console.log(`host: ${name} alone ${alone.toFixed(2)} s, ${cores} at once ${together.toFixed(2)} s, i.e. ${((cores * alone) / together).toFixed(2)}× the work per second`);
+  }
   console.log(outputs.size === 1 ? 'sweep.csv identical for every run' : `sweep.csv DIFFERS between runs (${outputs.size} versions)`);
   if (outputs.size !== 1) process.exitCode = 1;
 } finally {
