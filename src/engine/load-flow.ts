@@ -4,7 +4,7 @@
  * age of the oldest message and what queue scalers read. Who serves (pods, capacity) is passed in.
  */
 import type { ScalerReading } from '../autoscalers/keda/types.js';
-import { intervalResponseTime, saturatedResponseTime } from '../load/response-time.js';
+import { backlogWaitSeconds, sojournMeanSeconds } from '../load/response-time.js';
 import { ResponseTimeAccumulator } from '../load/response-time-accumulator.js';
 import { advanceFlow, type FlowParams, type FlowResult } from '../load/workload-flow.js';
 import type { LoadModelSpec } from '../scenario/types.js';
@@ -130,21 +130,15 @@ export class LoadFlow {
     const serviceTimeSeconds = this.load.serviceTimeSeconds;
     const saturatedSeconds = Math.min(step.saturatedSeconds, dtSeconds);
     const servedSaturated = Number.isFinite(totalCapacityRps) ? Math.min(step.servedRequests, totalCapacityRps * saturatedSeconds) : 0;
+    // The model's numbers straight from its formulas (response-time.ts), with no result objects: the
+    // workload settles at nearly every event.
     if (servedSaturated > 0) {
-      const rt = saturatedResponseTime({ serviceTimeSeconds, meanBacklogRequests: step.backlogRequestSeconds / saturatedSeconds, totalCapacityRps });
-      this.responseTimes.add(servedSaturated, rt.waitSeconds, rt.sojournMeanSeconds);
+      this.responseTimes.add(servedSaturated, backlogWaitSeconds(step.backlogRequestSeconds / saturatedSeconds, totalCapacityRps), serviceTimeSeconds);
     }
     const servedFree = step.servedRequests - servedSaturated;
     const freeSeconds = dtSeconds - saturatedSeconds;
     if (servedFree > 1e-12 && freeSeconds > 0) {
-      const rt = intervalResponseTime({
-        servedRpsPerPod: servedFree / freeSeconds / readyPods,
-        capacityRpsPerPod,
-        serviceTimeSeconds,
-        meanBacklogRequests: 0,
-        totalCapacityRps,
-      });
-      this.responseTimes.add(servedFree, rt.waitSeconds, rt.sojournMeanSeconds);
+      this.responseTimes.add(servedFree, 0, sojournMeanSeconds(servedFree / freeSeconds / readyPods, capacityRpsPerPod, serviceTimeSeconds));
     }
   }
 

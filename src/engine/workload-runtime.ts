@@ -7,6 +7,7 @@
 import type { ScalerReading } from '../autoscalers/keda/types.js';
 import type { ClusterListener, UsageState } from '../cluster/cluster.js';
 import type { SimPod } from '../cluster/model.js';
+import { PodSlot } from '../cluster/pod-slots.js';
 import type { WorkloadController } from '../cluster/workload-controller.js';
 import type { Simulation } from '../core/simulation.js';
 import { capacityRpsPerPod, perPodCpuMillicoreSeconds } from '../load/workload-flow.js';
@@ -15,6 +16,12 @@ import type { LoadModelSpec } from '../scenario/types.js';
 import { ColdStarts } from './cold-starts.js';
 import { LoadFlow, type FlowTotals } from './load-flow.js';
 import { CPU_ACCOUNTS, MEMORY_ACCOUNTS, PodUsageLedger } from './pod-usage-ledger.js';
+
+/**
+ * Lifetime CPU of a restarted pod when its container last started, millicore-seconds: the kubelet's
+ * counter restarts at 0. On the pod (see PodSlot): metrics-server reads it for every pod it scrapes.
+ */
+const CPU_AT_CONTAINER_START = new PodSlot<number>('workload CPU at container start');
 
 const NO_LOAD: Readonly<FlowTotals> = Object.freeze({ offeredRequests: 0, servedRequests: 0, droppedRequests: 0, backlogRequestSeconds: 0 });
 
@@ -35,8 +42,6 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
   private readonly ledger: PodUsageLedger;
   private readonly memoryLedger: PodUsageLedger;
   private readonly baseCpuMillicores: number;
-  /** Lifetime CPU of each restarted pod when its container last started: the kubelet's counter restarts at 0. */
-  private readonly cpuAtContainerStart = new Map<SimPod, number>();
 
   /** @param cpuCapMillicores the most CPU a serving pod may use (src/engine/capacity.ts). */
   constructor(
@@ -136,9 +141,9 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
     this.ledger.change(pod, to, nowSeconds, this.servingCpuIntegral);
     this.memoryLedger.change(pod, to, nowSeconds, this.servingMemoryIntegral);
     if (from === 'none' && to !== 'none' && pod.restartCount > 0) {
-      this.cpuAtContainerStart.set(pod, this.ledger.cumulativeAt(pod, nowSeconds, this.servingCpuIntegral));
+      CPU_AT_CONTAINER_START.set(pod, this.ledger.cumulativeAt(pod, nowSeconds, this.servingCpuIntegral));
     }
-    if (pod.removed) this.cpuAtContainerStart.delete(pod);
+    if (pod.removed) CPU_AT_CONTAINER_START.clear(pod);
     if (from === 'serving') this.servingPods--;
     if (to === 'serving') this.servingPods++;
     if (this.servingPods === 0 && (this.backlogRequests > 0 || this.offeredRps > 0)) this.coldStarts.workWaiting(nowSeconds);
@@ -154,7 +159,7 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
 
   /** CPU of the pod's current container since it started, millicore-seconds (what metrics-server reads). */
   cpuCumulativeMilliSeconds(pod: SimPod, nowSeconds: number): number {
-    return this.cpuLifetimeMilliSeconds(pod, nowSeconds) - (this.cpuAtContainerStart.get(pod) ?? 0);
+    return this.cpuLifetimeMilliSeconds(pod, nowSeconds) - (CPU_AT_CONTAINER_START.get(pod) ?? 0);
   }
 
   /** CPU of the pod over its whole life, restarts included, millicore-seconds (the cost report's CPU used). */
