@@ -23,10 +23,13 @@ export interface SimulatedNode {
   cpuRequestedMillicores: number;
   memoryRequestedBytes: number;
   podCount: number;
-  /** Host ports already taken on the node. */
-  hostPorts: Set<number>;
+  /** Host ports already taken on the node; never changed in place (copied on write), so forks share it. */
+  hostPorts: ReadonlySet<number>;
   pods: CaPod[];
 }
+
+/** The host ports of a node without any (shared: sets of host ports are copied on write). */
+const NO_HOST_PORTS: ReadonlySet<number> = new Set();
 
 /** An empty node built from a group template (FreshNodeInfoFromTemplateNodeInfo). */
 export function nodeFromTemplate(template: CaNodeTemplate, name: string, group?: string): SimulatedNode {
@@ -41,7 +44,7 @@ export function nodeFromTemplate(template: CaNodeTemplate, name: string, group?:
     cpuRequestedMillicores: 0,
     memoryRequestedBytes: 0,
     podCount: 0,
-    hostPorts: new Set(),
+    hostPorts: NO_HOST_PORTS,
     pods: [],
   };
 }
@@ -59,16 +62,16 @@ export function nodeFromCaNode(node: CaNode): SimulatedNode {
     cpuRequestedMillicores: 0,
     memoryRequestedBytes: 0,
     podCount: 0,
-    hostPorts: new Set(),
+    hostPorts: NO_HOST_PORTS,
     pods: [],
   };
   for (const pod of node.pods) if (pod.terminal !== true) addPodToNode(simulated, pod);
   return simulated;
 }
 
-/** A copy whose later changes do not touch `node` (a snapshot fork). */
+/** A copy whose later changes do not touch `node` (a snapshot fork; the host-port set is copied when written). */
 export function cloneNode(node: SimulatedNode): SimulatedNode {
-  return { ...node, hostPorts: new Set(node.hostPorts), pods: [...node.pods] };
+  return { ...node, pods: [...node.pods] };
 }
 
 /** Binds `pod` to `node` in the simulation (ClusterSnapshot.AddPod). */
@@ -76,7 +79,7 @@ export function addPodToNode(node: SimulatedNode, pod: CaPod): void {
   node.cpuRequestedMillicores += pod.cpuMillicores;
   node.memoryRequestedBytes += pod.memoryBytes;
   node.podCount += 1;
-  for (const port of pod.hostPorts ?? []) node.hostPorts.add(port);
+  if (pod.hostPorts !== undefined && pod.hostPorts.length > 0) node.hostPorts = new Set([...node.hostPorts, ...pod.hostPorts]);
   node.pods.push(pod);
 }
 

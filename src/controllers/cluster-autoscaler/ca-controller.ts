@@ -66,7 +66,11 @@ export class ClusterAutoscalerController {
     const pending = cluster.unschedulablePods().filter((p) => !p.removed && p.deletionSeconds === undefined);
     const nodes = cluster.nodes.filter((n) => n.pool.virtual === undefined).map((n) => caNode(n, ownerKind));
     const caGroups = groups.map(caNodeGroup);
-    const totals = nodes.reduce((t, n) => ({ cpuMillicores: t.cpuMillicores + n.cpuAllocatableMillicores, memoryBytes: t.memoryBytes + n.memoryAllocatableBytes }), { cpuMillicores: 0, memoryBytes: 0 });
+    const totals = { cpuMillicores: 0, memoryBytes: 0 };
+    for (const n of nodes) {
+      totals.cpuMillicores += n.cpuAllocatableMillicores;
+      totals.memoryBytes += n.memoryAllocatableBytes;
+    }
     if (pending.length > 0) {
       const upcoming = groups.flatMap((g) => (g.upcoming.length > 0 ? [{ group: g.name, count: g.upcoming.length, template: caNodeGroup(g).template }] : []));
       const plan = planScaleUp({

@@ -6,6 +6,7 @@
 import type { CaNode, CaNodeGroup, CaPod } from '../../autoscalers/cluster-autoscaler/types.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
 import type { SimNode, SimPod } from '../../cluster/model.js';
+import { PodSlot } from '../../cluster/pod-slots.js';
 import type { NodePoolSpec } from '../../scenario/types.js';
 
 /** The CA's taint on a node it is deleting (ToBeDeletedByClusterAutoscaler). */
@@ -14,7 +15,29 @@ export const TO_BE_DELETED_TAINT = { key: 'ToBeDeletedByClusterAutoscaler', effe
 /** Kind of a pod's controller, for the drain rules: Deployments own pods through ReplicaSets. */
 export type OwnerKindOf = (pod: SimPod) => string | undefined;
 
+/**
+ * A pod's CaPod, kept on the pod (see PodSlot) while what it copies stays the same: every scan copies
+ * every bound pod, and all but deletion and the terminal phase are fixed for a pod's life. CaPods are
+ * never changed once made (a change makes a new one), so a kept one is safe to hand out again.
+ */
+interface KeptCaPod {
+  ca: CaPod;
+  deletionSeconds: number | undefined;
+  terminal: boolean;
+}
+
+const KEPT_CA_POD = new PodSlot<KeptCaPod>('cluster-autoscaler snapshot');
+
 export function caPod(pod: SimPod, ownerKind: OwnerKindOf): CaPod {
+  const terminal = pod.phase === 'Succeeded' || pod.phase === 'Failed';
+  const kept = KEPT_CA_POD.get(pod);
+  if (kept !== undefined && kept.deletionSeconds === pod.deletionSeconds && kept.terminal === terminal) return kept.ca;
+  const ca = copyPod(pod, ownerKind, terminal);
+  KEPT_CA_POD.set(pod, { ca, deletionSeconds: pod.deletionSeconds, terminal });
+  return ca;
+}
+
+function copyPod(pod: SimPod, ownerKind: OwnerKindOf, terminal: boolean): CaPod {
   const kind = ownerKind(pod);
   const ca: CaPod = {
     name: pod.name,
@@ -30,7 +53,7 @@ export function caPod(pod: SimPod, ownerKind: OwnerKindOf): CaPod {
   };
   if (kind !== undefined) ca.ownerKind = kind;
   if (pod.deletionSeconds !== undefined) ca.deletionSeconds = pod.deletionSeconds;
-  if (pod.phase === 'Succeeded' || pod.phase === 'Failed') ca.terminal = true;
+  if (terminal) ca.terminal = true;
   return ca;
 }
 
