@@ -35,24 +35,24 @@ export interface RemovalSimulationResult {
 }
 
 /**
- * Places each pod on the first destination (input order, skipping `skip`) that fits; undefined =
- * the pod that fit nowhere.
+ * Places each pod on the first destination (input order, skipping those `excluded` marks) that fits;
+ * `fork` holds the destinations that took pods, by index; `unplaced` is the pod that fit nowhere.
  */
 function findPlaces(
   pods: readonly CaPod[],
   destinations: readonly SimulatedNode[],
-  skip: (node: SimulatedNode) => boolean,
-): { fork: Map<string, SimulatedNode>; unplaced: CaPod | undefined } {
-  const fork = new Map<string, SimulatedNode>();
+  excluded: Uint8Array,
+): { fork: Map<number, SimulatedNode>; unplaced: CaPod | undefined } {
+  const fork = new Map<number, SimulatedNode>();
   for (const pod of pods) {
     let placed = false;
-    for (const destination of destinations) {
-      if (skip(destination)) continue;
-      const node = fork.get(destination.name) ?? destination;
-      if (checkPredicates(pod, node) !== 'Fits') continue;
-      const copy = fork.get(destination.name) ?? cloneNode(destination);
-      addPodToNode(copy, pod);
-      fork.set(destination.name, copy);
+    for (let i = 0; i < destinations.length; i++) {
+      if (excluded[i] === 1) continue;
+      const copy = fork.size === 0 ? undefined : fork.get(i);
+      if (checkPredicates(pod, copy ?? destinations[i]!) !== 'Fits') continue;
+      const into = copy ?? cloneNode(destinations[i]!);
+      addPodToNode(into, pod);
+      fork.set(i, into);
       placed = true;
       break;
     }
@@ -68,6 +68,8 @@ export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimu
   const destinations: SimulatedNode[] = input.nodes.filter((n) => n.ready && n.beingDeleted !== true).map(nodeFromCaNode);
   const indexByName = new Map(destinations.map((d, i) => [d.name, i]));
   const removed = new Set<string>();
+  // By destination index: 1 = not a destination now (found removable, or the candidate being tried).
+  const excluded = new Uint8Array(destinations.length);
   let pdbs: CaPdb[] = [...input.pdbs];
   const results: RemovalResult[] = [];
   const skipped: string[] = [];
@@ -86,12 +88,16 @@ export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimu
       results.push({ node: candidate.name, removable: false, reason: 'BlockedByPod', blockingPod: { name: drain.blockingPod, reason: drain.reason } });
       continue;
     }
-    const { fork, unplaced } = findPlaces(drain.podsToMove, destinations, (d) => d.name === candidate.name || removed.has(d.name));
+    // The candidate is no destination for its own pods; if they all move, it stays excluded.
+    const wasExcluded = index === undefined ? 1 : excluded[index]!;
+    if (index !== undefined) excluded[index] = 1;
+    const { fork, unplaced } = findPlaces(drain.podsToMove, destinations, excluded);
     if (unplaced !== undefined) {
+      if (index !== undefined) excluded[index] = wasExcluded;
       results.push({ node: candidate.name, removable: false, reason: 'NoPlaceToMovePods', unplacedPod: unplaced.name });
       continue;
     }
-    for (const [name, node] of fork) destinations[indexByName.get(name)!] = node;
+    for (const [i, node] of fork) destinations[i] = node;
     removed.add(candidate.name);
     pdbs = consumeDisruptions(pdbs, drain.podsToMove);
     results.push({ node: candidate.name, removable: true, empty: drain.podsToMove.length === 0, podsToMove: drain.podsToMove });
