@@ -10,11 +10,17 @@ import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../scenario/types.js';
 import { isServing, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
 import { placePod } from './place-pod.js';
+import { PodSlot } from './pod-slots.js';
+import { RelaxationLog } from './relaxation-log.js';
+import { filterNode } from './scheduling-filter.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { planBindToStart, planStartup } from './startup-timeline.js';
 
 /** What a pod consumes: nothing (not started or gone), its idle base, or base plus served traffic. */
 export type UsageState = 'none' | 'base' | 'serving';
+
+/** The relaxation epoch at a waiting pod's last failed (or skipped) scheduling cycle (see RelaxationLog). */
+const FAILED_AT_EPOCH = new PodSlot<number>('scheduler: epoch of the last failed cycle');
 
 /** node.kubernetes.io/unreachable: the taint the node lifecycle controller puts on a node whose kubelet stopped reporting. */
 export const NODE_UNREACHABLE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' };
@@ -39,6 +45,10 @@ export class Cluster {
   readonly podsByOwner: SimPod[][] = [];
   private readonly unschedulable: SimPod[] = [];
   private retryScheduled = false;
+  /** Nodes that became more permissive, for retries of the unschedulable pods. */
+  private readonly relaxations = new RelaxationLog();
+  /** True during a retry pass, while the waiting pods are out of `unschedulable`. */
+  private retrying = false;
   private serial = 0;
   /** kube-scheduler nextStartNodeIndex: where the next cycle's node search starts. */
   private nextStartNodeIndex = 0;
@@ -82,7 +92,7 @@ export class Cluster {
     };
     this.nodes.push(node);
     for (const l of this.listeners) l.nodeAdded?.(node);
-    this.requestSchedulingRetry();
+    this.relaxed(node);
     return node;
   }
 
@@ -102,7 +112,7 @@ export class Cluster {
     if (on && has < 0) node.taints = [...node.taints, taint];
     if (!on && has >= 0) {
       node.taints = node.taints.filter((_, i) => i !== has);
-      this.requestSchedulingRetry();
+      this.relaxed(node);
     }
   }
 
@@ -134,6 +144,7 @@ export class Cluster {
       if (!this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds)) {
         pod.unschedulable = true;
         this.unschedulable.push(pod);
+        FAILED_AT_EPOCH.set(pod, this.relaxations.now);
       }
     });
     return pod;
@@ -146,6 +157,7 @@ export class Cluster {
     node.pods.push(pod);
     pod.node = node;
     pod.unschedulable = false;
+    FAILED_AT_EPOCH.clear(pod);
     pod.boundSeconds = this.sim.nowSeconds;
     pod.startTimeSeconds = this.sim.nowSeconds;
   }
@@ -302,14 +314,33 @@ export class Cluster {
     if (i >= 0) list.splice(i, 1);
     const u = this.unschedulable.indexOf(pod);
     if (u >= 0) this.unschedulable.splice(u, 1);
-    if (node !== undefined) this.requestSchedulingRetry();
+    FAILED_AT_EPOCH.clear(pod);
+    if (node !== undefined) this.relaxed(node);
+  }
+
+  /** `node` may now fit pods it did not: log it and retry the waiting pods. */
+  private relaxed(node: SimNode): void {
+    // With no pod waiting, no earlier relaxation can matter to a later failure.
+    if (!this.retrying && this.unschedulable.length === 0) this.relaxations.forgetUpTo(this.relaxations.now);
+    this.relaxations.relaxed(node);
+    this.requestSchedulingRetry();
+  }
+
+  /**
+   * Whether a scheduling cycle for a waiting pod could bind it: a node that became more permissive
+   * since its last failure passes the filters (RelaxationLog says why the others cannot).
+   */
+  private mayFitNow(pod: SimPod): boolean {
+    const failedAt = FAILED_AT_EPOCH.get(pod);
+    return failedAt === undefined || this.relaxations.anyRelaxedSince(failedAt, (node) => filterNode(pod, node) === 'Fits');
   }
 
   /**
    * Retries every unschedulable pod, in creation order, once at the current instant. A failed
    * attempt changes nothing (no node, no random draw, the search start comes back to where it was),
    * so a pod with the same template and requests as one that just failed in this pass fails too
-   * and is not filtered against every node again.
+   * and is not filtered against every node again; nor is a pod that no node relaxed since its last
+   * failure can take (mayFitNow).
    */
   private requestSchedulingRetry(): void {
     if (this.retryScheduled || this.unschedulable.length === 0) return;
@@ -317,21 +348,32 @@ export class Cluster {
     this.sim.scheduleAfter(0, Phase.SCHEDULE, 'scheduler', () => {
       this.retryScheduled = false;
       const waiting = this.unschedulable.splice(0);
+      this.retrying = true;
       const failed = new Map<PodTemplateSpec, Set<string>>();
+      const wait = (pod: SimPod): void => {
+        this.unschedulable.push(pod);
+        FAILED_AT_EPOCH.set(pod, this.relaxations.now);
+      };
       for (const pod of waiting) {
         if (pod.removed || pod.deletionSeconds !== undefined) continue;
+        // Drawn for every waiting pod, bound or not: the startup stream's draws stay in step.
         const timeline = planStartup(pod.template, this.delays, this.startupRandom);
         const shape = `${pod.cpuRequestMillicores}/${pod.memoryRequestBytes}`;
         if (failed.get(pod.template)?.has(shape) === true) {
-          this.unschedulable.push(pod);
+          wait(pod);
           continue;
         }
-        if (!this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds)) {
-          this.unschedulable.push(pod);
+        if (!this.mayFitNow(pod) || !this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds)) {
+          wait(pod);
           if (!failed.has(pod.template)) failed.set(pod.template, new Set());
           failed.get(pod.template)!.add(shape);
         }
       }
+      this.retrying = false;
+      // Every pod still waiting failed at some epoch of this pass or later: older entries are spent.
+      let oldest = this.relaxations.now;
+      for (const pod of this.unschedulable) oldest = Math.min(oldest, FAILED_AT_EPOCH.get(pod) ?? oldest);
+      this.relaxations.forgetUpTo(oldest);
     });
   }
 
