@@ -6,7 +6,7 @@
  * counted at both call sites (docs/fidelity-spec.md §3.5).
  */
 import { combineTriggerActivity, type TriggerState } from '../../autoscalers/keda/activity.js';
-import { planScaledObjectScale } from '../../autoscalers/keda/executor.js';
+import { planScaledObjectScale, type ExecutorInput } from '../../autoscalers/keda/executor.js';
 import { applyFallback } from '../../autoscalers/keda/fallback.js';
 import { COMPOSITE_METRIC_NAME, generateHpa } from '../../autoscalers/keda/hpa-mapping.js';
 import { generateMetricNameWithIndex, scalerMetricName } from '../../autoscalers/keda/metric-name.js';
@@ -63,6 +63,8 @@ export class ScaledObjectController {
   private readonly triggers: TriggerRuntime[];
   private readonly formula: CompiledFormula | undefined;
   private lastActiveTimeSeconds: number | undefined;
+  /** The executor's input, refilled at each poll (the spec's fields are set once). */
+  private readonly executorInput: ExecutorInput;
 
   constructor(
     readonly spec: ScaledObjectSpec,
@@ -85,6 +87,21 @@ export class ScaledObjectController {
       if (!compiled.ok) throw new Error(`scalingModifiers.formula: ${compiled.message}`);
       this.formula = compiled;
     }
+    this.executorInput = {
+      minReplicaCount: spec.minReplicaCount,
+      currentReplicas: 0,
+      isActive: false,
+      isError: false,
+      creationSeconds: 0,
+      nowSeconds: 0,
+      cooldownPeriodSeconds: spec.cooldownPeriodSeconds,
+      initialCooldownPeriodSeconds: spec.initialCooldownPeriodSeconds,
+      pausedScaleIn: spec.pausedScaleIn,
+      pausedScaleOut: spec.pausedScaleOut,
+      forceActivation: spec.forceActivation,
+    };
+    if (spec.idleReplicaCount !== undefined) this.executorInput.idleReplicaCount = spec.idleReplicaCount;
+    if (spec.fallback) this.executorInput.fallback = spec.fallback;
     const hpaSpec = generateHpa(spec, this.triggers.map((t) => t.parsed));
     this.hpa = new HpaController(hpaSpec, deps.target, deps.metricsServer, deps.series, deps.hpaConfig, deps.observer, (m, now) =>
       this.externalMetric(m, now),
@@ -118,22 +135,14 @@ export class ScaledObjectController {
         ? { scalingModifiers: { compositeValue: composite.value, activationTarget: this.spec.scalingModifiers.activationTarget } }
         : {}),
     });
-    const decision = planScaledObjectScale({
-      minReplicaCount: this.spec.minReplicaCount,
-      ...(this.spec.idleReplicaCount !== undefined ? { idleReplicaCount: this.spec.idleReplicaCount } : {}),
-      currentReplicas: current,
-      isActive: activity.isActive,
-      isError: activity.isError,
-      ...(this.spec.fallback ? { fallback: this.spec.fallback } : {}),
-      ...(this.lastActiveTimeSeconds !== undefined ? { lastActiveTimeSeconds: this.lastActiveTimeSeconds } : {}),
-      creationSeconds: 0,
-      nowSeconds,
-      cooldownPeriodSeconds: this.spec.cooldownPeriodSeconds,
-      initialCooldownPeriodSeconds: this.spec.initialCooldownPeriodSeconds,
-      pausedScaleIn: this.spec.pausedScaleIn,
-      pausedScaleOut: this.spec.pausedScaleOut,
-      forceActivation: this.spec.forceActivation,
-    });
+    const input = this.executorInput;
+    input.currentReplicas = current;
+    input.isActive = activity.isActive;
+    input.isError = activity.isError;
+    input.nowSeconds = nowSeconds;
+    // Set once it is known, and never unset (status.lastActiveTime is only ever moved forward).
+    if (this.lastActiveTimeSeconds !== undefined) input.lastActiveTimeSeconds = this.lastActiveTimeSeconds;
+    const decision = planScaledObjectScale(input);
     if (decision.lastActiveTimeUpdated) this.lastActiveTimeSeconds = nowSeconds;
     this.counts.polls++;
     if (decision.scaleTo !== null && decision.scaleTo !== current) {
