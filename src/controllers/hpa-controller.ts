@@ -16,7 +16,7 @@ import type { MetricsServer } from '../metrics/metrics-server.js';
 import type { SimObserver } from '../observe/observer.js';
 import { listensTo } from '../observe/observer.js';
 import type { HpaDecisionRecord, MetricDecision } from '../observe/records.js';
-import { observeMetric, type ExternalMetricProvider, type ObservationContext, type PodsObservation } from './hpa-observations.js';
+import { metricObserver, type ExternalMetricProvider, type MetricObserver, type ObservationContext, type PodsObservation } from './hpa-observations.js';
 
 /** A metric's latest value, kept in place between syncs (no per-sync object outlives the sync). */
 interface LastValue {
@@ -64,6 +64,8 @@ export class HpaController {
   // Reused by every sync (none is kept past it): the observation context, one observation and one
   // proposal per metric, and the calculators' inputs.
   private readonly ctx: ObservationContext;
+  /** One per metric, made once (what they read of the target's pod template does not change). */
+  private readonly observers: MetricObserver[];
   private readonly observations: MetricObservation[];
   private readonly proposals: MetricProposal[];
   private readonly evaluation: MetricEvaluationInput;
@@ -83,6 +85,7 @@ export class HpaController {
     this.tolerances = resolveTolerances(spec.behavior, config);
     this.lastValues = spec.metrics.map(() => ({ ok: false, utilizationPercent: undefined, averageValueMilli: undefined, valueMilli: undefined }));
     this.ctx = { target, metricsServer, series, config, nowSeconds: 0 };
+    this.observers = spec.metrics.map((m) => metricObserver(m, target));
     if (externalMetrics) this.ctx.externalMetrics = externalMetrics;
     const none: MetricObservation = { kind: 'error', message: 'not observed yet' };
     this.podObservations = spec.metrics.map(() => ({ kind: 'pods', pods: [], distinctNames: true }));
@@ -112,7 +115,7 @@ export class HpaController {
     const specs = this.spec.metrics;
     for (let i = 0; i < specs.length; i++) {
       ctx.reuse = this.podObservations[i];
-      observations[i] = observeMetric(specs[i]!, ctx);
+      observations[i] = this.observers[i]!(ctx);
     }
     evaluation.specReplicas = specReplicas;
     evaluation.statusReplicas = statusReplicas;

@@ -88,9 +88,32 @@ function setSample(timestampSeconds: number | undefined, windowSeconds: number):
   }
 }
 
-function resourceObservation(resource: string, containerName: string | undefined, ctx: ObservationContext): MetricObservation {
-  const template = ctx.target.controller.spec.template;
-  const requestMilli = hpaRequestMilli(template, resource, containerName);
+/**
+ * What a Resource or ContainerResource metric needs from the target's pod template, which does not
+ * change during a run: the request the HPA divides by, and whether the metric's container carries
+ * the traffic (only the serving container does; a named sidecar container idles at 0).
+ */
+interface ResourceMetricPlan {
+  resource: string;
+  containerName: string | undefined;
+  /** undefined: a counted container sets no request. */
+  requestMilli: number | undefined;
+  counted: boolean;
+}
+
+function resourceMetricPlan(resource: string, containerName: string | undefined, target: WorkloadRuntime): ResourceMetricPlan {
+  const template = target.controller.spec.template;
+  const servingContainer = target.load?.container ?? template.containers[0]?.name;
+  return {
+    resource,
+    containerName,
+    requestMilli: hpaRequestMilli(template, resource, containerName),
+    counted: containerName === undefined || containerName === servingContainer,
+  };
+}
+
+function resourceObservation(plan: ResourceMetricPlan, ctx: ObservationContext): MetricObservation {
+  const { resource, containerName, requestMilli, counted } = plan;
   if (requestMilli === undefined) {
     return { kind: 'error', message: `missing request for ${resource}${containerName ? ` in container ${containerName}` : ''}` };
   }
@@ -98,9 +121,6 @@ function resourceObservation(resource: string, containerName: string | undefined
     // metrics_client.go GetResourceMetric: the PodMetricses list call fails.
     return { kind: 'error', message: `unable to get metrics for resource ${resource}: unable to fetch metrics from resource metrics API: the server is currently unable to handle the request (get pods.metrics.k8s.io)` };
   }
-  // Only the serving container carries traffic; a named sidecar container idles at 0.
-  const servingContainer = ctx.target.load?.container ?? template.containers[0]?.name;
-  const counted = containerName === undefined || containerName === servingContainer;
   const all = ctx.target.controller.pods;
   // Pod names are unique in the simulated cluster (distinctNames).
   const observation = podsObservation(ctx, all.length);
@@ -143,20 +163,32 @@ function valueObservation(seriesName: string, ctx: ObservationContext): MetricOb
   return { kind: 'values', valuesMilli: [toMilli(series.valueAt(ctx.nowSeconds))], readyPodCount: ctx.target.servingPods };
 }
 
+/** Observes one metric of an HPA's spec at `ctx.nowSeconds`. */
+export type MetricObserver = (ctx: ObservationContext) => MetricObservation;
+
 type ObserverTable = {
-  [K in HpaMetricSpec['type']]: (spec: Extract<HpaMetricSpec, { type: K }>, ctx: ObservationContext) => MetricObservation;
+  [K in HpaMetricSpec['type']]: (spec: Extract<HpaMetricSpec, { type: K }>, target: WorkloadRuntime) => MetricObserver;
 };
 
 const OBSERVERS: ObserverTable = {
-  Resource: (spec, ctx) => resourceObservation(spec.resourceName, undefined, ctx),
-  ContainerResource: (spec, ctx) => resourceObservation(spec.resourceName, spec.containerName, ctx),
-  Pods: (spec, ctx) => podsMetricObservation(spec.metricName, ctx),
-  Object: (spec, ctx) => valueObservation(spec.metricName, ctx),
-  External: (spec, ctx) => (ctx.externalMetrics ? ctx.externalMetrics(spec, ctx.nowSeconds) : valueObservation(spec.metricName, ctx)),
+  Resource: (spec, target) => {
+    const plan = resourceMetricPlan(spec.resourceName, undefined, target);
+    return (ctx) => resourceObservation(plan, ctx);
+  },
+  ContainerResource: (spec, target) => {
+    const plan = resourceMetricPlan(spec.resourceName, spec.containerName, target);
+    return (ctx) => resourceObservation(plan, ctx);
+  },
+  Pods: (spec) => (ctx) => podsMetricObservation(spec.metricName, ctx),
+  Object: (spec) => (ctx) => valueObservation(spec.metricName, ctx),
+  External: (spec) => (ctx) => (ctx.externalMetrics ? ctx.externalMetrics(spec, ctx.nowSeconds) : valueObservation(spec.metricName, ctx)),
 };
 
-/** The observation for one metric of the HPA's spec at `ctx.nowSeconds`. */
-export function observeMetric(spec: HpaMetricSpec, ctx: ObservationContext): MetricObservation {
-  const observer = OBSERVERS[spec.type] as (spec: HpaMetricSpec, ctx: ObservationContext) => MetricObservation;
-  return observer(spec, ctx);
+/**
+ * The observer of one metric of an HPA's spec against `target`, made once per HPA: what it needs of
+ * the target's pod template is read here, not at every sync.
+ */
+export function metricObserver(spec: HpaMetricSpec, target: WorkloadRuntime): MetricObserver {
+  const make = OBSERVERS[spec.type] as (spec: HpaMetricSpec, target: WorkloadRuntime) => MetricObserver;
+  return make(spec, target);
 }

@@ -38,17 +38,18 @@ export interface PodSample {
   windowSeconds: number;
 }
 
-/** What metrics-server holds for one pod: the last scrape point and the sample served from it. */
-interface PodScrapeState {
+/**
+ * What metrics-server holds for one pod: the last scrape point, and the sample served from it (its
+ * own PodSample fields, updated in place at each scrape: one object per pod for the HPA to read).
+ */
+interface PodScrapeState extends PodSample {
   /** The server (and its life since the last outage) this state belongs to; stale otherwise. */
   generation: object;
   cpuCumulativeMilliSeconds: number;
   timeSeconds: number;
   containerStartSeconds: number;
-  /** Whether `sample` holds a rate (a point alone does not make one). */
+  /** Whether the sample fields hold a rate (a point alone does not make one). */
   sampled: boolean;
-  /** Updated in place at each scrape. */
-  sample: PodSample;
 }
 
 /** Kept on the pod, not in a Map keyed by pod (see PodSlot). */
@@ -119,7 +120,7 @@ export class MetricsServer {
       storePoint(next, cumulative, nowSeconds, started, rateMillicores !== undefined);
       if (rateMillicores === undefined) continue;
       workingSet ??= probe.workingSetBytes(nowSeconds);
-      storeSample(next.sample, rateMillicores, workingSetOf(pod, workingSet), nowSeconds, windowSeconds);
+      storeSample(next, rateMillicores, workingSetOf(pod, workingSet), nowSeconds, windowSeconds);
     }
   }
 
@@ -130,7 +131,7 @@ export class MetricsServer {
   sample(pod: SimPod): PodSample | undefined {
     if (!this.up) return undefined;
     const state = this.state(pod);
-    return state?.sampled ? state.sample : undefined;
+    return state?.sampled ? state : undefined;
   }
 
   /**
@@ -144,7 +145,7 @@ export class MetricsServer {
     const state = this.state(pod) ?? this.newState(pod);
     // The pod's counter reads 0 at t = 0, so at an earlier scrape it read cpu × t.
     storePoint(state, cpuMillicores * timeSeconds, timeSeconds, started, true);
-    storeSample(state.sample, cpuMillicores, memoryBytes, timeSeconds, this.resolutionSeconds);
+    storeSample(state, cpuMillicores, memoryBytes, timeSeconds, this.resolutionSeconds);
   }
 
   /** Drops the state of a pod that is gone. */
@@ -165,7 +166,10 @@ export class MetricsServer {
       timeSeconds: 0,
       containerStartSeconds: 0,
       sampled: false,
-      sample: { cpuMilli: 0, memoryBytes: 0, timestampSeconds: 0, windowSeconds: 0 },
+      cpuMilli: 0,
+      memoryBytes: 0,
+      timestampSeconds: 0,
+      windowSeconds: 0,
     };
     SCRAPE_STATE.set(pod, state);
     return state;
