@@ -1,10 +1,10 @@
 /**
  * The cases `npm run bench` measures: a bundled scenario, optionally with a duration and field
  * overrides (the `compare --variant` syntax). The one-day / one-year pair shows whether memory
- * follows the trace length (it should not: outputs stream to disk), in peak RSS; the live-heap case
- * shows what the year keeps alive, apart from how much room V8 leaves itself; the three-year case, run only
- * when named (`npm run bench -- nasa-3y-looped`, about a minute), shows whether it keeps growing
- * after the first year.
+ * follows the trace length (it should not: outputs stream to disk), in peak RSS; the live-heap
+ * case shows what the year keeps alive, apart from how much room V8 leaves itself; the three-year
+ * case, run only when named (`npm run bench -- nasa-3y-looped`, about a minute), shows whether it
+ * keeps growing after the first year.
  */
 export interface BenchCase {
   name: string;
@@ -28,6 +28,11 @@ export interface BenchCase {
 
 export const DAY_SECONDS = 86_400;
 
+/** nasa-diurnal with its trace looped, for `durationSeconds`: the memory-against-length cases. */
+function looped(name: string, durationSeconds: number, rest: Pick<BenchCase, 'about' | 'onRequest' | 'liveHeap'>): BenchCase {
+  return { name, scenario: 'nasa-diurnal', durationSeconds, overrides: 'scenario:spec.traces.nasa.loop=true', ...rest };
+}
+
 export const BENCH_CASES: readonly BenchCase[] = [
   { name: 'nasa-diurnal', scenario: 'nasa-diurnal', about: '27 days, one HPA workload, every decision written (158,768 rows)' },
   {
@@ -44,36 +49,13 @@ export const BENCH_CASES: readonly BenchCase[] = [
   },
   { name: 'kafka-lag', scenario: 'kafka-lag', about: 'KEDA kafka trigger, queue model' },
   { name: 'mysql-statefulset', scenario: 'mysql-statefulset', about: 'StatefulSet with KEDA' },
-  {
-    name: 'nasa-1d-looped',
-    scenario: 'nasa-diurnal',
-    durationSeconds: DAY_SECONDS,
-    overrides: 'scenario:spec.traces.nasa.loop=true',
-    about: 'one simulated day (memory baseline for the year below)',
-  },
-  {
-    name: 'nasa-1y-looped',
-    scenario: 'nasa-diurnal',
-    durationSeconds: 365 * DAY_SECONDS,
-    overrides: 'scenario:spec.traces.nasa.loop=true',
-    about: 'one simulated year: the trace looped, 2.1 million decision rows streamed to disk',
-  },
-  {
-    name: 'nasa-1y-live-heap',
-    scenario: 'nasa-diurnal',
-    durationSeconds: 365 * DAY_SECONDS,
-    overrides: 'scenario:spec.traces.nasa.loop=true',
-    about: 'the one-year run again, measuring the live heap after full collections by day 1 and at the end: what the run keeps, without the collector\'s slack',
+  looped('nasa-1d-looped', DAY_SECONDS, { about: 'one simulated day (memory baseline for the year below)' }),
+  looped('nasa-1y-looped', 365 * DAY_SECONDS, { about: 'one simulated year: the trace looped, 2.1 million decision rows streamed to disk' }),
+  looped('nasa-1y-live-heap', 365 * DAY_SECONDS, {
+    about: "the one-year run again, measuring the live heap after full collections by day 1 and at the end: what the run keeps, without the collector's slack",
     liveHeap: true,
-  },
-  {
-    name: 'nasa-3y-looped',
-    scenario: 'nasa-diurnal',
-    durationSeconds: 3 * 365 * DAY_SECONDS,
-    overrides: 'scenario:spec.traces.nasa.loop=true',
-    about: 'three simulated years, looped: does memory keep growing after the first year?',
-    onRequest: true,
-  },
+  }),
+  looped('nasa-3y-looped', 3 * 365 * DAY_SECONDS, { about: 'three simulated years, looped: does memory keep growing after the first year?', onRequest: true }),
   { name: 'bench-large', scenario: 'bench-large', about: '1,000 workloads (700 HPA, 300 KEDA), cluster-autoscaler up to 2,000 nodes, 24 h' },
 ];
 

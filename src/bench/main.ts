@@ -129,6 +129,11 @@ function fmt(v: number, digits: number): string {
   return v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+/** A figure only some cases measure: empty when this one did not. */
+function fmtIfMeasured(v: number | undefined, digits: number): string {
+  return v === undefined ? '' : fmt(v, digits);
+}
+
 /** Runs one case in a fresh process; the parent times the whole process. */
 function benchInChild(name: string): BenchRow {
   const flags = findBenchCase(name)?.liveHeap === true ? ['--expose-gc'] : [];
@@ -153,12 +158,13 @@ function printTable(rows: BenchRow[], baseline: number): void {
     fmt(r.eventsPerSecond, 0),
     fmt(r.eventsPerSecond / baseline, 3),
     fmt(r.peakRssMiB, 0),
-    r.firstDayPeakRssMiB === undefined ? '' : fmt(r.firstDayPeakRssMiB, 0),
-    r.firstDayLiveHeapMiB === undefined ? '' : fmt(r.firstDayLiveHeapMiB, 1),
-    r.endLiveHeapMiB === undefined ? '' : fmt(r.endLiveHeapMiB, 1),
+    fmtIfMeasured(r.firstDayPeakRssMiB, 0),
+    fmtIfMeasured(r.firstDayLiveHeapMiB, 1),
+    fmtIfMeasured(r.endLiveHeapMiB, 1),
     fmt(r.outputMiB, 1),
   ]);
-  table.push(['(bare event-queue loop)', '', '', '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000', '', '', '', '', '']);
+  const bare = ['(bare event-queue loop)', '', '', '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000'];
+  table.push([...bare, ...header.slice(bare.length).map(() => '')]);
   const [head, ...body] = padColumns([header, ...table], (i) => (i === 0 ? 'left' : 'right'));
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   console.log(line(head!));

@@ -45,13 +45,9 @@ function sweep(workers: number, run: number): { seconds: number; cpuSeconds: num
 
 /** Two 8-setting halves of the grid as two processes at once, one worker each; resolves with the wall seconds until both end. */
 function twoProcesses(run: number): Promise<number> {
-  const started = performance.now();
   const half = (cpu: string, name: string) =>
-    new Promise<void>((resolve, reject) => {
-      const args = [MAIN, 'sweep', SCENARIO, '--grid', `hpa.targetCPU=${cpu}`, ...GRID.slice(2), '--workers', '1', '--out', join(work, `${name}-${run}`), '--fresh', '--json'];
-      spawn(process.execPath, args, { stdio: 'ignore' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`half sweep ${name} failed (exit ${code})`))));
-    });
-  return Promise.all([half('40,50', 'a'), half('60,70', 'b')]).then(() => (performance.now() - started) / 1000);
+    node(`half sweep ${name}`, [MAIN, 'sweep', SCENARIO, '--grid', `hpa.targetCPU=${cpu}`, ...GRID.slice(2), '--workers', '1', '--out', join(work, `${name}-${run}`), '--fresh', '--json']);
+  return timed(() => Promise.all([half('40,50', 'a'), half('60,70', 'b')]));
 }
 
 /** An allocation-free loop (no memory traffic, no collector): the cores alone. */
@@ -70,10 +66,10 @@ const WALK = [
   'let p = 0; for (let i = 0; i < 5e7; i++) p = next[p]; if (p === -1) console.log(p);',
 ].join('\n');
 
-/** Runs `code` as its own Node process; resolves when it ends. */
-function loop(name: string, code: string): Promise<void> {
+/** Runs Node with `args` as its own process; resolves when it ends, rejects naming `name` when it fails. */
+function node(name: string, args: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    spawn(process.execPath, ['-e', code], { stdio: 'ignore' }).on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`${name} failed (exit ${c})`))));
+    spawn(process.execPath, args, { stdio: 'ignore' }).on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`${name} failed (exit ${c})`))));
   });
 }
 
@@ -119,8 +115,8 @@ try {
     `CPU: the 1-worker sweep kept ${busy(1).toFixed(2)} CPUs busy on average (V8's collector and compiler threads), the ${cores}-worker sweep ${busy(cores).toFixed(2)}; with every core busy the sweep took ${(100 * cpuRise).toFixed(0)}% more CPU seconds in all`,
   );
   for (const [name, code] of [['an allocation-free loop', SPIN], ['an 8 MiB random walk (L3-bound)', WALK]] as const) {
-    const alone = await timed(() => loop(name, code));
-    const together = await timed(() => Promise.all(Array.from({ length: cores }, () => loop(name, code))));
+    const alone = await timed(() => node(name, ['-e', code]));
+    const together = await timed(() => Promise.all(Array.from({ length: cores }, () => node(name, ['-e', code]))));
     console.log(`host: ${name} alone ${alone.toFixed(2)} s, ${cores} at once ${together.toFixed(2)} s, i.e. ${((cores * alone) / together).toFixed(2)}× the work per second`);
   }
   console.log(outputs.size === 1 ? 'sweep.csv identical for every run' : `sweep.csv DIFFERS between runs (${outputs.size} versions)`);

@@ -1,11 +1,11 @@
 /**
  * The second step of `npm run build`: bundles the compiled CLI (dist/cli/main.js, package.json's
- * bin) and the benchmark (dist/bench/main.js) with esbuild, each into one file that replaces its
- * entry, so the bin and every path to it stay as they were. Node then reads one file instead of
- * resolving and compiling each module (ours, zod, yaml, commander, csv-parse…; some 600 files): a
- * process is ready to load a scenario in about 0.18 s instead of 0.37 s. Puppeteer and Mermaid stay
- * outside (they are imported only to render report.html). The sweep worker (dist/sweep/sweep-worker.js, started by worker_threads) is bundled
- * the same way, so each worker of a sweep is ready sooner.
+ * bin), the benchmark (dist/bench/main.js) and the sweep worker (dist/sweep/sweep-worker.js, started
+ * by worker_threads) with esbuild, each into one file that replaces its entry, so the bin and every
+ * path to it stay as they were. Node then reads one file instead of resolving and compiling each
+ * module (ours, zod, yaml, commander, csv-parse…; some 600 files): a process is ready to load a
+ * scenario in about 0.18 s instead of 0.37 s, and each worker of a sweep is ready sooner. Puppeteer
+ * and Mermaid stay outside (they are imported only to render report.html).
  *
  * Each bundle takes its entry's place, so paths taken from import.meta.url (the package
  * root, dist/ for the sweep fingerprint, the worker script) resolve as they do unbundled.

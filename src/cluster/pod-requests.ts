@@ -30,24 +30,6 @@ export function templateRequests(template: PodTemplateSpec): TemplateRequests {
  * counted container sets no request ("missing request for <resource>").
  */
 export function hpaRequestMilli(template: PodTemplateSpec, resource: string, containerName?: string): number | undefined {
-  // Templates never change during a run, and the HPA asks at every sync: remember the answer, keyed
-  // by the strings the HPA spec holds (no key string is built per call).
-  let byResource = requestCache.get(template);
-  if (byResource === undefined) requestCache.set(template, (byResource = new Map()));
-  let byContainer = byResource.get(resource);
-  if (byContainer === undefined) byResource.set(resource, (byContainer = new Map()));
-  const container = containerName ?? '';
-  const cached = byContainer.get(container);
-  if (cached !== undefined || byContainer.has(container)) return cached;
-  const value = computeHpaRequestMilli(template, resource, containerName);
-  byContainer.set(container, value);
-  return value;
-}
-
-/** template → resource → container name ('' for the whole pod) → the request (undefined: missing). */
-const requestCache = new WeakMap<PodTemplateSpec, Map<string, Map<string, number | undefined>>>();
-
-function computeHpaRequestMilli(template: PodTemplateSpec, resource: string, containerName?: string): number | undefined {
   if (containerName === undefined) {
     if (resource === 'cpu' && template.podCpuRequestMillicores !== undefined) return template.podCpuRequestMillicores;
     if (resource === 'memory' && template.podMemoryRequestBytes !== undefined) return template.podMemoryRequestBytes * 1000;

@@ -59,7 +59,6 @@ export class LoadFlow {
     params.offeredRps = this.offeredRps;
     params.readyPods = readyPods;
     params.capacityRpsPerPod = capacityRpsPerPod;
-    params.maxBacklogRequests = this.load.maxBacklogRequests;
     this.start.backlogRequests = this.backlogRequests;
     const step = advanceFlow(this.start, params, dtSeconds, this.advanced.step);
     const t = this.totals;
@@ -70,10 +69,9 @@ export class LoadFlow {
     this.backlogRequests = step.backlogRequests;
     if (step.servedRequests > 0 && readyPods > 0) this.recordResponseTimes(step, dtSeconds, readyPods, capacityRpsPerPod);
     this.recordQueue(nowSeconds);
-    const advanced = this.advanced;
-    advanced.step = step;
-    advanced.dtSeconds = dtSeconds;
-    return advanced;
+    // `step` is advanced.step, filled in place.
+    this.advanced.dtSeconds = dtSeconds;
+    return this.advanced;
   }
 
   /**

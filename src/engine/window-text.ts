@@ -31,8 +31,9 @@ export class WindowCell implements PieceCell {
     const window = this.window;
     const { records, nowSeconds } = window;
     let count = 0;
-    // The list is mostly oldest first (records are appended, and a reused slot is the last outdated
-    // one), so it is read from its end: most entries then go last without moving any other.
+    // The list is read from its end. Records are appended until the first goes out of date; after
+    // that each sync reuses the last outdated slot, which makes the list a ring: read backwards it is
+    // mostly one or two runs of ascending age, and the entries of the first run go last unmoved.
     for (let r = records.length - 1; r >= 0; r--) {
       const record = records[r]!;
       const ageSeconds = nowSeconds - record.timestampSeconds;

@@ -44,9 +44,14 @@ export function pieceText(cell: PieceCell): string {
   return out.value;
 }
 
+/** A cell as a plain cell: a piece cell becomes its text. */
+function plainCell(cell: RowCell): Cell {
+  return typeof cell === 'object' ? pieceText(cell) : cell;
+}
+
 /** A row's cells as plain cells: piece cells become their text. */
 export function plainCells(cells: readonly RowCell[]): Cell[] {
-  return cells.map((c) => (typeof c === 'object' ? pieceText(c) : c));
+  return cells.map(plainCell);
 }
 
 /** Whether the text holds a quote, comma, CR or LF (a char-code scan: faster here than a RegExp test). */
@@ -67,8 +72,7 @@ export function csvLine(cells: readonly RowCell[]): string {
   let line = '';
   for (let i = 0; i < cells.length; i++) {
     if (i > 0) line += ',';
-    const cell = cells[i]!;
-    line += csvCell(typeof cell === 'object' ? pieceText(cell) : cell);
+    line += csvCell(plainCell(cells[i]!));
   }
   return line;
 }

@@ -20,20 +20,14 @@ export type OwnerKindOf = (pod: SimPod) => string | undefined;
  * every bound pod, and all but deletion and the terminal phase are fixed for a pod's life. CaPods are
  * never changed once made (a change makes a new one), so a kept one is safe to hand out again.
  */
-interface KeptCaPod {
-  ca: CaPod;
-  deletionSeconds: number | undefined;
-  terminal: boolean;
-}
-
-const KEPT_CA_POD = new PodSlot<KeptCaPod>('cluster-autoscaler snapshot');
+const KEPT_CA_POD = new PodSlot<CaPod>('cluster-autoscaler snapshot');
 
 export function caPod(pod: SimPod, ownerKind: OwnerKindOf): CaPod {
   const terminal = pod.phase === 'Succeeded' || pod.phase === 'Failed';
   const kept = KEPT_CA_POD.get(pod);
-  if (kept !== undefined && kept.deletionSeconds === pod.deletionSeconds && kept.terminal === terminal) return kept.ca;
+  if (kept !== undefined && kept.deletionSeconds === pod.deletionSeconds && (kept.terminal === true) === terminal) return kept;
   const ca = copyPod(pod, ownerKind, terminal);
-  KEPT_CA_POD.set(pod, { ca, deletionSeconds: pod.deletionSeconds, terminal });
+  KEPT_CA_POD.set(pod, ca);
   return ca;
 }
 

@@ -67,7 +67,6 @@ export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimu
   // nodes found removable stop being destinations.
   const destinations: SimulatedNode[] = input.nodes.filter((n) => n.ready && n.beingDeleted !== true).map(nodeFromCaNode);
   const indexByName = new Map(destinations.map((d, i) => [d.name, i]));
-  const removed = new Set<string>();
   // By destination index: 1 = not a destination now (found removable, or the candidate being tried).
   const excluded = new Uint8Array(destinations.length);
   let pdbs: CaPdb[] = [...input.pdbs];
@@ -80,25 +79,25 @@ export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimu
       skipped.push(candidate.name);
       continue;
     }
-    // The snapshot's copy: it also holds pods moved here by earlier removals in this pass.
+    // The snapshot's copy, unless it was found removable already: it also holds pods moved here by
+    // earlier removals in this pass.
     const index = indexByName.get(candidate.name);
-    const pods = index !== undefined && !removed.has(candidate.name) ? destinations[index]!.pods : candidate.pods;
+    const inSnapshot = index !== undefined && excluded[index] === 0;
+    const pods = inSnapshot ? destinations[index]!.pods : candidate.pods;
     const drain = podsToMoveForDrain(pods, { ...input.drain, pdbs });
     if (!drain.ok) {
       results.push({ node: candidate.name, removable: false, reason: 'BlockedByPod', blockingPod: { name: drain.blockingPod, reason: drain.reason } });
       continue;
     }
     // The candidate is no destination for its own pods; if they all move, it stays excluded.
-    const wasExcluded = index === undefined ? 1 : excluded[index]!;
-    if (index !== undefined) excluded[index] = 1;
+    if (inSnapshot) excluded[index] = 1;
     const { fork, unplaced } = findPlaces(drain.podsToMove, destinations, excluded);
     if (unplaced !== undefined) {
-      if (index !== undefined) excluded[index] = wasExcluded;
+      if (inSnapshot) excluded[index] = 0;
       results.push({ node: candidate.name, removable: false, reason: 'NoPlaceToMovePods', unplacedPod: unplaced.name });
       continue;
     }
     for (const [i, node] of fork) destinations[i] = node;
-    removed.add(candidate.name);
     pdbs = consumeDisruptions(pdbs, drain.podsToMove);
     results.push({ node: candidate.name, removable: true, empty: drain.podsToMove.length === 0, podsToMove: drain.podsToMove });
     removableCount++;
