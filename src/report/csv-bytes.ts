@@ -19,7 +19,7 @@ const MAX_FAST_FRACTIONAL = 1e9;
 /** Room kept for one number's digits (a safe integer has at most 16, plus sign and point). */
 const NUMBER_BYTES = 32;
 /** The largest number written by the int32 path (nine digits). */
-const MAX_SMALL_INT = 999_999_999;
+export const MAX_SMALL_INT = 999_999_999;
 
 const COMMA = 44;
 const NEWLINE = 10;
@@ -77,8 +77,8 @@ export class CsvByteWriter implements PieceOut {
     if (this.used + NUMBER_BYTES > this.buffer.length) this.flush();
     // Most cells are small whole numbers (replicas, ages, counts): int32 arithmetic, digits written
     // from the last one back. -0 prints as 0, as String(-0) does.
-    if (n >= 0 && n <= MAX_SMALL_INT && (n | 0) === n) {
-      this.smallInt(n);
+    if (isSmallInt(n)) {
+      this.used = writeSmallInt(this.buffer, this.used, n);
       return;
     }
     if (!Number.isFinite(n)) return;
@@ -104,20 +104,6 @@ export class CsvByteWriter implements PieceOut {
       }
     }
     this.utf8(String(n));
-  }
-
-  /** A whole number from 0 to MAX_SMALL_INT. */
-  private smallInt(n: number): void {
-    const length = n < 10 ? 1 : n < 100 ? 2 : n < 1_000 ? 3 : n < 10_000 ? 4 : n < 100_000 ? 5 : n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : 9;
-    const buffer = this.buffer;
-    let at = this.used + length;
-    this.used = at;
-    let v = n;
-    do {
-      const next = (v / 10) | 0;
-      buffer[--at] = ZERO + v - next * 10;
-      v = next;
-    } while (v > 0);
   }
 
   /** A non-negative safe integer's digits, left-padded with zeros to `width`. */
@@ -172,6 +158,22 @@ export class CsvByteWriter implements PieceOut {
     }
   }
 
+  /** A piece cell's own ASCII bytes (the PieceCell contract, checked), across flushes when they do not fit. */
+  ascii(bytes: Uint8Array, length: number): void {
+    for (let i = 0; i < length; i++) {
+      if (!isPlainAscii(bytes[i]!)) throw new RangeError(`a piece cell wrote byte ${bytes[i]}: pieces must be ASCII without quote, comma or line break`);
+    }
+    const buffer = this.buffer;
+    let from = 0;
+    while (from < length) {
+      if (this.used === buffer.length) this.flush();
+      const end = Math.min(length, from + buffer.length - this.used);
+      buffer.set(bytes.subarray(from, end), this.used);
+      this.used += end - from;
+      from = end;
+    }
+  }
+
   private utf8(value: string): void {
     // A UTF-16 unit takes at most 3 UTF-8 bytes: when it might not fit, flush first.
     if (this.used + value.length * 3 > this.buffer.length) {
@@ -184,6 +186,29 @@ export class CsvByteWriter implements PieceOut {
     }
     this.used += this.buffer.write(value, this.used, 'utf8');
   }
+}
+
+/**
+ * Writes the digits of a whole number from 0 to MAX_SMALL_INT at `at` (as String() prints it) with
+ * int32 arithmetic, from the last digit back; returns the index after the last digit. The caller
+ * makes room for nine bytes.
+ */
+export function writeSmallInt(bytes: Uint8Array, at: number, n: number): number {
+  const length = n < 10 ? 1 : n < 100 ? 2 : n < 1_000 ? 3 : n < 10_000 ? 4 : n < 100_000 ? 5 : n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : 9;
+  const end = at + length;
+  let i = end;
+  let v = n;
+  do {
+    const next = (v / 10) | 0;
+    bytes[--i] = ZERO + v - next * 10;
+    v = next;
+  } while (v > 0);
+  return end;
+}
+
+/** Whether writeSmallInt writes `n`: a whole number from 0 to MAX_SMALL_INT (-0 included, printed as 0). */
+export function isSmallInt(n: number): boolean {
+  return n >= 0 && n <= MAX_SMALL_INT && (n | 0) === n;
 }
 
 function reverseRange(buffer: Buffer, from: number, to: number): void {

@@ -9,6 +9,12 @@ export type Cell = number | string;
 export interface PieceOut {
   text(value: string): void;
   number(value: number): void;
+  /**
+   * The first `length` bytes of `bytes`, ASCII text the cell encoded itself (the same contract as
+   * text pieces). For a cell with many numbers: it writes their digits into a scratch array of its
+   * own and hands them over at once, instead of one call per number and per separator.
+   */
+  ascii(bytes: Uint8Array, length: number): void;
 }
 
 /**
@@ -34,6 +40,10 @@ class StringPieces implements PieceOut {
 
   number(value: number): void {
     this.value += csvCell(value);
+  }
+
+  ascii(bytes: Uint8Array, length: number): void {
+    this.value += Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('latin1');
   }
 }
 

@@ -118,4 +118,27 @@ describe('CsvByteWriter piece cells', () => {
     expect(() => written([[pieces('a,b')]])).toThrow(/pieces must be ASCII without quote, comma or line break/);
     expect(() => written([[pieces('é')]])).toThrow(/pieces must be ASCII/);
   });
+
+  it('copies a piece of ASCII bytes as they are, across flushes, in both paths', () => {
+    const bytes = Buffer.from('12@-15s 3@-30s '.repeat(20), 'latin1');
+    const cell: PieceCell = {
+      writePieces(out) {
+        out.number(7);
+        out.ascii(bytes, bytes.length - 1);
+        out.text(' end');
+      },
+    };
+    const text = `7${'12@-15s 3@-30s '.repeat(20).slice(0, -1)} end`;
+    expect(pieceText(cell)).toBe(text);
+    const small = written([[1, cell, 2]], 64);
+    expect(small.text).toBe(`1,${text},2\n`);
+    expect(small.flushes).toBeGreaterThan(4);
+  });
+
+  it('refuses ASCII bytes that would need quotes or are not ASCII', () => {
+    for (const bad of [',', '"', '\n', '\r', 'é']) {
+      const bytes = Buffer.from(`3@-15s${bad}`, 'latin1');
+      expect(() => written([[{ writePieces: (out) => out.ascii(bytes, bytes.length) }]])).toThrow(/pieces must be ASCII without quote, comma or line break/);
+    }
+  });
 });
