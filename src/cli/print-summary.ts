@@ -1,6 +1,14 @@
-/** The compact table printed after a run: served %, response time, replicas, scale events, files. */
-import type { RunSummary } from '../report/summary.js';
+/**
+ * The compact table printed after a run: served %, response time, replicas, scale events, files.
+ * A run of many workloads (bench-large has 1,000) lists the twelve that fared worst and totals for
+ * the autoscalers; summary.json and report.md hold every one.
+ */
+import type { RunSummary, WorkloadSummary } from '../report/summary.js';
 import { padColumns } from '../report/text-columns.js';
+import { WORST_FIRST_ORDER, worstWorkloads } from '../report/worst-workloads.js';
+
+/** Past this many, workloads and autoscalers are summarized instead of listed one by one. */
+export const PRINTED_ITEMS = 12;
 
 export function formatDuration(seconds: number): string {
   const d = Math.floor(seconds / 86400);
@@ -24,11 +32,8 @@ function formatCost(summary: RunSummary): string | undefined {
   return `cost ${parts.join(' + ')}${note}`;
 }
 
-export function printRunSummary(summary: RunSummary, files: string[]): void {
-  const out: string[] = [];
-  out.push(`scenario ${summary.scenario}: ${formatDuration(summary.durationSeconds)} simulated, seed ${summary.seed}, ${summary.nodes} nodes, ${summary.eventsProcessed} events`);
-  const header = ['workload', 'served %', 'dropped %', 'p50 ms', 'p95 ms', 'p99 ms', 'replicas min/mean/peak', 'pending pod-s', 'restarts'];
-  const rows = summary.workloads.map((w) => [
+function workloadRow(w: WorkloadSummary): string[] {
+  return [
     w.name,
     w.servedPercent.toFixed(3),
     w.droppedPercent.toFixed(3),
@@ -38,18 +43,63 @@ export function printRunSummary(summary: RunSummary, files: string[]): void {
     `${w.replicas.minReady}/${w.replicas.meanReady.toFixed(2)}/${w.replicas.peakReady}`,
     w.pendingPodSeconds.toFixed(0),
     String(w.restarts),
-  ]);
-  out.push(...padColumns([header, ...rows], () => 'left').map((cells) => cells.join('  ')));
+  ];
+}
+
+/** One line per item, or past PRINTED_ITEMS one line of totals. */
+function listed<T>(items: readonly T[], line: (item: T) => string, totals: (items: readonly T[]) => string): string[] {
+  return items.length <= PRINTED_ITEMS ? items.map(line) : [totals(items)];
+}
+
+const sum = <T>(items: readonly T[], value: (item: T) => number): number => items.reduce((acc, item) => acc + value(item), 0);
+
+/** The files written; past 24, the chart sources (report-*.mmd) as a count. */
+function fileLines(files: readonly string[]): string[] {
+  if (files.length <= 2 * PRINTED_ITEMS) return files.map((f) => `  ${f}`);
+  const isChart = (f: string): boolean => /report-[^/\\]*\.mmd$/.test(f);
+  const charts = files.filter(isChart).length;
+  const lines = files.filter((f) => !isChart(f)).map((f) => `  ${f}`);
+  return charts > 0 ? [...lines, `  and ${charts} chart sources (report-*.mmd) beside them`] : lines;
+}
+
+/** The lines `scalesim run` prints after a run. */
+export function formatRunSummary(summary: RunSummary, files: readonly string[]): string[] {
+  const out: string[] = [];
+  out.push(`scenario ${summary.scenario}: ${formatDuration(summary.durationSeconds)} simulated, seed ${summary.seed}, ${summary.nodes} nodes, ${summary.eventsProcessed} events`);
+  const header = ['workload', 'served %', 'dropped %', 'p50 ms', 'p95 ms', 'p99 ms', 'replicas min/mean/peak', 'pending pod-s', 'restarts'];
+  const { shown, hidden } = worstWorkloads(summary.workloads, PRINTED_ITEMS);
+  out.push(...padColumns([header, ...shown.map(workloadRow)], () => 'left').map((cells) => cells.join('  ')));
+  if (hidden > 0) {
+    out.push(`… and ${hidden} more workloads: the ${shown.length} listed fared worst (by ${WORST_FIRST_ORDER}); summary.json and report.md have every one`);
+  }
   const faults = Object.entries(summary.faults);
   if (faults.length > 0) out.push(`faults fired: ${faults.map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
-  for (const h of summary.hpas) out.push(`hpa ${h.name} → ${h.target}: ${h.syncs} syncs, ${h.scaleUps} scale-ups, ${h.scaleDowns} scale-downs`);
-  for (const so of summary.keda.scaledObjects) out.push(`keda ${so.name} → ${so.target}: ${so.polls} polls, ${so.scaleFromZero} from zero, ${so.scaleToZero} to zero`);
-  for (const j of summary.keda.scaledJobs) out.push(`scaledjob ${j.name}: ${j.jobsSucceeded}/${j.jobsCreated} jobs done, peak ${j.peakParallelJobs} in parallel`);
+  out.push(
+    ...listed(
+      summary.hpas,
+      (h) => `hpa ${h.name} → ${h.target}: ${h.syncs} syncs, ${h.scaleUps} scale-ups, ${h.scaleDowns} scale-downs`,
+      (hs) => `hpa: ${hs.length} HPAs, ${sum(hs, (h) => h.syncs)} syncs, ${sum(hs, (h) => h.scaleUps)} scale-ups, ${sum(hs, (h) => h.scaleDowns)} scale-downs in all`,
+    ),
+    ...listed(
+      summary.keda.scaledObjects,
+      (so) => `keda ${so.name} → ${so.target}: ${so.polls} polls, ${so.scaleFromZero} from zero, ${so.scaleToZero} to zero`,
+      (sos) => `keda: ${sos.length} ScaledObjects, ${sum(sos, (so) => so.polls)} polls, ${sum(sos, (so) => so.scaleFromZero)} from zero, ${sum(sos, (so) => so.scaleToZero)} to zero in all`,
+    ),
+    ...listed(
+      summary.keda.scaledJobs,
+      (j) => `scaledjob ${j.name}: ${j.jobsSucceeded}/${j.jobsCreated} jobs done, peak ${j.peakParallelJobs} in parallel`,
+      (js) => `scaledjob: ${js.length} ScaledJobs, ${sum(js, (j) => j.jobsSucceeded)}/${sum(js, (j) => j.jobsCreated)} jobs done in all`,
+    ),
+  );
   const ca = summary.clusterAutoscaler;
   if (ca) out.push(`cluster-autoscaler: ${ca.nodesAdded} nodes added, ${ca.nodesRemoved} removed (peak ${summary.nodeCount.peak}, mean ${summary.nodeCount.mean.toFixed(2)})`);
   const cost = formatCost(summary);
   if (cost) out.push(cost);
   for (const w of summary.warnings) out.push(`warning: ${w}`);
-  out.push('wrote:', ...files.map((f) => `  ${f}`));
-  process.stdout.write(`${out.join('\n')}\n`);
+  out.push('wrote:', ...fileLines(files));
+  return out;
+}
+
+export function printRunSummary(summary: RunSummary, files: readonly string[]): void {
+  process.stdout.write(`${formatRunSummary(summary, files).join('\n')}\n`);
 }

@@ -151,6 +151,22 @@ describe('scalesim run', () => {
     expect(r.stderr).toContain('--seed');
   });
 
+  it('passes --chart-workloads to the report: 0 charts no workload and says so', () => {
+    const out = join(work, 'charts-none');
+    expect(runCli(['run', 'scenarios/nginx-hpa-cpu', '--chart-workloads', '0', '--report', 'md', '--out', out, '--duration', '5m']).status).toBe(0);
+    const report = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(report).toContain('- Workload charts: 1 of 1 workloads not charted (at most 0:');
+    expect(readdirSync(out).filter((f) => f.endsWith('.mmd'))).toEqual(['report-nodes.mmd']);
+  });
+
+  it.each(['-1', '2.5', 'many', ''])('rejects --chart-workloads %j with exit code 2 and writes nothing', (value) => {
+    const out = join(work, 'charts-bad');
+    const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--chart-workloads', value, '--out', out, '--duration', '5m']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`(command line): --chart-workloads: expected a number of workloads (a whole number >= 0) or "all", got "${value}"`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('leaves previous results untouched when a later run is rejected', () => {
     const out = join(work, 'keep');
     expect(runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', out, '--duration', '5m']).status).toBe(0);

@@ -9,12 +9,13 @@ import { bestVariants, comparisonColumns, comparisonCsv, formatComparisonTable }
 import { runComparison } from '../../compare/run-comparison.js';
 import { resolveVariants } from '../../compare/variants.js';
 import { csvLine } from '../../report/csv-line.js';
+import { DEFAULT_CHARTED_WORKLOADS } from '../../report/charts/charted-workloads.js';
 import { ChartSeriesRecorder } from '../../report/charts/series-collector.js';
 import { DEFAULT_REPORT_FORMATS, resolveReportFormats, writeReport } from '../../report/formats/registry.js';
 import { renderComparisonReport } from '../../report/markdown/comparison-report.js';
 import { ResultsFolder } from '../../report/results-folder.js';
 import { withExitCodes } from '../handle-errors.js';
-import { parseDurationFlag, parseSeed, safeName } from './run.js';
+import { parseChartWorkloadsFlag, parseDurationFlag, parseSeed, safeName } from './run.js';
 
 interface CompareFlags {
   variant: string[];
@@ -23,6 +24,7 @@ interface CompareFlags {
   duration?: string;
   json?: boolean;
   report?: string | false;
+  chartWorkloads?: string;
 }
 
 export function registerCompareCommand(program: Command): void {
@@ -37,6 +39,7 @@ export function registerCompareCommand(program: Command): void {
     .option('--json', 'print the comparison as JSON instead of a table')
     .option('--report <formats>', `report formats to write (${DEFAULT_REPORT_FORMATS.join(',')} by default)`)
     .option('--no-report', 'write no report.md / report.html')
+    .option('--chart-workloads <n>', `chart at most n workloads one by one in the report, those that fared worst in some variant, or "all" (default ${DEFAULT_CHARTED_WORKLOADS})`)
     .addHelpText(
       'after',
       `
@@ -57,6 +60,7 @@ Overrides set one field of scenario.yaml (target "scenario") or of one manifest 
         const durationSeconds = flags.duration !== undefined ? parseDurationFlag(flags.duration) : undefined;
         const outDir = flags.out ?? join('results', `${safeName(basename(resolve(dir)))}-compare`);
         const formats = flags.report === false ? [] : resolveReportFormats(flags.report ?? DEFAULT_REPORT_FORMATS.join(','));
+        const chartWorkloads = flags.chartWorkloads === undefined ? DEFAULT_CHARTED_WORKLOADS : parseChartWorkloadsFlag(flags.chartWorkloads);
         const folder = new ResultsFolder(outDir);
         const charts = new Map<string, ChartSeriesRecorder>();
         let files: string[];
@@ -87,6 +91,7 @@ Overrides set one field of scenario.yaml (target "scenario") or of one manifest 
               variants: result.runs.map(({ variant, result: run }) => ({ name: variant.name, summary: run.summary, series: charts.get(variant.name)!.series(), billing: run.built.ledger })),
               table: table,
               dataFiles: ['comparison.csv', 'comparison.json'],
+              chartWorkloads,
             });
             notices = (await writeReport(report, formats, folder)).notices;
           }

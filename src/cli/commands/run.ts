@@ -8,6 +8,7 @@ import { loadScenario, type ScenarioOverrides } from '../../scenario/load-scenar
 import { DECISION_DETAILS, type DecisionDetail } from '../../scenario/schema/scenario-schema.js';
 import { UserInputError } from '../../errors/user-input-error.js';
 import { ResultsFolder } from '../../report/results-folder.js';
+import { DEFAULT_CHARTED_WORKLOADS } from '../../report/charts/charted-workloads.js';
 import { ChartSeriesRecorder } from '../../report/charts/series-collector.js';
 import { DEFAULT_REPORT_FORMATS, resolveReportFormats, writeReport } from '../../report/formats/registry.js';
 import { renderRunReport } from '../../report/markdown/run-report.js';
@@ -24,6 +25,7 @@ interface RunFlags {
   progress?: boolean;
   /** Comma-separated report formats, or false for --no-report. */
   report?: string | false;
+  chartWorkloads?: string;
 }
 
 export function parseSeed(text: string): number {
@@ -48,6 +50,16 @@ export function parseDurationFlag(text: string): number {
   });
 }
 
+/** --chart-workloads: the most workloads the report charts one by one; `all` for every one. */
+export function parseChartWorkloadsFlag(text: string): number {
+  if (text === 'all') return Number.POSITIVE_INFINITY;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isInteger(n) || n < 0) {
+    throw new UserInputError({ file: '(command line)', field: '--chart-workloads', message: `expected a number of workloads (a whole number >= 0) or "all", got "${text}"` });
+  }
+  return n;
+}
+
 /** --decisions: which rows decisions.csv keeps (replaces spec.decisions). */
 export function parseDecisionsFlag(text: string): DecisionDetail {
   const found = DECISION_DETAILS.find((d) => d === text);
@@ -70,6 +82,7 @@ export function registerRunCommand(program: Command): void {
     .option('--no-progress', 'do not show a progress bar')
     .option('--report <formats>', 'report formats to write (md: report.md and .mmd charts; html: report.html)', DEFAULT_REPORT_FORMATS.join(','))
     .option('--no-report', 'write no report.md or report.html')
+    .option('--chart-workloads <n>', `chart at most n workloads one by one in the report, those that fared worst, or "all" (default ${DEFAULT_CHARTED_WORKLOADS})`)
     .addHelpText(
       'after',
       `
@@ -77,7 +90,8 @@ Examples:
   $ scalesim run scenarios/nasa-diurnal
   $ scalesim run scenarios/nginx-hpa-cpu --seed 7 --out /tmp/nginx
   $ scalesim run scenarios/nasa-diurnal --duration 2d --json
-  $ scalesim run scenarios/nasa-diurnal --decisions changes`,
+  $ scalesim run scenarios/nasa-diurnal --decisions changes
+  $ scalesim run scenarios/bench-large --duration 2h --chart-workloads 30`,
     )
     .action((dir: string, flags: RunFlags) =>
       withExitCodes(async () => {
@@ -87,6 +101,7 @@ Examples:
         if (flags.duration !== undefined) overrides.durationSeconds = parseDurationFlag(flags.duration);
         const scenario = await loadScenario(dir, overrides);
         const formats = flags.report === false ? [] : resolveReportFormats(flags.report ?? DEFAULT_REPORT_FORMATS.join(','));
+        const chartWorkloads = flags.chartWorkloads === undefined ? DEFAULT_CHARTED_WORKLOADS : parseChartWorkloadsFlag(flags.chartWorkloads);
         const outDir = flags.out ?? join('results', safeName(scenario.name || basename(resolve(dir))));
         const progress = createProgress(flags.progress !== false && !flags.json, scenario.durationSeconds);
         const folder = new ResultsFolder(outDir);
@@ -100,7 +115,7 @@ Examples:
           folder.writeText('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
           progress.stop();
           if (formats.length > 0) {
-            const report = renderRunReport({ summary: result.summary, series: charts.series(), billing: result.built.ledger });
+            const report = renderRunReport({ summary: result.summary, series: charts.series(), billing: result.built.ledger, chartWorkloads });
             notices = (await writeReport(report, formats, folder)).notices;
           }
           files = folder.commit();

@@ -3,6 +3,7 @@
  * grid, the billing records, the time axis, and the sentence saying what one point stands for.
  */
 import type { RunSummary } from '../summary.js';
+import { DEFAULT_CHARTED_WORKLOADS } from './charted-workloads.js';
 import type { BillingRecords } from './cost-curve.js';
 import { downsampleSeries, MAX_POINTS_PER_SERIES } from './downsample.js';
 import { chooseTimeAxis, type TimeAxis } from './time-axis.js';
@@ -13,6 +14,8 @@ export interface RunChartInput {
   series: RunSeries;
   /** The billing ledger's records; without them (or when empty) the cost chart is left out. */
   billing?: BillingRecords;
+  /** The most workloads given load and replica charts (default DEFAULT_CHARTED_WORKLOADS; Infinity for all). */
+  chartWorkloads?: number;
 }
 
 export interface ChartContext {
@@ -25,6 +28,8 @@ export interface ChartContext {
   pointNote: string;
   /** A column's values on the grid; undefined when timeseries.csv has no such column. */
   values(column: string): readonly number[] | undefined;
+  /** The most workloads given their own charts. */
+  chartWorkloads: number;
 }
 
 /** "15s", "10m", "2h30m", "1d" (whole seconds). */
@@ -51,5 +56,6 @@ export function makeChartContext(input: RunChartInput): ChartContext {
     timesSeconds,
     pointNote,
     values: (column) => downsampled.get(column)?.values,
+    chartWorkloads: input.chartWorkloads ?? DEFAULT_CHARTED_WORKLOADS,
   };
 }

@@ -7,6 +7,8 @@ import type { RunSummary } from '../summary.js';
 import { formatSpan } from './chart-context.js';
 import { limitLines, type ChartSet } from './chart-set.js';
 import { chartName, type ChartLine, type ChartSpec } from './chart-spec.js';
+import { chartedWorkloads, DEFAULT_CHARTED_WORKLOADS } from './charted-workloads.js';
+import { worstOverVariants } from '../worst-workloads.js';
 import { calculateCostCurves, type BillingRecords } from './cost-curve.js';
 import { downsampleMax, gridTimesSeconds, MAX_POINTS_PER_SERIES, type BucketGrid } from './downsample.js';
 import { SERIES_PALETTE } from './palette.js';
@@ -56,8 +58,7 @@ function costMetric(currency: string): Metric {
   };
 }
 
-function metrics(variants: readonly ComparisonVariantInput[]): Metric[] {
-  const workloads = [...new Set(variants.flatMap((v) => v.summary.workloads.map((w) => w.name)))];
+function metrics(variants: readonly ComparisonVariantInput[], workloads: readonly string[]): Metric[] {
   const currencies = [...new Set(variants.flatMap((v) => Object.keys(v.summary.cost.total.cost.byCurrency)))].sort();
   return [
     ...workloads.flatMap((w) => [
@@ -81,8 +82,11 @@ function variantWidth(index: number, count: number): { widthPx?: number } {
   return px === DEFAULT_LINE_PX ? {} : { widthPx: px };
 }
 
-/** One chart per metric that some variant has; a line per variant, in the variants' order. */
-export function buildComparisonCharts(variants: readonly ComparisonVariantInput[]): ChartSet {
+/**
+ * One chart per metric that some variant has; a line per variant, in the variants' order. Per
+ * workload charts for at most `chartWorkloads` workloads (see charted-workloads.ts).
+ */
+export function buildComparisonCharts(variants: readonly ComparisonVariantInput[], chartWorkloads = DEFAULT_CHARTED_WORKLOADS): ChartSet {
   const durationSeconds = Math.max(0, ...variants.map((v) => Math.max(v.summary.durationSeconds, v.series.durationSeconds)));
   const longest = Math.max(0, ...variants.flatMap((v) => [...v.series.columns.values()].map((s) => s.timesSeconds.length)));
   if (durationSeconds <= 0 || longest === 0) return { charts: [], leftOut: ['Charts: left out (the variants recorded no time series).'] };
@@ -90,8 +94,9 @@ export function buildComparisonCharts(variants: readonly ComparisonVariantInput[
   const times = gridTimesSeconds(grid);
   const timeAxis = chooseTimeAxis(durationSeconds);
   const note = `One line per variant; each point is the peak of ${formatSpan(durationSeconds / grid.bucketCount)}.`;
-  const set: ChartSet = { charts: [], leftOut: [] };
-  for (const metric of metrics(variants)) {
+  const charted = chartedWorkloads(worstOverVariants(variants.map((v) => v.summary.workloads)), chartWorkloads);
+  const set: ChartSet = { charts: [], leftOut: [...charted.leftOut] };
+  for (const metric of metrics(variants, charted.names)) {
     const all: ChartLine[] = variants.flatMap((v, i) => {
       const values = metric.values(v, grid, times);
       return values === undefined ? [] : [{ label: v.name, colour: SERIES_PALETTE[i % SERIES_PALETTE.length]!, values, ...variantWidth(i, variants.length) }];

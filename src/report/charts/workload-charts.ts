@@ -5,6 +5,7 @@
  */
 import type { ChartContext } from './chart-context.js';
 import { joinChartSets, type ChartSet } from './chart-set.js';
+import { chartedWorkloads } from './charted-workloads.js';
 import { chartName, type ChartLine } from './chart-spec.js';
 import { GREEN, LIGHT_BLUE, ORANGE, RED, type SeriesColour } from './palette.js';
 import { WIDE_LINE_PX } from './xychart.js';
@@ -60,7 +61,9 @@ function replicaChart(ctx: ChartContext, workload: string): ChartSet {
   };
 }
 
-/** For each workload of the summary, in order: its load chart, then its replica chart. */
+/** For each charted workload (see charted-workloads.ts), in order: its load chart, then its replica chart. */
 export function buildWorkloadCharts(ctx: ChartContext): ChartSet {
-  return joinChartSets(ctx.summary.workloads.flatMap((w) => [loadChart(ctx, w.name), replicaChart(ctx, w.name)]));
+  const charted = chartedWorkloads(ctx.summary.workloads, ctx.chartWorkloads);
+  const sets = charted.names.flatMap((name) => [loadChart(ctx, name), replicaChart(ctx, name)]);
+  return joinChartSets([...sets, { charts: [], leftOut: charted.leftOut }]);
 }

@@ -26,6 +26,8 @@ export interface ComparisonReportInput {
   table?: ComparisonTable;
   /** Files next to report.md to link (e.g. each variant's summary.json). */
   dataFiles?: readonly string[];
+  /** The most workloads given their own charts (default DEFAULT_CHARTED_WORKLOADS; Infinity for all). */
+  chartWorkloads?: number;
 }
 
 /** Per variant and workload: served %, p95, ready replicas mean / peak, the variant's total cost. */
@@ -47,7 +49,7 @@ export function defaultComparisonTable(variants: readonly ComparisonVariantInput
 const link = (file: string): string => `[${file}](${encodeURI(file)})`;
 
 export function renderComparisonReport(input: ComparisonReportInput): RenderedReport {
-  const { charts, leftOut } = buildComparisonCharts(input.variants);
+  const { charts, leftOut } = buildComparisonCharts(input.variants, input.chartWorkloads);
   const sections = charts.map(formatChartSection);
   const table = input.table ?? defaultComparisonTable(input.variants);
   const durations = [...new Set(input.variants.map((v) => formatSpan(v.summary.durationSeconds)))].join(' / ');

@@ -29,6 +29,12 @@ describe('buildComparisonCharts', () => {
     expect(set.leftOut).toEqual(['nginx: dropped load: left out (zero in every variant).', 'nginx: backlog: left out (zero in every variant).']);
   });
 
+  it('charts no workload with a limit of 0, and says how many it left out', () => {
+    const none = buildComparisonCharts(variants, 0);
+    expect(none.charts.map((c) => c.name)).toEqual(['nodes']);
+    expect(none.leftOut).toEqual([expect.stringMatching(/^Workload charts: 1 of 1 workloads not charted \(at most 0:/)]);
+  });
+
   it('spans the longest run and keeps each variant’s peak', () => {
     const replicas = set.charts.find((c) => c.name === 'replicas-nginx')!;
     expect(replicas.timesSeconds.at(-1)).toBeCloseTo(2400);

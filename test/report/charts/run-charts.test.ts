@@ -79,3 +79,34 @@ describe('active-users-eci over 4 days (reserved and virtual capacity, backlog)'
     expect(Math.max(...ready.values)).toBe(run.result.summary.workloads[0]!.replicas.peakReady);
   });
 });
+
+describe('bench-large for 10 minutes (1,000 workloads)', () => {
+  let run: RunWithSeries;
+  beforeAll(async () => {
+    run = await runWithSeries('bench-large', { durationSeconds: 600 });
+  });
+
+  it('charts the twelve workloads that fared worst by default, worst first, and says how many it left out', () => {
+    const set = chartsOf(run);
+    const workloadCharts = set.charts.filter((c) => c.name.startsWith('load-') || c.name.startsWith('replicas-'));
+    expect(workloadCharts).toHaveLength(24);
+    const charted = workloadCharts.filter((c) => c.name.startsWith('load-')).map((c) => c.name.slice('load-'.length));
+    const byDropped = [...run.result.summary.workloads].sort((a, b) => b.droppedPercent - a.droppedPercent);
+    // The first charted workload is the one that dropped the largest share of its requests.
+    expect(charted[0]).toBe(byDropped[0]!.name);
+    for (const name of charted) {
+      const w = run.result.summary.workloads.find((x) => x.name === name)!;
+      expect(w.droppedPercent).toBeGreaterThanOrEqual(byDropped[11]!.droppedPercent);
+    }
+    expect(set.charts.map((c) => c.name)).toContain('nodes');
+    expect(set.leftOut).toContainEqual(expect.stringMatching(/^Workload charts: 988 of 1000 workloads not charted \(at most 12:/));
+  });
+
+  it('charts as many as asked, and every one with Infinity', () => {
+    const replicaCharts = (limit: number) =>
+      buildRunCharts({ summary: run.result.summary, series: run.series, chartWorkloads: limit }).charts.filter((c) => c.name.startsWith('replicas-'));
+    expect(replicaCharts(3)).toHaveLength(3);
+    expect(replicaCharts(Number.POSITIVE_INFINITY)).toHaveLength(1000);
+    expect(replicaCharts(0)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,56 @@
+/** The lines `scalesim run` prints: every workload and autoscaler for a small run, the worst and totals for a large one. */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatRunSummary, PRINTED_ITEMS } from '../../src/cli/print-summary.js';
+import { runScenario } from '../../src/engine/run-scenario.js';
+import type { RunSummary } from '../../src/report/summary.js';
+import { MemoryTableSink } from '../../src/report/table-sink.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+/** `summary` with its one workload and HPA copied `n` times, workload i dropping i/10 % of its requests. */
+function widened(summary: RunSummary, n: number): RunSummary {
+  const w = summary.workloads[0]!;
+  const h = summary.hpas[0]!;
+  return {
+    ...summary,
+    workloads: Array.from({ length: n }, (_, i) => ({ ...w, name: `w${String(i).padStart(2, '0')}`, droppedPercent: i / 10, servedPercent: 100 - i / 10 })),
+    hpas: Array.from({ length: n }, (_, i) => ({ ...h, name: `h${i}`, target: `w${i}`, scaleUps: i })),
+  };
+}
+
+describe('formatRunSummary', () => {
+  let summary: RunSummary;
+  beforeAll(async () => {
+    const scenario = await loadScenario(join(ROOT, 'scenarios', 'nginx-hpa-cpu'), { durationSeconds: 600 });
+    summary = runScenario(scenario, { tables: (_n, header) => new MemoryTableSink(header) }).summary;
+  });
+
+  it('lists every workload, HPA and file of a small run', () => {
+    const lines = formatRunSummary(widened(summary, PRINTED_ITEMS), ['/out/summary.json', '/out/report-load-w00.mmd']);
+    expect(lines.filter((l) => /^w\d\d /.test(l))).toHaveLength(PRINTED_ITEMS);
+    expect(lines.filter((l) => l.startsWith('hpa h'))).toHaveLength(PRINTED_ITEMS);
+    expect(lines.some((l) => l.startsWith('…'))).toBe(false);
+    expect(lines.slice(-3)).toEqual(['wrote:', '  /out/summary.json', '  /out/report-load-w00.mmd']);
+  });
+
+  it('lists the twelve workloads that fared worst of a large run, worst first, and totals its HPAs', () => {
+    const wide = widened(summary, 40);
+    const lines = formatRunSummary(wide, []);
+    const rows = lines.filter((l) => /^w\d\d /.test(l)).map((l) => l.split(/\s+/)[0]);
+    expect(rows).toEqual(Array.from({ length: PRINTED_ITEMS }, (_, i) => `w${39 - i}`));
+    expect(lines).toContain(
+      '… and 28 more workloads: the 12 listed fared worst (by dropped %, then p95 response time, pending pod-seconds and peak ready replicas); summary.json and report.md have every one',
+    );
+    const syncs = wide.hpas.reduce((s, h) => s + h.syncs, 0);
+    const downs = wide.hpas.reduce((s, h) => s + h.scaleDowns, 0);
+    expect(lines).toContain(`hpa: 40 HPAs, ${syncs} syncs, ${(39 * 40) / 2} scale-ups, ${downs} scale-downs in all`);
+    expect(lines.filter((l) => l.startsWith('hpa h'))).toEqual([]);
+  });
+
+  it('counts the chart sources of a long file list instead of listing them', () => {
+    const charts = Array.from({ length: 30 }, (_, i) => `/out/report-load-w${i}.mmd`);
+    const lines = formatRunSummary(summary, ['/out/timeseries.csv', ...charts, '/out/report.md']);
+    expect(lines.slice(lines.indexOf('wrote:'))).toEqual(['wrote:', '  /out/timeseries.csv', '  /out/report.md', '  and 30 chart sources (report-*.mmd) beside them']);
+  });
+});
