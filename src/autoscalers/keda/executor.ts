@@ -46,18 +46,34 @@ export interface ExecutorDecision {
 
 type Ready = Pick<ExecutorDecision, 'readyCondition' | 'readyReason'>;
 
+const READY: Ready = Object.freeze({ readyCondition: 'True', readyReason: 'ScaledObjectReady' });
+const NO_READY_CHANGE: Ready = Object.freeze({});
+
 /** RequestScale sets Ready=True first whenever no trigger failed. */
 function readyWhenNoError(input: ExecutorInput): Ready {
-  return input.isError ? {} : { readyCondition: 'True', readyReason: 'ScaledObjectReady' };
+  return input.isError ? NO_READY_CHANGE : READY;
+}
+
+/**
+ * A decision. Every branch builds it here, with the same fields in the same order (the Ready
+ * condition only when this poll sets it), so the controller reads objects of one shape; object
+ * spreads of differently shaped bases made this calculator the costliest part of a KEDA poll.
+ */
+function decide(activeCondition: ConditionStatus, activeReason: string, ready: Ready, scaleTo: number | null, lastActiveTimeUpdated: boolean, reason: string): ExecutorDecision {
+  const decision: ExecutorDecision = { scaleTo, activeCondition, activeReason, lastActiveTimeUpdated, reason };
+  if (ready.readyCondition !== undefined) {
+    decision.readyCondition = ready.readyCondition;
+    decision.readyReason = ready.readyReason;
+  }
+  return decision;
 }
 
 /** Cooldown test of scaleToZeroOrIdle: strict `<`; initialCooldownPeriod from creation while lastActiveTime was never set. */
 function cooldownState(input: ExecutorInput): { passed: boolean; text: string } {
   const since = input.lastActiveTimeSeconds;
-  const [from, period, what] =
-    since === undefined
-      ? [input.creationSeconds, input.initialCooldownPeriodSeconds, 'creation + initialCooldownPeriod']
-      : [since, input.cooldownPeriodSeconds, 'lastActiveTime + cooldownPeriod'];
+  const from = since === undefined ? input.creationSeconds : since;
+  const period = since === undefined ? input.initialCooldownPeriodSeconds : input.cooldownPeriodSeconds;
+  const what = since === undefined ? 'creation + initialCooldownPeriod' : 'lastActiveTime + cooldownPeriod';
   const passed = from + period < input.nowSeconds;
   const remaining = from + period - input.nowSeconds;
   return { passed, text: passed ? `${what} has passed` : `${what} not yet passed (${remaining} s left)` };
@@ -65,48 +81,49 @@ function cooldownState(input: ExecutorInput): { passed: boolean; text: string } 
 
 function planActive(input: ExecutorInput): ExecutorDecision {
   const { currentReplicas: current, minReplicaCount: min } = input;
-  const base = { activeCondition: 'True' as const, activeReason: 'ScalerActive', ...readyWhenNoError(input) };
+  const ready = readyWhenNoError(input);
   const why = input.isActive ? 'triggers active' : 'activation forced by annotation';
   if ((input.idleReplicaCount !== undefined && current < min) || current === 0) {
     const target = min > 0 ? min : 1;
     if (input.pausedScaleOut) {
-      return { ...base, scaleTo: null, lastActiveTimeUpdated: false, reason: `${why}: paused-scale-out blocks scaling from ${current} to ${target}` };
+      return decide('True', 'ScalerActive', ready, null, false, `${why}: paused-scale-out blocks scaling from ${current} to ${target}`);
     }
-    return { ...base, scaleTo: target, lastActiveTimeUpdated: true, reason: `${why}: scale from ${current} to ${target}` };
+    return decide('True', 'ScalerActive', ready, target, true, `${why}: scale from ${current} to ${target}`);
   }
   if (input.isError) {
     const reason = `${why}, but a trigger failed: Ready=Unknown (PartialTriggerError), lastActiveTime not refreshed`;
-    return { ...base, readyCondition: 'Unknown', readyReason: 'PartialTriggerError', scaleTo: null, lastActiveTimeUpdated: false, reason };
+    return decide('True', 'ScalerActive', { readyCondition: 'Unknown', readyReason: 'PartialTriggerError' }, null, false, reason);
   }
-  return { ...base, scaleTo: null, lastActiveTimeUpdated: true, reason: `${why} at ${current} replicas: the HPA scales; lastActiveTime refreshed` };
+  return decide('True', 'ScalerActive', ready, null, true, `${why} at ${current} replicas: the HPA scales; lastActiveTime refreshed`);
 }
 
 function scaleToZeroOrIdle(input: ExecutorInput): ExecutorDecision {
   const target = input.idleReplicaCount ?? input.minReplicaCount;
   const what = input.idleReplicaCount !== undefined ? 'idleReplicaCount' : 'minReplicaCount';
-  const base = { activeCondition: 'False' as const, lastActiveTimeUpdated: false, ...readyWhenNoError(input) };
+  const ready = readyWhenNoError(input);
   if (input.pausedScaleIn) {
-    return { ...base, activeReason: 'ScalerNotActive', scaleTo: null, reason: `triggers inactive: paused-scale-in blocks scaling to ${what} ${target}` };
+    return decide('False', 'ScalerNotActive', ready, null, false, `triggers inactive: paused-scale-in blocks scaling to ${what} ${target}`);
   }
   const cooldown = cooldownState(input);
-  if (!cooldown.passed) return { ...base, activeReason: 'ScalerCooldown', scaleTo: null, reason: `triggers inactive, cooling down: ${cooldown.text}` };
-  return { ...base, activeReason: 'ScalerNotActive', scaleTo: target, reason: `triggers inactive and ${cooldown.text}: scale from ${input.currentReplicas} to ${what} ${target}` };
+  if (!cooldown.passed) return decide('False', 'ScalerCooldown', ready, null, false, `triggers inactive, cooling down: ${cooldown.text}`);
+  return decide('False', 'ScalerNotActive', ready, target, false, `triggers inactive and ${cooldown.text}: scale from ${input.currentReplicas} to ${what} ${target}`);
 }
 
 function planInactive(input: ExecutorInput): ExecutorDecision {
   const { currentReplicas: current, minReplicaCount: min, idleReplicaCount: idle } = input;
-  const base = { activeCondition: 'False' as const, activeReason: 'ScalerNotActive', lastActiveTimeUpdated: false, ...readyWhenNoError(input) };
+  const ready = readyWhenNoError(input);
   if (input.isError && input.fallback !== undefined && input.fallback.replicas !== 0) {
-    return { ...base, scaleTo: null, reason: `trigger error with a fallback: ${current} replicas left for the HPA fallback of ${input.fallback.replicas}` };
+    return decide('False', 'ScalerNotActive', ready, null, false, `trigger error with a fallback: ${current} replicas left for the HPA fallback of ${input.fallback.replicas}`);
   }
   if (input.isError && input.fallback === undefined) {
-    return { ...base, readyCondition: 'False', readyReason: 'TriggerError', scaleTo: null, reason: 'triggers inactive and a trigger failed (no fallback): Ready=False (TriggerError)' };
+    const reason = 'triggers inactive and a trigger failed (no fallback): Ready=False (TriggerError)';
+    return decide('False', 'ScalerNotActive', { readyCondition: 'False', readyReason: 'TriggerError' }, null, false, reason);
   }
   if ((idle !== undefined && current > idle) || (current > 0 && min === 0)) return scaleToZeroOrIdle(input);
   if (current < min && idle === undefined) {
-    return { ...base, scaleTo: min, reason: `triggers inactive and ${current} < minReplicaCount: scale to ${min}` };
+    return decide('False', 'ScalerNotActive', ready, min, false, `triggers inactive and ${current} < minReplicaCount: scale to ${min}`);
   }
-  return { ...base, scaleTo: null, reason: `triggers inactive at ${current} replicas: no change` };
+  return decide('False', 'ScalerNotActive', ready, null, false, `triggers inactive at ${current} replicas: no change`);
 }
 
 /**
