@@ -121,12 +121,12 @@ export class ScaledObjectController {
     const controller = this.deps.target.controller;
     const current = controller.specReplicas;
     const states: TriggerState[] = this.triggers.map((t) => {
-      if (t.parsed.resource !== undefined) return { type: t.spec.type, ...(t.spec.name ? { name: t.spec.name } : {}), isActive: false };
-      const result = this.readCounted(t, nowSeconds);
-      t.cached = result;
-      const state: TriggerState = { type: t.spec.type, isActive: result.isActive };
+      // A resource trigger is read by the HPA, not here: never active for the executor.
+      const result = t.parsed.resource !== undefined ? undefined : this.readCounted(t, nowSeconds);
+      if (result !== undefined) t.cached = result;
+      const state: TriggerState = { type: t.spec.type, isActive: result?.isActive ?? false };
       if (t.spec.name) state.name = t.spec.name;
-      if (result.error !== undefined) state.error = result.error;
+      if (result?.error !== undefined) state.error = result.error;
       return state;
     });
     const composite = this.formula === undefined ? undefined : this.composite((t) => t.cached);
