@@ -14,8 +14,9 @@ import type { MetricSeries } from '../engine/metric-series.js';
 import type { WorkloadRuntime } from '../engine/workload-runtime.js';
 import type { MetricsServer } from '../metrics/metrics-server.js';
 import type { SimObserver } from '../observe/observer.js';
-import { listensTo } from '../observe/observer.js';
+import { listensTo, wantsEvery } from '../observe/observer.js';
 import type { HpaDecisionRecord, MetricDecision } from '../observe/records.js';
+import { RepeatedHpaDecision } from './hpa-decision-repeat.js';
 import { metricObserver, type ExternalMetricProvider, type MetricObserver, type ObservationContext, type PodsObservation } from './hpa-observations.js';
 
 /** A metric's latest value, kept in place between syncs (no per-sync object outlives the sync). */
@@ -72,6 +73,8 @@ export class HpaController {
   /** One per metric, refilled by its observation at each sync (see ObservationContext.reuse). */
   private readonly podObservations: PodsObservation[];
   private readonly reconcileInput: ReconcileInput;
+  /** The previous decision, for observers that only want changes. */
+  private readonly repeat = new RepeatedHpaDecision();
 
   constructor(
     readonly spec: HpaSpec,
@@ -140,6 +143,8 @@ export class HpaController {
     }
     for (let i = 0; i < proposals.length; i++) rememberValue(this.lastValues[i]!, proposals[i]!);
     if (!listensTo(this.observer, 'hpaDecision')) return;
+    const readyPods = this.target.servingPods;
+    if (!wantsEvery(this.observer, 'hpaDecision') && this.repeat.repeats(specReplicas, statusReplicas, readyPods, result, proposals, observations)) return;
     const metrics: MetricDecision[] = proposals.map((p, i) => {
       const d: MetricDecision = { metricName: p.metricName, ok: p.ok, currentValue: formatValue(p, this.spec.metrics[i]!), reason: p.reason };
       if (p.ok) d.proposedReplicas = p.desiredReplicas;
@@ -154,7 +159,7 @@ export class HpaController {
       target: workload.spec.name,
       specReplicas,
       statusReplicas,
-      readyPods: this.target.servingPods,
+      readyPods,
       metrics,
       desiredReplicas: result.desiredReplicas,
       rescale: result.rescale,

@@ -51,8 +51,10 @@ export class DecisionLog implements SimObserver {
   private readonly groupCount: number;
   /** Rows written. */
   count = 0;
-  /** Rows `changes` left out. */
+  /** Rows `changes` left out (HPA syncs that repeat a decision reach the log only when another observer wants them). */
   skipped = 0;
+  /** `changes`: the HPA controllers may keep repeated decisions to themselves (SimObserver.changesOnly). */
+  readonly changesOnly: boolean;
   private readonly volatile: boolean[];
   /**
    * The row being written, reused by every decision: every cell is set for each row, and no sink
@@ -73,6 +75,7 @@ export class DecisionLog implements SimObserver {
   ) {
     this.groupCount = Math.max(1, groupCount);
     this.sink = tables('decisions.csv', decisionHeader(groupCount));
+    this.changesOnly = detail === 'changes';
     this.volatile = volatileColumns(groupCount);
     this.row = new Array<RowCell>(BASE_COLUMNS.length + GROUP.length * this.groupCount).fill('');
   }

@@ -5,6 +5,13 @@
 import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord, ReplicaWriteRecord } from './records.js';
 
 export interface SimObserver {
+  /**
+   * Set by an observer that only needs an HPA decision when it differs from the same HPA's previous
+   * one in something other than its time, its stabilization window and its metric values (what
+   * decisions.csv's `changes` detail compares). When every listener says so, the HPA controller
+   * builds no record for a sync that repeats the previous decision.
+   */
+  readonly changesOnly?: boolean;
   hpaDecision?(record: HpaDecisionRecord): void;
   kedaDecision?(record: KedaDecisionRecord): void;
   caDecision?(record: CaDecisionRecord): void;
@@ -15,6 +22,12 @@ export interface SimObserver {
 /** Whether `observer` would do anything with `hook`: controllers skip building records nobody keeps. */
 export function listensTo(observer: SimObserver, hook: keyof SimObserver): boolean {
   return observer instanceof ObserverHub ? observer.listens(hook) : typeof observer[hook] === 'function';
+}
+
+/** Whether some observer of `hook` wants every record, repeated decisions included. */
+export function wantsEvery(observer: SimObserver, hook: keyof SimObserver): boolean {
+  if (observer instanceof ObserverHub) return observer.wantsEvery(hook);
+  return typeof observer[hook] === 'function' && observer.changesOnly !== true;
 }
 
 /** Fans one hook call out to many observers. */
@@ -28,6 +41,11 @@ export class ObserverHub implements SimObserver {
   /** True when some observer implements `hook`. */
   listens(hook: keyof SimObserver): boolean {
     return this.observers.some((o) => listensTo(o, hook));
+  }
+
+  /** True when some observer implements `hook` and wants repeated decisions too. */
+  wantsEvery(hook: keyof SimObserver): boolean {
+    return this.observers.some((o) => wantsEvery(o, hook));
   }
 
   hpaDecision(record: HpaDecisionRecord): void {
