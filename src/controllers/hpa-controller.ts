@@ -16,7 +16,7 @@ import type { MetricsServer } from '../metrics/metrics-server.js';
 import type { SimObserver } from '../observe/observer.js';
 import { listensTo, wantsEvery } from '../observe/observer.js';
 import type { HpaDecisionRecord, MetricDecision } from '../observe/records.js';
-import { RepeatedHpaDecision } from './hpa-decision-repeat.js';
+import { RepeatedHpaDecision } from './decision-repeat.js';
 import { metricObserver, type ExternalMetricProvider, type MetricObserver, type ObservationContext, type PodsObservation } from './hpa-observations.js';
 
 /** A metric's latest value, kept in place between syncs (no per-sync object outlives the sync). */

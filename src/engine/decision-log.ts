@@ -51,9 +51,9 @@ export class DecisionLog implements SimObserver {
   private readonly groupCount: number;
   /** Rows written. */
   count = 0;
-  /** Rows `changes` left out (HPA syncs that repeat a decision reach the log only when another observer wants them). */
+  /** Rows `changes` left out (HPA syncs and KEDA polls that repeat a decision reach the log only when another observer wants them). */
   skipped = 0;
-  /** `changes`: the HPA controllers may keep repeated decisions to themselves (SimObserver.changesOnly). */
+  /** `changes`: the HPA and KEDA controllers may keep repeated decisions to themselves (SimObserver.changesOnly). */
   readonly changesOnly: boolean;
   private readonly volatile: boolean[];
   /**

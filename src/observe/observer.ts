@@ -6,10 +6,11 @@ import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord, ReplicaWr
 
 export interface SimObserver {
   /**
-   * Set by an observer that only needs an HPA decision when it differs from the same HPA's previous
-   * one in something other than its time, its stabilization window and its metric values (what
-   * decisions.csv's `changes` detail compares). When every listener says so, the HPA controller
-   * builds no record for a sync that repeats the previous decision.
+   * Set by an observer that only needs an HPA or KEDA decision when it differs from the same
+   * autoscaler's previous one in something other than the columns that move at nearly every sync
+   * (the time, the stabilization window, metric and trigger values, KEDA's clocks: what
+   * decisions.csv's `changes` detail compares). When every listener says so, the HPA and KEDA
+   * controllers build no record for a decision that repeats the previous one.
    */
   readonly changesOnly?: boolean;
   hpaDecision?(record: HpaDecisionRecord): void;

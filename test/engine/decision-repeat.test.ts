@@ -1,24 +1,24 @@
 /**
- * `changes` with the HPA controllers keeping repeated decisions to themselves (SimObserver.changesOnly)
- * writes the same decisions.csv as with every record built and compared by the log: the repeat check
- * skips only what the log would have skipped.
+ * `changes` with the HPA and KEDA controllers keeping repeated decisions to themselves
+ * (SimObserver.changesOnly) writes the same decisions.csv as with every record built and compared by
+ * the log: the repeat checks skip only what the log would have skipped.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/run-scenario.js';
-import type { HpaDecisionRecord } from '../../src/observe/records.js';
 import { MemoryTableSink } from '../../src/report/table-sink.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-/** decisions.csv of a `changes` run, and how many HPA records were built. */
+/** decisions.csv of a `changes` run, and how many HPA and KEDA records were built. */
 async function changesRun(name: string, durationSeconds: number, everyRecord: boolean): Promise<{ csv: string; records: number }> {
   const scenario = await loadScenario(join(ROOT, 'scenarios', name), { durationSeconds, decisions: 'changes' });
   let decisions: MemoryTableSink | undefined;
   let records = 0;
   // An observer that wants every record (it sets no changesOnly) makes the controllers build them all.
-  const counter = { hpaDecision: (_r: HpaDecisionRecord) => void records++ };
-  const changesOnlyCounter = { changesOnly: true, hpaDecision: (_r: HpaDecisionRecord) => void records++ };
+  const count = (): void => void records++;
+  const counter = { hpaDecision: count, kedaDecision: count };
+  const changesOnlyCounter = { changesOnly: true, hpaDecision: count, kedaDecision: count };
   runScenario(scenario, {
     tables: (table, header) => {
       const sink = new MemoryTableSink(header);
@@ -30,12 +30,15 @@ async function changesRun(name: string, durationSeconds: number, everyRecord: bo
   return { csv: decisions!.text(), records };
 }
 
-describe('HPA decisions under `changes`', () => {
+describe('HPA and KEDA decisions under `changes`', () => {
   it.each<[string, number]>([
     ['nasa-diurnal', 3 * 86_400],
     ['self-healing', 6 * 3600],
     ['prometheus-and-cron', 86_400],
     ['kafka-lag', 12 * 3600],
+    ['mysql-statefulset', 12 * 3600],
+    ['scale-to-zero', 86_400],
+    ['nginx-keda-cpu', 6 * 3600],
     ['flask-hpa-ca', 6 * 3600],
     ['bench-large', 1200],
   ])('%s: the same rows with repeated decisions skipped by the controller as with every record built', async (name, seconds) => {

@@ -21,8 +21,9 @@ import type { Simulation } from '../../core/simulation.js';
 import type { MetricSeries } from '../../engine/metric-series.js';
 import type { WorkloadRuntime } from '../../engine/workload-runtime.js';
 import type { MetricsServer } from '../../metrics/metrics-server.js';
-import { listensTo, type SimObserver } from '../../observe/observer.js';
+import { listensTo, wantsEvery, type SimObserver } from '../../observe/observer.js';
 import type { KedaDecisionRecord } from '../../observe/records.js';
+import { RepeatedKedaDecision } from '../decision-repeat.js';
 import { HpaController } from '../hpa-controller.js';
 import type { ExternalMetricSpec } from '../hpa-observations.js';
 import { triggerReader, type TriggerRead, type TriggerReadContext } from './trigger-reader.js';
@@ -38,6 +39,11 @@ interface TriggerRuntime {
   failures: number;
   /** The last polling cycle's result (served when useCachedMetrics). */
   cached?: ScalerResult;
+}
+
+/** A trigger's reason in decisions.csv: the scaler's explanation or error (a resource trigger is read by the HPA). */
+function triggerReason(t: TriggerRuntime): string {
+  return t.parsed.resource !== undefined ? 'resource metric (read by the HPA)' : (t.cached?.error ?? t.cached?.reason ?? '');
 }
 
 export interface ScaledObjectDeps {
@@ -66,6 +72,8 @@ export class ScaledObjectController {
   private lastActiveTimeSeconds: number | undefined;
   /** The executor's input, refilled at each poll (the spec's fields are set once). */
   private readonly executorInput: ExecutorInput;
+  /** The previous decision, for observers that only want changes. */
+  private readonly repeat = new RepeatedKedaDecision();
 
   constructor(
     readonly spec: ScaledObjectSpec,
@@ -152,8 +160,19 @@ export class ScaledObjectController {
       controller.scale(decision.scaleTo);
       this.deps.observer.replicasWritten?.({ timeSeconds: nowSeconds, autoscaler: 'keda', name: this.spec.name, target: controller.spec.name, fromReplicas: current, toReplicas: decision.scaleTo });
     }
-    // The record is built only when some observer keeps decisions (a sweep keeps none).
+    // The record is built only when some observer keeps decisions (a sweep keeps none), and not
+    // for a repeated decision when every observer only wants changes.
     if (!listensTo(this.deps.observer, 'kedaDecision')) return;
+    const readyPods = this.deps.target.servingPods;
+    if (!wantsEvery(this.deps.observer, 'kedaDecision')) {
+      const repeat = this.repeat;
+      repeat.begin(current, controller.statusReplicas, readyPods, decision, activity.reason);
+      for (let i = 0; i < this.triggers.length; i++) {
+        const t = this.triggers[i]!;
+        repeat.trigger(t.spec.name ?? t.metricName, states[i]!.isActive, triggerReason(t));
+      }
+      if (repeat.end()) return;
+    }
     const cooldownEnds = (this.lastActiveTimeSeconds ?? 0) + this.spec.cooldownPeriodSeconds;
     const record: KedaDecisionRecord = {
       timeSeconds: nowSeconds,
@@ -161,12 +180,12 @@ export class ScaledObjectController {
       target: controller.spec.name,
       specReplicas: current,
       statusReplicas: controller.statusReplicas,
-      readyPods: this.deps.target.servingPods,
+      readyPods,
       triggers: this.triggers.map((t, i) => ({
         name: t.spec.name ?? t.metricName,
         value: t.cached && t.cached.error === undefined && t.parsed.resource === undefined ? String(t.cached.metricValue) : '',
         active: states[i]!.isActive,
-        reason: t.parsed.resource !== undefined ? 'resource metric (read by the HPA)' : (t.cached?.error ?? t.cached?.reason ?? ''),
+        reason: triggerReason(t),
       })),
       active: decision.activeCondition,
       reason: `${decision.activeReason ?? ''}: ${decision.reason}; ${activity.reason}`,
