@@ -12,6 +12,7 @@
 import type { MetricObservation, MetricProposal } from '../autoscalers/hpa/evaluate-metric.js';
 import type { ReconcileResult } from '../autoscalers/hpa/reconcile.js';
 import type { ExecutorDecision } from '../autoscalers/keda/executor.js';
+import { tallyPodClasses, type PodClassTally } from './hpa-observations.js';
 
 type KeyValue = number | string | boolean | null | undefined;
 
@@ -51,6 +52,7 @@ class DecisionKey {
 /** An HPA sync: the reconcile's result and, per metric, the proposal and the pods' classes. */
 export class RepeatedHpaDecision {
   private readonly key = new DecisionKey();
+  private readonly classes: PodClassTally = { ready: 0, unready: 0, missing: 0, ignored: 0 };
 
   /** True when this sync's decision has the same fields as the previous sync's; either way they are kept. */
   repeats(
@@ -80,32 +82,15 @@ export class RepeatedHpaDecision {
       key.put(p.reason);
       if (p.ok) key.put(p.desiredReplicas);
       else key.put(p.message);
-      putPodClasses(key, observations[i]!);
+      // The §1.4 class counts of a per-pod metric (what the row's pods column shows).
+      const classes = tallyPodClasses(observations[i]!, this.classes);
+      key.put(classes?.ready);
+      key.put(classes?.unready);
+      key.put(classes?.missing);
+      key.put(classes?.ignored);
     }
     return key.end();
   }
-}
-
-/** The §1.4 class counts of a pod-based metric (what the row's pods column shows). */
-function putPodClasses(key: DecisionKey, observation: MetricObservation): void {
-  if (observation.kind !== 'pods') {
-    key.put(undefined);
-    return;
-  }
-  let ready = 0;
-  let unready = 0;
-  let missing = 0;
-  let ignored = 0;
-  for (const pod of observation.pods) {
-    if (pod.class === 'ready') ready++;
-    else if (pod.class === 'unready') unready++;
-    else if (pod.class === 'missing') missing++;
-    else ignored++;
-  }
-  key.put(ready);
-  key.put(unready);
-  key.put(missing);
-  key.put(ignored);
 }
 
 /**

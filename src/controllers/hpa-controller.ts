@@ -17,7 +17,7 @@ import type { SimObserver } from '../observe/observer.js';
 import { listensTo, wantsEvery } from '../observe/observer.js';
 import type { HpaDecisionRecord, MetricDecision } from '../observe/records.js';
 import { RepeatedHpaDecision } from './decision-repeat.js';
-import { metricObserver, type ExternalMetricProvider, type MetricObserver, type ObservationContext, type PodsObservation } from './hpa-observations.js';
+import { metricObserver, tallyPodClasses, type ExternalMetricProvider, type MetricObserver, type ObservationContext, type PodsObservation } from './hpa-observations.js';
 
 /** A metric's latest value, kept in place between syncs (no per-sync object outlives the sync). */
 interface LastValue {
@@ -46,13 +46,6 @@ function formatCurrentValue(v: Omit<LastValue, 'ok'> | Extract<MetricProposal, {
     return spec.resourceName === 'cpu' ? `${milli}m` : `${Math.round(milli / 1000)}`;
   }
   return `${Math.round(milli) / 1000}`;
-}
-
-function podClasses(obs: MetricObservation): MetricDecision['podClasses'] {
-  if (obs.kind !== 'pods') return undefined;
-  const counts = { ready: 0, unready: 0, missing: 0, ignored: 0 };
-  for (const p of obs.pods) counts[p.class]++;
-  return counts;
 }
 
 export class HpaController {
@@ -149,7 +142,7 @@ export class HpaController {
       const d: MetricDecision = { metricName: p.metricName, ok: p.ok, currentValue: formatValue(p, this.spec.metrics[i]!), reason: p.reason };
       if (p.ok) d.proposedReplicas = p.desiredReplicas;
       else d.message = p.message;
-      const classes = podClasses(observations[i]!);
+      const classes = tallyPodClasses(observations[i]!, { ready: 0, unready: 0, missing: 0, ignored: 0 });
       if (classes) d.podClasses = classes;
       return d;
     });

@@ -163,6 +163,25 @@ function valueObservation(seriesName: string, ctx: ObservationContext): MetricOb
   return { kind: 'values', valuesMilli: [toMilli(series.valueAt(ctx.nowSeconds))], readyPodCount: ctx.target.servingPods };
 }
 
+/** How many pods of a per-pod observation fell in each §1.4 class (decisions.csv's pods column). */
+export interface PodClassTally {
+  ready: number;
+  unready: number;
+  missing: number;
+  ignored: number;
+}
+
+/** Counts `observation`'s pods by class into `into` (reset first); undefined for an observation that is not per pod. */
+export function tallyPodClasses(observation: MetricObservation, into: PodClassTally): PodClassTally | undefined {
+  if (observation.kind !== 'pods') return undefined;
+  into.ready = 0;
+  into.unready = 0;
+  into.missing = 0;
+  into.ignored = 0;
+  for (const pod of observation.pods) into[pod.class]++;
+  return into;
+}
+
 /** Observes one metric of an HPA's spec at `ctx.nowSeconds`. */
 export type MetricObserver = (ctx: ObservationContext) => MetricObservation;
 

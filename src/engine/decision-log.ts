@@ -49,10 +49,6 @@ function volatileColumns(groupCount: number): boolean[] {
 export class DecisionLog implements SimObserver {
   readonly sink: TableSink;
   private readonly groupCount: number;
-  /** Rows written. */
-  count = 0;
-  /** Rows `changes` left out (HPA syncs and KEDA polls that repeat a decision reach the log only when another observer wants them). */
-  skipped = 0;
   /** `changes`: the HPA and KEDA controllers may keep repeated decisions to themselves (SimObserver.changesOnly). */
   readonly changesOnly: boolean;
   private readonly volatile: boolean[];
@@ -163,13 +159,9 @@ export class DecisionLog implements SimObserver {
 
   private write(row: RowCell[], window?: StabilizationWindow): void {
     if (this.detail === 'none') return;
-    if (this.detail === 'changes' && !this.changed(row)) {
-      this.skipped++;
-      return;
-    }
+    if (this.detail === 'changes' && !this.changed(row)) return;
     if (window !== undefined) row[WINDOW_COLUMN] = new WindowCell(window);
     this.sink.row(row);
-    this.count++;
   }
 
   /** Whether `row` differs from its autoscaler's previous row outside the volatile columns; remembers it. */

@@ -41,6 +41,11 @@ interface TriggerRuntime {
   cached?: ScalerResult;
 }
 
+/** A trigger's name in decisions.csv: triggers[].name, else its External metric name. */
+function triggerName(t: TriggerRuntime): string {
+  return t.spec.name ?? t.metricName;
+}
+
 /** A trigger's reason in decisions.csv: the scaler's explanation or error (a resource trigger is read by the HPA). */
 function triggerReason(t: TriggerRuntime): string {
   return t.parsed.resource !== undefined ? 'resource metric (read by the HPA)' : (t.cached?.error ?? t.cached?.reason ?? '');
@@ -169,7 +174,7 @@ export class ScaledObjectController {
       repeat.begin(current, controller.statusReplicas, readyPods, decision, activity.reason);
       for (let i = 0; i < this.triggers.length; i++) {
         const t = this.triggers[i]!;
-        repeat.trigger(t.spec.name ?? t.metricName, states[i]!.isActive, triggerReason(t));
+        repeat.trigger(triggerName(t), states[i]!.isActive, triggerReason(t));
       }
       if (repeat.end()) return;
     }
@@ -182,7 +187,7 @@ export class ScaledObjectController {
       statusReplicas: controller.statusReplicas,
       readyPods,
       triggers: this.triggers.map((t, i) => ({
-        name: t.spec.name ?? t.metricName,
+        name: triggerName(t),
         value: t.cached && t.cached.error === undefined && t.parsed.resource === undefined ? String(t.cached.metricValue) : '',
         active: states[i]!.isActive,
         reason: triggerReason(t),
