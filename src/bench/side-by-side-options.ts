@@ -1,0 +1,113 @@
+/**
+ * The command line of `npm run bench:ab` (src/bench/side-by-side.ts), parsed without side effects:
+ * which build to compare this checkout's with, which bench case, how long, how many rounds.
+ */
+import { parseDuration } from '../scenario/duration.js';
+import { BENCH_CASES, findBenchCase, type BenchCase } from './cases.js';
+
+export interface SideBySideOptions {
+  /** A git revision of this repository, or a folder holding another build's dist/. */
+  base: string;
+  case: BenchCase;
+  /** Replaces the case's duration (simulated seconds). */
+  durationSeconds: number | undefined;
+  rounds: number;
+  json: boolean;
+}
+
+export const SIDE_BY_SIDE_USAGE = `usage: npm run bench:ab -- <base> [--case NAME] [--duration DUR] [--rounds N] [--json]
+  <base>       a git revision of this repository (built in a temporary worktree), or a folder
+               whose dist/ holds another build
+  --case       a bench case (default bench-large): ${BENCH_CASES.map((c) => c.name).join(', ')}
+  --duration   simulated time instead of the case's own, e.g. 1h, 6h, 3d (default: 1h for bench-large)
+  --rounds     rounds of the two builds at once, one per core (default 3)
+  --json       the rounds and the summary as JSON`;
+
+/** bench-large's whole day takes minutes a round; an hour shows the same engine. */
+const DEFAULT_DURATION: Readonly<Record<string, number>> = { 'bench-large': 3600 };
+
+/** The options, or what is wrong with the command line (one line, for exit code 2). */
+export function parseSideBySideArgs(argv: readonly string[]): SideBySideOptions | string {
+  let base: string | undefined;
+  let caseName = 'bench-large';
+  let durationText: string | undefined;
+  let roundsText = '3';
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--case' || arg === '--duration' || arg === '--rounds') {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('--')) return `${arg} needs a value`;
+      if (arg === '--case') caseName = value;
+      else if (arg === '--duration') durationText = value;
+      else roundsText = value;
+    } else if (arg.startsWith('--')) return `unknown option ${arg}`;
+    else if (base === undefined) base = arg;
+    else return `one base only, got "${base}" and "${arg}"`;
+  }
+  if (base === undefined) return 'name the build to compare with: a git revision or a folder holding dist/';
+  const benchCase = findBenchCase(caseName);
+  if (benchCase === undefined) return `--case: unknown bench case "${caseName}"; cases: ${BENCH_CASES.map((c) => c.name).join(', ')}`;
+  const rounds = Number(roundsText);
+  if (!Number.isInteger(rounds) || rounds < 1) return `--rounds: expected a whole number >= 1, got "${roundsText}"`;
+  let durationSeconds = DEFAULT_DURATION[caseName];
+  if (durationText !== undefined) {
+    let seconds = Number.NaN;
+    try {
+      seconds = parseDuration(durationText);
+    } catch {
+      // reported below
+    }
+    if (!(seconds > 0)) return `--duration: expected a positive duration such as 90s, 15m, 2h or 27d, got "${durationText}"`;
+    durationSeconds = seconds;
+  }
+  return { base, case: benchCase, durationSeconds, rounds, json };
+}
+
+/** One build's run in one round. */
+export interface BuildRun {
+  runSeconds: number;
+  cpuSeconds: number;
+  events: number;
+}
+
+export interface SideBySideRound {
+  /** Which build's process was started first (alternates). */
+  first: 'base' | 'this';
+  base: BuildRun;
+  this: BuildRun;
+}
+
+export interface SideBySideSummary {
+  rounds: number;
+  baseMedianRunSeconds: number;
+  thisMedianRunSeconds: number;
+  /** this / base of the medians: below 1, this checkout is faster. */
+  ratio: number;
+  /** Each round's this / base, lowest first. */
+  roundRatios: number[];
+  /** The two builds processed the same number of events in every round. */
+  sameEvents: boolean;
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The figures read off the rounds: medians, their ratio, each round's ratio, whether the events agree. */
+export function summarizeRounds(rounds: readonly SideBySideRound[]): SideBySideSummary {
+  const baseMedianRunSeconds = median(rounds.map((r) => r.base.runSeconds));
+  const thisMedianRunSeconds = median(rounds.map((r) => r.this.runSeconds));
+  return {
+    rounds: rounds.length,
+    baseMedianRunSeconds,
+    thisMedianRunSeconds,
+    ratio: thisMedianRunSeconds / baseMedianRunSeconds,
+    roundRatios: rounds.map((r) => r.this.runSeconds / r.base.runSeconds).sort((a, b) => a - b),
+    sameEvents: rounds.every((r) => r.base.events === r.this.events),
+  };
+}
