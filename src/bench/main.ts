@@ -9,6 +9,7 @@
  *   npm run bench                      every case
  *   npm run bench -- nasa-diurnal      the named cases
  *   npm run bench -- --json            the rows as JSON
+ *   npm run bench -- --repeat 3        each case three times: the median run, and the spread
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { ResultsFolder } from '../report/results-folder.js';
 import { padColumns } from '../report/text-columns.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { BENCH_CASES, DAY_SECONDS, findBenchCase, type BenchCase } from './cases.js';
+import { medianBy, parseRepeat } from './repeat.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -47,6 +49,10 @@ interface BenchRow {
   firstDayLiveHeapMiB: number | undefined;
   endLiveHeapMiB: number | undefined;
   outputMiB: number;
+  /** With --repeat: how many runs, and the range of their process wall seconds (this row is the median one). */
+  runs?: number;
+  processWallMinSeconds?: number;
+  processWallMaxSeconds?: number;
 }
 
 /** Heap still in use after two full collections, MiB; the process runs with --expose-gc (live-heap cases). */
@@ -145,12 +151,14 @@ function benchInChild(name: string): BenchRow {
   return { ...row, processWallSeconds, speedUp: row.simulatedSeconds / processWallSeconds };
 }
 
-function printTable(rows: BenchRow[], baseline: number): void {
-  const header = ['case', 'simulated s', 'process wall s', 'load s', 'run s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB', 'peak RSS by day 1 MiB', 'live heap by day 1 MiB', 'live heap at end MiB', 'output MiB'];
+function printTable(rows: BenchRow[], baseline: number, repeat: number): void {
+  const spread = repeat > 1 ? [`process wall s min–max (${repeat} runs)`] : [];
+  const header = ['case', 'simulated s', 'process wall s', ...spread, 'load s', 'run s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB', 'peak RSS by day 1 MiB', 'live heap by day 1 MiB', 'live heap at end MiB', 'output MiB'];
   const table = rows.map((r) => [
     r.case,
     fmt(r.simulatedSeconds, 0),
     fmt(r.processWallSeconds, 3),
+    ...(repeat > 1 ? [`${fmt(r.processWallMinSeconds ?? r.processWallSeconds, 3)}–${fmt(r.processWallMaxSeconds ?? r.processWallSeconds, 3)}`] : []),
     fmt(r.loadWallSeconds, 3),
     fmt(r.runWallSeconds, 3),
     fmt(r.speedUp, 0),
@@ -163,7 +171,7 @@ function printTable(rows: BenchRow[], baseline: number): void {
     fmtIfMeasured(r.endLiveHeapMiB, 1),
     fmt(r.outputMiB, 1),
   ]);
-  const bare = ['(bare event-queue loop)', '', '', '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000'];
+  const bare = ['(bare event-queue loop)', '', '', ...spread.map(() => ''), '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000'];
   table.push([...bare, ...header.slice(bare.length).map(() => '')]);
   const [head, ...body] = padColumns([header, ...table], (i) => (i === 0 ? 'left' : 'right'));
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
@@ -182,7 +190,14 @@ async function main(): Promise<void> {
     return;
   }
   const json = args.includes('--json');
-  const names = args.filter((a) => a !== '--json');
+  const repeatAt = args.indexOf('--repeat');
+  const repeat = repeatAt >= 0 ? parseRepeat(args[repeatAt + 1]) : 1;
+  if (typeof repeat === 'string') {
+    console.error(repeat);
+    process.exitCode = 2;
+    return;
+  }
+  const names = args.filter((a, i) => a !== '--json' && (repeatAt < 0 || (i !== repeatAt && i !== repeatAt + 1)));
   const unknown = names.filter((n) => findBenchCase(n) === undefined);
   if (unknown.length > 0) {
     console.error(`unknown bench case(s): ${unknown.join(', ')}; cases: ${BENCH_CASES.map((c) => c.name).join(', ')}`);
@@ -192,12 +207,20 @@ async function main(): Promise<void> {
   const cases = names.length > 0 ? names : BENCH_CASES.filter((c) => c.onRequest !== true).map((c) => c.name);
   const rows: BenchRow[] = [];
   for (const name of cases) {
-    if (!json) process.stderr.write(`bench ${name}…\n`);
-    rows.push(benchInChild(name));
+    const runs: BenchRow[] = [];
+    for (let i = 0; i < repeat; i++) {
+      if (!json) process.stderr.write(`bench ${name}${repeat > 1 ? ` (${i + 1}/${repeat})` : ''}…\n`);
+      runs.push(benchInChild(name));
+    }
+    if (repeat === 1) rows.push(runs[0]!);
+    else {
+      const pick = medianBy(runs, (r) => r.processWallSeconds);
+      rows.push({ ...pick.median, runs: pick.runs, processWallMinSeconds: pick.minKey, processWallMaxSeconds: pick.maxKey });
+    }
   }
   const baseline = baselineEventsPerSecond(2_000_000);
   if (json) console.log(JSON.stringify({ rows, baselineEventsPerSecond: baseline, node: process.version }, null, 2));
-  else printTable(rows, baseline);
+  else printTable(rows, baseline, repeat);
 }
 
 await main();
