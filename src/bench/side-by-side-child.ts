@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [dist, scenarioDir, durationText, overrides, decisions] = process.argv.slice(2) as [string, string, string, string, string];
-const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(dist, path)).href)) as T;
+/** A module of the build under test; a build without it cannot run this comparison (an older layout, say). */
+async function load<T>(path: string): Promise<T> {
+  try {
+    return (await import(pathToFileURL(join(dist, path)).href)) as T;
+  } catch (error) {
+    process.stderr.write(`the build in ${dist} has no usable ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
 
 const { loadScenario } = await load<{ loadScenario: (dir: string, options: object) => Promise<unknown> }>('scenario/load-scenario.js');
 const { runScenario } = await load<{ runScenario: (s: unknown, options: object) => { built: { sim: { eventsProcessed: number } } } }>('engine/run-scenario.js');

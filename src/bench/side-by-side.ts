@@ -67,8 +67,14 @@ function runBuild(dist: string, options: SideBySideOptions): Promise<BuildRun> {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('close', (code) => {
-      if (code === 0) resolveRun(JSON.parse(out) as BuildRun);
-      else reject(new Error(`the run with ${dist} failed (exit ${code}):\n${err}`));
+      if (code !== 0) reject(new Error(`the run with ${dist} failed (exit ${code}):\n${err}`));
+      else {
+        try {
+          resolveRun(JSON.parse(out) as BuildRun);
+        } catch {
+          reject(new Error(`the run with ${dist} printed no result:\n${out}${err}`));
+        }
+      }
     });
   });
 }
@@ -125,6 +131,10 @@ async function main(): Promise<void> {
     const rounds = await runRounds(built.dist, thisDist, options);
     if (options.json) console.log(JSON.stringify({ case: options.case.name, durationSeconds: options.durationSeconds ?? null, base: options.base, rounds, summary: summarizeRounds(rounds) }, null, 2));
     else print(rounds, options, options.base);
+  } catch (error) {
+    // A build that cannot run the case (an older revision without these modules, say): its own error, no stack.
+    console.error(`bench:ab: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
   } finally {
     built.remove();
   }

@@ -1,6 +1,6 @@
 /** `npm run bench:ab`: its command line, the summary it reads off the rounds, and a real round of two builds. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,5 +98,20 @@ describe('npm run bench:ab', () => {
     const bad = spawnSync(process.execPath, [SCRIPT, ROOT, '--rounds', 'two'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--rounds: expected a whole number >= 1, got "two"');
+  });
+
+  it('exits 1 naming the missing module when the other build cannot run the case, with no stack trace', () => {
+    const other = mkdtempSync(join(tmpdir(), 'scalesim-ab-test-'));
+    try {
+      mkdirSync(join(other, 'dist', 'engine'), { recursive: true });
+      writeFileSync(join(other, 'dist', 'engine', 'run-scenario.js'), 'export const runScenario = undefined;\n');
+      const r = spawnSync(process.execPath, [SCRIPT, other, '--case', 'nasa-1d-looped', '--rounds', '1', '--json'], { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`the build in ${join(other, 'dist')} has no usable scenario/load-scenario.js`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });
