@@ -21,7 +21,7 @@ import { parseOverrides } from '../compare/overrides.js';
 import { EventQueue } from '../core/event-queue.js';
 import { runScenario } from '../engine/run-scenario.js';
 import { ResultsFolder } from '../report/results-folder.js';
-import { padColumns } from '../report/text-columns.js';
+import { formatPaddedMarkdownTable } from '../report/markdown/markdown-table.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { BENCH_CASES, DAY_SECONDS, findBenchCase, type BenchCase } from './cases.js';
 import { medianBy, parseRepeat } from './repeat.js';
@@ -173,11 +173,7 @@ function printTable(rows: BenchRow[], baseline: number, repeat: number): void {
   ]);
   const bare = ['(bare event-queue loop)', '', '', ...spread.map(() => ''), '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000'];
   table.push([...bare, ...header.slice(bare.length).map(() => '')]);
-  const [head, ...body] = padColumns([header, ...table], (i) => (i === 0 ? 'left' : 'right'));
-  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
-  console.log(line(head!));
-  console.log(`|${head!.map((c, i) => (i === 0 ? '-'.repeat(c.length + 2) : `${'-'.repeat(c.length + 1)}:`)).join('|')}|`);
-  for (const t of body) console.log(line(t));
+  console.log(formatPaddedMarkdownTable(header, table, (i) => (i === 0 ? 'left' : 'right')));
   console.log(`node ${process.version}, ${process.platform}/${process.arch}; run s includes writing timeseries.csv, decisions.csv, cost.csv and summary.json`);
 }
 

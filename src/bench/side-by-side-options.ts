@@ -2,6 +2,7 @@
  * The command line of `npm run bench:ab` (src/bench/side-by-side.ts), parsed without side effects:
  * which build to compare this checkout's with, which bench case, how long, how many rounds.
  */
+import { median as d3Median } from 'd3-array';
 import { parseDuration } from '../scenario/duration.js';
 import { BENCH_CASES, findBenchCase, type BenchCase } from './cases.js';
 
@@ -91,11 +92,11 @@ export interface SideBySideSummary {
   sameEvents: boolean;
 }
 
+/** d3-array's median (the mean of the two middle values for an even count); at least one value. */
 export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of no values');
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const m = d3Median(values);
+  if (m === undefined) throw new Error('median of no values');
+  return m;
 }
 
 /** The figures read off the rounds: medians, their ratio, each round's ratio, whether the events agree. */

@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { padColumns } from '../report/text-columns.js';
+import { formatPaddedMarkdownTable } from '../report/markdown/markdown-table.js';
 import { parseSideBySideArgs, SIDE_BY_SIDE_USAGE, summarizeRounds, type BuildRun, type SideBySideOptions, type SideBySideRound } from './side-by-side-options.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -97,12 +97,8 @@ function print(rounds: readonly SideBySideRound[], options: SideBySideOptions, b
   const f = (v: number, digits = 3): string => v.toFixed(digits);
   const header = ['round', 'first', 'base run s', 'base CPU s', 'this run s', 'this CPU s', 'this/base'];
   const rows = rounds.map((r, i) => [String(i + 1), r.first, f(r.base.runSeconds), f(r.base.cpuSeconds), f(r.this.runSeconds), f(r.this.cpuSeconds), f(r.this.runSeconds / r.base.runSeconds)]);
-  const [head, ...body] = padColumns([header, ...rows], (i) => (i <= 1 ? 'left' : 'right'));
-  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   console.log(`${options.case.name}${options.durationSeconds !== undefined ? `, ${options.durationSeconds} simulated s` : ''}: this checkout against ${baseLabel}, two processes at once, no output`);
-  console.log(line(head!));
-  console.log(`|${head!.map((c, i) => (i <= 1 ? '-'.repeat(c.length + 2) : `${'-'.repeat(c.length + 1)}:`)).join('|')}|`);
-  for (const b of body) console.log(line(b));
+  console.log(formatPaddedMarkdownTable(header, rows, (i) => (i <= 1 ? 'left' : 'right')));
   console.log(`median run: base ${f(s.baseMedianRunSeconds)} s, this ${f(s.thisMedianRunSeconds)} s: this/base ${f(s.ratio)} (rounds ${s.roundRatios.map((r) => f(r)).join(', ')})`);
   console.log(s.sameEvents ? `both builds processed ${rounds[0]!.this.events.toLocaleString('en-US')} events a run` : 'the builds processed different numbers of events: they do not simulate the same thing');
 }
@@ -115,8 +111,9 @@ async function main(): Promise<void> {
     return;
   }
   const thisDist = join(ROOT, 'dist');
-  const folder = existsSync(options.base) ? distOf(options.base) : undefined;
-  if (existsSync(options.base) && folder === undefined) {
+  const isFolder = existsSync(options.base);
+  const folder = isFolder ? distOf(options.base) : undefined;
+  if (isFolder && folder === undefined) {
     console.error(`bench:ab: ${resolve(options.base)} holds no build (no dist/engine/run-scenario.js); run npm run build there`);
     process.exitCode = 2;
     return;
