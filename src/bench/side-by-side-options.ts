@@ -3,8 +3,8 @@
  * which build to compare this checkout's with, which bench case, how long, how many rounds.
  */
 import { median as d3Median } from 'd3-array';
-import { parseDuration } from '../scenario/duration.js';
 import { BENCH_CASES, findBenchCase, type BenchCase } from './cases.js';
+import { parseDurationArg, quickDurationSeconds } from './duration-arg.js';
 
 export interface SideBySideOptions {
   /** A git revision of this repository, or a folder holding another build's dist/. */
@@ -23,9 +23,6 @@ export const SIDE_BY_SIDE_USAGE = `usage: npm run bench:ab -- <base> [--case NAM
   --duration   simulated time instead of the case's own, e.g. 1h, 6h, 3d (default: 1h for bench-large)
   --rounds     rounds of the two builds at once, one per core (default 3)
   --json       the rounds and the summary as JSON`;
-
-/** bench-large's whole day takes minutes a round; an hour shows the same engine. */
-const DEFAULT_DURATION: Readonly<Record<string, number>> = { 'bench-large': 3600 };
 
 /** The options, or what is wrong with the command line (one line, for exit code 2). */
 export function parseSideBySideArgs(argv: readonly string[]): SideBySideOptions | string {
@@ -52,15 +49,10 @@ export function parseSideBySideArgs(argv: readonly string[]): SideBySideOptions 
   if (benchCase === undefined) return `--case: unknown bench case "${caseName}"; cases: ${BENCH_CASES.map((c) => c.name).join(', ')}`;
   const rounds = Number(roundsText);
   if (!Number.isInteger(rounds) || rounds < 1) return `--rounds: expected a whole number >= 1, got "${roundsText}"`;
-  let durationSeconds = DEFAULT_DURATION[caseName];
+  let durationSeconds = quickDurationSeconds(caseName);
   if (durationText !== undefined) {
-    let seconds = Number.NaN;
-    try {
-      seconds = parseDuration(durationText);
-    } catch {
-      // reported below
-    }
-    if (!(seconds > 0)) return `--duration: expected a positive duration such as 90s, 15m, 2h or 27d, got "${durationText}"`;
+    const seconds = parseDurationArg(durationText);
+    if (typeof seconds === 'string') return seconds;
     durationSeconds = seconds;
   }
   return { base, case: benchCase, durationSeconds, rounds, json };

@@ -1,7 +1,9 @@
 /**
  * The simulation kernel: a virtual clock in seconds and an event queue. Periodic processes fire at
  * start + k·interval (no accumulated float drift). A handler that throws stops the run with the
- * simulation time and the component name (SimPy's loud failures). No wall clock is read here.
+ * simulation time and the component name (SimPy's loud failures). No wall clock is read here: a
+ * caller that wants to know where wall time goes (npm run bench:components) passes an EventTimer,
+ * whose clock is its own; the timer only receives figures and never changes what runs.
  */
 import { EventQueue, type QueuedEvent } from './event-queue.js';
 import type { PhaseValue } from './phases.js';
@@ -19,6 +21,21 @@ export class SimulationError extends Error {
   }
 }
 
+/**
+ * Times the events of a simulation by component (`hpa/web`, `cluster-autoscaler`…), for profiling.
+ * `tally` is asked once per scheduled event or periodic process, when it is scheduled; each firing
+ * then adds its wall milliseconds (by the timer's clock) and one event to what it returned.
+ */
+export interface EventTimer {
+  nowMs(): number;
+  tally(component: string): EventTally;
+}
+
+export interface EventTally {
+  wallMs: number;
+  events: number;
+}
+
 /** A handle to cancel a scheduled event or a periodic process. */
 export interface Cancellable {
   cancel(): void;
@@ -30,6 +47,9 @@ export class Simulation {
   private now = 0;
   /** Number of events run so far (benchmarks report it). */
   eventsProcessed = 0;
+
+  /** @param timer times each event by component (profiling only; absent in normal runs). */
+  constructor(private readonly timer?: EventTimer) {}
 
   get nowSeconds(): number {
     return this.now;
@@ -109,12 +129,31 @@ export class Simulation {
   }
 
   private wrap(component: string, run: () => void): () => void {
+    const timer = this.timer;
+    if (timer !== undefined) return this.timed(timer, component, run);
     return () => {
       try {
         run();
       } catch (error) {
         if (error instanceof SimulationError) throw error;
         throw new SimulationError(component, this.now, error);
+      }
+    };
+  }
+
+  /** wrap, with each firing's wall time added to the component's tally. */
+  private timed(timer: EventTimer, component: string, run: () => void): () => void {
+    const tally = timer.tally(component);
+    return () => {
+      const startMs = timer.nowMs();
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof SimulationError) throw error;
+        throw new SimulationError(component, this.now, error);
+      } finally {
+        tally.wallMs += timer.nowMs() - startMs;
+        tally.events++;
       }
     };
   }

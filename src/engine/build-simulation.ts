@@ -11,7 +11,7 @@ import type { SimPod } from '../cluster/model.js';
 import { HpaController } from '../controllers/hpa-controller.js';
 import { Phase } from '../core/phases.js';
 import { Rng } from '../core/rng.js';
-import { Simulation } from '../core/simulation.js';
+import { Simulation, type EventTimer } from '../core/simulation.js';
 import { StepCursor } from '../load/step-series.js';
 import { MetricsServer, workingSetOf } from '../metrics/metrics-server.js';
 import { ObserverHub, type SimObserver } from '../observe/observer.js';
@@ -54,8 +54,8 @@ export interface BuiltSimulation {
   faultCounts: FaultCounts;
 }
 
-export function buildSimulation(scenario: Scenario, observers: SimObserver[] = []): BuiltSimulation {
-  const sim = new Simulation();
+export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [], timer?: EventTimer): BuiltSimulation {
+  const sim = new Simulation(timer);
   const rng = new Rng(scenario.seed);
   const hub = new ObserverHub(observers);
   const cluster = new Cluster(sim, rng, scenario.config.startup, scenario.config.scheduler.scoringStrategy);

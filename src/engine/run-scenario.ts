@@ -2,6 +2,7 @@
  * Runs a resolved scenario to its end: streams the time series and the decision log into table
  * sinks and returns the summary. Progress is reported in simulated seconds (for the CLI's bar).
  */
+import type { EventTimer } from '../core/simulation.js';
 import type { SimObserver } from '../observe/observer.js';
 import { MemoryTableSink, type TableSinkFactory } from '../report/table-sink.js';
 import type { Scenario } from '../scenario/types.js';
@@ -31,6 +32,8 @@ export interface RunOptions {
   /** Called every `progressChunkSeconds` of simulated time with the simulated seconds done. */
   onProgress?: (simulatedSeconds: number) => void;
   progressChunkSeconds?: number;
+  /** Times each event by component (npm run bench:components); the run itself is unchanged. */
+  timer?: EventTimer;
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
@@ -42,7 +45,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   );
   const decisions = new DecisionLog(metricCount, tables, scenario.decisions);
   // With `none` the log is not an observer, so controllers build no decision records at all.
-  const built = buildSimulation(scenario, [...(scenario.decisions === 'none' ? [] : [decisions]), ...(options.observers ?? [])]);
+  const built = buildSimulation(scenario, [...(scenario.decisions === 'none' ? [] : [decisions]), ...(options.observers ?? [])], options.timer);
   options.onBuilt?.(built);
   const timeseries = new TimeseriesRecorder(built, tables);
   timeseries.start();

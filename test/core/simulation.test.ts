@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Phase } from '../../src/core/phases.js';
 import { Rng } from '../../src/core/rng.js';
-import { Simulation, SimulationError } from '../../src/core/simulation.js';
+import { Simulation, SimulationError, type EventTally, type EventTimer } from '../../src/core/simulation.js';
 
 describe('Simulation', () => {
   it('runs same-time events by phase, then in insertion order (time-stamped log)', () => {
@@ -107,6 +107,73 @@ describe('Simulation', () => {
     sim.runUntil(5);
     expect(log).toEqual(['y']);
     expect(sim.eventsProcessed).toBe(1);
+  });
+
+  it("gives each firing's wall time to its component's tally, by the timer's clock (time-stamped log)", () => {
+    // A fake clock: each handler says how many milliseconds it takes.
+    let clockMs = 0;
+    const tallies = new Map<string, EventTally>();
+    const asked: string[] = [];
+    const timer: EventTimer = {
+      nowMs: () => clockMs,
+      tally: (component) => {
+        asked.push(component);
+        const t = tallies.get(component) ?? { wallMs: 0, events: 0 };
+        tallies.set(component, t);
+        return t;
+      },
+    };
+    const sim = new Simulation(timer);
+    const log: [number, string][] = [];
+    sim.every(0, 15, Phase.CONTROL, 'hpa/web', () => {
+      log.push([sim.nowSeconds, 'hpa/web']);
+      clockMs += 2;
+    });
+    sim.scheduleAt(20, Phase.METRICS, 'metrics-server', () => {
+      log.push([sim.nowSeconds, 'metrics-server']);
+      clockMs += 7;
+      sim.scheduleAfter(0, Phase.RECONCILE, 'deployment/web', () => {
+        log.push([sim.nowSeconds, 'deployment/web']);
+        clockMs += 1;
+      });
+    });
+    sim.runUntil(60);
+    expect(log).toEqual([
+      [0, 'hpa/web'],
+      [15, 'hpa/web'],
+      [20, 'metrics-server'],
+      [20, 'deployment/web'],
+      [30, 'hpa/web'],
+      [45, 'hpa/web'],
+    ]);
+    expect(Object.fromEntries(tallies)).toEqual({
+      'hpa/web': { wallMs: 8, events: 4 },
+      'metrics-server': { wallMs: 7, events: 1 },
+      'deployment/web': { wallMs: 1, events: 1 },
+    });
+    // Asked once per periodic process or scheduled event, not per firing.
+    expect(asked).toEqual(['hpa/web', 'metrics-server', 'deployment/web']);
+    expect(sim.eventsProcessed).toBe(6);
+  });
+
+  it('tallies a failing event too, and fails with the same SimulationError as without a timer', () => {
+    const tally: EventTally = { wallMs: 0, events: 0 };
+    let clockMs = 0;
+    const sim = new Simulation({ nowMs: () => (clockMs += 3), tally: () => tally });
+    sim.scheduleAt(4, Phase.CONTROL, 'keda/orders', () => {
+      throw new Error('boom');
+    });
+    const error = (() => {
+      try {
+        sim.runUntil(10);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(SimulationError);
+    expect((error as SimulationError).message).toBe('keda/orders failed at t=4s: boom');
+    expect(tally).toEqual({ wallMs: 3, events: 1 });
   });
 });
 
