@@ -89,6 +89,7 @@ export class Cluster {
       removed: false,
       ready: true,
       pods: [],
+      podsVersion: 0,
     };
     this.nodes.push(node);
     for (const l of this.listeners) l.nodeAdded?.(node);
@@ -155,6 +156,7 @@ export class Cluster {
     node.memoryRequestedBytes += pod.memoryRequestBytes;
     node.podCount++;
     node.pods.push(pod);
+    node.podsVersion++;
     pod.node = node;
     pod.unschedulable = false;
     FAILED_AT_EPOCH.clear(pod);
@@ -308,6 +310,7 @@ export class Cluster {
       node.podCount--;
       const at = node.pods.indexOf(pod);
       if (at >= 0) node.pods.splice(at, 1);
+      node.podsVersion++;
     }
     const list = this.pods(pod.owner);
     const i = list.indexOf(pod);
@@ -381,6 +384,7 @@ export class Cluster {
   private transition(pod: SimPod, mutate: () => void): void {
     const from = usageStateOf(pod);
     mutate();
+    if (pod.node !== undefined) pod.node.podsVersion++;
     const to = usageStateOf(pod);
     if (from !== to) for (const l of this.listeners) l.usageStateChanging?.(pod, from, to);
     for (const l of this.listeners) l.podChanged?.(pod);

@@ -29,6 +29,11 @@ export interface SimNode {
    * becomes garbage in the old generation (see PodSlot).
    */
   pods: SimPod[];
+  /**
+   * Moves on whenever a pod binds here, leaves, or changes state (deletion, phase, readiness…): a
+   * reader that copied what it needs of the node and its pods may keep its copy while this stays.
+   */
+  podsVersion: number;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';

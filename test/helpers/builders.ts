@@ -23,6 +23,7 @@ export function makeNode(over: Partial<SimNode> = {}): SimNode {
     removed: false,
     ready: true,
     pods: [],
+    podsVersion: 0,
     ...over,
   };
 }

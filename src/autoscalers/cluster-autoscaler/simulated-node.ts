@@ -49,8 +49,26 @@ export function nodeFromTemplate(template: CaNodeTemplate, name: string, group?:
   };
 }
 
-/** A real node with its bound pods (terminal pods hold no resources and are left out). */
+/**
+ * Each CaNode's simulated node, made once: the snapshot hands out the same CaNode for a node until
+ * it changes (src/controllers/cluster-autoscaler/snapshot.ts), so most loops find it here. A
+ * memo of a pure function, keyed by the (never changed) CaNode; it goes with the CaNode.
+ */
+const FROM_CA_NODE = new WeakMap<CaNode, SimulatedNode>();
+
+/**
+ * A real node with its bound pods (terminal pods hold no resources and are left out). The result is
+ * shared by every caller given the same CaNode: change only a copy (cloneNode), as forks do.
+ */
 export function nodeFromCaNode(node: CaNode): SimulatedNode {
+  const made = FROM_CA_NODE.get(node);
+  if (made !== undefined) return made;
+  const simulated = buildFromCaNode(node);
+  FROM_CA_NODE.set(node, simulated);
+  return simulated;
+}
+
+function buildFromCaNode(node: CaNode): SimulatedNode {
   const simulated: SimulatedNode = {
     name: node.name,
     group: node.group,

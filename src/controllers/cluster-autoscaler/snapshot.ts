@@ -51,7 +51,31 @@ function copyPod(pod: SimPod, ownerKind: OwnerKindOf, terminal: boolean): CaPod 
   return ca;
 }
 
+/**
+ * A node's CaNode, kept while the node's pods and their state (SimNode.podsVersion), its taints
+ * (replaced, never changed in place) and its Ready condition stay the same: every scan copies every
+ * node, and from one scan to the next most nodes see no change. Kept by node in a WeakMap (it goes
+ * with the node); CaNodes, like CaPods, are never changed once made.
+ */
+interface KeptCaNode {
+  podsVersion: number;
+  taints: SimNode['taints'];
+  ready: boolean;
+  ca: CaNode;
+}
+
+const KEPT_CA_NODE = new WeakMap<SimNode, KeptCaNode>();
+
 export function caNode(node: SimNode, ownerKind: OwnerKindOf): CaNode {
+  const kept = KEPT_CA_NODE.get(node);
+  if (kept !== undefined && kept.podsVersion === node.podsVersion && kept.taints === node.taints && kept.ready === node.ready) return kept.ca;
+  const ca = copyCaNode(node, ownerKind);
+  KEPT_CA_NODE.set(node, { podsVersion: node.podsVersion, taints: node.taints, ready: node.ready, ca });
+  return ca;
+}
+
+/** The copy caNode keeps, made afresh (tests compare the two). */
+export function copyCaNode(node: SimNode, ownerKind: OwnerKindOf): CaNode {
   return {
     name: node.name,
     group: node.pool.name,

@@ -1,6 +1,11 @@
-/** Snapshot forks: a pod added to a cloned node (its requests, pods and host ports) leaves the original as it was. */
+/**
+ * Snapshot forks: a pod added to a cloned node (its requests, pods and host ports) leaves the original
+ * as it was; the simulated node of a CaNode is made once and shared, and nothing changes it.
+ */
 import { describe, expect, it } from 'vitest';
 import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, nodeFromTemplate } from '../../../src/autoscalers/cluster-autoscaler/simulated-node.js';
+import { absorbPendingPods, snapshotNodes } from '../../../src/autoscalers/cluster-autoscaler/scale-up/absorb.js';
+import { simulateNodeRemovals } from '../../../src/autoscalers/cluster-autoscaler/scale-down/removal-simulation.js';
 import { node, pod, template } from './builders.js';
 
 describe('cloneNode', () => {
@@ -22,5 +27,20 @@ describe('cloneNode', () => {
     addPodToNode(a, pod('p', 100, 0, { hostPorts: [9000] }));
     expect(checkPredicates(pod('q', 100, 0, { hostPorts: [9000] }), a)).toBe('HostPortConflict');
     expect(checkPredicates(pod('q', 100, 0, { hostPorts: [9000] }), b)).toBe('Fits');
+  });
+});
+
+describe('nodeFromCaNode', () => {
+  it('makes one simulated node per CaNode, which the removal simulation and the scale-up leave as it was', () => {
+    const n = node('n1', 'g', 1000, 8e9, [pod('a', 300), pod('done', 500, 0, { terminal: true })]);
+    const made = nodeFromCaNode(n);
+    expect(nodeFromCaNode(n)).toBe(made);
+    expect([made.cpuRequestedMillicores, made.podCount, made.pods.map((p) => p.name)]).toEqual([300, 1, ['a']]);
+    // An equal CaNode (another scan's copy after a change) gets its own.
+    expect(nodeFromCaNode({ ...n })).not.toBe(made);
+    const other = node('n2', 'g', 1000, 8e9, [pod('b', 200)]);
+    simulateNodeRemovals({ candidates: [other], nodes: [n, other], drain: { skipNodesWithSystemPods: true, skipNodesWithLocalStorage: true, nowSeconds: 0 }, pdbs: [] });
+    absorbPendingPods([pod('p', 100)], snapshotNodes([n], [], new Map()));
+    expect([made.cpuRequestedMillicores, made.podCount, made.pods.map((p) => p.name)]).toEqual([300, 1, ['a']]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calculateUtilization, isUnderutilized } from '../../../src/autoscalers/cluster-autoscaler/scale-down/utilization.js';
+import { calculateUtilization, caNodeUtilization, isUnderutilized } from '../../../src/autoscalers/cluster-autoscaler/scale-down/utilization.js';
 import { checkScaleDownEligibility } from '../../../src/autoscalers/cluster-autoscaler/scale-down/eligibility.js';
 import { SCALE_DOWN_DISABLED_ANNOTATION } from '../../../src/autoscalers/cluster-autoscaler/config.js';
 import { GIB, group, node, pod, template } from './builders.js';
@@ -62,5 +62,23 @@ describe('calculateUtilization: terminal pods', () => {
   it('Succeeded/Failed pods hold no requests', () => {
     const u = calculateUtilization({ cpuAllocatableMillicores: 1000, memoryAllocatableBytes: 10, pods: [pod('done', 800, 0, { terminal: true }), pod('a', 100)] }, { ignoreDaemonSetsUtilization: false });
     expect(u.cpuRatio).toBe(0.1);
+  });
+});
+
+describe('caNodeUtilization: kept with the CaNode while it does not depend on the time', () => {
+  it('hands out the same figure for the same node and options, and works it out for other options', () => {
+    const n = node('n1', 'g', 1000, 10, [pod('a', 100), ds(500)]);
+    const counted = caNodeUtilization(n, { ignoreDaemonSetsUtilization: false, nowSeconds: 10 });
+    expect(counted.utilizationRatio).toBe(0.6);
+    expect(caNodeUtilization(n, { ignoreDaemonSetsUtilization: false, nowSeconds: 99_999 })).toBe(counted);
+    const ignored = caNodeUtilization(n, { ignoreDaemonSetsUtilization: true, nowSeconds: 10 });
+    expect(ignored.utilizationRatio).toBe(0.2);
+    expect(caNodeUtilization(n, { ignoreDaemonSetsUtilization: true, nowSeconds: 10 })).toBe(ignored);
+  });
+
+  it('works out a node with a terminating pod afresh: the pod stops counting once it is long-terminating', () => {
+    const n = node('n1', 'g', 1000, 10, [pod('a', 100), pod('t', 400, 0, { deletionSeconds: 0, terminationGracePeriodSeconds: 30 })]);
+    expect(caNodeUtilization(n, { ignoreDaemonSetsUtilization: false, nowSeconds: 60 }).utilizationRatio).toBe(0.5);
+    expect(caNodeUtilization(n, { ignoreDaemonSetsUtilization: false, nowSeconds: 61 }).utilizationRatio).toBe(0.1);
   });
 });

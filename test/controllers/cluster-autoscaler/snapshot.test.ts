@@ -1,7 +1,14 @@
-/** The cluster-autoscaler's snapshot of a pod: kept on the pod while it holds, made anew when the pod changes. */
+/**
+ * The cluster-autoscaler's snapshot of pods and nodes: each copy kept while what it copies holds,
+ * made anew (and equal to a fresh copy) when the pod or node changes.
+ */
 import { describe, expect, it } from 'vitest';
-import { caPod } from '../../../src/controllers/cluster-autoscaler/snapshot.js';
-import { makePod } from '../../helpers/builders.js';
+import { Cluster } from '../../../src/cluster/cluster.js';
+import type { SimPod } from '../../../src/cluster/model.js';
+import { Rng } from '../../../src/core/rng.js';
+import { Simulation } from '../../../src/core/simulation.js';
+import { caNode, caPod, copyCaNode } from '../../../src/controllers/cluster-autoscaler/snapshot.js';
+import { makePod, makePool, makeTemplate } from '../../helpers/builders.js';
 
 const replicaSet = (): string => 'ReplicaSet';
 
@@ -33,5 +40,68 @@ describe('caPod', () => {
     const after = caPod(pod, replicaSet);
     expect(after.terminal).toBe(true);
     expect(before.terminal).toBeUndefined();
+  });
+});
+
+describe('caNode', () => {
+  const DELAYS = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
+
+  /** Two 1-CPU nodes and a pod template of 250m; the kernel runs the scheduler and the kubelets. */
+  function setUp() {
+    const sim = new Simulation();
+    const cluster = new Cluster(sim, new Rng(1), DELAYS, 'LeastAllocated');
+    const pool = makePool({ cpuMillicores: 1000 });
+    const nodes = [cluster.addNode(pool, 0), cluster.addNode(pool, 1)];
+    const owner = { name: 'web', namespace: 'default', index: 0 };
+    const template = makeTemplate();
+    let serial = 0;
+    const create = (): SimPod => cluster.createPod(owner, template, { cpuMillicores: 250, memoryBytes: 256 * 2 ** 20 }, `web-${serial++}`);
+    return { sim, cluster, nodes, create };
+  }
+
+  it('hands out the same copy while nothing it copies changed, and a fresh one equal to a new copy after each change', () => {
+    const { sim, cluster, nodes, create } = setUp();
+    const changes: [string, () => void][] = [
+      ['pods bound', () => [create(), create(), create()]],
+      ['pods running and ready', () => undefined],
+      ['a pod deleted', () => cluster.deletePod(nodes[0]!.pods[0] ?? nodes[1]!.pods[0]!, 30)],
+      ['the deleted pod gone', () => undefined],
+      ['a taint', () => cluster.setTaint(nodes[0]!, { key: 'dedicated', effect: 'NoSchedule' }, true)],
+      ['the taint lifted', () => cluster.setTaint(nodes[0]!, { key: 'dedicated', effect: 'NoSchedule' }, false)],
+      ['node 1 NotReady', () => cluster.setNodeReady(nodes[1]!, false)],
+      ['a pod finished', () => cluster.finishPod((nodes[0]!.pods[0] ?? nodes[1]!.pods[0])!, 'Succeeded')],
+      ['node 1 Ready again', () => cluster.setNodeReady(nodes[1]!, true)],
+    ];
+    let t = 0;
+    for (const [what, change] of changes) {
+      const before = nodes.map((n) => caNode(n, replicaSet));
+      change();
+      sim.runUntil((t += 20));
+      for (const [i, node] of nodes.entries()) {
+        const now = caNode(node, replicaSet);
+        expect(now, `${what}: node ${i}`).toEqual(copyCaNode(node, replicaSet));
+        // Unchanged nodes keep their copy; a later call without a change hands out the same one.
+        if (JSON.stringify(now) === JSON.stringify(before[i])) expect(now, `${what}: node ${i} kept`).toBe(before[i]);
+        expect(caNode(node, replicaSet)).toBe(now);
+      }
+    }
+    // The changes above did reach the copies (each kind at least once).
+    expect(nodes.some((n) => caNode(n, replicaSet).pods.length > 0)).toBe(true);
+  });
+
+  it('makes a new copy when a pod on the node changes state, and keeps the other node’s', () => {
+    const { sim, cluster, nodes, create } = setUp();
+    create();
+    create();
+    sim.runUntil(30);
+    const busy = nodes.find((n) => n.pods.length > 0)!;
+    const other = nodes.find((n) => n !== busy)!;
+    const [busyBefore, otherBefore] = [caNode(busy, replicaSet), caNode(other, replicaSet)];
+    cluster.deletePod(busy.pods[0]!, 30);
+    const busyAfter = caNode(busy, replicaSet);
+    expect(busyAfter).not.toBe(busyBefore);
+    expect(busyAfter.pods[0]!.deletionSeconds).toBe(30);
+    expect(busyBefore.pods[0]!.deletionSeconds).toBeUndefined();
+    expect(caNode(other, replicaSet)).toBe(otherBefore);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { SCALE_DOWN_DISABLED_ANNOTATION } from '../config.js';
 import type { CaNode, CaNodeGroup } from '../types.js';
-import { calculateUtilization, isUnderutilized, type NodeUtilization } from './utilization.js';
+import { caNodeUtilization, isUnderutilized, type NodeUtilization } from './utilization.js';
 
 export type IneligibleReason = 'CurrentlyBeingDeleted' | 'ScaleDownDisabledAnnotation' | 'NotAutoscaled' | 'NotUnderutilized';
 
@@ -35,7 +35,7 @@ export function checkScaleDownEligibility(node: CaNode, group: CaNodeGroup | und
   if (node.beingDeleted === true) return { eligible: false, reason: 'CurrentlyBeingDeleted', utilization: undefined };
   if (hasScaleDownDisabledAnnotation(node)) return { eligible: false, reason: 'ScaleDownDisabledAnnotation', utilization: undefined };
   if (group === undefined) return { eligible: false, reason: 'NotAutoscaled', utilization: undefined };
-  const utilization = calculateUtilization(node, options);
+  const utilization = caNodeUtilization(node, options);
   if (!isUnderutilized(utilization.utilizationRatio, options.utilizationThresholdRatio)) {
     return { eligible: false, reason: 'NotUnderutilized', utilization };
   }

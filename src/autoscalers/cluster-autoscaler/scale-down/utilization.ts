@@ -7,7 +7,7 @@
  * not count. The node's utilization is the larger of cpu and memory (memory on a tie, as upstream).
  */
 import { isDaemonSetPod, isLongTerminating, isMirrorPod } from '../pod-kind.js';
-import type { CaPod } from '../types.js';
+import type { CaNode, CaPod } from '../types.js';
 
 export interface UtilizationOptions {
   /** --ignore-daemonsets-utilization */
@@ -62,6 +62,33 @@ export function calculateUtilization(node: UtilizationNode, options: Utilization
   return cpuRatio > memoryRatio
     ? { cpuRatio, memoryRatio, utilizationRatio: cpuRatio, resourceName: 'cpu' }
     : { cpuRatio, memoryRatio, utilizationRatio: memoryRatio, resourceName: 'memory' };
+}
+
+/**
+ * A CaNode's utilization, kept with the node while it does not depend on the time: CaNodes are never
+ * changed once made, and the snapshot hands out the same one for a node from scan to scan until the
+ * node or its pods change, so most scans find it here. Only a terminating pod makes the figure depend
+ * on the time (the long-terminating rule); a node with one is computed afresh each time.
+ */
+interface KeptUtilization {
+  ignoreDaemonSetsUtilization: boolean;
+  ignoreMirrorPodsUtilization: boolean;
+  utilization: NodeUtilization;
+}
+
+const KEPT_UTILIZATION = new WeakMap<CaNode, KeptUtilization>();
+
+export function caNodeUtilization(node: CaNode, options: UtilizationOptions): NodeUtilization {
+  const ignoreMirror = options.ignoreMirrorPodsUtilization === true;
+  const kept = KEPT_UTILIZATION.get(node);
+  if (kept !== undefined && kept.ignoreDaemonSetsUtilization === options.ignoreDaemonSetsUtilization && kept.ignoreMirrorPodsUtilization === ignoreMirror) {
+    return kept.utilization;
+  }
+  const utilization = calculateUtilization(node, options);
+  if (!node.pods.some((p) => p.deletionSeconds !== undefined)) {
+    KEPT_UTILIZATION.set(node, { ignoreDaemonSetsUtilization: options.ignoreDaemonSetsUtilization, ignoreMirrorPodsUtilization: ignoreMirror, utilization });
+  }
+  return utilization;
 }
 
 /** Underutilized when strictly below the threshold: exactly at the threshold is NOT (ca-elig-006). */

@@ -32,15 +32,23 @@ export function snapshotNodes(nodes: readonly CaNode[], upcoming: readonly Upcom
   return result;
 }
 
-/** Places pending pods (priority descending, stable) first-fit onto `nodes` (copies; inputs untouched). */
+/**
+ * Places pending pods (priority descending, stable) first-fit onto `nodes`; a node is copied when a
+ * pod first lands on it (inputs untouched).
+ */
 export function absorbPendingPods(pods: readonly CaPod[], nodes: readonly SimulatedNode[]): AbsorbResult {
-  const state = nodes.map(cloneNode);
+  const state = [...nodes];
+  const copied = new Uint8Array(state.length);
   const ordered = [...pods].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
   const absorbed = new Set<CaPod>();
   for (const pod of ordered) {
-    const node = state.find((n) => checkPredicates(pod, n) === 'Fits');
-    if (node === undefined) continue;
-    addPodToNode(node, pod);
+    const i = state.findIndex((n) => checkPredicates(pod, n) === 'Fits');
+    if (i < 0) continue;
+    if (copied[i] === 0) {
+      state[i] = cloneNode(state[i]!);
+      copied[i] = 1;
+    }
+    addPodToNode(state[i]!, pod);
     absorbed.add(pod);
   }
   return { absorbed: pods.filter((p) => absorbed.has(p)), remaining: pods.filter((p) => !absorbed.has(p)) };
