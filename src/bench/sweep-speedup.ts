@@ -1,21 +1,23 @@
 /**
  * `npm run bench:sweep`: the speed-up of a 16-setting sweep (nasa-diurnal over 27 days, a 4 × 4
- * grid of hpa.targetCPU × hpa.maxReplicas; each setting takes about 0.85 s) on every core against
- * one worker. Each sweep runs as its own `scalesim sweep` process (start-up, planning and the
- * up-front checks included), one worker count after the other, --repeats times; it prints the wall
- * seconds of every run (with the host's 1-minute load average before it: another busy process
- * shows there), the best and mean of each worker count and their ratios, and checks that the
- * sweeps wrote the same bytes. For reference it also times the same 16 settings as two independent
- * 8-setting sweeps (one worker each) running at once in two processes: what the machine gives two
- * separate runs, the ceiling for the threaded sweep. Last, the host's own parallelism: an
- * allocation-free loop and an L3-bound random walk, each alone and once per core at the same time.
- * The host may be shared: compare figures measured together.
+ * grid of hpa.targetCPU × hpa.maxReplicas; each setting takes about 0.3 s once warm) on every core
+ * against one worker. Each sweep runs as its own `scalesim sweep` process (start-up, planning and
+ * the up-front checks included), one worker count after the other, --repeats times; it prints the
+ * wall seconds of every run (with the host's 1-minute load average before it: another busy process
+ * shows there), the best and mean of each worker count and their ratios, where each worker count's
+ * time went (the sweep's own --json timeline: the phases, a worker's first run and its later ones),
+ * and checks that the sweeps wrote the same bytes. For reference it also times the same 16 settings
+ * as two independent 8-setting sweeps (one worker each) running at once in two processes: what the
+ * machine gives two separate runs, the ceiling for the threaded sweep. Last, the host's own
+ * parallelism: an allocation-free loop and an L3-bound random walk, each alone and once per core at
+ * the same time. The host may be shared: compare figures measured together.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SweepTimeline } from '../sweep/sweep-timeline.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
@@ -33,14 +35,14 @@ const repeats = option('--repeats', 2);
 const cores = option('--cores', availableParallelism());
 const work = mkdtempSync(join(tmpdir(), 'scalesim-bench-sweep-'));
 
-function sweep(workers: number, run: number): { seconds: number; cpuSeconds: number; csv: string } {
+function sweep(workers: number, run: number): { seconds: number; cpuSeconds: number; timeline: SweepTimeline; csv: string } {
   const out = join(work, `w${workers}-${run}`);
   const started = performance.now();
   const r = spawnSync(process.execPath, [MAIN, 'sweep', SCENARIO, ...GRID, '--workers', String(workers), '--out', out, '--fresh', '--json'], { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`sweep with ${workers} worker(s) failed (exit ${r.status}):\n${r.stderr}`);
-  const { cpuSeconds } = JSON.parse(r.stdout) as { cpuSeconds: number };
-  return { seconds, cpuSeconds, csv: readFileSync(join(out, 'sweep.csv'), 'utf8') };
+  const { cpuSeconds, timeline } = JSON.parse(r.stdout) as { cpuSeconds: number; timeline: SweepTimeline };
+  return { seconds, cpuSeconds, timeline, csv: readFileSync(join(out, 'sweep.csv'), 'utf8') };
 }
 
 /** Two 8-setting halves of the grid as two processes at once, one worker each; resolves with the wall seconds until both end. */
@@ -83,6 +85,7 @@ try {
   const counts = [1, cores];
   const times = new Map<number, number[]>(counts.map((c) => [c, []]));
   const cpuTotals = new Map<number, number[]>(counts.map((c) => [c, []]));
+  const timelines = new Map<number, SweepTimeline[]>(counts.map((c) => [c, []]));
   const outputs = new Set<string>();
   const pair: number[] = [];
   console.log(`sweep of nasa-diurnal, 27 days, 16 settings (4 × 4), ${cores} cores, ${repeats} runs each`);
@@ -90,7 +93,8 @@ try {
   for (let run = 1; run <= repeats; run++) {
     for (const workers of counts) {
       const load = loadavg()[0]!;
-      const { seconds, cpuSeconds, csv } = sweep(workers, run);
+      const { seconds, cpuSeconds, timeline, csv } = sweep(workers, run);
+      timelines.get(workers)!.push(timeline);
       times.get(workers)!.push(seconds);
       cpuTotals.get(workers)!.push(cpuSeconds);
       outputs.add(csv);
@@ -109,6 +113,17 @@ try {
   console.log(`best:  1 worker ${best(1).toFixed(2)} s, ${cores} workers ${best(cores).toFixed(2)} s, speed-up ${(best(1) / best(cores)).toFixed(2)}×`);
   console.log(`mean:  1 worker ${mean(1).toFixed(2)} s, ${cores} workers ${mean(cores).toFixed(2)} s, speed-up ${(mean(1) / mean(cores)).toFixed(2)}×`);
   console.log(`* two 8-setting sweeps in two processes at once (1 worker each): best ${Math.min(...pair).toFixed(2)} s, i.e. ${(best(1) / Math.min(...pair)).toFixed(2)}× the 1-worker sweep`);
+  // Where each sweep's time went (its own --json timeline), averaged over the runs.
+  for (const c of counts) {
+    const ts = timelines.get(c)!;
+    const phase = (f: (t: SweepTimeline) => number): string => avg(ts.map(f)).toFixed(2);
+    const workersOf = ts.flatMap((t) => t.workers);
+    const later = workersOf.flatMap((w) => (w.laterRunMedianSeconds === undefined ? [] : [w.laterRunMedianSeconds]));
+    console.log(
+      `${c} worker${c === 1 ? '' : 's'}: start-up ${phase((t) => t.startupSeconds)} s, planning ${phase((t) => t.planSeconds)} s, check ${phase((t) => t.checkSeconds)} s, ` +
+        `runs ${phase((t) => t.runSeconds)} s; a worker's first run ${avg(workersOf.map((w) => w.firstRunSeconds)).toFixed(2)} s, its later runs ${later.length > 0 ? avg(later).toFixed(2) : '–'} s (median)`,
+    );
+  }
   const busy = (c: number) => avg(cpuTotals.get(c)!.map((cpu, i) => cpu / times.get(c)![i]!));
   const cpuRise = avg(cpuTotals.get(cores)!) / avg(cpuTotals.get(1)!) - 1;
   console.log(

@@ -7,6 +7,7 @@ import { SweepJournal, type JournalStart } from './journal.js';
 import { settingTask, type SweepPlan } from './plan-sweep.js';
 import type { SweepProgress } from './sweep-progress.js';
 import type { SweepRow } from './sweep-row.js';
+import type { SettingRunTiming } from './sweep-timeline.js';
 import type { WorkerPool } from './worker-pool.js';
 
 export interface RunSweepOptions {
@@ -29,6 +30,8 @@ export interface SweepRunResult {
   resumed: number;
   ran: number;
   journal: SweepJournal;
+  /** The settings run now (not resumed), in the order they finished: which worker, how long. */
+  timings: SettingRunTiming[];
 }
 
 export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promise<SweepRunResult> {
@@ -41,8 +44,10 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
   const resumed = rows.size;
   options.onJournal?.(journal.start, journal, todo.length);
   options.progress.start(selected.length, resumed);
+  const timings: SettingRunTiming[] = [];
   try {
-    await options.pool.run(plan.base, todo.map(settingTask), (row) => {
+    await options.pool.run(plan.base, todo.map(settingTask), (row, timing) => {
+      timings.push(timing);
       journal.append(row);
       rows.set(row.index, row);
       options.onRow?.(row);
@@ -54,5 +59,5 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
   } finally {
     options.progress.stop();
   }
-  return { rows: [...rows.values()].sort((a, b) => a.index - b.index), resumed, ran: todo.length, journal };
+  return { rows: [...rows.values()].sort((a, b) => a.index - b.index), resumed, ran: todo.length, journal, timings };
 }

@@ -37,8 +37,9 @@ port.on('message', (message: ToWorker) => {
   }
   const loaded = kept.get(task.index);
   kept.delete(task.index);
+  const startedMs = performance.now();
   runSetting(base, task, loaded).then(
-    (row) => port.postMessage({ type: 'row', row } satisfies FromWorker),
+    (row) => port.postMessage({ type: 'row', row, runSeconds: (performance.now() - startedMs) / 1000 } satisfies FromWorker),
     (error: unknown) => port.postMessage(errorReply(task.index, error)),
   );
 });

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SettingTask, SweepBase } from './run-setting.js';
+import type { SettingRunTiming } from './sweep-timeline.js';
 import { SettingProblems } from './setting-problems.js';
 import { settingName } from './settings.js';
 import type { SweepRow } from './sweep-row.js';
@@ -109,8 +110,8 @@ export class WorkerPool {
     if (error) throw error;
   }
 
-  /** Runs `tasks` on the workers; resolves when every row has been passed to `onRow`. */
-  run(base: SweepBase, tasks: readonly SettingTask[], onRow: (row: SweepRow) => void): Promise<void> {
+  /** Runs `tasks` on the workers; resolves when every row has been passed to `onRow` (with which worker ran it, and how long it took). */
+  run(base: SweepBase, tasks: readonly SettingTask[], onRow: (row: SweepRow, timing: SettingRunTiming) => void): Promise<void> {
     // Settings whose scenario a worker kept go to that worker first; the rest to whoever is free.
     const own = new Map<Worker, SettingTask[]>(this.workers.map((w) => [w, []]));
     const shared: SettingTask[] = [];
@@ -128,10 +129,10 @@ export class WorkerPool {
       const busiest = [...own.values()].sort((a, b) => b.length - a.length)[0];
       return busiest && busiest.length > 1 ? busiest.pop() : undefined;
     };
-    return this.dispatch('run', base, tasks.length, next, (_worker, message, finish) => {
+    return this.dispatch('run', base, tasks.length, next, (worker, message, finish) => {
       if (message.type === 'row') {
         try {
-          onRow(message.row);
+          onRow(message.row, { worker: this.workers.indexOf(worker), runSeconds: message.runSeconds });
         } catch (error) {
           finish(error as Error);
           return false;

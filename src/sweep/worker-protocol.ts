@@ -13,6 +13,7 @@ export type ToWorker = { type: 'check' | 'run'; base: SweepBase; task: SettingTa
 
 export type FromWorker =
   | { type: 'checked'; index: number; kept: boolean }
-  | { type: 'row'; row: SweepRow }
+  /** `runSeconds`: the run's wall time in the worker (for the printed timeline; never stored). */
+  | { type: 'row'; row: SweepRow; runSeconds: number }
   | { type: 'input-error'; index: number; problems: InputProblem[] }
   | { type: 'failure'; index: number; message: string; stack?: string };

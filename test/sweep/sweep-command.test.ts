@@ -1,8 +1,9 @@
 /**
  * `scalesim sweep` and `scalesim merge` as a user runs them (the built CLI) on short runs of the
  * bundled scenarios: the output files, the same bytes on one worker or two and from merged shards,
- * a row equal to `compare`'s for the same override, the emitted Indexed Job, and exit code 2 with
- * nothing written for bad grids, SLOs, shard flags and parts.
+ * a row equal to `compare`'s for the same override, where the time went (printed, and in --json, never
+ * in the files), the emitted Indexed Job, and exit code 2 with nothing written for bad grids, SLOs,
+ * shard flags and parts.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { journalPath } from '../../src/sweep/journal.js';
+import type { SweepTimeline } from '../../src/sweep/sweep-timeline.js';
 import { runCliWith } from './cli-with-env.js';
 
 const work = mkdtempSync(join(tmpdir(), 'scalesim-sweep-'));
@@ -94,6 +96,31 @@ describe('scalesim sweep', () => {
     const rows = csv(out, 'sweep.csv');
     const peak = rows[0]!.indexOf('peak_replicas');
     expect(rows.slice(1).map((row) => Number(row[peak]))).toEqual([2, 3, 2, 3]);
+  });
+
+  it('says where the time went: the phases add up to the wall time, and every setting ran on one of the workers', () => {
+    const out = join(work, 'timeline');
+    const r = runCli(['sweep', NGINX, ...GRID, '--slo', SLO, '--workers', '2', '--json', '--out', out]);
+    expect(r.status).toBe(0);
+    const { wallSeconds, ran, timeline } = JSON.parse(r.stdout) as { wallSeconds: number; ran: number; timeline: SweepTimeline };
+    const { startupSeconds, planSeconds, checkSeconds, runSeconds, writeSeconds, workers } = timeline;
+    for (const v of [startupSeconds, planSeconds, checkSeconds, runSeconds, writeSeconds]) expect(v).toBeGreaterThanOrEqual(0);
+    expect(planSeconds + checkSeconds + runSeconds + writeSeconds).toBeCloseTo(wallSeconds, 2);
+    expect(workers.map((w) => w.worker)).toEqual([0, 1]);
+    expect(workers.reduce((n, w) => n + w.settings, 0)).toBe(ran);
+    for (const w of workers) {
+      expect(w.busySeconds).toBeLessThanOrEqual(runSeconds + 0.01);
+      expect(w.firstRunSeconds).toBeLessThanOrEqual(w.busySeconds);
+    }
+    // Wall-clock figures stay out of the files, which the other sweeps of this grid wrote the same.
+    for (const f of FILES) expect(read(out, f), f).toBe(read(one, f));
+    expect(read(out, 'sweep.json')).not.toMatch(/timeline|wallSeconds|firstRunSeconds/);
+  });
+
+  it('prints the phases and each worker in its summary', () => {
+    expect(stdout).toMatch(/^ {2}time: start-up \d+\.\d\d s, planning \d+\.\d\d s, check \d+\.\d\d s, runs \d+\.\d\d s, writing \d+\.\d\d s$/m);
+    expect(stdout).toMatch(/^ {2}worker 1: \d settings? in \d+\.\d\d s, first run \d+\.\d\d s/m);
+    expect(stdout).toMatch(/^ {2}worker 2: /m);
   });
 
   it('names the closest setting when none meets the SLO', () => {

@@ -24,6 +24,7 @@ import { writeShardPart } from '../../sweep/shard-part.js';
 import { parseSlo, type Slo } from '../../sweep/slo.js';
 import { createSweepProgress } from '../../sweep/sweep-progress.js';
 import { writeSweepOutputs } from '../../sweep/sweep-outputs.js';
+import { formatTimeline, roundTimeline, sweepTimeline, type SweepMarks } from '../../sweep/sweep-timeline.js';
 import { WorkerPool } from '../../sweep/worker-pool.js';
 import { withExitCodes } from '../handle-errors.js';
 import { parseDurationFlag, parseSeed, safeName } from './run.js';
@@ -207,8 +208,11 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
         const pool = new WorkerPool(Math.min(workers, shards !== undefined ? shardIndexes(count, shards, shard!).length : count));
         try {
           const plan = await planSweep(request);
+          const plannedMs = performance.now();
           await pool.check(plan.base, checkTasks(plan));
-          await sweepAndWrite({ dir, flags, plan, pool, slo, started, ...(shards !== undefined ? { shards, shard: shard! } : {}) });
+          const checkedMs = performance.now();
+          const marks = { commandMs: started, plannedMs, checkedMs };
+          await sweepAndWrite({ dir, flags, plan, pool, slo, started, marks, ...(shards !== undefined ? { shards, shard: shard! } : {}) });
         } finally {
           await pool.close();
         }
@@ -223,11 +227,13 @@ interface SweepContext {
   pool: WorkerPool;
   slo: Slo | undefined;
   started: number;
+  /** When the command started, the plan was made and the check done (performance.now()). */
+  marks: Pick<SweepMarks, 'commandMs' | 'plannedMs' | 'checkedMs'>;
   shards?: number;
   shard?: number;
 }
 
-async function sweepAndWrite({ dir, flags, plan, pool, slo, started, shards, shard }: SweepContext): Promise<void> {
+async function sweepAndWrite({ dir, flags, plan, pool, slo, started, marks, shards, shard }: SweepContext): Promise<void> {
   const name = safeName(plan.identity.scenario || basename(resolve(dir)));
   const outDir = flags.out ?? join('results', shard !== undefined ? `${name}-sweep-shard-${shard}` : `${name}-sweep`);
   const indexes = shards !== undefined ? shardIndexes(plan.identity.settings, shards, shard!) : undefined;
@@ -260,6 +266,7 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, started, shards, sha
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
+  const ranMs = performance.now();
   const folder = new ResultsFolder(outDir);
   let outputs;
   try {
@@ -271,7 +278,9 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, started, shards, sha
     throw error;
   }
   run.journal.remove();
-  const seconds = (performance.now() - started) / 1000;
+  const writtenMs = performance.now();
+  const seconds = (writtenMs - started) / 1000;
+  const timeline = sweepTimeline({ ...marks, ranMs, writtenMs }, run.timings);
   // CPU time of the whole process, every thread (workers, V8's collector and compiler threads).
   const cpu = process.cpuUsage();
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -288,6 +297,7 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, started, shards, sha
       workers,
       wallSeconds: Number(seconds.toFixed(3)),
       cpuSeconds: Number(cpuSeconds.toFixed(3)),
+      timeline: roundTimeline(timeline),
       ...(outputs ? { frontier: outputs.frontier, best: outputs.answer } : {}),
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -295,7 +305,7 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, started, shards, sha
   }
   const axes = plan.identity.axes.map((a) => `${a.name} (${a.values.length})`).join(' × ');
   const what = shard !== undefined ? `shard ${shard} of ${shards}: ${run.rows.length} of ${plan.identity.settings} settings` : `${plan.identity.settings} settings`;
-  process.stdout.write(`sweep ${plan.identity.scenario}: ${axes} = ${what}; ran ${run.ran} on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s)${run.resumed > 0 ? `, resumed ${run.resumed}` : ''}\n`);
+  process.stdout.write(`sweep ${plan.identity.scenario}: ${axes} = ${what}; ran ${run.ran} on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s)${run.resumed > 0 ? `, resumed ${run.resumed}` : ''}\n${formatTimeline(timeline)}\n`);
   if (outputs) {
     process.stdout.write(`${formatFrontier(plan.identity.axes, run.rows, outputs.frontier)}\n`);
     if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
