@@ -4,6 +4,7 @@
  */
 import { BENCH_CASES, findBenchCase, type BenchCase } from './cases.js';
 import type { ProfileGrouping } from './component-profile.js';
+import { parseBenchArgs } from './bench-args.js';
 import { parseDurationArg, quickDurationSeconds } from './duration-arg.js';
 
 export interface ComponentsOptions {
@@ -27,24 +28,13 @@ export const COMPONENTS_USAGE = `usage: npm run bench:components -- [CASE|SCENAR
 
 /** The options, or what is wrong with the command line (one line, for exit code 2). */
 export function parseComponentsArgs(argv: readonly string[]): ComponentsOptions | string {
-  let name: string | undefined;
-  let durationText: string | undefined;
-  let byText = 'kind';
-  let topText: string | undefined;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--duration' || arg === '--by' || arg === '--top') {
-      const value = argv[++i];
-      if (value === undefined || value.startsWith('--')) return `${arg} needs a value`;
-      if (arg === '--duration') durationText = value;
-      else if (arg === '--by') byText = value;
-      else topText = value;
-    } else if (arg.startsWith('--')) return `unknown option ${arg}`;
-    else if (name === undefined) name = arg;
-    else return `one case or scenario folder only, got "${name}" and "${arg}"`;
-  }
+  const args = parseBenchArgs(argv, ['duration', 'by', 'top']);
+  if (typeof args === 'string') return args;
+  if (args.positionals.length > 1) return `one case or scenario folder only, got ${args.positionals.map((p) => `"${p}"`).join(' and ')}`;
+  const name = args.positionals[0];
+  const { duration: durationText, top: topText } = args.values;
+  const byText = args.values.by ?? 'kind';
+  const json = args.json;
   if (byText !== 'kind' && byText !== 'instance') return `--by: expected kind or instance, got "${byText}"`;
   const by: ProfileGrouping = byText;
   let top: number | undefined = by === 'instance' ? 20 : undefined;

@@ -4,6 +4,7 @@
  */
 import { median as d3Median } from 'd3-array';
 import { BENCH_CASES, findBenchCase, type BenchCase } from './cases.js';
+import { parseBenchArgs } from './bench-args.js';
 import { parseDurationArg, quickDurationSeconds } from './duration-arg.js';
 
 export interface SideBySideOptions {
@@ -26,24 +27,14 @@ export const SIDE_BY_SIDE_USAGE = `usage: npm run bench:ab -- <base> [--case NAM
 
 /** The options, or what is wrong with the command line (one line, for exit code 2). */
 export function parseSideBySideArgs(argv: readonly string[]): SideBySideOptions | string {
-  let base: string | undefined;
-  let caseName = 'bench-large';
-  let durationText: string | undefined;
-  let roundsText = '3';
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--case' || arg === '--duration' || arg === '--rounds') {
-      const value = argv[++i];
-      if (value === undefined || value.startsWith('--')) return `${arg} needs a value`;
-      if (arg === '--case') caseName = value;
-      else if (arg === '--duration') durationText = value;
-      else roundsText = value;
-    } else if (arg.startsWith('--')) return `unknown option ${arg}`;
-    else if (base === undefined) base = arg;
-    else return `one base only, got "${base}" and "${arg}"`;
-  }
+  const args = parseBenchArgs(argv, ['case', 'duration', 'rounds']);
+  if (typeof args === 'string') return args;
+  if (args.positionals.length > 1) return `one base only, got ${args.positionals.map((p) => `"${p}"`).join(' and ')}`;
+  const base = args.positionals[0];
+  const caseName = args.values.case ?? 'bench-large';
+  const durationText = args.values.duration;
+  const roundsText = args.values.rounds ?? '3';
+  const json = args.json;
   if (base === undefined) return 'name the build to compare with: a git revision or a folder holding dist/';
   const benchCase = findBenchCase(caseName);
   if (benchCase === undefined) return `--case: unknown bench case "${caseName}"; cases: ${BENCH_CASES.map((c) => c.name).join(', ')}`;

@@ -35,7 +35,9 @@ describe('parseSideBySideArgs', () => {
     ['no rounds', ['a', '--rounds', '0'], '--rounds: expected a whole number >= 1, got "0"'],
     ['fractional rounds', ['a', '--rounds', '1.5'], '--rounds: expected a whole number >= 1'],
     ['an unknown case', ['a', '--case', 'nasa'], '--case: unknown bench case "nasa"'],
-    ['a negative duration', ['a', '--duration', '-5m'], '--duration: expected a positive duration'],
+    ['a negative duration', ['a', '--duration=-5m'], '--duration: expected a positive duration'],
+    ['a value that looks like a flag', ['a', '--duration', '-5m'], '--duration needs a value (one that starts with "-" goes as --duration=-…)'],
+    ['a value given to --json', ['a', '--json=yes'], '--json takes no value'],
     ['a duration without unit or number', ['a', '--duration', 'soon'], 'got "soon"'],
   ])('refuses %s', (_name, argv, message) => {
     const o = parseSideBySideArgs(argv);

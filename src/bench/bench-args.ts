@@ -1,0 +1,42 @@
+/**
+ * The command lines of the bench tools that take one case (bench:ab, bench:components), read by
+ * Node's own util.parseArgs: positionals, `--name value` options and `--json`, in any order. Its
+ * errors become one line each, for exit code 2.
+ */
+import { parseArgs } from 'node:util';
+
+export interface BenchArgs {
+  positionals: string[];
+  /** The valued options given (the last one of each, when repeated). */
+  values: Partial<Record<string, string>>;
+  json: boolean;
+}
+
+/** The option an error message of util.parseArgs names (`--by` in "Option '--by <value>' argument missing"). */
+function optionIn(message: string): string {
+  return /'(-{1,2}[^' =]+)/.exec(message)?.[1] ?? 'an option';
+}
+
+/** The arguments, with `valued` the names of the options that take a value (without `--`); or what is wrong. */
+export function parseBenchArgs(argv: readonly string[], valued: readonly string[]): BenchArgs | string {
+  const options: Record<string, { type: 'string' | 'boolean' }> = { json: { type: 'boolean' } };
+  for (const name of valued) options[name] = { type: 'string' };
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    const given: Partial<Record<string, string>> = {};
+    for (const name of valued) {
+      const value = values[name];
+      if (typeof value === 'string') given[name] = value;
+    }
+    return { positionals, values: given, json: values.json === true };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    const option = optionIn(message);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      return message.includes('does not take an argument') ? `${option} takes no value` : `${option} needs a value (one that starts with "-" goes as ${option}=-…)`;
+    }
+    throw error;
+  }
+}
