@@ -129,9 +129,7 @@ export class Simulation {
   }
 
   private wrap(component: string, run: () => void): () => void {
-    const timer = this.timer;
-    if (timer !== undefined) return this.timed(timer, component, run);
-    return () => {
+    const guarded = (): void => {
       try {
         run();
       } catch (error) {
@@ -139,18 +137,14 @@ export class Simulation {
         throw new SimulationError(component, this.now, error);
       }
     };
-  }
-
-  /** wrap, with each firing's wall time added to the component's tally. */
-  private timed(timer: EventTimer, component: string, run: () => void): () => void {
+    const timer = this.timer;
+    if (timer === undefined) return guarded;
+    // Profiling: each firing's wall time goes to the component's tally, a failing one's too.
     const tally = timer.tally(component);
     return () => {
       const startMs = timer.nowMs();
       try {
-        run();
-      } catch (error) {
-        if (error instanceof SimulationError) throw error;
-        throw new SimulationError(component, this.now, error);
+        guarded();
       } finally {
         tally.wallMs += timer.nowMs() - startMs;
         tally.events++;
