@@ -2,9 +2,9 @@
  * `npm run bench:components`: where one run's wall time goes, by component — HPA syncs, KEDA polls,
  * metrics-server scrapes, cluster-autoscaler loops, load steps… — with each one's events and
  * microseconds per event, and the run split into building, events, the kernel's own work between
- * events, and finishing (cost and summary). The run writes no tables. A benchmark, not a test: it
- * prints figures and asserts nothing. Timing an event reads the clock twice (a few tens of
- * nanoseconds), which its component's figure includes.
+ * events, and finishing (cost and summary), and how long the collector paused it. The run writes
+ * no tables. A benchmark, not a test: it prints figures and asserts nothing. Timing an event reads
+ * the clock twice (a few tens of nanoseconds), which its component's figure includes.
  *
  *   npm run bench:components                                  bench-large's first hour, by kind
  *   npm run bench:components -- bench-large --duration 6h --by instance --top 10
@@ -12,7 +12,7 @@
  *   npm run bench:components -- ./my-scenario --duration 1d   a scenario folder of your own
  */
 import { dirname, join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { constants, performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { withExitCodes } from '../cli/handle-errors.js';
 import { parseOverrides } from '../compare/overrides.js';
@@ -25,6 +25,37 @@ import { COMPONENTS_USAGE, parseComponentsArgs, type ComponentsOptions } from '.
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** The collector's pauses of the main thread during the run (inside the events' and stages' times). */
+interface CollectorPauses {
+  pauses: number;
+  pauseMs: number;
+  /** Of which young-generation collections (scavenges). */
+  youngGenerationMs: number;
+}
+
+/** Counts the collector's pauses from now until `stop` (which lets the queued entries arrive first). */
+function watchCollector(): { stop: () => Promise<CollectorPauses> } {
+  const pauses: CollectorPauses = { pauses: 0, pauseMs: 0, youngGenerationMs: 0 };
+  const add = (entries: readonly PerformanceEntry[]): void => {
+    for (const entry of entries) {
+      pauses.pauses++;
+      pauses.pauseMs += entry.duration;
+      if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) pauses.youngGenerationMs += entry.duration;
+    }
+  };
+  const observer = new PerformanceObserver((list) => add(list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: async () => {
+      // The run held the event loop: its entries are queued until the loop turns.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      add(observer.takeRecords());
+      observer.disconnect();
+      return pauses;
+    },
+  };
+}
+
 /** The run's wall time in stages, milliseconds. */
 interface RunStages {
   loadMs: number;
@@ -35,7 +66,7 @@ interface RunStages {
   finishMs: number;
 }
 
-async function profile(options: ComponentsOptions): Promise<{ label: string; simulatedSeconds: number; stages: RunStages; summary: ProfileSummary }> {
+async function profile(options: ComponentsOptions): Promise<{ label: string; simulatedSeconds: number; stages: RunStages; collector: CollectorPauses; summary: ProfileSummary }> {
   const { target } = options;
   const overrides: ScenarioOverrides = {};
   if (options.durationSeconds !== undefined) overrides.durationSeconds = options.durationSeconds;
@@ -57,6 +88,7 @@ async function profile(options: ComponentsOptions): Promise<{ label: string; sim
   const timer = new ComponentProfile(() => performance.now());
   let built = t1;
   let lastEvent = t1;
+  const collector = watchCollector();
   runScenario(scenario, {
     tables: (_name, header) => new NullTableSink(header),
     timer,
@@ -72,6 +104,7 @@ async function profile(options: ComponentsOptions): Promise<{ label: string; sim
     label,
     simulatedSeconds: scenario.durationSeconds,
     stages: { loadMs: t1 - t0, buildMs: built - t1, loopMs: lastEvent - built, finishMs: t2 - lastEvent },
+    collector: await collector.stop(),
     summary: summarizeProfile(timer.entries(), options.by, options.top),
   };
 }
@@ -86,7 +119,9 @@ function print(options: ComponentsOptions, result: Awaited<ReturnType<typeof pro
     `${result.label}, ${int(result.simulatedSeconds)} simulated s, ${int(summary.events)} events, no output. ` +
       `Load ${fixed(stages.loadMs / 1000, 2)} s; run ${fixed((stages.buildMs + stages.loopMs + stages.finishMs) / 1000, 2)} s: ` +
       `build ${fixed(stages.buildMs / 1000, 2)} s, events ${fixed(summary.eventsWallMs / 1000, 2)} s, ` +
-      `kernel between events ${fixed(kernelMs / 1000, 2)} s, finish ${fixed(stages.finishMs / 1000, 2)} s`,
+      `kernel between events ${fixed(kernelMs / 1000, 2)} s, finish ${fixed(stages.finishMs / 1000, 2)} s. ` +
+      `The collector paused it ${int(result.collector.pauses)} times, ${fixed(result.collector.pauseMs / 1000, 2)} s in all ` +
+      `(young generation ${fixed(result.collector.youngGenerationMs / 1000, 2)} s), inside the figures below`,
   );
   const header = [options.by === 'kind' ? 'component kind' : 'component', 'events', 'wall ms', 'share of events %', 'µs per event'];
   const rows = summary.rows.map((r) => [r.component, int(r.events), int(r.wallMs), fixed(r.sharePercent, 1), fixed(r.microsecondsPerEvent, 2)]);
@@ -108,7 +143,7 @@ async function main(): Promise<void> {
     const result = await profile(options);
     // Milliseconds to the microsecond: the clock's own digits past that are noise.
     const micro = (_key: string, v: unknown): unknown => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v);
-    if (options.json) console.log(JSON.stringify({ scenario: result.label, simulatedSeconds: result.simulatedSeconds, by: options.by, stages: result.stages, ...result.summary }, micro, 2));
+    if (options.json) console.log(JSON.stringify({ scenario: result.label, simulatedSeconds: result.simulatedSeconds, by: options.by, stages: result.stages, collector: result.collector, ...result.summary }, micro, 2));
     else print(options, result);
   });
 }

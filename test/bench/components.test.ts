@@ -127,23 +127,36 @@ describe('npm run bench:components (dist/bench/components.js)', () => {
   const SCRIPT = join(ROOT, 'dist', 'bench', 'components.js');
 
   it('profiles a scenario folder: the stages and the rows add up to the run', () => {
-    const r = spawnSync(process.execPath, [SCRIPT, join(ROOT, 'scenarios', 'nginx-hpa-cpu'), '--duration', '6h', '--json'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [SCRIPT, join(ROOT, 'scenarios', 'nasa-diurnal'), '--duration', '7d', '--json'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { simulatedSeconds: number; by: string; stages: Record<string, number>; rows: { component: string; events: number; wallMs: number }[]; events: number; eventsWallMs: number };
-    expect(out.simulatedSeconds).toBe(21_600);
+    const out = JSON.parse(r.stdout) as {
+      simulatedSeconds: number;
+      by: string;
+      stages: Record<string, number>;
+      collector: { pauses: number; pauseMs: number; youngGenerationMs: number };
+      rows: { component: string; events: number; wallMs: number }[];
+      events: number;
+      eventsWallMs: number;
+    };
+    expect(out.simulatedSeconds).toBe(7 * 86_400);
     expect(out.by).toBe('kind');
-    expect(out.rows.find((row) => row.component === 'hpa')?.events).toBe(21_600 / 15);
+    expect(out.rows.find((row) => row.component === 'hpa')?.events).toBe((7 * 86_400) / 15);
     expect(out.rows.reduce((n, row) => n + row.events, 0)).toBe(out.events);
     expect(out.rows.reduce((n, row) => n + row.wallMs, 0)).toBeCloseTo(out.eventsWallMs, 1);
     expect(out.eventsWallMs).toBeLessThanOrEqual(out.stages.loopMs! + 0.01);
+    // A week of nasa-diurnal allocates enough for several young-generation collections (about eight).
+    expect(Number.isInteger(out.collector.pauses)).toBe(true);
+    expect(out.collector.pauses).toBeGreaterThan(0);
+    expect(out.collector.youngGenerationMs).toBeLessThanOrEqual(out.collector.pauseMs);
+    expect(out.collector.pauseMs).toBeLessThan(out.stages.buildMs! + out.stages.loopMs! + out.stages.finishMs! + 1);
   });
 
   it('prints a table by instance', () => {
     const r = spawnSync(process.execPath, [SCRIPT, join(ROOT, 'scenarios', 'nginx-hpa-cpu'), '--duration', '1h', '--by', 'instance', '--top', '2'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/, 3,600 simulated s, [\d,]+ events, no output\. Load [\d.]+ s; run [\d.]+ s: build/);
+    expect(lines[0]).toMatch(/, 3,600 simulated s, [\d,]+ events, no output\. Load [\d.]+ s; run [\d.]+ s: build .*\. The collector paused it [\d,]+ times, [\d.]+ s in all \(young generation [\d.]+ s\), inside the figures below$/);
     expect(lines[1]).toMatch(/^\| component +\| +events \| +wall ms \| share of events % \| µs per event \|$/);
     // Two rows, then the rest together.
     expect(lines).toHaveLength(6);
