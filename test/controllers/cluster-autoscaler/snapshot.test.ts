@@ -2,6 +2,7 @@
  * The cluster-autoscaler's snapshot of pods and nodes: each copy kept while what it copies holds,
  * made anew (and equal to a fresh copy) when the pod or node changes.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../../src/cluster/cluster.js';
 import type { SimPod } from '../../../src/cluster/model.js';
@@ -103,5 +104,69 @@ describe('caNode', () => {
     expect(busyAfter.pods[0]!.deletionSeconds).toBe(30);
     expect(busyBefore.pods[0]!.deletionSeconds).toBeUndefined();
     expect(caNode(other, replicaSet)).toBe(otherBefore);
+  });
+});
+
+describe('caNode under any sequence of cluster changes (property)', () => {
+  const DELAYS = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0.2 };
+  type Op =
+    | { kind: 'create'; cpuMillicores: number }
+    | { kind: 'delete'; which: number }
+    | { kind: 'finish'; which: number; phase: 'Succeeded' | 'Failed' }
+    | { kind: 'taint'; node: number; on: boolean }
+    | { kind: 'ready'; node: number; ready: boolean }
+    | { kind: 'addNode' }
+    | { kind: 'wait'; seconds: number };
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), cpuMillicores: fc.constantFrom(100, 250, 500, 900) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), which: fc.nat(40) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('finish' as const), which: fc.nat(40), phase: fc.constantFrom('Succeeded' as const, 'Failed' as const) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('taint' as const), node: fc.nat(5), on: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('ready' as const), node: fc.nat(5), ready: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'addNode' as const }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('wait' as const), seconds: fc.constantFrom(0.5, 1, 3, 10, 40) }) },
+  );
+
+  it('a kept CaNode always equals a fresh copy, and a node that changed never keeps its old one', () => {
+    let checked = 0;
+    let changed = 0;
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 5, maxLength: 50 }), (ops) => {
+        const sim = new Simulation();
+        const cluster = new Cluster(sim, new Rng(5), DELAYS, 'LeastAllocated');
+        const pool = makePool({ cpuMillicores: 1000 });
+        let nodeCount = 0;
+        for (; nodeCount < 3; nodeCount++) cluster.addNode(pool, nodeCount);
+        const owner = { name: 'web', namespace: 'default', index: 0 };
+        const pods: SimPod[] = [];
+        let t = 0;
+        for (const o of ops) {
+          const before = new Map(cluster.nodes.map((n) => [n, { ca: caNode(n, replicaSet), text: JSON.stringify(copyCaNode(n, replicaSet)) }]));
+          const node = (i: number) => cluster.nodes[i % cluster.nodes.length]!;
+          if (o.kind === 'create') pods.push(cluster.createPod(owner, makeTemplate(), { cpuMillicores: o.cpuMillicores, memoryBytes: 2 ** 20 }, `web-${pods.length}`));
+          else if (o.kind === 'delete' && pods.length > 0) cluster.deletePod(pods[o.which % pods.length]!, 30);
+          else if (o.kind === 'finish' && pods.length > 0) cluster.finishPod(pods[o.which % pods.length]!, o.phase);
+          else if (o.kind === 'taint') cluster.setTaint(node(o.node), { key: 'dedicated', effect: 'NoSchedule' }, o.on);
+          else if (o.kind === 'ready') cluster.setNodeReady(node(o.node), o.ready);
+          else if (o.kind === 'addNode') cluster.addNode(pool, nodeCount++);
+          else if (o.kind === 'wait') sim.runUntil((t += o.seconds));
+          for (const n of cluster.nodes) {
+            const now = caNode(n, replicaSet);
+            const fresh = copyCaNode(n, replicaSet);
+            expect(now).toEqual(fresh);
+            const was = before.get(n);
+            if (was !== undefined && JSON.stringify(fresh) !== was.text) {
+              expect(now).not.toBe(was.ca);
+              changed++;
+            }
+            checked++;
+          }
+        }
+      }),
+      { seed: 11, numRuns: 150 },
+    );
+    // The runs reach both sides: many kept copies, and many nodes that changed under them.
+    expect(checked).toBeGreaterThan(5_000);
+    expect(changed).toBeGreaterThan(300);
   });
 });
