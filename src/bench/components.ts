@@ -120,7 +120,7 @@ function print(options: ComponentsOptions, result: Awaited<ReturnType<typeof pro
       `Load ${fixed(stages.loadMs / 1000, 2)} s; run ${fixed((stages.buildMs + stages.loopMs + stages.finishMs) / 1000, 2)} s: ` +
       `build ${fixed(stages.buildMs / 1000, 2)} s, events ${fixed(summary.eventsWallMs / 1000, 2)} s, ` +
       `kernel between events ${fixed(kernelMs / 1000, 2)} s, finish ${fixed(stages.finishMs / 1000, 2)} s. ` +
-      `The collector paused it ${int(result.collector.pauses)} times, ${fixed(result.collector.pauseMs / 1000, 2)} s in all ` +
+      `The collector paused it ${int(result.collector.pauses)} time${result.collector.pauses === 1 ? '' : 's'}, ${fixed(result.collector.pauseMs / 1000, 2)} s in all ` +
       `(young generation ${fixed(result.collector.youngGenerationMs / 1000, 2)} s), inside the figures below`,
   );
   const header = [options.by === 'kind' ? 'component kind' : 'component', 'events', 'wall ms', 'share of events %', 'µs per event'];
