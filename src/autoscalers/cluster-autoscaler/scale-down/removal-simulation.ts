@@ -4,6 +4,12 @@
  * A candidate is unneeded when no pod blocks its drain and every pod to move fits on another node.
  * A success is committed to the snapshot: its pods stay on their new nodes for the next candidates,
  * the node is no longer a destination, and the moved pods use up their PDBs' disruptions.
+ *
+ * Simplification: each pod goes to the first node, in the cluster's node order, that fits. Upstream
+ * (scheduling.HintingSimulator) first tries the node a simulation of the last two loops put the pod
+ * on, and otherwise searches from after the last node found (SchedulerPluginRunner.lastIndex, over
+ * a node list in map order, checked in parallel in current versions); where several nodes fit, the
+ * chosen one can differ, and so can which later candidate still fits.
  */
 import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, type SimulatedNode } from '../simulated-node.js';
 import type { CaNode, CaPdb, CaPod } from '../types.js';
