@@ -92,6 +92,14 @@ export function cloneNode(node: SimulatedNode): SimulatedNode {
   return { ...node, pods: [...node.pods] };
 }
 
+/** A copy of `node` without `pods` (ClusterSnapshot.RemovePod for each), its requests and host ports recounted. */
+export function withoutPods(node: SimulatedNode, pods: readonly CaPod[]): SimulatedNode {
+  const gone = new Set(pods);
+  const copy: SimulatedNode = { ...node, cpuRequestedMillicores: 0, memoryRequestedBytes: 0, podCount: 0, hostPorts: NO_HOST_PORTS, pods: [] };
+  for (const pod of node.pods) if (!gone.has(pod)) addPodToNode(copy, pod);
+  return copy;
+}
+
 /** Binds `pod` to `node` in the simulation (ClusterSnapshot.AddPod). */
 export function addPodToNode(node: SimulatedNode, pod: CaPod): void {
   node.cpuRequestedMillicores += pod.cpuMillicores;

@@ -36,6 +36,8 @@ export class ClusterAutoscalerController {
   readonly counts = { scans: 0, scaleUps: 0, nodesAdded: 0, nodesRemoved: 0 };
   private unneededSince = new Map<string, number>();
   private unremovableUntil = new Map<string, number>();
+  /** Where the last scale-down simulation put pods (HintingSimulator hints), for the next one. */
+  private removalHints = new Map<string, string>();
   private lastScaleUpSeconds: number | undefined;
   private lastDeleteSeconds: number | undefined;
   private readonly deleting = new Map<SimNode, NodeGroup>();
@@ -108,6 +110,7 @@ export class ClusterAutoscalerController {
       groups: caGroups,
       unneededSince: this.unneededSince,
       unremovableUntil: this.unremovableUntil,
+      hints: this.removalHints,
       nowSeconds,
       config: this.config,
       pdbs: this.deps.pdbs(),
@@ -120,6 +123,7 @@ export class ClusterAutoscalerController {
     const removed = plan.removable.map((r) => ({ node: r.node, unneededForSeconds: nowSeconds - (this.unneededSince.get(r.node) ?? nowSeconds) }));
     this.unneededSince = plan.unneededSince;
     this.unremovableUntil = plan.unremovableUntil;
+    this.removalHints = plan.hints;
     for (const r of plan.removable) this.removeNode(r.node, r.empty);
     const unneeded = [...plan.unneededSince].map(([n, t]) => `${n} for ${Math.round(nowSeconds - t)}s`).join(', ');
     this.record(nowSeconds, plan.removable.length > 0 ? 'scale-down' : 'no-op', plan.removable.map((r) => r.group).join(','), before, 0,

@@ -193,3 +193,25 @@ describe('planScaleDown: unneededNodesLimit', () => {
     expect(p.notRemovable.filter((n) => n.reason === 'NotUnneededOtherReason').map((n) => n.node)).toEqual(['i20', 'i21', 'i22', 'i23', 'i24']);
   });
 });
+
+describe('planScaleDown: removal hints (HintingSimulator)', () => {
+  // a and b are above the threshold (their memory; not candidates) with 600m and 350m free; c1's pod
+  // p (300m) fits either, c2's pod q (400m) only a, and only if p went to b.
+  const nodes = () => [
+    node('a', 'g', 1000, 4 * GIB, [pod('a-work', 400, 3 * GIB)]),
+    node('b', 'g', 1000, 4 * GIB, [pod('b-work', 650, 3 * GIB)]),
+    node('c1', 'g', 1000, 4 * GIB, [pod('p', 300)]),
+    node('c2', 'g', 1000, 4 * GIB, [pod('q', 400)]),
+  ];
+
+  it('returns where its simulations put pods, and the next loop starts from them', () => {
+    const first = plan(nodes());
+    expect(first.unneededSince.has('c1')).toBe(true);
+    expect(reasonOf(first, 'c2')).toBe('NoPlaceToMovePods');
+    expect(first.hints.get('default/p')).toBe('a');
+    // A loop whose hints put p on b (where an earlier simulation could have put it) finds c2 unneeded too.
+    const hinted = plan(nodes(), { hints: new Map([['default/p', 'b']]) });
+    expect([...hinted.unneededSince.keys()].sort()).toEqual(['c1', 'c2']);
+    expect(Object.fromEntries(hinted.hints)).toEqual({ 'default/p': 'b', 'default/q': 'a' });
+  });
+});

@@ -11,7 +11,8 @@
  *    first), each success committed before the next (see simulateNodeRemovals), until
  *    unneededNodesLimit nodes are found: min(previously unneeded + 2N, N·⌊U/I⌋ + N) with N the
  *    max-scale-down-parallelism, U the unneeded time and I the scan interval. The rest are not
- *    simulated this loop (NotUnneededOtherReason).
+ *    simulated this loop (NotUnneededOtherReason). Pods go first to the node a simulation of the
+ *    previous loop or this one put them on (the hints the plan returns for the next loop).
  * 3. The new unneeded map: unneeded nodes keep their earliest time; the others drop out. Timers
  *    run during the cooldown too.
  * 4. Unless in cooldown: removable when unneeded for MORE than the unneeded (or unready) time, the
@@ -36,6 +37,8 @@ export interface ScaleDownPlanInput {
   unneededSince: ReadonlyMap<string, number>;
   /** From the previous loop's plan: node → the time until which it is not simulated again. */
   unremovableUntil?: ReadonlyMap<string, number>;
+  /** From the previous loop's plan: where its simulations put pods (pod namespace/name → node). */
+  hints?: ReadonlyMap<string, string>;
   nowSeconds: number;
   config: ClusterAutoscalerSettings;
   pdbs?: readonly CaPdb[];
@@ -81,6 +84,8 @@ export interface ScaleDownPlan {
   unneededSince: Map<string, number>;
   /** Nodes the simulation rejected, kept out of simulations until the time given (for the next loop). */
   unremovableUntil: Map<string, number>;
+  /** Where this loop's simulations put pods (for the next loop's). */
+  hints: Map<string, string>;
   removable: RemovableNode[];
   notRemovable: NotRemovableNode[];
   inCooldown: boolean;
@@ -120,6 +125,7 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
     drain: { skipNodesWithSystemPods: input.config.skipNodesWithSystemPods, skipNodesWithLocalStorage: input.config.skipNodesWithLocalStorage, nowSeconds: input.nowSeconds },
     pdbs: input.pdbs ?? [],
     maxRemovable: unneededNodesLimit(input),
+    ...(input.hints !== undefined ? { hints: input.hints } : {}),
   });
   for (const node of simulation.skipped) notRemovable.push({ node, reason: 'NotUnneededOtherReason' });
   const unneeded: Unneeded[] = [];
@@ -133,7 +139,7 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
     if (result.reason === 'BlockedByPod') notRemovable.push({ node: result.node, reason: result.reason, blockingPod: result.blockingPod });
     else notRemovable.push({ node: result.node, reason: result.reason, unplacedPod: result.unplacedPod });
   }
-  return { unneeded, notRemovable, utilization, unremovableUntil };
+  return { unneeded, notRemovable, utilization, unremovableUntil, hints: simulation.hints };
 }
 
 /**
@@ -198,13 +204,13 @@ export function planScaleDown(input: ScaleDownPlanInput): ScaleDownPlan {
   });
   const base = { inCooldown: cooldown.inCooldown, cooldownReason: cooldown.reason };
   if (!input.config.scaleDownEnabled) {
-    return { ...base, unneededSince: new Map(), unremovableUntil: new Map(), removable: [], notRemovable: [], reason: 'ScaleDownDisabled', utilization: new Map() };
+    return { ...base, unneededSince: new Map(), unremovableUntil: new Map(), hints: new Map(), removable: [], notRemovable: [], reason: 'ScaleDownDisabled', utilization: new Map() };
   }
   const groups = new Map(input.groups.map((g) => [g.name, g]));
   const found = findUnneeded(input, groups);
   const unneededSince = new Map(found.unneeded.map((u) => [u.node, input.unneededSince.get(u.node) ?? input.nowSeconds]));
   if (cooldown.inCooldown) {
-    return { ...base, unneededSince, unremovableUntil: found.unremovableUntil, removable: [], notRemovable: found.notRemovable, reason: 'ScaleDownInCooldown', utilization: found.utilization };
+    return { ...base, unneededSince, unremovableUntil: found.unremovableUntil, hints: found.hints, removable: [], notRemovable: found.notRemovable, reason: 'ScaleDownInCooldown', utilization: found.utilization };
   }
   const at = removableAt(input, found.unneeded, unneededSince, groups);
   const inProgress = [...(input.deletionsInProgress?.values() ?? [])].reduce((a, b) => a + b, 0);
@@ -222,6 +228,7 @@ export function planScaleDown(input: ScaleDownPlanInput): ScaleDownPlan {
     ...base,
     unneededSince,
     unremovableUntil: found.unremovableUntil,
+    hints: found.hints,
     removable,
     notRemovable,
     reason: removable.length > 0 ? 'NodesRemovable' : 'NoRemovableNodes',

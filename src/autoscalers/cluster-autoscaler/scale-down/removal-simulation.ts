@@ -5,13 +5,15 @@
  * A success is committed to the snapshot: its pods stay on their new nodes for the next candidates,
  * the node is no longer a destination, and the moved pods use up their PDBs' disruptions.
  *
- * Simplification: each pod goes to the first node, in the cluster's node order, that fits. Upstream
- * (scheduling.HintingSimulator) first tries the node a simulation of the last two loops put the pod
- * on, and otherwise searches from after the last node found (SchedulerPluginRunner.lastIndex, over
- * a node list in map order, checked in parallel in current versions); where several nodes fit, the
- * chosen one can differ, and so can which later candidate still fits.
+ * Where a pod goes (scheduling/hinting_simulator.go TrySchedulePods, hints.go): first the node a
+ * simulation of this loop or the previous one put it on (its hint), if that node still fits it and is
+ * a destination; else the first node, in the cluster's node order, that fits. A hint is set when a
+ * pod is placed, and refreshed when its hinted node still fits even if that node is no destination
+ * now; hints not set or refreshed in a loop are gone after the next (Hints.DropOld). Simplification:
+ * upstream searches without a hint from after the last node it found (SchedulerPluginRunner.lastIndex,
+ * over a node list in map order, checked in parallel in current versions), not from the first.
  */
-import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, type SimulatedNode } from '../simulated-node.js';
+import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, withoutPods, type SimulatedNode } from '../simulated-node.js';
 import type { CaNode, CaPdb, CaPod } from '../types.js';
 import { podsToMoveForDrain, type DrainBlockReason, type DrainOptions } from './drainability.js';
 import { consumeDisruptions } from './pdb.js';
@@ -30,6 +32,8 @@ export interface RemovalSimulationInput {
   pdbs: readonly CaPdb[];
   /** Stop once this many candidates are found removable (planner.go unneededNodesLimit); default: no limit. */
   maxRemovable?: number;
+  /** The hints the previous loop set or refreshed: pod (namespace/name) → node. */
+  hints?: ReadonlyMap<string, string>;
 }
 
 export interface RemovalSimulationResult {
@@ -38,27 +42,58 @@ export interface RemovalSimulationResult {
   skipped: string[];
   /** PDBs after the disruptions the removable nodes would use. */
   remainingPdbs: CaPdb[];
+  /** The hints this loop set or refreshed (the next loop's `hints`). */
+  hints: Map<string, string>;
+}
+
+/** A pod's hint key (HintKeyFromPod: namespace/name when there is no UID). */
+function hintKey(pod: CaPod): string {
+  return `${pod.namespace}/${pod.name}`;
+}
+
+/** This loop's hints over the previous loop's (Hints.Get: current first, then old). */
+interface HintBook {
+  previous: ReadonlyMap<string, string> | undefined;
+  current: Map<string, string>;
+  indexByName: ReadonlyMap<string, number>;
+}
+
+/** Puts `pod` on destination `i` in the fork (copying the node the first time). */
+function placeOn(fork: Map<number, SimulatedNode>, destinations: readonly SimulatedNode[], i: number, pod: CaPod): void {
+  const into = fork.get(i) ?? cloneNode(destinations[i]!);
+  addPodToNode(into, pod);
+  fork.set(i, into);
 }
 
 /**
- * Places each pod on the first destination (input order, skipping those `excluded` marks) that fits;
- * `fork` holds the destinations that took pods, by index; `unplaced` is the pod that fit nowhere.
+ * Places each pod on its hinted destination when that still fits, else on the first destination
+ * (input order, skipping those `excluded` marks) that fits; `fork` holds the destinations that took
+ * pods, by index; `unplaced` is the pod that fit nowhere (the pods after it are not tried).
  */
 function findPlaces(
   pods: readonly CaPod[],
   destinations: readonly SimulatedNode[],
   excluded: Uint8Array,
+  hints: HintBook,
 ): { fork: Map<number, SimulatedNode>; unplaced: CaPod | undefined } {
   const fork = new Map<number, SimulatedNode>();
+  const onFork = (i: number): SimulatedNode => (fork.size === 0 ? undefined : fork.get(i)) ?? destinations[i]!;
   for (const pod of pods) {
+    const key = hintKey(pod);
+    const hinted = hints.current.get(key) ?? hints.previous?.get(key);
+    const h = hinted === undefined ? undefined : hints.indexByName.get(hinted);
+    if (h !== undefined && checkPredicates(pod, onFork(h)) === 'Fits') {
+      hints.current.set(key, hinted!);
+      if (excluded[h] === 0) {
+        placeOn(fork, destinations, h, pod);
+        continue;
+      }
+    }
     let placed = false;
     for (let i = 0; i < destinations.length; i++) {
-      if (excluded[i] === 1) continue;
-      const copy = fork.size === 0 ? undefined : fork.get(i);
-      if (checkPredicates(pod, copy ?? destinations[i]!) !== 'Fits') continue;
-      const into = copy ?? cloneNode(destinations[i]!);
-      addPodToNode(into, pod);
-      fork.set(i, into);
+      if (excluded[i] === 1 || checkPredicates(pod, onFork(i)) !== 'Fits') continue;
+      placeOn(fork, destinations, i, pod);
+      hints.current.set(key, destinations[i]!.name);
       placed = true;
       break;
     }
@@ -79,6 +114,7 @@ export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimu
   const results: RemovalResult[] = [];
   const skipped: string[] = [];
   const maxRemovable = input.maxRemovable ?? Infinity;
+  const hints: HintBook = { previous: input.hints, current: new Map(), indexByName };
   let removableCount = 0;
   for (const candidate of input.candidates) {
     if (removableCount >= maxRemovable) {
@@ -97,16 +133,18 @@ export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimu
     }
     // The candidate is no destination for its own pods; if they all move, it stays excluded.
     if (inSnapshot) excluded[index] = 1;
-    const { fork, unplaced } = findPlaces(drain.podsToMove, destinations, excluded);
+    const { fork, unplaced } = findPlaces(drain.podsToMove, destinations, excluded, hints);
     if (unplaced !== undefined) {
       if (inSnapshot) excluded[index] = 0;
       results.push({ node: candidate.name, removable: false, reason: 'NoPlaceToMovePods', unplacedPod: unplaced.name });
       continue;
     }
     for (const [i, node] of fork) destinations[i] = node;
+    // The snapshot keeps the removed node without the pods that moved (a hint may still test it).
+    if (inSnapshot) destinations[index] = withoutPods(destinations[index]!, drain.podsToMove);
     pdbs = consumeDisruptions(pdbs, drain.podsToMove);
     results.push({ node: candidate.name, removable: true, empty: drain.podsToMove.length === 0, podsToMove: drain.podsToMove });
     removableCount++;
   }
-  return { results, skipped, remainingPdbs: pdbs };
+  return { results, skipped, remainingPdbs: pdbs, hints: hints.current };
 }

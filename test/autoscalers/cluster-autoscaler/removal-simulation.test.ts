@@ -1,0 +1,94 @@
+/**
+ * Where the removal simulation puts a candidate's pods (scheduling/hinting_simulator.go): the node a
+ * recent simulation put the pod on when it still fits and is a destination, else the first node that
+ * fits; which node a pod takes decides whether a later candidate's pods still fit. Hints are set and
+ * refreshed per loop and kept one loop more (Hints.DropOld).
+ */
+import { describe, expect, it } from 'vitest';
+import { simulateNodeRemovals, type RemovalSimulationInput } from '../../../src/autoscalers/cluster-autoscaler/scale-down/removal-simulation.js';
+import { node, pod } from './builders.js';
+
+const DRAIN = { skipNodesWithSystemPods: true, skipNodesWithLocalStorage: true, nowSeconds: 0 };
+
+/**
+ * Two candidates, c1 (pod p, 600m) and c2 (pod q, 600m), and two empty 1-CPU nodes a and b that each
+ * have room for one of them. First fit sends p to a; then q goes to b.
+ */
+function cluster() {
+  const c1 = node('c1', 'g', 1000, 0, [pod('p', 600)]);
+  const c2 = node('c2', 'g', 1000, 0, [pod('q', 600)]);
+  return { candidates: [c1, c2], nodes: [node('a', 'g', 1000, 0, []), node('b', 'g', 1000, 0, []), c1, c2] };
+}
+
+function run(input: Pick<RemovalSimulationInput, 'candidates' | 'nodes'> & { hints?: ReadonlyMap<string, string> }) {
+  return simulateNodeRemovals({ ...input, drain: DRAIN, pdbs: [] });
+}
+
+describe('simulateNodeRemovals: hints', () => {
+  it('without hints puts each pod on the first node that fits, and hints where it went', () => {
+    const r = run(cluster());
+    expect(r.results.map((x) => [x.node, x.removable])).toEqual([
+      ['c1', true],
+      ['c2', true],
+    ]);
+    expect(Object.fromEntries(r.hints)).toEqual({ 'default/p': 'a', 'default/q': 'b' });
+  });
+
+  it('puts a pod on its hinted node when that still fits, though an earlier node does too', () => {
+    const r = run({ ...cluster(), hints: new Map([['default/p', 'b']]) });
+    // p takes b, so q takes a: both candidates still go.
+    expect(r.results.map((x) => x.removable)).toEqual([true, true]);
+    expect(Object.fromEntries(r.hints)).toEqual({ 'default/p': 'b', 'default/q': 'a' });
+  });
+
+  it('decides whether a later candidate fits: a hint can keep free the only node that takes the next pods', () => {
+    // a has 900m free, b 500m; c1's pod p (400m) fits either, c2's pod q (600m) only a.
+    const input = {
+      candidates: [node('c1', 'g', 1000, 0, [pod('p', 400)]), node('c2', 'g', 1000, 0, [pod('q', 600)])],
+      nodes: [node('a', 'g', 1000, 0, [pod('a-busy', 100)]), node('b', 'g', 1000, 0, [pod('b-busy', 500)])],
+    };
+    input.nodes.push(...input.candidates);
+    // First fit: p takes a, and q has nowhere to go.
+    expect(run(input).results.map((x) => [x.node, x.removable])).toEqual([
+      ['c1', true],
+      ['c2', false],
+    ]);
+    // p's hint (b, where an earlier loop put it) leaves a to q: both go.
+    const hinted = run({ ...input, hints: new Map([['default/p', 'b']]) });
+    expect(hinted.results.map((x) => [x.node, x.removable])).toEqual([
+      ['c1', true],
+      ['c2', true],
+    ]);
+    expect(Object.fromEntries(hinted.hints)).toEqual({ 'default/p': 'b', 'default/q': 'a' });
+  });
+
+  it('tries the first fitting node when the hinted one no longer fits, and replaces the hint', () => {
+    const r = run({ ...cluster(), hints: new Map([['default/p', 'c2']]) });
+    // c2 (1,000m with q's 600m on it) has no room for p's 600m: p goes to a.
+    expect(Object.fromEntries(r.hints)).toMatchObject({ 'default/p': 'a' });
+  });
+
+  it('refreshes the hint of a pod whose hinted node fits but is no destination now, when the pod fits nowhere else', () => {
+    // c1's pod p moves to a; then c2's pod q fits neither a nor b. Its hint points at c1, which is
+    // empty now in the snapshot but no destination (it is being removed): the hint is kept for the
+    // next loop (upstream sets it before asking whether the node is acceptable).
+    const input = {
+      candidates: [node('c1', 'g', 1000, 0, [pod('p', 600)]), node('c2', 'g', 1000, 0, [pod('q', 600)])],
+      nodes: [node('a', 'g', 1000, 0, [pod('a-busy', 300)]), node('b', 'g', 1000, 0, [pod('b-busy', 600)])],
+    };
+    input.nodes.push(...input.candidates);
+    const r = run({ ...input, hints: new Map([['default/q', 'c1']]) });
+    expect(r.results.map((x) => [x.node, x.removable])).toEqual([
+      ['c1', true],
+      ['c2', false],
+    ]);
+    expect(Object.fromEntries(r.hints)).toEqual({ 'default/p': 'a', 'default/q': 'c1' });
+    // Without the hint, q gets none: it was placed nowhere.
+    expect(run(input).hints.has('default/q')).toBe(false);
+  });
+
+  it('keeps only the hints this loop set or refreshed: one for a pod it did not simulate is gone', () => {
+    const r = run({ ...cluster(), hints: new Map([['default/gone', 'a']]) });
+    expect(r.hints.has('default/gone')).toBe(false);
+  });
+});
