@@ -1,7 +1,7 @@
 /**
  * Pods that cannot run are reported, not crashed on: a pod bigger than every node group stays
- * Pending (the cluster-autoscaler says NoGroupFits), and during a virtual pool's stock-out new
- * virtual pods wait until the window ends.
+ * Pending (the cluster-autoscaler says NoGroupFits) while scale-down goes on, and during a virtual
+ * pool's stock-out new virtual pods wait until the window ends.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/run-scenario.js';
@@ -50,6 +50,41 @@ describe('never schedulable', () => {
     expect(result.summary.workloads[0]!.pendingPodSeconds).toBeGreaterThan(500);
     expect(records.some((r) => r.reason === 'NoGroupFits')).toBe(true);
     expect(records.every((r) => r.action !== 'scale-up')).toBe(true);
+  });
+});
+
+describe('scale-down while pods wait', () => {
+  it('evaluates scale-down in a loop whose pending pods get no scale-up, and removes an unneeded node (§4.3)', async () => {
+    // `big` fits no group, so every loop has a pending pod and no scale-up; the second node is
+    // idle and unneeded. RunOnce returns early only after a successful scale-up, so it still goes.
+    const dir = await writeScenarioFolder({
+      'scenario.yaml': lines(
+        'apiVersion: scalesim.dev/v1alpha1',
+        'kind: Scenario',
+        'spec:',
+        '  duration: 30m',
+        '  nodePools:',
+        '    - {name: small, count: 2, minSize: 1, maxSize: 3, cpu: "2", memory: 8Gi, billing: {kind: onDemand, pricePerHour: 0.1, currency: USD}}',
+      ),
+      'manifests/big.yaml': deployment('big', 1, '6'),
+      'manifests/web.yaml': deployment('web', 1, '500m'),
+    });
+    folders.push(dir);
+    const records: CaDecisionRecord[] = [];
+    const scenario = await loadScenario(dir);
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    const down = records.find((r) => r.action === 'scale-down');
+    expect(down).toBeDefined();
+    expect(down!.unschedulablePods).toBe(1);
+    expect(down!.reason).toBe('NodesRemovable');
+    expect(down!.detail).toMatch(/^no scale-up for 1 pending pod\(s\): NoGroupFits.*; removing small-\d/);
+    // Unneeded for strictly more than scale-down-unneeded-time (600 s) before it goes.
+    expect(down!.removedNodes[0]!.unneededForSeconds).toBeGreaterThan(scenario.clusterAutoscaler.scaleDownUnneededTimeSeconds);
+    expect(records.at(-1)!.nodesAfter).toBe(1);
+    // The loops before it say why nothing scaled up, and what scale-down found.
+    const waiting = records.find((r) => r.timeSeconds < down!.timeSeconds && r.unschedulablePods === 1)!;
+    expect(waiting.reason).toBe('NoGroupFits');
+    expect(waiting.detail).toMatch(/scale-down: NoRemovableNodes; unneeded: small-\d for \d+s/);
   });
 });
 

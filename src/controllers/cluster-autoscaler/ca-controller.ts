@@ -1,8 +1,11 @@
 /**
  * The cluster-autoscaler loop (core/static_autoscaler.go RunOnce), a thin loop around the pure
  * planners: every scan interval expire node requests that never registered, plan a scale-up when
- * pods are unschedulable (else plan a scale-down), and actuate: IncreaseSize, or taint, drain (evict
- * the movable pods, which their controllers recreate elsewhere) and delete. Each loop is recorded.
+ * pods are unschedulable, and, in a loop that scaled nothing up, plan a scale-down (RunOnce returns
+ * early only after a successful scale-up; spec §4.3); then actuate: IncreaseSize, or taint, drain
+ * (evict the movable pods, which their controllers recreate elsewhere) and delete. Each loop is
+ * recorded once: a loop with pending pods and no scale-up keeps the scale-up's reason unless it
+ * removes nodes, and says what scale-down found in its detail.
  */
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
 import { planScaleDown } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
@@ -73,6 +76,9 @@ export class ClusterAutoscalerController {
       totals.cpuMillicores += n.cpuAllocatableMillicores;
       totals.memoryBytes += n.memoryAllocatableBytes;
     }
+    // A loop with pending pods that scales nothing up goes on to scale-down (§4.3; RunOnce returns
+    // early only after a successful scale-up). Its record says why there was no scale-up.
+    let noScaleUp: { reason: string; detail: string } | undefined;
     if (pending.length > 0) {
       const upcoming = groups.flatMap((g) => (g.upcoming.length > 0 ? [{ group: g.name, count: g.upcoming.length, template: caNodeGroup(g).template }] : []));
       const plan = planScaleUp({
@@ -95,9 +101,12 @@ export class ClusterAutoscalerController {
         this.counts.nodesAdded += plan.increase;
       }
       const skipped = Object.entries(plan.skipped).map(([g, r]) => `${g}: ${r}`).join('; ');
-      this.record(nowSeconds, plan.increase > 0 ? 'scale-up' : 'no-op', plan.group ?? '', before, pending.length, plan.reason, [],
-        `${plan.increase > 0 ? `+${plan.increase} node(s) for ${plan.podsHelped.length} pod(s)` : ''}${plan.cappedBy ? `; capped by ${plan.cappedBy}` : ''}${skipped ? `; skipped ${skipped}` : ''}`);
-      return;
+      const detail = `${plan.increase > 0 ? `+${plan.increase} node(s) for ${plan.podsHelped.length} pod(s)` : ''}${plan.cappedBy ? `; capped by ${plan.cappedBy}` : ''}${skipped ? `; skipped ${skipped}` : ''}`;
+      if (plan.increase > 0 || !this.config.scaleDownEnabled) {
+        this.record(nowSeconds, plan.increase > 0 ? 'scale-up' : 'no-op', plan.group ?? '', before, pending.length, plan.reason, [], detail);
+        return;
+      }
+      noScaleUp = { reason: plan.reason, detail };
     }
     if (!this.config.scaleDownEnabled) {
       this.record(nowSeconds, 'no-op', '', before, 0, 'ScaleDownDisabled', [], '');
@@ -126,10 +135,18 @@ export class ClusterAutoscalerController {
     this.removalHints = plan.hints;
     for (const r of plan.removable) this.removeNode(r.node, r.empty);
     const unneeded = [...plan.unneededSince].map(([n, t]) => `${n} for ${Math.round(nowSeconds - t)}s`).join(', ');
-    this.record(nowSeconds, plan.removable.length > 0 ? 'scale-down' : 'no-op', plan.removable.map((r) => r.group).join(','), before, 0,
-      plan.inCooldown ? `ScaleDownInCooldown (${plan.cooldownReason ?? ''})` : plan.reason,
-      removed,
-      `${plan.removable.length > 0 ? `removing ${plan.removable.map((r) => `${r.node}${r.empty ? '' : ' (drain)'}`).join(', ')}; ` : ''}${unneeded ? `unneeded: ${unneeded}` : ''}`);
+    const scaleDownDetail = `${plan.removable.length > 0 ? `removing ${plan.removable.map((r) => `${r.node}${r.empty ? '' : ' (drain)'}`).join(', ')}; ` : ''}${unneeded ? `unneeded: ${unneeded}` : ''}`;
+    const scaleDownReason = plan.inCooldown ? `ScaleDownInCooldown (${plan.cooldownReason ?? ''})` : plan.reason;
+    const action = plan.removable.length > 0 ? 'scale-down' : 'no-op';
+    const groupsActed = plan.removable.map((r) => r.group).join(',');
+    if (noScaleUp === undefined) {
+      this.record(nowSeconds, action, groupsActed, before, 0, scaleDownReason, removed, scaleDownDetail);
+    } else if (plan.removable.length === 0) {
+      // Nothing happened: the scale-up's reason stays the loop's reason; the scale-down's goes to the detail.
+      this.record(nowSeconds, action, '', before, pending.length, noScaleUp.reason, [], [noScaleUp.detail.replace(/^; /, ''), `scale-down: ${scaleDownReason}`, scaleDownDetail].filter((d) => d !== '').join('; '));
+    } else {
+      this.record(nowSeconds, action, groupsActed, before, pending.length, scaleDownReason, removed, `no scale-up for ${pending.length} pending pod(s): ${noScaleUp.reason}${noScaleUp.detail}; ${scaleDownDetail}`);
+    }
   }
 
   /** Taint, evict the movable pods, and delete the node once they are gone. */
