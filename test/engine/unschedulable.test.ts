@@ -29,20 +29,26 @@ function deployment(name: string, replicas: number, cpu: string, extra: string[]
   );
 }
 
+/** A scenario folder with one pool of 2-CPU nodes (`count` of them, up to 3) and the given manifests. */
+async function smallPoolScenario(duration: string, count: number, manifests: Record<string, string>): Promise<string> {
+  const dir = await writeScenarioFolder({
+    'scenario.yaml': lines(
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      `  duration: ${duration}`,
+      '  nodePools:',
+      `    - {name: small, count: ${count}, minSize: 1, maxSize: 3, cpu: "2", memory: 8Gi, billing: {kind: onDemand, pricePerHour: 0.1, currency: USD}}`,
+    ),
+    ...manifests,
+  });
+  folders.push(dir);
+  return dir;
+}
+
 describe('never schedulable', () => {
   it('keeps a pod that fits no node group Pending and reports NoGroupFits, without failing the run', async () => {
-    const dir = await writeScenarioFolder({
-      'scenario.yaml': lines(
-        'apiVersion: scalesim.dev/v1alpha1',
-        'kind: Scenario',
-        'spec:',
-        '  duration: 10m',
-        '  nodePools:',
-        '    - {name: small, count: 1, minSize: 1, maxSize: 3, cpu: "2", memory: 8Gi, billing: {kind: onDemand, pricePerHour: 0.1, currency: USD}}',
-      ),
-      'manifests/big.yaml': deployment('big', 1, '6'),
-    });
-    folders.push(dir);
+    const dir = await smallPoolScenario('10m', 1, { 'manifests/big.yaml': deployment('big', 1, '6') });
     const records: CaDecisionRecord[] = [];
     const scenario = await loadScenario(dir);
     expect(scenario.warnings.some((w) => w.message.includes('big'))).toBe(true);
@@ -57,19 +63,7 @@ describe('scale-down while pods wait', () => {
   it('evaluates scale-down in a loop whose pending pods get no scale-up, and removes an unneeded node (§4.3)', async () => {
     // `big` fits no group, so every loop has a pending pod and no scale-up; the second node is
     // idle and unneeded. RunOnce returns early only after a successful scale-up, so it still goes.
-    const dir = await writeScenarioFolder({
-      'scenario.yaml': lines(
-        'apiVersion: scalesim.dev/v1alpha1',
-        'kind: Scenario',
-        'spec:',
-        '  duration: 30m',
-        '  nodePools:',
-        '    - {name: small, count: 2, minSize: 1, maxSize: 3, cpu: "2", memory: 8Gi, billing: {kind: onDemand, pricePerHour: 0.1, currency: USD}}',
-      ),
-      'manifests/big.yaml': deployment('big', 1, '6'),
-      'manifests/web.yaml': deployment('web', 1, '500m'),
-    });
-    folders.push(dir);
+    const dir = await smallPoolScenario('30m', 2, { 'manifests/big.yaml': deployment('big', 1, '6'), 'manifests/web.yaml': deployment('web', 1, '500m') });
     const records: CaDecisionRecord[] = [];
     const scenario = await loadScenario(dir);
     runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });

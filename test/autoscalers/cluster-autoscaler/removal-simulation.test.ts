@@ -24,20 +24,20 @@ function run(input: Pick<RemovalSimulationInput, 'candidates' | 'nodes'> & { hin
   return simulateNodeRemovals({ ...input, drain: DRAIN, pdbs: [] });
 }
 
+/** Each candidate, and whether the simulation found it removable: `c1 removable`, `c2 kept`. */
+const outcome = (r: ReturnType<typeof run>): string[] => r.results.map((x) => `${x.node} ${x.removable ? 'removable' : 'kept'}`);
+
 describe('simulateNodeRemovals: hints', () => {
   it('without hints puts each pod on the first node that fits, and hints where it went', () => {
     const r = run(cluster());
-    expect(r.results.map((x) => [x.node, x.removable])).toEqual([
-      ['c1', true],
-      ['c2', true],
-    ]);
+    expect(outcome(r)).toEqual(['c1 removable', 'c2 removable']);
     expect(Object.fromEntries(r.hints)).toEqual({ 'default/p': 'a', 'default/q': 'b' });
   });
 
   it('puts a pod on its hinted node when that still fits, though an earlier node does too', () => {
     const r = run({ ...cluster(), hints: new Map([['default/p', 'b']]) });
     // p takes b, so q takes a: both candidates still go.
-    expect(r.results.map((x) => x.removable)).toEqual([true, true]);
+    expect(outcome(r)).toEqual(['c1 removable', 'c2 removable']);
     expect(Object.fromEntries(r.hints)).toEqual({ 'default/p': 'b', 'default/q': 'a' });
   });
 
@@ -49,16 +49,10 @@ describe('simulateNodeRemovals: hints', () => {
     };
     input.nodes.push(...input.candidates);
     // First fit: p takes a, and q has nowhere to go.
-    expect(run(input).results.map((x) => [x.node, x.removable])).toEqual([
-      ['c1', true],
-      ['c2', false],
-    ]);
+    expect(outcome(run(input))).toEqual(['c1 removable', 'c2 kept']);
     // p's hint (b, where an earlier loop put it) leaves a to q: both go.
     const hinted = run({ ...input, hints: new Map([['default/p', 'b']]) });
-    expect(hinted.results.map((x) => [x.node, x.removable])).toEqual([
-      ['c1', true],
-      ['c2', true],
-    ]);
+    expect(outcome(hinted)).toEqual(['c1 removable', 'c2 removable']);
     expect(Object.fromEntries(hinted.hints)).toEqual({ 'default/p': 'b', 'default/q': 'a' });
   });
 
@@ -78,10 +72,7 @@ describe('simulateNodeRemovals: hints', () => {
     };
     input.nodes.push(...input.candidates);
     const r = run({ ...input, hints: new Map([['default/q', 'c1']]) });
-    expect(r.results.map((x) => [x.node, x.removable])).toEqual([
-      ['c1', true],
-      ['c2', false],
-    ]);
+    expect(outcome(r)).toEqual(['c1 removable', 'c2 kept']);
     expect(Object.fromEntries(r.hints)).toEqual({ 'default/p': 'a', 'default/q': 'c1' });
     // Without the hint, q gets none: it was placed nowhere.
     expect(run(input).hints.has('default/q')).toBe(false);
