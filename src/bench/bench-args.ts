@@ -1,7 +1,7 @@
 /**
  * The command lines of the bench tools that take one case (bench:ab, bench:components), read by
  * Node's own util.parseArgs: positionals, `--name value` options and `--json`, in any order. Its
- * errors become one line each, for exit code 2.
+ * errors become one line each, for exit code 2 (`refuse`).
  */
 import { parseArgs } from 'node:util';
 
@@ -10,6 +10,12 @@ export interface BenchArgs {
   /** The valued options given (the last one of each, when repeated). */
   values: Partial<Record<string, string>>;
   json: boolean;
+}
+
+/** A tool's answer to a bad command line: the reason (and the usage, when given) on stderr, exit code 2. */
+export function refuse(tool: string, reason: string, usage?: string): void {
+  console.error(`${tool}: ${reason}${usage === undefined ? '' : `\n${usage}`}`);
+  process.exitCode = 2;
 }
 
 /** The option an error message of util.parseArgs names (`--by` in "Option '--by <value>' argument missing"). */

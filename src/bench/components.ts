@@ -21,6 +21,8 @@ import { formatPaddedMarkdownTable } from '../report/markdown/markdown-table.js'
 import { NullTableSink } from '../report/table-sink.js';
 import { loadScenario, type ScenarioOverrides } from '../scenario/load-scenario.js';
 import { ComponentProfile, summarizeProfile, type ProfileSummary } from './component-profile.js';
+import { refuse } from './bench-args.js';
+import { figure } from './figures.js';
 import { COMPONENTS_USAGE, parseComponentsArgs, type ComponentsOptions } from './components-options.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -109,36 +111,32 @@ async function profile(options: ComponentsOptions): Promise<{ label: string; sim
   };
 }
 
-const int = (v: number): string => Math.round(v).toLocaleString('en-US');
-const fixed = (v: number, digits: number): string => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const int = (v: number): string => figure(v, 0);
+
 
 function print(options: ComponentsOptions, result: Awaited<ReturnType<typeof profile>>): void {
   const { stages, summary } = result;
   const kernelMs = stages.loopMs - summary.eventsWallMs;
   console.log(
     `${result.label}, ${int(result.simulatedSeconds)} simulated s, ${int(summary.events)} events, no output. ` +
-      `Load ${fixed(stages.loadMs / 1000, 2)} s; run ${fixed((stages.buildMs + stages.loopMs + stages.finishMs) / 1000, 2)} s: ` +
-      `build ${fixed(stages.buildMs / 1000, 2)} s, events ${fixed(summary.eventsWallMs / 1000, 2)} s, ` +
-      `kernel between events ${fixed(kernelMs / 1000, 2)} s, finish ${fixed(stages.finishMs / 1000, 2)} s. ` +
-      `The collector paused it ${int(result.collector.pauses)} time${result.collector.pauses === 1 ? '' : 's'}, ${fixed(result.collector.pauseMs / 1000, 2)} s in all ` +
-      `(young generation ${fixed(result.collector.youngGenerationMs / 1000, 2)} s), inside the figures below`,
+      `Load ${figure(stages.loadMs / 1000, 2)} s; run ${figure((stages.buildMs + stages.loopMs + stages.finishMs) / 1000, 2)} s: ` +
+      `build ${figure(stages.buildMs / 1000, 2)} s, events ${figure(summary.eventsWallMs / 1000, 2)} s, ` +
+      `kernel between events ${figure(kernelMs / 1000, 2)} s, finish ${figure(stages.finishMs / 1000, 2)} s. ` +
+      `The collector paused it ${int(result.collector.pauses)} time${result.collector.pauses === 1 ? '' : 's'}, ${figure(result.collector.pauseMs / 1000, 2)} s in all ` +
+      `(young generation ${figure(result.collector.youngGenerationMs / 1000, 2)} s), inside the figures below`,
   );
   const header = [options.by === 'kind' ? 'component kind' : 'component', 'events', 'wall ms', 'share of events %', 'µs per event'];
-  const rows = summary.rows.map((r) => [r.component, int(r.events), int(r.wallMs), fixed(r.sharePercent, 1), fixed(r.microsecondsPerEvent, 2)]);
+  const rows = summary.rows.map((r) => [r.component, int(r.events), int(r.wallMs), figure(r.sharePercent, 1), figure(r.microsecondsPerEvent, 2)]);
   if (summary.rest !== undefined) {
     const { rest } = summary;
-    rows.push([`(${rest.components} more)`, int(rest.events), int(rest.wallMs), fixed(summary.eventsWallMs > 0 ? (100 * rest.wallMs) / summary.eventsWallMs : 0, 1), fixed((1000 * rest.wallMs) / rest.events, 2)]);
+    rows.push([`(${rest.components} more)`, int(rest.events), int(rest.wallMs), figure(summary.eventsWallMs > 0 ? (100 * rest.wallMs) / summary.eventsWallMs : 0, 1), figure((1000 * rest.wallMs) / rest.events, 2)]);
   }
   console.log(formatPaddedMarkdownTable(header, rows, (i) => (i === 0 ? 'left' : 'right')));
 }
 
 async function main(): Promise<void> {
   const options = parseComponentsArgs(process.argv.slice(2));
-  if (typeof options === 'string') {
-    console.error(`bench:components: ${options}\n${COMPONENTS_USAGE}`);
-    process.exitCode = 2;
-    return;
-  }
+  if (typeof options === 'string') return refuse('bench:components', options, COMPONENTS_USAGE);
   await withExitCodes(async () => {
     const result = await profile(options);
     // Milliseconds to the microsecond: the clock's own digits past that are noise.

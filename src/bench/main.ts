@@ -24,6 +24,7 @@ import { ResultsFolder } from '../report/results-folder.js';
 import { formatPaddedMarkdownTable } from '../report/markdown/markdown-table.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { BENCH_CASES, DAY_SECONDS, findBenchCase, type BenchCase } from './cases.js';
+import { figure } from './figures.js';
 import { medianBy, parseRepeat } from './repeat.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -131,13 +132,9 @@ function baselineEventsPerSecond(count: number): number {
   return count / seconds;
 }
 
-function fmt(v: number, digits: number): string {
-  return v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-}
-
 /** A figure only some cases measure: empty when this one did not. */
 function fmtIfMeasured(v: number | undefined, digits: number): string {
-  return v === undefined ? '' : fmt(v, digits);
+  return v === undefined ? '' : figure(v, digits);
 }
 
 /** Runs one case in a fresh process; the parent times the whole process. */
@@ -156,22 +153,22 @@ function printTable(rows: BenchRow[], baseline: number, repeat: number): void {
   const header = ['case', 'simulated s', 'process wall s', ...spread, 'load s', 'run s', 'speed-up ×', 'events', 'events/s', 'engine/baseline', 'peak RSS MiB', 'peak RSS by day 1 MiB', 'live heap by day 1 MiB', 'live heap at end MiB', 'output MiB'];
   const table = rows.map((r) => [
     r.case,
-    fmt(r.simulatedSeconds, 0),
-    fmt(r.processWallSeconds, 3),
-    ...(repeat > 1 ? [`${fmt(r.processWallMinSeconds ?? r.processWallSeconds, 3)}–${fmt(r.processWallMaxSeconds ?? r.processWallSeconds, 3)}`] : []),
-    fmt(r.loadWallSeconds, 3),
-    fmt(r.runWallSeconds, 3),
-    fmt(r.speedUp, 0),
-    fmt(r.events, 0),
-    fmt(r.eventsPerSecond, 0),
-    fmt(r.eventsPerSecond / baseline, 3),
-    fmt(r.peakRssMiB, 0),
+    figure(r.simulatedSeconds, 0),
+    figure(r.processWallSeconds, 3),
+    ...(repeat > 1 ? [`${figure(r.processWallMinSeconds ?? r.processWallSeconds, 3)}–${figure(r.processWallMaxSeconds ?? r.processWallSeconds, 3)}`] : []),
+    figure(r.loadWallSeconds, 3),
+    figure(r.runWallSeconds, 3),
+    figure(r.speedUp, 0),
+    figure(r.events, 0),
+    figure(r.eventsPerSecond, 0),
+    figure(r.eventsPerSecond / baseline, 3),
+    figure(r.peakRssMiB, 0),
     fmtIfMeasured(r.firstDayPeakRssMiB, 0),
     fmtIfMeasured(r.firstDayLiveHeapMiB, 1),
     fmtIfMeasured(r.endLiveHeapMiB, 1),
-    fmt(r.outputMiB, 1),
+    figure(r.outputMiB, 1),
   ]);
-  const bare = ['(bare event-queue loop)', '', '', ...spread.map(() => ''), '', '', '', fmt(2_000_000, 0), fmt(baseline, 0), '1.000'];
+  const bare = ['(bare event-queue loop)', '', '', ...spread.map(() => ''), '', '', '', figure(2_000_000, 0), figure(baseline, 0), '1.000'];
   table.push([...bare, ...header.slice(bare.length).map(() => '')]);
   console.log(formatPaddedMarkdownTable(header, table, (i) => (i === 0 ? 'left' : 'right')));
   console.log(`node ${process.version}, ${process.platform}/${process.arch}; run s includes writing timeseries.csv, decisions.csv, cost.csv and summary.json`);

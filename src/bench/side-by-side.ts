@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatPaddedMarkdownTable } from '../report/markdown/markdown-table.js';
+import { refuse } from './bench-args.js';
 import { parseSideBySideArgs, SIDE_BY_SIDE_USAGE, summarizeRounds, type BuildRun, type SideBySideOptions, type SideBySideRound } from './side-by-side-options.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -105,25 +106,13 @@ function print(rounds: readonly SideBySideRound[], options: SideBySideOptions, b
 
 async function main(): Promise<void> {
   const options = parseSideBySideArgs(process.argv.slice(2));
-  if (typeof options === 'string') {
-    console.error(`bench:ab: ${options}\n${SIDE_BY_SIDE_USAGE}`);
-    process.exitCode = 2;
-    return;
-  }
+  if (typeof options === 'string') return refuse('bench:ab', options, SIDE_BY_SIDE_USAGE);
   const thisDist = join(ROOT, 'dist');
   const isFolder = existsSync(options.base);
   const folder = isFolder ? distOf(options.base) : undefined;
-  if (isFolder && folder === undefined) {
-    console.error(`bench:ab: ${resolve(options.base)} holds no build (no dist/engine/run-scenario.js); run npm run build there`);
-    process.exitCode = 2;
-    return;
-  }
+  if (isFolder && folder === undefined) return refuse('bench:ab', `${resolve(options.base)} holds no build (no dist/engine/run-scenario.js); run npm run build there`);
   const built = folder === undefined ? buildRevision(options.base) : { dist: folder, remove: () => {} };
-  if (typeof built === 'string') {
-    console.error(`bench:ab: ${built}`);
-    process.exitCode = 2;
-    return;
-  }
+  if (typeof built === 'string') return refuse('bench:ab', built);
   try {
     const rounds = await runRounds(built.dist, thisDist, options);
     if (options.json) console.log(JSON.stringify({ case: options.case.name, durationSeconds: options.durationSeconds ?? null, base: options.base, rounds, summary: summarizeRounds(rounds) }, null, 2));

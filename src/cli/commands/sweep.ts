@@ -212,7 +212,7 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
           await pool.check(plan.base, checkTasks(plan));
           const checkedMs = performance.now();
           const marks = { commandMs: started, plannedMs, checkedMs };
-          await sweepAndWrite({ dir, flags, plan, pool, slo, started, marks, ...(shards !== undefined ? { shards, shard: shard! } : {}) });
+          await sweepAndWrite({ dir, flags, plan, pool, slo, marks, ...(shards !== undefined ? { shards, shard: shard! } : {}) });
         } finally {
           await pool.close();
         }
@@ -226,14 +226,13 @@ interface SweepContext {
   plan: SweepPlan;
   pool: WorkerPool;
   slo: Slo | undefined;
-  started: number;
   /** When the command started, the plan was made and the check done (performance.now()). */
   marks: Pick<SweepMarks, 'commandMs' | 'plannedMs' | 'checkedMs'>;
   shards?: number;
   shard?: number;
 }
 
-async function sweepAndWrite({ dir, flags, plan, pool, slo, started, marks, shards, shard }: SweepContext): Promise<void> {
+async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard }: SweepContext): Promise<void> {
   const name = safeName(plan.identity.scenario || basename(resolve(dir)));
   const outDir = flags.out ?? join('results', shard !== undefined ? `${name}-sweep-shard-${shard}` : `${name}-sweep`);
   const indexes = shards !== undefined ? shardIndexes(plan.identity.settings, shards, shard!) : undefined;
@@ -279,7 +278,7 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, started, marks, shar
   }
   run.journal.remove();
   const writtenMs = performance.now();
-  const seconds = (writtenMs - started) / 1000;
+  const seconds = (writtenMs - marks.commandMs) / 1000;
   const timeline = sweepTimeline({ ...marks, ranMs, writtenMs }, run.timings);
   // CPU time of the whole process, every thread (workers, V8's collector and compiler threads).
   const cpu = process.cpuUsage();

@@ -78,7 +78,7 @@ export class ClusterAutoscalerController {
     }
     // A loop with pending pods that scales nothing up goes on to scale-down (§4.3; RunOnce returns
     // early only after a successful scale-up). Its record says why there was no scale-up.
-    let noScaleUp: { reason: string; detail: string } | undefined;
+    let noScaleUp: { reason: string; notes: string[] } | undefined;
     if (pending.length > 0) {
       const upcoming = groups.flatMap((g) => (g.upcoming.length > 0 ? [{ group: g.name, count: g.upcoming.length, template: caNodeGroup(g).template }] : []));
       const plan = planScaleUp({
@@ -101,12 +101,13 @@ export class ClusterAutoscalerController {
         this.counts.nodesAdded += plan.increase;
       }
       const skipped = Object.entries(plan.skipped).map(([g, r]) => `${g}: ${r}`).join('; ');
-      const detail = `${plan.increase > 0 ? `+${plan.increase} node(s) for ${plan.podsHelped.length} pod(s)` : ''}${plan.cappedBy ? `; capped by ${plan.cappedBy}` : ''}${skipped ? `; skipped ${skipped}` : ''}`;
+      const notes = [plan.cappedBy ? `capped by ${plan.cappedBy}` : '', skipped ? `skipped ${skipped}` : ''].filter((n) => n !== '');
       if (plan.increase > 0 || !this.config.scaleDownEnabled) {
-        this.record(nowSeconds, plan.increase > 0 ? 'scale-up' : 'no-op', plan.group ?? '', before, pending.length, plan.reason, [], detail);
+        const added = plan.increase > 0 ? `+${plan.increase} node(s) for ${plan.podsHelped.length} pod(s)` : '';
+        this.record(nowSeconds, plan.increase > 0 ? 'scale-up' : 'no-op', plan.group ?? '', before, pending.length, plan.reason, [], `${added}${notes.map((n) => `; ${n}`).join('')}`);
         return;
       }
-      noScaleUp = { reason: plan.reason, detail };
+      noScaleUp = { reason: plan.reason, notes };
     }
     if (!this.config.scaleDownEnabled) {
       this.record(nowSeconds, 'no-op', '', before, 0, 'ScaleDownDisabled', [], '');
@@ -143,9 +144,10 @@ export class ClusterAutoscalerController {
       this.record(nowSeconds, action, groupsActed, before, 0, scaleDownReason, removed, scaleDownDetail);
     } else if (plan.removable.length === 0) {
       // Nothing happened: the scale-up's reason stays the loop's reason; the scale-down's goes to the detail.
-      this.record(nowSeconds, action, '', before, pending.length, noScaleUp.reason, [], [noScaleUp.detail.replace(/^; /, ''), `scale-down: ${scaleDownReason}`, scaleDownDetail].filter((d) => d !== '').join('; '));
+      this.record(nowSeconds, action, '', before, pending.length, noScaleUp.reason, [], [...noScaleUp.notes, `scale-down: ${scaleDownReason}`, scaleDownDetail].filter((d) => d !== '').join('; '));
     } else {
-      this.record(nowSeconds, action, groupsActed, before, pending.length, scaleDownReason, removed, `no scale-up for ${pending.length} pending pod(s): ${noScaleUp.reason}${noScaleUp.detail}; ${scaleDownDetail}`);
+      const why = [noScaleUp.reason, ...noScaleUp.notes].join('; ');
+      this.record(nowSeconds, action, groupsActed, before, pending.length, scaleDownReason, removed, `no scale-up for ${pending.length} pending pod(s): ${why}; ${scaleDownDetail}`);
     }
   }
 
