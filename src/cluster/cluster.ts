@@ -8,7 +8,7 @@ import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../scenario/types.js';
-import { isServing, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
+import { isActive, isServing, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
 import { placePod } from './place-pod.js';
 import { PodSlot } from './pod-slots.js';
 import { RelaxationLog } from './relaxation-log.js';
@@ -43,6 +43,12 @@ export class Cluster {
   readonly nodes: SimNode[] = [];
   /** Pods per owner index, in creation order; removed pods are dropped. */
   readonly podsByOwner: SimPod[][] = [];
+  /**
+   * Per owner index, how many of its listed pods are active (not terminating, not finished): kept
+   * as pods change, so that status.replicas, which the HPA and KEDA read at every sync, does not walk
+   * the pods (in a large cluster each pod read there is a cache miss).
+   */
+  private readonly activeByOwner: number[] = [];
   private readonly unschedulable: SimPod[] = [];
   private retryScheduled = false;
   /** Nodes that became more permissive, for retries of the unschedulable pods. */
@@ -131,6 +137,21 @@ export class Cluster {
     return (this.podsByOwner[owner.index] ??= []);
   }
 
+  /** status.replicas of `owner`: its pods that are not terminating and not finished (isActive). */
+  activePods(owner: PodOwner): number {
+    return this.activeByOwner[owner.index] ?? 0;
+  }
+
+  private listPod(pod: SimPod): void {
+    this.pods(pod.owner).push(pod);
+    if (isActive(pod)) this.countActive(pod, 1);
+  }
+
+  private countActive(pod: SimPod, delta: number): void {
+    const i = pod.owner.index;
+    this.activeByOwner[i] = (this.activeByOwner[i] ?? 0) + delta;
+  }
+
   get unschedulableCount(): number {
     return this.unschedulable.length;
   }
@@ -138,7 +159,7 @@ export class Cluster {
   /** Creates a Pending pod and schedules its first scheduling attempt. */
   createPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string): SimPod {
     const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds });
-    this.pods(owner).push(pod);
+    this.listPod(pod);
     const timeline = planStartup(template, this.delays, this.startupRandom);
     this.sim.scheduleAfter(timeline.schedulingSeconds, Phase.SCHEDULE, 'scheduler', () => {
       if (pod.deletionSeconds !== undefined) return;
@@ -180,7 +201,7 @@ export class Cluster {
     pod.phase = 'Running';
     pod.ready = true;
     pod.readyConditionSeconds = sinceSeconds;
-    this.pods(owner).push(pod);
+    this.listPod(pod);
     return pod;
   }
 
@@ -314,7 +335,10 @@ export class Cluster {
     }
     const list = this.pods(pod.owner);
     const i = list.indexOf(pod);
-    if (i >= 0) list.splice(i, 1);
+    if (i >= 0) {
+      list.splice(i, 1);
+      if (isActive(pod)) this.countActive(pod, -1);
+    }
     const u = this.unschedulable.indexOf(pod);
     if (u >= 0) this.unschedulable.splice(u, 1);
     FAILED_AT_EPOCH.clear(pod);
@@ -383,7 +407,13 @@ export class Cluster {
   /** Applies `mutate` and tells the listeners when the pod's usage state changed. */
   private transition(pod: SimPod, mutate: () => void): void {
     const from = usageStateOf(pod);
+    const wasActive = isActive(pod);
     mutate();
+    const active = isActive(pod);
+    // Only a listed pod counts: removePod unlists it (and uncounts it if active) after its own
+    // transition, which leaves isActive as it was; a later change of a removed pod (a deletion
+    // after its node went) changes nothing here.
+    if (active !== wasActive && !pod.removed) this.countActive(pod, active ? 1 : -1);
     if (pod.node !== undefined) pod.node.podsVersion++;
     const to = usageStateOf(pod);
     if (from !== to) for (const l of this.listeners) l.usageStateChanging?.(pod, from, to);

@@ -7,7 +7,7 @@ import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
 import type { WorkloadSpec } from '../scenario/types.js';
 import type { Cluster } from './cluster.js';
-import { isActive, type PodOwner, type SimPod } from './model.js';
+import type { PodOwner, SimPod } from './model.js';
 import { templateRequests, type TemplateRequests } from './pod-requests.js';
 
 export abstract class WorkloadController {
@@ -30,11 +30,9 @@ export abstract class WorkloadController {
     return this.cluster.pods(this.owner);
   }
 
-  /** status.replicas: pods that are not terminating and not finished. */
+  /** status.replicas: pods that are not terminating and not finished (counted by the cluster as they change). */
   get statusReplicas(): number {
-    let n = 0;
-    for (const p of this.pods) if (isActive(p)) n++;
-    return n;
+    return this.cluster.activePods(this.owner);
   }
 
   /** Writes spec.replicas (the scale subresource) and reconciles at this instant. */
