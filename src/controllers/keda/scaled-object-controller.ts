@@ -5,9 +5,9 @@
  * (GetScaledObjectMetrics): a fresh scaler read unless useCachedMetrics, with fallback. Failures are
  * counted at both call sites (docs/fidelity-spec.md §3.5).
  */
-import { combineTriggerActivity, type TriggerState } from '../../autoscalers/keda/activity.js';
+import { combineTriggerActivity, type ScaledObjectActivityInput, type TriggerState } from '../../autoscalers/keda/activity.js';
 import { planScaledObjectScale, type ExecutorInput } from '../../autoscalers/keda/executor.js';
-import { applyFallback } from '../../autoscalers/keda/fallback.js';
+import { applyFallback, type FallbackReadInput } from '../../autoscalers/keda/fallback.js';
 import { COMPOSITE_METRIC_NAME, generateHpa } from '../../autoscalers/keda/hpa-mapping.js';
 import { generateMetricNameWithIndex, scalerMetricName } from '../../autoscalers/keda/metric-name.js';
 import { hpaMetricMilli, plainTargetValue } from '../../autoscalers/keda/metric-value.js';
@@ -39,6 +39,8 @@ interface TriggerRuntime {
   failures: number;
   /** The last polling cycle's result (served when useCachedMetrics). */
   cached?: ScalerResult;
+  /** The External metric's target as the fallback reads it (from the parsed trigger, made once). */
+  fallbackTarget: FallbackReadInput['metricTarget'];
 }
 
 /** A trigger's name in decisions.csv: triggers[].name, else its External metric name. */
@@ -79,6 +81,8 @@ export class ScaledObjectController {
   private readonly executorInput: ExecutorInput;
   /** The previous decision, for observers that only want changes. */
   private readonly repeat = new RepeatedKedaDecision();
+  /** The fallback's input for an adapter read, refilled at each (spec.fallback set once). */
+  private readonly fallbackInput: FallbackReadInput;
 
   constructor(
     readonly spec: ScaledObjectSpec,
@@ -93,6 +97,7 @@ export class ScaledObjectController {
         read: triggerReader(deps.reads, spec.name, t.index, parsed),
         metricName: generateMetricNameWithIndex(t.index, scalerMetricName(parsed)),
         failures: 0,
+        fallbackTarget: { type: parsed.hpaTarget.type === 'Value' ? 'Value' : 'AverageValue', value: plainTargetValue(parsed.hpaTarget) ?? 0 },
       };
     });
     const modifiers = spec.scalingModifiers;
@@ -116,6 +121,15 @@ export class ScaledObjectController {
     };
     if (spec.idleReplicaCount !== undefined) this.executorInput.idleReplicaCount = spec.idleReplicaCount;
     if (spec.fallback) this.executorInput.fallback = spec.fallback;
+    this.fallbackInput = {
+      fallback: spec.fallback,
+      previousNumberOfFailures: 0,
+      scalerError: false,
+      metricValue: undefined,
+      metricTarget: { type: 'AverageValue', value: 0 },
+      currentReplicas: 0,
+      readyReplicas: 0,
+    };
     const hpaSpec = generateHpa(spec, this.triggers.map((t) => t.parsed));
     this.hpa = new HpaController(hpaSpec, deps.target, deps.metricsServer, deps.series, deps.hpaConfig, deps.observer, (m, now) =>
       this.externalMetric(m, now),
@@ -143,12 +157,12 @@ export class ScaledObjectController {
       return state;
     });
     const composite = this.formula === undefined ? undefined : this.composite((t) => t.cached);
-    const activity = combineTriggerActivity({
-      triggers: states,
-      ...(composite !== undefined && this.spec.scalingModifiers
-        ? { scalingModifiers: { compositeValue: composite.value, activationTarget: this.spec.scalingModifiers.activationTarget } }
-        : {}),
-    });
+    // Built without a conditional spread (V8's slow path for objects of varying shape).
+    const activityInput: ScaledObjectActivityInput = { triggers: states };
+    if (composite !== undefined && this.spec.scalingModifiers) {
+      activityInput.scalingModifiers = { compositeValue: composite.value, activationTarget: this.spec.scalingModifiers.activationTarget };
+    }
+    const activity = combineTriggerActivity(activityInput);
     const input = this.executorInput;
     input.currentReplicas = current;
     input.isActive = activity.isActive;
@@ -210,22 +224,28 @@ export class ScaledObjectController {
       if (composite?.valueMilli === null || composite === undefined) return { kind: 'error', message: composite?.reason ?? 'no formula' };
       return { kind: 'values', valuesMilli: [composite.valueMilli], readyPodCount: target.servingPods };
     }
-    const trigger = this.triggers.find((t) => t.metricName === metric.metricName);
+    const trigger = this.triggerServing(metric.metricName);
     if (trigger === undefined) return { kind: 'error', message: `no trigger serves ${metric.metricName}` };
     const result = trigger.spec.useCachedMetrics && trigger.cached ? trigger.cached : this.read(trigger, nowSeconds);
-    const targetValue = plainTargetValue(trigger.parsed.hpaTarget) ?? 0;
-    const fallback = applyFallback({
-      ...(this.spec.fallback ? { fallback: this.spec.fallback } : {}),
-      previousNumberOfFailures: trigger.failures,
-      scalerError: result.error !== undefined,
-      metricValue: result.metricValue,
-      metricTarget: { type: trigger.parsed.hpaTarget.type === 'Value' ? 'Value' : 'AverageValue', value: targetValue },
-      currentReplicas: target.controller.specReplicas,
-      readyReplicas: target.servingPods,
-    });
+    // Refilled in place: applyFallback reads its input and keeps none of it.
+    const input = this.fallbackInput;
+    input.previousNumberOfFailures = trigger.failures;
+    input.scalerError = result.error !== undefined;
+    input.metricValue = result.metricValue;
+    input.metricTarget = trigger.fallbackTarget;
+    input.currentReplicas = target.controller.specReplicas;
+    input.readyReplicas = target.servingPods;
+    const fallback = applyFallback(input);
     if (fallback.healthPersisted) trigger.failures = fallback.numberOfFailures;
     if (fallback.errorReturned || fallback.metricValue === undefined) return { kind: 'error', message: result.error ?? fallback.reason };
     return { kind: 'values', valuesMilli: [hpaMetricMilli(fallback.metricValue)], readyPodCount: target.servingPods };
+  }
+
+  /** The trigger whose External metric is `metricName`, if any. */
+  private triggerServing(metricName: string): TriggerRuntime | undefined {
+    const triggers = this.triggers;
+    for (let i = 0; i < triggers.length; i++) if (triggers[i]!.metricName === metricName) return triggers[i];
+    return undefined;
   }
 
   private read(t: TriggerRuntime, nowSeconds: number): ScalerResult {
