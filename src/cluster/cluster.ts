@@ -1,14 +1,17 @@
 /**
  * The single mutable world of nodes and pods, and the pod lifecycle driven by the simulation clock:
  * create → schedule (bind or stay Unschedulable) → containers start (Running) → Ready, and delete →
- * terminate. Listeners hear of every change in a pod's usage state; they keep their own counts,
- * so they settle their integrals with the counts from before the change.
+ * terminate. Listeners (cluster-listener.ts) hear of every change in a pod's usage state; they keep
+ * their own counts, so they settle their integrals with the counts from before the change. Each
+ * owner's pods, status.replicas and restarts are kept in owner-pods.ts.
  */
 import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../scenario/types.js';
-import { isActive, isServing, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
+import { isActive, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
+import { usageStateOf, type ClusterListener } from './cluster-listener.js';
+import { OwnerPods } from './owner-pods.js';
 import { placePod } from './place-pod.js';
 import { PodSlot } from './pod-slots.js';
 import { RelaxationLog } from './relaxation-log.js';
@@ -16,39 +19,16 @@ import { filterNode } from './scheduling-filter.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { planBindToStart, planStartup } from './startup-timeline.js';
 
-/** What a pod consumes: nothing (not started or gone), its idle base, or base plus served traffic. */
-export type UsageState = 'none' | 'base' | 'serving';
-
 /** The relaxation epoch at a waiting pod's last failed (or skipped) scheduling cycle (see RelaxationLog). */
 const FAILED_AT_EPOCH = new PodSlot<number>('scheduler: epoch of the last failed cycle');
 
 /** node.kubernetes.io/unreachable: the taint the node lifecycle controller puts on a node whose kubelet stopped reporting. */
 export const NODE_UNREACHABLE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' };
 
-export function usageStateOf(pod: SimPod): UsageState {
-  if (pod.removed || pod.containerStartSeconds === undefined || pod.phase !== 'Running') return 'none';
-  return isServing(pod) ? 'serving' : 'base';
-}
-
-export interface ClusterListener {
-  nodeAdded?(node: SimNode): void;
-  nodeRemoved?(node: SimNode): void;
-  /** Called when a pod's usage state changed from `from` to `to`, at the current instant. */
-  usageStateChanging?(pod: SimPod, from: UsageState, to: UsageState): void;
-  /** Called after every lifecycle step of a pod (bound, started, ready, deleting, gone). */
-  podChanged?(pod: SimPod): void;
-}
-
 export class Cluster {
   readonly nodes: SimNode[] = [];
-  /** Pods per owner index, in creation order; removed pods are dropped. */
-  readonly podsByOwner: SimPod[][] = [];
-  /**
-   * Per owner index, how many of its listed pods are active (not terminating, not finished): kept
-   * as pods change, so that status.replicas, which the HPA and KEDA read at every sync, does not walk
-   * the pods (in a large cluster each pod read there is a cache miss).
-   */
-  private readonly activeByOwner: number[] = [];
+  /** Each owner's pods, their active count and restarts. */
+  private readonly owners = new OwnerPods();
   private readonly unschedulable: SimPod[] = [];
   private retryScheduled = false;
   /** Nodes that became more permissive, for retries of the unschedulable pods. */
@@ -61,8 +41,6 @@ export class Cluster {
   private readonly startupRandom: RandomStream;
   private readonly schedulerRandom: RandomStream;
   private readonly listeners: ClusterListener[] = [];
-  /** Container restarts per owner index (Σ status restartCount, pods gone included). */
-  readonly restartsByOwner: number[] = [];
   private readonly notReadySince = new Map<SimNode, number>();
 
   constructor(
@@ -133,23 +111,19 @@ export class Cluster {
     return this.unschedulable;
   }
 
+  /** `owner`'s pods in creation order (removed pods are dropped). */
   pods(owner: PodOwner): SimPod[] {
-    return (this.podsByOwner[owner.index] ??= []);
+    return this.owners.list(owner);
   }
 
   /** status.replicas of `owner`: its pods that are not terminating and not finished (isActive). */
   activePods(owner: PodOwner): number {
-    return this.activeByOwner[owner.index] ?? 0;
+    return this.owners.activeCount(owner);
   }
 
-  private listPod(pod: SimPod): void {
-    this.pods(pod.owner).push(pod);
-    if (isActive(pod)) this.countActive(pod, 1);
-  }
-
-  private countActive(pod: SimPod, delta: number): void {
-    const i = pod.owner.index;
-    this.activeByOwner[i] = (this.activeByOwner[i] ?? 0) + delta;
+  /** Container restarts per owner index (Σ status restartCount, pods gone included). */
+  get restartsByOwner(): readonly number[] {
+    return this.owners.restarts;
   }
 
   get unschedulableCount(): number {
@@ -159,7 +133,7 @@ export class Cluster {
   /** Creates a Pending pod and schedules its first scheduling attempt. */
   createPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string): SimPod {
     const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds });
-    this.listPod(pod);
+    this.owners.add(pod);
     const timeline = planStartup(template, this.delays, this.startupRandom);
     this.sim.scheduleAfter(timeline.schedulingSeconds, Phase.SCHEDULE, 'scheduler', () => {
       if (pod.deletionSeconds !== undefined) return;
@@ -201,7 +175,7 @@ export class Cluster {
     pod.phase = 'Running';
     pod.ready = true;
     pod.readyConditionSeconds = sinceSeconds;
-    this.listPod(pod);
+    this.owners.add(pod);
     return pod;
   }
 
@@ -263,7 +237,7 @@ export class Cluster {
     this.transition(pod, () => {
       if (pod.phase === 'Running') {
         pod.restartCount++;
-        this.restartsByOwner[pod.owner.index] = (this.restartsByOwner[pod.owner.index] ?? 0) + 1;
+        this.owners.restarted(pod.owner);
       }
       pod.phase = 'Running';
       pod.containerStartSeconds = now;
@@ -333,12 +307,7 @@ export class Cluster {
       if (at >= 0) node.pods.splice(at, 1);
       node.podsVersion++;
     }
-    const list = this.pods(pod.owner);
-    const i = list.indexOf(pod);
-    if (i >= 0) {
-      list.splice(i, 1);
-      if (isActive(pod)) this.countActive(pod, -1);
-    }
+    this.owners.remove(pod);
     const u = this.unschedulable.indexOf(pod);
     if (u >= 0) this.unschedulable.splice(u, 1);
     FAILED_AT_EPOCH.clear(pod);
@@ -409,11 +378,7 @@ export class Cluster {
     const from = usageStateOf(pod);
     const wasActive = isActive(pod);
     mutate();
-    const active = isActive(pod);
-    // Only a listed pod counts: removePod unlists it (and uncounts it if active) after its own
-    // transition, which leaves isActive as it was; a later change of a removed pod (a deletion
-    // after its node went) changes nothing here.
-    if (active !== wasActive && !pod.removed) this.countActive(pod, active ? 1 : -1);
+    this.owners.changed(pod, wasActive);
     if (pod.node !== undefined) pod.node.podsVersion++;
     const to = usageStateOf(pod);
     if (from !== to) for (const l of this.listeners) l.usageStateChanging?.(pod, from, to);

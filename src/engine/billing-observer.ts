@@ -5,7 +5,7 @@
  */
 import type { VirtualPodSize } from '../cloud/types.js';
 import { roundUpToVirtualSize } from '../cloud/virtual-size.js';
-import type { ClusterListener } from '../cluster/cluster.js';
+import type { ClusterListener } from '../cluster/cluster-listener.js';
 import type { SimNode, SimPod } from '../cluster/model.js';
 import type { Simulation } from '../core/simulation.js';
 import type { BillingLedger, PodUse } from './billing-ledger.js';

@@ -4,7 +4,8 @@
  * warm (Running and Ready before t = 0, with metric history), as in a cluster that was already
  * serving the trace's first load.
  */
-import { Cluster, type UsageState } from '../cluster/cluster.js';
+import { Cluster } from '../cluster/cluster.js';
+import type { UsageState } from '../cluster/cluster-listener.js';
 import { DeploymentController } from '../cluster/deployment-controller.js';
 import { StatefulSetController } from '../cluster/stateful-set-controller.js';
 import type { SimPod } from '../cluster/model.js';

@@ -5,7 +5,7 @@
  * integral per serving pod; a pod only remembers where it joined that integral. Cost per pod is O(1)
  * per state change, not per load change.
  */
-import type { UsageState } from '../cluster/cluster.js';
+import type { UsageState } from '../cluster/cluster-listener.js';
 import type { SimPod } from '../cluster/model.js';
 import { PodSlot } from '../cluster/pod-slots.js';
 

@@ -5,7 +5,7 @@
  * pods, or an observer's clock moves.
  */
 import type { ScalerReading } from '../autoscalers/keda/types.js';
-import type { ClusterListener, UsageState } from '../cluster/cluster.js';
+import type { ClusterListener, UsageState } from '../cluster/cluster-listener.js';
 import type { SimPod } from '../cluster/model.js';
 import { PodSlot } from '../cluster/pod-slots.js';
 import type { WorkloadController } from '../cluster/workload-controller.js';

@@ -4,11 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Cluster } from '../../src/cluster/cluster.js';
 import { isActive, type SimPod } from '../../src/cluster/model.js';
-import { Rng } from '../../src/core/rng.js';
-import { Simulation } from '../../src/core/simulation.js';
-import { makePool, makeTemplate } from '../helpers/builders.js';
+import { makeTemplate } from '../helpers/builders.js';
+import { smallCluster } from '../helpers/small-cluster.js';
 
 const DELAYS = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0.2 };
 const OWNERS = [
@@ -47,11 +45,7 @@ describe('Cluster.activePods (property)', () => {
     let inactiveListed = 0;
     fc.assert(
       fc.property(fc.array(op, { minLength: 5, maxLength: 60 }), (ops) => {
-        const sim = new Simulation();
-        const cluster = new Cluster(sim, new Rng(3), DELAYS, 'LeastAllocated');
-        const pool = makePool({ cpuMillicores: 1000 });
-        let nodeCount = 0;
-        for (; nodeCount < 3; nodeCount++) cluster.addNode(pool, nodeCount);
+        const { sim, cluster, addNode } = smallCluster(3, DELAYS, 3);
         const pods: SimPod[] = [];
         let t = 0;
         const pick = (which: number): SimPod | undefined => (pods.length > 0 ? pods[which % pods.length] : undefined);
@@ -79,7 +73,7 @@ describe('Cluster.activePods (property)', () => {
           } else if (o.kind === 'removeNode' && cluster.nodes.length > 0) {
             cluster.removeNode(cluster.nodes[o.node % cluster.nodes.length]!);
           } else if (o.kind === 'addNode') {
-            cluster.addNode(pool, nodeCount++);
+            addNode();
           } else if (o.kind === 'wait') {
             sim.runUntil((t += o.seconds));
           }
@@ -100,9 +94,7 @@ describe('Cluster.activePods (property)', () => {
   });
 
   it('counts a new pod, drops it when it terminates, and not again when it is gone', () => {
-    const sim = new Simulation();
-    const cluster = new Cluster(sim, new Rng(1), DELAYS, 'LeastAllocated');
-    cluster.addNode(makePool({ cpuMillicores: 1000 }), 0);
+    const { sim, cluster } = smallCluster(1, DELAYS, 1);
     const owner = OWNERS[0]!;
     const a = cluster.createPod(owner, makeTemplate(), { cpuMillicores: 100, memoryBytes: 2 ** 20 }, 'a');
     const b = cluster.createPod(owner, makeTemplate(), { cpuMillicores: 100, memoryBytes: 2 ** 20 }, 'b');

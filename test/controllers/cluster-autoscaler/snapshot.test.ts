@@ -4,12 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Cluster } from '../../../src/cluster/cluster.js';
 import type { SimPod } from '../../../src/cluster/model.js';
-import { Rng } from '../../../src/core/rng.js';
-import { Simulation } from '../../../src/core/simulation.js';
 import { caNode, caPod, copyCaNode } from '../../../src/controllers/cluster-autoscaler/snapshot.js';
-import { makePod, makePool, makeTemplate } from '../../helpers/builders.js';
+import { makePod, makeTemplate } from '../../helpers/builders.js';
+import { smallCluster } from '../../helpers/small-cluster.js';
 
 const replicaSet = (): string => 'ReplicaSet';
 
@@ -49,10 +47,8 @@ describe('caNode', () => {
 
   /** Two 1-CPU nodes and a pod template of 250m; the kernel runs the scheduler and the kubelets. */
   function setUp() {
-    const sim = new Simulation();
-    const cluster = new Cluster(sim, new Rng(1), DELAYS, 'LeastAllocated');
-    const pool = makePool({ cpuMillicores: 1000 });
-    const nodes = [cluster.addNode(pool, 0), cluster.addNode(pool, 1)];
+    const { sim, cluster } = smallCluster(1, DELAYS, 2);
+    const nodes = [...cluster.nodes];
     const owner = { name: 'web', namespace: 'default', index: 0 };
     const template = makeTemplate();
     let serial = 0;
@@ -132,11 +128,7 @@ describe('caNode under any sequence of cluster changes (property)', () => {
     let changed = 0;
     fc.assert(
       fc.property(fc.array(op, { minLength: 5, maxLength: 50 }), (ops) => {
-        const sim = new Simulation();
-        const cluster = new Cluster(sim, new Rng(5), DELAYS, 'LeastAllocated');
-        const pool = makePool({ cpuMillicores: 1000 });
-        let nodeCount = 0;
-        for (; nodeCount < 3; nodeCount++) cluster.addNode(pool, nodeCount);
+        const { sim, cluster, addNode } = smallCluster(5, DELAYS, 3);
         const owner = { name: 'web', namespace: 'default', index: 0 };
         const pods: SimPod[] = [];
         let t = 0;
@@ -148,7 +140,7 @@ describe('caNode under any sequence of cluster changes (property)', () => {
           else if (o.kind === 'finish' && pods.length > 0) cluster.finishPod(pods[o.which % pods.length]!, o.phase);
           else if (o.kind === 'taint') cluster.setTaint(node(o.node), { key: 'dedicated', effect: 'NoSchedule' }, o.on);
           else if (o.kind === 'ready') cluster.setNodeReady(node(o.node), o.ready);
-          else if (o.kind === 'addNode') cluster.addNode(pool, nodeCount++);
+          else if (o.kind === 'addNode') addNode();
           else if (o.kind === 'wait') sim.runUntil((t += o.seconds));
           for (const n of cluster.nodes) {
             const now = caNode(n, replicaSet);

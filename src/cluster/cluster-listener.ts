@@ -1,0 +1,23 @@
+/**
+ * What the cluster tells its listeners (src/cluster/cluster.ts calls them): nodes added and removed,
+ * every lifecycle step of a pod, and each change of a pod's usage state, which the workloads' usage
+ * ledgers and the billing observer settle their integrals on.
+ */
+import { isServing, type SimNode, type SimPod } from './model.js';
+
+/** What a pod consumes: nothing (not started or gone), its idle base, or base plus served traffic. */
+export type UsageState = 'none' | 'base' | 'serving';
+
+export function usageStateOf(pod: SimPod): UsageState {
+  if (pod.removed || pod.containerStartSeconds === undefined || pod.phase !== 'Running') return 'none';
+  return isServing(pod) ? 'serving' : 'base';
+}
+
+export interface ClusterListener {
+  nodeAdded?(node: SimNode): void;
+  nodeRemoved?(node: SimNode): void;
+  /** Called when a pod's usage state changed from `from` to `to`, at the current instant. */
+  usageStateChanging?(pod: SimPod, from: UsageState, to: UsageState): void;
+  /** Called after every lifecycle step of a pod (bound, started, ready, deleting, gone). */
+  podChanged?(pod: SimPod): void;
+}

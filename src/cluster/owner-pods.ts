@@ -1,0 +1,60 @@
+/**
+ * The pods of each owner (a workload or a ScaledJob, by owner index), as the cluster keeps them: the
+ * list in creation order (removed pods are dropped), how many of them are active (status.replicas:
+ * not terminating, not finished), and the container restarts of its pods, gone ones included (Σ
+ * status restartCount). The active count is kept as pods change, so that the HPA and KEDA, which
+ * read status.replicas at every sync and poll, do not walk the pods for it: in a large cluster each
+ * pod read there is a cache miss.
+ */
+import { isActive, type PodOwner, type SimPod } from './model.js';
+
+export class OwnerPods {
+  private readonly lists: SimPod[][] = [];
+  private readonly active: number[] = [];
+  /** Container restarts per owner index. */
+  readonly restarts: number[] = [];
+
+  /** The owner's pods: one array for the whole run, changed in place. */
+  list(owner: PodOwner): SimPod[] {
+    return (this.lists[owner.index] ??= []);
+  }
+
+  /** status.replicas of `owner`. */
+  activeCount(owner: PodOwner): number {
+    return this.active[owner.index] ?? 0;
+  }
+
+  /** Lists a new pod. */
+  add(pod: SimPod): void {
+    this.list(pod.owner).push(pod);
+    if (isActive(pod)) this.count(pod, 1);
+  }
+
+  /** Unlists a pod that is gone (after its last transition). */
+  remove(pod: SimPod): void {
+    const list = this.list(pod.owner);
+    const i = list.indexOf(pod);
+    if (i < 0) return;
+    list.splice(i, 1);
+    if (isActive(pod)) this.count(pod, -1);
+  }
+
+  /**
+   * A transition of `pod` is done; `wasActive` is isActive before it. Only a listed pod counts: a
+   * change of a removed pod (a deletion after its node went) changes nothing here.
+   */
+  changed(pod: SimPod, wasActive: boolean): void {
+    const active = isActive(pod);
+    if (active !== wasActive && !pod.removed) this.count(pod, active ? 1 : -1);
+  }
+
+  /** One more container restart of a pod of `owner`. */
+  restarted(owner: PodOwner): void {
+    this.restarts[owner.index] = (this.restarts[owner.index] ?? 0) + 1;
+  }
+
+  private count(pod: SimPod, delta: number): void {
+    const i = pod.owner.index;
+    this.active[i] = (this.active[i] ?? 0) + delta;
+  }
+}
