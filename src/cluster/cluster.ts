@@ -121,6 +121,11 @@ export class Cluster {
     return this.owners.activeCount(owner);
   }
 
+  /** Moves on at every change to `owner`'s pods: listed, bound, any transition, unlisted (OwnerPods.version). */
+  ownerPodsVersion(owner: PodOwner): number {
+    return this.owners.version(owner);
+  }
+
   /** Container restarts per owner index (Σ status restartCount, pods gone included). */
   get restartsByOwner(): readonly number[] {
     return this.owners.restarts;
@@ -157,6 +162,7 @@ export class Cluster {
     FAILED_AT_EPOCH.clear(pod);
     pod.boundSeconds = this.sim.nowSeconds;
     pod.startTimeSeconds = this.sim.nowSeconds;
+    this.owners.touched(pod);
   }
 
   /**

@@ -4,13 +4,16 @@
  * not terminating, not finished), and the container restarts of its pods, gone ones included (Σ
  * status restartCount). The active count is kept as pods change, so that the HPA and KEDA, which
  * read status.replicas at every sync and poll, do not walk the pods for it: in a large cluster each
- * pod read there is a cache miss.
+ * pod read there is a cache miss. A version per owner moves on at every change to its pods (listed,
+ * bound, any transition, unlisted): what is derived from the pods (the HPA's class counts,
+ * src/controllers/hpa-pod-totals.ts) holds while it stays.
  */
 import { isActive, type PodOwner, type SimPod } from './model.js';
 
 export class OwnerPods {
   private readonly lists: SimPod[][] = [];
   private readonly active: number[] = [];
+  private readonly versions: number[] = [];
   /** Container restarts per owner index. */
   readonly restarts: number[] = [];
 
@@ -24,10 +27,22 @@ export class OwnerPods {
     return this.active[owner.index] ?? 0;
   }
 
+  /** Moves on at every change to `owner`'s pods. */
+  version(owner: PodOwner): number {
+    return this.versions[owner.index] ?? 0;
+  }
+
   /** Lists a new pod. */
   add(pod: SimPod): void {
     this.list(pod.owner).push(pod);
     if (isActive(pod)) this.count(pod, 1);
+    this.touched(pod);
+  }
+
+  /** Something of `pod` changed outside a transition (it was bound to a node). */
+  touched(pod: SimPod): void {
+    const i = pod.owner.index;
+    this.versions[i] = (this.versions[i] ?? 0) + 1;
   }
 
   /** Unlists a pod that is gone (after its last transition). */
@@ -37,6 +52,7 @@ export class OwnerPods {
     if (i < 0) return;
     list.splice(i, 1);
     if (isActive(pod)) this.count(pod, -1);
+    this.touched(pod);
   }
 
   /**
@@ -46,6 +62,7 @@ export class OwnerPods {
   changed(pod: SimPod, wasActive: boolean): void {
     const active = isActive(pod);
     if (active !== wasActive && !pod.removed) this.count(pod, active ? 1 : -1);
+    this.touched(pod);
   }
 
   /** One more container restart of a pod of `owner`. */

@@ -30,6 +30,11 @@ export abstract class WorkloadController {
     return this.cluster.pods(this.owner);
   }
 
+  /** Moves on at every change to one of this workload's pods, its list included (Cluster.ownerPodsVersion). */
+  get podsVersion(): number {
+    return this.cluster.ownerPodsVersion(this.owner);
+  }
+
   /** status.replicas: pods that are not terminating and not finished (counted by the cluster as they change). */
   get statusReplicas(): number {
     return this.cluster.activePods(this.owner);

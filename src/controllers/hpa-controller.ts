@@ -80,7 +80,7 @@ export class HpaController {
   ) {
     this.tolerances = resolveTolerances(spec.behavior, config);
     this.lastValues = spec.metrics.map(() => ({ ok: false, utilizationPercent: undefined, averageValueMilli: undefined, valueMilli: undefined }));
-    this.ctx = { target, metricsServer, series, config, nowSeconds: 0 };
+    this.ctx = { target, metricsServer, series, config, nowSeconds: 0, podTotals: true };
     this.observers = spec.metrics.map((m) => metricObserver(m, target));
     if (externalMetrics) this.ctx.externalMetrics = externalMetrics;
     const none: MetricObservation = { kind: 'error', message: 'not observed yet' };
@@ -90,6 +90,19 @@ export class HpaController {
     // Its spec and observation are set for each metric before it is read (an HPA without metrics never reads it).
     this.evaluation = { spec: spec.metrics[0]!, observation: none, specReplicas: 0, statusReplicas: 0, tolerances: this.tolerances };
     this.reconcileInput = { nowSeconds: 0, spec, specReplicas: 0, statusReplicas: 0, proposals: this.proposals, history: this.history, config };
+  }
+
+  /**
+   * Whether cpu metrics may come from class counts kept between syncs while they hold
+   * (src/controllers/hpa-pod-totals.ts) instead of a walk over the pods at each sync: the same
+   * proposals either way. Tests turn it off to compare the two.
+   */
+  get podTotals(): boolean {
+    return this.ctx.podTotals;
+  }
+
+  set podTotals(on: boolean) {
+    this.ctx.podTotals = on;
   }
 
   /** The metric values of the latest sync as decisions.csv shows them (`45%`, `250m`…). */

@@ -3,14 +3,15 @@
  * from metrics-server (resource metrics, classified by groupPods), per-pod custom metrics (Pods),
  * and single values (Object, External) from named series — the inputs of evaluateMetric.
  */
-import type { SimPod } from '../cluster/model.js';
 import { hpaRequestMilli } from '../cluster/pod-requests.js';
 import type { MetricObservation } from '../autoscalers/hpa/evaluate-metric.js';
-import { classifyPod, type PodObservation } from '../autoscalers/hpa/group-pods.js';
+import { classifyPod } from '../autoscalers/hpa/group-pods.js';
 import type { ClassifiedPod, HpaControllerConfig, HpaMetricSpec } from '../autoscalers/hpa/types.js';
 import type { MetricSeries } from '../engine/metric-series.js';
 import type { WorkloadRuntime } from '../engine/workload-runtime.js';
-import type { MetricsServer, PodSample } from '../metrics/metrics-server.js';
+import type { MetricsServer } from '../metrics/metrics-server.js';
+import { HpaCpuPodTotals } from './hpa-pod-totals.js';
+import { podObservation, setSample } from './hpa-pod-view.js';
 
 /** Milli-units of a plain value, as Quantity.MilliValue rounds (up). */
 export function toMilli(value: number): number {
@@ -38,6 +39,11 @@ export interface ObservationContext {
    * next call with the same one. Absent: a new observation is built.
    */
   reuse?: PodsObservation | undefined;
+  /**
+   * Whether a cpu metric may be served from the class counts of an earlier sync while they hold
+   * (hpa-pod-totals.ts) instead of a walk over the pods; the two give the same proposal.
+   */
+  podTotals: boolean;
 }
 
 /** `ctx.reuse` sized to `count` pods (entries to be overwritten), or a new observation. */
@@ -57,37 +63,6 @@ function classify(into: ClassifiedPod, name: string, podClass: ClassifiedPod['cl
   into.usageMilli = usageMilli;
 }
 
-// One observation, filled for each pod in turn: classifyPod reads it and keeps nothing, and the HPA
-// classifies every pod at every sync.
-const scratchReady = { status: false, lastTransitionSeconds: 0 };
-const scratchSample = { timestampSeconds: 0, windowSeconds: 0 };
-const scratch: PodObservation = { name: '', phase: 'Pending', deleting: false, startTimeSeconds: undefined, ready: undefined, sample: undefined };
-
-/** What the HPA sees of `pod` (valid until the next call). */
-function podObservation(pod: SimPod, sample: PodSample | undefined): PodObservation {
-  scratch.name = pod.name;
-  scratch.phase = pod.phase;
-  scratch.deleting = pod.deletionSeconds !== undefined;
-  scratch.startTimeSeconds = pod.startTimeSeconds;
-  if (pod.readyConditionSeconds === undefined) scratch.ready = undefined;
-  else {
-    scratchReady.status = pod.ready;
-    scratchReady.lastTransitionSeconds = pod.readyConditionSeconds;
-    scratch.ready = scratchReady;
-  }
-  setSample(sample?.timestampSeconds, sample?.windowSeconds ?? 0);
-  return scratch;
-}
-
-function setSample(timestampSeconds: number | undefined, windowSeconds: number): void {
-  if (timestampSeconds === undefined) scratch.sample = undefined;
-  else {
-    scratchSample.timestampSeconds = timestampSeconds;
-    scratchSample.windowSeconds = windowSeconds;
-    scratch.sample = scratchSample;
-  }
-}
-
 /**
  * What a Resource or ContainerResource metric needs from the target's pod template, which does not
  * change during a run: the request the HPA divides by, and whether the metric's container carries
@@ -99,16 +74,23 @@ interface ResourceMetricPlan {
   /** undefined: a counted container sets no request. */
   requestMilli: number | undefined;
   counted: boolean;
+  /** For cpu with a request: the pods' class counts, kept between syncs while they hold (hpa-pod-totals.ts). */
+  cpuTotals: HpaCpuPodTotals | undefined;
+  /** The observation served from those counts, refilled at each sync that uses them. */
+  totalsObservation: Extract<MetricObservation, { kind: 'podTotals' }>;
 }
 
 function resourceMetricPlan(resource: string, containerName: string | undefined, target: WorkloadRuntime): ResourceMetricPlan {
   const template = target.controller.spec.template;
   const servingContainer = target.load?.container ?? template.containers[0]?.name;
+  const requestMilli = hpaRequestMilli(template, resource, containerName);
   return {
     resource,
     containerName,
-    requestMilli: hpaRequestMilli(template, resource, containerName),
+    requestMilli,
     counted: containerName === undefined || containerName === servingContainer,
+    cpuTotals: resource === 'cpu' && requestMilli !== undefined ? new HpaCpuPodTotals() : undefined,
+    totalsObservation: { kind: 'podTotals', totals: { ready: 0, unready: 0, missing: 0, ignored: 0, requestMilli: requestMilli ?? 0, readyUsageMilli: 0 } },
   };
 }
 
@@ -121,16 +103,34 @@ function resourceObservation(plan: ResourceMetricPlan, ctx: ObservationContext):
     // metrics_client.go GetResourceMetric: the PodMetricses list call fails.
     return { kind: 'error', message: `unable to get metrics for resource ${resource}: unable to fetch metrics from resource metrics API: the server is currently unable to handle the request (get pods.metrics.k8s.io)` };
   }
-  const all = ctx.target.controller.pods;
+  const totals = ctx.podTotals ? plan.cpuTotals : undefined;
+  const target = ctx.target;
+  const metricsServer = ctx.metricsServer;
+  const readyCpuMilli = totals?.serve(target, metricsServer, ctx.nowSeconds, ctx.config);
+  if (readyCpuMilli !== undefined) {
+    const into = plan.totalsObservation.totals;
+    into.ready = totals!.ready;
+    into.unready = totals!.unready;
+    into.missing = totals!.missing;
+    into.ignored = totals!.ignored;
+    // A ready pod's usage is its cpu sample, or 0 in a container that serves nothing.
+    into.readyUsageMilli = counted ? readyCpuMilli : 0;
+    return plan.totalsObservation;
+  }
+  const all = target.controller.pods;
+  const group = totals === undefined ? undefined : metricsServer.sharedSamples(target);
+  totals?.begin();
   // Pod names are unique in the simulated cluster (distinctNames).
   const observation = podsObservation(ctx, all.length);
   for (let i = 0; i < all.length; i++) {
     const pod = all[i]!;
-    const sample = ctx.metricsServer.sample(pod);
+    const sample = metricsServer.sample(pod);
     const { podClass } = classifyPod(podObservation(pod, sample), resource, ctx.nowSeconds, ctx.config);
     const usageMilli = sample === undefined ? undefined : !counted ? 0 : resource === 'cpu' ? sample.cpuMilli : resource === 'memory' ? sample.memoryBytes * 1000 : 0;
     classify(observation.pods[i]!, pod.name, podClass, requestMilli, usageMilli);
+    totals?.add(pod, podClass, sample, group, ctx.nowSeconds, ctx.config);
   }
+  totals?.end(target, metricsServer, group);
   return observation;
 }
 
@@ -173,6 +173,14 @@ export interface PodClassTally {
 
 /** Counts `observation`'s pods by class into `into` (reset first); undefined for an observation that is not per pod. */
 export function tallyPodClasses(observation: MetricObservation, into: PodClassTally): PodClassTally | undefined {
+  if (observation.kind === 'podTotals') {
+    const totals = observation.totals;
+    into.ready = totals.ready;
+    into.unready = totals.unready;
+    into.missing = totals.missing;
+    into.ignored = totals.ignored;
+    return into;
+  }
   if (observation.kind !== 'pods') return undefined;
   into.ready = 0;
   into.unready = 0;

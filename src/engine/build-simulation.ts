@@ -89,7 +89,10 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   let keda: KedaBuild | undefined;
   cluster.addListener({
     usageStateChanging: (pod: SimPod, from: UsageState, to: UsageState) => {
-      workloads[pod.owner.index]?.usageStateChanging(pod, from, to);
+      const workload = workloads[pod.owner.index];
+      // metrics-server first: a shared pod takes its last point from the account it followed.
+      if (workload !== undefined) metricsServer.usageChanging(pod, workload);
+      workload?.usageStateChanging(pod, from, to);
       // A container that stops (gone, finished, crashed, its node down) has no metrics until it runs again.
       if (to === 'none') metricsServer.forget(pod);
     },

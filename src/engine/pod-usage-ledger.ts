@@ -54,6 +54,11 @@ export class PodUsageLedger {
     return account === undefined ? 0 : this.cumulative(account, nowSeconds, servingIntegral);
   }
 
+  /** When the pod's usage state last changed (or its counter was seeded); undefined without an account. */
+  sinceSeconds(pod: SimPod): number | undefined {
+    return this.accounts.get(pod)?.sinceSeconds;
+  }
+
   /** Starts a pod's counter at a given value (warm start: the pod ran before t = 0). */
   seed(pod: SimPod, state: UsageState, settledMilliSeconds: number, nowSeconds: number, servingIntegral: number): void {
     this.accounts.set(pod, { state, settledMilliSeconds, sinceSeconds: nowSeconds, servingIntegralAtSince: servingIntegral });

@@ -12,6 +12,7 @@ import type { WorkloadController } from '../cluster/workload-controller.js';
 import type { Simulation } from '../core/simulation.js';
 import { capacityRpsPerPod, perPodCpuMillicoreSeconds } from '../load/workload-flow.js';
 import type { UsageProbe, WorkingSet } from '../metrics/metrics-server.js';
+import type { SharedUsage } from '../metrics/scrape-group.js';
 import type { LoadModelSpec } from '../scenario/types.js';
 import { ColdStarts } from './cold-starts.js';
 import { LoadFlow, type FlowTotals } from './load-flow.js';
@@ -25,7 +26,7 @@ const CPU_AT_CONTAINER_START = new PodSlot<number>('workload CPU at container st
 
 const NO_LOAD: Readonly<FlowTotals> = Object.freeze({ offeredRequests: 0, servedRequests: 0, droppedRequests: 0, backlogRequestSeconds: 0 });
 
-export class WorkloadRuntime implements ClusterListener, UsageProbe {
+export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage {
   servingPods = 0;
   /** ∫ serving pods dt, pod-seconds. */
   servingPodSeconds = 0;
@@ -41,7 +42,12 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
   private servingMemoryIntegral = 0;
   private readonly ledger: PodUsageLedger;
   private readonly memoryLedger: PodUsageLedger;
-  private readonly baseCpuMillicores: number;
+  readonly baseCpuMillicores: number;
+  /**
+   * Its pods share their numbers, so metrics-server scrapes it per usage state
+   * (src/metrics/scrape-group.ts); the cluster's listener reports usage changes to metrics-server first.
+   */
+  readonly shared: SharedUsage = this;
 
   /** @param cpuCapMillicores the most CPU a serving pod may use (src/engine/capacity.ts). */
   constructor(
@@ -160,6 +166,21 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe {
   /** CPU of the pod's current container since it started, millicore-seconds (what metrics-server reads). */
   cpuCumulativeMilliSeconds(pod: SimPod, nowSeconds: number): number {
     return this.cpuLifetimeMilliSeconds(pod, nowSeconds) - (CPU_AT_CONTAINER_START.get(pod) ?? 0);
+  }
+
+  /** Settles to `nowSeconds` and returns ∫ CPU of one serving pod dt (millicore-seconds). */
+  cpuIntegralAt(nowSeconds: number): number {
+    this.settle(nowSeconds);
+    return this.servingCpuIntegral;
+  }
+
+  /** cpuCumulativeMilliSeconds at `timeSeconds` given the serving integral then (no settling). */
+  cpuCumulativeWith(pod: SimPod, timeSeconds: number, integral: number): number {
+    return this.ledger.cumulativeAt(pod, timeSeconds, integral) - (CPU_AT_CONTAINER_START.get(pod) ?? 0);
+  }
+
+  usageSinceSeconds(pod: SimPod): number | undefined {
+    return this.ledger.sinceSeconds(pod);
   }
 
   /** CPU of the pod over its whole life, restarts included, millicore-seconds (the cost report's CPU used). */

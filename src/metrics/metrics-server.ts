@@ -4,9 +4,13 @@
  * pkg/storage/pod.go (a container that started at least 10 s and less than one resolution before the
  * scrape gets a synthetic zero point at its start time; a restart drops the history); memory is the working set at the last scrape.
  * During an outage (a metricsServerOutage fault) it neither scrapes nor serves, and comes back empty.
+ * A workload whose probe shares its pods' numbers (src/metrics/scrape-group.ts) is scraped per
+ * workload and per usage state: pods whose state held since their last point take the state's
+ * sample, made once; the others are scraped one by one.
  */
 import { isServing, type SimPod } from '../cluster/model.js';
 import { PodSlot } from '../cluster/pod-slots.js';
+import { ScrapeGroup, type SharedState, type SharedUsage } from './scrape-group.js';
 
 /** What the kubelets' summary API would report for the pods of one workload at a scrape. */
 export interface UsageProbe {
@@ -17,6 +21,11 @@ export interface UsageProbe {
    * of the workload: read once per scrape, not per pod).
    */
   workingSetBytes(nowSeconds: number): WorkingSet;
+  /**
+   * Present when the workload's pods share their numbers (scrape-group.ts); its owner then calls
+   * MetricsServer.usageChanging before each change of a pod's usage state.
+   */
+  readonly shared?: SharedUsage | undefined;
 }
 
 export interface WorkingSet {
@@ -50,6 +59,14 @@ interface PodScrapeState extends PodSample {
   containerStartSeconds: number;
   /** Whether the sample fields hold a rate (a point alone does not make one). */
   sampled: boolean;
+  /**
+   * Set while the pod is shared: from its group's first scrape after `joinedSeconds` on, its point
+   * and sample are those the group's state gives (see ScrapeGroup); its own fields hold its point
+   * and sample at `joinedSeconds`.
+   */
+  shared: ScrapeGroup | undefined;
+  sharedState: SharedState;
+  joinedSeconds: number;
 }
 
 /** Kept on the pod, not in a Map keyed by pod (see PodSlot). */
@@ -73,16 +90,48 @@ function storeSample(sample: PodSample, rateMillicores: number, memoryBytes: num
 /** pod.go: a fresh container needs to have run this long before its synthetic first point is used. */
 const FRESH_CONTAINER_MIN_AGE_SECONDS = 10;
 
+/**
+ * CPU rate over a window in which a pod's usage state held, millicores: what every pod in that state
+ * used (a serving pod ∆integral ÷ window, an idle one the base rate). The per-pod scrape of such a
+ * pod and its group's sample both use it, so the two give the same bits.
+ */
+function heldRateMillicores(usage: SharedUsage, state: SharedState, integralBefore: number, integralNow: number, windowSeconds: number): number {
+  return state === 'serving' ? (integralNow - integralBefore) / windowSeconds : usage.baseCpuMillicores;
+}
+
+function sharedStateOf(pod: SimPod): SharedState {
+  return isServing(pod) ? 'serving' : 'base';
+}
+
 export class MetricsServer {
   /** Replaced at each outage, which makes every pod's state stale (the restarted server holds nothing). */
   private generation: object = {};
   /** False during an outage: metrics.k8s.io answers 503 ServiceUnavailable. */
   private up = true;
+  /** Per workload probe that shares its pods' numbers, in this life of the server. */
+  private readonly groups = new Map<UsageProbe, ScrapeGroup>();
+  /** The working set of the workload being scraped, once read. */
+  private scrapeWorkingSet: WorkingSet | undefined;
+
+  /**
+   * Whether pods whose usage state held share their group's samples (the default); false scrapes
+   * every pod one by one with the same arithmetic: the reference the tests compare the shared
+   * scrape with. Set it before the first scrape.
+   */
+  sharedScrapes = true;
 
   constructor(readonly resolutionSeconds: number) {}
 
   get available(): boolean {
     return this.up;
+  }
+
+  /**
+   * The server's life since its last outage: a new object each time it goes down, when every
+   * sample it held becomes stale. Whoever keeps something derived from the samples compares it.
+   */
+  get epoch(): object {
+    return this.generation;
   }
 
   /**
@@ -95,33 +144,146 @@ export class MetricsServer {
     this.generation = {};
   }
 
-  /** One scrape of one workload's `pods` at `nowSeconds`, read through the workload's `probe`. */
+  /**
+   * One scrape of one workload's `pods` at `nowSeconds`, read through the workload's `probe`: each
+   * pod, or, when the probe shares its pods' numbers, the group's samples and the pods not shared.
+   */
   scrape(pods: Iterable<SimPod>, nowSeconds: number, probe: UsageProbe): void {
     if (!this.up) return;
-    let workingSet: WorkingSet | undefined;
-    for (const pod of pods) {
-      const started = pod.containerStartSeconds;
-      if (started === undefined || pod.removed || pod.phase !== 'Running') continue;
-      const cumulative = probe.cpuCumulativeMilliSeconds(pod, nowSeconds);
-      const state = this.state(pod);
-      // pod.go Store: the fresh-container rule is checked first, with 10 s <= age < resolution.
-      const age = nowSeconds - started;
-      let rateMillicores: number | undefined;
-      let windowSeconds = 0;
-      if (age >= FRESH_CONTAINER_MIN_AGE_SECONDS && age < this.resolutionSeconds) {
-        windowSeconds = age;
-        rateMillicores = cumulative / age;
-      } else if (state !== undefined && state.containerStartSeconds === started && state.timeSeconds < nowSeconds) {
-        windowSeconds = nowSeconds - state.timeSeconds;
-        rateMillicores = (cumulative - state.cpuCumulativeMilliSeconds) / windowSeconds;
-      }
-      // The state is updated in place: a scrape allocates only for a pod seen the first time.
-      const next = state ?? this.newState(pod);
-      storePoint(next, cumulative, nowSeconds, started, rateMillicores !== undefined);
-      if (rateMillicores === undefined) continue;
-      workingSet ??= probe.workingSetBytes(nowSeconds);
-      storeSample(next, rateMillicores, workingSetOf(pod, workingSet), nowSeconds, windowSeconds);
+    this.scrapeWorkingSet = undefined;
+    const usage = probe.shared;
+    if (usage === undefined) {
+      for (const pod of pods) this.scrapePod(pod, nowSeconds, probe, undefined);
+      return;
     }
+    const group = this.groupOf(probe, usage);
+    if (group.sharedCount > 0) {
+      const lastSeconds = group.lastSeconds!;
+      // Scrapes closer than one resolution would let the fresh-container rule apply: scrape each pod.
+      if (nowSeconds - lastSeconds < this.resolutionSeconds) this.unshareAll(group, pods);
+      else this.scrapeShared(group, usage, probe, lastSeconds, nowSeconds);
+    }
+    const all = group.scrapeAll;
+    group.scrapeAll = false;
+    for (const pod of all ? pods : group.own) {
+      if (!this.scrapePod(pod, nowSeconds, probe, group)) {
+        group.own.delete(pod);
+        continue;
+      }
+      // Its point is now; it shares its group's samples from the next scrape on while its usage state holds.
+      const since = usage.usageSinceSeconds(pod);
+      if (this.sharedScrapes && since !== undefined && since <= nowSeconds) {
+        const state = this.state(pod)!;
+        state.shared = group;
+        state.sharedState = sharedStateOf(pod);
+        state.joinedSeconds = nowSeconds;
+        group.sharedCount++;
+        group.own.delete(pod);
+      } else group.own.add(pod);
+    }
+  }
+
+  /** The group's samples at `nowSeconds` for the pods that shared them since `lastSeconds`. */
+  private scrapeShared(group: ScrapeGroup, usage: SharedUsage, probe: UsageProbe, lastSeconds: number, nowSeconds: number): void {
+    const integralBefore = group.lastIntegral;
+    group.record(nowSeconds);
+    const windowSeconds = nowSeconds - lastSeconds;
+    const workingSet = (this.scrapeWorkingSet = probe.workingSetBytes(nowSeconds));
+    const servingRate = heldRateMillicores(usage, 'serving', integralBefore, group.lastIntegral, windowSeconds);
+    storeSample(group.serving, servingRate, workingSet.servingBytes, nowSeconds, windowSeconds);
+    storeSample(group.base, heldRateMillicores(usage, 'base', integralBefore, group.lastIntegral, windowSeconds), workingSet.idleBytes, nowSeconds, windowSeconds);
+  }
+
+  /**
+   * Called before a pod's usage state changes (its account moves on): a shared pod takes its point
+   * and sample of the last scrape while its account still gives them, and is scraped on its own
+   * until its state holds again.
+   */
+  usageChanging(pod: SimPod, probe: UsageProbe): void {
+    const group = this.groups.get(probe);
+    if (group === undefined || group.generation !== this.generation) return;
+    const state = this.state(pod);
+    if (state?.shared !== undefined) this.unshare(state, pod, group);
+    group.own.add(pod);
+  }
+
+  /** The group's samples of `probe`'s workload when some of its pods share them (the HPA's class counts read them). */
+  sharedSamples(probe: UsageProbe): ScrapeGroup | undefined {
+    const group = this.groups.get(probe);
+    return group !== undefined && group.generation === this.generation ? group : undefined;
+  }
+
+  /** Gives a shared pod its own point and sample at its group's last scrape (a per-pod scrape's). */
+  private unshare(state: PodScrapeState, pod: SimPod, group: ScrapeGroup): void {
+    const lastSeconds = group.lastSeconds!;
+    if (state.joinedSeconds !== lastSeconds) {
+      const sample = group.sampleOf(state.sharedState);
+      storePoint(state, group.usage.cpuCumulativeWith(pod, lastSeconds, group.lastIntegral), lastSeconds, state.containerStartSeconds, true);
+      state.cpuMilli = sample.cpuMilli;
+      state.memoryBytes = sample.memoryBytes;
+      state.timestampSeconds = sample.timestampSeconds;
+      state.windowSeconds = sample.windowSeconds;
+    }
+    state.shared = undefined;
+    group.sharedCount--;
+  }
+
+  /** Every shared pod of `group` (among the workload's `pods`) is scraped on its own from now on. */
+  private unshareAll(group: ScrapeGroup, pods: Iterable<SimPod>): void {
+    group.resets++;
+    for (const pod of pods) {
+      const state = this.state(pod);
+      if (state?.shared !== group) continue;
+      this.unshare(state, pod, group);
+      group.own.add(pod);
+    }
+  }
+
+  /** The probe's group in this life of the server (a new one after an outage: every pod is scraped again). */
+  private groupOf(probe: UsageProbe, usage: SharedUsage): ScrapeGroup {
+    let group = this.groups.get(probe);
+    if (group === undefined || group.generation !== this.generation) this.groups.set(probe, (group = new ScrapeGroup(usage, this.generation)));
+    return group;
+  }
+
+  /** The per-pod scrape (pod.go Store); false when the pod does not run (nothing scraped). */
+  private scrapePod(pod: SimPod, nowSeconds: number, probe: UsageProbe, group: ScrapeGroup | undefined): boolean {
+    const started = pod.containerStartSeconds;
+    if (started === undefined || pod.removed || pod.phase !== 'Running') return false;
+    group?.record(nowSeconds);
+    const cumulative = probe.cpuCumulativeMilliSeconds(pod, nowSeconds);
+    const state = this.state(pod);
+    // pod.go Store: the fresh-container rule is checked first, with 10 s <= age < resolution.
+    const age = nowSeconds - started;
+    let rateMillicores: number | undefined;
+    let windowSeconds = 0;
+    if (age >= FRESH_CONTAINER_MIN_AGE_SECONDS && age < this.resolutionSeconds) {
+      windowSeconds = age;
+      rateMillicores = cumulative / age;
+    } else if (state !== undefined && state.containerStartSeconds === started && state.timeSeconds < nowSeconds) {
+      windowSeconds = nowSeconds - state.timeSeconds;
+      rateMillicores = this.heldRate(pod, state.timeSeconds, group) ?? (cumulative - state.cpuCumulativeMilliSeconds) / windowSeconds;
+    }
+    // The state is updated in place: a scrape allocates only for a pod seen the first time.
+    const next = state ?? this.newState(pod);
+    storePoint(next, cumulative, nowSeconds, started, rateMillicores !== undefined);
+    if (rateMillicores === undefined) return true;
+    this.scrapeWorkingSet ??= probe.workingSetBytes(nowSeconds);
+    storeSample(next, rateMillicores, workingSetOf(pod, this.scrapeWorkingSet), nowSeconds, windowSeconds);
+    return true;
+  }
+
+  /**
+   * The rate of a pod whose usage state held since its point at `pointSeconds` (the rate its group's
+   * sample has), or undefined when it changed since or the workload's integral then is not known.
+   */
+  private heldRate(pod: SimPod, pointSeconds: number, group: ScrapeGroup | undefined): number | undefined {
+    if (group === undefined) return undefined;
+    const since = group.usage.usageSinceSeconds(pod);
+    if (since === undefined || since > pointSeconds) return undefined;
+    const before = group.integralAt(pointSeconds);
+    if (before === undefined) return undefined;
+    return heldRateMillicores(group.usage, sharedStateOf(pod), before, group.lastIntegral, group.lastSeconds! - pointSeconds);
   }
 
   /**
@@ -131,7 +293,10 @@ export class MetricsServer {
   sample(pod: SimPod): PodSample | undefined {
     if (!this.up) return undefined;
     const state = this.state(pod);
-    return state?.sampled ? state : undefined;
+    if (state === undefined) return undefined;
+    const group = state.shared;
+    if (group !== undefined && state.joinedSeconds !== group.lastSeconds) return group.sampleOf(state.sharedState);
+    return state.sampled ? state : undefined;
   }
 
   /**
@@ -150,7 +315,10 @@ export class MetricsServer {
 
   /** Drops the state of a pod that is gone. */
   forget(pod: SimPod): void {
-    if (this.state(pod) !== undefined) SCRAPE_STATE.clear(pod);
+    const state = this.state(pod);
+    if (state === undefined) return;
+    if (state.shared !== undefined) state.shared.sharedCount--;
+    SCRAPE_STATE.clear(pod);
   }
 
   /** The pod's state if this server (since its last outage) made it. */
@@ -166,6 +334,9 @@ export class MetricsServer {
       timeSeconds: 0,
       containerStartSeconds: 0,
       sampled: false,
+      shared: undefined,
+      sharedState: 'base',
+      joinedSeconds: 0,
       cpuMilli: 0,
       memoryBytes: 0,
       timestampSeconds: 0,

@@ -2,7 +2,7 @@
  * One metric of an HPA → one replica proposal, through the calculator registry. Mirrors
  * horizontal.go `computeReplicasForMetric`: the per-metric step of `computeReplicasForMetrics`.
  */
-import { findMetricCalculator, type CalculatorContext, type ReportedValue } from './metric-calculators.js';
+import { findMetricCalculator, observationKindOf, type CalculatorContext, type ReportedValue } from './metric-calculators.js';
 import type { ReplicaCalcSuccess } from './replica-calculation.js';
 import type {
   ClassifiedPod,
@@ -10,6 +10,7 @@ import type {
   MetricSourceType,
   MetricTarget,
   OrphanSample,
+  PodClassTotals,
   ScalingActiveReason,
   Tolerances,
 } from './types.js';
@@ -18,6 +19,8 @@ import type {
 export type MetricObservation =
   /** `distinctNames`: no two pods share a name (the calculators may then skip their name maps). */
   | { kind: 'pods'; pods: ClassifiedPod[]; orphanSamples?: OrphanSample[]; distinctNames?: boolean }
+  /** The pods as class counts (distinct names, no orphans, one request for all): stands for a pod list. */
+  | { kind: 'podTotals'; totals: PodClassTotals }
   | { kind: 'values'; valuesMilli: number[]; readyPodCount: number }
   /** The metrics API failed. */
   | { kind: 'error'; message: string };
@@ -118,7 +121,7 @@ export function evaluateMetric(input: MetricEvaluationInput): MetricProposal {
   if (entry === undefined) return failure(metricName, failureReason, `invalid ${sourceType} metric source: target type ${spec.target.type} is not supported`);
   const target = targetNumber(spec.target);
   if (target === undefined) return failure(metricName, failureReason, `invalid ${sourceType} metric source: the ${spec.target.type} target value is not set`);
-  if (observation.kind !== entry.observation) {
+  if (observationKindOf(observation) !== entry.observation) {
     return failure(metricName, failureReason, `${entry.upstream} needs ${entry.observation === 'pods' ? 'per-pod samples' : 'metric values'}, got ${observation.kind}`);
   }
 

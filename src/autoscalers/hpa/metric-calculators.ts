@@ -3,15 +3,24 @@
  * table of §1.3 (horizontal.go `computeReplicasForMetric` and the `computeStatusFor*Metric` family).
  */
 import type { ReplicaCalculation } from './replica-calculation.js';
-import { calculateAverageValueReplicas } from './replica-calculator-average-value.js';
-import { calculateUtilizationReplicas } from './replica-calculator-utilization.js';
+import { calculateAverageValueFromTotals, calculateAverageValueReplicas } from './replica-calculator-average-value.js';
+import { calculateUtilizationFromTotals, calculateUtilizationReplicas } from './replica-calculator-utilization.js';
 import { calculatePerPodValueReplicas, calculateValueReplicas } from './replica-calculator-value.js';
-import type { ClassifiedPod, MetricSourceType, MetricTargetType, OrphanSample, Tolerances } from './types.js';
+import type { ClassifiedPod, MetricSourceType, MetricTargetType, OrphanSample, PodClassTotals, Tolerances } from './types.js';
 
 /** The data a calculator needs besides the target, already checked for the right observation kind. */
 export type CalculatorData =
   | { kind: 'pods'; pods: ClassifiedPod[]; orphanSamples?: OrphanSample[]; distinctNames?: boolean }
+  /** Per-pod data as class totals: served by the calculators that take per-pod samples. */
+  | { kind: 'podTotals'; totals: PodClassTotals }
   | { kind: 'values'; valuesMilli: number[]; readyPodCount: number };
+
+/** The observation kind a calculator takes: class totals stand for a pod list. */
+export type ObservationKind = 'pods' | 'values';
+
+export function observationKindOf(data: { kind: CalculatorData['kind'] | 'error' }): ObservationKind | 'error' {
+  return data.kind === 'podTotals' ? 'pods' : data.kind;
+}
 
 export interface CalculatorContext {
   /** The target's number: percent for Utilization, milli-units otherwise. */
@@ -27,7 +36,7 @@ export type ReportedValue = 'utilization' | 'averageValue' | 'value';
 export interface MetricCalculatorEntry {
   /** The upstream function this entry mirrors, for messages and `explain`. */
   upstream: string;
-  observation: CalculatorData['kind'];
+  observation: ObservationKind;
   reports: ReportedValue;
   calculate(data: CalculatorData, ctx: CalculatorContext): ReplicaCalculation;
 }
@@ -37,16 +46,18 @@ const utilization: MetricCalculatorEntry = {
   observation: 'pods',
   reports: 'utilization',
   calculate: (data, ctx) =>
-    data.kind !== 'pods'
-      ? wrongData()
-      : calculateUtilizationReplicas({
-          pods: data.pods,
-          orphanSamples: data.orphanSamples ?? [],
-          currentReplicas: ctx.specReplicas,
-          targetUtilizationPercent: ctx.target,
-          tolerances: ctx.tolerances,
-          distinctNames: data.distinctNames === true,
-        }),
+    data.kind === 'podTotals'
+      ? calculateUtilizationFromTotals({ totals: data.totals, currentReplicas: ctx.specReplicas, targetUtilizationPercent: ctx.target, tolerances: ctx.tolerances })
+      : data.kind !== 'pods'
+        ? wrongData()
+        : calculateUtilizationReplicas({
+            pods: data.pods,
+            orphanSamples: data.orphanSamples ?? [],
+            currentReplicas: ctx.specReplicas,
+            targetUtilizationPercent: ctx.target,
+            tolerances: ctx.tolerances,
+            distinctNames: data.distinctNames === true,
+          }),
 };
 
 function plainAverage(upstream: string): MetricCalculatorEntry {
@@ -55,7 +66,9 @@ function plainAverage(upstream: string): MetricCalculatorEntry {
     observation: 'pods',
     reports: 'averageValue',
     calculate: (data, ctx) =>
-      data.kind !== 'pods'
+      data.kind === 'podTotals'
+        ? calculateAverageValueFromTotals({ totals: data.totals, currentReplicas: ctx.specReplicas, targetAverageValueMilli: ctx.target, tolerances: ctx.tolerances })
+        : data.kind !== 'pods'
         ? wrongData()
         : calculateAverageValueReplicas({
             pods: data.pods,

@@ -2,7 +2,7 @@
  * Builds the metrics map the per-pod calculators work on (replica_calculator.go `PodMetricsInfo`
  * after `removeMetricsForPods`): ready pods' samples plus samples for pods the selector does not match.
  */
-import type { ClassifiedPod, OrphanSample } from './types.js';
+import type { ClassifiedPod, OrphanSample, PodClassTotals } from './types.js';
 
 export interface GroupedSamples {
   /** pod name → usage (milli-units): ready pods and orphan samples; unready and ignored are dropped. */
@@ -76,4 +76,11 @@ export function countPodClasses(pods: readonly ClassifiedPod[]): PodClassCounts 
   }
   if (ready === 0) return NO_METRICS;
   return { ready, unready, missing };
+}
+
+/** countPodClasses for pods given as class totals (each ready pod has a sample): its messages, in its order. */
+export function countTotals(totals: PodClassTotals): PodClassCounts | string {
+  if (totals.ready + totals.unready + totals.missing + totals.ignored === 0) return NO_PODS;
+  if (totals.ready === 0) return NO_METRICS;
+  return { ready: totals.ready, unready: totals.unready, missing: totals.missing };
 }

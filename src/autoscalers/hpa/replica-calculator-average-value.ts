@@ -3,10 +3,10 @@
  * replica_calculator.go `calcPlainMetricReplicas` with metrics/utilization.go `GetMetricUsageRatio`.
  */
 import { truncDiv } from './go-int.js';
-import { countPodClasses, groupSamples, sumsOverPodList } from './pod-samples.js';
+import { countPodClasses, countTotals, groupSamples, sumsOverPodList, type PodClassCounts } from './pod-samples.js';
 import type { ReplicaCalculation } from './replica-calculation.js';
 import { decideFastPath, decideSecondPass } from './two-pass-decision.js';
-import type { ClassifiedPod, OrphanSample, Tolerances } from './types.js';
+import type { ClassifiedPod, OrphanSample, PodClassTotals, Tolerances } from './types.js';
 
 export interface AverageValueReplicaInput {
   /**
@@ -71,9 +71,34 @@ function averageOfDistinctPods(input: AverageValueReplicaInput): ReplicaCalculat
   const pods = input.pods;
   const counts = countPodClasses(pods);
   if (typeof counts === 'string') return { ok: false, message: counts };
-  const target = input.targetAverageValueMilli;
   let total = 0;
   for (let i = 0; i < pods.length; i++) if (pods[i]!.class === 'ready') total += pods[i]!.usageMilli!;
+  return averageOfSums(counts, total, input);
+}
+
+export interface AverageValueTotalsInput {
+  /** The pods as class counts (PodClassTotals; their request plays no part here). */
+  totals: PodClassTotals;
+  currentReplicas: number;
+  targetAverageValueMilli: number;
+  tolerances: Tolerances;
+}
+
+/** calculateAverageValueReplicas for pods given as class totals (a property test checks it against the pod list). */
+export function calculateAverageValueFromTotals(input: AverageValueTotalsInput): ReplicaCalculation {
+  const counts = countTotals(input.totals);
+  if (typeof counts === 'string') return { ok: false, message: counts };
+  return averageOfSums(counts, input.totals.readyUsageMilli, input);
+}
+
+/** The two passes from the class counts and the ready pods' total. */
+function averageOfSums(
+  counts: PodClassCounts,
+  readyTotalMilli: number,
+  input: Pick<AverageValueReplicaInput, 'currentReplicas' | 'targetAverageValueMilli' | 'tolerances'>,
+): ReplicaCalculation {
+  const target = input.targetAverageValueMilli;
+  let total = readyTotalMilli;
   const averageMilli = truncDiv(total, counts.ready);
   const ratio = averageMilli / target;
 
@@ -85,11 +110,8 @@ function averageOfDistinctPods(input: AverageValueReplicaInput): ReplicaCalculat
   let samples = counts.ready;
   // Missing pods count at the target on a scale-down, at 0 on a scale-up, not at all otherwise.
   if (ratio < 1 || ratio > 1) {
-    for (let i = 0; i < pods.length; i++) {
-      if (pods[i]!.class !== 'missing') continue;
-      if (ratio < 1) total += target;
-      samples++;
-    }
+    for (let i = 0; i < counts.missing; i++) if (ratio < 1) total += target;
+    samples += counts.missing;
   }
   if (scaleUpWithUnready) samples += counts.unready;
   const decision = decideSecondPass(ratio, truncDiv(total, samples) / target, samples, input.currentReplicas, input.tolerances);

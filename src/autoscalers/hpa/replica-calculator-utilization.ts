@@ -3,10 +3,10 @@
  * replica_calculator.go `GetResourceReplicas` with metrics/utilization.go `GetResourceUtilizationRatio`.
  */
 import { truncDiv } from './go-int.js';
-import { countPodClasses, groupSamples, sumsOverPodList } from './pod-samples.js';
+import { countPodClasses, countTotals, groupSamples, sumsOverPodList } from './pod-samples.js';
 import type { ReplicaCalculation } from './replica-calculation.js';
 import { decideFastPath, decideSecondPass } from './two-pass-decision.js';
-import type { ClassifiedPod, OrphanSample, Tolerances } from './types.js';
+import type { ClassifiedPod, OrphanSample, PodClassTotals, Tolerances } from './types.js';
 
 export interface UtilizationReplicaInput {
   /** Every pod the selector matches, already classified (§1.4), each with its request. */
@@ -107,29 +107,98 @@ export function calculateUtilizationReplicas(input: UtilizationReplicaInput): Re
 }
 
 /**
+ * What the distinct-names path needs of the pods, summed per class: counts, the ready pods' usage
+ * and requests, the missing pods' requests and their scale-down imputations
+ * (`request × max(100, target) ÷ 100` each), the unready pods' requests.
+ */
+interface UtilizationSums {
+  ready: number;
+  unready: number;
+  missing: number;
+  readyUsageMilli: number;
+  readyRequestMilli: number;
+  missingRequestMilli: number;
+  missingImputedMilli: number;
+  unreadyRequestMilli: number;
+}
+
+/**
  * calculateUtilizationReplicas for pods with distinct names and no orphan samples: the same checks
- * in the same order (groupSamples, then requests) and the same sums in the same order (the maps'
- * insertion order: ready pods, then imputed missing pods, then unready pods), over the pod list.
+ * in the same order (groupSamples, then requests) and the same sums as the maps would hold (ready
+ * pods, then imputed missing pods, then unready pods), over the pod list. Milli values are whole
+ * numbers, so summing per class first gives the same totals.
  */
 function utilizationOfDistinctPods(input: UtilizationReplicaInput): ReplicaCalculation {
   const pods = input.pods;
   const counts = countPodClasses(pods);
   if (typeof counts === 'string') return { ok: false, message: counts };
-  const { ready, unready, missing } = counts;
-  let usageTotal = 0;
-  let requestTotal = 0;
+  const fallbackPercent = Math.max(100, input.targetUtilizationPercent);
+  const sums: UtilizationSums = {
+    ready: counts.ready,
+    unready: counts.unready,
+    missing: counts.missing,
+    readyUsageMilli: 0,
+    readyRequestMilli: 0,
+    missingRequestMilli: 0,
+    missingImputedMilli: 0,
+    unreadyRequestMilli: 0,
+  };
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i]!;
-    if (pod.requestMilli === undefined) return { ok: false, message: `missing request for pod ${pod.name}` };
+    const request = pod.requestMilli;
+    if (request === undefined) return { ok: false, message: `missing request for pod ${pod.name}` };
     if (pod.class === 'ready') {
-      usageTotal += pod.usageMilli!;
-      requestTotal += pod.requestMilli;
+      sums.readyUsageMilli += pod.usageMilli!;
+      sums.readyRequestMilli += request;
+    } else if (pod.class === 'missing') {
+      sums.missingRequestMilli += request;
+      sums.missingImputedMilli += truncDiv(request * fallbackPercent, 100);
+    } else if (pod.class === 'unready') {
+      sums.unreadyRequestMilli += request;
     }
   }
-  if (requestTotal === 0) return { ok: false, message: NO_MATCH };
+  return utilizationOfSums(sums, input);
+}
+
+export interface UtilizationTotalsInput {
+  /** The pods as class counts, every pod with the same request (PodClassTotals). */
+  totals: PodClassTotals;
+  currentReplicas: number;
+  targetUtilizationPercent: number;
+  tolerances: Tolerances;
+}
+
+/**
+ * calculateUtilizationReplicas for pods given as class totals: the distinct-names path with every
+ * request equal, so the per-class sums are products (a property test checks both give the same).
+ */
+export function calculateUtilizationFromTotals(input: UtilizationTotalsInput): ReplicaCalculation {
+  const { totals } = input;
+  const counts = countTotals(totals);
+  if (typeof counts === 'string') return { ok: false, message: counts };
+  const request = totals.requestMilli;
+  return utilizationOfSums(
+    {
+      ready: counts.ready,
+      unready: counts.unready,
+      missing: counts.missing,
+      readyUsageMilli: totals.readyUsageMilli,
+      readyRequestMilli: request * counts.ready,
+      missingRequestMilli: request * counts.missing,
+      missingImputedMilli: truncDiv(request * Math.max(100, input.targetUtilizationPercent), 100) * counts.missing,
+      unreadyRequestMilli: request * counts.unready,
+    },
+    input,
+  );
+}
+
+/** The two passes from the per-class sums. */
+function utilizationOfSums(sums: UtilizationSums, input: Pick<UtilizationReplicaInput, 'currentReplicas' | 'targetUtilizationPercent' | 'tolerances'>): ReplicaCalculation {
+  const { ready, unready, missing } = sums;
+  if (sums.readyRequestMilli === 0) return { ok: false, message: NO_MATCH };
   const target = input.targetUtilizationPercent;
-  const utilizationPercent = truncDiv(usageTotal * 100, requestTotal);
-  const rawAverageMilli = truncDiv(usageTotal, ready);
+  const utilizationPercent = truncDiv(sums.readyUsageMilli * 100, sums.readyRequestMilli);
+  const rawAverageMilli = truncDiv(sums.readyUsageMilli, ready);
   const ratio = utilizationPercent / target;
 
   const scaleUpWithUnready = unready > 0 && ratio > 1;
@@ -138,25 +207,18 @@ function utilizationOfDistinctPods(input: UtilizationReplicaInput): ReplicaCalcu
     return { ok: true, desiredReplicas: decision.desiredReplicas, reason: decision.reason, utilizationPercent, rawAverageMilli };
   }
 
+  let usageTotal = sums.readyUsageMilli;
+  let requestTotal = sums.readyRequestMilli;
   let samples = ready;
-  const fallbackPercent = Math.max(100, target);
   // Missing pods count at the fallback on a scale-down, at 0 on a scale-up, not at all otherwise.
   if (ratio < 1 || ratio > 1) {
-    for (let i = 0; i < pods.length; i++) {
-      const pod = pods[i]!;
-      if (pod.class !== 'missing') continue;
-      if (ratio < 1) usageTotal += truncDiv(pod.requestMilli! * fallbackPercent, 100);
-      requestTotal += pod.requestMilli!;
-      samples++;
-    }
+    if (ratio < 1) usageTotal += sums.missingImputedMilli;
+    requestTotal += sums.missingRequestMilli;
+    samples += missing;
   }
   if (scaleUpWithUnready) {
-    for (let i = 0; i < pods.length; i++) {
-      const pod = pods[i]!;
-      if (pod.class !== 'unready') continue;
-      requestTotal += pod.requestMilli!;
-      samples++;
-    }
+    requestTotal += sums.unreadyRequestMilli;
+    samples += unready;
   }
   if (requestTotal === 0) return { ok: false, message: NO_MATCH };
   const newRatio = truncDiv(usageTotal * 100, requestTotal) / target;

@@ -118,6 +118,22 @@ export interface ClassifiedPod {
   usageMilli?: number | undefined;
 }
 
+/**
+ * The pods of a per-pod observation as class counts, for pods with distinct names, no orphan
+ * samples and one request for all: the calculators' results depend on nothing else. Milli values
+ * are whole numbers (int64 upstream), so sums do not depend on the order of the pods.
+ */
+export interface PodClassTotals {
+  ready: number;
+  unready: number;
+  missing: number;
+  ignored: number;
+  /** Every pod's request for the metric's resource, milli-units. */
+  requestMilli: number;
+  /** Σ usage over the ready pods, milli-units. */
+  readyUsageMilli: number;
+}
+
 /** A sample for a pod name the selector does not match (§1.4, vector hpa-rc-013). */
 export interface OrphanSample {
   name: string;

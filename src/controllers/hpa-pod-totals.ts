@@ -1,0 +1,117 @@
+/**
+ * A workload's pods as an HPA's cpu observation classifies them (replica_calculator.go `groupPods`,
+ * §1.4), kept as class counts between syncs for as long as a walk over the pods would find the same
+ * classes and the same ready pods' samples (issue 7: an HPA sync costs per workload and per state
+ * group, not per pod). The counts are made during a sync's walk over the pods and then serve the
+ * HPA's later syncs while:
+ * - the workload's pods and their state are unchanged (Cluster.ownerPodsVersion moves on at every
+ *   pod listed, bound, changed or unlisted);
+ * - metrics-server has had no outage and has not stopped sharing the workload's samples
+ *   (MetricsServer.epoch, ScrapeGroup.resets).
+ * Pods whose class may change without that (one inside its CPU initialization period, the one rule
+ * that reads the clock and a sample's timestamp; a running pod without a sample, which a scrape may
+ * give one; a ready pod whose sample is its own) are "volatile": kept in a list and classified again
+ * at each sync. Every other pod's class holds, and a held ready pod's sample is its workload's
+ * shared sample for its usage state (src/metrics/scrape-group.ts), which each scrape renews for all
+ * of them at once: their cpu is (ready serving pods × the serving sample) + (ready idle pods × the
+ * idle sample), whole millicores, so the sum is the walk's. A sync then costs per volatile pod, not
+ * per pod; when the counts do not hold, the HPA walks the pods and counts them again.
+ */
+import type { SimPod } from '../cluster/model.js';
+import { classifyPod, type GroupPodsConfig } from '../autoscalers/hpa/group-pods.js';
+import type { PodClass } from '../autoscalers/hpa/types.js';
+import type { WorkloadRuntime } from '../engine/workload-runtime.js';
+import type { MetricsServer, PodSample } from '../metrics/metrics-server.js';
+import type { ScrapeGroup } from '../metrics/scrape-group.js';
+import { podObservation } from './hpa-pod-view.js';
+
+export class HpaCpuPodTotals {
+  /** The classes at the last serve (or walk). */
+  ready = 0;
+  unready = 0;
+  missing = 0;
+  ignored = 0;
+  /** The pods whose class holds (see the file header), per class. */
+  private readonly held = { ready: 0, unready: 0, missing: 0, ignored: 0 };
+  /** Held ready pods whose sample is their workload's shared serving (or idle) sample. */
+  private readyServing = 0;
+  private readyBase = 0;
+  /** The pods whose class or sample may change without their pods version moving: classified again at each serve. */
+  private readonly volatile: SimPod[] = [];
+  /** What the counts were made under; podsVersion −1: no counts. */
+  private podsVersion = -1;
+  private epoch: object | undefined = undefined;
+  private group: ScrapeGroup | undefined = undefined;
+  private groupResets = 0;
+
+  /** Starts counting during a walk over the target's pods. */
+  begin(): void {
+    const held = this.held;
+    held.ready = 0;
+    held.unready = 0;
+    held.missing = 0;
+    held.ignored = 0;
+    this.readyServing = 0;
+    this.readyBase = 0;
+    this.volatile.length = 0;
+    this.podsVersion = -1;
+  }
+
+  /** Counts one pod of the walk, of class `podClass` with metrics-server's `sample`. */
+  add(pod: SimPod, podClass: PodClass, sample: PodSample | undefined, group: ScrapeGroup | undefined, nowSeconds: number, config: GroupPodsConfig): void {
+    // Past the checks that need no sample (deleting, Failed, Pending), a pod inside its period is classified by the clock.
+    const start = pod.startTimeSeconds;
+    const initializing = podClass !== 'ignored' && pod.phase !== 'Pending' && start !== undefined && start + config.cpuInitializationPeriodSeconds > nowSeconds;
+    if (initializing || (podClass === 'missing' && pod.phase === 'Running')) {
+      this.volatile.push(pod);
+      return;
+    }
+    if (podClass === 'ready') {
+      if (group !== undefined && sample === group.serving) this.readyServing++;
+      else if (group !== undefined && sample === group.base) this.readyBase++;
+      else {
+        this.volatile.push(pod);
+        return;
+      }
+    }
+    this.held[podClass]++;
+  }
+
+  /** Ends the walk: the counts serve later syncs while the pods, the server's life and its sharing hold. */
+  end(target: WorkloadRuntime, metricsServer: MetricsServer, group: ScrapeGroup | undefined): void {
+    this.podsVersion = target.controller.podsVersion;
+    this.epoch = metricsServer.epoch;
+    this.group = group;
+    this.groupResets = group?.resets ?? 0;
+  }
+
+  /**
+   * The classes now (into this object's fields) and Σ cpu of the ready pods, millicores, if the
+   * counts still hold: the held pods' counts, and each volatile pod classified again. Else undefined.
+   */
+  serve(target: WorkloadRuntime, metricsServer: MetricsServer, nowSeconds: number, config: GroupPodsConfig): number | undefined {
+    const group = this.group;
+    if (
+      this.podsVersion !== target.controller.podsVersion ||
+      this.epoch !== metricsServer.epoch ||
+      (group !== undefined && group.resets !== this.groupResets)
+    ) {
+      return undefined;
+    }
+    const held = this.held;
+    this.ready = held.ready;
+    this.unready = held.unready;
+    this.missing = held.missing;
+    this.ignored = held.ignored;
+    let readyCpuMilli = group === undefined ? 0 : this.readyServing * group.serving.cpuMilli + this.readyBase * group.base.cpuMilli;
+    const volatile = this.volatile;
+    for (let i = 0; i < volatile.length; i++) {
+      const pod = volatile[i]!;
+      const sample = metricsServer.sample(pod);
+      const podClass = classifyPod(podObservation(pod, sample), 'cpu', nowSeconds, config).podClass;
+      this[podClass]++;
+      if (podClass === 'ready') readyCpuMilli += sample!.cpuMilli;
+    }
+    return readyCpuMilli;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The per-workload paths of issue 7 against the per-pod paths they stand for: metrics-server's
+ * shared scrape (src/metrics/scrape-group.ts: pods whose usage state held share their state's
+ * sample) and the HPA's class counts kept between syncs (src/controllers/hpa-pod-totals.ts). A run
+ * with both must write the same bytes as a run that scrapes and classifies every pod one by one
+ * (MetricsServer.sharedScrapes and HpaController.podTotals off), on every bundled scenario and on one
+ * with every fault that moves pods in and out of their state groups; and the grouped paths must
+ * actually have served (a run that never used them would compare nothing).
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HpaCpuPodTotals } from '../../src/controllers/hpa-pod-totals.js';
+import { runScenario } from '../../src/engine/run-scenario.js';
+import { WorkloadRuntime } from '../../src/engine/workload-runtime.js';
+import { ScrapeGroup } from '../../src/metrics/scrape-group.js';
+import { MemoryTableSink } from '../../src/report/table-sink.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import type { Scenario } from '../../src/scenario/types.js';
+import { ROOT } from '../helpers/run-cli.js';
+import { BASE_DEPLOYMENT, hpaV2 } from '../scenario/helpers/base-scenario.js';
+import { loadWithFaults } from '../scenario/helpers/fault-scenario.js';
+import { lines } from '../scenario/helpers/scenario-folder.js';
+
+interface Outputs {
+  tables: Record<string, string>;
+  /** HPA syncs served from class counts, shared samples read, and pods' CPU counters read one by one. */
+  countsServed: number;
+  sharedSamplesRead: number;
+  podCounterReads: number;
+}
+
+function run(scenario: Scenario, grouped: boolean): Outputs {
+  let countsServed = 0;
+  let sharedSamplesRead = 0;
+  let podCounterReads = 0;
+  const cpuCumulative = WorkloadRuntime.prototype.cpuCumulativeMilliSeconds;
+  vi.spyOn(WorkloadRuntime.prototype, 'cpuCumulativeMilliSeconds').mockImplementation(function (this: WorkloadRuntime, ...args) {
+    podCounterReads++;
+    return cpuCumulative.apply(this, args);
+  });
+  const serve = HpaCpuPodTotals.prototype.serve;
+  vi.spyOn(HpaCpuPodTotals.prototype, 'serve').mockImplementation(function (this: HpaCpuPodTotals, ...args) {
+    const served = serve.apply(this, args);
+    if (served !== undefined) countsServed++;
+    return served;
+  });
+  const sampleOf = ScrapeGroup.prototype.sampleOf;
+  vi.spyOn(ScrapeGroup.prototype, 'sampleOf').mockImplementation(function (this: ScrapeGroup, state) {
+    sharedSamplesRead++;
+    return sampleOf.call(this, state);
+  });
+  const sinks: Record<string, MemoryTableSink> = {};
+  runScenario(scenario, {
+    tables: (name, header) => (sinks[name] = new MemoryTableSink(header)),
+    onBuilt: (built) => {
+      built.metricsServer.sharedScrapes = grouped;
+      for (const hpa of built.hpas) hpa.podTotals = grouped;
+    },
+  });
+  vi.restoreAllMocks();
+  const tables = Object.fromEntries(Object.entries(sinks).map(([name, sink]) => [name, sink.text()]));
+  return { tables, countsServed, sharedSamplesRead, podCounterReads };
+}
+
+function expectSameOutputs(scenario: Scenario): { grouped: Outputs; perPod: Outputs } {
+  const grouped = run(scenario, true);
+  const perPod = run(scenario, false);
+  expect(Object.keys(grouped.tables).sort()).toEqual(['cost.csv', 'decisions.csv', 'timeseries.csv']);
+  for (const name of Object.keys(perPod.tables)) expect(grouped.tables[name], name).toBe(perPod.tables[name]);
+  // The reference run took neither grouped path.
+  expect(perPod.countsServed).toBe(0);
+  expect(perPod.sharedSamplesRead).toBe(0);
+  return { grouped, perPod };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('grouped scrapes and HPA class counts write what the per-pod paths write', () => {
+  it('nasa-diurnal, three days: the scrapes read under one pod in twenty one by one, and class counts serve over 70% of the syncs', async () => {
+    const scenario = await loadScenario(join(ROOT, 'scenarios', 'nasa-diurnal'), { durationSeconds: 3 * 86_400, decisions: 'all' });
+    const { grouped, perPod } = expectSameOutputs(scenario);
+    const syncs = 3 * 86_400 / 15;
+    expect(grouped.podCounterReads).toBeLessThan(perPod.podCounterReads / 20);
+    expect(grouped.countsServed).toBeGreaterThan(syncs * 0.7);
+  });
+
+  it.each<[string, number, boolean]>([
+    ['nginx-hpa-cpu', 86_400, true],
+    ['nginx-keda-cpu', 6 * 3600, true],
+    ['self-healing', 6 * 3600, true],
+    ['flask-hpa-ca', 6 * 3600, true],
+    ['active-users-ca', 86_400, false],
+    ['active-users-eci', 86_400, false],
+    ['active-users-reserved-peak', 86_400, false],
+    ['mysql-statefulset', 12 * 3600, false],
+    ['kafka-lag', 12 * 3600, false],
+    ['prometheus-and-cron', 86_400, false],
+    ['scale-to-zero', 86_400, false],
+    ['bench-large', 600, true],
+  ])('%s', async (name, durationSeconds, readsCpu) => {
+    const scenario = await loadScenario(join(ROOT, 'scenarios', name), { durationSeconds, decisions: 'all' });
+    const { grouped, perPod } = expectSameOutputs(scenario);
+    // Scenarios with a cpu HPA (or a KEDA cpu trigger) serve syncs from the counts.
+    if (readsCpu) {
+      expect(grouped.countsServed).toBeGreaterThan(10);
+      expect(grouped.sharedSamplesRead).toBeGreaterThan(10);
+    }
+    // Every scenario's scrapes read fewer pods one by one (the cost report reads each pod's counter too).
+    expect(grouped.podCounterReads).toBeLessThan(perPod.podCounterReads);
+  });
+
+  it('with pods crashing, restarting, flapping, failing liveness, their node failing and metrics-server down for a while', async () => {
+    const deployment = BASE_DEPLOYMENT.replace('spec:\n  selector:', 'spec:\n  replicas: 4\n  selector:').replace(
+      '          resources:',
+      '          readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}\n          livenessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10, failureThreshold: 3}\n          resources:',
+    );
+    // A load that swings every ten minutes, so the HPA scales both ways between the faults.
+    const rows = Array.from({ length: 180 }, (_, m) => `2024-01-01T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00Z,${Math.floor(m / 10) % 2 === 0 ? 1500 : 300}`);
+    const scenario = await loadWithFaults(
+      [
+        '{containerCrash: {workload: web, ratePerHour: 20, count: 1}}',
+        '{readinessFlap: {workload: web, from: 40m, to: 50m, periodSeconds: 20}}',
+        '{livenessFailure: {workload: web, at: 70m, pod: 1}}',
+        '{crashLoop: {workload: web, from: 80m, to: 90m}}',
+        '{metricsServerOutage: {from: 100m, to: 103m}}',
+        '{nodeFailure: {node: default-0, at: 120m, recoverAfter: 5m}}',
+      ],
+      { 'manifests/web.yaml': `${deployment}---\n${hpaV2('web', '  maxReplicas: 12')}`, 'traces/web.csv': lines('timestamp,value', ...rows) },
+      { durationSeconds: 3 * 3600, decisions: 'all' },
+    );
+    const { grouped } = expectSameOutputs(scenario);
+    expect(grouped.countsServed).toBeGreaterThan(10);
+    expect(grouped.sharedSamplesRead).toBeGreaterThan(10);
+  });
+});
