@@ -47,6 +47,13 @@ export const BENCH_CASES: readonly BenchCase[] = [
     decisions: 'none',
     about: 'the same run with no decision rows (run --decisions none, as a sweep runs): the engine with little output',
   },
+  {
+    name: 'nasa-diurnal-wide',
+    scenario: 'nasa-diurnal',
+    decisions: 'none',
+    overrides: 'scenario:spec.traces.nasa.scale=400; scenario:spec.nodePools[0].count=60; HorizontalPodAutoscaler/web:spec.maxReplicas=1000',
+    about: 'nasa-diurnal with 20 times the traffic (74 pods on average, 446 at the peak) and no decision rows: a sync and a scrape should cost per state group, not per pod',
+  },
   { name: 'kafka-lag', scenario: 'kafka-lag', about: 'KEDA kafka trigger, queue model' },
   { name: 'mysql-statefulset', scenario: 'mysql-statefulset', about: 'StatefulSet with KEDA' },
   looped('nasa-1d-looped', DAY_SECONDS, { about: 'one simulated day (memory baseline for the year below)' }),
