@@ -41,44 +41,53 @@ export interface MetricCalculatorEntry {
   calculate(data: CalculatorData, ctx: CalculatorContext): ReplicaCalculation;
 }
 
-const utilization: MetricCalculatorEntry = {
-  upstream: 'GetResourceReplicas',
-  observation: 'pods',
-  reports: 'utilization',
-  calculate: (data, ctx) =>
-    data.kind === 'podTotals'
-      ? calculateUtilizationFromTotals({ totals: data.totals, currentReplicas: ctx.specReplicas, targetUtilizationPercent: ctx.target, tolerances: ctx.tolerances })
-      : data.kind !== 'pods'
-        ? wrongData()
-        : calculateUtilizationReplicas({
-            pods: data.pods,
-            orphanSamples: data.orphanSamples ?? [],
-            currentReplicas: ctx.specReplicas,
-            targetUtilizationPercent: ctx.target,
-            tolerances: ctx.tolerances,
-            distinctNames: data.distinctNames === true,
-          }),
-};
+type PodListData = Extract<CalculatorData, { kind: 'pods' }>;
 
-function plainAverage(upstream: string): MetricCalculatorEntry {
+/** An entry over per-pod data: the pod list, or the class totals that stand for it. */
+function perPodEntry(
+  upstream: string,
+  reports: ReportedValue,
+  fromTotals: (totals: PodClassTotals, ctx: CalculatorContext) => ReplicaCalculation,
+  fromList: (data: PodListData, ctx: CalculatorContext) => ReplicaCalculation,
+): MetricCalculatorEntry {
   return {
     upstream,
     observation: 'pods',
-    reports: 'averageValue',
-    calculate: (data, ctx) =>
-      data.kind === 'podTotals'
-        ? calculateAverageValueFromTotals({ totals: data.totals, currentReplicas: ctx.specReplicas, targetAverageValueMilli: ctx.target, tolerances: ctx.tolerances })
-        : data.kind !== 'pods'
-        ? wrongData()
-        : calculateAverageValueReplicas({
-            pods: data.pods,
-            orphanSamples: data.orphanSamples ?? [],
-            currentReplicas: ctx.specReplicas,
-            targetAverageValueMilli: ctx.target,
-            tolerances: ctx.tolerances,
-            distinctNames: data.distinctNames === true,
-          }),
+    reports,
+    calculate: (data, ctx) => (data.kind === 'podTotals' ? fromTotals(data.totals, ctx) : data.kind !== 'pods' ? wrongData() : fromList(data, ctx)),
   };
+}
+
+const utilization = perPodEntry(
+  'GetResourceReplicas',
+  'utilization',
+  (totals, ctx) => calculateUtilizationFromTotals({ totals, currentReplicas: ctx.specReplicas, targetUtilizationPercent: ctx.target, tolerances: ctx.tolerances }),
+  (data, ctx) =>
+    calculateUtilizationReplicas({
+      pods: data.pods,
+      orphanSamples: data.orphanSamples ?? [],
+      currentReplicas: ctx.specReplicas,
+      targetUtilizationPercent: ctx.target,
+      tolerances: ctx.tolerances,
+      distinctNames: data.distinctNames === true,
+    }),
+);
+
+function plainAverage(upstream: string): MetricCalculatorEntry {
+  return perPodEntry(
+    upstream,
+    'averageValue',
+    (totals, ctx) => calculateAverageValueFromTotals({ totals, currentReplicas: ctx.specReplicas, targetAverageValueMilli: ctx.target, tolerances: ctx.tolerances }),
+    (data, ctx) =>
+      calculateAverageValueReplicas({
+        pods: data.pods,
+        orphanSamples: data.orphanSamples ?? [],
+        currentReplicas: ctx.specReplicas,
+        targetAverageValueMilli: ctx.target,
+        tolerances: ctx.tolerances,
+        distinctNames: data.distinctNames === true,
+      }),
+  );
 }
 
 function value(upstream: string): MetricCalculatorEntry {
