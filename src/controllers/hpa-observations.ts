@@ -10,7 +10,7 @@ import type { ClassifiedPod, HpaControllerConfig, HpaMetricSpec } from '../autos
 import type { MetricSeries } from '../engine/metric-series.js';
 import type { WorkloadRuntime } from '../engine/workload-runtime.js';
 import type { MetricsServer } from '../metrics/metrics-server.js';
-import { HpaCpuPodTotals } from './hpa-pod-totals.js';
+import { HpaPodTotals } from './hpa-pod-totals.js';
 import { podObservation, setSample } from './hpa-pod-view.js';
 
 /** Milli-units of a plain value, as Quantity.MilliValue rounds (up). */
@@ -40,7 +40,7 @@ export interface ObservationContext {
    */
   reuse?: PodsObservation | undefined;
   /**
-   * Whether a cpu metric may be served from the class counts of an earlier sync while they hold
+   * Whether a cpu or memory metric may be served from the class counts of an earlier sync while they hold
    * (hpa-pod-totals.ts) instead of a walk over the pods; the two give the same proposal.
    */
   podTotals: boolean;
@@ -74,8 +74,8 @@ interface ResourceMetricPlan {
   /** undefined: a counted container sets no request. */
   requestMilli: number | undefined;
   counted: boolean;
-  /** For cpu with a request: the pods' class counts, kept between syncs while they hold (hpa-pod-totals.ts). */
-  cpuTotals: HpaCpuPodTotals | undefined;
+  /** For cpu or memory with a request: the pods' class counts, kept between syncs while they hold (hpa-pod-totals.ts). */
+  totals: HpaPodTotals | undefined;
   /** The observation served from those counts, refilled at each sync that uses them. */
   totalsObservation: Extract<MetricObservation, { kind: 'podTotals' }>;
 }
@@ -89,7 +89,7 @@ function resourceMetricPlan(resource: string, containerName: string | undefined,
     containerName,
     requestMilli,
     counted: containerName === undefined || containerName === servingContainer,
-    cpuTotals: resource === 'cpu' && requestMilli !== undefined ? new HpaCpuPodTotals() : undefined,
+    totals: (resource === 'cpu' || resource === 'memory') && requestMilli !== undefined ? new HpaPodTotals(resource) : undefined,
     totalsObservation: { kind: 'podTotals', totals: { ready: 0, unready: 0, missing: 0, ignored: 0, requestMilli: requestMilli ?? 0, readyUsageMilli: 0 } },
   };
 }
@@ -103,18 +103,18 @@ function resourceObservation(plan: ResourceMetricPlan, ctx: ObservationContext):
     // metrics_client.go GetResourceMetric: the PodMetricses list call fails.
     return { kind: 'error', message: `unable to get metrics for resource ${resource}: unable to fetch metrics from resource metrics API: the server is currently unable to handle the request (get pods.metrics.k8s.io)` };
   }
-  const totals = ctx.podTotals ? plan.cpuTotals : undefined;
+  const totals = ctx.podTotals ? plan.totals : undefined;
   const target = ctx.target;
   const metricsServer = ctx.metricsServer;
-  const readyCpuMilli = totals?.serve(target, metricsServer, ctx.nowSeconds, ctx.config);
-  if (readyCpuMilli !== undefined) {
+  const readyUsageMilli = totals?.serve(target, metricsServer, ctx.nowSeconds, ctx.config);
+  if (readyUsageMilli !== undefined) {
     const into = plan.totalsObservation.totals;
     into.ready = totals!.ready;
     into.unready = totals!.unready;
     into.missing = totals!.missing;
     into.ignored = totals!.ignored;
-    // A ready pod's usage is its cpu sample, or 0 in a container that serves nothing.
-    into.readyUsageMilli = counted ? readyCpuMilli : 0;
+    // A ready pod's usage is its sample, or 0 in a container that serves nothing.
+    into.readyUsageMilli = counted ? readyUsageMilli : 0;
     return plan.totalsObservation;
   }
   const all = target.controller.pods;

@@ -1,6 +1,6 @@
 /**
- * A workload's pods as an HPA's cpu observation classifies them (replica_calculator.go `groupPods`,
- * §1.4), kept as class counts between syncs for as long as a walk over the pods would find the same
+ * A workload's pods as an HPA's cpu or memory observation classifies them (replica_calculator.go
+ * `groupPods`, §1.4), kept as class counts between syncs for as long as a walk over the pods would find the same
  * classes and the same ready pods' samples (issue 7: an HPA sync costs per workload and per state
  * group, not per pod). The counts are made during a sync's walk over the pods and then serve the
  * HPA's later syncs while:
@@ -8,14 +8,15 @@
  *   pod listed, bound, changed or unlisted);
  * - metrics-server has had no outage and has not stopped sharing the workload's samples
  *   (MetricsServer.epoch, ScrapeGroup.resets).
- * Pods whose class may change without that (one inside its CPU initialization period, the one rule
- * that reads the clock and a sample's timestamp; a running pod without a sample, which a scrape may
- * give one; a ready pod whose sample is its own) are "volatile": kept in a list and classified again
- * at each sync. Every other pod's class holds, and a held ready pod's sample is its workload's
- * shared sample for its usage state (src/metrics/scrape-group.ts), which each scrape renews for all
- * of them at once: their cpu is (ready serving pods × the serving sample) + (ready idle pods × the
- * idle sample), whole millicores, so the sum is the walk's. A sync then costs per volatile pod, not
- * per pod; when the counts do not hold, the HPA walks the pods and counts them again.
+ * Pods whose class may change without that are "volatile", kept in a list and classified again at
+ * each sync: for cpu, one inside its CPU initialization period (the one rule that reads the clock
+ * and a sample's timestamp); a running pod without a sample, which a scrape may give one; a ready
+ * pod whose sample is its own. Every other pod's class holds, and a held ready pod's sample is its
+ * workload's shared sample for its usage state (src/metrics/scrape-group.ts), which each scrape
+ * renews for all of them at once: their usage is (ready serving pods × the serving sample) + (ready
+ * idle pods × the idle sample), in whole milli-units (millicores; bytes × 1000 for memory), so the
+ * sum is the walk's. A sync then costs per volatile pod, not per pod; when the counts do not hold,
+ * the HPA walks the pods and counts them again.
  */
 import type { SimPod } from '../cluster/model.js';
 import { classifyPod, type GroupPodsConfig } from '../autoscalers/hpa/group-pods.js';
@@ -25,7 +26,14 @@ import type { MetricsServer, PodSample } from '../metrics/metrics-server.js';
 import type { ScrapeGroup } from '../metrics/scrape-group.js';
 import { podObservation } from './hpa-pod-view.js';
 
-export class HpaCpuPodTotals {
+/** The resources whose samples metrics-server shares per state (and what a sample gives, milli-units). */
+export type SharedResource = 'cpu' | 'memory';
+
+function usageMilliOf(sample: PodSample, resource: SharedResource): number {
+  return resource === 'cpu' ? sample.cpuMilli : sample.memoryBytes * 1000;
+}
+
+export class HpaPodTotals {
   /** The classes at the last serve (or walk). */
   ready = 0;
   unready = 0;
@@ -44,6 +52,8 @@ export class HpaCpuPodTotals {
   private group: ScrapeGroup | undefined = undefined;
   private groupResets = 0;
 
+  constructor(readonly resource: SharedResource) {}
+
   /** Starts counting during a walk over the target's pods. */
   begin(): void {
     const held = this.held;
@@ -61,7 +71,8 @@ export class HpaCpuPodTotals {
   add(pod: SimPod, podClass: PodClass, sample: PodSample | undefined, group: ScrapeGroup | undefined, nowSeconds: number, config: GroupPodsConfig): void {
     // Past the checks that need no sample (deleting, Failed, Pending), a pod inside its period is classified by the clock.
     const start = pod.startTimeSeconds;
-    const initializing = podClass !== 'ignored' && pod.phase !== 'Pending' && start !== undefined && start + config.cpuInitializationPeriodSeconds > nowSeconds;
+    const initializing =
+      this.resource === 'cpu' && podClass !== 'ignored' && pod.phase !== 'Pending' && start !== undefined && start + config.cpuInitializationPeriodSeconds > nowSeconds;
     if (initializing || (podClass === 'missing' && pod.phase === 'Running')) {
       this.volatile.push(pod);
       return;
@@ -86,7 +97,7 @@ export class HpaCpuPodTotals {
   }
 
   /**
-   * The classes now (into this object's fields) and Σ cpu of the ready pods, millicores, if the
+   * The classes now (into this object's fields) and Σ usage of the ready pods, milli-units, if the
    * counts still hold: the held pods' counts, and each volatile pod classified again. Else undefined.
    */
   serve(target: WorkloadRuntime, metricsServer: MetricsServer, nowSeconds: number, config: GroupPodsConfig): number | undefined {
@@ -103,15 +114,16 @@ export class HpaCpuPodTotals {
     this.unready = held.unready;
     this.missing = held.missing;
     this.ignored = held.ignored;
-    let readyCpuMilli = group === undefined ? 0 : this.readyServing * group.serving.cpuMilli + this.readyBase * group.base.cpuMilli;
+    const resource = this.resource;
+    let readyUsageMilli = group === undefined ? 0 : this.readyServing * usageMilliOf(group.serving, resource) + this.readyBase * usageMilliOf(group.base, resource);
     const volatile = this.volatile;
     for (let i = 0; i < volatile.length; i++) {
       const pod = volatile[i]!;
       const sample = metricsServer.sample(pod);
-      const podClass = classifyPod(podObservation(pod, sample), 'cpu', nowSeconds, config).podClass;
+      const podClass = classifyPod(podObservation(pod, sample), resource, nowSeconds, config).podClass;
       this[podClass]++;
-      if (podClass === 'ready') readyCpuMilli += sample!.cpuMilli;
+      if (podClass === 'ready') readyUsageMilli += usageMilliOf(sample!, resource);
     }
-    return readyCpuMilli;
+    return readyUsageMilli;
   }
 }

@@ -13,7 +13,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HpaCpuPodTotals } from '../../src/controllers/hpa-pod-totals.js';
+import { HpaPodTotals } from '../../src/controllers/hpa-pod-totals.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
 import { WorkloadRuntime } from '../../src/engine/workload-runtime.js';
 import { ScrapeGroup } from '../../src/metrics/scrape-group.js';
@@ -42,8 +42,8 @@ function run(scenario: Scenario, grouped: boolean): Outputs {
     podCounterReads++;
     return cpuCumulative.apply(this, args);
   });
-  const serve = HpaCpuPodTotals.prototype.serve;
-  vi.spyOn(HpaCpuPodTotals.prototype, 'serve').mockImplementation(function (this: HpaCpuPodTotals, ...args) {
+  const serve = HpaPodTotals.prototype.serve;
+  vi.spyOn(HpaPodTotals.prototype, 'serve').mockImplementation(function (this: HpaPodTotals, ...args) {
     const served = serve.apply(this, args);
     if (served !== undefined) countsServed++;
     return served;
