@@ -23,6 +23,7 @@ import type { Scenario } from '../../src/scenario/types.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { BASE_DEPLOYMENT, hpaV2 } from '../scenario/helpers/base-scenario.js';
 import { loadWithFaults } from '../scenario/helpers/fault-scenario.js';
+import { oneWorkloadArb, oneWorkloadFiles } from '../helpers/one-workload-scenario.js';
 import { lines, loadFolder } from '../scenario/helpers/scenario-folder.js';
 
 interface Outputs {
@@ -141,77 +142,26 @@ describe('grouped scrapes and HPA class counts write what the per-pod paths writ
 });
 
 /** A random one-workload scenario: nodes, requests, probes, an HPA on cpu (and memory), a trace, faults. */
-const randomScenario = fc.record({
-  nodes: fc.integer({ min: 1, max: 5 }),
-  nodeCpu: fc.constantFrom('1', '2', '4'),
-  requestMilli: fc.integer({ min: 50, max: 900 }),
-  replicas: fc.integer({ min: 1, max: 6 }),
-  min: fc.integer({ min: 1, max: 3 }),
-  span: fc.integer({ min: 0, max: 12 }),
-  target: fc.integer({ min: 20, max: 120 }),
-  memoryMetric: fc.boolean(),
-  readinessDelaySeconds: fc.constantFrom(0, 5, 40),
-  behavior: fc.boolean(),
-  costPerRequest: fc.integer({ min: 1, max: 40 }),
-  rates: fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 2, maxLength: 12 }),
-  crashesPerHour: fc.constantFrom(0, 0, 6, 30),
-  flap: fc.boolean(),
-  outage: fc.boolean(),
-  seed: fc.integer({ min: 0, max: 1000 }),
-});
+const randomScenario = fc
+  .record({
+    base: oneWorkloadArb,
+    memoryMetric: fc.boolean(),
+    readinessDelaySeconds: fc.constantFrom(0, 5, 40),
+    crashesPerHour: fc.constantFrom(0, 0, 6, 30),
+    flap: fc.boolean(),
+    outage: fc.boolean(),
+  })
+  .map(({ base, ...rest }) => ({ ...base, ...rest }));
 
 type RandomScenario = typeof randomScenario extends fc.Arbitrary<infer T> ? T : never;
 
 function randomFiles(p: RandomScenario): Record<string, string> {
-  const trace = ['timestamp,value', ...p.rates.map((r, i) => `2024-01-01T00:${String(i * 5).padStart(2, '0')}:00Z,${r}`)];
   const faults = [
     ...(p.crashesPerHour > 0 ? [`{containerCrash: {workload: app, ratePerHour: ${p.crashesPerHour}, count: 1}}`] : []),
     ...(p.flap ? ['{readinessFlap: {workload: app, from: 20m, to: 26m, periodSeconds: 25}}'] : []),
     ...(p.outage ? ['{metricsServerOutage: {from: 35m, to: 37m}}'] : []),
   ];
-  return {
-    'scenario.yaml': lines(
-      'apiVersion: scalesim.dev/v1alpha1',
-      'kind: Scenario',
-      'spec:',
-      `  seed: ${p.seed}`,
-      '  duration: 1h',
-      '  decisions: all',
-      '  traces: {load: {file: traces/load.csv, valueKind: ratePerSecond}}',
-      `  nodePools: [{name: pool, count: ${p.nodes}, cpu: "${p.nodeCpu}", memory: 8Gi}]`,
-      `  workloads: {app: {trace: load, cpuMillicoreSecondsPerRequest: ${p.costPerRequest}, baseMemory: 100Mi, memoryPerRequestPerSecond: 1Mi}}`,
-      ...(faults.length > 0 ? ['  faults:', ...faults.map((f) => `    - ${f}`)] : []),
-    ),
-    'traces/load.csv': `${trace.join('\n')}\n`,
-    'manifests/app.yaml': lines(
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata: {name: app}',
-      'spec:',
-      `  replicas: ${p.replicas}`,
-      '  selector: {matchLabels: {app: app}}',
-      '  template:',
-      '    metadata: {labels: {app: app}}',
-      '    spec:',
-      '      containers:',
-      '        - name: app',
-      '          image: app:1',
-      `          readinessProbe: {httpGet: {path: /, port: 80}, initialDelaySeconds: ${p.readinessDelaySeconds}, periodSeconds: 5}`,
-      `          resources: {requests: {cpu: ${p.requestMilli}m, memory: 256Mi}}`,
-      '---',
-      'apiVersion: autoscaling/v2',
-      'kind: HorizontalPodAutoscaler',
-      'metadata: {name: app}',
-      'spec:',
-      '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: app}',
-      `  minReplicas: ${p.min}`,
-      `  maxReplicas: ${p.min + p.span}`,
-      '  metrics:',
-      `    - {type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: ${p.target}}}}`,
-      ...(p.memoryMetric ? ['    - {type: Resource, resource: {name: memory, target: {type: Utilization, averageUtilization: 80}}}'] : []),
-      ...(p.behavior ? ['  behavior: {scaleDown: {stabilizationWindowSeconds: 60}}'] : []),
-    ),
-  };
+  return oneWorkloadFiles({ ...p, duration: '1h', decisions: 'all', faults });
 }
 
 describe('grouped and per-pod paths on random scenarios', () => {
