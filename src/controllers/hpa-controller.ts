@@ -93,7 +93,7 @@ export class HpaController {
   }
 
   /**
-   * Whether cpu metrics may come from class counts kept between syncs while they hold
+   * Whether cpu and memory metrics may come from class counts kept between syncs while they hold
    * (src/controllers/hpa-pod-totals.ts) instead of a walk over the pods at each sync: the same
    * proposals either way. Tests turn it off to compare the two.
    */

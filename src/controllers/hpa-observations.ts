@@ -40,8 +40,8 @@ export interface ObservationContext {
    */
   reuse?: PodsObservation | undefined;
   /**
-   * Whether a cpu or memory metric may be served from the class counts of an earlier sync while they hold
-   * (hpa-pod-totals.ts) instead of a walk over the pods; the two give the same proposal.
+   * Whether a cpu or memory metric may be served from the class counts of an earlier sync while
+   * they hold (hpa-pod-totals.ts) instead of a walk over the pods; the two give the same proposal.
    */
   podTotals: boolean;
 }
@@ -74,7 +74,7 @@ interface ResourceMetricPlan {
   /** undefined: a counted container sets no request. */
   requestMilli: number | undefined;
   counted: boolean;
-  /** For cpu or memory with a request: the pods' class counts, kept between syncs while they hold (hpa-pod-totals.ts). */
+  /** For cpu or memory with a request: the pods' class counts, kept between syncs while they hold. */
   totals: HpaPodTotals | undefined;
   /** The observation served from those counts, refilled at each sync that uses them. */
   totalsObservation: Extract<MetricObservation, { kind: 'podTotals' }>;
