@@ -11,7 +11,7 @@ import type { MetricSeries } from '../engine/metric-series.js';
 import type { WorkloadRuntime } from '../engine/workload-runtime.js';
 import type { MetricsServer } from '../metrics/metrics-server.js';
 import { HpaPodTotals } from './hpa-pod-totals.js';
-import { podObservation, setSample } from './hpa-pod-view.js';
+import { podObservation, resourceUsageMilli, setSample } from './hpa-pod-view.js';
 
 /** Milli-units of a plain value, as Quantity.MilliValue rounds (up). */
 export function toMilli(value: number): number {
@@ -126,7 +126,7 @@ function resourceObservation(plan: ResourceMetricPlan, ctx: ObservationContext):
     const pod = all[i]!;
     const sample = metricsServer.sample(pod);
     const { podClass } = classifyPod(podObservation(pod, sample), resource, ctx.nowSeconds, ctx.config);
-    const usageMilli = sample === undefined ? undefined : !counted ? 0 : resource === 'cpu' ? sample.cpuMilli : resource === 'memory' ? sample.memoryBytes * 1000 : 0;
+    const usageMilli = sample === undefined ? undefined : !counted ? 0 : resourceUsageMilli(sample, resource);
     classify(observation.pods[i]!, pod.name, podClass, requestMilli, usageMilli);
     totals?.add(pod, podClass, sample, group, ctx.nowSeconds, ctx.config);
   }

@@ -24,14 +24,10 @@ import type { PodClass } from '../autoscalers/hpa/types.js';
 import type { WorkloadRuntime } from '../engine/workload-runtime.js';
 import type { MetricsServer, PodSample } from '../metrics/metrics-server.js';
 import type { ScrapeGroup } from '../metrics/scrape-group.js';
-import { podObservation } from './hpa-pod-view.js';
+import { podObservation, resourceUsageMilli } from './hpa-pod-view.js';
 
-/** The resources whose samples metrics-server shares per state (and what a sample gives, milli-units). */
+/** The resources whose class counts are kept (their usage comes from metrics-server's samples). */
 export type SharedResource = 'cpu' | 'memory';
-
-function usageMilliOf(sample: PodSample, resource: SharedResource): number {
-  return resource === 'cpu' ? sample.cpuMilli : sample.memoryBytes * 1000;
-}
 
 export class HpaPodTotals {
   /** The classes at the last serve (or walk). */
@@ -115,14 +111,14 @@ export class HpaPodTotals {
     this.missing = held.missing;
     this.ignored = held.ignored;
     const resource = this.resource;
-    let readyUsageMilli = group === undefined ? 0 : this.readyServing * usageMilliOf(group.serving, resource) + this.readyBase * usageMilliOf(group.base, resource);
+    let readyUsageMilli = group === undefined ? 0 : this.readyServing * resourceUsageMilli(group.serving, resource) + this.readyBase * resourceUsageMilli(group.base, resource);
     const volatile = this.volatile;
     for (let i = 0; i < volatile.length; i++) {
       const pod = volatile[i]!;
       const sample = metricsServer.sample(pod);
       const podClass = classifyPod(podObservation(pod, sample), resource, nowSeconds, config).podClass;
       this[podClass]++;
-      if (podClass === 'ready') readyUsageMilli += usageMilliOf(sample!, resource);
+      if (podClass === 'ready') readyUsageMilli += resourceUsageMilli(sample!, resource);
     }
     return readyUsageMilli;
   }

@@ -1,7 +1,7 @@
 /**
  * What the HPA controller sees of one pod at a sync (the PodObservation groupPods classifies, §1.4):
  * its phase, deletion, start time and Ready condition from the simulated pod, and its sample from
- * metrics-server. One scratch observation is refilled for each pod in turn: classifyPod reads it and
+ * metrics-server, and what that sample gives for a resource. One scratch observation is refilled for each pod in turn: classifyPod reads it and
  * keeps nothing, and the HPA classifies every pod at every sync.
  */
 import type { SimPod } from '../cluster/model.js';
@@ -36,4 +36,9 @@ export function setSample(timestampSeconds: number | undefined, windowSeconds: n
     scratchSample.windowSeconds = windowSeconds;
     scratch.sample = scratchSample;
   }
+}
+
+/** What a pod's sample gives for `resource`, milli-units: cpu millicores, memory bytes × 1000, 0 for any other resource. */
+export function resourceUsageMilli(sample: PodSample, resource: string): number {
+  return resource === 'cpu' ? sample.cpuMilli : resource === 'memory' ? sample.memoryBytes * 1000 : 0;
 }

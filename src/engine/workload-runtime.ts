@@ -165,7 +165,8 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
 
   /** CPU of the pod's current container since it started, millicore-seconds (what metrics-server reads). */
   cpuCumulativeMilliSeconds(pod: SimPod, nowSeconds: number): number {
-    return this.cpuLifetimeMilliSeconds(pod, nowSeconds) - (CPU_AT_CONTAINER_START.get(pod) ?? 0);
+    this.settle(nowSeconds);
+    return this.cpuCumulativeWith(pod, nowSeconds, this.servingCpuIntegral);
   }
 
   /** Settles to `nowSeconds` and returns ∫ CPU of one serving pod dt (millicore-seconds). */

@@ -99,6 +99,7 @@ function heldRateMillicores(usage: SharedUsage, state: SharedState, integralBefo
   return state === 'serving' ? (integralNow - integralBefore) / windowSeconds : usage.baseCpuMillicores;
 }
 
+/** The usage state of a pod that runs (usageStateOf's, never 'none' for a pod metrics-server scrapes). */
 function sharedStateOf(pod: SimPod): SharedState {
   return isServing(pod) ? 'serving' : 'base';
 }
@@ -153,7 +154,7 @@ export class MetricsServer {
     this.scrapeWorkingSet = undefined;
     const usage = probe.shared;
     if (usage === undefined) {
-      for (const pod of pods) this.scrapePod(pod, nowSeconds, probe, undefined);
+      for (const pod of pods) this.scrapePod(pod, nowSeconds, probe, undefined, undefined);
       return;
     }
     const group = this.groupOf(probe, usage);
@@ -161,17 +162,17 @@ export class MetricsServer {
       const lastSeconds = group.lastSeconds!;
       // Scrapes closer than one resolution would let the fresh-container rule apply: scrape each pod.
       if (nowSeconds - lastSeconds < this.resolutionSeconds) this.unshareAll(group, pods);
-      else this.scrapeShared(group, usage, probe, lastSeconds, nowSeconds);
+      else this.scrapeShared(group, probe, lastSeconds, nowSeconds);
     }
     const all = group.scrapeAll;
     group.scrapeAll = false;
     for (const pod of all ? pods : group.own) {
-      if (!this.scrapePod(pod, nowSeconds, probe, group)) {
+      const since = usage.usageSinceSeconds(pod);
+      if (!this.scrapePod(pod, nowSeconds, probe, group, since)) {
         group.own.delete(pod);
         continue;
       }
       // Its point is now; it shares its group's samples from the next scrape on while its usage state holds.
-      const since = usage.usageSinceSeconds(pod);
       if (this.sharedScrapes && since !== undefined && since <= nowSeconds) {
         const state = this.state(pod)!;
         state.shared = group;
@@ -184,7 +185,8 @@ export class MetricsServer {
   }
 
   /** The group's samples at `nowSeconds` for the pods that shared them since `lastSeconds`. */
-  private scrapeShared(group: ScrapeGroup, usage: SharedUsage, probe: UsageProbe, lastSeconds: number, nowSeconds: number): void {
+  private scrapeShared(group: ScrapeGroup, probe: UsageProbe, lastSeconds: number, nowSeconds: number): void {
+    const usage = group.usage;
     const integralBefore = group.lastIntegral;
     group.record(nowSeconds);
     const windowSeconds = nowSeconds - lastSeconds;
@@ -200,8 +202,8 @@ export class MetricsServer {
    * until its state holds again.
    */
   usageChanging(pod: SimPod, probe: UsageProbe): void {
-    const group = this.groups.get(probe);
-    if (group === undefined || group.generation !== this.generation) return;
+    const group = this.sharedSamples(probe);
+    if (group === undefined) return;
     const state = this.state(pod);
     if (state?.shared !== undefined) this.unshare(state, pod, group);
     group.own.add(pod);
@@ -246,8 +248,11 @@ export class MetricsServer {
     return group;
   }
 
-  /** The per-pod scrape (pod.go Store); false when the pod does not run (nothing scraped). */
-  private scrapePod(pod: SimPod, nowSeconds: number, probe: UsageProbe, group: ScrapeGroup | undefined): boolean {
+  /**
+   * The per-pod scrape (pod.go Store); false when the pod does not run (nothing scraped).
+   * `sinceSeconds`: when its usage state last changed (read once by the caller, with `group`).
+   */
+  private scrapePod(pod: SimPod, nowSeconds: number, probe: UsageProbe, group: ScrapeGroup | undefined, sinceSeconds: number | undefined): boolean {
     const started = pod.containerStartSeconds;
     if (started === undefined || pod.removed || pod.phase !== 'Running') return false;
     group?.record(nowSeconds);
@@ -262,7 +267,7 @@ export class MetricsServer {
       rateMillicores = cumulative / age;
     } else if (state !== undefined && state.containerStartSeconds === started && state.timeSeconds < nowSeconds) {
       windowSeconds = nowSeconds - state.timeSeconds;
-      rateMillicores = this.heldRate(pod, state.timeSeconds, group) ?? (cumulative - state.cpuCumulativeMilliSeconds) / windowSeconds;
+      rateMillicores = this.heldRate(pod, state.timeSeconds, group, sinceSeconds) ?? (cumulative - state.cpuCumulativeMilliSeconds) / windowSeconds;
     }
     // The state is updated in place: a scrape allocates only for a pod seen the first time.
     const next = state ?? this.newState(pod);
@@ -277,10 +282,8 @@ export class MetricsServer {
    * The rate of a pod whose usage state held since its point at `pointSeconds` (the rate its group's
    * sample has), or undefined when it changed since or the workload's integral then is not known.
    */
-  private heldRate(pod: SimPod, pointSeconds: number, group: ScrapeGroup | undefined): number | undefined {
-    if (group === undefined) return undefined;
-    const since = group.usage.usageSinceSeconds(pod);
-    if (since === undefined || since > pointSeconds) return undefined;
+  private heldRate(pod: SimPod, pointSeconds: number, group: ScrapeGroup | undefined, sinceSeconds: number | undefined): number | undefined {
+    if (group === undefined || sinceSeconds === undefined || sinceSeconds > pointSeconds) return undefined;
     const before = group.integralAt(pointSeconds);
     if (before === undefined) return undefined;
     return heldRateMillicores(group.usage, sharedStateOf(pod), before, group.lastIntegral, group.lastSeconds! - pointSeconds);

@@ -15,6 +15,7 @@
  * usage state to metrics-server before the pod's account moves on (MetricsServer.usageChanging), so
  * a shared pod's last point is read from the account it followed.
  */
+import type { UsageState } from '../cluster/cluster-listener.js';
 import type { SimPod } from '../cluster/model.js';
 import type { PodSample } from './metrics-server.js';
 
@@ -38,7 +39,7 @@ export interface SharedUsage {
 }
 
 /** The usage state of a shared pod (one of the group's two samples). */
-export type SharedState = 'serving' | 'base';
+export type SharedState = Exclude<UsageState, 'none'>;
 
 function emptySample(): PodSample {
   return { cpuMilli: 0, memoryBytes: 0, timestampSeconds: 0, windowSeconds: 0 };
