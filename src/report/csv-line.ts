@@ -15,6 +15,13 @@ export interface PieceOut {
    * own and hands them over at once, instead of one call per number and per separator.
    */
   ascii(bytes: Uint8Array, length: number): void;
+  /**
+   * ASCII bytes written straight into the writer's buffer, for a cell that writes only digits and
+   * fixed characters (the same contract as text pieces, not checked byte by byte): `fill(context,
+   * bytes, at)` writes at most `maxBytes` bytes from `at` and returns the index after the last.
+   * Returns false, writing nothing, when `maxBytes` is more than the writer can take at once.
+   */
+  inPlace<C>(maxBytes: number, context: C, fill: (context: C, bytes: Uint8Array, at: number) => number): boolean;
 }
 
 /**
@@ -45,6 +52,19 @@ class StringPieces implements PieceOut {
   ascii(bytes: Uint8Array, length: number): void {
     this.value += Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('latin1');
   }
+
+  inPlace<C>(maxBytes: number, context: C, fill: (context: C, bytes: Uint8Array, at: number) => number): boolean {
+    const bytes = Buffer.alloc(maxBytes);
+    const end = checkedEnd(fill(context, bytes, 0), 0, maxBytes);
+    this.value += bytes.toString('latin1', 0, end);
+    return true;
+  }
+}
+
+/** The index a PieceOut.inPlace fill returned, checked against the room it was given. */
+export function checkedEnd(end: number, at: number, maxBytes: number): number {
+  if (!Number.isInteger(end) || end < at || end > at + maxBytes) throw new RangeError(`a piece cell wrote up to index ${end} in place, outside ${at}..${at + maxBytes}`);
+  return end;
 }
 
 /** The text of a piece cell, as a file sink would have written it. */

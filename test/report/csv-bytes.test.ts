@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvByteWriter } from '../../src/report/csv-bytes.js';
+import { CsvByteWriter, isSmallInt, writeSmallInt } from '../../src/report/csv-bytes.js';
 import { csvLine, pieceText, plainCells, type Cell, type PieceCell, type RowCell } from '../../src/report/csv-line.js';
 
 /** What the writer hands over for `rows`, as text, with a buffer of `capacityBytes`. */
@@ -46,6 +46,19 @@ describe('CsvByteWriter numbers print as String() prints them', () => {
       }),
       { numRuns: 5_000 },
     );
+  });
+
+  it('every whole number below 1,200 (the digit table and the arithmetic above it), and any small int, as String() prints it', () => {
+    const bytes = new Uint8Array(16).fill(120);
+    const check = (n: number): void => {
+      expect(isSmallInt(n)).toBe(true);
+      const end = writeSmallInt(bytes, 3, n);
+      expect(Buffer.from(bytes.subarray(3, end)).toString('latin1')).toBe(String(n));
+      expect(bytes[2]).toBe(120); // nothing written before `at`
+    };
+    for (let n = 0; n < 1_200; n++) check(n);
+    check(-0);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999 }), check), { numRuns: 2_000 });
   });
 
   it('integers of any size', () => {
@@ -133,6 +146,42 @@ describe('CsvByteWriter piece cells', () => {
     const small = written([[1, cell, 2]], 64);
     expect(small.text).toBe(`1,${text},2\n`);
     expect(small.flushes).toBeGreaterThan(4);
+  });
+
+  it('lets a cell write bytes in place: after a flush when the room left is short, the same text in both paths', () => {
+    const fill = (count: number, bytes: Uint8Array, at: number): number => {
+      for (let i = 0; i < count; i++) bytes[at + i] = 48 + (i % 10);
+      return at + count;
+    };
+    const inPlace = (count: number, maxBytes = count): PieceCell => ({
+      writePieces(out) {
+        out.text('<');
+        expect(out.inPlace(maxBytes, count, fill)).toBe(true);
+        out.text('>');
+      },
+    });
+    const rows: RowCell[][] = Array.from({ length: 40 }, (_, i) => [i, inPlace(i, i + 5)]);
+    const text = rows.map(([i]) => `${i},<${Array.from({ length: i as number }, (_, k) => k % 10).join('')}>\n`).join('');
+    expect(rows.map((r) => `${plainCells(r).join(',')}\n`).join('')).toBe(text);
+    const small = written(rows, 64);
+    expect(small.text).toBe(text);
+    expect(small.flushes).toBeGreaterThan(10);
+    expect(written(rows).text).toBe(text);
+  });
+
+  it('refuses in place writes larger than the buffer (the cell writes its text another way) and fills that overrun their room', () => {
+    let answer: boolean | undefined;
+    const tooLarge: PieceCell = {
+      writePieces(out) {
+        answer = out.inPlace(65, 0, (_c, _b, at) => at);
+        out.text('x');
+      },
+    };
+    expect(written([[tooLarge]], 64).text).toBe('x\n');
+    expect(answer).toBe(false);
+    const overrun: PieceCell = { writePieces: (out) => void out.inPlace(3, 0, (_c, _b, at) => at + 4) };
+    expect(() => written([[overrun]])).toThrow(/wrote up to index 4 in place, outside 0\.\.3/);
+    expect(() => pieceText(overrun)).toThrow(/in place, outside/);
   });
 
   it('refuses ASCII bytes that would need quotes or are not ASCII', () => {
