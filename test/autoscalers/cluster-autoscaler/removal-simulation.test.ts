@@ -4,6 +4,7 @@
  * fits; which node a pod takes decides whether a later candidate's pods still fit. Hints are set and
  * refreshed per loop and kept one loop more (Hints.DropOld).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulateNodeRemovals, type RemovalSimulationInput } from '../../../src/autoscalers/cluster-autoscaler/scale-down/removal-simulation.js';
 import { node, pod } from './builders.js';
@@ -81,5 +82,28 @@ describe('simulateNodeRemovals: hints', () => {
   it('keeps only the hints this loop set or refreshed: one for a pod it did not simulate is gone', () => {
     const r = run({ ...cluster(), hints: new Map([['default/gone', 'a']]) });
     expect(r.hints.has('default/gone')).toBe(false);
+  });
+});
+
+describe('simulateNodeRemovals: results', () => {
+  it('gives one result per candidate tried, in candidate order, and skips the rest once the limit is reached (the planner pairs them by position)', () => {
+    const clusterArb = fc.record({
+      candidatePods: fc.array(fc.array(fc.integer({ min: 100, max: 900 }), { maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+      freeNodes: fc.array(fc.integer({ min: 0, max: 2000 }), { maxLength: 4 }),
+      maxRemovable: fc.integer({ min: 0, max: 13 }),
+    });
+    fc.assert(
+      fc.property(clusterArb, ({ candidatePods, freeNodes, maxRemovable }) => {
+        const candidates = candidatePods.map((cpus, i) => node(`c${i}`, 'g', 1000, 0, cpus.map((cpu, k) => pod(`p${i}-${k}`, cpu))));
+        const nodes = [...freeNodes.map((free, i) => node(`n${i}`, 'g', 2000, 0, [pod(`busy${i}`, 2000 - free)])), ...candidates];
+        const r = simulateNodeRemovals({ candidates, nodes, drain: DRAIN, pdbs: [], maxRemovable });
+        expect(r.results.map((x) => x.node)).toEqual(candidates.slice(0, r.results.length).map((c) => c.name));
+        expect(r.skipped).toEqual(candidates.slice(r.results.length).map((c) => c.name));
+        const removable = r.results.filter((x) => x.removable).length;
+        expect(removable).toBeLessThanOrEqual(maxRemovable);
+        if (r.skipped.length > 0) expect(removable).toBe(maxRemovable);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

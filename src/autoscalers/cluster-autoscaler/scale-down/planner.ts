@@ -129,8 +129,12 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
   });
   for (const node of simulation.skipped) notRemovable.push({ node, reason: 'NotUnneededOtherReason' });
   const unneeded: Unneeded[] = [];
-  for (const result of simulation.results) {
-    const candidate = candidates.find((c) => c.name === result.node) as CaNode;
+  // One result per candidate tried, in candidate order (the rest were skipped): result i is candidate
+  // i's (before, a search by name per result: quadratic in a cluster of hundreds of candidates).
+  for (let i = 0; i < simulation.results.length; i++) {
+    const result = simulation.results[i]!;
+    const candidate = candidates[i]!;
+    if (candidate.name !== result.node) throw new Error(`removal simulation: result ${i} is for ${result.node}, candidate ${i} is ${candidate.name}`);
     if (result.removable) {
       unneeded.push({ ...result, candidate, group: candidate.group });
       continue;

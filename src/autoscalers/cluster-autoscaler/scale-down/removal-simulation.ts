@@ -37,6 +37,7 @@ export interface RemovalSimulationInput {
 }
 
 export interface RemovalSimulationResult {
+  /** One per candidate tried, in candidate order: the first results.length candidates (the others are `skipped`). */
   results: RemovalResult[];
   /** Candidates not simulated because the limit was reached, in order. */
   skipped: string[];
