@@ -106,15 +106,10 @@ function resourceObservation(plan: ResourceMetricPlan, ctx: ObservationContext):
   const totals = ctx.podTotals ? plan.totals : undefined;
   const target = ctx.target;
   const metricsServer = ctx.metricsServer;
-  const readyUsageMilli = totals?.serve(target, metricsServer, ctx.nowSeconds, ctx.config);
-  if (readyUsageMilli !== undefined) {
-    const into = plan.totalsObservation.totals;
-    into.ready = totals!.ready;
-    into.unready = totals!.unready;
-    into.missing = totals!.missing;
-    into.ignored = totals!.ignored;
+  const served = totals?.serve(target, metricsServer, ctx.nowSeconds, ctx.config, plan.totalsObservation.totals);
+  if (served !== undefined) {
     // A ready pod's usage is its sample, or 0 in a container that serves nothing.
-    into.readyUsageMilli = counted ? readyUsageMilli : 0;
+    if (!counted) served.readyUsageMilli = 0;
     return plan.totalsObservation;
   }
   const all = target.controller.pods;

@@ -20,7 +20,7 @@
  */
 import type { SimPod } from '../cluster/model.js';
 import { classifyPod, type GroupPodsConfig } from '../autoscalers/hpa/group-pods.js';
-import type { PodClass } from '../autoscalers/hpa/types.js';
+import type { PodClass, PodClassTotals } from '../autoscalers/hpa/types.js';
 import type { WorkloadRuntime } from '../engine/workload-runtime.js';
 import type { MetricsServer, PodSample } from '../metrics/metrics-server.js';
 import type { ScrapeGroup } from '../metrics/scrape-group.js';
@@ -30,11 +30,6 @@ import { podObservation, resourceUsageMilli } from './hpa-pod-view.js';
 export type SharedResource = 'cpu' | 'memory';
 
 export class HpaPodTotals {
-  /** The classes at the last serve (or walk). */
-  ready = 0;
-  unready = 0;
-  missing = 0;
-  ignored = 0;
   /** The pods whose class holds (see the file header), per class. */
   private readonly held = { ready: 0, unready: 0, missing: 0, ignored: 0 };
   /** Held ready pods whose sample is their workload's shared serving (or idle) sample. */
@@ -93,10 +88,11 @@ export class HpaPodTotals {
   }
 
   /**
-   * The classes now (into this object's fields) and Σ usage of the ready pods, milli-units, if the
-   * counts still hold: the held pods' counts, and each volatile pod classified again. Else undefined.
+   * The classes now and Σ usage of the ready pods, milli-units, written into `into` (its request is
+   * left as it is) and returned, if the counts still hold: the held pods' counts, and each volatile
+   * pod classified again. Else undefined, and `into` is not touched.
    */
-  serve(target: WorkloadRuntime, metricsServer: MetricsServer, nowSeconds: number, config: GroupPodsConfig): number | undefined {
+  serve(target: WorkloadRuntime, metricsServer: MetricsServer, nowSeconds: number, config: GroupPodsConfig, into: PodClassTotals): PodClassTotals | undefined {
     const group = this.group;
     if (
       this.podsVersion !== target.controller.podsVersion ||
@@ -106,10 +102,10 @@ export class HpaPodTotals {
       return undefined;
     }
     const held = this.held;
-    this.ready = held.ready;
-    this.unready = held.unready;
-    this.missing = held.missing;
-    this.ignored = held.ignored;
+    into.ready = held.ready;
+    into.unready = held.unready;
+    into.missing = held.missing;
+    into.ignored = held.ignored;
     const resource = this.resource;
     let readyUsageMilli = group === undefined ? 0 : this.readyServing * resourceUsageMilli(group.serving, resource) + this.readyBase * resourceUsageMilli(group.base, resource);
     const volatile = this.volatile;
@@ -117,9 +113,10 @@ export class HpaPodTotals {
       const pod = volatile[i]!;
       const sample = metricsServer.sample(pod);
       const podClass = classifyPod(podObservation(pod, sample), resource, nowSeconds, config).podClass;
-      this[podClass]++;
+      into[podClass]++;
       if (podClass === 'ready') readyUsageMilli += resourceUsageMilli(sample!, resource);
     }
-    return readyUsageMilli;
+    into.readyUsageMilli = readyUsageMilli;
+    return into;
   }
 }

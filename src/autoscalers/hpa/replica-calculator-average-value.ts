@@ -110,7 +110,7 @@ function averageOfSums(
   let samples = counts.ready;
   // Missing pods count at the target on a scale-down, at 0 on a scale-up, not at all otherwise.
   if (ratio < 1 || ratio > 1) {
-    for (let i = 0; i < counts.missing; i++) if (ratio < 1) total += target;
+    if (ratio < 1) total += target * counts.missing;
     samples += counts.missing;
   }
   if (scaleUpWithUnready) samples += counts.unready;
