@@ -1,15 +1,8 @@
 #!/usr/bin/env node
 /**
- * The scalesim command: builds the program and parses argv. A reader that goes away (`| head`)
- * ends the output quietly, as Unix tools do, instead of an unhandled EPIPE.
+ * The scalesim command (package.json's bin). `npm run build` replaces the compiled file with one
+ * that runs the same runCli from the bundle with its code cache (src/build/bundle.ts).
  */
-import { buildProgram } from './program.js';
+import { runCli } from './run-cli.js';
 
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
-
-await buildProgram().parseAsync(process.argv);
+await runCli();

@@ -19,7 +19,10 @@ import { settingName } from './settings.js';
 import type { SweepRow } from './sweep-row.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
-/** The compiled worker script: beside this module in dist/, or dist/sweep/ when running from the TypeScript sources (tests). */
+/**
+ * The compiled worker script: beside this module in dist/sweep/, or dist/sweep/ seen from two
+ * folders down when running from the bundle (dist/bundle/) or the TypeScript sources (tests).
+ */
 export function workerScript(): URL {
   const beside = new URL('./sweep-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
