@@ -1,15 +1,17 @@
 /**
  * The second step of `npm run build`, after tsc:
  * 1. bundles the compiled simulator, CLI, benchmark and sweep worker (dist/launch/bundle-entry.js)
- *    with esbuild into one CommonJS file, dist/bundle/scalesim.cjs. Node then reads one file
- *    instead of resolving and compiling each module (ours, zod, yaml, commander, csv-parse…; some
- *    600 files). Puppeteer and Mermaid stay outside (imported only to render report.html);
+ *    with esbuild into one CommonJS module inside Node's wrapper function, dist/bundle/scalesim.js
+ *    (the script cached-bundle.ts compiles). Node then reads one file instead of resolving and
+ *    compiling each module (ours, zod, yaml, commander, csv-parse…; some 600 files). Puppeteer
+ *    and Mermaid stay outside (imported only to render report.html);
  * 2. replaces the three compiled entries with files that run the bundle's functions through
  *    src/launch/cached-bundle.ts: dist/cli/main.js (package.json's bin), dist/bench/main.js and
  *    dist/sweep/sweep-worker.js (a sweep's worker threads start on it), so the bin and every path
  *    to it stay as they were;
- * 3. runs the training run (src/launch/train-code-cache.ts) in a child process, which writes the
- *    bundle's V8 code cache, dist/bundle/scalesim.v8-cache. Any old cache is removed first.
+ * 3. compiles the bundle and writes its V8 code cache, dist/bundle/scalesim.v8-cache (whole, then
+ *    renamed: a process starting meanwhile reads the old cache, which names the old bundle, or the
+ *    new one). Any old cache is removed first.
  *
  * Inside the bundle, import.meta.url is the bundle's own URL: paths taken from it (the package
  * root, dist/ for the sweep fingerprint, the worker script) resolve from dist/bundle/, two folders
@@ -17,14 +19,14 @@
  * code compiled by vm.Script has no dynamic import() without an experimental flag. Running this
  * step again without tsc rebuilds the same bundle and cache: its input is the compiled modules.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { makeCodeCache } from '../launch/cached-bundle.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundleFile = join(dist, 'bundle', 'scalesim.cjs');
+const bundleFile = join(dist, 'bundle', 'scalesim.js');
 const cacheFile = join(dist, 'bundle', 'scalesim.v8-cache');
 
 /** The entries replaced, and what each calls from the bundle. */
@@ -46,7 +48,11 @@ await build({
   supported: { 'dynamic-import': false },
   external: ['puppeteer', 'puppeteer-core', 'mermaid', '@mermaid-js/mermaid-cli'],
   define: { 'import.meta.url': '__scalesimBundleUrl' },
-  banner: { js: "const __scalesimBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    js: "// Written by npm run build (src/build/bundle.ts); run by dist/launch/cached-bundle.js.\n(function (exports, require, module, __filename, __dirname) {\n'use strict';\nconst __scalesimBundleUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
+  // esbuild's own 'use strict' comes after the banner, where it is no directive: the banner has one.
+  footer: { js: '})' },
   // Without comments and indentation the bundle is 1.8 MB instead of 2.6 MB and one-byte text
   // (its comments have characters such as ≤ and ∫; V8 keeps a source with any of them as two bytes
   // per character): less to read, hash, scan and keep in memory, in every process and worker.
@@ -60,14 +66,11 @@ for (const e of ENTRIES) {
   const shebang = e.executable ? '#!/usr/bin/env node\n' : '';
   writeFileSync(
     e.file,
-    `${shebang}// Written by npm run build (src/build/bundle.ts): ${e.about}, run from dist/bundle/scalesim.cjs with its code cache.\n` +
+    `${shebang}// Written by npm run build (src/build/bundle.ts): ${e.about}, run from dist/bundle/scalesim.js with its code cache.\n` +
       `import { loadBundle } from '../launch/cached-bundle.js';\n\n${e.body}\n`,
   );
   if (e.executable) chmodSync(e.file, 0o755);
 }
 
-const training = spawnSync(process.execPath, [join(dist, 'launch', 'train-code-cache.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (training.status !== 0) {
-  console.error(`the code cache's training run failed (exit code ${training.status ?? training.signal}); the bundle runs without a cache`);
-  process.exitCode = 1;
-}
+writeFileSync(`${cacheFile}.partial`, makeCodeCache(bundleFile));
+renameSync(`${cacheFile}.partial`, cacheFile);

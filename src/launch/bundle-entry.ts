@@ -1,5 +1,5 @@
 /**
- * The bundle's entry (src/build/bundle.ts makes dist/bundle/scalesim.cjs from it): what the
+ * The bundle's entry (src/build/bundle.ts makes dist/bundle/scalesim.js from it): what the
  * three built entry files call through cached-bundle.ts, dist/cli/main.js (the scalesim command),
  * dist/bench/main.js (npm run bench) and dist/sweep/sweep-worker.js (a sweep's worker threads).
  */

@@ -27,14 +27,14 @@ export function toolVersion(): string {
 let cachedBuild: string | undefined;
 
 /**
- * A hash of the running code: every .js and .cjs file of dist/ (the bundle is one; or every .ts
- * file of src/ when running from the sources, in tests), by path and content. About 30 ms for the whole build.
+ * A hash of the running code: every .js file of dist/ (or .ts file of src/ when running from the
+ * sources, in tests), by path and content. About 30 ms for the whole build.
  */
 export function buildId(): string {
   if (cachedBuild === undefined) {
     const root = fileURLToPath(new URL('..', import.meta.url));
-    const exts = import.meta.url.endsWith('.ts') ? ['.ts'] : ['.js', '.cjs'];
-    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => exts.some((ext) => f.endsWith(ext))).sort();
+    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith(ext)).sort();
     const hash = createHash('sha256');
     for (const f of files) {
       hash.update(`${f}\0`);
