@@ -33,12 +33,8 @@ export const CODE_CACHE_FILE = fileURLToPath(new URL('../bundle/scalesim.v8-cach
 /** What became of the cache: V8 took it, V8 refused it, it was made from another bundle, or there was none. */
 export type CodeCacheUse = 'used' | 'rejected' | 'stale' | 'none';
 
-/** What the bundle exports (src/launch/bundle-entry.ts). */
-export interface BundleExports {
-  runCli(argv?: readonly string[]): Promise<void>;
-  runBench(argv?: readonly string[]): Promise<void>;
-  serveSweepWorker(): void;
-}
+/** What the bundle exports: bundle-entry.ts's exports (a type only; nothing is imported from it here). */
+export type BundleExports = typeof import('./bundle-entry.js');
 
 export interface LoadedBundle<T> {
   exports: T;
@@ -47,12 +43,12 @@ export interface LoadedBundle<T> {
 
 const DIGEST_BYTES = 32;
 
+/** The cache file's bytes; none when it cannot be read (the cache only saves time: the bundle runs without). */
 function readIfPresent(path: string): Buffer | undefined {
   try {
     return readFileSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+  } catch {
+    return undefined;
   }
 }
 
