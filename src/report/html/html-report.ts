@@ -1,6 +1,9 @@
 /**
  * report.html: the Markdown report with its charts rendered to SVG in headless Chromium and
  * inlined. Never throws: without a browser, or when rendering fails, it says why in one line.
+ * The page builder and marked are imported when a page is made: marked builds its patterns when
+ * loaded (about 10 ms), which every other process of the bundle (a run without report.html, the
+ * benchmark, a sweep's workers) would otherwise pay at start-up.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,8 +11,6 @@ import type { ReportChart } from '../formats/report-format.js';
 import { findBrowser } from '../render/find-browser.js';
 import { launchHeadless } from '../render/launch-browser.js';
 import { renderMermaidSvgs } from '../render/render-mermaid.js';
-import { buildHtmlPage } from './html-page.js';
-import { markdownToHtml } from './markdown-to-html.js';
 
 export type HtmlReportResult = { ok: true; html: string } | { ok: false; reason: string };
 
@@ -41,6 +42,7 @@ export async function renderHtmlReport(markdown: string, charts: readonly Report
     }
   }
   const rendered = charts.map((c) => ({ ...c, svg: svgs.get(c.name) ?? '' }));
+  const [{ buildHtmlPage }, { markdownToHtml }] = await Promise.all([import('./html-page.js'), import('./markdown-to-html.js')]);
   return { ok: true, html: buildHtmlPage(titleOf(markdown), markdownToHtml(markdown, rendered)) };
 }
 
