@@ -10,8 +10,8 @@
  *    dist/sweep/sweep-worker.js (a sweep's worker threads start on it), so the bin and every path
  *    to it stay as they were;
  * 3. compiles the bundle and writes its V8 code cache, dist/bundle/scalesim.v8-cache (whole, then
- *    renamed: a process starting meanwhile reads the old cache, which names the old bundle, or the
- *    new one). Any old cache is removed first.
+ *    renamed: a process starting meanwhile reads the old cache, which names the old bundle and is
+ *    not used with the new one, or the new cache).
  *
  * Inside the bundle, import.meta.url is the bundle's own URL: paths taken from it (the package
  * root, dist/ for the sweep fingerprint, the worker script) resolve from dist/bundle/, two folders
@@ -19,7 +19,7 @@
  * code compiled by vm.Script has no dynamic import() without an experimental flag. Running this
  * step again without tsc rebuilds the same bundle and cache: its input is the compiled modules.
  */
-import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -36,7 +36,6 @@ const ENTRIES = [
   { file: join(dist, 'sweep', 'sweep-worker.js'), body: 'loadBundle().exports.serveSweepWorker();', executable: false, about: "a sweep's worker thread" },
 ] as const;
 
-rmSync(cacheFile, { force: true });
 mkdirSync(dirname(bundleFile), { recursive: true });
 await build({
   entryPoints: [join(dist, 'launch', 'bundle-entry.js')],

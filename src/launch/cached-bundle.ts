@@ -43,6 +43,12 @@ export interface LoadedBundle<T> {
 
 const DIGEST_BYTES = 32;
 
+/** The bundle's text and the SHA-256 of its bytes (what a cache file starts with). */
+function readBundle(bundlePath: string): { text: string; digest: Buffer } {
+  const source = readFileSync(bundlePath);
+  return { text: source.toString('utf8'), digest: createHash('sha256').update(source).digest() };
+}
+
 /** The cache file's bytes; none when it cannot be read (the cache only saves time: the bundle runs without). */
 function readIfPresent(path: string): Buffer | undefined {
   try {
@@ -57,12 +63,11 @@ function readIfPresent(path: string): Buffer | undefined {
  * with the code cache at `cachePath` when it was made from this bundle.
  */
 export function loadBundle<T = BundleExports>(bundlePath = BUNDLE_FILE, cachePath: string | null = CODE_CACHE_FILE): LoadedBundle<T> {
-  const source = readFileSync(bundlePath);
-  const digest = createHash('sha256').update(source).digest();
+  const { text, digest } = readBundle(bundlePath);
   const stored = cachePath === null ? undefined : readIfPresent(cachePath);
   const matches = stored !== undefined && stored.length > DIGEST_BYTES && stored.subarray(0, DIGEST_BYTES).equals(digest);
   const cachedData = matches ? stored.subarray(DIGEST_BYTES) : undefined;
-  const script = new Script(source.toString('utf8'), { filename: bundlePath, ...(cachedData ? { cachedData } : {}) });
+  const script = new Script(text, { filename: bundlePath, ...(cachedData ? { cachedData } : {}) });
   const cache: CodeCacheUse = stored === undefined ? 'none' : !matches ? 'stale' : script.cachedDataRejected === true ? 'rejected' : 'used';
   const module = { exports: {} as T };
   const run = script.runInThisContext() as (exports: T, require: NodeJS.Require, module: { exports: T }, filename: string, dirname: string) => void;
@@ -72,7 +77,6 @@ export function loadBundle<T = BundleExports>(bundlePath = BUNDLE_FILE, cachePat
 
 /** The cache file for a bundle: its digest, then V8's data for the script compiled (not run). */
 export function makeCodeCache(bundlePath = BUNDLE_FILE): Buffer {
-  const source = readFileSync(bundlePath);
-  const script = new Script(source.toString('utf8'), { filename: bundlePath });
-  return Buffer.concat([createHash('sha256').update(source).digest(), script.createCachedData()]);
+  const { text, digest } = readBundle(bundlePath);
+  return Buffer.concat([digest, new Script(text, { filename: bundlePath }).createCachedData()]);
 }

@@ -58,19 +58,22 @@ function perPodEntry(
   };
 }
 
+/** What the pod-list calculators take alike (each adds its own target). */
+function podListInput(data: PodListData, ctx: CalculatorContext) {
+  return {
+    pods: data.pods,
+    orphanSamples: data.orphanSamples ?? [],
+    currentReplicas: ctx.specReplicas,
+    tolerances: ctx.tolerances,
+    distinctNames: data.distinctNames === true,
+  };
+}
+
 const utilization = perPodEntry(
   'GetResourceReplicas',
   'utilization',
   (totals, ctx) => calculateUtilizationFromTotals({ totals, currentReplicas: ctx.specReplicas, targetUtilizationPercent: ctx.target, tolerances: ctx.tolerances }),
-  (data, ctx) =>
-    calculateUtilizationReplicas({
-      pods: data.pods,
-      orphanSamples: data.orphanSamples ?? [],
-      currentReplicas: ctx.specReplicas,
-      targetUtilizationPercent: ctx.target,
-      tolerances: ctx.tolerances,
-      distinctNames: data.distinctNames === true,
-    }),
+  (data, ctx) => calculateUtilizationReplicas({ ...podListInput(data, ctx), targetUtilizationPercent: ctx.target }),
 );
 
 function plainAverage(upstream: string): MetricCalculatorEntry {
@@ -78,15 +81,7 @@ function plainAverage(upstream: string): MetricCalculatorEntry {
     upstream,
     'averageValue',
     (totals, ctx) => calculateAverageValueFromTotals({ totals, currentReplicas: ctx.specReplicas, targetAverageValueMilli: ctx.target, tolerances: ctx.tolerances }),
-    (data, ctx) =>
-      calculateAverageValueReplicas({
-        pods: data.pods,
-        orphanSamples: data.orphanSamples ?? [],
-        currentReplicas: ctx.specReplicas,
-        targetAverageValueMilli: ctx.target,
-        tolerances: ctx.tolerances,
-        distinctNames: data.distinctNames === true,
-      }),
+    (data, ctx) => calculateAverageValueReplicas({ ...podListInput(data, ctx), targetAverageValueMilli: ctx.target }),
   );
 }
 
