@@ -3,8 +3,9 @@
  * process and prints simulated seconds, wall seconds (the whole process; load; the run with its
  * outputs streamed to files in a temporary folder), speed-up over real time, events processed,
  * events/s and the process's peak RSS (and for a live-heap case, the heap still alive after full
- * collections by day 1 and at the end); plus the events/s of a bare event-queue loop as a baseline. A benchmark, not a test: targets are
- * read off the table, never asserted.
+ * collections by day 1 and at the end); plus the events/s of a bare event-queue loop as a baseline,
+ * and issue 7's targets read off the rows (targets.ts). A benchmark, not a test: targets are
+ * printed met or not, never asserted.
  *
  *   npm run bench                      every case
  *   npm run bench -- nasa-diurnal      the named cases
@@ -26,6 +27,7 @@ import { loadScenario } from '../scenario/load-scenario.js';
 import { BENCH_CASES, DAY_SECONDS, findBenchCase, type BenchCase } from './cases.js';
 import { figure } from './figures.js';
 import { medianBy, parseRepeat } from './repeat.js';
+import { checkTargets } from './targets.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The bench's own entry, run once per case with --one (import.meta.url is the bundle's once built). */
@@ -174,6 +176,10 @@ function printTable(rows: BenchRow[], baseline: number, repeat: number): void {
   table.push([...bare, ...header.slice(bare.length).map(() => '')]);
   console.log(formatPaddedMarkdownTable(header, table, (i) => (i === 0 ? 'left' : 'right')));
   console.log(`node ${process.version}, ${process.platform}/${process.arch}; run s includes writing timeseries.csv, decisions.csv, cost.csv and summary.json`);
+  console.log('');
+  console.log("issue 7's targets, read off the rows above (the sweep's 1.7× is npm run bench:sweep's):");
+  const targets = checkTargets(rows).map((t) => [t.target, t.bar, t.measured, t.verdict]);
+  console.log(formatPaddedMarkdownTable(['target', 'bar', 'measured', 'verdict'], targets, () => 'left'));
 }
 
 export async function runBench(argv: readonly string[] = process.argv): Promise<void> {
@@ -214,6 +220,6 @@ export async function runBench(argv: readonly string[] = process.argv): Promise<
     }
   }
   const baseline = baselineEventsPerSecond(2_000_000);
-  if (json) console.log(JSON.stringify({ rows, baselineEventsPerSecond: baseline, node: process.version }, null, 2));
+  if (json) console.log(JSON.stringify({ rows, baselineEventsPerSecond: baseline, targets: checkTargets(rows), node: process.version }, null, 2));
   else printTable(rows, baseline, repeat);
 }

@@ -18,6 +18,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SweepTimeline } from '../sweep/sweep-timeline.js';
+import { checkSweepTarget } from './targets.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
@@ -111,6 +112,8 @@ try {
   const best = (c: number) => Math.min(...times.get(c)!);
   const mean = (c: number) => avg(times.get(c)!);
   console.log(`best:  1 worker ${best(1).toFixed(2)} s, ${cores} workers ${best(cores).toFixed(2)} s, speed-up ${(best(1) / best(cores)).toFixed(2)}×`);
+  const target = checkSweepTarget(best(1), best(cores), cores);
+  console.log(`issue 7's target: ${target.target} ${target.bar}: ${target.measured}, ${target.verdict}`);
   console.log(`mean:  1 worker ${mean(1).toFixed(2)} s, ${cores} workers ${mean(cores).toFixed(2)} s, speed-up ${(mean(1) / mean(cores)).toFixed(2)}×`);
   console.log(`* two 8-setting sweeps in two processes at once (1 worker each): best ${Math.min(...pair).toFixed(2)} s, i.e. ${(best(1) / Math.min(...pair)).toFixed(2)}× the 1-worker sweep`);
   // Where each sweep's time went (its own --json timeline), averaged over the runs.
