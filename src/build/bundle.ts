@@ -57,6 +57,11 @@ await build({
   // per character): less to read, hash, scan and keep in memory, in every process and worker.
   // Names stay, so stack traces still name their functions.
   minifyWhitespace: true,
+  // A source map beside the bundle (not named in it: nothing reads it unless SCALESIM_DEBUG asks),
+  // chained through tsc's maps to src/*.ts, so a debug stack names the TypeScript line
+  // (src/cli/debug-stack.ts). Positions only: the sources' text stays out of it.
+  sourcemap: 'external',
+  sourcesContent: false,
   logLevel: 'error',
   legalComments: 'none',
 });

@@ -1,8 +1,10 @@
 /**
  * Turns failures into exit codes: bad input prints every problem (file:line:column: field: message)
- * and exits 2 with no stack trace; anything else is a run failure, exit 1.
+ * and exits 2 with no stack trace; anything else is a run failure, exit 1, with its stack and its
+ * causes' at their TypeScript positions when SCALESIM_DEBUG is set (errors/debug-stack.ts).
  */
 import { isUserInputError } from '../errors/user-input-error.js';
+import { debugStack, sourceMapMapper } from '../errors/debug-stack.js';
 
 export async function withExitCodes(action: () => Promise<void>): Promise<void> {
   try {
@@ -17,7 +19,7 @@ export async function withExitCodes(action: () => Promise<void>): Promise<void> 
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`scalesim: run failed: ${message}\n`);
-    if (process.env.SCALESIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (process.env.SCALESIM_DEBUG) process.stderr.write(`${debugStack(error, sourceMapMapper())}\n`);
     process.exitCode = 1;
   }
 }

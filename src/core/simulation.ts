@@ -16,7 +16,7 @@ export class SimulationError extends Error {
     readonly causeError: unknown,
   ) {
     const inner = causeError instanceof Error ? causeError.message : String(causeError);
-    super(`${component} failed at t=${timeSeconds}s: ${inner}`);
+    super(`${component} failed at t=${timeSeconds}s: ${inner}`, { cause: causeError });
     this.name = 'SimulationError';
   }
 }

@@ -6,6 +6,7 @@
  * row depends on its setting alone, whichever worker runs it.
  */
 import { parentPort } from 'node:worker_threads';
+import { debugStack, unmapped } from '../errors/debug-stack.js';
 import { isUserInputError } from '../errors/user-input-error.js';
 import type { Scenario } from '../scenario/types.js';
 import { loadSetting, runSetting } from './run-setting.js';
@@ -18,7 +19,7 @@ const kept = new Map<number, Scenario>();
 
 function errorReply(index: number, error: unknown): FromWorker {
   if (isUserInputError(error)) return { type: 'input-error', index, problems: error.problems };
-  return { type: 'failure', index, message: error instanceof Error ? error.message : String(error), ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) };
+  return { type: 'failure', index, message: error instanceof Error ? error.message : String(error), ...(error instanceof Error ? { stack: debugStack(error, unmapped) } : {}) };
 }
 
 /** Answers the main thread's messages until the worker is ended. */

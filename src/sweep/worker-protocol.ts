@@ -16,4 +16,5 @@ export type FromWorker =
   /** `runSeconds`: the run's wall time in the worker (for the printed timeline; never stored). */
   | { type: 'row'; row: SweepRow; runSeconds: number }
   | { type: 'input-error'; index: number; problems: InputProblem[] }
+  /** `stack`: the error's and its causes' (`caused by: …`), as V8 wrote them; mapped to sources where printed. */
   | { type: 'failure'; index: number; message: string; stack?: string };
