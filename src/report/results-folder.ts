@@ -2,10 +2,13 @@
  * The output folder of a run, replaced whole or not at all: files are written into a sibling
  * temporary folder (streamed while the run goes on) that is renamed into place by `commit()`. A run
  * that fails or is killed leaves the previous results untouched; `abort()` removes the temporary
- * folder. File names are checked so nothing is written outside the folder.
+ * folder. File names are checked so nothing is written outside the folder. The folder replaced must
+ * be new, empty or scalesim's own (output-folder.ts: checked before anything is written, and marked
+ * as it is put in place).
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { prepareOutputFolder, RESULTS_MARKER, RESULTS_MARKER_TEXT } from './output-folder.js';
 import { FileTableSink, type TableSink } from './table-sink.js';
 
 function processAlive(pid: number): boolean {
@@ -41,8 +44,8 @@ export class ResultsFolder {
 
   constructor(outDir: string) {
     this.target = resolve(outDir);
+    prepareOutputFolder(this.target);
     const parent = dirname(this.target);
-    mkdirSync(parent, { recursive: true });
     this.temp = join(parent, `.scalesim-tmp-${basename(this.target)}-${process.pid}`);
     removeStaleFolders(parent, basename(this.target));
     rmSync(this.temp, { recursive: true, force: true });
@@ -80,6 +83,7 @@ export class ResultsFolder {
   /** Closes the tables and moves the folder into place; returns the paths written. */
   commit(): string[] {
     for (const s of this.sinks) s.close();
+    writeFileSync(join(this.temp, RESULTS_MARKER), RESULTS_MARKER_TEXT);
     const old = join(dirname(this.target), `.scalesim-old-${basename(this.target)}-${process.pid}`);
     if (existsSync(this.target)) renameSync(this.target, old);
     renameSync(this.temp, this.target);

@@ -58,7 +58,7 @@ describe('scalesim run', () => {
     expect(r1.status).toBe(0);
     expect(r2.status).toBe(0);
     // The report (report.md, report-*.mmd, report.html) is tested in test/report and test/e2e.
-    expect(Object.keys(filesOf(a)).filter((f) => !f.startsWith('report'))).toEqual(['cost.csv', 'decisions.csv', 'summary.json', 'timeseries.csv']);
+    expect(Object.keys(filesOf(a)).filter((f) => !f.startsWith('report'))).toEqual(['.scalesim-results', 'cost.csv', 'decisions.csv', 'summary.json', 'timeseries.csv']);
     expect(Object.keys(filesOf(a))).toContain('report.md');
     expect(filesOf(a)).toEqual(filesOf(b));
     expect(r1.stdout).toContain('served %');
@@ -149,6 +149,18 @@ describe('scalesim run', () => {
     const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--seed', 'abc', '--out', join(work, 'x')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--seed');
+  });
+
+  it("will not replace a folder of the user's given as --out: exit 2, the folder as it was", () => {
+    const mine = join(work, 'my-project');
+    mkdirSync(join(mine, 'src'), { recursive: true });
+    writeFileSync(join(mine, 'src', 'main.ts'), 'precious');
+    const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', mine, '--duration', '5m']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`(command line): --out: ${mine} holds src/main.ts, which scalesim does not write`);
+    expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    expect(readdirSync(mine)).toEqual(['src']);
+    expect(readFileSync(join(mine, 'src', 'main.ts'), 'utf8')).toBe('precious');
   });
 
   it('passes --chart-workloads to the report: 0 charts no workload and says so', () => {

@@ -21,6 +21,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const NGINX = 'scenarios/nginx-hpa-cpu';
 const GRID = ['--grid', 'hpa.targetCPU=30,50,70', '--grid', 'hpa.maxReplicas=2,3', '--duration', '20m'];
 const FILES = ['best.json', 'pareto.csv', 'sweep.csv', 'sweep.json'];
+/** The folder's listing: its files and the marker that lets the next sweep replace it. */
+const LISTING = ['.scalesim-results', ...FILES];
 const SLO = 'p95<8ms,served>=99.9%';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
@@ -41,7 +43,7 @@ describe('scalesim sweep', () => {
   });
 
   it('writes one row per setting in grid order, the frontier and the SLO answer', () => {
-    expect(readdirSync(one).sort()).toEqual(FILES);
+    expect(readdirSync(one).sort()).toEqual(LISTING);
     const rows = csv(one, 'sweep.csv');
     expect(rows[0]!.slice(0, 6)).toEqual(['index', 'id', 'hpa.targetCPU', 'hpa.maxReplicas', 'cost_currency', 'cost_total']);
     expect(rows[0]).toContain('p95_ms');
@@ -142,7 +144,7 @@ describe('sharded sweeps', () => {
     for (const [i, dir] of parts.entries()) {
       const r = runCli(['sweep', NGINX, ...GRID, '--shards', '4', '--shard', String(i), '--out', dir]);
       expect(r.status, r.stderr).toBe(0);
-      expect(readdirSync(dir)).toEqual(['sweep-part.json']);
+      expect(readdirSync(dir).sort()).toEqual(['.scalesim-results', 'sweep-part.json']);
     }
     // Shard 1 takes settings 1 and 5.
     expect((JSON.parse(read(parts[1]!, 'sweep-part.json')) as { rows: { index: number }[] }).rows.map((r) => r.index)).toEqual([1, 5]);
@@ -150,7 +152,7 @@ describe('sharded sweeps', () => {
     const m = runCli(['merge', parts[2]!, parts[0]!, parts[3]!, parts[1]!, '--slo', SLO, '--out', merged]);
     expect(m.status, m.stderr).toBe(0);
     expect(m.stdout).toContain('merged 4 parts of sweep nginx-hpa-cpu: 6 settings');
-    expect(readdirSync(merged).sort()).toEqual(FILES);
+    expect(readdirSync(merged).sort()).toEqual(LISTING);
     for (const f of FILES) expect(read(merged, f), f).toBe(read(single, f));
   });
 

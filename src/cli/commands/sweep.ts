@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { UserInputError } from '../../errors/user-input-error.js';
+import { prepareOutputFolder } from '../../report/output-folder.js';
 import { ResultsFolder } from '../../report/results-folder.js';
 import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
 import { ALIAS_NAMES } from '../../sweep/grid-paths.js';
@@ -235,6 +236,8 @@ interface SweepContext {
 async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard }: SweepContext): Promise<void> {
   const name = safeName(plan.identity.scenario || basename(resolve(dir)));
   const outDir = flags.out ?? join('results', shard !== undefined ? `${name}-sweep-shard-${shard}` : `${name}-sweep`);
+  // Before any setting runs (and before the journal is made beside it): the folder the results replace.
+  prepareOutputFolder(outDir);
   const indexes = shards !== undefined ? shardIndexes(plan.identity.settings, shards, shard!) : undefined;
   const total = indexes?.length ?? plan.identity.settings;
   const progress = createSweepProgress(flags.progress !== false && !flags.json);

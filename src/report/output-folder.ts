@@ -1,0 +1,95 @@
+/**
+ * What an output folder (`--out`) may be, checked before anything is written. A run replaces its
+ * output folder whole (results-folder.ts), so the folder must be new, empty, or one scalesim wrote:
+ * it holds the marker file a results folder gets when it is put in place, or, for results written
+ * before the marker existed, nothing but scalesim's kinds of files (csv, json, md, html, mmd, svg)
+ * next to one of its summaries. Anything else is refused as bad input (exit 2) with the entry that
+ * is not scalesim's, so a mistyped `--out` (a home folder, a project) is never deleted.
+ *
+ * The parent folders are made one level at a time: Node 20's recursive mkdirSync never returns for
+ * a path under /proc (it retries the ENOENT forever), and a level that cannot be made is reported
+ * with the reason (a file in the way, no permission, a read-only file system).
+ */
+import { existsSync, lstatSync, mkdirSync, readdirSync, type Stats } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { UserInputError } from '../errors/user-input-error.js';
+
+/** Written into every results folder as it is put in place; its presence lets the next run replace the folder. */
+export const RESULTS_MARKER = '.scalesim-results';
+export const RESULTS_MARKER_TEXT = 'Written by scalesim. The next run with --out here replaces this folder whole.\n';
+
+/** One of these beside only scalesim's kinds of files marks results written before the marker. */
+const SUMMARY_FILES = ['summary.json', 'comparison.json', 'sweep.json', 'sweep-part.json'];
+const RESULT_FILE = /\.(csv|json|md|html|mmd|svg)$/;
+
+function statOf(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first entry under `dir` that scalesim does not write (a path relative to `dir`), or undefined. */
+function foreignEntry(dir: string, prefix = ''): string | undefined {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    const stat = lstatSync(path);
+    if (stat.isDirectory()) {
+      const inner = foreignEntry(path, `${prefix}${name}/`);
+      if (inner !== undefined) return inner;
+    } else if (!stat.isFile() || !RESULT_FILE.test(name)) return `${prefix}${name}`;
+  }
+  return undefined;
+}
+
+/** Why the folder at `target` may not be replaced by a run's results; undefined when it may. */
+export function outputFolderProblem(target: string): string | undefined {
+  const stat = statOf(target);
+  if (stat === undefined) return undefined;
+  if (!stat.isDirectory()) return `${target} is ${stat.isFile() ? 'a file' : 'not a folder'}; expected a folder for the results (a new one, or one scalesim wrote)`;
+  const entries = readdirSync(target);
+  if (entries.length === 0 || entries.includes(RESULTS_MARKER)) return undefined;
+  const foreign = foreignEntry(target);
+  if (foreign === undefined && SUMMARY_FILES.some((f) => entries.includes(f))) return undefined;
+  const what = foreign !== undefined ? `holds ${foreign}, which scalesim does not write` : `holds no results of scalesim's (no ${RESULTS_MARKER} and none of ${SUMMARY_FILES.join(', ')})`;
+  return `${target} ${what}; a run replaces its output folder whole, so scalesim will not replace this one`;
+}
+
+/** Makes `dir` (the target's parent) and its missing parents, one level at a time; a level that cannot be made is bad input. */
+function makeFolders(dir: string, target: string, field: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  while (statOf(at) === undefined && dirname(at) !== at) {
+    missing.unshift(at);
+    at = dirname(at);
+  }
+  const existing = statOf(at);
+  if (existing !== undefined && !existing.isDirectory()) {
+    throw new UserInputError({ file: '(command line)', field, message: `cannot make the folder ${target}: ${at} is a file, not a folder` });
+  }
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (error) {
+      if (existsSync(level) && statOf(level)?.isDirectory() === true) continue; // made meanwhile by another process
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new UserInputError({
+        file: '(command line)',
+        field,
+        message: `cannot make the folder ${target}: making ${level} failed (${reason}); expected a path where folders can be made`,
+      });
+    }
+  }
+}
+
+/**
+ * Checks `outDir` for a run's results and makes its parent folders: throws UserInputError (exit 2)
+ * when the folder may not be replaced or its parent cannot be made.
+ */
+export function prepareOutputFolder(outDir: string, field = '--out'): void {
+  const target = resolve(outDir);
+  const problem = outputFolderProblem(target);
+  if (problem !== undefined) throw new UserInputError({ file: '(command line)', field, message: problem, hint: 'give --out a new folder, or remove this one yourself' });
+  makeFolders(dirname(target), target, field);
+}

@@ -1,0 +1,102 @@
+/**
+ * What `--out` may name: a new path, an empty folder, or results scalesim wrote (its marker, or the
+ * files of results from before the marker); anything else is refused before a byte is written, and
+ * nothing of the user's is removed.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isUserInputError } from '../../src/errors/user-input-error.js';
+import { outputFolderProblem, prepareOutputFolder, RESULTS_MARKER } from '../../src/report/output-folder.js';
+import { ResultsFolder } from '../../src/report/results-folder.js';
+
+const work = mkdtempSync(join(tmpdir(), 'scalesim-out-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let n = 0;
+/** A fresh folder under the work folder holding `files` (path → text). */
+function folderWith(files: Record<string, string>): string {
+  const dir = join(work, `case-${n++}`);
+  mkdirSync(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+function refusal(action: () => void): string {
+  try {
+    action();
+  } catch (error) {
+    if (isUserInputError(error)) return error.message;
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
+describe('outputFolderProblem', () => {
+  it.each([
+    ['a path that does not exist', null],
+    ['an empty folder', {}],
+    ['a folder scalesim marked, whatever else it holds', { [RESULTS_MARKER]: 'x', 'notes.txt': 'mine' }],
+    ["a run's results from before the marker", { 'summary.json': '{}', 'decisions.csv': 'a\n', 'report.md': '#', 'report-nodes.mmd': 'x', 'report.html': '<p>' }],
+    ["a comparison's, with a folder per variant", { 'comparison.json': '{}', 'comparison.csv': 'a\n', 'base/summary.json': '{}', 'base/timeseries.csv': 'a\n' }],
+    ["a sweep's", { 'sweep.json': '{}', 'sweep.csv': 'a\n', 'pareto.csv': 'a\n', 'best.json': '{}' }],
+    ["a shard's part", { 'sweep-part.json': '{}' }],
+  ])('may replace %s', (_name, files) => {
+    const target = files === null ? join(work, `absent-${n++}`) : folderWith(files);
+    expect(outputFolderProblem(target)).toBeUndefined();
+  });
+
+  it.each([
+    ['a folder with a file scalesim does not write', { 'summary.json': '{}', 'notes.txt': 'mine' }, 'holds notes.txt, which scalesim does not write'],
+    ['a nested one', { 'summary.json': '{}', 'src/main.ts': 'code' }, 'holds src/main.ts, which scalesim does not write'],
+    ['csv and json files without any summary of scalesim', { 'data.csv': 'a\n', 'config.json': '{}' }, "holds no results of scalesim's"],
+  ])('refuses %s', (_name, files, words) => {
+    expect(outputFolderProblem(folderWith(files))).toContain(words);
+  });
+
+  it('refuses a file', () => {
+    const file = join(folderWith({ 'f.txt': 'x' }), 'f.txt');
+    expect(outputFolderProblem(file)).toContain('is a file; expected a folder');
+  });
+});
+
+describe('prepareOutputFolder and ResultsFolder', () => {
+  it('makes the missing parents, and a results folder carries the marker that lets the next run replace it', () => {
+    const out = join(work, 'a', 'b', 'c', 'results');
+    const first = new ResultsFolder(out);
+    first.writeText('summary.json', '{"run":1}\n');
+    expect(first.commit()).toEqual([join(out, 'summary.json')]);
+    expect(existsSync(join(out, RESULTS_MARKER))).toBe(true);
+    writeFileSync(join(out, 'notes.txt'), 'added by hand');
+    const second = new ResultsFolder(out);
+    second.writeText('summary.json', '{"run":2}\n');
+    second.commit();
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('{"run":2}\n');
+    expect(existsSync(join(out, 'notes.txt'))).toBe(false);
+  });
+
+  it("refuses a folder of the user's before writing anything, and leaves it as it was", () => {
+    const mine = folderWith({ 'sub/file.txt': 'precious' });
+    const message = refusal(() => new ResultsFolder(mine));
+    expect(message).toBe(
+      `(command line): --out: ${mine} holds sub/file.txt, which scalesim does not write; a run replaces its output folder whole, so scalesim will not replace this one\n    hint: give --out a new folder, or remove this one yourself`,
+    );
+    expect(readFileSync(join(mine, 'sub', 'file.txt'), 'utf8')).toBe('precious');
+    expect(existsSync(join(mine, '..', `.scalesim-tmp-${mine.split('/').pop()}-${process.pid}`))).toBe(false);
+  });
+
+  it('says which level of the path cannot be made', () => {
+    const file = join(folderWith({ 'f.txt': 'x' }), 'f.txt');
+    expect(refusal(() => prepareOutputFolder(join(file, 'results')))).toBe(`(command line): --out: cannot make the folder ${join(file, 'results')}: ${file} is a file, not a folder`);
+  });
+
+  it.runIf(existsSync('/proc/self'))('refuses a path under /proc at once (recursive mkdirSync never returns there)', () => {
+    expect(refusal(() => prepareOutputFolder('/proc/scalesim-no-such/results'))).toBe(
+      '(command line): --out: cannot make the folder /proc/scalesim-no-such/results: making /proc/scalesim-no-such failed (ENOENT); expected a path where folders can be made',
+    );
+  });
+});
