@@ -15,6 +15,10 @@ export function buildProgram(): Command {
     .name('scalesim')
     .description('Discrete-event simulator of Kubernetes autoscaling: replay traffic traces through real manifests.')
     .showHelpAfterError()
+    // A usage mistake (an unknown option or command, a missing argument) is bad input: exit 2, as
+    // every other input problem, not commander's 1 (which scalesim keeps for run failures). Help
+    // and version exit 0. Set before the commands are added, which inherit it.
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .addHelpText(
       'after',
       `

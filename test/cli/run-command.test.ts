@@ -151,6 +151,21 @@ describe('scalesim run', () => {
     expect(r.stderr).toContain('--seed');
   });
 
+  it.each([
+    ['an unknown option', ['run', 'scenarios/nginx-hpa-cpu', '--bogus'], "error: unknown option '--bogus'"],
+    ['a missing argument', ['run'], "error: missing required argument 'scenario-dir'"],
+    ['an unknown command', ['bogus'], "error: unknown command 'bogus'"],
+  ])('exits 2 on %s, a usage mistake being bad input (commander alone exits 1)', (_name, args, message) => {
+    const r = runCli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('exits 0 on --help', () => {
+    expect(runCli(['--help']).status).toBe(0);
+    expect(runCli(['run', '--help']).status).toBe(0);
+  });
+
   it("will not replace a folder of the user's given as --out: exit 2, the folder as it was", () => {
     const mine = join(work, 'my-project');
     mkdirSync(join(mine, 'src'), { recursive: true });
