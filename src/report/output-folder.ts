@@ -3,14 +3,14 @@
  * output folder whole (results-folder.ts), so the folder must be new, empty, or one scalesim wrote:
  * it holds the marker file a results folder gets when it is put in place, or, for results written
  * before the marker existed, nothing but scalesim's kinds of files (csv, json, md, html, mmd, svg)
- * next to one of its summaries. Anything else is refused as bad input (exit 2) with the entry that
+ * next to one of its summaries (a JSON object with that summary's fields). Anything else is refused as bad input (exit 2) with the entry that
  * is not scalesim's, so a mistyped `--out` (a home folder, a project) is never deleted.
  *
  * The parent folders are made one level at a time: Node 20's recursive mkdirSync never returns for
  * a path under /proc (it retries the ENOENT forever), and a level that cannot be made is reported
  * with the reason (a file in the way, no permission, a read-only file system).
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserInputError } from '../errors/user-input-error.js';
 
@@ -18,8 +18,16 @@ import { UserInputError } from '../errors/user-input-error.js';
 export const RESULTS_MARKER = '.scalesim-results';
 export const RESULTS_MARKER_TEXT = 'Written by scalesim. The next run with --out here replaces this folder whole.\n';
 
-/** One of these beside only scalesim's kinds of files marks results written before the marker. */
-const SUMMARY_FILES = ['summary.json', 'comparison.json', 'sweep.json', 'sweep-part.json'];
+/**
+ * One of these, a JSON object with these fields, beside only scalesim's kinds of files marks results
+ * written before the marker.
+ */
+const SUMMARY_FILES: Readonly<Record<string, readonly string[]>> = {
+  'summary.json': ['scenario', 'seed', 'durationSeconds', 'workloads'],
+  'comparison.json': ['variants', 'best'],
+  'sweep.json': ['scenario', 'fingerprint', 'grid', 'rows'],
+  'sweep-part.json': ['format', 'identity', 'shards', 'shard', 'rows'],
+};
 const RESULT_FILE = /\.(csv|json|md|html|mmd|svg)$/;
 
 function statOf(path: string): Stats | undefined {
@@ -43,6 +51,18 @@ function foreignEntry(dir: string, prefix = ''): string | undefined {
   return undefined;
 }
 
+/** Whether `dir` holds one of scalesim's summaries, read as such (not only named so). */
+function holdsSummary(dir: string): boolean {
+  return Object.entries(SUMMARY_FILES).some(([name, fields]) => {
+    try {
+      const value: unknown = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+      return typeof value === 'object' && value !== null && !Array.isArray(value) && fields.every((f) => f in value);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Why the folder at `target` may not be replaced by a run's results; undefined when it may. */
 export function outputFolderProblem(target: string): string | undefined {
   const stat = statOf(target);
@@ -51,8 +71,8 @@ export function outputFolderProblem(target: string): string | undefined {
   const entries = readdirSync(target);
   if (entries.length === 0 || entries.includes(RESULTS_MARKER)) return undefined;
   const foreign = foreignEntry(target);
-  if (foreign === undefined && SUMMARY_FILES.some((f) => entries.includes(f))) return undefined;
-  const what = foreign !== undefined ? `holds ${foreign}, which scalesim does not write` : `holds no results of scalesim's (no ${RESULTS_MARKER} and none of ${SUMMARY_FILES.join(', ')})`;
+  if (foreign === undefined && holdsSummary(target)) return undefined;
+  const what = foreign !== undefined ? `holds ${foreign}, which scalesim does not write` : `holds no results of scalesim's (no ${RESULTS_MARKER}, and no ${Object.keys(SUMMARY_FILES).join(', ')} as scalesim writes it)`;
   return `${target} ${what}; a run replaces its output folder whole, so scalesim will not replace this one`;
 }
 

@@ -14,6 +14,9 @@ import { ResultsFolder } from '../../src/report/results-folder.js';
 const work = mkdtempSync(join(tmpdir(), 'scalesim-out-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** The fields of a run's summary.json that mark it as scalesim's. */
+const RUN_SUMMARY = '{"scenario":"s","seed":1,"durationSeconds":60,"workloads":[]}';
+
 let n = 0;
 /** A fresh folder under the work folder holding `files` (path → text). */
 function folderWith(files: Record<string, string>): string {
@@ -41,19 +44,21 @@ describe('outputFolderProblem', () => {
     ['a path that does not exist', null],
     ['an empty folder', {}],
     ['a folder scalesim marked, whatever else it holds', { [RESULTS_MARKER]: 'x', 'notes.txt': 'mine' }],
-    ["a run's results from before the marker", { 'summary.json': '{}', 'decisions.csv': 'a\n', 'report.md': '#', 'report-nodes.mmd': 'x', 'report.html': '<p>' }],
-    ["a comparison's, with a folder per variant", { 'comparison.json': '{}', 'comparison.csv': 'a\n', 'base/summary.json': '{}', 'base/timeseries.csv': 'a\n' }],
-    ["a sweep's", { 'sweep.json': '{}', 'sweep.csv': 'a\n', 'pareto.csv': 'a\n', 'best.json': '{}' }],
-    ["a shard's part", { 'sweep-part.json': '{}' }],
+    ["a run's results from before the marker", { 'summary.json': RUN_SUMMARY, 'decisions.csv': 'a\n', 'report.md': '#', 'report-nodes.mmd': 'x', 'report.html': '<p>' }],
+    ["a comparison's, with a folder per variant", { 'comparison.json': '{"variants":[],"best":{}}', 'comparison.csv': 'a\n', 'base/summary.json': RUN_SUMMARY, 'base/timeseries.csv': 'a\n' }],
+    ["a sweep's", { 'sweep.json': '{"scenario":"s","fingerprint":"f","grid":[],"rows":[]}', 'sweep.csv': 'a\n', 'pareto.csv': 'a\n', 'best.json': '{}' }],
+    ["a shard's part", { 'sweep-part.json': '{"format":1,"identity":{},"shards":2,"shard":0,"rows":[]}' }],
   ])('may replace %s', (_name, files) => {
     const target = files === null ? join(work, `absent-${n++}`) : folderWith(files);
     expect(outputFolderProblem(target)).toBeUndefined();
   });
 
   it.each([
-    ['a folder with a file scalesim does not write', { 'summary.json': '{}', 'notes.txt': 'mine' }, 'holds notes.txt, which scalesim does not write'],
-    ['a nested one', { 'summary.json': '{}', 'src/main.ts': 'code' }, 'holds src/main.ts, which scalesim does not write'],
+    ['a folder with a file scalesim does not write', { 'summary.json': RUN_SUMMARY, 'notes.txt': 'mine' }, 'holds notes.txt, which scalesim does not write'],
+    ['a nested one', { 'summary.json': RUN_SUMMARY, 'src/main.ts': 'code' }, 'holds src/main.ts, which scalesim does not write'],
     ['csv and json files without any summary of scalesim', { 'data.csv': 'a\n', 'config.json': '{}' }, "holds no results of scalesim's"],
+    ["a summary.json that is not scalesim's", { 'summary.json': '{"title":"quarterly"}', 'data.csv': 'a\n' }, "holds no results of scalesim's"],
+    ['a summary.json that is no JSON', { 'summary.json': 'not json', 'data.csv': 'a\n' }, "holds no results of scalesim's"],
   ])('refuses %s', (_name, files, words) => {
     expect(outputFolderProblem(folderWith(files))).toContain(words);
   });
