@@ -8,12 +8,14 @@ import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerSweepCommand } from './commands/sweep.js';
 import { registerValidateCommand } from './commands/validate.js';
+import { toolVersion } from '../sweep/fingerprint.js';
 
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name('scalesim')
     .description('Discrete-event simulator of Kubernetes autoscaling: replay traffic traces through real manifests.')
+    .version(toolVersion(), '-V, --version', "print scalesim's version")
     .showHelpAfterError()
     // A usage mistake (an unknown option or command, a missing argument) is bad input: exit 2, as
     // every other input problem, not commander's 1 (which scalesim keeps for run failures). Help

@@ -166,6 +166,15 @@ describe('scalesim run', () => {
     expect(runCli(['run', '--help']).status).toBe(0);
   });
 
+  it("prints package.json's version on --version and -V, exit 0", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const r = runCli([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
+    }
+  });
+
   it("will not replace a folder of the user's given as --out: exit 2, the folder as it was", () => {
     const mine = join(work, 'my-project');
     mkdirSync(join(mine, 'src'), { recursive: true });
