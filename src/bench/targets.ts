@@ -11,7 +11,6 @@ export interface TargetRow {
   processWallSeconds: number;
   runWallSeconds: number;
   peakRssMiB: number;
-  firstDayPeakRssMiB: number | undefined;
 }
 
 export type TargetVerdict = 'met' | 'not met' | 'not run';

@@ -7,7 +7,6 @@ const row = (name: string, processWallSeconds: number, runWallSeconds: number, p
   processWallSeconds,
   runWallSeconds,
   peakRssMiB,
-  firstDayPeakRssMiB: undefined,
 });
 
 function verdicts(rows: TargetRow[]): Record<string, string> {
