@@ -5,7 +5,7 @@
  * in the files), the emitted Indexed Job, and exit code 2 with nothing written for bad grids, SLOs,
  * shard flags and parts.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -238,6 +238,18 @@ describe('bad input', () => {
     expect(existsSync(out)).toBe(false);
     // Caught before any setting ran: no journal was started.
     expect(existsSync(journalPath(out))).toBe(false);
+  });
+
+  it("refuses an --out folder of the user's before any setting runs, and leaves it as it was", () => {
+    const mine = join(work, 'my-notes');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'notes.txt'), 'precious');
+    const r = runCli(['sweep', NGINX, '--grid', 'hpa.maxReplicas=2,3', '--duration', '5m', '--out', mine]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`(command line): --out: ${mine} holds notes.txt, which scalesim does not write`);
+    expect(readdirSync(mine)).toEqual(['notes.txt']);
+    expect(readFileSync(join(mine, 'notes.txt'), 'utf8')).toBe('precious');
+    expect(existsSync(journalPath(mine))).toBe(false);
   });
 
   it('stops at a setting bad only in combination, naming it', () => {
