@@ -1,7 +1,7 @@
 /**
  * One run of `npm run bench:ab` (src/bench/side-by-side.ts): loads a bench case with the modules of
  * the build in `dist` (this checkout's or the base's), runs it with no output, and prints the run's
- * wall and CPU seconds and its events as JSON. The same file drives both builds, so only the engine
+ * wall and CPU seconds, its events and the process's peak RSS as JSON. The same file drives both builds, so only the engine
  * differs: the scenario load, the null table sinks and the timing are the same code.
  *
  *   node dist/bench/side-by-side-child.js <dist> <scenario-dir> <duration-seconds|-> <overrides|-> <decisions|->
@@ -35,4 +35,7 @@ const t0 = performance.now();
 const result = runScenario(scenario, { tables: (_name: string, header: readonly string[]) => new NullTableSink(header) });
 const runSeconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
-process.stdout.write(JSON.stringify({ runSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, events: result.built.sim.eventsProcessed }));
+// Peak RSS of the whole process (maxRSS is in KiB): compared side by side, it shows what a change
+// did to memory, which a change that keeps every output byte-identical can still move.
+const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({ runSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, events: result.built.sim.eventsProcessed, peakRssMiB }));

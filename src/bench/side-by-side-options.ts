@@ -54,6 +54,8 @@ export interface BuildRun {
   runSeconds: number;
   cpuSeconds: number;
   events: number;
+  /** The run's process at its peak (the scenario load included). */
+  peakRssMiB: number;
 }
 
 export interface SideBySideRound {
@@ -73,6 +75,8 @@ export interface SideBySideSummary {
   roundRatios: number[];
   /** The two builds processed the same number of events in every round. */
   sameEvents: boolean;
+  baseMedianPeakRssMiB: number;
+  thisMedianPeakRssMiB: number;
 }
 
 /** d3-array's median (the mean of the two middle values for an even count); at least one value. */
@@ -93,5 +97,7 @@ export function summarizeRounds(rounds: readonly SideBySideRound[]): SideBySideS
     ratio: thisMedianRunSeconds / baseMedianRunSeconds,
     roundRatios: rounds.map((r) => r.this.runSeconds / r.base.runSeconds).sort((a, b) => a - b),
     sameEvents: rounds.every((r) => r.base.events === r.this.events),
+    baseMedianPeakRssMiB: median(rounds.map((r) => r.base.peakRssMiB)),
+    thisMedianPeakRssMiB: median(rounds.map((r) => r.this.peakRssMiB)),
   };
 }

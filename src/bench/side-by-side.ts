@@ -1,7 +1,8 @@
 /**
  * `npm run bench:ab -- <base>`: this checkout's engine against another build's, side by side. Each
  * round starts one process per build at the same time, one per core, on the same bench case with no
- * output, and times each run (wall and CPU seconds); rounds alternate which process starts first.
+ * output, and times each run (wall and CPU seconds, and the process's peak RSS); rounds alternate
+ * which process starts first.
  * Run together, the two builds meet the same host: on a shared machine a lone run's time moves by
  * ±30% from one minute to the next, while two runs side by side move together, so the ratio of the
  * medians is what a change did. A benchmark, not a test: it prints figures and asserts nothing.
@@ -96,11 +97,22 @@ async function runRounds(baseDist: string, thisDist: string, options: SideBySide
 function print(rounds: readonly SideBySideRound[], options: SideBySideOptions, baseLabel: string): void {
   const s = summarizeRounds(rounds);
   const f = (v: number, digits = 3): string => v.toFixed(digits);
-  const header = ['round', 'first', 'base run s', 'base CPU s', 'this run s', 'this CPU s', 'this/base'];
-  const rows = rounds.map((r, i) => [String(i + 1), r.first, f(r.base.runSeconds), f(r.base.cpuSeconds), f(r.this.runSeconds), f(r.this.cpuSeconds), f(r.this.runSeconds / r.base.runSeconds)]);
+  const header = ['round', 'first', 'base run s', 'base CPU s', 'base peak RSS MiB', 'this run s', 'this CPU s', 'this peak RSS MiB', 'this/base'];
+  const rows = rounds.map((r, i) => [
+    String(i + 1),
+    r.first,
+    f(r.base.runSeconds),
+    f(r.base.cpuSeconds),
+    f(r.base.peakRssMiB, 1),
+    f(r.this.runSeconds),
+    f(r.this.cpuSeconds),
+    f(r.this.peakRssMiB, 1),
+    f(r.this.runSeconds / r.base.runSeconds),
+  ]);
   console.log(`${options.case.name}${options.durationSeconds !== undefined ? `, ${options.durationSeconds} simulated s` : ''}: this checkout against ${baseLabel}, two processes at once, no output`);
   console.log(formatPaddedMarkdownTable(header, rows, (i) => (i <= 1 ? 'left' : 'right')));
   console.log(`median run: base ${f(s.baseMedianRunSeconds)} s, this ${f(s.thisMedianRunSeconds)} s: this/base ${f(s.ratio)} (rounds ${s.roundRatios.map((r) => f(r)).join(', ')})`);
+  console.log(`median peak RSS: base ${f(s.baseMedianPeakRssMiB, 1)} MiB, this ${f(s.thisMedianPeakRssMiB, 1)} MiB (each process alone in its memory, loading the build's modules unbundled)`);
   console.log(s.sameEvents ? `both builds processed ${rounds[0]!.this.events.toLocaleString('en-US')} events a run` : 'the builds processed different numbers of events: they do not simulate the same thing');
 }
 

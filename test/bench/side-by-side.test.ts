@@ -46,7 +46,7 @@ describe('parseSideBySideArgs', () => {
   });
 });
 
-const run = (runSeconds: number, events = 100): { runSeconds: number; cpuSeconds: number; events: number } => ({ runSeconds, cpuSeconds: runSeconds, events });
+const run = (runSeconds: number, events = 100, peakRssMiB = 80): { runSeconds: number; cpuSeconds: number; events: number; peakRssMiB: number } => ({ runSeconds, cpuSeconds: runSeconds, events, peakRssMiB });
 
 describe('summarizeRounds', () => {
   it.each([
@@ -68,6 +68,15 @@ describe('summarizeRounds', () => {
     expect(s.roundRatios).toEqual([0.75, 0.8, 1.25]);
     expect(summarizeRounds([{ first: 'base', base: run(1, 100), this: run(1, 101) }]).sameEvents).toBe(false);
   });
+
+  it('gives the median peak RSS of each side (a memory change shows even when the outputs are the same)', () => {
+    const s = summarizeRounds([
+      { first: 'base', base: run(1, 100, 87), this: run(1, 100, 116) },
+      { first: 'this', base: run(1, 100, 86), this: run(1, 100, 114) },
+      { first: 'base', base: run(1, 100, 88), this: run(1, 100, 115) },
+    ]);
+    expect([s.baseMedianPeakRssMiB, s.thisMedianPeakRssMiB]).toEqual([87, 115]);
+  });
 });
 
 describe('npm run bench:ab', () => {
@@ -84,7 +93,12 @@ describe('npm run bench:ab', () => {
     expect(out.rounds[0]!.this.events).toBe(13_787);
     expect(out.summary.sameEvents).toBe(true);
     expect(out.summary.ratio).toBeGreaterThan(0);
-    for (const side of [out.rounds[0]!.base, out.rounds[0]!.this]) expect(side.runSeconds).toBeGreaterThan(0);
+    for (const side of [out.rounds[0]!.base, out.rounds[0]!.this]) {
+      expect(side.runSeconds).toBeGreaterThan(0);
+      // A Node process running a day of one workload: tens of MiB, not bytes or GiB.
+      expect(side.peakRssMiB).toBeGreaterThan(20);
+      expect(side.peakRssMiB).toBeLessThan(1024);
+    }
   });
 
   it('exits 2 with the reason for a folder without a build and for a bad flag', () => {
