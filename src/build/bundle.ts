@@ -59,7 +59,7 @@ await build({
   minifyWhitespace: true,
   // A source map beside the bundle (not named in it: nothing reads it unless SCALESIM_DEBUG asks),
   // chained through tsc's maps to src/*.ts, so a debug stack names the TypeScript line
-  // (src/cli/debug-stack.ts). Positions only: the sources' text stays out of it.
+  // (src/errors/debug-stack.ts). Positions only: the sources' text stays out of it.
   sourcemap: 'external',
   sourcesContent: false,
   logLevel: 'error',

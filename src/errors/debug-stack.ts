@@ -7,7 +7,7 @@
  * (its code is on one line, columns in the hundreds of thousands), so an unmapped stack locates
  * nothing. A frame no map covers, or a script without a map, stays as V8 wrote it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { dirname, resolve } from 'node:path';
 
@@ -56,10 +56,8 @@ export function sourceMapMapper(): PositionMapper {
   const mapOf = (file: string): SourceMap | null => {
     let map = maps.get(file);
     if (map === undefined) {
-      map = null;
-      const path = `${file}.map`;
       try {
-        if (existsSync(path)) map = new SourceMap(JSON.parse(readFileSync(path, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]);
+        map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]);
       } catch {
         map = null;
       }

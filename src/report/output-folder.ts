@@ -10,7 +10,7 @@
  * a path under /proc (it retries the ENOENT forever), and a level that cannot be made is reported
  * with the reason (a file in the way, no permission, a read-only file system).
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserInputError } from '../errors/user-input-error.js';
 
@@ -76,27 +76,30 @@ export function outputFolderProblem(target: string): string | undefined {
   return `${target} ${what}; a run replaces its output folder whole, so scalesim will not replace this one`;
 }
 
-/** Makes `dir` (the target's parent) and its missing parents, one level at a time; a level that cannot be made is bad input. */
-function makeFolders(dir: string, target: string, field: string): void {
+/** Every problem here is with the one flag that names the folder. */
+const FIELD = '--out';
+
+/** Makes the missing folders above `target`, one level at a time; a level that cannot be made is bad input. */
+function makeParentFolders(target: string): void {
   const missing: string[] = [];
-  let at = resolve(dir);
+  let at = dirname(target);
   while (statOf(at) === undefined && dirname(at) !== at) {
     missing.unshift(at);
     at = dirname(at);
   }
   const existing = statOf(at);
   if (existing !== undefined && !existing.isDirectory()) {
-    throw new UserInputError({ file: '(command line)', field, message: `cannot make the folder ${target}: ${at} is a file, not a folder` });
+    throw new UserInputError({ file: '(command line)', field: FIELD, message: `cannot make the folder ${target}: ${at} is a file, not a folder` });
   }
   for (const level of missing) {
     try {
       mkdirSync(level);
     } catch (error) {
-      if (existsSync(level) && statOf(level)?.isDirectory() === true) continue; // made meanwhile by another process
+      if (statOf(level)?.isDirectory() === true) continue; // made meanwhile by another process
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new UserInputError({
         file: '(command line)',
-        field,
+        field: FIELD,
         message: `cannot make the folder ${target}: making ${level} failed (${reason}); expected a path where folders can be made`,
       });
     }
@@ -107,9 +110,9 @@ function makeFolders(dir: string, target: string, field: string): void {
  * Checks `outDir` for a run's results and makes its parent folders: throws UserInputError (exit 2)
  * when the folder may not be replaced or its parent cannot be made.
  */
-export function prepareOutputFolder(outDir: string, field = '--out'): void {
+export function prepareOutputFolder(outDir: string): void {
   const target = resolve(outDir);
   const problem = outputFolderProblem(target);
-  if (problem !== undefined) throw new UserInputError({ file: '(command line)', field, message: problem, hint: 'give --out a new folder, or remove this one yourself' });
-  makeFolders(dirname(target), target, field);
+  if (problem !== undefined) throw new UserInputError({ file: '(command line)', field: FIELD, message: problem, hint: 'give --out a new folder, or remove this one yourself' });
+  makeParentFolders(target);
 }
