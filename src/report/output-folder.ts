@@ -10,7 +10,7 @@
  * a path under /proc (it retries the ENOENT forever), and a level that cannot be made is reported
  * with the reason (a file in the way, no permission, a read-only file system).
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserInputError } from '../errors/user-input-error.js';
 
@@ -30,9 +30,10 @@ const SUMMARY_FILES: Readonly<Record<string, readonly string[]>> = {
 };
 const RESULT_FILE = /\.(csv|json|md|html|mmd|svg)$/;
 
+/** What is at `path`, following symbolic links (a linked folder, /tmp on macOS, is a folder). */
 function statOf(path: string): Stats | undefined {
   try {
-    return lstatSync(path);
+    return statSync(path);
   } catch {
     return undefined;
   }

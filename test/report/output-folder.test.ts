@@ -3,7 +3,7 @@
  * files of results from before the marker); anything else is refused before a byte is written, and
  * nothing of the user's is removed.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,14 @@ describe('prepareOutputFolder and ResultsFolder', () => {
   it('says which level of the path cannot be made', () => {
     const file = join(folderWith({ 'f.txt': 'x' }), 'f.txt');
     expect(refusal(() => prepareOutputFolder(join(file, 'results')))).toBe(`(command line): --out: cannot make the folder ${join(file, 'results')}: ${file} is a file, not a folder`);
+  });
+
+  it('follows a symbolic link to a folder above the output (as /tmp is on macOS)', () => {
+    const real = folderWith({});
+    const link = join(work, `link-${n++}`);
+    symlinkSync(real, link, 'dir');
+    prepareOutputFolder(join(link, 'sub', 'results'));
+    expect(existsSync(join(real, 'sub'))).toBe(true);
   });
 
   it.runIf(existsSync('/proc/self'))('refuses a path under /proc at once (recursive mkdirSync never returns there)', () => {
