@@ -1,62 +1,164 @@
 /**
  * Prometheus range-query exports as traces: the JSON of `GET /api/v1/query_range` (or its `data`
  * object), resultType "matrix". Several series (e.g. one per pod when the query has no `sum`) are
- * added up per timestamp. Values are strings as Prometheus writes them; problems name the JSON path.
+ * added up per timestamp. Values are strings as Prometheus writes them (api/v1 `[<unix seconds>,
+ * "<value>"]` pairs). Problems name the JSON path and, found by reading the file again only when
+ * there are problems, its line and column; JSON syntax errors their position.
  */
+import { LineCounter, parseDocument } from 'yaml';
 import type { InputProblem } from '../../errors/user-input-error.js';
-import type { TraceFormat, TraceParseResult } from './types.js';
+import { MAX_PROBLEMS_PER_TRACE_FILE, type TraceFormat, type TraceParseResult } from './types.js';
 
-interface Matrix {
-  result: { metric?: Record<string, string>; values?: unknown }[];
+/** A JSON path: keys and indices from the root. */
+type JsonPath = (string | number)[];
+
+interface PathProblem {
+  path: JsonPath;
+  message: string;
+  hint?: string;
 }
 
-function problem(file: string, field: string, message: string, hint?: string): InputProblem {
-  return { file, field, message, ...(hint ? { hint } : {}) };
+/**
+ * Timestamps above this (the year 5138) are not Unix seconds: Prometheus's API writes seconds, and
+ * an export converted to milliseconds lands here (1.7e12 for 2023).
+ */
+const MAX_PLAUSIBLE_UNIX_SECONDS = 1e11;
+
+function formatPath(path: JsonPath): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
-function matrixOf(json: unknown, file: string): Matrix | InputProblem {
-  const root = json as { status?: unknown; error?: unknown; data?: unknown; resultType?: unknown; result?: unknown };
-  if (root?.status === 'error') return problem(file, 'status', `the export is a Prometheus error: ${String(root.error ?? 'no message')}`);
-  const data = (root?.data ?? root) as { resultType?: unknown; result?: unknown };
-  if (data?.resultType !== 'matrix') {
-    return problem(file, 'data.resultType', `expected "matrix" (a range query), got ${JSON.stringify(data?.resultType)}`, 'export with /api/v1/query_range (start, end, step), not /api/v1/query');
+/** Line and column (1-based) of a 0-based offset in `text`. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
   }
-  if (!Array.isArray(data.result)) return problem(file, 'data.result', 'expected a list of series');
-  return { result: data.result as Matrix['result'] };
+  return { line, column: Math.min(offset, text.length) - lineStart + 1 };
+}
+
+/** Where JSON.parse stopped, from its message ("… at position N", or the end of the input). */
+function syntaxErrorPosition(text: string, message: string): { line: number; column: number } | undefined {
+  const at = /at position (\d+)/.exec(message);
+  if (at) return lineColumn(text, Number(at[1]));
+  if (/end of JSON input/.test(message)) return lineColumn(text, text.trimEnd().length);
+  if (/^Unexpected token/.test(message)) return lineColumn(text, text.length - text.trimStart().length);
+  return undefined;
+}
+
+/** The problems as InputProblems, each at its path's line and column in `text` (JSON is YAML). */
+function locate(problems: readonly PathProblem[], text: string, file: string): InputProblem[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return problems.map((p) => {
+    let node = doc.getIn(p.path, true) as { range?: [number, number, number] } | undefined;
+    // A missing field: the nearest parent that exists.
+    for (let n = p.path.length - 1; node?.range === undefined && n >= 0; n--) node = doc.getIn(p.path.slice(0, n), true) as typeof node;
+    const offset = node?.range?.[0] ?? doc.range[0];
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col, field: formatPath(p.path), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
+  });
+}
+
+/** The series list and the path it is at, or the problem that stops the read. */
+function seriesOf(json: unknown): { result: unknown[]; at: JsonPath } | PathProblem {
+  const root = json as { status?: unknown; error?: unknown; data?: unknown } | null;
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
+    return { path: [], message: `expected a JSON object (a query_range response), got ${root === null ? 'null' : Array.isArray(root) ? 'a list' : `a ${typeof root}`}` };
+  }
+  if (root.status === 'error') return { path: ['status'], message: `the export is a Prometheus error: ${String(root.error ?? 'no message')}` };
+  const at: JsonPath = root.data !== undefined ? ['data'] : [];
+  const data = (root.data ?? root) as { resultType?: unknown; result?: unknown } | null;
+  if (data?.resultType !== 'matrix') {
+    return {
+      path: [...at, 'resultType'],
+      message: `expected "matrix" (a range query), got ${JSON.stringify(data?.resultType)}`,
+      hint: 'export with /api/v1/query_range (start, end, step), not /api/v1/query',
+    };
+  }
+  if (!Array.isArray(data.result)) return { path: [...at, 'result'], message: 'expected a list of series' };
+  return { result: data.result, at: [...at, 'result'] };
+}
+
+/** Adds each valid sample of `series` to `sums`; reports the others into `report`. */
+function readSeries(series: unknown, path: JsonPath, sums: Map<number, number>, report: (p: PathProblem) => void): void {
+  if (series === null || typeof series !== 'object' || Array.isArray(series)) {
+    report({ path, message: `expected a series object ({"metric": {…}, "values": [[<unix seconds>, "<value>"], …]}), got ${JSON.stringify(series)}` });
+    return;
+  }
+  const values = (series as { values?: unknown }).values;
+  if (!Array.isArray(values)) {
+    report({ path: [...path, 'values'], message: 'expected a list of [<unix seconds>, "<value>"] pairs' });
+    return;
+  }
+  for (let i = 0; i < values.length; i++) {
+    const pair: unknown = values[i];
+    const at = [...path, 'values', i];
+    if (!Array.isArray(pair) || pair.length !== 2) {
+      report({ path: at, message: `expected a [<unix seconds>, "<value>"] pair, got ${JSON.stringify(pair)}` });
+      continue;
+    }
+    const [t, v] = pair as [unknown, unknown];
+    const value = typeof v === 'string' ? Number(v) : Number.NaN;
+    if (typeof t !== 'number' || !Number.isFinite(t)) {
+      report({ path: [...at, 0], message: `expected a Unix timestamp in seconds (a number), got ${JSON.stringify(t)}` });
+    } else if (t > MAX_PLAUSIBLE_UNIX_SECONDS) {
+      report({
+        path: [...at, 0],
+        message: `${t} is not a Unix timestamp in seconds (it would be after the year 5000)`,
+        hint: 'Prometheus writes seconds; this export looks converted to milliseconds: divide the timestamps by 1000',
+      });
+    } else if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(value)) {
+      report({
+        path: [...at, 1],
+        message: `expected a finite number as a string, got ${JSON.stringify(v)}`,
+        hint: 'Prometheus writes NaN and ±Inf for missing data: drop or fill those samples',
+      });
+    } else if (value < 0) {
+      report({ path: [...at, 1], message: `${v} is negative (expected a number ≥ 0, in the unit the scenario's valueKind gives the trace)` });
+    } else {
+      sums.set(t, (sums.get(t) ?? 0) + value);
+    }
+  }
+}
+
+function parsePrometheus(text: string, file: string): TraceParseResult {
+  const body = text.replace(/^\uFEFF/, '');
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    const message = (error as Error).message;
+    return {
+      ok: false,
+      problems: [{ file, ...syntaxErrorPosition(body, message), field: '(file)', message: `not valid JSON: ${message}`, hint: 'save the body of the query_range response' }],
+    };
+  }
+  const found = seriesOf(json);
+  if (!('result' in found)) return { ok: false, problems: locate([found], body, file) };
+  const sums = new Map<number, number>();
+  const problems: PathProblem[] = [];
+  let problemCount = 0;
+  const report = (p: PathProblem): void => {
+    if (problemCount++ < MAX_PROBLEMS_PER_TRACE_FILE) problems.push(p);
+  };
+  found.result.forEach((series, s) => readSeries(series, [...found.at, s], sums, report));
+  if (problems.length > 0) {
+    const located = locate(problems, body, file);
+    if (problemCount > MAX_PROBLEMS_PER_TRACE_FILE) located.push({ file, message: `… and ${problemCount - MAX_PROBLEMS_PER_TRACE_FILE} more problem(s) in this file` });
+    return { ok: false, problems: located };
+  }
+  if (sums.size === 0) return { ok: false, problems: locate([{ path: found.at, message: 'the export holds no samples' }], body, file) };
+  const times = [...sums.keys()].sort((a, b) => a - b);
+  return { ok: true, rows: { timestampsSeconds: Float64Array.from(times), values: Float64Array.from(times.map((t) => sums.get(t)!)) } };
 }
 
 export const prometheusTraceFormat: TraceFormat = {
   name: 'prometheus',
   description: 'Prometheus range-query JSON (/api/v1/query_range, resultType matrix); several series are summed per timestamp',
-  parse(text: string, file: string): TraceParseResult {
-    let json: unknown;
-    try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      return { ok: false, problems: [problem(file, '(file)', `not valid JSON: ${(error as Error).message}`, 'save the body of the query_range response')] };
-    }
-    const matrix = matrixOf(json, file);
-    if (!('result' in matrix)) return { ok: false, problems: [matrix] };
-    const sums = new Map<number, number>();
-    const problems: InputProblem[] = [];
-    matrix.result.forEach((series, s) => {
-      if (!Array.isArray(series.values)) {
-        problems.push(problem(file, `data.result[${s}].values`, 'expected a list of [timestamp, "value"] pairs'));
-        return;
-      }
-      series.values.forEach((pair: unknown, i: number) => {
-        const at = `data.result[${s}].values[${i}]`;
-        const [t, v] = Array.isArray(pair) ? pair : [];
-        const seconds = typeof t === 'number' ? t : Number.NaN;
-        const value = typeof v === 'string' ? Number(v) : Number.NaN;
-        if (!Number.isFinite(seconds)) problems.push(problem(file, `${at}[0]`, `expected a Unix timestamp in seconds, got ${JSON.stringify(t)}`));
-        else if (!Number.isFinite(value)) problems.push(problem(file, `${at}[1]`, `expected a finite number as a string, got ${JSON.stringify(v)}`, 'Prometheus writes NaN and ±Inf for missing data: drop or fill those samples'));
-        else sums.set(seconds, (sums.get(seconds) ?? 0) + value);
-      });
-    });
-    if (problems.length > 0) return { ok: false, problems: problems.slice(0, 20) };
-    if (sums.size === 0) return { ok: false, problems: [problem(file, 'data.result', 'the export holds no samples')] };
-    const times = [...sums.keys()].sort((a, b) => a - b);
-    return { ok: true, rows: { timestampsSeconds: Float64Array.from(times), values: Float64Array.from(times.map((t) => sums.get(t)!)) } };
-  },
+  parse: parsePrometheus,
 };

@@ -48,9 +48,67 @@ describe('prometheus trace format (query_range JSON)', () => {
     }
   });
 
-  it('is rejected by the shared checks when a sample is negative', () => {
-    const r = parseTraceText('prometheus', response([{ values: [[1, '-3']] }]), 'q.json');
+  it.each([
+    ['a null series', response([null]), 'data.result[0]', /expected a series object/],
+    ['a series that is a list', response([[1, '2']]), 'data.result[0]', /expected a series object/],
+    ['a sample that is not a pair', response([{ values: [[1, '2', 3]] }]), 'data.result[0].values[0]', /pair/],
+    ['a negative sample', response([{ values: [[1, '-3']] }]), 'data.result[0].values[0][1]', /-3 is negative \(expected a number ≥ 0/],
+    ['an empty value', response([{ values: [[1, '']] }]), 'data.result[0].values[0][1]', /finite number/],
+    ['millisecond timestamps', response([{ values: [[1700000000000, '1']] }]), 'data.result[0].values[0][0]', /not a Unix timestamp in seconds/],
+    ['a root that is a list', '[]', '', /expected a JSON object/],
+  ])('rejects %s, naming the sample', (_n, text, field, message) => {
+    const r = parseTraceText('prometheus', text, 'q.json');
     expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems).toHaveLength(1);
+      expect(r.problems[0]?.field ?? '').toBe(field);
+      expect(r.problems[0]?.message).toMatch(message);
+    }
+  });
+
+  it('says milliseconds and how to fix them', () => {
+    const r = parseTraceText('prometheus', response([{ values: [[1700000000000, '1']] }]), 'q.json');
+    expect(!r.ok && r.problems[0]?.hint).toMatch(/divide the timestamps by 1000/);
+  });
+
+  it('puts each problem at its line and column in a pretty-printed export', () => {
+    const text = JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[60, '1'], [120, '-2'], [180, 'NaN']] }] } }, null, 2);
+    const r = parseTraceText('prometheus', text, 'q.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      const lines = text.split('\n');
+      expect(r.problems.map((p) => p.field)).toEqual(['data.result[0].values[1][1]', 'data.result[0].values[2][1]']);
+      expect(lines[r.problems[0]!.line! - 1]!.slice(r.problems[0]!.column! - 1)).toBe('"-2"');
+      expect(lines[r.problems[1]!.line! - 1]!.slice(r.problems[1]!.column! - 1)).toBe('"NaN"');
+    }
+  });
+
+  it('names the bare data object\'s paths without a data. prefix', () => {
+    const r = parseTraceText('prometheus', JSON.stringify({ resultType: 'matrix', result: [{ values: [[5, 'x']] }] }), 'q.json');
+    expect(!r.ok && r.problems[0]?.field).toBe('result[0].values[0][1]');
+  });
+
+  it('lists 20 problems and counts the rest', () => {
+    const values = Array.from({ length: 25 }, (_, i) => [i + 1, 'NaN']);
+    const r = parseTraceText('prometheus', response([{ values }]), 'q.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems).toHaveLength(21);
+      expect(r.problems[20]?.message).toBe('… and 5 more problem(s) in this file');
+    }
+  });
+
+  it.each([
+    ['a file cut short', '{\n  "status": "success",\n  "data": {', 3, 12],
+    ['a trailing comma', '{\n  "a": 1,\n}', 3, 1],
+    ['text that is not JSON', '  hello', 1, 3],
+  ])('puts a JSON syntax error in %s at its line and column', (_n, text, line, column) => {
+    const r = parseTraceText('prometheus', text, 'q.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems[0]?.message).toMatch(/not valid JSON/);
+      expect([r.problems[0]?.line, r.problems[0]?.column]).toEqual([line, column]);
+    }
   });
 });
 
