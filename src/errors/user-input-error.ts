@@ -26,15 +26,20 @@ export function formatProblem(p: InputProblem): string {
   return `${where}:${field} ${p.message}${hint}`;
 }
 
-/** Thrown for bad input; carries every problem found in one pass. */
+/**
+ * Thrown for bad input; carries every problem found in one pass, and the warnings found beside them
+ * (a warning may be what explains an error: a manifests folder whose only file was skipped).
+ */
 export class UserInputError extends Error {
   readonly problems: InputProblem[];
+  readonly warnings: InputProblem[];
 
-  constructor(problems: InputProblem[] | InputProblem) {
+  constructor(problems: InputProblem[] | InputProblem, warnings: readonly InputProblem[] = []) {
     const list = Array.isArray(problems) ? problems : [problems];
     super(list.map(formatProblem).join('\n'));
     this.name = 'UserInputError';
     this.problems = list;
+    this.warnings = [...warnings];
   }
 }
 

@@ -25,8 +25,8 @@ export class ProblemSink {
     return this.problems.length > 0;
   }
 
-  /** Throws one UserInputError carrying every problem so far; returns when there is none. */
+  /** Throws one UserInputError carrying every problem so far, and the warnings; returns when there is none. */
   throwIfAny(): void {
-    if (this.hasErrors) throw new UserInputError(this.problems);
+    if (this.hasErrors) throw new UserInputError(this.problems, this.warnings);
   }
 }

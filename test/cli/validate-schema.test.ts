@@ -3,7 +3,8 @@
  * JSON Schema committed beside the bundled scenarios is exactly what `schema` prints, referenced
  * from every bundled scenario.yaml for editors.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/run-cli.js';
@@ -36,5 +37,48 @@ describe('scalesim schema', () => {
       const file = join(ROOT, 'scenarios', name, 'scenario.yaml');
       if (existsSync(file)) expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../scenario.schema.json');
     }
+  });
+});
+
+describe('scalesim validate: failures as a user and a script see them', () => {
+  /** nginx-hpa-cpu with its one manifest file renamed to .json, which the loader skips. */
+  function scenarioWithJsonManifest(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'scalesim-validate-'));
+    cpSync(join(ROOT, 'scenarios', 'nginx-hpa-cpu'), dir, { recursive: true });
+    renameSync(join(dir, 'manifests', 'nginx.yaml'), join(dir, 'manifests', 'nginx.json'));
+    return dir;
+  }
+
+  it('prints the warnings found beside the errors (here the one that explains them)', () => {
+    const dir = scenarioWithJsonManifest();
+    const r = runCli(['validate', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/problems? in the input:/);
+    expect(r.stderr).toMatch(/and \d+ warnings?:\n(?:.|\n)*no \*\.yaml or \*\.yml file/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('with --json prints ok: false, the problems and the warnings as objects on standard output', () => {
+    const dir = scenarioWithJsonManifest();
+    for (const command of ['validate', 'run']) {
+      const r = runCli([command, dir, '--json', ...(command === 'run' ? ['--out', join(dir, 'out')] : [])]);
+      expect(r.status, command).toBe(2);
+      const json = JSON.parse(r.stdout) as { ok: boolean; exitCode: number; problems: { file: string; message: string }[]; warnings: { message: string }[] };
+      expect(json.ok).toBe(false);
+      expect(json.exitCode).toBe(2);
+      expect(json.problems.length).toBeGreaterThan(0);
+      expect(json.problems[0]!.file).toContain(dir);
+      expect(json.warnings.map((w) => w.message).join('\n')).toMatch(/no \*\.yaml or \*\.yml file/);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('with --json prints a success with its warnings as objects', () => {
+    const r = runCli(['validate', 'scenarios/nginx-hpa-cpu', '--json']);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as { ok: boolean; warnings: unknown[] };
+    expect(json.ok).toBe(true);
+    expect(Array.isArray(json.warnings)).toBe(true);
   });
 });

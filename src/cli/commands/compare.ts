@@ -107,6 +107,6 @@ Overrides set one field of scenario.yaml (target "scenario") or of one manifest 
         }
         process.stdout.write(`${formatComparisonTable(rows)}\n`);
         process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (comparison.csv, comparison.json, report.md/html, one folder per variant)\n`);
-      }),
+      }, { json: flags.json }),
     );
 }

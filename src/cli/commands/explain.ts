@@ -55,6 +55,6 @@ Examples:
         });
         if (flags.json) process.stdout.write(`${JSON.stringify(explanations, null, 2)}\n`);
         else process.stdout.write(renderExplanations(explanations));
-      }),
+      }, { json: flags.json }),
     );
 }

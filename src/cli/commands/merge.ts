@@ -59,6 +59,6 @@ Examples:
         process.stdout.write(`${formatFrontier(identity.axes, rows, outputs.frontier)}\n`);
         if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
         process.stdout.write(`wrote sweep.csv, pareto.csv, sweep.json${outputs.answer ? ', best.json' : ''} under ${target}\n`);
-      }),
+      }, { json: flags.json }),
     );
 }

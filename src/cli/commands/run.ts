@@ -129,7 +129,7 @@ Examples:
         for (const notice of notices) process.stderr.write(`${notice}\n`);
         if (flags.json) process.stdout.write(`${JSON.stringify({ summary, files }, null, 2)}\n`);
         else printRunSummary(summary, files);
-      }),
+      }, { json: flags.json }),
     );
 }
 

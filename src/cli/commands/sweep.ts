@@ -217,7 +217,7 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
         } finally {
           await pool.close();
         }
-      }),
+      }, { json: flags.json }),
     );
 }
 

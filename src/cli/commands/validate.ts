@@ -1,9 +1,12 @@
 /**
  * `scalesim validate <scenario-dir>`: loads and checks a scenario without running it. Prints every
- * warning, and either "ok" (exit 0) or every problem with file, line, column and field (exit 2).
+ * warning, and either "ok" (exit 0) or every problem with file, line, column and field (exit 2);
+ * with --json the same as `{"ok": true|false, …}` on standard output, warnings and problems as
+ * objects (file, line, column, field, message, hint).
  */
 import type { Command } from 'commander';
 import { loadScenario } from '../../scenario/load-scenario.js';
+import { formatProblem } from '../../errors/user-input-error.js';
 import { withExitCodes } from '../handle-errors.js';
 
 export function registerValidateCommand(program: Command): void {
@@ -22,16 +25,16 @@ Examples:
     .action((dir: string, flags: { json?: boolean }) =>
       withExitCodes(async () => {
         const scenario = await loadScenario(dir);
-        const warnings = scenario.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}${w.field ? ` ${w.field}` : ''}: ${w.message}`);
+        const warnings = scenario.warnings;
         if (flags.json) {
           const counts = { workloads: scenario.workloads.length, hpas: scenario.hpas.length, scaledObjects: scenario.scaledObjects.length, scaledJobs: scenario.scaledJobs.length, nodePools: scenario.nodePools.length };
           process.stdout.write(`${JSON.stringify({ ok: true, scenario: scenario.name, durationSeconds: scenario.durationSeconds, ...counts, warnings }, null, 2)}\n`);
           return;
         }
-        for (const w of warnings) process.stdout.write(`warning: ${w}\n`);
+        for (const w of warnings) process.stdout.write(`warning: ${formatProblem(w)}\n`);
         process.stdout.write(
           `ok: ${scenario.name} — ${scenario.workloads.length} workload(s), ${scenario.hpas.length} HPA(s), ${scenario.scaledObjects.length} ScaledObject(s), ${scenario.scaledJobs.length} ScaledJob(s), ${scenario.nodePools.length} node pool(s), ${scenario.durationSeconds} s\n`,
         );
-      }),
+      }, { json: flags.json }),
     );
 }
