@@ -9,6 +9,7 @@ import type { ProblemSink } from '../problem-sink.js';
 import type { ElasticWorkloadSpec, JobTemplateSpec, PodDisruptionBudgetSpec, WorkloadSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
+import type { FieldTree } from './known-fields.js';
 
 export interface WorkloadEntry {
   spec: WorkloadSpec;
@@ -114,4 +115,6 @@ export interface ManifestKindHandler {
   versions?: readonly string[];
   /** Reads one object (a document or a List item). `apiVersion` is as written. */
   load(ref: DocRef, apiVersion: string, out: ManifestSet, sink: ProblemSink): void;
+  /** The fields an object of this kind and version may carry (known-fields.ts); undefined: not checked. */
+  fields?: (version: string) => FieldTree | undefined;
 }

@@ -11,6 +11,7 @@ import type { DocumentPatch } from '../yaml/document-patch.js';
 import { parseYamlDocuments } from '../yaml/yaml-file.js';
 import { emptyManifestSet, objectKey, type ManifestSet } from './manifest-set.js';
 import { findManifestKind, knownKindNames, modelledKindsText, splitApiVersion } from './registry.js';
+import { checkUnknownFields } from './unknown-fields.js';
 
 /**
  * Loads the manifests named by `spec.manifests` (`scenarioRef` locates that list for messages).
@@ -87,6 +88,8 @@ function dispatch(ref: DocRef, out: ManifestSet, sink: ProblemSink): void {
     sink.error(ref.problem(['apiVersion'], `apiVersion ${apiVersion} is not supported for ${kind}`, `use ${supported}`));
     return;
   }
+  const fields = handler.fields?.(version);
+  if (fields !== undefined) checkUnknownFields(ref, fields, sink);
   handler.load(ref, apiVersion, out, sink);
 }
 

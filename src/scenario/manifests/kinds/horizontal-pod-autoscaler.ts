@@ -3,6 +3,7 @@ import type { ProblemSink } from '../../problem-sink.js';
 import type { DocRef } from '../../yaml/doc-ref.js';
 import { loadHpaV1, loadHpaV2 } from '../hpa.js';
 import type { ManifestKindHandler, ManifestSet } from '../manifest-set.js';
+import { KNOWN_FIELDS } from '../known-fields.js';
 
 type Loader = (ref: DocRef, apiVersion: string, out: ManifestSet, sink: ProblemSink) => void;
 
@@ -17,6 +18,7 @@ export const horizontalPodAutoscalerKind: ManifestKindHandler = {
   kind: 'HorizontalPodAutoscaler',
   support: 'modelled',
   versions: Object.keys(LOADERS_BY_VERSION),
+  fields: (version) => (version === 'v1' ? KNOWN_FIELDS.hpaV1 : KNOWN_FIELDS.hpaV2),
   load(ref, apiVersion, out, sink) {
     const version = apiVersion.split('/').at(-1) ?? '';
     LOADERS_BY_VERSION[version]?.(ref, apiVersion, out, sink);
