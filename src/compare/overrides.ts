@@ -43,7 +43,7 @@ export function parseOverrides(overrides: string, flag: string): DocumentPatch[]
     } catch (error) {
       throw new UserInputError({ file: '(command line)', field: flag, message: `the value in "${text}" is not valid YAML: ${(error as Error).message}` });
     }
-    patches.push({ target: m[1]!.trim(), path, value, text });
+    patches.push({ target: m[1]!.trim(), path, value, text, source: flag });
   }
   return patches;
 }

@@ -1,12 +1,15 @@
 /**
  * Runs every variant of a comparison on the same seed (the base scenario's, or --seed), each with
- * its own tables, and builds one comparison row per variant. Variants run one after the other; the
+ * its own tables, and builds one comparison row per variant. Every variant is loaded and checked
+ * before the first runs. Variants run one after the other; the
  * results of each are fixed by its inputs and the seed, so the same command gives the same numbers.
  */
 import type { RunResult } from '../engine/run-scenario.js';
 import { runScenario } from '../engine/run-scenario.js';
 import type { TableSinkFactory } from '../report/table-sink.js';
+import { formatProblem, isUserInputError, UserInputError, type InputProblem } from '../errors/user-input-error.js';
 import { loadScenario } from '../scenario/load-scenario.js';
+import type { Scenario } from '../scenario/types.js';
 import { comparisonRow, type ComparisonRow } from './comparison-row.js';
 import { ScaleEventCounter } from './scale-event-counter.js';
 import type { Variant } from './variants.js';
@@ -24,18 +27,41 @@ export interface ComparisonOptions {
   onVariantDone?: (variant: Variant, row: ComparisonRow) => void;
 }
 
-export async function runComparison(variants: readonly Variant[], options: ComparisonOptions = {}): Promise<ComparisonResult> {
+/**
+ * Loads every variant before any runs, so that a mistake in the last one is reported at once, with
+ * the mistakes of all the others, not after the first ones have run.
+ */
+async function loadVariants(variants: readonly Variant[], options: ComparisonOptions): Promise<Scenario[]> {
   // Every variant uses one seed: the first variant's scenario seed unless --seed says otherwise.
   let seed = options.seed;
+  const scenarios: Scenario[] = [];
+  const problems: InputProblem[] = [];
+  const warnings: InputProblem[] = [];
+  for (const variant of variants) {
+    try {
+      const scenario = await loadScenario(variant.dir, {
+        ...(seed !== undefined ? { seed } : {}),
+        ...(options.durationSeconds !== undefined ? { durationSeconds: options.durationSeconds } : {}),
+        patches: variant.patches,
+      });
+      seed ??= scenario.seed;
+      scenarios.push(scenario);
+    } catch (error) {
+      if (!isUserInputError(error)) throw error;
+      problems.push(...error.problems);
+      for (const w of error.warnings) if (!warnings.some((seen) => formatProblem(seen) === formatProblem(w))) warnings.push(w);
+    }
+  }
+  if (problems.length > 0) throw new UserInputError(problems, warnings);
+  return scenarios;
+}
+
+export async function runComparison(variants: readonly Variant[], options: ComparisonOptions = {}): Promise<ComparisonResult> {
+  const scenarios = await loadVariants(variants, options);
   const rows: ComparisonRow[] = [];
   const runs: ComparisonResult['runs'] = [];
-  for (const variant of variants) {
-    const scenario = await loadScenario(variant.dir, {
-      ...(seed !== undefined ? { seed } : {}),
-      ...(options.durationSeconds !== undefined ? { durationSeconds: options.durationSeconds } : {}),
-      patches: variant.patches,
-    });
-    seed ??= scenario.seed;
+  for (const [i, variant] of variants.entries()) {
+    const scenario = scenarios[i]!;
     const counter = new ScaleEventCounter();
     const tables = options.tablesFor?.(variant);
     const result = runScenario(scenario, { observers: [counter], ...(tables ? { tables } : {}) });

@@ -37,7 +37,7 @@ export function settingAt(axes: readonly GridAxis[], index: number): Setting {
   axes.forEach((axis, a) => {
     const v = axis.values[picks[a]!]!;
     values.push(v.text);
-    patches.push({ target: axis.target, path: axis.fieldPath, value: v.value, text: `${axis.name}=${v.text}` });
+    patches.push({ target: axis.target, path: axis.fieldPath, value: v.value, text: `${axis.name}=${v.text}`, source: `--grid ${axis.name}` });
     assignments.push([`${axis.target}:${JSON.stringify(axis.fieldPath)}`, JSON.stringify(v.value)]);
   });
   assignments.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));

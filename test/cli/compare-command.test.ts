@@ -51,4 +51,34 @@ describe('scalesim compare', () => {
     expect(r.stderr).toMatch(pattern);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('checks every variant before running any: a bad last variant runs nothing, and all mistakes are listed', () => {
+    const out = join(work, 'late');
+    const r = runCli([
+      'compare', 'scenarios/nginx-hpa-cpu',
+      '--variant', T50,
+      '--variant', 'bad1=HorizontalPodAutoscaler/nginx:spec.maxReplicas=abc',
+      '--variant', 'bad2=HorizontalPodAutoscaler/nginx:spec.maxReplica=5',
+      '--out', out,
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/ran (base|t50)/);
+    expect(r.stderr).toMatch(/2 problems in the input/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.each([
+    ['a value of the wrong type', 'x=HorizontalPodAutoscaler/nginx:spec.maxReplicas=abc', 'spec.maxReplicas', /expected an integer/],
+    ['a field the manifest kind does not have', 'x=HorizontalPodAutoscaler/nginx:spec.maxReplica=5', 'spec.maxReplica', /unknown field "maxReplica": did you mean "maxReplicas"\?/],
+  ])('names the override, not a line of the manifest, for %s', (_n, variant, field, message) => {
+    const r = runCli(['compare', 'scenarios/nginx-hpa-cpu', '--variant', variant, '--out', join(work, 'named'), '--json']);
+    expect(r.status).toBe(2);
+    const json = JSON.parse(r.stdout) as { problems: { file: string; line?: number; field: string; message: string; hint: string }[] };
+    expect(json.problems).toHaveLength(1);
+    const p = json.problems[0]!;
+    expect(p).toMatchObject({ file: '(command line)', field });
+    expect(p.line).toBeUndefined();
+    expect(p.message).toMatch(message);
+    expect(p.hint).toContain(`the value set by --variant x: "${variant.slice(2)}"`);
+  });
 });

@@ -51,7 +51,9 @@ Examples:
   $ scalesim compare scenarios/active-users-eci --variant peak=scenarios/active-users-reserved-peak --variant ca=scenarios/active-users-ca --duration 3d
 
 Overrides set one field of scenario.yaml (target "scenario") or of one manifest object
-(target <Kind>/<metadata.name>); the value is YAML. Separate several with ";".`,
+(target <Kind>/<metadata.name>); the value is YAML. Separate several with ";".
+A variant named "base" replaces the unchanged base scenario as the first row. Every
+variant is loaded and checked before the first one runs.`,
     )
     .action((dir: string, flags: CompareFlags) =>
       withExitCodes(async () => {

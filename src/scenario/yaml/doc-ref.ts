@@ -8,6 +8,7 @@ import type { InputProblem } from '../../errors/user-input-error.js';
 import type { SourceRef, Warning } from '../types.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
 import type { YamlDocument } from './yaml-file.js';
+import { patchCovering } from './document-patch.js';
 
 export interface Position {
   file: string;
@@ -66,16 +67,23 @@ export class DocRef {
     return { file: this.file, line, column: col };
   }
 
-  /** An InputProblem located at `path` (relative to this part). */
+  /**
+   * An InputProblem located at `path` (relative to this part). A value set by an override (compare's
+   * --variant, a sweep's --grid) is not in the file: the problem names the override instead of a
+   * line that shows another value.
+   */
   problem(path: FieldPath, message: string, hint?: string, options: { key?: boolean } = {}): InputProblem {
     const field = formatFieldPath(path);
+    const patch = patchCovering(this.yaml.patches, [...this.basePath, ...path]);
+    if (patch !== undefined) {
+      const set = `the value set by ${patch.source ?? 'an override'}: "${patch.text}" (in ${this.file})`;
+      return { file: patch.source === undefined ? '(override)' : '(command line)', ...(field ? { field } : {}), message, hint: hint ? `${hint}; ${set}` : set };
+    }
     return { ...this.position(path, options), ...(field ? { field } : {}), message, ...(hint ? { hint } : {}) };
   }
 
   warning(path: FieldPath, message: string, hint?: string, options: { key?: boolean } = {}): Warning {
-    const { file, line, column } = this.position(path, options);
-    const field = formatFieldPath(path);
-    return { file, line, column, ...(field ? { field } : {}), message, ...(hint ? { hint } : {}) };
+    return this.problem(path, message, hint, options);
   }
 
   /** Where this document (part) starts, for specs that carry their origin. */

@@ -13,6 +13,13 @@ export interface DocumentPatch {
   value: unknown;
   /** The patch as the user wrote it, for messages. */
   text: string;
+  /** Where it was given (`--variant fast`, `--grid hpa.targetCPU`), for messages; default "(override)". */
+  source?: string;
+}
+
+/** The patch that set the value at `path` (or a value holding it), if one did. */
+export function patchCovering(patches: readonly DocumentPatch[] | undefined, path: readonly (string | number)[]): DocumentPatch | undefined {
+  return patches?.find((p) => p.path.length <= path.length && p.path.every((segment, i) => segment === path[i]));
 }
 
 /** The target a document answers to: `scenario` for the scenario document, else `<Kind>/<name>`. */

@@ -17,6 +17,8 @@ export interface YamlDocument {
   index: number;
   /** The document as plain data (maps → objects, sequences → arrays). */
   value: unknown;
+  /** The overrides (compare variants, sweep settings) applied to this document, if any. */
+  patches?: readonly DocumentPatch[];
 }
 
 export interface YamlParseResult {
@@ -43,9 +45,10 @@ export function parseYamlDocuments(text: string, file: string, patches: readonly
       continue;
     }
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
-    for (const p of applyPatches(doc, patches)) applied?.add(p);
+    const patched = applyPatches(doc, patches);
+    for (const p of patched) applied?.add(p);
     try {
-      documents.push({ file, doc, lineCounter, index, value: doc.toJS({ maxAliasCount: 1000 }) as unknown });
+      documents.push({ file, doc, lineCounter, index, value: doc.toJS({ maxAliasCount: 1000 }) as unknown, ...(patched.length > 0 ? { patches: patched } : {}) });
     } catch (e) {
       const pos = lineCounter.linePos(doc.range[0]);
       problems.push({ file, line: pos.line, column: pos.col, message: `YAML error: ${(e as Error).message}` });
