@@ -21,8 +21,8 @@ describe('settings', () => {
     expect(s.index).toBe(3);
     expect(s.label).toBe('a=2 b=y');
     expect(s.patches).toEqual([
-      { target: 'HorizontalPodAutoscaler/web', path: ['spec', 'a'], value: 2, text: 'a=2' },
-      { target: 'HorizontalPodAutoscaler/web', path: ['spec', 'b'], value: 'y', text: 'b=y' },
+      { target: 'HorizontalPodAutoscaler/web', path: ['spec', 'a'], value: 2, text: 'a=2', source: '--grid a' },
+      { target: 'HorizontalPodAutoscaler/web', path: ['spec', 'b'], value: 'y', text: 'b=y', source: '--grid b' },
     ]);
   });
 
