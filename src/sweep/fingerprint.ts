@@ -57,6 +57,15 @@ export interface FingerprintInputs {
   durationSeconds: number | null;
 }
 
+/**
+ * What decides one setting's row besides its own assignments: the fingerprint without the grid. Two
+ * sweeps with the same one (a grid reordered, or with values added) give the same row for the same
+ * setting id, so a journal's rows can serve the other sweep.
+ */
+export function settingRowsFingerprint(inputs: Omit<FingerprintInputs, 'axes'>): string {
+  return sweepFingerprint({ ...inputs, axes: [] });
+}
+
 export function sweepFingerprint(inputs: FingerprintInputs): string {
   const hash = createHash('sha256');
   const part = (text: string): void => {

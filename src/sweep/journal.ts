@@ -2,13 +2,16 @@
  * The resume journal of a sweep: a JSON-lines file beside the output folder
  * (`.scalesim-sweep-<out-name>.journal.jsonl`), a header line with the sweep's fingerprint, then
  * one line per finished setting, appended and flushed to disk as each finishes. Re-running the same
- * command reads it back and skips those settings; a journal with another fingerprint (other inputs,
- * grid, seed, duration, scalesim version or build) is discarded. A line cut short by a kill is ignored,
- * and the journal is rewritten clean before new lines are appended. Removed once the outputs are in
- * place.
+ * command reads it back and skips those settings. A journal of a sweep with another grid over the
+ * same inputs, seed, duration and build (the grid reordered, values added) serves the settings the
+ * two have in common, by setting id. Any other journal is refused (exit 2) unless --fresh discards
+ * it: a rerun with one flag changed must not throw away hours of finished settings. A line cut short
+ * by a kill is ignored, and the journal is rewritten clean before new lines are appended. Removed
+ * once the outputs are in place.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { UserInputError } from '../errors/user-input-error.js';
 import type { Setting } from './settings.js';
 import type { SweepRow } from './sweep-row.js';
 
@@ -21,32 +24,69 @@ export function journalPath(outDir: string): string {
 
 export type JournalStart =
   | { kind: 'new' }
-  | { kind: 'resumed'; rows: SweepRow[] }
-  | { kind: 'other-sweep'; fingerprint: string }
+  /** `otherGrid`: the rows come from a sweep with another grid over the same inputs (matched by setting id). */
+  | { kind: 'resumed'; rows: SweepRow[]; otherGrid: boolean }
   | { kind: 'fresh' };
 
-function readRows(text: string, fingerprint: string, settings: ReadonlyMap<number, Setting>): SweepRow[] | { fingerprint: string } {
+/** What a sweep's journal is matched on. */
+export interface JournalKeys {
+  /** The sweep's fingerprint (sweep-identity.ts). */
+  fingerprint: string;
+  /** settingRowsFingerprint: the same for a sweep with another grid over the same inputs. */
+  rowsFingerprint: string;
+}
+
+interface JournalHeader {
+  format?: unknown;
+  fingerprint?: unknown;
+  rowsFingerprint?: unknown;
+}
+
+/** The journal's header and its whole rows (a line cut short by a kill is left out). */
+function readJournal(text: string): { header: JournalHeader | undefined; rows: SweepRow[] } {
   const lines = text.split('\n');
-  let header: { format?: unknown; fingerprint?: unknown };
+  let header: JournalHeader | undefined;
   try {
-    header = JSON.parse(lines[0] ?? '') as typeof header;
+    header = JSON.parse(lines[0] ?? '') as JournalHeader;
   } catch {
-    return { fingerprint: '(unreadable)' };
+    header = undefined;
   }
-  if (header.format !== FORMAT || header.fingerprint !== fingerprint) return { fingerprint: String(header.fingerprint ?? '(none)') };
-  const rows = new Map<number, SweepRow>();
+  const rows: SweepRow[] = [];
   for (const line of lines.slice(1)) {
     if (line.trim() === '') continue;
-    let row: SweepRow;
     try {
-      row = JSON.parse(line) as SweepRow;
+      const row = JSON.parse(line) as SweepRow;
+      if (typeof row.id === 'string' && Array.isArray(row.values) && row.row !== null && typeof row.row === 'object') rows.push(row);
     } catch {
-      continue; // cut short by a kill
+      // cut short by a kill
     }
-    const setting = settings.get(row.index);
-    if (setting && row.id === setting.id && Array.isArray(row.values) && row.row !== null && typeof row.row === 'object') rows.set(row.index, row);
   }
-  return [...rows.values()].sort((a, b) => a.index - b.index);
+  return { header, rows };
+}
+
+/** The rows of this sweep's settings: by index and id for the same sweep, by id alone (renumbered) for another grid. */
+function rowsFor(rows: readonly SweepRow[], settings: readonly Setting[], sameGrid: boolean): SweepRow[] {
+  const out = new Map<number, SweepRow>();
+  if (sameGrid) {
+    const byIndex = new Map(settings.map((s) => [s.index, s]));
+    for (const row of rows) if (byIndex.get(row.index)?.id === row.id) out.set(row.index, row);
+  } else {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const s of settings) {
+      const row = byId.get(s.id);
+      // The figures are the setting's; its place, values as written and label are this grid's.
+      if (row) out.set(s.index, { index: s.index, id: s.id, values: s.values, row: { ...row.row, variant: s.id, description: s.label } });
+    }
+  }
+  return [...out.values()].sort((a, b) => a.index - b.index);
+}
+
+function otherSweep(path: string, finished: number): UserInputError {
+  return new UserInputError({
+    file: path,
+    message: `the resume journal beside --out belongs to another sweep (other scenario files, seed, duration or scalesim build) and holds ${finished} finished setting${finished === 1 ? '' : 's'}`,
+    hint: "run that sweep's command again to finish it, give --fresh to discard the journal, or choose another --out",
+  });
 }
 
 export class SweepJournal {
@@ -57,28 +97,35 @@ export class SweepJournal {
   ) {}
 
   /**
-   * Opens the journal for a sweep with `fingerprint` whose settings to run are `settings`: reads
-   * back their finished rows unless `fresh`, then rewrites the file with the header and those rows.
+   * Opens the journal for a sweep with `keys` whose settings to run are `settings`: reads back their
+   * finished rows unless `fresh` (refusing another sweep's journal), then rewrites the file with the
+   * header and those rows.
    */
-  static open(outDir: string, fingerprint: string, settings: readonly Setting[], fresh: boolean): SweepJournal {
+  static open(outDir: string, keys: JournalKeys, settings: readonly Setting[], fresh: boolean): SweepJournal {
     const path = journalPath(outDir);
     let start: JournalStart = { kind: 'new' };
     let rows: SweepRow[] = [];
     if (existsSync(path)) {
       if (fresh) start = { kind: 'fresh' };
       else {
-        const read = readRows(readFileSync(path, 'utf8'), fingerprint, new Map(settings.map((s) => [s.index, s])));
-        if (Array.isArray(read)) {
-          rows = read;
-          start = { kind: 'resumed', rows };
-        } else start = { kind: 'other-sweep', fingerprint: read.fingerprint };
+        const read = readJournal(readFileSync(path, 'utf8'));
+        const header = read.header;
+        const sameGrid = header?.format === FORMAT && header.fingerprint === keys.fingerprint;
+        const sameInputs = header?.format === FORMAT && header.rowsFingerprint === keys.rowsFingerprint;
+        if (!sameGrid && !sameInputs) {
+          if (read.rows.length > 0) throw otherSweep(path, read.rows.length);
+          start = { kind: 'fresh' }; // nothing finished to lose
+        } else {
+          rows = rowsFor(read.rows, settings, sameGrid);
+          start = { kind: 'resumed', rows, otherGrid: !sameGrid };
+        }
       }
     }
     const journal = new SweepJournal(path, start);
     mkdirSync(dirname(path), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
     const fd = openSync(temp, 'w');
-    writeSync(fd, `${JSON.stringify({ format: FORMAT, fingerprint })}\n${rows.map((r) => `${JSON.stringify(r)}\n`).join('')}`);
+    writeSync(fd, `${JSON.stringify({ format: FORMAT, fingerprint: keys.fingerprint, rowsFingerprint: keys.rowsFingerprint })}\n${rows.map((r) => `${JSON.stringify(r)}\n`).join('')}`);
     fsyncSync(fd);
     closeSync(fd);
     renameSync(temp, path);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { isUserInputError, UserInputError } from '../errors/user-input-error.js';
 import { resolveInScenario } from '../scenario/files.js';
 import { loadScenario } from '../scenario/load-scenario.js';
-import { buildId, sweepFingerprint, toolVersion } from './fingerprint.js';
+import { buildId, settingRowsFingerprint, sweepFingerprint, toolVersion } from './fingerprint.js';
 import { resolveGrid, type GridAxis } from './grid.js';
 import { loadSetting, type SettingTask, type SweepBase } from './run-setting.js';
 import { readScenarioDocuments, valueAt, type InputFile } from './scenario-documents.js';
@@ -28,6 +28,8 @@ export interface SweepRequest {
 
 export interface SweepPlan {
   identity: SweepIdentity;
+  /** settingRowsFingerprint: rows of another grid's journal with this one serve settings of the same id. */
+  rowsFingerprint: string;
   base: SweepBase;
   settings: Setting[];
 }
@@ -76,10 +78,12 @@ export async function planSweep(request: SweepRequest): Promise<SweepPlan> {
   const scenarioDoc = documents.find((d) => d.target === 'scenario');
   const inputs = [...files, ...(await traceFiles(request.dir, scenarioDoc?.value))];
   const version = toolVersion();
-  const fingerprint = sweepFingerprint({ version, build: buildId(), files: inputs, axes, seed: base.seed, durationSeconds: base.durationSeconds });
+  const fingerprinted = { version, build: buildId(), files: inputs, seed: base.seed, durationSeconds: base.durationSeconds };
+  const fingerprint = sweepFingerprint({ ...fingerprinted, axes });
   const settings = allSettings(axes);
   return {
     identity: { scenario: baseScenario.name, scalesimVersion: version, fingerprint, seed: base.seed, durationSeconds: base.durationSeconds, axes, settings: settings.length },
+    rowsFingerprint: settingRowsFingerprint(fingerprinted),
     base,
     settings,
   };

@@ -37,7 +37,7 @@ export interface SweepRunResult {
 export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promise<SweepRunResult> {
   const wanted = options.indexes ? new Set(options.indexes) : undefined;
   const selected = wanted ? plan.settings.filter((s) => wanted.has(s.index)) : plan.settings;
-  const journal = SweepJournal.open(options.outDir, plan.identity.fingerprint, selected, options.fresh);
+  const journal = SweepJournal.open(options.outDir, { fingerprint: plan.identity.fingerprint, rowsFingerprint: plan.rowsFingerprint }, selected, options.fresh);
   const rows = new Map<number, SweepRow>();
   if (journal.start.kind === 'resumed') for (const r of journal.start.rows) rows.set(r.index, r);
   const todo = selected.filter((s) => !rows.has(s.index));

@@ -2,7 +2,8 @@
  * Resuming a stopped sweep: a sweep killed (SIGKILL) after some settings finished leaves their rows
  * in the journal; the same command then runs only the others, says how many it resumed, and writes
  * the bytes of an uninterrupted sweep. A journaled row is taken as it is (proof the setting was not
- * run again); another sweep's journal or --fresh starts over.
+ * run again). A sweep with the grid reordered takes the rows by setting id and writes the bytes of
+ * its own uninterrupted sweep; another sweep's journal is refused (exit 2, kept) unless --fresh.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,26 +77,62 @@ describe('resuming a sweep', () => {
     expect(line).toContain('98765.4');
   });
 
-  it('starts over for another sweep and with --fresh', () => {
+  it("refuses another sweep's journal, keeping it, and starts over with --fresh", () => {
     const out = join(work, 'other');
     writeFileSync(journalPath(out), journalText);
     const other = runCli([...SWEEP, '--seed', '7', '--out', out, '--json']);
-    expect(other.status, other.stderr).toBe(0);
-    expect(JSON.parse(other.stdout)).toMatchObject({ resumed: 0, ran: 8 });
+    expect(other.status, other.stderr).toBe(2);
+    expect(other.stderr).toMatch(/belongs to another sweep .*holds \d+ finished settings/);
+    expect(JSON.parse(other.stdout)).toMatchObject({ ok: false, exitCode: 2 });
+    expect(readFileSync(journalPath(out), 'utf8')).toBe(journalText);
+    expect(existsSync(out)).toBe(false);
     const fresh = join(work, 'fresh');
     writeFileSync(journalPath(fresh), journalText);
     const r = runCli([...SWEEP, '--out', fresh, '--fresh']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/--fresh: discarded the journal/);
+    expect(r.stderr).toMatch(/discarded the journal .*starting fresh/);
     expect(r.stdout).toMatch(/ran 8 on 1 worker/);
     for (const f of FILES) expect(read(fresh, f), f).toBe(read(reference, f));
   });
 
-  it('says so when the journal belongs to another sweep', () => {
-    const out = join(work, 'says');
+  it('reuses the finished settings for the same grid in another order, and writes that sweep\'s own bytes', () => {
+    const swapped = ['sweep', 'scenarios/nasa-diurnal', '--grid', 'hpa.maxReplicas=20,30', '--grid', 'hpa.targetCPU=40,50,60,70', ...SWEEP.slice(6)];
+    const swappedReference = join(work, 'swapped-reference');
+    expect(runCli([...swapped, '--out', swappedReference]).status).toBe(0);
+    const out = join(work, 'swapped');
     writeFileSync(journalPath(out), journalText);
-    const r = runCli([...SWEEP, '--duration', '12h', '--out', out]);
+    const done = journalText.split('\n').slice(1).filter((l) => l.endsWith('}')).length;
+    const r = runCli([...swapped, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/belongs to another sweep .*starting fresh/);
+    expect(r.stderr).toContain(`reusing ${done} of 8 settings finished by a sweep with another grid`);
+    expect(r.stdout).toMatch(new RegExp(`ran ${8 - done} on 1 worker.*resumed ${done}`));
+    for (const f of FILES) expect(read(out, f), f).toBe(read(swappedReference, f));
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('stops on %s as a Job pod is stopped, saying what is saved and keeping the journal', async (signal, code) => {
+    const out = join(work, `signal-${signal}`);
+    const journal = journalPath(out);
+    const ended = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...SWEEP, '--out', out, '--no-progress'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const timer = setInterval(() => {
+        if (journalRows(journal) >= 1) {
+          child.kill(signal);
+          clearInterval(timer);
+        }
+      }, 5);
+      child.on('exit', (exitCode) => {
+        clearInterval(timer);
+        resolve({ code: exitCode, stderr });
+      });
+    });
+    expect(ended.code).toBe(code);
+    expect(ended.stderr).toMatch(new RegExp(`stopped \\(${signal}\\): \\d of 8 settings are saved in .*run the same command to resume`));
+    expect(journalRows(journal)).toBeGreaterThanOrEqual(1);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -66,11 +66,12 @@ const QUANTITY = /^\d+(\.\d+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 function journalNotice(start: JournalStart, journal: SweepJournal, toRun: number, total: number): string | undefined {
   switch (start.kind) {
     case 'resumed':
-      return `resuming: ${start.rows.length} of ${total} settings already done (from ${journal.path}), ${toRun} to run`;
-    case 'other-sweep':
-      return `the journal ${journal.path} belongs to another sweep (fingerprint ${start.fingerprint.slice(0, 12)}: other inputs, grid, seed, duration or scalesim build); starting fresh`;
+      if (start.rows.length === 0) return `resuming ${journal.path}: no setting had finished yet, ${toRun} to run`;
+      return start.otherGrid
+        ? `reusing ${start.rows.length} of ${total} settings finished by a sweep with another grid over the same inputs, seed and duration (${journal.path}), ${toRun} to run`
+        : `resuming: ${start.rows.length} of ${total} settings already done (from ${journal.path}), ${toRun} to run`;
     case 'fresh':
-      return `--fresh: discarded the journal ${journal.path}; starting fresh`;
+      return `discarded the journal ${journal.path} (--fresh, or no setting had finished); starting fresh`;
     case 'new':
       return undefined;
   }
@@ -221,6 +222,8 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
     );
 }
 
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 interface SweepContext {
   dir: string;
   flags: SweepFlags;
@@ -243,12 +246,14 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard
   const progress = createSweepProgress(flags.progress !== false && !flags.json);
   let journalPath = '';
   let saved = 0;
-  const onSigint = (): void => {
+  // Ctrl-C, and SIGTERM as Kubernetes sends it to a Job's pod it deletes or evicts (node is PID 1 in
+  // the image, where a signal without a handler is ignored, so the pod would wait for SIGKILL).
+  const onSignal = (signal: NodeJS.Signals): void => {
     progress.stop();
-    process.stderr.write(`\nstopped: ${saved} of ${total} settings are saved in ${journalPath}; run the same command to resume\n`);
-    process.exit(130);
+    process.stderr.write(`\nstopped (${signal}): ${saved} of ${total} settings are saved in ${journalPath}; run the same command to resume\n`);
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
   };
-  process.once('SIGINT', onSigint);
+  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
   let run;
   try {
     run = await runSweep(plan, {
@@ -266,7 +271,7 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard
       onRow: () => saved++,
     });
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    for (const signal of STOP_SIGNALS) process.removeListener(signal, onSignal);
   }
   const ranMs = performance.now();
   const folder = new ResultsFolder(outDir);
