@@ -182,6 +182,19 @@ describe('sharded sweeps', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses an --out that is, holds or lies inside one of the parts, leaving the parts as they were', () => {
+    const parts = [0, 1].map((i) => join(work, 'over', `shard-${i}`));
+    for (const [i, dir] of parts.entries()) expect(runCli(['sweep', NGINX, ...GRID, '--shards', '2', '--shard', String(i), '--out', dir]).status).toBe(0);
+    const before = read(parts[0]!, 'sweep-part.json');
+    for (const out of [parts[0]!, join(work, 'over'), join(parts[1]!, 'merged')]) {
+      const r = runCli(['merge', ...parts, '--out', out]);
+      expect(r.status, out).toBe(2);
+      expect(r.stderr).toMatch(/--out: .* (is|holds|lies inside) the part .*merging would replace the part it reads/);
+    }
+    expect(read(parts[0]!, 'sweep-part.json')).toBe(before);
+    expect(existsSync(join(parts[1]!, 'merged'))).toBe(false);
+  });
+
   it('emits an Indexed Job that runs every shard into the results volume', () => {
     const file = join(work, 'job.yaml');
     const r = runCli(['sweep', NGINX, ...GRID, '--seed', '3', '--shards', '4', '--emit-job', file, '--image', 'registry.example.com/scalesim:0.1.0', '--results-pvc', 'sweeps', '--parallelism', '2', '--job-cpu', '2', '--job-memory', '768Mi']);

@@ -3,8 +3,10 @@
  * belong together (one fingerprint, every shard once, none incomplete) and writes the files a
  * single-process sweep writes — sweep.csv, pareto.csv, sweep.json, best.json — byte for byte.
  */
-import { resolve, join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
+import { UserInputError } from '../../errors/user-input-error.js';
 import { ResultsFolder } from '../../report/results-folder.js';
 import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
 import { mergeParts } from '../../sweep/merge-parts.js';
@@ -41,6 +43,7 @@ Examples:
         const parts = dirs.map((dir) => ({ dir, part: readShardPart(dir) }));
         const { identity, rows } = mergeParts(parts);
         const outDir = flags.out ?? join('results', `${safeName(identity.scenario)}-sweep`);
+        refuseOutOverParts(outDir, dirs);
         const folder = new ResultsFolder(outDir);
         let outputs;
         try {
@@ -61,4 +64,35 @@ Examples:
         process.stdout.write(`wrote sweep.csv, pareto.csv, sweep.json${outputs.answer ? ', best.json' : ''} under ${target}\n`);
       }, { json: flags.json }),
     );
+}
+
+/** A path with its existing part resolved through symbolic links (the rest as written). */
+function realPath(path: string): string {
+  const full = resolve(path);
+  try {
+    return realpathSync(full);
+  } catch {
+    const parent = dirname(full);
+    return parent === full ? full : join(realPath(parent), basename(full));
+  }
+}
+
+function within(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : `${outer}${sep}`);
+}
+
+/** --out replaces its folder whole: it must not be a part, hold one, or lie inside one. */
+function refuseOutOverParts(outDir: string, dirs: readonly string[]): void {
+  const out = realPath(outDir);
+  for (const dir of dirs) {
+    const part = realPath(dir);
+    if (within(part, out) || within(out, part)) {
+      throw new UserInputError({
+        file: '(command line)',
+        field: '--out',
+        message: `${outDir} ${part === out ? 'is' : within(part, out) ? 'holds' : 'lies inside'} the part ${dir}: merging would replace the part it reads`,
+        hint: 'write the merged sweep to a folder of its own, e.g. --out results/<name>-sweep',
+      });
+    }
+  }
 }
