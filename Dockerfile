@@ -3,6 +3,7 @@
 # packages: no browser (report.html is not needed by sweeps; .puppeteerrc.cjs skips the download).
 #   docker build -t scalesim:latest .
 #   docker run --rm scalesim:latest sweep scenarios/nginx-hpa-cpu --grid hpa.targetCPU=30,50,70
+# (results go to /app/results, which the node user owns; mount a volume there to keep them)
 FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .puppeteerrc.cjs tsconfig.json tsconfig.build.json ./
@@ -17,7 +18,7 @@ COPY --from=build /app/package.json /app/.puppeteerrc.cjs ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY scenarios ./scenarios
-RUN ln -s /app/dist/cli/main.js /usr/local/bin/scalesim
+RUN ln -s /app/dist/cli/main.js /usr/local/bin/scalesim && mkdir /app/results && chown node:node /app/results
 # uid 1000; the emitted Job sets fsGroup 1000 so the results volume is writable.
 USER node
 ENTRYPOINT ["scalesim"]

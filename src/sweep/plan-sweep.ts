@@ -94,10 +94,13 @@ export function checkTasks(plan: SweepPlan): SettingTask[] {
   return coveringSettings(plan.identity.axes).map(settingTask);
 }
 
-/** The up-front check in this thread (for --emit-job, which starts no workers): every problem of every setting together. */
-export async function checkInMain(plan: SweepPlan): Promise<void> {
+/**
+ * The up-front check in this thread (for --emit-job, which starts no workers): every problem of
+ * every setting of `tasks` (default: the covering set) together. Returns how many it loaded.
+ */
+export async function checkInMain(plan: SweepPlan, tasks: readonly SettingTask[] = checkTasks(plan)): Promise<number> {
   const problems = new SettingProblems();
-  for (const task of checkTasks(plan)) {
+  for (const task of tasks) {
     try {
       await loadSetting(plan.base, task);
     } catch (error) {
@@ -107,4 +110,5 @@ export async function checkInMain(plan: SweepPlan): Promise<void> {
   }
   const error = problems.error();
   if (error) throw error;
+  return tasks.length;
 }

@@ -218,11 +218,56 @@ describe('sharded sweeps', () => {
     expect(pod.restartPolicy).toBe('Never');
     const [container] = pod.containers;
     expect(container!.image).toBe('registry.example.com/scalesim:0.1.0');
-    expect(container!.args).toEqual(['sweep', NGINX, ...GRID.slice(0, 4), '--seed', '3', '--duration', '20m', '--shards', '4', '--workers', '2', '--out', '/results/shard-$(JOB_COMPLETION_INDEX)']);
+    expect(container!.args).toEqual(['sweep', NGINX, ...GRID.slice(0, 4), '--seed', '3', '--duration', '20m', '--shards', '4', '--workers', '2', '--out', '/results/scalesim-sweep-nginx-hpa-cpu/shard-$(JOB_COMPLETION_INDEX)']);
     expect(container!.env.map((e) => e.name)).toEqual(['JOB_COMPLETION_INDEX']);
     expect(container!.resources.requests).toEqual({ cpu: '2', memory: '768Mi' });
     expect(container!.volumeMounts).toEqual([{ name: 'results', mountPath: '/results' }]);
     expect(pod.volumes).toEqual([{ name: 'results', persistentVolumeClaim: { claimName: 'sweeps' } }]);
+  });
+});
+
+describe('--emit-job refuses what the cluster would refuse, before writing anything', () => {
+  const job = (...args: string[]) => runCli(['sweep', NGINX, ...GRID, '--shards', '2', '--emit-job', join(work, 'refused.yaml'), ...args]);
+  it.each([
+    ['more shards than settings', ['--shards', '7'], /--shards: 7 shards for 6 settings: expected at most 6/],
+    ['an image reference with a space', ['--image', 'bad image'], /--image: expected a container image reference/],
+    ['an empty image', ['--image', ''], /--image: expected a container image reference/],
+    ['a claim name with capitals', ['--results-pvc', 'Bad_PVC'], /--results-pvc: expected a PersistentVolumeClaim name/],
+    ['no CPU', ['--job-cpu', '0'], /--job-cpu: expected a CPU quantity above 0/],
+    ['no memory', ['--job-memory', '0Mi'], /--job-memory: expected a memory quantity above 0/],
+  ])('%s', (_name, args, message) => {
+    const r = job(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(work, 'refused.yaml'))).toBe(false);
+  });
+
+  it('a setting bad only in combination, which a pod would fail on', () => {
+    const r = runCli(['sweep', NGINX, '--grid', 'hpa.minReplicas=1,3', '--grid', 'hpa.maxReplicas=2,5', '--duration', '20m', '--shards', '2', '--emit-job', join(work, 'refused.yaml')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/hpa.minReplicas=3 hpa.maxReplicas=2/);
+    expect(existsSync(join(work, 'refused.yaml'))).toBe(false);
+  });
+
+  it('a folder as the file to write (exit 2, not a raw EISDIR)', () => {
+    const r = runCli(['sweep', NGINX, ...GRID, '--shards', '2', '--emit-job', work]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot write the Job manifest: it is a folder/);
+  });
+});
+
+describe('--emit-job writes', () => {
+  it('to standard output with -, its messages to standard error, and notes the flags a Job does not use', () => {
+    const r = runCli(['sweep', NGINX, ...GRID, '--shards', '2', '--emit-job', '-', '--out', join(work, 'unused'), '--workers', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    const manifest = parseYaml(r.stdout) as { kind: string; spec: { completions: number } };
+    expect(manifest).toMatchObject({ kind: 'Job', spec: { completions: 2 } });
+    expect(r.stderr).toContain('wrote the manifest to standard output');
+    expect(r.stderr).toContain('checked every setting (6) as the pods will load it');
+    expect(r.stderr).toMatch(/note: --out is not used with --emit-job: the pods write to \/results\/scalesim-sweep-nginx-hpa-cpu\/shard-<i>/);
+    expect(r.stderr).toMatch(/note: --workers is not used with --emit-job/);
+    expect(existsSync('-')).toBe(false);
+    expect(existsSync(join(work, 'unused'))).toBe(false);
   });
 });
 

@@ -16,9 +16,9 @@ import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
 import { ALIAS_NAMES } from '../../sweep/grid-paths.js';
 import { parseGridSpec } from '../../sweep/grid-spec.js';
 import { resolveGrid } from '../../sweep/grid.js';
-import { sweepJobYaml } from '../../sweep/job-manifest.js';
+import { partsFolder, sweepJobYaml } from '../../sweep/job-manifest.js';
 import type { JournalStart, SweepJournal } from '../../sweep/journal.js';
-import { checkInMain, checkTasks, planSweep, type SweepPlan } from '../../sweep/plan-sweep.js';
+import { checkInMain, checkTasks, planSweep, settingTask, type SweepPlan } from '../../sweep/plan-sweep.js';
 import { runSweep } from '../../sweep/run-sweep.js';
 import { shardIndexes } from '../../sweep/settings.js';
 import { writeShardPart } from '../../sweep/shard-part.js';
@@ -62,6 +62,8 @@ export function parseCount(text: string, flag: string, min: number, max = Number
 }
 
 const QUANTITY = /^\d+(\.\d+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/;
+/** --emit-job loads every setting up to this many (a load is about 20–40 ms); past it, every value of every axis. */
+const EMIT_JOB_FULL_CHECK = 1000;
 
 function journalNotice(start: JournalStart, journal: SweepJournal, toRun: number, total: number): string | undefined {
   switch (start.kind) {
@@ -90,11 +92,56 @@ function resolveShard(flags: SweepFlags, shards: number): number {
   });
 }
 
-function emitJob(dir: string, flags: SweepFlags, plan: SweepPlan, shards: number): void {
-  const file = flags.emitJob === true || flags.emitJob === undefined ? 'sweep-job.yaml' : flags.emitJob;
+/** A container image reference (distribution/reference's grammar, lightly): [host[:port]/]path[:tag][@sha256:digest]. */
+const IMAGE_REFERENCE = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::\w[\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+/** A DNS-1123 subdomain, as a PersistentVolumeClaim's name must be. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function jobFlagProblem(field: string, message: string): UserInputError {
+  return new UserInputError({ file: '(command line)', field, message });
+}
+
+/** The Job's own flags, checked as the API server and the kubelet would take them. */
+function checkJobFlags(flags: SweepFlags, shards: number, settings: number): number {
+  if (shards > settings) throw jobFlagProblem('--shards', `${shards} shards for ${settings} setting${settings === 1 ? '' : 's'}: expected at most ${settings} (a shard with no setting is a pod doing nothing)`);
   const parallelism = flags.parallelism !== undefined ? parseCount(flags.parallelism, '--parallelism', 1) : shards;
-  if (!QUANTITY.test(flags.jobCpu)) throw new UserInputError({ file: '(command line)', field: '--job-cpu', message: `expected a CPU quantity such as 2 or 1500m, got "${flags.jobCpu}"` });
-  if (!QUANTITY.test(flags.jobMemory)) throw new UserInputError({ file: '(command line)', field: '--job-memory', message: `expected a memory quantity such as 1Gi or 512Mi, got "${flags.jobMemory}"` });
+  if (!IMAGE_REFERENCE.test(flags.image)) throw jobFlagProblem('--image', `expected a container image reference such as registry.example.com/scalesim:0.1.0, got "${flags.image}"`);
+  if (!DNS_SUBDOMAIN.test(flags.resultsPvc) || flags.resultsPvc.length > 253) {
+    throw jobFlagProblem('--results-pvc', `expected a PersistentVolumeClaim name (lower-case letters, digits, - and ., at most 253 characters), got "${flags.resultsPvc}"`);
+  }
+  if (!QUANTITY.test(flags.jobCpu) || Number.parseFloat(flags.jobCpu) <= 0) throw jobFlagProblem('--job-cpu', `expected a CPU quantity above 0 such as 2 or 1500m, got "${flags.jobCpu}"`);
+  if (!QUANTITY.test(flags.jobMemory) || Number.parseFloat(flags.jobMemory) <= 0) throw jobFlagProblem('--job-memory', `expected a memory quantity above 0 such as 1Gi or 512Mi, got "${flags.jobMemory}"`);
+  return parallelism;
+}
+
+/** Flags of a local sweep that a Job does not use: said, not silently dropped. */
+function ignoredJobFlags(flags: SweepFlags, name: string): string[] {
+  const notes: string[] = [];
+  if (flags.shard !== undefined) notes.push('--shard is not used with --emit-job: every shard runs, one per pod');
+  if (flags.out !== undefined) notes.push(`--out is not used with --emit-job: the pods write to ${partsFolder(name)}/shard-<i> on the claim`);
+  if (flags.workers !== undefined) notes.push('--workers is not used with --emit-job: each pod runs as many workers as --job-cpu');
+  if (flags.fresh === true) notes.push('--fresh is not used with --emit-job');
+  return notes;
+}
+
+/** Writes the Job's YAML to `file` (`-`: standard output); a path that cannot be written is bad input. */
+function writeJobFile(file: string, yaml: string): void {
+  if (file === '-') {
+    process.stdout.write(yaml);
+    return;
+  }
+  try {
+    writeFileSync(file, yaml);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? String(error);
+    throw new UserInputError({ file, field: '--emit-job', message: `cannot write the Job manifest: ${why}`, hint: 'give a file path, e.g. --emit-job sweep-job.yaml, or - for standard output' });
+  }
+}
+
+function emitJob(dir: string, flags: SweepFlags, plan: SweepPlan, shards: number, checked: number): void {
+  const file = flags.emitJob === true || flags.emitJob === undefined ? 'sweep-job.yaml' : flags.emitJob;
+  const parallelism = checkJobFlags(flags, shards, plan.identity.settings);
   const cpu = flags.jobCpu.endsWith('m') ? Number(flags.jobCpu.slice(0, -1)) / 1000 : Number(flags.jobCpu);
   const name = flags.jobName ?? `scalesim-sweep-${safeName(plan.identity.scenario).toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`.slice(0, 52).replace(/-+$/, '');
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 52) {
@@ -124,17 +171,23 @@ function emitJob(dir: string, flags: SweepFlags, plan: SweepPlan, shards: number
     backoffLimitPerIndex: parseCount(flags.backoffLimitPerIndex, '--backoff-limit-per-index', 0),
     fingerprint: plan.identity.fingerprint,
   });
-  writeFileSync(file, yaml);
+  writeJobFile(file, yaml);
+  const toStdout = file === '-';
+  // With the manifest on standard output, everything else goes to standard error.
+  const say = (text: string): boolean => (toStdout ? process.stderr.write(text) : process.stdout.write(text));
+  for (const note of ignoredJobFlags(flags, name)) process.stderr.write(`note: ${note}\n`);
+  const settings = plan.identity.settings;
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ job: resolve(file), name, shards, settings: plan.identity.settings, fingerprint: plan.identity.fingerprint }, null, 2)}\n`);
+    say(`${JSON.stringify({ job: toStdout ? '-' : resolve(file), name, shards, settings, checkedSettings: checked, parts: partsFolder(name), fingerprint: plan.identity.fingerprint }, null, 2)}\n`);
     return;
   }
-  process.stdout.write(
+  say(
     [
-      `wrote ${resolve(file)}: Job ${name}, ${shards} shards of ${plan.identity.settings} settings, image ${flags.image}, results on PVC ${flags.resultsPvc}`,
-      `  kubectl apply -f ${file}`,
+      `${toStdout ? 'wrote the manifest to standard output' : `wrote ${resolve(file)}`}: Job ${name}, ${shards} shards of ${settings} settings, image ${flags.image}, results on PVC ${flags.resultsPvc}`,
+      checked === settings ? `  checked every setting (${settings}) as the pods will load it` : `  checked ${checked} of ${settings} settings (every value of every axis); a setting bad only in combination fails its shard's pod`,
+      `  kubectl apply -f ${toStdout ? '<the manifest>' : file}`,
       `  kubectl wait --for=condition=complete job/${name} --timeout=24h`,
-      `  then copy /results/shard-* from the volume and run: scalesim merge <shard-0> … <shard-${shards - 1}> --out <dir>`,
+      `  then copy ${partsFolder(name)}/shard-* from the volume and run: scalesim merge <shard-0> … <shard-${shards - 1}> --out <dir>`,
       `  the pods read the scenario at ${scenarioDir} in the image (working directory /app)${flags.jobScenarioDir === undefined ? '; --job-scenario-dir changes it' : ''}`,
     ].join('\n') + '\n',
   );
@@ -199,8 +252,9 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
         const request = { dir, grid, ...(seed !== undefined ? { seed } : {}), ...(durationSeconds !== undefined ? { durationSeconds } : {}) };
         if (shards !== undefined && flags.emitJob !== undefined) {
           const plan = await planSweep(request);
-          await checkInMain(plan);
-          emitJob(dir, flags, plan, shards);
+          // A Job's failure costs a pod per retry: check every setting, up to a bound, not only every value.
+          const checked = await checkInMain(plan, plan.settings.length <= EMIT_JOB_FULL_CHECK ? plan.settings.map(settingTask) : undefined);
+          emitJob(dir, flags, plan, shards, checked);
           return;
         }
         const shard = shards !== undefined ? resolveShard(flags, shards) : undefined;
