@@ -1,10 +1,11 @@
 /**
  * What an output folder (`--out`) may be, checked before anything is written. A run replaces its
  * output folder whole (results-folder.ts), so the folder must be new, empty, or one scalesim wrote:
- * it holds the marker file a results folder gets when it is put in place, or, for results written
- * before the marker existed, nothing but scalesim's kinds of files (csv, json, md, html, mmd, svg)
- * next to one of its summaries (a JSON object with that summary's fields). Anything else is refused as bad input (exit 2) with the entry that
- * is not scalesim's, so a mistyped `--out` (a home folder, a project) is never deleted.
+ * it holds nothing but scalesim's kinds of files (csv, json, md, html, mmd, svg) and either the marker
+ * file a results folder gets when it is put in place or, for results written before the marker
+ * existed, one of its summaries (a JSON object with that summary's fields). Anything else is refused
+ * as bad input (exit 2) with the entry that is not scalesim's, so a mistyped `--out` (a home folder,
+ * a project) is never deleted, nor a notebook the user saved into earlier results.
  *
  * The parent folders are made one level at a time: Node 20's recursive mkdirSync never returns for
  * a path under /proc (it retries the ENOENT forever), and a level that cannot be made is reported
@@ -16,7 +17,7 @@ import { UserInputError } from '../errors/user-input-error.js';
 
 /** Written into every results folder as it is put in place; its presence lets the next run replace the folder. */
 export const RESULTS_MARKER = '.scalesim-results';
-export const RESULTS_MARKER_TEXT = 'Written by scalesim. The next run with --out here replaces this folder whole.\n';
+export const RESULTS_MARKER_TEXT = 'Written by scalesim. The next run with --out here replaces this folder whole (it refuses to while the folder holds files scalesim does not write).\n';
 
 /**
  * One of these, a JSON object with these fields, beside only scalesim's kinds of files marks results
@@ -42,6 +43,7 @@ function statOf(path: string): Stats | undefined {
 /** The first entry under `dir` that scalesim does not write (a path relative to `dir`), or undefined. */
 function foreignEntry(dir: string, prefix = ''): string | undefined {
   for (const name of readdirSync(dir).sort()) {
+    if (prefix === '' && name === RESULTS_MARKER) continue;
     const path = join(dir, name);
     const stat = lstatSync(path);
     if (stat.isDirectory()) {
@@ -70,9 +72,10 @@ export function outputFolderProblem(target: string): string | undefined {
   if (stat === undefined) return undefined;
   if (!stat.isDirectory()) return `${target} is ${stat.isFile() ? 'a file' : 'not a folder'}; expected a folder for the results (a new one, or one scalesim wrote)`;
   const entries = readdirSync(target);
-  if (entries.length === 0 || entries.includes(RESULTS_MARKER)) return undefined;
+  if (entries.length === 0) return undefined;
   const foreign = foreignEntry(target);
-  if (foreign === undefined && holdsSummary(target)) return undefined;
+  // scalesim's own folder, unless the user has put something of theirs in it since (a notebook, notes).
+  if (foreign === undefined && (entries.includes(RESULTS_MARKER) || holdsSummary(target))) return undefined;
   const what = foreign !== undefined ? `holds ${foreign}, which scalesim does not write` : `holds no results of scalesim's (no ${RESULTS_MARKER}, and no ${Object.keys(SUMMARY_FILES).join(', ')} as scalesim writes it)`;
   return `${target} ${what}; a run replaces its output folder whole, so scalesim will not replace this one`;
 }

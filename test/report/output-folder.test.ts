@@ -1,6 +1,6 @@
 /**
- * What `--out` may name: a new path, an empty folder, or results scalesim wrote (its marker, or the
- * files of results from before the marker); anything else is refused before a byte is written, and
+ * What `--out` may name: a new path, an empty folder, or results scalesim wrote and nothing else (its
+ * marker, or the files of results from before the marker); anything else is refused before a byte is written, and
  * nothing of the user's is removed.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,8 @@ describe('outputFolderProblem', () => {
   it.each([
     ['a path that does not exist', null],
     ['an empty folder', {}],
-    ['a folder scalesim marked, whatever else it holds', { [RESULTS_MARKER]: 'x', 'notes.txt': 'mine' }],
+    ['a folder scalesim marked', { [RESULTS_MARKER]: 'x', 'summary.json': RUN_SUMMARY, 'base/timeseries.csv': 'a\n' }],
+    ['a marked folder with only the marker left', { [RESULTS_MARKER]: 'x' }],
     ["a run's results from before the marker", { 'summary.json': RUN_SUMMARY, 'decisions.csv': 'a\n', 'report.md': '#', 'report-nodes.mmd': 'x', 'report.html': '<p>' }],
     ["a comparison's, with a folder per variant", { 'comparison.json': '{"variants":[],"best":{}}', 'comparison.csv': 'a\n', 'base/summary.json': RUN_SUMMARY, 'base/timeseries.csv': 'a\n' }],
     ["a sweep's", { 'sweep.json': '{"scenario":"s","fingerprint":"f","grid":[],"rows":[]}', 'sweep.csv': 'a\n', 'pareto.csv': 'a\n', 'best.json': '{}' }],
@@ -55,6 +56,7 @@ describe('outputFolderProblem', () => {
 
   it.each([
     ['a folder with a file scalesim does not write', { 'summary.json': RUN_SUMMARY, 'notes.txt': 'mine' }, 'holds notes.txt, which scalesim does not write'],
+    ['a folder scalesim marked, into which the user saved a notebook', { [RESULTS_MARKER]: 'x', 'sweep.csv': 'a\n', 'analysis.ipynb': '{}' }, 'holds analysis.ipynb, which scalesim does not write'],
     ['a nested one', { 'summary.json': RUN_SUMMARY, 'src/main.ts': 'code' }, 'holds src/main.ts, which scalesim does not write'],
     ['csv and json files without any summary of scalesim', { 'data.csv': 'a\n', 'config.json': '{}' }, "holds no results of scalesim's"],
     ["a summary.json that is not scalesim's", { 'summary.json': '{"title":"quarterly"}', 'data.csv': 'a\n' }, "holds no results of scalesim's"],
@@ -76,12 +78,14 @@ describe('prepareOutputFolder and ResultsFolder', () => {
     first.writeText('summary.json', '{"run":1}\n');
     expect(first.commit()).toEqual([join(out, 'summary.json')]);
     expect(existsSync(join(out, RESULTS_MARKER))).toBe(true);
-    writeFileSync(join(out, 'notes.txt'), 'added by hand');
     const second = new ResultsFolder(out);
     second.writeText('summary.json', '{"run":2}\n');
     second.commit();
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('{"run":2}\n');
-    expect(existsSync(join(out, 'notes.txt'))).toBe(false);
+    // A note saved into the results since is the user's: the folder is no longer replaced.
+    writeFileSync(join(out, 'notes.txt'), 'added by hand');
+    expect(refusal(() => new ResultsFolder(out))).toContain('holds notes.txt, which scalesim does not write');
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('added by hand');
   });
 
   it("refuses a folder of the user's before writing anything, and leaves it as it was", () => {
