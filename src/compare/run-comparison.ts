@@ -5,7 +5,7 @@
  * results of each are fixed by its inputs and the seed, so the same command gives the same numbers.
  */
 import type { RunResult } from '../engine/run-scenario.js';
-import { runScenario } from '../engine/run-scenario.js';
+import { runScenarioYielding } from '../engine/run-scenario.js';
 import type { TableSinkFactory } from '../report/table-sink.js';
 import { formatProblem, isUserInputError, UserInputError, type InputProblem } from '../errors/user-input-error.js';
 import { loadScenario } from '../scenario/load-scenario.js';
@@ -64,7 +64,7 @@ export async function runComparison(variants: readonly Variant[], options: Compa
     const scenario = scenarios[i]!;
     const counter = new ScaleEventCounter();
     const tables = options.tablesFor?.(variant);
-    const result = runScenario(scenario, { observers: [counter], ...(tables ? { tables } : {}) });
+    const result = await runScenarioYielding(scenario, { observers: [counter], ...(tables ? { tables } : {}) });
     const row = comparisonRow(variant.name, variant.description, result.summary, counter);
     rows.push(row);
     runs.push({ variant, result });

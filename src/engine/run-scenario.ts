@@ -1,6 +1,9 @@
 /**
  * Runs a resolved scenario to its end: streams the time series and the decision log into table
  * sinks and returns the summary. Progress is reported in simulated seconds (for the CLI's bar).
+ * runScenario runs it at once; runScenarioYielding returns to the event loop between chunks of
+ * simulated time (at most a simulated day), so that a signal handler can stop it cleanly (the CLI
+ * removes its half-written results on Ctrl-C). Both run the same events in the same order.
  */
 import type { EventTimer } from '../core/simulation.js';
 import type { SimObserver } from '../observe/observer.js';
@@ -31,12 +34,14 @@ export interface RunOptions {
   onBuilt?: (built: BuiltSimulation) => void;
   /** Called every `progressChunkSeconds` of simulated time with the simulated seconds done. */
   onProgress?: (simulatedSeconds: number) => void;
+  /** Default: a hundredth of the run, at least an hour and at most a day of simulated time. */
   progressChunkSeconds?: number;
   /** Times each event by component (npm run bench:components); the run itself is unchanged. */
   timer?: EventTimer;
 }
 
-export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+/** The run as steps: each runs one chunk of simulated time; the generator's return value is the result. */
+function* runSteps(scenario: Scenario, options: RunOptions): Generator<number, RunResult> {
   const tables = options.tables ?? ((_name, header) => new MemoryTableSink(header));
   const metricCount = Math.max(
     1,
@@ -50,11 +55,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const timeseries = new TimeseriesRecorder(built, tables);
   timeseries.start();
   const end = scenario.durationSeconds;
-  const chunk = options.progressChunkSeconds ?? Math.max(3600, end / 100);
+  const chunk = options.progressChunkSeconds ?? Math.min(86_400, Math.max(3600, end / 100));
   for (let t = Math.min(chunk, end); ; t = Math.min(t + chunk, end)) {
     built.sim.runUntil(t);
     options.onProgress?.(t);
     if (t >= end) break;
+    yield t;
   }
   // Events run strictly before the end; the last row closes the run at exactly `end`.
   timeseries.sample(end);
@@ -65,4 +71,22 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   for (const row of buildCostCsvRows(cost)) costTable.row(row);
   costTable.close();
   return { built, timeseries, decisions, cost, summary: summarizeRun(built, timeseries, cost) };
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const steps = runSteps(scenario, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** runScenario, returning to the event loop after each chunk of simulated time. */
+export async function runScenarioYielding(scenario: Scenario, options: RunOptions = {}): Promise<RunResult> {
+  const steps = runSteps(scenario, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }

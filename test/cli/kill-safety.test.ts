@@ -1,6 +1,7 @@
 /**
  * Results are replaced whole or not at all: a run killed with SIGKILL mid-way leaves the previous
- * results byte-identical, and the next run cleans up the temporary folder the killed one left.
+ * results byte-identical, and the next run cleans up the temporary folder the killed one left; a run
+ * or comparison stopped with Ctrl-C or SIGTERM removes its own temporary folder at once.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -34,5 +35,32 @@ describe('SIGKILL during a run', () => {
     expect(runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', out, '--duration', '5m', '--no-report']).status).toBe(0);
     expect(readdirSync(work).filter((f) => f.startsWith('.scalesim-'))).toEqual([]);
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
+  });
+});
+
+describe('Ctrl-C or SIGTERM during a run or a comparison', () => {
+  it.each([
+    ['run', 'SIGINT', 130],
+    ['run', 'SIGTERM', 143],
+    ['compare', 'SIGINT', 130],
+  ] as const)('%s stopped by %s removes its temporary folder and leaves the previous results as they were', async (command, signal, code) => {
+    const out = join(work, `stopped-${command}-${signal}`);
+    expect(runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', out, '--no-report']).status).toBe(0);
+    const before = snapshot(out);
+    // Years of simulated time: it is still running when stopped.
+    const args = command === 'run' ? ['run', 'scenarios/nasa-diurnal', '--duration', '3000d'] : ['compare', 'scenarios/nasa-diurnal', '--variant', 'b=scenario:spec.seed=2', '--duration', '3000d'];
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...args, '--out', out, '--no-report', ...(command === 'run' ? ['--no-progress'] : [])], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const exited = new Promise<number | null>((r) => child.once('exit', r));
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const prefix = `.scalesim-tmp-stopped-${command}-${signal}-`;
+    const started = Date.now();
+    while (!readdirSync(work).some((f) => f.startsWith(prefix)) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill(signal);
+    expect(await exited, stderr).toBe(code);
+    expect(stderr).toContain(`stopped (${signal}): nothing written to ${out}; earlier results there are untouched`);
+    expect(readdirSync(work).filter((f) => f.startsWith(prefix))).toEqual([]);
+    expect(snapshot(out)).toEqual(before);
   });
 });

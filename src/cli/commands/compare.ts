@@ -15,6 +15,7 @@ import { DEFAULT_REPORT_FORMATS, resolveReportFormats, writeReport } from '../..
 import { renderComparisonReport } from '../../report/markdown/comparison-report.js';
 import { ResultsFolder } from '../../report/results-folder.js';
 import { withExitCodes } from '../handle-errors.js';
+import { onStopSignals } from '../stop-signals.js';
 import { parseChartWorkloadsFlag, parseDurationFlag, parseSeed, safeName } from './run.js';
 
 interface CompareFlags {
@@ -64,6 +65,10 @@ variant is loaded and checked before the first one runs.`,
         const formats = flags.report === false ? [] : resolveReportFormats(flags.report ?? DEFAULT_REPORT_FORMATS.join(','));
         const chartWorkloads = flags.chartWorkloads === undefined ? DEFAULT_CHARTED_WORKLOADS : parseChartWorkloadsFlag(flags.chartWorkloads);
         const folder = new ResultsFolder(outDir);
+        const removeStopHandler = onStopSignals((signal) => {
+          folder.abort();
+          process.stderr.write(`\nstopped (${signal}): nothing written to ${folder.target}; earlier results there are untouched\n`);
+        });
         const charts = new Map<string, ChartSeriesRecorder>();
         let files: string[];
         let rows;
@@ -101,6 +106,8 @@ variant is loaded and checked before the first one runs.`,
         } catch (error) {
           folder.abort();
           throw error;
+        } finally {
+          removeStopHandler();
         }
         for (const notice of notices) process.stderr.write(`${notice}\n`);
         if (flags.json) {

@@ -1,7 +1,7 @@
 /** `scalesim run <scenario-dir>`: load, simulate, write timeseries.csv, decisions.csv, summary.json, the report. */
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { runScenario } from '../../engine/run-scenario.js';
+import { runScenarioYielding } from '../../engine/run-scenario.js';
 import type { RunSummary } from '../../report/summary.js';
 import { parseDuration } from '../../scenario/duration.js';
 import { loadScenario, type ScenarioOverrides } from '../../scenario/load-scenario.js';
@@ -13,6 +13,7 @@ import { ChartSeriesRecorder } from '../../report/charts/series-collector.js';
 import { DEFAULT_REPORT_FORMATS, resolveReportFormats, writeReport } from '../../report/formats/registry.js';
 import { renderRunReport } from '../../report/markdown/run-report.js';
 import { withExitCodes } from '../handle-errors.js';
+import { onStopSignals } from '../stop-signals.js';
 import { printRunSummary } from '../print-summary.js';
 import { createProgress } from '../progress.js';
 
@@ -109,9 +110,14 @@ Examples:
         let files: string[];
         let notices: string[] = [];
         const charts = new ChartSeriesRecorder();
+        const removeStopHandler = onStopSignals((signal) => {
+          progress.stop();
+          folder.abort();
+          process.stderr.write(`\nstopped (${signal}): nothing written to ${folder.target}; earlier results there are untouched\n`);
+        });
         try {
           const tables = charts.tables((name, header) => folder.table(name, header));
-          const result = runScenario(scenario, { tables, onProgress: (t) => progress.update(t) });
+          const result = await runScenarioYielding(scenario, { tables, onProgress: (t) => progress.update(t) });
           folder.writeText('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
           progress.stop();
           if (formats.length > 0) {
@@ -125,6 +131,7 @@ Examples:
           throw error;
         } finally {
           progress.stop();
+          removeStopHandler();
         }
         for (const notice of notices) process.stderr.write(`${notice}\n`);
         if (flags.json) process.stdout.write(`${JSON.stringify({ summary, files }, null, 2)}\n`);

@@ -28,6 +28,7 @@ import { writeSweepOutputs } from '../../sweep/sweep-outputs.js';
 import { formatTimeline, roundTimeline, sweepTimeline, type SweepMarks } from '../../sweep/sweep-timeline.js';
 import { WorkerPool } from '../../sweep/worker-pool.js';
 import { withExitCodes } from '../handle-errors.js';
+import { onStopSignals } from '../stop-signals.js';
 import { parseDurationFlag, parseSeed, safeName } from './run.js';
 
 interface SweepFlags {
@@ -276,8 +277,6 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
     );
 }
 
-const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-
 interface SweepContext {
   dir: string;
   flags: SweepFlags;
@@ -302,12 +301,10 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard
   let saved = 0;
   // Ctrl-C, and SIGTERM as Kubernetes sends it to a Job's pod it deletes or evicts (node is PID 1 in
   // the image, where a signal without a handler is ignored, so the pod would wait for SIGKILL).
-  const onSignal = (signal: NodeJS.Signals): void => {
+  const removeStopHandler = onStopSignals((signal) => {
     progress.stop();
     process.stderr.write(`\nstopped (${signal}): ${saved} of ${total} settings are saved in ${journalPath}; run the same command to resume\n`);
-    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
-  };
-  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
+  });
   let run;
   try {
     run = await runSweep(plan, {
@@ -325,7 +322,7 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard
       onRow: () => saved++,
     });
   } finally {
-    for (const signal of STOP_SIGNALS) process.removeListener(signal, onSignal);
+    removeStopHandler();
   }
   const ranMs = performance.now();
   const folder = new ResultsFolder(outDir);
