@@ -122,9 +122,21 @@ export class SweepJournal {
       }
     }
     const journal = new SweepJournal(path, start);
-    mkdirSync(dirname(path), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w');
+    let fd: number;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      fd = openSync(temp, 'w');
+    } catch (error) {
+      // The folder above --out exists (prepareOutputFolder made it) but takes no files: not ours to fix.
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new UserInputError({
+        file: '(command line)',
+        field: '--out',
+        message: `cannot write the sweep's resume journal ${path} (${code}); expected a folder above --out where files can be written`,
+        hint: 'choose an --out in a folder you can write to',
+      });
+    }
     writeSync(fd, `${JSON.stringify({ format: FORMAT, fingerprint: keys.fingerprint, rowsFingerprint: keys.rowsFingerprint })}\n${rows.map((r) => `${JSON.stringify(r)}\n`).join('')}`);
     fsyncSync(fd);
     closeSync(fd);

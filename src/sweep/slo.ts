@@ -23,6 +23,8 @@ interface MetricDef {
   units: Record<string, number>;
   /** Misses of a lower bound are measured on 100 − value (a percentage of successes). */
   complement?: boolean;
+  /** The largest value the figure can take (percentages: 100); every figure is ≥ 0. */
+  max?: number;
 }
 
 const COUNT = { '': 1 };
@@ -34,8 +36,8 @@ export const SLO_METRICS: Record<string, MetricDef> = {
   p50: { field: 'p50Ms', units: TIME },
   p95: { field: 'p95Ms', units: TIME },
   p99: { field: 'p99Ms', units: TIME },
-  served: { field: 'servedPercent', units: PERCENT, complement: true },
-  dropped: { field: 'droppedPercent', units: PERCENT },
+  served: { field: 'servedPercent', units: PERCENT, complement: true, max: 100 },
+  dropped: { field: 'droppedPercent', units: PERCENT, max: 100 },
   coldStarts: { field: 'coldStarts', units: COUNT },
   pendingPodSeconds: { field: 'pendingPodSeconds', units: SECONDS },
   underProvisionedSeconds: { field: 'underProvisionedSeconds', units: SECONDS },
@@ -70,6 +72,13 @@ function unitList(units: Record<string, number>): string {
   return named.length === 0 ? 'no unit' : `unit ${named.join(' or ')}`;
 }
 
+/** Why no setting can meet `op bound` (every figure is ≥ 0, a percentage ≤ 100), or undefined. */
+function unmeetable(op: Op, bound: number, def: MetricDef): string | undefined {
+  if ((op === '<' && bound <= 0) || (op === '<=' && bound < 0)) return 'never below 0';
+  if (def.max !== undefined && ((op === '>' && bound >= def.max) || (op === '>=' && bound > def.max))) return `at most ${def.max}%`;
+  return undefined;
+}
+
 export function parseSlo(text: string, flag = '--slo'): Slo {
   const fail = (message: string): never => {
     throw new UserInputError({
@@ -91,7 +100,10 @@ export function parseSlo(text: string, flag = '--slo'): Slo {
     if (!def) fail(`unknown metric "${metric}" in "${part}": expected one of ${Object.keys(SLO_METRICS).join(', ')}`);
     const factor = def!.units[unit!];
     if (factor === undefined) fail(`"${part}": ${metric} takes ${unitList(def!.units)}, got "${unit}"`);
-    clauses.push({ text: part, metric: metric!, field: def!.field, op: op as Op, bound: Number(number) * factor! });
+    const bound = Number(number) * factor!;
+    const never = unmeetable(op as Op, bound, def!);
+    if (never !== undefined) fail(`"${part}" can never be met: ${metric} is ${never}`);
+    clauses.push({ text: part, metric: metric!, field: def!.field, op: op as Op, bound });
   }
   return { text: parts.join(','), clauses };
 }

@@ -67,6 +67,11 @@ describe('parseSlo', () => {
     ['p95<3parsecs', /p95 takes unit ms or s, got "parsecs"/],
     ['served>99.9ms', /served takes unit %/],
     ['coldStarts<1s', /coldStarts takes no unit/],
+    ['served>101%', /"served>101%" can never be met: served is at most 100%/],
+    ['served>100%', /can never be met: served is at most 100%/],
+    ['dropped>=100.5', /can never be met: dropped is at most 100%/],
+    ['p95<-5ms', /"p95<-5ms" can never be met: p95 is never below 0/],
+    ['coldStarts<0', /can never be met: coldStarts is never below 0/],
   ])('refuses %j with exit-2 input error on --slo', (text, message) => {
     try {
       parseSlo(text);
@@ -76,6 +81,10 @@ describe('parseSlo', () => {
       expect((error as UserInputError).problems[0]!.field).toBe('--slo');
       expect((error as UserInputError).message).toMatch(message);
     }
+  });
+
+  it('takes the bounds at the edge of what a figure can be', () => {
+    expect(parseSlo('served>=100%,dropped<=0,coldStarts<=0,p95<0.001ms').clauses).toHaveLength(4);
   });
 
   it('checks every clause, strict and inclusive bounds as written', () => {

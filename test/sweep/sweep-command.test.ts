@@ -298,6 +298,18 @@ describe('bad input', () => {
     expect(existsSync(journalPath(out))).toBe(false);
   });
 
+  it('refuses an --out in a folder that takes no files (exit 2, not a raw ENOENT)', () => {
+    const r = runCli(['sweep', NGINX, '--grid', 'hpa.maxReplicas=3', '--duration', '5m', '--out', '/proc/scalesim-sweep-out']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--out: cannot write the sweep's resume journal \/proc\/\.scalesim-sweep-scalesim-sweep-out\.journal\.jsonl \(ENOENT\)/);
+  });
+
+  it('notes more workers than cores', () => {
+    const r = runCli(['sweep', NGINX, '--grid', 'hpa.maxReplicas=2,3', '--duration', '5m', '--workers', '64', '--out', join(work, 'many-workers')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/note: --workers 64 is more than this machine's \d+ cores/);
+  });
+
   it("refuses an --out folder of the user's before any setting runs, and leaves it as it was", () => {
     const mine = join(work, 'my-notes');
     mkdirSync(mine);

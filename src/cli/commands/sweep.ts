@@ -241,6 +241,9 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
         const seed = flags.seed !== undefined ? parseSeed(flags.seed) : undefined;
         const durationSeconds = flags.duration !== undefined ? parseDurationFlag(flags.duration) : undefined;
         const workers = flags.workers !== undefined ? parseCount(flags.workers, '--workers', 1, 1024) : availableParallelism();
+        if (workers > availableParallelism() && !flags.json) {
+          process.stderr.write(`note: --workers ${workers} is more than this machine's ${availableParallelism()} cores: the extra workers share the cores, and each holds a simulator of its own (30–40 MiB)\n`);
+        }
         const shards = flags.shards !== undefined ? parseCount(flags.shards, '--shards', 1, 100_000) : undefined;
         if (shards === undefined && (flags.shard !== undefined || flags.emitJob !== undefined)) {
           throw new UserInputError({ file: '(command line)', field: flags.shard !== undefined ? '--shard' : '--emit-job', message: 'needs --shards <n>' });
