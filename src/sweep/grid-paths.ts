@@ -14,6 +14,7 @@
  * default (scenario.yaml is validated field by field).
  */
 import { UserInputError } from '../errors/user-input-error.js';
+import { closestMatch } from '../scenario/did-you-mean.js';
 import { parseFieldPath } from '../compare/overrides.js';
 import { formatFieldPath, type FieldPath } from '../scenario/yaml/field-path.js';
 import { GRID_EXAMPLES } from './grid-spec.js';
@@ -100,14 +101,15 @@ export function resolveGridPath(pathText: string, documents: readonly ScenarioDo
     doc = candidates.find((d) => d.name === name);
     if (!doc) {
       const names = candidates.map((d) => d.name);
-      fail(`no ${family.kind} named "${name}" in the scenario's manifests: expected ${names.length > 0 ? `one of ${names.join(', ')}` : `a ${family.kind} (there is none)`}`);
+      const close = closestMatch(name, names);
+      fail(`no ${family.kind} named "${name}" in the scenario's manifests: expected ${names.length > 0 ? `one of ${listed(names, ', ')}` : `a ${family.kind} (there is none)`}${close ? ` (did you mean "${close}"?)` : ''}`);
     }
   } else if (candidates.length !== 1) {
     const choices = candidates.map((d) => `${m![1]}[${d.name}].${field}`);
     fail(
       candidates.length === 0
         ? `${m![1]}.${field} needs a ${family.kind} in the scenario's manifests; there is none`
-        : `${m![1]}.${field} needs exactly one ${family.kind}; the scenario has ${candidates.length}: write ${choices.join(' or ')}`,
+        : `${m![1]}.${field} needs exactly one ${family.kind}; the scenario has ${candidates.length}: write ${listed(choices)}`,
     );
   } else doc = candidates[0];
   return { target: doc!.target, fieldPath: resolve!(doc!, (message) => fail(message)) };
@@ -125,6 +127,12 @@ function fullForm(target: string, fieldText: string, documents: readonly Scenari
     fail(`${target} (${doc!.file}) has no field ${formatFieldPath(fieldPath!)}: ${nearestFields(doc!.value, fieldPath!)}`, 'a sweep varies fields the manifest sets; the aliases (hpa.scaleDownStabilizationSeconds, keda.cooldownPeriod, …) may also add one');
   }
   return { target, fieldPath: fieldPath! };
+}
+
+/** The first few of `items` and how many more (a scenario may hold hundreds of HPAs). */
+function listed(items: readonly string[], separator = ' or ', shown = 5): string {
+  if (items.length <= shown) return items.join(separator);
+  return `${items.slice(0, shown).join(separator)}${separator}… (${items.length - shown} more)`;
 }
 
 /** "fields at spec: minReplicas, maxReplicas, metrics" for the deepest part of `path` that exists. */

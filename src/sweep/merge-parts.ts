@@ -19,16 +19,31 @@ function listIndexes(indexes: readonly number[]): string {
   return indexes.length <= 12 ? indexes.join(', ') : `${indexes.slice(0, 12).join(', ')}, … (${indexes.length} in all)`;
 }
 
+/** What differs between the identities of parts of different sweeps, as a user would name it. */
+function differences(ids: readonly SweepIdentity[]): string {
+  const varies = (key: (id: SweepIdentity) => unknown): boolean => new Set(ids.map((id) => JSON.stringify(key(id)))).size > 1;
+  const named = [
+    varies((id) => id.scenario) ? 'scenario' : undefined,
+    varies((id) => id.seed) ? 'seed' : undefined,
+    varies((id) => id.durationSeconds) ? 'duration' : undefined,
+    varies((id) => id.axes.map((a) => [a.name, a.values.map((v) => v.text)])) ? 'grid' : undefined,
+    varies((id) => id.scalesimVersion) ? 'scalesim version' : undefined,
+  ].filter((x): x is string => x !== undefined);
+  return named.length > 0 ? named.join(', ') : "the scenario's files or scalesim's build";
+}
+
 export function mergeParts(parts: readonly PartFolder[]): { identity: SweepIdentity; rows: SweepRow[] } {
   const problems: InputProblem[] = [];
   const first = parts[0];
   if (!first) throw new UserInputError({ file: '(command line)', message: 'merge needs at least one shard part folder' });
   const fingerprints = new Set(parts.map((p) => p.part.identity.fingerprint));
   if (fingerprints.size > 1) {
+    const differ = differences(parts.map((p) => p.part.identity));
     for (const p of parts) {
+      const id = p.part.identity;
       problems.push({
         file: p.dir,
-        message: `fingerprint ${p.part.identity.fingerprint.slice(0, 12)} (scenario ${p.part.identity.scenario}, grid ${p.part.identity.axes.map((a) => a.name).join(' × ')}, shard ${p.part.shard}/${p.part.shards}): the parts come from ${fingerprints.size} different sweeps; expected one fingerprint`,
+        message: `fingerprint ${id.fingerprint.slice(0, 12)} (scenario ${id.scenario}, seed ${id.seed ?? 'per setting'}, grid ${id.axes.map((a) => a.name).join(' × ')}, shard ${p.part.shard}/${p.part.shards}): the parts come from ${fingerprints.size} different sweeps (they differ in ${differ}); expected one fingerprint`,
       });
     }
     throw new UserInputError(problems);

@@ -94,6 +94,14 @@ describe('resolveGridPath', () => {
     expect(problemOf(() => resolveGridPath('keda.cooldownPeriod', [web])).message).toMatch(/needs a ScaledObject.*there is none/);
   });
 
+  it('lists five of many HPAs and counts the rest, and guesses a misspelt name', () => {
+    const many = Array.from({ length: 700 }, (_, i) => ({ ...web, name: `svc-${String(i).padStart(4, '0')}`, target: `HorizontalPodAutoscaler/svc-${String(i).padStart(4, '0')}` }));
+    const p = problemOf(() => resolveGridPath('hpa.maxReplicas', many));
+    expect(p.message).toMatch(/the scenario has 700: write hpa\[svc-0000\]\.maxReplicas or .* or hpa\[svc-0004\]\.maxReplicas or … \(695 more\)$/);
+    expect(p.message.length).toBeLessThan(400);
+    expect(problemOf(() => resolveGridPath('hpa[svc-0O12].maxReplicas', many)).message).toMatch(/\(did you mean "svc-0012"\?\)$/);
+  });
+
   it('refuses unknown aliases and paths with the choices', () => {
     expect(problemOf(() => resolveGridPath('hpa.target', one)).message).toMatch(/unknown alias hpa.target: expected one of hpa.targetCPU, hpa.minReplicas/);
     expect(problemOf(() => resolveGridPath('vpa.x', one)).message).toMatch(/unknown grid path "vpa.x"/);

@@ -45,7 +45,7 @@ describe('mergeParts', () => {
     const other = part(1, 3, { identity: identity('e'.repeat(64)) });
     const found = problems([part(0), other, part(2)]);
     expect(found).toHaveLength(3);
-    expect(found[1]).toMatch(/^parts\/1: fingerprint eeeeeeeeeeee .*2 different sweeps/);
+    expect(found[1]).toMatch(/^parts\/1: fingerprint eeeeeeeeeeee .*2 different sweeps \(they differ in the scenario's files or scalesim's build\)/);
   });
 
   it('refuses another shard count, a missing shard and a shard given twice', () => {

@@ -174,7 +174,7 @@ describe('sharded sweeps', () => {
     expect(missing.stderr).toContain('missing shard 1 of 2');
     const mixed = runCli(['merge', a, other, '--out', out]);
     expect(mixed.status).toBe(2);
-    expect(mixed.stderr).toMatch(/2 different sweeps/);
+    expect(mixed.stderr).toMatch(/2 different sweeps \(they differ in seed\)/);
     const twice = runCli(['merge', a, a, '--out', out]);
     expect(twice.status).toBe(2);
     expect(twice.stderr).toMatch(/shard 0 of 2 is given 2 times/);

@@ -365,7 +365,8 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard
     return;
   }
   const axes = plan.identity.axes.map((a) => `${a.name} (${a.values.length})`).join(' × ');
-  const what = shard !== undefined ? `shard ${shard} of ${shards}: ${run.rows.length} of ${plan.identity.settings} settings` : `${plan.identity.settings} settings`;
+  const n = plan.identity.settings;
+  const what = shard !== undefined ? `shard ${shard} of ${shards}: ${run.rows.length} of ${n} settings` : `${n} setting${n === 1 ? '' : 's'}`;
   process.stdout.write(`sweep ${plan.identity.scenario}: ${axes} = ${what}; ran ${run.ran} on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s)${run.resumed > 0 ? `, resumed ${run.resumed}` : ''}\n${formatTimeline(timeline)}\n`);
   if (outputs) {
     process.stdout.write(`${formatFrontier(plan.identity.axes, run.rows, outputs.frontier)}\n`);
