@@ -84,6 +84,9 @@ export function resolveGridPath(pathText: string, documents: readonly ScenarioDo
   if (pathText.startsWith('scenario.')) {
     const fieldPath = parseFieldPath(pathText.slice('scenario.'.length));
     if (fieldPath === undefined) fail(`expected scenario.<field.path> such as scenario.spec.workloads.web.baseCpuMillicores, got "${pathText}"`);
+    const scenario = documents.find((d) => d.target === 'scenario');
+    const beyond = scenario === undefined ? undefined : indexBeyondList(scenario.value, fieldPath!);
+    if (beyond !== undefined) fail(`scenario.yaml has no ${formatFieldPath(fieldPath!.slice(0, beyond + 1))}: ${nearestFields(scenario!.value, fieldPath!.slice(0, beyond + 1))}`);
     return { target: 'scenario', fieldPath: fieldPath! };
   }
   const m = ALIAS.exec(pathText);
@@ -133,6 +136,21 @@ function fullForm(target: string, fieldText: string, documents: readonly Scenari
 function listed(items: readonly string[], separator = ' or ', shown = 5): string {
   if (items.length <= shown) return items.join(separator);
   return `${items.slice(0, shown).join(separator)}${separator}… (${items.length - shown} more)`;
+}
+
+/**
+ * The position in `path` of a list index past the end of its list, if any: a scenario field may be
+ * added (scenario.yaml is validated field by field), but an item of a list cannot be conjured.
+ */
+function indexBeyondList(value: unknown, path: FieldPath): number | undefined {
+  let at: unknown = value;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    if (Array.isArray(at) && typeof segment === 'number' && segment >= at.length) return i;
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string | number, unknown>)[segment];
+  }
+  return undefined;
 }
 
 /** "fields at spec: minReplicas, maxReplicas, metrics" for the deepest part of `path` that exists. */

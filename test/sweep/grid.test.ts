@@ -94,6 +94,12 @@ describe('resolveGridPath', () => {
     expect(problemOf(() => resolveGridPath('keda.cooldownPeriod', [web])).message).toMatch(/needs a ScaledObject.*there is none/);
   });
 
+  it('refuses a scenario list index past the end of its list, and takes one inside it', () => {
+    const pools = doc('Scenario', 'demo', { nodePools: [{ name: 'a', count: 1 }] }, 'scalesim.dev/v1alpha1');
+    expect(problemOf(() => resolveGridPath('scenario.spec.nodePools[5].count', [pools])).message).toBe('scenario.yaml has no spec.nodePools[5]: spec.nodePools is a list of 1 item(s) (indexes 0–0)');
+    expect(resolveGridPath('scenario.spec.nodePools[0].count', [pools]).fieldPath).toEqual(['spec', 'nodePools', 0, 'count']);
+  });
+
   it('lists five of many HPAs and counts the rest, and guesses a misspelt name', () => {
     const many = Array.from({ length: 700 }, (_, i) => ({ ...web, name: `svc-${String(i).padStart(4, '0')}`, target: `HorizontalPodAutoscaler/svc-${String(i).padStart(4, '0')}` }));
     const p = problemOf(() => resolveGridPath('hpa.maxReplicas', many));
