@@ -223,8 +223,8 @@ export function registerSweepCommand(program: Command): void {
       'after',
       `
 Examples:
-  $ scalesim sweep scenarios/nginx-hpa-cpu --grid hpa.targetCPU=30,50,70 --grid hpa.maxReplicas=3,5 --slo "p95<50ms,served>=99.9%"
-  $ scalesim sweep scenarios/nginx-keda-cpu --grid keda.cooldownPeriod=30,300 --grid keda.pollingInterval=5,15,30 --workers 2
+  $ scalesim sweep scenarios/nginx-hpa-cpu --grid hpa.targetCPU=30,50,70 --grid hpa.scaleDownStabilizationSeconds=0,300 --slo "p95<8ms,served>=99.9%"
+  $ scalesim sweep scenarios/scale-to-zero --grid keda.cooldownPeriod=30,300 --grid keda.pollingInterval=5,30 --workers 2
   $ scalesim sweep scenarios/flask-hpa-ca --grid "HorizontalPodAutoscaler/hello-world-flask:spec.maxReplicas=6,8,10" --duration 1h
   $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=40,50,60,70 --shards 4 --shard 0 --out parts/shard-0
   $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=40,50,60,70 --shards 4 --emit-job --image registry.example.com/scalesim:0.1.0
