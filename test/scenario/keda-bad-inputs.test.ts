@@ -241,4 +241,10 @@ describe('loadScenario rejects bad KEDA input with located problems', () => {
       ]),
     );
   });
+
+  it('does not report a reference to a ScaledObject that could not be read as a missing one', async () => {
+    const broken = BASE_SCALED_OBJECT.replace('  maxReplicaCount: 10', '  maxReplicaCount: 10\n  pollingInterval: "30"');
+    const problems = await kedaProblems({ [KEDA_YAML]: broken, [SCENARIO]: withFaults('scalerUnavailable: {trigger: web-so/0, from: 1h, to: 2h}') });
+    expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual([`${KEDA_YAML} spec.pollingInterval`]);
+  });
 });

@@ -18,7 +18,18 @@ export interface TriggerOwner {
   ref: DocRef;
 }
 
-export type TriggerRefResult = { ok: true; owner: TriggerOwner; triggerIndex: number } | { ok: false; message: string; hint?: string };
+/** `unreadable`: the owner exists but could not be read; its problems are reported already, so this one need not be. */
+export type TriggerRefResult = { ok: true; owner: TriggerOwner; triggerIndex: number } | { ok: false; message: string; hint?: string; unreadable?: boolean };
+
+/** Names of ScaledObjects and ScaledJobs the reader could not read (their own problems are reported). */
+export function unreadableOwnerNames(manifests: ManifestSet): Set<string> {
+  const names = new Set<string>();
+  for (const key of manifests.broken) {
+    const [kind, , name] = key.split('/');
+    if ((kind === 'ScaledObject' || kind === 'ScaledJob') && name !== undefined) names.add(name);
+  }
+  return names;
+}
 
 /** Every owner by name; a name used twice is reported at the second object. */
 export function indexTriggerOwners(manifests: ManifestSet, sink: ProblemSink): Map<string, TriggerOwner> {
@@ -43,7 +54,7 @@ export function indexTriggerOwners(manifests: ManifestSet, sink: ProblemSink): M
 }
 
 /** Resolves "<owner>/<index or name>". */
-export function resolveTriggerRef(text: string, owners: ReadonlyMap<string, TriggerOwner>): TriggerRefResult {
+export function resolveTriggerRef(text: string, owners: ReadonlyMap<string, TriggerOwner>, unreadable: ReadonlySet<string> = new Set()): TriggerRefResult {
   const slash = text.indexOf('/');
   if (slash <= 0 || slash === text.length - 1) {
     return { ok: false, message: `"${text}" is not a trigger reference`, hint: 'write <ScaledObject or ScaledJob name>/<trigger index or trigger name>, e.g. my-scaledobject/0' };
@@ -52,6 +63,7 @@ export function resolveTriggerRef(text: string, owners: ReadonlyMap<string, Trig
   const triggerText = text.slice(slash + 1);
   const owner = owners.get(ownerName);
   if (!owner) {
+    if (unreadable.has(ownerName)) return { ok: false, message: `${ownerName} could not be read`, unreadable: true };
     const hint = suggestionHint(ownerName, [...owners.keys()], 'ScaledObjects and ScaledJobs') ?? 'there is no ScaledObject or ScaledJob in the manifests';
     return { ok: false, message: `no ScaledObject or ScaledJob named "${ownerName}"`, hint };
   }

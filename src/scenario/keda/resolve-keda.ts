@@ -13,7 +13,7 @@ import type { ScenarioSections } from '../scenario-sections.js';
 import type { LoadModelSpec, Scenario, StandaloneQueueSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import { checkAuthenticationRefs } from './auth-ref-checks.js';
-import { indexTriggerOwners, type TriggerOwner } from './keda-owners.js';
+import { indexTriggerOwners, unreadableOwnerNames, type TriggerOwner } from './keda-owners.js';
 import { resolveJobRuns } from './resolve-job-runs.js';
 import { resolveScalerFaults } from './resolve-scaler-faults.js';
 import { resolveTriggerSources } from './resolve-trigger-sources.js';
@@ -46,8 +46,9 @@ export function resolveKeda(ctx: KedaContext): ResolvedKeda {
   checkAuthenticationRefs(manifests, sink);
   warnAboutClock(owners, ctx);
   const queueNames = [...ctx.loads.flatMap((l) => (l.queue ? [l.queue.name] : [])), ...ctx.queues.map((q) => q.name)];
-  const triggerSources = resolveTriggerSources({ owners, entries: sections.triggerSources, keys: sections.triggerSourceKeys, seriesNames: sections.seriesNames, queueNames, scenarioRef, sink });
-  const scalerFaults = resolveScalerFaults(sections.faults, { owners, start: ctx.start, scenarioRef, sink });
+  const unreadableOwners = unreadableOwnerNames(manifests);
+  const triggerSources = resolveTriggerSources({ owners, unreadableOwners, entries: sections.triggerSources, keys: sections.triggerSourceKeys, seriesNames: sections.seriesNames, queueNames, scenarioRef, sink });
+  const scalerFaults = resolveScalerFaults(sections.faults, { owners, unreadableOwners, start: ctx.start, scenarioRef, sink });
   const jobRuns = resolveJobRuns(sections.jobs, { scaledJobs: manifests.scaledJobs, jobNames: sections.jobNames, queueNames, triggerSources, scenarioRef, sink });
   const pausedReplicas = new Map<WorkloadEntry, number>();
   const active = manifests.scaledObjects.filter((so) => {

@@ -15,6 +15,8 @@ import { resolveTriggerRef, type TriggerOwner } from './keda-owners.js';
 
 export interface FaultContext {
   owners: ReadonlyMap<string, TriggerOwner>;
+  /** Owners that could not be read: references to them are not reported again. */
+  unreadableOwners?: ReadonlySet<string>;
   start: StartInstant;
   scenarioRef: DocRef;
   sink: ProblemSink;
@@ -46,9 +48,9 @@ function resolveTarget(f: NonNullable<FaultInput['scalerUnavailable']>, path: (s
     return undefined;
   }
   if (f.trigger !== undefined) {
-    const resolved = resolveTriggerRef(f.trigger, ctx.owners);
+    const resolved = resolveTriggerRef(f.trigger, ctx.owners, ctx.unreadableOwners);
     if (resolved.ok) return { owner: resolved.owner.name, triggerIndex: resolved.triggerIndex };
-    ctx.sink.error(ctx.scenarioRef.problem([...path, 'trigger'], resolved.message, resolved.hint));
+    if (resolved.unreadable !== true) ctx.sink.error(ctx.scenarioRef.problem([...path, 'trigger'], resolved.message, resolved.hint));
     return undefined;
   }
   const type = f.triggerType as string;
@@ -59,6 +61,7 @@ function resolveTarget(f: NonNullable<FaultInput['scalerUnavailable']>, path: (s
     return undefined;
   }
   const used = [...ctx.owners.values()].some((o) => o.triggers.some((t) => t.type === type));
-  if (!used) ctx.sink.warn(ctx.scenarioRef.warning([...path, 'triggerType'], `no trigger of type ${type} in the manifests; this fault has no effect`));
+  // An owner that could not be read may hold the trigger: say nothing rather than something false.
+  if (!used && (ctx.unreadableOwners?.size ?? 0) === 0) ctx.sink.warn(ctx.scenarioRef.warning([...path, 'triggerType'], `no trigger of type ${type} in the manifests; this fault has no effect`));
   return { triggerType: type };
 }

@@ -13,6 +13,8 @@ import { describeTrigger, resolveTriggerRef, type TriggerOwner } from './keda-ow
 
 export interface TriggerSourceContext {
   owners: ReadonlyMap<string, TriggerOwner>;
+  /** Owners that could not be read: references to them are not reported again. */
+  unreadableOwners?: ReadonlySet<string>;
   /** spec.triggers: valid entries by key. */
   entries: ReadonlyMap<string, TriggerSourceInput>;
   /** Every key of spec.triggers, including entries with schema problems (their triggers are not reported again). */
@@ -57,9 +59,9 @@ function readEntries(ctx: TriggerSourceContext): Map<string, Explicit> {
   const out = new Map<string, Explicit>();
   for (const [key, entry] of ctx.entries) {
     const at = ['spec', 'triggers', key];
-    const resolved = resolveTriggerRef(key, ctx.owners);
+    const resolved = resolveTriggerRef(key, ctx.owners, ctx.unreadableOwners);
     if (!resolved.ok) {
-      ctx.sink.error(ctx.scenarioRef.problem(at, resolved.message, resolved.hint, { key: true }));
+      if (resolved.unreadable !== true) ctx.sink.error(ctx.scenarioRef.problem(at, resolved.message, resolved.hint, { key: true }));
       continue;
     }
     const source = entrySource(entry, at, ctx);
