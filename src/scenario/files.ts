@@ -10,7 +10,8 @@ export function resolveInScenario(dir: string, relative: string): string {
   return path.isAbsolute(relative) ? path.normalize(relative) : path.join(dir, relative);
 }
 
-export type FileResult<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string };
+/** A failure is about the path (missing, a folder, no permission) or, `kind: 'content'`, about what the file holds. */
+export type FileResult<T> = { ok: true; value: T } | { ok: false; message: string; hint?: string; kind?: 'content' };
 
 /**
  * Largest input file read, bytes. A JavaScript string holds at most ~512 MiB, and a trace that large
@@ -27,12 +28,33 @@ export async function readTextFile(file: string): Promise<FileResult<string>> {
         ok: false,
         message: `file is ${(size / 2 ** 20).toFixed(0)} MiB; scalesim reads input files up to ${MAX_INPUT_FILE_BYTES / 2 ** 20} MiB`,
         hint: 'cut the trace to the window you simulate, or aggregate it to coarser buckets (e.g. per minute)',
+        kind: 'content',
       };
     }
-    return { ok: true, value: await readFile(file, 'utf8') };
+    const bytes = await readFile(file);
+    const encoding = notUtf8(bytes);
+    if (encoding !== undefined) return { ok: false, message: encoding.message, hint: encoding.hint, kind: 'content' };
+    return { ok: true, value: bytes.toString('utf8') };
   } catch (e) {
     return fsFailure(e, file);
   }
+}
+
+/**
+ * Why `bytes` are not UTF-8 text, for the two cases with a clear answer: UTF-16 (what Windows
+ * PowerShell's `>` and Notepad's "Unicode" write; read as UTF-8 it is every other byte NUL) and NUL
+ * bytes in the first 4 KiB (a binary file). Undefined otherwise.
+ */
+function notUtf8(bytes: Buffer): { message: string; hint: string } | undefined {
+  const bom = bytes.length >= 2 ? (bytes[0]! << 8) | bytes[1]! : 0;
+  const head = bytes.subarray(0, 4096);
+  let nuls = 0;
+  for (const b of head) if (b === 0) nuls++;
+  if (bom === 0xfffe || bom === 0xfeff || (nuls > 0 && nuls >= head.length / 4)) {
+    return { message: 'the file is UTF-16 text; scalesim reads UTF-8', hint: 'save it as UTF-8 (PowerShell: Out-File -Encoding utf8; iconv -f UTF-16 -t UTF-8)' };
+  }
+  if (nuls > 0) return { message: 'the file holds NUL bytes: it is not a text file', hint: 'give a YAML, CSV or JSON text file' };
+  return undefined;
 }
 
 /** Whether `p` is a folder, a file, or missing. */

@@ -59,7 +59,9 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   const scenarioFile = path.join(dir, SCENARIO_FILE_NAME);
   const text = await readTextFile(scenarioFile);
   if (!text.ok) {
-    throw new UserInputError({ file: scenarioFile, message: text.message, hint: 'pass the folder that holds scenario.yaml' });
+    // A file that is there but unreadable as text has its own hint; a missing one, where scenario.yaml goes.
+    const hint = text.kind === 'content' ? text.hint : 'pass the folder that holds scenario.yaml';
+    throw new UserInputError({ file: scenarioFile, message: text.message, ...(hint ? { hint } : {}) });
   }
   const patches = overrides.patches ?? [];
   const applied = new Set<DocumentPatch>();

@@ -2,6 +2,7 @@
  * Bad inputs: each case edits one file of the small valid scenario and expects loadScenario to
  * reject it with a UserInputError that names the file, the 1-based line, the field and what is wrong.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isUserInputError, type InputProblem } from '../../src/errors/user-input-error.js';
@@ -365,6 +366,32 @@ describe('warnings (not errors)', () => {
     try {
       const scenario = await loadScenario(dir);
       expect(scenario.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining(fragment));
+    } finally {
+      await removeFolder(dir);
+    }
+  });
+});
+
+describe('files that are not UTF-8 text', () => {
+  it.each([
+    ['scenario.yaml in UTF-16 with its byte order mark', 'scenario.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(BASE_SCENARIO, 'utf16le')]), /the file is UTF-16 text; scalesim reads UTF-8/, /save it as UTF-8/],
+    ['a trace in UTF-16 without one', 'traces/web.csv', Buffer.from(BASE_TRACE, 'utf16le'), /the file is UTF-16 text/, /save it as UTF-8/],
+    ['a manifest that is a binary file', 'manifests/web.yaml', Buffer.concat([Buffer.from('apiVersion: apps/v1\n'), Buffer.from([0, 1, 2, 3]), Buffer.alloc(200, 0x41)]), /holds NUL bytes: it is not a text file/, /YAML, CSV or JSON text/],
+  ])('%s is named as such, in one short problem', async (_name, file, bytes, message, hint) => {
+    const dir = await writeScenarioFolder(baseFiles());
+    try {
+      writeFileSync(path.join(dir, file), bytes);
+      let problems: InputProblem[] = [];
+      try {
+        await loadScenario(dir);
+      } catch (e) {
+        if (!isUserInputError(e)) throw e;
+        problems = e.problems;
+      }
+      const found = problems.find((p) => message.test(p.message));
+      expect(found, JSON.stringify(problems)).toBeDefined();
+      expect(found!.hint).toMatch(hint);
+      expect(found!.message.length).toBeLessThan(120);
     } finally {
       await removeFolder(dir);
     }

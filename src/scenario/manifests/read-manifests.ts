@@ -42,7 +42,7 @@ export async function readManifests(
   for (const [i, file] of files.entries()) {
     const text = texts[i];
     if (!text?.ok) {
-      sink.error({ file, message: text?.message ?? 'cannot read file' });
+      sink.error({ file, message: text?.message ?? 'cannot read file', ...(text?.hint ? { hint: text.hint } : {}) });
       out.incomplete = true;
       continue;
     }
