@@ -151,6 +151,15 @@ describe('scalesim run', () => {
     expect(r.stderr).toContain('--seed');
   });
 
+  it('parses --seed as decimal digits up to 2^53 - 1', async () => {
+    const { parseSeed } = await import('../../src/cli/commands/run.js');
+    expect(parseSeed('0')).toBe(0);
+    expect(parseSeed('9007199254740991')).toBe(9007199254740991);
+    for (const bad of ['0x10', '1e3', '-1', '1.5', '', '9007199254740992', '9007199254740993']) {
+      expect(() => parseSeed(bad), bad).toThrow(`expected a whole number from 0 to 9007199254740991 in decimal digits, got "${bad}"`);
+    }
+  });
+
   it.each([
     ['an unknown option', ['run', 'scenarios/nginx-hpa-cpu', '--bogus'], "error: unknown option '--bogus'"],
     ['a missing argument', ['run'], "error: missing required argument 'scenario-dir'"],

@@ -397,3 +397,17 @@ describe('files that are not UTF-8 text', () => {
     }
   });
 });
+
+describe('a bucket that is not the rows\' step', () => {
+  it('warns that counts per bucket are spread over another width, and says nothing when it matches', async () => {
+    const { loadFolder } = await import('./helpers/scenario-folder.js');
+    const withBucket = (bucket: string) => loadFolder({ ...baseFiles(), 'scenario.yaml': BASE_SCENARIO.replace('      valueKind: countPerBucket', `      valueKind: countPerBucket\n      bucket: ${bucket}`) });
+    const wrong = await withBucket('5m');
+    expect(wrong.warnings).toContainEqual(
+      expect.objectContaining({ field: 'spec.traces.web.bucket', message: 'bucket is 300 s but most rows are 60 s apart: each count is spread over 300 s, so the load is 0.200× what the rows say per second' }),
+    );
+    const right = await withBucket('1m');
+    expect(right.warnings.filter((w) => w.field === 'spec.traces.web.bucket')).toEqual([]);
+  });
+});
+

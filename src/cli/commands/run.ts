@@ -29,10 +29,11 @@ interface RunFlags {
   chartWorkloads?: string;
 }
 
+/** --seed: decimal digits, 0 to 2^53 − 1 (the whole numbers a JavaScript number holds exactly, as spec.seed). */
 export function parseSeed(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) {
-    throw new UserInputError({ file: '(command line)', field: '--seed', message: `expected a whole number >= 0, got "${text}"` });
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n)) {
+    throw new UserInputError({ file: '(command line)', field: '--seed', message: `expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER} in decimal digits, got "${text}"` });
   }
   return n;
 }

@@ -1,9 +1,15 @@
 /**
- * Checks every trace must pass whatever its format: at least one row, values ≥ 0, timestamps
+ * Checks every trace must pass whatever its format: at least one row, values from 0 to 1e12, timestamps
  * strictly increasing (no duplicates, no out-of-order rows).
  */
 import type { InputProblem } from '../../errors/user-input-error.js';
 import { MAX_PROBLEMS_PER_TRACE_FILE, type TraceRows } from './types.js';
+
+/**
+ * The largest value a row may hold: a trillion requests a bucket, or users. Far above any real
+ * trace, and far below where the run's sums overflow (1e308 gave a summary of NaN and null).
+ */
+const MAX_TRACE_VALUE = 1e12;
 
 /** Returns the problems found in `rows` (empty when the trace is usable). */
 export function checkTraceRows(rows: TraceRows, file: string): InputProblem[] {
@@ -17,6 +23,7 @@ export function checkTraceRows(rows: TraceRows, file: string): InputProblem[] {
   for (let i = 0; i < ts.length; i++) {
     const value = values[i] as number;
     if (value < 0) report(i, 'value', `${value} is negative (expected a number ≥ 0)`);
+    else if (value > MAX_TRACE_VALUE) report(i, 'value', `${value} is larger than ${MAX_TRACE_VALUE.toExponential()} (expected a count, a rate or a number of users the run's totals can hold)`);
     if (i === 0) continue;
     const previous = ts[i - 1] as number;
     const current = ts[i] as number;

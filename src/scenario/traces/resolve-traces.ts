@@ -12,7 +12,7 @@ import type { TraceBindingInput } from '../schema/trace-binding-schema.js';
 import type { TraceBinding } from '../types.js';
 import { utcOffsetInLine, utcOffsetSeconds } from '../utc-offset.js';
 import type { DocRef } from '../yaml/doc-ref.js';
-import { bindTraceRows } from './bind-trace.js';
+import { bindTraceRows, dominantStepSeconds } from './bind-trace.js';
 
 /** The calendar instant a binding maps to simulation t = 0, and the UTC offset it was written in. */
 export interface TraceOrigin {
@@ -47,6 +47,7 @@ export async function resolveTraces(
   const out: ResolvedTraces = { bindings: new Map(), origins: new Map() };
   for (const result of results) {
     sink.errors(result.problems);
+    for (const w of result.warnings ?? []) sink.warn(w);
     if (!result.binding) continue;
     out.bindings.set(result.binding.name, result.binding);
     out.origins.set(result.binding.name, result.origin);
@@ -140,7 +141,25 @@ async function resolveOne(dir: string, name: string, input: TraceBindingInput, s
   const startText = scenarioRef.valueAt(['spec', 'traces', name, 'start']);
   const firstLine = parsed.rows.lines?.[0];
   const offset = typeof startText === 'string' ? utcOffsetSeconds(startText) : firstLine !== undefined ? utcOffsetInLine(lineAt(text.value, firstLine)) : undefined;
-  return { problems: [], binding, origin: { epochSeconds: bound.originEpochSeconds, utcOffsetSeconds: offset ?? 0 } };
+  const warnings = bucketWarnings(name, input, parsed.rows.timestampsSeconds, scenarioRef);
+  return { problems: [], warnings, binding, origin: { epochSeconds: bound.originEpochSeconds, utcOffsetSeconds: offset ?? 0 } };
+}
+
+/**
+ * A bucket given for counts per bucket that is not the rows' own step: each count is divided by the
+ * bucket, so a 5m bucket over rows one minute apart makes the load five times too low.
+ */
+function bucketWarnings(name: string, input: TraceBindingInput, timestampsSeconds: Float64Array, scenarioRef: DocRef): InputProblem[] {
+  if (input.bucket === undefined || input.valueKind !== 'countPerBucket') return [];
+  const step = dominantStepSeconds(timestampsSeconds);
+  if (step === undefined || step === input.bucket) return [];
+  return [
+    scenarioRef.warning(
+      ['spec', 'traces', name, 'bucket'],
+      `bucket is ${input.bucket} s but most rows are ${step} s apart: each count is spread over ${input.bucket} s, so the load is ${(step / input.bucket).toPrecision(3)}× what the rows say per second`,
+      `leave bucket out to use the rows' own step, or set it to ${step} s`,
+    ),
+  ];
 }
 
 /** Line `line` (1-based) of `text`. */

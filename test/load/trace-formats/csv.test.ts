@@ -48,6 +48,7 @@ describe('csv trace format', () => {
     ['an empty value', 'timestamp,value\n2024-01-01T00:00:00Z,\n', 2, 'value', 'not a finite number'],
     ['a missing cell', 'timestamp,value\n2024-01-01T00:00:00Z\n', 2, 'value', 'missing column'],
     ['a negative value', 'timestamp,value\n2024-01-01T00:00:00Z,-3\n', 2, 'value', 'negative'],
+    ['a value past what the totals hold', 'timestamp,value\n2024-01-01T00:00:00Z,1\n2024-01-01T00:01:00Z,1e308\n', 3, 'value', '1e+308 is larger than 1e+12'],
     ['an unparseable timestamp', 'timestamp,value\n01/02/2024 10:00,1\n', 2, 'timestamp', 'not an ISO-8601 timestamp'],
     ['a timestamp without offset', 'timestamp,value\n2024-01-01T00:00:00,1\n', 2, 'timestamp', 'not an ISO-8601 timestamp'],
     ['a duplicated timestamp', 'timestamp,value\n2024-01-01T00:00:00Z,1\n2024-01-01T00:00:00Z,2\n', 3, 'timestamp', 'duplicated timestamp'],
