@@ -25,18 +25,25 @@ export interface ExplainOptions {
 const COMMAND_LINE = '(command line)';
 
 function decisionsFile(resultsDir: string): string {
-  if (!existsSync(resultsDir) || !statSync(resultsDir).isDirectory()) {
+  if (!existsSync(resultsDir)) {
     throw new UserInputError({ file: resultsDir, message: 'expected a results folder written by `scalesim run`, but there is no such folder' });
   }
-  const file = join(resultsDir, 'decisions.csv');
-  if (!existsSync(file)) {
-    throw new UserInputError({
-      file,
-      message: 'expected decisions.csv in the results folder, but it is missing',
-      hint: 'explain reads the folder `scalesim run --out <dir>` writes',
-    });
+  if (!statSync(resultsDir).isDirectory()) {
+    throw new UserInputError({ file: resultsDir, message: 'expected a results folder written by `scalesim run`, but this is a file', hint: 'give the folder that holds decisions.csv' });
   }
+  const file = join(resultsDir, 'decisions.csv');
+  if (!existsSync(file)) throw missingDecisions(resultsDir, file);
   return file;
+}
+
+/** Why a results folder has no decisions.csv, when its other files say: a comparison, a sweep, a run with --decisions none. */
+function missingDecisions(resultsDir: string, file: string): UserInputError {
+  const has = (name: string): boolean => existsSync(join(resultsDir, name));
+  let hint = 'explain reads the folder `scalesim run --out <dir>` writes';
+  if (has('comparison.json')) hint = `this is a comparison: explain one of its variants, e.g. ${join(resultsDir, 'base')}`;
+  else if (has('sweep.json') || has('sweep-part.json')) hint = 'a sweep keeps no decisions: run the setting you want to look at with `scalesim run` (or compare)';
+  else if (has('summary.json')) hint = 'this run kept no decision rows (--decisions none or spec.decisions: none): run it again with --decisions all or changes';
+  return new UserInputError({ file, message: 'expected decisions.csv in the results folder, but it is missing', hint });
 }
 
 function outsideRun(atSeconds: number, endSeconds: number, what: string): UserInputError {

@@ -2,6 +2,7 @@
  * explainResults over hand-written results folders: each autoscaler's nearest decision (ties to the
  * earlier, before the first, after the last), --autoscaler, and the input errors.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isUserInputError } from '../../src/errors/user-input-error.js';
@@ -93,5 +94,17 @@ describe('explainResults', () => {
     const empty = resultsFolder(undefined);
     expect(await problem({ resultsDir: empty })).toMatch(/decisions\.csv: expected decisions\.csv in the results folder, but it is missing/);
     expect(await problem({ resultsDir: resultsFolder(decisionsCsv([])) })).toMatch(/decisions\.csv: expected decision rows after the header, got none/);
+  });
+
+  it('says why decisions.csv is missing when the folder says: a file, a run without decision rows, a comparison, a sweep', async () => {
+    const file = join(resultsFolder(undefined, 60), 'summary.json');
+    expect(await problem({ resultsDir: file })).toMatch(/but this is a file\n    hint: give the folder that holds decisions\.csv/);
+    expect(await problem({ resultsDir: resultsFolder(undefined, 60) })).toMatch(/hint: this run kept no decision rows \(--decisions none/);
+    const comparison = resultsFolder(undefined);
+    writeFileSync(join(comparison, 'comparison.json'), '{}');
+    expect(await problem({ resultsDir: comparison })).toContain(`hint: this is a comparison: explain one of its variants, e.g. ${join(comparison, 'base')}`);
+    const sweep = resultsFolder(undefined);
+    writeFileSync(join(sweep, 'sweep.json'), '{}');
+    expect(await problem({ resultsDir: sweep })).toMatch(/hint: a sweep keeps no decisions/);
   });
 });
