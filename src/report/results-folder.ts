@@ -11,7 +11,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { prepareOutputFolder, RESULTS_MARKER, RESULTS_MARKER_TEXT } from './output-folder.js';
 import { FileTableSink, type TableSink } from './table-sink.js';
 
-function processAlive(pid: number): boolean {
+/** Whether process `pid` is running (signal 0 reaches it, or it exists but is another user's). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -9,9 +9,10 @@
  * by a kill is ignored, and the journal is rewritten clean before new lines are appended. Removed
  * once the outputs are in place.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserInputError } from '../errors/user-input-error.js';
+import { processAlive } from '../report/results-folder.js';
 import type { Setting } from './settings.js';
 import type { SweepRow } from './sweep-row.js';
 
@@ -89,8 +90,58 @@ function otherSweep(path: string, finished: number): UserInputError {
   });
 }
 
+/** The lock beside a journal: the pid of the sweep writing it, so that a second sweep into the same --out waits its turn. */
+function lockPath(journal: string): string {
+  return `${journal}.lock`;
+}
+
+/** Takes the journal's lock, or refuses (exit 2) while another live process holds it; a dead holder's lock is taken over. */
+function takeLock(journal: string): void {
+  const path = lockPath(journal);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw unwritable(journal, code ?? String(error));
+    }
+    const holder = Number.parseInt(readIfThere(path) ?? '', 10);
+    if (Number.isInteger(holder) && holder !== process.pid && processAlive(holder)) {
+      throw new UserInputError({
+        file: '(command line)',
+        field: '--out',
+        message: `another sweep (process ${holder}) is writing to this --out: its journal ${journal} is locked`,
+        hint: 'wait for it to finish, or give this sweep another --out',
+      });
+    }
+    rmSync(path, { force: true }); // left by a sweep that was killed
+  }
+  throw new UserInputError({ file: '(command line)', field: '--out', message: `cannot take the lock ${path} of the sweep's journal` });
+}
+
+/** The folder above --out exists (prepareOutputFolder made it) but takes no files: not ours to fix. */
+function unwritable(journal: string, code: string): UserInputError {
+  return new UserInputError({
+    file: '(command line)',
+    field: '--out',
+    message: `cannot write the sweep's resume journal ${journal} (${code}); expected a folder above --out where files can be written`,
+    hint: 'choose an --out in a folder you can write to',
+  });
+}
+
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 export class SweepJournal {
   private fd: number | undefined;
+  private locked = false;
   private constructor(
     readonly path: string,
     readonly start: JournalStart,
@@ -103,6 +154,16 @@ export class SweepJournal {
    */
   static open(outDir: string, keys: JournalKeys, settings: readonly Setting[], fresh: boolean): SweepJournal {
     const path = journalPath(outDir);
+    takeLock(path);
+    try {
+      return SweepJournal.openLocked(path, keys, settings, fresh);
+    } catch (error) {
+      rmSync(lockPath(path), { force: true });
+      throw error;
+    }
+  }
+
+  private static openLocked(path: string, keys: JournalKeys, settings: readonly Setting[], fresh: boolean): SweepJournal {
     let start: JournalStart = { kind: 'new' };
     let rows: SweepRow[] = [];
     if (existsSync(path)) {
@@ -128,20 +189,14 @@ export class SweepJournal {
       mkdirSync(dirname(path), { recursive: true });
       fd = openSync(temp, 'w');
     } catch (error) {
-      // The folder above --out exists (prepareOutputFolder made it) but takes no files: not ours to fix.
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new UserInputError({
-        file: '(command line)',
-        field: '--out',
-        message: `cannot write the sweep's resume journal ${path} (${code}); expected a folder above --out where files can be written`,
-        hint: 'choose an --out in a folder you can write to',
-      });
+      throw unwritable(path, (error as NodeJS.ErrnoException).code ?? String(error));
     }
     writeSync(fd, `${JSON.stringify({ format: FORMAT, fingerprint: keys.fingerprint, rowsFingerprint: keys.rowsFingerprint })}\n${rows.map((r) => `${JSON.stringify(r)}\n`).join('')}`);
     fsyncSync(fd);
     closeSync(fd);
     renameSync(temp, path);
     journal.fd = openSync(path, 'a');
+    journal.locked = true;
     return journal;
   }
 
@@ -152,9 +207,12 @@ export class SweepJournal {
     fsyncSync(this.fd);
   }
 
+  /** Closes the journal and lets another sweep into the same --out. */
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+    if (this.locked) rmSync(lockPath(this.path), { force: true });
+    this.locked = false;
   }
 
   /** Closes and deletes the journal (the sweep's outputs are in place). */

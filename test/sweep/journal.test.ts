@@ -4,6 +4,7 @@
  * the same inputs reused by setting id, another sweep's journal refused unless --fresh, and removal
  * once the outputs are in place.
  */
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,4 +109,25 @@ describe('SweepJournal', () => {
     ]);
     again.remove();
   });
+
+  it('is locked while a sweep writes it: a live holder refuses a second sweep, a dead one is taken over, closing unlocks', () => {
+    const out = join(work, 'locked');
+    const lock = `${journalPath(out)}.lock`;
+    writeFileSync(lock, `${process.ppid}\n`); // a live process that is not this one
+    let refused: unknown;
+    try {
+      SweepJournal.open(out, FP1, settings, false);
+    } catch (error) {
+      refused = error;
+    }
+    expect(isUserInputError(refused) && refused.problems[0]!.message).toBe(`another sweep (process ${process.ppid}) is writing to this --out: its journal ${journalPath(out)} is locked`);
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!; // exited already
+    writeFileSync(lock, `${gone}\n`);
+    const j = SweepJournal.open(out, FP1, settings, false);
+    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`);
+    j.close();
+    expect(existsSync(lock)).toBe(false);
+    j.remove();
+  });
 });
+
