@@ -9,10 +9,10 @@
  * by a kill is ignored, and the journal is rewritten clean before new lines are appended. Removed
  * once the outputs are in place.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserInputError } from '../errors/user-input-error.js';
-import { processAlive } from '../report/results-folder.js';
+import { journalUnwritable, lockPath, takeJournalLock } from './journal-lock.js';
 import type { Setting } from './settings.js';
 import type { SweepRow } from './sweep-row.js';
 
@@ -90,55 +90,6 @@ function otherSweep(path: string, finished: number): UserInputError {
   });
 }
 
-/** The lock beside a journal: the pid of the sweep writing it, so that a second sweep into the same --out waits its turn. */
-function lockPath(journal: string): string {
-  return `${journal}.lock`;
-}
-
-/** Takes the journal's lock, or refuses (exit 2) while another live process holds it; a dead holder's lock is taken over. */
-function takeLock(journal: string): void {
-  const path = lockPath(journal);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw unwritable(journal, code ?? String(error));
-    }
-    const holder = Number.parseInt(readIfThere(path) ?? '', 10);
-    if (Number.isInteger(holder) && holder !== process.pid && processAlive(holder)) {
-      throw new UserInputError({
-        file: '(command line)',
-        field: '--out',
-        message: `another sweep (process ${holder}) is writing to this --out: its journal ${journal} is locked`,
-        hint: 'wait for it to finish, or give this sweep another --out',
-      });
-    }
-    rmSync(path, { force: true }); // left by a sweep that was killed
-  }
-  throw new UserInputError({ file: '(command line)', field: '--out', message: `cannot take the lock ${path} of the sweep's journal` });
-}
-
-/** The folder above --out exists (prepareOutputFolder made it) but takes no files: not ours to fix. */
-function unwritable(journal: string, code: string): UserInputError {
-  return new UserInputError({
-    file: '(command line)',
-    field: '--out',
-    message: `cannot write the sweep's resume journal ${journal} (${code}); expected a folder above --out where files can be written`,
-    hint: 'choose an --out in a folder you can write to',
-  });
-}
-
-function readIfThere(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 export class SweepJournal {
   private fd: number | undefined;
   private locked = false;
@@ -154,7 +105,7 @@ export class SweepJournal {
    */
   static open(outDir: string, keys: JournalKeys, settings: readonly Setting[], fresh: boolean): SweepJournal {
     const path = journalPath(outDir);
-    takeLock(path);
+    takeJournalLock(path);
     try {
       return SweepJournal.openLocked(path, keys, settings, fresh);
     } catch (error) {
@@ -189,7 +140,7 @@ export class SweepJournal {
       mkdirSync(dirname(path), { recursive: true });
       fd = openSync(temp, 'w');
     } catch (error) {
-      throw unwritable(path, (error as NodeJS.ErrnoException).code ?? String(error));
+      throw journalUnwritable(path, (error as NodeJS.ErrnoException).code ?? String(error));
     }
     writeSync(fd, `${JSON.stringify({ format: FORMAT, fingerprint: keys.fingerprint, rowsFingerprint: keys.rowsFingerprint })}\n${rows.map((r) => `${JSON.stringify(r)}\n`).join('')}`);
     fsyncSync(fd);
