@@ -6,10 +6,11 @@ export interface Progress {
   stop(): void;
 }
 
-export function createProgress(enabled: boolean, totalSeconds: number): Progress {
+/** `label` starts the line: "simulating", or "simulating base (1/3)" for one variant of a comparison. */
+export function createProgress(enabled: boolean, totalSeconds: number, label = 'simulating'): Progress {
   if (!enabled || !process.stderr.isTTY) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: 'simulating [{bar}] {percentage}% | {value}/{total} simulated hours | ETA {eta}s', stream: process.stderr, hideCursor: true },
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} simulated hours | ETA {eta}s`, stream: process.stderr, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(Math.round(totalSeconds / 3600), 0);

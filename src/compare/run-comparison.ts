@@ -24,6 +24,10 @@ export interface ComparisonOptions {
   durationSeconds?: number;
   /** Tables of one variant (e.g. into its subfolder). */
   tablesFor?: (variant: Variant) => TableSinkFactory;
+  /** Before each variant runs: the variant, its place (0-based) and its scenario (its duration, for a progress bar). */
+  onVariantStart?: (variant: Variant, index: number, scenario: Scenario) => void;
+  /** During a variant's run, every chunk of simulated time: the seconds done. */
+  onProgress?: (variant: Variant, simulatedSeconds: number) => void;
   onVariantDone?: (variant: Variant, row: ComparisonRow) => void;
 }
 
@@ -62,9 +66,11 @@ export async function runComparison(variants: readonly Variant[], options: Compa
   const runs: ComparisonResult['runs'] = [];
   for (const [i, variant] of variants.entries()) {
     const scenario = scenarios[i]!;
+    options.onVariantStart?.(variant, i, scenario);
     const counter = new ScaleEventCounter();
     const tables = options.tablesFor?.(variant);
-    const result = await runScenarioYielding(scenario, { observers: [counter], ...(tables ? { tables } : {}) });
+    const onProgress = options.onProgress;
+    const result = await runScenarioYielding(scenario, { observers: [counter], ...(tables ? { tables } : {}), ...(onProgress ? { onProgress: (t: number) => onProgress(variant, t) } : {}) });
     const row = comparisonRow(variant.name, variant.description, result.summary, counter);
     rows.push(row);
     runs.push({ variant, result });

@@ -3,11 +3,12 @@
  * each column marked, the same numbers for the same seed, each variant's results in its folder, and
  * exit code 2 for a bad variant or an override that matches nothing.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'scalesim-compare-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -81,4 +82,19 @@ describe('scalesim compare', () => {
     expect(p.message).toMatch(message);
     expect(p.hint).toContain(`the value set by --variant x: "${variant.slice(2)}"`);
   });
+
+  it('shows a progress bar per variant on a terminal, and none with --no-progress', () => {
+    // `script` gives the command a pseudo-terminal, as a user's shell would (util-linux, on every Debian).
+    const onTerminal = (extra: string) =>
+      spawnSync('script', ['-qfec', `${process.execPath} ${join(ROOT, 'dist', 'cli', 'main.js')} compare scenarios/nginx-hpa-cpu --variant '${T50}' --out ${join(work, `bar${extra.length}`)} --no-report ${extra}`, '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+    const shown = onTerminal('');
+    expect(shown.status, shown.stdout).toBe(0);
+    expect(shown.stdout).toMatch(/simulating base \(1\/2\) \[.*\] 100% \| 1\/1 simulated hours/);
+    expect(shown.stdout).toMatch(/simulating t50 \(2\/2\) \[/);
+    const hidden = onTerminal('--no-progress');
+    expect(hidden.status, hidden.stdout).toBe(0);
+    expect(hidden.stdout).not.toContain('simulating');
+    expect(hidden.stdout).toContain('ran t50');
+  });
 });
+

@@ -15,6 +15,7 @@ import { DEFAULT_REPORT_FORMATS, resolveReportFormats, writeReport } from '../..
 import { renderComparisonReport } from '../../report/markdown/comparison-report.js';
 import { ResultsFolder } from '../../report/results-folder.js';
 import { withExitCodes } from '../handle-errors.js';
+import { createProgress, type Progress } from '../progress.js';
 import { onStopSignals } from '../stop-signals.js';
 import { parseChartWorkloadsFlag, parseDurationFlag, parseSeed, safeName } from './run.js';
 
@@ -26,6 +27,7 @@ interface CompareFlags {
   json?: boolean;
   report?: string | false;
   chartWorkloads?: string;
+  progress?: boolean;
 }
 
 export function registerCompareCommand(program: Command): void {
@@ -40,6 +42,7 @@ export function registerCompareCommand(program: Command): void {
     .option('--json', 'print the comparison as JSON instead of a table')
     .option('--report <formats>', `report formats to write (${DEFAULT_REPORT_FORMATS.join(',')} by default)`)
     .option('--no-report', 'write no report.md / report.html')
+    .option('--no-progress', 'no progress bar (one is shown per variant on a terminal)')
     .option('--chart-workloads <n>', `chart at most n workloads one by one in the report, those that fared worst in some variant, or "all" (default ${DEFAULT_CHARTED_WORKLOADS})`)
     .addHelpText(
       'after',
@@ -65,7 +68,9 @@ variant is loaded and checked before the first one runs.`,
         const formats = flags.report === false ? [] : resolveReportFormats(flags.report ?? DEFAULT_REPORT_FORMATS.join(','));
         const chartWorkloads = flags.chartWorkloads === undefined ? DEFAULT_CHARTED_WORKLOADS : parseChartWorkloadsFlag(flags.chartWorkloads);
         const folder = new ResultsFolder(outDir);
+        let bar: Progress = { update: () => {}, stop: () => {} };
         const removeStopHandler = onStopSignals((signal) => {
+          bar.stop();
           folder.abort();
           process.stderr.write(`\nstopped (${signal}): nothing written to ${folder.target}; earlier results there are untouched\n`);
         });
@@ -82,7 +87,12 @@ variant is loaded and checked before the first one runs.`,
               charts.set(v.name, recorder);
               return recorder.tables((name, header) => folder.table(name, header, v.name));
             },
+            onVariantStart: (v, i, scenario) => {
+              bar = createProgress(flags.progress !== false && !flags.json, scenario.durationSeconds, `simulating ${v.name} (${i + 1}/${variants.length})`);
+            },
+            onProgress: (_v, t) => bar.update(t),
             onVariantDone: (v, row) => {
+              bar.stop();
               if (!flags.json) process.stderr.write(`  ran ${v.name}: served ${row.servedPercent}%, cost ${row.costTotal ?? '—'} ${row.costCurrency ?? ''}\n`);
             },
           });
@@ -107,6 +117,7 @@ variant is loaded and checked before the first one runs.`,
           folder.abort();
           throw error;
         } finally {
+          bar.stop();
           removeStopHandler();
         }
         for (const notice of notices) process.stderr.write(`${notice}\n`);
