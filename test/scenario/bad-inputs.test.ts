@@ -411,3 +411,17 @@ describe('a bucket that is not the rows\' step', () => {
   });
 });
 
+describe('the hint for a number written as a string', () => {
+  it.each([
+    ['"30"', 'write the number without quotes'],
+    ['30%', 'write the number alone, without the % sign'],
+    ['"40;50"', undefined],
+  ])('averageUtilization: %s', async (value, hint) => {
+    const files = { 'manifests/web.yaml': `${BASE_DEPLOYMENT}---\n${hpaV2('web', '  maxReplicas: 10', '  metrics:', '    - type: Resource', '      resource:', '        name: cpu', `        target: {type: Utilization, averageUtilization: ${value}}`)}` };
+    const { problems } = await problemsFor(files);
+    const found = problems.find((p) => p.field === 'spec.metrics[0].resource.target.averageUtilization');
+    expect(found, JSON.stringify(problems)).toBeDefined();
+    expect(found!.hint).toBe(hint);
+  });
+});
+

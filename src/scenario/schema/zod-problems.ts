@@ -99,7 +99,10 @@ function issueHint(issue: Issue, found: unknown): string | undefined {
     return suggestionHint(found, issue.values.map(String), 'values');
   }
   if (issue.code === 'invalid_type' && issue.expected === 'number' && typeof found === 'string') {
-    return 'write the number without quotes';
+    // Only what is a number once unquoted: "30" is; "30%", "40;50" and "abc" are not.
+    const text = found.trim();
+    if (text !== '' && Number.isFinite(Number(text))) return 'write the number without quotes';
+    if (/^\d+(\.\d+)?\s*%$/.test(text)) return 'write the number alone, without the % sign';
   }
   return undefined;
 }
