@@ -32,14 +32,19 @@ function formatCost(summary: RunSummary): string | undefined {
   return `cost ${parts.join(' + ')}${note}`;
 }
 
+/** A figure with `digits` decimals, or "—" where there is none (no request served: no response time). */
+function fixed(value: number, digits: number): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : '—';
+}
+
 function workloadRow(w: WorkloadSummary): string[] {
   return [
     w.name,
-    w.servedPercent.toFixed(3),
-    w.droppedPercent.toFixed(3),
-    (w.responseTimeSeconds.p50 * 1000).toFixed(1),
-    (w.responseTimeSeconds.p95 * 1000).toFixed(1),
-    (w.responseTimeSeconds.p99 * 1000).toFixed(1),
+    fixed(w.servedPercent, 3),
+    fixed(w.droppedPercent, 3),
+    fixed(w.responseTimeSeconds.p50 * 1000, 1),
+    fixed(w.responseTimeSeconds.p95 * 1000, 1),
+    fixed(w.responseTimeSeconds.p99 * 1000, 1),
     `${w.replicas.minReady}/${w.replicas.meanReady.toFixed(2)}/${w.replicas.peakReady}`,
     w.pendingPodSeconds.toFixed(0),
     String(w.restarts),

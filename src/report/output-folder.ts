@@ -115,6 +115,8 @@ function makeParentFolders(target: string): void {
  * when the folder may not be replaced or its parent cannot be made.
  */
 export function prepareOutputFolder(outDir: string): void {
+  // resolve('') is the working directory: an empty --out (an unset shell variable) is a mistake, not "here".
+  if (outDir.trim() === '') throw new UserInputError({ file: '(command line)', field: FIELD, message: 'expected a folder path, got an empty one', hint: 'give --out a folder, e.g. --out results/my-run' });
   const target = resolve(outDir);
   const problem = outputFolderProblem(target);
   if (problem !== undefined) throw new UserInputError({ file: '(command line)', field: FIELD, message: problem, hint: 'give --out a new folder, or remove this one yourself' });

@@ -26,6 +26,14 @@ describe('formatRunSummary', () => {
     summary = runScenario(scenario, { tables: (_n, header) => new MemoryTableSink(header) }).summary;
   });
 
+  it('prints — for the response times of a workload that served nothing, not NaN', () => {
+    const w = summary.workloads[0]!;
+    const idle = { ...summary, workloads: [{ ...w, responseTimeSeconds: { ...w.responseTimeSeconds, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN } }] };
+    const row = formatRunSummary(idle, []).find((l) => l.startsWith(w.name))!;
+    expect(row).not.toContain('NaN');
+    expect(row.split(/\s+/).filter((cell) => cell === '—')).toHaveLength(3);
+  });
+
   it('lists every workload, HPA and file of a small run', () => {
     const lines = formatRunSummary(widened(summary, PRINTED_ITEMS), ['/out/summary.json', '/out/report-load-w00.mmd']);
     expect(lines.filter((l) => /^w\d\d /.test(l))).toHaveLength(PRINTED_ITEMS);

@@ -98,6 +98,11 @@ describe('prepareOutputFolder and ResultsFolder', () => {
     expect(existsSync(join(mine, '..', `.scalesim-tmp-${mine.split('/').pop()}-${process.pid}`))).toBe(false);
   });
 
+  it('refuses an empty --out (an unset shell variable), which would mean the working folder', () => {
+    expect(refusal(() => prepareOutputFolder(''))).toContain('--out: expected a folder path, got an empty one');
+    expect(refusal(() => prepareOutputFolder('  '))).toContain('expected a folder path');
+  });
+
   it('says which level of the path cannot be made', () => {
     const file = join(folderWith({ 'f.txt': 'x' }), 'f.txt');
     expect(refusal(() => prepareOutputFolder(join(file, 'results')))).toBe(`(command line): --out: cannot make the folder ${join(file, 'results')}: ${file} is a file, not a folder`);
