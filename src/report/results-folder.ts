@@ -44,8 +44,8 @@ export class ResultsFolder {
   private readonly names: string[] = [];
 
   constructor(outDir: string) {
+    prepareOutputFolder(outDir);
     this.target = resolve(outDir);
-    prepareOutputFolder(this.target);
     const parent = dirname(this.target);
     this.temp = join(parent, `.scalesim-tmp-${basename(this.target)}-${process.pid}`);
     removeStaleFolders(parent, basename(this.target));

@@ -151,6 +151,12 @@ describe('scalesim run', () => {
     expect(r.stderr).toContain('--seed');
   });
 
+  it('refuses an empty --out, which would mean the working folder', () => {
+    const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', '']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('(command line): --out: expected a folder path, got an empty one');
+  });
+
   it('parses --seed as decimal digits up to 2^53 - 1', async () => {
     const { parseSeed } = await import('../../src/cli/commands/run.js');
     expect(parseSeed('0')).toBe(0);
