@@ -148,3 +148,19 @@ export function clauseMiss(row: ComparisonRow, clause: SloClause): number {
 export function sloMiss(row: ComparisonRow, slo: Slo): number {
   return slo.clauses.reduce((s, c) => s + clauseMiss(row, c), 0);
 }
+
+/**
+ * What to tell the user about clauses no row can be judged on: a figure every row lacks (cost, for a
+ * scenario without prices), so no setting meets the SLO whatever its other figures.
+ */
+export function unjudgedClauses(slo: Slo, rows: readonly ComparisonRow[]): string[] {
+  const notes: string[] = [];
+  for (const clause of slo.clauses) {
+    if (rows.length > 0 && rows.every((row) => typeof row[clause.field] !== 'number')) {
+      const why = clause.metric === 'cost' ? 'the scenario has no prices (a node pool or virtual price sets them)' : `no setting has a ${clause.metric} figure`;
+      notes.push(`note: "${clause.text}" can be met by no setting: ${why}`);
+    }
+  }
+  return notes;
+}
+

@@ -9,7 +9,7 @@ import { UserInputError } from '../../src/errors/user-input-error.js';
 import type { GridAxis } from '../../src/sweep/grid.js';
 import { paretoFrontier } from '../../src/sweep/pareto.js';
 import { answerSlo } from '../../src/sweep/slo-answer.js';
-import { clauseMiss, meetsSlo, parseSlo } from '../../src/sweep/slo.js';
+import { clauseMiss, meetsSlo, parseSlo, unjudgedClauses } from '../../src/sweep/slo.js';
 import type { SweepRow } from '../../src/sweep/sweep-row.js';
 
 function row(index: number, over: Partial<ComparisonRow>): SweepRow {
@@ -81,6 +81,13 @@ describe('parseSlo', () => {
       expect((error as UserInputError).problems[0]!.field).toBe('--slo');
       expect((error as UserInputError).message).toMatch(message);
     }
+  });
+
+  it('notes a clause no row can be judged on (cost without prices), and none otherwise', () => {
+    const slo = parseSlo('p95<300ms,cost<10');
+    const unpriced = [row(0, { p95Ms: 100, costTotal: null }).row, row(1, { p95Ms: 200, costTotal: null }).row];
+    expect(unjudgedClauses(slo, unpriced)).toEqual(['note: "cost<10" can be met by no setting: the scenario has no prices (a node pool or virtual price sets them)']);
+    expect(unjudgedClauses(slo, [row(0, { p95Ms: 100, costTotal: 5 }).row])).toEqual([]);
   });
 
   it('takes the bounds at the edge of what a figure can be', () => {

@@ -11,7 +11,7 @@ import { ResultsFolder } from '../../report/results-folder.js';
 import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
 import { mergeParts } from '../../sweep/merge-parts.js';
 import { readShardPart } from '../../sweep/shard-part.js';
-import { parseSlo } from '../../sweep/slo.js';
+import { parseSlo, unjudgedClauses } from '../../sweep/slo.js';
 import { writeSweepOutputs } from '../../sweep/sweep-outputs.js';
 import { withExitCodes } from '../handle-errors.js';
 import { safeName } from './run.js';
@@ -61,6 +61,7 @@ Examples:
         process.stdout.write(`merged ${parts.length} part${parts.length === 1 ? '' : 's'} of sweep ${identity.scenario}: ${identity.settings} settings\n`);
         process.stdout.write(`${formatFrontier(identity.axes, rows, outputs.frontier)}\n`);
         if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
+        if (slo) for (const note of unjudgedClauses(slo, rows.map((r) => r.row))) process.stderr.write(`${note}\n`);
         process.stdout.write(`wrote sweep.csv, pareto.csv, sweep.json${outputs.answer ? ', best.json' : ''} under ${target}\n`);
       }, { json: flags.json }),
     );

@@ -22,7 +22,7 @@ import { checkInMain, checkTasks, planSweep, settingTask, type SweepPlan } from 
 import { runSweep } from '../../sweep/run-sweep.js';
 import { shardIndexes } from '../../sweep/settings.js';
 import { writeShardPart } from '../../sweep/shard-part.js';
-import { parseSlo, type Slo } from '../../sweep/slo.js';
+import { parseSlo, unjudgedClauses, type Slo } from '../../sweep/slo.js';
 import { createSweepProgress } from '../../sweep/sweep-progress.js';
 import { writeSweepOutputs } from '../../sweep/sweep-outputs.js';
 import { formatTimeline, roundTimeline, sweepTimeline, type SweepMarks } from '../../sweep/sweep-timeline.js';
@@ -371,6 +371,7 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard
   if (outputs) {
     process.stdout.write(`${formatFrontier(plan.identity.axes, run.rows, outputs.frontier)}\n`);
     if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
+    if (slo) for (const note of unjudgedClauses(slo, run.rows.map((r) => r.row))) process.stderr.write(`${note}\n`);
     process.stdout.write(`wrote sweep.csv, pareto.csv, sweep.json${outputs.answer ? ', best.json' : ''} under ${target}\n`);
   } else process.stdout.write(`wrote the part under ${target}; merge every shard with: scalesim merge <shard folders…> --out <dir>\n`);
 }
