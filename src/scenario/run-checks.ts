@@ -43,6 +43,8 @@ export function resolveRunLength(
   for (const trace of traces.values()) {
     const at = ['spec', 'traces', trace.name];
     if (!used.has(trace.name)) {
+      // With errors, the workload or series that uses it may be one that could not be read.
+      if (sink.hasErrors) continue;
       sink.warn(ref.warning(at, `trace "${trace.name}" is not used by any workload or series`, undefined, { key: true }));
     } else if (!trace.loop && trace.rate.endSeconds < durationSeconds) {
       sink.warn(

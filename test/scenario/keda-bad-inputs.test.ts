@@ -247,4 +247,14 @@ describe('loadScenario rejects bad KEDA input with located problems', () => {
     const problems = await kedaProblems({ [KEDA_YAML]: broken, [SCENARIO]: withFaults('scalerUnavailable: {trigger: web-so/0, from: 1h, to: 2h}') });
     expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual([`${KEDA_YAML} spec.pollingInterval`]);
   });
+
+  it('does not report a queue with a problem of its own as missing, nor its trace as unused', async () => {
+    const { folderProblems } = await import('./helpers/scenario-folder.js');
+    const { kedaFiles } = await import('./helpers/keda-scenario.js');
+    const files = kedaFiles();
+    const scenario = KEDA_SCENARIO.replace('partitions: 3', 'partitions: 0');
+    const problems = await folderProblems({ ...files, [SCENARIO]: scenario });
+    expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual([`${SCENARIO} spec.workloads.web.queue.partitions`]);
+  });
 });
+

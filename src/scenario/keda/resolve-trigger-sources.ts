@@ -21,6 +21,8 @@ export interface TriggerSourceContext {
   keys: readonly string[];
   seriesNames: readonly string[];
   queueNames: readonly string[];
+  /** Queues scenario.yaml names but could not read (their problems are reported): triggers reading them are not reported again. */
+  unreadableQueues?: readonly string[];
   scenarioRef: DocRef;
   sink: ProblemSink;
 }
@@ -104,6 +106,7 @@ function sourceFor(owner: TriggerOwner, index: number, needs: { kind: 'queue'; q
     }
     if (given) return given.source;
     if (ctx.queueNames.includes(needs.queueName)) return { kind: 'queue', queue: needs.queueName };
+    if (ctx.unreadableQueues?.includes(needs.queueName) === true) return undefined;
     if (needs.queueName === '') {
       const message = `the ${trigger} names no queue in its metadata, so the simulator cannot tell which queue it reads`;
       ctx.sink.error(owner.ref.problem(['spec', 'triggers', index, 'metadata'], message, `map it in scenario.yaml: spec.triggers: { "${key}": { queue: <queue name> } }`));
