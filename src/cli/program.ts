@@ -10,6 +10,27 @@ import { registerSweepCommand } from './commands/sweep.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { toolVersion } from '../sweep/fingerprint.js';
 
+/** Options a command takes several times on purpose (each adds an axis or a variant). */
+const REPEATABLE = new Set(['--grid', '--variant']);
+
+/**
+ * An option given twice (`--seed 1 --seed 2`): commander keeps the last silently, so a flag pasted
+ * twice with different values ran with one of them unsaid. A usage mistake, exit 2.
+ */
+function refuseRepeatedOptions(rawArgs: readonly string[], action: Command): void {
+  for (const option of action.options) {
+    const flag = option.long;
+    // A switch given twice says the same thing twice; only options with a value can disagree.
+    if (flag === undefined || REPEATABLE.has(flag) || !(option.required || option.optional)) continue;
+    const values: string[] = [];
+    rawArgs.forEach((token, i) => {
+      if (token === flag) values.push(rawArgs[i + 1] ?? '');
+      else if (token.startsWith(`${flag}=`)) values.push(token.slice(flag.length + 1));
+    });
+    if (values.length > 1) action.error(`error: option '${option.flags}' is given ${values.length} times (${values.join(', ')}): give it once`, { exitCode: 2 });
+  }
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -29,6 +50,8 @@ Examples:
   $ scalesim run scenarios/nginx-hpa-cpu --seed 7 --duration 2h --out /tmp/nginx
   $ scalesim conformance test/fixtures/fidelity-vectors.json --json`,
     );
+  // commander keeps the argv it parsed as rawArgs (not in its typings).
+  program.hook('preAction', (root, action) => refuseRepeatedOptions((root as Command & { rawArgs?: string[] }).rawArgs ?? [], action));
   registerRunCommand(program);
   registerCompareCommand(program);
   registerSweepCommand(program);

@@ -151,6 +151,22 @@ describe('scalesim run', () => {
     expect(r.stderr).toContain('--seed');
   });
 
+  it.each([
+    [['run', 'scenarios/nginx-hpa-cpu', '--seed', '1', '--seed', '2'], "error: option '--seed <n>' is given 2 times (1, 2): give it once"],
+    [['run', 'scenarios/nginx-hpa-cpu', '--duration=1h', '--duration', '2h'], "error: option '--duration <d>' is given 2 times (1h, 2h): give it once"],
+    [['sweep', 'scenarios/nginx-hpa-cpu', '--grid', 'hpa.maxReplicas=2', '--workers', '1', '--workers', '2'], "error: option '--workers <n>' is given 2 times (1, 2)"],
+  ])('refuses an option given twice, which commander would take the last of: %j', (args, message) => {
+    const r = runCli([...args, '--out', join(work, 'twice')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(existsSync(join(work, 'twice'))).toBe(false);
+  });
+
+  it('takes --grid and --variant several times, as meant', () => {
+    const r = runCli(['sweep', 'scenarios/nginx-hpa-cpu', '--grid', 'hpa.maxReplicas=2', '--grid', 'hpa.targetCPU=30', '--duration', '5m', '--out', join(work, 'two-grids'), '--no-progress']);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
   it('refuses an empty --out, which would mean the working folder', () => {
     const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', '']);
     expect(r.status).toBe(2);
