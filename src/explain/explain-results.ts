@@ -72,7 +72,10 @@ export async function explainResults(options: ExplainOptions): Promise<Explanati
   const source = await scanDecisions(file, (raw) => picker.add(raw));
   const lastSeconds = picker.lastTimeSeconds();
   if (lastSeconds === undefined) throw new UserInputError({ file, message: 'expected decision rows after the header, got none' });
-  if (durationSeconds === undefined && atSeconds > lastSeconds) throw outsideRun(atSeconds, lastSeconds, 'the last decision; no summary.json');
+  if (durationSeconds === undefined && atSeconds > lastSeconds) {
+    const why = existsSync(join(resultsDir, 'summary.json')) ? 'summary.json gives no duration (damaged?)' : 'no summary.json';
+    throw outsideRun(atSeconds, lastSeconds, `the last decision; ${why}`);
+  }
   let picks = picker.picks();
   if (autoscaler !== undefined) {
     picks = picks.filter((p) => matchesAutoscaler(p.key, autoscaler));

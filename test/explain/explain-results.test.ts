@@ -89,6 +89,12 @@ describe('explainResults', () => {
     await expect(explainResults({ resultsDir: dir, atSeconds: 45 })).rejects.toThrow(/0 to 44 s \(0h00m44s, the last decision; no summary\.json\)/);
   });
 
+  it('says when summary.json is there but gives no duration, as the bound falls back to the last decision', async () => {
+    const dir = resultsFolder(decisionsCsv(rows));
+    writeFileSync(join(dir, 'summary.json'), '{"durationSeconds": ');
+    await expect(explainResults({ resultsDir: dir, atSeconds: 45 })).rejects.toThrow(/0 to 44 s \(0h00m44s, the last decision; summary\.json gives no duration \(damaged\?\)\)/);
+  });
+
   it('rejects a missing folder, a folder without decisions.csv, and a file without rows', async () => {
     expect(await problem({ resultsDir: join(folder, 'nope') })).toMatch(/nope: expected a results folder written by `scalesim run`, but there is no such folder/);
     const empty = resultsFolder(undefined);
