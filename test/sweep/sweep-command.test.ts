@@ -227,7 +227,7 @@ describe('sharded sweeps', () => {
 });
 
 describe('--emit-job refuses what the cluster would refuse, before writing anything', () => {
-  const job = (...args: string[]) => runCli(['sweep', NGINX, ...GRID, '--shards', '2', '--emit-job', join(work, 'refused.yaml'), ...args]);
+  const job = (...args: string[]) => runCli(['sweep', NGINX, ...GRID, ...(args.includes('--shards') ? [] : ['--shards', '2']), '--emit-job', join(work, 'refused.yaml'), ...args]);
   it.each([
     ['more shards than settings', ['--shards', '7'], /--shards: 7 shards for 6 settings: expected at most 6/],
     ['an image reference with a space', ['--image', 'bad image'], /--image: expected a container image reference/],
