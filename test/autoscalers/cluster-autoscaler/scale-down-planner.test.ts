@@ -44,6 +44,21 @@ describe('planScaleDown: the unneeded map', () => {
     expect(reasonOf(p, 'b')).toBe('NoPlaceToMovePods');
   });
 
+  it('tries empty nodes first (main.go\'s EmptySorting comparer): the empty node is unneeded, not the busy one that would move onto it', () => {
+    // Listed first, a (300m) would move its pod onto the empty b and leave b needed; empty first, b
+    // goes first, and a's 450m fits nowhere else (c has 400m free).
+    const p = plan([idle('a', 450), idle('b'), node('c', 'g', 1000, 4 * GIB, [pod('work', 600)])]);
+    expect([...p.unneededSince.keys()]).toEqual(['b']);
+    expect(reasonOf(p, 'a')).toBe('NoPlaceToMovePods');
+  });
+
+  it('among empty or among busy nodes, those already unneeded first; otherwise the nodes keep their order', () => {
+    // Both a and b could take the other's pod; a was unneeded before, so a is tried first and b keeps it.
+    const p = plan([idle('b', 300), idle('a', 300), busy], { unneededSince: new Map([['a', NOW - 100]]) });
+    expect([...p.unneededSince.keys()]).toEqual(['a']);
+    expect(reasonOf(p, 'b')).toBe('NoPlaceToMovePods');
+  });
+
   it('a blocking pod keeps the node, with the pod and the rule named', () => {
     const lonely = node('a', 'g', 1000, 4 * GIB, [pod('bare', 100, 0, { ownerKind: undefined })]);
     expect(plan([lonely, busy]).notRemovable.find((n) => n.node === 'a')).toEqual({ node: 'a', reason: 'BlockedByPod', blockingPod: { name: 'bare', reason: 'NotReplicated' } });
@@ -131,11 +146,11 @@ describe('planScaleDown: parallelism', () => {
     expect(reasonOf(p, 'd1')).toBe('ParallelismLimitReached');
   });
 
-  it('an empty candidate tried after a drained one may receive its pods and need a drain itself', () => {
+  it('an empty candidate is tried before a drained one, so it never receives the drained pods (listed after it or not)', () => {
     const p = plan([idle('d1', 100), idle('e1'), roomy], { unneededSince: new Map([['d1', 0], ['e1', 0]]), groups, config: settings({ maxDrainParallelism: 5 }) });
     expect(p.removable.map((r) => [r.node, r.empty, r.podsToMove])).toEqual([
+      ['e1', true, []],
       ['d1', false, ['d1-pod']],
-      ['e1', false, ['d1-pod']],
     ]);
   });
 });
@@ -147,11 +162,11 @@ describe('planScaleDown: unremovable-node-recheck-timeout (RecentlyUnremovable)'
     const first = plan([idle('a', 400), full]);
     expect(reasonOf(first, 'a')).toBe('NoPlaceToMovePods');
     expect(first.unremovableUntil).toEqual(new Map([['a', NOW + 300]]));
-    // Room appears (full is gone), but a is skipped until its recheck time, strictly after.
-    const later = plan([idle('a', 400), idle('b')], { nowSeconds: NOW + 299, unremovableUntil: first.unremovableUntil });
+    // Room appears (full is gone; b is not empty, so a is tried before it), but a is skipped until its recheck time, strictly after.
+    const later = plan([idle('a', 400), idle('b', 100)], { nowSeconds: NOW + 299, unremovableUntil: first.unremovableUntil });
     expect(reasonOf(later, 'a')).toBe('RecentlyUnremovable');
     expect(later.unneededSince.has('a')).toBe(false);
-    const recheck = plan([idle('a', 400), idle('b')], { nowSeconds: NOW + 300, unremovableUntil: first.unremovableUntil });
+    const recheck = plan([idle('a', 400), idle('b', 100)], { nowSeconds: NOW + 300, unremovableUntil: first.unremovableUntil });
     expect(recheck.unneededSince.has('a')).toBe(true);
     expect(recheck.unremovableUntil.has('a')).toBe(false);
   });

@@ -7,8 +7,8 @@
  *    unremovable-node-recheck-timeout (RecentlyUnremovable, nodes.go IsRecent, checked first), not
  *    being deleted, no scale-down-disabled annotation, in a node group, utilization strictly below
  *    the threshold).
- * 2. Unneeded: candidates whose pods can all move elsewhere, tried in order (nodes already unneeded
- *    first), each success committed before the next (see simulateNodeRemovals), until
+ * 2. Unneeded: candidates whose pods can all move elsewhere, tried in order (empty nodes first, then
+ *    nodes already unneeded: main.go's scale-down candidate comparers), each success committed before the next (see simulateNodeRemovals), until
  *    unneededNodesLimit nodes are found: min(previously unneeded + 2N, N·⌊U/I⌋ + N) with N the
  *    max-scale-down-parallelism, U the unneeded time and I the scan interval. The rest are not
  *    simulated this loop (NotUnneededOtherReason). Pods go first to the node a simulation of the
@@ -23,7 +23,7 @@ import type { ClusterAutoscalerSettings } from '../../../scenario/types.js';
 import type { CaNode, CaNodeGroup, CaPdb, CaResourceTotals } from '../types.js';
 import { cropToBudgets } from './budgets.js';
 import { checkScaleDownEligibility, type IneligibleReason } from './eligibility.js';
-import type { DrainBlockReason } from './drainability.js';
+import { podsToMoveForDrain, type DrainBlockReason } from './drainability.js';
 import { simulateNodeRemovals, type RemovalResult } from './removal-simulation.js';
 import { minSizeReason, scaleDownCooldown, unneededTimeReason, type CooldownReason, type TimingReason } from './timing.js';
 import type { NodeUtilization } from './utilization.js';
@@ -96,6 +96,27 @@ export interface ScaleDownPlan {
 
 type Unneeded = Extract<RemovalResult, { removable: true }> & { candidate: CaNode; group: string };
 
+/**
+ * ScaleDownCandidatesSortingProcessor with the comparers main.go registers, in order: empty nodes
+ * first (emptycandidates.EmptySorting: GetPodsToMove, without PDBs, finds nothing to move), then
+ * nodes already unneeded (previouscandidates); otherwise the nodes keep their order. The order
+ * decides which nodes the simulation finds unneeded: tried first, an empty node is unneeded at no
+ * cost to the others, where a busy node tried first would move its pods onto the empty one and
+ * leave the empty one needed (flask-hpa-ca drained its busy node and kept an empty one).
+ */
+function sortCandidates(eligible: readonly CaNode[], input: ScaleDownPlanInput): CaNode[] {
+  const drain = { skipNodesWithSystemPods: input.config.skipNodesWithSystemPods, skipNodesWithLocalStorage: input.config.skipNodesWithLocalStorage, pdbs: [], nowSeconds: input.nowSeconds };
+  const rank = (node: CaNode): number => {
+    const moves = podsToMoveForDrain(node.pods, drain);
+    const empty = moves.ok && moves.podsToMove.length === 0;
+    return (empty ? 0 : 2) + (input.unneededSince.has(node.name) ? 0 : 1);
+  };
+  return eligible
+    .map((node, index) => ({ node, index, rank: rank(node) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((c) => c.node);
+}
+
 function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaNodeGroup>) {
   const notRemovable: NotRemovableNode[] = [];
   const utilization = new Map<string, NodeUtilization>();
@@ -117,8 +138,7 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
     if (verdict.eligible) eligible.push(node);
     else notRemovable.push({ node: node.name, reason: verdict.reason as IneligibleReason });
   }
-  // ScaleDownCandidatesSortingProcessor: nodes already unneeded are tried first.
-  const candidates = [...eligible.filter((n) => input.unneededSince.has(n.name)), ...eligible.filter((n) => !input.unneededSince.has(n.name))];
+  const candidates = sortCandidates(eligible, input);
   const simulation = simulateNodeRemovals({
     candidates,
     nodes: input.nodes,
