@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAFE_TO_EVICT_ANNOTATION } from '../../../src/autoscalers/cluster-autoscaler/config.js';
-import { podDrainability, podsToMoveForDrain, SAFE_TO_EVICT_LOCAL_VOLUMES_ANNOTATION, type DrainOptions } from '../../../src/autoscalers/cluster-autoscaler/scale-down/drainability.js';
+import { hasNothingToMove, podDrainability, podsToMoveForDrain, SAFE_TO_EVICT_LOCAL_VOLUMES_ANNOTATION, type DrainOptions } from '../../../src/autoscalers/cluster-autoscaler/scale-down/drainability.js';
 import { consumeDisruptions, disruptionsAllowed, pdbMatchesPod } from '../../../src/autoscalers/cluster-autoscaler/scale-down/pdb.js';
 import type { CaPdb, CaPod } from '../../../src/autoscalers/cluster-autoscaler/types.js';
 import { pod } from './builders.js';
@@ -41,6 +41,21 @@ describe('podDrainability (drainability/rules)', () => {
     ['terminal pods stay', pod('j', 1, 0, { ownerKind: undefined, terminal: true }), {}, 'stay:TerminalPod'],
   ] as const)('%s', (_name, p, options, expected) => {
     expect(verdict(p, options)).toBe(expected);
+  });
+});
+
+describe('hasNothingToMove (emptycandidates.isNodeEmpty)', () => {
+  it.each([
+    ['no pods', [], true],
+    ['only DaemonSet and mirror pods', [pod('d', 1, 0, { daemonSet: true }), pod('m', 1, 0, { mirror: true })], true],
+    ['a terminal pod beside them', [pod('d', 1, 0, { daemonSet: true }), pod('t', 1, 0, { terminal: true })], true],
+    ['a replicated pod to move', [pod('d', 1, 0, { daemonSet: true }), pod('a', 1)], false],
+    ['a pod that blocks the drain', [pod('bare', 1, 0, { ownerKind: undefined })], false],
+  ] as const)('%s: %s', (_name, pods, expected) => {
+    expect(hasNothingToMove(pods as readonly CaPod[], OPTIONS)).toBe(expected);
+    // The same answer as GetPodsToMove: no error and nothing to move.
+    const drain = podsToMoveForDrain(pods as readonly CaPod[], OPTIONS);
+    expect(drain.ok && drain.podsToMove.length === 0).toBe(expected);
   });
 });
 

@@ -80,6 +80,17 @@ export type NodeDrainResult =
   | { ok: true; podsToMove: CaPod[]; daemonSetPods: CaPod[] }
   | { ok: false; blockingPod: string; reason: DrainBlockReason };
 
+/**
+ * Whether a drain would move nothing: every pod stays (DaemonSet, mirror, terminal or long
+ * terminating pods). emptycandidates.isNodeEmpty asks GetPodsToMove for no pod to move and no
+ * blocking pod; this answers the same and stops at the first pod that does not stay (a node's
+ * first pod, on a busy node), as the candidate sort asks it of every candidate at every loop.
+ */
+export function hasNothingToMove(pods: readonly CaPod[], options: DrainOptions): boolean {
+  for (const pod of pods) if (podDrainability(pod, options).outcome !== 'stay') return false;
+  return true;
+}
+
 /** GetPodsToMove: the pods a drain would have to place elsewhere, or the first pod that blocks it. */
 export function podsToMoveForDrain(pods: readonly CaPod[], options: DrainOptions): NodeDrainResult {
   const podsToMove: CaPod[] = [];

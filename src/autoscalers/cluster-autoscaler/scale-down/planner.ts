@@ -23,7 +23,7 @@ import type { ClusterAutoscalerSettings } from '../../../scenario/types.js';
 import type { CaNode, CaNodeGroup, CaPdb, CaResourceTotals } from '../types.js';
 import { cropToBudgets } from './budgets.js';
 import { checkScaleDownEligibility, type IneligibleReason } from './eligibility.js';
-import { podsToMoveForDrain, type DrainBlockReason } from './drainability.js';
+import { hasNothingToMove, type DrainBlockReason } from './drainability.js';
 import { simulateNodeRemovals, type RemovalResult } from './removal-simulation.js';
 import { minSizeReason, scaleDownCooldown, unneededTimeReason, type CooldownReason, type TimingReason } from './timing.js';
 import type { NodeUtilization } from './utilization.js';
@@ -106,11 +106,7 @@ type Unneeded = Extract<RemovalResult, { removable: true }> & { candidate: CaNod
  */
 function sortCandidates(eligible: readonly CaNode[], input: ScaleDownPlanInput): CaNode[] {
   const drain = { skipNodesWithSystemPods: input.config.skipNodesWithSystemPods, skipNodesWithLocalStorage: input.config.skipNodesWithLocalStorage, pdbs: [], nowSeconds: input.nowSeconds };
-  const rank = (node: CaNode): number => {
-    const moves = podsToMoveForDrain(node.pods, drain);
-    const empty = moves.ok && moves.podsToMove.length === 0;
-    return (empty ? 0 : 2) + (input.unneededSince.has(node.name) ? 0 : 1);
-  };
+  const rank = (node: CaNode): number => (hasNothingToMove(node.pods, drain) ? 0 : 2) + (input.unneededSince.has(node.name) ? 0 : 1);
   return eligible
     .map((node, index) => ({ node, index, rank: rank(node) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
