@@ -41,7 +41,12 @@ export function buildProgram(): Command {
     // A usage mistake (an unknown option or command, a missing argument) is bad input: exit 2, as
     // every other input problem, not commander's 1 (which scalesim keeps for run failures). Help
     // and version exit 0. Set before the commands are added, which inherit it.
-    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
+    .exitOverride((error) => {
+      if (error.exitCode === 0) process.exit(0);
+      // With --json a script reads standard output: the mistake goes there too, as other bad input does.
+      if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ ok: false, exitCode: 2, error: error.message.replace(/^error: /, '') }, null, 2)}\n`);
+      process.exit(2);
+    })
     .addHelpText(
       'after',
       `

@@ -167,6 +167,13 @@ describe('scalesim run', () => {
     expect(r.status, r.stderr).toBe(0);
   });
 
+  it('prints a usage mistake as JSON on standard output when given --json', () => {
+    const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--bogus', '--json']);
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({ ok: false, exitCode: 2, error: "unknown option '--bogus'" });
+    expect(runCli(['run', 'scenarios/nginx-hpa-cpu', '--bogus']).stdout).toBe('');
+  });
+
   it('refuses an empty --out, which would mean the working folder', () => {
     const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', '']);
     expect(r.status).toBe(2);
