@@ -154,12 +154,15 @@ function scenarioYaml(plans: WorkloadPlan[], size: BenchLargeSize, tracesPath: s
     if (p.shiftHours > 0) lines.push(`      shift: -${p.shiftHours}h`);
   }
   const prometheus = plans.filter((p) => p.autoscaler === 'keda-prometheus');
-  lines.push('  series:');
-  for (const p of prometheus) {
-    lines.push(`    ${p.name}-rps:`, `      workload: ${p.name}`, '      quantity: offeredRequestsPerSecond', '      delay: 30s');
+  // A small cluster may draw no Prometheus workload: then no series or triggers section (an empty key is null, not a map).
+  if (prometheus.length > 0) {
+    lines.push('  series:');
+    for (const p of prometheus) {
+      lines.push(`    ${p.name}-rps:`, `      workload: ${p.name}`, '      quantity: offeredRequestsPerSecond', '      delay: 30s');
+    }
+    lines.push('  triggers:');
+    for (const p of prometheus) lines.push(`    ${p.name}/0:`, `      series: ${p.name}-rps`);
   }
-  lines.push('  triggers:');
-  for (const p of prometheus) lines.push(`    ${p.name}/0:`, `      series: ${p.name}-rps`);
   lines.push(
     '  nodePools:',
     '    - name: workers',

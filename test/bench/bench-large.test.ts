@@ -27,6 +27,19 @@ describe('bench-large', () => {
     expect(Math.max(...scenario.traces.map((t) => t.rate.startSeconds.length))).toBeLessThanOrEqual(24 * 60 + 2);
   });
 
+  it.each([1, 5])('writes a scenario that loads for %i workload(s), where no Prometheus workload may be drawn', async (n) => {
+    const out = mkdtempSync(join(tmpdir(), 'scalesim-bench-small-'));
+    try {
+      for (const [name, text] of benchLargeFiles(join(ROOT, 'scenarios', 'traces'), benchLargeSize(n), out)) {
+        mkdirSync(dirname(join(out, name)), { recursive: true });
+        writeFileSync(join(out, name), text);
+      }
+      expect((await loadScenario(out)).workloads).toHaveLength(n);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it('sizes the same cluster: the first N workloads of the same draws, the mix and the node pool scaled', async () => {
     expect(benchLargeSize(1000)).toBe(BENCH_LARGE);
     expect(benchLargeSize(300)).toEqual({ name: 'bench-large-300', workloads: 300, hpas: 210, kedaCpu: 60, startNodes: 120, minNodes: 30, maxNodes: 600 });
