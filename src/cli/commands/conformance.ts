@@ -93,7 +93,7 @@ export function runConformanceCli(file: string, flags: { json?: boolean }, io: C
 export function registerConformanceCommand(program: Command): void {
   program
     .command('conformance')
-    .description('check the HPA model against fidelity test vectors (kinds without an adapter are skipped)')
+    .description('check the HPA, KEDA and cluster-autoscaler models against fidelity test vectors (kinds without an adapter are skipped)')
     .argument('<vectors.json>', 'JSON array of test vectors, format in docs/fidelity-spec.md §8')
     .option('--json', 'print only a JSON array of {id, kind, pass, actual}')
     .addHelpText(
