@@ -55,7 +55,8 @@ export function buildNodeChart(ctx: ChartContext, columns: readonly string[]): C
 /** Requests waiting per workload and messages waiting per standalone queue, when any waited. */
 export function buildBacklogChart(ctx: ChartContext): ChartSet {
   const candidates = [
-    ...ctx.summary.workloads.map((w) => ({ label: `${w.name} (requests)`, values: ctx.values(`${w.name}.backlog_requests`) })),
+    // A queue worker's backlog is messages (its summary has their oldest age), another workload's requests.
+    ...ctx.summary.workloads.map((w) => ({ label: `${w.name} (${w.peakOldestMessageAgeSeconds !== undefined ? 'messages' : 'requests'})`, values: ctx.values(`${w.name}.backlog_requests`) })),
     ...ctx.summary.keda.queues.map((q) => ({ label: `${q.name} (messages)`, values: ctx.values(`${q.name}.queue_messages`) })),
   ];
   const entries = candidates.filter((c): c is { label: string; values: readonly number[] } => c.values?.some((v) => v > 0) === true);

@@ -18,6 +18,8 @@ function line(ctx: ChartContext, column: string, label: string, colour: SeriesCo
 const hasPeak = (l: ChartLine | undefined): l is ChartLine => l !== undefined && l.values.some((v) => v > 0);
 
 function loadChart(ctx: ChartContext, workload: string): ChartSet {
+  const queueWorker = ctx.summary.workloads.find((w) => w.name === workload)?.peakOldestMessageAgeSeconds !== undefined;
+  const unit = queueWorker ? 'messages' : 'requests';
   const offered = line(ctx, `${workload}.offered_rps`, 'offered', LIGHT_BLUE, true);
   const served = line(ctx, `${workload}.served_rps`, 'served', GREEN);
   const dropped = line(ctx, `${workload}.dropped_rps`, 'dropped', RED);
@@ -28,11 +30,13 @@ function loadChart(ctx: ChartContext, workload: string): ChartSet {
       {
         name: chartName('load', workload),
         title: `${workload}: offered vs served load`,
-        yAxisLabel: 'requests/s',
+        yAxisLabel: `${unit}/s`,
         timeAxis: ctx.timeAxis,
         timesSeconds: ctx.timesSeconds,
         lines,
-        note: `Requests per second, ${ctx.pointNote}; ready replicas are in the next chart.`,
+        note: queueWorker
+          ? `Messages per second, ${ctx.pointNote}: offered is what arrives, served what the consumers take, which runs above the arrivals while they drain a backlog; ready replicas are in the next chart.`
+          : `Requests per second, ${ctx.pointNote}; ready replicas are in the next chart.`,
       },
     ],
     leftOut: [],

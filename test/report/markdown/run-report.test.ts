@@ -72,3 +72,20 @@ describe('renderRunReport on flask-hpa-ca (prices, cluster-autoscaler)', () => {
     expect(cost).toContain('y-axis "cost (USD)" 0 --> ');
   });
 });
+
+describe('renderRunReport on kafka-lag (a queue worker)', () => {
+  let report: RenderedReport;
+  beforeAll(async () => {
+    const run = await runWithSeries('kafka-lag');
+    report = renderRunReport({ summary: run.result.summary, series: run.series, billing: run.result.built.ledger });
+  });
+
+  it('counts a queue worker\'s load and backlog in messages, not requests', () => {
+    const load = report.charts.find((c) => c.name.startsWith('load-'))!.mermaid;
+    expect(load).toContain('y-axis "messages/s"');
+    expect(report.markdown).toContain('Messages per second, ');
+    const backlog = report.charts.find((c) => c.name === 'backlog')!.mermaid;
+    expect(backlog).not.toContain('(requests)');
+    expect(report.markdown).toMatch(/orders-processor \(messages\)/);
+  });
+});
