@@ -34,6 +34,14 @@ function rememberValue(last: LastValue, p: MetricProposal): void {
   last.valueMilli = p.ok ? p.currentValue.valueMilli : undefined;
 }
 
+/** The metric's target in the terms its values are shown in: `50%` (Utilization), `500m` or `50` (AverageValue, Value). */
+function formatTarget(spec: HpaSpec['metrics'][number]): string {
+  const t = spec.target;
+  if (t.type === 'Utilization') return t.averageUtilizationPercent === undefined ? '' : `${t.averageUtilizationPercent}%`;
+  const milli = t.type === 'AverageValue' ? t.averageValueMilli : t.valueMilli;
+  return milli === undefined ? '' : formatCurrentValue({ utilizationPercent: undefined, averageValueMilli: milli, valueMilli: undefined }, spec);
+}
+
 function formatValue(p: MetricProposal, spec: HpaSpec['metrics'][number]): string {
   return p.ok ? formatCurrentValue(p.currentValue, spec) : '';
 }
@@ -68,6 +76,8 @@ export class HpaController {
   private readonly reconcileInput: ReconcileInput;
   /** The previous decision, for observers that only want changes. */
   private readonly repeat = new RepeatedHpaDecision();
+  /** Each metric's target as decisions.csv shows it (the spec does not change during a run). */
+  private readonly targetTexts: string[];
 
   constructor(
     readonly spec: HpaSpec,
@@ -79,6 +89,7 @@ export class HpaController {
     externalMetrics?: ExternalMetricProvider,
   ) {
     this.tolerances = resolveTolerances(spec.behavior, config);
+    this.targetTexts = spec.metrics.map(formatTarget);
     this.lastValues = spec.metrics.map(() => ({ ok: false, utilizationPercent: undefined, averageValueMilli: undefined, valueMilli: undefined }));
     this.ctx = { target, metricsServer, series, config, nowSeconds: 0, podTotals: true };
     this.observers = spec.metrics.map((m) => metricObserver(m, target));
@@ -152,7 +163,7 @@ export class HpaController {
     const readyPods = this.target.servingPods;
     if (!wantsEvery(this.observer, 'hpaDecision') && this.repeat.repeats(specReplicas, statusReplicas, readyPods, result, proposals, observations)) return;
     const metrics: MetricDecision[] = proposals.map((p, i) => {
-      const d: MetricDecision = { metricName: p.metricName, ok: p.ok, currentValue: formatValue(p, this.spec.metrics[i]!), reason: p.reason };
+      const d: MetricDecision = { metricName: p.metricName, ok: p.ok, currentValue: formatValue(p, this.spec.metrics[i]!), target: this.targetTexts[i]!, reason: p.reason };
       if (p.ok) d.proposedReplicas = p.desiredReplicas;
       else d.message = p.message;
       const classes = tallyPodClasses(observations[i]!, { ready: 0, unready: 0, missing: 0, ignored: 0 });

@@ -24,7 +24,7 @@ const BASE_COLUMNS = [
   'ca_unschedulable_pods', 'ca_detail',
 ];
 
-const GROUP = ['name', 'value', 'proposal', 'reason', 'pods_ready_unready_missing_ignored'];
+const GROUP = ['name', 'value', 'target', 'proposal', 'reason', 'pods_ready_unready_missing_ignored'];
 
 /** The decisions.csv header with `groupCount` metric (or trigger) column groups (at least one). */
 export function decisionHeader(groupCount: number): string[] {
@@ -97,13 +97,14 @@ export class DecisionLog implements SimObserver {
   }
 
   /** Sets metric group `i` (0-based) of the reused row. */
-  private group(row: RowCell[], i: number, name: RowCell, value: RowCell, proposal: RowCell, reason: RowCell, pods: RowCell): void {
+  private group(row: RowCell[], i: number, name: RowCell, value: RowCell, target: RowCell, proposal: RowCell, reason: RowCell, pods: RowCell): void {
     const at = BASE_COLUMNS.length + i * GROUP.length;
     row[at] = name;
     row[at + 1] = value;
-    row[at + 2] = proposal;
-    row[at + 3] = reason;
-    row[at + 4] = pods;
+    row[at + 2] = target;
+    row[at + 3] = proposal;
+    row[at + 4] = reason;
+    row[at + 5] = pods;
   }
 
   hpaDecision(r: HpaDecisionRecord): void {
@@ -117,12 +118,12 @@ export class DecisionLog implements SimObserver {
     for (let i = 0; i < this.groupCount; i++) {
       const m = r.metrics[i];
       if (m === undefined) {
-        this.group(row, i, '', '', '', '', '');
+        this.group(row, i, '', '', '', '', '', '');
         continue;
       }
       const c = m.podClasses;
       const classes = c ? this.classesText(c.ready, c.unready, c.missing, c.ignored) : '';
-      this.group(row, i, m.metricName, m.currentValue, m.proposedReplicas ?? '', m.ok ? m.reason : `${m.reason}: ${m.message ?? ''}`, classes);
+      this.group(row, i, m.metricName, m.currentValue, m.target, m.proposedReplicas ?? '', m.ok ? m.reason : `${m.reason}: ${m.message ?? ''}`, classes);
     }
     // The window is the longest cell: a piece cell, set only for rows that are written.
     this.write(row, r.stabilizationWindow);
@@ -139,8 +140,8 @@ export class DecisionLog implements SimObserver {
     );
     for (let i = 0; i < this.groupCount; i++) {
       const t = r.triggers[i];
-      if (t === undefined) this.group(row, i, '', '', '', '', '');
-      else this.group(row, i, t.name, t.value, '', `${t.active ? 'active' : 'inactive'}: ${t.reason}`, '');
+      if (t === undefined) this.group(row, i, '', '', '', '', '', '');
+      else this.group(row, i, t.name, t.value, '', '', `${t.active ? 'active' : 'inactive'}: ${t.reason}`, '');
     }
     this.write(row);
   }
@@ -153,7 +154,7 @@ export class DecisionLog implements SimObserver {
       '', r.reason, '', '',
       r.unschedulablePods, r.detail,
     );
-    for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '');
+    for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
     this.write(row);
   }
 

@@ -19,6 +19,8 @@ export interface MetricCell {
   name: string;
   /** The value in the metric's own terms (`45%`, `250m`, `1.5`); empty when the read failed. */
   value: string;
+  /** The target in the same terms; empty when decisions.csv has no target column (older files) or none applies. */
+  target: string;
   /** The metric's replica proposal; undefined when the metric failed. */
   proposedReplicas: number | undefined;
   /** ScaleUp, ScaleDown, NoChange, WithinTolerance… or, for a failure, the ScalingActive reason. */

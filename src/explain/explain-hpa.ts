@@ -14,6 +14,7 @@ function metricExplanations(row: HpaDecisionRow, driving: ReadonlySet<string>): 
   return row.metrics.map((m) => ({
     name: m.name,
     value: m.value === '' ? null : m.value,
+    target: m.target === '' ? null : m.target,
     proposedReplicas: orNull(m.proposedReplicas),
     reason: m.reason,
     message: orNull(m.message),

@@ -25,6 +25,8 @@ export interface HpaMetricExplanation {
   name: string;
   /** As decisions.csv shows it (`77%`, `250m`, `1.5`); null when the read failed. */
   value: string | null;
+  /** The spec's target in the same terms (`50%`, `50`); null in a decisions.csv written without it. */
+  target: string | null;
   proposedReplicas: number | null;
   reason: string;
   message: string | null;

@@ -44,7 +44,7 @@ function metricCells(src: CellSource, groups: readonly number[]): MetricCell[] {
     const proposedReplicas = optionalNumberCell(src, `metric${i}_proposal`);
     const reasonText = textCell(src, `metric${i}_reason`);
     const { reason, message } = proposedReplicas === undefined ? splitReason(reasonText) : { reason: reasonText, message: undefined };
-    return [{ name, value: textCell(src, `metric${i}_value`), proposedReplicas, reason, message, podClasses: podClassesCell(src, `metric${i}_pods_ready_unready_missing_ignored`) }];
+    return [{ name, value: textCell(src, `metric${i}_value`), target: textCell(src, `metric${i}_target`), proposedReplicas, reason, message, podClasses: podClassesCell(src, `metric${i}_pods_ready_unready_missing_ignored`) }];
   });
 }
 

@@ -18,7 +18,7 @@ export function formatWindow(window: readonly WindowEntry[]): string {
 }
 
 function metricLine(m: HpaMetricExplanation, nameWidth: number): string {
-  const value = m.value ?? '(no value)';
+  const value = `${m.value ?? '(no value)'}${m.target !== null ? ` against target ${m.target}` : ''}`;
   const proposal = m.proposedReplicas === null ? `failed: ${m.reason}${m.message ? ` (${m.message})` : ''}` : `proposes ${m.proposedReplicas} (${m.reason})`;
   const pods = m.pods === null ? '' : `; pods ready ${m.pods.ready}, unready ${m.pods.unready}, missing ${m.pods.missing}, ignored ${m.pods.ignored}`;
   return `    ${m.name.padEnd(nameWidth)}  ${value} → ${proposal}${pods}${m.drives ? '   ← drives' : ''}`;

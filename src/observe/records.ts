@@ -11,6 +11,8 @@ export interface MetricDecision {
   ok: boolean;
   /** The current value in the metric's own terms: `45%`, `250m`, `1200`… */
   currentValue: string;
+  /** The spec's target in the same terms (`50%`, `500m`, `50`); empty for a KEDA trigger. */
+  target: string;
   /** The per-metric replica proposal, when the metric was valid. */
   proposedReplicas?: number;
   reason: string;

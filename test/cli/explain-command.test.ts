@@ -36,7 +36,7 @@ describe('scalesim explain', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`HPA ${row.name} → ${row.target} at t=${row.time_s} s`);
     expect(r.stdout).toContain(`driven by: ${row.metric1_name} → the scale-up (proposes ${row.metric_desired_replicas},`);
-    expect(r.stdout).toContain(`    ${row.metric1_name}  ${row.metric1_value} → proposes ${row.metric1_proposal} (${row.metric1_reason})`);
+    expect(r.stdout).toContain(`    ${row.metric1_name}  ${row.metric1_value} against target ${row.metric1_target} → proposes ${row.metric1_proposal} (${row.metric1_reason})`);
     expect(r.stdout).toContain(`rate limit: scale-up limit ${row.scale_up_limit} → ScaleUpLimit`);
     expect(r.stdout).toContain(
       `    ScaleUpLimit: limited by the scale-up policies (limit ${row.scale_up_limit}): ${row.stabilized_replicas} wanted, ${row.final_replicas} allowed`,

@@ -8,7 +8,7 @@ import { MemoryTableSink } from '../../src/report/table-sink.js';
 function sync(timeSeconds: number, value: string, desired: number, window: number[]): HpaDecisionRecord {
   return {
     timeSeconds, hpa: 'web', target: 'web', specReplicas: 3, statusReplicas: 3, readyPods: 3,
-    metrics: [{ metricName: 'cpu', ok: true, currentValue: value, proposedReplicas: desired, reason: desired === 3 ? 'NoChange' : 'ScaleUp' }],
+    metrics: [{ metricName: 'cpu', ok: true, currentValue: value, target: '50%', proposedReplicas: desired, reason: desired === 3 ? 'NoChange' : 'ScaleUp' }],
     metricDesiredReplicas: desired, stabilizedReplicas: desired, desiredReplicas: desired, rescale: desired !== 3,
     ableToScale: 'ReadyForNewScale', scalingActive: 'ValidMetricFound', scalingLimited: 'DesiredWithinRange', path: 'legacy',
     stabilizationWindow: StabilizationWindow.of(window.map((ageSeconds) => ({ replicas: desired, ageSeconds })), timeSeconds),

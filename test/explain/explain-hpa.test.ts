@@ -8,11 +8,11 @@ const scaleUp = hpaRow({
   line: 20, timeSeconds: 136.189, name: 'keda-hpa-nginx', target: 'nginx', specReplicas: 1, statusReplicas: 1, readyPods: 1,
   metricDesiredReplicas: 3, stabilizedReplicas: 3, finalReplicas: 2, rescale: true, ableToScale: 'SucceededRescale',
   scalingLimited: 'ScaleUpLimit', scaleUpLimit: 2, stabilizationWindow: [{ replicas: 1, ageSeconds: 15 }],
-  metrics: [{ name: 'cpu', value: '77%', proposedReplicas: 3, reason: 'ScaleUp', message: undefined, podClasses: { ready: 1, unready: 0, missing: 0, ignored: 0 } }],
+  metrics: [{ name: 'cpu', value: '77%', target: '', proposedReplicas: 3, reason: 'ScaleUp', message: undefined, podClasses: { ready: 1, unready: 0, missing: 0, ignored: 0 } }],
 });
 const before = hpaRow({
   timeSeconds: 121.189, specReplicas: 1, metricDesiredReplicas: 1, stabilizedReplicas: 1, finalReplicas: 1,
-  metrics: [{ name: 'cpu', value: '4%', proposedReplicas: 1, reason: 'NoChange', message: undefined, podClasses: undefined }],
+  metrics: [{ name: 'cpu', value: '4%', target: '', proposedReplicas: 1, reason: 'NoChange', message: undefined, podClasses: undefined }],
 });
 
 describe('explainHpa', () => {
@@ -39,6 +39,14 @@ describe('explainHpa', () => {
     ]);
     expect(e.metricDesiredReplicas).toBeNull();
     expect(e.previous).toBeNull();
+  });
+
+  it('shows each metric against its target when decisions.csv has one, and keeps it in the JSON', () => {
+    const withTarget = { ...scaleUp, metrics: scaleUp.metrics.map((m) => ({ ...m, target: '30%' })) };
+    const e = explainHpa(withTarget, before, 130);
+    expect(e.metrics[0]!.target).toBe('30%');
+    expect(renderHpa(e)).toContain('    cpu  77% against target 30% → proposes 3 (ScaleUp); pods ready 1, unready 0, missing 0, ignored 0   ← drives');
+    expect(explainHpa(scaleUp, before, 130).metrics[0]!.target).toBeNull();
   });
 
   it('renders the text block', () => {
@@ -69,7 +77,7 @@ describe('explainHpa', () => {
   it('shows a failed metric with its reason and message', () => {
     const row = hpaRow({
       path: 'metricsFailed', scalingActive: 'FailedGetExternalMetric', metricDesiredReplicas: undefined, stabilizedReplicas: undefined,
-      metrics: [{ name: 's0-prometheus', value: '', proposedReplicas: undefined, reason: 'FailedGetExternalMetric', message: 'unreachable', podClasses: undefined }],
+      metrics: [{ name: 's0-prometheus', value: '', target: '', proposedReplicas: undefined, reason: 'FailedGetExternalMetric', message: 'unreachable', podClasses: undefined }],
     });
     const lines = renderHpa(explainHpa(row, undefined, 100));
     expect(lines).toContain('    s0-prometheus  (no value) → failed: FailedGetExternalMetric (unreachable)');

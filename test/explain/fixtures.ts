@@ -47,7 +47,7 @@ export function hpaRow(over: Partial<HpaDecisionRow> = {}): HpaDecisionRow {
     metricDesiredReplicas: 2, stabilizedReplicas: 2, finalReplicas: 2, rescale: false, path: 'behavior',
     ableToScale: 'ReadyForNewScale', scalingActive: 'ValidMetricFound', scalingLimited: 'DesiredWithinRange',
     scaleUpLimit: undefined, scaleDownLimit: undefined, stabilizationWindow: [],
-    metrics: [{ name: 'cpu', value: '50%', proposedReplicas: 2, reason: 'NoChange', message: undefined, podClasses: { ready: 2, unready: 0, missing: 0, ignored: 0 } }],
+    metrics: [{ name: 'cpu', value: '50%', target: '', proposedReplicas: 2, reason: 'NoChange', message: undefined, podClasses: { ready: 2, unready: 0, missing: 0, ignored: 0 } }],
     ...over,
   };
 }

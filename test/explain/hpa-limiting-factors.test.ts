@@ -5,7 +5,7 @@ import { drivingMetricNames, hpaLimitingFactors, stabilizationHolder } from '../
 import { hpaRow } from './fixtures.js';
 
 const metric = (name: string, proposedReplicas: number | undefined, reason: string, value = '50%', message?: string): MetricCell => ({
-  name, value, proposedReplicas, reason, message, podClasses: undefined,
+  name, value, target: '', proposedReplicas, reason, message, podClasses: undefined,
 });
 
 describe('drivingMetricNames', () => {

@@ -38,8 +38,8 @@ function loggedCsv(): string {
   log.hpaDecision({
     timeSeconds: 136.1894, hpa: 'web', target: 'web', specReplicas: 1, statusReplicas: 1, readyPods: 1,
     metrics: [
-      { metricName: 'cpu', ok: true, currentValue: '77%', proposedReplicas: 3, reason: 'ScaleUp', podClasses: { ready: 1, unready: 0, missing: 2, ignored: 1 } },
-      { metricName: 's0-prometheus', ok: false, currentValue: '', reason: 'FailedGetExternalMetric', message: 'server unreachable: timeout, retry "later"' },
+      { metricName: 'cpu', ok: true, currentValue: '77%', target: '50%', proposedReplicas: 3, reason: 'ScaleUp', podClasses: { ready: 1, unready: 0, missing: 2, ignored: 1 } },
+      { metricName: 's0-prometheus', ok: false, currentValue: '', target: '100', reason: 'FailedGetExternalMetric', message: 'server unreachable: timeout, retry "later"' },
     ],
     metricDesiredReplicas: 3, stabilizedReplicas: 3, desiredReplicas: 2, rescale: true,
     ableToScale: 'SucceededRescale', scalingActive: 'ValidMetricFound', scalingLimited: 'ScaleUpLimit', path: 'behavior',
@@ -66,8 +66,8 @@ describe('reading decisions.csv', () => {
       ableToScale: 'SucceededRescale', scalingActive: 'ValidMetricFound', scalingLimited: 'ScaleUpLimit', scaleUpLimit: 2, scaleDownLimit: undefined,
       stabilizationWindow: [{ replicas: 1, ageSeconds: 15 }, { replicas: 3, ageSeconds: 30 }],
       metrics: [
-        { name: 'cpu', value: '77%', proposedReplicas: 3, reason: 'ScaleUp', message: undefined, podClasses: { ready: 1, unready: 0, missing: 2, ignored: 1 } },
-        { name: 's0-prometheus', value: '', proposedReplicas: undefined, reason: 'FailedGetExternalMetric', message: 'server unreachable: timeout, retry "later"', podClasses: undefined },
+        { name: 'cpu', value: '77%', target: '50%', proposedReplicas: 3, reason: 'ScaleUp', message: undefined, podClasses: { ready: 1, unready: 0, missing: 2, ignored: 1 } },
+        { name: 's0-prometheus', value: '', target: '100', proposedReplicas: undefined, reason: 'FailedGetExternalMetric', message: 'server unreachable: timeout, retry "later"', podClasses: undefined },
       ],
     });
     expect(keda).toMatchObject({
