@@ -24,6 +24,11 @@ export function checkOverrides(overrides: { seed?: number; durationSeconds?: num
  * The run length in seconds: `requested` when set, else the end of the longest trace bound to a
  * workload. Warns about unused traces and about traces that end before the run (load 0 after).
  */
+/** The longest run scalesim takes: a century of simulated time. Longer is a typo (`1000000000d`), which would write for hours. */
+export const MAX_RUN_YEARS = 100;
+export const MAX_RUN_SECONDS = MAX_RUN_YEARS * 365 * 86_400;
+export const MAX_RUN_HINT = 'a year of one workload takes about 10 s here and writes about 600 MB of CSV; check the units (d is days)';
+
 export function resolveRunLength(
   requested: number | undefined,
   traces: ReadonlyMap<string, TraceBinding>,
@@ -37,6 +42,9 @@ export function resolveRunLength(
   const used = new Set([...driving, ...series.flatMap((s) => (s.source.kind === 'trace' ? [s.source.trace] : []))]);
   const longest = Math.max(0, ...[...driving].map((name) => traces.get(name)?.rate.endSeconds ?? 0));
   const durationSeconds = requested ?? longest;
+  if (requested !== undefined && requested > MAX_RUN_SECONDS) {
+    sink.error(ref.problem(['spec', 'duration'], `${requested} s is more than ${MAX_RUN_YEARS} years of simulated time (expected at most ${MAX_RUN_SECONDS} s)`, MAX_RUN_HINT));
+  }
   if (requested === undefined && longest === 0 && !sink.hasErrors) {
     sink.error(ref.problem(['spec'], 'spec.duration is required when no workload is bound to a trace', 'add e.g. "duration: 1h" under spec'));
   }

@@ -174,6 +174,13 @@ describe('scalesim run', () => {
     expect(runCli(['run', 'scenarios/nginx-hpa-cpu', '--bogus']).stdout).toBe('');
   });
 
+  it('refuses a --duration over a century (a typo such as 1000000000d would write for hours)', () => {
+    const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--duration', '1000000000d', '--out', join(work, 'century')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('(command line): --duration: "1000000000d" is more than 100 years of simulated time (expected at most 3153600000 s)');
+    expect(existsSync(join(work, 'century'))).toBe(false);
+  });
+
   it('refuses an empty --out, which would mean the working folder', () => {
     const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', '']);
     expect(r.status).toBe(2);

@@ -69,6 +69,11 @@ const CASES: BadCase[] = [
     expected: { file: WEB_YAML, line: 1, field: 'apiVersion', message: 'apiVersion apps/v1beta1 is not supported for Deployment', hint: 'apps/v1' },
   },
   {
+    name: 'a duration over a century',
+    files: scenarioWith('spec:\n', 'spec:\n  duration: 1000000000d\n'),
+    expected: { file: 'scenario.yaml', line: 4, field: 'spec.duration', message: 'is more than 100 years of simulated time', hint: 'check the units' },
+  },
+  {
     name: 'unknown field in scenario.yaml',
     files: scenarioWith('spec:\n', 'spec:\n  seeed: 3\n'),
     expected: { file: 'scenario.yaml', line: 4, field: 'spec.seeed', message: 'unknown field "seeed"', hint: 'did you mean "seed"?' },

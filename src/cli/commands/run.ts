@@ -16,6 +16,7 @@ import { withExitCodes } from '../handle-errors.js';
 import { onStopSignals } from '../stop-signals.js';
 import { printRunSummary } from '../print-summary.js';
 import { createProgress } from '../progress.js';
+import { MAX_RUN_HINT, MAX_RUN_SECONDS, MAX_RUN_YEARS } from '../../scenario/run-checks.js';
 
 interface RunFlags {
   out?: string;
@@ -39,12 +40,16 @@ export function parseSeed(text: string): number {
 }
 
 export function parseDurationFlag(text: string): number {
+  let seconds = Number.NaN;
   try {
-    const seconds = parseDuration(text);
-    if (seconds > 0) return seconds;
+    seconds = parseDuration(text);
   } catch {
     // reported below
   }
+  if (seconds > MAX_RUN_SECONDS) {
+    throw new UserInputError({ file: '(command line)', field: '--duration', message: `"${text}" is more than ${MAX_RUN_YEARS} years of simulated time (expected at most ${MAX_RUN_SECONDS} s)`, hint: MAX_RUN_HINT });
+  }
+  if (seconds > 0) return seconds;
   throw new UserInputError({
     file: '(command line)',
     field: '--duration',
