@@ -257,7 +257,9 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
         if (shards !== undefined && flags.emitJob !== undefined) {
           const plan = await planSweep(request);
           // A Job's failure costs a pod per retry: check every setting, up to a bound, not only every value.
-          const checked = await checkInMain(plan, plan.settings.length <= EMIT_JOB_FULL_CHECK ? plan.settings.map(settingTask) : undefined);
+          const full = plan.settings.length <= EMIT_JOB_FULL_CHECK;
+          if (full && plan.settings.length > 50 && !flags.json) process.stderr.write(`checking the ${plan.settings.length} settings as the pods will load them…\n`);
+          const checked = await checkInMain(plan, full ? plan.settings.map(settingTask) : undefined);
           emitJob(dir, flags, plan, shards, checked);
           return;
         }
