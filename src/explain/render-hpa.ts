@@ -63,7 +63,7 @@ export function renderHpa(e: HpaExplanation): string[] {
   const lines = [
     headerLine(`HPA ${e.name} → ${e.target}`, e),
     `  current: spec ${e.current.specReplicas}, status ${e.current.statusReplicas}, ready pods ${e.current.readyPods}`,
-    '  metrics (each proposal, with the pods behind it):',
+    '  metrics (each proposal, with the pods behind it as the HPA classes them: missing = no metrics sample yet, unready = set aside while starting up (cpu only); "ready pods" above counts Ready pods):',
     ...e.metrics.map((m) => metricLine(m, nameWidth)),
     `  desired by metrics: ${e.metricDesiredReplicas ?? '—'}${e.metricDesiredReplicas === null ? '' : ' (the max over metrics)'}`,
     drivenLine(e),

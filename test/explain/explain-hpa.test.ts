@@ -53,7 +53,7 @@ describe('explainHpa', () => {
     expect(renderHpa(explainHpa(scaleUp, before, 130))).toEqual([
       'HPA keda-hpa-nginx → nginx at t=136.189 s (0h02m16s), nearest to --at 130 s (6.189 s after); decisions.csv line 20',
       '  current: spec 1, status 1, ready pods 1',
-      '  metrics (each proposal, with the pods behind it):',
+      '  metrics (each proposal, with the pods behind it as the HPA classes them: missing = no metrics sample yet, unready = set aside while starting up (cpu only); "ready pods" above counts Ready pods):',
       '    cpu  77% → proposes 3 (ScaleUp); pods ready 1, unready 0, missing 0, ignored 0   ← drives',
       '  desired by metrics: 3 (the max over metrics)',
       '  driven by: cpu → the scale-up (proposes 3, the max over 1 metric)',
