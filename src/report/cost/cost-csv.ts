@@ -1,6 +1,7 @@
 /**
  * cost.csv: one line per row and currency of the cost report (basis "billed"), plus one line in the
- * report currency when the row converts (basis "converted"; never add the two bases). Money is
+ * report currency when the row converts (basis "converted"; never add the two bases), and after the
+ * total one line per pool without a price (basis "unpriced": no money, its usage only). Money is
  * rounded to cents, per-unit costs to micro-units, hours to 3 decimals; nothing is summed after rounding.
  */
 import { csvLine, type Cell } from '../csv-line.js';
@@ -49,6 +50,14 @@ export function buildCostCsvRows(report: CostReport): Cell[][] {
     lines.push(...rowLines('class', classRow, report.reportCurrency));
   }
   lines.push(...rowLines('total', report.total, report.reportCurrency));
+  // Pools without a price: what they used, so a run without prices still shows its capacity.
+  for (const u of [...report.unpriced].sort((a, b) => (a.pool < b.pool ? -1 : a.pool > b.pool ? 1 : 0))) {
+    const hours = toUsageHours(u.usage);
+    lines.push(['pool', '', u.pool, '', 'unpriced', '', '', '', '', '', '', '', '', ...[
+      hours.cpuRequestedCoreHours, hours.cpuAllocatableCoreHours, hours.cpuUsedCoreHours,
+      hours.memoryRequestedGibHours, hours.memoryAllocatableGibHours, hours.memoryUsedGibHours,
+    ].map((v) => v.toFixed(3))]);
+  }
   return lines;
 }
 

@@ -40,6 +40,11 @@ export interface CostReport {
   nodes: NodeCost[];
   /** Every virtual pod's cost, sorted by pool then pod. */
   virtualPods: VirtualPodCost[];
+  /**
+   * Pools with usage but no billing record (no price in the scenario), by name: their usage, in no
+   * cost row (cost.csv gives each a line of basis "unpriced", money cells empty).
+   */
+  unpriced: { pool: string; usage: UsageIntegrals }[];
   /** Things the report could not attribute or convert, sorted. */
   warnings: string[];
 }
@@ -65,7 +70,8 @@ export function buildCostReport(input: CostReportInput): CostReport {
     ...virtualPods.map((c) => ({ capacityClass: 'virtual' as const, pool: c.pool, cost: c.cost, lifeCost: c.lifeCost, billedSeconds: c.billedSeconds })),
   ];
   const warnings: string[] = [];
-  const usageByPool = attributableUsage(items, input.usage, warnings);
+  const unpriced: CostReport['unpriced'] = [];
+  const usageByPool = attributableUsage(items, input.usage, warnings, unpriced);
   const pools: CostRow[] = [];
   const classes: CostRow[] = [];
   for (const capacityClass of CAPACITY_CLASSES) {
@@ -90,12 +96,13 @@ export function buildCostReport(input: CostReportInput): CostReport {
     total,
     nodes,
     virtualPods,
+    unpriced,
     warnings: warnings.sort(),
   };
 }
 
 /** Usage per pool, for pools billed as exactly one class; warns about the rest. */
-function attributableUsage(items: readonly CostItem[], usage: readonly PoolUsage[], warnings: string[]): Map<string, UsageIntegrals> {
+function attributableUsage(items: readonly CostItem[], usage: readonly PoolUsage[], warnings: string[], unpriced: CostReport['unpriced']): Map<string, UsageIntegrals> {
   const classesByPool = new Map<string, Set<CapacityClass>>();
   for (const item of items) {
     const set = classesByPool.get(item.pool) ?? new Set<CapacityClass>();
@@ -106,7 +113,8 @@ function attributableUsage(items: readonly CostItem[], usage: readonly PoolUsage
   for (const pool of [...new Set(usage.map((u) => u.pool))]) {
     const classes = classesByPool.get(pool);
     if (classes === undefined) {
-      warnings.push(`usage of pool ${pool} has no billing records; it is in no row`);
+      warnings.push(`usage of pool ${pool} has no billing records (no price): it is in no cost row, only in cost.csv's unpriced line`);
+      unpriced.push({ pool, usage: sumUsage(usage.filter((u) => u.pool === pool)) });
     } else if (classes.size > 1) {
       warnings.push(`pool ${pool} is billed as ${[...classes].sort().join(' and ')}: its usage cannot be split between them, so its rows have no usage or idle cost`);
     } else {

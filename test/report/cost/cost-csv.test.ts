@@ -80,7 +80,17 @@ describe('cost.csv', () => {
   });
 
   it('an empty run still has a total line', () => {
-    const empty = buildCostCsvRows(buildCostReport({ ...INPUT, nodes: [], virtualPods: [], reportCurrency: undefined }));
+    const empty = buildCostCsvRows(buildCostReport({ ...INPUT, nodes: [], virtualPods: [], usage: [], reportCurrency: undefined }));
     expect(empty.map((l) => l.slice(0, 6).join(' '))).toEqual(['total    billed 0.00']);
+  });
+
+  it('a pool without a price gets a line of basis unpriced after the total: its usage, no money', () => {
+    const usage = { pool: 'free', cpuRequestedMillicoreSeconds: 3_600_000, cpuUsedMillicoreSeconds: 1_800_000, cpuAllocatableMillicoreSeconds: 7_200_000, memoryRequestedByteSeconds: 3600 * 2 ** 30, memoryUsedByteSeconds: 1800 * 2 ** 30, memoryAllocatableByteSeconds: 7200 * 2 ** 30 };
+    const lines = buildCostCsvRows(buildCostReport({ ...INPUT, nodes: [], virtualPods: [], usage: [usage], reportCurrency: undefined }));
+    expect(lines.map((l) => l.join(','))).toEqual([
+      'total,,,,billed,0.00,,,,0,0.000,0,0.000,0.000,0.000,0.000,0.000,0.000,0.000',
+      'pool,,free,,unpriced,,,,,,,,,1.000,2.000,0.500,1.000,2.000,0.500',
+    ]);
+    expect(lines[1]).toHaveLength(COST_CSV_HEADER.length);
   });
 });

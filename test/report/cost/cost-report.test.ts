@@ -116,7 +116,7 @@ describe('rows, currencies and warnings', () => {
     );
     expect(report.warnings).toEqual([
       'pool mixed is billed as onDemand and spot: its usage cannot be split between them, so its rows have no usage or idle cost',
-      'usage of pool ghost has no billing records; it is in no row',
+      "usage of pool ghost has no billing records (no price): it is in no cost row, only in cost.csv's unpriced line",
     ]);
     expect(report.pools.every((r) => r.usage === undefined)).toBe(true);
   });
