@@ -64,3 +64,69 @@ describe('cluster-autoscaler on flask-hpa-ca', () => {
     expect(onDemand!.billedNodeHours).toBeLessThan(2 * 2);
   });
 });
+
+describe('cluster-autoscaler deletion bookkeeping (static_autoscaler.go, budgets.go)', () => {
+  const APP = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: app}',
+    'spec:',
+    '  replicas: 2',
+    '  selector: {matchLabels: {app: app}}',
+    '  template:',
+    '    metadata: {labels: {app: app}}',
+    '    spec:',
+    '      containers:',
+    '        - {name: c, image: x, resources: {requests: {cpu: 100m, memory: 100Mi}}}',
+    '',
+  ].join('\n');
+  const scenarioYaml = (nodes: number, duration: string, autoscaler: string, faults = '') =>
+    [
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  seed: 1',
+      `  duration: ${duration}`,
+      '  nodePools:',
+      `    - {name: workers, count: ${nodes}, minSize: 1, maxSize: 20, cpu: 940m, memory: 1600Mi, maxPods: 11, bootTime: {min: 60s, max: 120s}}`,
+      `  clusterAutoscaler: ${autoscaler}`,
+      faults,
+      '',
+    ].join('\n');
+
+  async function caRecords(files: Record<string, string>): Promise<CaDecisionRecord[]> {
+    const { loadFolder } = await import('../scenario/helpers/scenario-folder.js');
+    const scenario = await loadFolder(files);
+    const records: CaDecisionRecord[] = [];
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    return records;
+  }
+
+  it('counts scale-down-delay-after-delete from the loop that started the deletions, not from when a node is gone', async () => {
+    // 12 nodes, 2 pods: the 10 empty nodes go together, the drain is deferred by the budget and may
+    // go once the delay after that loop has passed.
+    const records = await caRecords({ 'scenario.yaml': scenarioYaml(12, '30m', '{expander: least-waste, scaleDownDelayAfterDelete: 2m}'), 'manifests/app.yaml': APP });
+    const removals = records.filter((r) => r.removedNodes.length > 0);
+    expect(removals.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = removals;
+    // The first loop to remove nodes at t, then the next one no later than the first loop past t + 120 s.
+    expect(second!.timeSeconds - first!.timeSeconds).toBeGreaterThanOrEqual(120);
+    expect(second!.timeSeconds - first!.timeSeconds).toBeLessThan(130);
+    const between = records.filter((r) => r.timeSeconds > first!.timeSeconds && r.timeSeconds < second!.timeSeconds);
+    for (const r of between) expect(r.reason).toBe('ScaleDownInCooldown (ScaleDownDelayAfterDelete)');
+  });
+
+  it('lets an empty node being deleted use the overall budget only, not the drain budget', async () => {
+    // workers-1 fails at once (empty, unready), workers-0 and workers-2 hold a pod each; with a 2 s scan
+    // the unready node goes at 601.5 s and a drain may start at the very next loop, while it is still
+    // being deleted (5 s after its taint).
+    const faults = '  faults:\n    - nodeFailure: {node: workers-1, at: 1s}';
+    const records = await caRecords({
+      'scenario.yaml': scenarioYaml(3, '12m', '{expander: least-waste, scanInterval: 2s, scaleDownUnreadyTime: 598s}', faults),
+      'manifests/app.yaml': APP,
+    });
+    const removals = records.filter((r) => r.removedNodes.length > 0);
+    expect(removals.map((r) => r.removedNodes.map((n) => n.node))).toEqual([['workers-1'], ['workers-0']]);
+    expect(removals[1]!.timeSeconds - removals[0]!.timeSeconds).toBe(2);
+  });
+});

@@ -44,6 +44,8 @@ export class ClusterAutoscalerController {
   private lastScaleUpSeconds: number | undefined;
   private lastDeleteSeconds: number | undefined;
   private readonly deleting = new Map<SimNode, NodeGroup>();
+  /** The nodes of `deleting` that need a drain: only they count against max-drain-parallelism (budgets.go CropNodes). */
+  private readonly draining = new Set<SimNode>();
   private readonly expander: ExpanderChain;
 
   constructor(
@@ -127,7 +129,7 @@ export class ClusterAutoscalerController {
       ...(this.lastScaleUpSeconds !== undefined ? { lastScaleUpSeconds: this.lastScaleUpSeconds } : {}),
       ...(this.lastDeleteSeconds !== undefined ? { lastDeleteSeconds: this.lastDeleteSeconds } : {}),
       deletionsInProgress,
-      drainsInProgress: this.deleting.size,
+      drainsInProgress: this.draining.size,
       clusterTotals: totals,
     });
     const removed = plan.removable.map((r) => ({ node: r.node, unneededForSeconds: nowSeconds - (this.unneededSince.get(r.node) ?? nowSeconds) }));
@@ -135,6 +137,9 @@ export class ClusterAutoscalerController {
     this.unremovableUntil = plan.unremovableUntil;
     this.removalHints = plan.hints;
     for (const r of plan.removable) this.removeNode(r.node, r.empty);
+    // static_autoscaler.go: lastScaleDownDeleteTime is the loop that started deletions, not when a node is gone
+    // (a drain may take the pods' whole grace period).
+    if (plan.removable.length > 0) this.lastDeleteSeconds = nowSeconds;
     const unneeded = [...plan.unneededSince].map(([n, t]) => `${n} for ${Math.round(nowSeconds - t)}s`).join(', ');
     const scaleDownDetail = `${plan.removable.length > 0 ? `removing ${plan.removable.map((r) => `${r.node}${r.empty ? '' : ' (drain)'}`).join(', ')}; ` : ''}${unneeded ? `unneeded: ${unneeded}` : ''}`;
     const scaleDownReason = plan.inCooldown ? `ScaleDownInCooldown (${plan.cooldownReason ?? ''})` : plan.reason;
@@ -158,6 +163,7 @@ export class ClusterAutoscalerController {
     const group = this.deps.groups.find((g) => g.spec === node?.pool);
     if (node === undefined || group === undefined || this.deleting.has(node)) return;
     this.deleting.set(node, group);
+    if (!empty) this.draining.add(node);
     cluster.setTaint(node, TO_BE_DELETED_TAINT, true);
     let waitSeconds = NODE_DELETE_DELAY_AFTER_TAINT_SECONDS;
     if (!empty) {
@@ -168,14 +174,19 @@ export class ClusterAutoscalerController {
       }
     }
     const tryDelete = (): void => {
-      if (node.removed) return;
+      if (node.removed) {
+        // Gone another way meanwhile (a node failure): no longer a deletion in progress.
+        this.deleting.delete(node);
+        this.draining.delete(node);
+        return;
+      }
       if (node.pods.length > 0) {
         sim.scheduleAfter(1, Phase.LIFECYCLE, 'cluster-autoscaler/drain', tryDelete);
         return;
       }
       group.deleteNode(node);
       this.deleting.delete(node);
-      this.lastDeleteSeconds = sim.nowSeconds;
+      this.draining.delete(node);
       this.counts.nodesRemoved++;
     };
     sim.scheduleAfter(empty ? NODE_DELETE_DELAY_AFTER_TAINT_SECONDS : Math.min(waitSeconds, 2), Phase.LIFECYCLE, 'cluster-autoscaler/delete', tryDelete);
