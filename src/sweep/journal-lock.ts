@@ -32,7 +32,7 @@ export function takeJournalLock(journal: string): void {
         file: '(command line)',
         field: '--out',
         message: `another sweep (process ${holder}) is writing to this --out: its journal ${journal} is locked`,
-        hint: 'wait for it to finish, or give this sweep another --out',
+        hint: `wait for it to finish or give this sweep another --out; if no sweep is running (the process id was reused), remove ${path}`,
       });
     }
     rmSync(path, { force: true }); // left by a sweep that was killed
