@@ -32,7 +32,7 @@ export const SPOT_INTERRUPTION_TAINT: Taint = { key: 'scalesim.dev/spot-interrup
 
 export class NodeGroup {
   readonly upcoming: UpcomingNode[] = [];
-  /** Nodes whose request timed out (max-node-provision-time): the group is backed off. */
+  /** Nodes whose request timed out (max-node-provision-time); the cluster-autoscaler backs the group off for each expiry (node-group-backoff.ts). */
   failedRequests = 0;
   /** Spot interruptions so far. */
   interruptions = 0;

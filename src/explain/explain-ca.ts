@@ -15,6 +15,7 @@ const CA_REASONS: Readonly<Record<string, string>> = Object.freeze({
   PodsFitUpcomingNodes: 'the unschedulable pods fit on nodes that are already booting or on free room: no new node is needed',
   NoGroupFits: "no node group's template fits the pending pods",
   AllGroupsAtMax: 'every node group that fits the pending pods is at its max size',
+  AllGroupsBackedOff: 'every node group that fits the pending pods is backed off after a scale-up whose nodes did not register within --max-node-provision-time (5 min, doubling to 30 min)',
   LimitsReached: 'the cluster limits (--max-nodes-total, --cores-total, --memory-total or the group max size) leave no room',
   NoExpansionOption: 'no node group gave an expansion option',
   ScaleDownDisabled: 'scale-down is disabled (--scale-down-enabled=false)',

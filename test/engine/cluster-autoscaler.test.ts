@@ -129,4 +129,22 @@ describe('cluster-autoscaler deletion bookkeeping (static_autoscaler.go, budgets
     expect(removals.map((r) => r.removedNodes.map((n) => n.node))).toEqual([['workers-1'], ['workers-0']]);
     expect(removals[1]!.timeSeconds - removals[0]!.timeSeconds).toBe(2);
   });
+
+  it('backs the group off after a scale-up whose node never registers, 5 min then doubled (clusterstate.go, exponential_backoff.go)', async () => {
+    // Nodes boot for 20 min, past max-node-provision-time (15 min): each request expires unregistered.
+    const yaml = scenarioYaml(1, '50m', '{expander: least-waste}').replace('bootTime: {min: 60s, max: 120s}', 'bootTime: 20m');
+    const app = APP.replace('replicas: 2', 'replicas: 3').replace('cpu: 100m', 'cpu: 400m');
+    const records = await caRecords({ 'scenario.yaml': yaml, 'manifests/app.yaml': app });
+    const ups = records.filter((r) => r.action === 'scale-up').map((r) => r.timeSeconds);
+    expect(ups).toHaveLength(3);
+    // The first request expires at the first loop more than 900 s later; the group is then skipped for 300 s, then 600 s.
+    const expiry1 = records.find((r) => r.timeSeconds - ups[0]! > 900)!.timeSeconds;
+    expect(ups[1]! - expiry1).toBe(300);
+    const expiry2 = records.find((r) => r.timeSeconds - ups[1]! > 900)!.timeSeconds;
+    expect(ups[2]! - expiry2).toBe(600);
+    const backedOff = records.filter((r) => r.reason === 'AllGroupsBackedOff');
+    expect(backedOff.length).toBeGreaterThan(0);
+    for (const r of backedOff) expect(r.detail).toContain('skipped workers: BackedOff');
+  });
 });
+

@@ -44,6 +44,8 @@ export interface ScaleUpPlanInput {
   expander?: ExpanderChain;
   /** --expendable-pods-priority-cutoff (default −10). */
   expendablePodsPriorityCutoff?: number;
+  /** Groups in backoff after a failed scale-up: skipped (BackedOff). */
+  backedOffGroups?: ReadonlySet<string>;
 }
 
 export type ScaleUpReason =
@@ -53,6 +55,7 @@ export type ScaleUpReason =
   | 'PodsFitUpcomingNodes'
   | 'NoGroupFits'
   | 'AllGroupsAtMax'
+  | 'AllGroupsBackedOff'
   | 'LimitsReached'
   | 'NoExpansionOption';
 
@@ -100,6 +103,7 @@ function noOptionReason(found: GroupOptions, groups: readonly CaNodeGroup[]): Sc
   const fitting = groups.filter((g) => found.fittingGroups.has(g.name)).map((g) => found.skipped[g.name]);
   if (fitting.length === 0) return 'NoGroupFits';
   if (fitting.every((r) => r === 'MaxSizeReached')) return 'AllGroupsAtMax';
+  if (fitting.every((r) => r === 'BackedOff')) return 'AllGroupsBackedOff';
   if (fitting.every((r) => r === 'MaxSizeReached' || r === 'MaxResourceLimitReached' || r === 'MaxNodesTotalReached')) return 'LimitsReached';
   return 'NoExpansionOption';
 }
@@ -137,6 +141,7 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
     config: input.config,
     currentNodeCount: input.limits.currentNodeCount,
     resourcesLeft: resourcesLeft(input.config, input.limits.currentTotals),
+    ...(input.backedOffGroups !== undefined ? { backedOff: input.backedOffGroups } : {}),
   });
   const common = { skipped: found.skipped, options: found.options, podsTooNew, podsAbsorbed, podsNeverSchedulable: found.neverSchedulable.flat().map((p) => p.name) };
   const chain = input.expander ?? buildExpanderChain(input.config.expanders, input.random);

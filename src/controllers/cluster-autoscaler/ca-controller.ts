@@ -20,6 +20,7 @@ import type { Simulation } from '../../core/simulation.js';
 import type { SimObserver } from '../../observe/observer.js';
 import type { ClusterAutoscalerSettings } from '../../scenario/types.js';
 import { caNode, caNodeGroup, caPod, TO_BE_DELETED_TAINT, type OwnerKindOf } from './snapshot.js';
+import { isBackedOff, isStale, registerFailure, type BackoffEntry } from '../../autoscalers/cluster-autoscaler/node-group-backoff.js';
 
 /** --node-delete-delay-after-taint=5s */
 const NODE_DELETE_DELAY_AFTER_TAINT_SECONDS = 5;
@@ -44,6 +45,8 @@ export class ClusterAutoscalerController {
   private lastScaleUpSeconds: number | undefined;
   private lastDeleteSeconds: number | undefined;
   private readonly deleting = new Map<SimNode, NodeGroup>();
+  /** Node groups backed off after a failed scale-up, by name (node-group-backoff.ts). */
+  private readonly backoff = new Map<string, BackoffEntry>();
   /** The nodes of `deleting` that need a drain: only they count against max-drain-parallelism (budgets.go CropNodes). */
   private readonly draining = new Set<SimNode>();
   private readonly expander: ExpanderChain;
@@ -67,7 +70,12 @@ export class ClusterAutoscalerController {
   scan(nowSeconds: number): void {
     const { cluster, ownerKind } = this.deps;
     this.counts.scans++;
-    for (const g of this.autoscaled) g.expireRequests(this.config.maxNodeProvisionTimeSeconds);
+    for (const g of this.autoscaled) {
+      // A scale-up whose nodes did not register in time backs the group off (clusterstate.go updateScaleRequests).
+      if (g.expireRequests(this.config.maxNodeProvisionTimeSeconds) > 0) this.backoff.set(g.spec.name, registerFailure(this.backoff.get(g.spec.name), nowSeconds));
+    }
+    for (const [name, entry] of this.backoff) if (isStale(entry, nowSeconds)) this.backoff.delete(name);
+    const backedOffGroups = new Set([...this.backoff].filter(([, e]) => isBackedOff(e, nowSeconds)).map(([name]) => name));
     const groups = this.autoscaled;
     const before = groups.reduce((n, g) => n + g.targetSize, 0);
     const pending = cluster.unschedulablePods().filter((p) => !p.removed && p.deletionSeconds === undefined);
@@ -94,6 +102,7 @@ export class ClusterAutoscalerController {
         podCreatedSeconds: new Map(pending.map((p) => [p.name, p.createdSeconds])),
         random: this.deps.random,
         expander: this.expander,
+        backedOffGroups,
       });
       const group = groups.find((g) => g.name === plan.group);
       if (group !== undefined && plan.increase > 0) {

@@ -12,7 +12,7 @@ import { checkPredicates, nodeFromTemplate } from '../simulated-node.js';
 import type { CaNodeGroup, CaResourceTotals } from '../types.js';
 import { estimationNodeLimit } from './limits.js';
 
-export type GroupSkipReason = 'MaxSizeReached' | 'MaxResourceLimitReached' | 'MaxNodesTotalReached' | 'NoPodFitsTemplate' | 'NoNodesEstimated';
+export type GroupSkipReason = 'BackedOff' | 'MaxSizeReached' | 'MaxResourceLimitReached' | 'MaxNodesTotalReached' | 'NoPodFitsTemplate' | 'NoNodesEstimated';
 
 export interface GroupOptionsInput {
   podGroups: readonly PodEquivalenceGroup[];
@@ -20,6 +20,8 @@ export interface GroupOptionsInput {
   config: ClusterAutoscalerSettings;
   currentNodeCount: number;
   resourcesLeft: CaResourceTotals;
+  /** Groups in backoff after a failed scale-up (node-group-backoff.ts): skipped first, as BackoffReason. */
+  backedOff?: ReadonlySet<string>;
 }
 
 export interface GroupOptions {
@@ -38,6 +40,7 @@ export function podGroupsFittingTemplate(podGroups: readonly PodEquivalenceGroup
 }
 
 function skipReason(group: CaNodeGroup, input: GroupOptionsInput): GroupSkipReason | undefined {
+  if (input.backedOff?.has(group.name) === true) return 'BackedOff';
   if (group.targetSize >= group.maxSize) return 'MaxSizeReached';
   const t = group.template;
   if (t.cpuMillicores > input.resourcesLeft.cpuMillicores || t.memoryBytes > input.resourcesLeft.memoryBytes) return 'MaxResourceLimitReached';
