@@ -25,3 +25,16 @@ export function onStopSignals(onStop: (signal: StopSignal) => void): () => void 
     for (const signal of signals) process.removeListener(signal, handler);
   };
 }
+
+/**
+ * For a command writing a ResultsFolder: on a stop signal, stop what shows progress, remove the
+ * half-written temporary folder and say so. Returns the remover.
+ */
+export function abortResultsOnStop(folder: { readonly target: string; abort(): void }, progress: { stop(): void }): () => void {
+  return onStopSignals((signal) => {
+    progress.stop();
+    folder.abort();
+    process.stderr.write(`\nstopped (${signal}): nothing written to ${folder.target}; earlier results there are untouched\n`);
+  });
+}
+

@@ -38,6 +38,8 @@ export interface ScenarioSections {
   nodePools: NodePoolItem[];
   workloads: Map<string, LoadModelInput>;
   workloadNames: string[];
+  /** Every spec.workloads.<w>.queue.name written, also in entries that are invalid (triggers reading them are not re-reported). */
+  workloadQueueNames: string[];
   series: Map<string, SeriesInput>;
   seriesNames: string[];
   controllers: z.output<typeof ControllersSchema> | undefined;
@@ -87,6 +89,10 @@ export function readScenarioSections(ref: DocRef, sink: ProblemSink): ScenarioSe
     nodePools: indexedItems(spec.nodePools, NodePoolSchema).map(({ index, item }) => ({ index, pool: item })),
     workloads: entries(spec.workloads, LoadModelSchema),
     workloadNames: Object.keys(asRecord(spec.workloads)),
+    workloadQueueNames: Object.values(asRecord(spec.workloads)).flatMap((w) => {
+      const name = asRecord(asRecord(w).queue).name;
+      return typeof name === 'string' ? [name] : [];
+    }),
     series: entries(spec.series, SeriesSchema),
     seriesNames: Object.keys(asRecord(spec.series)),
     controllers: field('controllers'),

@@ -16,7 +16,7 @@ import { renderComparisonReport } from '../../report/markdown/comparison-report.
 import { ResultsFolder } from '../../report/results-folder.js';
 import { withExitCodes } from '../handle-errors.js';
 import { createProgress, type Progress } from '../progress.js';
-import { onStopSignals } from '../stop-signals.js';
+import { abortResultsOnStop } from '../stop-signals.js';
 import { parseChartWorkloadsFlag, parseDurationFlag, parseSeed, safeName } from './run.js';
 
 interface CompareFlags {
@@ -69,11 +69,7 @@ variant is loaded and checked before the first one runs.`,
         const chartWorkloads = flags.chartWorkloads === undefined ? DEFAULT_CHARTED_WORKLOADS : parseChartWorkloadsFlag(flags.chartWorkloads);
         const folder = new ResultsFolder(outDir);
         let bar: Progress = { update: () => {}, stop: () => {} };
-        const removeStopHandler = onStopSignals((signal) => {
-          bar.stop();
-          folder.abort();
-          process.stderr.write(`\nstopped (${signal}): nothing written to ${folder.target}; earlier results there are untouched\n`);
-        });
+        const removeStopHandler = abortResultsOnStop(folder, { stop: () => bar.stop() });
         const charts = new Map<string, ChartSeriesRecorder>();
         let files: string[];
         let rows;

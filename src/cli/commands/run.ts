@@ -13,7 +13,7 @@ import { ChartSeriesRecorder } from '../../report/charts/series-collector.js';
 import { DEFAULT_REPORT_FORMATS, resolveReportFormats, writeReport } from '../../report/formats/registry.js';
 import { renderRunReport } from '../../report/markdown/run-report.js';
 import { withExitCodes } from '../handle-errors.js';
-import { onStopSignals } from '../stop-signals.js';
+import { abortResultsOnStop } from '../stop-signals.js';
 import { printRunSummary } from '../print-summary.js';
 import { createProgress } from '../progress.js';
 import { MAX_RUN_HINT, MAX_RUN_SECONDS, MAX_RUN_YEARS } from '../../scenario/run-checks.js';
@@ -116,11 +116,7 @@ Examples:
         let files: string[];
         let notices: string[] = [];
         const charts = new ChartSeriesRecorder();
-        const removeStopHandler = onStopSignals((signal) => {
-          progress.stop();
-          folder.abort();
-          process.stderr.write(`\nstopped (${signal}): nothing written to ${folder.target}; earlier results there are untouched\n`);
-        });
+        const removeStopHandler = abortResultsOnStop(folder, progress);
         try {
           const tables = charts.tables((name, header) => folder.table(name, header));
           const result = await runScenarioYielding(scenario, { tables, onProgress: (t) => progress.update(t) });

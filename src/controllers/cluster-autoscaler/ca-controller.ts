@@ -44,11 +44,10 @@ export class ClusterAutoscalerController {
   private removalHints = new Map<string, string>();
   private lastScaleUpSeconds: number | undefined;
   private lastDeleteSeconds: number | undefined;
-  private readonly deleting = new Map<SimNode, NodeGroup>();
+  /** Nodes being deleted, with their group and whether they need a drain (only drains count against max-drain-parallelism, budgets.go CropNodes). */
+  private readonly deleting = new Map<SimNode, { group: NodeGroup; drain: boolean }>();
   /** Node groups backed off after a failed scale-up, by name (node-group-backoff.ts). */
   private readonly backoff = new Map<string, BackoffEntry>();
-  /** The nodes of `deleting` that need a drain: only they count against max-drain-parallelism (budgets.go CropNodes). */
-  private readonly draining = new Set<SimNode>();
   private readonly expander: ExpanderChain;
 
   constructor(
@@ -125,7 +124,11 @@ export class ClusterAutoscalerController {
       return;
     }
     const deletionsInProgress = new Map<string, number>();
-    for (const g of this.deleting.values()) deletionsInProgress.set(g.name, (deletionsInProgress.get(g.name) ?? 0) + 1);
+    let drainsInProgress = 0;
+    for (const { group, drain } of this.deleting.values()) {
+      deletionsInProgress.set(group.name, (deletionsInProgress.get(group.name) ?? 0) + 1);
+      if (drain) drainsInProgress++;
+    }
     const plan = planScaleDown({
       nodes,
       groups: caGroups,
@@ -138,7 +141,7 @@ export class ClusterAutoscalerController {
       ...(this.lastScaleUpSeconds !== undefined ? { lastScaleUpSeconds: this.lastScaleUpSeconds } : {}),
       ...(this.lastDeleteSeconds !== undefined ? { lastDeleteSeconds: this.lastDeleteSeconds } : {}),
       deletionsInProgress,
-      drainsInProgress: this.draining.size,
+      drainsInProgress,
       clusterTotals: totals,
     });
     const removed = plan.removable.map((r) => ({ node: r.node, unneededForSeconds: nowSeconds - (this.unneededSince.get(r.node) ?? nowSeconds) }));
@@ -171,8 +174,7 @@ export class ClusterAutoscalerController {
     const node = cluster.nodes.find((n) => n.name === name);
     const group = this.deps.groups.find((g) => g.spec === node?.pool);
     if (node === undefined || group === undefined || this.deleting.has(node)) return;
-    this.deleting.set(node, group);
-    if (!empty) this.draining.add(node);
+    this.deleting.set(node, { group, drain: !empty });
     cluster.setTaint(node, TO_BE_DELETED_TAINT, true);
     let waitSeconds = NODE_DELETE_DELAY_AFTER_TAINT_SECONDS;
     if (!empty) {
@@ -186,7 +188,6 @@ export class ClusterAutoscalerController {
       if (node.removed) {
         // Gone another way meanwhile (a node failure): no longer a deletion in progress.
         this.deleting.delete(node);
-        this.draining.delete(node);
         return;
       }
       if (node.pods.length > 0) {
@@ -195,7 +196,6 @@ export class ClusterAutoscalerController {
       }
       group.deleteNode(node);
       this.deleting.delete(node);
-      this.draining.delete(node);
       this.counts.nodesRemoved++;
     };
     sim.scheduleAfter(empty ? NODE_DELETE_DELAY_AFTER_TAINT_SECONDS : Math.min(waitSeconds, 2), Phase.LIFECYCLE, 'cluster-autoscaler/delete', tryDelete);

@@ -7,10 +7,11 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type { InputProblem } from '../../errors/user-input-error.js';
+import { formatFieldPath, type FieldPath } from '../../scenario/yaml/field-path.js';
 import { MAX_PROBLEMS_PER_TRACE_FILE, type TraceFormat, type TraceParseResult } from './types.js';
 
 /** A JSON path: keys and indices from the root. */
-type JsonPath = (string | number)[];
+type JsonPath = FieldPath;
 
 interface PathProblem {
   path: JsonPath;
@@ -23,10 +24,6 @@ interface PathProblem {
  * an export converted to milliseconds lands here (1.7e12 for 2023).
  */
 const MAX_PLAUSIBLE_UNIX_SECONDS = 1e11;
-
-function formatPath(path: JsonPath): string {
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
-}
 
 /** Line and column (1-based) of a 0-based offset in `text`. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -60,7 +57,7 @@ function locate(problems: readonly PathProblem[], text: string, file: string): I
     for (let n = p.path.length - 1; node?.range === undefined && n >= 0; n--) node = doc.getIn(p.path.slice(0, n), true) as typeof node;
     const offset = node?.range?.[0] ?? doc.range[0];
     const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col, field: formatPath(p.path), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
+    return { file, line, column: col, field: formatFieldPath(p.path), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
   });
 }
 

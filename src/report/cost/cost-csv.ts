@@ -51,7 +51,7 @@ export function buildCostCsvRows(report: CostReport): Cell[][] {
   }
   lines.push(...rowLines('total', report.total, report.reportCurrency));
   // Pools without a price: what they used, so a run without prices still shows its capacity.
-  for (const u of [...report.unpriced].sort((a, b) => (a.pool < b.pool ? -1 : a.pool > b.pool ? 1 : 0))) {
+  for (const u of report.unpriced) {
     const hours = toUsageHours(u.usage);
     lines.push(['pool', '', u.pool, '', 'unpriced', '', '', '', '', '', '', '', '', ...[
       hours.cpuRequestedCoreHours, hours.cpuAllocatableCoreHours, hours.cpuUsedCoreHours,

@@ -41,7 +41,7 @@ export interface CostReport {
   /** Every virtual pod's cost, sorted by pool then pod. */
   virtualPods: VirtualPodCost[];
   /**
-   * Pools with usage but no billing record (no price in the scenario), by name: their usage, in no
+   * Pools with usage but no billing record (no price in the scenario), sorted by name: their usage, in no
    * cost row (cost.csv gives each a line of basis "unpriced", money cells empty).
    */
   unpriced: { pool: string; usage: UsageIntegrals }[];
@@ -96,7 +96,7 @@ export function buildCostReport(input: CostReportInput): CostReport {
     total,
     nodes,
     virtualPods,
-    unpriced,
+    unpriced: unpriced.sort((a, b) => compareText(a.pool, b.pool)),
     warnings: warnings.sort(),
   };
 }

@@ -47,7 +47,7 @@ export function resolveKeda(ctx: KedaContext): ResolvedKeda {
   warnAboutClock(owners, ctx);
   const queueNames = [...ctx.loads.flatMap((l) => (l.queue ? [l.queue.name] : [])), ...ctx.queues.map((q) => q.name)];
   const unreadableOwners = unreadableOwnerNames(manifests);
-  const unreadableQueues = writtenQueueNames(scenarioRef).filter((name) => !queueNames.includes(name));
+  const unreadableQueues = [...sections.workloadQueueNames, ...sections.queueNames].filter((name) => !queueNames.includes(name));
   const triggerSources = resolveTriggerSources({ owners, unreadableOwners, unreadableQueues, entries: sections.triggerSources, keys: sections.triggerSourceKeys, seriesNames: sections.seriesNames, queueNames, scenarioRef, sink });
   const scalerFaults = resolveScalerFaults(sections.faults, { owners, unreadableOwners, start: ctx.start, scenarioRef, sink });
   const jobRuns = resolveJobRuns(sections.jobs, { scaledJobs: manifests.scaledJobs, jobNames: sections.jobNames, queueNames, triggerSources, scenarioRef, sink });
@@ -91,23 +91,3 @@ function warnAboutClock(owners: ReadonlyMap<string, TriggerOwner>, ctx: KedaCont
     return;
   }
 }
-
-/**
- * Every queue name scenario.yaml writes (spec.workloads.<w>.queue.name, the keys of spec.queues),
- * whether or not the rest of its entry is valid: a queue with a problem of its own is not reported
- * again as missing by the triggers that read it.
- */
-function writtenQueueNames(scenarioRef: DocRef): string[] {
-  const names: string[] = [];
-  const workloads = scenarioRef.valueAt(['spec', 'workloads']);
-  if (workloads !== null && typeof workloads === 'object') {
-    for (const w of Object.values(workloads as Record<string, unknown>)) {
-      const name = (w as { queue?: { name?: unknown } } | null)?.queue?.name;
-      if (typeof name === 'string') names.push(name);
-    }
-  }
-  const queues = scenarioRef.valueAt(['spec', 'queues']);
-  if (queues !== null && typeof queues === 'object' && !Array.isArray(queues)) names.push(...Object.keys(queues));
-  return names;
-}
-
