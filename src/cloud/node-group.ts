@@ -32,8 +32,6 @@ export const SPOT_INTERRUPTION_TAINT: Taint = { key: 'scalesim.dev/spot-interrup
 
 export class NodeGroup {
   readonly upcoming: UpcomingNode[] = [];
-  /** Nodes whose request timed out (max-node-provision-time); the cluster-autoscaler backs the group off for each expiry (node-group-backoff.ts). */
-  failedRequests = 0;
   /** Spot interruptions so far. */
   interruptions = 0;
   private nextIndex = 0;
@@ -94,7 +92,7 @@ export class NodeGroup {
     this.observer.nodeGone(node.name, this.sim.nowSeconds);
   }
 
-  /** Drops requests older than `maxProvisionSeconds` that never registered; returns how many. */
+  /** Drops requests older than `maxProvisionSeconds` that never registered; returns how many (the cluster-autoscaler backs the group off when any did, node-group-backoff.ts). */
   expireRequests(maxProvisionSeconds: number): number {
     const now = this.sim.nowSeconds;
     const expired = this.upcoming.filter((u) => now - u.requestedSeconds > maxProvisionSeconds);
@@ -102,7 +100,6 @@ export class NodeGroup {
       this.upcoming.splice(this.upcoming.indexOf(u), 1);
       this.observer.nodeGone(u.name, now);
     }
-    this.failedRequests += expired.length;
     return expired.length;
   }
 
