@@ -7,6 +7,7 @@ import type { CaDetail } from './explanation.js';
 
 const ADDED = /^\+(\d+) node\(s\) for (\d+) pod\(s\)$/;
 const UNNEEDED_NODE = /^(.+) for (\d+(?:\.\d+)?)s$/;
+const HELD_NODE = /^(.+) \((\w+)\)$/;
 
 function removingNodes(list: string): CaDetail['removing'] {
   return list
@@ -22,9 +23,16 @@ function unneededNodes(list: string): CaDetail['unneeded'] {
   });
 }
 
+function heldNodes(list: string): CaDetail['held'] {
+  return list.split(', ').flatMap((n) => {
+    const match = HELD_NODE.exec(n);
+    return match === null ? [] : [{ node: match[1]!, reason: match[2]! }];
+  });
+}
+
 /** Parses `text`; parts it does not recognise stay only in `text`. */
 export function parseCaDetail(text: string): CaDetail {
-  const detail: CaDetail = { text, nodesAdded: null, podsHelped: null, cappedBy: null, skippedGroups: [], removing: [], unneeded: [] };
+  const detail: CaDetail = { text, nodesAdded: null, podsHelped: null, cappedBy: null, skippedGroups: [], removing: [], unneeded: [], held: [], scaleDownReason: null };
   let inSkipped = false;
   for (const part of text.split('; ').filter((p) => p !== '')) {
     const added = ADDED.exec(part);
@@ -36,6 +44,12 @@ export function parseCaDetail(text: string): CaDetail {
       detail.removing = removingNodes(part.slice('removing '.length));
     } else if (part.startsWith('unneeded: ')) {
       detail.unneeded = unneededNodes(part.slice('unneeded: '.length));
+    } else if (part.startsWith('scale-down: ')) {
+      // The scale-down's reason on a loop whose own reason is the scale-up's: not a skipped group.
+      detail.scaleDownReason = part.slice('scale-down: '.length);
+      inSkipped = false;
+    } else if (part.startsWith('held: ')) {
+      detail.held = heldNodes(part.slice('held: '.length));
     } else if (part.startsWith('skipped ') || inSkipped) {
       inSkipped = true;
       const entry = part.startsWith('skipped ') ? part.slice('skipped '.length) : part;

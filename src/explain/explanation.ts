@@ -129,6 +129,10 @@ export interface CaDetail {
   skippedGroups: { group: string; reason: string }[];
   removing: { node: string; drain: boolean }[];
   unneeded: { node: string; forSeconds: number }[];
+  /** Nodes unneeded long enough that a limit kept (`held: n3 (ParallelismLimitReached)`). */
+  held: { node: string; reason: string }[];
+  /** A loop whose reason is the scale-up's gives the scale-down's here (`scale-down: NoRemovableNodes`). */
+  scaleDownReason: string | null;
 }
 
 export type Explanation = HpaExplanation | KedaExplanation | CaExplanation;

@@ -1,7 +1,15 @@
 /** CaExplanation → the indented text block `scalesim explain` prints for the cluster-autoscaler. */
+import { caReason } from './explain-ca.js';
 import type { CaExplanation } from './explanation.js';
 import { formatSimTime } from './format-sim-time.js';
 import { headerLine } from './render-header.js';
+
+/** Why a node unneeded long enough was not removed this loop (planner.go RemovableAt, budgets.go). */
+const HELD_REASONS: Readonly<Record<string, string>> = Object.freeze({
+  ParallelismLimitReached: 'deletions in progress fill --max-scale-down-parallelism, or drains --max-drain-parallelism',
+  NodeGroupMinSizeReached: "its node group is at its min size, deletions in progress counted",
+  MinimalResourceLimitExceeded: 'removing it would take the cluster below --cores-total or --memory-total minimums',
+});
 
 function actionLine(e: CaExplanation): string {
   const nodes = `autoscaled nodes ${e.nodesBefore} → ${e.nodesAfter}`;
@@ -18,8 +26,13 @@ function detailLines(e: CaExplanation): string[] {
     lines.push(`  expander chose: ${e.group ?? '?'}${added}${d.cappedBy ? `, capped by ${d.cappedBy}` : ''}`);
   }
   if (d.skippedGroups.length > 0) lines.push(`  skipped groups: ${d.skippedGroups.map((s) => `${s.group} (${s.reason})`).join(', ')}`);
+  if (d.scaleDownReason !== null) {
+    const r = caReason(d.scaleDownReason);
+    lines.push(`  scale-down: ${r.code}: ${r.text}`);
+  }
   if (d.removing.length > 0) lines.push(`  removing: ${d.removing.map((r) => `${r.node}${r.drain ? ' (drain)' : ' (empty)'}`).join(', ')}`);
   if (d.unneeded.length > 0) lines.push(`  unneeded nodes: ${d.unneeded.map((u) => `${u.node} for ${u.forSeconds} s`).join(', ')}`);
+  if (d.held.length > 0) lines.push(`  held back: ${d.held.map((h) => `${h.node} (${HELD_REASONS[h.reason] ?? h.reason})`).join(', ')}`);
   if (lines.length === 0 && d.text !== '') lines.push(`  detail: ${d.text}`);
   return lines;
 }

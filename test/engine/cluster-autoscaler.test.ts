@@ -109,6 +109,9 @@ describe('cluster-autoscaler deletion bookkeeping (static_autoscaler.go, budgets
     const removals = records.filter((r) => r.removedNodes.length > 0);
     expect(removals.length).toBeGreaterThanOrEqual(2);
     const [first, second] = removals;
+    // The loop that removed ten names the node the budget held back, for explain.
+    expect(first!.removedNodes).toHaveLength(10);
+    expect(first!.detail).toMatch(/; held: workers-\d+ \(ParallelismLimitReached\)$/);
     // The first loop to remove nodes at t, then the next one no later than the first loop past t + 120 s.
     expect(second!.timeSeconds - first!.timeSeconds).toBeGreaterThanOrEqual(120);
     expect(second!.timeSeconds - first!.timeSeconds).toBeLessThan(130);

@@ -11,7 +11,7 @@ describe('parseCaDetail', () => {
       text: '+2 node(s) for 5 pod(s); capped by GroupMaxSize; skipped spot: MaxSizeReached; gpu: NoPodFitsTemplate',
       nodesAdded: 2, podsHelped: 5, cappedBy: 'GroupMaxSize',
       skippedGroups: [{ group: 'spot', reason: 'MaxSizeReached' }, { group: 'gpu', reason: 'NoPodFitsTemplate' }],
-      removing: [], unneeded: [],
+      removing: [], unneeded: [], held: [], scaleDownReason: null,
     });
   });
 
@@ -23,6 +23,14 @@ describe('parseCaDetail', () => {
     const d = parseCaDetail('removing workers-0 (drain), workers-3; unneeded: workers-0 for 610s, workers-3 for 600s, workers-1 for 20s');
     expect(d.removing).toEqual([{ node: 'workers-0', drain: true }, { node: 'workers-3', drain: false }]);
     expect(d.unneeded).toEqual([{ node: 'workers-0', forSeconds: 610 }, { node: 'workers-3', forSeconds: 600 }, { node: 'workers-1', forSeconds: 20 }]);
+  });
+
+  it('nodes unneeded long enough that a limit held back, also after skipped groups', () => {
+    const d = parseCaDetail('pending; skipped workers: MaxSizeReached; scale-down: NoRemovableNodes; unneeded: workers-4 for 700s; held: workers-4 (ParallelismLimitReached), workers-5 (NodeGroupMinSizeReached)');
+    expect(d.skippedGroups).toEqual([{ group: 'workers', reason: 'MaxSizeReached' }]);
+    expect(d.scaleDownReason).toBe('NoRemovableNodes');
+    expect(d.unneeded).toEqual([{ node: 'workers-4', forSeconds: 700 }]);
+    expect(d.held).toEqual([{ node: 'workers-4', reason: 'ParallelismLimitReached' }, { node: 'workers-5', reason: 'NodeGroupMinSizeReached' }]);
   });
 });
 
@@ -64,5 +72,20 @@ describe('explainCa', () => {
     expect(lines).toContain('  reason: ScaleDownInCooldown: scale-down waits after a recent scale-up, deletion or failure (ScaleDownDelayAfterAdd, --scale-down-delay-after-add)');
     expect(lines).toContain('  unneeded nodes: workers-0 for 40 s');
     expect(lines.at(-1)).toBe('  previous loop: none (this is the first)');
+  });
+
+  it('says why an unneeded node stayed: the parallelism budget', () => {
+    const row = caRow({ nodesBefore: 12, nodesAfter: 2, action: 'scale-down', reason: 'NodesRemovable', detail: 'removing workers-1; unneeded: workers-1 for 610s, workers-2 for 610s; held: workers-2 (ParallelismLimitReached)' });
+    expect(renderCa(explainCa(row, undefined, 620))).toContain(
+      '  held back: workers-2 (deletions in progress fill --max-scale-down-parallelism, or drains --max-drain-parallelism)',
+    );
+  });
+
+  it("gives the scale-down's reason of a loop whose reason is the scale-up's, not as a skipped group", () => {
+    const row = caRow({ nodesBefore: 3, nodesAfter: 3, reason: 'AllGroupsAtMax', unschedulablePods: 2, detail: '; skipped workers: MaxSizeReached; scale-down: NoRemovableNodes; unneeded: workers-2 for 30s' });
+    const lines = renderCa(explainCa(row, undefined, 620));
+    expect(lines).toContain('  skipped groups: workers (MaxSizeReached)');
+    expect(lines).toContain('  scale-down: NoRemovableNodes: no node can be removed now: none has been unneeded long enough, its pods cannot move, or a limit holds it back (held back, below)');
+    expect(lines).toContain('  unneeded nodes: workers-2 for 30 s');
   });
 });

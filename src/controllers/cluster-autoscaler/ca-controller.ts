@@ -8,7 +8,7 @@
  * removes nodes, and says what scale-down found in its detail.
  */
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
-import { planScaleDown } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
+import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
 import { planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
 import type { CaPdb } from '../../autoscalers/cluster-autoscaler/types.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
@@ -24,6 +24,13 @@ import { isBackedOff, isStale, registerFailure, type BackoffEntry } from '../../
 
 /** --node-delete-delay-after-taint=5s */
 const NODE_DELETE_DELAY_AFTER_TAINT_SECONDS = 5;
+
+/**
+ * Reasons that hold back a node already unneeded long enough: the loop's detail names such nodes
+ * (`held: n1 (ParallelismLimitReached)`) so that explain can say why an unneeded node stayed. The
+ * timers still running (NotUnneededLongEnough) show in the `unneeded` list with their ages instead.
+ */
+const HELD_BACK: ReadonlySet<string> = new Set<NotRemovableReason>(['NodeGroupMinSizeReached', 'MinimalResourceLimitExceeded', 'ParallelismLimitReached']);
 
 export interface CaDeps {
   sim: Simulation;
@@ -153,7 +160,14 @@ export class ClusterAutoscalerController {
     // (a drain may take the pods' whole grace period).
     if (plan.removable.length > 0) this.lastDeleteSeconds = nowSeconds;
     const unneeded = [...plan.unneededSince].map(([n, t]) => `${n} for ${Math.round(nowSeconds - t)}s`).join(', ');
-    const scaleDownDetail = `${plan.removable.length > 0 ? `removing ${plan.removable.map((r) => `${r.node}${r.empty ? '' : ' (drain)'}`).join(', ')}; ` : ''}${unneeded ? `unneeded: ${unneeded}` : ''}`;
+    const held = plan.notRemovable.filter((n) => HELD_BACK.has(n.reason)).map((n) => `${n.node} (${n.reason})`).join(', ');
+    const scaleDownDetail = [
+      plan.removable.length > 0 ? `removing ${plan.removable.map((r) => `${r.node}${r.empty ? '' : ' (drain)'}`).join(', ')}` : '',
+      unneeded ? `unneeded: ${unneeded}` : '',
+      held ? `held: ${held}` : '',
+    ]
+      .filter((part) => part !== '')
+      .join('; ');
     const scaleDownReason = plan.inCooldown ? `ScaleDownInCooldown (${plan.cooldownReason ?? ''})` : plan.reason;
     const action = plan.removable.length > 0 ? 'scale-down' : 'no-op';
     const groupsActed = plan.removable.map((r) => r.group).join(',');
