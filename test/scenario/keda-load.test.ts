@@ -136,6 +136,24 @@ describe('keda.k8s.io/v1alpha1 ScaledObject (KEDA v1)', () => {
       hpaName: 'keda-hpa-web',
     });
     expect(scenario.triggerSources).toEqual([{ owner: 'web-v1', triggerIndex: 0, source: { kind: 'queue', queue: 'orders' } }]);
+    // KEDA v1's ScaledObjectSpec has no `advanced`: a warning says it is ignored, the run goes on.
+    expect(scenario.warnings).toContainEqual(expect.objectContaining({ field: 'spec.advanced', message: expect.stringMatching(/^unknown field "advanced", ignored \(known here: scaleType, /) }));
+  });
+
+  it('a misspelt KEDA v1 field is an error naming the field meant', async () => {
+    const legacy = lines(
+      'apiVersion: keda.k8s.io/v1alpha1',
+      'kind: ScaledObject',
+      'metadata: {name: web-v1}',
+      'spec:',
+      '  scaleTargetRef: {deploymentName: web, containerNme: web}',
+      '  cooldownPerod: 30',
+      '  triggers:',
+      '    - {type: cpu, metadata: {type: Utilization, value: "50"}}',
+    );
+    const problems = await kedaProblems({ 'manifests/keda.yaml': legacy, 'scenario.yaml': KEDA_SCENARIO.replace(/ {2}triggers:\n.*\n$/, '') });
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.cooldownPerod', line: 6, message: 'unknown field "cooldownPerod": did you mean "cooldownPeriod"?' }));
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.scaleTargetRef.containerNme', message: 'unknown field "containerNme": did you mean "containerName"?' }));
   });
 });
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_DEPLOYMENT, baseFiles, hpaV2 } from './helpers/base-scenario.js';
 import { kedaProblems, loadKeda, scaledObject, KAFKA_TRIGGER, PROMETHEUS_TRIGGER } from './helpers/keda-scenario.js';
+import { cloudProblems, ELASTIC_WORKLOAD, loadCloud } from './helpers/cloud-scenario.js';
 import { folderProblems, lines, loadFolder } from './helpers/scenario-folder.js';
 
 const WEB = 'manifests/web.yaml';
@@ -42,6 +43,24 @@ describe('misspelt manifest fields are errors that name the field meant', () => 
   ])('ScaledObject %s', async (_name, manifest, field, meant) => {
     const problems = await kedaProblems({ 'manifests/keda.yaml': manifest });
     expect(problems).toContainEqual(expect.objectContaining({ file: 'manifests/keda.yaml', field, message: expect.stringContaining(`did you mean "${meant}"?`) }));
+  });
+});
+
+describe('ElasticWorkload fields', () => {
+  it.each([
+    ['spec.elasticUnits', ELASTIC_WORKLOAD.replace('  elasticUnit:', '  elasticUnits:'), 'elasticUnit'],
+    ['spec.sourceTarget.mix', ELASTIC_WORKLOAD.replace('    min: 2', '    mix: 2'), 'min'],
+    ['spec.elasticUnit[0].nodeSelecter', ELASTIC_WORKLOAD.replace('nodeSelector:', 'nodeSelecter:'), 'nodeSelector'],
+    ['spec.elasticUnit[0].tolerations[0].operater', ELASTIC_WORKLOAD.replace('operator: Exists', 'operater: Exists'), 'operator'],
+  ])('%s is an error naming the field meant', async (field, manifest, meant) => {
+    const problems = await cloudProblems({ 'manifests/ew.yaml': manifest });
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'manifests/ew.yaml', field, message: expect.stringContaining(`did you mean "${meant}"?`) }));
+  });
+
+  it('the documented fields pass without a word', async () => {
+    const scenario = await loadCloud({ 'manifests/ew.yaml': ELASTIC_WORKLOAD });
+    expect(scenario.elasticWorkloads).toHaveLength(1);
+    expect(scenario.warnings.filter((w) => w.message.startsWith('unknown field'))).toEqual([]);
   });
 });
 

@@ -3,7 +3,8 @@
  * them (k8s.io/api types.go at v1.34: core/v1 PodSpec, Container, Probe, Toleration; apps/v1
  * DeploymentSpec, StatefulSetSpec; autoscaling/v1 and v2 HorizontalPodAutoscalerSpec and its metric
  * and behavior types; batch/v1 JobSpec; policy/v1 PodDisruptionBudgetSpec; meta/v1 ObjectMeta;
- * kedacore/keda apis/keda/v1alpha1 ScaledObjectSpec, ScaledJobSpec, ScaleTriggers at v2.17). The API
+ * kedacore/keda apis/keda/v1alpha1 ScaledObjectSpec, ScaledJobSpec, ScaleTriggers at v2.17; KEDA v1.5 and
+ * ElasticWorkload below). The API
  * server rejects an unknown field (kubectl apply's default --validate=strict); unknown-fields.ts
  * reports them, so a typo such as `behaviour` or `minReplica` is not silently ignored.
  *
@@ -25,6 +26,8 @@ function object(spec: FieldTree): FieldTree {
   return { apiVersion: null, kind: null, metadata: OBJECT_META, spec, status: null };
 }
 
+const TOLERATION_FIELDS: FieldTree = { key: null, operator: null, value: null, effect: null, tolerationSeconds: null };
+
 const PROBE: FieldTree = {
   exec: null, httpGet: null, tcpSocket: null, grpc: null, initialDelaySeconds: null, timeoutSeconds: null, periodSeconds: null,
   successThreshold: null, failureThreshold: null, terminationGracePeriodSeconds: null,
@@ -45,7 +48,7 @@ const POD_SPEC: FieldTree = {
   serviceAccountName: null, serviceAccount: null, automountServiceAccountToken: null, nodeName: null, hostNetwork: null,
   hostPID: null, hostIPC: null, shareProcessNamespace: null, securityContext: null, imagePullSecrets: null, hostname: null,
   subdomain: null, affinity: null, schedulerName: null,
-  tolerations: { key: null, operator: null, value: null, effect: null, tolerationSeconds: null },
+  tolerations: TOLERATION_FIELDS,
   hostAliases: null, priorityClassName: null, priority: null, dnsConfig: null, readinessGates: null, runtimeClassName: null,
   enableServiceLinks: null, preemptionPolicy: null, overhead: null, topologySpreadConstraints: null, setHostnameAsFQDN: null,
   os: null, hostUsers: null, schedulingGates: null, resourceClaims: null, resources: null, hostnameOverride: null,
@@ -127,12 +130,35 @@ const SCALED_JOB_SPEC: FieldTree = {
 
 const POD_DISRUPTION_BUDGET_SPEC: FieldTree = { minAvailable: null, maxUnavailable: null, selector: null, unhealthyPodEvictionPolicy: null };
 
+/**
+ * KEDA v1 (keda.k8s.io/v1alpha1, kedacore/keda v1.5 pkg/apis/keda/v1alpha1 scaledobject_types.go):
+ * ObjectReference {deploymentName, containerName}; ScaleTriggers {type, name, metadata, authenticationRef}.
+ */
+const LEGACY_SCALED_OBJECT_SPEC: FieldTree = {
+  scaleType: null, pollingInterval: null, cooldownPeriod: null, scaleTargetRef: { deploymentName: null, containerName: null },
+  jobTargetRef: null, minReplicaCount: null, maxReplicaCount: null,
+  triggers: { type: null, name: null, metadata: null, authenticationRef: { name: null } },
+};
+
+/**
+ * ack-kubernetes-elastic-workload's autoscaling.alibabacloud.com/v1beta1 ElasticWorkload, as Alibaba
+ * Cloud's documentation gives it (docs/fidelity-spec.md §5.1; the CRD's source is not public, so an
+ * unknown field here is a warning unless it is a typo of one of these).
+ */
+const ELASTIC_WORKLOAD_SPEC: FieldTree = {
+  sourceTarget: { name: null, kind: null, apiVersion: null, min: null, max: null },
+  replicas: null,
+  elasticUnit: { name: null, labels: null, annotations: null, nodeSelector: null, tolerations: TOLERATION_FIELDS, min: null, max: null },
+};
+
 export const KNOWN_FIELDS = {
   deployment: object(DEPLOYMENT_SPEC),
   statefulSet: object(STATEFUL_SET_SPEC),
   hpaV1: object(HPA_V1_SPEC),
   hpaV2: object(HPA_V2_SPEC),
   scaledObject: object(SCALED_OBJECT_SPEC),
+  legacyScaledObject: object(LEGACY_SCALED_OBJECT_SPEC),
+  elasticWorkload: object(ELASTIC_WORKLOAD_SPEC),
   scaledJob: object(SCALED_JOB_SPEC),
   podDisruptionBudget: object(POD_DISRUPTION_BUDGET_SPEC),
 } as const satisfies Record<string, FieldTree>;

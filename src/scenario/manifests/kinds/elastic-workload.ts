@@ -1,5 +1,6 @@
 /** Alibaba Cloud autoscaling.alibabacloud.com/v1beta1 ElasticWorkload → ElasticWorkloadSpec. */
 import { loadElasticWorkload } from '../elastic-workload.js';
+import { KNOWN_FIELDS } from '../known-fields.js';
 import type { ManifestKindHandler } from '../manifest-set.js';
 
 export const elasticWorkloadKind: ManifestKindHandler = {
@@ -7,5 +8,6 @@ export const elasticWorkloadKind: ManifestKindHandler = {
   kind: 'ElasticWorkload',
   support: 'modelled',
   versions: ['v1beta1'],
+  fields: () => KNOWN_FIELDS.elasticWorkload,
   load: loadElasticWorkload,
 };

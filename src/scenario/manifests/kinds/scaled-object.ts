@@ -17,5 +17,6 @@ export const legacyScaledObjectKind: ManifestKindHandler = {
   kind: 'ScaledObject',
   support: 'modelled',
   versions: ['v1alpha1'],
+  fields: () => KNOWN_FIELDS.legacyScaledObject,
   load: loadLegacyScaledObject,
 };
