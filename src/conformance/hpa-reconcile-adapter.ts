@@ -48,9 +48,10 @@ export function adaptReconcile(input: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = { desiredReplicas: result.desiredReplicas, rescale: result.rescale };
   if (result.metricDesiredReplicas !== undefined) out.metricDesiredReplicas = result.metricDesiredReplicas;
   if (result.stabilizedReplicas !== undefined) out.stabilizedReplicas = result.stabilizedReplicas;
-  out.scalingLimitedReason = result.conditions.scalingLimited.reason;
+  // A condition the sync does not set (null) is left out, as upstream leaves the HPA's as it was.
+  if (result.conditions.scalingLimited !== null) out.scalingLimitedReason = result.conditions.scalingLimited.reason;
   out.ableToScaleReason = result.conditions.ableToScale.reason;
-  out.scalingActiveReason = result.conditions.scalingActive.reason;
+  if (result.conditions.scalingActive !== null) out.scalingActiveReason = result.conditions.scalingActive.reason;
   out.path = result.trace.path;
   return out;
 }

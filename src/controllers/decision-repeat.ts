@@ -14,6 +14,12 @@ import type { ReconcileResult } from '../autoscalers/hpa/reconcile.js';
 import type { ExecutorDecision } from '../autoscalers/keda/executor.js';
 import { tallyPodClasses, type PodClassTally } from './hpa-observations.js';
 
+/** The ScalingActive and ScalingLimited reasons an HPA shows after a sync (kept from before when the sync set none). */
+export interface HpaConditionReasons {
+  scalingActive: string;
+  scalingLimited: string;
+}
+
 type KeyValue = number | string | boolean | null | undefined;
 
 /** The previous decision's fields in a fixed order, compared and replaced field by field. */
@@ -60,6 +66,7 @@ export class RepeatedHpaDecision {
     statusReplicas: number,
     readyPods: number,
     result: ReconcileResult,
+    conditions: HpaConditionReasons,
     proposals: readonly MetricProposal[],
     observations: readonly MetricObservation[],
   ): boolean {
@@ -71,8 +78,8 @@ export class RepeatedHpaDecision {
     key.put(result.rescale);
     key.put(result.trace.path);
     key.put(result.conditions.ableToScale.reason);
-    key.put(result.conditions.scalingActive.reason);
-    key.put(result.conditions.scalingLimited.reason);
+    key.put(conditions.scalingActive);
+    key.put(conditions.scalingLimited);
     key.put(result.trace.scaleUpLimit);
     key.put(result.trace.scaleDownLimit);
     for (let i = 0; i < proposals.length; i++) {

@@ -1,11 +1,11 @@
 /**
  * The HPA control loop for one HorizontalPodAutoscaler: every sync period read the target's scale
- * and the metrics, evaluate each metric, reconcile (pure, src/autoscalers/hpa/reconcile.ts), write
+ * and (when spec.replicas is within its bounds and not a disabled 0) the metrics, evaluate each metric, reconcile (pure, src/autoscalers/hpa/reconcile.ts), write
  * spec.replicas, and record the decision. It owns the in-memory history, as horizontal.go does.
  */
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
-import { evaluateMetric, type MetricEvaluationInput, type MetricObservation, type MetricProposal } from '../autoscalers/hpa/evaluate-metric.js';
+import { evaluateMetric, notComputed, type MetricEvaluationInput, type MetricObservation, type MetricProposal } from '../autoscalers/hpa/evaluate-metric.js';
 import { reconcileHpa, type ReconcileInput } from '../autoscalers/hpa/reconcile.js';
 import { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
 import { resolveTolerances } from '../autoscalers/hpa/tolerance.js';
@@ -16,8 +16,21 @@ import type { MetricsServer } from '../metrics/metrics-server.js';
 import type { SimObserver } from '../observe/observer.js';
 import { listensTo, wantsEvery } from '../observe/observer.js';
 import type { HpaDecisionRecord, MetricDecision } from '../observe/records.js';
-import { RepeatedHpaDecision } from './decision-repeat.js';
+import { RepeatedHpaDecision, type HpaConditionReasons } from './decision-repeat.js';
 import { metricObserver, tallyPodClasses, type ExternalMetricProvider, type MetricObserver, type ObservationContext, type PodsObservation } from './hpa-observations.js';
+
+const NOT_OBSERVED: MetricObservation = { kind: 'error', message: 'not read on this path' };
+
+/**
+ * Why this sync reads no metric, if it reads none: the branches of reconcileAutoscaler before
+ * computeReplicasForMetrics (scaling disabled at 0 replicas, spec.replicas above max or below min).
+ */
+function metricsSkippedBecause(spec: HpaSpec, specReplicas: number): string | undefined {
+  if (specReplicas === 0 && spec.minReplicas !== 0) return 'spec.replicas is 0, scaling is disabled';
+  if (specReplicas > spec.maxReplicas) return `spec.replicas ${specReplicas} is above maxReplicas ${spec.maxReplicas}`;
+  if (specReplicas < spec.minReplicas) return `spec.replicas ${specReplicas} is below minReplicas ${spec.minReplicas}`;
+  return undefined;
+}
 
 /** A metric's latest value, kept in place between syncs (no per-sync object outlives the sync). */
 interface LastValue {
@@ -76,6 +89,8 @@ export class HpaController {
   private readonly reconcileInput: ReconcileInput;
   /** The previous decision, for observers that only want changes. */
   private readonly repeat = new RepeatedHpaDecision();
+  /** status.conditions ScalingActive and ScalingLimited as the HPA shows them ('' before any sync set one). */
+  private readonly conditions: HpaConditionReasons = { scalingActive: '', scalingLimited: '' };
   /** Each metric's target as decisions.csv shows it (the spec does not change during a run). */
   private readonly targetTexts: string[];
 
@@ -133,16 +148,26 @@ export class HpaController {
     const { ctx, observations, proposals, evaluation } = this;
     ctx.nowSeconds = nowSeconds;
     const specs = this.spec.metrics;
-    for (let i = 0; i < specs.length; i++) {
-      ctx.reuse = this.podObservations[i];
-      observations[i] = this.observers[i]!(ctx);
-    }
-    evaluation.specReplicas = specReplicas;
-    evaluation.statusReplicas = statusReplicas;
-    for (let i = 0; i < specs.length; i++) {
-      evaluation.spec = specs[i]!;
-      evaluation.observation = observations[i]!;
-      proposals[i] = evaluateMetric(evaluation);
+    const skipped = metricsSkippedBecause(this.spec, specReplicas);
+    if (skipped !== undefined) {
+      // horizontal.go reconcileAutoscaler reads no metric on these paths: no query reaches a metrics
+      // API (KEDA's adapter would count a failing trigger's read toward its fallback).
+      for (let i = 0; i < specs.length; i++) {
+        observations[i] = NOT_OBSERVED;
+        proposals[i] = notComputed(specs[i]!, skipped);
+      }
+    } else {
+      for (let i = 0; i < specs.length; i++) {
+        ctx.reuse = this.podObservations[i];
+        observations[i] = this.observers[i]!(ctx);
+      }
+      evaluation.specReplicas = specReplicas;
+      evaluation.statusReplicas = statusReplicas;
+      for (let i = 0; i < specs.length; i++) {
+        evaluation.spec = specs[i]!;
+        evaluation.observation = observations[i]!;
+        proposals[i] = evaluateMetric(evaluation);
+      }
     }
     const input = this.reconcileInput;
     input.nowSeconds = nowSeconds;
@@ -159,9 +184,13 @@ export class HpaController {
       this.observer.replicasWritten?.({ timeSeconds: nowSeconds, autoscaler: 'hpa', name: this.spec.name, target: workload.spec.name, fromReplicas: specReplicas, toReplicas: result.desiredReplicas });
     }
     for (let i = 0; i < proposals.length; i++) rememberValue(this.lastValues[i]!, proposals[i]!);
+    // A sync that sets no ScalingActive/ScalingLimited condition (aboveMax, belowMin) leaves the HPA's as they were.
+    const conditions = this.conditions;
+    if (result.conditions.scalingActive !== null) conditions.scalingActive = result.conditions.scalingActive.reason;
+    if (result.conditions.scalingLimited !== null) conditions.scalingLimited = result.conditions.scalingLimited.reason;
     if (!listensTo(this.observer, 'hpaDecision')) return;
     const readyPods = this.target.servingPods;
-    if (!wantsEvery(this.observer, 'hpaDecision') && this.repeat.repeats(specReplicas, statusReplicas, readyPods, result, proposals, observations)) return;
+    if (!wantsEvery(this.observer, 'hpaDecision') && this.repeat.repeats(specReplicas, statusReplicas, readyPods, result, conditions, proposals, observations)) return;
     const metrics: MetricDecision[] = proposals.map((p, i) => {
       const d: MetricDecision = { metricName: p.metricName, ok: p.ok, currentValue: formatValue(p, this.spec.metrics[i]!), target: this.targetTexts[i]!, reason: p.reason };
       if (p.ok) d.proposedReplicas = p.desiredReplicas;
@@ -181,8 +210,8 @@ export class HpaController {
       desiredReplicas: result.desiredReplicas,
       rescale: result.rescale,
       ableToScale: result.conditions.ableToScale.reason,
-      scalingActive: result.conditions.scalingActive.reason,
-      scalingLimited: result.conditions.scalingLimited.reason,
+      scalingActive: conditions.scalingActive,
+      scalingLimited: conditions.scalingLimited,
       path: result.trace.path,
       stabilizationWindow: result.trace.stabilizationWindow ?? StabilizationWindow.EMPTY,
     };

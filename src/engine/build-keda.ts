@@ -75,7 +75,11 @@ export function buildKeda(input: KedaBuildInput): KedaBuild {
       reads,
     });
     const stream = rng.stream(`keda/${so.name}`);
-    controller.start(stream.next() * so.pollingIntervalSeconds, stream.next() * scenario.config.hpa.syncPeriodSeconds);
+    // scale_handler.go startScaleLoop checks the scalers at once when the object is reconciled (t = 0
+    // here, the time initialCooldownPeriod counts from), then every pollingInterval. The draw that
+    // once placed the first poll is still made, so the generated HPA keeps its phase.
+    stream.next();
+    controller.start(0, stream.next() * scenario.config.hpa.syncPeriodSeconds);
     return controller;
   });
   const scaledJobs = scenario.scaledJobs.map((sj, j) => {
@@ -93,7 +97,8 @@ export function buildKeda(input: KedaBuildInput): KedaBuild {
       observer: input.observer,
       reads,
     });
-    controller.start(rng.stream(`keda-job/${sj.name}`).next() * sj.pollingIntervalSeconds);
+    // As a ScaledObject's: the first check when the object is reconciled (t = 0), then every pollingInterval.
+    controller.start(0);
     return controller;
   });
   return { scaledObjects, scaledJobs, generatedHpas: scaledObjects.map((c) => c.hpa) };

@@ -1,4 +1,5 @@
 /** HpaExplanation → the indented text block `scalesim explain` prints for one HPA. */
+import { NOT_COMPUTED } from '../autoscalers/hpa/evaluate-metric.js';
 import type { WindowEntry } from './decision-row.js';
 import type { HpaExplanation, HpaMetricExplanation } from './explanation.js';
 import { formatSimTime } from './format-sim-time.js';
@@ -19,7 +20,12 @@ export function formatWindow(window: readonly WindowEntry[]): string {
 
 function metricLine(m: HpaMetricExplanation, nameWidth: number): string {
   const value = `${m.value ?? '(no value)'}${m.target !== null ? ` against target ${m.target}` : ''}`;
-  const proposal = m.proposedReplicas === null ? `failed: ${m.reason}${m.message ? ` (${m.message})` : ''}` : `proposes ${m.proposedReplicas} (${m.reason})`;
+  const proposal =
+    m.proposedReplicas !== null
+      ? `proposes ${m.proposedReplicas} (${m.reason})`
+      : m.reason === NOT_COMPUTED
+        ? `${m.message ?? 'not read on this path'}`
+        : `failed: ${m.reason}${m.message ? ` (${m.message})` : ''}`;
   const pods = m.pods === null ? '' : `; pods ready ${m.pods.ready}, unready ${m.pods.unready}, missing ${m.pods.missing}, ignored ${m.pods.ignored}`;
   return `    ${m.name.padEnd(nameWidth)}  ${value} → ${proposal}${pods}${m.drives ? '   ← drives' : ''}`;
 }

@@ -46,7 +46,9 @@ function sync(change: (s: Sync) => void = () => {}): Sync {
   return s;
 }
 
-const repeats = (check: RepeatedHpaDecision, s: Sync): boolean => check.repeats(s.specReplicas, s.statusReplicas, s.readyPods, s.result, s.proposals, s.observations);
+/** The condition reasons the HPA shows: this sync's (the fixtures always set both). */
+const reasons = (s: Sync) => ({ scalingActive: s.result.conditions.scalingActive?.reason ?? '', scalingLimited: s.result.conditions.scalingLimited?.reason ?? '' });
+const repeats = (check: RepeatedHpaDecision, s: Sync): boolean => check.repeats(s.specReplicas, s.statusReplicas, s.readyPods, s.result, reasons(s), s.proposals, s.observations);
 
 /** After `base`, a `changed` decision is no repeat, the same again is, and `base` after it is not. */
 function expectOnlyEqualRepeats<T>(repeatsPrevious: (decision: T) => boolean, base: () => T, changed: () => T): void {

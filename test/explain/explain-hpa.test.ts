@@ -83,4 +83,12 @@ describe('explainHpa', () => {
     expect(lines).toContain('    s0-prometheus  (no value) → failed: FailedGetExternalMetric (unreachable)');
     expect(lines).toContain('  rate limit: not applied on the metricsFailed path → DesiredWithinRange');
   });
+
+  it('shows a metric the sync did not read (target at 0) as not read, not as failed', () => {
+    const row = hpaRow({
+      path: 'disabled', specReplicas: 0, scalingActive: 'ScalingDisabled', metricDesiredReplicas: undefined, stabilizedReplicas: undefined,
+      metrics: [{ name: 's0-prometheus', value: '', target: '', proposedReplicas: undefined, reason: 'NotComputed', message: 'not read: spec.replicas is 0, scaling is disabled', podClasses: undefined }],
+    });
+    expect(renderHpa(explainHpa(row, undefined, 100))).toContain('    s0-prometheus  (no value) → not read: spec.replicas is 0, scaling is disabled');
+  });
 });

@@ -2,7 +2,7 @@
  * Several metrics → one desired count, with the partial-failure rules of §1.9
  * (horizontal.go `computeReplicasForMetrics`).
  */
-import type { MetricProposal } from './evaluate-metric.js';
+import { NOT_COMPUTED, type MetricProposal } from './evaluate-metric.js';
 import type { ScalingActiveReason } from './types.js';
 
 export type CombinedProposals =
@@ -27,6 +27,12 @@ export type CombinedProposals =
 /** The ignored failures of a sync without failures (shared: the list is never changed). */
 const NO_FAILURES: readonly Extract<MetricProposal, { ok: false }>[] = Object.freeze([]);
 
+/** A failure's ScalingActive reason; a metric the sync did not read never reaches a combination. */
+function conditionReason(failure: Extract<MetricProposal, { ok: false }>): ScalingActiveReason {
+  if (failure.reason === NOT_COMPUTED) throw new Error(`combineProposals: ${failure.metricName} was not read (${failure.message})`);
+  return failure.reason;
+}
+
 /**
  * The desired count is the maximum over valid proposals. Scaling is blocked (ok: false, carrying
  * the first failure) when every metric failed, when there are no metrics, or when some failed and
@@ -44,12 +50,12 @@ export function combineProposals(proposals: readonly MetricProposal[], specRepli
   const first = failures?.[0];
   if (best === undefined) {
     if (first === undefined) return { ok: false, reason: 'InvalidMetricSourceType', message: 'the HPA has no metrics' };
-    return { ok: false, reason: first.reason, message: `${first.metricName}: ${first.message}` };
+    return { ok: false, reason: conditionReason(first), message: `${first.metricName}: ${first.message}` };
   }
   if (first !== undefined && best.desiredReplicas < specReplicas) {
     return {
       ok: false,
-      reason: first.reason,
+      reason: conditionReason(first),
       message: `${first.metricName}: ${first.message} (blocks the scale-down to ${best.desiredReplicas})`,
       metricDesiredReplicas: best.desiredReplicas,
     };

@@ -44,7 +44,18 @@ export type MetricProposal =
       currentValue: { utilizationPercent?: number; averageValueMilli?: number; valueMilli?: number };
       reason: string;
     }
-  | { ok: false; metricName: string; reason: ScalingActiveReason; message: string };
+  | { ok: false; metricName: string; reason: ScalingActiveReason | typeof NOT_COMPUTED; message: string };
+
+/**
+ * The reason of a metric the sync did not read: horizontal.go reconcileAutoscaler computes metrics
+ * only when spec.replicas is non-zero (or minReplicas is 0) and within [minReplicas, maxReplicas].
+ */
+export const NOT_COMPUTED = 'NotComputed';
+
+/** A proposal for a metric the sync did not read, on a path of `why` (e.g. "spec.replicas 0: scaling disabled"). */
+export function notComputed(spec: HpaMetricSpec, why: string): MetricProposal {
+  return { ok: false, metricName: metricDisplayName(spec), reason: NOT_COMPUTED, message: `not read: ${why}` };
+}
 
 /** Per source type: the ScalingActive reason of a failure and the display name of the metric. */
 type SourceTable = {

@@ -35,8 +35,10 @@ export type ReconcilePath = 'disabled' | 'aboveMax' | 'belowMin' | 'legacy' | 'b
 
 export interface ReconcileConditions {
   ableToScale: { status: boolean; reason: AbleToScaleReason };
-  scalingActive: { status: boolean; reason: ScalingActiveReason; message?: string };
-  scalingLimited: { status: boolean; reason: ScalingLimitedReason };
+  /** null: this sync sets no ScalingActive condition, the HPA keeps the one it had (aboveMax, belowMin). */
+  scalingActive: { status: boolean; reason: ScalingActiveReason; message?: string } | null;
+  /** null: this sync sets no ScalingLimited condition, the HPA keeps the one it had (aboveMax, belowMin). */
+  scalingLimited: { status: boolean; reason: ScalingLimitedReason } | null;
 }
 
 export interface ReconcileResult {
@@ -94,10 +96,10 @@ export function reconcileHpa(input: ReconcileInput): ReconcileResult {
   };
   if (current === 0 && spec.minReplicas !== 0) return disabledResult(ctx);
   if (current > spec.maxReplicas) {
-    return rescaleAtOnce(ctx, spec.maxReplicas, 'aboveMax', 'TooManyReplicas', `current replicas ${current} above maxReplicas ${spec.maxReplicas}`);
+    return rescaleAtOnce(ctx, spec.maxReplicas, 'aboveMax');
   }
   if (current < spec.minReplicas) {
-    return rescaleAtOnce(ctx, spec.minReplicas, 'belowMin', 'TooFewReplicas', `current replicas ${current} below minReplicas ${spec.minReplicas}`);
+    return rescaleAtOnce(ctx, spec.minReplicas, 'belowMin');
   }
   const combined = combineProposals(input.proposals, current);
   return combined.ok ? normalizedResult(ctx, combined) : metricsFailedResult(ctx, combined);
@@ -117,15 +119,19 @@ function disabledResult(ctx: SyncContext): ReconcileResult {
   };
 }
 
-/** The out-of-range branches: straight to the bound. Upstream leaves ScalingActive as it was; we report it True. */
-function rescaleAtOnce(ctx: SyncContext, desired: number, path: ReconcilePath, reason: ScalingLimitedReason, note: string): ReconcileResult {
+/**
+ * The out-of-range branches: straight to the bound. horizontal.go sets only the rescale reason there
+ * (AbleToScale=SucceededRescale once the scale is written): ScalingActive and ScalingLimited stay
+ * as the previous sync left them, which the caller keeps.
+ */
+function rescaleAtOnce(ctx: SyncContext, desired: number, path: ReconcilePath): ReconcileResult {
   return {
     desiredReplicas: desired,
     rescale: true,
     conditions: {
       ableToScale: { status: true, reason: 'SucceededRescale' },
-      scalingActive: { status: true, reason: 'ValidMetricFound', message: `metrics not evaluated: ${note}` },
-      scalingLimited: { status: true, reason },
+      scalingActive: null,
+      scalingLimited: null,
     },
     trace: { path },
     history: storeScaleEvent(ctx.history, ctx.behavior, ctx.current, desired, ctx.input.nowSeconds).history,

@@ -47,12 +47,18 @@ const BEHAVIOURS: Readonly<Record<FallbackBehavior, Behaviour>> = Object.freeze(
   currentReplicasIfLower: (current, fallback) => Math.min(current, fallback),
 });
 
+/** doFallback's replica choice for `behavior` (default static) with the target at `currentReplicas`. */
+export function fallbackReplicas(behavior: FallbackBehavior | undefined, currentReplicas: number, replicas: number): number {
+  return BEHAVIOURS[behavior ?? KEDA_DEFAULTS.fallbackBehavior](currentReplicas, replicas);
+}
+
 /**
  * A successful read resets the failure count (Happy) and passes the value through. A failed read
  * increments it (Failing); on the (failureThreshold + 1)-th consecutive failure the value becomes
- * target × replicas (replicas per behaviour, divided by the ready pods for a Value target, with
- * int64 milli truncation). Below that, without a (valid) fallback, or with 0 ready pods on a Value
- * target, the error is returned.
+ * target × replicas (replicas per behaviour; an AverageValue target truncated to a whole number as
+ * doFallback's int64 does; a Value target's replicas divided by the ready pods, milli truncation).
+ * Below that, without a (valid) fallback, or with 0 ready pods on a Value target, the error is
+ * returned.
  */
 export function applyFallback(input: FallbackReadInput): FallbackReadResult {
   const fallback = input.fallback;
@@ -69,12 +75,16 @@ export function applyFallback(input: FallbackReadInput): FallbackReadResult {
   if (!valid) return error('read failed; fallback ignored: failureThreshold and replicas must be ≥ 0');
   if (numberOfFailures <= fallback.failureThreshold) return error(`read failed (${numberOfFailures} of failureThreshold ${fallback.failureThreshold})`);
   const behavior = fallback.behavior ?? KEDA_DEFAULTS.fallbackBehavior;
-  let replicas = BEHAVIOURS[behavior](input.currentReplicas, fallback.replicas);
+  let replicas = fallbackReplicas(behavior, input.currentReplicas, fallback.replicas);
   if (input.metricTarget.type === 'Value') {
     if (input.readyReplicas <= 0) return error('error performing fallback: status.readyReplicas is 0 for a Value target');
     replicas /= input.readyReplicas;
   }
-  const metricValue = Math.trunc(input.metricTarget.value * 1000 * replicas) / 1000;
+  // doFallback: int64(target.AverageValue.AsApproximateFloat64()) × 1000 × replicas milli-units: a
+  // fractional AverageValue target is truncated first (0.5 → 0 serves 0, 2.5 → 2). A Value target
+  // (newer KEDA, divided by the ready pods above) keeps its fraction, to the milli-unit.
+  const metricValue =
+    input.metricTarget.type === 'AverageValue' ? Math.trunc(input.metricTarget.value) * replicas : Math.trunc(input.metricTarget.value * 1000 * replicas) / 1000;
   const reason = `${numberOfFailures} failures > failureThreshold ${fallback.failureThreshold}: ${behavior} fallback serves ${metricValue}`;
   return { ...failing, fallbackActive: true, errorReturned: false, metricValue, reason };
 }

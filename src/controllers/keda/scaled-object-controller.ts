@@ -3,7 +3,9 @@
  * executor RequestScale) decides activation, 0↔1 (or idle↔min) and lastActiveTime; the HPA it
  * generates scales 1↔N on its own sync, reading External metrics through KEDA's metrics adapter
  * (GetScaledObjectMetrics): a fresh scaler read unless useCachedMetrics, with fallback. Failures are
- * counted at both call sites (docs/fidelity-spec.md §3.5).
+ * counted only there, at the HPA's reads: the polling loop (getScaledObjectState → getScalerState)
+ * never calls GetMetricsWithFallback. docs/fidelity-spec.md §3.5 and §9.5 say both call sites count;
+ * upstream's code does not, and the HPA reads no metric while the target is at 0 replicas.
  */
 import { combineTriggerActivity, type ScaledObjectActivityInput, type TriggerState } from '../../autoscalers/keda/activity.js';
 import { planScaledObjectScale, type ExecutorInput } from '../../autoscalers/keda/executor.js';
@@ -12,6 +14,7 @@ import { COMPOSITE_METRIC_NAME, generateHpa } from '../../autoscalers/keda/hpa-m
 import { generateMetricNameWithIndex, scalerMetricName } from '../../autoscalers/keda/metric-name.js';
 import { hpaMetricMilli, plainTargetValue } from '../../autoscalers/keda/metric-value.js';
 import { compileFormula, computeCompositeMetric, type CompiledFormula } from '../../autoscalers/keda/scaling-modifiers.js';
+import { compositeFallback } from '../../autoscalers/keda/scaling-modifiers/composite-fallback.js';
 import { findScaler } from '../../autoscalers/keda/scalers/registry.js';
 import type { ParsedTrigger, ScaledObjectSpec, ScalerDefinition, ScalerResult, TriggerSpec } from '../../autoscalers/keda/types.js';
 import type { MetricObservation } from '../../autoscalers/hpa/evaluate-metric.js';
@@ -149,7 +152,9 @@ export class ScaledObjectController {
     const current = controller.specReplicas;
     const states: TriggerState[] = this.triggers.map((t) => {
       // A resource trigger is read by the HPA, not here: never active for the executor.
-      const result = t.parsed.resource !== undefined ? undefined : this.readCounted(t, nowSeconds);
+      // The polling loop (scale_handler.go getScalerState) leaves status.health alone: only the
+      // metrics adapter's reads count toward the fallback.
+      const result = t.parsed.resource !== undefined ? undefined : this.read(t, nowSeconds);
       if (result !== undefined) t.cached = result;
       const state: TriggerState = { type: t.spec.type, isActive: result?.isActive ?? false };
       if (t.spec.name) state.name = t.spec.name;
@@ -221,6 +226,16 @@ export class ScaledObjectController {
     const target = this.deps.target;
     if (metric.metricName === COMPOSITE_METRIC_NAME) {
       const composite = this.composite((t) => (t.spec.useCachedMetrics && t.cached ? t.cached : this.readCounted(t, nowSeconds)));
+      const modifiers = this.spec.scalingModifiers;
+      if (modifiers !== undefined) {
+        const fallback = compositeFallback({
+          fallback: this.spec.fallback,
+          modifiers,
+          triggerFailures: this.triggers.map((t) => t.failures),
+          currentReplicas: target.controller.specReplicas,
+        });
+        if (fallback.engaged) return { kind: 'values', valuesMilli: [fallback.valueMilli], readyPodCount: target.servingPods };
+      }
       if (composite?.valueMilli === null || composite === undefined) return { kind: 'error', message: composite?.reason ?? 'no formula' };
       return { kind: 'values', valuesMilli: [composite.valueMilli], readyPodCount: target.servingPods };
     }
@@ -252,7 +267,7 @@ export class ScaledObjectController {
     return t.scaler.read(t.parsed, t.read(nowSeconds));
   }
 
-  /** A read at the polling loop: counts toward the failure count like an adapter read. */
+  /** A read for the HPA through the metrics adapter: counts toward status.health's failures. */
   private readCounted(t: TriggerRuntime, nowSeconds: number): ScalerResult {
     const result = this.read(t, nowSeconds);
     if (this.spec.fallback !== undefined) t.failures = result.error === undefined ? 0 : t.failures + 1;
@@ -268,11 +283,8 @@ export class ScaledObjectController {
       const r = resultOf(t);
       values[t.spec.name] = r === undefined || r.error !== undefined ? null : r.metricValue;
     }
-    return computeCompositeMetric({
-      formula: this.formula,
-      triggerValues: values,
-      target: modifiers.target,
-      ...(this.spec.fallback ? { fallbackReplicas: this.spec.fallback.replicas } : {}),
-    });
+    // No fallback here: the polling loop's formula has none (HandleScalingModifiers is given
+    // fallbackActive false), and the HPA's read applies it by the failure counts (compositeFallback).
+    return computeCompositeMetric({ formula: this.formula, triggerValues: values, target: modifiers.target });
   }
 }

@@ -51,6 +51,15 @@ describe('applyFallback', () => {
     expect(r).toMatchObject({ fallbackActive: true, metricValue: value });
   });
 
+  it.each([
+    [0.5, 4, 0],
+    [2.5, 4, 8],
+    [10.9, 3, 30],
+  ])('an AverageValue target %s is truncated to a whole number first (doFallback int64): %s replicas serve %s', (target, replicas, value) => {
+    const r = applyFallback(read({ previousNumberOfFailures: 3, metricTarget: { type: 'AverageValue', value: target }, fallback: { failureThreshold: 3, replicas } }));
+    expect(r).toMatchObject({ fallbackActive: true, metricValue: value });
+  });
+
   it('Value targets divide the replicas by the ready pods (10 / 5 × 10 = 20) and truncate to milli', () => {
     expect(applyFallback(read({ previousNumberOfFailures: 3, metricTarget: { type: 'Value', value: 10 }, readyReplicas: 5 })).metricValue).toBe(20);
     expect(applyFallback(read({ previousNumberOfFailures: 3, metricTarget: { type: 'Value', value: 1 }, readyReplicas: 3 })).metricValue).toBe(3.333);

@@ -1,0 +1,41 @@
+/**
+ * Fallback for the composite metric of a ScaledObject with scalingModifiers (pkg/fallback/fallback.go
+ * isFallbackEnabled, HasValidFallback, doFallback; pkg/scaling/modifiers HandleScalingModifiers):
+ * each trigger's failures are counted under its own metric name at the HPA's reads, and once any
+ * trigger has failed more than failureThreshold times in a row the HPA is served the fallback
+ * instead of the formula: scalingModifiers.target × the behaviour's replicas. The fallback needs the
+ * composite metric to be AverageValue and scalingModifiers.target to parse as a positive whole
+ * number (strconv.ParseInt); otherwise a failing trigger's error reaches the HPA.
+ */
+import { fallbackReplicas } from '../fallback.js';
+import type { FallbackSpec, ScalingModifiersSpec } from '../types.js';
+
+export interface CompositeFallbackInput {
+  fallback: FallbackSpec | undefined;
+  modifiers: Pick<ScalingModifiersSpec, 'target' | 'metricType'>;
+  /** status.health[trigger metric].numberOfFailures of each trigger, after this read. */
+  triggerFailures: readonly number[];
+  /** scale.spec.replicas of the target (for the non-static behaviours). */
+  currentReplicas: number;
+}
+
+export type CompositeFallback = { engaged: true; valueMilli: number; reason: string } | { engaged: false; reason: string };
+
+/** Whether the composite metric is served from the fallback at this read, and its value. */
+export function compositeFallback(input: CompositeFallbackInput): CompositeFallback {
+  const { fallback, modifiers } = input;
+  if (fallback === undefined) return { engaged: false, reason: 'no fallback is configured' };
+  if (modifiers.metricType !== 'AverageValue') return { engaged: false, reason: 'fallback needs scalingModifiers.metricType AverageValue' };
+  if (!Number.isInteger(modifiers.target) || modifiers.target <= 0) {
+    return { engaged: false, reason: `fallback ignored: scalingModifiers.target ${modifiers.target} is not a positive whole number` };
+  }
+  if (fallback.failureThreshold < 0 || fallback.replicas < 0) return { engaged: false, reason: 'fallback ignored: failureThreshold and replicas must be ≥ 0' };
+  const most = input.triggerFailures.reduce((a, b) => Math.max(a, b), 0);
+  if (most <= fallback.failureThreshold) return { engaged: false, reason: `${most} failures of failureThreshold ${fallback.failureThreshold}` };
+  const replicas = fallbackReplicas(fallback.behavior, input.currentReplicas, fallback.replicas);
+  return {
+    engaged: true,
+    valueMilli: modifiers.target * 1000 * replicas,
+    reason: `${most} failures > failureThreshold ${fallback.failureThreshold}: ${fallback.behavior} fallback serves ${replicas} × target ${modifiers.target}`,
+  };
+}
