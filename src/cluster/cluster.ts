@@ -162,6 +162,11 @@ export class Cluster {
     FAILED_AT_EPOCH.clear(pod);
     pod.boundSeconds = this.sim.nowSeconds;
     pod.startTimeSeconds = this.sim.nowSeconds;
+    // The kubelet's first status update after admission (status.startTime) already carries
+    // Ready=False (ContainersNotReady), so its lastTransitionTime is the start time, not the
+    // container start: a pod whose image pull outlasts the 30 s initial readiness delay is still
+    // "never Ready" to the HPA after the CPU initialization period (replica_calculator.go groupPods).
+    pod.readyConditionSeconds ??= this.sim.nowSeconds;
     this.owners.touched(pod);
   }
 
@@ -247,7 +252,7 @@ export class Cluster {
       }
       pod.phase = 'Running';
       pod.containerStartSeconds = now;
-      // The Ready condition exists (False) from the moment the pod is Running.
+      // Ready=False since the pod started (bindTo); a restart of a Ready container turns it False now.
       if (pod.ready || pod.readyConditionSeconds === undefined) pod.readyConditionSeconds = now;
       pod.ready = false;
     });
