@@ -1,7 +1,14 @@
 /**
- * A pod's requests as the scheduler and the HPA add them up (resourcehelper.PodRequests /
- * replica_calculator.go calculateRequests): pod-level requests when set, else the sum over
- * containers and restartable init containers (sidecars).
+ * A pod's requests as the scheduler and the HPA add them up.
+ *
+ * templateRequests mirrors component-helpers/resource/helpers.go PodRequests and
+ * aggregateContainerResourcesByFn (the sidecar KEP-753 formula), used by the scheduler's
+ * NodeResourcesFit, the cluster-autoscaler and kubelet admission: per resource, pod-level requests
+ * when set, else max(sum of app containers and sidecars, the largest plain init container plus the
+ * sidecars declared before it). Pod overhead is not modelled (a warning at load time says so).
+ *
+ * hpaRequestMilli mirrors replica_calculator.go calculatePodRequests: the sum over containers and
+ * sidecars only; plain init containers do not count there.
  */
 import type { ContainerSpec, PodTemplateSpec } from '../scenario/types.js';
 
@@ -16,11 +23,37 @@ function sum(containers: readonly ContainerSpec[], pick: (c: ContainerSpec) => n
   return total;
 }
 
+/**
+ * One resource's effective request from the containers alone: the running sum (app containers and
+ * sidecars) or, when larger, what the heaviest step of initialisation holds (a plain init
+ * container plus the sidecars already started before it; a sidecar's own step holds the sidecars up to it).
+ */
+export function effectiveContainerRequest(
+  containers: readonly ContainerSpec[],
+  initContainers: readonly ContainerSpec[],
+  pick: (c: ContainerSpec) => number | undefined,
+): number {
+  let running = sum(containers, pick);
+  let sidecarsSoFar = 0;
+  let initPeak = 0;
+  for (const c of initContainers) {
+    const request = pick(c) ?? 0;
+    if (c.sidecar) {
+      running += request;
+      sidecarsSoFar += request;
+      initPeak = Math.max(initPeak, sidecarsSoFar);
+    } else {
+      initPeak = Math.max(initPeak, request + sidecarsSoFar);
+    }
+  }
+  return Math.max(running, initPeak);
+}
+
 export function templateRequests(template: PodTemplateSpec): TemplateRequests {
-  const all = [...template.containers, ...template.sidecars];
+  const { containers, initContainers } = template;
   return {
-    cpuMillicores: template.podCpuRequestMillicores ?? sum(all, (c) => c.cpuRequestMillicores),
-    memoryBytes: template.podMemoryRequestBytes ?? sum(all, (c) => c.memoryRequestBytes),
+    cpuMillicores: template.podCpuRequestMillicores ?? effectiveContainerRequest(containers, initContainers, (c) => c.cpuRequestMillicores),
+    memoryBytes: template.podMemoryRequestBytes ?? effectiveContainerRequest(containers, initContainers, (c) => c.memoryRequestBytes),
   };
 }
 

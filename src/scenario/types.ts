@@ -59,6 +59,11 @@ export interface PodTemplateSpec {
   sidecars: ContainerSpec[];
   /** Number of plain (non-sidecar) init containers. */
   initContainerCount: number;
+  /**
+   * Every init container in manifest order, sidecars (sidecar: true) included: the effective pod
+   * request takes the largest plain init container plus the sidecars started before it.
+   */
+  initContainers: ContainerSpec[];
   nodeSelector: Record<string, string>;
   tolerations: Toleration[];
   /** spec.terminationGracePeriodSeconds, default 30 (pkg/apis/core/v1/defaults.go). */

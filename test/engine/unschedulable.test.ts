@@ -59,6 +59,20 @@ describe('never schedulable', () => {
   });
 });
 
+describe('init container requests', () => {
+  it('keeps a pod whose init container asks more CPU than any node Pending (effective request = max(apps, init))', async () => {
+    // The app asks 250m, the init container 4 CPU: kube-scheduler filters on 4 CPU (NodeResourcesFit,
+    // resource.PodRequests), so neither the 2-CPU node nor a new one of its group can take it.
+    const initContainers = ['      initContainers: [{name: warmup, image: warmup:1, resources: {requests: {cpu: "4", memory: 1Gi}}}]'];
+    const dir = await smallPoolScenario('5m', 1, { 'manifests/web.yaml': deployment('web', 1, '250m', initContainers) });
+    const records: CaDecisionRecord[] = [];
+    const scenario = await loadScenario(dir);
+    const result = runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    expect(result.summary.workloads[0]!.pendingPodSeconds).toBeGreaterThan(250);
+    expect(records.some((r) => r.reason === 'NoGroupFits')).toBe(true);
+  });
+});
+
 describe('scale-down while pods wait', () => {
   it('evaluates scale-down in a loop whose pending pods get no scale-up, and removes an unneeded node (§4.3)', async () => {
     // `big` fits no group, so every loop has a pending pod and no scale-up; the second node is

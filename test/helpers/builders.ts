@@ -35,6 +35,7 @@ export function makeTemplate(over: Partial<PodTemplateSpec> = {}): PodTemplateSp
     containers: [{ name: 'web', cpuRequestMillicores: 250, memoryRequestBytes: 256 * 2 ** 20, sidecar: false }],
     sidecars: [],
     initContainerCount: 0,
+    initContainers: [],
     nodeSelector: {},
     tolerations: [],
     terminationGracePeriodSeconds: 30,

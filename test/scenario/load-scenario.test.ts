@@ -232,6 +232,10 @@ describe('loadScenario on a valid scenario', () => {
       ],
       sidecars: [{ name: 'proxy', cpuRequestMillicores: 50, memoryRequestBytes: 32 * 1024 ** 2, sidecar: true }],
       initContainerCount: 1,
+      initContainers: [
+        { name: 'migrate', sidecar: false },
+        { name: 'proxy', cpuRequestMillicores: 50, memoryRequestBytes: 32 * 1024 ** 2, sidecar: true },
+      ],
       nodeSelector: { pool: 'general' },
       tolerations: [
         { key: 'dedicated', operator: 'Equal', value: 'shop', effect: 'NoSchedule' },

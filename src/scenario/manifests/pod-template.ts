@@ -23,14 +23,18 @@ export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldP
   const containers = spec.containers.map((c, i) => toContainer(c, false, ref, containerPaths[i] ?? [], sink));
   const sidecars: ContainerSpec[] = [];
   const sidecarPaths: FieldPath[] = [];
+  const initContainers: ContainerSpec[] = [];
   let initContainerCount = 0;
   spec.initContainers.forEach((c, i) => {
-    if (c.restartPolicy !== 'Always') {
+    const p: FieldPath = [...path, 'spec', 'initContainers', i];
+    const sidecar = c.restartPolicy === 'Always';
+    const container = toContainer(c, sidecar, ref, p, sink);
+    initContainers.push(container);
+    if (!sidecar) {
       initContainerCount++;
       return;
     }
-    const p: FieldPath = [...path, 'spec', 'initContainers', i];
-    sidecars.push(toContainer(c, true, ref, p, sink));
+    sidecars.push(container);
     sidecarPaths.push(p);
   });
   const podResources = effectiveResources(spec.resources);
@@ -40,6 +44,7 @@ export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldP
     containers,
     sidecars,
     initContainerCount,
+    initContainers,
     nodeSelector: spec.nodeSelector,
     tolerations: spec.tolerations.map((t, i) => toToleration(t, ref, [...path, 'spec', 'tolerations', i], sink)),
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
