@@ -4,12 +4,15 @@
  * from the seeded `scheduler` stream). Like schedule_one.go findNodesThatPassFilters, the search
  * starts at the node after the previous cycle's last one and stops once `numFeasibleNodesToFind`
  * feasible nodes are found (percentageOfNodesToScore, adaptive by default): in a cluster of 100 nodes
- * or more, not every node is scored.
+ * or more, not every node is scored. A node's score is the resource plugins' (scheduling-score.ts)
+ * plus 3 × TaintToleration's, normalized over the feasible nodes (taint-toleration-score.ts), as
+ * schedule_one.go prioritizeNodes sums the weighted plugin scores.
  */
 import type { RandomStream } from '../core/rng.js';
 import type { SimNode, SimPod } from './model.js';
 import { filterNode, type FilterReason } from './scheduling-filter.js';
 import { scoreNode, type ScoringStrategy } from './scheduling-score.js';
+import { intolerablePreferNoScheduleCount, normalizedReverseScore, TAINT_TOLERATION_WEIGHT } from './taint-toleration-score.js';
 
 export type Placement =
   | { node: SimNode; score: number; reason: 'Scheduled' }
@@ -42,15 +45,13 @@ export function placePod(
   random: RandomStream,
   startIndex = 0,
 ): Placement & { processedNodes: number } {
-  let best: SimNode | undefined;
-  let bestScore = -1;
-  let ties = 0;
   const filterCounts: Partial<Record<FilterReason, number>> = {};
   const count = nodes.length;
   const wanted = numFeasibleNodesToFind(count);
-  let feasible = 0;
+  const feasible: SimNode[] = [];
+  let maxIntolerable = 0;
   let processedNodes = 0;
-  for (let i = 0; i < count && feasible < wanted; i++) {
+  for (let i = 0; i < count && feasible.length < wanted; i++) {
     const node = nodes[(startIndex + i) % count]!;
     processedNodes++;
     const fit = filterNode(pod, node);
@@ -58,8 +59,16 @@ export function placePod(
       filterCounts[fit] = (filterCounts[fit] ?? 0) + 1;
       continue;
     }
-    feasible++;
-    const score = scoreNode(pod, node, strategy);
+    feasible.push(node);
+    if (node.taints.length > 0) maxIntolerable = Math.max(maxIntolerable, intolerablePreferNoScheduleCount(node.taints, pod.tolerations));
+  }
+  if (feasible.length === 0) return { node: undefined, reason: 'Unschedulable', filterCounts, processedNodes };
+  let best = feasible[0]!;
+  let bestScore = -1;
+  let ties = 0;
+  for (const node of feasible) {
+    const intolerable = node.taints.length > 0 ? intolerablePreferNoScheduleCount(node.taints, pod.tolerations) : 0;
+    const score = scoreNode(pod, node, strategy) + TAINT_TOLERATION_WEIGHT * normalizedReverseScore(intolerable, maxIntolerable);
     if (score > bestScore) {
       best = node;
       bestScore = score;
@@ -69,6 +78,5 @@ export function placePod(
       if (random.int(ties) === 0) best = node;
     }
   }
-  if (best === undefined) return { node: undefined, reason: 'Unschedulable', filterCounts, processedNodes };
   return { node: best, score: bestScore, reason: 'Scheduled', processedNodes };
 }
