@@ -68,6 +68,8 @@ export class Cluster {
       taints: pool.taints,
       cpuRequestedMillicores: 0,
       memoryRequestedBytes: 0,
+      cpuNonZeroRequestedMillicores: 0,
+      memoryNonZeroRequestedBytes: 0,
       podCount: 0,
       createdSeconds: this.sim.nowSeconds,
       removed: false,
@@ -154,6 +156,8 @@ export class Cluster {
   private bindTo(pod: SimPod, node: SimNode): void {
     node.cpuRequestedMillicores += pod.cpuRequestMillicores;
     node.memoryRequestedBytes += pod.memoryRequestBytes;
+    node.cpuNonZeroRequestedMillicores += pod.cpuNonZeroRequestMillicores;
+    node.memoryNonZeroRequestedBytes += pod.memoryNonZeroRequestBytes;
     node.podCount++;
     node.pods.push(pod);
     node.podsVersion++;
@@ -313,6 +317,8 @@ export class Cluster {
     if (node !== undefined) {
       node.cpuRequestedMillicores -= pod.cpuRequestMillicores;
       node.memoryRequestedBytes -= pod.memoryRequestBytes;
+      node.cpuNonZeroRequestedMillicores -= pod.cpuNonZeroRequestMillicores;
+      node.memoryNonZeroRequestedBytes -= pod.memoryNonZeroRequestBytes;
       node.podCount--;
       const at = node.pods.indexOf(pod);
       if (at >= 0) node.pods.splice(at, 1);

@@ -4,6 +4,7 @@
  * (status.startTime, the Ready condition, metadata.deletionTimestamp).
  */
 import type { NodePoolSpec, PodTemplateSpec, Taint, Toleration } from '../scenario/types.js';
+import { templateNonZeroRequests } from './pod-requests.js';
 import { emptyPodSlots } from './pod-slots.js';
 
 export interface SimNode {
@@ -17,6 +18,9 @@ export interface SimNode {
   /** Sum of the requests of pods bound here (including terminating pods until they are gone). */
   cpuRequestedMillicores: number;
   memoryRequestedBytes: number;
+  /** The same sums with each pod's non-zero requests (NodeInfo.NonZeroRequested), for scoring. */
+  cpuNonZeroRequestedMillicores: number;
+  memoryNonZeroRequestedBytes: number;
   podCount: number;
   createdSeconds: number;
   /** Set when the node is gone from the cluster (deleted by the cluster-autoscaler). */
@@ -56,6 +60,9 @@ export interface SimPod {
   /** Requests used by the scheduler: containers + sidecars (or pod-level requests). */
   cpuRequestMillicores: number;
   memoryRequestBytes: number;
+  /** Requests with a container's missing request counted at 100m / 200 MiB (templateNonZeroRequests), for scoring. */
+  cpuNonZeroRequestMillicores: number;
+  memoryNonZeroRequestBytes: number;
   template: PodTemplateSpec;
   nodeSelector: Record<string, string>;
   tolerations: Toleration[];
@@ -96,6 +103,7 @@ export function pendingPod(args: {
   createdSeconds: number;
 }): SimPod {
   const { template } = args;
+  const nonZero = templateNonZeroRequests(template);
   return {
     name: args.name,
     owner: args.owner,
@@ -104,6 +112,8 @@ export function pendingPod(args: {
     phase: 'Pending',
     cpuRequestMillicores: args.requests.cpuMillicores,
     memoryRequestBytes: args.requests.memoryBytes,
+    cpuNonZeroRequestMillicores: nonZero.cpuMillicores,
+    memoryNonZeroRequestBytes: nonZero.memoryBytes,
     template,
     nodeSelector: template.nodeSelector,
     tolerations: template.tolerations,

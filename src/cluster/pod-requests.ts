@@ -7,6 +7,11 @@
  * when set, else max(sum of app containers and sidecars, the largest plain init container plus the
  * sidecars declared before it). Pod overhead is not modelled (a warning at load time says so).
  *
+ * templateNonZeroRequests is the same sum with a container that sets no request counted at
+ * 100 millicores / 200 MiB (resource_allocation.go calculatePodResourceRequest with
+ * NonMissingContainerRequests = scheduler/util DefaultMilliCPURequest, DefaultMemoryRequest): what
+ * the LeastAllocated and MostAllocated scores add up, so pods without requests still spread.
+ *
  * hpaRequestMilli mirrors replica_calculator.go calculatePodRequests: the sum over containers and
  * sidecars only; plain init containers do not count there.
  */
@@ -54,6 +59,24 @@ export function templateRequests(template: PodTemplateSpec): TemplateRequests {
   return {
     cpuMillicores: template.podCpuRequestMillicores ?? effectiveContainerRequest(containers, initContainers, (c) => c.cpuRequestMillicores),
     memoryBytes: template.podMemoryRequestBytes ?? effectiveContainerRequest(containers, initContainers, (c) => c.memoryRequestBytes),
+  };
+}
+
+/** pkg/scheduler/util DefaultMilliCPURequest: a container without a cpu request counts as 0.1 core when scoring. */
+export const DEFAULT_NON_ZERO_CPU_REQUEST_MILLICORES = 100;
+/** pkg/scheduler/util DefaultMemoryRequest: 200 MiB for a container without a memory request. */
+export const DEFAULT_NON_ZERO_MEMORY_REQUEST_BYTES = 200 * 1024 * 1024;
+
+/** The effective request with missing container requests (not explicit zeros) taken as the scheduler's defaults. */
+export function templateNonZeroRequests(template: PodTemplateSpec): TemplateRequests {
+  const { containers, initContainers } = template;
+  return {
+    cpuMillicores:
+      template.podCpuRequestMillicores ??
+      effectiveContainerRequest(containers, initContainers, (c) => c.cpuRequestMillicores ?? DEFAULT_NON_ZERO_CPU_REQUEST_MILLICORES),
+    memoryBytes:
+      template.podMemoryRequestBytes ??
+      effectiveContainerRequest(containers, initContainers, (c) => c.memoryRequestBytes ?? DEFAULT_NON_ZERO_MEMORY_REQUEST_BYTES),
   };
 }
 

@@ -4,7 +4,7 @@
  * first; the HPA's request (replica_calculator.go calculatePodRequests) leaves plain init containers out.
  */
 import { describe, expect, it } from 'vitest';
-import { hpaRequestMilli, templateRequests } from '../../src/cluster/pod-requests.js';
+import { hpaRequestMilli, templateNonZeroRequests, templateRequests } from '../../src/cluster/pod-requests.js';
 import type { ContainerSpec } from '../../src/scenario/types.js';
 import { makeTemplate } from '../helpers/builders.js';
 
@@ -47,5 +47,23 @@ describe('hpaRequestMilli', () => {
   it('sums app containers and sidecars; a plain init container does not count, however large', () => {
     const template = makeTemplate({ containers: [app(250)], initContainers: [init(4000), sidecar(50)], sidecars: [sidecar(50)], initContainerCount: 1 });
     expect(hpaRequestMilli(template, 'cpu')).toBe(300);
+  });
+});
+
+describe('templateNonZeroRequests (scoring requests, NonMissingContainerRequests)', () => {
+  const MiB = 2 ** 20;
+  it.each<[string, ContainerSpec[], ContainerSpec[], { cpuMillicores: number; memoryBytes: number }]>([
+    ['a container without requests counts 100m / 200 MiB', [{ name: 'a', sidecar: false }], [], { cpuMillicores: 100, memoryBytes: 200 * MiB }],
+    ['two such containers count twice', [{ name: 'a', sidecar: false }, { name: 'b', sidecar: false }], [], { cpuMillicores: 200, memoryBytes: 400 * MiB }],
+    ['an explicit zero stays zero', [{ name: 'a', cpuRequestMillicores: 0, memoryRequestBytes: 0, sidecar: false }], [], { cpuMillicores: 0, memoryBytes: 0 }],
+    ['set requests are kept, missing ones defaulted per resource', [{ name: 'a', cpuRequestMillicores: 250, sidecar: false }], [], { cpuMillicores: 250, memoryBytes: 200 * MiB }],
+    ['an init container without requests is defaulted too', [app(50)], [init(undefined)], { cpuMillicores: 100, memoryBytes: 200 * MiB }],
+  ])('%s', (_name, containers, initContainers, expected) => {
+    expect(templateNonZeroRequests(makeTemplate({ containers, initContainers }))).toEqual(expected);
+  });
+
+  it('pod-level requests win', () => {
+    const template = makeTemplate({ containers: [{ name: 'a', sidecar: false }], podCpuRequestMillicores: 500, podMemoryRequestBytes: MiB });
+    expect(templateNonZeroRequests(template)).toEqual({ cpuMillicores: 500, memoryBytes: MiB });
   });
 });

@@ -3,7 +3,9 @@ import { Rng } from '../../src/core/rng.js';
 import { placePod } from '../../src/cluster/place-pod.js';
 import { filterNode } from '../../src/cluster/scheduling-filter.js';
 import { balancedAllocationScore, resourceFitScore } from '../../src/cluster/scheduling-score.js';
-import { makeNode, makePod } from '../helpers/builders.js';
+import { Cluster } from '../../src/cluster/cluster.js';
+import { Simulation } from '../../src/core/simulation.js';
+import { makeNode, makePod, makePool, makeTemplate } from '../helpers/builders.js';
 
 const GiB = 2 ** 30;
 
@@ -46,6 +48,46 @@ describe('scoring (least_allocated.go, balanced_allocation.go)', () => {
   it('BalancedAllocation is 100 when cpu and memory fractions are equal', () => {
     const pod = makePod({ cpuRequestMillicores: 1000, memoryRequestBytes: 4 * GiB });
     expect(balancedAllocationScore(pod, makeNode())).toBe(100);
+  });
+});
+
+describe('non-zero requests (resource_allocation.go)', () => {
+  const MiB = 2 ** 20;
+  const bestEffort = () => makePod({ cpuRequestMillicores: 0, memoryRequestBytes: 0, cpuNonZeroRequestMillicores: 100, memoryNonZeroRequestBytes: 200 * MiB });
+
+  it('LeastAllocated counts pods without requests at 100m / 200 MiB each, on the node and for the pod', () => {
+    // a: 5 such pods + this one = 600m, 1200 MiB → cpu 85, memory 92 → 88; b: 100m, 200 MiB → 97, 98 → 97
+    const a = makeNode({ name: 'a', podCount: 5, cpuNonZeroRequestedMillicores: 500, memoryNonZeroRequestedBytes: 1000 * MiB });
+    const b = makeNode({ name: 'b' });
+    expect(resourceFitScore(bestEffort(), a, 'LeastAllocated')).toBe(88);
+    expect(resourceFitScore(bestEffort(), b, 'LeastAllocated')).toBe(97);
+  });
+
+  it('BalancedAllocation uses raw requests and is skipped (0) for a pod that requests nothing', () => {
+    const uneven = makeNode({ cpuRequestedMillicores: 2000 });
+    expect(balancedAllocationScore(bestEffort(), uneven)).toBe(0);
+    // Non-zero sums on the node do not count: only the raw 1000m / 4 GiB of the pod → fractions 0.25, 0.25.
+    const withBestEffortPods = makeNode({ cpuNonZeroRequestedMillicores: 500, memoryNonZeroRequestedBytes: 1000 * MiB });
+    expect(balancedAllocationScore(makePod({ cpuRequestMillicores: 1000, memoryRequestBytes: 4 * GiB }), withBestEffortPods)).toBe(100);
+  });
+
+  it('the cluster sends a pod without requests to the empty node, not the one holding 5 such pods, whatever the seed', () => {
+    const template = makeTemplate({ containers: [{ name: 'web', sidecar: false }] });
+    const owner = { name: 'web', namespace: 'default', index: 0 };
+    const delays = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
+    for (let seed = 1; seed <= 8; seed++) {
+      const sim = new Simulation();
+      const cluster = new Cluster(sim, new Rng(seed), delays, 'LeastAllocated');
+      const a = cluster.addNode(makePool({ name: 'a' }), 0);
+      for (let i = 0; i < 5; i++) cluster.createPod(owner, template, { cpuMillicores: 0, memoryBytes: 0 }, `web-${i}`);
+      sim.runUntil(30);
+      expect(a.podCount).toBe(5);
+      expect([a.cpuRequestedMillicores, a.cpuNonZeroRequestedMillicores, a.memoryNonZeroRequestedBytes]).toEqual([0, 500, 1000 * MiB]);
+      cluster.addNode(makePool({ name: 'b' }), 0);
+      const pod = cluster.createPod(owner, template, { cpuMillicores: 0, memoryBytes: 0 }, 'web-5');
+      sim.runUntil(60);
+      expect(pod.node?.name).toBe('b-0');
+    }
   });
 });
 

@@ -6,9 +6,12 @@ export function makePool(over: Partial<NodePoolSpec> = {}): NodePoolSpec {
   return { name: 'pool', count: 1, cpuMillicores: 4000, memoryBytes: 16 * 2 ** 30, maxPods: 110, labels: {}, taints: [], minSize: 1, maxSize: 1, bootSeconds: { min: 0, max: 0 }, ...over };
 }
 
+/** Non-zero requested sums default to the requested ones given (every pod setting its requests). */
 export function makeNode(over: Partial<SimNode> = {}): SimNode {
   const pool = makePool();
   return {
+    cpuNonZeroRequestedMillicores: over.cpuRequestedMillicores ?? 0,
+    memoryNonZeroRequestedBytes: over.memoryRequestedBytes ?? 0,
     name: 'n0',
     pool,
     cpuAllocatableMillicores: 4000,
@@ -52,5 +55,12 @@ export function makePod(over: Partial<SimPod> = {}): SimPod {
     serial: 0,
     createdSeconds: 0,
   });
-  return { ...base, phase: 'Running', ...over };
+  // Non-zero requests follow the requests given, unless given too.
+  return {
+    ...base,
+    phase: 'Running',
+    ...(over.cpuRequestMillicores !== undefined ? { cpuNonZeroRequestMillicores: over.cpuRequestMillicores } : {}),
+    ...(over.memoryRequestBytes !== undefined ? { memoryNonZeroRequestBytes: over.memoryRequestBytes } : {}),
+    ...over,
+  };
 }
