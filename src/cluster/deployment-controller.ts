@@ -20,7 +20,7 @@ export class DeploymentController extends WorkloadController {
     if (diff > 0) {
       for (let i = 0; i < diff; i++) this.createPod(this.nameFor(i));
     } else if (diff < 0) {
-      for (const pod of choosePodsToDelete(active, -diff)) this.deletePod(pod);
+      for (const pod of choosePodsToDelete(active, -diff, this.sim.nowSeconds)) this.deletePod(pod);
     }
   }
 }

@@ -103,7 +103,7 @@ export class ElasticWorkloadController extends WorkloadController {
     // Scale-in: the last unit first, the source last.
     for (let i = this.parts.length - 1; i >= 0; i--) {
       const extra = have[i]!.length - want[i]!;
-      if (extra > 0) for (const pod of choosePodsToDelete(have[i]!, extra)) this.deletePod(pod);
+      if (extra > 0) for (const pod of choosePodsToDelete(have[i]!, extra, this.sim.nowSeconds)) this.deletePod(pod);
     }
     this.parts.forEach((part, i) => {
       for (let k = have[i]!.length; k < want[i]!; k++) {

@@ -1,27 +1,79 @@
+/**
+ * ReplicaSet scale-down order (replica_set.go getPodsToDelete, controller_utils.go
+ * ActivePodsWithRanks.Less with LogarithmicScaleDown): a table of pairs, each separated by one rule.
+ */
 import { describe, expect, it } from 'vitest';
-import { choosePodsToDelete } from '../../src/cluster/replica-set-order.js';
+import { choosePodsToDelete, logarithmicRank, pseudoUid } from '../../src/cluster/replica-set-order.js';
+import type { SimPod } from '../../src/cluster/model.js';
 import { makeNode, makePod } from '../helpers/builders.js';
 
-describe('ReplicaSet scale-down order (ActivePodsWithRanks)', () => {
-  const node = makeNode();
-  const readyOld = makePod({ name: 'ready-old', node, ready: true, readyConditionSeconds: 10, createdSeconds: 0, serial: 0 });
-  const readyNew = makePod({ name: 'ready-new', node, ready: true, readyConditionSeconds: 500, createdSeconds: 400, serial: 1 });
-  const notReady = makePod({ name: 'not-ready', node, ready: false, readyConditionSeconds: 600, createdSeconds: 590, serial: 2 });
-  const pending = makePod({ name: 'pending', node, phase: 'Pending', createdSeconds: 595, serial: 3 });
-  const unscheduled = makePod({ name: 'unscheduled', phase: 'Pending', createdSeconds: 100, serial: 4 });
+const A = makeNode({ name: 'A' });
+const B = makeNode({ name: 'B' });
+const NOW = 10_000;
 
-  it('deletes unscheduled, then pending, then not ready, then the most recently ready first', () => {
-    const order = choosePodsToDelete([readyOld, readyNew, notReady, pending, unscheduled], 5).map((p) => p.name);
-    expect(order).toEqual(['unscheduled', 'pending', 'not-ready', 'ready-new', 'ready-old']);
+function pod(name: string, over: Partial<SimPod> = {}): SimPod {
+  return makePod({ name, node: A, ready: true, readyConditionSeconds: 100, createdSeconds: 90, serial: 0, ...over });
+}
+
+describe('logarithmicRank', () => {
+  it.each([
+    // ⌊log2(d × 1e9)⌋: 1 s → 29, 2 s → 30, 3 s → 31, 4 s → 31, 5 s → 32 (bucket edges are not powers of 2 seconds)
+    [1, 29],
+    [2, 30],
+    [3, 31],
+    [4, 31],
+    [5, 32],
+    [1000, 39],
+    [0, -1],
+  ])('%i s ago → %i', (ago, rank) => {
+    expect(logarithmicRank(NOW - ago, NOW)).toBe(rank);
+  });
+
+  it('uses whole seconds for the timestamp (metav1.Time)', () => {
+    expect(logarithmicRank(NOW - 2.9, NOW)).toBe(logarithmicRank(NOW - 3, NOW));
+  });
+});
+
+describe('ReplicaSet scale-down order (ActivePodsWithRanks)', () => {
+  // Each row: two pods, the one deleted first named first.
+  it.each<[string, SimPod[], string]>([
+    ['1. unscheduled before scheduled', [pod('bound'), pod('unbound', { node: undefined, phase: 'Pending', ready: false })], 'unbound'],
+    ['2. Pending before Running', [pod('running'), pod('pending', { phase: 'Pending', ready: false })], 'pending'],
+    ['3. not ready before ready', [pod('ready'), pod('not-ready', { ready: false })], 'not-ready'],
+    ['5. doubled up: a pod sharing node A goes before the one alone on B, ready more recently', [pod('a1', { serial: 1 }), pod('a2', { restartCount: 1 }), pod('b1', { node: B, readyConditionSeconds: 5000, createdSeconds: 4990 })], 'a2'],
+    ['6. ready more recently (another log bucket) first', [pod('old', { readyConditionSeconds: 100 }), pod('recent', { readyConditionSeconds: 9000 })], 'recent'],
+    ['7. more restarts first at the same ready and creation time', [pod('calm'), pod('flaky', { restartCount: 5 })], 'flaky'],
+    ['7. restarts come before creation time', [pod('new', { createdSeconds: 95, serial: 2 }), pod('flaky', { restartCount: 1 })], 'flaky'],
+    ['8. newer first when ready at the same second', [pod('older', { createdSeconds: 10 }), pod('newer', { createdSeconds: 95 })], 'newer'],
+    ['ready within the same second counts as the same time: restarts decide', [pod('r1', { readyConditionSeconds: 100.2, restartCount: 2 }), pod('r2', { readyConditionSeconds: 100.7 })], 'r1'],
+    ['nothing separates them: the later serial', [pod('first', { serial: 1 }), pod('second', { serial: 2 })], 'second'],
+  ])('%s', (_name, pods, first) => {
+    expect(choosePodsToDelete(pods, 1, NOW)[0]?.name).toBe(first);
+    expect(choosePodsToDelete([...pods].reverse(), 1, NOW)[0]?.name).toBe(first);
+  });
+
+  it('6. ready times in the same log bucket are ordered by UID, not by which is more recent', () => {
+    // 8000 s and 5000 s ago share bucket ⌊log2(d·1e9)⌋ = 42, so the UIDs decide, and the restarts are never read.
+    const x = pod('web-x', { readyConditionSeconds: NOW - 5000 });
+    const y = pod('web-y', { readyConditionSeconds: NOW - 8000, restartCount: 3 });
+    expect(logarithmicRank(x.readyConditionSeconds!, NOW)).toBe(logarithmicRank(y.readyConditionSeconds!, NOW));
+    const byUid = pseudoUid(x) < pseudoUid(y) ? 'web-x' : 'web-y';
+    expect(choosePodsToDelete([x, y], 1, NOW)[0]?.name).toBe(byUid);
+    expect(choosePodsToDelete([y, x], 1, NOW)[0]?.name).toBe(byUid);
+  });
+
+  it('deletes unscheduled, then pending, then not ready, then by rank, then the most recently ready', () => {
+    const pods = [
+      pod('ready-old', { node: B, readyConditionSeconds: 10, createdSeconds: 0 }),
+      pod('ready-new', { node: B, readyConditionSeconds: 5000, createdSeconds: 4000 }),
+      pod('not-ready', { ready: false, createdSeconds: 5900 }),
+      pod('pending', { phase: 'Pending', ready: false, createdSeconds: 5950 }),
+      pod('unscheduled', { node: undefined, phase: 'Pending', ready: false, createdSeconds: 1000 }),
+    ];
+    expect(choosePodsToDelete(pods, 5, NOW).map((p) => p.name)).toEqual(['unscheduled', 'pending', 'not-ready', 'ready-new', 'ready-old']);
   });
 
   it('deletes only as many as asked', () => {
-    expect(choosePodsToDelete([readyOld, readyNew], 1).map((p) => p.name)).toEqual(['ready-new']);
-  });
-
-  it('among equally ranked pods deletes the newer one', () => {
-    const a = makePod({ name: 'a', node, createdSeconds: 5, serial: 0 });
-    const b = makePod({ name: 'b', node, createdSeconds: 9, serial: 1 });
-    expect(choosePodsToDelete([a, b], 1)[0]?.name).toBe('b');
+    expect(choosePodsToDelete([pod('a'), pod('b', { serial: 1 }), pod('c', { serial: 2 })], 2, NOW)).toHaveLength(2);
   });
 });
