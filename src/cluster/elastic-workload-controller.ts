@@ -1,21 +1,25 @@
 /**
  * Alibaba's ElasticWorkload (autoscaling.alibabacloud.com/v1beta1, docs/fidelity-spec.md §5.1): the
- * total (spec.replicas, the scale subresource an HPA writes) is split into the source Deployment —
- * clamp(total, min, max) — and the ordered elastic units, each a clone of the source template with
+ * total (spec.replicas, the scale subresource an HPA writes) is split into the source workload —
+ * clamp(total, min, max) — and the ordered elastic units, each a clone of the source workload with
  * its own labels, nodeSelector and tolerations (e.g. to the virtual-kubelet node), each up to its max.
  * Scale-in takes replicas from the units first (the last unit first), the source keeps its own.
+ *
+ * The ElasticWorkload only sets each part's replicas. Each part is a workload of the source's kind
+ * and keeps that kind's own controller rules: a Deployment part deletes in ReplicaSet order, a
+ * StatefulSet part names pods by ordinal and, with OrderedReady, creates and deletes them one at a
+ * time (stateful_set_control.go), as the source and its clones do in a cluster running the add-on.
  */
-import type { ElasticWorkloadSpec, PodTemplateSpec, WorkloadSpec } from '../scenario/types.js';
+import type { ElasticWorkloadSpec, WorkloadSpec } from '../scenario/types.js';
 import type { Cluster } from './cluster.js';
+import { DeploymentController } from './deployment-controller.js';
 import { isActive, type PodOwner, type SimPod } from './model.js';
-import { templateRequests } from './pod-requests.js';
-import { choosePodsToDelete } from './replica-set-order.js';
+import { StatefulSetController } from './stateful-set-controller.js';
 import type { Simulation } from '../core/simulation.js';
-import { WorkloadController } from './workload-controller.js';
+import { WorkloadController, type PodPartition } from './workload-controller.js';
 
 interface Part {
-  name: string;
-  template: PodTemplateSpec;
+  controller: WorkloadController;
   min: number;
   max: number;
 }
@@ -36,7 +40,6 @@ export function distributeElastic(total: number, parts: readonly { min: number; 
 export class ElasticWorkloadController extends WorkloadController {
   private readonly parts: Part[];
   private readonly partOf = new Map<SimPod, number>();
-  private created = 0;
 
   constructor(
     readonly elastic: ElasticWorkloadSpec,
@@ -48,21 +51,32 @@ export class ElasticWorkloadController extends WorkloadController {
     super(source, owner, cluster, sim);
     this.specReplicas = elastic.replicas;
     const base = source.template;
-    this.parts = [
-      { name: source.name, template: base, min: elastic.sourceTarget.min, max: elastic.sourceTarget.max },
+    const partSpecs: { spec: WorkloadSpec; min: number; max: number }[] = [
+      { spec: source, min: elastic.sourceTarget.min, max: elastic.sourceTarget.max },
       ...elastic.elasticUnits.map((u) => ({
-        name: `${elastic.name}-unit-${u.name}`,
-        template: {
-          ...base,
-          labels: { ...base.labels, ...u.labels },
-          annotations: { ...base.annotations, ...u.annotations },
-          nodeSelector: { ...base.nodeSelector, ...u.nodeSelector },
-          tolerations: [...base.tolerations, ...u.tolerations],
+        spec: {
+          ...source,
+          name: `${elastic.name}-unit-${u.name}`,
+          template: {
+            ...base,
+            labels: { ...base.labels, ...u.labels },
+            annotations: { ...base.annotations, ...u.annotations },
+            nodeSelector: { ...base.nodeSelector, ...u.nodeSelector },
+            tolerations: [...base.tolerations, ...u.tolerations],
+          },
         },
         min: u.min ?? 0,
         max: u.max ?? Number.POSITIVE_INFINITY,
       })),
     ];
+    const want = distributeElastic(this.specReplicas, partSpecs);
+    this.parts = partSpecs.map((p, index) => {
+      const spec = { ...p.spec, replicas: want[index]! };
+      const partition: PodPartition = { index, partOf: this.partOf };
+      const controller =
+        spec.kind === 'StatefulSet' ? new StatefulSetController(spec, owner, cluster, sim, partition) : new DeploymentController(spec, owner, cluster, sim, partition);
+      return { controller, min: p.min, max: p.max };
+    });
   }
 
   /** Active pods per part (0 = source, then the units in order). */
@@ -72,48 +86,33 @@ export class ElasticWorkloadController extends WorkloadController {
     return counts;
   }
 
-  /** The part (source or unit name) a pod belongs to. */
+  /** The part (source or unit workload name) a pod belongs to. */
   partName(pod: SimPod): string {
-    return this.parts[this.partOf.get(pod) ?? 0]!.name;
+    return this.parts[this.partOf.get(pod) ?? 0]!.controller.spec.name;
   }
 
   protected nameFor(_index: number): string {
-    return `${this.parts[0]!.name}-${(this.created++).toString(36).padStart(5, '0')}`;
+    throw new Error('an ElasticWorkload creates pods through its parts');
   }
 
   override warmStart(sinceSeconds: number): SimPod[] {
-    const running: SimPod[] = [];
-    distributeElastic(this.specReplicas, this.parts).forEach((count, i) => {
-      const part = this.parts[i]!;
-      for (let k = 0; k < count; k++) {
-        const name = this.partPodName(i);
-        const pod = this.cluster.createRunningPod(this.owner, part.template, templateRequests(part.template), name, sinceSeconds);
-        const created = pod ?? this.cluster.createPod(this.owner, part.template, templateRequests(part.template), name);
-        this.partOf.set(created, i);
-        if (pod) running.push(pod);
-      }
-    });
-    return running;
+    return this.parts.flatMap((part) => part.controller.warmStart(sinceSeconds));
   }
 
+  override podChanged(pod: SimPod): void {
+    this.parts[this.partOf.get(pod) ?? 0]?.controller.podChanged(pod);
+  }
+
+  /** Sets each part's replicas and lets it reconcile now: parts that shrink first (the last unit first), then the others in order. */
   reconcile(): void {
     const want = distributeElastic(this.specReplicas, this.parts);
-    const have: SimPod[][] = this.parts.map(() => []);
-    for (const pod of this.pods) if (isActive(pod)) have[this.partOf.get(pod) ?? 0]!.push(pod);
-    // Scale-in: the last unit first, the source last.
-    for (let i = this.parts.length - 1; i >= 0; i--) {
-      const extra = have[i]!.length - want[i]!;
-      if (extra > 0) for (const pod of choosePodsToDelete(have[i]!, extra, this.sim.nowSeconds)) this.deletePod(pod);
+    const active = this.podsPerPart();
+    const shrinking = this.parts.map((_, i) => i).filter((i) => active[i]! > want[i]!);
+    const others = this.parts.map((_, i) => i).filter((i) => active[i]! <= want[i]!);
+    for (const i of [...shrinking.reverse(), ...others]) {
+      const controller = this.parts[i]!.controller;
+      controller.specReplicas = want[i]!;
+      controller.reconcile();
     }
-    this.parts.forEach((part, i) => {
-      for (let k = have[i]!.length; k < want[i]!; k++) {
-        const pod = this.cluster.createPod(this.owner, part.template, templateRequests(part.template), this.partPodName(i));
-        this.partOf.set(pod, i);
-      }
-    });
-  }
-
-  private partPodName(i: number): string {
-    return `${this.parts[i]!.name}-${(this.created++).toString(36).padStart(5, '0')}`;
   }
 }

@@ -10,6 +10,15 @@ import type { Cluster } from './cluster.js';
 import type { PodOwner, SimPod } from './model.js';
 import { templateRequests, type TemplateRequests } from './pod-requests.js';
 
+/**
+ * One part of a workload whose pods share an owner with other parts (an ElasticWorkload's source
+ * and units): the part sees only the pods it created, marked with its index in `partOf`.
+ */
+export interface PodPartition {
+  index: number;
+  partOf: Map<SimPod, number>;
+}
+
 export abstract class WorkloadController {
   /** spec.replicas, as autoscalers write it through the scale subresource. */
   specReplicas: number;
@@ -21,13 +30,17 @@ export abstract class WorkloadController {
     readonly owner: PodOwner,
     protected readonly cluster: Cluster,
     protected readonly sim: Simulation,
+    private readonly partition?: PodPartition,
   ) {
     this.specReplicas = spec.replicas;
     this.requests = templateRequests(spec.template);
   }
 
   get pods(): SimPod[] {
-    return this.cluster.pods(this.owner);
+    const all = this.cluster.pods(this.owner);
+    const partition = this.partition;
+    if (partition === undefined) return all;
+    return all.filter((pod) => partition.partOf.get(pod) === partition.index);
   }
 
   /** Moves on at every change to one of this workload's pods, its list included (Cluster.ownerPodsVersion). */
@@ -73,13 +86,18 @@ export abstract class WorkloadController {
     for (let i = 0; i < this.specReplicas; i++) {
       const pod = this.cluster.createRunningPod(this.owner, this.spec.template, this.requests, this.nameFor(i), sinceSeconds);
       if (pod === undefined) this.createPod(this.nameFor(i));
-      else running.push(pod);
+      else running.push(this.mark(pod));
     }
     return running;
   }
 
   protected createPod(name: string): SimPod {
-    return this.cluster.createPod(this.owner, this.spec.template, this.requests, name);
+    return this.mark(this.cluster.createPod(this.owner, this.spec.template, this.requests, name));
+  }
+
+  private mark(pod: SimPod): SimPod {
+    if (this.partition !== undefined) this.partition.partOf.set(pod, this.partition.index);
+    return pod;
   }
 
   protected deletePod(pod: SimPod): void {

@@ -74,3 +74,59 @@ describe('ElasticWorkloadController', () => {
     expect(controller.podsPerPart()).toEqual([4, 3]);
   });
 });
+
+describe('ElasticWorkloadController over a StatefulSet (OrderedReady kept)', () => {
+  function setUp() {
+    const sim = new Simulation();
+    const delays = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
+    const cluster = new Cluster(sim, new Rng(1), delays, 'LeastAllocated');
+    cluster.addNode(makePool({ name: 'ecs' }), 0);
+    const source: WorkloadSpec = {
+      kind: 'StatefulSet',
+      apiVersion: 'apps/v1',
+      name: 'db',
+      namespace: 'default',
+      replicas: 1,
+      selector: { app: 'db' },
+      template: makeTemplate({ nodeSelector: {} }),
+      statefulSet: { podManagementPolicy: 'OrderedReady', serviceName: 'db' },
+      source: { file: 'db.yaml' },
+    };
+    const elastic: ElasticWorkloadSpec = {
+      name: 'db',
+      namespace: 'default',
+      sourceTarget: { kind: 'StatefulSet', name: 'db', min: 1, max: 10 },
+      replicas: 1,
+      elasticUnits: [{ name: 'vk', labels: {}, annotations: {}, nodeSelector: { type: 'virtual-kubelet' }, tolerations: [] }],
+      source: { file: 'ew.yaml' },
+    };
+    const controller = new ElasticWorkloadController(elastic, source, { name: 'db', namespace: 'default', index: 0 }, cluster, sim);
+    cluster.addListener({ podChanged: (pod) => controller.podChanged(pod) });
+    return { sim, controller };
+  }
+
+  it('scales 1 → 3 one pod at a time, each after the previous is Ready, named by ordinal', () => {
+    const { sim, controller } = setUp();
+    controller.warmStart(-600);
+    sim.runUntil(10);
+    controller.scale(3);
+    sim.runUntil(11);
+    expect(controller.pods.map((p) => p.name)).toEqual(['db-0', 'db-1']);
+    sim.runUntil(120);
+    const [, second, third] = controller.pods;
+    expect(controller.pods.map((p) => p.name)).toEqual(['db-0', 'db-1', 'db-2']);
+    expect(third!.createdSeconds).toBe(second!.readyConditionSeconds);
+  });
+
+  it('scales 3 → 1 from the highest ordinal, deleting the next only once the previous is gone', () => {
+    const { sim, controller } = setUp();
+    controller.warmStart(-600);
+    controller.scale(3);
+    sim.runUntil(120);
+    controller.scale(1);
+    sim.runUntil(121);
+    expect(controller.pods.filter((p) => p.deletionSeconds !== undefined).map((p) => p.name)).toEqual(['db-2']);
+    sim.runUntil(200);
+    expect(controller.pods.map((p) => p.name)).toEqual(['db-0']);
+  });
+});
