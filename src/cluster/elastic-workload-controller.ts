@@ -24,7 +24,11 @@ interface Part {
   max: number;
 }
 
-/** How many replicas each part gets for a total: the source first (within min..max), then units in order. */
+/**
+ * How many replicas each part gets for a total: the source first (within min..max), then units in
+ * order, each up to its max. A unit's min is not applied: its meaning is not documented (the loader
+ * warns when one is set).
+ */
 export function distributeElastic(total: number, parts: readonly { min: number; max: number }[]): number[] {
   const out = parts.map(() => 0);
   let left = total;

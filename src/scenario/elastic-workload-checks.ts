@@ -1,7 +1,8 @@
 /**
  * Checks between ElasticWorkloads and their source workloads: the source exists in the
  * ElasticWorkload's namespace, one ElasticWorkload per source, spec.replicas defaults to the
- * source's replicas; and the helpers the HPA and ScaledObject checks use to resolve an
+ * source's replicas, a unit's min is warned about as not modelled (the add-on's documentation
+ * names it without saying what it does, docs/fidelity-spec.md §5.1 and §9); and the helpers the HPA and ScaledObject checks use to resolve an
  * ElasticWorkload target and to refuse a second writer of a source workload's replicas.
  */
 import { suggestionHint } from './did-you-mean.js';
@@ -30,11 +31,31 @@ export function checkElasticWorkloads(manifests: ManifestSet, sink: ProblemSink)
     claimedBy.set(source, ew);
     sources.set(ew, source);
     if (ew.replicasDefaulted) ew.spec.replicas = source.spec.replicas;
+    warnUnitMinNotModelled(ew, sink);
     if (ew.sourceMaxDefaulted) {
       sink.warn(ew.ref.warning(['spec', 'sourceTarget'], `sourceTarget.max is not set: the source ${source.spec.kind} keeps only its min (${ew.spec.sourceTarget.min}) and every other replica goes to the elastic units`, 'this follows Alibaba\'s examples without min/max (the behaviour is not documented); set max to keep replicas on the source'));
     }
   }
   return sources;
+}
+
+/**
+ * Alibaba's documentation says each elastic unit may have a min and a max but shows only the max at
+ * work (the excess fills the units in order, each up to its max); what a unit's min does (pods held
+ * on the unit before the source takes more? a floor the units never go below?) is not stated and the
+ * add-on's source is not public. The distribution ignores it, so a min above 0 is warned about.
+ */
+function warnUnitMinNotModelled(ew: ElasticWorkloadEntry, sink: ProblemSink): void {
+  ew.spec.elasticUnits.forEach((unit, i) => {
+    if (unit.min === undefined || unit.min === 0) return;
+    sink.warn(
+      ew.ref.warning(
+        ['spec', 'elasticUnit', i, 'min'],
+        `elasticUnit "${unit.name}" min (${unit.min} pods) is not modelled: the unit gets only the replicas left over after the source and the units before it (up to its max), possibly fewer than ${unit.min}`,
+        "the add-on's documentation names a unit's min without saying what it does, and its source is not public; check its effect on a cluster running the add-on",
+      ),
+    );
+  });
 }
 
 function findSource(ew: ElasticWorkloadEntry, manifests: ManifestSet, sink: ProblemSink): WorkloadEntry | undefined {

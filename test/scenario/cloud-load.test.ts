@@ -203,6 +203,16 @@ describe('ElasticWorkload and an HPA on it', () => {
     expect(scenario.hpas[0]?.scaleTargetRef).toEqual({ apiVersion: 'autoscaling.alibabacloud.com/v1beta1', kind: 'ElasticWorkload', name: 'web-ew' });
   });
 
+  it('warns that a unit min above 0 is not modelled, at the field, and stays silent for min 0', async () => {
+    const withMin = (min: number) => ELASTIC_WORKLOAD.replace("      nodeSelector: {type: virtual-kubelet}\n", `      nodeSelector: {type: virtual-kubelet}\n      min: ${min}\n`);
+    const scenario = await loadCloud({ 'manifests/ew.yaml': withMin(2) });
+    const warning = scenario.warnings.find((w) => w.message.includes('min (2 pods) is not modelled'));
+    expect(warning).toMatchObject({ field: 'spec.elasticUnit[0].min', line: 18 });
+    expect(scenario.elasticWorkloads[0]?.elasticUnits[0]?.min).toBe(2);
+    const silent = await loadCloud({ 'manifests/ew.yaml': withMin(0) });
+    expect(silent.warnings.some((w) => w.message.includes('is not modelled: the unit gets'))).toBe(false);
+  });
+
   it('defaults replicas to the source and warns that an unset max keeps nothing on the source', async () => {
     const ew = ELASTIC_WORKLOAD.replace('    max: 4\n', '').replace('  replicas: 6\n', '');
     const scenario = await loadCloud({ 'manifests/ew.yaml': ew });
