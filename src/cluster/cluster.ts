@@ -176,7 +176,8 @@ export class Cluster {
 
   /**
    * Warm start: binds a pod that has been Running and Ready since `sinceSeconds` (< now), if a
-   * node fits it; otherwise returns undefined and the caller creates it the normal way.
+   * node fits it, and tells the listeners (podChanged) as a bind does; otherwise returns undefined
+   * and the caller creates it the normal way.
    */
   createRunningPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, sinceSeconds: number): SimPod | undefined {
     const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds });
@@ -191,6 +192,9 @@ export class Cluster {
     pod.ready = true;
     pod.readyConditionSeconds = sinceSeconds;
     this.owners.add(pod);
+    // Listeners hear of it as of a bind (billing counts the pod from t = 0); its usage state is
+    // seeded by the caller (WorkloadRuntime.seedPod), so no usageStateChanging is sent.
+    for (const l of this.listeners) l.podChanged?.(pod);
     return pod;
   }
 
