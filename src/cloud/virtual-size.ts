@@ -20,6 +20,15 @@ export type VirtualSizeResult =
   | { error: string };
 
 /**
+ * Whether any size in `pricing.sizes` covers the requests (plus the provider's memory overhead):
+ * a virtual node refuses a pod none covers, so it stays Pending (the provider cannot create it).
+ */
+export function coversVirtualRequests(requests: VirtualSizeRequests, pricing: VirtualPricing): boolean {
+  const neededMemoryBytes = requests.memoryBytes + pricing.memoryOverheadBytes;
+  return pricing.sizes.some((s) => s.cpuMillicores >= requests.cpuMillicores && s.memoryBytes >= neededMemoryBytes);
+}
+
+/**
  * The cheapest size in `pricing.sizes` with cpuMillicores ≥ requests.cpuMillicores and
  * memoryBytes ≥ requests.memoryBytes + pricing.memoryOverheadBytes. Ties on price go to fewer
  * vCPU, then to less memory. Cheapest rather than "smallest" because the per-second price

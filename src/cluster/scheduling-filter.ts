@@ -1,12 +1,14 @@
 /**
  * kube-scheduler filters used for placement: NodeResourcesFit (requests ≤ allocatable − requested,
  * pod count ≤ max pods), TaintToleration (NoSchedule/NoExecute) and NodeSelector
- * (pkg/scheduler/framework/plugins/{noderesources,tainttoleration,nodeaffinity}).
+ * (pkg/scheduler/framework/plugins/{noderesources,tainttoleration,nodeaffinity}); on a virtual node
+ * (ECI/Fargate) also the provider's pod sizes: a pod no valid size covers is refused.
  */
+import { coversVirtualRequests } from '../cloud/virtual-size.js';
 import type { Taint, Toleration } from '../scenario/types.js';
 import type { SimNode, SimPod } from './model.js';
 
-export type FilterReason = 'Fits' | 'InsufficientCpu' | 'InsufficientMemory' | 'TooManyPods' | 'UntoleratedTaint' | 'NodeSelectorMismatch';
+export type FilterReason = 'Fits' | 'InsufficientCpu' | 'InsufficientMemory' | 'TooManyPods' | 'UntoleratedTaint' | 'NodeSelectorMismatch' | 'NoVirtualPodSize';
 
 export function toleratesTaint(tolerations: readonly Toleration[], taint: Taint): boolean {
   return tolerations.some((t) => {
@@ -30,5 +32,9 @@ export function filterNode(pod: SimPod, node: SimNode): FilterReason {
   if (node.podCount + 1 > node.maxPods) return 'TooManyPods';
   if (pod.cpuRequestMillicores > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) return 'InsufficientCpu';
   if (pod.memoryRequestBytes > node.memoryAllocatableBytes - node.memoryRequestedBytes) return 'InsufficientMemory';
+  const virtual = node.pool.virtual;
+  if (virtual !== undefined && !coversVirtualRequests({ cpuMillicores: pod.cpuRequestMillicores, memoryBytes: pod.memoryRequestBytes }, virtual.pricing)) {
+    return 'NoVirtualPodSize';
+  }
   return 'Fits';
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { VirtualPricing } from '../../src/cloud/types.js';
 import { exactFromNumber } from '../../src/units/exact-amount.js';
 import { calculateVirtualPricePerSecond } from '../../src/cloud/virtual-price.js';
-import { roundUpToVirtualSize } from '../../src/cloud/virtual-size.js';
+import { coversVirtualRequests, roundUpToVirtualSize } from '../../src/cloud/virtual-size.js';
 import { ECI_PRICING, FARGATE_PRICING, GIB, MIB } from '../report/cost/cost-fixtures.js';
 
 describe('ECI price per second (§5.2)', () => {
@@ -65,5 +65,19 @@ describe('roundUpToVirtualSize: ties', () => {
     const a = roundUpToVirtualSize({ cpuMillicores: 1500, memoryBytes: 3 * GIB }, ECI_PRICING);
     const b = roundUpToVirtualSize({ cpuMillicores: 1500, memoryBytes: 3 * GIB }, reversed);
     expect(b).toEqual(a);
+  });
+});
+
+describe('coversVirtualRequests: whether the provider can create the pod at all', () => {
+  it.each([
+    ['ECI 4 vCPU + 32 GiB (the largest size of the test table)', ECI_PRICING, 4000, 32 * GIB, true],
+    ['ECI 4.001 vCPU: no size', ECI_PRICING, 4001, GIB, false],
+    ['ECI 1 vCPU + 33 GiB: no size', ECI_PRICING, 1000, 33 * GIB, false],
+    ['Fargate 4 vCPU + 29.75 GiB: 30 GiB with the 256 MiB overhead', FARGATE_PRICING, 4000, 30 * GIB - 256 * MIB, true],
+    ['Fargate 4 vCPU + 30 GiB: over once the overhead is added', FARGATE_PRICING, 4000, 30 * GIB, false],
+  ])('%s', (_name, pricing, cpuMillicores, memoryBytes, covered) => {
+    expect(coversVirtualRequests({ cpuMillicores, memoryBytes }, pricing)).toBe(covered);
+    // The same rule as roundUpToVirtualSize's: covered exactly when it finds a size.
+    expect('size' in roundUpToVirtualSize({ cpuMillicores, memoryBytes }, pricing)).toBe(covered);
   });
 });

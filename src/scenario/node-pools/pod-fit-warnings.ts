@@ -4,6 +4,7 @@
  * load time, naming the workload, its per-pod request and the largest pool. A virtual pool offers
  * its largest pod size (after the provider's memory overhead).
  */
+import { coversVirtualRequests } from '../../cloud/virtual-size.js';
 import { templateRequests, type TemplateRequests } from '../../cluster/pod-requests.js';
 import { formatCpu, formatMemory } from './format-resources.js';
 import type { ProblemSink } from '../problem-sink.js';
@@ -44,8 +45,8 @@ export function warnAboutPodsThatFitNoPool(sources: readonly PodSource[], pools:
 function fits(request: TemplateRequests, pool: NodePoolSpec): boolean {
   const virtual = pool.virtual;
   if (!virtual) return request.cpuMillicores <= pool.cpuMillicores && request.memoryBytes <= pool.memoryBytes;
-  const memory = request.memoryBytes + virtual.pricing.memoryOverheadBytes;
-  return virtual.pricing.sizes.some((s) => s.cpuMillicores >= request.cpuMillicores && s.memoryBytes >= memory);
+  // The same rule as the scheduler's filter on a virtual node (scheduling-filter.ts).
+  return coversVirtualRequests(request, virtual.pricing);
 }
 
 /** What one pod can get from the pool: a node's allocatable, or a virtual pool's largest size (less the overhead). */

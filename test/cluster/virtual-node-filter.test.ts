@@ -1,0 +1,30 @@
+/**
+ * The scheduler's filter on a virtual node (ECI): besides the usual filters, a pod no valid pod
+ * size covers is refused (NoVirtualPodSize) and stays Pending, as validate warns.
+ */
+import { describe, expect, it } from 'vitest';
+import { filterNode } from '../../src/cluster/scheduling-filter.js';
+import { VIRTUAL_NODE_CAPACITY } from '../../src/scenario/schema/scenario-defaults.js';
+import { makeNode, makePod, makePool } from '../helpers/builders.js';
+import { ECI_PRICING, GIB } from '../report/cost/cost-fixtures.js';
+
+const STARTUP = { sandboxSeconds: 8, imagePullSeconds: 50, cachedImagePullSeconds: 3, imageCache: true, containerStartSeconds: 2 };
+const eciNode = makeNode({
+  pool: makePool({ name: 'eci', virtual: { provider: 'eci', pricing: ECI_PRICING, startup: STARTUP, stockOuts: [] } }),
+  cpuAllocatableMillicores: VIRTUAL_NODE_CAPACITY.cpuMillicores,
+  memoryAllocatableBytes: VIRTUAL_NODE_CAPACITY.memoryBytes,
+});
+
+describe('filterNode on an ECI virtual node', () => {
+  it.each([
+    ['takes a pod the largest size covers', 4000, 32 * GIB, 'Fits'],
+    ['refuses a pod with more vCPU than any size', 100_000, 200 * GIB, 'NoVirtualPodSize'],
+    ['refuses a pod with more memory than any size', 1000, 64 * GIB, 'NoVirtualPodSize'],
+  ])('%s', (_name, cpuRequestMillicores, memoryRequestBytes, expected) => {
+    expect(filterNode(makePod({ cpuRequestMillicores, memoryRequestBytes }), eciNode)).toBe(expected);
+  });
+
+  it('leaves ordinary nodes to NodeResourcesFit alone', () => {
+    expect(filterNode(makePod({ cpuRequestMillicores: 3000, memoryRequestBytes: 15 * GIB }), makeNode())).toBe('Fits');
+  });
+});
