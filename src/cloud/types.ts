@@ -49,6 +49,11 @@ export interface VirtualPricing {
   memoryOverheadBytes: number;
   /** The sizes a pod is rounded up to (smallest that fits both cpu and memory). */
   sizes: VirtualPodSize[];
+  /**
+   * What a pod that requests no cpu and no memory is sized as (ECI: 2 vCPU + 4 GiB); unset: it gets
+   * the smallest size, as on Fargate.
+   */
+  noRequestsDefault?: VirtualPodSize;
   source: string;
 }
 

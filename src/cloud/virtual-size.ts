@@ -1,7 +1,9 @@
 /**
  * Rounds a virtual pod's requests up to a size the provider sells (docs/fidelity-spec.md §5.2):
- * ECI rounds to a supported vCPU/memory combination; Fargate first adds 256 MiB for the kubelet
- * and friends (VirtualPricing.memoryOverheadBytes), then takes the next valid combination.
+ * ECI rounds to a supported vCPU/memory combination, and sizes a pod that specifies neither vCPU
+ * nor memory at 2 vCPU + 4 GiB (VirtualPricing.noRequestsDefault); Fargate first adds 256 MiB for
+ * the kubelet and friends (VirtualPricing.memoryOverheadBytes), then takes the next valid
+ * combination (a pod without requests gets the smallest).
  */
 import type { VirtualPodSize, VirtualPricing } from './types.js';
 import { exactCompare, type ExactAmount } from '../units/exact-amount.js';
@@ -12,8 +14,11 @@ export interface VirtualSizeRequests {
   memoryBytes: number;
 }
 
-/** ExactFit: the size equals requests + overhead; RoundedUp: it is larger in cpu or memory. */
-export type VirtualSizeReason = 'ExactFit' | 'RoundedUp';
+/**
+ * ExactFit: the size equals requests + overhead; RoundedUp: it is larger in cpu or memory;
+ * NoRequestsDefault: the pod requests nothing and the provider's default size (rounded up) is used.
+ */
+export type VirtualSizeReason = 'ExactFit' | 'RoundedUp' | 'NoRequestsDefault';
 
 export type VirtualSizeResult =
   | { size: VirtualPodSize; reason: VirtualSizeReason; pricePerSecond: ExactAmount }
@@ -33,9 +38,15 @@ export function coversVirtualRequests(requests: VirtualSizeRequests, pricing: Vi
  * memoryBytes ≥ requests.memoryBytes + pricing.memoryOverheadBytes. Ties on price go to fewer
  * vCPU, then to less memory. Cheapest rather than "smallest" because the per-second price
  * (vCPU × pricePerVcpuSecond + GiB × pricePerGibSecond) is what the user pays; with positive unit
- * prices it is also the smallest covering size. Returns {error} when no size covers the requests.
+ * prices it is also the smallest covering size. A pod with no cpu and no memory requests is sized
+ * as `pricing.noRequestsDefault` when set. Returns {error} when no size covers the requests.
  */
 export function roundUpToVirtualSize(requests: VirtualSizeRequests, pricing: VirtualPricing): VirtualSizeResult {
+  const fallback = pricing.noRequestsDefault;
+  if (fallback !== undefined && requests.cpuMillicores === 0 && requests.memoryBytes === 0) {
+    const sized = roundUpToVirtualSize(fallback, { ...pricing, noRequestsDefault: undefined });
+    return 'size' in sized ? { ...sized, reason: 'NoRequestsDefault' } : sized;
+  }
   const neededCpuMillicores = requests.cpuMillicores;
   const neededMemoryBytes = requests.memoryBytes + pricing.memoryOverheadBytes;
   let best: { size: VirtualPodSize; pricePerSecond: ExactAmount } | undefined;

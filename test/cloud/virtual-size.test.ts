@@ -3,6 +3,7 @@ import type { VirtualPricing } from '../../src/cloud/types.js';
 import { exactFromNumber } from '../../src/units/exact-amount.js';
 import { calculateVirtualPricePerSecond } from '../../src/cloud/virtual-price.js';
 import { coversVirtualRequests, roundUpToVirtualSize } from '../../src/cloud/virtual-size.js';
+import { findVirtualPricing } from '../../src/cloud/prices/registry.js';
 import { ECI_PRICING, FARGATE_PRICING, GIB, MIB } from '../report/cost/cost-fixtures.js';
 
 describe('ECI price per second (§5.2)', () => {
@@ -79,5 +80,23 @@ describe('coversVirtualRequests: whether the provider can create the pod at all'
     expect(coversVirtualRequests({ cpuMillicores, memoryBytes }, pricing)).toBe(covered);
     // The same rule as roundUpToVirtualSize's: covered exactly when it finds a size.
     expect('size' in roundUpToVirtualSize({ cpuMillicores, memoryBytes }, pricing)).toBe(covered);
+  });
+});
+
+describe('roundUpToVirtualSize: a pod without requests', () => {
+  const eci = { ...ECI_PRICING, noRequestsDefault: { cpuMillicores: 2000, memoryBytes: 4 * GIB } };
+  it.each([
+    ['ECI: no cpu and no memory → the 2 vCPU + 4 GiB default', eci, 0, 0, 2000, 4 * GIB, 'NoRequestsDefault'],
+    ['ECI: memory only is a request, rounded up as usual', eci, 0, 100 * MIB, 250, 0.5 * GIB, 'RoundedUp'],
+    ['ECI: cpu only is a request, rounded up as usual', eci, 100, 0, 250, 0.5 * GIB, 'RoundedUp'],
+    ['Fargate (no default): the smallest size after the overhead', FARGATE_PRICING, 0, 0, 250, 0.5 * GIB, 'RoundedUp'],
+  ])('%s', (_name, pricing, cpuMillicores, memoryBytes, sizeCpu, sizeMemory, reason) => {
+    expect(roundUpToVirtualSize({ cpuMillicores, memoryBytes }, pricing)).toMatchObject({ size: { cpuMillicores: sizeCpu, memoryBytes: sizeMemory }, reason });
+  });
+
+  it('the bundled ECI tables carry the default, the Fargate tables do not', () => {
+    expect(findVirtualPricing('eci')?.pricing.noRequestsDefault).toEqual({ cpuMillicores: 2000, memoryBytes: 4 * GIB });
+    expect(findVirtualPricing('eci', 'economy')?.pricing.noRequestsDefault).toEqual({ cpuMillicores: 2000, memoryBytes: 4 * GIB });
+    expect(findVirtualPricing('fargate')?.pricing.noRequestsDefault).toBeUndefined();
   });
 });

@@ -3,13 +3,70 @@
  * takes, the size each is billed for, what that size lets it serve, and when its charge starts.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/engine/run-scenario.js';
+import { runScenario, type RunResult } from '../../src/engine/run-scenario.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { MemoryTables, cellAt } from '../helpers/memory-tables.js';
 import { lines, removeFolder, writeScenarioFolder } from '../scenario/helpers/scenario-folder.js';
 
 const folders: string[] = [];
 afterAll(async () => Promise.all(folders.map(removeFolder)));
+
+interface EciCase {
+  /** The container's `resources:` flow mapping; none when absent. */
+  resources?: string;
+  /** Offered requests per second (constant). */
+  rps?: number;
+  /** spec.startup flow mapping. */
+  startup?: string;
+}
+
+/** A 10-minute run: Deployment web (1 replica, warm) pinned to an ECI pool beside a 4-CPU node; 10 mcore-s per request. */
+async function eciScenario(c: EciCase): Promise<RunResult> {
+  const dir = await writeScenarioFolder({
+    'scenario.yaml': lines(
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  duration: 10m',
+      '  outputInterval: 10s',
+      ...(c.startup !== undefined ? [`  startup: ${c.startup}`] : []),
+      '  traces: {load: {file: traces/load.csv, valueKind: ratePerSecond}}',
+      '  nodePools:',
+      '    - {name: ecs, count: 1, cpu: "4", memory: 16Gi}',
+      '    - name: eci',
+      '      labels: {type: virtual-kubelet}',
+      '      virtual: {provider: eci, pricing: general, imageCache: true}',
+      '  workloads: {web: {trace: load, cpuMillicoreSecondsPerRequest: 10, serviceTimeSeconds: 0.01}}',
+    ),
+    'traces/load.csv': lines('timestamp,value', `2024-01-01T00:00:00Z,${c.rps ?? 1}`, `2024-01-01T00:40:00Z,${c.rps ?? 1}`),
+    'manifests/web.yaml': lines(
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: web}',
+      'spec:',
+      '  replicas: 1',
+      '  selector: {matchLabels: {app: web}}',
+      '  template:',
+      '    metadata: {labels: {app: web}}',
+      '    spec:',
+      '      nodeSelector: {type: virtual-kubelet}',
+      `      containers: [{name: web, image: web:1${c.resources !== undefined ? `, resources: ${c.resources}` : ''}}]`,
+    ),
+  });
+  folders.push(dir);
+  return runScenario(await loadScenario(dir));
+}
+
+describe('a pod without requests on ECI', () => {
+  it('is billed as 2 vCPU + 4 GiB, ECI\'s default size, not the smallest one', async () => {
+    const result = await eciScenario({});
+    expect(result.cost.virtualPods.map((p) => p.size)).toEqual([{ cpuMillicores: 2000, memoryBytes: 4 * 2 ** 30 }]);
+    const virtual = result.summary.cost.classes.find((c) => c.capacityClass === 'virtual')!;
+    // The warm pod runs the whole 600 s at the DescribeContainerGroupPrice rate for 2 vCPU + 4 GiB.
+    expect(virtual.billedPodSeconds).toBe(600);
+    expect(virtual.cost.byCurrency.CNY).toBeCloseTo(600 * 0.00012252, 2);
+  });
+});
 
 describe('a pod larger than every ECI size', () => {
   it('stays Pending (unschedulable), unbilled and with no usage, as validate warns', async () => {

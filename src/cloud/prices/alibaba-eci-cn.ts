@@ -1,7 +1,8 @@
 /**
  * Alibaba Cloud Elastic Container Instance (ECI) per-pod prices, CNY, Chinese-mainland site: per
  * vCPU-second and per GiB-second, pay-as-you-go, billed per second (docs/fidelity-spec.md §5.2).
- * A pod is rounded up to a supported vCPU/memory specification. No USD per-second table was found.
+ * A pod is rounded up to a supported vCPU/memory specification; one with no requests gets 2 vCPU +
+ * 4 GiB. No USD per-second table was found.
  */
 import type { VirtualPodSize, VirtualPricing } from '../types.js';
 import type { VirtualPricingEntry } from './types.js';
@@ -43,6 +44,12 @@ function sizes(maxVcpu: number): VirtualPodSize[] {
   );
 }
 
+/**
+ * The size of a pod that specifies no vCPU and no memory: "If you do not specify vCPU and memory,
+ * the system creates an ECI instance with 2 vCPUs and 4 GiB of memory by default" (SIZE_SOURCE).
+ */
+export const ECI_NO_REQUESTS_DEFAULT: VirtualPodSize = Object.freeze({ cpuMillicores: 2000, memoryBytes: 4 * GIB });
+
 /** Every ECI specification available in all regions, by vCPU then memory. */
 export const ECI_POD_SIZES: readonly VirtualPodSize[] = Object.freeze(sizes(Number.POSITIVE_INFINITY));
 
@@ -54,6 +61,7 @@ function eciPricing(pricePerVcpuSecond: number, source: string, maxVcpu: number)
     minimumSeconds: 0,
     memoryOverheadBytes: 0,
     sizes: Object.freeze(sizes(maxVcpu)) as VirtualPodSize[],
+    noRequestsDefault: ECI_NO_REQUESTS_DEFAULT,
     source: `${source}. Sizes: ${SIZE_SOURCE}`,
   });
 }

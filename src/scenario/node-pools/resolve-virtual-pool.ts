@@ -4,6 +4,7 @@
  * practical capacity"; virtual.maxPods becomes its max pods), billed per pod from a bundled table or
  * explicit prices, with start-up delays, quotas and stock-out windows.
  */
+import { ECI_NO_REQUESTS_DEFAULT } from '../../cloud/prices/alibaba-eci-cn.js';
 import { findVirtualPricing, virtualPricingVariants } from '../../cloud/prices/registry.js';
 import type { VirtualPodSize, VirtualPricing, VirtualProvider, VirtualStartup } from '../../cloud/types.js';
 import { suggestionHint } from '../did-you-mean.js';
@@ -84,7 +85,7 @@ function resolveVirtualPricing(
   ref: DocRef,
   sink: ProblemSink,
 ): VirtualPricing | undefined {
-  if (typeof pricing !== 'string') return explicitPricing(pricing);
+  if (typeof pricing !== 'string') return explicitPricing(provider, pricing);
   const entry = findVirtualPricing(provider, pricing === 'default' ? undefined : pricing);
   if (entry) return entry.pricing;
   const variants = virtualPricingVariants(provider);
@@ -98,7 +99,8 @@ function resolveVirtualPricing(
   return undefined;
 }
 
-function explicitPricing(input: ExplicitVirtualPricingInput): VirtualPricing {
+/** Explicit prices and sizes; an ECI pool keeps ECI's size for a pod without requests (2 vCPU + 4 GiB, rounded up to the sizes given). */
+function explicitPricing(provider: VirtualProvider, input: ExplicitVirtualPricingInput): VirtualPricing {
   const sizes: VirtualPodSize[] = input.sizes
     .map((s) => ({ cpuMillicores: s.cpu, memoryBytes: s.memory }))
     .sort((a, b) => a.cpuMillicores - b.cpuMillicores || a.memoryBytes - b.memoryBytes);
@@ -109,6 +111,7 @@ function explicitPricing(input: ExplicitVirtualPricingInput): VirtualPricing {
     minimumSeconds: input.minimum ?? 0,
     memoryOverheadBytes: input.memoryOverhead ?? 0,
     sizes,
+    ...(provider === 'eci' ? { noRequestsDefault: ECI_NO_REQUESTS_DEFAULT } : {}),
     source: 'scenario',
   };
 }
