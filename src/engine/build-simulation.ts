@@ -75,7 +75,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
           ? new StatefulSetController(spec, owner, cluster, sim)
           : new DeploymentController(spec, owner, cluster, sim);
     const load = loads.get(spec.name);
-    const cap = load === undefined ? Infinity : cpuCapMillicores(spec, load, scenario.nodePools);
+    const cap = load === undefined ? Infinity : cpuCapMillicores(spec, load, scenario.nodePools, elastic);
     return new WorkloadRuntime(sim, controller, load, cap);
   });
   const metricsServer = new MetricsServer(scenario.config.metricsServer.resolutionSeconds);

@@ -68,6 +68,13 @@ describe('a pod without requests on ECI', () => {
   });
 });
 
+describe('an ECI pod without a CPU limit', () => {
+  it('serves no more than its billed size allows: 1 vCPU at 10 mcore-s per request is 100 of 300 rps', async () => {
+    const result = await eciScenario({ resources: '{requests: {cpu: "1", memory: 2Gi}}', rps: 300 });
+    expect(result.summary.workloads[0]!.servedPercent).toBeCloseTo(100 / 3, 1);
+  });
+});
+
 describe('a pod larger than every ECI size', () => {
   it('stays Pending (unschedulable), unbilled and with no usage, as validate warns', async () => {
     const tables = new MemoryTables();
