@@ -17,7 +17,7 @@ import { PodSlot } from './pod-slots.js';
 import { RelaxationLog } from './relaxation-log.js';
 import { filterNode } from './scheduling-filter.js';
 import type { ScoringStrategy } from './scheduling-score.js';
-import { planBindToStart, planStartup } from './startup-timeline.js';
+import { planStartup, planVirtualBindToStart } from './startup-timeline.js';
 
 /** The relaxation epoch at a waiting pod's last failed (or skipped) scheduling cycle (see RelaxationLog). */
 const FAILED_AT_EPOCH = new PodSlot<number>('scheduler: epoch of the last failed cycle');
@@ -234,7 +234,12 @@ export class Cluster {
     if (placement.node === undefined) return false;
     this.bindTo(pod, placement.node);
     const virtual = placement.node.pool.virtual?.startup;
-    const toStartSeconds = virtual === undefined ? defaultToStartSeconds : planBindToStart(pod.template, virtual, this.delays, this.startupRandom);
+    let toStartSeconds = defaultToStartSeconds;
+    if (virtual !== undefined) {
+      const plan = planVirtualBindToStart(pod.template, virtual, this.delays, this.startupRandom);
+      toStartSeconds = plan.bindToContainerStartSeconds;
+      pod.imagePullStartSeconds = this.sim.nowSeconds + plan.sandboxSeconds;
+    }
     for (const l of this.listeners) l.podChanged?.(pod);
     this.sim.scheduleAfter(toStartSeconds, Phase.LIFECYCLE, 'kubelet', () => {
       // A kubelet that is down (nodeFailure) starts nothing; startContainer runs it on recovery.

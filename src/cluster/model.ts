@@ -73,6 +73,11 @@ export interface SimPod {
   boundSeconds: number | undefined;
   /** status.startTime: set when the kubelet accepts the pod (before the image pull). */
   startTimeSeconds: number | undefined;
+  /**
+   * On a virtual node (ECI/Fargate): when the image pull starts, after the sandbox is created; the
+   * provider's charge starts here (docs/fidelity-spec.md §5.2). undefined on other nodes and for warm pods.
+   */
+  imagePullStartSeconds: number | undefined;
   /** When the containers last started (metrics-server's first-sample rule uses it); undefined while down. */
   containerStartSeconds: number | undefined;
   /** status.containerStatuses[].restartCount of the serving container (kubectl's RESTARTS). */
@@ -121,6 +126,7 @@ export function pendingPod(args: {
     unschedulable: false,
     boundSeconds: undefined,
     startTimeSeconds: undefined,
+    imagePullStartSeconds: undefined,
     containerStartSeconds: undefined,
     restartCount: 0,
     ready: false,

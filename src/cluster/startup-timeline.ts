@@ -45,8 +45,22 @@ export function planStartup(template: PodTemplateSpec, delays: StartupDelays, ra
  */
 export function planBindToStart(template: PodTemplateSpec, virtual: VirtualStartup | undefined, delays: StartupDelays, random: RandomStream): number {
   const j = (v: number): number => random.jitter(v, delays.jitterRatio);
-  const initSeconds = template.initContainerCount * (virtual?.containerStartSeconds ?? delays.containerStartSeconds);
-  if (virtual === undefined) return j(delays.imagePullSeconds) + initSeconds + j(delays.containerStartSeconds);
+  if (virtual !== undefined) return planVirtualBindToStart(template, virtual, delays, random).bindToContainerStartSeconds;
+  const initSeconds = template.initContainerCount * delays.containerStartSeconds;
+  return j(delays.imagePullSeconds) + initSeconds + j(delays.containerStartSeconds);
+}
+
+/** A virtual pod's bind → containers started, and the sandbox part of it (bind → image pull start, where billing starts). */
+export interface VirtualBindToStart {
+  sandboxSeconds: number;
+  bindToContainerStartSeconds: number;
+}
+
+/** planBindToStart on a virtual node, with the sandbox phase apart (the same draws, in the same order). */
+export function planVirtualBindToStart(template: PodTemplateSpec, virtual: VirtualStartup, delays: StartupDelays, random: RandomStream): VirtualBindToStart {
+  const j = (v: number): number => random.jitter(v, delays.jitterRatio);
+  const initSeconds = template.initContainerCount * virtual.containerStartSeconds;
   const pull = virtual.imageCache ? virtual.cachedImagePullSeconds : virtual.imagePullSeconds;
-  return j(virtual.sandboxSeconds) + j(pull) + initSeconds + j(virtual.containerStartSeconds);
+  const sandboxSeconds = j(virtual.sandboxSeconds);
+  return { sandboxSeconds, bindToContainerStartSeconds: sandboxSeconds + j(pull) + initSeconds + j(virtual.containerStartSeconds) };
 }

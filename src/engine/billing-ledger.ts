@@ -1,6 +1,6 @@
 /**
  * The billing ledger: one record per node life (from the cloud request to deletion) and per virtual
- * pod life (from image pull start, i.e. binding, to pod end), and per pool the integrals the cost
+ * pod life (from the image pull start, after the sandbox phase that follows binding, to pod end), and per pool the integrals the cost
  * report compares: allocatable, requested and used CPU and memory over time. It only records.
  */
 import type { NodeBillingRecord, VirtualPodBillingRecord, VirtualPricing, VirtualPodSize } from '../cloud/types.js';
@@ -66,9 +66,9 @@ export class BillingLedger {
     this.openNodes.delete(name);
   }
 
-  /** A pod was bound to a virtual node: the provider starts billing it (image pull starts). */
-  virtualPodStarted(pod: SimPod, pool: NodePoolSpec, size: VirtualPodSize, pricing: VirtualPricing, nowSeconds: number): void {
-    const record: VirtualPodBillingRecord = { pod: pod.name, workload: pod.owner.name, pool: pool.name, pricing, size, startSeconds: nowSeconds, endSeconds: undefined };
+  /** A pod was bound to a virtual node: the provider bills it from `startSeconds`, when its image pull starts. */
+  virtualPodStarted(pod: SimPod, pool: NodePoolSpec, size: VirtualPodSize, pricing: VirtualPricing, startSeconds: number): void {
+    const record: VirtualPodBillingRecord = { pod: pod.name, workload: pod.owner.name, pool: pool.name, pricing, size, startSeconds, endSeconds: undefined };
     this.virtualPods.push(record);
     this.openPods.set(pod, record);
   }

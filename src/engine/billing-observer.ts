@@ -1,7 +1,8 @@
 /**
  * Feeds the billing ledger from cluster events: node capacity as nodes come and go, pod requests
  * while pods are bound, the CPU each pod used (when it is gone, or at the end), and the life of every
- * pod on a virtual node (billed per pod, sized up to the provider's valid sizes).
+ * pod on a virtual node (billed per pod, sized up to the provider's valid sizes, from the image pull
+ * start to its end).
  */
 import type { VirtualPodSize } from '../cloud/types.js';
 import { roundUpToVirtualSize } from '../cloud/virtual-size.js';
@@ -57,7 +58,8 @@ export class BillingObserver implements ClusterListener {
           // A virtual pod's capacity is the size it is billed for: idle there is the rounding waste.
           this.sizes.set(pod, sized.size);
           this.ledger.change(node.pool.name, now, { cpuAllocatable: sized.size.cpuMillicores, memoryAllocatable: sized.size.memoryBytes });
-          this.ledger.virtualPodStarted(pod, node.pool, sized.size, virtual.pricing, now);
+          // The charge starts when the image pull starts, after the sandbox (§5.2); a warm pod's, at t = 0.
+          this.ledger.virtualPodStarted(pod, node.pool, sized.size, virtual.pricing, Math.max(now, pod.imagePullStartSeconds ?? now));
         }
       }
     } else if (pod.removed && this.counted.has(pod)) {

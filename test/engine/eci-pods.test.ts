@@ -18,6 +18,8 @@ interface EciCase {
   rps?: number;
   /** spec.startup flow mapping. */
   startup?: string;
+  /** An HPA that keeps this many replicas (min = max), so pods are created after t = 0. */
+  hpaReplicas?: number;
 }
 
 /** A 10-minute run: Deployment web (1 replica, warm) pinned to an ECI pool beside a 4-CPU node; 10 mcore-s per request. */
@@ -51,6 +53,10 @@ async function eciScenario(c: EciCase): Promise<RunResult> {
       '    spec:',
       '      nodeSelector: {type: virtual-kubelet}',
       `      containers: [{name: web, image: web:1${c.resources !== undefined ? `, resources: ${c.resources}` : ''}}]`,
+      ...(c.hpaReplicas !== undefined
+        ? ['---', 'apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: web}', 'spec:',
+           '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}', `  minReplicas: ${c.hpaReplicas}`, `  maxReplicas: ${c.hpaReplicas}`]
+        : []),
     ),
   });
   folders.push(dir);
@@ -72,6 +78,20 @@ describe('an ECI pod without a CPU limit', () => {
   it('serves no more than its billed size allows: 1 vCPU at 10 mcore-s per request is 100 of 300 rps', async () => {
     const result = await eciScenario({ resources: '{requests: {cpu: "1", memory: 2Gi}}', rps: 300 });
     expect(result.summary.workloads[0]!.servedPercent).toBeCloseTo(100 / 3, 1);
+  });
+});
+
+describe('the ECI charge', () => {
+  it('starts when the image pull starts, after the 8 s sandbox phase that follows binding (§5.2)', async () => {
+    const result = await eciScenario({ resources: '{requests: {cpu: "1", memory: 2Gi}}', startup: '{scheduling: 1s, jitterRatio: 0}', hpaReplicas: 2 });
+    const pods = result.built.workloads[0]!.controller.pods;
+    const later = pods.find((p) => p.boundSeconds !== undefined && p.boundSeconds > 0)!;
+    expect(later.imagePullStartSeconds).toBe(later.boundSeconds! + 8);
+    const records = new Map(result.built.ledger.virtualPods.map((r) => [r.pod, r]));
+    expect(records.get(later.name)!.startSeconds).toBe(later.boundSeconds! + 8);
+    // The warm pod ran before t = 0: billed from the start of the run.
+    const warm = pods.find((p) => p !== later)!;
+    expect(records.get(warm.name)!.startSeconds).toBe(0);
   });
 });
 
