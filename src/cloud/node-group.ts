@@ -117,7 +117,8 @@ export class NodeGroup {
 
   /**
    * A virtual pool's quota and stock-outs: a vCPU quota caps the node's allocatable CPU (pods past
-   * it stay Pending), and during a stock-out window the node is tainted so no new pod lands there.
+   * it stay Pending), and during a stock-out window the node is tainted so no new pod lands there
+   * (a window open at registration, e.g. from 0 s, at once).
    */
   private applyVirtualLimits(node: SimNode): void {
     const virtual = this.spec.virtual;
@@ -125,9 +126,12 @@ export class NodeGroup {
     if (virtual.maxCpuMillicores !== undefined) node.cpuAllocatableMillicores = virtual.maxCpuMillicores;
     for (const window of virtual.stockOuts) {
       if (window.toSeconds <= this.sim.nowSeconds) continue;
-      this.sim.scheduleAt(Math.max(window.fromSeconds, this.sim.nowSeconds), Phase.LIFECYCLE, `cloud/${this.spec.name}/stock-out`, () =>
-        this.cluster.setTaint(node, STOCK_OUT_TAINT, true),
-      );
+      // A window already open is applied at once, so the warm start's pods (placed before the
+      // first event runs) are held back like any other pod.
+      if (window.fromSeconds <= this.sim.nowSeconds) this.cluster.setTaint(node, STOCK_OUT_TAINT, true);
+      else {
+        this.sim.scheduleAt(window.fromSeconds, Phase.LIFECYCLE, `cloud/${this.spec.name}/stock-out`, () => this.cluster.setTaint(node, STOCK_OUT_TAINT, true));
+      }
       this.sim.scheduleAt(window.toSeconds, Phase.LIFECYCLE, `cloud/${this.spec.name}/stock-out`, () => this.cluster.setTaint(node, STOCK_OUT_TAINT, false));
     }
   }

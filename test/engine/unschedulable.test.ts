@@ -97,7 +97,8 @@ describe('scale-down while pods wait', () => {
 });
 
 describe('virtual pool stock-out', () => {
-  it('leaves new virtual pods Pending during the window and schedules them after it', async () => {
+  /** A 10-minute run on an ECI pool out of stock in `window`; Deployment burst (1 warm replica) whose HPA asks for 3. */
+  async function stockOutRun(window: string): Promise<(t: number, col: string) => unknown> {
     const dir = await writeScenarioFolder({
       'scenario.yaml': lines(
         'apiVersion: scalesim.dev/v1alpha1',
@@ -108,9 +109,8 @@ describe('virtual pool stock-out', () => {
         '  nodePools:',
         '    - name: eci',
         '      labels: {type: virtual-kubelet}',
-        '      virtual: {provider: eci, stockOuts: [{from: 0s, to: 5m}]}',
+        `      virtual: {provider: eci, stockOuts: [${window}]}`,
       ),
-      // One warm pod ran before t = 0; the HPA's minimum asks for two more during the stock-out.
       'manifests/burst.yaml':
         deployment('burst', 1, '1', ['      nodeSelector: {type: virtual-kubelet}']) +
         lines(
@@ -127,9 +127,23 @@ describe('virtual pool stock-out', () => {
     folders.push(dir);
     const tables = new MemoryTables();
     runScenario(await loadScenario(dir), { tables: tables.factory });
-    const at = (t: number, col: string) => cellAt(tables.get('timeseries.csv'), t, col);
+    return (t, col) => cellAt(tables.get('timeseries.csv'), t, col);
+  }
+
+  it('leaves new virtual pods Pending during the window and schedules them after it', async () => {
+    // The warm pod ran before the window opened at 1 s; the HPA's minimum asks for two more during it.
+    const at = await stockOutRun('{from: 1s, to: 5m}');
     expect(at(240, 'eci.virtual_pods')).toBe(1);
     expect(at(240, 'burst.unschedulable_pods')).toBe(2);
+    expect(at(600, 'eci.virtual_pods')).toBe(3);
+    expect(at(600, 'burst.ready_replicas')).toBe(3);
+  });
+
+  it('holds back the warm-start pods too when the window is open at t = 0', async () => {
+    const at = await stockOutRun('{from: 0s, to: 5m}');
+    expect(at(30, 'eci.virtual_pods')).toBe(0);
+    expect(at(240, 'eci.virtual_pods')).toBe(0);
+    expect(at(240, 'burst.unschedulable_pods')).toBe(3);
     expect(at(600, 'eci.virtual_pods')).toBe(3);
     expect(at(600, 'burst.ready_replicas')).toBe(3);
   });
