@@ -1,7 +1,8 @@
 /**
  * cost.csv: one line per row and currency of the cost report (basis "billed"), plus one line in the
- * report currency when the row converts (basis "converted"; never add the two bases), and after the
- * total one line per pool without a price (basis "unpriced": no money, its usage only). Money is
+ * report currency when the row converts (basis "converted"; never add the two bases; a billed line
+ * counts the nodes, pods, billed time and usage of its own currency, a converted line all of the
+ * row's), and after the total one line per pool without a price (basis "unpriced": no money, its usage only). Money is
  * rounded to cents, per-unit costs to micro-units, hours to 3 decimals; nothing is summed after rounding.
  */
 import { csvLine, type Cell } from '../csv-line.js';
@@ -69,12 +70,13 @@ export function formatCostCsv(report: CostReport): string {
 function rowLines(scope: 'pool' | 'class' | 'total', row: CostRow, reportCurrency: string | undefined): Cell[][] {
   const shared = sharedCells(row);
   const head = [scope, row.capacityClass ?? '', row.pool ?? ''];
+  // A line in one currency counts that currency's nodes and pods only (their time and usage too).
   const lines = row.cost.byCurrency.map((m) => [
     ...head,
     m.currency,
     'billed',
     ...moneyCells(row, (f) => amountIn(f.byCurrency, m.currency)),
-    ...shared,
+    ...sharedCells(row.shares.find((s) => s.currency === m.currency) ?? row),
   ]);
   const converted = row.cost.inReportCurrency;
   if (converted !== undefined && (row.cost.byCurrency.length !== 1 || row.cost.byCurrency[0]?.currency !== converted.currency)) {
@@ -97,7 +99,8 @@ function moneyCells(row: CostRow, pick: (figure: CostFigure) => ExactAmount | un
   ];
 }
 
-function sharedCells(row: CostRow): Cell[] {
+/** Counts, billed time and usage: of the whole row, or of its part in one currency. */
+function sharedCells(row: Pick<CostRow, 'nodeCount' | 'podCount' | 'billedNodeSeconds' | 'billedPodSeconds' | 'usage'>): Cell[] {
   const hours = row.usage === undefined ? undefined : toUsageHours(row.usage);
   const fixed = (v: number | undefined): Cell => (v === undefined ? '' : v.toFixed(3));
   return [

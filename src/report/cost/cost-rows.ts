@@ -17,6 +17,7 @@ import {
   type ExactAmount,
 } from '../../units/exact-amount.js';
 import type { Money } from './money.js';
+import { calculatePoolShares, combineShares, type CurrencyShare } from './currency-shares.js';
 
 /** Reserved, on-demand and spot nodes, and per-pod billed virtual capacity. */
 export type CapacityClass = BillingKind | 'virtual';
@@ -53,6 +54,8 @@ export interface CostRow {
   costPerMillionRequests: CostFigure | undefined;
   /** cost × 3600 ÷ active-user seconds; undefined when not given or zero. */
   costPerActiveUserHour: CostFigure | undefined;
+  /** The counts, billed time and usage of the items in each currency (cost.csv's per-currency lines). */
+  shares: CurrencyShare[];
 }
 
 /** Conversion plus the run's denominators for per-unit costs. */
@@ -95,6 +98,7 @@ export function buildPoolRow(
       cost: makeCostFigure(items.map((i) => i.cost), context),
       idleCost: idle === undefined ? undefined : makeCostFigure(idle, context),
       usage,
+      shares: calculatePoolShares(items, virtual, usage),
     },
     context,
   );
@@ -123,6 +127,7 @@ export function combineRows(
       cost: makeCostFigure(rows.flatMap((r) => r.cost.byCurrency), context),
       idleCost: allDefined(idleParts) ? makeCostFigure(idleParts.flatMap((f) => f.byCurrency), context) : undefined,
       usage: allDefined(usageParts) ? sumUsage(usageParts) : undefined,
+      shares: combineShares(rows.map((r) => r.shares)),
     },
     context,
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCostCsvRows, COST_CSV_HEADER, formatCostCsv } from '../../../src/report/cost/cost-csv.js';
 import { buildCostReport, type CostReportInput } from '../../../src/report/cost/cost-report.js';
-import { makeBilling, makeNodeRecord, makeVirtualRecord } from './cost-fixtures.js';
+import { FARGATE_PRICING, GIB, makeBilling, makeNodeRecord, makeVirtualRecord } from './cost-fixtures.js';
 
 const INPUT: CostReportInput = {
   runSeconds: 7200,
@@ -92,5 +92,40 @@ describe('cost.csv', () => {
       'pool,,free,,unpriced,,,,,,,,,1.000,2.000,0.500,1.000,2.000,0.500',
     ]);
     expect(lines[1]).toHaveLength(COST_CSV_HEADER.length);
+  });
+
+  it('a line in one currency counts only that currency\'s pods, billed time and usage; the converted line counts all', () => {
+    const usageOf = (pool: string, cpuCoreHours: number) => ({
+      pool,
+      cpuRequestedMillicoreSeconds: cpuCoreHours * 3.6e6,
+      cpuUsedMillicoreSeconds: 0,
+      cpuAllocatableMillicoreSeconds: cpuCoreHours * 3.6e6,
+      memoryRequestedByteSeconds: 0,
+      memoryUsedByteSeconds: 0,
+      memoryAllocatableByteSeconds: 0,
+    });
+    const mixed = buildCostCsvRows(
+      buildCostReport({
+        ...INPUT,
+        nodes: [],
+        rates: [{ from: 'CNY', to: 'USD', rate: 0.14 }],
+        virtualPods: [
+          makeVirtualRecord({ pod: 'e1', pool: 'eci', startSeconds: 0, endSeconds: 600 }),
+          makeVirtualRecord({ pod: 'e2', pool: 'eci', startSeconds: 0, endSeconds: 400 }),
+          makeVirtualRecord({ pod: 'e3', pool: 'eci-b', startSeconds: 0, endSeconds: 300 }),
+          makeVirtualRecord({ pod: 'f1', pool: 'fargate', pricing: FARGATE_PRICING, size: { cpuMillicores: 250, memoryBytes: GIB }, startSeconds: 0, endSeconds: 591 }),
+        ],
+        usage: [usageOf('eci', 1), usageOf('eci-b', 0.5), usageOf('fargate', 0.25)],
+      }),
+    );
+    const cells = (scope: string, currency: string, basis: string) => {
+      const line = mixed.find((l) => l[0] === scope && l[3] === currency && l[4] === basis)!;
+      return ['pod_count', 'billed_pod_seconds', 'cpu_requested_core_hours'].map((name) => column(line, name));
+    };
+    expect(cells('class', 'CNY', 'billed')).toEqual([3, '1300.000', '1.500']);
+    expect(cells('class', 'USD', 'billed')).toEqual([1, '591.000', '0.250']);
+    expect(cells('total', 'CNY', 'billed')).toEqual([3, '1300.000', '1.500']);
+    expect(cells('total', 'USD', 'billed')).toEqual([1, '591.000', '0.250']);
+    expect(cells('total', 'USD', 'converted')).toEqual([4, '1891.000', '1.750']);
   });
 });
