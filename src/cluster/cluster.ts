@@ -18,6 +18,7 @@ import { RelaxationLog } from './relaxation-log.js';
 import { filterNode } from './scheduling-filter.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { planStartup, planVirtualBindToStart } from './startup-timeline.js';
+import { cpuTakenMillicores } from './virtual-quota.js';
 
 /** The relaxation epoch at a waiting pod's last failed (or skipped) scheduling cycle (see RelaxationLog). */
 const FAILED_AT_EPOCH = new PodSlot<number>('scheduler: epoch of the last failed cycle');
@@ -154,7 +155,7 @@ export class Cluster {
   }
 
   private bindTo(pod: SimPod, node: SimNode): void {
-    node.cpuRequestedMillicores += pod.cpuRequestMillicores;
+    node.cpuRequestedMillicores += cpuTakenMillicores(pod, node);
     node.memoryRequestedBytes += pod.memoryRequestBytes;
     node.cpuNonZeroRequestedMillicores += pod.cpuNonZeroRequestMillicores;
     node.memoryNonZeroRequestedBytes += pod.memoryNonZeroRequestBytes;
@@ -324,7 +325,7 @@ export class Cluster {
     });
     const node = pod.node;
     if (node !== undefined) {
-      node.cpuRequestedMillicores -= pod.cpuRequestMillicores;
+      node.cpuRequestedMillicores -= cpuTakenMillicores(pod, node);
       node.memoryRequestedBytes -= pod.memoryRequestBytes;
       node.cpuNonZeroRequestedMillicores -= pod.cpuNonZeroRequestMillicores;
       node.memoryNonZeroRequestedBytes -= pod.memoryNonZeroRequestBytes;

@@ -2,9 +2,11 @@
  * kube-scheduler filters used for placement: NodeResourcesFit (requests ≤ allocatable − requested,
  * pod count ≤ max pods), TaintToleration (NoSchedule/NoExecute) and NodeSelector
  * (pkg/scheduler/framework/plugins/{noderesources,tainttoleration,nodeaffinity}); on a virtual node
- * (ECI/Fargate) also the provider's pod sizes: a pod no valid size covers is refused.
+ * (ECI/Fargate) also the provider's pod sizes: a pod no valid size covers is refused, and the vCPU
+ * quota counts the size each pod runs as (virtual-quota.ts).
  */
 import { coversVirtualRequests } from '../cloud/virtual-size.js';
+import { cpuTakenMillicores } from './virtual-quota.js';
 import type { Taint, Toleration } from '../scenario/types.js';
 import type { SimNode, SimPod } from './model.js';
 
@@ -30,7 +32,7 @@ export function filterNode(pod: SimPod, node: SimNode): FilterReason {
     if (taint.effect !== 'PreferNoSchedule' && !toleratesTaint(pod.tolerations, taint)) return 'UntoleratedTaint';
   }
   if (node.podCount + 1 > node.maxPods) return 'TooManyPods';
-  if (pod.cpuRequestMillicores > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) return 'InsufficientCpu';
+  if (cpuTakenMillicores(pod, node) > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) return 'InsufficientCpu';
   if (pod.memoryRequestBytes > node.memoryAllocatableBytes - node.memoryRequestedBytes) return 'InsufficientMemory';
   const virtual = node.pool.virtual;
   if (virtual !== undefined && !coversVirtualRequests({ cpuMillicores: pod.cpuRequestMillicores, memoryBytes: pod.memoryRequestBytes }, virtual.pricing)) {
