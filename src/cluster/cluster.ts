@@ -18,6 +18,7 @@ import { RelaxationLog } from './relaxation-log.js';
 import { filterNode } from './scheduling-filter.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { planStartup, planVirtualBindToStart } from './startup-timeline.js';
+import type { SpreadGroup } from './topology-spread-counts.js';
 import { cpuTakenMillicores } from './virtual-quota.js';
 
 /** The relaxation epoch at a waiting pod's last failed (or skipped) scheduling cycle (see RelaxationLog). */
@@ -138,9 +139,12 @@ export class Cluster {
     return this.unschedulable.length;
   }
 
-  /** Creates a Pending pod and schedules its first scheduling attempt. */
-  createPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string): SimPod {
-    const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds });
+  /**
+   * Creates a Pending pod and schedules its first scheduling attempt. `spread`: the pods the system
+   * default topology spread constraints count for it (its workload's; none for a Job's pod).
+   */
+  createPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, spread?: SpreadGroup): SimPod {
+    const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds, spread });
     this.owners.add(pod);
     const timeline = planStartup(template, this.delays, this.startupRandom);
     this.sim.scheduleAfter(timeline.schedulingSeconds, Phase.SCHEDULE, 'scheduler', () => {
@@ -162,6 +166,7 @@ export class Cluster {
     node.podCount++;
     node.pods.push(pod);
     node.podsVersion++;
+    if (pod.spread !== undefined && pod.deletionSeconds === undefined) pod.spread.count(node, 1);
     pod.node = node;
     pod.unschedulable = false;
     FAILED_AT_EPOCH.clear(pod);
@@ -180,8 +185,15 @@ export class Cluster {
    * node fits it, and tells the listeners (podChanged) as a bind does; otherwise returns undefined
    * and the caller creates it the normal way.
    */
-  createRunningPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, sinceSeconds: number): SimPod | undefined {
-    const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds });
+  createRunningPod(
+    owner: PodOwner,
+    template: PodTemplateSpec,
+    requests: PodRequests,
+    name: string,
+    sinceSeconds: number,
+    spread?: SpreadGroup,
+  ): SimPod | undefined {
+    const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds, spread });
     const placement = this.place(pod);
     if (placement.node === undefined) return undefined;
     this.bindTo(pod, placement.node);
@@ -215,6 +227,8 @@ export class Cluster {
     this.transition(pod, () => {
       pod.deletionSeconds = this.sim.nowSeconds;
     });
+    // A terminating pod no longer counts for topology spreading (countPodsMatchSelector).
+    if (pod.node !== undefined && pod.spread !== undefined && !pod.removed) pod.spread.count(pod.node, -1);
     if (pod.node === undefined) {
       this.removePod(pod);
       return;
@@ -330,6 +344,7 @@ export class Cluster {
       node.cpuNonZeroRequestedMillicores -= pod.cpuNonZeroRequestMillicores;
       node.memoryNonZeroRequestedBytes -= pod.memoryNonZeroRequestBytes;
       node.podCount--;
+      if (pod.spread !== undefined && pod.deletionSeconds === undefined) pod.spread.count(node, -1);
       const at = node.pods.indexOf(pod);
       if (at >= 0) node.pods.splice(at, 1);
       node.podsVersion++;

@@ -6,6 +6,7 @@
 import type { NodePoolSpec, PodTemplateSpec, Taint, Toleration } from '../scenario/types.js';
 import { templateNonZeroRequests } from './pod-requests.js';
 import { emptyPodSlots } from './pod-slots.js';
+import type { SpreadGroup } from './topology-spread-counts.js';
 
 export interface SimNode {
   name: string;
@@ -66,6 +67,11 @@ export interface SimPod {
   template: PodTemplateSpec;
   nodeSelector: Record<string, string>;
   tolerations: Toleration[];
+  /**
+   * The pods the system default topology spread constraints count for this one (its workload's),
+   * or undefined when they do not apply: a Job's pod, or a template with its own constraints.
+   */
+  spread: SpreadGroup | undefined;
   /** Bound node, undefined while unscheduled. */
   node: SimNode | undefined;
   /** PodScheduled=False/Unschedulable was set: no node fits. */
@@ -106,6 +112,7 @@ export function pendingPod(args: {
   requests: PodRequests;
   serial: number;
   createdSeconds: number;
+  spread?: SpreadGroup | undefined;
 }): SimPod {
   const { template } = args;
   const nonZero = templateNonZeroRequests(template);
@@ -122,6 +129,7 @@ export function pendingPod(args: {
     template,
     nodeSelector: template.nodeSelector,
     tolerations: template.tolerations,
+    spread: args.spread,
     node: undefined,
     unschedulable: false,
     boundSeconds: undefined,

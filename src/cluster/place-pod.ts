@@ -5,14 +5,27 @@
  * starts at the node after the previous cycle's last one and stops once `numFeasibleNodesToFind`
  * feasible nodes are found (percentageOfNodesToScore, adaptive by default): in a cluster of 100 nodes
  * or more, not every node is scored. A node's score is the resource plugins' (scheduling-score.ts)
- * plus 3 × TaintToleration's, normalized over the feasible nodes (taint-toleration-score.ts), as
- * schedule_one.go prioritizeNodes sums the weighted plugin scores.
+ * plus 3 × TaintToleration's, normalized over the feasible nodes (taint-toleration-score.ts), plus
+ * 2 × PodTopologySpread's for the system default constraints (topology-spread-score.ts, with the
+ * matching-pod counts of topology-spread-counts.ts; skipped, 0 everywhere, for a pod without them),
+ * as schedule_one.go prioritizeNodes sums the weighted plugin scores.
  */
 import type { RandomStream } from '../core/rng.js';
 import type { SimNode, SimPod } from './model.js';
 import { filterNode, type FilterReason } from './scheduling-filter.js';
 import { scoreNode, type ScoringStrategy } from './scheduling-score.js';
 import { intolerablePreferNoScheduleCount, normalizedReverseScore, TAINT_TOLERATION_WEIGHT } from './taint-toleration-score.js';
+import type { SpreadGroup } from './topology-spread-counts.js';
+import {
+  HOSTNAME_LABEL,
+  HOSTNAME_MAX_SKEW,
+  normalizedSpreadScore,
+  POD_TOPOLOGY_SPREAD_WEIGHT,
+  scoreForCount,
+  topologyNormalizingWeight,
+  ZONE_LABEL,
+  ZONE_MAX_SKEW,
+} from './topology-spread-score.js';
 
 export type Placement =
   | { node: SimNode; score: number; reason: 'Scheduled' }
@@ -63,12 +76,16 @@ export function placePod(
     if (node.taints.length > 0) maxIntolerable = Math.max(maxIntolerable, intolerablePreferNoScheduleCount(node.taints, pod.tolerations));
   }
   if (feasible.length === 0) return { node: undefined, reason: 'Unschedulable', filterCounts, processedNodes };
+  const spread = pod.spread;
+  const spreadRaw = spread === undefined ? undefined : spreadRawScores(spread, feasible);
   let best = feasible[0]!;
   let bestScore = -1;
   let ties = 0;
-  for (const node of feasible) {
+  for (let i = 0; i < feasible.length; i++) {
+    const node = feasible[i]!;
     const intolerable = node.taints.length > 0 ? intolerablePreferNoScheduleCount(node.taints, pod.tolerations) : 0;
-    const score = scoreNode(pod, node, strategy) + TAINT_TOLERATION_WEIGHT * normalizedReverseScore(intolerable, maxIntolerable);
+    let score = scoreNode(pod, node, strategy) + TAINT_TOLERATION_WEIGHT * normalizedReverseScore(intolerable, maxIntolerable);
+    if (spreadRaw !== undefined) score += POD_TOPOLOGY_SPREAD_WEIGHT * normalizedSpreadScore(spreadRaw.scores[i]!, spreadRaw.min, spreadRaw.max);
     if (score > bestScore) {
       best = node;
       bestScore = score;
@@ -79,4 +96,50 @@ export function placePod(
     }
   }
   return { node: best, score: bestScore, reason: 'Scheduled', processedNodes };
+}
+
+/** Reused between cycles: the raw PodTopologySpread scores of the feasible nodes (a cycle is not re-entered). */
+const rawScratch: number[] = [];
+
+/**
+ * PodTopologySpread PreScore and Score with the system default constraints (hostname maxSkew 3,
+ * zone maxSkew 5; requireAllTopologies false, so no node is ignored): the raw score of each
+ * feasible node, in order, and the smallest and largest for NormalizeScore.
+ */
+function spreadRawScores(spread: SpreadGroup, feasible: readonly SimNode[]): { scores: number[]; min: number; max: number } {
+  const hostnameWeight = topologyNormalizingWeight(feasible.length);
+  // Zone domains: distinct label values over the feasible nodes, "" standing for a node without
+  // the label (upstream's map lookup); only a node with the label gets a zone term.
+  let zoneWeight = 0;
+  let zones: string[] | undefined;
+  for (const node of feasible) {
+    if (node.labels[ZONE_LABEL] !== undefined) {
+      zones = [];
+      break;
+    }
+  }
+  if (zones !== undefined) {
+    for (const node of feasible) {
+      const zone = node.labels[ZONE_LABEL] ?? '';
+      if (!zones.includes(zone)) zones.push(zone);
+    }
+    zoneWeight = topologyNormalizingWeight(zones.length);
+  }
+  rawScratch.length = feasible.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (let i = 0; i < feasible.length; i++) {
+    const node = feasible[i]!;
+    let score = 0;
+    if (node.labels[HOSTNAME_LABEL] !== undefined) score += scoreForCount(spread.podsOnNode(node), HOSTNAME_MAX_SKEW, hostnameWeight);
+    if (zones !== undefined) {
+      const zone = node.labels[ZONE_LABEL];
+      if (zone !== undefined) score += scoreForCount(spread.podsInZone(zone), ZONE_MAX_SKEW, zoneWeight);
+    }
+    const raw = Math.round(score);
+    rawScratch[i] = raw;
+    if (raw < min) min = raw;
+    if (raw > max) max = raw;
+  }
+  return { scores: rawScratch, min, max };
 }

@@ -9,6 +9,7 @@ import type { WorkloadSpec } from '../scenario/types.js';
 import type { Cluster } from './cluster.js';
 import type { PodOwner, SimPod } from './model.js';
 import { templateRequests, type TemplateRequests } from './pod-requests.js';
+import { SpreadGroup } from './topology-spread-counts.js';
 
 /**
  * One part of a workload whose pods share an owner with other parts (an ElasticWorkload's source
@@ -23,6 +24,12 @@ export abstract class WorkloadController {
   /** spec.replicas, as autoscalers write it through the scale subresource. */
   specReplicas: number;
   readonly requests: TemplateRequests;
+  /**
+   * This workload's pods as the system default topology spread constraints count them (the
+   * ReplicaSet's or StatefulSet's selector); none when the template sets its own constraints
+   * (then upstream applies no defaults, and the explicit ones are not modelled).
+   */
+  readonly spread: SpreadGroup | undefined;
   private reconcilePending = false;
 
   constructor(
@@ -34,6 +41,7 @@ export abstract class WorkloadController {
   ) {
     this.specReplicas = spec.replicas;
     this.requests = templateRequests(spec.template);
+    this.spread = spec.template.hasTopologySpreadConstraints === true ? undefined : new SpreadGroup();
   }
 
   get pods(): SimPod[] {
@@ -84,7 +92,7 @@ export abstract class WorkloadController {
   warmStart(sinceSeconds: number): SimPod[] {
     const running: SimPod[] = [];
     for (let i = 0; i < this.specReplicas; i++) {
-      const pod = this.cluster.createRunningPod(this.owner, this.spec.template, this.requests, this.nameFor(i), sinceSeconds);
+      const pod = this.cluster.createRunningPod(this.owner, this.spec.template, this.requests, this.nameFor(i), sinceSeconds, this.spread);
       if (pod === undefined) this.createPod(this.nameFor(i));
       else running.push(this.mark(pod));
     }
@@ -92,7 +100,7 @@ export abstract class WorkloadController {
   }
 
   protected createPod(name: string): SimPod {
-    return this.mark(this.cluster.createPod(this.owner, this.spec.template, this.requests, name));
+    return this.mark(this.cluster.createPod(this.owner, this.spec.template, this.requests, name, this.spread));
   }
 
   private mark(pod: SimPod): SimPod {

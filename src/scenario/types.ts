@@ -71,6 +71,11 @@ export interface PodTemplateSpec {
   /** spec.resources (PodLevelResources) when set. */
   podCpuRequestMillicores?: number;
   podMemoryRequestBytes?: number;
+  /**
+   * spec.topologySpreadConstraints is set (not empty). They are not modelled, but their presence
+   * turns off the system default spreading for the pod, as upstream (podtopologyspread scoring.go).
+   */
+  hasTopologySpreadConstraints?: boolean;
 }
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet';

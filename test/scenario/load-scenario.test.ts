@@ -396,6 +396,10 @@ describe('unmodelled manifest fields', () => {
       const scenario = await loadScenario(dir);
       const fields = scenario.warnings.map((w) => w.field);
       expect(fields).toEqual(expect.arrayContaining(['spec.strategy', 'spec.template.spec.affinity', 'spec.template.spec.topologySpreadConstraints']));
+      // Explicit constraints are not modelled, and they turn off the system default spreading (scoring.go initPreScoreState).
+      const spread = scenario.warnings.find((w) => w.field === 'spec.template.spec.topologySpreadConstraints');
+      expect(spread?.message).toMatch(/neither the ScheduleAnyway score nor the DoNotSchedule filter.*no system default spreading/);
+      expect(scenario.workloads[0]?.template.hasTopologySpreadConstraints).toBe(true);
     } finally {
       await removeFolder(dir);
     }

@@ -1,7 +1,8 @@
 /**
  * Zod schemas for the parts of a pod template the simulator reads (k8s.io/api/core/v1 PodTemplateSpec):
  * containers' cpu/memory requests and limits, readiness/startup/liveness probes with the SetDefaults_Probe
- * defaults, sidecars, node selector, tolerations and the grace period. Other fields pass through.
+ * defaults, sidecars, node selector, tolerations, the grace period and whether topologySpreadConstraints
+ * are set. Other fields pass through.
  */
 import { z } from 'zod';
 import { cpuMillicores, memoryBytes, nonNegativeInteger, stringMap } from '../schema/fields.js';
@@ -70,6 +71,8 @@ export const PodTemplateSchema = z.looseObject({
     tolerations: z.array(TolerationSchema).default([]),
     terminationGracePeriodSeconds: nonNegativeInteger('seconds').default(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS),
     resources: ResourcesSchema.optional(),
+    /** Only whether any is set is read (they are not modelled; see unmodelled-fields.ts). */
+    topologySpreadConstraints: z.array(z.unknown()).default([]),
   }),
 });
 

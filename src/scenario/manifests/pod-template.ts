@@ -50,6 +50,7 @@ export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldP
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
     ...(podResources.cpuRequest !== undefined ? { podCpuRequestMillicores: podResources.cpuRequest } : {}),
     ...(podResources.memoryRequest !== undefined ? { podMemoryRequestBytes: podResources.memoryRequest } : {}),
+    ...(spec.topologySpreadConstraints.length > 0 ? { hasTopologySpreadConstraints: true } : {}),
   };
   return { template, containerPaths, sidecarPaths };
 }
