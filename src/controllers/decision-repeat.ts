@@ -89,6 +89,9 @@ export class RepeatedHpaDecision {
       key.put(p.reason);
       if (p.ok) key.put(p.desiredReplicas);
       else key.put(p.message);
+      // Where a value came from when not from the metric (KEDA's fallback): part of the row's reason.
+      const observation = observations[i]!;
+      key.put(observation.kind === 'values' ? observation.note : undefined);
       // The §1.4 class counts of a per-pod metric (what the row's pods column shows).
       const classes = tallyPodClasses(observations[i]!, this.classes);
       key.put(classes?.ready);

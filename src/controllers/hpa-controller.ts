@@ -192,7 +192,10 @@ export class HpaController {
     const readyPods = this.target.servingPods;
     if (!wantsEvery(this.observer, 'hpaDecision') && this.repeat.repeats(specReplicas, statusReplicas, readyPods, result, conditions, proposals, observations)) return;
     const metrics: MetricDecision[] = proposals.map((p, i) => {
-      const d: MetricDecision = { metricName: p.metricName, ok: p.ok, currentValue: formatValue(p, this.spec.metrics[i]!), target: this.targetTexts[i]!, reason: p.reason };
+      const observation = observations[i]!;
+      // A value served by someone other than the metric (KEDA's fallback) says so beside the calculator's reason.
+      const reason = p.ok && observation.kind === 'values' && observation.note !== undefined ? `${p.reason}; ${observation.note}` : p.reason;
+      const d: MetricDecision = { metricName: p.metricName, ok: p.ok, currentValue: formatValue(p, this.spec.metrics[i]!), target: this.targetTexts[i]!, reason };
       if (p.ok) d.proposedReplicas = p.desiredReplicas;
       else d.message = p.message;
       const classes = tallyPodClasses(observations[i]!, { ready: 0, unready: 0, missing: 0, ignored: 0 });

@@ -80,6 +80,9 @@ describe('KEDA fallback counts only the HPA reads (fallback.go on the metrics ad
     // serves 5 replicas × target 5.
     expect(during.slice(0, 3).map((r) => r.metrics[0]!.ok)).toEqual([false, false, false]);
     expect(during[3]!.metrics[0]).toMatchObject({ ok: true, proposedReplicas: 5 });
+    // The decision record says the value is KEDA's fallback, not the scaler's.
+    expect(during[3]!.metrics[0]!.reason).toContain('KEDA fallback: 4 failures > failureThreshold 3: static fallback serves 25');
+    expect(during[2]!.metrics[0]!.reason).not.toContain('KEDA fallback');
   });
 
   it('reads nothing while the target is at 0 replicas, so a trigger failing there is not counted', async () => {
@@ -123,6 +126,7 @@ describe('KEDA fallback with scalingModifiers', () => {
     const during = records.filter((r) => r.timeSeconds >= 120);
     expect(during.slice(0, 3).map((r) => r.metrics[0]!.ok)).toEqual([false, false, false]);
     expect(during[3]!.metrics[0]).toMatchObject({ ok: true, proposedReplicas: 6 });
+    expect(during[3]!.metrics[0]!.reason).toContain('KEDA fallback: 4 failures > failureThreshold 3: static fallback serves 6 × target 5');
   });
 
   it('has no fallback when scalingModifiers.target is not a whole number (HasValidFallback parses it as an integer)', async () => {

@@ -21,7 +21,8 @@ export type MetricObservation =
   | { kind: 'pods'; pods: ClassifiedPod[]; orphanSamples?: OrphanSample[]; distinctNames?: boolean }
   /** The pods as class counts (distinct names, no orphans, one request for all): stands for a pod list. */
   | { kind: 'podTotals'; totals: PodClassTotals }
-  | { kind: 'values'; valuesMilli: number[]; readyPodCount: number }
+  /** `note`: where a value came from when not from the metric itself (KEDA's fallback), for the decision record. */
+  | { kind: 'values'; valuesMilli: number[]; readyPodCount: number; note?: string }
   /** The metrics API failed. */
   | { kind: 'error'; message: string };
 

@@ -234,7 +234,7 @@ export class ScaledObjectController {
           triggerFailures: this.triggers.map((t) => t.failures),
           currentReplicas: target.controller.specReplicas,
         });
-        if (fallback.engaged) return { kind: 'values', valuesMilli: [fallback.valueMilli], readyPodCount: target.servingPods };
+        if (fallback.engaged) return { kind: 'values', valuesMilli: [fallback.valueMilli], readyPodCount: target.servingPods, note: `KEDA fallback: ${fallback.reason}` };
       }
       if (composite?.valueMilli === null || composite === undefined) return { kind: 'error', message: composite?.reason ?? 'no formula' };
       return { kind: 'values', valuesMilli: [composite.valueMilli], readyPodCount: target.servingPods };
@@ -253,7 +253,9 @@ export class ScaledObjectController {
     const fallback = applyFallback(input);
     if (fallback.healthPersisted) trigger.failures = fallback.numberOfFailures;
     if (fallback.errorReturned || fallback.metricValue === undefined) return { kind: 'error', message: result.error ?? fallback.reason };
-    return { kind: 'values', valuesMilli: [hpaMetricMilli(fallback.metricValue)], readyPodCount: target.servingPods };
+    const observation: MetricObservation = { kind: 'values', valuesMilli: [hpaMetricMilli(fallback.metricValue)], readyPodCount: target.servingPods };
+    if (fallback.fallbackActive) observation.note = `KEDA fallback: ${fallback.reason}`;
+    return observation;
   }
 
   /** The trigger whose External metric is `metricName`, if any. */
