@@ -18,6 +18,11 @@ export interface ClusterListener {
   nodeRemoved?(node: SimNode): void;
   /** Called when a pod's usage state changed from `from` to `to`, at the current instant. */
   usageStateChanging?(pod: SimPod, from: UsageState, to: UsageState): void;
+  /**
+   * Called when a pod becomes (true) or stops being (false) an endpoint whose containers are down
+   * (isUnreachableEndpoint): at once before its usage change when it becomes one, after it when it stops.
+   */
+  unreachableEndpointChanging?(pod: SimPod, unreachable: boolean): void;
   /** Called after every lifecycle step of a pod (bound, started, ready, deleting, gone). */
   podChanged?(pod: SimPod): void;
 }

@@ -9,7 +9,7 @@ import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../scenario/types.js';
-import { isActive, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
+import { isActive, isUnreachableEndpoint, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
 import { usageStateOf, type ClusterListener } from './cluster-listener.js';
 import { OwnerPods } from './owner-pods.js';
 import { placePod } from './place-pod.js';
@@ -26,6 +26,8 @@ const FAILED_AT_EPOCH = new PodSlot<number>('scheduler: epoch of the last failed
 
 /** node.kubernetes.io/unreachable: the taint the node lifecycle controller puts on a node whose kubelet stopped reporting. */
 export const NODE_UNREACHABLE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' };
+/** The NoExecute twin of NODE_UNREACHABLE_TAINT, which the taint manager evicts on (after the pods' tolerationSeconds). */
+export const NODE_UNREACHABLE_NO_EXECUTE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
 
 export class Cluster {
   readonly nodes: SimNode[] = [];
@@ -44,6 +46,8 @@ export class Cluster {
   private readonly schedulerRandom: RandomStream;
   private readonly listeners: ClusterListener[] = [];
   private readonly notReadySince = new Map<SimNode, number>();
+  /** Nodes whose kubelet is down (a nodeFailure), whatever the API still says of them. */
+  private readonly kubeletDown = new Set<SimNode>();
 
   constructor(
     private readonly sim: Simulation,
@@ -90,6 +94,7 @@ export class Cluster {
     if (node.removed) return;
     for (const pod of [...node.pods]) this.removePod(pod);
     node.removed = true;
+    this.kubeletDown.delete(node);
     const i = this.nodes.indexOf(node);
     if (i >= 0) this.nodes.splice(i, 1);
     for (const l of this.listeners) l.nodeRemoved?.(node);
@@ -257,8 +262,9 @@ export class Cluster {
     }
     for (const l of this.listeners) l.podChanged?.(pod);
     this.sim.scheduleAfter(toStartSeconds, Phase.LIFECYCLE, 'kubelet', () => {
-      // A kubelet that is down (nodeFailure) starts nothing; startContainer runs it on recovery.
-      if (pod.removed || placement.node.ready === false) return;
+      // A kubelet that is down (nodeFailure) starts nothing, even for a pod bound while the API
+      // still showed its node Ready; the restarter runs it on recovery.
+      if (pod.removed || placement.node.ready === false || !this.kubeletRunning(placement.node)) return;
       this.startContainer(pod, toReadySeconds);
     });
     return true;
@@ -305,6 +311,31 @@ export class Cluster {
     return true;
   }
 
+  /**
+   * The pod's node lost its kubelet: its containers stop (no usage, no metrics) but nothing reports
+   * it, so the API keeps the Ready condition the kubelet last posted until the node lifecycle
+   * controller marks the pod (MarkPodsNotReady, via setPodReady). A Ready pod is then an endpoint
+   * that answers nothing (isUnreachableEndpoint). Returns false when the container was not running.
+   */
+  loseContainers(pod: SimPod): boolean {
+    if (pod.removed || pod.phase !== 'Running' || pod.containerStartSeconds === undefined) return false;
+    this.transition(pod, () => {
+      pod.containerStartSeconds = undefined;
+    });
+    return true;
+  }
+
+  /** Whether the node's kubelet runs (false from a nodeFailure until its recovery). */
+  kubeletRunning(node: SimNode): boolean {
+    return this.kubeletDown.size === 0 || !this.kubeletDown.has(node);
+  }
+
+  /** The kubelet of `node` goes down or comes back; the API hears nothing of it (see setNodeReady). */
+  setKubeletRunning(node: SimNode, running: boolean): void {
+    if (running) this.kubeletDown.delete(node);
+    else if (!node.removed) this.kubeletDown.add(node);
+  }
+
   /** When a NotReady node turned NotReady (its Ready condition's lastTransitionTime); undefined when Ready. */
   nodeNotReadySinceSeconds(node: SimNode): number | undefined {
     return this.notReadySince.get(node);
@@ -320,8 +351,9 @@ export class Cluster {
   }
 
   /**
-   * The node's Ready condition. NotReady taints it node.kubernetes.io/unreachable:NoSchedule
-   * (TaintNodesByCondition) so no new pod lands there; Ready again removes the taint.
+   * The node's Ready condition as the API shows it. NotReady (Unknown: the kubelet stopped posting)
+   * taints it node.kubernetes.io/unreachable:NoSchedule (TaintNodesByCondition) so no new pod lands
+   * there, and :NoExecute (the taint manager's trigger); Ready again removes both.
    */
   setNodeReady(node: SimNode, ready: boolean): void {
     if (node.ready === ready || node.removed) return;
@@ -329,6 +361,7 @@ export class Cluster {
     if (ready) this.notReadySince.delete(node);
     else this.notReadySince.set(node, this.sim.nowSeconds);
     this.setTaint(node, NODE_UNREACHABLE_TAINT, !ready);
+    this.setTaint(node, NODE_UNREACHABLE_NO_EXECUTE_TAINT, !ready);
   }
 
   private removePod(pod: SimPod): void {
@@ -419,11 +452,17 @@ export class Cluster {
   private transition(pod: SimPod, mutate: () => void): void {
     const from = usageStateOf(pod);
     const wasActive = isActive(pod);
+    const wasUnreachable = isUnreachableEndpoint(pod);
     mutate();
     this.owners.changed(pod, wasActive);
     if (pod.node !== undefined) pod.node.podsVersion++;
     const to = usageStateOf(pod);
+    // A pod whose containers stop while the API still lists it as an endpoint (isUnreachableEndpoint)
+    // is announced with its usage change, at the same instant (listeners settle before counting).
+    const unreachable = isUnreachableEndpoint(pod);
+    if (unreachable && !wasUnreachable) for (const l of this.listeners) l.unreachableEndpointChanging?.(pod, true);
     if (from !== to) for (const l of this.listeners) l.usageStateChanging?.(pod, from, to);
+    if (!unreachable && wasUnreachable) for (const l of this.listeners) l.unreachableEndpointChanging?.(pod, false);
     for (const l of this.listeners) l.podChanged?.(pod);
   }
 }

@@ -33,13 +33,14 @@ export class ContainerRestarter {
     return delaySeconds;
   }
 
-  /** Starts the container again unless the pod is gone or being deleted, or its node is down. */
+  /** Starts the container again unless the pod is gone or being deleted, or its node is NotReady or its kubelet down. */
   restart(pod: SimPod): void {
     if (pod.removed) {
       this.delays.delete(pod);
       return;
     }
-    if (pod.deletionSeconds !== undefined || pod.node?.ready === false) return;
+    const node = pod.node;
+    if (pod.deletionSeconds !== undefined || node?.ready === false || (node !== undefined && !this.cluster.kubeletRunning(node))) return;
     this.cluster.startContainer(pod, readyAfterStartSeconds(pod));
   }
 }

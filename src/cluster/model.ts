@@ -149,6 +149,15 @@ export function isActive(pod: SimPod): boolean {
   return pod.deletionSeconds === undefined && pod.phase !== 'Succeeded' && pod.phase !== 'Failed';
 }
 
+/**
+ * The API shows the pod serving (Running, Ready, not terminating: an endpoint) but its containers
+ * are down: its node's kubelet died and the node lifecycle controller has not yet marked it
+ * (nodeFailure, within node-monitor-grace-period). Requests sent to it are lost.
+ */
+export function isUnreachableEndpoint(pod: SimPod): boolean {
+  return pod.containerStartSeconds === undefined && pod.ready && pod.phase === 'Running' && pod.deletionSeconds === undefined;
+}
+
 /** Running, Ready and not terminating: the pod receives traffic (endpoints) and counts as a ready replica. */
 export function isServing(pod: SimPod): boolean {
   return pod.phase === 'Running' && pod.ready && pod.deletionSeconds === undefined;

@@ -96,6 +96,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
       // A container that stops (gone, finished, crashed, its node down) has no metrics until it runs again.
       if (to === 'none') metricsServer.forget(pod);
     },
+    unreachableEndpointChanging: (pod: SimPod, unreachable: boolean) => workloads[pod.owner.index]?.unreachableEndpointChanging(pod, unreachable),
     podChanged: (pod: SimPod) => {
       const workload = workloads[pod.owner.index];
       if (workload !== undefined) workload.controller.podChanged(pod);

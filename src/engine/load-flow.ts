@@ -49,14 +49,17 @@ export class LoadFlow {
 
   /**
    * Integrates from the last settled instant to `nowSeconds` with `readyPods` serving at
-   * `capacityRpsPerPod` each. The step returned is valid until the next advance.
+   * `capacityRpsPerPod` each. `unreachablePods` more endpoints take their share of the offered rate
+   * and answer nothing (isUnreachableEndpoint): that share is dropped, the rest flows to the ready
+   * pods (see lostShare). The step returned is valid until the next advance.
    */
-  advance(nowSeconds: number, readyPods: number, capacityRpsPerPod: number): FlowStep | undefined {
+  advance(nowSeconds: number, readyPods: number, capacityRpsPerPod: number, unreachablePods = 0): FlowStep | undefined {
     const dtSeconds = nowSeconds - this.timeSeconds;
     if (!(dtSeconds > 0)) return undefined;
     this.timeSeconds = nowSeconds;
     const params = this.params;
-    params.offeredRps = this.offeredRps;
+    const lostRps = this.offeredRps * this.lostShare(readyPods, unreachablePods);
+    params.offeredRps = lostRps > 0 ? this.offeredRps - lostRps : this.offeredRps;
     params.readyPods = readyPods;
     params.capacityRpsPerPod = capacityRpsPerPod;
     this.start.backlogRequests = this.backlogRequests;
@@ -65,6 +68,11 @@ export class LoadFlow {
     t.offeredRequests += step.offeredRequests;
     t.servedRequests += step.servedRequests;
     t.droppedRequests += step.droppedRequests;
+    if (lostRps > 0) {
+      const lostRequests = lostRps * dtSeconds;
+      t.offeredRequests += lostRequests;
+      t.droppedRequests += lostRequests;
+    }
     t.backlogRequestSeconds += step.backlogRequestSeconds;
     this.backlogRequests = step.backlogRequests;
     if (step.servedRequests > 0 && readyPods > 0) this.recordResponseTimes(step, dtSeconds, readyPods, capacityRpsPerPod);
@@ -93,11 +101,23 @@ export class LoadFlow {
     this.inFlightMessages = Math.max(0, this.inFlightMessages - messages);
   }
 
-  /** Served rate right now with `readyPods` at `capacityRpsPerPod` each, requests/s. */
-  servedRps(readyPods: number, capacityRpsPerPod: number): number {
+  /**
+   * The share of the offered rate that the Service's endpoints send to `unreachablePods` among
+   * `readyPods` + `unreachablePods` (kube-proxy spreads connections evenly over the endpoints). 0
+   * for a queue: consumers pull, so a dead one takes no messages and loses none.
+   */
+  lostShare(readyPods: number, unreachablePods: number): number {
+    if (unreachablePods <= 0 || this.load.queue !== undefined) return 0;
+    return unreachablePods / (readyPods + unreachablePods);
+  }
+
+  /** Served rate right now with `readyPods` at `capacityRpsPerPod` each (and `unreachablePods` taking their share), requests/s. */
+  servedRps(readyPods: number, capacityRpsPerPod: number, unreachablePods = 0): number {
     if (readyPods === 0) return 0;
     const capacity = capacityRpsPerPod * readyPods;
-    return this.backlogRequests > 0 || this.offeredRps > capacity ? capacity : this.offeredRps;
+    const share = this.lostShare(readyPods, unreachablePods);
+    const offeredRps = share > 0 ? this.offeredRps * (1 - share) : this.offeredRps;
+    return this.backlogRequests > 0 || offeredRps > capacity ? capacity : offeredRps;
   }
 
   /** Seconds the oldest queued message has waited (0 for an empty queue or a non-queue workload). */

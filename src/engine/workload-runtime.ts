@@ -28,6 +28,8 @@ const NO_LOAD: Readonly<FlowTotals> = Object.freeze({ offeredRequests: 0, served
 
 export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage {
   servingPods = 0;
+  /** Endpoints whose containers are down (isUnreachableEndpoint): they take a share of the load and lose it. */
+  unreachablePods = 0;
   /** ∫ serving pods dt, pod-seconds. */
   servingPodSeconds = 0;
   readonly coldStarts = new ColdStarts();
@@ -88,7 +90,7 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
     this.servingPodSeconds += this.servingPods * dt;
     const flow = this.flow;
     if (flow === undefined) return;
-    const advanced = flow.advance(nowSeconds, this.servingPods, this.effectiveCapacityRpsPerPod());
+    const advanced = flow.advance(nowSeconds, this.servingPods, this.effectiveCapacityRpsPerPod(), this.unreachablePods);
     if (advanced === undefined) return;
     this.servingCpuIntegral += perPodCpuMillicoreSeconds(flow.load, advanced.params, advanced.step, dt, this.cpuCapMillicores);
     this.servingMemoryIntegral += flow.load.baseMemoryBytes * dt + flow.load.memoryBytesPerRequestPerSecond * advanced.step.servedRequestsPerPod;
@@ -125,7 +127,7 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
   /** Served requests per second per serving pod right now (after settle). */
   servedRpsPerPod(): number {
     if (this.flow === undefined || this.servingPods === 0) return 0;
-    return this.flow.servedRps(this.servingPods, this.effectiveCapacityRpsPerPod()) / this.servingPods;
+    return this.flow.servedRps(this.servingPods, this.effectiveCapacityRpsPerPod(), this.unreachablePods) / this.servingPods;
   }
 
   /** Current CPU of a serving pod, millicores. */
@@ -154,6 +156,11 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
     if (to === 'serving') this.servingPods++;
     if (this.servingPods === 0 && (this.backlogRequests > 0 || this.offeredRps > 0)) this.coldStarts.workWaiting(nowSeconds);
     if (to === 'serving' && this.servingPods === 1) this.coldStarts.servingStarted(nowSeconds);
+  }
+
+  unreachableEndpointChanging(_pod: SimPod, unreachable: boolean): void {
+    this.settle(this.sim.nowSeconds);
+    this.unreachablePods += unreachable ? 1 : -1;
   }
 
   /** Starts the counter of a pod that was already running before t = 0 (warm start). */

@@ -1,10 +1,21 @@
 /**
- * nodeFailure: a node's kubelet goes down. The node turns NotReady and is tainted
- * node.kubernetes.io/unreachable:NoSchedule; its pods stop serving at once (Ready=False, containers
- * down). After the eviction timeout — the tolerationSeconds: 300 that the DefaultTolerationSeconds
- * admission plugin gives every pod for node.kubernetes.io/not-ready and /unreachable NoExecute — the
- * taint manager deletes them and their controllers recreate them elsewhere. With `recoverAfter` the
- * node comes back Ready and untainted, and the pods still bound there restart their containers.
+ * nodeFailure: a node's kubelet goes down, with upstream's timing of who notices what.
+ * - At the failure the kubelet is gone: the pods' containers stop (no usage; metrics-server gets no
+ *   samples from them) and nothing new starts there. The API hears nothing: the node stays Ready and
+ *   untainted, so the scheduler may still bind pods to it (they never start), and its pods keep
+ *   Ready=True, so the Service endpoints still send them their share of the requests, which are lost
+ *   (src/engine/load-flow.ts lostShare; dropped in the workload's flow totals).
+ * - After node-monitor-grace-period without a status update (kube-controller-manager
+ *   `--node-monitor-grace-period`), the node lifecycle controller (pkg/controller/nodelifecycle
+ *   monitorNodeHealth) sets the node's Ready condition to Unknown, taints it
+ *   node.kubernetes.io/unreachable NoSchedule and NoExecute, and marks its pods Ready=False
+ *   (MarkPodsNotReady): the endpoints drop them then.
+ * - The taint manager evicts the pods tolerationSeconds after the NoExecute taint: the 300 s that the
+ *   DefaultTolerationSeconds admission plugin gives every pod for node.kubernetes.io/unreachable, so
+ *   failure + grace + 300 s; their controllers recreate them elsewhere.
+ * With `recoverAfter` the kubelet comes back: the node is Ready and untainted (if it had been marked
+ * at all: a recovery within the grace period leaves the API never seeing it NotReady) and the pods
+ * still bound there start their containers again.
  */
 import type { SimNode } from '../cluster/model.js';
 import { Phase } from '../core/phases.js';
@@ -15,40 +26,70 @@ import { scheduleFaultTiming } from './fault-timing.js';
 export const NODE_FAILURE_DEFAULTS = Object.freeze({
   /** DefaultTolerationSeconds admission plugin: --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds = 300. */
   evictionTimeoutSeconds: 300,
+  /**
+   * kube-controller-manager --node-monitor-grace-period: 50 s since v1.32 (kubernetes/kubernetes
+   * PR #126287, pkg/controller/nodelifecycle/config/v1alpha1/defaults.go
+   * RecommendedDefaultNodeLifecycleControllerConfiguration; 40 s before). A scenario may set
+   * `nodeMonitorGracePeriod` on the fault.
+   */
+  nodeMonitorGracePeriodSeconds: 50,
 });
 
 export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): void {
   const random = env.rng.stream('faults/nodeFailure');
-  const component = 'faults/nodeFailure';
-  scheduleFaultTiming(env.sim, fault.timing, random, component, () => {
+  const graceSeconds = fault.nodeMonitorGracePeriodSeconds ?? NODE_FAILURE_DEFAULTS.nodeMonitorGracePeriodSeconds;
+  scheduleFaultTiming(env.sim, fault.timing, random, COMPONENT, () => {
     const node = pickNode(fault.target, env, random.int.bind(random));
     if (node === undefined) return;
-    failNode(node, env);
+    const failure = { recovered: false };
+    failKubelet(node, env);
     env.fired('nodeFailure');
-    const failedAt = env.sim.nowSeconds;
-    env.sim.scheduleAfter(NODE_FAILURE_DEFAULTS.evictionTimeoutSeconds, Phase.LIFECYCLE, component, () => {
-      if (node.removed || env.cluster.nodeNotReadySinceSeconds(node) !== failedAt) return;
-      for (const pod of env.cluster.podsOn(node)) env.cluster.deletePod(pod, pod.template.terminationGracePeriodSeconds);
+    env.sim.scheduleAfter(graceSeconds, Phase.LIFECYCLE, COMPONENT, () => {
+      if (failure.recovered || node.removed) return;
+      markUnreachable(node, env);
+      const markedAt = env.sim.nowSeconds;
+      env.sim.scheduleAfter(NODE_FAILURE_DEFAULTS.evictionTimeoutSeconds, Phase.LIFECYCLE, COMPONENT, () => {
+        if (node.removed || env.cluster.nodeNotReadySinceSeconds(node) !== markedAt) return;
+        for (const pod of env.cluster.podsOn(node)) env.cluster.deletePod(pod, pod.template.terminationGracePeriodSeconds);
+      });
     });
     if (fault.recoverAfterSeconds !== undefined) {
-      env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, component, () => recoverNode(node, env));
+      env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => {
+        failure.recovered = true;
+        recoverNode(node, env);
+      });
     }
   });
 }
 
+const COMPONENT = 'faults/nodeFailure';
+
+/** A node that is up: Ready in the API and its kubelet running. */
+function isUp(node: SimNode, env: FaultEnv): boolean {
+  return node.ready && env.cluster.kubeletRunning(node);
+}
+
 function pickNode(target: NodeFailureFault['target'], env: FaultEnv, int: (n: number) => number): SimNode | undefined {
-  if ('node' in target) return env.cluster.nodes.find((n) => n.name === target.node && n.ready);
-  const candidates = env.cluster.nodes.filter((n) => n.pool.name === target.pool && n.ready && n.pool.virtual === undefined);
+  if ('node' in target) return env.cluster.nodes.find((n) => n.name === target.node && isUp(n, env));
+  const candidates = env.cluster.nodes.filter((n) => n.pool.name === target.pool && isUp(n, env) && n.pool.virtual === undefined);
   return candidates.length === 0 ? undefined : candidates[int(candidates.length)];
 }
 
-function failNode(node: SimNode, env: FaultEnv): void {
+/** The kubelet dies: containers stop, the API still shows the node and its pods as they were. */
+function failKubelet(node: SimNode, env: FaultEnv): void {
+  env.cluster.setKubeletRunning(node, false);
+  for (const pod of env.cluster.podsOn(node)) env.cluster.loseContainers(pod);
+}
+
+/** The node lifecycle controller after the grace period: Unknown + unreachable taints, MarkPodsNotReady. */
+function markUnreachable(node: SimNode, env: FaultEnv): void {
   env.cluster.setNodeReady(node, false);
-  for (const pod of env.cluster.podsOn(node)) env.cluster.stopContainer(pod);
+  for (const pod of env.cluster.podsOn(node)) env.cluster.setPodReady(pod, false);
 }
 
 function recoverNode(node: SimNode, env: FaultEnv): void {
-  if (node.removed || node.ready) return;
+  if (node.removed || env.cluster.kubeletRunning(node)) return;
+  env.cluster.setKubeletRunning(node, true);
   env.cluster.setNodeReady(node, true);
   for (const pod of env.cluster.podsOn(node)) env.restarter.restart(pod);
 }

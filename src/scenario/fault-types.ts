@@ -46,8 +46,10 @@ export interface NodeFailureFault {
   /** A node name (`<pool>-<index>`), or a pool whose live node is drawn from `faults/nodeFailure`. */
   target: { node: string } | { pool: string };
   timing: FaultTiming;
-  /** NotReady → Ready after this long; undefined = the node stays down. */
+  /** The kubelet comes back after this long; undefined = the node stays down. */
   recoverAfterSeconds?: number;
+  /** kube-controller-manager --node-monitor-grace-period; undefined = NODE_FAILURE_DEFAULTS (50 s). */
+  nodeMonitorGracePeriodSeconds?: number;
 }
 
 export interface MetricsServerOutageFault {

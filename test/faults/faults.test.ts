@@ -1,6 +1,7 @@
 /**
- * Faults injected into a running simulation (time-stamped logs, SimPy style): node failure with
- * taint-based eviction after 300 s and recovery, a metrics-server outage during which the HPA holds
+ * Faults injected into a running simulation (time-stamped logs, SimPy style): node failure marked
+ * NotReady after node-monitor-grace-period, taint-based eviction 300 s later, and recovery
+ * (node-failure-timing.test.ts has the grace window in detail), a metrics-server outage during which the HPA holds
  * its replicas, readiness flapping that moves traffic between pods, liveness kills and crash loops.
  */
 import { describe, expect, it } from 'vitest';
@@ -39,26 +40,30 @@ function podLog(built: BuiltSimulation): string[] {
 }
 
 describe('nodeFailure', () => {
-  it('NotReady + unreachable taint at once, pods evicted after 300 s and recreated on another node', async () => {
+  it('NotReady + unreachable taints after node-monitor-grace-period (50 s), pods evicted 300 s later and recreated on another node', async () => {
     const built = await build(['{nodeFailure: {node: default-0, at: 60}}'], webDeployment(2));
     const log = podLog(built);
     const [node0, node1] = built.cluster.nodes;
     const onNode0 = built.cluster.podsOn(node0!).map((p) => p.name);
     expect(onNode0).toHaveLength(1);
     built.sim.runUntil(61);
+    // The kubelet is gone (the pod serves nothing) but the API has not noticed yet.
+    expect(node0!.ready).toBe(true);
+    expect(node0!.taints).not.toContainEqual(NODE_UNREACHABLE_TAINT);
+    expect(built.workloads[0]!.servingPods).toBe(1);
+    built.sim.runUntil(111);
     expect(node0!.ready).toBe(false);
     expect(node0!.taints).toContainEqual(NODE_UNREACHABLE_TAINT);
-    expect(built.workloads[0]!.servingPods).toBe(1);
-    built.sim.runUntil(359);
+    built.sim.runUntil(409);
     expect(built.cluster.podsOn(node0!).every((p) => p.deletionSeconds === undefined)).toBe(true);
-    built.sim.runUntil(400);
+    built.sim.runUntil(450);
     const pods = built.workloads[0]!.controller.pods;
     expect(pods.filter((p) => p.deletionSeconds === undefined).map((p) => p.node?.name)).toEqual(['default-1', 'default-1']);
     expect(built.workloads[0]!.servingPods).toBe(2);
-    // The evicted pod stopped serving at 60 s; its replacement was created at 360 s and runs on default-1.
+    // The evicted pod stopped serving at 60 s; its replacement was created at 410 s and runs on default-1.
     expect(log[0]).toBe(`60 ${onNode0[0]} serving→none default-0`);
     expect(log.filter((l) => l.includes('→serving')).map((l) => l.split(' ')[0])).toHaveLength(1);
-    expect(Number(log.find((l) => l.endsWith('none→base default-1'))?.split(' ')[0])).toBeGreaterThan(360);
+    expect(Number(log.find((l) => l.endsWith('none→base default-1'))?.split(' ')[0])).toBeGreaterThan(410);
     expect(node1!.ready).toBe(true);
     expect(Object.fromEntries(built.faultCounts)).toEqual({ nodeFailure: 1 });
   });

@@ -1,6 +1,7 @@
 /**
  * spec.faults[].nodeFailure → NodeFailureFault: exactly one of `pool` (a known pool) or `node` (a
- * node present at t = 0, named <pool>-<index>), and `at` or a seeded rate.
+ * node present at t = 0, named <pool>-<index>), and `at` or a seeded rate; `recoverAfter` and
+ * `nodeMonitorGracePeriod` (≥ 0 s) as durations.
  */
 import type { z } from 'zod';
 import { suggestionHint } from '../did-you-mean.js';
@@ -12,7 +13,13 @@ export function resolveNodeFailure(f: z.output<typeof NodeFailureSchema>, path: 
   const target = targetOf(f, path, ctx);
   const timing = timingOf(f, path, ctx);
   if (target === undefined || timing === undefined) return undefined;
-  return { kind: 'nodeFailure', target, timing, ...(f.recoverAfter !== undefined ? { recoverAfterSeconds: f.recoverAfter } : {}) };
+  return {
+    kind: 'nodeFailure',
+    target,
+    timing,
+    ...(f.recoverAfter !== undefined ? { recoverAfterSeconds: f.recoverAfter } : {}),
+    ...(f.nodeMonitorGracePeriod !== undefined ? { nodeMonitorGracePeriodSeconds: f.nodeMonitorGracePeriod } : {}),
+  };
 }
 
 function targetOf(f: z.output<typeof NodeFailureSchema>, path: FieldPath, ctx: FaultResolveContext): NodeFailureFault['target'] | undefined {

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { isValueFormatError, ValueFormatError } from '../../errors/value-format-error.js';
 import { parseDuration } from '../duration.js';
-import { nonNegativeInteger, positiveDurationSeconds, positiveInteger, positiveNumber } from './fields.js';
+import { durationSeconds, nonNegativeInteger, positiveDurationSeconds, positiveInteger, positiveNumber } from './fields.js';
 
 /** A fault bound as written: seconds since t = 0, or seconds after midnight of the first day. */
 export type FaultInstant = { kind: 'elapsed'; seconds: number } | { kind: 'clock'; secondsOfDay: number; text: string };
@@ -87,6 +87,9 @@ export const NodeFailureSchema = z.strictObject({
   node: z.string().min(1).optional().describe('a node name <pool>-<index> present at t = 0'),
   ...timingFields,
   recoverAfter: positiveDurationSeconds('recoverAfter').optional(),
+  nodeMonitorGracePeriod: durationSeconds('nodeMonitorGracePeriod')
+    .optional()
+    .describe('kube-controller-manager --node-monitor-grace-period: how long the API shows the dead node Ready (default 50s; 0 marks it NotReady at once)'),
 });
 
 export const MetricsServerOutageSchema = z.strictObject({ from: faultInstant(), to: faultInstant() });

@@ -129,7 +129,8 @@
  *     - crashLoop: { workload: web, from: 1h, to: 1h30m }        # every start crashes: CrashLoopBackOff 10 s → 300 s
  *     - livenessFailure: { workload: web, at: 20m }              # killed after period × failureThreshold, then restarted
  *     - readinessFlap: { workload: web, from: 2h, to: 2h10m, periodSeconds: 10 }
- *     - nodeFailure: { pool: workers, at: 3h, recoverAfter: 10m }   # or node: workers-0; pods evicted after 300 s
+ *     - nodeFailure: { pool: workers, at: 3h, recoverAfter: 10m }   # or node: workers-0; NotReady after
+ *                                   # nodeMonitorGracePeriod (50s), pods evicted 300 s after that
  *     - metricsServerOutage: { from: 4h, to: 4h15m }             # the HPA keeps its replicas
  *                                   # durations are since t=0; "HH:MM" is a clock time of the first day, in the
  *                                   # UTC offset of startTime (else of the trace that sets t=0); from < to

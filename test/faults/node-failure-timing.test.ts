@@ -1,0 +1,246 @@
+/**
+ * nodeFailure with upstream's timing (time-stamped, small synthetic scenario): the kubelet dies at
+ * 60 s, the API keeps the node Ready and its pods Ready=True for node-monitor-grace-period (50 s,
+ * kube-controller-manager's default since v1.32), so the endpoints still send the dead pod half of
+ * the requests, which are lost; at 110 s the node lifecycle controller marks the node NotReady,
+ * taints it node.kubernetes.io/unreachable NoSchedule + NoExecute and marks the pod Ready=False; the
+ * taint manager evicts at 110 + 300 = 410 s. A recovery within the grace period leaves no NotReady.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT } from '../../src/cluster/cluster.js';
+import { Phase } from '../../src/core/phases.js';
+import { buildSimulation, type BuiltSimulation } from '../../src/engine/build-simulation.js';
+import { NODE_FAILURE_DEFAULTS } from '../../src/faults/node-failure.js';
+import { BASE_DEPLOYMENT } from '../scenario/helpers/base-scenario.js';
+import { faultProblems, loadWithFaults } from '../scenario/helpers/fault-scenario.js';
+import { lines } from '../scenario/helpers/scenario-folder.js';
+
+const FAILURE_SECONDS = 60;
+const GRACE_SECONDS = NODE_FAILURE_DEFAULTS.nodeMonitorGracePeriodSeconds;
+const EVICTION_SECONDS = FAILURE_SECONDS + GRACE_SECONDS + NODE_FAILURE_DEFAULTS.evictionTimeoutSeconds;
+/** 600 requests a minute: 10 req/s, which one pod serves alone. */
+const OFFERED_RPS = 10;
+
+function webDeployment(replicas: number): string {
+  return BASE_DEPLOYMENT.replace('spec:\n  selector:', `spec:\n  replicas: ${replicas}\n  selector:`).replace(
+    '          resources:',
+    '          readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}\n          resources:',
+  );
+}
+
+function flatTrace(perMinute: number, minutes: number): string {
+  const rows = Array.from({ length: minutes }, (_, m) => `2024-01-01T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00Z,${perMinute}`);
+  return lines('timestamp,value', ...rows);
+}
+
+async function build(fault: string, replicas = 2, perMinute = OFFERED_RPS * 60): Promise<BuiltSimulation> {
+  const scenario = await loadWithFaults([fault], { 'manifests/web.yaml': webDeployment(replicas), 'traces/web.csv': flatTrace(perMinute, 60) }, { durationSeconds: 3600 });
+  return buildSimulation(scenario, []);
+}
+
+/** Every second from 1 s to `untilSeconds`: "t node:<Ready|NotReady> pod:<R|-><up|down> serving=<n> unreachable=<n>". */
+function sampleEverySecond(built: BuiltSimulation, untilSeconds: number): string[] {
+  const node = built.cluster.nodes[0]!;
+  const pod = built.cluster.podsOn(node)[0]!;
+  const w = built.workloads[0]!;
+  const samples: string[] = [];
+  built.sim.every(1, 1, Phase.OBSERVE, 'probe', () => {
+    const podState = `${pod.ready ? 'R' : '-'}${pod.containerStartSeconds === undefined ? 'down' : 'up'}`;
+    samples.push(`${built.sim.nowSeconds} node:${node.ready ? 'Ready' : 'NotReady'} pod:${podState} serving=${w.servingPods} unreachable=${w.unreachablePods}`);
+  }, untilSeconds);
+  return samples;
+}
+
+/** The samples with consecutive duplicates (ignoring the time) collapsed: when each state began. */
+function changes(samples: string[]): string[] {
+  return samples.filter((s, i) => i === 0 || s.slice(s.indexOf(' ')) !== samples[i - 1]!.slice(samples[i - 1]!.indexOf(' ')));
+}
+
+function droppedAt(built: BuiltSimulation, seconds: number): number {
+  built.sim.runUntil(seconds);
+  const w = built.workloads[0]!;
+  w.settle(seconds);
+  return w.totals.droppedRequests;
+}
+
+describe('nodeFailure: node-monitor-grace-period, then NotReady, then eviction', () => {
+  it('the grace default is 50 s (kube-controller-manager --node-monitor-grace-period since v1.32) and eviction 300 s after it', () => {
+    expect(NODE_FAILURE_DEFAULTS).toEqual({ evictionTimeoutSeconds: 300, nodeMonitorGracePeriodSeconds: 50 });
+    expect(EVICTION_SECONDS).toBe(410);
+  });
+
+  it('pods stay Ready=True (containers down) until failure + grace, NotReady after; the node is tainted only then', async () => {
+    const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}}}`);
+    const node = built.cluster.nodes[0]!;
+    const pod = built.cluster.podsOn(node)[0]!;
+    const samples = sampleEverySecond(built, 200);
+    built.sim.runUntil(FAILURE_SECONDS + 1);
+    expect(node.taints).toEqual([]);
+    expect(built.cluster.nodeNotReadySinceSeconds(node)).toBeUndefined();
+    built.sim.runUntil(200);
+    expect(changes(samples)).toEqual([
+      '1 node:Ready pod:Rup serving=2 unreachable=0',
+      '60 node:Ready pod:Rdown serving=1 unreachable=1',
+      '110 node:NotReady pod:-down serving=1 unreachable=0',
+    ]);
+    expect(samples.find((s) => s.startsWith('109 '))).toBe('109 node:Ready pod:Rdown serving=1 unreachable=1');
+    expect(built.cluster.nodeNotReadySinceSeconds(node)).toBe(110);
+    expect(pod.readyConditionSeconds).toBe(110);
+    expect(node.taints).toEqual([NODE_UNREACHABLE_TAINT, NODE_UNREACHABLE_NO_EXECUTE_TAINT]);
+  });
+
+  it('loses the dead endpoint’s share of the requests during the grace window only, and keeps offered = served + dropped + backlog', async () => {
+    const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}}}`);
+    const w = built.workloads[0]!;
+    const before = droppedAt(built, FAILURE_SECONDS);
+    expect(before).toBe(0);
+    const atMark = droppedAt(built, FAILURE_SECONDS + GRACE_SECONDS);
+    // Two endpoints, one dead: half of 10 req/s for 50 s.
+    expect(atMark).toBeCloseTo((OFFERED_RPS / 2) * GRACE_SECONDS, 6);
+    expect(droppedAt(built, 400)).toBeCloseTo(atMark, 6);
+    const t = w.totals;
+    expect(t.offeredRequests).toBeCloseTo(OFFERED_RPS * 400, 6);
+    expect(t.offeredRequests).toBeCloseTo(t.servedRequests + t.droppedRequests + w.backlogRequests, 6);
+    // The served share: 100% before the failure, 50% in the grace window.
+    expect(t.servedRequests).toBeCloseTo(OFFERED_RPS * 400 - atMark - w.backlogRequests, 6);
+  });
+
+  it('evicts the pods at failure + grace + 300 s, not before, and their replacements run elsewhere', async () => {
+    const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}}}`);
+    const node = built.cluster.nodes[0]!;
+    const pod = built.cluster.podsOn(node)[0]!;
+    built.sim.runUntil(EVICTION_SECONDS - 1);
+    expect(pod.deletionSeconds).toBeUndefined();
+    built.sim.runUntil(EVICTION_SECONDS + 1);
+    expect(pod.deletionSeconds).toBe(EVICTION_SECONDS);
+    built.sim.runUntil(600);
+    const live = built.workloads[0]!.controller.pods.filter((p) => p.deletionSeconds === undefined);
+    expect(live.map((p) => p.node?.name)).toEqual(['default-1', 'default-1']);
+    expect(built.workloads[0]!.servingPods).toBe(2);
+  });
+
+  it('the scheduler still binds to the node during the grace window (the pod never starts, and is evicted with the rest); not after', async () => {
+    const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}}}`);
+    const node = built.cluster.nodes[0]!;
+    const controller = built.workloads[0]!.controller;
+    built.sim.runUntil(70);
+    controller.scale(4);
+    built.sim.runUntil(105);
+    // Bound after the scheduling latency, while the API still shows the node Ready and untainted.
+    const boundInGrace = built.cluster.podsOn(node).filter((p) => p.boundSeconds !== undefined && p.boundSeconds >= 70);
+    expect(boundInGrace).toHaveLength(1);
+    expect(boundInGrace[0]!.containerStartSeconds).toBeUndefined();
+    expect(boundInGrace[0]!.phase).toBe('Pending');
+    built.sim.runUntil(120);
+    controller.scale(6);
+    built.sim.runUntil(130);
+    expect(built.cluster.podsOn(node).filter((p) => p.boundSeconds !== undefined && p.boundSeconds >= 120)).toEqual([]);
+    expect(controller.pods.filter((p) => p.boundSeconds !== undefined && p.boundSeconds >= 120).map((p) => p.node?.name)).toEqual(['default-1', 'default-1']);
+    built.sim.runUntil(EVICTION_SECONDS + 1);
+    expect(boundInGrace[0]!.deletionSeconds).toBe(EVICTION_SECONDS);
+  });
+
+  it('recovery within the grace period: the API never shows the node NotReady, nothing is evicted, the pod restarts in place', async () => {
+    const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}, recoverAfter: 30s}}`);
+    const node = built.cluster.nodes[0]!;
+    const pod = built.cluster.podsOn(node)[0]!;
+    const samples = sampleEverySecond(built, 600);
+    built.sim.runUntil(600);
+    expect(samples.some((s) => s.includes('NotReady'))).toBe(false);
+    expect(node.taints).toEqual([]);
+    expect(changes(samples)).toEqual([
+      '1 node:Ready pod:Rup serving=2 unreachable=0',
+      '60 node:Ready pod:Rdown serving=1 unreachable=1',
+      // The kubelet restarts the container at 90 s (Ready=False until its first probe, at once).
+      '90 node:Ready pod:Rup serving=2 unreachable=0',
+    ]);
+    expect(pod.containerStartSeconds).toBe(90);
+    expect(pod.restartCount).toBe(1);
+    expect(pod.deletionSeconds).toBeUndefined();
+    // Lost only while the dead pod was an endpoint: 5 req/s for 30 s.
+    built.workloads[0]!.settle(600);
+    expect(built.workloads[0]!.totals.droppedRequests).toBeCloseTo((OFFERED_RPS / 2) * 30, 6);
+  });
+
+  it('recovery after the grace period: NotReady from failure + grace until the recovery, then Ready and untainted', async () => {
+    const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}, recoverAfter: 2m}}`);
+    const node = built.cluster.nodes[0]!;
+    const samples = sampleEverySecond(built, 400);
+    built.sim.runUntil(600);
+    expect(changes(samples).map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['1 node:Ready', '60 node:Ready', '110 node:NotReady', '180 node:Ready']);
+    expect(node.taints).toEqual([]);
+    expect(built.cluster.podsOn(node)[0]!.deletionSeconds).toBeUndefined();
+  });
+
+  it('the scenario may set nodeMonitorGracePeriod: 40s (pre-v1.32) moves NotReady to 100 s and eviction to 400 s; 0 marks it at once', async () => {
+    for (const [grace, notReadyAt] of [
+      ['40s', 100],
+      ['0', 60],
+    ] as const) {
+      const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}, nodeMonitorGracePeriod: ${grace}}}`);
+      const node = built.cluster.nodes[0]!;
+      const pod = built.cluster.podsOn(node)[0]!;
+      built.sim.runUntil(notReadyAt + 300 + 1);
+      expect(built.cluster.nodeNotReadySinceSeconds(node)).toBe(notReadyAt);
+      expect(pod.deletionSeconds).toBe(notReadyAt + 300);
+      built.workloads[0]!.settle(notReadyAt + 300);
+      expect(built.workloads[0]!.totals.droppedRequests).toBeCloseTo((OFFERED_RPS / 2) * (notReadyAt - FAILURE_SECONDS), 6);
+    }
+  });
+});
+
+describe('nodeFailure over random timings (fast-check, fixed seed)', () => {
+  it('conserves load, never shows NotReady before failure + grace, and never at all when the kubelet recovers first', async () => {
+    const arb = fc.record({
+      failAtSeconds: fc.integer({ min: 10, max: 600 }),
+      graceSeconds: fc.integer({ min: 0, max: 120 }),
+      recoverAfterSeconds: fc.option(fc.integer({ min: 1, max: 900 }), { nil: undefined }),
+      replicas: fc.integer({ min: 1, max: 3 }),
+      perMinute: fc.integer({ min: 0, max: 3000 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(arb, async (p) => {
+        const recover = p.recoverAfterSeconds === undefined ? '' : `, recoverAfter: ${p.recoverAfterSeconds}`;
+        const built = await build(`{nodeFailure: {node: default-0, at: ${p.failAtSeconds}, nodeMonitorGracePeriod: ${p.graceSeconds}${recover}}}`, p.replicas, p.perMinute);
+        const node = built.cluster.nodes[0]!;
+        const w = built.workloads[0]!;
+        const notReadyAt: number[] = [];
+        built.sim.every(1, 1, Phase.OBSERVE, 'probe', () => {
+          if (!node.ready) notReadyAt.push(built.sim.nowSeconds);
+          expect(w.unreachablePods).toBeGreaterThanOrEqual(0);
+          if (built.sim.nowSeconds < p.failAtSeconds) expect(w.unreachablePods).toBe(0);
+        }, 1800);
+        built.sim.runUntil(1800);
+        w.settle(1800);
+        const t = w.totals;
+        expect(t.offeredRequests).toBeCloseTo(t.servedRequests + t.droppedRequests + w.backlogRequests, 4);
+        if (notReadyAt.length > 0) expect(notReadyAt[0]).toBeGreaterThanOrEqual(p.failAtSeconds + p.graceSeconds);
+        const recoveredFirst = p.recoverAfterSeconds !== undefined && p.recoverAfterSeconds < p.graceSeconds;
+        if (recoveredFirst) expect(notReadyAt).toEqual([]);
+        if (p.recoverAfterSeconds === undefined && p.graceSeconds + p.failAtSeconds < 1799) expect(notReadyAt.length).toBeGreaterThan(0);
+      }),
+      { seed: 20241123, numRuns: 25 },
+    );
+  });
+});
+
+describe('nodeFailure.nodeMonitorGracePeriod validation', () => {
+  it('resolves a duration to nodeMonitorGracePeriodSeconds and leaves it unset by default', async () => {
+    const scenario = await loadWithFaults(['{nodeFailure: {pool: default, at: 1h, nodeMonitorGracePeriod: 1m}}', '{nodeFailure: {pool: default, at: 2h}}']);
+    expect(scenario.faults).toEqual([
+      { kind: 'nodeFailure', target: { pool: 'default' }, timing: { kind: 'at', atSeconds: 3600 }, nodeMonitorGracePeriodSeconds: 60 },
+      { kind: 'nodeFailure', target: { pool: 'default' }, timing: { kind: 'at', atSeconds: 7200 } },
+    ]);
+  });
+
+  it.each([
+    ['a negative duration', '-10s', { message: expect.stringContaining('must not be negative') }],
+    ['not a duration', 'soon', { message: expect.stringContaining('is not a duration'), hint: expect.stringContaining('units: ms, s, m') }],
+  ])('rejects %s at its file, line and field', async (_name, value, expected) => {
+    const problems = await faultProblems([`{nodeFailure: {pool: default, at: 5m, nodeMonitorGracePeriod: ${value}}}`]);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'scenario.yaml', line: 18, field: 'spec.faults[0].nodeFailure.nodeMonitorGracePeriod', ...expected }),
+    );
+  });
+});
