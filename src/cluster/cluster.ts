@@ -3,7 +3,8 @@
  * create → schedule (bind or stay Unschedulable) → containers start (Running) → Ready, and delete →
  * terminate. Listeners (cluster-listener.ts) hear of every change in a pod's usage state; they keep
  * their own counts, so they settle their integrals with the counts from before the change. Each
- * owner's pods, status.replicas and restarts are kept in owner-pods.ts.
+ * owner's pods, status.replicas and restarts are kept in owner-pods.ts, a pod's share of its node
+ * in node-accounting.ts, and the pods no node fits, with their retries, in unschedulable-queue.ts.
  */
 import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
@@ -11,18 +12,13 @@ import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../scenario/types.js';
 import { isActive, isUnreachableEndpoint, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
 import { usageStateOf, type ClusterListener } from './cluster-listener.js';
+import { countPodOnNode } from './node-accounting.js';
 import { OwnerPods } from './owner-pods.js';
 import { placePod } from './place-pod.js';
-import { PodSlot } from './pod-slots.js';
-import { RelaxationLog } from './relaxation-log.js';
-import { filterNode } from './scheduling-filter.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { planStartup, planVirtualBindToStart } from './startup-timeline.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
-import { cpuTakenMillicores } from './virtual-quota.js';
-
-/** The relaxation epoch at a waiting pod's last failed (or skipped) scheduling cycle (see RelaxationLog). */
-const FAILED_AT_EPOCH = new PodSlot<number>('scheduler: epoch of the last failed cycle');
+import { UnschedulableQueue } from './unschedulable-queue.js';
 
 /** node.kubernetes.io/unreachable: the taint the node lifecycle controller puts on a node whose kubelet stopped reporting. */
 export const NODE_UNREACHABLE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' };
@@ -33,12 +29,8 @@ export class Cluster {
   readonly nodes: SimNode[] = [];
   /** Each owner's pods, their active count and restarts. */
   private readonly owners = new OwnerPods();
-  private readonly unschedulable: SimPod[] = [];
-  private retryScheduled = false;
-  /** Nodes that became more permissive, for retries of the unschedulable pods. */
-  private readonly relaxations = new RelaxationLog();
-  /** True during a retry pass, while the waiting pods are out of `unschedulable`. */
-  private retrying = false;
+  /** Pods no node fits, and their retries when a node relaxes. */
+  private readonly unschedulable: UnschedulableQueue;
   private serial = 0;
   /** kube-scheduler nextStartNodeIndex: where the next cycle's node search starts. */
   private nextStartNodeIndex = 0;
@@ -57,6 +49,11 @@ export class Cluster {
   ) {
     this.startupRandom = rng.stream('startup');
     this.schedulerRandom = rng.stream('scheduler');
+    this.unschedulable = new UnschedulableQueue(sim, (pod, schedule) => {
+      // Drawn for every waiting pod, bound or not: the startup stream's draws stay in step.
+      const timeline = planStartup(pod.template, this.delays, this.startupRandom);
+      return schedule && this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds);
+    });
   }
 
   addListener(listener: ClusterListener): void {
@@ -85,7 +82,7 @@ export class Cluster {
     };
     this.nodes.push(node);
     for (const l of this.listeners) l.nodeAdded?.(node);
-    this.relaxed(node);
+    this.unschedulable.relaxed(node);
     return node;
   }
 
@@ -106,7 +103,7 @@ export class Cluster {
     if (on && has < 0) node.taints = [...node.taints, taint];
     if (!on && has >= 0) {
       node.taints = node.taints.filter((_, i) => i !== has);
-      this.relaxed(node);
+      this.unschedulable.relaxed(node);
     }
   }
 
@@ -117,7 +114,7 @@ export class Cluster {
 
   /** Pending pods no node fits (PodScheduled=False/Unschedulable), in creation order. */
   unschedulablePods(): readonly SimPod[] {
-    return this.unschedulable;
+    return this.unschedulable.pods;
   }
 
   /** `owner`'s pods in creation order (removed pods are dropped). */
@@ -141,7 +138,7 @@ export class Cluster {
   }
 
   get unschedulableCount(): number {
-    return this.unschedulable.length;
+    return this.unschedulable.pods.length;
   }
 
   /**
@@ -154,27 +151,17 @@ export class Cluster {
     const timeline = planStartup(template, this.delays, this.startupRandom);
     this.sim.scheduleAfter(timeline.schedulingSeconds, Phase.SCHEDULE, 'scheduler', () => {
       if (pod.deletionSeconds !== undefined) return;
-      if (!this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds)) {
-        pod.unschedulable = true;
-        this.unschedulable.push(pod);
-        FAILED_AT_EPOCH.set(pod, this.relaxations.now);
-      }
+      if (!this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds)) this.unschedulable.add(pod);
     });
     return pod;
   }
 
   private bindTo(pod: SimPod, node: SimNode): void {
-    node.cpuRequestedMillicores += cpuTakenMillicores(pod, node);
-    node.memoryRequestedBytes += pod.memoryRequestBytes;
-    node.cpuNonZeroRequestedMillicores += pod.cpuNonZeroRequestMillicores;
-    node.memoryNonZeroRequestedBytes += pod.memoryNonZeroRequestBytes;
-    node.podCount++;
+    countPodOnNode(pod, node, 1);
     node.pods.push(pod);
     node.podsVersion++;
-    if (pod.spread !== undefined && pod.deletionSeconds === undefined) pod.spread.count(node, 1);
     pod.node = node;
-    pod.unschedulable = false;
-    FAILED_AT_EPOCH.clear(pod);
+    this.unschedulable.bound(pod);
     pod.boundSeconds = this.sim.nowSeconds;
     pod.startTimeSeconds = this.sim.nowSeconds;
     // The kubelet's first status update after admission (status.startTime) already carries
@@ -372,80 +359,14 @@ export class Cluster {
     });
     const node = pod.node;
     if (node !== undefined) {
-      node.cpuRequestedMillicores -= cpuTakenMillicores(pod, node);
-      node.memoryRequestedBytes -= pod.memoryRequestBytes;
-      node.cpuNonZeroRequestedMillicores -= pod.cpuNonZeroRequestMillicores;
-      node.memoryNonZeroRequestedBytes -= pod.memoryNonZeroRequestBytes;
-      node.podCount--;
-      if (pod.spread !== undefined && pod.deletionSeconds === undefined) pod.spread.count(node, -1);
+      countPodOnNode(pod, node, -1);
       const at = node.pods.indexOf(pod);
       if (at >= 0) node.pods.splice(at, 1);
       node.podsVersion++;
     }
     this.owners.remove(pod);
-    const u = this.unschedulable.indexOf(pod);
-    if (u >= 0) this.unschedulable.splice(u, 1);
-    FAILED_AT_EPOCH.clear(pod);
-    if (node !== undefined) this.relaxed(node);
-  }
-
-  /** `node` may now fit pods it did not: log it and retry the waiting pods. */
-  private relaxed(node: SimNode): void {
-    // With no pod waiting, no earlier relaxation can matter to a later failure.
-    if (!this.retrying && this.unschedulable.length === 0) this.relaxations.forgetUpTo(this.relaxations.now);
-    this.relaxations.relaxed(node);
-    this.requestSchedulingRetry();
-  }
-
-  /**
-   * Whether a scheduling cycle for a waiting pod could bind it: a node that became more permissive
-   * since its last failure passes the filters (RelaxationLog says why the others cannot).
-   */
-  private mayFitNow(pod: SimPod): boolean {
-    const failedAt = FAILED_AT_EPOCH.get(pod);
-    return failedAt === undefined || this.relaxations.anyRelaxedSince(failedAt, (node) => filterNode(pod, node) === 'Fits');
-  }
-
-  /**
-   * Retries every unschedulable pod, in creation order, once at the current instant. A failed
-   * attempt changes nothing (no node, no random draw, the search start comes back to where it was),
-   * so a pod with the same template and requests as one that just failed in this pass fails too
-   * and is not filtered against every node again; nor is a pod that no node relaxed since its last
-   * failure can take (mayFitNow).
-   */
-  private requestSchedulingRetry(): void {
-    if (this.retryScheduled || this.unschedulable.length === 0) return;
-    this.retryScheduled = true;
-    this.sim.scheduleAfter(0, Phase.SCHEDULE, 'scheduler', () => {
-      this.retryScheduled = false;
-      const waiting = this.unschedulable.splice(0);
-      this.retrying = true;
-      const failed = new Map<PodTemplateSpec, Set<string>>();
-      const wait = (pod: SimPod): void => {
-        this.unschedulable.push(pod);
-        FAILED_AT_EPOCH.set(pod, this.relaxations.now);
-      };
-      for (const pod of waiting) {
-        if (pod.removed || pod.deletionSeconds !== undefined) continue;
-        // Drawn for every waiting pod, bound or not: the startup stream's draws stay in step.
-        const timeline = planStartup(pod.template, this.delays, this.startupRandom);
-        const shape = `${pod.cpuRequestMillicores}/${pod.memoryRequestBytes}`;
-        if (failed.get(pod.template)?.has(shape) === true) {
-          wait(pod);
-          continue;
-        }
-        if (!this.mayFitNow(pod) || !this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds)) {
-          wait(pod);
-          if (!failed.has(pod.template)) failed.set(pod.template, new Set());
-          failed.get(pod.template)!.add(shape);
-        }
-      }
-      this.retrying = false;
-      // Every pod still waiting failed at some epoch of this pass or later: older entries are spent.
-      let oldest = this.relaxations.now;
-      for (const pod of this.unschedulable) oldest = Math.min(oldest, FAILED_AT_EPOCH.get(pod) ?? oldest);
-      this.relaxations.forgetUpTo(oldest);
-    });
+    this.unschedulable.remove(pod);
+    if (node !== undefined) this.unschedulable.relaxed(node);
   }
 
   /** Applies `mutate` and tells the listeners when the pod's usage state changed. */

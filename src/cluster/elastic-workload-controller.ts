@@ -10,6 +10,7 @@
  * StatefulSet part names pods by ordinal and, with OrderedReady, creates and deletes them one at a
  * time (stateful_set_control.go), as the source and its clones do in a cluster running the add-on.
  */
+import { elasticUnitTemplate } from './elastic-unit-template.js';
 import type { ElasticWorkloadSpec, WorkloadSpec } from '../scenario/types.js';
 import type { Cluster } from './cluster.js';
 import { DeploymentController } from './deployment-controller.js';
@@ -61,13 +62,7 @@ export class ElasticWorkloadController extends WorkloadController {
         spec: {
           ...source,
           name: `${elastic.name}-unit-${u.name}`,
-          template: {
-            ...base,
-            labels: { ...base.labels, ...u.labels },
-            annotations: { ...base.annotations, ...u.annotations },
-            nodeSelector: { ...base.nodeSelector, ...u.nodeSelector },
-            tolerations: [...base.tolerations, ...u.tolerations],
-          },
+          template: elasticUnitTemplate(base, u),
         },
         min: u.min ?? 0,
         max: u.max ?? Number.POSITIVE_INFINITY,

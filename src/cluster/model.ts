@@ -4,7 +4,7 @@
  * (status.startTime, the Ready condition, metadata.deletionTimestamp).
  */
 import type { NodePoolSpec, PodTemplateSpec, Taint, Toleration } from '../scenario/types.js';
-import { templateNonZeroRequests } from './pod-requests.js';
+import { templateNonZeroRequests, type PodRequests } from './pod-requests.js';
 import { emptyPodSlots } from './pod-slots.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
 
@@ -99,10 +99,7 @@ export interface SimPod {
   slots: unknown[];
 }
 
-export interface PodRequests {
-  cpuMillicores: number;
-  memoryBytes: number;
-}
+export type { PodRequests } from './pod-requests.js';
 
 /** A pod as the API server creates it: Pending, unbound, no conditions yet. */
 export function pendingPod(args: {
@@ -115,7 +112,7 @@ export function pendingPod(args: {
   spread?: SpreadGroup | undefined;
 }): SimPod {
   const { template } = args;
-  const nonZero = templateNonZeroRequests(template);
+  const nonZero = args.requests.nonZero ?? templateNonZeroRequests(template);
   return {
     name: args.name,
     owner: args.owner,

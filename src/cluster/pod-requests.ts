@@ -54,12 +54,19 @@ export function effectiveContainerRequest(
   return Math.max(running, initPeak);
 }
 
-export function templateRequests(template: PodTemplateSpec): TemplateRequests {
+/** The effective requests with `missing` standing for a container request that is not set (not an explicit zero). */
+function effectiveRequests(template: PodTemplateSpec, missing: TemplateRequests): TemplateRequests {
   const { containers, initContainers } = template;
   return {
-    cpuMillicores: template.podCpuRequestMillicores ?? effectiveContainerRequest(containers, initContainers, (c) => c.cpuRequestMillicores),
-    memoryBytes: template.podMemoryRequestBytes ?? effectiveContainerRequest(containers, initContainers, (c) => c.memoryRequestBytes),
+    cpuMillicores: template.podCpuRequestMillicores ?? effectiveContainerRequest(containers, initContainers, (c) => c.cpuRequestMillicores ?? missing.cpuMillicores),
+    memoryBytes: template.podMemoryRequestBytes ?? effectiveContainerRequest(containers, initContainers, (c) => c.memoryRequestBytes ?? missing.memoryBytes),
   };
+}
+
+const NONE: TemplateRequests = Object.freeze({ cpuMillicores: 0, memoryBytes: 0 });
+
+export function templateRequests(template: PodTemplateSpec): TemplateRequests {
+  return effectiveRequests(template, NONE);
 }
 
 /** pkg/scheduler/util DefaultMilliCPURequest: a container without a cpu request counts as 0.1 core when scoring. */
@@ -67,17 +74,27 @@ export const DEFAULT_NON_ZERO_CPU_REQUEST_MILLICORES = 100;
 /** pkg/scheduler/util DefaultMemoryRequest: 200 MiB for a container without a memory request. */
 export const DEFAULT_NON_ZERO_MEMORY_REQUEST_BYTES = 200 * 1024 * 1024;
 
+const NON_ZERO_DEFAULTS: TemplateRequests = Object.freeze({ cpuMillicores: DEFAULT_NON_ZERO_CPU_REQUEST_MILLICORES, memoryBytes: DEFAULT_NON_ZERO_MEMORY_REQUEST_BYTES });
+
 /** The effective request with missing container requests (not explicit zeros) taken as the scheduler's defaults. */
 export function templateNonZeroRequests(template: PodTemplateSpec): TemplateRequests {
-  const { containers, initContainers } = template;
-  return {
-    cpuMillicores:
-      template.podCpuRequestMillicores ??
-      effectiveContainerRequest(containers, initContainers, (c) => c.cpuRequestMillicores ?? DEFAULT_NON_ZERO_CPU_REQUEST_MILLICORES),
-    memoryBytes:
-      template.podMemoryRequestBytes ??
-      effectiveContainerRequest(containers, initContainers, (c) => c.memoryRequestBytes ?? DEFAULT_NON_ZERO_MEMORY_REQUEST_BYTES),
-  };
+  return effectiveRequests(template, NON_ZERO_DEFAULTS);
+}
+
+/**
+ * What a pod of `template` asks for: the effective requests (fit, quotas) and, for scoring, the
+ * non-zero ones. Controllers make it once per template and hand it to every pod they create.
+ */
+export function podRequests(template: PodTemplateSpec): PodRequests {
+  return { ...templateRequests(template), nonZero: templateNonZeroRequests(template) };
+}
+
+/**
+ * A pod's requests as Cluster.createPod takes them; `nonZero` is derived from the template when a
+ * caller (a test) gives only the effective requests.
+ */
+export interface PodRequests extends TemplateRequests {
+  nonZero?: TemplateRequests;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Simulation } from '../core/simulation.js';
 import type { WorkloadSpec } from '../scenario/types.js';
 import type { Cluster } from './cluster.js';
 import type { PodOwner, SimPod } from './model.js';
-import { templateRequests, type TemplateRequests } from './pod-requests.js';
+import { podRequests, type PodRequests } from './pod-requests.js';
 import { SpreadGroup } from './topology-spread-counts.js';
 
 /**
@@ -23,7 +23,7 @@ export interface PodPartition {
 export abstract class WorkloadController {
   /** spec.replicas, as autoscalers write it through the scale subresource. */
   specReplicas: number;
-  readonly requests: TemplateRequests;
+  readonly requests: PodRequests;
   /**
    * This workload's pods as the system default topology spread constraints count them (the
    * ReplicaSet's or StatefulSet's selector); none when the template sets its own constraints
@@ -40,7 +40,7 @@ export abstract class WorkloadController {
     private readonly partition?: PodPartition,
   ) {
     this.specReplicas = spec.replicas;
-    this.requests = templateRequests(spec.template);
+    this.requests = podRequests(spec.template);
     this.spread = spec.template.hasTopologySpreadConstraints === true ? undefined : new SpreadGroup();
   }
 

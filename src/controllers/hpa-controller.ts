@@ -6,7 +6,7 @@
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
 import { evaluateMetric, notComputed, type MetricEvaluationInput, type MetricObservation, type MetricProposal } from '../autoscalers/hpa/evaluate-metric.js';
-import { reconcileHpa, type ReconcileInput } from '../autoscalers/hpa/reconcile.js';
+import { pathWithoutMetrics, reconcileHpa, type ReconcileInput } from '../autoscalers/hpa/reconcile.js';
 import { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
 import { resolveTolerances } from '../autoscalers/hpa/tolerance.js';
 import type { HpaControllerConfig, HpaHistory, HpaSpec, Tolerances } from '../autoscalers/hpa/types.js';
@@ -21,16 +21,12 @@ import { metricObserver, tallyPodClasses, type ExternalMetricProvider, type Metr
 
 const NOT_OBSERVED: MetricObservation = { kind: 'error', message: 'not read on this path' };
 
-/**
- * Why this sync reads no metric, if it reads none: the branches of reconcileAutoscaler before
- * computeReplicasForMetrics (scaling disabled at 0 replicas, spec.replicas above max or below min).
- */
-function metricsSkippedBecause(spec: HpaSpec, specReplicas: number): string | undefined {
-  if (specReplicas === 0 && spec.minReplicas !== 0) return 'spec.replicas is 0, scaling is disabled';
-  if (specReplicas > spec.maxReplicas) return `spec.replicas ${specReplicas} is above maxReplicas ${spec.maxReplicas}`;
-  if (specReplicas < spec.minReplicas) return `spec.replicas ${specReplicas} is below minReplicas ${spec.minReplicas}`;
-  return undefined;
-}
+/** Why a sync on one of pathWithoutMetrics's branches reads no metric, for the decision record. */
+const NOT_READ_BECAUSE: Readonly<Record<NonNullable<ReturnType<typeof pathWithoutMetrics>>, (spec: HpaSpec, specReplicas: number) => string>> = {
+  disabled: () => 'spec.replicas is 0, scaling is disabled',
+  aboveMax: (spec, specReplicas) => `spec.replicas ${specReplicas} is above maxReplicas ${spec.maxReplicas}`,
+  belowMin: (spec, specReplicas) => `spec.replicas ${specReplicas} is below minReplicas ${spec.minReplicas}`,
+};
 
 /** A metric's latest value, kept in place between syncs (no per-sync object outlives the sync). */
 interface LastValue {
@@ -148,8 +144,9 @@ export class HpaController {
     const { ctx, observations, proposals, evaluation } = this;
     ctx.nowSeconds = nowSeconds;
     const specs = this.spec.metrics;
-    const skipped = metricsSkippedBecause(this.spec, specReplicas);
-    if (skipped !== undefined) {
+    const early = pathWithoutMetrics(this.spec, specReplicas);
+    if (early !== undefined) {
+      const skipped = NOT_READ_BECAUSE[early](this.spec, specReplicas);
       // horizontal.go reconcileAutoscaler reads no metric on these paths: no query reaches a metrics
       // API (KEDA's adapter would count a failing trigger's read toward its fallback).
       for (let i = 0; i < specs.length; i++) {

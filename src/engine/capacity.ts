@@ -7,6 +7,7 @@
  * applies to all of the workload's pods (the load model gives one workload one per-pod capacity).
  */
 import { roundUpToVirtualSize } from '../cloud/virtual-size.js';
+import { elasticUnitTemplate } from '../cluster/elastic-unit-template.js';
 import { templateRequests } from '../cluster/pod-requests.js';
 import { matchesSelector, toleratesTaint } from '../cluster/scheduling-filter.js';
 import type { ElasticWorkloadSpec, LoadModelSpec, NodePoolSpec, PodTemplateSpec, WorkloadSpec } from '../scenario/types.js';
@@ -42,13 +43,10 @@ export function cpuCapMillicores(workload: WorkloadSpec, load: LoadModelSpec, po
   return calculateCpuCap(workload, load, pools, elastic).cpuCapMillicores;
 }
 
-/** The source template and, for an ElasticWorkload, each unit's clone with its nodeSelector and tolerations added. */
+/** The source template and, for an ElasticWorkload, each unit's template. */
 function podTemplatesOf(template: PodTemplateSpec, elastic: ElasticWorkloadSpec | undefined): PodTemplateSpec[] {
   const units = elastic?.elasticUnits ?? [];
-  return [
-    template,
-    ...units.map((u) => ({ ...template, nodeSelector: { ...template.nodeSelector, ...u.nodeSelector }, tolerations: [...template.tolerations, ...u.tolerations] })),
-  ];
+  return [template, ...units.map((u) => elasticUnitTemplate(template, u))];
 }
 
 /** The pool's node passes the template's nodeSelector and tolerates its NoSchedule/NoExecute taints. */

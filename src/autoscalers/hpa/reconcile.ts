@@ -71,6 +71,17 @@ interface SyncContext {
 }
 
 /**
+ * The branches of reconcileAutoscaler taken before computeReplicasForMetrics, which therefore read
+ * no metric: spec.replicas 0 with minReplicas ≠ 0 (scaling disabled), above max, below min.
+ */
+export function pathWithoutMetrics(spec: Pick<HpaSpec, 'minReplicas' | 'maxReplicas'>, specReplicas: number): 'disabled' | 'aboveMax' | 'belowMin' | undefined {
+  if (specReplicas === 0 && spec.minReplicas !== 0) return 'disabled';
+  if (specReplicas > spec.maxReplicas) return 'aboveMax';
+  if (specReplicas < spec.minReplicas) return 'belowMin';
+  return undefined;
+}
+
+/**
  * One sync. Order:
  * 1. first-reconcile seeding: an undefined recommendation list becomes `[{specReplicas, now}]`, so a
  *    new HPA (or one after a controller restart) cannot scale down during the first window;
@@ -94,13 +105,10 @@ export function reconcileHpa(input: ReconcileInput): ReconcileResult {
     },
     behavior: spec.behavior === null ? null : resolveBehavior(spec.behavior, input.config),
   };
-  if (current === 0 && spec.minReplicas !== 0) return disabledResult(ctx);
-  if (current > spec.maxReplicas) {
-    return rescaleAtOnce(ctx, spec.maxReplicas, 'aboveMax');
-  }
-  if (current < spec.minReplicas) {
-    return rescaleAtOnce(ctx, spec.minReplicas, 'belowMin');
-  }
+  const early = pathWithoutMetrics(spec, current);
+  if (early === 'disabled') return disabledResult(ctx);
+  if (early === 'aboveMax') return rescaleAtOnce(ctx, spec.maxReplicas, early);
+  if (early === 'belowMin') return rescaleAtOnce(ctx, spec.minReplicas, early);
   const combined = combineProposals(input.proposals, current);
   return combined.ok ? normalizedResult(ctx, combined) : metricsFailedResult(ctx, combined);
 }

@@ -12,7 +12,7 @@ import { findScaler } from '../../autoscalers/keda/scalers/registry.js';
 import type { ParsedTrigger, ScaledJobSpec, ScalerDefinition } from '../../autoscalers/keda/types.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import type { PodOwner, SimPod } from '../../cluster/model.js';
-import { templateRequests } from '../../cluster/pod-requests.js';
+import { podRequests, type PodRequests } from '../../cluster/pod-requests.js';
 import { Phase } from '../../core/phases.js';
 import type { Simulation } from '../../core/simulation.js';
 import type { LoadFlow } from '../../engine/load-flow.js';
@@ -65,11 +65,14 @@ export class ScaledJobController {
   private readonly unfinished = new Set<SimPod>();
   private readonly started = new Set<SimPod>();
   private readonly triggers: TriggerRuntime[];
+  /** What each Job's pod asks for (one template: made once). */
+  private readonly requests: PodRequests;
 
   constructor(
     readonly spec: ScaledJobSpec,
     private readonly deps: ScaledJobDeps,
   ) {
+    this.requests = podRequests(deps.template);
     this.triggers = spec.triggers.map((t) => {
       const scaler = findScaler(t.type);
       if (scaler === undefined) throw new Error(`ScaledJob ${spec.name}: unknown trigger type ${t.type}`);
@@ -165,7 +168,7 @@ export class ScaledJobController {
   private createJob(): void {
     const { cluster, owner, template } = this.deps;
     const name = `${this.spec.name}-${(this.counts.jobsCreated++).toString(36).padStart(5, '0')}`;
-    const pod = cluster.createPod(owner, template, templateRequests(template), name);
+    const pod = cluster.createPod(owner, template, this.requests, name);
     this.unfinished.add(pod);
   }
 }

@@ -1,0 +1,112 @@
+/**
+ * kube-scheduler's unschedulable pods (PodScheduled=False/Unschedulable) and their retries: a pod
+ * no node fits waits until some node becomes more permissive (added, freed, untainted), then every
+ * waiting pod is retried once, in creation order, at that instant (the scheduling queue's
+ * unschedulablePods moved back to activeQ on a cluster event). RelaxationLog keeps which nodes
+ * relaxed since each pod's last failure, so a retry skips a pod no such node can take.
+ */
+import { Phase } from '../core/phases.js';
+import type { Simulation } from '../core/simulation.js';
+import type { PodTemplateSpec } from '../scenario/types.js';
+import type { SimNode, SimPod } from './model.js';
+import { PodSlot } from './pod-slots.js';
+import { RelaxationLog } from './relaxation-log.js';
+import { filterNode } from './scheduling-filter.js';
+
+/** The relaxation epoch at a waiting pod's last failed (or skipped) scheduling cycle (see RelaxationLog). */
+const FAILED_AT_EPOCH = new PodSlot<number>('scheduler: epoch of the last failed cycle');
+
+/**
+ * One retry of a waiting pod: the caller draws its start-up timeline whatever happens (the
+ * stream's draws stay in step) and runs a scheduling cycle only when `schedule` is true; true when
+ * the pod was bound.
+ */
+export type RetryAttempt = (pod: SimPod, schedule: boolean) => boolean;
+
+export class UnschedulableQueue {
+  private readonly waiting: SimPod[] = [];
+  private retryScheduled = false;
+  /** Nodes that became more permissive, for retries of the waiting pods. */
+  private readonly relaxations = new RelaxationLog();
+  /** True during a retry pass, while the waiting pods are out of `waiting`. */
+  private retrying = false;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly attempt: RetryAttempt,
+  ) {}
+
+  /** The waiting pods, in creation order. */
+  get pods(): readonly SimPod[] {
+    return this.waiting;
+  }
+
+  /** A pod no node fits now: it waits (PodScheduled=False/Unschedulable). */
+  add(pod: SimPod): void {
+    pod.unschedulable = true;
+    this.waiting.push(pod);
+    FAILED_AT_EPOCH.set(pod, this.relaxations.now);
+  }
+
+  /** The pod was bound: no failure of it is remembered. */
+  bound(pod: SimPod): void {
+    pod.unschedulable = false;
+    FAILED_AT_EPOCH.clear(pod);
+  }
+
+  /** The pod is gone: it no longer waits. */
+  remove(pod: SimPod): void {
+    const at = this.waiting.indexOf(pod);
+    if (at >= 0) this.waiting.splice(at, 1);
+    FAILED_AT_EPOCH.clear(pod);
+  }
+
+  /** `node` may now fit pods it did not: log it and retry the waiting pods. */
+  relaxed(node: SimNode): void {
+    // With no pod waiting, no earlier relaxation can matter to a later failure.
+    if (!this.retrying && this.waiting.length === 0) this.relaxations.forgetUpTo(this.relaxations.now);
+    this.relaxations.relaxed(node);
+    this.requestRetry();
+  }
+
+  /**
+   * Whether a scheduling cycle for a waiting pod could bind it: a node that became more permissive
+   * since its last failure passes the filters (RelaxationLog says why the others cannot).
+   */
+  private mayFitNow(pod: SimPod): boolean {
+    const failedAt = FAILED_AT_EPOCH.get(pod);
+    return failedAt === undefined || this.relaxations.anyRelaxedSince(failedAt, (node) => filterNode(pod, node) === 'Fits');
+  }
+
+  /**
+   * Retries every waiting pod, in creation order, once at the current instant. A failed attempt
+   * changes nothing (no node, no random draw, the search start comes back to where it was), so a
+   * pod with the same template and requests as one that just failed in this pass fails too and is
+   * not filtered against every node again; nor is a pod that no node relaxed since its last failure
+   * can take (mayFitNow).
+   */
+  private requestRetry(): void {
+    if (this.retryScheduled || this.waiting.length === 0) return;
+    this.retryScheduled = true;
+    this.sim.scheduleAfter(0, Phase.SCHEDULE, 'scheduler', () => {
+      this.retryScheduled = false;
+      const waiting = this.waiting.splice(0);
+      this.retrying = true;
+      const failed = new Map<PodTemplateSpec, Set<string>>();
+      for (const pod of waiting) {
+        if (pod.removed || pod.deletionSeconds !== undefined) continue;
+        const shape = `${pod.cpuRequestMillicores}/${pod.memoryRequestBytes}`;
+        const sameAsFailed = failed.get(pod.template)?.has(shape) === true;
+        if (this.attempt(pod, !sameAsFailed && this.mayFitNow(pod))) continue;
+        this.add(pod);
+        if (!failed.has(pod.template)) failed.set(pod.template, new Set());
+        failed.get(pod.template)!.add(shape);
+      }
+      this.retrying = false;
+      // Every pod still waiting failed at some epoch of this pass or later: older entries are spent.
+      let oldest = this.relaxations.now;
+      for (const pod of this.waiting) oldest = Math.min(oldest, FAILED_AT_EPOCH.get(pod) ?? oldest);
+      this.relaxations.forgetUpTo(oldest);
+    });
+  }
+}
