@@ -13,7 +13,7 @@ import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../sce
 import { isActive, isUnreachableEndpoint, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
 import { usageStateOf, type ClusterListener } from './cluster-listener.js';
 import { countPodOnNode } from './node-accounting.js';
-import { OwnerPods } from './owner-pods.js';
+import { countsRunningReady, OwnerPods } from './owner-pods.js';
 import { placePod } from './place-pod.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { planStartup, planVirtualBindToStart } from './startup-timeline.js';
@@ -125,6 +125,14 @@ export class Cluster {
   /** status.replicas of `owner`: its pods that are not terminating and not finished (isActive). */
   activePods(owner: PodOwner): number {
     return this.owners.activeCount(owner);
+  }
+
+  /**
+   * `owner`'s pods Running with Ready=True, terminating ones included: what the HPA's
+   * getReadyPodsCount counts for Object and External Value metrics.
+   */
+  runningReadyPods(owner: PodOwner): number {
+    return this.owners.runningReadyCount(owner);
   }
 
   /** Moves on at every change to `owner`'s pods: listed, bound, any transition, unlisted (OwnerPods.version). */
@@ -373,9 +381,10 @@ export class Cluster {
   private transition(pod: SimPod, mutate: () => void): void {
     const from = usageStateOf(pod);
     const wasActive = isActive(pod);
+    const wasRunningReady = countsRunningReady(pod);
     const wasUnreachable = isUnreachableEndpoint(pod);
     mutate();
-    this.owners.changed(pod, wasActive);
+    this.owners.changed(pod, wasActive, wasRunningReady);
     if (pod.node !== undefined) pod.node.podsVersion++;
     const to = usageStateOf(pod);
     // A pod whose containers stop while the API still lists it as an endpoint (isUnreachableEndpoint)

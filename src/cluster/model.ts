@@ -155,6 +155,16 @@ export function isUnreachableEndpoint(pod: SimPod): boolean {
   return pod.containerStartSeconds === undefined && pod.ready && pod.phase === 'Running' && pod.deletionSeconds === undefined;
 }
 
+/**
+ * Running with Ready=True, terminating or not: the pods the HPA's Object and External Value metrics
+ * divide by (replica_calculator.go getReadyPodsCount checks the phase and IsPodReady, not the
+ * deletionTimestamp). A terminating pod keeps the Ready condition its kubelet last posted until its
+ * containers stop (it is gone then), though it has left the endpoints (isServing).
+ */
+export function isRunningReady(pod: SimPod): boolean {
+  return pod.phase === 'Running' && pod.ready;
+}
+
 /** Running, Ready and not terminating: the pod receives traffic (endpoints) and counts as a ready replica. */
 export function isServing(pod: SimPod): boolean {
   return pod.phase === 'Running' && pod.ready && pod.deletionSeconds === undefined;

@@ -61,6 +61,15 @@ export abstract class WorkloadController {
     return this.cluster.activePods(this.owner);
   }
 
+  /**
+   * Pods Running with Ready=True, terminating ones included: the divisor of the HPA's Object and
+   * External Value metrics (replica_calculator.go getReadyPodsCount). Counted by the cluster as
+   * they change, per owner (an ElasticWorkload's parts share their owner's count).
+   */
+  get runningReadyPods(): number {
+    return this.cluster.runningReadyPods(this.owner);
+  }
+
   /** Writes spec.replicas (the scale subresource) and reconciles at this instant. */
   scale(replicas: number): void {
     this.specReplicas = replicas;

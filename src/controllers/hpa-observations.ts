@@ -152,10 +152,15 @@ function podsMetricObservation(seriesName: string, ctx: ObservationContext): Met
   return observation;
 }
 
+/**
+ * An Object or External metric's single value. A Value target divides by the Running pods with
+ * Ready=True, terminating ones included (getReadyPodsCount does not look at the deletionTimestamp),
+ * not by the pods serving traffic.
+ */
 function valueObservation(seriesName: string, ctx: ObservationContext): MetricObservation {
   const series = ctx.series.get(seriesName);
   if (series === undefined) return { kind: 'error', message: `no series named ${seriesName}` };
-  return { kind: 'values', valuesMilli: [toMilli(series.valueAt(ctx.nowSeconds))], readyPodCount: ctx.target.servingPods };
+  return { kind: 'values', valuesMilli: [toMilli(series.valueAt(ctx.nowSeconds))], readyPodCount: ctx.target.controller.runningReadyPods };
 }
 
 /** How many pods of a per-pod observation fell in each §1.4 class (decisions.csv's pods column). */

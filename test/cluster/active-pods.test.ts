@@ -1,10 +1,11 @@
 /**
- * status.replicas as the cluster counts it (Cluster.activePods): after any sequence of pod and node
- * changes it equals a walk over the owner's pods, for every owner.
+ * status.replicas as the cluster counts it (Cluster.activePods), and the Running-and-Ready count the
+ * HPA's Value metrics divide by (Cluster.runningReadyPods): after any sequence of pod and node
+ * changes each equals a walk over the owner's pods, for every owner.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isActive, type SimPod } from '../../src/cluster/model.js';
+import { isActive, isRunningReady, type SimPod } from '../../src/cluster/model.js';
 import { makeTemplate } from '../helpers/builders.js';
 import { smallCluster } from '../helpers/small-cluster.js';
 
@@ -43,6 +44,7 @@ describe('Cluster.activePods (property)', () => {
   it('equals the count of active pods in the owner’s list after every change', () => {
     let checks = 0;
     let inactiveListed = 0;
+    let terminatingReady = 0;
     fc.assert(
       fc.property(fc.array(op, { minLength: 5, maxLength: 60 }), (ops) => {
         const { sim, cluster, addNode } = smallCluster(3, DELAYS, 3);
@@ -81,7 +83,9 @@ describe('Cluster.activePods (property)', () => {
             const listed = cluster.pods(owner);
             const walked = listed.filter(isActive).length;
             expect(cluster.activePods(owner)).toBe(walked);
+            expect(cluster.runningReadyPods(owner)).toBe(listed.filter(isRunningReady).length);
             inactiveListed += listed.length - walked;
+            terminatingReady += listed.filter((p) => isRunningReady(p) && p.deletionSeconds !== undefined).length;
             checks++;
           }
         }
@@ -91,6 +95,7 @@ describe('Cluster.activePods (property)', () => {
     // The runs reach pods that are listed but no longer active (terminating), not only fresh ones.
     expect(checks).toBeGreaterThan(3_000);
     expect(inactiveListed).toBeGreaterThan(100);
+    expect(terminatingReady).toBeGreaterThan(20);
   });
 
   it('counts a new pod, drops it when it terminates, and not again when it is gone', () => {
@@ -109,5 +114,21 @@ describe('Cluster.activePods (property)', () => {
     cluster.finishPod(b, 'Succeeded');
     expect(cluster.activePods(owner)).toBe(0);
     expect(cluster.activePods(OWNERS[1]!)).toBe(0);
+  });
+
+  it('keeps a terminating pod in the Running-and-Ready count until it is gone (getReadyPodsCount)', () => {
+    const { sim, cluster } = smallCluster(1, DELAYS, 1);
+    const owner = OWNERS[0]!;
+    const a = cluster.createRunningPod(owner, makeTemplate(), { cpuMillicores: 100, memoryBytes: 2 ** 20 }, 'a', -60)!;
+    cluster.createRunningPod(owner, makeTemplate(), { cpuMillicores: 100, memoryBytes: 2 ** 20 }, 'b', -60);
+    expect(cluster.runningReadyPods(owner)).toBe(2);
+    cluster.deletePod(a, 30);
+    expect(cluster.activePods(owner)).toBe(1);
+    expect(cluster.runningReadyPods(owner)).toBe(2);
+    sim.runUntil(DELAYS.terminationSeconds - 0.5);
+    expect(cluster.runningReadyPods(owner)).toBe(2);
+    sim.runUntil(DELAYS.terminationSeconds + 0.5);
+    expect(a.removed).toBe(true);
+    expect(cluster.runningReadyPods(owner)).toBe(1);
   });
 });

@@ -146,3 +146,59 @@ describe('autoscaling/v1 HPA', () => {
     expect(column(ts, 'web.ready_replicas').at(-1)).toBe(5);
   });
 });
+
+describe('Object Value metric: the ready pods it divides by', () => {
+  it('count a terminating pod whose Ready condition is still True (getReadyPodsCount)', async () => {
+    const deployment = DEPLOYMENT.replace('replicas: 2', 'replicas: 4');
+    const hpa = lines(
+      'apiVersion: autoscaling/v2',
+      'kind: HorizontalPodAutoscaler',
+      'metadata: {name: web}',
+      'spec:',
+      '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}',
+      '  minReplicas: 1',
+      '  maxReplicas: 10',
+      '  behavior:',
+      '    scaleDown: {stabilizationWindowSeconds: 0}',
+      '  metrics:',
+      '    - type: Object',
+      '      object:',
+      '        describedObject: {apiVersion: networking.k8s.io/v1, kind: Ingress, name: web}',
+      '        metric: {name: ingress-qps}',
+      '        target: {type: Value, value: "100"}',
+    );
+    const scenario = lines(
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  duration: 1m',
+      '  outputInterval: 1m',
+      '  traces:',
+      '    half: {file: traces/half.csv, valueKind: ratePerSecond}',
+      '  nodePools: [{name: default, count: 2, cpu: "4", memory: 16Gi}]',
+      '  workloads:',
+      '    web: {trace: half, cpuMillicoreSecondsPerRequest: 2, baseCpuMillicores: 5}',
+      '  series:',
+      '    ingress-qps: {trace: half}',
+      '  startup: {scheduling: 1s, imagePull: 5s, containerStart: 1s, termination: 20s, jitterRatio: 0}',
+    );
+    const t = await run({
+      'scenario.yaml': scenario,
+      'manifests/app.yaml': deployment + '---\n' + hpa,
+      'traces/half.csv': lines('timestamp,value', '2024-01-01T00:00:00Z,50', '2024-01-01T01:00:00Z,50'),
+    });
+    const d = t['decisions.csv']!;
+    const times = column(d, 'time_s') as number[];
+    const proposals = column(d, 'metric1_proposal') as number[];
+    // Syncs 15 s apart (the first at the HPA's offset): the terminating pods outlive one sync.
+    expect(times[1]! - times[0]!).toBe(15);
+    // First sync: ratio 50 / 100 over 4 ready pods: ceil(0.5 × 4) = 2, and two pods start terminating (20 s).
+    expect(proposals[0]).toBe(2);
+    // 15 s later: the two terminating pods are still Running and Ready, so 4 pods count: ceil(0.5 × 4) = 2,
+    // not ceil(0.5 × 2) = 1 over the two left serving.
+    expect(proposals[1]).toBe(2);
+    expect(column(d, 'final_replicas')[1]).toBe(2);
+    // 30 s after the first: they are gone; 2 ready pods: ceil(0.5 × 2) = 1.
+    expect(proposals[2]).toBe(1);
+  });
+});

@@ -234,10 +234,10 @@ export class ScaledObjectController {
           triggerFailures: this.triggers.map((t) => t.failures),
           currentReplicas: target.controller.specReplicas,
         });
-        if (fallback.engaged) return { kind: 'values', valuesMilli: [fallback.valueMilli], readyPodCount: target.servingPods, note: `KEDA fallback: ${fallback.reason}` };
+        if (fallback.engaged) return { kind: 'values', valuesMilli: [fallback.valueMilli], readyPodCount: target.controller.runningReadyPods, note: `KEDA fallback: ${fallback.reason}` };
       }
       if (composite?.valueMilli === null || composite === undefined) return { kind: 'error', message: composite?.reason ?? 'no formula' };
-      return { kind: 'values', valuesMilli: [composite.valueMilli], readyPodCount: target.servingPods };
+      return { kind: 'values', valuesMilli: [composite.valueMilli], readyPodCount: target.controller.runningReadyPods };
     }
     const trigger = this.triggerServing(metric.metricName);
     if (trigger === undefined) return { kind: 'error', message: `no trigger serves ${metric.metricName}` };
@@ -253,7 +253,7 @@ export class ScaledObjectController {
     const fallback = applyFallback(input);
     if (fallback.healthPersisted) trigger.failures = fallback.numberOfFailures;
     if (fallback.errorReturned || fallback.metricValue === undefined) return { kind: 'error', message: result.error ?? fallback.reason };
-    const observation: MetricObservation = { kind: 'values', valuesMilli: [hpaMetricMilli(fallback.metricValue)], readyPodCount: target.servingPods };
+    const observation: MetricObservation = { kind: 'values', valuesMilli: [hpaMetricMilli(fallback.metricValue)], readyPodCount: target.controller.runningReadyPods };
     if (fallback.fallbackActive) observation.note = `KEDA fallback: ${fallback.reason}`;
     return observation;
   }
