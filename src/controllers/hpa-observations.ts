@@ -94,6 +94,11 @@ function resourceMetricPlan(resource: string, containerName: string | undefined,
   };
 }
 
+/**
+ * A Resource or ContainerResource metric's per-pod observation. Upstream's Resource value is the sum
+ * of each container's usage rounded up to whole millicores (metrics client getPodMetrics); the
+ * serving container uses all of the pod's CPU and the others none, so that sum is the pod's sample.
+ */
 function resourceObservation(plan: ResourceMetricPlan, ctx: ObservationContext): MetricObservation {
   const { resource, containerName, requestMilli, counted } = plan;
   if (requestMilli === undefined) {

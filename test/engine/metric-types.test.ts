@@ -202,3 +202,40 @@ describe('Object Value metric: the ready pods it divides by', () => {
     expect(proposals[2]).toBe(1);
   });
 });
+
+describe('Resource cpu of a pod with a sidecar', () => {
+  it('is the sum of its containers’ whole millicores: the serving container’s, the idle sidecar’s 0', async () => {
+    const deployment = DEPLOYMENT.replace(
+      "          resources: {requests: {cpu: 100m}, limits: {cpu: \"1\"}}",
+      lines("          resources: {requests: {cpu: 100m}, limits: {cpu: \"1\"}}", '        - name: proxy', '          resources: {requests: {cpu: 50m}}').trimEnd(),
+    );
+    const hpa = lines(
+      'apiVersion: autoscaling/v2',
+      'kind: HorizontalPodAutoscaler',
+      'metadata: {name: web}',
+      'spec:',
+      '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}',
+      '  minReplicas: 2',
+      '  maxReplicas: 10',
+      '  metrics:',
+      '    - type: Resource',
+      '      resource: {name: cpu, target: {type: AverageValue, averageValue: 300m}}',
+      '    - type: ContainerResource',
+      '      containerResource: {name: cpu, container: web, target: {type: AverageValue, averageValue: 300m}}',
+      '    - type: ContainerResource',
+      '      containerResource: {name: cpu, container: proxy, target: {type: AverageValue, averageValue: 300m}}',
+    );
+    // 2.0037 m per request: a pod's rate is not a whole number of millicores.
+    const scenario = scenarioYaml([]).replace('cpuMillicoreSecondsPerRequest: 2,', 'cpuMillicoreSecondsPerRequest: 2.0037,');
+    const t = await run({ 'scenario.yaml': scenario, 'manifests/app.yaml': deployment + '---\n' + hpa, ...TRACES });
+    const d = t['decisions.csv']!;
+    // The load model gives all of a pod's CPU to its serving container and none to the others, so
+    // summing each container's rounded-up millicores (metrics client getPodMetrics) rounds the pod's
+    // rate up once: the Resource value is the serving container's, the sidecar's is 0.
+    const pod = column(d, 'metric1_value');
+    // 100 req/s over 2 pods: 50 × 2.0037 + 5 = 105.185 m, 106 m rounded up.
+    expect(pod[0]).toBe('106m');
+    expect(column(d, 'metric2_value')).toEqual(pod);
+    expect(new Set(column(d, 'metric3_value'))).toEqual(new Set(['0m']));
+  });
+});
