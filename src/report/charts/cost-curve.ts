@@ -31,13 +31,16 @@ interface Priced {
   minimumSeconds: number;
 }
 
-/** Seconds billed for a record if the run ended at t; 0 when it starts at or after t. */
+/**
+ * Seconds billed for a record if the run ended at t; 0 when it starts at or after t, and for a
+ * virtual pod gone no later than its image pull start (calculateVirtualPodCost's PullNotStarted).
+ */
 function billedSecondsAt(p: Priced, t: number): number {
   const start = Math.max(0, p.startSeconds);
   if (!(t > start)) return 0;
   if (p.capacityClass === 'reserved') return t - start;
   const life = Math.min(p.endSeconds ?? t, t) - start;
-  if (!(life > 0)) return p.minimumSeconds;
+  if (!(life > 0)) return p.capacityClass === 'virtual' ? 0 : p.minimumSeconds;
   const step = p.granularitySeconds;
   return Math.max(p.minimumSeconds, step > 0 ? Math.ceil(life / step - 1e-9) * step : life);
 }

@@ -15,6 +15,8 @@ const RECORDS: BillingRecords = {
   virtualPods: [
     makeVirtualRecord({ pod: 'v1', startSeconds: 0, endSeconds: 1000 }),
     makeVirtualRecord({ pod: 'f1', pool: 'fargate', pricing: FARGATE_PRICING, size: { cpuMillicores: 1000, memoryBytes: 2 * 2 ** 30 }, startSeconds: 5000 }),
+    // Deleted in its sandbox phase: gone at 295 s, before its image pull would have started at 300 s.
+    makeVirtualRecord({ pod: 'f0', pool: 'fargate', pricing: FARGATE_PRICING, size: { cpuMillicores: 1000, memoryBytes: 2 * 2 ** 30 }, startSeconds: 300, endSeconds: 295 }),
   ],
 };
 const TIMES = Array.from({ length: 72 }, (_, i) => (i + 1) * 100);
@@ -46,6 +48,10 @@ describe('calculateCostCurves', () => {
     const spot = curves.find((c) => c.capacityClass === 'spot')!.values;
     expect(spot[0]).toBe(0); // t = 100 s: starts now
     expect(spot[1]).toBeCloseTo((0.5 / 3600) * 60, 10); // a 30 s life bills the 60 s minimum
+    // The Fargate pod gone before its image pull started is billed nothing, not the 60 s minimum.
+    const fargate = curves.find((c) => c.capacityClass === 'virtual' && c.currency === 'USD')!.values;
+    expect(fargate[3]).toBe(0); // t = 400 s
+    expect(fargate[48]).toBe(0); // t = 4900 s: f1 starts at 5000 s
     const reserved = curves.find((c) => c.capacityClass === 'reserved')!.values;
     expect(reserved[35]).toBeCloseTo(1); // t = 3600 s: prorated, 1/h
   });

@@ -16,6 +16,9 @@ describe('calculateVirtualPodCost', () => {
     ['ECI: still running at the end → billed to runSeconds', ECI_PRICING, ECI_2_4, 3000, undefined, 600, 'ExactLife'],
     ['Fargate: 20 s pays the 60 s minimum', FARGATE_PRICING, FARGATE_025_1, 0, 20, 60, 'MinimumBilled'],
     ['Fargate: 61 s is 61 s', FARGATE_PRICING, FARGATE_025_1, 100, 161, 61, 'ExactLife'],
+    ['Fargate: gone in its sandbox phase, before its image pull started, pays nothing', FARGATE_PRICING, FARGATE_025_1, 108, 105, 0, 'PullNotStarted'],
+    ['Fargate: its image pull not started when the run ends pays nothing in the run', FARGATE_PRICING, FARGATE_025_1, 3600, undefined, 0, 'PullNotStarted'],
+    ['ECI: gone before its image pull started pays nothing', ECI_PRICING, ECI_2_4, 108, 105, 0, 'PullNotStarted'],
   ] as const)('%s', (_name, pricing, size, startSeconds, endSeconds, billedSeconds, reason) => {
     const result = calculateVirtualPodCost(makeVirtualRecord({ pricing, size, startSeconds, endSeconds }), 3600);
     expect(result.billedSeconds).toEqual(exactFromNumber(billedSeconds));
