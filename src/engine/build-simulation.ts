@@ -17,7 +17,7 @@ import { StepCursor } from '../load/step-series.js';
 import { MetricsServer, workingSetOf } from '../metrics/metrics-server.js';
 import { ObserverHub, type SimObserver } from '../observe/observer.js';
 import type { Scenario } from '../scenario/types.js';
-import { cpuCapMillicores } from './capacity.js';
+import { calculateCpuCaps } from './capacity.js';
 import { NodeGroup } from '../cloud/node-group.js';
 import { ElasticWorkloadController } from '../cluster/elastic-workload-controller.js';
 import { BillingLedger } from './billing-ledger.js';
@@ -75,8 +75,8 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
           ? new StatefulSetController(spec, owner, cluster, sim)
           : new DeploymentController(spec, owner, cluster, sim);
     const load = loads.get(spec.name);
-    const cap = load === undefined ? Infinity : cpuCapMillicores(spec, load, scenario.nodePools, elastic);
-    return new WorkloadRuntime(sim, controller, load, cap);
+    const caps = load === undefined ? undefined : calculateCpuCaps(spec, load, scenario.nodePools, elastic);
+    return new WorkloadRuntime(sim, controller, load, caps);
   });
   const metricsServer = new MetricsServer(scenario.config.metricsServer.resolutionSeconds);
   // The billing observer hears a pod's end before the workload's CPU ledger forgets the pod.
@@ -182,10 +182,9 @@ function startWarm(sim: Simulation, workloads: WorkloadRuntime[], metricsServer:
   for (const w of workloads) {
     const running = w.controller.warmStart(-WARM_START_AGE_SECONDS);
     for (const pod of running) w.seedPod(pod, 'serving');
-    // As if the pods had used their t = 0 CPU since before the previous scrape.
-    const cpu = w.load === undefined ? 0 : w.servingCpuMillicores();
+    // As if the pods had used their t = 0 CPU since before the previous scrape (each its class's, when their caps differ).
     const memory = w.workingSetBytes(0);
-    for (const pod of running) metricsServer.prime(pod, cpu, workingSetOf(pod, memory), primeSeconds);
+    for (const pod of running) metricsServer.prime(pod, w.load === undefined ? 0 : w.servingCpuMillicores(pod), workingSetOf(pod, memory), primeSeconds);
     w.startIdleCheck(0);
   }
   sim.every(firstScrapeSeconds, resolution, Phase.METRICS, 'metrics-server', () => {

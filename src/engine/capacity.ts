@@ -1,10 +1,11 @@
 /**
- * The CPU a serving pod can use at most: the serving container's CPU limit. Without a limit the
- * pod may burst up to what it runs on: a node's CPU, approximated by the smallest node pool's
- * allocatable CPU, or on a virtual node (ECI, Fargate) the vCPU of the pod size it is created and
- * billed at (roundUpToVirtualSize, docs/fidelity-spec.md §5.2), for each virtual pool the
- * workload's pods (an ElasticWorkload's units included) can be placed on. The smallest of these
- * applies to all of the workload's pods (the load model gives one workload one per-pod capacity).
+ * The CPU a serving pod can use at most, per pod: the serving container's CPU limit. Without a limit
+ * the pod may burst up to what it runs on: on an ordinary node the node's CPU, approximated by the
+ * smallest node pool's allocatable CPU; on a virtual node (ECI, Fargate) the vCPU of the pod size it
+ * is created and billed at (roundUpToVirtualSize, docs/fidelity-spec.md §5.2), for each virtual pool
+ * the workload's pods (an ElasticWorkload's units included) can be placed on. An ElasticWorkload
+ * split between ECS nodes and ECI thus caps its ECS pods at the node's CPU and its ECI pods at their
+ * size, each pod by where it runs (src/engine/capacity-classes.ts keeps the pods of each cap).
  */
 import { roundUpToVirtualSize } from '../cloud/virtual-size.js';
 import { elasticUnitTemplate } from '../cluster/elastic-unit-template.js';
@@ -12,35 +13,47 @@ import { templateRequests } from '../cluster/pod-requests.js';
 import { matchesSelector, toleratesTaint } from '../cluster/scheduling-filter.js';
 import type { ElasticWorkloadSpec, LoadModelSpec, NodePoolSpec, PodTemplateSpec, WorkloadSpec } from '../scenario/types.js';
 
-/** The cap and where it comes from. */
+/** A cap and where it comes from. */
 export interface CpuCap {
   cpuCapMillicores: number;
   reason: 'CpuLimit' | 'SmallestNodePool' | 'VirtualPodSize' | 'NoPool';
 }
 
-export function calculateCpuCap(workload: WorkloadSpec, load: LoadModelSpec, pools: readonly NodePoolSpec[], elastic?: ElasticWorkloadSpec): CpuCap {
-  const template = workload.template;
-  const serving = template.containers.find((c) => c.name === load.container) ?? template.containers[0];
-  if (serving?.cpuLimitMillicores !== undefined) return { cpuCapMillicores: serving.cpuLimitMillicores, reason: 'CpuLimit' };
-  let cap: CpuCap = { cpuCapMillicores: Infinity, reason: 'NoPool' };
-  for (const pool of pools) {
-    if (pool.virtual === undefined && pool.cpuMillicores < cap.cpuCapMillicores) cap = { cpuCapMillicores: pool.cpuMillicores, reason: 'SmallestNodePool' };
-  }
-  const templates = podTemplatesOf(template, elastic);
-  for (const pool of pools) {
-    const virtual = pool.virtual;
-    if (virtual === undefined) continue;
-    for (const t of templates) {
-      if (!mayRunOn(t, pool)) continue;
-      const sized = roundUpToVirtualSize(templateRequests(t), virtual.pricing);
-      if ('size' in sized && sized.size.cpuMillicores < cap.cpuCapMillicores) cap = { cpuCapMillicores: sized.size.cpuMillicores, reason: 'VirtualPodSize' };
-    }
-  }
-  return cap;
+/** The caps of a workload's pods, by where they run. */
+export interface CpuCaps {
+  /** Pods on ordinary nodes: the limit, else the smallest ordinary pool's CPU (NoPool: none). */
+  ordinary: CpuCap;
+  /** Whether some pod template of the workload may run on an ordinary pool at all. */
+  ordinaryReachable: boolean;
+  /** Pods on each virtual pool they may be placed on, by pool name (the limit, else the size's vCPU). */
+  byVirtualPool: ReadonlyMap<string, CpuCap>;
 }
 
-export function cpuCapMillicores(workload: WorkloadSpec, load: LoadModelSpec, pools: readonly NodePoolSpec[], elastic?: ElasticWorkloadSpec): number {
-  return calculateCpuCap(workload, load, pools, elastic).cpuCapMillicores;
+export function calculateCpuCaps(workload: WorkloadSpec, load: LoadModelSpec, pools: readonly NodePoolSpec[], elastic?: ElasticWorkloadSpec): CpuCaps {
+  const template = workload.template;
+  const serving = template.containers.find((c) => c.name === load.container) ?? template.containers[0];
+  const limit = serving?.cpuLimitMillicores;
+  const limitCap: CpuCap | undefined = limit === undefined ? undefined : { cpuCapMillicores: limit, reason: 'CpuLimit' };
+  let ordinary: CpuCap = limitCap ?? { cpuCapMillicores: Infinity, reason: 'NoPool' };
+  const templates = podTemplatesOf(template, elastic);
+  let ordinaryReachable = false;
+  const byVirtualPool = new Map<string, CpuCap>();
+  for (const pool of pools) {
+    const virtual = pool.virtual;
+    if (virtual === undefined) {
+      if (limitCap === undefined && pool.cpuMillicores < ordinary.cpuCapMillicores) ordinary = { cpuCapMillicores: pool.cpuMillicores, reason: 'SmallestNodePool' };
+      ordinaryReachable ||= templates.some((t) => mayRunOn(t, pool));
+      continue;
+    }
+    for (const t of templates) {
+      if (!mayRunOn(t, pool)) continue;
+      const sized = limitCap === undefined ? roundUpToVirtualSize(templateRequests(t), virtual.pricing) : undefined;
+      const cap: CpuCap | undefined = limitCap ?? (sized !== undefined && 'size' in sized ? { cpuCapMillicores: sized.size.cpuMillicores, reason: 'VirtualPodSize' } : undefined);
+      const known = byVirtualPool.get(pool.name);
+      if (cap !== undefined && (known === undefined || cap.cpuCapMillicores < known.cpuCapMillicores)) byVirtualPool.set(pool.name, cap);
+    }
+  }
+  return { ordinary, ordinaryReachable, byVirtualPool };
 }
 
 /** The source template and, for an ElasticWorkload, each unit's template. */

@@ -2,7 +2,9 @@
  * One workload at run time: its controller (Deployment or StatefulSet), its offered load (a
  * LoadFlow served by its ready pods), and the CPU and memory its pods use (the usage probe
  * metrics-server scrapes). Integrals are settled lazily: only when the load, the number of serving
- * pods, or an observer's clock moves.
+ * pods, or an observer's clock moves. Serving pods use the same CPU at every instant, so one integral
+ * serves them all, unless their CPU caps differ by where they run (an ElasticWorkload split between
+ * ECS nodes and ECI): then each cap has its own integral (capacity-classes.ts).
  */
 import type { ScalerReading } from '../autoscalers/keda/types.js';
 import type { ClusterListener, UsageState } from '../cluster/cluster-listener.js';
@@ -15,6 +17,8 @@ import type { UsageProbe, WorkingSet } from '../metrics/metrics-server.js';
 import type { SharedUsage } from '../metrics/scrape-group.js';
 import type { LoadModelSpec } from '../scenario/types.js';
 import { ColdStarts } from './cold-starts.js';
+import type { CpuCaps } from './capacity.js';
+import { CapacityClasses } from './capacity-classes.js';
 import { LoadFlow, type FlowTotals } from './load-flow.js';
 import { CPU_ACCOUNTS, MEMORY_ACCOUNTS, PodUsageLedger } from './pod-usage-ledger.js';
 
@@ -35,8 +39,12 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
   readonly coldStarts = new ColdStarts();
   /** The load (absent when the scenario gives this workload no load model). */
   readonly flow: LoadFlow | undefined;
-  /** Requests/s one ready pod serves at most (load model and CPU cap). */
+  /** Requests/s one ready pod serves at most (load model and CPU cap; of class 0 with classes). */
   readonly capacityRpsPerPod: number;
+  /** The pods' classes when their CPU caps differ by where they run; undefined when one cap applies to all. */
+  private readonly classes: CapacityClasses | undefined;
+  /** The most CPU a serving pod may use (of class 0 with classes), millicores. */
+  private readonly cpuCapMillicores: number;
   private timeSeconds = 0;
   /** ∫ CPU of one serving pod dt, millicore-seconds. */
   private servingCpuIntegral = 0;
@@ -51,15 +59,18 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
    */
   readonly shared: SharedUsage = this;
 
-  /** @param cpuCapMillicores the most CPU a serving pod may use (src/engine/capacity.ts). */
+  /** @param cpuCaps the most CPU its pods may use, by where they run (src/engine/capacity.ts); undefined without a load. */
   constructor(
     private readonly sim: Simulation,
     readonly controller: WorkloadController,
     readonly load: LoadModelSpec | undefined,
-    private readonly cpuCapMillicores: number,
+    cpuCaps: CpuCaps | undefined,
   ) {
+    const split = load === undefined || cpuCaps === undefined ? undefined : CapacityClasses.of(load, cpuCaps);
+    this.classes = split?.classes;
+    this.cpuCapMillicores = split?.capMillicores ?? Infinity;
     this.flow = load === undefined ? undefined : new LoadFlow(load);
-    this.capacityRpsPerPod = load === undefined ? 0 : capacityRpsPerPod(load, cpuCapMillicores);
+    this.capacityRpsPerPod = load === undefined ? 0 : capacityRpsPerPod(load, this.cpuCapMillicores);
     this.baseCpuMillicores = load?.baseCpuMillicores ?? 0;
     this.ledger = new PodUsageLedger(this.baseCpuMillicores, CPU_ACCOUNTS);
     this.memoryLedger = new PodUsageLedger(load?.baseMemoryBytes ?? 0, MEMORY_ACCOUNTS);
@@ -92,6 +103,13 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
     if (flow === undefined) return;
     const advanced = flow.advance(nowSeconds, this.servingPods, this.effectiveCapacityRpsPerPod(), this.unreachablePods);
     if (advanced === undefined) return;
+    const classes = this.classes;
+    if (classes !== undefined) {
+      classes.advance(advanced, this.partitionFactor());
+      this.servingCpuIntegral = classes.cpuIntegrals[0]!;
+      this.servingMemoryIntegral = classes.memoryIntegrals[0]!;
+      return;
+    }
     this.servingCpuIntegral += perPodCpuMillicoreSeconds(flow.load, advanced.params, advanced.step, dt, this.cpuCapMillicores);
     this.servingMemoryIntegral += flow.load.baseMemoryBytes * dt + flow.load.memoryBytesPerRequestPerSecond * advanced.step.servedRequestsPerPod;
   }
@@ -119,9 +137,16 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
    * so with more ready pods the extra ones idle and the capacity is averaged over all of them.
    */
   effectiveCapacityRpsPerPod(): number {
+    const capacity = this.classes === undefined ? this.capacityRpsPerPod : this.classes.meanCapacityRps(this.servingPods);
     const partitions = this.load?.queue?.partitions;
-    if (partitions === undefined || this.servingPods <= partitions) return this.capacityRpsPerPod;
-    return (this.capacityRpsPerPod * partitions) / this.servingPods;
+    if (partitions === undefined || this.servingPods <= partitions) return capacity;
+    return (capacity * partitions) / this.servingPods;
+  }
+
+  /** The share of its capacity each serving pod can use: partitions ÷ consumers when a queue has fewer partitions, else 1. */
+  private partitionFactor(): number {
+    const partitions = this.load?.queue?.partitions;
+    return partitions === undefined || this.servingPods <= partitions ? 1 : partitions / this.servingPods;
   }
 
   /** Served requests per second per serving pod right now (after settle). */
@@ -130,8 +155,12 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
     return this.flow.servedRps(this.servingPods, this.effectiveCapacityRpsPerPod(), this.unreachablePods) / this.servingPods;
   }
 
-  /** Current CPU of a serving pod, millicores. */
-  servingCpuMillicores(): number {
+  /** Current CPU of a serving pod (`pod`, when their caps differ), millicores. */
+  servingCpuMillicores(pod?: SimPod): number {
+    const classes = this.classes;
+    if (classes !== undefined && pod !== undefined && this.load !== undefined) {
+      return classes.cpuMillicores(classes.classOf(pod), this.servedRpsPerPod() * this.servingPods, this.partitionFactor());
+    }
     const cpu = this.baseCpuMillicores + (this.load?.cpuMillicoreSecondsPerRequest ?? 0) * this.servedRpsPerPod();
     return Math.min(cpu, this.cpuCapMillicores);
   }
@@ -146,14 +175,17 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
   usageStateChanging(pod: SimPod, from: UsageState, to: UsageState): void {
     const nowSeconds = this.sim.nowSeconds;
     this.settle(nowSeconds);
-    this.ledger.change(pod, to, nowSeconds, this.servingCpuIntegral);
-    this.memoryLedger.change(pod, to, nowSeconds, this.servingMemoryIntegral);
+    const cpuIntegral = this.cpuIntegralOf(pod);
+    this.ledger.change(pod, to, nowSeconds, cpuIntegral);
+    this.memoryLedger.change(pod, to, nowSeconds, this.memoryIntegralOf(pod));
     if (from === 'none' && to !== 'none' && pod.restartCount > 0) {
-      CPU_AT_CONTAINER_START.set(pod, this.ledger.cumulativeAt(pod, nowSeconds, this.servingCpuIntegral));
+      CPU_AT_CONTAINER_START.set(pod, this.ledger.cumulativeAt(pod, nowSeconds, cpuIntegral));
     }
     if (pod.removed) CPU_AT_CONTAINER_START.clear(pod);
     if (from === 'serving') this.servingPods--;
     if (to === 'serving') this.servingPods++;
+    const classes = this.classes;
+    if (classes !== undefined && (from === 'serving') !== (to === 'serving')) classes.serving[classes.classOf(pod)]! += to === 'serving' ? 1 : -1;
     if (this.servingPods === 0 && (this.backlogRequests > 0 || this.offeredRps > 0)) this.coldStarts.workWaiting(nowSeconds);
     if (to === 'serving' && this.servingPods === 1) this.coldStarts.servingStarted(nowSeconds);
   }
@@ -165,15 +197,29 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
 
   /** Starts the counter of a pod that was already running before t = 0 (warm start). */
   seedPod(pod: SimPod, state: UsageState): void {
-    this.ledger.seed(pod, state, 0, this.timeSeconds, this.servingCpuIntegral);
-    this.memoryLedger.seed(pod, state, 0, this.timeSeconds, this.servingMemoryIntegral);
-    if (state === 'serving') this.servingPods++;
+    this.ledger.seed(pod, state, 0, this.timeSeconds, this.cpuIntegralOf(pod));
+    this.memoryLedger.seed(pod, state, 0, this.timeSeconds, this.memoryIntegralOf(pod));
+    if (state !== 'serving') return;
+    this.servingPods++;
+    if (this.classes !== undefined) this.classes.serving[this.classes.classOf(pod)]!++;
+  }
+
+  /** ∫ CPU of one serving pod dt of `pod`'s class (settled), millicore-seconds. */
+  private cpuIntegralOf(pod: SimPod): number {
+    const classes = this.classes;
+    return classes === undefined ? this.servingCpuIntegral : classes.cpuIntegrals[classes.classOf(pod)]!;
+  }
+
+  /** ∫ working set of one serving pod dt of `pod`'s class (settled), byte-seconds. */
+  private memoryIntegralOf(pod: SimPod): number {
+    const classes = this.classes;
+    return classes === undefined ? this.servingMemoryIntegral : classes.memoryIntegrals[classes.classOf(pod)]!;
   }
 
   /** CPU of the pod's current container since it started, millicore-seconds (what metrics-server reads). */
   cpuCumulativeMilliSeconds(pod: SimPod, nowSeconds: number): number {
     this.settle(nowSeconds);
-    return this.cpuCumulativeWith(pod, nowSeconds, this.servingCpuIntegral);
+    return this.cpuCumulativeWith(pod, nowSeconds, this.cpuIntegralOf(pod));
   }
 
   /** Settles to `nowSeconds` and returns ∫ CPU of one serving pod dt (millicore-seconds). */
@@ -182,25 +228,27 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
     return this.servingCpuIntegral;
   }
 
-  /** cpuCumulativeMilliSeconds at `timeSeconds` given the serving integral then (no settling). */
+  /** cpuCumulativeMilliSeconds at `timeSeconds` given the serving integral of its class then (no settling). */
   cpuCumulativeWith(pod: SimPod, timeSeconds: number, integral: number): number {
     return this.ledger.cumulativeAt(pod, timeSeconds, integral) - (CPU_AT_CONTAINER_START.get(pod) ?? 0);
   }
 
+  /** When the pod's usage state last changed; undefined for a pod outside class 0, which never shares metrics-server's samples. */
   usageSinceSeconds(pod: SimPod): number | undefined {
+    if (this.classes !== undefined && this.classes.classOf(pod) !== 0) return undefined;
     return this.ledger.sinceSeconds(pod);
   }
 
   /** CPU of the pod over its whole life, restarts included, millicore-seconds (the cost report's CPU used). */
   cpuLifetimeMilliSeconds(pod: SimPod, nowSeconds: number): number {
     this.settle(nowSeconds);
-    return this.ledger.cumulativeAt(pod, nowSeconds, this.servingCpuIntegral);
+    return this.ledger.cumulativeAt(pod, nowSeconds, this.cpuIntegralOf(pod));
   }
 
   /** ∫ working set of `pod` since its containers started, byte-seconds (the cost report's memory used). */
   memoryCumulativeByteSeconds(pod: SimPod, nowSeconds: number): number {
     this.settle(nowSeconds);
-    return this.memoryLedger.cumulativeAt(pod, nowSeconds, this.servingMemoryIntegral);
+    return this.memoryLedger.cumulativeAt(pod, nowSeconds, this.memoryIntegralOf(pod));
   }
 
   /** Working set of a serving pod and of an idle one now, bytes (what metrics-server reads). */
@@ -208,6 +256,13 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
     const load = this.load;
     if (load === undefined) return { servingBytes: 0, idleBytes: 0 };
     this.settle(nowSeconds);
+    const classes = this.classes;
+    if (classes !== undefined) {
+      const servedRps = this.servedRpsPerPod() * this.servingPods;
+      const factor = this.partitionFactor();
+      const servingBytesOf = (pod: SimPod): number => Math.round(load.baseMemoryBytes + load.memoryBytesPerRequestPerSecond * classes.servedRpsPerPod(classes.classOf(pod), servedRps, factor));
+      return { servingBytes: Math.round(load.baseMemoryBytes + load.memoryBytesPerRequestPerSecond * classes.servedRpsPerPod(0, servedRps, factor)), idleBytes: Math.round(load.baseMemoryBytes), servingBytesOf };
+    }
     return {
       servingBytes: Math.round(load.baseMemoryBytes + load.memoryBytesPerRequestPerSecond * this.servedRpsPerPod()),
       idleBytes: Math.round(load.baseMemoryBytes),

@@ -31,11 +31,14 @@ export interface UsageProbe {
 export interface WorkingSet {
   servingBytes: number;
   idleBytes: number;
+  /** A serving pod's own, when serving pods differ (their CPU caps differ by where they run). */
+  servingBytesOf?: ((pod: SimPod) => number) | undefined;
 }
 
 /** The working set `pod` reports: the serving one while it serves, else the idle one. */
 export function workingSetOf(pod: SimPod, workingSet: WorkingSet): number {
-  return isServing(pod) ? workingSet.servingBytes : workingSet.idleBytes;
+  if (!isServing(pod)) return workingSet.idleBytes;
+  return workingSet.servingBytesOf === undefined ? workingSet.servingBytes : workingSet.servingBytesOf(pod);
 }
 
 /** A PodMetrics item as metrics.k8s.io serves it (PodMetric in the HPA's metrics client). */

@@ -23,6 +23,7 @@ import type { Scenario } from '../../src/scenario/types.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { BASE_DEPLOYMENT, hpaV2 } from '../scenario/helpers/base-scenario.js';
 import { loadWithFaults } from '../scenario/helpers/fault-scenario.js';
+import { elasticEciFiles } from '../helpers/elastic-eci-scenario.js';
 import { oneWorkloadArb, oneWorkloadFiles } from '../helpers/one-workload-scenario.js';
 import { lines, loadFolder } from '../scenario/helpers/scenario-folder.js';
 
@@ -136,6 +137,37 @@ describe('grouped scrapes and HPA class counts write what the per-pod paths writ
       { durationSeconds: 3 * 3600, decisions: 'all' },
     );
     const { grouped } = expectSameOutputs(scenario);
+    expect(grouped.countsServed).toBeGreaterThan(10);
+    expect(grouped.sharedSamplesRead).toBeGreaterThan(10);
+  });
+});
+
+describe('grouped and per-pod paths with pods capped by where they run', () => {
+  it('an ElasticWorkload on ECS and ECI without a CPU limit, its HPA on cpu and memory, a swinging load', async () => {
+    const rows = Array.from({ length: 120 }, (_, m) => `2024-01-01T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00Z,${Math.floor(m / 10) % 2 === 0 ? 900 : 150}`);
+    const scenario = await loadFolder(
+      elasticEciFiles({
+        duration: '2h',
+        traceRows: rows,
+        loadModel: 'trace: load, cpuMillicoreSecondsPerRequest: 6, baseCpuMillicores: 20, memoryPerRequestPerSecond: 1Mi, serviceTimeSeconds: 0.02',
+        requests: '{cpu: 500m, memory: 1Gi}',
+        replicas: 2,
+        sourceMax: 3,
+        hpa: [
+          '  minReplicas: 2',
+          '  maxReplicas: 12',
+          '  metrics:',
+          '    - {type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}}',
+          '    - {type: Resource, resource: {name: memory, target: {type: AverageValue, averageValue: 800Mi}}}',
+        ],
+      }),
+      { decisions: 'all' },
+    );
+    const { grouped } = expectSameOutputs(scenario);
+    // Pods ran on ECI (0.5 vCPU caps) beside the ECS ones (4 CPU).
+    const series = grouped.tables['timeseries.csv']!.split('\n');
+    const virtual = series[0]!.split(',').indexOf('eci.virtual_pods');
+    expect(Math.max(...series.slice(1).filter((r) => r !== '').map((r) => Number(r.split(',')[virtual])))).toBeGreaterThan(2);
     expect(grouped.countsServed).toBeGreaterThan(10);
     expect(grouped.sharedSamplesRead).toBeGreaterThan(10);
   });
