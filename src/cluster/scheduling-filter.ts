@@ -20,7 +20,7 @@ export function toleratesTaint(tolerations: readonly Toleration[], taint: Taint)
   });
 }
 
-export function matchesSelector(selector: Record<string, string>, labels: Record<string, string>): boolean {
+export function matchesSelector(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
   for (const key in selector) if (labels[key] !== selector[key]) return false;
   return true;
 }

@@ -72,10 +72,42 @@ export interface PodTemplateSpec {
   podCpuRequestMillicores?: number;
   podMemoryRequestBytes?: number;
   /**
-   * spec.topologySpreadConstraints is set (not empty). They are not modelled, but their presence
-   * turns off the system default spreading for the pod, as upstream (podtopologyspread scoring.go).
+   * spec.topologySpreadConstraints is set (not empty): its presence turns off the system default
+   * spreading for the pod, as upstream (podtopologyspread scoring.go initPreScoreState).
    */
   hasTopologySpreadConstraints?: boolean;
+  /** spec.topologySpreadConstraints with the API defaults applied; set only when not empty. */
+  topologySpreadConstraints?: TopologySpreadConstraintSpec[];
+}
+
+/** metav1.LabelSelectorRequirement. */
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values: string[];
+}
+
+/** metav1.LabelSelector: every matchLabels pair and every requirement must hold (an empty selector matches every pod). */
+export interface LabelSelectorSpec {
+  matchLabels: Record<string, string>;
+  matchExpressions: LabelSelectorRequirement[];
+}
+
+/**
+ * core/v1 TopologySpreadConstraint with the scheduler's defaults (common.go
+ * filterTopologySpreadConstraints): minDomains 1, nodeAffinityPolicy Honor, nodeTaintsPolicy Ignore.
+ */
+export interface TopologySpreadConstraintSpec {
+  maxSkew: number;
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  /** undefined: no labelSelector, which selects no pod (metav1.LabelSelectorAsSelector(nil) is labels.Nothing()). */
+  labelSelector: LabelSelectorSpec | undefined;
+  minDomains: number;
+  nodeAffinityPolicy: 'Honor' | 'Ignore';
+  nodeTaintsPolicy: 'Honor' | 'Ignore';
+  /** Pod label keys whose values (the incoming pod's) are added to the selector. */
+  matchLabelKeys: string[];
 }
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet';

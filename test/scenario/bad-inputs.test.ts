@@ -32,7 +32,52 @@ const trace = (...rows: string[]) => ({ 'traces/web.csv': lines('timestamp,value
 const WEB_YAML = 'manifests/web.yaml';
 const HPA = 16; // line offset of the HPA document in manifests/web.yaml
 
+/** BASE_DEPLOYMENT with one topology spread constraint (its lines start at line 12: `maxSkew` on 13). */
+const withSpread = (...constraint: string[]) =>
+  withDeployment(BASE_DEPLOYMENT.replace('    spec:\n      containers:', ['    spec:', '      topologySpreadConstraints:', ...constraint.map((l, i) => `${i === 0 ? '        - ' : '          '}${l}`), '      containers:'].join('\n')));
+const SPREAD = 'spec.template.spec.topologySpreadConstraints[0]';
+
 const CASES: BadCase[] = [
+  {
+    name: 'topology spread maxSkew 0',
+    files: withSpread('maxSkew: 0', 'topologyKey: topology.kubernetes.io/zone', 'whenUnsatisfiable: DoNotSchedule', 'labelSelector: {matchLabels: {app: web}}'),
+    expected: { file: WEB_YAML, line: 13, field: `${SPREAD}.maxSkew`, message: 'an integer ≥ 1' },
+  },
+  {
+    name: 'topology spread whenUnsatisfiable unknown',
+    files: withSpread('maxSkew: 1', 'topologyKey: topology.kubernetes.io/zone', 'whenUnsatisfiable: Never', 'labelSelector: {matchLabels: {app: web}}'),
+    expected: { file: WEB_YAML, line: 15, field: `${SPREAD}.whenUnsatisfiable`, message: 'expected "DoNotSchedule" or "ScheduleAnyway", got "Never"' },
+  },
+  {
+    name: 'topology spread without topologyKey',
+    files: withSpread('maxSkew: 1', 'whenUnsatisfiable: DoNotSchedule'),
+    expected: { file: WEB_YAML, field: `${SPREAD}.topologyKey`, message: 'a node label key' },
+  },
+  {
+    name: 'topology spread minDomains with ScheduleAnyway',
+    files: withSpread('maxSkew: 1', 'topologyKey: zone', 'whenUnsatisfiable: ScheduleAnyway', 'minDomains: 3', 'labelSelector: {matchLabels: {app: web}}'),
+    expected: { file: WEB_YAML, line: 16, field: `${SPREAD}.minDomains`, message: 'minDomains can only be set when whenUnsatisfiable is DoNotSchedule' },
+  },
+  {
+    name: 'topology spread In requirement without values',
+    files: withSpread('maxSkew: 1', 'topologyKey: zone', 'whenUnsatisfiable: DoNotSchedule', 'labelSelector: {matchExpressions: [{key: app, operator: In}]}'),
+    expected: { file: WEB_YAML, line: 16, field: `${SPREAD}.labelSelector.matchExpressions[0].values`, message: 'values must be non-empty when operator is In' },
+  },
+  {
+    name: 'topology spread unknown operator',
+    files: withSpread('maxSkew: 1', 'topologyKey: zone', 'whenUnsatisfiable: DoNotSchedule', 'labelSelector: {matchExpressions: [{key: app, operator: Equals, values: [web]}]}'),
+    expected: { file: WEB_YAML, line: 16, field: `${SPREAD}.labelSelector.matchExpressions[0].operator`, message: 'expected "In" or "NotIn" or "Exists" or "DoesNotExist", got "Equals"' },
+  },
+  {
+    name: 'topology spread matchLabelKeys without a labelSelector',
+    files: withSpread('maxSkew: 1', 'topologyKey: zone', 'whenUnsatisfiable: DoNotSchedule', 'matchLabelKeys: [pod-template-hash]'),
+    expected: { file: WEB_YAML, line: 16, field: `${SPREAD}.matchLabelKeys`, message: 'matchLabelKeys must not be specified when labelSelector is not set' },
+  },
+  {
+    name: 'topology spread nodeTaintsPolicy unknown',
+    files: withSpread('maxSkew: 1', 'topologyKey: zone', 'whenUnsatisfiable: DoNotSchedule', 'nodeTaintsPolicy: honor'),
+    expected: { file: WEB_YAML, line: 16, field: `${SPREAD}.nodeTaintsPolicy`, message: 'expected "Honor" or "Ignore", got "honor"' },
+  },
   {
     name: 'malformed YAML in scenario.yaml',
     files: { 'scenario.yaml': lines('apiVersion: scalesim.dev/v1alpha1', 'kind: Scenario', 'spec:', '  seed: [1, 2', '  nodePools: []') },

@@ -383,7 +383,7 @@ describe('scenarioJsonSchema', () => {
 });
 
 describe('unmodelled manifest fields', () => {
-  it('warns with the field path for affinity, topology spread and rollout strategy, and still loads', async () => {
+  it('warns with the field path for affinity and rollout strategy, and for a spread constraint that selects no pod, and still loads', async () => {
     const { writeScenarioFolder, lines, removeFolder } = await import('./helpers/scenario-folder.js');
     const { BASE_SCENARIO, BASE_DEPLOYMENT, BASE_TRACE } = await import('./helpers/base-scenario.js');
     const deployment = BASE_DEPLOYMENT.replace('spec:\n  selector:', 'spec:\n  strategy: {type: RollingUpdate}\n  selector:').replace(
@@ -395,11 +395,16 @@ describe('unmodelled manifest fields', () => {
       const { loadScenario } = await import('../../src/scenario/load-scenario.js');
       const scenario = await loadScenario(dir);
       const fields = scenario.warnings.map((w) => w.field);
-      expect(fields).toEqual(expect.arrayContaining(['spec.strategy', 'spec.template.spec.affinity', 'spec.template.spec.topologySpreadConstraints']));
-      // Explicit constraints are not modelled, and they turn off the system default spreading (scoring.go initPreScoreState).
-      const spread = scenario.warnings.find((w) => w.field === 'spec.template.spec.topologySpreadConstraints');
-      expect(spread?.message).toMatch(/neither the ScheduleAnyway score nor the DoNotSchedule filter.*no system default spreading/);
-      expect(scenario.workloads[0]?.template.hasTopologySpreadConstraints).toBe(true);
+      expect(fields).toEqual(expect.arrayContaining(['spec.strategy', 'spec.template.spec.affinity', 'spec.template.spec.topologySpreadConstraints[0]']));
+      expect(fields).not.toContain('spec.template.spec.topologySpreadConstraints');
+      // Explicit constraints are modelled; one without a labelSelector selects no pod (LabelSelectorAsSelector(nil)).
+      const spread = scenario.warnings.find((w) => w.field === 'spec.template.spec.topologySpreadConstraints[0]');
+      expect(spread?.message).toMatch(/no labelSelector: the constraint selects no pod/);
+      const template = scenario.workloads[0]?.template;
+      expect(template?.hasTopologySpreadConstraints).toBe(true);
+      expect(template?.topologySpreadConstraints).toEqual([
+        { maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: undefined, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore', matchLabelKeys: [] },
+      ]);
     } finally {
       await removeFolder(dir);
     }

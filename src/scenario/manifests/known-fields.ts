@@ -26,6 +26,11 @@ function object(spec: FieldTree): FieldTree {
   return { apiVersion: null, kind: null, metadata: OBJECT_META, spec, status: null };
 }
 
+const TOPOLOGY_SPREAD_CONSTRAINT_FIELDS: FieldTree = {
+  maxSkew: null, topologyKey: null, whenUnsatisfiable: null, minDomains: null, nodeAffinityPolicy: null, nodeTaintsPolicy: null, matchLabelKeys: null,
+  labelSelector: { matchLabels: null, matchExpressions: { key: null, operator: null, values: null } },
+};
+
 const TOLERATION_FIELDS: FieldTree = { key: null, operator: null, value: null, effect: null, tolerationSeconds: null };
 
 const PROBE: FieldTree = {
@@ -50,7 +55,7 @@ const POD_SPEC: FieldTree = {
   subdomain: null, affinity: null, schedulerName: null,
   tolerations: TOLERATION_FIELDS,
   hostAliases: null, priorityClassName: null, priority: null, dnsConfig: null, readinessGates: null, runtimeClassName: null,
-  enableServiceLinks: null, preemptionPolicy: null, overhead: null, topologySpreadConstraints: null, setHostnameAsFQDN: null,
+  enableServiceLinks: null, preemptionPolicy: null, overhead: null, topologySpreadConstraints: TOPOLOGY_SPREAD_CONSTRAINT_FIELDS, setHostnameAsFQDN: null,
   os: null, hostUsers: null, schedulingGates: null, resourceClaims: null, resources: null, hostnameOverride: null,
 };
 

@@ -1,11 +1,12 @@
 /**
  * Zod schemas for the parts of a pod template the simulator reads (k8s.io/api/core/v1 PodTemplateSpec):
  * containers' cpu/memory requests and limits, readiness/startup/liveness probes with the SetDefaults_Probe
- * defaults, sidecars, node selector, tolerations, the grace period and whether topologySpreadConstraints
- * are set. Other fields pass through.
+ * defaults, sidecars, node selector, tolerations, the grace period and the topology spread constraints
+ * (topology-spread-schema.ts). Other fields pass through.
  */
 import { z } from 'zod';
 import { cpuMillicores, memoryBytes, nonNegativeInteger, stringMap } from '../schema/fields.js';
+import { TopologySpreadConstraintSchema } from './topology-spread-schema.js';
 
 /** pkg/apis/core/v1/defaults.go SetDefaults_Probe. */
 export const PROBE_DEFAULTS = Object.freeze({
@@ -71,8 +72,7 @@ export const PodTemplateSchema = z.looseObject({
     tolerations: z.array(TolerationSchema).default([]),
     terminationGracePeriodSeconds: nonNegativeInteger('seconds').default(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS),
     resources: ResourcesSchema.optional(),
-    /** Only whether any is set is read (they are not modelled; see unmodelled-fields.ts). */
-    topologySpreadConstraints: z.array(z.unknown()).default([]),
+    topologySpreadConstraints: z.array(TopologySpreadConstraintSchema).default([]),
   }),
 });
 

@@ -2,13 +2,15 @@
  * Parsed pod template → PodTemplateSpec, applying the API server's defaulting and validation that
  * matter to the simulation: requests default to limits (SetDefaults_Pod / defaultResourceRequirements),
  * requests must not exceed limits (ValidateResourceRequirements), sidecars are init containers with
- * restartPolicy: Always, and an Exists toleration carries no value (ValidateTolerations).
+ * restartPolicy: Always, an Exists toleration carries no value (ValidateTolerations), and the
+ * topology spread constraints' checks (topology-spread-constraints.ts).
  */
 import type { ContainerSpec, PodTemplateSpec, ProbeSpec, Toleration } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 import type { ProblemSink } from '../problem-sink.js';
 import type { ContainerInput, PodTemplateInput, ResourcesInput } from './pod-template-schema.js';
+import { toTopologySpreadConstraints } from './topology-spread-constraints.js';
 
 export interface PodTemplateResult {
   template: PodTemplateSpec;
@@ -50,7 +52,12 @@ export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldP
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
     ...(podResources.cpuRequest !== undefined ? { podCpuRequestMillicores: podResources.cpuRequest } : {}),
     ...(podResources.memoryRequest !== undefined ? { podMemoryRequestBytes: podResources.memoryRequest } : {}),
-    ...(spec.topologySpreadConstraints.length > 0 ? { hasTopologySpreadConstraints: true } : {}),
+    ...(spec.topologySpreadConstraints.length > 0
+      ? {
+          hasTopologySpreadConstraints: true,
+          topologySpreadConstraints: toTopologySpreadConstraints(spec.topologySpreadConstraints, ref, [...path, 'spec', 'topologySpreadConstraints'], sink),
+        }
+      : {}),
   };
   return { template, containerPaths, sidecarPaths };
 }

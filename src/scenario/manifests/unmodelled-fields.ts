@@ -13,12 +13,6 @@ interface Unmodelled {
 
 const POD_SPEC_FIELDS: Unmodelled[] = [
   { path: ['affinity'], why: 'node and pod (anti-)affinity are not modelled: placement uses resources, nodeSelector and taints only' },
-  {
-    path: ['topologySpreadConstraints'],
-    why:
-      'explicit topology spread constraints are not modelled (neither the ScheduleAnyway score nor the DoNotSchedule filter), ' +
-      'and, as in kube-scheduler, a pod with constraints of its own gets no system default spreading either',
-  },
   { path: ['priorityClassName'], why: 'pod priority and preemption are not modelled' },
   { path: ['overhead'], why: 'pod overhead is not added to requests' },
 ];

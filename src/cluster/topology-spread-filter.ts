@@ -1,0 +1,117 @@
+/**
+ * kube-scheduler's PodTopologySpread Filter for a pod's explicit `whenUnsatisfiable: DoNotSchedule`
+ * constraints (pkg/scheduler/framework/plugins/podtopologyspread/filtering.go calPreFilterState,
+ * Filter, preFilterState.minMatchNum; common.go nodeLabelsMatchSpreadConstraints,
+ * matchNodeInclusionPolicies, countPodsMatchSelector).
+ *
+ * PreFilter: over every node of the snapshot that carries the topology keys of all the filter's
+ * constraints, and, per constraint, passes its node inclusion policies (nodeAffinityPolicy Honor: the
+ * pod's nodeSelector matches the node; nodeTaintsPolicy Honor: the pod tolerates the node's
+ * NoSchedule and NoExecute taints), the matching pods (the caller's count: the constraint's selector,
+ * the pod's namespace, terminating pods left out) are summed per value of the key: the domains.
+ * minMatchNum is the smallest domain count, or 0 while there are fewer domains than minDomains.
+ *
+ * Filter: a node lacking a constraint's key fails as UnschedulableAndUnresolvable
+ * (ErrReasonNodeLabelNotMatch); otherwise it fails (ErrReasonConstraintsNotMatch) when, for some
+ * constraint in order, matchNum (its domain's count, 0 for a domain PreFilter did not see) +
+ * selfMatch (1 when the pod matches its own selector) − minMatchNum > maxSkew. Pure functions.
+ */
+import type { Taint, Toleration } from '../scenario/types.js';
+import { matchesSelector, toleratesTaint } from './scheduling-filter.js';
+
+/** The part of a constraint both the filter and the score read. */
+export interface SpreadConstraintPolicy {
+  topologyKey: string;
+  maxSkew: number;
+  nodeAffinityPolicy: 'Honor' | 'Ignore';
+  nodeTaintsPolicy: 'Honor' | 'Ignore';
+}
+
+export interface SpreadFilterConstraint extends SpreadConstraintPolicy {
+  minDomains: number;
+  /** The incoming pod matches the constraint's selector (selfMatchNum 1). */
+  selfMatch: boolean;
+}
+
+/** What the spreading rules read of a node. */
+export interface SpreadNodeView {
+  labels: Readonly<Record<string, string>>;
+  taints: readonly Taint[];
+}
+
+/** What the node inclusion policies read of the incoming pod. */
+export interface SpreadPodView {
+  nodeSelector: Readonly<Record<string, string>>;
+  tolerations: readonly Toleration[];
+}
+
+/** preFilterState: per constraint, the matching pods per domain, and the global minimum (minMatchNum). */
+export interface SpreadFilterState {
+  matchNumByDomain: Map<string, number>[];
+  minMatchNum: number[];
+}
+
+export type SpreadFilterVerdict =
+  | { fits: true }
+  | { fits: false; reason: 'NodeLabelMissing'; constraint: number }
+  | { fits: false; reason: 'ConstraintsNotMatch'; constraint: number; skew: number };
+
+const FITS: SpreadFilterVerdict = Object.freeze({ fits: true });
+
+/** nodeLabelsMatchSpreadConstraints: the node carries every constraint's topology key. */
+export function nodeHasAllTopologyKeys(labels: Readonly<Record<string, string>>, constraints: readonly { topologyKey: string }[]): boolean {
+  for (const c of constraints) if (!Object.hasOwn(labels, c.topologyKey)) return false;
+  return true;
+}
+
+/** matchNodeInclusionPolicies: whether the node's pods count for the constraint. */
+export function nodeIncluded(c: SpreadConstraintPolicy, pod: SpreadPodView, node: SpreadNodeView): boolean {
+  if (c.nodeAffinityPolicy === 'Honor' && !matchesSelector(pod.nodeSelector, node.labels)) return false;
+  if (c.nodeTaintsPolicy === 'Honor') {
+    for (const taint of node.taints) if (taint.effect !== 'PreferNoSchedule' && !toleratesTaint(pod.tolerations, taint)) return false;
+  }
+  return true;
+}
+
+/**
+ * calPreFilterState over `nodes` (the whole snapshot); `matchingPodsOn(node, i)` is the number of
+ * pods on `node` that constraint i's selector matches (pod namespace, terminating pods skipped).
+ */
+export function preFilterSpread<N extends SpreadNodeView>(
+  constraints: readonly SpreadFilterConstraint[],
+  pod: SpreadPodView,
+  nodes: readonly N[],
+  matchingPodsOn: (node: N, constraint: number) => number,
+): SpreadFilterState {
+  const matchNumByDomain = constraints.map(() => new Map<string, number>());
+  for (const node of nodes) {
+    if (!nodeHasAllTopologyKeys(node.labels, constraints)) continue;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i]!;
+      if (!nodeIncluded(c, pod, node)) continue;
+      const domains = matchNumByDomain[i]!;
+      const value = node.labels[c.topologyKey]!;
+      domains.set(value, (domains.get(value) ?? 0) + matchingPodsOn(node, i));
+    }
+  }
+  const minMatchNum = constraints.map((c, i) => {
+    const domains = matchNumByDomain[i]!;
+    if (domains.size < c.minDomains) return 0;
+    let min = Number.POSITIVE_INFINITY;
+    for (const n of domains.values()) if (n < min) min = n;
+    return min;
+  });
+  return { matchNumByDomain, minMatchNum };
+}
+
+/** Filter for one node, given the PreFilter state. */
+export function spreadFilter(constraints: readonly SpreadFilterConstraint[], state: SpreadFilterState, nodeLabels: Readonly<Record<string, string>>): SpreadFilterVerdict {
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i]!;
+    if (!Object.hasOwn(nodeLabels, c.topologyKey)) return { fits: false, reason: 'NodeLabelMissing', constraint: i };
+    const matchNum = state.matchNumByDomain[i]!.get(nodeLabels[c.topologyKey]!) ?? 0;
+    const skew = matchNum + (c.selfMatch ? 1 : 0) - state.minMatchNum[i]!;
+    if (skew > c.maxSkew) return { fits: false, reason: 'ConstraintsNotMatch', constraint: i, skew };
+  }
+  return FITS;
+}
