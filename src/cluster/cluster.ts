@@ -12,12 +12,13 @@ import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../scenario/types.js';
 import { isActive, isUnreachableEndpoint, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
 import { usageStateOf, type ClusterListener } from './cluster-listener.js';
-import { countPodOnNode } from './node-accounting.js';
+import { countForSpreading, countPodOnNode } from './node-accounting.js';
 import { countsRunningReady, OwnerPods } from './owner-pods.js';
 import { placePod } from './place-pod.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { planStartup, planVirtualBindToStart } from './startup-timeline.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
+import { SpreadSelectors, type SpreadSource } from './topology-spread-selectors.js';
 import { UnschedulableQueue } from './unschedulable-queue.js';
 
 /** node.kubernetes.io/unreachable: the taint the node lifecycle controller puts on a node whose kubelet stopped reporting. */
@@ -40,6 +41,8 @@ export class Cluster {
   private readonly notReadySince = new Map<SimNode, number>();
   /** Nodes whose kubelet is down (a nodeFailure), whatever the API still says of them. */
   private readonly kubeletDown = new Set<SimNode>();
+  /** The explicit topology spread constraints' selectors and their counts. */
+  private readonly spreading = new SpreadSelectors((source) => this.countedSpreadPods(source));
 
   constructor(
     private readonly sim: Simulation,
@@ -154,7 +157,8 @@ export class Cluster {
    * default topology spread constraints count for it (its workload's; none for a Job's pod).
    */
   createPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, spread?: SpreadGroup): SimPod {
-    const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds, spread });
+    const spreadSource = this.spreading.sourceFor(owner, template);
+    const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds, spread, spreadSource });
     this.owners.add(pod);
     const timeline = planStartup(template, this.delays, this.startupRandom);
     this.sim.scheduleAfter(timeline.schedulingSeconds, Phase.SCHEDULE, 'scheduler', () => {
@@ -166,6 +170,7 @@ export class Cluster {
 
   private bindTo(pod: SimPod, node: SimNode): void {
     countPodOnNode(pod, node, 1);
+    if (pod.spreadSource!.feeds.length > 0) this.unschedulable.spreadCountsChanged();
     node.pods.push(pod);
     node.podsVersion++;
     pod.node = node;
@@ -193,7 +198,8 @@ export class Cluster {
     sinceSeconds: number,
     spread?: SpreadGroup,
   ): SimPod | undefined {
-    const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds, spread });
+    const spreadSource = this.spreading.sourceFor(owner, template);
+    const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds, spread, spreadSource });
     const placement = this.place(pod);
     if (placement.node === undefined) return undefined;
     this.bindTo(pod, placement.node);
@@ -228,7 +234,10 @@ export class Cluster {
       pod.deletionSeconds = this.sim.nowSeconds;
     });
     // A terminating pod no longer counts for topology spreading (countPodsMatchSelector).
-    if (pod.node !== undefined && pod.spread !== undefined && !pod.removed) pod.spread.count(pod.node, -1);
+    if (pod.node !== undefined && !pod.removed) {
+      countForSpreading(pod, pod.node, -1);
+      if (pod.spreadSource!.feeds.length > 0) this.unschedulable.spreadCountsChanged();
+    }
     if (pod.node === undefined) {
       this.removePod(pod);
       return;
@@ -375,6 +384,11 @@ export class Cluster {
     this.owners.remove(pod);
     this.unschedulable.remove(pod);
     if (node !== undefined) this.unschedulable.relaxed(node);
+  }
+
+  /** The pods of `source` its selectors' counts hold now: bound, not terminating, not gone. */
+  private countedSpreadPods(source: SpreadSource): SimPod[] {
+    return this.owners.list(source.owner).filter((p) => p.spreadSource === source && p.node !== undefined && p.deletionSeconds === undefined && !p.removed);
   }
 
   /** Applies `mutate` and tells the listeners when the pod's usage state changed. */

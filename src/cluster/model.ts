@@ -7,6 +7,7 @@ import type { NodePoolSpec, PodTemplateSpec, Taint, Toleration } from '../scenar
 import { templateNonZeroRequests, type PodRequests } from './pod-requests.js';
 import { emptyPodSlots } from './pod-slots.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
+import type { SpreadSource } from './topology-spread-selectors.js';
 
 export interface SimNode {
   name: string;
@@ -49,6 +50,8 @@ export interface PodOwner {
   namespace: string;
   /** Index of the workload in the simulation (hot-path lookups avoid string maps). */
   index: number;
+  /** A Deployment's or StatefulSet's (the revision label its pods carry: topology-spread-selectors.ts); unset for a Job's. */
+  kind?: 'Deployment' | 'StatefulSet';
 }
 
 export interface SimPod {
@@ -72,6 +75,11 @@ export interface SimPod {
    * or undefined when they do not apply: a Job's pod, or a template with its own constraints.
    */
   spread: SpreadGroup | undefined;
+  /**
+   * The pods of this one's owner and template (topology-spread-selectors.ts): the counts of the
+   * explicit constraints' selectors its labels feed, and its own explicit constraints.
+   */
+  spreadSource: SpreadSource | undefined;
   /** Bound node, undefined while unscheduled. */
   node: SimNode | undefined;
   /** PodScheduled=False/Unschedulable was set: no node fits. */
@@ -110,6 +118,7 @@ export function pendingPod(args: {
   serial: number;
   createdSeconds: number;
   spread?: SpreadGroup | undefined;
+  spreadSource?: SpreadSource | undefined;
 }): SimPod {
   const { template } = args;
   const nonZero = args.requests.nonZero ?? templateNonZeroRequests(template);
@@ -127,6 +136,7 @@ export function pendingPod(args: {
     nodeSelector: template.nodeSelector,
     tolerations: template.tolerations,
     spread: args.spread,
+    spreadSource: args.spreadSource,
     node: undefined,
     unschedulable: false,
     boundSeconds: undefined,

@@ -7,8 +7,11 @@
  * or more, not every node is scored. A node's score is the resource plugins' (scheduling-score.ts)
  * plus 3 × TaintToleration's, normalized over the feasible nodes (taint-toleration-score.ts), plus
  * 2 × PodTopologySpread's for the system default constraints (topology-spread-score.ts, with the
- * matching-pod counts of topology-spread-counts.ts; skipped, 0 everywhere, for a pod without them),
- * as schedule_one.go prioritizeNodes sums the weighted plugin scores.
+ * matching-pod counts of topology-spread-counts.ts; skipped, 0 everywhere, for a pod without them)
+ * or for the pod's explicit ScheduleAnyway constraints (topology-spread-explicit-score.ts), as
+ * schedule_one.go prioritizeNodes sums the weighted plugin scores. A pod's explicit DoNotSchedule
+ * constraints filter after the resource filters (topology-spread-filter.ts; PreFilter over every
+ * node, with the selectors' counts of topology-spread-selectors.ts).
  */
 import type { RandomStream } from '../core/rng.js';
 import type { SimNode, SimPod } from './model.js';
@@ -16,10 +19,14 @@ import { filterNode, type FilterReason } from './scheduling-filter.js';
 import { scoreNode, type ScoringStrategy } from './scheduling-score.js';
 import { intolerablePreferNoScheduleCount, normalizedReverseScore, TAINT_TOLERATION_WEIGHT } from './taint-toleration-score.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
+import { explicitSpreadRawScores } from './topology-spread-explicit-score.js';
+import { preFilterSpread, spreadFilter, type SpreadFilterState } from './topology-spread-filter.js';
+import type { ExplicitSpread } from './topology-spread-selectors.js';
 import {
   HOSTNAME_LABEL,
   HOSTNAME_MAX_SKEW,
   normalizedSpreadScore,
+  normalizeSpreadScores,
   POD_TOPOLOGY_SPREAD_WEIGHT,
   scoreForCount,
   topologyNormalizingWeight,
@@ -27,9 +34,12 @@ import {
   ZONE_MAX_SKEW,
 } from './topology-spread-score.js';
 
+/** Why a node failed the filters: the plugins of scheduling-filter.ts, or PodTopologySpread's two reasons. */
+export type PlacementFilterReason = FilterReason | 'TopologySpreadMissingLabel' | 'TopologySpreadConstraintsNotMatch';
+
 export type Placement =
   | { node: SimNode; score: number; reason: 'Scheduled' }
-  | { node: undefined; reason: 'Unschedulable'; filterCounts: Partial<Record<FilterReason, number>> };
+  | { node: undefined; reason: 'Unschedulable'; filterCounts: Partial<Record<PlacementFilterReason, number>> };
 
 /** schedule_one.go minFeasibleNodesToFind and minFeasibleNodesPercentageToFind. */
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
@@ -58,8 +68,10 @@ export function placePod(
   random: RandomStream,
   startIndex = 0,
 ): Placement & { processedNodes: number } {
-  const filterCounts: Partial<Record<FilterReason, number>> = {};
+  const filterCounts: Partial<Record<PlacementFilterReason, number>> = {};
   const count = nodes.length;
+  const explicit = pod.spreadSource?.explicit;
+  const spreadFilterState = explicit === undefined || explicit.filter.length === 0 ? undefined : preFilterExplicitSpread(pod, explicit, nodes);
   const wanted = numFeasibleNodesToFind(count);
   const feasible: SimNode[] = [];
   let maxIntolerable = 0;
@@ -72,12 +84,22 @@ export function placePod(
       filterCounts[fit] = (filterCounts[fit] ?? 0) + 1;
       continue;
     }
+    if (spreadFilterState !== undefined) {
+      // PodTopologySpread runs after NodeResourcesFit in the default plugin order.
+      const verdict = spreadFilter(explicit!.filter, spreadFilterState, node.labels);
+      if (!verdict.fits) {
+        const reason = verdict.reason === 'NodeLabelMissing' ? 'TopologySpreadMissingLabel' : 'TopologySpreadConstraintsNotMatch';
+        filterCounts[reason] = (filterCounts[reason] ?? 0) + 1;
+        continue;
+      }
+    }
     feasible.push(node);
     if (node.taints.length > 0) maxIntolerable = Math.max(maxIntolerable, intolerablePreferNoScheduleCount(node.taints, pod.tolerations));
   }
   if (feasible.length === 0) return { node: undefined, reason: 'Unschedulable', filterCounts, processedNodes };
   const spread = pod.spread;
   const spreadRaw = spread === undefined ? undefined : spreadRawScores(spread, feasible);
+  const explicitSpreadScores = explicit === undefined || explicit.score.length === 0 ? undefined : explicitScores(pod, explicit, feasible, nodes);
   let best = feasible[0]!;
   let bestScore = -1;
   let ties = 0;
@@ -86,6 +108,7 @@ export function placePod(
     const intolerable = node.taints.length > 0 ? intolerablePreferNoScheduleCount(node.taints, pod.tolerations) : 0;
     let score = scoreNode(pod, node, strategy) + TAINT_TOLERATION_WEIGHT * normalizedReverseScore(intolerable, maxIntolerable);
     if (spreadRaw !== undefined) score += POD_TOPOLOGY_SPREAD_WEIGHT * normalizedSpreadScore(spreadRaw.scores[i]!, spreadRaw.min, spreadRaw.max);
+    else if (explicitSpreadScores !== undefined) score += POD_TOPOLOGY_SPREAD_WEIGHT * explicitSpreadScores[i]!;
     if (score > bestScore) {
       best = node;
       bestScore = score;
@@ -96,6 +119,21 @@ export function placePod(
     }
   }
   return { node: best, score: bestScore, reason: 'Scheduled', processedNodes };
+}
+
+/** PodTopologySpread PreFilter for the pod's DoNotSchedule constraints over every node (the scheduler's snapshot). */
+function preFilterExplicitSpread(pod: SimPod, explicit: ExplicitSpread, nodes: readonly SimNode[]): SpreadFilterState {
+  const constraints = explicit.filter;
+  return preFilterSpread(constraints, pod, nodes, (node, i) => constraints[i]!.counts.podsOnNode(node));
+}
+
+/**
+ * PodTopologySpread PreScore and Score for the pod's ScheduleAnyway constraints (requireAllTopologies:
+ * a node lacking a key is ignored and scores 0, taking no part in the minimum and maximum).
+ */
+function explicitScores(pod: SimPod, explicit: ExplicitSpread, feasible: readonly SimNode[], nodes: readonly SimNode[]): number[] {
+  const constraints = explicit.score;
+  return normalizeSpreadScores(explicitSpreadRawScores(constraints, pod, feasible, nodes, (node, i) => constraints[i]!.counts.podsOnNode(node)));
 }
 
 /** Reused between cycles: the raw PodTopologySpread scores of the feasible nodes (a cycle is not re-entered). */

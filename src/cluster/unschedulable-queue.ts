@@ -23,6 +23,11 @@ const FAILED_AT_EPOCH = new PodSlot<number>('scheduler: epoch of the last failed
  */
 export type RetryAttempt = (pod: SimPod, schedule: boolean) => boolean;
 
+function hasSpreadFilter(pod: SimPod): boolean {
+  const explicit = pod.spreadSource?.explicit;
+  return explicit !== undefined && explicit.filter.length > 0;
+}
+
 export class UnschedulableQueue {
   private readonly waiting: SimPod[] = [];
   private retryScheduled = false;
@@ -70,10 +75,22 @@ export class UnschedulableQueue {
   }
 
   /**
+   * Pods matching an explicit constraint's selector bound or started terminating: a waiting pod
+   * with DoNotSchedule constraints may fit now (PodTopologySpread's queueing hint requeues on pod
+   * events of pods its selectors match); retried when one waits.
+   */
+  spreadCountsChanged(): void {
+    if (this.waiting.some(hasSpreadFilter)) this.requestRetry();
+  }
+
+  /**
    * Whether a scheduling cycle for a waiting pod could bind it: a node that became more permissive
-   * since its last failure passes the filters (RelaxationLog says why the others cannot).
+   * since its last failure passes the filters (RelaxationLog says why the others cannot). A pod
+   * with DoNotSchedule spread constraints may fit a node that did not relax, as the counts moved:
+   * it always gets a cycle.
    */
   private mayFitNow(pod: SimPod): boolean {
+    if (hasSpreadFilter(pod)) return true;
     const failedAt = FAILED_AT_EPOCH.get(pod);
     return failedAt === undefined || this.relaxations.anyRelaxedSince(failedAt, (node) => filterNode(pod, node) === 'Fits');
   }

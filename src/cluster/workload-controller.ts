@@ -27,7 +27,7 @@ export abstract class WorkloadController {
   /**
    * This workload's pods as the system default topology spread constraints count them (the
    * ReplicaSet's or StatefulSet's selector); none when the template sets its own constraints
-   * (then upstream applies no defaults, and the explicit ones are not modelled).
+   * (then upstream applies no defaults; the explicit ones are topology-spread-selectors.ts's).
    */
   readonly spread: SpreadGroup | undefined;
   private reconcilePending = false;

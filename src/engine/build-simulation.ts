@@ -66,7 +66,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   const loads = new Map(scenario.loads.map((l) => [l.workload, l]));
   const elasticBySource = new Map(scenario.elasticWorkloads.map((e) => [e.sourceTarget.name, e]));
   const workloads = scenario.workloads.map((spec, index) => {
-    const owner = { name: spec.name, namespace: spec.namespace, index };
+    const owner = { name: spec.name, namespace: spec.namespace, index, kind: spec.kind };
     const elastic = elasticBySource.get(spec.name);
     const controller =
       elastic !== undefined
