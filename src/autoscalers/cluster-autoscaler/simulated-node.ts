@@ -1,15 +1,17 @@
 /**
  * A node inside the CA's forked cluster snapshot (simulator/clustersnapshot NodeInfo) and the
  * scheduler filters the CA runs on it (simulator/predicatechecker CheckPredicates): node selector,
- * taints, host ports (NodePorts), pod count and requests (NodeResourcesFit). The selector and taint
- * rules are the scheduler's own (src/cluster/scheduling-filter.ts).
+ * taints, host ports (NodePorts), pod count and requests (NodeResourcesFit), and PodTopologySpread
+ * for a pod's DoNotSchedule constraints (spread-predicate.ts). The selector and taint rules are the
+ * scheduler's own (src/cluster/scheduling-filter.ts).
  */
 import { matchesSelector, toleratesTaint, type FilterReason } from '../../cluster/scheduling-filter.js';
 import type { Taint } from '../../scenario/types.js';
+import { checkSpread, type SnapshotSpread, type SpreadPredicateReason } from './spread-predicate.js';
 import type { CaNode, CaNodeTemplate, CaPod } from './types.js';
 
 /** Why a pod does not fit a node: the first failing filter ('Fits' when all pass). */
-export type CaPredicateReason = FilterReason | 'HostPortConflict';
+export type CaPredicateReason = FilterReason | 'HostPortConflict' | Exclude<SpreadPredicateReason, 'Fits'>;
 
 export interface SimulatedNode {
   name: string;
@@ -109,8 +111,13 @@ export function addPodToNode(node: SimulatedNode, pod: CaPod): void {
   node.pods.push(pod);
 }
 
-/** Whether `pod` may be placed on `node` now, with the first failing filter as the reason. */
-export function checkPredicates(pod: CaPod, node: SimulatedNode): CaPredicateReason {
+/**
+ * Whether `pod` may be placed on `node` now, with the first failing filter as the reason. `spread`:
+ * the pod's PodTopologySpread PreFilter over the simulation's snapshot (spread-predicate.ts
+ * snapshotSpread), for a pod with DoNotSchedule constraints; that filter runs last, after
+ * NodeResourcesFit, as in the scheduler's default plugin order.
+ */
+export function checkPredicates(pod: CaPod, node: SimulatedNode, spread?: SnapshotSpread): CaPredicateReason {
   if (!matchesSelector(pod.nodeSelector, node.labels)) return 'NodeSelectorMismatch';
   for (const taint of node.taints) {
     if (taint.effect !== 'PreferNoSchedule' && !toleratesTaint(pod.tolerations, taint)) return 'UntoleratedTaint';
@@ -119,5 +126,5 @@ export function checkPredicates(pod: CaPod, node: SimulatedNode): CaPredicateRea
   if (node.podCount + 1 > node.maxPods) return 'TooManyPods';
   if (pod.cpuMillicores > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) return 'InsufficientCpu';
   if (pod.memoryBytes > node.memoryAllocatableBytes - node.memoryRequestedBytes) return 'InsufficientMemory';
-  return 'Fits';
+  return spread === undefined ? 'Fits' : checkSpread(spread, node);
 }

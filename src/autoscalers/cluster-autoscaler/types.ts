@@ -4,7 +4,22 @@
  * simulation copies its mutable objects into these; nothing here points back into the simulation.
  * Resources are cpuMillicores / memoryBytes; times are simulation seconds.
  */
-import type { Taint, Toleration } from '../../scenario/types.js';
+import type { SpreadFilterConstraint } from '../../cluster/topology-spread-filter.js';
+import type { LabelSelectorSpec, Taint, Toleration } from '../../scenario/types.js';
+
+/** The pods a topology spread constraint counts: its selector in the incoming pod's namespace. */
+export interface CaPodSelector {
+  namespace: string;
+  /** undefined: no labelSelector, which selects no pod. */
+  labels: LabelSelectorSpec | undefined;
+  /** Only pods of this revision (CaPod.revision: a revision label in matchLabelKeys). */
+  revision?: number;
+}
+
+/** An explicit DoNotSchedule topology spread constraint of a pod, for the PodTopologySpread filter. */
+export interface CaSpreadConstraint extends SpreadFilterConstraint {
+  selector: CaPodSelector;
+}
 
 export interface CaPod {
   name: string;
@@ -39,6 +54,10 @@ export interface CaPod {
   deletionSeconds?: number;
   /** spec.terminationGracePeriodSeconds (default 30). */
   terminationGracePeriodSeconds?: number;
+  /** spec.topologySpreadConstraints with whenUnsatisfiable DoNotSchedule, in order (the filter's). */
+  spreadConstraints?: readonly CaSpreadConstraint[];
+  /** The pod's revision (its pod-template-hash or controller-revision-hash), when some constraint's selector names it. */
+  revision?: number;
 }
 
 /** What a new node of a group looks like (the CA's template NodeInfo). */

@@ -1,12 +1,14 @@
 /**
  * The cluster-autoscaler's view of the simulated cluster (its ClusterSnapshot): plain CaPod, CaNode
  * and CaNodeGroup records copied from the live objects, so the pure planners never touch the
- * simulation. Virtual-kubelet nodes are not in any node group and stay out of it.
+ * simulation. A pod with explicit DoNotSchedule topology spread constraints carries them, with
+ * their selectors, for the PodTopologySpread filter of the CA's simulations. Virtual-kubelet nodes are not in any node group and stay out of it.
  */
-import type { CaNode, CaNodeGroup, CaPod } from '../../autoscalers/cluster-autoscaler/types.js';
+import type { CaNode, CaNodeGroup, CaPod, CaSpreadConstraint } from '../../autoscalers/cluster-autoscaler/types.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
 import type { SimNode, SimPod } from '../../cluster/model.js';
 import { PodSlot } from '../../cluster/pod-slots.js';
+import type { SpreadSource } from '../../cluster/topology-spread-selectors.js';
 import type { NodePoolSpec } from '../../scenario/types.js';
 
 /** The CA's taint on a node it is deleting (ToBeDeletedByClusterAutoscaler). */
@@ -48,7 +50,38 @@ function copyPod(pod: SimPod, ownerKind: OwnerKindOf, terminal: boolean): CaPod 
   if (kind !== undefined) ca.ownerKind = kind;
   if (pod.deletionSeconds !== undefined) ca.deletionSeconds = pod.deletionSeconds;
   if (terminal) ca.terminal = true;
+  const source = pod.spreadSource;
+  if (source !== undefined) {
+    const spread = caSpreadConstraints(source);
+    if (spread !== undefined) ca.spreadConstraints = spread;
+    if (source.revisionSelected) ca.revision = source.id;
+  }
   return ca;
+}
+
+/** Each source's DoNotSchedule constraints as the CA reads them, made once (their selector objects key its per-node counts). */
+const CA_SPREAD = new WeakMap<SpreadSource, readonly CaSpreadConstraint[]>();
+
+function caSpreadConstraints(source: SpreadSource): readonly CaSpreadConstraint[] | undefined {
+  const filter = source.explicit?.filter;
+  if (filter === undefined || filter.length === 0) return undefined;
+  let made = CA_SPREAD.get(source);
+  if (made === undefined) {
+    made = filter.map((c) => {
+      const { namespace, labels, revision } = c.selector;
+      return {
+        topologyKey: c.topologyKey,
+        maxSkew: c.maxSkew,
+        minDomains: c.minDomains,
+        nodeAffinityPolicy: c.nodeAffinityPolicy,
+        nodeTaintsPolicy: c.nodeTaintsPolicy,
+        selfMatch: c.selfMatch,
+        selector: { namespace, labels, ...(revision === undefined ? {} : { revision }) },
+      };
+    });
+    CA_SPREAD.set(source, made);
+  }
+  return made;
 }
 
 /**

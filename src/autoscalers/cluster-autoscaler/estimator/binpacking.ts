@@ -7,9 +7,11 @@
  * until one does not fit; the rest try only the most recently added node, and a new template node
  * is added when that fails. Adding stops for the group when the limiter refuses, or when the last
  * added node is still empty (the pod would not fit a fresh node either), or when the pod does not
- * fit the node just added.
+ * fit the node just added. A pod with DoNotSchedule topology spread constraints is filtered with
+ * the matching pods counted over the snapshot the estimate forks and the nodes it added.
  */
 import { addPodToNode, checkPredicates, nodeFromTemplate, type SimulatedNode } from '../simulated-node.js';
+import { snapshotSpread, type SnapshotSpread } from '../spread-predicate.js';
 import type { CaNodeTemplate, CaPod } from '../types.js';
 import { orderPodGroupsDecreasing, type PodEquivalenceGroup } from './pod-order.js';
 
@@ -26,6 +28,11 @@ export interface BinpackingInput {
   maxNodes: number;
   /** Name prefix of the simulated nodes (for debugging output). */
   nodeNamePrefix?: string;
+  /**
+   * The cluster snapshot the estimate forks (existing and upcoming nodes): PodTopologySpread counts
+   * the matching pods over it and the new nodes. Read for pods with DoNotSchedule constraints only.
+   */
+  snapshot?: readonly SimulatedNode[];
 }
 
 export interface BinpackingResult {
@@ -49,6 +56,13 @@ interface EstimationState {
   nextIndex: number;
   scheduled: CaPod[];
   limiterRefused: boolean;
+  /** BinpackingInput.snapshot. */
+  snapshot: readonly SimulatedNode[];
+}
+
+/** The pod's PodTopologySpread PreFilter over the snapshot and the nodes added so far (undefined without DoNotSchedule constraints). */
+function spreadOf(state: EstimationState, pod: CaPod): SnapshotSpread | undefined {
+  return pod.spreadConstraints === undefined ? undefined : snapshotSpread(pod, [...state.snapshot, ...state.nodes]);
 }
 
 function place(state: EstimationState, pod: CaPod, node: SimulatedNode): void {
@@ -59,9 +73,10 @@ function place(state: EstimationState, pod: CaPod, node: SimulatedNode): void {
 
 function fitsAnyAddedNode(state: EstimationState, pod: CaPod): SimulatedNode | undefined {
   const n = state.nodes.length;
+  const spread = n === 0 ? undefined : spreadOf(state, pod);
   for (let i = 0; i < n; i++) {
     const node = state.nodes[(state.nextIndex + i) % n];
-    if (node !== undefined && checkPredicates(pod, node) === 'Fits') {
+    if (node !== undefined && checkPredicates(pod, node, spread) === 'Fits') {
       state.nextIndex = (state.nextIndex + i + 1) % n;
       return node;
     }
@@ -84,7 +99,7 @@ function scheduleOnAddedNodes(state: EstimationState, pods: PodEquivalenceGroup)
 /** tryToScheduleOnNewNodes. */
 function scheduleOnNewNodes(state: EstimationState, pods: readonly CaPod[], input: BinpackingInput, allowNode: () => boolean): void {
   for (const pod of pods) {
-    if (state.last !== undefined && checkPredicates(pod, state.last) === 'Fits') {
+    if (state.last !== undefined && checkPredicates(pod, state.last, spreadOf(state, pod)) === 'Fits') {
       place(state, pod, state.last);
       continue;
     }
@@ -97,7 +112,7 @@ function scheduleOnNewNodes(state: EstimationState, pods: readonly CaPod[], inpu
     const node = nodeFromTemplate(input.template, `${input.nodeNamePrefix ?? 'template'}-${state.nodes.length}`);
     state.nodes.push(node);
     state.last = node;
-    if (checkPredicates(pod, node) !== 'Fits') return;
+    if (checkPredicates(pod, node, spreadOf(state, pod)) !== 'Fits') return;
     place(state, pod, node);
   }
 }
@@ -107,7 +122,7 @@ function scheduleOnNewNodes(state: EstimationState, pods: readonly CaPod[], inpu
  * Pure; the input pods are not modified.
  */
 export function estimate(input: BinpackingInput): BinpackingResult {
-  const state: EstimationState = { nodes: [], withPods: new Set(), last: undefined, nextIndex: 0, scheduled: [], limiterRefused: false };
+  const state: EstimationState = { nodes: [], withPods: new Set(), last: undefined, nextIndex: 0, scheduled: [], limiterRefused: false, snapshot: input.snapshot ?? [] };
   let added = 0;
   const allowNode = (): boolean => {
     if (input.maxNodes < 0 || (input.maxNodes > 0 && added >= input.maxNodes)) return false;

@@ -12,8 +12,13 @@
  * now; hints not set or refreshed in a loop are gone after the next (Hints.DropOld). Simplification:
  * upstream searches without a hint from after the last node it found (SchedulerPluginRunner.lastIndex,
  * over a node list in map order, checked in parallel in current versions), not from the first.
+ *
+ * A pod with DoNotSchedule topology spread constraints is filtered with the matching pods counted
+ * over the whole snapshot: every node (removed ones keep the pods that did not move), the candidate
+ * without the pods being moved, and the pods moved so far in this and earlier removals.
  */
 import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, withoutPods, type SimulatedNode } from '../simulated-node.js';
+import { snapshotSpread } from '../spread-predicate.js';
 import type { CaNode, CaPdb, CaPod } from '../types.js';
 import { podsToMoveForDrain, type DrainBlockReason, type DrainOptions } from './drainability.js';
 import { consumeDisruptions } from './pdb.js';
@@ -76,14 +81,24 @@ function findPlaces(
   destinations: readonly SimulatedNode[],
   excluded: Uint8Array,
   hints: HintBook,
+  candidate: number | undefined,
 ): { fork: Map<number, SimulatedNode>; unplaced: CaPod | undefined } {
   const fork = new Map<number, SimulatedNode>();
   const onFork = (i: number): SimulatedNode => (fork.size === 0 ? undefined : fork.get(i)) ?? destinations[i]!;
+  // The candidate without the pods to move (UnschedulePod), for PodTopologySpread's counts; made when a pod needs it.
+  let candidateLeft: SimulatedNode | undefined;
+  const snapshot = (): SimulatedNode[] =>
+    destinations.map((d, i) => {
+      if (i !== candidate) return fork.get(i) ?? d;
+      candidateLeft ??= withoutPods(d, pods);
+      return candidateLeft;
+    });
   for (const pod of pods) {
+    const spread = pod.spreadConstraints === undefined ? undefined : snapshotSpread(pod, snapshot());
     const key = hintKey(pod);
     const hinted = hints.current.get(key) ?? hints.previous?.get(key);
     const h = hinted === undefined ? undefined : hints.indexByName.get(hinted);
-    if (h !== undefined && checkPredicates(pod, onFork(h)) === 'Fits') {
+    if (h !== undefined && checkPredicates(pod, onFork(h), spread) === 'Fits') {
       hints.current.set(key, hinted!);
       if (excluded[h] === 0) {
         placeOn(fork, destinations, h, pod);
@@ -92,7 +107,7 @@ function findPlaces(
     }
     let placed = false;
     for (let i = 0; i < destinations.length; i++) {
-      if (excluded[i] === 1 || checkPredicates(pod, onFork(i)) !== 'Fits') continue;
+      if (excluded[i] === 1 || checkPredicates(pod, onFork(i), spread) !== 'Fits') continue;
       placeOn(fork, destinations, i, pod);
       hints.current.set(key, destinations[i]!.name);
       placed = true;
@@ -134,7 +149,7 @@ export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimu
     }
     // The candidate is no destination for its own pods; if they all move, it stays excluded.
     if (inSnapshot) excluded[index] = 1;
-    const { fork, unplaced } = findPlaces(drain.podsToMove, destinations, excluded, hints);
+    const { fork, unplaced } = findPlaces(drain.podsToMove, destinations, excluded, hints, inSnapshot ? index : undefined);
     if (unplaced !== undefined) {
       if (inSnapshot) excluded[index] = 0;
       results.push({ node: candidate.name, removable: false, reason: 'NoPlaceToMovePods', unplacedPod: unplaced.name });

@@ -2,9 +2,11 @@
  * Pods the capacity already on its way will take (core/static_autoscaler.go addUpcomingNodesToClusterSnapshot
  * with processors/podlistprocessor filterOutSchedulable): upcoming nodes join the snapshot as copies of
  * their group's template, then each pending pod, most important first, is placed on the first node with
- * room. Those pods do not trigger another scale-up.
+ * room (PodTopologySpread counted over the whole snapshot as the pods land). Those pods do not
+ * trigger another scale-up.
  */
 import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, nodeFromTemplate, type SimulatedNode } from '../simulated-node.js';
+import { snapshotSpread } from '../spread-predicate.js';
 import type { CaNode, CaNodeGroup, CaNodeTemplate, CaPod } from '../types.js';
 
 /** Nodes requested from a group and not registered yet. */
@@ -19,6 +21,8 @@ export interface AbsorbResult {
   /** Pods that fit on existing or upcoming nodes. */
   absorbed: CaPod[];
   remaining: CaPod[];
+  /** The snapshot after the absorbed pods were placed (the scale-up simulations' starting point). */
+  nodes: SimulatedNode[];
 }
 
 /** The snapshot nodes: ready existing nodes not being deleted, then the upcoming nodes. */
@@ -42,7 +46,8 @@ export function absorbPendingPods(pods: readonly CaPod[], nodes: readonly Simula
   const ordered = [...pods].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
   const absorbed = new Set<CaPod>();
   for (const pod of ordered) {
-    const i = state.findIndex((n) => checkPredicates(pod, n) === 'Fits');
+    const spread = snapshotSpread(pod, state);
+    const i = state.findIndex((n) => checkPredicates(pod, n, spread) === 'Fits');
     if (i < 0) continue;
     if (copied[i] === 0) {
       state[i] = cloneNode(state[i]!);
@@ -51,5 +56,5 @@ export function absorbPendingPods(pods: readonly CaPod[], nodes: readonly Simula
     addPodToNode(state[i]!, pod);
     absorbed.add(pod);
   }
-  return { absorbed: pods.filter((p) => absorbed.has(p)), remaining: pods.filter((p) => !absorbed.has(p)) };
+  return { absorbed: pods.filter((p) => absorbed.has(p)), remaining: pods.filter((p) => !absorbed.has(p)), nodes: state };
 }

@@ -8,7 +8,8 @@ import type { ClusterAutoscalerSettings } from '../../../scenario/types.js';
 import { estimate } from '../estimator/binpacking.js';
 import type { PodEquivalenceGroup } from '../estimator/pod-order.js';
 import type { ExpansionOption } from '../expanders/expander.js';
-import { checkPredicates, nodeFromTemplate } from '../simulated-node.js';
+import { checkPredicates, nodeFromTemplate, type SimulatedNode } from '../simulated-node.js';
+import { snapshotSpread } from '../spread-predicate.js';
 import type { CaNodeGroup, CaResourceTotals } from '../types.js';
 import { estimationNodeLimit } from './limits.js';
 
@@ -22,6 +23,12 @@ export interface GroupOptionsInput {
   resourcesLeft: CaResourceTotals;
   /** Groups in backoff after a failed scale-up (node-group-backoff.ts): skipped first, as BackoffReason. */
   backedOff?: ReadonlySet<string>;
+  /**
+   * The cluster snapshot the simulations start from (existing and upcoming nodes with the absorbed
+   * pods): PodTopologySpread counts over it and the new nodes. Only pods with DoNotSchedule
+   * constraints read it.
+   */
+  snapshot?: readonly SimulatedNode[];
 }
 
 export interface GroupOptions {
@@ -33,10 +40,15 @@ export interface GroupOptions {
   neverSchedulable: PodEquivalenceGroup[];
 }
 
-/** SchedulablePodGroups: the pod groups whose first pod fits an empty node of `group`. */
-export function podGroupsFittingTemplate(podGroups: readonly PodEquivalenceGroup[], group: CaNodeGroup): PodEquivalenceGroup[] {
+/** SchedulablePodGroups: the pod groups whose first pod fits an empty node of `group` added to `snapshot`. */
+export function podGroupsFittingTemplate(podGroups: readonly PodEquivalenceGroup[], group: CaNodeGroup, snapshot: readonly SimulatedNode[] = []): PodEquivalenceGroup[] {
   const empty = nodeFromTemplate(group.template, `${group.name}-template`, group.name);
-  return podGroups.filter((g) => g[0] !== undefined && checkPredicates(g[0], empty) === 'Fits');
+  return podGroups.filter((g) => {
+    const exemplar = g[0];
+    if (exemplar === undefined) return false;
+    const spread = exemplar.spreadConstraints === undefined ? undefined : snapshotSpread(exemplar, [...snapshot, empty]);
+    return checkPredicates(exemplar, empty, spread) === 'Fits';
+  });
 }
 
 function skipReason(group: CaNodeGroup, input: GroupOptionsInput): GroupSkipReason | undefined {
@@ -53,7 +65,7 @@ export function computeExpansionOptions(input: GroupOptionsInput): GroupOptions 
   const result: GroupOptions = { options: [], skipped: {}, fittingGroups: new Set(), neverSchedulable: [] };
   const fitsSomewhere = new Set<PodEquivalenceGroup>();
   for (const group of input.groups) {
-    const fitting = podGroupsFittingTemplate(input.podGroups, group);
+    const fitting = podGroupsFittingTemplate(input.podGroups, group, input.snapshot);
     for (const g of fitting) fitsSomewhere.add(g);
     if (fitting.length > 0) result.fittingGroups.add(group.name);
     const skip = skipReason(group, input) ?? (fitting.length === 0 ? 'NoPodFitsTemplate' : undefined);
@@ -61,7 +73,13 @@ export function computeExpansionOptions(input: GroupOptionsInput): GroupOptions 
       result.skipped[group.name] = skip;
       continue;
     }
-    const estimated = estimate({ podGroups: fitting, template: group.template, maxNodes: estimationNodeLimit(group, input.config, input.currentNodeCount), nodeNamePrefix: group.name });
+    const estimated = estimate({
+      podGroups: fitting,
+      template: group.template,
+      maxNodes: estimationNodeLimit(group, input.config, input.currentNodeCount),
+      nodeNamePrefix: group.name,
+      ...(input.snapshot === undefined ? {} : { snapshot: input.snapshot }),
+    });
     if (estimated.nodeCount === 0 || estimated.scheduledPods.length === 0) {
       result.skipped[group.name] = 'NoNodesEstimated';
       continue;
