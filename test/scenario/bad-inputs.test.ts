@@ -74,6 +74,21 @@ const CASES: BadCase[] = [
     expected: { file: WEB_YAML, line: 16, field: `${SPREAD}.matchLabelKeys`, message: 'matchLabelKeys must not be specified when labelSelector is not set' },
   },
   {
+    name: 'topology spread field misspelt',
+    files: withSpread('maxSkew: 1', 'topologyKey: zone', 'whenUnsatisfiable: DoNotSchedule', 'labelSelector: {matchLabels: {app: web}}', 'minDomain: 2'),
+    expected: { file: WEB_YAML, line: 17, field: `${SPREAD}.minDomain`, message: 'unknown field "minDomain": did you mean "minDomains"?' },
+  },
+  {
+    name: 'topology spread constraint given twice',
+    files: withDeployment(
+      BASE_DEPLOYMENT.replace(
+        '    spec:\n      containers:',
+        lines('    spec:', '      topologySpreadConstraints:', '        - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}', '        - {maxSkew: 2, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}', '      containers:').trimEnd(),
+      ),
+    ),
+    expected: { file: WEB_YAML, line: 14, field: 'spec.template.spec.topologySpreadConstraints[1].topologyKey', message: 'is already given above' },
+  },
+  {
     name: 'topology spread nodeTaintsPolicy unknown',
     files: withSpread('maxSkew: 1', 'topologyKey: zone', 'whenUnsatisfiable: DoNotSchedule', 'nodeTaintsPolicy: honor'),
     expected: { file: WEB_YAML, line: 16, field: `${SPREAD}.nodeTaintsPolicy`, message: 'expected "Honor" or "Ignore", got "honor"' },

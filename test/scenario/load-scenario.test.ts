@@ -383,6 +383,31 @@ describe('scenarioJsonSchema', () => {
 });
 
 describe('unmodelled manifest fields', () => {
+  it('warns when a spread constraint selects on a label the controllers add (pod-template-hash), pointing at matchLabelKeys', async () => {
+    const { writeScenarioFolder, lines, removeFolder } = await import('./helpers/scenario-folder.js');
+    const { BASE_SCENARIO, BASE_DEPLOYMENT, BASE_TRACE } = await import('./helpers/base-scenario.js');
+    const deployment = BASE_DEPLOYMENT.replace(
+      '      containers:',
+      lines(
+        '      topologySpreadConstraints:',
+        '        - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web, pod-template-hash: 5d4f}}}',
+        '        - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}, matchLabelKeys: [pod-template-hash]}',
+      ).trimEnd() + '\n      containers:',
+    );
+    const dir = await writeScenarioFolder({ 'scenario.yaml': BASE_SCENARIO, 'manifests/web.yaml': deployment, 'traces/web.csv': BASE_TRACE });
+    try {
+      const { loadScenario } = await import('../../src/scenario/load-scenario.js');
+      const scenario = await loadScenario(dir);
+      const spread = scenario.warnings.filter((w) => w.field?.startsWith('spec.template.spec.topologySpreadConstraints'));
+      expect(spread).toHaveLength(1);
+      expect(spread[0]).toMatchObject({ field: 'spec.template.spec.topologySpreadConstraints[0].labelSelector', line: 13 });
+      expect(spread[0]!.message).toContain('label "pod-template-hash" is added to pods by their controller');
+      expect(spread[0]!.hint).toContain('matchLabelKeys: [pod-template-hash]');
+    } finally {
+      await removeFolder(dir);
+    }
+  });
+
   it('warns with the field path for affinity and rollout strategy, and for a spread constraint that selects no pod, and still loads', async () => {
     const { writeScenarioFolder, lines, removeFolder } = await import('./helpers/scenario-folder.js');
     const { BASE_SCENARIO, BASE_DEPLOYMENT, BASE_TRACE } = await import('./helpers/base-scenario.js');
