@@ -97,6 +97,8 @@ export class Cluster {
     this.kubeletDown.delete(node);
     const i = this.nodes.indexOf(node);
     if (i >= 0) this.nodes.splice(i, 1);
+    // Its topology domain may be gone: the smallest domain count can rise.
+    this.unschedulable.spreadChanged();
     for (const l of this.listeners) l.nodeRemoved?.(node);
   }
 
@@ -108,6 +110,8 @@ export class Cluster {
       node.taints = node.taints.filter((_, i) => i !== has);
       this.unschedulable.relaxed(node);
     }
+    // Under nodeTaintsPolicy Honor a taint takes the node out of (or puts it back in) the spread counts.
+    if (on !== has >= 0) this.unschedulable.spreadChanged();
   }
 
   /** Pods bound to `node` (not yet gone). */
@@ -170,7 +174,6 @@ export class Cluster {
 
   private bindTo(pod: SimPod, node: SimNode): void {
     countPodOnNode(pod, node, 1);
-    if (pod.spreadSource!.feeds.length > 0) this.unschedulable.spreadCountsChanged();
     node.pods.push(pod);
     node.podsVersion++;
     pod.node = node;
@@ -183,6 +186,7 @@ export class Cluster {
     // "never Ready" to the HPA after the CPU initialization period (replica_calculator.go groupPods).
     pod.readyConditionSeconds ??= this.sim.nowSeconds;
     this.owners.touched(pod);
+    if (pod.spreadSource!.feeds.length > 0) this.unschedulable.spreadChanged();
   }
 
   /**
@@ -236,7 +240,7 @@ export class Cluster {
     // A terminating pod no longer counts for topology spreading (countPodsMatchSelector).
     if (pod.node !== undefined && !pod.removed) {
       countForSpreading(pod, pod.node, -1);
-      if (pod.spreadSource!.feeds.length > 0) this.unschedulable.spreadCountsChanged();
+      if (pod.spreadSource!.feeds.length > 0) this.unschedulable.spreadChanged();
     }
     if (pod.node === undefined) {
       this.removePod(pod);

@@ -35,6 +35,10 @@ export class UnschedulableQueue {
   private readonly relaxations = new RelaxationLog();
   /** True during a retry pass, while the waiting pods are out of `waiting`. */
   private retrying = false;
+  /** Moves on whenever the explicit spread constraints' counts or domains may have changed (spreadChanged). */
+  private spreadEpoch = 0;
+  /** Waiting pods with DoNotSchedule spread constraints, with spreadEpoch at their last failed cycle. */
+  private readonly spreadFailedAt = new Map<SimPod, number>();
 
   constructor(
     private readonly sim: Simulation,
@@ -51,12 +55,14 @@ export class UnschedulableQueue {
     pod.unschedulable = true;
     this.waiting.push(pod);
     FAILED_AT_EPOCH.set(pod, this.relaxations.now);
+    if (hasSpreadFilter(pod)) this.spreadFailedAt.set(pod, this.spreadEpoch);
   }
 
   /** The pod was bound: no failure of it is remembered. */
   bound(pod: SimPod): void {
     pod.unschedulable = false;
     FAILED_AT_EPOCH.clear(pod);
+    this.spreadFailedAt.delete(pod);
   }
 
   /** The pod is gone: it no longer waits. */
@@ -64,6 +70,7 @@ export class UnschedulableQueue {
     const at = this.waiting.indexOf(pod);
     if (at >= 0) this.waiting.splice(at, 1);
     FAILED_AT_EPOCH.clear(pod);
+    this.spreadFailedAt.delete(pod);
   }
 
   /** `node` may now fit pods it did not: log it and retry the waiting pods. */
@@ -75,22 +82,27 @@ export class UnschedulableQueue {
   }
 
   /**
-   * Pods matching an explicit constraint's selector bound or started terminating: a waiting pod
-   * with DoNotSchedule constraints may fit now (PodTopologySpread's queueing hint requeues on pod
-   * events of pods its selectors match); retried when one waits.
+   * The explicit spread constraints' counts or domains may have changed: a pod an explicit
+   * selector matches bound or started terminating, a node was removed, or a node's taints changed
+   * (nodeTaintsPolicy Honor). A waiting pod with DoNotSchedule constraints may now fit a node that
+   * did not relax (PodTopologySpread's events: pod add and delete, node delete and taint update);
+   * the waiting pods are retried when one has such constraints.
    */
-  spreadCountsChanged(): void {
-    if (this.waiting.some(hasSpreadFilter)) this.requestRetry();
+  spreadChanged(): void {
+    this.spreadEpoch++;
+    if (this.spreadFailedAt.size > 0) this.requestRetry();
   }
 
   /**
    * Whether a scheduling cycle for a waiting pod could bind it: a node that became more permissive
    * since its last failure passes the filters (RelaxationLog says why the others cannot). A pod
-   * with DoNotSchedule spread constraints may fit a node that did not relax, as the counts moved:
-   * it always gets a cycle.
+   * with DoNotSchedule spread constraints may also fit a node that did not relax once the spread
+   * counts or domains moved since its failure (spreadChanged); a node added only adds a domain,
+   * which can lower the minimum but never raise it.
    */
   private mayFitNow(pod: SimPod): boolean {
-    if (hasSpreadFilter(pod)) return true;
+    const spreadAt = this.spreadFailedAt.get(pod);
+    if (spreadAt !== undefined && spreadAt !== this.spreadEpoch) return true;
     const failedAt = FAILED_AT_EPOCH.get(pod);
     return failedAt === undefined || this.relaxations.anyRelaxedSince(failedAt, (node) => filterNode(pod, node) === 'Fits');
   }

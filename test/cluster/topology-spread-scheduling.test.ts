@@ -164,6 +164,21 @@ describe('DoNotSchedule zone spreading in the scheduler', () => {
     expect(podsPerZone(web.pods)).toEqual({ 'zone-a': 1, 'zone-b': 4 });
   });
 
+  it('a waiting pod binds when a matching pod of another workload lands in the emptiest zone, though no node relaxed', () => {
+    const w = world();
+    w.add('zone-a', 16000);
+    w.add('zone-b', 300); // room for small front pods only
+    const template = spreadTemplate([constraint({ labelSelector: { matchLabels: { tier: 'front' }, matchExpressions: [] } })], { app: 'web', tier: 'front' });
+    const web = w.workload('web', template, 2);
+    w.sim.runUntil(30);
+    // a 1, b 0: a second web pod in zone a would be skew 2, and zone b has no room for it.
+    expect(podsPerZone(web.pods)).toEqual({ 'zone-a': 1 });
+    const front = w.workload('front', makeTemplate({ labels: { app: 'front', tier: 'front' }, nodeSelector: { [ZONE_LABEL]: 'zone-b' }, containers: [{ name: 'f', cpuRequestMillicores: 100, memoryRequestBytes: GiB / 4, sidecar: false }] }), 1);
+    w.sim.runUntil(60);
+    expect(podsPerZone(front.pods)).toEqual({ 'zone-b': 1 });
+    expect(podsPerZone(web.pods)).toEqual({ 'zone-a': 2 });
+  });
+
   it('matchLabelKeys: [pod-template-hash] spreads each Deployment on its own, though both carry app=web', () => {
     const w = world();
     w.add('zone-a', 16000);
