@@ -151,3 +151,48 @@ describe('cluster-autoscaler deletion bookkeeping (static_autoscaler.go, budgets
   });
 });
 
+
+describe('cluster-autoscaler node deletion timing (actuator.go deleteNodesAsync, drain.go waitPodsToDisappear)', () => {
+  it('drains a node 5 s after its taint and deletes it at the next 5 s look, billing it until then', async () => {
+    const { loadFolder } = await import('../scenario/helpers/scenario-folder.js');
+    const app = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: app}',
+      'spec:',
+      '  replicas: 2',
+      '  selector: {matchLabels: {app: app}}',
+      '  template:',
+      '    metadata: {labels: {app: app}}',
+      '    spec:',
+      '      containers:',
+      '        - {name: c, image: x, resources: {requests: {cpu: 100m, memory: 100Mi}}}',
+      '',
+    ].join('\n');
+    const yaml = [
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  seed: 1',
+      '  duration: 15m',
+      '  outputInterval: 1s',
+      '  nodePools:',
+      '    - {name: workers, count: 2, minSize: 1, maxSize: 5, cpu: 940m, memory: 1600Mi, maxPods: 11, bootTime: {min: 60s, max: 120s}}',
+      '  clusterAutoscaler: {expander: least-waste}',
+      '',
+    ].join('\n');
+    const scenario = await loadFolder({ 'scenario.yaml': yaml, 'manifests/app.yaml': app });
+    const records: CaDecisionRecord[] = [];
+    const tables = new MemoryTables();
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }], tables: tables.factory });
+    const drain = records.find((r) => r.removedNodes.length > 0);
+    expect(drain?.detail).toMatch(/^removing workers-\d \(drain\)/);
+    const series = tables.get('timeseries.csv');
+    const nodes = series.header.indexOf('workers.nodes');
+    const after = series.rows.filter((r) => (r[0] as number) >= drain!.timeSeconds);
+    const goneAt = after.find((r) => (r[nodes] as number) === 1)![0] as number;
+    // Tainted at T, pods evicted at T + 5 s (gone 2 s later), node deleted at the look at T + 10 s.
+    expect(goneAt - drain!.timeSeconds).toBeGreaterThan(9);
+    expect(goneAt - drain!.timeSeconds).toBeLessThanOrEqual(11);
+  });
+});

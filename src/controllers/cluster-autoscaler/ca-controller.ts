@@ -3,9 +3,10 @@
  * planners: every scan interval expire node requests that never registered, plan a scale-up when
  * pods are unschedulable, and, in a loop that scaled nothing up, plan a scale-down (RunOnce returns
  * early only after a successful scale-up; spec §4.3); then actuate: IncreaseSize, or taint, drain
- * (evict the movable pods, which their controllers recreate elsewhere) and delete. Each loop is
- * recorded once: a loop with pending pods and no scale-up keeps the scale-up's reason unless it
- * removes nodes, and says what scale-down found in its detail.
+ * (evict the movable pods, which their controllers recreate elsewhere) and delete, 5 s after the
+ * taint and then at a 5 s poll (node-deletion.ts). Each loop is recorded once: a loop with pending
+ * pods and no scale-up keeps the scale-up's reason unless it removes nodes, and says what scale-down
+ * found in its detail.
  */
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
 import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
@@ -19,11 +20,9 @@ import type { RandomStream } from '../../core/rng.js';
 import type { Simulation } from '../../core/simulation.js';
 import type { SimObserver } from '../../observe/observer.js';
 import type { ClusterAutoscalerSettings } from '../../scenario/types.js';
+import { startNodeDeletion } from './node-deletion.js';
 import { caNode, caNodeGroup, caPod, TO_BE_DELETED_TAINT, type OwnerKindOf } from './snapshot.js';
 import { isBackedOff, isStale, registerFailure, type BackoffEntry } from '../../autoscalers/cluster-autoscaler/node-group-backoff.js';
-
-/** --node-delete-delay-after-taint=5s */
-const NODE_DELETE_DELAY_AFTER_TAINT_SECONDS = 5;
 
 /**
  * Reasons that hold back a node already unneeded long enough: the loop's detail names such nodes
@@ -182,7 +181,7 @@ export class ClusterAutoscalerController {
     }
   }
 
-  /** Taint, evict the movable pods, and delete the node once they are gone. */
+  /** Taint now; the deletion (and the drain of a node that needs one) follows in node-deletion.ts. */
   private removeNode(name: string, empty: boolean): void {
     const { cluster, sim } = this.deps;
     const node = cluster.nodes.find((n) => n.name === name);
@@ -190,29 +189,19 @@ export class ClusterAutoscalerController {
     if (node === undefined || group === undefined || this.deleting.has(node)) return;
     this.deleting.set(node, { group, drain: !empty });
     cluster.setTaint(node, TO_BE_DELETED_TAINT, true);
-    let waitSeconds = NODE_DELETE_DELAY_AFTER_TAINT_SECONDS;
-    if (!empty) {
-      for (const pod of cluster.podsOn(node)) {
-        const grace = Math.min(pod.template.terminationGracePeriodSeconds, this.config.maxGracefulTerminationSeconds);
-        cluster.deletePod(pod, grace);
-        waitSeconds = Math.max(waitSeconds, grace);
-      }
-    }
-    const tryDelete = (): void => {
-      if (node.removed) {
-        // Gone another way meanwhile (a node failure): no longer a deletion in progress.
+    startNodeDeletion({
+      sim,
+      cluster,
+      group,
+      node,
+      empty,
+      maxGracefulTerminationSeconds: this.config.maxGracefulTerminationSeconds,
+      done: (deleted) => {
+        // Gone another way meanwhile (a node failure): no longer a deletion in progress either way.
         this.deleting.delete(node);
-        return;
-      }
-      if (node.pods.length > 0) {
-        sim.scheduleAfter(1, Phase.LIFECYCLE, 'cluster-autoscaler/drain', tryDelete);
-        return;
-      }
-      group.deleteNode(node);
-      this.deleting.delete(node);
-      this.counts.nodesRemoved++;
-    };
-    sim.scheduleAfter(empty ? NODE_DELETE_DELAY_AFTER_TAINT_SECONDS : Math.min(waitSeconds, 2), Phase.LIFECYCLE, 'cluster-autoscaler/delete', tryDelete);
+        if (deleted) this.counts.nodesRemoved++;
+      },
+    });
   }
 
   private record(
