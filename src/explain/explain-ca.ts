@@ -12,6 +12,7 @@ const CA_REASONS: Readonly<Record<string, string>> = Object.freeze({
   ScaleUp: 'pods are unschedulable and a node group fits them: the expander chose the group and the CA asked it for more nodes',
   NoUnschedulablePods: 'no pod is unschedulable',
   PodsTooNew: 'the unschedulable pods are younger than --new-pod-scale-up-delay, so the CA waits',
+  AllPodsNew: 'every pod left to help was created less than 2 s ago: the CA waits a loop for more pods to come, and removes no node in this loop either',
   PodsFitUpcomingNodes: 'the unschedulable pods fit on nodes that are already booting or on free room: no new node is needed',
   NoGroupFits: "no node group's template fits the pending pods",
   AllGroupsAtMax: 'every node group that fits the pending pods is at its max size',
@@ -26,6 +27,7 @@ const CA_REASONS: Readonly<Record<string, string>> = Object.freeze({
 
 /** The cooldown qualifiers and the flags they come from. */
 const COOLDOWN_FLAGS: Readonly<Record<string, string>> = Object.freeze({
+  ScaleDownDisabledForLoop: 'all pending pods very new (static_autoscaler.go allPodsAreNew)',
   ScaleDownDelayAfterAdd: '--scale-down-delay-after-add',
   ScaleDownDelayAfterDelete: '--scale-down-delay-after-delete',
   ScaleDownDelayAfterFailure: '--scale-down-delay-after-failure',

@@ -196,3 +196,48 @@ describe('cluster-autoscaler node deletion timing (actuator.go deleteNodesAsync,
     expect(goneAt - drain!.timeSeconds).toBeLessThanOrEqual(11);
   });
 });
+
+describe('cluster-autoscaler and very new pods (static_autoscaler.go allPodsAreNew)', () => {
+  it('waits while every pending pod is younger than 2 s, removing no node in that loop either', async () => {
+    const { loadFolder } = await import('../scenario/helpers/scenario-folder.js');
+    // Three 400m pods on one 940m node at t = 0: the third is Unschedulable about 1 s later; with a
+    // 1 s scan the CA sees it at under 2 s old first.
+    const app = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: app}',
+      'spec:',
+      '  replicas: 3',
+      '  selector: {matchLabels: {app: app}}',
+      '  template:',
+      '    metadata: {labels: {app: app}}',
+      '    spec:',
+      '      containers:',
+      '        - {name: c, image: x, resources: {requests: {cpu: 400m, memory: 100Mi}}}',
+      '',
+    ].join('\n');
+    const yaml = [
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  seed: 3',
+      '  duration: 1m',
+      '  nodePools:',
+      '    - {name: workers, count: 1, minSize: 1, maxSize: 5, cpu: 940m, memory: 1600Mi, maxPods: 11, bootTime: {min: 60s, max: 120s}}',
+      '  clusterAutoscaler: {expander: least-waste, scanInterval: 1s}',
+      '',
+    ].join('\n');
+    const scenario = await loadFolder({ 'scenario.yaml': yaml, 'manifests/app.yaml': app });
+    const records: CaDecisionRecord[] = [];
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    const waited = records.filter((r) => r.reason === 'AllPodsNew');
+    expect(waited.length).toBeGreaterThan(0);
+    for (const r of waited) {
+      expect(r.timeSeconds).toBeLessThan(2);
+      expect(r.detail).toContain('scale-down: ScaleDownInCooldown (ScaleDownDisabledForLoop)');
+    }
+    const up = records.find((r) => r.action === 'scale-up')!;
+    expect(up.timeSeconds).toBeGreaterThanOrEqual(2);
+    expect(up.timeSeconds).toBeLessThan(3);
+  });
+});

@@ -4,7 +4,9 @@
  * caller's (actuation).
  *
  * 1. Expendable pods are dropped; pods younger than their scale-up delay wait.
- * 2. Pods that fit on existing free room or on upcoming nodes are handled by them.
+ * 2. Pods that fit on existing free room or on upcoming nodes are handled by them. When every pod
+ *    left is younger than 2 s (allPodsAreNew), the loop waits for more and disables scale-down
+ *    for itself (RunOnce: DisableScaleDownForLoop), unless the ready nodes are at max-nodes-total.
  * 3. Each node group gives an option (binpacking estimate) or a skip reason.
  * 4. The expander chain picks one option.
  * 5. The count is capped by max-nodes-total, the cores/memory maxima and the group's max size.
@@ -17,7 +19,7 @@ import type { ExpansionOption } from './expanders/expander.js';
 import { absorbPendingPods, snapshotNodes, type UpcomingNodes } from './scale-up/absorb.js';
 import { applyResourceLimits, capByMaxNodesTotal, resourcesLeft, type LimitName } from './scale-up/limits.js';
 import { computeExpansionOptions, type GroupOptions, type GroupSkipReason } from './scale-up/options.js';
-import { DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, filterPendingPods } from './scale-up/pending-pods.js';
+import { allPodsAreNew, DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, filterPendingPods } from './scale-up/pending-pods.js';
 import type { CaNode, CaNodeGroup, CaPod, CaResourceTotals } from './types.js';
 
 export interface ScaleUpLimits {
@@ -52,6 +54,7 @@ export type ScaleUpReason =
   | 'ScaleUp'
   | 'NoUnschedulablePods'
   | 'PodsTooNew'
+  | 'AllPodsNew'
   | 'PodsFitUpcomingNodes'
   | 'NoGroupFits'
   | 'AllGroupsAtMax'
@@ -79,6 +82,8 @@ export interface ScaleUpPlan {
   podsTooNew: string[];
   /** Pods that fit no group's template (never schedulable by a scale-up). */
   podsNeverSchedulable: string[];
+  /** AllPodsNew: this loop must not remove nodes either (processorCallbacks.DisableScaleDownForLoop). */
+  scaleDownDisabledForLoop: boolean;
 }
 
 function noScaleUp(reason: ScaleUpReason, parts: Partial<ScaleUpPlan> = {}): ScaleUpPlan {
@@ -94,6 +99,7 @@ function noScaleUp(reason: ScaleUpReason, parts: Partial<ScaleUpPlan> = {}): Sca
     podsAbsorbed: [],
     podsTooNew: [],
     podsNeverSchedulable: [],
+    scaleDownDisabledForLoop: false,
     ...parts,
   };
 }
@@ -135,6 +141,11 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
   const absorbed = absorbPendingPods(pending.considered, snapshotNodes(input.nodes ?? [], input.upcomingNodes ?? [], groupsByName));
   const podsAbsorbed = absorbed.absorbed.map((p) => p.name);
   if (absorbed.remaining.length === 0) return noScaleUp('PodsFitUpcomingNodes', { podsTooNew, podsAbsorbed });
+  const readyNodeCount = (input.nodes ?? []).filter((n) => n.ready).length;
+  const atMaxNodesTotal = input.config.maxNodesTotal > 0 && readyNodeCount >= input.config.maxNodesTotal;
+  if (!atMaxNodesTotal && allPodsAreNew(absorbed.remaining, input.nowSeconds, input.podCreatedSeconds)) {
+    return noScaleUp('AllPodsNew', { podsTooNew, podsAbsorbed, scaleDownDisabledForLoop: true });
+  }
   const found = computeExpansionOptions({
     podGroups: buildPodEquivalenceGroups(absorbed.remaining),
     groups: input.groups,
@@ -153,5 +164,5 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
   const { increase, cappedBy } = capIncrease(best, bestGroup, input);
   const chosen = { ...common, estimatedNodeCount: best.nodeCount, cappedBy, podsHelped: best.pods };
   if (increase < 1) return noScaleUp('LimitsReached', chosen);
-  return { ...chosen, group: best.group, increase, reason: 'ScaleUp' };
+  return { ...chosen, group: best.group, increase, reason: 'ScaleUp', scaleDownDisabledForLoop: false };
 }

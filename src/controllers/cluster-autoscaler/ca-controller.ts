@@ -94,6 +94,7 @@ export class ClusterAutoscalerController {
     // A loop with pending pods that scales nothing up goes on to scale-down (§4.3; RunOnce returns
     // early only after a successful scale-up). Its record says why there was no scale-up.
     let noScaleUp: { reason: string; notes: string[] } | undefined;
+    let scaleDownDisabledForLoop = false;
     if (pending.length > 0) {
       const upcoming = groups.flatMap((g) => (g.upcoming.length > 0 ? [{ group: g.name, count: g.upcoming.length, template: caNodeGroup(g).template }] : []));
       const plan = planScaleUp({
@@ -124,6 +125,7 @@ export class ClusterAutoscalerController {
         return;
       }
       noScaleUp = { reason: plan.reason, notes };
+      scaleDownDisabledForLoop = plan.scaleDownDisabledForLoop;
     }
     if (!this.config.scaleDownEnabled) {
       this.record(nowSeconds, 'no-op', '', before, 0, 'ScaleDownDisabled', [], '');
@@ -144,6 +146,7 @@ export class ClusterAutoscalerController {
       nowSeconds,
       config: this.config,
       pdbs: this.deps.pdbs(),
+      scaleDownDisabledForLoop,
       ...(this.lastScaleUpSeconds !== undefined ? { lastScaleUpSeconds: this.lastScaleUpSeconds } : {}),
       ...(this.lastDeleteSeconds !== undefined ? { lastDeleteSeconds: this.lastDeleteSeconds } : {}),
       deletionsInProgress,

@@ -40,6 +40,23 @@ describe('planScaleUp', () => {
     expect(r.reason).toBe('ScaleUp');
   });
 
+  it('waits a loop while every pod left to help is younger than 2 s, and disables scale-down for it (allPodsAreNew)', () => {
+    const created = (ages: Record<string, number>) => new Map(Object.entries(ages).map(([name, age]) => [name, NOW - age]));
+    const young = plan([pod('a', 100), pod('b', 100)], { podCreatedSeconds: created({ a: 1.9, b: 0.5 }) });
+    expect(young).toMatchObject({ reason: 'AllPodsNew', increase: 0, scaleDownDisabledForLoop: true });
+    // Exactly 2 s old is old enough (creation + 2 s is not after now); one old pod is enough.
+    expect(plan([pod('a', 100)], { podCreatedSeconds: created({ a: 2 }) })).toMatchObject({ reason: 'ScaleUp', scaleDownDisabledForLoop: false });
+    expect(plan([pod('a', 100), pod('b', 100)], { podCreatedSeconds: created({ a: 5, b: 0.5 }) }).reason).toBe('ScaleUp');
+    // Only the pods left after free room and upcoming nodes count: an old pod they absorb does not.
+    const upcomingNodes = [{ group: 'small', count: 1 }];
+    const r = plan([pod('old', 900), pod('new', 900)], { upcomingNodes, podCreatedSeconds: created({ old: 60, new: 1 }) });
+    expect(r).toMatchObject({ reason: 'AllPodsNew', podsAbsorbed: ['old'] });
+    // With the ready nodes at max-nodes-total RunOnce reports no option instead and scale-down runs.
+    const nodes = [node('n1', 'small', 1000, 4 * GIB, [pod('running', 900)])];
+    const full = plan([pod('a', 200)], { nodes, config: settings({ maxNodesTotal: 1 }), podCreatedSeconds: created({ a: 1 }) });
+    expect(full).toMatchObject({ reason: 'LimitsReached', scaleDownDisabledForLoop: false });
+  });
+
   it('upcoming nodes absorb the pods that fit on them first', () => {
     const upcomingNodes = [{ group: 'small', count: 1 }];
     expect(plan(pods('web', 2, 500), { upcomingNodes })).toMatchObject({ reason: 'PodsFitUpcomingNodes', increase: 0, podsAbsorbed: ['web-0', 'web-1'] });

@@ -29,6 +29,9 @@ describe('scale-down timers (nodes.go, static_autoscaler.go)', () => {
     [{ lastScaleDownFailureSeconds: NOW - 179 }, 'ScaleDownDelayAfterFailure'],
     [{ lastScaleDownFailureSeconds: NOW - 180 }, undefined],
     [{ lastDeleteSeconds: NOW }, undefined],
+    [{ disabledForLoop: true }, 'ScaleDownDisabledForLoop'],
+    [{ disabledForLoop: true, lastScaleUpSeconds: NOW - 10 }, 'ScaleDownDisabledForLoop'],
+    [{ disabledForLoop: false }, undefined],
     [{}, undefined],
   ] as const)('cooldown %j → %s', (events, reason) => {
     expect(scaleDownCooldown({ nowSeconds: NOW, ...delays, ...events })).toEqual({ inCooldown: reason !== undefined, reason });

@@ -42,6 +42,8 @@ export interface ScaleDownPlanInput {
   nowSeconds: number;
   config: ClusterAutoscalerSettings;
   pdbs?: readonly CaPdb[];
+  /** The scale-up part of this loop disabled scale-down for it (ScaleUpPlan.scaleDownDisabledForLoop). */
+  scaleDownDisabledForLoop?: boolean;
   /** undefined = never. */
   lastScaleUpSeconds?: number;
   lastScaleDownFailureSeconds?: number;
@@ -215,6 +217,7 @@ function removableAt(input: ScaleDownPlanInput, unneeded: readonly Unneeded[], s
 export function planScaleDown(input: ScaleDownPlanInput): ScaleDownPlan {
   const cooldown = scaleDownCooldown({
     nowSeconds: input.nowSeconds,
+    disabledForLoop: input.scaleDownDisabledForLoop === true,
     lastScaleUpSeconds: input.lastScaleUpSeconds,
     lastScaleDownFailureSeconds: input.lastScaleDownFailureSeconds,
     lastDeleteSeconds: input.lastDeleteSeconds,

@@ -7,7 +7,7 @@
 
 export type TimingReason = 'NotUnneededLongEnough' | 'NotUnreadyLongEnough' | 'NodeGroupMinSizeReached';
 
-export type CooldownReason = 'ScaleDownDelayAfterAdd' | 'ScaleDownDelayAfterFailure' | 'ScaleDownDelayAfterDelete';
+export type CooldownReason = 'ScaleDownDisabledForLoop' | 'ScaleDownDelayAfterAdd' | 'ScaleDownDelayAfterFailure' | 'ScaleDownDelayAfterDelete';
 
 export interface UnneededTimeInput {
   ready: boolean;
@@ -33,6 +33,8 @@ export function minSizeReason(groupSize: number, deletionsInProgress: number, mi
 
 export interface CooldownInput {
   nowSeconds: number;
+  /** The scale-up part of this loop disabled scale-down for it (all pending pods very new). */
+  disabledForLoop?: boolean;
   /** undefined = never happened. */
   lastScaleUpSeconds?: number;
   lastScaleDownFailureSeconds?: number;
@@ -44,15 +46,16 @@ export interface CooldownInput {
 
 export interface CooldownResult {
   inCooldown: boolean;
-  /** The first delay still running (add, then failure, then delete). */
+  /** Why: scale-down disabled for this loop, else the first delay still running (add, then failure, then delete). */
   reason: CooldownReason | undefined;
 }
 
-/** isScaleDownInCooldown: some lastEvent + delay is strictly after now. */
+/** isScaleDownInCooldown: scale-down disabled for this loop, or some lastEvent + delay strictly after now. */
 export function scaleDownCooldown(input: CooldownInput): CooldownResult {
   const running = (last: number | undefined, delay: number): boolean => last !== undefined && last + delay > input.nowSeconds;
   let reason: CooldownReason | undefined;
-  if (running(input.lastScaleUpSeconds, input.scaleDownDelayAfterAddSeconds)) reason = 'ScaleDownDelayAfterAdd';
+  if (input.disabledForLoop === true) reason = 'ScaleDownDisabledForLoop';
+  else if (running(input.lastScaleUpSeconds, input.scaleDownDelayAfterAddSeconds)) reason = 'ScaleDownDelayAfterAdd';
   else if (running(input.lastScaleDownFailureSeconds, input.scaleDownDelayAfterFailureSeconds)) reason = 'ScaleDownDelayAfterFailure';
   else if (running(input.lastDeleteSeconds, input.scaleDownDelayAfterDeleteSeconds)) reason = 'ScaleDownDelayAfterDelete';
   return { inCooldown: reason !== undefined, reason };

@@ -1,9 +1,14 @@
 /**
  * Which unschedulable pods may trigger a scale-up (processors/pods filterOutYoungPods,
  * filterOutExpendable): pods below the expendable-pods priority cutoff never do, and pods younger
- * than new-pod-scale-up-delay (or their larger pod-scale-up-delay annotation) wait.
+ * than new-pod-scale-up-delay (or their larger pod-scale-up-delay annotation) wait. And
+ * static_autoscaler.go allPodsAreNew: while every pod left to help is younger than
+ * unschedulablePodTimeBuffer (2 s), the loop waits for more pods to come and scales nothing.
  */
 import type { CaPod } from '../types.js';
+
+/** static_autoscaler.go unschedulablePodTimeBuffer: how old the oldest pod to help must be for a scale-up. */
+export const UNSCHEDULABLE_POD_TIME_BUFFER_SECONDS = 2;
 
 /** --expendable-pods-priority-cutoff */
 export const DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF = -10;
@@ -61,4 +66,14 @@ export function filterPendingPods(input: PendingPodsInput): PendingPods {
     else result.considered.push(pod);
   }
   return result;
+}
+
+/**
+ * allPodsAreNew: the oldest of `pods` was created less than unschedulablePodTimeBuffer ago (its
+ * creation + 2 s is strictly after now). A pod without a creation time is old.
+ */
+export function allPodsAreNew(pods: readonly CaPod[], nowSeconds: number, podCreatedSeconds: ReadonlyMap<string, number> | undefined): boolean {
+  let oldest = Number.POSITIVE_INFINITY;
+  for (const pod of pods) oldest = Math.min(oldest, podCreatedSeconds?.get(pod.name) ?? Number.NEGATIVE_INFINITY);
+  return pods.length > 0 && oldest + UNSCHEDULABLE_POD_TIME_BUFFER_SECONDS > nowSeconds;
 }
