@@ -241,3 +241,46 @@ describe('cluster-autoscaler and very new pods (static_autoscaler.go allPodsAreN
     expect(up.timeSeconds).toBeLessThan(3);
   });
 });
+
+describe('cluster-autoscaler --cores-total with nodes still booting (scaleup/resource/manager.go coresMemoryTotal)', () => {
+  it('counts the nodes requested and not registered yet against the maximum, by the group target size', async () => {
+    const { loadFolder } = await import('../scenario/helpers/scenario-folder.js');
+    // 1-CPU nodes, cores-total max 3: four 800m pods need four nodes, the cap allows three.
+    const app = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: app}',
+      'spec:',
+      '  replicas: 4',
+      '  selector: {matchLabels: {app: app}}',
+      '  template:',
+      '    metadata: {labels: {app: app}}',
+      '    spec:',
+      '      containers:',
+      '        - {name: c, image: x, resources: {requests: {cpu: 800m, memory: 100Mi}}}',
+      '',
+    ].join('\n');
+    const yaml = [
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  seed: 1',
+      '  duration: 10m',
+      '  nodePools:',
+      '    - {name: workers, count: 1, minSize: 1, maxSize: 10, cpu: 1000m, memory: 4Gi, maxPods: 11, bootTime: {min: 60s, max: 120s}}',
+      '  clusterAutoscaler: {expander: least-waste, coresTotal: "0:3"}',
+      '',
+    ].join('\n');
+    const scenario = await loadFolder({ 'scenario.yaml': yaml, 'manifests/app.yaml': app });
+    const records: CaDecisionRecord[] = [];
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    const ups = records.filter((r) => r.action === 'scale-up');
+    // One scale-up of two nodes, capped by the cores; the loops while they boot add none.
+    expect(ups.map((r) => [r.nodesBefore, r.nodesAfter])).toEqual([[1, 3]]);
+    expect(ups[0]!.detail).toContain('capped by CoresTotal');
+    expect(Math.max(...records.map((r) => r.nodesAfter))).toBe(3);
+    const later = records.filter((r) => r.timeSeconds > ups[0]!.timeSeconds && r.unschedulablePods > 0);
+    expect(later.length).toBeGreaterThan(0);
+    for (const r of later) expect(r.reason).toBe('LimitsReached');
+  });
+});

@@ -25,7 +25,7 @@ import type { CaNode, CaNodeGroup, CaPod, CaResourceTotals } from './types.js';
 export interface ScaleUpLimits {
   /** Nodes in the cluster, upcoming ones included (for --max-nodes-total). */
   currentNodeCount: number;
-  /** Cluster cpu and memory, upcoming nodes included (for --cores-total / --memory-total). */
+  /** Cluster cpu and memory, upcoming nodes included (for --cores-total / --memory-total; see scaleUpTotals). */
   currentTotals: CaResourceTotals;
 }
 

@@ -11,6 +11,7 @@
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
 import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
 import { planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
+import { scaleUpTotals } from '../../autoscalers/cluster-autoscaler/scale-up/limits.js';
 import type { CaPdb } from '../../autoscalers/cluster-autoscaler/types.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
 import type { Cluster } from '../../cluster/cluster.js';
@@ -102,7 +103,11 @@ export class ClusterAutoscalerController {
         groups: caGroups,
         upcomingNodes: upcoming,
         nodes,
-        limits: { currentNodeCount: nodes.length + upcoming.reduce((n, u) => n + u.count, 0), currentTotals: totals },
+        limits: {
+          currentNodeCount: nodes.length + upcoming.reduce((n, u) => n + u.count, 0),
+          // Nodes still booting count against the cores and memory maxima too (target sizes, manager.go coresMemoryTotal).
+          currentTotals: scaleUpTotals(totals, upcoming, new Map(caGroups.map((g) => [g.name, g]))),
+        },
         config: this.config,
         nowSeconds,
         podCreatedSeconds: new Map(pending.map((p) => [p.name, p.createdSeconds])),

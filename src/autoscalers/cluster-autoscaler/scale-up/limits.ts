@@ -1,15 +1,33 @@
 /**
- * Scale-up limits (core/scaleup/resource/manager.go ResourcesLeft, ApplyLimits; orchestrator
- * GetCappedNewNodeCount, IsNodeGroupResourceExceeded; estimator thresholds static,
- * sng_capacity and cluster_capacity). Cores are compared in millicores and memory in bytes
- * (upstream rounds a node's cpu up to whole cores).
+ * Scale-up limits (core/scaleup/resource/manager.go ResourcesLeft, coresMemoryTotal, ApplyLimits;
+ * orchestrator GetCappedNewNodeCount, IsNodeGroupResourceExceeded; estimator thresholds static,
+ * sng_capacity and cluster_capacity). The cluster's cores and memory count every node group at its
+ * target size, so nodes requested and still booting use up --cores-total / --memory-total too.
+ * Cores are compared in millicores and memory in bytes (upstream rounds a node's cpu up to whole
+ * cores).
  */
 import type { ClusterAutoscalerSettings } from '../../../scenario/types.js';
 import type { CaNodeGroup, CaNodeTemplate, CaResourceTotals } from '../types.js';
+import type { UpcomingNodes } from './absorb.js';
 
 const GIB = 1024 * 1024 * 1024;
 
 export type LimitName = 'MaxNodesTotal' | 'CoresTotal' | 'MemoryTotal' | 'GroupMaxSize';
+
+/**
+ * coresMemoryTotal: the registered nodes' totals plus each upcoming node at its template (node
+ * groups at their target size; a node of no group as it is).
+ */
+export function scaleUpTotals(registered: CaResourceTotals, upcoming: readonly UpcomingNodes[], groups: ReadonlyMap<string, CaNodeGroup>): CaResourceTotals {
+  let { cpuMillicores, memoryBytes } = registered;
+  for (const u of upcoming) {
+    const template = u.template ?? groups.get(u.group)?.template;
+    if (template === undefined) continue;
+    cpuMillicores += u.count * template.cpuMillicores;
+    memoryBytes += u.count * template.memoryBytes;
+  }
+  return { cpuMillicores, memoryBytes };
+}
 
 /** Room left under --cores-total / --memory-total maxima. */
 export function resourcesLeft(config: ClusterAutoscalerSettings, current: CaResourceTotals): CaResourceTotals {
