@@ -3,8 +3,9 @@
  * the pod-list processors before it): pure, one call per CA loop. Increasing the group is the
  * caller's (actuation).
  *
- * 1. Expendable pods are dropped; pods younger than their scale-up delay wait.
- * 2. Pods that fit on existing free room or on upcoming nodes are handled by them. When every pod
+ * 1. Expendable pods are dropped.
+ * 2. Pods that fit on existing free room or on upcoming nodes are handled by them (young pods too,
+ *    most important first); of the rest, pods not older than their scale-up delay wait. When every pod
  *    left is younger than 2 s (allPodsAreNew), the loop waits for more and disables scale-down
  *    for itself (RunOnce: DisableScaleDownForLoop), unless the ready nodes are at max-nodes-total.
  * 3. Each node group gives an option (binpacking estimate) or a skip reason.
@@ -19,7 +20,7 @@ import type { ExpansionOption } from './expanders/expander.js';
 import { absorbPendingPods, snapshotNodes, type UpcomingNodes } from './scale-up/absorb.js';
 import { applyResourceLimits, capByMaxNodesTotal, resourcesLeft, type LimitName } from './scale-up/limits.js';
 import { computeExpansionOptions, type GroupOptions, type GroupSkipReason } from './scale-up/options.js';
-import { allPodsAreNew, DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, filterPendingPods } from './scale-up/pending-pods.js';
+import { allPodsAreNew, DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, splitExpendable, splitYoungPods } from './scale-up/pending-pods.js';
 import type { CaNode, CaNodeGroup, CaPod, CaResourceTotals } from './types.js';
 
 export interface ScaleUpLimits {
@@ -128,26 +129,29 @@ function capIncrease(option: ExpansionOption, group: CaNodeGroup, input: ScaleUp
 /** One loop of scale-up planning; see the file header for the steps. */
 export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
   if (input.unschedulablePods.length === 0) return noScaleUp('NoUnschedulablePods');
-  const pending = filterPendingPods({
-    pods: input.unschedulablePods,
+  // RunOnce's order: the pod list processors (filterOutExpendable, then filterOutSchedulable onto
+  // free room and upcoming nodes) see every pod, young ones too; filterOutYoungPods comes after.
+  const { kept } = splitExpendable(input.unschedulablePods, input.expendablePodsPriorityCutoff ?? DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF);
+  if (kept.length === 0) return noScaleUp('NoUnschedulablePods');
+  const groupsByName = new Map(input.groups.map((g) => [g.name, g]));
+  const fitting = absorbPendingPods(kept, snapshotNodes(input.nodes ?? [], input.upcomingNodes ?? [], groupsByName));
+  const podsAbsorbed = fitting.absorbed.map((p) => p.name);
+  const young = splitYoungPods({
+    pods: fitting.remaining,
     nowSeconds: input.nowSeconds,
     ...(input.podCreatedSeconds === undefined ? {} : { podCreatedSeconds: input.podCreatedSeconds }),
     newPodScaleUpDelaySeconds: input.config.newPodScaleUpDelaySeconds,
-    expendablePodsPriorityCutoff: input.expendablePodsPriorityCutoff ?? DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF,
   });
-  const podsTooNew = pending.tooNew.map((p) => p.name);
-  if (pending.considered.length === 0) return noScaleUp(podsTooNew.length > 0 ? 'PodsTooNew' : 'NoUnschedulablePods', { podsTooNew });
-  const groupsByName = new Map(input.groups.map((g) => [g.name, g]));
-  const absorbed = absorbPendingPods(pending.considered, snapshotNodes(input.nodes ?? [], input.upcomingNodes ?? [], groupsByName));
-  const podsAbsorbed = absorbed.absorbed.map((p) => p.name);
-  if (absorbed.remaining.length === 0) return noScaleUp('PodsFitUpcomingNodes', { podsTooNew, podsAbsorbed });
+  const podsTooNew = young.tooNew.map((p) => p.name);
+  const remaining = young.old;
+  if (remaining.length === 0) return noScaleUp(podsTooNew.length > 0 ? 'PodsTooNew' : 'PodsFitUpcomingNodes', { podsTooNew, podsAbsorbed });
   const readyNodeCount = (input.nodes ?? []).filter((n) => n.ready).length;
   const atMaxNodesTotal = input.config.maxNodesTotal > 0 && readyNodeCount >= input.config.maxNodesTotal;
-  if (!atMaxNodesTotal && allPodsAreNew(absorbed.remaining, input.nowSeconds, input.podCreatedSeconds)) {
+  if (!atMaxNodesTotal && allPodsAreNew(remaining, input.nowSeconds, input.podCreatedSeconds)) {
     return noScaleUp('AllPodsNew', { podsTooNew, podsAbsorbed, scaleDownDisabledForLoop: true });
   }
   const found = computeExpansionOptions({
-    podGroups: buildPodEquivalenceGroups(absorbed.remaining),
+    podGroups: buildPodEquivalenceGroups(remaining),
     groups: input.groups,
     config: input.config,
     currentNodeCount: input.limits.currentNodeCount,
@@ -157,7 +161,7 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
   });
   const common = { skipped: found.skipped, options: found.options, podsTooNew, podsAbsorbed, podsNeverSchedulable: found.neverSchedulable.flat().map((p) => p.name) };
   const chain = input.expander ?? buildExpanderChain(input.config.expanders, input.random);
-  const podsByName = new Map(absorbed.remaining.map((p) => [p.name, p]));
+  const podsByName = new Map(remaining.map((p) => [p.name, p]));
   const best = chain.bestOption(found.options, { groups: groupsByName, pods: podsByName, clusterNodeCount: input.limits.currentNodeCount });
   const bestGroup = best === undefined ? undefined : groupsByName.get(best.group);
   if (best === undefined || bestGroup === undefined) return noScaleUp(found.options.length === 0 ? noOptionReason(found, input.groups) : 'NoExpansionOption', common);

@@ -36,9 +36,24 @@ describe('planScaleUp', () => {
     expect(plan([...unschedulable], extra).reason).toBe(reason);
   });
 
-  it('a pod exactly as old as the delay is considered (age < delay waits)', () => {
-    const r = plan([pod('p', 100)], { config: settings({ newPodScaleUpDelaySeconds: 30 }), podCreatedSeconds: new Map([['p', NOW - 30]]) });
-    expect(r.reason).toBe('ScaleUp');
+  it('a pod exactly as old as the delay still waits (filterOutYoungPods: podAge > delay)', () => {
+    const config = settings({ newPodScaleUpDelaySeconds: 30 });
+    expect(plan([pod('p', 100)], { config, podCreatedSeconds: new Map([['p', NOW - 30]]) }).reason).toBe('PodsTooNew');
+    expect(plan([pod('p', 100)], { config, podCreatedSeconds: new Map([['p', NOW - 30.5]]) }).reason).toBe('ScaleUp');
+  });
+
+  it('young pods take room on upcoming nodes before they are set aside (filterOutSchedulable runs before filterOutYoungPods)', () => {
+    // One upcoming 1-CPU node; a young 900m pod of higher priority takes it, the old 900m pod needs a new node.
+    const config = settings({ newPodScaleUpDelaySeconds: 30 });
+    const r = plan([pod('old', 900), pod('young', 900, 0, { priority: 10 })], {
+      config,
+      upcomingNodes: [{ group: 'small', count: 1 }],
+      podCreatedSeconds: new Map([['old', NOW - 60], ['young', NOW - 5]]),
+    });
+    expect(r).toMatchObject({ reason: 'ScaleUp', increase: 1, podsAbsorbed: ['young'], podsTooNew: [], podsHelped: ['old'] });
+    // A young pod nothing absorbs waits; alone it is PodsTooNew.
+    const alone = plan([pod('young', 900)], { config, podCreatedSeconds: new Map([['young', NOW - 5]]) });
+    expect(alone).toMatchObject({ reason: 'PodsTooNew', podsTooNew: ['young'] });
   });
 
   it('waits a loop while every pod left to help is younger than 2 s, and disables scale-down for it (allPodsAreNew)', () => {

@@ -1,7 +1,9 @@
 /**
- * Which unschedulable pods may trigger a scale-up (processors/pods filterOutYoungPods,
- * filterOutExpendable): pods below the expendable-pods priority cutoff never do, and pods younger
- * than new-pod-scale-up-delay (or their larger pod-scale-up-delay annotation) wait. And
+ * Which unschedulable pods may trigger a scale-up (podlistprocessor filterOutExpendable;
+ * static_autoscaler.go filterOutYoungPods): pods below the expendable-pods priority cutoff never
+ * do, and pods not older than new-pod-scale-up-delay (or their larger pod-scale-up-delay
+ * annotation) wait; RunOnce drops the young ones after the pod list processors, so they still
+ * take room on free and upcoming nodes first (see scale-up-planner.ts). And
  * static_autoscaler.go allPodsAreNew: while every pod left to help is younger than
  * unschedulablePodTimeBuffer (2 s), the loop waits for more pods to come and scales nothing.
  */
@@ -28,44 +30,42 @@ export function parseGoDurationSeconds(text: string): number | undefined {
   return seconds;
 }
 
-export interface PendingPodsInput {
-  pods: readonly CaPod[];
-  nowSeconds: number;
-  /** Pod creation times; a pod without one is old enough. */
-  podCreatedSeconds?: ReadonlyMap<string, number>;
-  /** --new-pod-scale-up-delay */
-  newPodScaleUpDelaySeconds: number;
-  expendablePodsPriorityCutoff: number;
-}
-
-export interface PendingPods {
-  /** Pods that may trigger a scale-up now. */
-  considered: CaPod[];
-  /** Younger than their scale-up delay (strictly). */
-  tooNew: CaPod[];
-  /** Priority below the cutoff. */
-  expendable: CaPod[];
-}
-
 function scaleUpDelaySeconds(pod: CaPod, globalSeconds: number): number {
   const annotation = pod.annotations[POD_SCALE_UP_DELAY_ANNOTATION];
   const custom = annotation === undefined ? undefined : parseGoDurationSeconds(annotation);
   return custom !== undefined && custom > globalSeconds ? custom : globalSeconds;
 }
 
-/** Splits the unschedulable pods into considered, too new and expendable. */
-export function filterPendingPods(input: PendingPodsInput): PendingPods {
-  const result: PendingPods = { considered: [], tooNew: [], expendable: [] };
+/** filterOutExpendable: pods below the priority cutoff never trigger a scale-up. */
+export function splitExpendable(pods: readonly CaPod[], expendablePodsPriorityCutoff: number): { kept: CaPod[]; expendable: CaPod[] } {
+  const kept: CaPod[] = [];
+  const expendable: CaPod[] = [];
+  for (const pod of pods) ((pod.priority ?? 0) < expendablePodsPriorityCutoff ? expendable : kept).push(pod);
+  return { kept, expendable };
+}
+
+export interface YoungPodsInput {
+  pods: readonly CaPod[];
+  nowSeconds: number;
+  /** Pod creation times; a pod without one is old enough. */
+  podCreatedSeconds?: ReadonlyMap<string, number>;
+  /** --new-pod-scale-up-delay */
+  newPodScaleUpDelaySeconds: number;
+}
+
+/**
+ * filterOutYoungPods: a pod may trigger a scale-up once its age is strictly more than its delay
+ * (`podAge > podScaleUpDelay`); a pod exactly as old as its delay still waits.
+ */
+export function splitYoungPods(input: YoungPodsInput): { old: CaPod[]; tooNew: CaPod[] } {
+  const old: CaPod[] = [];
+  const tooNew: CaPod[] = [];
   for (const pod of input.pods) {
-    if ((pod.priority ?? 0) < input.expendablePodsPriorityCutoff) {
-      result.expendable.push(pod);
-      continue;
-    }
     const created = input.podCreatedSeconds?.get(pod.name);
-    if (created !== undefined && input.nowSeconds - created < scaleUpDelaySeconds(pod, input.newPodScaleUpDelaySeconds)) result.tooNew.push(pod);
-    else result.considered.push(pod);
+    if (created !== undefined && !(input.nowSeconds - created > scaleUpDelaySeconds(pod, input.newPodScaleUpDelaySeconds))) tooNew.push(pod);
+    else old.push(pod);
   }
-  return result;
+  return { old, tooNew };
 }
 
 /**
