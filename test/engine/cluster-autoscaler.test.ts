@@ -284,3 +284,43 @@ describe('cluster-autoscaler --cores-total with nodes still booting (scaleup/res
     for (const r of later) expect(r.reason).toBe('LimitsReached');
   });
 });
+
+describe('cluster-autoscaler and a node group at its min size (processors/nodes/pre_filtering_processor.go)', () => {
+  it('finds no node of the group unneeded while its target size is at its min size', async () => {
+    const { loadFolder } = await import('../scenario/helpers/scenario-folder.js');
+    // Two nodes, min 2, one 100m pod on each: either pod fits the other node, but the group is at its min.
+    const app = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: app}',
+      'spec:',
+      '  replicas: 2',
+      '  selector: {matchLabels: {app: app}}',
+      '  template:',
+      '    metadata: {labels: {app: app}}',
+      '    spec:',
+      '      containers:',
+      '        - {name: c, image: x, resources: {requests: {cpu: 100m, memory: 100Mi}}}',
+      '',
+    ].join('\n');
+    const yaml = [
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  seed: 1',
+      '  duration: 20m',
+      '  nodePools:',
+      '    - {name: workers, count: 2, minSize: 2, maxSize: 5, cpu: 940m, memory: 1600Mi, maxPods: 11, bootTime: {min: 60s, max: 120s}}',
+      '  clusterAutoscaler: {expander: least-waste}',
+      '',
+    ].join('\n');
+    const scenario = await loadFolder({ 'scenario.yaml': yaml, 'manifests/app.yaml': app });
+    const records: CaDecisionRecord[] = [];
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    expect(records.length).toBeGreaterThan(100);
+    for (const r of records) {
+      expect(r.reason).toBe('NoRemovableNodes');
+      expect(r.detail).not.toContain('unneeded:');
+    }
+  });
+});

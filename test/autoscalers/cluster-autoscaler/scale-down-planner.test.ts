@@ -108,6 +108,19 @@ describe('planScaleDown: removal timing', () => {
     expect(removableNames(inFlight)).toEqual([]);
   });
 
+  it('offers no candidate from a group at or below its min size: no unneeded timer runs there (pre_filtering_processor.go)', () => {
+    const nodes = [idle('a'), idle('b'), busy];
+    const atMin = plan(nodes, { unneededSince: new Map([['a', NOW - 100]]), groups: [g({ minSize: 3, targetSize: 3 })] });
+    expect(atMin.unneededSince.size).toBe(0);
+    expect(atMin.notRemovable.map((n) => n.reason)).toEqual(['NodeGroupAtMinSize', 'NodeGroupAtMinSize', 'NodeGroupAtMinSize']);
+    // Once the group is above its min size (a node requested counts, target size), the timers start afresh.
+    const above = plan(nodes, { unneededSince: atMin.unneededSince, groups: [g({ minSize: 3, targetSize: 4 })] });
+    expect(above.unneededSince).toEqual(new Map([['a', NOW], ['b', NOW]]));
+    // A node the simulation rejected stays out of simulations for the recheck timeout meanwhile.
+    const kept = plan(nodes, { unremovableUntil: new Map([['a', NOW + 60]]), groups: [g({ minSize: 3, targetSize: 3 })] });
+    expect(kept.unremovableUntil).toEqual(new Map([['a', NOW + 60]]));
+  });
+
   it('keeps the cluster above the cores-total minimum', () => {
     const p = plan([idle('a'), busy], { unneededSince: new Map([['a', 0]]), config: settings({ coresTotal: { min: 2, max: 100 } }) });
     expect(reasonOf(p, 'a')).toBe('MinimalResourceLimitExceeded');

@@ -3,7 +3,10 @@
  * core/scaledown/unneeded/nodes.go Update, RemovableAt; core/static_autoscaler.go cooldown): pure,
  * one call per CA loop. Actuation (taint, drain, delete) is the caller's.
  *
- * 1. Candidates: eligible nodes (not found unremovable by the simulation within the last
+ * 1. Candidates: nodes of a group above its min size (processors/nodes/pre_filtering_processor.go
+ *    GetScaleDownCandidates: a group whose target size is at or below its min size offers no
+ *    candidate, so its nodes' unneeded timers do not run; NodeGroupAtMinSize), then eligible nodes
+ *    (not found unremovable by the simulation within the last
  *    unremovable-node-recheck-timeout (RecentlyUnremovable, nodes.go IsRecent, checked first), not
  *    being deleted, no scale-down-disabled annotation, in a node group, utilization strictly below
  *    the threshold).
@@ -58,6 +61,7 @@ export interface ScaleDownPlanInput {
 
 export type NotRemovableReason =
   | IneligibleReason
+  | 'NodeGroupAtMinSize'
   | 'RecentlyUnremovable'
   | 'NotUnneededOtherReason'
   | 'BlockedByPod'
@@ -122,12 +126,18 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
   const unremovableUntil = new Map<string, number>();
   for (const node of input.nodes) {
     const until = input.unremovableUntil?.get(node.name);
-    if (until !== undefined && until > input.nowSeconds) {
-      unremovableUntil.set(node.name, until);
+    const recent = until !== undefined && until > input.nowSeconds;
+    if (recent) unremovableUntil.set(node.name, until);
+    const group = groups.get(node.group);
+    if (group !== undefined && group.targetSize <= group.minSize) {
+      notRemovable.push({ node: node.name, reason: 'NodeGroupAtMinSize' });
+      continue;
+    }
+    if (recent) {
       notRemovable.push({ node: node.name, reason: 'RecentlyUnremovable' });
       continue;
     }
-    const verdict = checkScaleDownEligibility(node, groups.get(node.group), {
+    const verdict = checkScaleDownEligibility(node, group, {
       utilizationThresholdRatio: input.config.scaleDownUtilizationThreshold,
       ignoreDaemonSetsUtilization: input.config.ignoreDaemonSetsUtilization,
       nowSeconds: input.nowSeconds,
