@@ -324,3 +324,42 @@ describe('cluster-autoscaler and a node group at its min size (processors/nodes/
     }
   });
 });
+
+describe('cluster-autoscaler --cores-total minimum and nodes being deleted (scaledown/resource/limits.go coresMemoryTotal)', () => {
+  it('does not count a node being deleted as cores the cluster keeps', async () => {
+    const { loadFolder } = await import('../scenario/helpers/scenario-folder.js');
+    // Three 1-CPU nodes, a 100m pod on two of them, cores-total min 2: only one node may go. With a
+    // 2 s scan the empty node is still being deleted (5 s after its taint) at the next loops.
+    const app = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: app}',
+      'spec:',
+      '  replicas: 2',
+      '  selector: {matchLabels: {app: app}}',
+      '  template:',
+      '    metadata: {labels: {app: app}}',
+      '    spec:',
+      '      containers:',
+      '        - {name: c, image: x, resources: {requests: {cpu: 100m, memory: 100Mi}}}',
+      '',
+    ].join('\n');
+    const yaml = [
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  seed: 1',
+      '  duration: 15m',
+      '  nodePools:',
+      '    - {name: workers, count: 3, minSize: 1, maxSize: 5, cpu: 1000m, memory: 4Gi, maxPods: 11, bootTime: {min: 60s, max: 120s}}',
+      '  clusterAutoscaler: {expander: least-waste, scanInterval: 2s, coresTotal: "2:100"}',
+      '',
+    ].join('\n');
+    const scenario = await loadFolder({ 'scenario.yaml': yaml, 'manifests/app.yaml': app });
+    const records: CaDecisionRecord[] = [];
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    const removed = records.flatMap((r) => r.removedNodes.map((n) => n.node));
+    expect(removed).toHaveLength(1);
+    expect(records.some((r) => r.detail.includes('(MinimalResourceLimitExceeded)'))).toBe(true);
+  });
+});

@@ -87,10 +87,16 @@ export class ClusterAutoscalerController {
     const pending = cluster.unschedulablePods().filter((p) => !p.removed && p.deletionSeconds === undefined);
     const nodes = cluster.nodes.filter((n) => n.pool.virtual === undefined).map((n) => caNode(n, ownerKind));
     const caGroups = groups.map(caNodeGroup);
+    // Scale-up counts every node (target sizes); scale-down's minimums leave out nodes being deleted
+    // (scaledown/resource/limits.go coresMemoryTotal skips IsNodeBeingDeleted).
     const totals = { cpuMillicores: 0, memoryBytes: 0 };
+    const staying = { cpuMillicores: 0, memoryBytes: 0 };
     for (const n of nodes) {
       totals.cpuMillicores += n.cpuAllocatableMillicores;
       totals.memoryBytes += n.memoryAllocatableBytes;
+      if (n.beingDeleted === true) continue;
+      staying.cpuMillicores += n.cpuAllocatableMillicores;
+      staying.memoryBytes += n.memoryAllocatableBytes;
     }
     // A loop with pending pods that scales nothing up goes on to scale-down (§4.3; RunOnce returns
     // early only after a successful scale-up). Its record says why there was no scale-up.
@@ -156,7 +162,7 @@ export class ClusterAutoscalerController {
       ...(this.lastDeleteSeconds !== undefined ? { lastDeleteSeconds: this.lastDeleteSeconds } : {}),
       deletionsInProgress,
       drainsInProgress,
-      clusterTotals: totals,
+      clusterTotals: staying,
     });
     const removed = plan.removable.map((r) => ({ node: r.node, unneededForSeconds: nowSeconds - (this.unneededSince.get(r.node) ?? nowSeconds) }));
     this.unneededSince = plan.unneededSince;

@@ -55,7 +55,7 @@ export interface ScaleDownPlanInput {
   deletionsInProgress?: ReadonlyMap<string, number>;
   /** Of all deletions in progress, those draining pods. */
   drainsInProgress?: number;
-  /** Cluster totals now, for --cores-total / --memory-total minimums. */
+  /** Cluster totals now without the nodes being deleted, for --cores-total / --memory-total minimums (limits.go coresMemoryTotal). */
   clusterTotals: CaResourceTotals;
 }
 
