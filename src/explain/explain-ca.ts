@@ -9,6 +9,8 @@ import type { CaExplanation, ReasonCode } from './explanation.js';
 
 /** The reason codes of src/autoscalers/cluster-autoscaler (scale-up and scale-down planners), as sentences. */
 const CA_REASONS: Readonly<Record<string, string>> = Object.freeze({
+  ClusterUnhealthy:
+    'more than 3 nodes, and more than 45% of the nodes, are NotReady past their 15-minute start-up time (--ok-total-unready-count, --max-total-unready-percentage): the CA does nothing this loop and forgets its unneeded nodes',
   ScaleUp: 'pods are unschedulable and a node group fits them: the expander chose the group and the CA asked it for more nodes',
   NoUnschedulablePods: 'no pod is unschedulable',
   PodsTooNew: 'the unschedulable pods are younger than --new-pod-scale-up-delay, so the CA waits',

@@ -363,3 +363,93 @@ describe('cluster-autoscaler --cores-total minimum and nodes being deleted (scal
     expect(records.some((r) => r.detail.includes('(MinimalResourceLimitExceeded)'))).toBe(true);
   });
 });
+
+const APP_2_PODS = [
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata: {name: app}',
+  'spec:',
+  '  replicas: 2',
+  '  selector: {matchLabels: {app: app}}',
+  '  template:',
+  '    metadata: {labels: {app: app}}',
+  '    spec:',
+  '      containers:',
+  '        - {name: c, image: x, resources: {requests: {cpu: 100m, memory: 100Mi}}}',
+  '',
+].join('\n');
+
+describe('cluster-autoscaler with too many nodes NotReady (clusterstate.go IsClusterHealthy)', () => {
+  it('does nothing while more than 3 nodes and more than 45% of them are Unready, not even scale up for the evicted pods', async () => {
+    const { loadFolder } = await import('../scenario/helpers/scenario-folder.js');
+    // Five nodes, a 500m pod on each; four fail at 1 s (NotReady at 51 s, pods evicted at 351 s).
+    const app = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: app}',
+      'spec:',
+      '  replicas: 5',
+      '  selector: {matchLabels: {app: app}}',
+      '  template:',
+      '    metadata: {labels: {app: app}}',
+      '    spec:',
+      '      containers:',
+      '        - {name: c, image: x, resources: {requests: {cpu: 500m, memory: 100Mi}}}',
+      '',
+    ].join('\n');
+    const faults = [1, 2, 3, 4].map((i) => `    - nodeFailure: {node: workers-${i}, at: 1s, recoverAfter: 15m}`);
+    const yaml = [
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  seed: 1',
+      '  duration: 30m',
+      '  nodePools:',
+      '    - {name: workers, count: 5, minSize: 1, maxSize: 10, cpu: 940m, memory: 1600Mi, maxPods: 11, bootTime: {min: 60s, max: 120s}}',
+      '  clusterAutoscaler: {expander: least-waste}',
+      '  faults:',
+      ...faults,
+      '',
+    ].join('\n');
+    const scenario = await loadFolder({ 'scenario.yaml': yaml, 'manifests/app.yaml': app });
+    const records: CaDecisionRecord[] = [];
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    // NotReady from 51 s until the recovery at 901 s: every loop stops, pending pods or not.
+    const during = records.filter((r) => r.timeSeconds > 52 && r.timeSeconds < 900);
+    expect(during.length).toBeGreaterThan(80);
+    for (const r of during) {
+      expect(r).toMatchObject({ action: 'no-op', reason: 'ClusterUnhealthy', detail: '4 of 5 nodes unready' });
+    }
+    expect(during.some((r) => r.unschedulablePods > 0)).toBe(true);
+    expect(records.filter((r) => r.action === 'scale-up' && r.timeSeconds < 900)).toEqual([]);
+  });
+
+  it('starts the unneeded timers afresh once the cluster is healthy again (CleanUpUnneededNodes)', async () => {
+    const { loadFolder } = await import('../scenario/helpers/scenario-folder.js');
+    // Six nodes, two 100m pods: four nodes are unneeded from the first loop. Four nodes fail at
+    // 60 s (NotReady at 110 s) and recover at 360 s; no node may go before 360 s + 600 s.
+    const app = APP_2_PODS;
+    const faults = [2, 3, 4, 5].map((i) => `    - nodeFailure: {node: workers-${i}, at: 60s, recoverAfter: 5m}`);
+    const yaml = [
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  seed: 1',
+      '  duration: 30m',
+      '  nodePools:',
+      '    - {name: workers, count: 6, minSize: 1, maxSize: 10, cpu: 940m, memory: 1600Mi, maxPods: 11, bootTime: {min: 60s, max: 120s}}',
+      '  clusterAutoscaler: {expander: least-waste}',
+      '  faults:',
+      ...faults,
+      '',
+    ].join('\n');
+    const scenario = await loadFolder({ 'scenario.yaml': yaml, 'manifests/app.yaml': app });
+    const records: CaDecisionRecord[] = [];
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    expect(records.some((r) => r.timeSeconds < 60 && r.detail.includes('unneeded: '))).toBe(true);
+    expect(records.some((r) => r.reason === 'ClusterUnhealthy')).toBe(true);
+    const removals = records.filter((r) => r.removedNodes.length > 0);
+    expect(removals.length).toBeGreaterThan(0);
+    expect(removals[0]!.timeSeconds).toBeGreaterThan(360 + 600);
+  });
+});

@@ -1,13 +1,15 @@
 /**
  * The cluster-autoscaler loop (core/static_autoscaler.go RunOnce), a thin loop around the pure
- * planners: every scan interval expire node requests that never registered, plan a scale-up when
- * pods are unschedulable, and, in a loop that scaled nothing up, plan a scale-down (RunOnce returns
- * early only after a successful scale-up; spec §4.3); then actuate: IncreaseSize, or taint, drain
+ * planners: every scan interval expire node requests that never registered, stop while too many
+ * nodes are Unready (cluster-health.ts), plan a scale-up when pods are unschedulable, and, in a
+ * loop that scaled nothing up, plan a scale-down (RunOnce returns early only after a successful
+ * scale-up; spec §4.3); then actuate: IncreaseSize, or taint, drain
  * (evict the movable pods, which their controllers recreate elsewhere) and delete, 5 s after the
  * taint and then at a 5 s poll (node-deletion.ts). Each loop is recorded once: a loop with pending
  * pods and no scale-up keeps the scale-up's reason unless it removes nodes, and says what scale-down
  * found in its detail.
  */
+import { clusterHealth } from '../../autoscalers/cluster-autoscaler/cluster-health.js';
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
 import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
 import { planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
@@ -85,7 +87,19 @@ export class ClusterAutoscalerController {
     const groups = this.autoscaled;
     const before = groups.reduce((n, g) => n + g.targetSize, 0);
     const pending = cluster.unschedulablePods().filter((p) => !p.removed && p.deletionSeconds === undefined);
-    const nodes = cluster.nodes.filter((n) => n.pool.virtual === undefined).map((n) => caNode(n, ownerKind));
+    const real = cluster.nodes.filter((n) => n.pool.virtual === undefined);
+    // RunOnce stops here while too many nodes are Unready, and forgets the unneeded nodes
+    // (IsClusterHealthy, CleanUpUnneededNodes). The warm start's nodes (t = 0) were created before the run.
+    const health = clusterHealth(
+      real.map((n) => ({ ready: n.ready, createdSeconds: n.createdSeconds === 0 ? Number.NEGATIVE_INFINITY : n.createdSeconds })),
+      nowSeconds,
+    );
+    if (!health.healthy) {
+      this.unneededSince = new Map();
+      this.record(nowSeconds, 'no-op', '', before, pending.length, 'ClusterUnhealthy', [], `${health.unready} of ${health.registered} nodes unready`);
+      return;
+    }
+    const nodes = real.map((n) => caNode(n, ownerKind));
     const caGroups = groups.map(caNodeGroup);
     // Scale-up counts every node (target sizes); scale-down's minimums leave out nodes being deleted
     // (scaledown/resource/limits.go coresMemoryTotal skips IsNodeBeingDeleted).

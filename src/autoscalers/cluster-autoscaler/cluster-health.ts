@@ -1,0 +1,37 @@
+/**
+ * Whether the cluster is healthy enough to autoscale (clusterstate/clusterstate.go
+ * updateReadinessStats, IsClusterHealthy; RunOnce returns early and forgets the unneeded nodes
+ * when it is not). A registered node that is not Ready is Unready once it is older than
+ * MaxNodeStartupTime (15 min); younger, it is NotStarted, which does not count. The cluster is
+ * unhealthy when the Unready nodes are more than --ok-total-unready-count (3) and more than
+ * --max-total-unready-percentage (45) percent of all registered nodes. Pure.
+ */
+
+/** clusterstate.go MaxNodeStartupTime: a NotReady node younger than this is still starting. */
+export const MAX_NODE_STARTUP_TIME_SECONDS = 900;
+/** --ok-total-unready-count=3 */
+export const OK_TOTAL_UNREADY_COUNT = 3;
+/** --max-total-unready-percentage=45 */
+export const MAX_TOTAL_UNREADY_PERCENTAGE = 45;
+
+export interface ReadinessNode {
+  ready: boolean;
+  /** metadata.creationTimestamp of the Node object (−Infinity: long before the run). */
+  createdSeconds: number;
+}
+
+export interface ClusterHealth {
+  healthy: boolean;
+  /** Registered nodes not Ready and past their start-up time. */
+  unready: number;
+  /** Registered nodes. */
+  registered: number;
+}
+
+/** updateReadinessStats' Unready count and IsClusterHealthy's verdict for `nodes` at `nowSeconds`. */
+export function clusterHealth(nodes: readonly ReadinessNode[], nowSeconds: number): ClusterHealth {
+  let unready = 0;
+  for (const node of nodes) if (!node.ready && !(node.createdSeconds + MAX_NODE_STARTUP_TIME_SECONDS > nowSeconds)) unready++;
+  const healthy = !(unready > OK_TOTAL_UNREADY_COUNT && unready > (MAX_TOTAL_UNREADY_PERCENTAGE / 100) * nodes.length);
+  return { healthy, unready, registered: nodes.length };
+}
