@@ -453,3 +453,33 @@ describe('cluster-autoscaler with too many nodes NotReady (clusterstate.go IsClu
     expect(removals[0]!.timeSeconds).toBeGreaterThan(360 + 600);
   });
 });
+
+describe('cluster-autoscaler --max-nodes-total counts the ready nodes (static_autoscaler.go readyNodes, orchestrator len(nodes)+len(upcomingNodes))', () => {
+  it('replaces a failed node at the maximum: a NotReady node does not count', async () => {
+    const { loadFolder } = await import('../scenario/helpers/scenario-folder.js');
+    // Three nodes, a 500m pod on each, max-nodes-total 3; workers-1 fails for good at 1 s, its pod is
+    // evicted at 351 s and fits neither other node.
+    const app = APP_2_PODS.replace('replicas: 2', 'replicas: 3').replace('cpu: 100m', 'cpu: 500m');
+    const yaml = [
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  seed: 1',
+      '  duration: 15m',
+      '  nodePools:',
+      '    - {name: workers, count: 3, minSize: 1, maxSize: 10, cpu: 940m, memory: 1600Mi, maxPods: 11, bootTime: {min: 60s, max: 120s}}',
+      '  clusterAutoscaler: {expander: least-waste, maxNodesTotal: 3}',
+      '  faults:',
+      '    - nodeFailure: {node: workers-1, at: 1s}',
+      '',
+    ].join('\n');
+    const scenario = await loadFolder({ 'scenario.yaml': yaml, 'manifests/app.yaml': app });
+    const records: CaDecisionRecord[] = [];
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    const up = records.find((r) => r.action === 'scale-up');
+    expect(up).toBeDefined();
+    expect(up!.timeSeconds).toBeGreaterThan(351);
+    expect(up!.timeSeconds).toBeLessThan(351 + 15);
+    expect([up!.nodesBefore, up!.nodesAfter]).toEqual([3, 4]);
+  });
+});

@@ -24,7 +24,7 @@ import { allPodsAreNew, DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, splitExpendable
 import type { CaNode, CaNodeGroup, CaPod, CaResourceTotals } from './types.js';
 
 export interface ScaleUpLimits {
-  /** Nodes in the cluster, upcoming ones included (for --max-nodes-total). */
+  /** Ready nodes (isReadyNode) plus upcoming ones (for --max-nodes-total: orchestrator len(nodes)+len(upcomingNodes)). */
   currentNodeCount: number;
   /** Cluster cpu and memory, upcoming nodes included (for --cores-total / --memory-total; see scaleUpTotals). */
   currentTotals: CaResourceTotals;
@@ -87,6 +87,14 @@ export interface ScaleUpPlan {
   scaleDownDisabledForLoop: boolean;
 }
 
+/**
+ * A node of RunOnce's readyNodes (kubernetes ReadyNodeLister: Ready and schedulable): the CA
+ * cordons a node it deletes (--cordon-node-before-terminating=true), so those are not ready nodes.
+ */
+export function isReadyNode(node: CaNode): boolean {
+  return node.ready && node.beingDeleted !== true;
+}
+
 function noScaleUp(reason: ScaleUpReason, parts: Partial<ScaleUpPlan> = {}): ScaleUpPlan {
   return {
     group: undefined,
@@ -145,7 +153,7 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
   const podsTooNew = young.tooNew.map((p) => p.name);
   const remaining = young.old;
   if (remaining.length === 0) return noScaleUp(podsTooNew.length > 0 ? 'PodsTooNew' : 'PodsFitUpcomingNodes', { podsTooNew, podsAbsorbed });
-  const readyNodeCount = (input.nodes ?? []).filter((n) => n.ready).length;
+  const readyNodeCount = (input.nodes ?? []).filter(isReadyNode).length;
   const atMaxNodesTotal = input.config.maxNodesTotal > 0 && readyNodeCount >= input.config.maxNodesTotal;
   if (!atMaxNodesTotal && allPodsAreNew(remaining, input.nowSeconds, input.podCreatedSeconds)) {
     return noScaleUp('AllPodsNew', { podsTooNew, podsAbsorbed, scaleDownDisabledForLoop: true });

@@ -12,7 +12,7 @@
 import { clusterHealth } from '../../autoscalers/cluster-autoscaler/cluster-health.js';
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
 import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
-import { planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
+import { isReadyNode, planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
 import { scaleUpTotals } from '../../autoscalers/cluster-autoscaler/scale-up/limits.js';
 import type { CaPdb } from '../../autoscalers/cluster-autoscaler/types.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
@@ -124,7 +124,8 @@ export class ClusterAutoscalerController {
         upcomingNodes: upcoming,
         nodes,
         limits: {
-          currentNodeCount: nodes.length + upcoming.reduce((n, u) => n + u.count, 0),
+          // RunOnce hands ScaleUp the ready nodes (ReadyNodeLister: Ready and not cordoned, as a node being deleted is).
+          currentNodeCount: nodes.filter(isReadyNode).length + upcoming.reduce((n, u) => n + u.count, 0),
           // Nodes still booting count against the cores and memory maxima too (target sizes, manager.go coresMemoryTotal).
           currentTotals: scaleUpTotals(totals, upcoming, new Map(caGroups.map((g) => [g.name, g]))),
         },
