@@ -68,6 +68,8 @@ export interface PodTemplateSpec {
   tolerations: Toleration[];
   /** spec.terminationGracePeriodSeconds, default 30 (pkg/apis/core/v1/defaults.go). */
   terminationGracePeriodSeconds: number;
+  /** Names of the hostPath and disk-backed emptyDir volumes (node-local storage: blocks cluster-autoscaler scale-down). */
+  localStorageVolumes?: string[];
   /** spec.resources (PodLevelResources) when set. */
   podCpuRequestMillicores?: number;
   podMemoryRequestBytes?: number;

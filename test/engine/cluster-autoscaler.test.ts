@@ -483,3 +483,51 @@ describe('cluster-autoscaler --max-nodes-total counts the ready nodes (static_au
     expect([up!.nodesBefore, up!.nodesAfter]).toEqual([3, 4]);
   });
 });
+
+describe('cluster-autoscaler and pods with local storage (simulator/drainability/rules/localstorage, utils/drain isLocalVolume)', () => {
+  async function removalsWith(volumes: string, annotations = '{}'): Promise<CaDecisionRecord[]> {
+    const { loadFolder } = await import('../scenario/helpers/scenario-folder.js');
+    // Two nodes, a 100m pod on each: one node is drained after the unneeded time, unless its pod's volumes block it.
+    const app = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: app}',
+      'spec:',
+      '  replicas: 2',
+      '  selector: {matchLabels: {app: app}}',
+      '  template:',
+      `    metadata: {labels: {app: app}, annotations: ${annotations}}`,
+      '    spec:',
+      `      volumes: ${volumes}`,
+      '      containers:',
+      '        - {name: c, image: x, resources: {requests: {cpu: 100m, memory: 100Mi}}}',
+      '',
+    ].join('\n');
+    const yaml = [
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  seed: 1',
+      '  duration: 15m',
+      '  nodePools:',
+      '    - {name: workers, count: 2, minSize: 1, maxSize: 5, cpu: 940m, memory: 1600Mi, maxPods: 11, bootTime: {min: 60s, max: 120s}}',
+      '  clusterAutoscaler: {expander: least-waste}',
+      '',
+    ].join('\n');
+    const scenario = await loadFolder({ 'scenario.yaml': yaml, 'manifests/app.yaml': app });
+    const records: CaDecisionRecord[] = [];
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    return records.filter((r) => r.removedNodes.length > 0);
+  }
+
+  it('keeps a node whose pod has an emptyDir on disk or a hostPath volume', async () => {
+    expect(await removalsWith('[{name: cache, emptyDir: {}}]')).toEqual([]);
+    expect(await removalsWith('[{name: logs, hostPath: {path: /var/log}}]')).toEqual([]);
+  });
+
+  it('drains it when the emptyDir is in memory, the volume is listed safe to evict, or there is no local volume', async () => {
+    expect(await removalsWith('[{name: cache, emptyDir: {medium: Memory}}]')).toHaveLength(1);
+    expect(await removalsWith('[{name: cache, emptyDir: {}}]', '{cluster-autoscaler.kubernetes.io/safe-to-evict-local-volumes: cache}')).toHaveLength(1);
+    expect(await removalsWith('[{name: config, configMap: {name: app}}]')).toHaveLength(1);
+  });
+});

@@ -435,3 +435,27 @@ describe('unmodelled manifest fields', () => {
     }
   });
 });
+
+describe('pod template volumes', () => {
+  it('keeps the names of the node-local volumes: hostPath, and emptyDir on any medium but Memory (utils/drain isLocalVolume)', async () => {
+    const { loadFolder } = await import('./helpers/scenario-folder.js');
+    const { BASE_SCENARIO, BASE_DEPLOYMENT, BASE_TRACE } = await import('./helpers/base-scenario.js');
+    const volumes = [
+      '      volumes:',
+      '        - {name: cache, emptyDir: {}}',
+      '        - {name: shm, emptyDir: {medium: Memory}}',
+      '        - {name: logs, hostPath: {path: /var/log}}',
+      '        - {name: huge, emptyDir: {medium: HugePages}}',
+      '        - {name: config, configMap: {name: web}}',
+      '      containers:',
+    ].join('\n');
+    const scenario = await loadFolder({
+      'scenario.yaml': BASE_SCENARIO,
+      'manifests/web.yaml': BASE_DEPLOYMENT.replace('      containers:', volumes),
+      'traces/web.csv': BASE_TRACE,
+    });
+    expect(scenario.workloads[0]?.template.localStorageVolumes).toEqual(['cache', 'logs', 'huge']);
+    const plain = await loadFolder({ 'scenario.yaml': BASE_SCENARIO, 'manifests/web.yaml': BASE_DEPLOYMENT, 'traces/web.csv': BASE_TRACE });
+    expect(plain.workloads[0]?.template.localStorageVolumes).toBeUndefined();
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * Zod schemas for the parts of a pod template the simulator reads (k8s.io/api/core/v1 PodTemplateSpec):
  * containers' cpu/memory requests and limits, readiness/startup/liveness probes with the SetDefaults_Probe
- * defaults, sidecars, node selector, tolerations, the grace period and the topology spread constraints
- * (topology-spread-schema.ts). Other fields pass through.
+ * defaults, sidecars, node selector, tolerations, the grace period, which volumes are node-local
+ * storage, and the topology spread constraints (topology-spread-schema.ts). Other fields pass through.
  */
 import { z } from 'zod';
 import { cpuMillicores, memoryBytes, nonNegativeInteger, stringMap } from '../schema/fields.js';
@@ -61,6 +61,16 @@ export const TolerationSchema = z.looseObject({
   effect: z.enum(['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute']).optional().describe('NoSchedule, PreferNoSchedule or NoExecute'),
 });
 
+/**
+ * core/v1 Volume: only its name and whether it is hostPath or emptyDir (and on which medium) are
+ * read, for the cluster-autoscaler's local-storage drain rule.
+ */
+export const VolumeSchema = z.looseObject({
+  name: z.string().min(1).describe('the volume name'),
+  hostPath: z.unknown().optional(),
+  emptyDir: z.looseObject({ medium: z.string().optional() }).nullish(),
+});
+
 export const PodTemplateSchema = z.looseObject({
   metadata: z
     .looseObject({ labels: stringMap().default({}), annotations: stringMap().default({}) })
@@ -68,6 +78,7 @@ export const PodTemplateSchema = z.looseObject({
   spec: z.looseObject({
     containers: z.array(ContainerSchema).min(1).describe('a list of containers (at least one)'),
     initContainers: z.array(ContainerSchema).default([]),
+    volumes: z.array(VolumeSchema).default([]),
     nodeSelector: stringMap().default({}),
     tolerations: z.array(TolerationSchema).default([]),
     terminationGracePeriodSeconds: nonNegativeInteger('seconds').default(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS),
@@ -96,6 +107,7 @@ export const StatefulSetSettingsSchema = z.looseObject({
 });
 
 export type ContainerInput = z.output<typeof ContainerSchema>;
+export type VolumeInput = z.output<typeof VolumeSchema>;
 export type ResourcesInput = z.output<typeof ResourcesSchema>;
 export type PodTemplateInput = z.output<typeof PodTemplateSchema>;
 export type WorkloadManifestInput = z.output<typeof WorkloadManifestSchema>;

@@ -3,13 +3,15 @@
  * matter to the simulation: requests default to limits (SetDefaults_Pod / defaultResourceRequirements),
  * requests must not exceed limits (ValidateResourceRequirements), sidecars are init containers with
  * restartPolicy: Always, an Exists toleration carries no value (ValidateTolerations), and the
- * topology spread constraints' checks (topology-spread-constraints.ts).
+ * topology spread constraints' checks (topology-spread-constraints.ts). hostPath volumes and
+ * emptyDir volumes not in memory are node-local storage (cluster-autoscaler utils/drain
+ * isLocalVolume), which keeps a node from scale-down.
  */
 import type { ContainerSpec, PodTemplateSpec, ProbeSpec, Toleration } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 import type { ProblemSink } from '../problem-sink.js';
-import type { ContainerInput, PodTemplateInput, ResourcesInput } from './pod-template-schema.js';
+import type { ContainerInput, PodTemplateInput, ResourcesInput, VolumeInput } from './pod-template-schema.js';
 import { toTopologySpreadConstraints } from './topology-spread-constraints.js';
 
 export interface PodTemplateResult {
@@ -50,6 +52,7 @@ export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldP
     nodeSelector: spec.nodeSelector,
     tolerations: spec.tolerations.map((t, i) => toToleration(t, ref, [...path, 'spec', 'tolerations', i], sink)),
     terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
+    ...localStorage(spec.volumes),
     ...(podResources.cpuRequest !== undefined ? { podCpuRequestMillicores: podResources.cpuRequest } : {}),
     ...(podResources.memoryRequest !== undefined ? { podMemoryRequestBytes: podResources.memoryRequest } : {}),
     ...(spec.topologySpreadConstraints.length > 0
@@ -60,6 +63,16 @@ export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldP
       : {}),
   };
   return { template, containerPaths, sidecarPaths };
+}
+
+/** utils/drain isLocalVolume: hostPath, or emptyDir on any medium but Memory. */
+function isLocalVolume(volume: VolumeInput): boolean {
+  return (volume.hostPath !== undefined && volume.hostPath !== null) || (volume.emptyDir !== undefined && volume.emptyDir !== null && volume.emptyDir.medium !== 'Memory');
+}
+
+function localStorage(volumes: readonly VolumeInput[]): Pick<PodTemplateSpec, 'localStorageVolumes'> {
+  const names = volumes.filter(isLocalVolume).map((v) => v.name);
+  return names.length > 0 ? { localStorageVolumes: names } : {};
 }
 
 function toContainer(c: ContainerInput, sidecar: boolean, ref: DocRef, path: FieldPath, sink: ProblemSink): ContainerSpec {
