@@ -29,6 +29,7 @@ describe('podDrainability (drainability/rules)', () => {
     ['safe-to-evict "false" blocks', pod('a', 1, 0, { annotations: { [SAFE_TO_EVICT_ANNOTATION]: 'false' } }), {}, 'block:NotSafeToEvictAnnotation'],
     ['local storage blocks', pod('a', 1, 0, { localStorageVolumes: ['scratch'] }), {}, 'block:LocalStorageRequested'],
     ['local storage listed in safe-to-evict-local-volumes moves', pod('a', 1, 0, { localStorageVolumes: ['scratch', 'tmp'], annotations: { [SAFE_TO_EVICT_LOCAL_VOLUMES_ANNOTATION]: 'scratch,tmp' } }), {}, 'move:Replicated'],
+    ['safe-to-evict-local-volumes is split on commas only: a name after ", " does not match (getNonBlockingVolumes)', pod('a', 1, 0, { localStorageVolumes: ['scratch', 'tmp'], annotations: { [SAFE_TO_EVICT_LOCAL_VOLUMES_ANNOTATION]: 'scratch, tmp' } }), {}, 'block:LocalStorageRequested'],
     ['local storage partly listed still blocks', pod('a', 1, 0, { localStorageVolumes: ['scratch', 'tmp'], annotations: { [SAFE_TO_EVICT_LOCAL_VOLUMES_ANNOTATION]: 'scratch' } }), {}, 'block:LocalStorageRequested'],
     ['safe-to-evict "true" overrides local storage', pod('a', 1, 0, { localStorageVolumes: ['scratch'], annotations: safe }), {}, 'move:SafeToEvict'],
     ['local storage is fine with skip-nodes-with-local-storage=false', pod('a', 1, 0, { localStorageVolumes: ['scratch'] }), { skipNodesWithLocalStorage: false }, 'move:Replicated'],

@@ -49,7 +49,8 @@ export interface DrainOptions {
 function hasBlockingLocalStorage(pod: CaPod): boolean {
   const volumes = pod.localStorageVolumes ?? [];
   if (volumes.length === 0) return false;
-  const allowed = new Set((pod.annotations[SAFE_TO_EVICT_LOCAL_VOLUMES_ANNOTATION] ?? '').split(',').map((v) => v.trim()));
+  // utils/drain getNonBlockingVolumes: strings.Split on "," with no trimming ("a, b" lists " b").
+  const allowed = new Set((pod.annotations[SAFE_TO_EVICT_LOCAL_VOLUMES_ANNOTATION] ?? '').split(','));
   return volumes.some((v) => !allowed.has(v));
 }
 
