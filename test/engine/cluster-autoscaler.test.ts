@@ -531,3 +531,46 @@ describe('cluster-autoscaler and pods with local storage (simulator/drainability
     expect(await removalsWith('[{name: config, configMap: {name: app}}]')).toHaveLength(1);
   });
 });
+
+describe('cluster-autoscaler drains within PodDisruptionBudgets (drain.go evictPod)', () => {
+  it('evicts a node\'s pods one by one as the budget allows, keeping the ready pods at replicas − maxUnavailable', async () => {
+    const { loadFolder } = await import('../scenario/helpers/scenario-folder.js');
+    // Two nodes, four 100m pods (two on each), maxUnavailable 1: the drained node's second pod waits
+    // for the first one's replacement to be Ready (a retry 10 s later).
+    const app = [
+      APP_2_PODS.replace('replicas: 2', 'replicas: 4').trimEnd(),
+      '---',
+      'apiVersion: policy/v1',
+      'kind: PodDisruptionBudget',
+      'metadata: {name: app}',
+      'spec: {maxUnavailable: 1, selector: {matchLabels: {app: app}}}',
+      '',
+    ].join('\n');
+    const yaml = [
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  seed: 1',
+      '  duration: 15m',
+      '  outputInterval: 1s',
+      '  nodePools:',
+      '    - {name: workers, count: 2, minSize: 1, maxSize: 5, cpu: 940m, memory: 1600Mi, maxPods: 11, bootTime: {min: 60s, max: 120s}}',
+      '  clusterAutoscaler: {expander: least-waste}',
+      '',
+    ].join('\n');
+    const scenario = await loadFolder({ 'scenario.yaml': yaml, 'manifests/app.yaml': app });
+    const records: CaDecisionRecord[] = [];
+    const tables = new MemoryTables();
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }], tables: tables.factory });
+    const drain = records.find((r) => r.removedNodes.length > 0)!;
+    expect(drain.detail).toMatch(/^removing workers-\d \(drain\)/);
+    const series = tables.get('timeseries.csv');
+    const col = (name: string) => series.header.indexOf(name);
+    const after = series.rows.filter((r) => (r[0] as number) >= drain.timeSeconds);
+    expect(Math.min(...after.map((r) => r[col('app.ready_replicas')] as number))).toBe(3);
+    // The node goes after the second eviction (10 s after the first) and a 5 s look.
+    const goneAt = after.find((r) => (r[col('workers.nodes')] as number) === 1)![0] as number;
+    expect(goneAt - drain.timeSeconds).toBeGreaterThan(19);
+    expect(goneAt - drain.timeSeconds).toBeLessThanOrEqual(21);
+  });
+});

@@ -225,10 +225,13 @@ export class ClusterAutoscalerController {
       node,
       empty,
       maxGracefulTerminationSeconds: this.config.maxGracefulTerminationSeconds,
-      done: (deleted) => {
-        // Gone another way meanwhile (a node failure): no longer a deletion in progress either way.
+      pdbs: this.deps.pdbs,
+      view: (pod) => caPod(pod, this.deps.ownerKind),
+      done: (outcome) => {
+        // Deleted, gone another way meanwhile (a node failure), or kept after a failed drain: no
+        // longer a deletion in progress either way.
         this.deleting.delete(node);
-        if (deleted) this.counts.nodesRemoved++;
+        if (outcome === 'deleted') this.counts.nodesRemoved++;
       },
     });
   }

@@ -1,22 +1,27 @@
 /**
  * Deleting one node the scale-down chose, on the simulation clock (core/scaledown/actuation
  * actuator.go deleteNodesAsync, drain.go Evictor.drainNodeWithPodsBasedOnPodPriority,
- * waitPodsToDisappear). The node is tainted ToBeDeletedByClusterAutoscaler in the loop that chose
- * it; deleteNodesAsync then sleeps --node-delete-delay-after-taint (5 s) before it does anything
- * else, for empty nodes and for nodes to drain alike. An empty node is then deleted from the cloud.
- * A node to drain has its pods evicted (each with its terminationGracePeriodSeconds capped at
- * --max-graceful-termination-sec), and waitPodsToDisappear looks for them at once and then every
- * 5 s; the node is deleted at the first look that finds them all gone. Billing runs until then.
+ * initiateEviction, evictPod, waitPodsToDisappear). The node is tainted ToBeDeletedByClusterAutoscaler
+ * in the loop that chose it; deleteNodesAsync then sleeps --node-delete-delay-after-taint (5 s)
+ * before it does anything else, for empty nodes and for nodes to drain alike. An empty node is then
+ * deleted from the cloud. A node to drain has its pods evicted, each with its
+ * terminationGracePeriodSeconds capped at --max-graceful-termination-sec, as their
+ * PodDisruptionBudgets allow (scale-down/eviction.ts: a refused pod is tried again every 10 s for up
+ * to 2 min; if one is still refused the drain fails, the taint comes off and the node stays). Once
+ * every pod is evicted, waitPodsToDisappear looks for them at once and then every 5 s; the node is
+ * deleted at the first look that finds them all gone. Billing runs until then.
  *
- * Not modelled: eviction retries against a PodDisruptionBudget (the planner checked the budgets in
- * the same loop) and the give-up after max-graceful-termination-sec + 30 s (a simulated pod is gone
- * within its termination time).
+ * Not modelled: the give-up after max-graceful-termination-sec + 30 s of waiting for evicted pods to
+ * go (a simulated pod is gone within its termination time).
  */
+import { evictionRound, EVICTION_RETRY_SECONDS, retriesEviction } from '../../autoscalers/cluster-autoscaler/scale-down/eviction.js';
+import type { CaPdb, CaPod } from '../../autoscalers/cluster-autoscaler/types.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import type { SimNode, SimPod } from '../../cluster/model.js';
 import { Phase } from '../../core/phases.js';
 import type { Simulation } from '../../core/simulation.js';
+import { TO_BE_DELETED_TAINT } from './snapshot.js';
 
 /** --node-delete-delay-after-taint=5s (deleteNodesAsync sleeps it before deleting or draining). */
 export const NODE_DELETE_DELAY_AFTER_TAINT_SECONDS = 5;
@@ -32,8 +37,15 @@ export interface NodeDeletionInput {
   empty: boolean;
   /** --max-graceful-termination-sec */
   maxGracefulTerminationSeconds: number;
-  /** Called once the node is gone, deleted here (true) or another way meanwhile (false). */
-  done: (deleted: boolean) => void;
+  /** PodDisruptionBudgets with status.disruptionsAllowed as of now. */
+  pdbs: () => CaPdb[];
+  /** A pod as the budgets see it (namespace and labels). */
+  view: (pod: SimPod) => CaPod;
+  /**
+   * Called once the deletion ends: the node deleted here, gone another way meanwhile (a node
+   * failure), or kept because a budget refused an eviction for 2 min (the taint is off again).
+   */
+  done: (outcome: 'deleted' | 'gone' | 'drainFailed') => void;
 }
 
 /** Starts the deletion of a node already tainted: delay, drain if needed, poll, delete. */
@@ -41,26 +53,50 @@ export function startNodeDeletion(input: NodeDeletionInput): void {
   const { sim, cluster, group, node } = input;
   const deleteNow = (): void => {
     if (node.removed) {
-      input.done(false);
+      input.done('gone');
       return;
     }
     group.deleteNode(node);
-    input.done(true);
+    input.done('deleted');
   };
   sim.scheduleAfter(NODE_DELETE_DELAY_AFTER_TAINT_SECONDS, Phase.LIFECYCLE, 'cluster-autoscaler/delete', () => {
     if (input.empty || node.removed) {
       deleteNow();
       return;
     }
-    const evicted: SimPod[] = cluster.podsOn(node);
-    for (const pod of evicted) cluster.deletePod(pod, Math.min(pod.template.terminationGracePeriodSeconds, input.maxGracefulTerminationSeconds));
+    const drainStart = sim.nowSeconds;
+    const toEvict: SimPod[] = cluster.podsOn(node);
     const look = (): void => {
-      if (node.removed || evicted.every((p) => p.removed || p.node !== node)) {
+      if (node.removed || toEvict.every((p) => p.removed || p.node !== node)) {
         deleteNow();
         return;
       }
       sim.scheduleAfter(POD_GONE_POLL_SECONDS, Phase.LIFECYCLE, 'cluster-autoscaler/drain', look);
     };
-    look();
+    const evict = (pods: readonly SimPod[]): void => {
+      if (node.removed) {
+        input.done('gone');
+        return;
+      }
+      // A pod already terminating or gone counts as evicted (the eviction finds it deleting or NotFound).
+      const round = evictionRound(
+        pods.filter((p) => !p.removed && p.deletionSeconds === undefined),
+        input.view,
+        input.pdbs(),
+      );
+      for (const pod of round.evicted) cluster.deletePod(pod, Math.min(pod.template.terminationGracePeriodSeconds, input.maxGracefulTerminationSeconds));
+      if (round.refused.length === 0) {
+        look();
+        return;
+      }
+      if (retriesEviction(drainStart, sim.nowSeconds)) {
+        sim.scheduleAfter(EVICTION_RETRY_SECONDS, Phase.LIFECYCLE, 'cluster-autoscaler/drain', () => evict(round.refused));
+        return;
+      }
+      // The drain failed (AbortNodeDeletionDueToError): the node is untainted and stays.
+      cluster.setTaint(node, TO_BE_DELETED_TAINT, false);
+      input.done('drainFailed');
+    };
+    evict(toEvict);
   });
 }

@@ -9,7 +9,9 @@ import { NodeGroup } from '../../../src/cloud/node-group.js';
 import { Cluster } from '../../../src/cluster/cluster.js';
 import { Rng } from '../../../src/core/rng.js';
 import { Simulation } from '../../../src/core/simulation.js';
-import { startNodeDeletion } from '../../../src/controllers/cluster-autoscaler/node-deletion.js';
+import type { CaPdb } from '../../../src/autoscalers/cluster-autoscaler/types.js';
+import { startNodeDeletion, type NodeDeletionInput } from '../../../src/controllers/cluster-autoscaler/node-deletion.js';
+import { caPod, TO_BE_DELETED_TAINT } from '../../../src/controllers/cluster-autoscaler/snapshot.js';
 import { makePool, makeTemplate } from '../../helpers/builders.js';
 
 /** Termination 2 s: an evicted pod is gone 2 s after its eviction. */
@@ -28,15 +30,28 @@ function setUp(pods: number) {
   for (let i = 0; i < pods; i++) cluster.createPod(owner, makeTemplate(), { cpuMillicores: 100, memoryBytes: 2 ** 20 }, `web-${i}`);
   sim.runUntil(100);
   const node = cluster.nodes[0]!;
-  return { sim, cluster, group, node, gone };
+  cluster.setTaint(node, TO_BE_DELETED_TAINT, true);
+  const deletion = (over: Partial<NodeDeletionInput>): NodeDeletionInput => ({
+    sim,
+    cluster,
+    group,
+    node,
+    empty: false,
+    maxGracefulTerminationSeconds: 600,
+    pdbs: () => [],
+    view: (pod) => caPod(pod, () => 'ReplicaSet'),
+    done: () => undefined,
+    ...over,
+  });
+  return { sim, cluster, group, node, gone, deletion };
 }
 
 describe('startNodeDeletion', () => {
   it('drains 5 s after the taint and deletes the node at the first 5 s look that finds the pods gone', () => {
-    const { sim, cluster, group, node, gone } = setUp(2);
+    const { sim, node, gone, deletion } = setUp(2);
     expect(node.pods).toHaveLength(2);
     let doneAt: number | undefined;
-    startNodeDeletion({ sim, cluster, group, node, empty: false, maxGracefulTerminationSeconds: 600, done: () => (doneAt = sim.nowSeconds) });
+    startNodeDeletion(deletion({ done: () => (doneAt = sim.nowSeconds) }));
     // The pods keep running through the delay after the taint.
     sim.runUntil(104.9);
     expect(node.pods.every((p) => p.deletionSeconds === undefined)).toBe(true);
@@ -51,17 +66,50 @@ describe('startNodeDeletion', () => {
   });
 
   it('deletes an empty node 5 s after the taint', () => {
-    const { sim, cluster, group, node, gone } = setUp(0);
-    startNodeDeletion({ sim, cluster, group, node, empty: true, maxGracefulTerminationSeconds: 600, done: () => undefined });
+    const { sim, node, gone, deletion } = setUp(0);
+    startNodeDeletion(deletion({ empty: true }));
     sim.runUntil(120);
     expect(gone).toEqual([[node.name, 105]]);
   });
 
   it('waits out a pod grace period shorter than the termination time, capped by max-graceful-termination-sec', () => {
-    const { sim, cluster, group, node, gone } = setUp(1);
+    const { sim, node, gone, deletion } = setUp(1);
     // A 30 s grace period capped at 1 s: gone at 106, deleted at the look at 110.
-    startNodeDeletion({ sim, cluster, group, node, empty: false, maxGracefulTerminationSeconds: 1, done: () => undefined });
+    startNodeDeletion(deletion({ maxGracefulTerminationSeconds: 1 }));
     sim.runUntil(120);
     expect(gone).toEqual([[node.name, 110]]);
+  });
+
+  /** A budget over every pod of the namespace allowing `allowed(now)` disruptions. */
+  const budget = (allowed: () => number) => (): CaPdb[] => [{ namespace: 'default', selector: {}, disruptionsAllowed: allowed() }];
+
+  it('evicts one pod per allowed disruption and tries a refused one again every 10 s (drain.go evictPod)', () => {
+    const { sim, node, gone, deletion } = setUp(2);
+    const outcomes: [string, number][] = [];
+    // One disruption at the drain's start, none at the retry at 115 s, one again from 118 s (a replacement Ready).
+    const pdbs = budget(() => (sim.nowSeconds < 106 || sim.nowSeconds >= 118 ? 1 : 0));
+    startNodeDeletion(deletion({ pdbs, done: (o) => outcomes.push([o, sim.nowSeconds]) }));
+    sim.runUntil(105.5);
+    expect(node.pods.map((p) => p.deletionSeconds).sort()).toEqual([105, undefined]);
+    sim.runUntil(124.9);
+    expect(node.pods.filter((p) => p.deletionSeconds === undefined)).toHaveLength(1);
+    sim.runUntil(125.5);
+    expect(node.pods.every((p) => p.deletionSeconds !== undefined)).toBe(true);
+    // Evicted at 125, gone at 127: the look at 125 finds it, the one at 130 deletes the node.
+    sim.runUntil(140);
+    expect(gone).toEqual([[node.name, 130]]);
+    expect(outcomes).toEqual([['deleted', 130]]);
+  });
+
+  it('fails the drain when a pod is still refused 2 min after it started: the taint comes off and the node stays', () => {
+    const { sim, node, gone, deletion } = setUp(2);
+    const outcomes: [string, number][] = [];
+    startNodeDeletion(deletion({ pdbs: budget(() => (sim.nowSeconds < 106 ? 1 : 0)), done: (o) => outcomes.push([o, sim.nowSeconds]) }));
+    sim.runUntil(400);
+    // Attempts at 105, 115, …, 215 (the next would be at 225, past 105 + 120).
+    expect(outcomes).toEqual([['drainFailed', 215]]);
+    expect(gone).toEqual([]);
+    expect(node.removed).toBe(false);
+    expect(node.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key)).toBe(false);
   });
 });
