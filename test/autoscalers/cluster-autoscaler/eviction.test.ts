@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evictionRound, retriesEviction } from '../../../src/autoscalers/cluster-autoscaler/scale-down/eviction.js';
+import { isRiskyRemoval } from '../../../src/autoscalers/cluster-autoscaler/scale-down/pdb.js';
 import type { CaPdb, CaPod } from '../../../src/autoscalers/cluster-autoscaler/types.js';
 import { pod } from './builders.js';
 
@@ -33,5 +34,14 @@ describe('retriesEviction', () => {
     [110, false],
   ])('a pod refused %s s into the drain is tried again: %s', (attempt, again) => {
     expect(retriesEviction(0, attempt)).toBe(again);
+  });
+});
+
+describe('isRiskyRemoval (pdb CanRemovePods inParallel)', () => {
+  it('is risky when a budget covers more pods to move than it allows disruptions; budgets covering none do not count', () => {
+    expect(isRiskyRemoval([pdb(1)], [web('a'), web('b')])).toBe(true);
+    expect(isRiskyRemoval([pdb(2)], [web('a'), web('b')])).toBe(false);
+    expect(isRiskyRemoval([pdb(-1)], [other('x')])).toBe(false);
+    expect(isRiskyRemoval([], [web('a')])).toBe(false);
   });
 });

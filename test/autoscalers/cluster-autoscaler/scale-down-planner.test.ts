@@ -67,7 +67,7 @@ describe('planScaleDown: the unneeded map', () => {
   it('a node with only DaemonSet and mirror pods is empty', () => {
     const dsOnly = idle('a', 0, { pods: [pod('ds', 100, 0, { daemonSet: true }), pod('static', 50, 0, { mirror: true })] });
     const p = plan([dsOnly, busy], { unneededSince: new Map([['a', NOW - 700]]) });
-    expect(p.removable).toEqual([{ node: 'a', group: 'g', empty: true, podsToMove: [], reason: 'UnneededLongEnough' }]);
+    expect(p.removable).toEqual([{ node: 'a', group: 'g', empty: true, risky: false, podsToMove: [], reason: 'UnneededLongEnough' }]);
   });
 });
 
@@ -119,6 +119,20 @@ describe('planScaleDown: removal timing', () => {
     // A node the simulation rejected stays out of simulations for the recheck timeout meanwhile.
     const kept = plan(nodes, { unremovableUntil: new Map([['a', NOW + 60]]), groups: [g({ minSize: 3, targetSize: 3 })] });
     expect(kept.unremovableUntil).toEqual(new Map([['a', NOW + 60]]));
+  });
+
+  it('drains a node whose pods a budget lets go only one at a time after the others (sortByRisk)', () => {
+    // risky holds two pods of a budget allowing one disruption: its drain must wait between evictions.
+    const web = (name: string) => pod(name, 100, 0, { labels: { app: 'web' } });
+    const risky = node('risky', 'g', 1000, 4 * GIB, [web('r1'), web('r2')]);
+    const safe = node('safe', 'g', 1000, 4 * GIB, [pod('s1', 100)]);
+    const pdbs = [{ namespace: 'default', selector: { app: 'web' }, disruptionsAllowed: 1 }];
+    const since = new Map([['risky', 0], ['safe', 0]]);
+    const p = plan([busy, risky, safe], { unneededSince: since, pdbs, config: settings({ maxDrainParallelism: 1 }) });
+    expect(p.removable.map((r) => [r.node, r.risky])).toEqual([['safe', false]]);
+    expect(reasonOf(p, 'risky')).toBe('ParallelismLimitReached');
+    // Without the budget, the node order decides.
+    expect(removableNames(plan([busy, risky, safe], { unneededSince: since, config: settings({ maxDrainParallelism: 1 }) }))).toEqual(['risky']);
   });
 
   it('keeps the cluster above the cores-total minimum', () => {

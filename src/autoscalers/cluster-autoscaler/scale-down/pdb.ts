@@ -41,6 +41,18 @@ export function pdbMatchesPod(pdb: CaPdb, pod: CaPod): boolean {
   return pdb.namespace === pod.namespace && matchesSelector(pdb.selector, pod.labels);
 }
 
+/**
+ * CanRemovePods' inParallel = false: some budget covers more of `pods` than it allows disruptions,
+ * so a drain would have to wait between evictions (planner.go marks the node IsRisky; sortByRisk
+ * drains such nodes last).
+ */
+export function isRiskyRemoval(pdbs: readonly CaPdb[], pods: readonly CaPod[]): boolean {
+  return pdbs.some((pdb) => {
+    const covered = pods.filter((pod) => pdbMatchesPod(pdb, pod)).length;
+    return covered > 0 && covered > pdb.disruptionsAllowed;
+  });
+}
+
 /** RemovePods: each evicted pod uses one disruption of every budget that covers it. */
 export function consumeDisruptions(pdbs: readonly CaPdb[], evicted: readonly CaPod[]): CaPdb[] {
   return pdbs.map((pdb) => {

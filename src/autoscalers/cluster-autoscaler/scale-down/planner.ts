@@ -20,7 +20,8 @@
  *    run during the cooldown too.
  * 4. Unless in cooldown: removable when unneeded for MORE than the unneeded (or unready) time, the
  *    group stays above min size, and the cluster stays above the cores/memory minimums; empty nodes
- *    are checked first, then nodes to drain. The parallelism budgets cut the list.
+ *    are checked first, then nodes to drain; nodes whose drain would wait for a PodDisruptionBudget
+ *    go after the other drains (sortByRisk). The parallelism budgets cut the list.
  */
 import type { ClusterAutoscalerSettings } from '../../../scenario/types.js';
 import type { CaNode, CaNodeGroup, CaPdb, CaResourceTotals } from '../types.js';
@@ -75,6 +76,8 @@ export interface RemovableNode {
   group: string;
   /** No pod to move (DaemonSet and mirror pods do not count): deleted without a drain. */
   empty: boolean;
+  /** Its drain would have to wait for a PodDisruptionBudget between evictions (drained after the others). */
+  risky: boolean;
   podsToMove: string[];
   reason: 'UnneededLongEnough' | 'UnreadyLongEnough';
 }
@@ -218,7 +221,7 @@ function removableAt(input: ScaleDownPlanInput, unneeded: readonly Unneeded[], s
     memoryLeft -= node.memoryAllocatableBytes;
     sizes.set(group.name, (sizes.get(group.name) ?? 0) - 1);
     const why = node.ready ? 'UnneededLongEnough' : 'UnreadyLongEnough';
-    removable.push({ node: node.name, group: group.name, empty: u.empty, podsToMove: u.podsToMove.map((p) => p.name), reason: why });
+    removable.push({ node: node.name, group: group.name, empty: u.empty, risky: u.risky, podsToMove: u.podsToMove.map((p) => p.name), reason: why });
   }
   return { removable, notRemovable };
 }
@@ -249,7 +252,8 @@ export function planScaleDown(input: ScaleDownPlanInput): ScaleDownPlan {
   const inProgress = [...(input.deletionsInProgress?.values() ?? [])].reduce((a, b) => a + b, 0);
   const cropped = cropToBudgets({
     empty: at.removable.filter((r) => r.empty),
-    drain: at.removable.filter((r) => !r.empty),
+    // planner.go sortByRisk: nodes whose drain must wait for a budget go after the others.
+    drain: [...at.removable.filter((r) => !r.empty && !r.risky), ...at.removable.filter((r) => !r.empty && r.risky)],
     maxScaleDownParallelism: input.config.maxScaleDownParallelism,
     maxDrainParallelism: input.config.maxDrainParallelism,
     deletionsInProgress: inProgress,

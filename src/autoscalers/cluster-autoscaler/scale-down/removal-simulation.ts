@@ -21,10 +21,10 @@ import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, withoutPods, 
 import { snapshotSpread } from '../spread-predicate.js';
 import type { CaNode, CaPdb, CaPod } from '../types.js';
 import { podsToMoveForDrain, type DrainBlockReason, type DrainOptions } from './drainability.js';
-import { consumeDisruptions } from './pdb.js';
+import { consumeDisruptions, isRiskyRemoval } from './pdb.js';
 
 export type RemovalResult =
-  | { node: string; removable: true; empty: boolean; podsToMove: CaPod[] }
+  | { node: string; removable: true; empty: boolean; podsToMove: CaPod[]; /** A budget allows fewer disruptions than it covers pods to move (pdb.ts isRiskyRemoval). */ risky: boolean }
   | { node: string; removable: false; reason: 'BlockedByPod'; blockingPod: { name: string; reason: DrainBlockReason } }
   | { node: string; removable: false; reason: 'NoPlaceToMovePods'; unplacedPod: string };
 
@@ -158,8 +158,9 @@ export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimu
     for (const [i, node] of fork) destinations[i] = node;
     // The snapshot keeps the removed node without the pods that moved (a hint may still test it).
     if (inSnapshot) destinations[index] = withoutPods(destinations[index]!, drain.podsToMove);
+    const risky = pdbs.length > 0 && isRiskyRemoval(pdbs, drain.podsToMove);
     pdbs = consumeDisruptions(pdbs, drain.podsToMove);
-    results.push({ node: candidate.name, removable: true, empty: drain.podsToMove.length === 0, podsToMove: drain.podsToMove });
+    results.push({ node: candidate.name, removable: true, empty: drain.podsToMove.length === 0, podsToMove: drain.podsToMove, risky });
     removableCount++;
   }
   return { results, skipped, remainingPdbs: pdbs, hints: hints.current };
