@@ -15,9 +15,9 @@ export const OK_TOTAL_UNREADY_COUNT = 3;
 export const MAX_TOTAL_UNREADY_PERCENTAGE = 45;
 
 export interface ReadinessNode {
-  ready: boolean;
-  /** metadata.creationTimestamp of the Node object (−Infinity: long before the run). */
-  createdSeconds: number;
+  readonly ready: boolean;
+  /** metadata.creationTimestamp of the Node object. */
+  readonly createdSeconds: number;
 }
 
 export interface ClusterHealth {
@@ -28,10 +28,17 @@ export interface ClusterHealth {
   registered: number;
 }
 
-/** updateReadinessStats' Unready count and IsClusterHealthy's verdict for `nodes` at `nowSeconds`. */
-export function clusterHealth(nodes: readonly ReadinessNode[], nowSeconds: number): ClusterHealth {
+/**
+ * updateReadinessStats' Unready count and IsClusterHealthy's verdict for `nodes` at `nowSeconds`.
+ * Nodes created at or before `startedBeforeSeconds` (a warm start's) were started long before.
+ */
+export function clusterHealth(nodes: readonly ReadinessNode[], nowSeconds: number, startedBeforeSeconds = Number.NEGATIVE_INFINITY): ClusterHealth {
   let unready = 0;
-  for (const node of nodes) if (!node.ready && !(node.createdSeconds + MAX_NODE_STARTUP_TIME_SECONDS > nowSeconds)) unready++;
+  for (const node of nodes) {
+    if (node.ready) continue;
+    const starting = node.createdSeconds > startedBeforeSeconds && node.createdSeconds + MAX_NODE_STARTUP_TIME_SECONDS > nowSeconds;
+    if (!starting) unready++;
+  }
   const healthy = !(unready > OK_TOTAL_UNREADY_COUNT && unready > (MAX_TOTAL_UNREADY_PERCENTAGE / 100) * nodes.length);
   return { healthy, unready, registered: nodes.length };
 }

@@ -95,6 +95,13 @@ export function isReadyNode(node: CaNode): boolean {
   return node.ready && node.beingDeleted !== true;
 }
 
+/** How many of `nodes` are ready nodes (isReadyNode). */
+export function countReadyNodes(nodes: readonly CaNode[]): number {
+  let count = 0;
+  for (const node of nodes) if (isReadyNode(node)) count++;
+  return count;
+}
+
 function noScaleUp(reason: ScaleUpReason, parts: Partial<ScaleUpPlan> = {}): ScaleUpPlan {
   return {
     group: undefined,
@@ -153,7 +160,7 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
   const podsTooNew = young.tooNew.map((p) => p.name);
   const remaining = young.old;
   if (remaining.length === 0) return noScaleUp(podsTooNew.length > 0 ? 'PodsTooNew' : 'PodsFitUpcomingNodes', { podsTooNew, podsAbsorbed });
-  const readyNodeCount = (input.nodes ?? []).filter(isReadyNode).length;
+  const readyNodeCount = countReadyNodes(input.nodes ?? []);
   const atMaxNodesTotal = input.config.maxNodesTotal > 0 && readyNodeCount >= input.config.maxNodesTotal;
   if (!atMaxNodesTotal && allPodsAreNew(remaining, input.nowSeconds, input.podCreatedSeconds)) {
     return noScaleUp('AllPodsNew', { podsTooNew, podsAbsorbed, scaleDownDisabledForLoop: true });

@@ -12,7 +12,7 @@
 import { clusterHealth } from '../../autoscalers/cluster-autoscaler/cluster-health.js';
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
 import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
-import { isReadyNode, planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
+import { countReadyNodes, planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
 import { scaleUpTotals } from '../../autoscalers/cluster-autoscaler/scale-up/limits.js';
 import type { CaPdb } from '../../autoscalers/cluster-autoscaler/types.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
@@ -90,10 +90,7 @@ export class ClusterAutoscalerController {
     const real = cluster.nodes.filter((n) => n.pool.virtual === undefined);
     // RunOnce stops here while too many nodes are Unready, and forgets the unneeded nodes
     // (IsClusterHealthy, CleanUpUnneededNodes). The warm start's nodes (t = 0) were created before the run.
-    const health = clusterHealth(
-      real.map((n) => ({ ready: n.ready, createdSeconds: n.createdSeconds === 0 ? Number.NEGATIVE_INFINITY : n.createdSeconds })),
-      nowSeconds,
-    );
+    const health = clusterHealth(real, nowSeconds, 0);
     if (!health.healthy) {
       this.unneededSince = new Map();
       this.record(nowSeconds, 'no-op', '', before, pending.length, 'ClusterUnhealthy', [], `${health.unready} of ${health.registered} nodes unready`);
@@ -125,7 +122,7 @@ export class ClusterAutoscalerController {
         nodes,
         limits: {
           // RunOnce hands ScaleUp the ready nodes (ReadyNodeLister: Ready and not cordoned, as a node being deleted is).
-          currentNodeCount: nodes.filter(isReadyNode).length + upcoming.reduce((n, u) => n + u.count, 0),
+          currentNodeCount: countReadyNodes(nodes) + upcoming.reduce((n, u) => n + u.count, 0),
           // Nodes still booting count against the cores and memory maxima too (target sizes, manager.go coresMemoryTotal).
           currentTotals: scaleUpTotals(totals, upcoming, new Map(caGroups.map((g) => [g.name, g]))),
         },

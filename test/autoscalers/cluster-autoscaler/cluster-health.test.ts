@@ -28,5 +28,9 @@ describe('clusterHealth', () => {
     expect(clusterHealth(nodes(1, 4, NOW - 899), NOW)).toEqual({ healthy: true, unready: 0, registered: 5 });
     expect(clusterHealth(nodes(1, 4, NOW - 900), NOW)).toEqual({ healthy: false, unready: 4, registered: 5 });
     expect(clusterHealth(nodes(1, 4, Number.NEGATIVE_INFINITY), NOW).healthy).toBe(false);
+    // The warm start's nodes (created at or before the given time) were started long before.
+    expect(clusterHealth(nodes(1, 4, 0), 100).healthy).toBe(true);
+    expect(clusterHealth(nodes(1, 4, 0), 100, 0).healthy).toBe(false);
+    expect(clusterHealth(nodes(1, 4, 50), 100, 0).healthy).toBe(true);
   });
 });
