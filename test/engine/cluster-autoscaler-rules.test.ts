@@ -143,6 +143,32 @@ describe('cluster-wide limits', () => {
     expect(records.some((r) => r.detail.includes('(MinimalResourceLimitExceeded)'))).toBe(true);
   });
 
+  it('counts the nodes still booting toward the --cores-total minimum, as the snapshot holds them (RunOnce addUpcomingNodesToClusterSnapshot)', async () => {
+    // small: two 1-CPU nodes, one empty; big: a 4-CPU node booting for 5 min for a 2-CPU pod. With
+    // cores-total min 2, the empty node may go while big boots (2 + 4 − 2 cores to spare).
+    const yaml = [
+      'apiVersion: scalesim.dev/v1alpha1',
+      'kind: Scenario',
+      'spec:',
+      '  seed: 1',
+      '  duration: 10m',
+      '  nodePools:',
+      '    - {name: small, count: 2, minSize: 1, maxSize: 5, cpu: 1000m, memory: 4Gi, maxPods: 11, bootTime: {min: 60s, max: 120s}}',
+      '    - {name: big, count: 0, minSize: 0, maxSize: 2, cpu: 4000m, memory: 16Gi, maxPods: 11, bootTime: {min: 300s, max: 300s}}',
+      '  clusterAutoscaler: {expander: least-waste, coresTotal: "2:100", scaleDownUnneededTime: 1m, scaleDownDelayAfterAdd: 0s}',
+      '',
+    ].join('\n');
+    const manifests = [deployment(1, '500m').trimEnd(), '---', deployment(1, '2000m').replace(/\bapp\b/g, 'wide')].join('\n');
+    const scenario = await loadFolder({ 'scenario.yaml': yaml, 'manifests/app.yaml': manifests });
+    const records: CaDecisionRecord[] = [];
+    runScenario(scenario, { observers: [{ caDecision: (r) => records.push(r) }] });
+    const up = records.find((r) => r.action === 'scale-up')!;
+    expect(up.group).toBe('big');
+    const removal = removals(records)[0]!;
+    expect(removal.removedNodes.map((n) => n.node)).toEqual([expect.stringMatching(/^small-/)]);
+    expect(removal.timeSeconds).toBeLessThan(up.timeSeconds + 300);
+  });
+
   it('counts the ready nodes against --max-nodes-total: a failed node is replaced at the maximum (RunOnce readyNodes)', async () => {
     // Three nodes, a 500m pod on each, max-nodes-total 3; workers-1 fails for good at 1 s, its pod is
     // evicted at 351 s and fits neither other node.

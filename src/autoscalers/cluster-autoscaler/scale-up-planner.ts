@@ -26,7 +26,7 @@ import type { CaNode, CaNodeGroup, CaPod, CaResourceTotals } from './types.js';
 export interface ScaleUpLimits {
   /** Ready nodes (isReadyNode) plus upcoming ones (for --max-nodes-total: orchestrator len(nodes)+len(upcomingNodes)). */
   currentNodeCount: number;
-  /** Cluster cpu and memory, upcoming nodes included (for --cores-total / --memory-total; see scaleUpTotals). */
+  /** Cluster cpu and memory, upcoming nodes included (for --cores-total / --memory-total; see withUpcomingNodes). */
   currentTotals: CaResourceTotals;
 }
 

@@ -13,7 +13,7 @@ import { clusterHealth } from '../../autoscalers/cluster-autoscaler/cluster-heal
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
 import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
 import { countReadyNodes, planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
-import { scaleUpTotals } from '../../autoscalers/cluster-autoscaler/scale-up/limits.js';
+import { withUpcomingNodes } from '../../autoscalers/cluster-autoscaler/scale-up/limits.js';
 import type { CaPdb } from '../../autoscalers/cluster-autoscaler/types.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
 import type { Cluster } from '../../cluster/cluster.js';
@@ -98,7 +98,8 @@ export class ClusterAutoscalerController {
     }
     const nodes = real.map((n) => caNode(n, ownerKind));
     const caGroups = groups.map(caNodeGroup);
-    // Scale-up counts every node (target sizes); scale-down's minimums leave out nodes being deleted
+    // Both count the nodes still booting (scale-up: target sizes; scale-down: the upcoming nodes
+    // RunOnce put in the snapshot); scale-down's minimums leave out nodes being deleted
     // (scaledown/resource/limits.go coresMemoryTotal skips IsNodeBeingDeleted).
     const totals = { cpuMillicores: 0, memoryBytes: 0 };
     const staying = { cpuMillicores: 0, memoryBytes: 0 };
@@ -113,8 +114,8 @@ export class ClusterAutoscalerController {
     // early only after a successful scale-up). Its record says why there was no scale-up.
     let noScaleUp: { reason: string; notes: string[] } | undefined;
     let scaleDownDisabledForLoop = false;
+    const upcoming = groups.flatMap((g) => (g.upcoming.length > 0 ? [{ group: g.name, count: g.upcoming.length, template: caNodeGroup(g).template }] : []));
     if (pending.length > 0) {
-      const upcoming = groups.flatMap((g) => (g.upcoming.length > 0 ? [{ group: g.name, count: g.upcoming.length, template: caNodeGroup(g).template }] : []));
       const plan = planScaleUp({
         unschedulablePods: pending.map((p) => caPod(p, ownerKind)),
         groups: caGroups,
@@ -124,7 +125,7 @@ export class ClusterAutoscalerController {
           // RunOnce hands ScaleUp the ready nodes (ReadyNodeLister: Ready and not cordoned, as a node being deleted is).
           currentNodeCount: countReadyNodes(nodes) + upcoming.reduce((n, u) => n + u.count, 0),
           // Nodes still booting count against the cores and memory maxima too (target sizes, manager.go coresMemoryTotal).
-          currentTotals: scaleUpTotals(totals, upcoming, new Map(caGroups.map((g) => [g.name, g]))),
+          currentTotals: withUpcomingNodes(totals, upcoming),
         },
         config: this.config,
         nowSeconds,
@@ -174,7 +175,7 @@ export class ClusterAutoscalerController {
       ...(this.lastDeleteSeconds !== undefined ? { lastDeleteSeconds: this.lastDeleteSeconds } : {}),
       deletionsInProgress,
       drainsInProgress,
-      clusterTotals: staying,
+      clusterTotals: withUpcomingNodes(staying, upcoming),
     });
     const removed = plan.removable.map((r) => ({ node: r.node, unneededForSeconds: nowSeconds - (this.unneededSince.get(r.node) ?? nowSeconds) }));
     this.unneededSince = plan.unneededSince;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGoDurationSeconds, POD_SCALE_UP_DELAY_ANNOTATION } from '../../../src/autoscalers/cluster-autoscaler/scale-up/pending-pods.js';
 import { planScaleUp, type ScaleUpPlanInput } from '../../../src/autoscalers/cluster-autoscaler/scale-up-planner.js';
-import { scaleUpTotals } from '../../../src/autoscalers/cluster-autoscaler/scale-up/limits.js';
+import { withUpcomingNodes } from '../../../src/autoscalers/cluster-autoscaler/scale-up/limits.js';
 import type { CaPod } from '../../../src/autoscalers/cluster-autoscaler/types.js';
 import { GIB, group, node, pod, pods, seeded, settings, template } from './builders.js';
 
@@ -127,7 +127,7 @@ describe('planScaleUp', () => {
 
   it('nodes still booting count against cores-total at their template (coresMemoryTotal by target size)', () => {
     const groups = new Map([['small', small]]);
-    const totals = scaleUpTotals({ cpuMillicores: 1000, memoryBytes: 4 * GIB }, [{ group: 'small', count: 2 }], groups);
+    const totals = withUpcomingNodes({ cpuMillicores: 1000, memoryBytes: 4 * GIB }, [{ group: 'small', count: 2 }], groups);
     expect(totals).toEqual({ cpuMillicores: 3000, memoryBytes: 12 * GIB });
     // One registered node and two booting under a 4-core maximum: room for one more node only.
     const r = plan(pods('web', 10, 600), { config: settings({ coresTotal: { min: 0, max: 4 } }), limits: { currentNodeCount: 3, currentTotals: totals } });

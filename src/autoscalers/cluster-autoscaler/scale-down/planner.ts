@@ -56,7 +56,10 @@ export interface ScaleDownPlanInput {
   deletionsInProgress?: ReadonlyMap<string, number>;
   /** Of all deletions in progress, those draining pods. */
   drainsInProgress?: number;
-  /** Cluster totals now without the nodes being deleted, for --cores-total / --memory-total minimums (limits.go coresMemoryTotal). */
+  /**
+   * Cluster totals now, for --cores-total / --memory-total minimums (limits.go coresMemoryTotal over
+   * the snapshot's nodes): without the nodes being deleted, with the upcoming nodes at their template.
+   */
   clusterTotals: CaResourceTotals;
 }
 

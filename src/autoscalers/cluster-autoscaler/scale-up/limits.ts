@@ -18,10 +18,10 @@ export type LimitName = 'MaxNodesTotal' | 'CoresTotal' | 'MemoryTotal' | 'GroupM
  * coresMemoryTotal: the registered nodes' totals plus each upcoming node at its template (node
  * groups at their target size; a node of no group as it is).
  */
-export function scaleUpTotals(registered: CaResourceTotals, upcoming: readonly UpcomingNodes[], groups: ReadonlyMap<string, CaNodeGroup>): CaResourceTotals {
+export function withUpcomingNodes(registered: CaResourceTotals, upcoming: readonly UpcomingNodes[], groups?: ReadonlyMap<string, CaNodeGroup>): CaResourceTotals {
   let { cpuMillicores, memoryBytes } = registered;
   for (const u of upcoming) {
-    const template = u.template ?? groups.get(u.group)?.template;
+    const template = u.template ?? groups?.get(u.group)?.template;
     if (template === undefined) continue;
     cpuMillicores += u.count * template.cpuMillicores;
     memoryBytes += u.count * template.memoryBytes;
