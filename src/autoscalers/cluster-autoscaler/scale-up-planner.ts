@@ -172,7 +172,7 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
     currentNodeCount: input.limits.currentNodeCount,
     resourcesLeft: resourcesLeft(input.config, input.limits.currentTotals),
     ...(input.backedOffGroups !== undefined ? { backedOff: input.backedOffGroups } : {}),
-    snapshot: absorbed.nodes,
+    snapshot: fitting.nodes,
   });
   const common = { skipped: found.skipped, options: found.options, podsTooNew, podsAbsorbed, podsNeverSchedulable: found.neverSchedulable.flat().map((p) => p.name) };
   const chain = input.expander ?? buildExpanderChain(input.config.expanders, input.random);
