@@ -29,16 +29,24 @@ export interface ClusterHealth {
 }
 
 /**
- * updateReadinessStats' Unready count and IsClusterHealthy's verdict for `nodes` at `nowSeconds`.
- * Nodes created at or before `startedBeforeSeconds` (a warm start's) were started long before.
+ * updateReadinessStats' Unready: not Ready and past its start-up time (a NotReady node younger than
+ * that is NotStarted). Nodes created at or before `startedBeforeSeconds` (a warm start's) were
+ * started long before.
  */
+export function isUnready(node: ReadinessNode, nowSeconds: number, startedBeforeSeconds = Number.NEGATIVE_INFINITY): boolean {
+  if (node.ready) return false;
+  return !(node.createdSeconds > startedBeforeSeconds && node.createdSeconds + MAX_NODE_STARTUP_TIME_SECONDS > nowSeconds);
+}
+
+/** IsClusterHealthy for `unready` Unready nodes among `registered`. */
+export function isClusterHealthy(unready: number, registered: number): ClusterHealth {
+  const healthy = !(unready > OK_TOTAL_UNREADY_COUNT && unready > (MAX_TOTAL_UNREADY_PERCENTAGE / 100) * registered);
+  return { healthy, unready, registered };
+}
+
+/** updateReadinessStats' Unready count and IsClusterHealthy's verdict for `nodes` at `nowSeconds`. */
 export function clusterHealth(nodes: readonly ReadinessNode[], nowSeconds: number, startedBeforeSeconds = Number.NEGATIVE_INFINITY): ClusterHealth {
   let unready = 0;
-  for (const node of nodes) {
-    if (node.ready) continue;
-    const starting = node.createdSeconds > startedBeforeSeconds && node.createdSeconds + MAX_NODE_STARTUP_TIME_SECONDS > nowSeconds;
-    if (!starting) unready++;
-  }
-  const healthy = !(unready > OK_TOTAL_UNREADY_COUNT && unready > (MAX_TOTAL_UNREADY_PERCENTAGE / 100) * nodes.length);
-  return { healthy, unready, registered: nodes.length };
+  for (const node of nodes) if (isUnready(node, nowSeconds, startedBeforeSeconds)) unready++;
+  return isClusterHealthy(unready, nodes.length);
 }

@@ -9,7 +9,7 @@
  * pods and no scale-up keeps the scale-up's reason unless it removes nodes, and says what scale-down
  * found in its detail.
  */
-import { clusterHealth } from '../../autoscalers/cluster-autoscaler/cluster-health.js';
+import { isClusterHealthy, isUnready } from '../../autoscalers/cluster-autoscaler/cluster-health.js';
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
 import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
 import { countReadyNodes, planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
@@ -87,10 +87,16 @@ export class ClusterAutoscalerController {
     const groups = this.autoscaled;
     const before = groups.reduce((n, g) => n + g.targetSize, 0);
     const pending = cluster.unschedulablePods().filter((p) => !p.removed && p.deletionSeconds === undefined);
-    const real = cluster.nodes.filter((n) => n.pool.virtual === undefined);
     // RunOnce stops here while too many nodes are Unready, and forgets the unneeded nodes
     // (IsClusterHealthy, CleanUpUnneededNodes). The warm start's nodes (t = 0) were created before the run.
-    const health = clusterHealth(real, nowSeconds, 0);
+    const real: SimNode[] = [];
+    let unready = 0;
+    for (const n of cluster.nodes) {
+      if (n.pool.virtual !== undefined) continue;
+      real.push(n);
+      if (isUnready(n, nowSeconds, 0)) unready++;
+    }
+    const health = isClusterHealthy(unready, real.length);
     if (!health.healthy) {
       this.unneededSince = new Map();
       this.record(nowSeconds, 'no-op', '', before, pending.length, 'ClusterUnhealthy', [], `${health.unready} of ${health.registered} nodes unready`);
