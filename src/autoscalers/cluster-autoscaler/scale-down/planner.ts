@@ -49,9 +49,9 @@ export interface ScaleDownPlanInput {
   /** The scale-up part of this loop disabled scale-down for it (ScaleUpPlan.scaleDownDisabledForLoop). */
   scaleDownDisabledForLoop?: boolean;
   /** undefined = never. */
-  lastScaleUpSeconds?: number;
-  lastScaleDownFailureSeconds?: number;
-  lastDeleteSeconds?: number;
+  lastScaleUpSeconds?: number | undefined;
+  lastScaleDownFailureSeconds?: number | undefined;
+  lastDeleteSeconds?: number | undefined;
   /** Node deletions in progress per group. */
   deletionsInProgress?: ReadonlyMap<string, number>;
   /** Of all deletions in progress, those draining pods. */
@@ -241,15 +241,14 @@ export function planScaleDown(input: ScaleDownPlanInput): ScaleDownPlan {
     scaleDownDelayAfterFailureSeconds: input.config.scaleDownDelayAfterFailureSeconds,
     scaleDownDelayAfterDeleteSeconds: input.config.scaleDownDelayAfterDeleteSeconds,
   });
-  const base = { inCooldown: cooldown.inCooldown, cooldownReason: cooldown.reason };
   if (!input.config.scaleDownEnabled) {
-    return { ...base, unneededSince: new Map(), unremovableUntil: new Map(), hints: new Map(), removable: [], notRemovable: [], reason: 'ScaleDownDisabled', utilization: new Map() };
+    return scaleDownPlan(cooldown, 'ScaleDownDisabled', new Map(), new Map(), new Map(), [], [], new Map());
   }
   const groups = new Map(input.groups.map((g) => [g.name, g]));
   const found = findUnneeded(input, groups);
   const unneededSince = new Map(found.unneeded.map((u) => [u.node, input.unneededSince.get(u.node) ?? input.nowSeconds]));
   if (cooldown.inCooldown) {
-    return { ...base, unneededSince, unremovableUntil: found.unremovableUntil, hints: found.hints, removable: [], notRemovable: found.notRemovable, reason: 'ScaleDownInCooldown', utilization: found.utilization };
+    return scaleDownPlan(cooldown, 'ScaleDownInCooldown', unneededSince, found.unremovableUntil, found.hints, [], found.notRemovable, found.utilization);
   }
   const at = removableAt(input, found.unneeded, unneededSince, groups);
   const inProgress = [...(input.deletionsInProgress?.values() ?? [])].reduce((a, b) => a + b, 0);
@@ -264,14 +263,23 @@ export function planScaleDown(input: ScaleDownPlanInput): ScaleDownPlan {
   });
   const removable = [...cropped.empty, ...cropped.drain];
   const notRemovable = [...found.notRemovable, ...at.notRemovable, ...cropped.deferred.map((d) => ({ node: d.node, reason: 'ParallelismLimitReached' as const }))];
-  return {
-    ...base,
-    unneededSince,
-    unremovableUntil: found.unremovableUntil,
-    hints: found.hints,
-    removable,
-    notRemovable,
-    reason: removable.length > 0 ? 'NodesRemovable' : 'NoRemovableNodes',
-    utilization: found.utilization,
-  };
+  const reason = removable.length > 0 ? 'NodesRemovable' : 'NoRemovableNodes';
+  return scaleDownPlan(cooldown, reason, unneededSince, found.unremovableUntil, found.hints, removable, notRemovable, found.utilization);
+}
+
+/**
+ * A plan as one literal of one shape: spreading the cooldown's fields into each return (`{ ...base,
+ * … }`) took V8's slow path for object literals, the largest single cost of a small cluster's loop.
+ */
+function scaleDownPlan(
+  cooldown: { inCooldown: boolean; reason: CooldownReason | undefined },
+  reason: ScaleDownPlan['reason'],
+  unneededSince: Map<string, number>,
+  unremovableUntil: Map<string, number>,
+  hints: Map<string, string>,
+  removable: RemovableNode[],
+  notRemovable: NotRemovableNode[],
+  utilization: Map<string, NodeUtilization>,
+): ScaleDownPlan {
+  return { unneededSince, unremovableUntil, hints, removable, notRemovable, inCooldown: cooldown.inCooldown, cooldownReason: cooldown.reason, reason, utilization };
 }
