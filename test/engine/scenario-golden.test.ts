@@ -23,6 +23,7 @@ const CASES: [string, { durationSeconds?: number }][] = [
   ['active-users-reserved-peak', { durationSeconds: 2 * 86400 }],
   ['active-users-ca', { durationSeconds: 2 * 86400 }],
   ['self-healing', {}],
+  ['zone-spread-ca', {}],
 ];
 
 describe.each(CASES)('scenario %s', (name, overrides) => {
