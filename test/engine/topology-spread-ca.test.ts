@@ -41,8 +41,8 @@ describe('zone DoNotSchedule spreading with the cluster-autoscaler (zone-spread-
     const ups = records.filter((r) => r.action === 'scale-up');
     expect(ups.length).toBeGreaterThan(0);
     expect(ups.map((r) => r.group)).toEqual(ups.map(() => 'zone-c'));
-    expect(ups[0]!.detail).toContain('zone-a: NoPodFitsTemplate');
-    expect(ups[0]!.detail).toContain('zone-b: NoPodFitsTemplate');
+    expect(ups[0]!.detail).toContain('zone-a: NoPodFitsTemplate: TopologySpreadConstraintsNotMatch');
+    expect(ups[0]!.detail).toContain('zone-b: NoPodFitsTemplate: TopologySpreadConstraintsNotMatch');
   });
 
   it('binds every pod once the new nodes register', () => {

@@ -19,6 +19,13 @@ describe('parseCaDetail', () => {
     expect(parseCaDetail('; skipped workers: MaxSizeReached').skippedGroups).toEqual([{ group: 'workers', reason: 'MaxSizeReached' }]);
   });
 
+  it('a skipped group whose template no pod fits, with the filter they fail', () => {
+    expect(parseCaDetail('+1 node(s) for 2 pod(s); skipped zone-a: NoPodFitsTemplate: TopologySpreadConstraintsNotMatch; zone-b: MaxSizeReached').skippedGroups).toEqual([
+      { group: 'zone-a', reason: 'NoPodFitsTemplate: TopologySpreadConstraintsNotMatch' },
+      { group: 'zone-b', reason: 'MaxSizeReached' },
+    ]);
+  });
+
   it('a scale-down: nodes removed and nodes unneeded', () => {
     const d = parseCaDetail('removing workers-0 (drain), workers-3; unneeded: workers-0 for 610s, workers-3 for 600s, workers-1 for 20s');
     expect(d.removing).toEqual([{ node: 'workers-0', drain: true }, { node: 'workers-3', drain: false }]);

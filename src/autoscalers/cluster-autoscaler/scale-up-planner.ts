@@ -72,6 +72,8 @@ export interface ScaleUpPlan {
   podsHelped: string[];
   /** Why a group gave no option. */
   skipped: Record<string, GroupSkipReason>;
+  /** For a group skipped as NoPodFitsTemplate: the filter the first pending pod fails on its template (GroupOptions.templateMisfits). */
+  templateMisfits: GroupOptions['templateMisfits'];
   reason: ScaleUpReason;
   /** The option count before the caps, and the cap that bound. */
   estimatedNodeCount: number;
@@ -109,6 +111,7 @@ function noScaleUp(reason: ScaleUpReason, parts?: Partial<ScaleUpPlan>): ScaleUp
     increase: 0,
     podsHelped: [],
     skipped: {},
+    templateMisfits: {},
     reason,
     estimatedNodeCount: 0,
     cappedBy: undefined,
@@ -175,7 +178,7 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
     ...(input.backedOffGroups !== undefined ? { backedOff: input.backedOffGroups } : {}),
     snapshot: fitting.nodes,
   });
-  const common = { skipped: found.skipped, options: found.options, podsTooNew, podsAbsorbed, podsNeverSchedulable: found.neverSchedulable.flat().map((p) => p.name) };
+  const common = { skipped: found.skipped, templateMisfits: found.templateMisfits, options: found.options, podsTooNew, podsAbsorbed, podsNeverSchedulable: found.neverSchedulable.flat().map((p) => p.name) };
   const chain = input.expander ?? buildExpanderChain(input.config.expanders, input.random);
   const podsByName = new Map(remaining.map((p) => [p.name, p]));
   const best = chain.bestOption(found.options, { groups: groupsByName, pods: podsByName, clusterNodeCount: input.limits.currentNodeCount });

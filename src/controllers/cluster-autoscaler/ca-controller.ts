@@ -147,7 +147,9 @@ export class ClusterAutoscalerController {
         this.counts.scaleUps++;
         this.counts.nodesAdded += plan.increase;
       }
-      const skipped = Object.entries(plan.skipped).map(([g, r]) => `${g}: ${r}`).join('; ');
+      const skipped = Object.entries(plan.skipped)
+        .map(([g, r]) => (plan.templateMisfits[g] === undefined ? `${g}: ${r}` : `${g}: ${r}: ${plan.templateMisfits[g]}`))
+        .join('; ');
       const notes = [plan.cappedBy ? `capped by ${plan.cappedBy}` : '', skipped ? `skipped ${skipped}` : ''].filter((n) => n !== '');
       if (plan.increase > 0 || !this.config.scaleDownEnabled) {
         const added = plan.increase > 0 ? `+${plan.increase} node(s) for ${plan.podsHelped.length} pod(s)` : '';

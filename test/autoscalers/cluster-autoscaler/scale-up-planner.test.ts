@@ -91,12 +91,14 @@ describe('planScaleUp', () => {
     const tainted = group('gpu', template(4000, 8 * GIB, { taints: [{ key: 'gpu', effect: 'NoSchedule' }] }));
     const r = plan(pods('web', 2, 500), { groups: [full, tainted, small] });
     expect(r.skipped).toEqual({ full: 'MaxSizeReached', gpu: 'NoPodFitsTemplate' });
+    // The filter the pods fail on the skipped group's template, for a NoPodFitsTemplate group only.
+    expect(r.templateMisfits).toEqual({ gpu: 'UntoleratedTaint' });
     expect(r.group).toBe('small');
   });
 
   it('a pod that fits no group template is never schedulable: NoGroupFits', () => {
     const r = plan([pod('huge', 8000)]);
-    expect(r).toMatchObject({ reason: 'NoGroupFits', increase: 0, podsNeverSchedulable: ['huge'], skipped: { small: 'NoPodFitsTemplate' } });
+    expect(r).toMatchObject({ reason: 'NoGroupFits', increase: 0, podsNeverSchedulable: ['huge'], skipped: { small: 'NoPodFitsTemplate' }, templateMisfits: { small: 'InsufficientCpu' } });
   });
 
   it('every fitting group at max size: AllGroupsAtMax', () => {

@@ -59,6 +59,8 @@ describe('scale-up with zone DoNotSchedule spreading', () => {
     expect(result.increase).toBe(1);
     expect(result.podsHelped).toEqual(['new-0', 'new-1']);
     expect(result.skipped).toEqual({ 'grp-a': 'NoPodFitsTemplate', 'grp-b': 'NoPodFitsTemplate' });
+    // Named as upstream's NotTriggerScaleUp event names the failing predicate ("didn't match pod topology spread constraints").
+    expect(result.templateMisfits).toEqual({ 'grp-a': 'TopologySpreadConstraintsNotMatch', 'grp-b': 'TopologySpreadConstraintsNotMatch' });
   });
 
   it('without the constraint every group is an option', () => {

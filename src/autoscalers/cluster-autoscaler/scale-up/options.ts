@@ -8,7 +8,7 @@ import type { ClusterAutoscalerSettings } from '../../../scenario/types.js';
 import { estimate } from '../estimator/binpacking.js';
 import type { PodEquivalenceGroup } from '../estimator/pod-order.js';
 import type { ExpansionOption } from '../expanders/expander.js';
-import { checkPredicates, nodeFromTemplate, type SimulatedNode } from '../simulated-node.js';
+import { checkPredicates, nodeFromTemplate, type CaPredicateReason, type SimulatedNode } from '../simulated-node.js';
 import { snapshotSpread } from '../spread-predicate.js';
 import type { CaNodeGroup, CaResourceTotals } from '../types.js';
 import { estimationNodeLimit } from './limits.js';
@@ -34,6 +34,11 @@ export interface GroupOptionsInput {
 export interface GroupOptions {
   options: ExpansionOption[];
   skipped: Record<string, GroupSkipReason>;
+  /**
+   * For a group skipped as NoPodFitsTemplate: the filter the first pending pod group's pod fails on
+   * its empty template node (upstream's NotTriggerScaleUp event names the failing predicates).
+   */
+  templateMisfits: Record<string, Exclude<CaPredicateReason, 'Fits'>>;
   /** Groups whose empty template fits at least one pending pod (skipped or not). */
   fittingGroups: Set<string>;
   /** Pod groups that fit no group's template: never schedulable by a scale-up. */
@@ -43,12 +48,15 @@ export interface GroupOptions {
 /** SchedulablePodGroups: the pod groups whose first pod fits an empty node of `group` added to `snapshot`. */
 export function podGroupsFittingTemplate(podGroups: readonly PodEquivalenceGroup[], group: CaNodeGroup, snapshot: readonly SimulatedNode[] = []): PodEquivalenceGroup[] {
   const empty = nodeFromTemplate(group.template, `${group.name}-template`, group.name);
-  return podGroups.filter((g) => {
-    const exemplar = g[0];
-    if (exemplar === undefined) return false;
-    const spread = exemplar.spreadConstraints === undefined ? undefined : snapshotSpread(exemplar, [...snapshot, empty]);
-    return checkPredicates(exemplar, empty, spread) === 'Fits';
-  });
+  return podGroups.filter((g) => templateFit(g, empty, snapshot) === 'Fits');
+}
+
+/** Whether a pod group's first pod fits the empty template node `empty` added to `snapshot`, or the filter it fails. */
+function templateFit(podGroup: PodEquivalenceGroup, empty: SimulatedNode, snapshot: readonly SimulatedNode[]): CaPredicateReason | undefined {
+  const exemplar = podGroup[0];
+  if (exemplar === undefined) return undefined;
+  const spread = exemplar.spreadConstraints === undefined ? undefined : snapshotSpread(exemplar, [...snapshot, empty]);
+  return checkPredicates(exemplar, empty, spread);
 }
 
 function skipReason(group: CaNodeGroup, input: GroupOptionsInput): GroupSkipReason | undefined {
@@ -62,7 +70,7 @@ function skipReason(group: CaNodeGroup, input: GroupOptionsInput): GroupSkipReas
 
 /** The options of every group (input order) and why the other groups give none. */
 export function computeExpansionOptions(input: GroupOptionsInput): GroupOptions {
-  const result: GroupOptions = { options: [], skipped: {}, fittingGroups: new Set(), neverSchedulable: [] };
+  const result: GroupOptions = { options: [], skipped: {}, templateMisfits: {}, fittingGroups: new Set(), neverSchedulable: [] };
   const fitsSomewhere = new Set<PodEquivalenceGroup>();
   for (const group of input.groups) {
     const fitting = podGroupsFittingTemplate(input.podGroups, group, input.snapshot);
@@ -71,6 +79,11 @@ export function computeExpansionOptions(input: GroupOptionsInput): GroupOptions 
     const skip = skipReason(group, input) ?? (fitting.length === 0 ? 'NoPodFitsTemplate' : undefined);
     if (skip !== undefined) {
       result.skipped[group.name] = skip;
+      if (skip === 'NoPodFitsTemplate') {
+        const first = input.podGroups[0];
+        const misfit = first === undefined ? undefined : templateFit(first, nodeFromTemplate(group.template, `${group.name}-template`, group.name), input.snapshot ?? []);
+        if (misfit !== undefined && misfit !== 'Fits') result.templateMisfits[group.name] = misfit;
+      }
       continue;
     }
     const estimated = estimate({
