@@ -4,27 +4,26 @@
  * terminate. Listeners (cluster-listener.ts) hear of every change in a pod's usage state; they keep
  * their own counts, so they settle their integrals with the counts from before the change. Each
  * owner's pods, status.replicas and restarts are kept in owner-pods.ts, a pod's share of its node
- * in node-accounting.ts, and the pods no node fits, with their retries, in unschedulable-queue.ts.
+ * in node-accounting.ts, each node's health in node-health.ts, the topology spread counts in
+ * topology-spread-selectors.ts, and the pods no node fits, with their retries, in unschedulable-queue.ts.
  */
 import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../scenario/types.js';
-import { isActive, isUnreachableEndpoint, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
+import { isActive, isUnreachableEndpoint, newNode, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
 import { usageStateOf, type ClusterListener } from './cluster-listener.js';
 import { countForSpreading, countPodOnNode } from './node-accounting.js';
+import { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT, NodeHealth } from './node-health.js';
 import { countsRunningReady, OwnerPods } from './owner-pods.js';
-import { placePod } from './place-pod.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { planStartup, planVirtualBindToStart } from './startup-timeline.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
-import { SpreadSelectors, type SpreadSource } from './topology-spread-selectors.js';
+import { Scheduler } from './scheduler.js';
+import { SpreadSelectors } from './topology-spread-selectors.js';
 import { UnschedulableQueue } from './unschedulable-queue.js';
 
-/** node.kubernetes.io/unreachable: the taint the node lifecycle controller puts on a node whose kubelet stopped reporting. */
-export const NODE_UNREACHABLE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' };
-/** The NoExecute twin of NODE_UNREACHABLE_TAINT, which the taint manager evicts on (after the pods' tolerationSeconds). */
-export const NODE_UNREACHABLE_NO_EXECUTE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
+export { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT } from './node-health.js';
 
 export class Cluster {
   readonly nodes: SimNode[] = [];
@@ -33,25 +32,22 @@ export class Cluster {
   /** Pods no node fits, and their retries when a node relaxes. */
   private readonly unschedulable: UnschedulableQueue;
   private serial = 0;
-  /** kube-scheduler nextStartNodeIndex: where the next cycle's node search starts. */
-  private nextStartNodeIndex = 0;
   private readonly startupRandom: RandomStream;
-  private readonly schedulerRandom: RandomStream;
+  private readonly scheduler: Scheduler;
   private readonly listeners: ClusterListener[] = [];
-  private readonly notReadySince = new Map<SimNode, number>();
-  /** Nodes whose kubelet is down (a nodeFailure), whatever the API still says of them. */
-  private readonly kubeletDown = new Set<SimNode>();
+  /** Whether each node's kubelet runs, and since when the API shows it NotReady. */
+  private readonly health = new NodeHealth();
   /** The explicit topology spread constraints' selectors and their counts. */
-  private readonly spreading = new SpreadSelectors((source) => this.countedSpreadPods(source));
+  private readonly spreading = new SpreadSelectors(this.owners);
 
   constructor(
     private readonly sim: Simulation,
     rng: Rng,
     private readonly delays: StartupDelays,
-    private readonly scoring: ScoringStrategy,
+    scoring: ScoringStrategy,
   ) {
     this.startupRandom = rng.stream('startup');
-    this.schedulerRandom = rng.stream('scheduler');
+    this.scheduler = new Scheduler(scoring, rng.stream('scheduler'));
     this.unschedulable = new UnschedulableQueue(sim, (pod, schedule) => {
       // Drawn for every waiting pod, bound or not: the startup stream's draws stay in step.
       const timeline = planStartup(pod.template, this.delays, this.startupRandom);
@@ -64,25 +60,7 @@ export class Cluster {
   }
 
   addNode(pool: NodePoolSpec, index: number): SimNode {
-    const node: SimNode = {
-      name: `${pool.name}-${index}`,
-      pool,
-      cpuAllocatableMillicores: pool.cpuMillicores,
-      memoryAllocatableBytes: pool.memoryBytes,
-      maxPods: pool.maxPods,
-      labels: { ...pool.labels, 'kubernetes.io/hostname': `${pool.name}-${index}` },
-      taints: pool.taints,
-      cpuRequestedMillicores: 0,
-      memoryRequestedBytes: 0,
-      cpuNonZeroRequestedMillicores: 0,
-      memoryNonZeroRequestedBytes: 0,
-      podCount: 0,
-      createdSeconds: this.sim.nowSeconds,
-      removed: false,
-      ready: true,
-      pods: [],
-      podsVersion: 0,
-    };
+    const node = newNode(pool, index, this.sim.nowSeconds);
     this.nodes.push(node);
     for (const l of this.listeners) l.nodeAdded?.(node);
     this.unschedulable.relaxed(node);
@@ -94,7 +72,7 @@ export class Cluster {
     if (node.removed) return;
     for (const pod of [...node.pods]) this.removePod(pod);
     node.removed = true;
-    this.kubeletDown.delete(node);
+    this.health.removed(node);
     const i = this.nodes.indexOf(node);
     if (i >= 0) this.nodes.splice(i, 1);
     // Its topology domain may be gone: the smallest domain count can rise.
@@ -161,8 +139,7 @@ export class Cluster {
    * default topology spread constraints count for it (its workload's; none for a Job's pod).
    */
   createPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, spread?: SpreadGroup): SimPod {
-    const spreadSource = this.spreading.sourceFor(owner, template);
-    const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds, spread, spreadSource });
+    const pod = this.newPod(owner, template, requests, name, spread);
     this.owners.add(pod);
     const timeline = planStartup(template, this.delays, this.startupRandom);
     this.sim.scheduleAfter(timeline.schedulingSeconds, Phase.SCHEDULE, 'scheduler', () => {
@@ -170,6 +147,11 @@ export class Cluster {
       if (!this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds)) this.unschedulable.add(pod);
     });
     return pod;
+  }
+
+  private newPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, spread: SpreadGroup | undefined): SimPod {
+    const spreadSource = this.spreading.sourceFor(owner, template);
+    return pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds, spread, spreadSource });
   }
 
   private bindTo(pod: SimPod, node: SimNode): void {
@@ -186,7 +168,7 @@ export class Cluster {
     // "never Ready" to the HPA after the CPU initialization period (replica_calculator.go groupPods).
     pod.readyConditionSeconds ??= this.sim.nowSeconds;
     this.owners.touched(pod);
-    if (pod.spreadSource!.feeds.length > 0) this.unschedulable.spreadChanged();
+    this.spreadCountsMoved(pod);
   }
 
   /**
@@ -202,9 +184,8 @@ export class Cluster {
     sinceSeconds: number,
     spread?: SpreadGroup,
   ): SimPod | undefined {
-    const spreadSource = this.spreading.sourceFor(owner, template);
-    const pod = pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds, spread, spreadSource });
-    const placement = this.place(pod);
+    const pod = this.newPod(owner, template, requests, name, spread);
+    const placement = this.scheduler.place(pod, this.nodes);
     if (placement.node === undefined) return undefined;
     this.bindTo(pod, placement.node);
     pod.createdSeconds = sinceSeconds;
@@ -240,7 +221,7 @@ export class Cluster {
     // A terminating pod no longer counts for topology spreading (countPodsMatchSelector).
     if (pod.node !== undefined && !pod.removed) {
       countForSpreading(pod, pod.node, -1);
-      if (pod.spreadSource!.feeds.length > 0) this.unschedulable.spreadChanged();
+      this.spreadCountsMoved(pod);
     }
     if (pod.node === undefined) {
       this.removePod(pod);
@@ -250,15 +231,8 @@ export class Cluster {
     this.sim.scheduleAfter(delay, Phase.LIFECYCLE, 'kubelet', () => this.removePod(pod));
   }
 
-  /** One scheduling cycle; advances nextStartNodeIndex as kube-scheduler does. */
-  private place(pod: SimPod): ReturnType<typeof placePod> {
-    const placement = placePod(pod, this.nodes, this.scoring, this.schedulerRandom, this.nextStartNodeIndex);
-    if (this.nodes.length > 0) this.nextStartNodeIndex = (this.nextStartNodeIndex + placement.processedNodes) % this.nodes.length;
-    return placement;
-  }
-
   private tryBind(pod: SimPod, defaultToStartSeconds: number, toReadySeconds: number): boolean {
-    const placement = this.place(pod);
+    const placement = this.scheduler.place(pod, this.nodes);
     if (placement.node === undefined) return false;
     this.bindTo(pod, placement.node);
     const virtual = placement.node.pool.virtual?.startup;
@@ -335,18 +309,17 @@ export class Cluster {
 
   /** Whether the node's kubelet runs (false from a nodeFailure until its recovery). */
   kubeletRunning(node: SimNode): boolean {
-    return this.kubeletDown.size === 0 || !this.kubeletDown.has(node);
+    return this.health.kubeletRunning(node);
   }
 
   /** The kubelet of `node` goes down or comes back; the API hears nothing of it (see setNodeReady). */
   setKubeletRunning(node: SimNode, running: boolean): void {
-    if (running) this.kubeletDown.delete(node);
-    else if (!node.removed) this.kubeletDown.add(node);
+    this.health.setKubeletRunning(node, running);
   }
 
   /** When a NotReady node turned NotReady (its Ready condition's lastTransitionTime); undefined when Ready. */
   nodeNotReadySinceSeconds(node: SimNode): number | undefined {
-    return this.notReadySince.get(node);
+    return this.health.notReadySinceSeconds(node);
   }
 
   /** Sets the pod's Ready condition (a readiness probe result); no-op when unchanged. */
@@ -366,8 +339,7 @@ export class Cluster {
   setNodeReady(node: SimNode, ready: boolean): void {
     if (node.ready === ready || node.removed) return;
     node.ready = ready;
-    if (ready) this.notReadySince.delete(node);
-    else this.notReadySince.set(node, this.sim.nowSeconds);
+    this.health.readyChanged(node, ready, this.sim.nowSeconds);
     this.setTaint(node, NODE_UNREACHABLE_TAINT, !ready);
     this.setTaint(node, NODE_UNREACHABLE_NO_EXECUTE_TAINT, !ready);
   }
@@ -390,9 +362,9 @@ export class Cluster {
     if (node !== undefined) this.unschedulable.relaxed(node);
   }
 
-  /** The pods of `source` its selectors' counts hold now: bound, not terminating, not gone. */
-  private countedSpreadPods(source: SpreadSource): SimPod[] {
-    return this.owners.list(source.owner).filter((p) => p.spreadSource === source && p.node !== undefined && p.deletionSeconds === undefined && !p.removed);
+  /** The pod started or stopped counting for explicit spread constraints: waiting pods whose counts moved may fit now. */
+  private spreadCountsMoved(pod: SimPod): void {
+    if (pod.spreadSource!.feeds.length > 0) this.unschedulable.spreadChanged();
   }
 
   /** Applies `mutate` and tells the listeners when the pod's usage state changed. */

@@ -5,9 +5,10 @@
  * them; Exists: present; DoesNotExist: absent. An empty selector matches every label set.
  */
 import type { LabelSelectorSpec } from '../scenario/types.js';
+import { matchesSelector } from './scheduling-filter.js';
 
 export function matchesLabelSelector(selector: LabelSelectorSpec, labels: Readonly<Record<string, string>>): boolean {
-  for (const key in selector.matchLabels) if (labels[key] !== selector.matchLabels[key]) return false;
+  if (!matchesSelector(selector.matchLabels, labels)) return false;
   for (const r of selector.matchExpressions) {
     const value = Object.hasOwn(labels, r.key) ? labels[r.key] : undefined;
     switch (r.operator) {

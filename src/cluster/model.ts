@@ -109,6 +109,29 @@ export interface SimPod {
 
 export type { PodRequests } from './pod-requests.js';
 
+/** A node of `pool` as it registers at `nowSeconds`: Ready, empty, labelled with its hostname. */
+export function newNode(pool: NodePoolSpec, index: number, nowSeconds: number): SimNode {
+  return {
+    name: `${pool.name}-${index}`,
+    pool,
+    cpuAllocatableMillicores: pool.cpuMillicores,
+    memoryAllocatableBytes: pool.memoryBytes,
+    maxPods: pool.maxPods,
+    labels: { ...pool.labels, 'kubernetes.io/hostname': `${pool.name}-${index}` },
+    taints: pool.taints,
+    cpuRequestedMillicores: 0,
+    memoryRequestedBytes: 0,
+    cpuNonZeroRequestedMillicores: 0,
+    memoryNonZeroRequestedBytes: 0,
+    podCount: 0,
+    createdSeconds: nowSeconds,
+    removed: false,
+    ready: true,
+    pods: [],
+    podsVersion: 0,
+  };
+}
+
 /** A pod as the API server creates it: Pending, unbound, no conditions yet. */
 export function pendingPod(args: {
   name: string;

@@ -20,18 +20,17 @@ import { scoreNode, type ScoringStrategy } from './scheduling-score.js';
 import { intolerablePreferNoScheduleCount, normalizedReverseScore, TAINT_TOLERATION_WEIGHT } from './taint-toleration-score.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
 import { explicitSpreadRawScores } from './topology-spread-explicit-score.js';
-import { preFilterSpread, spreadFilter, type SpreadFilterState } from './topology-spread-filter.js';
+import { preFilterSpread, spreadFilter, spreadFilterReason, type SpreadFilterState } from './topology-spread-filter.js';
 import type { ExplicitSpread } from './topology-spread-selectors.js';
 import {
   HOSTNAME_LABEL,
-  HOSTNAME_MAX_SKEW,
   normalizedSpreadScore,
   normalizeSpreadScores,
   POD_TOPOLOGY_SPREAD_WEIGHT,
-  scoreForCount,
+  rawSpreadScore,
+  SYSTEM_DEFAULT_CONSTRAINTS,
   topologyNormalizingWeight,
   ZONE_LABEL,
-  ZONE_MAX_SKEW,
 } from './topology-spread-score.js';
 
 /** Why a node failed the filters: the plugins of scheduling-filter.ts, or PodTopologySpread's two reasons. */
@@ -88,7 +87,7 @@ export function placePod(
       // PodTopologySpread runs after NodeResourcesFit in the default plugin order.
       const verdict = spreadFilter(explicit!.filter, spreadFilterState, node.labels);
       if (!verdict.fits) {
-        const reason = verdict.reason === 'NodeLabelMissing' ? 'TopologySpreadMissingLabel' : 'TopologySpreadConstraintsNotMatch';
+        const reason = spreadFilterReason(verdict);
         filterCounts[reason] = (filterCounts[reason] ?? 0) + 1;
         continue;
       }
@@ -138,6 +137,9 @@ function explicitScores(pod: SimPod, explicit: ExplicitSpread, feasible: readonl
 
 /** Reused between cycles: the raw PodTopologySpread scores of the feasible nodes (a cycle is not re-entered). */
 const rawScratch: number[] = [];
+/** Reused between nodes and cycles: one node's matching pods and the weights, per system default constraint. */
+const countsScratch: (number | undefined)[] = [undefined, undefined];
+const weightsScratch: number[] = [0, 0];
 
 /**
  * PodTopologySpread PreScore and Score with the system default constraints (hostname maxSkew 3,
@@ -163,18 +165,17 @@ function spreadRawScores(spread: SpreadGroup, feasible: readonly SimNode[]): { s
     }
     zoneWeight = topologyNormalizingWeight(zones.length);
   }
+  weightsScratch[0] = hostnameWeight;
+  weightsScratch[1] = zoneWeight;
   rawScratch.length = feasible.length;
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
   for (let i = 0; i < feasible.length; i++) {
     const node = feasible[i]!;
-    let score = 0;
-    if (node.labels[HOSTNAME_LABEL] !== undefined) score += scoreForCount(spread.podsOnNode(node), HOSTNAME_MAX_SKEW, hostnameWeight);
-    if (zones !== undefined) {
-      const zone = node.labels[ZONE_LABEL];
-      if (zone !== undefined) score += scoreForCount(spread.podsInZone(zone), ZONE_MAX_SKEW, zoneWeight);
-    }
-    const raw = Math.round(score);
+    const zone = zones === undefined ? undefined : node.labels[ZONE_LABEL];
+    countsScratch[0] = node.labels[HOSTNAME_LABEL] === undefined ? undefined : spread.podsOnNode(node);
+    countsScratch[1] = zone === undefined ? undefined : spread.podsInZone(zone);
+    const raw = rawSpreadScore(countsScratch, SYSTEM_DEFAULT_CONSTRAINTS, weightsScratch);
     rawScratch[i] = raw;
     if (raw < min) min = raw;
     if (raw > max) max = raw;

@@ -20,6 +20,12 @@ export function toleratesTaint(tolerations: readonly Toleration[], taint: Taint)
   });
 }
 
+/** TaintToleration's Filter: the pod tolerates every NoSchedule and NoExecute taint of the node (PreferNoSchedule only scores). */
+export function toleratesNodeTaints(tolerations: readonly Toleration[], taints: readonly Taint[]): boolean {
+  for (const taint of taints) if (taint.effect !== 'PreferNoSchedule' && !toleratesTaint(tolerations, taint)) return false;
+  return true;
+}
+
 export function matchesSelector(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
   for (const key in selector) if (labels[key] !== selector[key]) return false;
   return true;
@@ -28,9 +34,7 @@ export function matchesSelector(selector: Readonly<Record<string, string>>, labe
 /** Whether `pod` may be bound to `node` now, with the first failing filter as the reason. */
 export function filterNode(pod: SimPod, node: SimNode): FilterReason {
   if (!matchesSelector(pod.nodeSelector, node.labels)) return 'NodeSelectorMismatch';
-  for (const taint of node.taints) {
-    if (taint.effect !== 'PreferNoSchedule' && !toleratesTaint(pod.tolerations, taint)) return 'UntoleratedTaint';
-  }
+  if (!toleratesNodeTaints(pod.tolerations, node.taints)) return 'UntoleratedTaint';
   if (node.podCount + 1 > node.maxPods) return 'TooManyPods';
   if (cpuTakenMillicores(pod, node) > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) return 'InsufficientCpu';
   if (pod.memoryRequestBytes > node.memoryAllocatableBytes - node.memoryRequestedBytes) return 'InsufficientMemory';

@@ -17,7 +17,7 @@
  * selfMatch (1 when the pod matches its own selector) − minMatchNum > maxSkew. Pure functions.
  */
 import type { Taint, Toleration } from '../scenario/types.js';
-import { matchesSelector, toleratesTaint } from './scheduling-filter.js';
+import { matchesSelector, toleratesNodeTaints } from './scheduling-filter.js';
 
 /** The part of a constraint both the filter and the score read. */
 export interface SpreadConstraintPolicy {
@@ -67,10 +67,7 @@ export function nodeHasAllTopologyKeys(labels: Readonly<Record<string, string>>,
 /** matchNodeInclusionPolicies: whether the node's pods count for the constraint. */
 export function nodeIncluded(c: SpreadConstraintPolicy, pod: SpreadPodView, node: SpreadNodeView): boolean {
   if (c.nodeAffinityPolicy === 'Honor' && !matchesSelector(pod.nodeSelector, node.labels)) return false;
-  if (c.nodeTaintsPolicy === 'Honor') {
-    for (const taint of node.taints) if (taint.effect !== 'PreferNoSchedule' && !toleratesTaint(pod.tolerations, taint)) return false;
-  }
-  return true;
+  return c.nodeTaintsPolicy !== 'Honor' || toleratesNodeTaints(pod.tolerations, node.taints);
 }
 
 /**
@@ -102,6 +99,11 @@ export function preFilterSpread<N extends SpreadNodeView>(
     return min;
   });
   return { matchNumByDomain, minMatchNum };
+}
+
+/** The scheduler's name for a failed verdict's reason (the FitError's plugin reason as scalesim's filter counts show it). */
+export function spreadFilterReason(verdict: Exclude<SpreadFilterVerdict, { fits: true }>): 'TopologySpreadMissingLabel' | 'TopologySpreadConstraintsNotMatch' {
+  return verdict.reason === 'NodeLabelMissing' ? 'TopologySpreadMissingLabel' : 'TopologySpreadConstraintsNotMatch';
 }
 
 /** Filter for one node, given the PreFilter state. */

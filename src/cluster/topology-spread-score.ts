@@ -52,10 +52,10 @@ export function scoreForCount(matchingPods: number, maxSkew: number, weight: num
  */
 export function rawSpreadScore(matchingPods: readonly (number | undefined)[], constraints: readonly SoftSpreadConstraint[], weights: readonly number[]): number {
   let score = 0;
-  constraints.forEach((c, i) => {
+  for (let i = 0; i < constraints.length; i++) {
     const count = matchingPods[i];
-    if (count !== undefined) score += scoreForCount(count, c.maxSkew, weights[i]!);
-  });
+    if (count !== undefined) score += scoreForCount(count, constraints[i]!.maxSkew, weights[i]!);
+  }
   return Math.round(score);
 }
 

@@ -19,7 +19,8 @@
  */
 import type { LabelSelectorSpec, PodTemplateSpec, TopologySpreadConstraintSpec } from '../scenario/types.js';
 import { labelSelectorKey, matchesLabelSelector } from './label-selector.js';
-import type { PodOwner, SimPod } from './model.js';
+import type { PodOwner } from './model.js';
+import type { OwnerPods } from './owner-pods.js';
 import { SpreadGroup } from './topology-spread-counts.js';
 import type { SpreadFilterConstraint } from './topology-spread-filter.js';
 
@@ -67,11 +68,26 @@ export class SpreadSource {
 }
 
 interface SelectorEntry {
-  namespace: string;
-  labels: LabelSelectorSpec;
-  /** Only this source's pods (a revision label in matchLabelKeys). */
-  revision: SpreadSource | undefined;
+  selector: SpreadSelectorSpec;
   counts: SpreadGroup;
+}
+
+/**
+ * countPodsMatchSelector's test of pods by what they share (a terminating pod is the caller's to
+ * leave out): the selector's namespace, its revision when it names one, and its labels.
+ */
+export function spreadSelectorMatches(
+  selector: { namespace: string; labels: LabelSelectorSpec | undefined; revision?: number | undefined },
+  namespace: string,
+  revision: number | undefined,
+  labels: Readonly<Record<string, string>>,
+): boolean {
+  return (
+    selector.labels !== undefined &&
+    namespace === selector.namespace &&
+    (selector.revision === undefined || revision === selector.revision) &&
+    matchesLabelSelector(selector.labels, labels)
+  );
 }
 
 /** Counts of a selector that selects nothing (no labelSelector): never fed. */
@@ -82,8 +98,8 @@ export class SpreadSelectors {
   private readonly sources: SpreadSource[] = [];
   private readonly entries = new Map<string, SelectorEntry>();
 
-  /** @param countedPods a source's pods that count now: bound, not terminating, not gone. */
-  constructor(private readonly countedPods: (source: SpreadSource) => Iterable<SimPod>) {}
+  /** @param owners each owner's pods, for a selector registered after pods it matches were bound. */
+  constructor(private readonly owners: OwnerPods) {}
 
   /** The source of `owner`'s pods made from `template`, made (and its constraints resolved) the first time. */
   sourceFor(owner: PodOwner, template: PodTemplateSpec): SpreadSource {
@@ -126,23 +142,22 @@ export class SpreadSelectors {
     const key = JSON.stringify([namespace, labelSelectorKey(labels), revision === undefined ? -1 : revision.id]);
     const known = this.entries.get(key);
     if (known !== undefined) return known.counts;
-    const entry: SelectorEntry = { namespace, labels, revision, counts: new SpreadGroup() };
+    const entry: SelectorEntry = { selector: { namespace, labels, revision: revision?.id }, counts: new SpreadGroup() };
     this.entries.set(key, entry);
     for (const source of this.sources) {
       if (!selects(entry, source)) continue;
       source.feeds.push(entry.counts);
-      for (const pod of this.countedPods(source)) entry.counts.count(pod.node!, 1);
+      // The source's pods that count now: bound, not terminating, not gone.
+      for (const pod of this.owners.list(source.owner)) {
+        if (pod.spreadSource === source && pod.node !== undefined && pod.deletionSeconds === undefined && !pod.removed) entry.counts.count(pod.node, 1);
+      }
     }
     return entry.counts;
   }
 }
 
 function selects(entry: SelectorEntry, source: SpreadSource): boolean {
-  return (
-    source.owner.namespace === entry.namespace &&
-    (entry.revision === undefined || entry.revision === source) &&
-    matchesLabelSelector(entry.labels, source.template.labels)
-  );
+  return spreadSelectorMatches(entry.selector, source.owner.namespace, source.id, source.template.labels);
 }
 
 /** The selector with the pod's matchLabelKeys values merged in (undefined: no labelSelector, nothing selected). */

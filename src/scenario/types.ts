@@ -8,109 +8,23 @@ import type { ScaledJobSpec, ScaledObjectSpec } from '../autoscalers/keda/types.
 import type { NodeBilling, VirtualPoolSettings } from '../cloud/types.js';
 import type { InputProblem } from '../errors/user-input-error.js';
 import type { FaultSpec } from './fault-types.js';
+import type { PodTemplateSpec, Taint, Toleration } from './pod-template-types.js';
 
 export type { SourceRef };
 export type { FaultSpec };
+export type {
+  ContainerSpec,
+  LabelSelectorRequirement,
+  LabelSelectorSpec,
+  PodTemplateSpec,
+  ProbeSpec,
+  Taint,
+  Toleration,
+  TopologySpreadConstraintSpec,
+} from './pod-template-types.js';
 
 /** Something in the input the simulator accepts but does not model, with where it stands. */
 export type Warning = InputProblem;
-
-export interface ProbeSpec {
-  initialDelaySeconds: number;
-  periodSeconds: number;
-  timeoutSeconds: number;
-  successThreshold: number;
-  failureThreshold: number;
-}
-
-export interface ContainerSpec {
-  name: string;
-  /** resources.requests.cpu; undefined when the container sets no request. */
-  cpuRequestMillicores?: number;
-  cpuLimitMillicores?: number;
-  memoryRequestBytes?: number;
-  memoryLimitBytes?: number;
-  readinessProbe?: ProbeSpec;
-  startupProbe?: ProbeSpec;
-  livenessProbe?: ProbeSpec;
-  /** True for a restartable init container (sidecar, restartPolicy: Always): its requests count. */
-  sidecar: boolean;
-}
-
-export interface Toleration {
-  key?: string;
-  operator: 'Equal' | 'Exists';
-  value?: string;
-  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-}
-
-export interface Taint {
-  key: string;
-  value?: string;
-  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-}
-
-export interface PodTemplateSpec {
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  /** Regular containers, in manifest order. */
-  containers: ContainerSpec[];
-  /** Restartable init containers (sidecars) only; plain init containers are run-to-completion and add start-up time. */
-  sidecars: ContainerSpec[];
-  /** Number of plain (non-sidecar) init containers. */
-  initContainerCount: number;
-  /**
-   * Every init container in manifest order, sidecars (sidecar: true) included: the effective pod
-   * request takes the largest plain init container plus the sidecars started before it.
-   */
-  initContainers: ContainerSpec[];
-  nodeSelector: Record<string, string>;
-  tolerations: Toleration[];
-  /** spec.terminationGracePeriodSeconds, default 30 (pkg/apis/core/v1/defaults.go). */
-  terminationGracePeriodSeconds: number;
-  /** Names of the hostPath and disk-backed emptyDir volumes (node-local storage: blocks cluster-autoscaler scale-down). */
-  localStorageVolumes?: string[];
-  /** spec.resources (PodLevelResources) when set. */
-  podCpuRequestMillicores?: number;
-  podMemoryRequestBytes?: number;
-  /**
-   * spec.topologySpreadConstraints is set (not empty): its presence turns off the system default
-   * spreading for the pod, as upstream (podtopologyspread scoring.go initPreScoreState).
-   */
-  hasTopologySpreadConstraints?: boolean;
-  /** spec.topologySpreadConstraints with the API defaults applied; set only when not empty. */
-  topologySpreadConstraints?: TopologySpreadConstraintSpec[];
-}
-
-/** metav1.LabelSelectorRequirement. */
-export interface LabelSelectorRequirement {
-  key: string;
-  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-  values: string[];
-}
-
-/** metav1.LabelSelector: every matchLabels pair and every requirement must hold (an empty selector matches every pod). */
-export interface LabelSelectorSpec {
-  matchLabels: Record<string, string>;
-  matchExpressions: LabelSelectorRequirement[];
-}
-
-/**
- * core/v1 TopologySpreadConstraint with the scheduler's defaults (common.go
- * filterTopologySpreadConstraints): minDomains 1, nodeAffinityPolicy Honor, nodeTaintsPolicy Ignore.
- */
-export interface TopologySpreadConstraintSpec {
-  maxSkew: number;
-  topologyKey: string;
-  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
-  /** undefined: no labelSelector, which selects no pod (metav1.LabelSelectorAsSelector(nil) is labels.Nothing()). */
-  labelSelector: LabelSelectorSpec | undefined;
-  minDomains: number;
-  nodeAffinityPolicy: 'Honor' | 'Ignore';
-  nodeTaintsPolicy: 'Honor' | 'Ignore';
-  /** Pod label keys whose values (the incoming pod's) are added to the selector. */
-  matchLabelKeys: string[];
-}
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet';
 

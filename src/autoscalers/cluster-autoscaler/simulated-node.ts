@@ -5,7 +5,7 @@
  * for a pod's DoNotSchedule constraints (spread-predicate.ts). The selector and taint rules are the
  * scheduler's own (src/cluster/scheduling-filter.ts).
  */
-import { matchesSelector, toleratesTaint, type FilterReason } from '../../cluster/scheduling-filter.js';
+import { matchesSelector, toleratesNodeTaints, type FilterReason } from '../../cluster/scheduling-filter.js';
 import type { Taint } from '../../scenario/types.js';
 import { checkSpread, type SnapshotSpread, type SpreadPredicateReason } from './spread-predicate.js';
 import type { CaNode, CaNodeTemplate, CaPod } from './types.js';
@@ -119,9 +119,7 @@ export function addPodToNode(node: SimulatedNode, pod: CaPod): void {
  */
 export function checkPredicates(pod: CaPod, node: SimulatedNode, spread?: SnapshotSpread): CaPredicateReason {
   if (!matchesSelector(pod.nodeSelector, node.labels)) return 'NodeSelectorMismatch';
-  for (const taint of node.taints) {
-    if (taint.effect !== 'PreferNoSchedule' && !toleratesTaint(pod.tolerations, taint)) return 'UntoleratedTaint';
-  }
+  if (!toleratesNodeTaints(pod.tolerations, node.taints)) return 'UntoleratedTaint';
   for (const port of pod.hostPorts ?? []) if (node.hostPorts.has(port)) return 'HostPortConflict';
   if (node.podCount + 1 > node.maxPods) return 'TooManyPods';
   if (pod.cpuMillicores > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) return 'InsufficientCpu';

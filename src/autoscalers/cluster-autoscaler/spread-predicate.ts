@@ -11,9 +11,9 @@
  * per selector and kept with the node object: simulations only append pods to a node in place (a
  * removal makes a new node), so the count is brought up to date from the pods added since.
  */
-import { matchesLabelSelector } from '../../cluster/label-selector.js';
-import { preFilterSpread, spreadFilter, type SpreadFilterState, type SpreadNodeView } from '../../cluster/topology-spread-filter.js';
+import { preFilterSpread, spreadFilter, spreadFilterReason, type SpreadFilterState, type SpreadNodeView } from '../../cluster/topology-spread-filter.js';
 import { HOSTNAME_LABEL } from '../../cluster/topology-spread-score.js';
+import { spreadSelectorMatches } from '../../cluster/topology-spread-selectors.js';
 import type { SimulatedNode } from './simulated-node.js';
 import type { CaPod, CaPodSelector, CaSpreadConstraint } from './types.js';
 
@@ -27,13 +27,7 @@ export type SpreadPredicateReason = 'Fits' | 'TopologySpreadMissingLabel' | 'Top
 
 /** countPodsMatchSelector's test for one pod: the namespace, not terminating, the revision, the labels. */
 export function caPodSelected(selector: CaPodSelector, pod: CaPod): boolean {
-  return (
-    selector.labels !== undefined &&
-    pod.namespace === selector.namespace &&
-    pod.deletionSeconds === undefined &&
-    (selector.revision === undefined || pod.revision === selector.revision) &&
-    matchesLabelSelector(selector.labels, pod.labels)
-  );
+  return pod.deletionSeconds === undefined && spreadSelectorMatches(selector, pod.namespace, pod.revision, pod.labels);
 }
 
 interface MatchMemo {
@@ -91,5 +85,5 @@ export function snapshotSpread(pod: CaPod, snapshot: readonly SimulatedNode[]): 
 export function checkSpread(spread: SnapshotSpread, node: SimulatedNode): SpreadPredicateReason {
   const verdict = spreadFilter(spread.constraints, spread.state, viewOf(node).labels);
   if (verdict.fits) return 'Fits';
-  return verdict.reason === 'NodeLabelMissing' ? 'TopologySpreadMissingLabel' : 'TopologySpreadConstraintsNotMatch';
+  return spreadFilterReason(verdict);
 }
