@@ -3,6 +3,7 @@
  * times in simulation seconds. Field names follow the Kubernetes objects they stand for
  * (status.startTime, the Ready condition, metadata.deletionTimestamp).
  */
+import type { NodeSelectorTerm } from '../scenario/node-affinity-types.js';
 import type { NodePoolSpec, PodTemplateSpec, Taint, Toleration } from '../scenario/types.js';
 import { templateNonZeroRequests, type PodRequests } from './pod-requests.js';
 import { emptyPodSlots } from './pod-slots.js';
@@ -69,6 +70,8 @@ export interface SimPod {
   memoryNonZeroRequestBytes: number;
   template: PodTemplateSpec;
   nodeSelector: Record<string, string>;
+  /** The template's required node affinity terms (ORed; node-affinity.ts), undefined when it has none. */
+  requiredNodeAffinity: NodeSelectorTerm[] | undefined;
   tolerations: Toleration[];
   /**
    * The pods the system default topology spread constraints count for this one (its workload's),
@@ -157,6 +160,7 @@ export function pendingPod(args: {
     memoryNonZeroRequestBytes: nonZero.memoryBytes,
     template,
     nodeSelector: template.nodeSelector,
+    requiredNodeAffinity: template.nodeAffinity?.required,
     tolerations: template.tolerations,
     spread: args.spread,
     spreadSource: args.spreadSource,

@@ -8,13 +8,16 @@
  * plus 3 × TaintToleration's, normalized over the feasible nodes (taint-toleration-score.ts), plus
  * 2 × PodTopologySpread's for the system default constraints (topology-spread-score.ts, with the
  * matching-pod counts of topology-spread-counts.ts; skipped, 0 everywhere, for a pod without them)
- * or for the pod's explicit ScheduleAnyway constraints (topology-spread-explicit-score.ts), as
- * schedule_one.go prioritizeNodes sums the weighted plugin scores. A pod's explicit DoNotSchedule
+ * or for the pod's explicit ScheduleAnyway constraints (topology-spread-explicit-score.ts), plus
+ * 2 × NodeAffinity's for a pod with preferred node affinity terms (node-affinity-score.ts; skipped,
+ * 0 everywhere, for a pod without), as schedule_one.go prioritizeNodes sums the weighted plugin
+ * scores. NodeAffinity's filter (nodeSelector and required terms) is in scheduling-filter.ts. A pod's explicit DoNotSchedule
  * constraints filter after the resource filters (topology-spread-filter.ts; PreFilter over every
  * node, with the selectors' counts of topology-spread-selectors.ts).
  */
 import type { RandomStream } from '../core/rng.js';
 import type { SimNode, SimPod } from './model.js';
+import { NODE_AFFINITY_WEIGHT, nodeAffinityScores } from './node-affinity-score.js';
 import { filterNode, type FilterReason } from './scheduling-filter.js';
 import { scoreNode, type ScoringStrategy } from './scheduling-score.js';
 import { intolerablePreferNoScheduleCount, normalizedReverseScore, TAINT_TOLERATION_WEIGHT } from './taint-toleration-score.js';
@@ -99,6 +102,7 @@ export function placePod(
   const spread = pod.spread;
   const spreadRaw = spread === undefined ? undefined : spreadRawScores(spread, feasible);
   const explicitSpreadScores = explicit === undefined || explicit.score.length === 0 ? undefined : explicitScores(pod, explicit, feasible, nodes);
+  const affinityScores = pod.template.nodeAffinity === undefined ? undefined : nodeAffinityScores(pod.template.nodeAffinity.preferred, feasible);
   let best = feasible[0]!;
   let bestScore = -1;
   let ties = 0;
@@ -108,6 +112,7 @@ export function placePod(
     let score = scoreNode(pod, node, strategy) + TAINT_TOLERATION_WEIGHT * normalizedReverseScore(intolerable, maxIntolerable);
     if (spreadRaw !== undefined) score += POD_TOPOLOGY_SPREAD_WEIGHT * normalizedSpreadScore(spreadRaw.scores[i]!, spreadRaw.min, spreadRaw.max);
     else if (explicitSpreadScores !== undefined) score += POD_TOPOLOGY_SPREAD_WEIGHT * explicitSpreadScores[i]!;
+    if (affinityScores !== undefined) score += NODE_AFFINITY_WEIGHT * affinityScores[i]!;
     if (score > bestScore) {
       best = node;
       bestScore = score;

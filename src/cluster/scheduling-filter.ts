@@ -1,11 +1,13 @@
 /**
  * kube-scheduler filters used for placement: NodeResourcesFit (requests ≤ allocatable − requested,
- * pod count ≤ max pods), TaintToleration (NoSchedule/NoExecute) and NodeSelector
- * (pkg/scheduler/framework/plugins/{noderesources,tainttoleration,nodeaffinity}); on a virtual node
+ * pod count ≤ max pods), TaintToleration (NoSchedule/NoExecute) and NodeAffinity (the nodeSelector
+ * and the required node affinity terms: node-affinity.ts; one reason for both, as upstream's
+ * ErrReasonPod) (pkg/scheduler/framework/plugins/{noderesources,tainttoleration,nodeaffinity}); on a virtual node
  * (ECI/Fargate) also the provider's pod sizes: a pod no valid size covers is refused, and the vCPU
  * quota counts the size each pod runs as (virtual-quota.ts).
  */
 import { coversVirtualRequests } from '../cloud/virtual-size.js';
+import { matchesNodeSelectorTerms, matchesSelector } from './node-affinity.js';
 import { cpuTakenMillicores } from './virtual-quota.js';
 import type { Taint, Toleration } from '../scenario/types.js';
 import type { SimNode, SimPod } from './model.js';
@@ -26,14 +28,12 @@ export function toleratesNodeTaints(tolerations: readonly Toleration[], taints: 
   return true;
 }
 
-export function matchesSelector(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
-  for (const key in selector) if (labels[key] !== selector[key]) return false;
-  return true;
-}
+export { matchesSelector } from './node-affinity.js';
 
 /** Whether `pod` may be bound to `node` now, with the first failing filter as the reason. */
 export function filterNode(pod: SimPod, node: SimNode): FilterReason {
   if (!matchesSelector(pod.nodeSelector, node.labels)) return 'NodeSelectorMismatch';
+  if (pod.requiredNodeAffinity !== undefined && !matchesNodeSelectorTerms(pod.requiredNodeAffinity, node)) return 'NodeSelectorMismatch';
   if (!toleratesNodeTaints(pod.tolerations, node.taints)) return 'UntoleratedTaint';
   if (node.podCount + 1 > node.maxPods) return 'TooManyPods';
   if (cpuTakenMillicores(pod, node) > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) return 'InsufficientCpu';

@@ -12,8 +12,9 @@
  * Pods of another workload whose labels happen to match a StatefulSet's selector are not counted.
  *
  * Zone counts are per value of topology.kubernetes.io/zone over every node. Upstream counts only
- * nodes that match the incoming pod's nodeSelector (NodeAffinityPolicy Honor); a group's pods share
- * one template and node labels do not change here, so they are all on such nodes.
+ * nodes that match the incoming pod's nodeSelector and required node affinity (NodeAffinityPolicy
+ * Honor, RequiredNodeAffinity.Match); a group's pods share one template and node labels do not
+ * change here, so they are all on such nodes.
  */
 import type { SimNode } from './model.js';
 import { ZONE_LABEL } from './topology-spread-score.js';

@@ -6,7 +6,8 @@
  *
  * PreFilter: over every node of the snapshot that carries the topology keys of all the filter's
  * constraints, and, per constraint, passes its node inclusion policies (nodeAffinityPolicy Honor: the
- * pod's nodeSelector matches the node; nodeTaintsPolicy Honor: the pod tolerates the node's
+ * pod's nodeSelector and required node affinity match the node, RequiredNodeAffinity.Match in
+ * node-affinity.ts; nodeTaintsPolicy Honor: the pod tolerates the node's
  * NoSchedule and NoExecute taints), the matching pods (the caller's count: the constraint's selector,
  * the pod's namespace, terminating pods left out) are summed per value of the key: the domains.
  * minMatchNum is the smallest domain count, or 0 while there are fewer domains than minDomains.
@@ -17,7 +18,8 @@
  * selfMatch (1 when the pod matches its own selector) − minMatchNum > maxSkew. Pure functions.
  */
 import type { Taint, Toleration } from '../scenario/types.js';
-import { matchesSelector, toleratesNodeTaints } from './scheduling-filter.js';
+import { matchesRequiredNodeAffinity, type RequiredNodeAffinityView } from './node-affinity.js';
+import { toleratesNodeTaints } from './scheduling-filter.js';
 
 /** The part of a constraint both the filter and the score read. */
 export interface SpreadConstraintPolicy {
@@ -35,13 +37,14 @@ export interface SpreadFilterConstraint extends SpreadConstraintPolicy {
 
 /** What the spreading rules read of a node. */
 export interface SpreadNodeView {
+  /** For the required node affinity's matchFields (metadata.name). */
+  name: string;
   labels: Readonly<Record<string, string>>;
   taints: readonly Taint[];
 }
 
 /** What the node inclusion policies read of the incoming pod. */
-export interface SpreadPodView {
-  nodeSelector: Readonly<Record<string, string>>;
+export interface SpreadPodView extends RequiredNodeAffinityView {
   tolerations: readonly Toleration[];
 }
 
@@ -66,7 +69,7 @@ export function nodeHasAllTopologyKeys(labels: Readonly<Record<string, string>>,
 
 /** matchNodeInclusionPolicies: whether the node's pods count for the constraint. */
 export function nodeIncluded(c: SpreadConstraintPolicy, pod: SpreadPodView, node: SpreadNodeView): boolean {
-  if (c.nodeAffinityPolicy === 'Honor' && !matchesSelector(pod.nodeSelector, node.labels)) return false;
+  if (c.nodeAffinityPolicy === 'Honor' && !matchesRequiredNodeAffinity(pod, node)) return false;
   return c.nodeTaintsPolicy !== 'Honor' || toleratesNodeTaints(pod.tolerations, node.taints);
 }
 

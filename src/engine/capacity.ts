@@ -10,6 +10,7 @@
 import { roundUpToVirtualSize } from '../cloud/virtual-size.js';
 import { elasticUnitTemplate } from '../cluster/elastic-unit-template.js';
 import { templateRequests } from '../cluster/pod-requests.js';
+import { matchesNodeSelectorTerms } from '../cluster/node-affinity.js';
 import { matchesSelector, toleratesTaint } from '../cluster/scheduling-filter.js';
 import type { ElasticWorkloadSpec, LoadModelSpec, NodePoolSpec, PodTemplateSpec, WorkloadSpec } from '../scenario/types.js';
 
@@ -62,8 +63,13 @@ function podTemplatesOf(template: PodTemplateSpec, elastic: ElasticWorkloadSpec 
   return [template, ...units.map((u) => elasticUnitTemplate(template, u))];
 }
 
-/** The pool's node passes the template's nodeSelector and tolerates its NoSchedule/NoExecute taints. */
+/**
+ * The pool's node passes the template's nodeSelector and required node affinity (node-affinity.ts;
+ * its first node's name stands for the pool's for matchFields) and tolerates its NoSchedule/NoExecute taints.
+ */
 function mayRunOn(template: PodTemplateSpec, pool: NodePoolSpec): boolean {
   if (!matchesSelector(template.nodeSelector, pool.labels)) return false;
+  const affinity = template.nodeAffinity?.required;
+  if (affinity !== undefined && !matchesNodeSelectorTerms(affinity, { name: `${pool.name}-0`, labels: pool.labels })) return false;
   return pool.taints.every((taint) => taint.effect === 'PreferNoSchedule' || toleratesTaint(template.tolerations, taint));
 }

@@ -1,9 +1,11 @@
 /**
  * The resolved pod template (k8s.io/api/core/v1 PodTemplateSpec, as the manifests' loader leaves it:
  * quantities converted, API defaults applied): containers and their probes, tolerations and the
- * node taints they answer, label selectors and topology spread constraints. Re-exported by
- * types.ts, where the rest of the resolved scenario lives.
+ * node taints they answer, label selectors and topology spread constraints, node affinity
+ * (node-affinity-types.ts). Re-exported by types.ts, where the rest of the resolved scenario lives.
  */
+import type { NodeAffinitySpec } from './node-affinity-types.js';
+
 export interface ProbeSpec {
   initialDelaySeconds: number;
   periodSeconds: number;
@@ -69,6 +71,8 @@ export interface PodTemplateSpec {
   hasTopologySpreadConstraints?: boolean;
   /** spec.topologySpreadConstraints with the API defaults applied; set only when not empty. */
   topologySpreadConstraints?: TopologySpreadConstraintSpec[];
+  /** spec.affinity.nodeAffinity; set only when it has required or preferred terms. */
+  nodeAffinity?: NodeAffinitySpec;
 }
 
 /** metav1.LabelSelectorRequirement. */

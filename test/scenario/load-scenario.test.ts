@@ -420,7 +420,7 @@ describe('unmodelled manifest fields', () => {
       const { loadScenario } = await import('../../src/scenario/load-scenario.js');
       const scenario = await loadScenario(dir);
       const fields = scenario.warnings.map((w) => w.field);
-      expect(fields).toEqual(expect.arrayContaining(['spec.strategy', 'spec.template.spec.affinity', 'spec.template.spec.topologySpreadConstraints[0]']));
+      expect(fields).toEqual(expect.arrayContaining(['spec.strategy', 'spec.template.spec.affinity.podAntiAffinity', 'spec.template.spec.topologySpreadConstraints[0]']));
       expect(fields).not.toContain('spec.template.spec.topologySpreadConstraints');
       // Explicit constraints are modelled; one without a labelSelector selects no pod (LabelSelectorAsSelector(nil)).
       const spread = scenario.warnings.find((w) => w.field === 'spec.template.spec.topologySpreadConstraints[0]');

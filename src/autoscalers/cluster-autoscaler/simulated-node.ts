@@ -1,13 +1,15 @@
 /**
  * A node inside the CA's forked cluster snapshot (simulator/clustersnapshot NodeInfo) and the
- * scheduler filters the CA runs on it (simulator/predicatechecker CheckPredicates): node selector,
- * taints, host ports (NodePorts), pod count and requests (NodeResourcesFit), and PodTopologySpread
+ * scheduler filters the CA runs on it (simulator/predicatechecker CheckPredicates): node selector
+ * and required node affinity (NodeAffinity: src/cluster/node-affinity.ts, a template node's
+ * kubernetes.io/hostname being its own name), taints, host ports (NodePorts), pod count and requests (NodeResourcesFit), and PodTopologySpread
  * for a pod's DoNotSchedule constraints (spread-predicate.ts). The selector and taint rules are the
  * scheduler's own (src/cluster/scheduling-filter.ts).
  */
+import { matchesNodeSelectorTerms } from '../../cluster/node-affinity.js';
 import { matchesSelector, toleratesNodeTaints, type FilterReason } from '../../cluster/scheduling-filter.js';
 import type { Taint } from '../../scenario/types.js';
-import { checkSpread, type SnapshotSpread, type SpreadPredicateReason } from './spread-predicate.js';
+import { checkSpread, simulatedNodeLabels, type SnapshotSpread, type SpreadPredicateReason } from './spread-predicate.js';
 import type { CaNode, CaNodeTemplate, CaPod } from './types.js';
 
 /** Why a pod does not fit a node: the first failing filter ('Fits' when all pass). */
@@ -119,6 +121,8 @@ export function addPodToNode(node: SimulatedNode, pod: CaPod): void {
  */
 export function checkPredicates(pod: CaPod, node: SimulatedNode, spread?: SnapshotSpread): CaPredicateReason {
   if (!matchesSelector(pod.nodeSelector, node.labels)) return 'NodeSelectorMismatch';
+  const affinity = pod.requiredNodeAffinity;
+  if (affinity !== undefined && !matchesNodeSelectorTerms(affinity, { name: node.name, labels: simulatedNodeLabels(node) })) return 'NodeSelectorMismatch';
   if (!toleratesNodeTaints(pod.tolerations, node.taints)) return 'UntoleratedTaint';
   for (const port of pod.hostPorts ?? []) if (node.hostPorts.has(port)) return 'HostPortConflict';
   if (node.podCount + 1 > node.maxPods) return 'TooManyPods';

@@ -67,10 +67,15 @@ function viewOf(node: SimulatedNode): NodeView {
   let view = VIEWS.get(node);
   if (view === undefined) {
     const labels = Object.hasOwn(node.labels, HOSTNAME_LABEL) ? node.labels : { ...node.labels, [HOSTNAME_LABEL]: node.name };
-    view = { labels, taints: node.taints, node };
+    view = { name: node.name, labels, taints: node.taints, node };
     VIEWS.set(node, view);
   }
   return view;
+}
+
+/** The node's labels as the scheduler's plugins read them in a simulation: kubernetes.io/hostname set to its name when the template had none. */
+export function simulatedNodeLabels(node: SimulatedNode): Readonly<Record<string, string>> {
+  return viewOf(node).labels;
 }
 
 /** PreFilter of the pod's DoNotSchedule constraints over `snapshot` (every node of the simulation); undefined when it has none. */

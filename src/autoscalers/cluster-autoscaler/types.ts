@@ -5,6 +5,7 @@
  * Resources are cpuMillicores / memoryBytes; times are simulation seconds.
  */
 import type { SpreadFilterConstraint } from '../../cluster/topology-spread-filter.js';
+import type { NodeSelectorTerm } from '../../scenario/node-affinity-types.js';
 import type { LabelSelectorSpec, Taint, Toleration } from '../../scenario/types.js';
 
 /** The pods a topology spread constraint counts: its selector in the incoming pod's namespace. */
@@ -29,6 +30,8 @@ export interface CaPod {
   labels: Record<string, string>;
   annotations: Record<string, string>;
   nodeSelector: Record<string, string>;
+  /** spec.affinity.nodeAffinity's required terms (ORed), when set. */
+  requiredNodeAffinity?: readonly NodeSelectorTerm[];
   tolerations: Toleration[];
   /** containers[].ports[].hostPort values (> 0). */
   hostPorts?: number[];

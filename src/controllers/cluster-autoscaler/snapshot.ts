@@ -48,6 +48,7 @@ function copyPod(pod: SimPod, ownerKind: OwnerKindOf, terminal: boolean): CaPod 
     terminationGracePeriodSeconds: pod.template.terminationGracePeriodSeconds,
   };
   if (kind !== undefined) ca.ownerKind = kind;
+  if (pod.requiredNodeAffinity !== undefined) ca.requiredNodeAffinity = pod.requiredNodeAffinity;
   if (pod.template.localStorageVolumes !== undefined) ca.localStorageVolumes = pod.template.localStorageVolumes;
   if (pod.deletionSeconds !== undefined) ca.deletionSeconds = pod.deletionSeconds;
   if (terminal) ca.terminal = true;

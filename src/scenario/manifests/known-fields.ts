@@ -31,6 +31,21 @@ const TOPOLOGY_SPREAD_CONSTRAINT_FIELDS: FieldTree = {
   labelSelector: { matchLabels: null, matchExpressions: { key: null, operator: null, values: null } },
 };
 
+const NODE_SELECTOR_TERM_FIELDS: FieldTree = {
+  matchExpressions: { key: null, operator: null, values: null },
+  matchFields: { key: null, operator: null, values: null },
+};
+
+/** core/v1 Affinity; NodeAffinity has no requiredDuringSchedulingRequiredDuringExecution (a typo of the real one). */
+const AFFINITY_FIELDS: FieldTree = {
+  nodeAffinity: {
+    requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: NODE_SELECTOR_TERM_FIELDS },
+    preferredDuringSchedulingIgnoredDuringExecution: { weight: null, preference: NODE_SELECTOR_TERM_FIELDS },
+  },
+  podAffinity: null,
+  podAntiAffinity: null,
+};
+
 const TOLERATION_FIELDS: FieldTree = { key: null, operator: null, value: null, effect: null, tolerationSeconds: null };
 
 const PROBE: FieldTree = {
@@ -52,7 +67,7 @@ const POD_SPEC: FieldTree = {
   terminationGracePeriodSeconds: null, activeDeadlineSeconds: null, dnsPolicy: null, nodeSelector: null,
   serviceAccountName: null, serviceAccount: null, automountServiceAccountToken: null, nodeName: null, hostNetwork: null,
   hostPID: null, hostIPC: null, shareProcessNamespace: null, securityContext: null, imagePullSecrets: null, hostname: null,
-  subdomain: null, affinity: null, schedulerName: null,
+  subdomain: null, affinity: AFFINITY_FIELDS, schedulerName: null,
   tolerations: TOLERATION_FIELDS,
   hostAliases: null, priorityClassName: null, priority: null, dnsConfig: null, readinessGates: null, runtimeClassName: null,
   enableServiceLinks: null, preemptionPolicy: null, overhead: null, topologySpreadConstraints: TOPOLOGY_SPREAD_CONSTRAINT_FIELDS, setHostnameAsFQDN: null,

@@ -2,10 +2,12 @@
  * Zod schemas for the parts of a pod template the simulator reads (k8s.io/api/core/v1 PodTemplateSpec):
  * containers' cpu/memory requests and limits, readiness/startup/liveness probes with the SetDefaults_Probe
  * defaults, sidecars, node selector, tolerations, the grace period, which volumes are node-local
- * storage, and the topology spread constraints (topology-spread-schema.ts). Other fields pass through.
+ * storage, the topology spread constraints (topology-spread-schema.ts) and node affinity
+ * (node-affinity-schema.ts). Other fields pass through.
  */
 import { z } from 'zod';
 import { cpuMillicores, memoryBytes, nonNegativeInteger, stringMap } from '../schema/fields.js';
+import { NodeAffinitySchema } from './node-affinity-schema.js';
 import { TopologySpreadConstraintSchema } from './topology-spread-schema.js';
 
 /** pkg/apis/core/v1/defaults.go SetDefaults_Probe. */
@@ -84,6 +86,7 @@ export const PodTemplateSchema = z.looseObject({
     terminationGracePeriodSeconds: nonNegativeInteger('seconds').default(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS),
     resources: ResourcesSchema.optional(),
     topologySpreadConstraints: z.array(TopologySpreadConstraintSchema).default([]),
+    affinity: z.looseObject({ nodeAffinity: NodeAffinitySchema.nullish() }).nullish(),
   }),
 });
 

@@ -3,7 +3,8 @@
  * matter to the simulation: requests default to limits (SetDefaults_Pod / defaultResourceRequirements),
  * requests must not exceed limits (ValidateResourceRequirements), sidecars are init containers with
  * restartPolicy: Always, an Exists toleration carries no value (ValidateTolerations), and the
- * topology spread constraints' checks (topology-spread-constraints.ts). hostPath volumes and
+ * topology spread constraints' and node affinity's checks (topology-spread-constraints.ts,
+ * node-affinity.ts). hostPath volumes and
  * emptyDir volumes not in memory are node-local storage (cluster-autoscaler utils/drain
  * isLocalVolume), which keeps a node from scale-down.
  */
@@ -12,6 +13,7 @@ import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 import type { ProblemSink } from '../problem-sink.js';
 import type { ContainerInput, PodTemplateInput, ResourcesInput, VolumeInput } from './pod-template-schema.js';
+import { toNodeAffinity } from './node-affinity.js';
 import { toTopologySpreadConstraints } from './topology-spread-constraints.js';
 
 export interface PodTemplateResult {
@@ -42,6 +44,8 @@ export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldP
     sidecarPaths.push(p);
   });
   const podResources = effectiveResources(spec.resources);
+  const nodeAffinityInput = spec.affinity?.nodeAffinity;
+  const nodeAffinity = nodeAffinityInput == null ? undefined : toNodeAffinity(nodeAffinityInput, ref, [...path, 'spec', 'affinity', 'nodeAffinity'], sink);
   const template: PodTemplateSpec = {
     labels: input.metadata.labels,
     annotations: input.metadata.annotations,
@@ -61,6 +65,7 @@ export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldP
           topologySpreadConstraints: toTopologySpreadConstraints(spec.topologySpreadConstraints, ref, [...path, 'spec', 'topologySpreadConstraints'], sink),
         }
       : {}),
+    ...(nodeAffinity !== undefined ? { nodeAffinity } : {}),
   };
   return { template, containerPaths, sidecarPaths };
 }

@@ -20,6 +20,8 @@ function equivalenceKey(pod: CaPod): string | undefined {
     Object.entries(pod.nodeSelector).sort(),
     pod.tolerations,
     [...(pod.hostPorts ?? [])].sort((a, b) => a - b),
+    // The spec's affinity is part of upstream's equality; added only when set, so other keys stay as they were.
+    ...(pod.requiredNodeAffinity === undefined ? [] : [pod.requiredNodeAffinity]),
   ]);
 }
 
