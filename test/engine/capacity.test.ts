@@ -30,6 +30,10 @@ function workload(cpu: number, memoryGib: number, over: Partial<PodTemplateSpec>
 }
 
 const toEci = { nodeSelector: { type: 'virtual-kubelet' } };
+/** spec.affinity.nodeAffinity requiring (In) or avoiding (NotIn) the virtual-kubelet node. */
+const affinity = (operator: 'In' | 'NotIn'): Partial<PodTemplateSpec> => ({
+  nodeAffinity: { required: [{ matchExpressions: [{ key: 'type', operator, values: ['virtual-kubelet'] }], matchFields: [] }], preferred: [] },
+});
 const elastic = {
   elasticUnits: [{ name: 'vk', labels: {}, annotations: {}, nodeSelector: { type: 'virtual-kubelet' }, tolerations: [{ key: TAINT.key, operator: 'Exists' }] }],
 } as unknown as ElasticWorkloadSpec;
@@ -47,6 +51,8 @@ describe('calculateCpuCaps', () => {
     ['an ElasticWorkload unit that tolerates and selects it does, beside the ECS pool', workload(1000, 2), [ecs, taintedEci], elastic, [4000, 'SmallestNodePool', true, [['eci', 1000, 'VirtualPodSize']]]],
     ['an ECI size larger than the smallest node pool caps the ECI pods at their size', workload(4000, 16, toEci), [smallEcs, eci], undefined, [2000, 'SmallestNodePool', false, [['eci', 4000, 'VirtualPodSize']]]],
     ['a pod no ECI size covers gets no ECI cap', workload(8000, 16, toEci), [ecs, eci], undefined, [4000, 'SmallestNodePool', false, []]],
+    ['required node affinity to ECI: as pinned by a nodeSelector', workload(1000, 2, affinity('In')), [ecs, eci], undefined, [4000, 'SmallestNodePool', false, [['eci', 1000, 'VirtualPodSize']]]],
+    ['required node affinity avoiding ECI: the ECI pool does not count', workload(1000, 2, affinity('NotIn')), [ecs, eci], undefined, [4000, 'SmallestNodePool', true, []]],
   ])('%s', (_name, spec, pools, ew, [ordinary, reason, reachable, virtual]) => {
     const caps = calculateCpuCaps(spec, LOAD, pools, ew);
     expect(caps.ordinary).toEqual({ cpuCapMillicores: ordinary, reason });
