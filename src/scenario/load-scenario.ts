@@ -14,6 +14,7 @@ import { checkElasticWorkloads } from './elastic-workload-checks.js';
 import { checkHpas } from './hpa-cross-checks.js';
 import { readManifests } from './manifests/read-manifests.js';
 import type { ManifestSet } from './manifests/manifest-set.js';
+import { warnAboutAffinityNoPoolMatches } from './node-pools/node-affinity-warnings.js';
 import { warnAboutPodsThatFitNoPool, type PodSource } from './node-pools/pod-fit-warnings.js';
 import { resolveNodePools } from './node-pools/resolve-node-pools.js';
 import { ProblemSink } from './problem-sink.js';
@@ -102,6 +103,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   const clusterAutoscaler = resolveClusterAutoscaler(sections.clusterAutoscaler, nodePools, ref, sink);
   const currency = resolveCurrency(sections.currency, nodePools, ref, sink);
   warnAboutPodsThatFitNoPool(podSources(manifests), nodePools, sink);
+  warnAboutAffinityNoPoolMatches(podSources(manifests), nodePools, sink);
   const durationSeconds = resolveRunLength(overrides.durationSeconds ?? sections.durationSeconds, traces.bindings, [...loads.map((l) => l.trace), ...queues.map((q) => q.trace)], series, ref, sink);
   sink.throwIfAny();
   return assemble(dir, sections, overrides, durationSeconds, {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { isUserInputError, type InputProblem } from '../../src/errors/user-input-error.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runCli } from '../helpers/run-cli.js';
-import { BASE_DEPLOYMENT, baseFiles } from './helpers/base-scenario.js';
+import { BASE_DEPLOYMENT, BASE_SCENARIO, baseFiles } from './helpers/base-scenario.js';
 import { removeFolder, writeScenarioFolder, type FolderFiles } from './helpers/scenario-folder.js';
 
 const WEB_YAML = 'manifests/web.yaml';
@@ -145,7 +145,7 @@ describe('node affinity: resolved template and warnings', () => {
 
   it('warns that an empty term matches no node', async () => {
     const { scenario } = await load(withNodeAffinity('requiredDuringSchedulingIgnoredDuringExecution:', '  nodeSelectorTerms:', '    - {}', '    - matchExpressions: [{key: pool, operator: Exists}]'));
-    const warnings = scenario!.warnings.filter((w) => w.field?.includes('affinity'));
+    const warnings = scenario!.warnings.filter((w) => w.field?.startsWith(REQ));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ field: `${REQ}[0]`, line: 16 });
     expect(warnings[0]!.message).toContain('matches no node');
@@ -163,5 +163,16 @@ describe('node affinity: resolved template and warnings', () => {
     expect(fields).toContain('spec.template.spec.affinity.podAntiAffinity');
     expect(fields).not.toContain('spec.template.spec.affinity');
     expect(scenario!.warnings.find((w) => w.field === 'spec.template.spec.affinity.podAffinity')!.message).toContain('inter-pod affinity is not modelled');
+  });
+
+  it('warns when no node pool carries the labels the required affinity names, and not when one does', async () => {
+    const required = withNodeAffinity('requiredDuringSchedulingIgnoredDuringExecution:', '  nodeSelectorTerms:', '    - matchExpressions: [{key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]');
+    const { scenario } = await load(required);
+    const warning = scenario!.warnings.find((w) => w.field === `${NA}.requiredDuringSchedulingIgnoredDuringExecution`);
+    expect(warning).toMatchObject({ line: 14 });
+    expect(warning!.message).toContain('no node pool matches the required node affinity of Deployment web');
+    expect(warning!.hint).toContain('karpenter.sh/capacity-type');
+    const labelled = await load({ ...required, 'scenario.yaml': BASE_SCENARIO.replace('      memory: 16Gi', '      memory: 16Gi\n      labels: {karpenter.sh/capacity-type: on-demand}') });
+    expect(labelled.scenario!.warnings.filter((w) => w.field?.includes('affinity'))).toEqual([]);
   });
 });
