@@ -11,8 +11,8 @@
  * or for the pod's explicit ScheduleAnyway constraints (topology-spread-explicit-score.ts), plus
  * 2 × NodeAffinity's for a pod with preferred node affinity terms (node-affinity-score.ts; skipped,
  * 0 everywhere, for a pod without), as schedule_one.go prioritizeNodes sums the weighted plugin
- * scores. NodeAffinity's filter (nodeSelector and required terms) is in scheduling-filter.ts. A pod's explicit DoNotSchedule
- * constraints filter after the resource filters (topology-spread-filter.ts; PreFilter over every
+ * scores. NodeAffinity's filter (nodeSelector and required terms) is in scheduling-filter.ts. A
+ * pod's explicit DoNotSchedule constraints filter after the resource filters (topology-spread-filter.ts; PreFilter over every
  * node, with the selectors' counts of topology-spread-selectors.ts).
  */
 import type { RandomStream } from '../core/rng.js';

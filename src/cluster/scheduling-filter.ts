@@ -2,8 +2,8 @@
  * kube-scheduler filters used for placement: NodeResourcesFit (requests ≤ allocatable − requested,
  * pod count ≤ max pods), TaintToleration (NoSchedule/NoExecute) and NodeAffinity (the nodeSelector
  * and the required node affinity terms: node-affinity.ts; one reason for both, as upstream's
- * ErrReasonPod) (pkg/scheduler/framework/plugins/{noderesources,tainttoleration,nodeaffinity}); on a virtual node
- * (ECI/Fargate) also the provider's pod sizes: a pod no valid size covers is refused, and the vCPU
+ * ErrReasonPod) (pkg/scheduler/framework/plugins/{noderesources,tainttoleration,nodeaffinity}); on
+ * a virtual node (ECI/Fargate) also the provider's pod sizes: a pod no valid size covers is refused, and the vCPU
  * quota counts the size each pod runs as (virtual-quota.ts).
  */
 import { coversVirtualRequests } from '../cloud/virtual-size.js';

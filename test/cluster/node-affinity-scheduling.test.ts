@@ -54,6 +54,16 @@ function world(seed = 1) {
   };
 }
 
+/** Four 500m web pods of `affinity` on one spot and one on-demand node of the given CPU. */
+function onTwoPools(spotCpu: number, onDemandCpu: number, affinity: NodeAffinitySpec | undefined): readonly SimPod[] {
+  const w = world();
+  w.add('spot', spotCpu, { [CAPACITY]: 'spot' });
+  w.add('on-demand', onDemandCpu, { [CAPACITY]: 'on-demand' });
+  const web = w.workload('web', template(affinity), 4);
+  w.sim.runUntil(30);
+  return web.pods;
+}
+
 function podsPerPool(pods: readonly SimPod[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const p of pods) if (p.node !== undefined) out[p.node.pool.name] = (out[p.node.pool.name] ?? 0) + 1;
@@ -82,13 +92,9 @@ describe('required node affinity in the scheduler', () => {
   });
 
   it('without the affinity the same pods also use the spot node', () => {
-    const w = world();
-    w.add('spot', 32000, { [CAPACITY]: 'spot' });
-    w.add('on-demand', 1000, { [CAPACITY]: 'on-demand' });
-    const web = w.workload('web', template(undefined), 4);
-    w.sim.runUntil(30);
-    expect(podsPerPool(web.pods).spot).toBeGreaterThanOrEqual(2);
-    expect(web.pods.every((p) => p.node !== undefined)).toBe(true);
+    const pods = onTwoPools(32000, 1000, undefined);
+    expect(podsPerPool(pods).spot).toBeGreaterThanOrEqual(2);
+    expect(pods.every((p) => p.node !== undefined)).toBe(true);
   });
 
   it('ANDs the nodeSelector with the required terms, and ORs the terms', () => {
@@ -111,30 +117,15 @@ describe('required node affinity in the scheduler', () => {
 
 describe('preferred node affinity in the scheduler', () => {
   it('steers pods to the preferred pool when both fit, against the resource scores', () => {
-    const w = world();
-    w.add('spot', 4000, { [CAPACITY]: 'spot' });
-    w.add('on-demand', 32000, { [CAPACITY]: 'on-demand' });
-    const web = w.workload('web', template(preferSpot), 4);
-    w.sim.runUntil(30);
-    expect(podsPerPool(web.pods)).toEqual({ spot: 4 });
+    expect(podsPerPool(onTwoPools(4000, 32000, preferSpot))).toEqual({ spot: 4 });
   });
 
   it('still places pods elsewhere once the preferred pool is full (a preference, not a filter)', () => {
-    const w = world();
-    w.add('spot', 1000, { [CAPACITY]: 'spot' });
-    w.add('on-demand', 32000, { [CAPACITY]: 'on-demand' });
-    const web = w.workload('web', template(preferSpot), 4);
-    w.sim.runUntil(30);
-    expect(podsPerPool(web.pods)).toEqual({ spot: 2, 'on-demand': 2 });
+    expect(podsPerPool(onTwoPools(1000, 32000, preferSpot))).toEqual({ spot: 2, 'on-demand': 2 });
   });
 
   it('the same pods without the preference also use the emptier on-demand node', () => {
-    const w = world();
-    w.add('spot', 4000, { [CAPACITY]: 'spot' });
-    w.add('on-demand', 32000, { [CAPACITY]: 'on-demand' });
-    const web = w.workload('web', template(undefined), 4);
-    w.sim.runUntil(30);
-    expect(podsPerPool(web.pods)['on-demand']).toBeGreaterThanOrEqual(2);
+    expect(podsPerPool(onTwoPools(4000, 32000, undefined))['on-demand']).toBeGreaterThanOrEqual(2);
   });
 
   it('adds 2 × the normalized score to the placement score', () => {

@@ -2,9 +2,10 @@
  * A node inside the CA's forked cluster snapshot (simulator/clustersnapshot NodeInfo) and the
  * scheduler filters the CA runs on it (simulator/predicatechecker CheckPredicates): node selector
  * and required node affinity (NodeAffinity: src/cluster/node-affinity.ts, a template node's
- * kubernetes.io/hostname being its own name), taints, host ports (NodePorts), pod count and requests (NodeResourcesFit), and PodTopologySpread
- * for a pod's DoNotSchedule constraints (spread-predicate.ts). The selector and taint rules are the
- * scheduler's own (src/cluster/scheduling-filter.ts).
+ * kubernetes.io/hostname being its own name), taints, host ports (NodePorts), pod count and
+ * requests (NodeResourcesFit), and PodTopologySpread for a pod's DoNotSchedule constraints
+ * (spread-predicate.ts). The selector, affinity and taint rules are the scheduler's own
+ * (src/cluster/scheduling-filter.ts, node-affinity.ts).
  */
 import { matchesNodeSelectorTerms } from '../../cluster/node-affinity.js';
 import { matchesSelector, toleratesNodeTaints, type FilterReason } from '../../cluster/scheduling-filter.js';

@@ -50,28 +50,19 @@ describe('scale-up with required node affinity', () => {
   });
 
   it('an upcoming node of the matching group absorbs the pods', () => {
-    const r = planScaleUp({
-      unschedulablePods: [onDemandPod('p0'), onDemandPod('p1')],
-      groups: [group('spot', spotTemplate, { targetSize: 1 }), group('on-demand', onDemandTemplate, { targetSize: 1 })],
-      nodes: [],
-      upcomingNodes: [{ group: 'spot', count: 1 }],
-      limits: { currentNodeCount: 0, currentTotals: { cpuMillicores: 0, memoryBytes: 0 } },
-      config: settings(),
-      nowSeconds: NOW,
-      random: seeded(),
-    });
-    expect(r.podsAbsorbed).toEqual([]);
-    const s = planScaleUp({
-      unschedulablePods: [onDemandPod('p0'), onDemandPod('p1')],
-      groups: [group('spot', spotTemplate, { targetSize: 1 }), group('on-demand', onDemandTemplate, { targetSize: 1 })],
-      nodes: [],
-      upcomingNodes: [{ group: 'on-demand', count: 1 }],
-      limits: { currentNodeCount: 0, currentTotals: { cpuMillicores: 0, memoryBytes: 0 } },
-      config: settings(),
-      nowSeconds: NOW,
-      random: seeded(),
-    });
-    expect(s).toMatchObject({ reason: 'PodsFitUpcomingNodes', podsAbsorbed: ['p0', 'p1'] });
+    const withUpcoming = (upcoming: string) =>
+      planScaleUp({
+        unschedulablePods: [onDemandPod('p0'), onDemandPod('p1')],
+        groups: [group('spot', spotTemplate, { targetSize: 1 }), group('on-demand', onDemandTemplate, { targetSize: 1 })],
+        nodes: [],
+        upcomingNodes: [{ group: upcoming, count: 1 }],
+        limits: { currentNodeCount: 0, currentTotals: { cpuMillicores: 0, memoryBytes: 0 } },
+        config: settings(),
+        nowSeconds: NOW,
+        random: seeded(),
+      });
+    expect(withUpcoming('spot').podsAbsorbed).toEqual([]);
+    expect(withUpcoming('on-demand')).toMatchObject({ reason: 'PodsFitUpcomingNodes', podsAbsorbed: ['p0', 'p1'] });
   });
 });
 
