@@ -4,7 +4,8 @@
  * others skipped as NoPodFitsTemplate naming the filter (NodeSelectorMismatch, upstream's one
  * ErrReasonPod for the nodeSelector and the affinity); free room on a node the affinity excludes
  * absorbs no pending pod; the estimate packs onto matching template nodes only; a node whose pods
- * could only move to excluded nodes is not removable.
+ * could only move to excluded nodes is not removable; PodTopologySpread's nodeAffinityPolicy Honor
+ * leaves the nodes the affinity excludes out of the domains.
  */
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../../src/autoscalers/cluster-autoscaler/estimator/binpacking.js';
@@ -102,5 +103,46 @@ describe('scale-down removal simulation with required node affinity', () => {
   it('keeps a node whose pod could only move to a node the affinity excludes', () => {
     expect(removable(true)).toMatchObject({ removable: false, reason: 'NoPlaceToMovePods', unplacedPod: 'a' });
     expect(removable(false)).toMatchObject({ removable: true });
+  });
+});
+
+describe("PodTopologySpread's nodeAffinityPolicy in the CA's simulations", () => {
+  const ZONE = 'topology.kubernetes.io/zone';
+  const appTier: NodeSelectorTerm[] = [{ matchExpressions: [{ key: 'tier', operator: 'In', values: ['app'] }], matchFields: [] }];
+  const webPod = (name: string, nodeAffinityPolicy: 'Honor' | 'Ignore'): CaPod =>
+    pod(name, 500, GIB, {
+      labels: { app: 'web' },
+      requiredNodeAffinity: appTier,
+      spreadConstraints: [
+        { topologyKey: ZONE, maxSkew: 1, minDomains: 1, nodeAffinityPolicy, nodeTaintsPolicy: 'Ignore', selfMatch: true, selector: { namespace: 'default', labels: { matchLabels: { app: 'web' }, matchExpressions: [] } } },
+      ],
+    });
+
+  function plan(policy: 'Honor' | 'Ignore') {
+    const zoneNode = (zone: string, tier: string, podsOn: CaPod[]) => node(`${zone}-0`, `grp-${zone}`, 500, 16 * GIB, podsOn, { labels: { [ZONE]: zone, tier } });
+    const zoneGroup = (zone: string, tier: string) => group(`grp-${zone}`, template(2000, 16 * GIB, { labels: { [ZONE]: zone, tier } }), { targetSize: 1 });
+    return planScaleUp({
+      unschedulablePods: [webPod('new', policy)],
+      groups: [zoneGroup('a', 'app'), zoneGroup('b', 'app'), zoneGroup('c', 'batch')],
+      // Zones a and b hold one web pod each on a full node; zone c's node is for other pods (tier batch).
+      nodes: [zoneNode('a', 'app', [webPod('a0', policy)]), zoneNode('b', 'app', [webPod('b0', policy)]), zoneNode('c', 'batch', [])],
+      limits: { currentNodeCount: 3, currentTotals: { cpuMillicores: 1500, memoryBytes: 48 * GIB } },
+      config: settings(),
+      nowSeconds: NOW,
+      random: seeded(),
+    });
+  }
+
+  it('Honor: zone c, which the affinity excludes, is no domain, so a new node in zone a or b may take the pod', () => {
+    const r = plan('Honor');
+    expect(r.reason).toBe('ScaleUp');
+    expect(['grp-a', 'grp-b']).toContain(r.group);
+    expect(r.templateMisfits).toEqual({ 'grp-c': 'NodeSelectorMismatch' });
+  });
+
+  it("Ignore: zone c's empty domain holds the minimum at 0, so no group's new node may take it", () => {
+    const r = plan('Ignore');
+    expect(r.reason).toBe('NoGroupFits');
+    expect(r.templateMisfits).toEqual({ 'grp-a': 'TopologySpreadConstraintsNotMatch', 'grp-b': 'TopologySpreadConstraintsNotMatch', 'grp-c': 'NodeSelectorMismatch' });
   });
 });
