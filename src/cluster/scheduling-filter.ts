@@ -30,11 +30,15 @@ export function toleratesNodeTaints(tolerations: readonly Toleration[], taints: 
 
 export { matchesSelector } from './node-affinity.js';
 
-/** Whether `pod` may be bound to `node` now, with the first failing filter as the reason. */
+/**
+ * Whether `pod` may be bound to `node` now, with the first failing filter as the reason, in the
+ * default plugin order (default_plugins.go: TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit;
+ * RunFilterPlugins stops at the first failure).
+ */
 export function filterNode(pod: SimPod, node: SimNode): FilterReason {
+  if (!toleratesNodeTaints(pod.tolerations, node.taints)) return 'UntoleratedTaint';
   if (!matchesSelector(pod.nodeSelector, node.labels)) return 'NodeSelectorMismatch';
   if (pod.requiredNodeAffinity !== undefined && !matchesNodeSelectorTerms(pod.requiredNodeAffinity, node)) return 'NodeSelectorMismatch';
-  if (!toleratesNodeTaints(pod.tolerations, node.taints)) return 'UntoleratedTaint';
   if (node.podCount + 1 > node.maxPods) return 'TooManyPods';
   if (cpuTakenMillicores(pod, node) > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) return 'InsufficientCpu';
   if (pod.memoryRequestBytes > node.memoryAllocatableBytes - node.memoryRequestedBytes) return 'InsufficientMemory';

@@ -9,13 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/cluster.js';
 import { DeploymentController } from '../../src/cluster/deployment-controller.js';
 import { pendingPod, type SimNode, type SimPod } from '../../src/cluster/model.js';
+import { checkPredicates, nodeFromTemplate } from '../../src/autoscalers/cluster-autoscaler/simulated-node.js';
 import { placePod } from '../../src/cluster/place-pod.js';
+import { filterNode } from '../../src/cluster/scheduling-filter.js';
 import { ZONE_LABEL } from '../../src/cluster/topology-spread-score.js';
 import { Rng } from '../../src/core/rng.js';
 import { Simulation } from '../../src/core/simulation.js';
 import type { NodeAffinitySpec } from '../../src/scenario/node-affinity-types.js';
 import type { PodTemplateSpec, TopologySpreadConstraintSpec, WorkloadSpec } from '../../src/scenario/types.js';
-import { makePool, makeTemplate } from '../helpers/builders.js';
+import { makeNode, makePool, makeTemplate } from '../helpers/builders.js';
 
 const GiB = 2 ** 30;
 const delays = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
@@ -170,5 +172,18 @@ describe("PodTopologySpread's nodeAffinityPolicy with required node affinity", (
 
   it("Ignore: zone-c's empty domain holds the minimum at 0, so one pod per allowed zone binds", () => {
     expect(run('Ignore')).toEqual({ 'zone-a': 1, 'zone-b': 1 });
+  });
+});
+
+describe('filter order (default_plugins.go: TaintToleration before NodeAffinity)', () => {
+  it('names the untolerated taint for a node that also fails the affinity, in the scheduler and the CA', () => {
+    const taints = [{ key: 'gpu', effect: 'NoSchedule' as const }];
+    const pod = pendingPod({ name: 'p', owner: { name: 'web', namespace: 'default', index: 0 }, template: template(requireOnDemand), requests: { cpuMillicores: 500, memoryBytes: GiB }, serial: 0, createdSeconds: 0 });
+    expect(filterNode(pod, makeNode({ taints }))).toBe('UntoleratedTaint');
+    expect(filterNode(pod, makeNode())).toBe('NodeSelectorMismatch');
+    const caPod = { name: 'p', namespace: 'default', cpuMillicores: 500, memoryBytes: GiB, labels: {}, annotations: {}, nodeSelector: { pool: 'x' }, tolerations: [], requiredNodeAffinity: requireOnDemand.required! };
+    const gpuTemplate = { cpuMillicores: 4000, memoryBytes: 16 * GiB, maxPods: 110, labels: {}, taints };
+    expect(checkPredicates(caPod, nodeFromTemplate(gpuTemplate, 'gpu-template'))).toBe('UntoleratedTaint');
+    expect(checkPredicates(caPod, nodeFromTemplate({ ...gpuTemplate, taints: [] }, 'plain-template'))).toBe('NodeSelectorMismatch');
   });
 });

@@ -121,10 +121,10 @@ export function addPodToNode(node: SimulatedNode, pod: CaPod): void {
  * NodeResourcesFit, as in the scheduler's default plugin order.
  */
 export function checkPredicates(pod: CaPod, node: SimulatedNode, spread?: SnapshotSpread): CaPredicateReason {
+  if (!toleratesNodeTaints(pod.tolerations, node.taints)) return 'UntoleratedTaint';
   if (!matchesSelector(pod.nodeSelector, node.labels)) return 'NodeSelectorMismatch';
   const affinity = pod.requiredNodeAffinity;
   if (affinity !== undefined && !matchesNodeSelectorTerms(affinity, { name: node.name, labels: simulatedNodeLabels(node) })) return 'NodeSelectorMismatch';
-  if (!toleratesNodeTaints(pod.tolerations, node.taints)) return 'UntoleratedTaint';
   for (const port of pod.hostPorts ?? []) if (node.hostPorts.has(port)) return 'HostPortConflict';
   if (node.podCount + 1 > node.maxPods) return 'TooManyPods';
   if (pod.cpuMillicores > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) return 'InsufficientCpu';
