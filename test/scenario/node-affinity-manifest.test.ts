@@ -51,6 +51,9 @@ const CASES: [string, FolderFiles, Expected][] = [
   ['Gt with two values', requiredExpression('{key: cpus, operator: Gt, values: ["4", "8"]}'), { line: 17, field: `${REQ}[0].matchExpressions[0].values`, message: "must be specified single value when `operator` is 'Lt' or 'Gt'" }],
   ['Lt with no integer', requiredExpression('{key: cpus, operator: Lt, values: [four]}'), { line: 17, field: `${REQ}[0].matchExpressions[0].values[0]`, message: '"four" is not an integer' }],
   ['an unknown operator', requiredExpression('{key: pool, operator: Equals, values: [a]}'), { line: 17, field: `${REQ}[0].matchExpressions[0].operator`, message: 'got "Equals"' }],
+  // node_affinity_test.go "Pod with an invalid value in Affinity term won't be scheduled onto the node": the API server rejects it for a new pod.
+  ['a NotIn value that is no label value', requiredExpression('{key: foo, operator: NotIn, values: ["invalid value: ___@#$%^"]}'), { line: 17, field: `${REQ}[0].matchExpressions[0].values[0]`, message: 'is not a valid label value' }],
+  ['a negative Gt value (no label value)', requiredExpression('{key: cpus, operator: Gt, values: ["-1"]}'), { line: 17, field: `${REQ}[0].matchExpressions[0].values[0]`, message: '"-1" is not a valid label value' }],
   ['a label key that is no qualified name', requiredExpression('{key: "pool type", operator: Exists}'), { line: 17, field: `${REQ}[0].matchExpressions[0].key`, message: '"pool type" is not a valid label key' }],
   ['matchFields on a label', requiredField('{key: pool, operator: In, values: [a]}'), { line: 17, field: `${REQ}[0].matchFields[0].key`, message: 'matchFields supports metadata.name only' }],
   ['matchFields with Exists', requiredField('{key: metadata.name, operator: Exists}'), { line: 17, field: `${REQ}[0].matchFields[0].operator`, message: 'matchFields supports In and NotIn only' }],

@@ -4,10 +4,12 @@
  * ValidateNodeSelectorRequirement, ValidateNodeFieldSelectorRequirement,
  * ValidatePreferredSchedulingTerms): at least one node selector term; In and NotIn need values,
  * Exists and DoesNotExist take none, Gt and Lt take exactly one; a label key is a qualified name
- * (ValidateLabelName); matchFields only on metadata.name, with In or NotIn and exactly one value, a
- * node name. One check goes beyond the API server: a Gt or Lt value must be an integer, since
- * kube-scheduler cannot parse any other (labels.NewRequirement) and the term would then match no
- * node (component-helpers nodeaffinity.go nodeSelectorTerm.match). A term with neither
+ * (ValidateLabelName) and each value a label value (IsValidLabelValue: the API server's rule for new
+ * pods; kube-scheduler's labels.NewRequirement fails on any other, and the term then matches no
+ * node); matchFields only on metadata.name, with In or NotIn and exactly one value, a node name.
+ * One check goes beyond the API server: a Gt or Lt value must be an integer, since kube-scheduler
+ * cannot parse any other (labels.NewRequirement) and the term would then match no node
+ * (component-helpers nodeaffinity.go nodeSelectorTerm.match). A term with neither
  * matchExpressions nor matchFields is valid but matches no node (isEmptyNodeSelectorTerm): a warning.
  */
 import { parseInt64 } from '../../cluster/node-affinity.js';
@@ -78,6 +80,10 @@ function checkLabelRequirement(r: NodeSelectorRequirement, ref: DocRef, path: Fi
       }
       break;
   }
+  r.values.forEach((v, i) => {
+    const problem = labelValueProblem(v);
+    if (problem !== undefined) sink.error(ref.problem([...values, i], `"${v}" is not a valid label value: ${problem}`, 'node label values are at most 63 alphanumerics, "-", "_" or "."'));
+  });
   const keyProblem = qualifiedNameProblem(r.key);
   if (keyProblem !== undefined) sink.error(ref.problem([...path, 'key'], `"${r.key}" is not a valid label key: ${keyProblem}`, 'a label key is [prefix/]name, such as node.kubernetes.io/instance-type'));
 }
@@ -103,6 +109,15 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 
 function isDns1123Subdomain(s: string): boolean {
   return s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
+}
+
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/** apimachinery validation.IsValidLabelValue: empty, or ≤ 63 characters, alphanumeric at both ends. */
+function labelValueProblem(value: string): string | undefined {
+  if (value.length > 63) return 'must be no more than 63 characters';
+  if (!LABEL_VALUE.test(value)) return 'must be empty or alphanumerics, "-", "_" or ".", starting and ending with an alphanumeric';
+  return undefined;
 }
 
 /** apimachinery validation.IsQualifiedName: [prefix/]name, name ≤ 63 characters, prefix a DNS subdomain. */
