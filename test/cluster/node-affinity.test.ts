@@ -70,6 +70,22 @@ const FILTER_CASES: FilterCase[] = [
   { name: 'DoesNotExist with the label present', required: [term(req('dedicated', 'DoesNotExist'))], labels: { dedicated: '' }, fits: false },
   { name: 'NotIn with the label absent', required: [term(req('type', 'NotIn', 'virtual-kubelet'))], labels: { foo: 'x' }, fits: true },
   { name: 'In with the label absent', required: [term(req('type', 'In', 'virtual-kubelet'))], labels: {}, fits: false },
+  // component-helpers nodeaffinity_test.go TestNodeSelectorMatch and TestPodMatchesNodeSelectorAndAffinityTerms
+  {
+    name: 'node matches field selector, but not labels',
+    required: [{ matchExpressions: [req('label_1', 'In', 'label_1_val')], matchFields: [req('metadata.name', 'In', 'host-1')] }],
+    nodeName: 'host-1',
+    fits: false,
+  },
+  {
+    name: 'node matches field selector and label selector',
+    required: [{ matchExpressions: [req('label_1', 'In', 'label_1_val')], matchFields: [req('metadata.name', 'In', 'host-1')] }],
+    nodeName: 'host-1',
+    labels: { label_1: 'label_1_val' },
+    fits: true,
+  },
+  { name: 'second term matches', required: [term(req('label_1', 'In', 'label_1_val')), fieldTerm(req('metadata.name', 'In', 'host-1'))], nodeName: 'host-1', fits: true },
+  { name: 'no selector at all', fits: true },
 ];
 
 describe('NodeAffinity Filter: RequiredNodeAffinity.Match (node_affinity_test.go TestNodeAffinity)', () => {
@@ -140,6 +156,15 @@ describe('NodeAffinity Score and NormalizeScore (TestNodeAffinityPriority)', () 
     const ns = nodes(label1, label5, label2);
     expect(ns.map((n) => preferredNodeAffinityScore(affinity2, n))).toEqual([2, 11, 4]);
     expect(nodeAffinityScores(affinity2, ns)).toEqual([18, 100, 36]);
+  });
+
+  it('first and third term match: 5 + 11 (nodeaffinity_test.go TestPreferredSchedulingTermsScore)', () => {
+    const terms: PreferredSchedulingTerm[] = [
+      { weight: 5, preference: fieldTerm(req('metadata.name', 'In', 'host-1')) },
+      { weight: 7, preference: term(req('unknown_label', 'In', 'unknown_label_val')) },
+      { weight: 11, preference: term(req('label_1', 'In', 'label_1_val')) },
+    ];
+    expect(preferredNodeAffinityScore(terms, { name: 'host-1', labels: { label_1: 'label_1_val' } })).toBe(16);
   });
 
   it('an empty preference adds nothing (isEmptyNodeSelectorTerm)', () => {
