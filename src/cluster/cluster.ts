@@ -5,7 +5,8 @@
  * their own counts, so they settle their integrals with the counts from before the change. Each
  * owner's pods, status.replicas and restarts are kept in owner-pods.ts, a pod's share of its node
  * in node-accounting.ts, each node's health in node-health.ts, the topology spread counts in
- * topology-spread-selectors.ts, and the pods no node fits, with their retries, in unschedulable-queue.ts.
+ * topology-spread-selectors.ts, the pods as InterPodAffinity reads them in inter-pod-affinity-counts.ts,
+ * and the pods no node fits, with their retries, in unschedulable-queue.ts.
  */
 import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
@@ -13,6 +14,7 @@ import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../scenario/types.js';
 import { isActive, isUnreachableEndpoint, newNode, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
 import { usageStateOf, type ClusterListener } from './cluster-listener.js';
+import { InterPodAffinityPods } from './inter-pod-affinity-counts.js';
 import { countForSpreading, countPodOnNode } from './node-accounting.js';
 import { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT, NodeHealth } from './node-health.js';
 import { countsRunningReady, OwnerPods } from './owner-pods.js';
@@ -39,6 +41,8 @@ export class Cluster {
   private readonly health = new NodeHealth();
   /** The explicit topology spread constraints' selectors and their counts. */
   private readonly spreading = new SpreadSelectors(this.owners);
+  /** The bound pods as InterPodAffinity reads them (kept once some pod has inter-pod affinity terms). */
+  private readonly affinity = new InterPodAffinityPods();
 
   constructor(
     private readonly sim: Simulation,
@@ -53,6 +57,7 @@ export class Cluster {
       const timeline = planStartup(pod.template, this.delays, this.startupRandom);
       return schedule && this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds);
     });
+    this.unschedulable.affinityFilterApplies = (pod) => this.affinity.filterApplies(pod);
   }
 
   addListener(listener: ClusterListener): void {
@@ -151,6 +156,7 @@ export class Cluster {
 
   private newPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, spread: SpreadGroup | undefined): SimPod {
     const spreadSource = this.spreading.sourceFor(owner, template);
+    this.affinity.sourceSeen(spreadSource, this.nodes);
     return pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds, spread, spreadSource });
   }
 
@@ -169,6 +175,7 @@ export class Cluster {
     pod.readyConditionSeconds ??= this.sim.nowSeconds;
     this.owners.touched(pod);
     this.spreadCountsMoved(pod);
+    this.affinityCountsMoved(pod, node, 1);
   }
 
   /**
@@ -185,7 +192,7 @@ export class Cluster {
     spread?: SpreadGroup,
   ): SimPod | undefined {
     const pod = this.newPod(owner, template, requests, name, spread);
-    const placement = this.scheduler.place(pod, this.nodes);
+    const placement = this.scheduler.place(pod, this.nodes, this.affinity);
     if (placement.node === undefined) return undefined;
     this.bindTo(pod, placement.node);
     pod.createdSeconds = sinceSeconds;
@@ -232,7 +239,7 @@ export class Cluster {
   }
 
   private tryBind(pod: SimPod, defaultToStartSeconds: number, toReadySeconds: number): boolean {
-    const placement = this.scheduler.place(pod, this.nodes);
+    const placement = this.scheduler.place(pod, this.nodes, this.affinity);
     if (placement.node === undefined) return false;
     this.bindTo(pod, placement.node);
     const virtual = placement.node.pool.virtual?.startup;
@@ -356,6 +363,7 @@ export class Cluster {
       const at = node.pods.indexOf(pod);
       if (at >= 0) node.pods.splice(at, 1);
       node.podsVersion++;
+      this.affinityCountsMoved(pod, node, -1);
     }
     this.owners.remove(pod);
     this.unschedulable.remove(pod);
@@ -365,6 +373,16 @@ export class Cluster {
   /** The pod started or stopped counting for explicit spread constraints: waiting pods whose counts moved may fit now. */
   private spreadCountsMoved(pod: SimPod): void {
     if (pod.spreadSource!.feeds.length > 0) this.unschedulable.spreadChanged();
+  }
+
+  /**
+   * The pod bound (1) or is gone (−1): InterPodAffinity's view moves, and waiting pods that failed on
+   * it may fit now (the plugin's queueing hints: pod add and delete events).
+   */
+  private affinityCountsMoved(pod: SimPod, node: SimNode, sign: 1 | -1): void {
+    if (!this.affinity.active) return;
+    this.affinity.count(pod, node, sign);
+    this.unschedulable.affinityChanged();
   }
 
   /** Applies `mutate` and tells the listeners when the pod's usage state changed. */

@@ -12,12 +12,18 @@
  * 2 × NodeAffinity's for a pod with preferred node affinity terms (node-affinity-score.ts; skipped,
  * 0 everywhere, for a pod without), as schedule_one.go prioritizeNodes sums the weighted plugin
  * scores. NodeAffinity's filter (nodeSelector and required terms) is in scheduling-filter.ts. A
- * pod's explicit DoNotSchedule constraints filter after the resource filters (topology-spread-filter.ts; PreFilter over every
- * node, with the selectors' counts of topology-spread-selectors.ts).
+ * pod's explicit DoNotSchedule constraints filter after the resource filters
+ * (topology-spread-filter.ts; PreFilter over every node, with the selectors' counts of
+ * topology-spread-selectors.ts). InterPodAffinity filters after it (inter-pod-affinity-filter.ts)
+ * and adds 2 × its normalized score (inter-pod-affinity-score.ts), with the cluster's pods as
+ * inter-pod-affinity-counts.ts keeps them; both skipped when no pod has terms.
  */
 import type { RandomStream } from '../core/rng.js';
 import type { SimNode, SimPod } from './model.js';
 import { NODE_AFFINITY_WEIGHT, nodeAffinityScores } from './node-affinity-score.js';
+import type { InterPodAffinityPods } from './inter-pod-affinity-counts.js';
+import { interPodAffinityFilter, type InterPodAffinityReason } from './inter-pod-affinity-filter.js';
+import { INTER_POD_AFFINITY_WEIGHT, interPodAffinityScore, normalizeInterPodAffinityScores, type TopologyScore } from './inter-pod-affinity-score.js';
 import { filterNode, type FilterReason } from './scheduling-filter.js';
 import { scoreNode, type ScoringStrategy } from './scheduling-score.js';
 import { intolerablePreferNoScheduleCount, normalizedReverseScore, TAINT_TOLERATION_WEIGHT } from './taint-toleration-score.js';
@@ -36,8 +42,8 @@ import {
   ZONE_LABEL,
 } from './topology-spread-score.js';
 
-/** Why a node failed the filters: the plugins of scheduling-filter.ts, or PodTopologySpread's two reasons. */
-export type PlacementFilterReason = FilterReason | 'TopologySpreadMissingLabel' | 'TopologySpreadConstraintsNotMatch';
+/** Why a node failed the filters: the plugins of scheduling-filter.ts, PodTopologySpread's two reasons, or InterPodAffinity's three. */
+export type PlacementFilterReason = FilterReason | 'TopologySpreadMissingLabel' | 'TopologySpreadConstraintsNotMatch' | InterPodAffinityReason;
 
 export type Placement =
   | { node: SimNode; score: number; reason: 'Scheduled' }
@@ -62,6 +68,7 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
 /**
  * @param startIndex the scheduler's nextStartNodeIndex; `processedNodes` in the result is how far
  *   the search went, so the next cycle starts at (startIndex + processedNodes) mod nodes.
+ * @param affinity the cluster's pods as InterPodAffinity reads them (none: the plugin is skipped).
  */
 export function placePod(
   pod: SimPod,
@@ -69,11 +76,14 @@ export function placePod(
   strategy: ScoringStrategy,
   random: RandomStream,
   startIndex = 0,
+  affinity?: InterPodAffinityPods,
 ): Placement & { processedNodes: number } {
   const filterCounts: Partial<Record<PlacementFilterReason, number>> = {};
   const count = nodes.length;
   const explicit = pod.spreadSource?.explicit;
   const spreadFilterState = explicit === undefined || explicit.filter.length === 0 ? undefined : preFilterExplicitSpread(pod, explicit, nodes);
+  const affinityCycle = affinity?.cycle(pod);
+  const affinityFilter = affinityCycle?.filter;
   const wanted = numFeasibleNodesToFind(count);
   const feasible: SimNode[] = [];
   let maxIntolerable = 0;
@@ -95,6 +105,14 @@ export function placePod(
         continue;
       }
     }
+    if (affinityFilter !== undefined) {
+      // InterPodAffinity runs after PodTopologySpread in the default plugin order.
+      const verdict = interPodAffinityFilter(affinityFilter, node.labels);
+      if (verdict !== 'Fits') {
+        filterCounts[verdict] = (filterCounts[verdict] ?? 0) + 1;
+        continue;
+      }
+    }
     feasible.push(node);
     if (node.taints.length > 0) maxIntolerable = Math.max(maxIntolerable, intolerablePreferNoScheduleCount(node.taints, pod.tolerations));
   }
@@ -102,7 +120,8 @@ export function placePod(
   const spread = pod.spread;
   const spreadRaw = spread === undefined ? undefined : spreadRawScores(spread, feasible);
   const explicitSpreadScores = explicit === undefined || explicit.score.length === 0 ? undefined : explicitScores(pod, explicit, feasible, nodes);
-  const affinityScores = pod.template.nodeAffinity === undefined ? undefined : nodeAffinityScores(pod.template.nodeAffinity.preferred, feasible);
+  const nodeAffinityNormalized = pod.template.nodeAffinity === undefined ? undefined : nodeAffinityScores(pod.template.nodeAffinity.preferred, feasible);
+  const podAffinityScores = affinityCycle?.score === undefined ? undefined : affinityScoresOf(affinityCycle.score, feasible);
   let best = feasible[0]!;
   let bestScore = -1;
   let ties = 0;
@@ -112,7 +131,8 @@ export function placePod(
     let score = scoreNode(pod, node, strategy) + TAINT_TOLERATION_WEIGHT * normalizedReverseScore(intolerable, maxIntolerable);
     if (spreadRaw !== undefined) score += POD_TOPOLOGY_SPREAD_WEIGHT * normalizedSpreadScore(spreadRaw.scores[i]!, spreadRaw.min, spreadRaw.max);
     else if (explicitSpreadScores !== undefined) score += POD_TOPOLOGY_SPREAD_WEIGHT * explicitSpreadScores[i]!;
-    if (affinityScores !== undefined) score += NODE_AFFINITY_WEIGHT * affinityScores[i]!;
+    if (nodeAffinityNormalized !== undefined) score += NODE_AFFINITY_WEIGHT * nodeAffinityNormalized[i]!;
+    if (podAffinityScores !== undefined) score += INTER_POD_AFFINITY_WEIGHT * podAffinityScores[i]!;
     if (score > bestScore) {
       best = node;
       bestScore = score;
@@ -138,6 +158,11 @@ function preFilterExplicitSpread(pod: SimPod, explicit: ExplicitSpread, nodes: r
 function explicitScores(pod: SimPod, explicit: ExplicitSpread, feasible: readonly SimNode[], nodes: readonly SimNode[]): number[] {
   const constraints = explicit.score;
   return normalizeSpreadScores(explicitSpreadRawScores(constraints, pod, feasible, nodes, (node, i) => constraints[i]!.counts.podsOnNode(node)));
+}
+
+/** InterPodAffinity Score and NormalizeScore of the feasible nodes, in order. */
+function affinityScoresOf(scores: TopologyScore, feasible: readonly SimNode[]): number[] {
+  return normalizeInterPodAffinityScores(feasible.map((node) => interPodAffinityScore(scores, node.labels)));
 }
 
 /** Reused between cycles: the raw PodTopologySpread scores of the feasible nodes (a cycle is not re-entered). */

@@ -4,6 +4,7 @@
  * moves it on by the nodes it processed). One cycle is place-pod.ts placePod.
  */
 import type { RandomStream } from '../core/rng.js';
+import type { InterPodAffinityPods } from './inter-pod-affinity-counts.js';
 import type { SimNode, SimPod } from './model.js';
 import { placePod } from './place-pod.js';
 import type { ScoringStrategy } from './scheduling-score.js';
@@ -16,9 +17,9 @@ export class Scheduler {
     private readonly random: RandomStream,
   ) {}
 
-  /** One scheduling cycle of `pod` over `nodes`. */
-  place(pod: SimPod, nodes: readonly SimNode[]): ReturnType<typeof placePod> {
-    const placement = placePod(pod, nodes, this.scoring, this.random, this.nextStartNodeIndex);
+  /** One scheduling cycle of `pod` over `nodes` (`affinity`: the bound pods as InterPodAffinity reads them). */
+  place(pod: SimPod, nodes: readonly SimNode[], affinity?: InterPodAffinityPods): ReturnType<typeof placePod> {
+    const placement = placePod(pod, nodes, this.scoring, this.random, this.nextStartNodeIndex, affinity);
     if (nodes.length > 0) this.nextStartNodeIndex = (this.nextStartNodeIndex + placement.processedNodes) % nodes.length;
     return placement;
   }

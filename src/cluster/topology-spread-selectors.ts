@@ -24,8 +24,8 @@ import type { OwnerPods } from './owner-pods.js';
 import { SpreadGroup } from './topology-spread-counts.js';
 import type { SpreadFilterConstraint } from './topology-spread-filter.js';
 
-/** The label holding a pod's revision, by its workload's kind. */
-const REVISION_LABEL: Readonly<Record<string, string>> = { Deployment: 'pod-template-hash', StatefulSet: 'controller-revision-hash' };
+/** The label holding a pod's revision, by its workload's kind (inter-pod-affinity-terms.ts reads it too). */
+export const REVISION_LABEL: Readonly<Record<string, string>> = { Deployment: 'pod-template-hash', StatefulSet: 'controller-revision-hash' };
 
 /** Which pods a resolved constraint counts (matchLabelKeys merged in). */
 export interface SpreadSelectorSpec {

@@ -39,6 +39,12 @@ export class UnschedulableQueue {
   private spreadEpoch = 0;
   /** Waiting pods with DoNotSchedule spread constraints, with spreadEpoch at their last failed cycle. */
   private readonly spreadFailedAt = new Map<SimPod, number>();
+  /** Moves on whenever a pod binds or goes while some pod has inter-pod affinity terms (affinityChanged). */
+  private affinityEpoch = 0;
+  /** Waiting pods InterPodAffinity may have failed, with affinityEpoch at their last failed cycle. */
+  private readonly affinityFailedAt = new Map<SimPod, number>();
+  /** Whether InterPodAffinity's filter applies to the pod (the cluster's inter-pod-affinity-counts.ts says). */
+  affinityFilterApplies: (pod: SimPod) => boolean = () => false;
 
   constructor(
     private readonly sim: Simulation,
@@ -56,6 +62,7 @@ export class UnschedulableQueue {
     this.waiting.push(pod);
     FAILED_AT_EPOCH.set(pod, this.relaxations.now);
     if (hasSpreadFilter(pod)) this.spreadFailedAt.set(pod, this.spreadEpoch);
+    if (this.affinityFilterApplies(pod)) this.affinityFailedAt.set(pod, this.affinityEpoch);
   }
 
   /** The pod was bound: no failure of it is remembered. */
@@ -63,6 +70,7 @@ export class UnschedulableQueue {
     pod.unschedulable = false;
     FAILED_AT_EPOCH.clear(pod);
     this.spreadFailedAt.delete(pod);
+    this.affinityFailedAt.delete(pod);
   }
 
   /** The pod is gone: it no longer waits. */
@@ -71,6 +79,7 @@ export class UnschedulableQueue {
     if (at >= 0) this.waiting.splice(at, 1);
     FAILED_AT_EPOCH.clear(pod);
     this.spreadFailedAt.delete(pod);
+    this.affinityFailedAt.delete(pod);
   }
 
   /** `node` may now fit pods it did not: log it and retry the waiting pods. */
@@ -94,6 +103,15 @@ export class UnschedulableQueue {
   }
 
   /**
+   * A pod bound or went while InterPodAffinity is in play: a waiting pod it failed may fit a node
+   * that did not relax (InterPodAffinity's queueing hints requeue on pod add and delete).
+   */
+  affinityChanged(): void {
+    this.affinityEpoch++;
+    if (this.affinityFailedAt.size > 0) this.requestRetry();
+  }
+
+  /**
    * Whether a scheduling cycle for a waiting pod could bind it: a node that became more permissive
    * since its last failure passes the filters (RelaxationLog says why the others cannot). A pod
    * with DoNotSchedule spread constraints may also fit a node that did not relax once the spread
@@ -103,6 +121,8 @@ export class UnschedulableQueue {
   private mayFitNow(pod: SimPod): boolean {
     const spreadAt = this.spreadFailedAt.get(pod);
     if (spreadAt !== undefined && spreadAt !== this.spreadEpoch) return true;
+    const affinityAt = this.affinityFailedAt.get(pod);
+    if (affinityAt !== undefined && affinityAt !== this.affinityEpoch) return true;
     const failedAt = FAILED_AT_EPOCH.get(pod);
     return failedAt === undefined || this.relaxations.anyRelaxedSince(failedAt, (node) => filterNode(pod, node) === 'Fits');
   }

@@ -5,7 +5,9 @@
  * (node-affinity-types.ts). Re-exported by types.ts, where the rest of the resolved scenario lives.
  */
 import type { NodeAffinitySpec } from './node-affinity-types.js';
+import type { InterPodAffinitySpec } from './pod-affinity-types.js';
 
+export type { InterPodAffinitySpec, PodAffinityRulesSpec, PodAffinityTermSpec, WeightedPodAffinityTermSpec } from './pod-affinity-types.js';
 export interface ProbeSpec {
   initialDelaySeconds: number;
   periodSeconds: number;
@@ -73,6 +75,8 @@ export interface PodTemplateSpec {
   topologySpreadConstraints?: TopologySpreadConstraintSpec[];
   /** spec.affinity.nodeAffinity; set only when it has required or preferred terms. */
   nodeAffinity?: NodeAffinitySpec;
+  /** spec.affinity.podAffinity and podAntiAffinity (pod-affinity-types.ts); set only when some term is given. */
+  podAffinity?: InterPodAffinitySpec;
 }
 
 /** metav1.LabelSelectorRequirement. */

@@ -3,18 +3,21 @@
  * scheduler filters the CA runs on it (simulator/predicatechecker CheckPredicates): node selector
  * and required node affinity (NodeAffinity: src/cluster/node-affinity.ts, a template node's
  * kubernetes.io/hostname being its own name), taints, host ports (NodePorts), pod count and
- * requests (NodeResourcesFit), and PodTopologySpread for a pod's DoNotSchedule constraints
- * (spread-predicate.ts). The selector, affinity and taint rules are the scheduler's own
- * (src/cluster/scheduling-filter.ts, node-affinity.ts).
+ * requests (NodeResourcesFit), PodTopologySpread for a pod's DoNotSchedule constraints
+ * (spread-predicate.ts) and InterPodAffinity's required terms (affinity-predicate.ts). The
+ * selector, affinity and taint rules are the scheduler's own (src/cluster/scheduling-filter.ts,
+ * node-affinity.ts).
  */
 import { matchesNodeSelectorTerms } from '../../cluster/node-affinity.js';
 import { matchesSelector, toleratesNodeTaints, type FilterReason } from '../../cluster/scheduling-filter.js';
 import type { Taint } from '../../scenario/types.js';
+import type { InterPodAffinityReason } from '../../cluster/inter-pod-affinity-filter.js';
+import { checkAffinity, type SnapshotAffinity } from './affinity-predicate.js';
 import { checkSpread, simulatedNodeLabels, type SnapshotSpread, type SpreadPredicateReason } from './spread-predicate.js';
 import type { CaNode, CaNodeTemplate, CaPod } from './types.js';
 
 /** Why a pod does not fit a node: the first failing filter ('Fits' when all pass). */
-export type CaPredicateReason = FilterReason | 'HostPortConflict' | Exclude<SpreadPredicateReason, 'Fits'>;
+export type CaPredicateReason = FilterReason | 'HostPortConflict' | Exclude<SpreadPredicateReason, 'Fits'> | InterPodAffinityReason;
 
 export interface SimulatedNode {
   name: string;
@@ -31,6 +34,8 @@ export interface SimulatedNode {
   /** Host ports already taken on the node; never changed in place (copied on write), so forks share it. */
   hostPorts: ReadonlySet<number>;
   pods: CaPod[];
+  /** How many of `pods` have required anti-affinity terms (unset: none), so simulations without any skip InterPodAffinity. */
+  requiredAntiAffinityPods?: number;
 }
 
 /** The host ports of a node without any (shared: sets of host ports are copied on write). */
@@ -100,7 +105,7 @@ export function cloneNode(node: SimulatedNode): SimulatedNode {
 /** A copy of `node` without `pods` (ClusterSnapshot.RemovePod for each), its requests and host ports recounted. */
 export function withoutPods(node: SimulatedNode, pods: readonly CaPod[]): SimulatedNode {
   const gone = new Set(pods);
-  const copy: SimulatedNode = { ...node, cpuRequestedMillicores: 0, memoryRequestedBytes: 0, podCount: 0, hostPorts: NO_HOST_PORTS, pods: [] };
+  const copy: SimulatedNode = { ...node, cpuRequestedMillicores: 0, memoryRequestedBytes: 0, podCount: 0, hostPorts: NO_HOST_PORTS, pods: [], requiredAntiAffinityPods: 0 };
   for (const pod of node.pods) if (!gone.has(pod)) addPodToNode(copy, pod);
   return copy;
 }
@@ -112,22 +117,25 @@ export function addPodToNode(node: SimulatedNode, pod: CaPod): void {
   node.podCount += 1;
   if (pod.hostPorts !== undefined && pod.hostPorts.length > 0) node.hostPorts = new Set([...node.hostPorts, ...pod.hostPorts]);
   node.pods.push(pod);
+  if (pod.podAffinity !== undefined && pod.podAffinity.requiredAnti.length > 0) node.requiredAntiAffinityPods = (node.requiredAntiAffinityPods ?? 0) + 1;
 }
 
 /**
  * Whether `pod` may be placed on `node` now, with the first failing filter as the reason. `spread`:
  * the pod's PodTopologySpread PreFilter over the simulation's snapshot (spread-predicate.ts
  * snapshotSpread), for a pod with DoNotSchedule constraints; that filter runs last, after
- * NodeResourcesFit, as in the scheduler's default plugin order.
+ * NodeResourcesFit, as in the scheduler's default plugin order. `affinity`: the pod's InterPodAffinity
+ * PreFilter over the snapshot (affinity-predicate.ts snapshotAffinity), which runs after it.
  */
-export function checkPredicates(pod: CaPod, node: SimulatedNode, spread?: SnapshotSpread): CaPredicateReason {
+export function checkPredicates(pod: CaPod, node: SimulatedNode, spread?: SnapshotSpread, affinity?: SnapshotAffinity): CaPredicateReason {
   if (!toleratesNodeTaints(pod.tolerations, node.taints)) return 'UntoleratedTaint';
   if (!matchesSelector(pod.nodeSelector, node.labels)) return 'NodeSelectorMismatch';
-  const affinity = pod.requiredNodeAffinity;
-  if (affinity !== undefined && !matchesNodeSelectorTerms(affinity, { name: node.name, labels: simulatedNodeLabels(node) })) return 'NodeSelectorMismatch';
+  const nodeAffinity = pod.requiredNodeAffinity;
+  if (nodeAffinity !== undefined && !matchesNodeSelectorTerms(nodeAffinity, { name: node.name, labels: simulatedNodeLabels(node) })) return 'NodeSelectorMismatch';
   for (const port of pod.hostPorts ?? []) if (node.hostPorts.has(port)) return 'HostPortConflict';
   if (node.podCount + 1 > node.maxPods) return 'TooManyPods';
   if (pod.cpuMillicores > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) return 'InsufficientCpu';
   if (pod.memoryBytes > node.memoryAllocatableBytes - node.memoryRequestedBytes) return 'InsufficientMemory';
-  return spread === undefined ? 'Fits' : checkSpread(spread, node);
+  const spreadFit = spread === undefined ? 'Fits' : checkSpread(spread, node);
+  return spreadFit !== 'Fits' || affinity === undefined ? spreadFit : checkAffinity(affinity, node);
 }

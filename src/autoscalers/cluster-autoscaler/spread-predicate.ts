@@ -62,8 +62,8 @@ interface NodeView extends SpreadNodeView {
 
 const VIEWS = new WeakMap<SimulatedNode, NodeView>();
 
-/** The node as the spreading rules read it: its labels with kubernetes.io/hostname set to its name when the template had none. */
-function viewOf(node: SimulatedNode): NodeView {
+/** The node as the spreading rules (and InterPodAffinity's, affinity-predicate.ts) read it: its labels with kubernetes.io/hostname set to its name when the template had none. */
+export function viewOf(node: SimulatedNode): NodeView {
   let view = VIEWS.get(node);
   if (view === undefined) {
     const labels = Object.hasOwn(node.labels, HOSTNAME_LABEL) ? node.labels : { ...node.labels, [HOSTNAME_LABEL]: node.name };

@@ -4,6 +4,7 @@
  * simulation copies its mutable objects into these; nothing here points back into the simulation.
  * Resources are cpuMillicores / memoryBytes; times are simulation seconds.
  */
+import type { AffinityTerm } from '../../cluster/inter-pod-affinity-terms.js';
 import type { SpreadFilterConstraint } from '../../cluster/topology-spread-filter.js';
 import type { NodeSelectorTerm } from '../../scenario/node-affinity-types.js';
 import type { LabelSelectorSpec, Taint, Toleration } from '../../scenario/types.js';
@@ -61,6 +62,14 @@ export interface CaPod {
   spreadConstraints?: readonly CaSpreadConstraint[];
   /** The pod's revision (its pod-template-hash or controller-revision-hash), when some constraint's selector names it. */
   revision?: number;
+  /** Required inter-pod affinity and anti-affinity terms (for InterPodAffinity's filter), when the pod has some. */
+  podAffinity?: CaPodAffinity;
+}
+
+/** A pod's required spec.affinity.podAffinity and podAntiAffinity terms (inter-pod-affinity-terms.ts). */
+export interface CaPodAffinity {
+  requiredAffinity: readonly AffinityTerm[];
+  requiredAnti: readonly AffinityTerm[];
 }
 
 /** What a new node of a group looks like (the CA's template NodeInfo). */

@@ -2,9 +2,11 @@
  * The cluster-autoscaler's view of the simulated cluster (its ClusterSnapshot): plain CaPod, CaNode
  * and CaNodeGroup records copied from the live objects, so the pure planners never touch the
  * simulation. A pod with explicit DoNotSchedule topology spread constraints carries them, with
- * their selectors, for the PodTopologySpread filter of the CA's simulations. Virtual-kubelet nodes are not in any node group and stay out of it.
+ * their selectors, for the PodTopologySpread filter of the CA's simulations, and a pod with required
+ * inter-pod affinity terms carries them for InterPodAffinity's. Virtual-kubelet nodes are not in any node group and stay out of it.
  */
 import type { CaNode, CaNodeGroup, CaPod, CaSpreadConstraint } from '../../autoscalers/cluster-autoscaler/types.js';
+import { affinityTermsOf } from '../../cluster/inter-pod-affinity-terms.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
 import type { SimNode, SimPod } from '../../cluster/model.js';
 import { PodSlot } from '../../cluster/pod-slots.js';
@@ -56,6 +58,10 @@ function copyPod(pod: SimPod, ownerKind: OwnerKindOf, terminal: boolean): CaPod 
   if (source !== undefined) {
     const spread = caSpreadConstraints(source);
     if (spread !== undefined) ca.spreadConstraints = spread;
+    const affinity = affinityTermsOf(source);
+    if (affinity !== undefined && (affinity.requiredAffinity.length > 0 || affinity.requiredAnti.length > 0)) {
+      ca.podAffinity = { requiredAffinity: affinity.requiredAffinity, requiredAnti: affinity.requiredAnti };
+    }
     if (source.revisionSelected) ca.revision = source.id;
   }
   return ca;

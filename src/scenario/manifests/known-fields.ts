@@ -1,6 +1,6 @@
 /**
  * The fields each modelled manifest kind may carry, as the Kubernetes API and KEDA's CRDs define
- * them (k8s.io/api types.go at v1.34: core/v1 PodSpec, Container, Probe, Toleration; apps/v1
+ * them (k8s.io/api types.go at v1.34: core/v1 PodSpec, Container, Probe, Toleration, PodAffinityTerm; apps/v1
  * DeploymentSpec, StatefulSetSpec; autoscaling/v1 and v2 HorizontalPodAutoscalerSpec and its metric
  * and behavior types; batch/v1 JobSpec; policy/v1 PodDisruptionBudgetSpec; meta/v1 ObjectMeta;
  * kedacore/keda apis/keda/v1alpha1 ScaledObjectSpec, ScaledJobSpec, ScaleTriggers at v2.17; KEDA v1.5 and
@@ -36,14 +36,26 @@ const NODE_SELECTOR_TERM_FIELDS: FieldTree = {
   matchFields: { key: null, operator: null, values: null },
 };
 
+const LABEL_SELECTOR: FieldTree = { matchLabels: null, matchExpressions: { key: null, operator: null, values: null } };
+
+const POD_AFFINITY_TERM: FieldTree = {
+  labelSelector: LABEL_SELECTOR, namespaces: null, topologyKey: null, namespaceSelector: LABEL_SELECTOR, matchLabelKeys: null, mismatchLabelKeys: null,
+};
+
+/** core/v1 PodAffinity and PodAntiAffinity (the same fields). */
+const POD_AFFINITY_RULES: FieldTree = {
+  requiredDuringSchedulingIgnoredDuringExecution: POD_AFFINITY_TERM,
+  preferredDuringSchedulingIgnoredDuringExecution: { weight: null, podAffinityTerm: POD_AFFINITY_TERM },
+};
+
 /** core/v1 Affinity; NodeAffinity has no requiredDuringSchedulingRequiredDuringExecution (a typo of the real one). */
 const AFFINITY_FIELDS: FieldTree = {
   nodeAffinity: {
     requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: NODE_SELECTOR_TERM_FIELDS },
     preferredDuringSchedulingIgnoredDuringExecution: { weight: null, preference: NODE_SELECTOR_TERM_FIELDS },
   },
-  podAffinity: null,
-  podAntiAffinity: null,
+  podAffinity: POD_AFFINITY_RULES,
+  podAntiAffinity: POD_AFFINITY_RULES,
 };
 
 const TOLERATION_FIELDS: FieldTree = { key: null, operator: null, value: null, effect: null, tolerationSeconds: null };

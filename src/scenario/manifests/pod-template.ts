@@ -3,8 +3,8 @@
  * matter to the simulation: requests default to limits (SetDefaults_Pod / defaultResourceRequirements),
  * requests must not exceed limits (ValidateResourceRequirements), sidecars are init containers with
  * restartPolicy: Always, an Exists toleration carries no value (ValidateTolerations), and the
- * topology spread constraints' and node affinity's checks (topology-spread-constraints.ts,
- * node-affinity.ts). hostPath volumes and
+ * topology spread constraints', node affinity's and inter-pod affinity's checks
+ * (topology-spread-constraints.ts, node-affinity.ts, pod-affinity.ts). hostPath volumes and
  * emptyDir volumes not in memory are node-local storage (cluster-autoscaler utils/drain
  * isLocalVolume), which keeps a node from scale-down.
  */
@@ -14,6 +14,7 @@ import type { FieldPath } from '../yaml/field-path.js';
 import type { ProblemSink } from '../problem-sink.js';
 import type { ContainerInput, PodTemplateInput, ResourcesInput, VolumeInput } from './pod-template-schema.js';
 import { toNodeAffinity } from './node-affinity.js';
+import { toInterPodAffinity } from './pod-affinity.js';
 import { toTopologySpreadConstraints } from './topology-spread-constraints.js';
 
 export interface PodTemplateResult {
@@ -46,6 +47,7 @@ export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldP
   const podResources = effectiveResources(spec.resources);
   const nodeAffinityInput = spec.affinity?.nodeAffinity;
   const nodeAffinity = nodeAffinityInput == null ? undefined : toNodeAffinity(nodeAffinityInput, ref, [...path, 'spec', 'affinity', 'nodeAffinity'], sink);
+  const podAffinity = toInterPodAffinity(ref, [...path, 'spec', 'affinity'], sink);
   const template: PodTemplateSpec = {
     labels: input.metadata.labels,
     annotations: input.metadata.annotations,
@@ -66,6 +68,7 @@ export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldP
         }
       : {}),
     ...(nodeAffinity !== undefined ? { nodeAffinity } : {}),
+    ...(podAffinity !== undefined ? { podAffinity } : {}),
   };
   return { template, containerPaths, sidecarPaths };
 }

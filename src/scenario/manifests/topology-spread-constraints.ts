@@ -45,7 +45,8 @@ export function toTopologySpreadConstraints(inputs: readonly TopologySpreadConst
   });
 }
 
-function toLabelSelector(input: NonNullable<TopologySpreadConstraintInput['labelSelector']>, ref: DocRef, path: FieldPath, sink: ProblemSink): LabelSelectorSpec {
+/** metav1.LabelSelector → LabelSelectorSpec, with ValidateLabelSelectorRequirement's checks (pod-affinity.ts uses it too). */
+export function toLabelSelector(input: NonNullable<TopologySpreadConstraintInput['labelSelector']>, ref: DocRef, path: FieldPath, sink: ProblemSink): LabelSelectorSpec {
   input.matchExpressions.forEach((r, i) => {
     const needsValues = r.operator === 'In' || r.operator === 'NotIn';
     if (needsValues && r.values.length === 0) {
@@ -61,8 +62,8 @@ function toLabelSelector(input: NonNullable<TopologySpreadConstraintInput['label
   };
 }
 
-/** Labels the Deployment, StatefulSet and Job controllers add to pods; simulated pods carry their template's labels only. */
-const CONTROLLER_LABELS = new Set([
+/** Labels the Deployment, StatefulSet and Job controllers add to pods; simulated pods carry their template's labels only (pod-affinity.ts warns of them too). */
+export const CONTROLLER_LABELS = new Set([
   'pod-template-hash',
   'controller-revision-hash',
   'statefulset.kubernetes.io/pod-name',

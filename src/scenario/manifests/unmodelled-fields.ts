@@ -12,8 +12,6 @@ interface Unmodelled {
 }
 
 const POD_SPEC_FIELDS: Unmodelled[] = [
-  { path: ['affinity', 'podAffinity'], why: 'inter-pod affinity is not modelled: placement uses resources, nodeSelector, node affinity, taints and topology spread only' },
-  { path: ['affinity', 'podAntiAffinity'], why: 'inter-pod anti-affinity is not modelled: placement uses resources, nodeSelector, node affinity, taints and topology spread only' },
   { path: ['priorityClassName'], why: 'pod priority and preemption are not modelled' },
   { path: ['overhead'], why: 'pod overhead is not added to requests' },
 ];

@@ -11,6 +11,7 @@
  * the matching pods counted over the snapshot the estimate forks and the nodes it added.
  */
 import { addPodToNode, checkPredicates, nodeFromTemplate, type SimulatedNode } from '../simulated-node.js';
+import { snapshotAffinity, type SnapshotAffinity } from '../affinity-predicate.js';
 import { snapshotSpread, type SnapshotSpread } from '../spread-predicate.js';
 import type { CaNodeTemplate, CaPod } from '../types.js';
 import { orderPodGroupsDecreasing, type PodEquivalenceGroup } from './pod-order.js';
@@ -65,6 +66,11 @@ function spreadOf(state: EstimationState, pod: CaPod): SnapshotSpread | undefine
   return pod.spreadConstraints === undefined ? undefined : snapshotSpread(pod, [...state.snapshot, ...state.nodes]);
 }
 
+/** The pod's InterPodAffinity PreFilter over the snapshot and the nodes added so far (undefined when skipped). */
+function affinityOf(state: EstimationState, pod: CaPod): SnapshotAffinity | undefined {
+  return snapshotAffinity(pod, state.snapshot, state.nodes);
+}
+
 function place(state: EstimationState, pod: CaPod, node: SimulatedNode): void {
   addPodToNode(node, pod);
   state.withPods.add(node);
@@ -74,9 +80,10 @@ function place(state: EstimationState, pod: CaPod, node: SimulatedNode): void {
 function fitsAnyAddedNode(state: EstimationState, pod: CaPod): SimulatedNode | undefined {
   const n = state.nodes.length;
   const spread = n === 0 ? undefined : spreadOf(state, pod);
+  const affinity = n === 0 ? undefined : affinityOf(state, pod);
   for (let i = 0; i < n; i++) {
     const node = state.nodes[(state.nextIndex + i) % n];
-    if (node !== undefined && checkPredicates(pod, node, spread) === 'Fits') {
+    if (node !== undefined && checkPredicates(pod, node, spread, affinity) === 'Fits') {
       state.nextIndex = (state.nextIndex + i + 1) % n;
       return node;
     }
@@ -99,7 +106,7 @@ function scheduleOnAddedNodes(state: EstimationState, pods: PodEquivalenceGroup)
 /** tryToScheduleOnNewNodes. */
 function scheduleOnNewNodes(state: EstimationState, pods: readonly CaPod[], input: BinpackingInput, allowNode: () => boolean): void {
   for (const pod of pods) {
-    if (state.last !== undefined && checkPredicates(pod, state.last, spreadOf(state, pod)) === 'Fits') {
+    if (state.last !== undefined && checkPredicates(pod, state.last, spreadOf(state, pod), affinityOf(state, pod)) === 'Fits') {
       place(state, pod, state.last);
       continue;
     }
@@ -109,10 +116,13 @@ function scheduleOnNewNodes(state: EstimationState, pods: readonly CaPod[], inpu
       state.limiterRefused = true;
       return;
     }
-    const node = nodeFromTemplate(input.template, `${input.nodeNamePrefix ?? 'template'}-${state.nodes.length}`);
+    // Named as upstream names it (the group's template node, "template-node-for-<group>-<random>",
+    // with an "-e-<n>" suffix: estimationState.newNodeNameIndex), never a real node's name: the name
+    // is the new node's kubernetes.io/hostname, its own topology domain.
+    const node = nodeFromTemplate(input.template, `template-node-for-${input.nodeNamePrefix ?? 'group'}-e-${state.nodes.length}`);
     state.nodes.push(node);
     state.last = node;
-    if (checkPredicates(pod, node, spreadOf(state, pod)) !== 'Fits') return;
+    if (checkPredicates(pod, node, spreadOf(state, pod), affinityOf(state, pod)) !== 'Fits') return;
     place(state, pod, node);
   }
 }

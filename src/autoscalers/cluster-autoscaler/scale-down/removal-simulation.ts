@@ -18,6 +18,7 @@
  * without the pods being moved, and the pods moved so far in this and earlier removals.
  */
 import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, withoutPods, type SimulatedNode } from '../simulated-node.js';
+import { snapshotAffinity } from '../affinity-predicate.js';
 import { snapshotSpread } from '../spread-predicate.js';
 import type { CaNode, CaPdb, CaPod } from '../types.js';
 import { podsToMoveForDrain, type DrainBlockReason, type DrainOptions } from './drainability.js';
@@ -82,6 +83,8 @@ function findPlaces(
   excluded: Uint8Array,
   hints: HintBook,
   candidate: number | undefined,
+  /** Some pod of the snapshot has required anti-affinity terms (every pod then runs InterPodAffinity). */
+  requiredAntiInSnapshot: boolean,
 ): { fork: Map<number, SimulatedNode>; unplaced: CaPod | undefined } {
   const fork = new Map<number, SimulatedNode>();
   const onFork = (i: number): SimulatedNode => (fork.size === 0 ? undefined : fork.get(i)) ?? destinations[i]!;
@@ -95,10 +98,11 @@ function findPlaces(
     });
   for (const pod of pods) {
     const spread = pod.spreadConstraints === undefined ? undefined : snapshotSpread(pod, snapshot());
+    const affinity = pod.podAffinity === undefined && !requiredAntiInSnapshot ? undefined : snapshotAffinity(pod, snapshot());
     const key = hintKey(pod);
     const hinted = hints.current.get(key) ?? hints.previous?.get(key);
     const h = hinted === undefined ? undefined : hints.indexByName.get(hinted);
-    if (h !== undefined && checkPredicates(pod, onFork(h), spread) === 'Fits') {
+    if (h !== undefined && checkPredicates(pod, onFork(h), spread, affinity) === 'Fits') {
       hints.current.set(key, hinted!);
       if (excluded[h] === 0) {
         placeOn(fork, destinations, h, pod);
@@ -107,7 +111,7 @@ function findPlaces(
     }
     let placed = false;
     for (let i = 0; i < destinations.length; i++) {
-      if (excluded[i] === 1 || checkPredicates(pod, onFork(i), spread) !== 'Fits') continue;
+      if (excluded[i] === 1 || checkPredicates(pod, onFork(i), spread, affinity) !== 'Fits') continue;
       placeOn(fork, destinations, i, pod);
       hints.current.set(key, destinations[i]!.name);
       placed = true;
@@ -124,6 +128,8 @@ export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimu
   // nodes found removable stop being destinations.
   const destinations: SimulatedNode[] = input.nodes.filter((n) => n.ready && n.beingDeleted !== true).map(nodeFromCaNode);
   const indexByName = new Map(destinations.map((d, i) => [d.name, i]));
+  // Pods only move between destinations here, so this holds for the whole pass.
+  const requiredAntiInSnapshot = destinations.some((d) => (d.requiredAntiAffinityPods ?? 0) > 0);
   // By destination index: 1 = not a destination now (found removable, or the candidate being tried).
   const excluded = new Uint8Array(destinations.length);
   let pdbs: CaPdb[] = [...input.pdbs];
@@ -149,7 +155,7 @@ export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimu
     }
     // The candidate is no destination for its own pods; if they all move, it stays excluded.
     if (inSnapshot) excluded[index] = 1;
-    const { fork, unplaced } = findPlaces(drain.podsToMove, destinations, excluded, hints, inSnapshot ? index : undefined);
+    const { fork, unplaced } = findPlaces(drain.podsToMove, destinations, excluded, hints, inSnapshot ? index : undefined, requiredAntiInSnapshot);
     if (unplaced !== undefined) {
       if (inSnapshot) excluded[index] = 0;
       results.push({ node: candidate.name, removable: false, reason: 'NoPlaceToMovePods', unplacedPod: unplaced.name });

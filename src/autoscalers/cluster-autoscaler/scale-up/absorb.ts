@@ -2,10 +2,11 @@
  * Pods the capacity already on its way will take (core/static_autoscaler.go addUpcomingNodesToClusterSnapshot
  * with processors/podlistprocessor filterOutSchedulable): upcoming nodes join the snapshot as copies of
  * their group's template, then each pending pod, most important first, is placed on the first node with
- * room (PodTopologySpread counted over the whole snapshot as the pods land). Those pods do not
+ * room (PodTopologySpread and InterPodAffinity counted over the whole snapshot as the pods land). Those pods do not
  * trigger another scale-up.
  */
 import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, nodeFromTemplate, type SimulatedNode } from '../simulated-node.js';
+import { snapshotAffinity } from '../affinity-predicate.js';
 import { snapshotSpread } from '../spread-predicate.js';
 import type { CaNode, CaNodeGroup, CaNodeTemplate, CaPod } from '../types.js';
 
@@ -47,7 +48,8 @@ export function absorbPendingPods(pods: readonly CaPod[], nodes: readonly Simula
   const absorbed = new Set<CaPod>();
   for (const pod of ordered) {
     const spread = snapshotSpread(pod, state);
-    const i = state.findIndex((n) => checkPredicates(pod, n, spread) === 'Fits');
+    const affinity = snapshotAffinity(pod, state);
+    const i = state.findIndex((n) => checkPredicates(pod, n, spread, affinity) === 'Fits');
     if (i < 0) continue;
     if (copied[i] === 0) {
       state[i] = cloneNode(state[i]!);

@@ -9,6 +9,7 @@ import { estimate } from '../estimator/binpacking.js';
 import type { PodEquivalenceGroup } from '../estimator/pod-order.js';
 import type { ExpansionOption } from '../expanders/expander.js';
 import { checkPredicates, nodeFromTemplate, type CaPredicateReason, type SimulatedNode } from '../simulated-node.js';
+import { snapshotAffinity } from '../affinity-predicate.js';
 import { snapshotSpread } from '../spread-predicate.js';
 import type { CaNodeGroup, CaResourceTotals } from '../types.js';
 import { estimationNodeLimit } from './limits.js';
@@ -56,7 +57,7 @@ function templateFit(podGroup: PodEquivalenceGroup, empty: SimulatedNode, snapsh
   const exemplar = podGroup[0];
   if (exemplar === undefined) return undefined;
   const spread = exemplar.spreadConstraints === undefined ? undefined : snapshotSpread(exemplar, [...snapshot, empty]);
-  return checkPredicates(exemplar, empty, spread);
+  return checkPredicates(exemplar, empty, spread, snapshotAffinity(exemplar, snapshot, [empty]));
 }
 
 function skipReason(group: CaNodeGroup, input: GroupOptionsInput): GroupSkipReason | undefined {

@@ -1,0 +1,111 @@
+/**
+ * kube-scheduler's InterPodAffinity PreFilter and Filter
+ * (pkg/scheduler/framework/plugins/interpodaffinity/filtering.go): pure functions over the pods the
+ * caller visits (the cluster's counts, inter-pod-affinity-counts.ts, or the cluster-autoscaler's
+ * snapshot, affinity-predicate.ts).
+ *
+ * PreFilter (topology pairs are {key, the node's value of it}; a node without a term's key adds
+ * nothing for that term):
+ * - existingAntiAffinityCounts: for each existing pod's required anti-affinity term that matches the
+ *   incoming pod, +1 on the pair of the existing pod's node (getExistingAntiAffinityCounts);
+ * - affinityCounts: for each existing pod that matches every required affinity term of the incoming
+ *   pod, +1 on each term's pair (updateWithAffinityTerms, podMatchesAllAffinityTerms);
+ * - antiAffinityCounts: for each required anti-affinity term of the incoming pod an existing pod
+ *   matches, +1 on the term's pair (updateWithAntiAffinityTerms).
+ * All of a node's pods count, terminating ones too: NodeInfo holds a pod until it is deleted, and
+ * the plugin does not look at deletionTimestamp. With no existing anti-affinity match and no
+ * required term of its own, the plugin is skipped (PreFilter returns Skip): undefined here.
+ *
+ * Filter, in upstream's order: satisfyPodAffinity (every required affinity term's key on the node,
+ * and a matching pod in each term's domain; else, when no pod in the cluster matched
+ * (affinityCounts empty) and the pod matches all its own terms, it passes: the first pod of a
+ * self-affine group) → AffinityRulesNotMatch (UnschedulableAndUnresolvable);
+ * satisfyPodAntiAffinity (no matching pod in a term's domain; a node without the key passes) →
+ * AntiAffinityRulesNotMatch; satisfyExistingPodsAntiAffinity (no pair of the node's labels has an
+ * existing anti-affinity match) → ExistingAntiAffinityRulesNotMatch.
+ */
+import { matchesAllTerms, termMatches, type AffinityPodView, type AffinityTerm } from './inter-pod-affinity-terms.js';
+
+/** The filter's reasons, named after upstream's ErrReason constants (FitError reasons as the filter counts show them). */
+export type InterPodAffinityReason = 'AffinityRulesNotMatch' | 'AntiAffinityRulesNotMatch' | 'ExistingAntiAffinityRulesNotMatch';
+
+/** topologyToMatchedTermCount: topology key → value → count (entries only for counts above 0). */
+export type TopologyCounts = Map<string, Map<string, number>>;
+
+/** preFilterState. */
+export interface AffinityFilterState {
+  requiredAffinity: readonly AffinityTerm[];
+  requiredAnti: readonly AffinityTerm[];
+  existingAntiAffinityCounts: TopologyCounts;
+  affinityCounts: TopologyCounts;
+  antiAffinityCounts: TopologyCounts;
+  /** podMatchesAllAffinityTerms(RequiredAffinityTerms, the incoming pod). */
+  matchesOwnAffinity: boolean;
+}
+
+/** The pods of one kind on one node: what the terms read of them, their required anti-affinity terms, how many. */
+export type ExistingPodsVisit = (nodeLabels: Readonly<Record<string, string>>, pod: AffinityPodView, requiredAnti: readonly AffinityTerm[] | undefined, count: number) => void;
+
+/** Calls `visit` for every existing pod (or group of identical pods) of the snapshot. */
+export type ExistingPods = (visit: ExistingPodsVisit) => void;
+
+function add(counts: TopologyCounts, key: string, labels: Readonly<Record<string, string>>, n: number): void {
+  const value = Object.hasOwn(labels, key) ? labels[key] : undefined;
+  if (value === undefined) return;
+  let byValue = counts.get(key);
+  if (byValue === undefined) {
+    byValue = new Map();
+    counts.set(key, byValue);
+  }
+  byValue.set(value, (byValue.get(value) ?? 0) + n);
+}
+
+function countAt(counts: TopologyCounts, key: string, value: string): number {
+  return counts.get(key)?.get(value) ?? 0;
+}
+
+/** PreFilter over every existing pod; undefined when the plugin is skipped. */
+export function preFilterInterPodAffinity(
+  pod: AffinityPodView,
+  requiredAffinity: readonly AffinityTerm[],
+  requiredAnti: readonly AffinityTerm[],
+  existing: ExistingPods,
+): AffinityFilterState | undefined {
+  const state: AffinityFilterState = {
+    requiredAffinity,
+    requiredAnti,
+    existingAntiAffinityCounts: new Map(),
+    affinityCounts: new Map(),
+    antiAffinityCounts: new Map(),
+    matchesOwnAffinity: matchesAllTerms(requiredAffinity, pod),
+  };
+  const incoming = requiredAffinity.length > 0 || requiredAnti.length > 0;
+  existing((labels, other, otherAnti, count) => {
+    if (otherAnti !== undefined) for (const t of otherAnti) if (termMatches(t, pod)) add(state.existingAntiAffinityCounts, t.topologyKey, labels, count);
+    if (!incoming) return;
+    if (matchesAllTerms(requiredAffinity, other)) for (const t of requiredAffinity) add(state.affinityCounts, t.topologyKey, labels, count);
+    for (const t of requiredAnti) if (termMatches(t, other)) add(state.antiAffinityCounts, t.topologyKey, labels, count);
+  });
+  if (state.existingAntiAffinityCounts.size === 0 && !incoming) return undefined;
+  return state;
+}
+
+/** Filter for one node's labels, given the PreFilter state. */
+export function interPodAffinityFilter(state: AffinityFilterState, nodeLabels: Readonly<Record<string, string>>): InterPodAffinityReason | 'Fits' {
+  let podsExist = true;
+  for (const t of state.requiredAffinity) {
+    const value = Object.hasOwn(nodeLabels, t.topologyKey) ? nodeLabels[t.topologyKey] : undefined;
+    if (value === undefined) return 'AffinityRulesNotMatch';
+    if (countAt(state.affinityCounts, t.topologyKey, value) <= 0) podsExist = false;
+  }
+  if (!podsExist && !(state.affinityCounts.size === 0 && state.matchesOwnAffinity)) return 'AffinityRulesNotMatch';
+  for (const t of state.requiredAnti) {
+    const value = Object.hasOwn(nodeLabels, t.topologyKey) ? nodeLabels[t.topologyKey] : undefined;
+    if (value !== undefined && countAt(state.antiAffinityCounts, t.topologyKey, value) > 0) return 'AntiAffinityRulesNotMatch';
+  }
+  for (const [key, byValue] of state.existingAntiAffinityCounts) {
+    const value = Object.hasOwn(nodeLabels, key) ? nodeLabels[key] : undefined;
+    if (value !== undefined && (byValue.get(value) ?? 0) > 0) return 'ExistingAntiAffinityRulesNotMatch';
+  }
+  return 'Fits';
+}
