@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { isUserInputError, type InputProblem } from '../../src/errors/user-input-error.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { BASE_DEPLOYMENT, BASE_SCENARIO, BASE_TRACE, baseFiles, hpaV2 } from './helpers/base-scenario.js';
+import { POD_AFFINITY_CASES } from './helpers/pod-affinity-cases.js';
 import { lines, removeFolder, writeScenarioFolder, type FolderFiles } from './helpers/scenario-folder.js';
 
 interface Expected {
@@ -93,6 +94,7 @@ const CASES: BadCase[] = [
     files: withSpread('maxSkew: 1', 'topologyKey: zone', 'whenUnsatisfiable: DoNotSchedule', 'nodeTaintsPolicy: honor'),
     expected: { file: WEB_YAML, line: 16, field: `${SPREAD}.nodeTaintsPolicy`, message: 'expected "Honor" or "Ignore", got "honor"' },
   },
+  ...POD_AFFINITY_CASES,
   {
     name: 'malformed YAML in scenario.yaml',
     files: { 'scenario.yaml': lines('apiVersion: scalesim.dev/v1alpha1', 'kind: Scenario', 'spec:', '  seed: [1, 2', '  nodePools: []') },

@@ -1,0 +1,94 @@
+/**
+ * spec.affinity.podAffinity and podAntiAffinity as the loader resolves them (pod-affinity.ts): the
+ * terms on the template with the API server's defaults, no "not modelled" warning for them (only
+ * nodeAffinity keeps one), and the warnings for a term that selects no pod, a selector on a
+ * controller-added label and a namespaceSelector on namespace labels other than the name.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { BASE_DEPLOYMENT, BASE_SCENARIO, BASE_TRACE } from './helpers/base-scenario.js';
+import { removeFolder, writeScenarioFolder } from './helpers/scenario-folder.js';
+
+async function load(...affinity: string[]) {
+  const deployment = BASE_DEPLOYMENT.replace('    spec:\n      containers:', ['    spec:', '      affinity:', ...affinity.map((l) => `        ${l}`), '      containers:'].join('\n'));
+  const dir = await writeScenarioFolder({ 'scenario.yaml': BASE_SCENARIO, 'manifests/web.yaml': deployment, 'traces/web.csv': BASE_TRACE });
+  try {
+    return await loadScenario(dir);
+  } finally {
+    await removeFolder(dir);
+  }
+}
+
+describe('pod affinity in the manifests', () => {
+  it('resolves required and preferred terms, namespaces left to the pod (undefined) when neither namespaces nor namespaceSelector is given', async () => {
+    const scenario = await load(
+      'podAntiAffinity:',
+      '  requiredDuringSchedulingIgnoredDuringExecution:',
+      '    - {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: web}}, matchLabelKeys: [pod-template-hash]}',
+      'podAffinity:',
+      '  preferredDuringSchedulingIgnoredDuringExecution:',
+      '    - weight: 30',
+      '      podAffinityTerm: {topologyKey: topology.kubernetes.io/zone, labelSelector: {matchLabels: {app: db}}, namespaces: [data]}',
+    );
+    const template = scenario.workloads[0]!.template;
+    expect(template.podAffinity).toEqual({
+      antiAffinity: {
+        required: [
+          {
+            topologyKey: 'kubernetes.io/hostname',
+            labelSelector: { matchLabels: { app: 'web' }, matchExpressions: [] },
+            namespaces: undefined,
+            namespaceSelector: undefined,
+            matchLabelKeys: ['pod-template-hash'],
+            mismatchLabelKeys: [],
+          },
+        ],
+        preferred: [],
+      },
+      affinity: {
+        required: [],
+        preferred: [
+          {
+            weight: 30,
+            term: {
+              topologyKey: 'topology.kubernetes.io/zone',
+              labelSelector: { matchLabels: { app: 'db' }, matchExpressions: [] },
+              namespaces: ['data'],
+              namespaceSelector: undefined,
+              matchLabelKeys: [],
+              mismatchLabelKeys: [],
+            },
+          },
+        ],
+      },
+    });
+    expect(scenario.warnings.filter((w) => w.field?.includes('affinity'))).toEqual([]);
+  });
+
+  it('keeps no podAffinity for an affinity without terms, and still warns that nodeAffinity is not modelled', async () => {
+    const scenario = await load('podAntiAffinity: {}', 'nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: a, operator: Exists}]}]}}');
+    expect(scenario.workloads[0]!.template.podAffinity).toBeUndefined();
+    expect(scenario.warnings.map((w) => w.field)).toContain('spec.template.spec.affinity.nodeAffinity');
+    expect(scenario.warnings.map((w) => w.field)).not.toContain('spec.template.spec.affinity');
+  });
+
+  it('warns of a term without labelSelector, a controller label in the selector and a namespaceSelector on other namespace labels', async () => {
+    const scenario = await load(
+      'podAntiAffinity:',
+      '  requiredDuringSchedulingIgnoredDuringExecution:',
+      '    - {topologyKey: kubernetes.io/hostname}',
+      '    - {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {pod-template-hash: abc}}}',
+      '    - {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: web}}, namespaceSelector: {matchLabels: {team: a}}}',
+    );
+    const at = `spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution`;
+    const warnings = scenario.warnings.filter((w) => w.field?.startsWith(at));
+    expect(warnings.map((w) => [w.field, w.line])).toEqual([
+      [`${at}[0]`, 15],
+      [`${at}[1].labelSelector`, 16],
+      [`${at}[2].namespaceSelector`, 17],
+    ]);
+    expect(warnings[0]!.message).toContain('selects no pod');
+    expect(warnings[1]!.message).toContain('"pod-template-hash" is added to pods by their controller');
+    expect(warnings[2]!.message).toContain('namespace label "team" is not modelled');
+  });
+});
