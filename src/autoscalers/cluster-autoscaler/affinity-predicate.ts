@@ -24,21 +24,27 @@ function podView(pod: CaPod): AffinityPodView {
   return { namespace: pod.namespace, revision: pod.revision, labels: pod.labels };
 }
 
-/** Whether some node of the parts holds a pod with required anti-affinity. */
-function anyRequiredAnti(parts: readonly (readonly SimulatedNode[])[]): boolean {
+/** Whether some node of the parts holds a pod with required anti-affinity (callers that check many pods keep this and pass it). */
+export function anyRequiredAnti(parts: readonly (readonly SimulatedNode[])[]): boolean {
   for (const nodes of parts) for (const n of nodes) if ((n.requiredAntiAffinityPods ?? 0) > 0) return true;
   return false;
 }
 
+/** Whether a pod has required inter-pod affinity or anti-affinity terms. */
+export function hasRequiredTerms(pod: CaPod): boolean {
+  const own = pod.podAffinity;
+  return own !== undefined && (own.requiredAffinity.length > 0 || own.requiredAnti.length > 0);
+}
+
 /**
  * PreFilter of `pod` over the snapshot, given as one or more lists of nodes (every node of the
- * simulation); undefined when the filter is skipped.
+ * simulation); undefined when the filter is skipped. `requiredAntiPlaced`: whether some node holds a
+ * pod with required anti-affinity, when the caller knows (else the nodes are looked at).
  */
-export function snapshotAffinity(pod: CaPod, ...parts: readonly (readonly SimulatedNode[])[]): SnapshotAffinity | undefined {
-  const own = pod.podAffinity;
-  const requiredAffinity = own?.requiredAffinity ?? [];
-  const requiredAnti = own?.requiredAnti ?? [];
-  if (requiredAffinity.length === 0 && requiredAnti.length === 0 && !anyRequiredAnti(parts)) return undefined;
+export function snapshotAffinity(pod: CaPod, parts: readonly (readonly SimulatedNode[])[], requiredAntiPlaced?: boolean): SnapshotAffinity | undefined {
+  if (!hasRequiredTerms(pod) && !(requiredAntiPlaced ?? anyRequiredAnti(parts))) return undefined;
+  const requiredAffinity = pod.podAffinity?.requiredAffinity ?? [];
+  const requiredAnti = pod.podAffinity?.requiredAnti ?? [];
   return preFilterInterPodAffinity(podView(pod), requiredAffinity, requiredAnti, (visit) => {
     for (const nodes of parts) {
       for (const node of nodes) {

@@ -101,7 +101,7 @@ describe('scale-down removal simulation with required hostname anti-affinity', (
 describe('no cost when unused', () => {
   it('gives no InterPodAffinity state to a pod without terms when no placed pod has required anti-affinity', () => {
     const nodes = [nodeFromCaNode(hostNode('n0', 4000, [webPod('w0', { requiredAffinity: [term(ZONE_LABEL, 'x')], requiredAnti: [] })]))];
-    expect(snapshotAffinity(webPod('p0', false), nodes)).toBeUndefined();
-    expect(snapshotAffinity(webPod('p0', false), [nodeFromCaNode(hostNode('n1', 4000, [webPod('w1')]))])).toBeDefined();
+    expect(snapshotAffinity(webPod('p0', false), [nodes])).toBeUndefined();
+    expect(snapshotAffinity(webPod('p0', false), [[nodeFromCaNode(hostNode('n1', 4000, [webPod('w1')]))]])).toBeDefined();
   });
 });

@@ -11,7 +11,7 @@
  * the matching pods counted over the snapshot the estimate forks and the nodes it added.
  */
 import { addPodToNode, checkPredicates, nodeFromTemplate, type SimulatedNode } from '../simulated-node.js';
-import { snapshotAffinity, type SnapshotAffinity } from '../affinity-predicate.js';
+import { anyRequiredAnti, snapshotAffinity, type SnapshotAffinity } from '../affinity-predicate.js';
 import { snapshotSpread, type SnapshotSpread } from '../spread-predicate.js';
 import type { CaNodeTemplate, CaPod } from '../types.js';
 import { orderPodGroupsDecreasing, type PodEquivalenceGroup } from './pod-order.js';
@@ -59,6 +59,8 @@ interface EstimationState {
   limiterRefused: boolean;
   /** BinpackingInput.snapshot. */
   snapshot: readonly SimulatedNode[];
+  /** Some node of the snapshot or added holds a pod with required anti-affinity (InterPodAffinity applies to every pod). */
+  requiredAntiPlaced: boolean;
 }
 
 /** The pod's PodTopologySpread PreFilter over the snapshot and the nodes added so far (undefined without DoNotSchedule constraints). */
@@ -68,11 +70,12 @@ function spreadOf(state: EstimationState, pod: CaPod): SnapshotSpread | undefine
 
 /** The pod's InterPodAffinity PreFilter over the snapshot and the nodes added so far (undefined when skipped). */
 function affinityOf(state: EstimationState, pod: CaPod): SnapshotAffinity | undefined {
-  return snapshotAffinity(pod, state.snapshot, state.nodes);
+  return snapshotAffinity(pod, [state.snapshot, state.nodes], state.requiredAntiPlaced);
 }
 
 function place(state: EstimationState, pod: CaPod, node: SimulatedNode): void {
   addPodToNode(node, pod);
+  if ((pod.podAffinity?.requiredAnti.length ?? 0) > 0) state.requiredAntiPlaced = true;
   state.withPods.add(node);
   state.scheduled.push(pod);
 }
@@ -132,7 +135,7 @@ function scheduleOnNewNodes(state: EstimationState, pods: readonly CaPod[], inpu
  * Pure; the input pods are not modified.
  */
 export function estimate(input: BinpackingInput): BinpackingResult {
-  const state: EstimationState = { nodes: [], withPods: new Set(), last: undefined, nextIndex: 0, scheduled: [], limiterRefused: false, snapshot: input.snapshot ?? [] };
+  const state: EstimationState = { nodes: [], withPods: new Set(), last: undefined, nextIndex: 0, scheduled: [], limiterRefused: false, snapshot: input.snapshot ?? [], requiredAntiPlaced: anyRequiredAnti([input.snapshot ?? []]) };
   let added = 0;
   const allowNode = (): boolean => {
     if (input.maxNodes < 0 || (input.maxNodes > 0 && added >= input.maxNodes)) return false;

@@ -98,7 +98,7 @@ function findPlaces(
     });
   for (const pod of pods) {
     const spread = pod.spreadConstraints === undefined ? undefined : snapshotSpread(pod, snapshot());
-    const affinity = pod.podAffinity === undefined && !requiredAntiInSnapshot ? undefined : snapshotAffinity(pod, snapshot());
+    const affinity = pod.podAffinity === undefined && !requiredAntiInSnapshot ? undefined : snapshotAffinity(pod, [snapshot()], requiredAntiInSnapshot);
     const key = hintKey(pod);
     const hinted = hints.current.get(key) ?? hints.previous?.get(key);
     const h = hinted === undefined ? undefined : hints.indexByName.get(hinted);

@@ -6,7 +6,7 @@
  * trigger another scale-up.
  */
 import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, nodeFromTemplate, type SimulatedNode } from '../simulated-node.js';
-import { snapshotAffinity } from '../affinity-predicate.js';
+import { anyRequiredAnti, snapshotAffinity } from '../affinity-predicate.js';
 import { snapshotSpread } from '../spread-predicate.js';
 import type { CaNode, CaNodeGroup, CaNodeTemplate, CaPod } from '../types.js';
 
@@ -46,9 +46,10 @@ export function absorbPendingPods(pods: readonly CaPod[], nodes: readonly Simula
   const copied = new Uint8Array(state.length);
   const ordered = [...pods].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
   const absorbed = new Set<CaPod>();
+  let requiredAntiPlaced = anyRequiredAnti([state]);
   for (const pod of ordered) {
     const spread = snapshotSpread(pod, state);
-    const affinity = snapshotAffinity(pod, state);
+    const affinity = snapshotAffinity(pod, [state], requiredAntiPlaced);
     const i = state.findIndex((n) => checkPredicates(pod, n, spread, affinity) === 'Fits');
     if (i < 0) continue;
     if (copied[i] === 0) {
@@ -56,6 +57,7 @@ export function absorbPendingPods(pods: readonly CaPod[], nodes: readonly Simula
       copied[i] = 1;
     }
     addPodToNode(state[i]!, pod);
+    if ((pod.podAffinity?.requiredAnti.length ?? 0) > 0) requiredAntiPlaced = true;
     absorbed.add(pod);
   }
   return { absorbed: pods.filter((p) => absorbed.has(p)), remaining: pods.filter((p) => !absorbed.has(p)), nodes: state };

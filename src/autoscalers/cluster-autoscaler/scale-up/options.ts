@@ -57,7 +57,7 @@ function templateFit(podGroup: PodEquivalenceGroup, empty: SimulatedNode, snapsh
   const exemplar = podGroup[0];
   if (exemplar === undefined) return undefined;
   const spread = exemplar.spreadConstraints === undefined ? undefined : snapshotSpread(exemplar, [...snapshot, empty]);
-  return checkPredicates(exemplar, empty, spread, snapshotAffinity(exemplar, snapshot, [empty]));
+  return checkPredicates(exemplar, empty, spread, snapshotAffinity(exemplar, [snapshot, [empty]]));
 }
 
 function skipReason(group: CaNodeGroup, input: GroupOptionsInput): GroupSkipReason | undefined {
