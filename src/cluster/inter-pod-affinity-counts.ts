@@ -50,7 +50,7 @@ export class InterPodAffinityPods {
    * on `nodes` now.
    */
   sourceSeen(source: SpreadSource, nodes: readonly SimNode[]): void {
-    if (this.active || affinityTermsOf(source) === undefined) return;
+    if (this.active || source.template.podAffinity === undefined) return;
     this.active = true;
     for (const node of nodes) for (const pod of node.pods) this.count(pod, node, 1);
   }

@@ -105,7 +105,9 @@ export function cloneNode(node: SimulatedNode): SimulatedNode {
 /** A copy of `node` without `pods` (ClusterSnapshot.RemovePod for each), its requests and host ports recounted. */
 export function withoutPods(node: SimulatedNode, pods: readonly CaPod[]): SimulatedNode {
   const gone = new Set(pods);
-  const copy: SimulatedNode = { ...node, cpuRequestedMillicores: 0, memoryRequestedBytes: 0, podCount: 0, hostPorts: NO_HOST_PORTS, pods: [], requiredAntiAffinityPods: 0 };
+  const copy: SimulatedNode = { ...node, cpuRequestedMillicores: 0, memoryRequestedBytes: 0, podCount: 0, hostPorts: NO_HOST_PORTS, pods: [] };
+  // Recounted below; set only on nodes that had it (the objects keep one shape when unused).
+  if (copy.requiredAntiAffinityPods !== undefined) copy.requiredAntiAffinityPods = 0;
   for (const pod of node.pods) if (!gone.has(pod)) addPodToNode(copy, pod);
   return copy;
 }

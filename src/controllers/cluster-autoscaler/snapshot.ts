@@ -58,7 +58,7 @@ function copyPod(pod: SimPod, ownerKind: OwnerKindOf, terminal: boolean): CaPod 
   if (source !== undefined) {
     const spread = caSpreadConstraints(source);
     if (spread !== undefined) ca.spreadConstraints = spread;
-    const affinity = affinityTermsOf(source);
+    const affinity = source.template.podAffinity === undefined ? undefined : affinityTermsOf(source);
     if (affinity !== undefined && (affinity.requiredAffinity.length > 0 || affinity.requiredAnti.length > 0)) {
       ca.podAffinity = { requiredAffinity: affinity.requiredAffinity, requiredAnti: affinity.requiredAnti };
     }
