@@ -382,7 +382,7 @@ export class Cluster {
   private affinityCountsMoved(pod: SimPod, node: SimNode, sign: 1 | -1): void {
     if (!this.affinity.active) return;
     this.affinity.count(pod, node, sign);
-    this.unschedulable.affinityChanged();
+    this.unschedulable.affinityChanged((waiting) => this.affinity.mayHelp(waiting, pod, sign === 1));
   }
 
   /** Applies `mutate` and tells the listeners when the pod's usage state changed. */

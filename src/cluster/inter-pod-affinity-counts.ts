@@ -14,7 +14,7 @@
 import type { SimNode, SimPod } from './model.js';
 import { preFilterInterPodAffinity, type AffinityFilterState } from './inter-pod-affinity-filter.js';
 import { preScoreInterPodAffinity, type TopologyScore } from './inter-pod-affinity-score.js';
-import { affinityTermsOf, type AffinityPodView, type PodAffinityTerms } from './inter-pod-affinity-terms.js';
+import { affinityTermsOf, matchesAllTerms, termMatches, type AffinityPodView, type PodAffinityTerms } from './inter-pod-affinity-terms.js';
 import type { SpreadSource } from './topology-spread-selectors.js';
 
 /** One source's bound pods per node (entries dropped at 0), with what the terms read of them. */
@@ -61,6 +61,25 @@ export class InterPodAffinityPods {
     if (this.podsWithRequiredAnti > 0) return true;
     const terms = pod.spreadSource === undefined ? undefined : affinityTermsOf(pod.spreadSource);
     return terms !== undefined && (terms.requiredAffinity.length > 0 || terms.requiredAnti.length > 0);
+  }
+
+  /**
+   * Whether `changed` binding (`added`) or going may let `waiting`, which InterPodAffinity may have
+   * failed, fit now (plugin.go isSchedulableAfterPodChange): an added pod that matches all of its
+   * required affinity terms; a pod gone that one of its required anti-affinity terms matches (upstream
+   * asks all of them), or whose own required anti-affinity term matches it (upstream's hint leaves
+   * that case to the periodic flush of unschedulable pods, which is not modelled: it is retried now).
+   */
+  mayHelp(waiting: SimPod, changed: SimPod, added: boolean): boolean {
+    const own = waiting.spreadSource === undefined ? undefined : affinityTermsOf(waiting.spreadSource);
+    if (changed.spreadSource === undefined) return false;
+    const view = this.sources.get(changed.spreadSource)?.view ?? viewOfSource(changed.spreadSource);
+    if (added) return own !== undefined && matchesAllTerms(own.requiredAffinity, view);
+    if (own !== undefined && own.requiredAnti.some((t) => termMatches(t, view))) return true;
+    const theirs = affinityTermsOf(changed.spreadSource);
+    if (theirs === undefined || theirs.requiredAnti.length === 0 || waiting.spreadSource === undefined) return false;
+    const waitingView = viewOfSource(waiting.spreadSource);
+    return theirs.requiredAnti.some((t) => termMatches(t, waitingView));
   }
 
   /** `pod` started (1: bound) or stopped (−1: gone) counting on `node`. */

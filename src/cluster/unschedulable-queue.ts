@@ -3,7 +3,9 @@
  * no node fits waits until some node becomes more permissive (added, freed, untainted), then every
  * waiting pod is retried once, in creation order, at that instant (the scheduling queue's
  * unschedulablePods moved back to activeQ on a cluster event). RelaxationLog keeps which nodes
- * relaxed since each pod's last failure, so a retry skips a pod no such node can take.
+ * relaxed since each pod's last failure, so a retry skips a pod no such node can take. Pods that
+ * PodTopologySpread or InterPodAffinity may have failed are also retried when the pods those count
+ * change (spreadChanged, affinityChanged).
  */
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
@@ -39,10 +41,11 @@ export class UnschedulableQueue {
   private spreadEpoch = 0;
   /** Waiting pods with DoNotSchedule spread constraints, with spreadEpoch at their last failed cycle. */
   private readonly spreadFailedAt = new Map<SimPod, number>();
-  /** Moves on whenever a pod binds or goes while some pod has inter-pod affinity terms (affinityChanged). */
-  private affinityEpoch = 0;
-  /** Waiting pods InterPodAffinity may have failed, with affinityEpoch at their last failed cycle. */
-  private readonly affinityFailedAt = new Map<SimPod, number>();
+  /**
+   * Waiting pods InterPodAffinity may have failed: true once a pod bound or went since their last
+   * failed cycle that may let them fit (affinityChanged).
+   */
+  private readonly affinityFailed = new Map<SimPod, boolean>();
   /** Whether InterPodAffinity's filter applies to the pod (the cluster's inter-pod-affinity-counts.ts says). */
   affinityFilterApplies: (pod: SimPod) => boolean = () => false;
 
@@ -62,7 +65,7 @@ export class UnschedulableQueue {
     this.waiting.push(pod);
     FAILED_AT_EPOCH.set(pod, this.relaxations.now);
     if (hasSpreadFilter(pod)) this.spreadFailedAt.set(pod, this.spreadEpoch);
-    if (this.affinityFilterApplies(pod)) this.affinityFailedAt.set(pod, this.affinityEpoch);
+    if (this.affinityFilterApplies(pod)) this.affinityFailed.set(pod, false);
   }
 
   /** The pod was bound: no failure of it is remembered. */
@@ -70,7 +73,7 @@ export class UnschedulableQueue {
     pod.unschedulable = false;
     FAILED_AT_EPOCH.clear(pod);
     this.spreadFailedAt.delete(pod);
-    this.affinityFailedAt.delete(pod);
+    this.affinityFailed.delete(pod);
   }
 
   /** The pod is gone: it no longer waits. */
@@ -79,7 +82,7 @@ export class UnschedulableQueue {
     if (at >= 0) this.waiting.splice(at, 1);
     FAILED_AT_EPOCH.clear(pod);
     this.spreadFailedAt.delete(pod);
-    this.affinityFailedAt.delete(pod);
+    this.affinityFailed.delete(pod);
   }
 
   /** `node` may now fit pods it did not: log it and retry the waiting pods. */
@@ -103,12 +106,18 @@ export class UnschedulableQueue {
   }
 
   /**
-   * A pod bound or went while InterPodAffinity is in play: a waiting pod it failed may fit a node
-   * that did not relax (InterPodAffinity's queueing hints requeue on pod add and delete).
+   * A pod bound or went while InterPodAffinity is in play: a waiting pod it may help (`mayHelp`, the
+   * plugin's queueing hint for pod add and delete events) may fit a node that did not relax.
    */
-  affinityChanged(): void {
-    this.affinityEpoch++;
-    if (this.affinityFailedAt.size > 0) this.requestRetry();
+  affinityChanged(mayHelp: (waiting: SimPod) => boolean): void {
+    if (this.affinityFailed.size === 0) return;
+    let any = false;
+    for (const [pod, flagged] of this.affinityFailed) {
+      if (flagged || !mayHelp(pod)) continue;
+      this.affinityFailed.set(pod, true);
+      any = true;
+    }
+    if (any) this.requestRetry();
   }
 
   /**
@@ -121,8 +130,7 @@ export class UnschedulableQueue {
   private mayFitNow(pod: SimPod): boolean {
     const spreadAt = this.spreadFailedAt.get(pod);
     if (spreadAt !== undefined && spreadAt !== this.spreadEpoch) return true;
-    const affinityAt = this.affinityFailedAt.get(pod);
-    if (affinityAt !== undefined && affinityAt !== this.affinityEpoch) return true;
+    if (this.affinityFailed.get(pod) === true) return true;
     const failedAt = FAILED_AT_EPOCH.get(pod);
     return failedAt === undefined || this.relaxations.anyRelaxedSince(failedAt, (node) => filterNode(pod, node) === 'Fits');
   }

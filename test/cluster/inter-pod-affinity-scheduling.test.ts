@@ -161,6 +161,20 @@ describe('InterPodAffinity in the scheduler', () => {
     expect(waiting(app.pods)).toEqual([]);
   });
 
+  it("a pod kept out of a zone by an existing pod's anti-affinity is retried when that pod goes, though the node it left does not fit it", () => {
+    const w = new World();
+    w.node('z1', 8000);
+    w.node('z1', 8000);
+    const guard = w.deploy('guard', template('guard', rules({ anti: [affinityTerm(ZONE, 'web')] }), { [HOST]: 'n-0' }), 1);
+    w.sim.runUntil(10);
+    const web = w.deploy('web', template('web', undefined, { [HOST]: 'n-1' }), 1);
+    w.sim.runUntil(30);
+    expect(waiting(web.pods)).toHaveLength(1);
+    guard.scale(0);
+    w.sim.runUntil(60);
+    expect(web.pods[0]!.node?.name).toBe('n-1');
+  });
+
   it('a terminating pod still counts (NodeInfo holds it until it is gone): the waiting pod binds only after its removal', () => {
     const { w, db, app } = blockedByDb();
     const dbPod = db.pods[0]!;
