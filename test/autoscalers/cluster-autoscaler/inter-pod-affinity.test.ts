@@ -3,7 +3,7 @@
  * scheduler's filters): with required hostname anti-affinity each template node takes one pod, so
  * five pending replicas need five nodes; a pending pod free room could take is not absorbed where
  * an existing pod's anti-affinity forbids it; a group whose template zone holds no pod of a required
- * zone affinity does not fit; a node whose pod has no other home under its anti-affinity is not
+ * zone affinity does not fit (NoPodFitsTemplate: AffinityRulesNotMatch); a node whose pod has no other home under its anti-affinity is not
  * removable; and pods without terms never pay for the filter.
  */
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,26 @@ describe('binpacking with required hostname anti-affinity', () => {
     });
     expect(result.reason).toBe('ScaleUp');
     expect(result.increase).toBe(3);
+  });
+});
+
+describe('the scale-up planner with required zone affinity', () => {
+  it("grows the group of the zone holding the pod it selects; the other group's template fails AffinityRulesNotMatch", () => {
+    const wantsDb: CaPodAffinity = { requiredAffinity: [term(ZONE_LABEL, 'db')], requiredAnti: [] };
+    const zoneGroup = (zone: string) => group(`grp-${zone}`, template(1000, 16 * GIB, { labels: { [ZONE_LABEL]: zone } }), { targetSize: 1, maxSize: 5 });
+    const result = planScaleUp({
+      unschedulablePods: [webPod('p0', wantsDb)],
+      groups: [zoneGroup('za'), zoneGroup('zb')],
+      nodes: [hostNode('a0', 1000, [pod('filler', 1000, GIB)], 'za'), hostNode('b0', 1000, [pod('db', 1000, GIB, { labels: { app: 'db' } })], 'zb')],
+      limits: { currentNodeCount: 2, currentTotals: { cpuMillicores: 2000, memoryBytes: 32 * GIB } },
+      config: settings(),
+      nowSeconds: NOW,
+      random: seeded(),
+    });
+    expect(result.reason).toBe('ScaleUp');
+    expect(result.group).toBe('grp-zb');
+    expect(result.skipped).toEqual({ 'grp-za': 'NoPodFitsTemplate' });
+    expect(result.templateMisfits).toEqual({ 'grp-za': 'AffinityRulesNotMatch' });
   });
 });
 
