@@ -175,6 +175,27 @@ describe('InterPodAffinity in the scheduler', () => {
     expect(web.pods[0]!.node?.name).toBe('n-1');
   });
 
+  it('matchLabelKeys [pod-template-hash] narrows the anti-affinity to its own workload; mismatchLabelKeys to the others', () => {
+    const run = (keys: Partial<Pick<PodAffinityTermSpec, 'matchLabelKeys' | 'mismatchLabelKeys'>>) => {
+      const w = new World();
+      w.node();
+      w.node();
+      const anti = rules({ anti: [{ ...affinityTerm(HOST, 'web'), ...keys }] });
+      // Two Deployments whose pods carry the same labels (two revisions of one app, say).
+      const blue = w.deploy('blue', template('web', anti), 2);
+      w.sim.runUntil(10);
+      const green = w.deploy('green', template('web', anti), 2);
+      w.sim.runUntil(30);
+      return { blue: new Set(hosts(blue.pods)).size, green: new Set(hosts(green.pods)).size, waiting: waiting([...blue.pods, ...green.pods]).length };
+    };
+    // Own revision only: each Deployment spreads its own two pods over the two nodes.
+    expect(run({ matchLabelKeys: ['pod-template-hash'] })).toEqual({ blue: 2, green: 2, waiting: 0 });
+    // Every web pod: two nodes hold two pods.
+    expect(run({})).toEqual({ blue: 2, green: 0, waiting: 2 });
+    // Other revisions only: blue's pods share a node freely, green's find blue on both nodes.
+    expect(run({ mismatchLabelKeys: ['pod-template-hash'] })).toMatchObject({ green: 0, waiting: 2 });
+  });
+
   it('a terminating pod still counts (NodeInfo holds it until it is gone): the waiting pod binds only after its removal', () => {
     const { w, db, app } = blockedByDb();
     const dbPod = db.pods[0]!;

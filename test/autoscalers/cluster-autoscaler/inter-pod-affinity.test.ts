@@ -15,7 +15,11 @@ import { planScaleUp } from '../../../src/autoscalers/cluster-autoscaler/scale-u
 import { nodeFromCaNode } from '../../../src/autoscalers/cluster-autoscaler/simulated-node.js';
 import type { CaNode, CaPod, CaPodAffinity } from '../../../src/autoscalers/cluster-autoscaler/types.js';
 import type { AffinityTerm } from '../../../src/cluster/inter-pod-affinity-terms.js';
+import { OwnerPods } from '../../../src/cluster/owner-pods.js';
 import { HOSTNAME_LABEL, ZONE_LABEL } from '../../../src/cluster/topology-spread-score.js';
+import { SpreadSelectors } from '../../../src/cluster/topology-spread-selectors.js';
+import { caPod } from '../../../src/controllers/cluster-autoscaler/snapshot.js';
+import { makePod, makeTemplate } from '../../helpers/builders.js';
 import { GIB, group, node, pod, seeded, settings, template } from './builders.js';
 
 const NOW = 1000;
@@ -123,5 +127,29 @@ describe('no cost when unused', () => {
     const nodes = [nodeFromCaNode(hostNode('n0', 4000, [webPod('w0', { requiredAffinity: [term(ZONE_LABEL, 'x')], requiredAnti: [] })]))];
     expect(snapshotAffinity(webPod('p0', false), [nodes])).toBeUndefined();
     expect(snapshotAffinity(webPod('p0', false), [[nodeFromCaNode(hostNode('n1', 4000, [webPod('w1')]))]])).toBeDefined();
+  });
+});
+
+describe("the CA's copy of a pod with inter-pod affinity (snapshot.ts caPod)", () => {
+  it('carries its required terms, and its revision when a term names pod-template-hash; a pod without terms carries none', () => {
+    const owner = { name: 'web', namespace: 'default', index: 0, kind: 'Deployment' as const };
+    const requiredAnti = {
+      labelSelector: { matchLabels: { app: 'web' }, matchExpressions: [] },
+      namespaces: undefined,
+      namespaceSelector: undefined,
+      topologyKey: HOSTNAME_LABEL,
+      matchLabelKeys: ['pod-template-hash'],
+      mismatchLabelKeys: [],
+    };
+    const affine = makeTemplate({ podAffinity: { affinity: { required: [], preferred: [] }, antiAffinity: { required: [requiredAnti], preferred: [] } } });
+    const selectors = new SpreadSelectors(new OwnerPods());
+    const source = selectors.sourceFor(owner, affine);
+    const ca = caPod(makePod({ name: 'web-0', template: affine, spreadSource: source }), () => 'ReplicaSet');
+    expect(ca.podAffinity).toEqual({ requiredAffinity: [], requiredAnti: [{ topologyKey: HOSTNAME_LABEL, namespaces: ['default'], namespaceSelector: undefined, labels: requiredAnti.labelSelector, revision: source.id }] });
+    expect(ca.revision).toBe(source.id);
+    const plainSource = selectors.sourceFor({ ...owner, name: 'other', index: 1 }, makeTemplate());
+    const plain = caPod(makePod({ name: 'other-0', spreadSource: plainSource }), () => 'ReplicaSet');
+    expect(plain.podAffinity).toBeUndefined();
+    expect(plain.revision).toBeUndefined();
   });
 });
