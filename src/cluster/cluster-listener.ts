@@ -25,4 +25,6 @@ export interface ClusterListener {
   unreachableEndpointChanging?(pod: SimPod, unreachable: boolean): void;
   /** Called after every lifecycle step of a pod (bound, started, ready, deleting, gone). */
   podChanged?(pod: SimPod): void;
+  /** The scheduler preempted `victims` on `node` for `preemptor` (before they are deleted) and nominated it there. */
+  podsPreempted?(preemptor: SimPod, node: SimNode, victims: readonly SimPod[]): void;
 }

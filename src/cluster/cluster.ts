@@ -19,6 +19,8 @@ import { countForSpreading, countPodOnNode } from './node-accounting.js';
 import { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT, NodeHealth } from './node-health.js';
 import { countsRunningReady, OwnerPods } from './owner-pods.js';
 import type { ScoringStrategy } from './scheduling-score.js';
+import { podPriority } from './pod-priority.js';
+import type { PreemptionPdb } from './preemption.js';
 import { planStartup, planVirtualBindToStart } from './startup-timeline.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
 import { Scheduler } from './scheduler.js';
@@ -43,6 +45,10 @@ export class Cluster {
   private readonly spreading = new SpreadSelectors(this.owners);
   /** The bound pods as InterPodAffinity reads them (kept once some pod has inter-pod affinity terms). */
   private readonly affinity = new InterPodAffinityPods();
+  /** Some pod's priority was set (a PriorityClass): failed cycles run the preemption PostFilter. */
+  private prioritiesInUse = false;
+  /** The PodDisruptionBudgets as the preemption sees them (status.disruptionsAllowed now). */
+  private preemptionPdbs: () => readonly PreemptionPdb[] = () => [];
 
   constructor(
     private readonly sim: Simulation,
@@ -58,6 +64,16 @@ export class Cluster {
       return schedule && this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds);
     });
     this.unschedulable.affinityFilterApplies = (pod) => this.affinity.filterApplies(pod);
+  }
+
+  /** Where the preemption reads the PodDisruptionBudgets from. */
+  setPreemptionPdbs(pdbs: () => readonly PreemptionPdb[]): void {
+    this.preemptionPdbs = pdbs;
+  }
+
+  /** status.nominatedNodeName of a pending pod whose preemption freed room there. */
+  nominatedNode(pod: SimPod): SimNode | undefined {
+    return this.scheduler.nominator.nominatedNode(pod);
   }
 
   addListener(listener: ClusterListener): void {
@@ -157,6 +173,10 @@ export class Cluster {
   private newPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, spread: SpreadGroup | undefined): SimPod {
     const spreadSource = this.spreading.sourceFor(owner, template);
     this.affinity.sourceSeen(spreadSource, this.nodes);
+    if (template.priority !== undefined && !this.prioritiesInUse) {
+      this.prioritiesInUse = true;
+      this.unschedulable.usePriorities();
+    }
     return pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds, spread, spreadSource });
   }
 
@@ -166,6 +186,7 @@ export class Cluster {
     node.podsVersion++;
     pod.node = node;
     this.unschedulable.bound(pod);
+    this.scheduler.nominator.clear(pod);
     pod.boundSeconds = this.sim.nowSeconds;
     pod.startTimeSeconds = this.sim.nowSeconds;
     // The kubelet's first status update after admission (status.startTime) already carries
@@ -240,7 +261,10 @@ export class Cluster {
 
   private tryBind(pod: SimPod, defaultToStartSeconds: number, toReadySeconds: number): boolean {
     const placement = this.scheduler.place(pod, this.nodes, this.affinity);
-    if (placement.node === undefined) return false;
+    if (placement.node === undefined) {
+      if (this.prioritiesInUse) this.preempt(pod);
+      return false;
+    }
     this.bindTo(pod, placement.node);
     const virtual = placement.node.pool.virtual?.startup;
     let toStartSeconds = defaultToStartSeconds;
@@ -257,6 +281,30 @@ export class Cluster {
       this.startContainer(pod, toReadySeconds);
     });
     return true;
+  }
+
+  /**
+   * DefaultPreemption's PostFilter after `pod`'s failed cycle, and prepareCandidate: the victims are
+   * deleted with their own grace period (the scheduler's DeletePod carries no grace override), pods
+   * of lower priority nominated to the node lose their nomination, and `pod` is nominated there.
+   * Without a candidate the pod's nomination is cleared (PostFilterResult with an empty node).
+   */
+  private preempt(pod: SimPod): void {
+    const nominator = this.scheduler.nominator;
+    const result = this.scheduler.preempt(pod, this.nodes, this.preemptionPdbs(), this.sim.nowSeconds);
+    if (result.outcome !== 'preempted') {
+      if (result.outcome === 'no-candidate') nominator.clear(pod);
+      return;
+    }
+    const { node, victims } = result;
+    for (const l of this.listeners) l.podsPreempted?.(pod, node, victims);
+    for (const victim of victims) {
+      this.scheduler.preempted.add(victim);
+      this.deletePod(victim, victim.template.terminationGracePeriodSeconds);
+    }
+    const priority = podPriority(pod);
+    for (const other of [...nominator.nominatedOn(node)]) if (podPriority(other) < priority) nominator.clear(other);
+    nominator.nominate(pod, node);
   }
 
   /**
@@ -367,6 +415,7 @@ export class Cluster {
     }
     this.owners.remove(pod);
     this.unschedulable.remove(pod);
+    this.scheduler.nominator.clear(pod);
     if (node !== undefined) this.unschedulable.relaxed(node);
   }
 

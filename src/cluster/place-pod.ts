@@ -24,6 +24,7 @@ import { NODE_AFFINITY_WEIGHT, nodeAffinityScores } from './node-affinity-score.
 import type { InterPodAffinityPods } from './inter-pod-affinity-counts.js';
 import { interPodAffinityFilter, type InterPodAffinityReason } from './inter-pod-affinity-filter.js';
 import { INTER_POD_AFFINITY_WEIGHT, interPodAffinityScore, normalizeInterPodAffinityScores, type TopologyScore } from './inter-pod-affinity-score.js';
+import type { Nominator } from './nominator.js';
 import { filterNode, type FilterReason } from './scheduling-filter.js';
 import { scoreNode, type ScoringStrategy } from './scheduling-score.js';
 import { intolerablePreferNoScheduleCount, normalizedReverseScore, TAINT_TOLERATION_WEIGHT } from './taint-toleration-score.js';
@@ -69,6 +70,7 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
  * @param startIndex the scheduler's nextStartNodeIndex; `processedNodes` in the result is how far
  *   the search went, so the next cycle starts at (startIndex + processedNodes) mod nodes.
  * @param affinity the cluster's pods as InterPodAffinity reads them (none: the plugin is skipped).
+ * @param nominated the pods nominated after a preemption, when there are any (RunFilterPluginsWithNominatedPods).
  */
 export function placePod(
   pod: SimPod,
@@ -77,6 +79,7 @@ export function placePod(
   random: RandomStream,
   startIndex = 0,
   affinity?: InterPodAffinityPods,
+  nominated?: Nominator,
 ): Placement & { processedNodes: number } {
   const filterCounts: Partial<Record<PlacementFilterReason, number>> = {};
   const count = nodes.length;
@@ -91,7 +94,9 @@ export function placePod(
   for (let i = 0; i < count && feasible.length < wanted; i++) {
     const node = nodes[(startIndex + i) % count]!;
     processedNodes++;
-    const fit = filterNode(pod, node);
+    let fit = filterNode(pod, node);
+    // Pods nominated here with priority ≥ this pod's hold their room (nominator.ts).
+    if (fit === 'Fits' && nominated !== undefined) fit = nominated.fitsWithNominated(pod, node);
     if (fit !== 'Fits') {
       filterCounts[fit] = (filterCounts[fit] ?? 0) + 1;
       continue;

@@ -1,16 +1,26 @@
 /**
  * kube-scheduler between its cycles: the scoring strategy, the random stream that breaks score ties,
  * and nextStartNodeIndex, where the next cycle's node search starts (schedule_one.go: each cycle
- * moves it on by the nodes it processed). One cycle is place-pod.ts placePod.
+ * moves it on by the nodes it processed). One cycle is place-pod.ts placePod. Pods nominated after
+ * a preemption (nominator.ts) are tried on their nominated node first (schedule_one.go
+ * evaluateNominatedNode: a fit there is the only feasible node, no search, no score); a cycle that
+ * fails runs DefaultPreemption's PostFilter (preemption.ts) when priorities are in use.
  */
 import type { RandomStream } from '../core/rng.js';
 import type { InterPodAffinityPods } from './inter-pod-affinity-counts.js';
 import type { SimNode, SimPod } from './model.js';
+import { Nominator } from './nominator.js';
 import { placePod } from './place-pod.js';
+import { preempt, type PreemptionPdb, type PreemptionResult } from './preemption.js';
+import { filterNode } from './scheduling-filter.js';
 import type { ScoringStrategy } from './scheduling-score.js';
+import { preFilterSpread, spreadFilter } from './topology-spread-filter.js';
 
 export class Scheduler {
   private nextStartNodeIndex = 0;
+  readonly nominator = new Nominator();
+  /** Pods evicted by a preemption (DisruptionTarget=True, reason PreemptionByScheduler). */
+  readonly preempted = new WeakSet<SimPod>();
 
   constructor(
     private readonly scoring: ScoringStrategy,
@@ -19,8 +29,33 @@ export class Scheduler {
 
   /** One scheduling cycle of `pod` over `nodes` (`affinity`: the bound pods as InterPodAffinity reads them). */
   place(pod: SimPod, nodes: readonly SimNode[], affinity?: InterPodAffinityPods): ReturnType<typeof placePod> {
-    const placement = placePod(pod, nodes, this.scoring, this.random, this.nextStartNodeIndex, affinity);
+    const nominator = this.nominator.empty ? undefined : this.nominator;
+    if (nominator !== undefined) {
+      const nominated = nominator.nominatedNode(pod);
+      if (nominated !== undefined && !nominated.removed && this.fitsNominatedNode(pod, nominated, nodes)) {
+        return { node: nominated, score: 0, reason: 'Scheduled', processedNodes: 0 };
+      }
+    }
+    const placement = placePod(pod, nodes, this.scoring, this.random, this.nextStartNodeIndex, affinity, nominator);
     if (nodes.length > 0) this.nextStartNodeIndex = (this.nextStartNodeIndex + placement.processedNodes) % nodes.length;
     return placement;
+  }
+
+  /** DefaultPreemption's PostFilter for `pod`, which no node fits (preemption.ts). */
+  preempt(pod: SimPod, nodes: readonly SimNode[], pdbs: readonly PreemptionPdb[], nowSeconds: number): PreemptionResult {
+    const spreadPasses = this.spreadCheck(pod, nodes);
+    return preempt(pod, nodes, { nominator: this.nominator, pdbs, random: this.random, nowSeconds, preempted: this.preempted, spreadPasses });
+  }
+
+  private fitsNominatedNode(pod: SimPod, node: SimNode, nodes: readonly SimNode[]): boolean {
+    return filterNode(pod, node) === 'Fits' && this.nominator.fitsWithNominated(pod, node) === 'Fits' && this.spreadCheck(pod, nodes)(node);
+  }
+
+  /** PodTopologySpread's filter for the pod's DoNotSchedule constraints (always true without them). */
+  private spreadCheck(pod: SimPod, nodes: readonly SimNode[]): (node: SimNode) => boolean {
+    const constraints = pod.spreadSource?.explicit?.filter;
+    if (constraints === undefined || constraints.length === 0) return () => true;
+    const state = preFilterSpread(constraints, pod, nodes, (node, i) => constraints[i]!.counts.podsOnNode(node));
+    return (node) => spreadFilter(constraints, state, node.labels).fits;
   }
 }

@@ -1,17 +1,18 @@
 /**
  * kube-scheduler's unschedulable pods (PodScheduled=False/Unschedulable) and their retries: a pod
  * no node fits waits until some node becomes more permissive (added, freed, untainted), then every
- * waiting pod is retried once, in creation order, at that instant (the scheduling queue's
- * unschedulablePods moved back to activeQ on a cluster event). RelaxationLog keeps which nodes
- * relaxed since each pod's last failure, so a retry skips a pod no such node can take. Pods that
- * PodTopologySpread or InterPodAffinity may have failed are also retried when the pods those count
- * change (spreadChanged, affinityChanged).
+ * waiting pod is retried once, in creation order (PrioritySort's order once priorities are in use),
+ * at that instant (the scheduling queue's unschedulablePods moved back to activeQ on a cluster
+ * event). RelaxationLog keeps which nodes relaxed since each pod's last failure, so a retry skips a
+ * pod no such node can take. Pods that PodTopologySpread or InterPodAffinity may have failed are
+ * also retried when the pods those count change (spreadChanged, affinityChanged).
  */
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
 import type { PodTemplateSpec } from '../scenario/types.js';
 import type { SimNode, SimPod } from './model.js';
 import { PodSlot } from './pod-slots.js';
+import { mayPreempt, sortByPriority } from './pod-priority.js';
 import { RelaxationLog } from './relaxation-log.js';
 import { filterNode } from './scheduling-filter.js';
 
@@ -48,15 +49,27 @@ export class UnschedulableQueue {
   private readonly affinityFailed = new Map<SimPod, boolean>();
   /** Whether InterPodAffinity's filter applies to the pod (the cluster's inter-pod-affinity-counts.ts says). */
   affinityFilterApplies: (pod: SimPod) => boolean = () => false;
+  /** Some pod has a priority (usePriorities): retries go in PrioritySort order and may preempt. */
+  private priorities = false;
 
   constructor(
     private readonly sim: Simulation,
     private readonly attempt: RetryAttempt,
   ) {}
 
-  /** The waiting pods, in creation order. */
+  /** The waiting pods, in creation order (by priority first once priorities are in use). */
   get pods(): readonly SimPod[] {
     return this.waiting;
+  }
+
+  /**
+   * Pod priorities are in use: each retry pass takes the waiting pods in PrioritySort order (higher
+   * priority first, then creation order), and a pod that may preempt gets its cycle even when no
+   * node that relaxed fits it (its PostFilter may still find victims), as does every pod of the
+   * same template and shape as one that failed (one may hold a nomination the other lacks).
+   */
+  usePriorities(): void {
+    this.priorities = true;
   }
 
   /** A pod no node fits now: it waits (PodScheduled=False/Unschedulable). */
@@ -148,13 +161,15 @@ export class UnschedulableQueue {
     this.sim.scheduleAfter(0, Phase.SCHEDULE, 'scheduler', () => {
       this.retryScheduled = false;
       const waiting = this.waiting.splice(0);
+      if (this.priorities) sortByPriority(waiting);
       this.retrying = true;
       const failed = new Map<PodTemplateSpec, Set<string>>();
       for (const pod of waiting) {
         if (pod.removed || pod.deletionSeconds !== undefined) continue;
         const shape = `${pod.cpuRequestMillicores}/${pod.memoryRequestBytes}`;
-        const sameAsFailed = failed.get(pod.template)?.has(shape) === true;
-        if (this.attempt(pod, !sameAsFailed && this.mayFitNow(pod))) continue;
+        const preempting = this.priorities && mayPreempt(pod);
+        const sameAsFailed = !preempting && failed.get(pod.template)?.has(shape) === true;
+        if (this.attempt(pod, preempting || (!sameAsFailed && this.mayFitNow(pod)))) continue;
         this.add(pod);
         if (!failed.has(pod.template)) failed.set(pod.template, new Set());
         failed.get(pod.template)!.add(shape);

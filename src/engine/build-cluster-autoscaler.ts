@@ -36,19 +36,26 @@ export function buildClusterAutoscaler(input: {
     const w = workloads[pod.owner.index];
     return w === undefined ? 'Job' : OWNER_KIND[w.controller.spec.kind];
   };
-  const pdbs = (): CaPdb[] =>
-    scenario.podDisruptionBudgets.map((pdb) => {
-      const matching = workloads
-        .flatMap((w) => w.controller.pods)
-        .filter((p) => isActive(p) && p.owner.namespace === pdb.namespace && matchesSelector(pdb.selector, p.template.labels));
-      return {
-        name: pdb.name,
-        namespace: pdb.namespace,
-        selector: pdb.selector,
-        disruptionsAllowed: disruptionsAllowed(pdb, matching.length, matching.filter(isServing).length),
-      };
-    });
+  const pdbs = (): CaPdb[] => podDisruptionBudgetsNow(scenario, workloads);
   const controller = new ClusterAutoscalerController(config, { sim, cluster, groups, random: rng.stream('cluster-autoscaler/expander'), observer: input.observer, ownerKind, pdbs });
   controller.start(rng.stream('cluster-autoscaler').next() * config.scanIntervalSeconds);
   return controller;
+}
+
+/**
+ * The scenario's PodDisruptionBudgets with status.disruptionsAllowed computed from the pods as they
+ * are now: read by the cluster-autoscaler's drain and by the scheduler's preemption.
+ */
+export function podDisruptionBudgetsNow(scenario: Scenario, workloads: readonly WorkloadRuntime[]): CaPdb[] {
+  return scenario.podDisruptionBudgets.map((pdb) => {
+    const matching = workloads
+      .flatMap((w) => w.controller.pods)
+      .filter((p) => isActive(p) && p.owner.namespace === pdb.namespace && matchesSelector(pdb.selector, p.template.labels));
+    return {
+      name: pdb.name,
+      namespace: pdb.namespace,
+      selector: pdb.selector,
+      disruptionsAllowed: disruptionsAllowed(pdb, matching.length, matching.filter(isServing).length),
+    };
+  });
 }

@@ -23,7 +23,7 @@ import { ElasticWorkloadController } from '../cluster/elastic-workload-controlle
 import { BillingLedger } from './billing-ledger.js';
 import { BillingObserver } from './billing-observer.js';
 import type { ClusterAutoscalerController } from '../controllers/cluster-autoscaler/ca-controller.js';
-import { buildClusterAutoscaler } from './build-cluster-autoscaler.js';
+import { buildClusterAutoscaler, podDisruptionBudgetsNow } from './build-cluster-autoscaler.js';
 import { buildKeda, type KedaBuild } from './build-keda.js';
 import { StandaloneQueue } from './standalone-queue.js';
 import { createMetricSeries, type MetricSeries } from './metric-series.js';
@@ -78,6 +78,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     const caps = load === undefined ? undefined : calculateCpuCaps(spec, load, scenario.nodePools, elastic);
     return new WorkloadRuntime(sim, controller, load, caps);
   });
+  if (scenario.podDisruptionBudgets.length > 0) cluster.setPreemptionPdbs(() => podDisruptionBudgetsNow(scenario, workloads));
   const metricsServer = new MetricsServer(scenario.config.metricsServer.resolutionSeconds);
   // The billing observer hears a pod's end before the workload's CPU ledger forgets the pod.
   const billing = new BillingObserver(sim, ledger, (pod, t) => {

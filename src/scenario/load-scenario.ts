@@ -13,6 +13,7 @@ import { readTextFile } from './files.js';
 import { checkElasticWorkloads } from './elastic-workload-checks.js';
 import { checkHpas } from './hpa-cross-checks.js';
 import { readManifests } from './manifests/read-manifests.js';
+import { resolvePodPriorities } from './manifests/pod-priority.js';
 import type { ManifestSet } from './manifests/manifest-set.js';
 import { warnAboutAffinityNoPoolMatches } from './node-pools/node-affinity-warnings.js';
 import { warnAboutPodsThatFitNoPool, type PodSource } from './node-pools/pod-fit-warnings.js';
@@ -78,6 +79,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   const sections = readScenarioSections(ref, sink);
   checkOverrides(overrides, sink);
   const manifests = await readManifests(dir, sections.manifests, ref, sink, patches, applied);
+  resolvePodPriorities(manifests, sink);
   for (const p of patches) {
     if (!applied.has(p)) {
       sink.error({ file: '(variant)', field: p.target, message: `override "${p.text}" matches no document: expected "scenario" or <Kind>/<name> of a manifest object` });

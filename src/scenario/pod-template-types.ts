@@ -77,6 +77,10 @@ export interface PodTemplateSpec {
   nodeAffinity?: NodeAffinitySpec;
   /** spec.affinity.podAffinity and podAntiAffinity (pod-affinity-types.ts); set only when some term is given. */
   podAffinity?: InterPodAffinitySpec;
+  /** spec.priority as the Priority admission plugin resolves it (manifests/pod-priority.ts); unset = 0. */
+  priority?: number;
+  /** spec.preemptionPolicy Never (the pod never preempts); unset = PreemptLowerPriority. */
+  preemptionPolicy?: 'Never';
 }
 
 /** metav1.LabelSelectorRequirement. */

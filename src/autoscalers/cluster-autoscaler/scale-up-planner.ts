@@ -3,7 +3,8 @@
  * the pod-list processors before it): pure, one call per CA loop. Increasing the group is the
  * caller's (actuation).
  *
- * 1. Expendable pods are dropped.
+ * 1. Expendable pods are dropped; pods nominated to an existing node after a preemption wait for
+ *    it and take their room there in the snapshot (FilterOutExpendableAndSplit).
  * 2. Pods that fit on existing free room or on upcoming nodes are handled by them (young pods too,
  *    most important first); of the rest, pods not older than their scale-up delay wait. When every pod
  *    left is younger than 2 s (allPodsAreNew), the loop waits for more and disables scale-down
@@ -18,9 +19,10 @@ import { buildPodEquivalenceGroups } from './estimator/pod-order.js';
 import { buildExpanderChain, type ExpanderChain } from './expanders/chain.js';
 import type { ExpansionOption } from './expanders/expander.js';
 import { absorbPendingPods, snapshotNodes, type UpcomingNodes } from './scale-up/absorb.js';
+import { addPodToNode, cloneNode, type SimulatedNode } from './simulated-node.js';
 import { applyResourceLimits, capByMaxNodesTotal, resourcesLeft, type LimitName } from './scale-up/limits.js';
 import { computeExpansionOptions, type GroupOptions, type GroupSkipReason } from './scale-up/options.js';
-import { allPodsAreNew, DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, splitExpendable, splitYoungPods } from './scale-up/pending-pods.js';
+import { allPodsAreNew, DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, splitExpendable, splitWaitingForPreemption, splitYoungPods } from './scale-up/pending-pods.js';
 import type { CaNode, CaNodeGroup, CaPod, CaResourceTotals } from './types.js';
 
 export interface ScaleUpLimits {
@@ -150,10 +152,13 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
   if (input.unschedulablePods.length === 0) return noScaleUp('NoUnschedulablePods');
   // RunOnce's order: the pod list processors (filterOutExpendable, then filterOutSchedulable onto
   // free room and upcoming nodes) see every pod, young ones too; filterOutYoungPods comes after.
-  const { kept } = splitExpendable(input.unschedulablePods, input.expendablePodsPriorityCutoff ?? DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF);
+  const { kept: nonExpendable } = splitExpendable(input.unschedulablePods, input.expendablePodsPriorityCutoff ?? DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF);
+  const { unschedulable: kept, waiting } = withNominations(nonExpendable, input.nodes ?? []);
   if (kept.length === 0) return noScaleUp('NoUnschedulablePods');
   const groupsByName = new Map(input.groups.map((g) => [g.name, g]));
-  const fitting = absorbPendingPods(kept, snapshotNodes(input.nodes ?? [], input.upcomingNodes ?? [], groupsByName));
+  const snapshot = snapshotNodes(input.nodes ?? [], input.upcomingNodes ?? [], groupsByName);
+  if (waiting.length > 0) forceAddPods(snapshot, waiting);
+  const fitting = absorbPendingPods(kept, snapshot);
   const podsAbsorbed = fitting.absorbed.map((p) => p.name);
   const young = splitYoungPods({
     pods: fitting.remaining,
@@ -188,4 +193,21 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
   const chosen = { ...common, estimatedNodeCount: best.nodeCount, cappedBy, podsHelped: best.pods };
   if (increase < 1) return noScaleUp('LimitsReached', chosen);
   return { ...chosen, group: best.group, increase, reason: 'ScaleUp', scaleDownDisabledForLoop: false };
+}
+
+/** splitWaitingForPreemption, skipped when no pod carries a nomination (the common case). */
+function withNominations(pods: CaPod[], nodes: readonly CaNode[]): { unschedulable: CaPod[]; waiting: CaPod[] } {
+  if (!pods.some((p) => p.nominatedNodeName !== undefined)) return { unschedulable: pods, waiting: [] };
+  return splitWaitingForPreemption(pods, new Set(nodes.map((n) => n.name)));
+}
+
+/** addPreemptingPodsToSnapshot: each waiting pod onto its nominated node of the snapshot (copied), no predicate checked. */
+function forceAddPods(snapshot: SimulatedNode[], pods: readonly CaPod[]): void {
+  for (const pod of pods) {
+    const i = snapshot.findIndex((n) => n.name === pod.nominatedNodeName);
+    if (i < 0) continue;
+    const node = cloneNode(snapshot[i]!);
+    addPodToNode(node, pod);
+    snapshot[i] = node;
+  }
 }

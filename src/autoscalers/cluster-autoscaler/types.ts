@@ -52,6 +52,10 @@ export interface CaPod {
   localStorageVolumes?: string[];
   /** spec.priority (default 0); pods below expendable-pods-priority-cutoff never trigger a scale-up. */
   priority?: number;
+  /** spec.preemptionPolicy Never (unset: PreemptLowerPriority): such a pod is never expendable. */
+  preemptionPolicy?: 'Never';
+  /** status.nominatedNodeName of a pending pod whose preemption freed room there. */
+  nominatedNodeName?: string;
   /** Phase Succeeded or Failed. */
   terminal?: boolean;
   /** metadata.deletionTimestamp, when the pod is terminating. */

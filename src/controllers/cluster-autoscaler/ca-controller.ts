@@ -14,7 +14,7 @@ import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluste
 import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
 import { countReadyNodes, planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
 import { withUpcomingNodes } from '../../autoscalers/cluster-autoscaler/scale-up/limits.js';
-import type { CaPdb } from '../../autoscalers/cluster-autoscaler/types.js';
+import type { CaPdb, CaPod } from '../../autoscalers/cluster-autoscaler/types.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
 import type { Cluster } from '../../cluster/cluster.js';
 import type { SimNode } from '../../cluster/model.js';
@@ -123,7 +123,7 @@ export class ClusterAutoscalerController {
     const upcoming = groups.flatMap((g) => (g.upcoming.length > 0 ? [{ group: g.name, count: g.upcoming.length, template: caNodeGroup(g).template }] : []));
     if (pending.length > 0) {
       const plan = planScaleUp({
-        unschedulablePods: pending.map((p) => caPod(p, ownerKind)),
+        unschedulablePods: pending.map((p) => withNomination(caPod(p, ownerKind), cluster.nominatedNode(p))),
         groups: caGroups,
         upcomingNodes: upcoming,
         nodes,
@@ -266,4 +266,9 @@ export class ClusterAutoscalerController {
       ...(this.lastScaleUpSeconds !== undefined ? { lastScaleUpSeconds: this.lastScaleUpSeconds } : {}),
     });
   }
+}
+
+/** The pending pod's status.nominatedNodeName, when a preemption set one (a fresh CaPod: kept ones are never changed). */
+function withNomination(pod: CaPod, nominated: SimNode | undefined): CaPod {
+  return nominated === undefined ? pod : { ...pod, nominatedNodeName: nominated.name };
 }

@@ -11,6 +11,10 @@
  * every pod is evicted, waitPodsToDisappear looks for them at once and then every 5 s; the node is
  * deleted at the first look that finds them all gone. Billing runs until then.
  *
+ * drainNodeWithPodsBasedOnPodPriority groups pods by priority only under --drain-priority-config
+ * (not modelled); by default every pod is one group, evicted at once, whatever its priority.
+ * Expendable pods (priority below the cutoff) are not evicted: the CA's snapshot leaves them out.
+ *
  * Not modelled: the give-up after max-graceful-termination-sec + 30 s of waiting for evicted pods to
  * go (a simulated pod is gone within its termination time).
  */
@@ -21,7 +25,7 @@ import type { Cluster } from '../../cluster/cluster.js';
 import type { SimNode, SimPod } from '../../cluster/model.js';
 import { Phase } from '../../core/phases.js';
 import type { Simulation } from '../../core/simulation.js';
-import { TO_BE_DELETED_TAINT } from './snapshot.js';
+import { isExpendableSimPod, TO_BE_DELETED_TAINT } from './snapshot.js';
 
 /** --node-delete-delay-after-taint=5s (deleteNodesAsync sleeps it before deleting or draining). */
 export const NODE_DELETE_DELAY_AFTER_TAINT_SECONDS = 5;
@@ -65,7 +69,8 @@ export function startNodeDeletion(input: NodeDeletionInput): void {
       return;
     }
     const drainStart = sim.nowSeconds;
-    const toEvict: SimPod[] = cluster.podsOn(node);
+    // The drain evicts the pods of the CA's snapshot: expendable pods are not in it (they go with the node).
+    const toEvict: SimPod[] = cluster.podsOn(node).filter((p) => !isExpendableSimPod(p));
     const look = (): void => {
       if (node.removed || toEvict.every((p) => p.removed || p.node !== node)) {
         deleteNow();

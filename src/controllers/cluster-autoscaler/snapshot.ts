@@ -3,7 +3,10 @@
  * and CaNodeGroup records copied from the live objects, so the pure planners never touch the
  * simulation. A pod with explicit DoNotSchedule topology spread constraints carries them, with
  * their selectors, for the PodTopologySpread filter of the CA's simulations, and a pod with required
- * inter-pod affinity terms carries them for InterPodAffinity's. Virtual-kubelet nodes are not in any node group and stay out of it.
+ * inter-pod affinity terms carries them for InterPodAffinity's. Virtual-kubelet nodes are not in any
+ * node group and stay out of it. Pods carry their priority and preemption policy; expendable pods
+ * (below the priority cutoff) are not in the snapshot's nodes, as upstream leaves them out of its
+ * ClusterSnapshot.
  */
 import type { CaNode, CaNodeGroup, CaPod, CaSpreadConstraint } from '../../autoscalers/cluster-autoscaler/types.js';
 import { affinityTermsOf } from '../../cluster/inter-pod-affinity-terms.js';
@@ -12,6 +15,7 @@ import type { SimNode, SimPod } from '../../cluster/model.js';
 import { PodSlot } from '../../cluster/pod-slots.js';
 import type { SpreadSource } from '../../cluster/topology-spread-selectors.js';
 import type { NodePoolSpec } from '../../scenario/types.js';
+import { DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, isExpendablePod } from '../../autoscalers/cluster-autoscaler/scale-up/pending-pods.js';
 
 /** The CA's taint on a node it is deleting (ToBeDeletedByClusterAutoscaler). */
 export const TO_BE_DELETED_TAINT = { key: 'ToBeDeletedByClusterAutoscaler', effect: 'NoSchedule' as const };
@@ -52,6 +56,8 @@ function copyPod(pod: SimPod, ownerKind: OwnerKindOf, terminal: boolean): CaPod 
   if (kind !== undefined) ca.ownerKind = kind;
   if (pod.requiredNodeAffinity !== undefined) ca.requiredNodeAffinity = pod.requiredNodeAffinity;
   if (pod.template.localStorageVolumes !== undefined) ca.localStorageVolumes = pod.template.localStorageVolumes;
+  if (pod.template.priority !== undefined) ca.priority = pod.template.priority;
+  if (pod.template.preemptionPolicy !== undefined) ca.preemptionPolicy = pod.template.preemptionPolicy;
   if (pod.deletionSeconds !== undefined) ca.deletionSeconds = pod.deletionSeconds;
   if (terminal) ca.terminal = true;
   const source = pod.spreadSource;
@@ -125,10 +131,25 @@ export function copyCaNode(node: SimNode, ownerKind: OwnerKindOf): CaNode {
     maxPods: node.maxPods,
     labels: node.labels,
     taints: node.taints,
-    pods: node.pods.map((p) => caPod(p, ownerKind)),
+    pods: snapshotPods(node.pods).map((p) => caPod(p, ownerKind)),
     ready: node.ready,
     beingDeleted: node.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key),
   };
+}
+
+/**
+ * The node's pods in the CA's snapshot: expendable ones are left out (static_autoscaler.go
+ * initializeClusterSnapshot with FilterOutExpendablePods, at the default --expendable-pods-priority-cutoff).
+ */
+function snapshotPods(pods: SimPod[]): SimPod[] {
+  for (const p of pods) if (isExpendableSimPod(p)) return pods.filter((q) => !isExpendableSimPod(q));
+  return pods;
+}
+
+/** IsExpendablePod of a cluster pod. */
+export function isExpendableSimPod(pod: SimPod): boolean {
+  const priority = pod.template.priority;
+  return priority !== undefined && isExpendablePod({ priority, ...(pod.template.preemptionPolicy ? { preemptionPolicy: pod.template.preemptionPolicy } : {}) }, DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF);
 }
 
 /** The CA's price of one node per hour, comparable across groups only within one currency. */

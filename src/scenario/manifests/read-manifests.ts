@@ -103,6 +103,7 @@ function reportDuplicates(out: ManifestSet, sink: ProblemSink): void {
     ...out.triggerAuthentications.map((a) => ({ key: objectKey(a.kind, a.namespace || '(cluster)', a.name), ref: a.ref })),
     ...out.elasticWorkloads.map((e) => ({ key: objectKey('ElasticWorkload', e.spec.namespace, e.spec.name), ref: e.ref })),
     ...out.podDisruptionBudgets.map((p) => ({ key: objectKey('PodDisruptionBudget', p.spec.namespace, p.spec.name), ref: p.ref })),
+    ...out.priorityClasses.map((c) => ({ key: objectKey('PriorityClass', '(cluster)', c.spec.name), ref: c.ref })),
   ];
   for (const { key, ref } of objects) {
     const first = seen.get(key);

@@ -8,6 +8,7 @@ import { elasticWorkloadKind } from './kinds/elastic-workload.js';
 import { horizontalPodAutoscalerKind } from './kinds/horizontal-pod-autoscaler.js';
 import { ignoredKinds } from './kinds/ignored-kinds.js';
 import { podDisruptionBudgetKind } from './kinds/pod-disruption-budget.js';
+import { priorityClassKind } from './kinds/priority-class.js';
 import { legacyScaledObjectKind, scaledObjectKind } from './kinds/scaled-object.js';
 import { scaledJobKind } from './kinds/scaled-job.js';
 import { statefulSetKind } from './kinds/stateful-set.js';
@@ -24,6 +25,7 @@ const ALL_KINDS: readonly ManifestKindHandler[] = [
   ...triggerAuthenticationKinds,
   elasticWorkloadKind,
   podDisruptionBudgetKind,
+  priorityClassKind,
   ...ignoredKinds,
 ];
 

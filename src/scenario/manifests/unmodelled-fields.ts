@@ -12,7 +12,6 @@ interface Unmodelled {
 }
 
 const POD_SPEC_FIELDS: Unmodelled[] = [
-  { path: ['priorityClassName'], why: 'pod priority and preemption are not modelled' },
   { path: ['overhead'], why: 'pod overhead is not added to requests' },
 ];
 

@@ -36,12 +36,35 @@ function scaleUpDelaySeconds(pod: CaPod, globalSeconds: number): number {
   return custom !== undefined && custom > globalSeconds ? custom : globalSeconds;
 }
 
+/**
+ * core/utils IsExpendablePod: a priority below the cutoff, unless the pod never preempts
+ * (preemptionPolicy Never). Expendable pods are left out of the CA's snapshot altogether
+ * (static_autoscaler.go initializeClusterSnapshot with FilterOutExpendablePods): their room counts as
+ * free, they never block or slow a scale-down, and the drain does not evict them.
+ */
+export function isExpendablePod(pod: Pick<CaPod, 'priority' | 'preemptionPolicy'>, expendablePodsPriorityCutoff: number): boolean {
+  return pod.priority !== undefined && pod.priority < expendablePodsPriorityCutoff && pod.preemptionPolicy !== 'Never';
+}
+
 /** filterOutExpendable: pods below the priority cutoff never trigger a scale-up. */
 export function splitExpendable(pods: readonly CaPod[], expendablePodsPriorityCutoff: number): { kept: CaPod[]; expendable: CaPod[] } {
   const kept: CaPod[] = [];
   const expendable: CaPod[] = [];
-  for (const pod of pods) ((pod.priority ?? 0) < expendablePodsPriorityCutoff ? expendable : kept).push(pod);
+  for (const pod of pods) (isExpendablePod(pod, expendablePodsPriorityCutoff) ? expendable : kept).push(pod);
   return { kept, expendable };
+}
+
+/**
+ * The rest of FilterOutExpendableAndSplit: a pod with status.nominatedNodeName naming a node that
+ * exists waits for its preemption's victims to go; it triggers no scale-up and is put on that node
+ * of the snapshot (addPreemptingPodsToSnapshot, ForceAddPod: no predicate check). A nomination to
+ * a node that is gone is ignored ("nominatedNodeName set … but node is gone").
+ */
+export function splitWaitingForPreemption(pods: readonly CaPod[], nodeNames: ReadonlySet<string>): { unschedulable: CaPod[]; waiting: CaPod[] } {
+  const unschedulable: CaPod[] = [];
+  const waiting: CaPod[] = [];
+  for (const pod of pods) (pod.nominatedNodeName !== undefined && nodeNames.has(pod.nominatedNodeName) ? waiting : unschedulable).push(pod);
+  return { unschedulable, waiting };
 }
 
 export interface YoungPodsInput {

@@ -11,7 +11,6 @@ const IGNORED: readonly (readonly [string, readonly string[]])[] = [
   ['batch', ['Job', 'CronJob']],
   ['networking.k8s.io', ['Ingress', 'IngressClass', 'NetworkPolicy']],
   ['rbac.authorization.k8s.io', ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']],
-  ['scheduling.k8s.io', ['PriorityClass']],
   ['storage.k8s.io', ['StorageClass']],
   ['discovery.k8s.io', ['EndpointSlice']],
   ['apiextensions.k8s.io', ['CustomResourceDefinition']],
