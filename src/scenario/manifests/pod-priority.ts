@@ -9,6 +9,7 @@
  * field for the defaults (priority 0, PreemptLowerPriority), so scenarios without priorities are
  * unchanged.
  */
+import { suggestionHint } from '../did-you-mean.js';
 import type { ProblemSink } from '../problem-sink.js';
 import type { PodTemplateSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
@@ -57,8 +58,10 @@ function resolveOne(
     if (cls === undefined) {
       // A class that was written but could not be read is already reported.
       if (manifests.broken.has(objectKey('PriorityClass', 'default', className)) || manifests.incomplete) return undefined;
-      const names = [...classes.keys()].join(', ');
-      sink.error(ref.problem([...specPath, 'priorityClassName'], `no PriorityClass with name ${className} was found`, `define a scheduling.k8s.io/v1 PriorityClass named ${className}, or use one of: ${names}`));
+      const known = [...classes.keys(), ...[...manifests.broken].flatMap((k) => (k.startsWith('PriorityClass/') ? [k.split('/')[2]!] : []))];
+      const close = suggestionHint(className, known, 'PriorityClasses');
+      const hint = close?.startsWith('did you mean') ? close : `define a scheduling.k8s.io/v1 PriorityClass named ${className}; ${close}`;
+      sink.error(ref.problem([...specPath, 'priorityClassName'], `no PriorityClass with name ${className} was found`, hint));
       return undefined;
     }
   } else cls = globalDefault;
