@@ -9,13 +9,14 @@ import type { UsageState } from '../cluster/cluster-listener.js';
 import { DeploymentController } from '../cluster/deployment-controller.js';
 import { StatefulSetController } from '../cluster/stateful-set-controller.js';
 import type { SimPod } from '../cluster/model.js';
+import { preemptionRecord } from './preemption-record.js';
 import { HpaController } from '../controllers/hpa-controller.js';
 import { Phase } from '../core/phases.js';
 import { Rng } from '../core/rng.js';
 import { Simulation, type EventTimer } from '../core/simulation.js';
 import { StepCursor } from '../load/step-series.js';
 import { MetricsServer, workingSetOf } from '../metrics/metrics-server.js';
-import { ObserverHub, type SimObserver } from '../observe/observer.js';
+import { listensTo, ObserverHub, type SimObserver } from '../observe/observer.js';
 import type { Scenario } from '../scenario/types.js';
 import { calculateCpuCaps } from './capacity.js';
 import { NodeGroup } from '../cloud/node-group.js';
@@ -105,6 +106,8 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     },
   });
 
+  if (listensTo(hub, 'preemption')) cluster.addListener({ podsPreempted: (preemptor, node, victims) => hub.preemption(preemptionRecord(sim.nowSeconds, preemptor, node, victims)) });
+
   const queues = scenario.queues.map((q) => new StandaloneQueue(q));
   for (const group of nodeGroups) group.startInitial();
   startLoad(scenario, sim, [
@@ -192,3 +195,4 @@ function startWarm(sim: Simulation, workloads: WorkloadRuntime[], metricsServer:
     for (const w of workloads) metricsServer.scrape(w.controller.pods, sim.nowSeconds, w);
   });
 }
+

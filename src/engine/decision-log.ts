@@ -10,7 +10,7 @@
  * steady stretch is one row; `none` writes the header only (the run builds no decision records).
  */
 import type { SimObserver } from '../observe/observer.js';
-import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord } from '../observe/records.js';
+import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord } from '../observe/records.js';
 import type { RowCell } from '../report/csv-line.js';
 import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
 import type { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
@@ -158,6 +158,23 @@ export class DecisionLog implements SimObserver {
     this.write(row);
   }
 
+  /**
+   * A preemption by kube-scheduler (runs with pod priorities only): controller `scheduler`, the
+   * preemptor's workload as the target, path `preempt`, reason Preempted, and who was evicted where
+   * in ca_detail.
+   */
+  preemption(r: PreemptionRecord): void {
+    const row = this.base(
+      round3(r.timeSeconds), 'scheduler', 'kube-scheduler', r.preemptor.owner, '', '', '',
+      '', '', '', 'false',
+      'preempt', '', '', '', '', '', '',
+      '', 'Preempted', '', '',
+      '', preemptionDetail(r),
+    );
+    for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
+    this.write(row);
+  }
+
   private write(row: RowCell[], window?: StabilizationWindow): void {
     if (this.detail === 'none') return;
     if (this.detail === 'changes' && !this.changed(row)) return;
@@ -185,4 +202,10 @@ export class DecisionLog implements SimObserver {
     }
     return changed;
   }
+}
+
+/** `web-7 (priority 0) nominated to workers-1; evicted overprovisioning-2 (overprovisioning, priority -1)`. */
+export function preemptionDetail(r: PreemptionRecord): string {
+  const victims = r.victims.map((v) => `${v.name} (${v.owner}, priority ${v.priority})`).join('; ');
+  return `${r.preemptor.name} (priority ${r.preemptor.priority}) nominated to ${r.node}; evicted ${victims}`;
 }

@@ -5,7 +5,7 @@
 import type { ControllerKind } from './decision-row.js';
 
 /** Output order: KEDA's activation comes before the HPA it feeds, and pods before nodes. */
-const KIND_ORDER: Readonly<Record<ControllerKind, number>> = Object.freeze({ keda: 0, hpa: 1, ca: 2 });
+const KIND_ORDER: Readonly<Record<ControllerKind, number>> = Object.freeze({ keda: 0, hpa: 1, ca: 2, scheduler: 3 });
 
 /** `hpa/<name>`, `keda/<name>` or `ca/cluster-autoscaler`: unique per autoscaler. */
 export function autoscalerKey(row: { controller: string; name: string }): string {

@@ -99,6 +99,15 @@ export interface CaDecisionRow extends RowBase {
   detail: string;
 }
 
-export type DecisionRow = HpaDecisionRow | KedaDecisionRow | CaDecisionRow;
+/** A preemption by kube-scheduler (decision-log.ts preemption). */
+export interface SchedulerDecisionRow extends RowBase {
+  controller: 'scheduler';
+  /** The preemptor's workload. */
+  target: string;
+  reason: string;
+  detail: string;
+}
+
+export type DecisionRow = HpaDecisionRow | KedaDecisionRow | CaDecisionRow | SchedulerDecisionRow;
 
 export type ControllerKind = DecisionRow['controller'];

@@ -135,4 +135,17 @@ export interface CaDetail {
   scaleDownReason: string | null;
 }
 
-export type Explanation = HpaExplanation | KedaExplanation | CaExplanation;
+/** A preemption by kube-scheduler: who preempted whom on which node. */
+export interface SchedulerExplanation extends ExplanationTime {
+  controller: 'scheduler';
+  kind: 'Scheduler';
+  name: string;
+  reason: ReasonCode;
+  preemptor: { pod: string; priority: number; workload: string } | null;
+  node: string | null;
+  victims: { pod: string; workload: string; priority: number }[];
+  detail: string;
+  previous: { timeSeconds: number; detail: string } | null;
+}
+
+export type Explanation = HpaExplanation | KedaExplanation | CaExplanation | SchedulerExplanation;

@@ -12,7 +12,7 @@ import {
   windowCell,
   type CellSource,
 } from './decision-cells.js';
-import type { CaDecisionRow, DecisionRow, HpaDecisionRow, KedaDecisionRow, MetricCell, TriggerCell, WorkloadRowBase } from './decision-row.js';
+import type { CaDecisionRow, DecisionRow, HpaDecisionRow, KedaDecisionRow, MetricCell, TriggerCell, WorkloadRowBase, SchedulerDecisionRow } from './decision-row.js';
 
 /** The columns every decisions.csv has (the metric groups come after them). */
 export const REQUIRED_COLUMNS: readonly string[] = Object.freeze([
@@ -119,6 +119,18 @@ function caRow(src: CellSource): CaDecisionRow {
   };
 }
 
+function schedulerRow(src: CellSource): SchedulerDecisionRow {
+  return {
+    controller: 'scheduler',
+    line: src.line,
+    timeSeconds: numberCell(src, 'time_s'),
+    name: textCell(src, 'name'),
+    target: textCell(src, 'target'),
+    reason: textCell(src, 'reason'),
+    detail: textCell(src, 'ca_detail'),
+  };
+}
+
 /**
  * Parses one record. `groups` are the header's metric group indexes (metricGroupIndexes). Throws
  * UserInputError (file, line, column) for a malformed cell or an unknown controller.
@@ -128,5 +140,6 @@ export function parseDecisionRow(src: CellSource, groups: readonly number[]): De
   if (controller === 'hpa') return hpaRow(src, groups);
   if (controller === 'keda') return kedaRow(src, groups);
   if (controller === 'ca') return caRow(src);
-  throw new UserInputError({ file: src.file, line: src.line, field: 'controller', message: `expected hpa, keda or ca, got "${controller}"` });
+  if (controller === 'scheduler') return schedulerRow(src);
+  throw new UserInputError({ file: src.file, line: src.line, field: 'controller', message: `expected hpa, keda, ca or scheduler, got "${controller}"` });
 }

@@ -27,7 +27,7 @@ export interface DecisionsFile {
   header: string[];
 }
 
-const CONTROLLERS: ReadonlySet<string> = new Set(['hpa', 'keda', 'ca']);
+const CONTROLLERS: ReadonlySet<string> = new Set(['hpa', 'keda', 'ca', 'scheduler']);
 
 function csvCells(text: string, file: string, line: number): string[] {
   try {
@@ -49,7 +49,7 @@ function rawDecision(text: string, file: string, line: number): RawDecision {
   const [time = '', controller = '', name = ''] = leadingCells(text, file, line);
   const timeSeconds = time.trim() === '' ? Number.NaN : Number(time);
   if (!Number.isFinite(timeSeconds)) throw new UserInputError({ file, line, field: 'time_s', message: `expected a time in seconds, got "${time}"` });
-  if (!CONTROLLERS.has(controller)) throw new UserInputError({ file, line, field: 'controller', message: `expected hpa, keda or ca, got "${controller}"` });
+  if (!CONTROLLERS.has(controller)) throw new UserInputError({ file, line, field: 'controller', message: `expected hpa, keda, ca or scheduler, got "${controller}"` });
   return { line, timeSeconds, controller, name, text };
 }
 

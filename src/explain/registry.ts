@@ -1,8 +1,10 @@
 /**
  * Controller kind → how its decision is explained and rendered: the one place that dispatches on
- * the `controller` column (hpa, keda, ca). A new autoscaler kind means one entry here.
+ * the `controller` column (hpa, keda, ca, scheduler). A new autoscaler kind means one entry here.
  */
-import type { CaDecisionRow, HpaDecisionRow, KedaDecisionRow } from './decision-row.js';
+import type { CaDecisionRow, HpaDecisionRow, KedaDecisionRow, SchedulerDecisionRow } from './decision-row.js';
+import { explainScheduler } from './explain-scheduler.js';
+import { renderScheduler } from './render-scheduler.js';
 import { explainCa } from './explain-ca.js';
 import { explainHpa } from './explain-hpa.js';
 import { explainKeda } from './explain-keda.js';
@@ -22,6 +24,8 @@ export function explainDecision(pick: NearestDecision, atSeconds: number): Expla
       return explainKeda(decision, previous as KedaDecisionRow | undefined, atSeconds);
     case 'ca':
       return explainCa(decision, previous as CaDecisionRow | undefined, atSeconds);
+    case 'scheduler':
+      return explainScheduler(decision, previous as SchedulerDecisionRow | undefined, atSeconds);
   }
 }
 
@@ -34,6 +38,8 @@ export function renderExplanation(e: Explanation): string[] {
       return renderKeda(e);
     case 'ca':
       return renderCa(e);
+    case 'scheduler':
+      return renderScheduler(e);
   }
 }
 

@@ -2,7 +2,7 @@
  * Observer hooks (vitest reporter style): optional callbacks the simulation calls; observers only
  * record, they never change the run.
  */
-import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord, ReplicaWriteRecord } from './records.js';
+import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord, ReplicaWriteRecord } from './records.js';
 
 export interface SimObserver {
   /**
@@ -18,6 +18,8 @@ export interface SimObserver {
   caDecision?(record: CaDecisionRecord): void;
   /** An HPA or a ScaledObject changed its target's spec.replicas. */
   replicasWritten?(record: ReplicaWriteRecord): void;
+  /** kube-scheduler preempted pods for a pending pod (only in runs with pod priorities). */
+  preemption?(record: PreemptionRecord): void;
 }
 
 /** Whether `observer` would do anything with `hook`: controllers skip building records nobody keeps. */
@@ -63,5 +65,9 @@ export class ObserverHub implements SimObserver {
 
   replicasWritten(record: ReplicaWriteRecord): void {
     for (const o of this.observers) o.replicasWritten?.(record);
+  }
+
+  preemption(record: PreemptionRecord): void {
+    for (const o of this.observers) o.preemption?.(record);
   }
 }

@@ -109,3 +109,15 @@ export interface ReplicaWriteRecord {
   fromReplicas: number;
   toReplicas: number;
 }
+
+/**
+ * kube-scheduler's DefaultPreemption evicted `victims` on `node` so that `preemptor` fits there
+ * (the preemptor gets status.nominatedNodeName = node and binds once they are gone).
+ */
+export interface PreemptionRecord {
+  timeSeconds: number;
+  preemptor: { name: string; owner: string; priority: number };
+  node: string;
+  /** Most important first (the order DefaultPreemption lists them). */
+  victims: { name: string; owner: string; priority: number }[];
+}

@@ -48,7 +48,7 @@ function node(name: string, pods: SimPod[], cpu = 500, maxPods = 110): SimNode {
 }
 
 function context(over: Partial<PreemptionContext> = {}): PreemptionContext {
-  return { nominator: new Nominator(), pdbs: [], random: { next: () => 0, int: () => 0 }, nowSeconds: NOW, preempted: new WeakSet(), spreadPasses: () => true, ...over };
+  return { nominator: new Nominator(), pdbs: [], random: { next: () => 0, int: () => 0, jitter: () => 0 }, nowSeconds: NOW, preempted: new WeakSet(), spreadPasses: () => true, ...over };
 }
 
 function victimsOn(preemptor: SimPod, n: SimNode, pdbs: PreemptionPdb[] = []) {
@@ -228,7 +228,7 @@ describe('the preemption as a whole', () => {
 
   it('starts the dry run at the random offset and stops once enough candidates are found', () => {
     const nodes = [node('n0', [pod('a', LOW, LARGE)]), node('n1', [pod('b', LOW, LARGE)]), node('n2', [pod('c', LOW, LARGE)])];
-    const offset = findCandidates(pod('p', HIGH, LARGE), nodes, context({ random: { next: () => 0, int: () => 2 } }));
+    const offset = findCandidates(pod('p', HIGH, LARGE), nodes, context({ random: { next: () => 0, int: () => 2, jitter: () => 0 } }));
     expect(offset.map((c) => c.node.name)).toEqual(['n2', 'n0', 'n1']);
   });
 

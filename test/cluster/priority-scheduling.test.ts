@@ -126,7 +126,7 @@ describe('DefaultPreemption in the cluster', () => {
 });
 
 describe('the nominated room (RunFilterPluginsWithNominatedPods)', () => {
-  const random = { next: () => 0, int: () => 0 };
+  const random = { next: () => 0, int: () => 0, jitter: () => 0 };
 
   it('a pod of lower priority does not take the room of a pod nominated there; one of higher priority does', () => {
     const node = makeNode({ name: 'n0', cpuAllocatableMillicores: 1000 });
