@@ -17,7 +17,7 @@ import { makePool, makeTemplate } from '../../helpers/builders.js';
 /** Termination 2 s: an evicted pod is gone 2 s after its eviction. */
 const DELAYS = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
 
-function setUp(pods: number) {
+function setUp(pods: number, expendable = 0) {
   const sim = new Simulation();
   const cluster = new Cluster(sim, new Rng(1), DELAYS, 'LeastAllocated');
   const gone: [string, number][] = [];
@@ -28,6 +28,8 @@ function setUp(pods: number) {
   group.startInitial();
   const owner = { name: 'web', namespace: 'default', index: 0 };
   for (let i = 0; i < pods; i++) cluster.createPod(owner, makeTemplate(), { cpuMillicores: 100, memoryBytes: 2 ** 20 }, `web-${i}`);
+  const batch = { name: 'batch', namespace: 'default', index: 1 };
+  for (let i = 0; i < expendable; i++) cluster.createPod(batch, makeTemplate({ priority: -100 }), { cpuMillicores: 100, memoryBytes: 2 ** 20 }, `batch-${i}`);
   sim.runUntil(100);
   const node = cluster.nodes[0]!;
   cluster.setTaint(node, TO_BE_DELETED_TAINT, true);
@@ -112,4 +114,19 @@ describe('startNodeDeletion', () => {
     expect(node.removed).toBe(false);
     expect(node.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key)).toBe(false);
   });
+
+  it('does not evict expendable pods (priority below -10): they are not in the CA snapshot and go with the node', () => {
+    const { sim, node, gone, deletion } = setUp(1, 1);
+    const batch = node.pods.find((p) => p.name === 'batch-0')!;
+    expect(batch).toBeDefined();
+    startNodeDeletion(deletion({}));
+    sim.runUntil(105.5);
+    expect(node.pods.filter((p) => p.deletionSeconds !== undefined).map((p) => p.name)).toEqual(['web-0']);
+    expect(batch.deletionSeconds).toBeUndefined();
+    // The web pod is gone at 107; the look at 110 deletes the node, and the batch pod with it.
+    sim.runUntil(111);
+    expect(gone).toEqual([[node.name, 110]]);
+    expect(batch.removed).toBe(true);
+  });
 });
+
