@@ -3,7 +3,8 @@
  * default_preemption.go; the evaluator in pkg/scheduler/framework/preemption/preemption.go), run when
  * a pod no node fits:
  * - PodEligibleToPreemptOthers: not with preemptionPolicy Never, nor while a lower-priority pod this
- *   pod's earlier preemption evicted still terminates on its nominated node;
+ *   pod's earlier preemption evicted still terminates on its nominated node (unless that node now
+ *   fails the pod as UnschedulableAndUnresolvable);
  * - findCandidates: only nodes whose failure removing pods could help (nodesWherePreemptionMightHelp
  *   skips UnschedulableAndUnresolvable: nodeSelector, taints, a virtual node's pod sizes, a missing
  *   topology key); the dry run starts at a random offset (GetOffsetAndNumCandidates, drawn from the
@@ -79,7 +80,8 @@ function preemptionMightHelp(reason: FilterReason): boolean {
 export function eligibleToPreemptOthers(pod: SimPod, nominator: Nominator, preempted: WeakSet<SimPod>): { eligible: boolean; reason: string } {
   if (!mayPreempt(pod)) return { eligible: false, reason: 'not eligible due to preemptionPolicy=Never.' };
   const nominated = nominator.nominatedNode(pod);
-  if (nominated !== undefined && !nominated.removed) {
+  // A nominated node the filters now reject for good (a taint, a selector) does not hold the pod back.
+  if (nominated !== undefined && !nominated.removed && preemptionMightHelp(filterNode(pod, nominated))) {
     const priority = podPriority(pod);
     for (const other of nominated.pods) {
       if (podPriority(other) < priority && other.deletionSeconds !== undefined && preempted.has(other)) {

@@ -254,5 +254,8 @@ describe('the preemption as a whole', () => {
     victim.deletionSeconds = NOW;
     preempted.add(victim);
     expect(eligibleToPreemptOthers(preemptor, nominator, preempted)).toEqual({ eligible: false, reason: 'not eligible due to a terminating pod on the nominated node.' });
+    // The nominated node tainted since (e.g. ToBeDeletedByClusterAutoscaler): eligible again.
+    n.taints = [{ key: 'ToBeDeletedByClusterAutoscaler', effect: 'NoSchedule' }];
+    expect(eligibleToPreemptOthers(preemptor, nominator, preempted).eligible).toBe(true);
   });
 });

@@ -15,7 +15,7 @@
 
 export type FieldTree = { readonly [field: string]: FieldTree | null };
 
-const OBJECT_META: FieldTree = {
+export const OBJECT_META: FieldTree = {
   name: null, generateName: null, namespace: null, selfLink: null, uid: null, resourceVersion: null, generation: null,
   creationTimestamp: null, deletionTimestamp: null, deletionGracePeriodSeconds: null, labels: null, annotations: null,
   ownerReferences: null, finalizers: null, managedFields: null,

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { ProblemSink } from '../problem-sink.js';
 import { parseWithSchema } from '../schema/zod-problems.js';
 import type { DocRef } from '../yaml/doc-ref.js';
-import type { FieldTree } from './known-fields.js';
+import { OBJECT_META, type FieldTree } from './known-fields.js';
 import { markBroken, type ManifestSet } from './manifest-set.js';
 
 const KIND = 'PriorityClass';
@@ -44,12 +44,7 @@ export const SYSTEM_PRIORITY_CLASSES: ReadonlyMap<string, PriorityClassSpec> = n
 
 /** scheduling/v1 PriorityClass's fields (k8s.io/api scheduling/v1 types.go); there is no spec. */
 export const PRIORITY_CLASS_FIELDS: FieldTree = {
-  apiVersion: null, kind: null, metadata: {
-    name: null, generateName: null, namespace: null, selfLink: null, uid: null, resourceVersion: null, generation: null,
-    creationTimestamp: null, deletionTimestamp: null, deletionGracePeriodSeconds: null, labels: null, annotations: null,
-    ownerReferences: null, finalizers: null, managedFields: null,
-  },
-  value: null, globalDefault: null, description: null, preemptionPolicy: null,
+  apiVersion: null, kind: null, metadata: OBJECT_META, value: null, globalDefault: null, description: null, preemptionPolicy: null,
 };
 
 const INT32_MIN = -2_147_483_648;
