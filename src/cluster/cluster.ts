@@ -19,8 +19,6 @@ import { countForSpreading, countPodOnNode } from './node-accounting.js';
 import { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT, NodeHealth } from './node-health.js';
 import { countsRunningReady, OwnerPods } from './owner-pods.js';
 import type { ScoringStrategy } from './scheduling-score.js';
-import { podPriority } from './pod-priority.js';
-import type { PreemptionPdb } from './preemption.js';
 import { planStartup, planVirtualBindToStart } from './startup-timeline.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
 import { Scheduler } from './scheduler.js';
@@ -37,7 +35,8 @@ export class Cluster {
   private readonly unschedulable: UnschedulableQueue;
   private serial = 0;
   private readonly startupRandom: RandomStream;
-  private readonly scheduler: Scheduler;
+  /** kube-scheduler: its cycles, its nominations (status.nominatedNodeName) and the PDBs its preemption reads. */
+  readonly scheduler: Scheduler;
   private readonly listeners: ClusterListener[] = [];
   /** Whether each node's kubelet runs, and since when the API shows it NotReady. */
   private readonly health = new NodeHealth();
@@ -47,8 +46,6 @@ export class Cluster {
   private readonly affinity = new InterPodAffinityPods();
   /** Some pod's priority was set (a PriorityClass): failed cycles run the preemption PostFilter. */
   private prioritiesInUse = false;
-  /** The PodDisruptionBudgets as the preemption sees them (status.disruptionsAllowed now). */
-  private preemptionPdbs: () => readonly PreemptionPdb[] = () => [];
 
   constructor(
     private readonly sim: Simulation,
@@ -64,16 +61,6 @@ export class Cluster {
       return schedule && this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds);
     });
     this.unschedulable.affinityFilterApplies = (pod) => this.affinity.filterApplies(pod);
-  }
-
-  /** Where the preemption reads the PodDisruptionBudgets from. */
-  setPreemptionPdbs(pdbs: () => readonly PreemptionPdb[]): void {
-    this.preemptionPdbs = pdbs;
-  }
-
-  /** status.nominatedNodeName of a pending pod whose preemption freed room there. */
-  nominatedNode(pod: SimPod): SimNode | undefined {
-    return this.scheduler.nominator.nominatedNode(pod);
   }
 
   addListener(listener: ClusterListener): void {
@@ -186,7 +173,7 @@ export class Cluster {
     node.podsVersion++;
     pod.node = node;
     this.unschedulable.bound(pod);
-    this.scheduler.nominator.clear(pod);
+    this.scheduler.forget(pod);
     pod.boundSeconds = this.sim.nowSeconds;
     pod.startTimeSeconds = this.sim.nowSeconds;
     // The kubelet's first status update after admission (status.startTime) already carries
@@ -283,28 +270,12 @@ export class Cluster {
     return true;
   }
 
-  /**
-   * DefaultPreemption's PostFilter after `pod`'s failed cycle, and prepareCandidate: the victims are
-   * deleted with their own grace period (the scheduler's DeletePod carries no grace override), pods
-   * of lower priority nominated to the node lose their nomination, and `pod` is nominated there.
-   * Without a candidate the pod's nomination is cleared (PostFilterResult with an empty node).
-   */
+  /** DefaultPreemption after `pod`'s failed cycle: the victims go with their own grace period (the scheduler's DeletePod sets none). */
   private preempt(pod: SimPod): void {
-    const nominator = this.scheduler.nominator;
-    const result = this.scheduler.preempt(pod, this.nodes, this.preemptionPdbs(), this.sim.nowSeconds);
-    if (result.outcome !== 'preempted') {
-      if (result.outcome === 'no-candidate') nominator.clear(pod);
-      return;
-    }
-    const { node, victims } = result;
-    for (const l of this.listeners) l.podsPreempted?.(pod, node, victims);
-    for (const victim of victims) {
-      this.scheduler.preempted.add(victim);
-      this.deletePod(victim, victim.template.terminationGracePeriodSeconds);
-    }
-    const priority = podPriority(pod);
-    for (const other of [...nominator.nominatedOn(node)]) if (podPriority(other) < priority) nominator.clear(other);
-    nominator.nominate(pod, node);
+    const preemption = this.scheduler.postFilter(pod, this.nodes, this.sim.nowSeconds);
+    if (preemption === undefined) return;
+    for (const l of this.listeners) l.podsPreempted?.(pod, preemption.node, preemption.victims);
+    for (const victim of preemption.victims) this.deletePod(victim, victim.template.terminationGracePeriodSeconds);
   }
 
   /**
@@ -415,7 +386,7 @@ export class Cluster {
     }
     this.owners.remove(pod);
     this.unschedulable.remove(pod);
-    this.scheduler.nominator.clear(pod);
+    this.scheduler.forget(pod);
     if (node !== undefined) this.unschedulable.relaxed(node);
   }
 

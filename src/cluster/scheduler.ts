@@ -11,7 +11,8 @@ import type { InterPodAffinityPods } from './inter-pod-affinity-counts.js';
 import type { SimNode, SimPod } from './model.js';
 import { Nominator } from './nominator.js';
 import { placePod } from './place-pod.js';
-import { preempt, type PreemptionPdb, type PreemptionResult } from './preemption.js';
+import { podPriority } from './pod-priority.js';
+import { preempt, type PreemptionPdb } from './preemption.js';
 import { filterNode } from './scheduling-filter.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { preFilterSpread, spreadFilter } from './topology-spread-filter.js';
@@ -21,6 +22,8 @@ export class Scheduler {
   readonly nominator = new Nominator();
   /** Pods evicted by a preemption (DisruptionTarget=True, reason PreemptionByScheduler). */
   readonly preempted = new WeakSet<SimPod>();
+  /** The PodDisruptionBudgets as the preemption sees them (status.disruptionsAllowed now). */
+  preemptionPdbs: () => readonly PreemptionPdb[] = () => [];
 
   constructor(
     private readonly scoring: ScoringStrategy,
@@ -41,10 +44,29 @@ export class Scheduler {
     return placement;
   }
 
-  /** DefaultPreemption's PostFilter for `pod`, which no node fits (preemption.ts). */
-  preempt(pod: SimPod, nodes: readonly SimNode[], pdbs: readonly PreemptionPdb[], nowSeconds: number): PreemptionResult {
+  /**
+   * DefaultPreemption's PostFilter for `pod`, which no node fits (preemption.ts), with
+   * prepareCandidate's bookkeeping: the victims are marked preempted (the caller deletes them), pods
+   * of lower priority nominated to the node lose their nomination, and `pod` is nominated there.
+   * Without a candidate the pod's nomination is cleared (a PostFilterResult with an empty node).
+   */
+  postFilter(pod: SimPod, nodes: readonly SimNode[], nowSeconds: number): { node: SimNode; victims: SimPod[] } | undefined {
     const spreadPasses = this.spreadCheck(pod, nodes);
-    return preempt(pod, nodes, { nominator: this.nominator, pdbs, random: this.random, nowSeconds, preempted: this.preempted, spreadPasses });
+    const result = preempt(pod, nodes, { nominator: this.nominator, pdbs: this.preemptionPdbs(), random: this.random, nowSeconds, preempted: this.preempted, spreadPasses });
+    if (result.outcome !== 'preempted') {
+      if (result.outcome === 'no-candidate') this.nominator.clear(pod);
+      return undefined;
+    }
+    for (const victim of result.victims) this.preempted.add(victim);
+    const priority = podPriority(pod);
+    for (const other of [...this.nominator.nominatedOn(result.node)]) if (podPriority(other) < priority) this.nominator.clear(other);
+    this.nominator.nominate(pod, result.node);
+    return result;
+  }
+
+  /** The pod bound or is gone: its nomination, if any, is cleared. */
+  forget(pod: SimPod): void {
+    if (!this.nominator.empty) this.nominator.clear(pod);
   }
 
   private fitsNominatedNode(pod: SimPod, node: SimNode, nodes: readonly SimNode[]): boolean {

@@ -79,7 +79,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     const caps = load === undefined ? undefined : calculateCpuCaps(spec, load, scenario.nodePools, elastic);
     return new WorkloadRuntime(sim, controller, load, caps);
   });
-  if (scenario.podDisruptionBudgets.length > 0) cluster.setPreemptionPdbs(() => podDisruptionBudgetsNow(scenario, workloads));
+  if (scenario.podDisruptionBudgets.length > 0) cluster.scheduler.preemptionPdbs = () => podDisruptionBudgetsNow(scenario, workloads);
   const metricsServer = new MetricsServer(scenario.config.metricsServer.resolutionSeconds);
   // The billing observer hears a pod's end before the workload's CPU ledger forgets the pod.
   const billing = new BillingObserver(sim, ledger, (pod, t) => {

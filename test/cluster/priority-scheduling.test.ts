@@ -90,7 +90,7 @@ describe('DefaultPreemption in the cluster', () => {
     w.sim.runUntil(11.5);
     expect(w.preemptions).toEqual([`web on ${node.name}: pause`]);
     const preemptor = web.pods[0]!;
-    expect(w.cluster.nominatedNode(preemptor)).toBe(node);
+    expect(w.cluster.scheduler.nominator.nominatedNode(preemptor)).toBe(node);
     const victims = pause.pods.filter((p) => p.deletionSeconds !== undefined);
     expect(victims).toHaveLength(1);
     // Gone after the kubelet's termination time (2 s here, below the 30 s grace period): the preemptor binds then.
@@ -98,7 +98,7 @@ describe('DefaultPreemption in the cluster', () => {
     expect(preemptor.node).toBeUndefined();
     w.sim.runUntil(14);
     expect(preemptor.node).toBe(node);
-    expect(w.cluster.nominatedNode(preemptor)).toBeUndefined();
+    expect(w.cluster.scheduler.nominator.nominatedNode(preemptor)).toBeUndefined();
   });
 
   it('a pod with preemptionPolicy Never waits instead', () => {

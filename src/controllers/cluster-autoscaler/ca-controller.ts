@@ -123,7 +123,7 @@ export class ClusterAutoscalerController {
     const upcoming = groups.flatMap((g) => (g.upcoming.length > 0 ? [{ group: g.name, count: g.upcoming.length, template: caNodeGroup(g).template }] : []));
     if (pending.length > 0) {
       const plan = planScaleUp({
-        unschedulablePods: pending.map((p) => withNomination(caPod(p, ownerKind), cluster.nominatedNode(p))),
+        unschedulablePods: pending.map((p) => withNomination(caPod(p, ownerKind), cluster.scheduler.nominator.nominatedNode(p))),
         groups: caGroups,
         upcomingNodes: upcoming,
         nodes,
