@@ -42,6 +42,7 @@ export function defaultRows(): DefaultRow[] {
     { setting: 'CA scale-down delay after delete', value: `${CA_DEFAULTS.scaleDownDelayAfterDeleteSeconds} s`, mirrors: '`--scale-down-delay-after-delete` (the FAQ says scan-interval)' },
     { setting: 'CA max node provision time', value: `${CA_DEFAULTS.maxNodeProvisionTimeSeconds} s`, mirrors: '`--max-node-provision-time`' },
     { setting: 'CA unremovable node recheck', value: `${CA_DEFAULTS.unremovableNodeRecheckTimeoutSeconds} s`, mirrors: '`--unremovable-node-recheck-timeout`' },
+    { setting: 'CA expendable pods priority cutoff', value: CA_DEFAULTS.expendablePodsPriorityCutoff, mirrors: '`--expendable-pods-priority-cutoff` (pods below it, unless preemptionPolicy Never, are left out)' },
     { setting: 'CA max empty / drain deletions at once', value: `${CA_DEFAULTS.maxScaleDownParallelism} / ${CA_DEFAULTS.maxDrainParallelism}`, mirrors: '`--max-scale-down-parallelism`, `--max-drain-parallelism`' },
     { setting: 'node boot time', value: `${NODE_POOL_DEFAULTS.bootSeconds.min}–${NODE_POOL_DEFAULTS.bootSeconds.max} s`, mirrors: 'cloud VM boot to Ready (FAQ: 3–4 min on GCE); seeded `cloud/<pool>` stream' },
     { setting: 'billing step / minimum', value: `${BILLING_DEFAULTS.granularitySeconds} s / ${BILLING_DEFAULTS.minimumSeconds.onDemand} s on-demand`, mirrors: 'EC2 per-second billing with a 60 s minimum' },

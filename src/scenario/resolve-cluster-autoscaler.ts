@@ -53,6 +53,7 @@ export function resolveClusterAutoscaler(
     skipNodesWithSystemPods: ca.skipNodesWithSystemPods ?? d.skipNodesWithSystemPods,
     skipNodesWithLocalStorage: ca.skipNodesWithLocalStorage ?? d.skipNodesWithLocalStorage,
     ignoreDaemonSetsUtilization: ca.ignoreDaemonSetsUtilization ?? d.ignoreDaemonSetsUtilization,
+    expendablePodsPriorityCutoff: ca.expendablePodsPriorityCutoff ?? d.expendablePodsPriorityCutoff,
   };
 }
 

@@ -102,6 +102,8 @@ export interface ClusterAutoscalerSettings {
   skipNodesWithSystemPods: boolean;
   skipNodesWithLocalStorage: boolean;
   ignoreDaemonSetsUtilization: boolean;
+  /** --expendable-pods-priority-cutoff: pods of lower priority are expendable (not in the CA's snapshot). */
+  expendablePodsPriorityCutoff: number;
 }
 
 /** autoscaling.alibabacloud.com/v1beta1 ElasticWorkload (docs/fidelity-spec.md §5.1). */

@@ -51,6 +51,8 @@ export const CA_DEFAULTS: Readonly<ClusterAutoscalerSettings> = Object.freeze({
   skipNodesWithLocalStorage: true,
   /** --ignore-daemonsets-utilization=false */
   ignoreDaemonSetsUtilization: false,
+  /** --expendable-pods-priority-cutoff=-10 */
+  expendablePodsPriorityCutoff: -10,
 });
 
 /** Annotation that overrides the controller / kube-system / local-storage blockers ("true") or blocks ("false"). */

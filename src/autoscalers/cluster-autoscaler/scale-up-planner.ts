@@ -22,7 +22,7 @@ import { absorbPendingPods, snapshotNodes, type UpcomingNodes } from './scale-up
 import { addPodToNode, cloneNode, type SimulatedNode } from './simulated-node.js';
 import { applyResourceLimits, capByMaxNodesTotal, resourcesLeft, type LimitName } from './scale-up/limits.js';
 import { computeExpansionOptions, type GroupOptions, type GroupSkipReason } from './scale-up/options.js';
-import { allPodsAreNew, DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, splitExpendable, splitWaitingForPreemption, splitYoungPods } from './scale-up/pending-pods.js';
+import { allPodsAreNew, splitExpendable, splitWaitingForPreemption, splitYoungPods } from './scale-up/pending-pods.js';
 import type { CaNode, CaNodeGroup, CaPod, CaResourceTotals } from './types.js';
 
 export interface ScaleUpLimits {
@@ -47,7 +47,7 @@ export interface ScaleUpPlanInput {
   random: RandomStream;
   /** Built from config.expanders when absent. */
   expander?: ExpanderChain;
-  /** --expendable-pods-priority-cutoff (default −10). */
+  /** --expendable-pods-priority-cutoff; config's when absent. */
   expendablePodsPriorityCutoff?: number;
   /** Groups in backoff after a failed scale-up: skipped (BackedOff). */
   backedOffGroups?: ReadonlySet<string>;
@@ -152,7 +152,7 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
   if (input.unschedulablePods.length === 0) return noScaleUp('NoUnschedulablePods');
   // RunOnce's order: the pod list processors (filterOutExpendable, then filterOutSchedulable onto
   // free room and upcoming nodes) see every pod, young ones too; filterOutYoungPods comes after.
-  const { kept: nonExpendable } = splitExpendable(input.unschedulablePods, input.expendablePodsPriorityCutoff ?? DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF);
+  const { kept: nonExpendable } = splitExpendable(input.unschedulablePods, input.expendablePodsPriorityCutoff ?? input.config.expendablePodsPriorityCutoff);
   const { unschedulable: kept, waiting } = withNominations(nonExpendable, input.nodes ?? []);
   if (kept.length === 0) return noScaleUp('NoUnschedulablePods');
   const groupsByName = new Map(input.groups.map((g) => [g.name, g]));

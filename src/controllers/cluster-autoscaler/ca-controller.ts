@@ -102,7 +102,7 @@ export class ClusterAutoscalerController {
       this.record(nowSeconds, 'no-op', '', before, pending.length, 'ClusterUnhealthy', [], `${health.unready} of ${health.registered} nodes unready`);
       return;
     }
-    const nodes = real.map((n) => caNode(n, ownerKind));
+    const nodes = real.map((n) => caNode(n, ownerKind, this.config.expendablePodsPriorityCutoff));
     const caGroups = groups.map(caNodeGroup);
     // Both count the nodes still booting (scale-up: target sizes; scale-down: the upcoming nodes
     // RunOnce put in the snapshot); scale-down's minimums leave out nodes being deleted
@@ -231,6 +231,7 @@ export class ClusterAutoscalerController {
       node,
       empty,
       maxGracefulTerminationSeconds: this.config.maxGracefulTerminationSeconds,
+      expendablePodsPriorityCutoff: this.config.expendablePodsPriorityCutoff,
       pdbs: this.deps.pdbs,
       view: (pod) => caPod(pod, this.deps.ownerKind),
       done: (outcome) => {

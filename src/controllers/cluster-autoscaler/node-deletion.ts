@@ -41,6 +41,8 @@ export interface NodeDeletionInput {
   empty: boolean;
   /** --max-graceful-termination-sec */
   maxGracefulTerminationSeconds: number;
+  /** --expendable-pods-priority-cutoff: pods below it are not in the CA's snapshot, and not evicted. */
+  expendablePodsPriorityCutoff: number;
   /** PodDisruptionBudgets with status.disruptionsAllowed as of now. */
   pdbs: () => CaPdb[];
   /** A pod as the budgets see it (namespace and labels). */
@@ -70,7 +72,7 @@ export function startNodeDeletion(input: NodeDeletionInput): void {
     }
     const drainStart = sim.nowSeconds;
     // The drain evicts the pods of the CA's snapshot: expendable pods are not in it (they go with the node).
-    const toEvict: SimPod[] = cluster.podsOn(node).filter((p) => !isExpendableSimPod(p));
+    const toEvict: SimPod[] = cluster.podsOn(node).filter((p) => !isExpendableSimPod(p, input.expendablePodsPriorityCutoff));
     const look = (): void => {
       if (node.removed || toEvict.every((p) => p.removed || p.node !== node)) {
         deleteNow();

@@ -113,16 +113,16 @@ interface KeptCaNode {
 
 const KEPT_CA_NODE = new WeakMap<SimNode, KeptCaNode>();
 
-export function caNode(node: SimNode, ownerKind: OwnerKindOf): CaNode {
+export function caNode(node: SimNode, ownerKind: OwnerKindOf, expendablePodsPriorityCutoff = DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF): CaNode {
   const kept = KEPT_CA_NODE.get(node);
   if (kept !== undefined && kept.podsVersion === node.podsVersion && kept.taints === node.taints && kept.ready === node.ready) return kept.ca;
-  const ca = copyCaNode(node, ownerKind);
+  const ca = copyCaNode(node, ownerKind, expendablePodsPriorityCutoff);
   KEPT_CA_NODE.set(node, { podsVersion: node.podsVersion, taints: node.taints, ready: node.ready, ca });
   return ca;
 }
 
 /** The copy caNode keeps, made afresh (tests compare the two). */
-export function copyCaNode(node: SimNode, ownerKind: OwnerKindOf): CaNode {
+export function copyCaNode(node: SimNode, ownerKind: OwnerKindOf, expendablePodsPriorityCutoff = DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF): CaNode {
   return {
     name: node.name,
     group: node.pool.name,
@@ -131,7 +131,7 @@ export function copyCaNode(node: SimNode, ownerKind: OwnerKindOf): CaNode {
     maxPods: node.maxPods,
     labels: node.labels,
     taints: node.taints,
-    pods: snapshotPods(node.pods).map((p) => caPod(p, ownerKind)),
+    pods: snapshotPods(node.pods, expendablePodsPriorityCutoff).map((p) => caPod(p, ownerKind)),
     ready: node.ready,
     beingDeleted: node.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key),
   };
@@ -139,17 +139,17 @@ export function copyCaNode(node: SimNode, ownerKind: OwnerKindOf): CaNode {
 
 /**
  * The node's pods in the CA's snapshot: expendable ones are left out (static_autoscaler.go
- * initializeClusterSnapshot with FilterOutExpendablePods, at the default --expendable-pods-priority-cutoff).
+ * initializeClusterSnapshot with FilterOutExpendablePods).
  */
-function snapshotPods(pods: SimPod[]): SimPod[] {
-  for (const p of pods) if (isExpendableSimPod(p)) return pods.filter((q) => !isExpendableSimPod(q));
+function snapshotPods(pods: SimPod[], cutoff: number): SimPod[] {
+  for (const p of pods) if (isExpendableSimPod(p, cutoff)) return pods.filter((q) => !isExpendableSimPod(q, cutoff));
   return pods;
 }
 
 /** IsExpendablePod of a cluster pod. */
-export function isExpendableSimPod(pod: SimPod): boolean {
-  const priority = pod.template.priority;
-  return priority !== undefined && isExpendablePod({ priority, ...(pod.template.preemptionPolicy ? { preemptionPolicy: pod.template.preemptionPolicy } : {}) }, DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF);
+export function isExpendableSimPod(pod: SimPod, expendablePodsPriorityCutoff: number): boolean {
+  const { priority, preemptionPolicy } = pod.template;
+  return priority !== undefined && isExpendablePod(preemptionPolicy === undefined ? { priority } : { priority, preemptionPolicy }, expendablePodsPriorityCutoff);
 }
 
 /** The CA's price of one node per hour, comparable across groups only within one currency. */

@@ -54,6 +54,7 @@ export const ClusterAutoscalerSchema = z.strictObject({
   skipNodesWithSystemPods: z.boolean().optional().describe('true or false'),
   skipNodesWithLocalStorage: z.boolean().optional().describe('true or false'),
   ignoreDaemonSetsUtilization: z.boolean().optional().describe('true or false'),
+  expendablePodsPriorityCutoff: z.number().int().optional().describe('an integer: pods of lower priority neither trigger a scale-up nor hold a node'),
 });
 
 export type ClusterAutoscalerInput = z.output<typeof ClusterAutoscalerSchema>;

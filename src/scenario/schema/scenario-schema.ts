@@ -92,6 +92,7 @@
  *     skipNodesWithSystemPods: true
  *     skipNodesWithLocalStorage: true
  *     ignoreDaemonSetsUtilization: false
+ *     expendablePodsPriorityCutoff: -10 # pods below it neither trigger a scale-up nor hold a node
  *   currency:
  *     report: USD                   # default: the currency of most prices
  *     rates: [{ from: CNY, to: USD, rate: 0.14 }]   # rate > 0; nothing is converted without one

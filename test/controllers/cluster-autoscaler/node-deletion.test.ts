@@ -40,6 +40,7 @@ function setUp(pods: number, expendable = 0) {
     node,
     empty: false,
     maxGracefulTerminationSeconds: 600,
+    expendablePodsPriorityCutoff: -10,
     pdbs: () => [],
     view: (pod) => caPod(pod, () => 'ReplicaSet'),
     done: () => undefined,

@@ -7,13 +7,14 @@
  * static_autoscaler.go allPodsAreNew: while every pod left to help is younger than
  * unschedulablePodTimeBuffer (2 s), the loop waits for more pods to come and scales nothing.
  */
+import { CA_DEFAULTS } from '../config.js';
 import type { CaPod } from '../types.js';
 
 /** static_autoscaler.go unschedulablePodTimeBuffer: how old the oldest pod to help must be for a scale-up. */
 export const UNSCHEDULABLE_POD_TIME_BUFFER_SECONDS = 2;
 
-/** --expendable-pods-priority-cutoff */
-export const DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF = -10;
+/** --expendable-pods-priority-cutoff's default (-10). */
+export const DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF = CA_DEFAULTS.expendablePodsPriorityCutoff;
 /** Per-pod delay; it can only lengthen the global one. */
 export const POD_SCALE_UP_DELAY_ANNOTATION = 'cluster-autoscaler.kubernetes.io/pod-scale-up-delay';
 
