@@ -272,7 +272,7 @@ export class Cluster {
 
   /** DefaultPreemption after `pod`'s failed cycle: the victims go with their own grace period (the scheduler's DeletePod sets none). */
   private preempt(pod: SimPod): void {
-    const preemption = this.scheduler.postFilter(pod, this.nodes, this.sim.nowSeconds);
+    const preemption = this.scheduler.postFilter(pod, this.nodes, this.sim.nowSeconds, this.affinity);
     if (preemption === undefined) return;
     for (const l of this.listeners) l.podsPreempted?.(pod, preemption.node, preemption.victims);
     for (const victim of preemption.victims) this.deletePod(victim, victim.template.terminationGracePeriodSeconds);

@@ -56,8 +56,12 @@ export interface PreemptionContext {
   nowSeconds: number;
   /** Pods an earlier preemption evicted (their DisruptionTarget condition, reason PreemptionByScheduler). */
   preempted: WeakSet<SimPod>;
-  /** The pod's DoNotSchedule topology spread constraints pass on `node` (true when it has none). */
-  spreadPasses: (node: SimNode) => boolean;
+  /**
+   * PodTopologySpread's filter (the pod's DoNotSchedule constraints) and InterPodAffinity's pass on
+   * `node` as it is (true without constraints or terms). The dry run does not remove victims from
+   * their counts, so a node failing either is no candidate.
+   */
+  countFiltersPass: (node: SimNode) => boolean;
 }
 
 export type PreemptionResult =
@@ -210,7 +214,7 @@ export function findCandidates(pod: SimPod, nodes: readonly SimNode[], ctx: Pree
   for (const node of nodes) {
     const reason = filterNode(pod, node);
     if (!preemptionMightHelp(reason)) continue;
-    if (!ctx.spreadPasses(node)) continue;
+    if (!ctx.countFiltersPass(node)) continue;
     potential.push(node);
   }
   if (potential.length === 0) return [];

@@ -4,10 +4,12 @@
  * moves it on by the nodes it processed). One cycle is place-pod.ts placePod. Pods nominated after
  * a preemption (nominator.ts) are tried on their nominated node first (schedule_one.go
  * evaluateNominatedNode: a fit there is the only feasible node, no search, no score); a cycle that
- * fails runs DefaultPreemption's PostFilter (preemption.ts) when priorities are in use.
+ * fails runs DefaultPreemption's PostFilter (preemption.ts) when priorities are in use. Both check
+ * PodTopologySpread's and InterPodAffinity's filters too, over the counts as they stand.
  */
 import type { RandomStream } from '../core/rng.js';
 import type { InterPodAffinityPods } from './inter-pod-affinity-counts.js';
+import { interPodAffinityFilter } from './inter-pod-affinity-filter.js';
 import type { SimNode, SimPod } from './model.js';
 import { Nominator } from './nominator.js';
 import { placePod } from './place-pod.js';
@@ -35,7 +37,7 @@ export class Scheduler {
     const nominator = this.nominator.empty ? undefined : this.nominator;
     if (nominator !== undefined) {
       const nominated = nominator.nominatedNode(pod);
-      if (nominated !== undefined && !nominated.removed && this.fitsNominatedNode(pod, nominated, nodes)) {
+      if (nominated !== undefined && !nominated.removed && this.fitsNominatedNode(pod, nominated, nodes, affinity)) {
         return { node: nominated, score: 0, reason: 'Scheduled', processedNodes: 0 };
       }
     }
@@ -50,9 +52,9 @@ export class Scheduler {
    * of lower priority nominated to the node lose their nomination, and `pod` is nominated there.
    * Without a candidate the pod's nomination is cleared (a PostFilterResult with an empty node).
    */
-  postFilter(pod: SimPod, nodes: readonly SimNode[], nowSeconds: number): { node: SimNode; victims: SimPod[] } | undefined {
-    const spreadPasses = this.spreadCheck(pod, nodes);
-    const result = preempt(pod, nodes, { nominator: this.nominator, pdbs: this.preemptionPdbs(), random: this.random, nowSeconds, preempted: this.preempted, spreadPasses });
+  postFilter(pod: SimPod, nodes: readonly SimNode[], nowSeconds: number, affinity?: InterPodAffinityPods): { node: SimNode; victims: SimPod[] } | undefined {
+    const countFiltersPass = this.countFiltersCheck(pod, nodes, affinity);
+    const result = preempt(pod, nodes, { nominator: this.nominator, pdbs: this.preemptionPdbs(), random: this.random, nowSeconds, preempted: this.preempted, countFiltersPass });
     if (result.outcome !== 'preempted') {
       if (result.outcome === 'no-candidate') this.nominator.clear(pod);
       return undefined;
@@ -69,15 +71,21 @@ export class Scheduler {
     if (!this.nominator.empty) this.nominator.clear(pod);
   }
 
-  private fitsNominatedNode(pod: SimPod, node: SimNode, nodes: readonly SimNode[]): boolean {
-    return filterNode(pod, node) === 'Fits' && this.nominator.fitsWithNominated(pod, node) === 'Fits' && this.spreadCheck(pod, nodes)(node);
+  private fitsNominatedNode(pod: SimPod, node: SimNode, nodes: readonly SimNode[], affinity: InterPodAffinityPods | undefined): boolean {
+    return filterNode(pod, node) === 'Fits' && this.nominator.fitsWithNominated(pod, node) === 'Fits' && this.countFiltersCheck(pod, nodes, affinity)(node);
   }
 
-  /** PodTopologySpread's filter for the pod's DoNotSchedule constraints (always true without them). */
-  private spreadCheck(pod: SimPod, nodes: readonly SimNode[]): (node: SimNode) => boolean {
+  /**
+   * The filters that read counts of other pods: PodTopologySpread for the pod's DoNotSchedule
+   * constraints and InterPodAffinity (each always true without constraints or terms).
+   */
+  private countFiltersCheck(pod: SimPod, nodes: readonly SimNode[], affinity: InterPodAffinityPods | undefined): (node: SimNode) => boolean {
     const constraints = pod.spreadSource?.explicit?.filter;
-    if (constraints === undefined || constraints.length === 0) return () => true;
-    const state = preFilterSpread(constraints, pod, nodes, (node, i) => constraints[i]!.counts.podsOnNode(node));
-    return (node) => spreadFilter(constraints, state, node.labels).fits;
+    const spreadState = constraints === undefined || constraints.length === 0 ? undefined : preFilterSpread(constraints, pod, nodes, (node, i) => constraints[i]!.counts.podsOnNode(node));
+    const affinityFilter = affinity?.cycle(pod)?.filter;
+    if (spreadState === undefined && affinityFilter === undefined) return () => true;
+    return (node) =>
+      (spreadState === undefined || spreadFilter(constraints!, spreadState, node.labels).fits) &&
+      (affinityFilter === undefined || interPodAffinityFilter(affinityFilter, node.labels) === 'Fits');
   }
 }

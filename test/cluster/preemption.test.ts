@@ -48,7 +48,7 @@ function node(name: string, pods: SimPod[], cpu = 500, maxPods = 110): SimNode {
 }
 
 function context(over: Partial<PreemptionContext> = {}): PreemptionContext {
-  return { nominator: new Nominator(), pdbs: [], random: { next: () => 0, int: () => 0, jitter: () => 0 }, nowSeconds: NOW, preempted: new WeakSet(), spreadPasses: () => true, ...over };
+  return { nominator: new Nominator(), pdbs: [], random: { next: () => 0, int: () => 0, jitter: () => 0 }, nowSeconds: NOW, preempted: new WeakSet(), countFiltersPass: () => true, ...over };
 }
 
 function victimsOn(preemptor: SimPod, n: SimNode, pdbs: PreemptionPdb[] = []) {

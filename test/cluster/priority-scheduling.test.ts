@@ -135,9 +135,9 @@ describe('the nominated room (RunFilterPluginsWithNominatedPods)', () => {
     const lower = makePod({ name: 'lower', template: makeTemplate({ priority: 5 }), cpuRequestMillicores: 600 });
     const equal = makePod({ name: 'equal', template: makeTemplate({ priority: 10 }), cpuRequestMillicores: 600 });
     const higher = makePod({ name: 'higher', template: makeTemplate({ priority: 20 }), cpuRequestMillicores: 600 });
-    expect(placePod(lower, [node], 'LeastAllocated', random, 0, nominator).node).toBeUndefined();
-    expect(placePod(equal, [node], 'LeastAllocated', random, 0, nominator).node).toBeUndefined();
-    expect(placePod(higher, [node], 'LeastAllocated', random, 0, nominator).node).toBe(node);
+    expect(placePod(lower, [node], 'LeastAllocated', random, 0, undefined, nominator).node).toBeUndefined();
+    expect(placePod(equal, [node], 'LeastAllocated', random, 0, undefined, nominator).node).toBeUndefined();
+    expect(placePod(higher, [node], 'LeastAllocated', random, 0, undefined, nominator).node).toBe(node);
     expect(placePod(lower, [node], 'LeastAllocated', random, 0).node).toBe(node);
   });
 });
