@@ -65,10 +65,11 @@ describe('pod affinity in the manifests', () => {
     expect(scenario.warnings.filter((w) => w.field?.includes('affinity'))).toEqual([]);
   });
 
-  it('keeps no podAffinity for an affinity without terms, and still warns that nodeAffinity is not modelled', async () => {
+  it('keeps no podAffinity for an affinity without terms; the nodeAffinity beside it is read, not warned about', async () => {
     const scenario = await load('podAntiAffinity: {}', 'nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: a, operator: Exists}]}]}}');
     expect(scenario.workloads[0]!.template.podAffinity).toBeUndefined();
-    expect(scenario.warnings.map((w) => w.field)).toContain('spec.template.spec.affinity.nodeAffinity');
+    expect(scenario.workloads[0]!.template.nodeAffinity?.required?.map((t) => t.matchExpressions.map((e) => e.key))).toEqual([['a']]);
+    expect(scenario.warnings.map((w) => w.field)).not.toContain('spec.template.spec.affinity.nodeAffinity');
     expect(scenario.warnings.map((w) => w.field)).not.toContain('spec.template.spec.affinity');
   });
 
