@@ -41,6 +41,7 @@ describe('HPA and KEDA decisions under `changes`', () => {
     ['nginx-keda-cpu', 6 * 3600],
     ['flask-hpa-ca', 6 * 3600],
     ['zone-spread-ca', 86_400],
+    ['overprovisioning-ca', 2 * 86_400],
     ['bench-large', 1200],
   ])('%s: the same rows with repeated decisions skipped by the controller as with every record built', async (name, seconds) => {
     const skipped = await changesRun(name, seconds, false);
