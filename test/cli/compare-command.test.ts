@@ -1,7 +1,8 @@
 /**
  * `scalesim compare` as a user runs it: one row per variant with the comparison columns, the best of
- * each column marked, the same numbers for the same seed, each variant's results in its folder, and
- * exit code 2 for a bad variant or an override that matches nothing.
+ * each column marked, each workload apart when there are several, the same numbers for the same
+ * seed, each variant's results in its folder, and exit code 2 for a bad variant or an override that
+ * matches nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -31,6 +32,31 @@ describe('scalesim compare', () => {
     expect(csv).toHaveLength(4);
     expect(csv[0]).toMatch(/^variant,description,cost_currency,/);
     for (const v of ['base', 'keda', 't50']) expect(existsSync(join(out, v, 'decisions.csv'))).toBe(true);
+  });
+
+  it('shows each workload apart when there are several: the pause pods wait, the web pods that preempt them do not', () => {
+    const out = join(work, 'workloads');
+    const r = runCli(['compare', 'scenarios/overprovisioning-ca', '--variant', 'none=Deployment/overprovisioning:spec.replicas=0', '--duration', '2d', '--out', out, '--report', 'md']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^per workload \(the row above sums pending pod-s/m);
+    const csv = readFileSync(join(out, 'comparison-workloads.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('variant,workload,served_percent,dropped_percent,p50_ms,p95_ms,p99_ms,pending_pod_s,cold_starts,mean_ready,peak_ready');
+    const cell = (variant: string, workload: string, column: string): string => {
+      const header = csv[0]!.split(',');
+      const row = csv.find((l) => l.startsWith(`${variant},${workload},`))!.split(',');
+      return row[header.indexOf(column)]!;
+    };
+    // Pause pods serve nothing: no response time, shown empty rather than as a number.
+    expect(cell('base', 'overprovisioning', 'p95_ms')).toBe('');
+    expect(Number(cell('base', 'overprovisioning', 'pending_pod_s'))).toBeGreaterThan(0);
+    expect(Number(cell('base', 'web', 'pending_pod_s'))).toBe(0);
+    expect(Number(cell('none', 'web', 'pending_pod_s'))).toBeGreaterThan(600);
+    // The per-variant row adds both workloads' waiting.
+    const json = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')) as { variants: { variant: string; pendingPodSeconds: number }[]; workloads: { variant: string; workload: string; pendingPodSeconds: number; p95Ms: number | null }[] };
+    const base = json.workloads.filter((w) => w.variant === 'base');
+    expect(json.variants[0]!.pendingPodSeconds).toBe(base.reduce((sum, w) => sum + w.pendingPodSeconds, 0));
+    expect(base.find((w) => w.workload === 'overprovisioning')!.p95Ms).toBeNull();
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/## Per workload[\s\S]*\| none \| web \|/);
   });
 
   it('gives the same numbers for the same seed', () => {

@@ -28,7 +28,7 @@ async function run(pauseReplicas?: number): Promise<Outcome> {
   const preemptions: PreemptionRecord[] = [];
   const { summary } = runScenario(scenario, { observers: [{ preemption: (r) => preemptions.push(r) }], tables: new MemoryTables().factory });
   const pending = (name: string) => summary.workloads.find((w) => w.name === name)!.pendingPodSeconds;
-  return { preemptions, webPendingPodSeconds: pending('web'), pausePendingPodSeconds: pending('overprovisioning'), costUsd: summary.cost.total.cost.inReportCurrency };
+  return { preemptions, webPendingPodSeconds: pending('web'), pausePendingPodSeconds: pending('overprovisioning'), costUsd: summary.cost.total.cost.inReportCurrency! };
 }
 
 describe('bundled overprovisioning-ca: warm headroom against none', () => {
@@ -59,6 +59,6 @@ describe('bundled overprovisioning-ca: warm headroom against none', () => {
     const patches = parseOverrides('Deployment/overprovisioning:spec.template.spec.containers[0].resources.requests.cpu=1500m', 'test');
     const scenario = await loadScenario(join(ROOT, 'scenarios', 'overprovisioning-ca'), { durationSeconds: 2 * 86_400, patches });
     const { summary } = runScenario(scenario, { tables: new MemoryTables().factory });
-    expect(summary.cost.total.cost.inReportCurrency).toBeGreaterThan(headroom.costUsd * 1.3);
+    expect(summary.cost.total.cost.inReportCurrency!).toBeGreaterThan(headroom.costUsd * 1.3);
   });
 });

@@ -1,13 +1,22 @@
 /**
  * `scalesim compare <scenario-dir> --variant <name>=<scenario-dir-or-overrides> …`: runs every
- * variant on the same seed and writes comparison.csv, comparison.json and each variant's results
- * (in a subfolder), then prints the comparison table with the best value of each column starred.
+ * variant on the same seed and writes comparison.csv, comparison-workloads.csv, comparison.json and
+ * each variant's results (in a subfolder), then prints the comparison table with the best value of
+ * each column starred, and, for a few workloads, each workload's figures per variant.
  */
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { bestVariants, comparisonColumns, comparisonCsv, formatComparisonTable } from '../../compare/comparison-table.js';
 import { runComparison } from '../../compare/run-comparison.js';
 import { resolveVariants } from '../../compare/variants.js';
+import {
+  comparisonWorkloadRows,
+  comparisonWorkloadsCsv,
+  comparisonWorkloadsTable,
+  formatComparisonWorkloads,
+  TERMINAL_WORKLOADS_MAX,
+  type ComparisonWorkloadRow,
+} from '../../compare/workload-rows.js';
 import { csvLine } from '../../report/csv-line.js';
 import { DEFAULT_CHARTED_WORKLOADS } from '../../report/charts/charted-workloads.js';
 import { ChartSeriesRecorder } from '../../report/charts/series-collector.js';
@@ -73,6 +82,7 @@ variant is loaded and checked before the first one runs.`,
         const charts = new Map<string, ChartSeriesRecorder>();
         let files: string[];
         let rows;
+        let workloadRows: ComparisonWorkloadRow[] = [];
         let notices: string[] = [];
         try {
           const result = await runComparison(variants, {
@@ -96,14 +106,18 @@ variant is loaded and checked before the first one runs.`,
           for (const run of result.runs) folder.writeText('summary.json', `${JSON.stringify(run.result.summary, null, 2)}\n`, run.variant.name);
           const table = comparisonCsv(rows);
           folder.writeText('comparison.csv', [table.header, ...table.rows].map((r) => `${csvLine(r)}\n`).join(''));
+          workloadRows = result.runs.flatMap((run) => comparisonWorkloadRows(run.variant.name, run.result.summary));
+          const perWorkload = comparisonWorkloadsCsv(workloadRows);
+          folder.writeText('comparison-workloads.csv', [perWorkload.header, ...perWorkload.rows].map((r) => `${csvLine(r)}\n`).join(''));
           const best = bestVariants(rows, comparisonColumns(rows));
-          folder.writeText('comparison.json', `${JSON.stringify({ variants: rows, best }, null, 2)}\n`);
+          folder.writeText('comparison.json', `${JSON.stringify({ variants: rows, best, workloads: workloadRows }, null, 2)}\n`);
           if (formats.length > 0) {
             const report = renderComparisonReport({
               title: `${basename(resolve(dir))}: ${rows.map((r) => r.variant).join(' vs ')}`,
               variants: result.runs.map(({ variant, result: run }) => ({ name: variant.name, summary: run.summary, series: charts.get(variant.name)!.series(), billing: run.built.ledger })),
               table: table,
-              dataFiles: ['comparison.csv', 'comparison.json'],
+              workloadTable: comparisonWorkloadsTable(workloadRows),
+              dataFiles: ['comparison.csv', 'comparison-workloads.csv', 'comparison.json'],
               chartWorkloads,
             });
             notices = (await writeReport(report, formats, folder)).notices;
@@ -118,11 +132,14 @@ variant is loaded and checked before the first one runs.`,
         }
         for (const notice of notices) process.stderr.write(`${notice}\n`);
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ variants: rows, best: bestVariants(rows, comparisonColumns(rows)), out: resolve(outDir) }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ variants: rows, best: bestVariants(rows, comparisonColumns(rows)), workloads: workloadRows, out: resolve(outDir) }, null, 2)}\n`);
           return;
         }
         process.stdout.write(`${formatComparisonTable(rows)}\n`);
-        process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (comparison.csv, comparison.json, report.md/html, one folder per variant)\n`);
+        const workloads = new Set(workloadRows.map((r) => r.workload)).size;
+        if (workloads > 1 && workloads <= TERMINAL_WORKLOADS_MAX) process.stdout.write(`\nper workload (the row above sums pending pod-s and cold starts over them, and shows the busiest one's response times):\n${formatComparisonWorkloads(workloadRows)}\n`);
+        else if (workloads > TERMINAL_WORKLOADS_MAX) process.stdout.write(`per workload: comparison-workloads.csv (${workloads} workloads)\n`);
+        process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (comparison.csv, comparison-workloads.csv, comparison.json, report.md/html, one folder per variant)\n`);
       }, { json: flags.json }),
     );
 }

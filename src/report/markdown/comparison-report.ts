@@ -1,7 +1,8 @@
 /**
  * report.md of a comparison: the variants side by side in one table (the caller's comparison rows,
- * or served %, p95, replicas and cost per variant and workload), then one chart per metric with a
- * line per variant, and what was left out.
+ * or served %, p95, replicas and cost per variant and workload), each workload's figures per variant
+ * when there are several (up to 50), then one chart per metric with a line per variant, and what
+ * was left out.
  */
 import { formatSpan } from '../charts/chart-context.js';
 import type { Cell } from '../csv-line.js';
@@ -24,6 +25,8 @@ export interface ComparisonReportInput {
   variants: readonly ComparisonVariantInput[];
   /** The comparison rows as the caller prints them; default: a table built from the summaries. */
   table?: ComparisonTable;
+  /** Each variant's figures per workload (comparison-workloads.csv at the shown precision); shown under "Per workload" when there are several workloads. */
+  workloadTable?: ComparisonTable;
   /** Files next to report.md to link (e.g. each variant's summary.json). */
   dataFiles?: readonly string[];
   /** The most workloads given their own charts (default DEFAULT_CHARTED_WORKLOADS; Infinity for all). */
@@ -48,6 +51,13 @@ export function defaultComparisonTable(variants: readonly ComparisonVariantInput
 
 const link = (file: string): string => `[${file}](${encodeURI(file)})`;
 
+/** Workloads beyond this are left to comparison-workloads.csv rather than listed in report.md. */
+const PER_WORKLOAD_MAX = 50;
+
+function markdownRows(table: ComparisonTable): string {
+  return formatMarkdownTable(table.header, table.rows.map((r) => r.map((c) => (typeof c === 'number' && !Number.isFinite(c) ? '' : String(c)))));
+}
+
 export function renderComparisonReport(input: ComparisonReportInput): RenderedReport {
   const { charts, leftOut } = buildComparisonCharts(input.variants, input.chartWorkloads);
   const sections = charts.map(formatChartSection);
@@ -60,7 +70,14 @@ export function renderComparisonReport(input: ComparisonReportInput): RenderedRe
     '',
   ];
   if (input.dataFiles !== undefined && input.dataFiles.length > 0) out.push(`Data: ${input.dataFiles.map(link).join(' · ')}`, '');
-  out.push('## Side by side', '', formatMarkdownTable(table.header, table.rows.map((r) => r.map((c) => (typeof c === 'number' && !Number.isFinite(c) ? '' : String(c))))), '', '## Charts', '');
+  out.push('## Side by side', '', markdownRows(table), '');
+  const workloads = new Set(input.variants.flatMap((v) => v.summary.workloads.map((w) => w.name))).size;
+  if (input.workloadTable !== undefined && workloads > 1 && workloads <= PER_WORKLOAD_MAX) {
+    out.push('## Per workload', '', 'The side-by-side table sums pending pod-seconds and cold starts over the workloads and shows the busiest one\'s response times; here is each workload.', '', markdownRows(input.workloadTable), '');
+  } else if (input.workloadTable !== undefined && workloads > PER_WORKLOAD_MAX) {
+    out.push('## Per workload', '', `${workloads} workloads: see comparison-workloads.csv.`, '');
+  }
+  out.push('## Charts', '');
   for (const s of sections) out.push(s.markdown);
   if (leftOut.length > 0) out.push(...leftOut.map((l) => `- ${l}`), '');
   if (sections.length > 0) out.push(`Chart sources (Mermaid): ${sections.map((s) => link(mermaidFileName(s.chart.name))).join(' · ')}`, '');

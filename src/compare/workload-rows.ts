@@ -1,0 +1,82 @@
+/**
+ * A comparison per workload: each variant's figures for each of its workloads (served and dropped %,
+ * p50/p95/p99, pending pod-seconds, cold starts, ready replicas), beside the one row per variant of
+ * comparison-row.ts, which sums pending pod-seconds and cold starts over workloads and takes the
+ * busiest workload's response times. With several workloads the sum hides which one waited: pause
+ * pods that hold overprovisioning headroom wait Pending by design, the web pods that preempt them
+ * should not. Written as comparison-workloads.csv, under `workloads` in comparison.json, in report.md
+ * and, for a few workloads, on the terminal.
+ */
+import type { Cell } from '../report/csv-line.js';
+import type { RunSummary } from '../report/summary.js';
+import { padColumns } from '../report/text-columns.js';
+
+export interface ComparisonWorkloadRow {
+  variant: string;
+  workload: string;
+  servedPercent: number;
+  droppedPercent: number;
+  /** null for a workload that served no request (pause pods, say): no response time. */
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  pendingPodSeconds: number;
+  coldStarts: number;
+  meanReadyReplicas: number;
+  peakReadyReplicas: number;
+}
+
+/** At most this many workloads are printed on the terminal (every one is in the CSV and JSON). */
+export const TERMINAL_WORKLOADS_MAX = 10;
+
+const round = (v: number, digits: number): number => Math.round(v * 10 ** digits) / 10 ** digits;
+/** A response time in ms, or null where the summary has none (NaN in memory, null in summary.json). */
+const ms = (seconds: number | null): number | null => (seconds === null || !Number.isFinite(seconds) ? null : round(seconds * 1000, 2));
+
+export function comparisonWorkloadRows(variant: string, summary: RunSummary): ComparisonWorkloadRow[] {
+  return summary.workloads.map((w) => ({
+    variant,
+    workload: w.name,
+    servedPercent: round(w.servedPercent, 4),
+    droppedPercent: round(w.droppedPercent, 4),
+    p50Ms: ms(w.responseTimeSeconds.p50),
+    p95Ms: ms(w.responseTimeSeconds.p95),
+    p99Ms: ms(w.responseTimeSeconds.p99),
+    pendingPodSeconds: round(w.pendingPodSeconds, 3),
+    coldStarts: w.coldStarts.count,
+    meanReadyReplicas: w.replicas.meanReady,
+    peakReadyReplicas: w.replicas.peakReady,
+  }));
+}
+
+const COLUMNS: readonly { key: string; header: string; value: (r: ComparisonWorkloadRow) => number | null; digits: number }[] = [
+  { key: 'served_percent', header: 'served %', value: (r) => r.servedPercent, digits: 3 },
+  { key: 'dropped_percent', header: 'dropped %', value: (r) => r.droppedPercent, digits: 3 },
+  { key: 'p50_ms', header: 'p50 ms', value: (r) => r.p50Ms, digits: 1 },
+  { key: 'p95_ms', header: 'p95 ms', value: (r) => r.p95Ms, digits: 1 },
+  { key: 'p99_ms', header: 'p99 ms', value: (r) => r.p99Ms, digits: 1 },
+  { key: 'pending_pod_s', header: 'pending pod-s', value: (r) => r.pendingPodSeconds, digits: 0 },
+  { key: 'cold_starts', header: 'cold starts', value: (r) => r.coldStarts, digits: 0 },
+  { key: 'mean_ready', header: 'mean ready', value: (r) => r.meanReadyReplicas, digits: 2 },
+  { key: 'peak_ready', header: 'peak ready', value: (r) => r.peakReadyReplicas, digits: 0 },
+];
+
+/** comparison-workloads.csv: one row per variant and workload, in the variants' order. */
+export function comparisonWorkloadsCsv(rows: readonly ComparisonWorkloadRow[]): { header: string[]; rows: Cell[][] } {
+  return { header: ['variant', 'workload', ...COLUMNS.map((c) => c.key)], rows: rows.map((r) => [r.variant, r.workload, ...COLUMNS.map((c) => c.value(r) ?? '')]) };
+}
+
+/** The same rows with the figures at the precision they are shown with, for report.md and the terminal. */
+export function comparisonWorkloadsTable(rows: readonly ComparisonWorkloadRow[]): { header: string[]; rows: string[][] } {
+  return { header: ['variant', 'workload', ...COLUMNS.map((c) => c.header)], rows: rows.map((r) => [r.variant, r.workload, ...COLUMNS.map((c) => c.value(r)?.toFixed(c.digits) ?? '—')]) };
+}
+
+/** The terminal's per-workload table, grouped by workload so a workload's variants sit together. */
+export function formatComparisonWorkloads(rows: readonly ComparisonWorkloadRow[]): string {
+  const workloads = [...new Set(rows.map((r) => r.workload))];
+  const byWorkload = workloads.flatMap((w) => rows.filter((r) => r.workload === w));
+  const table = comparisonWorkloadsTable(byWorkload);
+  return padColumns([table.header, ...table.rows], (i) => (i < 2 ? 'left' : 'right'))
+    .map((cells) => cells.join('  '))
+    .join('\n');
+}
