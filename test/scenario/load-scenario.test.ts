@@ -193,7 +193,8 @@ describe('loadScenario on a valid scenario', () => {
     expect(scenario.durationSeconds).toBe(240);
   });
 
-  it('converts node pools', () => {
+  it('converts node pools, adding the labels every node carries (kubelet: os and arch, GA and legacy) beneath the pool\'s own', () => {
+    const KUBELET = { 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'beta.kubernetes.io/arch': 'amd64' };
     expect(scenario.nodePools).toEqual([
       {
         name: 'general',
@@ -201,13 +202,13 @@ describe('loadScenario on a valid scenario', () => {
         cpuMillicores: 4000,
         memoryBytes: 16 * 1024 ** 3,
         maxPods: 110,
-        labels: { pool: 'general' },
+        labels: { ...KUBELET, pool: 'general' },
         taints: [{ key: 'dedicated', value: 'shop', effect: 'NoSchedule' }],
         minSize: 3,
         maxSize: 3,
         bootSeconds: { min: 90, max: 150 },
       },
-      { name: 'small', count: 0, cpuMillicores: 1500, memoryBytes: 2 * 1024 ** 3, maxPods: 30, labels: {}, taints: [], minSize: 0, maxSize: 0, bootSeconds: { min: 90, max: 150 } },
+      { name: 'small', count: 0, cpuMillicores: 1500, memoryBytes: 2 * 1024 ** 3, maxPods: 30, labels: KUBELET, taints: [], minSize: 0, maxSize: 0, bootSeconds: { min: 90, max: 150 } },
     ]);
   });
 

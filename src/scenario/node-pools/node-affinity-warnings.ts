@@ -1,13 +1,16 @@
 /**
- * A workload whose required node affinity no node pool matches is not an input error (its pods stay
- * Pending, as in a cluster without such nodes), but when replaying real manifests it is almost
- * always a pool that lacks the label the affinity names (node.kubernetes.io/instance-type,
- * karpenter.sh/capacity-type...): warn at load time, naming the workload. A pool's nodes carry its
- * labels and kubernetes.io/hostname (src/cluster/model.ts newNode); terms on node names
+ * A workload whose nodeSelector or required node affinity no node pool matches is not an input error
+ * (its pods stay Pending, as in a cluster without such nodes), but when replaying real manifests it
+ * is almost always a pool that lacks the label they name (node.kubernetes.io/instance-type,
+ * karpenter.sh/capacity-type, a node group's own label...): warn at load time, naming the workload
+ * and the field, the nodeSelector when it alone matches no pool. A pool's nodes carry its labels,
+ * the kubelet's and cloud provider's well-known ones (well-known-node-labels.ts) and
+ * kubernetes.io/hostname (src/cluster/model.ts newNode); terms and selectors on node names
  * (matchFields, or the hostname label) are not judged here, since which names a pool's nodes get
  * depends on the run.
  */
 import { matchesNodeSelectorTerm } from '../../cluster/node-affinity.js';
+import { matchesSelector } from '../../cluster/scheduling-filter.js';
 import type { NodeSelectorTerm } from '../node-affinity-types.js';
 import type { ProblemSink } from '../problem-sink.js';
 import type { NodePoolSpec } from '../types.js';
@@ -23,9 +26,23 @@ function namesNodes(term: NodeSelectorTerm): boolean {
 export function warnAboutAffinityNoPoolMatches(sources: readonly PodSource[], pools: readonly NodePoolSpec[], sink: ProblemSink): void {
   if (pools.length === 0) return;
   for (const source of sources) {
+    const selector = source.template.nodeSelector;
+    const selectorKeys = Object.keys(selector);
+    if (selectorKeys.length > 0 && !(HOSTNAME_LABEL in selector) && !pools.some((pool) => matchesSelector(selector, pool.labels))) {
+      const missing = selectorKeys.find((key) => !pools.some((pool) => pool.labels[key] === selector[key])) ?? selectorKeys[0]!;
+      sink.warn(
+        source.ref.warning(
+          [...source.path, 'spec', 'nodeSelector'],
+          `no node pool matches the nodeSelector of ${source.label} (a pool's nodes carry its labels and the well-known kubernetes.io/os, kubernetes.io/arch and hostname labels): its pods will stay Pending`,
+          `give the pool meant for them the labels the nodeSelector names, e.g. nodePools[].labels: {${missing}: ${selector[missing]}}`,
+          { key: true },
+        ),
+      );
+      continue;
+    }
     const required = source.template.nodeAffinity?.required;
     if (required === undefined || required.some(namesNodes)) continue;
-    if (pools.some((pool) => required.some((term) => matchesNodeSelectorTerm(term, { name: pool.name, labels: pool.labels })))) continue;
+    if (pools.some((pool) => matchesSelector(selector, pool.labels) && required.some((term) => matchesNodeSelectorTerm(term, { name: pool.name, labels: pool.labels })))) continue;
     sink.warn(
       source.ref.warning(
         [...source.path, 'spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'],

@@ -13,6 +13,7 @@ import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 import { resolveBilling } from './resolve-billing.js';
 import { resolveVirtualPool } from './resolve-virtual-pool.js';
+import { wellKnownNodeLabels } from './well-known-node-labels.js';
 
 const GIB = 1024 ** 3;
 
@@ -62,7 +63,7 @@ function resolvePool(pool: NodePoolInput, path: FieldPath, ref: DocRef, sink: Pr
     cpuMillicores,
     memoryBytes,
     maxPods: pool.maxPods ?? type?.maxPods ?? NODE_POOL_DEFAULTS.maxPods,
-    labels: pool.labels,
+    labels: wellKnownNodeLabels(pool.labels, pool.instanceType),
     taints: pool.taints.map((t) => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect })),
     minSize: sizes.minSize,
     maxSize: sizes.maxSize,

@@ -15,6 +15,7 @@ import type { ExplicitVirtualPricingInput, VirtualPoolInput } from '../schema/vi
 import type { NodePoolSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
+import { wellKnownNodeLabels } from './well-known-node-labels.js';
 
 /** Fields of a node pool that a virtual pool must not set, and what to use instead. */
 const NOT_FOR_VIRTUAL: readonly (readonly [keyof NodePoolInput, string])[] = [
@@ -47,7 +48,7 @@ export function resolveVirtualPool(pool: NodePoolInput, virtual: VirtualPoolInpu
     cpuMillicores: VIRTUAL_NODE_CAPACITY.cpuMillicores,
     memoryBytes: VIRTUAL_NODE_CAPACITY.memoryBytes,
     maxPods: virtual.maxPods ?? VIRTUAL_NODE_CAPACITY.maxPods,
-    labels: pool.labels,
+    labels: wellKnownNodeLabels(pool.labels),
     taints: pool.taints.map((t) => ({ key: t.key, ...(t.value !== undefined ? { value: t.value } : {}), effect: t.effect })),
     minSize: 1,
     maxSize: 1,
