@@ -1,7 +1,8 @@
 /**
  * The CPU a serving pod can use at most, per pod: the serving container's CPU limit. Without a limit
  * the pod may burst up to what it runs on: on an ordinary node the node's CPU, approximated by the
- * smallest node pool's allocatable CPU; on a virtual node (ECI, Fargate) the vCPU of the pod size it
+ * allocatable CPU of the smallest node pool its pods may run on (nodeSelector, required node
+ * affinity and taints; any pool when none may); on a virtual node (ECI, Fargate) the vCPU of the pod size it
  * is created and billed at (roundUpToVirtualSize, docs/fidelity-spec.md §5.2), for each virtual pool
  * the workload's pods (an ElasticWorkload's units included) can be placed on. An ElasticWorkload
  * split between ECS nodes and ECI thus caps its ECS pods at the node's CPU and its ECI pods at their
@@ -22,7 +23,7 @@ export interface CpuCap {
 
 /** The caps of a workload's pods, by where they run. */
 export interface CpuCaps {
-  /** Pods on ordinary nodes: the limit, else the smallest ordinary pool's CPU (NoPool: none). */
+  /** Pods on ordinary nodes: the limit, else the CPU of the smallest ordinary pool they may run on (NoPool: none). */
   ordinary: CpuCap;
   /** Whether some pod template of the workload may run on an ordinary pool at all. */
   ordinaryReachable: boolean;
@@ -35,15 +36,20 @@ export function calculateCpuCaps(workload: WorkloadSpec, load: LoadModelSpec, po
   const serving = template.containers.find((c) => c.name === load.container) ?? template.containers[0];
   const limit = serving?.cpuLimitMillicores;
   const limitCap: CpuCap | undefined = limit === undefined ? undefined : { cpuCapMillicores: limit, reason: 'CpuLimit' };
-  let ordinary: CpuCap = limitCap ?? { cpuCapMillicores: Infinity, reason: 'NoPool' };
   const templates = podTemplatesOf(template, elastic);
   let ordinaryReachable = false;
+  // The smallest ordinary pool the pods may run on (a small tainted or selector-only pool does not
+  // cap them), and the smallest of all for pods that may run on none.
+  let smallestReachable = Infinity;
+  let smallest = Infinity;
   const byVirtualPool = new Map<string, CpuCap>();
   for (const pool of pools) {
     const virtual = pool.virtual;
     if (virtual === undefined) {
-      if (limitCap === undefined && pool.cpuMillicores < ordinary.cpuCapMillicores) ordinary = { cpuCapMillicores: pool.cpuMillicores, reason: 'SmallestNodePool' };
-      ordinaryReachable ||= templates.some((t) => mayRunOn(t, pool));
+      const reachable = templates.some((t) => mayRunOn(t, pool));
+      smallest = Math.min(smallest, pool.cpuMillicores);
+      if (reachable) smallestReachable = Math.min(smallestReachable, pool.cpuMillicores);
+      ordinaryReachable ||= reachable;
       continue;
     }
     for (const t of templates) {
@@ -54,6 +60,8 @@ export function calculateCpuCaps(workload: WorkloadSpec, load: LoadModelSpec, po
       if (cap !== undefined && (known === undefined || cap.cpuCapMillicores < known.cpuCapMillicores)) byVirtualPool.set(pool.name, cap);
     }
   }
+  const smallestCpu = ordinaryReachable ? smallestReachable : smallest;
+  const ordinary: CpuCap = limitCap ?? (smallestCpu === Infinity ? { cpuCapMillicores: Infinity, reason: 'NoPool' } : { cpuCapMillicores: smallestCpu, reason: 'SmallestNodePool' });
   return { ordinary, ordinaryReachable, byVirtualPool };
 }
 

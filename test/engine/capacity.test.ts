@@ -20,6 +20,9 @@ const ecs = makePool({ name: 'ecs', cpuMillicores: 4000 });
 const smallEcs = makePool({ name: 'small', cpuMillicores: 2000 });
 const eci = makePool({ name: 'eci', cpuMillicores: 1_000_000_000, labels: { type: 'virtual-kubelet' }, virtual: ECI });
 const taintedEci = { ...eci, taints: [TAINT] };
+/** A small dedicated pool (system add-ons) the workload's pods may not run on. */
+const systemPool = makePool({ name: 'system', cpuMillicores: 1000, taints: [{ key: 'CriticalAddonsOnly', value: 'true', effect: 'NoSchedule' }] });
+const labelledPool = makePool({ name: 'gpu', cpuMillicores: 1500, labels: { accelerator: 'nvidia' } });
 
 function workload(cpu: number, memoryGib: number, over: Partial<PodTemplateSpec> = {}, limitMillicores?: number): WorkloadSpec {
   const template = makeTemplate({
@@ -44,6 +47,9 @@ describe('calculateCpuCaps', () => {
   it.each<[string, WorkloadSpec, NodePoolSpec[], ElasticWorkloadSpec | undefined, Caps]>([
     ['a CPU limit wins, on every pool', workload(1000, 2, toEci, 3000), [ecs, eci], undefined, [3000, 'CpuLimit', false, [['eci', 3000, 'CpuLimit']]]],
     ['no limit, node pools only: the smallest pool', workload(1000, 2), [ecs, makePool({ name: 'big', cpuMillicores: 16000 })], undefined, [4000, 'SmallestNodePool', true, []]],
+    ['no limit: a smaller pool the pods may not run on (taint) does not cap them', workload(1000, 2), [systemPool, ecs], undefined, [4000, 'SmallestNodePool', true, []]],
+    ['no limit: nor one their nodeSelector keeps them off', workload(1000, 2, { nodeSelector: { pool: 'ecs' } }), [labelledPool, { ...ecs, labels: { pool: 'ecs' } }], undefined, [4000, 'SmallestNodePool', true, []]],
+    ['no limit: the smallest pool they may run on caps them', workload(1000, 2, { tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }] }), [systemPool, ecs], undefined, [1000, 'SmallestNodePool', true, []]],
     ['no limit, pinned to ECI: the 1 vCPU size it is billed at', workload(1000, 2, toEci), [ecs, eci], undefined, [4000, 'SmallestNodePool', false, [['eci', 1000, 'VirtualPodSize']]]],
     ['no limit, 1.5 vCPU on ECI: rounded up to 2 vCPU', workload(1500, 3, toEci), [eci], undefined, [Infinity, 'NoPool', false, [['eci', 2000, 'VirtualPodSize']]]],
     ['no requests on ECI: the 2 vCPU default size', workload(0, 0, toEci), [eci], undefined, [Infinity, 'NoPool', false, [['eci', 2000, 'VirtualPodSize']]]],
