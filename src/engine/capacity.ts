@@ -11,8 +11,7 @@
 import { roundUpToVirtualSize } from '../cloud/virtual-size.js';
 import { elasticUnitTemplate } from '../cluster/elastic-unit-template.js';
 import { templateRequests } from '../cluster/pod-requests.js';
-import { matchesNodeSelectorTerms } from '../cluster/node-affinity.js';
-import { matchesSelector, toleratesTaint } from '../cluster/scheduling-filter.js';
+import { templateMayRunOnPool } from '../cluster/pool-reachability.js';
 import type { ElasticWorkloadSpec, LoadModelSpec, NodePoolSpec, PodTemplateSpec, WorkloadSpec } from '../scenario/types.js';
 
 /** A cap and where it comes from. */
@@ -46,14 +45,14 @@ export function calculateCpuCaps(workload: WorkloadSpec, load: LoadModelSpec, po
   for (const pool of pools) {
     const virtual = pool.virtual;
     if (virtual === undefined) {
-      const reachable = templates.some((t) => mayRunOn(t, pool));
+      const reachable = templates.some((t) => templateMayRunOnPool(t, pool));
       smallest = Math.min(smallest, pool.cpuMillicores);
       if (reachable) smallestReachable = Math.min(smallestReachable, pool.cpuMillicores);
       ordinaryReachable ||= reachable;
       continue;
     }
     for (const t of templates) {
-      if (!mayRunOn(t, pool)) continue;
+      if (!templateMayRunOnPool(t, pool)) continue;
       const sized = limitCap === undefined ? roundUpToVirtualSize(templateRequests(t), virtual.pricing) : undefined;
       const cap: CpuCap | undefined = limitCap ?? (sized !== undefined && 'size' in sized ? { cpuCapMillicores: sized.size.cpuMillicores, reason: 'VirtualPodSize' } : undefined);
       const known = byVirtualPool.get(pool.name);
@@ -69,15 +68,4 @@ export function calculateCpuCaps(workload: WorkloadSpec, load: LoadModelSpec, po
 function podTemplatesOf(template: PodTemplateSpec, elastic: ElasticWorkloadSpec | undefined): PodTemplateSpec[] {
   const units = elastic?.elasticUnits ?? [];
   return [template, ...units.map((u) => elasticUnitTemplate(template, u))];
-}
-
-/**
- * The pool's node passes the template's nodeSelector and required node affinity (node-affinity.ts;
- * its first node's name stands for the pool's for matchFields) and tolerates its NoSchedule/NoExecute taints.
- */
-function mayRunOn(template: PodTemplateSpec, pool: NodePoolSpec): boolean {
-  if (!matchesSelector(template.nodeSelector, pool.labels)) return false;
-  const affinity = template.nodeAffinity?.required;
-  if (affinity !== undefined && !matchesNodeSelectorTerms(affinity, { name: `${pool.name}-0`, labels: pool.labels })) return false;
-  return pool.taints.every((taint) => taint.effect === 'PreferNoSchedule' || toleratesTaint(template.tolerations, taint));
 }

@@ -249,17 +249,29 @@ describe('pods and namespaces', () => {
     expect(scenario.workloads[0]).toMatchObject({ namespace: 'kube-system', template: { annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' } } });
   });
 
-  it('warns, without failing, about a workload whose pods fit no node pool', async () => {
-    const big = BASE_DEPLOYMENT.replace('{cpu: 100m, memory: 64Mi}', '{cpu: "96", memory: 64Mi}');
+  /** The web Deployment sent to the tainted ECI pool, as an ElasticWorkload unit or a burst Deployment is. */
+  const onEci = (deployment: string): string =>
+    deployment.replace('    spec:\n', '    spec:\n      nodeSelector: {type: virtual-kubelet}\n      tolerations: [{key: virtual-kubelet.io/provider, operator: Exists}]\n');
+
+  it('warns, without failing, about a workload whose pods fit no node pool they may run on', async () => {
+    const big = onEci(BASE_DEPLOYMENT.replace('{cpu: 100m, memory: 64Mi}', '{cpu: "96", memory: 64Mi}'));
     const scenario = await loadCloud({ 'manifests/web.yaml': big });
-    const warning = scenario.warnings.find((w) => w.message.includes('more than any node pool offers'));
+    const warning = scenario.warnings.find((w) => w.message.includes('more than any node pool it may run on offers'));
     expect(warning?.message).toMatch(/^Deployment web requests 96 cpu and 64Mi memory per pod, .*largest cpu: pool "eci" with 64 cpu and 512Gi allocatable in its largest pod size/);
-    expect(warning).toMatchObject({ line: 8, field: 'spec.template' });
+    expect(warning).toMatchObject({ field: 'spec.template' });
   });
 
-  it('does not warn when a virtual pool takes the pod', async () => {
-    const big = BASE_DEPLOYMENT.replace('{cpu: 100m, memory: 64Mi}', '{cpu: "16", memory: 32Gi}');
+  it('does not warn when a virtual pool the pods may run on takes them', async () => {
+    const big = onEci(BASE_DEPLOYMENT.replace('{cpu: 100m, memory: 64Mi}', '{cpu: "16", memory: 32Gi}'));
     const scenario = await loadCloud({ 'manifests/web.yaml': big });
     expect(scenario.warnings).toEqual([]);
+  });
+
+  it('warns when only a pool the pods may not run on (the tainted ECI pool) is large enough', async () => {
+    const big = BASE_DEPLOYMENT.replace('{cpu: 100m, memory: 64Mi}', '{cpu: "16", memory: 32Gi}');
+    const scenario = await loadCloud({ 'manifests/web.yaml': big });
+    const warning = scenario.warnings.find((w) => w.message.includes('more than any node pool it may run on offers'));
+    expect(warning?.message).toMatch(/largest cpu: pool "reserved-base" with 4 cpu and 16Gi allocatable\)/);
+    expect(warning).toMatchObject({ line: 8, field: 'spec.template' });
   });
 });

@@ -1,11 +1,14 @@
 /**
- * A workload whose pods request more cpu or memory than any node pool offers is not an input
- * error (the run reports its pods as never schedulable), but it is almost always a mistake: warn at
- * load time, naming the workload, its per-pod request and the largest pool. A virtual pool offers
- * its largest pod size (after the provider's memory overhead).
+ * A workload whose pods request more cpu or memory than any node pool they may run on offers is
+ * not an input error (the run reports its pods as never schedulable), but it is almost always a
+ * mistake: warn at load time, naming the workload, its per-pod request and the largest such pool. A
+ * pool its nodeSelector, required node affinity or taints keep it off does not count (a workload no
+ * pool takes at all is node-affinity-warnings.ts's). A virtual pool offers its largest pod size
+ * (after the provider's memory overhead).
  */
 import { coversVirtualRequests } from '../../cloud/virtual-size.js';
 import { templateRequests, type TemplateRequests } from '../../cluster/pod-requests.js';
+import { templateMayRunOnPool } from '../../cluster/pool-reachability.js';
 import { formatCpu, formatMemory } from './format-resources.js';
 import type { ProblemSink } from '../problem-sink.js';
 import type { NodePoolSpec, PodTemplateSpec } from '../types.js';
@@ -24,15 +27,16 @@ export function warnAboutPodsThatFitNoPool(sources: readonly PodSource[], pools:
   if (pools.length === 0) return;
   for (const source of sources) {
     const request = templateRequests(source.template);
-    if (pools.some((pool) => fits(request, pool))) continue;
-    const cpuShort = pools.every((p) => offer(p).cpuMillicores < request.cpuMillicores);
+    const reachable = pools.filter((pool) => templateMayRunOnPool(source.template, pool));
+    if (reachable.length === 0 || reachable.some((pool) => fits(request, pool))) continue;
+    const cpuShort = reachable.every((p) => offer(p).cpuMillicores < request.cpuMillicores);
     const resource = cpuShort ? 'cpuMillicores' : 'memoryBytes';
-    const largest = [...pools].sort((a, b) => offer(b)[resource] - offer(a)[resource])[0] as NodePoolSpec;
+    const largest = [...reachable].sort((a, b) => offer(b)[resource] - offer(a)[resource])[0] as NodePoolSpec;
     const largestOffer = offer(largest);
     sink.warn(
       source.ref.warning(
         source.path,
-        `${source.label} requests ${formatCpu(request.cpuMillicores)} cpu and ${formatMemory(request.memoryBytes)} memory per pod, more than any node pool offers ` +
+        `${source.label} requests ${formatCpu(request.cpuMillicores)} cpu and ${formatMemory(request.memoryBytes)} memory per pod, more than any node pool it may run on offers ` +
           `(largest ${cpuShort ? 'cpu' : 'memory'}: pool "${largest.name}" with ${formatCpu(largestOffer.cpuMillicores)} cpu and ${formatMemory(largestOffer.memoryBytes)} allocatable${largest.virtual ? ' in its largest pod size' : ''}); ` +
           'its pods will stay Pending (the run reports them as never schedulable)',
         'add a larger node pool, or lower the requests',
