@@ -98,6 +98,7 @@ export function formatRunSummary(summary: RunSummary, files: readonly string[]):
   );
   const ca = summary.clusterAutoscaler;
   if (ca) out.push(`cluster-autoscaler: ${ca.nodesAdded} nodes added, ${ca.nodesRemoved} removed (peak ${summary.nodeCount.peak}, mean ${summary.nodeCount.mean.toFixed(2)})`);
+  if (summary.scheduler) out.push(`kube-scheduler: ${summary.scheduler.preemptions} preemptions evicted ${summary.scheduler.victims} pods of lower priority (decisions.csv, scalesim explain --autoscaler kube-scheduler)`);
   const cost = formatCost(summary);
   if (cost) out.push(cost);
   for (const w of summary.warnings) out.push(`warning: ${w}`);

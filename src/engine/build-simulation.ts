@@ -54,6 +54,18 @@ export interface BuiltSimulation {
   clusterAutoscaler: ClusterAutoscalerController | undefined;
   /** Firings per kind of the scenario's faults (spec.faults, KEDA scaler faults aside). */
   faultCounts: FaultCounts;
+  /** kube-scheduler's preemptions and the pods they evicted (0 without pod priorities). */
+  preemptions: PreemptionCounts;
+}
+
+export interface PreemptionCounts {
+  preemptions: number;
+  victims: number;
+}
+
+/** Whether some pod template has a priority (a PriorityClass resolved onto it): preemption may happen. */
+function scenarioUsesPriorities(scenario: Scenario): boolean {
+  return scenario.workloads.some((w) => w.template.priority !== undefined) || scenario.jobTemplates.some((j) => j.template.priority !== undefined);
 }
 
 export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [], timer?: EventTimer): BuiltSimulation {
@@ -106,7 +118,19 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     },
   });
 
-  if (listensTo(hub, 'preemption')) cluster.addListener({ podsPreempted: (preemptor, node, victims) => hub.preemption(preemptionRecord(sim.nowSeconds, preemptor, node, victims)) });
+  // Preemptions happen only with pod priorities (a PriorityClass): counted for the summary, and
+  // recorded for the observers that listen; no listener at all without priorities.
+  const preemptions: PreemptionCounts = { preemptions: 0, victims: 0 };
+  if (scenarioUsesPriorities(scenario)) {
+    const record = listensTo(hub, 'preemption');
+    cluster.addListener({
+      podsPreempted: (preemptor, node, victims) => {
+        preemptions.preemptions++;
+        preemptions.victims += victims.length;
+        if (record) hub.preemption(preemptionRecord(sim.nowSeconds, preemptor, node, victims));
+      },
+    });
+  }
 
   const queues = scenario.queues.map((q) => new StandaloneQueue(q));
   for (const group of nodeGroups) group.startInitial();
@@ -147,7 +171,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   keda = buildKeda({ scenario, sim, rng, cluster, workloads, queues, metricsServer, series, observer: hub, firstJobOwnerIndex: workloads.length });
   const hpas = [...userHpas, ...keda.generatedHpas];
   const clusterAutoscaler = buildClusterAutoscaler({ scenario, sim, rng, cluster, groups: nodeGroups, workloads, observer: hub });
-  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler, faultCounts };
+  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler, faultCounts, preemptions };
 }
 
 /** Something whose offered rate follows a trace: a workload's load or a standalone queue. */

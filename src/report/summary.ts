@@ -56,6 +56,8 @@ export interface RunSummary {
   /** spec.faults firings per kind (kinds that hit something), sorted by kind. */
   faults: Record<string, number>;
   clusterAutoscaler?: { scans: number; scaleUps: number; nodesAdded: number; nodesRemoved: number };
+  /** kube-scheduler's preemptions (pod priorities; DefaultPreemption) and the pods they evicted; only when there were any. */
+  scheduler?: { preemptions: number; victims: number };
   eventsProcessed: number;
   warnings: string[];
 }
@@ -117,6 +119,7 @@ export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorde
     cost: summarizeCost(cost),
     faults: Object.fromEntries([...built.faultCounts].sort(([a], [b]) => a.localeCompare(b))),
     ...(built.clusterAutoscaler ? { clusterAutoscaler: { ...built.clusterAutoscaler.counts } } : {}),
+    ...(built.preemptions.preemptions > 0 ? { scheduler: { ...built.preemptions } } : {}),
     eventsProcessed: built.sim.eventsProcessed,
     // Paths relative to the scenario folder, so the summary is the same wherever the folder lives.
     warnings: scenario.warnings.map((w) => {

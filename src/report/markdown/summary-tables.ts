@@ -6,7 +6,8 @@ import type { CostSummaryFigure, CostSummaryRow } from '../cost/cost-summary.js'
 import type { RunSummary } from '../summary.js';
 import { formatMarkdownTable } from './markdown-table.js';
 
-const ms = (seconds: number): string => (seconds * 1000).toFixed(1);
+/** A response time in ms; a dash for a workload that served nothing (NaN in memory, null in summary.json). */
+const ms = (seconds: number | null): string => (seconds === null || !Number.isFinite(seconds) ? '—' : (seconds * 1000).toFixed(1));
 const fixed = (v: number, digits: number): string => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 
 /** Served %, dropped %, response-time percentiles, replicas, cold starts, pending pod-seconds. */
@@ -27,7 +28,7 @@ export function formatWorkloadTable(summary: RunSummary): string {
   return formatMarkdownTable(header, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']);
 }
 
-/** One row per HPA, ScaledObject, ScaledJob and the cluster-autoscaler; undefined when none ran. */
+/** One row per HPA, ScaledObject, ScaledJob, the cluster-autoscaler and kube-scheduler's preemptions; undefined when none ran. */
 export function formatScalingTable(summary: RunSummary): string | undefined {
   const rows: string[][] = [
     ...summary.hpas.map((h) => [`HPA ${h.name}`, h.target, `${h.scaleUps} scale-ups, ${h.scaleDowns} scale-downs (${h.syncs} syncs)`]),
@@ -44,6 +45,8 @@ export function formatScalingTable(summary: RunSummary): string | undefined {
   ];
   const ca = summary.clusterAutoscaler;
   if (ca !== undefined) rows.push(['cluster-autoscaler', 'node pools', `${ca.scaleUps} scale-ups, ${ca.nodesAdded} nodes added, ${ca.nodesRemoved} removed (${ca.scans} scans)`]);
+  const scheduler = summary.scheduler;
+  if (scheduler !== undefined) rows.push(['kube-scheduler (DefaultPreemption)', 'pods of lower priority', `${scheduler.preemptions} preemptions, ${scheduler.victims} pods evicted`]);
   return rows.length === 0 ? undefined : formatMarkdownTable(['autoscaler', 'target', 'scale events'], rows);
 }
 

@@ -89,3 +89,21 @@ describe('renderRunReport on kafka-lag (a queue worker)', () => {
     expect(report.markdown).toMatch(/orders-processor \(messages\)/);
   });
 });
+
+describe('renderRunReport on overprovisioning-ca (pod priorities, preemption)', () => {
+  let report: RenderedReport;
+  beforeAll(async () => {
+    const run = await runWithSeries('overprovisioning-ca');
+    report = renderRunReport({ summary: run.result.summary, series: run.series, billing: run.result.built.ledger });
+  });
+
+  it('shows dashes, not NaN, for the response times of the pause pods, which serve nothing', () => {
+    expect(report.markdown).toMatch(/^\| overprovisioning \| 100\.000 \| 0\.000 \| — \| — \| — \| /m);
+    expect(report.markdown).not.toContain('NaN');
+  });
+
+  it('counts kube-scheduler\'s preemptions in the scaling table', () => {
+    expect(report.markdown).toMatch(/^\| kube-scheduler \(DefaultPreemption\) \| pods of lower priority \| \d+ preemptions, \d+ pods evicted \|$/m);
+  });
+});
+
