@@ -1,8 +1,10 @@
 /**
  * One row of a comparison, from a variant's run summary and its scale events: cost (the report
  * currency's total, and per capacity class), SLO figures, scale events and flapping, replicas and
- * nodes. Workload figures are summed over workloads (served %, dropped %); response times and
- * replicas are those of the busiest workload (most offered requests).
+ * nodes. Workload figures are summed over workloads (served %, dropped %, pending pod-seconds, cold
+ * starts); response times and replicas are those of the busiest workload (most offered requests).
+ * `workloads` (`--workload`) narrows the workload figures to the named workloads: the pause pods
+ * of overprovisioning headroom wait Pending by design, and need not count against an SLO.
  */
 import type { RunSummary } from '../report/summary.js';
 
@@ -46,8 +48,14 @@ function cost(summary: RunSummary): { total: number | null; currency: string | n
   return { total: currencies.length === 0 ? null : value, currency: currencies.length === 0 ? null : currency, byClass };
 }
 
-export function comparisonRow(variant: string, description: string, summary: RunSummary, events: { scaleEvents: number; directionChanges: number }): ComparisonRow {
-  const w = summary.workloads;
+export function comparisonRow(
+  variant: string,
+  description: string,
+  summary: RunSummary,
+  events: { scaleEvents: number; directionChanges: number },
+  workloads?: readonly string[],
+): ComparisonRow {
+  const w = workloads === undefined ? summary.workloads : summary.workloads.filter((x) => workloads.includes(x.name));
   const offered = w.reduce((s, x) => s + x.offeredRequests, 0);
   const served = w.reduce((s, x) => s + x.servedRequests, 0);
   const dropped = w.reduce((s, x) => s + x.droppedRequests, 0);

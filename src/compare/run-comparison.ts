@@ -12,6 +12,7 @@ import { loadScenario } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/types.js';
 import { comparisonRow, type ComparisonRow } from './comparison-row.js';
 import { ScaleEventCounter } from './scale-event-counter.js';
+import { checkWorkloadFocus } from './workload-focus.js';
 import type { Variant } from './variants.js';
 
 export interface ComparisonResult {
@@ -22,6 +23,8 @@ export interface ComparisonResult {
 export interface ComparisonOptions {
   seed?: number;
   durationSeconds?: number;
+  /** --workload: the workloads whose figures each row reports (default every workload); each variant must have them. */
+  workloads?: readonly string[];
   /** Tables of one variant (e.g. into its subfolder). */
   tablesFor?: (variant: Variant) => TableSinkFactory;
   /** Before each variant runs: the variant, its place (0-based) and its scenario (its duration, for a progress bar). */
@@ -49,6 +52,7 @@ async function loadVariants(variants: readonly Variant[], options: ComparisonOpt
         patches: variant.patches,
       });
       seed ??= scenario.seed;
+      if (options.workloads !== undefined) checkWorkloadFocus(options.workloads, scenario, `variant ${variant.name}`);
       scenarios.push(scenario);
     } catch (error) {
       if (!isUserInputError(error)) throw error;
@@ -71,7 +75,7 @@ export async function runComparison(variants: readonly Variant[], options: Compa
     const tables = options.tablesFor?.(variant);
     const onProgress = options.onProgress;
     const result = await runScenarioYielding(scenario, { observers: [counter], ...(tables ? { tables } : {}), ...(onProgress ? { onProgress: (t: number) => onProgress(variant, t) } : {}) });
-    const row = comparisonRow(variant.name, variant.description, result.summary, counter);
+    const row = comparisonRow(variant.name, variant.description, result.summary, counter, options.workloads);
     rows.push(row);
     runs.push({ variant, result });
     options.onVariantDone?.(variant, row);

@@ -6,6 +6,7 @@
  * a bad value stops the sweep before the first run. A setting bad only in combination
  * (minReplicas 5 with maxReplicas 3) is reported when it runs.
  */
+import { checkWorkloadFocus } from '../compare/workload-focus.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isUserInputError, UserInputError } from '../errors/user-input-error.js';
@@ -24,6 +25,8 @@ export interface SweepRequest {
   grid: readonly string[];
   seed?: number;
   durationSeconds?: number;
+  /** --workload: the workloads whose figures the rows report (default every workload). */
+  workloads?: string[];
 }
 
 export interface SweepPlan {
@@ -70,19 +73,30 @@ export async function planSweep(request: SweepRequest): Promise<SweepPlan> {
   const durationAxis = varies(axes, 'duration');
   if (seedAxis && request.seed !== undefined) throw conflict(seedAxis, '--seed');
   if (durationAxis && request.durationSeconds !== undefined) throw conflict(durationAxis, '--duration');
+  if (request.workloads !== undefined) checkWorkloadFocus(request.workloads, baseScenario, `scenario ${baseScenario.name}`);
   const base: SweepBase = {
     dir: request.dir,
     seed: seedAxis ? null : baseScenario.seed,
     durationSeconds: durationAxis ? null : baseScenario.durationSeconds,
+    workloads: request.workloads ?? null,
   };
   const scenarioDoc = documents.find((d) => d.target === 'scenario');
   const inputs = [...files, ...(await traceFiles(request.dir, scenarioDoc?.value))];
   const version = toolVersion();
-  const fingerprinted = { version, build: buildId(), files: inputs, seed: base.seed, durationSeconds: base.durationSeconds };
+  const fingerprinted = { version, build: buildId(), files: inputs, seed: base.seed, durationSeconds: base.durationSeconds, ...(base.workloads !== null ? { workloads: base.workloads } : {}) };
   const fingerprint = sweepFingerprint({ ...fingerprinted, axes });
   const settings = allSettings(axes);
   return {
-    identity: { scenario: baseScenario.name, scalesimVersion: version, fingerprint, seed: base.seed, durationSeconds: base.durationSeconds, axes, settings: settings.length },
+    identity: {
+      scenario: baseScenario.name,
+      scalesimVersion: version,
+      fingerprint,
+      seed: base.seed,
+      durationSeconds: base.durationSeconds,
+      ...(base.workloads !== null ? { workloads: base.workloads } : {}),
+      axes,
+      settings: settings.length,
+    },
     rowsFingerprint: settingRowsFingerprint(fingerprinted),
     base,
     settings,

@@ -17,6 +17,8 @@ export interface SweepBase {
   dir: string;
   seed: number | null;
   durationSeconds: number | null;
+  /** --workload: the workloads whose figures each row reports; null: every workload. */
+  workloads: string[] | null;
 }
 
 /** The setting's part of the work, as sent to a worker. */
@@ -41,5 +43,5 @@ export async function runSetting(base: SweepBase, task: SettingTask, loaded?: Sc
   const scenario = loaded ?? (await loadSetting(base, task));
   const counter = new ScaleEventCounter();
   const result = runScenario(scenario, { observers: [counter], tables: (_name, header) => new NullTableSink(header) });
-  return { index: task.index, id: task.id, values: task.values, row: comparisonRow(task.id, task.label, result.summary, counter) };
+  return { index: task.index, id: task.id, values: task.values, row: comparisonRow(task.id, task.label, result.summary, counter, base.workloads ?? undefined) };
 }

@@ -14,6 +14,8 @@ export interface SweepIdentity {
   seed: number | null;
   /** The simulated seconds of every setting; null when the grid varies scenario.spec.duration. */
   durationSeconds: number | null;
+  /** --workload: the workloads the rows' figures cover; null (or absent, before it existed): every workload. */
+  workloads?: string[] | null;
   axes: GridAxis[];
   settings: number;
 }

@@ -33,6 +33,7 @@ export function sweepJson(identity: SweepIdentity, rows: readonly SweepRow[]): s
     fingerprint: identity.fingerprint,
     seed: identity.seed,
     durationSeconds: identity.durationSeconds,
+    ...(identity.workloads !== undefined && identity.workloads !== null ? { workloads: identity.workloads } : {}),
     grid: identity.axes.map((a) => ({ path: a.name, field: axisField(a), values: a.values.map((v) => v.text) })),
     settings: identity.settings,
     rows: rows.map((r) => ({ index: r.index, id: r.id, setting: Object.fromEntries(identity.axes.map((a, i) => [a.name, r.values[i]!])), ...rowFigures(r.row) })),

@@ -17,6 +17,7 @@ import {
   TERMINAL_WORKLOADS_MAX,
   type ComparisonWorkloadRow,
 } from '../../compare/workload-rows.js';
+import { parseWorkloadFocus } from '../../compare/workload-focus.js';
 import { csvLine } from '../../report/csv-line.js';
 import { DEFAULT_CHARTED_WORKLOADS } from '../../report/charts/charted-workloads.js';
 import { ChartSeriesRecorder } from '../../report/charts/series-collector.js';
@@ -36,6 +37,7 @@ interface CompareFlags {
   json?: boolean;
   report?: string | false;
   chartWorkloads?: string;
+  workload?: string;
   progress?: boolean;
 }
 
@@ -49,6 +51,7 @@ export function registerCompareCommand(program: Command): void {
     .option('--seed <n>', 'the seed every variant uses (default: the base scenario seed)')
     .option('--duration <d>', 'simulated duration for every variant (e.g. 2h, 3d)')
     .option('--json', 'print the comparison as JSON instead of a table')
+    .option('--workload <names>', 'the per-variant row reports these workloads only, comma-separated (default: every workload; the per-workload table lists each anyway)')
     .option('--report <formats>', `report formats to write (${DEFAULT_REPORT_FORMATS.join(',')} by default)`)
     .option('--no-report', 'write no report.md / report.html')
     .option('--no-progress', 'no progress bar (one is shown per variant on a terminal)')
@@ -62,6 +65,7 @@ Examples:
       --variant t50="HorizontalPodAutoscaler/nginx:spec.metrics[0].resource.target.averageUtilization=50" \\
       --variant max5="HorizontalPodAutoscaler/nginx:spec.maxReplicas=5"
   $ scalesim compare scenarios/active-users-eci --variant peak=scenarios/active-users-reserved-peak --variant ca=scenarios/active-users-ca --duration 3d
+  $ scalesim compare scenarios/overprovisioning-ca --variant none="Deployment/overprovisioning:spec.replicas=0" --workload web
 
 Overrides set one field of scenario.yaml (target "scenario") or of one manifest object
 (target <Kind>/<metadata.name>); the value is YAML. Separate several with ";".
@@ -76,6 +80,7 @@ variant is loaded and checked before the first one runs.`,
         const outDir = flags.out ?? join('results', `${safeName(basename(resolve(dir)))}-compare`);
         const formats = flags.report === false ? [] : resolveReportFormats(flags.report ?? DEFAULT_REPORT_FORMATS.join(','));
         const chartWorkloads = flags.chartWorkloads === undefined ? DEFAULT_CHARTED_WORKLOADS : parseChartWorkloadsFlag(flags.chartWorkloads);
+        const focus = flags.workload !== undefined ? parseWorkloadFocus(flags.workload) : undefined;
         const folder = new ResultsFolder(outDir);
         let bar: Progress = { update: () => {}, stop: () => {} };
         const removeStopHandler = abortResultsOnStop(folder, { stop: () => bar.stop() });
@@ -87,6 +92,7 @@ variant is loaded and checked before the first one runs.`,
         try {
           const result = await runComparison(variants, {
             ...(seed !== undefined ? { seed } : {}),
+            ...(focus !== undefined ? { workloads: focus } : {}),
             ...(durationSeconds !== undefined ? { durationSeconds } : {}),
             tablesFor: (v) => {
               const recorder = new ChartSeriesRecorder();
@@ -110,7 +116,7 @@ variant is loaded and checked before the first one runs.`,
           const perWorkload = comparisonWorkloadsCsv(workloadRows);
           folder.writeText('comparison-workloads.csv', [perWorkload.header, ...perWorkload.rows].map((r) => `${csvLine(r)}\n`).join(''));
           const best = bestVariants(rows, comparisonColumns(rows));
-          folder.writeText('comparison.json', `${JSON.stringify({ variants: rows, best, workloads: workloadRows }, null, 2)}\n`);
+          folder.writeText('comparison.json', `${JSON.stringify({ variants: rows, best, ...(focus !== undefined ? { workloadFocus: focus } : {}), workloads: workloadRows }, null, 2)}\n`);
           if (formats.length > 0) {
             const report = renderComparisonReport({
               title: `${basename(resolve(dir))}: ${rows.map((r) => r.variant).join(' vs ')}`,
@@ -137,7 +143,8 @@ variant is loaded and checked before the first one runs.`,
         }
         process.stdout.write(`${formatComparisonTable(rows)}\n`);
         const workloads = new Set(workloadRows.map((r) => r.workload)).size;
-        if (workloads > 1 && workloads <= TERMINAL_WORKLOADS_MAX) process.stdout.write(`\nper workload (the row above sums pending pod-s and cold starts over them, and shows the busiest one's response times):\n${formatComparisonWorkloads(workloadRows)}\n`);
+        const about = focus !== undefined ? `the row above reports ${focus.join(', ')} only (--workload)` : "the row above sums pending pod-s and cold starts over them, and shows the busiest one's response times";
+        if (workloads > 1 && workloads <= TERMINAL_WORKLOADS_MAX) process.stdout.write(`\nper workload (${about}):\n${formatComparisonWorkloads(workloadRows)}\n`);
         else if (workloads > TERMINAL_WORKLOADS_MAX) process.stdout.write(`per workload: comparison-workloads.csv (${workloads} workloads)\n`);
         process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (comparison.csv, comparison-workloads.csv, comparison.json, report.md/html, one folder per variant)\n`);
       }, { json: flags.json }),

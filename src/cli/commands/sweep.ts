@@ -22,6 +22,7 @@ import { checkInMain, checkTasks, planSweep, settingTask, type SweepPlan } from 
 import { runSweep } from '../../sweep/run-sweep.js';
 import { shardIndexes } from '../../sweep/settings.js';
 import { writeShardPart } from '../../sweep/shard-part.js';
+import { parseWorkloadFocus } from '../../compare/workload-focus.js';
 import { parseSlo, unjudgedClauses, type Slo } from '../../sweep/slo.js';
 import { createSweepProgress } from '../../sweep/sweep-progress.js';
 import { writeSweepOutputs } from '../../sweep/sweep-outputs.js';
@@ -38,6 +39,7 @@ interface SweepFlags {
   duration?: string;
   workers?: string;
   slo?: string;
+  workload?: string;
   json?: boolean;
   progress?: boolean;
   fresh?: boolean;
@@ -157,6 +159,7 @@ function emitJob(dir: string, flags: SweepFlags, plan: SweepPlan, shards: number
     ...plan.identity.axes.flatMap((a) => ['--grid', a.flag]),
     ...(flags.seed !== undefined ? ['--seed', flags.seed] : []),
     ...(flags.duration !== undefined ? ['--duration', flags.duration] : []),
+    ...(plan.base.workloads !== null ? ['--workload', plan.base.workloads.join(',')] : []),
   ];
   const yaml = sweepJobYaml({
     name,
@@ -205,6 +208,7 @@ export function registerSweepCommand(program: Command): void {
     .option('--duration <d>', 'simulated duration of every setting (e.g. 2h, 3d)')
     .option('--workers <n>', `worker threads (default: every core, here ${availableParallelism()}; at most one per setting)`)
     .option('--slo <clauses>', 'find the cheapest setting meeting every clause, e.g. "p95<300ms,served>99.9%"')
+    .option('--workload <names>', 'report (and judge the SLO on) these workloads only, comma-separated, e.g. web (default: every workload; pause pods that hold headroom wait Pending by design)')
     .option('--json', 'print the result as JSON')
     .option('--no-progress', 'no progress bar or progress lines')
     .option('--fresh', 'discard the journal of a stopped sweep instead of resuming it')
@@ -226,6 +230,7 @@ Examples:
   $ scalesim sweep scenarios/nginx-hpa-cpu --grid hpa.targetCPU=30,50,70 --grid hpa.scaleDownStabilizationSeconds=0,300 --slo "p95<8ms,served>=99.9%"
   $ scalesim sweep scenarios/scale-to-zero --grid keda.cooldownPeriod=30,300 --grid keda.pollingInterval=5,30 --workers 2
   $ scalesim sweep scenarios/flask-hpa-ca --grid "HorizontalPodAutoscaler/hello-world-flask:spec.maxReplicas=6,8,10" --duration 1h
+  $ scalesim sweep scenarios/overprovisioning-ca --grid Deployment/overprovisioning:spec.replicas=0,1,2 --workload web --slo "pendingPodSeconds<60"
   $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=40,50,60,70 --shards 4 --shard 0 --out parts/shard-0
   $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=40,50,60,70 --shards 4 --emit-job --image registry.example.com/scalesim:0.1.0
   $ scalesim merge parts/shard-0 parts/shard-1 parts/shard-2 parts/shard-3 --out results/nasa-sweep --slo "p95<250ms"
@@ -253,7 +258,14 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
           throw new UserInputError({ file: '(command line)', field: '--slo', message: 'a shard writes a part, not the answer: give --slo to scalesim merge' });
         }
         const grid = flags.grid ?? [];
-        const request = { dir, grid, ...(seed !== undefined ? { seed } : {}), ...(durationSeconds !== undefined ? { durationSeconds } : {}) };
+        const workloads = flags.workload !== undefined ? parseWorkloadFocus(flags.workload) : undefined;
+        const request = {
+          dir,
+          grid,
+          ...(seed !== undefined ? { seed } : {}),
+          ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+          ...(workloads !== undefined ? { workloads } : {}),
+        };
         if (shards !== undefined && flags.emitJob !== undefined) {
           const plan = await planSweep(request);
           // A Job's failure costs a pod per retry: check every setting, up to a bound, not only every value.
@@ -369,7 +381,7 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard
   const axes = plan.identity.axes.map((a) => `${a.name} (${a.values.length})`).join(' × ');
   const n = plan.identity.settings;
   const what = shard !== undefined ? `shard ${shard} of ${shards}: ${run.rows.length} of ${n} settings` : `${n} setting${n === 1 ? '' : 's'}`;
-  process.stdout.write(`sweep ${plan.identity.scenario}: ${axes} = ${what}; ran ${run.ran} on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s)${run.resumed > 0 ? `, resumed ${run.resumed}` : ''}\n${formatTimeline(timeline)}\n`);
+  process.stdout.write(`sweep ${plan.identity.scenario}: ${axes} = ${what}; ran ${run.ran} on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s)${run.resumed > 0 ? `, resumed ${run.resumed}` : ''}${plan.base.workloads !== null ? `; figures of ${plan.base.workloads.join(', ')} only (--workload)` : ''}\n${formatTimeline(timeline)}\n`);
   if (outputs) {
     process.stdout.write(`${formatFrontier(plan.identity.axes, run.rows, outputs.frontier)}\n`);
     if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
