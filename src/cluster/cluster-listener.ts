@@ -4,6 +4,7 @@
  * ledgers and the billing observer settle their integrals on.
  */
 import { isServing, type SimNode, type SimPod } from './model.js';
+import type { PlacementFilterReason } from './place-pod.js';
 
 /** What a pod consumes: nothing (not started or gone), its idle base, or base plus served traffic. */
 export type UsageState = 'none' | 'base' | 'serving';
@@ -25,6 +26,11 @@ export interface ClusterListener {
   unreachableEndpointChanging?(pod: SimPod, unreachable: boolean): void;
   /** Called after every lifecycle step of a pod (bound, started, ready, deleting, gone). */
   podChanged?(pod: SimPod): void;
+  /**
+   * A scheduling cycle found no node for `pod` (PodScheduled=False/Unschedulable): how many nodes
+   * failed each filter, out of `numAllNodes` (kube-scheduler's FitError, the FailedScheduling event).
+   */
+  podUnschedulable?(pod: SimPod, numAllNodes: number, filterCounts: Readonly<Partial<Record<PlacementFilterReason, number>>>): void;
   /** The scheduler preempted `victims` on `node` for `preemptor` (before they are deleted) and nominated it there. */
   podsPreempted?(preemptor: SimPod, node: SimNode, victims: readonly SimPod[]): void;
 }

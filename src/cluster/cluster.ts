@@ -249,7 +249,9 @@ export class Cluster {
   private tryBind(pod: SimPod, defaultToStartSeconds: number, toReadySeconds: number): boolean {
     const placement = this.scheduler.place(pod, this.nodes, this.affinity);
     if (placement.node === undefined) {
+      // PostFilter (preemption) runs before the failure handler records FailedScheduling (schedule_one.go).
       if (this.prioritiesInUse) this.preempt(pod);
+      for (const l of this.listeners) l.podUnschedulable?.(pod, this.nodes.length, placement.filterCounts);
       return false;
     }
     this.bindTo(pod, placement.node);

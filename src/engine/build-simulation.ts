@@ -7,6 +7,7 @@
 import { Cluster } from '../cluster/cluster.js';
 import type { UsageState } from '../cluster/cluster-listener.js';
 import { DeploymentController } from '../cluster/deployment-controller.js';
+import { fitErrorMessage } from '../cluster/fit-error.js';
 import { StatefulSetController } from '../cluster/stateful-set-controller.js';
 import type { SimPod } from '../cluster/model.js';
 import { preemptionRecord } from './preemption-record.js';
@@ -117,6 +118,20 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
       else keda?.scaledJobs[pod.owner.index - workloads.length]?.podChanged(pod);
     },
   });
+
+  // FailedScheduling, as kube-scheduler's event recorder aggregates it: a record when a pod's
+  // message differs from its previous one (the first failure, or a change in why nodes refuse it).
+  if (listensTo(hub, 'failedScheduling')) {
+    const lastMessage = new WeakMap<SimPod, string>();
+    cluster.addListener({
+      podUnschedulable: (pod, numAllNodes, filterCounts) => {
+        const message = fitErrorMessage(numAllNodes, filterCounts);
+        if (lastMessage.get(pod) === message) return;
+        lastMessage.set(pod, message);
+        hub.failedScheduling({ timeSeconds: sim.nowSeconds, pod: pod.name, owner: pod.owner.name, message });
+      },
+    });
+  }
 
   // Preemptions happen only with pod priorities (a PriorityClass): counted for the summary, and
   // recorded for the observers that listen; no listener at all without priorities.

@@ -10,7 +10,7 @@
  * steady stretch is one row; `none` writes the header only (the run builds no decision records).
  */
 import type { SimObserver } from '../observe/observer.js';
-import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord } from '../observe/records.js';
+import type { CaDecisionRecord, FailedSchedulingRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord } from '../observe/records.js';
 import type { RowCell } from '../report/csv-line.js';
 import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
 import type { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
@@ -170,6 +170,23 @@ export class DecisionLog implements SimObserver {
       'preempt', '', '', '', '', '', '',
       '', 'Preempted', '', '',
       '', preemptionDetail(r),
+    );
+    for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
+    this.write(row);
+  }
+
+  /**
+   * kube-scheduler's FailedScheduling for a pod no node fits (once per pod and message): controller
+   * `scheduler`, the pod's workload as the target, path `schedule`, reason FailedScheduling, and
+   * `<pod>: 0/N nodes are available: …` in ca_detail.
+   */
+  failedScheduling(r: FailedSchedulingRecord): void {
+    const row = this.base(
+      round3(r.timeSeconds), 'scheduler', 'kube-scheduler', r.owner, '', '', '',
+      '', '', '', 'false',
+      'schedule', '', '', '', '', '', '',
+      '', 'FailedScheduling', '', '',
+      '', `${r.pod}: ${r.message}`,
     );
     for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
     this.write(row);

@@ -1,12 +1,15 @@
 /**
- * A preemption's decisions.csv row (controller `scheduler`, engine/decision-log.ts preemption) →
- * SchedulerExplanation: the pending pod that preempted (DefaultPreemption's PostFilter), the node it
- * was nominated to, and the pods evicted there, most important first.
+ * A kube-scheduler decisions.csv row (controller `scheduler`, engine/decision-log.ts) →
+ * SchedulerExplanation: a preemption (the pending pod that preempted, DefaultPreemption's
+ * PostFilter, the node it was nominated to and the pods evicted there, most important first), or a
+ * FailedScheduling (the pod and, per filter, how many nodes refused it).
  */
 import type { SchedulerDecisionRow } from './decision-row.js';
 import type { SchedulerExplanation } from './explanation.js';
 
 const REASONS: Readonly<Record<string, string>> = Object.freeze({
+  FailedScheduling:
+    'no node passed the filters for the pod (kube-scheduler\'s FitError: per filter, how many nodes failed it); it waits Unschedulable, the cluster-autoscaler sees it, and it is retried when a node it might fit appears, frees room or loses a taint. A row is written when a pod\'s message differs from its previous one, as the event recorder aggregates repeats',
   Preempted:
     'no node fit the pending pod; DefaultPreemption evicted lower-priority pods on one node (the fewest PDB violations, then the lowest victim priorities, fewest victims, latest start) and nominated the pod there; it binds once they are gone, and pods of lower priority may not take that room meanwhile',
 });

@@ -2,7 +2,7 @@
  * Observer hooks (vitest reporter style): optional callbacks the simulation calls; observers only
  * record, they never change the run.
  */
-import type { CaDecisionRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord, ReplicaWriteRecord } from './records.js';
+import type { CaDecisionRecord, FailedSchedulingRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord, ReplicaWriteRecord } from './records.js';
 
 export interface SimObserver {
   /**
@@ -20,6 +20,8 @@ export interface SimObserver {
   replicasWritten?(record: ReplicaWriteRecord): void;
   /** kube-scheduler preempted pods for a pending pod (only in runs with pod priorities). */
   preemption?(record: PreemptionRecord): void;
+  /** kube-scheduler found no node for a pod, with a message unlike the pod's previous one. */
+  failedScheduling?(record: FailedSchedulingRecord): void;
 }
 
 /** Whether `observer` would do anything with `hook`: controllers skip building records nobody keeps. */
@@ -69,5 +71,9 @@ export class ObserverHub implements SimObserver {
 
   preemption(record: PreemptionRecord): void {
     for (const o of this.observers) o.preemption?.(record);
+  }
+
+  failedScheduling(record: FailedSchedulingRecord): void {
+    for (const o of this.observers) o.failedScheduling?.(record);
   }
 }

@@ -114,6 +114,15 @@ export interface ReplicaWriteRecord {
  * kube-scheduler's DefaultPreemption evicted `victims` on `node` so that `preemptor` fits there
  * (the preemptor gets status.nominatedNodeName = node and binds once they are gone).
  */
+/** kube-scheduler's FailedScheduling for a pod no node fits (fit-error.ts message), once per pod and message. */
+export interface FailedSchedulingRecord {
+  timeSeconds: number;
+  pod: string;
+  /** The pod's workload (its owner's name). */
+  owner: string;
+  message: string;
+}
+
 export interface PreemptionRecord {
   timeSeconds: number;
   preemptor: { name: string; owner: string; priority: number };

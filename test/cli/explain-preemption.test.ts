@@ -2,7 +2,8 @@
  * `scalesim explain` on a run with pod priorities (test/fixtures/overprovisioning-ca): the
  * preemption's decisions.csv row (controller scheduler) comes back as a kube-scheduler block naming
  * the preemptor, its nominated node and the evicted pause pod, and in --json as a Scheduler
- * explanation. Uses dist/ (npm run build).
+ * explanation; an evicted pause pod's FailedScheduling as the filters that refused it. Uses dist/
+ * (npm run build).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,12 +17,16 @@ const results = join(work, 'overprovisioning-ca');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 let preemption: Record<string, string>;
+let failed: Record<string, string>;
 
 beforeAll(() => {
   const run = runCli(['run', 'test/fixtures/overprovisioning-ca', '--out', results, '--no-progress', '--no-report']);
   expect(run.status, run.stderr).toBe(0);
   const rows = parse(readFileSync(join(results, 'decisions.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-  preemption = rows.find((r) => r.controller === 'scheduler')!;
+  preemption = rows.find((r) => r.controller === 'scheduler' && r.reason === 'Preempted')!;
+  // An evicted pause pod that waits for a node: a FailedScheduling with no preemption at its instant.
+  const preempted = new Set(rows.filter((r) => r.reason === 'Preempted').map((r) => r.time_s));
+  failed = rows.find((r) => r.controller === 'scheduler' && r.reason === 'FailedScheduling' && r.target === 'overprovisioning' && !preempted.has(r.time_s))!;
 });
 
 describe('scalesim explain: preemptions', () => {
@@ -43,5 +48,14 @@ describe('scalesim explain: preemptions', () => {
     const [e] = JSON.parse(r.stdout) as [{ controller: string; kind: string; preemptor: { workload: string; priority: number }; victims: { workload: string; priority: number }[] }];
     expect(e).toMatchObject({ controller: 'scheduler', kind: 'Scheduler', preemptor: { workload: 'web', priority: 0 } });
     expect(e.victims).toEqual([expect.objectContaining({ workload: 'overprovisioning', priority: -1 })]);
+  });
+
+  it('explains a FailedScheduling: the pod and how many nodes each filter refused', () => {
+    expect(failed.ca_detail).toMatch(/^overprovisioning-\w+: 0\/\d+ nodes are available: \d+ Insufficient cpu\.$/);
+    const r = runCli(['explain', results, '--at', failed.time_s!, '--autoscaler', 'kube-scheduler']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`kube-scheduler FailedScheduling at t=${failed.time_s} s`);
+    expect(r.stdout).toContain(`pod: ${failed.ca_detail}`);
+    expect(r.stdout).toMatch(/previous kube-scheduler row at /);
   });
 });

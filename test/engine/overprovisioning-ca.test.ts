@@ -64,8 +64,13 @@ describe('overprovisioning with pause pods of priority -1 (overprovisioning-ca)'
     expect(first.preemptor).toMatchObject({ owner: 'web', priority: 0 });
     expect(first.victims.map((v) => [v.owner, v.priority])).toEqual([['overprovisioning', -1]]);
     const decisions = withClass.tables.get('decisions.csv');
-    const rows = decisions.rows.filter((row) => row[1] === 'scheduler');
+    const reason = decisions.header.indexOf('reason');
+    const rows = decisions.rows.filter((row) => row[1] === 'scheduler' && row[reason] === 'Preempted');
     expect(rows).toHaveLength(withClass.preemptions.length);
+    // Each preemptor failed its cycle first: its FailedScheduling row follows the preemption's, at the same instant.
+    const failed = decisions.rows.filter((row) => row[1] === 'scheduler' && row[reason] === 'FailedScheduling');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(String(failed[0]![decisions.header.indexOf('ca_detail')])).toMatch(/^web-\w+: 0\/\d+ nodes are available: \d+ Insufficient cpu\.$/);
     expect(rows[0]![decisions.header.indexOf('reason')]).toBe('Preempted');
     expect(String(rows[0]![decisions.header.indexOf('ca_detail')])).toContain(`evicted ${first.victims[0]!.name} (overprovisioning, priority -1)`);
   });
