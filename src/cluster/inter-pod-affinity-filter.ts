@@ -90,22 +90,69 @@ export function preFilterInterPodAffinity(
   return state;
 }
 
-/** Filter for one node's labels, given the PreFilter state. */
-export function interPodAffinityFilter(state: AffinityFilterState, nodeLabels: Readonly<Record<string, string>>): InterPodAffinityReason | 'Fits' {
+/**
+ * Pods taken off one node, as the PreFilter extension's RemovePod takes them out of the state
+ * (updateWithPod with multiplier −1, for DefaultPreemption's dry run): per topology key, what comes
+ * off the node's own pair in each of the three counts. A pair brought to 0 is deleted upstream
+ * (topologyToMatchedTermCount.update), which the self-affine first-pod rule reads.
+ */
+export interface RemovedFromNode {
+  existingAnti: Map<string, number>;
+  affinity: Map<string, number>;
+  anti: Map<string, number>;
+}
+
+/** A pod being removed: what the terms read of it and its required anti-affinity terms. */
+export interface RemovedPod {
+  view: AffinityPodView;
+  requiredAnti: readonly AffinityTerm[] | undefined;
+}
+
+function bump(counts: Map<string, number>, key: string, nodeLabels: Readonly<Record<string, string>>): void {
+  if (Object.hasOwn(nodeLabels, key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/** RemovePod of each of `removed` (pods on the node with `nodeLabels`) against the state of the incoming `pod`. */
+export function removedFromNode(state: AffinityFilterState, pod: AffinityPodView, nodeLabels: Readonly<Record<string, string>>, removed: Iterable<RemovedPod>): RemovedFromNode {
+  const out: RemovedFromNode = { existingAnti: new Map(), affinity: new Map(), anti: new Map() };
+  for (const r of removed) {
+    if (r.requiredAnti !== undefined) for (const t of r.requiredAnti) if (termMatches(t, pod)) bump(out.existingAnti, t.topologyKey, nodeLabels);
+    if (matchesAllTerms(state.requiredAffinity, r.view)) for (const t of state.requiredAffinity) bump(out.affinity, t.topologyKey, nodeLabels);
+    for (const t of state.requiredAnti) if (termMatches(t, r.view)) bump(out.anti, t.topologyKey, nodeLabels);
+  }
+  return out;
+}
+
+/** Whether no topology pair is left in affinityCounts once `removed` came off the node's pairs. */
+function affinityCountsEmptyAfter(state: AffinityFilterState, nodeLabels: Readonly<Record<string, string>>, removed: RemovedFromNode): boolean {
+  let pairs = 0;
+  for (const byValue of state.affinityCounts.values()) pairs += byValue.size;
+  for (const [key, n] of removed.affinity) if (countAt(state.affinityCounts, key, nodeLabels[key]!) - n === 0) pairs--;
+  return pairs === 0;
+}
+
+/**
+ * Filter for one node's labels, given the PreFilter state; `removed`: pods of this node taken out of
+ * the state first (the preemption dry run), as removedFromNode counts them.
+ */
+export function interPodAffinityFilter(state: AffinityFilterState, nodeLabels: Readonly<Record<string, string>>, removed?: RemovedFromNode): InterPodAffinityReason | 'Fits' {
   let podsExist = true;
   for (const t of state.requiredAffinity) {
     const value = Object.hasOwn(nodeLabels, t.topologyKey) ? nodeLabels[t.topologyKey] : undefined;
     if (value === undefined) return 'AffinityRulesNotMatch';
-    if (countAt(state.affinityCounts, t.topologyKey, value) <= 0) podsExist = false;
+    if (countAt(state.affinityCounts, t.topologyKey, value) - (removed?.affinity.get(t.topologyKey) ?? 0) <= 0) podsExist = false;
   }
-  if (!podsExist && !(state.affinityCounts.size === 0 && state.matchesOwnAffinity)) return 'AffinityRulesNotMatch';
+  if (!podsExist) {
+    const empty = removed === undefined ? state.affinityCounts.size === 0 : affinityCountsEmptyAfter(state, nodeLabels, removed);
+    if (!(empty && state.matchesOwnAffinity)) return 'AffinityRulesNotMatch';
+  }
   for (const t of state.requiredAnti) {
     const value = Object.hasOwn(nodeLabels, t.topologyKey) ? nodeLabels[t.topologyKey] : undefined;
-    if (value !== undefined && countAt(state.antiAffinityCounts, t.topologyKey, value) > 0) return 'AntiAffinityRulesNotMatch';
+    if (value !== undefined && countAt(state.antiAffinityCounts, t.topologyKey, value) - (removed?.anti.get(t.topologyKey) ?? 0) > 0) return 'AntiAffinityRulesNotMatch';
   }
   for (const [key, byValue] of state.existingAntiAffinityCounts) {
     const value = Object.hasOwn(nodeLabels, key) ? nodeLabels[key] : undefined;
-    if (value !== undefined && (byValue.get(value) ?? 0) > 0) return 'ExistingAntiAffinityRulesNotMatch';
+    if (value !== undefined && (byValue.get(value) ?? 0) - (removed?.existingAnti.get(key) ?? 0) > 0) return 'ExistingAntiAffinityRulesNotMatch';
   }
   return 'Fits';
 }

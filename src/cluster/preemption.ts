@@ -6,8 +6,8 @@
  *   pod's earlier preemption evicted still terminates on its nominated node (unless that node now
  *   fails the pod as UnschedulableAndUnresolvable);
  * - findCandidates: only nodes whose failure removing pods could help (nodesWherePreemptionMightHelp
- *   skips UnschedulableAndUnresolvable: nodeSelector, taints, a virtual node's pod sizes, a missing
- *   topology key); the dry run starts at a random offset (GetOffsetAndNumCandidates, drawn from the
+ *   skips UnschedulableAndUnresolvable: nodeSelector and node affinity, taints, a virtual node's pod
+ *   sizes, a missing topology key, AffinityRulesNotMatch); the dry run starts at a random offset (GetOffsetAndNumCandidates, drawn from the
  *   seeded scheduler stream) and stops once it has a candidate without PDB violations and
  *   numCandidates in all (calculateNumCandidates: 10% of the nodes, at least 100);
  * - SelectVictimsOnNode: remove every lower-priority pod, check the pod fits (with the nominated
@@ -17,13 +17,15 @@
  *   priorities (each + 2^31), fewest victims, latest earliest start time of the highest-priority
  *   victims, then the first. Upstream lists the candidates from a Go map (random order); here they
  *   keep the dry run's order, candidates without violations first, so the last tie is deterministic.
- * Limits: the victims' removal is checked against NodeResourcesFit (requests, pod count) only; a node
- * where the pod fails a DoNotSchedule topology spread constraint is not a candidate (what removing
- * matching pods would do to the counts is not modelled).
+ * The victims' removal is checked against NodeResourcesFit (requests, pod count) with the nominated
+ * pods, and against PodTopologySpread and InterPodAffinity with the victims taken out of their counts
+ * (RemovePod, preemption-count-filters.ts). Limit: the nominated pods are not added to those two
+ * plugins' counts (RunFilterPluginsWithNominatedPods' AddPod), only to NodeResourcesFit's.
  */
 import type { RandomStream } from '../core/rng.js';
 import type { SimNode, SimPod } from './model.js';
 import type { Nominator } from './nominator.js';
+import { NO_COUNT_FILTERS, type PreemptionCountFilters } from './preemption-count-filters.js';
 import { moreImportantPod, mayPreempt, podPriority } from './pod-priority.js';
 import { filterNode, matchesSelector, type FilterReason } from './scheduling-filter.js';
 
@@ -56,12 +58,8 @@ export interface PreemptionContext {
   nowSeconds: number;
   /** Pods an earlier preemption evicted (their DisruptionTarget condition, reason PreemptionByScheduler). */
   preempted: WeakSet<SimPod>;
-  /**
-   * PodTopologySpread's filter (the pod's DoNotSchedule constraints) and InterPodAffinity's pass on
-   * `node` as it is (true without constraints or terms). The dry run does not remove victims from
-   * their counts, so a node failing either is no candidate.
-   */
-  countFiltersPass: (node: SimNode) => boolean;
+  /** PodTopologySpread (the pod's DoNotSchedule constraints) and InterPodAffinity, with the victims taken out of their counts (preemption-count-filters.ts). */
+  countFilters: PreemptionCountFilters;
 }
 
 export type PreemptionResult =
@@ -80,12 +78,29 @@ function preemptionMightHelp(reason: FilterReason): boolean {
   return reason === 'TooManyPods' || reason === 'InsufficientCpu' || reason === 'InsufficientMemory' || reason === 'Fits';
 }
 
+/**
+ * Whether the failed cycle's status for `node` is UnschedulableAndUnresolvable: its first failing
+ * filter in the default plugin order (the plain filters, NodeResourcesFit with the nominated pods,
+ * then PodTopologySpread and InterPodAffinity) is one removing pods cannot help.
+ */
+function unresolvable(pod: SimPod, node: SimNode, nominator: Nominator, countFilters: PreemptionCountFilters): boolean {
+  const reason = filterNode(pod, node);
+  if (reason !== 'Fits') return !preemptionMightHelp(reason);
+  if (nominator.fitsWithNominated(pod, node) !== 'Fits') return false;
+  return countFilters.unresolvable(node);
+}
+
 /** PodEligibleToPreemptOthers. */
-export function eligibleToPreemptOthers(pod: SimPod, nominator: Nominator, preempted: WeakSet<SimPod>): { eligible: boolean; reason: string } {
+export function eligibleToPreemptOthers(
+  pod: SimPod,
+  nominator: Nominator,
+  preempted: WeakSet<SimPod>,
+  countFilters: PreemptionCountFilters = NO_COUNT_FILTERS,
+): { eligible: boolean; reason: string } {
   if (!mayPreempt(pod)) return { eligible: false, reason: 'not eligible due to preemptionPolicy=Never.' };
   const nominated = nominator.nominatedNode(pod);
-  // A nominated node the filters now reject for good (a taint, a selector) does not hold the pod back.
-  if (nominated !== undefined && !nominated.removed && preemptionMightHelp(filterNode(pod, nominated))) {
+  // A nominated node the filters now reject for good (a taint, a selector, AffinityRulesNotMatch) does not hold the pod back.
+  if (nominated !== undefined && !nominated.removed && !unresolvable(pod, nominated, nominator, countFilters)) {
     const priority = podPriority(pod);
     for (const other of nominated.pods) {
       if (podPriority(other) < priority && other.deletionSeconds !== undefined && preempted.has(other)) {
@@ -211,12 +226,7 @@ export function pickOneNodeForPreemption(candidates: readonly Candidate[], nowSe
  */
 export function findCandidates(pod: SimPod, nodes: readonly SimNode[], ctx: PreemptionContext): Candidate[] {
   const potential: SimNode[] = [];
-  for (const node of nodes) {
-    const reason = filterNode(pod, node);
-    if (!preemptionMightHelp(reason)) continue;
-    if (!ctx.countFiltersPass(node)) continue;
-    potential.push(node);
-  }
+  for (const node of nodes) if (!unresolvable(pod, node, ctx.nominator, ctx.countFilters)) potential.push(node);
   if (potential.length === 0) return [];
   const offset = ctx.random.int(potential.length);
   const wanted = numCandidates(potential.length);
@@ -224,7 +234,8 @@ export function findCandidates(pod: SimPod, nodes: readonly SimNode[], ctx: Pree
   const violating: Candidate[] = [];
   for (let i = 0; i < potential.length; i++) {
     const node = potential[(offset + i) % potential.length]!;
-    const victims = selectVictimsOnNode(pod, node, ctx.pdbs, (removed) => ctx.nominator.fitsWithNominated(pod, node, removed) === 'Fits', ctx.nowSeconds);
+    const fits = (removed: ReadonlySet<SimPod>) => ctx.nominator.fitsWithNominated(pod, node, removed) === 'Fits' && ctx.countFilters.fitsWithout(node, removed);
+    const victims = selectVictimsOnNode(pod, node, ctx.pdbs, fits, ctx.nowSeconds);
     if (victims === undefined) continue;
     (victims.numPdbViolations === 0 ? nonViolating : violating).push({ node, victims });
     if (nonViolating.length > 0 && nonViolating.length + violating.length >= wanted) break;
@@ -238,7 +249,7 @@ export function findCandidates(pod: SimPod, nodes: readonly SimNode[], ctx: Pree
  * clears the nominations of lower-priority pods on that node (prepareCandidate).
  */
 export function preempt(pod: SimPod, nodes: readonly SimNode[], ctx: PreemptionContext): PreemptionResult {
-  const eligible = eligibleToPreemptOthers(pod, ctx.nominator, ctx.preempted);
+  const eligible = eligibleToPreemptOthers(pod, ctx.nominator, ctx.preempted, ctx.countFilters);
   if (!eligible.eligible) return { outcome: 'not-eligible', reason: eligible.reason };
   const candidates = findCandidates(pod, nodes, ctx);
   const best = candidates.length === 1 ? candidates[0] : pickOneNodeForPreemption(candidates, ctx.nowSeconds);

@@ -4,8 +4,9 @@
  * moves it on by the nodes it processed). One cycle is place-pod.ts placePod. Pods nominated after
  * a preemption (nominator.ts) are tried on their nominated node first (schedule_one.go
  * evaluateNominatedNode: a fit there is the only feasible node, no search, no score); a cycle that
- * fails runs DefaultPreemption's PostFilter (preemption.ts) when priorities are in use. Both check
- * PodTopologySpread's and InterPodAffinity's filters too, over the counts as they stand.
+ * fails runs DefaultPreemption's PostFilter (preemption.ts) when priorities are in use. The nominated
+ * node is checked against PodTopologySpread's and InterPodAffinity's filters too, over the counts as
+ * they stand; the PostFilter's dry run takes its victims out of those counts (preemption-count-filters.ts).
  */
 import type { RandomStream } from '../core/rng.js';
 import type { InterPodAffinityPods } from './inter-pod-affinity-counts.js';
@@ -15,6 +16,7 @@ import { Nominator } from './nominator.js';
 import { placePod } from './place-pod.js';
 import { podPriority } from './pod-priority.js';
 import { preempt, type PreemptionPdb } from './preemption.js';
+import { preemptionCountFilters } from './preemption-count-filters.js';
 import { filterNode } from './scheduling-filter.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { preFilterSpread, spreadFilter } from './topology-spread-filter.js';
@@ -53,8 +55,8 @@ export class Scheduler {
    * Without a candidate the pod's nomination is cleared (a PostFilterResult with an empty node).
    */
   postFilter(pod: SimPod, nodes: readonly SimNode[], nowSeconds: number, affinity?: InterPodAffinityPods): { node: SimNode; victims: SimPod[] } | undefined {
-    const countFiltersPass = this.countFiltersCheck(pod, nodes, affinity);
-    const result = preempt(pod, nodes, { nominator: this.nominator, pdbs: this.preemptionPdbs(), random: this.random, nowSeconds, preempted: this.preempted, countFiltersPass });
+    const countFilters = preemptionCountFilters(pod, nodes, affinity);
+    const result = preempt(pod, nodes, { nominator: this.nominator, pdbs: this.preemptionPdbs(), random: this.random, nowSeconds, preempted: this.preempted, countFilters });
     if (result.outcome !== 'preempted') {
       if (result.outcome === 'no-candidate') this.nominator.clear(pod);
       return undefined;
@@ -76,8 +78,8 @@ export class Scheduler {
   }
 
   /**
-   * The filters that read counts of other pods: PodTopologySpread for the pod's DoNotSchedule
-   * constraints and InterPodAffinity (each always true without constraints or terms).
+   * The filters that read counts of other pods, for the nominated node: PodTopologySpread for the
+   * pod's DoNotSchedule constraints and InterPodAffinity (each always true without constraints or terms).
    */
   private countFiltersCheck(pod: SimPod, nodes: readonly SimNode[], affinity: InterPodAffinityPods | undefined): (node: SimNode) => boolean {
     const constraints = pod.spreadSource?.explicit?.filter;

@@ -109,13 +109,26 @@ export function spreadFilterReason(verdict: Exclude<SpreadFilterVerdict, { fits:
   return verdict.reason === 'NodeLabelMissing' ? 'TopologySpreadMissingLabel' : 'TopologySpreadConstraintsNotMatch';
 }
 
-/** Filter for one node, given the PreFilter state. */
-export function spreadFilter(constraints: readonly SpreadFilterConstraint[], state: SpreadFilterState, nodeLabels: Readonly<Record<string, string>>): SpreadFilterVerdict {
+/**
+ * Filter for one node, given the PreFilter state. `removed` (the preemption dry run): per constraint,
+ * the matching pods taken off this node first (RemovePod, updateWithPod with delta −1: the node's
+ * domain loses them, and the domain becomes the minimum if it drops below it, as criticalPaths.update
+ * keeps the smallest; below minDomains domains the minimum stays 0).
+ */
+export function spreadFilter(
+  constraints: readonly SpreadFilterConstraint[],
+  state: SpreadFilterState,
+  nodeLabels: Readonly<Record<string, string>>,
+  removed?: readonly number[],
+): SpreadFilterVerdict {
   for (let i = 0; i < constraints.length; i++) {
     const c = constraints[i]!;
     if (!Object.hasOwn(nodeLabels, c.topologyKey)) return { fits: false, reason: 'NodeLabelMissing', constraint: i };
-    const matchNum = state.matchNumByDomain[i]!.get(nodeLabels[c.topologyKey]!) ?? 0;
-    const skew = matchNum + (c.selfMatch ? 1 : 0) - state.minMatchNum[i]!;
+    const domains = state.matchNumByDomain[i]!;
+    const gone = removed === undefined ? 0 : removed[i]!;
+    const matchNum = (domains.get(nodeLabels[c.topologyKey]!) ?? 0) - gone;
+    const minMatchNum = gone === 0 || domains.size < c.minDomains ? state.minMatchNum[i]! : Math.min(state.minMatchNum[i]!, matchNum);
+    const skew = matchNum + (c.selfMatch ? 1 : 0) - minMatchNum;
     if (skew > c.maxSkew) return { fits: false, reason: 'ConstraintsNotMatch', constraint: i, skew };
   }
   return FITS;

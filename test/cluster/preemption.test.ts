@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimNode, SimPod } from '../../src/cluster/model.js';
 import { Nominator } from '../../src/cluster/nominator.js';
+import { NO_COUNT_FILTERS } from '../../src/cluster/preemption-count-filters.js';
 import {
   eligibleToPreemptOthers,
   filterPodsWithPdbViolation,
@@ -48,7 +49,7 @@ function node(name: string, pods: SimPod[], cpu = 500, maxPods = 110): SimNode {
 }
 
 function context(over: Partial<PreemptionContext> = {}): PreemptionContext {
-  return { nominator: new Nominator(), pdbs: [], random: { next: () => 0, int: () => 0, jitter: () => 0 }, nowSeconds: NOW, preempted: new WeakSet(), countFiltersPass: () => true, ...over };
+  return { nominator: new Nominator(), pdbs: [], random: { next: () => 0, int: () => 0, jitter: () => 0 }, nowSeconds: NOW, preempted: new WeakSet(), countFilters: NO_COUNT_FILTERS, ...over };
 }
 
 function victimsOn(preemptor: SimPod, n: SimNode, pdbs: PreemptionPdb[] = []) {
