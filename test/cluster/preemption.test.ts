@@ -259,4 +259,21 @@ describe('the preemption as a whole', () => {
     n.taints = [{ key: 'ToBeDeletedByClusterAutoscaler', effect: 'NoSchedule' }];
     expect(eligibleToPreemptOthers(preemptor, nominator, preempted).eligible).toBe(true);
   });
+
+  it.each([
+    { name: 'AffinityRulesNotMatch (or a missing topology key) on the nominated node: eligible again', unresolvable: true, cpu: 500, eligible: true },
+    { name: 'a resolvable count-filter failure keeps it waiting', unresolvable: false, cpu: 500, eligible: false },
+    { name: 'NodeResourcesFit fails first (Unschedulable), so the status is resolvable whatever follows', unresolvable: true, cpu: 150, eligible: false },
+  ])('PodEligibleToPreemptOthers reads the nominated node’s first failing filter, count filters included: $name', ({ unresolvable, cpu, eligible }) => {
+    const nominator = new Nominator();
+    const preempted = new WeakSet<SimPod>();
+    const victim = pod('v', LOW, 100);
+    const n = node('n0', [victim], cpu);
+    const preemptor = pod('p', HIGH, 100);
+    nominator.nominate(preemptor, n);
+    victim.deletionSeconds = NOW;
+    preempted.add(victim);
+    const countFilters = { unresolvable: () => unresolvable, fitsWithout: () => true };
+    expect(eligibleToPreemptOthers(preemptor, nominator, preempted, countFilters).eligible).toBe(eligible);
+  });
 });
