@@ -99,6 +99,12 @@ describe('preemption with the victims taken out of InterPodAffinity counts', () 
       web: template({ app: 'web' }, 600, 10, { podAffinity: affinity([term('db')], []) }),
       preempted: [],
     },
+    {
+      name: 'self-affine: with the only matching pods evicted no pair is left, and the pod matching its own term fits (first-pod rule)',
+      low: template({ app: 'web', role: 'low' }, 800, 1),
+      web: template({ app: 'web', role: 'p' }, 600, 10, { podAffinity: affinity([term('web')], []) }),
+      preempted: ['web on n-0: low'],
+    },
   ])('$name', ({ low, web, preempted }) => {
     const w = world();
     const node = w.node('n', 1000);
