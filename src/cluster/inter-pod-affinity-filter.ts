@@ -92,8 +92,9 @@ export function preFilterInterPodAffinity(
 
 /**
  * Pods taken off one node, as the PreFilter extension's RemovePod takes them out of the state
- * (updateWithPod with multiplier −1, for DefaultPreemption's dry run): per topology key, what comes
- * off the node's own pair in each of the three counts. A pair brought to 0 is deleted upstream
+ * (updateWithPod with multiplier −1, for DefaultPreemption's dry run), or put on it, as AddPod does
+ * for the nominated pods (negative entries): per topology key, what comes off the node's own pair in
+ * each of the three counts. A pair brought to 0 is deleted upstream
  * (topologyToMatchedTermCount.update), which the self-affine first-pod rule reads.
  */
 export interface RemovedFromNode {
@@ -108,26 +109,39 @@ export interface RemovedPod {
   requiredAnti: readonly AffinityTerm[] | undefined;
 }
 
-function bump(counts: Map<string, number>, key: string, nodeLabels: Readonly<Record<string, string>>): void {
-  if (Object.hasOwn(nodeLabels, key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+function bump(counts: Map<string, number>, key: string, nodeLabels: Readonly<Record<string, string>>, n: number): void {
+  if (Object.hasOwn(nodeLabels, key)) counts.set(key, (counts.get(key) ?? 0) + n);
 }
 
-/** RemovePod of each of `removed` (pods on the node with `nodeLabels`) against the state of the incoming `pod`. */
-export function removedFromNode(state: AffinityFilterState, pod: AffinityPodView, nodeLabels: Readonly<Record<string, string>>, removed: Iterable<RemovedPod>): RemovedFromNode {
-  const out: RemovedFromNode = { existingAnti: new Map(), affinity: new Map(), anti: new Map() };
-  for (const r of removed) {
-    if (r.requiredAnti !== undefined) for (const t of r.requiredAnti) if (termMatches(t, pod)) bump(out.existingAnti, t.topologyKey, nodeLabels);
-    if (matchesAllTerms(state.requiredAffinity, r.view)) for (const t of state.requiredAffinity) bump(out.affinity, t.topologyKey, nodeLabels);
-    for (const t of state.requiredAnti) if (termMatches(t, r.view)) bump(out.anti, t.topologyKey, nodeLabels);
+/**
+ * RemovePod (`sign` 1) or AddPod (`sign` −1) of each of `pods` (pods on the node with `nodeLabels`)
+ * against the state of the incoming `pod`, added to `into` when given.
+ */
+export function removedFromNode(
+  state: AffinityFilterState,
+  pod: AffinityPodView,
+  nodeLabels: Readonly<Record<string, string>>,
+  pods: Iterable<RemovedPod>,
+  sign: 1 | -1 = 1,
+  into: RemovedFromNode = { existingAnti: new Map(), affinity: new Map(), anti: new Map() },
+): RemovedFromNode {
+  for (const r of pods) {
+    if (r.requiredAnti !== undefined) for (const t of r.requiredAnti) if (termMatches(t, pod)) bump(into.existingAnti, t.topologyKey, nodeLabels, sign);
+    if (matchesAllTerms(state.requiredAffinity, r.view)) for (const t of state.requiredAffinity) bump(into.affinity, t.topologyKey, nodeLabels, sign);
+    for (const t of state.requiredAnti) if (termMatches(t, r.view)) bump(into.anti, t.topologyKey, nodeLabels, sign);
   }
-  return out;
+  return into;
 }
 
-/** Whether no topology pair is left in affinityCounts once `removed` came off the node's pairs. */
+/** Whether no topology pair is left in affinityCounts once `removed` changed the node's pairs (a pair at 0 is deleted, one above 0 exists). */
 function affinityCountsEmptyAfter(state: AffinityFilterState, nodeLabels: Readonly<Record<string, string>>, removed: RemovedFromNode): boolean {
   let pairs = 0;
   for (const byValue of state.affinityCounts.values()) pairs += byValue.size;
-  for (const [key, n] of removed.affinity) if (countAt(state.affinityCounts, key, nodeLabels[key]!) - n === 0) pairs--;
+  for (const [key, n] of removed.affinity) {
+    const before = countAt(state.affinityCounts, key, nodeLabels[key]!);
+    if (before !== 0 && before - n === 0) pairs--;
+    else if (before === 0 && before - n !== 0) pairs++;
+  }
   return pairs === 0;
 }
 
@@ -154,5 +168,7 @@ export function interPodAffinityFilter(state: AffinityFilterState, nodeLabels: R
     const value = Object.hasOwn(nodeLabels, key) ? nodeLabels[key] : undefined;
     if (value !== undefined && (byValue.get(value) ?? 0) - (removed?.existingAnti.get(key) ?? 0) > 0) return 'ExistingAntiAffinityRulesNotMatch';
   }
+  // Pods put on the node (negative entries) may bring keys the state had none of.
+  if (removed !== undefined) for (const [key, n] of removed.existingAnti) if (n < 0 && !state.existingAntiAffinityCounts.has(key)) return 'ExistingAntiAffinityRulesNotMatch';
   return 'Fits';
 }

@@ -3,8 +3,9 @@
  * preemption freed room on a node carry status.nominatedNodeName until they bind or are gone. While
  * nominated, that room is theirs against pods of equal or lower priority: the scheduler filters a
  * node for such a pod as if the nominated pods of priority ≥ its own were already there
- * (framework.go RunFilterPluginsWithNominatedPods / addGENominatedPods); the resource filter is the
- * one their presence can change here, so NodeResourcesFit is rerun with their requests added.
+ * (framework.go RunFilterPluginsWithNominatedPods / addGENominatedPods): NodeResourcesFit is rerun
+ * with their requests added here, and PodTopologySpread and InterPodAffinity with them put into
+ * their counts (preemption-count-filters.ts, from nominatedAtLeast).
  */
 import type { SimNode, SimPod } from './model.js';
 import { podPriority } from './pod-priority.js';
@@ -45,6 +46,14 @@ export class Nominator {
     const list = this.byNode.get(node)!;
     list.splice(list.indexOf(pod), 1);
     if (list.length === 0) this.byNode.delete(node);
+  }
+
+  /** The pods nominated to `node` that hold their room against `pod`: priority ≥ its own, not itself (addGENominatedPods). */
+  nominatedAtLeast(pod: SimPod, node: SimNode): SimPod[] {
+    const nominated = this.byNode.get(node);
+    if (nominated === undefined) return [];
+    const priority = podPriority(pod);
+    return nominated.filter((other) => other !== pod && podPriority(other) >= priority);
   }
 
   /**

@@ -16,7 +16,10 @@
  * (topology-spread-filter.ts; PreFilter over every node, with the selectors' counts of
  * topology-spread-selectors.ts). InterPodAffinity filters after it (inter-pod-affinity-filter.ts)
  * and adds 2 × its normalized score (inter-pod-affinity-score.ts), with the cluster's pods as
- * inter-pod-affinity-counts.ts keeps them; both skipped when no pod has terms.
+ * inter-pod-affinity-counts.ts keeps them; both skipped when no pod has terms. While pods are
+ * nominated (nominator.ts), a node's nominated pods of priority ≥ the pod's hold their room
+ * (NodeResourcesFit) and are put into both count filters' counts too (preemption-count-filters.ts
+ * nominatedCountFilters), as RunFilterPluginsWithNominatedPods runs the filters with and without them.
  */
 import type { RandomStream } from '../core/rng.js';
 import type { SimNode, SimPod } from './model.js';
@@ -25,6 +28,7 @@ import type { InterPodAffinityPods } from './inter-pod-affinity-counts.js';
 import { interPodAffinityFilter, type InterPodAffinityReason } from './inter-pod-affinity-filter.js';
 import { INTER_POD_AFFINITY_WEIGHT, interPodAffinityScore, normalizeInterPodAffinityScores, type TopologyScore } from './inter-pod-affinity-score.js';
 import type { Nominator } from './nominator.js';
+import { nominatedCountFilters, type CountFilterStates } from './preemption-count-filters.js';
 import { filterNode, type FilterReason } from './scheduling-filter.js';
 import { scoreNode, type ScoringStrategy } from './scheduling-score.js';
 import { intolerablePreferNoScheduleCount, normalizedReverseScore, TAINT_TOLERATION_WEIGHT } from './taint-toleration-score.js';
@@ -87,6 +91,9 @@ export function placePod(
   const spreadFilterState = explicit === undefined || explicit.filter.length === 0 ? undefined : preFilterExplicitSpread(pod, explicit, nodes);
   const affinityCycle = affinity?.cycle(pod);
   const affinityFilter = affinityCycle?.filter;
+  // RunFilterPluginsWithNominatedPods: the two count filters again with the node's nominated pods put in.
+  const withNominated: CountFilterStates | undefined =
+    nominated === undefined || (spreadFilterState === undefined && affinityFilter === undefined) ? undefined : { constraints: explicit?.filter, spread: spreadFilterState, affinity: affinityFilter };
   const wanted = numFeasibleNodesToFind(count);
   const feasible: SimNode[] = [];
   let maxIntolerable = 0;
@@ -113,6 +120,13 @@ export function placePod(
     if (affinityFilter !== undefined) {
       // InterPodAffinity runs after PodTopologySpread in the default plugin order.
       const verdict = interPodAffinityFilter(affinityFilter, node.labels);
+      if (verdict !== 'Fits') {
+        filterCounts[verdict] = (filterCounts[verdict] ?? 0) + 1;
+        continue;
+      }
+    }
+    if (withNominated !== undefined) {
+      const verdict = nominatedCountFilters(pod, node, withNominated, nominated!);
       if (verdict !== 'Fits') {
         filterCounts[verdict] = (filterCounts[verdict] ?? 0) + 1;
         continue;

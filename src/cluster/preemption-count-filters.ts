@@ -19,65 +19,106 @@
  */
 import type { InterPodAffinityPods } from './inter-pod-affinity-counts.js';
 import { viewOfSource } from './inter-pod-affinity-counts.js';
-import { interPodAffinityFilter, removedFromNode, type AffinityFilterState, type RemovedPod } from './inter-pod-affinity-filter.js';
+import { interPodAffinityFilter, removedFromNode, type AffinityFilterState, type InterPodAffinityReason, type RemovedPod } from './inter-pod-affinity-filter.js';
 import { affinityTermsOf } from './inter-pod-affinity-terms.js';
 import type { SimNode, SimPod } from './model.js';
-import { nodeHasAllTopologyKeys, nodeIncluded, preFilterSpread, spreadFilter, type SpreadFilterState } from './topology-spread-filter.js';
+import type { Nominator } from './nominator.js';
+import { nodeHasAllTopologyKeys, nodeIncluded, preFilterSpread, spreadFilter, spreadFilterReason, type SpreadFilterState } from './topology-spread-filter.js';
 import { spreadSelectorMatches, type ResolvedSpreadConstraint } from './topology-spread-selectors.js';
 
 export interface PreemptionCountFilters {
   /** The first of the two filters that fails on `node` as it is does so as UnschedulableAndUnresolvable. */
   unresolvable(node: SimNode): boolean;
-  /** Both filters pass on `node` once `removed` (pods of that node) are taken out of their counts. */
+  /** Both filters pass on `node` once `removed` (pods of that node) are taken out of their counts, with and without the node's nominated pods. */
   fitsWithout(node: SimNode, removed: ReadonlySet<SimPod>): boolean;
 }
 
 /** For a pod with neither DoNotSchedule constraints nor InterPodAffinity state: nothing to check. */
 export const NO_COUNT_FILTERS: PreemptionCountFilters = { unresolvable: () => false, fitsWithout: () => true };
 
+/** The pod's PreFilter states of the two plugins (each undefined when it has nothing to filter). */
+export interface CountFilterStates {
+  constraints: readonly ResolvedSpreadConstraint[] | undefined;
+  spread: SpreadFilterState | undefined;
+  affinity: AffinityFilterState | undefined;
+}
+
+export type CountFilterReason = 'TopologySpreadMissingLabel' | 'TopologySpreadConstraintsNotMatch' | InterPodAffinityReason;
+
+const NONE: readonly SimPod[] = [];
+
+/** The two filters on `node` with `removed` taken off it and `added` put on it (RemovePod and AddPod). */
+export function countFiltersOn(pod: SimPod, node: SimNode, states: CountFilterStates, removed: Iterable<SimPod>, added: Iterable<SimPod>): CountFilterReason | 'Fits' {
+  if (states.spread !== undefined) {
+    const verdict = spreadFilter(states.constraints!, states.spread, node.labels, spreadChange(pod, states.constraints!, node, removed, added));
+    if (!verdict.fits) return spreadFilterReason(verdict);
+  }
+  if (states.affinity === undefined) return 'Fits';
+  const view = viewOfSource(pod.spreadSource!);
+  const change = removedFromNode(states.affinity, view, node.labels, affinityViews(removed), 1);
+  removedFromNode(states.affinity, view, node.labels, affinityViews(added), -1, change);
+  return interPodAffinityFilter(states.affinity, node.labels, change);
+}
+
+/**
+ * RunFilterPluginsWithNominatedPods' part for the two filters in a scheduling cycle: with the pods
+ * nominated to `node` (priority ≥ the pod's) put into the counts, after they passed without them.
+ */
+export function nominatedCountFilters(pod: SimPod, node: SimNode, states: CountFilterStates, nominator: Nominator): CountFilterReason | 'Fits' {
+  const nominated = nominator.nominatedAtLeast(pod, node);
+  return nominated.length === 0 ? 'Fits' : countFiltersOn(pod, node, states, NONE, nominated);
+}
+
 /** The two filters' PreFilter over `nodes` for `pod` (`affinity`: the cluster's pods as InterPodAffinity reads them). */
-export function preemptionCountFilters(pod: SimPod, nodes: readonly SimNode[], affinity: InterPodAffinityPods | undefined): PreemptionCountFilters {
+export function countFilterStates(pod: SimPod, nodes: readonly SimNode[], affinity: InterPodAffinityPods | undefined): CountFilterStates {
   const constraints = pod.spreadSource?.explicit?.filter;
-  const spreadState = constraints === undefined || constraints.length === 0 ? undefined : preFilterSpread(constraints, pod, nodes, (node, i) => constraints[i]!.counts.podsOnNode(node));
-  const affinityState = affinity?.cycle(pod)?.filter;
-  if (spreadState === undefined && affinityState === undefined) return NO_COUNT_FILTERS;
+  const spread = constraints === undefined || constraints.length === 0 ? undefined : preFilterSpread(constraints, pod, nodes, (node, i) => constraints[i]!.counts.podsOnNode(node));
+  return { constraints, spread, affinity: affinity?.cycle(pod)?.filter };
+}
+
+/** The preemption's view of the two filters for `pod` (NO_COUNT_FILTERS when it has neither). */
+export function preemptionCountFilters(pod: SimPod, nodes: readonly SimNode[], affinity: InterPodAffinityPods | undefined, nominator: Nominator): PreemptionCountFilters {
+  const states = countFilterStates(pod, nodes, affinity);
+  if (states.spread === undefined && states.affinity === undefined) return NO_COUNT_FILTERS;
   return {
     unresolvable(node) {
-      if (spreadState !== undefined) {
-        const verdict = spreadFilter(constraints!, spreadState, node.labels);
-        if (!verdict.fits) return verdict.reason === 'NodeLabelMissing';
-      }
-      return affinityState !== undefined && interPodAffinityFilter(affinityState, node.labels) === 'AffinityRulesNotMatch';
+      const reason = countFiltersOn(pod, node, states, NONE, NONE);
+      return reason === 'TopologySpreadMissingLabel' || reason === 'AffinityRulesNotMatch';
     },
     fitsWithout(node, removed) {
-      if (spreadState !== undefined && !spreadFitsWithout(pod, constraints!, spreadState, node, removed)) return false;
-      return affinityState === undefined || affinityFitsWithout(pod, affinityState, node, removed);
+      if (countFiltersOn(pod, node, states, removed, NONE) !== 'Fits') return false;
+      const nominated = nominator.nominatedAtLeast(pod, node);
+      return nominated.length === 0 || countFiltersOn(pod, node, states, removed, nominated) === 'Fits';
     },
   };
 }
 
-/** podtopologyspread updateWithPod(−1) for each removed pod, then Filter. */
-function spreadFitsWithout(pod: SimPod, constraints: readonly ResolvedSpreadConstraint[], state: SpreadFilterState, node: SimNode, removed: ReadonlySet<SimPod>): boolean {
-  const gone = constraints.map(() => 0);
-  if (removed.size > 0 && nodeHasAllTopologyKeys(node.labels, constraints)) {
-    for (let i = 0; i < constraints.length; i++) {
-      const c = constraints[i]!;
-      if (!nodeIncluded(c, pod, node)) continue;
-      for (const victim of removed) {
-        const source = victim.spreadSource;
-        if (source !== undefined && spreadSelectorMatches(c.selector, victim.owner.namespace, source.id, victim.template.labels)) gone[i]!++;
+/**
+ * podtopologyspread updateWithPod for each removed (−1) and added (+1) pod: per constraint, how
+ * many matching pods come off the node's domain (negative: go on).
+ */
+function spreadChange(pod: SimPod, constraints: readonly ResolvedSpreadConstraint[], node: SimNode, removed: Iterable<SimPod>, added: Iterable<SimPod>): number[] | undefined {
+  if (!nodeHasAllTopologyKeys(node.labels, constraints)) return undefined;
+  let change: number[] | undefined;
+  for (const [pods, sign] of [[removed, 1], [added, -1]] as const) {
+    for (const other of pods) {
+      const source = other.spreadSource;
+      if (source === undefined) continue;
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i]!;
+        if (!spreadSelectorMatches(c.selector, other.owner.namespace, source.id, other.template.labels) || !nodeIncluded(c, pod, node)) continue;
+        change ??= constraints.map(() => 0);
+        change[i]! += sign;
       }
     }
   }
-  return spreadFilter(constraints, state, node.labels, gone).fits;
+  return change;
 }
 
-/** interpodaffinity updateWithPod(−1) for each removed pod, then Filter. */
-function affinityFitsWithout(pod: SimPod, state: AffinityFilterState, node: SimNode, removed: ReadonlySet<SimPod>): boolean {
-  const pods: RemovedPod[] = [];
-  for (const victim of removed) {
-    const source = victim.spreadSource;
-    if (source !== undefined) pods.push({ view: viewOfSource(source), requiredAnti: affinityTermsOf(source)?.requiredAnti });
+/** What InterPodAffinity reads of each pod (pods without a workload source are in no count). */
+function* affinityViews(pods: Iterable<SimPod>): Iterable<RemovedPod> {
+  for (const p of pods) {
+    const source = p.spreadSource;
+    if (source !== undefined) yield { view: viewOfSource(source), requiredAnti: affinityTermsOf(source)?.requiredAnti };
   }
-  return interPodAffinityFilter(state, node.labels, removedFromNode(state, viewOfSource(pod.spreadSource!), node.labels, pods)) === 'Fits';
 }

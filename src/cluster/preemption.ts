@@ -19,8 +19,7 @@
  *   keep the dry run's order, candidates without violations first, so the last tie is deterministic.
  * The victims' removal is checked against NodeResourcesFit (requests, pod count) with the nominated
  * pods, and against PodTopologySpread and InterPodAffinity with the victims taken out of their counts
- * (RemovePod, preemption-count-filters.ts). Limit: the nominated pods are not added to those two
- * plugins' counts (RunFilterPluginsWithNominatedPods' AddPod), only to NodeResourcesFit's.
+ * (RemovePod) and the nominated pods put in (AddPod), with and without them (preemption-count-filters.ts).
  */
 import type { RandomStream } from '../core/rng.js';
 import type { SimNode, SimPod } from './model.js';

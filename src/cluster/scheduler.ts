@@ -10,16 +10,14 @@
  */
 import type { RandomStream } from '../core/rng.js';
 import type { InterPodAffinityPods } from './inter-pod-affinity-counts.js';
-import { interPodAffinityFilter } from './inter-pod-affinity-filter.js';
 import type { SimNode, SimPod } from './model.js';
 import { Nominator } from './nominator.js';
 import { placePod } from './place-pod.js';
 import { podPriority } from './pod-priority.js';
 import { preempt, type PreemptionPdb } from './preemption.js';
-import { preemptionCountFilters } from './preemption-count-filters.js';
+import { countFilterStates, countFiltersOn, nominatedCountFilters, preemptionCountFilters } from './preemption-count-filters.js';
 import { filterNode } from './scheduling-filter.js';
 import type { ScoringStrategy } from './scheduling-score.js';
-import { preFilterSpread, spreadFilter } from './topology-spread-filter.js';
 
 export class Scheduler {
   private nextStartNodeIndex = 0;
@@ -55,7 +53,7 @@ export class Scheduler {
    * Without a candidate the pod's nomination is cleared (a PostFilterResult with an empty node).
    */
   postFilter(pod: SimPod, nodes: readonly SimNode[], nowSeconds: number, affinity?: InterPodAffinityPods): { node: SimNode; victims: SimPod[] } | undefined {
-    const countFilters = preemptionCountFilters(pod, nodes, affinity);
+    const countFilters = preemptionCountFilters(pod, nodes, affinity, this.nominator);
     const result = preempt(pod, nodes, { nominator: this.nominator, pdbs: this.preemptionPdbs(), random: this.random, nowSeconds, preempted: this.preempted, countFilters });
     if (result.outcome !== 'preempted') {
       if (result.outcome === 'no-candidate') this.nominator.clear(pod);
@@ -73,21 +71,15 @@ export class Scheduler {
     if (!this.nominator.empty) this.nominator.clear(pod);
   }
 
-  private fitsNominatedNode(pod: SimPod, node: SimNode, nodes: readonly SimNode[], affinity: InterPodAffinityPods | undefined): boolean {
-    return filterNode(pod, node) === 'Fits' && this.nominator.fitsWithNominated(pod, node) === 'Fits' && this.countFiltersCheck(pod, nodes, affinity)(node);
-  }
-
   /**
-   * The filters that read counts of other pods, for the nominated node: PodTopologySpread for the
-   * pod's DoNotSchedule constraints and InterPodAffinity (each always true without constraints or terms).
+   * The nominated node against every filter, with the pods nominated there of priority ≥ the pod's:
+   * NodeResourcesFit with their requests, PodTopologySpread (the pod's DoNotSchedule constraints) and
+   * InterPodAffinity over the counts as they stand, without and with those pods (preemption-count-filters.ts).
    */
-  private countFiltersCheck(pod: SimPod, nodes: readonly SimNode[], affinity: InterPodAffinityPods | undefined): (node: SimNode) => boolean {
-    const constraints = pod.spreadSource?.explicit?.filter;
-    const spreadState = constraints === undefined || constraints.length === 0 ? undefined : preFilterSpread(constraints, pod, nodes, (node, i) => constraints[i]!.counts.podsOnNode(node));
-    const affinityFilter = affinity?.cycle(pod)?.filter;
-    if (spreadState === undefined && affinityFilter === undefined) return () => true;
-    return (node) =>
-      (spreadState === undefined || spreadFilter(constraints!, spreadState, node.labels).fits) &&
-      (affinityFilter === undefined || interPodAffinityFilter(affinityFilter, node.labels) === 'Fits');
+  private fitsNominatedNode(pod: SimPod, node: SimNode, nodes: readonly SimNode[], affinity: InterPodAffinityPods | undefined): boolean {
+    if (filterNode(pod, node) !== 'Fits' || this.nominator.fitsWithNominated(pod, node) !== 'Fits') return false;
+    const states = countFilterStates(pod, nodes, affinity);
+    if (states.spread === undefined && states.affinity === undefined) return true;
+    return countFiltersOn(pod, node, states, [], []) === 'Fits' && nominatedCountFilters(pod, node, states, this.nominator) === 'Fits';
   }
 }

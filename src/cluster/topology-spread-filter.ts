@@ -109,11 +109,20 @@ export function spreadFilterReason(verdict: Exclude<SpreadFilterVerdict, { fits:
   return verdict.reason === 'NodeLabelMissing' ? 'TopologySpreadMissingLabel' : 'TopologySpreadConstraintsNotMatch';
 }
 
+/** The smallest domain count but `value`'s (+∞ when it is the only domain). */
+function smallestExcept(domains: ReadonlyMap<string, number>, value: string): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (const [v, n] of domains) if (v !== value && n < min) min = n;
+  return min;
+}
+
 /**
- * Filter for one node, given the PreFilter state. `removed` (the preemption dry run): per constraint,
- * the matching pods taken off this node first (RemovePod, updateWithPod with delta −1: the node's
- * domain loses them, and the domain becomes the minimum if it drops below it, as criticalPaths.update
- * keeps the smallest; below minDomains domains the minimum stays 0).
+ * Filter for one node, given the PreFilter state. `removed`: per constraint, the matching pods taken
+ * off this node first (the preemption dry run's RemovePod, updateWithPod with delta −1), negative for
+ * pods put on it (the nominated pods' AddPod, delta +1). The node's domain moves by that many and the
+ * minimum follows as criticalPaths.update keeps the smallest: a domain that drops below it becomes
+ * it, and a domain that was it and grows gives way to the next smallest; below minDomains domains
+ * the minimum stays 0.
  */
 export function spreadFilter(
   constraints: readonly SpreadFilterConstraint[],
@@ -126,8 +135,10 @@ export function spreadFilter(
     if (!Object.hasOwn(nodeLabels, c.topologyKey)) return { fits: false, reason: 'NodeLabelMissing', constraint: i };
     const domains = state.matchNumByDomain[i]!;
     const gone = removed === undefined ? 0 : removed[i]!;
-    const matchNum = (domains.get(nodeLabels[c.topologyKey]!) ?? 0) - gone;
-    const minMatchNum = gone === 0 || domains.size < c.minDomains ? state.minMatchNum[i]! : Math.min(state.minMatchNum[i]!, matchNum);
+    const value = nodeLabels[c.topologyKey]!;
+    const matchNum = (domains.get(value) ?? 0) - gone;
+    let minMatchNum = state.minMatchNum[i]!;
+    if (gone !== 0 && domains.size >= c.minDomains) minMatchNum = gone > 0 ? Math.min(minMatchNum, matchNum) : Math.min(matchNum, smallestExcept(domains, value));
     const skew = matchNum + (c.selfMatch ? 1 : 0) - minMatchNum;
     if (skew > c.maxSkew) return { fits: false, reason: 'ConstraintsNotMatch', constraint: i, skew };
   }

@@ -56,9 +56,9 @@ interface World {
   deploy(name: string, t: PodTemplateSpec, on?: SimNode): DeploymentController;
 }
 
-function world(): World {
+function world(terminationSeconds = delays.terminationSeconds): World {
   const sim = new Simulation();
-  const cluster = new Cluster(sim, new Rng(1), delays, 'LeastAllocated');
+  const cluster = new Cluster(sim, new Rng(1), { ...delays, terminationSeconds }, 'LeastAllocated');
   const preemptions: string[] = [];
   cluster.addListener({ podsPreempted: (p, node, victims) => preemptions.push(`${p.owner.name} on ${node.name}: ${victims.map((v) => v.owner.name).join(',')}`) });
   let index = 0;
@@ -171,5 +171,37 @@ describe('spreadFilter with pods removed from the node (RemovePod, criticalPaths
     { name: 'below minDomains the minimum stays 0: 2 + 1 − 0 > 1', removed: [1], minDomains: 3, fits: false },
   ])('$name', ({ removed, minDomains, fits }) => {
     expect(spreadFilter([{ ...c, minDomains }], state(minDomains), { [ZONE_LABEL]: 'z1' }, removed).fits).toBe(fits);
+  });
+});
+
+describe('the nominated pods in the count filters (RunFilterPluginsWithNominatedPods, addGENominatedPods)', () => {
+  it('a lower-priority pod whose anti-affinity selects the pod nominated to a node does not take that node while the victims terminate', () => {
+    const w = world(20);
+    const node = w.node('n', 1000);
+    const v = w.deploy('v', template({ app: 'v' }, 200, 1));
+    w.sim.runUntil(30);
+    const p1 = w.deploy('p1', template({ app: 'p1' }, 200, 10, { podAffinity: affinity([], [term('v')]) }));
+    w.sim.runUntil(32);
+    expect(w.preemptions).toEqual(['p1 on n-0: v']);
+    const p2 = w.deploy('p2', template({ app: 'p2' }, 200, 5, { podAffinity: affinity([], [term('p1')]) }));
+    w.sim.runUntil(40);
+    expect(on(v.pods)).toEqual([node.name]); // still terminating
+    expect(on(p2.pods)).toEqual([undefined]);
+    w.sim.runUntil(200);
+    expect(w.preemptions).toEqual(['p1 on n-0: v']);
+    expect(on(p1.pods)).toEqual([node.name]);
+    expect(on(p2.pods)).toEqual([undefined]);
+  });
+});
+
+describe('spreadFilter with pods put on the node (AddPod: the minimum gives way to the next domain)', () => {
+  const c = { topologyKey: ZONE_LABEL, maxSkew: 1, nodeAffinityPolicy: 'Honor' as const, nodeTaintsPolicy: 'Ignore' as const, minDomains: 1, selfMatch: true };
+  const state = () => ({ matchNumByDomain: [new Map([['z1', 3], ['z2', 2], ['z3', 3]])], minMatchNum: [2] });
+  it.each([
+    { name: 'the minimum domain grows past the next: 3 + 1 − 3', zone: 'z2', added: 1, fits: true },
+    { name: 'the minimum domain grows by two: 4 + 1 − 3 > 1', zone: 'z2', added: 2, fits: false },
+    { name: 'another domain grows: 4 + 1 − 2 > 1', zone: 'z1', added: 1, fits: false },
+  ])('$name', ({ zone, added, fits }) => {
+    expect(spreadFilter([c], state(), { [ZONE_LABEL]: zone }, [-added]).fits).toBe(fits);
   });
 });
