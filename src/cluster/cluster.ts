@@ -4,9 +4,9 @@
  * terminate. Listeners (cluster-listener.ts) hear of every change in a pod's usage state; they keep
  * their own counts, so they settle their integrals with the counts from before the change. Each
  * owner's pods, status.replicas and restarts are kept in owner-pods.ts, a pod's share of its node
- * in node-accounting.ts, each node's health in node-health.ts, the topology spread counts in
- * topology-spread-selectors.ts, the pods as InterPodAffinity reads them in inter-pod-affinity-counts.ts,
- * and the pods no node fits, with their retries, in unschedulable-queue.ts.
+ * in node-accounting.ts, each node's health in node-health.ts, what the scheduler's plugins count of
+ * the pods (topology spread, InterPodAffinity, priorities) in plugin-counts.ts, and the pods no node
+ * fits, with their retries, in unschedulable-queue.ts.
  */
 import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
@@ -14,15 +14,14 @@ import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../scenario/types.js';
 import { isActive, isUnreachableEndpoint, newNode, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
 import { usageStateOf, type ClusterListener } from './cluster-listener.js';
-import { InterPodAffinityPods } from './inter-pod-affinity-counts.js';
 import { countForSpreading, countPodOnNode } from './node-accounting.js';
 import { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT, NodeHealth } from './node-health.js';
 import { countsRunningReady, OwnerPods } from './owner-pods.js';
+import { PluginCounts } from './plugin-counts.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { planStartup, planVirtualBindToStart } from './startup-timeline.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
 import { Scheduler } from './scheduler.js';
-import { SpreadSelectors } from './topology-spread-selectors.js';
 import { UnschedulableQueue } from './unschedulable-queue.js';
 
 export { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT } from './node-health.js';
@@ -40,12 +39,8 @@ export class Cluster {
   private readonly listeners: ClusterListener[] = [];
   /** Whether each node's kubelet runs, and since when the API shows it NotReady. */
   private readonly health = new NodeHealth();
-  /** The explicit topology spread constraints' selectors and their counts. */
-  private readonly spreading = new SpreadSelectors(this.owners);
-  /** The bound pods as InterPodAffinity reads them (kept once some pod has inter-pod affinity terms). */
-  private readonly affinity = new InterPodAffinityPods();
-  /** Some pod's priority was set (a PriorityClass): failed cycles run the preemption PostFilter. */
-  private prioritiesInUse = false;
+  /** What the scheduler's plugins count of the pods: spread selectors, InterPodAffinity, priorities. */
+  private readonly counts: PluginCounts;
 
   constructor(
     private readonly sim: Simulation,
@@ -60,7 +55,7 @@ export class Cluster {
       const timeline = planStartup(pod.template, this.delays, this.startupRandom);
       return schedule && this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds);
     });
-    this.unschedulable.affinityFilterApplies = (pod) => this.affinity.filterApplies(pod);
+    this.counts = new PluginCounts(this.owners, this.unschedulable);
   }
 
   addListener(listener: ClusterListener): void {
@@ -158,12 +153,7 @@ export class Cluster {
   }
 
   private newPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, spread: SpreadGroup | undefined): SimPod {
-    const spreadSource = this.spreading.sourceFor(owner, template);
-    this.affinity.sourceSeen(spreadSource, this.nodes);
-    if (template.priority !== undefined && !this.prioritiesInUse) {
-      this.prioritiesInUse = true;
-      this.unschedulable.usePriorities();
-    }
+    const spreadSource = this.counts.sourceFor(owner, template, this.nodes);
     return pendingPod({ name, owner, template, requests, serial: this.serial++, createdSeconds: this.sim.nowSeconds, spread, spreadSource });
   }
 
@@ -182,8 +172,7 @@ export class Cluster {
     // "never Ready" to the HPA after the CPU initialization period (replica_calculator.go groupPods).
     pod.readyConditionSeconds ??= this.sim.nowSeconds;
     this.owners.touched(pod);
-    this.spreadCountsMoved(pod);
-    this.affinityCountsMoved(pod, node, 1);
+    this.counts.bound(pod, node);
   }
 
   /**
@@ -200,7 +189,7 @@ export class Cluster {
     spread?: SpreadGroup,
   ): SimPod | undefined {
     const pod = this.newPod(owner, template, requests, name, spread);
-    const placement = this.scheduler.place(pod, this.nodes, this.affinity);
+    const placement = this.scheduler.place(pod, this.nodes, this.counts.affinity);
     if (placement.node === undefined) return undefined;
     this.bindTo(pod, placement.node);
     pod.createdSeconds = sinceSeconds;
@@ -236,7 +225,7 @@ export class Cluster {
     // A terminating pod no longer counts for topology spreading (countPodsMatchSelector).
     if (pod.node !== undefined && !pod.removed) {
       countForSpreading(pod, pod.node, -1);
-      this.spreadCountsMoved(pod);
+      this.counts.terminating(pod);
     }
     if (pod.node === undefined) {
       this.removePod(pod);
@@ -247,10 +236,10 @@ export class Cluster {
   }
 
   private tryBind(pod: SimPod, defaultToStartSeconds: number, toReadySeconds: number): boolean {
-    const placement = this.scheduler.place(pod, this.nodes, this.affinity);
+    const placement = this.scheduler.place(pod, this.nodes, this.counts.affinity);
     if (placement.node === undefined) {
       // PostFilter (preemption) runs before the failure handler records FailedScheduling (schedule_one.go).
-      if (this.prioritiesInUse) this.preempt(pod);
+      if (this.counts.prioritiesInUse) this.preempt(pod);
       for (const l of this.listeners) l.podUnschedulable?.(pod, this.nodes.length, placement.filterCounts);
       return false;
     }
@@ -274,7 +263,7 @@ export class Cluster {
 
   /** DefaultPreemption after `pod`'s failed cycle: the victims go with their own grace period (the scheduler's DeletePod sets none). */
   private preempt(pod: SimPod): void {
-    const preemption = this.scheduler.postFilter(pod, this.nodes, this.sim.nowSeconds, this.affinity);
+    const preemption = this.scheduler.postFilter(pod, this.nodes, this.sim.nowSeconds, this.counts.affinity);
     if (preemption === undefined) return;
     for (const l of this.listeners) l.podsPreempted?.(pod, preemption.node, preemption.victims);
     for (const victim of preemption.victims) this.deletePod(victim, victim.template.terminationGracePeriodSeconds);
@@ -384,27 +373,12 @@ export class Cluster {
       const at = node.pods.indexOf(pod);
       if (at >= 0) node.pods.splice(at, 1);
       node.podsVersion++;
-      this.affinityCountsMoved(pod, node, -1);
+      this.counts.removed(pod, node);
     }
     this.owners.remove(pod);
     this.unschedulable.remove(pod);
     this.scheduler.forget(pod);
     if (node !== undefined) this.unschedulable.relaxed(node);
-  }
-
-  /** The pod started or stopped counting for explicit spread constraints: waiting pods whose counts moved may fit now. */
-  private spreadCountsMoved(pod: SimPod): void {
-    if (pod.spreadSource!.feeds.length > 0) this.unschedulable.spreadChanged();
-  }
-
-  /**
-   * The pod bound (1) or is gone (−1): InterPodAffinity's view moves, and waiting pods that failed on
-   * it may fit now (the plugin's queueing hints: pod add and delete events).
-   */
-  private affinityCountsMoved(pod: SimPod, node: SimNode, sign: 1 | -1): void {
-    if (!this.affinity.active) return;
-    this.affinity.count(pod, node, sign);
-    this.unschedulable.affinityChanged((waiting) => this.affinity.mayHelp(waiting, pod, sign === 1));
   }
 
   /** Applies `mutate` and tells the listeners when the pod's usage state changed. */

@@ -4,14 +4,12 @@
  * that names one), and what they change for a replayed manifest: `nodeSelector: {kubernetes.io/os:
  * linux}` schedules, a selector no pool can meet is warned about at its field.
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/run-scenario.js';
-import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { wellKnownNodeLabels } from '../../src/scenario/node-pools/well-known-node-labels.js';
 import { MemoryTables } from '../helpers/memory-tables.js';
+import { BASE_DEPLOYMENT, baseFiles } from './helpers/base-scenario.js';
+import { loadFolder, type FolderFiles } from './helpers/scenario-folder.js';
 
 describe('wellKnownNodeLabels', () => {
   it.each<[string, Record<string, string>, string | undefined, Record<string, string>]>([
@@ -41,50 +39,16 @@ describe('wellKnownNodeLabels', () => {
   });
 });
 
-const work = mkdtempSync(join(tmpdir(), 'scalesim-node-labels-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function scenarioWithSelector(name: string, selector: string): string {
-  const dir = join(work, name);
-  mkdirSync(join(dir, 'manifests'), { recursive: true });
-  writeFileSync(join(dir, 'trace.csv'), 'timestamp,value\n2024-01-01T00:00:00Z,20\n2024-01-01T01:00:00Z,20\n');
-  writeFileSync(
-    join(dir, 'scenario.yaml'),
-    [
-      'apiVersion: scalesim.dev/v1alpha1',
-      'kind: Scenario',
-      `metadata: {name: ${name}}`,
-      'spec:',
-      '  duration: 10m',
-      '  traces: {t: {file: trace.csv, valueKind: ratePerSecond}}',
-      '  nodePools: [{name: general, count: 1, cpu: "4", memory: 16Gi}]',
-      '  workloads: {web: {trace: t, cpuMillicoreSecondsPerRequest: 10}}',
-      '',
-    ].join('\n'),
-  );
-  writeFileSync(
-    join(dir, 'manifests', 'web.yaml'),
-    [
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata: {name: web}',
-      'spec:',
-      '  replicas: 2',
-      '  selector: {matchLabels: {app: web}}',
-      '  template:',
-      '    metadata: {labels: {app: web}}',
-      '    spec:',
-      `      nodeSelector: {${selector}}`,
-      '      containers: [{name: web, image: nginx, resources: {requests: {cpu: 250m, memory: 128Mi}}}]',
-      '',
-    ].join('\n'),
-  );
-  return dir;
+/** The loader tests' base scenario (one Deployment `web`, two 4-cpu nodes) with a nodeSelector on web's pods. */
+function withSelector(selector: string): FolderFiles {
+  const files = baseFiles();
+  files['manifests/web.yaml'] = BASE_DEPLOYMENT.replace('    spec:\n', `    spec:\n      nodeSelector: {${selector}}\n`);
+  return files;
 }
 
 describe('a replayed manifest that selects nodes by the well-known labels', () => {
   it('schedules with nodeSelector kubernetes.io/os: linux and kubernetes.io/arch: amd64, with no warning', async () => {
-    const scenario = await loadScenario(scenarioWithSelector('linux', 'kubernetes.io/os: linux, kubernetes.io/arch: amd64'));
+    const scenario = await loadFolder(withSelector('kubernetes.io/os: linux, kubernetes.io/arch: amd64'));
     expect(scenario.warnings.filter((w) => w.field?.includes('nodeSelector'))).toEqual([]);
     const { summary } = runScenario(scenario, { tables: new MemoryTables().factory });
     expect(summary.workloads[0]!.servedPercent).toBe(100);
@@ -92,7 +56,7 @@ describe('a replayed manifest that selects nodes by the well-known labels', () =
   });
 
   it('warns at the nodeSelector, naming the label, when no pool matches it (windows nodes here are none)', async () => {
-    const scenario = await loadScenario(scenarioWithSelector('windows', 'kubernetes.io/os: windows'));
+    const scenario = await loadFolder(withSelector('kubernetes.io/os: windows'));
     const warning = scenario.warnings.find((w) => w.field === 'spec.template.spec.nodeSelector');
     expect(warning?.message).toMatch(/no node pool matches the nodeSelector of Deployment web/);
     expect(warning?.hint).toContain('kubernetes.io/os: windows');
