@@ -13,6 +13,7 @@ import { Simulation } from '../../src/core/simulation.js';
 import type { PodAffinityTermSpec } from '../../src/scenario/pod-affinity-types.js';
 import type { PodTemplateSpec, WorkloadSpec } from '../../src/scenario/types.js';
 import { makePool, makeTemplate } from '../helpers/builders.js';
+import { preemptionLog } from '../helpers/small-cluster.js';
 
 const GiB = 2 ** 30;
 const HOST = 'kubernetes.io/hostname';
@@ -30,8 +31,7 @@ describe('preemption and InterPodAffinity', () => {
   it('preempts on the node its anti-affinity allows, though the other node has cheaper victims', () => {
     const sim = new Simulation();
     const cluster = new Cluster(sim, new Rng(1), delays, 'LeastAllocated');
-    const preemptions: string[] = [];
-    cluster.addListener({ podsPreempted: (p, node, victims) => preemptions.push(`${p.owner.name} on ${node.name}: ${victims.map((v) => v.owner.name).join(',')}`) });
+    const preemptions = preemptionLog(cluster);
     let index = 0;
     const deploy = (name: string, t: PodTemplateSpec): DeploymentController => {
       const spec: WorkloadSpec = { kind: 'Deployment', apiVersion: 'apps/v1', name, namespace: 'default', replicas: 1, selector: t.labels, template: t, source: { file: `${name}.yaml` } };

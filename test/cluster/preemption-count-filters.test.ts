@@ -18,6 +18,7 @@ import { Simulation } from '../../src/core/simulation.js';
 import type { InterPodAffinitySpec, PodAffinityTermSpec } from '../../src/scenario/pod-affinity-types.js';
 import type { PodTemplateSpec, TopologySpreadConstraintSpec, WorkloadSpec } from '../../src/scenario/types.js';
 import { makePool, makeTemplate } from '../helpers/builders.js';
+import { preemptionLog } from '../helpers/small-cluster.js';
 
 const GiB = 2 ** 30;
 const HOST = 'kubernetes.io/hostname';
@@ -59,8 +60,7 @@ interface World {
 function world(terminationSeconds = delays.terminationSeconds): World {
   const sim = new Simulation();
   const cluster = new Cluster(sim, new Rng(1), { ...delays, terminationSeconds }, 'LeastAllocated');
-  const preemptions: string[] = [];
-  cluster.addListener({ podsPreempted: (p, node, victims) => preemptions.push(`${p.owner.name} on ${node.name}: ${victims.map((v) => v.owner.name).join(',')}`) });
+  const preemptions = preemptionLog(cluster);
   let index = 0;
   return {
     sim,

@@ -15,6 +15,7 @@ import { Rng } from '../../src/core/rng.js';
 import { Simulation } from '../../src/core/simulation.js';
 import type { PodTemplateSpec, WorkloadSpec } from '../../src/scenario/types.js';
 import { makeNode, makePod, makePool, makeTemplate } from '../helpers/builders.js';
+import { preemptionLog } from '../helpers/small-cluster.js';
 
 const GiB = 2 ** 30;
 const delays = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
@@ -32,8 +33,7 @@ function world() {
   const sim = new Simulation();
   const cluster = new Cluster(sim, new Rng(1), delays, 'LeastAllocated');
   const deleted: { pod: string; grace: number; at: number }[] = [];
-  const preemptions: string[] = [];
-  cluster.addListener({ podsPreempted: (p, node, victims) => preemptions.push(`${p.owner.name} on ${node.name}: ${victims.map((v) => v.owner.name).join(',')}`) });
+  const preemptions = preemptionLog(cluster);
   let index = 0;
   return {
     sim,

@@ -23,3 +23,10 @@ export function smallCluster(seed: number, delays: StartupDelays, nodes: number)
   for (let i = 0; i < nodes; i++) addNode();
   return { sim, cluster, addNode };
 }
+
+/** Each preemption the cluster reports, as `<preemptor's workload> on <node>: <victims' workloads>`, in order. */
+export function preemptionLog(cluster: Cluster): string[] {
+  const preemptions: string[] = [];
+  cluster.addListener({ podsPreempted: (p, node, victims) => preemptions.push(`${p.owner.name} on ${node.name}: ${victims.map((v) => v.owner.name).join(',')}`) });
+  return preemptions;
+}
