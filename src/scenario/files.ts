@@ -67,17 +67,27 @@ export async function pathKind(p: string): Promise<FileResult<'file' | 'director
   }
 }
 
-/** The *.yaml / *.yml files directly in `dir`, sorted by name (as `kubectl apply -f <dir>`, not recursive). */
-export async function listYamlFiles(dir: string): Promise<FileResult<string[]>> {
+/**
+ * The manifest files directly in `dir`, sorted by name, as `kubectl apply -f <dir>` takes them
+ * (not recursive): *.json, *.yaml and *.yml (kubectl's resource builder, FileExtensions). A JSON
+ * file (`kubectl get -o json`) is read by the same YAML parser, JSON being YAML.
+ */
+export async function listManifestFiles(dir: string): Promise<FileResult<string[]>> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    const names = entries.filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name)).map((e) => e.name);
+    const names = entries.filter((e) => e.isFile() && MANIFEST_FILE.test(e.name)).map((e) => e.name);
     names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return { ok: true, value: names.map((name) => path.join(dir, name)) };
   } catch (e) {
     return fsFailure(e, dir);
   }
 }
+
+/** The file names `kubectl apply -f <dir>` reads. */
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+
+/** What a folder of manifests holds, for messages. */
+export const MANIFEST_FILES_TEXT = '*.yaml, *.yml or *.json';
 
 function fsFailure(e: unknown, file: string): { ok: false; message: string; hint?: string } {
   const code = (e as NodeJS.ErrnoException).code;

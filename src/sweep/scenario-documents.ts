@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { listYamlFiles, pathKind, resolveInScenario } from '../scenario/files.js';
+import { listManifestFiles, pathKind, resolveInScenario } from '../scenario/files.js';
 import { SCENARIO_FILE_NAME } from '../scenario/load-scenario.js';
 import { SCENARIO_DEFAULTS } from '../scenario/schema/scenario-defaults.js';
-import { documentTarget } from '../scenario/yaml/document-patch.js';
+import { documentObjects, objectTarget } from '../scenario/yaml/document-patch.js';
 import { parseYamlDocuments } from '../scenario/yaml/yaml-file.js';
 
 export interface ScenarioDocument {
@@ -41,7 +41,7 @@ async function manifestFiles(dir: string, entries: readonly string[]): Promise<s
     const full = resolveInScenario(dir, entry);
     const kind = await pathKind(full);
     if (!kind.ok) continue;
-    const found = kind.value === 'directory' ? await listYamlFiles(full) : { ok: true as const, value: [full] };
+    const found = kind.value === 'directory' ? await listManifestFiles(full) : { ok: true as const, value: [full] };
     if (found.ok) for (const f of found.value) if (!files.includes(f)) files.push(f);
   }
   return files;
@@ -59,11 +59,12 @@ export async function readScenarioDocuments(dir: string): Promise<ScenarioDocume
   const read = async (file: string): Promise<void> => {
     const content = await readFile(file);
     files.push({ relative: path.relative(dir, file).split(path.sep).join('/'), content });
-    for (const d of parseYamlDocuments(content.toString('utf8'), file).documents) {
-      const value = asRecord(d.value);
+    // A List's items are objects of their own, as loadScenario reads them.
+    for (const object of parseYamlDocuments(content.toString('utf8'), file).documents.flatMap((d) => documentObjects(d.value))) {
+      const value = asRecord(object.value);
       documents.push({
         file,
-        target: documentTarget(d.doc),
+        target: objectTarget(value),
         kind: String(value.kind ?? ''),
         apiVersion: String(value.apiVersion ?? ''),
         name: String(asRecord(value.metadata).name ?? ''),

@@ -41,25 +41,25 @@ describe('scalesim schema', () => {
 });
 
 describe('scalesim validate: failures as a user and a script see them', () => {
-  /** nginx-hpa-cpu with its one manifest file renamed to .json, which the loader skips. */
-  function scenarioWithJsonManifest(): string {
+  /** nginx-hpa-cpu with its one manifest file renamed to .yaml.bak, which the loader skips (as kubectl apply -f <dir> does). */
+  function scenarioWithSkippedManifest(): string {
     const dir = mkdtempSync(join(tmpdir(), 'scalesim-validate-'));
     cpSync(join(ROOT, 'scenarios', 'nginx-hpa-cpu'), dir, { recursive: true });
-    renameSync(join(dir, 'manifests', 'nginx.yaml'), join(dir, 'manifests', 'nginx.json'));
+    renameSync(join(dir, 'manifests', 'nginx.yaml'), join(dir, 'manifests', 'nginx.yaml.bak'));
     return dir;
   }
 
   it('prints the warnings found beside the errors (here the one that explains them)', () => {
-    const dir = scenarioWithJsonManifest();
+    const dir = scenarioWithSkippedManifest();
     const r = runCli(['validate', dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/problems? in the input:/);
-    expect(r.stderr).toMatch(/and \d+ warnings?:\n(?:.|\n)*no \*\.yaml or \*\.yml file/);
+    expect(r.stderr).toMatch(/and \d+ warnings?:\n(?:.|\n)*no \*\.yaml, \*\.yml or \*\.json file/);
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('with --json prints ok: false, the problems and the warnings as objects on standard output', () => {
-    const dir = scenarioWithJsonManifest();
+    const dir = scenarioWithSkippedManifest();
     for (const command of ['validate', 'run']) {
       const r = runCli([command, dir, '--json', ...(command === 'run' ? ['--out', join(dir, 'out')] : [])]);
       expect(r.status, command).toBe(2);
@@ -68,7 +68,7 @@ describe('scalesim validate: failures as a user and a script see them', () => {
       expect(json.exitCode).toBe(2);
       expect(json.problems.length).toBeGreaterThan(0);
       expect(json.problems[0]!.file).toContain(dir);
-      expect(json.warnings.map((w) => w.message).join('\n')).toMatch(/no \*\.yaml or \*\.yml file/);
+      expect(json.warnings.map((w) => w.message).join('\n')).toMatch(/no \*\.yaml, \*\.yml or \*\.json file/);
       expect(existsSync(join(dir, 'out'))).toBe(false);
     }
     rmSync(dir, { recursive: true, force: true });

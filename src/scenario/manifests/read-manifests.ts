@@ -1,10 +1,10 @@
 /**
- * Reads the manifests a scenario lists (files, or folders of *.yaml/*.yml) as `kubectl apply -f`
+ * Reads the manifests a scenario lists (files, or folders of *.yaml/*.yml/*.json) as `kubectl apply -f`
  * would: every document of every file, `kind: List` items expanded, each object dispatched to its
  * handler in ./registry.ts. Unknown kinds and duplicate objects are reported.
  */
 import { suggestionHint } from '../did-you-mean.js';
-import { listYamlFiles, pathKind, readTextFile, resolveInScenario } from '../files.js';
+import { listManifestFiles, MANIFEST_FILES_TEXT, pathKind, readTextFile, resolveInScenario } from '../files.js';
 import type { ProblemSink } from '../problem-sink.js';
 import { DocRef } from '../yaml/doc-ref.js';
 import type { DocumentPatch } from '../yaml/document-patch.js';
@@ -35,7 +35,7 @@ export async function readManifests(
       sink.error(scenarioRef.problem(['spec', 'manifests', i], found.message, hint));
       out.incomplete = true;
     }
-    else if (found.value.length === 0) sink.warn(scenarioRef.warning(['spec', 'manifests', i], `no *.yaml or *.yml file in ${resolveInScenario(dir, entry)}`));
+    else if (found.value.length === 0) sink.warn(scenarioRef.warning(['spec', 'manifests', i], `no ${MANIFEST_FILES_TEXT} file in ${resolveInScenario(dir, entry)}`));
     else for (const f of found.value) if (!files.includes(f)) files.push(f);
   }
   const texts = await Promise.all(files.map((f) => readTextFile(f)));
@@ -58,7 +58,7 @@ export async function readManifests(
 async function expandEntry(full: string) {
   const kind = await pathKind(full);
   if (!kind.ok) return kind;
-  return kind.value === 'directory' ? listYamlFiles(full) : { ok: true as const, value: [full] };
+  return kind.value === 'directory' ? listManifestFiles(full) : { ok: true as const, value: [full] };
 }
 
 function dispatch(ref: DocRef, out: ManifestSet, sink: ProblemSink): void {

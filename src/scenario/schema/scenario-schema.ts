@@ -16,7 +16,7 @@
  *   duration: 27d                   # duration or seconds; default: span of the longest trace bound to a workload
  *   outputInterval: 1m              # > 0, default 60 s
  *   decisions: all                  # all | changes | none: which rows decisions.csv keeps
- *   manifests: [manifests]          # files or folders (every *.yaml/*.yml, by name) relative to this folder
+ *   manifests: [manifests]          # files or folders (every *.yaml/*.yml/*.json, by name) relative to this folder
  *   traces:                         # name → binding
  *     nasa:
  *       file: ../traces/nasa-http-1995-07_1min.csv   # relative to this folder

@@ -22,19 +22,53 @@ export function patchCovering(patches: readonly DocumentPatch[] | undefined, pat
   return patches?.find((p) => p.path.length <= path.length && p.path.every((segment, i) => segment === path[i]));
 }
 
-/** The target a document answers to: `scenario` for the scenario document, else `<Kind>/<name>`. */
-export function documentTarget(doc: Document.Parsed): string {
-  const kind = doc.getIn(['kind']);
-  const name = doc.getIn(['metadata', 'name']);
-  if (kind === 'Scenario') return 'scenario';
-  return `${String(kind)}/${String(name)}`;
+/** Whether a manifest value is a list of objects (`kind: List`, `DeploymentList`…), as kubectl expands one. */
+export function isObjectList(value: unknown): value is { kind: string; items: unknown[] } {
+  if (value === null || typeof value !== 'object') return false;
+  const { kind, items } = value as { kind?: unknown; items?: unknown };
+  return typeof kind === 'string' && kind.endsWith('List') && Array.isArray(items);
 }
 
-/** Applies the patches that target `doc`; returns the ones applied. */
-export function applyPatches(doc: Document.Parsed, patches: readonly DocumentPatch[]): DocumentPatch[] {
-  if (patches.length === 0) return [];
-  const target = documentTarget(doc);
-  const applied = patches.filter((p) => p.target === target);
-  for (const p of applied) doc.setIn(p.path, doc.createNode(p.value));
-  return applied;
+/** The target an object answers to: `scenario` for the scenario document, else `<Kind>/<name>`. */
+export function objectTarget(value: unknown): string {
+  const { kind, metadata } = (value ?? {}) as { kind?: unknown; metadata?: { name?: unknown } };
+  if (kind === 'Scenario') return 'scenario';
+  return `${String(kind)}/${String(metadata?.name)}`;
+}
+
+/** The objects a document holds with their paths in it: itself, or a List's items (nested Lists too). */
+export function documentObjects(value: unknown, at: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] {
+  if (!isObjectList(value)) return [{ path: at, value }];
+  return value.items.flatMap((item, i) => documentObjects(item, [...at, 'items', i]));
+}
+
+/** The target a document answers to: `scenario` for the scenario document, else `<Kind>/<name>`. */
+export function documentTarget(doc: Document.Parsed): string {
+  return objectTarget({ kind: doc.getIn(['kind']), metadata: { name: doc.getIn(['metadata', 'name']) } });
+}
+
+/**
+ * Applies the patches that target `doc`, or an object in it when it is a List (`kubectl get -o
+ * yaml` of several objects). `applied` holds the patches as given; `located` the same with their
+ * paths from the document's root (inside a List: under `items[i]`), for messages about the values
+ * they set.
+ */
+export function applyPatches(doc: Document.Parsed, patches: readonly DocumentPatch[]): { applied: DocumentPatch[]; located: DocumentPatch[] } {
+  if (patches.length === 0) return { applied: [], located: [] };
+  const kind = doc.getIn(['kind']);
+  // Only a List is converted to plain data to find its items; any other document is its own target.
+  const objects = typeof kind === 'string' && kind.endsWith('List') ? documentObjects(doc.toJS()) : [{ path: [], value: { kind, metadata: { name: doc.getIn(['metadata', 'name']) } } }];
+  const applied: DocumentPatch[] = [];
+  const located: DocumentPatch[] = [];
+  for (const object of objects) {
+    const target = objectTarget(object.value);
+    for (const p of patches) {
+      if (p.target !== target) continue;
+      const path = [...object.path, ...p.path];
+      doc.setIn(path, doc.createNode(p.value));
+      applied.push(p);
+      located.push(object.path.length === 0 ? p : { ...p, path });
+    }
+  }
+  return { applied, located };
 }

@@ -45,8 +45,8 @@ export function parseYamlDocuments(text: string, file: string, patches: readonly
       continue;
     }
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
-    const patched = applyPatches(doc, patches);
-    for (const p of patched) applied?.add(p);
+    const { applied: patchedBy, located: patched } = applyPatches(doc, patches);
+    for (const p of patchedBy) applied?.add(p);
     try {
       documents.push({ file, doc, lineCounter, index, value: doc.toJS({ maxAliasCount: 1000 }) as unknown, ...(patched.length > 0 ? { patches: patched } : {}) });
     } catch (e) {
