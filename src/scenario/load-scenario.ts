@@ -13,6 +13,7 @@ import { readTextFile } from './files.js';
 import { checkElasticWorkloads } from './elastic-workload-checks.js';
 import { checkHpas } from './hpa-cross-checks.js';
 import { readManifests } from './manifests/read-manifests.js';
+import { admitLimitRanges } from './manifests/limit-ranger.js';
 import { resolvePodPriorities } from './manifests/pod-priority.js';
 import type { ManifestSet } from './manifests/manifest-set.js';
 import { warnAboutAffinityNoPoolMatches } from './node-pools/node-affinity-warnings.js';
@@ -79,6 +80,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   const sections = readScenarioSections(ref, sink);
   checkOverrides(overrides, sink);
   const manifests = await readManifests(dir, sections.manifests, ref, sink, patches, applied);
+  admitLimitRanges(manifests, sink);
   resolvePodPriorities(manifests, sink);
   for (const p of patches) {
     if (!applied.has(p)) {

@@ -11,6 +11,7 @@ import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 import type { FieldTree } from './known-fields.js';
 import type { PriorityClassEntry } from './priority-class.js';
+import type { LimitRangeEntry } from './limit-range.js';
 
 export interface WorkloadEntry {
   spec: WorkloadSpec;
@@ -77,6 +78,8 @@ export interface ManifestSet {
   podDisruptionBudgets: PodDisruptionBudgetEntry[];
   /** scheduling.k8s.io/v1 PriorityClasses (cluster-scoped), in reading order. */
   priorityClasses: PriorityClassEntry[];
+  /** v1 LimitRanges (namespaced), in reading order; limit-ranger.ts applies them to the pod templates. */
+  limitRanges: LimitRangeEntry[];
   /**
    * `Kind/namespace/name` of objects that could not be read (their problems are already reported):
    * references to them are not reported again as missing.
@@ -103,7 +106,7 @@ export function markBroken(out: ManifestSet, kind: string, ref: DocRef): void {
 
 /** An empty set, for the reader and for tests. */
 export function emptyManifestSet(): ManifestSet {
-  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], elasticWorkloads: [], podDisruptionBudgets: [], priorityClasses: [], broken: new Set(), incomplete: false };
+  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], elasticWorkloads: [], podDisruptionBudgets: [], priorityClasses: [], limitRanges: [], broken: new Set(), incomplete: false };
 }
 
 /** How the simulator treats a kind: loads it, ignores it with a warning, or rejects it for now. */

@@ -7,6 +7,7 @@ import { deploymentKind } from './kinds/deployment.js';
 import { elasticWorkloadKind } from './kinds/elastic-workload.js';
 import { horizontalPodAutoscalerKind } from './kinds/horizontal-pod-autoscaler.js';
 import { ignoredKinds } from './kinds/ignored-kinds.js';
+import { limitRangeKind } from './kinds/limit-range.js';
 import { podDisruptionBudgetKind } from './kinds/pod-disruption-budget.js';
 import { priorityClassKind } from './kinds/priority-class.js';
 import { legacyScaledObjectKind, scaledObjectKind } from './kinds/scaled-object.js';
@@ -26,6 +27,7 @@ const ALL_KINDS: readonly ManifestKindHandler[] = [
   elasticWorkloadKind,
   podDisruptionBudgetKind,
   priorityClassKind,
+  limitRangeKind,
   ...ignoredKinds,
 ];
 
