@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { isUserInputError } from '../../src/errors/user-input-error.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { BASE_DEPLOYMENT, baseFiles, hpaV2 } from './helpers/base-scenario.js';
-import { folderProblems, loadFolder, removeFolder, writeScenarioFolder } from './helpers/scenario-folder.js';
+import { folderProblems, loadFolder, withScenarioFolder } from './helpers/scenario-folder.js';
 
 /** Deployment web as `kubectl get deployment web -o json` prints it (abridged). */
 const EXPORTED_DEPLOYMENT = JSON.stringify(
@@ -96,8 +96,7 @@ describe('JSON manifests', () => {
   });
 
   it('a folder with no manifest file of any of the three kinds: the warning names them', async () => {
-    const dir = await writeScenarioFolder({ ...baseFiles(), 'manifests/web.yaml': null, 'manifests/notes.txt': BASE_DEPLOYMENT });
-    try {
+    await withScenarioFolder({ ...baseFiles(), 'manifests/web.yaml': null, 'manifests/notes.txt': BASE_DEPLOYMENT }, async (dir) => {
       const error = await loadScenario(dir).then(
         () => undefined,
         (e: unknown) => e,
@@ -106,8 +105,6 @@ describe('JSON manifests', () => {
       if (!isUserInputError(error)) return;
       expect(error.problems.map((p) => p.message)).toEqual(['no Deployment or StatefulSet named "web" in the manifests']);
       expect(error.warnings.map((w) => w.message)).toEqual([`no *.yaml, *.yml or *.json file in ${path.join(dir, 'manifests')}`]);
-    } finally {
-      await removeFolder(dir);
-    }
+    });
   });
 });

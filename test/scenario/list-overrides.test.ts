@@ -9,7 +9,7 @@ import { readScenarioDocuments } from '../../src/sweep/scenario-documents.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { isUserInputError } from '../../src/errors/user-input-error.js';
 import { BASE_DEPLOYMENT, baseFiles, hpaV2 } from './helpers/base-scenario.js';
-import { removeFolder, writeScenarioFolder } from './helpers/scenario-folder.js';
+import { withScenarioFolder } from './helpers/scenario-folder.js';
 
 /** BASE_DEPLOYMENT and an HPA as one List, indented under items. */
 function listFile(): string {
@@ -22,13 +22,8 @@ function listFile(): string {
   return `apiVersion: v1\nkind: List\nitems:\n${item(BASE_DEPLOYMENT)}\n${item(hpaV2('web', '  minReplicas: 1', '  maxReplicas: 10'))}\n`;
 }
 
-async function withFolder<T>(run: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await writeScenarioFolder({ ...baseFiles(), 'manifests/web.yaml': listFile() });
-  try {
-    return await run(dir);
-  } finally {
-    await removeFolder(dir);
-  }
+function withFolder<T>(run: (dir: string) => Promise<T>): Promise<T> {
+  return withScenarioFolder({ ...baseFiles(), 'manifests/web.yaml': listFile() }, run);
 }
 
 describe('overrides into a kind: List', () => {

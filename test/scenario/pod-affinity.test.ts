@@ -5,18 +5,12 @@
  * controller-added label and a namespaceSelector on namespace labels other than the name.
  */
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { BASE_DEPLOYMENT, BASE_SCENARIO, BASE_TRACE } from './helpers/base-scenario.js';
-import { removeFolder, writeScenarioFolder } from './helpers/scenario-folder.js';
+import { loadFolder } from './helpers/scenario-folder.js';
 
 async function load(...affinity: string[]) {
   const deployment = BASE_DEPLOYMENT.replace('    spec:\n      containers:', ['    spec:', '      affinity:', ...affinity.map((l) => `        ${l}`), '      containers:'].join('\n'));
-  const dir = await writeScenarioFolder({ 'scenario.yaml': BASE_SCENARIO, 'manifests/web.yaml': deployment, 'traces/web.csv': BASE_TRACE });
-  try {
-    return await loadScenario(dir);
-  } finally {
-    await removeFolder(dir);
-  }
+  return loadFolder({ 'scenario.yaml': BASE_SCENARIO, 'manifests/web.yaml': deployment, 'traces/web.csv': BASE_TRACE });
 }
 
 describe('pod affinity in the manifests', () => {

@@ -30,14 +30,19 @@ export function lines(...rows: string[]): string {
   return `${rows.join('\n')}\n`;
 }
 
-/** Loads the scenario made of `files` (in a temporary folder, removed afterwards). */
-export async function loadFolder(files: FolderFiles, overrides?: ScenarioOverrides): Promise<Scenario> {
+/** Runs `use` on a temporary folder holding `files`, removed afterwards whatever happens. */
+export async function withScenarioFolder<T>(files: FolderFiles, use: (dir: string) => Promise<T>): Promise<T> {
   const dir = await writeScenarioFolder(files);
   try {
-    return await loadScenario(dir, overrides);
+    return await use(dir);
   } finally {
     await removeFolder(dir);
   }
+}
+
+/** Loads the scenario made of `files` (in a temporary folder, removed afterwards). */
+export function loadFolder(files: FolderFiles, overrides?: ScenarioOverrides): Promise<Scenario> {
+  return withScenarioFolder(files, (dir) => loadScenario(dir, overrides));
 }
 
 /** The problems loadScenario reports for the scenario made of `files`, with file names relative to it. */
