@@ -37,8 +37,11 @@ export class Cluster {
   /** kube-scheduler: its cycles, its nominations (status.nominatedNodeName) and the PDBs its preemption reads. */
   readonly scheduler: Scheduler;
   private readonly listeners: ClusterListener[] = [];
-  /** Whether each node's kubelet runs, and since when the API shows it NotReady. */
-  private readonly health = new NodeHealth();
+  /**
+   * Whether each node's kubelet runs (read and set by node failures and the container restarter),
+   * and since when the API shows it NotReady (set here, with the taints, by setNodeReady).
+   */
+  readonly health = new NodeHealth();
   /** What the scheduler's plugins count of the pods: spread selectors, InterPodAffinity, priorities. */
   private readonly counts: PluginCounts;
 
@@ -255,7 +258,7 @@ export class Cluster {
     this.sim.scheduleAfter(toStartSeconds, Phase.LIFECYCLE, 'kubelet', () => {
       // A kubelet that is down (nodeFailure) starts nothing, even for a pod bound while the API
       // still showed its node Ready; the restarter runs it on recovery.
-      if (pod.removed || placement.node.ready === false || !this.kubeletRunning(placement.node)) return;
+      if (pod.removed || placement.node.ready === false || !this.health.kubeletRunning(placement.node)) return;
       this.startContainer(pod, toReadySeconds);
     });
     return true;
@@ -322,21 +325,6 @@ export class Cluster {
       pod.containerStartSeconds = undefined;
     });
     return true;
-  }
-
-  /** Whether the node's kubelet runs (false from a nodeFailure until its recovery). */
-  kubeletRunning(node: SimNode): boolean {
-    return this.health.kubeletRunning(node);
-  }
-
-  /** The kubelet of `node` goes down or comes back; the API hears nothing of it (see setNodeReady). */
-  setKubeletRunning(node: SimNode, running: boolean): void {
-    this.health.setKubeletRunning(node, running);
-  }
-
-  /** When a NotReady node turned NotReady (its Ready condition's lastTransitionTime); undefined when Ready. */
-  nodeNotReadySinceSeconds(node: SimNode): number | undefined {
-    return this.health.notReadySinceSeconds(node);
   }
 
   /** Sets the pod's Ready condition (a readiness probe result); no-op when unchanged. */

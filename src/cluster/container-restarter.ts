@@ -40,7 +40,7 @@ export class ContainerRestarter {
       return;
     }
     const node = pod.node;
-    if (pod.deletionSeconds !== undefined || node?.ready === false || (node !== undefined && !this.cluster.kubeletRunning(node))) return;
+    if (pod.deletionSeconds !== undefined || node?.ready === false || (node !== undefined && !this.cluster.health.kubeletRunning(node))) return;
     this.cluster.startContainer(pod, readyAfterStartSeconds(pod));
   }
 }

@@ -18,10 +18,12 @@ export class NodeHealth {
   /** Nodes whose kubelet is down. */
   private readonly kubeletDown = new Set<SimNode>();
 
+  /** Whether the node's kubelet runs (false from a nodeFailure until its recovery). */
   kubeletRunning(node: SimNode): boolean {
     return this.kubeletDown.size === 0 || !this.kubeletDown.has(node);
   }
 
+  /** The kubelet of `node` goes down or comes back; the API hears nothing of it (Cluster.setNodeReady). */
   setKubeletRunning(node: SimNode, running: boolean): void {
     if (running) this.kubeletDown.delete(node);
     else if (!node.removed) this.kubeletDown.add(node);
@@ -32,7 +34,7 @@ export class NodeHealth {
     return this.notReadySince.get(node);
   }
 
-  /** The node's Ready condition changed at `nowSeconds`. */
+  /** The node's Ready condition changed at `nowSeconds` (called by Cluster.setNodeReady, which also sets the taints). */
   readyChanged(node: SimNode, ready: boolean, nowSeconds: number): void {
     if (ready) this.notReadySince.delete(node);
     else this.notReadySince.set(node, nowSeconds);

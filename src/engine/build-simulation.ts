@@ -7,17 +7,16 @@
 import { Cluster } from '../cluster/cluster.js';
 import type { UsageState } from '../cluster/cluster-listener.js';
 import { DeploymentController } from '../cluster/deployment-controller.js';
-import { fitErrorMessage } from '../cluster/fit-error.js';
 import { StatefulSetController } from '../cluster/stateful-set-controller.js';
 import type { SimPod } from '../cluster/model.js';
-import { preemptionRecord } from './preemption-record.js';
+import { recordSchedulerEvents, type PreemptionCounts } from './scheduler-records.js';
 import { HpaController } from '../controllers/hpa-controller.js';
 import { Phase } from '../core/phases.js';
 import { Rng } from '../core/rng.js';
 import { Simulation, type EventTimer } from '../core/simulation.js';
 import { StepCursor } from '../load/step-series.js';
 import { MetricsServer, workingSetOf } from '../metrics/metrics-server.js';
-import { listensTo, ObserverHub, type SimObserver } from '../observe/observer.js';
+import { ObserverHub, type SimObserver } from '../observe/observer.js';
 import type { Scenario } from '../scenario/types.js';
 import { calculateCpuCaps } from './capacity.js';
 import { NodeGroup } from '../cloud/node-group.js';
@@ -57,16 +56,6 @@ export interface BuiltSimulation {
   faultCounts: FaultCounts;
   /** kube-scheduler's preemptions and the pods they evicted (0 without pod priorities). */
   preemptions: PreemptionCounts;
-}
-
-export interface PreemptionCounts {
-  preemptions: number;
-  victims: number;
-}
-
-/** Whether some pod template has a priority (a PriorityClass resolved onto it): preemption may happen. */
-function scenarioUsesPriorities(scenario: Scenario): boolean {
-  return scenario.workloads.some((w) => w.template.priority !== undefined) || scenario.jobTemplates.some((j) => j.template.priority !== undefined);
 }
 
 export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [], timer?: EventTimer): BuiltSimulation {
@@ -119,33 +108,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     },
   });
 
-  // FailedScheduling, as kube-scheduler's event recorder aggregates it: a record when a pod's
-  // message differs from its previous one (the first failure, or a change in why nodes refuse it).
-  if (listensTo(hub, 'failedScheduling')) {
-    const lastMessage = new WeakMap<SimPod, string>();
-    cluster.addListener({
-      podUnschedulable: (pod, numAllNodes, filterCounts) => {
-        const message = fitErrorMessage(numAllNodes, filterCounts);
-        if (lastMessage.get(pod) === message) return;
-        lastMessage.set(pod, message);
-        hub.failedScheduling({ timeSeconds: sim.nowSeconds, pod: pod.name, owner: pod.owner.name, message });
-      },
-    });
-  }
-
-  // Preemptions happen only with pod priorities (a PriorityClass): counted for the summary, and
-  // recorded for the observers that listen; no listener at all without priorities.
-  const preemptions: PreemptionCounts = { preemptions: 0, victims: 0 };
-  if (scenarioUsesPriorities(scenario)) {
-    const record = listensTo(hub, 'preemption');
-    cluster.addListener({
-      podsPreempted: (preemptor, node, victims) => {
-        preemptions.preemptions++;
-        preemptions.victims += victims.length;
-        if (record) hub.preemption(preemptionRecord(sim.nowSeconds, preemptor, node, victims));
-      },
-    });
-  }
+  const preemptions = recordSchedulerEvents(scenario, sim, cluster, hub);
 
   const queues = scenario.queues.map((q) => new StandaloneQueue(q));
   for (const group of nodeGroups) group.startInitial();

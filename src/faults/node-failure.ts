@@ -49,7 +49,7 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
       markUnreachable(node, env);
       const markedAt = env.sim.nowSeconds;
       env.sim.scheduleAfter(NODE_FAILURE_DEFAULTS.evictionTimeoutSeconds, Phase.LIFECYCLE, COMPONENT, () => {
-        if (node.removed || env.cluster.nodeNotReadySinceSeconds(node) !== markedAt) return;
+        if (node.removed || env.cluster.health.notReadySinceSeconds(node) !== markedAt) return;
         for (const pod of env.cluster.podsOn(node)) env.cluster.deletePod(pod, pod.template.terminationGracePeriodSeconds);
       });
     });
@@ -66,7 +66,7 @@ const COMPONENT = 'faults/nodeFailure';
 
 /** A node that is up: Ready in the API and its kubelet running. */
 function isUp(node: SimNode, env: FaultEnv): boolean {
-  return node.ready && env.cluster.kubeletRunning(node);
+  return node.ready && env.cluster.health.kubeletRunning(node);
 }
 
 function pickNode(target: NodeFailureFault['target'], env: FaultEnv, int: (n: number) => number): SimNode | undefined {
@@ -77,7 +77,7 @@ function pickNode(target: NodeFailureFault['target'], env: FaultEnv, int: (n: nu
 
 /** The kubelet dies: containers stop, the API still shows the node and its pods as they were. */
 function failKubelet(node: SimNode, env: FaultEnv): void {
-  env.cluster.setKubeletRunning(node, false);
+  env.cluster.health.setKubeletRunning(node, false);
   for (const pod of env.cluster.podsOn(node)) env.cluster.loseContainers(pod);
 }
 
@@ -88,8 +88,8 @@ function markUnreachable(node: SimNode, env: FaultEnv): void {
 }
 
 function recoverNode(node: SimNode, env: FaultEnv): void {
-  if (node.removed || env.cluster.kubeletRunning(node)) return;
-  env.cluster.setKubeletRunning(node, true);
+  if (node.removed || env.cluster.health.kubeletRunning(node)) return;
+  env.cluster.health.setKubeletRunning(node, true);
   env.cluster.setNodeReady(node, true);
   for (const pod of env.cluster.podsOn(node)) env.restarter.restart(pod);
 }

@@ -110,10 +110,6 @@ export interface ReplicaWriteRecord {
   toReplicas: number;
 }
 
-/**
- * kube-scheduler's DefaultPreemption evicted `victims` on `node` so that `preemptor` fits there
- * (the preemptor gets status.nominatedNodeName = node and binds once they are gone).
- */
 /** kube-scheduler's FailedScheduling for a pod no node fits (fit-error.ts message), once per pod and message. */
 export interface FailedSchedulingRecord {
   timeSeconds: number;
@@ -123,6 +119,10 @@ export interface FailedSchedulingRecord {
   message: string;
 }
 
+/**
+ * kube-scheduler's DefaultPreemption evicted `victims` on `node` so that `preemptor` fits there
+ * (the preemptor gets status.nominatedNodeName = node and binds once they are gone).
+ */
 export interface PreemptionRecord {
   timeSeconds: number;
   preemptor: { name: string; owner: string; priority: number };

@@ -83,6 +83,13 @@ export async function listManifestFiles(dir: string): Promise<FileResult<string[
   }
 }
 
+/** The manifest files a `spec.manifests` entry names: the file itself, or a folder's (listManifestFiles). */
+export async function manifestFilesAt(full: string): Promise<FileResult<string[]>> {
+  const kind = await pathKind(full);
+  if (!kind.ok) return kind;
+  return kind.value === 'directory' ? listManifestFiles(full) : { ok: true, value: [full] };
+}
+
 /** The file names `kubectl apply -f <dir>` reads. */
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 

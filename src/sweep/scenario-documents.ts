@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { listManifestFiles, pathKind, resolveInScenario } from '../scenario/files.js';
+import { manifestFilesAt, resolveInScenario } from '../scenario/files.js';
 import { SCENARIO_FILE_NAME } from '../scenario/load-scenario.js';
 import { SCENARIO_DEFAULTS } from '../scenario/schema/scenario-defaults.js';
 import { documentObjects, objectTarget } from '../scenario/yaml/document-patch.js';
@@ -38,10 +38,7 @@ export interface ScenarioDocuments {
 async function manifestFiles(dir: string, entries: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const entry of entries) {
-    const full = resolveInScenario(dir, entry);
-    const kind = await pathKind(full);
-    if (!kind.ok) continue;
-    const found = kind.value === 'directory' ? await listManifestFiles(full) : { ok: true as const, value: [full] };
+    const found = await manifestFilesAt(resolveInScenario(dir, entry));
     if (found.ok) for (const f of found.value) if (!files.includes(f)) files.push(f);
   }
   return files;

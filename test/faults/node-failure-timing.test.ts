@@ -77,7 +77,7 @@ describe('nodeFailure: node-monitor-grace-period, then NotReady, then eviction',
     const samples = sampleEverySecond(built, 200);
     built.sim.runUntil(FAILURE_SECONDS + 1);
     expect(node.taints).toEqual([]);
-    expect(built.cluster.nodeNotReadySinceSeconds(node)).toBeUndefined();
+    expect(built.cluster.health.notReadySinceSeconds(node)).toBeUndefined();
     built.sim.runUntil(200);
     expect(changes(samples)).toEqual([
       '1 node:Ready pod:Rup serving=2 unreachable=0',
@@ -85,7 +85,7 @@ describe('nodeFailure: node-monitor-grace-period, then NotReady, then eviction',
       '110 node:NotReady pod:-down serving=1 unreachable=0',
     ]);
     expect(samples.find((s) => s.startsWith('109 '))).toBe('109 node:Ready pod:Rdown serving=1 unreachable=1');
-    expect(built.cluster.nodeNotReadySinceSeconds(node)).toBe(110);
+    expect(built.cluster.health.notReadySinceSeconds(node)).toBe(110);
     expect(pod.readyConditionSeconds).toBe(110);
     expect(node.taints).toEqual([NODE_UNREACHABLE_TAINT, NODE_UNREACHABLE_NO_EXECUTE_TAINT]);
   });
@@ -182,7 +182,7 @@ describe('nodeFailure: node-monitor-grace-period, then NotReady, then eviction',
       const node = built.cluster.nodes[0]!;
       const pod = built.cluster.podsOn(node)[0]!;
       built.sim.runUntil(notReadyAt + 300 + 1);
-      expect(built.cluster.nodeNotReadySinceSeconds(node)).toBe(notReadyAt);
+      expect(built.cluster.health.notReadySinceSeconds(node)).toBe(notReadyAt);
       expect(pod.deletionSeconds).toBe(notReadyAt + 300);
       built.workloads[0]!.settle(notReadyAt + 300);
       expect(built.workloads[0]!.totals.droppedRequests).toBeCloseTo((OFFERED_RPS / 2) * (notReadyAt - FAILURE_SECONDS), 6);

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type { ProblemSink } from '../problem-sink.js';
+import { formatCpu, formatMemory } from '../node-pools/format-resources.js';
 import { cpuMillicores, memoryBytes, quantityNumber } from '../schema/fields.js';
 import { parseWithSchema } from '../schema/zod-problems.js';
 import type { DocRef } from '../yaml/doc-ref.js';
@@ -106,13 +107,9 @@ function withDefaults(input: ItemInput, index: number): LimitRangeItemSpec {
   return item;
 }
 
-/** A cpu or memory amount as Quantity.String prints it: 500m, 2, 128Mi, 1Gi (bytes when no binary unit divides it). */
+/** A cpu or memory amount as a quantity for messages (500m, 2, 128Mi, 1Gi): format-resources.ts. */
 export function quantityText(resource: LimitedResource, amount: number): string {
-  if (resource === 'cpu') return amount % 1000 === 0 ? String(amount / 1000) : `${amount}m`;
-  for (const [unit, size] of [['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
-    if (amount !== 0 && amount % size === 0) return `${amount / size}${unit}`;
-  }
-  return String(amount);
+  return resource === 'cpu' ? formatCpu(amount) : formatMemory(amount);
 }
 
 /** ValidateLimitRange's checks on one defaulted item; false when one failed. */
@@ -133,7 +130,8 @@ function validItem(item: LimitRangeItemSpec, input: ItemInput, ref: DocRef, sink
   }
   for (const r of LIMITED_RESOURCES) {
     const q = (v: number): string => quantityText(r, v);
-    const { min, max } = { min: item.min[r], max: item.max[r] };
+    const min = item.min[r];
+    const max = item.max[r];
     const def = item.default[r];
     const defReq = item.defaultRequest[r];
     const ratio = item.maxLimitRequestRatio[r];

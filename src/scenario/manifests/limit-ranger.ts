@@ -50,7 +50,7 @@ export function admitLimitRanges(manifests: ManifestSet, sink: ProblemSink): voi
   ];
   for (const admitted of templates) {
     const applying = ranges.filter((r) => r.namespace === admitted.namespace);
-    for (const range of applying) mutate(admitted.template, range);
+    for (const range of applying) mutate(admitted, range);
     if (applying.length > 0) checkRequestsWithinLimits(admitted, sink);
     for (const range of applying) validate(admitted, range, sink);
   }
@@ -85,7 +85,7 @@ function containersOf(admitted: AdmittedTemplate): { container: ContainerSpec; p
   ];
 }
 
-function mutate(template: PodTemplateSpec, range: LimitRangeEntry): void {
+function mutate(admitted: AdmittedTemplate, range: LimitRangeEntry): void {
   // defaultContainerResourceRequirements: a later Container item's value replaces an earlier one's.
   const limits: Partial<Record<LimitedResource, number>> = {};
   const requests: Partial<Record<LimitedResource, number>> = {};
@@ -94,7 +94,7 @@ function mutate(template: PodTemplateSpec, range: LimitRangeEntry): void {
     Object.assign(limits, item.default);
     Object.assign(requests, item.defaultRequest);
   }
-  for (const container of [...template.containers, ...template.initContainers]) {
+  for (const { container } of containersOf(admitted)) {
     for (const r of LIMITED_RESOURCES) {
       if (container[LIMIT[r]] === undefined && limits[r] !== undefined) container[LIMIT[r]] = limits[r];
       if (container[REQUEST[r]] === undefined && requests[r] !== undefined) container[REQUEST[r]] = requests[r];
@@ -103,7 +103,7 @@ function mutate(template: PodTemplateSpec, range: LimitRangeEntry): void {
 }
 
 /** minConstraint, maxConstraint and limitRequestRatioConstraint for one resource; the first failure's message. */
-export function limitViolation(item: LimitRangeItemSpec, r: LimitedResource, request: Amount, limit: Amount): string | undefined {
+function limitViolation(item: LimitRangeItemSpec, r: LimitedResource, request: Amount, limit: Amount): string | undefined {
   const per = item.type;
   const q = (v: number): string => quantityText(r, v);
   const min = item.min[r];
@@ -149,9 +149,9 @@ function validate(admitted: AdmittedTemplate, range: LimitRangeEntry, sink: Prob
       }
       continue;
     }
+    // A pod-level figure exists when some container sets the resource (PodRequests / PodLimits leave it out otherwise).
+    const all = containersOf(admitted).map((c) => c.container);
     for (const r of LIMITED_RESOURCES) {
-      // A pod-level figure exists when some container sets the resource (PodRequests / PodLimits leave it out otherwise).
-      const all = [...template.containers, ...template.initContainers];
       const requested = all.some((c) => c[REQUEST[r]] !== undefined) ? effectiveContainerRequest(template.containers, template.initContainers, (c) => c[REQUEST[r]]) : undefined;
       const limited = all.some((c) => c[LIMIT[r]] !== undefined) ? effectiveContainerRequest(template.containers, template.initContainers, (c) => c[LIMIT[r]]) : undefined;
       const reason = limitViolation(item, r, requested, limited);

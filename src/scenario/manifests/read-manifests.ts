@@ -4,10 +4,10 @@
  * handler in ./registry.ts. Unknown kinds and duplicate objects are reported.
  */
 import { suggestionHint } from '../did-you-mean.js';
-import { listManifestFiles, MANIFEST_FILES_TEXT, pathKind, readTextFile, resolveInScenario } from '../files.js';
+import { MANIFEST_FILES_TEXT, manifestFilesAt, readTextFile, resolveInScenario } from '../files.js';
 import type { ProblemSink } from '../problem-sink.js';
 import { DocRef } from '../yaml/doc-ref.js';
-import type { DocumentPatch } from '../yaml/document-patch.js';
+import { isObjectList, type DocumentPatch } from '../yaml/document-patch.js';
 import { parseYamlDocuments } from '../yaml/yaml-file.js';
 import { emptyManifestSet, objectKey, type ManifestSet } from './manifest-set.js';
 import { findManifestKind, knownKindNames, modelledKindsText, splitApiVersion } from './registry.js';
@@ -29,7 +29,7 @@ export async function readManifests(
   const defaulted = scenarioRef.valueAt(['spec', 'manifests']) === undefined;
   const files: string[] = [];
   for (const [i, entry] of entries.entries()) {
-    const found = await expandEntry(resolveInScenario(dir, entry));
+    const found = await manifestFilesAt(resolveInScenario(dir, entry));
     if (!found.ok) {
       const hint = defaulted ? `spec.manifests defaults to ["${entry}"]: create that folder, or list your manifest files and folders` : found.hint;
       sink.error(scenarioRef.problem(['spec', 'manifests', i], found.message, hint));
@@ -55,24 +55,18 @@ export async function readManifests(
   return out;
 }
 
-async function expandEntry(full: string) {
-  const kind = await pathKind(full);
-  if (!kind.ok) return kind;
-  return kind.value === 'directory' ? listManifestFiles(full) : { ok: true as const, value: [full] };
-}
-
 function dispatch(ref: DocRef, out: ManifestSet, sink: ProblemSink): void {
   const value = ref.valueAt();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     sink.error(ref.problem([], 'expected a Kubernetes object (a mapping with apiVersion and kind)'));
     return;
   }
-  const { apiVersion, kind, items } = value as { apiVersion?: unknown; kind?: unknown; items?: unknown };
+  const { apiVersion, kind } = value as { apiVersion?: unknown; kind?: unknown };
   if (typeof apiVersion !== 'string' || apiVersion === '') sink.error(ref.problem(['apiVersion'], 'required field is missing; expected e.g. apps/v1'));
   if (typeof kind !== 'string' || kind === '') sink.error(ref.problem(['kind'], 'required field is missing; expected e.g. Deployment'));
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !apiVersion || !kind) return;
-  if (kind.endsWith('List') && Array.isArray(items)) {
-    items.forEach((_, i) => dispatch(ref.child(['items', i]), out, sink));
+  if (isObjectList(value)) {
+    value.items.forEach((_, i) => dispatch(ref.child(['items', i]), out, sink));
     return;
   }
   const handler = findManifestKind(apiVersion, kind);

@@ -42,11 +42,6 @@ export function documentObjects(value: unknown, at: (string | number)[] = []): {
   return value.items.flatMap((item, i) => documentObjects(item, [...at, 'items', i]));
 }
 
-/** The target a document answers to: `scenario` for the scenario document, else `<Kind>/<name>`. */
-export function documentTarget(doc: Document.Parsed): string {
-  return objectTarget({ kind: doc.getIn(['kind']), metadata: { name: doc.getIn(['metadata', 'name']) } });
-}
-
 /**
  * Applies the patches that target `doc`, or an object in it when it is a List (`kubectl get -o
  * yaml` of several objects). `applied` holds the patches as given; `located` the same with their
@@ -57,7 +52,7 @@ export function applyPatches(doc: Document.Parsed, patches: readonly DocumentPat
   if (patches.length === 0) return { applied: [], located: [] };
   const kind = doc.getIn(['kind']);
   // Only a List is converted to plain data to find its items; any other document is its own target.
-  const objects = typeof kind === 'string' && kind.endsWith('List') ? documentObjects(doc.toJS()) : [{ path: [], value: { kind, metadata: { name: doc.getIn(['metadata', 'name']) } } }];
+  const objects = documentObjects(typeof kind === 'string' && kind.endsWith('List') ? doc.toJS() : { kind, metadata: { name: doc.getIn(['metadata', 'name']) } });
   const applied: DocumentPatch[] = [];
   const located: DocumentPatch[] = [];
   for (const object of objects) {
