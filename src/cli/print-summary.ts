@@ -3,6 +3,7 @@
  * A run of many workloads (bench-large has 1,000) lists the twelve that fared worst and totals for
  * the autoscalers; summary.json and report.md hold every one.
  */
+import { quotaUseText } from '../report/quota-summary-text.js';
 import type { RunSummary, WorkloadSummary } from '../report/summary.js';
 import { padColumns } from '../report/text-columns.js';
 import { WORST_FIRST_ORDER, worstWorkloads } from '../report/worst-workloads.js';
@@ -98,6 +99,7 @@ export function formatRunSummary(summary: RunSummary, files: readonly string[]):
   );
   const ca = summary.clusterAutoscaler;
   if (ca) out.push(`cluster-autoscaler: ${ca.nodesAdded} nodes added, ${ca.nodesRemoved} removed (peak ${summary.nodeCount.peak}, mean ${summary.nodeCount.mean.toFixed(2)})`);
+  for (const q of summary.resourceQuotas ?? []) out.push(`ResourceQuota ${q.namespace}/${q.name}: ${quotaUseText(q)}${q.failedCreates > 0 ? ' (FailedCreate rows in decisions.csv)' : ''}`);
   if (summary.scheduler) out.push(`kube-scheduler: ${summary.scheduler.preemptions} preemptions evicted ${summary.scheduler.victims} pods of lower priority (decisions.csv, scalesim explain --autoscaler kube-scheduler)`);
   const cost = formatCost(summary);
   if (cost) out.push(cost);

@@ -6,7 +6,8 @@
  * owner's pods, status.replicas and restarts are kept in owner-pods.ts, a pod's share of its node
  * in node-accounting.ts, each node's health in node-health.ts, what the scheduler's plugins count of
  * the pods (topology spread, InterPodAffinity, priorities) in plugin-counts.ts, and the pods no node
- * fits, with their retries, in unschedulable-queue.ts.
+ * fits, with their retries, in unschedulable-queue.ts; pods are charged to and released from the
+ * run's ResourceQuotas (quota-ledger.ts) as they are created and gone.
  */
 import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
@@ -18,6 +19,7 @@ import { countForSpreading, countPodOnNode } from './node-accounting.js';
 import { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT, NodeHealth } from './node-health.js';
 import { countsRunningReady, OwnerPods } from './owner-pods.js';
 import { PluginCounts } from './plugin-counts.js';
+import type { QuotaLedger } from './quota-ledger.js';
 import type { ScoringStrategy } from './scheduling-score.js';
 import { planStartup, planVirtualBindToStart } from './startup-timeline.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
@@ -44,6 +46,8 @@ export class Cluster {
   readonly health = new NodeHealth();
   /** What the scheduler's plugins count of the pods: spread selectors, InterPodAffinity, priorities. */
   private readonly counts: PluginCounts;
+  /** The ResourceQuotas pod creates pass (controllers ask it first); unset when the run has none. */
+  quotas: QuotaLedger | undefined;
 
   constructor(
     private readonly sim: Simulation,
@@ -146,6 +150,7 @@ export class Cluster {
    */
   createPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, spread?: SpreadGroup): SimPod {
     const pod = this.newPod(owner, template, requests, name, spread);
+    this.quotas?.charge(owner.namespace, template);
     this.owners.add(pod);
     const timeline = planStartup(template, this.delays, this.startupRandom);
     this.sim.scheduleAfter(timeline.schedulingSeconds, Phase.SCHEDULE, 'scheduler', () => {
@@ -194,6 +199,7 @@ export class Cluster {
     const pod = this.newPod(owner, template, requests, name, spread);
     const placement = this.scheduler.place(pod, this.nodes, this.counts.affinity);
     if (placement.node === undefined) return undefined;
+    this.quotas?.charge(owner.namespace, template);
     this.bindTo(pod, placement.node);
     pod.createdSeconds = sinceSeconds;
     pod.boundSeconds = sinceSeconds;
@@ -364,6 +370,7 @@ export class Cluster {
       this.counts.removed(pod, node);
     }
     this.owners.remove(pod);
+    this.quotas?.release(pod.owner.namespace, pod.template);
     this.unschedulable.remove(pod);
     this.scheduler.forget(pod);
     if (node !== undefined) this.unschedulable.relaxed(node);

@@ -111,7 +111,7 @@ export class ElasticWorkloadController extends WorkloadController {
     for (const i of [...shrinking.reverse(), ...others]) {
       const controller = this.parts[i]!.controller;
       controller.specReplicas = want[i]!;
-      controller.reconcile();
+      controller.sync();
     }
   }
 }

@@ -4,8 +4,9 @@
  * 0…i−1 are Running and Ready, and scale-down removes the highest ordinal first, one at a time,
  * waiting until it is gone; with Parallel all pods are created or deleted at once.
  */
+import type { CreateFailure } from './quota-ledger.js';
 import type { SimPod } from './model.js';
-import { WorkloadController } from './workload-controller.js';
+import { WorkloadController, type Refusal } from './workload-controller.js';
 
 function ordinalOf(pod: SimPod): number {
   return Number(pod.name.slice(pod.name.lastIndexOf('-') + 1));
@@ -24,6 +25,13 @@ export class StatefulSetController extends WorkloadController {
     // OrderedReady waits for readiness (scale-up) and for termination (scale-down).
     if (this.ordered) this.requestReconcile();
     else super.podChanged(pod);
+  }
+
+  /** stateful_pod_control.go recordPodEvent: `create Pod web-3 in StatefulSet web failed error: …`. */
+  protected override createFailure(refusal: Refusal): CreateFailure {
+    const { pod, pods, quota, error } = refusal;
+    const set = this.spec.name;
+    return { controller: 'statefulset-controller', object: set, pods, quota, message: `create Pod ${pod} in StatefulSet ${set} failed error: pods "${pod}" is forbidden: ${error}` };
   }
 
   reconcile(): void {
@@ -46,8 +54,8 @@ export class StatefulSetController extends WorkloadController {
     for (let i = 0; i < replicas; i++) {
       const pod = byOrdinal.get(i);
       if (pod === undefined) {
-        this.createPod(this.nameFor(i));
-        if (this.ordered) return;
+        // A refused create ends the sync in either mode (the controller returns its error).
+        if (this.createPod(this.nameFor(i)) === undefined || this.ordered) return;
         continue;
       }
       // OrderedReady: do not create i+1 until pod i is Running and Ready (and not terminating).

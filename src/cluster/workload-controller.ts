@@ -1,14 +1,21 @@
 /**
  * What the HPA and KEDA see of a workload: the scale subresource (spec.replicas, status.replicas)
  * and its pods. The Deployment and StatefulSet controllers share the plumbing here: scale writes
- * and a reconcile at the same instant (the real controllers react within milliseconds).
+ * and a reconcile at the same instant (the real controllers react within milliseconds), and pod
+ * creates that admission may refuse (a full ResourceQuota): a sync that had one refused reports
+ * FailedCreate and retries after the work queue's rate-limited wait (rate-limited-requeue.ts, 5 ms
+ * doubling to 1000 s), or at once on any change to its own pods or its spec.replicas, as the
+ * ReplicaSet and StatefulSet controllers' informers requeue it; pods of other workloads leaving
+ * the quota do not wake it.
  */
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
 import type { WorkloadSpec } from '../scenario/types.js';
 import type { Cluster } from './cluster.js';
+import type { CreateFailure } from './quota-ledger.js';
 import type { PodOwner, SimPod } from './model.js';
 import { podRequests, type PodRequests } from './pod-requests.js';
+import { CONTROLLER_RATE_LIMIT, RateLimitedRequeue } from './rate-limited-requeue.js';
 import { SpreadGroup } from './topology-spread-counts.js';
 
 /**
@@ -18,6 +25,14 @@ import { SpreadGroup } from './topology-spread-counts.js';
 export interface PodPartition {
   index: number;
   partOf: Map<SimPod, number>;
+}
+
+/** A sync's refused pod creates: the first one's name and error, the quota, how many. */
+export interface Refusal {
+  pod: string;
+  error: string;
+  quota: string;
+  pods: number;
 }
 
 export abstract class WorkloadController {
@@ -31,6 +46,10 @@ export abstract class WorkloadController {
    */
   readonly spread: SpreadGroup | undefined;
   private reconcilePending = false;
+  /** The work queue's retries after failed syncs. */
+  private readonly requeue: RateLimitedRequeue;
+  /** The sync in progress: its first refused pod create and how many were refused. */
+  private refusal: Refusal | undefined;
 
   constructor(
     readonly spec: WorkloadSpec,
@@ -42,6 +61,7 @@ export abstract class WorkloadController {
     this.specReplicas = spec.replicas;
     this.requests = podRequests(spec.template);
     this.spread = spec.template.hasTopologySpreadConstraints === true ? undefined : new SpreadGroup();
+    this.requeue = new RateLimitedRequeue(sim, CONTROLLER_RATE_LIMIT, `${spec.kind.toLowerCase()}/${spec.name}`, () => this.requestReconcile());
   }
 
   get pods(): SimPod[] {
@@ -82,7 +102,7 @@ export abstract class WorkloadController {
    * ReplicaSet and StatefulSet controllers do on their pod informer events.
    */
   podChanged(pod: SimPod): void {
-    if (pod.deletionSeconds !== undefined || pod.removed) this.requestReconcile();
+    if (pod.deletionSeconds !== undefined || pod.removed || this.requeue.failing) this.requestReconcile();
   }
 
   requestReconcile(): void {
@@ -90,8 +110,27 @@ export abstract class WorkloadController {
     this.reconcilePending = true;
     this.sim.scheduleAfter(0, Phase.RECONCILE, `${this.spec.kind.toLowerCase()}/${this.spec.name}`, () => {
       this.reconcilePending = false;
-      this.reconcile();
+      this.sync();
     });
+  }
+
+  /** One sync: reconcile, then report refused creates and back off, or forget past failures. */
+  sync(): void {
+    this.refusal = undefined;
+    this.reconcile();
+    const refusal = this.refusal as Refusal | undefined;
+    if (refusal === undefined) {
+      this.requeue.forget();
+      return;
+    }
+    this.cluster.quotas?.createFailed(this.owner, this.createFailure(refusal));
+    this.requeue.failed();
+  }
+
+  /** The FailedCreate event for refused creates (the ReplicaSet controller's; the StatefulSet's differs). */
+  protected createFailure(refusal: Refusal): CreateFailure {
+    const { pod, pods, quota, error } = refusal;
+    return { controller: 'replicaset-controller', object: this.spec.name, pods, quota, message: `Error creating: pods "${pod}" is forbidden: ${error}` };
   }
 
   /**
@@ -101,6 +140,11 @@ export abstract class WorkloadController {
   warmStart(sinceSeconds: number): SimPod[] {
     const running: SimPod[] = [];
     for (let i = 0; i < this.specReplicas; i++) {
+      // A refused pod is left to the first sync, which reports it and backs off.
+      if (this.cluster.quotas?.admit(this.owner.namespace, this.spec.template).admitted === false) {
+        this.requestReconcile();
+        break;
+      }
       const pod = this.cluster.createRunningPod(this.owner, this.spec.template, this.requests, this.nameFor(i), sinceSeconds, this.spread);
       if (pod === undefined) this.createPod(this.nameFor(i));
       else running.push(this.mark(pod));
@@ -108,7 +152,14 @@ export abstract class WorkloadController {
     return running;
   }
 
-  protected createPod(name: string): SimPod {
+  /** Creates a pod unless admission refuses it (then undefined, and the sync will report it). */
+  protected createPod(name: string): SimPod | undefined {
+    const admission = this.cluster.quotas?.admit(this.owner.namespace, this.spec.template);
+    if (admission !== undefined && !admission.admitted) {
+      if (this.refusal === undefined) this.refusal = { pod: name, error: admission.message, quota: admission.quota.name, pods: 0 };
+      this.refusal.pods++;
+      return undefined;
+    }
     return this.mark(this.cluster.createPod(this.owner, this.spec.template, this.requests, name, this.spread));
   }
 

@@ -9,6 +9,8 @@ import type { UsageState } from '../cluster/cluster-listener.js';
 import { DeploymentController } from '../cluster/deployment-controller.js';
 import { StatefulSetController } from '../cluster/stateful-set-controller.js';
 import type { SimPod } from '../cluster/model.js';
+import { recordQuotaEvents } from './quota-records.js';
+import type { QuotaLedger } from '../cluster/quota-ledger.js';
 import { recordSchedulerEvents, type PreemptionCounts } from './scheduler-records.js';
 import { HpaController } from '../controllers/hpa-controller.js';
 import { Phase } from '../core/phases.js';
@@ -56,6 +58,8 @@ export interface BuiltSimulation {
   faultCounts: FaultCounts;
   /** kube-scheduler's preemptions and the pods they evicted (0 without pod priorities). */
   preemptions: PreemptionCounts;
+  /** The ResourceQuotas' ledger (use, refusals); undefined when the scenario has none. */
+  quotas: QuotaLedger | undefined;
 }
 
 export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [], timer?: EventTimer): BuiltSimulation {
@@ -109,6 +113,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   });
 
   const preemptions = recordSchedulerEvents(scenario, sim, cluster, hub);
+  const quotas = recordQuotaEvents(scenario, sim, cluster, hub);
 
   const queues = scenario.queues.map((q) => new StandaloneQueue(q));
   for (const group of nodeGroups) group.startInitial();
@@ -149,7 +154,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   keda = buildKeda({ scenario, sim, rng, cluster, workloads, queues, metricsServer, series, observer: hub, firstJobOwnerIndex: workloads.length });
   const hpas = [...userHpas, ...keda.generatedHpas];
   const clusterAutoscaler = buildClusterAutoscaler({ scenario, sim, rng, cluster, groups: nodeGroups, workloads, observer: hub });
-  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler, faultCounts, preemptions };
+  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler, faultCounts, preemptions, quotas };
 }
 
 /** Something whose offered rate follows a trace: a workload's load or a standalone queue. */

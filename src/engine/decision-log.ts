@@ -10,7 +10,7 @@
  * steady stretch is one row; `none` writes the header only (the run builds no decision records).
  */
 import type { SimObserver } from '../observe/observer.js';
-import type { CaDecisionRecord, FailedSchedulingRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord } from '../observe/records.js';
+import type { CaDecisionRecord, FailedCreateRecord, FailedSchedulingRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord } from '../observe/records.js';
 import type { RowCell } from '../report/csv-line.js';
 import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
 import type { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
@@ -187,6 +187,23 @@ export class DecisionLog implements SimObserver {
       'schedule', '', '', '', '', '', '',
       '', 'FailedScheduling', '', '',
       '', `${r.pod}: ${r.message}`,
+    );
+    for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
+    this.write(row);
+  }
+
+  /**
+   * A controller's FailedCreate (pod creates a ResourceQuota forbade, once per failed sync):
+   * controller `replicaset`, `statefulset` or `job`, the creating object as the name, the pods'
+   * workload as the target, path `create`, reason FailedCreate, and the event's message in ca_detail.
+   */
+  failedCreate(r: FailedCreateRecord): void {
+    const row = this.base(
+      round3(r.timeSeconds), r.controller.replace(/-controller$/, ''), r.object, r.owner, '', '', '',
+      '', '', '', 'false',
+      'create', '', '', '', '', '', '',
+      '', 'FailedCreate', '', '',
+      '', r.pods > 1 ? `${r.message} (${r.pods} creates refused)` : r.message,
     );
     for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
     this.write(row);

@@ -2,7 +2,7 @@
  * Observer hooks (vitest reporter style): optional callbacks the simulation calls; observers only
  * record, they never change the run.
  */
-import type { CaDecisionRecord, FailedSchedulingRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord, ReplicaWriteRecord } from './records.js';
+import type { CaDecisionRecord, FailedCreateRecord, FailedSchedulingRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord, ReplicaWriteRecord } from './records.js';
 
 export interface SimObserver {
   /**
@@ -22,6 +22,8 @@ export interface SimObserver {
   preemption?(record: PreemptionRecord): void;
   /** kube-scheduler found no node for a pod, with a message unlike the pod's previous one. */
   failedScheduling?(record: FailedSchedulingRecord): void;
+  /** A controller's pod creates were forbidden by a ResourceQuota (runs with quotas only). */
+  failedCreate?(record: FailedCreateRecord): void;
 }
 
 /** Whether `observer` would do anything with `hook`: controllers skip building records nobody keeps. */
@@ -75,5 +77,9 @@ export class ObserverHub implements SimObserver {
 
   failedScheduling(record: FailedSchedulingRecord): void {
     for (const o of this.observers) o.failedScheduling?.(record);
+  }
+
+  failedCreate(record: FailedCreateRecord): void {
+    for (const o of this.observers) o.failedCreate?.(record);
   }
 }

@@ -111,6 +111,25 @@ export interface ReplicaWriteRecord {
 }
 
 /** kube-scheduler's FailedScheduling for a pod no node fits (fit-error.ts message), once per pod and message. */
+/**
+ * A workload's controller had pod creates forbidden by a ResourceQuota in one sync (its
+ * FailedCreate event); it retries after its work queue's backoff.
+ */
+export interface FailedCreateRecord {
+  timeSeconds: number;
+  /** The pods' workload (their owner's name). */
+  owner: string;
+  /** The event's source: replicaset-controller, statefulset-controller or job-controller. */
+  controller: string;
+  /** The Deployment, StatefulSet (or ElasticWorkload unit) or Job that creates the pods. */
+  object: string;
+  /** Creates refused in the sync. */
+  pods: number;
+  /** The quota that refused them. */
+  quota: string;
+  message: string;
+}
+
 export interface FailedSchedulingRecord {
   timeSeconds: number;
   pod: string;

@@ -10,6 +10,9 @@ import { summarizeCost, type CostSummary } from './cost/cost-summary.js';
 import { summarizeKeda, type KedaSummary } from './keda-summary.js';
 import type { BuiltSimulation } from '../engine/build-simulation.js';
 import type { TimeseriesRecorder } from '../engine/timeseries-recorder.js';
+import type { QuotaLedger } from '../cluster/quota-ledger.js';
+import { quotaQuantityText, type QuotaAmounts } from '../cluster/quota-usage.js';
+import type { QuotaResource } from '../scenario/types.js';
 
 export interface WorkloadSummary {
   name: string;
@@ -29,6 +32,18 @@ export interface WorkloadSummary {
   restarts: number;
   /** Queue workers: the largest age of the oldest waiting message. */
   peakOldestMessageAgeSeconds?: number;
+}
+
+export interface ResourceQuotaSummary {
+  name: string;
+  namespace: string;
+  /** spec.hard, as quantities (2, 500m, 4Gi, 10). */
+  hard: Record<string, string>;
+  /** The most the quota counted of each resource at once. */
+  peakUsed: Record<string, string>;
+  /** Controller syncs that had pod creates refused (FailedCreate events), and the creates refused. */
+  failedCreates: number;
+  refusedPods: number;
 }
 
 export interface HpaSummary {
@@ -58,8 +73,18 @@ export interface RunSummary {
   clusterAutoscaler?: { scans: number; scaleUps: number; nodesAdded: number; nodesRemoved: number };
   /** kube-scheduler's preemptions (pod priorities; DefaultPreemption) and the pods they evicted; only when there were any. */
   scheduler?: { preemptions: number; victims: number };
+  /** Each ResourceQuota (only in runs with some): its hard limits, the most it counted, and the pod creates it refused. */
+  resourceQuotas?: ResourceQuotaSummary[];
   eventsProcessed: number;
   warnings: string[];
+}
+
+function quantities(amounts: QuotaAmounts): Record<string, string> {
+  return Object.fromEntries((Object.entries(amounts) as [QuotaResource, number][]).map(([res, v]) => [res, quotaQuantityText(res, v)]));
+}
+
+function summarizeQuotas(ledger: QuotaLedger): ResourceQuotaSummary[] {
+  return ledger.statuses().map((q) => ({ name: q.name, namespace: q.namespace, hard: quantities(q.hard), peakUsed: quantities(q.peakUsed), failedCreates: q.failedCreates, refusedPods: q.refusedPods }));
 }
 
 const r = (v: number, digits = 6): number => {
@@ -120,6 +145,7 @@ export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorde
     faults: Object.fromEntries([...built.faultCounts].sort(([a], [b]) => a.localeCompare(b))),
     ...(built.clusterAutoscaler ? { clusterAutoscaler: { ...built.clusterAutoscaler.counts } } : {}),
     ...(built.preemptions.preemptions > 0 ? { scheduler: { ...built.preemptions } } : {}),
+    ...(built.quotas !== undefined ? { resourceQuotas: summarizeQuotas(built.quotas) } : {}),
     eventsProcessed: built.sim.eventsProcessed,
     // Paths relative to the scenario folder, so the summary is the same wherever the folder lives.
     warnings: scenario.warnings.map((w) => {

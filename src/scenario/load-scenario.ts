@@ -13,6 +13,7 @@ import { readTextFile } from './files.js';
 import { checkElasticWorkloads } from './elastic-workload-checks.js';
 import { checkHpas } from './hpa-cross-checks.js';
 import { readManifests } from './manifests/read-manifests.js';
+import { checkQuotaConstraints, orderedQuotas } from './manifests/quota-constraints.js';
 import { admitLimitRanges } from './manifests/limit-ranger.js';
 import { resolvePodPriorities } from './manifests/pod-priority.js';
 import type { ManifestSet } from './manifests/manifest-set.js';
@@ -82,6 +83,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   const manifests = await readManifests(dir, sections.manifests, ref, sink, patches, applied);
   admitLimitRanges(manifests, sink);
   resolvePodPriorities(manifests, sink);
+  checkQuotaConstraints(manifests, sink);
   for (const p of patches) {
     if (!applied.has(p)) {
       sink.error({ file: '(variant)', field: p.target, message: `override "${p.text}" matches no document: expected "scenario" or <Kind>/<name> of a manifest object` });
@@ -114,6 +116,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
     nodePools,
     elasticWorkloads: [...elasticSources.keys()].map((e) => e.spec),
     podDisruptionBudgets: manifests.podDisruptionBudgets.map((p) => p.spec),
+    resourceQuotas: orderedQuotas(manifests).map((q) => q.spec),
     clusterAutoscaler,
     ...currency,
     workloads: manifests.workloads.map((w) => {

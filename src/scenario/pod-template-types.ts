@@ -66,6 +66,14 @@ export interface PodTemplateSpec {
   /** spec.resources (PodLevelResources) when set. */
   podCpuRequestMillicores?: number;
   podMemoryRequestBytes?: number;
+  /** spec.resources.limits (PodLevelResources) when set: the pod's limits for quota (limits.cpu, limits.memory). */
+  podCpuLimitMillicores?: number;
+  podMemoryLimitBytes?: number;
+  /**
+   * spec.activeDeadlineSeconds when set: it makes the pod one the Terminating quota scope counts
+   * (pods.go isTerminating); the deadline itself is not enforced.
+   */
+  activeDeadlineSeconds?: number;
   /**
    * spec.topologySpreadConstraints is set (not empty): its presence turns off the system default
    * spreading for the pod, as upstream (podtopologyspread scoring.go initPreScoreState).
@@ -79,6 +87,11 @@ export interface PodTemplateSpec {
   podAffinity?: InterPodAffinitySpec;
   /** spec.priority as the Priority admission plugin resolves it (manifests/pod-priority.ts); unset = 0. */
   priority?: number;
+  /**
+   * spec.priorityClassName as the Priority admission plugin leaves it (the globalDefault class's
+   * name when the pod names none): what a quota's PriorityClass scope matches.
+   */
+  priorityClassName?: string;
   /** spec.preemptionPolicy Never (the pod never preempts); unset = PreemptLowerPriority. */
   preemptionPolicy?: 'Never';
 }

@@ -9,6 +9,7 @@ import type { NodeBilling, VirtualPoolSettings } from '../cloud/types.js';
 import type { InputProblem } from '../errors/user-input-error.js';
 import type { FaultSpec } from './fault-types.js';
 import type { PodTemplateSpec, Taint, Toleration } from './pod-template-types.js';
+import type { ResourceQuotaSpec } from './resource-quota-types.js';
 
 export type { SourceRef };
 export type { FaultSpec };
@@ -22,6 +23,7 @@ export type {
   Toleration,
   TopologySpreadConstraintSpec,
 } from './pod-template-types.js';
+export type { QuotaResource, QuotaScopeName, QuotaScopeRequirement, ResourceQuotaSpec } from './resource-quota-types.js';
 
 /** Something in the input the simulator accepts but does not model, with where it stands. */
 export type Warning = InputProblem;
@@ -325,6 +327,8 @@ export interface Scenario {
   queues: StandaloneQueueSpec[];
   elasticWorkloads: ElasticWorkloadSpec[];
   podDisruptionBudgets: PodDisruptionBudgetSpec[];
+  /** v1 ResourceQuotas, by namespace then name: the quota admission the controllers' pod creations pass (cluster/quota-ledger.ts). */
+  resourceQuotas: ResourceQuotaSpec[];
   clusterAutoscaler: ClusterAutoscalerSettings;
   /** Exchange rates the user gives for the cost report (e.g. CNY→USD); nothing is converted without one. */
   currencyRates: { from: string; to: string; rate: number }[];

@@ -13,6 +13,7 @@ import type { ParsedTrigger, ScaledJobSpec, ScalerDefinition } from '../../autos
 import type { Cluster } from '../../cluster/cluster.js';
 import type { PodOwner, SimPod } from '../../cluster/model.js';
 import { podRequests, type PodRequests } from '../../cluster/pod-requests.js';
+import { JOB_RATE_LIMIT, RateLimitedRequeue } from '../../cluster/rate-limited-requeue.js';
 import { Phase } from '../../core/phases.js';
 import type { Simulation } from '../../core/simulation.js';
 import type { LoadFlow } from '../../engine/load-flow.js';
@@ -63,6 +64,8 @@ export class ScaledJobController {
     maxPickupWaitSeconds: 0,
   };
   private readonly unfinished = new Set<SimPod>();
+  /** Jobs whose pod a ResourceQuota refused, by name: each waits for the Job controller's rate-limited retry. */
+  private readonly podless = new Map<string, RateLimitedRequeue>();
   private readonly started = new Set<SimPod>();
   private readonly triggers: TriggerRuntime[];
   /** What each Job's pod asks for (one template: made once). */
@@ -82,9 +85,9 @@ export class ScaledJobController {
     });
   }
 
-  /** Jobs created and not finished (pending or running). */
+  /** Jobs created and not finished (pending or running), those still without a pod included. */
   get unfinishedCount(): number {
-    return this.unfinished.size;
+    return this.unfinished.size + this.podless.size;
   }
 
   /** Jobs whose container runs. */
@@ -108,8 +111,8 @@ export class ScaledJobController {
       })),
       { ...this.spec, multipleScalersCalculation: this.spec.scalingStrategy.multipleScalersCalculation },
     );
-    const running = this.unfinished.size;
-    const pending = [...this.unfinished].filter((p) => !this.started.has(p)).length;
+    const running = this.unfinishedCount;
+    const pending = [...this.unfinished].filter((p) => !this.started.has(p)).length + this.podless.size;
     const plan = planScaledJob({
       spec: this.spec,
       isActive: scale.isActive,
@@ -166,9 +169,28 @@ export class ScaledJobController {
   }
 
   private createJob(): void {
-    const { cluster, owner, template } = this.deps;
-    const name = `${this.spec.name}-${(this.counts.jobsCreated++).toString(36).padStart(5, '0')}`;
-    const pod = cluster.createPod(owner, template, this.requests, name);
-    this.unfinished.add(pod);
+    this.createJobPod(`${this.spec.name}-${(this.counts.jobsCreated++).toString(36).padStart(5, '0')}`);
+  }
+
+  /**
+   * The Job controller creating Job `name`'s pod. Refused by a ResourceQuota, the Job reports
+   * FailedCreate and its key waits 1 s, doubling to 60 s (rate-limited-requeue.ts JOB_RATE_LIMIT).
+   */
+  private createJobPod(name: string): void {
+    const { cluster, owner, template, sim } = this.deps;
+    const admission = cluster.quotas?.admit(owner.namespace, template);
+    if (admission !== undefined && !admission.admitted) {
+      let requeue = this.podless.get(name);
+      if (requeue === undefined) {
+        requeue = new RateLimitedRequeue(sim, JOB_RATE_LIMIT, `job/${name}`, () => this.createJobPod(name));
+        this.podless.set(name, requeue);
+      }
+      const message = `Error creating: pods "${name}" is forbidden: ${admission.message}`;
+      cluster.quotas?.createFailed(owner, { controller: 'job-controller', object: name, pods: 1, quota: admission.quota.name, message });
+      requeue.failed();
+      return;
+    }
+    this.podless.delete(name);
+    this.unfinished.add(cluster.createPod(owner, template, this.requests, name));
   }
 }

@@ -2,6 +2,7 @@
  * The tables of report.md, from summary.json's RunSummary: service level per workload, scaling
  * activity per autoscaler, and cost per pool, capacity class and in total.
  */
+import { quotaUseText } from '../quota-summary-text.js';
 import type { CostSummaryFigure, CostSummaryRow } from '../cost/cost-summary.js';
 import type { RunSummary } from '../summary.js';
 import { formatMarkdownTable } from './markdown-table.js';
@@ -28,7 +29,7 @@ export function formatWorkloadTable(summary: RunSummary): string {
   return formatMarkdownTable(header, rows, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']);
 }
 
-/** One row per HPA, ScaledObject, ScaledJob, the cluster-autoscaler and kube-scheduler's preemptions; undefined when none ran. */
+/** One row per HPA, ScaledObject, ScaledJob, the cluster-autoscaler, kube-scheduler's preemptions and ResourceQuota; undefined when none ran. */
 export function formatScalingTable(summary: RunSummary): string | undefined {
   const rows: string[][] = [
     ...summary.hpas.map((h) => [`HPA ${h.name}`, h.target, `${h.scaleUps} scale-ups, ${h.scaleDowns} scale-downs (${h.syncs} syncs)`]),
@@ -47,6 +48,7 @@ export function formatScalingTable(summary: RunSummary): string | undefined {
   if (ca !== undefined) rows.push(['cluster-autoscaler', 'node pools', `${ca.scaleUps} scale-ups, ${ca.nodesAdded} nodes added, ${ca.nodesRemoved} removed (${ca.scans} scans)`]);
   const scheduler = summary.scheduler;
   if (scheduler !== undefined) rows.push(['kube-scheduler (DefaultPreemption)', 'pods of lower priority', `${scheduler.preemptions} preemptions, ${scheduler.victims} pods evicted`]);
+  for (const q of summary.resourceQuotas ?? []) rows.push([`ResourceQuota ${q.name}`, `pods in ${q.namespace}`, quotaUseText(q)]);
   return rows.length === 0 ? undefined : formatMarkdownTable(['autoscaler', 'target', 'scale events'], rows);
 }
 

@@ -18,36 +18,21 @@
  */
 import { effectiveContainerRequest } from '../../cluster/pod-requests.js';
 import type { ProblemSink } from '../problem-sink.js';
-import type { ContainerSpec, PodTemplateSpec } from '../types.js';
-import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 import { LIMITED_RESOURCES, quantityText, type LimitRangeEntry, type LimitRangeItemSpec, type LimitedResource } from './limit-range.js';
 import type { ManifestSet } from './manifest-set.js';
+import { admittedTemplates, containersOf, type AdmittedTemplate } from './admitted-templates.js';
 
 type Amount = number | undefined;
 
 const REQUEST: Record<LimitedResource, 'cpuRequestMillicores' | 'memoryRequestBytes'> = { cpu: 'cpuRequestMillicores', memory: 'memoryRequestBytes' };
 const LIMIT: Record<LimitedResource, 'cpuLimitMillicores' | 'memoryLimitBytes'> = { cpu: 'cpuLimitMillicores', memory: 'memoryLimitBytes' };
 
-/** One pod template with where it was written, for messages. */
-interface AdmittedTemplate {
-  template: PodTemplateSpec;
-  namespace: string;
-  ref: DocRef;
-  /** Path of the template's pod spec in its document. */
-  specPath: FieldPath;
-  /** e.g. "Deployment web". */
-  owner: string;
-}
-
 /** Applies every namespace's LimitRanges to the templates of its workloads and ScaledJobs; problems go to `sink`. */
 export function admitLimitRanges(manifests: ManifestSet, sink: ProblemSink): void {
   if (manifests.limitRanges.length === 0) return;
   const ranges = [...manifests.limitRanges].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const templates: AdmittedTemplate[] = [
-    ...manifests.workloads.map((w) => ({ template: w.spec.template, namespace: w.spec.namespace, ref: w.ref, specPath: ['spec', 'template', 'spec'], owner: `${w.spec.kind} ${w.spec.name}` })),
-    ...manifests.scaledJobs.map((j) => ({ template: j.template.template, namespace: j.spec.namespace, ref: j.ref, specPath: ['spec', 'jobTargetRef', 'template', 'spec'], owner: `ScaledJob ${j.spec.name}` })),
-  ];
+  const templates = admittedTemplates(manifests);
   for (const admitted of templates) {
     const applying = ranges.filter((r) => r.namespace === admitted.namespace);
     for (const range of applying) mutate(admitted, range);
@@ -75,14 +60,6 @@ function checkRequestsWithinLimits(admitted: AdmittedTemplate, sink: ProblemSink
       );
     }
   }
-}
-
-/** The containers LimitRanger visits, with their paths: app containers, then init containers (sidecars among them). */
-function containersOf(admitted: AdmittedTemplate): { container: ContainerSpec; path: FieldPath }[] {
-  return [
-    ...admitted.template.containers.map((container, i) => ({ container, path: [...admitted.specPath, 'containers', i] })),
-    ...admitted.template.initContainers.map((container, i) => ({ container, path: [...admitted.specPath, 'initContainers', i] })),
-  ];
 }
 
 function mutate(admitted: AdmittedTemplate, range: LimitRangeEntry): void {

@@ -12,6 +12,7 @@ import type { FieldPath } from '../yaml/field-path.js';
 import type { FieldTree } from './known-fields.js';
 import type { PriorityClassEntry } from './priority-class.js';
 import type { LimitRangeEntry } from './limit-range.js';
+import type { ResourceQuotaSpec } from '../resource-quota-types.js';
 
 export interface WorkloadEntry {
   spec: WorkloadSpec;
@@ -63,6 +64,11 @@ export interface ElasticWorkloadEntry {
   sourceMaxDefaulted: boolean;
 }
 
+export interface ResourceQuotaEntry {
+  spec: ResourceQuotaSpec;
+  ref: DocRef;
+}
+
 export interface PodDisruptionBudgetEntry {
   spec: PodDisruptionBudgetSpec;
   ref: DocRef;
@@ -80,6 +86,8 @@ export interface ManifestSet {
   priorityClasses: PriorityClassEntry[];
   /** v1 LimitRanges (namespaced), in reading order; limit-ranger.ts applies them to the pod templates. */
   limitRanges: LimitRangeEntry[];
+  /** v1 ResourceQuotas (namespaced), in reading order. */
+  resourceQuotas: ResourceQuotaEntry[];
   /**
    * `Kind/namespace/name` of objects that could not be read (their problems are already reported):
    * references to them are not reported again as missing.
@@ -106,7 +114,7 @@ export function markBroken(out: ManifestSet, kind: string, ref: DocRef): void {
 
 /** An empty set, for the reader and for tests. */
 export function emptyManifestSet(): ManifestSet {
-  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], elasticWorkloads: [], podDisruptionBudgets: [], priorityClasses: [], limitRanges: [], broken: new Set(), incomplete: false };
+  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], elasticWorkloads: [], podDisruptionBudgets: [], priorityClasses: [], limitRanges: [], resourceQuotas: [], broken: new Set(), incomplete: false };
 }
 
 /** How the simulator treats a kind: loads it, ignores it with a warning, or rejects it for now. */

@@ -26,6 +26,7 @@ export function resolvePodPriorities(manifests: ManifestSet, sink: ProblemSink):
     const resolved = resolveOne(ref, specPath, classes, globalDefault, manifests, sink);
     if (resolved === undefined) return;
     if (resolved.priority !== 0) template.priority = resolved.priority;
+    if (resolved.className !== undefined) template.priorityClassName = resolved.className;
     if (resolved.preemptionPolicy === 'Never') template.preemptionPolicy = 'Never';
   };
   for (const w of manifests.workloads) resolve(w.spec.template, w.ref, ['spec', 'template', 'spec']);
@@ -46,7 +47,7 @@ function resolveOne(
   globalDefault: PriorityClassSpec | undefined,
   manifests: ManifestSet,
   sink: ProblemSink,
-): { priority: number; preemptionPolicy: PreemptionPolicy | undefined } | undefined {
+): { priority: number; preemptionPolicy: PreemptionPolicy | undefined; className: string | undefined } | undefined {
   const className = ref.valueAt([...specPath, 'priorityClassName']);
   let cls: PriorityClassSpec | undefined;
   if (className !== undefined && className !== null && className !== '') {
@@ -96,5 +97,5 @@ function resolveOne(
     }
     preemptionPolicy = cls.preemptionPolicy;
   }
-  return { priority, preemptionPolicy };
+  return { priority, preemptionPolicy, className: cls?.name };
 }

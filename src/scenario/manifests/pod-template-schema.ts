@@ -84,6 +84,7 @@ export const PodTemplateSchema = z.looseObject({
     nodeSelector: stringMap().default({}),
     tolerations: z.array(TolerationSchema).default([]),
     terminationGracePeriodSeconds: nonNegativeInteger('seconds').default(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS),
+    activeDeadlineSeconds: positiveInteger('seconds').optional(),
     resources: ResourcesSchema.optional(),
     topologySpreadConstraints: z.array(TopologySpreadConstraintSchema).default([]),
     affinity: z.looseObject({ nodeAffinity: NodeAffinitySchema.nullish() }).nullish(),

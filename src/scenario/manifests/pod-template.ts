@@ -61,6 +61,9 @@ export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldP
     ...localStorage(spec.volumes),
     ...(podResources.cpuRequest !== undefined ? { podCpuRequestMillicores: podResources.cpuRequest } : {}),
     ...(podResources.memoryRequest !== undefined ? { podMemoryRequestBytes: podResources.memoryRequest } : {}),
+    ...(podResources.cpuLimit !== undefined ? { podCpuLimitMillicores: podResources.cpuLimit } : {}),
+    ...(podResources.memoryLimit !== undefined ? { podMemoryLimitBytes: podResources.memoryLimit } : {}),
+    ...(spec.activeDeadlineSeconds !== undefined ? { activeDeadlineSeconds: spec.activeDeadlineSeconds } : {}),
     ...(spec.topologySpreadConstraints.length > 0
       ? {
           hasTopologySpreadConstraints: true,

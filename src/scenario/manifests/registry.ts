@@ -8,6 +8,7 @@ import { elasticWorkloadKind } from './kinds/elastic-workload.js';
 import { horizontalPodAutoscalerKind } from './kinds/horizontal-pod-autoscaler.js';
 import { ignoredKinds } from './kinds/ignored-kinds.js';
 import { limitRangeKind } from './kinds/limit-range.js';
+import { resourceQuotaKind } from './kinds/resource-quota.js';
 import { podDisruptionBudgetKind } from './kinds/pod-disruption-budget.js';
 import { priorityClassKind } from './kinds/priority-class.js';
 import { legacyScaledObjectKind, scaledObjectKind } from './kinds/scaled-object.js';
@@ -28,6 +29,7 @@ const ALL_KINDS: readonly ManifestKindHandler[] = [
   podDisruptionBudgetKind,
   priorityClassKind,
   limitRangeKind,
+  resourceQuotaKind,
   ...ignoredKinds,
 ];
 
