@@ -15,7 +15,7 @@
  */
 import { UserInputError } from '../errors/user-input-error.js';
 import { closestMatch } from '../scenario/did-you-mean.js';
-import { parseFieldPath } from '../compare/overrides.js';
+import { indexOutsideQuotes, parseFieldPath } from '../compare/overrides.js';
 import { formatFieldPath, type FieldPath } from '../scenario/yaml/field-path.js';
 import { GRID_EXAMPLES } from './grid-spec.js';
 import { valueAt, type ScenarioDocument } from './scenario-documents.js';
@@ -79,7 +79,7 @@ export function resolveGridPath(pathText: string, documents: readonly ScenarioDo
   const fail = (message: string, hint?: string): never => {
     throw new UserInputError({ file: '(command line)', field: `--grid ${pathText}`, message, ...(hint ? { hint } : {}) });
   };
-  const colon = pathText.indexOf(':');
+  const colon = indexOutsideQuotes(pathText, ':');
   if (colon >= 0) return fullForm(pathText.slice(0, colon).trim(), pathText.slice(colon + 1).trim(), documents, fail);
   if (pathText.startsWith('scenario.')) {
     const fieldPath = parseFieldPath(pathText.slice('scenario.'.length));

@@ -6,6 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { indexOutsideQuotes } from '../compare/overrides.js';
 import { UserInputError } from '../errors/user-input-error.js';
 
 export interface GridValue {
@@ -29,9 +30,9 @@ function gridError(spec: string, message: string, hint = GRID_EXAMPLES): UserInp
   return new UserInputError({ file: '(command line)', field: `--grid ${spec}`, message, hint });
 }
 
-/** Parses one --grid value. The path ends at the first "=" (a path never holds one); values may. */
+/** Parses one --grid value. The path ends at the first "=" outside a quoted key (["a=b"]); values may hold one. */
 export function parseGridSpec(flag: string): GridSpec {
-  const eq = flag.indexOf('=');
+  const eq = indexOutsideQuotes(flag, '=');
   const path = eq > 0 ? flag.slice(0, eq).trim() : '';
   if (path === '') {
     throw gridError(flag, `expected <path>=<value>,<value>,… with a path such as hpa.targetCPU or <Kind>/<name>:<field.path>, got "${flag}"`);

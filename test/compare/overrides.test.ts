@@ -7,6 +7,9 @@ describe('parseFieldPath', () => {
     ['spec.maxReplicas', ['spec', 'maxReplicas']],
     ['spec.metrics[0].resource.target.averageUtilization', ['spec', 'metrics', 0, 'resource', 'target', 'averageUtilization']],
     ['spec.triggers[1].metadata.lagThreshold', ['spec', 'triggers', 1, 'metadata', 'lagThreshold']],
+    ['spec.hard["requests.cpu"]', ['spec', 'hard', 'requests.cpu']],
+    ['metadata.annotations["autoscaling.keda.sh/paused-replicas"]', ['metadata', 'annotations', 'autoscaling.keda.sh/paused-replicas']],
+    ['spec.matrix[0][1]["a \\"b\\""].c', ['spec', 'matrix', 0, 1, 'a "b"', 'c']],
   ])('%s', (text, expected) => {
     expect(parseFieldPath(text)).toEqual(expected);
   });
@@ -14,6 +17,11 @@ describe('parseFieldPath', () => {
   it('rejects malformed paths', () => {
     expect(parseFieldPath('spec..x')).toBeUndefined();
     expect(parseFieldPath('spec.metrics[x]')).toBeUndefined();
+    expect(parseFieldPath('spec.hard[requests.cpu]')).toBeUndefined();
+    expect(parseFieldPath('spec.hard["requests.cpu"')).toBeUndefined();
+    expect(parseFieldPath('["spec"]')).toBeUndefined();
+    expect(parseFieldPath('spec.')).toBeUndefined();
+    expect(parseFieldPath('')).toBeUndefined();
   });
 });
 
@@ -24,6 +32,14 @@ describe('parseOverrides', () => {
       { target: 'HorizontalPodAutoscaler/web', path: ['spec', 'maxReplicas'], value: 20 },
       { target: 'scenario', path: ['spec', 'workloads', 'web', 'trace'], value: 'nasa' },
       { target: 'ScaledObject/w', path: ['spec', 'triggers', 0, 'metadata'], value: { lagThreshold: '40' } },
+    ]);
+  });
+
+  it('a quoted key may hold dots, slashes and "="', () => {
+    const patches = parseOverrides('ResourceQuota/compute:spec.hard["requests.cpu"]=1500m; Deployment/web:metadata.annotations["a=b/c"]=x', '--variant q');
+    expect(patches.map(({ target, path, value }) => ({ target, path, value }))).toEqual([
+      { target: 'ResourceQuota/compute', path: ['spec', 'hard', 'requests.cpu'], value: '1500m' },
+      { target: 'Deployment/web', path: ['metadata', 'annotations', 'a=b/c'], value: 'x' },
     ]);
   });
 

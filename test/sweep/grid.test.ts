@@ -50,6 +50,12 @@ describe('parseGridSpec', () => {
     ]);
   });
 
+  it('ends the path at the first "=" outside a quoted key', () => {
+    const spec = parseGridSpec('Deployment/web:metadata.annotations["a=b"]=x,y');
+    expect(spec.path).toBe('Deployment/web:metadata.annotations["a=b"]');
+    expect(spec.values.map((v) => v.value)).toEqual(['x', 'y']);
+  });
+
   it.each([
     ['no path', '=40,50', /expected <path>=<value>/],
     ['no "="', 'hpa.targetCPU', /expected <path>=<value>/],
