@@ -1,13 +1,15 @@
 /**
  * Samples the run every output interval into timeseries rows: per workload the offered, served and
  * dropped load (averaged over the interval), backlog, replicas, pending pods and container restarts; per HPA the metric
- * values it last saw; the node count. It only reads the simulation.
+ * values it last saw; the node count; per ResourceQuota what it counts of each resource it limits.
+ * It only reads the simulation.
  */
 import { isActive } from '../cluster/model.js';
 import { metricDisplayName } from '../autoscalers/hpa/evaluate-metric.js';
 import { Phase } from '../core/phases.js';
 import type { Cell } from '../report/csv-line.js';
 import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
+import type { QuotaResource } from '../scenario/types.js';
 import type { BuiltSimulation } from './build-simulation.js';
 import type { FlowTotals } from './load-flow.js';
 
@@ -26,6 +28,13 @@ const round = (v: number, digits: number): number => {
   const f = 10 ** digits;
   return Math.round(v * f) / f;
 };
+
+/** A quota resource's used column, its unit in the name: requests.cpu_used_millicores, pods_used. */
+function quotaColumn(resource: QuotaResource): string {
+  if (resource.endsWith('cpu')) return `${resource}_used_millicores`;
+  if (resource.endsWith('memory')) return `${resource}_used_bytes`;
+  return `${resource}_used`;
+}
 
 export class TimeseriesRecorder {
   readonly sink: TableSink;
@@ -67,6 +76,9 @@ export class TimeseriesRecorder {
     for (const j of built.keda.scaledJobs) header.push(`${j.spec.name}.jobs_unfinished`, `${j.spec.name}.jobs_running`);
     for (const h of built.hpas) {
       h.spec.metrics.forEach((m, i) => header.push(`${h.spec.name}.metric${i + 1}.${metricDisplayName(m)}`));
+    }
+    for (const q of built.quotas?.statuses() ?? []) {
+      for (const resource of Object.keys(q.hard) as QuotaResource[]) header.push(`${q.namespace}/${q.name}.${quotaColumn(resource)}`);
     }
     this.sink = tables('timeseries.csv', header);
     this.previous = built.workloads.map((w) => ({ ...w.totals }));
@@ -140,6 +152,9 @@ export class TimeseriesRecorder {
     for (const j of this.built.keda.scaledJobs) row.push(j.unfinishedCount, j.runningCount);
     for (const h of this.built.hpas) {
       h.spec.metrics.forEach((_, i) => row.push(h.lastMetricValues[i] ?? ''));
+    }
+    for (const q of this.built.quotas?.statuses() ?? []) {
+      for (const resource of Object.keys(q.hard) as QuotaResource[]) row.push(q.used[resource] ?? 0);
     }
     this.sink.row(row);
     this.previousTimeSeconds = nowSeconds;

@@ -1,6 +1,6 @@
 /**
- * One row of decisions.csv, typed by its `controller` column: an HPA sync, a KEDA polling cycle or a
- * cluster-autoscaler loop, as src/engine/decision-log.ts writes them (empty cells become undefined).
+ * One row of decisions.csv, typed by its `controller` column: an HPA sync, a KEDA polling cycle, a
+ * cluster-autoscaler loop, a kube-scheduler event or a workload controller's FailedCreate, as src/engine/decision-log.ts writes them (empty cells become undefined).
  */
 import type { WindowEntry } from '../autoscalers/hpa/recommendation-history.js';
 
@@ -108,6 +108,23 @@ export interface SchedulerDecisionRow extends RowBase {
   detail: string;
 }
 
-export type DecisionRow = HpaDecisionRow | KedaDecisionRow | CaDecisionRow | SchedulerDecisionRow;
+/** A workload controller's FailedCreate: pod creates a ResourceQuota refused (decision-log.ts failedCreate). */
+export interface CreateFailureRow extends RowBase {
+  controller: 'replicaset' | 'statefulset' | 'job';
+  /** The pods' workload (the name is the creating object: a Deployment, StatefulSet or Job). */
+  target: string;
+  reason: string;
+  detail: string;
+}
+
+export type DecisionRow = HpaDecisionRow | KedaDecisionRow | CaDecisionRow | SchedulerDecisionRow | CreateFailureRow;
 
 export type ControllerKind = DecisionRow['controller'];
+
+/** Every `controller` value decisions.csv may hold. */
+export const CONTROLLER_KINDS: readonly ControllerKind[] = Object.freeze(['hpa', 'keda', 'ca', 'scheduler', 'replicaset', 'statefulset', 'job']);
+
+/** "expected hpa, keda, …, or job, got "x"": the message for an unknown controller cell. */
+export function unknownControllerMessage(controller: string): string {
+  return `expected ${CONTROLLER_KINDS.slice(0, -1).join(', ')} or ${CONTROLLER_KINDS.at(-1)!}, got "${controller}"`;
+}

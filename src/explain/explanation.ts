@@ -148,4 +148,19 @@ export interface SchedulerExplanation extends ExplanationTime {
   previous: { timeSeconds: number; detail: string } | null;
 }
 
-export type Explanation = HpaExplanation | KedaExplanation | CaExplanation | SchedulerExplanation;
+/** A workload controller's FailedCreate: the pod creates a ResourceQuota refused, and its retry. */
+export interface CreateFailureExplanation extends ExplanationTime {
+  controller: 'replicaset' | 'statefulset' | 'job';
+  kind: 'ReplicaSet' | 'StatefulSet' | 'Job';
+  /** The creating object: a Deployment's (its ReplicaSet's), a StatefulSet's or a Job's name. */
+  name: string;
+  /** The pods' workload. */
+  workload: string;
+  /** The quota named in the message; null when the message names none. */
+  quota: string | null;
+  reason: ReasonCode;
+  detail: string;
+  previous: { timeSeconds: number; detail: string } | null;
+}
+
+export type Explanation = HpaExplanation | KedaExplanation | CaExplanation | SchedulerExplanation | CreateFailureExplanation;

@@ -12,7 +12,7 @@ import {
   windowCell,
   type CellSource,
 } from './decision-cells.js';
-import type { CaDecisionRow, DecisionRow, HpaDecisionRow, KedaDecisionRow, MetricCell, TriggerCell, WorkloadRowBase, SchedulerDecisionRow } from './decision-row.js';
+import { unknownControllerMessage, type CaDecisionRow, type CreateFailureRow, type DecisionRow, type HpaDecisionRow, type KedaDecisionRow, type MetricCell, type TriggerCell, type WorkloadRowBase, type SchedulerDecisionRow } from './decision-row.js';
 
 /** The columns every decisions.csv has (the metric groups come after them). */
 export const REQUIRED_COLUMNS: readonly string[] = Object.freeze([
@@ -120,8 +120,14 @@ function caRow(src: CellSource): CaDecisionRow {
 }
 
 function schedulerRow(src: CellSource): SchedulerDecisionRow {
+  return { ...eventCells(src), controller: 'scheduler' };
+}
+
+const CREATING_CONTROLLERS: readonly CreateFailureRow['controller'][] = ['replicaset', 'statefulset', 'job'];
+
+/** The cells of a row that tells an event (scheduler, FailedCreate): who, about which workload, why. */
+function eventCells(src: CellSource): Omit<SchedulerDecisionRow, 'controller'> {
   return {
-    controller: 'scheduler',
     line: src.line,
     timeSeconds: numberCell(src, 'time_s'),
     name: textCell(src, 'name'),
@@ -141,5 +147,7 @@ export function parseDecisionRow(src: CellSource, groups: readonly number[]): De
   if (controller === 'keda') return kedaRow(src, groups);
   if (controller === 'ca') return caRow(src);
   if (controller === 'scheduler') return schedulerRow(src);
-  throw new UserInputError({ file: src.file, line: src.line, field: 'controller', message: `expected hpa, keda, ca or scheduler, got "${controller}"` });
+  const creating = CREATING_CONTROLLERS.find((c) => c === controller);
+  if (creating !== undefined) return { ...eventCells(src), controller: creating };
+  throw new UserInputError({ file: src.file, line: src.line, field: 'controller', message: unknownControllerMessage(controller) });
 }

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse/sync';
 import { UserInputError } from '../errors/user-input-error.js';
-import type { DecisionRow } from './decision-row.js';
+import { CONTROLLER_KINDS, unknownControllerMessage, type DecisionRow } from './decision-row.js';
 import { metricGroupIndexes, parseDecisionRow, REQUIRED_COLUMNS } from './parse-decision-row.js';
 
 /** A record before its cells are parsed: enough to pick it by time. */
@@ -27,7 +27,7 @@ export interface DecisionsFile {
   header: string[];
 }
 
-const CONTROLLERS: ReadonlySet<string> = new Set(['hpa', 'keda', 'ca', 'scheduler']);
+const CONTROLLERS: ReadonlySet<string> = new Set(CONTROLLER_KINDS);
 
 function csvCells(text: string, file: string, line: number): string[] {
   try {
@@ -49,7 +49,7 @@ function rawDecision(text: string, file: string, line: number): RawDecision {
   const [time = '', controller = '', name = ''] = leadingCells(text, file, line);
   const timeSeconds = time.trim() === '' ? Number.NaN : Number(time);
   if (!Number.isFinite(timeSeconds)) throw new UserInputError({ file, line, field: 'time_s', message: `expected a time in seconds, got "${time}"` });
-  if (!CONTROLLERS.has(controller)) throw new UserInputError({ file, line, field: 'controller', message: `expected hpa, keda, ca or scheduler, got "${controller}"` });
+  if (!CONTROLLERS.has(controller)) throw new UserInputError({ file, line, field: 'controller', message: unknownControllerMessage(controller) });
   return { line, timeSeconds, controller, name, text };
 }
 

@@ -1,8 +1,10 @@
 /**
  * Controller kind → how its decision is explained and rendered: the one place that dispatches on
- * the `controller` column (hpa, keda, ca, scheduler). A new autoscaler kind means one entry here.
+ * the `controller` column (hpa, keda, ca, scheduler; replicaset, statefulset and job for FailedCreate). A new autoscaler kind means one entry here.
  */
-import type { CaDecisionRow, HpaDecisionRow, KedaDecisionRow, SchedulerDecisionRow } from './decision-row.js';
+import type { CaDecisionRow, CreateFailureRow, HpaDecisionRow, KedaDecisionRow, SchedulerDecisionRow } from './decision-row.js';
+import { explainCreateFailure } from './explain-create.js';
+import { renderCreateFailure } from './render-create.js';
 import { explainScheduler } from './explain-scheduler.js';
 import { renderScheduler } from './render-scheduler.js';
 import { explainCa } from './explain-ca.js';
@@ -26,6 +28,10 @@ export function explainDecision(pick: NearestDecision, atSeconds: number): Expla
       return explainCa(decision, previous as CaDecisionRow | undefined, atSeconds);
     case 'scheduler':
       return explainScheduler(decision, previous as SchedulerDecisionRow | undefined, atSeconds);
+    case 'replicaset':
+    case 'statefulset':
+    case 'job':
+      return explainCreateFailure(decision, previous as CreateFailureRow | undefined, atSeconds);
   }
 }
 
@@ -40,6 +46,10 @@ export function renderExplanation(e: Explanation): string[] {
       return renderCa(e);
     case 'scheduler':
       return renderScheduler(e);
+    case 'replicaset':
+    case 'statefulset':
+    case 'job':
+      return renderCreateFailure(e);
   }
 }
 

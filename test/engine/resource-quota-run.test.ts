@@ -8,13 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../src/engine/run-scenario.js';
 import type { MemoryTableSink } from '../../src/report/table-sink.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { MemoryTables } from '../helpers/memory-tables.js';
 import { BASE_DEPLOYMENT, baseFiles, hpaV2 } from '../scenario/helpers/base-scenario.js';
 import { lines, removeFolder, writeScenarioFolder } from '../scenario/helpers/scenario-folder.js';
 
-async function run(files: Record<string, string>, durationSeconds?: number): Promise<RunResult> {
+async function run(files: Record<string, string>, tables = new MemoryTables()): Promise<RunResult> {
   const dir = await writeScenarioFolder(files);
   try {
-    return runScenario(await loadScenario(dir, durationSeconds === undefined ? {} : { durationSeconds }));
+    return runScenario(await loadScenario(dir), { tables: tables.factory });
   } finally {
     await removeFolder(dir);
   }
@@ -44,6 +45,18 @@ describe('an HPA under a namespace quota', () => {
     expect(result.summary.resourceQuotas).toEqual([
       { name: 'compute', namespace: 'default', hard: { 'requests.cpu': '300m', pods: '20' }, peakUsed: { 'requests.cpu': '300m', pods: '3' }, failedCreates: failed.length, refusedPods: expect.any(Number) },
     ]);
+  });
+
+  it('timeseries.csv follows what the quota counts, never above spec.hard', async () => {
+    const tables = new MemoryTables();
+    await run({ ...files, 'manifests/quota.yaml': QUOTA }, tables);
+    const series = tables.get('timeseries.csv');
+    const cpu = series.header.indexOf('default/compute.requests.cpu_used_millicores');
+    const pods = series.header.indexOf('default/compute.pods_used');
+    expect([cpu, pods].every((i) => i > 0)).toBe(true);
+    const used = series.rows.map((r) => [r[cpu], r[pods]]);
+    expect(Math.max(...used.map(([c]) => Number(c)))).toBe(300);
+    expect(used.every(([c, p]) => Number(c) === 100 * Number(p))).toBe(true);
   });
 
   it('a run without the quota is unchanged by the feature (no quota section, more pods)', async () => {

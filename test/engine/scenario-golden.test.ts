@@ -25,6 +25,7 @@ const CASES: [string, { durationSeconds?: number }][] = [
   ['self-healing', {}],
   ['zone-spread-ca', {}],
   ['overprovisioning-ca', {}],
+  ['namespace-quota', { durationSeconds: 86400 }],
 ];
 
 describe.each(CASES)('scenario %s', (name, overrides) => {

@@ -27,13 +27,14 @@ Examples:
         const scenario = await loadScenario(dir);
         const warnings = scenario.warnings;
         if (flags.json) {
-          const counts = { workloads: scenario.workloads.length, hpas: scenario.hpas.length, scaledObjects: scenario.scaledObjects.length, scaledJobs: scenario.scaledJobs.length, nodePools: scenario.nodePools.length };
+          const quotas = scenario.resourceQuotas.length > 0 ? { resourceQuotas: scenario.resourceQuotas.length } : {};
+          const counts = { workloads: scenario.workloads.length, hpas: scenario.hpas.length, scaledObjects: scenario.scaledObjects.length, scaledJobs: scenario.scaledJobs.length, nodePools: scenario.nodePools.length, ...quotas };
           process.stdout.write(`${JSON.stringify({ ok: true, scenario: scenario.name, durationSeconds: scenario.durationSeconds, ...counts, warnings }, null, 2)}\n`);
           return;
         }
         for (const w of warnings) process.stdout.write(`warning: ${formatProblem(w)}\n`);
         process.stdout.write(
-          `ok: ${scenario.name} — ${scenario.workloads.length} workload(s), ${scenario.hpas.length} HPA(s), ${scenario.scaledObjects.length} ScaledObject(s), ${scenario.scaledJobs.length} ScaledJob(s), ${scenario.nodePools.length} node pool(s), ${scenario.durationSeconds} s\n`,
+          `ok: ${scenario.name} — ${scenario.workloads.length} workload(s), ${scenario.hpas.length} HPA(s), ${scenario.scaledObjects.length} ScaledObject(s), ${scenario.scaledJobs.length} ScaledJob(s), ${scenario.nodePools.length} node pool(s), ${scenario.resourceQuotas.length > 0 ? `${scenario.resourceQuotas.length} ResourceQuota(s), ` : ''}${scenario.durationSeconds} s\n`,
         );
       }, { json: flags.json }),
     );

@@ -1,0 +1,14 @@
+/** CreateFailureExplanation → the text block `scalesim explain` prints for a FailedCreate. */
+import type { CreateFailureExplanation } from './explanation.js';
+import { formatSimTime } from './format-sim-time.js';
+import { headerLine } from './render-header.js';
+
+export function renderCreateFailure(e: CreateFailureExplanation): string[] {
+  return [
+    headerLine(`${e.kind} ${e.name} FailedCreate`, e),
+    `  workload: ${e.workload}${e.quota === null ? '' : `; quota: ${e.quota}`}`,
+    `  event: ${e.detail}`,
+    `  reason: ${e.reason.code}: ${e.reason.text}`,
+    e.previous === null ? `  previous FailedCreate of ${e.name}: none (this is the first)` : `  previous FailedCreate of ${e.name} at ${formatSimTime(e.previous.timeSeconds)}`,
+  ];
+}
