@@ -99,7 +99,8 @@ export abstract class WorkloadController {
   /**
    * A pod of this workload changed (bound, started, ready, deleting, gone). A pod deleted or gone
    * from outside (an eviction, a drained or lost node) is replaced: the controller reconciles, as the
-   * ReplicaSet and StatefulSet controllers do on their pod informer events.
+   * ReplicaSet and StatefulSet controllers do on their pod informer events; while its syncs fail
+   * (a full quota), every change of one of its pods syncs it again, as each event requeues its key.
    */
   podChanged(pod: SimPod): void {
     if (pod.deletionSeconds !== undefined || pod.removed || this.requeue.failing) this.requestReconcile();
@@ -118,6 +119,7 @@ export abstract class WorkloadController {
   sync(): void {
     this.refusal = undefined;
     this.reconcile();
+    // reconcile() sets it through createPod.
     const refusal = this.refusal as Refusal | undefined;
     if (refusal === undefined) {
       this.requeue.forget();

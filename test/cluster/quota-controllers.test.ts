@@ -104,6 +104,21 @@ describe('a Deployment against a full quota', () => {
   });
 });
 
+describe('a warm start beyond the quota', () => {
+  it('starts what fits as running pods; the first sync reports the rest at t = 0 and backs off', () => {
+    const { sim, add, failures, used } = setUp();
+    const web = add('web');
+    web.specReplicas = 6;
+    expect(web.warmStart(-3600)).toHaveLength(4);
+    expect(used()).toBe(1000);
+    sim.runUntil(0.01);
+    expect(failures.map(([t, , f]) => [t, f.pods])).toEqual([
+      [0, 1],
+      [0.005, 1],
+    ]);
+  });
+});
+
 describe('a StatefulSet against a full quota', () => {
   it('reports the StatefulSet controller’s event, ordinal by ordinal', () => {
     const { sim, add, failures } = setUp();

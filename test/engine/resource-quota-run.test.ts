@@ -9,6 +9,7 @@ import { runScenario, type RunResult } from '../../src/engine/run-scenario.js';
 import type { MemoryTableSink } from '../../src/report/table-sink.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { MemoryTables } from '../helpers/memory-tables.js';
+import { scaledJobFiles } from '../helpers/scaled-job-scenario.js';
 import { BASE_DEPLOYMENT, baseFiles, hpaV2 } from '../scenario/helpers/base-scenario.js';
 import { lines, removeFolder, writeScenarioFolder } from '../scenario/helpers/scenario-folder.js';
 
@@ -68,40 +69,8 @@ describe('an HPA under a namespace quota', () => {
 });
 
 describe('a ScaledJob under a pod quota', () => {
-  const files = {
-    'scenario.yaml': lines(
-      'apiVersion: scalesim.dev/v1alpha1',
-      'kind: Scenario',
-      'spec:',
-      '  duration: 20m',
-      '  traces:',
-      '    uploads: {file: traces/uploads.csv, valueKind: ratePerSecond}',
-      '  queues:',
-      '    uploads: {trace: uploads}',
-      '  jobs:',
-      '    resizer: {queue: uploads, messagesPerJob: 1, runSeconds: 45}',
-      '  nodePools: [{name: default, count: 2, cpu: "8", memory: 32Gi}]',
-    ),
-    // 0.2 messages/s for 5 minutes (60 messages), then nothing.
-    'traces/uploads.csv': lines('timestamp,value', '2024-01-01T00:00:00Z,0.2', '2024-01-01T00:05:00Z,0', '2024-01-01T00:20:00Z,0'),
-    'manifests/job.yaml': lines(
-      'apiVersion: keda.sh/v1alpha1',
-      'kind: ScaledJob',
-      'metadata: {name: resizer}',
-      'spec:',
-      '  pollingInterval: 10',
-      '  maxReplicaCount: 20',
-      '  jobTargetRef:',
-      '    template:',
-      '      spec:',
-      '        restartPolicy: Never',
-      '        containers: [{name: resizer, image: resizer:2, resources: {requests: {cpu: 500m, memory: 256Mi}}}]',
-      '  triggers:',
-      '    - type: rabbitmq',
-      '      metadata: {host: "http://guest:guest@rabbitmq:15672/", queueName: uploads, mode: QueueLength, value: "1"}',
-    ),
-    'manifests/quota.yaml': lines('apiVersion: v1', 'kind: ResourceQuota', 'metadata: {name: jobs}', 'spec:', '  hard: {pods: "3"}'),
-  };
+  // 0.2 messages/s for 5 minutes (60 messages), then nothing.
+  const files = { ...scaledJobFiles({ durationMinutes: 20, arrivalMinutes: 5 }), 'manifests/quota.yaml': lines('apiVersion: v1', 'kind: ResourceQuota', 'metadata: {name: jobs}', 'spec:', '  hard: {pods: "3"}') };
 
   it('runs at most three Jobs’ pods at once; refused Jobs retry after 1, 2, 4 … s and all messages are processed', async () => {
     const result = await run(files);

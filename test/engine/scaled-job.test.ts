@@ -10,13 +10,13 @@ import { runScenario, type RunResult } from '../../src/engine/run-scenario.js';
 import type { MemoryTableSink } from '../../src/report/table-sink.js';
 import { MemoryTables } from '../helpers/memory-tables.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
-import { lines, removeFolder, writeScenarioFolder } from '../scenario/helpers/scenario-folder.js';
+import { removeFolder, writeScenarioFolder } from '../scenario/helpers/scenario-folder.js';
+import { HTTP_TRIGGER, scaledJobFiles } from '../helpers/scaled-job-scenario.js';
 
-const HTTP_TRIGGER = '      metadata: {host: "http://guest:guest@rabbitmq:15672/", queueName: uploads, mode: QueueLength, value: "1"}';
 const AMQP_TRIGGER = '      metadata: {host: "amqp://guest:guest@rabbitmq:5672/", queueName: uploads, mode: QueueLength, value: "1"}';
 
 function withTrigger(trigger: string, strategy?: string): Record<string, string> {
-  const job = files['manifests/job.yaml']
+  const job = files['manifests/job.yaml']!
     .replace(HTTP_TRIGGER, trigger)
     .replace('  pollingInterval: 10\n', `  pollingInterval: 10\n${strategy ? `  scalingStrategy: {strategy: ${strategy}}\n` : ''}`);
   return { ...files, 'manifests/job.yaml': job };
@@ -31,40 +31,8 @@ async function runFiles(f: Record<string, string>): Promise<RunResult> {
   }
 }
 
-const files = {
-  'scenario.yaml': lines(
-    'apiVersion: scalesim.dev/v1alpha1',
-    'kind: Scenario',
-    'spec:',
-    '  duration: 30m',
-    '  outputInterval: 30s',
-    '  traces:',
-    '    uploads: {file: traces/uploads.csv, valueKind: ratePerSecond}',
-    '  queues:',
-    '    uploads: {trace: uploads}',
-    '  jobs:',
-    '    resizer: {queue: uploads, messagesPerJob: 1, runSeconds: 45}',
-    '  nodePools: [{name: default, count: 2, cpu: "8", memory: 32Gi}]',
-  ),
-  // 0.2 messages/s for 10 minutes (120 messages), then nothing.
-  'traces/uploads.csv': lines('timestamp,value', '2024-01-01T00:00:00Z,0.2', '2024-01-01T00:10:00Z,0', '2024-01-01T00:30:00Z,0'),
-  'manifests/job.yaml': lines(
-    'apiVersion: keda.sh/v1alpha1',
-    'kind: ScaledJob',
-    'metadata: {name: resizer}',
-    'spec:',
-    '  pollingInterval: 10',
-    '  maxReplicaCount: 20',
-    '  jobTargetRef:',
-    '    template:',
-    '      spec:',
-    '        restartPolicy: Never',
-    '        containers: [{name: resizer, image: resizer:2, resources: {requests: {cpu: 500m, memory: 256Mi}}}]',
-    '  triggers:',
-    '    - type: rabbitmq',
-    HTTP_TRIGGER,
-  ),
-};
+// 0.2 messages/s for 10 minutes (120 messages), then nothing.
+const files = scaledJobFiles({ durationMinutes: 30, arrivalMinutes: 10 });
 
 describe('ScaledJob with a standalone queue', () => {
   let dir: string;

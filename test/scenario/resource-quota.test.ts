@@ -74,16 +74,27 @@ describe('ResourceQuota validation', () => {
 });
 
 describe('quota admission refusals that hold for every pod refuse the scenario', () => {
-  it('a quota on cpu needs every container to request it (Constraints), with upstream’s message', async () => {
-    const web = deployment('limits: {memory: 128Mi}').replace('      containers:\n', '      initContainers:\n        - name: migrate\n          resources: {requests: {cpu: 50m}}\n      containers:\n');
-    const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': web, 'manifests/quota.yaml': quota('compute', 'hard: {requests.cpu: "4", limits.cpu: "8"}') });
-    expect(problems).toContainEqual(
-      expect.objectContaining({
-        file: 'manifests/web.yaml',
-        field: 'spec.template.spec.containers[0].resources',
-        message: 'pods of Deployment web would be forbidden: failed quota: compute: must specify limits.cpu for: migrate,web; requests.cpu for: web',
-      }),
-    );
+  const refusals: [string, string, string, string, string, string][] = [
+    [
+      'a quota on cpu needs every container to request it (Constraints), with upstream’s message',
+      deployment('limits: {memory: 128Mi}').replace('      containers:\n', '      initContainers:\n        - name: migrate\n          resources: {requests: {cpu: 50m}}\n      containers:\n'),
+      quota('compute', 'hard: {requests.cpu: "4", limits.cpu: "8"}'),
+      'manifests/web.yaml',
+      'spec.template.spec.containers[0].resources',
+      'pods of Deployment web would be forbidden: failed quota: compute: must specify limits.cpu for: migrate,web; requests.cpu for: web',
+    ],
+    [
+      'a pod that alone needs more than the quota allows is refused at the quota’s field',
+      deployment('requests: {cpu: "3"}'),
+      quota('compute', 'hard: {requests.cpu: "2"}'),
+      'manifests/quota.yaml',
+      'spec.hard["requests.cpu"]',
+      'no pod of Deployment web can be created: exceeded quota: compute, requested: requests.cpu=3, used: requests.cpu=0, limited: requests.cpu=2',
+    ],
+  ];
+  it.each(refusals)('%s', async (_name, web, q, file, field, message) => {
+    const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': web, 'manifests/quota.yaml': q });
+    expect(problems).toContainEqual(expect.objectContaining({ file, field, message }));
   });
 
   it('a LimitRange default request satisfies it (LimitRanger runs first)', async () => {
@@ -95,17 +106,6 @@ describe('quota admission refusals that hold for every pod refuse the scenario',
   it('a quota whose scopes do not pick the pod asks nothing of it', async () => {
     const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': deployment(), 'manifests/quota.yaml': quota('high', 'hard: {requests.cpu: "4"}', 'scopeSelector: {matchExpressions: [{scopeName: PriorityClass, operator: In, values: [high]}]}') });
     expect(scenario.resourceQuotas).toHaveLength(1);
-  });
-
-  it('a pod that alone needs more than the quota allows is refused at the quota’s field', async () => {
-    const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': deployment('requests: {cpu: "3"}'), 'manifests/quota.yaml': quota('compute', 'hard: {requests.cpu: "2"}') });
-    expect(problems).toContainEqual(
-      expect.objectContaining({
-        file: 'manifests/quota.yaml',
-        field: 'spec.hard["requests.cpu"]',
-        message: 'no pod of Deployment web can be created: exceeded quota: compute, requested: requests.cpu=3, used: requests.cpu=0, limited: requests.cpu=2',
-      }),
-    );
   });
 
   it('the globalDefault PriorityClass’s name is what a PriorityClass scope sees (the Priority plugin runs first)', async () => {
