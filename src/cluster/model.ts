@@ -18,12 +18,16 @@ export interface SimNode {
   maxPods: number;
   labels: Record<string, string>;
   taints: Taint[];
-  /** Sum of the requests of pods bound here (including terminating pods until they are gone). */
+  /**
+   * Sum of the requests of pods bound here (including terminating pods until they are gone) and of
+   * the pool's DaemonSet pods (NodePoolSpec.daemonSetPods, not in `pods`).
+   */
   cpuRequestedMillicores: number;
   memoryRequestedBytes: number;
   /** The same sums with each pod's non-zero requests (NodeInfo.NonZeroRequested), for scoring. */
   cpuNonZeroRequestedMillicores: number;
   memoryNonZeroRequestedBytes: number;
+  /** Pods bound here, the pool's DaemonSet pods included. */
   podCount: number;
   createdSeconds: number;
   /** Set when the node is gone from the cluster (deleted by the cluster-autoscaler). */
@@ -114,6 +118,18 @@ export type { PodRequests } from './pod-requests.js';
 
 /** A node of `pool` as it registers at `nowSeconds`: Ready, empty, labelled with its hostname. */
 export function newNode(pool: NodePoolSpec, index: number, nowSeconds: number): SimNode {
+  // The pool's DaemonSet pods hold their requests from the node's start (daemon-set-pods.ts).
+  const daemon = pool.daemonSetPods ?? [];
+  let cpu = 0;
+  let memory = 0;
+  let cpuNonZero = 0;
+  let memoryNonZero = 0;
+  for (const d of daemon) {
+    cpu += d.cpuMillicores;
+    memory += d.memoryBytes;
+    cpuNonZero += d.cpuNonZeroMillicores;
+    memoryNonZero += d.memoryNonZeroBytes;
+  }
   return {
     name: `${pool.name}-${index}`,
     pool,
@@ -122,11 +138,11 @@ export function newNode(pool: NodePoolSpec, index: number, nowSeconds: number): 
     maxPods: pool.maxPods,
     labels: { ...pool.labels, 'kubernetes.io/hostname': `${pool.name}-${index}` },
     taints: pool.taints,
-    cpuRequestedMillicores: 0,
-    memoryRequestedBytes: 0,
-    cpuNonZeroRequestedMillicores: 0,
-    memoryNonZeroRequestedBytes: 0,
-    podCount: 0,
+    cpuRequestedMillicores: cpu,
+    memoryRequestedBytes: memory,
+    cpuNonZeroRequestedMillicores: cpuNonZero,
+    memoryNonZeroRequestedBytes: memoryNonZero,
+    podCount: daemon.length,
     createdSeconds: nowSeconds,
     removed: false,
     ready: true,

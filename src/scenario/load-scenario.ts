@@ -13,6 +13,7 @@ import { readTextFile } from './files.js';
 import { checkElasticWorkloads } from './elastic-workload-checks.js';
 import { checkHpas } from './hpa-cross-checks.js';
 import { readManifests } from './manifests/read-manifests.js';
+import { withDaemonSetPods } from './node-pools/daemon-set-pods.js';
 import { checkQuotaConstraints, orderedQuotas } from './manifests/quota-constraints.js';
 import { admitLimitRanges } from './manifests/limit-ranger.js';
 import { resolvePodPriorities } from './manifests/pod-priority.js';
@@ -90,7 +91,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
     }
   }
   const traces = await resolveTraces(dir, sections.traces, sections.uncheckedTraceFiles, ref, sink, overrides.durationSeconds ?? sections.durationSeconds);
-  const nodePools = resolveNodePools(sections.nodePools, ref, sink);
+  const nodePools = withDaemonSetPods(resolveNodePools(sections.nodePools, ref, sink), manifests.daemonSets, sink);
   const elasticSources = checkElasticWorkloads(manifests, sink);
   const context = { manifests, traceNames: sections.traceNames, scenarioRef: ref, sink };
   const loads = resolveLoadModels(sections.workloads, context);
@@ -117,6 +118,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
     elasticWorkloads: [...elasticSources.keys()].map((e) => e.spec),
     podDisruptionBudgets: manifests.podDisruptionBudgets.map((p) => p.spec),
     resourceQuotas: orderedQuotas(manifests).map((q) => q.spec),
+    daemonSets: manifests.daemonSets.map((d) => d.spec),
     clusterAutoscaler,
     ...currency,
     workloads: manifests.workloads.map((w) => {

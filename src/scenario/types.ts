@@ -52,6 +52,29 @@ export interface WorkloadSpec {
   source: SourceRef;
 }
 
+/**
+ * apps/v1 DaemonSet: one pod on every node whose labels and taints its template accepts. Its pods
+ * hold their requests on each such node from the node's start (node-pools/daemon-set-pods.ts).
+ */
+export interface DaemonSetSpec {
+  name: string;
+  namespace: string;
+  template: PodTemplateSpec;
+  source: SourceRef;
+}
+
+/** A DaemonSet's pod on each node of a pool: its requests, held on the node from its start. */
+export interface DaemonSetPodSpec {
+  daemonSet: string;
+  namespace: string;
+  template: PodTemplateSpec;
+  cpuMillicores: number;
+  memoryBytes: number;
+  /** The requests with unset ones at the scheduler's defaults (100m, 200 MiB), for scoring. */
+  cpuNonZeroMillicores: number;
+  memoryNonZeroBytes: number;
+}
+
 export interface NodePoolSpec {
   name: string;
   /** Nodes at t = 0 (the group's initial size). */
@@ -76,6 +99,8 @@ export interface NodePoolSpec {
   expanderPriority?: number;
   /** Set for a virtual-kubelet pool (ECI/ACI/Fargate): one node of no practical capacity, billed per pod. */
   virtual?: VirtualPoolSettings;
+  /** The DaemonSets' pods each node of the pool runs (set only when some DaemonSet runs there). */
+  daemonSetPods?: DaemonSetPodSpec[];
 }
 
 /** cluster-autoscaler flags (config/flags/flags.go); see src/autoscalers/cluster-autoscaler/config.ts. */
@@ -327,6 +352,8 @@ export interface Scenario {
   queues: StandaloneQueueSpec[];
   elasticWorkloads: ElasticWorkloadSpec[];
   podDisruptionBudgets: PodDisruptionBudgetSpec[];
+  /** apps/v1 DaemonSets (their pods are on the node pools: NodePoolSpec.daemonSetPods). */
+  daemonSets: DaemonSetSpec[];
   /** v1 ResourceQuotas, by namespace then name: the quota admission the controllers' pod creations pass (cluster/quota-ledger.ts). */
   resourceQuotas: ResourceQuotaSpec[];
   clusterAutoscaler: ClusterAutoscalerSettings;

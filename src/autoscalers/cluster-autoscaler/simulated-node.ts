@@ -41,9 +41,9 @@ export interface SimulatedNode {
 /** The host ports of a node without any (shared: sets of host ports are copied on write). */
 const NO_HOST_PORTS: ReadonlySet<number> = new Set();
 
-/** An empty node built from a group template (FreshNodeInfoFromTemplateNodeInfo). */
+/** A new node built from a group template (FreshNodeInfoFromTemplateNodeInfo): its DaemonSet pods only. */
 export function nodeFromTemplate(template: CaNodeTemplate, name: string, group?: string): SimulatedNode {
-  return {
+  const node: SimulatedNode = {
     name,
     group,
     cpuAllocatableMillicores: template.cpuMillicores,
@@ -57,6 +57,8 @@ export function nodeFromTemplate(template: CaNodeTemplate, name: string, group?:
     hostPorts: NO_HOST_PORTS,
     pods: [],
   };
+  for (const pod of template.daemonSetPods ?? []) addPodToNode(node, pod);
+  return node;
 }
 
 /**

@@ -83,6 +83,8 @@ export interface CaNodeTemplate {
   maxPods: number;
   labels: Record<string, string>;
   taints: Taint[];
+  /** The DaemonSet pods a new node of the group runs (upstream's template NodeInfo holds them). */
+  daemonSetPods?: CaPod[];
 }
 
 export interface CaNode {

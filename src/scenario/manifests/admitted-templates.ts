@@ -1,7 +1,7 @@
 /**
- * The pod templates that admission plugins see once every manifest is read: each workload's and
- * each ScaledJob's, with where it was written (for messages) and its namespace. LimitRanger
- * (limit-ranger.ts) and the quota checks (quota-constraints.ts) walk the same list.
+ * The pod templates that admission plugins see once every manifest is read: each workload's, each
+ * ScaledJob's and each DaemonSet's, with where it was written (for messages) and its namespace.
+ * LimitRanger (limit-ranger.ts) and the quota checks (quota-constraints.ts) walk the same list.
  */
 import type { ContainerSpec, PodTemplateSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
@@ -23,6 +23,7 @@ export function admittedTemplates(manifests: ManifestSet): AdmittedTemplate[] {
   return [
     ...manifests.workloads.map((w) => ({ template: w.spec.template, namespace: w.spec.namespace, ref: w.ref, specPath: ['spec', 'template', 'spec'], owner: `${w.spec.kind} ${w.spec.name}` })),
     ...manifests.scaledJobs.map((j) => ({ template: j.template.template, namespace: j.spec.namespace, ref: j.ref, specPath: ['spec', 'jobTargetRef', 'template', 'spec'], owner: `ScaledJob ${j.spec.name}` })),
+    ...manifests.daemonSets.map((d) => ({ template: d.spec.template, namespace: d.spec.namespace, ref: d.ref, specPath: ['spec', 'template', 'spec'], owner: `DaemonSet ${d.spec.name}` })),
   ];
 }
 

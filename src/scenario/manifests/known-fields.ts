@@ -93,6 +93,10 @@ const DEPLOYMENT_SPEC: FieldTree = {
   paused: null, progressDeadlineSeconds: null,
 };
 
+const DAEMON_SET_SPEC: FieldTree = {
+  selector: null, template: POD_TEMPLATE, updateStrategy: null, minReadySeconds: null, revisionHistoryLimit: null,
+};
+
 const STATEFUL_SET_SPEC: FieldTree = {
   replicas: null, selector: null, template: POD_TEMPLATE, volumeClaimTemplates: null, serviceName: null,
   podManagementPolicy: null, updateStrategy: null, revisionHistoryLimit: null, minReadySeconds: null,
@@ -186,6 +190,7 @@ const ELASTIC_WORKLOAD_SPEC: FieldTree = {
 export const KNOWN_FIELDS = {
   deployment: object(DEPLOYMENT_SPEC),
   statefulSet: object(STATEFUL_SET_SPEC),
+  daemonSet: object(DAEMON_SET_SPEC),
   hpaV1: object(HPA_V1_SPEC),
   hpaV2: object(HPA_V2_SPEC),
   scaledObject: object(SCALED_OBJECT_SPEC),

@@ -6,7 +6,7 @@
 import type { HpaSpec } from '../../autoscalers/hpa/types.js';
 import type { ParsedTrigger, ScaledJobSpec, ScaledObjectSpec } from '../../autoscalers/keda/types.js';
 import type { ProblemSink } from '../problem-sink.js';
-import type { ElasticWorkloadSpec, JobTemplateSpec, PodDisruptionBudgetSpec, WorkloadSpec } from '../types.js';
+import type { DaemonSetSpec, ElasticWorkloadSpec, JobTemplateSpec, PodDisruptionBudgetSpec, WorkloadSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 import type { FieldTree } from './known-fields.js';
@@ -21,6 +21,11 @@ export interface WorkloadEntry {
   containerPaths: FieldPath[];
   /** Field path of each sidecar, aligned with spec.template.sidecars. */
   sidecarPaths: FieldPath[];
+}
+
+export interface DaemonSetEntry {
+  spec: DaemonSetSpec;
+  ref: DocRef;
 }
 
 export interface HpaEntry {
@@ -86,6 +91,8 @@ export interface ManifestSet {
   priorityClasses: PriorityClassEntry[];
   /** v1 LimitRanges (namespaced), in reading order; limit-ranger.ts applies them to the pod templates. */
   limitRanges: LimitRangeEntry[];
+  /** apps/v1 DaemonSets, in reading order. */
+  daemonSets: DaemonSetEntry[];
   /** v1 ResourceQuotas (namespaced), in reading order. */
   resourceQuotas: ResourceQuotaEntry[];
   /**
@@ -114,7 +121,7 @@ export function markBroken(out: ManifestSet, kind: string, ref: DocRef): void {
 
 /** An empty set, for the reader and for tests. */
 export function emptyManifestSet(): ManifestSet {
-  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], elasticWorkloads: [], podDisruptionBudgets: [], priorityClasses: [], limitRanges: [], resourceQuotas: [], broken: new Set(), incomplete: false };
+  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], elasticWorkloads: [], podDisruptionBudgets: [], priorityClasses: [], limitRanges: [], resourceQuotas: [], daemonSets: [], broken: new Set(), incomplete: false };
 }
 
 /** How the simulator treats a kind: loads it, ignores it with a warning, or rejects it for now. */

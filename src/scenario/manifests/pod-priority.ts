@@ -31,6 +31,7 @@ export function resolvePodPriorities(manifests: ManifestSet, sink: ProblemSink):
   };
   for (const w of manifests.workloads) resolve(w.spec.template, w.ref, ['spec', 'template', 'spec']);
   for (const j of manifests.scaledJobs) resolve(j.template.template, j.ref, ['spec', 'jobTargetRef', 'template', 'spec']);
+  for (const d of manifests.daemonSets) resolve(d.spec.template, d.ref, ['spec', 'template', 'spec']);
 }
 
 /** getDefaultPriorityClass: the globalDefault class with the lowest value (only one is admitted: priority-class.ts). */

@@ -9,6 +9,7 @@ import { horizontalPodAutoscalerKind } from './kinds/horizontal-pod-autoscaler.j
 import { ignoredKinds } from './kinds/ignored-kinds.js';
 import { limitRangeKind } from './kinds/limit-range.js';
 import { resourceQuotaKind } from './kinds/resource-quota.js';
+import { daemonSetKind } from './kinds/daemon-set.js';
 import { podDisruptionBudgetKind } from './kinds/pod-disruption-budget.js';
 import { priorityClassKind } from './kinds/priority-class.js';
 import { legacyScaledObjectKind, scaledObjectKind } from './kinds/scaled-object.js';
@@ -30,6 +31,7 @@ const ALL_KINDS: readonly ManifestKindHandler[] = [
   priorityClassKind,
   limitRangeKind,
   resourceQuotaKind,
+  daemonSetKind,
   ...ignoredKinds,
 ];
 

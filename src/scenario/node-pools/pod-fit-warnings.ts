@@ -4,7 +4,7 @@
  * mistake: warn at load time, naming the workload, its per-pod request and the largest such pool. A
  * pool its nodeSelector, required node affinity or taints keep it off does not count (a workload no
  * pool takes at all is node-affinity-warnings.ts's). A virtual pool offers its largest pod size
- * (after the provider's memory overhead).
+ * (after the provider's memory overhead); a node's DaemonSet pods take their requests off its offer.
  */
 import { coversVirtualRequests } from '../../cloud/virtual-size.js';
 import { templateRequests, type TemplateRequests } from '../../cluster/pod-requests.js';
@@ -37,7 +37,7 @@ export function warnAboutPodsThatFitNoPool(sources: readonly PodSource[], pools:
       source.ref.warning(
         source.path,
         `${source.label} requests ${formatCpu(request.cpuMillicores)} cpu and ${formatMemory(request.memoryBytes)} memory per pod, more than any node pool it may run on offers ` +
-          `(largest ${cpuShort ? 'cpu' : 'memory'}: pool "${largest.name}" with ${formatCpu(largestOffer.cpuMillicores)} cpu and ${formatMemory(largestOffer.memoryBytes)} allocatable${largest.virtual ? ' in its largest pod size' : ''}); ` +
+          `(largest ${cpuShort ? 'cpu' : 'memory'}: pool "${largest.name}" with ${formatCpu(largestOffer.cpuMillicores)} cpu and ${formatMemory(largestOffer.memoryBytes)} allocatable${largest.virtual ? ' in its largest pod size' : largest.daemonSetPods !== undefined ? ' beside its DaemonSet pods' : ''}); ` +
           'its pods will stay Pending (the run reports them as never schedulable)',
         'add a larger node pool, or lower the requests',
         { key: true },
@@ -48,15 +48,27 @@ export function warnAboutPodsThatFitNoPool(sources: readonly PodSource[], pools:
 
 function fits(request: TemplateRequests, pool: NodePoolSpec): boolean {
   const virtual = pool.virtual;
-  if (!virtual) return request.cpuMillicores <= pool.cpuMillicores && request.memoryBytes <= pool.memoryBytes;
+  if (!virtual) {
+    const room = offer(pool);
+    return request.cpuMillicores <= room.cpuMillicores && request.memoryBytes <= room.memoryBytes;
+  }
   // The same rule as the scheduler's filter on a virtual node (scheduling-filter.ts).
   return coversVirtualRequests(request, virtual.pricing);
 }
 
-/** What one pod can get from the pool: a node's allocatable, or a virtual pool's largest size (less the overhead). */
+/**
+ * What one pod can get from the pool: a node's allocatable less its DaemonSet pods' requests, or a
+ * virtual pool's largest size (less the overhead).
+ */
 function offer(pool: NodePoolSpec): TemplateRequests {
   const virtual = pool.virtual;
-  if (!virtual) return { cpuMillicores: pool.cpuMillicores, memoryBytes: pool.memoryBytes };
+  if (!virtual) {
+    const daemon = pool.daemonSetPods ?? [];
+    return {
+      cpuMillicores: pool.cpuMillicores - daemon.reduce((n, d) => n + d.cpuMillicores, 0),
+      memoryBytes: pool.memoryBytes - daemon.reduce((n, d) => n + d.memoryBytes, 0),
+    };
+  }
   const sizes = virtual.pricing.sizes;
   return {
     cpuMillicores: Math.max(0, ...sizes.map((s) => s.cpuMillicores)),

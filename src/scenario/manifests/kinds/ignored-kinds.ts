@@ -7,7 +7,7 @@ import type { ManifestKindHandler } from '../manifest-set.js';
 /** [API group ('' = core), kinds]. */
 const IGNORED: readonly (readonly [string, readonly string[]])[] = [
   ['', ['Service', 'ConfigMap', 'Secret', 'Namespace', 'ServiceAccount', 'Pod', 'PersistentVolumeClaim', 'PersistentVolume', 'Endpoints', 'ReplicationController']],
-  ['apps', ['DaemonSet', 'ReplicaSet', 'ControllerRevision']],
+  ['apps', ['ReplicaSet', 'ControllerRevision']],
   ['batch', ['Job', 'CronJob']],
   ['networking.k8s.io', ['Ingress', 'IngressClass', 'NetworkPolicy']],
   ['rbac.authorization.k8s.io', ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']],
