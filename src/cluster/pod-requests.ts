@@ -5,7 +5,7 @@
  * aggregateContainerResourcesByFn (the sidecar KEP-753 formula), used by the scheduler's
  * NodeResourcesFit, the cluster-autoscaler and kubelet admission: per resource, pod-level requests
  * when set, else max(sum of app containers and sidecars, the largest plain init container plus the
- * sidecars declared before it). Pod overhead is not modelled (a warning at load time says so).
+ * sidecars declared before it), plus the pod overhead its RuntimeClass sets (spec.overhead).
  *
  * templateNonZeroRequests is the same sum with a container that sets no request counted at
  * 100 millicores / 200 MiB (resource_allocation.go calculatePodResourceRequest with
@@ -57,10 +57,9 @@ export function effectiveContainerRequest(
 /** The effective requests with `missing` standing for a container request that is not set (not an explicit zero). */
 function effectiveRequests(template: PodTemplateSpec, missing: TemplateRequests): TemplateRequests {
   const { containers, initContainers } = template;
-  return {
-    cpuMillicores: template.podCpuRequestMillicores ?? effectiveContainerRequest(containers, initContainers, (c) => c.cpuRequestMillicores ?? missing.cpuMillicores),
-    memoryBytes: template.podMemoryRequestBytes ?? effectiveContainerRequest(containers, initContainers, (c) => c.memoryRequestBytes ?? missing.memoryBytes),
-  };
+  const cpu = template.podCpuRequestMillicores ?? effectiveContainerRequest(containers, initContainers, (c) => c.cpuRequestMillicores ?? missing.cpuMillicores);
+  const memory = template.podMemoryRequestBytes ?? effectiveContainerRequest(containers, initContainers, (c) => c.memoryRequestBytes ?? missing.memoryBytes);
+  return { cpuMillicores: cpu + (template.overheadCpuMillicores ?? 0), memoryBytes: memory + (template.overheadMemoryBytes ?? 0) };
 }
 
 const NONE: TemplateRequests = Object.freeze({ cpuMillicores: 0, memoryBytes: 0 });

@@ -6,7 +6,7 @@
  *   podComputeUsageHelper: `pods` 1, `cpu` and `requests.cpu` the pod's effective request (the
  *   sidecar-aware sum of pod-requests.ts, or pod-level resources), `limits.cpu` its effective limit
  *   by the same formula (resourcehelper.PodLimits), and so for memory; a value no container sets
- *   is absent;
+ *   is absent; the RuntimeClass's pod overhead adds to the requests and to non-zero limits;
  * - scopes: podMatchesScopeFunc (Terminating: spec.activeDeadlineSeconds set; BestEffort: QoS
  *   class BestEffort; PriorityClass: the selector on {PriorityClass: spec.priorityClassName};
  *   CrossNamespacePodAffinity: an affinity term with namespaces or a namespaceSelector), and a
@@ -52,10 +52,13 @@ export function podQuotaUsage(template: PodTemplateSpec): QuotaAmounts {
   const memoryRequest = podAmount(template, template.podMemoryRequestBytes, (c) => c.memoryRequestBytes);
   const cpuLimit = podAmount(template, template.podCpuLimitMillicores, (c) => c.cpuLimitMillicores);
   const memoryLimit = podAmount(template, template.podMemoryLimitBytes, (c) => c.memoryLimitBytes);
-  if (cpuRequest !== undefined) usage.cpu = usage['requests.cpu'] = cpuRequest;
-  if (memoryRequest !== undefined) usage.memory = usage['requests.memory'] = memoryRequest;
-  if (cpuLimit !== undefined) usage['limits.cpu'] = cpuLimit;
-  if (memoryLimit !== undefined) usage['limits.memory'] = memoryLimit;
+  // The RuntimeClass's overhead adds to the requests, and to the limits that are set and not zero.
+  const cpuOverhead = template.overheadCpuMillicores ?? 0;
+  const memoryOverhead = template.overheadMemoryBytes ?? 0;
+  if (cpuRequest !== undefined || cpuOverhead > 0) usage.cpu = usage['requests.cpu'] = (cpuRequest ?? 0) + cpuOverhead;
+  if (memoryRequest !== undefined || memoryOverhead > 0) usage.memory = usage['requests.memory'] = (memoryRequest ?? 0) + memoryOverhead;
+  if (cpuLimit !== undefined) usage['limits.cpu'] = cpuLimit > 0 ? cpuLimit + cpuOverhead : cpuLimit;
+  if (memoryLimit !== undefined) usage['limits.memory'] = memoryLimit > 0 ? memoryLimit + memoryOverhead : memoryLimit;
   return usage;
 }
 

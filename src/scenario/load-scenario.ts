@@ -14,6 +14,7 @@ import { checkElasticWorkloads } from './elastic-workload-checks.js';
 import { checkHpas } from './hpa-cross-checks.js';
 import { readManifests } from './manifests/read-manifests.js';
 import { withDaemonSetPods } from './node-pools/daemon-set-pods.js';
+import { admitRuntimeClasses } from './manifests/runtime-class-admission.js';
 import { checkQuotaConstraints, orderedQuotas } from './manifests/quota-constraints.js';
 import { admitLimitRanges } from './manifests/limit-ranger.js';
 import { resolvePodPriorities } from './manifests/pod-priority.js';
@@ -84,6 +85,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   const manifests = await readManifests(dir, sections.manifests, ref, sink, patches, applied);
   admitLimitRanges(manifests, sink);
   resolvePodPriorities(manifests, sink);
+  admitRuntimeClasses(manifests, sink);
   checkQuotaConstraints(manifests, sink);
   for (const p of patches) {
     if (!applied.has(p)) {

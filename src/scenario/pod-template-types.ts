@@ -87,6 +87,15 @@ export interface PodTemplateSpec {
   podAffinity?: InterPodAffinitySpec;
   /** spec.priority as the Priority admission plugin resolves it (manifests/pod-priority.ts); unset = 0. */
   priority?: number;
+  /** spec.runtimeClassName when set (a RuntimeClass: runtime-class-admission.ts). */
+  runtimeClassName?: string;
+  /**
+   * spec.overhead as the RuntimeClass admission plugin sets it from the pod's RuntimeClass
+   * (overhead.podFixed): added to the pod's requests for scheduling, the cluster-autoscaler and
+   * quota, and to its non-zero limits (resourcehelper PodRequests, PodLimits); not to the HPA's.
+   */
+  overheadCpuMillicores?: number;
+  overheadMemoryBytes?: number;
   /**
    * spec.priorityClassName as the Priority admission plugin leaves it (the globalDefault class's
    * name when the pod names none): what a quota's PriorityClass scope matches.

@@ -13,6 +13,7 @@ import type { FieldTree } from './known-fields.js';
 import type { PriorityClassEntry } from './priority-class.js';
 import type { LimitRangeEntry } from './limit-range.js';
 import type { ResourceQuotaSpec } from '../resource-quota-types.js';
+import type { RuntimeClassEntry } from './runtime-class.js';
 
 export interface WorkloadEntry {
   spec: WorkloadSpec;
@@ -91,6 +92,8 @@ export interface ManifestSet {
   priorityClasses: PriorityClassEntry[];
   /** v1 LimitRanges (namespaced), in reading order; limit-ranger.ts applies them to the pod templates. */
   limitRanges: LimitRangeEntry[];
+  /** node.k8s.io/v1 RuntimeClasses (cluster-scoped), in reading order. */
+  runtimeClasses: RuntimeClassEntry[];
   /** apps/v1 DaemonSets, in reading order. */
   daemonSets: DaemonSetEntry[];
   /** v1 ResourceQuotas (namespaced), in reading order. */
@@ -121,7 +124,7 @@ export function markBroken(out: ManifestSet, kind: string, ref: DocRef): void {
 
 /** An empty set, for the reader and for tests. */
 export function emptyManifestSet(): ManifestSet {
-  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], elasticWorkloads: [], podDisruptionBudgets: [], priorityClasses: [], limitRanges: [], resourceQuotas: [], daemonSets: [], broken: new Set(), incomplete: false };
+  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], elasticWorkloads: [], podDisruptionBudgets: [], priorityClasses: [], limitRanges: [], resourceQuotas: [], daemonSets: [], runtimeClasses: [], broken: new Set(), incomplete: false };
 }
 
 /** How the simulator treats a kind: loads it, ignores it with a warning, or rejects it for now. */

@@ -85,6 +85,7 @@ export const PodTemplateSchema = z.looseObject({
     tolerations: z.array(TolerationSchema).default([]),
     terminationGracePeriodSeconds: nonNegativeInteger('seconds').default(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS),
     activeDeadlineSeconds: positiveInteger('seconds').optional(),
+    runtimeClassName: z.string().min(1).optional(),
     resources: ResourcesSchema.optional(),
     topologySpreadConstraints: z.array(TopologySpreadConstraintSchema).default([]),
     affinity: z.looseObject({ nodeAffinity: NodeAffinitySchema.nullish() }).nullish(),

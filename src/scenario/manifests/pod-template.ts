@@ -64,6 +64,7 @@ export function toPodTemplate(input: PodTemplateInput, ref: DocRef, path: FieldP
     ...(podResources.cpuLimit !== undefined ? { podCpuLimitMillicores: podResources.cpuLimit } : {}),
     ...(podResources.memoryLimit !== undefined ? { podMemoryLimitBytes: podResources.memoryLimit } : {}),
     ...(spec.activeDeadlineSeconds !== undefined ? { activeDeadlineSeconds: spec.activeDeadlineSeconds } : {}),
+    ...(spec.runtimeClassName !== undefined ? { runtimeClassName: spec.runtimeClassName } : {}),
     ...(spec.topologySpreadConstraints.length > 0
       ? {
           hasTopologySpreadConstraints: true,

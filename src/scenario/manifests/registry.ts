@@ -10,6 +10,7 @@ import { ignoredKinds } from './kinds/ignored-kinds.js';
 import { limitRangeKind } from './kinds/limit-range.js';
 import { resourceQuotaKind } from './kinds/resource-quota.js';
 import { daemonSetKind } from './kinds/daemon-set.js';
+import { runtimeClassKind } from './kinds/runtime-class.js';
 import { podDisruptionBudgetKind } from './kinds/pod-disruption-budget.js';
 import { priorityClassKind } from './kinds/priority-class.js';
 import { legacyScaledObjectKind, scaledObjectKind } from './kinds/scaled-object.js';
@@ -32,6 +33,7 @@ const ALL_KINDS: readonly ManifestKindHandler[] = [
   limitRangeKind,
   resourceQuotaKind,
   daemonSetKind,
+  runtimeClassKind,
   ...ignoredKinds,
 ];
 

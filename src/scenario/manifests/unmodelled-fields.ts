@@ -11,10 +11,6 @@ interface Unmodelled {
   why: string;
 }
 
-const POD_SPEC_FIELDS: Unmodelled[] = [
-  { path: ['overhead'], why: 'pod overhead is not added to requests' },
-];
-
 const WORKLOAD_FIELDS: Unmodelled[] = [
   { path: ['spec', 'strategy'], why: 'rollouts are not modelled: every pod comes from one template' },
   { path: ['spec', 'minReadySeconds'], why: 'minReadySeconds is not modelled: a pod counts as available once Ready' },
@@ -29,9 +25,4 @@ function present(ref: DocRef, path: (string | number)[]): boolean {
 /** Warns once per unmodelled field present in a Deployment or StatefulSet document. */
 export function warnUnmodelledWorkloadFields(ref: DocRef, sink: ProblemSink): void {
   for (const f of WORKLOAD_FIELDS) if (present(ref, f.path)) sink.warn(ref.warning(f.path, `${f.why}; ignored`));
-  const podSpec = ['spec', 'template', 'spec'];
-  for (const f of POD_SPEC_FIELDS) {
-    const path = [...podSpec, ...f.path];
-    if (present(ref, path)) sink.warn(ref.warning(path, `${f.why}; ignored`));
-  }
 }
