@@ -4,6 +4,7 @@
  */
 import { HPA_DEFAULTS, HPA_DEFAULT_CPU_UTILIZATION_PERCENT, HPA_DEFAULT_MIN_REPLICAS } from '../autoscalers/hpa/config.js';
 import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
+import { CONTROLLER_RATE_LIMIT, JOB_RATE_LIMIT } from '../cluster/rate-limited-requeue.js';
 import { STARTUP_DEFAULTS } from '../cluster/startup-defaults.js';
 import { CA_DEFAULTS } from '../autoscalers/cluster-autoscaler/config.js';
 import { BILLING_DEFAULTS, METRICS_SERVER_DEFAULTS, NODE_POOL_DEFAULTS, SCHEDULER_DEFAULTS, VIRTUAL_POOL_DEFAULTS } from '../scenario/schema/scenario-defaults.js';
@@ -44,6 +45,12 @@ export function defaultRows(): DefaultRow[] {
     { setting: 'CA unremovable node recheck', value: `${CA_DEFAULTS.unremovableNodeRecheckTimeoutSeconds} s`, mirrors: '`--unremovable-node-recheck-timeout`' },
     { setting: 'CA expendable pods priority cutoff', value: CA_DEFAULTS.expendablePodsPriorityCutoff, mirrors: '`--expendable-pods-priority-cutoff` (pods below it, unless preemptionPolicy Never, are left out)' },
     { setting: 'CA max empty / drain deletions at once', value: `${CA_DEFAULTS.maxScaleDownParallelism} / ${CA_DEFAULTS.maxDrainParallelism}`, mirrors: '`--max-scale-down-parallelism`, `--max-drain-parallelism`' },
+    {
+      setting: 'ReplicaSet / StatefulSet retry after a failed sync',
+      value: `${CONTROLLER_RATE_LIMIT.baseSeconds * 1000} ms doubling to ${CONTROLLER_RATE_LIMIT.maxSeconds} s`,
+      mirrors: 'client-go `DefaultControllerRateLimiter` (a pod create a ResourceQuota refused)',
+    },
+    { setting: 'Job retry after a failed sync', value: `${JOB_RATE_LIMIT.baseSeconds} s doubling to ${JOB_RATE_LIMIT.maxSeconds} s`, mirrors: 'job_controller.go `DefaultJobApiBackOff`, `MaxJobApiBackOff`' },
     { setting: 'node boot time', value: `${NODE_POOL_DEFAULTS.bootSeconds.min}–${NODE_POOL_DEFAULTS.bootSeconds.max} s`, mirrors: 'cloud VM boot to Ready (FAQ: 3–4 min on GCE); seeded `cloud/<pool>` stream' },
     { setting: 'billing step / minimum', value: `${BILLING_DEFAULTS.granularitySeconds} s / ${BILLING_DEFAULTS.minimumSeconds.onDemand} s on-demand`, mirrors: 'EC2 per-second billing with a 60 s minimum' },
     { setting: 'reserved month', value: `${BILLING_DEFAULTS.hoursPerMonth} h`, mirrors: 'monthly price ÷ 730 h, prorated over the run' },
