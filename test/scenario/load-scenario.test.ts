@@ -412,7 +412,7 @@ describe('unmodelled manifest fields', () => {
   it('warns with the field path for rollout strategy, and for a spread constraint that selects no pod, and still loads (podAntiAffinity is modelled: no warning)', async () => {
     const { writeScenarioFolder, lines, removeFolder } = await import('./helpers/scenario-folder.js');
     const { BASE_SCENARIO, BASE_DEPLOYMENT, BASE_TRACE } = await import('./helpers/base-scenario.js');
-    const deployment = BASE_DEPLOYMENT.replace('spec:\n  selector:', 'spec:\n  strategy: {type: RollingUpdate}\n  selector:').replace(
+    const deployment = BASE_DEPLOYMENT.replace('spec:\n  selector:', 'spec:\n  strategy: {type: Recreate}\n  selector:').replace(
       '      containers:',
       lines('      affinity: {podAntiAffinity: {}}', '      topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}]').trimEnd() + '\n      containers:',
     );
