@@ -13,7 +13,9 @@
  * the LeastAllocated and MostAllocated scores add up, so pods without requests still spread.
  *
  * hpaRequestMilli mirrors replica_calculator.go calculatePodRequests: the sum over containers and
- * sidecars only; plain init containers do not count there.
+ * sidecars only (plain init containers and the pod overhead do not count there), or, for a pod
+ * with pod-level requests and no container named, calculatePodLevelRequests (PodRequests, overhead
+ * included).
  */
 import type { ContainerSpec, PodTemplateSpec } from '../scenario/types.js';
 
@@ -97,14 +99,30 @@ export interface PodRequests extends TemplateRequests {
 }
 
 /**
+ * calculatePodLevelRequests, for a pod with pod-level requests (IsPodLevelRequestsSet) and no
+ * container named: resourcehelper.PodRequests' value for `resource` (the pod-level request, else
+ * the containers' sidecar-aware aggregate, plus the RuntimeClass overhead); undefined when the map
+ * has no such resource ("missing pod-level request").
+ */
+function podLevelRequestMilli(template: PodTemplateSpec, resource: string): number | undefined {
+  if (resource !== 'cpu' && resource !== 'memory') return undefined;
+  const cpu = resource === 'cpu';
+  const podLevel = cpu ? template.podCpuRequestMillicores : template.podMemoryRequestBytes;
+  const overhead = cpu ? template.overheadCpuMillicores : template.overheadMemoryBytes;
+  const containerSets = [...template.containers, ...template.initContainers].some((c) => (cpu ? c.cpuRequestMillicores : c.memoryRequestBytes) !== undefined);
+  if (podLevel === undefined && overhead === undefined && !containerSets) return undefined;
+  const requests = templateRequests(template);
+  return cpu ? requests.cpuMillicores : requests.memoryBytes * 1000;
+}
+
+/**
  * The request the HPA divides by for `resource` (cpu: millicores; memory: milli-bytes, as
  * Quantity.MilliValue gives), over the whole pod or one named container; undefined when any
  * counted container sets no request ("missing request for <resource>").
  */
 export function hpaRequestMilli(template: PodTemplateSpec, resource: string, containerName?: string): number | undefined {
-  if (containerName === undefined) {
-    if (resource === 'cpu' && template.podCpuRequestMillicores !== undefined) return template.podCpuRequestMillicores;
-    if (resource === 'memory' && template.podMemoryRequestBytes !== undefined) return template.podMemoryRequestBytes * 1000;
+  if (containerName === undefined && (template.podCpuRequestMillicores !== undefined || template.podMemoryRequestBytes !== undefined)) {
+    return podLevelRequestMilli(template, resource);
   }
   const counted = [...template.containers, ...template.sidecars].filter((c) => containerName === undefined || c.name === containerName);
   if (counted.length === 0) return undefined;

@@ -12,14 +12,16 @@
  *   CrossNamespacePodAffinity: an affinity term with namespaces or a namespaceSelector), and a
  *   quota counts a pod only when every scope requirement matches (quota/v1/generic Matches);
  * - Constraints: a quota that tracks cpu or memory (requests or limits) forbids a pod whose
- *   containers or init containers do not all set that value ("must specify …");
+ *   containers or init containers do not all set that value ("must specify …"), unless the pod
+ *   sets pod-level resources;
  * - admission (apiserver resourcequota CheckRequest): quota by quota in order, the pod's non-zero
  *   usage of the resources the quota lists, added to what the quota already counts, must stay
  *   within spec.hard; the first quota exceeded forbids the pod with upstream's message
  *   ("exceeded quota: q, requested: requests.cpu=500m, used: requests.cpu=2, limited: requests.cpu=2";
- *   quantities printed as format-resources.ts prints them).
+ *   quantities in their canonical forms, memory with a binary suffix when one divides it, else a
+ *   decimal one).
  */
-import { formatCpu, formatMemory } from '../scenario/node-pools/format-resources.js';
+import { formatCpu } from '../scenario/node-pools/format-resources.js';
 import type { QuotaResource, QuotaScopeRequirement, ResourceQuotaSpec } from '../scenario/resource-quota-types.js';
 import type { ContainerSpec, PodTemplateSpec } from '../scenario/types.js';
 import { effectiveContainerRequest } from './pod-requests.js';
@@ -30,10 +32,23 @@ export type QuotaAdmission = { admitted: true } | { admitted: false; quota: Reso
 
 const ADMITTED: QuotaAdmission = Object.freeze({ admitted: true });
 
-/** An amount of `resource` as a quantity (2, 500m, 512Mi, 3). */
+const BINARY = ['Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'] as const;
+const DECIMAL = ['k', 'M', 'G', 'T', 'P', 'E'] as const;
+
+/**
+ * Bytes as Quantity.String() prints them: the largest binary suffix that divides them (512Mi),
+ * else the largest decimal one (500M, 1500M), else plain bytes; never a fraction.
+ */
+function memoryQuantityText(bytes: number): string {
+  for (let i = BINARY.length - 1; i >= 0; i--) if (bytes >= 1024 ** (i + 1) && bytes % 1024 ** (i + 1) === 0) return `${bytes / 1024 ** (i + 1)}${BINARY[i]}`;
+  for (let i = DECIMAL.length - 1; i >= 0; i--) if (bytes >= 1000 ** (i + 1) && bytes % 1000 ** (i + 1) === 0) return `${bytes / 1000 ** (i + 1)}${DECIMAL[i]}`;
+  return String(bytes);
+}
+
+/** An amount of `resource` as a quantity (2, 500m, 512Mi, 500M, 3). */
 export function quotaQuantityText(resource: QuotaResource, amount: number): string {
   if (resource.endsWith('cpu')) return formatCpu(amount);
-  if (resource.endsWith('memory')) return formatMemory(amount);
+  if (resource.endsWith('memory')) return memoryQuantityText(amount);
   return String(amount);
 }
 
@@ -62,12 +77,21 @@ export function podQuotaUsage(template: PodTemplateSpec): QuotaAmounts {
   return usage;
 }
 
-/** qos.GetPodQOS(pod) == BestEffort: no container, init container or pod-level resources set a cpu or memory request or limit. */
+function hasPodLevelResources(template: PodTemplateSpec): boolean {
+  return [template.podCpuRequestMillicores, template.podMemoryRequestBytes, template.podCpuLimitMillicores, template.podMemoryLimitBytes].some((v) => v !== undefined);
+}
+
+const positive = (v: number | undefined): boolean => v !== undefined && v > 0;
+
+/**
+ * qos.GetPodQOS(pod) == BestEffort: no container, init container or pod-level resources set a cpu
+ * or memory request or limit above zero (zero quantities are not counted).
+ */
 function isBestEffort(template: PodTemplateSpec): boolean {
   const podLevel = [template.podCpuRequestMillicores, template.podMemoryRequestBytes, template.podCpuLimitMillicores, template.podMemoryLimitBytes];
-  if (podLevel.some((v) => v !== undefined)) return false;
+  if (podLevel.some(positive)) return false;
   return [...template.containers, ...template.initContainers].every(
-    (c) => c.cpuRequestMillicores === undefined && c.memoryRequestBytes === undefined && c.cpuLimitMillicores === undefined && c.memoryLimitBytes === undefined,
+    (c) => !positive(c.cpuRequestMillicores) && !positive(c.memoryRequestBytes) && !positive(c.cpuLimitMillicores) && !positive(c.memoryLimitBytes),
   );
 }
 
@@ -136,6 +160,8 @@ export interface MissingQuotaResources {
  * not every container and init container of `template` sets; undefined when all do.
  */
 export function missingQuotaResources(quota: ResourceQuotaSpec, template: PodTemplateSpec): MissingQuotaResources | undefined {
+  // A pod with pod-level resources is exempt (PodLevelResources: IsPodLevelResourcesSet → no constraint).
+  if (hasPodLevelResources(template)) return undefined;
   const all = [...template.containers, ...template.initContainers];
   const parts: string[] = [];
   const lacking = new Set<string>();

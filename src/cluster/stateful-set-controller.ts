@@ -2,10 +2,12 @@
  * The StatefulSet controller (pkg/controller/statefulset/stateful_set_control.go): pods are named
  * <name>-0 … <name>-(N−1). With the default OrderedReady policy pod i is created only when pods
  * 0…i−1 are Running and Ready, and scale-down removes the highest ordinal first, one at a time,
- * waiting until it is gone; with Parallel all pods are created or deleted at once.
+ * waiting until it is gone; with Parallel all pods are created (in slow-start batches, as
+ * runForAll) or deleted at once.
  */
 import type { CreateFailure } from './quota-ledger.js';
 import type { SimPod } from './model.js';
+import { slowStartBatch } from './slow-start-batch.js';
 import { WorkloadController, type Refusal } from './workload-controller.js';
 
 function ordinalOf(pod: SimPod): number {
@@ -51,15 +53,22 @@ export class StatefulSetController extends WorkloadController {
         if (pod.deletionSeconds === undefined) this.deletePod(pod);
       }
     }
+    if (!this.ordered) {
+      // Parallel: runForAll creates the missing ordinals in slow-start batches (1, 2, 4, …).
+      const missing = [...Array(replicas).keys()].filter((i) => !byOrdinal.has(i));
+      let next = 0;
+      slowStartBatch(missing.length, () => this.createPod(this.nameFor(missing[next++]!)) !== undefined);
+      return;
+    }
     for (let i = 0; i < replicas; i++) {
       const pod = byOrdinal.get(i);
+      // OrderedReady: one create a sync, refused or not.
       if (pod === undefined) {
-        // A refused create ends the sync in either mode (the controller returns its error).
-        if (this.createPod(this.nameFor(i)) === undefined || this.ordered) return;
-        continue;
+        this.createPod(this.nameFor(i));
+        return;
       }
-      // OrderedReady: do not create i+1 until pod i is Running and Ready (and not terminating).
-      if (this.ordered && !(pod.phase === 'Running' && pod.ready && pod.deletionSeconds === undefined)) return;
+      // Do not create i+1 until pod i is Running and Ready (and not terminating).
+      if (!(pod.phase === 'Running' && pod.ready && pod.deletionSeconds === undefined)) return;
     }
   }
 }

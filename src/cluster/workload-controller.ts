@@ -50,6 +50,8 @@ export abstract class WorkloadController {
   private readonly requeue: RateLimitedRequeue;
   /** The sync in progress: its first refused pod create and how many were refused. */
   private refusal: Refusal | undefined;
+  /** Pods the sync in progress created. */
+  private createdInSync = 0;
 
   constructor(
     readonly spec: WorkloadSpec,
@@ -118,6 +120,7 @@ export abstract class WorkloadController {
   /** One sync: reconcile, then report refused creates and back off, or forget past failures. */
   sync(): void {
     this.refusal = undefined;
+    this.createdInSync = 0;
     this.reconcile();
     // reconcile() sets it through createPod.
     const refusal = this.refusal as Refusal | undefined;
@@ -127,6 +130,9 @@ export abstract class WorkloadController {
     }
     this.cluster.quotas?.createFailed(this.owner, this.createFailure(refusal));
     this.requeue.failed();
+    // The pods it did create come back as informer add events, which requeue the key at once: the
+    // next sync follows now (and meets the full quota again), not after the backoff.
+    if (this.createdInSync > 0) this.requestReconcile();
   }
 
   /** The FailedCreate event for refused creates (the ReplicaSet controller's; the StatefulSet's differs). */
@@ -162,6 +168,7 @@ export abstract class WorkloadController {
       this.refusal.pods++;
       return undefined;
     }
+    this.createdInSync++;
     return this.mark(this.cluster.createPod(this.owner, this.spec.template, this.requests, name, this.spread));
   }
 

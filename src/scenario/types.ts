@@ -60,6 +60,8 @@ export interface DaemonSetSpec {
   name: string;
   namespace: string;
   template: PodTemplateSpec;
+  /** spec.template.spec.hostNetwork: its pods also tolerate node.kubernetes.io/network-unavailable. */
+  hostNetwork: boolean;
   source: SourceRef;
 }
 
@@ -67,6 +69,7 @@ export interface DaemonSetSpec {
 export interface DaemonSetPodSpec {
   daemonSet: string;
   namespace: string;
+  /** The pod template as the controller creates the pods (the tolerations it adds included). */
   template: PodTemplateSpec;
   cpuMillicores: number;
   memoryBytes: number;

@@ -48,6 +48,18 @@ describe('hpaRequestMilli', () => {
     const template = makeTemplate({ containers: [app(250)], initContainers: [init(4000), sidecar(50)], sidecars: [sidecar(50)], initContainerCount: 1 });
     expect(hpaRequestMilli(template, 'cpu')).toBe(300);
   });
+
+  // replica_calculator.go: with pod-level requests and no container named, calculatePodLevelRequests
+  // takes resourcehelper.PodRequests (pod-level value, else the aggregate with init containers, plus overhead).
+  it.each<[string, Parameters<typeof makeTemplate>[0], string, number | undefined]>([
+    ['the pod-level request plus the RuntimeClass overhead', { podCpuRequestMillicores: 1000, overheadCpuMillicores: 250 }, 'cpu', 1250],
+    ['a resource without a pod-level request: the aggregate with init containers', { podMemoryRequestBytes: 1000, containers: [app(250)], initContainers: [init(4000)], initContainerCount: 1 }, 'cpu', 4000],
+    ['memory in milli-bytes', { podMemoryRequestBytes: 2048 }, 'memory', 2_048_000],
+    ['no container, pod level or overhead sets it: missing', { podMemoryRequestBytes: 2048, containers: [{ name: 'a', sidecar: false }] }, 'cpu', undefined],
+    ['without pod-level requests the overhead does not count', { containers: [app(250)], overheadCpuMillicores: 250 }, 'cpu', 250],
+  ])('%s', (_name, over, resource, expected) => {
+    expect(hpaRequestMilli(makeTemplate(over), resource)).toBe(expected);
+  });
 });
 
 describe('templateNonZeroRequests (scoring requests, NonMissingContainerRequests)', () => {

@@ -2,10 +2,11 @@
  * Workload controllers against a full ResourceQuota, on time-stamped logs (SimPy style): the
  * ReplicaSet creates in slow-start batches until the quota refuses, reports FailedCreate once per
  * failed sync and retries 5 ms, 10 ms, 20 ms, … later (doubling to 1000 s), or at once when one
- * of its own pods changes; quota freed by another workload's pods is seen only at the next retry.
- * A terminating pod stays charged until it is gone. The StatefulSet's event has its own wording.
+ * of its own pods changes or is added; quota freed by another workload's pods is seen only at the
+ * next retry. A terminating pod stays charged until it is gone. The StatefulSet's event has its own
+ * wording; its Parallel mode creates in slow-start batches too. At most 500 creates a sync.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DeploymentController } from '../../src/cluster/deployment-controller.js';
 import { QuotaLedger, type CreateFailure } from '../../src/cluster/quota-ledger.js';
 import { StatefulSetController } from '../../src/cluster/stateful-set-controller.js';
@@ -17,7 +18,7 @@ import { smallCluster } from '../helpers/small-cluster.js';
 const DELAYS = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
 const QUOTA: ResourceQuotaSpec = { name: 'compute', namespace: 'default', hard: { 'requests.cpu': 1000 }, scopes: [] };
 
-function spec(name: string, kind: WorkloadSpec['kind'] = 'Deployment'): WorkloadSpec {
+function spec(name: string, kind: WorkloadSpec['kind'] = 'Deployment', policy: 'OrderedReady' | 'Parallel' = 'OrderedReady'): WorkloadSpec {
   return {
     kind,
     apiVersion: 'apps/v1',
@@ -27,22 +28,22 @@ function spec(name: string, kind: WorkloadSpec['kind'] = 'Deployment'): Workload
     selector: { app: name },
     // 250m each: four pods fill the quota.
     template: makeTemplate({ labels: { app: name } }),
-    ...(kind === 'StatefulSet' ? { statefulSet: { podManagementPolicy: 'OrderedReady' as const } } : {}),
+    ...(kind === 'StatefulSet' ? { statefulSet: { podManagementPolicy: policy } } : {}),
     source: { file: `${name}.yaml` },
   };
 }
 
-function setUp() {
+function setUp(quotas: ResourceQuotaSpec[] = [QUOTA]) {
   const { sim, cluster } = smallCluster(1, DELAYS, 4);
-  const ledger = new QuotaLedger([QUOTA]);
+  const ledger = new QuotaLedger(quotas);
   cluster.quotas = ledger;
   const controllers: WorkloadController[] = [];
   const failures: [number, string, CreateFailure][] = [];
   cluster.addListener({ podChanged: (pod) => controllers[pod.owner.index]?.podChanged(pod) });
   ledger.onCreateFailed((owner, failure) => failures.push([Math.round(sim.nowSeconds * 1000) / 1000, owner.name, failure]));
-  const add = (name: string, kind?: WorkloadSpec['kind']): WorkloadController => {
+  const add = (name: string, kind?: WorkloadSpec['kind'], policy?: 'OrderedReady' | 'Parallel'): WorkloadController => {
     const index = controllers.length;
-    const s = spec(name, kind);
+    const s = spec(name, kind, policy);
     const controller = kind === 'StatefulSet' ? new StatefulSetController(s, { name, namespace: 'default', index }, cluster, sim) : new DeploymentController(s, { name, namespace: 'default', index }, cluster, sim);
     controllers.push(controller);
     return controller;
@@ -65,14 +66,16 @@ describe('a Deployment against a full quota', () => {
       'web',
       { controller: 'replicaset-controller', object: 'web', pods: 3, quota: 'compute', message: 'Error creating: pods "web-00004" is forbidden: exceeded quota: compute, requested: requests.cpu=250m, used: requests.cpu=1, limited: requests.cpu=1' },
     ]);
-    // Later syncs stop at the first refused create (a batch of one).
+    // The four pods it created come back as add events and requeue the key at once: a second
+    // failed sync at t = 0. Later syncs stop at the first refused create (a batch of one) and wait
+    // 5 ms, then 20, 40, 80 ms (the 10 ms wait of the second failure lost to the earlier 5 ms one).
     expect(failures.map(([t, , f]) => [t, f.pods])).toEqual([
       [0, 3],
+      [0, 1],
       [0.005, 1],
-      [0.015, 1],
-      [0.035, 1],
-      [0.075, 1],
-      [0.155, 1],
+      [0.025, 1],
+      [0.065, 1],
+      [0.145, 1],
     ]);
     expect(ledger.statuses()[0]).toMatchObject({ peakUsed: { 'requests.cpu': 1000 }, failedCreates: 6, refusedPods: 8 });
   });
@@ -119,6 +122,18 @@ describe('a warm start beyond the quota', () => {
   });
 });
 
+describe('burstReplicas', () => {
+  it('a scale-up of 1,200 pods takes three syncs at the same instant: 500, 500 and 200 creates', () => {
+    const { sim, add } = setUp([]);
+    const web = add('web');
+    const reconcile = vi.spyOn(web, 'reconcile');
+    web.scale(1200);
+    sim.runUntil(0.001);
+    expect(reconcile).toHaveBeenCalledTimes(3);
+    expect(web.statusReplicas).toBe(1200);
+  });
+});
+
 describe('a StatefulSet against a full quota', () => {
   it('reports the StatefulSet controller’s event, ordinal by ordinal', () => {
     const { sim, add, failures } = setUp();
@@ -133,5 +148,14 @@ describe('a StatefulSet against a full quota', () => {
       quota: 'compute',
       message: 'create Pod mysql-4 in StatefulSet mysql failed error: pods "mysql-4" is forbidden: exceeded quota: compute, requested: requests.cpu=250m, used: requests.cpu=1, limited: requests.cpu=1',
     });
+  });
+
+  it('Parallel: slow-start batches of 1, 2, 4: the batch of four has one create admitted and three refused', () => {
+    const { sim, add, failures } = setUp();
+    const mysql = add('mysql', 'StatefulSet', 'Parallel');
+    mysql.scale(7);
+    sim.runUntil(0.001);
+    expect(mysql.statusReplicas).toBe(4);
+    expect(failures[0]?.[2]).toMatchObject({ pods: 3, message: expect.stringContaining('create Pod mysql-4 in StatefulSet mysql failed') });
   });
 });

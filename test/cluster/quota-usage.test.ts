@@ -47,6 +47,7 @@ describe('quotaCountsPod (podMatchesScopeFunc; every requirement must match)', (
     ['no scopes: every pod', [], burstable, true],
     ['BestEffort: no requests or limits at all', [exists('BestEffort')], bestEffort, true],
     ['BestEffort: not a pod with a request', [exists('BestEffort')], burstable, false],
+    ['BestEffort: zero requests and limits do not count (GetPodQOS)', [exists('BestEffort')], makeTemplate({ containers: [c('a', { cpuRequestMillicores: 0, memoryLimitBytes: 0 })] }), true],
     ['NotBestEffort', [exists('NotBestEffort')], burstable, true],
     ['Terminating: activeDeadlineSeconds set', [exists('Terminating')], deadline, true],
     ['NotTerminating', [exists('NotTerminating')], deadline, false],
@@ -94,6 +95,12 @@ describe('admitByQuotas (CheckRequest)', () => {
     const spec = quota({ pods: 4, 'requests.cpu': 2000, 'requests.memory': MI * 1024 });
     const result = admitByQuotas([{ spec, used: { pods: 4, 'requests.cpu': 1600, 'requests.memory': 0 } }], usage);
     expect(result).toEqual({ admitted: false, quota: spec, exceeded: ['pods', 'requests.cpu'], message: 'exceeded quota: q, requested: pods=1,requests.cpu=500m, used: pods=4,requests.cpu=1600m, limited: pods=4,requests.cpu=2' });
+  });
+
+  it('prints memory as Quantity.String() does: a binary suffix when one divides it, else a decimal one, never a fraction', () => {
+    const spec = quota({ 'requests.memory': 1500 * 1000 ** 2 });
+    const result = admitByQuotas([{ spec, used: { 'requests.memory': 1000 ** 3 } }], { pods: 1, 'requests.memory': 512 * MI });
+    expect(result.admitted === false && result.message).toBe('exceeded quota: q, requested: requests.memory=512Mi, used: requests.memory=1G, limited: requests.memory=1500M');
   });
 
   it('the first quota exceeded refuses, in order; a resource the pod does not use is not checked', () => {

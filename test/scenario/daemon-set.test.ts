@@ -77,11 +77,13 @@ describe('DaemonSet pods on node pools', () => {
     expect(scenario.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('(largest cpu: pool "general" with 1800m cpu and 8092Mi allocatable beside its DaemonSet pods)'));
   });
 
-  it('the node condition taints the controller tolerates do not keep them off', async () => {
-    const base = files(daemonSet('agent', '100m'));
-    const tainted = base['scenario.yaml']!.replace('{name: general, count: 1, cpu: "2", memory: 8Gi}', '{name: general, count: 1, cpu: "2", memory: 8Gi, taints: [{key: node.kubernetes.io/unschedulable, effect: NoSchedule}]}');
-    const scenario = await loadFolder({ ...base, 'scenario.yaml': tainted });
-    expect(podsOf(scenario).general).toEqual(['agent:100m']);
+  it('the node condition taints the controller tolerates do not keep them off; network-unavailable only for host-network pods', async () => {
+    const taint = (key: string) => (text: string) => text.replace('{name: general, count: 1, cpu: "2", memory: 8Gi}', `{name: general, count: 1, cpu: "2", memory: 8Gi, taints: [{key: ${key}, effect: NoSchedule}]}`);
+    const both = [daemonSet('agent', '100m'), daemonSet('cni', '50m', 'hostNetwork: true')];
+    const unschedulable = files(...both);
+    expect(podsOf(await loadFolder({ ...unschedulable, 'scenario.yaml': taint('node.kubernetes.io/unschedulable')(unschedulable['scenario.yaml']!) })).general).toEqual(['agent:100m', 'cni:50m']);
+    const network = files(...both);
+    expect(podsOf(await loadFolder({ ...network, 'scenario.yaml': taint('node.kubernetes.io/network-unavailable')(network['scenario.yaml']!) })).general).toEqual(['cni:50m']);
   });
 
   it('a namespace LimitRange fills their requests; a selector that misses the labels is refused', async () => {

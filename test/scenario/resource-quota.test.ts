@@ -63,6 +63,9 @@ describe('ResourceQuota validation', () => {
     ['BestEffort counts only pods', ['hard: {pods: "4", requests.cpu: "1"}', 'scopes: [BestEffort]'], 'spec.scopes[0]', 'unsupported scope applied to resource: BestEffort cannot count requests.cpu'],
     ['a scope on a resource it cannot count', ['hard: {requests.storage: 10Gi}', 'scopes: [NotBestEffort]'], 'spec.scopes[0]', 'NotBestEffort cannot count requests.storage'],
     ['conflicting scopes', ['hard: {pods: "1"}', 'scopes: [Terminating, NotTerminating]'], 'spec.scopes', 'conflicting scopes: Terminating and NotTerminating'],
+    ['conflicting scopes in the selector', ['hard: {pods: "1"}', 'scopeSelector: {matchExpressions: [{scopeName: BestEffort, operator: Exists}, {scopeName: NotBestEffort, operator: Exists}]}'], 'spec.scopeSelector.matchExpressions', 'conflicting scopes: BestEffort and NotBestEffort'],
+    ['a misspelt resource name (a quota that would limit nothing)', ['hard: {request.cpu: "2"}'], 'spec.hard["request.cpu"]', 'request.cpu: must be a standard resource for quota'],
+    ['an object count that is not whole', ['hard: {count/deployments.apps: "1.5"}'], 'spec.hard["count/deployments.apps"]', 'must be an integer'],
     ['In needs values', ['hard: {pods: "1"}', 'scopeSelector: {matchExpressions: [{scopeName: PriorityClass, operator: In}]}'], 'spec.scopeSelector.matchExpressions[0].values', "must be at least one value when operator is 'In'"],
     ['Exists takes none', ['hard: {pods: "1"}', 'scopeSelector: {matchExpressions: [{scopeName: PriorityClass, operator: Exists, values: [x]}]}'], 'spec.scopeSelector.matchExpressions[0].values', "must be no value when operator is 'Exists'"],
     ['only PriorityClass takes In', ['hard: {pods: "1"}', 'scopeSelector: {matchExpressions: [{scopeName: BestEffort, operator: In, values: [x]}]}'], 'spec.scopeSelector.matchExpressions[0].operator', "must be 'Exists' when scope is BestEffort"],
@@ -106,6 +109,12 @@ describe('quota admission refusals that hold for every pod refuse the scenario',
   it('a quota whose scopes do not pick the pod asks nothing of it', async () => {
     const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': deployment(), 'manifests/quota.yaml': quota('high', 'hard: {requests.cpu: "4"}', 'scopeSelector: {matchExpressions: [{scopeName: PriorityClass, operator: In, values: [high]}]}') });
     expect(scenario.resourceQuotas).toHaveLength(1);
+  });
+
+  it('a pod with pod-level resources is exempt from Constraints', async () => {
+    const web = deployment().replace('      containers:\n', '      resources: {requests: {cpu: 200m}}\n      containers:\n');
+    const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': web, 'manifests/quota.yaml': quota('compute', 'hard: {requests.cpu: "4", limits.cpu: "8"}') });
+    expect(scenario.workloads[0]!.template.podCpuRequestMillicores).toBe(200);
   });
 
   it('the globalDefault PriorityClass’s name is what a PriorityClass scope sees (the Priority plugin runs first)', async () => {

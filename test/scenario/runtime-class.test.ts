@@ -62,7 +62,8 @@ describe('RuntimeClass admission', () => {
   const refusals: [string, string, string, string][] = [
     ['a class that does not exist', web('runtimeClassName: gvisr'), 'spec.template.spec.runtimeClassName', 'pods of Deployment web would be forbidden: pod rejected: RuntimeClass "gvisr" not found'],
     ['an overhead other than the class’s', web('runtimeClassName: gvisor', 'overhead: {cpu: 100m}'), 'spec.template.spec.overhead', "pod rejected: Pod's Overhead doesn't match RuntimeClass's defined Overhead"],
-    ['an overhead without a class', web('overhead: {cpu: 100m}'), 'spec.template.spec.overhead', 'pod rejected: Overhead set without corresponding RuntimeClass defined Overhead'],
+    ['an overhead with a resource the class does not list', web('runtimeClassName: gvisor', 'overhead: {cpu: 250m, memory: 64Mi, ephemeral-storage: 1Gi}'), 'spec.template.spec.overhead', "pod rejected: Pod's Overhead doesn't match RuntimeClass's defined Overhead"],
+    ['an overhead without a class', web('overhead: {cpu: 100m}'), 'spec.template.spec.overhead', 'pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead'],
     ['a nodeSelector that conflicts with the class’s', web('runtimeClassName: gvisor', 'nodeSelector: {sandbox: kata}'), 'spec.template.spec.nodeSelector.sandbox', 'conflict: runtimeClass.scheduling.nodeSelector[sandbox] = gvisor; pod.spec.nodeSelector[sandbox] = kata'],
   ];
   it.each(refusals)('refuses %s', async (_name, deployment, field, message) => {

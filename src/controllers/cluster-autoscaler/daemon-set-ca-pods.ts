@@ -5,7 +5,6 @@
  * them (drainability.ts), and a template node carries them as upstream's template NodeInfo does.
  */
 import type { CaPod } from '../../autoscalers/cluster-autoscaler/types.js';
-import { DAEMON_POD_TOLERATIONS } from '../../scenario/node-pools/daemon-set-pods.js';
 import type { NodePoolSpec } from '../../scenario/types.js';
 
 export function daemonSetCaPods(pool: NodePoolSpec, nodeName: string): CaPod[] {
@@ -18,7 +17,7 @@ export function daemonSetCaPods(pool: NodePoolSpec, nodeName: string): CaPod[] {
       labels: d.template.labels,
       annotations: d.template.annotations,
       nodeSelector: d.template.nodeSelector,
-      tolerations: [...d.template.tolerations, ...DAEMON_POD_TOLERATIONS],
+      tolerations: d.template.tolerations,
       ownerKind: 'DaemonSet',
       ownerName: d.daemonSet,
       daemonSet: true,

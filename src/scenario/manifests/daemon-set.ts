@@ -29,5 +29,6 @@ export function loadDaemonSet(ref: DocRef, _apiVersion: string, out: ManifestSet
   if (Object.keys(selector).length === 0) sink.error(ref.problem(['spec', 'selector', 'matchLabels'], 'empty selector is invalid for a DaemonSet'));
   else if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) sink.error(ref.problem(['spec', 'template', 'metadata', 'labels'], '`selector` does not match template `labels`'));
   const { template } = toPodTemplate(input.spec.template, ref, ['spec', 'template'], sink);
-  out.daemonSets.push({ spec: { name: input.metadata.name, namespace: input.metadata.namespace, template, source: ref.sourceRef() }, ref });
+  const hostNetwork = ref.valueAt(['spec', 'template', 'spec', 'hostNetwork']) === true;
+  out.daemonSets.push({ spec: { name: input.metadata.name, namespace: input.metadata.namespace, template, hostNetwork, source: ref.sourceRef() }, ref });
 }

@@ -1,7 +1,9 @@
 /**
  * v1 ResourceQuota → ResourceQuotaEntry: spec.hard for the resources pods use, and the scopes
  * (spec.scopes, spec.scopeSelector) that pick the pods it counts, validated as the API server
- * does (pkg/apis/core/validation ValidateResourceQuota: quantities ≥ 0 and whole for `pods`;
+ * does (pkg/apis/core/validation ValidateResourceQuota: standard resource names unless the name
+ * has a slash (a typo such as `request.cpu` is an error, not a quota that limits nothing);
+ * quantities ≥ 0 and whole for object counts and extended resources;
  * validateResourceQuotaScopes: known scopes, no scope applied to a resource it cannot count
  * (BestEffort counts only `pods`; the other scopes pods, cpu and memory), no BestEffort with
  * NotBestEffort nor Terminating with NotTerminating; validateScopedResourceSelectorRequirement:
@@ -12,6 +14,7 @@
  */
 import { z } from 'zod';
 import { isValueFormatError } from '../../errors/value-format-error.js';
+import { closestMatch } from '../did-you-mean.js';
 import { parseCpuMillicores, parseMemoryBytes, parseQuantity } from '../../units/quantity.js';
 import type { ProblemSink } from '../problem-sink.js';
 import { QUOTA_RESOURCES, type QuotaResource, type QuotaScopeName, type QuotaScopeRequirement } from '../resource-quota-types.js';
@@ -51,8 +54,17 @@ const STANDARD_QUOTA_RESOURCES = new Set<string>([
   'services.loadbalancers',
 ]);
 
-/** Object counts and the like: whole numbers (validation's "must be an integer"). */
+/** IsStandardQuotaResourceName: the standard names, and the hugepages ones by prefix. */
+function isStandardQuotaResource(name: string): boolean {
+  return STANDARD_QUOTA_RESOURCES.has(name) || name.startsWith('hugepages-') || name.startsWith('requests.hugepages-');
+}
+
+/**
+ * Object counts and extended resources: whole numbers (IsIntegerResourceName; validation's "must
+ * be an integer"). A name with a slash is an object count (count/…) or an extended resource.
+ */
 const INTEGER_RESOURCES = new Set(['pods', 'services', 'replicationcontrollers', 'resourcequotas', 'secrets', 'configmaps', 'persistentvolumeclaims', 'services.nodeports', 'services.loadbalancers']);
+const isIntegerResource = (name: string): boolean => INTEGER_RESOURCES.has(name) || name.includes('/');
 
 /** IsResourceQuotaScopeValidForResource: BestEffort pods have no compute requests, so only their count. */
 function scopeCountsResource(scope: QuotaScopeName, resource: string): boolean {
@@ -93,7 +105,7 @@ function hardValue(resource: string, value: unknown, ref: DocRef, sink: ProblemS
     if (resource.endsWith('memory')) return parseMemoryBytes(value);
     const parsed = parseQuantity(value);
     if (parsed.negative) sink.error(ref.problem(at, 'must be greater than or equal to 0'));
-    else if (INTEGER_RESOURCES.has(resource) && !Number.isInteger(parsed.value)) sink.error(ref.problem(at, `must be an integer, got ${parsed.text}`));
+    else if (isIntegerResource(resource) && !Number.isInteger(parsed.value)) sink.error(ref.problem(at, `must be an integer, got ${parsed.text}`));
     else return parsed.value;
   } catch (e) {
     if (!isValueFormatError(e)) throw e;
@@ -107,6 +119,13 @@ function readHard(input: Input, ref: DocRef, sink: ProblemSink): Partial<Record<
   const hard: Partial<Record<QuotaResource, number>> = {};
   let ok = true;
   for (const [resource, value] of Object.entries(input.spec.hard)) {
+    // ValidateResourceQuotaResourceName: a name without a slash must be a standard one.
+    if (!resource.includes('/') && !isStandardQuotaResource(resource)) {
+      const close = closestMatch(resource, [...STANDARD_QUOTA_RESOURCES]);
+      sink.error(ref.problem(['spec', 'hard', resource], `${resource}: must be a standard resource for quota`, close === undefined ? `e.g. ${QUOTA_RESOURCES.join(', ')}` : `did you mean "${close}"?`, { key: true }));
+      ok = false;
+      continue;
+    }
     const amount = hardValue(resource, value, ref, sink);
     if (amount === undefined) {
       ok = false;
@@ -141,9 +160,13 @@ function readScopes(input: Input, ref: DocRef, sink: ProblemSink): QuotaScopeReq
     appliesTo(name, path);
     scopes.push({ scopeName: name, operator: 'Exists', values: [] });
   });
-  for (const [a, b] of [['BestEffort', 'NotBestEffort'], ['Terminating', 'NotTerminating']] as const) {
-    if (input.spec.scopes.includes(a) && input.spec.scopes.includes(b)) fail(['spec', 'scopes'], `conflicting scopes: ${a} and ${b}`);
-  }
+  const conflicting = (names: readonly string[], path: (string | number)[]): void => {
+    for (const [a, b] of [['BestEffort', 'NotBestEffort'], ['Terminating', 'NotTerminating']] as const) {
+      if (names.includes(a) && names.includes(b)) fail(path, `conflicting scopes: ${a} and ${b}`);
+    }
+  };
+  conflicting(input.spec.scopes, ['spec', 'scopes']);
+  conflicting((input.spec.scopeSelector?.matchExpressions ?? []).map((r) => r.scopeName), ['spec', 'scopeSelector', 'matchExpressions']);
   (input.spec.scopeSelector?.matchExpressions ?? []).forEach((req, i) => {
     const path = ['spec', 'scopeSelector', 'matchExpressions', i];
     if (!known(req.scopeName, [...path, 'scopeName'])) return;

@@ -35,16 +35,24 @@ export function admitRuntimeClasses(manifests: ManifestSet, sink: ProblemSink): 
   }
 }
 
-/** spec.overhead as written in the template, in the units the class uses; undefined when not written. */
-function writtenOverhead(admitted: AdmittedTemplate): { cpuMillicores?: number; memoryBytes?: number } | undefined {
+/** spec.overhead as written in the template: its resource names, and cpu and memory in the class's units; undefined when not written. */
+function writtenOverhead(admitted: AdmittedTemplate): { resources: string[]; cpuMillicores?: number; memoryBytes?: number } | undefined {
   const value = admitted.ref.valueAt([...admitted.specPath, 'overhead']);
   if (value === undefined || value === null || typeof value !== 'object') return undefined;
   const list = value as Record<string, unknown>;
+  const resources = Object.keys(list);
   try {
-    return { ...(list.cpu !== undefined ? { cpuMillicores: parseCpuMillicores(list.cpu) } : {}), ...(list.memory !== undefined ? { memoryBytes: parseMemoryBytes(list.memory) } : {}) };
+    return { resources, ...(list.cpu !== undefined ? { cpuMillicores: parseCpuMillicores(list.cpu) } : {}), ...(list.memory !== undefined ? { memoryBytes: parseMemoryBytes(list.memory) } : {}) };
   } catch {
-    return { cpuMillicores: Number.NaN };
+    return { resources, cpuMillicores: Number.NaN };
   }
+}
+
+/** apiequality.Semantic.DeepEqual over the lists: the same resource names and, for those modelled, the same amounts. */
+function sameOverhead(written: NonNullable<ReturnType<typeof writtenOverhead>>, runtimeClass: RuntimeClassSpec): boolean {
+  const defined = runtimeClass.overhead ?? {};
+  const names = (list: readonly string[]): string => [...list].sort().join(',');
+  return names(written.resources) === names(runtimeClass.overheadResources) && written.cpuMillicores === defined.cpuMillicores && written.memoryBytes === defined.memoryBytes;
 }
 
 function setOverhead(admitted: AdmittedTemplate, runtimeClass: RuntimeClassSpec | undefined, sink: ProblemSink): void {
@@ -52,10 +60,10 @@ function setOverhead(admitted: AdmittedTemplate, runtimeClass: RuntimeClassSpec 
   const defined = runtimeClass?.overhead;
   const at = [...admitted.specPath, 'overhead'];
   if (defined === undefined) {
-    if (written !== undefined) sink.error(admitted.ref.problem(at, `pods of ${admitted.owner} would be forbidden: pod rejected: Overhead set without corresponding RuntimeClass defined Overhead`, 'remove spec.overhead: the RuntimeClass admission plugin sets it from the pod\'s RuntimeClass'));
+    if (written !== undefined) sink.error(admitted.ref.problem(at, `pods of ${admitted.owner} would be forbidden: pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead`, 'remove spec.overhead: the RuntimeClass admission plugin sets it from the pod\'s RuntimeClass'));
     return;
   }
-  if (written !== undefined && (written.cpuMillicores !== defined.cpuMillicores || written.memoryBytes !== defined.memoryBytes)) {
+  if (written !== undefined && !sameOverhead(written, runtimeClass!)) {
     sink.error(admitted.ref.problem(at, `pods of ${admitted.owner} would be forbidden: pod rejected: Pod's Overhead doesn't match RuntimeClass's defined Overhead`, `remove spec.overhead, or write RuntimeClass ${runtimeClass!.name}'s overhead.podFixed`));
     return;
   }

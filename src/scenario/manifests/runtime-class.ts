@@ -21,6 +21,8 @@ export interface RuntimeClassSpec {
   handler: string;
   /** overhead.podFixed: cpu in millicores, memory in bytes; undefined when the class sets none. */
   overhead: { cpuMillicores?: number; memoryBytes?: number } | undefined;
+  /** The resource names overhead.podFixed lists, those not modelled included (a pod's spec.overhead must list the same). */
+  overheadResources: string[];
   nodeSelector: Record<string, string>;
   tolerations: Toleration[];
 }
@@ -53,10 +55,11 @@ export function loadRuntimeClass(ref: DocRef, _apiVersion: string, out: Manifest
   const input = parseWithSchema(RuntimeClassSchema, ref, [], (p) => sink.error(p));
   if (!input) return markBroken(out, 'RuntimeClass', ref);
   const podFixed = input.overhead?.podFixed;
-  for (const key of Object.keys((ref.valueAt(['overhead', 'podFixed']) as Record<string, unknown> | undefined) ?? {})) {
+  const overheadResources = Object.keys((ref.valueAt(['overhead', 'podFixed']) as Record<string, unknown> | undefined) ?? {});
+  for (const key of overheadResources) {
     if (key !== 'cpu' && key !== 'memory') sink.warn(ref.warning(['overhead', 'podFixed', key], `${key} is not modelled (only cpu and memory); ignored`));
   }
   const overhead = podFixed === undefined ? undefined : { ...(podFixed.cpu !== undefined ? { cpuMillicores: podFixed.cpu } : {}), ...(podFixed.memory !== undefined ? { memoryBytes: podFixed.memory } : {}) };
   const tolerations = (input.scheduling?.tolerations ?? []).map((t, i) => toToleration(t, ref, ['scheduling', 'tolerations', i], sink));
-  out.runtimeClasses.push({ spec: { name: input.metadata.name, handler: input.handler, overhead, nodeSelector: input.scheduling?.nodeSelector ?? {}, tolerations }, ref });
+  out.runtimeClasses.push({ spec: { name: input.metadata.name, handler: input.handler, overhead, overheadResources, nodeSelector: input.scheduling?.nodeSelector ?? {}, tolerations }, ref });
 }

@@ -3,7 +3,8 @@
  * DaemonSet controller puts one pod on every node that passes its predicates (pkg/controller/daemon
  * NodeShouldRunDaemonPod: nodeSelector, required node affinity, taints), its pods tolerating the
  * node condition taints it adds itself (daemon/util AddOrUpdateDaemonPodTolerations: not-ready and
- * unreachable NoExecute; disk-, memory-, pid-pressure and unschedulable NoSchedule); the pool's
+ * unreachable NoExecute; disk-, memory-, pid-pressure and unschedulable NoSchedule; and
+ * network-unavailable for a pod on the host's network); the pool's
  * labels and taints stand for its nodes'. Modelled as requests held on each such node from its
  * start: the scheduler fits app pods around them, the node's pod count includes them, and the
  * cluster-autoscaler sees them on its nodes and on the template node of each group (upstream adds
@@ -18,11 +19,11 @@ import { podRequests } from '../../cluster/pod-requests.js';
 import { templateMayRunOnPool } from '../../cluster/pool-reachability.js';
 import type { DaemonSetEntry } from '../manifests/manifest-set.js';
 import type { ProblemSink } from '../problem-sink.js';
-import type { DaemonSetPodSpec, NodePoolSpec, Toleration } from '../types.js';
+import type { DaemonSetPodSpec, DaemonSetSpec, NodePoolSpec, PodTemplateSpec, Toleration } from '../types.js';
 import { formatCpu, formatMemory } from './format-resources.js';
 
-/** The tolerations the DaemonSet controller adds to its pods (daemonset_util.go). */
-export const DAEMON_POD_TOLERATIONS: readonly Toleration[] = Object.freeze([
+/** The tolerations the DaemonSet controller adds to its pods (daemonset_util.go AddOrUpdateDaemonPodTolerations). */
+const DAEMON_POD_TOLERATIONS: readonly Toleration[] = Object.freeze([
   { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
   { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
   { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
@@ -30,6 +31,15 @@ export const DAEMON_POD_TOLERATIONS: readonly Toleration[] = Object.freeze([
   { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
   { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
 ]);
+
+/** And for a pod on the host's network: node.kubernetes.io/network-unavailable, NoSchedule. */
+const HOST_NETWORK_TOLERATION: Toleration = Object.freeze({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' });
+
+/** The DaemonSet's pod template as its controller creates the pods: its tolerations plus the added ones. */
+function daemonPodTemplate(spec: DaemonSetSpec): PodTemplateSpec {
+  const added = spec.hostNetwork ? [...DAEMON_POD_TOLERATIONS, HOST_NETWORK_TOLERATION] : DAEMON_POD_TOLERATIONS;
+  return { ...spec.template, tolerations: [...spec.template.tolerations, ...added] };
+}
 
 /** `pools` with each one's DaemonSet pods set (pools none runs on are returned as they are). */
 export function withDaemonSetPods(pools: readonly NodePoolSpec[], daemonSets: readonly DaemonSetEntry[], sink: ProblemSink): NodePoolSpec[] {
@@ -41,9 +51,9 @@ export function withDaemonSetPods(pools: readonly NodePoolSpec[], daemonSets: re
     let cpu = 0;
     let memory = 0;
     for (const { spec, ref } of ordered) {
-      const template = { ...spec.template, tolerations: [...spec.template.tolerations, ...DAEMON_POD_TOLERATIONS] };
+      const template = daemonPodTemplate(spec);
       if (!templateMayRunOnPool(template, pool)) continue;
-      const requests = podRequests(spec.template);
+      const requests = podRequests(template);
       if (cpu + requests.cpuMillicores > pool.cpuMillicores || memory + requests.memoryBytes > pool.memoryBytes || pods.length + 1 > pool.maxPods) {
         sink.warn(
           ref.warning(
@@ -59,7 +69,7 @@ export function withDaemonSetPods(pools: readonly NodePoolSpec[], daemonSets: re
       pods.push({
         daemonSet: spec.name,
         namespace: spec.namespace,
-        template: spec.template,
+        template,
         cpuMillicores: requests.cpuMillicores,
         memoryBytes: requests.memoryBytes,
         cpuNonZeroMillicores: requests.nonZero!.cpuMillicores,
