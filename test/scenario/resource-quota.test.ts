@@ -64,6 +64,7 @@ describe('ResourceQuota validation', () => {
     ['a scope on a resource it cannot count', ['hard: {requests.storage: 10Gi}', 'scopes: [NotBestEffort]'], 'spec.scopes[0]', 'NotBestEffort cannot count requests.storage'],
     ['conflicting scopes', ['hard: {pods: "1"}', 'scopes: [Terminating, NotTerminating]'], 'spec.scopes', 'conflicting scopes: Terminating and NotTerminating'],
     ['conflicting scopes in the selector', ['hard: {pods: "1"}', 'scopeSelector: {matchExpressions: [{scopeName: BestEffort, operator: Exists}, {scopeName: NotBestEffort, operator: Exists}]}'], 'spec.scopeSelector.matchExpressions', 'conflicting scopes: BestEffort and NotBestEffort'],
+    ['a scope on hugepages (a standard name by prefix)', ['hard: {hugepages-2Mi: 1Gi}', 'scopes: [NotTerminating]'], 'spec.scopes[0]', 'NotTerminating cannot count hugepages-2Mi'],
     ['a misspelt resource name (a quota that would limit nothing)', ['hard: {request.cpu: "2"}'], 'spec.hard["request.cpu"]', 'request.cpu: must be a standard resource for quota'],
     ['an object count that is not whole', ['hard: {count/deployments.apps: "1.5"}'], 'spec.hard["count/deployments.apps"]', 'must be an integer'],
     ['In needs values', ['hard: {pods: "1"}', 'scopeSelector: {matchExpressions: [{scopeName: PriorityClass, operator: In}]}'], 'spec.scopeSelector.matchExpressions[0].values', "must be at least one value when operator is 'In'"],

@@ -71,6 +71,11 @@ describe('RuntimeClass admission', () => {
     expect(problems).toContainEqual(expect.objectContaining({ file: 'manifests/web.yaml', field, message: expect.stringContaining(message) }));
   });
 
+  it('a written overhead that is not a quantity is named as such', async () => {
+    const problems = await folderProblems(files(web('runtimeClassName: gvisor', 'overhead: {cpu: lots}'), GVISOR));
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.template.spec.overhead', message: expect.stringContaining('"lots" is not a Kubernetes quantity') }));
+  });
+
   it('suggests the class meant', async () => {
     const problems = await folderProblems(files(web('runtimeClassName: gvisr'), GVISOR));
     expect(problems.find((p) => p.field === 'spec.template.spec.runtimeClassName')?.hint).toBe('did you mean "gvisor"?');

@@ -139,7 +139,7 @@ function readHard(input: Input, ref: DocRef, sink: ProblemSink): Partial<Record<
 
 /** spec.scopes and spec.scopeSelector as one list of requirements; undefined after a reported problem. */
 function readScopes(input: Input, ref: DocRef, sink: ProblemSink): QuotaScopeRequirement[] | undefined {
-  const resources = Object.keys(input.spec.hard).filter((r) => STANDARD_QUOTA_RESOURCES.has(r));
+  const resources = Object.keys(input.spec.hard).filter(isStandardQuotaResource);
   const scopes: QuotaScopeRequirement[] = [];
   let ok = true;
   const fail = (path: (string | number)[], message: string): void => {

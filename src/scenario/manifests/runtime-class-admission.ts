@@ -11,6 +11,7 @@
  *   value is a conflict and forbidden) and its tolerations are added.
  * The overhead then counts in the pod's requests (pod-requests.ts) and quota usage (quota-usage.ts).
  */
+import { isValueFormatError } from '../../errors/value-format-error.js';
 import { parseCpuMillicores, parseMemoryBytes } from '../../units/quantity.js';
 import { suggestionHint } from '../did-you-mean.js';
 import type { ProblemSink } from '../problem-sink.js';
@@ -36,27 +37,30 @@ export function admitRuntimeClasses(manifests: ManifestSet, sink: ProblemSink): 
 }
 
 /** spec.overhead as written in the template: its resource names, and cpu and memory in the class's units; undefined when not written. */
-function writtenOverhead(admitted: AdmittedTemplate): { resources: string[]; cpuMillicores?: number; memoryBytes?: number } | undefined {
-  const value = admitted.ref.valueAt([...admitted.specPath, 'overhead']);
+function writtenOverhead(admitted: AdmittedTemplate, sink: ProblemSink): { resources: string[]; cpuMillicores?: number; memoryBytes?: number } | 'invalid' | undefined {
+  const at = [...admitted.specPath, 'overhead'];
+  const value = admitted.ref.valueAt(at);
   if (value === undefined || value === null || typeof value !== 'object') return undefined;
   const list = value as Record<string, unknown>;
-  const resources = Object.keys(list);
   try {
-    return { resources, ...(list.cpu !== undefined ? { cpuMillicores: parseCpuMillicores(list.cpu) } : {}), ...(list.memory !== undefined ? { memoryBytes: parseMemoryBytes(list.memory) } : {}) };
-  } catch {
-    return { resources, cpuMillicores: Number.NaN };
+    return { resources: Object.keys(list), ...(list.cpu !== undefined ? { cpuMillicores: parseCpuMillicores(list.cpu) } : {}), ...(list.memory !== undefined ? { memoryBytes: parseMemoryBytes(list.memory) } : {}) };
+  } catch (e) {
+    if (!isValueFormatError(e)) throw e;
+    sink.error(admitted.ref.problem(at, e.message, e.hint));
+    return 'invalid';
   }
 }
 
 /** apiequality.Semantic.DeepEqual over the lists: the same resource names and, for those modelled, the same amounts. */
-function sameOverhead(written: NonNullable<ReturnType<typeof writtenOverhead>>, runtimeClass: RuntimeClassSpec): boolean {
+function sameOverhead(written: Exclude<ReturnType<typeof writtenOverhead>, 'invalid' | undefined>, runtimeClass: RuntimeClassSpec): boolean {
   const defined = runtimeClass.overhead ?? {};
   const names = (list: readonly string[]): string => [...list].sort().join(',');
   return names(written.resources) === names(runtimeClass.overheadResources) && written.cpuMillicores === defined.cpuMillicores && written.memoryBytes === defined.memoryBytes;
 }
 
 function setOverhead(admitted: AdmittedTemplate, runtimeClass: RuntimeClassSpec | undefined, sink: ProblemSink): void {
-  const written = writtenOverhead(admitted);
+  const written = writtenOverhead(admitted, sink);
+  if (written === 'invalid') return;
   const defined = runtimeClass?.overhead;
   const at = [...admitted.specPath, 'overhead'];
   if (defined === undefined) {
