@@ -117,19 +117,22 @@ export interface SimPod {
 export type { PodRequests } from './pod-requests.js';
 
 /** A node of `pool` as it registers at `nowSeconds`: Ready, empty, labelled with its hostname. */
-export function newNode(pool: NodePoolSpec, index: number, nowSeconds: number): SimNode {
-  // The pool's DaemonSet pods hold their requests from the node's start (daemon-set-pods.ts).
-  const daemon = pool.daemonSetPods ?? [];
-  let cpu = 0;
-  let memory = 0;
-  let cpuNonZero = 0;
-  let memoryNonZero = 0;
-  for (const d of daemon) {
-    cpu += d.cpuMillicores;
-    memory += d.memoryBytes;
-    cpuNonZero += d.cpuNonZeroMillicores;
-    memoryNonZero += d.memoryNonZeroBytes;
+/** What the pool's DaemonSet pods hold on each of its nodes (scenario/node-pools/daemon-set-pods.ts). */
+export function daemonSetRequests(pool: NodePoolSpec): { cpu: number; memory: number; cpuNonZero: number; memoryNonZero: number; pods: number } {
+  const totals = { cpu: 0, memory: 0, cpuNonZero: 0, memoryNonZero: 0, pods: 0 };
+  for (const d of pool.daemonSetPods ?? []) {
+    totals.cpu += d.cpuMillicores;
+    totals.memory += d.memoryBytes;
+    totals.cpuNonZero += d.cpuNonZeroMillicores;
+    totals.memoryNonZero += d.memoryNonZeroBytes;
+    totals.pods++;
   }
+  return totals;
+}
+
+export function newNode(pool: NodePoolSpec, index: number, nowSeconds: number): SimNode {
+  // The pool's DaemonSet pods hold their requests from the node's start.
+  const daemon = daemonSetRequests(pool);
   return {
     name: `${pool.name}-${index}`,
     pool,
@@ -138,11 +141,11 @@ export function newNode(pool: NodePoolSpec, index: number, nowSeconds: number): 
     maxPods: pool.maxPods,
     labels: { ...pool.labels, 'kubernetes.io/hostname': `${pool.name}-${index}` },
     taints: pool.taints,
-    cpuRequestedMillicores: cpu,
-    memoryRequestedBytes: memory,
-    cpuNonZeroRequestedMillicores: cpuNonZero,
-    memoryNonZeroRequestedBytes: memoryNonZero,
-    podCount: daemon.length,
+    cpuRequestedMillicores: daemon.cpu,
+    memoryRequestedBytes: daemon.memory,
+    cpuNonZeroRequestedMillicores: daemon.cpuNonZero,
+    memoryNonZeroRequestedBytes: daemon.memoryNonZero,
+    podCount: daemon.pods,
     createdSeconds: nowSeconds,
     removed: false,
     ready: true,

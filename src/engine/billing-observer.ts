@@ -1,13 +1,13 @@
 /**
- * Feeds the billing ledger from cluster events: node capacity as nodes come and go, pod requests
- * while pods are bound, the CPU each pod used (when it is gone, or at the end), and the life of every
+ * Feeds the billing ledger from cluster events: node capacity as nodes come and go (with their
+ * DaemonSet pods' requests), pod requests while pods are bound, the CPU each pod used (when it is gone, or at the end), and the life of every
  * pod on a virtual node (billed per pod, sized up to the provider's valid sizes, from the image pull
  * start to its end).
  */
 import type { VirtualPodSize } from '../cloud/types.js';
 import { roundUpToVirtualSize } from '../cloud/virtual-size.js';
 import type { ClusterListener } from '../cluster/cluster-listener.js';
-import type { SimNode, SimPod } from '../cluster/model.js';
+import { daemonSetRequests, type SimNode, type SimPod } from '../cluster/model.js';
 import type { Simulation } from '../core/simulation.js';
 import type { BillingLedger, PodUse } from './billing-ledger.js';
 
@@ -28,11 +28,19 @@ export class BillingObserver implements ClusterListener {
   nodeAdded(node: SimNode): void {
     if (node.pool.virtual !== undefined) return;
     this.ledger.change(node.pool.name, this.sim.nowSeconds, { cpuAllocatable: node.cpuAllocatableMillicores, memoryAllocatable: node.memoryAllocatableBytes, units: 1 });
+    this.daemonSetRequested(node, 1);
   }
 
   nodeRemoved(node: SimNode): void {
     if (node.pool.virtual !== undefined) return;
     this.ledger.change(node.pool.name, this.sim.nowSeconds, { cpuAllocatable: -node.cpuAllocatableMillicores, memoryAllocatable: -node.memoryAllocatableBytes, units: -1 });
+    this.daemonSetRequested(node, -1);
+  }
+
+  /** The node's DaemonSet pods request their share for the node's life (they are not SimPods). */
+  private daemonSetRequested(node: SimNode, sign: 1 | -1): void {
+    const daemon = daemonSetRequests(node.pool);
+    if (daemon.pods > 0) this.ledger.change(node.pool.name, this.sim.nowSeconds, { cpuRequested: sign * daemon.cpu, memoryRequested: sign * daemon.memory });
   }
 
   /**

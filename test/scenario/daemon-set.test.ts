@@ -11,6 +11,10 @@ import { calculateUtilization } from '../../src/autoscalers/cluster-autoscaler/s
 import { nodeFromTemplate } from '../../src/autoscalers/cluster-autoscaler/simulated-node.js';
 import { newNode } from '../../src/cluster/model.js';
 import { caNodeGroup, copyCaNode } from '../../src/controllers/cluster-autoscaler/snapshot.js';
+import { Phase } from '../../src/core/phases.js';
+import { Simulation } from '../../src/core/simulation.js';
+import { BillingLedger } from '../../src/engine/billing-ledger.js';
+import { BillingObserver } from '../../src/engine/billing-observer.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
 import { folderProblems, lines, loadFolder } from './helpers/scenario-folder.js';
 import { baseFiles } from './helpers/base-scenario.js';
@@ -107,6 +111,21 @@ describe('DaemonSet pods in the cluster-autoscaler’s snapshot', () => {
   });
 });
 
+describe('DaemonSet pods in the cost report', () => {
+  it('request their share of every node for its life: the billing ledger counts it, so idle cost leaves it out', async () => {
+    const pool = (await loadFolder(files(daemonSet('fluent-bit', '200m')))).nodePools.find((p) => p.name === 'general')!;
+    const sim = new Simulation();
+    const ledger = new BillingLedger();
+    const observer = new BillingObserver(sim, ledger, () => ({ cpuMillicoreSeconds: 0 }) as never);
+    const node = newNode(pool, 0, 0);
+    observer.nodeAdded(node);
+    sim.scheduleAt(100, Phase.LIFECYCLE, 'test', () => observer.nodeRemoved(node));
+    sim.runUntil(200);
+    const usage = ledger.usage(200).find((u) => u.pool === 'general')!;
+    expect([usage.cpuRequestedMillicoreSeconds, usage.cpuAllocatableMillicoreSeconds]).toEqual([200 * 100, 2000 * 100]);
+  });
+});
+
 describe('DaemonSet pods in a run', () => {
   /** Eight 300m pods pending on one 1-CPU node of a group the cluster-autoscaler grows up to 5 nodes. */
   function casFiles(...daemonSets: string[]): Record<string, string> {
@@ -130,5 +149,6 @@ describe('DaemonSet pods in a run', () => {
     }
     // Each node holds the agent's 400m beside its web pods.
     for (const node of withAgent.built.cluster.nodes) expect(node.cpuRequestedMillicores).toBe(400 + 300 * node.pods.length);
+
   });
 });
