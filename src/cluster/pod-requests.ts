@@ -99,20 +99,29 @@ export interface PodRequests extends TemplateRequests {
 }
 
 /**
+ * resourcehelper.PodRequests as a resource list: only the resources it holds, the pod-level
+ * request, or one some container or init container sets, or one the RuntimeClass overhead lists;
+ * each at templateRequests' value (overhead included). What quota usage and the HPA's
+ * calculatePodLevelRequests read.
+ */
+export function podRequestsList(template: PodTemplateSpec): Partial<Record<'cpu' | 'memory', number>> {
+  const all = [...template.containers, ...template.initContainers];
+  const requests = templateRequests(template);
+  const list: Partial<Record<'cpu' | 'memory', number>> = {};
+  if (template.podCpuRequestMillicores !== undefined || template.overheadCpuMillicores !== undefined || all.some((c) => c.cpuRequestMillicores !== undefined)) list.cpu = requests.cpuMillicores;
+  if (template.podMemoryRequestBytes !== undefined || template.overheadMemoryBytes !== undefined || all.some((c) => c.memoryRequestBytes !== undefined)) list.memory = requests.memoryBytes;
+  return list;
+}
+
+/**
  * calculatePodLevelRequests, for a pod with pod-level requests (IsPodLevelRequestsSet) and no
- * container named: resourcehelper.PodRequests' value for `resource` (the pod-level request, else
- * the containers' sidecar-aware aggregate, plus the RuntimeClass overhead); undefined when the map
- * has no such resource ("missing pod-level request").
+ * container named: PodRequests' value for `resource`; undefined when the list has none ("missing
+ * pod-level request").
  */
 function podLevelRequestMilli(template: PodTemplateSpec, resource: string): number | undefined {
   if (resource !== 'cpu' && resource !== 'memory') return undefined;
-  const cpu = resource === 'cpu';
-  const podLevel = cpu ? template.podCpuRequestMillicores : template.podMemoryRequestBytes;
-  const overhead = cpu ? template.overheadCpuMillicores : template.overheadMemoryBytes;
-  const containerSets = [...template.containers, ...template.initContainers].some((c) => (cpu ? c.cpuRequestMillicores : c.memoryRequestBytes) !== undefined);
-  if (podLevel === undefined && overhead === undefined && !containerSets) return undefined;
-  const requests = templateRequests(template);
-  return cpu ? requests.cpuMillicores : requests.memoryBytes * 1000;
+  const value = podRequestsList(template)[resource];
+  return value === undefined ? undefined : resource === 'memory' ? value * 1000 : value;
 }
 
 /**

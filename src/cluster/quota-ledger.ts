@@ -30,6 +30,11 @@ export interface CreateFailure {
   message: string;
 }
 
+/** The API server's error for a create admission refused: `pods "web-0000a" is forbidden: exceeded quota: …`. */
+export function podCreateForbidden(pod: string, reason: string): string {
+  return `pods "${pod}" is forbidden: ${reason}`;
+}
+
 interface QuotaState {
   spec: ResourceQuotaSpec;
   used: QuotaAmounts;

@@ -21,10 +21,10 @@
  *   quantities in their canonical forms, memory with a binary suffix when one divides it, else a
  *   decimal one).
  */
-import { formatCpu } from '../scenario/node-pools/format-resources.js';
+import { formatCpu, formatMemoryQuantity } from '../scenario/node-pools/format-resources.js';
 import type { QuotaResource, QuotaScopeRequirement, ResourceQuotaSpec } from '../scenario/resource-quota-types.js';
 import type { ContainerSpec, PodTemplateSpec } from '../scenario/types.js';
-import { effectiveContainerRequest } from './pod-requests.js';
+import { effectiveContainerRequest, podRequestsList } from './pod-requests.js';
 
 export type QuotaAmounts = Partial<Record<QuotaResource, number>>;
 
@@ -32,53 +32,41 @@ export type QuotaAdmission = { admitted: true } | { admitted: false; quota: Reso
 
 const ADMITTED: QuotaAdmission = Object.freeze({ admitted: true });
 
-const BINARY = ['Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'] as const;
-const DECIMAL = ['k', 'M', 'G', 'T', 'P', 'E'] as const;
-
-/**
- * Bytes as Quantity.String() prints them: the largest binary suffix that divides them (512Mi),
- * else the largest decimal one (500M, 1500M), else plain bytes; never a fraction.
- */
-function memoryQuantityText(bytes: number): string {
-  for (let i = BINARY.length - 1; i >= 0; i--) if (bytes >= 1024 ** (i + 1) && bytes % 1024 ** (i + 1) === 0) return `${bytes / 1024 ** (i + 1)}${BINARY[i]}`;
-  for (let i = DECIMAL.length - 1; i >= 0; i--) if (bytes >= 1000 ** (i + 1) && bytes % 1000 ** (i + 1) === 0) return `${bytes / 1000 ** (i + 1)}${DECIMAL[i]}`;
-  return String(bytes);
-}
-
 /** An amount of `resource` as a quantity (2, 500m, 512Mi, 500M, 3). */
 export function quotaQuantityText(resource: QuotaResource, amount: number): string {
   if (resource.endsWith('cpu')) return formatCpu(amount);
-  if (resource.endsWith('memory')) return memoryQuantityText(amount);
+  if (resource.endsWith('memory')) return formatMemoryQuantity(amount);
   return String(amount);
 }
 
-/** The pod-level value, else the sidecar-aware sum over containers when some container sets it. */
-function podAmount(template: PodTemplateSpec, podLevel: number | undefined, pick: (c: ContainerSpec) => number | undefined): number | undefined {
+/** The pod-level limit, else the sidecar-aware aggregate of the containers' when some container sets one (PodLimits before overhead). */
+function podLimit(template: PodTemplateSpec, podLevel: number | undefined, pick: (c: ContainerSpec) => number | undefined): number | undefined {
   if (podLevel !== undefined) return podLevel;
-  const all = [...template.containers, ...template.initContainers];
-  if (!all.some((c) => pick(c) !== undefined)) return undefined;
+  if (![...template.containers, ...template.initContainers].some((c) => pick(c) !== undefined)) return undefined;
   return effectiveContainerRequest(template.containers, template.initContainers, pick);
 }
 
 /** PodUsageFunc for a live pod of `template`. */
 export function podQuotaUsage(template: PodTemplateSpec): QuotaAmounts {
   const usage: QuotaAmounts = { pods: 1 };
-  const cpuRequest = podAmount(template, template.podCpuRequestMillicores, (c) => c.cpuRequestMillicores);
-  const memoryRequest = podAmount(template, template.podMemoryRequestBytes, (c) => c.memoryRequestBytes);
-  const cpuLimit = podAmount(template, template.podCpuLimitMillicores, (c) => c.cpuLimitMillicores);
-  const memoryLimit = podAmount(template, template.podMemoryLimitBytes, (c) => c.memoryLimitBytes);
-  // The RuntimeClass's overhead adds to the requests, and to the limits that are set and not zero.
-  const cpuOverhead = template.overheadCpuMillicores ?? 0;
-  const memoryOverhead = template.overheadMemoryBytes ?? 0;
-  if (cpuRequest !== undefined || cpuOverhead > 0) usage.cpu = usage['requests.cpu'] = (cpuRequest ?? 0) + cpuOverhead;
-  if (memoryRequest !== undefined || memoryOverhead > 0) usage.memory = usage['requests.memory'] = (memoryRequest ?? 0) + memoryOverhead;
-  if (cpuLimit !== undefined) usage['limits.cpu'] = cpuLimit > 0 ? cpuLimit + cpuOverhead : cpuLimit;
-  if (memoryLimit !== undefined) usage['limits.memory'] = memoryLimit > 0 ? memoryLimit + memoryOverhead : memoryLimit;
+  const requests = podRequestsList(template);
+  if (requests.cpu !== undefined) usage.cpu = usage['requests.cpu'] = requests.cpu;
+  if (requests.memory !== undefined) usage.memory = usage['requests.memory'] = requests.memory;
+  // The RuntimeClass's overhead adds to the limits that are set and not zero.
+  const cpuLimit = podLimit(template, template.podCpuLimitMillicores, (c) => c.cpuLimitMillicores);
+  const memoryLimit = podLimit(template, template.podMemoryLimitBytes, (c) => c.memoryLimitBytes);
+  if (cpuLimit !== undefined) usage['limits.cpu'] = cpuLimit > 0 ? cpuLimit + (template.overheadCpuMillicores ?? 0) : cpuLimit;
+  if (memoryLimit !== undefined) usage['limits.memory'] = memoryLimit > 0 ? memoryLimit + (template.overheadMemoryBytes ?? 0) : memoryLimit;
   return usage;
 }
 
+/** spec.resources' requests and limits (pod-level resources), set or not. */
+function podLevelValues(template: PodTemplateSpec): (number | undefined)[] {
+  return [template.podCpuRequestMillicores, template.podMemoryRequestBytes, template.podCpuLimitMillicores, template.podMemoryLimitBytes];
+}
+
 function hasPodLevelResources(template: PodTemplateSpec): boolean {
-  return [template.podCpuRequestMillicores, template.podMemoryRequestBytes, template.podCpuLimitMillicores, template.podMemoryLimitBytes].some((v) => v !== undefined);
+  return podLevelValues(template).some((v) => v !== undefined);
 }
 
 const positive = (v: number | undefined): boolean => v !== undefined && v > 0;
@@ -88,8 +76,7 @@ const positive = (v: number | undefined): boolean => v !== undefined && v > 0;
  * or memory request or limit above zero (zero quantities are not counted).
  */
 function isBestEffort(template: PodTemplateSpec): boolean {
-  const podLevel = [template.podCpuRequestMillicores, template.podMemoryRequestBytes, template.podCpuLimitMillicores, template.podMemoryLimitBytes];
-  if (podLevel.some(positive)) return false;
+  if (podLevelValues(template).some(positive)) return false;
   return [...template.containers, ...template.initContainers].every(
     (c) => !positive(c.cpuRequestMillicores) && !positive(c.memoryRequestBytes) && !positive(c.cpuLimitMillicores) && !positive(c.memoryLimitBytes),
   );

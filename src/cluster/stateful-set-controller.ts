@@ -5,7 +5,7 @@
  * waiting until it is gone; with Parallel all pods are created (in slow-start batches, as
  * runForAll) or deleted at once.
  */
-import type { CreateFailure } from './quota-ledger.js';
+import { podCreateForbidden, type CreateFailure } from './quota-ledger.js';
 import type { SimPod } from './model.js';
 import { slowStartBatch } from './slow-start-batch.js';
 import { WorkloadController, type Refusal } from './workload-controller.js';
@@ -33,7 +33,7 @@ export class StatefulSetController extends WorkloadController {
   protected override createFailure(refusal: Refusal): CreateFailure {
     const { pod, pods, quota, error } = refusal;
     const set = this.spec.name;
-    return { controller: 'statefulset-controller', object: set, pods, quota, message: `create Pod ${pod} in StatefulSet ${set} failed error: pods "${pod}" is forbidden: ${error}` };
+    return { controller: 'statefulset-controller', object: set, pods, quota, message: `create Pod ${pod} in StatefulSet ${set} failed error: ${podCreateForbidden(pod, error)}` };
   }
 
   reconcile(): void {

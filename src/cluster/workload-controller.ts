@@ -12,7 +12,7 @@ import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
 import type { WorkloadSpec } from '../scenario/types.js';
 import type { Cluster } from './cluster.js';
-import type { CreateFailure } from './quota-ledger.js';
+import { podCreateForbidden, type CreateFailure } from './quota-ledger.js';
 import type { PodOwner, SimPod } from './model.js';
 import { podRequests, type PodRequests } from './pod-requests.js';
 import { CONTROLLER_RATE_LIMIT, RateLimitedRequeue } from './rate-limited-requeue.js';
@@ -122,8 +122,7 @@ export abstract class WorkloadController {
     this.refusal = undefined;
     this.createdInSync = 0;
     this.reconcile();
-    // reconcile() sets it through createPod.
-    const refusal = this.refusal as Refusal | undefined;
+    const refusal = this.takeRefusal();
     if (refusal === undefined) {
       this.requeue.forget();
       return;
@@ -135,10 +134,17 @@ export abstract class WorkloadController {
     if (this.createdInSync > 0) this.requestReconcile();
   }
 
+  /** What the sync's creates had refused (createPod records it). */
+  private takeRefusal(): Refusal | undefined {
+    const refusal = this.refusal;
+    this.refusal = undefined;
+    return refusal;
+  }
+
   /** The FailedCreate event for refused creates (the ReplicaSet controller's; the StatefulSet's differs). */
   protected createFailure(refusal: Refusal): CreateFailure {
     const { pod, pods, quota, error } = refusal;
-    return { controller: 'replicaset-controller', object: this.spec.name, pods, quota, message: `Error creating: pods "${pod}" is forbidden: ${error}` };
+    return { controller: 'replicaset-controller', object: this.spec.name, pods, quota, message: `Error creating: ${podCreateForbidden(pod, error)}` };
   }
 
   /**

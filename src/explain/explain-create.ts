@@ -3,16 +3,21 @@
  * or `job`: engine/decision-log.ts failedCreate) → CreateFailureExplanation: the quota admission
  * refused pod creates, and when the controller tries again (cluster/rate-limited-requeue.ts).
  */
+import { CONTROLLER_RATE_LIMIT, JOB_RATE_LIMIT } from '../cluster/rate-limited-requeue.js';
 import type { CreateFailureRow } from './decision-row.js';
 import type { CreateFailureExplanation } from './explanation.js';
 
 const KIND: Readonly<Record<CreateFailureRow['controller'], CreateFailureExplanation['kind']>> = Object.freeze({ replicaset: 'ReplicaSet', statefulset: 'StatefulSet', job: 'Job' });
 
-/** When each controller's work queue tries a failed sync again. */
+const seconds = (s: number): string => (s < 1 ? `${s * 1000} ms` : `${s} s`);
+const { baseSeconds, maxSeconds } = CONTROLLER_RATE_LIMIT;
+const queue = `${seconds(baseSeconds)} later, doubling at each failed sync up to ${seconds(maxSeconds)} (client-go DefaultControllerRateLimiter), or at once when one of its own pods or its spec.replicas changes`;
+
+/** When each controller's work queue tries a failed sync again (rate-limited-requeue.ts). */
 const RETRY: Readonly<Record<CreateFailureRow['controller'], string>> = Object.freeze({
-  replicaset: 'the ReplicaSet controller retries 5 ms later, doubling at each failed sync up to 1000 s (client-go DefaultControllerRateLimiter), or at once when one of its own pods or its spec.replicas changes; quota that other workloads free is seen only at that retry',
-  statefulset: 'the StatefulSet controller retries 5 ms later, doubling at each failed sync up to 1000 s (client-go DefaultControllerRateLimiter), or at once when one of its own pods or its spec.replicas changes',
-  job: 'the Job controller retries 1 s later, doubling up to 60 s (DefaultJobApiBackOff, MaxJobApiBackOff); KEDA counts the Job as pending meanwhile',
+  replicaset: `the ReplicaSet controller retries ${queue}; quota that other workloads free is seen only at that retry`,
+  statefulset: `the StatefulSet controller retries ${queue}`,
+  job: `the Job controller retries ${seconds(JOB_RATE_LIMIT.baseSeconds)} later, doubling up to ${seconds(JOB_RATE_LIMIT.maxSeconds)} (DefaultJobApiBackOff, MaxJobApiBackOff); KEDA counts the Job as pending meanwhile`,
 });
 
 export function explainCreateFailure(row: CreateFailureRow, previous: CreateFailureRow | undefined, atSeconds: number): CreateFailureExplanation {

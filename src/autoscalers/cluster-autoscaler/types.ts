@@ -84,7 +84,7 @@ export interface CaNodeTemplate {
   labels: Record<string, string>;
   taints: Taint[];
   /** The DaemonSet pods a new node of the group runs (upstream's template NodeInfo holds them). */
-  daemonSetPods?: CaPod[];
+  daemonSetPods?: readonly CaPod[];
 }
 
 export interface CaNode {

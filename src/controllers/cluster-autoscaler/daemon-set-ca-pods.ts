@@ -5,9 +5,32 @@
  * them (drainability.ts), and a template node carries them as upstream's template NodeInfo does.
  */
 import type { CaPod } from '../../autoscalers/cluster-autoscaler/types.js';
+import type { SimNode } from '../../cluster/model.js';
 import type { NodePoolSpec } from '../../scenario/types.js';
 
-export function daemonSetCaPods(pool: NodePoolSpec, nodeName: string): CaPod[] {
+const NONE: readonly CaPod[] = Object.freeze([]);
+
+/** Made once per node (and per pool for its template): a node's DaemonSet pods never change. */
+const OF_NODE = new WeakMap<SimNode, readonly CaPod[]>();
+const OF_TEMPLATE = new WeakMap<NodePoolSpec, readonly CaPod[]>();
+
+/** A node's DaemonSet pods. */
+export function nodeDaemonSetCaPods(node: SimNode): readonly CaPod[] {
+  if (node.pool.daemonSetPods === undefined) return NONE;
+  let pods = OF_NODE.get(node);
+  if (pods === undefined) OF_NODE.set(node, (pods = build(node.pool, node.name)));
+  return pods;
+}
+
+/** The DaemonSet pods of a new node of `pool` (the group's template node). */
+export function templateDaemonSetCaPods(pool: NodePoolSpec): readonly CaPod[] {
+  if (pool.daemonSetPods === undefined) return NONE;
+  let pods = OF_TEMPLATE.get(pool);
+  if (pods === undefined) OF_TEMPLATE.set(pool, (pods = build(pool, `${pool.name}-template`)));
+  return pods;
+}
+
+function build(pool: NodePoolSpec, nodeName: string): readonly CaPod[] {
   return (pool.daemonSetPods ?? []).map((d) => {
     const pod: CaPod = {
       name: `${d.daemonSet}-${nodeName}`,

@@ -8,7 +8,7 @@
  * (below the priority cutoff) are not in the snapshot's nodes, as upstream leaves them out of its
  * ClusterSnapshot.
  */
-import { daemonSetCaPods } from './daemon-set-ca-pods.js';
+import { nodeDaemonSetCaPods, templateDaemonSetCaPods } from './daemon-set-ca-pods.js';
 import type { CaNode, CaNodeGroup, CaPod, CaSpreadConstraint } from '../../autoscalers/cluster-autoscaler/types.js';
 import { affinityTermsOf } from '../../cluster/inter-pod-affinity-terms.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
@@ -132,7 +132,7 @@ export function copyCaNode(node: SimNode, ownerKind: OwnerKindOf, expendablePods
     maxPods: node.maxPods,
     labels: node.labels,
     taints: node.taints,
-    pods: [...daemonSetCaPods(node.pool, node.name), ...snapshotPods(node.pods, expendablePodsPriorityCutoff).map((p) => caPod(p, ownerKind))],
+    pods: [...nodeDaemonSetCaPods(node), ...snapshotPods(node.pods, expendablePodsPriorityCutoff).map((p) => caPod(p, ownerKind))],
     ready: node.ready,
     beingDeleted: node.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key),
   };
@@ -162,7 +162,7 @@ export function caNodeGroup(group: NodeGroup): CaNodeGroup {
   const spec = group.spec;
   const ca: CaNodeGroup = {
     name: spec.name,
-    template: { cpuMillicores: spec.cpuMillicores, memoryBytes: spec.memoryBytes, maxPods: spec.maxPods, labels: spec.labels, taints: spec.taints, daemonSetPods: daemonSetCaPods(spec, `${spec.name}-template`) },
+    template: { cpuMillicores: spec.cpuMillicores, memoryBytes: spec.memoryBytes, maxPods: spec.maxPods, labels: spec.labels, taints: spec.taints, daemonSetPods: templateDaemonSetCaPods(spec) },
     minSize: spec.minSize,
     maxSize: spec.maxSize,
     targetSize: group.targetSize,

@@ -13,6 +13,7 @@ import type { ParsedTrigger, ScaledJobSpec, ScalerDefinition } from '../../autos
 import type { Cluster } from '../../cluster/cluster.js';
 import type { PodOwner, SimPod } from '../../cluster/model.js';
 import { podRequests, type PodRequests } from '../../cluster/pod-requests.js';
+import { podCreateForbidden } from '../../cluster/quota-ledger.js';
 import { JOB_RATE_LIMIT, RateLimitedRequeue } from '../../cluster/rate-limited-requeue.js';
 import { Phase } from '../../core/phases.js';
 import type { Simulation } from '../../core/simulation.js';
@@ -185,7 +186,7 @@ export class ScaledJobController {
         requeue = new RateLimitedRequeue(sim, JOB_RATE_LIMIT, `job/${name}`, () => this.createJobPod(name));
         this.podless.set(name, requeue);
       }
-      const message = `Error creating: pods "${name}" is forbidden: ${admission.message}`;
+      const message = `Error creating: ${podCreateForbidden(name, admission.message)}`;
       cluster.quotas?.createFailed(owner, { controller: 'job-controller', object: name, pods: 1, quota: admission.quota.name, message });
       requeue.failed();
       return;

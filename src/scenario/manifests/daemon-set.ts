@@ -12,6 +12,7 @@ import type { DocRef } from '../yaml/doc-ref.js';
 import { markBroken, type ManifestSet } from './manifest-set.js';
 import { PodTemplateSchema } from './pod-template-schema.js';
 import { toPodTemplate } from './pod-template.js';
+import { checkSelectorMatchesTemplate } from './workload.js';
 
 const DaemonSetSchema = z.looseObject({
   metadata: z.looseObject({ name: z.string().min(1).describe('the object name'), namespace: z.string().min(1).default('default') }),
@@ -24,10 +25,7 @@ const DaemonSetSchema = z.looseObject({
 export function loadDaemonSet(ref: DocRef, _apiVersion: string, out: ManifestSet, sink: ProblemSink): void {
   const input = parseWithSchema(DaemonSetSchema, ref, [], (p) => sink.error(p));
   if (!input) return markBroken(out, 'DaemonSet', ref);
-  const selector = input.spec.selector.matchLabels;
-  const labels = input.spec.template.metadata.labels;
-  if (Object.keys(selector).length === 0) sink.error(ref.problem(['spec', 'selector', 'matchLabels'], 'empty selector is invalid for a DaemonSet'));
-  else if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) sink.error(ref.problem(['spec', 'template', 'metadata', 'labels'], '`selector` does not match template `labels`'));
+  checkSelectorMatchesTemplate('DaemonSet', input.spec.selector.matchLabels, input.spec.template.metadata.labels, ref, sink);
   const { template } = toPodTemplate(input.spec.template, ref, ['spec', 'template'], sink);
   const hostNetwork = ref.valueAt(['spec', 'template', 'spec', 'hostNetwork']) === true;
   out.daemonSets.push({ spec: { name: input.metadata.name, namespace: input.metadata.namespace, template, hostNetwork, source: ref.sourceRef() }, ref });

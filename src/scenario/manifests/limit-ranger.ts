@@ -16,6 +16,7 @@
  * Defaults set here are ordinary requests and limits from then on: the HPA divides by them, the
  * scheduler fits them, a default CPU limit caps the pod's CPU.
  */
+import { ascending } from 'd3-array';
 import { effectiveContainerRequest } from '../../cluster/pod-requests.js';
 import type { ProblemSink } from '../problem-sink.js';
 import type { FieldPath } from '../yaml/field-path.js';
@@ -31,7 +32,7 @@ const LIMIT: Record<LimitedResource, 'cpuLimitMillicores' | 'memoryLimitBytes'> 
 /** Applies every namespace's LimitRanges to the templates of its workloads and ScaledJobs; problems go to `sink`. */
 export function admitLimitRanges(manifests: ManifestSet, sink: ProblemSink): void {
   if (manifests.limitRanges.length === 0) return;
-  const ranges = [...manifests.limitRanges].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const ranges = [...manifests.limitRanges].sort((a, b) => ascending(a.name, b.name));
   const templates = admittedTemplates(manifests);
   for (const admitted of templates) {
     const applying = ranges.filter((r) => r.namespace === admitted.namespace);

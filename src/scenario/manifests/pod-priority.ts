@@ -11,9 +11,9 @@
  */
 import { suggestionHint } from '../did-you-mean.js';
 import type { ProblemSink } from '../problem-sink.js';
-import type { PodTemplateSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
+import { admittedTemplates } from './admitted-templates.js';
 import { objectKey, type ManifestSet } from './manifest-set.js';
 import { SYSTEM_PRIORITY_CLASSES, type PreemptionPolicy, type PriorityClassSpec } from './priority-class.js';
 
@@ -22,16 +22,13 @@ export function resolvePodPriorities(manifests: ManifestSet, sink: ProblemSink):
   const classes = new Map<string, PriorityClassSpec>(SYSTEM_PRIORITY_CLASSES);
   for (const c of manifests.priorityClasses) classes.set(c.spec.name, c.spec);
   const globalDefault = defaultClass(manifests);
-  const resolve = (template: PodTemplateSpec, ref: DocRef, specPath: FieldPath): void => {
+  for (const { template, ref, specPath } of admittedTemplates(manifests)) {
     const resolved = resolveOne(ref, specPath, classes, globalDefault, manifests, sink);
-    if (resolved === undefined) return;
+    if (resolved === undefined) continue;
     if (resolved.priority !== 0) template.priority = resolved.priority;
     if (resolved.className !== undefined) template.priorityClassName = resolved.className;
     if (resolved.preemptionPolicy === 'Never') template.preemptionPolicy = 'Never';
-  };
-  for (const w of manifests.workloads) resolve(w.spec.template, w.ref, ['spec', 'template', 'spec']);
-  for (const j of manifests.scaledJobs) resolve(j.template.template, j.ref, ['spec', 'jobTargetRef', 'template', 'spec']);
-  for (const d of manifests.daemonSets) resolve(d.spec.template, d.ref, ['spec', 'template', 'spec']);
+  }
 }
 
 /** getDefaultPriorityClass: the globalDefault class with the lowest value (only one is admitted: priority-class.ts). */

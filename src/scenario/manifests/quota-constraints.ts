@@ -11,16 +11,16 @@
  * Refusals that depend on the other pods (the quota full at the time) happen during the run
  * (cluster/quota-ledger.ts).
  */
+import { ascending } from 'd3-array';
 import { admitByQuotas, missingQuotaResources, podQuotaUsage, quotaCountsPod } from '../../cluster/quota-usage.js';
 import type { ProblemSink } from '../problem-sink.js';
-import type { ResourceQuotaSpec } from '../resource-quota-types.js';
 import { admittedTemplates, containersOf } from './admitted-templates.js';
 import type { ManifestSet, ResourceQuotaEntry } from './manifest-set.js';
 
 /** The quotas in the order the admission checks them here: by namespace, then name. */
 export function orderedQuotas(manifests: ManifestSet): ResourceQuotaEntry[] {
-  const key = (q: ResourceQuotaSpec): string => `${q.namespace}/${q.name}`;
-  return [...manifests.resourceQuotas].sort((a, b) => (key(a.spec) < key(b.spec) ? -1 : key(a.spec) > key(b.spec) ? 1 : 0));
+  const key = (q: ResourceQuotaEntry): string => `${q.spec.namespace}/${q.spec.name}`;
+  return [...manifests.resourceQuotas].sort((a, b) => ascending(key(a), key(b)));
 }
 
 export function checkQuotaConstraints(manifests: ManifestSet, sink: ProblemSink): void {

@@ -13,16 +13,8 @@ import { StatefulSetSettingsSchema, WorkloadManifestSchema } from './pod-templat
 import { warnUnmodelledWorkloadFields } from './unmodelled-fields.js';
 
 /** Reads one workload object into `out` (problems go to `sink`; an unreadable one is only marked broken). */
-export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string, out: ManifestSet, sink: ProblemSink): void {
-  const input = parseWithSchema(WorkloadManifestSchema, ref, [], (p) => sink.error(p));
-  const statefulSet = kind === 'StatefulSet' ? parseWithSchema(StatefulSetSettingsSchema, ref, ['spec'], (p) => sink.error(p)) : undefined;
-  if (!input || (kind === 'StatefulSet' && !statefulSet)) {
-    markBroken(out, kind, ref);
-    return;
-  }
-  warnUnmodelledWorkloadFields(ref, sink);
-  const selector = input.spec.selector.matchLabels;
-  const labels = input.spec.template.metadata.labels;
+/** ValidateDeploymentSpec / ValidateDaemonSetSpec: a selector, not empty, that the template's labels satisfy. */
+export function checkSelectorMatchesTemplate(kind: string, selector: Record<string, string>, labels: Record<string, string>, ref: DocRef, sink: ProblemSink): void {
   if (Object.keys(selector).length === 0) {
     sink.error(ref.problem(['spec', 'selector', 'matchLabels'], `empty selector is invalid for a ${kind}`));
   } else if (Object.entries(selector).some(([k, v]) => labels[k] !== v)) {
@@ -34,6 +26,18 @@ export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string
       ),
     );
   }
+}
+
+export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string, out: ManifestSet, sink: ProblemSink): void {
+  const input = parseWithSchema(WorkloadManifestSchema, ref, [], (p) => sink.error(p));
+  const statefulSet = kind === 'StatefulSet' ? parseWithSchema(StatefulSetSettingsSchema, ref, ['spec'], (p) => sink.error(p)) : undefined;
+  if (!input || (kind === 'StatefulSet' && !statefulSet)) {
+    markBroken(out, kind, ref);
+    return;
+  }
+  warnUnmodelledWorkloadFields(ref, sink);
+  const selector = input.spec.selector.matchLabels;
+  checkSelectorMatchesTemplate(kind, selector, input.spec.template.metadata.labels, ref, sink);
   const { template, containerPaths, sidecarPaths } = toPodTemplate(input.spec.template, ref, ['spec', 'template'], sink);
   out.workloads.push({
     spec: {

@@ -15,6 +15,7 @@
  * do not fit a pool's node beside the earlier ones (in name order) are left off it with a warning:
  * upstream they would stay Pending there.
  */
+import { ascending } from 'd3-array';
 import { podRequests } from '../../cluster/pod-requests.js';
 import { templateMayRunOnPool } from '../../cluster/pool-reachability.js';
 import type { DaemonSetEntry } from '../manifests/manifest-set.js';
@@ -44,7 +45,7 @@ function daemonPodTemplate(spec: DaemonSetSpec): PodTemplateSpec {
 /** `pools` with each one's DaemonSet pods set (pools none runs on are returned as they are). */
 export function withDaemonSetPods(pools: readonly NodePoolSpec[], daemonSets: readonly DaemonSetEntry[], sink: ProblemSink): NodePoolSpec[] {
   if (daemonSets.length === 0) return [...pools];
-  const ordered = [...daemonSets].sort((a, b) => (a.spec.name < b.spec.name ? -1 : a.spec.name > b.spec.name ? 1 : 0));
+  const ordered = [...daemonSets].sort((a, b) => ascending(a.spec.name, b.spec.name));
   return pools.map((pool) => {
     if (pool.virtual !== undefined) return pool;
     const pods: DaemonSetPodSpec[] = [];

@@ -14,3 +14,16 @@ export function formatMemory(bytes: number): string {
   }
   return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)}Gi` : String(bytes);
 }
+
+const BINARY = ['Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'] as const;
+const DECIMAL = ['k', 'M', 'G', 'T', 'P', 'E'] as const;
+
+/**
+ * Bytes as Quantity.String() prints them: the largest binary suffix that divides them (512Mi),
+ * else the largest decimal one (500M, 1500M), else plain bytes; never a fraction.
+ */
+export function formatMemoryQuantity(bytes: number): string {
+  for (let i = BINARY.length - 1; i >= 0; i--) if (bytes >= 1024 ** (i + 1) && bytes % 1024 ** (i + 1) === 0) return `${bytes / 1024 ** (i + 1)}${BINARY[i]}`;
+  for (let i = DECIMAL.length - 1; i >= 0; i--) if (bytes >= 1000 ** (i + 1) && bytes % 1000 ** (i + 1) === 0) return `${bytes / 1000 ** (i + 1)}${DECIMAL[i]}`;
+  return String(bytes);
+}
