@@ -1,11 +1,13 @@
 /**
  * The sweep's terminal text: the Pareto frontier as a table (grid values, cost, p95, served %) and
  * the SLO answer in one sentence — the cheapest setting meeting it, or the closest one and the
- * clauses it misses.
+ * clauses it misses. Settings judged across seeds (./replicates.ts) show the other axes, the mean
+ * cost and the worst seed's p95 and served share, and say how many seeds meet the SLO.
  */
 import { padColumns } from '../report/text-columns.js';
 import type { GridAxis } from './grid.js';
 import type { AnsweredSetting, SloAnswer } from './slo-answer.js';
+import { acrossSeeds, seedAxisIndex } from './replicates.js';
 import { costMeasure, type SweepRow } from './sweep-row.js';
 
 function costText(rows: readonly SweepRow[], r: SweepRow): string {
@@ -13,14 +15,19 @@ function costText(rows: readonly SweepRow[], r: SweepRow): string {
   return r.row.meanReplicas.toFixed(2);
 }
 
+/** `all`: the settings judged (outputs.settings), `frontier` those on the frontier. */
 export function formatFrontier(axes: readonly GridAxis[], all: readonly SweepRow[], frontier: readonly SweepRow[]): string {
   const cost = costMeasure(all);
+  const seeds = acrossSeeds(all) ? all[0]!.seeds.length : 0;
+  const shownAxes = seeds > 0 ? axes.filter((_, i) => i !== seedAxisIndex(axes)) : axes;
   const currency = all.find((r) => r.row.costCurrency !== null)?.row.costCurrency;
-  const costHeader = cost.name === 'cost_total' ? `cost${currency ? ` (${currency})` : ''}` : 'mean replicas (no prices)';
-  const header = ['#', ...axes.map((a) => a.name), costHeader, 'p95 ms', 'served %'];
+  const ofSeeds = seeds > 0 ? ', mean of seeds' : '';
+  const costHeader = cost.name === 'cost_total' ? `cost${currency ? ` (${currency})` : ''}${ofSeeds}` : `mean replicas${ofSeeds} (no prices)`;
+  const header = ['#', ...shownAxes.map((a) => a.name), costHeader, seeds > 0 ? 'p95 ms, worst seed' : 'p95 ms', seeds > 0 ? 'served %, worst seed' : 'served %'];
   const body = frontier.map((r) => [String(r.index), ...r.values, costText(all, r), r.row.p95Ms.toFixed(1), r.row.servedPercent.toFixed(3)]);
-  const lines = padColumns([header, ...body], (i) => (i <= axes.length ? 'left' : 'right')).map((cells) => cells.join('  ').trimEnd());
-  return [`Pareto frontier (lowest ${cost.name === 'cost_total' ? 'cost' : 'mean replicas'}, lowest p95, highest served %): ${frontier.length} of ${all.length} settings`, ...lines].join('\n');
+  const lines = padColumns([header, ...body], (i) => (i <= shownAxes.length ? 'left' : 'right')).map((cells) => cells.join('  ').trimEnd());
+  const across = seeds > 0 ? `, each across ${seeds} seeds (mean ${cost.name === 'cost_total' ? 'cost' : 'replicas'}, the worst seed's p95 and served %; settings.csv has each figure's spread)` : '';
+  return [`Pareto frontier (lowest ${cost.name === 'cost_total' ? 'cost' : 'mean replicas'}, lowest p95, highest served %): ${frontier.length} of ${all.length} settings${across}`, ...lines].join('\n');
 }
 
 function settingText(s: AnsweredSetting): string {
@@ -32,8 +39,13 @@ function figures(s: AnsweredSetting): string {
   return `${cost}p95 ${s.row.p95Ms.toFixed(1)} ms, served ${s.row.servedPercent.toFixed(3)}%`;
 }
 
+function seedsText(s: AnsweredSetting): string {
+  return s.seeds ? `; ${s.seedsMeeting} of ${s.seeds.length} seeds meet it` : '';
+}
+
 export function formatAnswer(answer: SloAnswer): string {
-  if (answer.best) return `cheapest setting meeting ${answer.slo}: ${settingText(answer.best)} (${figures(answer.best)}); ${answer.meeting} of ${answer.settings} settings meet it`;
+  const every = answer.best?.seeds ?? answer.closest?.seeds ? ' under every seed' : '';
+  if (answer.best) return `cheapest setting meeting ${answer.slo}${every}: ${settingText(answer.best)} (${figures(answer.best)}); ${answer.meeting} of ${answer.settings} settings meet it${every}`;
   if (!answer.closest) return `no setting meets ${answer.slo}`;
-  return `no setting meets ${answer.slo}; closest: ${settingText(answer.closest)} (${figures(answer.closest)}), missing ${answer.closest.misses.join(', ')}`;
+  return `no setting meets ${answer.slo}${every}; closest: ${settingText(answer.closest)} (${figures(answer.closest)}${seedsText(answer.closest)}), missing ${answer.closest.misses.join(', ')}`;
 }

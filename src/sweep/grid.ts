@@ -53,3 +53,8 @@ export function resolveGrid(flags: readonly string[], documents: readonly Scenar
 export function axisField(axis: GridAxis): string {
   return `${axis.target}:${formatFieldPath(axis.fieldPath)}`;
 }
+
+/** The axis that varies scenario.yaml's `spec.<field>` (seed, duration), or -1. */
+export function scenarioSpecAxis(axes: readonly GridAxis[], field: string): number {
+  return axes.findIndex((a) => a.target === 'scenario' && a.fieldPath.length === 2 && a.fieldPath[0] === 'spec' && a.fieldPath[1] === field);
+}

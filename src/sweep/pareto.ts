@@ -7,12 +7,14 @@
  *   - maximize the served share of requests (servedPercent).
  * A setting is dominated when another is at least as good on all three and strictly better on one;
  * settings equal on all three are all kept. The frontier is listed cheapest first (ties by index).
+ * Settings judged across seeds (./replicates.ts) compete with their judged figures: the mean cost,
+ * the worst seed's p95 and served share.
  */
 import { cheaperFirst, costMeasure, type SweepRow } from './sweep-row.js';
 
 export const PARETO_OBJECTIVES = ['cost (min)', 'p95_ms (min)', 'served_percent (max)'] as const;
 
-export function paretoFrontier(rows: readonly SweepRow[]): SweepRow[] {
+export function paretoFrontier<R extends SweepRow>(rows: readonly R[]): R[] {
   const cost = costMeasure(rows);
   const dominates = (a: SweepRow, b: SweepRow): boolean => {
     const ca = cost.of(a);

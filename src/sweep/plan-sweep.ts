@@ -13,7 +13,7 @@ import { isUserInputError, UserInputError } from '../errors/user-input-error.js'
 import { resolveInScenario } from '../scenario/files.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { buildId, settingRowsFingerprint, sweepFingerprint, toolVersion } from './fingerprint.js';
-import { resolveGrid, type GridAxis } from './grid.js';
+import { resolveGrid, scenarioSpecAxis, type GridAxis } from './grid.js';
 import { loadSetting, type SettingTask, type SweepBase } from './run-setting.js';
 import { readScenarioDocuments, valueAt, type InputFile } from './scenario-documents.js';
 import { SettingProblems } from './setting-problems.js';
@@ -38,7 +38,7 @@ export interface SweepPlan {
 }
 
 function varies(axes: readonly GridAxis[], field: string): GridAxis | undefined {
-  return axes.find((a) => a.target === 'scenario' && a.fieldPath.length === 2 && a.fieldPath[0] === 'spec' && a.fieldPath[1] === field);
+  return axes[scenarioSpecAxis(axes, field)];
 }
 
 function conflict(axis: GridAxis, flag: string): UserInputError {

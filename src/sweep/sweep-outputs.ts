@@ -8,12 +8,18 @@
  *   pareto.csv  the same columns for the Pareto frontier (./pareto.ts), cheapest first
  *   best.json   with --slo: the cheapest setting meeting it, or the closest one (./slo-answer.ts)
  *   sweep.json  the identity (scenario, fingerprint, grid, seed, duration) and every row
+ * When the grid varies the seed (--seeds), the runs of a setting are its replicates (./replicates.ts):
+ *   settings.csv  one line per setting (the other axes): its seeds, then each of compare's figures
+ *                 as <key>_mean, <key>_min, <key>_max over the seeds
+ *   pareto.csv    the frontier of those settings, in settings.csv's columns
+ *   best.json     judged across seeds; sweep.json adds the settings with their judged figures
  */
 import { comparisonColumns } from '../compare/comparison-table.js';
 import { csvLine, type Cell } from '../report/csv-line.js';
 import type { ResultsFolder } from '../report/results-folder.js';
 import { axisField } from './grid.js';
 import { paretoFrontier } from './pareto.js';
+import { acrossSeeds, seedAxisIndex, settingsAcrossSeeds, type SettingAcrossSeeds } from './replicates.js';
 import { answerSlo, type SloAnswer } from './slo-answer.js';
 import type { Slo } from './slo.js';
 import type { SweepIdentity } from './sweep-identity.js';
@@ -26,7 +32,35 @@ export function sweepTable(identity: SweepIdentity, all: readonly SweepRow[], ro
   return [header, ...lines].map((l) => `${csvLine(l)}\n`).join('');
 }
 
-export function sweepJson(identity: SweepIdentity, rows: readonly SweepRow[]): string {
+/** settings.csv's text (and, with `shown` the frontier, pareto.csv's) for settings judged across seeds. */
+export function settingsTable(identity: SweepIdentity, all: readonly SettingAcrossSeeds[], shown: readonly SettingAcrossSeeds[]): string {
+  const seedAxis = seedAxisIndex(identity.axes);
+  const columns = comparisonColumns(all.flatMap((s) => s.runs.map((r) => r.row)));
+  const stats = ['mean', 'min', 'max'] as const;
+  const header = ['setting', 'id', ...identity.axes.filter((_, i) => i !== seedAxis).map((a) => a.name), 'seeds', 'cost_currency', ...columns.flatMap((c) => stats.map((s) => `${c.key}_${s}`))];
+  const lines: Cell[][] = shown.map((s) => {
+    const figures = columns.flatMap((c): Cell[] => {
+      const values = s.runs.map((r) => c.value(r.row));
+      if (values.some((v) => v === null)) return ['', '', ''];
+      const numbers = values as number[];
+      return [Math.round((numbers.reduce((a, v) => a + v, 0) / numbers.length) * 1e4) / 1e4, Math.min(...numbers), Math.max(...numbers)];
+    });
+    return [s.index, s.id, ...s.values, s.seeds.join(' '), s.row.costCurrency ?? '', ...figures];
+  });
+  return [header, ...lines].map((l) => `${csvLine(l)}\n`).join('');
+}
+
+function settingsJson(identity: SweepIdentity, settings: readonly SettingAcrossSeeds[]): object {
+  const seedAxis = seedAxisIndex(identity.axes);
+  const others = identity.axes.filter((_, i) => i !== seedAxis);
+  return {
+    seedAxis: identity.axes[seedAxis]!.name,
+    judged: 'costTotal, costByClass, meanReplicas and meanNodes: the mean over the seeds; every other figure: the worst seed\'s',
+    settings: settings.map((s) => ({ index: s.index, id: s.id, setting: Object.fromEntries(others.map((a, i) => [a.name, s.values[i]!])), seeds: s.seeds, runs: s.runs.map((r) => r.index), ...rowFigures(s.row) })),
+  };
+}
+
+export function sweepJson(identity: SweepIdentity, rows: readonly SweepRow[], settings: readonly SweepRow[] = rows): string {
   const body = {
     scenario: identity.scenario,
     scalesimVersion: identity.scalesimVersion,
@@ -37,23 +71,45 @@ export function sweepJson(identity: SweepIdentity, rows: readonly SweepRow[]): s
     grid: identity.axes.map((a) => ({ path: a.name, field: axisField(a), values: a.values.map((v) => v.text) })),
     settings: identity.settings,
     rows: rows.map((r) => ({ index: r.index, id: r.id, setting: Object.fromEntries(identity.axes.map((a, i) => [a.name, r.values[i]!])), ...rowFigures(r.row) })),
+    ...(acrossSeeds(settings) ? { acrossSeeds: settingsJson(identity, settings) } : {}),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
 export interface SweepOutputs {
+  /** The settings judged: the rows, or the settings across seeds when the grid varies the seed. */
+  settings: SweepRow[];
   frontier: SweepRow[];
   answer: SloAnswer | null;
 }
 
-/** Writes sweep.csv, pareto.csv, sweep.json and (with an SLO) best.json into `folder`; rows must be complete. */
+/** Writes sweep.csv, pareto.csv, sweep.json, (seeds varied) settings.csv and (with an SLO) best.json into `folder`; rows must be complete. */
 export function writeSweepOutputs(folder: ResultsFolder, identity: SweepIdentity, rows: readonly SweepRow[], slo: Slo | undefined): SweepOutputs {
   const sorted = [...rows].sort((a, b) => a.index - b.index);
-  const frontier = paretoFrontier(sorted);
+  const settings = settingsAcrossSeeds(identity.axes, sorted);
   folder.writeText('sweep.csv', sweepTable(identity, sorted, sorted));
-  folder.writeText('pareto.csv', sweepTable(identity, sorted, frontier));
-  folder.writeText('sweep.json', sweepJson(identity, sorted));
-  const answer = slo ? answerSlo(identity.axes, sorted, slo) : null;
+  let frontier: SweepRow[];
+  if (acrossSeeds(settings)) {
+    const judged = paretoFrontier(settings);
+    frontier = judged;
+    folder.writeText('settings.csv', settingsTable(identity, settings, settings));
+    folder.writeText('pareto.csv', settingsTable(identity, settings, judged));
+  } else {
+    frontier = paretoFrontier(settings);
+    folder.writeText('pareto.csv', sweepTable(identity, sorted, frontier));
+  }
+  folder.writeText('sweep.json', sweepJson(identity, sorted, settings));
+  const answer = slo ? answerSlo(identity.axes, settings, slo) : null;
   if (answer) folder.writeText('best.json', `${JSON.stringify(answer, null, 2)}\n`);
-  return { frontier, answer };
+  return { settings, frontier, answer };
+}
+
+/** The files writeSweepOutputs wrote, for the closing line: `sweep.csv, pareto.csv, sweep.json`. */
+export function writtenFiles(outputs: SweepOutputs): string {
+  return ['sweep.csv', ...(acrossSeeds(outputs.settings) ? ['settings.csv'] : []), 'pareto.csv', 'sweep.json', ...(outputs.answer ? ['best.json'] : [])].join(', ');
+}
+
+/** The frontier as --json prints it: settings across seeds name their runs by index. */
+export function frontierJson(outputs: SweepOutputs): unknown[] {
+  return outputs.frontier.map((r) => ('runs' in r ? { ...r, runs: (r as SettingAcrossSeeds).runs.map((run) => run.index) } : r));
 }

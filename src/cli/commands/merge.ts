@@ -12,7 +12,7 @@ import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
 import { mergeParts } from '../../sweep/merge-parts.js';
 import { readShardPart } from '../../sweep/shard-part.js';
 import { parseSlo, unjudgedClauses } from '../../sweep/slo.js';
-import { writeSweepOutputs } from '../../sweep/sweep-outputs.js';
+import { frontierJson, writeSweepOutputs, writtenFiles } from '../../sweep/sweep-outputs.js';
 import { withExitCodes } from '../handle-errors.js';
 import { safeName } from './run.js';
 
@@ -55,14 +55,14 @@ Examples:
         }
         const target = resolve(outDir);
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ scenario: identity.scenario, out: target, settings: identity.settings, parts: parts.length, frontier: outputs.frontier, best: outputs.answer }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ scenario: identity.scenario, out: target, settings: identity.settings, parts: parts.length, frontier: frontierJson(outputs), best: outputs.answer }, null, 2)}\n`);
           return;
         }
         process.stdout.write(`merged ${parts.length} part${parts.length === 1 ? '' : 's'} of sweep ${identity.scenario}: ${identity.settings} settings\n`);
-        process.stdout.write(`${formatFrontier(identity.axes, rows, outputs.frontier)}\n`);
+        process.stdout.write(`${formatFrontier(identity.axes, outputs.settings, outputs.frontier)}\n`);
         if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
         if (slo) for (const note of unjudgedClauses(slo, rows.map((r) => r.row))) process.stderr.write(`${note}\n`);
-        process.stdout.write(`wrote sweep.csv, pareto.csv, sweep.json${outputs.answer ? ', best.json' : ''} under ${target}\n`);
+        process.stdout.write(`wrote ${writtenFiles(outputs)} under ${target}\n`);
       }, { json: flags.json }),
     );
 }

@@ -5,9 +5,8 @@
  * With --shards N it runs one shard (--shard i, or $JOB_COMPLETION_INDEX) and writes a part for
  * `scalesim merge`; with --shards N --emit-job it writes the Kubernetes Indexed Job that runs them all.
  */
-import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserInputError } from '../../errors/user-input-error.js';
 import { prepareOutputFolder } from '../../report/output-folder.js';
@@ -16,7 +15,6 @@ import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
 import { ALIAS_NAMES } from '../../sweep/grid-paths.js';
 import { parseGridSpec } from '../../sweep/grid-spec.js';
 import { resolveGrid } from '../../sweep/grid.js';
-import { partsFolder, sweepJobYaml } from '../../sweep/job-manifest.js';
 import type { JournalStart, SweepJournal } from '../../sweep/journal.js';
 import { checkInMain, checkTasks, planSweep, settingTask, type SweepPlan } from '../../sweep/plan-sweep.js';
 import { runSweep } from '../../sweep/run-sweep.js';
@@ -24,47 +22,17 @@ import { shardIndexes } from '../../sweep/settings.js';
 import { writeShardPart } from '../../sweep/shard-part.js';
 import { parseWorkloadFocus } from '../../compare/workload-focus.js';
 import { parseSlo, unjudgedClauses, type Slo } from '../../sweep/slo.js';
+import { parseSeeds, seedsGridFlag } from '../../sweep/seeds-flag.js';
 import { createSweepProgress } from '../../sweep/sweep-progress.js';
-import { writeSweepOutputs } from '../../sweep/sweep-outputs.js';
+import { frontierJson, writeSweepOutputs, writtenFiles } from '../../sweep/sweep-outputs.js';
 import { formatTimeline, roundTimeline, sweepTimeline, type SweepMarks } from '../../sweep/sweep-timeline.js';
 import { WorkerPool } from '../../sweep/worker-pool.js';
 import { withExitCodes } from '../handle-errors.js';
 import { onStopSignals } from '../stop-signals.js';
 import { parseDurationFlag, parseSeed, safeName } from './run.js';
+import { parseCount, type SweepFlags } from './sweep-flags.js';
+import { emitJob } from './sweep-job.js';
 
-interface SweepFlags {
-  grid?: string[];
-  out?: string;
-  seed?: string;
-  duration?: string;
-  workers?: string;
-  slo?: string;
-  workload?: string;
-  json?: boolean;
-  progress?: boolean;
-  fresh?: boolean;
-  shards?: string;
-  shard?: string;
-  emitJob?: string | true;
-  image: string;
-  resultsPvc: string;
-  parallelism?: string;
-  jobName?: string;
-  jobCpu: string;
-  jobMemory: string;
-  jobScenarioDir?: string;
-  backoffLimitPerIndex: string;
-}
-
-export function parseCount(text: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UserInputError({ file: '(command line)', field: flag, message: `expected a whole number ${max < Number.MAX_SAFE_INTEGER ? `from ${min} to ${max}` : `>= ${min}`}, got "${text}"` });
-  }
-  return n;
-}
-
-const QUANTITY = /^\d+(\.\d+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 /** --emit-job loads every setting up to this many (a load is about 20–40 ms); past it, every value of every axis. */
 const EMIT_JOB_FULL_CHECK = 1000;
 
@@ -95,107 +63,6 @@ function resolveShard(flags: SweepFlags, shards: number): number {
   });
 }
 
-/** A container image reference (distribution/reference's grammar, lightly): [host[:port]/]path[:tag][@sha256:digest]. */
-const IMAGE_REFERENCE = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::\w[\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-/** A DNS-1123 subdomain, as a PersistentVolumeClaim's name must be. */
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-function jobFlagProblem(field: string, message: string): UserInputError {
-  return new UserInputError({ file: '(command line)', field, message });
-}
-
-/** The Job's own flags, checked as the API server and the kubelet would take them. */
-function checkJobFlags(flags: SweepFlags, shards: number, settings: number): number {
-  if (shards > settings) throw jobFlagProblem('--shards', `${shards} shards for ${settings} setting${settings === 1 ? '' : 's'}: expected at most ${settings} (a shard with no setting is a pod doing nothing)`);
-  const parallelism = flags.parallelism !== undefined ? parseCount(flags.parallelism, '--parallelism', 1) : shards;
-  if (!IMAGE_REFERENCE.test(flags.image)) throw jobFlagProblem('--image', `expected a container image reference such as registry.example.com/scalesim:0.1.0, got "${flags.image}"`);
-  if (!DNS_SUBDOMAIN.test(flags.resultsPvc) || flags.resultsPvc.length > 253) {
-    throw jobFlagProblem('--results-pvc', `expected a PersistentVolumeClaim name (lower-case letters, digits, - and ., at most 253 characters), got "${flags.resultsPvc}"`);
-  }
-  if (!QUANTITY.test(flags.jobCpu) || Number.parseFloat(flags.jobCpu) <= 0) throw jobFlagProblem('--job-cpu', `expected a CPU quantity above 0 such as 2 or 1500m, got "${flags.jobCpu}"`);
-  if (!QUANTITY.test(flags.jobMemory) || Number.parseFloat(flags.jobMemory) <= 0) throw jobFlagProblem('--job-memory', `expected a memory quantity above 0 such as 1Gi or 512Mi, got "${flags.jobMemory}"`);
-  return parallelism;
-}
-
-/** Flags of a local sweep that a Job does not use: said, not silently dropped. */
-function ignoredJobFlags(flags: SweepFlags, name: string): string[] {
-  const notes: string[] = [];
-  if (flags.shard !== undefined) notes.push('--shard is not used with --emit-job: every shard runs, one per pod');
-  if (flags.out !== undefined) notes.push(`--out is not used with --emit-job: the pods write to ${partsFolder(name)}/shard-<i> on the claim`);
-  if (flags.workers !== undefined) notes.push('--workers is not used with --emit-job: each pod runs as many workers as --job-cpu');
-  if (flags.fresh === true) notes.push('--fresh is not used with --emit-job');
-  return notes;
-}
-
-/** Writes the Job's YAML to `file` (`-`: standard output); a path that cannot be written is bad input. */
-function writeJobFile(file: string, yaml: string): void {
-  if (file === '-') {
-    process.stdout.write(yaml);
-    return;
-  }
-  try {
-    writeFileSync(file, yaml);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? String(error);
-    throw new UserInputError({ file, field: '--emit-job', message: `cannot write the Job manifest: ${why}`, hint: 'give a file path, e.g. --emit-job sweep-job.yaml, or - for standard output' });
-  }
-}
-
-function emitJob(dir: string, flags: SweepFlags, plan: SweepPlan, shards: number, checked: number): void {
-  const file = flags.emitJob === true || flags.emitJob === undefined ? 'sweep-job.yaml' : flags.emitJob;
-  const parallelism = checkJobFlags(flags, shards, plan.identity.settings);
-  const cpu = flags.jobCpu.endsWith('m') ? Number(flags.jobCpu.slice(0, -1)) / 1000 : Number(flags.jobCpu);
-  const name = flags.jobName ?? `scalesim-sweep-${safeName(plan.identity.scenario).toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`.slice(0, 52).replace(/-+$/, '');
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 52) {
-    throw new UserInputError({ file: '(command line)', field: '--job-name', message: `expected a DNS label of at most 52 characters (lower-case letters, digits, -), got "${name}"` });
-  }
-  // The image's working directory holds the repository (scenarios/ included): a folder under the
-  // current directory is passed relative to it; anything else as given, with a note.
-  const relativeDir = relative(process.cwd(), resolve(dir)).split(sep).join('/');
-  const inside = relativeDir !== '' && !relativeDir.startsWith('..') && !isAbsolute(relativeDir);
-  const scenarioDir = flags.jobScenarioDir ?? (inside ? relativeDir : dir);
-  const sweepArgs = [
-    ...plan.identity.axes.flatMap((a) => ['--grid', a.flag]),
-    ...(flags.seed !== undefined ? ['--seed', flags.seed] : []),
-    ...(flags.duration !== undefined ? ['--duration', flags.duration] : []),
-    ...(plan.base.workloads !== null ? ['--workload', plan.base.workloads.join(',')] : []),
-  ];
-  const yaml = sweepJobYaml({
-    name,
-    image: flags.image,
-    scenarioDir,
-    sweepArgs,
-    shards,
-    parallelism,
-    resultsPvc: flags.resultsPvc,
-    cpu: flags.jobCpu,
-    memory: flags.jobMemory,
-    workers: Math.max(1, Math.floor(cpu)),
-    backoffLimitPerIndex: parseCount(flags.backoffLimitPerIndex, '--backoff-limit-per-index', 0),
-    fingerprint: plan.identity.fingerprint,
-  });
-  writeJobFile(file, yaml);
-  const toStdout = file === '-';
-  // With the manifest on standard output, everything else goes to standard error.
-  const say = (text: string): boolean => (toStdout ? process.stderr.write(text) : process.stdout.write(text));
-  for (const note of ignoredJobFlags(flags, name)) process.stderr.write(`note: ${note}\n`);
-  const settings = plan.identity.settings;
-  if (flags.json) {
-    say(`${JSON.stringify({ job: toStdout ? '-' : resolve(file), name, shards, settings, checkedSettings: checked, parts: partsFolder(name), fingerprint: plan.identity.fingerprint }, null, 2)}\n`);
-    return;
-  }
-  say(
-    [
-      `${toStdout ? 'wrote the manifest to standard output' : `wrote ${resolve(file)}`}: Job ${name}, ${shards} shards of ${settings} settings, image ${flags.image}, results on PVC ${flags.resultsPvc}`,
-      checked === settings ? `  checked every setting (${settings}) as the pods will load it` : `  checked ${checked} of ${settings} settings (every value of every axis); a setting bad only in combination fails its shard's pod`,
-      `  kubectl apply -f ${toStdout ? '<the manifest>' : file}`,
-      `  kubectl wait --for=condition=complete job/${name} --timeout=24h`,
-      `  then copy ${partsFolder(name)}/shard-* from the volume and run: scalesim merge <shard-0> … <shard-${shards - 1}> --out <dir>`,
-      `  the pods read the scenario at ${scenarioDir} in the image (working directory /app)${flags.jobScenarioDir === undefined ? '; --job-scenario-dir changes it' : ''}`,
-    ].join('\n') + '\n',
-  );
-}
 
 export function registerSweepCommand(program: Command): void {
   program
@@ -205,6 +72,7 @@ export function registerSweepCommand(program: Command): void {
     .option('--grid <path=values>', `a grid axis: <path>=v1,v2,… with path an alias (${ALIAS_NAMES.join(', ')}) or <target>:<field.path> (repeatable; the first varies slowest)`, (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
     .option('--out <dir>', 'output folder (default: results/<scenario-name>-sweep, or …-sweep-shard-<i>)')
     .option('--seed <n>', 'the seed every setting runs with (default: the scenario seed)')
+    .option('--seeds <list>', 'run every setting under each of these seeds, e.g. 1,2,3 or 1..10, and judge it across them: the SLO met under every seed, mean cost, worst p95 (settings.csv has the spread)')
     .option('--duration <d>', 'simulated duration of every setting (e.g. 2h, 3d)')
     .option('--workers <n>', `worker threads (default: every core, here ${availableParallelism()}; at most one per setting)`)
     .option('--slo <clauses>', 'find the cheapest setting meeting every clause, e.g. "p95<300ms,served>99.9%"')
@@ -229,13 +97,15 @@ export function registerSweepCommand(program: Command): void {
 Examples:
   $ scalesim sweep scenarios/nginx-hpa-cpu --grid hpa.targetCPU=30,50,70 --grid hpa.scaleDownStabilizationSeconds=0,300 --slo "p95<8ms,served>=99.9%"
   $ scalesim sweep scenarios/scale-to-zero --grid keda.cooldownPeriod=30,300 --grid keda.pollingInterval=5,30 --workers 2
+  $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=50,60,70 --seeds 1..5 --duration 3d --slo "p95<200ms"
   $ scalesim sweep scenarios/flask-hpa-ca --grid "HorizontalPodAutoscaler/hello-world-flask:spec.maxReplicas=6,8,10" --duration 1h
   $ scalesim sweep scenarios/overprovisioning-ca --grid Deployment/overprovisioning:spec.replicas=0,1,2 --workload web --slo "pendingPodSeconds<60"
   $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=40,50,60,70 --shards 4 --shard 0 --out parts/shard-0
   $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=40,50,60,70 --shards 4 --emit-job --image registry.example.com/scalesim:0.1.0
   $ scalesim merge parts/shard-0 parts/shard-1 parts/shard-2 parts/shard-3 --out results/nasa-sweep --slo "p95<250ms"
 
-Grid values are YAML scalars separated by commas. Every setting runs with the same seed. A stopped
+Grid values are YAML scalars separated by commas. Every setting runs with the same seed, or with
+each of --seeds (the last axis, scenario.spec.seed; a grid that varies the seed is judged so too). A stopped
 sweep resumes when the same command runs again (--fresh starts over). SLO metrics: p50 p95 p99 (ms
 or s), served dropped (%), coldStarts, pendingPodSeconds, underProvisionedSeconds, scaleEvents,
 flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators < <= > >=.`,
@@ -257,7 +127,7 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
         if (slo && shards !== undefined) {
           throw new UserInputError({ file: '(command line)', field: '--slo', message: 'a shard writes a part, not the answer: give --slo to scalesim merge' });
         }
-        const grid = flags.grid ?? [];
+        const grid = withSeedsAxis(flags);
         const workloads = flags.workload !== undefined ? parseWorkloadFocus(flags.workload) : undefined;
         const request = {
           dir,
@@ -292,6 +162,16 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
         }
       }, { json: flags.json }),
     );
+}
+
+/** The --grid flags, with --seeds as the last axis (scenario.spec.seed). */
+function withSeedsAxis(flags: SweepFlags): string[] {
+  const grid = flags.grid ?? [];
+  if (flags.seeds === undefined) return grid;
+  if (flags.seed !== undefined) throw new UserInputError({ file: '(command line)', field: '--seeds', message: '--seed and --seeds both set the seed: give --seed for one seed, --seeds for several' });
+  const seedGrid = grid.find((g) => /^\s*scenario[.:]spec\.seed\s*$/.test(parseGridSpec(g).path));
+  if (seedGrid !== undefined) throw new UserInputError({ file: '(command line)', field: '--seeds', message: `--seeds and --grid ${seedGrid} both vary the seed: give one` });
+  return [...grid, seedsGridFlag(parseSeeds(flags.seeds))];
 }
 
 interface SweepContext {
@@ -373,7 +253,7 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard
       wallSeconds: Number(seconds.toFixed(3)),
       cpuSeconds: Number(cpuSeconds.toFixed(3)),
       timeline: roundTimeline(timeline),
-      ...(outputs ? { frontier: outputs.frontier, best: outputs.answer } : {}),
+      ...(outputs ? { frontier: frontierJson(outputs), best: outputs.answer } : {}),
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return;
@@ -383,9 +263,9 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard
   const what = shard !== undefined ? `shard ${shard} of ${shards}: ${run.rows.length} of ${n} settings` : `${n} setting${n === 1 ? '' : 's'}`;
   process.stdout.write(`sweep ${plan.identity.scenario}: ${axes} = ${what}; ran ${run.ran} on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s)${run.resumed > 0 ? `, resumed ${run.resumed}` : ''}${plan.base.workloads !== null ? `; figures of ${plan.base.workloads.join(', ')} only (--workload)` : ''}\n${formatTimeline(timeline)}\n`);
   if (outputs) {
-    process.stdout.write(`${formatFrontier(plan.identity.axes, run.rows, outputs.frontier)}\n`);
+    process.stdout.write(`${formatFrontier(plan.identity.axes, outputs.settings, outputs.frontier)}\n`);
     if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
     if (slo) for (const note of unjudgedClauses(slo, run.rows.map((r) => r.row))) process.stderr.write(`${note}\n`);
-    process.stdout.write(`wrote sweep.csv, pareto.csv, sweep.json${outputs.answer ? ', best.json' : ''} under ${target}\n`);
+    process.stdout.write(`wrote ${writtenFiles(outputs)} under ${target}\n`);
   } else process.stdout.write(`wrote the part under ${target}; merge every shard with: scalesim merge <shard folders…> --out <dir>\n`);
 }
