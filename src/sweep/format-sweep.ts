@@ -7,7 +7,8 @@
 import { padColumns } from '../report/text-columns.js';
 import type { GridAxis } from './grid.js';
 import type { AnsweredSetting, SloAnswer } from './slo-answer.js';
-import { acrossSeeds, seedAxisIndex } from './replicates.js';
+import { acrossSeeds } from './replicates.js';
+import { parameterAxes } from './sweep-effects.js';
 import { costMeasure, type SweepRow } from './sweep-row.js';
 
 function costText(rows: readonly SweepRow[], r: SweepRow): string {
@@ -15,19 +16,32 @@ function costText(rows: readonly SweepRow[], r: SweepRow): string {
   return r.row.meanReplicas.toFixed(2);
 }
 
-/** `all`: the settings judged (outputs.settings), `frontier` those on the frontier. */
-export function formatFrontier(axes: readonly GridAxis[], all: readonly SweepRow[], frontier: readonly SweepRow[]): string {
+/** The judged settings' table (the frontier's, or every setting's): header, one row of texts per setting, and how many leading columns are grid values. */
+export function settingsTableRows(axes: readonly GridAxis[], all: readonly SweepRow[], shown: readonly SweepRow[]): { header: string[]; rows: string[][]; gridColumns: number } {
+  const cost = costMeasure(all);
+  const seeds = acrossSeeds(all);
+  const shownAxes = parameterAxes(axes, all);
+  const ofSeeds = seeds ? ', mean of seeds' : '';
+  const currency = all.find((r) => r.row.costCurrency !== null)?.row.costCurrency;
+  const costHeader = cost.name === 'cost_total' ? `cost${currency ? ` (${currency})` : ''}${ofSeeds}` : `mean replicas${ofSeeds} (no prices)`;
+  const header = ['#', ...shownAxes.map((a) => a.name), costHeader, seeds ? 'p95 ms, worst seed' : 'p95 ms', seeds ? 'served %, worst seed' : 'served %'];
+  const rows = shown.map((r) => [String(r.index), ...r.values, costText(all, r), r.row.p95Ms.toFixed(1), r.row.servedPercent.toFixed(3)]);
+  return { header, rows, gridColumns: 1 + shownAxes.length };
+}
+
+/** The frontier's heading line: what it minimizes and, across seeds, how the figures were judged. */
+export function frontierHeading(all: readonly SweepRow[], frontier: readonly SweepRow[], lead = 'Pareto frontier'): string {
   const cost = costMeasure(all);
   const seeds = acrossSeeds(all) ? all[0]!.seeds.length : 0;
-  const shownAxes = seeds > 0 ? axes.filter((_, i) => i !== seedAxisIndex(axes)) : axes;
-  const currency = all.find((r) => r.row.costCurrency !== null)?.row.costCurrency;
-  const ofSeeds = seeds > 0 ? ', mean of seeds' : '';
-  const costHeader = cost.name === 'cost_total' ? `cost${currency ? ` (${currency})` : ''}${ofSeeds}` : `mean replicas${ofSeeds} (no prices)`;
-  const header = ['#', ...shownAxes.map((a) => a.name), costHeader, seeds > 0 ? 'p95 ms, worst seed' : 'p95 ms', seeds > 0 ? 'served %, worst seed' : 'served %'];
-  const body = frontier.map((r) => [String(r.index), ...r.values, costText(all, r), r.row.p95Ms.toFixed(1), r.row.servedPercent.toFixed(3)]);
-  const lines = padColumns([header, ...body], (i) => (i <= shownAxes.length ? 'left' : 'right')).map((cells) => cells.join('  ').trimEnd());
   const across = seeds > 0 ? `, each across ${seeds} seeds (mean ${cost.name === 'cost_total' ? 'cost' : 'replicas'}, the worst seed's p95 and served %; settings.csv has each figure's spread)` : '';
-  return [`Pareto frontier (lowest ${cost.name === 'cost_total' ? 'cost' : 'mean replicas'}, lowest p95, highest served %): ${frontier.length} of ${all.length} settings${across}`, ...lines].join('\n');
+  return `${lead} (lowest ${cost.name === 'cost_total' ? 'cost' : 'mean replicas'}, lowest p95, highest served %): ${frontier.length} of ${all.length} settings${across}`;
+}
+
+/** `all`: the settings judged (outputs.settings), `frontier` those on the frontier. */
+export function formatFrontier(axes: readonly GridAxis[], all: readonly SweepRow[], frontier: readonly SweepRow[]): string {
+  const table = settingsTableRows(axes, all, frontier);
+  const lines = padColumns([table.header, ...table.rows], (i) => (i < table.gridColumns ? 'left' : 'right')).map((cells) => cells.join('  ').trimEnd());
+  return [frontierHeading(all, frontier), ...lines].join('\n');
 }
 
 function settingText(s: AnsweredSetting): string {

@@ -13,11 +13,15 @@
  *                 as <key>_mean, <key>_min, <key>_max over the seeds
  *   pareto.csv    the frontier of those settings, in settings.csv's columns
  *   best.json     judged across seeds; sweep.json adds the settings with their judged figures
+ * and, in the report formats asked for, report.md / report.html (../report/markdown/sweep-report.ts).
  */
 import { comparisonColumns } from '../compare/comparison-table.js';
 import { csvLine, type Cell } from '../report/csv-line.js';
 import type { ResultsFolder } from '../report/results-folder.js';
 import { axisField } from './grid.js';
+import { writeReport, type WrittenReport } from '../report/formats/registry.js';
+import type { ReportFormat } from '../report/formats/report-format.js';
+import { renderSweepReport } from '../report/markdown/sweep-report.js';
 import { paretoFrontier } from './pareto.js';
 import { acrossSeeds, seedAxisIndex, settingsAcrossSeeds, type SettingAcrossSeeds } from './replicates.js';
 import { answerSlo, type SloAnswer } from './slo-answer.js';
@@ -104,9 +108,21 @@ export function writeSweepOutputs(folder: ResultsFolder, identity: SweepIdentity
   return { settings, frontier, answer };
 }
 
-/** The files writeSweepOutputs wrote, for the closing line: `sweep.csv, pareto.csv, sweep.json`. */
-export function writtenFiles(outputs: SweepOutputs): string {
-  return ['sweep.csv', ...(acrossSeeds(outputs.settings) ? ['settings.csv'] : []), 'pareto.csv', 'sweep.json', ...(outputs.answer ? ['best.json'] : [])].join(', ');
+/** The data files writeSweepOutputs wrote, in the order the closing line and the report name them. */
+export function dataFiles(outputs: SweepOutputs): string[] {
+  return ['sweep.csv', ...(acrossSeeds(outputs.settings) ? ['settings.csv'] : []), 'pareto.csv', 'sweep.json', ...(outputs.answer ? ['best.json'] : [])];
+}
+
+/** Writes the sweep's report in each format into `folder` (after writeSweepOutputs, before the folder is committed). */
+export function writeSweepReport(folder: ResultsFolder, identity: SweepIdentity, outputs: SweepOutputs, formats: readonly ReportFormat[]): Promise<WrittenReport> {
+  const report = renderSweepReport({ identity, settings: outputs.settings, frontier: outputs.frontier, answer: outputs.answer, dataFiles: dataFiles(outputs) });
+  return writeReport(report, formats, folder);
+}
+
+/** The closing line's list: the data files, then report.md and report.html when written (their .mmd sources left out). */
+export function writtenFiles(outputs: SweepOutputs, report?: WrittenReport): string {
+  const pages = (report?.files ?? []).filter((f) => f === 'report.md' || f === 'report.html');
+  return [...dataFiles(outputs), ...pages].join(', ');
 }
 
 /** The frontier as --json prints it: settings across seeds name their runs by index. */

@@ -17,7 +17,7 @@ const work = mkdtempSync(join(tmpdir(), 'scalesim-resume-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // nasa-diurnal over one day: about a quarter of a second per setting, 8 settings on one worker.
-const SWEEP = ['sweep', 'scenarios/nasa-diurnal', '--grid', 'hpa.targetCPU=40,50,60,70', '--grid', 'hpa.maxReplicas=20,30', '--duration', '1d', '--workers', '1', '--slo', 'p95<300ms'];
+const SWEEP = ['sweep', 'scenarios/nasa-diurnal', '--grid', 'hpa.targetCPU=40,50,60,70', '--grid', 'hpa.maxReplicas=20,30', '--duration', '1d', '--workers', '1', '--slo', 'p95<300ms', '--no-report'];
 const FILES = ['best.json', 'pareto.csv', 'sweep.csv', 'sweep.json'];
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 const journalRows = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(1).filter((l) => l.endsWith('}')).length : 0);

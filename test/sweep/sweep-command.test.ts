@@ -19,7 +19,8 @@ const work = mkdtempSync(join(tmpdir(), 'scalesim-sweep-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const NGINX = 'scenarios/nginx-hpa-cpu';
-const GRID = ['--grid', 'hpa.targetCPU=30,50,70', '--grid', 'hpa.maxReplicas=2,3', '--duration', '20m'];
+// The report (--report, on by default) has tests of its own: here, the data files alone.
+const GRID = ['--grid', 'hpa.targetCPU=30,50,70', '--grid', 'hpa.maxReplicas=2,3', '--duration', '20m', '--no-report'];
 const FILES = ['best.json', 'pareto.csv', 'sweep.csv', 'sweep.json'];
 /** The folder's listing: its files and the marker that lets the next sweep replace it. */
 const LISTING = ['.scalesim-results', ...FILES];
@@ -149,7 +150,7 @@ describe('sharded sweeps', () => {
     // Shard 1 takes settings 1 and 5.
     expect((JSON.parse(read(parts[1]!, 'sweep-part.json')) as { rows: { index: number }[] }).rows.map((r) => r.index)).toEqual([1, 5]);
     const merged = join(work, 'merged');
-    const m = runCli(['merge', parts[2]!, parts[0]!, parts[3]!, parts[1]!, '--slo', SLO, '--out', merged]);
+    const m = runCli(['merge', parts[2]!, parts[0]!, parts[3]!, parts[1]!, '--slo', SLO, '--no-report', '--out', merged]);
     expect(m.status, m.stderr).toBe(0);
     expect(m.stdout).toContain('merged 4 parts of sweep nginx-hpa-cpu: 6 settings');
     expect(readdirSync(merged).sort()).toEqual(LISTING);
@@ -187,7 +188,7 @@ describe('sharded sweeps', () => {
     for (const [i, dir] of parts.entries()) expect(runCli(['sweep', NGINX, ...GRID, '--shards', '2', '--shard', String(i), '--out', dir]).status).toBe(0);
     const before = read(parts[0]!, 'sweep-part.json');
     for (const out of [parts[0]!, join(work, 'over'), join(parts[1]!, 'merged')]) {
-      const r = runCli(['merge', ...parts, '--out', out]);
+      const r = runCli(['merge', ...parts, '--no-report', '--out', out]);
       expect(r.status, out).toBe(2);
       expect(r.stderr).toMatch(/--out: .* (is|holds|lies inside) the part .*merging would replace the part it reads/);
     }
@@ -285,6 +286,8 @@ describe('bad input', () => {
     ['--shard out of range', ['--grid', 'hpa.maxReplicas=3', '--shards', '2', '--shard', '2'], /--shard: expected a whole number from 0 to 1/],
     ['--shard without --shards', ['--grid', 'hpa.maxReplicas=3', '--shard', '0'], /needs --shards/],
     ['--slo on a shard', ['--grid', 'hpa.maxReplicas=3', '--shards', '2', '--shard', '0', '--slo', 'p95<1s'], /give --slo to scalesim merge/],
+    ['--report on a shard', ['--grid', 'hpa.maxReplicas=3', '--shards', '2', '--shard', '0', '--report', 'md'], /give --report to scalesim merge/],
+    ['an unknown report format', ['--grid', 'hpa.maxReplicas=3', '--report', 'pdf'], /--report/],
     ['--workers 0', ['--grid', 'hpa.maxReplicas=3', '--workers', '0'], /--workers: expected a whole number/],
     ['--seed with a grid over the seed', ['--grid', 'scenario.spec.seed=1,2', '--seed', '3'], /--seed would override every value of --grid scenario.spec.seed/],
   ])('refuses %s with exit code 2, no stack trace and nothing written', (_name, args, message) => {

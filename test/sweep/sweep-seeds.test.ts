@@ -2,7 +2,8 @@
  * `scalesim sweep --seeds` as a user runs it (the built CLI): each setting runs under every seed
  * (sweep.csv keeps every run), settings.csv holds each setting's figures across its seeds, the
  * frontier and the SLO answer judge settings across seeds, merged shards give the same bytes, and
- * the flags that would clash with --seeds are refused with exit code 2 and nothing written.
+ * the report (report.md and report.html, in the default formats) judges them so too, and the
+ * flags that would clash with --seeds are refused with exit code 2 and nothing written.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const NGINX = 'scenarios/nginx-hpa-cpu';
 const ARGS = ['--grid', 'hpa.targetCPU=30,70', '--seeds', '1..3', '--duration', '20m', '--no-progress'];
 const SLO = 'p95<8ms';
-const FILES = ['best.json', 'pareto.csv', 'settings.csv', 'sweep.csv', 'sweep.json'];
+const CHARTS = ['report-axis1-p95.mmd', 'report-axis1-replicas.mmd'];
+const FILES = ['best.json', 'pareto.csv', ...CHARTS, 'report.html', 'report.md', 'settings.csv', 'sweep.csv', 'sweep.json'];
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 const csv = (dir: string, file: string) => read(dir, file).trim().split('\n').map((l) => l.split(','));
@@ -55,7 +57,7 @@ describe('scalesim sweep --seeds', () => {
     expect([at('p95_ms_min'), at('p95_ms_max')]).toEqual([Math.min(...of70), Math.max(...of70)]);
     expect(at('p95_ms_mean')).toBeCloseTo(of70.reduce((a, v) => a + v, 0) / 3, 4);
     const plain = join(work, 'plain');
-    expect(runCli(['sweep', NGINX, '--grid', 'hpa.targetCPU=30,70', '--duration', '20m', '--no-progress', '--out', plain]).status).toBe(0);
+    expect(runCli(['sweep', NGINX, '--grid', 'hpa.targetCPU=30,70', '--duration', '20m', '--no-progress', '--no-report', '--out', plain]).status).toBe(0);
     expect(csv(plain, 'sweep.csv').slice(1).map((r) => r[1])).toEqual(rows.slice(1).map((r) => r[1]));
   });
 
@@ -77,13 +79,27 @@ describe('scalesim sweep --seeds', () => {
     ]);
   });
 
+  it("reports the settings across seeds: the answer, the frontier's worst-seed figures, a chart per figure with the SLO's bound", () => {
+    const report = read(single, 'report.md');
+    expect(report).toContain('2 settings: hpa.targetCPU (30, 70); each under 3 seeds (1, 2, 3), judged across them; 20m simulated each.');
+    expect(report).toMatch(/## Answer\n\ncheapest setting meeting p95\\<8ms under every seed: \\#0 hpa\.targetCPU=30/);
+    expect(report).toContain('| \\# | hpa.targetCPU | mean replicas, mean of seeds (no prices) | p95 ms, worst seed | served %, worst seed |');
+    const chart = read(single, 'report-axis1-p95.mmd');
+    expect(chart).toContain('title "p95 response time by hpa.targetCPU (worst seed)"');
+    expect(chart).toContain('x-axis "hpa.targetCPU" ["30", "70"]');
+    expect(chart.split('\n').filter((l) => l.startsWith('  line ['))).toHaveLength(2);
+    expect(chart).toContain('  line [8, 8]');
+    expect(report).toContain('⬜ SLO p95<8ms (light grey, wide) · 🟦 p95 response time (blue)');
+    expect(read(single, 'report.html')).toContain('<svg');
+  });
+
   it('merges shards into the same bytes', () => {
     const parts = [0, 1].map((i) => join(work, `shard-${i}`));
     for (const [i, dir] of parts.entries()) expect(runCli(['sweep', NGINX, ...ARGS, '--shards', '2', '--shard', String(i), '--out', dir]).status).toBe(0);
     const merged = join(work, 'merged');
     const m = runCli(['merge', ...parts, '--slo', SLO, '--out', merged]);
     expect(m.status, m.stderr).toBe(0);
-    expect(m.stdout).toContain('wrote sweep.csv, settings.csv, pareto.csv, sweep.json, best.json');
+    expect(m.stdout).toContain('wrote sweep.csv, settings.csv, pareto.csv, sweep.json, best.json, report.md, report.html');
     for (const f of FILES) expect(read(merged, f), f).toBe(read(single, f));
   });
 

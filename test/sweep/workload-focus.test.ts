@@ -19,7 +19,7 @@ const work = mkdtempSync(join(tmpdir(), 'scalesim-focus-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const OP = 'scenarios/overprovisioning-ca';
-const GRID = ['--grid', 'Deployment/overprovisioning:spec.replicas=0,2', '--duration', '2d'];
+const GRID = ['--grid', 'Deployment/overprovisioning:spec.replicas=0,2', '--duration', '2d', '--no-report'];
 
 describe('comparisonRow with a workload focus', () => {
   const workload = (name: string, offered: number, pending: number, p95: number) => ({

@@ -1,7 +1,8 @@
 /**
  * `scalesim merge <part-dirs…> --out <dir> [--slo …]`: checks that the parts of a sharded sweep
  * belong together (one fingerprint, every shard once, none incomplete) and writes the files a
- * single-process sweep writes — sweep.csv, pareto.csv, sweep.json, best.json — byte for byte.
+ * single-process sweep writes — sweep.csv, pareto.csv, sweep.json, best.json, report.md/html —
+ * byte for byte.
  */
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -12,13 +13,15 @@ import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
 import { mergeParts } from '../../sweep/merge-parts.js';
 import { readShardPart } from '../../sweep/shard-part.js';
 import { parseSlo, unjudgedClauses } from '../../sweep/slo.js';
-import { frontierJson, writeSweepOutputs, writtenFiles } from '../../sweep/sweep-outputs.js';
+import { frontierJson, writeSweepOutputs, writeSweepReport, writtenFiles } from '../../sweep/sweep-outputs.js';
+import { DEFAULT_REPORT_FORMATS, resolveReportFormats } from '../../report/formats/registry.js';
 import { withExitCodes } from '../handle-errors.js';
 import { safeName } from './run.js';
 
 interface MergeFlags {
   out?: string;
   slo?: string;
+  report?: string | false;
   json?: boolean;
 }
 
@@ -29,6 +32,8 @@ export function registerMergeCommand(program: Command): void {
     .argument('<part-dirs...>', 'the --out folders of every shard')
     .option('--out <dir>', 'output folder (default: results/<scenario-name>-sweep)')
     .option('--slo <clauses>', 'find the cheapest setting meeting every clause, e.g. "p95<300ms,served>99.9%"')
+    .option('--report <formats>', `report formats to write (${DEFAULT_REPORT_FORMATS.join(',')} by default)`)
+    .option('--no-report', 'write no report.md / report.html')
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -40,20 +45,24 @@ Examples:
     .action((dirs: string[], flags: MergeFlags) =>
       withExitCodes(async () => {
         const slo = flags.slo !== undefined ? parseSlo(flags.slo) : undefined;
+        const formats = flags.report === false ? [] : resolveReportFormats(flags.report ?? DEFAULT_REPORT_FORMATS.join(','));
         const parts = dirs.map((dir) => ({ dir, part: readShardPart(dir) }));
         const { identity, rows } = mergeParts(parts);
         const outDir = flags.out ?? join('results', `${safeName(identity.scenario)}-sweep`);
         refuseOutOverParts(outDir, dirs);
         const folder = new ResultsFolder(outDir);
         let outputs;
+        let report;
         try {
           outputs = writeSweepOutputs(folder, identity, rows, slo);
+          report = await writeSweepReport(folder, identity, outputs, formats);
           folder.commit();
         } catch (error) {
           folder.abort();
           throw error;
         }
         const target = resolve(outDir);
+        for (const notice of report.notices) process.stderr.write(`${notice}\n`);
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({ scenario: identity.scenario, out: target, settings: identity.settings, parts: parts.length, frontier: frontierJson(outputs), best: outputs.answer }, null, 2)}\n`);
           return;
@@ -62,7 +71,7 @@ Examples:
         process.stdout.write(`${formatFrontier(identity.axes, outputs.settings, outputs.frontier)}\n`);
         if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
         if (slo) for (const note of unjudgedClauses(slo, rows.map((r) => r.row))) process.stderr.write(`${note}\n`);
-        process.stdout.write(`wrote ${writtenFiles(outputs)} under ${target}\n`);
+        process.stdout.write(`wrote ${writtenFiles(outputs, report)} under ${target}\n`);
       }, { json: flags.json }),
     );
 }

@@ -12,6 +12,7 @@ export interface SweepFlags {
   duration?: string;
   workers?: string;
   slo?: string;
+  report?: string | false;
   workload?: string;
   json?: boolean;
   progress?: boolean;

@@ -24,7 +24,9 @@ import { parseWorkloadFocus } from '../../compare/workload-focus.js';
 import { parseSlo, unjudgedClauses, type Slo } from '../../sweep/slo.js';
 import { parseSeeds, seedsGridFlag } from '../../sweep/seeds-flag.js';
 import { createSweepProgress } from '../../sweep/sweep-progress.js';
-import { frontierJson, writeSweepOutputs, writtenFiles } from '../../sweep/sweep-outputs.js';
+import { frontierJson, writeSweepOutputs, writeSweepReport, writtenFiles } from '../../sweep/sweep-outputs.js';
+import { DEFAULT_REPORT_FORMATS, resolveReportFormats, type WrittenReport } from '../../report/formats/registry.js';
+import type { ReportFormat } from '../../report/formats/report-format.js';
 import { formatTimeline, roundTimeline, sweepTimeline, type SweepMarks } from '../../sweep/sweep-timeline.js';
 import { WorkerPool } from '../../sweep/worker-pool.js';
 import { withExitCodes } from '../handle-errors.js';
@@ -76,6 +78,8 @@ export function registerSweepCommand(program: Command): void {
     .option('--duration <d>', 'simulated duration of every setting (e.g. 2h, 3d)')
     .option('--workers <n>', `worker threads (default: every core, here ${availableParallelism()}; at most one per setting)`)
     .option('--slo <clauses>', 'find the cheapest setting meeting every clause, e.g. "p95<300ms,served>99.9%"')
+    .option('--report <formats>', `report formats to write: report.md with Mermaid charts, report.html (${DEFAULT_REPORT_FORMATS.join(',')} by default; not with --shards: give it to merge)`)
+    .option('--no-report', 'write no report.md / report.html')
     .option('--workload <names>', 'report (and judge the SLO on) these workloads only, comma-separated, e.g. web (default: every workload; pause pods that hold headroom wait Pending by design)')
     .option('--json', 'print the result as JSON')
     .option('--no-progress', 'no progress bar or progress lines')
@@ -104,11 +108,13 @@ Examples:
   $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=40,50,60,70 --shards 4 --emit-job --image registry.example.com/scalesim:0.1.0
   $ scalesim merge parts/shard-0 parts/shard-1 parts/shard-2 parts/shard-3 --out results/nasa-sweep --slo "p95<250ms"
 
-Grid values are YAML scalars separated by commas. Every setting runs with the same seed, or with
-each of --seeds (the last axis, scenario.spec.seed; a grid that varies the seed is judged so too). A stopped
-sweep resumes when the same command runs again (--fresh starts over). SLO metrics: p50 p95 p99 (ms
-or s), served dropped (%), coldStarts, pendingPodSeconds, underProvisionedSeconds, scaleEvents,
-flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators < <= > >=.`,
+Grid values are YAML scalars separated by commas. Every setting runs with the same seed, or
+under each of --seeds (the last axis, scenario.spec.seed; a grid over the seed is judged so too).
+A stopped sweep resumes when the same command runs again (--fresh starts over). report.md and
+report.html chart how each axis moves the p95, the cost and the served share. SLO metrics: p50
+p95 p99 (ms or s), served dropped (%), coldStarts, pendingPodSeconds, underProvisionedSeconds,
+scaleEvents, flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators
+< <= > >=.`,
     )
     .action((dir: string, flags: SweepFlags) =>
       withExitCodes(async () => {
@@ -127,6 +133,10 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
         if (slo && shards !== undefined) {
           throw new UserInputError({ file: '(command line)', field: '--slo', message: 'a shard writes a part, not the answer: give --slo to scalesim merge' });
         }
+        if (typeof flags.report === 'string' && shards !== undefined) {
+          throw new UserInputError({ file: '(command line)', field: '--report', message: 'a shard writes a part, not the report: give --report to scalesim merge' });
+        }
+        const formats = flags.report === false ? [] : resolveReportFormats(flags.report ?? DEFAULT_REPORT_FORMATS.join(','));
         const grid = withSeedsAxis(flags);
         const workloads = flags.workload !== undefined ? parseWorkloadFocus(flags.workload) : undefined;
         const request = {
@@ -156,7 +166,7 @@ flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators 
           await pool.check(plan.base, checkTasks(plan));
           const checkedMs = performance.now();
           const marks = { commandMs: started, plannedMs, checkedMs };
-          await sweepAndWrite({ dir, flags, plan, pool, slo, marks, ...(shards !== undefined ? { shards, shard: shard! } : {}) });
+          await sweepAndWrite({ dir, flags, plan, pool, slo, formats, marks, ...(shards !== undefined ? { shards, shard: shard! } : {}) });
         } finally {
           await pool.close();
         }
@@ -180,13 +190,15 @@ interface SweepContext {
   plan: SweepPlan;
   pool: WorkerPool;
   slo: Slo | undefined;
+  /** The report formats to write (none for a shard's part). */
+  formats: readonly ReportFormat[];
   /** When the command started, the plan was made and the check done (performance.now()). */
   marks: Pick<SweepMarks, 'commandMs' | 'plannedMs' | 'checkedMs'>;
   shards?: number;
   shard?: number;
 }
 
-async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard }: SweepContext): Promise<void> {
+async function sweepAndWrite({ dir, flags, plan, pool, slo, formats, marks, shards, shard }: SweepContext): Promise<void> {
   const name = safeName(plan.identity.scenario || basename(resolve(dir)));
   const outDir = flags.out ?? join('results', shard !== undefined ? `${name}-sweep-shard-${shard}` : `${name}-sweep`);
   // Before any setting runs (and before the journal is made beside it): the folder the results replace.
@@ -224,9 +236,13 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard
   const ranMs = performance.now();
   const folder = new ResultsFolder(outDir);
   let outputs;
+  let report: WrittenReport | undefined;
   try {
     if (shard !== undefined) writeShardPart(folder, plan.identity, shards!, shard, run.rows);
-    else outputs = writeSweepOutputs(folder, plan.identity, run.rows, slo);
+    else {
+      outputs = writeSweepOutputs(folder, plan.identity, run.rows, slo);
+      report = await writeSweepReport(folder, plan.identity, outputs, formats);
+    }
     folder.commit();
   } catch (error) {
     folder.abort();
@@ -241,6 +257,7 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const target = resolve(outDir);
   const workers = Math.min(pool.size, run.ran);
+  for (const notice of report?.notices ?? []) process.stderr.write(`${notice}\n`);
   if (flags.json) {
     const summary = {
       scenario: plan.identity.scenario,
@@ -266,6 +283,6 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, marks, shards, shard
     process.stdout.write(`${formatFrontier(plan.identity.axes, outputs.settings, outputs.frontier)}\n`);
     if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
     if (slo) for (const note of unjudgedClauses(slo, run.rows.map((r) => r.row))) process.stderr.write(`${note}\n`);
-    process.stdout.write(`wrote ${writtenFiles(outputs)} under ${target}\n`);
+    process.stdout.write(`wrote ${writtenFiles(outputs, report)} under ${target}\n`);
   } else process.stdout.write(`wrote the part under ${target}; merge every shard with: scalesim merge <shard folders…> --out <dir>\n`);
 }

@@ -18,7 +18,7 @@ export const WIDE_LINE_PX = 7;
 const widthOf = (l: ChartSpec['lines'][number]): number => l.widthPx ?? DEFAULT_LINE_PX;
 
 /** Widest first, so that narrower lines are drawn over them (stable); colours follow this order. */
-function drawingOrder(lines: ChartSpec['lines']): ChartSpec['lines'] {
+export function drawingOrder(lines: ChartSpec['lines']): ChartSpec['lines'] {
   return [...lines].sort((a, b) => widthOf(b) - widthOf(a));
 }
 
@@ -48,8 +48,21 @@ export function yAxisRange(lines: ChartSpec['lines']): [number, number] {
   return [0, whole ? Math.ceil(top) : top];
 }
 
-function quote(text: string): string {
+/** A title or label as Mermaid's grammar takes it: double-quoted, on one line. */
+export function quote(text: string): string {
   return `"${text.replace(/"/g, "'").replace(/\s*[\r\n]+\s*/g, ' ')}"`;
+}
+
+/** The init directive: the lines' colours in drawing order, the wide ones' widths, the chart's size. */
+export function chartInitDirective(lines: ChartSpec['lines']): string {
+  const wide = lines.flatMap((l, i) => (widthOf(l) !== DEFAULT_LINE_PX ? [`.line-plot-${i} path{stroke-width:${widthOf(l)}px}`] : []));
+  const init = {
+    theme: 'default',
+    ...(wide.length > 0 ? { themeCSS: wide.join(' ') } : {}),
+    themeVariables: { xyChart: { plotColorPalette: lines.map((l) => l.colour.hex).join(', ') } },
+    xyChart: { width: CHART_WIDTH_PX, height: CHART_HEIGHT_PX },
+  };
+  return `%%{init: ${JSON.stringify(init)}}%%`;
 }
 
 /**
@@ -77,15 +90,8 @@ export function formatXyChart(chart: ChartSpec): string {
   const single = times.length < 2;
   const last = single ? first + 1 : times[times.length - 1]!;
   const [, yMax] = yAxisRange(spec.lines);
-  const wide = spec.lines.flatMap((l, i) => (widthOf(l) !== DEFAULT_LINE_PX ? [`.line-plot-${i} path{stroke-width:${widthOf(l)}px}`] : []));
-  const init = {
-    theme: 'default',
-    ...(wide.length > 0 ? { themeCSS: wide.join(' ') } : {}),
-    themeVariables: { xyChart: { plotColorPalette: spec.lines.map((l) => l.colour.hex).join(', ') } },
-    xyChart: { width: CHART_WIDTH_PX, height: CHART_HEIGHT_PX },
-  };
   return [
-    `%%{init: ${JSON.stringify(init)}}%%`,
+    chartInitDirective(spec.lines),
     'xychart-beta',
     `  title ${quote(spec.title)}`,
     `  x-axis ${quote(timeAxis.label)} ${formatChartNumber(first)} --> ${formatChartNumber(last)}`,
@@ -100,7 +106,7 @@ function widthNote(l: ChartSpec['lines'][number]): string {
 }
 
 /** The legend as one caption line, in drawing order: "🟦 offered (light blue, wide) · 🟩 served (green)". */
-export function formatLegend(spec: ChartSpec): string {
+export function formatLegend(spec: Pick<ChartSpec, 'lines'>): string {
   return drawingOrder(spec.lines)
     .map((l) => `${l.colour.swatch} ${l.label} (${l.colour.name}${widthNote(l)})`)
     .join(' · ');

@@ -1,0 +1,136 @@
+/**
+ * report.md of a sweep (and, through the html format, report.html): what was swept, the SLO
+ * answer, the Pareto frontier, one chart per parameter axis and figure showing how that axis moves
+ * the p95, the cost (or mean replicas) and, when some setting drops requests, the served share —
+ * a line per combination of the other axes (../../sweep/sweep-effects.ts), under a wide grey line
+ * at each SLO bound on that figure — and every setting's
+ * figures when there are at most EVERY_SETTING_MAX. Built from the sweep's identity and judged
+ * settings alone, so merged shards write the same report as the single-process sweep.
+ */
+import type { ComparisonRow } from '../../compare/comparison-row.js';
+import { formatAnswer, frontierHeading, settingsTableRows } from '../../sweep/format-sweep.js';
+import { acrossSeeds, seedAxisIndex } from '../../sweep/replicates.js';
+import type { SloAnswer } from '../../sweep/slo-answer.js';
+import { axisEffect, parameterAxes, type AxisEffect } from '../../sweep/sweep-effects.js';
+import type { SweepIdentity } from '../../sweep/sweep-identity.js';
+import { costMeasure, type SweepRow } from '../../sweep/sweep-row.js';
+import type { CategoryChartSpec } from '../charts/category-chart.js';
+import { formatSpan } from '../charts/chart-context.js';
+import type { ChartLine } from '../charts/chart-spec.js';
+import { LIGHT_GREY, SERIES_PALETTE } from '../charts/palette.js';
+import { WIDE_LINE_PX } from '../charts/xychart.js';
+import { mermaidFileName, type RenderedReport } from '../formats/report-format.js';
+import { formatCategoryChartSection } from './chart-section.js';
+import { formatMarkdownTable } from './markdown-table.js';
+import { escapeMarkdownText } from './markdown-text.js';
+
+/** Settings listed one by one in report.md up to this many; past it, sweep.csv. */
+export const EVERY_SETTING_MAX = 50;
+
+export interface SweepReportInput {
+  identity: SweepIdentity;
+  /** The settings judged (SweepOutputs.settings) and those on the frontier. */
+  settings: readonly SweepRow[];
+  frontier: readonly SweepRow[];
+  answer: SloAnswer | null;
+  /** The data files beside report.md, to link. */
+  dataFiles: readonly string[];
+}
+
+interface Figure {
+  key: string;
+  title: string;
+  /** How settings across seeds give it: ` (worst seed)`, ` (mean of seeds)`, or nothing. */
+  judged: string;
+  unit: string;
+  /** The row field an SLO clause on this figure names. */
+  field: keyof ComparisonRow;
+  of: (row: ComparisonRow) => number | null;
+}
+
+function figures(settings: readonly SweepRow[]): Figure[] {
+  const seeds = acrossSeeds(settings);
+  const cost = costMeasure(settings);
+  const currency = settings.find((s) => s.row.costCurrency !== null)?.row.costCurrency ?? '';
+  const worst = seeds ? ' (worst seed)' : '';
+  const mean = seeds ? ' (mean of seeds)' : '';
+  const out: Figure[] = [
+    { key: 'p95', title: 'p95 response time', judged: worst, unit: 'ms', field: 'p95Ms', of: (r) => r.p95Ms },
+    cost.name === 'cost_total'
+      ? { key: 'cost', title: 'cost', judged: mean, unit: currency, field: 'costTotal', of: (r) => r.costTotal }
+      : { key: 'replicas', title: 'mean replicas', judged: mean, unit: '', field: 'meanReplicas', of: (r) => r.meanReplicas },
+  ];
+  if (settings.some((s) => s.row.servedPercent < 100)) out.push({ key: 'served', title: 'served share', judged: worst, unit: '%', field: 'servedPercent', of: (r) => r.servedPercent });
+  return out;
+}
+
+/** The SLO's bounds on `figure` as wide light-grey lines under the settings' lines. */
+function sloLines(figure: Figure, answer: SloAnswer | null, categories: number): ChartLine[] {
+  return (answer?.clauses ?? [])
+    .filter((c) => c.field === figure.field)
+    .map((c) => ({ label: `SLO ${c.text}`, colour: LIGHT_GREY, widthPx: WIDE_LINE_PX, values: new Array<number>(categories).fill(c.bound) }));
+}
+
+function effectChart(effect: AxisEffect, figure: Figure, axisIndex: number, answer: SloAnswer | null): CategoryChartSpec {
+  const others = effect.combinations;
+  const note = effect.spread
+    ? `The lowest, median and highest over the ${others} combinations of the other axes at each value.`
+    : others > 1
+      ? 'One line per combination of the other axes.'
+      : undefined;
+  return {
+    name: `axis${axisIndex + 1}-${figure.key}`,
+    title: `${figure.title} by ${effect.axis.name}${figure.judged}`,
+    xAxisLabel: effect.axis.name,
+    categories: effect.categories,
+    yAxisLabel: figure.unit === '' ? figure.title : `${figure.title} (${figure.unit})`,
+    lines: [
+      ...sloLines(figure, answer, effect.categories.length),
+      ...effect.lines.map((l, i) => ({ label: l.label, colour: SERIES_PALETTE[i % SERIES_PALETTE.length]!, values: l.values })),
+    ],
+    ...(note !== undefined ? { note } : {}),
+  };
+}
+
+const link = (file: string): string => `[${file}](${encodeURI(file)})`;
+
+function whatWasSwept(input: SweepReportInput): string {
+  const { identity, settings } = input;
+  const params = parameterAxes(identity.axes, settings);
+  const grid = params.map((a) => `${escapeMarkdownText(a.name)} (${a.values.map((v) => escapeMarkdownText(v.text)).join(', ')})`).join(' × ');
+  const seeds = acrossSeeds(settings) ? identity.axes[seedAxisIndex(identity.axes)]!.values.map((v) => v.text) : null;
+  const seedText = seeds ? `each under ${seeds.length} seeds (${seeds.join(', ')}), judged across them` : identity.seed !== null ? `seed ${identity.seed}` : 'the seed of each setting';
+  const span = identity.durationSeconds !== null ? `${formatSpan(identity.durationSeconds)} simulated each` : 'the duration of each setting';
+  const focus = identity.workloads ? `; figures of ${identity.workloads.map(escapeMarkdownText).join(', ')} only` : '';
+  return `${settings.length} setting${settings.length === 1 ? '' : 's'}${grid !== '' ? `: ${grid}` : ''}; ${seedText}; ${span}${focus}.`;
+}
+
+export function renderSweepReport(input: SweepReportInput): RenderedReport {
+  const { identity, settings, frontier, answer } = input;
+  const out: string[] = [`# scalesim sweep: ${escapeMarkdownText(identity.scenario)}`, '', whatWasSwept(input), '', `Data: ${input.dataFiles.map(link).join(' · ')}`, ''];
+  if (answer) out.push('## Answer', '', escapeMarkdownText(formatAnswer(answer)), '');
+  const table = settingsTableRows(identity.axes, settings, frontier);
+  const align = table.header.map((_, i) => (i < table.gridColumns ? ('left' as const) : ('right' as const)));
+  out.push('## Pareto frontier', '', `${escapeMarkdownText(frontierHeading(settings, frontier, 'The settings no other setting beats on all three at once'))}.`, '', formatMarkdownTable(table.header.map(escapeMarkdownText), table.rows.map((r) => r.map(escapeMarkdownText)), align), '');
+  const sections = parameterAxes(identity.axes, settings).flatMap((axis, a) =>
+    figures(settings).flatMap((figure) => {
+      const effect = axisEffect(identity.axes, settings, a, figure.of, figure.title);
+      return effect ? [{ axis, section: formatCategoryChartSection(effectChart(effect, figure, a, answer)) }] : [];
+    }),
+  );
+  if (sections.length > 0) {
+    out.push('## How each parameter moves the figures', '');
+    let axisName = '';
+    for (const { axis, section } of sections) {
+      if (axis.name !== axisName) out.push(`### ${escapeMarkdownText((axisName = axis.name))}`, '');
+      out.push(section.markdown);
+    }
+    out.push(`Chart sources (Mermaid): ${sections.map((s) => link(mermaidFileName(s.section.chart.name))).join(' · ')}`, '');
+  }
+  if (settings.length <= EVERY_SETTING_MAX) {
+    const every = settingsTableRows(identity.axes, settings, settings);
+    const onFrontier = new Set(frontier.map((s) => s.index));
+    out.push('## Every setting', '', formatMarkdownTable([...every.header, 'on the frontier'].map(escapeMarkdownText), every.rows.map((r, i) => [...r.map(escapeMarkdownText), onFrontier.has(settings[i]!.index) ? 'yes' : '']), [...align, 'left']), '');
+  } else out.push('## Every setting', '', `${settings.length} settings: see sweep.csv.`, '');
+  return { markdown: `${out.join('\n').trimEnd()}\n`, charts: sections.map((s) => s.section.chart) };
+}
