@@ -1,11 +1,14 @@
 /**
  * What an output folder (`--out`) may be, checked before anything is written. A run replaces its
- * output folder whole (results-folder.ts), so the folder must be new, empty, or one scalesim wrote:
- * it holds nothing but scalesim's kinds of files (csv, json, md, html, mmd, svg) and either the marker
- * file a results folder gets when it is put in place or, for results written before the marker
- * existed, one of its summaries (a JSON object with that summary's fields). Anything else is refused
- * as bad input (exit 2) with the entry that is not scalesim's, so a mistyped `--out` (a home folder,
- * a project) is never deleted, nor a notebook the user saved into earlier results.
+ * output folder whole (results-folder.ts), so the folder must be new, empty, or one scalesim wrote.
+ * A results folder gets a marker file as it is put in place, listing every file the run wrote: the
+ * folder may be replaced only while it holds those files and no other (notes.md, an analysis.csv
+ * or a notebook the user saved beside the results are theirs, whatever their extension). A marker
+ * without the list (written before it existed) or, for results older than the marker, one of
+ * scalesim's summaries (a JSON object with that summary's fields) falls back to the file kinds
+ * scalesim writes (csv, json, md, html, mmd, svg). Anything else is refused as bad input (exit 2)
+ * with the entry that is not scalesim's, so a mistyped `--out` (a home folder, a project) is never
+ * deleted, nor what the user saved into earlier results.
  *
  * The parent folders are made one level at a time: Node 20's recursive mkdirSync never returns for
  * a path under /proc (it retries the ENOENT forever), and a level that cannot be made is reported
@@ -17,7 +20,27 @@ import { UserInputError } from '../errors/user-input-error.js';
 
 /** Written into every results folder as it is put in place; its presence lets the next run replace the folder. */
 export const RESULTS_MARKER = '.scalesim-results';
-export const RESULTS_MARKER_TEXT = 'Written by scalesim. The next run with --out here replaces this folder whole (it refuses to while the folder holds files scalesim does not write).\n';
+const RESULTS_MARKER_TEXT = 'Written by scalesim. The next run with --out here replaces this folder whole (it refuses to while the folder holds files scalesim does not write).\n';
+/** The line after which the marker lists the files the run wrote, one relative path a line. */
+const FILES_HEADING = 'files written:';
+
+/** The marker's text for a folder holding `files` (paths relative to it, `/`-separated). */
+export function resultsMarkerText(files: readonly string[]): string {
+  return `${RESULTS_MARKER_TEXT}${FILES_HEADING}\n${[...files].sort().map((f) => `${f}\n`).join('')}`;
+}
+
+/** The files a marker lists, or undefined for a marker without the list (or none). */
+function markedFiles(dir: string): Set<string> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, RESULTS_MARKER), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  const at = lines.indexOf(FILES_HEADING);
+  return at < 0 ? undefined : new Set(lines.slice(at + 1).filter((l) => l !== ''));
+}
 
 /**
  * One of these, a JSON object with these fields, beside only scalesim's kinds of files marks results
@@ -40,16 +63,22 @@ function statOf(path: string): Stats | undefined {
   }
 }
 
-/** The first entry under `dir` that scalesim does not write (a path relative to `dir`), or undefined. */
-function foreignEntry(dir: string, prefix = ''): string | undefined {
+/**
+ * The first entry under `dir` that scalesim did not write (a path relative to `dir`), or undefined:
+ * with `listed`, any file not in the list (and any folder holding no listed file); without, any
+ * entry that is not a file of scalesim's kinds.
+ */
+function foreignEntry(dir: string, listed: Set<string> | undefined, prefix = ''): string | undefined {
   for (const name of readdirSync(dir).sort()) {
     if (prefix === '' && name === RESULTS_MARKER) continue;
     const path = join(dir, name);
+    const relative = `${prefix}${name}`;
     const stat = lstatSync(path);
     if (stat.isDirectory()) {
-      const inner = foreignEntry(path, `${prefix}${name}/`);
+      if (listed !== undefined && ![...listed].some((f) => f.startsWith(`${relative}/`))) return `${relative}/`;
+      const inner = foreignEntry(path, listed, `${relative}/`);
       if (inner !== undefined) return inner;
-    } else if (!stat.isFile() || !RESULT_FILE.test(name)) return `${prefix}${name}`;
+    } else if (!stat.isFile() || (listed !== undefined ? !listed.has(relative) : !RESULT_FILE.test(name))) return relative;
   }
   return undefined;
 }
@@ -73,7 +102,7 @@ export function outputFolderProblem(target: string): string | undefined {
   if (!stat.isDirectory()) return `${target} is ${stat.isFile() ? 'a file' : 'not a folder'}; expected a folder for the results (a new one, or one scalesim wrote)`;
   const entries = readdirSync(target);
   if (entries.length === 0) return undefined;
-  const foreign = foreignEntry(target);
+  const foreign = foreignEntry(target, markedFiles(target));
   // scalesim's own folder, unless the user has put something of theirs in it since (a notebook, notes).
   if (foreign === undefined && (entries.includes(RESULTS_MARKER) || holdsSummary(target))) return undefined;
   const what = foreign !== undefined ? `holds ${foreign}, which scalesim does not write` : `holds no results of scalesim's (no ${RESULTS_MARKER}, and no ${Object.keys(SUMMARY_FILES).join(', ')} as scalesim writes it)`;

@@ -4,11 +4,11 @@
  * that fails or is killed leaves the previous results untouched; `abort()` removes the temporary
  * folder. File names are checked so nothing is written outside the folder. The folder replaced must
  * be new, empty or scalesim's own (output-folder.ts: checked before anything is written, and marked
- * as it is put in place).
+ * as it is put in place with the list of the files written).
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { prepareOutputFolder, RESULTS_MARKER, RESULTS_MARKER_TEXT } from './output-folder.js';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { prepareOutputFolder, RESULTS_MARKER, resultsMarkerText } from './output-folder.js';
 import { FileTableSink, type TableSink } from './table-sink.js';
 
 /** Whether process `pid` is running (signal 0 reaches it, or it exists but is another user's). */
@@ -84,7 +84,7 @@ export class ResultsFolder {
   /** Closes the tables and moves the folder into place; returns the paths written. */
   commit(): string[] {
     for (const s of this.sinks) s.close();
-    writeFileSync(join(this.temp, RESULTS_MARKER), RESULTS_MARKER_TEXT);
+    writeFileSync(join(this.temp, RESULTS_MARKER), resultsMarkerText(this.names.map((n) => n.split(sep).join('/'))));
     const old = join(dirname(this.target), `.scalesim-old-${basename(this.target)}-${process.pid}`);
     if (existsSync(this.target)) renameSync(this.target, old);
     renameSync(this.temp, this.target);

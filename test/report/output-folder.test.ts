@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isUserInputError } from '../../src/errors/user-input-error.js';
 import { outputFolderProblem, prepareOutputFolder, RESULTS_MARKER } from '../../src/report/output-folder.js';
@@ -86,6 +86,31 @@ describe('prepareOutputFolder and ResultsFolder', () => {
     writeFileSync(join(out, 'notes.txt'), 'added by hand');
     expect(refusal(() => new ResultsFolder(out))).toContain('holds notes.txt, which scalesim does not write');
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('added by hand');
+  });
+
+  it('lists the files it wrote in the marker, so a file of the user\'s is refused whatever its kind', () => {
+    const out = join(work, 'listed');
+    const run = new ResultsFolder(out);
+    run.writeText('summary.json', '{}\n');
+    run.writeText('timeseries.csv', 'a\n', 'base');
+    run.commit();
+    expect(readFileSync(join(out, RESULTS_MARKER), 'utf8').split('\n').slice(-3)).toEqual(['base/timeseries.csv', 'summary.json', '']);
+    expect(outputFolderProblem(out)).toBeUndefined();
+    for (const [path, words] of [
+      ['my-notes.md', 'holds my-notes.md, which scalesim does not write'],
+      ['base/p99-by-day.csv', 'holds base/p99-by-day.csv, which scalesim does not write'],
+      ['analysis/p99.csv', 'holds analysis/, which scalesim does not write'],
+    ] as const) {
+      mkdirSync(dirname(join(out, path)), { recursive: true });
+      writeFileSync(join(out, path), 'mine');
+      expect(refusal(() => new ResultsFolder(out)), path).toContain(words);
+      expect(readFileSync(join(out, path), 'utf8')).toBe('mine');
+      rmSync(join(out, path));
+    }
+    rmSync(join(out, 'analysis'), { recursive: true });
+    // A file of the run's removed by hand leaves the folder replaceable.
+    rmSync(join(out, 'summary.json'));
+    expect(outputFolderProblem(out)).toBeUndefined();
   });
 
   it("refuses a folder of the user's before writing anything, and leaves it as it was", () => {
