@@ -15,6 +15,8 @@ export interface CsvTable {
   cells(index: number): string[];
   /** Cell `column` of record `index`, trimmed; undefined when the record is shorter. */
   cell(index: number, column: number): string | undefined;
+  /** How many cells record `index` has (cells(index).length, without cutting them). */
+  cellCount(index: number): number;
 }
 
 export type CsvTableResult = { ok: true; table: CsvTable } | { ok: false; line: number | undefined; message: string };
@@ -54,6 +56,13 @@ export class PlainCsvTable implements CsvTable {
       if (cell === undefined) return out;
       out.push(cell);
     }
+  }
+
+  cellCount(index: number): number {
+    const stop = this.ends[index] ?? 0;
+    let count = 1;
+    for (let comma = this.text.indexOf(',', this.starts[index] ?? 0); comma >= 0 && comma < stop; comma = this.text.indexOf(',', comma + 1)) count++;
+    return count;
   }
 
   cell(index: number, column: number): string | undefined {
@@ -101,6 +110,7 @@ export function parseQuotedCsv(text: string): CsvTableResult {
       },
       cells: (i) => [...(records[i]?.record ?? [])],
       cell: (i, column) => records[i]?.record[column],
+      cellCount: (i) => records[i]?.record.length ?? 0,
     };
     return { ok: true, table };
   } catch (e) {

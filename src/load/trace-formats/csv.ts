@@ -1,7 +1,10 @@
 /**
  * The `csv` trace format: a header row naming `timestamp` and `value` (other columns are ignored),
- * then one row per bucket: an ISO-8601 timestamp with offset and a finite number (see
- * scenarios/traces/README.md).
+ * then one row per bucket: an ISO-8601 timestamp with offset and a plain decimal number (see
+ * scenarios/traces/README.md). A row may not have more cells than the header names (a decimal
+ * comma, "1,5", would otherwise be read as 1), and a value must be written in decimal: digits with
+ * an optional sign, decimal point and exponent; hex, binary, octal, Infinity, NaN and an empty
+ * cell are refused, never read as a number.
  */
 import type { InputProblem } from '../../errors/user-input-error.js';
 import { isValueFormatError } from '../../errors/value-format-error.js';
@@ -11,6 +14,10 @@ import { MAX_PROBLEMS_PER_TRACE_FILE, type TraceFormat, type TraceParseResult } 
 
 const REQUIRED_COLUMNS = ['timestamp', 'value'] as const;
 const FORMAT_HINT = 'the file must start with the header "timestamp,value", e.g. "2024-03-01T12:00:00Z,42" on the next line';
+const EXTRA_CELLS_HINT = 'a decimal comma must be a point (1.5, not 1,5); a cell that holds a comma, e.g. in a note column, must be quoted ("a, b")';
+
+/** A plain decimal number: optional sign, digits with an optional decimal point, optional exponent. */
+const DECIMAL_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export const csvTraceFormat: TraceFormat = {
   name: 'csv',
@@ -46,6 +53,7 @@ function parseCsvTrace(text: string, file: string): TraceParseResult {
 
 function readRows(table: CsvTable, tsColumn: number, valueColumn: number, file: string): TraceParseResult {
   const rowCount = table.length - 1;
+  const headerCells = table.cellCount(0);
   const timestampsSeconds = new Float64Array(rowCount);
   const values = new Float64Array(rowCount);
   const lines = new Int32Array(rowCount);
@@ -57,26 +65,39 @@ function readRows(table: CsvTable, tsColumn: number, valueColumn: number, file: 
   for (let i = 0; i < rowCount; i++) {
     const line = table.line(i + 1);
     lines[i] = line;
+    const found = table.cellCount(i + 1);
+    if (found > headerCells) {
+      report({ file, line, field: '(row)', message: `too many cells: the row has ${found} cell(s), the header names ${headerCells}`, hint: EXTRA_CELLS_HINT });
+      continue;
+    }
     const ts = table.cell(i + 1, tsColumn);
     const value = table.cell(i + 1, valueColumn);
     if (ts === undefined || value === undefined) {
-      const found = table.cells(i + 1).length;
-      report({ file, line, field: ts === undefined ? 'timestamp' : 'value', message: `missing column: the row has ${found} cell(s), the header names ${Math.max(tsColumn, valueColumn) + 1}` });
+      report({ file, line, field: ts === undefined ? 'timestamp' : 'value', message: `missing column: the row has ${found} cell(s), the header names ${headerCells}` });
       continue;
     }
     const seconds = parseTimestamp(ts);
     if (typeof seconds === 'number') timestampsSeconds[i] = seconds;
     else report({ file, line, field: 'timestamp', ...seconds });
-    const number = value === '' ? Number.NaN : Number(value);
-    if (!Number.isFinite(number)) {
-      report({ file, line, field: 'value', message: `"${value}" is not a finite number (expected a number ≥ 0)` });
-    }
-    values[i] = number;
+    const number = parseDecimal(value);
+    if (typeof number === 'number') values[i] = number;
+    else report({ file, line, field: 'value', ...number });
   }
   if (problemCount > MAX_PROBLEMS_PER_TRACE_FILE) {
     problems.push({ file, message: `… and ${problemCount - MAX_PROBLEMS_PER_TRACE_FILE} more problem(s) in this file` });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rows: { timestampsSeconds, values, lines } };
+}
+
+/** A value cell as a number, or why it is not a plain decimal number (Number() alone reads 0x10 as 16, "" as 0). */
+function parseDecimal(text: string): number | { message: string; hint?: string } {
+  const number = DECIMAL_NUMBER.test(text) ? Number(text) : Number.NaN;
+  if (Number.isFinite(number)) return number;
+  const message = `"${text}" is not a finite number written in decimal (expected a number ≥ 0: digits with an optional sign, decimal point and exponent, e.g. 42, 1.5 or 2e3)`;
+  if (/^[+-]?\d+,\d+$/.test(text)) return { message, hint: 'a decimal comma must be a point (1.5, not 1,5)' };
+  const other = Number(text);
+  if (text !== '' && Number.isFinite(other)) return { message, hint: `write it in decimal: ${other}` };
+  return { message };
 }
 
 function parseTimestamp(text: string): number | { message: string; hint?: string | undefined } {

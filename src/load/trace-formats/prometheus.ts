@@ -1,9 +1,14 @@
 /**
  * Prometheus range-query exports as traces: the JSON of `GET /api/v1/query_range` (or its `data`
  * object), resultType "matrix". Several series (e.g. one per pod when the query has no `sum`) are
- * added up per timestamp. Values are strings as Prometheus writes them (api/v1 `[<unix seconds>,
- * "<value>"]` pairs). Problems name the JSON path and, found by reading the file again only when
- * there are problems, its line and column; JSON syntax errors their position.
+ * added up at every timestamp any of them has. A series lacking a sample at a timestamp inside its
+ * own span (between its first and last sample) counts its previous sample there, as a single
+ * series' gap holds the previous value (a trace row holds until the next row; a gap is never read
+ * as 0). Before its first sample and after its last one a series adds nothing: it has not started,
+ * or has ended (a pod gone), as a one-series trace reads 0 before its first row and after its end.
+ * Values are strings as Prometheus writes them (api/v1 `[<unix seconds>, "<value>"]` pairs).
+ * Problems name the JSON path and, found by reading the file again only when there are problems,
+ * its line and column; JSON syntax errors their position.
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type { InputProblem } from '../../errors/user-input-error.js';
@@ -81,8 +86,11 @@ function seriesOf(json: unknown): { result: unknown[]; at: JsonPath } | PathProb
   return { result: data.result, at: [...at, 'result'] };
 }
 
-/** Adds each valid sample of `series` to `sums`; reports the others into `report`. */
-function readSeries(series: unknown, path: JsonPath, sums: Map<number, number>, report: (p: PathProblem) => void): void {
+/** One series' valid samples: value by timestamp (two samples at one timestamp are added). */
+type SeriesSamples = Map<number, number>;
+
+/** Collects each valid sample of `series` into `samples`; reports the others into `report`. */
+function readSeries(series: unknown, path: JsonPath, samples: SeriesSamples, report: (p: PathProblem) => void): void {
   if (series === null || typeof series !== 'object' || Array.isArray(series)) {
     report({ path, message: `expected a series object ({"metric": {…}, "values": [[<unix seconds>, "<value>"], …]}), got ${JSON.stringify(series)}` });
     return;
@@ -118,7 +126,7 @@ function readSeries(series: unknown, path: JsonPath, sums: Map<number, number>, 
     } else if (value < 0) {
       report({ path: [...at, 1], message: `${v} is negative (expected a number ≥ 0, in the unit the scenario's valueKind gives the trace)` });
     } else {
-      sums.set(t, (sums.get(t) ?? 0) + value);
+      samples.set(t, (samples.get(t) ?? 0) + value);
     }
   }
 }
@@ -137,21 +145,55 @@ function parsePrometheus(text: string, file: string): TraceParseResult {
   }
   const found = seriesOf(json);
   if (!('result' in found)) return { ok: false, problems: locate([found], body, file) };
-  const sums = new Map<number, number>();
+  const series = found.result.map((): SeriesSamples => new Map());
   const problems: PathProblem[] = [];
   let problemCount = 0;
   const report = (p: PathProblem): void => {
     if (problemCount++ < MAX_PROBLEMS_PER_TRACE_FILE) problems.push(p);
   };
-  found.result.forEach((series, s) => readSeries(series, [...found.at, s], sums, report));
+  found.result.forEach((one, s) => readSeries(one, [...found.at, s], series[s]!, report));
   if (problems.length > 0) {
     const located = locate(problems, body, file);
     if (problemCount > MAX_PROBLEMS_PER_TRACE_FILE) located.push({ file, message: `… and ${problemCount - MAX_PROBLEMS_PER_TRACE_FILE} more problem(s) in this file` });
     return { ok: false, problems: located };
   }
-  if (sums.size === 0) return { ok: false, problems: locate([{ path: found.at, message: 'the export holds no samples' }], body, file) };
-  const times = [...sums.keys()].sort((a, b) => a - b);
-  return { ok: true, rows: { timestampsSeconds: Float64Array.from(times), values: Float64Array.from(times.map((t) => sums.get(t)!)) } };
+  if (series.every((samples) => samples.size === 0)) return { ok: false, problems: locate([{ path: found.at, message: 'the export holds no samples' }], body, file) };
+  return { ok: true, rows: sumHoldingGaps(series) };
+}
+
+/**
+ * The sum of the series at every timestamp any of them has. Inside a series' span a timestamp it
+ * lacks counts its previous sample; outside its span it adds nothing (see the header).
+ */
+function sumHoldingGaps(series: readonly SeriesSamples[]): { timestampsSeconds: Float64Array; values: Float64Array } {
+  const all = new Set<number>();
+  for (const samples of series) for (const t of samples.keys()) all.add(t);
+  const times = Float64Array.from(all).sort();
+  const sums = new Float64Array(times.length);
+  for (const samples of series) {
+    if (samples.size === 0) continue;
+    const own = Float64Array.from(samples.keys()).sort();
+    const last = own[own.length - 1]!;
+    let k = lowerBound(times, own[0]!);
+    let j = 0;
+    for (; k < times.length && times[k]! <= last; k++) {
+      while (j + 1 < own.length && own[j + 1]! <= times[k]!) j++;
+      sums[k] = sums[k]! + samples.get(own[j]!)!;
+    }
+  }
+  return { timestampsSeconds: times, values: sums };
+}
+
+/** The first index of sorted `a` whose element is ≥ `x`. */
+function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export const prometheusTraceFormat: TraceFormat = {

@@ -60,6 +60,60 @@ describe('csv trace format', () => {
     expect(first?.message).toContain(fragment);
   });
 
+  it.each([
+    ['a decimal comma (one cell too many)', 'timestamp,value\n2024-01-01T00:00:00Z,2\n2024-01-01T00:02:00Z,1,5\n', 3, 'the row has 3 cell(s), the header names 2'],
+    ['a trailing comma', 'timestamp,value\n2024-01-01T00:00:00Z,2,\n', 2, 'the row has 3 cell(s), the header names 2'],
+    ['an extra cell past a third column', 'timestamp,value,note\n2024-01-01T00:00:00Z,2,a,b\n', 2, 'the row has 4 cell(s), the header names 3'],
+    ['an extra cell in a quoted file', '"timestamp","value"\n"2024-01-01T00:00:00Z",1,5\n', 2, 'the row has 3 cell(s), the header names 2'],
+  ])('refuses a row with more cells than the header: %s', (_name, text, line, fragment) => {
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: FILE, line, field: '(row)' });
+    expect(problems[0]?.message).toContain(`too many cells: ${fragment}`);
+    expect(problems[0]?.hint).toContain('a decimal comma must be a point');
+    expect(problems[0]?.hint).toContain('quoted');
+  });
+
+  it.each([
+    ['42', 42],
+    ['0', 0],
+    ['+3', 3],
+    ['1.5', 1.5],
+    ['.5', 0.5],
+    ['2.', 2],
+    ['2e3', 2000],
+    ['1.5E-2', 0.015],
+    ['7e+1', 70],
+    ['007', 7],
+  ])('reads the plain decimal value %s', (cell, expected) => {
+    const result = parseTraceText('csv', `timestamp,value\n2024-01-01T00:00:00Z,${cell}\n`, FILE);
+    expect(result.ok && Array.from(result.rows.values)).toEqual([expected]);
+  });
+
+  it.each([
+    ['hex', '0x10', 'write it in decimal: 16'],
+    ['upper-case hex', '0X1F', 'write it in decimal: 31'],
+    ['binary', '0b101', 'write it in decimal: 5'],
+    ['octal', '0o17', 'write it in decimal: 15'],
+    ['Infinity', 'Infinity', undefined],
+    ['-Infinity', '-Infinity', undefined],
+    ['NaN', 'NaN', undefined],
+    ['an empty cell', '', undefined],
+    ['a decimal comma in a quoted cell', '"1,5"', 'a decimal comma must be a point'],
+    ['a digit separator', '1_000', undefined],
+    ['a lone point', '.', undefined],
+    ['a bare exponent', '1e', undefined],
+    ['an overflowing exponent', '1e999', undefined],
+    ['a unit suffix', '5rps', undefined],
+  ])('refuses a value that is not a plain decimal number: %s', (_name, cell, hint) => {
+    const problems = problemsOf(`timestamp,value\n2024-01-01T00:00:00Z,1\n2024-01-01T00:01:00Z,${cell}\n`);
+    expect(problems).toHaveLength(1);
+    const shown = cell.replace(/^"(.*)"$/, '$1');
+    expect(problems[0]).toMatchObject({ file: FILE, line: 3, field: 'value' });
+    expect(problems[0]?.message).toContain(`"${shown}" is not a finite number written in decimal (expected a number ≥ 0`);
+    expect(problems[0]?.hint).toEqual(hint === undefined ? undefined : expect.stringContaining(hint));
+  });
+
   it('lists at most 20 problems per file and counts the rest', () => {
     const rows = Array.from({ length: 30 }, (_, i) => `2024-01-01T00:${String(i).padStart(2, '0')}:00Z,x`);
     const problems = problemsOf(['timestamp,value', ...rows].join('\n'));

@@ -23,7 +23,36 @@ describe('prometheus trace format (query_range JSON)', () => {
       'q.json',
     );
     expect(r.ok && [...r.rows.timestampsSeconds]).toEqual([100, 160, 220]);
-    expect(r.ok && [...r.rows.values]).toEqual([4, 2, 4]);
+    // 160: b lacks it inside its span and holds 3; 220: a has ended and adds nothing.
+    expect(r.ok && [...r.rows.values]).toEqual([4, 5, 4]);
+  });
+
+  it.each([
+    ['one series lacks a middle sample: it holds its previous value there',
+      [[[100, '10'], [160, '10'], [220, '10']], [[100, '5'], [220, '7']]],
+      [100, 160, 220], [15, 15, 17]],
+    ['a gap of several samples holds the value before it',
+      [[[0, '1'], [60, '1'], [120, '1'], [180, '1']], [[0, '4'], [180, '2']]],
+      [0, 60, 120, 180], [5, 5, 5, 3]],
+    ['a series adds nothing before its first sample',
+      [[[0, '1'], [60, '1'], [120, '1']], [[60, '3'], [120, '3']]],
+      [0, 60, 120], [1, 4, 4]],
+    ['a series adds nothing after its last sample (it ended)',
+      [[[0, '1'], [60, '1'], [120, '1']], [[0, '3'], [60, '3']]],
+      [0, 60, 120], [4, 4, 1]],
+    ['series listed with samples out of order still hold in time order',
+      [[[120, '1'], [0, '1'], [60, '1']], [[120, '6'], [0, '2']]],
+      [0, 60, 120], [3, 3, 7]],
+    ['a series with no samples adds nothing',
+      [[[0, '2'], [60, '2']], []],
+      [0, 60], [2, 2]],
+  ])('sums several series: %s', (_n, series, times, values) => {
+    const r = parseTraceText('prometheus', response(series.map((v, i) => ({ metric: { pod: String(i) }, values: v }))), 'q.json');
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect([...r.rows.timestampsSeconds]).toEqual(times);
+      expect([...r.rows.values]).toEqual(values);
+    }
   });
 
   it('accepts the bare data object', () => {
