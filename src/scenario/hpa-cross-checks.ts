@@ -2,7 +2,8 @@
  * Checks between HPAs, their targets and scenario.yaml, done at load time instead of failing at the
  * first sync as the controller would: the scaleTargetRef exists (FailedGetScale), one HPA per
  * target (AmbiguousSelector), a Utilization target has the requests it divides by
- * (GetResourceRequests: "missing request for cpu"), Pods/Object/External metrics have a series.
+ * (GetResourceRequests: "missing request for cpu"), and they do not sum to 0 (a warning: every sync
+ * then fails, FailedGetResourceMetric), Pods/Object/External metrics have a series.
  * An ElasticWorkload target resolves to its source's pod template; the source itself may not be
  * the target (the ElasticWorkload already writes its replicas).
  */
@@ -13,6 +14,7 @@ import { objectKey, type HpaEntry, type ManifestSet, type WorkloadEntry } from '
 import type { ProblemSink } from './problem-sink.js';
 import { findScaleTarget } from './scale-target.js';
 import type { DocRef } from './yaml/doc-ref.js';
+import type { FieldPath } from './yaml/field-path.js';
 
 export interface HpaCheckContext {
   manifests: ManifestSet;
@@ -98,12 +100,15 @@ function checkRequests(hpa: HpaEntry, metric: HpaMetricSpec, index: number, targ
   const resource = metric.resourceName;
   const template = target.spec.template;
   const podLevel = resource === 'cpu' ? template.podCpuRequestMillicores : template.podMemoryRequestBytes;
-  if (metric.type === 'Resource' && podLevel !== undefined) return;
+  const hpaName = `HorizontalPodAutoscaler ${hpa.spec.name} (${hpa.ref.file}:${hpa.ref.position(['spec', 'metrics', index]).line})`;
+  if (metric.type === 'Resource' && podLevel !== undefined) {
+    if (podLevel === 0) warnZeroRequest(hpa, metric, hpaName, target, [['spec', 'template', 'spec', 'resources', 'requests', resource]], 'the pod-level request (spec.template.spec.resources)', sink);
+    return;
+  }
   const counted = [
     ...template.containers.map((c, i) => ({ c, path: target.containerPaths[i] ?? [] })),
     ...template.sidecars.map((c, i) => ({ c, path: target.sidecarPaths[i] ?? [] })),
   ].filter(({ c }) => metric.type === 'Resource' || c.name === metric.containerName);
-  const hpaName = `HorizontalPodAutoscaler ${hpa.spec.name} (${hpa.ref.file}:${hpa.ref.position(['spec', 'metrics', index]).line})`;
   if (metric.type === 'ContainerResource' && counted.length === 0) {
     const names = [...template.containers, ...template.sidecars].map((c) => c.name);
     sink.error(
@@ -111,9 +116,15 @@ function checkRequests(hpa: HpaEntry, metric: HpaMetricSpec, index: number, targ
     );
     return;
   }
+  let total = 0;
+  let missing = false;
   for (const { c, path } of counted) {
     const request = resource === 'cpu' ? c.cpuRequestMillicores : c.memoryRequestBytes;
-    if (request !== undefined) continue;
+    if (request !== undefined) {
+      total += request;
+      continue;
+    }
+    missing = true;
     sink.error(
       target.ref.problem(
         [...path, 'resources', 'requests', resource],
@@ -122,4 +133,25 @@ function checkRequests(hpa: HpaEntry, metric: HpaMetricSpec, index: number, targ
       ),
     );
   }
+  if (missing || counted.length === 0 || total > 0) return;
+  const names = counted.map(({ c }) => `"${c.name}"`).join(', ');
+  const what = counted.length === 1 ? `container ${names}` : `containers ${names}`;
+  warnZeroRequest(hpa, metric, hpaName, target, counted.map(({ path }) => [...path, 'resources', 'requests', resource]), `the request of ${what}`, sink);
+}
+
+/**
+ * Utilization is usage ÷ the pod's summed request (GetResourceUtilizationRatio): with a request of 0
+ * it is undefined and every sync fails ("no metrics returned matched known pods"). Upstream accepts
+ * the manifests, so this is a warning, at the first zero request (`paths`).
+ */
+function warnZeroRequest(hpa: HpaEntry, metric: HpaMetricSpec & { type: 'Resource' | 'ContainerResource' }, hpaName: string, target: WorkloadEntry, paths: FieldPath[], what: string, sink: ProblemSink): void {
+  const resource = metric.resourceName;
+  const reason = metric.type === 'Resource' ? 'FailedGetResourceMetric' : 'FailedGetContainerResourceMetric';
+  sink.warn(
+    target.ref.warning(
+      paths[0] ?? [],
+      `${what} of ${target.spec.kind} ${target.spec.name} is 0 ${resource}, but ${hpaName} targets ${resource} Utilization, a percentage of that request: the HPA can never compute ${resource} utilization and every sync fails (${reason}: "no metrics returned matched known pods"), so it never scales ${target.spec.kind} ${target.spec.name}`,
+      `set resources.requests.${resource} above 0, or use an AverageValue target in HorizontalPodAutoscaler ${hpa.spec.name}`,
+    ),
+  );
 }

@@ -25,6 +25,8 @@ import { resolveNodePools } from './node-pools/resolve-node-pools.js';
 import { ProblemSink } from './problem-sink.js';
 import { resolveKeda } from './keda/resolve-keda.js';
 import { resolveFaults } from './faults/resolve-faults.js';
+import { warnAboutFaultsThatNeverFire } from './faults/fault-reach.js';
+import { workloadPodBounds } from './faults/workload-pod-bounds.js';
 import { resolveClusterAutoscaler } from './resolve-cluster-autoscaler.js';
 import { resolveCurrency } from './resolve-currency.js';
 import { resolveLoadModels } from './resolve-load-models.js';
@@ -114,6 +116,14 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   warnAboutPodsThatFitNoPool(podSources(manifests), nodePools, sink);
   warnAboutAffinityNoPoolMatches(podSources(manifests), nodePools, sink);
   const durationSeconds = resolveRunLength(overrides.durationSeconds ?? sections.durationSeconds, traces.bindings, [...loads.map((l) => l.trace), ...queues.map((q) => q.trace)], series, ref, sink);
+  warnAboutFaultsThatNeverFire(sections.faults, {
+    durationSeconds,
+    durationSource: overrides.durationSeconds !== undefined ? '--duration' : sections.durationSeconds !== undefined ? 'spec.duration' : 'the end of the longest trace',
+    start,
+    podBounds: workloadPodBounds({ manifests, adoptedHpas, scaledObjects: keda.scaledObjects, pausedReplicas, elasticSources }),
+    scenarioRef: ref,
+    sink,
+  });
   sink.throwIfAny();
   return assemble(dir, sections, overrides, durationSeconds, {
     nodePools,

@@ -1,7 +1,8 @@
 /**
  * Reads the manifests a scenario lists (files, or folders of *.yaml/*.yml/*.json) as `kubectl apply -f`
  * would: every document of every file, `kind: List` items expanded, each object dispatched to its
- * handler in ./registry.ts. Unknown kinds and duplicate objects are reported.
+ * handler in ./registry.ts. Unknown kinds and duplicate objects are reported. Handlers read the objects
+ * with their null-valued fields dropped (null-fields.ts); the unknown-field check reads them as written.
  */
 import { suggestionHint } from '../did-you-mean.js';
 import { MANIFEST_FILES_TEXT, manifestFilesAt, readTextFile, resolveInScenario } from '../files.js';
@@ -10,6 +11,7 @@ import { DocRef } from '../yaml/doc-ref.js';
 import { isObjectList, type DocumentPatch } from '../yaml/document-patch.js';
 import { parseYamlDocuments } from '../yaml/yaml-file.js';
 import { emptyManifestSet, objectKey, type ManifestSet } from './manifest-set.js';
+import { withNullFieldsDropped } from './null-fields.js';
 import { findManifestKind, knownKindNames, modelledKindsText, splitApiVersion } from './registry.js';
 import { checkUnknownFields } from './unknown-fields.js';
 
@@ -49,13 +51,17 @@ export async function readManifests(
     const { documents, problems } = parseYamlDocuments(text.value, file, patches, applied);
     sink.errors(problems);
     if (problems.length > 0) out.incomplete = true;
-    for (const doc of documents) dispatch(new DocRef(doc), out, sink);
+    for (const doc of documents) {
+      const written = new DocRef(doc);
+      dispatch(withNullFieldsDropped(written), written, out, sink);
+    }
   }
   reportDuplicates(out, sink);
   return out;
 }
 
-function dispatch(ref: DocRef, out: ManifestSet, sink: ProblemSink): void {
+/** `ref` is the object with its null-valued fields dropped, `written` the same part as written. */
+function dispatch(ref: DocRef, written: DocRef, out: ManifestSet, sink: ProblemSink): void {
   const value = ref.valueAt();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     sink.error(ref.problem([], 'expected a Kubernetes object (a mapping with apiVersion and kind)'));
@@ -66,7 +72,7 @@ function dispatch(ref: DocRef, out: ManifestSet, sink: ProblemSink): void {
   if (typeof kind !== 'string' || kind === '') sink.error(ref.problem(['kind'], 'required field is missing; expected e.g. Deployment'));
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !apiVersion || !kind) return;
   if (isObjectList(value)) {
-    value.items.forEach((_, i) => dispatch(ref.child(['items', i]), out, sink));
+    value.items.forEach((_, i) => dispatch(ref.child(['items', i]), written.child(['items', i]), out, sink));
     return;
   }
   const handler = findManifestKind(apiVersion, kind);
@@ -83,7 +89,7 @@ function dispatch(ref: DocRef, out: ManifestSet, sink: ProblemSink): void {
     return;
   }
   const fields = handler.fields?.(version);
-  if (fields !== undefined) checkUnknownFields(ref, fields, sink);
+  if (fields !== undefined) checkUnknownFields(written, fields, sink);
   handler.load(ref, apiVersion, out, sink);
 }
 

@@ -1,0 +1,87 @@
+/**
+ * Warnings about spec.faults items that can never fire, found once the run's length is known: a
+ * fault whose instant (`at`, or the `from` that opens its window or rate) is at or after the end of
+ * the run (events run while t < duration), and a `pod` index beyond the most pods its workload ever
+ * has (workload-pod-bounds.ts). These are warnings, not errors: --duration may lengthen the run,
+ * and the scenario still runs (the fault simply does nothing).
+ */
+import type { ProblemSink } from '../problem-sink.js';
+import { clockTimeToSimulationSeconds, type StartInstant } from '../resolve-start-time.js';
+import type { FaultInput, FaultInstant, FaultKindName } from '../schema/fault-schema.js';
+import type { DocRef } from '../yaml/doc-ref.js';
+import type { PodBound } from './workload-pod-bounds.js';
+
+export interface FaultReachContext {
+  /** The run's length in seconds, and where it was set (for the hint), e.g. "spec.duration". */
+  durationSeconds: number;
+  durationSource: string;
+  start: StartInstant;
+  /** Workload name → the most pods it ever has, where the manifests settle it. */
+  podBounds: ReadonlyMap<string, PodBound>;
+  scenarioRef: DocRef;
+  sink: ProblemSink;
+}
+
+/** The fields of any fault kind that these checks read (each kind has some of them). */
+interface ReachFields {
+  at?: FaultInstant;
+  from?: FaultInstant;
+  workload?: string;
+  pod?: number;
+}
+
+export function warnAboutFaultsThatNeverFire(items: readonly { index: number; fault: FaultInput }[], ctx: FaultReachContext): void {
+  for (const { index, fault } of items) {
+    const kinds = (Object.keys(fault) as FaultKindName[]).filter((k) => fault[k] !== undefined);
+    // An item with no kind or several is already an error.
+    if (kinds.length !== 1) continue;
+    const kind = kinds[0] as FaultKindName;
+    const f = fault[kind] as ReachFields;
+    const path = ['spec', 'faults', index, kind];
+    checkTime(f, path, ctx);
+    checkPodIndex(f, path, ctx);
+  }
+}
+
+function checkTime(f: ReachFields, path: (string | number)[], ctx: FaultReachContext): void {
+  const field = f.at !== undefined ? 'at' : f.from !== undefined ? 'from' : undefined;
+  const instant = field === 'at' ? f.at : f.from;
+  if (field === undefined || instant === undefined || !(ctx.durationSeconds > 0)) return;
+  const seconds = instant.kind === 'elapsed' ? instant.seconds : clockTimeToSimulationSeconds(instant.secondsOfDay, ctx.start);
+  // A clock time before the start is already an error.
+  if (seconds < 0 || seconds < ctx.durationSeconds) return;
+  const when = instant.kind === 'elapsed' ? formatSpan(seconds) : `${instant.text} (${formatSpan(seconds)} after t = 0)`;
+  const end = `${seconds > ctx.durationSeconds ? 'after' : 'as'} the run ends at ${formatSpan(ctx.durationSeconds)}`;
+  ctx.sink.warn(
+    ctx.scenarioRef.warning(
+      [...path, field],
+      `${field === 'at' ? 'fires' : 'starts'} at ${when}, ${end}: it will never fire`,
+      `the run lasts ${formatSpan(ctx.durationSeconds)} (${ctx.durationSource}); move the fault earlier, or make the run longer (spec.duration, or --duration)`,
+    ),
+  );
+}
+
+function checkPodIndex(f: ReachFields, path: (string | number)[], ctx: FaultReachContext): void {
+  if (f.pod === undefined || f.workload === undefined) return;
+  const bound = ctx.podBounds.get(f.workload);
+  if (bound === undefined || f.pod < bound.max) return;
+  const most = bound.max === 0 ? 'never has a pod' : `never has more than ${bound.max} ${bound.max === 1 ? 'pod' : 'pods'}`;
+  const range = bound.max === 0 ? '' : `pods are counted from 0, oldest first (${bound.max === 1 ? 'only pod 0' : `pod 0 to ${bound.max - 1}`}); `;
+  ctx.sink.warn(
+    ctx.scenarioRef.warning(
+      [...path, 'pod'],
+      `pod ${f.pod} of workload ${f.workload}: the workload ${most}, so this fault will never fire`,
+      `${bound.why}; ${range}leave pod out to hit a running pod at random`,
+    ),
+  );
+}
+
+/** 2400 → "40m", 10800 → "3h", 5430 → "1h30m30s", 0 → "0s". */
+export function formatSpan(seconds: number): string {
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor((seconds % 86400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = Math.round((seconds % 60) * 1000) / 1000;
+  const text = `${d ? `${d}d` : ''}${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
+  return text === '' ? '0s' : text;
+}
