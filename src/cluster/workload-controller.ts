@@ -8,6 +8,7 @@
  * ReplicaSet and StatefulSet controllers' informers requeue it; pods of other workloads leaving
  * the quota do not wake it.
  */
+import { HeldValue } from '../core/held-value.js';
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
 import type { WorkloadSpec } from '../scenario/types.js';
@@ -36,8 +37,9 @@ export interface Refusal {
 }
 
 export abstract class WorkloadController {
-  /** spec.replicas, as autoscalers write it through the scale subresource. */
-  specReplicas: number;
+  private specReplicasValue: number;
+  /** spec.replicas over time, for the summary's peak desired count (held for some time). */
+  readonly specReplicasHeld: HeldValue;
   readonly requests: PodRequests;
   /**
    * This workload's pods as the system default topology spread constraints count them (the
@@ -60,10 +62,21 @@ export abstract class WorkloadController {
     protected readonly sim: Simulation,
     private readonly partition?: PodPartition,
   ) {
-    this.specReplicas = spec.replicas;
+    this.specReplicasValue = spec.replicas;
+    this.specReplicasHeld = new HeldValue(spec.replicas, sim.nowSeconds);
     this.requests = podRequests(spec.template);
     this.spread = spec.template.hasTopologySpreadConstraints === true ? undefined : new SpreadGroup();
     this.requeue = new RateLimitedRequeue(sim, CONTROLLER_RATE_LIMIT, `${spec.kind.toLowerCase()}/${spec.name}`, () => this.requestReconcile());
+  }
+
+  /** spec.replicas, as autoscalers write it through the scale subresource. */
+  get specReplicas(): number {
+    return this.specReplicasValue;
+  }
+
+  set specReplicas(replicas: number) {
+    this.specReplicasValue = replicas;
+    this.specReplicasHeld.set(replicas, this.sim.nowSeconds);
   }
 
   get pods(): SimPod[] {

@@ -30,6 +30,8 @@ export class LoadFlow {
   backlogRequests = 0;
   readonly totals: FlowTotals = { offeredRequests: 0, servedRequests: 0, droppedRequests: 0, backlogRequestSeconds: 0 };
   readonly responseTimes = new ResponseTimeAccumulator();
+  /** Time during which load was dropped or the backlog grew (arrivals above what the pods serve), seconds. */
+  underProvisionedSeconds = 0;
   /** Largest age of the oldest waiting message seen at a settle, seconds (queues). */
   peakOldestAgeSeconds = 0;
   /** Messages taken by Jobs and not yet acknowledged (they finish): RabbitMQ unacked, Kafka uncommitted. */
@@ -74,6 +76,7 @@ export class LoadFlow {
       t.droppedRequests += lostRequests;
     }
     t.backlogRequestSeconds += step.backlogRequestSeconds;
+    if (lostRps > 0 || step.droppedRequests > 0 || step.backlogRequests > this.backlogRequests + 1e-9) this.underProvisionedSeconds += dtSeconds;
     this.backlogRequests = step.backlogRequests;
     if (step.servedRequests > 0 && readyPods > 0) this.recordResponseTimes(step, dtSeconds, readyPods, capacityRpsPerPod);
     this.recordQueue(nowSeconds);

@@ -70,7 +70,7 @@ function* runSteps(scenario: Scenario, options: RunOptions): Generator<number, R
   const costTable = tables('cost.csv', COST_CSV_HEADER);
   for (const row of buildCostCsvRows(cost)) costTable.row(row);
   costTable.close();
-  return { built, timeseries, decisions, cost, summary: summarizeRun(built, timeseries, cost) };
+  return { built, timeseries, decisions, cost, summary: summarizeRun(built, cost) };
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {

@@ -2,7 +2,9 @@
  * Samples the run every output interval into timeseries rows: per workload the offered, served and
  * dropped load (averaged over the interval), backlog, replicas, pending pods and container restarts; per HPA the metric
  * values it last saw; the node count; per ResourceQuota what it counts of each resource it limits.
- * It only reads the simulation.
+ * It only reads the simulation. The summary's extremes and pod-seconds are not taken from these
+ * samples (they would move with the interval): they come from the counts held between events
+ * (src/core/held-value.ts) and the load flows.
  */
 import { isActive } from '../cluster/model.js';
 import { metricDisplayName } from '../autoscalers/hpa/evaluate-metric.js';
@@ -12,17 +14,6 @@ import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
 import type { QuotaResource } from '../scenario/types.js';
 import type { BuiltSimulation } from './build-simulation.js';
 import type { FlowTotals } from './load-flow.js';
-
-/** Per-workload extremes and integrals the summary reports. */
-export interface WorkloadPeaks {
-  peakDesiredReplicas: number;
-  peakReadyReplicas: number;
-  minReadyReplicas: number;
-  /** ∫ unschedulable pods dt, sampled at the output interval, pod-seconds. */
-  pendingPodSeconds: number;
-  /** Output intervals in which some load was dropped or the backlog grew, seconds. */
-  underProvisionedSeconds: number;
-}
 
 const round = (v: number, digits: number): number => {
   const f = 10 ** digits;
@@ -38,13 +29,8 @@ function quotaColumn(resource: QuotaResource): string {
 
 export class TimeseriesRecorder {
   readonly sink: TableSink;
-  readonly peaks: WorkloadPeaks[];
-  /** Most nodes (virtual ones excluded) at any output sample, and ∫ nodes dt over the samples. */
-  peakNodes = 0;
-  nodeSeconds = 0;
   private previous: FlowTotals[];
   private previousTimeSeconds = 0;
-  private previousBacklog: number[];
 
   constructor(
     private readonly built: BuiltSimulation,
@@ -82,14 +68,6 @@ export class TimeseriesRecorder {
     }
     this.sink = tables('timeseries.csv', header);
     this.previous = built.workloads.map((w) => ({ ...w.totals }));
-    this.previousBacklog = built.workloads.map(() => 0);
-    this.peaks = built.workloads.map(() => ({
-      peakDesiredReplicas: 0,
-      peakReadyReplicas: 0,
-      minReadyReplicas: Infinity,
-      pendingPodSeconds: 0,
-      underProvisionedSeconds: 0,
-    }));
   }
 
   /** Samples at every multiple of the output interval before the end; the caller samples the end. */
@@ -103,9 +81,7 @@ export class TimeseriesRecorder {
   sample(nowSeconds: number): void {
     const dt = nowSeconds - this.previousTimeSeconds;
     if (!(dt > 0)) return;
-    const nodeCount = this.built.cluster.nodes.filter((n) => n.pool.virtual === undefined).length;
-    this.peakNodes = Math.max(this.peakNodes, nodeCount);
-    this.nodeSeconds += nodeCount * dt;
+    const nodeCount = this.built.cluster.nodeCountHeld.value;
     const row: Cell[] = [round(nowSeconds, 3), round(nowSeconds / 3600, 4), nodeCount];
     for (const g of this.built.nodeGroups) {
       const nodes = g.nodes;
@@ -130,13 +106,6 @@ export class TimeseriesRecorder {
       const ready = w.servingPods;
       const restarts = this.built.cluster.restartsByOwner[i] ?? 0;
       row.push(round(offered, 4), round(served, 4), round(dropped, 4), round(w.backlogRequests, 2), desired, ready, pods.length, pending, unschedulable, restarts);
-      const peak = this.peaks[i]!;
-      peak.peakDesiredReplicas = Math.max(peak.peakDesiredReplicas, desired);
-      peak.peakReadyReplicas = Math.max(peak.peakReadyReplicas, ready);
-      peak.minReadyReplicas = Math.min(peak.minReadyReplicas, ready);
-      peak.pendingPodSeconds += unschedulable * dt;
-      if (dropped > 0 || w.backlogRequests > this.previousBacklog[i]! + 1e-9) peak.underProvisionedSeconds += dt;
-      this.previousBacklog[i] = w.backlogRequests;
       this.previous[i] = { ...now };
       if (w.flow !== undefined && w.load?.queue !== undefined) {
         // Mean wait of a message now (Little's law on the current backlog and service rate).

@@ -11,6 +11,7 @@ import type { ClusterListener, UsageState } from '../cluster/cluster-listener.js
 import type { SimPod } from '../cluster/model.js';
 import { PodSlot } from '../cluster/pod-slots.js';
 import type { WorkloadController } from '../cluster/workload-controller.js';
+import { HeldValue } from '../core/held-value.js';
 import type { Simulation } from '../core/simulation.js';
 import { capacityRpsPerPod, perPodCpuMillicoreSeconds } from '../load/workload-flow.js';
 import type { UsageProbe, WorkingSet } from '../metrics/metrics-server.js';
@@ -36,6 +37,8 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
   unreachablePods = 0;
   /** ∫ serving pods dt, pod-seconds. */
   servingPodSeconds = 0;
+  /** The serving pods over time, for the summary's least and most ready (held for some time). */
+  readonly servingHeld = new HeldValue(0);
   readonly coldStarts = new ColdStarts();
   /** The load (absent when the scenario gives this workload no load model). */
   readonly flow: LoadFlow | undefined;
@@ -184,6 +187,7 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
     if (pod.removed) CPU_AT_CONTAINER_START.clear(pod);
     if (from === 'serving') this.servingPods--;
     if (to === 'serving') this.servingPods++;
+    this.servingHeld.set(this.servingPods, nowSeconds);
     const classes = this.classes;
     if (classes !== undefined && (from === 'serving') !== (to === 'serving')) classes.serving[classes.classOf(pod)]! += to === 'serving' ? 1 : -1;
     if (this.servingPods === 0 && (this.backlogRequests > 0 || this.offeredRps > 0)) this.coldStarts.workWaiting(nowSeconds);
@@ -201,6 +205,7 @@ export class WorkloadRuntime implements ClusterListener, UsageProbe, SharedUsage
     this.memoryLedger.seed(pod, state, 0, this.timeSeconds, this.memoryIntegralOf(pod));
     if (state !== 'serving') return;
     this.servingPods++;
+    this.servingHeld.set(this.servingPods, this.timeSeconds);
     if (this.classes !== undefined) this.classes.serving[this.classes.classOf(pod)]!++;
   }
 

@@ -1,5 +1,6 @@
 /**
- * The run summary (summary.json): pure function of what the recorders collected. Golden tests
+ * The run summary (summary.json): pure function of what the run collected (totals, the counts held
+ * between events, the cost report). Golden tests
  * compare it; it holds no wall-clock figures so that the same seed gives the same bytes.
  */
 import { relative, resolve } from 'node:path';
@@ -9,7 +10,6 @@ import type { CostReport } from './cost/cost-report.js';
 import { summarizeCost, type CostSummary } from './cost/cost-summary.js';
 import { summarizeKeda, type KedaSummary } from './keda-summary.js';
 import type { BuiltSimulation } from '../engine/build-simulation.js';
-import type { TimeseriesRecorder } from '../engine/timeseries-recorder.js';
 import type { QuotaLedger } from '../cluster/quota-ledger.js';
 import { quotaQuantityText, type QuotaAmounts } from '../cluster/quota-usage.js';
 import type { QuotaResource } from '../scenario/types.js';
@@ -97,18 +97,22 @@ function roundColdStarts(c: ColdStartSummary): ColdStartSummary {
   return { count: c.count, meanDelaySeconds: r(c.meanDelaySeconds, 3), maxDelaySeconds: r(c.maxDelaySeconds, 3) };
 }
 
-export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorder, cost: CostReport): RunSummary {
+export function summarizeRun(built: BuiltSimulation, cost: CostReport): RunSummary {
   const { scenario } = built;
+  // Extremes and pod-seconds over the counts as they were held between events, not the output samples.
+  const end = scenario.durationSeconds;
+  const nodes = built.cluster.nodeCountHeld.extremes(end);
   return {
     scenario: scenario.name,
     seed: scenario.seed,
     durationSeconds: scenario.durationSeconds,
     outputIntervalSeconds: scenario.outputIntervalSeconds,
     nodes: built.cluster.nodes.filter((n) => n.pool.virtual === undefined).length,
-    nodeCount: { peak: recorder.peakNodes, mean: scenario.durationSeconds > 0 ? r(recorder.nodeSeconds / scenario.durationSeconds, 4) : 0 },
+    nodeCount: { peak: nodes.peak, mean: scenario.durationSeconds > 0 ? r(nodes.integral / scenario.durationSeconds, 4) : 0 },
     workloads: built.workloads.map((w, i) => {
       const t = w.totals;
-      const peaks = recorder.peaks[i]!;
+      const desired = w.controller.specReplicasHeld.extremes(end);
+      const ready = w.servingHeld.extremes(end);
       const rt = w.flow?.responseTimes ?? new ResponseTimeAccumulator();
       return {
         name: w.name,
@@ -121,13 +125,13 @@ export function summarizeRun(built: BuiltSimulation, recorder: TimeseriesRecorde
         responseTimeSeconds: { mean: r(rt.meanSeconds()), p50: r(rt.quantileSeconds(0.5)), p95: r(rt.quantileSeconds(0.95)), p99: r(rt.quantileSeconds(0.99)) },
         replicas: {
           initial: w.controller.spec.replicas,
-          peakDesired: peaks.peakDesiredReplicas,
-          peakReady: peaks.peakReadyReplicas,
-          minReady: Number.isFinite(peaks.minReadyReplicas) ? peaks.minReadyReplicas : 0,
+          peakDesired: desired.peak,
+          peakReady: ready.peak,
+          minReady: ready.min,
           meanReady: scenario.durationSeconds > 0 ? r(w.servingPodSeconds / scenario.durationSeconds, 4) : 0,
         },
-        pendingPodSeconds: r(peaks.pendingPodSeconds, 3),
-        underProvisionedSeconds: r(peaks.underProvisionedSeconds, 3),
+        pendingPodSeconds: r(built.cluster.unschedulableHeld(w.controller.owner.index)?.extremes(end).integral ?? 0, 3),
+        underProvisionedSeconds: r(w.flow?.underProvisionedSeconds ?? 0, 3),
         coldStarts: roundColdStarts(w.coldStarts.summary()),
         restarts: built.cluster.restartsByOwner[i] ?? 0,
         ...(w.load?.queue !== undefined && w.flow ? { peakOldestMessageAgeSeconds: r(w.flow.peakOldestAgeSeconds, 3) } : {}),

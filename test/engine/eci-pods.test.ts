@@ -130,7 +130,13 @@ describe('a pod larger than every ECI size', () => {
     const result = runScenario(loaded, { tables: tables.factory });
     expect(cellAt(tables.get('timeseries.csv'), 600, 'huge.unschedulable_pods')).toBe(1);
     expect(cellAt(tables.get('timeseries.csv'), 600, 'eci.virtual_pods')).toBe(0);
-    expect(result.summary.workloads[0]!.pendingPodSeconds).toBe(600);
+    // Unschedulable from its failed scheduling attempt (decisions.csv's FailedScheduling row, after
+    // the scheduling delay) to the end of the 10 minutes, not from t = 0 as a sample would say.
+    const decisions = tables.get('decisions.csv');
+    const failed = decisions.rows.find((r) => r.includes('FailedScheduling'))!;
+    const failedAt = Number(failed[decisions.header.indexOf('time_s')]);
+    expect(failedAt).toBeGreaterThan(0);
+    expect(result.summary.workloads[0]!.pendingPodSeconds).toBeCloseTo(600 - failedAt, 3);
     expect(result.cost.virtualPods).toEqual([]);
     expect(result.cost.unpriced).toEqual([]);
   });
