@@ -1,7 +1,8 @@
 /**
- * Runs every variant of a comparison on the same seed (the base scenario's, or --seed), each with
- * its own tables, and builds one comparison row per variant. Every variant is loaded and checked
- * before the first runs. Variants run one after the other; the
+ * Runs every variant of a comparison on the same seed (the base scenario's, or --seed) and for the
+ * same duration (refused when their own durations differ and --duration sets none; an override of
+ * spec.seed is refused), each with its own tables, and builds one comparison row per variant.
+ * Every variant is loaded and checked before the first runs. Variants run one after the other; the
  * results of each are fixed by its inputs and the seed, so the same command gives the same numbers.
  */
 import type { RunResult } from '../engine/run-scenario.js';
@@ -14,6 +15,8 @@ import { comparisonRow, type ComparisonRow } from './comparison-row.js';
 import { ScaleEventCounter } from './scale-event-counter.js';
 import { checkWorkloadFocus } from './workload-focus.js';
 import type { Variant } from './variants.js';
+import type { DocumentPatch } from '../scenario/yaml/document-patch.js';
+import { formatSpan } from '../report/charts/chart-context.js';
 
 export interface ComparisonResult {
   rows: ComparisonRow[];
@@ -34,6 +37,27 @@ export interface ComparisonOptions {
   onVariantDone?: (variant: Variant, row: ComparisonRow) => void;
 }
 
+/** An override of scenario.yaml's spec.seed, which one comparison seed would silently replace. */
+function seedOverride(variant: Variant): DocumentPatch | undefined {
+  return variant.patches.find((p) => p.target === 'scenario' && p.path.length === 2 && p.path[0] === 'spec' && p.path[1] === 'seed');
+}
+
+/**
+ * Variants compared side by side must run as long as each other: counts (scale events, direction
+ * changes, pod-seconds, cost) over different spans would be starred against each other. Without
+ * --duration, variants whose own durations differ are refused, each named with its duration.
+ */
+function checkSameDuration(variants: readonly Variant[], scenarios: readonly Scenario[], options: ComparisonOptions): void {
+  if (options.durationSeconds !== undefined || new Set(scenarios.map((s) => s.durationSeconds)).size <= 1) return;
+  const each = variants.map((v, i) => `${v.name} ${formatSpan(scenarios[i]!.durationSeconds)}`).join(', ');
+  throw new UserInputError({
+    file: '(command line)',
+    field: '--variant',
+    message: `the variants would run for different durations (${each}): their counts, pod-seconds and costs would not compare`,
+    hint: 'give --duration to run every variant for the same time, e.g. --duration 1d',
+  });
+}
+
 /**
  * Loads every variant before any runs, so that a mistake in the last one is reported at once, with
  * the mistakes of all the others, not after the first ones have run.
@@ -45,6 +69,16 @@ async function loadVariants(variants: readonly Variant[], options: ComparisonOpt
   const problems: InputProblem[] = [];
   const warnings: InputProblem[] = [];
   for (const variant of variants) {
+    const seedPatch = seedOverride(variant);
+    if (seedPatch !== undefined) {
+      problems.push({
+        file: '(command line)',
+        field: `--variant ${variant.name}`,
+        message: `${seedPatch.text} sets the seed, but a comparison runs every variant with one seed (the same randomness, so the variants differ only in what they change)`,
+        hint: 'give --seed to choose that seed for every variant, or compare seeds with scalesim sweep --seeds',
+      });
+      continue;
+    }
     try {
       const scenario = await loadScenario(variant.dir, {
         ...(seed !== undefined ? { seed } : {}),
@@ -61,6 +95,7 @@ async function loadVariants(variants: readonly Variant[], options: ComparisonOpt
     }
   }
   if (problems.length > 0) throw new UserInputError(problems, warnings);
+  checkSameDuration(variants, scenarios, options);
   return scenarios;
 }
 

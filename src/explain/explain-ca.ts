@@ -24,7 +24,7 @@ const CA_REASONS: Readonly<Record<string, string>> = Object.freeze({
   ScaleDownDisabled: 'scale-down is disabled (--scale-down-enabled=false)',
   ScaleDownInCooldown: 'scale-down waits after a recent scale-up, deletion or failure',
   NodesRemovable: 'nodes have been unneeded for longer than --scale-down-unneeded-time: the CA removes them',
-  NoRemovableNodes: 'no node can be removed now: none has been unneeded long enough, its pods cannot move, or a limit holds it back (held back, below)',
+  NoRemovableNodes: 'no node can be removed now: none has been unneeded long enough, its pods cannot move, or a limit holds it back (a node a limit holds is listed under held back)',
 });
 
 /** The cooldown qualifiers and the flags they come from. */

@@ -71,7 +71,13 @@ export async function explainResults(options: ExplainOptions): Promise<Explanati
   const picker = new NearestDecisionPicker<RawDecision>(atSeconds, file);
   const source = await scanDecisions(file, (raw) => picker.add(raw));
   const lastSeconds = picker.lastTimeSeconds();
-  if (lastSeconds === undefined) throw new UserInputError({ file, message: 'expected decision rows after the header, got none' });
+  if (lastSeconds === undefined) {
+    throw new UserInputError({
+      file,
+      message: 'expected decision rows after the header, got none',
+      hint: 'a run with --decisions none (or spec.decisions: none) writes no decisions to explain: run it again with --decisions all or changes',
+    });
+  }
   if (durationSeconds === undefined && atSeconds > lastSeconds) {
     const why = existsSync(join(resultsDir, 'summary.json')) ? 'summary.json gives no duration (damaged?)' : 'no summary.json';
     throw outsideRun(atSeconds, lastSeconds, `the last decision; ${why}`);

@@ -4,7 +4,9 @@
  *   hpa.targetCPU                      the averageUtilization of the HPA's cpu Resource metric
  *                                      (autoscaling/v1: spec.targetCPUUtilizationPercentage)
  *   hpa.minReplicas, hpa.maxReplicas   spec.minReplicas, spec.maxReplicas
- *   hpa.scaleDownStabilizationSeconds  spec.behavior.scaleDown.stabilizationWindowSeconds
+ *   hpa.scaleDownStabilizationSeconds  spec.behavior.scaleDown.stabilizationWindowSeconds (adding
+ *                                      spec.behavior moves an HPA off the legacy normalization onto
+ *                                      the behavior path with default policies, as upstream)
  *   keda.cooldownPeriod, keda.pollingInterval, keda.minReplicaCount, keda.maxReplicaCount
  *                                      the ScaledObject's spec field of that name
  *   scenario.<field.path>              a field of scenario.yaml

@@ -59,6 +59,13 @@ describe('scalesim compare', () => {
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/## Per workload[\s\S]*\| none \| web \|/);
   });
 
+  it('runs variants of different durations for the --duration given', () => {
+    const out = join(work, 'same-length');
+    const r = runCli(['compare', 'scenarios/nginx-hpa-cpu', '--variant', 'd=scenario:spec.duration=10m', '--duration', '5m', '--no-report', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    for (const v of ['base', 'd']) expect((JSON.parse(readFileSync(join(out, v, 'summary.json'), 'utf8')) as { durationSeconds: number }).durationSeconds).toBe(300);
+  });
+
   it('gives the same numbers for the same seed', () => {
     const a = join(work, 'b1');
     const b = join(work, 'b2');
@@ -71,6 +78,8 @@ describe('scalesim compare', () => {
     ['a variant without a name', ['--variant', '=scenarios/nginx-keda-cpu'], /--variant/],
     ['a folder without scenario.yaml', ['--variant', 'x=scenarios/traces'], /scenario folder/],
     ['an override that matches no manifest', ['--variant', 'x=HorizontalPodAutoscaler/nope:spec.maxReplicas=3'], /matches no document/],
+    ['an override of the seed, which the comparison seed would replace', ['--variant', 's=scenario:spec.seed=9'], /--variant s: scenario:spec.seed=9 sets the seed, but a comparison runs every variant with one seed[\s\S]*give --seed/],
+    ['variants of different durations', ['--variant', 'd=scenario:spec.duration=10m'], /the variants would run for different durations \(base 40m, d 10m\)[\s\S]*give --duration/],
   ])('rejects %s with exit code 2 and writes nothing', (_n, args, pattern) => {
     const out = join(work, `bad-${args.join('').length}`);
     const r = runCli(['compare', 'scenarios/nginx-hpa-cpu', ...args, '--out', out]);

@@ -181,6 +181,16 @@ describe('scalesim run', () => {
     expect(existsSync(join(work, 'century'))).toBe(false);
   });
 
+  it.each([
+    ['10ms', /"10ms" is 0.01 s of simulated time: expected at least 1s[\s\S]*hint: "ms" is milliseconds; minutes are "m", e\.g\. 10m/],
+    ['0.5s', /"0.5s" is 0.5 s of simulated time: expected at least 1s/],
+  ])('refuses a --duration under a second (%s), most likely a typo', (text, message) => {
+    const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--duration', text, '--out', join(work, 'instant')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(work, 'instant'))).toBe(false);
+  });
+
   it('refuses an empty --out, which would mean the working folder', () => {
     const r = runCli(['run', 'scenarios/nginx-hpa-cpu', '--out', '']);
     expect(r.status).toBe(2);

@@ -92,7 +92,7 @@ describe('explainCa', () => {
     const row = caRow({ nodesBefore: 3, nodesAfter: 3, reason: 'AllGroupsAtMax', unschedulablePods: 2, detail: '; skipped workers: MaxSizeReached; scale-down: NoRemovableNodes; unneeded: workers-2 for 30s' });
     const lines = renderCa(explainCa(row, undefined, 620));
     expect(lines).toContain('  skipped groups: workers (MaxSizeReached)');
-    expect(lines).toContain('  scale-down: NoRemovableNodes: no node can be removed now: none has been unneeded long enough, its pods cannot move, or a limit holds it back (held back, below)');
+    expect(lines).toContain('  scale-down: NoRemovableNodes: no node can be removed now: none has been unneeded long enough, its pods cannot move, or a limit holds it back (a node a limit holds is listed under held back)');
     expect(lines).toContain('  unneeded nodes: workers-2 for 30 s');
   });
 });

@@ -99,7 +99,7 @@ describe('explainResults', () => {
     expect(await problem({ resultsDir: join(folder, 'nope') })).toMatch(/nope: expected a results folder written by `scalesim run`, but there is no such folder/);
     const empty = resultsFolder(undefined);
     expect(await problem({ resultsDir: empty })).toMatch(/decisions\.csv: expected decisions\.csv in the results folder, but it is missing/);
-    expect(await problem({ resultsDir: resultsFolder(decisionsCsv([])) })).toMatch(/decisions\.csv: expected decision rows after the header, got none/);
+    expect(await problem({ resultsDir: resultsFolder(decisionsCsv([])) })).toMatch(/decisions\.csv: expected decision rows after the header, got none\n\s+hint: a run with --decisions none \(or spec\.decisions: none\) writes no decisions to explain/);
   });
 
   it('says why decisions.csv is missing when the folder says: a file, a run without decision rows, a comparison, a sweep', async () => {

@@ -70,7 +70,8 @@ Examples:
 Overrides set one field of scenario.yaml (target "scenario") or of one manifest object
 (target <Kind>/<metadata.name>); the value is YAML. Separate several with ";".
 A variant named "base" replaces the unchanged base scenario as the first row. Every
-variant is loaded and checked before the first one runs.`,
+variant is loaded and checked before the first one runs. Every variant runs with one seed (--seed)
+and for one duration: variants whose own durations differ need --duration.`,
     )
     .action((dir: string, flags: CompareFlags) =>
       withExitCodes(async () => {

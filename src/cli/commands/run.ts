@@ -49,7 +49,15 @@ export function parseDurationFlag(text: string): number {
   if (seconds > MAX_RUN_SECONDS) {
     throw new UserInputError({ file: '(command line)', field: '--duration', message: `"${text}" is more than ${MAX_RUN_YEARS} years of simulated time (expected at most ${MAX_RUN_SECONDS} s)`, hint: MAX_RUN_HINT });
   }
-  if (seconds > 0) return seconds;
+  if (seconds >= 1) return seconds;
+  if (seconds > 0) {
+    throw new UserInputError({
+      file: '(command line)',
+      field: '--duration',
+      message: `"${text}" is ${seconds} s of simulated time: expected at least 1s (controllers act every 10–30 s), such as 90s, 15m, 2h or 27d`,
+      hint: /^\s*\d+(\.\d+)?\s*ms\s*$/.test(text) ? `"ms" is milliseconds; minutes are "m", e.g. ${text.replace(/ms\s*$/, 'm')}` : undefined,
+    });
+  }
   throw new UserInputError({
     file: '(command line)',
     field: '--duration',
