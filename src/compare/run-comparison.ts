@@ -7,7 +7,9 @@
  */
 import type { RunResult } from '../engine/run-scenario.js';
 import { runScenarioYielding } from '../engine/run-scenario.js';
-import type { TableSinkFactory } from '../report/table-sink.js';
+import { NullTableSink, type TableSinkFactory } from '../report/table-sink.js';
+import type { RunSummary } from '../report/summary.js';
+import { judgedRow } from '../sweep/replicates.js';
 import { formatProblem, isUserInputError, UserInputError, type InputProblem } from '../errors/user-input-error.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/types.js';
@@ -19,19 +21,30 @@ import type { DocumentPatch } from '../scenario/yaml/document-patch.js';
 import { formatSpan } from '../report/charts/chart-context.js';
 
 export interface ComparisonResult {
+  /** One row per variant: its run's figures, or with several seeds its figures judged across them (../sweep/replicates.ts). */
   rows: ComparisonRow[];
+  /** Each variant's run under the (first) seed, with its tables. */
   runs: { variant: Variant; result: RunResult }[];
+  /** With several seeds: each variant's row under each seed, in seed order (the first is `runs`'). */
+  seedRows?: ComparisonRow[][];
+  /** With several seeds: each variant's per-workload rows under each seed. */
+  seedSummaries?: RunSummary[][];
 }
 
 export interface ComparisonOptions {
   seed?: number;
+  /**
+   * --seeds: run every variant under each of these seeds as replicates. The first seed's run keeps
+   * its tables (the variant's folder, the report's charts); the others keep their summaries only.
+   */
+  seeds?: readonly number[];
   durationSeconds?: number;
   /** --workload: the workloads whose figures each row reports (default every workload); each variant must have them. */
   workloads?: readonly string[];
   /** Tables of one variant (e.g. into its subfolder). */
   tablesFor?: (variant: Variant) => TableSinkFactory;
-  /** Before each variant runs: the variant, its place (0-based) and its scenario (its duration, for a progress bar). */
-  onVariantStart?: (variant: Variant, index: number, scenario: Scenario) => void;
+  /** Before each run: the variant, its place (0-based), its scenario (its duration, for a progress bar) and, with --seeds, which seed of how many. */
+  onVariantStart?: (variant: Variant, index: number, scenario: Scenario, seed?: { seed: number; index: number; count: number }) => void;
   /** During a variant's run, every chunk of simulated time: the seconds done. */
   onProgress?: (variant: Variant, simulatedSeconds: number) => void;
   onVariantDone?: (variant: Variant, row: ComparisonRow) => void;
@@ -63,8 +76,8 @@ function checkSameDuration(variants: readonly Variant[], scenarios: readonly Sce
  * the mistakes of all the others, not after the first ones have run.
  */
 async function loadVariants(variants: readonly Variant[], options: ComparisonOptions): Promise<Scenario[]> {
-  // Every variant uses one seed: the first variant's scenario seed unless --seed says otherwise.
-  let seed = options.seed;
+  // Every variant uses one seed: the first variant's scenario seed unless --seed (or --seeds' first) says otherwise.
+  let seed = options.seeds?.[0] ?? options.seed;
   const scenarios: Scenario[] = [];
   const problems: InputProblem[] = [];
   const warnings: InputProblem[] = [];
@@ -99,21 +112,46 @@ async function loadVariants(variants: readonly Variant[], options: ComparisonOpt
   return scenarios;
 }
 
+/** One run of `scenario` as a comparison row (and its summary), its tables as `tables` says. */
+async function runOnce(variant: Variant, scenario: Scenario, options: ComparisonOptions, tables: TableSinkFactory | undefined): Promise<{ row: ComparisonRow; result: RunResult }> {
+  const counter = new ScaleEventCounter();
+  const onProgress = options.onProgress;
+  const result = await runScenarioYielding(scenario, { observers: [counter], ...(tables ? { tables } : {}), ...(onProgress ? { onProgress: (t: number) => onProgress(variant, t) } : {}) });
+  return { row: comparisonRow(variant.name, variant.description, result.summary, counter, options.workloads), result };
+}
+
 export async function runComparison(variants: readonly Variant[], options: ComparisonOptions = {}): Promise<ComparisonResult> {
   const scenarios = await loadVariants(variants, options);
+  const seeds = options.seeds !== undefined && options.seeds.length > 1 ? options.seeds : undefined;
   const rows: ComparisonRow[] = [];
   const runs: ComparisonResult['runs'] = [];
+  const seedRows: ComparisonRow[][] = [];
+  const seedSummaries: RunSummary[][] = [];
   for (const [i, variant] of variants.entries()) {
     const scenario = scenarios[i]!;
-    options.onVariantStart?.(variant, i, scenario);
-    const counter = new ScaleEventCounter();
-    const tables = options.tablesFor?.(variant);
-    const onProgress = options.onProgress;
-    const result = await runScenarioYielding(scenario, { observers: [counter], ...(tables ? { tables } : {}), ...(onProgress ? { onProgress: (t: number) => onProgress(variant, t) } : {}) });
-    const row = comparisonRow(variant.name, variant.description, result.summary, counter, options.workloads);
+    const seedOf = (k: number) => (seeds ? { seed: seeds[k]!, index: k, count: seeds.length } : undefined);
+    options.onVariantStart?.(variant, i, scenario, seedOf(0));
+    const first = await runOnce(variant, scenario, options, options.tablesFor?.(variant));
+    runs.push({ variant, result: first.result });
+    if (seeds === undefined) {
+      rows.push(first.row);
+      options.onVariantDone?.(variant, first.row);
+      continue;
+    }
+    const each = [first.row];
+    const summaries = [first.result.summary];
+    for (let k = 1; k < seeds.length; k++) {
+      const seeded: Scenario = { ...scenario, seed: seeds[k]! };
+      options.onVariantStart?.(variant, i, seeded, seedOf(k));
+      const next = await runOnce(variant, seeded, options, (_name, header) => new NullTableSink(header));
+      each.push(next.row);
+      summaries.push(next.result.summary);
+    }
+    const row = { ...judgedRow(each), variant: variant.name, description: variant.description };
     rows.push(row);
-    runs.push({ variant, result });
+    seedRows.push(each);
+    seedSummaries.push(summaries);
     options.onVariantDone?.(variant, row);
   }
-  return { rows, runs };
+  return { rows, runs, ...(seeds ? { seedRows, seedSummaries } : {}) };
 }

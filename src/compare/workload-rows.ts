@@ -5,7 +5,7 @@
  * busiest workload's response times. With several workloads the sum hides which one waited: pause
  * pods that hold overprovisioning headroom wait Pending by design, the web pods that preempt them
  * should not. Written as comparison-workloads.csv, under `workloads` in comparison.json, in report.md
- * and, for a few workloads, on the terminal.
+ * and, for a few workloads, on the terminal; with --seeds, judged across the seeds.
  */
 import type { Cell } from '../report/csv-line.js';
 import type { RunSummary } from '../report/summary.js';
@@ -47,6 +47,33 @@ export function comparisonWorkloadRows(variant: string, summary: RunSummary): Co
     meanReadyReplicas: w.replicas.meanReady,
     peakReadyReplicas: w.replicas.peakReady,
   }));
+}
+
+/**
+ * A variant's per-workload rows judged across seeds, as its comparison row is
+ * (../sweep/replicates.ts): the mean of mean ready; the lowest served share; the highest of every
+ * other figure, the worst seed's (null where some seed has none).
+ */
+export function judgedWorkloadRows(variant: string, summaries: readonly RunSummary[]): ComparisonWorkloadRow[] {
+  const perSeed = summaries.map((s) => comparisonWorkloadRows(variant, s));
+  const worst = (values: readonly (number | null)[]): number | null => (values.some((v) => v === null) ? null : Math.max(...(values as number[])));
+  return perSeed[0]!.map((first, w) => {
+    const runs = perSeed.map((rows) => rows[w]!);
+    const of = <K extends keyof ComparisonWorkloadRow>(key: K): ComparisonWorkloadRow[K][] => runs.map((r) => r[key]);
+    return {
+      variant,
+      workload: first.workload,
+      servedPercent: Math.min(...of('servedPercent')),
+      droppedPercent: worst(of('droppedPercent'))!,
+      p50Ms: worst(of('p50Ms')),
+      p95Ms: worst(of('p95Ms')),
+      p99Ms: worst(of('p99Ms')),
+      pendingPodSeconds: worst(of('pendingPodSeconds'))!,
+      coldStarts: worst(of('coldStarts'))!,
+      meanReadyReplicas: round(of('meanReadyReplicas').reduce((a, v) => a + v, 0) / runs.length, 4),
+      peakReadyReplicas: worst(of('peakReadyReplicas'))!,
+    };
+  });
 }
 
 const COLUMNS: readonly { key: string; header: string; value: (r: ComparisonWorkloadRow) => number | null; digits: number }[] = [

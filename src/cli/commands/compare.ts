@@ -12,6 +12,7 @@ import { resolveVariants } from '../../compare/variants.js';
 import {
   comparisonWorkloadRows,
   comparisonWorkloadsCsv,
+  judgedWorkloadRows,
   comparisonWorkloadsTable,
   formatComparisonWorkloads,
   TERMINAL_WORKLOADS_MAX,
@@ -28,11 +29,22 @@ import { withExitCodes } from '../handle-errors.js';
 import { createProgress, type Progress } from '../progress.js';
 import { abortResultsOnStop } from '../stop-signals.js';
 import { parseChartWorkloadsFlag, parseDurationFlag, parseSeed, safeName } from './run.js';
+import type { ComparisonRow } from '../../compare/comparison-row.js';
+import { formatSeedSpread, JUDGED_ACROSS_SEEDS, seedRunsCsv } from '../../compare/seed-spread.js';
+import { UserInputError } from '../../errors/user-input-error.js';
+import { parseSeeds } from '../../sweep/seeds-flag.js';
+
+/** comparison.json's part for --seeds: the seeds, what the judged rows are, and every run. */
+function acrossSeedsJson(seeds: readonly number[] | undefined, seedRows: readonly ComparisonRow[][] | undefined): object {
+  if (seeds === undefined || seedRows === undefined) return {};
+  return { seeds, judged: JUDGED_ACROSS_SEEDS, runs: seedRows.flatMap((runs) => runs.map((r, k) => ({ seed: seeds[k]!, ...r }))) };
+}
 
 interface CompareFlags {
   variant: string[];
   out?: string;
   seed?: string;
+  seeds?: string;
   duration?: string;
   json?: boolean;
   report?: string | false;
@@ -49,6 +61,7 @@ export function registerCompareCommand(program: Command): void {
     .requiredOption('--variant <name=spec>', 'a variant: <name>=<scenario-dir> or <name>=<target>:<field.path>=<value>[;…] (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--out <dir>', 'output folder (default: results/<scenario-name>-compare)')
     .option('--seed <n>', 'the seed every variant uses (default: the base scenario seed)')
+    .option('--seeds <list>', 'run every variant under each of these seeds, e.g. 1,2,3 or 1..5, and compare them across the seeds: mean cost, worst-seed p95 and served %, and each figure\'s spread (the first seed\'s run gives the variant folders and the charts)')
     .option('--duration <d>', 'simulated duration for every variant (e.g. 2h, 3d)')
     .option('--json', 'print the comparison as JSON instead of a table')
     .option('--workload <names>', 'the per-variant row reports these workloads only, comma-separated (default: every workload; the per-workload table lists each anyway)')
@@ -61,6 +74,7 @@ export function registerCompareCommand(program: Command): void {
       `
 Examples:
   $ scalesim compare scenarios/nginx-hpa-cpu --variant keda=scenarios/nginx-keda-cpu
+  $ scalesim compare scenarios/nginx-hpa-cpu --variant keda=scenarios/nginx-keda-cpu --seeds 1..5
   $ scalesim compare scenarios/nginx-hpa-cpu \\
       --variant t50="HorizontalPodAutoscaler/nginx:spec.metrics[0].resource.target.averageUtilization=50" \\
       --variant max5="HorizontalPodAutoscaler/nginx:spec.maxReplicas=5"
@@ -77,6 +91,10 @@ and for one duration: variants whose own durations differ need --duration.`,
       withExitCodes(async () => {
         const variants = resolveVariants(dir, flags.variant);
         const seed = flags.seed !== undefined ? parseSeed(flags.seed) : undefined;
+        if (flags.seeds !== undefined && seed !== undefined) {
+          throw new UserInputError({ file: '(command line)', field: '--seeds', message: '--seed and --seeds both set the seed: give --seed for one seed, --seeds for several' });
+        }
+        const seeds = flags.seeds !== undefined ? parseSeeds(flags.seeds) : undefined;
         const durationSeconds = flags.duration !== undefined ? parseDurationFlag(flags.duration) : undefined;
         const outDir = flags.out ?? join('results', `${safeName(basename(resolve(dir)))}-compare`);
         const formats = flags.report === false ? [] : resolveReportFormats(flags.report ?? DEFAULT_REPORT_FORMATS.join(','));
@@ -90,9 +108,11 @@ and for one duration: variants whose own durations differ need --duration.`,
         let rows;
         let workloadRows: ComparisonWorkloadRow[] = [];
         let notices: string[] = [];
+        let seedRows: ComparisonRow[][] | undefined;
         try {
           const result = await runComparison(variants, {
             ...(seed !== undefined ? { seed } : {}),
+            ...(seeds !== undefined ? { seeds } : {}),
             ...(focus !== undefined ? { workloads: focus } : {}),
             ...(durationSeconds !== undefined ? { durationSeconds } : {}),
             tablesFor: (v) => {
@@ -100,8 +120,10 @@ and for one duration: variants whose own durations differ need --duration.`,
               charts.set(v.name, recorder);
               return recorder.tables((name, header) => folder.table(name, header, v.name));
             },
-            onVariantStart: (v, i, scenario) => {
-              bar = createProgress(flags.progress !== false && !flags.json, scenario.durationSeconds, `simulating ${v.name} (${i + 1}/${variants.length})`);
+            onVariantStart: (v, i, scenario, s) => {
+              bar.stop();
+              const ofSeeds = s !== undefined ? `, seed ${s.seed} (${s.index + 1}/${s.count})` : '';
+              bar = createProgress(flags.progress !== false && !flags.json, scenario.durationSeconds, `simulating ${v.name} (${i + 1}/${variants.length})${ofSeeds}`);
             },
             onProgress: (_v, t) => bar.update(t),
             onVariantDone: (v, row) => {
@@ -113,18 +135,27 @@ and for one duration: variants whose own durations differ need --duration.`,
           for (const run of result.runs) folder.writeText('summary.json', `${JSON.stringify(run.result.summary, null, 2)}\n`, run.variant.name);
           const table = comparisonCsv(rows);
           folder.writeText('comparison.csv', [table.header, ...table.rows].map((r) => `${csvLine(r)}\n`).join(''));
-          workloadRows = result.runs.flatMap((run) => comparisonWorkloadRows(run.variant.name, run.result.summary));
+          const seedSummaries = result.seedSummaries;
+          workloadRows = seedSummaries !== undefined ? result.runs.flatMap((run, i) => judgedWorkloadRows(run.variant.name, seedSummaries[i]!)) : result.runs.flatMap((run) => comparisonWorkloadRows(run.variant.name, run.result.summary));
+          if (result.seedRows !== undefined && seeds !== undefined) {
+            seedRows = result.seedRows;
+            const perSeed = seedRunsCsv(seeds, seedRows);
+            folder.writeText('comparison-seeds.csv', [perSeed.header, ...perSeed.rows].map((r) => `${csvLine(r)}\n`).join(''));
+          }
           const perWorkload = comparisonWorkloadsCsv(workloadRows);
           folder.writeText('comparison-workloads.csv', [perWorkload.header, ...perWorkload.rows].map((r) => `${csvLine(r)}\n`).join(''));
           const best = bestVariants(rows, comparisonColumns(rows));
-          folder.writeText('comparison.json', `${JSON.stringify({ variants: rows, best, ...(focus !== undefined ? { workloadFocus: focus } : {}), workloads: workloadRows }, null, 2)}\n`);
+          folder.writeText('comparison.json', `${JSON.stringify({ variants: rows, best, ...(focus !== undefined ? { workloadFocus: focus } : {}), workloads: workloadRows, ...acrossSeedsJson(seeds, seedRows) }, null, 2)}\n`);
           if (formats.length > 0) {
             const report = renderComparisonReport({
               title: `${basename(resolve(dir))}: ${rows.map((r) => r.variant).join(' vs ')}`,
               variants: result.runs.map(({ variant, result: run }) => ({ name: variant.name, summary: run.summary, series: charts.get(variant.name)!.series(), billing: run.built.ledger })),
               table: table,
               workloadTable: comparisonWorkloadsTable(workloadRows),
-              dataFiles: ['comparison.csv', 'comparison-workloads.csv', 'comparison.json'],
+              dataFiles: ['comparison.csv', 'comparison-workloads.csv', ...(seedRows !== undefined ? ['comparison-seeds.csv'] : []), 'comparison.json'],
+              ...(seeds !== undefined && seedRows !== undefined
+                ? { note: `Each variant ran under ${seeds.length} seeds (${seeds.join(', ')}); the tables judge it across them (${JUDGED_ACROSS_SEEDS}); the charts and each variant's folder are of seed ${seeds[0]}.` }
+                : {}),
               chartWorkloads,
             });
             notices = (await writeReport(report, formats, folder)).notices;
@@ -139,15 +170,16 @@ and for one duration: variants whose own durations differ need --duration.`,
         }
         for (const notice of notices) process.stderr.write(`${notice}\n`);
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ variants: rows, best: bestVariants(rows, comparisonColumns(rows)), workloads: workloadRows, out: resolve(outDir) }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ variants: rows, best: bestVariants(rows, comparisonColumns(rows)), workloads: workloadRows, ...acrossSeedsJson(seeds, seedRows), out: resolve(outDir) }, null, 2)}\n`);
           return;
         }
         process.stdout.write(`${formatComparisonTable(rows)}\n`);
+        if (seeds !== undefined && seedRows !== undefined) process.stdout.write(`${formatSeedSpread(seeds, seedRows)}\n`);
         const workloads = new Set(workloadRows.map((r) => r.workload)).size;
         const about = focus !== undefined ? `the row above reports ${focus.join(', ')} only (--workload)` : "the row above sums pending pod-s and cold starts over them, and shows the busiest one's response times";
         if (workloads > 1 && workloads <= TERMINAL_WORKLOADS_MAX) process.stdout.write(`\nper workload (${about}):\n${formatComparisonWorkloads(workloadRows)}\n`);
         else if (workloads > TERMINAL_WORKLOADS_MAX) process.stdout.write(`per workload: comparison-workloads.csv (${workloads} workloads)\n`);
-        process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (comparison.csv, comparison-workloads.csv, comparison.json, report.md/html, one folder per variant)\n`);
+        process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (comparison.csv, comparison-workloads.csv, ${seedRows !== undefined ? 'comparison-seeds.csv, ' : ''}comparison.json, report.md/html, one folder per variant)\n`);
       }, { json: flags.json }),
     );
 }

@@ -29,6 +29,8 @@ export interface ComparisonReportInput {
   workloadTable?: ComparisonTable;
   /** Files next to report.md to link (e.g. each variant's summary.json). */
   dataFiles?: readonly string[];
+  /** One more paragraph under the introduction (how the figures were judged across seeds). */
+  note?: string;
   /** The most workloads given their own charts (default DEFAULT_CHARTED_WORKLOADS; Infinity for all). */
   chartWorkloads?: number;
 }
@@ -69,6 +71,7 @@ export function renderComparisonReport(input: ComparisonReportInput): RenderedRe
     `${input.variants.length} variants (${input.variants.map((v) => escapeMarkdownText(v.name)).join(', ')}), ${durations} simulated.`,
     '',
   ];
+  if (input.note !== undefined) out.push(escapeMarkdownText(input.note), '');
   if (input.dataFiles !== undefined && input.dataFiles.length > 0) out.push(`Data: ${input.dataFiles.map(link).join(' · ')}`, '');
   out.push('## Side by side', '', markdownRows(table), '');
   const workloads = new Set(input.variants.flatMap((v) => v.summary.workloads.map((w) => w.name))).size;
