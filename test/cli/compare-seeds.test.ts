@@ -12,6 +12,7 @@ import type { ComparisonRow } from '../../src/compare/comparison-row.js';
 import { formatSeedSpread } from '../../src/compare/seed-spread.js';
 import { judgedWorkloadRows } from '../../src/compare/workload-rows.js';
 import type { RunSummary } from '../../src/report/summary.js';
+import { figures } from '../helpers/comparison-rows.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'scalesim-compare-seeds-'));
@@ -66,30 +67,7 @@ describe('scalesim compare --seeds', () => {
   });
 });
 
-function row(variant: string, over: Partial<ComparisonRow>): ComparisonRow {
-  return {
-    variant,
-    description: '',
-    costTotal: 10,
-    costCurrency: 'USD',
-    costByClass: {},
-    servedPercent: 100,
-    droppedPercent: 0,
-    p50Ms: 10,
-    p95Ms: 100,
-    p99Ms: 200,
-    underProvisionedSeconds: 0,
-    pendingPodSeconds: 0,
-    coldStarts: 0,
-    scaleEvents: 0,
-    flapsPerHour: 0,
-    peakReplicas: 3,
-    meanReplicas: 2,
-    peakNodes: 1,
-    meanNodes: 1,
-    ...over,
-  };
-}
+const row = (variant: string, over: Partial<ComparisonRow>): ComparisonRow => figures({ ...over, variant });
 
 describe('formatSeedSpread', () => {
   it("gives each variant's lowest–highest, one figure where the seeds print the same", () => {

@@ -6,57 +6,21 @@
  * frontier over the judged settings; the --seeds grammar.
  */
 import { describe, expect, it } from 'vitest';
-import type { ComparisonRow } from '../../src/compare/comparison-row.js';
 import { UserInputError } from '../../src/errors/user-input-error.js';
-import type { GridAxis } from '../../src/sweep/grid.js';
 import { paretoFrontier } from '../../src/sweep/pareto.js';
 import { acrossSeeds, judgedRow, settingsAcrossSeeds, type SettingAcrossSeeds } from '../../src/sweep/replicates.js';
 import { parseSeeds, seedsGridFlag } from '../../src/sweep/seeds-flag.js';
 import { answerSlo } from '../../src/sweep/slo-answer.js';
 import { parseSlo } from '../../src/sweep/slo.js';
-import { allSettings, settingAt } from '../../src/sweep/settings.js';
-import type { SweepRow } from '../../src/sweep/sweep-row.js';
+import { settingAt } from '../../src/sweep/settings.js';
+import { figures, gridAxis, sweepRows } from '../helpers/comparison-rows.js';
 
-function figures(over: Partial<ComparisonRow>): ComparisonRow {
-  return {
-    variant: 'v',
-    description: '',
-    costTotal: 10,
-    costCurrency: 'USD',
-    costByClass: {},
-    servedPercent: 100,
-    droppedPercent: 0,
-    p50Ms: 10,
-    p95Ms: 100,
-    p99Ms: 200,
-    underProvisionedSeconds: 0,
-    pendingPodSeconds: 0,
-    coldStarts: 0,
-    scaleEvents: 0,
-    flapsPerHour: 0,
-    peakReplicas: 3,
-    meanReplicas: 2,
-    peakNodes: 1,
-    meanNodes: 1,
-    ...over,
-  };
-}
 
-const axis = (name: string, target: string, fieldPath: string[], values: (string | number)[]): GridAxis => ({
-  name,
-  flag: `${name}=${values.join(',')}`,
-  target,
-  fieldPath,
-  values: values.map((v) => ({ text: String(v), value: v })),
-});
+const axis = gridAxis;
 const CPU = axis('hpa.targetCPU', 'HorizontalPodAutoscaler/web', ['spec', 'metrics', '0', 'resource', 'target', 'averageUtilization'], [50, 70]);
 const SEED = axis('scenario.spec.seed', 'scenario', ['spec', 'seed'], [1, 2, 3]);
 const MAX = axis('hpa.maxReplicas', 'HorizontalPodAutoscaler/web', ['spec', 'maxReplicas'], [5, 10]);
 
-/** The rows of a finished sweep over `axes`, each run's figures from `of(values)`. */
-function sweepRows(axes: GridAxis[], of: (values: string[]) => Partial<ComparisonRow>): SweepRow[] {
-  return allSettings(axes).map((s) => ({ index: s.index, id: s.id, values: s.values, row: figures(of(s.values)) }));
-}
 
 describe('judgedRow', () => {
   it('takes the mean of cost, mean replicas and mean nodes, and the worst seed of every other figure', () => {

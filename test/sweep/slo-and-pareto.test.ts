@@ -11,35 +11,10 @@ import { paretoFrontier } from '../../src/sweep/pareto.js';
 import { answerSlo } from '../../src/sweep/slo-answer.js';
 import { clauseMiss, meetsSlo, parseSlo, unjudgedClauses } from '../../src/sweep/slo.js';
 import type { SweepRow } from '../../src/sweep/sweep-row.js';
+import { figures } from '../helpers/comparison-rows.js';
 
 function row(index: number, over: Partial<ComparisonRow>): SweepRow {
-  return {
-    index,
-    id: `id${index}`,
-    values: [String(index)],
-    row: {
-      variant: `id${index}`,
-      description: '',
-      costTotal: 10,
-      costCurrency: 'USD',
-      costByClass: {},
-      servedPercent: 100,
-      droppedPercent: 0,
-      p50Ms: 10,
-      p95Ms: 100,
-      p99Ms: 200,
-      underProvisionedSeconds: 0,
-      pendingPodSeconds: 0,
-      coldStarts: 0,
-      scaleEvents: 0,
-      flapsPerHour: 0,
-      peakReplicas: 3,
-      meanReplicas: 2,
-      peakNodes: 1,
-      meanNodes: 1,
-      ...over,
-    },
-  };
+  return { index, id: `id${index}`, values: [String(index)], row: figures({ variant: `id${index}`, ...over }) };
 }
 
 const axes: GridAxis[] = [{ name: 'hpa.targetCPU', flag: 'hpa.targetCPU=…', target: 'HorizontalPodAutoscaler/web', fieldPath: ['spec'], values: [] }];

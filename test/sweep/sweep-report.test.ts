@@ -14,50 +14,19 @@ import { paretoFrontier } from '../../src/sweep/pareto.js';
 import { settingsAcrossSeeds } from '../../src/sweep/replicates.js';
 import { answerSlo } from '../../src/sweep/slo-answer.js';
 import { parseSlo } from '../../src/sweep/slo.js';
-import { allSettings } from '../../src/sweep/settings.js';
 import { axisEffect, MAX_LINES, parameterAxes } from '../../src/sweep/sweep-effects.js';
 import type { SweepIdentity } from '../../src/sweep/sweep-identity.js';
-import type { SweepRow } from '../../src/sweep/sweep-row.js';
+import { gridAxis, sweepRows as rowsOver } from '../helpers/comparison-rows.js';
 
-function figures(over: Partial<ComparisonRow>): ComparisonRow {
-  return {
-    variant: 'v',
-    description: '',
-    costTotal: null,
-    costCurrency: null,
-    costByClass: {},
-    servedPercent: 100,
-    droppedPercent: 0,
-    p50Ms: 10,
-    p95Ms: 100,
-    p99Ms: 200,
-    underProvisionedSeconds: 0,
-    pendingPodSeconds: 0,
-    coldStarts: 0,
-    scaleEvents: 0,
-    flapsPerHour: 0,
-    peakReplicas: 3,
-    meanReplicas: 2,
-    peakNodes: 1,
-    meanNodes: 1,
-    ...over,
-  };
-}
+/** Rows without prices: the report charts mean replicas. */
+const sweepRows = (axes: GridAxis[], of: (values: string[]) => Partial<ComparisonRow>) => rowsOver(axes, of, { costTotal: null, costCurrency: null });
 
-const axis = (name: string, target: string, fieldPath: string[], values: (string | number)[]): GridAxis => ({
-  name,
-  flag: `${name}=${values.join(',')}`,
-  target,
-  fieldPath,
-  values: values.map((v) => ({ text: String(v), value: v })),
-});
+
+const axis = gridAxis;
 const CPU = axis('hpa.targetCPU', 'HorizontalPodAutoscaler/web', ['spec', 'x'], [40, 60, 80]);
 const MAX = axis('hpa.maxReplicas', 'HorizontalPodAutoscaler/web', ['spec', 'maxReplicas'], [5, 10]);
 const SEED = axis('scenario.spec.seed', 'scenario', ['spec', 'seed'], [1, 2]);
 
-function sweepRows(axes: GridAxis[], of: (values: string[]) => Partial<ComparisonRow>): SweepRow[] {
-  return allSettings(axes).map((s) => ({ index: s.index, id: s.id, values: s.values, row: figures(of(s.values)) }));
-}
 
 const identity = (axes: GridAxis[], settings: number): SweepIdentity => ({ scenario: 'web', scalesimVersion: '0', fingerprint: 'f', seed: null, durationSeconds: 86_400, axes, settings });
 
