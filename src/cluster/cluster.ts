@@ -9,7 +9,6 @@
  * fits, with their retries, in unschedulable-queue.ts; pods are charged to and released from the
  * run's ResourceQuotas (quota-ledger.ts) as they are created and gone.
  */
-import { HeldValue } from '../core/held-value.js';
 import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
@@ -31,8 +30,6 @@ export { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT } from './nod
 
 export class Cluster {
   readonly nodes: SimNode[] = [];
-  /** Nodes of real pools (virtual ones excluded) over time, for the summary's peak and mean nodes. */
-  readonly nodeCountHeld = new HeldValue(0);
   /** Each owner's pods, their active count and restarts. */
   private readonly owners = new OwnerPods();
   /** Pods no node fits, and their retries when a node relaxes. */
@@ -75,7 +72,6 @@ export class Cluster {
   addNode(pool: NodePoolSpec, index: number): SimNode {
     const node = newNode(pool, index, this.sim.nowSeconds);
     this.nodes.push(node);
-    if (pool.virtual === undefined) this.nodeCountHeld.set(this.nodeCountHeld.value + 1, this.sim.nowSeconds);
     for (const l of this.listeners) l.nodeAdded?.(node);
     this.unschedulable.relaxed(node);
     return node;
@@ -89,7 +85,6 @@ export class Cluster {
     this.health.removed(node);
     const i = this.nodes.indexOf(node);
     if (i >= 0) this.nodes.splice(i, 1);
-    if (i >= 0 && node.pool.virtual === undefined) this.nodeCountHeld.set(this.nodeCountHeld.value - 1, this.sim.nowSeconds);
     // Its topology domain may be gone: the smallest domain count can rise.
     this.unschedulable.spreadChanged();
     for (const l of this.listeners) l.nodeRemoved?.(node);
@@ -143,11 +138,6 @@ export class Cluster {
   /** Container restarts per owner index (Σ status restartCount, pods gone included). */
   get restartsByOwner(): readonly number[] {
     return this.owners.restarts;
-  }
-
-  /** Owner `index`'s pods marked unschedulable over time; undefined when it never had one. */
-  unschedulableHeld(index: number): HeldValue | undefined {
-    return this.unschedulable.unschedulableOf(index);
   }
 
   get unschedulableCount(): number {

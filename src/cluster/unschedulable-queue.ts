@@ -7,7 +7,6 @@
  * pod no such node can take. Pods that PodTopologySpread or InterPodAffinity may have failed are
  * also retried when the pods those count change (spreadChanged, affinityChanged).
  */
-import { HeldValue } from '../core/held-value.js';
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
 import type { PodTemplateSpec } from '../scenario/types.js';
@@ -34,9 +33,6 @@ function hasSpreadFilter(pod: SimPod): boolean {
 
 export class UnschedulableQueue {
   private readonly waiting: SimPod[] = [];
-  /** Live pods marked unschedulable (PodScheduled=False), and how many each owner has over time. */
-  private readonly marked = new Set<SimPod>();
-  private readonly markedByOwner: HeldValue[] = [];
   private retryScheduled = false;
   /** Nodes that became more permissive, for retries of the waiting pods. */
   private readonly relaxations = new RelaxationLog();
@@ -61,21 +57,6 @@ export class UnschedulableQueue {
     private readonly attempt: RetryAttempt,
   ) {}
 
-  /** Counts `pod` in (or out of) its owner's unschedulable pods, at this instant. */
-  private mark(pod: SimPod, on: boolean): void {
-    if (on === this.marked.has(pod)) return;
-    if (on) this.marked.add(pod);
-    else this.marked.delete(pod);
-    const index = pod.owner.index;
-    const held = (this.markedByOwner[index] ??= new HeldValue(0));
-    held.set(held.value + (on ? 1 : -1), this.sim.nowSeconds);
-  }
-
-  /** Owner `index`'s unschedulable pods over time (pending pod-seconds are its integral); undefined before its first. */
-  unschedulableOf(index: number): HeldValue | undefined {
-    return this.markedByOwner[index];
-  }
-
   /** The waiting pods, in creation order (by priority first once priorities are in use). */
   get pods(): readonly SimPod[] {
     return this.waiting;
@@ -94,7 +75,6 @@ export class UnschedulableQueue {
   /** A pod no node fits now: it waits (PodScheduled=False/Unschedulable). */
   add(pod: SimPod): void {
     pod.unschedulable = true;
-    this.mark(pod, true);
     this.waiting.push(pod);
     FAILED_AT_EPOCH.set(pod, this.relaxations.now);
     if (hasSpreadFilter(pod)) this.spreadFailedAt.set(pod, this.spreadEpoch);
@@ -104,7 +84,6 @@ export class UnschedulableQueue {
   /** The pod was bound: no failure of it is remembered. */
   bound(pod: SimPod): void {
     pod.unschedulable = false;
-    this.mark(pod, false);
     FAILED_AT_EPOCH.clear(pod);
     this.spreadFailedAt.delete(pod);
     this.affinityFailed.delete(pod);
@@ -112,7 +91,6 @@ export class UnschedulableQueue {
 
   /** The pod is gone: it no longer waits. */
   remove(pod: SimPod): void {
-    this.mark(pod, false);
     const at = this.waiting.indexOf(pod);
     if (at >= 0) this.waiting.splice(at, 1);
     FAILED_AT_EPOCH.clear(pod);

@@ -33,6 +33,9 @@ import { createMetricSeries, type MetricSeries } from './metric-series.js';
 import { WorkloadRuntime } from './workload-runtime.js';
 import { ContainerRestarter } from '../cluster/container-restarter.js';
 import { scheduleFaults, type FaultCounts } from '../faults/registry.js';
+import type { HeldValue } from '../core/held-value.js';
+import { realNodeCount } from './node-count.js';
+import { UnschedulablePods } from './unschedulable-pods.js';
 
 /** Warm pods have been Ready this long before t = 0 (past the HPA's CPU initialization period). */
 const WARM_START_AGE_SECONDS = 600;
@@ -58,6 +61,10 @@ export interface BuiltSimulation {
   faultCounts: FaultCounts;
   /** kube-scheduler's preemptions and the pods they evicted (0 without pod priorities). */
   preemptions: PreemptionCounts;
+  /** Nodes of real pools (virtual ones excluded) over time, for the summary's peak and mean nodes. */
+  nodeCount: HeldValue;
+  /** Each workload's unschedulable pods over time, for the summary's pending pod-seconds. */
+  unschedulable: UnschedulablePods;
   /** The ResourceQuotas' ledger (use, refusals); undefined when the scenario has none. */
   quotas: QuotaLedger | undefined;
 }
@@ -93,6 +100,8 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     return { cpuMillicoreSeconds: w?.cpuLifetimeMilliSeconds(pod, t) ?? 0, memoryByteSeconds: w?.memoryCumulativeByteSeconds(pod, t) ?? 0 };
   });
   cluster.addListener(billing);
+  const nodeCount = realNodeCount(cluster, sim);
+  const unschedulable = new UnschedulablePods(cluster, sim);
   // Pods of workloads have owner indexes 0 … n−1; ScaledJob pods come after them.
   let keda: KedaBuild | undefined;
   cluster.addListener({
@@ -154,7 +163,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   keda = buildKeda({ scenario, sim, rng, cluster, workloads, queues, metricsServer, series, observer: hub, firstJobOwnerIndex: workloads.length });
   const hpas = [...userHpas, ...keda.generatedHpas];
   const clusterAutoscaler = buildClusterAutoscaler({ scenario, sim, rng, cluster, groups: nodeGroups, workloads, observer: hub });
-  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler, faultCounts, preemptions, quotas };
+  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler, faultCounts, preemptions, quotas, nodeCount, unschedulable };
 }
 
 /** Something whose offered rate follows a trace: a workload's load or a standalone queue. */

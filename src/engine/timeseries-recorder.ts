@@ -81,7 +81,7 @@ export class TimeseriesRecorder {
   sample(nowSeconds: number): void {
     const dt = nowSeconds - this.previousTimeSeconds;
     if (!(dt > 0)) return;
-    const nodeCount = this.built.cluster.nodeCountHeld.value;
+    const nodeCount = this.built.nodeCount.value;
     const row: Cell[] = [round(nowSeconds, 3), round(nowSeconds / 3600, 4), nodeCount];
     for (const g of this.built.nodeGroups) {
       const nodes = g.nodes;

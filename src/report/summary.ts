@@ -101,7 +101,7 @@ export function summarizeRun(built: BuiltSimulation, cost: CostReport): RunSumma
   const { scenario } = built;
   // Extremes and pod-seconds over the counts as they were held between events, not the output samples.
   const end = scenario.durationSeconds;
-  const nodes = built.cluster.nodeCountHeld.extremes(end);
+  const nodes = built.nodeCount.extremes(end);
   return {
     scenario: scenario.name,
     seed: scenario.seed,
@@ -130,7 +130,7 @@ export function summarizeRun(built: BuiltSimulation, cost: CostReport): RunSumma
           minReady: ready.min,
           meanReady: scenario.durationSeconds > 0 ? r(w.servingPodSeconds / scenario.durationSeconds, 4) : 0,
         },
-        pendingPodSeconds: r(built.cluster.unschedulableHeld(w.controller.owner.index)?.extremes(end).integral ?? 0, 3),
+        pendingPodSeconds: r(built.unschedulable.of(w.controller.owner.index)?.extremes(end).integral ?? 0, 3),
         underProvisionedSeconds: r(w.flow?.underProvisionedSeconds ?? 0, 3),
         coldStarts: roundColdStarts(w.coldStarts.summary()),
         restarts: built.cluster.restartsByOwner[i] ?? 0,
