@@ -6,11 +6,12 @@
  * its own uninterrupted sweep; another sweep's journal is refused (exit 2, kept) unless --fresh.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journalPath } from '../../src/sweep/journal.js';
+import { lockPath } from '../../src/sweep/journal-lock.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'scalesim-resume-'));
@@ -134,5 +135,38 @@ describe('resuming a sweep', () => {
     expect(ended.stderr).toMatch(new RegExp(`stopped \\(${signal}\\): \\d of 8 settings are saved in .*run the same command to resume`));
     expect(journalRows(journal)).toBeGreaterThanOrEqual(1);
     expect(existsSync(out)).toBe(false);
+    // The lock is released: a process that later takes the stopped sweep's pid cannot block the resume.
+    expect(existsSync(lockPath(journal))).toBe(false);
+  });
+
+  it('stops cleanly while the report is written: no half-written folder, the lock released, a resume writes the outputs', async () => {
+    const out = join(work, 'signal-writing');
+    const parent = join(out, '..');
+    const base = out.split('/').pop()!;
+    const args = ['sweep', 'scenarios/nasa-diurnal', '--grid', 'hpa.targetCPU=50,60', '--duration', '1d', '--report', 'md,html', '--no-progress', '--out', out];
+    const ended = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      // report.md is written before report.html renders in Chromium: stop then.
+      const timer = setInterval(() => {
+        const temp = readdirSync(parent).find((e) => e.startsWith(`.scalesim-tmp-${base}-`));
+        if (temp !== undefined && existsSync(join(parent, temp, 'report.md'))) {
+          child.kill('SIGINT');
+          clearInterval(timer);
+        }
+      }, 5);
+      child.on('exit', (exitCode) => {
+        clearInterval(timer);
+        resolve({ code: exitCode, stderr });
+      });
+    });
+    expect(ended.code).toBe(130);
+    expect(ended.stderr).toMatch(/stopped \(SIGINT\) while writing the outputs \(nothing written to .*\): 2 of 2 settings are saved in .*run the same command to resume/);
+    expect(readdirSync(parent).filter((e) => e.startsWith(`.scalesim-tmp-${base}-`))).toEqual([]);
+    expect(existsSync(lockPath(journalPath(out)))).toBe(false);
+    const again = runCli([...args.slice(0, -5), '--no-report', '--no-progress', '--out', out]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toContain('resuming: 2 of 2 settings already done');
   });
 });

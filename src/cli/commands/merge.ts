@@ -16,6 +16,7 @@ import { parseSlo, unjudgedClauses } from '../../sweep/slo.js';
 import { frontierJson, writeSweepOutputs, writeSweepReport, writtenFiles } from '../../sweep/sweep-outputs.js';
 import { DEFAULT_REPORT_FORMATS, resolveReportFormats } from '../../report/formats/registry.js';
 import { withExitCodes } from '../handle-errors.js';
+import { abortResultsOnStop } from '../stop-signals.js';
 import { safeName } from './run.js';
 
 interface MergeFlags {
@@ -53,6 +54,8 @@ Examples:
         const folder = new ResultsFolder(outDir);
         let outputs;
         let report;
+        // Ctrl-C while the report renders: the half-written folder goes, with a message.
+        const removeStopHandler = abortResultsOnStop(folder, { stop: () => {} });
         try {
           outputs = writeSweepOutputs(folder, identity, rows, slo);
           report = await writeSweepReport(folder, identity, outputs, formats);
@@ -60,6 +63,8 @@ Examples:
         } catch (error) {
           folder.abort();
           throw error;
+        } finally {
+          removeStopHandler();
         }
         const target = resolve(outDir);
         for (const notice of report.notices) process.stderr.write(`${notice}\n`);

@@ -208,13 +208,23 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, formats, marks, shar
   const progress = createSweepProgress(flags.progress !== false && !flags.json);
   let journalPath = '';
   let saved = 0;
+  let ranMs = 0;
+  let openJournal: SweepJournal | undefined;
+  let writing: ResultsFolder | undefined;
   // Ctrl-C, and SIGTERM as Kubernetes sends it to a Job's pod it deletes or evicts (node is PID 1 in
   // the image, where a signal without a handler is ignored, so the pod would wait for SIGKILL).
+  // While the settings run or the outputs are written: the half-written folder goes, the journal
+  // keeps what finished and its lock is released, so the same command resumes.
   const removeStopHandler = onStopSignals((signal) => {
     progress.stop();
-    process.stderr.write(`\nstopped (${signal}): ${saved} of ${total} settings are saved in ${journalPath}; run the same command to resume\n`);
+    writing?.abort();
+    openJournal?.close();
+    const where = writing !== undefined ? ` while writing the outputs (nothing written to ${writing.target})` : '';
+    process.stderr.write(`\nstopped (${signal})${where}: ${saved} of ${total} settings are saved in ${journalPath}; run the same command to resume\n`);
   });
   let run;
+  let outputs;
+  let report: WrittenReport | undefined;
   try {
     run = await runSweep(plan, {
       outDir,
@@ -223,6 +233,7 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, formats, marks, shar
       ...(indexes ? { indexes } : {}),
       progress,
       onJournal: (start, journal, toRun) => {
+        openJournal = journal;
         journalPath = journal.path;
         saved = total - toRun;
         const notice = journalNotice(start, journal, toRun, total);
@@ -230,25 +241,24 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, formats, marks, shar
       },
       onRow: () => saved++,
     });
+    ranMs = performance.now();
+    const folder = (writing = new ResultsFolder(outDir));
+    try {
+      if (shard !== undefined) writeShardPart(folder, plan.identity, shards!, shard, run.rows);
+      else {
+        outputs = writeSweepOutputs(folder, plan.identity, run.rows, slo);
+        report = await writeSweepReport(folder, plan.identity, outputs, formats);
+      }
+      folder.commit();
+    } catch (error) {
+      folder.abort();
+      throw error;
+    }
+    writing = undefined;
+    run.journal.remove();
   } finally {
     removeStopHandler();
   }
-  const ranMs = performance.now();
-  const folder = new ResultsFolder(outDir);
-  let outputs;
-  let report: WrittenReport | undefined;
-  try {
-    if (shard !== undefined) writeShardPart(folder, plan.identity, shards!, shard, run.rows);
-    else {
-      outputs = writeSweepOutputs(folder, plan.identity, run.rows, slo);
-      report = await writeSweepReport(folder, plan.identity, outputs, formats);
-    }
-    folder.commit();
-  } catch (error) {
-    folder.abort();
-    throw error;
-  }
-  run.journal.remove();
   const writtenMs = performance.now();
   const seconds = (writtenMs - marks.commandMs) / 1000;
   const timeline = sweepTimeline({ ...marks, ranMs, writtenMs }, run.timings);
