@@ -5,8 +5,8 @@
  * folder may be replaced only while it holds those files and no other (notes.md, an analysis.csv
  * or a notebook the user saved beside the results are theirs, whatever their extension). A marker
  * without the list (written before it existed) or, for results older than the marker, one of
- * scalesim's summaries (a JSON object with that summary's fields) falls back to the file kinds
- * scalesim writes (csv, json, md, html, mmd, svg). Anything else is refused as bad input (exit 2)
+ * scalesim's summaries (a JSON object with that summary's fields) falls back to the names of the
+ * files scalesim writes (summary.json, timeseries.csv, report-<chart>.mmd…), at any depth. Anything else is refused as bad input (exit 2)
  * with the entry that is not scalesim's, so a mistyped `--out` (a home folder, a project) is never
  * deleted, nor what the user saved into earlier results.
  *
@@ -52,7 +52,9 @@ const SUMMARY_FILES: Readonly<Record<string, readonly string[]>> = {
   'sweep.json': ['scenario', 'fingerprint', 'grid', 'rows'],
   'sweep-part.json': ['format', 'identity', 'shards', 'shard', 'rows'],
 };
-const RESULT_FILE = /\.(csv|json|md|html|mmd|svg)$/;
+/** The names of the files scalesim writes into a results folder or a variant's subfolder. */
+const RESULT_FILE =
+  /^(summary\.json|timeseries\.csv|decisions\.csv|cost\.csv|report\.md|report\.html|report-[a-z0-9.-]+\.mmd|comparison(-workloads|-seeds)?\.csv|comparison\.json|sweep\.csv|sweep\.json|settings\.csv|pareto\.csv|best\.json|sweep-part\.json)$/;
 
 /** What is at `path`, following symbolic links (a linked folder, /tmp on macOS, is a folder). */
 function statOf(path: string): Stats | undefined {
@@ -66,7 +68,7 @@ function statOf(path: string): Stats | undefined {
 /**
  * The first entry under `dir` that scalesim did not write (a path relative to `dir`), or undefined:
  * with `listed`, any file not in the list (and any folder holding no listed file); without, any
- * entry that is not a file of scalesim's kinds.
+ * entry that is not a file of a name scalesim writes.
  */
 function foreignEntry(dir: string, listed: Set<string> | undefined, prefix = ''): string | undefined {
   for (const name of readdirSync(dir).sort()) {

@@ -58,9 +58,11 @@ describe('outputFolderProblem', () => {
     ['a folder with a file scalesim does not write', { 'summary.json': RUN_SUMMARY, 'notes.txt': 'mine' }, 'holds notes.txt, which scalesim does not write'],
     ['a folder scalesim marked, into which the user saved a notebook', { [RESULTS_MARKER]: 'x', 'sweep.csv': 'a\n', 'analysis.ipynb': '{}' }, 'holds analysis.ipynb, which scalesim does not write'],
     ['a nested one', { 'summary.json': RUN_SUMMARY, 'src/main.ts': 'code' }, 'holds src/main.ts, which scalesim does not write'],
-    ['csv and json files without any summary of scalesim', { 'data.csv': 'a\n', 'config.json': '{}' }, "holds no results of scalesim's"],
-    ["a summary.json that is not scalesim's", { 'summary.json': '{"title":"quarterly"}', 'data.csv': 'a\n' }, "holds no results of scalesim's"],
-    ['a summary.json that is no JSON', { 'summary.json': 'not json', 'data.csv': 'a\n' }, "holds no results of scalesim's"],
+    ['csv and json files without any summary of scalesim', { 'data.csv': 'a\n', 'config.json': '{}' }, 'holds config.json, which scalesim does not write'],
+    ["a summary.json that is not scalesim's", { 'summary.json': '{"title":"quarterly"}', 'timeseries.csv': 'a\n' }, "holds no results of scalesim's"],
+    ['a summary.json that is no JSON', { 'summary.json': 'not json', 'cost.csv': 'a\n' }, "holds no results of scalesim's"],
+    ["results from before the file list, into which the user saved notes", { 'summary.json': RUN_SUMMARY, 'timeseries.csv': 'a\n', 'notes.md': 'mine' }, 'holds notes.md, which scalesim does not write'],
+    ['a bare marker beside a csv of the user\'s', { [RESULTS_MARKER]: 'x', 'sweep.csv': 'a\n', 'analysis/p99.csv': 'mine' }, 'holds analysis/p99.csv, which scalesim does not write'],
   ])('refuses %s', (_name, files, words) => {
     expect(outputFolderProblem(folderWith(files))).toContain(words);
   });
