@@ -33,7 +33,7 @@ export function settingsTableRows(axes: readonly GridAxis[], all: readonly Sweep
 export function frontierHeading(all: readonly SweepRow[], frontier: readonly SweepRow[], lead = 'Pareto frontier'): string {
   const cost = costMeasure(all);
   const seeds = acrossSeeds(all) ? all[0]!.seeds.length : 0;
-  const across = seeds > 0 ? `, each across ${seeds} seeds (mean ${cost.name === 'cost_total' ? 'cost' : 'replicas'}, the worst seed's p95 and served %; settings.csv has each figure's spread)` : '';
+  const across = seeds > 0 ? `, each across ${seeds} seed${seeds === 1 ? '' : 's'} (mean ${cost.name === 'cost_total' ? 'cost' : 'replicas'}, the worst seed's p95 and served %; settings.csv has each figure's spread)` : '';
   return `${lead} (lowest ${cost.name === 'cost_total' ? 'cost' : 'mean replicas'}, lowest p95, highest served %): ${frontier.length} of ${all.length} settings${across}`;
 }
 
@@ -45,7 +45,9 @@ export function formatFrontier(axes: readonly GridAxis[], all: readonly SweepRow
 }
 
 function settingText(s: AnsweredSetting): string {
-  return `#${s.index} ${Object.entries(s.setting).map(([k, v]) => `${k}=${v}`).join(' ')}`;
+  const values = Object.entries(s.setting);
+  // A grid over the seed alone has one setting: the scenario as it is.
+  return values.length === 0 ? `#${s.index} (the scenario as it is)` : `#${s.index} ${values.map(([k, v]) => `${k}=${v}`).join(' ')}`;
 }
 
 function figures(s: AnsweredSetting): string {

@@ -288,6 +288,7 @@ describe('bad input', () => {
     ['--slo on a shard', ['--grid', 'hpa.maxReplicas=3', '--shards', '2', '--shard', '0', '--slo', 'p95<1s'], /give --slo to scalesim merge/],
     ['--report on a shard', ['--grid', 'hpa.maxReplicas=3', '--shards', '2', '--shard', '0', '--report', 'md'], /give --report to scalesim merge/],
     ['an unknown report format', ['--grid', 'hpa.maxReplicas=3', '--report', 'pdf'], /--report/],
+    ['an empty --report', ['--grid', 'hpa.maxReplicas=3', '--report', ''], /--report: expected one or more report formats \(md, html\), got ""/],
     ['--workers 0', ['--grid', 'hpa.maxReplicas=3', '--workers', '0'], /--workers: expected a whole number/],
     ['--seed with a grid over the seed', ['--grid', 'scenario.spec.seed=1,2', '--seed', '3'], /--seed would override every value of --grid scenario.spec.seed/],
   ])('refuses %s with exit code 2, no stack trace and nothing written', (_name, args, message) => {

@@ -35,6 +35,8 @@ describe('a chart over named x values', () => {
     expect(categoryYRange([{ label: 'a', colour: BLUE, values: [164.5, 171] }])).toEqual([162, 173]);
     expect(categoryYRange([{ label: 'a', colour: BLUE, values: [0.2, 5] }])).toEqual([0, 6]);
     expect(categoryYRange([{ label: 'a', colour: BLUE, values: [100, 100] }])).toEqual([99, 101]);
+    // A percentage's axis stops at 100.
+    expect(categoryYRange([{ label: 'a', colour: BLUE, values: [99, 100] }], 100)).toEqual([98, 100]);
   });
 
   it("writes Mermaid's category axis, one line per series in the colours given", () => {
@@ -51,6 +53,8 @@ describe('a chart over named x values', () => {
     });
     expect(text.split('\n').slice(1)).toEqual(['xychart-beta', '  title "p95 by hpa.targetCPU"', `  x-axis "hpa.targetCPU" ["40", "60", "'80'"]`, '  y-axis "p95 (ms)" 0.5 --> 4.5', '  line [1, 2, 3]', '  line [2, 3, 4]']);
     expect(text).toContain('"plotColorPalette":"#1f77b4, #ff7f0e"');
+    // Six significant digits: 168.03 is not drawn on a line at 168.
+    expect(formatCategoryChart({ name: 'y', title: 't', xAxisLabel: 'x', categories: ['a'], yAxisLabel: 'y', lines: [{ label: 'a', colour: BLUE, values: [168.03] }] })).toContain('  line [168.03]');
   });
 });
 

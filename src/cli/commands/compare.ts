@@ -179,7 +179,9 @@ and for one duration: variants whose own durations differ need --duration.`,
         const about = focus !== undefined ? `the row above reports ${focus.join(', ')} only (--workload)` : "the row above sums pending pod-s and cold starts over them, and shows the busiest one's response times";
         if (workloads > 1 && workloads <= TERMINAL_WORKLOADS_MAX) process.stdout.write(`\nper workload (${about}):\n${formatComparisonWorkloads(workloadRows)}\n`);
         else if (workloads > TERMINAL_WORKLOADS_MAX) process.stdout.write(`per workload: comparison-workloads.csv (${workloads} workloads)\n`);
-        process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (comparison.csv, comparison-workloads.csv, ${seedRows !== undefined ? 'comparison-seeds.csv, ' : ''}comparison.json, report.md/html, one folder per variant)\n`);
+        const pages = files.map((f) => basename(f)).filter((f) => f === 'report.md' || f === 'report.html');
+        const named = ['comparison.csv', 'comparison-workloads.csv', ...(seedRows !== undefined ? ['comparison-seeds.csv'] : []), 'comparison.json', ...pages, 'one folder per variant'];
+        process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (${named.join(', ')})\n`);
       }, { json: flags.json }),
     );
 }

@@ -21,29 +21,36 @@ export interface CategoryChartSpec {
   yAxisLabel: string;
   /** One value per category each. */
   lines: ChartLine[];
+  /** The most the figure can be (100 for a percentage): the axis stops there. */
+  yCeiling?: number;
   note?: string;
 }
 
-/** The y range: the values' span padded by a tenth on each side (at least 1% of the level), rounded by d3's nice; never below 0 for values ≥ 0. */
-export function categoryYRange(lines: readonly ChartLine[]): [number, number] {
+/**
+ * The y range: the values' span padded by a tenth on each side (at least 1% of the level), rounded
+ * by d3's nice; never below 0 for values ≥ 0, nor above `ceiling` (100 for a percentage) when no
+ * value is.
+ */
+export function categoryYRange(lines: readonly ChartLine[], ceiling = Number.POSITIVE_INFINITY): [number, number] {
   const values = lines.flatMap((l) => [...l.values]).filter((v) => Number.isFinite(v));
   if (values.length === 0) return [0, 1];
   const low = Math.min(...values);
   const high = Math.max(...values);
   const pad = Math.max((high - low) / 10, Math.abs(high) / 100, 1e-6);
   const [from, to] = nice(low - pad, high + pad, 8);
-  return [low >= 0 ? Math.max(0, from) : from, to];
+  return [low >= 0 ? Math.max(0, from) : from, high <= ceiling ? Math.min(ceiling, to) : to];
 }
 
 export function formatCategoryChart(chart: CategoryChartSpec): string {
   const lines = drawingOrder(chart.lines);
-  const [from, to] = categoryYRange(lines);
+  const [from, to] = categoryYRange(lines, chart.yCeiling);
   return [
     chartInitDirective(lines),
     'xychart-beta',
     `  title ${quote(chart.title)}`,
     `  x-axis ${quote(chart.xAxisLabel)} [${chart.categories.map(quote).join(', ')}]`,
     `  y-axis ${quote(chart.yAxisLabel)} ${formatChartNumber(from)} --> ${formatChartNumber(to)}`,
-    ...lines.map((l) => `  line [${l.values.map(formatChartNumber).join(', ')}]`),
+    // Six significant digits: a setting's 168.03 ms must not be drawn on an SLO line at 168.
+    ...lines.map((l) => `  line [${l.values.map((v) => formatChartNumber(v, 6)).join(', ')}]`),
   ].join('\n');
 }

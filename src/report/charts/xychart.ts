@@ -22,10 +22,10 @@ export function drawingOrder(lines: ChartSpec['lines']): ChartSpec['lines'] {
   return [...lines].sort((a, b) => widthOf(b) - widthOf(a));
 }
 
-/** A number as Mermaid's grammar reads it: plain decimals (no exponent), 4 significant digits. */
-export function formatChartNumber(value: number): string {
+/** A number as Mermaid's grammar reads it: plain decimals (no exponent), 4 significant digits unless told. */
+export function formatChartNumber(value: number, significantDigits = 4): string {
   if (!Number.isFinite(value) || Math.abs(value) < 1e-6) return '0';
-  const rounded = Number(value.toPrecision(4));
+  const rounded = Number(value.toPrecision(significantDigits));
   const text = String(rounded);
   return text.includes('e') ? BigInt(Math.round(rounded)).toString() : text;
 }
@@ -96,7 +96,7 @@ export function formatXyChart(chart: ChartSpec): string {
     `  title ${quote(spec.title)}`,
     `  x-axis ${quote(timeAxis.label)} ${formatChartNumber(first)} --> ${formatChartNumber(last)}`,
     `  y-axis ${quote(spec.yAxisLabel)} 0 --> ${formatChartNumber(yMax)}`,
-    ...points.lines.map((values) => `  line [${(single ? [values[0] ?? 0, values[0] ?? 0] : values).map(formatChartNumber).join(', ')}]`),
+    ...points.lines.map((values) => `  line [${(single ? [values[0] ?? 0, values[0] ?? 0] : values).map((v) => formatChartNumber(v)).join(', ')}]`),
   ].join('\n');
 }
 

@@ -15,6 +15,9 @@ export const DEFAULT_REPORT_FORMATS: readonly string[] = Object.freeze(['md', 'h
 /** The formats named in a comma-separated list; an unknown name is a user error listing the known ones. */
 export function resolveReportFormats(list: string, field = '--report'): ReportFormat[] {
   const names = [...new Set(list.split(',').map((n) => n.trim()).filter((n) => n.length > 0))];
+  if (names.length === 0) {
+    throw new UserInputError({ file: '(command line)', field, message: `expected one or more report formats (${[...REPORT_FORMATS.keys()].join(', ')}), got "${list}"`, hint: 'give --no-report to write no report' });
+  }
   return names.map((name) => {
     const format = REPORT_FORMATS.get(name);
     if (format === undefined) {

@@ -13,8 +13,8 @@ h1 { font-size: 28px; margin: 0 0 8px; }
 h2 { font-size: 21px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 1px solid #dde1e8; }
 p, li { max-width: 80ch; }
 a { color: #0b5cad; }
-table { border-collapse: collapse; margin: 8px 0 16px; font-size: 14px; font-variant-numeric: tabular-nums; }
-th, td { border: 1px solid #dde1e8; padding: 5px 10px; }
+table { border-collapse: collapse; margin: 8px 0 16px; font-size: 14px; font-variant-numeric: tabular-nums; display: block; max-width: 100%; overflow-x: auto; }
+th, td { border: 1px solid #dde1e8; padding: 5px 10px; overflow-wrap: anywhere; min-width: 4ch; }
 th { background: #eef1f5; text-align: left; }
 tr:nth-child(even) td { background: #fafbfc; }
 figure.chart { margin: 24px 0 4px; padding: 8px; border: 1px solid #e4e7ec; border-radius: 6px; background: #fff; }

@@ -84,6 +84,7 @@ function effectChart(effect: AxisEffect, figure: Figure, axisIndex: number, answ
     xAxisLabel: effect.axis.name,
     categories: effect.categories,
     yAxisLabel: figure.unit === '' ? figure.title : `${figure.title} (${figure.unit})`,
+    ...(figure.unit === '%' ? { yCeiling: 100 } : {}),
     lines: [
       ...sloLines(figure, answer, effect.categories.length),
       ...effect.lines.map((l, i) => ({ label: l.label, colour: SERIES_PALETTE[i % SERIES_PALETTE.length]!, values: l.values })),
@@ -99,7 +100,7 @@ function whatWasSwept(input: SweepReportInput): string {
   const params = parameterAxes(identity.axes, settings);
   const grid = params.map((a) => `${escapeMarkdownText(a.name)} (${a.values.map((v) => escapeMarkdownText(v.text)).join(', ')})`).join(' × ');
   const seeds = acrossSeeds(settings) ? identity.axes[seedAxisIndex(identity.axes)]!.values.map((v) => v.text) : null;
-  const seedText = seeds ? `each under ${seeds.length} seeds (${seeds.join(', ')}), judged across them` : identity.seed !== null ? `seed ${identity.seed}` : 'the seed of each setting';
+  const seedText = seeds ? `each under ${seeds.length} seed${seeds.length === 1 ? '' : 's'} (${seeds.join(', ')}), judged across ${seeds.length === 1 ? 'it' : 'them'}` : identity.seed !== null ? `seed ${identity.seed}` : 'the seed of each setting';
   const span = identity.durationSeconds !== null ? `${formatSpan(identity.durationSeconds)} simulated each` : 'the duration of each setting';
   const focus = identity.workloads ? `; figures of ${identity.workloads.map(escapeMarkdownText).join(', ')} only` : '';
   return `${settings.length} setting${settings.length === 1 ? '' : 's'}${grid !== '' ? `: ${grid}` : ''}; ${seedText}; ${span}${focus}.`;
@@ -131,6 +132,6 @@ export function renderSweepReport(input: SweepReportInput): RenderedReport {
     const every = settingsTableRows(identity.axes, settings, settings);
     const onFrontier = new Set(frontier.map((s) => s.index));
     out.push('## Every setting', '', formatMarkdownTable([...every.header, 'on the frontier'].map(escapeMarkdownText), every.rows.map((r, i) => [...r.map(escapeMarkdownText), onFrontier.has(settings[i]!.index) ? 'yes' : '']), [...align, 'left']), '');
-  } else out.push('## Every setting', '', `${settings.length} settings: see sweep.csv.`, '');
+  } else out.push('## Every setting', '', `${settings.length} settings: see ${acrossSeeds(settings) ? 'settings.csv (and every run in sweep.csv)' : 'sweep.csv'}.`, '');
   return { markdown: `${out.join('\n').trimEnd()}\n`, charts: sections.map((s) => s.section.chart) };
 }
