@@ -69,7 +69,8 @@ function fileLines(files: readonly string[]): string[] {
 }
 
 /** The lines `scalesim run` prints after a run. */
-export function formatRunSummary(summary: RunSummary, files: readonly string[]): string[] {
+/** `warnings`: as the terminal prints them (default: the summary's, relative to the scenario folder). */
+export function formatRunSummary(summary: RunSummary, files: readonly string[], warnings: readonly string[] = summary.warnings): string[] {
   const out: string[] = [];
   out.push(`scenario ${summary.scenario}: ${formatDuration(summary.durationSeconds)} simulated, seed ${summary.seed}, ${summary.nodes} nodes, ${summary.eventsProcessed} events`);
   const header = ['workload', 'served %', 'dropped %', 'p50 ms', 'p95 ms', 'p99 ms', 'replicas min/mean/peak', 'pending pod-s', 'restarts'];
@@ -103,11 +104,11 @@ export function formatRunSummary(summary: RunSummary, files: readonly string[]):
   if (summary.scheduler) out.push(`kube-scheduler: ${summary.scheduler.preemptions} preemptions evicted ${summary.scheduler.victims} pods of lower priority (decisions.csv, scalesim explain --autoscaler kube-scheduler)`);
   const cost = formatCost(summary);
   if (cost) out.push(cost);
-  for (const w of summary.warnings) out.push(`warning: ${w}`);
+  for (const w of warnings) out.push(`warning: ${w}`);
   out.push('wrote:', ...fileLines(files));
   return out;
 }
 
-export function printRunSummary(summary: RunSummary, files: readonly string[]): void {
-  process.stdout.write(`${formatRunSummary(summary, files).join('\n')}\n`);
+export function printRunSummary(summary: RunSummary, files: readonly string[], warnings?: readonly string[]): void {
+  process.stdout.write(`${formatRunSummary(summary, files, warnings).join('\n')}\n`);
 }

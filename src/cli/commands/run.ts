@@ -6,7 +6,7 @@ import type { RunSummary } from '../../report/summary.js';
 import { parseDuration } from '../../scenario/duration.js';
 import { loadScenario, type ScenarioOverrides } from '../../scenario/load-scenario.js';
 import { DECISION_DETAILS, type DecisionDetail } from '../../scenario/schema/scenario-schema.js';
-import { UserInputError } from '../../errors/user-input-error.js';
+import { formatProblem, UserInputError } from '../../errors/user-input-error.js';
 import { ResultsFolder } from '../../report/results-folder.js';
 import { DEFAULT_CHARTED_WORKLOADS } from '../../report/charts/charted-workloads.js';
 import { ChartSeriesRecorder } from '../../report/charts/series-collector.js';
@@ -145,7 +145,8 @@ Examples:
         }
         for (const notice of notices) process.stderr.write(`${notice}\n`);
         if (flags.json) process.stdout.write(`${JSON.stringify({ summary, files }, null, 2)}\n`);
-        else printRunSummary(summary, files);
+        // The warnings as validate prints them (file:line:column from here); summary.json keeps them relative to the scenario.
+        else printRunSummary(summary, files, scenario.warnings.map(formatProblem));
       }, { json: flags.json }),
     );
 }
