@@ -13,7 +13,7 @@ import type { Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import type { MetricsServer } from '../metrics/metrics-server.js';
 import type { SimObserver } from '../observe/observer.js';
-import type { Scenario } from '../scenario/types.js';
+import type { ScalerFaultSpec, Scenario } from '../scenario/types.js';
 import type { LoadFlow } from './load-flow.js';
 import type { MetricSeries } from './metric-series.js';
 import type { StandaloneQueue } from './standalone-queue.js';
@@ -38,6 +38,8 @@ export interface KedaBuildInput {
   observer: SimObserver;
   /** Owner index of the first ScaledJob's pods (workloads take 0 … n−1). */
   firstJobOwnerIndex: number;
+  /** A scalerUnavailable fault failed its first read (the summary's `faults` counts it). */
+  scalerFaultFired?: () => void;
 }
 
 export function buildKeda(input: KedaBuildInput): KedaBuild {
@@ -55,11 +57,17 @@ export function buildKeda(input: KedaBuildInput): KedaBuild {
     queues.set(q.name, q);
     flows.set(q.name, q.flow);
   }
+  const firedFaults = new Set<ScalerFaultSpec>();
   const reads: TriggerReadContext = {
     queues,
     series: input.series,
     sources: scenario.triggerSources,
     faults: scenario.scalerFaults,
+    faultHit: (fault) => {
+      if (firedFaults.has(fault)) return;
+      firedFaults.add(fault);
+      input.scalerFaultFired?.();
+    },
     startEpochSeconds: scenario.startEpochSeconds,
   };
   const scaledObjects = scenario.scaledObjects.map((so) => {

@@ -160,7 +160,10 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     controller.start(sim, rng.stream(`hpa/${spec.name}`).next() * scenario.config.hpa.syncPeriodSeconds);
     return controller;
   });
-  keda = buildKeda({ scenario, sim, rng, cluster, workloads, queues, metricsServer, series, observer: hub, firstJobOwnerIndex: workloads.length });
+  keda = buildKeda({
+    scenario, sim, rng, cluster, workloads, queues, metricsServer, series, observer: hub, firstJobOwnerIndex: workloads.length,
+    scalerFaultFired: () => faultCounts.set('scalerUnavailable', (faultCounts.get('scalerUnavailable') ?? 0) + 1),
+  });
   const hpas = [...userHpas, ...keda.generatedHpas];
   const clusterAutoscaler = buildClusterAutoscaler({ scenario, sim, rng, cluster, groups: nodeGroups, workloads, observer: hub });
   return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler, faultCounts, preemptions, quotas, nodeCount, unschedulable };

@@ -24,8 +24,8 @@ export const FAULT_SCHEDULERS: { readonly [K in FaultKind]: FaultScheduler<K> } 
   metricsServerOutage: scheduleMetricsServerOutage,
 });
 
-/** Firings per fault kind so far (kinds that fired at least once). */
-export type FaultCounts = Map<FaultKind, number>;
+/** Firings per fault kind so far (kinds that fired at least once); scalerUnavailable: the faults that failed some read. */
+export type FaultCounts = Map<FaultKind | 'scalerUnavailable', number>;
 
 /** Arms every fault; returns the live firing counts. */
 export function scheduleFaults(faults: readonly FaultSpec[], env: Omit<FaultEnv, 'fired'>): FaultCounts {

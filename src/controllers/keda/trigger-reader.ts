@@ -17,6 +17,8 @@ export interface TriggerReadContext {
   series: ReadonlyMap<string, MetricSeries>;
   sources: readonly TriggerSourceSpec[];
   faults: readonly ScalerFaultSpec[];
+  /** Told of a read that a fault failed (the summary counts each fault that failed some read once). */
+  faultHit?: (fault: ScalerFaultSpec) => void;
   /** Calendar instant of t = 0, epoch seconds. */
   startEpochSeconds: number;
 }
@@ -54,6 +56,8 @@ export function triggerReader(ctx: TriggerReadContext, owner: string, index: num
   }
   return (t) => {
     const fault = faultAt(ctx, owner, index, parsed.type, t);
-    return fault === undefined ? base(t) : { kind: 'error', message: fault.message };
+    if (fault === undefined) return base(t);
+    ctx.faultHit?.(fault);
+    return { kind: 'error', message: fault.message };
   };
 }
