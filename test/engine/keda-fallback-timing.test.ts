@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/run-scenario.js';
-import type { HpaDecisionRecord } from '../../src/observe/records.js';
+import type { HpaDecisionRecord, KedaDecisionRecord } from '../../src/observe/records.js';
 import { lines, loadFolder } from '../scenario/helpers/scenario-folder.js';
 
 /** A CSV trace every 60 s for `minutes` minutes: `before` until minute `stepMinute`, `after` from then on. */
@@ -134,5 +134,26 @@ describe('KEDA fallback with scalingModifiers', () => {
     const during = records.filter((r) => r.timeSeconds >= 120);
     expect(during.length).toBeGreaterThan(10);
     for (const r of during) expect(r.metrics[0]!.ok).toBe(false);
+  });
+});
+
+describe("KEDA's cooldown before the first active poll (scale_handler.go: creation + initialCooldownPeriod)", () => {
+  it('counts down from creation + initialCooldownPeriod in the decision records, and scales to 0 once it has passed', async () => {
+    const so = scaledObject('  minReplicaCount: 0', '  pollingInterval: 10', '  cooldownPeriod: 60', '  initialCooldownPeriod: 45', '  triggers:', ...PROMETHEUS('p', 'q', '5'));
+    const scenario = await loadFolder({
+      'scenario.yaml': scenarioYaml(['web/0'], []).replace('  faults:\n', ''),
+      'load.csv': trace(20, 1),
+      'q.csv': trace(20, 0),
+      'manifests/web.yaml': `${DEPLOYMENT.replace('REPLICAS', '2')}---\n${so}`,
+    });
+    const records: KedaDecisionRecord[] = [];
+    runScenario(scenario, { observers: [{ kedaDecision: (r) => records.push(r) }] });
+    const cooling = records.filter((r) => r.cooldownLeftSeconds !== undefined);
+    expect(cooling.length).toBeGreaterThan(0);
+    // Never active: lastActiveTime is unset, so the countdown is to 45 s, not to cooldownPeriod's 60.
+    for (const r of cooling) expect(r.cooldownLeftSeconds).toBeCloseTo(Math.max(0, 45 - r.timeSeconds), 6);
+    const toZero = records.find((r) => r.scaleTo === 0)!;
+    expect(toZero.timeSeconds).toBeGreaterThan(45);
+    expect(toZero.timeSeconds).toBeLessThanOrEqual(55);
   });
 });

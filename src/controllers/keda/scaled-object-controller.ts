@@ -197,7 +197,8 @@ export class ScaledObjectController {
       }
       if (repeat.end()) return;
     }
-    const cooldownEnds = (this.lastActiveTimeSeconds ?? 0) + this.spec.cooldownPeriodSeconds;
+    // As the executor's cooldown test: from creation (t = 0) + initialCooldownPeriod while lastActiveTime was never set.
+    const cooldownEnds = this.lastActiveTimeSeconds === undefined ? this.spec.initialCooldownPeriodSeconds : this.lastActiveTimeSeconds + this.spec.cooldownPeriodSeconds;
     const record: KedaDecisionRecord = {
       timeSeconds: nowSeconds,
       scaledObject: this.spec.name,
