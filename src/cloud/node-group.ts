@@ -15,6 +15,8 @@ import type { NodePoolSpec, Taint } from '../scenario/types.js';
 /** Cloud events a billing or reporting observer hears. */
 export interface NodeGroupObserver {
   nodeRequested(name: string, pool: NodePoolSpec, nowSeconds: number): void;
+  /** The requested node registered: its capacity exists from now (a request that expires never does). */
+  nodeJoined?(name: string, nowSeconds: number): void;
   nodeGone(name: string, nowSeconds: number): void;
 }
 
@@ -110,6 +112,7 @@ export class NodeGroup {
   }
 
   private register(name: string): void {
+    this.observer.nodeJoined?.(name, this.sim.nowSeconds);
     const node = this.cluster.addNode(this.spec, Number(name.slice(name.lastIndexOf('-') + 1)));
     this.scheduleInterruption(node);
     this.applyVirtualLimits(node);

@@ -84,6 +84,8 @@ export interface NodeBillingRecord {
   pool: string;
   billing: NodeBilling;
   startSeconds: number;
+  /** When it registered and its capacity began to exist (after its boot); undefined: it never did (an expired request). */
+  joinedSeconds?: number;
   /** undefined while the node still exists at the end of the run. */
   endSeconds: number | undefined;
   cpuMillicores: number;

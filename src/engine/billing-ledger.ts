@@ -59,6 +59,12 @@ export class BillingLedger {
     this.openNodes.set(name, record);
   }
 
+  /** The node registered after its boot: idle cost counts the billed time before this as capacity that did not exist. */
+  nodeJoined(name: string, nowSeconds: number): void {
+    const record = this.openNodes.get(name);
+    if (record !== undefined) record.joinedSeconds = nowSeconds;
+  }
+
   nodeGone(name: string, nowSeconds: number): void {
     const record = this.openNodes.get(name);
     if (record === undefined) return;

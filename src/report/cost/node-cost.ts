@@ -5,6 +5,7 @@
  */
 import type { BillingKind, Currency, NodeBillingRecord } from '../../cloud/types.js';
 import {
+  EXACT_ZERO,
   exactCeil,
   exactCompare,
   exactDivide,
@@ -36,7 +37,11 @@ export interface NodeCost {
   billedSeconds: ExactAmount;
   /** billedSeconds × pricePerHour / 3600. */
   cost: Money;
-  /** lifeSeconds × pricePerHour / 3600: the part of the cost during which the node existed. */
+  /**
+   * The part of the cost during which the node's capacity existed: from its registration (after
+   * its boot; never for a request that expired) to its end, × pricePerHour / 3600. Idle cost counts
+   * the rest of the billed time whole.
+   */
   lifeCost: Money;
   reason: NodeCostReason;
 }
@@ -58,6 +63,12 @@ const SECONDS_PER_HOUR = exactFraction(3600n, 1n);
  *
  * cost = billedSeconds × pricePerHour / 3600, exact, in billing.currency.
  */
+/** Seconds the node's capacity existed inside the run: from its registration to its end. */
+function existedSeconds(record: NodeBillingRecord, runSeconds: number): ExactAmount {
+  if (record.joinedSeconds === undefined) return EXACT_ZERO;
+  return calculateLifeInRun(record.joinedSeconds, record.endSeconds, runSeconds).lifeSeconds;
+}
+
 export function calculateNodeCost(record: NodeBillingRecord, runSeconds: number): NodeCost {
   const { billing } = record;
   const life = calculateLifeInRun(record.startSeconds, record.endSeconds, runSeconds);
@@ -74,7 +85,7 @@ export function calculateNodeCost(record: NodeBillingRecord, runSeconds: number)
     lifeSeconds: life.lifeSeconds,
     billedSeconds,
     cost: { currency: billing.currency, amount: exactMultiply(billedSeconds, pricePerSecond) },
-    lifeCost: { currency: billing.currency, amount: exactMultiply(life.lifeSeconds, pricePerSecond) },
+    lifeCost: { currency: billing.currency, amount: exactMultiply(existedSeconds(record, runSeconds), pricePerSecond) },
     reason,
   };
 }

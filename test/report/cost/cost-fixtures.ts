@@ -46,6 +46,7 @@ export function makeBilling(over: Partial<NodeBilling> = {}): NodeBilling {
   return { kind: 'onDemand', currency: 'USD', pricePerHour: 0.36, granularitySeconds: 1, minimumSeconds: 60, source: 'test', ...over };
 }
 
+/** A node record; its capacity exists from its request (no boot) unless `joinedSeconds` says otherwise. */
 export function makeNodeRecord(over: Partial<NodeBillingRecord> = {}): NodeBillingRecord {
   return {
     node: 'n0',
@@ -56,6 +57,7 @@ export function makeNodeRecord(over: Partial<NodeBillingRecord> = {}): NodeBilli
     cpuMillicores: 4000,
     memoryBytes: 16 * GIB,
     ...over,
+    joinedSeconds: 'joinedSeconds' in over ? over.joinedSeconds : (over.startSeconds ?? 0),
   };
 }
 

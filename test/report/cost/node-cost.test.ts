@@ -40,6 +40,16 @@ describe('calculateNodeCost', () => {
     expect(result.lifeCost.amount).toEqual(exactFromNumber(0.09));
     expect(result.cost.amount).toEqual(exactFromNumber(0.36));
   });
+
+  it("lifeCost starts when the node registered: its boot is billed but no capacity existed, so idle cost takes it whole", () => {
+    // Requested at 0, registered after a 100 s boot, deleted at 900: billed for 900 s (hourly: 3600), existed 800 s.
+    const booted = calculateNodeCost(makeNodeRecord({ billing: PER_HOUR, startSeconds: 0, joinedSeconds: 100, endSeconds: 900 }), 7200);
+    expect(booted.cost.amount).toEqual(exactFromNumber(0.36));
+    expect(booted.lifeCost.amount).toEqual(exactFromNumber(0.08));
+    // A request that expired before the node registered: billed, never capacity.
+    const expired = calculateNodeCost(makeNodeRecord({ billing: PER_HOUR, startSeconds: 0, joinedSeconds: undefined, endSeconds: 600 }), 7200);
+    expect(expired.lifeCost.amount).toEqual(exactFromNumber(0));
+  });
 });
 
 const tenths = (max: number) => fc.integer({ min: 0, max: max * 10 }).map((n) => n / 10);
