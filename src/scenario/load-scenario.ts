@@ -121,6 +121,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
     durationSource: overrides.durationSeconds !== undefined ? '--duration' : sections.durationSeconds !== undefined ? 'spec.duration' : 'the end of the longest trace',
     start,
     podBounds: workloadPodBounds({ manifests, adoptedHpas, scaledObjects: keda.scaledObjects, pausedReplicas, elasticSources }),
+    withoutLivenessProbe: new Set(manifests.workloads.filter((w) => w.spec.template.containers[0]?.livenessProbe === undefined).map((w) => w.spec.name)),
     scenarioRef: ref,
     sink,
   });

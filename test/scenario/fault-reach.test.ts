@@ -144,3 +144,23 @@ describe('a pod index the workload never reaches', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('a livenessFailure on a container without a livenessProbe', () => {
+  const probeWarnings = async (deployment: string): Promise<Warning[]> => {
+    const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': deployment, 'scenario.yaml': scenarioYaml('40m', ['{livenessFailure: {workload: web, at: 5m}}']) });
+    return scenario.warnings.filter((w) => /livenessProbe/.test(w.message));
+  };
+
+  it('is a warning at the fault: a real kubelet runs only the probes a container sets', async () => {
+    const warnings = await probeWarnings(BASE_DEPLOYMENT);
+    expect(warnings.map((w) => [w.field, w.message])).toEqual([
+      ['spec.faults[0].livenessFailure.workload', "workload web's container sets no livenessProbe: a real kubelet would never restart a container that stops answering; scalesim restarts it after the probe defaults (3 failures, 10 s apart) as if it had one"],
+    ]);
+  });
+
+  it('gives none when the container has one', async () => {
+    const withProbe = BASE_DEPLOYMENT.replace(/(\n\s+)(resources:)/, '$1livenessProbe: {httpGet: {path: /healthz, port: 8080}}$1$2');
+    expect(withProbe).toContain('livenessProbe');
+    expect(await probeWarnings(withProbe)).toEqual([]);
+  });
+});

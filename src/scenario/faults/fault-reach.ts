@@ -2,7 +2,8 @@
  * Warnings about spec.faults items that can never fire, found once the run's length is known: a
  * fault whose instant (`at`, or the `from` that opens its window or rate) is at or after the end of
  * the run (events run while t < duration), and a `pod` index beyond the most pods its workload ever
- * has (workload-pod-bounds.ts). These are warnings, not errors: --duration may lengthen the run,
+ * has (workload-pod-bounds.ts); and a livenessFailure on a container without a livenessProbe, which
+ * upstream's kubelet would never restart. These are warnings, not errors: --duration may lengthen the run,
  * and the scenario still runs (the fault simply does nothing).
  */
 import type { ProblemSink } from '../problem-sink.js';
@@ -18,6 +19,8 @@ export interface FaultReachContext {
   start: StartInstant;
   /** Workload name → the most pods it ever has, where the manifests settle it. */
   podBounds: ReadonlyMap<string, PodBound>;
+  /** Workloads whose serving container (the template's first) sets no livenessProbe. */
+  withoutLivenessProbe: ReadonlySet<string>;
   scenarioRef: DocRef;
   sink: ProblemSink;
 }
@@ -40,7 +43,24 @@ export function warnAboutFaultsThatNeverFire(items: readonly { index: number; fa
     const path = ['spec', 'faults', index, kind];
     checkTime(f, path, ctx);
     checkPodIndex(f, path, ctx);
+    if (kind === 'livenessFailure') checkLivenessProbe(f, path, ctx);
   }
+}
+
+/**
+ * The kubelet runs only the probes a container sets: without a livenessProbe upstream never restarts
+ * a container that stops answering. scalesim still applies the fault with the probe's defaults
+ * (SetDefaults_Probe: 3 failures 10 s apart), so say so.
+ */
+function checkLivenessProbe(f: ReachFields, path: (string | number)[], ctx: FaultReachContext): void {
+  if (f.workload === undefined || !ctx.withoutLivenessProbe.has(f.workload)) return;
+  ctx.sink.warn(
+    ctx.scenarioRef.warning(
+      [...path, 'workload'],
+      `workload ${f.workload}'s container sets no livenessProbe: a real kubelet would never restart a container that stops answering; scalesim restarts it after the probe defaults (3 failures, 10 s apart) as if it had one`,
+      'add a livenessProbe to the container, as the fault assumes one',
+    ),
+  );
 }
 
 function checkTime(f: ReachFields, path: (string | number)[], ctx: FaultReachContext): void {
