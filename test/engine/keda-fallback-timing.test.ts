@@ -127,6 +127,8 @@ describe('KEDA fallback with scalingModifiers', () => {
     expect(during.slice(0, 3).map((r) => r.metrics[0]!.ok)).toEqual([false, false, false]);
     expect(during[3]!.metrics[0]).toMatchObject({ ok: true, proposedReplicas: 6 });
     expect(during[3]!.metrics[0]!.reason).toContain('KEDA fallback: 4 failures > failureThreshold 3: static fallback serves 6 × target 5');
+    // Before that, the failed reads say why the configured fallback does not serve yet.
+    expect(during[0]!.metrics[0]).toMatchObject({ reason: 'FailedGetExternalMetric', message: 'formula returned nil; fallback not engaged: 1 failures of failureThreshold 3' });
   });
 
   it('has no fallback when scalingModifiers.target is not a whole number (HasValidFallback parses it as an integer)', async () => {

@@ -228,6 +228,7 @@ export class ScaledObjectController {
     if (metric.metricName === COMPOSITE_METRIC_NAME) {
       const composite = this.composite((t) => (t.spec.useCachedMetrics && t.cached ? t.cached : this.readCounted(t, nowSeconds)));
       const modifiers = this.spec.scalingModifiers;
+      let notServed: string | undefined;
       if (modifiers !== undefined) {
         const fallback = compositeFallback({
           fallback: this.spec.fallback,
@@ -236,8 +237,10 @@ export class ScaledObjectController {
           currentReplicas: target.controller.specReplicas,
         });
         if (fallback.engaged) return { kind: 'values', valuesMilli: [fallback.valueMilli], readyPodCount: target.controller.runningReadyPods, note: `KEDA fallback: ${fallback.reason}` };
+        // A configured fallback that does not serve yet (below its failureThreshold) says why, not "none configured".
+        if (this.spec.fallback !== undefined) notServed = `formula returned nil; fallback not engaged: ${fallback.reason}`;
       }
-      if (composite?.valueMilli === null || composite === undefined) return { kind: 'error', message: composite?.reason ?? 'no formula' };
+      if (composite?.valueMilli === null || composite === undefined) return { kind: 'error', message: (composite?.valueMilli === null ? notServed : undefined) ?? composite?.reason ?? 'no formula' };
       return { kind: 'values', valuesMilli: [composite.valueMilli], readyPodCount: target.controller.runningReadyPods };
     }
     const trigger = this.triggerServing(metric.metricName);
