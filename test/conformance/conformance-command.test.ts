@@ -64,6 +64,9 @@ describe('scalesim conformance', () => {
     ['a missing file', join(dir, 'nope.json'), /cannot read .*nope\.json: no such file; expected a JSON array of test vectors/],
     ['invalid JSON', writeVectors('bad.json', '[{'), /bad\.json is not valid JSON .*expected a JSON array/],
     ['a JSON object instead of an array', writeVectors('obj.json', '{"id":1}'), /obj\.json holds a JSON object; expected a JSON array/],
+    ['an empty array, which would check nothing', writeVectors('empty.json', '[]'), /empty\.json holds no vectors \(an empty array\): nothing would be checked/],
+    ['a vector without input', writeVectors('noinput.json', '[{"id":"a","kind":"hpa.replicaCalc","expected":{}}]'), /noinput\.json: vector \[0\] \(a\) has no input object/],
+    ['a vector that is not an object', writeVectors('num.json', '[3]'), /num\.json: vector \[0\] is a number, expected an object/],
   ])('%s: one line on stderr naming the file, exit 2, no stack trace', (_name, file, message) => {
     const { code, out, err } = capture(file);
     expect(code).toBe(2);

@@ -37,7 +37,21 @@ export function loadVectorFile(file: string): unknown[] | string {
     return `${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}); ${EXPECTED_FORMAT}`;
   }
   if (!Array.isArray(data)) return `${file} holds ${data === null ? 'null' : `a JSON ${typeof data}`}; ${EXPECTED_FORMAT}`;
+  if (data.length === 0) return `${file} holds no vectors (an empty array): nothing would be checked; ${EXPECTED_FORMAT}`;
+  const bad = data.map((v, i) => [i, vectorShapeProblem(v)] as const).find(([, why]) => why !== undefined);
+  if (bad !== undefined) return `${file}: vector [${bad[0]}] ${bad[1]}; ${EXPECTED_FORMAT}`;
   return data;
+}
+
+/** What is wrong with one vector's shape (spec §8: a string id and kind, objects input and expected), or undefined. */
+function vectorShapeProblem(v: unknown): string | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return `is ${v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`}, expected an object`;
+  const o = v as Record<string, unknown>;
+  for (const key of ['id', 'kind'] as const) if (typeof o[key] !== 'string' || o[key] === '') return `${typeof o.id === 'string' ? `(${o.id}) ` : ''}has no ${key} (expected a non-empty string)`;
+  for (const key of ['input', 'expected'] as const) {
+    if (o[key] === null || typeof o[key] !== 'object' || Array.isArray(o[key])) return `(${String(o.id)}) has no ${key} object`;
+  }
+  return undefined;
 }
 
 function compactOutputs(actual: unknown): string {
