@@ -79,7 +79,7 @@ export const ReadinessFlapSchema = z.strictObject({
   workload: workload(),
   from: faultInstant(),
   to: faultInstant(),
-  periodSeconds: positiveNumber('seconds Ready, then seconds NotReady').default(10),
+  periodSeconds: positiveNumber('seconds each half of the pods is NotReady before the other half: the pods alternate, those at even positions (oldest first) NotReady first').default(10),
 });
 
 export const NodeFailureSchema = z.strictObject({
