@@ -17,14 +17,14 @@ import { parseGridSpec } from '../../sweep/grid-spec.js';
 import { resolveGrid } from '../../sweep/grid.js';
 import type { JournalStart, SweepJournal } from '../../sweep/journal.js';
 import { checkInMain, checkTasks, planSweep, settingTask, type SweepPlan } from '../../sweep/plan-sweep.js';
-import { runSweep } from '../../sweep/run-sweep.js';
+import { runSweep, type SweepRunResult } from '../../sweep/run-sweep.js';
 import { shardIndexes } from '../../sweep/settings.js';
 import { writeShardPart } from '../../sweep/shard-part.js';
 import { parseWorkloadFocus } from '../../compare/workload-focus.js';
 import { parseSlo, unjudgedClauses, type Slo } from '../../sweep/slo.js';
 import { parseSeeds, seedsGridFlag } from '../../sweep/seeds-flag.js';
 import { createSweepProgress } from '../../sweep/sweep-progress.js';
-import { frontierJson, writeSweepOutputs, writeSweepReport, writtenFiles } from '../../sweep/sweep-outputs.js';
+import { frontierJson, writeSweepOutputs, writeSweepReport, writtenFiles, type SweepOutputs } from '../../sweep/sweep-outputs.js';
 import { DEFAULT_REPORT_FORMATS, resolveReportFormats, type WrittenReport } from '../../report/formats/registry.js';
 import type { ReportFormat } from '../../report/formats/report-format.js';
 import { formatTimeline, roundTimeline, sweepTimeline, type SweepMarks } from '../../sweep/sweep-timeline.js';
@@ -265,8 +265,28 @@ async function sweepAndWrite({ dir, flags, plan, pool, slo, formats, marks, shar
   // CPU time of the whole process, every thread (workers, V8's collector and compiler threads).
   const cpu = process.cpuUsage();
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const target = resolve(outDir);
-  const workers = Math.min(pool.size, run.ran);
+  printSweepDone({ flags, plan, run, outputs, report, slo, shards, shard, target: resolve(outDir), seconds, cpuSeconds, timeline, workers: Math.min(pool.size, run.ran) });
+}
+
+interface SweepDone {
+  flags: SweepFlags;
+  plan: SweepPlan;
+  run: SweepRunResult;
+  /** The outputs written (none for a shard's part) and the report's files. */
+  outputs: SweepOutputs | undefined;
+  report: WrittenReport | undefined;
+  slo: Slo | undefined;
+  shards: number | undefined;
+  shard: number | undefined;
+  target: string;
+  seconds: number;
+  cpuSeconds: number;
+  timeline: ReturnType<typeof sweepTimeline>;
+  workers: number;
+}
+
+/** What a finished sweep prints: --json's summary, or the run line, the timeline, the frontier, the answer and the files. */
+function printSweepDone({ flags, plan, run, outputs, report, slo, shards, shard, target, seconds, cpuSeconds, timeline, workers }: SweepDone): void {
   for (const notice of report?.notices ?? []) process.stderr.write(`${notice}\n`);
   if (flags.json) {
     const summary = {
