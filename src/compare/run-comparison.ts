@@ -18,7 +18,7 @@ import { ScaleEventCounter } from './scale-event-counter.js';
 import { checkWorkloadFocus } from './workload-focus.js';
 import type { Variant } from './variants.js';
 import type { DocumentPatch } from '../scenario/yaml/document-patch.js';
-import { formatSpan } from '../report/charts/chart-context.js';
+import { formatSpan } from '../units/format-span.js';
 
 export interface ComparisonResult {
   /** One row per variant: its run's figures, or with several seeds its figures judged across them (../sweep/replicates.ts). */

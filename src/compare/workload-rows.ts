@@ -10,6 +10,7 @@
 import type { Cell } from '../report/csv-line.js';
 import type { RunSummary } from '../report/summary.js';
 import { padColumns } from '../report/text-columns.js';
+import { seedMean } from '../sweep/replicates.js';
 
 export interface ComparisonWorkloadRow {
   variant: string;
@@ -70,7 +71,7 @@ export function judgedWorkloadRows(variant: string, summaries: readonly RunSumma
       p99Ms: worst(of('p99Ms')),
       pendingPodSeconds: worst(of('pendingPodSeconds'))!,
       coldStarts: worst(of('coldStarts'))!,
-      meanReadyReplicas: round(of('meanReadyReplicas').reduce((a, v) => a + v, 0) / runs.length, 4),
+      meanReadyReplicas: seedMean(of('meanReadyReplicas')),
       peakReadyReplicas: worst(of('peakReadyReplicas'))!,
     };
   });

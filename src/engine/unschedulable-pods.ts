@@ -17,7 +17,8 @@ export class UnschedulablePods {
     cluster.addListener({
       podUnschedulable: (pod) => this.mark(pod, true),
       podChanged: (pod) => {
-        if (pod.node !== undefined || pod.removed) this.mark(pod, false);
+        // Called at every step of every pod: nothing to look up while no pod waits.
+        if (this.marked.size > 0 && (pod.node !== undefined || pod.removed)) this.mark(pod, false);
       },
     });
   }

@@ -7,8 +7,7 @@
 import { padColumns } from '../report/text-columns.js';
 import type { GridAxis } from './grid.js';
 import type { AnsweredSetting, SloAnswer } from './slo-answer.js';
-import { acrossSeeds } from './replicates.js';
-import { parameterAxes } from './sweep-effects.js';
+import { acrossSeeds, parameterAxes } from './replicates.js';
 import { costMeasure, type SweepRow } from './sweep-row.js';
 
 function costText(rows: readonly SweepRow[], r: SweepRow): string {

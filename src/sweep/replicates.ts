@@ -39,6 +39,11 @@ const mean = (values: readonly number[]): number => values.reduce((s, v) => s + 
 /** Rounded as comparisonRow rounds its figures, so a mean prints as a run's figure does. */
 const round4 = (v: number): number => Math.round(v * 1e4) / 1e4;
 
+/** The mean over seeds of one figure, to the four decimals a run's figures have. */
+export function seedMean(values: readonly number[]): number {
+  return round4(mean(values));
+}
+
 /** The judged figures of runs of one setting: means for MEAN_FIELDS, the worst seed's for the rest. */
 export function judgedRow(runs: readonly ComparisonRow[]): ComparisonRow {
   const first = runs[0]!;
@@ -52,10 +57,10 @@ export function judgedRow(runs: readonly ComparisonRow[]): ComparisonRow {
       continue;
     }
     const numbers = values as number[];
-    record[key] = MEAN_FIELDS.has(key) ? round4(mean(numbers)) : HIGHER_IS_BETTER.has(key) ? Math.min(...numbers) : Math.max(...numbers);
+    record[key] = MEAN_FIELDS.has(key) ? seedMean(numbers) : HIGHER_IS_BETTER.has(key) ? Math.min(...numbers) : Math.max(...numbers);
   }
   const classes = [...new Set(runs.flatMap((r) => Object.keys(r.costByClass)))].sort();
-  for (const c of classes) out.costByClass[c] = round4(mean(runs.map((r) => r.costByClass[c] ?? 0)));
+  for (const c of classes) out.costByClass[c] = seedMean(runs.map((r) => r.costByClass[c] ?? 0));
   return out;
 }
 
@@ -89,6 +94,12 @@ export function settingsAcrossSeeds(axes: readonly GridAxis[], rows: readonly Sw
       runs: ordered,
     };
   });
+}
+
+/** The axes that are parameters of `settings`: every axis but a seed axis the settings are judged across. */
+export function parameterAxes(axes: readonly GridAxis[], settings: readonly SweepRow[]): GridAxis[] {
+  const seedAxis = acrossSeeds(settings) ? seedAxisIndex(axes) : -1;
+  return axes.filter((_, i) => i !== seedAxis);
 }
 
 /** Whether `rows` are settings across seeds (the grid had a seed axis). */

@@ -45,6 +45,11 @@ export function parseSeeds(text: string): number[] {
   return seeds;
 }
 
+/** --seed and --seeds both set the seed (sweep and compare): bad input. */
+export function refuseSeedBesideSeeds(seed: string | undefined, seeds: string | undefined): void {
+  if (seed !== undefined && seeds !== undefined) throw seedsError('--seed and --seeds both set the seed: give --seed for one seed, --seeds for several');
+}
+
 /** The --grid value that varies the seeds. */
 export function seedsGridFlag(seeds: readonly number[]): string {
   return `${SEED_GRID_PATH}=${seeds.join(',')}`;

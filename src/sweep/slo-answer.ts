@@ -6,7 +6,7 @@
  * seed's run does; their miss is their worst seed's.
  */
 import type { GridAxis } from './grid.js';
-import { seedAxisIndex, type SettingAcrossSeeds } from './replicates.js';
+import { parameterAxes, type SettingAcrossSeeds } from './replicates.js';
 import { meetsClause, meetsSlo, sloMiss, type Slo } from './slo.js';
 import { cheaperFirst, costMeasure, rowFigures, type SweepRow } from './sweep-row.js';
 
@@ -39,8 +39,7 @@ function runsOf(r: SweepRow): readonly SweepRow[] {
 
 function answered(axes: readonly GridAxis[], r: SweepRow, slo: Slo): AnsweredSetting {
   const seeds = (r as Partial<SettingAcrossSeeds>).seeds;
-  const seedAxis = seeds ? seedAxisIndex(axes) : -1;
-  const named = axes.filter((_, i) => i !== seedAxis);
+  const named = parameterAxes(axes, [r]);
   return {
     index: r.index,
     id: r.id,

@@ -9,7 +9,7 @@
 import { median } from 'd3-array';
 import type { ComparisonRow } from '../compare/comparison-row.js';
 import type { GridAxis } from './grid.js';
-import { acrossSeeds, seedAxisIndex } from './replicates.js';
+import { parameterAxes } from './replicates.js';
 import type { SweepRow } from './sweep-row.js';
 
 /** Most lines one chart shows before it shows the spread instead (the palette's colours). */
@@ -31,12 +31,6 @@ export interface AxisEffect {
   spread: boolean;
   /** How many combinations of the other axes there are. */
   combinations: number;
-}
-
-/** The axes that are parameters of `settings`: every axis but a seed axis the settings are judged across. */
-export function parameterAxes(axes: readonly GridAxis[], settings: readonly SweepRow[]): GridAxis[] {
-  const seedAxis = acrossSeeds(settings) ? seedAxisIndex(axes) : -1;
-  return axes.filter((_, i) => i !== seedAxis);
 }
 
 /**

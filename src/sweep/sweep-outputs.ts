@@ -23,7 +23,7 @@ import { writeReport, type WrittenReport } from '../report/formats/registry.js';
 import type { ReportFormat } from '../report/formats/report-format.js';
 import { renderSweepReport } from '../report/markdown/sweep-report.js';
 import { paretoFrontier } from './pareto.js';
-import { acrossSeeds, seedAxisIndex, settingsAcrossSeeds, type SettingAcrossSeeds } from './replicates.js';
+import { acrossSeeds, parameterAxes, seedAxisIndex, seedMean, settingsAcrossSeeds, type SettingAcrossSeeds } from './replicates.js';
 import { answerSlo, type SloAnswer } from './slo-answer.js';
 import type { Slo } from './slo.js';
 import type { SweepIdentity } from './sweep-identity.js';
@@ -38,16 +38,15 @@ export function sweepTable(identity: SweepIdentity, all: readonly SweepRow[], ro
 
 /** settings.csv's text (and, with `shown` the frontier, pareto.csv's) for settings judged across seeds. */
 export function settingsTable(identity: SweepIdentity, all: readonly SettingAcrossSeeds[], shown: readonly SettingAcrossSeeds[]): string {
-  const seedAxis = seedAxisIndex(identity.axes);
   const columns = comparisonColumns(all.flatMap((s) => s.runs.map((r) => r.row)));
   const stats = ['mean', 'min', 'max'] as const;
-  const header = ['setting', 'id', ...identity.axes.filter((_, i) => i !== seedAxis).map((a) => a.name), 'seeds', 'cost_currency', ...columns.flatMap((c) => stats.map((s) => `${c.key}_${s}`))];
+  const header = ['setting', 'id', ...parameterAxes(identity.axes, all).map((a) => a.name), 'seeds', 'cost_currency', ...columns.flatMap((c) => stats.map((s) => `${c.key}_${s}`))];
   const lines: Cell[][] = shown.map((s) => {
     const figures = columns.flatMap((c): Cell[] => {
       const values = s.runs.map((r) => c.value(r.row));
       if (values.some((v) => v === null)) return ['', '', ''];
       const numbers = values as number[];
-      return [Math.round((numbers.reduce((a, v) => a + v, 0) / numbers.length) * 1e4) / 1e4, Math.min(...numbers), Math.max(...numbers)];
+      return [seedMean(numbers), Math.min(...numbers), Math.max(...numbers)];
     });
     return [s.index, s.id, ...s.values, s.seeds.join(' '), s.row.costCurrency ?? '', ...figures];
   });
@@ -55,10 +54,9 @@ export function settingsTable(identity: SweepIdentity, all: readonly SettingAcro
 }
 
 function settingsJson(identity: SweepIdentity, settings: readonly SettingAcrossSeeds[]): object {
-  const seedAxis = seedAxisIndex(identity.axes);
-  const others = identity.axes.filter((_, i) => i !== seedAxis);
+  const others = parameterAxes(identity.axes, settings);
   return {
-    seedAxis: identity.axes[seedAxis]!.name,
+    seedAxis: identity.axes[seedAxisIndex(identity.axes)]!.name,
     judged: 'costTotal, costByClass, meanReplicas and meanNodes: the mean over the seeds; every other figure: the worst seed\'s',
     settings: settings.map((s) => ({ index: s.index, id: s.id, setting: Object.fromEntries(others.map((a, i) => [a.name, s.values[i]!])), seeds: s.seeds, runs: s.runs.map((r) => r.index), ...rowFigures(s.row) })),
   };

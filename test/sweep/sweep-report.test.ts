@@ -11,10 +11,10 @@ import { BLUE, ORANGE } from '../../src/report/charts/palette.js';
 import { renderSweepReport } from '../../src/report/markdown/sweep-report.js';
 import type { GridAxis } from '../../src/sweep/grid.js';
 import { paretoFrontier } from '../../src/sweep/pareto.js';
-import { settingsAcrossSeeds } from '../../src/sweep/replicates.js';
+import { parameterAxes, settingsAcrossSeeds } from '../../src/sweep/replicates.js';
 import { answerSlo } from '../../src/sweep/slo-answer.js';
 import { parseSlo } from '../../src/sweep/slo.js';
-import { axisEffect, MAX_LINES, parameterAxes } from '../../src/sweep/sweep-effects.js';
+import { axisEffect, MAX_LINES } from '../../src/sweep/sweep-effects.js';
 import type { SweepIdentity } from '../../src/sweep/sweep-identity.js';
 import { gridAxis, sweepRows as rowsOver } from '../helpers/comparison-rows.js';
 

@@ -31,8 +31,7 @@ import { abortResultsOnStop } from '../stop-signals.js';
 import { parseChartWorkloadsFlag, parseDurationFlag, parseSeed, safeName } from './run.js';
 import type { ComparisonRow } from '../../compare/comparison-row.js';
 import { formatSeedSpread, JUDGED_ACROSS_SEEDS, seedRunsCsv } from '../../compare/seed-spread.js';
-import { UserInputError } from '../../errors/user-input-error.js';
-import { parseSeeds } from '../../sweep/seeds-flag.js';
+import { parseSeeds, refuseSeedBesideSeeds } from '../../sweep/seeds-flag.js';
 
 /** comparison.json's part for --seeds: the seeds, what the judged rows are, and every run. */
 function acrossSeedsJson(seeds: readonly number[] | undefined, seedRows: readonly ComparisonRow[][] | undefined): object {
@@ -90,10 +89,8 @@ and for one duration: variants whose own durations differ need --duration.`,
     .action((dir: string, flags: CompareFlags) =>
       withExitCodes(async () => {
         const variants = resolveVariants(dir, flags.variant);
+        refuseSeedBesideSeeds(flags.seed, flags.seeds);
         const seed = flags.seed !== undefined ? parseSeed(flags.seed) : undefined;
-        if (flags.seeds !== undefined && seed !== undefined) {
-          throw new UserInputError({ file: '(command line)', field: '--seeds', message: '--seed and --seeds both set the seed: give --seed for one seed, --seeds for several' });
-        }
         const seeds = flags.seeds !== undefined ? parseSeeds(flags.seeds) : undefined;
         const durationSeconds = flags.duration !== undefined ? parseDurationFlag(flags.duration) : undefined;
         const outDir = flags.out ?? join('results', `${safeName(basename(resolve(dir)))}-compare`);

@@ -22,7 +22,7 @@ import { shardIndexes } from '../../sweep/settings.js';
 import { writeShardPart } from '../../sweep/shard-part.js';
 import { parseWorkloadFocus } from '../../compare/workload-focus.js';
 import { parseSlo, unjudgedClauses, type Slo } from '../../sweep/slo.js';
-import { parseSeeds, seedsGridFlag } from '../../sweep/seeds-flag.js';
+import { parseSeeds, refuseSeedBesideSeeds, seedsGridFlag } from '../../sweep/seeds-flag.js';
 import { createSweepProgress } from '../../sweep/sweep-progress.js';
 import { frontierJson, writeSweepOutputs, writeSweepReport, writtenFiles, type SweepOutputs } from '../../sweep/sweep-outputs.js';
 import { DEFAULT_REPORT_FORMATS, resolveReportFormats, type WrittenReport } from '../../report/formats/registry.js';
@@ -178,7 +178,7 @@ scaleEvents, flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cos
 function withSeedsAxis(flags: SweepFlags): string[] {
   const grid = flags.grid ?? [];
   if (flags.seeds === undefined) return grid;
-  if (flags.seed !== undefined) throw new UserInputError({ file: '(command line)', field: '--seeds', message: '--seed and --seeds both set the seed: give --seed for one seed, --seeds for several' });
+  refuseSeedBesideSeeds(flags.seed, flags.seeds);
   const seedGrid = grid.find((g) => /^\s*scenario[.:]spec\.seed\s*$/.test(parseGridSpec(g).path));
   if (seedGrid !== undefined) throw new UserInputError({ file: '(command line)', field: '--seeds', message: `--seeds and --grid ${seedGrid} both vary the seed: give one` });
   return [...grid, seedsGridFlag(parseSeeds(flags.seeds))];

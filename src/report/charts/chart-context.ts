@@ -8,6 +8,7 @@ import type { BillingRecords } from './cost-curve.js';
 import { downsampleSeries, MAX_POINTS_PER_SERIES } from './downsample.js';
 import { chooseTimeAxis, type TimeAxis } from './time-axis.js';
 import type { RunSeries, TimeSeries } from './time-series.js';
+import { formatSpan } from '../../units/format-span.js';
 
 export interface RunChartInput {
   summary: RunSummary;
@@ -32,13 +33,8 @@ export interface ChartContext {
   chartWorkloads: number;
 }
 
-/** "15s", "10m", "2h30m", "1d" (whole seconds). */
-export function formatSpan(seconds: number): string {
-  const s = Math.round(seconds);
-  const parts: [number, string][] = [[Math.floor(s / 86_400), 'd'], [Math.floor((s % 86_400) / 3600), 'h'], [Math.floor((s % 3600) / 60), 'm'], [s % 60, 's']];
-  const text = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n}${unit}`).join('');
-  return text.length > 0 ? text : '0s';
-}
+/** "15s", "10m", "2h30m", "1d" (whole seconds): src/units/format-span.ts, kept here for the report modules that import it. */
+export { formatSpan };
 
 export function makeChartContext(input: RunChartInput): ChartContext {
   const downsampled = new Map<string, TimeSeries>();

@@ -10,7 +10,7 @@ import { buildComparisonCharts, type ComparisonVariantInput } from '../charts/co
 import { mermaidFileName, type RenderedReport } from '../formats/report-format.js';
 import { formatChartSection } from './chart-section.js';
 import { formatMarkdownTable } from './markdown-table.js';
-import { escapeMarkdownText } from './markdown-text.js';
+import { escapeMarkdownText, fileLink } from './markdown-text.js';
 import { formatCostFigure } from './summary-tables.js';
 
 /** Rows as comparison.csv has them: numbers are printed as JavaScript prints them. */
@@ -51,7 +51,6 @@ export function defaultComparisonTable(variants: readonly ComparisonVariantInput
   return { header, rows };
 }
 
-const link = (file: string): string => `[${file}](${encodeURI(file)})`;
 
 /** Workloads beyond this are left to comparison-workloads.csv rather than listed in report.md. */
 const PER_WORKLOAD_MAX = 50;
@@ -72,7 +71,7 @@ export function renderComparisonReport(input: ComparisonReportInput): RenderedRe
     '',
   ];
   if (input.note !== undefined) out.push(escapeMarkdownText(input.note), '');
-  if (input.dataFiles !== undefined && input.dataFiles.length > 0) out.push(`Data: ${input.dataFiles.map(link).join(' · ')}`, '');
+  if (input.dataFiles !== undefined && input.dataFiles.length > 0) out.push(`Data: ${input.dataFiles.map(fileLink).join(' · ')}`, '');
   out.push('## Side by side', '', markdownRows(table), '');
   const workloads = new Set(input.variants.flatMap((v) => v.summary.workloads.map((w) => w.name))).size;
   if (input.workloadTable !== undefined && workloads > 1 && workloads <= PER_WORKLOAD_MAX) {
@@ -83,6 +82,6 @@ export function renderComparisonReport(input: ComparisonReportInput): RenderedRe
   out.push('## Charts', '');
   for (const s of sections) out.push(s.markdown);
   if (leftOut.length > 0) out.push(...leftOut.map((l) => `- ${l}`), '');
-  if (sections.length > 0) out.push(`Chart sources (Mermaid): ${sections.map((s) => link(mermaidFileName(s.chart.name))).join(' · ')}`, '');
+  if (sections.length > 0) out.push(`Chart sources (Mermaid): ${sections.map((s) => fileLink(mermaidFileName(s.chart.name))).join(' · ')}`, '');
   return { markdown: `${out.join('\n').trimEnd()}\n`, charts: sections.map((s) => s.chart) };
 }

@@ -8,7 +8,7 @@ import type { RunChartInput } from '../charts/chart-context.js';
 import { formatSpan } from '../charts/chart-context.js';
 import { mermaidFileName, type RenderedReport } from '../formats/report-format.js';
 import { formatChartSection } from './chart-section.js';
-import { escapeMarkdownText } from './markdown-text.js';
+import { escapeMarkdownText, fileLink } from './markdown-text.js';
 import { formatCostTable, formatScalingTable, formatWorkloadTable } from './summary-tables.js';
 
 export interface RunReportInput extends RunChartInput {
@@ -18,7 +18,6 @@ export interface RunReportInput extends RunChartInput {
 
 export const RUN_DATA_FILES: readonly string[] = Object.freeze(['timeseries.csv', 'decisions.csv', 'cost.csv', 'summary.json']);
 
-const link = (file: string): string => `[${file}](${encodeURI(file)})`;
 
 export function renderRunReport(input: RunReportInput): RenderedReport {
   const { summary } = input;
@@ -29,7 +28,7 @@ export function renderRunReport(input: RunReportInput): RenderedReport {
     '',
     `${formatSpan(summary.durationSeconds)} simulated, seed ${summary.seed}, a sample every ${formatSpan(summary.outputIntervalSeconds)}, nodes at the end: ${summary.nodes}, events: ${summary.eventsProcessed}.`,
     '',
-    `Data: ${(input.dataFiles ?? RUN_DATA_FILES).map(link).join(' · ')}`,
+    `Data: ${(input.dataFiles ?? RUN_DATA_FILES).map(fileLink).join(' · ')}`,
     '',
     '## Service level',
     '',
@@ -43,7 +42,7 @@ export function renderRunReport(input: RunReportInput): RenderedReport {
   out.push('## Charts', '');
   for (const s of sections) out.push(s.markdown);
   if (leftOut.length > 0) out.push(...leftOut.map((l) => `- ${l}`), '');
-  if (sections.length > 0) out.push(`Chart sources (Mermaid): ${sections.map((s) => link(mermaidFileName(s.chart.name))).join(' · ')}`, '');
+  if (sections.length > 0) out.push(`Chart sources (Mermaid): ${sections.map((s) => fileLink(mermaidFileName(s.chart.name))).join(' · ')}`, '');
   const warnings = [...summary.warnings, ...summary.cost.warnings];
   if (warnings.length > 0) out.push('## Warnings', '', ...warnings.map((w) => `- ${escapeMarkdownText(w)}`), '');
   return { markdown: `${out.join('\n').trimEnd()}\n`, charts: sections.map((s) => s.chart) };

@@ -9,9 +9,9 @@
  */
 import type { ComparisonRow } from '../../compare/comparison-row.js';
 import { formatAnswer, frontierHeading, settingsTableRows } from '../../sweep/format-sweep.js';
-import { acrossSeeds, seedAxisIndex } from '../../sweep/replicates.js';
+import { acrossSeeds, parameterAxes, seedAxisIndex } from '../../sweep/replicates.js';
 import type { SloAnswer } from '../../sweep/slo-answer.js';
-import { axisEffect, parameterAxes, type AxisEffect } from '../../sweep/sweep-effects.js';
+import { axisEffect, type AxisEffect } from '../../sweep/sweep-effects.js';
 import type { SweepIdentity } from '../../sweep/sweep-identity.js';
 import { costMeasure, type SweepRow } from '../../sweep/sweep-row.js';
 import type { CategoryChartSpec } from '../charts/category-chart.js';
@@ -22,7 +22,7 @@ import { WIDE_LINE_PX } from '../charts/xychart.js';
 import { mermaidFileName, type RenderedReport } from '../formats/report-format.js';
 import { formatCategoryChartSection } from './chart-section.js';
 import { formatMarkdownTable } from './markdown-table.js';
-import { escapeMarkdownText } from './markdown-text.js';
+import { escapeMarkdownText, fileLink } from './markdown-text.js';
 
 /** Settings listed one by one in report.md up to this many; past it, sweep.csv. */
 export const EVERY_SETTING_MAX = 50;
@@ -93,7 +93,6 @@ function effectChart(effect: AxisEffect, figure: Figure, axisIndex: number, answ
   };
 }
 
-const link = (file: string): string => `[${file}](${encodeURI(file)})`;
 
 function whatWasSwept(input: SweepReportInput): string {
   const { identity, settings } = input;
@@ -108,7 +107,7 @@ function whatWasSwept(input: SweepReportInput): string {
 
 export function renderSweepReport(input: SweepReportInput): RenderedReport {
   const { identity, settings, frontier, answer } = input;
-  const out: string[] = [`# scalesim sweep: ${escapeMarkdownText(identity.scenario)}`, '', whatWasSwept(input), '', `Data: ${input.dataFiles.map(link).join(' · ')}`, ''];
+  const out: string[] = [`# scalesim sweep: ${escapeMarkdownText(identity.scenario)}`, '', whatWasSwept(input), '', `Data: ${input.dataFiles.map(fileLink).join(' · ')}`, ''];
   if (answer) out.push('## Answer', '', escapeMarkdownText(formatAnswer(answer)), '');
   const table = settingsTableRows(identity.axes, settings, frontier);
   const align = table.header.map((_, i) => (i < table.gridColumns ? ('left' as const) : ('right' as const)));
@@ -126,7 +125,7 @@ export function renderSweepReport(input: SweepReportInput): RenderedReport {
       if (axis.name !== axisName) out.push(`### ${escapeMarkdownText((axisName = axis.name))}`, '');
       out.push(section.markdown);
     }
-    out.push(`Chart sources (Mermaid): ${sections.map((s) => link(mermaidFileName(s.section.chart.name))).join(' · ')}`, '');
+    out.push(`Chart sources (Mermaid): ${sections.map((s) => fileLink(mermaidFileName(s.section.chart.name))).join(' · ')}`, '');
   }
   if (settings.length <= EVERY_SETTING_MAX) {
     const every = settingsTableRows(identity.axes, settings, settings);

@@ -11,6 +11,7 @@ import { clockTimeToSimulationSeconds, type StartInstant } from '../resolve-star
 import type { FaultInput, FaultInstant, FaultKindName } from '../schema/fault-schema.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { PodBound } from './workload-pod-bounds.js';
+import { formatSpan } from '../../units/format-span.js';
 
 export interface FaultReachContext {
   /** The run's length in seconds, and where it was set (for the hint), e.g. "spec.duration". */
@@ -70,13 +71,13 @@ function checkTime(f: ReachFields, path: (string | number)[], ctx: FaultReachCon
   const seconds = instant.kind === 'elapsed' ? instant.seconds : clockTimeToSimulationSeconds(instant.secondsOfDay, ctx.start);
   // A clock time before the start is already an error.
   if (seconds < 0 || seconds < ctx.durationSeconds) return;
-  const when = instant.kind === 'elapsed' ? formatSpan(seconds) : `${instant.text} (${formatSpan(seconds)} after t = 0)`;
-  const end = `${seconds > ctx.durationSeconds ? 'after' : 'as'} the run ends at ${formatSpan(ctx.durationSeconds)}`;
+  const when = instant.kind === 'elapsed' ? formatSpan(seconds, 3) : `${instant.text} (${formatSpan(seconds, 3)} after t = 0)`;
+  const end = `${seconds > ctx.durationSeconds ? 'after' : 'as'} the run ends at ${formatSpan(ctx.durationSeconds, 3)}`;
   ctx.sink.warn(
     ctx.scenarioRef.warning(
       [...path, field],
       `${field === 'at' ? 'fires' : 'starts'} at ${when}, ${end}: it will never fire`,
-      `the run lasts ${formatSpan(ctx.durationSeconds)} (${ctx.durationSource}); move the fault earlier, or make the run longer (spec.duration, or --duration)`,
+      `the run lasts ${formatSpan(ctx.durationSeconds, 3)} (${ctx.durationSource}); move the fault earlier, or make the run longer (spec.duration, or --duration)`,
     ),
   );
 }
@@ -94,14 +95,4 @@ function checkPodIndex(f: ReachFields, path: (string | number)[], ctx: FaultReac
       `${bound.why}; ${range}leave pod out to hit a running pod at random`,
     ),
   );
-}
-
-/** 2400 → "40m", 10800 → "3h", 5430 → "1h30m30s", 0 → "0s". */
-export function formatSpan(seconds: number): string {
-  const d = Math.floor(seconds / 86400);
-  const h = Math.floor((seconds % 86400) / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = Math.round((seconds % 60) * 1000) / 1000;
-  const text = `${d ? `${d}d` : ''}${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
-  return text === '' ? '0s' : text;
 }
