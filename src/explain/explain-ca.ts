@@ -5,7 +5,7 @@
  */
 import { parseCaDetail } from './ca-detail.js';
 import type { CaDecisionRow } from './decision-row.js';
-import type { CaExplanation, ReasonCode } from './explanation.js';
+import type { AskedTime, CaExplanation, ReasonCode } from './explanation.js';
 
 /** The reason codes of src/autoscalers/cluster-autoscaler (scale-up and scale-down planners), as sentences. */
 const CA_REASONS: Readonly<Record<string, string>> = Object.freeze({
@@ -46,12 +46,12 @@ export function caReason(reason: string): ReasonCode {
 }
 
 /** Explains `row`, the CA loop nearest `atSeconds`; `previous` is the loop before it. */
-export function explainCa(row: CaDecisionRow, previous: CaDecisionRow | undefined, atSeconds: number): CaExplanation {
+export function explainCa(row: CaDecisionRow, previous: CaDecisionRow | undefined, at: AskedTime): CaExplanation {
   return {
     controller: 'ca',
     kind: 'ClusterAutoscaler',
     name: row.name,
-    atSeconds,
+    ...at,
     timeSeconds: row.timeSeconds,
     line: row.line,
     action: row.action,

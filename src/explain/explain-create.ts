@@ -5,7 +5,7 @@
  */
 import { CONTROLLER_RATE_LIMIT, JOB_RATE_LIMIT } from '../cluster/rate-limited-requeue.js';
 import type { CreateFailureRow } from './decision-row.js';
-import type { CreateFailureExplanation } from './explanation.js';
+import type { AskedTime, CreateFailureExplanation } from './explanation.js';
 
 const KIND: Readonly<Record<CreateFailureRow['controller'], CreateFailureExplanation['kind']>> = Object.freeze({ replicaset: 'ReplicaSet', statefulset: 'StatefulSet', job: 'Job' });
 
@@ -20,13 +20,13 @@ const RETRY: Readonly<Record<CreateFailureRow['controller'], string>> = Object.f
   job: `the Job controller retries ${seconds(JOB_RATE_LIMIT.baseSeconds)} later, doubling up to ${seconds(JOB_RATE_LIMIT.maxSeconds)} (DefaultJobApiBackOff, MaxJobApiBackOff); KEDA counts the Job as pending meanwhile`,
 });
 
-export function explainCreateFailure(row: CreateFailureRow, previous: CreateFailureRow | undefined, atSeconds: number): CreateFailureExplanation {
+export function explainCreateFailure(row: CreateFailureRow, previous: CreateFailureRow | undefined, at: AskedTime): CreateFailureExplanation {
   const quota = /exceeded quota: ([^,]+),/.exec(row.detail)?.[1] ?? null;
   return {
     controller: row.controller,
     kind: KIND[row.controller],
     name: row.name,
-    atSeconds,
+    ...at,
     timeSeconds: row.timeSeconds,
     line: row.line,
     workload: row.target,

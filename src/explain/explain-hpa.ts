@@ -4,7 +4,7 @@
  * (horizontal.go reconcileAutoscaler, read back from its record).
  */
 import type { HpaDecisionRow } from './decision-row.js';
-import type { HpaExplanation, HpaMetricExplanation, HpaPreviousSync } from './explanation.js';
+import type { AskedTime, HpaExplanation, HpaMetricExplanation, HpaPreviousSync } from './explanation.js';
 import { drivingMetricNames, hpaLimitingFactors, stabilizationHolder } from './hpa-limiting-factors.js';
 import { workloadHeader } from './workload-header.js';
 
@@ -38,13 +38,13 @@ function previousSync(row: HpaDecisionRow | undefined): HpaPreviousSync | null {
 }
 
 /** Explains `row`, the HPA decision nearest `atSeconds`; `previous` is the same HPA's sync before it. */
-export function explainHpa(row: HpaDecisionRow, previous: HpaDecisionRow | undefined, atSeconds: number): HpaExplanation {
+export function explainHpa(row: HpaDecisionRow, previous: HpaDecisionRow | undefined, at: AskedTime): HpaExplanation {
   const drivingMetrics = drivingMetricNames(row);
   const direction = row.finalReplicas > row.specReplicas ? 'up' : row.finalReplicas < row.specReplicas ? 'down' : 'none';
   return {
     controller: 'hpa',
     kind: 'HPA',
-    ...workloadHeader(row, atSeconds),
+    ...workloadHeader(row, at),
     metrics: metricExplanations(row, new Set(drivingMetrics)),
     metricDesiredReplicas: orNull(row.metricDesiredReplicas),
     drivingMetrics,

@@ -4,7 +4,7 @@
  * scale_executor RequestScale), lastActiveTime, the cooldown left, and what the executor wrote.
  */
 import type { KedaDecisionRow } from './decision-row.js';
-import type { KedaExplanation, ReasonCode } from './explanation.js';
+import type { AskedTime, KedaExplanation, ReasonCode } from './explanation.js';
 import { workloadHeader } from './workload-header.js';
 
 /** ScaledJob rows name their target `jobs/<template>` (src/controllers/keda/scaled-job-controller.ts). */
@@ -19,11 +19,11 @@ export function splitReasonCode(reason: string): ReasonCode | null {
 }
 
 /** Explains `row`, the KEDA decision nearest `atSeconds`; `previous` is the same scaler's poll before it. */
-export function explainKeda(row: KedaDecisionRow, previous: KedaDecisionRow | undefined, atSeconds: number): KedaExplanation {
+export function explainKeda(row: KedaDecisionRow, previous: KedaDecisionRow | undefined, at: AskedTime): KedaExplanation {
   return {
     controller: 'keda',
     kind: row.target.startsWith(SCALED_JOB_TARGET_PREFIX) ? 'ScaledJob' : 'ScaledObject',
-    ...workloadHeader(row, atSeconds),
+    ...workloadHeader(row, at),
     triggers: row.triggers.map((t) => ({ name: t.name, value: t.value === '' ? null : t.value, active: t.active, why: t.reason })),
     active: row.active,
     reason: splitReasonCode(row.reason) ?? (row.reason === '' ? null : { code: '', text: row.reason }),

@@ -1,6 +1,8 @@
 /**
  * `scalesim explain` as a library call: read a results folder's decisions.csv, pick each
- * autoscaler's decision nearest the requested time (and the one before it), and explain them.
+ * autoscaler's decision nearest the requested time (and the one before it), and explain them. In a
+ * run that kept changes only (summary.json's `decisions`), a periodic controller's pick is its row in
+ * force at that time instead, the last at or before it.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +12,8 @@ import type { Explanation } from './explanation.js';
 import { formatClock } from './format-sim-time.js';
 import { NearestDecisionPicker } from './nearest-decision.js';
 import { parseRawDecision, scanDecisions, type RawDecision } from './read-decisions.js';
-import { readRunDurationSeconds } from './read-run-duration.js';
-import { explainDecision } from './registry.js';
+import { readRunFacts } from './read-run-facts.js';
+import { explainDecision, PERIODIC_CONTROLLERS } from './registry.js';
 
 export interface ExplainOptions {
   /** A folder written by `scalesim run` (decisions.csv, optionally summary.json). */
@@ -63,12 +65,14 @@ function outsideRun(atSeconds: number, endSeconds: number, what: string): UserIn
 export async function explainResults(options: ExplainOptions): Promise<Explanation[]> {
   const { resultsDir, atSeconds, autoscaler } = options;
   const file = decisionsFile(resultsDir);
-  const durationSeconds = readRunDurationSeconds(resultsDir);
+  const { durationSeconds, decisions } = readRunFacts(resultsDir);
+  const changesOnly = decisions === 'changes';
   if (!(atSeconds >= 0)) {
     throw new UserInputError({ file: COMMAND_LINE, field: '--at', message: `expected a time >= 0 s (seconds since the run start), got ${atSeconds}` });
   }
   if (durationSeconds !== undefined && atSeconds > durationSeconds) throw outsideRun(atSeconds, durationSeconds, 'the duration in summary.json');
-  const picker = new NearestDecisionPicker<RawDecision>(atSeconds, file);
+  const inForce = changesOnly ? (row: RawDecision) => PERIODIC_CONTROLLERS.has(row.controller) : undefined;
+  const picker = new NearestDecisionPicker<RawDecision>(atSeconds, file, inForce);
   const source = await scanDecisions(file, (raw) => picker.add(raw));
   const lastSeconds = picker.lastTimeSeconds();
   if (lastSeconds === undefined) {
@@ -96,6 +100,6 @@ export async function explainResults(options: ExplainOptions): Promise<Explanati
   return picks.map((p) => {
     const decision = parseRawDecision(p.decision, source);
     const previous = p.previous === undefined ? undefined : parseRawDecision(p.previous, source);
-    return explainDecision({ key: p.key, decision, previous }, atSeconds);
+    return explainDecision({ key: p.key, decision, previous }, { atSeconds, changesOnly });
   });
 }

@@ -5,7 +5,7 @@
  * FailedScheduling (the pod and, per filter, how many nodes refused it).
  */
 import type { SchedulerDecisionRow } from './decision-row.js';
-import type { SchedulerExplanation } from './explanation.js';
+import type { AskedTime, SchedulerExplanation } from './explanation.js';
 
 const REASONS: Readonly<Record<string, string>> = Object.freeze({
   FailedScheduling:
@@ -22,13 +22,13 @@ function parseDetail(detail: string): Pick<SchedulerExplanation, 'preemptor' | '
   return { preemptor: { pod: match[1]!, priority: Number(match[2]), workload: '' }, node: match[3]!, victims };
 }
 
-export function explainScheduler(row: SchedulerDecisionRow, previous: SchedulerDecisionRow | undefined, atSeconds: number): SchedulerExplanation {
+export function explainScheduler(row: SchedulerDecisionRow, previous: SchedulerDecisionRow | undefined, at: AskedTime): SchedulerExplanation {
   const parsed = parseDetail(row.detail);
   return {
     controller: 'scheduler',
     kind: 'Scheduler',
     name: row.name,
-    atSeconds,
+    ...at,
     timeSeconds: row.timeSeconds,
     line: row.line,
     reason: { code: row.reason, text: REASONS[row.reason] ?? row.reason },

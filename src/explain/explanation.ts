@@ -5,10 +5,19 @@
  */
 import type { PodClassCounts, WindowEntry } from './decision-row.js';
 
-/** Where the explained decision sits relative to the requested time. */
-export interface ExplanationTime {
+/** What was asked: the time, and whether decisions.csv kept changes only (summary.json's `decisions`). */
+export interface AskedTime {
   /** The time asked for (--at), seconds since the run start. */
   atSeconds: number;
+  /**
+   * The run kept changes only: an HPA's, a ScaledObject's or the cluster-autoscaler's row is the
+   * decision in force at --at (its syncs since repeated it), and its previous row is its previous change.
+   */
+  changesOnly: boolean;
+}
+
+/** Where the explained decision sits relative to the requested time. */
+export interface ExplanationTime extends AskedTime {
   /** The decision's time, seconds since the run start (as in decisions.csv). */
   timeSeconds: number;
   /** decisions.csv line of the decision. */

@@ -1,6 +1,8 @@
 /**
  * For each autoscaler, the decision nearest a requested time (ties go to the earlier one) and the
  * decision just before it, picked in one pass over rows in file order (constant memory per autoscaler).
+ * Rows the caller marks as in force until the next (a periodic controller's rows in a run that kept
+ * changes only) pick instead the last row at or before the time, the first row when none is.
  */
 import { UserInputError } from '../errors/user-input-error.js';
 import { autoscalerKey, compareAutoscalerKeys } from './autoscaler-id.js';
@@ -35,6 +37,11 @@ export function isNearer(candidateSeconds: number, incumbentSeconds: number, atS
   return c < i || (c === i && candidateSeconds < incumbentSeconds);
 }
 
+/** Whether `timeSeconds` is at or before `atSeconds`, compared in microseconds as isNearer does. */
+export function isAtOrBefore(timeSeconds: number, atSeconds: number): boolean {
+  return Math.round((timeSeconds - atSeconds) * 1e6) <= 0;
+}
+
 interface KeyState<R> {
   last: R;
   best: R;
@@ -45,10 +52,14 @@ interface KeyState<R> {
 export class NearestDecisionPicker<R extends PickableRow> {
   private readonly byKey = new Map<string, KeyState<R>>();
 
-  /** @param file named in the error when one autoscaler's rows go back in time. */
+  /**
+   * @param file named in the error when one autoscaler's rows go back in time.
+   * @param inForce rows that hold until their autoscaler's next row (picked at or before the time).
+   */
   constructor(
     readonly atSeconds: number,
     private readonly file: string,
+    private readonly inForce: (row: R) => boolean = () => false,
   ) {}
 
   add(row: R): void {
@@ -66,7 +77,8 @@ export class NearestDecisionPicker<R extends PickableRow> {
         message: `expected the rows of ${key} in time order, got ${row.timeSeconds} after ${state.last.timeSeconds}`,
       });
     }
-    if (isNearer(row.timeSeconds, state.best.timeSeconds, this.atSeconds)) {
+    const better = this.inForce(row) ? isAtOrBefore(row.timeSeconds, this.atSeconds) : isNearer(row.timeSeconds, state.best.timeSeconds, this.atSeconds);
+    if (better) {
       state.best = row;
       state.previous = state.last;
     }

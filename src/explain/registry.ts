@@ -10,30 +10,33 @@ import { renderScheduler } from './render-scheduler.js';
 import { explainCa } from './explain-ca.js';
 import { explainHpa } from './explain-hpa.js';
 import { explainKeda } from './explain-keda.js';
-import type { Explanation } from './explanation.js';
+import type { AskedTime, Explanation } from './explanation.js';
 import type { NearestDecision } from './nearest-decision.js';
 import { renderCa } from './render-ca.js';
 import { renderHpa } from './render-hpa.js';
 import { renderKeda } from './render-keda.js';
 
 /** Explains one autoscaler's nearest decision (its previous decision has the same controller kind). */
-export function explainDecision(pick: NearestDecision, atSeconds: number): Explanation {
+export function explainDecision(pick: NearestDecision, at: AskedTime): Explanation {
   const { decision, previous } = pick;
   switch (decision.controller) {
     case 'hpa':
-      return explainHpa(decision, previous as HpaDecisionRow | undefined, atSeconds);
+      return explainHpa(decision, previous as HpaDecisionRow | undefined, at);
     case 'keda':
-      return explainKeda(decision, previous as KedaDecisionRow | undefined, atSeconds);
+      return explainKeda(decision, previous as KedaDecisionRow | undefined, at);
     case 'ca':
-      return explainCa(decision, previous as CaDecisionRow | undefined, atSeconds);
+      return explainCa(decision, previous as CaDecisionRow | undefined, at);
     case 'scheduler':
-      return explainScheduler(decision, previous as SchedulerDecisionRow | undefined, atSeconds);
+      return explainScheduler(decision, previous as SchedulerDecisionRow | undefined, at);
     case 'replicaset':
     case 'statefulset':
     case 'job':
-      return explainCreateFailure(decision, previous as CreateFailureRow | undefined, atSeconds);
+      return explainCreateFailure(decision, previous as CreateFailureRow | undefined, at);
   }
 }
+
+/** The controllers that decide periodically: under `decisions: changes` their row holds until their next. */
+export const PERIODIC_CONTROLLERS: ReadonlySet<string> = new Set(['hpa', 'keda', 'ca']);
 
 /** The text lines of one explanation (no trailing newlines). */
 export function renderExplanation(e: Explanation): string[] {

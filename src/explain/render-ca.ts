@@ -2,7 +2,7 @@
 import { caReason } from './explain-ca.js';
 import type { CaExplanation } from './explanation.js';
 import { formatSimTime } from './format-sim-time.js';
-import { headerLine } from './render-header.js';
+import { headerLine, previousLabel } from './render-header.js';
 
 /** Why a node unneeded long enough was not removed this loop (planner.go RemovableAt, budgets.go). */
 const HELD_REASONS: Readonly<Record<string, string>> = Object.freeze({
@@ -41,13 +41,13 @@ function detailLines(e: CaExplanation): string[] {
 export function renderCa(e: CaExplanation): string[] {
   const p = e.previous;
   return [
-    headerLine('cluster-autoscaler', e),
+    headerLine('cluster-autoscaler', e, 'loop'),
     `  saw: ${e.unschedulablePods} unschedulable pod(s), ${e.nodesBefore} autoscaled node(s) (booting ones included)`,
     actionLine(e),
     `  reason: ${e.reason.code}: ${e.reason.text}`,
     ...detailLines(e),
     p === null
-      ? '  previous loop: none (this is the first)'
-      : `  previous loop at ${formatSimTime(p.timeSeconds)}: ${p.action} (${p.reasonCode}), nodes ${p.nodesBefore} → ${p.nodesAfter}`,
+      ? `  ${previousLabel(e, 'loop')}: none (this is the first)`
+      : `  ${previousLabel(e, 'loop')} at ${formatSimTime(p.timeSeconds)}: ${p.action} (${p.reasonCode}), nodes ${p.nodesBefore} → ${p.nodesAfter}`,
   ];
 }

@@ -2,9 +2,30 @@
 import type { ExplanationTime } from './explanation.js';
 import { formatSeconds, formatSimTime } from './format-sim-time.js';
 
-/** `<who> at t=157.189 s (0h02m37s), nearest to --at 150 s (7.189 s after); decisions.csv line 22`. */
-export function headerLine(who: string, t: ExplanationTime): string {
+/**
+ * `<who> at t=157.189 s (0h02m37s), nearest to --at 150 s (7.189 s after); decisions.csv line 22`.
+ * `step` names a periodic controller's decision (sync, poll, loop): in a run that kept changes only,
+ * its row is the one in force at --at, and the line says so.
+ */
+export function headerLine(who: string, t: ExplanationTime, step?: string): string {
   const offset = Math.round((t.timeSeconds - t.atSeconds) * 1000) / 1000;
-  const where = offset === 0 ? 'exactly at' : `${formatSeconds(Math.abs(offset))} ${offset > 0 ? 'after' : 'before'}`;
-  return `${who} at ${formatSimTime(t.timeSeconds)}, nearest to --at ${formatSeconds(t.atSeconds)} (${where}); decisions.csv line ${t.line}`;
+  const distance = formatSeconds(Math.abs(offset));
+  const at = `--at ${formatSeconds(t.atSeconds)}`;
+  let where: string;
+  if (t.changesOnly && step !== undefined) {
+    where =
+      offset > 0
+        ? `its first ${step}, ${distance} after ${at} (decisions.csv keeps changes only; it had not run before)`
+        : offset === 0
+          ? `in force at ${at} (a change made exactly then; decisions.csv keeps changes only)`
+          : `in force at ${at} (the last change, ${distance} before; decisions.csv keeps changes only, so every ${step} since decided the same, on metric values of its own)`;
+  } else {
+    where = `nearest to ${at} (${offset === 0 ? 'exactly at' : `${distance} ${offset > 0 ? 'after' : 'before'}`})`;
+  }
+  return `${who} at ${formatSimTime(t.timeSeconds)}, ${where}; decisions.csv line ${t.line}`;
+}
+
+/** `previous sync`, or `previous change` where decisions.csv kept changes only. */
+export function previousLabel(t: ExplanationTime, step: string): string {
+  return t.changesOnly ? 'previous change' : `previous ${step}`;
 }

@@ -3,7 +3,7 @@ import { NOT_COMPUTED } from '../autoscalers/hpa/evaluate-metric.js';
 import type { WindowEntry } from './decision-row.js';
 import type { HpaExplanation, HpaMetricExplanation } from './explanation.js';
 import { formatSimTime } from './format-sim-time.js';
-import { headerLine } from './render-header.js';
+import { headerLine, previousLabel } from './render-header.js';
 
 /** Window entries shown before `… N more`. */
 const WINDOW_ENTRIES_SHOWN = 8;
@@ -55,11 +55,12 @@ function decisionLine(e: HpaExplanation): string {
 
 function previousLine(e: HpaExplanation): string {
   const p = e.previous;
-  if (p === null) return '  previous sync: none (this is the first)';
+  const label = previousLabel(e, 'sync');
+  if (p === null) return `  ${label}: none (this is the first)`;
   const from = p.drivingMetrics.length === 0 ? '' : ` from ${p.drivingMetrics.join(', ')}`;
   const metrics = p.metricDesiredReplicas === null ? '' : `metrics ${p.metricDesiredReplicas}${from}; `;
   const limited = p.limitedBy.length === 0 ? '' : `; limited by ${p.limitedBy.join(', ')}`;
-  return `  previous sync at ${formatSimTime(p.timeSeconds)}: ${p.fromReplicas} → ${p.toReplicas} (${metrics}${p.ableToScale}${limited})`;
+  return `  ${label} at ${formatSimTime(p.timeSeconds)}: ${p.fromReplicas} → ${p.toReplicas} (${metrics}${p.ableToScale}${limited})`;
 }
 
 /** The text block for one HPA; lines end without a newline. */
@@ -67,7 +68,7 @@ export function renderHpa(e: HpaExplanation): string[] {
   const nameWidth = Math.max(0, ...e.metrics.map((m) => m.name.length));
   const stabilized = e.stabilization.stabilizedReplicas;
   const lines = [
-    headerLine(`HPA ${e.name} → ${e.target}`, e),
+    headerLine(`HPA ${e.name} → ${e.target}`, e, 'sync'),
     `  current: spec ${e.current.specReplicas}, status ${e.current.statusReplicas}, ready pods ${e.current.readyPods}`,
     '  metrics (each proposal, with the pods behind it as the HPA classes them: missing = no metrics sample yet, unready = set aside while starting up (cpu only); "ready pods" above counts Ready pods):',
     ...e.metrics.map((m) => metricLine(m, nameWidth)),

@@ -1,7 +1,7 @@
 /** KedaExplanation → the indented text block `scalesim explain` prints for one ScaledObject or ScaledJob. */
 import type { KedaExplanation, KedaTriggerExplanation } from './explanation.js';
 import { formatSeconds, formatSimTime } from './format-sim-time.js';
-import { headerLine } from './render-header.js';
+import { headerLine, previousLabel } from './render-header.js';
 
 function triggerLine(t: KedaTriggerExplanation, nameWidth: number): string {
   return `    ${t.name.padEnd(nameWidth)}  ${t.value === null ? '(no value)' : `value ${t.value}`} → ${t.active ? 'active' : 'inactive'}${t.why ? `: ${t.why}` : ''}`;
@@ -27,8 +27,9 @@ function executorLine(e: KedaExplanation): string {
 
 function previousLine(e: KedaExplanation): string {
   const p = e.previous;
-  if (p === null) return '  previous poll: none (this is the first)';
-  return `  previous poll at ${formatSimTime(p.timeSeconds)}: active ${p.active}${p.reasonCode ? ` (${p.reasonCode})` : ''}, ${p.fromReplicas} → ${p.toReplicas}`;
+  const label = previousLabel(e, 'poll');
+  if (p === null) return `  ${label}: none (this is the first)`;
+  return `  ${label} at ${formatSimTime(p.timeSeconds)}: active ${p.active}${p.reasonCode ? ` (${p.reasonCode})` : ''}, ${p.fromReplicas} → ${p.toReplicas}`;
 }
 
 /** The text block for one ScaledObject or ScaledJob; lines end without a newline. */
@@ -36,7 +37,7 @@ export function renderKeda(e: KedaExplanation): string[] {
   const nameWidth = Math.max(0, ...e.triggers.map((t) => t.name.length));
   const reason = e.reason === null ? '' : e.reason.code ? ` — ${e.reason.code}: ${e.reason.text}` : ` — ${e.reason.text}`;
   return [
-    headerLine(`${e.kind} ${e.name} → ${e.target}`, e),
+    headerLine(`${e.kind} ${e.name} → ${e.target}`, e, 'poll'),
     `  current: spec ${e.current.specReplicas}, status ${e.current.statusReplicas}, ready pods ${e.current.readyPods}`,
     '  triggers (value → active or not, and why):',
     ...e.triggers.map((t) => triggerLine(t, nameWidth)),

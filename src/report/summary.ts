@@ -59,9 +59,11 @@ export interface RunSummary {
   seed: number;
   durationSeconds: number;
   outputIntervalSeconds: number;
+  /** spec.decisions (or --decisions): which rows decisions.csv kept; `explain` reads it (changes: a row stays in force until the next). */
+  decisions: 'all' | 'changes' | 'none';
   /** Nodes at the end of the run (virtual nodes excluded). */
   nodes: number;
-  /** Most nodes and the mean node count, sampled at the output interval. */
+  /** Most nodes and the mean node count, over the count as it was held between events. */
   nodeCount: { peak: number; mean: number };
   workloads: WorkloadSummary[];
   hpas: HpaSummary[];
@@ -107,6 +109,7 @@ export function summarizeRun(built: BuiltSimulation, cost: CostReport): RunSumma
     seed: scenario.seed,
     durationSeconds: scenario.durationSeconds,
     outputIntervalSeconds: scenario.outputIntervalSeconds,
+    decisions: scenario.decisions,
     nodes: built.cluster.nodes.filter((n) => n.pool.virtual === undefined).length,
     nodeCount: { peak: nodes.peak, mean: scenario.durationSeconds > 0 ? r(nodes.integral / scenario.durationSeconds, 4) : 0 },
     workloads: built.workloads.map((w, i) => {

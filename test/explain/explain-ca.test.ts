@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCaDetail } from '../../src/explain/ca-detail.js';
 import { caReason, explainCa } from '../../src/explain/explain-ca.js';
 import { renderCa } from '../../src/explain/render-ca.js';
-import { caRow } from './fixtures.js';
+import { at, caRow } from './fixtures.js';
 
 describe('parseCaDetail', () => {
   it('a capped scale-up with skipped groups', () => {
@@ -60,7 +60,7 @@ describe('explainCa', () => {
       line: 111, timeSeconds: 655.199, group: 'workers', nodesBefore: 1, nodesAfter: 2, action: 'scale-up', reason: 'ScaleUp',
       unschedulablePods: 1, detail: '+1 node(s) for 1 pod(s); skipped spot: MaxSizeReached',
     });
-    const e = explainCa(row, caRow({ timeSeconds: 645.199 }), 660);
+    const e = explainCa(row, caRow({ timeSeconds: 645.199 }), at(660));
     expect(e.group).toBe('workers');
     expect(renderCa(e)).toEqual([
       'cluster-autoscaler at t=655.199 s (0h10m55s), nearest to --at 660 s (4.801 s before); decisions.csv line 111',
@@ -75,7 +75,7 @@ describe('explainCa', () => {
 
   it('explains a scale-down in cooldown with unneeded nodes', () => {
     const row = caRow({ nodesBefore: 2, nodesAfter: 2, reason: 'ScaleDownInCooldown (ScaleDownDelayAfterAdd)', detail: 'unneeded: workers-0 for 40s' });
-    const lines = renderCa(explainCa(row, undefined, 100));
+    const lines = renderCa(explainCa(row, undefined, at(100)));
     expect(lines).toContain('  reason: ScaleDownInCooldown: scale-down waits after a recent scale-up, deletion or failure (ScaleDownDelayAfterAdd, --scale-down-delay-after-add)');
     expect(lines).toContain('  unneeded nodes: workers-0 for 40 s');
     expect(lines.at(-1)).toBe('  previous loop: none (this is the first)');
@@ -83,14 +83,14 @@ describe('explainCa', () => {
 
   it('says why an unneeded node stayed: the parallelism budget', () => {
     const row = caRow({ nodesBefore: 12, nodesAfter: 2, action: 'scale-down', reason: 'NodesRemovable', detail: 'removing workers-1; unneeded: workers-1 for 610s, workers-2 for 610s; held: workers-2 (ParallelismLimitReached)' });
-    expect(renderCa(explainCa(row, undefined, 620))).toContain(
+    expect(renderCa(explainCa(row, undefined, at(620)))).toContain(
       '  held back: workers-2 (deletions in progress fill --max-scale-down-parallelism, or drains --max-drain-parallelism)',
     );
   });
 
   it("gives the scale-down's reason of a loop whose reason is the scale-up's, not as a skipped group", () => {
     const row = caRow({ nodesBefore: 3, nodesAfter: 3, reason: 'AllGroupsAtMax', unschedulablePods: 2, detail: '; skipped workers: MaxSizeReached; scale-down: NoRemovableNodes; unneeded: workers-2 for 30s' });
-    const lines = renderCa(explainCa(row, undefined, 620));
+    const lines = renderCa(explainCa(row, undefined, at(620)));
     expect(lines).toContain('  skipped groups: workers (MaxSizeReached)');
     expect(lines).toContain('  scale-down: NoRemovableNodes: no node can be removed now: none has been unneeded long enough, its pods cannot move, or a limit holds it back (a node a limit holds is listed under held back)');
     expect(lines).toContain('  unneeded nodes: workers-2 for 30 s');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainHpa } from '../../src/explain/explain-hpa.js';
 import { renderHpa } from '../../src/explain/render-hpa.js';
-import { hpaRow } from './fixtures.js';
+import { at, hpaRow } from './fixtures.js';
 
 const scaleUp = hpaRow({
   line: 20, timeSeconds: 136.189, name: 'keda-hpa-nginx', target: 'nginx', specReplicas: 1, statusReplicas: 1, readyPods: 1,
@@ -17,7 +17,7 @@ const before = hpaRow({
 
 describe('explainHpa', () => {
   it('explains a limited scale-up', () => {
-    const e = explainHpa(scaleUp, before, 130);
+    const e = explainHpa(scaleUp, before, at(130));
     expect(e.drivingMetrics).toEqual(['cpu']);
     expect(e.metrics[0]?.drives).toBe(true);
     expect(e.decision).toEqual({
@@ -32,9 +32,9 @@ describe('explainHpa', () => {
   });
 
   it('keeps a stable key order with nulls for absent values', () => {
-    const e = explainHpa(hpaRow({ metricDesiredReplicas: undefined, stabilizedReplicas: undefined, path: 'aboveMax' }), undefined, 0);
+    const e = explainHpa(hpaRow({ metricDesiredReplicas: undefined, stabilizedReplicas: undefined, path: 'aboveMax' }), undefined, at(0));
     expect(Object.keys(e)).toEqual([
-      'controller', 'kind', 'name', 'target', 'atSeconds', 'timeSeconds', 'line', 'current', 'metrics', 'metricDesiredReplicas',
+      'controller', 'kind', 'name', 'target', 'atSeconds', 'changesOnly', 'timeSeconds', 'line', 'current', 'metrics', 'metricDesiredReplicas',
       'drivingMetrics', 'stabilization', 'rateLimit', 'decision', 'limitedBy', 'previous',
     ]);
     expect(e.metricDesiredReplicas).toBeNull();
@@ -43,14 +43,14 @@ describe('explainHpa', () => {
 
   it('shows each metric against its target when decisions.csv has one, and keeps it in the JSON', () => {
     const withTarget = { ...scaleUp, metrics: scaleUp.metrics.map((m) => ({ ...m, target: '30%' })) };
-    const e = explainHpa(withTarget, before, 130);
+    const e = explainHpa(withTarget, before, at(130));
     expect(e.metrics[0]!.target).toBe('30%');
     expect(renderHpa(e)).toContain('    cpu  77% against target 30% → proposes 3 (ScaleUp); pods ready 1, unready 0, missing 0, ignored 0   ← drives');
-    expect(explainHpa(scaleUp, before, 130).metrics[0]!.target).toBeNull();
+    expect(explainHpa(scaleUp, before, at(130)).metrics[0]!.target).toBeNull();
   });
 
   it('renders the text block', () => {
-    expect(renderHpa(explainHpa(scaleUp, before, 130))).toEqual([
+    expect(renderHpa(explainHpa(scaleUp, before, at(130)))).toEqual([
       'HPA keda-hpa-nginx → nginx at t=136.189 s (0h02m16s), nearest to --at 130 s (6.189 s after); decisions.csv line 20',
       '  current: spec 1, status 1, ready pods 1',
       '  metrics (each proposal, with the pods behind it as the HPA classes them: missing = no metrics sample yet, unready = set aside while starting up (cpu only); "ready pods" above counts Ready pods):',
@@ -66,9 +66,21 @@ describe('explainHpa', () => {
     ]);
   });
 
+  it('in a run that kept changes only, says the row is the one in force and calls the row before it the previous change', () => {
+    const lines = renderHpa(explainHpa(scaleUp, before, at(200, true)));
+    expect(lines[0]).toBe(
+      'HPA keda-hpa-nginx → nginx at t=136.189 s (0h02m16s), in force at --at 200 s (the last change, 63.811 s before; decisions.csv keeps changes only, so every sync since decided the same, on metric values of its own); decisions.csv line 20',
+    );
+    expect(lines.at(-1)).toBe('  previous change at t=121.189 s (0h02m01s): 1 → 1 (metrics 1 from cpu; ReadyForNewScale)');
+    expect(renderHpa(explainHpa(scaleUp, undefined, at(100, true)))[0]).toBe(
+      'HPA keda-hpa-nginx → nginx at t=136.189 s (0h02m16s), its first sync, 36.189 s after --at 100 s (decisions.csv keeps changes only; it had not run before); decisions.csv line 20',
+    );
+    expect(renderHpa(explainHpa(scaleUp, undefined, at(136.189, true)))[0]).toContain('in force at --at 136.189 s (a change made exactly then; decisions.csv keeps changes only)');
+  });
+
   it('shortens a long window and marks the entry that held the count', () => {
     const stabilizationWindow = Array.from({ length: 20 }, (_, i) => ({ replicas: 3, ageSeconds: 15 * (i + 1) }));
-    const lines = renderHpa(explainHpa(hpaRow({ specReplicas: 3, metricDesiredReplicas: 1, stabilizedReplicas: 3, finalReplicas: 3, stabilizationWindow }), undefined, 100));
+    const lines = renderHpa(explainHpa(hpaRow({ specReplicas: 3, metricDesiredReplicas: 1, stabilizedReplicas: 3, finalReplicas: 3, stabilizationWindow }), undefined, at(100)));
     expect(lines).toContain('  stabilization (behavior path): window [3@-15s, 3@-30s, 3@-45s, 3@-60s, 3@-75s, 3@-90s, 3@-105s, 3@-120s … 12 more]; stabilized 3, held by 3@-15s');
     expect(lines).toContain('    ScaleDownStabilized: metrics want 1; the window entry 3@-15s holds it at 3');
     expect(lines.at(-1)).toBe('  previous sync: none (this is the first)');
@@ -79,7 +91,7 @@ describe('explainHpa', () => {
       path: 'metricsFailed', scalingActive: 'FailedGetExternalMetric', metricDesiredReplicas: undefined, stabilizedReplicas: undefined,
       metrics: [{ name: 's0-prometheus', value: '', target: '', proposedReplicas: undefined, reason: 'FailedGetExternalMetric', message: 'unreachable', podClasses: undefined }],
     });
-    const lines = renderHpa(explainHpa(row, undefined, 100));
+    const lines = renderHpa(explainHpa(row, undefined, at(100)));
     expect(lines).toContain('    s0-prometheus  (no value) → failed: FailedGetExternalMetric (unreachable)');
     expect(lines).toContain('  rate limit: not applied on the metricsFailed path → DesiredWithinRange');
   });
@@ -89,6 +101,6 @@ describe('explainHpa', () => {
       path: 'disabled', specReplicas: 0, scalingActive: 'ScalingDisabled', metricDesiredReplicas: undefined, stabilizedReplicas: undefined,
       metrics: [{ name: 's0-prometheus', value: '', target: '', proposedReplicas: undefined, reason: 'NotComputed', message: 'not read: spec.replicas is 0, scaling is disabled', podClasses: undefined }],
     });
-    expect(renderHpa(explainHpa(row, undefined, 100))).toContain('    s0-prometheus  (no value) → not read: spec.replicas is 0, scaling is disabled');
+    expect(renderHpa(explainHpa(row, undefined, at(100)))).toContain('    s0-prometheus  (no value) → not read: spec.replicas is 0, scaling is disabled');
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainKeda, splitReasonCode } from '../../src/explain/explain-keda.js';
 import { renderKeda } from '../../src/explain/render-keda.js';
-import { kedaRow } from './fixtures.js';
+import { at, kedaRow } from './fixtures.js';
 
 describe('splitReasonCode', () => {
   it.each([
@@ -22,7 +22,7 @@ describe('explainKeda', () => {
       lastActiveSeconds: 70.414, cooldownLeftSeconds: 50,
       triggers: [{ name: 's0-redis-llm-requests', value: '0', active: false, reason: 'list length 0; 0 ≤ activation 0' }],
     });
-    const e = explainKeda(row, kedaRow({ timeSeconds: 70.414, specReplicas: 10, finalReplicas: 10 }), 80);
+    const e = explainKeda(row, kedaRow({ timeSeconds: 70.414, specReplicas: 10, finalReplicas: 10 }), at(80));
     expect(e.kind).toBe('ScaledObject');
     expect(e.reason?.code).toBe('ScalerCooldown');
     expect(e.cooldownLeftSeconds).toBe(50);
@@ -40,12 +40,12 @@ describe('explainKeda', () => {
 
   it('says what the executor wrote on activation from zero', () => {
     const row = kedaRow({ specReplicas: 0, finalReplicas: 1, rescale: true, executorWrote: true, reason: 'ScalerActive: triggers active: scale from 0 to 1; active: redis' });
-    expect(renderKeda(explainKeda(row, undefined, 100))).toContain('  executor: wrote 0 → 1 replicas');
+    expect(renderKeda(explainKeda(row, undefined, at(100)))).toContain('  executor: wrote 0 → 1 replicas');
   });
 
   it('a ScaledJob: the jobs it created, and a reason without a code', () => {
     const row = kedaRow({ target: 'jobs/worker', specReplicas: 2, finalReplicas: 5, executorWrote: true, reason: 'create 3 jobs; queue 5 over 2 running' });
-    const e = explainKeda(row, undefined, 100);
+    const e = explainKeda(row, undefined, at(100));
     expect(e.kind).toBe('ScaledJob');
     expect(e.reason).toEqual({ code: '', text: 'create 3 jobs; queue 5 over 2 running' });
     const lines = renderKeda(e);
@@ -57,7 +57,7 @@ describe('explainKeda', () => {
 
   it('a trigger the HPA reads has no value', () => {
     const row = kedaRow({ triggers: [{ name: 's0-cpu', value: '', active: false, reason: 'resource metric (read by the HPA)' }], lastActiveSeconds: undefined });
-    const lines = renderKeda(explainKeda(row, undefined, 100));
+    const lines = renderKeda(explainKeda(row, undefined, at(100)));
     expect(lines).toContain('    s0-cpu  (no value) → inactive: resource metric (read by the HPA)');
     expect(lines).toContain('  lastActiveTime: never set; cooldown: not cooling down');
   });

@@ -52,6 +52,25 @@ describe('explainResults', () => {
     expect(hpa.line).toBe(5);
   });
 
+  it('in a run that kept changes only, a periodic controller\'s pick is its row in force (the last at or before --at)', async () => {
+    const changes = resultsFolder(decisionsCsv(rows), 60, 'changes');
+    const es = await explainResults({ resultsDir: changes, atSeconds: 26 });
+    expect(es.map((e) => [e.controller, e.timeSeconds, e.previous?.timeSeconds, e.changesOnly])).toEqual([
+      ['keda', 12, undefined, true],
+      ['hpa', 25, 10, true],
+      ['ca', 24, 14, true],
+    ]);
+    // Before an autoscaler's first row there is nothing in force: its first row, as in a full run.
+    const early = await explainResults({ resultsDir: changes, atSeconds: 5 });
+    expect(early.map((e) => e.timeSeconds)).toEqual([12, 10, 14]);
+    // A run that kept every decision (or says nothing) picks the nearest.
+    expect((await explainResults({ resultsDir: resultsFolder(decisionsCsv(rows), 60, 'all'), atSeconds: 26 })).map((e) => [e.timeSeconds, e.changesOnly])).toEqual([
+      [27, false],
+      [25, false],
+      [24, false],
+    ]);
+  });
+
   it('a tie goes to the earlier decision', async () => {
     const [hpa] = await explain({ atSeconds: 32.5, autoscaler: 'hpa/web' });
     expect(hpa?.timeSeconds).toBe(25);

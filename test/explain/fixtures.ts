@@ -4,9 +4,13 @@
  */
 import { decisionHeader } from '../../src/engine/decision-log.js';
 import type { CaDecisionRow, HpaDecisionRow, KedaDecisionRow } from '../../src/explain/decision-row.js';
+import type { AskedTime } from '../../src/explain/explanation.js';
 import { csvLine } from '../../src/report/csv-line.js';
 
 export type Cells = Record<string, string | number>;
+
+/** The time asked for, in a run that kept every decision unless `changesOnly`. */
+export const at = (atSeconds: number, changesOnly = false): AskedTime => ({ atSeconds, changesOnly });
 
 /** decisions.csv text with `groups` metric groups and these rows. */
 export function decisionsCsv(rows: readonly Cells[], groups = 1): string {

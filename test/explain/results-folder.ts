@@ -10,10 +10,10 @@ export function removeFixtures(): void {
   rmSync(FIXTURE_ROOT, { recursive: true, force: true });
 }
 
-/** A fresh results folder holding decisions.csv (and summary.json when `durationSeconds` is given). */
-export function resultsFolder(csv: string | undefined, durationSeconds?: number): string {
+/** A fresh results folder holding decisions.csv (and summary.json when `durationSeconds` is given, with `decisions` when given). */
+export function resultsFolder(csv: string | undefined, durationSeconds?: number, decisions?: 'all' | 'changes'): string {
   const dir = mkdtempSync(join(FIXTURE_ROOT, 'results-'));
   if (csv !== undefined) writeFileSync(join(dir, 'decisions.csv'), csv);
-  if (durationSeconds !== undefined) writeFileSync(join(dir, 'summary.json'), JSON.stringify({ scenario: 'fixture', durationSeconds }));
+  if (durationSeconds !== undefined) writeFileSync(join(dir, 'summary.json'), JSON.stringify({ scenario: 'fixture', durationSeconds, decisions }));
   return dir;
 }
