@@ -78,6 +78,10 @@ export class ElasticWorkloadController extends WorkloadController {
     });
   }
 
+  override get initialReplicas(): number {
+    return this.elastic.replicas;
+  }
+
   /** Active pods per part (0 = source, then the units in order). */
   podsPerPart(): number[] {
     const counts = this.parts.map(() => 0);

@@ -70,6 +70,11 @@ export abstract class WorkloadController {
   }
 
   /** spec.replicas, as autoscalers write it through the scale subresource. */
+  /** spec.replicas at t = 0: the manifest's (an ElasticWorkload's own, not its source's). */
+  get initialReplicas(): number {
+    return this.spec.replicas;
+  }
+
   get specReplicas(): number {
     return this.specReplicasValue;
   }

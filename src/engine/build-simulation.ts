@@ -197,21 +197,34 @@ function startLoad(scenario: Scenario, sim: Simulation, targets: LoadTarget[]): 
   }
 }
 
-/** Warm start of the initial replicas and of metrics-server's history, then the scrape loop. */
+/**
+ * Warm start of the initial replicas and of metrics-server's history, then the scrape loop. The
+ * workloads' pods are placed in kube-scheduler's queue order (PrioritySort: higher pod priority
+ * first, then creation order, here the manifests' order), so that which pods hold the nodes at t = 0
+ * does not depend on the order of the files: a steady cluster has no pod pending that could preempt
+ * a running one of lower priority.
+ */
 function startWarm(sim: Simulation, workloads: WorkloadRuntime[], metricsServer: MetricsServer, rng: Rng): void {
   const resolution = metricsServer.resolutionSeconds;
   const firstScrapeSeconds = rng.stream('metrics-server').next() * resolution;
   const primeSeconds = firstScrapeSeconds - resolution;
+  const running = new Map<WorkloadRuntime, SimPod[]>();
+  for (const w of schedulingOrder(workloads)) running.set(w, w.controller.warmStart(-WARM_START_AGE_SECONDS));
   for (const w of workloads) {
-    const running = w.controller.warmStart(-WARM_START_AGE_SECONDS);
-    for (const pod of running) w.seedPod(pod, 'serving');
+    const pods = running.get(w)!;
+    for (const pod of pods) w.seedPod(pod, 'serving');
     // As if the pods had used their t = 0 CPU since before the previous scrape (each its class's, when their caps differ).
     const memory = w.workingSetBytes(0);
-    for (const pod of running) metricsServer.prime(pod, w.load === undefined ? 0 : w.servingCpuMillicores(pod), workingSetOf(pod, memory), primeSeconds);
+    for (const pod of pods) metricsServer.prime(pod, w.load === undefined ? 0 : w.servingCpuMillicores(pod), workingSetOf(pod, memory), primeSeconds);
     w.startIdleCheck(0);
   }
   sim.every(firstScrapeSeconds, resolution, Phase.METRICS, 'metrics-server', () => {
     for (const w of workloads) metricsServer.scrape(w.controller.pods, sim.nowSeconds, w);
   });
+}
+
+/** PrioritySort's order for the warm start: higher spec.priority first, ties in the given order (a stable sort). */
+function schedulingOrder(workloads: readonly WorkloadRuntime[]): WorkloadRuntime[] {
+  return [...workloads].sort((a, b) => (b.controller.spec.template.priority ?? 0) - (a.controller.spec.template.priority ?? 0));
 }
 

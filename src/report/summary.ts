@@ -127,7 +127,7 @@ export function summarizeRun(built: BuiltSimulation, cost: CostReport): RunSumma
         droppedPercent: t.offeredRequests > 0 ? r((100 * t.droppedRequests) / t.offeredRequests, 4) : 0,
         responseTimeSeconds: { mean: r(rt.meanSeconds()), p50: r(rt.quantileSeconds(0.5)), p95: r(rt.quantileSeconds(0.95)), p99: r(rt.quantileSeconds(0.99)) },
         replicas: {
-          initial: w.controller.spec.replicas,
+          initial: w.controller.initialReplicas,
           peakDesired: desired.peak,
           peakReady: ready.peak,
           minReady: ready.min,

@@ -111,8 +111,8 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
     scenarioRef: ref,
     sink,
   });
-  const clusterAutoscaler = resolveClusterAutoscaler(sections.clusterAutoscaler, nodePools, ref, sink);
   const currency = resolveCurrency(sections.currency, nodePools, ref, sink);
+  const clusterAutoscaler = resolveClusterAutoscaler(sections.clusterAutoscaler, nodePools, currency.currencyRates, ref, sink);
   warnAboutPodsThatFitNoPool(podSources(manifests), nodePools, sink);
   warnAboutAffinityNoPoolMatches(podSources(manifests), nodePools, sink);
   const durationSeconds = resolveRunLength(overrides.durationSeconds ?? sections.durationSeconds, traces.bindings, [...loads.map((l) => l.trace), ...queues.map((q) => q.trace)], series, ref, sink);

@@ -7,7 +7,7 @@ import { CA_DEFAULTS } from '../autoscalers/cluster-autoscaler/config.js';
 import { suggestionHint } from './did-you-mean.js';
 import type { ProblemSink } from './problem-sink.js';
 import { CA_EXPANDER_NAMES, type ClusterAutoscalerInput } from './schema/cluster-autoscaler-schema.js';
-import type { ClusterAutoscalerSettings, NodePoolSpec } from './types.js';
+import type { ClusterAutoscalerSettings, NodePoolSpec, Scenario } from './types.js';
 import type { DocRef } from './yaml/doc-ref.js';
 import type { FieldPath } from './yaml/field-path.js';
 
@@ -16,6 +16,7 @@ const AT: FieldPath = ['spec', 'clusterAutoscaler'];
 export function resolveClusterAutoscaler(
   input: ClusterAutoscalerInput | undefined,
   pools: readonly NodePoolSpec[],
+  rates: Scenario['currencyRates'],
   ref: DocRef,
   sink: ProblemSink,
 ): ClusterAutoscalerSettings {
@@ -25,6 +26,8 @@ export function resolveClusterAutoscaler(
   checkExpanders(expanders, ref, sink);
   const enabled = ca.enabled ?? autoscaled;
   if (enabled) warnAboutExpanderInputs(expanders, pools, ref, sink);
+  const prices = nodePricesUsdPerHour(pools, rates);
+  if (enabled && expanders.includes('price')) warnAboutUnconvertedPrices(prices.unconverted, ref, sink);
   if (ca.enabled === true && !autoscaled) {
     sink.warn(ref.warning([...AT, 'enabled'], 'the cluster-autoscaler is enabled but no node pool can scale (every pool has minSize = maxSize)', 'give a pool maxSize > minSize'));
   }
@@ -54,7 +57,45 @@ export function resolveClusterAutoscaler(
     skipNodesWithLocalStorage: ca.skipNodesWithLocalStorage ?? d.skipNodesWithLocalStorage,
     ignoreDaemonSetsUtilization: ca.ignoreDaemonSetsUtilization ?? d.ignoreDaemonSetsUtilization,
     expendablePodsPriorityCutoff: ca.expendablePodsPriorityCutoff ?? d.expendablePodsPriorityCutoff,
+    nodePriceUsdPerHour: prices.usd,
   };
+}
+
+/**
+ * Each priced pool's node price per hour in USD, the price expander's unit (its pod prices are the
+ * GCE price model's, in USD, as a cloud provider's node prices are): converted with spec.currency's
+ * rate to or from USD; a pool whose currency has none keeps its own figure and is listed.
+ */
+function nodePricesUsdPerHour(pools: readonly NodePoolSpec[], rates: Scenario['currencyRates']): { usd: Record<string, number>; unconverted: string[] } {
+  const usd: Record<string, number> = {};
+  const unconverted: string[] = [];
+  for (const p of pools) {
+    if (p.billing === undefined) continue;
+    const rate = usdRate(p.billing.currency, rates);
+    if (rate === undefined) unconverted.push(`${p.name} (${p.billing.currency})`);
+    usd[p.name] = p.billing.pricePerHour * (rate ?? 1);
+  }
+  return { usd, unconverted };
+}
+
+/** How many USD one unit of `currency` is, from a rate given either way; undefined without one. */
+function usdRate(currency: string, rates: Scenario['currencyRates']): number | undefined {
+  if (currency === 'USD') return 1;
+  const direct = rates.find((r) => r.from === currency && r.to === 'USD' && r.rate > 0);
+  if (direct !== undefined) return direct.rate;
+  const inverse = rates.find((r) => r.from === 'USD' && r.to === currency && r.rate > 0);
+  return inverse === undefined ? undefined : 1 / inverse.rate;
+}
+
+function warnAboutUnconvertedPrices(unconverted: readonly string[], ref: DocRef, sink: ProblemSink): void {
+  if (unconverted.length === 0) return;
+  sink.warn(
+    ref.warning(
+      [...AT, 'expander'],
+      `the price expander weighs node prices against pod prices in USD (the GCE price model), and node pools ${unconverted.join(', ')} are priced in another currency with no rate to USD: their prices are compared as if in USD`,
+      'add spec.currency.rates: [{from: <currency>, to: USD, rate: …}]',
+    ),
+  );
 }
 
 /** expander_factory.go: each name known and given once. */

@@ -109,6 +109,8 @@ export interface NodePoolSpec {
 /** cluster-autoscaler flags (config/flags/flags.go); see src/autoscalers/cluster-autoscaler/config.ts. */
 export interface ClusterAutoscalerSettings {
   enabled: boolean;
+  /** Each priced node pool's price per node-hour in USD, as the price expander compares them (resolve-cluster-autoscaler.ts). */
+  nodePriceUsdPerHour: Readonly<Record<string, number>>;
   scanIntervalSeconds: number;
   /** --expander, comma list in order (filters, then a final strategy; random is the fallback). */
   expanders: string[];

@@ -34,6 +34,10 @@ describe('an ElasticWorkload on ECS and ECI without a CPU limit', () => {
     expect(result.summary.workloads[0]!.servedPercent).toBe(100);
   });
 
+  it('reports the ElasticWorkload\'s 4 replicas as the initial count, not its source Deployment\'s 2', () => {
+    expect(result.summary.workloads[0]!.replicas).toMatchObject({ initial: 4, minReady: 4, peakReady: 4 });
+  });
+
   it('caps each pod by where it runs in metrics-server’s samples: 1,500 m on ECS, 1,000 m on ECI', () => {
     const { workloads, metricsServer } = result.built;
     const pods = workloads[0]!.controller.pods;

@@ -124,7 +124,26 @@ describe('virtual pools', () => {
 describe('cluster-autoscaler settings', () => {
   it('defaults to CA_DEFAULTS, enabled because a pool is autoscaled', async () => {
     const scenario = await loadCloud();
-    expect(scenario.clusterAutoscaler).toEqual({ ...CA_DEFAULTS, enabled: true });
+    expect(scenario.clusterAutoscaler).toEqual({ ...CA_DEFAULTS, enabled: true, nodePriceUsdPerHour: { 'reserved-base': 0.125, burst: 0.096 } });
+  });
+
+  it('gives the price expander node prices in USD, converted with spec.currency\'s rates, and warns about a currency no rate converts', async () => {
+    const pools = (cnyRate: string) =>
+      CLOUD_SCENARIO.replace(/ {2}nodePools:\n[\s\S]*?(?= {2}currency:)/, [
+        '  nodePools:',
+        '    - {name: cn, cpu: "2", memory: 4Gi, count: 0, maxSize: 10, billing: {kind: onDemand, pricePerHour: 0.5, currency: CNY}}',
+        '    - {name: us, cpu: "2", memory: 4Gi, count: 0, maxSize: 10, billing: {kind: onDemand, pricePerHour: 0.1, currency: USD}}',
+        '    - {name: eu, cpu: "2", memory: 4Gi, count: 0, maxSize: 10, billing: {kind: onDemand, pricePerHour: 0.1, currency: EUR}}',
+        '  clusterAutoscaler: {expander: price}',
+        '',
+      ].join('\n')).replace(/ {2}currency:.*\n/, `  currency: {report: USD, rates: [${cnyRate}]}\n`);
+    const direct = await loadCloud({ 'scenario.yaml': pools('{from: CNY, to: USD, rate: 0.14}') });
+    expect(direct.clusterAutoscaler.nodePriceUsdPerHour).toEqual({ cn: 0.5 * 0.14, us: 0.1, eu: 0.1 });
+    const warning = 'the price expander weighs node prices against pod prices in USD (the GCE price model), and node pools eu (EUR) are priced in another currency with no rate to USD';
+    expect(direct.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining(warning));
+    const inverse = await loadCloud({ 'scenario.yaml': pools('{from: USD, to: CNY, rate: 7.25}, {from: EUR, to: USD, rate: 1.1}') });
+    expect(inverse.clusterAutoscaler.nodePriceUsdPerHour).toEqual({ cn: 0.5 / 7.25, us: 0.1, eu: 0.1 * 1.1 });
+    expect(inverse.warnings.map((w) => w.message).join('\n')).not.toContain('the price expander');
   });
 
   it('is off by default when every pool is fixed', async () => {
@@ -141,6 +160,7 @@ describe('cluster-autoscaler settings', () => {
     expect(scenario.clusterAutoscaler).toEqual({
       ...CA_DEFAULTS,
       enabled: true,
+      nodePriceUsdPerHour: { 'reserved-base': 0.125, burst: 0.096 },
       expanders: ['priority', 'least-waste'],
       scanIntervalSeconds: 30,
       scaleDownUnneededTimeSeconds: 300,

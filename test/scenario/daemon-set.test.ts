@@ -106,7 +106,7 @@ describe('DaemonSet pods in the cluster-autoscaler’s snapshot', () => {
     expect(ca.pods.map((p) => [p.name, p.ownerKind, p.daemonSet, p.cpuMillicores])).toEqual([['fluent-bit-general-0', 'DaemonSet', true, 200]]);
     expect(calculateUtilization(ca, { ignoreDaemonSetsUtilization: false }).cpuRatio).toBe(0.1);
     expect(calculateUtilization(ca, { ignoreDaemonSetsUtilization: true }).cpuRatio).toBe(0);
-    const template = nodeFromTemplate(caNodeGroup({ spec: pool, targetSize: 1 } as Parameters<typeof caNodeGroup>[0]).template, 'general-template');
+    const template = nodeFromTemplate(caNodeGroup({ spec: pool, targetSize: 1 } as Parameters<typeof caNodeGroup>[0], {}).template, 'general-template');
     expect([template.cpuRequestedMillicores, template.podCount]).toEqual([200, 1]);
   });
 });

@@ -7,6 +7,8 @@ import type { ClusterAutoscalerSettings } from '../../scenario/types.js';
 export const CA_DEFAULTS: Readonly<ClusterAutoscalerSettings> = Object.freeze({
   /** On when the scenario has an autoscaled node group (minSize < maxSize); scenario spec.clusterAutoscaler.enabled overrides. */
   enabled: true,
+  /** Node prices come from the cloud provider (here the node pools' billing, in USD: resolve-cluster-autoscaler.ts). */
+  nodePriceUsdPerHour: Object.freeze({}),
   /** --scan-interval=10s */
   scanIntervalSeconds: 10,
   /** --expander=least-waste (the default since kubernetes/autoscaler#7631; the FAQ still says random) */

@@ -103,7 +103,7 @@ export class ClusterAutoscalerController {
       return;
     }
     const nodes = real.map((n) => caNode(n, ownerKind, this.config.expendablePodsPriorityCutoff));
-    const caGroups = groups.map(caNodeGroup);
+    const caGroups = groups.map((g) => caNodeGroup(g, this.config.nodePriceUsdPerHour));
     // Both count the nodes still booting (scale-up: target sizes; scale-down: the upcoming nodes
     // RunOnce put in the snapshot); scale-down's minimums leave out nodes being deleted
     // (scaledown/resource/limits.go coresMemoryTotal skips IsNodeBeingDeleted).
@@ -120,7 +120,7 @@ export class ClusterAutoscalerController {
     // early only after a successful scale-up). Its record says why there was no scale-up.
     let noScaleUp: { reason: string; notes: string[] } | undefined;
     let scaleDownDisabledForLoop = false;
-    const upcoming = groups.flatMap((g) => (g.upcoming.length > 0 ? [{ group: g.name, count: g.upcoming.length, template: caNodeGroup(g).template }] : []));
+    const upcoming = groups.flatMap((g) => (g.upcoming.length > 0 ? [{ group: g.name, count: g.upcoming.length, template: caNodeGroup(g, this.config.nodePriceUsdPerHour).template }] : []));
     if (pending.length > 0) {
       const plan = planScaleUp({
         unschedulablePods: pending.map((p) => withNomination(caPod(p, ownerKind), cluster.scheduler.nominator.nominatedNode(p))),

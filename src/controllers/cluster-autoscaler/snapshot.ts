@@ -15,7 +15,6 @@ import type { NodeGroup } from '../../cloud/node-group.js';
 import type { SimNode, SimPod } from '../../cluster/model.js';
 import { PodSlot } from '../../cluster/pod-slots.js';
 import type { SpreadSource } from '../../cluster/topology-spread-selectors.js';
-import type { NodePoolSpec } from '../../scenario/types.js';
 import { DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, isExpendablePod } from '../../autoscalers/cluster-autoscaler/scale-up/pending-pods.js';
 
 /** The CA's taint on a node it is deleting (ToBeDeletedByClusterAutoscaler). */
@@ -153,12 +152,8 @@ export function isExpendableSimPod(pod: SimPod, expendablePodsPriorityCutoff: nu
   return priority !== undefined && isExpendablePod(preemptionPolicy === undefined ? { priority } : { priority, preemptionPolicy }, expendablePodsPriorityCutoff);
 }
 
-/** The CA's price of one node per hour, comparable across groups only within one currency. */
-function priceOf(pool: NodePoolSpec): number | undefined {
-  return pool.billing?.pricePerHour;
-}
-
-export function caNodeGroup(group: NodeGroup): CaNodeGroup {
+/** The group's node as the CA sees it; `pricesUsdPerHour` gives priced pools' node prices in USD (ClusterAutoscalerSettings.nodePriceUsdPerHour). */
+export function caNodeGroup(group: NodeGroup, pricesUsdPerHour: Readonly<Record<string, number>>): CaNodeGroup {
   const spec = group.spec;
   const ca: CaNodeGroup = {
     name: spec.name,
@@ -167,7 +162,7 @@ export function caNodeGroup(group: NodeGroup): CaNodeGroup {
     maxSize: spec.maxSize,
     targetSize: group.targetSize,
   };
-  const price = priceOf(spec);
+  const price = pricesUsdPerHour[spec.name];
   if (price !== undefined) ca.priceUsdPerHour = price;
   if (spec.expanderPriority !== undefined) ca.priority = spec.expanderPriority;
   return ca;

@@ -28,6 +28,12 @@ const minMax = (unit: string) =>
       }),
       z.strictObject({ min: nonNegativeInteger(unit), max: nonNegativeInteger(unit) }),
     ])
+    // main.go validateMinMaxFlag: the cluster-autoscaler does not start with max < min.
+    .superRefine((v, ctx) => {
+      if (v.max < v.min) {
+        ctx.addIssue({ code: 'custom', message: `expected min ≤ max (${unit}), got min ${v.min} above max ${v.max}: the cluster-autoscaler refuses to start ("max size must be greater or equal to min size")`, input: v });
+      }
+    })
     .describe(`"min:max" or {min, max} (${unit})`);
 
 export const ClusterAutoscalerSchema = z.strictObject({
