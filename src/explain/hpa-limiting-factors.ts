@@ -70,6 +70,17 @@ const LIMITED_REASONS: Readonly<Record<string, (row: HpaDecisionRow) => string>>
 });
 
 /**
+ * Whether the window's count made the result differ from what the metrics' count would have given:
+ * not when the rate limit or the min/max bound then took both past the final count on the same side
+ * (a window that raised 19 to 29 under maxReplicas 10 held nothing: 19 is clamped to 10 as well).
+ */
+function stabilizationMattered(desired: number, stabilized: number, finalReplicas: number): boolean {
+  if (stabilized > finalReplicas && desired >= finalReplicas) return false;
+  if (stabilized < finalReplicas && desired <= finalReplicas) return false;
+  return true;
+}
+
+/**
  * Everything that kept the sync's result from the metrics' count or from changing, in the order the
  * reconcile applies them: metric keep reasons, stabilization, then the rate limit or min/max clamp.
  * On the disabled, aboveMax, belowMin and metricsFailed paths, the one reason of that path.
@@ -84,11 +95,13 @@ export function hpaLimitingFactors(row: HpaDecisionRow): ReasonCode[] {
     if (keep !== undefined && driving.has(m.name)) factors.push({ code: m.reason, text: `${m.name} ${m.value}: ${keep}` });
   }
   const { metricDesiredReplicas: desired, stabilizedReplicas: stabilized } = row;
-  if (desired !== undefined && stabilized !== undefined && desired !== stabilized) {
+  if (desired !== undefined && stabilized !== undefined && desired !== stabilized && stabilizationMattered(desired, stabilized, row.finalReplicas)) {
     const holder = stabilizationHolder(row);
     const by = holder === null ? 'the stabilization window' : `the window entry ${holder.replicas}@-${holder.ageSeconds}s`;
     factors.push({
-      code: desired >= row.specReplicas ? 'ScaleUpStabilized' : 'ScaleDownStabilized',
+      // The legacy path has one window, the downscale one (horizontal.go stabilizeRecommendation
+      // sets ScaleDownStabilized whenever it changes the count); the behavior path has one per direction.
+      code: row.path === 'legacy' || desired < row.specReplicas ? 'ScaleDownStabilized' : 'ScaleUpStabilized',
       text: `metrics want ${desired}; ${by} holds it at ${stabilized}`,
     });
   }

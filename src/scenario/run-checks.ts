@@ -54,6 +54,16 @@ export function resolveRunLength(
       // With errors, the workload or series that uses it may be one that could not be read.
       if (sink.hasErrors) continue;
       sink.warn(ref.warning(at, `trace "${trace.name}" is not used by any workload or series`, undefined, { key: true }));
+    } else if ((trace.rate.startSeconds[0] ?? 0) >= durationSeconds) {
+      // Before its first instant a trace reads 0, looped or not: a shift past the run leaves no traffic.
+      sink.warn(
+        ref.warning(
+          at,
+          `the trace starts at ${trace.rate.startSeconds[0]} s, at or after the run ends at ${durationSeconds} s: its rate is 0 for the whole run`,
+          'use a smaller shift or an earlier start, or a longer duration',
+          { key: true },
+        ),
+      );
     } else if (!trace.loop && trace.rate.endSeconds < durationSeconds) {
       sink.warn(
         ref.warning(

@@ -7,15 +7,17 @@
 import { ValueFormatError } from '../errors/value-format-error.js';
 
 /**
- * <signedNumber><suffix>, suffix = binarySI (Ki…Ei) | decimalExponent (e3, E-2) | decimalSI (m, k, M…E).
+ * <signedNumber><suffix>, suffix = binarySI (Ki…Ei) | decimalExponent (e3, E-2) | decimalSI (n, u, m, k, M…E).
  * The exponent alternative comes first so "1E3" is 1000, while a bare trailing "E" is exa.
  */
 const QUANTITY_PATTERN =
-  /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E))?$/;
+  /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
 
 /** Suffix → [power of ten, power of 1024] (quantity.go suffixer tables). */
 const SUFFIX_SCALE: Readonly<Record<string, readonly [number, number]>> = Object.freeze({
   '': [0, 0],
+  n: [-9, 0],
+  u: [-6, 0],
   m: [-3, 0],
   k: [3, 0],
   M: [6, 0],
@@ -130,7 +132,7 @@ function suffixHint(text: string): string | undefined {
   if (/^[+-]?[\d.]+(?:ki|mi|gi|ti|kb|mb|gb|b)$/i.test(text)) {
     return 'suffixes are case-sensitive: binary Ki, Mi, Gi, Ti; decimal k, M, G, T; m is milli';
   }
-  return 'valid suffixes: m, k, M, G, T, P, E (decimal), Ki, Mi, Gi, Ti, Pi, Ei (binary), or an exponent e3';
+  return 'valid suffixes: n, u, m, k, M, G, T, P, E (decimal), Ki, Mi, Gi, Ti, Pi, Ei (binary), or an exponent e3';
 }
 
 function describe(v: unknown): string {

@@ -76,6 +76,14 @@ describe('scalesim conformance', () => {
     expect(err).not.toMatch(/\bat .*:\d+:\d+/);
   });
 
+  it('with --json, a file it cannot use is also a JSON failure on standard output', () => {
+    const missing = join(dir, 'nope.json');
+    const { code, out, err } = capture(missing, { json: true });
+    expect(code).toBe(2);
+    expect(err).toMatch(/no such file/);
+    expect(JSON.parse(out)).toEqual({ ok: false, exitCode: 2, problems: [{ file: missing, message: expect.stringMatching(/^cannot read .*nope\.json: no such file/) }], warnings: [] });
+  });
+
   it('registers the command with an example in its help', () => {
     const program = new Command();
     registerConformanceCommand(program);

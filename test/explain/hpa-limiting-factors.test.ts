@@ -63,12 +63,29 @@ describe('hpaLimitingFactors', () => {
     expect(hpaLimitingFactors(row)).toEqual([{ code: 'ScaleDownStabilized', text: 'metrics want 1; the window entry 3@-15s holds it at 3' }]);
   });
 
-  it('ScaleUpStabilized, then the scale-up limit, in the order the reconcile applies them', () => {
+  it('ScaleUpStabilized when the window held the count below the limit', () => {
+    const row = hpaRow({
+      specReplicas: 2, metricDesiredReplicas: 8, stabilizedReplicas: 5, finalReplicas: 5, scalingLimited: 'DesiredWithinRange', scaleUpLimit: 6,
+      stabilizationWindow: [{ replicas: 5, ageSeconds: 15 }],
+    });
+    expect(hpaLimitingFactors(row).map((f) => f.code)).toEqual(['ScaleUpStabilized']);
+  });
+
+  it('only the limit when it would have cut the metrics\' count to the same result without the window', () => {
     const row = hpaRow({
       specReplicas: 2, metricDesiredReplicas: 8, stabilizedReplicas: 5, finalReplicas: 4, scalingLimited: 'ScaleUpLimit', scaleUpLimit: 4,
       stabilizationWindow: [{ replicas: 5, ageSeconds: 15 }],
     });
-    expect(hpaLimitingFactors(row).map((f) => f.code)).toEqual(['ScaleUpStabilized', 'ScaleUpLimit']);
+    expect(hpaLimitingFactors(row).map((f) => f.code)).toEqual(['ScaleUpLimit']);
+  });
+
+  it('the legacy path\'s one window is the downscale one: ScaleDownStabilized, and nothing when maxReplicas clamps both counts', () => {
+    const held = hpaRow({ path: 'legacy', specReplicas: 4, metricDesiredReplicas: 3, stabilizedReplicas: 5, finalReplicas: 5, scalingLimited: 'DesiredWithinRange', stabilizationWindow: [{ replicas: 5, ageSeconds: 120 }] });
+    expect(hpaLimitingFactors(held).map((f) => f.code)).toEqual(['ScaleDownStabilized']);
+    const raised = hpaRow({ path: 'legacy', specReplicas: 4, metricDesiredReplicas: 6, stabilizedReplicas: 7, finalReplicas: 7, scalingLimited: 'DesiredWithinRange', stabilizationWindow: [{ replicas: 7, ageSeconds: 120 }] });
+    expect(hpaLimitingFactors(raised).map((f) => f.code)).toEqual(['ScaleDownStabilized']);
+    const clamped = hpaRow({ path: 'legacy', specReplicas: 10, metricDesiredReplicas: 19, stabilizedReplicas: 29, finalReplicas: 10, scalingLimited: 'TooManyReplicas', stabilizationWindow: [{ replicas: 29, ageSeconds: 300 }] });
+    expect(hpaLimitingFactors(clamped).map((f) => f.code)).toEqual(['TooManyReplicas']);
   });
 
   it.each(['WithinTolerance', 'WithinToleranceAfterImputation', 'DirectionFlipGuard', 'ReplicaCountGuard'])(

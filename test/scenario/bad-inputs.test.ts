@@ -171,6 +171,11 @@ const CASES: BadCase[] = [
     expected: { file: 'scenario.yaml', line: 14, field: 'spec.controllers.metricsServer.metricResolution', message: 'at least 10 s' },
   },
   {
+    name: 'a resource other than cpu and memory whose value is no quantity',
+    files: withDeployment(BASE_DEPLOYMENT.replace('{cpu: 100m, memory: 64Mi}', '{cpu: 100m, memory: 64Mi, nvidia.com/gpu: {count: 1}}')),
+    expected: { file: WEB_YAML, line: 15, field: 'spec.template.spec.containers[0].resources.requests["nvidia.com/gpu"]', message: 'expected a number or Kubernetes quantity such as 0.05 or 50m, got a mapping' },
+  },
+  {
     name: 'Utilization HPA over pods without CPU requests',
     files: { 'manifests/web.yaml': `${DEPLOYMENT_NO_REQUESTS}---\n${hpaV2('web', '  maxReplicas: 10')}` },
     expected: { file: WEB_YAML, line: 13, field: 'spec.template.spec.containers[0].resources.requests.cpu', message: 'container "web" has no cpu request, but HorizontalPodAutoscaler web' },
@@ -423,6 +428,8 @@ describe('warnings (not errors)', () => {
   it.each([
     ['an HPA on a workload without a load model', { 'scenario.yaml': BASE_SCENARIO.replace(/ {2}workloads:[\s\S]*$/, '  duration: 1h\n') }, 'has no load model'],
     ['a run longer than a non-looping trace', scenarioWith('spec:\n', 'spec:\n  duration: 1h\n'), 'its rate is 0 afterwards'],
+    ['a shift that moves the whole trace past the end of the run', { 'scenario.yaml': BASE_SCENARIO.replace('spec:\n', 'spec:\n  duration: 1h\n').replace('      valueKind: countPerBucket', '      valueKind: countPerBucket\n      shift: 10h') }, 'the trace starts at 36000 s, at or after the run ends at 3600 s: its rate is 0 for the whole run'],
+    ['a kustomization file beside the manifests', { 'manifests/kustomization.yaml': lines('apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'resources: [web.yaml]') }, 'kustomize.config.k8s.io/v1beta1/Kustomization is not modelled; ignored'],
     ['an ignored kind', { 'manifests/svc.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata: {name: web}') }, 'v1/Service is not modelled; ignored'],
     ['minReplicas 0 with an External metric', {
       ...withHpa('  minReplicas: 0', '  maxReplicas: 3', '  metrics:', '    - type: External', '      external:', '        metric: {name: queue}', '        target: {type: AverageValue, averageValue: "30"}'),

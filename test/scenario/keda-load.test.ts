@@ -318,3 +318,31 @@ describe('KEDA warnings (not errors)', () => {
     expect(scenario.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining(fragment));
   });
 });
+
+describe("the HPA KEDA made, exported beside its ScaledObject", () => {
+  const KEDA_HPA = lines(
+    'apiVersion: autoscaling/v2',
+    'kind: HorizontalPodAutoscaler',
+    'metadata:',
+    '  name: keda-hpa-web-so',
+    '  labels: {app.kubernetes.io/managed-by: keda-operator}',
+    '  ownerReferences:',
+    '    - {apiVersion: keda.sh/v1alpha1, kind: ScaledObject, name: web-so, controller: true, blockOwnerDeletion: true, uid: 3c1d2e4f}',
+    'spec:',
+    '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}',
+    '  maxReplicas: 10',
+    '  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 30}}}]',
+  );
+
+  it('is ignored with a warning (its owner reference names the ScaledObject), and the ScaledObject makes its own', async () => {
+    const scenario = await loadKeda({ 'manifests/keda.yaml': `${BASE_SCALED_OBJECT}---\n${KEDA_HPA}` });
+    expect(scenario.scaledObjects.map((so) => so.name)).toEqual(['web-so']);
+    expect(scenario.hpas).toEqual([]);
+    expect(scenario.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('this HPA is the one KEDA made for ScaledObject web-so'));
+  });
+
+  it('an HPA without that controller reference is still the user\'s own, and conflicts with the ScaledObject as in KEDA', async () => {
+    const own = KEDA_HPA.replace(/ {2}ownerReferences:\n.*\n/, '');
+    expect(await kedaProblems({ 'manifests/keda.yaml': `${BASE_SCALED_OBJECT}---\n${own}` })).toContainEqual(expect.objectContaining({ message: expect.stringContaining("is already managed by the hpa 'keda-hpa-web-so'") }));
+  });
+});

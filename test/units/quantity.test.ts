@@ -20,6 +20,9 @@ describe('parseCpuMillicores', () => {
     ['1.0001m', 2],
     ['0.1', 100], // exact decimal arithmetic: no 100.00000000000001 → 101
     ['0.3', 300],
+    ['150000000n', 150], // n (nano) and u (micro) as kubectl prints small values: suffix.go's decimal table
+    ['500u', 1], // 0.0005 → MilliValue rounds 0.5 up
+    ['2500000u', 2500],
   ])('%s → %d millicores', (input, expected) => {
     expect(parseCpuMillicores(input)).toBe(expected);
   });

@@ -91,12 +91,15 @@ export function formatJsonReport(results: readonly VectorResult[]): string {
 
 /**
  * Runs the command; returns the exit code: 0 when nothing that ran failed, 1 when a vector failed,
- * 2 when the file is missing, unreadable or not a JSON array (one line on stderr, no stack trace).
+ * 2 when the file is missing, unreadable or not a JSON array (one line on stderr, no stack trace;
+ * with --json also `{"ok": false, "exitCode": 2, "problems": […]}` on standard output, as every
+ * command given --json prints its failure).
  */
 export function runConformanceCli(file: string, flags: { json?: boolean }, io: ConformanceIo = PROCESS_IO): number {
   const vectors = loadVectorFile(file);
   if (typeof vectors === 'string') {
     io.err(`scalesim conformance: ${vectors}\n`);
+    if (flags.json) io.out(`${JSON.stringify({ ok: false, exitCode: 2, problems: [{ file, message: vectors }], warnings: [] }, null, 2)}\n`);
     return 2;
   }
   const results = runVectors(vectors);

@@ -6,7 +6,7 @@
  * (node-affinity-schema.ts). Other fields pass through.
  */
 import { z } from 'zod';
-import { cpuMillicores, memoryBytes, nonNegativeInteger, stringMap } from '../schema/fields.js';
+import { cpuMillicores, memoryBytes, nonNegativeInteger, quantityNumber, stringMap } from '../schema/fields.js';
 import { NodeAffinitySchema } from './node-affinity-schema.js';
 import { TopologySpreadConstraintSchema } from './topology-spread-schema.js';
 
@@ -29,10 +29,13 @@ export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
 
 const positiveInteger = (unit: string) => z.number().int().min(1).describe(`an integer ≥ 1 (${unit})`);
 
-export const ResourceListSchema = z.looseObject({
-  cpu: cpuMillicores().optional(),
-  memory: memoryBytes().optional(),
-});
+/** A ResourceList: cpu and memory are modelled; any other resource (ephemeral-storage, nvidia.com/gpu…) must still be a quantity, as the API server validates it. */
+export const ResourceListSchema = z
+  .object({
+    cpu: cpuMillicores().optional(),
+    memory: memoryBytes().optional(),
+  })
+  .catchall(quantityNumber());
 
 export const ResourcesSchema = z.looseObject({
   requests: ResourceListSchema.optional(),

@@ -10,6 +10,8 @@ interface Def {
   innerType?: z.ZodType;
   in?: z.ZodType;
   shape?: Record<string, z.ZodType>;
+  /** An object's schema for the keys its shape does not name (`.catchall`). */
+  catchall?: z.ZodType;
   valueType?: z.ZodType;
   element?: z.ZodType;
   options?: z.ZodType[];
@@ -36,7 +38,7 @@ function layers(schema: z.ZodType): z.ZodType[] {
 function childOf(schema: z.ZodType, segment: string | number): z.ZodType | undefined {
   const inner = layers(schema).at(-1) as z.ZodType;
   const def = defOf(inner);
-  if (def.type === 'object') return def.shape?.[String(segment)];
+  if (def.type === 'object') return def.shape?.[String(segment)] ?? (def.catchall !== undefined && defOf(def.catchall).type !== 'unknown' ? def.catchall : undefined);
   if (def.type === 'record') return def.valueType;
   if (def.type === 'array') return def.element;
   if (def.type === 'union') {

@@ -33,7 +33,8 @@ export interface YamlParseResult {
  */
 export function parseYamlDocuments(text: string, file: string, patches: readonly DocumentPatch[] = [], applied?: Set<DocumentPatch>): YamlParseResult {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true });
+  // merge: the YAML 1.1 merge key (`<<: *anchor`), which kubectl's parser (sigs.k8s.io/yaml on go-yaml) resolves.
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true, merge: true });
   const documents: YamlDocument[] = [];
   const problems: InputProblem[] = [];
   for (const [index, doc] of Array.from(parsed).entries()) {

@@ -6,7 +6,10 @@ import type { ManifestKindHandler } from '../manifest-set.js';
 
 /** [API group ('' = core), kinds]. */
 const IGNORED: readonly (readonly [string, readonly string[]])[] = [
-  ['', ['Service', 'ConfigMap', 'Secret', 'Namespace', 'ServiceAccount', 'Pod', 'PersistentVolumeClaim', 'PersistentVolume', 'Endpoints', 'ReplicationController']],
+  ['', ['Service', 'ConfigMap', 'Secret', 'Namespace', 'ServiceAccount', 'Pod', 'PersistentVolumeClaim', 'PersistentVolume', 'Endpoints', 'ReplicationController', 'Event']],
+  ['events.k8s.io', ['Event']],
+  // kustomization.yaml sits beside the manifests it lists in GitOps folders; kustomize reads it, the API server never sees it.
+  ['kustomize.config.k8s.io', ['Kustomization', 'Component']],
   ['apps', ['ReplicaSet', 'ControllerRevision']],
   ['batch', ['Job', 'CronJob']],
   ['networking.k8s.io', ['Ingress', 'IngressClass', 'NetworkPolicy']],
