@@ -25,6 +25,7 @@ import { planStartup, planVirtualBindToStart } from './startup-timeline.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
 import { Scheduler } from './scheduler.js';
 import { UnschedulableQueue } from './unschedulable-queue.js';
+import { reportCycleFailure, reportFailureAlike } from './cycle-failure.js';
 
 export { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT } from './node-health.js';
 
@@ -57,10 +58,12 @@ export class Cluster {
   ) {
     this.startupRandom = rng.stream('startup');
     this.scheduler = new Scheduler(scoring, rng.stream('scheduler'));
-    this.unschedulable = new UnschedulableQueue(sim, (pod, schedule) => {
+    this.unschedulable = new UnschedulableQueue(sim, (pod, schedule, failedAlike) => {
       // Drawn for every waiting pod, bound or not: the startup stream's draws stay in step.
       const timeline = planStartup(pod.template, this.delays, this.startupRandom);
-      return schedule && this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds);
+      if (schedule) return this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds);
+      reportFailureAlike(this.listeners, pod, failedAlike);
+      return false;
     });
     this.counts = new PluginCounts(this.owners, this.unschedulable);
   }
@@ -249,7 +252,7 @@ export class Cluster {
     if (placement.node === undefined) {
       // PostFilter (preemption) runs before the failure handler records FailedScheduling (schedule_one.go).
       if (this.counts.prioritiesInUse) this.preempt(pod);
-      for (const l of this.listeners) l.podUnschedulable?.(pod, this.nodes.length, placement.filterCounts);
+      reportCycleFailure(this.listeners, pod, { numAllNodes: this.nodes.length, filterCounts: placement.filterCounts });
       return false;
     }
     this.bindTo(pod, placement.node);

@@ -22,9 +22,12 @@ const FAILED_AT_EPOCH = new PodSlot<number>('scheduler: epoch of the last failed
 /**
  * One retry of a waiting pod: the caller draws its start-up timeline whatever happens (the
  * stream's draws stay in step) and runs a scheduling cycle only when `schedule` is true; true when
- * the pod was bound.
+ * the pod was bound. `failedAlike` is a pod of the same template and shape whose cycle failed
+ * earlier in this pass: this pod's cycle would fail the same way (a failed cycle changes nothing),
+ * so the caller reports that failure for it without a node search, as kube-scheduler's cycle
+ * would report it (its FailedScheduling event).
  */
-export type RetryAttempt = (pod: SimPod, schedule: boolean) => boolean;
+export type RetryAttempt = (pod: SimPod, schedule: boolean, failedAlike: SimPod | undefined) => boolean;
 
 function hasSpreadFilter(pod: SimPod): boolean {
   const explicit = pod.spreadSource?.explicit;
@@ -149,11 +152,14 @@ export class UnschedulableQueue {
   }
 
   /**
-   * Retries every waiting pod, in creation order, once at the current instant. A failed attempt
-   * changes nothing (no node, no random draw, the search start comes back to where it was), so a
-   * pod with the same template and requests as one that just failed in this pass fails too and is
-   * not filtered against every node again; nor is a pod that no node relaxed since its last failure
-   * can take (mayFitNow).
+   * Retries every waiting pod, in creation order, once at the current instant. Which pods get a
+   * scheduling cycle is decided as the pass starts, as kube-scheduler's queueing hints decide at the
+   * cluster event which unschedulable pods move to the active queue: a pod that a relaxed node may
+   * take then (mayFitNow) gets its cycle even when pods before it in the pass fill that node, and
+   * fails it with its own message. A pod no relaxed node can take is not filtered against every
+   * node again. A failed attempt changes nothing (no node, no random draw, the search start comes
+   * back to where it was), so a pod with the same template and requests as one that just failed in
+   * this pass fails the same way: its failure is that pod's, without a node search.
    */
   private requestRetry(): void {
     if (this.retryScheduled || this.waiting.length === 0) return;
@@ -163,17 +169,19 @@ export class UnschedulableQueue {
       const waiting = this.waiting.splice(0);
       if (this.priorities) sortByPriority(waiting);
       this.retrying = true;
-      const failed = new Map<PodTemplateSpec, Set<string>>();
-      for (const pod of waiting) {
-        if (pod.removed || pod.deletionSeconds !== undefined) continue;
+      const requeued = waiting.map((pod) => this.mayFitNow(pod));
+      const failed = new Map<PodTemplateSpec, Map<string, SimPod>>();
+      waiting.forEach((pod, i) => {
+        if (pod.removed || pod.deletionSeconds !== undefined) return;
         const shape = `${pod.cpuRequestMillicores}/${pod.memoryRequestBytes}`;
         const preempting = this.priorities && mayPreempt(pod);
-        const sameAsFailed = !preempting && failed.get(pod.template)?.has(shape) === true;
-        if (this.attempt(pod, preempting || (!sameAsFailed && this.mayFitNow(pod)))) continue;
+        const alike = preempting ? undefined : failed.get(pod.template)?.get(shape);
+        const schedule = preempting || (alike === undefined && requeued[i]!);
+        if (this.attempt(pod, schedule, requeued[i]! ? alike : undefined)) return;
         this.add(pod);
-        if (!failed.has(pod.template)) failed.set(pod.template, new Set());
-        failed.get(pod.template)!.add(shape);
-      }
+        if (!failed.has(pod.template)) failed.set(pod.template, new Map());
+        if (schedule) failed.get(pod.template)!.set(shape, pod);
+      });
       this.retrying = false;
       // Every pod still waiting failed at some epoch of this pass or later: older entries are spent.
       let oldest = this.relaxations.now;

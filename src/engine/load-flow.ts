@@ -56,7 +56,8 @@ export class LoadFlow {
    * pods (see lostShare). The step returned is valid until the next advance.
    */
   advance(nowSeconds: number, readyPods: number, capacityRpsPerPod: number, unreachablePods = 0): FlowStep | undefined {
-    const dtSeconds = nowSeconds - this.timeSeconds;
+    const startSeconds = this.timeSeconds;
+    const dtSeconds = nowSeconds - startSeconds;
     if (!(dtSeconds > 0)) return undefined;
     this.timeSeconds = nowSeconds;
     const params = this.params;
@@ -77,9 +78,10 @@ export class LoadFlow {
     }
     t.backlogRequestSeconds += step.backlogRequestSeconds;
     if (lostRps > 0 || step.droppedRequests > 0 || step.backlogRequests > this.backlogRequests + 1e-9) this.underProvisionedSeconds += dtSeconds;
+    const startBacklogRequests = this.backlogRequests;
     this.backlogRequests = step.backlogRequests;
     if (step.servedRequests > 0 && readyPods > 0) this.recordResponseTimes(step, dtSeconds, readyPods, capacityRpsPerPod);
-    this.recordQueue(nowSeconds);
+    if (this.load.queue !== undefined) this.recordArrivals(startSeconds, nowSeconds, startBacklogRequests, step);
     // `step` is advanced.step, filled in place.
     this.advanced.dtSeconds = dtSeconds;
     return this.advanced;
@@ -92,10 +94,12 @@ export class LoadFlow {
   take(messages: number, nowSeconds: number): number {
     const taken = Math.min(messages, Math.floor(this.backlogRequests + 1e-9));
     if (taken <= 0) return 0;
-    this.backlogRequests -= taken;
+    // A backlog within 1e-9 below a whole number gives that number: never leave it negative.
+    this.backlogRequests = Math.max(0, this.backlogRequests - taken);
     this.totals.servedRequests += taken;
     this.inFlightMessages += taken;
-    this.recordQueue(nowSeconds);
+    // Nothing entered: no breakpoint (the flow is settled up to its last advance, not to `nowSeconds`).
+    this.peakOldestAgeSeconds = Math.max(this.peakOldestAgeSeconds, this.oldestMessageAgeSeconds(nowSeconds));
     return taken;
   }
 
@@ -126,7 +130,7 @@ export class LoadFlow {
   /** Seconds the oldest queued message has waited (0 for an empty queue or a non-queue workload). */
   oldestMessageAgeSeconds(nowSeconds: number): number {
     if (this.load.queue === undefined || this.backlogRequests <= 0) return 0;
-    return this.queueAge.oldestAgeSeconds(nowSeconds, this.totals.servedRequests);
+    return this.queueAge.oldestAgeSeconds(nowSeconds, this.backlogRequests);
   }
 
   /** What a queue scaler reads (kafka lag per partition, rabbitmq messages/unacked/rate, redis LLEN). */
@@ -163,9 +167,25 @@ export class LoadFlow {
     }
   }
 
-  private recordQueue(nowSeconds: number): void {
-    if (this.load.queue === undefined) return;
-    this.queueAge.record(nowSeconds, this.totals.offeredRequests - this.totals.droppedRequests);
+  /**
+   * Adds the interval's arrivals to the queue-age curve (src/engine/queue-age.ts), which must bend
+   * wherever the rate at which messages enter changes. Between two advances the offered rate and the
+   * consumers are constant, so it does only where a bounded queue fills up: messages enter at λ until
+   * then, and at the rate the consumers free room (μ) after, the rest being dropped.
+   */
+  private recordArrivals(startSeconds: number, nowSeconds: number, startBacklogRequests: number, step: FlowResult): void {
+    let enteredRequests = step.offeredRequests - step.droppedRequests;
+    const { offeredRps, readyPods, capacityRpsPerPod, maxBacklogRequests } = this.params;
+    if (step.droppedRequests > 0 && startBacklogRequests < maxBacklogRequests) {
+      const capacityRps = readyPods > 0 && capacityRpsPerPod > 0 ? readyPods * capacityRpsPerPod : 0;
+      const fillSeconds = (maxBacklogRequests - startBacklogRequests) / (offeredRps - capacityRps);
+      if (fillSeconds > 0 && startSeconds + fillSeconds < nowSeconds) {
+        const enteredBeforeFill = offeredRps * fillSeconds;
+        this.queueAge.record(startSeconds + fillSeconds, enteredBeforeFill, maxBacklogRequests);
+        enteredRequests -= enteredBeforeFill;
+      }
+    }
+    this.queueAge.record(nowSeconds, enteredRequests, step.backlogRequests);
     this.peakOldestAgeSeconds = Math.max(this.peakOldestAgeSeconds, this.oldestMessageAgeSeconds(nowSeconds));
   }
 }

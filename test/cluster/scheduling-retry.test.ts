@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/cluster.js';
 import type { SimNode, SimPod } from '../../src/cluster/model.js';
+import { fitErrorMessage } from '../../src/cluster/fit-error.js';
 import { RelaxationLog } from '../../src/cluster/relaxation-log.js';
 import { filterNode } from '../../src/cluster/scheduling-filter.js';
 import { Rng } from '../../src/core/rng.js';
@@ -88,6 +89,30 @@ describe('retrying unschedulable pods', () => {
     );
     // The property is about waiting pods: most runs must have had some (229 of 300 with this seed).
     expect(runsWithWaitingPods.size).toBeGreaterThan(150);
+  });
+
+  it('a pod a new node could take gets its cycle even when pods before it fill the node, and reports the new failure', () => {
+    // kube-scheduler's queueing hint moves the pod to the active queue at the node's addition; its
+    // cycle then fails with a message naming the new node, which decisions.csv and explain show.
+    const sim = new Simulation();
+    const cluster = new Cluster(sim, new Rng(3), DELAYS, 'LeastAllocated');
+    const failures: string[] = [];
+    cluster.addListener({ podUnschedulable: (pod, nodes, counts) => failures.push(`${sim.nowSeconds} ${pod.name}: ${fitErrorMessage(nodes, counts)}`) });
+    const owner = { name: 'web', namespace: 'default', index: 0 };
+    const template = makeTemplate();
+    for (const name of ['a', 'b', 'c']) cluster.createPod(owner, template, { cpuMillicores: 600, memoryBytes: 2 ** 20 }, name);
+    sim.runUntil(5);
+    cluster.addNode(makePool({ name: 'small', cpuMillicores: 1000 }), 0);
+    sim.runUntil(10);
+    expect(cluster.unschedulablePods().map((p) => p.name)).toEqual(['b', 'c']);
+    expect(failures).toEqual([
+      '1 a: no nodes available to schedule pods',
+      '1 b: no nodes available to schedule pods',
+      '1 c: no nodes available to schedule pods',
+      // b's cycle runs and fails on the node a took; c, alike, fails the same way without a search.
+      '5 b: 0/1 nodes are available: 1 Insufficient cpu.',
+      '5 c: 0/1 nodes are available: 1 Insufficient cpu.',
+    ]);
   });
 
   it('binds a waiting pod once a pod leaves its node, and not before', () => {

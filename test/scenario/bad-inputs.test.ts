@@ -171,6 +171,11 @@ const CASES: BadCase[] = [
     expected: { file: 'scenario.yaml', line: 14, field: 'spec.controllers.metricsServer.metricResolution', message: 'at least 10 s' },
   },
   {
+    name: 'an unrendered Helm template among the manifests',
+    files: { 'manifests/chart.yaml': lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: {{ .Values.name }}') },
+    expected: { file: 'manifests/chart.yaml', line: 4, message: 'expected a Kubernetes manifest, got a template: `{{ … }}` is Helm (Go template) syntax', hint: 'render the chart first' },
+  },
+  {
     name: 'a resource other than cpu and memory whose value is no quantity',
     files: withDeployment(BASE_DEPLOYMENT.replace('{cpu: 100m, memory: 64Mi}', '{cpu: 100m, memory: 64Mi, nvidia.com/gpu: {count: 1}}')),
     expected: { file: WEB_YAML, line: 15, field: 'spec.template.spec.containers[0].resources.requests["nvidia.com/gpu"]', message: 'expected a number or Kubernetes quantity such as 0.05 or 50m, got a mapping' },
@@ -430,6 +435,7 @@ describe('warnings (not errors)', () => {
     ['a run longer than a non-looping trace', scenarioWith('spec:\n', 'spec:\n  duration: 1h\n'), 'its rate is 0 afterwards'],
     ['a shift that moves the whole trace past the end of the run', { 'scenario.yaml': BASE_SCENARIO.replace('spec:\n', 'spec:\n  duration: 1h\n').replace('      valueKind: countPerBucket', '      valueKind: countPerBucket\n      shift: 10h') }, 'the trace starts at 36000 s, at or after the run ends at 3600 s: its rate is 0 for the whole run'],
     ['a kustomization file beside the manifests', { 'manifests/kustomization.yaml': lines('apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'resources: [web.yaml]') }, 'kustomize.config.k8s.io/v1beta1/Kustomization is not modelled; ignored'],
+    ['a PrometheusRule whose annotations hold template text (data, not a Helm template)', { 'manifests/rules.yaml': lines('apiVersion: monitoring.coreos.com/v1', 'kind: PrometheusRule', 'metadata: {name: web}', 'spec:', '  groups:', '    - name: web', '      rules:', '        - alert: WebDown', '          expr: up == 0', '          annotations:', '            summary: Instance {{ $labels.instance }} down', '            description: |', '              {{ $labels.instance }} has been down for {{ $value }}.') }, 'monitoring.coreos.com/v1/PrometheusRule is not modelled; ignored'],
     ['an ignored kind', { 'manifests/svc.yaml': lines('apiVersion: v1', 'kind: Service', 'metadata: {name: web}') }, 'v1/Service is not modelled; ignored'],
     ['minReplicas 0 with an External metric', {
       ...withHpa('  minReplicas: 0', '  maxReplicas: 3', '  metrics:', '    - type: External', '      external:', '        metric: {name: queue}', '        target: {type: AverageValue, averageValue: "30"}'),

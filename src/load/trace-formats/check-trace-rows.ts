@@ -9,7 +9,7 @@ import { MAX_PROBLEMS_PER_TRACE_FILE, type TraceRows } from './types.js';
  * The largest value a row may hold: a trillion requests a bucket, or users. Far above any real
  * trace, and far below where the run's sums overflow (1e308 gave a summary of NaN and null).
  */
-const MAX_TRACE_VALUE = 1e12;
+export const MAX_TRACE_VALUE = 1e12;
 
 /** Returns the problems found in `rows` (empty when the trace is usable). */
 export function checkTraceRows(rows: TraceRows, file: string): InputProblem[] {

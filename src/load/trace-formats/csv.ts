@@ -9,6 +9,7 @@
 import type { InputProblem } from '../../errors/user-input-error.js';
 import { isValueFormatError } from '../../errors/value-format-error.js';
 import { readCsvTable, type CsvTable } from './csv-records.js';
+import { DECIMAL_NUMBER } from './decimal-number.js';
 import { parseIsoTimestampSeconds } from './iso-timestamp.js';
 import { MAX_PROBLEMS_PER_TRACE_FILE, type TraceFormat, type TraceParseResult } from './types.js';
 
@@ -16,8 +17,6 @@ const REQUIRED_COLUMNS = ['timestamp', 'value'] as const;
 const FORMAT_HINT = 'the file must start with the header "timestamp,value", e.g. "2024-03-01T12:00:00Z,42" on the next line';
 const EXTRA_CELLS_HINT = 'a decimal comma must be a point (1.5, not 1,5); a cell that holds a comma, e.g. in a note column, must be quoted ("a, b")';
 
-/** A plain decimal number: optional sign, digits with an optional decimal point, optional exponent. */
-const DECIMAL_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export const csvTraceFormat: TraceFormat = {
   name: 'csv',

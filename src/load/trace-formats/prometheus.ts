@@ -6,13 +6,19 @@
  * series' gap holds the previous value (a trace row holds until the next row; a gap is never read
  * as 0). Before its first sample and after its last one a series adds nothing: it has not started,
  * or has ended (a pod gone), as a one-series trace reads 0 before its first row and after its end.
- * Values are strings as Prometheus writes them (api/v1 `[<unix seconds>, "<value>"]` pairs).
- * Problems name the JSON path and, found by reading the file again only when there are problems,
- * its line and column; JSON syntax errors their position.
+ * Values are strings as Prometheus writes them (api/v1 `[<unix seconds>, "<value>"]` pairs), in
+ * decimal: "0x10" is refused as the csv format refuses it, and so are "NaN" and "±Inf".
+ * Problems name the JSON path, the series' labels and the sample's timestamp and, found by scanning
+ * the text once more only when there are problems (./json-locate.ts, linear in the file), its line
+ * and column; JSON syntax errors their position.
  */
-import { LineCounter, parseDocument } from 'yaml';
 import type { InputProblem } from '../../errors/user-input-error.js';
 import { formatFieldPath, type FieldPath } from '../../scenario/yaml/field-path.js';
+import { decimalHint, DECIMAL_NUMBER } from './decimal-number.js';
+import { lineColumns, locateJsonPaths } from './json-locate.js';
+// The largest value a trace row may hold (the shared check's limit), checked here per sample and per
+// sum so that the problem has its location: the shared check sees only the summed rows, with no line.
+import { MAX_TRACE_VALUE } from './check-trace-rows.js';
 import { MAX_PROBLEMS_PER_TRACE_FILE, type TraceFormat, type TraceParseResult } from './types.js';
 
 /** A JSON path: keys and indices from the root. */
@@ -29,6 +35,10 @@ interface PathProblem {
  * an export converted to milliseconds lands here (1.7e12 for 2023).
  */
 const MAX_PLAUSIBLE_UNIX_SECONDS = 1e11;
+
+
+/** Labels longer than this are cut in messages (a series may carry dozens of labels). */
+const MAX_LABELS_CHARS = 200;
 
 /** Line and column (1-based) of a 0-based offset in `text`. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -52,17 +62,15 @@ function syntaxErrorPosition(text: string, message: string): { line: number; col
   return undefined;
 }
 
-/** The problems as InputProblems, each at its path's line and column in `text` (JSON is YAML). */
+/**
+ * The problems as InputProblems, each at its path's line and column in `text` (a missing field at
+ * its nearest parent that exists). One scan of the text for all of them, whatever their number.
+ */
 function locate(problems: readonly PathProblem[], text: string, file: string): InputProblem[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  return problems.map((p) => {
-    let node = doc.getIn(p.path, true) as { range?: [number, number, number] } | undefined;
-    // A missing field: the nearest parent that exists.
-    for (let n = p.path.length - 1; node?.range === undefined && n >= 0; n--) node = doc.getIn(p.path.slice(0, n), true) as typeof node;
-    const offset = node?.range?.[0] ?? doc.range[0];
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col, field: formatFieldPath(p.path), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
+  const where = lineColumns(text, locateJsonPaths(text, problems.map((p) => p.path)));
+  return problems.map((p, i) => {
+    const { line, column } = where[i]!;
+    return { file, line, column, field: formatFieldPath(p.path), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
   });
 }
 
@@ -97,38 +105,69 @@ function readSeries(series: unknown, path: JsonPath, samples: SeriesSamples, rep
   }
   const values = (series as { values?: unknown }).values;
   if (!Array.isArray(values)) {
-    report({ path: [...path, 'values'], message: 'expected a list of [<unix seconds>, "<value>"] pairs' });
+    report({ path: [...path, 'values'], message: `expected a list of [<unix seconds>, "<value>"] pairs; in series ${seriesLabels(series)}` });
     return;
   }
+  // Paths and labels are made only for a sample that has a problem: an export has millions of samples.
+  const at = (i: number, ...rest: number[]): JsonPath => [...path, 'values', i, ...rest];
+  const inSeries = (): string => `in series ${seriesLabels(series)}`;
   for (let i = 0; i < values.length; i++) {
     const pair: unknown = values[i];
-    const at = [...path, 'values', i];
     if (!Array.isArray(pair) || pair.length !== 2) {
-      report({ path: at, message: `expected a [<unix seconds>, "<value>"] pair, got ${JSON.stringify(pair)}` });
+      report({ path: at(i), message: `expected a [<unix seconds>, "<value>"] pair, got ${JSON.stringify(pair)}; ${inSeries()}` });
       continue;
     }
     const [t, v] = pair as [unknown, unknown];
-    const value = typeof v === 'string' ? Number(v) : Number.NaN;
     if (typeof t !== 'number' || !Number.isFinite(t)) {
-      report({ path: [...at, 0], message: `expected a Unix timestamp in seconds (a number), got ${JSON.stringify(t)}` });
-    } else if (t > MAX_PLAUSIBLE_UNIX_SECONDS) {
+      report({ path: at(i, 0), message: `expected a Unix timestamp in seconds (a number), got ${JSON.stringify(t)}; ${inSeries()}` });
+      continue;
+    }
+    if (t > MAX_PLAUSIBLE_UNIX_SECONDS) {
       report({
-        path: [...at, 0],
-        message: `${t} is not a Unix timestamp in seconds (it would be after the year 5000)`,
+        path: at(i, 0),
+        message: `${t} is not a Unix timestamp in seconds (it would be after the year 5000); ${inSeries()}`,
         hint: 'Prometheus writes seconds; this export looks converted to milliseconds: divide the timestamps by 1000',
       });
-    } else if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(value)) {
-      report({
-        path: [...at, 1],
-        message: `expected a finite number as a string, got ${JSON.stringify(v)}`,
-        hint: 'Prometheus writes NaN and ±Inf for missing data: drop or fill those samples',
-      });
-    } else if (value < 0) {
-      report({ path: [...at, 1], message: `${v} is negative (expected a number ≥ 0, in the unit the scenario's valueKind gives the trace)` });
-    } else {
+      continue;
+    }
+    const text = typeof v === 'string' ? v.trim() : undefined;
+    const value = text !== undefined && DECIMAL_NUMBER.test(text) ? Number(text) : Number.NaN;
+    if (value >= 0 && value <= MAX_TRACE_VALUE) {
       samples.set(t, (samples.get(t) ?? 0) + value);
+      continue;
+    }
+    const sample = `${inSeries()}, the sample at ${instant(t)}`;
+    if (Number.isNaN(value)) {
+      const hint = text === undefined ? undefined : decimalHint(text);
+      report(hint !== undefined
+        ? { path: at(i, 1), message: `expected a finite number written in decimal, as a string, got ${JSON.stringify(v)}; ${sample}`, hint }
+        : {
+          path: at(i, 1),
+          message: `expected a finite number as a string, got ${JSON.stringify(v)}; ${sample}`,
+          hint: 'Prometheus writes NaN and ±Inf for missing data: drop or fill those samples',
+        });
+    } else if (value < 0) {
+      report({ path: at(i, 1), message: `${text} is negative (expected a number ≥ 0, in the unit the scenario's valueKind gives the trace); ${sample}` });
+    } else {
+      report({ path: at(i, 1), message: `${text} is larger than ${MAX_TRACE_VALUE.toExponential()} (expected a count, a rate or a number of users the run's totals can hold); ${sample}` });
     }
   }
+}
+
+/** A series' labels as Prometheus writes them: `name{label="value", …}`, cut when long. */
+function seriesLabels(series: object): string {
+  const metric = (series as { metric?: unknown }).metric;
+  if (metric === null || typeof metric !== 'object' || Array.isArray(metric)) return metric === undefined ? '{}' : `with metric ${JSON.stringify(metric)}`;
+  const { __name__: name, ...labels } = metric as Record<string, unknown>;
+  const pairs = Object.entries(labels).map(([k, value]) => `${k}=${JSON.stringify(typeof value === 'string' ? value : JSON.stringify(value))}`);
+  const written = `${typeof name === 'string' ? name : ''}{${pairs.join(', ')}}`;
+  return written.length > MAX_LABELS_CHARS ? `${written.slice(0, MAX_LABELS_CHARS - 2)}…}` : written;
+}
+
+/** A Unix timestamp as written, with its UTC instant: `1704067200 (2024-01-01T00:00:00Z)`. */
+function instant(t: number): string {
+  const date = new Date(t * 1000);
+  return Number.isNaN(date.getTime()) ? String(t) : `${t} (${date.toISOString().replace('.000Z', 'Z')})`;
 }
 
 function parsePrometheus(text: string, file: string): TraceParseResult {
@@ -151,14 +190,30 @@ function parsePrometheus(text: string, file: string): TraceParseResult {
   const report = (p: PathProblem): void => {
     if (problemCount++ < MAX_PROBLEMS_PER_TRACE_FILE) problems.push(p);
   };
-  found.result.forEach((one, s) => readSeries(one, [...found.at, s], series[s]!, report));
-  if (problems.length > 0) {
+  const failed = (): TraceParseResult => {
     const located = locate(problems, body, file);
     if (problemCount > MAX_PROBLEMS_PER_TRACE_FILE) located.push({ file, message: `… and ${problemCount - MAX_PROBLEMS_PER_TRACE_FILE} more problem(s) in this file` });
     return { ok: false, problems: located };
-  }
+  };
+  found.result.forEach((one, s) => readSeries(one, [...found.at, s], series[s]!, report));
+  if (problems.length > 0) return failed();
   if (series.every((samples) => samples.size === 0)) return { ok: false, problems: locate([{ path: found.at, message: 'the export holds no samples' }], body, file) };
-  return { ok: true, rows: sumHoldingGaps(series) };
+  const rows = sumHoldingGaps(series);
+  reportSumsTooLarge(rows, found.at, report);
+  return problems.length > 0 ? failed() : { ok: true, rows };
+}
+
+/**
+ * Reports the instants where the series add up to more than a trace may hold, each sample being
+ * under the limit alone (the shared check would report them with no location): at the list of
+ * series, naming the instant.
+ */
+function reportSumsTooLarge(rows: { timestampsSeconds: Float64Array; values: Float64Array }, at: JsonPath, report: (p: PathProblem) => void): void {
+  for (let k = 0; k < rows.values.length; k++) {
+    const sum = rows.values[k]!;
+    if (sum <= MAX_TRACE_VALUE) continue;
+    report({ path: at, message: `the series add up to ${sum} at ${instant(rows.timestampsSeconds[k]!)}, larger than ${MAX_TRACE_VALUE.toExponential()} (expected a count, a rate or a number of users the run's totals can hold)` });
+  }
 }
 
 /**

@@ -48,6 +48,12 @@ export async function readManifests(
       out.incomplete = true;
       continue;
     }
+    const template = templateLine(text.value);
+    if (template !== undefined) {
+      sink.error({ file, line: template, message: 'expected a Kubernetes manifest, got a template: `{{ … }}` is Helm (Go template) syntax, which only `helm template` renders', hint: 'render the chart first, e.g. `helm template web ./chart > manifests/web.yaml`, and list the rendered file' });
+      out.incomplete = true;
+      continue;
+    }
     const { documents, problems } = parseYamlDocuments(text.value, file, patches, applied);
     sink.errors(problems);
     if (problems.length > 0) out.incomplete = true;
@@ -58,6 +64,17 @@ export async function readManifests(
   }
   reportDuplicates(out, sink);
   return out;
+}
+
+/**
+ * The 1-based line of the first Go template action where YAML structure goes (`name: {{ .Values.x }}`
+ * unquoted, `- {{ … }}`, or `{{- if … }}` at the start of a line), if any. Actions inside quoted
+ * strings or indented block text (a PrometheusRule's `{{ $labels.instance }}`) are data, not this.
+ */
+function templateLine(text: string): number | undefined {
+  if (!text.includes('{{')) return undefined;
+  const at = text.split('\n').findIndex((l) => /^\{\{|^\s*(?:- +)?[\w./-]+: +\{\{|^\s*- +\{\{/.test(l));
+  return at < 0 ? undefined : at + 1;
 }
 
 /** `ref` is the object with its null-valued fields dropped, `written` the same part as written. */

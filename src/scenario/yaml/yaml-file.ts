@@ -34,7 +34,9 @@ export interface YamlParseResult {
 export function parseYamlDocuments(text: string, file: string, patches: readonly DocumentPatch[] = [], applied?: Set<DocumentPatch>): YamlParseResult {
   const lineCounter = new LineCounter();
   // merge: the YAML 1.1 merge key (`<<: *anchor`), which kubectl's parser (sigs.k8s.io/yaml on go-yaml) resolves.
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true, merge: true });
+  // logLevel error: the library's warnings (a mapping used as a key, as in an unrendered Helm
+  // template) would go to the process's stderr; what matters is reported as problems instead.
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true, merge: true, logLevel: 'error' });
   const documents: YamlDocument[] = [];
   const problems: InputProblem[] = [];
   for (const [index, doc] of Array.from(parsed).entries()) {

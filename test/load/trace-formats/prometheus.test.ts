@@ -128,6 +128,80 @@ describe('prometheus trace format (query_range JSON)', () => {
   });
 
   it.each([
+    ['hex', '0x10', 'write it in decimal: 16'],
+    ['binary', '0b11', 'write it in decimal: 3'],
+    ['octal', '0o17', 'write it in decimal: 15'],
+  ])('refuses a value in %s, as the csv format does', (_n, value, hint) => {
+    const r = parseTraceText('prometheus', response([{ metric: {}, values: [[60, '1'], [120, value]] }]), 'q.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems).toHaveLength(1);
+      expect(r.problems[0]).toMatchObject({ field: 'data.result[0].values[1][1]', line: 1, hint });
+      expect(r.problems[0]?.message).toMatch(new RegExp(`^expected a finite number written in decimal, as a string, got "${value}"`));
+    }
+  });
+
+  it.each(['+Inf', '-Inf', 'Infinity', 'NaN'])('refuses %s with the hint about missing data', (value) => {
+    const r = parseTraceText('prometheus', response([{ values: [[1, value]] }]), 'q.json');
+    expect(!r.ok && r.problems[0]).toMatchObject({ field: 'data.result[0].values[0][1]', hint: 'Prometheus writes NaN and ±Inf for missing data: drop or fill those samples' });
+  });
+
+  it('reads decimal values with a sign, a point or an exponent', () => {
+    const r = parseTraceText('prometheus', response([{ values: [[1, '+1.5'], [2, '.25'], [3, '2e3'], [4, '1E-2'], [5, ' 7 ']] }]), 'q.json');
+    expect(r.ok && [...r.rows.values]).toEqual([1.5, 0.25, 2000, 0.01, 7]);
+  });
+
+  it('puts a value larger than 1e12 at its line and column, naming the series and the sample', () => {
+    const text = JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: { pod: 'a' }, values: [[60, '1'], [120, '1e300']] }] } }, null, 2);
+    const r = parseTraceText('prometheus', text, 'q.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems).toHaveLength(1);
+      const p = r.problems[0]!;
+      expect(p.field).toBe('data.result[0].values[1][1]');
+      expect(p.message).toBe('1e300 is larger than 1e+12 (expected a count, a rate or a number of users the run\'s totals can hold); in series {pod="a"}, the sample at 120 (1970-01-01T00:02:00Z)');
+      expect(text.split('\n')[p.line! - 1]!.slice(p.column! - 1)).toBe('"1e300"');
+    }
+  });
+
+  it('puts a value larger than 1e12 in a one-line export at its column', () => {
+    const text = response([{ metric: {}, values: [[1704067200, '1e300'], [1704067260, '5']] }]);
+    const r = parseTraceText('prometheus', text, 'q.json');
+    expect(!r.ok && r.problems).toEqual([{
+      file: 'q.json', line: 1, column: text.indexOf('"1e300"') + 1, field: 'data.result[0].values[0][1]',
+      message: '1e300 is larger than 1e+12 (expected a count, a rate or a number of users the run\'s totals can hold); in series {}, the sample at 1704067200 (2024-01-01T00:00:00Z)',
+    }]);
+  });
+
+  it('refuses a decimal value too large for a double as too large', () => {
+    const r = parseTraceText('prometheus', response([{ values: [[1, '1e400']] }]), 'q.json');
+    expect(!r.ok && r.problems[0]?.message).toMatch(/^1e400 is larger than 1e\+12/);
+  });
+
+  it('locates series that add up to more than 1e12 at the list of series, naming the instant', () => {
+    const text = response([{ metric: { pod: 'a' }, values: [[60, '6e11'], [120, '1']] }, { metric: { pod: 'b' }, values: [[60, '6e11']] }]);
+    const r = parseTraceText('prometheus', text, 'q.json');
+    expect(!r.ok && r.problems).toEqual([{
+      file: 'q.json', line: 1, column: text.indexOf('[{') + 1, field: 'data.result',
+      message: 'the series add up to 1200000000000 at 60 (1970-01-01T00:01:00Z), larger than 1e+12 (expected a count, a rate or a number of users the run\'s totals can hold)',
+    }]);
+  });
+
+  it('names a sample at a timestamp no date can hold by the number alone', () => {
+    const r = parseTraceText('prometheus', response([{ values: [[-1e17, 'NaN']] }]), 'q.json');
+    expect(!r.ok && r.problems[0]?.message).toBe('expected a finite number as a string, got "NaN"; in series {}, the sample at -100000000000000000');
+  });
+
+  it('names the series by its labels and the sample by its timestamp', () => {
+    const metric = { __name__: 'http_requests_total', pod: 'web-1', path: '/a "b"' };
+    const r = parseTraceText('prometheus', response([{ metric, values: [[1704067200, '1'], [1704067260, 'NaN'], ['x', '1']] }]), 'q.json');
+    expect(!r.ok && r.problems.map((p) => p.message)).toEqual([
+      'expected a finite number as a string, got "NaN"; in series http_requests_total{pod="web-1", path="/a \\"b\\""}, the sample at 1704067260 (2024-01-01T00:01:00Z)',
+      'expected a Unix timestamp in seconds (a number), got "x"; in series http_requests_total{pod="web-1", path="/a \\"b\\""}',
+    ]);
+  });
+
+  it.each([
     ['a file cut short', '{\n  "status": "success",\n  "data": {', 3, 12],
     ['a trailing comma', '{\n  "a": 1,\n}', 3, 1],
     ['text that is not JSON', '  hello', 1, 3],
