@@ -5,6 +5,8 @@
  * starts); response times and replicas are those of the busiest workload (most offered requests).
  * `workloads` (`--workload`) narrows the workload figures to the named workloads: the pause pods
  * of overprovisioning headroom wait Pending by design, and need not count against an SLO.
+ * A figure the run does not have is null, never NaN or 0: the cost of an unpriced run, and the
+ * response times when the busiest workload served no request (its summary holds NaN for them).
  */
 import type { RunSummary } from '../report/summary.js';
 
@@ -17,9 +19,10 @@ export interface ComparisonRow {
   costByClass: Record<string, number>;
   servedPercent: number;
   droppedPercent: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
+  /** The busiest workload's response times; null when it served no request (no response time to report). */
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
   underProvisionedSeconds: number;
   pendingPodSeconds: number;
   coldStarts: number;
@@ -32,6 +35,8 @@ export interface ComparisonRow {
 }
 
 const round = (v: number, digits: number): number => Math.round(v * 10 ** digits) / 10 ** digits;
+/** A response time in ms, or null where the summary has none (NaN in memory, null in summary.json; no busiest workload). */
+const ms = (seconds: number | null | undefined): number | null => (seconds === null || seconds === undefined || !Number.isFinite(seconds) ? null : round(seconds * 1000, 2));
 
 function cost(summary: RunSummary): { total: number | null; currency: string | null; byClass: Record<string, number> } {
   const total = summary.cost.total;
@@ -70,9 +75,9 @@ export function comparisonRow(
     costByClass: c.byClass,
     servedPercent: offered > 0 ? round((100 * served) / offered, 4) : 100,
     droppedPercent: offered > 0 ? round((100 * dropped) / offered, 4) : 0,
-    p50Ms: round((busiest?.responseTimeSeconds.p50 ?? 0) * 1000, 2),
-    p95Ms: round((busiest?.responseTimeSeconds.p95 ?? 0) * 1000, 2),
-    p99Ms: round((busiest?.responseTimeSeconds.p99 ?? 0) * 1000, 2),
+    p50Ms: ms(busiest?.responseTimeSeconds.p50),
+    p95Ms: ms(busiest?.responseTimeSeconds.p95),
+    p99Ms: ms(busiest?.responseTimeSeconds.p99),
     underProvisionedSeconds: w.reduce((s, x) => s + x.underProvisionedSeconds, 0),
     pendingPodSeconds: round(w.reduce((s, x) => s + x.pendingPodSeconds, 0), 3),
     coldStarts: w.reduce((s, x) => s + x.coldStarts.count, 0),

@@ -1,6 +1,10 @@
 /**
  * The comparison as a table: columns with their units and which way is better, the best value of
- * each column (ties all marked), comparison.csv rows and the terminal table (best values starred).
+ * each column (ties all marked), comparison.csv rows, report.md's rows and the terminal table (best
+ * values starred). A figure a variant does not have (null: no response time when its busiest
+ * workload served no request, no cost without prices) takes no part in choosing its column's best,
+ * is empty in comparison.csv and shows as "—" on the terminal and in report.md, as the run report
+ * shows it.
  */
 import { padColumns } from '../report/text-columns.js';
 import type { Cell } from '../report/csv-line.js';
@@ -23,7 +27,8 @@ export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
   const classes = CLASSES.filter((c) => rows.some((r) => r.costByClass[c] !== undefined));
   return [
     { key: 'cost_total', header: `cost total${unit}`, value: (r) => r.costTotal, better: 'lower', digits: 2 },
-    ...classes.map((c): Column => ({ key: `cost_${c}`, header: `cost ${c}${unit}`, value: (r) => r.costByClass[c] ?? 0, better: 'lower', digits: 2 })),
+    // A class a priced run has no cost in cost it nothing; an unpriced run has no figure to show.
+    ...classes.map((c): Column => ({ key: `cost_${c}`, header: `cost ${c}${unit}`, value: (r) => (r.costTotal === null ? null : (r.costByClass[c] ?? 0)), better: 'lower', digits: 2 })),
     { key: 'served_percent', header: 'served %', value: (r) => r.servedPercent, better: 'higher', digits: 3 },
     { key: 'dropped_percent', header: 'dropped %', value: (r) => r.droppedPercent, better: 'lower', digits: 3 },
     { key: 'p50_ms', header: 'p50 ms', value: (r) => r.p50Ms, better: 'lower', digits: 1 },
@@ -41,13 +46,28 @@ export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
   ];
 }
 
+/** A column's figure for `r`, null when the row has none (a NaN, should one come in, is none too). */
+function figure(c: Column, r: ComparisonRow): number | null {
+  const v = c.value(r);
+  return v === null || !Number.isFinite(v) ? null : v;
+}
+
 /** A column's value at the precision it is shown with: values that print the same tie. */
 function shown(c: Column, r: ComparisonRow): number | null {
-  const v = c.value(r);
+  const v = figure(c, r);
   return v === null ? null : Number(v.toFixed(c.digits));
 }
 
-/** For each column key, the variants holding its best value, compared as shown (none when no row has a value). */
+/** How the terminal and report.md print a figure: at the column's precision, "—" when there is none. */
+function text(c: Column, r: ComparisonRow): string {
+  return figure(c, r)?.toFixed(c.digits) ?? '—';
+}
+
+/**
+ * For each column key, the variants holding its best value, compared as shown. A variant without
+ * the figure (null) takes no part: the others' best is still chosen. A column no row has a figure
+ * in has no entry.
+ */
 export function bestVariants(rows: readonly ComparisonRow[], columns: readonly Column[]): Record<string, string[]> {
   const best: Record<string, string[]> = {};
   for (const c of columns) {
@@ -63,7 +83,16 @@ export function comparisonCsv(rows: readonly ComparisonRow[]): { header: string[
   const columns = comparisonColumns(rows);
   return {
     header: ['variant', 'description', 'cost_currency', ...columns.map((c) => c.key)],
-    rows: rows.map((r) => [r.variant, r.description, r.costCurrency ?? '', ...columns.map((c) => c.value(r) ?? '')]),
+    rows: rows.map((r) => [r.variant, r.description, r.costCurrency ?? '', ...columns.map((c) => figure(c, r) ?? '')]),
+  };
+}
+
+/** report.md's side-by-side rows: comparison.csv's columns and figures, "—" where a variant has none. */
+export function comparisonReportTable(rows: readonly ComparisonRow[]): { header: string[]; rows: Cell[][] } {
+  const columns = comparisonColumns(rows);
+  return {
+    header: ['variant', 'description', 'cost_currency', ...columns.map((c) => c.key)],
+    rows: rows.map((r) => [r.variant, r.description, r.costCurrency ?? '', ...columns.map((c) => figure(c, r) ?? '—')]),
   };
 }
 
@@ -75,10 +104,8 @@ export function formatComparisonTable(rows: readonly ComparisonRow[]): string {
   const body = rows.map((r) => [
     r.variant,
     ...columns.map((c) => {
-      const v = c.value(r);
-      if (v === null) return '—';
-      const text = v.toFixed(c.digits);
-      return best[c.key]?.includes(r.variant) && rows.length > 1 ? `${text}*` : text;
+      const shownText = text(c, r);
+      return figure(c, r) !== null && best[c.key]?.includes(r.variant) && rows.length > 1 ? `${shownText}*` : shownText;
     }),
   ]);
   const lines = padColumns([header, ...body], (i) => (i === 0 ? 'left' : 'right')).map((cells) => cells.join('  '));

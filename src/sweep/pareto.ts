@@ -9,18 +9,31 @@
  * settings equal on all three are all kept. The frontier is listed cheapest first (ties by index).
  * Settings judged across seeds (./replicates.ts) compete with their judged figures: the mean cost,
  * the worst seed's p95 and served share.
+ * A setting without a p95 (null: its busiest workload served no request, under some seed when judged
+ * across seeds) ranks last on the p95 objective, as if its p95 were infinite: it is worse there than
+ * any setting with a p95 and ties with the others without one. So it is dominated by any setting as
+ * cheap that serves as much, and stays on the frontier only when no setting is as cheap (serving
+ * nothing tends to cost least) — never because a missing figure compared as neither better nor worse.
  */
 import { cheaperFirst, costMeasure, type SweepRow } from './sweep-row.js';
 
 export const PARETO_OBJECTIVES = ['cost (min)', 'p95_ms (min)', 'served_percent (max)'] as const;
+
+/** A setting's p95 on the frontier's objective: a missing one (null, or a NaN should one come in) ranks last. */
+export function paretoP95(r: SweepRow): number {
+  const p95 = r.row.p95Ms;
+  return p95 === null || Number.isNaN(p95) ? Number.POSITIVE_INFINITY : p95;
+}
 
 export function paretoFrontier<R extends SweepRow>(rows: readonly R[]): R[] {
   const cost = costMeasure(rows);
   const dominates = (a: SweepRow, b: SweepRow): boolean => {
     const ca = cost.of(a);
     const cb = cost.of(b);
-    const noWorse = ca <= cb && a.row.p95Ms <= b.row.p95Ms && a.row.servedPercent >= b.row.servedPercent;
-    const better = ca < cb || a.row.p95Ms < b.row.p95Ms || a.row.servedPercent > b.row.servedPercent;
+    const pa = paretoP95(a);
+    const pb = paretoP95(b);
+    const noWorse = ca <= cb && pa <= pb && a.row.servedPercent >= b.row.servedPercent;
+    const better = ca < cb || pa < pb || a.row.servedPercent > b.row.servedPercent;
     return noWorse && better;
   };
   const frontier = rows.filter((r) => !rows.some((other) => other !== r && dominates(other, r)));

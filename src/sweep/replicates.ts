@@ -29,6 +29,8 @@ export interface SettingAcrossSeeds extends SweepRow {
 const MEAN_FIELDS = new Set<keyof ComparisonRow>(['costTotal', 'meanReplicas', 'meanNodes']);
 /** Numbers where higher is better: the worst seed's is the lowest. */
 const HIGHER_IS_BETTER = new Set<keyof ComparisonRow>(['servedPercent']);
+/** Figures a run may lack (null): the cost without prices, the response times when nothing was served. */
+const NULLABLE = new Set<keyof ComparisonRow>(['costTotal', 'p50Ms', 'p95Ms', 'p99Ms']);
 
 /** The axis that varies the seed (`scenario.spec.seed`), or -1. */
 export function seedAxisIndex(axes: readonly GridAxis[]): number {
@@ -44,16 +46,20 @@ export function seedMean(values: readonly number[]): number {
   return round4(mean(values));
 }
 
-/** The judged figures of runs of one setting: means for MEAN_FIELDS, the worst seed's for the rest. */
+/**
+ * The judged figures of runs of one setting: means for MEAN_FIELDS, the worst seed's for the rest.
+ * A figure some seed's run lacks is null for the setting: a cost missing under one seed (no prices),
+ * a response time missing because one seed's run served no request (the worst seed has none).
+ */
 export function judgedRow(runs: readonly ComparisonRow[]): ComparisonRow {
   const first = runs[0]!;
   const out: ComparisonRow = { ...first, costByClass: {} };
   const record = out as unknown as Record<string, unknown>;
   for (const key of Object.keys(first) as (keyof ComparisonRow)[]) {
-    if (typeof first[key] !== 'number' && key !== 'costTotal') continue;
+    if (typeof first[key] !== 'number' && !NULLABLE.has(key)) continue;
     const values = runs.map((r) => r[key]);
-    if (values.some((v) => typeof v !== 'number')) {
-      record[key] = null; // a cost missing under one seed (no prices) is missing for the setting
+    if (values.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
+      record[key] = null;
       continue;
     }
     const numbers = values as number[];

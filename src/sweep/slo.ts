@@ -11,6 +11,9 @@
  * A clause's miss measures how far a setting is from meeting it, relative to the bound (for served,
  * relative to the unserved share the bound allows: served 99.0% against >99.9% misses by 9×), so the
  * closest setting can be named when none meets the SLO.
+ * A setting without the figure a clause names (null: no p50/p95/p99 when its busiest workload served
+ * no request, no cost without prices) meets no clause on it, whatever the operator, and misses it by
+ * Infinity: it is never the answer for that clause, and comes last when the closest is chosen.
  */
 import type { ComparisonRow } from '../compare/comparison-row.js';
 import { UserInputError } from '../errors/user-input-error.js';
@@ -108,9 +111,10 @@ export function parseSlo(text: string, flag = '--slo'): Slo {
   return { text: parts.join(','), clauses };
 }
 
+/** The clause's figure of `row`, or null when it has none (a NaN, should one come in, is none too). */
 function valueOf(row: ComparisonRow, clause: SloClause): number | null {
   const v = row[clause.field];
-  return typeof v === 'number' ? v : null;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
 export function meetsClause(row: ComparisonRow, clause: SloClause): boolean {
@@ -156,7 +160,7 @@ export function sloMiss(row: ComparisonRow, slo: Slo): number {
 export function unjudgedClauses(slo: Slo, rows: readonly ComparisonRow[]): string[] {
   const notes: string[] = [];
   for (const clause of slo.clauses) {
-    if (rows.length > 0 && rows.every((row) => typeof row[clause.field] !== 'number')) {
+    if (rows.length > 0 && rows.every((row) => valueOf(row, clause) === null)) {
       const why = clause.metric === 'cost' ? 'the scenario has no prices (a node pool or virtual price sets them)' : `no setting has a ${clause.metric} figure`;
       notes.push(`note: "${clause.text}" can be met by no setting: ${why}`);
     }

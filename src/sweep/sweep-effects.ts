@@ -4,7 +4,10 @@
  * per combination, when there are at most MAX_LINES of them; with more, three lines (the lowest,
  * median and highest figure over the combinations at each value), so that any grid fits a chart.
  * Settings judged across seeds (./replicates.ts) give their judged figures, and their seed axis is
- * no parameter: it gets no chart and is not one of the "other axes". Pure: settings in, lines out.
+ * no parameter: it gets no chart and is not one of the "other axes". A setting without the figure
+ * (no p95 when its busiest workload served no request) has no point to draw, and a chart line cannot
+ * skip one: the lines through such a setting are left out (and counted), never drawn at 0 or NaN.
+ * Pure: settings in, lines out.
  */
 import { median } from 'd3-array';
 import type { ComparisonRow } from '../compare/comparison-row.js';
@@ -29,13 +32,16 @@ export interface AxisEffect {
   lines: EffectLine[];
   /** True when the lines are the lowest, median and highest over more than MAX_LINES combinations. */
   spread: boolean;
-  /** How many combinations of the other axes there are. */
+  /** How many combinations of the other axes there are (those left out included). */
   combinations: number;
+  /** How many of those combinations were left out: a setting on their line lacks the figure. */
+  leftOut: number;
 }
 
 /**
  * The effect of parameter axis `a` (an index into parameterAxes) on `figure`, or null when the axis
- * has one value or a setting lacks the figure (cost without prices).
+ * has one value or no line is left to draw: every line has a setting without the figure (cost
+ * without prices, a p95 where nothing was served).
  */
 export function axisEffect(axes: readonly GridAxis[], settings: readonly SweepRow[], a: number, figure: (row: ComparisonRow) => number | null, figureName: string): AxisEffect | null {
   const params = parameterAxes(axes, settings);
@@ -43,17 +49,21 @@ export function axisEffect(axes: readonly GridAxis[], settings: readonly SweepRo
   if (axis.values.length < 2) return null;
   const categories = axis.values.map((v) => v.text);
   const byOthers = new Map<string, { label: string; values: number[] }>();
+  const missing = new Set<string>();
   for (const s of settings) {
     const value = figure(s.row);
-    if (value === null) return null;
     const others = params.flatMap((p, i) => (i === a ? [] : [`${p.name}=${s.values[i]!}`]));
     const key = JSON.stringify(others);
     let line = byOthers.get(key);
     if (!line) byOthers.set(key, (line = { label: others.join(' ') || figureName, values: new Array<number>(categories.length).fill(Number.NaN) }));
-    line.values[categories.indexOf(s.values[a]!)] = value;
+    if (value === null || !Number.isFinite(value)) missing.add(key);
+    else line.values[categories.indexOf(s.values[a]!)] = value;
   }
-  const lines = [...byOthers.values()];
-  if (lines.length <= MAX_LINES) return { axis, categories, lines, spread: false, combinations: lines.length };
+  const combinations = byOthers.size;
+  const lines = [...byOthers].filter(([key]) => !missing.has(key)).map(([, line]) => line);
+  if (lines.length === 0) return null;
+  const leftOut = missing.size;
+  if (lines.length <= MAX_LINES) return { axis, categories, lines, spread: false, combinations, leftOut };
   const at = (i: number): number[] => lines.map((l) => l.values[i]!).filter((v) => !Number.isNaN(v));
   return {
     axis,
@@ -64,6 +74,7 @@ export function axisEffect(axes: readonly GridAxis[], settings: readonly SweepRo
       { label: 'highest', values: categories.map((_, i) => Math.max(...at(i))) },
     ],
     spread: true,
-    combinations: lines.length,
+    combinations,
+    leftOut,
   };
 }

@@ -49,6 +49,20 @@ describe('overrides into a kind: List', () => {
     });
   });
 
+  it('an index past the end of a list is refused, naming the override, not the file', async () => {
+    await withFolder(async (dir) => {
+      const error = await loadScenario(dir, { patches: parseOverrides('scenario:spec.nodePools[5].count=2', '--variant far') }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(isUserInputError(error)).toBe(true);
+      if (!isUserInputError(error)) return;
+      expect(error.problems).toEqual([
+        { file: '(command line)', field: '--variant far', message: 'expected an index of spec.nodePools from 0 to 1 (its 1 item, or 1 to add one), got 5, in "scenario:spec.nodePools[5].count=2"' },
+      ]);
+    });
+  });
+
   it('an override naming no item is still refused', async () => {
     await withFolder(async (dir) => {
       await expect(loadScenario(dir, { patches: parseOverrides('HorizontalPodAutoscaler/api:spec.maxReplicas=4', '--variant x') })).rejects.toThrow(/matches no document/);

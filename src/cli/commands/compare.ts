@@ -6,7 +6,8 @@
  */
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { bestVariants, comparisonColumns, comparisonCsv, formatComparisonTable } from '../../compare/comparison-table.js';
+import { bestVariants, comparisonColumns, comparisonCsv, comparisonReportTable, formatComparisonTable } from '../../compare/comparison-table.js';
+import { COMPARISON_CSV, COMPARISON_JSON, COMPARISON_SEEDS_CSV, COMPARISON_WORKLOADS_CSV } from '../../compare/output-names.js';
 import { runComparison } from '../../compare/run-comparison.js';
 import { resolveVariants } from '../../compare/variants.js';
 import {
@@ -84,7 +85,9 @@ Overrides set one field of scenario.yaml (target "scenario") or of one manifest 
 (target <Kind>/<metadata.name>); the value is YAML. Separate several with ";".
 A variant named "base" replaces the unchanged base scenario as the first row. Every
 variant is loaded and checked before the first one runs. Every variant runs with one seed (--seed)
-and for one duration: variants whose own durations differ need --duration.`,
+and for one duration: variants whose own durations differ need --duration.
+Each variant's results go in a folder of its name, so names must differ in more than letter case
+and must not be those of the files compare writes beside them (comparison.json, report.md, …).`,
     )
     .action((dir: string, flags: CompareFlags) =>
       withExitCodes(async () => {
@@ -131,25 +134,25 @@ and for one duration: variants whose own durations differ need --duration.`,
           rows = result.rows;
           for (const run of result.runs) folder.writeText('summary.json', `${JSON.stringify(run.result.summary, null, 2)}\n`, run.variant.name);
           const table = comparisonCsv(rows);
-          folder.writeText('comparison.csv', [table.header, ...table.rows].map((r) => `${csvLine(r)}\n`).join(''));
+          folder.writeText(COMPARISON_CSV, [table.header, ...table.rows].map((r) => `${csvLine(r)}\n`).join(''));
           const seedSummaries = result.seedSummaries;
           workloadRows = seedSummaries !== undefined ? result.runs.flatMap((run, i) => judgedWorkloadRows(run.variant.name, seedSummaries[i]!)) : result.runs.flatMap((run) => comparisonWorkloadRows(run.variant.name, run.result.summary));
           if (result.seedRows !== undefined && seeds !== undefined) {
             seedRows = result.seedRows;
             const perSeed = seedRunsCsv(seeds, seedRows);
-            folder.writeText('comparison-seeds.csv', [perSeed.header, ...perSeed.rows].map((r) => `${csvLine(r)}\n`).join(''));
+            folder.writeText(COMPARISON_SEEDS_CSV, [perSeed.header, ...perSeed.rows].map((r) => `${csvLine(r)}\n`).join(''));
           }
           const perWorkload = comparisonWorkloadsCsv(workloadRows);
-          folder.writeText('comparison-workloads.csv', [perWorkload.header, ...perWorkload.rows].map((r) => `${csvLine(r)}\n`).join(''));
+          folder.writeText(COMPARISON_WORKLOADS_CSV, [perWorkload.header, ...perWorkload.rows].map((r) => `${csvLine(r)}\n`).join(''));
           const best = bestVariants(rows, comparisonColumns(rows));
-          folder.writeText('comparison.json', `${JSON.stringify({ variants: rows, best, ...(focus !== undefined ? { workloadFocus: focus } : {}), workloads: workloadRows, ...acrossSeedsJson(seeds, seedRows) }, null, 2)}\n`);
+          folder.writeText(COMPARISON_JSON, `${JSON.stringify({ variants: rows, best, ...(focus !== undefined ? { workloadFocus: focus } : {}), workloads: workloadRows, ...acrossSeedsJson(seeds, seedRows) }, null, 2)}\n`);
           if (formats.length > 0) {
             const report = renderComparisonReport({
               title: `${basename(resolve(dir))}: ${rows.map((r) => r.variant).join(' vs ')}`,
               variants: result.runs.map(({ variant, result: run }) => ({ name: variant.name, summary: run.summary, series: charts.get(variant.name)!.series(), billing: run.built.ledger })),
-              table: table,
+              table: comparisonReportTable(rows),
               workloadTable: comparisonWorkloadsTable(workloadRows),
-              dataFiles: ['comparison.csv', 'comparison-workloads.csv', ...(seedRows !== undefined ? ['comparison-seeds.csv'] : []), 'comparison.json'],
+              dataFiles: [COMPARISON_CSV, COMPARISON_WORKLOADS_CSV, ...(seedRows !== undefined ? [COMPARISON_SEEDS_CSV] : []), COMPARISON_JSON],
               ...(seeds !== undefined && seedRows !== undefined
                 ? { note: `Each variant ran under ${seeds.length} seeds (${seeds.join(', ')}); the tables judge it across them (${JUDGED_ACROSS_SEEDS}); the charts and each variant's folder are of seed ${seeds[0]}.` }
                 : {}),
@@ -177,7 +180,7 @@ and for one duration: variants whose own durations differ need --duration.`,
         if (workloads > 1 && workloads <= TERMINAL_WORKLOADS_MAX) process.stdout.write(`\nper workload (${about}):\n${formatComparisonWorkloads(workloadRows)}\n`);
         else if (workloads > TERMINAL_WORKLOADS_MAX) process.stdout.write(`per workload: comparison-workloads.csv (${workloads} workloads)\n`);
         const pages = files.map((f) => basename(f)).filter((f) => f === 'report.md' || f === 'report.html');
-        const named = ['comparison.csv', 'comparison-workloads.csv', ...(seedRows !== undefined ? ['comparison-seeds.csv'] : []), 'comparison.json', ...pages, 'one folder per variant'];
+        const named = [COMPARISON_CSV, COMPARISON_WORKLOADS_CSV, ...(seedRows !== undefined ? [COMPARISON_SEEDS_CSV] : []), COMPARISON_JSON, ...pages, 'one folder per variant'];
         process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (${named.join(', ')})\n`);
       }, { json: flags.json }),
     );

@@ -13,7 +13,10 @@ import { formatMarkdownTable } from './markdown-table.js';
 import { escapeMarkdownText, fileLink } from './markdown-text.js';
 import { formatCostFigure } from './summary-tables.js';
 
-/** Rows as comparison.csv has them: numbers are printed as JavaScript prints them. */
+/** A response time in ms; "—" for a workload that served nothing (NaN in memory, null in summary.json), as the run report shows it. */
+const ms = (seconds: number | null): string => (seconds === null || !Number.isFinite(seconds) ? '—' : (seconds * 1000).toFixed(1));
+
+/** Rows as comparison.csv has them: numbers are printed as JavaScript prints them (the caller gives "—" for a figure a variant lacks). */
 export interface ComparisonTable {
   header: readonly string[];
   rows: readonly (readonly Cell[])[];
@@ -43,7 +46,7 @@ export function defaultComparisonTable(variants: readonly ComparisonVariantInput
       v.name,
       w.name,
       w.servedPercent.toFixed(3),
-      (w.responseTimeSeconds.p95 * 1000).toFixed(1),
+      ms(w.responseTimeSeconds.p95),
       `${w.replicas.meanReady.toFixed(2)} / ${w.replicas.peakReady}`,
       formatCostFigure(v.summary.cost.total.cost),
     ]),

@@ -45,7 +45,10 @@ interface Figure {
   unit: string;
   /** The row field an SLO clause on this figure names. */
   field: keyof ComparisonRow;
+  /** The setting's figure; null when it has none (a p95 where nothing was served). */
   of: (row: ComparisonRow) => number | null;
+  /** Why a setting can lack the figure, for the note on a chart that leaves lines out. */
+  lacking?: string;
 }
 
 function figures(settings: readonly SweepRow[]): Figure[] {
@@ -55,7 +58,7 @@ function figures(settings: readonly SweepRow[]): Figure[] {
   const worst = seeds ? ' (worst seed)' : '';
   const mean = seeds ? ' (mean of seeds)' : '';
   const out: Figure[] = [
-    { key: 'p95', title: 'p95 response time', judged: worst, unit: 'ms', field: 'p95Ms', of: (r) => r.p95Ms },
+    { key: 'p95', title: 'p95 response time', judged: worst, unit: 'ms', field: 'p95Ms', of: (r) => r.p95Ms, lacking: seeds ? 'its busiest workload served no request under some seed' : 'its busiest workload served no request' },
     cost.name === 'cost_total'
       ? { key: 'cost', title: 'cost', judged: mean, unit: currency, field: 'costTotal', of: (r) => r.costTotal }
       : { key: 'replicas', title: 'mean replicas', judged: mean, unit: '', field: 'meanReplicas', of: (r) => r.meanReplicas },
@@ -71,13 +74,22 @@ function sloLines(figure: Figure, answer: SloAnswer | null, categories: number):
     .map((c) => ({ label: `SLO ${c.text}`, colour: LIGHT_GREY, widthPx: WIDE_LINE_PX, values: new Array<number>(categories).fill(c.bound) }));
 }
 
+/** The note under a chart whose lines through a setting without the figure were left out (axisEffect draws some line, so there were several). */
+function leftOutNote(effect: AxisEffect, figure: Figure): string | undefined {
+  if (effect.leftOut === 0) return undefined;
+  const why = figure.lacking !== undefined ? ` (${figure.lacking})` : '';
+  return `Left out: ${effect.leftOut} of the ${effect.combinations} combinations of the other axes, where a setting has no ${figure.title}${why}.`;
+}
+
 function effectChart(effect: AxisEffect, figure: Figure, axisIndex: number, answer: SloAnswer | null): CategoryChartSpec {
-  const others = effect.combinations;
-  const note = effect.spread
+  const others = effect.combinations - effect.leftOut;
+  const drawn = effect.spread
     ? `The lowest, median and highest over the ${others} combinations of the other axes at each value.`
     : others > 1
       ? 'One line per combination of the other axes.'
       : undefined;
+  const notes = [drawn, leftOutNote(effect, figure)].filter((n): n is string => n !== undefined);
+  const note = notes.length > 0 ? notes.join(' ') : undefined;
   return {
     name: `axis${axisIndex + 1}-${figure.key}`,
     title: `${figure.title} by ${effect.axis.name}${figure.judged}`,

@@ -3,7 +3,8 @@
  * variants (and later sweeps) change one field of scenario.yaml or of one manifest object without
  * copying the scenario. A patch targets `scenario` or `<Kind>/<name>` and sets one field path.
  */
-import type { Document } from 'yaml';
+import { isSeq, type Document } from 'yaml';
+import { formatFieldPath } from './field-path.js';
 
 export interface DocumentPatch {
   /** `scenario`, or a manifest object as `<Kind>/<metadata.name>` (e.g. HorizontalPodAutoscaler/web). */
@@ -48,22 +49,53 @@ export function documentObjects(value: unknown, at: (string | number)[] = []): {
  * paths from the document's root (inside a List: under `items[i]`), for messages about the values
  * they set.
  */
-export function applyPatches(doc: Document.Parsed, patches: readonly DocumentPatch[]): { applied: DocumentPatch[]; located: DocumentPatch[] } {
-  if (patches.length === 0) return { applied: [], located: [] };
+export function applyPatches(doc: Document.Parsed, patches: readonly DocumentPatch[]): { applied: DocumentPatch[]; located: DocumentPatch[]; refused: PatchRefusal[] } {
+  if (patches.length === 0) return { applied: [], located: [], refused: [] };
   const kind = doc.getIn(['kind']);
   // Only a List is converted to plain data to find its items; any other document is its own target.
   const objects = documentObjects(typeof kind === 'string' && kind.endsWith('List') ? doc.toJS() : { kind, metadata: { name: doc.getIn(['metadata', 'name']) } });
   const applied: DocumentPatch[] = [];
   const located: DocumentPatch[] = [];
+  const refused: PatchRefusal[] = [];
   for (const object of objects) {
     const target = objectTarget(object.value);
     for (const p of patches) {
       if (p.target !== target) continue;
       const path = [...object.path, ...p.path];
-      doc.setIn(path, doc.createNode(p.value));
       applied.push(p);
+      const gap = indexPastEnd(doc, path, object.path.length);
+      if (gap !== undefined) {
+        refused.push({ patch: p, message: gap });
+        continue;
+      }
+      doc.setIn(path, doc.createNode(p.value));
       located.push(object.path.length === 0 ? p : { ...p, path });
     }
   }
-  return { applied, located };
+  return { applied, located, refused };
+}
+
+/** A patch that cannot be applied as written, and why. */
+export interface PatchRefusal {
+  patch: DocumentPatch;
+  message: string;
+}
+
+/**
+ * Why `path` indexes a list past its end (which would leave empty items before the new one, each
+ * then reported as a missing field of the user's file), or undefined: an index may name an item or
+ * the next one, which appends.
+ */
+function indexPastEnd(doc: Document.Parsed, path: readonly (string | number)[], from: number): string | undefined {
+  for (let i = from; i < path.length; i++) {
+    const segment = path[i];
+    if (typeof segment !== 'number') continue;
+    const list = doc.getIn(path.slice(0, i), true);
+    const length = isSeq(list) ? list.items.length : 0;
+    if (segment > length) {
+      const where = formatFieldPath(path.slice(from, i));
+      return `expected an index of ${where} from 0 to ${length} (${length === 0 ? 'it has no items; 0 adds the first' : `its ${length} item${length === 1 ? '' : 's'}, or ${length} to add one`}), got ${segment}`;
+    }
+  }
+  return undefined;
 }

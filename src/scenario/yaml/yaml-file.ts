@@ -48,8 +48,9 @@ export function parseYamlDocuments(text: string, file: string, patches: readonly
       continue;
     }
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
-    const { applied: patchedBy, located: patched } = applyPatches(doc, patches);
+    const { applied: patchedBy, located: patched, refused } = applyPatches(doc, patches);
     for (const p of patchedBy) applied?.add(p);
+    for (const r of refused) problems.push({ file: r.patch.source === undefined ? '(override)' : '(command line)', field: r.patch.source ?? r.patch.target, message: `${r.message}, in "${r.patch.text}"` });
     try {
       documents.push({ file, doc, lineCounter, index, value: doc.toJS({ maxAliasCount: 1000 }) as unknown, ...(patched.length > 0 ? { patches: patched } : {}) });
     } catch (e) {
