@@ -29,6 +29,8 @@ export interface ComparisonResult {
   seedRows?: ComparisonRow[][];
   /** With several seeds: each variant's per-workload rows under each seed. */
   seedSummaries?: RunSummary[][];
+  /** The variants' load warnings, each once (most are the base scenario's, shared by every variant). */
+  warnings: InputProblem[];
 }
 
 export interface ComparisonOptions {
@@ -112,6 +114,17 @@ async function loadVariants(variants: readonly Variant[], options: ComparisonOpt
   return scenarios;
 }
 
+/** Every variant's load warnings, each once, in variant order. */
+function distinctWarnings(scenarios: readonly Scenario[]): InputProblem[] {
+  const seen = new Set<string>();
+  return scenarios.flatMap((s) => s.warnings).filter((w) => {
+    const text = formatProblem(w);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+}
+
 /** One run of `scenario` as a comparison row (and its summary), its tables as `tables` says. */
 async function runOnce(variant: Variant, scenario: Scenario, options: ComparisonOptions, tables: TableSinkFactory | undefined): Promise<{ row: ComparisonRow; result: RunResult }> {
   const counter = new ScaleEventCounter();
@@ -153,5 +166,5 @@ export async function runComparison(variants: readonly Variant[], options: Compa
     seedSummaries.push(summaries);
     options.onVariantDone?.(variant, row);
   }
-  return { rows, runs, ...(seeds ? { seedRows, seedSummaries } : {}) };
+  return { rows, runs, ...(seeds ? { seedRows, seedSummaries } : {}), warnings: distinctWarnings(scenarios) };
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { isUserInputError, UserInputError } from '../errors/user-input-error.js';
 import { resolveInScenario } from '../scenario/files.js';
 import { loadScenario } from '../scenario/load-scenario.js';
+import type { Warning } from '../scenario/types.js';
 import { buildId, settingRowsFingerprint, sweepFingerprint, toolVersion } from './fingerprint.js';
 import { resolveGrid, scenarioSpecAxis, type GridAxis } from './grid.js';
 import { loadSetting, type SettingTask, type SweepBase } from './run-setting.js';
@@ -35,6 +36,8 @@ export interface SweepPlan {
   rowsFingerprint: string;
   base: SweepBase;
   settings: Setting[];
+  /** The base scenario's load warnings (a trace shorter than the run…), which every setting shares unless it changes what they are about. */
+  warnings: Warning[];
 }
 
 function varies(axes: readonly GridAxis[], field: string): GridAxis | undefined {
@@ -100,6 +103,7 @@ export async function planSweep(request: SweepRequest): Promise<SweepPlan> {
     rowsFingerprint: settingRowsFingerprint(fingerprinted),
     base,
     settings,
+    warnings: baseScenario.warnings,
   };
 }
 

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { bestVariants, comparisonColumns, comparisonCsv, comparisonReportTable, formatComparisonTable } from '../../compare/comparison-table.js';
 import { COMPARISON_CSV, COMPARISON_JSON, COMPARISON_SEEDS_CSV, COMPARISON_WORKLOADS_CSV } from '../../compare/output-names.js';
 import { runComparison } from '../../compare/run-comparison.js';
+import { formatProblem, type InputProblem } from '../../errors/user-input-error.js';
 import { resolveVariants } from '../../compare/variants.js';
 import {
   comparisonWorkloadRows,
@@ -109,6 +110,7 @@ and must not be those of the files compare writes beside them (comparison.json, 
         let workloadRows: ComparisonWorkloadRow[] = [];
         let notices: string[] = [];
         let seedRows: ComparisonRow[][] | undefined;
+        let warnings: InputProblem[] = [];
         try {
           const result = await runComparison(variants, {
             ...(seed !== undefined ? { seed } : {}),
@@ -132,6 +134,7 @@ and must not be those of the files compare writes beside them (comparison.json, 
             },
           });
           rows = result.rows;
+          warnings = result.warnings;
           for (const run of result.runs) folder.writeText('summary.json', `${JSON.stringify(run.result.summary, null, 2)}\n`, run.variant.name);
           const table = comparisonCsv(rows);
           folder.writeText(COMPARISON_CSV, [table.header, ...table.rows].map((r) => `${csvLine(r)}\n`).join(''));
@@ -170,7 +173,7 @@ and must not be those of the files compare writes beside them (comparison.json, 
         }
         for (const notice of notices) process.stderr.write(`${notice}\n`);
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ variants: rows, best: bestVariants(rows, comparisonColumns(rows)), workloads: workloadRows, ...acrossSeedsJson(seeds, seedRows), out: resolve(outDir) }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ variants: rows, best: bestVariants(rows, comparisonColumns(rows)), workloads: workloadRows, ...acrossSeedsJson(seeds, seedRows), out: resolve(outDir), warnings: warnings.map(formatProblem) }, null, 2)}\n`);
           return;
         }
         process.stdout.write(`${formatComparisonTable(rows)}\n`);
@@ -182,6 +185,8 @@ and must not be those of the files compare writes beside them (comparison.json, 
         const pages = files.map((f) => basename(f)).filter((f) => f === 'report.md' || f === 'report.html');
         const named = [COMPARISON_CSV, COMPARISON_WORKLOADS_CSV, ...(seedRows !== undefined ? [COMPARISON_SEEDS_CSV] : []), COMPARISON_JSON, ...pages, 'one folder per variant'];
         process.stdout.write(`wrote ${files.length} files under ${resolve(outDir)} (${named.join(', ')})\n`);
+        // The variants' warnings, as run prints them (each variant's summary.json keeps its own).
+        for (const w of warnings) process.stdout.write(`warning: ${formatProblem(w)}\n`);
       }, { json: flags.json }),
     );
 }

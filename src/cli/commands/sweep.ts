@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UserInputError } from '../../errors/user-input-error.js';
+import { formatProblem, UserInputError } from '../../errors/user-input-error.js';
 import { prepareOutputFolder } from '../../report/output-folder.js';
 import { ResultsFolder } from '../../report/results-folder.js';
 import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
@@ -301,6 +301,7 @@ function printSweepDone({ flags, plan, run, outputs, report, slo, shards, shard,
       cpuSeconds: Number(cpuSeconds.toFixed(3)),
       timeline: roundTimeline(timeline),
       ...(outputs ? { frontier: frontierJson(outputs), best: outputs.answer } : {}),
+      warnings: plan.warnings.map(formatProblem),
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return;
@@ -315,4 +316,6 @@ function printSweepDone({ flags, plan, run, outputs, report, slo, shards, shard,
     if (slo) for (const note of unjudgedClauses(slo, run.rows.map((r) => r.row))) process.stderr.write(`${note}\n`);
     process.stdout.write(`wrote ${writtenFiles(outputs, report)} under ${target}\n`);
   } else process.stdout.write(`wrote the part under ${target}; merge every shard with: scalesim merge <shard folders…> --out <dir>\n`);
+  // The base scenario's warnings, as run prints them: a trace that ends before the run, say, holds for every setting.
+  for (const w of plan.warnings) process.stdout.write(`warning: ${formatProblem(w)}\n`);
 }
