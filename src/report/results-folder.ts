@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { prepareOutputFolder, RESULTS_MARKER, resultsMarkerText } from './output-folder.js';
 import { FileTableSink, type TableSink } from './table-sink.js';
+import { UserInputError } from '../errors/user-input-error.js';
 
 /** Whether process `pid` is running (signal 0 reaches it, or it exists but is another user's). */
 export function processAlive(pid: number): boolean {
@@ -50,7 +51,13 @@ export class ResultsFolder {
     this.temp = join(parent, `.scalesim-tmp-${basename(this.target)}-${process.pid}`);
     removeStaleFolders(parent, basename(this.target));
     rmSync(this.temp, { recursive: true, force: true });
-    mkdirSync(this.temp);
+    try {
+      mkdirSync(this.temp);
+    } catch (error) {
+      // A parent the user cannot write in (read-only, /proc, another user's folder) is a mistake in --out, not a run failure.
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new UserInputError({ file: '(command line)', field: '--out', message: `cannot write in ${parent} (${reason}): expected a folder where the results can be written`, hint: 'give --out a folder you can write to, e.g. --out results/my-run' });
+    }
   }
 
   /** A streamed CSV table; `sub` puts it in a subfolder (e.g. one per compared variant). */

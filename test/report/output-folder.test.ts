@@ -135,6 +135,13 @@ describe('prepareOutputFolder and ResultsFolder', () => {
     expect(refusal(() => prepareOutputFolder(join(file, 'results')))).toBe(`(command line): --out: cannot make the folder ${join(file, 'results')}: ${file} is a file, not a folder`);
   });
 
+  it.runIf(process.platform === 'linux')('refuses a folder it cannot write in as bad input (exit 2), not a run failure', () => {
+    // Nothing may be made under /proc, whoever runs the test (root included).
+    expect(refusal(() => new ResultsFolder('/proc/scalesim-results'))).toBe(
+      '(command line): --out: cannot write in /proc (ENOENT): expected a folder where the results can be written\n    hint: give --out a folder you can write to, e.g. --out results/my-run',
+    );
+  });
+
   it('follows a symbolic link to a folder above the output (as /tmp is on macOS)', () => {
     const real = folderWith({});
     const link = join(work, `link-${n++}`);

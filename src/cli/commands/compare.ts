@@ -6,6 +6,7 @@
  */
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { scenarioDirArg } from '../scenario-dir-arg.js';
 import { bestVariants, comparisonColumns, comparisonCsv, comparisonReportTable, formatComparisonTable } from '../../compare/comparison-table.js';
 import { COMPARISON_CSV, COMPARISON_JSON, COMPARISON_SEEDS_CSV, COMPARISON_WORKLOADS_CSV } from '../../compare/output-names.js';
 import { runComparison } from '../../compare/run-comparison.js';
@@ -58,7 +59,7 @@ export function registerCompareCommand(program: Command): void {
   program
     .command('compare')
     .description('run variants of a scenario on the same trace and seed, and compare cost, SLO figures and scaling behaviour')
-    .argument('<scenario-dir>', 'the base scenario (run as variant "base")')
+    .argument('<scenario-dir>', 'the base scenario (run as variant "base")', scenarioDirArg)
     .requiredOption('--variant <name=spec>', 'a variant: <name>=<scenario-dir> or <name>=<target>:<field.path>=<value>[;…] (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--out <dir>', 'output folder (default: results/<scenario-name>-compare)')
     .option('--seed <n>', 'the seed every variant uses (default: the base scenario seed)')

@@ -1,6 +1,7 @@
 /** `scalesim run <scenario-dir>`: load, simulate, write timeseries.csv, decisions.csv, summary.json, the report. */
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { scenarioDirArg } from '../scenario-dir-arg.js';
 import { runScenarioYielding } from '../../engine/run-scenario.js';
 import type { RunSummary } from '../../report/summary.js';
 import { parseDuration } from '../../scenario/duration.js';
@@ -88,7 +89,7 @@ export function registerRunCommand(program: Command): void {
   program
     .command('run')
     .description('run a scenario folder and write timeseries.csv, decisions.csv, cost.csv, summary.json and the report (report.md, report.html)')
-    .argument('<scenario-dir>', 'folder with scenario.yaml and the Kubernetes manifests')
+    .argument('<scenario-dir>', 'folder with scenario.yaml and the Kubernetes manifests', scenarioDirArg)
     .option('--out <dir>', 'output folder (default: results/<scenario-name>)')
     .option('--seed <n>', 'override the scenario seed')
     .option('--duration <d>', 'override the simulated duration (e.g. 2h, 3d, 5400s)')

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { scenarioDirArg } from '../scenario-dir-arg.js';
 import { formatProblem, UserInputError } from '../../errors/user-input-error.js';
 import { prepareOutputFolder } from '../../report/output-folder.js';
 import { ResultsFolder } from '../../report/results-folder.js';
@@ -70,7 +71,7 @@ export function registerSweepCommand(program: Command): void {
   program
     .command('sweep')
     .description('run the cartesian product of parameter values on worker threads; write sweep.csv, the Pareto frontier and the cheapest setting meeting an SLO')
-    .argument('<scenario-dir>', 'the scenario to sweep')
+    .argument('<scenario-dir>', 'the scenario to sweep', scenarioDirArg)
     .option('--grid <path=values>', `a grid axis: <path>=v1,v2,… with path an alias (${ALIAS_NAMES.join(', ')}) or <target>:<field.path> (repeatable; the first varies slowest)`, (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
     .option('--out <dir>', 'output folder (default: results/<scenario-name>-sweep, or …-sweep-shard-<i>)')
     .option('--seed <n>', 'the seed every setting runs with (default: the scenario seed)')

@@ -5,6 +5,7 @@
  * objects (file, line, column, field, message, hint).
  */
 import type { Command } from 'commander';
+import { scenarioDirArg } from '../scenario-dir-arg.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { formatProblem } from '../../errors/user-input-error.js';
 import { withExitCodes } from '../handle-errors.js';
@@ -13,7 +14,7 @@ export function registerValidateCommand(program: Command): void {
   program
     .command('validate')
     .description('check a scenario folder (scenario.yaml, manifests, traces) without running it')
-    .argument('<scenario-dir>', 'folder with scenario.yaml')
+    .argument('<scenario-dir>', 'folder with scenario.yaml', scenarioDirArg)
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
