@@ -94,7 +94,8 @@ export function buildKeda(input: KedaBuildInput): KedaBuild {
     const run = scenario.jobRuns.find((r) => r.scaledJob === sj.name);
     const template = scenario.jobTemplates.find((t) => t.name === sj.name);
     const queue = run === undefined ? undefined : flows.get(run.queue);
-    if (run === undefined || template === undefined || queue === undefined) throw new Error(`ScaledJob ${sj.name}: no job run, template or queue`);
+    const source = run === undefined ? undefined : queues.get(run.queue);
+    if (run === undefined || template === undefined || queue === undefined || source === undefined) throw new Error(`ScaledJob ${sj.name}: no job run, template or queue`);
     const controller = new ScaledJobController(sj, {
       sim,
       cluster: input.cluster,
@@ -102,6 +103,7 @@ export function buildKeda(input: KedaBuildInput): KedaBuild {
       template: template.template,
       run,
       queue,
+      settleQueue: (nowSeconds) => source.settle(nowSeconds),
       observer: input.observer,
       reads,
     });

@@ -30,6 +30,8 @@ export interface ScaledJobDeps {
   run: JobRunSpec;
   /** The queue the Jobs take their messages from. */
   queue: LoadFlow;
+  /** Brings `queue` up to `nowSeconds` (its arrivals since the last event, and its consumers' work). */
+  settleQueue(nowSeconds: number): void;
   observer: SimObserver;
   reads: TriggerReadContext;
 }
@@ -151,6 +153,8 @@ export class ScaledJobController {
     const { sim, queue, run, cluster } = this.deps;
     const now = sim.nowSeconds;
     this.started.add(pod);
+    // The messages that arrived since the queue's last event are there for the Job to take.
+    this.deps.settleQueue(now);
     const wait = queue.oldestMessageAgeSeconds(now);
     const taken = queue.take(run.messagesPerJob, now);
     if (taken > 0) {

@@ -10,6 +10,8 @@ import type { ScalerFaultSpec, TriggerSourceSpec } from '../../scenario/types.js
 /** Something with a queue a scaler can read (a queue worker's flow, or a ScaledJob's queue). */
 export interface QueueSource {
   queueReading(nowSeconds: number): ScalerReading;
+  /** Integrates the queue's arrivals (and its consumers, if any) up to `nowSeconds`. */
+  settle(nowSeconds: number): void;
 }
 
 export interface TriggerReadContext {
