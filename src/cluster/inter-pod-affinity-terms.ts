@@ -14,8 +14,9 @@
  * part has one revision, so such a key selects the pods of the pod's own source (matchLabelKeys) or
  * every pod but those (mismatchLabelKeys), as topology-spread-selectors.ts does for spreading.
  *
- * Namespaces are not modelled as objects: a namespace's labels are {kubernetes.io/metadata.name:
- * its name}, the one label the API server puts on every namespace.
+ * A namespaceSelector is resolved by the loader against the Namespace manifests' labels
+ * (scenario/manifests/namespace-selectors.ts); unresolved (a template built without the loader), a
+ * namespace's labels are {kubernetes.io/metadata.name: its name}, the label every namespace has.
  */
 import type { InterPodAffinitySpec, PodAffinityTermSpec } from '../scenario/pod-affinity-types.js';
 import type { LabelSelectorSpec } from '../scenario/types.js';
@@ -105,10 +106,13 @@ function resolve(spec: InterPodAffinitySpec, source: SpreadSource): PodAffinityT
 }
 
 function resolveTerm(t: PodAffinityTermSpec, source: SpreadSource): AffinityTerm {
+  // A namespaceSelector the loader resolved against the Namespace manifests' labels is the list of
+  // namespaces it selects (every namespace a pod can be in is known then).
+  const selected = t.selectedNamespaces;
   const term: AffinityTerm = {
     topologyKey: t.topologyKey,
-    namespaces: t.namespaces ?? [source.owner.namespace],
-    namespaceSelector: t.namespaceSelector,
+    namespaces: selected === undefined ? (t.namespaces ?? [source.owner.namespace]) : [...new Set([...(t.namespaces ?? []), ...selected])],
+    namespaceSelector: selected === undefined ? t.namespaceSelector : undefined,
     labels: t.labelSelector,
   };
   if (t.labelSelector === undefined || (t.matchLabelKeys.length === 0 && t.mismatchLabelKeys.length === 0)) return term;

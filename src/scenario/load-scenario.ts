@@ -18,6 +18,7 @@ import { admitRuntimeClasses } from './manifests/runtime-class-admission.js';
 import { checkQuotaConstraints, orderedQuotas } from './manifests/quota-constraints.js';
 import { admitLimitRanges } from './manifests/limit-ranger.js';
 import { resolvePodPriorities } from './manifests/pod-priority.js';
+import { resolveNamespaceSelectors } from './manifests/namespace-selectors.js';
 import type { ManifestSet } from './manifests/manifest-set.js';
 import { warnAboutAffinityNoPoolMatches } from './node-pools/node-affinity-warnings.js';
 import { warnAboutPodsThatFitNoPool, type PodSource } from './node-pools/pod-fit-warnings.js';
@@ -87,6 +88,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   const manifests = await readManifests(dir, sections.manifests, ref, sink, patches, applied);
   admitLimitRanges(manifests, sink);
   resolvePodPriorities(manifests, sink);
+  resolveNamespaceSelectors(manifests, sink);
   admitRuntimeClasses(manifests, sink);
   checkQuotaConstraints(manifests, sink);
   for (const p of patches) {

@@ -18,6 +18,12 @@ export interface PodAffinityTermSpec {
   namespaces: string[] | undefined;
   /** undefined: not set (selects no namespace); {} selects every namespace. */
   namespaceSelector: LabelSelectorSpec | undefined;
+  /**
+   * The namespaces where the scenario's pods live whose labels (their Namespace manifests', or only
+   * kubernetes.io/metadata.name without one) namespaceSelector matches, set once every manifest is
+   * read (manifests/namespace-selectors.ts); undefined when the term has no namespaceSelector.
+   */
+  selectedNamespaces?: string[];
   topologyKey: string;
   /** Pod label keys whose values (the incoming pod's) the API server adds to the selector as `key In (value)`. */
   matchLabelKeys: string[];

@@ -104,6 +104,25 @@ describe('InterPodAffinity in the scheduler', () => {
     expect(hosts(app.pods)).toEqual([dbNode, dbNode, dbNode]);
   });
 
+  it('a namespaceSelector the loader resolved (selectedNamespaces) selects the pods of those namespaces; unresolved, only the name label counts', () => {
+    const byTeam = { matchLabels: { team: 'payments' }, matchExpressions: [] };
+    const run = (term: PodAffinityTermSpec) => {
+      const w = new World();
+      for (let i = 0; i < 3; i++) w.node();
+      const db = w.deploy('db', template('db'), 1);
+      w.sim.runUntil(10);
+      const app = w.deploy('app', template('app', rules({ affinity: [term] })), 2);
+      w.sim.runUntil(30);
+      return { dbNode: db.pods[0]!.node!.name, app: app.pods };
+    };
+    // default carries team=payments in its Namespace manifest: the term selects db's pod.
+    const resolved = run({ ...affinityTerm(HOST, 'db'), namespaces: [], namespaceSelector: byTeam, selectedNamespaces: ['default'] });
+    expect(hosts(resolved.app)).toEqual([resolved.dbNode, resolved.dbNode]);
+    // No namespace carries the label: the term selects no pod, and the pods wait.
+    const unresolved = run({ ...affinityTerm(HOST, 'db'), namespaces: [], namespaceSelector: byTeam });
+    expect(waiting(unresolved.app)).toHaveLength(2);
+  });
+
   it('a pod whose required affinity matches no pod and not itself waits (AffinityRulesNotMatch), and is retried when such a pod binds (no node relaxes)', () => {
     const w = new World();
     w.node();

@@ -12,6 +12,7 @@ import type { FieldPath } from '../yaml/field-path.js';
 import type { FieldTree } from './known-fields.js';
 import type { PriorityClassEntry } from './priority-class.js';
 import type { LimitRangeEntry } from './limit-range.js';
+import type { NamespaceEntry } from './namespace.js';
 import type { ResourceQuotaSpec } from '../resource-quota-types.js';
 import type { RuntimeClassEntry } from './runtime-class.js';
 
@@ -98,6 +99,8 @@ export interface ManifestSet {
   daemonSets: DaemonSetEntry[];
   /** v1 ResourceQuotas (namespaced), in reading order. */
   resourceQuotas: ResourceQuotaEntry[];
+  /** v1 Namespaces (cluster-scoped), in reading order: their labels, for namespaceSelector. */
+  namespaces: NamespaceEntry[];
   /**
    * `Kind/namespace/name` of objects that could not be read (their problems are already reported):
    * references to them are not reported again as missing.
@@ -124,7 +127,7 @@ export function markBroken(out: ManifestSet, kind: string, ref: DocRef): void {
 
 /** An empty set, for the reader and for tests. */
 export function emptyManifestSet(): ManifestSet {
-  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], elasticWorkloads: [], podDisruptionBudgets: [], priorityClasses: [], limitRanges: [], resourceQuotas: [], daemonSets: [], runtimeClasses: [], broken: new Set(), incomplete: false };
+  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], elasticWorkloads: [], podDisruptionBudgets: [], priorityClasses: [], limitRanges: [], resourceQuotas: [], daemonSets: [], runtimeClasses: [], namespaces: [], broken: new Set(), incomplete: false };
 }
 
 /** How the simulator treats a kind: loads it, ignores it with a warning, or rejects it for now. */

@@ -11,9 +11,8 @@
  *
  * Warnings: a term without labelSelector selects no pod (LabelSelectorAsSelector(nil) is
  * labels.Nothing()); a selector on a label the pods' controllers add (not modelled, as for
- * topology spread constraints); a namespaceSelector on namespace labels other than
- * kubernetes.io/metadata.name (namespaces are not modelled: each carries only that label, which the
- * API server sets).
+ * topology spread constraints). A namespaceSelector is resolved against the Namespace manifests'
+ * labels once every manifest is read (namespace-selectors.ts).
  */
 import type { InterPodAffinitySpec, PodAffinityRulesSpec, PodAffinityTermSpec } from '../pod-affinity-types.js';
 import type { ProblemSink } from '../problem-sink.js';
@@ -61,7 +60,7 @@ function toTerm(t: PodAffinityTermInput, ref: DocRef, at: FieldPath, sink: Probl
   const matchLabelKeys = t.matchLabelKeys ?? [];
   const mismatchLabelKeys = t.mismatchLabelKeys ?? [];
   checkLabelKeys(matchLabelKeys, mismatchLabelKeys, labelSelector, ref, at, sink);
-  warnSelectors(labelSelector, namespaceSelector, ref, at, sink);
+  warnSelectors(labelSelector, ref, at, sink);
   return {
     labelSelector,
     namespaces: namespaces.length === 0 && namespaceSelector === undefined ? undefined : namespaces,
@@ -100,7 +99,7 @@ function checkQualifiedName(value: string, ref: DocRef, path: FieldPath, sink: P
   if (problem !== undefined) sink.error(ref.problem(path, `"${value}" is not a valid label key: ${problem}`, 'use a node label key such as kubernetes.io/hostname or topology.kubernetes.io/zone'));
 }
 
-function selectorKeys(selector: LabelSelectorSpec): string[] {
+export function selectorKeys(selector: LabelSelectorSpec): string[] {
   return [...Object.keys(selector.matchLabels), ...selector.matchExpressions.map((r) => r.key)];
 }
 
@@ -128,7 +127,7 @@ function checkLabelKeys(match: readonly string[], mismatch: readonly string[], s
   });
 }
 
-function warnSelectors(labels: LabelSelectorSpec | undefined, namespaces: LabelSelectorSpec | undefined, ref: DocRef, at: FieldPath, sink: ProblemSink): void {
+function warnSelectors(labels: LabelSelectorSpec | undefined, ref: DocRef, at: FieldPath, sink: ProblemSink): void {
   if (labels === undefined) {
     sink.warn(ref.warning(at, 'no labelSelector: the term selects no pod (as in kube-scheduler), so a required affinity term is never satisfied and an anti-affinity term never applies', "add labelSelector.matchLabels with the pods' labels"));
   } else {
@@ -136,10 +135,5 @@ function warnSelectors(labels: LabelSelectorSpec | undefined, namespaces: LabelS
       if (!CONTROLLER_LABELS.has(key)) continue;
       sink.warn(ref.warning([...at, 'labelSelector'], `label "${key}" is added to pods by their controller, not by the template, and is not modelled: simulated pods carry their template's labels only, so the selector sees it absent on every pod`, key === 'pod-template-hash' ? 'use matchLabelKeys: [pod-template-hash], which is modelled' : undefined));
     }
-  }
-  if (namespaces === undefined) return;
-  for (const key of selectorKeys(namespaces)) {
-    if (key === NAMESPACE_NAME_LABEL) continue;
-    sink.warn(ref.warning([...at, 'namespaceSelector'], `namespace label "${key}" is not modelled: each namespace carries only ${NAMESPACE_NAME_LABEL} (its name)`, `select namespaces by ${NAMESPACE_NAME_LABEL} or list them in namespaces`));
   }
 }

@@ -121,6 +121,7 @@ function reportDuplicates(out: ManifestSet, sink: ProblemSink): void {
     ...out.elasticWorkloads.map((e) => ({ key: objectKey('ElasticWorkload', e.spec.namespace, e.spec.name), ref: e.ref })),
     ...out.podDisruptionBudgets.map((p) => ({ key: objectKey('PodDisruptionBudget', p.spec.namespace, p.spec.name), ref: p.ref })),
     ...out.priorityClasses.map((c) => ({ key: objectKey('PriorityClass', '(cluster)', c.spec.name), ref: c.ref })),
+    ...out.namespaces.map((n) => ({ key: objectKey('Namespace', '(cluster)', n.name), ref: n.ref })),
   ];
   for (const { key, ref } of objects) {
     const first = seen.get(key);

@@ -8,6 +8,7 @@ import { elasticWorkloadKind } from './kinds/elastic-workload.js';
 import { horizontalPodAutoscalerKind } from './kinds/horizontal-pod-autoscaler.js';
 import { ignoredKinds } from './kinds/ignored-kinds.js';
 import { limitRangeKind } from './kinds/limit-range.js';
+import { namespaceKind } from './kinds/namespace.js';
 import { resourceQuotaKind } from './kinds/resource-quota.js';
 import { daemonSetKind } from './kinds/daemon-set.js';
 import { runtimeClassKind } from './kinds/runtime-class.js';
@@ -34,6 +35,7 @@ const ALL_KINDS: readonly ManifestKindHandler[] = [
   resourceQuotaKind,
   daemonSetKind,
   runtimeClassKind,
+  namespaceKind,
   ...ignoredKinds,
 ];
 
