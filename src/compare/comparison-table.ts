@@ -17,18 +17,23 @@ interface Column {
   value: (r: ComparisonRow) => number | null;
   better: 'lower' | 'higher';
   digits: number;
+  /** No best is chosen: the rows' figures are in different units (costs in several currencies). */
+  unranked?: boolean;
 }
 
 const CLASSES = ['reserved', 'onDemand', 'spot', 'virtual'] as const;
 
 export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
-  const currency = rows.find((r) => r.costCurrency !== null)?.costCurrency ?? '';
-  const unit = currency ? ` (${currency})` : '';
+  // Variants whose costs are in different currencies (no report currency converts them) are not
+  // ranked on cost: the header names the currencies and comparison.csv's cost_currency each row's.
+  const currencies = [...new Set(rows.map((r) => r.costCurrency).filter((c): c is string => c !== null))];
+  const mixed = currencies.length > 1;
+  const unit = currencies.length === 0 ? '' : mixed ? ` (${currencies.join(' or ')}: not ranked)` : ` (${currencies[0]})`;
   const classes = CLASSES.filter((c) => rows.some((r) => r.costByClass[c] !== undefined));
   return [
-    { key: 'cost_total', header: `cost total${unit}`, value: (r) => r.costTotal, better: 'lower', digits: 2 },
+    { key: 'cost_total', header: `cost total${unit}`, value: (r) => r.costTotal, better: 'lower', digits: 2, unranked: mixed },
     // A class a priced run has no cost in cost it nothing; an unpriced run has no figure to show.
-    ...classes.map((c): Column => ({ key: `cost_${c}`, header: `cost ${c}${unit}`, value: (r) => (r.costTotal === null ? null : (r.costByClass[c] ?? 0)), better: 'lower', digits: 2 })),
+    ...classes.map((c): Column => ({ key: `cost_${c}`, header: `cost ${c}${unit}`, value: (r) => (r.costTotal === null ? null : (r.costByClass[c] ?? 0)), better: 'lower', digits: 2, unranked: mixed })),
     { key: 'served_percent', header: 'served %', value: (r) => r.servedPercent, better: 'higher', digits: 3 },
     { key: 'dropped_percent', header: 'dropped %', value: (r) => r.droppedPercent, better: 'lower', digits: 3 },
     { key: 'p50_ms', header: 'p50 ms', value: (r) => r.p50Ms, better: 'lower', digits: 1 },
@@ -71,6 +76,7 @@ function text(c: Column, r: ComparisonRow): string {
 export function bestVariants(rows: readonly ComparisonRow[], columns: readonly Column[]): Record<string, string[]> {
   const best: Record<string, string[]> = {};
   for (const c of columns) {
+    if (c.unranked === true) continue;
     const values = rows.map((r) => shown(c, r)).filter((v): v is number => v !== null);
     if (values.length === 0) continue;
     const target = c.better === 'lower' ? Math.min(...values) : Math.max(...values);

@@ -60,6 +60,19 @@ describe('the best of a column with a variant lacking the figure', () => {
   });
 });
 
+describe('costs in different currencies (no report currency converts them)', () => {
+  it('are shown each in its own currency and not ranked against each other', () => {
+    const mixed = [figures({ variant: 'eci', costTotal: 300, costCurrency: 'CNY', costByClass: { virtual: 300 } }), figures({ variant: 'aws', costTotal: 50, costCurrency: 'USD', costByClass: { onDemand: 50 } })];
+    const columns = comparisonColumns(mixed);
+    expect(columns.find((c) => c.key === 'cost_total')!.header).toBe('cost total (CNY or USD: not ranked)');
+    const best = bestVariants(mixed, columns);
+    expect(best.cost_total).toBeUndefined();
+    expect(best.cost_virtual).toBeUndefined();
+    expect(best.served_percent).toEqual(['eci', 'aws']);
+    expect(comparisonCsv(mixed).rows.map((r) => r.slice(2, 4))).toEqual([['CNY', 300], ['USD', 50]]);
+  });
+});
+
 describe('a figure a variant lacks, shown', () => {
   it('is a dash on the terminal, unstarred, while the others keep their stars', () => {
     const lines = formatComparisonTable(rows).split('\n');
