@@ -49,6 +49,8 @@ export class Cluster {
   private readonly counts: PluginCounts;
   /** The ResourceQuotas pod creates pass (controllers ask it first); unset when the run has none. */
   quotas: QuotaLedger | undefined;
+  /** Every failed cycle's FailedScheduling is kept (decisions.csv): retries run the cycles that only report (unschedulable-queue.ts). */
+  reportsEveryFailure = false;
 
   constructor(
     private readonly sim: Simulation,
@@ -64,7 +66,7 @@ export class Cluster {
       if (schedule) return this.tryBind(pod, timeline.bindToContainerStartSeconds, timeline.containerStartToReadySeconds);
       reportFailureAlike(this.listeners, pod, failedAlike);
       return false;
-    });
+    }, () => this.reportsEveryFailure);
     this.counts = new PluginCounts(this.owners, this.unschedulable);
   }
 
@@ -125,10 +127,7 @@ export class Cluster {
     return this.owners.activeCount(owner);
   }
 
-  /**
-   * `owner`'s pods Running with Ready=True, terminating ones included: what the HPA's
-   * getReadyPodsCount counts for Object and External Value metrics.
-   */
+  /** `owner`'s pods Running with Ready=True, terminating ones included: the HPA's getReadyPodsCount (Object and External Value metrics). */
   runningReadyPods(owner: PodOwner): number {
     return this.owners.runningReadyCount(owner);
   }

@@ -55,9 +55,15 @@ export class UnschedulableQueue {
   /** Some pod has a priority (usePriorities): retries go in PrioritySort order and may preempt. */
   private priorities = false;
 
+  /**
+   * @param reportsEveryFailure whether every failed cycle's FailedScheduling is kept (decisions.csv's
+   *   kube-scheduler rows): then pods get the cycles kube-scheduler would give them, even ones that
+   *   cannot bind.
+   */
   constructor(
     private readonly sim: Simulation,
     private readonly attempt: RetryAttempt,
+    private readonly reportsEveryFailure: () => boolean = () => false,
   ) {}
 
   /** The waiting pods, in creation order (by priority first once priorities are in use). */
@@ -152,14 +158,20 @@ export class UnschedulableQueue {
   }
 
   /**
-   * Retries every waiting pod, in creation order, once at the current instant. Which pods get a
-   * scheduling cycle is decided as the pass starts, as kube-scheduler's queueing hints decide at the
-   * cluster event which unschedulable pods move to the active queue: a pod that a relaxed node may
-   * take then (mayFitNow) gets its cycle even when pods before it in the pass fill that node, and
-   * fails it with its own message. A pod no relaxed node can take is not filtered against every
-   * node again. A failed attempt changes nothing (no node, no random draw, the search start comes
-   * back to where it was), so a pod with the same template and requests as one that just failed in
-   * this pass fails the same way: its failure is that pod's, without a node search.
+   * Retries every waiting pod, in creation order, once at the current instant. A failed attempt
+   * changes nothing (no node, no random draw, the search start comes back to where it was), so a
+   * pod with the same template and requests as one that just failed in this pass fails too and is
+   * not filtered against every node again; nor is a pod that no node relaxed since its last failure
+   * can take (mayFitNow). Which pods bind is the same either way.
+   *
+   * When every failure is reported (reportsEveryFailure: decisions.csv keeps kube-scheduler's
+   * FailedScheduling), which pods get a cycle is decided as the pass starts, as kube-scheduler's
+   * queueing hints decide at the cluster event which unschedulable pods move to the active queue: a
+   * pod a relaxed node may take then gets its cycle even when pods before it in the pass fill that
+   * node, and fails it with its own message (the node count and reasons of now); a pod of the same
+   * template and shape as one whose cycle just failed reports that failure, without a node search.
+   * Those cycles bind nothing, so runs that keep no such rows (sweeps, comparisons, the benchmark)
+   * skip them.
    */
   private requestRetry(): void {
     if (this.retryScheduled || this.waiting.length === 0) return;
@@ -169,18 +181,23 @@ export class UnschedulableQueue {
       const waiting = this.waiting.splice(0);
       if (this.priorities) sortByPriority(waiting);
       this.retrying = true;
-      const requeued = waiting.map((pod) => this.mayFitNow(pod));
-      const failed = new Map<PodTemplateSpec, Map<string, SimPod>>();
+      const requeued = this.reportsEveryFailure() ? waiting.map((pod) => this.mayFitNow(pod)) : undefined;
+      const failed = new Map<PodTemplateSpec, Set<string>>();
+      const failedCycles = new Map<PodTemplateSpec, Map<string, SimPod>>();
       waiting.forEach((pod, i) => {
         if (pod.removed || pod.deletionSeconds !== undefined) return;
         const shape = `${pod.cpuRequestMillicores}/${pod.memoryRequestBytes}`;
         const preempting = this.priorities && mayPreempt(pod);
-        const alike = preempting ? undefined : failed.get(pod.template)?.get(shape);
-        const schedule = preempting || (alike === undefined && requeued[i]!);
-        if (this.attempt(pod, schedule, requeued[i]! ? alike : undefined)) return;
+        const alike = preempting ? undefined : failedCycles.get(pod.template)?.get(shape);
+        const sameAsFailed = !preempting && failed.get(pod.template)?.has(shape) === true;
+        const schedule = preempting || (requeued === undefined ? !sameAsFailed && this.mayFitNow(pod) : alike === undefined && requeued[i]!);
+        if (this.attempt(pod, schedule, requeued?.[i] === true ? alike : undefined)) return;
         this.add(pod);
-        if (!failed.has(pod.template)) failed.set(pod.template, new Map());
-        if (schedule) failed.get(pod.template)!.set(shape, pod);
+        if (!failed.has(pod.template)) failed.set(pod.template, new Set());
+        failed.get(pod.template)!.add(shape);
+        if (!schedule) return;
+        if (!failedCycles.has(pod.template)) failedCycles.set(pod.template, new Map());
+        failedCycles.get(pod.template)!.set(shape, pod);
       });
       this.retrying = false;
       // Every pod still waiting failed at some epoch of this pass or later: older entries are spent.

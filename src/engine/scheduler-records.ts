@@ -28,6 +28,8 @@ function scenarioUsesPriorities(scenario: Scenario): boolean {
 /** Attaches the listeners; the returned counts fill as the run preempts. */
 export function recordSchedulerEvents(scenario: Scenario, sim: Simulation, cluster: Cluster, hub: ObserverHub): PreemptionCounts {
   if (listensTo(hub, 'failedScheduling')) {
+    // Every failed cycle is reported, as kube-scheduler's failure handler records each.
+    cluster.reportsEveryFailure = true;
     const lastMessage = new WeakMap<SimPod, string>();
     cluster.addListener({
       podUnschedulable: (pod, numAllNodes, filterCounts) => {

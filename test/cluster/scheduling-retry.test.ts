@@ -94,18 +94,23 @@ describe('retrying unschedulable pods', () => {
   it('a pod a new node could take gets its cycle even when pods before it fill the node, and reports the new failure', () => {
     // kube-scheduler's queueing hint moves the pod to the active queue at the node's addition; its
     // cycle then fails with a message naming the new node, which decisions.csv and explain show.
-    const sim = new Simulation();
-    const cluster = new Cluster(sim, new Rng(3), DELAYS, 'LeastAllocated');
-    const failures: string[] = [];
-    cluster.addListener({ podUnschedulable: (pod, nodes, counts) => failures.push(`${sim.nowSeconds} ${pod.name}: ${fitErrorMessage(nodes, counts)}`) });
-    const owner = { name: 'web', namespace: 'default', index: 0 };
-    const template = makeTemplate();
-    for (const name of ['a', 'b', 'c']) cluster.createPod(owner, template, { cpuMillicores: 600, memoryBytes: 2 ** 20 }, name);
-    sim.runUntil(5);
-    cluster.addNode(makePool({ name: 'small', cpuMillicores: 1000 }), 0);
-    sim.runUntil(10);
-    expect(cluster.unschedulablePods().map((p) => p.name)).toEqual(['b', 'c']);
-    expect(failures).toEqual([
+    const run = (reportsEveryFailure: boolean) => {
+      const sim = new Simulation();
+      const cluster = new Cluster(sim, new Rng(3), DELAYS, 'LeastAllocated');
+      cluster.reportsEveryFailure = reportsEveryFailure;
+      const failures: string[] = [];
+      cluster.addListener({ podUnschedulable: (pod, nodes, counts) => failures.push(`${sim.nowSeconds} ${pod.name}: ${fitErrorMessage(nodes, counts)}`) });
+      const owner = { name: 'web', namespace: 'default', index: 0 };
+      const template = makeTemplate();
+      for (const name of ['a', 'b', 'c']) cluster.createPod(owner, template, { cpuMillicores: 600, memoryBytes: 2 ** 20 }, name);
+      sim.runUntil(5);
+      cluster.addNode(makePool({ name: 'small', cpuMillicores: 1000 }), 0);
+      sim.runUntil(10);
+      return { waiting: cluster.unschedulablePods().map((p) => p.name), bound: cluster.pods(owner).map((p) => `${p.name}@${p.node?.name ?? '-'}`), failures };
+    };
+    const reported = run(true);
+    expect(reported.waiting).toEqual(['b', 'c']);
+    expect(reported.failures).toEqual([
       '1 a: no nodes available to schedule pods',
       '1 b: no nodes available to schedule pods',
       '1 c: no nodes available to schedule pods',
@@ -113,6 +118,10 @@ describe('retrying unschedulable pods', () => {
       '5 b: 0/1 nodes are available: 1 Insufficient cpu.',
       '5 c: 0/1 nodes are available: 1 Insufficient cpu.',
     ]);
+    // Without a FailedScheduling log the cycles that can only fail are skipped: the same pods bind.
+    const quiet = run(false);
+    expect(quiet.bound).toEqual(reported.bound);
+    expect(quiet.failures).toEqual(reported.failures.slice(0, 3));
   });
 
   it('binds a waiting pod once a pod leaves its node, and not before', () => {
