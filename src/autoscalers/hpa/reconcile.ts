@@ -59,8 +59,6 @@ export interface ReconcileResult {
   history: HpaHistory;
 }
 
-const NOT_LIMITED = { status: false, reason: 'DesiredWithinRange' } as const;
-
 /** State shared by the branches of one sync. */
 interface SyncContext {
   input: ReconcileInput;
@@ -113,6 +111,12 @@ export function reconcileHpa(input: ReconcileInput): ReconcileResult {
   return combined.ok ? normalizedResult(ctx, combined) : metricsFailedResult(ctx, combined);
 }
 
+/**
+ * Scaling disabled (spec.replicas 0, minReplicas ≠ 0), and a sync whose metrics all failed: as in
+ * horizontal.go, AbleToScale=SucceededGetScale (set once the scale was read) and ScalingActive are
+ * set; ScalingLimited is not touched, so it stays as the previous sync left it (null: the caller
+ * keeps it), e.g. TooFewReplicas through a metrics-server outage.
+ */
 function disabledResult(ctx: SyncContext): ReconcileResult {
   return {
     desiredReplicas: 0,
@@ -120,7 +124,7 @@ function disabledResult(ctx: SyncContext): ReconcileResult {
     conditions: {
       ableToScale: { status: true, reason: 'SucceededGetScale' },
       scalingActive: { status: false, reason: 'ScalingDisabled', message: 'scaling is disabled since the replica count of the target is zero' },
-      scalingLimited: { ...NOT_LIMITED },
+      scalingLimited: null,
     },
     trace: { path: 'disabled' },
     history: ctx.history,
@@ -153,7 +157,7 @@ function metricsFailedResult(ctx: SyncContext, combined: Extract<CombinedProposa
     conditions: {
       ableToScale: { status: true, reason: 'SucceededGetScale' },
       scalingActive: { status: false, reason: combined.reason, message: combined.message },
-      scalingLimited: { ...NOT_LIMITED },
+      scalingLimited: null,
     },
     trace: { path: 'metricsFailed' },
     history: ctx.history,

@@ -66,6 +66,8 @@ describe('reconcileHpa: branches before the metrics', () => {
     const r = reconcileHpa(input({ specReplicas: 0, statusReplicas: 0, min: 3, proposals: [ok(9)] }));
     expect(r).toMatchObject({ desiredReplicas: 0, rescale: false, trace: { path: 'disabled' } });
     expect(r.conditions.scalingActive).toMatchObject({ status: false, reason: 'ScalingDisabled' });
+    // horizontal.go sets no ScalingLimited on this branch: the previous one stays (null: the caller keeps it).
+    expect(r.conditions.scalingLimited).toBeNull();
   });
 
   it('spec 0 with min 0 evaluates metrics (scale from zero)', () => {
@@ -97,6 +99,10 @@ describe('reconcileHpa: partial failure (§1.9)', () => {
     const r = reconcileHpa(input({ proposals: [failed('a'), failed('b')], history }));
     expect(r).toMatchObject({ desiredReplicas: 10, rescale: false, trace: { path: 'metricsFailed' } });
     expect(r.conditions.scalingActive).toMatchObject({ status: false, reason: 'FailedGetPodsMetric' });
+    // reconcileAutoscaler returns before setting ScalingLimited: it stays as the previous sync left it
+    // (TooFewReplicas through a metrics-server outage, say), which the caller keeps.
+    expect(r.conditions.ableToScale).toEqual({ status: true, reason: 'SucceededGetScale' });
+    expect(r.conditions.scalingLimited).toBeNull();
     expect(r.history).toEqual(history);
   });
 
