@@ -4,7 +4,7 @@
  * age of the oldest message and what queue scalers read. Who serves (pods, capacity) is passed in.
  */
 import type { ScalerReading } from '../autoscalers/keda/types.js';
-import { backlogWaitSeconds, sojournMeanSeconds } from '../load/response-time.js';
+import { backlogWaitSeconds, saturatedSojournMeanSeconds, sojournMeanSeconds } from '../load/response-time.js';
 import { ResponseTimeAccumulator } from '../load/response-time-accumulator.js';
 import { advanceFlow, type FlowParams, type FlowResult } from '../load/workload-flow.js';
 import type { LoadModelSpec } from '../scenario/types.js';
@@ -146,9 +146,10 @@ export class LoadFlow {
   }
 
   /**
-   * Feeds the response-time mixture with the interval's two parts: while saturated, requests wait in
-   * the backlog and then take the service time; the rest of the interval has no backlog and the pods
-   * run at ρ = λ / μ (src/load/response-time.ts).
+   * Feeds the response-time mixture with the interval's two parts: while saturated (the pods serve
+   * their capacity), requests wait in the backlog, if any, and then spend a saturated pod's sojourn
+   * (ρ = 1, capped: 100·S); the rest of the interval has no backlog and the pods run at ρ = λ / μ
+   * (src/load/response-time.ts). Dropping the excess never makes the served requests faster.
    */
   private recordResponseTimes(step: FlowResult, dtSeconds: number, readyPods: number, capacityRpsPerPod: number): void {
     const totalCapacityRps = capacityRpsPerPod * readyPods;
@@ -158,7 +159,11 @@ export class LoadFlow {
     // The model's numbers straight from its formulas (response-time.ts), with no result objects: the
     // workload settles at nearly every event.
     if (servedSaturated > 0) {
-      this.responseTimes.add(servedSaturated, backlogWaitSeconds(step.backlogRequestSeconds / saturatedSeconds, totalCapacityRps), serviceTimeSeconds);
+      this.responseTimes.add(
+        servedSaturated,
+        backlogWaitSeconds(step.backlogRequestSeconds / saturatedSeconds, totalCapacityRps),
+        saturatedSojournMeanSeconds(serviceTimeSeconds),
+      );
     }
     const servedFree = step.servedRequests - servedSaturated;
     const freeSeconds = dtSeconds - saturatedSeconds;

@@ -2,10 +2,14 @@
  * Applies a scenario's trace binding to the rows of a trace file: value → requests per second
  * (by valueKind), × scale, and trace time → simulation seconds (t = 0 at `start`, or the first row,
  * then + shift). Each value holds until the next row (a gap holds the previous rate, as the traces
- * README asks for the ELB trace); the last row holds for one bucket. Rows before t = 0 are dropped,
- * keeping the value in force at 0 (clamped to start at 0). A trace that begins after 0 (positive
+ * README asks for the ELB trace); the last row holds for one bucket. Unlooped, rows before t = 0 are
+ * dropped, keeping the value in force at 0 (clamped to start at 0). Looped, every row is kept at its
+ * own time, negative ones included: the series repeats with the trace's whole span as its period
+ * (src/load/step-series.ts: period k starts at its first row + k·span), so a negative shift or a
+ * `start` inside the trace only sets the phase (which trace instant t = 0 falls on), and the first
+ * period after t = 0 replays the trace from its first row. A trace that begins after 0 (positive
  * shift, or `start` before its first row) keeps its first instant: the rate is 0 before it, and a
- * looped trace repeats from that instant (src/load/step-series.ts).
+ * looped trace repeats from that instant.
  */
 import type { TraceRows } from '../../load/trace-formats/types.js';
 import type { StepSeries, TraceValueKind } from '../types.js';
@@ -24,6 +28,11 @@ export interface TraceBindingParams {
    * is kept so the rate at the end and the next change after it stay exact. Ignored when looping.
    */
   untilSeconds?: number | undefined;
+  /**
+   * The binding repeats (`loop: true`): the rows before t = 0 are kept (negative start times) so the
+   * period stays the whole trace and t = 0 falls at its phase. Default false: they are dropped.
+   */
+  loop?: boolean | undefined;
 }
 
 export type BindTraceResult =
@@ -79,10 +88,11 @@ export function bindTraceRows(rows: TraceRows, p: TraceBindingParams): BindTrace
     const field = p.startEpochSeconds !== undefined ? 'start' : 'shift';
     return { ok: false, field, message: `the whole trace falls before simulation time 0 (it ends at ${endSeconds} s)`, hint: 'use a later start or a smaller negative shift' };
   }
+  const loop = p.loop === true;
   let first = 0;
-  while (first + 1 < n && (ts[first + 1] as number) - origin <= 0) first++;
+  if (!loop) while (first + 1 < n && (ts[first + 1] as number) - origin <= 0) first++;
   let last = n;
-  if (p.untilSeconds !== undefined) {
+  if (p.untilSeconds !== undefined && !loop) {
     last = first;
     while (last < n && (ts[last] as number) - origin <= p.untilSeconds) last++;
     last = Math.min(n, last + 1);
@@ -95,7 +105,8 @@ export function bindTraceRows(rows: TraceRows, p: TraceBindingParams): BindTrace
   for (let i = first; i < last; i++) {
     const j = i - first;
     const t = (ts[i] as number) - origin;
-    startSeconds[j] = t > 0 ? t : 0;
+    // Unlooped, the step in force at t = 0 is clamped to start there; looped, none is (see the header).
+    startSeconds[j] = t > 0 || loop ? t : 0;
     const value = rows.values[i] as number;
     // Dividing (not multiplying by 1/bucket) keeps 42 per 60 s exactly 42/60.
     values[j] = countPerBucket ? (value / bucketSeconds) * p.scale : value * factor;

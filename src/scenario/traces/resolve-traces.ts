@@ -124,6 +124,7 @@ async function resolveOne(dir: string, name: string, input: TraceBindingInput, s
     shiftSeconds: input.shift,
     startEpochSeconds: input.start,
     untilSeconds: input.loop ? undefined : untilSeconds,
+    loop: input.loop,
   });
   if (!bound.ok) return { problems: [at(bound.field, bound.message, bound.hint)] };
   const binding: TraceBinding = {
