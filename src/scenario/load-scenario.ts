@@ -109,6 +109,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   const faults = resolveFaults(sections.faults, {
     workloads: manifests.workloads.map((w) => w.spec.name),
     pools: new Map(nodePools.map((p) => [p.name, p.count])),
+    virtualPools: new Set(nodePools.filter((p) => p.virtual !== undefined).map((p) => p.name)),
     start,
     scenarioRef: ref,
     sink,

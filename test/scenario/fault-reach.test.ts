@@ -164,3 +164,22 @@ describe('a livenessFailure on a container without a livenessProbe', () => {
     expect(await probeWarnings(withProbe)).toEqual([]);
   });
 });
+
+describe('fault settings that cannot act as written', () => {
+  it('a nodeFailure on a virtual pool is warned (a pool target picks among real nodes); naming its node is not', async () => {
+    const base = BASE_SCENARIO.replace('  nodePools:\n', '  nodePools:\n    - {name: eci, virtual: {provider: eci}}\n');
+    const load = (item: string) => loadFolder({ ...baseFiles(), 'scenario.yaml': scenarioYaml('40m', [item], base) });
+    const byPool = await load('{nodeFailure: {pool: eci, at: 5m}}');
+    expect(byPool.warnings.map((w) => [w.field, w.message])).toContainEqual([
+      'spec.faults[0].nodeFailure.pool',
+      '"eci" is a virtual pool: a pool target picks one of the pool\'s real nodes, and a virtual pool has none, so this fault never fires',
+    ]);
+    const byNode = await load('{nodeFailure: {node: eci-0, at: 5m}}');
+    expect(byNode.warnings.map((w) => w.message).join('\n')).not.toContain('virtual pool');
+  });
+
+  it('a containerCrash count beside a pod index is warned: the pod alone is hit', async () => {
+    const scenario = await loadFolder({ ...baseFiles(), 'scenario.yaml': scenarioYaml('40m', ['{containerCrash: {workload: web, at: 5m, pod: 0, count: 2}}']) });
+    expect(scenario.warnings.map((w) => [w.field, w.message])).toContainEqual(['spec.faults[0].containerCrash.count', 'count 2 has no effect beside pod 0: the fault hits that one pod at each firing']);
+  });
+});

@@ -17,6 +17,8 @@ export interface FaultResolveContext {
   workloads: readonly string[];
   /** Node pools and their node count at t = 0 (nodes are named <pool>-<index>). */
   pools: ReadonlyMap<string, number>;
+  /** The virtual pools (ECI, Fargate) among them: their one node is the provider's virtual-kubelet. */
+  virtualPools: ReadonlySet<string>;
   start: StartInstant;
   scenarioRef: DocRef;
   sink: ProblemSink;

@@ -29,6 +29,12 @@ function targetOf(f: z.output<typeof NodeFailureSchema>, path: FieldPath, ctx: F
   }
   const pools = [...ctx.pools.keys()].sort();
   if (f.pool !== undefined) {
+    if (ctx.virtualPools.has(f.pool)) {
+      // A pool target picks among the pool's real nodes (node-failure.ts): a virtual pool has none.
+      ctx.sink.warn(
+        ctx.scenarioRef.warning([...path, 'pool'], `"${f.pool}" is a virtual pool: a pool target picks one of the pool's real nodes, and a virtual pool has none, so this fault never fires`, `to fail the provider's virtual node, name it: node: ${f.pool}-0`),
+      );
+    }
     if (ctx.pools.has(f.pool)) return { pool: f.pool };
     reportProblem(ctx, [...path, 'pool'], `no node pool named "${f.pool}"`, suggestionHint(f.pool, pools, 'node pools'));
     return undefined;
