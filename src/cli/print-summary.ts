@@ -81,6 +81,8 @@ export function formatRunSummary(summary: RunSummary, files: readonly string[], 
   }
   const faults = Object.entries(summary.faults);
   if (faults.length > 0) out.push(`faults fired: ${faults.map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
+  const spot = Object.entries(summary.spotInterruptions ?? {});
+  if (spot.length > 0) out.push(`spot interruptions: ${spot.map(([pool, n]) => `${pool} ${n}`).join(', ')}`);
   out.push(
     ...listed(
       summary.hpas,

@@ -73,6 +73,8 @@ export interface RunSummary {
   /** spec.faults firings per kind (kinds that hit something), sorted by kind. */
   faults: Record<string, number>;
   clusterAutoscaler?: { scans: number; scaleUps: number; nodesAdded: number; nodesRemoved: number };
+  /** Spot nodes the cloud interrupted (deleted after the notice), per pool; only when there were any. */
+  spotInterruptions?: Record<string, number>;
   /** kube-scheduler's preemptions (pod priorities; DefaultPreemption) and the pods they evicted; only when there were any. */
   scheduler?: { preemptions: number; victims: number };
   /** Each ResourceQuota (only in runs with some): its hard limits, the most it counted, and the pod creates it refused. */
@@ -97,6 +99,11 @@ const r = (v: number, digits = 6): number => {
 
 function roundColdStarts(c: ColdStartSummary): ColdStartSummary {
   return { count: c.count, meanDelaySeconds: r(c.meanDelaySeconds, 3), maxDelaySeconds: r(c.maxDelaySeconds, 3) };
+}
+
+function spotInterruptions(built: BuiltSimulation): Pick<RunSummary, 'spotInterruptions'> {
+  const byPool = built.nodeGroups.filter((g) => g.interruptions > 0).map((g) => [g.spec.name, g.interruptions] as const);
+  return byPool.length > 0 ? { spotInterruptions: Object.fromEntries(byPool) } : {};
 }
 
 export function summarizeRun(built: BuiltSimulation, cost: CostReport): RunSummary {
@@ -151,6 +158,7 @@ export function summarizeRun(built: BuiltSimulation, cost: CostReport): RunSumma
     cost: summarizeCost(cost),
     faults: Object.fromEntries([...built.faultCounts].sort(([a], [b]) => a.localeCompare(b))),
     ...(built.clusterAutoscaler ? { clusterAutoscaler: { ...built.clusterAutoscaler.counts } } : {}),
+    ...spotInterruptions(built),
     ...(built.preemptions.preemptions > 0 ? { scheduler: { ...built.preemptions } } : {}),
     ...(built.quotas !== undefined ? { resourceQuotas: summarizeQuotas(built.quotas) } : {}),
     eventsProcessed: built.sim.eventsProcessed,
