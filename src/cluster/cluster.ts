@@ -243,7 +243,7 @@ export class Cluster {
       return;
     }
     const delay = Math.min(this.delays.terminationSeconds, terminationGracePeriodSeconds);
-    this.sim.scheduleAfter(delay, Phase.LIFECYCLE, 'kubelet', () => this.removePod(pod));
+    this.sim.scheduleAfter(delay, Phase.LIFECYCLE, 'kubelet', () => this.health.finishTermination(pod.node, () => this.removePod(pod)));
   }
 
   private tryBind(pod: SimPod, defaultToStartSeconds: number, toReadySeconds: number): boolean {

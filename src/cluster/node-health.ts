@@ -17,6 +17,8 @@ export class NodeHealth {
   private readonly notReadySince = new Map<SimNode, number>();
   /** Nodes whose kubelet is down. */
   private readonly kubeletDown = new Set<SimNode>();
+  /** Per node whose kubelet is down, the pod terminations that wait for it to come back. */
+  private readonly heldTerminations = new Map<SimNode, (() => void)[]>();
 
   /** Whether the node's kubelet runs (false from a nodeFailure until its recovery). */
   kubeletRunning(node: SimNode): boolean {
@@ -25,8 +27,29 @@ export class NodeHealth {
 
   /** The kubelet of `node` goes down or comes back; the API hears nothing of it (Cluster.setNodeReady). */
   setKubeletRunning(node: SimNode, running: boolean): void {
-    if (running) this.kubeletDown.delete(node);
-    else if (!node.removed) this.kubeletDown.add(node);
+    if (!running) {
+      if (!node.removed) this.kubeletDown.add(node);
+      return;
+    }
+    this.kubeletDown.delete(node);
+    const held = this.heldTerminations.get(node);
+    this.heldTerminations.delete(node);
+    for (const finish of held ?? []) finish();
+  }
+
+  /**
+   * Ends the termination of a pod on `node` once its grace period has passed: at once while the
+   * node's kubelet runs, else when it comes back. A pod deleted on a node whose kubelet is gone
+   * stays Terminating, as upstream, where only the kubelet confirms a graceful deletion: the taint
+   * manager's eviction marks it, the ReplicaSet controller replaces it (a terminating pod is not
+   * counted), a StatefulSet does not re-create its ordinal while the old pod exists, and the pod is
+   * gone when the kubelet returns or the node is deleted (its pods with it).
+   */
+  finishTermination(node: SimNode | undefined, finish: () => void): void {
+    if (node === undefined || node.removed || this.kubeletRunning(node)) return finish();
+    const held = this.heldTerminations.get(node);
+    if (held === undefined) this.heldTerminations.set(node, [finish]);
+    else held.push(finish);
   }
 
   /** When a NotReady node turned NotReady; undefined when Ready. */
@@ -43,5 +66,7 @@ export class NodeHealth {
   /** The node is gone: its kubelet with it. */
   removed(node: SimNode): void {
     this.kubeletDown.delete(node);
+    // Its pods went with it (Cluster.removeNode): nothing is left to finish.
+    this.heldTerminations.delete(node);
   }
 }

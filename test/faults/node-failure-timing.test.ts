@@ -120,6 +120,35 @@ describe('nodeFailure: node-monitor-grace-period, then NotReady, then eviction',
     expect(built.workloads[0]!.servingPods).toBe(2);
   });
 
+  it('an evicted pod stays Terminating while its kubelet is down (only the kubelet confirms a deletion), and is gone once it recovers', async () => {
+    const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}, recoverAfter: 1000s}}`);
+    const node = built.cluster.nodes[0]!;
+    const pod = built.cluster.podsOn(node)[0]!;
+    built.sim.runUntil(900);
+    expect(pod.deletionSeconds).toBe(EVICTION_SECONDS);
+    expect(pod.removed).toBe(false);
+    expect(built.cluster.podsOn(node)).toContain(pod);
+    // The ReplicaSet does not count it (terminating): its replacement runs elsewhere meanwhile.
+    expect(built.workloads[0]!.servingPods).toBe(2);
+    built.sim.runUntil(FAILURE_SECONDS + 1000 + 1);
+    expect(pod.removed).toBe(true);
+  });
+
+  it("a StatefulSet's ordinal on the failed node is not created again while the old pod is Terminating", async () => {
+    const statefulSet = webDeployment(2).replace('kind: Deployment', 'kind: StatefulSet').replace('spec:\n', 'spec:\n  serviceName: web\n  podManagementPolicy: Parallel\n');
+    const scenario = await loadWithFaults([`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}, recoverAfter: 1000s}}`], { 'manifests/web.yaml': statefulSet, 'traces/web.csv': flatTrace(OFFERED_RPS * 60, 60) }, { durationSeconds: 3600 });
+    const built = buildSimulation(scenario, []);
+    const [lost] = built.cluster.podsOn(built.cluster.nodes[0]!);
+    built.sim.runUntil(900);
+    const pods = () => built.workloads[0]!.controller.pods.map((p) => `${p.name}${p.deletionSeconds !== undefined ? ' terminating' : ''}`);
+    expect(pods()).toContain(`${lost!.name} terminating`);
+    expect(built.workloads[0]!.controller.pods.filter((p) => p.name === lost!.name)).toHaveLength(1);
+    expect(built.workloads[0]!.servingPods).toBe(1);
+    built.sim.runUntil(FAILURE_SECONDS + 1000 + 60);
+    // Gone with the kubelet's return; the StatefulSet creates the ordinal again.
+    expect(built.workloads[0]!.controller.pods.filter((p) => p.name === lost!.name && !p.removed && p.deletionSeconds === undefined)).toHaveLength(1);
+  });
+
   it('the scheduler still binds to the node during the grace window (the pod never starts, and is evicted with the rest); not after', async () => {
     const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}}}`);
     const node = built.cluster.nodes[0]!;
