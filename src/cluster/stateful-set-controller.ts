@@ -78,17 +78,14 @@ export class StatefulSetController extends WorkloadController {
       for (const pod of condemned) if (!isTerminating(pod)) this.deletePod(pod);
       return;
     }
-    // Here every replica is Running, Ready and not terminating, so the first unhealthy pod, if any,
-    // is the lowest-ordinal unhealthy condemned one.
+    // One condemned pod a sync, the highest ordinal; the pass stops there whatever it does.
+    const highest = condemned[0];
+    if (highest === undefined || isTerminating(highest)) return; // wait until it is gone
+    // Every replica is Running, Ready and not terminating here, so the first unhealthy pod, if any,
+    // is the lowest-ordinal unhealthy condemned one; a not-Ready pod above it waits.
     const firstUnhealthy = [...condemned].reverse().find(isUnhealthy);
-    for (const pod of condemned) {
-      // Wait for a terminating pod to be gone.
-      if (isTerminating(pod)) return;
-      // A pod that is not Running and Ready waits for the lower unhealthy ones.
-      if (!isRunningReady(pod) && pod !== firstUnhealthy) return;
-      this.deletePod(pod);
-      return;
-    }
+    if (!isRunningReady(highest) && highest !== firstUnhealthy) return;
+    this.deletePod(highest);
   }
 
   /** OrderedReady's pass over the replicas; true when it must wait (the sync ends there). */
