@@ -1,19 +1,27 @@
 /**
  * The kubelet's restartPolicy: Always for a pod's serving container: when it exits (a crash, or a
  * kill after failed liveness probes) the pod stays bound and Running with Ready=False, and the
- * container is restarted in place after the CrashLoopBackOff delay (src/cluster/restart-backoff.ts);
- * Ready returns after the readiness probe, as at the first start (kuberuntime SyncPod / doBackOff).
+ * container is restarted in place after the CrashLoopBackOff delay (src/cluster/restart-backoff.ts:
+ * at once after its first exit, then 10 s doubling to 300 s); Ready returns after the readiness
+ * probe, as at the first start (kuberuntime SyncPod / doBackOff).
  */
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
 import type { Cluster } from './cluster.js';
 import type { SimPod } from './model.js';
-import { calculateRestartDelaySeconds } from './restart-backoff.js';
+import { planRestart, RESTART_BACKOFF_DEFAULTS, type RestartBackoffEntry } from './restart-backoff.js';
 import { probeReadySeconds } from './startup-timeline.js';
 
+/** A restart waiting for its back-off: `entry` is recorded when it happens (Next runs at the start). */
+interface PendingRestart {
+  readonly entry: RestartBackoffEntry;
+}
+
 export class ContainerRestarter {
-  /** The back-off delay each crashed pod last waited. */
-  private readonly delays = new Map<SimPod, number>();
+  /** The kubelet's flowcontrol.Backoff entry of each pod's container (keyed by pod UID + container upstream). */
+  private readonly entries = new WeakMap<SimPod, RestartBackoffEntry>();
+  /** The back-off restart each crashed pod waits for; a kubelet restart (restart()) supersedes it. */
+  private readonly pending = new WeakMap<SimPod, PendingRestart>();
 
   constructor(
     private readonly cluster: Cluster,
@@ -22,25 +30,50 @@ export class ContainerRestarter {
 
   /**
    * The container of `pod` exits now: Ready=False at once, restart after the back-off. Returns the
-   * delay before the restart, seconds, or undefined when the container was not running.
+   * delay before the restart, seconds (0 after its first exit), or undefined when the container was
+   * not running.
    */
   crash(pod: SimPod): number | undefined {
-    const started = pod.containerStartSeconds;
-    if (started === undefined || !this.cluster.stopContainer(pod)) return undefined;
-    const delaySeconds = calculateRestartDelaySeconds(this.delays.get(pod), this.sim.nowSeconds - started);
-    this.delays.set(pod, delaySeconds);
-    this.sim.scheduleAfter(delaySeconds, Phase.LIFECYCLE, 'kubelet/restart', () => this.restart(pod));
+    if (pod.containerStartSeconds === undefined || !this.cluster.stopContainer(pod)) return undefined;
+    const now = this.sim.nowSeconds;
+    const plan = planRestart(this.entries.get(pod), now);
+    const restart: PendingRestart = { entry: plan.entry };
+    this.pending.set(pod, restart);
+    const delaySeconds = plan.restartAtSeconds - now;
+    this.sim.scheduleAfter(delaySeconds, Phase.LIFECYCLE, 'kubelet/restart', () => {
+      if (this.pending.get(pod) !== restart) return;
+      this.pending.delete(pod);
+      if (this.canStart(pod)) {
+        this.entries.set(pod, restart.entry);
+        this.start(pod);
+      }
+    });
     return delaySeconds;
   }
 
-  /** Starts the container again unless the pod is gone or being deleted, or its node is NotReady or its kubelet down. */
+  /**
+   * The pod's kubelet comes back (nodeFailure recovery): a new kubelet has an empty back-off
+   * (NewMainKubelet creates it), so it starts the container at once unless the pod is gone or being
+   * deleted, or its node is NotReady or its kubelet down; a container that ran before has an exited
+   * instance, so doBackOff's Next records a fresh entry (10 s, now).
+   */
   restart(pod: SimPod): void {
-    if (pod.removed) {
-      this.delays.delete(pod);
-      return;
+    this.pending.delete(pod);
+    this.entries.delete(pod);
+    if (!this.canStart(pod)) return;
+    const ranBefore = pod.phase === 'Running';
+    this.start(pod);
+    if (ranBefore && pod.containerStartSeconds === this.sim.nowSeconds) {
+      this.entries.set(pod, { backoffSeconds: RESTART_BACKOFF_DEFAULTS.initialSeconds, lastUpdateSeconds: this.sim.nowSeconds });
     }
+  }
+
+  private canStart(pod: SimPod): boolean {
     const node = pod.node;
-    if (pod.deletionSeconds !== undefined || node?.ready === false || (node !== undefined && !this.cluster.health.kubeletRunning(node))) return;
+    return !pod.removed && pod.deletionSeconds === undefined && node?.ready !== false && (node === undefined || this.cluster.health.kubeletRunning(node));
+  }
+
+  private start(pod: SimPod): void {
     this.cluster.startContainer(pod, readyAfterStartSeconds(pod));
   }
 }

@@ -149,7 +149,9 @@ export class LoadFlow {
    * Feeds the response-time mixture with the interval's two parts: while saturated (the pods serve
    * their capacity), requests wait in the backlog, if any, and then spend a saturated pod's sojourn
    * (ρ = 1, capped: 100·S); the rest of the interval has no backlog and the pods run at ρ = λ / μ
-   * (src/load/response-time.ts). Dropping the excess never makes the served requests faster.
+   * (src/load/response-time.ts). Dropping the excess never makes the served requests faster. A queue
+   * consumer is the exception: it pulls one message at a time, so the broker, not the pod, holds the
+   * queue, and a message takes S in the pod after its wait in the queue however busy the consumers.
    */
   private recordResponseTimes(step: FlowResult, dtSeconds: number, readyPods: number, capacityRpsPerPod: number): void {
     const totalCapacityRps = capacityRpsPerPod * readyPods;
@@ -162,7 +164,7 @@ export class LoadFlow {
       this.responseTimes.add(
         servedSaturated,
         backlogWaitSeconds(step.backlogRequestSeconds / saturatedSeconds, totalCapacityRps),
-        saturatedSojournMeanSeconds(serviceTimeSeconds),
+        this.load.queue === undefined ? saturatedSojournMeanSeconds(serviceTimeSeconds) : serviceTimeSeconds,
       );
     }
     const servedFree = step.servedRequests - servedSaturated;

@@ -1,6 +1,6 @@
 /**
  * crashLoop: inside [from, to) every container of the workload exits as soon as it starts (a bad
- * config, a missing dependency), so the kubelet's back-off grows 10 s, 20 s, 40 s … (CrashLoopBackOff);
+ * config, a missing dependency), so the kubelet's back-off grows 0 s, 10 s, 20 s, 40 s … (CrashLoopBackOff);
  * the first restart after `to` runs normally.
  */
 import { Phase } from '../core/phases.js';

@@ -135,22 +135,25 @@ describe('readinessFlap', () => {
 });
 
 describe('livenessFailure and crashLoop', () => {
-  it('the kubelet kills the container after failureThreshold × periodSeconds (3 × 10 s) and restarts it 10 s later (Ready at its first probe)', async () => {
+  it('the kubelet kills the container after failureThreshold × periodSeconds (3 × 10 s) and restarts it at once, its first exit (Ready at its first probe)', async () => {
     const built = await build(['{livenessFailure: {workload: web, at: 60, pod: 0}}'], webDeployment(2));
     const log = podLog(built);
     const pod = built.workloads[0]!.controller.pods[0]!;
     built.sim.runUntil(200);
-    expect(log).toEqual([`90 ${pod.name} serving→none default-0`, `100 ${pod.name} none→base default-0`, `100 ${pod.name} base→serving default-0`]);
+    expect(log).toEqual([`90 ${pod.name} serving→none default-0`, `90 ${pod.name} none→base default-0`, `90 ${pod.name} base→serving default-0`]);
     expect(pod.restartCount).toBe(1);
   });
 
-  it('a crash loop grows the back-off (10, 20, 40, 80 s) and the first restart after the window runs', async () => {
+  it('a crash loop grows the back-off (0, 10, 20, 40, 80 s) and the first restart after the window runs', async () => {
     const built = await build(['{crashLoop: {workload: web, from: 60, to: 200}}'], webDeployment(1));
     const log = podLog(built);
     built.sim.runUntil(600);
     const pod = built.workloads[0]!.controller.pods[0]!;
     expect(log.map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual([
       `60 ${pod.name} serving→none`,
+      // The first exit restarts at once, and exits again.
+      `60 ${pod.name} none→base`,
+      `60 ${pod.name} base→none`,
       `70 ${pod.name} none→base`,
       `70 ${pod.name} base→none`,
       `90 ${pod.name} none→base`,
@@ -162,8 +165,8 @@ describe('livenessFailure and crashLoop', () => {
       `210 ${pod.name} none→base`,
       `210 ${pod.name} base→serving`,
     ]);
-    expect(pod.restartCount).toBe(4);
-    expect(built.faultCounts.get('crashLoop')).toBe(4);
+    expect(pod.restartCount).toBe(5);
+    expect(built.faultCounts.get('crashLoop')).toBe(5);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backlogWaitSeconds, intervalQuantileSeconds, sojournMeanSeconds } from '../../src/load/response-time.js';
+import { backlogWaitSeconds, intervalQuantileSeconds, saturatedSojournMeanSeconds, sojournMeanSeconds } from '../../src/load/response-time.js';
 
 describe('sojournMeanSeconds: R = S / (1 − ρ)', () => {
   it.each([
@@ -18,6 +18,15 @@ describe('sojournMeanSeconds: R = S / (1 − ρ)', () => {
 
   it('takes another cap', () => {
     expect(sojournMeanSeconds(10, 10, 1, 0.5)).toBeCloseTo(2, 12);
+  });
+});
+
+describe('saturatedSojournMeanSeconds: a pod at capacity (ρ = 1, capped)', () => {
+  it('is 100·S, the most sojournMeanSeconds gives, so saturation never beats near-saturation', () => {
+    expect(saturatedSojournMeanSeconds(0.05)).toBeCloseTo(5, 12);
+    expect(saturatedSojournMeanSeconds(0.05)).toBe(sojournMeanSeconds(20, 20, 0.05));
+    expect(saturatedSojournMeanSeconds(0.05)).toBeGreaterThanOrEqual(sojournMeanSeconds(19.99, 20, 0.05));
+    expect(saturatedSojournMeanSeconds(1, 0.5)).toBeCloseTo(2, 12);
   });
 });
 

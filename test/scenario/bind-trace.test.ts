@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/engine/run-scenario.js';
+import { StepCursor, valueAt } from '../../src/load/step-series.js';
 import { bindTraceRows, dominantStepSeconds, type TraceBindingParams } from '../../src/scenario/traces/bind-trace.js';
+import type { StepSeries } from '../../src/scenario/types.js';
+import { lines, loadFolder } from './helpers/scenario-folder.js';
 
 const T0 = 1_700_000_000;
 const rows = (pairs: [number, number][]) => ({
@@ -83,5 +87,107 @@ describe('binding only the run (untilSeconds)', () => {
 
   it('is the whole trace when the run outlasts it', () => {
     expect(bind(pairs, { untilSeconds: 10_000 })).toEqual(bind(pairs));
+  });
+});
+
+/**
+ * loop: true repeats the whole trace whatever its phase: a negative shift or a `start` inside the
+ * trace only chooses which trace instant t = 0 falls on. The rows before t = 0 used to be dropped and
+ * the first step clamped to 0, so the period shrank to what was left (50 of 60 minutes at shift
+ * −10m, 40 at a start 20 minutes in) and the skipped minutes were never replayed.
+ */
+describe('a looped trace keeps its whole period with a negative shift or a later start', () => {
+  // 60 one-minute rows, countPerBucket (i + 1) × 60 in minute i: i + 1 requests/s.
+  const hour: [number, number][] = Array.from({ length: 60 }, (_, i) => [i * 60, (i + 1) * 60]);
+  const looped = (params: Partial<TraceBindingParams>): StepSeries => {
+    const result = bindTraceRows(rows(hour), { ...base, valueKind: 'countPerBucket', loop: true, ...params });
+    if (!result.ok) throw new Error(result.message);
+    return result.rate;
+  };
+  /** The rate read by valueAt and, forward, by a StepCursor (the engine's reader), which must agree. */
+  const read = (series: StepSeries, times: number[]): number[] => {
+    const cursor = new StepCursor(series, true);
+    const forward = times.map((t) => cursor.valueAt(t));
+    const direct = times.map((t) => valueAt(series, t, true));
+    expect(forward).toEqual(direct);
+    return direct;
+  };
+
+  it('shift −10m: t = 0 is minute 10, minute 0 comes back at 3000 s, and the period is 3600 s', () => {
+    const series = looped({ shiftSeconds: -600 });
+    expect(series.startSeconds[0]).toBe(-600);
+    expect(series.endSeconds).toBe(3000); // the end of the first, partial period
+    expect(series.startSeconds).toHaveLength(60);
+    // t:          0   59.9 2999 3000 3540 3599 3600 6599 6600
+    // minute:    10     10   59    0    9    9   10   59    0
+    expect(read(series, [0, 59.9, 2999, 3000, 3540, 3599, 3600, 6599, 6600])).toEqual([11, 11, 60, 1, 10, 10, 11, 60, 1]);
+  });
+
+  it('start 20 minutes into the trace: the same, with t = 0 at minute 20 and minute 0 at 2400 s', () => {
+    const series = looped({ startEpochSeconds: T0 + 1200 });
+    expect(series.endSeconds).toBe(2400);
+    // t:          0  2399 2400 3599 3600 5999 6000
+    // minute:    20    59    0   19   20   59    0
+    expect(read(series, [0, 2399, 2400, 3599, 3600, 5999, 6000])).toEqual([21, 60, 1, 20, 21, 60, 1]);
+  });
+
+  it('a phase inside a bucket splits that bucket between the end and the start of each period', () => {
+    // Rows at 0, 10, 20 s (5, 6, 7 rps), period 30 s; shift −15 s puts t = 0 in the middle of the second.
+    const series = bindTraceRows(rows([[0, 5], [10, 6], [20, 7]]), { ...base, shiftSeconds: -15, loop: true });
+    expect(series.ok && { start: Array.from(series.rate.startSeconds), end: series.rate.endSeconds }).toEqual({ start: [-15, -5, 5], end: 15 });
+    if (!series.ok) return;
+    // t:        0  4.9  5  14.9  15  24.9  25  35  44.9  45
+    expect(read(series.rate, [0, 4.9, 5, 14.9, 15, 24.9, 25, 35, 44.9, 45])).toEqual([6, 6, 7, 7, 5, 5, 6, 7, 7, 5]);
+  });
+
+  it('a positive shift or a start before the trace is unchanged: 0 until its first row, then the whole trace', () => {
+    const series = looped({ shiftSeconds: 600 });
+    expect(series.startSeconds[0]).toBe(600);
+    expect(read(series, [0, 599, 600, 4199, 4200])).toEqual([0, 0, 1, 60, 1]);
+  });
+
+  it('unlooped, a negative shift still drops the rows before t = 0 (untilSeconds still cuts)', () => {
+    expect(bind([[0, 5], [10, 6], [20, 7]], { shiftSeconds: -15, loop: false })).toEqual({ start: [0, 5], values: [6, 7], end: 15, bucket: 10 });
+    // Looped, untilSeconds is ignored: the whole trace is one period.
+    expect(bind(hour, { shiftSeconds: -600, loop: true, untilSeconds: 60 }).start).toHaveLength(60);
+  });
+
+  it('in a scenario: shift −10m with loop: true over 2 h offers minutes 10–59, 0–59, then 0–9', async () => {
+    const csv = hour.map(([t, v]) => `${new Date((T0 + t) * 1000).toISOString()},${v}`);
+    const scenario = await loadFolder({
+      'scenario.yaml': lines(
+        'apiVersion: scalesim.dev/v1alpha1',
+        'kind: Scenario',
+        'spec:',
+        '  duration: 2h',
+        '  traces: {t: {file: t.csv, valueKind: countPerBucket, loop: true, shift: -10m}}',
+        '  nodePools: [{name: pool, count: 1, cpu: "4", memory: 16Gi}]',
+        '  workloads: {web: {trace: t, cpuMillicoreSecondsPerRequest: 1, serviceTimeSeconds: 0.01}}',
+      ),
+      't.csv': lines('timestamp,value', ...csv),
+      'manifests/web.yaml': lines(
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: web}',
+        'spec:',
+        '  replicas: 2',
+        '  selector: {matchLabels: {app: web}}',
+        '  template:',
+        '    metadata: {labels: {app: web}}',
+        '    spec:',
+        '      containers:',
+        '        - {name: web, image: nginx, resources: {requests: {cpu: 500m, memory: 128Mi}, limits: {cpu: "1", memory: 256Mi}}}',
+      ),
+    });
+    const rate = scenario.traces.find((t) => t.name === 't')!.rate;
+    expect(read(rate, [0, 3000, 3600, 6600])).toEqual([11, 1, 11, 1]);
+    // ∫ rate over the 2 h: each minute i at i + 1 rps contributes (i + 1) × 60 requests.
+    const minutes = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => (from + k + 1) * 60).reduce((a, b) => a + b, 0);
+    const expected = minutes(10, 60) + minutes(0, 60) + minutes(0, 10);
+    let offered = 0;
+    for (let t = 0; t < 7200; t += 60) offered += valueAt(rate, t, true) * 60;
+    expect(offered).toBe(expected);
+    // The engine offers the same (it was 50 + 50 + 20 minutes of minutes 10–59 before).
+    expect(runScenario(scenario).summary.workloads[0]!.offeredRequests).toBeCloseTo(expected, 6);
   });
 });

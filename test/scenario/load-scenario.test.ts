@@ -283,8 +283,9 @@ describe('loadScenario on a valid scenario', () => {
     expect(web?.rate.endSeconds).toBe(240);
     const users = scenario.traces.find((t) => t.name === 'users');
     expect(users).toMatchObject({ requestsPerUserPerSecond: 0.5, shiftSeconds: -60, loop: true, bucketSeconds: 30 });
-    expect(Array.from(users?.rate.startSeconds ?? [])).toEqual([0]);
-    expect(Array.from(users?.rate.values ?? [])).toEqual([20]);
+    // Looped: the rows before t = 0 stay (the period is the whole 90 s trace, t = 0 at its last row).
+    expect(Array.from(users?.rate.startSeconds ?? [])).toEqual([-60, -30, 0]);
+    expect(Array.from(users?.rate.values ?? [])).toEqual([5, 10, 20]);
     expect(users?.rate.endSeconds).toBe(30);
     const pps = scenario.traces.find((t) => t.name === 'pps');
     expect(pps).toMatchObject({ bucketSeconds: 30, rate: { endSeconds: 30 } });
