@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { LoadFlow } from '../../src/engine/load-flow.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
 import type { LoadModelSpec } from '../../src/scenario/types.js';
+import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
 import { lines, loadFolder } from '../scenario/helpers/scenario-folder.js';
 
 const PODS = 2;
@@ -167,21 +168,7 @@ describe('a run at a fixed capacity (2 pods, CPU limit 1, 50 mcore·s a request,
         `  workloads: {web: {trace: t, cpuMillicoreSecondsPerRequest: 50, serviceTimeSeconds: 0.05${backlog}}}`,
       ),
       't.csv': lines('timestamp,value', `2024-01-01T00:00:00Z,${rps}`, `2024-01-01T02:00:00Z,${rps}`),
-      'manifests/web.yaml': lines(
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata: {name: web}',
-        'spec:',
-        '  replicas: 2',
-        '  selector: {matchLabels: {app: web}}',
-        '  template:',
-        '    metadata: {labels: {app: web}}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: nginx',
-        '          resources: {requests: {cpu: 500m, memory: 128Mi}, limits: {cpu: "1", memory: 256Mi}}',
-      ),
+      'manifests/web.yaml': deploymentYaml('web', 2, '      containers:', '        - name: web', '          image: nginx', '          resources: {requests: {cpu: 500m, memory: 128Mi}, limits: {cpu: "1", memory: 256Mi}}'),
     });
     const w = runScenario(scenario).summary.workloads[0]!;
     return { mean: w.responseTimeSeconds.mean, p95: w.responseTimeSeconds.p95, servedPercent: w.servedPercent };

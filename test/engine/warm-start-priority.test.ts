@@ -13,6 +13,7 @@ import type { PreemptionRecord } from '../../src/observe/records.js';
 import type { RunSummary } from '../../src/report/summary.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { MemoryTables } from '../helpers/memory-tables.js';
+import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
 import { lines, withScenarioFolder } from '../scenario/helpers/scenario-folder.js';
 
 const SCENARIO = lines(
@@ -31,16 +32,9 @@ const SCENARIO = lines(
 );
 
 const deployment = (name: string, replicas: number, priorityClass?: string): string =>
-  lines(
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    `metadata: {name: ${name}}`,
-    'spec:',
-    `  replicas: ${replicas}`,
-    `  selector: {matchLabels: {app: ${name}}}`,
-    '  template:',
-    `    metadata: {labels: {app: ${name}}}`,
-    '    spec:',
+  deploymentYaml(
+    name,
+    replicas,
     ...(priorityClass === undefined ? [] : [`      priorityClassName: ${priorityClass}`]),
     '      containers: [{name: c, image: nginx, resources: {requests: {cpu: 800m, memory: 256Mi}}}]',
   );

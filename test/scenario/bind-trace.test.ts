@@ -3,6 +3,7 @@ import { runScenario } from '../../src/engine/run-scenario.js';
 import { StepCursor, valueAt } from '../../src/load/step-series.js';
 import { bindTraceRows, dominantStepSeconds, type TraceBindingParams } from '../../src/scenario/traces/bind-trace.js';
 import type { StepSeries } from '../../src/scenario/types.js';
+import { deploymentYaml } from './helpers/base-scenario.js';
 import { lines, loadFolder } from './helpers/scenario-folder.js';
 
 const T0 = 1_700_000_000;
@@ -165,19 +166,7 @@ describe('a looped trace keeps its whole period with a negative shift or a later
         '  workloads: {web: {trace: t, cpuMillicoreSecondsPerRequest: 1, serviceTimeSeconds: 0.01}}',
       ),
       't.csv': lines('timestamp,value', ...csv),
-      'manifests/web.yaml': lines(
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata: {name: web}',
-        'spec:',
-        '  replicas: 2',
-        '  selector: {matchLabels: {app: web}}',
-        '  template:',
-        '    metadata: {labels: {app: web}}',
-        '    spec:',
-        '      containers:',
-        '        - {name: web, image: nginx, resources: {requests: {cpu: 500m, memory: 128Mi}, limits: {cpu: "1", memory: 256Mi}}}',
-      ),
+      'manifests/web.yaml': deploymentYaml('web', 2, '      containers:', '        - {name: web, image: nginx, resources: {requests: {cpu: 500m, memory: 128Mi}, limits: {cpu: "1", memory: 256Mi}}}'),
     });
     const rate = scenario.traces.find((t) => t.name === 't')!.rate;
     expect(read(rate, [0, 3000, 3600, 6600])).toEqual([11, 1, 11, 1]);

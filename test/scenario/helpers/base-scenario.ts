@@ -41,6 +41,25 @@ export const BASE_DEPLOYMENT = lines(
   '            requests: {cpu: 100m, memory: 64Mi}', // 15
 );
 
+/**
+ * An apps/v1 Deployment `name` of `replicas` pods labelled app=<name>: `podSpec` lines go under the
+ * template's spec (indented by the caller: six spaces), e.g. a containers line.
+ */
+export function deploymentYaml(name: string, replicas: number, ...podSpec: string[]): string {
+  return lines(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    `metadata: {name: ${name}}`,
+    'spec:',
+    `  replicas: ${replicas}`,
+    `  selector: {matchLabels: {app: ${name}}}`,
+    '  template:',
+    `    metadata: {labels: {app: ${name}}}`,
+    '    spec:',
+    ...podSpec,
+  );
+}
+
 /** An autoscaling/v2 HPA on Deployment web; `spec` lines are appended after line 6. */
 export function hpaV2(name: string, ...spec: string[]): string {
   return lines(
