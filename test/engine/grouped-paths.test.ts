@@ -117,7 +117,9 @@ describe('grouped scrapes and HPA class counts write what the per-pod paths writ
     }
     // Every scenario's scrapes read fewer pods one by one (the cost report reads each pod's counter too).
     expect(grouped.podCounterReads).toBeLessThan(perPod.podCounterReads);
-  });
+    // bench-large runs twice with every decision row (kube-scheduler's cycles included): 40 s on a
+    // quiet host, three times that beside another heavy test on a slow one.
+  }, 240_000);
 
   it('with pods crashing, restarting, flapping, failing liveness, their node failing and metrics-server down for a while', async () => {
     const deployment = BASE_DEPLOYMENT.replace('spec:\n  selector:', 'spec:\n  replicas: 4\n  selector:').replace(
