@@ -178,32 +178,36 @@ export class UnschedulableQueue {
     this.retryScheduled = true;
     this.sim.scheduleAfter(0, Phase.SCHEDULE, 'scheduler', () => {
       this.retryScheduled = false;
-      const waiting = this.waiting.splice(0);
-      if (this.priorities) sortByPriority(waiting);
       this.retrying = true;
-      const requeued = this.reportsEveryFailure() ? waiting.map((pod) => this.mayFitNow(pod)) : undefined;
-      const failed = new Map<PodTemplateSpec, Set<string>>();
-      const failedCycles = new Map<PodTemplateSpec, Map<string, SimPod>>();
-      waiting.forEach((pod, i) => {
-        if (pod.removed || pod.deletionSeconds !== undefined) return;
-        const shape = `${pod.cpuRequestMillicores}/${pod.memoryRequestBytes}`;
-        const preempting = this.priorities && mayPreempt(pod);
-        const alike = preempting ? undefined : failedCycles.get(pod.template)?.get(shape);
-        const sameAsFailed = !preempting && failed.get(pod.template)?.has(shape) === true;
-        const schedule = preempting || (requeued === undefined ? !sameAsFailed && this.mayFitNow(pod) : alike === undefined && requeued[i]!);
-        if (this.attempt(pod, schedule, requeued?.[i] === true ? alike : undefined)) return;
-        this.add(pod);
-        if (!failed.has(pod.template)) failed.set(pod.template, new Set());
-        failed.get(pod.template)!.add(shape);
-        if (!schedule) return;
-        if (!failedCycles.has(pod.template)) failedCycles.set(pod.template, new Map());
-        failedCycles.get(pod.template)!.set(shape, pod);
-      });
+      this.retryPass(this.waiting.splice(0));
       this.retrying = false;
       // Every pod still waiting failed at some epoch of this pass or later: older entries are spent.
       let oldest = this.relaxations.now;
       for (const pod of this.waiting) oldest = Math.min(oldest, FAILED_AT_EPOCH.get(pod) ?? oldest);
       this.relaxations.forgetUpTo(oldest);
+    });
+  }
+
+  /** One pass over `waiting` (requestRetry says which pods get a cycle); the failed ones wait again. */
+  private retryPass(waiting: SimPod[]): void {
+    if (this.priorities) sortByPriority(waiting);
+    const requeued = this.reportsEveryFailure() ? waiting.map((pod) => this.mayFitNow(pod)) : undefined;
+    // Per template and shape, the pods that failed in this pass: the one whose cycle ran, or null.
+    const failed = new Map<PodTemplateSpec, Map<string, SimPod | null>>();
+    waiting.forEach((pod, i) => {
+      if (pod.removed || pod.deletionSeconds !== undefined) return;
+      const shape = `${pod.cpuRequestMillicores}/${pod.memoryRequestBytes}`;
+      const preempting = this.priorities && mayPreempt(pod);
+      const earlier = preempting ? undefined : failed.get(pod.template)?.get(shape);
+      const alike = earlier ?? undefined;
+      const schedule = preempting || (requeued === undefined ? earlier === undefined && this.mayFitNow(pod) : alike === undefined && requeued[i]!);
+      if (this.attempt(pod, schedule, requeued?.[i] === true ? alike : undefined)) return;
+      this.add(pod);
+      const byShape = failed.get(pod.template) ?? new Map<string, SimPod | null>();
+      failed.set(pod.template, byShape);
+      // A pod whose cycle ran is the reference for those alike; one skipped only marks the shape failed.
+      if (schedule) byShape.set(shape, pod);
+      else if (!byShape.has(shape)) byShape.set(shape, null);
     });
   }
 }
