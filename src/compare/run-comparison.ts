@@ -106,18 +106,18 @@ async function loadVariants(variants: readonly Variant[], options: ComparisonOpt
     } catch (error) {
       if (!isUserInputError(error)) throw error;
       problems.push(...error.problems);
-      for (const w of error.warnings) if (!warnings.some((seen) => formatProblem(seen) === formatProblem(w))) warnings.push(w);
+      warnings.push(...error.warnings);
     }
   }
-  if (problems.length > 0) throw new UserInputError(problems, warnings);
+  if (problems.length > 0) throw new UserInputError(problems, distinctWarnings(warnings));
   checkSameDuration(variants, scenarios, options);
   return scenarios;
 }
 
-/** Every variant's load warnings, each once, in variant order. */
-function distinctWarnings(scenarios: readonly Scenario[]): InputProblem[] {
+/** The variants' warnings, each once (most are the base scenario's, shared by every variant), in order. */
+function distinctWarnings(warnings: readonly InputProblem[]): InputProblem[] {
   const seen = new Set<string>();
-  return scenarios.flatMap((s) => s.warnings).filter((w) => {
+  return warnings.filter((w) => {
     const text = formatProblem(w);
     if (seen.has(text)) return false;
     seen.add(text);
@@ -166,5 +166,5 @@ export async function runComparison(variants: readonly Variant[], options: Compa
     seedSummaries.push(summaries);
     options.onVariantDone?.(variant, row);
   }
-  return { rows, runs, ...(seeds ? { seedRows, seedSummaries } : {}), warnings: distinctWarnings(scenarios) };
+  return { rows, runs, ...(seeds ? { seedRows, seedSummaries } : {}), warnings: distinctWarnings(scenarios.flatMap((s) => s.warnings)) };
 }

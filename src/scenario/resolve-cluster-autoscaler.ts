@@ -4,6 +4,8 @@
  * true exactly when some node pool is autoscaled (minSize < maxSize; virtual pools never are).
  */
 import { CA_DEFAULTS } from '../autoscalers/cluster-autoscaler/config.js';
+import { findRate } from '../report/cost/money.js';
+import { exactToNumber } from '../units/exact-amount.js';
 import { suggestionHint } from './did-you-mean.js';
 import type { ProblemSink } from './problem-sink.js';
 import { CA_EXPANDER_NAMES, type ClusterAutoscalerInput } from './schema/cluster-autoscaler-schema.js';
@@ -78,13 +80,10 @@ function nodePricesUsdPerHour(pools: readonly NodePoolSpec[], rates: Scenario['c
   return { usd, unconverted };
 }
 
-/** How many USD one unit of `currency` is, from a rate given either way; undefined without one. */
+/** How many USD one unit of `currency` is, by the cost report's rule (findRate: a rate given either way); undefined without one. */
 function usdRate(currency: string, rates: Scenario['currencyRates']): number | undefined {
-  if (currency === 'USD') return 1;
-  const direct = rates.find((r) => r.from === currency && r.to === 'USD' && r.rate > 0);
-  if (direct !== undefined) return direct.rate;
-  const inverse = rates.find((r) => r.from === 'USD' && r.to === currency && r.rate > 0);
-  return inverse === undefined ? undefined : 1 / inverse.rate;
+  const rate = findRate(currency, 'USD', rates);
+  return rate === undefined ? undefined : exactToNumber(rate);
 }
 
 function warnAboutUnconvertedPrices(unconverted: readonly string[], ref: DocRef, sink: ProblemSink): void {

@@ -8,25 +8,14 @@ import { runScenario } from '../../src/engine/run-scenario.js';
 import type { CaDecisionRecord } from '../../src/observe/records.js';
 import { cellAt, MemoryTables } from '../helpers/memory-tables.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
 import { lines, removeFolder, writeScenarioFolder } from '../scenario/helpers/scenario-folder.js';
 
 const folders: string[] = [];
 afterAll(async () => Promise.all(folders.map(removeFolder)));
 
 function deployment(name: string, replicas: number, cpu: string, extra: string[] = []): string {
-  return lines(
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    `metadata: {name: ${name}}`,
-    'spec:',
-    `  replicas: ${replicas}`,
-    `  selector: {matchLabels: {app: ${name}}}`,
-    '  template:',
-    `    metadata: {labels: {app: ${name}}}`,
-    '    spec:',
-    ...extra,
-    `      containers: [{name: ${name}, image: ${name}:1, resources: {requests: {cpu: "${cpu}", memory: 1Gi}}}]`,
-  );
+  return deploymentYaml(name, replicas, ...extra, `      containers: [{name: ${name}, image: ${name}:1, resources: {requests: {cpu: "${cpu}", memory: 1Gi}}}]`);
 }
 
 /** A scenario folder with one pool of 2-CPU nodes (`count` of them, up to 3) and the given manifests. */

@@ -1,6 +1,7 @@
 /**
  * ISO-8601 / RFC 3339 timestamps with an explicit offset ("1995-07-01T00:00:00-04:00",
- * "2014-04-10T00:04:00Z") → seconds since the Unix epoch, computed by calendar arithmetic (no Date).
+ * "2014-04-10T00:04:00Z") → seconds since the Unix epoch, and back (UTC, for messages), computed by
+ * calendar arithmetic (no Date).
  */
 import { ValueFormatError } from '../../errors/value-format-error.js';
 
@@ -74,6 +75,35 @@ function parseAnyLayout(text: string): number {
   }
   const localSeconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second + fraction;
   return localSeconds - offsetSign * (offsetHours * 3600 + offsetMinutes * 60);
+}
+
+/**
+ * Seconds since the Unix epoch as a UTC timestamp, `2024-01-01T00:00:00Z` (milliseconds shown when
+ * not whole: `…:00.500Z`), as Date's toISOString writes it; undefined outside the years 0000–9999.
+ */
+export function formatIsoTimestamp(epochSeconds: number): string | undefined {
+  const millis = Math.round(epochSeconds * 1000);
+  const days = Math.floor(millis / 86_400_000);
+  const msOfDay = millis - days * 86_400_000;
+  const [year, month, day] = civilFromDays(days);
+  if (!Number.isFinite(millis) || year < 0 || year > 9999) return undefined;
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  const ms = msOfDay % 1000;
+  const time = `${pad(Math.floor(msOfDay / 3_600_000))}:${pad(Math.floor(msOfDay / 60_000) % 60)}:${pad(Math.floor(msOfDay / 1000) % 60)}${ms === 0 ? '' : `.${pad(ms, 3)}`}`;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${time}Z`;
+}
+
+/** The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's civil_from_days). */
+function civilFromDays(days: number): [year: number, month: number, day: number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */

@@ -15,6 +15,7 @@
 import type { InputProblem } from '../../errors/user-input-error.js';
 import { formatFieldPath, type FieldPath } from '../../scenario/yaml/field-path.js';
 import { decimalHint, DECIMAL_NUMBER } from './decimal-number.js';
+import { formatIsoTimestamp } from './iso-timestamp.js';
 import { lineColumns, locateJsonPaths } from './json-locate.js';
 // The largest value a trace row may hold (the shared check's limit), checked here per sample and per
 // sum so that the problem has its location: the shared check sees only the summed rows, with no line.
@@ -166,8 +167,8 @@ function seriesLabels(series: object): string {
 
 /** A Unix timestamp as written, with its UTC instant: `1704067200 (2024-01-01T00:00:00Z)`. */
 function instant(t: number): string {
-  const date = new Date(t * 1000);
-  return Number.isNaN(date.getTime()) ? String(t) : `${t} (${date.toISOString().replace('.000Z', 'Z')})`;
+  const utc = formatIsoTimestamp(t);
+  return utc === undefined ? String(t) : `${t} (${utc})`;
 }
 
 function parsePrometheus(text: string, file: string): TraceParseResult {

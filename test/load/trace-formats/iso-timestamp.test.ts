@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValueFormatError } from '../../../src/errors/value-format-error.js';
-import { parseIsoTimestampSeconds } from '../../../src/load/trace-formats/iso-timestamp.js';
+import { formatIsoTimestamp, parseIsoTimestampSeconds } from '../../../src/load/trace-formats/iso-timestamp.js';
 
 describe('parseIsoTimestampSeconds', () => {
   it.each([
@@ -57,5 +57,33 @@ describe('parseIsoTimestampSeconds', () => {
       ),
       { seed: 42, numRuns: 500 },
     );
+  });
+});
+
+describe('formatIsoTimestamp', () => {
+  it('writes what Date.toISOString writes (whole seconds without .000), and parses back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (millis) => {
+        const expected = new Date(millis).toISOString().replace('.000Z', 'Z');
+        expect(formatIsoTimestamp(millis / 1000)).toBe(expected);
+        if (millis % 1000 === 0) expect(parseIsoTimestampSeconds(expected)).toBe(millis / 1000);
+      }),
+      { numRuns: 2000, seed: 20261123 },
+    );
+  });
+
+  it.each([
+    [0, '1970-01-01T00:00:00Z'],
+    [1704067200, '2024-01-01T00:00:00Z'],
+    [951782400, '2000-02-29T00:00:00Z'],
+    [1704067200.5, '2024-01-01T00:00:00.500Z'],
+  ])('%s → %s', (seconds, text) => {
+    expect(formatIsoTimestamp(seconds)).toBe(text);
+  });
+
+  it('gives nothing outside the years 0000–9999 or for a non-finite number', () => {
+    expect(formatIsoTimestamp(-1e17)).toBeUndefined();
+    expect(formatIsoTimestamp(253_402_300_800)).toBeUndefined();
+    expect(formatIsoTimestamp(Number.NaN)).toBeUndefined();
   });
 });
