@@ -7,7 +7,7 @@
  * in node-accounting.ts, each node's health in node-health.ts, what the scheduler's plugins count of
  * the pods (topology spread, InterPodAffinity, priorities) in plugin-counts.ts, and the pods no node
  * fits, with their retries, in unschedulable-queue.ts; pods are charged to and released from the
- * run's ResourceQuotas (quota-ledger.ts) as they are created and gone.
+ * run's ResourceQuotas (quota-ledger.ts) as they are created and gone, or held Terminating.
  */
 import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
@@ -227,11 +227,12 @@ export class Cluster {
     this.removePod(pod);
   }
 
-  /** Sets metadata.deletionTimestamp; the pod stops serving at once and frees its node after termination. */
+  /** Marks the pod deleted (deletion time and grace); it stops serving at once and frees its node after termination. */
   deletePod(pod: SimPod, terminationGracePeriodSeconds: number): void {
     if (pod.deletionSeconds !== undefined) return;
     this.transition(pod, () => {
       pod.deletionSeconds = this.sim.nowSeconds;
+      pod.deletionGracePeriodSeconds = pod.node === undefined ? 0 : terminationGracePeriodSeconds;
     });
     // A terminating pod no longer counts for topology spreading (countPodsMatchSelector).
     if (pod.node !== undefined && !pod.removed) {
@@ -243,7 +244,9 @@ export class Cluster {
       return;
     }
     const delay = Math.min(this.delays.terminationSeconds, terminationGracePeriodSeconds);
-    this.sim.scheduleAfter(delay, Phase.LIFECYCLE, 'kubelet', () => this.health.finishTermination(pod.node, () => this.removePod(pod)));
+    this.sim.scheduleAfter(delay, Phase.LIFECYCLE, 'kubelet', () => {
+      if (!this.health.finishTermination(pod.node, () => this.removePod(pod))) this.quotas?.terminationHeld(pod);
+    });
   }
 
   private tryBind(pod: SimPod, defaultToStartSeconds: number, toReadySeconds: number): boolean {
@@ -372,7 +375,7 @@ export class Cluster {
       this.counts.removed(pod, node);
     }
     this.owners.remove(pod);
-    this.quotas?.release(pod.owner.namespace, pod.template);
+    this.quotas?.podGone(pod, this.sim.nowSeconds);
     this.unschedulable.remove(pod);
     this.scheduler.forget(pod);
     if (node !== undefined) this.unschedulable.relaxed(node);

@@ -106,8 +106,13 @@ export interface SimPod {
   /** Ready condition; `readyConditionSeconds` is its lastTransitionTime (undefined = no condition yet). */
   ready: boolean;
   readyConditionSeconds: number | undefined;
-  /** metadata.deletionTimestamp. */
+  /**
+   * When the pod was deleted (the delete request; upstream's metadata.deletionTimestamp is this plus
+   * deletionGracePeriodSeconds, apiserver registry/rest/delete.go BeforeDelete).
+   */
   deletionSeconds: number | undefined;
+  /** metadata.deletionGracePeriodSeconds (0 for a pod never bound: pod strategy CheckGracefulDelete). */
+  deletionGracePeriodSeconds: number | undefined;
   /** Set when the pod is gone from the API. */
   removed: boolean;
   /** State other components keep for this pod (see PodSlot), indexed by slot. */
@@ -193,6 +198,7 @@ export function pendingPod(args: {
     ready: false,
     readyConditionSeconds: undefined,
     deletionSeconds: undefined,
+    deletionGracePeriodSeconds: undefined,
     removed: false,
     slots: emptyPodSlots(),
   };

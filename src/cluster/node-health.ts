@@ -43,13 +43,18 @@ export class NodeHealth {
    * stays Terminating, as upstream, where only the kubelet confirms a graceful deletion: the taint
    * manager's eviction marks it, the ReplicaSet controller replaces it (a terminating pod is not
    * counted), a StatefulSet does not re-create its ordinal while the old pod exists, and the pod is
-   * gone when the kubelet returns or the node is deleted (its pods with it).
+   * gone when the kubelet returns or the node is deleted (its pods with it). Returns false when the
+   * termination is held.
    */
-  finishTermination(node: SimNode | undefined, finish: () => void): void {
-    if (node === undefined || node.removed || this.kubeletRunning(node)) return finish();
+  finishTermination(node: SimNode | undefined, finish: () => void): boolean {
+    if (node === undefined || node.removed || this.kubeletRunning(node)) {
+      finish();
+      return true;
+    }
     const held = this.heldTerminations.get(node);
     if (held === undefined) this.heldTerminations.set(node, [finish]);
     else held.push(finish);
+    return false;
   }
 
   /** When a NotReady node turned NotReady; undefined when Ready. */

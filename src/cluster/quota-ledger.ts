@@ -1,19 +1,28 @@
 /**
- * The ResourceQuotas of the run and what each counts (status.used), kept as pods come and go:
+ * The ResourceQuotas of the run and what each counts (status.used, which the quota admission plugin
+ * reads and adds the new pod to), kept as pods come and go:
  * - a pod create is admitted or forbidden by the quotas of its namespace that count it
  *   (quota-usage.ts admitByQuotas; the quota admission plugin, last of the API server's admission
  *   chain), and an admitted pod is charged at once (the plugin writes the new usage with the create);
- * - a pod stops being charged when it is gone or finished (PodUsageFunc charges no terminal pod;
- *   the resource quota controller's replenishment on the pod's delete event, within milliseconds
- *   upstream, at the same instant here). A terminating pod stays charged until it is gone, as
- *   upstream charges it until its deletion grace period has passed twice over (QuotaV1Pod), which
- *   the simulated kubelet never reaches.
+ * - a pod stops being charged when it is gone or finished: the resource quota controller's
+ *   replenishment (resource_quota_monitor.go: a pod's delete event, or an update that ends its
+ *   charge, QuotaV1Pod old && !new) recalculates the namespace's quotas within milliseconds
+ *   upstream, at the same instant here;
+ * - a terminating pod is charged until its deletion grace period has passed twice over
+ *   (quota-charge.ts quotaChargesPod), but no pod event marks that instant, so status.used keeps it
+ *   until the next recalculation of its quotas: the controller's periodic full resync
+ *   (--resource-quota-sync-period, resource-quota-resync.ts) or a replenishment for another pod of
+ *   the namespace, whichever comes first. Only a pod whose kubelet is down outlives its charge (the
+ *   simulated kubelet confirms a deletion within the grace period: node-health.ts
+ *   finishTermination), so only those are tracked (terminationHeld); once a recalculation drops
+ *   one, its removal releases nothing more.
  * - a controller whose creates were refused tells the ledger (its FailedCreate event): counted per
  *   quota, and passed to whoever listens (the run's decision records).
  * Pods of a namespace without quotas cost a WeakMap lookup per create and removal.
  */
 import type { PodTemplateSpec, QuotaResource, ResourceQuotaSpec } from '../scenario/types.js';
-import type { PodOwner } from './model.js';
+import type { PodOwner, SimPod } from './model.js';
+import { quotaChargeEndSeconds, quotaChargesPod } from './quota-charge.js';
 import { admitByQuotas, podQuotaUsage, quotaCountsPod, type QuotaAdmission, type QuotaAmounts } from './quota-usage.js';
 
 /** A sync's refused pod creates, as the controller's FailedCreate event tells them. */
@@ -50,6 +59,12 @@ interface Charge {
   usage: QuotaAmounts;
 }
 
+/** A charged pod whose termination waits for its kubelet: whether a recalculation has dropped it yet. */
+interface HeldPod {
+  charge: Charge;
+  dropped: boolean;
+}
+
 /** One quota's standing, for reports and tests. */
 export interface QuotaStatus {
   name: string;
@@ -66,6 +81,9 @@ export class QuotaLedger {
   private readonly quotas: QuotaState[];
   private readonly charges = new WeakMap<PodTemplateSpec, Charge>();
   private readonly failureListeners: ((owner: PodOwner, failure: CreateFailure) => void)[] = [];
+  /** Charged pods whose termination waits for their kubelet, in the order they were held. */
+  private readonly held = new Map<SimPod, HeldPod>();
+  private readonly lapseListeners: ((chargeEndSeconds: number) => void)[] = [];
 
   /** `specs` in the order the admission checks them (by namespace, then name: load-scenario.ts). */
   constructor(specs: readonly ResourceQuotaSpec[]) {
@@ -84,9 +102,55 @@ export class QuotaLedger {
     this.apply(this.chargeOf(namespace, template), 1);
   }
 
-  /** A charged pod of `template` is gone or finished. */
+  /** A charged pod of `template` is gone or finished (nothing else recalculated: see podGone). */
   release(namespace: string, template: PodTemplateSpec): void {
     this.apply(this.chargeOf(namespace, template), -1);
+  }
+
+  /**
+   * `pod` is gone or finished at `nowSeconds`: its charge is released unless a recalculation already
+   * dropped it, and the replenishment recalculates its namespace's quotas (dropping the held pods
+   * whose charge has ended).
+   */
+  podGone(pod: SimPod, nowSeconds: number): void {
+    const held = this.held.get(pod);
+    if (held === undefined) this.release(pod.owner.namespace, pod.template);
+    else {
+      this.held.delete(pod);
+      if (!held.dropped) this.apply(held.charge, -1);
+    }
+    if (this.held.size > 0) this.recalculate(nowSeconds, pod.owner.namespace);
+  }
+
+  /**
+   * `pod` (terminating) waits for its kubelet to confirm the deletion: it stays charged until a
+   * recalculation after its charge ends; listeners hear when that is (the resync schedules one).
+   */
+  terminationHeld(pod: SimPod): void {
+    const charge = this.chargeOf(pod.owner.namespace, pod.template);
+    if (charge.counting.length === 0 || pod.deletionSeconds === undefined || pod.deletionGracePeriodSeconds === undefined || this.held.has(pod)) return;
+    this.held.set(pod, { charge, dropped: false });
+    const end = quotaChargeEndSeconds(pod.deletionSeconds, pod.deletionGracePeriodSeconds);
+    for (const l of this.lapseListeners) l(end);
+  }
+
+  /** Hears, for each held pod, the instant after which it is no longer charged. */
+  onChargeLapse(listener: (chargeEndSeconds: number) => void): void {
+    this.lapseListeners.push(listener);
+  }
+
+  /** The resource quota controller's full resync: every quota recalculated at `nowSeconds`. */
+  resync(nowSeconds: number): void {
+    this.recalculate(nowSeconds, undefined);
+  }
+
+  /** Held pods a recalculation no longer charges (quotaChargesPod), of `namespace` or all, are dropped. */
+  private recalculate(nowSeconds: number, namespace: string | undefined): void {
+    for (const [pod, held] of this.held) {
+      if (held.dropped || (namespace !== undefined && pod.owner.namespace !== namespace) || quotaChargesPod(pod, nowSeconds).charged) continue;
+      held.dropped = true;
+      this.apply(held.charge, -1);
+    }
   }
 
   /** status.hard and status.used of every quota, and the most it used, in admission order. */

@@ -5,6 +5,7 @@
 import { HPA_DEFAULTS, HPA_DEFAULT_CPU_UTILIZATION_PERCENT, HPA_DEFAULT_MIN_REPLICAS } from '../autoscalers/hpa/config.js';
 import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
 import { CONTROLLER_RATE_LIMIT, JOB_RATE_LIMIT } from '../cluster/rate-limited-requeue.js';
+import { RESOURCE_QUOTA_DEFAULTS } from '../cluster/resource-quota-resync.js';
 import { STARTUP_DEFAULTS } from '../cluster/startup-defaults.js';
 import { CA_DEFAULTS } from '../autoscalers/cluster-autoscaler/config.js';
 import { BILLING_DEFAULTS, METRICS_SERVER_DEFAULTS, NODE_POOL_DEFAULTS, SCHEDULER_DEFAULTS, VIRTUAL_POOL_DEFAULTS } from '../scenario/schema/scenario-defaults.js';
@@ -49,6 +50,11 @@ export function defaultRows(): DefaultRow[] {
       setting: 'ReplicaSet / StatefulSet retry after a failed sync',
       value: `${CONTROLLER_RATE_LIMIT.baseSeconds * 1000} ms doubling to ${CONTROLLER_RATE_LIMIT.maxSeconds} s`,
       mirrors: 'client-go `DefaultControllerRateLimiter` (a pod create a ResourceQuota refused)',
+    },
+    {
+      setting: 'ResourceQuota full resync',
+      value: `${RESOURCE_QUOTA_DEFAULTS.syncPeriodSeconds} s`,
+      mirrors: '`--resource-quota-sync-period` (a pod stuck Terminating leaves status.used at the first resync 2 × grace after its deletion)',
     },
     { setting: 'Job retry after a failed sync', value: `${JOB_RATE_LIMIT.baseSeconds} s doubling to ${JOB_RATE_LIMIT.maxSeconds} s`, mirrors: 'job_controller.go `DefaultJobApiBackOff`, `MaxJobApiBackOff`' },
     { setting: 'node boot time', value: `${NODE_POOL_DEFAULTS.bootSeconds.min}–${NODE_POOL_DEFAULTS.bootSeconds.max} s`, mirrors: 'cloud VM boot to Ready (FAQ: 3–4 min on GCE); seeded `cloud/<pool>` stream' },

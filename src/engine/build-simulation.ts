@@ -11,6 +11,7 @@ import { StatefulSetController } from '../cluster/stateful-set-controller.js';
 import type { SimPod } from '../cluster/model.js';
 import { recordQuotaEvents } from './quota-records.js';
 import type { QuotaLedger } from '../cluster/quota-ledger.js';
+import type { ResourceQuotaResync } from '../cluster/resource-quota-resync.js';
 import { recordSchedulerEvents, type PreemptionCounts } from './scheduler-records.js';
 import { HpaController } from '../controllers/hpa-controller.js';
 import { Phase } from '../core/phases.js';
@@ -67,6 +68,8 @@ export interface BuiltSimulation {
   unschedulable: UnschedulablePods;
   /** The ResourceQuotas' ledger (use, refusals); undefined when the scenario has none. */
   quotas: QuotaLedger | undefined;
+  /** The resource quota controller's periodic resync (its grid's phase); undefined without quotas. */
+  quotaResync: ResourceQuotaResync | undefined;
 }
 
 export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [], timer?: EventTimer): BuiltSimulation {
@@ -122,7 +125,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   });
 
   const preemptions = recordSchedulerEvents(scenario, sim, cluster, hub);
-  const quotas = recordQuotaEvents(scenario, sim, cluster, hub);
+  const quotaRecords = recordQuotaEvents(scenario, sim, rng, cluster, hub);
 
   const queues = scenario.queues.map((q) => new StandaloneQueue(q));
   for (const group of nodeGroups) group.startInitial();
@@ -166,7 +169,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   });
   const hpas = [...userHpas, ...keda.generatedHpas];
   const clusterAutoscaler = buildClusterAutoscaler({ scenario, sim, rng, cluster, groups: nodeGroups, workloads, observer: hub });
-  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler, faultCounts, preemptions, quotas, nodeCount, unschedulable };
+  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler, faultCounts, preemptions, quotas: quotaRecords?.ledger, quotaResync: quotaRecords?.resync, nodeCount, unschedulable };
 }
 
 /** Something whose offered rate follows a trace: a workload's load or a standalone queue. */

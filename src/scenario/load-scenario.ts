@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { HPA_DEFAULTS } from '../autoscalers/hpa/config.js';
 import { STARTUP_DEFAULTS } from '../cluster/startup-defaults.js';
+import { RESOURCE_QUOTA_DEFAULTS } from '../cluster/resource-quota-resync.js';
 import { UserInputError } from '../errors/user-input-error.js';
 import { readTextFile } from './files.js';
 import { checkElasticWorkloads } from './elastic-workload-checks.js';
@@ -184,6 +185,7 @@ function assemble(
       },
       metricsServer: { resolutionSeconds: sections.controllers?.metricsServer.metricResolution ?? METRICS_SERVER_DEFAULTS.resolutionSeconds },
       scheduler: { scoringStrategy: sections.controllers?.scheduler.scoringStrategy ?? SCHEDULER_DEFAULTS.scoringStrategy },
+      resourceQuota: { syncPeriodSeconds: sections.controllers?.resourceQuota.syncPeriod ?? RESOURCE_QUOTA_DEFAULTS.syncPeriodSeconds },
       startup: startup
         ? {
             schedulingSeconds: startup.scheduling,

@@ -326,6 +326,11 @@ export interface SchedulerConfig {
   scoringStrategy: 'LeastAllocated' | 'MostAllocated';
 }
 
+export interface ResourceQuotaControllerConfig {
+  /** --resource-quota-sync-period: the full recalculation of every quota (5 m); 0 disables it. */
+  syncPeriodSeconds: number;
+}
+
 export interface MetricsServerConfig {
   /** --metric-resolution as the shipped manifests set it (15 s; binary default 60 s). */
   resolutionSeconds: number;
@@ -377,6 +382,7 @@ export interface Scenario {
     hpa: HpaControllerConfig;
     metricsServer: MetricsServerConfig;
     scheduler: SchedulerConfig;
+    resourceQuota: ResourceQuotaControllerConfig;
     startup: StartupDelays;
   };
   warnings: Warning[];

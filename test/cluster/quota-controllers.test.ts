@@ -3,7 +3,8 @@
  * ReplicaSet creates in slow-start batches until the quota refuses, reports FailedCreate once per
  * failed sync and retries 5 ms, 10 ms, 20 ms, … later (doubling to 1000 s), or at once when one
  * of its own pods changes or is added; quota freed by another workload's pods is seen only at the
- * next retry. A terminating pod stays charged until it is gone. The StatefulSet's event has its own
+ * next retry. A terminating pod whose kubelet confirms the deletion stays charged until it is gone
+ * (one stuck on a dead node: quota-held-terminating.test.ts). The StatefulSet's event has its own
  * wording; its Parallel mode creates in slow-start batches too. At most 500 creates a sync.
  */
 import { describe, expect, it, vi } from 'vitest';

@@ -64,6 +64,7 @@ const SCENARIO = lines(
   '    hpa: { syncPeriod: 30s, downscaleStabilization: 10m }',
   '    metricsServer: { metricResolution: 1m }',
   '    scheduler: { scoringStrategy: MostAllocated }',
+  '    resourceQuota: { syncPeriod: 0 }',
   '  startup: { imagePull: 20s, jitterRatio: 0 }',
 );
 
@@ -310,6 +311,7 @@ describe('loadScenario on a valid scenario', () => {
       hpa: { ...HPA_DEFAULTS, syncPeriodSeconds: 30, downscaleStabilizationWindowSeconds: 600 },
       metricsServer: { resolutionSeconds: 60 },
       scheduler: { scoringStrategy: 'MostAllocated' },
+      resourceQuota: { syncPeriodSeconds: 0 },
       startup: { ...STARTUP_DEFAULTS, imagePullSeconds: 20, jitterRatio: 0 },
     });
   });
@@ -338,6 +340,7 @@ describe('loadScenario defaults', () => {
         hpa: HPA_DEFAULTS,
         metricsServer: { resolutionSeconds: 15 },
         scheduler: { scoringStrategy: 'LeastAllocated' },
+        resourceQuota: { syncPeriodSeconds: 300 },
         startup: STARTUP_DEFAULTS,
       });
       expect(scenario.hpas[0]?.metrics).toEqual([{ type: 'Resource', resourceName: 'cpu', target: { type: 'Utilization', averageUtilizationPercent: 80 } }]);

@@ -1,10 +1,12 @@
 /**
- * scenario.yaml `spec.controllers` (kube-controller-manager HPA flags, metrics-server and
- * kube-scheduler settings) and `spec.startup` (pod start-up delays). Unset fields take the
- * defaults tables: HPA_DEFAULTS, METRICS_SERVER_DEFAULTS, SCHEDULER_DEFAULTS, STARTUP_DEFAULTS.
+ * scenario.yaml `spec.controllers` (kube-controller-manager HPA and resource quota flags,
+ * metrics-server and kube-scheduler settings) and `spec.startup` (pod start-up delays). Unset fields
+ * take the defaults tables: HPA_DEFAULTS, RESOURCE_QUOTA_DEFAULTS, METRICS_SERVER_DEFAULTS,
+ * SCHEDULER_DEFAULTS, STARTUP_DEFAULTS.
  */
 import { z } from 'zod';
 import { HPA_DEFAULTS } from '../../autoscalers/hpa/config.js';
+import { RESOURCE_QUOTA_DEFAULTS } from '../../cluster/resource-quota-resync.js';
 import { STARTUP_DEFAULTS } from '../../cluster/startup-defaults.js';
 import { durationSeconds, nonNegativeNumber, positiveDurationSeconds } from './fields.js';
 import { METRICS_SERVER_DEFAULTS, METRICS_SERVER_MIN_RESOLUTION_SECONDS, SCHEDULER_DEFAULTS } from './scenario-defaults.js';
@@ -16,6 +18,12 @@ export const HpaFlagsSchema = z.strictObject({
   cpuInitializationPeriod: durationSeconds('cpuInitializationPeriod').default(HPA_DEFAULTS.cpuInitializationPeriodSeconds),
   initialReadinessDelay: durationSeconds('initialReadinessDelay').default(HPA_DEFAULTS.initialReadinessDelaySeconds),
   configurableTolerance: z.boolean().default(HPA_DEFAULTS.configurableTolerance).describe('true or false (HPAConfigurableTolerance gate)'),
+});
+
+export const ResourceQuotaFlagsSchema = z.strictObject({
+  syncPeriod: durationSeconds('syncPeriod')
+    .default(RESOURCE_QUOTA_DEFAULTS.syncPeriodSeconds)
+    .describe('a duration such as 5m or 300 (seconds), or 0 to turn the periodic resync off'),
 });
 
 export const MetricsServerSchema = z.strictObject({
@@ -32,6 +40,7 @@ export const SchedulerSchema = z.strictObject({
 
 export const ControllersSchema = z.strictObject({
   hpa: HpaFlagsSchema.prefault({}),
+  resourceQuota: ResourceQuotaFlagsSchema.prefault({}),
   metricsServer: MetricsServerSchema.prefault({}),
   scheduler: SchedulerSchema.prefault({}),
 });

@@ -142,6 +142,7 @@
  *   controllers:
  *     hpa: { syncPeriod: 15s, tolerance: 0.1, downscaleStabilization: 5m,
  *            cpuInitializationPeriod: 5m, initialReadinessDelay: 30s, configurableTolerance: true }
+ *     resourceQuota: { syncPeriod: 5m }         # --resource-quota-sync-period; 0 disables the resync
  *     metricsServer: { metricResolution: 15s }   # ≥ 10 s, as metrics-server enforces
  *     scheduler: { scoringStrategy: LeastAllocated }   # or MostAllocated
  *   startup: { scheduling: 1s, imagePull: 5s, containerStart: 1s, termination: 2s, jitterRatio: 0.2 }
