@@ -40,10 +40,7 @@ export class Cluster {
   /** kube-scheduler: its cycles, its nominations (status.nominatedNodeName) and the PDBs its preemption reads. */
   readonly scheduler: Scheduler;
   private readonly listeners: ClusterListener[] = [];
-  /**
-   * Whether each node's kubelet runs (read and set by node failures and the container restarter),
-   * and since when the API shows it NotReady (set here, with the taints, by setNodeReady).
-   */
+  /** Whether each node's kubelet runs (node failures, the container restarter) and since when it is NotReady (setNodeReady). */
   readonly health = new NodeHealth();
   /** What the scheduler's plugins count of the pods: spread selectors, InterPodAffinity, priorities. */
   private readonly counts: PluginCounts;
@@ -245,7 +242,7 @@ export class Cluster {
     }
     const delay = Math.min(this.delays.terminationSeconds, terminationGracePeriodSeconds);
     this.sim.scheduleAfter(delay, Phase.LIFECYCLE, 'kubelet', () => {
-      if (!this.health.finishTermination(pod.node, () => this.removePod(pod))) this.quotas?.terminationHeld(pod);
+      if (!this.health.finishTermination(pod.node, terminationGracePeriodSeconds, () => this.removePod(pod))) this.quotas?.terminationHeld(pod);
     });
   }
 

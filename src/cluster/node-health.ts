@@ -44,10 +44,12 @@ export class NodeHealth {
    * manager's eviction marks it, the ReplicaSet controller replaces it (a terminating pod is not
    * counted), a StatefulSet does not re-create its ordinal while the old pod exists, and the pod is
    * gone when the kubelet returns or the node is deleted (its pods with it). Returns false when the
-   * termination is held.
+   * termination is held. A deletion with grace 0 is not graceful: the API server removes the pod at
+   * once, with no kubelet to confirm it (the pod strategy's CheckGracefulDelete, then BeforeDelete
+   * in staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go), so it is never held.
    */
-  finishTermination(node: SimNode | undefined, finish: () => void): boolean {
-    if (node === undefined || node.removed || this.kubeletRunning(node)) {
+  finishTermination(node: SimNode | undefined, gracePeriodSeconds: number, finish: () => void): boolean {
+    if (node === undefined || node.removed || gracePeriodSeconds === 0 || this.kubeletRunning(node)) {
       finish();
       return true;
     }

@@ -134,6 +134,20 @@ describe('nodeFailure: node-monitor-grace-period, then NotReady, then eviction',
     expect(pod.removed).toBe(true);
   });
 
+  it('a pod with terminationGracePeriodSeconds 0 is gone at its eviction, kubelet or not (grace 0 is no graceful deletion: the API server removes it at once)', async () => {
+    const fault = `{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}, recoverAfter: 1000s}}`;
+    const deployment = webDeployment(2).replace('      containers:', '      terminationGracePeriodSeconds: 0\n      containers:');
+    const scenario = await loadWithFaults([fault], { 'manifests/web.yaml': deployment, 'traces/web.csv': flatTrace(OFFERED_RPS * 60, 60) }, { durationSeconds: 3600 });
+    const built = buildSimulation(scenario, []);
+    const node = built.cluster.nodes[0]!;
+    const pod = built.cluster.podsOn(node)[0]!;
+    expect(pod.template.terminationGracePeriodSeconds).toBe(0);
+    built.sim.runUntil(EVICTION_SECONDS + 1);
+    expect(pod.deletionSeconds).toBe(EVICTION_SECONDS);
+    expect(pod.removed).toBe(true);
+    expect(built.cluster.podsOn(node)).not.toContain(pod);
+  });
+
   it("a StatefulSet's ordinal on the failed node is not created again while the old pod is Terminating", async () => {
     const statefulSet = webDeployment(2).replace('kind: Deployment', 'kind: StatefulSet').replace('spec:\n', 'spec:\n  serviceName: web\n  podManagementPolicy: Parallel\n');
     const scenario = await loadWithFaults([`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}, recoverAfter: 1000s}}`], { 'manifests/web.yaml': statefulSet, 'traces/web.csv': flatTrace(OFFERED_RPS * 60, 60) }, { durationSeconds: 3600 });
