@@ -6,6 +6,7 @@
  */
 import { suggestionHint } from './did-you-mean.js';
 import { objectKey, type ManifestSet, type WorkloadEntry } from './manifests/manifest-set.js';
+import { workloadsNamed } from './manifests/workload-index.js';
 import type { ProblemSink } from './problem-sink.js';
 import type { LoadModelInput } from './schema/load-model-schema.js';
 import { QUEUE_DEFAULTS } from './schema/scenario-defaults.js';
@@ -74,7 +75,7 @@ function toQueue(name: string, input: NonNullable<LoadModelInput['queue']>, owne
 
 /** The one workload named `name`, reporting none or several at `path` (the workloads key). */
 export function findWorkload(name: string, ctx: Omit<LoadModelContext, 'traceNames'>, path: (string | number)[]): WorkloadEntry | undefined {
-  const matches = ctx.manifests.workloads.filter((w) => w.spec.name === name);
+  const matches = workloadsNamed(ctx.manifests, name);
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
     const where = matches.map((w) => `${w.spec.kind} ${w.spec.namespace}/${w.spec.name}`).join(', ');

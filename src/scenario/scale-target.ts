@@ -5,6 +5,7 @@
  */
 import { suggestionHint } from './did-you-mean.js';
 import { objectKey, type ManifestSet, type WorkloadEntry } from './manifests/manifest-set.js';
+import { workloadOf } from './manifests/workload-index.js';
 import type { ProblemSink } from './problem-sink.js';
 import type { DocRef } from './yaml/doc-ref.js';
 
@@ -22,7 +23,7 @@ export const SCALABLE_KINDS: readonly string[] = ['Deployment', 'StatefulSet'];
 export function findScaleTarget(owner: ScaleTargetOwner, manifests: ManifestSet, sink: ProblemSink): WorkloadEntry | undefined {
   const { kind, name } = owner.scaleTargetRef;
   const namespace = owner.namespace;
-  const found = manifests.workloads.find((w) => w.spec.kind === kind && w.spec.name === name && w.spec.namespace === namespace);
+  const found = workloadOf(manifests, kind, namespace, name);
   if (found || manifests.incomplete || manifests.broken.has(objectKey(kind, namespace, name))) return found;
   const sameNamespace = manifests.workloads.filter((w) => w.spec.namespace === namespace);
   const elsewhere = manifests.workloads.find((w) => w.spec.kind === kind && w.spec.name === name);
