@@ -2,13 +2,15 @@
  * The offered load of one workload or queue over time: the fluid queue of src/load/workload-flow.ts
  * integrated exactly between events, with cumulative totals, response times, and for queues the
  * age of the oldest message and what queue scalers read. Who serves (pods, capacity) is passed in.
+ * The backlog is also kept as FIFO cohorts (src/load/cohort-queue.ts): they give each served request
+ * its exact wait, from its admission on (also while no pod is ready), and a queue its oldest message.
  */
 import type { ScalerReading } from '../autoscalers/keda/types.js';
-import { backlogWaitSeconds, saturatedSojournMeanSeconds, sojournMeanSeconds } from '../load/response-time.js';
+import { CohortQueue, type WaitPieceSink } from '../load/cohort-queue.js';
+import { saturatedSojournMeanSeconds, sojournMeanSeconds } from '../load/response-time.js';
 import { ResponseTimeAccumulator } from '../load/response-time-accumulator.js';
 import { advanceFlow, type FlowParams, type FlowResult } from '../load/workload-flow.js';
 import type { LoadModelSpec } from '../scenario/types.js';
-import { QueueAge } from './queue-age.js';
 
 /** Cumulative counts since t = 0. */
 export interface FlowTotals {
@@ -36,8 +38,13 @@ export class LoadFlow {
   peakOldestAgeSeconds = 0;
   /** Messages taken by Jobs and not yet acknowledged (they finish): RabbitMQ unacked, Kafka uncommitted. */
   inFlightMessages = 0;
-  private readonly queueAge = new QueueAge();
+  /** The backlog's admitted requests by arrival (its total is kept equal to backlogRequests). */
+  readonly cohorts = new CohortQueue();
   private timeSeconds = 0;
+  /** R of the pieces the pods take from the backlog in the current advance. */
+  private pieceSojournSeconds = 0;
+  private readonly recordPiece: WaitPieceSink = (requests, waitFromSeconds, waitToSeconds) =>
+    this.responseTimes.addWaitRange(requests, Math.max(0, waitFromSeconds), Math.max(0, waitToSeconds), this.pieceSojournSeconds);
   // Reused by every advance (the workload settles at nearly every event): the interval's inputs and
   // what advance returns, which is read at once and not kept.
   private readonly params: FlowParams;
@@ -80,8 +87,11 @@ export class LoadFlow {
     if (lostRps > 0 || step.droppedRequests > 0 || step.backlogRequests > this.backlogRequests + 1e-9) this.underProvisionedSeconds += dtSeconds;
     const startBacklogRequests = this.backlogRequests;
     this.backlogRequests = step.backlogRequests;
-    if (step.servedRequests > 0 && readyPods > 0) this.recordResponseTimes(step, dtSeconds, readyPods, capacityRpsPerPod);
-    if (this.load.queue !== undefined) this.recordArrivals(startSeconds, nowSeconds, startBacklogRequests, step);
+    // Without a backlog before or after, and below capacity, nothing queues: the common path.
+    const queued = startBacklogRequests > 0 || step.saturatedSeconds > 0 || step.backlogRequests > 0;
+    const servedFromBacklog = queued ? this.queueThrough(startSeconds, dtSeconds, startBacklogRequests, step) : 0;
+    if (step.servedRequests > 0 && readyPods > 0) this.recordUnqueued(step, servedFromBacklog, dtSeconds, readyPods, capacityRpsPerPod);
+    if (this.load.queue !== undefined) this.peakOldestAgeSeconds = Math.max(this.peakOldestAgeSeconds, this.oldestMessageAgeSeconds(nowSeconds));
     // `step` is advanced.step, filled in place.
     this.advanced.dtSeconds = dtSeconds;
     return this.advanced;
@@ -96,9 +106,11 @@ export class LoadFlow {
     if (taken <= 0) return 0;
     // A backlog within 1e-9 below a whole number gives that number: never leave it negative.
     this.backlogRequests = Math.max(0, this.backlogRequests - taken);
+    // The oldest messages go (FIFO); the cohorts end at the last advance, not at `nowSeconds`.
+    this.cohorts.discardOldest(taken);
+    this.cohorts.reconcile(this.backlogRequests, this.timeSeconds);
     this.totals.servedRequests += taken;
     this.inFlightMessages += taken;
-    // Nothing entered: no breakpoint (the flow is settled up to its last advance, not to `nowSeconds`).
     this.peakOldestAgeSeconds = Math.max(this.peakOldestAgeSeconds, this.oldestMessageAgeSeconds(nowSeconds));
     return taken;
   }
@@ -127,10 +139,14 @@ export class LoadFlow {
     return this.backlogRequests > 0 || offeredRps > capacity ? capacity : offeredRps;
   }
 
-  /** Seconds the oldest queued message has waited (0 for an empty queue or a non-queue workload). */
+  /**
+   * Seconds the oldest queued message has waited: since the head cohort's start (0 for an empty queue
+   * or a non-queue workload).
+   */
   oldestMessageAgeSeconds(nowSeconds: number): number {
     if (this.load.queue === undefined || this.backlogRequests <= 0) return 0;
-    return this.queueAge.oldestAgeSeconds(nowSeconds, this.backlogRequests);
+    const oldestSeconds = this.cohorts.oldestArrivalSeconds();
+    return Number.isNaN(oldestSeconds) ? 0 : Math.max(0, nowSeconds - oldestSeconds);
   }
 
   /** What a queue scaler reads (kafka lag per partition, rabbitmq messages/unacked/rate, redis LLEN). */
@@ -146,53 +162,50 @@ export class LoadFlow {
   }
 
   /**
-   * Feeds the response-time mixture with the interval's two parts: while saturated (the pods serve
-   * their capacity), requests wait in the backlog, if any, and then spend a saturated pod's sojourn
-   * (ρ = 1, capped: 100·S); the rest of the interval has no backlog and the pods run at ρ = λ / μ
-   * (src/load/response-time.ts). Dropping the excess never makes the served requests faster. A queue
-   * consumer is the exception: it pulls one message at a time, so the broker, not the pod, holds the
-   * queue, and a message takes S in the pod after its wait in the queue however busy the consumers.
+   * Moves the interval's backlog through the cohorts (workload-flow.ts's cases): requests enter at λ
+   * while the pods are saturated and the backlog is not full (from the start, until it drains or
+   * fills: saturatedSeconds − fullSeconds), then at μ while it is full (the excess is dropped, tail
+   * drop); the pods take min(served, μ × saturatedSeconds) from the head, one after another at μ from
+   * the interval's start (a backlog at unbounded capacity all at once). Each piece taken is recorded
+   * with its waits and the pod's sojourn: the saturated R = 100·S (ρ = 1, capped; a queue consumer,
+   * which pulls one message at a time, S; at unbounded capacity ρ = 0, R = S). Returns the requests
+   * the pods took from the backlog.
    */
-  private recordResponseTimes(step: FlowResult, dtSeconds: number, readyPods: number, capacityRpsPerPod: number): void {
-    const totalCapacityRps = capacityRpsPerPod * readyPods;
-    const serviceTimeSeconds = this.load.serviceTimeSeconds;
+  private queueThrough(startSeconds: number, dtSeconds: number, startBacklogRequests: number, step: FlowResult): number {
+    const { offeredRps, readyPods, capacityRpsPerPod, maxBacklogRequests } = this.params;
+    const cohorts = this.cohorts;
+    if (startBacklogRequests > maxBacklogRequests) cohorts.discardNewest(startBacklogRequests - maxBacklogRequests);
+    const capacityRps = readyPods > 0 && capacityRpsPerPod > 0 ? readyPods * capacityRpsPerPod : 0;
     const saturatedSeconds = Math.min(step.saturatedSeconds, dtSeconds);
-    const servedSaturated = Number.isFinite(totalCapacityRps) ? Math.min(step.servedRequests, totalCapacityRps * saturatedSeconds) : 0;
-    // The model's numbers straight from its formulas (response-time.ts), with no result objects: the
-    // workload settles at nearly every event.
-    if (servedSaturated > 0) {
-      this.responseTimes.add(
-        servedSaturated,
-        backlogWaitSeconds(step.backlogRequestSeconds / saturatedSeconds, totalCapacityRps),
-        this.load.queue === undefined ? saturatedSojournMeanSeconds(serviceTimeSeconds) : serviceTimeSeconds,
-      );
+    const fullSeconds = Math.min(step.fullSeconds, saturatedSeconds);
+    const enteringSeconds = saturatedSeconds - fullSeconds;
+    cohorts.enqueue(startSeconds, startSeconds + enteringSeconds, offeredRps * enteringSeconds);
+    if (fullSeconds > 0 && Number.isFinite(capacityRps)) {
+      cohorts.enqueue(startSeconds + enteringSeconds, startSeconds + saturatedSeconds, capacityRps * fullSeconds);
     }
-    const servedFree = step.servedRequests - servedSaturated;
-    const freeSeconds = dtSeconds - saturatedSeconds;
-    if (servedFree > 1e-12 && freeSeconds > 0) {
-      this.responseTimes.add(servedFree, 0, sojournMeanSeconds(servedFree / freeSeconds / readyPods, capacityRpsPerPod, serviceTimeSeconds));
+    let servedFromBacklog = 0;
+    if (capacityRps > 0) {
+      const finite = Number.isFinite(capacityRps);
+      servedFromBacklog = finite ? Math.min(step.servedRequests, capacityRps * saturatedSeconds) : Math.min(startBacklogRequests, maxBacklogRequests);
+      const serviceTimeSeconds = this.load.serviceTimeSeconds;
+      this.pieceSojournSeconds = !finite || this.load.queue !== undefined ? serviceTimeSeconds : saturatedSojournMeanSeconds(serviceTimeSeconds);
+      cohorts.dequeue(servedFromBacklog, startSeconds, capacityRps, this.recordPiece);
     }
+    cohorts.reconcile(step.backlogRequests, startSeconds + dtSeconds);
+    return servedFromBacklog;
   }
 
   /**
-   * Adds the interval's arrivals to the queue-age curve (src/engine/queue-age.ts), which must bend
-   * wherever the rate at which messages enter changes. Between two advances the offered rate and the
-   * consumers are constant, so it does only where a bounded queue fills up: messages enter at λ until
-   * then, and at the rate the consumers free room (μ) after, the rest being dropped.
+   * Feeds the response-time mixture with what the pods served straight away, without a backlog:
+   * after the backlog drained, or all along below capacity, the pods run at ρ = λ / μ and a request
+   * spends R = S / (1 − ρ) in the pod (src/load/response-time.ts), with no wait.
    */
-  private recordArrivals(startSeconds: number, nowSeconds: number, startBacklogRequests: number, step: FlowResult): void {
-    let enteredRequests = step.offeredRequests - step.droppedRequests;
-    const { offeredRps, readyPods, capacityRpsPerPod, maxBacklogRequests } = this.params;
-    if (step.droppedRequests > 0 && startBacklogRequests < maxBacklogRequests) {
-      const capacityRps = readyPods > 0 && capacityRpsPerPod > 0 ? readyPods * capacityRpsPerPod : 0;
-      const fillSeconds = (maxBacklogRequests - startBacklogRequests) / (offeredRps - capacityRps);
-      if (fillSeconds > 0 && startSeconds + fillSeconds < nowSeconds) {
-        const enteredBeforeFill = offeredRps * fillSeconds;
-        this.queueAge.record(startSeconds + fillSeconds, enteredBeforeFill, maxBacklogRequests);
-        enteredRequests -= enteredBeforeFill;
-      }
+  private recordUnqueued(step: FlowResult, servedFromBacklog: number, dtSeconds: number, readyPods: number, capacityRpsPerPod: number): void {
+    const saturatedSeconds = Math.min(step.saturatedSeconds, dtSeconds);
+    const servedFree = step.servedRequests - servedFromBacklog;
+    const freeSeconds = dtSeconds - saturatedSeconds;
+    if (servedFree > 1e-12 && freeSeconds > 0) {
+      this.responseTimes.add(servedFree, 0, sojournMeanSeconds(servedFree / freeSeconds / readyPods, capacityRpsPerPod, this.load.serviceTimeSeconds));
     }
-    this.queueAge.record(nowSeconds, enteredRequests, step.backlogRequests);
-    this.peakOldestAgeSeconds = Math.max(this.peakOldestAgeSeconds, this.oldestMessageAgeSeconds(nowSeconds));
   }
 }

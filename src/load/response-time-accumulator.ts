@@ -1,9 +1,15 @@
 /**
- * Run-level response-time quantiles: the served-weighted mixture of the intervals' W + Exp(R) laws
- * (response-time.ts), kept in flat memory by merging intervals whose (W, R) share a fine log-grid cell.
- * Each cell keeps Σw, Σw·W and Σw·R, so identical intervals merge exactly and the mean is exact.
+ * Run-level response-time quantiles: the served-weighted mixture of the requests' response-time laws
+ * (response-time.ts): W + Exp(R) for requests that wait W (0 without a backlog), and U[lo, hi] + Exp(R)
+ * for a piece of a backlog cohort whose waits spread over [lo, hi] (cohort-queue.ts). Kept in flat
+ * memory on a fine log grid (log-grid.ts): one-wait components merge when (W, R) share a cell, each
+ * cell keeping Σw, Σw·W and Σw·R, so identical intervals merge exactly; wait ranges are cut at the
+ * cells' bounds (wait-range-cells.ts). The mean is exact.
  */
+import { gridCellIndex, gridPairKey } from './log-grid.js';
 import { intervalQuantileSeconds } from './response-time.js';
+import { solveQuantile, type MixtureComponents } from './response-time-mixture.js';
+import { WaitRangeCells } from './wait-range-cells.js';
 
 /** Accumulator grid and solver settings. */
 export const RESPONSE_TIME_ACCUMULATOR_DEFAULTS = Object.freeze({
@@ -25,21 +31,17 @@ export interface ResponseTimeSummary {
   p99Seconds: number;
 }
 
-/** Cell index offset so that every grid index is a non-negative integer below 2^21. */
-const INDEX_OFFSET = 2 ** 20;
-const MAX_ITERATIONS = 200;
-/** exp(−40) < 5e-18: beyond 40 mean sojourns an exponential component counts as complete. */
-const COMPLETE_SOJOURNS = 40;
-
 /**
- * Collects (servedRequests, W, R) per interval and answers quantiles of the mixture
- * P(T ≤ x) = Σ w_i · (x < W_i ? 0 : 1 − exp(−(x − W_i)/R_i)) / Σ w_i, w_i = served requests.
+ * Collects (servedRequests, W, R) per interval (add) and (requests, wait range, R) per backlog piece
+ * (addWaitRange), and answers quantiles of the mixture P(T ≤ x) = Σ w_i · F_i(x) / Σ w_i, w_i = served
+ * requests, F_i = 1 − exp(−(x − W_i)/R_i) past W_i, or the uniform–exponential convolution.
  *
  * Accuracy: each interval is represented by its cell's weighted-mean (W, R), which lies in the same
- * cell, so every quantile is within a factor 10^(1/bucketsPerDecade) (±1.2 % by default, plus
- * minResolvedSeconds) of the exact mixture's; identical intervals are exact. Memory is O(cells
- * occupied), independent of the number of intervals. A quantile costs a few passes over the cells
- * (safeguarded Newton on the mixture density, falling back to bisection).
+ * cell, and a wait range's law is exact at every cell bound (wait-range-cells.ts), so every quantile
+ * is within a factor 10^(1/bucketsPerDecade) (±1.2 % by default, plus minResolvedSeconds) of the exact
+ * mixture's; identical intervals are exact. Memory is O(cells occupied), independent of the number
+ * of intervals and pieces. A quantile costs a few passes over the cells (safeguarded Newton on the
+ * mixture density, falling back to bisection).
  */
 export class ResponseTimeAccumulator {
   private readonly config: ResponseTimeAccumulatorConfig;
@@ -50,8 +52,10 @@ export class ResponseTimeAccumulator {
   private slotCount = 0;
   private totalWeight = 0;
   private totalWeightedSeconds = 0;
-  /** Per-cell (W, 1/R) for the solver, rebuilt after an add. */
-  private cellsCache: MixtureCells | undefined;
+  /** Wait-range components (backlog pieces), on the same grid. */
+  private readonly ranges: WaitRangeCells;
+  /** The components for the solver, rebuilt after an add. */
+  private cellsCache: MixtureComponents | undefined;
   /** The previous add's (W, R) and slot: a steady stretch adds the same pair at every settle. */
   private lastWaitSeconds = NaN;
   private lastSojournSeconds = NaN;
@@ -59,6 +63,7 @@ export class ResponseTimeAccumulator {
 
   constructor(config: Partial<ResponseTimeAccumulatorConfig> = {}) {
     this.config = { ...RESPONSE_TIME_ACCUMULATOR_DEFAULTS, ...config };
+    this.ranges = new WaitRangeCells(this.config);
   }
 
   /** Requests added so far. */
@@ -68,7 +73,7 @@ export class ResponseTimeAccumulator {
 
   /** Grid cells in use (the state size). */
   get bucketCount(): number {
-    return this.slotCount;
+    return this.slotCount + this.ranges.count;
   }
 
   /**
@@ -84,7 +89,7 @@ export class ResponseTimeAccumulator {
     this.cellsCache = undefined;
     let slot = this.lastSlot;
     if (waitSeconds !== this.lastWaitSeconds || sojournMeanSeconds !== this.lastSojournSeconds) {
-      slot = this.slotFor(this.cellIndex(waitSeconds) * 2 * INDEX_OFFSET + this.cellIndex(sojournMeanSeconds));
+      slot = this.slotFor(gridPairKey(gridCellIndex(this.config, waitSeconds), gridCellIndex(this.config, sojournMeanSeconds)));
       this.lastWaitSeconds = waitSeconds;
       this.lastSojournSeconds = sojournMeanSeconds;
       this.lastSlot = slot;
@@ -94,6 +99,29 @@ export class ResponseTimeAccumulator {
     this.weightedSojournSeconds[slot] = (this.weightedSojournSeconds[slot] ?? 0) + servedRequests * sojournMeanSeconds;
     this.totalWeight += servedRequests;
     this.totalWeightedSeconds += servedRequests * (waitSeconds + sojournMeanSeconds);
+  }
+
+  /**
+   * Adds a piece of a backlog cohort: `requests` whose waits run evenly from waitFromSeconds to
+   * waitToSeconds (either order; equal: one wait, as add), each then spending an exponential time of
+   * mean sojournMeanSeconds in a pod. requests ≤ 0 is ignored.
+   * @throws RangeError when a wait or sojournMeanSeconds is negative or not finite.
+   */
+  addWaitRange(requests: number, waitFromSeconds: number, waitToSeconds: number, sojournMeanSeconds: number): void {
+    if (waitFromSeconds === waitToSeconds) {
+      this.add(requests, waitFromSeconds, sojournMeanSeconds);
+      return;
+    }
+    const loSeconds = Math.min(waitFromSeconds, waitToSeconds);
+    const hiSeconds = Math.max(waitFromSeconds, waitToSeconds);
+    if (!(loSeconds >= 0 && sojournMeanSeconds >= 0 && Number.isFinite(hiSeconds + sojournMeanSeconds))) {
+      throw new RangeError(`response time needs finite waits ${waitFromSeconds}..${waitToSeconds} and R ${sojournMeanSeconds} ≥ 0`);
+    }
+    if (!(requests > 0)) return;
+    this.cellsCache = undefined;
+    this.ranges.add(requests, loSeconds, hiSeconds, sojournMeanSeconds);
+    this.totalWeight += requests;
+    this.totalWeightedSeconds += requests * ((loSeconds + hiSeconds) / 2 + sojournMeanSeconds);
   }
 
   private slotFor(cell: number): number {
@@ -120,15 +148,16 @@ export class ResponseTimeAccumulator {
    */
   quantileSeconds(p: number): number {
     if (!(p >= 0 && p < 1)) throw new RangeError(`quantile p ${p} must be in [0, 1)`);
-    if (this.slotCount === 0) return NaN;
+    if (this.bucketCount === 0) return NaN;
     const cells = this.representatives();
     // Each component's own quantile brackets the mixture's: F_i(lo) ≤ p ≤ F_i(hi) for all i.
     let loSeconds = Infinity;
     let hiSeconds = 0;
     for (let i = 0; i < cells.count; i += 1) {
-      const q = intervalQuantileSeconds(cells.waitSeconds[i] ?? 0, 1 / (cells.inverseSojourn[i] ?? Infinity), p);
-      loSeconds = Math.min(loSeconds, q);
-      hiSeconds = Math.max(hiSeconds, q);
+      // A wait range lies between its lowest and highest wait's laws.
+      const sojournSeconds = 1 / (cells.inverseSojourn[i] ?? Infinity);
+      loSeconds = Math.min(loSeconds, intervalQuantileSeconds(cells.waitLoSeconds[i] ?? 0, sojournSeconds, p));
+      hiSeconds = Math.max(hiSeconds, intervalQuantileSeconds(cells.waitHiSeconds[i] ?? 0, sojournSeconds, p));
     }
     if (p === 0) return loSeconds;
     const { quantileRelativeTolerance, minResolvedSeconds } = this.config;
@@ -147,11 +176,6 @@ export class ResponseTimeAccumulator {
     };
   }
 
-  private cellIndex(seconds: number): number {
-    if (seconds < this.config.minResolvedSeconds) return 0;
-    return Math.floor(Math.log10(seconds) * this.config.bucketsPerDecade) + INDEX_OFFSET;
-  }
-
   private grow(): void {
     const capacity = this.weights.length * 2;
     const copy = (from: Float64Array): Float64Array => {
@@ -164,89 +188,26 @@ export class ResponseTimeAccumulator {
     this.weightedSojournSeconds = copy(this.weightedSojournSeconds);
   }
 
-  private representatives(): MixtureCells {
+  /** One-wait cells first (lo = hi = their mean W), then the wait-range cells. */
+  private representatives(): MixtureComponents {
     if (this.cellsCache !== undefined) return this.cellsCache;
-    const count = this.slotCount;
-    const waitSeconds = new Float64Array(count);
+    const points = this.slotCount;
+    const count = points + this.ranges.count;
+    const weights = new Float64Array(count);
+    const waitLoSeconds = new Float64Array(count);
     const inverseSojourn = new Float64Array(count);
-    for (let i = 0; i < count; i += 1) {
+    for (let i = 0; i < points; i += 1) {
       const weight = this.weights[i] ?? 0;
-      waitSeconds[i] = (this.weightedWaitSeconds[i] ?? 0) / weight;
+      weights[i] = weight;
+      waitLoSeconds[i] = (this.weightedWaitSeconds[i] ?? 0) / weight;
       // R = 0 (a zero service time) gives 1/R = Infinity: a step at W, handled in mixtureAt.
       inverseSojourn[i] = weight / (this.weightedSojournSeconds[i] ?? 0);
     }
-    this.cellsCache = { count, weights: this.weights, waitSeconds, inverseSojourn };
+    const waitHiSeconds = new Float64Array(count);
+    waitHiSeconds.set(waitLoSeconds.subarray(0, points));
+    this.cellsCache = { count, weights, waitLoSeconds, waitHiSeconds, inverseSojourn };
+    this.ranges.writeComponents(this.cellsCache, points);
     return this.cellsCache;
   }
 }
 
-interface MixtureCells {
-  count: number;
-  weights: Float64Array;
-  waitSeconds: Float64Array;
-  inverseSojourn: Float64Array;
-}
-
-/** Unnormalised mixture CDF Σ w·F_i(x) and density Σ w·f_i(x) (steps contribute no density). */
-function mixtureAt(cells: MixtureCells, xSeconds: number): { cdf: number; density: number } {
-  let cdf = 0;
-  let density = 0;
-  for (let i = 0; i < cells.count; i += 1) {
-    const elapsedSeconds = xSeconds - (cells.waitSeconds[i] ?? 0);
-    if (elapsedSeconds < 0) continue;
-    const weight = cells.weights[i] ?? 0;
-    const inverseSojourn = cells.inverseSojourn[i] ?? Infinity;
-    const elapsedSojourns = elapsedSeconds * inverseSojourn;
-    // Past 40 mean sojourns the component is complete (skip the exp); NaN is 0 · ∞, a step (R = 0) at W.
-    if (!(elapsedSojourns <= COMPLETE_SOJOURNS)) {
-      cdf += weight;
-      continue;
-    }
-    const survival = Math.exp(-elapsedSojourns);
-    cdf += weight * (1 - survival);
-    density += weight * survival * inverseSojourn;
-  }
-  return { cdf, density };
-}
-
-/** Bisection point: geometric while the bracket spans more than a factor 4 (quantiles span decades). */
-function splitSeconds(loSeconds: number, hiSeconds: number): number {
-  return loSeconds > 0 && hiSeconds > 4 * loSeconds ? Math.sqrt(loSeconds * hiSeconds) : (loSeconds + hiSeconds) / 2;
-}
-
-/**
- * Smallest x in [lo, hi] with mixture CDF ≥ target, to the tolerance (Numerical Recipes' rtsafe):
- * a Newton step when it lands inside the bracket and at least halves the step before last, else a
- * bisection. Newton steps are overshot by half the tolerance so that, near the root, the bracket
- * closes from both sides.
- */
-function solveQuantile(
-  cells: MixtureCells,
-  target: number,
-  lo: number,
-  hi: number,
-  tolerance: { relative: number; absolute: number },
-): number {
-  let loSeconds = lo;
-  let hiSeconds = hi;
-  let xSeconds = splitSeconds(lo, hi);
-  let stepSeconds = hi - lo;
-  let stepBeforeSeconds = stepSeconds;
-  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration += 1) {
-    if (hiSeconds - loSeconds <= tolerance.relative * hiSeconds + tolerance.absolute) break;
-    const { cdf, density } = mixtureAt(cells, xSeconds);
-    if (cdf < target) loSeconds = xSeconds;
-    else hiSeconds = xSeconds;
-    const newtonStepSeconds = density > 0 ? (target - cdf) / density : Infinity;
-    const newtonSeconds = xSeconds + newtonStepSeconds + Math.sign(newtonStepSeconds) * 0.5 * tolerance.relative * xSeconds;
-    stepBeforeSeconds = stepSeconds;
-    if (newtonSeconds > loSeconds && newtonSeconds < hiSeconds && Math.abs(newtonStepSeconds) <= stepBeforeSeconds / 2) {
-      stepSeconds = Math.abs(newtonStepSeconds);
-      xSeconds = newtonSeconds;
-    } else {
-      xSeconds = splitSeconds(loSeconds, hiSeconds);
-      stepSeconds = hiSeconds - loSeconds;
-    }
-  }
-  return hiSeconds;
-}

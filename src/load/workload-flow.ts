@@ -42,6 +42,11 @@ export interface FlowResult {
   droppedRequests: number;
   /** Time the pods ran at capacity (served μ), seconds; for the rest of the interval they served λ. */
   saturatedSeconds: number;
+  /**
+   * Time the backlog was full (at Bmax, arrivals above μ dropped), seconds: the end of the interval
+   * (saturatedSeconds = dtSeconds). Before it requests entered the backlog at λ, while full at μ.
+   */
+  fullSeconds: number;
   /** ∫ served rate / readyPods dt: requests one ready pod served (0 without ready pods). */
   servedRequestsPerPod: number;
   /** ∫ backlog dt, request-seconds (mean backlog = this / dtSeconds). */
@@ -74,7 +79,7 @@ export function advanceFlow(state: FlowState, params: FlowParams, dtSeconds: num
   const offeredRequests = offeredRps * dtSeconds;
 
   if (dtSeconds === 0 || (startBacklogRequests === 0 && offeredRps <= capacityRps)) {
-    return fill(out, params, startBacklogRequests, offeredRequests, offeredRequests, droppedAtStartRequests, 0, startBacklogRequests * dtSeconds);
+    return fill(out, params, startBacklogRequests, offeredRequests, offeredRequests, droppedAtStartRequests, 0, 0, startBacklogRequests * dtSeconds);
   }
   // Saturated from the start: the pods serve μ until the backlog empties.
   const capacityRequests = capacityRps * dtSeconds;
@@ -90,6 +95,7 @@ export function advanceFlow(state: FlowState, params: FlowParams, dtSeconds: num
       capacityRequests,
       droppedAtStartRequests + (unboundedEndBacklogRequests - maxBacklogRequests),
       dtSeconds,
+      dtSeconds - fillSeconds,
       ((startBacklogRequests + maxBacklogRequests) / 2) * fillSeconds + maxBacklogRequests * (dtSeconds - fillSeconds),
     );
   }
@@ -102,17 +108,18 @@ export function advanceFlow(state: FlowState, params: FlowParams, dtSeconds: num
       capacityRequests,
       droppedAtStartRequests,
       dtSeconds,
+      0,
       ((startBacklogRequests + unboundedEndBacklogRequests) / 2) * dtSeconds,
     );
   }
   // Drains to 0 at tDrain, then serves λ: everything offered plus the whole start backlog is served.
   const drainSeconds = Math.min(dtSeconds, startBacklogRequests / (capacityRps - offeredRps));
   const servedRequests = offeredRequests + startBacklogRequests;
-  return fill(out, params, 0, offeredRequests, servedRequests, droppedAtStartRequests, drainSeconds, (startBacklogRequests / 2) * drainSeconds);
+  return fill(out, params, 0, offeredRequests, servedRequests, droppedAtStartRequests, drainSeconds, 0, (startBacklogRequests / 2) * drainSeconds);
 }
 
 function emptyResult(): FlowResult {
-  return { backlogRequests: 0, offeredRequests: 0, servedRequests: 0, droppedRequests: 0, saturatedSeconds: 0, servedRequestsPerPod: 0, backlogRequestSeconds: 0 };
+  return { backlogRequests: 0, offeredRequests: 0, servedRequests: 0, droppedRequests: 0, saturatedSeconds: 0, fullSeconds: 0, servedRequestsPerPod: 0, backlogRequestSeconds: 0 };
 }
 
 /** Writes one interval's outcome into `out` (served per pod from `params`). */
@@ -124,6 +131,7 @@ function fill(
   servedRequests: number,
   droppedRequests: number,
   saturatedSeconds: number,
+  fullSeconds: number,
   backlogRequestSeconds: number,
 ): FlowResult {
   out.backlogRequests = backlogRequests;
@@ -131,6 +139,7 @@ function fill(
   out.servedRequests = servedRequests;
   out.droppedRequests = droppedRequests;
   out.saturatedSeconds = saturatedSeconds;
+  out.fullSeconds = fullSeconds;
   out.servedRequestsPerPod = params.readyPods > 0 ? servedRequests / params.readyPods : 0;
   out.backlogRequestSeconds = backlogRequestSeconds;
   return out;

@@ -2,56 +2,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ColdStarts } from '../../src/engine/cold-starts.js';
 import { LoadFlow } from '../../src/engine/load-flow.js';
-import { QueueAge } from '../../src/engine/queue-age.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
 import type { LoadModelSpec } from '../../src/scenario/types.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { MemoryTables } from '../helpers/memory-tables.js';
-
-describe('QueueAge (FIFO oldest-message age)', () => {
-  it('is the time since the first unconsumed message entered', () => {
-    const q = new QueueAge(0);
-    q.record(10, 100, 100); // 10 msg/s for 10 s, nothing consumed yet
-    q.record(20, 0, 60); // nothing more arrives; 40 consumed
-    // 40 consumed: the oldest waiting message entered at t = 4.
-    expect(q.oldestAgeSeconds(20, 60)).toBeCloseTo(16, 9);
-    // 100 consumed: the queue is empty.
-    expect(q.oldestAgeSeconds(25, 0)).toBe(0);
-  });
-
-  it('dates a burst after an idle stretch from the burst, not from before the gap', () => {
-    const q = new QueueAge(0);
-    q.record(10, 20, 20); // 2 msg/s, no consumer: the oldest entered at 0
-    expect(q.oldestAgeSeconds(10, 20)).toBeCloseTo(10, 9);
-    q.record(20, 10, 0); // 1 msg/s; consumers drain it all by t = 20
-    for (let t = 30; t <= 200; t += 10) q.record(t, 0, 0); // idle: nothing arrives, nothing waits
-    q.record(210, 32, 32); // 3.2 msg/s from t = 200, scaled to zero
-    expect(q.oldestAgeSeconds(210, 32)).toBeCloseTo(10, 9); // entered at 200 (was 190: dated to t = 20)
-    expect(q.oldestAgeSeconds(215, 32)).toBeCloseTo(15, 9);
-    expect(q.oldestAgeSeconds(210, 16)).toBeCloseTo(5, 9); // the 17th entered at 205
-    q.record(220, 0, 32); // the rate drops to 0 at 210, still nobody consumes
-    expect(q.oldestAgeSeconds(220, 32)).toBeCloseTo(20, 9);
-    expect(q.oldestAgeSeconds(220, 8)).toBeCloseTo(12.5, 9); // the 25th entered at 207.5
-    // A waiting count a rounding error above what entered since the queue was empty: still from t = 200.
-    expect(q.oldestAgeSeconds(220, 32 + 4e-12)).toBeCloseTo(20, 9);
-  });
-
-  it('bends where the rate changes between arrivals', () => {
-    const q = new QueueAge(100);
-    q.record(110, 10, 10); // 1 msg/s over [100, 110]
-    q.record(115, 20, 30); // 4 msg/s over [110, 115]
-    expect(q.oldestAgeSeconds(115, 25)).toBeCloseTo(10, 9); // 6th entered at 105
-    expect(q.oldestAgeSeconds(115, 12)).toBeCloseTo(115 - (110 + 8 / 4), 9); // 19th entered at 112
-  });
-
-  it('forgets consumed history as departures advance (memory follows the backlog)', () => {
-    const q = new QueueAge(0);
-    for (let t = 1; t <= 5000; t++) q.record(t, 10, t * 10);
-    expect(q.oldestAgeSeconds(5000, 10)).toBeCloseTo(1, 9);
-    expect(q.oldestAgeSeconds(5000, 5)).toBeCloseTo(0.5, 9);
-  });
-});
 
 function queueModel(maxMessages = Infinity): LoadModelSpec {
   return {

@@ -2,7 +2,7 @@
  * Response time against load at a fixed capacity (README "Response time", src/load/response-time.ts):
  * 2 ready pods of 20 requests/s each (μ = 40 rps), S = 0.05 s. Below capacity a pod is an M/M/1 with
  * R = S / (1 − ρ); at and above capacity ρ is capped at 0.99 (R = 100·S = 5 s) and, with a backlog,
- * the backlog's wait W = B̄ / μ comes first. Saturation must never look faster than near-saturation:
+ * each request's FIFO wait in it comes first (src/load/cohort-queue.ts). Saturation must never look faster than near-saturation:
  * dropping the excess (maxBacklogRequests 0) used to report the bare service time (0.05 s / p95
  * 0.150 s at 40.01 rps, against 5 s / 14.98 s at 40 rps), and a sweep on p95 picked a setting that
  * dropped a third of the traffic.
@@ -88,25 +88,51 @@ describe('response time at a fixed capacity of 40 rps, S = 0.05 s (one steady ho
   });
 
   describe('with a backlog of 1,000 requests', () => {
-    // W = B̄ / μ with B̄ the hour's mean backlog: it grows at λ − μ until it is full.
-    const meanBacklog = (excessRps: number): number => {
-      const fillSeconds = Math.min(RUN_SECONDS, 1000 / excessRps);
-      const peak = excessRps * fillSeconds;
-      return ((peak / 2) * fillSeconds + peak * (RUN_SECONDS - fillSeconds)) / RUN_SECONDS;
+    /**
+     * The served requests' waits, by hand: FIFO at μ = 40 from t = 0, so the request admitted at a
+     * (A(a) admitted before it) leaves at A(a)/40. At λ > 40 the backlog grows at λ − 40, a request
+     * admitted at a waits a·(λ/40 − 1), until the backlog is full at 1000/(λ − 40) s; from then on
+     * requests enter at 40/s and each waits 1000/40 = 25 s. The hour serves 144,000 requests.
+     * Returns [requests, shortest wait, longest wait] per stretch.
+     */
+    const waits = (rps: number): [number, number, number][] => {
+      const fillSeconds = 1000 / (rps - 40);
+      const fillRequests = rps * fillSeconds;
+      if (fillRequests >= 144_000) return [[144_000, 0, (144_000 / rps) * (rps / 40 - 1)]];
+      return [[fillRequests, 0, 25], [144_000 - fillRequests, 25, 25]];
+    };
+    const meanWait = (rps: number): number => waits(rps).reduce((sum, [n, lo, hi]) => sum + (n * (lo + hi)) / 2, 0) / 144_000;
+    /** The p-quantile of the hand-computed mixture of (uniform wait + Exp(5)), by bisection on its CDF. */
+    const referenceQuantile = (rps: number, p: number): number => {
+      const cdf = (x: number): number =>
+        waits(rps).reduce((sum, [n, lo, hi]) => {
+          if (hi === lo) return sum + (x > lo ? n * -Math.expm1(-(x - lo) / R_SATURATED) : 0);
+          // ∫ over the waits of the exponential's CDF, midpoint rule
+          let acc = 0;
+          for (let k = 0; k < 2000; k++) {
+            const w = lo + ((k + 0.5) / 2000) * (hi - lo);
+            acc += x > w ? -Math.expm1(-(x - w) / R_SATURATED) : 0;
+          }
+          return sum + (n * acc) / 2000;
+        }, 0) / 144_000;
+      let [lo, hi] = [0, 200];
+      for (let i = 0; i < 60; i++) [lo, hi] = cdf((lo + hi) / 2) < p ? [(lo + hi) / 2, hi] : [lo, (lo + hi) / 2];
+      return hi;
     };
 
     it.each([
-      // [rps, W (hand-computed), R]
+      // [rps, mean wait (hand-computed), R]
       [39, 0, R_39],
       [40, 0, R_SATURATED], // λ = μ: no backlog forms, ρ = 1 capped
-      [40.01, 18 / 40, R_SATURATED], // grows to 36 requests: B̄ = 18, W = 0.45 s
-      [41, (500 * 1000 + 1000 * 2600) / 3600 / 40, R_SATURATED], // full at 1,000 s: W ≈ 21.528 s
-      [60, (500 * 50 + 1000 * 3550) / 3600 / 40, R_SATURATED], // full at 50 s: W ≈ 24.826 s
-    ])('%s rps: mean W + R, p95 W + R·ln 20', (rps, w, r) => {
-      if (rps > 40) expect(meanBacklog(rps - 40) / 40).toBeCloseTo(w, 9);
+      [40.01, (144_000 / 40.01) * (0.01 / 40) / 2, R_SATURATED], // grows to 36: waits 0 … 0.8998 s
+      [41, (41_000 * 12.5 + 103_000 * 25) / 144_000, R_SATURATED], // full at 1,000 s: ≈ 21.441 s
+      [60, (3_000 * 12.5 + 141_000 * 25) / 144_000, R_SATURATED], // full at 50 s: ≈ 24.740 s
+    ])('%s rps: mean wait + R, p95 of the waits ⊕ Exp(R)', (rps, w, r) => {
+      if (rps > 40) expect(meanWait(rps)).toBeCloseTo(w, 9);
       const { mean, p95 } = steady(rps, 1000);
       expect(mean).toBeCloseTo(w + r, 9);
-      expect(p95).toBeCloseTo(w + r * P95_FACTOR, 5);
+      const expectedP95 = rps > 40 ? referenceQuantile(rps, 0.95) : w + r * P95_FACTOR;
+      expect(Math.abs(p95 - expectedP95)).toBeLessThanOrEqual(1e-4 * expectedP95);
     });
 
     it('is non-decreasing in the load and never below the saturated pod without a backlog', () => {
@@ -119,37 +145,38 @@ describe('response time at a fixed capacity of 40 rps, S = 0.05 s (one steady ho
         expect(r.p95).toBeGreaterThanOrEqual(dropping[i]!.p95 * (1 - 1e-12));
       });
       // QA's 40.01 rps with the backlog: 0.5 s / 0.905 s before; now the saturated pod plus the wait.
-      expect(withBacklog[2]!.mean).toBeCloseTo(5.45, 9);
+      expect(withBacklog[2]!.mean).toBeCloseTo(5 + (144_000 / 40.01) * (0.01 / 40) / 2, 9);
     });
   });
 
-  it('settled every second (a mixture of intervals) the ordering holds too, with and without a backlog', () => {
+  it('settled every second (a mixture of intervals) gives the same figures as one interval', () => {
     for (const maxBacklog of [0, 1000]) {
-      const rows = RATES.map((rps) => settledEverySecond(rps, maxBacklog));
-      expectNonDecreasing(rows.map((r) => r.mean));
-      expectNonDecreasing(rows.map((r) => r.p95));
-      // The mean is exact whatever the splitting: W averages to B̄ / μ over the hour.
-      expect(rows[0]!.mean).toBeCloseTo(2, 9);
-      expect(rows[1]!.mean).toBeCloseTo(5, 9);
+      for (const rps of RATES) {
+        const once = steady(rps, maxBacklog);
+        const everySecond = settledEverySecond(rps, maxBacklog);
+        expect(everySecond.mean).toBeCloseTo(once.mean, 9);
+        expect(Math.abs(everySecond.p95 - once.p95)).toBeLessThanOrEqual(1e-9 * once.p95);
+      }
     }
-    expect(settledEverySecond(40.01, 1000).mean).toBeCloseTo(5 + (0.01 * 3600) / 2 / 40, 6);
   });
 
-  it('a draining backlog is served by saturated pods: W + the capped R, then R at ρ', () => {
+  it('a draining backlog is served by saturated pods: each request its own wait + the capped R, then R at ρ', () => {
     const flow = new LoadFlow(model(1000));
     flow.offeredRps = 60;
     flow.advance(50, PODS, CAPACITY_PER_POD); // fills to 1,000 at 50 s
     expect(flow.backlogRequests).toBeCloseTo(1000, 9);
-    const before = flow.responseTimes.summary();
     flow.offeredRps = 20; // drains at 20 rps: empty after 50 s, then ρ = 0.5 (R = 0.1 s)
     flow.advance(150, PODS, CAPACITY_PER_POD);
     expect(flow.backlogRequests).toBe(0);
-    const servedDraining = 40 * 50;
-    const servedFree = 20 * 50;
-    const expectedMean =
-      (before.meanSeconds * before.servedRequests + servedDraining * (500 / 40 + R_SATURATED) + servedFree * 0.1) /
-      (before.servedRequests + servedDraining + servedFree);
-    expect(flow.responseTimes.meanSeconds()).toBeCloseTo(expectedMean, 9);
+    // By hand: the 3,000 admitted at 60/s over [0, 50] leave at 1.5a (waits 0.5a: 0 … 25 s); the
+    // 1,000 admitted at 20/s over [50, 100] leave at 75 + (a − 50)/2 (waits 50 − a/2: 25 … 0 s).
+    // All 4,000 wait uniformly over [0, 25] s (mean 12.5) and spend 5 s in the pod; 1,000 more are
+    // served at once over [100, 150] with R = 0.1 s.
+    expect(flow.responseTimes.servedRequests).toBeCloseTo(5000, 9);
+    expect(flow.responseTimes.meanSeconds()).toBeCloseTo((4000 * (12.5 + R_SATURATED) + 1000 * 0.1) / 5000, 9);
+    // The 80 % of requests that queued: their median is the median of U[0, 25] + Exp(5), and the
+    // quickest fifth (the 1,000 served at once, nearly all within 1 s) sits below it.
+    expect(flow.responseTimes.quantileSeconds(0.1)).toBeLessThan(0.3);
   });
 });
 

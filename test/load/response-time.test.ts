@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backlogWaitSeconds, intervalQuantileSeconds, saturatedSojournMeanSeconds, sojournMeanSeconds } from '../../src/load/response-time.js';
+import fc from 'fast-check';
+import {
+  intervalQuantileSeconds,
+  saturatedSojournMeanSeconds,
+  sojournMeanSeconds,
+  uniformWaitResponseCdf,
+  uniformWaitResponseDensity,
+} from '../../src/load/response-time.js';
 
 describe('sojournMeanSeconds: R = S / (1 − ρ)', () => {
   it.each([
@@ -30,14 +37,47 @@ describe('saturatedSojournMeanSeconds: a pod at capacity (ρ = 1, capped)', () =
   });
 });
 
-describe('backlogWaitSeconds: W = B̄ / μ', () => {
+describe('uniformWaitResponseCdf: a wait uniform on [lo, hi] plus an exponential sojourn of mean R', () => {
+  const e = Math.E;
   it.each([
-    // [name, mean backlog requests, total capacity rps, interval seconds, W seconds]
-    ['Little-law wait on the backlog', 300, 30, undefined, 10],
-    ['no capacity: the interval, not Infinity', 5, 0, 7, 7],
-    ['no capacity and no interval given: 0', 5, 0, undefined, 0],
-  ])('%s', (_name, meanBacklogRequests, totalCapacityRps, intervalSeconds, expected) => {
-    expect(backlogWaitSeconds(meanBacklogRequests, totalCapacityRps, intervalSeconds)).toBe(expected);
+    // [name, x, lo, hi, R, P(T ≤ x)] computed by hand from ∫ (1 − e^(−(x − w)/R)) dw / (hi − lo)
+    ['nothing before the shortest wait', 0.5, 1, 3, 1, 0],
+    ['inside the range: (y − 1 + e^(−y)) / δ, y = 1, δ = 2', 1, 0, 2, 1, 1 / e / 2],
+    ['at the longest wait: 1 − (1 − e^(−2)) / 2', 2, 0, 2, 1, 1 - (1 - e ** -2) / 2],
+    ['past it: 1 − e^(−1)(1 − e^(−2)) / 2', 3, 0, 2, 1, 1 - (e ** -1 * (1 - e ** -2)) / 2],
+    ['R = 0 is the uniform itself', 0.5, 0, 2, 0, 0.25],
+    ['R = 0 past the range is 1', 2.5, 0, 2, 0, 1],
+    ['a range 1e-12 wide is the one-wait law 1 − e^(−(x − W)/R)', 2, 1, 1 + 1e-12, 1, 1 - e ** -1],
+    ['a sojourn far shorter than the range is the uniform', 1, 0, 2, 1e-9, 0.5],
+    ['40 sojourns past the range is complete', 100, 0, 2, 1, 1],
+  ])('%s', (_name, x, lo, hi, r, expected) => {
+    expect(uniformWaitResponseCdf(x, lo, hi, r)).toBeCloseTo(expected, 9);
+  });
+
+  it('property: matches the convolution integrated numerically, and the density is its slope', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 1e-3, max: 100, noNaN: true }),
+        fc.double({ min: 1e-3, max: 50, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (lo, width, r, at) => {
+          const hi = lo + width;
+          const x = lo + at * (width + 5 * r);
+          // Midpoint rule over the wait: ∫ F_exp(x − w) dw / width.
+          const steps = 4000;
+          let integral = 0;
+          for (let k = 0; k < steps; k++) {
+            const w = lo + ((k + 0.5) / steps) * width;
+            integral += x > w ? -Math.expm1(-(x - w) / r) : 0;
+          }
+          expect(uniformWaitResponseCdf(x, lo, hi, r)).toBeCloseTo(integral / steps, 3);
+          const h = 1e-6 * (width + r);
+          const slope = (uniformWaitResponseCdf(x + h, lo, hi, r) - uniformWaitResponseCdf(x - h, lo, hi, r)) / (2 * h);
+          expect(Math.abs(uniformWaitResponseDensity(x, lo, hi, r) - slope)).toBeLessThanOrEqual(1e-4 / width + 1e-4 / r);
+        },
+      ),
+    );
   });
 });
 

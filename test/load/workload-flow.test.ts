@@ -21,69 +21,69 @@ describe('advanceFlow', () => {
     [
       'underload: everything offered is served, no backlog',
       0, { offeredRps: 15 }, 10,
-      { backlogRequests: 0, offeredRequests: 150, servedRequests: 150, droppedRequests: 0, saturatedSeconds: 0, backlogRequestSeconds: 0 },
+      { backlogRequests: 0, offeredRequests: 150, servedRequests: 150, droppedRequests: 0, saturatedSeconds: 0, fullSeconds: 0, backlogRequestSeconds: 0 },
     ],
     [
       'exactly at capacity: served, no backlog',
       0, { offeredRps: 20 }, 10,
-      { backlogRequests: 0, offeredRequests: 200, servedRequests: 200, droppedRequests: 0, saturatedSeconds: 0, backlogRequestSeconds: 0 },
+      { backlogRequests: 0, offeredRequests: 200, servedRequests: 200, droppedRequests: 0, saturatedSeconds: 0, fullSeconds: 0, backlogRequestSeconds: 0 },
     ],
     [
       'overload: the backlog grows at λ − μ and pods serve μ',
       0, { offeredRps: 25 }, 10,
-      { backlogRequests: 50, offeredRequests: 250, servedRequests: 200, droppedRequests: 0, saturatedSeconds: 10, backlogRequestSeconds: 250 },
+      { backlogRequests: 50, offeredRequests: 250, servedRequests: 200, droppedRequests: 0, saturatedSeconds: 10, fullSeconds: 0, backlogRequestSeconds: 250 },
     ],
     [
       'overload: the backlog hits Bmax mid-interval and the excess drops',
       20, { offeredRps: 30 }, 10,
       // fills 20→100 in 8 s (∫ = 480), then holds 100 for 2 s (∫ = 200) dropping 10/s
-      { backlogRequests: 100, offeredRequests: 300, servedRequests: 200, droppedRequests: 20, saturatedSeconds: 10, backlogRequestSeconds: 680 },
+      { backlogRequests: 100, offeredRequests: 300, servedRequests: 200, droppedRequests: 20, saturatedSeconds: 10, fullSeconds: 2, backlogRequestSeconds: 680 },
     ],
     [
       'backlog with λ = μ holds steady',
       40, { offeredRps: 20 }, 5,
-      { backlogRequests: 40, offeredRequests: 100, servedRequests: 100, droppedRequests: 0, saturatedSeconds: 5, backlogRequestSeconds: 200 },
+      { backlogRequests: 40, offeredRequests: 100, servedRequests: 100, droppedRequests: 0, saturatedSeconds: 5, fullSeconds: 0, backlogRequestSeconds: 200 },
     ],
     [
       'draining: the backlog shrinks at μ − λ for the whole interval',
       80, { offeredRps: 10 }, 5,
-      { backlogRequests: 30, offeredRequests: 50, servedRequests: 100, droppedRequests: 0, saturatedSeconds: 5, backlogRequestSeconds: 275 },
+      { backlogRequests: 30, offeredRequests: 50, servedRequests: 100, droppedRequests: 0, saturatedSeconds: 5, fullSeconds: 0, backlogRequestSeconds: 275 },
     ],
     [
       'draining to 0 mid-interval: μ until empty, then λ',
       40, { offeredRps: 10 }, 10,
       // empties in 4 s serving 20/s (∫ = 80), then serves 10/s for 6 s
-      { backlogRequests: 0, offeredRequests: 100, servedRequests: 140, droppedRequests: 0, saturatedSeconds: 4, backlogRequestSeconds: 80 },
+      { backlogRequests: 0, offeredRequests: 100, servedRequests: 140, droppedRequests: 0, saturatedSeconds: 4, fullSeconds: 0, backlogRequestSeconds: 80 },
     ],
     [
       'zero ready pods: nothing served, the backlog fills then drops',
       0, { offeredRps: 50, readyPods: 0 }, 4,
-      { backlogRequests: 100, offeredRequests: 200, servedRequests: 0, droppedRequests: 100, saturatedSeconds: 4, backlogRequestSeconds: 300 },
+      { backlogRequests: 100, offeredRequests: 200, servedRequests: 0, droppedRequests: 100, saturatedSeconds: 4, fullSeconds: 2, backlogRequestSeconds: 300 },
     ],
     [
       'zero capacity: ready pods serve nothing, the backlog keeps its requests',
       30, { offeredRps: 0, capacityRpsPerPod: 0 }, 4,
-      { backlogRequests: 30, offeredRequests: 0, servedRequests: 0, droppedRequests: 0, saturatedSeconds: 4, backlogRequestSeconds: 120 },
+      { backlogRequests: 30, offeredRequests: 0, servedRequests: 0, droppedRequests: 0, saturatedSeconds: 4, fullSeconds: 0, backlogRequestSeconds: 120 },
     ],
     [
       'Bmax = 0: overload is dropped at once',
       0, { offeredRps: 25, maxBacklogRequests: 0 }, 2,
-      { backlogRequests: 0, offeredRequests: 50, servedRequests: 40, droppedRequests: 10, saturatedSeconds: 2, backlogRequestSeconds: 0 },
+      { backlogRequests: 0, offeredRequests: 50, servedRequests: 40, droppedRequests: 10, saturatedSeconds: 2, fullSeconds: 2, backlogRequestSeconds: 0 },
     ],
     [
       'unbounded capacity drains the backlog instantly',
       30, { offeredRps: 5, capacityRpsPerPod: Infinity }, 2,
-      { backlogRequests: 0, offeredRequests: 10, servedRequests: 40, droppedRequests: 0, saturatedSeconds: 0, backlogRequestSeconds: 0 },
+      { backlogRequests: 0, offeredRequests: 10, servedRequests: 40, droppedRequests: 0, saturatedSeconds: 0, fullSeconds: 0, backlogRequestSeconds: 0 },
     ],
     [
       'a start backlog above a lowered Bmax is dropped at once',
       150, { offeredRps: 20 }, 1,
-      { backlogRequests: 100, offeredRequests: 20, servedRequests: 20, droppedRequests: 50, saturatedSeconds: 1, backlogRequestSeconds: 100 },
+      { backlogRequests: 100, offeredRequests: 20, servedRequests: 20, droppedRequests: 50, saturatedSeconds: 1, fullSeconds: 0, backlogRequestSeconds: 100 },
     ],
     [
       'dt = 0: nothing moves',
       30, { offeredRps: 50 }, 0,
-      { backlogRequests: 30, offeredRequests: 0, servedRequests: 0, droppedRequests: 0, saturatedSeconds: 0, backlogRequestSeconds: 0 },
+      { backlogRequests: 30, offeredRequests: 0, servedRequests: 0, droppedRequests: 0, saturatedSeconds: 0, fullSeconds: 0, backlogRequestSeconds: 0 },
     ],
   ])('%s', (_name, startBacklogRequests, overrides, dtSeconds, expected) => {
     const p = params(overrides);

@@ -1,0 +1,93 @@
+/**
+ * The served-weighted mixture of response-time laws that ResponseTimeAccumulator keeps, and its
+ * quantile solver. Component i has weight w_i (requests), a wait W uniform on [lo_i, hi_i] (lo = hi:
+ * one wait) and then an exponential sojourn of mean R_i (1/R = Infinity: none); its CDF is
+ * 1 − exp(−(x − W)/R) past W for one wait, the uniform–exponential convolution of response-time.ts
+ * (uniformWaitResponseCdf) for a range.
+ */
+import { uniformWaitResponseCdf, uniformWaitResponseDensity } from './response-time.js';
+
+export interface MixtureComponents {
+  count: number;
+  weights: Float64Array;
+  waitLoSeconds: Float64Array;
+  waitHiSeconds: Float64Array;
+  /** 1/R per component (Infinity for R = 0). */
+  inverseSojourn: Float64Array;
+}
+
+const MAX_ITERATIONS = 200;
+/** exp(−40) < 5e-18: beyond 40 mean sojourns an exponential component counts as complete. */
+const COMPLETE_SOJOURNS = 40;
+
+/** Unnormalised mixture CDF Σ w·F_i(x) and density Σ w·f_i(x) (steps contribute no density). */
+export function mixtureAt(cells: MixtureComponents, xSeconds: number): { cdf: number; density: number } {
+  let cdf = 0;
+  let density = 0;
+  for (let i = 0; i < cells.count; i += 1) {
+    const loSeconds = cells.waitLoSeconds[i] ?? 0;
+    const elapsedSeconds = xSeconds - loSeconds;
+    if (elapsedSeconds < 0) continue;
+    const weight = cells.weights[i] ?? 0;
+    const inverseSojourn = cells.inverseSojourn[i] ?? Infinity;
+    const hiSeconds = cells.waitHiSeconds[i] ?? loSeconds;
+    if (hiSeconds > loSeconds) {
+      const sojournSeconds = 1 / inverseSojourn;
+      cdf += weight * uniformWaitResponseCdf(xSeconds, loSeconds, hiSeconds, sojournSeconds);
+      density += weight * uniformWaitResponseDensity(xSeconds, loSeconds, hiSeconds, sojournSeconds);
+      continue;
+    }
+    const elapsedSojourns = elapsedSeconds * inverseSojourn;
+    // Past 40 mean sojourns the component is complete (skip the exp); NaN is 0 · ∞, a step (R = 0) at W.
+    if (!(elapsedSojourns <= COMPLETE_SOJOURNS)) {
+      cdf += weight;
+      continue;
+    }
+    const survival = Math.exp(-elapsedSojourns);
+    cdf += weight * (1 - survival);
+    density += weight * survival * inverseSojourn;
+  }
+  return { cdf, density };
+}
+
+/** Bisection point: geometric while the bracket spans more than a factor 4 (quantiles span decades). */
+function splitSeconds(loSeconds: number, hiSeconds: number): number {
+  return loSeconds > 0 && hiSeconds > 4 * loSeconds ? Math.sqrt(loSeconds * hiSeconds) : (loSeconds + hiSeconds) / 2;
+}
+
+/**
+ * Smallest x in [lo, hi] with mixture CDF ≥ target, to the tolerance (Numerical Recipes' rtsafe):
+ * a Newton step when it lands inside the bracket and at least halves the step before last, else a
+ * bisection. Newton steps are overshot by half the tolerance so that, near the root, the bracket
+ * closes from both sides.
+ */
+export function solveQuantile(
+  cells: MixtureComponents,
+  target: number,
+  lo: number,
+  hi: number,
+  tolerance: { relative: number; absolute: number },
+): number {
+  let loSeconds = lo;
+  let hiSeconds = hi;
+  let xSeconds = splitSeconds(lo, hi);
+  let stepSeconds = hi - lo;
+  let stepBeforeSeconds = stepSeconds;
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration += 1) {
+    if (hiSeconds - loSeconds <= tolerance.relative * hiSeconds + tolerance.absolute) break;
+    const { cdf, density } = mixtureAt(cells, xSeconds);
+    if (cdf < target) loSeconds = xSeconds;
+    else hiSeconds = xSeconds;
+    const newtonStepSeconds = density > 0 ? (target - cdf) / density : Infinity;
+    const newtonSeconds = xSeconds + newtonStepSeconds + Math.sign(newtonStepSeconds) * 0.5 * tolerance.relative * xSeconds;
+    stepBeforeSeconds = stepSeconds;
+    if (newtonSeconds > loSeconds && newtonSeconds < hiSeconds && Math.abs(newtonStepSeconds) <= stepBeforeSeconds / 2) {
+      stepSeconds = Math.abs(newtonStepSeconds);
+      xSeconds = newtonSeconds;
+    } else {
+      xSeconds = splitSeconds(loSeconds, hiSeconds);
+      stepSeconds = hiSeconds - loSeconds;
+    }
+  }
+  return hiSeconds;
+}
