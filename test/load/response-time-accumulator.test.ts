@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { ResponseTimeAccumulator } from '../../src/load/response-time-accumulator.js';
 import { uniformWaitResponseCdf } from '../../src/load/response-time.js';
@@ -91,7 +90,7 @@ describe('ResponseTimeAccumulator', () => {
     }
   });
 
-  it('100k distinct intervals: within the grid bound of the exact mixture, quickly, in bounded state', () => {
+  it('100k distinct intervals: within the grid bound of the exact mixture, in bounded state', () => {
     const uniform = seededUniform(11);
     const serviceTimeSeconds = 0.05;
     // Simulation-like: mostly no backlog with varying ρ; saturated stretches at R = 100·S with a varying wait.
@@ -102,33 +101,27 @@ describe('ResponseTimeAccumulator', () => {
       return [1 + 100 * uniform(), waitSeconds, serviceTimeSeconds / (1 - utilizationRatio)];
     });
     const accumulator = accumulate(intervals);
-    const startMs = performance.now();
     const summary = accumulator.summary();
-    const elapsedMs = performance.now() - startMs;
     const gridRelativeError = 10 ** (1 / 200) - 1;
     for (const [p, quantileSeconds] of [[0.5, summary.p50Seconds], [0.95, summary.p95Seconds], [0.99, summary.p99Seconds]] as const) {
       const exactSeconds = exactQuantileSeconds(intervals, p);
       expect(Math.abs(quantileSeconds - exactSeconds) / exactSeconds).toBeLessThanOrEqual(gridRelativeError);
     }
+    // The state stays small however many intervals: what summary() walks is the buckets, not the intervals.
     expect(accumulator.bucketCount).toBeLessThan(2000);
-    // The target is < 50 ms; the bound here is loose so a slow CI machine does not flake.
-    expect(elapsedMs).toBeLessThan(250);
   });
 
-  it('100k intervals scattered over the whole grid: one bucket each, still within the bound and quick', () => {
+  it('100k intervals scattered over the whole grid: one bucket each, still within the bound', () => {
     const uniform = seededUniform(12);
     const intervals = Array.from({ length: 100_000 }, (): Interval => [1 + 100 * uniform(), 10 ** (6 * uniform() - 3), 10 ** (3 * uniform() - 2)]);
     const accumulator = accumulate(intervals);
-    const startMs = performance.now();
     const summary = accumulator.summary();
-    const elapsedMs = performance.now() - startMs;
     const gridRelativeError = 10 ** (1 / 200) - 1;
     for (const [p, quantileSeconds] of [[0.5, summary.p50Seconds], [0.95, summary.p95Seconds], [0.99, summary.p99Seconds]] as const) {
       const exactSeconds = exactQuantileSeconds(intervals, p);
       expect(Math.abs(quantileSeconds - exactSeconds) / exactSeconds).toBeLessThanOrEqual(gridRelativeError);
     }
     expect(accumulator.bucketCount).toBeGreaterThan(90_000);
-    expect(elapsedMs).toBeLessThan(250);
   });
 });
 
@@ -215,9 +208,7 @@ describe('ResponseTimeAccumulator.addWaitRange (backlog pieces: waits uniform ov
     });
     const accumulator = accumulatePieces(pieces);
     const gridRelativeError = 10 ** (1 / 200) - 1;
-    const startMs = performance.now();
     const summary = accumulator.summary();
-    const elapsedMs = performance.now() - startMs;
     for (const [p, quantileSeconds] of [[0.5, summary.p50Seconds], [0.95, summary.p95Seconds], [0.99, summary.p99Seconds]] as const) {
       const exactSeconds = exactPieceQuantileSeconds(pieces, p);
       expect(Math.abs(quantileSeconds - exactSeconds) / exactSeconds).toBeLessThanOrEqual(gridRelativeError);
@@ -225,6 +216,5 @@ describe('ResponseTimeAccumulator.addWaitRange (backlog pieces: waits uniform ov
     // one-wait cells: ρ's few hundred R cells; ranges: ≤ 1,600 wait cells (to 1e-3 … 1e3 s and the
     // drains' cells down to 1e-6 s) × 2 sojourns
     expect(accumulator.bucketCount).toBeLessThan(5000);
-    expect(elapsedMs).toBeLessThan(250);
   });
 });
