@@ -19,7 +19,7 @@ export function formatDuration(seconds: number): string {
   return [d ? `${d}d` : '', h ? `${h}h` : '', m ? `${m}m` : '', s || seconds === 0 ? `${s}s` : ''].join('');
 }
 
-/** `cost 165.03 CNY (reserved 161.10, virtual 3.94)`, or undefined when nothing is priced. */
+/** `cost 165.04 CNY (reserved 161.10, virtual 3.94)` (summary.json's footed figures: the classes add up to the total), or undefined when nothing is priced. */
 function formatCost(summary: RunSummary): string | undefined {
   const total = summary.cost.total.cost.byCurrency;
   const currencies = Object.keys(total);

@@ -31,6 +31,22 @@ function refuseRepeatedOptions(rawArgs: readonly string[], action: Command): voi
   }
 }
 
+/** Whether `flag` is among the arguments, bare or as `--flag=value`. */
+const given = (rawArgs: readonly string[], flag: string): boolean => rawArgs.some((t) => t === flag || t.startsWith(`${flag}=`));
+
+/**
+ * An option given beside its negation (`--report md --no-report`): commander keeps whichever comes
+ * last, so one of two contradicting requests was dropped unsaid. A usage mistake, exit 2.
+ */
+function refuseNegationBesideOption(rawArgs: readonly string[], action: Command): void {
+  for (const negation of action.options) {
+    if (!negation.negate || negation.long === undefined) continue;
+    const positive = action.options.find((o) => !o.negate && o.long !== undefined && o.attributeName() === negation.attributeName());
+    if (positive?.long === undefined || !given(rawArgs, positive.long) || !given(rawArgs, negation.long)) continue;
+    action.error(`error: options '${positive.flags}' and '${negation.flags}' contradict each other: give one of them`, { exitCode: 2 });
+  }
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -56,7 +72,11 @@ Examples:
   $ scalesim conformance test/fixtures/fidelity-vectors.json --json`,
     );
   // commander keeps the argv it parsed as rawArgs (not in its typings).
-  program.hook('preAction', (root, action) => refuseRepeatedOptions((root as Command & { rawArgs?: string[] }).rawArgs ?? [], action));
+  program.hook('preAction', (root, action) => {
+    const rawArgs = (root as Command & { rawArgs?: string[] }).rawArgs ?? [];
+    refuseRepeatedOptions(rawArgs, action);
+    refuseNegationBesideOption(rawArgs, action);
+  });
   registerRunCommand(program);
   registerCompareCommand(program);
   registerSweepCommand(program);

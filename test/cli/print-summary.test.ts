@@ -7,6 +7,9 @@ import type { RunSummary } from '../../src/report/summary.js';
 import { MemoryTableSink } from '../../src/report/table-sink.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { ROOT } from '../helpers/run-cli.js';
+import { buildCostReport } from '../../src/report/cost/cost-report.js';
+import { summarizeCost } from '../../src/report/cost/cost-summary.js';
+import { makeBilling, makeNodeRecord } from '../report/cost/cost-fixtures.js';
 
 /** `summary` with its one workload and HPA copied `n` times, workload i dropping i/10 % of its requests. */
 function widened(summary: RunSummary, n: number): RunSummary {
@@ -60,5 +63,21 @@ describe('formatRunSummary', () => {
     const charts = Array.from({ length: 30 }, (_, i) => `/out/report-load-w${i}.mmd`);
     const lines = formatRunSummary(summary, ['/out/timeseries.csv', ...charts, '/out/report.md']);
     expect(lines.slice(lines.indexOf('wrote:'))).toEqual(['wrote:', '  /out/timeseries.csv', '  /out/report.md', '  and 30 chart sources (report-*.mmd) beside them']);
+  });
+
+  it('prints the cost by class as summary.json foots it: the classes add up to the total', () => {
+    const report = buildCostReport({
+      runSeconds: 3600,
+      servedRequests: 0,
+      rates: [],
+      nodes: [
+        makeNodeRecord({ node: 'r', pool: 'base', billing: makeBilling({ kind: 'reserved', pricePerHour: 1.004 }) }),
+        makeNodeRecord({ node: 'o', pool: 'burst', billing: makeBilling({ kind: 'onDemand', pricePerHour: 1.004, minimumSeconds: 0 }) }),
+      ],
+      virtualPods: [],
+      usage: [],
+    });
+    const lines = formatRunSummary({ ...summary, cost: summarizeCost(report) }, []);
+    expect(lines).toContain('cost 2.01 USD (reserved 1.01, onDemand 1.00)');
   });
 });

@@ -162,6 +162,19 @@ describe('scalesim run', () => {
     expect(existsSync(join(work, 'twice'))).toBe(false);
   });
 
+  it.each([
+    [['run', 'scenarios/nginx-hpa-cpu', '--duration', '5m', '--report', 'md', '--no-report']],
+    [['run', 'scenarios/nginx-hpa-cpu', '--duration', '5m', '--no-report', '--report=html']],
+    [['compare', 'scenarios/nginx-hpa-cpu', '--variant', 'a=HorizontalPodAutoscaler/nginx:spec.maxReplicas=5', '--no-report', '--report', 'md']],
+    [['sweep', 'scenarios/nginx-hpa-cpu', '--grid', 'hpa.maxReplicas=2', '--report', 'md', '--no-report']],
+    [['merge', join(work, 'part-0'), '--report', 'md', '--no-report']],
+  ])('refuses --report beside --no-report, which commander would settle by their order: %j', (args) => {
+    const r = runCli([...args, '--out', join(work, 'both')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("error: options '--report <formats>' and '--no-report' contradict each other: give one of them");
+    expect(existsSync(join(work, 'both'))).toBe(false);
+  });
+
   it('takes --grid and --variant several times, as meant', () => {
     const r = runCli(['sweep', 'scenarios/nginx-hpa-cpu', '--grid', 'hpa.maxReplicas=2', '--grid', 'hpa.targetCPU=30', '--duration', '5m', '--out', join(work, 'two-grids'), '--no-progress']);
     expect(r.status, r.stderr).toBe(0);

@@ -257,6 +257,20 @@ describe('--emit-job refuses what the cluster would refuse, before writing anyth
   });
 });
 
+describe('Job flags without --emit-job', () => {
+  it.each([
+    [['--image', 'registry.example.com/scalesim:0.1.0'], '(command line): --image: shapes the Kubernetes Job that --emit-job writes, and this sweep writes none: add --shards <n> --emit-job, or leave it out'],
+    [['--job-cpu', '2', '--results-pvc', 'sweeps'], '(command line): --results-pvc, --job-cpu: shape the Kubernetes Job that --emit-job writes, and this sweep writes none'],
+    [['--shards', '2', '--shard', '0', '--backoff-limit-per-index', '5'], '(command line): --backoff-limit-per-index: shapes the Kubernetes Job'],
+  ])('are refused rather than dropped unsaid: %j', (args, message) => {
+    const out = join(work, 'no-job');
+    const r = runCli(['sweep', NGINX, ...GRID, '--out', out, ...args]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('--emit-job writes', () => {
   it('to standard output with -, its messages to standard error, and notes the flags a Job does not use', () => {
     const r = runCli(['sweep', NGINX, ...GRID, '--shards', '2', '--emit-job', '-', '--out', join(work, 'unused'), '--workers', '1']);

@@ -21,6 +21,30 @@ function jobFlagProblem(field: string, message: string): UserInputError {
   return new UserInputError({ file: '(command line)', field, message });
 }
 
+/** The flags that only shape the Job --emit-job writes (commander's attribute name, the flag). */
+const JOB_ONLY_FLAGS: readonly [string, string][] = [
+  ['image', '--image'],
+  ['resultsPvc', '--results-pvc'],
+  ['parallelism', '--parallelism'],
+  ['jobName', '--job-name'],
+  ['jobCpu', '--job-cpu'],
+  ['jobMemory', '--job-memory'],
+  ['jobScenarioDir', '--job-scenario-dir'],
+  ['backoffLimitPerIndex', '--backoff-limit-per-index'],
+];
+
+/**
+ * A Job flag given to a sweep that writes no Job (no --emit-job): it would be dropped unsaid, and
+ * the sweep would run here instead of as the Job the user was shaping. Bad input, exit 2.
+ */
+export function refuseJobFlagsWithoutJob(flags: SweepFlags, givenOnCommandLine: (attribute: string) => boolean): void {
+  if (flags.emitJob !== undefined) return;
+  const given = JOB_ONLY_FLAGS.filter(([attribute]) => givenOnCommandLine(attribute)).map(([, flag]) => flag);
+  if (given.length === 0) return;
+  const one = given.length === 1;
+  throw jobFlagProblem(given.join(', '), `${one ? 'shapes' : 'shape'} the Kubernetes Job that --emit-job writes, and this sweep writes none: add --shards <n> --emit-job, or leave ${one ? 'it' : 'them'} out`);
+}
+
 /** The Job's own flags, checked as the API server and the kubelet would take them. */
 function checkJobFlags(flags: SweepFlags, shards: number, settings: number): number {
   if (shards > settings) throw jobFlagProblem('--shards', `${shards} shards for ${settings} setting${settings === 1 ? '' : 's'}: expected at most ${settings} (a shard with no setting is a pod doing nothing)`);

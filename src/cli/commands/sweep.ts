@@ -34,7 +34,7 @@ import { withExitCodes } from '../handle-errors.js';
 import { onStopSignals } from '../stop-signals.js';
 import { parseDurationFlag, parseSeed, safeName } from './run.js';
 import { parseCount, type SweepFlags } from './sweep-flags.js';
-import { emitJob } from './sweep-job.js';
+import { emitJob, refuseJobFlagsWithoutJob } from './sweep-job.js';
 
 /** --emit-job loads every setting up to this many (a load is about 20–40 ms); past it, every value of every axis. */
 const EMIT_JOB_FULL_CHECK = 1000;
@@ -117,9 +117,10 @@ p95 p99 (ms or s), served dropped (%), coldStarts, pendingPodSeconds, underProvi
 scaleEvents, flapsPerHour, peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators
 < <= > >=.`,
     )
-    .action((dir: string, flags: SweepFlags) =>
+    .action((dir: string, flags: SweepFlags, command: Command) =>
       withExitCodes(async () => {
         const started = performance.now();
+        refuseJobFlagsWithoutJob(flags, (attribute) => command.getOptionValueSource(attribute) === 'cli');
         const seed = flags.seed !== undefined ? parseSeed(flags.seed) : undefined;
         const durationSeconds = flags.duration !== undefined ? parseDurationFlag(flags.duration) : undefined;
         const workers = flags.workers !== undefined ? parseCount(flags.workers, '--workers', 1, 1024) : availableParallelism();

@@ -66,29 +66,24 @@ export function chartInitDirective(lines: ChartSpec['lines']): string {
 }
 
 /**
- * Mermaid spreads a line's points evenly over the x range, so the points must be evenly spaced.
- * When the first point is one step after 0 (a sample closes each interval), a point at 0 with the
- * first values is added so the axis starts at 0 and every point sits at its own time.
+ * Mermaid spreads a line's points evenly over the x range, so the axis runs from the first point's
+ * time to the last's and every point sits at its own time. No point is made up at 0 when the first
+ * sample closes the first interval: the run's state at 0 is not the first sample's (a cumulative
+ * cost is 0 there, the replicas are the initial count), so the axis starts at the first sample.
+ * A lone point (Mermaid needs two) is drawn flat over its interval, from 0 to its time.
  */
-function pointsFromZero(spec: ChartSpec): { times: number[]; lines: number[][] } {
-  const t = spec.timesSeconds;
-  const n = t.length;
-  const first = t[0] ?? 0;
-  const step = n > 1 ? (t[n - 1]! - first) / (n - 1) : first;
-  const prepend = first > 0 && first <= step * 1.01;
-  const lines = spec.lines.map((l) => (prepend ? [l.values[0] ?? 0, ...l.values] : [...l.values]));
-  return { times: prepend ? [0, ...t] : [...t], lines };
+function xRange(times: readonly number[]): [number, number] {
+  const first = times[0] ?? 0;
+  if (times.length >= 2) return [first, times[times.length - 1]!];
+  return first > 0 ? [0, first] : [first, first + 1];
 }
 
 /** The Mermaid definition of the chart. */
 export function formatXyChart(chart: ChartSpec): string {
   const spec = { ...chart, lines: drawingOrder(chart.lines) };
   const { timeAxis } = spec;
-  const points = pointsFromZero(spec);
-  const times = points.times.map((t) => t / timeAxis.secondsPerUnit);
-  const first = times[0] ?? 0;
-  const single = times.length < 2;
-  const last = single ? first + 1 : times[times.length - 1]!;
+  const [first, last] = xRange(spec.timesSeconds.map((t) => t / timeAxis.secondsPerUnit));
+  const single = spec.timesSeconds.length < 2;
   const [, yMax] = yAxisRange(spec.lines);
   return [
     chartInitDirective(spec.lines),
@@ -96,7 +91,7 @@ export function formatXyChart(chart: ChartSpec): string {
     `  title ${quote(spec.title)}`,
     `  x-axis ${quote(timeAxis.label)} ${formatChartNumber(first)} --> ${formatChartNumber(last)}`,
     `  y-axis ${quote(spec.yAxisLabel)} 0 --> ${formatChartNumber(yMax)}`,
-    ...points.lines.map((values) => `  line [${(single ? [values[0] ?? 0, values[0] ?? 0] : values).map((v) => formatChartNumber(v)).join(', ')}]`),
+    ...spec.lines.map(({ values }) => `  line [${(single ? [values[0] ?? 0, values[0] ?? 0] : values).map((v) => formatChartNumber(v)).join(', ')}]`),
   ].join('\n');
 }
 

@@ -1,9 +1,12 @@
 /**
  * The tables of report.md, from summary.json's RunSummary: service level per workload, scaling
- * activity per autoscaler, and cost per pool, capacity class and in total.
+ * activity per autoscaler, and cost per pool, capacity class and in total (its figures as
+ * summary.json has them, footed; node- and pod-hours footed to 2 decimals the same way).
  */
 import { quotaUseText } from '../quota-summary-text.js';
-import type { CostSummaryFigure, CostSummaryRow } from '../cost/cost-summary.js';
+import type { CostSummary, CostSummaryFigure, CostSummaryRow } from '../cost/cost-summary.js';
+import { footTree, type FootNode } from '../cost/foot-tree.js';
+import { exactDivide, exactFraction, exactFromNumber } from '../../units/exact-amount.js';
 import type { RunSummary } from '../summary.js';
 import { formatMarkdownTable } from './markdown-table.js';
 
@@ -68,15 +71,34 @@ const CLASS_LABELS: Record<CostSummaryRow['capacityClass'], string> = {
   total: '**total**',
 };
 
-function costRow(row: CostSummaryRow, reportCurrency: string | null): string[] {
+/** Node-hours and pod-hours to 2 decimals, footed as the money is (pools add up to their class, classes to the total). */
+interface HoursText {
+  nodeHours: ReadonlyMap<CostSummaryRow, string>;
+  podHours: ReadonlyMap<CostSummaryRow, string>;
+}
+
+function footHours(cost: CostSummary): HoursText {
+  const tree: FootNode<CostSummaryRow> = {
+    row: cost.total,
+    children: cost.classes.map((c) => ({ row: c, children: cost.pools.filter((p) => p.capacityClass === c.capacityClass).map((p) => ({ row: p, children: [] })) })),
+  };
+  return {
+    nodeHours: footTree(tree, (r) => exactFromNumber(r.billedNodeHours), 2),
+    podHours: footTree(tree, (r) => exactDivide(exactFromNumber(r.billedPodSeconds), SECONDS_PER_HOUR), 2),
+  };
+}
+
+const SECONDS_PER_HOUR = exactFraction(3600n, 1n);
+
+function costRow(row: CostSummaryRow, reportCurrency: string | null, hours: HoursText): string[] {
   const converted = reportCurrency !== null && row.cost.inReportCurrency !== undefined ? `${row.cost.inReportCurrency.toFixed(2)} ${reportCurrency}` : '–';
   return [
     CLASS_LABELS[row.capacityClass],
     row.pool ?? (row.capacityClass === 'total' ? '' : 'all pools'),
     String(row.nodeCount),
-    fixed(row.billedNodeHours, 2),
+    hours.nodeHours.get(row) ?? '–',
     String(row.podCount),
-    fixed(row.billedPodSeconds / 3600, 2),
+    hours.podHours.get(row) ?? '–',
     formatCostFigure(row.cost),
     formatCostFigure(row.idleCost),
     converted,
@@ -88,12 +110,13 @@ export function formatCostTable(summary: RunSummary): string | undefined {
   const cost = summary.cost;
   if (cost.classes.length === 0) return undefined;
   const rows: string[][] = [];
+  const hours = footHours(cost);
   for (const cls of cost.classes) {
     const pools = cost.pools.filter((p) => p.capacityClass === cls.capacityClass);
-    rows.push(...pools.map((p) => costRow(p, cost.reportCurrency)));
-    if (pools.length !== 1) rows.push(costRow(cls, cost.reportCurrency));
+    rows.push(...pools.map((p) => costRow(p, cost.reportCurrency, hours)));
+    if (pools.length !== 1) rows.push(costRow(cls, cost.reportCurrency, hours));
   }
-  rows.push(costRow(cost.total, cost.reportCurrency));
+  rows.push(costRow(cost.total, cost.reportCurrency, hours));
   const header = ['capacity class', 'pool', 'nodes', 'node-hours', 'pods', 'pod-hours', 'cost', 'idle cost', `in ${cost.reportCurrency ?? ''}`];
   // Without a report currency nothing is converted: the last column goes.
   const width = cost.reportCurrency === null ? header.length - 1 : header.length;

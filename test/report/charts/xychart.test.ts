@@ -41,16 +41,16 @@ describe('formatXyChart', () => {
   it('is an xychart-beta with a quoted title and axis titles with units', () => {
     expect(lines[1]).toBe('xychart-beta');
     expect(lines).toContain('  title "web: offered vs served load"');
-    expect(lines.some((l) => l.startsWith('  x-axis "time (h)" 0 --> 1'))).toBe(true);
+    expect(lines).toContain('  x-axis "time (h)" 0.25 --> 1');
     expect(lines).toContain('  y-axis "requests/s" 0 --> 35');
   });
 
   it('has one line statement per series, each with the same number of points', () => {
     const series = lines.filter((l) => l.startsWith('  line ['));
     expect(series).toHaveLength(3);
-    // A point at 0 (the first values) is added so that the axis starts at 0: 4 + 1 points.
-    for (const s of series) expect(s.split(',')).toHaveLength(5);
-    expect(series[0]).toBe('  line [10, 10, 20, 30.12, 5]');
+    // One point per grid time, the first at the first sample: nothing is repeated at 0.
+    for (const s of series) expect(s.split(',')).toHaveLength(4);
+    expect(series[0]).toBe('  line [10, 20, 30.12, 5]');
   });
 
   it('colours the series in order through the init directive and widens the reference line', () => {
@@ -63,7 +63,7 @@ describe('formatXyChart', () => {
 
   it('draws wider lines first whatever their place in the spec, and names widths in the legend', () => {
     const s = spec({ lines: [{ label: 'ready', colour: GREEN, values: [1, 2, 3, 4] }, { label: 'desired', colour: LIGHT_BLUE, values: [2, 2, 3, 4], widthPx: 7 }] });
-    expect(formatXyChart(s).split('\n').filter((l) => l.startsWith('  line'))[0]).toBe('  line [2, 2, 2, 3, 4]');
+    expect(formatXyChart(s).split('\n').filter((l) => l.startsWith('  line'))[0]).toBe('  line [2, 2, 3, 4]');
     expect(formatLegend(s)).toBe('🟦 desired (light blue, wide) · 🟩 ready (green)');
     const three = spec({ lines: [{ label: 'c', colour: GREEN, values: [1] }, { label: 'a', colour: BLUE, values: [1], widthPx: 8 }, { label: 'b', colour: RED, values: [1], widthPx: 5 }] });
     expect(formatLegend(three)).toBe('🟦 a (blue, 8 px) · 🟥 b (red, 5 px) · 🟩 c (green)');
@@ -72,7 +72,24 @@ describe('formatXyChart', () => {
 
   it('uses days on a long run', () => {
     const s = spec({ timeAxis: chooseTimeAxis(10 * 86_400), timesSeconds: [86_400, 2 * 86_400, 3 * 86_400, 4 * 86_400] });
-    expect(formatXyChart(s)).toContain('x-axis "time (d)" 0 --> 4');
+    expect(formatXyChart(s)).toContain('x-axis "time (d)" 1 --> 4');
+  });
+
+  it('draws a cumulative series from its first sample, not from a made-up point at 0 with its value', () => {
+    // A cumulative cost is 0 at t = 0, and the first sample (5 min in) is 1.279: a point at 0
+    // drawn with 1.279 would claim money was spent before the run began.
+    const times = [300, 600, 900, 1200];
+    const cost = spec({ timesSeconds: times, lines: [{ label: 'total', colour: BLUE, values: [1.279, 2.557, 3.836, 5.114] }] });
+    const text = formatXyChart(cost).split('\n');
+    expect(text).toContain('  x-axis "time (h)" 0.08333 --> 0.3333');
+    expect(text.filter((l) => l.startsWith('  line'))).toEqual(['  line [1.279, 2.557, 3.836, 5.114]']);
+  });
+
+  it('draws a lone sample flat over its interval, from 0 to its time (Mermaid needs two points)', () => {
+    const one = spec({ timesSeconds: [900], lines: [{ label: 'a', colour: BLUE, values: [3] }] });
+    const text = formatXyChart(one).split('\n');
+    expect(text).toContain('  x-axis "time (h)" 0 --> 0.25');
+    expect(text).toContain('  line [3, 3]');
   });
 
   it('keeps quotes and line breaks out of titles', () => {
