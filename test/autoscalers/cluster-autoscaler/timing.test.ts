@@ -15,6 +15,16 @@ describe('scale-down timers (nodes.go, static_autoscaler.go)', () => {
     expect(unneededTimeReason({ ready, unneededSinceSeconds: NOW - age, nowSeconds: NOW, unneededTimeSeconds: 600, unreadyTimeSeconds: 1200 })).toBe(reason);
   });
 
+  // nodes.go unremovableReason checks the timer only when removalThreshold > 0: a time of 0 lets a
+  // node go in the loop that found it unneeded (since == now), where `since + 0 < now` would not.
+  it.each([
+    [true, 0, 1200, undefined],
+    [false, 600, 0, undefined],
+    [false, 0, 1200, 'NotUnreadyLongEnough'],
+  ] as const)('ready=%s, unneeded time %s s, unready time %s s, unneeded since now → %s', (ready, unneededTimeSeconds, unreadyTimeSeconds, reason) => {
+    expect(unneededTimeReason({ ready, unneededSinceSeconds: NOW, nowSeconds: NOW, unneededTimeSeconds, unreadyTimeSeconds })).toBe(reason);
+  });
+
   it.each([
     [3, 0, 3, 'NodeGroupMinSizeReached'],
     [4, 1, 3, 'NodeGroupMinSizeReached'],

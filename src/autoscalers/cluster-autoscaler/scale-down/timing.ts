@@ -2,7 +2,8 @@
  * Scale-down timers (core/scaledown/unneeded/nodes.go unremovableReason, verifyMinSize;
  * core/static_autoscaler.go isScaleDownInCooldown). Every comparison is strict, as Go's
  * time.Before / time.After: a node unneeded for exactly scale-down-unneeded-time is not yet
- * removable, and at exactly lastScaleUp + delay-after-add the cooldown is over.
+ * removable, and at exactly lastScaleUp + delay-after-add the cooldown is over. An unneeded or
+ * unready time of 0 disables that timer (current master guards the check with removalThreshold > 0).
  */
 
 export type TimingReason = 'NotUnneededLongEnough' | 'NotUnreadyLongEnough' | 'NodeGroupMinSizeReached';
@@ -19,10 +20,14 @@ export interface UnneededTimeInput {
   unreadyTimeSeconds: number;
 }
 
-/** NotUnneededLongEnough (ready) / NotUnreadyLongEnough (unready) unless since + time < now. */
+/**
+ * NotUnneededLongEnough (ready) / NotUnreadyLongEnough (unready) unless since + time < now. A time
+ * of 0 skips the check (nodes.go unremovableReason: `v.removalThreshold > 0 && !since.Add(...).Before(ts)`),
+ * so with --scale-down-unneeded-time=0 a node is removable in the loop that first finds it unneeded.
+ */
 export function unneededTimeReason(input: UnneededTimeInput): TimingReason | undefined {
   const waitSeconds = input.ready ? input.unneededTimeSeconds : input.unreadyTimeSeconds;
-  if (input.unneededSinceSeconds + waitSeconds < input.nowSeconds) return undefined;
+  if (waitSeconds <= 0 || input.unneededSinceSeconds + waitSeconds < input.nowSeconds) return undefined;
   return input.ready ? 'NotUnneededLongEnough' : 'NotUnreadyLongEnough';
 }
 
