@@ -33,6 +33,11 @@ export function mixtureAt(cells: MixtureComponents, xSeconds: number): { cdf: nu
     const hiSeconds = cells.waitHiSeconds[i] ?? loSeconds;
     if (hiSeconds > loSeconds) {
       const sojournSeconds = 1 / inverseSojourn;
+      // Complete (the range functions' own test, computed alike): most cells, far below the quantile.
+      if ((xSeconds - hiSeconds) / sojournSeconds > COMPLETE_SOJOURNS) {
+        cdf += weight;
+        continue;
+      }
       cdf += weight * uniformWaitResponseCdf(xSeconds, loSeconds, hiSeconds, sojournSeconds);
       density += weight * uniformWaitResponseDensity(xSeconds, loSeconds, hiSeconds, sojournSeconds);
       continue;
