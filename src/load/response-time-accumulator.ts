@@ -6,7 +6,7 @@
  * cell keeping Σw, Σw·W and Σw·R, so identical intervals merge exactly; wait ranges are cut at the
  * cells' bounds (wait-range-cells.ts). The mean is exact.
  */
-import { gridCellIndex, gridPairKey } from './log-grid.js';
+import { gridCellIndex, gridPairKey, grownFloat64 } from './log-grid.js';
 import { intervalQuantileSeconds } from './response-time.js';
 import { solveQuantile, type MixtureComponents } from './response-time-mixture.js';
 import { WaitRangeCells } from './wait-range-cells.js';
@@ -178,14 +178,9 @@ export class ResponseTimeAccumulator {
 
   private grow(): void {
     const capacity = this.weights.length * 2;
-    const copy = (from: Float64Array): Float64Array => {
-      const to = new Float64Array(capacity);
-      to.set(from);
-      return to;
-    };
-    this.weights = copy(this.weights);
-    this.weightedWaitSeconds = copy(this.weightedWaitSeconds);
-    this.weightedSojournSeconds = copy(this.weightedSojournSeconds);
+    this.weights = grownFloat64(this.weights, capacity);
+    this.weightedWaitSeconds = grownFloat64(this.weightedWaitSeconds, capacity);
+    this.weightedSojournSeconds = grownFloat64(this.weightedSojournSeconds, capacity);
   }
 
   /** One-wait cells first (lo = hi = their mean W), then the wait-range cells. */

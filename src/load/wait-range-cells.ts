@@ -17,7 +17,7 @@
  * minResolvedSeconds up, grown as longer waits come. A cell per Map entry took about 190 bytes
  * (bench-large: 447,000 cells in two simulated hours, 85 MB of heap); a dense cell takes 32.
  */
-import { gridCellIndex, gridCellUpperSeconds, nextGridCell, type LogGrid } from './log-grid.js';
+import { gridCellIndex, gridCellUpperSeconds, grownFloat64, nextGridCell, type LogGrid } from './log-grid.js';
 import type { MixtureComponents } from './response-time-mixture.js';
 
 /** The wait cells of one sojourn cell, dense from position 0 (the cell below minResolvedSeconds). */
@@ -101,15 +101,10 @@ export class WaitRangeCells {
       this.blocks.set(sojournCell, block);
     } else if (lastPosition >= block.weights.length) {
       const size = Math.max(lastPosition + 1, block.weights.length * 2);
-      const grown = (from: Float64Array): Float64Array => {
-        const to = new Float64Array(size);
-        to.set(from);
-        return to;
-      };
-      block.weights = grown(block.weights);
-      block.weightedSojournSeconds = grown(block.weightedSojournSeconds);
-      block.loSeconds = grown(block.loSeconds);
-      block.hiSeconds = grown(block.hiSeconds);
+      block.weights = grownFloat64(block.weights, size);
+      block.weightedSojournSeconds = grownFloat64(block.weightedSojournSeconds, size);
+      block.loSeconds = grownFloat64(block.loSeconds, size);
+      block.hiSeconds = grownFloat64(block.hiSeconds, size);
     }
     return block;
   }

@@ -13,23 +13,10 @@ import { LoadFlow } from '../../src/engine/load-flow.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
 import { EMPTY_BACKLOG_REQUESTS, type WaitPieceSink } from '../../src/load/cohort-queue.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
-import type { LoadModelSpec } from '../../src/scenario/types.js';
+import { webLoadModel } from '../helpers/builders.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-function model(o: { serviceTimeSeconds?: number; maxBacklogRequests?: number; queue?: boolean } = {}): LoadModelSpec {
-  const maxBacklogRequests = o.maxBacklogRequests ?? Infinity;
-  return {
-    workload: 'web',
-    trace: 't',
-    cpuMillicoreSecondsPerRequest: 50,
-    baseCpuMillicores: 0,
-    baseMemoryBytes: 0,
-    memoryBytesPerRequestPerSecond: 0,
-    maxBacklogRequests,
-    serviceTimeSeconds: o.serviceTimeSeconds ?? 0,
-    ...(o.queue === true ? { queue: { name: 'q', messagesPerSecondPerPod: 20, maxMessages: maxBacklogRequests } } : {}),
-  };
-}
+const model = webLoadModel;
 
 /**
  * λ = 10/s for 10 s with no ready pod (100 requests wait), then 2 pods of 20/s each: the backlog

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { LoadFlow } from '../../src/engine/load-flow.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
 import type { LoadModelSpec } from '../../src/scenario/types.js';
+import { webLoadModel } from '../helpers/builders.js';
 import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
 import { lines, loadFolder } from '../scenario/helpers/scenario-folder.js';
 
@@ -23,16 +24,7 @@ const P95_FACTOR = Math.log(20);
 const RATES = [39, 40, 40.01, 41, 60];
 
 function model(maxBacklogRequests: number): LoadModelSpec {
-  return {
-    workload: 'web',
-    trace: 't',
-    cpuMillicoreSecondsPerRequest: 50,
-    baseCpuMillicores: 0,
-    baseMemoryBytes: 0,
-    memoryBytesPerRequestPerSecond: 0,
-    maxBacklogRequests,
-    serviceTimeSeconds: S,
-  };
+  return webLoadModel({ maxBacklogRequests, serviceTimeSeconds: S });
 }
 
 /** One steady interval of RUN_SECONDS at `rps` (one advance: a single W + Exp(R) law). */

@@ -1,6 +1,6 @@
 /** Tiny builders for cluster records used across tests. */
 import { pendingPod, type SimNode, type SimPod } from '../../src/cluster/model.js';
-import type { NodePoolSpec, PodTemplateSpec } from '../../src/scenario/types.js';
+import type { LoadModelSpec, NodePoolSpec, PodTemplateSpec } from '../../src/scenario/types.js';
 
 export function makePool(over: Partial<NodePoolSpec> = {}): NodePoolSpec {
   return { name: 'pool', count: 1, cpuMillicores: 4000, memoryBytes: 16 * 2 ** 30, maxPods: 110, labels: {}, taints: [], minSize: 1, maxSize: 1, bootSeconds: { min: 0, max: 0 }, ...over };
@@ -62,5 +62,25 @@ export function makePod(over: Partial<SimPod> = {}): SimPod {
     ...(over.cpuRequestMillicores !== undefined ? { cpuNonZeroRequestMillicores: over.cpuRequestMillicores } : {}),
     ...(over.memoryRequestBytes !== undefined ? { memoryNonZeroRequestBytes: over.memoryRequestBytes } : {}),
     ...over,
+  };
+}
+
+/**
+ * A load model of workload "web" on trace "t": 50 millicore-seconds a request, no base CPU or
+ * memory, an unbounded backlog and S = 0 unless given; `queue` makes it a queue worker (20 messages/s
+ * a pod, the backlog bound as its maxMessages).
+ */
+export function webLoadModel(o: { serviceTimeSeconds?: number; maxBacklogRequests?: number; queue?: boolean } = {}): LoadModelSpec {
+  const maxBacklogRequests = o.maxBacklogRequests ?? Infinity;
+  return {
+    workload: 'web',
+    trace: 't',
+    cpuMillicoreSecondsPerRequest: 50,
+    baseCpuMillicores: 0,
+    baseMemoryBytes: 0,
+    memoryBytesPerRequestPerSecond: 0,
+    maxBacklogRequests,
+    serviceTimeSeconds: o.serviceTimeSeconds ?? 0,
+    ...(o.queue === true ? { queue: { name: 'q', messagesPerSecondPerPod: 20, maxMessages: maxBacklogRequests } } : {}),
   };
 }

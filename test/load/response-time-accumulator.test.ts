@@ -17,11 +17,8 @@ function seededUniform(seed: number): () => number {
 }
 
 /** Reference: plain bisection on the raw (unbucketed) mixture CDF. */
-function exactQuantileSeconds(intervals: Interval[], p: number): number {
-  const totalWeight = intervals.reduce((sum, [w]) => sum + w, 0);
-  const cdf = (x: number): number =>
-    intervals.reduce((sum, [w, wait, sojourn]) => (x < wait ? sum : sum + w * (1 - Math.exp(-(x - wait) / sojourn))), 0) /
-    totalWeight;
+/** Reference quantile: the smallest x with cdf(x) ≥ p, by doubling then bisection to 1e-12. */
+function bisectQuantileSeconds(cdf: (xSeconds: number) => number, p: number): number {
   let lo = 0;
   let hi = 1;
   while (cdf(hi) < p) hi *= 2;
@@ -31,6 +28,14 @@ function exactQuantileSeconds(intervals: Interval[], p: number): number {
     else hi = mid;
   }
   return hi;
+}
+
+function exactQuantileSeconds(intervals: Interval[], p: number): number {
+  const totalWeight = intervals.reduce((sum, [w]) => sum + w, 0);
+  const cdf = (x: number): number =>
+    intervals.reduce((sum, [w, wait, sojourn]) => (x < wait ? sum : sum + w * (1 - Math.exp(-(x - wait) / sojourn))), 0) /
+    totalWeight;
+  return bisectQuantileSeconds(cdf, p);
 }
 
 function accumulate(intervals: Interval[]): ResponseTimeAccumulator {
@@ -137,15 +142,7 @@ function exactPieceQuantileSeconds(pieces: Piece[], p: number): number {
       if (lo === hi) return x < lo ? sum : sum + w * (r > 0 ? -Math.expm1(-(x - lo) / r) : 1);
       return sum + w * uniformWaitResponseCdf(x, lo, hi, r);
     }, 0) / totalWeight;
-  let lo = 0;
-  let hi = 1;
-  while (cdf(hi) < p) hi *= 2;
-  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i += 1) {
-    const mid = (lo + hi) / 2;
-    if (cdf(mid) < p) lo = mid;
-    else hi = mid;
-  }
-  return hi;
+  return bisectQuantileSeconds(cdf, p);
 }
 
 function accumulatePieces(pieces: Piece[]): ResponseTimeAccumulator {
