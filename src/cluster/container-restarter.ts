@@ -12,16 +12,15 @@ import type { SimPod } from './model.js';
 import { planRestart, RESTART_BACKOFF_DEFAULTS, type RestartBackoffEntry } from './restart-backoff.js';
 import { probeReadySeconds } from './startup-timeline.js';
 
-/** A restart waiting for its back-off: `entry` is recorded when it happens (Next runs at the start). */
-interface PendingRestart {
-  readonly entry: RestartBackoffEntry;
-}
-
 export class ContainerRestarter {
   /** The kubelet's flowcontrol.Backoff entry of each pod's container (keyed by pod UID + container upstream). */
   private readonly entries = new WeakMap<SimPod, RestartBackoffEntry>();
-  /** The back-off restart each crashed pod waits for; a kubelet restart (restart()) supersedes it. */
-  private readonly pending = new WeakMap<SimPod, PendingRestart>();
+  /**
+   * The back-off entry each crashed pod's waiting restart records when it happens (Next runs at the
+   * start; planRestart makes a new entry per crash, so it also tells the restart apart); a kubelet
+   * restart (restart()) supersedes it.
+   */
+  private readonly pending = new WeakMap<SimPod, RestartBackoffEntry>();
 
   constructor(
     private readonly cluster: Cluster,
@@ -37,14 +36,14 @@ export class ContainerRestarter {
     if (pod.containerStartSeconds === undefined || !this.cluster.stopContainer(pod)) return undefined;
     const now = this.sim.nowSeconds;
     const plan = planRestart(this.entries.get(pod), now);
-    const restart: PendingRestart = { entry: plan.entry };
-    this.pending.set(pod, restart);
+    const entry = plan.entry;
+    this.pending.set(pod, entry);
     const delaySeconds = plan.restartAtSeconds - now;
     this.sim.scheduleAfter(delaySeconds, Phase.LIFECYCLE, 'kubelet/restart', () => {
-      if (this.pending.get(pod) !== restart) return;
+      if (this.pending.get(pod) !== entry) return;
       this.pending.delete(pod);
       if (this.canStart(pod)) {
-        this.entries.set(pod, restart.entry);
+        this.entries.set(pod, entry);
         this.start(pod);
       }
     });

@@ -111,14 +111,11 @@ export class CohortQueue {
   dequeue(requests: number, serviceStartSeconds: number, serviceRps: number, sink: WaitPieceSink): number {
     let taken = 0;
     while (taken < requests && this.head < this.counts.length) {
-      const i = this.head;
-      const count = this.counts[i]!;
-      const start = this.starts[i]!;
-      const end = this.ends[i]!;
-      const want = requests - taken;
-      const piece = Math.min(want, count);
+      const count = this.counts[this.head]!;
+      const start = this.starts[this.head]!;
+      const piece = Math.min(requests - taken, count);
       const whole = piece >= count;
-      const pieceEnd = whole ? end : start + (piece / count) * (end - start);
+      const pieceEnd = this.headPieceEndSeconds(piece, whole);
       const servedFrom = serviceStartSeconds + taken / serviceRps;
       taken += piece;
       const servedTo = serviceStartSeconds + taken / serviceRps;
@@ -132,11 +129,10 @@ export class CohortQueue {
   discardOldest(requests: number): void {
     let left = requests;
     while (left > 0 && this.head < this.counts.length) {
-      const i = this.head;
-      const count = this.counts[i]!;
+      const count = this.counts[this.head]!;
       const piece = Math.min(left, count);
       const whole = piece >= count;
-      this.takeFromHead(piece, whole, whole ? this.ends[i]! : this.starts[i]! + (piece / count) * (this.ends[i]! - this.starts[i]!));
+      this.takeFromHead(piece, whole, this.headPieceEndSeconds(piece, whole));
       left -= piece;
     }
   }
@@ -206,6 +202,14 @@ export class CohortQueue {
     const left = this.counts[i]! * (endSeconds - startSeconds);
     const right = requests * (this.ends[i]! - this.starts[i]!);
     return Math.abs(left - right) <= SAME_RATE_RELATIVE * Math.max(left, right) && left + right > 0;
+  }
+
+  /** When the head cohort's first `piece` requests finished arriving (its end when `whole`). */
+  private headPieceEndSeconds(piece: number, whole: boolean): number {
+    const i = this.head;
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    return whole ? end : start + (piece / this.counts[i]!) * (end - start);
   }
 
   private takeFromHead(piece: number, whole: boolean, pieceEnd: number): void {

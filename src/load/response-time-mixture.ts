@@ -5,7 +5,7 @@
  * 1 − exp(−(x − W)/R) past W for one wait, the uniform–exponential convolution of response-time.ts
  * (uniformWaitResponseCdf) for a range.
  */
-import { uniformWaitResponseCdf, uniformWaitResponseDensity } from './response-time.js';
+import { COMPLETE_SOJOURNS, uniformWaitResponseCdf, uniformWaitResponseDensity } from './response-time.js';
 
 export interface MixtureComponents {
   count: number;
@@ -17,8 +17,6 @@ export interface MixtureComponents {
 }
 
 const MAX_ITERATIONS = 200;
-/** exp(−40) < 5e-18: beyond 40 mean sojourns an exponential component counts as complete. */
-const COMPLETE_SOJOURNS = 40;
 
 /** Unnormalised mixture CDF Σ w·F_i(x) and density Σ w·f_i(x) (steps contribute no density). */
 export function mixtureAt(cells: MixtureComponents, xSeconds: number): { cdf: number; density: number } {

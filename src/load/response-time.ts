@@ -47,7 +47,7 @@ export function saturatedSojournMeanSeconds(
   serviceTimeSeconds: number,
   maxUtilizationRatio: number = RESPONSE_TIME_DEFAULTS.maxUtilizationRatio,
 ): number {
-  return serviceTimeSeconds / (1 - maxUtilizationRatio);
+  return sojournMeanSeconds(1, 1, serviceTimeSeconds, maxUtilizationRatio);
 }
 
 /** The p-quantile of one steady interval's response time, W + R·(−ln(1 − p)), seconds; p in [0, 1). */
@@ -56,7 +56,7 @@ export function intervalQuantileSeconds(waitSeconds: number, sojournMeanSeconds:
 }
 
 /** exp(−40) < 5e-18: beyond 40 mean sojourns an exponential counts as complete. */
-const COMPLETE_SOJOURNS = 40;
+export const COMPLETE_SOJOURNS = 40;
 
 /**
  * P(T ≤ x) for T = U + E, U uniform on [waitLoSeconds, waitHiSeconds] (lo < hi) and E exponential of

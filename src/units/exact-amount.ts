@@ -30,6 +30,9 @@ export function exactFraction(numerator: bigint, denominator: bigint): ExactAmou
   return { numerator: (sign * numerator) / divisor, denominator: (sign * denominator) / divisor };
 }
 
+/** 3600: seconds to hours and hourly prices to per-second ones, exactly. */
+export const EXACT_SECONDS_PER_HOUR: ExactAmount = exactFraction(3600n, 1n);
+
 /**
  * A finite JavaScript number as the shortest decimal that prints it (String(0.1) = "0.1" → 1/10),
  * which is what the user wrote in the price table or scenario. Throws RangeError for NaN/±Infinity.

@@ -8,6 +8,7 @@ import { makeCostFigure, scaleCostFigure, type ConversionSettings, type CostFigu
 import { calculateRequestedRatio, sumUsage, type UsageIntegrals } from './cost-usage.js';
 import {
   EXACT_ZERO,
+  EXACT_SECONDS_PER_HOUR,
   exactFraction,
   exactFromNumber,
   exactDivide,
@@ -145,7 +146,7 @@ function withPerUnitCosts(row: RowWithoutPerUnit, context: RowContext): CostRow 
         : undefined,
     costPerActiveUserHour:
       activeUserSeconds !== undefined && activeUserSeconds > 0
-        ? scaleCostFigure(row.cost, exactDivide(exactFraction(3600n, 1n), exactFromNumber(activeUserSeconds)))
+        ? scaleCostFigure(row.cost, exactDivide(EXACT_SECONDS_PER_HOUR, exactFromNumber(activeUserSeconds)))
         : undefined,
   };
 }

@@ -50,6 +50,14 @@ export function footTree<T>(root: FootNode<T>, value: (row: T) => ExactAmount | 
   return printed;
 }
 
+/** The cost report's rows as a tree: the total over its capacity classes, each class over its pools. */
+export function classPoolTree<R extends { capacityClass?: string }>(total: R, classes: readonly R[], pools: readonly R[]): FootNode<R> {
+  return {
+    row: total,
+    children: classes.map((c) => ({ row: c, children: pools.filter((p) => p.capacityClass === c.capacityClass).map((p) => ({ row: p, children: [] })) })),
+  };
+}
+
 function allDefined<T>(values: readonly (T | undefined)[]): values is T[] {
   return values.every((v) => v !== undefined);
 }

@@ -12,8 +12,8 @@ import type { CostReport } from './cost-report.js';
 import type { CostRow } from './cost-rows.js';
 import type { CurrencyShare } from './currency-shares.js';
 import { toUsageHours, type UsageHours, type UsageIntegrals } from './cost-usage.js';
-import { footTree, type FootNode } from './foot-tree.js';
-import { exactDivide, exactFraction, exactFromNumber, type ExactAmount } from '../../units/exact-amount.js';
+import { classPoolTree, footTree, type FootNode } from './foot-tree.js';
+import { EXACT_SECONDS_PER_HOUR, exactDivide, exactFromNumber, type ExactAmount } from '../../units/exact-amount.js';
 
 /** Decimals printed: money in cents, per-unit costs in micro-units, hours and seconds to 3. */
 export const MONEY_DECIMALS = 2;
@@ -59,19 +59,12 @@ const USAGE_KEYS: readonly (keyof UsageHours)[] = [
   'memoryUsedGibHours',
   'memoryAllocatableGibHours',
 ];
-const SECONDS_PER_HOUR = exactFraction(3600n, 1n);
 
 type Timed = Pick<CurrencyShare, 'billedNodeSeconds' | 'billedPodSeconds' | 'usage'>;
 
 /** Every row of the report (pools, classes, total) with its printed figures. */
 export function footCostReport(report: CostReport): Map<CostRow, FootedRow> {
-  const tree: FootNode<CostRow> = {
-    row: report.total,
-    children: report.classes.map((c) => ({
-      row: c,
-      children: report.pools.filter((p) => p.capacityClass === c.capacityClass).map((p) => ({ row: p, children: [] })),
-    })),
-  };
+  const tree = classPoolTree(report.total, report.classes, report.pools);
   const all = [report.total, ...report.classes, ...report.pools];
   const currencies = [...new Set(all.flatMap((r) => r.cost.byCurrency.map((m) => m.currency)))].sort();
   const inCurrency = (c: Currency): FootNode<CostRow> => prune(tree, (r) => r.cost.byCurrency.some((m) => m.currency === c))!;
@@ -115,7 +108,7 @@ function prune(node: FootNode<CostRow>, keep: (row: CostRow) => boolean): FootNo
 
 /** Billed time and usage of `part(row)` footed over the tree; a function of the row. */
 function footTime(tree: FootNode<CostRow>, part: (row: CostRow) => Timed | undefined): (row: CostRow) => FootedTime {
-  const nodeHours = footTree(tree, (r) => maybe(part(r), (p) => exactDivide(p.billedNodeSeconds, SECONDS_PER_HOUR)), TIME_DECIMALS);
+  const nodeHours = footTree(tree, (r) => maybe(part(r), (p) => exactDivide(p.billedNodeSeconds, EXACT_SECONDS_PER_HOUR)), TIME_DECIMALS);
   const podSeconds = footTree(tree, (r) => maybe(part(r), (p) => p.billedPodSeconds), TIME_DECIMALS);
   const usage = USAGE_KEYS.map((k) => footTree(tree, (r) => maybe(part(r)?.usage, (u: UsageIntegrals) => exactFromNumber(toUsageHours(u)[k])), TIME_DECIMALS));
   return (row) => ({

@@ -5,6 +5,7 @@
  */
 import type { BillingKind, Currency, NodeBillingRecord } from '../../cloud/types.js';
 import {
+  EXACT_SECONDS_PER_HOUR,
   EXACT_ZERO,
   exactCeil,
   exactCompare,
@@ -46,8 +47,6 @@ export interface NodeCost {
   reason: NodeCostReason;
 }
 
-const SECONDS_PER_HOUR = exactFraction(3600n, 1n);
-
 /**
  * Cost of one node over a run of `runSeconds` (the record is clipped to [0, runSeconds]).
  *
@@ -72,7 +71,7 @@ function existedSeconds(record: NodeBillingRecord, runSeconds: number): ExactAmo
 export function calculateNodeCost(record: NodeBillingRecord, runSeconds: number): NodeCost {
   const { billing } = record;
   const life = calculateLifeInRun(record.startSeconds, record.endSeconds, runSeconds);
-  const pricePerSecond = exactDivide(exactFromNumber(billing.pricePerHour), SECONDS_PER_HOUR);
+  const pricePerSecond = exactDivide(exactFromNumber(billing.pricePerHour), EXACT_SECONDS_PER_HOUR);
   const { billedSeconds, reason } =
     billing.kind === 'reserved'
       ? { billedSeconds: exactSubtract(exactFromNumber(Math.max(0, runSeconds)), life.startSeconds), reason: 'ReservedUntilRunEnd' as const }

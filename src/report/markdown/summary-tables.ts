@@ -5,8 +5,8 @@
  */
 import { quotaUseText } from '../quota-summary-text.js';
 import type { CostSummary, CostSummaryFigure, CostSummaryRow } from '../cost/cost-summary.js';
-import { footTree, type FootNode } from '../cost/foot-tree.js';
-import { exactDivide, exactFraction, exactFromNumber } from '../../units/exact-amount.js';
+import { classPoolTree, footTree } from '../cost/foot-tree.js';
+import { EXACT_SECONDS_PER_HOUR, exactDivide, exactFromNumber } from '../../units/exact-amount.js';
 import type { RunSummary } from '../summary.js';
 import { formatMarkdownTable } from './markdown-table.js';
 
@@ -78,17 +78,12 @@ interface HoursText {
 }
 
 function footHours(cost: CostSummary): HoursText {
-  const tree: FootNode<CostSummaryRow> = {
-    row: cost.total,
-    children: cost.classes.map((c) => ({ row: c, children: cost.pools.filter((p) => p.capacityClass === c.capacityClass).map((p) => ({ row: p, children: [] })) })),
-  };
+  const tree = classPoolTree(cost.total, cost.classes, cost.pools);
   return {
     nodeHours: footTree(tree, (r) => exactFromNumber(r.billedNodeHours), 2),
-    podHours: footTree(tree, (r) => exactDivide(exactFromNumber(r.billedPodSeconds), SECONDS_PER_HOUR), 2),
+    podHours: footTree(tree, (r) => exactDivide(exactFromNumber(r.billedPodSeconds), EXACT_SECONDS_PER_HOUR), 2),
   };
 }
-
-const SECONDS_PER_HOUR = exactFraction(3600n, 1n);
 
 function costRow(row: CostSummaryRow, reportCurrency: string | null, hours: HoursText): string[] {
   const converted = reportCurrency !== null && row.cost.inReportCurrency !== undefined ? `${row.cost.inReportCurrency.toFixed(2)} ${reportCurrency}` : '–';
