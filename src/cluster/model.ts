@@ -64,6 +64,11 @@ export interface SimPod {
   owner: PodOwner;
   /** Creation order across the whole run; the ReplicaSet ranking uses it for "newer first". */
   serial: number;
+  /**
+   * The stand-in for metadata.uid in the ReplicaSet ranking's ties (replica-set-order.ts pseudoUid, a
+   * hash of namespace/name), kept once first hashed: undefined until a scale-down first needs it.
+   */
+  uidHash: number | undefined;
   createdSeconds: number;
   phase: PodPhase;
   /** Requests used by the scheduler: containers + sidecars (or pod-level requests). */
@@ -176,6 +181,7 @@ export function pendingPod(args: {
     name: args.name,
     owner: args.owner,
     serial: args.serial,
+    uidHash: undefined,
     createdSeconds: args.createdSeconds,
     phase: 'Pending',
     cpuRequestMillicores: args.requests.cpuMillicores,

@@ -29,57 +29,132 @@ export function logarithmicRank(timeSeconds: number, nowSeconds: number): number
   return durationNanoseconds > 0 ? Math.trunc(Math.log2(durationNanoseconds)) : -1;
 }
 
-/** FNV-1a (32-bit) of namespace/name: the stand-in for metadata.uid in rule 6 and 8 ties. */
+/** FNV-1a (32-bit) of namespace/name: the stand-in for metadata.uid in rule 6 and 8 ties, hashed once a pod (SimPod.uidHash). */
 export function pseudoUid(pod: SimPod): number {
+  if (pod.uidHash !== undefined) return pod.uidHash;
   const text = `${pod.owner.namespace}/${pod.name}`;
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
+  pod.uidHash = hash;
   return hash;
 }
 
-/** Rank of each pod: the number of the given (active) pods on its node, unscheduled pods counting together. */
-export function doubledUpRanks(pods: readonly SimPod[]): Map<SimPod, number> {
-  const perNode = new Map<string | undefined, number>();
-  for (const pod of pods) perNode.set(pod.node?.name, (perNode.get(pod.node?.name) ?? 0) + 1);
-  return new Map(pods.map((pod) => [pod, perNode.get(pod.node?.name) ?? 0]));
-}
+/**
+ * Each pod's sort keys, read once per choice instead of at every comparison (a scale-down of n pods
+ * compares O(n log n) pairs; the log buckets and the UID hash were the most of it). Index i is
+ * pods[i]; a rule's keys are those its comparison reads. One set, reused (a choice is never
+ * re-entered), grown to the largest workload seen.
+ */
+class DeletionKeys {
+  private capacity = 0;
+  private pods: readonly SimPod[] = [];
+  private bound = new Uint8Array(0);
+  private phaseRank = new Uint8Array(0);
+  private ready = new Uint8Array(0);
+  /** Rule 5's rank: the given (active) pods on the pod's node, unscheduled pods counting together. */
+  private doubledUp = new Float64Array(0);
+  /** Rule 6 applies: ready with a Ready condition; then its whole second and log bucket. */
+  private readyTimed = new Uint8Array(0);
+  private readyApiSeconds = new Float64Array(0);
+  private readyBucket = new Float64Array(0);
+  private restarts = new Float64Array(0);
+  private createdApiSeconds = new Float64Array(0);
+  private createdBucket = new Float64Array(0);
+  private serial = new Float64Array(0);
+  private readonly perNode = new Map<string | undefined, number>();
 
-/** Negative when, by the log buckets then the UID, the pod at `aSeconds` goes first (the more recent one). */
-function compareLogarithmic(a: SimPod, aSeconds: number, b: SimPod, bSeconds: number, nowSeconds: number): number {
-  const diff = logarithmicRank(aSeconds, nowSeconds) - logarithmicRank(bSeconds, nowSeconds);
-  if (diff !== 0) return diff;
-  return pseudoUid(a) - pseudoUid(b);
-}
-
-/** Negative when `a` should be deleted before `b`; `ranks` from doubledUpRanks. */
-export function compareForDeletion(a: SimPod, b: SimPod, ranks: ReadonlyMap<SimPod, number>, nowSeconds: number): number {
-  const aBound = a.node !== undefined ? 1 : 0;
-  const bBound = b.node !== undefined ? 1 : 0;
-  if (aBound !== bBound) return aBound - bBound;
-  const aPhase = PHASE_RANK[a.phase] ?? 0;
-  const bPhase = PHASE_RANK[b.phase] ?? 0;
-  if (aPhase !== bPhase) return aPhase - bPhase;
-  if (a.ready !== b.ready) return a.ready ? 1 : -1;
-  const aRank = ranks.get(a) ?? 0;
-  const bRank = ranks.get(b) ?? 0;
-  if (aRank !== bRank) return bRank - aRank;
-  if (a.ready && b.ready && a.readyConditionSeconds !== undefined && b.readyConditionSeconds !== undefined) {
-    if (apiSeconds(a.readyConditionSeconds) !== apiSeconds(b.readyConditionSeconds)) {
-      return compareLogarithmic(a, a.readyConditionSeconds, b, b.readyConditionSeconds, nowSeconds);
+  /** Reads the keys of `pods` at `nowSeconds`. */
+  fill(pods: readonly SimPod[], nowSeconds: number): void {
+    const n = pods.length;
+    if (n > this.capacity) this.grow(Math.max(n, 2 * this.capacity));
+    this.pods = pods;
+    const perNode = this.perNode;
+    perNode.clear();
+    for (let i = 0; i < n; i++) {
+      const name = pods[i]!.node?.name;
+      perNode.set(name, (perNode.get(name) ?? 0) + 1);
+    }
+    for (let i = 0; i < n; i++) {
+      const pod = pods[i]!;
+      this.bound[i] = pod.node !== undefined ? 1 : 0;
+      this.phaseRank[i] = PHASE_RANK[pod.phase] ?? 0;
+      this.ready[i] = pod.ready ? 1 : 0;
+      this.doubledUp[i] = perNode.get(pod.node?.name) ?? 0;
+      const readySeconds = pod.readyConditionSeconds;
+      const readyTimed = pod.ready && readySeconds !== undefined;
+      this.readyTimed[i] = readyTimed ? 1 : 0;
+      if (readyTimed) {
+        this.readyApiSeconds[i] = apiSeconds(readySeconds);
+        this.readyBucket[i] = logarithmicRank(readySeconds, nowSeconds);
+      }
+      this.restarts[i] = pod.restartCount;
+      this.createdApiSeconds[i] = apiSeconds(pod.createdSeconds);
+      this.createdBucket[i] = logarithmicRank(pod.createdSeconds, nowSeconds);
+      this.serial[i] = pod.serial;
     }
   }
-  if (a.restartCount !== b.restartCount) return b.restartCount - a.restartCount;
-  if (apiSeconds(a.createdSeconds) !== apiSeconds(b.createdSeconds)) {
-    return compareLogarithmic(a, a.createdSeconds, b, b.createdSeconds, nowSeconds);
+
+  /** Lets go of the pods read by fill. */
+  release(): void {
+    this.pods = [];
+    this.perNode.clear();
   }
-  return b.serial - a.serial;
+
+  private grow(capacity: number): void {
+    this.capacity = capacity;
+    this.bound = new Uint8Array(capacity);
+    this.phaseRank = new Uint8Array(capacity);
+    this.ready = new Uint8Array(capacity);
+    this.doubledUp = new Float64Array(capacity);
+    this.readyTimed = new Uint8Array(capacity);
+    this.readyApiSeconds = new Float64Array(capacity);
+    this.readyBucket = new Float64Array(capacity);
+    this.restarts = new Float64Array(capacity);
+    this.createdApiSeconds = new Float64Array(capacity);
+    this.createdBucket = new Float64Array(capacity);
+    this.serial = new Float64Array(capacity);
+  }
+
+  /** Negative when pod a should be deleted before pod b (ActivePodsWithRanks.Less, rules as in the header). */
+  compare(a: number, b: number): number {
+    if (this.bound[a] !== this.bound[b]) return this.bound[a]! - this.bound[b]!;
+    if (this.phaseRank[a] !== this.phaseRank[b]) return this.phaseRank[a]! - this.phaseRank[b]!;
+    if (this.ready[a] !== this.ready[b]) return this.ready[a] === 1 ? 1 : -1;
+    if (this.doubledUp[a] !== this.doubledUp[b]) return this.doubledUp[b]! - this.doubledUp[a]!;
+    if (this.readyTimed[a] === 1 && this.readyTimed[b] === 1 && this.readyApiSeconds[a] !== this.readyApiSeconds[b]) {
+      const diff = this.readyBucket[a]! - this.readyBucket[b]!;
+      return diff !== 0 ? diff : pseudoUid(this.pods[a]!) - pseudoUid(this.pods[b]!);
+    }
+    if (this.restarts[a] !== this.restarts[b]) return this.restarts[b]! - this.restarts[a]!;
+    if (this.createdApiSeconds[a] !== this.createdApiSeconds[b]) {
+      const diff = this.createdBucket[a]! - this.createdBucket[b]!;
+      return diff !== 0 ? diff : pseudoUid(this.pods[a]!) - pseudoUid(this.pods[b]!);
+    }
+    return this.serial[b]! - this.serial[a]!;
+  }
 }
 
-/** The `count` pods to delete out of a workload's active `pods`, in deletion order, at `nowSeconds`. */
+const keys = new DeletionKeys();
+const byKeys = (a: number, b: number): number => keys.compare(a, b);
+/** The indices sorted, reused like the keys. */
+const order: number[] = [];
+
+/**
+ * The `count` pods to delete out of a workload's active `pods`, in deletion order, at `nowSeconds`.
+ * The pods' indices are sorted in the pods' order with Array.prototype.sort, so the comparisons, and
+ * the order when the rules are not transitive (a ready-time tie passes to rule 7), are those of a
+ * sort of the pods themselves.
+ */
 export function choosePodsToDelete(pods: readonly SimPod[], count: number, nowSeconds: number): SimPod[] {
-  const ranks = doubledUpRanks(pods);
-  return [...pods].sort((a, b) => compareForDeletion(a, b, ranks, nowSeconds)).slice(0, count);
+  keys.fill(pods, nowSeconds);
+  order.length = 0;
+  for (let i = 0; i < pods.length; i++) order.push(i);
+  order.sort(byKeys);
+  const chosen: SimPod[] = [];
+  for (let k = 0; k < order.length && k < count; k++) chosen.push(pods[order[k]!]!);
+  keys.release();
+  return chosen;
 }

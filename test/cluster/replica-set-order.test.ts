@@ -2,6 +2,7 @@
  * ReplicaSet scale-down order (replica_set.go getPodsToDelete, controller_utils.go
  * ActivePodsWithRanks.Less with LogarithmicScaleDown): a table of pairs, each separated by one rule.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { choosePodsToDelete, logarithmicRank, pseudoUid } from '../../src/cluster/replica-set-order.js';
 import type { SimPod } from '../../src/cluster/model.js';
@@ -75,5 +76,53 @@ describe('ReplicaSet scale-down order (ActivePodsWithRanks)', () => {
 
   it('deletes only as many as asked', () => {
     expect(choosePodsToDelete([pod('a'), pod('b', { serial: 1 }), pod('c', { serial: 2 })], 2, NOW)).toHaveLength(2);
+  });
+});
+
+/**
+ * The rules as one comparator over the pods themselves, each key read at every comparison: the
+ * straightforward form the keyed sort of choosePodsToDelete must agree with, order for order.
+ */
+function referenceOrder(pods: readonly SimPod[], nowSeconds: number): SimPod[] {
+  const perNode = new Map<string | undefined, number>();
+  for (const p of pods) perNode.set(p.node?.name, (perNode.get(p.node?.name) ?? 0) + 1);
+  const phaseRank = (p: SimPod): number => ({ Pending: 0, Unknown: 1, Running: 2 })[p.phase as string] ?? 0;
+  const logarithmic = (a: SimPod, at: number, b: SimPod, bt: number): number => logarithmicRank(at, nowSeconds) - logarithmicRank(bt, nowSeconds) || pseudoUid(a) - pseudoUid(b);
+  const less = (a: SimPod, b: SimPod): number => {
+    if ((a.node !== undefined) !== (b.node !== undefined)) return a.node !== undefined ? 1 : -1;
+    if (phaseRank(a) !== phaseRank(b)) return phaseRank(a) - phaseRank(b);
+    if (a.ready !== b.ready) return a.ready ? 1 : -1;
+    const ra = perNode.get(a.node?.name)!;
+    const rb = perNode.get(b.node?.name)!;
+    if (ra !== rb) return rb - ra;
+    const [ta, tb] = [a.readyConditionSeconds, b.readyConditionSeconds];
+    if (a.ready && b.ready && ta !== undefined && tb !== undefined && Math.floor(ta) !== Math.floor(tb)) return logarithmic(a, ta, b, tb);
+    if (a.restartCount !== b.restartCount) return b.restartCount - a.restartCount;
+    if (Math.floor(a.createdSeconds) !== Math.floor(b.createdSeconds)) return logarithmic(a, a.createdSeconds, b, b.createdSeconds);
+    return b.serial - a.serial;
+  };
+  return [...pods].sort(less);
+}
+
+describe('choosePodsToDelete against the rules read pod by pod', () => {
+  const nodes = [A, B, makeNode({ name: 'C' })];
+  const podArb = fc.record({
+    node: fc.option(fc.constantFrom(...nodes), { nil: undefined }),
+    phase: fc.constantFrom('Pending', 'Running', 'Unknown'),
+    ready: fc.boolean(),
+    readyConditionSeconds: fc.option(fc.double({ min: 0, max: NOW, noNaN: true }), { nil: undefined }),
+    createdSeconds: fc.oneof(fc.double({ min: 0, max: NOW, noNaN: true }), fc.constantFrom(90, 90.5, 4000)),
+    restartCount: fc.nat(2),
+  });
+
+  it('gives the same pods in the same order, ties and intransitive triples included', () => {
+    fc.assert(
+      fc.property(fc.array(podArb, { maxLength: 40 }), fc.nat(45), (specs, count) => {
+        const pods = specs.map((s, i) => pod(`web-${i}`, { ...s, phase: s.phase as SimPod['phase'], serial: i }));
+        const expected = referenceOrder(pods, NOW).slice(0, count).map((p) => p.name);
+        expect(choosePodsToDelete(pods, count, NOW).map((p) => p.name)).toEqual(expected);
+      }),
+      { seed: 7, numRuns: 300 },
+    );
   });
 });
