@@ -1,14 +1,18 @@
 /**
  * The comparison as a table: columns with their units and which way is better, the best value of
- * each column (ties all marked), comparison.csv rows, report.md's rows and the terminal table (best
- * values starred). A figure a variant does not have (null: no response time when its busiest
- * workload served no request, no cost without prices) takes no part in choosing its column's best,
- * is empty in comparison.csv and shows as "—" on the terminal and in report.md, as the run report
- * shows it.
+ * each column (ties all marked), comparison.csv rows (raw figures, snake_case keys) and the table as
+ * shown — headers with units, figures at their column's precision, best values starred — whose
+ * cells the terminal pads into columns and report.md puts in a Markdown table. A figure a variant
+ * does not have (null: no response time when its busiest workload served no request, no cost
+ * without prices) takes no part in choosing its column's best, is empty in comparison.csv and shows
+ * as "—" on the terminal and in report.md, as the run report shows it.
  */
-import { padColumns } from '../report/text-columns.js';
+import { padColumns, type ColumnAlign } from '../report/text-columns.js';
 import type { Cell } from '../report/csv-line.js';
 import type { ComparisonRow } from './comparison-row.js';
+
+/** What the star after a shown figure means, printed under the table. */
+export const BEST_MARK_NOTE = '* best in its column';
 
 interface Column {
   key: string;
@@ -19,6 +23,8 @@ interface Column {
   digits: number;
   /** No best is chosen: the rows' figures are in different units (costs in several currencies). */
   unranked?: boolean;
+  /** The row's own unit, shown after its figure when the header cannot name one (each row's currency when they differ). */
+  unitOf?: (r: ComparisonRow) => string | null;
 }
 
 const CLASSES = ['reserved', 'onDemand', 'spot', 'virtual'] as const;
@@ -30,10 +36,11 @@ export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
   const mixed = currencies.length > 1;
   const unit = currencies.length === 0 ? '' : mixed ? ` (${currencies.join(' or ')}: not ranked)` : ` (${currencies[0]})`;
   const classes = CLASSES.filter((c) => rows.some((r) => r.costByClass[c] !== undefined));
+  const costs = mixed ? { unranked: true, unitOf: (r: ComparisonRow) => r.costCurrency } : {};
   return [
-    { key: 'cost_total', header: `cost total${unit}`, value: (r) => r.costTotal, better: 'lower', digits: 2, unranked: mixed },
+    { key: 'cost_total', header: `cost total${unit}`, value: (r) => r.costTotal, better: 'lower', digits: 2, ...costs },
     // A class a priced run has no cost in cost it nothing; an unpriced run has no figure to show.
-    ...classes.map((c): Column => ({ key: `cost_${c}`, header: `cost ${c}${unit}`, value: (r) => (r.costTotal === null ? null : (r.costByClass[c] ?? 0)), better: 'lower', digits: 2, unranked: mixed })),
+    ...classes.map((c): Column => ({ key: `cost_${c}`, header: `cost ${c}${unit}`, value: (r) => (r.costTotal === null ? null : (r.costByClass[c] ?? 0)), better: 'lower', digits: 2, ...costs })),
     { key: 'served_percent', header: 'served %', value: (r) => r.servedPercent, better: 'higher', digits: 3 },
     { key: 'dropped_percent', header: 'dropped %', value: (r) => r.droppedPercent, better: 'lower', digits: 3 },
     { key: 'p50_ms', header: 'p50 ms', value: (r) => r.p50Ms, better: 'lower', digits: 1 },
@@ -63,9 +70,12 @@ function shown(c: Column, r: ComparisonRow): number | null {
   return v === null ? null : Number(v.toFixed(c.digits));
 }
 
-/** How the terminal and report.md print a figure: at the column's precision, "—" when there is none. */
+/** How the terminal and report.md print a figure: at the column's precision, then the row's own unit if any; "—" when there is none. */
 function text(c: Column, r: ComparisonRow): string {
-  return figure(c, r)?.toFixed(c.digits) ?? '—';
+  const v = figure(c, r);
+  if (v === null) return '—';
+  const unit = c.unitOf?.(r);
+  return unit === null || unit === undefined ? v.toFixed(c.digits) : `${v.toFixed(c.digits)} ${unit}`;
 }
 
 /**
@@ -93,27 +103,40 @@ export function comparisonCsv(rows: readonly ComparisonRow[]): { header: string[
   };
 }
 
-/** report.md's side-by-side rows: comparison.csv's columns and figures, "—" where a variant has none. */
-export function comparisonReportTable(rows: readonly ComparisonRow[]): { header: string[]; rows: Cell[][] } {
-  const columns = comparisonColumns(rows);
+/**
+ * The table as the terminal and report.md show it, before any padding: 'variant' and each column's
+ * header with its unit, then one row per variant with its figures as text(), each column's best
+ * starred when there is more than one variant to choose from. Same length rows: `rows[i]` is
+ * `comparison[i]`'s.
+ */
+export function shownComparisonTable(comparison: readonly ComparisonRow[]): { header: string[]; rows: string[][] } {
+  const columns = comparisonColumns(comparison);
+  const best = bestVariants(comparison, columns);
+  const starred = (c: Column, r: ComparisonRow): boolean => figure(c, r) !== null && comparison.length > 1 && best[c.key]?.includes(r.variant) === true;
   return {
-    header: ['variant', 'description', 'cost_currency', ...columns.map((c) => c.key)],
-    rows: rows.map((r) => [r.variant, r.description, r.costCurrency ?? '', ...columns.map((c) => figure(c, r) ?? '—')]),
+    header: ['variant', ...columns.map((c) => c.header)],
+    rows: comparison.map((r) => [r.variant, ...columns.map((c) => (starred(c, r) ? `${text(c, r)}*` : text(c, r)))]),
   };
 }
 
-/** The terminal table: one row per variant, the best value of each column starred. */
+/** The terminal table: shownComparisonTable padded into columns (figures right-aligned), then what the star means. */
 export function formatComparisonTable(rows: readonly ComparisonRow[]): string {
-  const columns = comparisonColumns(rows);
-  const best = bestVariants(rows, columns);
-  const header = ['variant', ...columns.map((c) => c.header)];
-  const body = rows.map((r) => [
-    r.variant,
-    ...columns.map((c) => {
-      const shownText = text(c, r);
-      return figure(c, r) !== null && best[c.key]?.includes(r.variant) && rows.length > 1 ? `${shownText}*` : shownText;
-    }),
-  ]);
-  const lines = padColumns([header, ...body], (i) => (i === 0 ? 'left' : 'right')).map((cells) => cells.join('  '));
-  return [...lines, '* best in its column'].join('\n');
+  const table = shownComparisonTable(rows);
+  const lines = padColumns([table.header, ...table.rows], (i) => (i === 0 ? 'left' : 'right')).map((cells) => cells.join('  '));
+  return [...lines, BEST_MARK_NOTE].join('\n');
+}
+
+/**
+ * report.md's side-by-side table: the terminal's (shownComparisonTable) with each variant's
+ * description beside its name, figures right-aligned, and what the star means as the line under it.
+ */
+export function comparisonReportTable(rows: readonly ComparisonRow[]): { header: string[]; rows: string[][]; align: ColumnAlign[]; note: string } {
+  const table = shownComparisonTable(rows);
+  const [variant, ...figures] = table.header;
+  return {
+    header: [variant!, 'description', ...figures],
+    rows: table.rows.map(([name, ...cells], i) => [name!, rows[i]!.description, ...cells]),
+    align: ['left', 'left', ...figures.map((): ColumnAlign => 'right')],
+    note: BEST_MARK_NOTE,
+  };
 }

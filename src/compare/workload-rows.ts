@@ -9,7 +9,7 @@
  */
 import type { Cell } from '../report/csv-line.js';
 import type { RunSummary } from '../report/summary.js';
-import { padColumns } from '../report/text-columns.js';
+import { padColumns, type ColumnAlign } from '../report/text-columns.js';
 import { seedMean } from '../sweep/replicates.js';
 
 export interface ComparisonWorkloadRow {
@@ -94,17 +94,24 @@ export function comparisonWorkloadsCsv(rows: readonly ComparisonWorkloadRow[]): 
   return { header: ['variant', 'workload', ...COLUMNS.map((c) => c.key)], rows: rows.map((r) => [r.variant, r.workload, ...COLUMNS.map((c) => c.value(r) ?? '')]) };
 }
 
-/** The same rows with the figures at the precision they are shown with, for report.md and the terminal. */
-export function comparisonWorkloadsTable(rows: readonly ComparisonWorkloadRow[]): { header: string[]; rows: string[][] } {
-  return { header: ['variant', 'workload', ...COLUMNS.map((c) => c.header)], rows: rows.map((r) => [r.variant, r.workload, ...COLUMNS.map((c) => c.value(r)?.toFixed(c.digits) ?? '—')]) };
-}
+/** Variant and workload left-aligned, figures right-aligned, on the terminal and in report.md. */
+const align = (column: number): ColumnAlign => (column < 2 ? 'left' : 'right');
 
-/** The terminal's per-workload table, grouped by workload so a workload's variants sit together. */
-export function formatComparisonWorkloads(rows: readonly ComparisonWorkloadRow[]): string {
+/**
+ * The rows as report.md and the terminal show them: grouped by workload so a workload's variants
+ * sit together, the figures at the precision they are shown with, "—" where there is none.
+ */
+export function comparisonWorkloadsTable(rows: readonly ComparisonWorkloadRow[]): { header: string[]; rows: string[][]; align: ColumnAlign[] } {
   const workloads = [...new Set(rows.map((r) => r.workload))];
   const byWorkload = workloads.flatMap((w) => rows.filter((r) => r.workload === w));
-  const table = comparisonWorkloadsTable(byWorkload);
-  return padColumns([table.header, ...table.rows], (i) => (i < 2 ? 'left' : 'right'))
+  const header = ['variant', 'workload', ...COLUMNS.map((c) => c.header)];
+  return { header, rows: byWorkload.map((r) => [r.variant, r.workload, ...COLUMNS.map((c) => c.value(r)?.toFixed(c.digits) ?? '—')]), align: header.map((_, i) => align(i)) };
+}
+
+/** The terminal's per-workload table: comparisonWorkloadsTable padded into columns. */
+export function formatComparisonWorkloads(rows: readonly ComparisonWorkloadRow[]): string {
+  const table = comparisonWorkloadsTable(rows);
+  return padColumns([table.header, ...table.rows], align)
     .map((cells) => cells.join('  '))
     .join('\n');
 }

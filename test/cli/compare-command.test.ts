@@ -56,7 +56,17 @@ describe('scalesim compare', () => {
     const base = json.workloads.filter((w) => w.variant === 'base');
     expect(json.variants[0]!.pendingPodSeconds).toBe(base.reduce((sum, w) => sum + w.pendingPodSeconds, 0));
     expect(base.find((w) => w.workload === 'overprovisioning')!.p95Ms).toBeNull();
-    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/## Per workload[\s\S]*\| none \| web \|/);
+    const report = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(report).toMatch(/## Per workload[\s\S]*\| none \| web \|/);
+    // report.md's side-by-side table is the terminal's, cell for cell, with each variant's description beside its name.
+    const terminal = r.stdout.split('\n');
+    const shown = terminal.slice(0, terminal.indexOf('* best in its column')).map((l) => l.trim().split(/ {2,}/));
+    const side = report.slice(report.indexOf('## Side by side'), report.indexOf('## Per workload')).split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---')).map((l) => l.slice(2, -2).split(' | '));
+    expect(side.map((cells) => cells.filter((_, k) => k !== 1))).toEqual(shown);
+    expect(shown[0]).toContain('cost total (USD)');
+    expect(side[2]![1]).toBe('Deployment/overprovisioning:spec.replicas=0');
+    expect(report).toContain('\n\n\\* best in its column\n');
+    expect(report).not.toContain('cost_currency');
   });
 
   it('runs variants of different durations for the --duration given', () => {

@@ -1,25 +1,29 @@
 /**
  * report.md of a comparison: the variants side by side in one table (the caller's comparison rows,
- * or served %, p95, replicas and cost per variant and workload), each workload's figures per variant
- * when there are several (up to 50), then one chart per metric with a line per variant, and what
- * was left out.
+ * as the terminal shows them, with the line saying what a mark means; or served %, p95, replicas
+ * and cost per variant and workload), each workload's figures per variant when there are several
+ * (up to 50), then one chart per metric with a line per variant, and what was left out.
  */
 import { formatSpan } from '../charts/chart-context.js';
 import type { Cell } from '../csv-line.js';
 import { buildComparisonCharts, type ComparisonVariantInput } from '../charts/comparison-charts.js';
 import { mermaidFileName, type RenderedReport } from '../formats/report-format.js';
 import { formatChartSection } from './chart-section.js';
-import { formatMarkdownTable } from './markdown-table.js';
+import { formatMarkdownTable, type Align } from './markdown-table.js';
 import { escapeMarkdownText, fileLink } from './markdown-text.js';
 import { formatCostFigure } from './summary-tables.js';
 
 /** A response time in ms; "—" for a workload that served nothing (NaN in memory, null in summary.json), as the run report shows it. */
 const ms = (seconds: number | null): string => (seconds === null || !Number.isFinite(seconds) ? '—' : (seconds * 1000).toFixed(1));
 
-/** Rows as comparison.csv has them: numbers are printed as JavaScript prints them (the caller gives "—" for a figure a variant lacks). */
+/** A table as the caller shows it (numbers, should any come in, are printed as JavaScript prints them; the caller gives "—" for a figure a variant lacks). */
 export interface ComparisonTable {
   header: readonly string[];
   rows: readonly (readonly Cell[])[];
+  /** Each column's alignment (default: left). */
+  align?: readonly Align[];
+  /** A line of plain text under the table (what a mark in it means). */
+  note?: string;
 }
 
 export interface ComparisonReportInput {
@@ -59,7 +63,8 @@ export function defaultComparisonTable(variants: readonly ComparisonVariantInput
 const PER_WORKLOAD_MAX = 50;
 
 function markdownRows(table: ComparisonTable): string {
-  return formatMarkdownTable(table.header, table.rows.map((r) => r.map((c) => (typeof c === 'number' && !Number.isFinite(c) ? '' : String(c)))));
+  const markdown = formatMarkdownTable(table.header, table.rows.map((r) => r.map((c) => (typeof c === 'number' && !Number.isFinite(c) ? '' : String(c)))), table.align);
+  return table.note === undefined ? markdown : `${markdown}\n\n${escapeMarkdownText(table.note)}`;
 }
 
 export function renderComparisonReport(input: ComparisonReportInput): RenderedReport {

@@ -1,7 +1,9 @@
 /** report.md of a comparison: the side-by-side table (given or default) and a chart per metric. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ComparisonVariantInput } from '../../../src/report/charts/comparison-charts.js';
+import { comparisonReportTable } from '../../../src/compare/comparison-table.js';
 import { renderComparisonReport } from '../../../src/report/markdown/comparison-report.js';
+import { figures } from '../../helpers/comparison-rows.js';
 import { runWithSeries } from '../charts/run-fixture.js';
 
 describe('renderComparisonReport', () => {
@@ -35,5 +37,17 @@ describe('renderComparisonReport', () => {
     const { markdown } = renderComparisonReport({ title: 't', variants, table, dataFiles: ['comparison.csv'] });
     expect(markdown).toContain('| variant | served % | cost |\n| --- | --- | --- |\n| hpa | 100 | 0 |\n| keda | 99.5 |  |');
     expect(markdown).toContain('Data: [comparison.csv](comparison.csv)');
+  });
+
+  it('writes the comparison rows as the terminal shows them, figures right-aligned, the star explained under the table', () => {
+    const rows = [figures({ variant: 'hpa', meanReplicas: 1.2815 }), figures({ variant: 'keda', meanReplicas: 1.2023, scaleEvents: 4 })];
+    const { markdown } = renderComparisonReport({ title: 't', variants, table: comparisonReportTable(rows) });
+    const side = markdown.slice(markdown.indexOf('## Side by side'), markdown.indexOf('## Charts'));
+    expect(side).toContain('| variant | description | cost total (USD) | served % | dropped % | p50 ms | p95 ms | p99 ms |');
+    expect(side).toContain('| --- | --- | ---: | ---: |');
+    expect(side).toMatch(/^\| hpa \|  \| 10\.00\* \| 100\.000\* \|.*\| 0\* \| 0\.00\* \| 3\* \| 1\.28 \| 1\* \| 1\.00\* \|$/m);
+    expect(side).toMatch(/^\| keda \|.*\| 4 \| 0\.00\* \| 3\* \| 1\.20\* \|/m);
+    // A line of its own, the star escaped so that it is not read as a list item.
+    expect(side).toContain('|\n\n\\* best in its column\n');
   });
 });
