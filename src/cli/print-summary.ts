@@ -33,9 +33,9 @@ function formatCost(summary: RunSummary): string | undefined {
   return `cost ${parts.join(' + ')}${note}`;
 }
 
-/** A figure with `digits` decimals, or "—" where there is none (no request served: no response time). */
-function fixed(value: number, digits: number): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : '—';
+/** A figure with `digits` decimals, or "—" where there is none (no request served: no response time; none offered: no served or dropped %). */
+function fixed(value: number | null, digits: number): string {
+  return value !== null && Number.isFinite(value) ? value.toFixed(digits) : '—';
 }
 
 function workloadRow(w: WorkloadSummary): string[] {

@@ -5,9 +5,11 @@
  * starts); response times and replicas are those of the busiest workload (most offered requests).
  * `workloads` (`--workload`) narrows the workload figures to the named workloads: the pause pods
  * of overprovisioning headroom wait Pending by design, and need not count against an SLO.
- * A figure the run does not have is null, never NaN or 0: the cost of an unpriced run, and the
- * response times when the busiest workload served no request (its summary holds NaN for them).
+ * A figure the run does not have is null, never NaN or 0: the cost of an unpriced run, the
+ * response times when the busiest workload served no request (its summary holds NaN for them), and
+ * the served and dropped % when the workloads judged were offered no request (../report/offered-share.ts).
  */
+import { percentOfOffered } from '../report/offered-share.js';
 import type { RunSummary } from '../report/summary.js';
 
 export interface ComparisonRow {
@@ -17,8 +19,9 @@ export interface ComparisonRow {
   costTotal: number | null;
   costCurrency: string | null;
   costByClass: Record<string, number>;
-  servedPercent: number;
-  droppedPercent: number;
+  /** Shares of the requests offered to the workloads judged (a ratio of sums); null when none were offered. */
+  servedPercent: number | null;
+  droppedPercent: number | null;
   /** The busiest workload's response times; null when it served no request (no response time to report). */
   p50Ms: number | null;
   p95Ms: number | null;
@@ -73,8 +76,8 @@ export function comparisonRow(
     costTotal: c.total,
     costCurrency: c.currency,
     costByClass: c.byClass,
-    servedPercent: offered > 0 ? round((100 * served) / offered, 4) : 100,
-    droppedPercent: offered > 0 ? round((100 * dropped) / offered, 4) : 0,
+    servedPercent: percentOfOffered(served, offered),
+    droppedPercent: percentOfOffered(dropped, offered),
     p50Ms: ms(busiest?.responseTimeSeconds.p50),
     p95Ms: ms(busiest?.responseTimeSeconds.p95),
     p99Ms: ms(busiest?.responseTimeSeconds.p99),

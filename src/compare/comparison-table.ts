@@ -4,8 +4,9 @@
  * shown — headers with units, figures at their column's precision, best values starred — whose
  * cells the terminal pads into columns and report.md puts in a Markdown table. A figure a variant
  * does not have (null: no response time when its busiest workload served no request, no cost
- * without prices) takes no part in choosing its column's best, is empty in comparison.csv and shows
- * as "—" on the terminal and in report.md, as the run report shows it.
+ * without prices, no served or dropped % when its workloads were offered no request) takes no part
+ * in choosing its column's best, is empty in comparison.csv and shows as "—" on the terminal and in
+ * report.md, as the run report shows it.
  */
 import { padColumns, type ColumnAlign } from '../report/text-columns.js';
 import type { Cell } from '../report/csv-line.js';
@@ -25,6 +26,8 @@ interface Column {
   unranked?: boolean;
   /** The row's own unit, shown after its figure when the header cannot name one (each row's currency when they differ). */
   unitOf?: (r: ComparisonRow) => string | null;
+  /** A share of offered requests: null in a run offered none, which a spread over seeds leaves out (../sweep/replicates.ts). */
+  offeredShare?: boolean;
 }
 
 const CLASSES = ['reserved', 'onDemand', 'spot', 'virtual'] as const;
@@ -41,8 +44,8 @@ export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
     { key: 'cost_total', header: `cost total${unit}`, value: (r) => r.costTotal, better: 'lower', digits: 2, ...costs },
     // A class a priced run has no cost in cost it nothing; an unpriced run has no figure to show.
     ...classes.map((c): Column => ({ key: `cost_${c}`, header: `cost ${c}${unit}`, value: (r) => (r.costTotal === null ? null : (r.costByClass[c] ?? 0)), better: 'lower', digits: 2, ...costs })),
-    { key: 'served_percent', header: 'served %', value: (r) => r.servedPercent, better: 'higher', digits: 3 },
-    { key: 'dropped_percent', header: 'dropped %', value: (r) => r.droppedPercent, better: 'lower', digits: 3 },
+    { key: 'served_percent', header: 'served %', value: (r) => r.servedPercent, better: 'higher', digits: 3, offeredShare: true },
+    { key: 'dropped_percent', header: 'dropped %', value: (r) => r.droppedPercent, better: 'lower', digits: 3, offeredShare: true },
     { key: 'p50_ms', header: 'p50 ms', value: (r) => r.p50Ms, better: 'lower', digits: 1 },
     { key: 'p95_ms', header: 'p95 ms', value: (r) => r.p95Ms, better: 'lower', digits: 1 },
     { key: 'p99_ms', header: 'p99 ms', value: (r) => r.p99Ms, better: 'lower', digits: 1 },

@@ -7,6 +7,7 @@
  */
 import type { Cell } from '../report/csv-line.js';
 import { padColumns } from '../report/text-columns.js';
+import { offeredShares } from '../sweep/replicates.js';
 import type { ComparisonRow } from './comparison-row.js';
 import { comparisonColumns } from './comparison-table.js';
 
@@ -26,6 +27,8 @@ interface SpreadColumn {
   header: string;
   value: (r: ComparisonRow) => number | null;
   digits: number;
+  /** A share of offered requests: the spread is over the seeds offered some. */
+  offeredShare?: boolean;
 }
 
 function spreadColumns(rows: readonly ComparisonRow[]): SpreadColumn[] {
@@ -34,15 +37,18 @@ function spreadColumns(rows: readonly ComparisonRow[]): SpreadColumn[] {
   return [
     { header: 'p95 ms', value: (r) => r.p95Ms, digits: 1 },
     priced ? { header: `cost${currency ? ` (${currency})` : ''}`, value: (r) => r.costTotal, digits: 2 } : { header: 'mean replicas', value: (r) => r.meanReplicas, digits: 2 },
-    { header: 'served %', value: (r) => r.servedPercent, digits: 3 },
+    { header: 'served %', value: (r) => r.servedPercent, digits: 3, offeredShare: true },
     { header: 'pending pod-s', value: (r) => r.pendingPodSeconds, digits: 0 },
   ];
 }
 
-/** The lowest–highest of `values` at `digits` (one figure when they print the same), or — without values. */
-function range(values: readonly (number | null)[], digits: number): string {
-  if (values.some((v) => v === null)) return '—';
-  const numbers = values as number[];
+/**
+ * The lowest–highest of `values` at `digits` (one figure when they print the same), or — when a seed
+ * lacks the figure; a share of offered requests (`offeredShare`) over the seeds that have it, — when none has.
+ */
+function range(values: readonly (number | null)[], digits: number, offeredShare = false): string {
+  const numbers = offeredShare ? offeredShares(values) : values.some((v) => v === null) ? [] : (values as number[]);
+  if (numbers.length === 0) return '—';
   const low = Math.min(...numbers).toFixed(digits);
   const high = Math.max(...numbers).toFixed(digits);
   return low === high ? low : `${low}–${high}`;
@@ -52,7 +58,7 @@ function range(values: readonly (number | null)[], digits: number): string {
 export function formatSeedSpread(seeds: readonly number[], seedRows: readonly (readonly ComparisonRow[])[]): string {
   const columns = spreadColumns(seedRows.flat());
   const header = ['variant', ...columns.map((c) => c.header)];
-  const body = seedRows.map((runs) => [runs[0]!.variant, ...columns.map((c) => range(runs.map(c.value), c.digits))]);
+  const body = seedRows.map((runs) => [runs[0]!.variant, ...columns.map((c) => range(runs.map(c.value), c.digits, c.offeredShare))]);
   const table = padColumns([header, ...body], (i) => (i === 0 ? 'left' : 'right')).map((cells) => cells.join('  ').trimEnd());
   return [
     `each variant across ${seeds.length} seeds (${seeds.join(', ')}): ${JUDGED_ACROSS_SEEDS}; comparison-seeds.csv has every run`,

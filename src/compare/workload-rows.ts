@@ -10,13 +10,14 @@
 import type { Cell } from '../report/csv-line.js';
 import type { RunSummary } from '../report/summary.js';
 import { padColumns, type ColumnAlign } from '../report/text-columns.js';
-import { seedMean } from '../sweep/replicates.js';
+import { seedMean, worstShare } from '../sweep/replicates.js';
 
 export interface ComparisonWorkloadRow {
   variant: string;
   workload: string;
-  servedPercent: number;
-  droppedPercent: number;
+  /** null for a workload offered no request (../report/offered-share.ts). */
+  servedPercent: number | null;
+  droppedPercent: number | null;
   /** null for a workload that served no request (pause pods, say): no response time. */
   p50Ms: number | null;
   p95Ms: number | null;
@@ -38,8 +39,8 @@ export function comparisonWorkloadRows(variant: string, summary: RunSummary): Co
   return summary.workloads.map((w) => ({
     variant,
     workload: w.name,
-    servedPercent: round(w.servedPercent, 4),
-    droppedPercent: round(w.droppedPercent, 4),
+    servedPercent: w.servedPercent === null ? null : round(w.servedPercent, 4),
+    droppedPercent: w.droppedPercent === null ? null : round(w.droppedPercent, 4),
     p50Ms: ms(w.responseTimeSeconds.p50),
     p95Ms: ms(w.responseTimeSeconds.p95),
     p99Ms: ms(w.responseTimeSeconds.p99),
@@ -52,8 +53,9 @@ export function comparisonWorkloadRows(variant: string, summary: RunSummary): Co
 
 /**
  * A variant's per-workload rows judged across seeds, as its comparison row is
- * (../sweep/replicates.ts): the mean of mean ready; the lowest served share; the highest of every
- * other figure, the worst seed's (null where some seed has none).
+ * (../sweep/replicates.ts): the mean of mean ready; the lowest served share and the highest dropped
+ * share of the seeds it was offered requests under (null when none); the highest of every other
+ * figure, the worst seed's (null where some seed has none).
  */
 export function judgedWorkloadRows(variant: string, summaries: readonly RunSummary[]): ComparisonWorkloadRow[] {
   const perSeed = summaries.map((s) => comparisonWorkloadRows(variant, s));
@@ -64,8 +66,8 @@ export function judgedWorkloadRows(variant: string, summaries: readonly RunSumma
     return {
       variant,
       workload: first.workload,
-      servedPercent: Math.min(...of('servedPercent')),
-      droppedPercent: worst(of('droppedPercent'))!,
+      servedPercent: worstShare(of('servedPercent'), true),
+      droppedPercent: worstShare(of('droppedPercent'), false),
       p50Ms: worst(of('p50Ms')),
       p95Ms: worst(of('p95Ms')),
       p99Ms: worst(of('p99Ms')),

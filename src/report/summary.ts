@@ -13,6 +13,8 @@ import type { BuiltSimulation } from '../engine/build-simulation.js';
 import type { QuotaLedger } from '../cluster/quota-ledger.js';
 import { quotaQuantityText, type QuotaAmounts } from '../cluster/quota-usage.js';
 import type { QuotaResource } from '../scenario/types.js';
+import { percentOfOffered } from './offered-share.js';
+import { roundFigure, roundRequests } from './round-figure.js';
 
 export interface WorkloadSummary {
   name: string;
@@ -20,8 +22,9 @@ export interface WorkloadSummary {
   servedRequests: number;
   droppedRequests: number;
   backlogAtEndRequests: number;
-  servedPercent: number;
-  droppedPercent: number;
+  /** Shares of offeredRequests; null when none were offered over the run (./offered-share.ts). */
+  servedPercent: number | null;
+  droppedPercent: number | null;
   responseTimeSeconds: { mean: number; p50: number; p95: number; p99: number };
   replicas: { initial: number; peakDesired: number; peakReady: number; minReady: number; meanReady: number };
   pendingPodSeconds: number;
@@ -91,11 +94,7 @@ function summarizeQuotas(ledger: QuotaLedger): ResourceQuotaSummary[] {
   return ledger.statuses().map((q) => ({ name: q.name, namespace: q.namespace, hard: quantities(q.hard), peakUsed: quantities(q.peakUsed), failedCreates: q.failedCreates, refusedPods: q.refusedPods }));
 }
 
-const r = (v: number, digits = 6): number => {
-  if (!Number.isFinite(v)) return v;
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
-};
+const r = roundFigure;
 
 function roundColdStarts(c: ColdStartSummary): ColdStartSummary {
   return { count: c.count, meanDelaySeconds: r(c.meanDelaySeconds, 3), maxDelaySeconds: r(c.maxDelaySeconds, 3) };
@@ -126,12 +125,12 @@ export function summarizeRun(built: BuiltSimulation, cost: CostReport): RunSumma
       const rt = w.flow?.responseTimes ?? new ResponseTimeAccumulator();
       return {
         name: w.name,
-        offeredRequests: r(t.offeredRequests, 3),
-        servedRequests: r(t.servedRequests, 3),
-        droppedRequests: r(t.droppedRequests, 3),
-        backlogAtEndRequests: r(w.backlogRequests, 3),
-        servedPercent: t.offeredRequests > 0 ? r((100 * t.servedRequests) / t.offeredRequests, 4) : 100,
-        droppedPercent: t.offeredRequests > 0 ? r((100 * t.droppedRequests) / t.offeredRequests, 4) : 0,
+        offeredRequests: roundRequests(t.offeredRequests),
+        servedRequests: roundRequests(t.servedRequests),
+        droppedRequests: roundRequests(t.droppedRequests),
+        backlogAtEndRequests: roundRequests(w.backlogRequests),
+        servedPercent: percentOfOffered(t.servedRequests, t.offeredRequests),
+        droppedPercent: percentOfOffered(t.droppedRequests, t.offeredRequests),
         responseTimeSeconds: { mean: r(rt.meanSeconds()), p50: r(rt.quantileSeconds(0.5)), p95: r(rt.quantileSeconds(0.95)), p99: r(rt.quantileSeconds(0.99)) },
         replicas: {
           initial: w.controller.initialReplicas,

@@ -1,15 +1,22 @@
 /**
  * Which workloads fared worst, for the views that cannot show them all (the report's charts, the
- * terminal summary): most requests dropped, then the highest p95 response time, the most pending
- * pod-seconds, the highest replica peak, then by name. A run of a handful shows them all, in the
+ * terminal summary): most requests dropped (the highest dropped %; a workload offered no request has
+ * none and comes after every workload that has one), then the highest p95 response time, the most
+ * pending pod-seconds, the highest replica peak, then by name. A run of a handful shows them all, in the
  * summary's order; a run of hundreds (bench-large has 1,000) shows the worst few.
  */
 import type { WorkloadSummary } from './summary.js';
 
+/** Higher dropped % first; a workload without one (offered nothing, null) after those with one. */
+function moreDroppedFirst(a: WorkloadSummary, b: WorkloadSummary): number {
+  if (a.droppedPercent === null || b.droppedPercent === null) return (a.droppedPercent === null ? 1 : 0) - (b.droppedPercent === null ? 1 : 0);
+  return b.droppedPercent - a.droppedPercent;
+}
+
 /** Worst first: a negative number when `a` fared worse than `b`. */
 function worseFirst(a: WorkloadSummary, b: WorkloadSummary): number {
   return (
-    b.droppedPercent - a.droppedPercent ||
+    moreDroppedFirst(a, b) ||
     b.responseTimeSeconds.p95 - a.responseTimeSeconds.p95 ||
     b.pendingPodSeconds - a.pendingPodSeconds ||
     b.replicas.peakReady - a.replicas.peakReady ||

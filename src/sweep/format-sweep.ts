@@ -3,7 +3,8 @@
  * the SLO answer in one sentence — the cheapest setting meeting it, or the closest one and the
  * clauses it misses. Settings judged across seeds (./replicates.ts) show the other axes, the mean
  * cost and the worst seed's p95 and served share, and say how many seeds meet the SLO. A setting
- * without a p95 (its busiest workload served no request) shows "—" for it.
+ * without a p95 (its busiest workload served no request) or a served % (its workloads were offered
+ * no request) shows "—" for it.
  */
 import { padColumns } from '../report/text-columns.js';
 import type { GridAxis } from './grid.js';
@@ -14,6 +15,11 @@ import { costMeasure, type SweepRow } from './sweep-row.js';
 /** A response time at one decimal, or "—" for a setting whose busiest workload served no request (null). */
 function msText(v: number | null): string {
   return v === null || !Number.isFinite(v) ? '—' : v.toFixed(1);
+}
+
+/** A served share at three decimals, or "—" for a setting whose workloads were offered no request (null). */
+function percentText(v: number | null): string {
+  return v === null || !Number.isFinite(v) ? '—' : v.toFixed(3);
 }
 
 function costText(rows: readonly SweepRow[], r: SweepRow): string {
@@ -30,7 +36,7 @@ export function settingsTableRows(axes: readonly GridAxis[], all: readonly Sweep
   const currency = all.find((r) => r.row.costCurrency !== null)?.row.costCurrency;
   const costHeader = cost.name === 'cost_total' ? `cost${currency ? ` (${currency})` : ''}${ofSeeds}` : `mean replicas${ofSeeds} (no prices)`;
   const header = ['#', ...shownAxes.map((a) => a.name), costHeader, seeds ? 'p95 ms, worst seed' : 'p95 ms', seeds ? 'served %, worst seed' : 'served %'];
-  const rows = shown.map((r) => [String(r.index), ...r.values, costText(all, r), msText(r.row.p95Ms), r.row.servedPercent.toFixed(3)]);
+  const rows = shown.map((r) => [String(r.index), ...r.values, costText(all, r), msText(r.row.p95Ms), percentText(r.row.servedPercent)]);
   return { header, rows, gridColumns: 1 + shownAxes.length };
 }
 
@@ -58,7 +64,8 @@ function settingText(s: AnsweredSetting): string {
 function figures(s: AnsweredSetting): string {
   const cost = s.row.costTotal !== null ? `cost ${s.row.costTotal.toFixed(2)}${s.row.costCurrency ? ` ${s.row.costCurrency}` : ''}, ` : `mean replicas ${s.row.meanReplicas.toFixed(2)}, `;
   const p95 = s.row.p95Ms === null || !Number.isFinite(s.row.p95Ms) ? 'p95 — (no request served)' : `p95 ${msText(s.row.p95Ms)} ms`;
-  return `${cost}${p95}, served ${s.row.servedPercent.toFixed(3)}%`;
+  const served = s.row.servedPercent === null ? 'served — (no request offered)' : `served ${percentText(s.row.servedPercent)}%`;
+  return `${cost}${p95}, ${served}`;
 }
 
 function seedsText(s: AnsweredSetting): string {

@@ -14,6 +14,9 @@
  * any setting with a p95 and ties with the others without one. So it is dominated by any setting as
  * cheap that serves as much, and stays on the frontier only when no setting is as cheap (serving
  * nothing tends to cost least) — never because a missing figure compared as neither better nor worse.
+ * A setting without a served share (null: its workloads were offered no request, under every seed
+ * when judged across seeds) has nothing to serve: between it and another setting the served
+ * objective is left out, and cost and p95 alone decide (it is neither 0% nor 100% served).
  */
 import { cheaperFirst, costMeasure, type SweepRow } from './sweep-row.js';
 
@@ -25,6 +28,13 @@ export function paretoP95(r: SweepRow): number {
   return p95 === null || Number.isNaN(p95) ? Number.POSITIVE_INFINITY : p95;
 }
 
+/** How `a`'s served share compares with `b`'s (positive: `a` serves more), or 0 when either has none (offered no request). */
+function servedOrder(a: SweepRow, b: SweepRow): number {
+  const sa = a.row.servedPercent;
+  const sb = b.row.servedPercent;
+  return sa === null || sb === null || !Number.isFinite(sa) || !Number.isFinite(sb) ? 0 : sa - sb;
+}
+
 export function paretoFrontier<R extends SweepRow>(rows: readonly R[]): R[] {
   const cost = costMeasure(rows);
   const dominates = (a: SweepRow, b: SweepRow): boolean => {
@@ -32,8 +42,9 @@ export function paretoFrontier<R extends SweepRow>(rows: readonly R[]): R[] {
     const cb = cost.of(b);
     const pa = paretoP95(a);
     const pb = paretoP95(b);
-    const noWorse = ca <= cb && pa <= pb && a.row.servedPercent >= b.row.servedPercent;
-    const better = ca < cb || pa < pb || a.row.servedPercent > b.row.servedPercent;
+    const served = servedOrder(a, b);
+    const noWorse = ca <= cb && pa <= pb && served >= 0;
+    const better = ca < cb || pa < pb || served > 0;
     return noWorse && better;
   };
   const frontier = rows.filter((r) => !rows.some((other) => other !== r && dominates(other, r)));

@@ -10,6 +10,11 @@
  *     scale events, peaks; the lowest served share);
  *   - settings.csv: each figure's mean, minimum and maximum over the seeds, so the spread a seed
  *     makes is on the page beside the difference a setting makes.
+ * A figure a seed's run lacks makes the setting's null (a cost without prices; a response time when
+ * the busiest workload served nothing: that seed is the worst), except the served and dropped
+ * shares: a run offered no request has none (../report/offered-share.ts), which is no failure, so
+ * such a seed is left out of them and they are judged over the seeds that were offered requests
+ * (null only when none was).
  * Pure: the rows in, the settings out. Without a seed axis every row is its own setting, unchanged.
  */
 import type { ComparisonRow } from '../compare/comparison-row.js';
@@ -31,6 +36,20 @@ const MEAN_FIELDS = new Set<keyof ComparisonRow>(['costTotal', 'meanReplicas', '
 const HIGHER_IS_BETTER = new Set<keyof ComparisonRow>(['servedPercent']);
 /** Figures a run may lack (null): the cost without prices, the response times when nothing was served. */
 const NULLABLE = new Set<keyof ComparisonRow>(['costTotal', 'p50Ms', 'p95Ms', 'p99Ms']);
+/** Shares of offered requests: null in a run offered none, a seed left out rather than one that fails. */
+export const OFFERED_SHARES = new Set<keyof ComparisonRow>(['servedPercent', 'droppedPercent']);
+
+/** The values of the seeds whose runs have the share (were offered requests). */
+export function offeredShares(values: readonly (number | null)[]): number[] {
+  return values.filter((v): v is number => v !== null && Number.isFinite(v));
+}
+
+/** The worst seed's share among the seeds offered requests (the lowest, or with `lowerIsWorse` false the highest); null when none was. */
+export function worstShare(values: readonly (number | null)[], lowerIsWorse: boolean): number | null {
+  const shares = offeredShares(values);
+  if (shares.length === 0) return null;
+  return lowerIsWorse ? Math.min(...shares) : Math.max(...shares);
+}
 
 /** The axis that varies the seed (`scenario.spec.seed`), or -1. */
 export function seedAxisIndex(axes: readonly GridAxis[]): number {
@@ -49,15 +68,20 @@ export function seedMean(values: readonly number[]): number {
 /**
  * The judged figures of runs of one setting: means for MEAN_FIELDS, the worst seed's for the rest.
  * A figure some seed's run lacks is null for the setting: a cost missing under one seed (no prices),
- * a response time missing because one seed's run served no request (the worst seed has none).
+ * a response time missing because one seed's run served no request (the worst seed has none). The
+ * served and dropped % are the worst of the seeds offered requests (null when none was).
  */
 export function judgedRow(runs: readonly ComparisonRow[]): ComparisonRow {
   const first = runs[0]!;
   const out: ComparisonRow = { ...first, costByClass: {} };
   const record = out as unknown as Record<string, unknown>;
   for (const key of Object.keys(first) as (keyof ComparisonRow)[]) {
-    if (typeof first[key] !== 'number' && !NULLABLE.has(key)) continue;
+    if (typeof first[key] !== 'number' && !NULLABLE.has(key) && !OFFERED_SHARES.has(key)) continue;
     const values = runs.map((r) => r[key]);
+    if (OFFERED_SHARES.has(key)) {
+      record[key] = worstShare(values as (number | null)[], HIGHER_IS_BETTER.has(key));
+      continue;
+    }
     if (values.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
       record[key] = null;
       continue;

@@ -14,6 +14,10 @@
  * A setting without the figure a clause names (null: no p50/p95/p99 when its busiest workload served
  * no request, no cost without prices) meets no clause on it, whatever the operator, and misses it by
  * Infinity: it is never the answer for that clause, and comes last when the closest is chosen.
+ * Except served and dropped: a setting whose workloads were offered no request has no share of them
+ * (null, ../report/offered-share.ts) and cannot violate an objective on one, so such a clause is left
+ * out of its check (met, whatever the operator, missing by 0). The share is a ratio of sums over the
+ * workloads judged, so a workload offered nothing beside others that were is already left out of it.
  */
 import type { ComparisonRow } from '../compare/comparison-row.js';
 import { UserInputError } from '../errors/user-input-error.js';
@@ -28,6 +32,8 @@ interface MetricDef {
   complement?: boolean;
   /** The largest value the figure can take (percentages: 100); every figure is ≥ 0. */
   max?: number;
+  /** A share of offered requests: a setting offered none (null) cannot violate a clause on it. */
+  offeredShare?: boolean;
 }
 
 const COUNT = { '': 1 };
@@ -39,8 +45,8 @@ export const SLO_METRICS: Record<string, MetricDef> = {
   p50: { field: 'p50Ms', units: TIME },
   p95: { field: 'p95Ms', units: TIME },
   p99: { field: 'p99Ms', units: TIME },
-  served: { field: 'servedPercent', units: PERCENT, complement: true, max: 100 },
-  dropped: { field: 'droppedPercent', units: PERCENT, max: 100 },
+  served: { field: 'servedPercent', units: PERCENT, complement: true, max: 100, offeredShare: true },
+  dropped: { field: 'droppedPercent', units: PERCENT, max: 100, offeredShare: true },
   coldStarts: { field: 'coldStarts', units: COUNT },
   pendingPodSeconds: { field: 'pendingPodSeconds', units: SECONDS },
   underProvisionedSeconds: { field: 'underProvisionedSeconds', units: SECONDS },
@@ -117,9 +123,15 @@ function valueOf(row: ComparisonRow, clause: SloClause): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
+/** Whether the clause is on a share of offered requests (served, dropped). */
+function onOfferedShare(clause: SloClause): boolean {
+  return SLO_METRICS[clause.metric]?.offeredShare === true;
+}
+
 export function meetsClause(row: ComparisonRow, clause: SloClause): boolean {
   const v = valueOf(row, clause);
-  if (v === null) return false;
+  // No request offered: nothing served or dropped to judge, so the clause is left out (met).
+  if (v === null) return onOfferedShare(clause);
   switch (clause.op) {
     case '<':
       return v < clause.bound;
@@ -155,12 +167,17 @@ export function sloMiss(row: ComparisonRow, slo: Slo): number {
 
 /**
  * What to tell the user about clauses no row can be judged on: a figure every row lacks (cost, for a
- * scenario without prices), so no setting meets the SLO whatever its other figures.
+ * scenario without prices), so no setting meets the SLO whatever its other figures; or a served or
+ * dropped share, when no setting's workloads were offered a request, so every setting meets it.
  */
 export function unjudgedClauses(slo: Slo, rows: readonly ComparisonRow[]): string[] {
   const notes: string[] = [];
   for (const clause of slo.clauses) {
     if (rows.length > 0 && rows.every((row) => valueOf(row, clause) === null)) {
+      if (onOfferedShare(clause)) {
+        notes.push(`note: "${clause.text}" is met by every setting: no setting's workloads were offered a request, so none has a ${clause.metric} share`);
+        continue;
+      }
       const why = clause.metric === 'cost' ? 'the scenario has no prices (a node pool or virtual price sets them)' : `no setting has a ${clause.metric} figure`;
       notes.push(`note: "${clause.text}" can be met by no setting: ${why}`);
     }

@@ -10,7 +10,8 @@
  *   sweep.json  the identity (scenario, fingerprint, grid, seed, duration) and every row
  * When the grid varies the seed (--seeds), the runs of a setting are its replicates (./replicates.ts):
  *   settings.csv  one line per setting (the other axes): its seeds, then each of compare's figures
- *                 as <key>_mean, <key>_min, <key>_max over the seeds
+ *                 as <key>_mean, <key>_min, <key>_max over the seeds (empty when a seed lacks the
+ *                 figure; served/dropped % over the seeds offered requests, empty when none was)
  *   pareto.csv    the frontier of those settings, in settings.csv's columns
  *   best.json     judged across seeds; sweep.json adds the settings with their judged figures
  * and, in the report formats asked for, report.md / report.html (../report/markdown/sweep-report.ts).
@@ -23,7 +24,7 @@ import { writeReport, type WrittenReport } from '../report/formats/registry.js';
 import type { ReportFormat } from '../report/formats/report-format.js';
 import { renderSweepReport } from '../report/markdown/sweep-report.js';
 import { paretoFrontier } from './pareto.js';
-import { acrossSeeds, parameterAxes, seedAxisIndex, seedMean, settingsAcrossSeeds, type SettingAcrossSeeds } from './replicates.js';
+import { acrossSeeds, offeredShares, parameterAxes, seedAxisIndex, seedMean, settingsAcrossSeeds, type SettingAcrossSeeds } from './replicates.js';
 import { answerSlo, type SloAnswer } from './slo-answer.js';
 import type { Slo } from './slo.js';
 import type { SweepIdentity } from './sweep-identity.js';
@@ -44,8 +45,9 @@ export function settingsTable(identity: SweepIdentity, all: readonly SettingAcro
   const lines: Cell[][] = shown.map((s) => {
     const figures = columns.flatMap((c): Cell[] => {
       const values = s.runs.map((r) => c.value(r.row));
-      if (values.some((v) => v === null)) return ['', '', ''];
-      const numbers = values as number[];
+      // A share of offered requests is over the seeds offered some; any other figure a seed lacks empties its cells.
+      const numbers = c.offeredShare === true ? offeredShares(values) : values.some((v) => v === null) ? [] : (values as number[]);
+      if (numbers.length === 0) return ['', '', ''];
       return [seedMean(numbers), Math.min(...numbers), Math.max(...numbers)];
     });
     return [s.index, s.id, ...s.values, s.seeds.join(' '), s.row.costCurrency ?? '', ...figures];

@@ -173,7 +173,7 @@ describe('response time at a fixed capacity of 40 rps, S = 0.05 s (one steady ho
 });
 
 describe('a run at a fixed capacity (2 pods, CPU limit 1, 50 mcore·s a request, S = 0.05 s)', () => {
-  async function run(rps: number, maxBacklogRequests: number): Promise<{ mean: number; p95: number; servedPercent: number }> {
+  async function run(rps: number, maxBacklogRequests: number): Promise<{ mean: number; p95: number; servedPercent: number | null }> {
     const backlog = maxBacklogRequests > 0 ? `, maxBacklogRequests: ${maxBacklogRequests}` : '';
     const scenario = await loadFolder({
       'scenario.yaml': lines(

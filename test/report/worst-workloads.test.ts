@@ -43,6 +43,23 @@ describe('worstWorkloads', () => {
     expect(names(worst.shown)).toEqual(expected);
     expect(worst.hidden).toBe(1);
   });
+
+  it('ranks a workload offered no request (no dropped %) after every workload with one, not as 0% dropped', () => {
+    // Offered nothing: no share, no response time; else as plain as the others.
+    const idle = (name: string): WorkloadSummary => ({
+      ...workload(name),
+      offeredRequests: 0,
+      servedRequests: 0,
+      servedPercent: null,
+      droppedPercent: null,
+      responseTimeSeconds: { mean: Number.NaN, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN },
+    });
+    expect(names(worstWorkloads([idle('a'), workload('b'), workload('c', { dropped: 2 })], 2).shown)).toEqual(['c', 'b']);
+    // Among themselves, the next keys decide.
+    expect(names(worstWorkloads([idle('a'), { ...idle('b'), pendingPodSeconds: 50 }, idle('c')], 2).shown)).toEqual(['b', 'a']);
+    expect(names(worstOverVariants([[idle('a')], [workload('a', { dropped: 0 })]]))).toEqual(['a']);
+    expect(worstOverVariants([[idle('a')], [workload('a', { dropped: 0 })]])[0]!.droppedPercent).toBe(0);
+  });
 });
 
 describe('chartedWorkloads', () => {

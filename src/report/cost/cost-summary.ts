@@ -8,6 +8,7 @@ import type { Currency } from '../../cloud/types.js';
 import type { CostReport } from './cost-report.js';
 import type { CapacityClass, CostRow } from './cost-rows.js';
 import type { UsageHours } from './cost-usage.js';
+import { roundRequests } from '../round-figure.js';
 import { footCostReport, type FootedFigure, type FootedRow } from './footed-cost.js';
 
 /** Amounts per currency code, plus their converted sum when the report currency has every rate. */
@@ -34,6 +35,7 @@ export interface CostSummary {
   runSeconds: number;
   /** null when no report currency was set (nothing converted). */
   reportCurrency: Currency | null;
+  /** The requests every workload served, rounded as the workloads' counts are (../round-figure.ts); the per-unit costs divide by the exact sum. */
   servedRequests: number;
   activeUserSeconds?: number;
   total: CostSummaryRow;
@@ -49,7 +51,7 @@ export function summarizeCost(report: CostReport): CostSummary {
   return {
     runSeconds: report.runSeconds,
     reportCurrency: report.reportCurrency ?? null,
-    servedRequests: report.servedRequests,
+    servedRequests: roundRequests(report.servedRequests),
     ...(report.activeUserSeconds === undefined ? {} : { activeUserSeconds: report.activeUserSeconds }),
     total: summarize(report.total),
     classes: report.classes.map(summarize),

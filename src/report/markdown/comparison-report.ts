@@ -49,7 +49,7 @@ export function defaultComparisonTable(variants: readonly ComparisonVariantInput
     v.summary.workloads.map((w) => [
       v.name,
       w.name,
-      w.servedPercent.toFixed(3),
+      w.servedPercent?.toFixed(3) ?? '—', // null: the workload was offered no request
       ms(w.responseTimeSeconds.p95),
       `${w.replicas.meanReady.toFixed(2)} / ${w.replicas.peakReady}`,
       formatCostFigure(v.summary.cost.total.cost),

@@ -13,14 +13,16 @@ import { formatMarkdownTable } from './markdown-table.js';
 /** A response time in ms; a dash for a workload that served nothing (NaN in memory, null in summary.json). */
 const ms = (seconds: number | null): string => (seconds === null || !Number.isFinite(seconds) ? '—' : (seconds * 1000).toFixed(1));
 const fixed = (v: number, digits: number): string => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+/** A served or dropped %; a dash, as for a response time, for a workload offered no request (null). */
+const percent = (v: number | null): string => (v === null ? '—' : v.toFixed(3));
 
 /** Served %, dropped %, response-time percentiles, replicas, cold starts, pending pod-seconds. */
 export function formatWorkloadTable(summary: RunSummary): string {
   const header = ['workload', 'served %', 'dropped %', 'p50 ms', 'p95 ms', 'p99 ms', 'ready min / mean / peak', 'peak desired', 'cold starts', 'pending pod-s'];
   const rows = summary.workloads.map((w) => [
     w.name,
-    fixed(w.servedPercent, 3),
-    fixed(w.droppedPercent, 3),
+    percent(w.servedPercent),
+    percent(w.droppedPercent),
     ms(w.responseTimeSeconds.p50),
     ms(w.responseTimeSeconds.p95),
     ms(w.responseTimeSeconds.p99),

@@ -63,7 +63,9 @@ function figures(settings: readonly SweepRow[]): Figure[] {
       ? { key: 'cost', title: 'cost', judged: mean, unit: currency, field: 'costTotal', of: (r) => r.costTotal }
       : { key: 'replicas', title: 'mean replicas', judged: mean, unit: '', field: 'meanReplicas', of: (r) => r.meanReplicas },
   ];
-  if (settings.some((s) => s.row.servedPercent < 100)) out.push({ key: 'served', title: 'served share', judged: worst, unit: '%', field: 'servedPercent', of: (r) => r.servedPercent });
+  if (settings.some((s) => s.row.servedPercent !== null && s.row.servedPercent < 100)) {
+    out.push({ key: 'served', title: 'served share', judged: worst, unit: '%', field: 'servedPercent', of: (r) => r.servedPercent, lacking: seeds ? 'no request was offered under any seed' : 'no request was offered' });
+  }
   return out;
 }
 

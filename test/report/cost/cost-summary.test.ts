@@ -37,6 +37,27 @@ describe('summarizeCost (summary.json cost section)', () => {
     expect(JSON.stringify(summarizeCost(report))).toBe(text);
   });
 
+  it("rounds the served requests as the workloads' counts are, and divides the cost per million requests by the exact sum", () => {
+    const served = (servedRequests: number) =>
+      summarizeCost(
+        buildCostReport({
+          runSeconds: 3600,
+          servedRequests,
+          rates: [],
+          nodes: [makeNodeRecord({ pool: 'p', billing: makeBilling({ pricePerHour: 1 }) })],
+          virtualPods: [],
+          usage: [],
+        }),
+      );
+    // nasa-diurnal's float noise (a sum of fractional requests per interval): printed to thousandths.
+    expect(served(37833439.999999605).servedRequests).toBe(37833440);
+    expect(JSON.stringify(served(37833439.999999605))).toContain('"servedRequests":37833440,');
+    const small = served(2.0004);
+    expect(small.servedRequests).toBe(2);
+    // 1 USD over 2.0004 requests, not over the printed 2 (500000).
+    expect(small.total.costPerMillionRequests!.byCurrency['USD']).toBeCloseTo(1e6 / 2.0004, 5);
+  });
+
   it('reportCurrency is null when none was set', () => {
     expect(summarizeCost(buildCostReport({ runSeconds: 1, servedRequests: 0, rates: [], nodes: [], virtualPods: [], usage: [] })).reportCurrency).toBeNull();
   });

@@ -97,8 +97,10 @@ describe('renderRunReport on overprovisioning-ca (pod priorities, preemption)', 
     report = renderRunReport({ summary: run.result.summary, series: run.series, billing: run.result.built.ledger });
   });
 
-  it('shows dashes, not NaN, for the response times of the pause pods, which serve nothing', () => {
-    expect(report.markdown).toMatch(/^\| overprovisioning \| 100\.000 \| 0\.000 \| — \| — \| — \| /m);
+  it('shows dashes, not NaN nor 100% of nothing, for the pause pods, which are offered no request and serve none', () => {
+    // No served or dropped % (offered nothing), no response times (served nothing).
+    expect(report.markdown).toMatch(/^\| overprovisioning \| — \| — \| — \| — \| — \| /m);
+    expect(report.markdown).toMatch(/^\| web \| 100\.000 \| 0\.000 \| \d/m);
     expect(report.markdown).not.toContain('NaN');
   });
 
