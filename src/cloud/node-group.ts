@@ -2,8 +2,11 @@
  * A node group at run time, as the cluster-autoscaler's cloud provider sees it (cloudprovider
  * NodeGroup: target size, IncreaseSize, DeleteNodes): initial nodes at t = 0, requested nodes that
  * register after a boot time drawn from the seeded `cloud` stream, deletions, and spot interruptions
- * (a Poisson rate per node-hour, with a notice during which the node is tainted before it goes; the
- * group then requests a replacement to keep its size, as an auto-scaling group does).
+ * (a Poisson rate per node-hour, with a notice before the instance is terminated; the group then
+ * requests a replacement to keep its size, as an auto-scaling group does). A deleted or interrupted
+ * node's instance ends at once (billing with it); its Node object and pods follow upstream's
+ * controllers (node-teardown.ts). Plain Kubernetes hears nothing of the notice; a pool with
+ * `interruptionHandling: drain` cordons and drains the node during it (spot-drain.ts).
  */
 import type { Cluster } from '../cluster/cluster.js';
 import type { SimNode } from '../cluster/model.js';
@@ -11,6 +14,8 @@ import { Phase } from '../core/phases.js';
 import type { RandomStream } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, Taint } from '../scenario/types.js';
+import type { NodeTeardown } from './node-teardown.js';
+import { drainOnNotice, type EvictionApi } from './spot-drain.js';
 
 /** Cloud events a billing or reporting observer hears. */
 export interface NodeGroupObserver {
@@ -29,8 +34,11 @@ export interface UpcomingNode {
 /** The taint a virtual node gets while its provider is out of stock (new pods stay Pending). */
 export const STOCK_OUT_TAINT: Taint = { key: 'scalesim.dev/stock-out', effect: 'NoSchedule' };
 
-/** The taint a node gets during a spot interruption notice (pods go elsewhere). */
-export const SPOT_INTERRUPTION_TAINT: Taint = { key: 'scalesim.dev/spot-interruption', effect: 'NoSchedule' };
+/** The cluster side of a node group: what follows a node's termination, and the eviction API a handler's drain goes through. */
+export interface NodeGroupControllers {
+  teardown: NodeTeardown;
+  evictions: EvictionApi;
+}
 
 export class NodeGroup {
   readonly upcoming: UpcomingNode[] = [];
@@ -44,15 +52,16 @@ export class NodeGroup {
     private readonly sim: Simulation,
     private readonly random: RandomStream,
     private readonly observer: NodeGroupObserver,
+    private readonly controllers: NodeGroupControllers,
   ) {}
 
   get name(): string {
     return this.spec.name;
   }
 
-  /** Live nodes of this group. */
+  /** Live nodes of this group: registered, and their instance not terminated (a Node object may outlive it). */
   get nodes(): SimNode[] {
-    return this.cluster.nodes.filter((n) => n.pool === this.spec);
+    return this.cluster.nodes.filter((n) => n.pool === this.spec && n.instanceGoneSeconds === undefined);
   }
 
   /** Target size: live nodes plus nodes still booting. */
@@ -88,9 +97,10 @@ export class NodeGroup {
     }
   }
 
-  /** DeleteNodes: the node is removed from the cluster and the cloud. */
+  /** DeleteNodes: the instance is terminated and billed no more; the Node object and its pods follow (node-teardown.ts). */
   deleteNode(node: SimNode): void {
-    this.cluster.removeNode(node);
+    if (node.removed || node.instanceGoneSeconds !== undefined) return;
+    this.controllers.teardown.terminate(node);
     this.observer.nodeGone(node.name, this.sim.nowSeconds);
   }
 
@@ -139,18 +149,23 @@ export class NodeGroup {
     }
   }
 
-  /** Spot: the time to this node's interruption is exponential with the group's rate. */
+  /**
+   * Spot: the time to this node's interruption notice is exponential with the group's rate; the
+   * instance is terminated `interruptionNotice` later. Only a handler (`interruptionHandling: drain`)
+   * acts on the notice.
+   */
   private scheduleInterruption(node: SimNode): void {
     const billing = this.spec.billing;
     const rate = billing?.kind === 'spot' ? (billing.interruptionRatePerHour ?? 0) : 0;
     if (!(rate > 0)) return;
     const afterSeconds = (-Math.log(1 - this.random.next()) / rate) * 3600;
     const notice = billing?.interruptionNoticeSeconds ?? 120;
+    const gone = (): boolean => node.removed || node.instanceGoneSeconds !== undefined;
     this.sim.scheduleAfter(afterSeconds, Phase.LIFECYCLE, `cloud/${this.spec.name}/spot`, () => {
-      if (node.removed) return;
-      this.cluster.setTaint(node, SPOT_INTERRUPTION_TAINT, true);
+      if (gone()) return;
+      if (billing?.interruptionHandling === 'drain') drainOnNotice(this.sim, this.cluster, this.controllers.evictions, node, this.sim.nowSeconds + notice);
       this.sim.scheduleAfter(notice, Phase.LIFECYCLE, `cloud/${this.spec.name}/spot`, () => {
-        if (node.removed) return;
+        if (gone()) return;
         this.deleteNode(node);
         this.interruptions++;
         this.increaseSize(1);

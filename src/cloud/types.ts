@@ -10,6 +10,10 @@ export type Currency = string;
 
 export type BillingKind = 'reserved' | 'onDemand' | 'spot';
 
+/** A spot pool's interruption handler: none (plain Kubernetes) or drain (AWS Node Termination Handler, Karpenter, EKS managed node groups). */
+export const INTERRUPTION_HANDLINGS = ['none', 'drain'] as const;
+export type InterruptionHandling = (typeof INTERRUPTION_HANDLINGS)[number];
+
 /** How one node of a pool is billed. */
 export interface NodeBilling {
   kind: BillingKind;
@@ -26,6 +30,8 @@ export interface NodeBilling {
   /** Spot: interruptions per node-hour (a seeded Poisson rate) and the notice before the node goes. */
   interruptionRatePerHour?: number;
   interruptionNoticeSeconds?: number;
+  /** Spot: what acts on the notice: nothing (plain Kubernetes) or a handler that cordons and drains the node (src/cloud/spot-drain.ts). */
+  interruptionHandling?: InterruptionHandling;
   /** Where the price came from (a bundled table entry, or "scenario"). */
   source: string;
 }

@@ -1,7 +1,8 @@
 /**
- * What the cluster tells its listeners (src/cluster/cluster.ts calls them): nodes added and removed,
- * every lifecycle step of a pod, and each change of a pod's usage state, which the workloads' usage
- * ledgers and the billing observer settle their integrals on.
+ * What the cluster tells its listeners (src/cluster/cluster.ts calls them): nodes added, their cloud
+ * instances terminated and their Node objects deleted, every lifecycle step of a pod, and each
+ * change of a pod's usage state, which the workloads' usage ledgers and the billing observer settle
+ * their integrals on.
  */
 import { isServing, type SimNode, type SimPod } from './model.js';
 import type { PlacementFilterReason } from './place-pod.js';
@@ -16,6 +17,9 @@ export function usageStateOf(pod: SimPod): UsageState {
 
 export interface ClusterListener {
   nodeAdded?(node: SimNode): void;
+  /** The node's cloud instance is gone: its capacity ends now (the Node object may stay a while). */
+  nodeTerminated?(node: SimNode): void;
+  /** The Node object is deleted from the API (pods still bound to it stay until the pod GC deletes them). */
   nodeRemoved?(node: SimNode): void;
   /** Called when a pod's usage state changed from `from` to `to`, at the current instant. */
   usageStateChanging?(pod: SimPod, from: UsageState, to: UsageState): void;

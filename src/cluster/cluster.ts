@@ -7,17 +7,20 @@
  * in node-accounting.ts, each node's health in node-health.ts, what the scheduler's plugins count of
  * the pods (topology spread, InterPodAffinity, priorities) in plugin-counts.ts, and the pods no node
  * fits, with their retries, in unschedulable-queue.ts; pods are charged to and released from the
- * run's ResourceQuotas (quota-ledger.ts) as they are created and gone, or held Terminating.
+ * run's ResourceQuotas (quota-ledger.ts) as they are created and gone, or held Terminating. Each
+ * step is applied and announced by pod-transition.ts. A node's cloud instance ends (instanceGone)
+ * before its Node object is deleted (removeNode), and its pods outlive both (src/cloud/node-teardown.ts).
  */
 import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../scenario/types.js';
-import { isActive, isUnreachableEndpoint, newNode, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
-import { usageStateOf, type ClusterListener } from './cluster-listener.js';
+import { newNode, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
+import type { ClusterListener } from './cluster-listener.js';
 import { countForSpreading, countPodOnNode } from './node-accounting.js';
 import { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT, NodeHealth } from './node-health.js';
-import { countsRunningReady, OwnerPods } from './owner-pods.js';
+import { OwnerPods } from './owner-pods.js';
+import { transitionPod } from './pod-transition.js';
 import { PluginCounts } from './plugin-counts.js';
 import type { QuotaLedger } from './quota-ledger.js';
 import type { ScoringStrategy } from './scheduling-score.js';
@@ -49,12 +52,7 @@ export class Cluster {
   /** Every failed cycle's FailedScheduling is kept (decisions.csv): retries run the cycles that only report (unschedulable-queue.ts). */
   reportsEveryFailure = false;
 
-  constructor(
-    private readonly sim: Simulation,
-    rng: Rng,
-    private readonly delays: StartupDelays,
-    scoring: ScoringStrategy,
-  ) {
+  constructor(private readonly sim: Simulation, rng: Rng, private readonly delays: StartupDelays, scoring: ScoringStrategy) {
     this.startupRandom = rng.stream('startup');
     this.scheduler = new Scheduler(scoring, rng.stream('scheduler'));
     this.unschedulable = new UnschedulableQueue(sim, (pod, schedule, failedAlike) => {
@@ -79,10 +77,23 @@ export class Cluster {
     return node;
   }
 
-  /** Deletes a node. Pods still on it are gone with it (the caller drains first). */
+  /**
+   * The node's cloud instance is gone (node-teardown.ts stops its kubelet): its capacity ends for
+   * the listeners; the Node object stays, with its pods, until removeNode.
+   */
+  instanceGone(node: SimNode): void {
+    if (node.instanceGoneSeconds !== undefined || node.removed) return;
+    node.instanceGoneSeconds = this.sim.nowSeconds;
+    for (const l of this.listeners) l.nodeTerminated?.(node);
+  }
+
+  /**
+   * Deletes the Node object. Pods still bound to it stay in the API until the pod GC deletes them
+   * (pod-gc.ts); the scheduler's cache drops them with the node (its snapshot lists only nodes).
+   */
   removeNode(node: SimNode): void {
     if (node.removed) return;
-    for (const pod of [...node.pods]) this.removePod(pod);
+    for (const pod of node.pods) this.leaveNodeInfo(pod, node);
     node.removed = true;
     this.health.removed(node);
     const i = this.nodes.indexOf(node);
@@ -187,14 +198,7 @@ export class Cluster {
    * node fits it, and tells the listeners (podChanged) as a bind does; otherwise returns undefined
    * and the caller creates it the normal way.
    */
-  createRunningPod(
-    owner: PodOwner,
-    template: PodTemplateSpec,
-    requests: PodRequests,
-    name: string,
-    sinceSeconds: number,
-    spread?: SpreadGroup,
-  ): SimPod | undefined {
+  createRunningPod(owner: PodOwner, template: PodTemplateSpec, requests: PodRequests, name: string, sinceSeconds: number, spread?: SpreadGroup): SimPod | undefined {
     const pod = this.newPod(owner, template, requests, name, spread);
     const placement = this.scheduler.place(pod, this.nodes, this.counts.affinity);
     if (placement.node === undefined) return undefined;
@@ -214,7 +218,7 @@ export class Cluster {
     return pod;
   }
 
-  /** A pod whose containers exited (a Job's pod): phase Succeeded or Failed, and its node is freed. */
+  /** Phase Succeeded or Failed, and the pod is gone: a Job's pod whose containers exited, or an orphan the pod GC fails and deletes (pod-gc.ts). */
   finishPod(pod: SimPod, phase: 'Succeeded' | 'Failed'): void {
     if (pod.removed) return;
     this.transition(pod, () => {
@@ -231,8 +235,8 @@ export class Cluster {
       pod.deletionSeconds = this.sim.nowSeconds;
       pod.deletionGracePeriodSeconds = pod.node === undefined ? 0 : terminationGracePeriodSeconds;
     });
-    // A terminating pod no longer counts for topology spreading (countPodsMatchSelector).
-    if (pod.node !== undefined && !pod.removed) {
+    // A terminating pod no longer counts for topology spreading (countPodsMatchSelector); one on a deleted Node left the counts with it.
+    if (pod.node !== undefined && !pod.removed && !pod.node.removed) {
       countForSpreading(pod, pod.node, -1);
       this.counts.terminating(pod);
     }
@@ -365,35 +369,27 @@ export class Cluster {
     });
     const node = pod.node;
     if (node !== undefined) {
-      countPodOnNode(pod, node, -1);
+      // A deleted node's pods left the scheduler's counts with it (removeNode).
+      if (!node.removed) this.leaveNodeInfo(pod, node);
       const at = node.pods.indexOf(pod);
       if (at >= 0) node.pods.splice(at, 1);
       node.podsVersion++;
-      this.counts.removed(pod, node);
     }
     this.owners.remove(pod);
     this.quotas?.podGone(pod, this.sim.nowSeconds);
     this.unschedulable.remove(pod);
     this.scheduler.forget(pod);
-    if (node !== undefined) this.unschedulable.relaxed(node);
+    if (node !== undefined && !node.removed) this.unschedulable.relaxed(node);
   }
 
-  /** Applies `mutate` and tells the listeners when the pod's usage state changed. */
+  /** The pod leaves its node's NodeInfo: requests, spread and InterPodAffinity counts. */
+  private leaveNodeInfo(pod: SimPod, node: SimNode): void {
+    countPodOnNode(pod, node, -1);
+    this.counts.removed(pod, node);
+  }
+
+  /** Applies `mutate` and tells the listeners what changed (pod-transition.ts). */
   private transition(pod: SimPod, mutate: () => void): void {
-    const from = usageStateOf(pod);
-    const wasActive = isActive(pod);
-    const wasRunningReady = countsRunningReady(pod);
-    const wasUnreachable = isUnreachableEndpoint(pod);
-    mutate();
-    this.owners.changed(pod, wasActive, wasRunningReady);
-    if (pod.node !== undefined) pod.node.podsVersion++;
-    const to = usageStateOf(pod);
-    // A pod whose containers stop while the API still lists it as an endpoint (isUnreachableEndpoint)
-    // is announced with its usage change, at the same instant (listeners settle before counting).
-    const unreachable = isUnreachableEndpoint(pod);
-    if (unreachable && !wasUnreachable) for (const l of this.listeners) l.unreachableEndpointChanging?.(pod, true);
-    if (from !== to) for (const l of this.listeners) l.usageStateChanging?.(pod, from, to);
-    if (!unreachable && wasUnreachable) for (const l of this.listeners) l.unreachableEndpointChanging?.(pod, false);
-    for (const l of this.listeners) l.podChanged?.(pod);
+    transitionPod(pod, mutate, this.owners, this.listeners);
   }
 }

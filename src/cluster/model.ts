@@ -30,7 +30,13 @@ export interface SimNode {
   /** Pods bound here, the pool's DaemonSet pods included. */
   podCount: number;
   createdSeconds: number;
-  /** Set when the node is gone from the cluster (deleted by the cluster-autoscaler). */
+  /**
+   * When the node's cloud instance was terminated (a spot interruption, the cluster-autoscaler's
+   * DeleteNodes); undefined while it runs. The Node object outlives it until the cloud node
+   * lifecycle controller deletes it (src/cloud/node-teardown.ts).
+   */
+  instanceGoneSeconds: number | undefined;
+  /** Set when the Node object is deleted from the API (Cluster.removeNode). */
   removed: boolean;
   /** The node's Ready condition: false while its kubelet is down (a nodeFailure fault). */
   ready: boolean;
@@ -157,6 +163,7 @@ export function newNode(pool: NodePoolSpec, index: number, nowSeconds: number): 
     memoryNonZeroRequestedBytes: daemon.memoryNonZero,
     podCount: daemon.pods,
     createdSeconds: nowSeconds,
+    instanceGoneSeconds: undefined,
     removed: false,
     ready: true,
     pods: [],

@@ -20,9 +20,9 @@ export class NodeHealth {
   /** Per node whose kubelet is down, the pod terminations that wait for it to come back. */
   private readonly heldTerminations = new Map<SimNode, (() => void)[]>();
 
-  /** Whether the node's kubelet runs (false from a nodeFailure until its recovery). */
+  /** Whether the node's kubelet runs (false from a nodeFailure until its recovery, and once its instance or Node object is gone). */
   kubeletRunning(node: SimNode): boolean {
-    return this.kubeletDown.size === 0 || !this.kubeletDown.has(node);
+    return !node.removed && (this.kubeletDown.size === 0 || !this.kubeletDown.has(node));
   }
 
   /** The kubelet of `node` goes down or comes back; the API hears nothing of it (Cluster.setNodeReady). */
@@ -43,16 +43,19 @@ export class NodeHealth {
    * stays Terminating, as upstream, where only the kubelet confirms a graceful deletion: the taint
    * manager's eviction marks it, the ReplicaSet controller replaces it (a terminating pod is not
    * counted), a StatefulSet does not re-create its ordinal while the old pod exists, and the pod is
-   * gone when the kubelet returns or the node is deleted (its pods with it). Returns false when the
-   * termination is held. A deletion with grace 0 is not graceful: the API server removes the pod at
-   * once, with no kubelet to confirm it (the pod strategy's CheckGracefulDelete, then BeforeDelete
-   * in staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go), so it is never held.
+   * gone when the kubelet returns, or once its Node object is deleted, when the pod GC force-deletes
+   * it (pod-gc.ts). Returns false when the termination is held. A deletion with grace 0 is not
+   * graceful: the API server removes the pod at once, with no kubelet to confirm it (the pod
+   * strategy's CheckGracefulDelete, then BeforeDelete in
+   * staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go), so it is never held.
    */
   finishTermination(node: SimNode | undefined, gracePeriodSeconds: number, finish: () => void): boolean {
-    if (node === undefined || node.removed || gracePeriodSeconds === 0 || this.kubeletRunning(node)) {
+    if (node === undefined || gracePeriodSeconds === 0 || this.kubeletRunning(node)) {
       finish();
       return true;
     }
+    // On a deleted Node no kubelet comes back: the pod GC deletes the pod (pod-gc.ts).
+    if (node.removed) return false;
     const held = this.heldTerminations.get(node);
     if (held === undefined) this.heldTerminations.set(node, [finish]);
     else held.push(finish);
@@ -70,10 +73,9 @@ export class NodeHealth {
     else this.notReadySince.set(node, nowSeconds);
   }
 
-  /** The node is gone: its kubelet with it. */
+  /** The Node object is deleted: no kubelet will confirm its pods' terminations; the pod GC deletes them (pod-gc.ts). */
   removed(node: SimNode): void {
     this.kubeletDown.delete(node);
-    // Its pods went with it (Cluster.removeNode): nothing is left to finish.
     this.heldTerminations.delete(node);
   }
 }

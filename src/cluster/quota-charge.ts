@@ -13,6 +13,7 @@
  *   resyncPeriod), first at its start; a period of 0 disables it). The grid's phase is the
  *   controller's start, unknown to a scenario: the caller draws it (resource-quota-resync.ts).
  */
+import { gridIndexAfter } from '../core/period-grid.js';
 import type { PodPhase } from './model.js';
 
 /** What QuotaV1Pod reads of a pod. */
@@ -55,9 +56,5 @@ export function quotaChargesPod(pod: QuotaChargedPod, nowSeconds: number): Quota
  */
 export function nextResyncSeconds(firstSeconds: number, periodSeconds: number, afterSeconds: number): number | undefined {
   if (!(periodSeconds > 0)) return undefined;
-  let k = afterSeconds < firstSeconds ? 0 : Math.floor((afterSeconds - firstSeconds) / periodSeconds) + 1;
-  // The same expression the grid's instants are computed by; guard against rounding at a boundary.
-  while (firstSeconds + k * periodSeconds <= afterSeconds) k++;
-  while (k > 0 && firstSeconds + (k - 1) * periodSeconds > afterSeconds) k--;
-  return firstSeconds + k * periodSeconds;
+  return firstSeconds + gridIndexAfter(firstSeconds, periodSeconds, afterSeconds) * periodSeconds;
 }

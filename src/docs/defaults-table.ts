@@ -6,6 +6,9 @@ import { HPA_DEFAULTS, HPA_DEFAULT_CPU_UTILIZATION_PERCENT, HPA_DEFAULT_MIN_REPL
 import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
 import { CONTROLLER_RATE_LIMIT, JOB_RATE_LIMIT } from '../cluster/rate-limited-requeue.js';
 import { RESOURCE_QUOTA_DEFAULTS } from '../cluster/resource-quota-resync.js';
+import { NODE_MONITOR_GRACE_PERIOD_SECONDS } from '../cluster/node-lifecycle.js';
+import { POD_GC_DEFAULTS } from '../cluster/pod-gc.js';
+import { CLOUD_NODE_LIFECYCLE_DEFAULTS } from '../cloud/cloud-node-lifecycle.js';
 import { STARTUP_DEFAULTS } from '../cluster/startup-defaults.js';
 import { CA_DEFAULTS } from '../autoscalers/cluster-autoscaler/config.js';
 import { BILLING_DEFAULTS, METRICS_SERVER_DEFAULTS, NODE_POOL_DEFAULTS, SCHEDULER_DEFAULTS, VIRTUAL_POOL_DEFAULTS } from '../scenario/schema/scenario-defaults.js';
@@ -61,6 +64,10 @@ export function defaultRows(): DefaultRow[] {
     { setting: 'billing step / minimum', value: `${BILLING_DEFAULTS.granularitySeconds} s / ${BILLING_DEFAULTS.minimumSeconds.onDemand} s on-demand`, mirrors: 'EC2 per-second billing with a 60 s minimum' },
     { setting: 'reserved month', value: `${BILLING_DEFAULTS.hoursPerMonth} h`, mirrors: 'monthly price ÷ 730 h, prorated over the run' },
     { setting: 'spot interruption notice', value: `${BILLING_DEFAULTS.spotInterruptionNoticeSeconds} s`, mirrors: 'EC2 spot two-minute notice' },
+    { setting: 'spot interruption handling', value: BILLING_DEFAULTS.spotInterruptionHandling, mirrors: 'plain Kubernetes: nothing hears the notice (`drain`: AWS Node Termination Handler, Karpenter)' },
+    { setting: 'node monitor grace period', value: `${NODE_MONITOR_GRACE_PERIOD_SECONDS} s`, mirrors: '`--node-monitor-grace-period` (40 s before v1.32)' },
+    { setting: 'cloud node lifecycle period', value: `${CLOUD_NODE_LIFECYCLE_DEFAULTS.nodeMonitorPeriodSeconds} s`, mirrors: 'cloud-controller-manager `--node-monitor-period` (deletes a NotReady Node whose instance is gone)' },
+    { setting: 'pod GC period / orphan quarantine', value: `${POD_GC_DEFAULTS.gcCheckPeriodSeconds} s / ${POD_GC_DEFAULTS.quarantineSeconds} s`, mirrors: '`gc_controller.go` `gcCheckPeriod`, `quarantineTime`' },
     { setting: 'virtual pod start-up', value: `sandbox ${VIRTUAL_POOL_DEFAULTS.startup.sandboxSeconds} s + pull ${VIRTUAL_POOL_DEFAULTS.startup.imagePullSeconds} s (cached ${VIRTUAL_POOL_DEFAULTS.startup.cachedImagePullSeconds} s) + start ${VIRTUAL_POOL_DEFAULTS.startup.containerStartSeconds} s`, mirrors: 'ECI image-cache doc (§5.2); no provider SLA' },
     { setting: 'metrics-server resolution', value: `${METRICS_SERVER_DEFAULTS.resolutionSeconds} s`, mirrors: '`--metric-resolution` in the shipped manifests (binary default 60 s)' },
     { setting: 'scheduler scoring', value: SCHEDULER_DEFAULTS.scoringStrategy, mirrors: '`NodeResourcesFitArgs.scoringStrategy`' },

@@ -1,8 +1,9 @@
 /**
- * Feeds the billing ledger from cluster events: node capacity as nodes come and go (with their
- * DaemonSet pods' requests), pod requests while pods are bound, the CPU each pod used (when it is gone, or at the end), and the life of every
- * pod on a virtual node (billed per pod, sized up to the provider's valid sizes, from the image pull
- * start to its end).
+ * Feeds the billing ledger from cluster events: node capacity from registration to the instance's
+ * termination (with their DaemonSet pods' requests), pod requests while pods are bound to a node
+ * whose instance runs, the CPU each pod used (when it is gone or its node's instance is, or at the
+ * end), and the life of every pod on a virtual node (billed per pod, sized up to the provider's
+ * valid sizes, from the image pull start to its end).
  */
 import type { VirtualPodSize } from '../cloud/types.js';
 import { roundUpToVirtualSize } from '../cloud/virtual-size.js';
@@ -31,8 +32,11 @@ export class BillingObserver implements ClusterListener {
     this.daemonSetRequested(node, 1);
   }
 
-  nodeRemoved(node: SimNode): void {
+  /** The instance is gone: its capacity ends now, though its Node object may stay a while (node-teardown.ts). */
+  nodeTerminated(node: SimNode): void {
     if (node.pool.virtual !== undefined) return;
+    // Pods still bound there hold no room on the pool any more; their containers stopped with it.
+    for (const pod of node.pods) if (this.counted.has(pod)) this.release(pod, node, this.sim.nowSeconds);
     this.ledger.change(node.pool.name, this.sim.nowSeconds, { cpuAllocatable: -node.cpuAllocatableMillicores, memoryAllocatable: -node.memoryAllocatableBytes, units: -1 });
     this.daemonSetRequested(node, -1);
   }
@@ -56,7 +60,7 @@ export class BillingObserver implements ClusterListener {
     const node = pod.node;
     if (node === undefined) return;
     const now = this.sim.nowSeconds;
-    if (!pod.removed && !this.counted.has(pod)) {
+    if (!pod.removed && !this.counted.has(pod) && node.instanceGoneSeconds === undefined) {
       this.counted.set(pod, node);
       const virtual = node.pool.virtual;
       this.ledger.change(node.pool.name, now, { cpuRequested: pod.cpuRequestMillicores, memoryRequested: pod.memoryRequestBytes, ...(virtual ? { units: 1 } : {}) });

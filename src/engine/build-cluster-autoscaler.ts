@@ -12,6 +12,7 @@ import type { Cluster } from '../cluster/cluster.js';
 import { isActive, isServing, type SimPod } from '../cluster/model.js';
 import { matchesSelector } from '../cluster/scheduling-filter.js';
 import { ClusterAutoscalerController } from '../controllers/cluster-autoscaler/ca-controller.js';
+import type { OwnerKindOf } from '../controllers/cluster-autoscaler/snapshot.js';
 import type { Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import type { SimObserver } from '../observe/observer.js';
@@ -32,19 +33,25 @@ export function buildClusterAutoscaler(input: {
   const { scenario, sim, rng, cluster, groups, workloads } = input;
   const config = scenario.clusterAutoscaler;
   if (!config.enabled || !groups.some((g) => g.autoscaled)) return undefined;
-  const ownerKind = (pod: SimPod): string | undefined => {
-    const w = workloads[pod.owner.index];
-    return w === undefined ? 'Job' : OWNER_KIND[w.controller.spec.kind];
-  };
+  const ownerKind = ownerKindOf(workloads);
   const pdbs = (): CaPdb[] => podDisruptionBudgetsNow(scenario, workloads);
   const controller = new ClusterAutoscalerController(config, { sim, cluster, groups, random: rng.stream('cluster-autoscaler/expander'), observer: input.observer, ownerKind, pdbs });
   controller.start(rng.stream('cluster-autoscaler').next() * config.scanIntervalSeconds);
   return controller;
 }
 
+/** The kind of a pod's controller, for the drain rules: Deployment pods belong to a ReplicaSet, ScaledJob pods (past the workloads) to a Job. */
+export function ownerKindOf(workloads: readonly WorkloadRuntime[]): OwnerKindOf {
+  return (pod: SimPod): string | undefined => {
+    const w = workloads[pod.owner.index];
+    return w === undefined ? 'Job' : OWNER_KIND[w.controller.spec.kind];
+  };
+}
+
 /**
  * The scenario's PodDisruptionBudgets with status.disruptionsAllowed computed from the pods as they
- * are now: read by the cluster-autoscaler's drain and by the scheduler's preemption.
+ * are now: read by the cluster-autoscaler's drain, a spot interruption handler's drain and the
+ * scheduler's preemption.
  */
 export function podDisruptionBudgetsNow(scenario: Scenario, workloads: readonly WorkloadRuntime[]): CaPdb[] {
   return scenario.podDisruptionBudgets.map((pdb) => {

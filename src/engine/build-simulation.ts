@@ -1,6 +1,7 @@
 /**
  * Wires a resolved scenario into a runnable simulation: nodes, workloads with their load, the
- * metrics-server, named metric series, one HPA controller per HPA, and the scenario's faults. The initial replicas start
+ * metrics-server, named metric series, one HPA controller per HPA, the scenario's faults, and the
+ * controllers that follow a node's termination (node-teardown.ts). The initial replicas start
  * warm (Running and Ready before t = 0, with metric history), as in a cluster that was already
  * serving the trace's first load.
  */
@@ -27,7 +28,9 @@ import { ElasticWorkloadController } from '../cluster/elastic-workload-controlle
 import { BillingLedger } from './billing-ledger.js';
 import { BillingObserver } from './billing-observer.js';
 import type { ClusterAutoscalerController } from '../controllers/cluster-autoscaler/ca-controller.js';
-import { buildClusterAutoscaler, podDisruptionBudgetsNow } from './build-cluster-autoscaler.js';
+import { buildClusterAutoscaler, ownerKindOf, podDisruptionBudgetsNow } from './build-cluster-autoscaler.js';
+import { caPod } from '../controllers/cluster-autoscaler/snapshot.js';
+import { NodeTeardown } from '../cloud/node-teardown.js';
 import { buildKeda, type KedaBuild } from './build-keda.js';
 import { StandaloneQueue } from './standalone-queue.js';
 import { createMetricSeries, type MetricSeries } from './metric-series.js';
@@ -54,6 +57,8 @@ export interface BuiltSimulation {
   metricsServer: MetricsServer;
   observers: ObserverHub;
   nodeGroups: NodeGroup[];
+  /** What follows a node's termination: the cloud node lifecycle controller and the pod GC. */
+  teardown: NodeTeardown;
   /** What every node and virtual pod cost, and each pool's capacity and use over time. */
   ledger: BillingLedger;
   billing: BillingObserver;
@@ -78,7 +83,6 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   const hub = new ObserverHub(observers);
   const cluster = new Cluster(sim, rng, scenario.config.startup, scenario.config.scheduler.scoringStrategy);
   const ledger = new BillingLedger();
-  const nodeGroups = scenario.nodePools.map((pool) => new NodeGroup(pool, cluster, sim, rng.stream(`cloud/${pool.name}`), ledger));
 
   const loads = new Map(scenario.loads.map((l) => [l.workload, l]));
   const elasticBySource = new Map(scenario.elasticWorkloads.map((e) => [e.sourceTarget.name, e]));
@@ -96,6 +100,10 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     return new WorkloadRuntime(sim, controller, load, caps);
   });
   if (scenario.podDisruptionBudgets.length > 0) cluster.scheduler.preemptionPdbs = () => podDisruptionBudgetsNow(scenario, workloads);
+  const teardown = new NodeTeardown(sim, cluster, rng);
+  const ownerKind = ownerKindOf(workloads);
+  const evictions = { pdbs: () => podDisruptionBudgetsNow(scenario, workloads), view: (pod: SimPod) => caPod(pod, ownerKind) };
+  const nodeGroups = scenario.nodePools.map((pool) => new NodeGroup(pool, cluster, sim, rng.stream(`cloud/${pool.name}`), ledger, { teardown, evictions }));
   const metricsServer = new MetricsServer(scenario.config.metricsServer.resolutionSeconds);
   // The billing observer hears a pod's end before the workload's CPU ledger forgets the pod.
   const billing = new BillingObserver(sim, ledger, (pod, t) => {
@@ -169,7 +177,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   });
   const hpas = [...userHpas, ...keda.generatedHpas];
   const clusterAutoscaler = buildClusterAutoscaler({ scenario, sim, rng, cluster, groups: nodeGroups, workloads, observer: hub });
-  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, ledger, billing, clusterAutoscaler, faultCounts, preemptions, quotas: quotaRecords?.ledger, quotaResync: quotaRecords?.resync, nodeCount, unschedulable };
+  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, teardown, ledger, billing, clusterAutoscaler, faultCounts, preemptions, quotas: quotaRecords?.ledger, quotaResync: quotaRecords?.resync, nodeCount, unschedulable };
 }
 
 /** Something whose offered rate follows a trace: a workload's load or a standalone queue. */

@@ -1,8 +1,9 @@
 /**
  * The nodes of real pools (virtual pools' nodes excluded) over time, for the summary's peak and
  * mean nodes: seeded with the nodes the node groups made as the simulation was built, then kept by
- * the cluster's node events, so its extremes and integral follow every node added and removed
- * (not timeseries.csv's samples).
+ * the cluster's node events, so its extremes and integral follow every node added and every
+ * instance terminated (not timeseries.csv's samples; a Node object that outlives its instance is
+ * not counted).
  */
 import type { Cluster } from '../cluster/cluster.js';
 import type { SimNode } from '../cluster/model.js';
@@ -17,7 +18,7 @@ export function realNodeCount(cluster: Cluster, sim: Simulation): HeldValue {
     nodeAdded: (node) => {
       if (real(node)) held.set(held.value + 1, sim.nowSeconds);
     },
-    nodeRemoved: (node) => {
+    nodeTerminated: (node) => {
       if (real(node)) held.set(held.value - 1, sim.nowSeconds);
     },
   });

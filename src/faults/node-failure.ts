@@ -15,9 +15,11 @@
  *   failure + grace + 300 s; their controllers recreate them elsewhere.
  * With `recoverAfter` the kubelet comes back: the node is Ready and untainted (if it had been marked
  * at all: a recovery within the grace period leaves the API never seeing it NotReady) and the pods
- * still bound there start their containers again.
+ * still bound there start their containers again. The kubelet's stop and the marking are
+ * src/cluster/node-lifecycle.ts's, shared with a node whose cloud instance is gone.
  */
 import type { SimNode } from '../cluster/model.js';
+import { markNodeUnreachable, NODE_MONITOR_GRACE_PERIOD_SECONDS, stopKubelet } from '../cluster/node-lifecycle.js';
 import { Phase } from '../core/phases.js';
 import type { NodeFailureFault } from '../scenario/fault-types.js';
 import type { FaultEnv } from './fault-env.js';
@@ -26,13 +28,8 @@ import { scheduleFaultTiming } from './fault-timing.js';
 export const NODE_FAILURE_DEFAULTS = Object.freeze({
   /** DefaultTolerationSeconds admission plugin: --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds = 300. */
   evictionTimeoutSeconds: 300,
-  /**
-   * kube-controller-manager --node-monitor-grace-period: 50 s since v1.32 (kubernetes/kubernetes
-   * PR #126287, pkg/controller/nodelifecycle/config/v1alpha1/defaults.go
-   * RecommendedDefaultNodeLifecycleControllerConfiguration; 40 s before). A scenario may set
-   * `nodeMonitorGracePeriod` on the fault.
-   */
-  nodeMonitorGracePeriodSeconds: 50,
+  /** kube-controller-manager --node-monitor-grace-period (node-lifecycle.ts); a scenario may set `nodeMonitorGracePeriod` on the fault. */
+  nodeMonitorGracePeriodSeconds: NODE_MONITOR_GRACE_PERIOD_SECONDS,
 });
 
 export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): void {
@@ -42,11 +39,11 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
     const node = pickNode(fault.target, env, random.int.bind(random));
     if (node === undefined) return;
     const failure = { recovered: false };
-    failKubelet(node, env);
+    stopKubelet(env.cluster, node);
     env.fired('nodeFailure');
     env.sim.scheduleAfter(graceSeconds, Phase.LIFECYCLE, COMPONENT, () => {
       if (failure.recovered || node.removed) return;
-      markUnreachable(node, env);
+      markNodeUnreachable(env.cluster, node);
       const markedAt = env.sim.nowSeconds;
       env.sim.scheduleAfter(NODE_FAILURE_DEFAULTS.evictionTimeoutSeconds, Phase.LIFECYCLE, COMPONENT, () => {
         if (node.removed || env.cluster.health.notReadySinceSeconds(node) !== markedAt) return;
@@ -75,20 +72,9 @@ function pickNode(target: NodeFailureFault['target'], env: FaultEnv, int: (n: nu
   return candidates.length === 0 ? undefined : candidates[int(candidates.length)];
 }
 
-/** The kubelet dies: containers stop, the API still shows the node and its pods as they were. */
-function failKubelet(node: SimNode, env: FaultEnv): void {
-  env.cluster.health.setKubeletRunning(node, false);
-  for (const pod of env.cluster.podsOn(node)) env.cluster.loseContainers(pod);
-}
-
-/** The node lifecycle controller after the grace period: Unknown + unreachable taints, MarkPodsNotReady. */
-function markUnreachable(node: SimNode, env: FaultEnv): void {
-  env.cluster.setNodeReady(node, false);
-  for (const pod of env.cluster.podsOn(node)) env.cluster.setPodReady(pod, false);
-}
-
+/** The kubelet comes back, unless the node's instance is gone meanwhile (no kubelet to come back). */
 function recoverNode(node: SimNode, env: FaultEnv): void {
-  if (node.removed || env.cluster.health.kubeletRunning(node)) return;
+  if (node.removed || node.instanceGoneSeconds !== undefined || env.cluster.health.kubeletRunning(node)) return;
   env.cluster.health.setKubeletRunning(node, true);
   env.cluster.setNodeReady(node, true);
   for (const pod of env.cluster.podsOn(node)) env.restarter.restart(pod);

@@ -116,7 +116,7 @@ export function summarizeRun(built: BuiltSimulation, cost: CostReport): RunSumma
     durationSeconds: scenario.durationSeconds,
     outputIntervalSeconds: scenario.outputIntervalSeconds,
     decisions: scenario.decisions,
-    nodes: built.cluster.nodes.filter((n) => n.pool.virtual === undefined).length,
+    nodes: built.cluster.nodes.filter((n) => n.pool.virtual === undefined && n.instanceGoneSeconds === undefined).length,
     nodeCount: { peak: nodes.peak, mean: scenario.durationSeconds > 0 ? r(nodes.integral / scenario.durationSeconds, 4) : 0 },
     workloads: built.workloads.map((w, i) => {
       const t = w.totals;

@@ -173,6 +173,24 @@ describe('the cluster keeps the matching-pod counts (countPodsMatchSelector: bou
     cluster.removeNode(node);
     expect([group.podsOnNode(node), group.podsInZone('z')]).toEqual([0, 0]);
   });
+
+  it('drops the pods of a deleted Node from the counts with it, once, though they stay bound until the pod GC', () => {
+    const sim = new Simulation();
+    const cluster = new Cluster(sim, new Rng(1), delays, 'LeastAllocated');
+    const node = cluster.addNode(makePool({ name: 'a', labels: { [ZONE_LABEL]: 'z' } }), 0);
+    const group = new SpreadGroup();
+    const pods = [0, 1].map((i) => cluster.createPod(owner, template, requests, `web-${i}`, group));
+    sim.runUntil(30);
+    cluster.removeNode(node);
+    expect([group.podsInZone('z'), pods.every((p) => !p.removed && p.node === node)]).toEqual([0, true]);
+    // The ReplicaSet scales one down: no kubelet confirms it, so it stays Terminating, and counts no less than nothing.
+    cluster.deletePod(pods[0]!, 30);
+    sim.runUntil(60);
+    expect([group.podsInZone('z'), pods[0]!.removed]).toEqual([0, false]);
+    cluster.finishPod(pods[0]!, 'Failed');
+    cluster.finishPod(pods[1]!, 'Failed');
+    expect([group.podsInZone('z'), node.podCount]).toEqual([0, 0]);
+  });
 });
 
 describe('which pods get the system default constraints (helper.DefaultSelector)', () => {

@@ -23,6 +23,7 @@ export function makeNode(over: Partial<SimNode> = {}): SimNode {
     memoryRequestedBytes: 0,
     podCount: 0,
     createdSeconds: 0,
+    instanceGoneSeconds: undefined,
     removed: false,
     ready: true,
     pods: [],

@@ -39,6 +39,8 @@ describe('explicit billing', () => {
     ['reserved by the month', '{kind: reserved, monthlyPrice: 146, currency: USD}', { kind: 'reserved', pricePerHour: 0.2, minimumSeconds: 0 }],
     ['spot with interruptions', '{kind: spot, pricePerHour: 0.03, currency: USD, interruptionRatePerHour: 0.05}', { kind: 'spot', interruptionRatePerHour: 0.05, interruptionNoticeSeconds: 120, minimumSeconds: 60 }],
     ['spot with a longer notice', '{kind: spot, pricePerHour: 0.03, currency: CNY, interruptionNotice: 3m, minimum: 0s}', { kind: 'spot', interruptionNoticeSeconds: 180, minimumSeconds: 0 }],
+    ['spot with no interruption handler by default', '{kind: spot, pricePerHour: 0.03, currency: USD}', { kind: 'spot', interruptionHandling: 'none' }],
+    ['spot with a drain handler', '{kind: spot, pricePerHour: 0.03, currency: USD, interruptionHandling: drain}', { kind: 'spot', interruptionHandling: 'drain' }],
   ])('%s', async (_name, billing, expected) => {
     const scenario = await loadCloud(withPools(`    - {name: p, cpu: "2", memory: 8Gi, count: 1, billing: ${billing}}\n`));
     expect(scenario.nodePools[0]?.billing).toMatchObject(expected);

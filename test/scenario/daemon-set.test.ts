@@ -119,7 +119,7 @@ describe('DaemonSet pods in the cost report', () => {
     const observer = new BillingObserver(sim, ledger, () => ({ cpuMillicoreSeconds: 0 }) as never);
     const node = newNode(pool, 0, 0);
     observer.nodeAdded(node);
-    sim.scheduleAt(100, Phase.LIFECYCLE, 'test', () => observer.nodeRemoved(node));
+    sim.scheduleAt(100, Phase.LIFECYCLE, 'test', () => observer.nodeTerminated(node));
     sim.runUntil(200);
     const usage = ledger.usage(200).find((u) => u.pool === 'general')!;
     expect([usage.cpuRequestedMillicoreSeconds, usage.cpuAllocatableMillicoreSeconds]).toEqual([200 * 100, 2000 * 100]);

@@ -89,10 +89,12 @@ export class ClusterAutoscalerController {
     const pending = cluster.unschedulablePods().filter((p) => !p.removed && p.deletionSeconds === undefined);
     // RunOnce stops here while too many nodes are Unready, and forgets the unneeded nodes
     // (IsClusterHealthy, CleanUpUnneededNodes). The warm start's nodes (t = 0) were created before the run.
+    // A Node whose instance is gone is left out: clusterstate counts it Deleted, not Unready
+    // (updateReadinessStats), and NodeGroupForNode finds it in no group, so it is never a candidate.
     const real: SimNode[] = [];
     let unready = 0;
     for (const n of cluster.nodes) {
-      if (n.pool.virtual !== undefined) continue;
+      if (n.pool.virtual !== undefined || n.instanceGoneSeconds !== undefined) continue;
       real.push(n);
       if (isUnready(n, nowSeconds, 0)) unready++;
     }
@@ -235,7 +237,7 @@ export class ClusterAutoscalerController {
       pdbs: this.deps.pdbs,
       view: (pod) => caPod(pod, this.deps.ownerKind),
       done: (outcome) => {
-        // Deleted, gone another way meanwhile (a node failure), or kept after a failed drain: no
+        // Deleted, gone another way meanwhile (a spot interruption), or kept after a failed drain: no
         // longer a deletion in progress either way.
         this.deleting.delete(node);
         if (outcome === 'deleted') this.counts.nodesRemoved++;

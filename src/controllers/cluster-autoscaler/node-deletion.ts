@@ -9,11 +9,14 @@
  * PodDisruptionBudgets allow (scale-down/eviction.ts: a refused pod is tried again every 10 s for up
  * to 2 min; if one is still refused the drain fails, the taint comes off and the node stays). Once
  * every pod is evicted, waitPodsToDisappear looks for them at once and then every 5 s; the node is
- * deleted at the first look that finds them all gone. Billing runs until then.
+ * deleted at the first look that finds them all gone. Billing runs until then. DeleteNodes
+ * terminates the instance; the Node object and any pod left on it go as upstream's controllers take
+ * them (src/cloud/node-teardown.ts: NotReady, then the cloud node lifecycle controller, then the pod GC).
  *
  * drainNodeWithPodsBasedOnPodPriority groups pods by priority only under --drain-priority-config
  * (not modelled); by default every pod is one group, evicted at once, whatever its priority.
- * Expendable pods (priority below the cutoff) are not evicted: the CA's snapshot leaves them out.
+ * Expendable pods (priority below the cutoff) are not evicted: the CA's snapshot leaves them out, and
+ * they are still bound to the node when its instance goes.
  *
  * Not modelled: the give-up after max-graceful-termination-sec + 30 s of waiting for evicted pods to
  * go (a simulated pod is gone within its termination time).
@@ -48,8 +51,8 @@ export interface NodeDeletionInput {
   /** A pod as the budgets see it (namespace and labels). */
   view: (pod: SimPod) => CaPod;
   /**
-   * Called once the deletion ends: the node deleted here, gone another way meanwhile (a node
-   * failure), or kept because a budget refused an eviction for 2 min (the taint is off again).
+   * Called once the deletion ends: the node deleted here, gone another way meanwhile (a spot
+   * interruption), or kept because a budget refused an eviction for 2 min (the taint is off again).
    */
   done: (outcome: 'deleted' | 'gone' | 'drainFailed') => void;
 }
@@ -57,8 +60,10 @@ export interface NodeDeletionInput {
 /** Starts the deletion of a node already tainted: delay, drain if needed, poll, delete. */
 export function startNodeDeletion(input: NodeDeletionInput): void {
   const { sim, cluster, group, node } = input;
+  // Gone another way meanwhile: its instance terminated (a spot interruption) or its Node deleted.
+  const gone = (): boolean => node.removed || node.instanceGoneSeconds !== undefined;
   const deleteNow = (): void => {
-    if (node.removed) {
+    if (gone()) {
       input.done('gone');
       return;
     }
@@ -66,7 +71,7 @@ export function startNodeDeletion(input: NodeDeletionInput): void {
     input.done('deleted');
   };
   sim.scheduleAfter(NODE_DELETE_DELAY_AFTER_TAINT_SECONDS, Phase.LIFECYCLE, 'cluster-autoscaler/delete', () => {
-    if (input.empty || node.removed) {
+    if (input.empty || gone()) {
       deleteNow();
       return;
     }
@@ -74,14 +79,14 @@ export function startNodeDeletion(input: NodeDeletionInput): void {
     // The drain evicts the pods of the CA's snapshot: expendable pods are not in it (they go with the node).
     const toEvict: SimPod[] = cluster.podsOn(node).filter((p) => !isExpendableSimPod(p, input.expendablePodsPriorityCutoff));
     const look = (): void => {
-      if (node.removed || toEvict.every((p) => p.removed || p.node !== node)) {
+      if (gone() || toEvict.every((p) => p.removed || p.node !== node)) {
         deleteNow();
         return;
       }
       sim.scheduleAfter(POD_GONE_POLL_SECONDS, Phase.LIFECYCLE, 'cluster-autoscaler/drain', look);
     };
     const evict = (pods: readonly SimPod[]): void => {
-      if (node.removed) {
+      if (gone()) {
         input.done('gone');
         return;
       }

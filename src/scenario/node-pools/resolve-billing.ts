@@ -11,7 +11,7 @@ import { BILLING_DEFAULTS } from '../schema/scenario-defaults.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 
-const SPOT_ONLY_FIELDS = ['interruptionRatePerHour', 'interruptionNotice'] as const;
+const SPOT_ONLY_FIELDS = ['interruptionRatePerHour', 'interruptionNotice', 'interruptionHandling'] as const;
 
 interface Price {
   pricePerHour: number;
@@ -44,6 +44,7 @@ export function resolveBilling(
     minimumSeconds: input.minimum ?? BILLING_DEFAULTS.minimumSeconds[input.kind],
     ...(spot && input.interruptionRatePerHour !== undefined ? { interruptionRatePerHour: input.interruptionRatePerHour } : {}),
     ...(spot ? { interruptionNoticeSeconds: input.interruptionNotice ?? BILLING_DEFAULTS.spotInterruptionNoticeSeconds } : {}),
+    ...(spot ? { interruptionHandling: input.interruptionHandling ?? BILLING_DEFAULTS.spotInterruptionHandling } : {}),
     source: price.source,
   };
 }

@@ -5,6 +5,7 @@
  * ../node-pools/resolve-billing.ts, so that every problem is reported at its field.
  */
 import { z } from 'zod';
+import { INTERRUPTION_HANDLINGS } from '../../cloud/types.js';
 import { currencyCode, durationSeconds, nonNegativeNumber, positiveDurationSeconds, positiveNumber } from './fields.js';
 
 export const BILLING_KINDS = ['reserved', 'onDemand', 'spot'] as const;
@@ -18,6 +19,7 @@ export const BillingSchema = z.strictObject({
   minimum: durationSeconds('minimum').optional(),
   interruptionRatePerHour: nonNegativeNumber('spot interruptions per node-hour').optional(),
   interruptionNotice: durationSeconds('interruptionNotice').optional(),
+  interruptionHandling: z.enum(INTERRUPTION_HANDLINGS).describe('spot: what acts on the notice: none (plain Kubernetes) or drain (cordon and drain the node)').optional(),
 });
 
 export type BillingInput = z.output<typeof BillingSchema>;

@@ -2,6 +2,7 @@
  * Defaults of scenario.yaml fields that are not Kubernetes controller flags (those live beside their
  * controllers: HPA_DEFAULTS, STARTUP_DEFAULTS). Each value names what it mirrors or why it is chosen.
  */
+import type { InterruptionHandling } from '../../cloud/types.js';
 import type { MetricsServerConfig, SchedulerConfig } from '../types.js';
 
 export const SCENARIO_DEFAULTS = Object.freeze({
@@ -36,6 +37,8 @@ export const BILLING_DEFAULTS = Object.freeze({
   minimumSeconds: Object.freeze({ onDemand: 60, spot: 60, reserved: 0 }),
   /** EC2 spot interruption notice: 2 minutes (Alibaba preemptible instances give 3 minutes, §5.2). */
   spotInterruptionNoticeSeconds: 120,
+  /** What acts on a spot interruption notice: nothing, as in plain Kubernetes (no handler installed; src/cloud/node-teardown.ts). */
+  spotInterruptionHandling: 'none' as InterruptionHandling,
   /** Hours of the month a reserved `monthlyPrice` pays for (the 730-hour month AWS and FinOps tools use). */
   hoursPerMonth: 730,
 });

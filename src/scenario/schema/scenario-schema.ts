@@ -54,6 +54,8 @@
  *         minimum: 60s              # minimum billed time per node; default 60s (onDemand, spot), 0 (reserved)
  *         interruptionRatePerHour: 0.05   # spot only: interruptions per node-hour (seeded Poisson); default none
  *         interruptionNotice: 2m    # spot only, default 2m (AWS; Alibaba preemptible: 3m)
+ *         interruptionHandling: none  # spot only: none (plain Kubernetes: the node just goes at the end of the
+ *                                   # notice) | drain (an interruption handler cordons and drains it on the notice)
  *     - name: eci                   # a virtual-kubelet burst pool: one node of no practical capacity (its
  *       virtual:                    # allocatable is VIRTUAL_NODE_CAPACITY: 10^6 cores, 1 PiB, maxPods 10^6 or
  *                                   # virtual.maxPods); count/minSize/maxSize unset or 1; no cpu/memory/billing

@@ -2,7 +2,8 @@
  * A node's deletion on the simulation clock (actuator.go deleteNodesAsync, drain.go
  * waitPodsToDisappear): the CA waits --node-delete-delay-after-taint (5 s) after the taint before it
  * deletes an empty node or drains one, evicts the pods then, looks for them at once and every 5 s
- * after, and deletes the node at the first look that finds them gone; billing ends there.
+ * after, and deletes the node at the first look that finds them gone; billing ends there. A pod left
+ * on it (expendable) goes as upstream's controllers take it: NotReady, Node deleted, pod GC.
  */
 import { describe, expect, it } from 'vitest';
 import { NodeGroup } from '../../../src/cloud/node-group.js';
@@ -13,6 +14,7 @@ import type { CaPdb } from '../../../src/autoscalers/cluster-autoscaler/types.js
 import { startNodeDeletion, type NodeDeletionInput } from '../../../src/controllers/cluster-autoscaler/node-deletion.js';
 import { caPod, TO_BE_DELETED_TAINT } from '../../../src/controllers/cluster-autoscaler/snapshot.js';
 import { makePool, makeTemplate } from '../../helpers/builders.js';
+import { nodeGroupControllers } from '../../helpers/node-group-controllers.js';
 
 /** Termination 2 s: an evicted pod is gone 2 s after its eviction. */
 const DELAYS = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
@@ -21,10 +23,11 @@ function setUp(pods: number, expendable = 0) {
   const sim = new Simulation();
   const cluster = new Cluster(sim, new Rng(1), DELAYS, 'LeastAllocated');
   const gone: [string, number][] = [];
+  const controllers = nodeGroupControllers(sim, cluster);
   const group = new NodeGroup(makePool({ name: 'w', count: 1, minSize: 0, maxSize: 3, cpuMillicores: 1000 }), cluster, sim, new Rng(7).stream('cloud'), {
     nodeRequested: () => undefined,
     nodeGone: (name, t) => gone.push([name, t]),
-  });
+  }, controllers);
   group.startInitial();
   const owner = { name: 'web', namespace: 'default', index: 0 };
   for (let i = 0; i < pods; i++) cluster.createPod(owner, makeTemplate(), { cpuMillicores: 100, memoryBytes: 2 ** 20 }, `web-${i}`);
@@ -46,7 +49,7 @@ function setUp(pods: number, expendable = 0) {
     done: () => undefined,
     ...over,
   });
-  return { sim, cluster, group, node, gone, deletion };
+  return { sim, cluster, group, node, gone, deletion, teardown: controllers.teardown };
 }
 
 describe('startNodeDeletion', () => {
@@ -116,18 +119,38 @@ describe('startNodeDeletion', () => {
     expect(node.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key)).toBe(false);
   });
 
-  it('does not evict expendable pods (priority below -10): they are not in the CA snapshot and go with the node', () => {
-    const { sim, node, gone, deletion } = setUp(1, 1);
+  it('does not evict expendable pods (priority below -10): they are not in the CA snapshot and stay bound until the pod GC deletes them', () => {
+    const { sim, cluster, node, gone, deletion, teardown } = setUp(1, 1);
     const batch = node.pods.find((p) => p.name === 'batch-0')!;
     expect(batch).toBeDefined();
     startNodeDeletion(deletion({}));
     sim.runUntil(105.5);
     expect(node.pods.filter((p) => p.deletionSeconds !== undefined).map((p) => p.name)).toEqual(['web-0']);
     expect(batch.deletionSeconds).toBeUndefined();
-    // The web pod is gone at 107; the look at 110 deletes the node, and the batch pod with it.
-    sim.runUntil(111);
+    // The web pod is gone at 107; the look at 110 terminates the instance: billing ends, the batch
+    // pod's containers stop, but the API still shows it Ready on a Ready node.
+    sim.runUntil(110.5);
     expect(gone).toEqual([[node.name, 110]]);
-    expect(batch.removed).toBe(true);
+    expect([node.instanceGoneSeconds, node.ready, cluster.nodes.includes(node)]).toEqual([110, true, true]);
+    expect([batch.removed, batch.containerStartSeconds, batch.ready]).toEqual([false, undefined, true]);
+    // 50 s later (--node-monitor-grace-period) the node is NotReady and the pod Ready=False.
+    sim.runUntil(159.9);
+    expect(node.ready).toBe(true);
+    sim.runUntil(160.001);
+    expect([node.ready, batch.ready]).toEqual([false, false]);
+    // The cloud node lifecycle controller deletes the Node at its first sweep after that.
+    const deletedAt = teardown.cloudNodeLifecycle.grid.at(teardown.cloudNodeLifecycle.grid.indexAfter(160));
+    sim.runUntil(deletedAt);
+    expect(node.removed).toBe(false);
+    sim.runUntil(deletedAt + 0.001);
+    expect([node.removed, cluster.nodes.includes(node), batch.removed]).toEqual([true, false, false]);
+    // The pod GC first sees it missing at its next sweep, and deletes the pod (Failed) two sweeps later, 40 s on.
+    const gc = teardown.podGc.grid;
+    const forceDeletedAt = gc.at(gc.indexAfter(deletedAt) + 2);
+    sim.runUntil(forceDeletedAt);
+    expect(batch.removed).toBe(false);
+    sim.runUntil(forceDeletedAt + 0.001);
+    expect([batch.removed, batch.phase]).toEqual([true, 'Failed']);
+    expect(teardown.podGc.deletedPods).toBe(1);
   });
 });
-
