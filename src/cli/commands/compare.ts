@@ -131,7 +131,7 @@ and must not be those of the files compare writes beside them (comparison.json, 
             onProgress: (_v, t) => bar.update(t),
             onVariantDone: (v, row) => {
               bar.stop();
-              if (!flags.json) process.stderr.write(`  ran ${v.name}: served ${row.servedPercent === null ? '— (no request offered)' : `${row.servedPercent}%`}, cost ${row.costTotal ?? '—'} ${row.costCurrency ?? ''}\n`);
+              if (!flags.json) process.stderr.write(`  ran ${v.name}: served ${row.servedPercent === null ? '— (no request offered)' : `${row.servedPercent}%`}, cost ${row.costTotal === null ? '—' : `${row.costTotal}${row.costCurrency === null ? '' : ` ${row.costCurrency}`}`}\n`);
             },
           });
           rows = result.rows;

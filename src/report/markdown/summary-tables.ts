@@ -12,7 +12,7 @@ import { formatMarkdownTable } from './markdown-table.js';
 
 /** A response time in ms; a dash for a workload that served nothing (NaN in memory, null in summary.json). */
 const ms = (seconds: number | null): string => (seconds === null || !Number.isFinite(seconds) ? '—' : (seconds * 1000).toFixed(1));
-const fixed = (v: number, digits: number): string => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+const fixed = (v: number, digits: number): string => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 /** A served or dropped %; a dash, as for a response time, for a workload offered no request (null). */
 const percent = (v: number | null): string => (v === null ? '—' : v.toFixed(3));
 
@@ -45,7 +45,7 @@ export function formatScalingTable(summary: RunSummary): string | undefined {
     ]),
     ...summary.keda.scaledJobs.map((j) => [
       `ScaledJob ${j.name}`,
-      '–',
+      '—',
       `${j.jobsCreated} Jobs created, ${j.jobsSucceeded} succeeded, peak ${j.peakParallelJobs} in parallel, pickup wait max ${fixed(j.maxPickupWaitSeconds, 1)} s`,
     ]),
   ];
@@ -59,7 +59,7 @@ export function formatScalingTable(summary: RunSummary): string | undefined {
 
 /** "12.34 USD", amounts per currency joined by " + ", and "= 15.00 EUR" when converted. */
 export function formatCostFigure(figure: CostSummaryFigure | undefined): string {
-  if (figure === undefined) return '–';
+  if (figure === undefined) return '—';
   const parts = Object.entries(figure.byCurrency).map(([currency, amount]) => `${amount.toFixed(2)} ${currency}`);
   if (parts.length === 0) return '0';
   return parts.join(' + ');
@@ -88,14 +88,14 @@ function footHours(cost: CostSummary): HoursText {
 }
 
 function costRow(row: CostSummaryRow, reportCurrency: string | null, hours: HoursText): string[] {
-  const converted = reportCurrency !== null && row.cost.inReportCurrency !== undefined ? `${row.cost.inReportCurrency.toFixed(2)} ${reportCurrency}` : '–';
+  const converted = reportCurrency !== null && row.cost.inReportCurrency !== undefined ? `${row.cost.inReportCurrency.toFixed(2)} ${reportCurrency}` : '—';
   return [
     CLASS_LABELS[row.capacityClass],
     row.pool ?? (row.capacityClass === 'total' ? '' : 'all pools'),
     String(row.nodeCount),
-    hours.nodeHours.get(row) ?? '–',
+    hours.nodeHours.get(row) ?? '—',
     String(row.podCount),
-    hours.podHours.get(row) ?? '–',
+    hours.podHours.get(row) ?? '—',
     formatCostFigure(row.cost),
     formatCostFigure(row.idleCost),
     converted,

@@ -42,9 +42,9 @@ describe('footed cost figures', () => {
     expect(summary.classes.map((c) => c.cost.byCurrency.USD)).toEqual([1.01, 1]);
     expect(summary.total.cost.byCurrency.USD).toBe(2.01);
     const table = formatCostTable({ cost: summary } as RunSummary)!;
-    expect(table).toContain('| reserved | base | 1 | 1.00 | 0 | 0.00 | 1.01 USD | – | 1.01 USD |');
-    expect(table).toContain('| on-demand | burst | 1 | 1.00 | 0 | 0.00 | 1.00 USD | – | 1.00 USD |');
-    expect(table).toContain('| **total** |  | 2 | 2.00 | 0 | 0.00 | 2.01 USD | – | 2.01 USD |');
+    expect(table).toContain('| reserved | base | 1 | 1.00 | 0 | 0.00 | 1.01 USD | — | 1.01 USD |');
+    expect(table).toContain('| on-demand | burst | 1 | 1.00 | 0 | 0.00 | 1.00 USD | — | 1.00 USD |');
+    expect(table).toContain('| **total** |  | 2 | 2.00 | 0 | 0.00 | 2.01 USD | — | 2.01 USD |');
   });
 
   it('report.md foots node-hours to 2 decimals too (0.005 h + 0.005 h → 0.01 + 0.00 = 0.01)', () => {
@@ -53,10 +53,10 @@ describe('footed cost figures', () => {
     const report = buildCostReport({ ...TWO_HALF_CENTS, nodes: [shortNode('a', 'pa'), shortNode('b', 'pb')] });
     const rows = formatCostTable({ cost: summarizeCost(report) } as RunSummary)!.split('\n').slice(2);
     expect(rows).toEqual([
-      '| on-demand | pa | 1 | 0.01 | 0 | 0.00 | 0.01 USD | – | 0.01 USD |',
-      '| on-demand | pb | 1 | 0.00 | 0 | 0.00 | 0.00 USD | – | 0.00 USD |',
-      '| on-demand | all pools | 2 | 0.01 | 0 | 0.00 | 0.01 USD | – | 0.01 USD |',
-      '| **total** |  | 2 | 0.01 | 0 | 0.00 | 0.01 USD | – | 0.01 USD |',
+      '| on-demand | pa | 1 | 0.01 | 0 | 0.00 | 0.01 USD | — | 0.01 USD |',
+      '| on-demand | pb | 1 | 0.00 | 0 | 0.00 | 0.00 USD | — | 0.00 USD |',
+      '| on-demand | all pools | 2 | 0.01 | 0 | 0.00 | 0.01 USD | — | 0.01 USD |',
+      '| **total** |  | 2 | 0.01 | 0 | 0.00 | 0.01 USD | — | 0.01 USD |',
     ]);
   });
 
