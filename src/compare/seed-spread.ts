@@ -12,7 +12,7 @@ import type { ComparisonRow } from './comparison-row.js';
 import { comparisonColumns } from './comparison-table.js';
 
 /** What a judged row is, for the files and the terminal. */
-export const JUDGED_ACROSS_SEEDS = "cost, mean replicas and mean nodes: the mean over the seeds; every other figure: the worst seed's";
+export const JUDGED_ACROSS_SEEDS = "cost, mean replicas and mean nodes: the mean over the seeds; every other figure: the worst seed's (served and dropped %: of the seeds offered a request)";
 
 /** comparison-seeds.csv: one line per variant and seed, in the variants' order, then the seeds'. */
 export function seedRunsCsv(seeds: readonly number[], seedRows: readonly (readonly ComparisonRow[])[]): { header: string[]; rows: Cell[][] } {

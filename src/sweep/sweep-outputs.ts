@@ -59,7 +59,7 @@ function settingsJson(identity: SweepIdentity, settings: readonly SettingAcrossS
   const others = parameterAxes(identity.axes, settings);
   return {
     seedAxis: identity.axes[seedAxisIndex(identity.axes)]!.name,
-    judged: 'costTotal, costByClass, meanReplicas and meanNodes: the mean over the seeds; every other figure: the worst seed\'s',
+    judged: 'costTotal, costByClass, meanReplicas and meanNodes: the mean over the seeds; every other figure: the worst seed\'s (servedPercent and droppedPercent: of the seeds offered a request)',
     settings: settings.map((s) => ({ index: s.index, id: s.id, setting: Object.fromEntries(others.map((a, i) => [a.name, s.values[i]!])), seeds: s.seeds, runs: s.runs.map((r) => r.index), ...rowFigures(s.row) })),
   };
 }
