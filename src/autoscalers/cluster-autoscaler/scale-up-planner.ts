@@ -92,11 +92,21 @@ export interface ScaleUpPlan {
 }
 
 /**
- * A node of RunOnce's readyNodes (kubernetes ReadyNodeLister: Ready and schedulable): the CA
- * cordons a node it deletes (--cordon-node-before-terminating=true), so those are not ready nodes.
+ * A node of RunOnce's readyNodes: obtainNodeLists lists them with ReadyNodeLister, whose filter is
+ * utils/kubernetes/ready.go IsNodeReadyAndSchedulable (Ready condition, and not
+ * spec.unschedulable), so a cordoned node is not one: cordoned by hand or by an interruption
+ * handler's drain, or by the CA itself on a node it deletes (--cordon-node-before-terminating=true).
+ * readyNodes feed the scale-up alone: `len(readyNodes) >= MaxNodesTotal` in RunOnce and
+ * `len(nodes)+len(upcomingNodes)` in the orchestrator's --max-nodes-total cap, and the template
+ * NodeInfos (mixed_nodeinfos_processor.go, whose isNodeGoodTemplateCandidate also skips an
+ * unschedulable node; templates here always come from the pool spec, so that use changes nothing).
+ * The rest of the loop reads allNodes: clusterstate counts a cordoned node that is Ready as Ready
+ * (updateReadinessStats reads GetNodeReadiness, the conditions alone), so it is neither Unready nor
+ * upcoming, and scale-down takes it as a candidate and a destination (GetScaleDownCandidates,
+ * GetPodDestinationCandidates on allNodes; its taint keeps pods off it in the simulations).
  */
 export function isReadyNode(node: CaNode): boolean {
-  return node.ready && node.beingDeleted !== true;
+  return node.ready && node.beingDeleted !== true && node.cordoned !== true;
 }
 
 /** How many of `nodes` are ready nodes (isReadyNode). */

@@ -103,6 +103,11 @@ export interface CaNode {
   annotations?: Record<string, string>;
   /** Already being deleted by the CA (ToBeDeletedByClusterAutoscaler taint). */
   beingDeleted?: boolean;
+  /**
+   * Cordoned: spec.unschedulable (kubectl cordon, an interruption handler's drain), which the
+   * simulation shows as its node.kubernetes.io/unschedulable taint. Not a ready node (isReadyNode).
+   */
+  cordoned?: boolean;
 }
 
 export interface CaNodeGroup {

@@ -91,6 +91,7 @@ export class ClusterAutoscalerController {
     // (IsClusterHealthy, CleanUpUnneededNodes). The warm start's nodes (t = 0) were created before the run.
     // A Node whose instance is gone is left out: clusterstate counts it Deleted, not Unready
     // (updateReadinessStats), and NodeGroupForNode finds it in no group, so it is never a candidate.
+    // A cordoned node counts by its Ready condition alone (GetNodeReadiness), unlike the ready nodes below.
     const real: SimNode[] = [];
     let unready = 0;
     for (const n of cluster.nodes) {
@@ -130,7 +131,8 @@ export class ClusterAutoscalerController {
         upcomingNodes: upcoming,
         nodes,
         limits: {
-          // RunOnce hands ScaleUp the ready nodes (ReadyNodeLister: Ready and not cordoned, as a node being deleted is).
+          // RunOnce hands ScaleUp the ready nodes (ReadyNodeLister: Ready and not cordoned, by hand, by a
+          // drain or as a node being deleted is; isReadyNode).
           currentNodeCount: countReadyNodes(nodes) + upcoming.reduce((n, u) => n + u.count, 0),
           // Nodes still booting count against the cores and memory maxima too (target sizes, manager.go coresMemoryTotal).
           currentTotals: withUpcomingNodes(totals, upcoming),

@@ -9,6 +9,7 @@
  * ClusterSnapshot.
  */
 import { nodeDaemonSetCaPods, templateDaemonSetCaPods } from './daemon-set-ca-pods.js';
+import { NODE_UNSCHEDULABLE_TAINT } from '../../cloud/spot-drain.js';
 import type { CaNode, CaNodeGroup, CaPod, CaSpreadConstraint } from '../../autoscalers/cluster-autoscaler/types.js';
 import { affinityTermsOf } from '../../cluster/inter-pod-affinity-terms.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
@@ -134,6 +135,8 @@ export function copyCaNode(node: SimNode, ownerKind: OwnerKindOf, expendablePods
     pods: [...nodeDaemonSetCaPods(node), ...snapshotPods(node.pods, expendablePodsPriorityCutoff).map((p) => caPod(p, ownerKind))],
     ready: node.ready,
     beingDeleted: node.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key),
+    // spec.unschedulable, which TaintNodesByCondition mirrors as this taint (the way this cluster records a cordon).
+    cordoned: node.taints.some((t) => t.key === NODE_UNSCHEDULABLE_TAINT.key),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGoDurationSeconds, POD_SCALE_UP_DELAY_ANNOTATION } from '../../../src/autoscalers/cluster-autoscaler/scale-up/pending-pods.js';
-import { planScaleUp, type ScaleUpPlanInput } from '../../../src/autoscalers/cluster-autoscaler/scale-up-planner.js';
+import { countReadyNodes, isReadyNode, planScaleUp, type ScaleUpPlanInput } from '../../../src/autoscalers/cluster-autoscaler/scale-up-planner.js';
+import { NODE_UNSCHEDULABLE_TAINT } from '../../../src/cloud/spot-drain.js';
 import { withUpcomingNodes } from '../../../src/autoscalers/cluster-autoscaler/scale-up/limits.js';
 import type { CaPod } from '../../../src/autoscalers/cluster-autoscaler/types.js';
 import { GIB, group, node, pod, pods, seeded, settings, template } from './builders.js';
@@ -71,6 +72,24 @@ describe('planScaleUp', () => {
     const nodes = [node('n1', 'small', 1000, 4 * GIB, [pod('running', 900)])];
     const full = plan([pod('a', 200)], { nodes, config: settings({ maxNodesTotal: 1 }), podCreatedSeconds: created({ a: 1 }) });
     expect(full).toMatchObject({ reason: 'LimitsReached', scaleDownDisabledForLoop: false });
+  });
+
+  it.each([
+    ['Ready and schedulable', true, {}],
+    ['NotReady', false, { ready: false }],
+    ['being deleted by the CA (cordoned with its taint)', false, { beingDeleted: true }],
+    ['cordoned (spec.unschedulable)', false, { cordoned: true }],
+  ] as const)('a node %s is a ready node: %s (ReadyNodeLister, IsNodeReadyAndSchedulable)', (_name, ready, extra) => {
+    const n = node('n1', 'small', 1000, 4 * GIB, [], extra);
+    expect(isReadyNode(n)).toBe(ready);
+    expect(countReadyNodes([n, node('n2', 'small', 1000, 4 * GIB)])).toBe(ready ? 2 : 1);
+  });
+
+  it('a cordoned node does not count against max-nodes-total: pods younger than 2 s wait a loop (allPodsAreNew)', () => {
+    // The group's only node is cordoned, max-nodes-total 1: RunOnce's len(readyNodes) is 0, not at the maximum.
+    const cordoned = [node('n1', 'small', 1000, 4 * GIB, [], { cordoned: true, taints: [NODE_UNSCHEDULABLE_TAINT] })];
+    const r = plan([pod('a', 200)], { nodes: cordoned, config: settings({ maxNodesTotal: 1 }), limits: { currentNodeCount: 0, currentTotals: { cpuMillicores: 1000, memoryBytes: 4 * GIB } }, podCreatedSeconds: new Map([['a', NOW - 1]]) });
+    expect(r).toMatchObject({ reason: 'AllPodsNew', scaleDownDisabledForLoop: true, podsAbsorbed: [] });
   });
 
   it('upcoming nodes absorb the pods that fit on them first', () => {

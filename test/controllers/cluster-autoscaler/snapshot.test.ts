@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NODE_UNSCHEDULABLE_TAINT } from '../../../src/cloud/spot-drain.js';
 import type { SimPod } from '../../../src/cluster/model.js';
 import { caNode, caPod, copyCaNode } from '../../../src/controllers/cluster-autoscaler/snapshot.js';
 import { makePod, makeTemplate } from '../../helpers/builders.js';
@@ -84,6 +85,16 @@ describe('caNode', () => {
     }
     // The changes above did reach the copies (each kind at least once).
     expect(nodes.some((n) => caNode(n, replicaSet).pods.length > 0)).toBe(true);
+  });
+
+  it('marks a cordoned node (the node.kubernetes.io/unschedulable taint of spec.unschedulable), and a fresh copy once uncordoned', () => {
+    const { cluster, nodes } = setUp();
+    expect(caNode(nodes[0]!, replicaSet).cordoned).toBe(false);
+    cluster.setTaint(nodes[0]!, NODE_UNSCHEDULABLE_TAINT, true);
+    expect(caNode(nodes[0]!, replicaSet)).toMatchObject({ cordoned: true, ready: true, beingDeleted: false });
+    expect(caNode(nodes[1]!, replicaSet).cordoned).toBe(false);
+    cluster.setTaint(nodes[0]!, NODE_UNSCHEDULABLE_TAINT, false);
+    expect(caNode(nodes[0]!, replicaSet).cordoned).toBe(false);
   });
 
   it('makes a new copy when a pod on the node changes state, and keeps the other node’s', () => {
