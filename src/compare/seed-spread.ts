@@ -7,7 +7,7 @@
  */
 import type { Cell } from '../report/csv-line.js';
 import { padColumns } from '../report/text-columns.js';
-import { offeredShares } from '../sweep/replicates.js';
+import { spreadValues } from '../sweep/replicates.js';
 import type { ComparisonRow } from './comparison-row.js';
 import { comparisonColumns } from './comparison-table.js';
 
@@ -47,7 +47,7 @@ function spreadColumns(rows: readonly ComparisonRow[]): SpreadColumn[] {
  * lacks the figure; a share of offered requests (`offeredShare`) over the seeds that have it, — when none has.
  */
 function range(values: readonly (number | null)[], digits: number, offeredShare = false): string {
-  const numbers = offeredShare ? offeredShares(values) : values.some((v) => v === null) ? [] : (values as number[]);
+  const numbers = spreadValues(values, offeredShare);
   if (numbers.length === 0) return '—';
   const low = Math.min(...numbers).toFixed(digits);
   const high = Math.max(...numbers).toFixed(digits);

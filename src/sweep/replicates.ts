@@ -44,6 +44,16 @@ export function offeredShares(values: readonly (number | null)[]): number[] {
   return values.filter((v): v is number => v !== null && Number.isFinite(v));
 }
 
+/**
+ * The seeds' values a spread (mean, lowest, highest) runs over: for a share of offered requests
+ * (`offeredShare`) those of the seeds that have it; for any other figure all of them, or none when a
+ * seed lacks it.
+ */
+export function spreadValues(values: readonly (number | null)[], offeredShare: boolean): number[] {
+  if (offeredShare) return offeredShares(values);
+  return values.some((v) => v === null) ? [] : (values as number[]);
+}
+
 /** The worst seed's share among the seeds offered requests (the lowest, or with `lowerIsWorse` false the highest); null when none was. */
 export function worstShare(values: readonly (number | null)[], lowerIsWorse: boolean): number | null {
   const shares = offeredShares(values);

@@ -24,7 +24,7 @@ import { writeReport, type WrittenReport } from '../report/formats/registry.js';
 import type { ReportFormat } from '../report/formats/report-format.js';
 import { renderSweepReport } from '../report/markdown/sweep-report.js';
 import { paretoFrontier } from './pareto.js';
-import { acrossSeeds, offeredShares, parameterAxes, seedAxisIndex, seedMean, settingsAcrossSeeds, type SettingAcrossSeeds } from './replicates.js';
+import { acrossSeeds, parameterAxes, seedAxisIndex, seedMean, settingsAcrossSeeds, spreadValues, type SettingAcrossSeeds } from './replicates.js';
 import { answerSlo, type SloAnswer } from './slo-answer.js';
 import type { Slo } from './slo.js';
 import type { SweepIdentity } from './sweep-identity.js';
@@ -46,7 +46,7 @@ export function settingsTable(identity: SweepIdentity, all: readonly SettingAcro
     const figures = columns.flatMap((c): Cell[] => {
       const values = s.runs.map((r) => c.value(r.row));
       // A share of offered requests is over the seeds offered some; any other figure a seed lacks empties its cells.
-      const numbers = c.offeredShare === true ? offeredShares(values) : values.some((v) => v === null) ? [] : (values as number[]);
+      const numbers = spreadValues(values, c.offeredShare === true);
       if (numbers.length === 0) return ['', '', ''];
       return [seedMean(numbers), Math.min(...numbers), Math.max(...numbers)];
     });
