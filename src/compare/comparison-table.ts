@@ -10,6 +10,7 @@
  */
 import { padColumns, type ColumnAlign } from '../report/text-columns.js';
 import type { Cell } from '../report/csv-line.js';
+import { CAPACITY_CLASS_LABELS, CAPACITY_CLASSES } from '../report/cost/cost-rows.js';
 import type { ComparisonRow } from './comparison-row.js';
 
 /** What the star after a shown figure means, printed under the table. */
@@ -30,20 +31,18 @@ interface Column {
   offeredShare?: boolean;
 }
 
-const CLASSES = ['reserved', 'onDemand', 'spot', 'virtual'] as const;
-
 export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
   // Variants whose costs are in different currencies (no report currency converts them) are not
   // ranked on cost: the header names the currencies and comparison.csv's cost_currency each row's.
   const currencies = [...new Set(rows.map((r) => r.costCurrency).filter((c): c is string => c !== null))];
   const mixed = currencies.length > 1;
   const unit = currencies.length === 0 ? '' : mixed ? ` (${currencies.join(' or ')}: not ranked)` : ` (${currencies[0]})`;
-  const classes = CLASSES.filter((c) => rows.some((r) => r.costByClass[c] !== undefined));
+  const classes = CAPACITY_CLASSES.filter((c) => rows.some((r) => r.costByClass[c] !== undefined));
   const costs = mixed ? { unranked: true, unitOf: (r: ComparisonRow) => r.costCurrency } : {};
   return [
     { key: 'cost_total', header: `cost total${unit}`, value: (r) => r.costTotal, better: 'lower', digits: 2, ...costs },
     // A class a priced run has no cost in cost it nothing; an unpriced run has no figure to show.
-    ...classes.map((c): Column => ({ key: `cost_${c}`, header: `cost ${c}${unit}`, value: (r) => (r.costTotal === null ? null : (r.costByClass[c] ?? 0)), better: 'lower', digits: 2, ...costs })),
+    ...classes.map((c): Column => ({ key: `cost_${c}`, header: `cost ${CAPACITY_CLASS_LABELS[c]}${unit}`, value: (r) => (r.costTotal === null ? null : (r.costByClass[c] ?? 0)), better: 'lower', digits: 2, ...costs })),
     { key: 'served_percent', header: 'served %', value: (r) => r.servedPercent, better: 'higher', digits: 3, offeredShare: true },
     { key: 'dropped_percent', header: 'dropped %', value: (r) => r.droppedPercent, better: 'lower', digits: 3, offeredShare: true },
     { key: 'p50_ms', header: 'p50 ms', value: (r) => r.p50Ms, better: 'lower', digits: 1 },

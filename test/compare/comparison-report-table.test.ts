@@ -72,7 +72,7 @@ describe("report.md's side-by-side table", () => {
   it('shows each row’s currency beside its cost when the variants’ currencies differ, unranked', () => {
     const mixed = [figures({ variant: 'eci', costTotal: 1.92, costCurrency: 'CNY', costByClass: { reserved: 1.92 } }), figures({ variant: 'aws', costTotal: 0.42, costCurrency: 'USD', costByClass: { onDemand: 0.42 } })];
     const shown = comparisonReportTable(mixed);
-    expect(shown.header.slice(2, 5)).toEqual(['cost total (CNY or USD: not ranked)', 'cost reserved (CNY or USD: not ranked)', 'cost onDemand (CNY or USD: not ranked)']);
+    expect(shown.header.slice(2, 5)).toEqual(['cost total (CNY or USD: not ranked)', 'cost reserved (CNY or USD: not ranked)', 'cost on-demand (CNY or USD: not ranked)']);
     expect(shown.rows.map((r) => r.slice(2, 5))).toEqual([['1.92 CNY', '1.92 CNY', '0.00 CNY'], ['0.42 USD', '0.00 USD', '0.42 USD']]);
     expect(terminalCells(formatComparisonTable(mixed).split('\n')[2]!).slice(1, 4)).toEqual(['0.42 USD', '0.00 USD', '0.42 USD']);
   });

@@ -2,13 +2,12 @@
  * Cluster-wide charts of a run: nodes per pool labelled with the pool's capacity class (virtual
  * pools count their pods), and the backlog of every workload and standalone queue.
  */
-import type { CapacityClass } from '../cost/cost-rows.js';
+import { CAPACITY_CLASS_LABELS } from '../cost/cost-rows.js';
 import type { ChartContext } from './chart-context.js';
 import { limitLines, type ChartSet } from './chart-set.js';
 import type { ChartLine } from './chart-spec.js';
 import { SERIES_PALETTE } from './palette.js';
 
-const CLASS_LABELS: Record<CapacityClass, string> = { reserved: 'reserved', onDemand: 'on-demand', spot: 'spot', virtual: 'virtual' };
 
 /** Pool columns in timeseries.csv order: `<pool>.nodes` and `<pool>.virtual_pods`. */
 function poolColumns(columns: readonly string[]): { pool: string; column: string; virtual: boolean }[] {
@@ -30,7 +29,7 @@ export function buildNodeChart(ctx: ChartContext, columns: readonly string[]): C
   const entries = poolColumns(columns).flatMap(({ pool, column, virtual }) => {
     const values = ctx.values(column);
     const cls = classOf.get(pool);
-    const kind = cls !== undefined && cls !== 'total' ? CLASS_LABELS[cls] : virtual ? 'virtual' : 'unpriced';
+    const kind = cls !== undefined && cls !== 'total' ? CAPACITY_CLASS_LABELS[cls] : virtual ? 'virtual' : 'unpriced';
     return values === undefined ? [] : [{ label: `${pool} ${virtual ? 'pods' : 'nodes'}, ${kind}`, values }];
   });
   if (entries.length === 0) return { charts: [], leftOut: ['Nodes per pool: left out (the scenario has no node pool).'] };

@@ -26,6 +26,9 @@ export type CapacityClass = BillingKind | 'virtual';
 /** Report order of the classes. */
 export const CAPACITY_CLASSES: readonly CapacityClass[] = Object.freeze(['reserved', 'onDemand', 'spot', 'virtual']);
 
+/** How tables, charts and the terminal name a class (the data files keep its key, `onDemand`). */
+export const CAPACITY_CLASS_LABELS: Readonly<Record<CapacityClass, string>> = Object.freeze({ reserved: 'reserved', onDemand: 'on-demand', spot: 'spot', virtual: 'virtual' });
+
 /** One billed node or virtual pod, as rows see it (from NodeCost / VirtualPodCost). */
 export interface CostItem {
   capacityClass: CapacityClass;

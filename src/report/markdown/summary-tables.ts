@@ -6,6 +6,7 @@
 import { quotaUseText } from '../quota-summary-text.js';
 import type { CostSummary, CostSummaryFigure, CostSummaryRow } from '../cost/cost-summary.js';
 import { classPoolTree, footTree } from '../cost/foot-tree.js';
+import { CAPACITY_CLASS_LABELS } from '../cost/cost-rows.js';
 import { EXACT_SECONDS_PER_HOUR, exactDivide, exactFromNumber } from '../../units/exact-amount.js';
 import type { RunSummary } from '../summary.js';
 import { formatMarkdownTable } from './markdown-table.js';
@@ -65,13 +66,6 @@ export function formatCostFigure(figure: CostSummaryFigure | undefined): string 
   return parts.join(' + ');
 }
 
-const CLASS_LABELS: Record<CostSummaryRow['capacityClass'], string> = {
-  reserved: 'reserved',
-  onDemand: 'on-demand',
-  spot: 'spot',
-  virtual: 'virtual',
-  total: '**total**',
-};
 
 /** Node-hours and pod-hours to 2 decimals, footed as the money is (pools add up to their class, classes to the total). */
 interface HoursText {
@@ -90,7 +84,7 @@ function footHours(cost: CostSummary): HoursText {
 function costRow(row: CostSummaryRow, reportCurrency: string | null, hours: HoursText): string[] {
   const converted = reportCurrency !== null && row.cost.inReportCurrency !== undefined ? `${row.cost.inReportCurrency.toFixed(2)} ${reportCurrency}` : '—';
   return [
-    CLASS_LABELS[row.capacityClass],
+    row.capacityClass === 'total' ? '**total**' : CAPACITY_CLASS_LABELS[row.capacityClass],
     row.pool ?? (row.capacityClass === 'total' ? '' : 'all pools'),
     String(row.nodeCount),
     hours.nodeHours.get(row) ?? '—',
