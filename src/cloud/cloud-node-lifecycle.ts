@@ -28,8 +28,6 @@ export const CLOUD_NODE_LIFECYCLE_DEFAULTS = Object.freeze({
 export class CloudNodeLifecycle {
   /** MonitorNodes' instants. */
   readonly grid: PeriodGrid;
-  /** Node objects deleted so far. */
-  deletedNodes = 0;
   /** Nodes whose instance is gone and whose Node object is not deleted yet. */
   private readonly gone = new Set<SimNode>();
   private armed = false;
@@ -64,7 +62,6 @@ export class CloudNodeLifecycle {
       else if (!node.ready) {
         this.gone.delete(node);
         this.cluster.removeNode(node);
-        this.deletedNodes++;
       }
     }
   }

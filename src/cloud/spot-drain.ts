@@ -21,13 +21,10 @@
 import { evictionRound } from '../autoscalers/cluster-autoscaler/scale-down/eviction.js';
 import type { CaPdb, CaPod } from '../autoscalers/cluster-autoscaler/types.js';
 import type { Cluster } from '../cluster/cluster.js';
+import { NODE_UNSCHEDULABLE_TAINT } from '../cluster/node-health.js';
 import type { SimNode, SimPod } from '../cluster/model.js';
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
-import type { Taint } from '../scenario/types.js';
-
-/** kubectl cordon sets spec.unschedulable; TaintNodesByCondition shows it as this taint, which the scheduler's filter reads. */
-export const NODE_UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
 
 /** k8s.io/kubectl pkg/drain/drain.go evictPods: an eviction refused with 429 (a budget) is tried again 5 s later. */
 export const DRAIN_EVICTION_RETRY_SECONDS = 5;

@@ -10,6 +10,8 @@ import type { SimNode } from './model.js';
 
 /** node.kubernetes.io/unreachable: the taint the node lifecycle controller puts on a node whose kubelet stopped reporting. */
 export const NODE_UNREACHABLE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' };
+/** kubectl cordon sets spec.unschedulable; TaintNodesByCondition shows it as this taint, which the scheduler's filter reads (how this cluster records a cordon). */
+export const NODE_UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
 /** The NoExecute twin of NODE_UNREACHABLE_TAINT, which the taint manager evicts on (after the pods' tolerationSeconds). */
 export const NODE_UNREACHABLE_NO_EXECUTE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
 

@@ -40,7 +40,7 @@ const NULLABLE = new Set<keyof ComparisonRow>(['costTotal', 'p50Ms', 'p95Ms', 'p
 export const OFFERED_SHARES = new Set<keyof ComparisonRow>(['servedPercent', 'droppedPercent']);
 
 /** The values of the seeds whose runs have the share (were offered requests). */
-export function offeredShares(values: readonly (number | null)[]): number[] {
+function offeredShares(values: readonly (number | null)[]): number[] {
   return values.filter((v): v is number => v !== null && Number.isFinite(v));
 }
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NodeGroup } from '../../src/cloud/node-group.js';
-import { NODE_UNSCHEDULABLE_TAINT } from '../../src/cloud/spot-drain.js';
+import { NODE_UNSCHEDULABLE_TAINT } from '../../src/cluster/node-health.js';
 import type { InterruptionHandling } from '../../src/cloud/types.js';
 import { Cluster } from '../../src/cluster/cluster.js';
 import { Rng } from '../../src/core/rng.js';

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaPdb } from '../../src/autoscalers/cluster-autoscaler/types.js';
-import { DRAIN_EVICTION_RETRY_SECONDS, drainOnNotice, NODE_UNSCHEDULABLE_TAINT } from '../../src/cloud/spot-drain.js';
+import { DRAIN_EVICTION_RETRY_SECONDS, drainOnNotice } from '../../src/cloud/spot-drain.js';
+import { NODE_UNSCHEDULABLE_TAINT } from '../../src/cluster/node-health.js';
 import { Cluster } from '../../src/cluster/cluster.js';
 import { caPod } from '../../src/controllers/cluster-autoscaler/snapshot.js';
 import { Rng } from '../../src/core/rng.js';

@@ -8,7 +8,8 @@
  * still counts the node Ready (GetNodeReadiness) and scale-down still takes it as a candidate.
  */
 import { describe, expect, it } from 'vitest';
-import { drainOnNotice, NODE_UNSCHEDULABLE_TAINT } from '../../src/cloud/spot-drain.js';
+import { drainOnNotice } from '../../src/cloud/spot-drain.js';
+import { NODE_UNSCHEDULABLE_TAINT } from '../../src/cluster/node-health.js';
 import type { SimNode } from '../../src/cluster/model.js';
 import { caPod } from '../../src/controllers/cluster-autoscaler/snapshot.js';
 import { Phase } from '../../src/core/phases.js';

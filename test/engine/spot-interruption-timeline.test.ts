@@ -10,7 +10,7 @@
  * replacements are created then and nothing is left for the pod GC.
  */
 import { describe, expect, it } from 'vitest';
-import { NODE_UNSCHEDULABLE_TAINT } from '../../src/cloud/spot-drain.js';
+import { NODE_UNSCHEDULABLE_TAINT } from '../../src/cluster/node-health.js';
 import type { InterruptionHandling } from '../../src/cloud/types.js';
 import type { SimNode, SimPod } from '../../src/cluster/model.js';
 import type { BuiltSimulation } from '../../src/engine/build-simulation.js';

@@ -9,7 +9,7 @@
  * ClusterSnapshot.
  */
 import { nodeDaemonSetCaPods, templateDaemonSetCaPods } from './daemon-set-ca-pods.js';
-import { NODE_UNSCHEDULABLE_TAINT } from '../../cloud/spot-drain.js';
+import { NODE_UNSCHEDULABLE_TAINT } from '../../cluster/node-health.js';
 import type { CaNode, CaNodeGroup, CaPod, CaSpreadConstraint } from '../../autoscalers/cluster-autoscaler/types.js';
 import { affinityTermsOf } from '../../cluster/inter-pod-affinity-terms.js';
 import type { NodeGroup } from '../../cloud/node-group.js';

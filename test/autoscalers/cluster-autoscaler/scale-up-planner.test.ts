@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGoDurationSeconds, POD_SCALE_UP_DELAY_ANNOTATION } from '../../../src/autoscalers/cluster-autoscaler/scale-up/pending-pods.js';
 import { countReadyNodes, isReadyNode, planScaleUp, type ScaleUpPlanInput } from '../../../src/autoscalers/cluster-autoscaler/scale-up-planner.js';
-import { NODE_UNSCHEDULABLE_TAINT } from '../../../src/cloud/spot-drain.js';
+import { NODE_UNSCHEDULABLE_TAINT } from '../../../src/cluster/node-health.js';
 import { withUpcomingNodes } from '../../../src/autoscalers/cluster-autoscaler/scale-up/limits.js';
 import type { CaPod } from '../../../src/autoscalers/cluster-autoscaler/types.js';
 import { GIB, group, node, pod, pods, seeded, settings, template } from './builders.js';

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NODE_UNSCHEDULABLE_TAINT } from '../../../src/cloud/spot-drain.js';
+import { NODE_UNSCHEDULABLE_TAINT } from '../../../src/cluster/node-health.js';
 import type { SimPod } from '../../../src/cluster/model.js';
 import { caNode, caPod, copyCaNode } from '../../../src/controllers/cluster-autoscaler/snapshot.js';
 import { makePod, makeTemplate } from '../../helpers/builders.js';
