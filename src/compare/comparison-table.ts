@@ -130,9 +130,10 @@ export function formatComparisonTable(rows: readonly ComparisonRow[]): string {
 
 /**
  * report.md's side-by-side table: the terminal's (shownComparisonTable) with each variant's
- * description beside its name, figures right-aligned, and what the star means as the line under it.
+ * description beside its name (the two name columns, free text that report.md escapes), figures
+ * right-aligned, and what the star means as the line under it.
  */
-export function comparisonReportTable(rows: readonly ComparisonRow[]): { header: string[]; rows: string[][]; align: ColumnAlign[]; note: string } {
+export function comparisonReportTable(rows: readonly ComparisonRow[]): { header: string[]; rows: string[][]; align: ColumnAlign[]; note: string; nameColumns: number } {
   const table = shownComparisonTable(rows);
   const [variant, ...figures] = table.header;
   return {
@@ -140,5 +141,6 @@ export function comparisonReportTable(rows: readonly ComparisonRow[]): { header:
     rows: table.rows.map(([name, ...cells], i) => [name!, rows[i]!.description, ...cells]),
     align: ['left', 'left', ...figures.map((): ColumnAlign => 'right')],
     note: BEST_MARK_NOTE,
+    nameColumns: 2,
   };
 }

@@ -1,12 +1,12 @@
 /**
  * A comparison across seeds (`scalesim compare --seeds`): every run's row (comparison-seeds.csv)
- * and, on the terminal, how far each variant's main figures move from one seed to another, the
- * lowest to the highest, so that a difference between variants can be told from a seed's. The
- * judged rows themselves (mean cost, replicas and nodes; the worst seed's other figures) come from
- * ../sweep/replicates.ts. Pure: rows in, text out.
+ * and, on the terminal and in report.md, how far each variant's main figures move from one seed to
+ * another, the lowest to the highest, so that a difference between variants can be told from a
+ * seed's. The judged rows themselves (mean cost, replicas and nodes; the worst seed's other
+ * figures) come from ../sweep/replicates.ts. Pure: rows in, text out.
  */
 import type { Cell } from '../report/csv-line.js';
-import { padColumns } from '../report/text-columns.js';
+import { padColumns, type ColumnAlign } from '../report/text-columns.js';
 import { spreadValues } from '../sweep/replicates.js';
 import type { ComparisonRow } from './comparison-row.js';
 import { comparisonColumns } from './comparison-table.js';
@@ -54,12 +54,22 @@ function range(values: readonly (number | null)[], digits: number, offeredShare 
   return low === high ? low : `${low}–${high}`;
 }
 
-/** The terminal's lines under the comparison table: what the judged rows are, and each variant's spread over the seeds. */
-export function formatSeedSpread(seeds: readonly number[], seedRows: readonly (readonly ComparisonRow[])[]): string {
+/**
+ * Each variant's spread over the seeds as the terminal and report.md show it, before any padding:
+ * 'variant' and the figures' headers, then a row per variant (in `seedRows`' order) with each
+ * figure's lowest–highest; the variant's name is the first cell (nameColumns), the figures right-aligned.
+ */
+export function seedSpreadTable(seedRows: readonly (readonly ComparisonRow[])[]): { header: string[]; rows: string[][]; align: ColumnAlign[]; nameColumns: number } {
   const columns = spreadColumns(seedRows.flat());
   const header = ['variant', ...columns.map((c) => c.header)];
-  const body = seedRows.map((runs) => [runs[0]!.variant, ...columns.map((c) => range(runs.map(c.value), c.digits, c.offeredShare))]);
-  const table = padColumns([header, ...body], (i) => (i === 0 ? 'left' : 'right')).map((cells) => cells.join('  ').trimEnd());
+  const rows = seedRows.map((runs) => [runs[0]!.variant, ...columns.map((c) => range(runs.map(c.value), c.digits, c.offeredShare))]);
+  return { header, rows, align: header.map((_, i): ColumnAlign => (i === 0 ? 'left' : 'right')), nameColumns: 1 };
+}
+
+/** The terminal's lines under the comparison table: what the judged rows are, and each variant's spread over the seeds. */
+export function formatSeedSpread(seeds: readonly number[], seedRows: readonly (readonly ComparisonRow[])[]): string {
+  const spread = seedSpreadTable(seedRows);
+  const table = padColumns([spread.header, ...spread.rows], (i) => spread.align[i]!).map((cells) => cells.join('  ').trimEnd());
   return [
     `each variant across ${seeds.length} seeds (${seeds.join(', ')}): ${JUDGED_ACROSS_SEEDS}; comparison-seeds.csv has every run`,
     'across the seeds, lowest–highest:',

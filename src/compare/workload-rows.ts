@@ -101,13 +101,14 @@ const align = (column: number): ColumnAlign => (column < 2 ? 'left' : 'right');
 
 /**
  * The rows as report.md and the terminal show them: grouped by workload so a workload's variants
- * sit together, the figures at the precision they are shown with, "—" where there is none.
+ * sit together, the figures at the precision they are shown with, "—" where there is none. The
+ * variant and the workload are the name columns (free text, which report.md escapes).
  */
-export function comparisonWorkloadsTable(rows: readonly ComparisonWorkloadRow[]): { header: string[]; rows: string[][]; align: ColumnAlign[] } {
+export function comparisonWorkloadsTable(rows: readonly ComparisonWorkloadRow[]): { header: string[]; rows: string[][]; align: ColumnAlign[]; nameColumns: number } {
   const workloads = [...new Set(rows.map((r) => r.workload))];
   const byWorkload = workloads.flatMap((w) => rows.filter((r) => r.workload === w));
   const header = ['variant', 'workload', ...COLUMNS.map((c) => c.header)];
-  return { header, rows: byWorkload.map((r) => [r.variant, r.workload, ...COLUMNS.map((c) => c.value(r)?.toFixed(c.digits) ?? '—')]), align: header.map((_, i) => align(i)) };
+  return { header, rows: byWorkload.map((r) => [r.variant, r.workload, ...COLUMNS.map((c) => c.value(r)?.toFixed(c.digits) ?? '—')]), align: header.map((_, i) => align(i)), nameColumns: 2 };
 }
 
 /** The terminal's per-workload table: comparisonWorkloadsTable padded into columns. */

@@ -5,10 +5,12 @@
  * matches nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Marked } from 'marked';
 import { afterAll, describe, expect, it } from 'vitest';
+import { markdownToHtml } from '../../src/report/html/markdown-to-html.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'scalesim-compare-'));
@@ -67,6 +69,38 @@ describe('scalesim compare', () => {
     expect(side[2]![1]).toBe('Deployment/overprovisioning:spec.replicas=0');
     expect(report).toContain('\n\n\\* best in its column\n');
     expect(report).not.toContain('cost_currency');
+    // One seed: no spread over seeds.
+    expect(report).not.toContain('## Across the seeds');
+  });
+
+  it('shows names from the command line as written in report.md and report.html: a scenario folder "a_b*c|d", a variant "x-_y_"', () => {
+    // Variant names are letters, digits, . _ - (variants.ts); a scenario folder's name and an override's text may hold anything.
+    mkdirSync(join(work, 'names'));
+    const dir = join(work, 'names', 'a_b*c|d');
+    cpSync(join(ROOT, 'scenarios', 'nginx-hpa-cpu'), dir, { recursive: true });
+    symlinkSync(join(ROOT, 'scenarios', 'traces'), join(work, 'names', 'traces'));
+    const out = join(work, 'names-out');
+    const r = runCli(['compare', dir, '--variant', 'x-_y_=HorizontalPodAutoscaler/nginx:spec.maxReplicas=5', '--duration', '20m', '--report', 'md', '--no-progress', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = readFileSync(join(out, 'report.md'), 'utf8');
+    const marked = new Marked({ gfm: true });
+    const shown = (markdown: string): string => marked.parseInline(markdown) as string;
+    // A row's cells as GitHub and marked split them: at each pipe after an even run of backslashes.
+    const cells = (line: string): string[] => line.split(/(?<=(?<!\\)(?:\\\\)*)\|/).slice(1, -1).map((c) => c.trim());
+    const side = report.slice(report.indexOf('## Side by side'), report.indexOf('## Charts')).split('\n').filter((l) => l.startsWith('| '));
+    const header = cells(side[0]!);
+    expect(header.slice(0, 2)).toEqual(['variant', 'description']);
+    const rows = side.slice(2).map(cells);
+    expect(rows.map((row) => row.length)).toEqual([header.length, header.length]);
+    expect(rows.map((row) => [shown(row[0]!), shown(row[1]!)])).toEqual([
+      ['base', `scenario ${dir}`],
+      ['x-_y_', 'HorizontalPodAutoscaler/nginx:spec.maxReplicas=5'],
+    ]);
+    const html = markdownToHtml(report, []);
+    expect(html).toContain(`<h1>scalesim comparison: a_b*c|d: base vs x-_y_</h1>`);
+    expect(html).toContain(`<td>scenario ${dir}</td>`);
+    expect(html).toContain('<td>x-_y_</td>');
+    expect(html).not.toContain('<em>');
   });
 
   it('runs variants of different durations for the --duration given', () => {

@@ -1,8 +1,8 @@
 /**
  * `scalesim compare --seeds` as a user runs it (the built CLI): every variant under each seed,
  * comparison-seeds.csv with every run, comparison.csv judged across them (the mean of mean replicas,
- * the worst seed's p95), the spread under the table, the first seed's folders, and --seed beside
- * --seeds refused. Also the pure parts: the spread text and per-workload rows across seeds.
+ * the worst seed's p95), the spread under the table and in report.md, the first seed's folders, and
+ * --seed beside --seeds refused. Also the pure parts: the spread text and per-workload rows across seeds.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,7 @@ describe('scalesim compare --seeds', () => {
   let stdout = '';
 
   beforeAll(() => {
-    const r = runCli(['compare', 'scenarios/nginx-hpa-cpu', '--variant', 'keda=scenarios/nginx-keda-cpu', '--seeds', '1..3', '--duration', '20m', '--no-report', '--no-progress', '--out', out]);
+    const r = runCli(['compare', 'scenarios/nginx-hpa-cpu', '--variant', 'keda=scenarios/nginx-keda-cpu', '--seeds', '1..3', '--duration', '20m', '--report', 'md', '--no-progress', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     stdout = r.stdout;
   });
@@ -56,6 +56,31 @@ describe('scalesim compare --seeds', () => {
   it('prints the spread of each variant under the table', () => {
     expect(stdout).toContain('each variant across 3 seeds (1, 2, 3): cost, mean replicas and mean nodes: the mean over the seeds');
     expect(stdout).toMatch(/across the seeds, lowest–highest:\nvariant\s+p95 ms\s+mean replicas\s+served %\s+pending pod-s\nbase\s/);
+  });
+
+  it("writes each variant's spread into report.md: comparison-seeds.csv's lowest–highest, as the terminal shows it", () => {
+    const report = readFileSync(join(out, 'report.md'), 'utf8');
+    const section = report.slice(report.indexOf('## Across the seeds'), report.indexOf('## Charts'));
+    expect(section).toContain("Each variant's figures over its 3 seeds (1, 2, 3), lowest–highest");
+    const table = section.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.slice(2, -2).split(' | '));
+    expect(table[0]).toEqual(['variant', 'p95 ms', 'mean replicas', 'served %', 'pending pod-s']);
+    expect(table[1]).toEqual(['---', '---:', '---:', '---:', '---:']);
+    // The spread from every run's row: each figure at the precision the comparison table shows it.
+    const runs = csv(join(out, 'comparison-seeds.csv'));
+    const spread = (variant: string, key: string, digits: number): string => {
+      const values = runs.filter((r) => r[0] === variant).map((r) => Number(r[runs[0]!.indexOf(key)]).toFixed(digits));
+      const numbers = values.map(Number);
+      const [low, high] = [Math.min(...numbers).toFixed(digits), Math.max(...numbers).toFixed(digits)];
+      return low === high ? low : `${low}–${high}`;
+    };
+    const expected = ['base', 'keda'].map((v) => [v, spread(v, 'p95_ms', 1), spread(v, 'mean_replicas', 2), spread(v, 'served_percent', 3), spread(v, 'pending_pod_s', 0)]);
+    expect(table.slice(2)).toEqual(expected);
+    // Some figure moves with the seed, or the test would not tell a spread from a single value.
+    expect(expected.flat().some((cell) => cell.includes('–'))).toBe(true);
+    // The terminal's spread, cell for cell.
+    const lines = stdout.split('\n');
+    const terminal = lines.slice(lines.indexOf('across the seeds, lowest–highest:') + 1).slice(0, 3).map((l) => l.trim().split(/ {2,}/));
+    expect(terminal).toEqual([table[0], ...table.slice(2)]);
   });
 
   it('refuses --seed beside --seeds, writing nothing', () => {

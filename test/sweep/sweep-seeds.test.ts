@@ -89,7 +89,7 @@ describe('scalesim sweep --seeds', () => {
     expect(chart).toContain('x-axis "hpa.targetCPU" ["30", "70"]');
     expect(chart.split('\n').filter((l) => l.startsWith('  line ['))).toHaveLength(2);
     expect(chart).toContain('  line [8, 8]');
-    expect(report).toContain('⬜ SLO p95<8ms (light grey, wide) · 🟦 p95 response time (blue)');
+    expect(report).toContain('⬜ SLO p95\\<8ms (light grey, wide) · 🟦 p95 response time (blue)');
     expect(read(single, 'report.html')).toContain('<svg');
   });
 

@@ -33,7 +33,7 @@ import { createProgress, type Progress } from '../progress.js';
 import { abortResultsOnStop } from '../stop-signals.js';
 import { parseChartWorkloadsFlag, parseDurationFlag, parseSeed, safeName } from './run.js';
 import type { ComparisonRow } from '../../compare/comparison-row.js';
-import { formatSeedSpread, JUDGED_ACROSS_SEEDS, seedRunsCsv } from '../../compare/seed-spread.js';
+import { formatSeedSpread, JUDGED_ACROSS_SEEDS, seedRunsCsv, seedSpreadTable } from '../../compare/seed-spread.js';
 import { parseSeeds, refuseSeedBesideSeeds } from '../../sweep/seeds-flag.js';
 
 /** comparison.json's part for --seeds: the seeds, what the judged rows are, and every run. */
@@ -158,7 +158,10 @@ and must not be those of the files compare writes beside them (comparison.json, 
               workloadTable: comparisonWorkloadsTable(workloadRows),
               dataFiles: [COMPARISON_CSV, COMPARISON_WORKLOADS_CSV, ...(seedRows !== undefined ? [COMPARISON_SEEDS_CSV] : []), COMPARISON_JSON],
               ...(seeds !== undefined && seedRows !== undefined
-                ? { note: `Each variant ran under ${seeds.length} seeds (${seeds.join(', ')}); the tables judge it across them (${JUDGED_ACROSS_SEEDS}); the charts and each variant's folder are of seed ${seeds[0]}.` }
+                ? {
+                    note: `Each variant ran under ${seeds.length} seeds (${seeds.join(', ')}); the tables judge it across them (${JUDGED_ACROSS_SEEDS}); the charts and each variant's folder are of seed ${seeds[0]}.`,
+                    seedSpread: { seeds, table: seedSpreadTable(seedRows) },
+                  }
                 : {}),
               chartWorkloads,
             });

@@ -7,7 +7,7 @@ import type { SeriesColour } from './palette.js';
 import type { TimeAxis } from './time-axis.js';
 
 export interface ChartLine {
-  /** Legend text, e.g. "offered". */
+  /** Legend text, e.g. "offered": plain text (a name may be one; the legend escapes it). */
   label: string;
   colour: SeriesColour;
   /**

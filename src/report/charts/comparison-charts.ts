@@ -11,6 +11,7 @@ import { chartedWorkloads, DEFAULT_CHARTED_WORKLOADS } from './charted-workloads
 import { worstOverVariants } from '../worst-workloads.js';
 import { calculateCostCurves, type BillingRecords } from './cost-curve.js';
 import { downsampleMax, gridTimesSeconds, MAX_POINTS_PER_SERIES, type BucketGrid } from './downsample.js';
+import { escapeMarkdownText } from '../markdown/markdown-text.js';
 import { SERIES_PALETTE } from './palette.js';
 import { chooseTimeAxis } from './time-axis.js';
 import { DEFAULT_LINE_PX } from './xychart.js';
@@ -103,10 +104,10 @@ export function buildComparisonCharts(variants: readonly ComparisonVariantInput[
     });
     if (all.length === 0) continue;
     if (metric.onlyIfNonZero && !all.some((l) => l.values.some((x) => x > 0))) {
-      set.leftOut.push(`${metric.title}: left out (zero in every variant).`);
+      set.leftOut.push(`${escapeMarkdownText(metric.title)}: left out (zero in every variant).`);
       continue;
     }
-    const { lines, leftOut } = limitLines(all, metric.title);
+    const { lines, leftOut } = limitLines(all, escapeMarkdownText(metric.title));
     const chart: ChartSpec = { name: metric.name, title: metric.title, yAxisLabel: metric.yAxisLabel, timeAxis, timesSeconds: times, lines, note };
     set.charts.push(chart);
     set.leftOut.push(...leftOut);

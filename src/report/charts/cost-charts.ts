@@ -2,7 +2,7 @@
  * Cumulative cost of a run, one chart per currency: a line per capacity class and, with more than
  * one class, the total (wide, under the classes). Left out with a note when nothing in the scenario has a price.
  */
-import type { CapacityClass } from '../cost/cost-rows.js';
+import { CAPACITY_CLASS_LABELS, type CapacityClass } from '../cost/cost-rows.js';
 import type { ChartContext } from './chart-context.js';
 import type { ChartSet } from './chart-set.js';
 import { chartName, type ChartLine } from './chart-spec.js';
@@ -10,12 +10,8 @@ import { calculateCostCurves } from './cost-curve.js';
 import { BLUE, GREEN, LIGHT_GREY, ORANGE, PURPLE, type SeriesColour } from './palette.js';
 import { WIDE_LINE_PX } from './xychart.js';
 
-const CLASS_STYLE: Record<CapacityClass, { label: string; colour: SeriesColour }> = {
-  reserved: { label: 'reserved', colour: BLUE },
-  onDemand: { label: 'on-demand', colour: ORANGE },
-  spot: { label: 'spot', colour: GREEN },
-  virtual: { label: 'virtual pods', colour: PURPLE },
-};
+/** Each class's line colour; its label is the one every view uses (CAPACITY_CLASS_LABELS). */
+const CLASS_COLOUR: Readonly<Record<CapacityClass, SeriesColour>> = { reserved: BLUE, onDemand: ORANGE, spot: GREEN, virtual: PURPLE };
 
 export function buildCostCharts(ctx: ChartContext): ChartSet {
   const billing = ctx.billing;
@@ -26,7 +22,7 @@ export function buildCostCharts(ctx: ChartContext): ChartSet {
   const currencies = [...new Set(curves.map((c) => c.currency))];
   const charts = currencies.map((currency) => {
     const mine = curves.filter((c) => c.currency === currency);
-    const lines: ChartLine[] = mine.map((c) => ({ ...CLASS_STYLE[c.capacityClass], values: c.values }));
+    const lines: ChartLine[] = mine.map((c) => ({ label: CAPACITY_CLASS_LABELS[c.capacityClass], colour: CLASS_COLOUR[c.capacityClass], values: c.values }));
     if (mine.length > 1) {
       lines.push({ label: 'total', colour: LIGHT_GREY, widthPx: WIDE_LINE_PX, values: ctx.timesSeconds.map((_, i) => mine.reduce((sum, c) => sum + c.values[i]!, 0)) });
     }

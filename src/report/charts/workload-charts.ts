@@ -3,6 +3,7 @@
  * replicas (wide) vs ready replicas and pending pods on the same time axis, so load and the
  * replicas that met it read together, and a line leaving the wide one shows a shortfall.
  */
+import { escapeMarkdownText } from '../markdown/markdown-text.js';
 import type { ChartContext } from './chart-context.js';
 import { joinChartSets, type ChartSet } from './chart-set.js';
 import { chartedWorkloads } from './charted-workloads.js';
@@ -23,7 +24,7 @@ function loadChart(ctx: ChartContext, workload: string): ChartSet {
   const offered = line(ctx, `${workload}.offered_rps`, 'offered', LIGHT_BLUE, true);
   const served = line(ctx, `${workload}.served_rps`, 'served', GREEN);
   const dropped = line(ctx, `${workload}.dropped_rps`, 'dropped', RED);
-  if (!hasPeak(offered) && !hasPeak(served)) return { charts: [], leftOut: [`${workload}: load chart left out (no load was offered).`] };
+  if (!hasPeak(offered) && !hasPeak(served)) return { charts: [], leftOut: [`${escapeMarkdownText(workload)}: load chart left out (no load was offered).`] };
   const lines = [offered, served, hasPeak(dropped) ? dropped : undefined].filter((l): l is ChartLine => l !== undefined);
   return {
     charts: [
@@ -48,7 +49,7 @@ function replicaChart(ctx: ChartContext, workload: string): ChartSet {
   const ready = line(ctx, `${workload}.ready_replicas`, 'ready', GREEN);
   const pending = line(ctx, `${workload}.pending_pods`, 'pending pods', ORANGE);
   const lines = [desired, ready, hasPeak(pending) ? pending : undefined].filter((l): l is ChartLine => l !== undefined);
-  if (lines.length === 0) return { charts: [], leftOut: [`${workload}: replica chart left out (no replica columns).`] };
+  if (lines.length === 0) return { charts: [], leftOut: [`${escapeMarkdownText(workload)}: replica chart left out (no replica columns).`] };
   return {
     charts: [
       {

@@ -4,6 +4,7 @@
  * (points are spread evenly over it), a y-axis from 0 to a nice maximum, one `line [...]` per series.
  */
 import { nice } from 'd3-array';
+import { escapeMarkdownText } from '../markdown/markdown-text.js';
 import type { ChartSpec } from './chart-spec.js';
 
 /** Drawing size of every chart, px. */
@@ -100,9 +101,12 @@ function widthNote(l: ChartSpec['lines'][number]): string {
   return px === DEFAULT_LINE_PX ? '' : px === WIDE_LINE_PX ? ', wide' : `, ${px} px`;
 }
 
-/** The legend as one caption line, in drawing order: "🟦 offered (light blue, wide) · 🟩 served (green)". */
+/**
+ * The legend as one Markdown caption line, in drawing order: "🟦 offered (light blue, wide) · 🟩 served (green)".
+ * A line's label can be a name (a pool, a workload, a variant, a sweep setting): it is escaped.
+ */
 export function formatLegend(spec: Pick<ChartSpec, 'lines'>): string {
   return drawingOrder(spec.lines)
-    .map((l) => `${l.colour.swatch} ${l.label} (${l.colour.name}${widthNote(l)})`)
+    .map((l) => `${l.colour.swatch} ${escapeMarkdownText(l.label)} (${l.colour.name}${widthNote(l)})`)
     .join(' · ');
 }

@@ -1,8 +1,10 @@
 /**
  * report.md of a comparison: the variants side by side in one table (the caller's comparison rows,
  * as the terminal shows them, with the line saying what a mark means; or served %, p95, replicas
- * and cost per variant and workload), each workload's figures per variant when there are several
- * (up to 50), then one chart per metric with a line per variant, and what was left out.
+ * and cost per variant and workload), across seeds each variant's spread over them (as the
+ * terminal shows it), each workload's figures per variant when there are several (up to 50), then
+ * one chart per metric with a line per variant, and what was left out. Names (variants, their
+ * descriptions, workloads) are escaped; the tables' figures and marks are shown as given.
  */
 import { formatSpan } from '../charts/chart-context.js';
 import type { Cell } from '../csv-line.js';
@@ -24,6 +26,8 @@ export interface ComparisonTable {
   align?: readonly Align[];
   /** A line of plain text under the table (what a mark in it means). */
   note?: string;
+  /** How many leading columns hold names or descriptions (free text, escaped here); the other cells are shown as given (default 0). */
+  nameColumns?: number;
 }
 
 export interface ComparisonReportInput {
@@ -38,6 +42,8 @@ export interface ComparisonReportInput {
   dataFiles?: readonly string[];
   /** One more paragraph under the introduction (how the figures were judged across seeds). */
   note?: string;
+  /** Across seeds: the seeds and each variant's lowest–highest over them (../../compare/seed-spread.ts seedSpreadTable). */
+  seedSpread?: { seeds: readonly number[]; table: ComparisonTable };
   /** The most workloads given their own charts (default DEFAULT_CHARTED_WORKLOADS; Infinity for all). */
   chartWorkloads?: number;
 }
@@ -55,7 +61,7 @@ export function defaultComparisonTable(variants: readonly ComparisonVariantInput
       formatCostFigure(v.summary.cost.total.cost),
     ]),
   );
-  return { header, rows };
+  return { header, rows, nameColumns: 2 };
 }
 
 
@@ -63,7 +69,12 @@ export function defaultComparisonTable(variants: readonly ComparisonVariantInput
 const PER_WORKLOAD_MAX = 50;
 
 function markdownRows(table: ComparisonTable): string {
-  const markdown = formatMarkdownTable(table.header, table.rows.map((r) => r.map((c) => (typeof c === 'number' && !Number.isFinite(c) ? '' : String(c)))), table.align);
+  const names = table.nameColumns ?? 0;
+  const shown = (c: Cell, i: number): string => {
+    const text = typeof c === 'number' && !Number.isFinite(c) ? '' : String(c);
+    return i < names ? escapeMarkdownText(text) : text;
+  };
+  const markdown = formatMarkdownTable(table.header, table.rows.map((r) => r.map(shown)), table.align);
   return table.note === undefined ? markdown : `${markdown}\n\n${escapeMarkdownText(table.note)}`;
 }
 
@@ -81,6 +92,10 @@ export function renderComparisonReport(input: ComparisonReportInput): RenderedRe
   if (input.note !== undefined) out.push(escapeMarkdownText(input.note), '');
   if (input.dataFiles !== undefined && input.dataFiles.length > 0) out.push(`Data: ${input.dataFiles.map(fileLink).join(' · ')}`, '');
   out.push('## Side by side', '', markdownRows(table), '');
+  if (input.seedSpread !== undefined) {
+    const { seeds, table: spread } = input.seedSpread;
+    out.push('## Across the seeds', '', `Each variant's figures over its ${seeds.length} seeds (${seeds.join(', ')}), lowest–highest (one figure where every seed's prints the same); comparison-seeds.csv has every run.`, '', markdownRows(spread), '');
+  }
   const workloads = new Set(input.variants.flatMap((v) => v.summary.workloads.map((w) => w.name))).size;
   if (input.workloadTable !== undefined && workloads > 1 && workloads <= PER_WORKLOAD_MAX) {
     out.push('## Per workload', '', 'The side-by-side table sums pending pod-seconds and cold starts over the workloads and shows the busiest one\'s response times; here is each workload.', '', markdownRows(input.workloadTable), '');

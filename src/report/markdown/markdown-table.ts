@@ -1,10 +1,16 @@
-/** A GitHub-flavoured Markdown table: header, alignment row, cells with `|` and line breaks escaped. */
+/**
+ * A GitHub-flavoured Markdown table: header, alignment row, cells. A cell is Markdown inline text:
+ * free text in it is escaped by the caller (escapeMarkdownText, ./markdown-text.ts). The table
+ * itself keeps every row whole: a line break becomes a space and a `|` not yet escaped is escaped,
+ * so a pipe already escaped by escapeMarkdownText is not escaped twice (`\\|` would end the cell).
+ */
 import { padColumns } from '../text-columns.js';
 
 export type Align = 'left' | 'right';
 
+/** A `|` after an even run of backslashes (none included) ends a cell: it gets one more. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return text.replace(/(?<!\\)((?:\\\\)*)\|/g, '$1\\|').replace(/\r?\n/g, ' ');
 }
 
 /** Columns are right-aligned where `align` says so (numbers), left otherwise. */

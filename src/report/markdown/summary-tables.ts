@@ -1,7 +1,8 @@
 /**
  * The tables of report.md, from summary.json's RunSummary: service level per workload, scaling
  * activity per autoscaler, and cost per pool, capacity class and in total (its figures as
- * summary.json has them, footed; node- and pod-hours footed to 2 decimals the same way).
+ * summary.json has them, footed; node- and pod-hours footed to 2 decimals the same way). Names
+ * from the scenario (workloads, autoscalers and their targets, quotas, pools) are escaped.
  */
 import { quotaUseText } from '../quota-summary-text.js';
 import type { CostSummary, CostSummaryFigure, CostSummaryRow } from '../cost/cost-summary.js';
@@ -10,6 +11,7 @@ import { CAPACITY_CLASS_LABELS } from '../cost/cost-rows.js';
 import { EXACT_SECONDS_PER_HOUR, exactDivide, exactFromNumber } from '../../units/exact-amount.js';
 import type { RunSummary } from '../summary.js';
 import { formatMarkdownTable } from './markdown-table.js';
+import { escapeMarkdownText } from './markdown-text.js';
 
 /** A response time in ms; a dash for a workload that served nothing (NaN in memory, null in summary.json). */
 const ms = (seconds: number | null): string => (seconds === null || !Number.isFinite(seconds) ? '—' : (seconds * 1000).toFixed(1));
@@ -21,7 +23,7 @@ const percent = (v: number | null): string => (v === null ? '—' : v.toFixed(3)
 export function formatWorkloadTable(summary: RunSummary): string {
   const header = ['workload', 'served %', 'dropped %', 'p50 ms', 'p95 ms', 'p99 ms', 'ready min / mean / peak', 'peak desired', 'cold starts', 'pending pod-s'];
   const rows = summary.workloads.map((w) => [
-    w.name,
+    escapeMarkdownText(w.name),
     percent(w.servedPercent),
     percent(w.droppedPercent),
     ms(w.responseTimeSeconds.p50),
@@ -38,14 +40,14 @@ export function formatWorkloadTable(summary: RunSummary): string {
 /** One row per HPA, ScaledObject, ScaledJob, the cluster-autoscaler, kube-scheduler's preemptions and ResourceQuota; undefined when none ran. */
 export function formatScalingTable(summary: RunSummary): string | undefined {
   const rows: string[][] = [
-    ...summary.hpas.map((h) => [`HPA ${h.name}`, h.target, `${h.scaleUps} scale-ups, ${h.scaleDowns} scale-downs (${h.syncs} syncs)`]),
+    ...summary.hpas.map((h) => [`HPA ${escapeMarkdownText(h.name)}`, escapeMarkdownText(h.target), `${h.scaleUps} scale-ups, ${h.scaleDowns} scale-downs (${h.syncs} syncs)`]),
     ...summary.keda.scaledObjects.map((s) => [
-      `ScaledObject ${s.name}`,
-      s.target,
+      `ScaledObject ${escapeMarkdownText(s.name)}`,
+      escapeMarkdownText(s.target),
       `${s.scaleFromZero} activations from zero, ${s.scaleToZero} scale-downs to zero (${s.polls} polls)`,
     ]),
     ...summary.keda.scaledJobs.map((j) => [
-      `ScaledJob ${j.name}`,
+      `ScaledJob ${escapeMarkdownText(j.name)}`,
       '—',
       `${j.jobsCreated} Jobs created, ${j.jobsSucceeded} succeeded, peak ${j.peakParallelJobs} in parallel, pickup wait max ${fixed(j.maxPickupWaitSeconds, 1)} s`,
     ]),
@@ -54,7 +56,7 @@ export function formatScalingTable(summary: RunSummary): string | undefined {
   if (ca !== undefined) rows.push(['cluster-autoscaler', 'node pools', `${ca.scaleUps} scale-ups, ${ca.nodesAdded} nodes added, ${ca.nodesRemoved} removed (${ca.scans} scans)`]);
   const scheduler = summary.scheduler;
   if (scheduler !== undefined) rows.push(['kube-scheduler (DefaultPreemption)', 'pods of lower priority', `${scheduler.preemptions} preemptions, ${scheduler.victims} pods evicted`]);
-  for (const q of summary.resourceQuotas ?? []) rows.push([`ResourceQuota ${q.name}`, `pods in ${q.namespace}`, quotaUseText(q)]);
+  for (const q of summary.resourceQuotas ?? []) rows.push([`ResourceQuota ${escapeMarkdownText(q.name)}`, `pods in ${escapeMarkdownText(q.namespace)}`, escapeMarkdownText(quotaUseText(q))]);
   return rows.length === 0 ? undefined : formatMarkdownTable(['autoscaler', 'target', 'scale events'], rows);
 }
 
@@ -85,7 +87,7 @@ function costRow(row: CostSummaryRow, reportCurrency: string | null, hours: Hour
   const converted = reportCurrency !== null && row.cost.inReportCurrency !== undefined ? `${row.cost.inReportCurrency.toFixed(2)} ${reportCurrency}` : '—';
   return [
     row.capacityClass === 'total' ? '**total**' : CAPACITY_CLASS_LABELS[row.capacityClass],
-    row.pool ?? (row.capacityClass === 'total' ? '' : 'all pools'),
+    row.pool !== undefined ? escapeMarkdownText(row.pool) : row.capacityClass === 'total' ? '' : 'all pools',
     String(row.nodeCount),
     hours.nodeHours.get(row) ?? '—',
     String(row.podCount),

@@ -66,7 +66,9 @@ describe('active-users-eci over 4 days (reserved and virtual capacity, backlog)'
     expect(nodes.yAxisLabel).toBe('nodes / virtual pods');
     const cost = set.charts.find((c) => c.name === 'cost-cny')!;
     expect(cost.yAxisLabel).toBe('cost (CNY)');
-    expect(cost.lines.map((l) => l.label)).toEqual(['reserved', 'virtual pods', 'total']);
+    // The classes as the cost table and the node chart name them (CAPACITY_CLASS_LABELS), in their colours.
+    expect(cost.lines.map((l) => l.label)).toEqual(['reserved', 'virtual', 'total']);
+    expect(cost.lines.map((l) => l.colour.name)).toEqual(['blue', 'purple', 'light grey']);
   });
 
   it('ends the cost curve at the summary’s total', () => {

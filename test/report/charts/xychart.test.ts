@@ -70,6 +70,12 @@ describe('formatXyChart', () => {
     expect(formatXyChart(three)).toContain('"themeCSS":".line-plot-0 path{stroke-width:8px} .line-plot-1 path{stroke-width:5px}"');
   });
 
+  it('escapes a label in the legend (a pool, workload, variant or sweep setting is free text), not in the Mermaid title', () => {
+    const s = spec({ title: 'x-_y_ nodes', lines: [{ label: 'x-_y_ nodes, spot', colour: BLUE, values: [1] }, { label: 'SLO p95<8ms', colour: RED, values: [1] }] });
+    expect(formatLegend(s)).toBe('🟦 x-\\_y\\_ nodes, spot (blue) · 🟥 SLO p95\\<8ms (red)');
+    expect(formatXyChart(s)).toContain('title "x-_y_ nodes"');
+  });
+
   it('uses days on a long run', () => {
     const s = spec({ timeAxis: chooseTimeAxis(10 * 86_400), timesSeconds: [86_400, 2 * 86_400, 3 * 86_400, 4 * 86_400] });
     expect(formatXyChart(s)).toContain('x-axis "time (d)" 1 --> 4');

@@ -1,9 +1,11 @@
 /**
  * report.md of a run: the header and links, the summary tables, a ```mermaid block per chart each
- * followed by its legend, the left-out notes and chart sources; deterministic.
+ * followed by its legend, the left-out notes and chart sources; names shown as written; deterministic.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mermaidFileName, type RenderedReport } from '../../../src/report/formats/report-format.js';
+import { markdownToHtml } from '../../../src/report/html/markdown-to-html.js';
+import type { RunSummary } from '../../../src/report/summary.js';
 import { renderRunReport } from '../../../src/report/markdown/run-report.js';
 import { runWithSeries, type RunWithSeries } from '../charts/run-fixture.js';
 
@@ -63,6 +65,31 @@ describe('renderRunReport on flask-hpa-ca (prices, cluster-autoscaler)', () => {
     expect(report.markdown).toMatch(/^\| on-demand \| workers \| 2 \| [\d.]+ \| 0 \| 0\.00 \| [\d.]+ USD \| [\d.]+ USD \| [\d.]+ USD \|$/m);
     expect(report.markdown).toMatch(/^\| \*\*total\*\* \| {2}\| 2 \|/m);
     expect(report.markdown).toMatch(/^\| cluster-autoscaler \| node pools \| \d+ scale-ups, \d+ nodes added, \d+ removed \(\d+ scans\) \|$/m);
+  });
+
+  it('shows names with Markdown punctuation as written, each table row whole', async () => {
+    // The loader takes any metadata.name; a scenario could hold these.
+    const run = await runWithSeries('flask-hpa-ca');
+    const summary = structuredClone(run.result.summary) as RunSummary & { cost: { pools: { pool?: string }[] } };
+    const name = '*a_b*|c';
+    summary.workloads[0]!.name = name;
+    summary.hpas[0]!.name = '_h_';
+    summary.hpas[0]!.target = name;
+    summary.cost.pools[0]!.pool = '<i>p</i>';
+    const markdown = renderRunReport({ summary, series: run.series, billing: run.result.built.ledger }).markdown;
+    // A row's cells as GitHub and marked split them: at each pipe after an even run of backslashes.
+    const cells = (line: string): number => line.split(/(?<=(?<!\\)(?:\\\\)*)\|/).length - 2;
+    for (const table of markdown.split('\n\n').filter((b) => b.startsWith('| '))) {
+      const rows = table.split('\n');
+      for (const row of rows) expect(cells(row), row).toBe(cells(rows[0]!));
+    }
+    const html = markdownToHtml(markdown, []);
+    expect(html).toContain(`<td>${name}</td>`);
+    expect(html).toContain(`<td>HPA _h_</td>\n<td>${name}</td>`);
+    expect(html).toContain('<td>&lt;i&gt;p&lt;/i&gt;</td>');
+    // Its charts look the name up in the series, which keep the scenario's: left out, the name as written.
+    expect(html).toContain(`<li>${name}: load chart left out (no load was offered).</li>`);
+    expect(html).not.toMatch(/<em>|<i>/);
   });
 
   it('draws the cumulative cost in USD', () => {
