@@ -6,8 +6,9 @@
  * whose Ready condition is True, and deletes the Node object of any other whose instance the cloud
  * no longer has (ensureNodeExistsByProviderID false; a terminated EC2 instance does not exist).
  * So a Node outlives its instance until the first sweep after the node lifecycle controller marked
- * it NotReady (src/cluster/node-lifecycle.ts, --node-monitor-grace-period after its kubelet's last
- * update); its pods stay bound to it until the pod GC deletes them (src/cluster/pod-gc.ts).
+ * it NotReady (src/cluster/node-lifecycle.ts: its first health pass --node-monitor-grace-period
+ * after the one that saw the kubelet's last Lease renewal); its pods stay bound to it until the
+ * pod GC deletes them (src/cluster/pod-gc.ts).
  * The controller started before the scenario: its grid's phase is drawn from the seeded
  * `cloud-node-lifecycle` stream (src/core/period-grid.ts). Sweeps are scheduled only while a node
  * whose instance is gone still has its Node object. Not modelled: the shutdown taint it puts on a

@@ -7,9 +7,11 @@
  *    nothing: the Node stays Ready and its pods Ready=True, so the endpoints still send them their
  *    share of the requests, which are lost, and the scheduler may still bind pods there (they never
  *    start) unless a taint keeps them away (ToBeDeletedByClusterAutoscaler, a handler's cordon).
- * 2. --node-monitor-grace-period (50 s) later the node lifecycle controller marks the node NotReady
- *    (Unknown), taints it unreachable and marks its pods Ready=False (src/cluster/node-lifecycle.ts).
- *    A node whose kubelet had already stopped (a nodeFailure) is marked on the failure's own clock.
+ * 2. The node lifecycle controller marks the node NotReady (Unknown), taints it unreachable and
+ *    marks its pods Ready=False at its first health pass --node-monitor-grace-period (50 s) after
+ *    the pass that saw the kubelet's last Lease renewal: more than 40 s and at most 55 s after the
+ *    termination (src/cluster/node-lifecycle.ts, node-not-ready-time.ts). A node whose kubelet had
+ *    already stopped (a nodeFailure) is marked on the failure's own clock.
  * 3. At its next sweep (every 5 s) the cloud node lifecycle controller deletes the NotReady Node
  *    whose instance is gone (cloud-node-lifecycle.ts).
  * 4. The pod GC force-deletes the pods still bound to it, 40 s after its first sweep that finds the
@@ -19,9 +21,8 @@
  */
 import type { Cluster } from '../cluster/cluster.js';
 import type { SimNode } from '../cluster/model.js';
-import { markNodeUnreachable, NODE_MONITOR_GRACE_PERIOD_SECONDS, stopKubelet } from '../cluster/node-lifecycle.js';
+import { NODE_MONITOR_GRACE_PERIOD_SECONDS, scheduleUnreachable, stopKubelet } from '../cluster/node-lifecycle.js';
 import { PodGc } from '../cluster/pod-gc.js';
-import { Phase } from '../core/phases.js';
 import type { Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import { CloudNodeLifecycle } from './cloud-node-lifecycle.js';
@@ -45,11 +46,8 @@ export class NodeTeardown {
     const kubeletWasRunning = this.cluster.health.kubeletRunning(node);
     stopKubelet(this.cluster, node);
     this.cluster.instanceGone(node);
-    if (kubeletWasRunning) {
-      this.sim.scheduleAfter(NODE_MONITOR_GRACE_PERIOD_SECONDS, Phase.LIFECYCLE, 'node-lifecycle-controller', () => {
-        if (!node.removed) markNodeUnreachable(this.cluster, node);
-      });
-    }
+    // No kubelet comes back on a terminated instance.
+    if (kubeletWasRunning) scheduleUnreachable(this.sim, this.cluster, node, { gracePeriodSeconds: NODE_MONITOR_GRACE_PERIOD_SECONDS, stillDown: () => true });
     this.cloudNodeLifecycle.instanceGone(node);
   }
 }

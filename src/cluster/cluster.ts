@@ -351,14 +351,15 @@ export class Cluster {
   /**
    * The node's Ready condition as the API shows it. NotReady (Unknown: the kubelet stopped posting)
    * taints it node.kubernetes.io/unreachable:NoSchedule (TaintNodesByCondition) so no new pod lands
-   * there, and :NoExecute (the taint manager's trigger); Ready again removes both.
+   * there; its :NoExecute twin (the taint manager's trigger) follows a pass later (node-lifecycle.ts).
+   * Ready again removes both.
    */
   setNodeReady(node: SimNode, ready: boolean): void {
     if (node.ready === ready || node.removed) return;
     node.ready = ready;
     this.health.readyChanged(node, ready, this.sim.nowSeconds);
     this.setTaint(node, NODE_UNREACHABLE_TAINT, !ready);
-    this.setTaint(node, NODE_UNREACHABLE_NO_EXECUTE_TAINT, !ready);
+    if (ready) this.setTaint(node, NODE_UNREACHABLE_NO_EXECUTE_TAINT, false);
   }
 
   private removePod(pod: SimPod): void {

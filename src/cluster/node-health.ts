@@ -1,9 +1,11 @@
 /**
  * What is known of each node's health, kept apart because the kubelet and the API disagree for a
  * while after a failure (node lifecycle controller, --node-monitor-grace-period): whether the node's
- * kubelet runs (false from a nodeFailure until its recovery, whatever the API still says), and since
- * when the API has shown it NotReady (its Ready condition's lastTransitionTime). The taints the
- * controller puts on a NotReady node are named here; the Cluster sets them with the condition.
+ * kubelet runs (false from a nodeFailure until its recovery, whatever the API still says), when it
+ * last started (its Lease renewals count from then: node-not-ready-time.ts), and since when the API
+ * has shown it NotReady (its Ready condition's lastTransitionTime). The taints the controller puts
+ * on a NotReady node are named here; the Cluster sets the NoSchedule one with the condition, the
+ * node lifecycle controller the NoExecute one a pass later (node-lifecycle.ts).
  */
 import type { Taint } from '../scenario/types.js';
 import type { SimNode } from './model.js';
@@ -21,19 +23,27 @@ export class NodeHealth {
   private readonly kubeletDown = new Set<SimNode>();
   /** Per node whose kubelet is down, the pod terminations that wait for it to come back. */
   private readonly heldTerminations = new Map<SimNode, (() => void)[]>();
+  /** When a kubelet that came back started again (its Lease renewals count from then); others started at registration. */
+  private readonly kubeletRestarted = new Map<SimNode, number>();
 
   /** Whether the node's kubelet runs (false from a nodeFailure until its recovery, and once its instance or Node object is gone). */
   kubeletRunning(node: SimNode): boolean {
     return !node.removed && (this.kubeletDown.size === 0 || !this.kubeletDown.has(node));
   }
 
-  /** The kubelet of `node` goes down or comes back; the API hears nothing of it (Cluster.setNodeReady). */
-  setKubeletRunning(node: SimNode, running: boolean): void {
+  /** When the node's kubelet last started: the node's registration, or its return after a failure. */
+  kubeletStartedSeconds(node: SimNode): number {
+    return this.kubeletRestarted.get(node) ?? node.createdSeconds;
+  }
+
+  /** The kubelet of `node` goes down or comes back (at `nowSeconds`); the API hears nothing of it (Cluster.setNodeReady). */
+  setKubeletRunning(node: SimNode, running: boolean, nowSeconds?: number): void {
     if (!running) {
       if (!node.removed) this.kubeletDown.add(node);
       return;
     }
     this.kubeletDown.delete(node);
+    if (nowSeconds !== undefined) this.kubeletRestarted.set(node, nowSeconds);
     const held = this.heldTerminations.get(node);
     this.heldTerminations.delete(node);
     for (const finish of held ?? []) finish();
@@ -79,5 +89,6 @@ export class NodeHealth {
   removed(node: SimNode): void {
     this.kubeletDown.delete(node);
     this.heldTerminations.delete(node);
+    this.kubeletRestarted.delete(node);
   }
 }

@@ -5,21 +5,24 @@
  *   untainted, so the scheduler may still bind pods to it (they never start), and its pods keep
  *   Ready=True, so the Service endpoints still send them their share of the requests, which are lost
  *   (src/engine/load-flow.ts lostShare; dropped in the workload's flow totals).
- * - After node-monitor-grace-period without a status update (kube-controller-manager
- *   `--node-monitor-grace-period`), the node lifecycle controller (pkg/controller/nodelifecycle
- *   monitorNodeHealth) sets the node's Ready condition to Unknown, taints it
- *   node.kubernetes.io/unreachable NoSchedule and NoExecute, and marks its pods Ready=False
- *   (MarkPodsNotReady): the endpoints drop them then.
+ * - The node lifecycle controller (pkg/controller/nodelifecycle monitorNodeHealth) notices at its
+ *   first health pass (every --node-monitor-period, 5 s) at least `--node-monitor-grace-period`
+ *   after the pass that saw the kubelet's last Lease renewal (every 10 s): more than 40 s and at
+ *   most 55 s after the failure by default (src/cluster/node-not-ready-time.ts). It sets the node's
+ *   Ready condition to Unknown, taints it node.kubernetes.io/unreachable NoSchedule and marks its
+ *   pods Ready=False (MarkPodsNotReady): the endpoints drop them then. At its next pass it taints it
+ *   NoExecute.
  * - The taint manager evicts the pods tolerationSeconds after the NoExecute taint: the 300 s that the
  *   DefaultTolerationSeconds admission plugin gives every pod for node.kubernetes.io/unreachable, so
- *   failure + grace + 300 s; their controllers recreate them elsewhere.
+ *   NotReady + 5 s + 300 s; their controllers recreate them elsewhere.
  * With `recoverAfter` the kubelet comes back: the node is Ready and untainted (if it had been marked
- * at all: a recovery within the grace period leaves the API never seeing it NotReady) and the pods
- * still bound there start their containers again. The kubelet's stop and the marking are
- * src/cluster/node-lifecycle.ts's, shared with a node whose cloud instance is gone.
+ * at all: a recovery before the marking pass leaves the API never seeing it NotReady), its Lease
+ * renewals start again from then, and the pods still bound there start their containers again. The
+ * kubelet's stop and the marking are src/cluster/node-lifecycle.ts's, shared with a node whose cloud
+ * instance is gone.
  */
 import type { SimNode } from '../cluster/model.js';
-import { markNodeUnreachable, NODE_MONITOR_GRACE_PERIOD_SECONDS, stopKubelet } from '../cluster/node-lifecycle.js';
+import { NODE_MONITOR_GRACE_PERIOD_SECONDS, scheduleUnreachable, stopKubelet } from '../cluster/node-lifecycle.js';
 import { Phase } from '../core/phases.js';
 import type { NodeFailureFault } from '../scenario/fault-types.js';
 import type { FaultEnv } from './fault-env.js';
@@ -41,14 +44,17 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
     const failure = { recovered: false };
     stopKubelet(env.cluster, node);
     env.fired('nodeFailure');
-    env.sim.scheduleAfter(graceSeconds, Phase.LIFECYCLE, COMPONENT, () => {
-      if (failure.recovered || node.removed) return;
-      markNodeUnreachable(env.cluster, node);
-      const markedAt = env.sim.nowSeconds;
-      env.sim.scheduleAfter(NODE_FAILURE_DEFAULTS.evictionTimeoutSeconds, Phase.LIFECYCLE, COMPONENT, () => {
-        if (node.removed || env.cluster.health.notReadySinceSeconds(node) !== markedAt) return;
-        for (const pod of env.cluster.podsOn(node)) env.cluster.deletePod(pod, pod.template.terminationGracePeriodSeconds);
-      });
+    scheduleUnreachable(env.sim, env.cluster, node, {
+      gracePeriodSeconds: graceSeconds,
+      stillDown: () => !failure.recovered,
+      // The taint manager: every pod's tolerationSeconds for the unreachable NoExecute taint runs from it.
+      onNoExecute: () => {
+        const notReadySince = env.cluster.health.notReadySinceSeconds(node);
+        env.sim.scheduleAfter(NODE_FAILURE_DEFAULTS.evictionTimeoutSeconds, Phase.LIFECYCLE, COMPONENT, () => {
+          if (node.removed || failure.recovered || env.cluster.health.notReadySinceSeconds(node) !== notReadySince) return;
+          for (const pod of env.cluster.podsOn(node)) env.cluster.deletePod(pod, pod.template.terminationGracePeriodSeconds);
+        });
+      },
     });
     if (fault.recoverAfterSeconds !== undefined) {
       env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => {
@@ -75,7 +81,7 @@ function pickNode(target: NodeFailureFault['target'], env: FaultEnv, int: (n: nu
 /** The kubelet comes back, unless the node's instance is gone meanwhile (no kubelet to come back). */
 function recoverNode(node: SimNode, env: FaultEnv): void {
   if (node.removed || node.instanceGoneSeconds !== undefined || env.cluster.health.kubeletRunning(node)) return;
-  env.cluster.health.setKubeletRunning(node, true);
+  env.cluster.health.setKubeletRunning(node, true, env.sim.nowSeconds);
   env.cluster.setNodeReady(node, true);
   for (const pod of env.cluster.podsOn(node)) env.restarter.restart(pod);
 }

@@ -1,8 +1,10 @@
 /**
  * A node failure under a pod quota, through a whole run: two pods of web (one per node) fill the
- * namespace's `pods: 2` quota; the kubelet of default-0 dies at 60 s, its pod is evicted at
- * 60 + 50 + 300 = 410 s and stays Terminating (the kubelet never returns). The ReplicaSet's
- * replacement is refused (FailedCreate) while the stuck pod is charged: up to 410 + 2 × 30 s = 470 s
+ * namespace's `pods: 2` quota; the kubelet of default-0 dies at 60 s (just after its Lease renewal),
+ * the node lifecycle controller marks the node NotReady at its pass at 115 s and taints it NoExecute
+ * at 120 s, so its pod is evicted at 120 + 300 = 420 s and stays Terminating (the kubelet never
+ * returns). The ReplicaSet's replacement is refused (FailedCreate) while the stuck pod is charged:
+ * up to 420 + 2 × 30 s = 480 s
  * (QuotaV1Pod), and in status.used until the resource quota controller's first full resync after
  * that (its 5 m grid, phase drawn from the seeded `resourcequota` stream); the replacement is
  * created at the ReplicaSet's next rate-limited retry after that resync. timeseries.csv's
@@ -18,7 +20,8 @@ import { MemoryTables } from '../helpers/memory-tables.js';
 import { BASE_SCENARIO, baseFiles, deploymentYaml } from '../scenario/helpers/base-scenario.js';
 import { lines, loadFolder } from '../scenario/helpers/scenario-folder.js';
 
-const EVICTION_SECONDS = 60 + 50 + 300;
+/** NoExecute at the pass after the one (115 s) that marked the node NotReady, plus 300 s. */
+const EVICTION_SECONDS = 120 + 300;
 const CHARGE_END_SECONDS = EVICTION_SECONDS + 2 * 30;
 
 interface Run {
@@ -84,7 +87,7 @@ describe('a node failure under a pod quota', () => {
     ]);
   });
 
-  it('controllers.resourceQuota.syncPeriod: 1m releases it at the first minute-grid instant after 470 s', async () => {
+  it('controllers.resourceQuota.syncPeriod: 1m releases it at the first minute-grid instant after 480 s', async () => {
     const { built, failedCreates } = await run('  controllers:\n    resourceQuota: {syncPeriod: 1m}\n');
     const releasedAt = nextResyncSeconds(built.quotaResync!.firstSeconds, 60, CHARGE_END_SECONDS)!;
     expect(releasedAt).toBeLessThanOrEqual(CHARGE_END_SECONDS + 60);

@@ -2,8 +2,10 @@
  * One spot interruption followed instant by instant through a whole run (two spot nodes, four web
  * pods, a flat load). Without an interruption handler (plain Kubernetes) nothing acts on the notice;
  * at its end the instance is terminated: billing and capacity stop, the pods' containers stop while
- * the API still shows them Ready; 50 s later (--node-monitor-grace-period) the node is NotReady and
- * its pods Ready=False; the cloud node lifecycle controller deletes the Node at its next 5 s sweep;
+ * the API still shows them Ready; the node lifecycle controller's health pass --node-monitor-grace-period
+ * (50 s) after the one that saw the kubelet's last Lease renewal marks the node NotReady and its pods
+ * Ready=False (40–55 s after the termination: src/cluster/node-not-ready-time.ts); the cloud node
+ * lifecycle controller deletes the Node at its next 5 s sweep;
  * the pod GC first sees it missing at its next 20 s sweep and 40 s later marks the pods Failed and
  * deletes them; only then does the ReplicaSet create their replacements. With
  * `interruptionHandling: drain` the node is cordoned and its pods evicted on the notice, so the
@@ -11,6 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NODE_UNSCHEDULABLE_TAINT } from '../../src/cluster/node-health.js';
+import { nodeNotReadyTime } from '../../src/cluster/node-not-ready-time.js';
 import type { InterruptionHandling } from '../../src/cloud/types.js';
 import type { SimNode, SimPod } from '../../src/cluster/model.js';
 import type { BuiltSimulation } from '../../src/engine/build-simulation.js';
@@ -97,6 +100,14 @@ async function interrupt(handling: InterruptionHandling): Promise<Timeline> {
   return { ...first!, built: built!, nodeDeletedSeconds: nodeDeletedSeconds!, pods: [...seen] };
 }
 
+/** When the node lifecycle controller marks the interrupted node NotReady: 40–55 s after the termination. */
+function notReadyAfterTermination(t: Timeline): number {
+  const at = nodeNotReadyTime({ kubeletStartedSeconds: t.node.createdSeconds, kubeletStoppedSeconds: t.terminatedSeconds, gracePeriodSeconds: GRACE_SECONDS }).notReadySeconds;
+  expect(at - t.terminatedSeconds).toBeGreaterThan(GRACE_SECONDS - 10);
+  expect(at - t.terminatedSeconds).toBeLessThanOrEqual(GRACE_SECONDS + 5);
+  return at;
+}
+
 /** Web pods created at exactly `seconds`. */
 function createdAt(t: Timeline, seconds: number): SimPod[] {
   return t.pods.filter((p) => p.createdSeconds === seconds);
@@ -108,7 +119,7 @@ function createdBetween(t: Timeline, fromSeconds: number, toSeconds: number): Si
 }
 
 describe('a spot interruption without a handler (plain Kubernetes)', () => {
-  it('termination → NotReady 50 s later → Node deleted at the next 5 s sweep → pods failed and deleted by the pod GC 40 s after its first sweep → replacements then', async () => {
+  it('termination → NotReady at the health pass 50 s after the one that saw the last renewal → Node deleted at the next 5 s sweep → pods failed and deleted by the pod GC 40 s after its first sweep → replacements then', async () => {
     const t = await interrupt('none');
     const { built, node, victims } = t;
     const T = t.terminatedSeconds;
@@ -118,12 +129,13 @@ describe('a spot interruption without a handler (plain Kubernetes)', () => {
     expect(victims.every((p) => p.deletionSeconds === undefined)).toBe(true);
     // At the termination the containers stop, but the API still lists the pods Ready.
     expect(t.atTermination).toEqual(victims.map(() => [false, false, true]));
-    // --node-monitor-grace-period later: NotReady, and MarkPodsNotReady.
-    expect(built.cluster.health.notReadySinceSeconds(node)).toBe(T + GRACE_SECONDS);
-    for (const p of victims) expect(p.readyConditionSeconds).toBe(T + GRACE_SECONDS);
+    // The node lifecycle controller's marking pass: NotReady, and MarkPodsNotReady.
+    const notReady = notReadyAfterTermination(t);
+    expect(built.cluster.health.notReadySinceSeconds(node)).toBe(notReady);
+    for (const p of victims) expect(p.readyConditionSeconds).toBe(notReady);
     // The cloud node lifecycle controller's first sweep after that deletes the Node.
     const ccm = built.teardown.cloudNodeLifecycle.grid;
-    expect(t.nodeDeletedSeconds).toBe(ccm.at(ccm.indexAfter(T + GRACE_SECONDS)));
+    expect(t.nodeDeletedSeconds).toBe(ccm.at(ccm.indexAfter(notReady)));
     // The pod GC's first sweep after the deletion quarantines the name; two sweeps (40 s) later the pods go, Failed.
     const gc = built.teardown.podGc.grid;
     const forceDeletedSeconds = gc.at(gc.indexAfter(t.nodeDeletedSeconds) + 2);
@@ -146,8 +158,8 @@ describe('a spot interruption without a handler (plain Kubernetes)', () => {
     const T = t.terminatedSeconds;
     const record = built.ledger.nodes.find((r) => r.node === node.name)!;
     expect(record.endSeconds).toBe(T);
-    // The Node object outlived its instance by the grace period and more.
-    expect(t.nodeDeletedSeconds).toBeGreaterThan(T + GRACE_SECONDS);
+    // The Node object outlived its instance until the marking and a sweep after it.
+    expect(t.nodeDeletedSeconds).toBeGreaterThan(notReadyAfterTermination(t));
     // The pool's capacity counts each node from its registration to its termination, the ghost not at all.
     const end = built.scenario.durationSeconds;
     const expected = built.ledger.nodes.reduce((sum, r) => sum + (Math.min(r.endSeconds ?? end, end) - (r.joinedSeconds ?? end)) * 4000, 0);
@@ -177,9 +189,10 @@ describe('a spot interruption with a drain handler (interruptionHandling: drain)
     // The instance still goes at the end of the notice, with no pod left on it, and the Node object the same way after it.
     expect(t.atTermination.map(([removed]) => removed)).toEqual(victims.map(() => true));
     expect(built.ledger.nodes.find((r) => r.node === node.name)!.endSeconds).toBe(T);
-    expect(built.cluster.health.notReadySinceSeconds(node)).toBe(T + GRACE_SECONDS);
+    const notReady = notReadyAfterTermination(t);
+    expect(built.cluster.health.notReadySinceSeconds(node)).toBe(notReady);
     const ccm = built.teardown.cloudNodeLifecycle.grid;
-    expect(t.nodeDeletedSeconds).toBe(ccm.at(ccm.indexAfter(T + GRACE_SECONDS)));
+    expect(t.nodeDeletedSeconds).toBe(ccm.at(ccm.indexAfter(notReady)));
     expect(built.teardown.podGc.deletedPods).toBe(0);
   });
 });

@@ -40,7 +40,7 @@ function podLog(built: BuiltSimulation): string[] {
 }
 
 describe('nodeFailure', () => {
-  it('NotReady + unreachable taints after node-monitor-grace-period (50 s), pods evicted 300 s later and recreated on another node', async () => {
+  it('NotReady + unreachable taint at the health pass node-monitor-grace-period (50 s) after the one that saw the last Lease renewal, pods evicted 300 s after the NoExecute taint and recreated on another node', async () => {
     const built = await build(['{nodeFailure: {node: default-0, at: 60}}'], webDeployment(2));
     const log = podLog(built);
     const [node0, node1] = built.cluster.nodes;
@@ -51,19 +51,23 @@ describe('nodeFailure', () => {
     expect(node0!.ready).toBe(true);
     expect(node0!.taints).not.toContainEqual(NODE_UNREACHABLE_TAINT);
     expect(built.workloads[0]!.servingPods).toBe(1);
-    built.sim.runUntil(111);
+    // Renewed at 60 s, seen by the pass at 65 s, marked by the pass at 115 s.
+    built.sim.runUntil(114);
+    expect(node0!.ready).toBe(true);
+    built.sim.runUntil(116);
     expect(node0!.ready).toBe(false);
     expect(node0!.taints).toContainEqual(NODE_UNREACHABLE_TAINT);
-    built.sim.runUntil(409);
+    // NoExecute at the next pass (120 s): evicted at 420 s.
+    built.sim.runUntil(419);
     expect(built.cluster.podsOn(node0!).every((p) => p.deletionSeconds === undefined)).toBe(true);
     built.sim.runUntil(450);
     const pods = built.workloads[0]!.controller.pods;
     expect(pods.filter((p) => p.deletionSeconds === undefined).map((p) => p.node?.name)).toEqual(['default-1', 'default-1']);
     expect(built.workloads[0]!.servingPods).toBe(2);
-    // The evicted pod stopped serving at 60 s; its replacement was created at 410 s and runs on default-1.
+    // The evicted pod stopped serving at 60 s; its replacement was created at 420 s and runs on default-1.
     expect(log[0]).toBe(`60 ${onNode0[0]} serving→none default-0`);
     expect(log.filter((l) => l.includes('→serving')).map((l) => l.split(' ')[0])).toHaveLength(1);
-    expect(Number(log.find((l) => l.endsWith('none→base default-1'))?.split(' ')[0])).toBeGreaterThan(410);
+    expect(Number(log.find((l) => l.endsWith('none→base default-1'))?.split(' ')[0])).toBeGreaterThan(420);
     expect(node1!.ready).toBe(true);
     expect(Object.fromEntries(built.faultCounts)).toEqual({ nodeFailure: 1 });
   });

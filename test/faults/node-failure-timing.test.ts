@@ -1,24 +1,30 @@
 /**
- * nodeFailure with upstream's timing (time-stamped, small synthetic scenario): the kubelet dies at
- * 60 s, the API keeps the node Ready and its pods Ready=True for node-monitor-grace-period (50 s,
- * kube-controller-manager's default since v1.32), so the endpoints still send the dead pod half of
- * the requests, which are lost; at 110 s the node lifecycle controller marks the node NotReady,
- * taints it node.kubernetes.io/unreachable NoSchedule + NoExecute and marks the pod Ready=False; the
- * taint manager evicts at 110 + 300 = 410 s. A recovery within the grace period leaves no NotReady.
+ * nodeFailure with upstream's timing (time-stamped, small synthetic scenario): the kubelet of a node
+ * registered at 0 dies at 60 s, just after its Lease renewal at 60 s (every 10 s); the node lifecycle
+ * controller's health pass at 65 s (every 5 s) sees that renewal, and its pass at 65 + 50 = 115 s
+ * (node-monitor-grace-period, kube-controller-manager's default since v1.32) marks the node NotReady,
+ * taints it node.kubernetes.io/unreachable NoSchedule and marks the pod Ready=False. Until then the
+ * API keeps the node Ready and its pods Ready=True, so the endpoints still send the dead pod half of
+ * the requests, which are lost. The next pass, 120 s, taints it NoExecute; the taint manager evicts
+ * at 120 + 300 = 420 s. A recovery before the marking pass leaves no NotReady.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT } from '../../src/cluster/cluster.js';
 import { Phase } from '../../src/core/phases.js';
 import { buildSimulation, type BuiltSimulation } from '../../src/engine/build-simulation.js';
+import { nodeNotReadyTime } from '../../src/cluster/node-not-ready-time.js';
 import { NODE_FAILURE_DEFAULTS } from '../../src/faults/node-failure.js';
 import { BASE_DEPLOYMENT } from '../scenario/helpers/base-scenario.js';
 import { faultProblems, loadWithFaults } from '../scenario/helpers/fault-scenario.js';
 import { lines } from '../scenario/helpers/scenario-folder.js';
 
 const FAILURE_SECONDS = 60;
-const GRACE_SECONDS = NODE_FAILURE_DEFAULTS.nodeMonitorGracePeriodSeconds;
-const EVICTION_SECONDS = FAILURE_SECONDS + GRACE_SECONDS + NODE_FAILURE_DEFAULTS.evictionTimeoutSeconds;
+/** The health pass at 65 s saw the renewal at 60 s; the first pass at or after 65 + 50 s. */
+const NOT_READY_SECONDS = 115;
+/** The next pass (5 s later) puts the NoExecute taint on; the taint manager waits 300 s from it. */
+const NO_EXECUTE_SECONDS = 120;
+const EVICTION_SECONDS = NO_EXECUTE_SECONDS + NODE_FAILURE_DEFAULTS.evictionTimeoutSeconds;
 /** 600 requests a minute: 10 req/s, which one pod serves alone. */
 const OFFERED_RPS = 10;
 
@@ -65,12 +71,13 @@ function droppedAt(built: BuiltSimulation, seconds: number): number {
 }
 
 describe('nodeFailure: node-monitor-grace-period, then NotReady, then eviction', () => {
-  it('the grace default is 50 s (kube-controller-manager --node-monitor-grace-period since v1.32) and eviction 300 s after it', () => {
+  it('the grace default is 50 s (kube-controller-manager --node-monitor-grace-period since v1.32) and eviction 300 s after the NoExecute taint', () => {
     expect(NODE_FAILURE_DEFAULTS).toEqual({ evictionTimeoutSeconds: 300, nodeMonitorGracePeriodSeconds: 50 });
-    expect(EVICTION_SECONDS).toBe(410);
+    expect(nodeNotReadyTime({ kubeletStartedSeconds: 0, kubeletStoppedSeconds: FAILURE_SECONDS, gracePeriodSeconds: 50 })).toMatchObject({ notReadySeconds: NOT_READY_SECONDS, noExecuteSeconds: NO_EXECUTE_SECONDS });
+    expect(EVICTION_SECONDS).toBe(420);
   });
 
-  it('pods stay Ready=True (containers down) until failure + grace, NotReady after; the node is tainted only then', async () => {
+  it('pods stay Ready=True (containers down) until the marking pass, NotReady after; the node is tainted NoSchedule then, NoExecute a pass later', async () => {
     const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}}}`);
     const node = built.cluster.nodes[0]!;
     const pod = built.cluster.podsOn(node)[0]!;
@@ -78,35 +85,37 @@ describe('nodeFailure: node-monitor-grace-period, then NotReady, then eviction',
     built.sim.runUntil(FAILURE_SECONDS + 1);
     expect(node.taints).toEqual([]);
     expect(built.cluster.health.notReadySinceSeconds(node)).toBeUndefined();
+    built.sim.runUntil(NO_EXECUTE_SECONDS - 1);
+    expect(node.taints).toEqual([NODE_UNREACHABLE_TAINT]);
     built.sim.runUntil(200);
     expect(changes(samples)).toEqual([
       '1 node:Ready pod:Rup serving=2 unreachable=0',
       '60 node:Ready pod:Rdown serving=1 unreachable=1',
-      '110 node:NotReady pod:-down serving=1 unreachable=0',
+      '115 node:NotReady pod:-down serving=1 unreachable=0',
     ]);
-    expect(samples.find((s) => s.startsWith('109 '))).toBe('109 node:Ready pod:Rdown serving=1 unreachable=1');
-    expect(built.cluster.health.notReadySinceSeconds(node)).toBe(110);
-    expect(pod.readyConditionSeconds).toBe(110);
+    expect(samples.find((s) => s.startsWith('114 '))).toBe('114 node:Ready pod:Rdown serving=1 unreachable=1');
+    expect(built.cluster.health.notReadySinceSeconds(node)).toBe(NOT_READY_SECONDS);
+    expect(pod.readyConditionSeconds).toBe(NOT_READY_SECONDS);
     expect(node.taints).toEqual([NODE_UNREACHABLE_TAINT, NODE_UNREACHABLE_NO_EXECUTE_TAINT]);
   });
 
-  it('loses the dead endpoint’s share of the requests during the grace window only, and keeps offered = served + dropped + backlog', async () => {
+  it('loses the dead endpoint’s share of the requests until the marking pass only, and keeps offered = served + dropped + backlog', async () => {
     const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}}}`);
     const w = built.workloads[0]!;
     const before = droppedAt(built, FAILURE_SECONDS);
     expect(before).toBe(0);
-    const atMark = droppedAt(built, FAILURE_SECONDS + GRACE_SECONDS);
-    // Two endpoints, one dead: half of 10 req/s for 50 s.
-    expect(atMark).toBeCloseTo((OFFERED_RPS / 2) * GRACE_SECONDS, 6);
+    const atMark = droppedAt(built, NOT_READY_SECONDS);
+    // Two endpoints, one dead: half of 10 req/s for 55 s.
+    expect(atMark).toBeCloseTo((OFFERED_RPS / 2) * (NOT_READY_SECONDS - FAILURE_SECONDS), 6);
     expect(droppedAt(built, 400)).toBeCloseTo(atMark, 6);
     const t = w.totals;
     expect(t.offeredRequests).toBeCloseTo(OFFERED_RPS * 400, 6);
     expect(t.offeredRequests).toBeCloseTo(t.servedRequests + t.droppedRequests + w.backlogRequests, 6);
-    // The served share: 100% before the failure, 50% in the grace window.
+    // The served share: 100% before the failure, 50% until the marking.
     expect(t.servedRequests).toBeCloseTo(OFFERED_RPS * 400 - atMark - w.backlogRequests, 6);
   });
 
-  it('evicts the pods at failure + grace + 300 s, not before, and their replacements run elsewhere', async () => {
+  it('evicts the pods 300 s after the NoExecute taint, not before, and their replacements run elsewhere', async () => {
     const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}}}`);
     const node = built.cluster.nodes[0]!;
     const pod = built.cluster.podsOn(node)[0]!;
@@ -169,17 +178,17 @@ describe('nodeFailure: node-monitor-grace-period, then NotReady, then eviction',
     const controller = built.workloads[0]!.controller;
     built.sim.runUntil(70);
     controller.scale(4);
-    built.sim.runUntil(105);
+    built.sim.runUntil(110);
     // Bound after the scheduling latency, while the API still shows the node Ready and untainted.
     const boundInGrace = built.cluster.podsOn(node).filter((p) => p.boundSeconds !== undefined && p.boundSeconds >= 70);
     expect(boundInGrace).toHaveLength(1);
     expect(boundInGrace[0]!.containerStartSeconds).toBeUndefined();
     expect(boundInGrace[0]!.phase).toBe('Pending');
-    built.sim.runUntil(120);
+    built.sim.runUntil(NOT_READY_SECONDS + 5);
     controller.scale(6);
-    built.sim.runUntil(130);
-    expect(built.cluster.podsOn(node).filter((p) => p.boundSeconds !== undefined && p.boundSeconds >= 120)).toEqual([]);
-    expect(controller.pods.filter((p) => p.boundSeconds !== undefined && p.boundSeconds >= 120).map((p) => p.node?.name)).toEqual(['default-1', 'default-1']);
+    built.sim.runUntil(NOT_READY_SECONDS + 15);
+    expect(built.cluster.podsOn(node).filter((p) => p.boundSeconds !== undefined && p.boundSeconds >= NOT_READY_SECONDS)).toEqual([]);
+    expect(controller.pods.filter((p) => p.boundSeconds !== undefined && p.boundSeconds >= NOT_READY_SECONDS).map((p) => p.node?.name)).toEqual(['default-1', 'default-1']);
     built.sim.runUntil(EVICTION_SECONDS + 1);
     expect(boundInGrace[0]!.deletionSeconds).toBe(EVICTION_SECONDS);
   });
@@ -206,35 +215,54 @@ describe('nodeFailure: node-monitor-grace-period, then NotReady, then eviction',
     expect(built.workloads[0]!.totals.droppedRequests).toBeCloseTo((OFFERED_RPS / 2) * 30, 6);
   });
 
-  it('recovery after the grace period: NotReady from failure + grace until the recovery, then Ready and untainted', async () => {
+  it('recovery after the marking: NotReady from the marking pass until the recovery, then Ready and untainted', async () => {
     const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}, recoverAfter: 2m}}`);
     const node = built.cluster.nodes[0]!;
     const samples = sampleEverySecond(built, 400);
     built.sim.runUntil(600);
-    expect(changes(samples).map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['1 node:Ready', '60 node:Ready', '110 node:NotReady', '180 node:Ready']);
+    expect(changes(samples).map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['1 node:Ready', '60 node:Ready', '115 node:NotReady', '180 node:Ready']);
     expect(node.taints).toEqual([]);
     expect(built.cluster.podsOn(node)[0]!.deletionSeconds).toBeUndefined();
   });
 
-  it('the scenario may set nodeMonitorGracePeriod: 40s (pre-v1.32) moves NotReady to 100 s and eviction to 400 s; 0 marks it at once', async () => {
+  it('the scenario may set nodeMonitorGracePeriod: 40s (pre-v1.32) moves NotReady to 65 + 40 = 105 s and eviction to 410 s; 0 marks it at the pass that saw the last renewal', async () => {
     for (const [grace, notReadyAt] of [
-      ['40s', 100],
-      ['0', 60],
+      ['40s', 105],
+      ['0', 65],
     ] as const) {
       const built = await build(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}, nodeMonitorGracePeriod: ${grace}}}`);
       const node = built.cluster.nodes[0]!;
       const pod = built.cluster.podsOn(node)[0]!;
-      built.sim.runUntil(notReadyAt + 300 + 1);
+      const evictionAt = notReadyAt + 5 + 300;
+      built.sim.runUntil(evictionAt + 1);
       expect(built.cluster.health.notReadySinceSeconds(node)).toBe(notReadyAt);
-      expect(pod.deletionSeconds).toBe(notReadyAt + 300);
-      built.workloads[0]!.settle(notReadyAt + 300);
+      expect(pod.deletionSeconds).toBe(evictionAt);
+      built.workloads[0]!.settle(evictionAt);
       expect(built.workloads[0]!.totals.droppedRequests).toBeCloseTo((OFFERED_RPS / 2) * (notReadyAt - FAILURE_SECONDS), 6);
     }
+  });
+
+  it('a kubelet that recovered renews its Lease from its return: a second failure is timed from that grid', async () => {
+    // Recovered at 60 + 203 = 263 s: renewals at 263, 273, … 323, 333 s. Failing again at 331 s: the
+    // last renewal is 323 s, seen at 325 s, NotReady at 375 s. On the registration's grid (330 s,
+    // seen at 335 s) it would be 385 s.
+    const scenario = await loadWithFaults(
+      [`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}, recoverAfter: 203s}}`, '{nodeFailure: {node: default-0, at: 331}}'],
+      { 'manifests/web.yaml': webDeployment(2), 'traces/web.csv': flatTrace(OFFERED_RPS * 60, 60) },
+      { durationSeconds: 3600 },
+    );
+    const built = buildSimulation(scenario, []);
+    const node = built.cluster.nodes[0]!;
+    built.sim.runUntil(300);
+    expect(built.cluster.health.kubeletStartedSeconds(node)).toBe(263);
+    expect(node.ready).toBe(true);
+    built.sim.runUntil(600);
+    expect(built.cluster.health.notReadySinceSeconds(node)).toBe(375);
   });
 });
 
 describe('nodeFailure over random timings (fast-check, fixed seed)', () => {
-  it('conserves load, never shows NotReady before failure + grace, and never at all when the kubelet recovers first', async () => {
+  it('conserves load, shows NotReady first at the instant node-not-ready-time.ts gives, and never when the kubelet recovers before it', async () => {
     const arb = fc.record({
       failAtSeconds: fc.integer({ min: 10, max: 600 }),
       graceSeconds: fc.integer({ min: 0, max: 120 }),
@@ -258,10 +286,17 @@ describe('nodeFailure over random timings (fast-check, fixed seed)', () => {
         w.settle(1800);
         const t = w.totals;
         expect(t.offeredRequests).toBeCloseTo(t.servedRequests + t.droppedRequests + w.backlogRequests, 4);
-        if (notReadyAt.length > 0) expect(notReadyAt[0]).toBeGreaterThanOrEqual(p.failAtSeconds + p.graceSeconds);
-        const recoveredFirst = p.recoverAfterSeconds !== undefined && p.recoverAfterSeconds < p.graceSeconds;
+        // The warm node registered at 0; the fault and the grace are whole seconds, so every instant is.
+        const expected = nodeNotReadyTime({ kubeletStartedSeconds: 0, kubeletStoppedSeconds: p.failAtSeconds, gracePeriodSeconds: p.graceSeconds }).notReadySeconds;
+        const delay = expected - p.failAtSeconds;
+        expect(delay).toBeGreaterThan(p.graceSeconds - 10);
+        expect(delay).toBeGreaterThanOrEqual(0);
+        expect(delay).toBeLessThan(p.graceSeconds + 10);
+        if (p.graceSeconds % 5 === 0) expect(delay).toBeLessThanOrEqual(p.graceSeconds + 5);
+        // A recovery at the marking pass's very instant leaves no NotReady sample either (marked and Ready again within it).
+        const recoveredFirst = p.recoverAfterSeconds !== undefined && p.recoverAfterSeconds <= delay;
         if (recoveredFirst) expect(notReadyAt).toEqual([]);
-        if (p.recoverAfterSeconds === undefined && p.graceSeconds + p.failAtSeconds < 1799) expect(notReadyAt.length).toBeGreaterThan(0);
+        else if (expected < 1800) expect(notReadyAt[0]).toBe(expected);
       }),
       { seed: 20241123, numRuns: 25 },
     );

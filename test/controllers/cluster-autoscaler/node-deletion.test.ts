@@ -133,13 +133,15 @@ describe('startNodeDeletion', () => {
     expect(gone).toEqual([[node.name, 110]]);
     expect([node.instanceGoneSeconds, node.ready, cluster.nodes.includes(node)]).toEqual([110, true, true]);
     expect([batch.removed, batch.containerStartSeconds, batch.ready]).toEqual([false, undefined, true]);
-    // 50 s later (--node-monitor-grace-period) the node is NotReady and the pod Ready=False.
-    sim.runUntil(159.9);
+    // The kubelet's last Lease renewal was at 110 s (every 10 s from the registration at 0), the node
+    // lifecycle controller's pass at 115 s saw it, and its pass at 115 + 50 s (--node-monitor-grace-period)
+    // marks the node NotReady and the pod Ready=False.
+    sim.runUntil(164.9);
     expect(node.ready).toBe(true);
-    sim.runUntil(160.001);
+    sim.runUntil(165.001);
     expect([node.ready, batch.ready]).toEqual([false, false]);
     // The cloud node lifecycle controller deletes the Node at its first sweep after that.
-    const deletedAt = teardown.cloudNodeLifecycle.grid.at(teardown.cloudNodeLifecycle.grid.indexAfter(160));
+    const deletedAt = teardown.cloudNodeLifecycle.grid.at(teardown.cloudNodeLifecycle.grid.indexAfter(165));
     sim.runUntil(deletedAt);
     expect(node.removed).toBe(false);
     sim.runUntil(deletedAt + 0.001);

@@ -16,6 +16,13 @@
  * A pod with DoNotSchedule topology spread constraints is filtered with the matching pods counted
  * over the whole snapshot: every node (removed ones keep the pods that did not move), the candidate
  * without the pods being moved, and the pods moved so far in this and earlier removals.
+ *
+ * The destinations are every node but those being deleted, NotReady ones included: RunOnce passes
+ * allNodes to ScaleDownNodeProcessor.GetPodDestinationCandidates, which returns them as they are
+ * (processors/nodes/pre_filtering_processor.go), and planner.go UpdateClusterState drops only the
+ * nodes with a deletion in progress (filterOutOwnedBy). A NotReady node's unreachable NoSchedule
+ * taint keeps the pods that do not tolerate it off it; one that does may be moved there, as the
+ * scheduler would then bind its replacement there.
  */
 import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, withoutPods, type SimulatedNode } from '../simulated-node.js';
 import { snapshotAffinity } from '../affinity-predicate.js';
@@ -32,7 +39,7 @@ export type RemovalResult =
 export interface RemovalSimulationInput {
   /** Eligible candidates, in the order they are tried. */
   candidates: readonly CaNode[];
-  /** Every node of the cluster: the possible new homes (ready ones not being deleted). */
+  /** Every node of the cluster: the possible new homes (those not being deleted, NotReady ones too). */
   nodes: readonly CaNode[];
   drain: Omit<DrainOptions, 'pdbs'>;
   pdbs: readonly CaPdb[];
@@ -126,7 +133,7 @@ function findPlaces(
 export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimulationResult {
   // The snapshot: destinations in input order, updated in place (this array is the function's own);
   // nodes found removable stop being destinations.
-  const destinations: SimulatedNode[] = input.nodes.filter((n) => n.ready && n.beingDeleted !== true).map(nodeFromCaNode);
+  const destinations: SimulatedNode[] = input.nodes.filter((n) => n.beingDeleted !== true).map(nodeFromCaNode);
   const indexByName = new Map(destinations.map((d, i) => [d.name, i]));
   // Pods only move between destinations here, so this holds for the whole pass.
   const requiredAntiInSnapshot = destinations.some((d) => (d.requiredAntiAffinityPods ?? 0) > 0);

@@ -4,6 +4,14 @@
  * their group's template, then each pending pod, most important first, is placed on the first node with
  * room (PodTopologySpread and InterPodAffinity counted over the whole snapshot as the pods land). Those pods do not
  * trigger another scale-up.
+ *
+ * The snapshot holds every registered node, NotReady ones too: RunOnce initializes it with allNodes
+ * (obtainNodeLists, then initializeClusterSnapshot(allNodes, …)); readyNodes feed only the
+ * --max-nodes-total check and the templates. A NotReady node carries the node lifecycle controller's
+ * node.kubernetes.io/unreachable (or not-ready) NoSchedule taint, so the TaintToleration filter keeps
+ * the pods that do not tolerate it off it, while a pod that does (a blanket `operator: Exists`) fits
+ * its free room, as the scheduler would bind it there; and its pods count for PodTopologySpread and
+ * InterPodAffinity, as the scheduler counts them. Nodes being deleted stay out here.
  */
 import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, nodeFromTemplate, type SimulatedNode } from '../simulated-node.js';
 import { anyRequiredAnti, snapshotAffinity } from '../affinity-predicate.js';
@@ -26,9 +34,9 @@ export interface AbsorbResult {
   nodes: SimulatedNode[];
 }
 
-/** The snapshot nodes: ready existing nodes not being deleted, then the upcoming nodes. */
+/** The snapshot nodes: existing nodes not being deleted (NotReady ones too, with their taints), then the upcoming nodes. */
 export function snapshotNodes(nodes: readonly CaNode[], upcoming: readonly UpcomingNodes[], groups: ReadonlyMap<string, CaNodeGroup>): SimulatedNode[] {
-  const result = nodes.filter((n) => n.ready && n.beingDeleted !== true).map(nodeFromCaNode);
+  const result = nodes.filter((n) => n.beingDeleted !== true).map(nodeFromCaNode);
   for (const u of upcoming) {
     const template = u.template ?? groups.get(u.group)?.template;
     if (template === undefined) continue;
