@@ -7,6 +7,8 @@ import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
 import { CONTROLLER_RATE_LIMIT, JOB_RATE_LIMIT } from '../cluster/rate-limited-requeue.js';
 import { RESOURCE_QUOTA_DEFAULTS } from '../cluster/resource-quota-resync.js';
 import { NODE_MONITOR_GRACE_PERIOD_SECONDS } from '../cluster/node-lifecycle.js';
+import { NODE_MONITOR_DEFAULTS } from '../cluster/node-not-ready-time.js';
+import { DEFAULT_TOLERATION_SECONDS } from '../cluster/taint-eviction.js';
 import { POD_GC_DEFAULTS } from '../cluster/pod-gc.js';
 import { CLOUD_NODE_LIFECYCLE_DEFAULTS } from '../cloud/cloud-node-lifecycle.js';
 import { STARTUP_DEFAULTS } from '../cluster/startup-defaults.js';
@@ -66,6 +68,8 @@ export function defaultRows(): DefaultRow[] {
     { setting: 'spot interruption notice', value: `${BILLING_DEFAULTS.spotInterruptionNoticeSeconds} s`, mirrors: 'EC2 spot two-minute notice' },
     { setting: 'spot interruption handling', value: BILLING_DEFAULTS.spotInterruptionHandling, mirrors: 'plain Kubernetes: nothing hears the notice (`drain`: AWS Node Termination Handler, Karpenter)' },
     { setting: 'node monitor grace period', value: `${NODE_MONITOR_GRACE_PERIOD_SECONDS} s`, mirrors: '`--node-monitor-grace-period` (40 s before v1.32)' },
+    { setting: 'node Lease renewal / health pass', value: `${NODE_MONITOR_DEFAULTS.leaseRenewIntervalSeconds} s / ${NODE_MONITOR_DEFAULTS.monitorPeriodSeconds} s`, mirrors: 'kubelet `nodeLeaseRenewIntervalFraction` × `nodeLeaseDurationSeconds`; kube-controller-manager `--node-monitor-period`' },
+    { setting: 'unreachable toleration', value: `${DEFAULT_TOLERATION_SECONDS} s`, mirrors: '`--default-unreachable-toleration-seconds` (DefaultTolerationSeconds admission; a pod\'s own `tolerationSeconds` wins)' },
     { setting: 'cloud node lifecycle period', value: `${CLOUD_NODE_LIFECYCLE_DEFAULTS.nodeMonitorPeriodSeconds} s`, mirrors: 'cloud-controller-manager `--node-monitor-period` (deletes a NotReady Node whose instance is gone)' },
     { setting: 'pod GC period / orphan quarantine', value: `${POD_GC_DEFAULTS.gcCheckPeriodSeconds} s / ${POD_GC_DEFAULTS.quarantineSeconds} s`, mirrors: '`gc_controller.go` `gcCheckPeriod`, `quarantineTime`' },
     { setting: 'virtual pod start-up', value: `sandbox ${VIRTUAL_POOL_DEFAULTS.startup.sandboxSeconds} s + pull ${VIRTUAL_POOL_DEFAULTS.startup.imagePullSeconds} s (cached ${VIRTUAL_POOL_DEFAULTS.startup.cachedImagePullSeconds} s) + start ${VIRTUAL_POOL_DEFAULTS.startup.containerStartSeconds} s`, mirrors: 'ECI image-cache doc (§5.2); no provider SLA' },

@@ -12,16 +12,19 @@
  *   Ready condition to Unknown, taints it node.kubernetes.io/unreachable NoSchedule and marks its
  *   pods Ready=False (MarkPodsNotReady): the endpoints drop them then. At its next pass it taints it
  *   NoExecute.
- * - The taint manager evicts the pods tolerationSeconds after the NoExecute taint: the 300 s that the
- *   DefaultTolerationSeconds admission plugin gives every pod for node.kubernetes.io/unreachable, so
- *   NotReady + 5 s + 300 s; their controllers recreate them elsewhere.
+ * - The taint manager evicts each pod tolerationSeconds after the NoExecute taint: the 300 s that the
+ *   DefaultTolerationSeconds admission plugin gives a pod for node.kubernetes.io/unreachable unless
+ *   the pod tolerates that taint itself (NotReady + 5 s + 300 s by default), its own seconds when it
+ *   does, never when its toleration sets none (src/cluster/taint-eviction.ts); their controllers
+ *   recreate them elsewhere.
  * With `recoverAfter` the kubelet comes back: the node is Ready and untainted (if it had been marked
  * at all: a recovery before the marking pass leaves the API never seeing it NotReady), its Lease
  * renewals start again from then, and the pods still bound there start their containers again. The
  * kubelet's stop and the marking are src/cluster/node-lifecycle.ts's, shared with a node whose cloud
  * instance is gone.
  */
-import type { SimNode } from '../cluster/model.js';
+import type { SimNode, SimPod } from '../cluster/model.js';
+import { admittedTolerations, DEFAULT_TOLERATION_SECONDS, taintEviction } from '../cluster/taint-eviction.js';
 import { NODE_MONITOR_GRACE_PERIOD_SECONDS, scheduleUnreachable, stopKubelet } from '../cluster/node-lifecycle.js';
 import { Phase } from '../core/phases.js';
 import type { NodeFailureFault } from '../scenario/fault-types.js';
@@ -29,8 +32,8 @@ import type { FaultEnv } from './fault-env.js';
 import { scheduleFaultTiming } from './fault-timing.js';
 
 export const NODE_FAILURE_DEFAULTS = Object.freeze({
-  /** DefaultTolerationSeconds admission plugin: --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds = 300. */
-  evictionTimeoutSeconds: 300,
+  /** DefaultTolerationSeconds admission plugin: --default-not-ready-toleration-seconds / --default-unreachable-toleration-seconds = 300 (a pod's own toleration overrides it). */
+  evictionTimeoutSeconds: DEFAULT_TOLERATION_SECONDS,
   /** kube-controller-manager --node-monitor-grace-period (node-lifecycle.ts); a scenario may set `nodeMonitorGracePeriod` on the fault. */
   nodeMonitorGracePeriodSeconds: NODE_MONITOR_GRACE_PERIOD_SECONDS,
 });
@@ -47,14 +50,8 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
     scheduleUnreachable(env.sim, env.cluster, node, {
       gracePeriodSeconds: graceSeconds,
       stillDown: () => !failure.recovered,
-      // The taint manager: every pod's tolerationSeconds for the unreachable NoExecute taint runs from it.
-      onNoExecute: () => {
-        const notReadySince = env.cluster.health.notReadySinceSeconds(node);
-        env.sim.scheduleAfter(NODE_FAILURE_DEFAULTS.evictionTimeoutSeconds, Phase.LIFECYCLE, COMPONENT, () => {
-          if (node.removed || failure.recovered || env.cluster.health.notReadySinceSeconds(node) !== notReadySince) return;
-          for (const pod of env.cluster.podsOn(node)) env.cluster.deletePod(pod, pod.template.terminationGracePeriodSeconds);
-        });
-      },
+      // The taint manager: each pod's eviction runs from the NoExecute taint (taint-eviction.ts).
+      onNoExecute: () => scheduleTaintEvictions(node, env, () => !failure.recovered),
     });
     if (fault.recoverAfterSeconds !== undefined) {
       env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => {
@@ -66,6 +63,26 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
 }
 
 const COMPONENT = 'faults/nodeFailure';
+
+/**
+ * pkg/controller/tainteviction processPodOnNode for each pod on `node` when its NoExecute taint goes
+ * on: deleted at once, after its tolerationSeconds (the admission default's 300 s unless the pod
+ * set its own), or never; a scheduled eviction is dropped when the node is Ready again meanwhile
+ * (the taint is gone) or the pod has left it.
+ */
+function scheduleTaintEvictions(node: SimNode, env: FaultEnv, stillDown: () => boolean): void {
+  const notReadySince = env.cluster.health.notReadySinceSeconds(node);
+  const evict = (pod: SimPod): void => {
+    if (node.removed || !stillDown() || env.cluster.health.notReadySinceSeconds(node) !== notReadySince) return;
+    if (pod.removed || pod.node !== node) return;
+    env.cluster.deletePod(pod, pod.template.terminationGracePeriodSeconds);
+  };
+  for (const pod of env.cluster.podsOn(node)) {
+    const eviction = taintEviction(admittedTolerations(pod.tolerations, NODE_FAILURE_DEFAULTS.evictionTimeoutSeconds), node.taints);
+    if (eviction.kind === 'now') evict(pod);
+    else if (eviction.kind === 'after') env.sim.scheduleAfter(eviction.delaySeconds, Phase.LIFECYCLE, COMPONENT, () => evict(pod));
+  }
+}
 
 /** A node that is up: Ready in the API and its kubelet running. */
 function isUp(node: SimNode, env: FaultEnv): boolean {

@@ -35,6 +35,8 @@ export interface Toleration {
   operator: 'Equal' | 'Exists';
   value?: string;
   effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  /** How long a NoExecute taint is tolerated before the taint manager evicts the pod (unset: forever; ≤ 0: at once), seconds. */
+  tolerationSeconds?: number;
 }
 
 export interface Taint {

@@ -16,8 +16,9 @@ import { buildSimulation, type BuiltSimulation } from '../../src/engine/build-si
 import { nodeNotReadyTime } from '../../src/cluster/node-not-ready-time.js';
 import { NODE_FAILURE_DEFAULTS } from '../../src/faults/node-failure.js';
 import { BASE_DEPLOYMENT } from '../scenario/helpers/base-scenario.js';
-import { faultProblems, loadWithFaults } from '../scenario/helpers/fault-scenario.js';
-import { lines } from '../scenario/helpers/scenario-folder.js';
+import { faultProblems, loadWithFaults, withFaults } from '../scenario/helpers/fault-scenario.js';
+import { baseFiles } from '../scenario/helpers/base-scenario.js';
+import { folderProblems, lines } from '../scenario/helpers/scenario-folder.js';
 
 const FAILURE_SECONDS = 60;
 /** The health pass at 65 s saw the renewal at 60 s; the first pass at or after 65 + 50 s. */
@@ -320,5 +321,64 @@ describe('nodeFailure.nodeMonitorGracePeriod validation', () => {
     expect(problems).toContainEqual(
       expect.objectContaining({ file: 'scenario.yaml', line: 18, field: 'spec.faults[0].nodeFailure.nodeMonitorGracePeriod', ...expected }),
     );
+  });
+});
+
+describe("nodeFailure: the pods' own unreachable tolerations (the taint manager reads them; the admission default only fills in)", () => {
+  async function buildTolerating(toleration: string): Promise<BuiltSimulation> {
+    const deployment = webDeployment(2).replace('      containers:', `      tolerations:\n        - ${toleration}\n      containers:`);
+    const scenario = await loadWithFaults([`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}}}`], { 'manifests/web.yaml': deployment, 'traces/web.csv': flatTrace(OFFERED_RPS * 60, 60) }, { durationSeconds: 3600 });
+    return buildSimulation(scenario, []);
+  }
+
+  it('tolerationSeconds 30: evicted 30 s after the NoExecute taint, and replaced elsewhere', async () => {
+    const built = await buildTolerating('{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 30}');
+    const pod = built.cluster.podsOn(built.cluster.nodes[0]!)[0]!;
+    expect(pod.tolerations.map((t) => t.tolerationSeconds)).toEqual([30]);
+    built.sim.runUntil(NO_EXECUTE_SECONDS + 29);
+    expect(pod.deletionSeconds).toBeUndefined();
+    built.sim.runUntil(NO_EXECUTE_SECONDS + 31);
+    expect(pod.deletionSeconds).toBe(NO_EXECUTE_SECONDS + 30);
+    built.sim.runUntil(300);
+    expect(built.workloads[0]!.servingPods).toBe(2);
+  });
+
+  it('tolerationSeconds 0: evicted at the NoExecute taint itself', async () => {
+    const built = await buildTolerating('{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 0}');
+    const pod = built.cluster.podsOn(built.cluster.nodes[0]!)[0]!;
+    built.sim.runUntil(NO_EXECUTE_SECONDS + 1);
+    expect(pod.deletionSeconds).toBe(NO_EXECUTE_SECONDS);
+  });
+
+  it('a toleration with no tolerationSeconds: never evicted; the pod stays bound to the dead node and its Deployment keeps one pod short of serving', async () => {
+    const built = await buildTolerating('{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute}');
+    const pod = built.cluster.podsOn(built.cluster.nodes[0]!)[0]!;
+    built.sim.runUntil(3000);
+    expect(pod.deletionSeconds).toBeUndefined();
+    expect(pod.node?.name).toBe('default-0');
+    expect(built.workloads[0]!.servingPods).toBe(1);
+  });
+
+  it('a toleration of the unreachable NoSchedule taint only: the admission default still applies (300 s)', async () => {
+    const built = await buildTolerating('{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoSchedule}');
+    const pod = built.cluster.podsOn(built.cluster.nodes[0]!)[0]!;
+    built.sim.runUntil(EVICTION_SECONDS + 1);
+    expect(pod.deletionSeconds).toBe(EVICTION_SECONDS);
+  });
+});
+
+describe('tolerations are validated as the API server does (ValidateTolerations)', () => {
+  it.each([
+    ['{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoSchedule, tolerationSeconds: 30}', "effect must be 'NoExecute' when `tolerationSeconds` is set"],
+    ['{operator: Equal, value: x}', 'operator must be Exists when `key` is empty'],
+    ['{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 2.5}', 'expected whole seconds'],
+  ])('%s is refused', async (toleration, message) => {
+    const deployment = webDeployment(2).replace('      containers:', `      tolerations:\n        - ${toleration}\n      containers:`);
+    const problems = await folderProblems({ ...baseFiles(), 'scenario.yaml': withFaults(`{nodeFailure: {node: default-0, at: ${FAILURE_SECONDS}}}`), 'manifests/web.yaml': deployment });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.file).toBe('manifests/web.yaml');
+    expect(problems[0]!.line).toBe(14);
+    expect(problems[0]!.field).toMatch(/^spec\.template\.spec\.tolerations\[0\]/);
+    expect(problems[0]!.message).toContain(message);
   });
 });

@@ -92,7 +92,7 @@ describe('the fields of real manifests pass', () => {
       '      terminationGracePeriodSeconds: 30',
       '      securityContext: {runAsNonRoot: true}',
       '      nodeSelector: {pool: default}',
-      '      tolerations: [{key: spot, operator: Exists, effect: NoSchedule, tolerationSeconds: 60}]',
+      '      tolerations: [{key: spot, operator: Exists, effect: NoExecute, tolerationSeconds: 60}]',
       '      volumes: [{name: cfg, configMap: {name: web}}]',
       '      imagePullSecrets: [{name: registry}]',
       '      containers:',

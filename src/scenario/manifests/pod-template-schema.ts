@@ -64,6 +64,7 @@ export const TolerationSchema = z.looseObject({
   operator: z.enum(['Equal', 'Exists']).default('Equal').describe('Equal or Exists'),
   value: z.string().optional(),
   effect: z.enum(['', 'NoSchedule', 'PreferNoSchedule', 'NoExecute']).optional().describe('NoSchedule, PreferNoSchedule or NoExecute'),
+  tolerationSeconds: z.number().int().nullish().describe('whole seconds (int64)'),
 });
 
 /**

@@ -139,20 +139,32 @@ function toProbe(p: ProbeSpec): ProbeSpec {
   return { initialDelaySeconds, periodSeconds, timeoutSeconds, successThreshold, failureThreshold };
 }
 
+/**
+ * A toleration as the API server validates it (pkg/apis/core/validation ValidateTolerations): an
+ * empty key needs operator Exists, Exists takes no value, and tolerationSeconds needs effect NoExecute.
+ */
 export function toToleration(
-  t: { key?: string | undefined; operator: 'Equal' | 'Exists'; value?: string | undefined; effect?: string | undefined },
+  t: { key?: string | undefined; operator: 'Equal' | 'Exists'; value?: string | undefined; effect?: string | undefined; tolerationSeconds?: number | null | undefined },
   ref: DocRef,
   path: FieldPath,
   sink: ProblemSink,
 ): Toleration {
+  if ((t.key === undefined || t.key === '') && t.operator !== 'Exists') {
+    sink.error(ref.problem([...path, 'operator'], 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+  }
   if (t.operator === 'Exists' && t.value) {
     sink.error(ref.problem([...path, 'value'], "value must be empty when `operator` is 'Exists'"));
   }
   const effect = t.effect === '' ? undefined : (t.effect as Toleration['effect']);
+  const seconds = t.tolerationSeconds ?? undefined;
+  if (seconds !== undefined && effect !== 'NoExecute') {
+    sink.error(ref.problem([...path, 'effect'], "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+  }
   return {
     ...(t.key !== undefined && t.key !== '' ? { key: t.key } : {}),
     operator: t.operator,
     ...(t.value !== undefined && t.value !== '' ? { value: t.value } : {}),
     ...(effect ? { effect } : {}),
+    ...(seconds !== undefined ? { tolerationSeconds: seconds } : {}),
   };
 }
