@@ -68,7 +68,7 @@ export function buildProgram(): Command {
       `
 Examples:
   $ scalesim run scenarios/nasa-diurnal
-  $ scalesim run scenarios/nginx-hpa-cpu --seed 7 --duration 2h --out /tmp/nginx
+  $ scalesim run scenarios/nginx-hpa-cpu --seed 7 --duration 30m --out /tmp/nginx
   $ scalesim conformance test/fixtures/fidelity-vectors.json --json`,
     );
   // commander keeps the argv it parsed as rawArgs (not in its typings).

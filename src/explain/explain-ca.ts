@@ -5,7 +5,7 @@
  */
 import { parseCaDetail } from './ca-detail.js';
 import type { CaDecisionRow } from './decision-row.js';
-import type { AskedTime, CaExplanation, ReasonCode } from './explanation.js';
+import type { AskedTime, CaExplanation, CaOtherLoop, ReasonCode } from './explanation.js';
 
 /** The reason codes of src/autoscalers/cluster-autoscaler (scale-up and scale-down planners), as sentences. */
 const CA_REASONS: Readonly<Record<string, string>> = Object.freeze({
@@ -45,8 +45,13 @@ export function caReason(reason: string): ReasonCode {
   return { code, text };
 }
 
-/** Explains `row`, the CA loop nearest `atSeconds`; `previous` is the loop before it. */
-export function explainCa(row: CaDecisionRow, previous: CaDecisionRow | undefined, at: AskedTime): CaExplanation {
+function otherLoop(row: CaDecisionRow | undefined): CaOtherLoop | null {
+  if (row === undefined) return null;
+  return { timeSeconds: row.timeSeconds, action: row.action, reasonCode: caReason(row.reason).code, nodesBefore: row.nodesBefore, nodesAfter: row.nodesAfter };
+}
+
+/** Explains `row`, the CA loop nearest `atSeconds`; `previous` is the loop before it, `next` (a run that kept changes only) the change after it. */
+export function explainCa(row: CaDecisionRow, previous: CaDecisionRow | undefined, at: AskedTime, next?: CaDecisionRow): CaExplanation {
   return {
     controller: 'ca',
     kind: 'ClusterAutoscaler',
@@ -61,15 +66,7 @@ export function explainCa(row: CaDecisionRow, previous: CaDecisionRow | undefine
     unschedulablePods: row.unschedulablePods,
     reason: caReason(row.reason),
     detail: parseCaDetail(row.detail),
-    previous:
-      previous === undefined
-        ? null
-        : {
-            timeSeconds: previous.timeSeconds,
-            action: previous.action,
-            reasonCode: caReason(previous.reason).code,
-            nodesBefore: previous.nodesBefore,
-            nodesAfter: previous.nodesAfter,
-          },
+    previous: otherLoop(previous),
+    next: otherLoop(next),
   };
 }

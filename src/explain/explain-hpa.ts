@@ -37,8 +37,11 @@ function previousSync(row: HpaDecisionRow | undefined): HpaPreviousSync | null {
   };
 }
 
-/** Explains `row`, the HPA decision nearest `atSeconds`; `previous` is the same HPA's sync before it. */
-export function explainHpa(row: HpaDecisionRow, previous: HpaDecisionRow | undefined, at: AskedTime): HpaExplanation {
+/**
+ * Explains `row`, the HPA decision nearest `atSeconds`; `previous` is the same HPA's sync before it,
+ * `next` (a run that kept changes only) its change after it.
+ */
+export function explainHpa(row: HpaDecisionRow, previous: HpaDecisionRow | undefined, at: AskedTime, next?: HpaDecisionRow): HpaExplanation {
   const drivingMetrics = drivingMetricNames(row);
   const direction = row.finalReplicas > row.specReplicas ? 'up' : row.finalReplicas < row.specReplicas ? 'down' : 'none';
   return {
@@ -66,5 +69,6 @@ export function explainHpa(row: HpaDecisionRow, previous: HpaDecisionRow | undef
     },
     limitedBy: hpaLimitingFactors(row),
     previous: previousSync(previous),
+    next: previousSync(next),
   };
 }

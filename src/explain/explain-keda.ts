@@ -4,7 +4,7 @@
  * scale_executor RequestScale), lastActiveTime, the cooldown left, and what the executor wrote.
  */
 import type { KedaDecisionRow } from './decision-row.js';
-import type { AskedTime, KedaExplanation, ReasonCode } from './explanation.js';
+import type { AskedTime, KedaExplanation, KedaOtherPoll, ReasonCode } from './explanation.js';
 import { workloadHeader } from './workload-header.js';
 
 /** ScaledJob rows name their target `jobs/<template>` (src/controllers/keda/scaled-job-controller.ts). */
@@ -18,8 +18,22 @@ export function splitReasonCode(reason: string): ReasonCode | null {
   return match === null ? null : { code: match[1]!, text: match[2]! };
 }
 
-/** Explains `row`, the KEDA decision nearest `atSeconds`; `previous` is the same scaler's poll before it. */
-export function explainKeda(row: KedaDecisionRow, previous: KedaDecisionRow | undefined, at: AskedTime): KedaExplanation {
+function otherPoll(row: KedaDecisionRow | undefined): KedaOtherPoll | null {
+  if (row === undefined) return null;
+  return {
+    timeSeconds: row.timeSeconds,
+    active: row.active,
+    reasonCode: splitReasonCode(row.reason)?.code ?? null,
+    fromReplicas: row.specReplicas,
+    toReplicas: row.finalReplicas,
+  };
+}
+
+/**
+ * Explains `row`, the KEDA decision nearest `atSeconds`; `previous` is the same scaler's poll before
+ * it, `next` (a run that kept changes only) its change after it.
+ */
+export function explainKeda(row: KedaDecisionRow, previous: KedaDecisionRow | undefined, at: AskedTime, next?: KedaDecisionRow): KedaExplanation {
   return {
     controller: 'keda',
     kind: row.target.startsWith(SCALED_JOB_TARGET_PREFIX) ? 'ScaledJob' : 'ScaledObject',
@@ -30,15 +44,7 @@ export function explainKeda(row: KedaDecisionRow, previous: KedaDecisionRow | un
     lastActiveSeconds: row.lastActiveSeconds ?? null,
     cooldownLeftSeconds: row.cooldownLeftSeconds ?? null,
     executor: { wrote: row.executorWrote, fromReplicas: row.specReplicas, toReplicas: row.finalReplicas },
-    previous:
-      previous === undefined
-        ? null
-        : {
-            timeSeconds: previous.timeSeconds,
-            active: previous.active,
-            reasonCode: splitReasonCode(previous.reason)?.code ?? null,
-            fromReplicas: previous.specReplicas,
-            toReplicas: previous.finalReplicas,
-          },
+    previous: otherPoll(previous),
+    next: otherPoll(next),
   };
 }

@@ -100,6 +100,7 @@ export async function explainResults(options: ExplainOptions): Promise<Explanati
   return picks.map((p) => {
     const decision = parseRawDecision(p.decision, source);
     const previous = p.previous === undefined ? undefined : parseRawDecision(p.previous, source);
-    return explainDecision({ key: p.key, decision, previous }, { atSeconds, changesOnly });
+    const next = p.next === undefined ? undefined : parseRawDecision(p.next, source);
+    return explainDecision({ key: p.key, decision, previous, next }, { atSeconds, changesOnly });
   });
 }

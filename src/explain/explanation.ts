@@ -74,6 +74,8 @@ export interface HpaExplanation extends ExplanationTime {
   /** What kept the result from the metrics' count or from changing; empty when nothing did. */
   limitedBy: ReasonCode[];
   previous: HpaPreviousSync | null;
+  /** In a run that kept changes only: the change after this one (it may come a moment after --at); else null. */
+  next: HpaPreviousSync | null;
 }
 
 export interface HpaPreviousSync {
@@ -110,7 +112,18 @@ export interface KedaExplanation extends ExplanationTime {
   lastActiveSeconds: number | null;
   cooldownLeftSeconds: number | null;
   executor: { wrote: boolean; fromReplicas: number; toReplicas: number };
-  previous: { timeSeconds: number; active: string; reasonCode: string | null; fromReplicas: number; toReplicas: number } | null;
+  previous: KedaOtherPoll | null;
+  /** In a run that kept changes only: the change after this one; else null. */
+  next: KedaOtherPoll | null;
+}
+
+/** Another poll of the same scaler, in brief: the one before (previous) or after (next). */
+export interface KedaOtherPoll {
+  timeSeconds: number;
+  active: string;
+  reasonCode: string | null;
+  fromReplicas: number;
+  toReplicas: number;
 }
 
 export interface CaExplanation extends ExplanationTime {
@@ -126,7 +139,18 @@ export interface CaExplanation extends ExplanationTime {
   unschedulablePods: number;
   reason: ReasonCode;
   detail: CaDetail;
-  previous: { timeSeconds: number; action: string; reasonCode: string; nodesBefore: number; nodesAfter: number } | null;
+  previous: CaOtherLoop | null;
+  /** In a run that kept changes only: the change after this one; else null. */
+  next: CaOtherLoop | null;
+}
+
+/** Another loop of the cluster-autoscaler, in brief: the one before (previous) or after (next). */
+export interface CaOtherLoop {
+  timeSeconds: number;
+  action: string;
+  reasonCode: string;
+  nodesBefore: number;
+  nodesAfter: number;
 }
 
 /** The ca_detail cell, taken apart. */

@@ -2,7 +2,8 @@
  * For each autoscaler, the decision nearest a requested time (ties go to the earlier one) and the
  * decision just before it, picked in one pass over rows in file order (constant memory per autoscaler).
  * Rows the caller marks as in force until the next (a periodic controller's rows in a run that kept
- * changes only) pick instead the last row at or before the time, the first row when none is.
+ * changes only) pick instead the last row at or before the time, the first row when none is, and
+ * keep the row after it too: the next change, which may come a moment after the time asked.
  */
 import { UserInputError } from '../errors/user-input-error.js';
 import { autoscalerKey, compareAutoscalerKeys } from './autoscaler-id.js';
@@ -22,6 +23,8 @@ export interface NearestDecision<R extends PickableRow = DecisionRow> {
   decision: R;
   /** The same autoscaler's decision just before `decision`; undefined for its first. */
   previous: R | undefined;
+  /** For a row in force until the next: the same autoscaler's row just after `decision` (undefined for its last, or for other rows). */
+  next: R | undefined;
 }
 
 /** Distances are compared in microseconds, so 0.3 − 0.2 and 0.2 − 0.1 tie as they should. */
@@ -46,6 +49,7 @@ interface KeyState<R> {
   last: R;
   best: R;
   previous: R | undefined;
+  next: R | undefined;
 }
 
 /** Feed rows with `add` in file order, then read `picks()`. */
@@ -66,7 +70,7 @@ export class NearestDecisionPicker<R extends PickableRow> {
     const key = autoscalerKey(row);
     const state = this.byKey.get(key);
     if (state === undefined) {
-      this.byKey.set(key, { last: row, best: row, previous: undefined });
+      this.byKey.set(key, { last: row, best: row, previous: undefined, next: undefined });
       return;
     }
     if (row.timeSeconds < state.last.timeSeconds) {
@@ -77,10 +81,14 @@ export class NearestDecisionPicker<R extends PickableRow> {
         message: `expected the rows of ${key} in time order, got ${row.timeSeconds} after ${state.last.timeSeconds}`,
       });
     }
-    const better = this.inForce(row) ? isAtOrBefore(row.timeSeconds, this.atSeconds) : isNearer(row.timeSeconds, state.best.timeSeconds, this.atSeconds);
+    const inForce = this.inForce(row);
+    const better = inForce ? isAtOrBefore(row.timeSeconds, this.atSeconds) : isNearer(row.timeSeconds, state.best.timeSeconds, this.atSeconds);
     if (better) {
       state.best = row;
       state.previous = state.last;
+      state.next = undefined;
+    } else if (inForce && state.next === undefined) {
+      state.next = row;
     }
     state.last = row;
   }
@@ -100,7 +108,7 @@ export class NearestDecisionPicker<R extends PickableRow> {
   picks(): NearestDecision<R>[] {
     return this.keys().map((key) => {
       const s = this.byKey.get(key)!;
-      return { key, decision: s.best, previous: s.previous };
+      return { key, decision: s.best, previous: s.previous, next: s.next };
     });
   }
 }

@@ -16,16 +16,16 @@ import { renderCa } from './render-ca.js';
 import { renderHpa } from './render-hpa.js';
 import { renderKeda } from './render-keda.js';
 
-/** Explains one autoscaler's nearest decision (its previous decision has the same controller kind). */
+/** Explains one autoscaler's nearest decision (its previous and next decisions have the same controller kind). */
 export function explainDecision(pick: NearestDecision, at: AskedTime): Explanation {
-  const { decision, previous } = pick;
+  const { decision, previous, next } = pick;
   switch (decision.controller) {
     case 'hpa':
-      return explainHpa(decision, previous as HpaDecisionRow | undefined, at);
+      return explainHpa(decision, previous as HpaDecisionRow | undefined, at, next as HpaDecisionRow | undefined);
     case 'keda':
-      return explainKeda(decision, previous as KedaDecisionRow | undefined, at);
+      return explainKeda(decision, previous as KedaDecisionRow | undefined, at, next as KedaDecisionRow | undefined);
     case 'ca':
-      return explainCa(decision, previous as CaDecisionRow | undefined, at);
+      return explainCa(decision, previous as CaDecisionRow | undefined, at, next as CaDecisionRow | undefined);
     case 'scheduler':
       return explainScheduler(decision, previous as SchedulerDecisionRow | undefined, at);
     case 'replicaset':

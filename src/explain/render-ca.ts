@@ -1,8 +1,8 @@
 /** CaExplanation → the indented text block `scalesim explain` prints for the cluster-autoscaler. */
 import { caReason } from './explain-ca.js';
-import type { CaExplanation } from './explanation.js';
+import type { CaExplanation, CaOtherLoop } from './explanation.js';
 import { formatSimTime } from './format-sim-time.js';
-import { headerLine, previousLabel } from './render-header.js';
+import { headerLine, nextChangeLines, previousLabel } from './render-header.js';
 
 /** Why a node unneeded long enough was not removed this loop (planner.go RemovableAt, budgets.go). */
 const HELD_REASONS: Readonly<Record<string, string>> = Object.freeze({
@@ -37,6 +37,9 @@ function detailLines(e: CaExplanation): string[] {
   return lines;
 }
 
+/** Another loop in brief: `no-op (NoRemovableNodes), nodes 1 → 1`. */
+const loopInBrief = (p: CaOtherLoop): string => `${p.action} (${p.reasonCode}), nodes ${p.nodesBefore} → ${p.nodesAfter}`;
+
 /** The text block for the cluster-autoscaler; lines end without a newline. */
 export function renderCa(e: CaExplanation): string[] {
   const p = e.previous;
@@ -46,8 +49,7 @@ export function renderCa(e: CaExplanation): string[] {
     actionLine(e),
     `  reason: ${e.reason.code}: ${e.reason.text}`,
     ...detailLines(e),
-    p === null
-      ? `  ${previousLabel(e, 'loop')}: none (this is the first)`
-      : `  ${previousLabel(e, 'loop')} at ${formatSimTime(p.timeSeconds)}: ${p.action} (${p.reasonCode}), nodes ${p.nodesBefore} → ${p.nodesAfter}`,
+    p === null ? `  ${previousLabel(e, 'loop')}: none (this is the first)` : `  ${previousLabel(e, 'loop')} at ${formatSimTime(p.timeSeconds)}: ${loopInBrief(p)}`,
+    ...nextChangeLines(e, e.next, e.next === null ? '' : loopInBrief(e.next)),
   ];
 }

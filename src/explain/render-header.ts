@@ -25,6 +25,17 @@ export function headerLine(who: string, t: ExplanationTime, step?: string): stri
   return `${who} at ${formatSimTime(t.timeSeconds)}, ${where}; decisions.csv line ${t.line}`;
 }
 
+/**
+ * In a run that kept changes only, the change after the one in force: `  next change at t=86.001 s
+ * (0h01m26s), 0.001 s after --at 86 s: <what>`, so that asking a moment before a change shows it
+ * is coming. Nothing when there is no next change.
+ */
+export function nextChangeLines(t: ExplanationTime, next: { timeSeconds: number } | null, what: string): string[] {
+  if (next === null) return [];
+  const offset = Math.round((next.timeSeconds - t.atSeconds) * 1000) / 1000;
+  return [`  next change at ${formatSimTime(next.timeSeconds)}, ${formatSeconds(Math.abs(offset))} ${offset >= 0 ? 'after' : 'before'} --at ${formatSeconds(t.atSeconds)}: ${what}`];
+}
+
 /** `previous sync`, or `previous change` where decisions.csv kept changes only. */
 export function previousLabel(t: ExplanationTime, step: string): string {
   return t.changesOnly ? 'previous change' : `previous ${step}`;

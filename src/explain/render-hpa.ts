@@ -1,9 +1,9 @@
 /** HpaExplanation → the indented text block `scalesim explain` prints for one HPA. */
 import { NOT_COMPUTED } from '../autoscalers/hpa/evaluate-metric.js';
 import type { WindowEntry } from './decision-row.js';
-import type { HpaExplanation, HpaMetricExplanation } from './explanation.js';
+import type { HpaExplanation, HpaMetricExplanation, HpaPreviousSync } from './explanation.js';
 import { formatSimTime } from './format-sim-time.js';
-import { headerLine, previousLabel } from './render-header.js';
+import { headerLine, nextChangeLines, previousLabel } from './render-header.js';
 
 /** Window entries shown before `… N more`. */
 const WINDOW_ENTRIES_SHOWN = 8;
@@ -53,14 +53,19 @@ function decisionLine(e: HpaExplanation): string {
   return `  decision: ${d.fromReplicas} → ${d.toReplicas} (${what}), conditions AbleToScale ${d.ableToScale}, ScalingActive ${d.scalingActive}, ScalingLimited ${d.scalingLimited}`;
 }
 
+/** Another sync in brief: `1 → 2 (metrics 3 from cpu; SucceededRescale; limited by ScaleUpLimit)`. */
+function syncInBrief(p: HpaPreviousSync): string {
+  const from = p.drivingMetrics.length === 0 ? '' : ` from ${p.drivingMetrics.join(', ')}`;
+  const metrics = p.metricDesiredReplicas === null ? '' : `metrics ${p.metricDesiredReplicas}${from}; `;
+  const limited = p.limitedBy.length === 0 ? '' : `; limited by ${p.limitedBy.join(', ')}`;
+  return `${p.fromReplicas} → ${p.toReplicas} (${metrics}${p.ableToScale}${limited})`;
+}
+
 function previousLine(e: HpaExplanation): string {
   const p = e.previous;
   const label = previousLabel(e, 'sync');
   if (p === null) return `  ${label}: none (this is the first)`;
-  const from = p.drivingMetrics.length === 0 ? '' : ` from ${p.drivingMetrics.join(', ')}`;
-  const metrics = p.metricDesiredReplicas === null ? '' : `metrics ${p.metricDesiredReplicas}${from}; `;
-  const limited = p.limitedBy.length === 0 ? '' : `; limited by ${p.limitedBy.join(', ')}`;
-  return `  ${label} at ${formatSimTime(p.timeSeconds)}: ${p.fromReplicas} → ${p.toReplicas} (${metrics}${p.ableToScale}${limited})`;
+  return `  ${label} at ${formatSimTime(p.timeSeconds)}: ${syncInBrief(p)}`;
 }
 
 /** The text block for one HPA; lines end without a newline. */
@@ -82,6 +87,6 @@ export function renderHpa(e: HpaExplanation): string[] {
   ];
   if (e.limitedBy.length === 0) lines.push('  limited by: nothing');
   else lines.push('  limited by:', ...e.limitedBy.map((r) => `    ${r.code}: ${r.text}`));
-  lines.push(previousLine(e));
+  lines.push(previousLine(e), ...nextChangeLines(e, e.next, e.next === null ? '' : syncInBrief(e.next)));
   return lines;
 }

@@ -1,7 +1,7 @@
 /** KedaExplanation → the indented text block `scalesim explain` prints for one ScaledObject or ScaledJob. */
-import type { KedaExplanation, KedaTriggerExplanation } from './explanation.js';
+import type { KedaExplanation, KedaOtherPoll, KedaTriggerExplanation } from './explanation.js';
 import { formatSeconds, formatSimTime } from './format-sim-time.js';
-import { headerLine, previousLabel } from './render-header.js';
+import { headerLine, nextChangeLines, previousLabel } from './render-header.js';
 
 function triggerLine(t: KedaTriggerExplanation, nameWidth: number): string {
   return `    ${t.name.padEnd(nameWidth)}  ${t.value === null ? '(no value)' : `value ${t.value}`} → ${t.active ? 'active' : 'inactive'}${t.why ? `: ${t.why}` : ''}`;
@@ -25,11 +25,14 @@ function executorLine(e: KedaExplanation): string {
   return `  executor: wrote ${fromReplicas} → ${toReplicas} replicas${toReplicas === fromReplicas ? ' (already there)' : ''}`;
 }
 
+/** Another poll in brief: `active True (ScalerActive), 0 → 1`. */
+const pollInBrief = (p: KedaOtherPoll): string => `active ${p.active}${p.reasonCode ? ` (${p.reasonCode})` : ''}, ${p.fromReplicas} → ${p.toReplicas}`;
+
 function previousLine(e: KedaExplanation): string {
   const p = e.previous;
   const label = previousLabel(e, 'poll');
   if (p === null) return `  ${label}: none (this is the first)`;
-  return `  ${label} at ${formatSimTime(p.timeSeconds)}: active ${p.active}${p.reasonCode ? ` (${p.reasonCode})` : ''}, ${p.fromReplicas} → ${p.toReplicas}`;
+  return `  ${label} at ${formatSimTime(p.timeSeconds)}: ${pollInBrief(p)}`;
 }
 
 /** The text block for one ScaledObject or ScaledJob; lines end without a newline. */
@@ -45,5 +48,6 @@ export function renderKeda(e: KedaExplanation): string[] {
     lastActiveLine(e),
     executorLine(e),
     previousLine(e),
+    ...nextChangeLines(e, e.next, e.next === null ? '' : pollInBrief(e.next)),
   ];
 }

@@ -3,8 +3,9 @@
  * version and build (a hash of the compiled code, so a journal written before a rebuild is not
  * resumed by another simulator), the contents of scenario.yaml, of every manifest and trace file (named relative to the
  * scenario folder, so the same inputs copied elsewhere, e.g. into a container image, fingerprint
- * the same), the resolved grid, the seed and the duration. A resume journal and the parts of a
- * sharded sweep belong together only when their fingerprints are equal.
+ * the same), the resolved grid, the seed, the duration and the --workload focus (the workloads the
+ * rows' figures cover). A resume journal and the parts of a sharded sweep belong together only when
+ * their fingerprints are equal.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -55,6 +56,8 @@ export interface FingerprintInputs {
   seed: number | null;
   /** --duration in seconds, or null for the scenario's. */
   durationSeconds: number | null;
+  /** --workload: the workloads whose figures the rows report; absent or null for every workload. */
+  workloads?: readonly string[] | null;
 }
 
 /**
@@ -81,5 +84,7 @@ export function sweepFingerprint(inputs: FingerprintInputs): string {
   }
   part(JSON.stringify(inputs.axes.map((a) => ({ name: a.name, target: a.target, field: a.fieldPath, values: a.values.map((v) => [v.text, v.value]) }))));
   part(JSON.stringify({ seed: inputs.seed, durationSeconds: inputs.durationSeconds }));
+  // A focus changes every row's figures; without one the hash is the one sweeps had before --workload.
+  if (inputs.workloads !== undefined && inputs.workloads !== null) part(JSON.stringify({ workloads: inputs.workloads }));
   return hash.digest('hex');
 }

@@ -85,7 +85,7 @@ function rowsFor(rows: readonly SweepRow[], settings: readonly Setting[], sameGr
 function otherSweep(path: string, finished: number): UserInputError {
   return new UserInputError({
     file: path,
-    message: `the resume journal beside --out belongs to another sweep (other scenario files, seed, duration or scalesim build) and holds ${finished} finished setting${finished === 1 ? '' : 's'}`,
+    message: `the resume journal beside --out belongs to another sweep (other scenario files, seed, duration, --workload focus or scalesim build) and holds ${finished} finished setting${finished === 1 ? '' : 's'}`,
     hint: "run that sweep's command again to finish it, give --fresh to discard the journal, or choose another --out",
   });
 }

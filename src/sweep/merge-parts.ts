@@ -26,6 +26,7 @@ function differences(ids: readonly SweepIdentity[]): string {
     varies((id) => id.scenario) ? 'scenario' : undefined,
     varies((id) => id.seed) ? 'seed' : undefined,
     varies((id) => id.durationSeconds) ? 'duration' : undefined,
+    varies((id) => id.workloads ?? null) ? 'workload focus (--workload)' : undefined,
     varies((id) => id.axes.map((a) => [a.name, a.values.map((v) => v.text)])) ? 'grid' : undefined,
     varies((id) => id.scalesimVersion) ? 'scalesim version' : undefined,
   ].filter((x): x is string => x !== undefined);
@@ -43,7 +44,7 @@ export function mergeParts(parts: readonly PartFolder[]): { identity: SweepIdent
       const id = p.part.identity;
       problems.push({
         file: p.dir,
-        message: `fingerprint ${id.fingerprint.slice(0, 12)} (scenario ${id.scenario}, seed ${id.seed ?? 'per setting'}, grid ${id.axes.map((a) => a.name).join(' × ')}, shard ${p.part.shard}/${p.part.shards}): the parts come from ${fingerprints.size} different sweeps (they differ in ${differ}); expected one fingerprint`,
+        message: `fingerprint ${id.fingerprint.slice(0, 12)} (scenario ${id.scenario}, seed ${id.seed ?? 'per setting'}, grid ${id.axes.map((a) => a.name).join(' × ')}${id.workloads ? `, workloads ${id.workloads.join(',')}` : ''}, shard ${p.part.shard}/${p.part.shards}): the parts come from ${fingerprints.size} different sweeps (they differ in ${differ}); expected one fingerprint`,
       });
     }
     throw new UserInputError(problems);

@@ -35,8 +35,9 @@ describe('explainHpa', () => {
     const e = explainHpa(hpaRow({ metricDesiredReplicas: undefined, stabilizedReplicas: undefined, path: 'aboveMax' }), undefined, at(0));
     expect(Object.keys(e)).toEqual([
       'controller', 'kind', 'name', 'target', 'atSeconds', 'changesOnly', 'timeSeconds', 'line', 'current', 'metrics', 'metricDesiredReplicas',
-      'drivingMetrics', 'stabilization', 'rateLimit', 'decision', 'limitedBy', 'previous',
+      'drivingMetrics', 'stabilization', 'rateLimit', 'decision', 'limitedBy', 'previous', 'next',
     ]);
+    expect(e.next).toBeNull();
     expect(e.metricDesiredReplicas).toBeNull();
     expect(e.previous).toBeNull();
   });
@@ -76,6 +77,17 @@ describe('explainHpa', () => {
       'HPA keda-hpa-nginx → nginx at t=136.189 s (0h02m16s), its first sync, 36.189 s after --at 100 s (decisions.csv keeps changes only; it had not run before); decisions.csv line 20',
     );
     expect(renderHpa(explainHpa(scaleUp, undefined, at(136.189, true)))[0]).toContain('in force at --at 136.189 s (a change made exactly then; decisions.csv keeps changes only)');
+  });
+
+  it('in a run that kept changes only, names the next change, which may come a moment after --at', () => {
+    // --at 136.1: the scale-up at 136.189 is not yet in force; the row before it is, and the scale-up is next.
+    const e = explainHpa(before, undefined, at(136.1, true), scaleUp);
+    expect(e.next).toEqual({
+      timeSeconds: 136.189, fromReplicas: 1, toReplicas: 2, metricDesiredReplicas: 3, drivingMetrics: ['cpu'], ableToScale: 'SucceededRescale',
+      scalingLimited: 'ScaleUpLimit', limitedBy: ['ScaleUpLimit'],
+    });
+    expect(renderHpa(e).at(-1)).toBe('  next change at t=136.189 s (0h02m16s), 0.089 s after --at 136.1 s: 1 → 2 (metrics 3 from cpu; SucceededRescale; limited by ScaleUpLimit)');
+    expect(renderHpa(explainHpa(before, undefined, at(136.1, true))).at(-1)).toMatch(/^ {2}previous change: none/);
   });
 
   it('shortens a long window and marks the entry that held the count', () => {

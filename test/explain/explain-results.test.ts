@@ -60,14 +60,16 @@ describe('explainResults', () => {
       ['hpa', 25, 10, true],
       ['ca', 24, 14, true],
     ]);
+    // And the change after it, which --at may be a moment before.
+    expect(es.map((e) => (e.controller === 'hpa' || e.controller === 'keda' || e.controller === 'ca' ? e.next?.timeSeconds : 'none'))).toEqual([27, 40, 34]);
     // Before an autoscaler's first row there is nothing in force: its first row, as in a full run.
     const early = await explainResults({ resultsDir: changes, atSeconds: 5 });
     expect(early.map((e) => e.timeSeconds)).toEqual([12, 10, 14]);
     // A run that kept every decision (or says nothing) picks the nearest.
-    expect((await explainResults({ resultsDir: resultsFolder(decisionsCsv(rows), 60, 'all'), atSeconds: 26 })).map((e) => [e.timeSeconds, e.changesOnly])).toEqual([
-      [27, false],
-      [25, false],
-      [24, false],
+    expect((await explainResults({ resultsDir: resultsFolder(decisionsCsv(rows), 60, 'all'), atSeconds: 26 })).map((e) => [e.timeSeconds, e.changesOnly, 'next' in e ? e.next : 'none'])).toEqual([
+      [27, false, null],
+      [25, false, null],
+      [24, false, null],
     ]);
   });
 

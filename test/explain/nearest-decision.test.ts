@@ -56,6 +56,19 @@ describe('NearestDecisionPicker', () => {
     expect(pick(5, [row('hpa', 'web', 4), row('keda', 'web', 6)]).map((p) => p.key)).toEqual(['keda/web', 'hpa/web']);
   });
 
+  it('for rows in force until the next, keeps the row after the pick: the next change', () => {
+    const picker = new NearestDecisionPicker<PickableRow>(86, 'decisions.csv', (r) => r.controller === 'hpa');
+    for (const r of [row('hpa', 'web', 11), row('hpa', 'web', 86.001), row('hpa', 'web', 1001), row('ca', 'cluster-autoscaler', 80), row('ca', 'cluster-autoscaler', 90)]) picker.add(r);
+    expect(picker.picks().map((p) => [p.key, p.decision.timeSeconds, p.previous?.timeSeconds, p.next?.timeSeconds])).toEqual([
+      ['hpa/web', 11, undefined, 86.001],
+      // Rows picked by nearness keep no next.
+      ['ca/cluster-autoscaler', 90, 80, undefined],
+    ]);
+    const last = new NearestDecisionPicker<PickableRow>(2000, 'decisions.csv', () => true);
+    for (const t of [11, 86.001, 1001]) last.add(row('hpa', 'web', t));
+    expect(last.picks()[0]?.next).toBeUndefined();
+  });
+
   it('rejects one autoscaler going back in time, naming the line', () => {
     const picker = new NearestDecisionPicker<PickableRow>(10, 'x/decisions.csv');
     picker.add(row('hpa', 'web', 15, 2));

@@ -1,9 +1,10 @@
 /**
  * The sweep fingerprint changes with anything that changes the rows (a file's content, the grid,
- * the seed, the duration, the version or build) and with nothing else (the order files are read in).
+ * the seed, the duration, the --workload focus, the version or build) and with nothing else (the
+ * order files are read in; no focus hashes as before the focus existed).
  */
 import { describe, expect, it } from 'vitest';
-import { buildId, sweepFingerprint, type FingerprintInputs } from '../../src/sweep/fingerprint.js';
+import { buildId, settingRowsFingerprint, sweepFingerprint, type FingerprintInputs } from '../../src/sweep/fingerprint.js';
 
 const base: FingerprintInputs = {
   version: '0.1.0',
@@ -33,8 +34,18 @@ describe('sweepFingerprint', () => {
     ['the duration', { durationSeconds: null }],
     ['the version', { version: '0.2.0' }],
     ['the build', { build: 'b2' }],
+    ['a workload focus (--workload web)', { workloads: ['web'] }],
   ])('changes with %s', (_name, change) => {
     expect(sweepFingerprint({ ...base, ...change })).not.toBe(reference);
+  });
+
+  it('tells the workload focuses apart, for the rows a journal shares too, and hashes no focus as before', () => {
+    const focus = (workloads: string[] | null | undefined) => sweepFingerprint({ ...base, workloads });
+    expect(focus(['web'])).not.toBe(focus(['web', 'api']));
+    expect(focus(null)).toBe(reference);
+    expect(focus(undefined)).toBe(reference);
+    const { axes: _axes, ...rowInputs } = base;
+    expect(settingRowsFingerprint({ ...rowInputs, workloads: ['web'] })).not.toBe(settingRowsFingerprint(rowInputs));
   });
 
   it('hashes the running code once', () => {

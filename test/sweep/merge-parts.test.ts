@@ -48,6 +48,12 @@ describe('mergeParts', () => {
     expect(found[1]).toMatch(/^parts\/1: fingerprint eeeeeeeeeeee .*2 different sweeps \(they differ in the scenario's files or scalesim's build\)/);
   });
 
+  it('names the workload focus when that is what the parts differ in', () => {
+    const focused = part(1, 3, { identity: { ...identity('e'.repeat(64)), workloads: ['web'] } });
+    const found = problems([part(0), focused, part(2)]);
+    expect(found[1]).toMatch(/^parts\/1: fingerprint eeeeeeeeeeee \(scenario demo, seed 1, grid , workloads web, shard 1\/3\): .*\(they differ in workload focus \(--workload\)\)/);
+  });
+
   it('refuses another shard count, a missing shard and a shard given twice', () => {
     expect(problems([part(0), part(1, 4)]).join('\n')).toMatch(/shard 1 of 4, but parts\/0 is of 3/);
     expect(problems([part(0), part(2)])).toEqual(['(command line): missing shard 1 of 3: expected every shard 0–2 once']);

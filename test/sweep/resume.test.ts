@@ -96,6 +96,16 @@ describe('resuming a sweep', () => {
     for (const f of FILES) expect(read(fresh, f), f).toBe(read(reference, f));
   });
 
+  it("refuses the journal of the same sweep without --workload: its rows cover every workload, not the focus's", () => {
+    const out = join(work, 'focus');
+    writeFileSync(journalPath(out), journalText);
+    const r = runCli([...SWEEP, '--workload', 'web', '--out', out]);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/belongs to another sweep \(other scenario files, seed, duration, --workload focus or scalesim build\)/);
+    expect(readFileSync(journalPath(out), 'utf8')).toBe(journalText);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('reuses the finished settings for the same grid in another order, and writes that sweep\'s own bytes', () => {
     const swapped = ['sweep', 'scenarios/nasa-diurnal', '--grid', 'hpa.maxReplicas=20,30', '--grid', 'hpa.targetCPU=40,50,60,70', ...SWEEP.slice(6)];
     const swappedReference = join(work, 'swapped-reference');

@@ -40,8 +40,12 @@ export function registerMergeCommand(program: Command): void {
       'after',
       `
 Examples:
-  $ scalesim merge parts/shard-0 parts/shard-1 --out results/nginx-sweep
-  $ scalesim merge results-pvc/shard-* --out results/nasa-sweep --slo "p95<250ms,served>99.9%"`,
+  $ for i in 0 1; do scalesim sweep scenarios/nginx-hpa-cpu --grid hpa.targetCPU=30,50,70 --shards 2 --shard $i --out parts/nginx-$i; done
+  $ scalesim merge parts/nginx-0 parts/nginx-1 --out results/nginx-sweep
+  $ scalesim merge parts/nginx-* --out results/nginx-sweep --slo "p95<8ms,served>=99.9%" --no-report
+
+The parts of a Job (sweep --shards N --emit-job) are on its results volume: copy them out first
+(kubectl cp, as the README shows), then merge the copies.`,
     )
     .action((dirs: string[], flags: MergeFlags) =>
       withExitCodes(async () => {

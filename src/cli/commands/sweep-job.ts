@@ -3,15 +3,15 @@
  * kubelet would take them, writes the Kubernetes Indexed Job (../../sweep/job-manifest.ts) to a
  * file or standard output, and says how to run it and merge its parts.
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserInputError } from '../../errors/user-input-error.js';
 import { partsFolder, sweepJobYaml } from '../../sweep/job-manifest.js';
+import { MAX_INDEXED_JOB_PARALLELISM, MAX_INT32, podMemoryBytes, podWorkers } from '../../sweep/job-resources.js';
 import type { SweepPlan } from '../../sweep/plan-sweep.js';
 import { safeName } from './run.js';
 import { parseCount, type SweepFlags } from './sweep-flags.js';
 
-const QUANTITY = /^\d+(\.\d+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 /** A container image reference (distribution/reference's grammar, lightly): [host[:port]/]path[:tag][@sha256:digest]. */
 const IMAGE_REFERENCE = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::\w[\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 /** A DNS-1123 subdomain, as a PersistentVolumeClaim's name must be. */
@@ -45,17 +45,19 @@ export function refuseJobFlagsWithoutJob(flags: SweepFlags, givenOnCommandLine: 
   throw jobFlagProblem(given.join(', '), `${one ? 'shapes' : 'shape'} the Kubernetes Job that --emit-job writes, and this sweep writes none: add --shards <n> --emit-job, or leave ${one ? 'it' : 'them'} out`);
 }
 
-/** The Job's own flags, checked as the API server and the kubelet would take them. */
-function checkJobFlags(flags: SweepFlags, shards: number, settings: number): number {
+/** The Job's own flags, checked as the API server and the kubelet would take them: its parallelism and the workers each pod runs. */
+function checkJobFlags(flags: SweepFlags, shards: number, settings: number): { parallelism: number; workers: number } {
   if (shards > settings) throw jobFlagProblem('--shards', `${shards} shards for ${settings} setting${settings === 1 ? '' : 's'}: expected at most ${settings} (a shard with no setting is a pod doing nothing)`);
-  const parallelism = flags.parallelism !== undefined ? parseCount(flags.parallelism, '--parallelism', 1) : shards;
+  const parallelism = flags.parallelism !== undefined ? parseCount(flags.parallelism, '--parallelism', 1, MAX_INDEXED_JOB_PARALLELISM) : shards;
   if (!IMAGE_REFERENCE.test(flags.image)) throw jobFlagProblem('--image', `expected a container image reference such as registry.example.com/scalesim:0.1.0, got "${flags.image}"`);
   if (!DNS_SUBDOMAIN.test(flags.resultsPvc) || flags.resultsPvc.length > 253) {
     throw jobFlagProblem('--results-pvc', `expected a PersistentVolumeClaim name (lower-case letters, digits, - and ., at most 253 characters), got "${flags.resultsPvc}"`);
   }
-  if (!QUANTITY.test(flags.jobCpu) || Number.parseFloat(flags.jobCpu) <= 0) throw jobFlagProblem('--job-cpu', `expected a CPU quantity above 0 such as 2 or 1500m, got "${flags.jobCpu}"`);
-  if (!QUANTITY.test(flags.jobMemory) || Number.parseFloat(flags.jobMemory) <= 0) throw jobFlagProblem('--job-memory', `expected a memory quantity above 0 such as 1Gi or 512Mi, got "${flags.jobMemory}"`);
-  return parallelism;
+  const workers = podWorkers(flags.jobCpu);
+  if (!workers.ok) throw jobFlagProblem('--job-cpu', workers.expected);
+  const memory = podMemoryBytes(flags.jobMemory);
+  if (!memory.ok) throw jobFlagProblem('--job-memory', memory.expected);
+  return { parallelism, workers: workers.value };
 }
 
 /** Flags of a local sweep that a Job does not use: said, not silently dropped. */
@@ -74,9 +76,13 @@ function writeJobFile(file: string, yaml: string): void {
     process.stdout.write(yaml);
     return;
   }
+  // Written beside the file and renamed over it, so a stopped or failed write leaves no half manifest.
+  const temporary = `${file}.scalesim-tmp-${process.pid}`;
   try {
-    writeFileSync(file, yaml);
+    writeFileSync(temporary, yaml);
+    renameSync(temporary, file);
   } catch (error) {
+    rmSync(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? String(error);
     throw new UserInputError({ file, field: '--emit-job', message: `cannot write the Job manifest: ${why}`, hint: 'give a file path, e.g. --emit-job sweep-job.yaml, or - for standard output' });
@@ -85,8 +91,7 @@ function writeJobFile(file: string, yaml: string): void {
 
 export function emitJob(dir: string, flags: SweepFlags, plan: SweepPlan, shards: number, checked: number): void {
   const file = flags.emitJob === true || flags.emitJob === undefined ? 'sweep-job.yaml' : flags.emitJob;
-  const parallelism = checkJobFlags(flags, shards, plan.identity.settings);
-  const cpu = flags.jobCpu.endsWith('m') ? Number(flags.jobCpu.slice(0, -1)) / 1000 : Number(flags.jobCpu);
+  const { parallelism, workers } = checkJobFlags(flags, shards, plan.identity.settings);
   const name = flags.jobName ?? `scalesim-sweep-${safeName(plan.identity.scenario).toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`.slice(0, 52).replace(/-+$/, '');
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 52) {
     throw new UserInputError({ file: '(command line)', field: '--job-name', message: `expected a DNS label of at most 52 characters (lower-case letters, digits, -), got "${name}"` });
@@ -112,8 +117,8 @@ export function emitJob(dir: string, flags: SweepFlags, plan: SweepPlan, shards:
     resultsPvc: flags.resultsPvc,
     cpu: flags.jobCpu,
     memory: flags.jobMemory,
-    workers: Math.max(1, Math.floor(cpu)),
-    backoffLimitPerIndex: parseCount(flags.backoffLimitPerIndex, '--backoff-limit-per-index', 0),
+    workers,
+    backoffLimitPerIndex: parseCount(flags.backoffLimitPerIndex, '--backoff-limit-per-index', 0, MAX_INT32),
     fingerprint: plan.identity.fingerprint,
   });
   writeJobFile(file, yaml);
