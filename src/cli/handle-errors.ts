@@ -7,14 +7,11 @@
  */
 import { formatProblem, isUserInputError, type InputProblem } from '../errors/user-input-error.js';
 import { debugStack, sourceMapMapper } from '../errors/debug-stack.js';
+import { plural } from '../units/plural.js';
 
 export interface ExitCodeOptions {
   /** The command was given --json: failures are printed on standard output as JSON too. */
   json?: boolean | undefined;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export async function withExitCodes(action: () => Promise<void>, options: ExitCodeOptions = {}): Promise<void> {

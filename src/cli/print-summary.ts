@@ -7,6 +7,7 @@ import { quotaUseText } from '../report/quota-summary-text.js';
 import type { RunSummary, WorkloadSummary } from '../report/summary.js';
 import { padColumns } from '../report/text-columns.js';
 import { WORST_FIRST_ORDER, worstWorkloads } from '../report/worst-workloads.js';
+import { plural } from '../units/plural.js';
 
 /** Past this many, workloads and autoscalers are summarized instead of listed one by one. */
 export const PRINTED_ITEMS = 12;
@@ -72,7 +73,7 @@ function fileLines(files: readonly string[]): string[] {
 /** `warnings`: as the terminal prints them (default: the summary's, relative to the scenario folder). */
 export function formatRunSummary(summary: RunSummary, files: readonly string[], warnings: readonly string[] = summary.warnings): string[] {
   const out: string[] = [];
-  out.push(`scenario ${summary.scenario}: ${formatDuration(summary.durationSeconds)} simulated, seed ${summary.seed}, ${summary.nodes} nodes, ${summary.eventsProcessed} events`);
+  out.push(`scenario ${summary.scenario}: ${formatDuration(summary.durationSeconds)} simulated, seed ${summary.seed}, ${plural(summary.nodes, 'node')}, ${plural(summary.eventsProcessed, 'event')}`);
   const header = ['workload', 'served %', 'dropped %', 'p50 ms', 'p95 ms', 'p99 ms', 'replicas min/mean/peak', 'pending pod-s', 'restarts'];
   const { shown, hidden } = worstWorkloads(summary.workloads, PRINTED_ITEMS);
   out.push(...padColumns([header, ...shown.map(workloadRow)], () => 'left').map((cells) => cells.join('  ')));
@@ -101,7 +102,7 @@ export function formatRunSummary(summary: RunSummary, files: readonly string[], 
     ),
   );
   const ca = summary.clusterAutoscaler;
-  if (ca) out.push(`cluster-autoscaler: ${ca.nodesAdded} nodes added, ${ca.nodesRemoved} removed (peak ${summary.nodeCount.peak}, mean ${summary.nodeCount.mean.toFixed(2)})`);
+  if (ca) out.push(`cluster-autoscaler: ${plural(ca.nodesAdded, 'node')} added, ${ca.nodesRemoved} removed (peak ${summary.nodeCount.peak}, mean ${summary.nodeCount.mean.toFixed(2)})`);
   for (const q of summary.resourceQuotas ?? []) out.push(`ResourceQuota ${q.namespace}/${q.name}: ${quotaUseText(q)}${q.failedCreates > 0 ? ' (FailedCreate rows in decisions.csv)' : ''}`);
   if (summary.scheduler) out.push(`kube-scheduler: ${summary.scheduler.preemptions} preemptions evicted ${summary.scheduler.victims} pods of lower priority (decisions.csv, scalesim explain --autoscaler kube-scheduler)`);
   const cost = formatCost(summary);

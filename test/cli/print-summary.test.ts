@@ -37,6 +37,11 @@ describe('formatRunSummary', () => {
     expect(row.split(/\s+/).filter((cell) => cell === '—')).toHaveLength(3);
   });
 
+  it('agrees the nouns with their counts in the headline: 1 node, 2 nodes', () => {
+    expect(formatRunSummary({ ...summary, nodes: 1 }, [])[0]).toMatch(/, 1 node, \d+ events$/);
+    expect(formatRunSummary({ ...summary, nodes: 2 }, [])[0]).toMatch(/, 2 nodes, \d+ events$/);
+  });
+
   it('lists every workload, HPA and file of a small run', () => {
     const lines = formatRunSummary(widened(summary, PRINTED_ITEMS), ['/out/summary.json', '/out/report-load-w00.mmd']);
     expect(lines.filter((l) => /^w\d\d /.test(l))).toHaveLength(PRINTED_ITEMS);
