@@ -47,6 +47,16 @@ export function adaptLegacyStabilize(input: unknown): Record<string, unknown> {
   return { stabilizedReplicas: result.stabilizedReplicas, reason: result.reason };
 }
 
+/** A window given flat (`scaleUpStabilizationWindowSeconds`) or in a `scaleUp` rules object; unset is 0. */
+function readWindow(fields: InputFields, direction: 'scaleUp' | 'scaleDown'): number {
+  const flat = fields.optNumber(`${direction}StabilizationWindowSeconds`);
+  const nested = fields.optObject(direction)?.optNumber('stabilizationWindowSeconds');
+  if (flat !== undefined && nested !== undefined && flat !== nested) {
+    throw new Error(`${fields.path}.${direction}.stabilizationWindowSeconds: ${nested} disagrees with ${direction}StabilizationWindowSeconds ${flat}`);
+  }
+  return flat ?? nested ?? 0;
+}
+
 /** hpa.behaviorStabilize: `{stabilizedReplicas, reason, upBound, downBound}`. Unset windows are 0. */
 export function adaptBehaviorStabilize(input: unknown): Record<string, unknown> {
   const fields = InputFields.of(input);
@@ -54,8 +64,8 @@ export function adaptBehaviorStabilize(input: unknown): Record<string, unknown> 
     nowSeconds: VECTOR_NOW_SECONDS,
     currentReplicas: fields.number('currentReplicas'),
     desiredReplicas: fields.has('prenormalizedDesiredReplicas') ? fields.number('prenormalizedDesiredReplicas') : fields.number('desiredReplicas'),
-    scaleUpWindowSeconds: fields.optNumber('scaleUpStabilizationWindowSeconds') ?? 0,
-    scaleDownWindowSeconds: fields.optNumber('scaleDownStabilizationWindowSeconds') ?? 0,
+    scaleUpWindowSeconds: readWindow(fields, 'scaleUp'),
+    scaleDownWindowSeconds: readWindow(fields, 'scaleDown'),
     recommendations: readRecommendations(fields.optObjects('recommendations') ?? []),
   });
   return { stabilizedReplicas: result.stabilizedReplicas, reason: result.reason, upBound: result.upBound, downBound: result.downBound };

@@ -60,13 +60,48 @@ export function adaptReconcile(input: unknown): Record<string, unknown> {
 const DEFAULT_TIMELINE_LIMIT_SECONDS = 7200;
 
 /**
+ * The sync grid `syncTimesSeconds` describes: an array of times, or the §8 text "0,15,30,... (every
+ * 15s)". Only a grid from 0 with a fixed step is modelled; the step must agree with
+ * controllerConfig.syncPeriodSeconds when both are given. Undefined when the vector gives none.
+ */
+function readSyncStepSeconds(fields: InputFields): number | undefined {
+  const raw = fields.raw('syncTimesSeconds');
+  if (raw === undefined || raw === null) return undefined;
+  const times = Array.isArray(raw) ? raw : typeof raw === 'string' ? (raw.match(/-?\d+(?:\.\d+)?/g) ?? []).slice(0, 3).map(Number) : [];
+  const grid = times.length >= 2 && times.every((x) => typeof x === 'number') && times[0] === 0 && (times as number[]).every((x, i) => x === i * (times[1] as number));
+  if (!grid || !((times[1] as number) > 0)) {
+    throw new Error(`${fields.path}.syncTimesSeconds: expected syncs every P seconds from 0 ("0,15,30,..." or [0, 15, 30]), got ${JSON.stringify(raw)}`);
+  }
+  return times[1] as number;
+}
+
+/**
+ * `historyAtT0`: the §8 text "empty; …" (the first sync seeds the history), or the recommendations
+ * already held at t = 0 as `[{replicas, ageSeconds}]`.
+ */
+function readHistoryAtT0(fields: InputFields): HpaHistory['recommendations'] {
+  const raw = fields.raw('historyAtT0');
+  if (raw === undefined || raw === null || (typeof raw === 'string' && /^\s*empty\b/i.test(raw))) return undefined;
+  if (Array.isArray(raw)) return readRecommendations(fields.objects('historyAtT0'), 0);
+  throw new Error(`${fields.path}.historyAtT0: expected "empty; …" or an array of {replicas, ageSeconds}, got ${JSON.stringify(raw)}`);
+}
+
+/**
  * hpa.timeline: `{firstScaleDownAtSeconds, replicasAfterFirstScaleDown, syncs}` (null, null when no
  * scale-down happened within `maxDurationSeconds`, default 7200 s). Syncs run at k × syncPeriod from
- * t = 0 with an empty (unseeded) history; each writes spec = status = the reconciled count.
+ * t = 0 with an empty (unseeded) history, or `historyAtT0`; each writes spec = status = the reconciled count.
  */
 export function adaptTimeline(input: unknown): Record<string, unknown> {
   const fields = InputFields.of(input);
   const config = readControllerConfig(fields.optObject('controllerConfig'));
+  const step = readSyncStepSeconds(fields);
+  if (step !== undefined) {
+    const configured = fields.optObject('controllerConfig')?.optNumber('syncPeriodSeconds');
+    if (configured !== undefined && configured !== step) {
+      throw new Error(`${fields.path}.syncTimesSeconds: syncs every ${step} s disagree with controllerConfig.syncPeriodSeconds ${configured}`);
+    }
+    config.syncPeriodSeconds = step;
+  }
   const behavior = readBehavior(fields);
   // A number is the constant result; an array gives one result per sync (the last one repeats).
   const metricDesired = Array.isArray(fields.raw('metricDesiredReplicasAtEverySync'))
@@ -82,7 +117,7 @@ export function adaptTimeline(input: unknown): Record<string, unknown> {
     reason: 'Given',
   });
   let replicas = fields.number('initialSpecReplicas');
-  let history: HpaHistory = { recommendations: undefined, scaleUpEvents: [], scaleDownEvents: [] };
+  let history: HpaHistory = { recommendations: readHistoryAtT0(fields), scaleUpEvents: [], scaleDownEvents: [] };
   for (let k = 0; k * config.syncPeriodSeconds <= limitSeconds; k++) {
     const nowSeconds = k * config.syncPeriodSeconds;
     const result = reconcileHpa({ nowSeconds, spec, specReplicas: replicas, statusReplicas: replicas, proposals: [proposalAt(k)], history, config });

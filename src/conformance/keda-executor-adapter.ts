@@ -7,6 +7,21 @@ import { planScaledObjectScale, type ExecutorInput } from '../autoscalers/keda/e
 import { VECTOR_NOW_SECONDS } from './hpa-vector-fields.js';
 import { InputFields } from './input-fields.js';
 
+/**
+ * The autoscaling.keda.sh/paused-replicas count: `pausedReplicaCount`, `pausedReplicas` or the
+ * annotation's string form (GetPausedReplicaCount: strconv.ParseInt); null or absent = not paused.
+ */
+function readPausedReplicas(f: InputFields): number | undefined {
+  for (const key of ['pausedReplicaCount', 'pausedReplicas']) {
+    const raw = f.raw(key);
+    if (raw === undefined || raw === null) continue;
+    if (typeof raw === 'number' && Number.isInteger(raw)) return raw;
+    if (typeof raw === 'string' && /^[+-]?\d+$/.test(raw.trim())) return Number(raw.trim());
+    throw new Error(`${f.path}.${key}: expected a whole replica count (the paused-replicas annotation), got ${JSON.stringify(raw)}`);
+  }
+  return undefined;
+}
+
 /** keda.executor: `{scaleTo, activeCondition, activeReason, readyCondition?, readyReason?, lastActiveTimeUpdated, reason}`. */
 export function adaptKedaExecutor(input: unknown): Record<string, unknown> {
   const f = InputFields.of(input);
@@ -27,6 +42,8 @@ export function adaptKedaExecutor(input: unknown): Record<string, unknown> {
     pausedScaleOut: f.optBoolean('pausedScaleOut') ?? false,
     forceActivation: f.optBoolean('forceActivation') ?? false,
   };
+  const paused = readPausedReplicas(f);
+  if (paused !== undefined) executorInput.pausedReplicaCount = paused;
   const idle = f.optNumber('idleReplicaCount');
   if (idle !== undefined) executorInput.idleReplicaCount = idle;
   if (fallback !== undefined) executorInput.fallback = { replicas: fallback.number('replicas') };

@@ -1,33 +1,68 @@
-/** Adapter for `keda.scaledJobStrategy` vectors (§3.7): one strategy's GetEffectiveMaxScale. */
+/**
+ * Adapter for `keda.scaledJobStrategy` vectors (§3.7): pkg/scaling/executor/scale_jobs.go
+ * NewScalingStrategy and GetEffectiveMaxScale, through getScalingDecision when the vector gives
+ * minReplicaCount.
+ */
 import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
-import { effectiveMaxScale } from '../autoscalers/keda/scaled-job-strategies.js';
+import { jobsToCreate, scalingDecision } from '../autoscalers/keda/scaled-job.js';
 import type { ScaledJobSpec, ScalingStrategy } from '../autoscalers/keda/types.js';
 import { InputFields } from './input-fields.js';
 
-const STRATEGIES: readonly ScalingStrategy[] = ['default', 'custom', 'accurate', 'eager'];
+/** strconv.ParseFloat syntax (decimal; the CRD's customScalingRunningJobPercentage is a string). */
+const GO_FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
- * keda.scaledJobStrategy: the strategy's raw `{effectiveMaxScale, scaleTo, strategy}` (the vectors'
- * runningJobCount is already reduced by minReplicaCount), plus `jobsToCreate` as createJobs would.
+ * customScalingRunningJobPercentage as a number or the CRD's string; a string ParseFloat rejects is
+ * undefined, which makes NewScalingStrategy fall back to default, as upstream does.
+ */
+function readPercentage(f: InputFields): number | undefined {
+  const raw = f.raw('customScalingRunningJobPercentage');
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+  if (typeof raw === 'string') return GO_FLOAT.test(raw.trim()) ? Number(raw.trim()) : undefined;
+  throw new Error(`${f.path}.customScalingRunningJobPercentage: expected a number or a numeric string such as "0.5", got ${JSON.stringify(raw)}`);
+}
+
+/**
+ * spec.scalingStrategy: the strategy name (a string; an unknown name is default, as NewScalingStrategy's
+ * switch) with its custom parameters, given flat on the vector or as the CRD's `scalingStrategy` object.
+ */
+function readStrategy(f: InputFields): ScaledJobSpec['scalingStrategy'] {
+  const nested = f.raw('scalingStrategy');
+  const s = typeof nested === 'object' && nested !== null && !Array.isArray(nested) ? f.object('scalingStrategy') : f;
+  const name = s === f ? f.optString('scalingStrategy') ?? f.optString('strategy') : s.optString('strategy');
+  const settings: ScaledJobSpec['scalingStrategy'] = {
+    // A name outside the four is kept as written: selectScalingStrategy maps it to default.
+    strategy: (name ?? KEDA_DEFAULTS.scaledJobStrategy) as ScalingStrategy,
+    multipleScalersCalculation: KEDA_DEFAULTS.multipleScalersCalculation,
+  };
+  const deduction = s.optNumber('customScalingQueueLengthDeduction');
+  const percentage = readPercentage(s);
+  if (deduction !== undefined) settings.customScalingQueueLengthDeduction = deduction;
+  if (percentage !== undefined) settings.customScalingRunningJobPercentage = percentage;
+  return settings;
+}
+
+/**
+ * keda.scaledJobStrategy: `{effectiveMaxScale, scaleTo, strategy, jobsToCreate}`. Without
+ * minReplicaCount the vector's runningJobCount is what the strategy sees (already reduced by
+ * minReplicaCount); with it, runningJobCount is the raw count of unfinished Jobs and
+ * getScalingDecision applies (the shortfall below min, else running − min). effectiveMaxScale is the
+ * raw bound (it may be negative); jobsToCreate is what createJobs would start after the clamp to 0.
  */
 export function adaptKedaScaledJobStrategy(input: unknown): Record<string, unknown> {
   const f = InputFields.of(input);
-  const settings: ScaledJobSpec['scalingStrategy'] = {
-    strategy: f.has('scalingStrategy') ? f.choice('scalingStrategy', STRATEGIES) : KEDA_DEFAULTS.scaledJobStrategy,
-    multipleScalersCalculation: KEDA_DEFAULTS.multipleScalersCalculation,
+  const spec = {
+    minReplicaCount: f.optNumber('minReplicaCount') ?? 0,
+    maxReplicaCount: f.optNumber('maxReplicaCount') ?? KEDA_DEFAULTS.maxReplicaCount,
+    scalingStrategy: readStrategy(f),
   };
-  const deduction = f.optNumber('customScalingQueueLengthDeduction');
-  const percentage = f.optNumber('customScalingRunningJobPercentage');
-  if (deduction !== undefined) settings.customScalingQueueLengthDeduction = deduction;
-  if (percentage !== undefined) settings.customScalingRunningJobPercentage = percentage;
-  const r = effectiveMaxScale(settings, {
+  const r = scalingDecision(spec, {
     maxScale: f.number('maxScale'),
+    scaleTo: f.optNumber('scaleTo') ?? 0,
     runningJobCount: f.optNumber('runningJobCount') ?? 0,
     pendingJobCount: f.optNumber('pendingJobCount') ?? 0,
-    maxReplicaCount: f.optNumber('maxReplicaCount') ?? KEDA_DEFAULTS.maxReplicaCount,
-    scaleTo: f.optNumber('scaleTo') ?? 0,
   });
-  const clamped = Math.max(0, r.effectiveMaxScale);
-  const jobsToCreate = (f.optBoolean('isActive') ?? true) && clamped > 0 ? Math.max(0, Math.min(r.scaleTo, clamped)) : 0;
-  return { effectiveMaxScale: r.effectiveMaxScale, scaleTo: r.scaleTo, strategy: r.strategy, jobsToCreate };
+  const created = jobsToCreate(f.optBoolean('isActive') ?? true, Math.max(0, r.effectiveMaxScale), r.scaleTo);
+  return { effectiveMaxScale: r.effectiveMaxScale, scaleTo: r.scaleTo, strategy: r.strategy, jobsToCreate: created };
 }

@@ -1,6 +1,7 @@
 /**
  * The raw source reading of a `keda.scaler` vector → a ScalerReading: query results (`queryResult`,
- * "empty vector" = null), queue state (`partitionLags`, `listLength`, `messages`…) and clock (`nowUTC`).
+ * "empty vector" = null), queue state (`partitionLags` or `consumerOffsets` + `latestOffsets`,
+ * `listLength`, `messages`…) and clock (`nowUTC`).
  */
 import type { ParsedTrigger, ScalerReading } from '../autoscalers/keda/types.js';
 import type { InputFields } from './input-fields.js';
@@ -27,22 +28,53 @@ function seriesReading(f: InputFields): ScalerReading | undefined {
   return { kind: 'value', value: raw.length === 0 ? null : one(raw[0]) };
 }
 
-/** Lags per partition: `partitionLags` padded with zeros to `partitions`, or `totalLag`/`lag` spread evenly. */
-function partitionLags(f: InputFields): number[] | undefined {
+/** Kafka's offsets per partition: lags and which partitions have no committed offset. */
+interface PartitionOffsets {
+  lags: number[];
+  invalid?: boolean[];
+}
+
+/** A partition array of numbers or null (null, or a consumer offset of -1, = no committed offset). */
+function offsetList(f: InputFields, key: string): (number | null)[] {
+  const raw = f.raw(key);
+  const ok = Array.isArray(raw) && raw.every((v) => v === null || (typeof v === 'number' && Number.isFinite(v)));
+  if (!ok) throw new Error(`${f.path}.${key}: expected an array of numbers or null (null = no committed offset), got ${JSON.stringify(raw)}`);
+  return raw as (number | null)[];
+}
+
+/**
+ * Lags per partition: `partitionLags` (null = the group has no committed offset there) padded with
+ * zeros to `partitions`; or `consumerOffsets` (null or -1 = none committed) with `latestOffsets`; or
+ * `totalLag`/`lag` spread evenly. A partition without a committed offset carries its newest offset
+ * (`latestOffsets`, else 0), which offsetResetPolicy earliest counts in full.
+ */
+function partitionOffsets(f: InputFields): PartitionOffsets | undefined {
   const partitions = f.optNumber('partitions');
+  const latest = f.has('latestOffsets') ? offsetList(f, 'latestOffsets') : undefined;
+  let entries: { lag: number; invalid: boolean }[] | undefined;
   if (f.has('partitionLags')) {
-    const lags = [...f.numbers('partitionLags')];
-    while (partitions !== undefined && lags.length < partitions) lags.push(0);
-    return lags;
+    entries = offsetList(f, 'partitionLags').map((lag, i) => (lag === null ? { lag: latest?.[i] ?? 0, invalid: true } : { lag, invalid: false }));
+  } else if (f.has('consumerOffsets')) {
+    if (latest === undefined) throw new Error(`${f.path}.latestOffsets: expected an array of numbers with consumerOffsets`);
+    entries = offsetList(f, 'consumerOffsets').map((consumer, i) => {
+      const newest = latest[i] ?? 0;
+      return consumer === null || consumer === -1 ? { lag: newest, invalid: true } : { lag: newest - consumer, invalid: false };
+    });
+  }
+  if (entries !== undefined) {
+    while (partitions !== undefined && entries.length < partitions) entries.push({ lag: 0, invalid: false });
+    const lags = entries.map((e) => e.lag);
+    return entries.some((e) => e.invalid) ? { lags, invalid: entries.map((e) => e.invalid) } : { lags };
   }
   const total = f.optNumber('totalLag') ?? f.optNumber('lag');
   if (total === undefined) return undefined;
   const n = partitions ?? 1;
-  return Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0));
+  return { lags: Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0)) };
 }
 
 function queueReading(f: InputFields): ScalerReading | undefined {
-  const lags = partitionLags(f);
+  const offsets = partitionOffsets(f);
+  const lags = offsets?.lags;
   const messages = f.optNumber('messages') ?? f.optNumber('messagesReady') ?? f.optNumber('queueLength') ?? f.optNumber('listLength');
   const unacked = f.optNumber('unacked') ?? f.optNumber('messagesUnacknowledged');
   const rate = f.optNumber('publishRate') ?? f.optNumber('publishRatePerSecond') ?? f.optNumber('messageRate');
@@ -50,6 +82,7 @@ function queueReading(f: InputFields): ScalerReading | undefined {
   const reading: ScalerReading = { kind: 'queue', messages: messages ?? 0, unacked: unacked ?? 0, publishRatePerSecond: rate ?? 0, partitionLags: lags ?? [] };
   const moved = f.raw('partitionsMoved');
   if (Array.isArray(moved)) reading.partitionsMoved = moved.map((m) => m === true);
+  if (offsets?.invalid !== undefined) reading.invalidOffsets = offsets.invalid;
   return reading;
 }
 

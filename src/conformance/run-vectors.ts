@@ -3,6 +3,7 @@
  * adapter of its kind, and compares every key of `expected` with the computed outputs.
  */
 import { compareExpected } from './compare-expected.js';
+import { ReadTracker } from './read-tracker.js';
 import { defaultAdapterRegistry } from './registry.js';
 import type { AdapterRegistry, TestVector, VectorResult } from './vector-types.js';
 
@@ -24,6 +25,13 @@ function readEnvelope(value: unknown, index: number): TestVector | { id: string;
 }
 
 /**
+ * The output key listing the input fields the adapter did not read (descriptive fields such as a
+ * pod's `phase` next to its `class`, or fields it cannot honour). Reported, never a failure: §8 lets
+ * vectors carry fields that only explain.
+ */
+export const UNREAD_KEY = 'unreadInputFields';
+
+/**
  * Runs one vector whose envelope is valid. The adapter never sees `expected`. A vector without an
  * `expected` object still runs (its outputs are reported) but fails: there is nothing to check.
  */
@@ -32,14 +40,20 @@ export function runVector(vector: TestVector, registry: AdapterRegistry): Vector
   const adapter = registry.get(kind);
   if (adapter === undefined) return { id, kind, pass: null, skipped: true };
   let actual: Record<string, unknown>;
+  const tracker = new ReadTracker(structuredClone(vector.input));
   try {
-    actual = adapter(structuredClone(vector.input));
+    actual = adapter(tracker.view);
   } catch (error) {
     return { id, kind, pass: false, expected, error: error instanceof Error ? error.message : String(error) };
   }
+  // Fields the adapter never looked at go into the outputs (both reports print `actual`); a vector
+  // whose `expected` names that key is compared like any other output.
+  const unread = tracker.unread();
+  if (unread.length > 0 && !Object.hasOwn(actual, UNREAD_KEY)) actual = { ...actual, [UNREAD_KEY]: unread };
   if (expected === undefined) return { id, kind, pass: false, actual, error: 'vector has no "expected" object' };
   const mismatches = compareExpected(expected, actual);
   const result: VectorResult = { id, kind, pass: mismatches.length === 0, actual, expected };
+  if (unread.length > 0) result.unreadInputFields = unread;
   if (mismatches.length > 0) result.mismatches = mismatches;
   return result;
 }

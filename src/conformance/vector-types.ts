@@ -20,6 +20,8 @@ export interface VectorResult {
   skipped?: true;
   actual?: unknown;
   expected?: unknown;
+  /** Input fields the adapter never read (also in `actual.unreadInputFields`). */
+  unreadInputFields?: string[];
   /** One line per key of `expected` that differs: `key: expected X, actual Y`. */
   mismatches?: string[];
   /** The adapter threw, or the vector envelope is malformed. */

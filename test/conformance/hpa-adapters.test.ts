@@ -69,3 +69,50 @@ describe('hpa adapters: tolerated input variants', () => {
     expect(out).toMatchObject({ firstScaleDownAtSeconds: 30, replicasAfterFirstScaleDown: 2 });
   });
 });
+
+describe('hpa adapters: fields that name or explain the calculation are honoured', () => {
+  const pods = [{ name: 'p0', class: 'ready', requestMilli: 1000, usageMilli: 600 }];
+
+  it('a vector naming only its calculator gets that calculator (GetObjectPerPodMetricReplicas divides by statusReplicas)', () => {
+    expect(adaptReplicaCalc({ calculator: 'GetObjectPerPodMetricReplicas', specReplicas: 5, statusReplicas: 4, target: 5000, metricValuesMilli: [20000] })).toMatchObject({ desiredReplicas: 4, usageMilli: 5000 });
+    expect(adaptReplicaCalc({ calculator: 'GetObjectMetricReplicas', specReplicas: 3, readyPodCount: 3, target: 10000, metricValuesMilli: [20000] })).toMatchObject({ desiredReplicas: 6 });
+  });
+
+  it.each([
+    ['a calculator that does not match the types', { calculator: 'GetObjectMetricReplicas', metricSourceType: 'Resource', targetType: 'Utilization', specReplicas: 1, target: 50, pods }, 'input.calculator: "GetObjectMetricReplicas" does not match the metric: a Resource metric with a Utilization target goes through GetResourceReplicas'],
+    ['an unknown calculator', { calculator: 'GetMagicReplicas', metricSourceType: 'Resource', targetType: 'Utilization', specReplicas: 1, target: 50, pods }, 'input.calculator: expected one of GetResourceReplicas'],
+    ['a phase that contradicts the class', { metricSourceType: 'Resource', targetType: 'Utilization', specReplicas: 1, target: 50, pods: [{ ...pods[0], phase: 'Pending' }] }, 'input.pods[0].class: expected "unready" for a pod that is in phase Pending (§1.4), got "ready"'],
+    ['a deleting pod that is not ignored', { metricSourceType: 'Resource', targetType: 'Utilization', specReplicas: 1, target: 50, pods: [{ ...pods[0], deleting: true }] }, 'input.pods[0].class: expected "ignored" for a pod that is being deleted (§1.4), got "ready"'],
+  ])('rejects %s', (_name, input, message) => {
+    expect(() => adaptReplicaCalc(input)).toThrow(message);
+  });
+
+  const timeline = { minReplicas: 1, maxReplicas: 20, initialSpecReplicas: 10, behavior: null, metricDesiredReplicasAtEverySync: 4 };
+
+  it('timeline takes the sync step from syncTimesSeconds (text or array) and checks it against controllerConfig', () => {
+    // Legacy window 300 s, inclusive: with syncs every 30 s the seed {10, 0} is outside first at t = 330.
+    expect(adaptTimeline({ ...timeline, syncTimesSeconds: '0,30,60,... (every 30s)' })).toMatchObject({ firstScaleDownAtSeconds: 330 });
+    expect(adaptTimeline({ ...timeline, syncTimesSeconds: [0, 30, 60] })).toMatchObject({ firstScaleDownAtSeconds: 330 });
+    expect(() => adaptTimeline({ ...timeline, syncTimesSeconds: '0,30,60', controllerConfig: config })).toThrow('input.syncTimesSeconds: syncs every 30 s disagree with controllerConfig.syncPeriodSeconds 15');
+    expect(() => adaptTimeline({ ...timeline, syncTimesSeconds: [0, 15, 45] })).toThrow('input.syncTimesSeconds: expected syncs every P seconds from 0');
+  });
+
+  it('timeline historyAtT0: "empty" seeds at the first sync; an array is the history already held', () => {
+    expect(adaptTimeline({ ...timeline, historyAtT0: 'empty; first reconcile at t=0 seeds {replicas:10, t:0}' })).toMatchObject({ firstScaleDownAtSeconds: 315 });
+    // A record of 10 taken 200 s before t = 0 and no seed: the window holds it until t = 100; at t = 105 it is 305 s old.
+    expect(adaptTimeline({ ...timeline, historyAtT0: [{ replicas: 10, ageSeconds: 200 }] })).toMatchObject({ firstScaleDownAtSeconds: 105 });
+    expect(() => adaptTimeline({ ...timeline, historyAtT0: 'full' })).toThrow('input.historyAtT0: expected "empty; …" or an array of {replicas, ageSeconds}');
+  });
+});
+
+describe('hpa adapters: behaviorStabilize windows', () => {
+  const base = { currentReplicas: 10, desiredReplicas: 4, recommendations: [{ replicas: 7, ageSeconds: 100 }] };
+  it('reads the window from a scaleDown rules object as well as from the flat field', () => {
+    expect(adaptBehaviorStabilize({ ...base, scaleDown: { stabilizationWindowSeconds: 300 } })).toMatchObject({ stabilizedReplicas: 7 });
+    expect(adaptBehaviorStabilize({ ...base, scaleDownStabilizationWindowSeconds: 300 })).toMatchObject({ stabilizedReplicas: 7 });
+    expect(adaptBehaviorStabilize({ ...base, scaleDown: { stabilizationWindowSeconds: 60 } })).toMatchObject({ stabilizedReplicas: 4 });
+  });
+  it('rejects two different values for one window', () => {
+    expect(() => adaptBehaviorStabilize({ ...base, scaleDownStabilizationWindowSeconds: 300, scaleDown: { stabilizationWindowSeconds: 60 } })).toThrow('input.scaleDown.stabilizationWindowSeconds: 60 disagrees with scaleDownStabilizationWindowSeconds 300');
+  });
+});

@@ -106,6 +106,13 @@ describe('keda.scaledJobStrategy adapter', () => {
     ['eager replaces scaleTo with maxReplicaCount', { scalingStrategy: 'eager', maxScale: 4, runningJobCount: 3, pendingJobCount: 0, maxReplicaCount: 10, scaleTo: 1 }, { effectiveMaxScale: 4, scaleTo: 10 }],
     ['custom with deduction and percentage', { scalingStrategy: 'custom', maxScale: 3, runningJobCount: 2, pendingJobCount: 0, maxReplicaCount: 5, scaleTo: 1, customScalingQueueLengthDeduction: 2, customScalingRunningJobPercentage: 0 }, { effectiveMaxScale: 1 }],
     ['the raw result may be negative', { scalingStrategy: 'default', maxScale: 1, runningJobCount: 3, pendingJobCount: 0, maxReplicaCount: 5, scaleTo: 1 }, { effectiveMaxScale: -2, jobsToCreate: 0 }],
+    // The CRD's customScalingRunningJobPercentage is a string (strconv.ParseFloat in NewScalingStrategy).
+    ['the percentage as the CRD string', { scalingStrategy: 'custom', customScalingQueueLengthDeduction: 1, customScalingRunningJobPercentage: '0.5', maxScale: 10, runningJobCount: 3, maxReplicaCount: 20, scaleTo: 10 }, { effectiveMaxScale: 8, strategy: 'custom' }],
+    ['an unparsable percentage falls back to default', { scalingStrategy: 'custom', customScalingRunningJobPercentage: 'half', maxScale: 10, runningJobCount: 3, maxReplicaCount: 20 }, { effectiveMaxScale: 7, strategy: 'default' }],
+    ['the CRD scalingStrategy object', { scalingStrategy: { strategy: 'custom', customScalingQueueLengthDeduction: 2, customScalingRunningJobPercentage: '1' }, maxScale: 10, runningJobCount: 3, maxReplicaCount: 20 }, { effectiveMaxScale: 5, strategy: 'custom' }],
+    ['an unknown strategy name is default', { scalingStrategy: 'fancy', maxScale: 4, runningJobCount: 1, maxReplicaCount: 10 }, { effectiveMaxScale: 3, strategy: 'default' }],
+    ['minReplicaCount: running below it creates the shortfall', { minReplicaCount: 3, maxScale: 0, runningJobCount: 1, maxReplicaCount: 10, scaleTo: 0 }, { effectiveMaxScale: 2, scaleTo: 2, jobsToCreate: 2, strategy: 'minReplicaCount' }],
+    ['minReplicaCount: the strategy sees running − min', { minReplicaCount: 2, maxScale: 5, runningJobCount: 4, maxReplicaCount: 10, scaleTo: 5 }, { effectiveMaxScale: 3, jobsToCreate: 3 }],
   ])('%s', (_name, input, expected) => {
     expect(adaptKedaScaledJobStrategy(input)).toMatchObject(expected);
   });

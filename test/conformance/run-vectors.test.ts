@@ -26,6 +26,32 @@ describe('compareExpected', () => {
   });
 });
 
+describe('runVectors: input fields the adapter never read', () => {
+  // Reads input.a and input.list[i].x only.
+  const partial: VectorAdapter = (input) => {
+    const i = input as { a: number; list: { x: number }[] };
+    return { sum: i.a + i.list.reduce((s, e) => s + e.x, 0) };
+  };
+  const registry = createAdapterRegistry({ partial });
+
+  it('lists every unread key by path in actual.unreadInputFields and on the result; the vector still passes', () => {
+    const [r] = runVectors([{ id: 'u', kind: 'partial', input: { a: 1, typo: 2, list: [{ x: 1 }, { x: 2, note: 'why' }], nested: { deep: 1 } }, expected: { sum: 4 } }], registry);
+    expect(r).toMatchObject({ pass: true, unreadInputFields: ['typo', 'list[1].note', 'nested'] });
+    expect(r?.actual).toEqual({ sum: 4, unreadInputFields: ['typo', 'list[1].note', 'nested'] });
+  });
+
+  it('adds nothing when every field was read', () => {
+    const [r] = runVectors([{ id: 'r', kind: 'partial', input: { a: 1, list: [{ x: 1 }] }, expected: { sum: 2 } }], registry);
+    expect(r?.actual).toEqual({ sum: 2 });
+    expect(r?.unreadInputFields).toBeUndefined();
+  });
+
+  it('an adapter of the registry reports a field it does not model (hpa.legacyConvert has no "tolerance")', () => {
+    const [r] = runVectors([{ id: 'l', kind: 'hpa.legacyConvert', input: { currentReplicas: 3, desiredReplicas: 5, min: 1, max: 10, tolerance: 0.2 }, expected: { desiredReplicas: 5 } }]);
+    expect(r).toMatchObject({ pass: true, unreadInputFields: ['tolerance'] });
+  });
+});
+
 describe('runVectors', () => {
   const registry = createAdapterRegistry({ echo });
 

@@ -35,3 +35,18 @@ export function saturatingSum(values: readonly number[]): number {
   }
   return Math.min(sum, INT64_MAX);
 }
+
+/**
+ * GetExternalPerPodMetricReplicas's sum: values added in order, and as soon as the running sum is
+ * negative (upstream's test for an int64 overflow) the result is MaxInt64. A negative series value
+ * that makes the running sum negative therefore also gives MaxInt64: a quirk of the newest
+ * replica_calculator.go, kept as upstream has it (GetExternalMetricReplicas uses saturatingSum).
+ */
+export function externalPerPodSum(values: readonly number[]): number {
+  let sum = 0;
+  for (const v of values) {
+    sum += v;
+    if (sum < 0) return INT64_MAX;
+  }
+  return Math.min(sum, INT64_MAX);
+}

@@ -110,7 +110,7 @@ function value(upstream: string): MetricCalculatorEntry {
   };
 }
 
-function perPodValue(upstream: string): MetricCalculatorEntry {
+function perPodValue(upstream: string, externalSeries: boolean): MetricCalculatorEntry {
   return {
     upstream,
     observation: 'values',
@@ -123,6 +123,7 @@ function perPodValue(upstream: string): MetricCalculatorEntry {
             statusReplicas: ctx.statusReplicas,
             targetAverageValueMilli: ctx.target,
             tolerances: ctx.tolerances,
+            externalSeries,
           }),
   };
 }
@@ -141,9 +142,9 @@ export const METRIC_CALCULATORS: Readonly<Partial<Record<CalculatorKey, MetricCa
   'ContainerResource/AverageValue': plainAverage('GetRawResourceReplicas'),
   'Pods/AverageValue': plainAverage('GetMetricReplicas'),
   'Object/Value': value('GetObjectMetricReplicas'),
-  'Object/AverageValue': perPodValue('GetObjectPerPodMetricReplicas'),
+  'Object/AverageValue': perPodValue('GetObjectPerPodMetricReplicas', false),
   'External/Value': value('GetExternalMetricReplicas'),
-  'External/AverageValue': perPodValue('GetExternalPerPodMetricReplicas'),
+  'External/AverageValue': perPodValue('GetExternalPerPodMetricReplicas', true),
 });
 
 /** source type → target type → entry: a lookup without building a key string at every sync. */

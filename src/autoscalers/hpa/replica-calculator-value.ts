@@ -3,7 +3,7 @@
  * AverageValue target. Mirrors replica_calculator.go `GetObjectMetricReplicas`,
  * `GetExternalMetricReplicas`, `getUsageRatioReplicaCount` and the `Get*PerPodMetricReplicas` pair.
  */
-import { ceilToInt32, INT32_MAX, INT64_MAX, saturatingSum } from './go-int.js';
+import { ceilToInt32, externalPerPodSum, INT32_MAX, INT64_MAX, saturatingSum } from './go-int.js';
 import { directionReason, type ReplicaCalculation } from './replica-calculation.js';
 import { isWithinTolerance } from './tolerance.js';
 import type { Tolerances } from './types.js';
@@ -27,6 +27,11 @@ export interface PerPodValueReplicaInput {
   /** target.averageValue in milli-units. */
   targetAverageValueMilli: number;
   tolerances: Tolerances;
+  /**
+   * External metrics (GetExternalPerPodMetricReplicas): the series are summed with externalPerPodSum,
+   * where a negative running sum counts as an overflow (MaxInt64). Object metrics have one value.
+   */
+  externalSeries?: boolean;
 }
 
 /**
@@ -51,7 +56,8 @@ export function calculateValueReplicas(input: ValueReplicaInput): ReplicaCalcula
 }
 
 /**
- * AverageValue target (§1.3, §1.7): ratio = value ÷ (target × statusReplicas). Outside tolerance
+ * AverageValue target (§1.3, §1.7): ratio = value ÷ (target × statusReplicas). For External series
+ * a negative running sum becomes MaxInt64 (externalPerPodSum), so the result is then int32 max. Outside tolerance
  * the result is `ceil(value ÷ target)` capped at int32 max, else statusReplicas. With statusReplicas
  * 0 the ratio is +Inf (NaN for value 0), which is never within tolerance, so the result falls
  * through to `ceil(value ÷ target)`. `usageMilli` is `ceil(value ÷ statusReplicas)`; with
@@ -59,7 +65,7 @@ export function calculateValueReplicas(input: ValueReplicaInput): ReplicaCalcula
  */
 export function calculatePerPodValueReplicas(input: PerPodValueReplicaInput): ReplicaCalculation {
   if (input.valuesMilli.length === 0) return { ok: false, message: 'no metrics returned from the metrics API' };
-  const valueMilli = saturatingSum(input.valuesMilli);
+  const valueMilli = input.externalSeries === true ? externalPerPodSum(input.valuesMilli) : saturatingSum(input.valuesMilli);
   const target = input.targetAverageValueMilli;
   const status = input.statusReplicas;
   const ratio = valueMilli / (target * status);

@@ -23,6 +23,11 @@ export interface ExecutorInput {
   nowSeconds: number;
   cooldownPeriodSeconds: number;
   initialCooldownPeriodSeconds: number;
+  /**
+   * autoscaling.keda.sh/paused-replicas: RequestScale scales the target to this count and returns
+   * before any other rule (no condition, no lastActiveTime). Undefined when the annotation is absent.
+   */
+  pausedReplicaCount?: number;
   /** autoscaling.keda.sh/paused-scale-in, paused-scale-out and force-activation annotations. */
   pausedScaleIn: boolean;
   pausedScaleOut: boolean;
@@ -32,7 +37,11 @@ export interface ExecutorInput {
 export interface ExecutorDecision {
   /** Replica count to write to the target, or null for no write. */
   scaleTo: number | null;
-  /** The Active condition after this poll: True/ScalerActive, False/ScalerNotActive or False/ScalerCooldown. */
+  /**
+   * The Active condition after this poll: True/ScalerActive, False/ScalerNotActive or
+   * False/ScalerCooldown; Unknown (a new object's initial value, GetInitializedConditions) when a
+   * paused-replicas poll leaves it untouched.
+   */
   activeCondition: ConditionStatus;
   activeReason?: string;
   /** The Ready condition when this poll sets it (True/ScaledObjectReady, Unknown/PartialTriggerError, False/TriggerError). */
@@ -127,12 +136,25 @@ function planInactive(input: ExecutorInput): ExecutorDecision {
 }
 
 /**
- * One RequestScale. Active (or force-activation) at 0 replicas — or below min with idleReplicaCount
+ * One RequestScale. The paused-replicas annotation overrides everything (planPaused). Active (or force-activation) at 0 replicas — or below min with idleReplicaCount
  * set — scales to max(min, 1) unless paused-scale-out; otherwise active refreshes lastActiveTime
  * unless a trigger failed (Ready=Unknown). Inactive: an error keeps the count (for the HPA fallback)
  * or sets Ready=False without a fallback; above idle (or above 0 with min 0) it scales to idle/min
  * once the cooldown has strictly passed, unless paused-scale-in; below min without idle it raises to min.
  */
 export function planScaledObjectScale(input: ExecutorInput): ExecutorDecision {
+  if (input.pausedReplicaCount !== undefined) return planPaused(input, input.pausedReplicaCount);
   return input.isActive || input.forceActivation ? planActive(input) : planInactive(input);
+}
+
+/**
+ * RequestScale with the paused-replicas annotation: Ready=True is set first (when no trigger
+ * failed), then the target is scaled to the paused count when it differs and the poll returns, so
+ * activity, errors, min/idle and cooldown play no part and the Active condition is not written.
+ */
+function planPaused(input: ExecutorInput, paused: number): ExecutorDecision {
+  const current = input.currentReplicas;
+  const reason = paused === current ? `paused-replicas ${paused}: already at ${current}, no change` : `paused-replicas ${paused}: scale from ${current} to ${paused}`;
+  const decision: ExecutorDecision = { scaleTo: paused === current ? null : paused, activeCondition: 'Unknown', lastActiveTimeUpdated: false, reason };
+  return readyWhenNoError(input) === READY ? { ...decision, readyCondition: 'True', readyReason: 'ScaledObjectReady' } : decision;
 }

@@ -28,6 +28,41 @@ export interface ScaledJobPlan {
   reason: string;
 }
 
+export interface ScalingDecision {
+  /** The strategy's raw bound (may be negative; planScaledJob clamps it). */
+  effectiveMaxScale: number;
+  scaleTo: number;
+  /** The strategy used, or 'minReplicaCount' for the shortfall branch. */
+  strategy: ReturnType<typeof effectiveMaxScale>['strategy'] | 'minReplicaCount';
+}
+
+/**
+ * getScalingDecision: below minReplicaCount the shortfall (min − running) is both scaleTo and the
+ * effective max scale; otherwise the strategy's GetEffectiveMaxScale with running − minReplicaCount.
+ */
+export function scalingDecision(
+  spec: Pick<ScaledJobSpec, 'minReplicaCount' | 'maxReplicaCount' | 'scalingStrategy'>,
+  input: { maxScale: number; scaleTo: number; runningJobCount: number; pendingJobCount: number },
+): ScalingDecision {
+  const running = input.runningJobCount;
+  if (running < spec.minReplicaCount) {
+    const shortfall = spec.minReplicaCount - running;
+    return { effectiveMaxScale: shortfall, scaleTo: shortfall, strategy: 'minReplicaCount' };
+  }
+  return effectiveMaxScale(spec.scalingStrategy, {
+    maxScale: input.maxScale,
+    runningJobCount: running - spec.minReplicaCount,
+    pendingJobCount: input.pendingJobCount,
+    maxReplicaCount: spec.maxReplicaCount,
+    scaleTo: input.scaleTo,
+  });
+}
+
+/** createJobs: min(scaleTo, effectiveMaxScale) Jobs while active, none when the bound is ≤ 0. */
+export function jobsToCreate(isActive: boolean, effectiveMaxScale: number, scaleTo: number): number {
+  return isActive && effectiveMaxScale > 0 ? Math.max(0, Math.min(scaleTo, effectiveMaxScale)) : 0;
+}
+
 /**
  * Below minReplicaCount, the shortfall (min − running) is both scaleTo and effectiveMaxScale.
  * Otherwise the strategy sees running − minReplicaCount. Jobs are created only while active:
@@ -35,22 +70,13 @@ export interface ScaledJobPlan {
  */
 export function planScaledJob(input: ScaledJobPlanInput): ScaledJobPlan {
   const { spec, runningJobCount: running } = input;
-  let decision: { effectiveMaxScale: number; scaleTo: number; why: string };
-  if (running < spec.minReplicaCount) {
-    const shortfall = spec.minReplicaCount - running;
-    decision = { effectiveMaxScale: shortfall, scaleTo: shortfall, why: `${running} running < minReplicaCount ${spec.minReplicaCount}` };
-  } else {
-    const r = effectiveMaxScale(spec.scalingStrategy, {
-      maxScale: input.maxScale,
-      runningJobCount: running - spec.minReplicaCount,
-      pendingJobCount: input.pendingJobCount,
-      maxReplicaCount: spec.maxReplicaCount,
-      scaleTo: input.queueLength,
-    });
-    decision = { ...r, why: `${r.strategy} strategy (max scale ${input.maxScale}, ${running} running, ${input.pendingJobCount} pending)` };
-  }
+  const decision = scalingDecision(spec, { maxScale: input.maxScale, scaleTo: input.queueLength, runningJobCount: running, pendingJobCount: input.pendingJobCount });
+  const why =
+    decision.strategy === 'minReplicaCount'
+      ? `${running} running < minReplicaCount ${spec.minReplicaCount}`
+      : `${decision.strategy} strategy (max scale ${input.maxScale}, ${running} running, ${input.pendingJobCount} pending)`;
   const effective = Math.max(0, decision.effectiveMaxScale);
-  const jobsToCreate = input.isActive && effective > 0 ? Math.max(0, Math.min(decision.scaleTo, effective)) : 0;
-  const verdict = input.isActive ? `create ${jobsToCreate}` : 'inactive: create none';
-  return { jobsToCreate, effectiveMaxScale: effective, maxScale: input.maxScale, scaleTo: decision.scaleTo, reason: `${decision.why}: effective max scale ${effective}, scaleTo ${decision.scaleTo}; ${verdict}` };
+  const created = jobsToCreate(input.isActive, effective, decision.scaleTo);
+  const verdict = input.isActive ? `create ${created}` : 'inactive: create none';
+  return { jobsToCreate: created, effectiveMaxScale: effective, maxScale: input.maxScale, scaleTo: decision.scaleTo, reason: `${why}: effective max scale ${effective}, scaleTo ${decision.scaleTo}; ${verdict}` };
 }

@@ -106,7 +106,19 @@ export interface ScaledJobSpec {
 /** What the simulation gives a scaler at a read: the value(s) of the quantity it queries. */
 export type ScalerReading =
   | { kind: 'value'; value: number | null }
-  | { kind: 'queue'; messages: number; unacked: number; publishRatePerSecond: number; partitionLags: number[]; partitionsMoved?: boolean[] }
+  | {
+      kind: 'queue';
+      messages: number;
+      unacked: number;
+      publishRatePerSecond: number;
+      partitionLags: number[];
+      partitionsMoved?: boolean[];
+      /**
+       * Kafka: partitions whose consumer group has no committed offset (sarama invalidOffset, -1);
+       * their `partitionLags` entry then holds the partition's newest offset (the lag from the earliest message).
+       */
+      invalidOffsets?: boolean[];
+    }
   | { kind: 'cron'; epochSeconds: number }
   | { kind: 'error'; message: string };
 

@@ -44,4 +44,17 @@ describe('calculatePerPodValueReplicas (Object/External AverageValue)', () => {
     const r = calculatePerPodValueReplicas({ valuesMilli: [1e15], statusReplicas: 1, targetAverageValueMilli: 1, tolerances: TOL });
     expect(r).toMatchObject({ ok: true, desiredReplicas: INT32_MAX });
   });
+
+  // GetExternalPerPodMetricReplicas sums with `usage = usage + val; if usage < 0 { usage = MaxInt64 }`:
+  // a running sum that goes negative is taken for an int64 overflow. GetObjectPerPodMetricReplicas
+  // has one value and no such test.
+  it.each([
+    ['External: a negative series value is read as an overflow (MaxInt64)', true, [-5000], INT32_MAX, 2 ** 63],
+    ['External: a running sum that dips below 0 stops there', true, [3000, -5000, 9000], INT32_MAX, 2 ** 63],
+    ['External: a negative value that keeps the sum ≥ 0 is summed', true, [9000, -1000], 8, 4000],
+    ['Object: a negative value is used as it is', false, [-5000], -5, -2500],
+  ] as const)('%s', (_name, externalSeries, values, desired, usage) => {
+    const r = calculatePerPodValueReplicas({ valuesMilli: [...values], statusReplicas: 2, targetAverageValueMilli: 1000, tolerances: TOL, externalSeries });
+    expect(r).toMatchObject({ ok: true, desiredReplicas: desired, usageMilli: usage });
+  });
 });

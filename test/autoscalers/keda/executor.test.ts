@@ -102,3 +102,18 @@ describe('planScaledObjectScale: inactive', () => {
     expect(planScaledObjectScale(input({ currentReplicas: 3, lastActiveTimeSeconds: NOW - 10 })).reason).toMatch(/cooling down.*290 s left/);
   });
 });
+
+// pkg/scaling/executor/scale_scaledobjects.go RequestScale: GetPausedReplicaCount is checked right
+// after the Ready condition and returns before every other rule (TestScaleToPausedReplicasCount).
+describe('planScaledObjectScale: paused-replicas', () => {
+  it.each([
+    ['active at 2 replicas, paused at 0: scale to 0, Active not written', { currentReplicas: 2, isActive: true, pausedReplicaCount: 0 }, { scaleTo: 0, activeCondition: 'Unknown', lastActiveTimeUpdated: false, readyCondition: 'True' }],
+    ['already at the paused count: no write', { currentReplicas: 3, isActive: true, pausedReplicaCount: 3 }, { scaleTo: null, lastActiveTimeUpdated: false }],
+    ['inactive past the cooldown with min 0: still the paused count, not 0', { currentReplicas: 4, lastActiveTimeSeconds: -3600, pausedReplicaCount: 2 }, { scaleTo: 2 }],
+    ['a trigger error leaves Ready alone', { currentReplicas: 1, isError: true, pausedReplicaCount: 5 }, { scaleTo: 5 }],
+  ] as const)('%s', (_name, overrides, expected) => {
+    const decision = planScaledObjectScale(input(overrides));
+    expect(decision).toMatchObject(expected);
+    if ('isError' in overrides) expect(decision.readyCondition).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Total consumer lag of a kafka trigger, mirroring pkg/scalers/kafka_scaler.go getTotalLag and
- * getLagForPartition (excludePersistentLag) plus the partition cap and ensureEvenDistributionOfPartitions.
+ * getLagForPartition (invalid consumer offsets, excludePersistentLag) plus the partition cap and
+ * ensureEvenDistributionOfPartitions.
  */
 
 export interface KafkaLagSettings {
@@ -9,6 +10,10 @@ export interface KafkaLagSettings {
   limitToPartitionsWithLag: boolean;
   ensureEvenDistributionOfPartitions: boolean;
   excludePersistentLag: boolean;
+  /** offsetResetPolicy: where a group without a committed offset would start (default latest). */
+  offsetResetPolicy?: 'latest' | 'earliest';
+  /** scaleToZeroOnInvalidOffset (default false). */
+  scaleToZeroOnInvalidOffset?: boolean;
 }
 
 export interface KafkaLag {
@@ -35,21 +40,41 @@ function nextBalancedFactor(totalLag: number, partitions: number, lagThreshold: 
 }
 
 /**
- * Lags per partition → the metric and the activity lag. With `excludePersistentLag`, a partition
- * whose offset did not move since the previous poll (`partitionsMoved[i] === false`) adds 0 to the
- * metric but its lag still counts for activity. Unless `allowIdleConsumers`, the metric is capped at
- * partitions × lagThreshold (partitionsWithLag × lagThreshold with `limitToPartitionsWithLag`); the
- * cap test uses Go integer division: trunc(totalLag / lagThreshold) > upperBound.
+ * getLagForPartition for a partition whose group has no committed offset (invalidOffset): lag 1 with
+ * offsetResetPolicy latest (the consumer would start at the end: "probably no offset is committed
+ * yet"), the partition's newest offset (`newestOffset`, all of it) with earliest, and 0 for both when
+ * scaleToZeroOnInvalidOffset is set. The same value goes to the metric and to activity; the
+ * excludePersistentLag check is never reached for such a partition.
  */
-export function calculateKafkaLag(partitionLags: readonly number[], partitionsMoved: readonly boolean[] | undefined, s: KafkaLagSettings): KafkaLag {
+function invalidOffsetLag(newestOffset: number, s: KafkaLagSettings): number {
+  if (s.scaleToZeroOnInvalidOffset === true) return 0;
+  return (s.offsetResetPolicy ?? 'latest') === 'latest' ? 1 : newestOffset;
+}
+
+/**
+ * Lags per partition → the metric and the activity lag. A partition marked in `invalidOffsets`
+ * counts as invalidOffsetLag says. With `excludePersistentLag`, a partition whose offset did not
+ * move since the previous poll (`partitionsMoved[i] === false`) adds 0 to the metric but its lag
+ * still counts for activity. Unless `allowIdleConsumers`, the metric is capped at partitions ×
+ * lagThreshold (partitionsWithLag × lagThreshold with `limitToPartitionsWithLag`); the cap test uses
+ * Go integer division: trunc(totalLag / lagThreshold) > upperBound.
+ */
+export function calculateKafkaLag(
+  partitionLags: readonly number[],
+  partitionsMoved: readonly boolean[] | undefined,
+  s: KafkaLagSettings,
+  invalidOffsets?: readonly boolean[],
+): KafkaLag {
   let totalLag = 0;
   let totalLagWithPersistent = 0;
   let partitionsWithLag = 0;
   partitionLags.forEach((lag, i) => {
-    const persistent = s.excludePersistentLag && partitionsMoved?.[i] === false;
-    const counted = persistent ? 0 : lag;
+    const invalid = invalidOffsets?.[i] === true;
+    const withPersistent = invalid ? invalidOffsetLag(lag, s) : lag;
+    const persistent = !invalid && s.excludePersistentLag && partitionsMoved?.[i] === false;
+    const counted = persistent ? 0 : withPersistent;
     totalLag += counted;
-    totalLagWithPersistent += lag;
+    totalLagWithPersistent += withPersistent;
     if (counted > 0) partitionsWithLag++;
   });
   const partitionCount = partitionLags.length;

@@ -17,6 +17,8 @@ export const KAFKA_DEFAULTS = Object.freeze({
   activationLagThreshold: 0,
   /** offsetResetPolicy (defaultOffsetResetPolicy = latest) */
   offsetResetPolicy: 'latest' as const,
+  /** scaleToZeroOnInvalidOffset (default false) */
+  scaleToZeroOnInvalidOffset: false,
 });
 
 interface KafkaConfig extends KafkaLagSettings {
@@ -51,21 +53,22 @@ export const kafkaScaler: ScalerDefinition = {
       limitToPartitionsWithLag: reader.boolean('limitToPartitionsWithLag', false),
       ensureEvenDistributionOfPartitions: reader.boolean('ensureEvenDistributionOfPartitions', false),
     };
-    const offsetResetPolicy = reader.choice('offsetResetPolicy', ['latest', 'earliest'] as const, KAFKA_DEFAULTS.offsetResetPolicy);
+    config.offsetResetPolicy = reader.choice('offsetResetPolicy', ['latest', 'earliest'] as const, KAFKA_DEFAULTS.offsetResetPolicy);
+    config.scaleToZeroOnInvalidOffset = reader.boolean('scaleToZeroOnInvalidOffset', KAFKA_DEFAULTS.scaleToZeroOnInvalidOffset);
     checkFlagCombinations(reader, config, topic);
     return reader.finish(() => ({
       type: 'kafka',
-      config: { ...config, offsetResetPolicy, ...(topic === undefined ? {} : { topic }), ...(group === undefined ? {} : { consumerGroup: group }) },
+      config: { ...config, ...(topic === undefined ? {} : { topic }), ...(group === undefined ? {} : { consumerGroup: group }) },
       hpaTarget: externalMetricTarget(targetType, config.lagThreshold),
       // Without a topic KEDA reads every topic of the group; the simulation reads the group's queue.
       needs: { kind: 'queue', queueName: topic ?? group ?? '' },
     }));
   },
-  /** A `queue` reading: `partitionLags` (one entry per partition) and optional `partitionsMoved`. */
+  /** A `queue` reading: `partitionLags` (one entry per partition), optional `partitionsMoved` and `invalidOffsets`. */
   read(trigger: ParsedTrigger, reading) {
     if (reading.kind !== 'queue') return unusableReading('kafka', 'queue', reading);
     const config = trigger.config as unknown as KafkaConfig;
-    const lag = calculateKafkaLag(reading.partitionLags, reading.partitionsMoved, config);
+    const lag = calculateKafkaLag(reading.partitionLags, reading.partitionsMoved, config, reading.invalidOffsets);
     const note =
       lag.cappedAt === undefined
         ? ` over ${lag.partitionCount} partitions`

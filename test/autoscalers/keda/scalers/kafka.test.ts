@@ -69,4 +69,24 @@ describe('kafka scaler', () => {
   it('without excludePersistentLag, partitionsMoved is ignored', () => {
     expect(read({ allowIdleConsumers: 'true' }, [50, 20], [false, true]).metricValue).toBe(70);
   });
+
+  // pkg/scalers/kafka_scaler.go getLagForPartition: a partition whose group has no committed offset
+  // (invalidOffset) counts 1 with offsetResetPolicy latest, its newest offset with earliest, 0 with
+  // scaleToZeroOnInvalidOffset; the persistent-lag check is never reached for it.
+  it.each([
+    ['latest (default): 1 per partition', {}, [0, 0], [true, true], { metricValue: 2, isActive: true }],
+    ['latest with scaleToZeroOnInvalidOffset: 0', { scaleToZeroOnInvalidOffset: 'true' }, [0, 0], [true, true], { metricValue: 0, isActive: false }],
+    ['earliest: the newest offset in full', { offsetResetPolicy: 'earliest', allowIdleConsumers: 'true' }, [40, 7], [true, false], { metricValue: 47, isActive: true }],
+    ['earliest with scaleToZeroOnInvalidOffset: 0', { offsetResetPolicy: 'earliest', scaleToZeroOnInvalidOffset: 'true' }, [40, 7], [true, false], { metricValue: 7, isActive: true }],
+    ['mixed with committed partitions', {}, [7, 0, 4], [false, true, false], { metricValue: 12, isActive: true }],
+    ['not subject to excludePersistentLag', { excludePersistentLag: 'true' }, [0, 5], [true, false], { metricValue: 1, isActive: true }],
+  ] as const)('no committed offset, %s', (_name, metadata, partitionLags, invalidOffsets, expected) => {
+    const trigger = parseOk(kafkaScaler, { lagThreshold: '10', ...metadata });
+    const moved = 'excludePersistentLag' in metadata ? { partitionsMoved: [false, false] } : {};
+    expect(kafkaScaler.read(trigger, queue({ partitionLags: [...partitionLags], invalidOffsets: [...invalidOffsets], ...moved }))).toMatchObject(expected);
+  });
+
+  it('rejects a scaleToZeroOnInvalidOffset that is not a boolean', () => {
+    expect(problems(kafkaScaler, { scaleToZeroOnInvalidOffset: 'sometimes' })).toContain('scaleToZeroOnInvalidOffset: expected true or false, got "sometimes"');
+  });
 });
