@@ -3,52 +3,6 @@
  * derived from upstream test rows and function logic not covered by fidelity-vectors.json) run
  * through the conformance runner: every one must pass, and each §8 kind is represented.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { countResults, runVectors } from '../../src/conformance/run-vectors.js';
+import { vectorFileSuite } from './helpers/vector-file-suite.js';
 
-const vectors = JSON.parse(readFileSync(new URL('../fixtures/upstream-extra-vectors.json', import.meta.url), 'utf8')) as Record<string, unknown>[];
-const results = runVectors(vectors);
-
-const KINDS = [
-  'hpa.replicaCalc',
-  'hpa.groupPods',
-  'hpa.legacyConvert',
-  'hpa.legacyStabilize',
-  'hpa.behaviorStabilize',
-  'hpa.behaviorRate',
-  'hpa.behaviorLimit',
-  'hpa.reconcile',
-  'hpa.timeline',
-  'keda.executor',
-  'keda.fallback',
-  'keda.scaler',
-  'keda.hpaMapping',
-  'keda.scaledJobStrategy',
-  'ca.binpacking',
-  'ca.scaleDownEligibility',
-  'ca.scaleDownTiming',
-];
-
-describe('upstream-extra-vectors.json', () => {
-  it('holds 100 vectors with distinct ids, a source and a non-empty expected object, covering every §8 kind', () => {
-    expect(vectors).toHaveLength(100);
-    expect(new Set(vectors.map((v) => v.id)).size).toBe(vectors.length);
-    for (const v of vectors) {
-      const source = v.source as Record<string, unknown>;
-      expect(typeof source.repo === 'string' && typeof source.file === 'string' && typeof source.test === 'string').toBe(true);
-      expect(Object.keys(v.expected as object).length).toBeGreaterThan(0);
-    }
-    expect(new Set(vectors.map((v) => v.kind))).toEqual(new Set(KINDS));
-  });
-
-  it.each(results.map((r) => [r.id, r] as const))('%s passes', (_id, result) => {
-    expect(result.error).toBeUndefined();
-    expect(result.mismatches ?? []).toEqual([]);
-    expect(result.pass).toBe(true);
-  });
-
-  it('runs every vector: nothing is skipped and nothing fails', () => {
-    expect(countResults(results)).toEqual({ passed: results.length, failed: 0, skipped: 0 });
-  });
-});
+vectorFileSuite('upstream-extra-vectors.json', 100);

@@ -14,24 +14,17 @@ import type { SimNode, SimPod } from '../../src/cluster/model.js';
 import type { BuiltSimulation } from '../../src/engine/build-simulation.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
 import type { CaDecisionRecord } from '../../src/observe/records.js';
+import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
 import { loadFolder } from '../scenario/helpers/scenario-folder.js';
 
 function deployment(name: string, replicas: number, cpu: string, podSpec: string[] = []): string {
-  return [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    `metadata: {name: ${name}}`,
-    'spec:',
-    `  replicas: ${replicas}`,
-    `  selector: {matchLabels: {app: ${name}}}`,
-    '  template:',
-    `    metadata: {labels: {app: ${name}}}`,
-    '    spec:',
+  return deploymentYaml(
+    name,
+    replicas,
     ...podSpec.map((line) => `      ${line}`),
     '      containers:',
     `        - {name: c, image: x, resources: {requests: {cpu: ${cpu}, memory: 100Mi}}}`,
-    '',
-  ].join('\n');
+  );
 }
 
 interface Run {
