@@ -38,6 +38,15 @@ export function isUnready(node: ReadinessNode, nowSeconds: number, startedBefore
   return !(node.createdSeconds > startedBeforeSeconds && node.createdSeconds + MAX_NODE_STARTUP_TIME_SECONDS > nowSeconds);
 }
 
+/**
+ * updateReadinessStats' NotStarted: registered, not Ready and younger than MaxNodeStartupTime (the
+ * warm start's nodes, created at or before `startedBeforeSeconds`, never are). RunOnce takes such a
+ * node of a node group for an upcoming one (GetUpcomingNodes; see the cluster-autoscaler controller).
+ */
+export function isNotStarted(node: ReadinessNode, nowSeconds: number, startedBeforeSeconds = Number.NEGATIVE_INFINITY): boolean {
+  return !node.ready && !isUnready(node, nowSeconds, startedBeforeSeconds);
+}
+
 /** IsClusterHealthy for `unready` Unready nodes among `registered`. */
 export function isClusterHealthy(unready: number, registered: number): ClusterHealth {
   const healthy = !(unready > OK_TOTAL_UNREADY_COUNT && unready > (MAX_TOTAL_UNREADY_PERCENTAGE / 100) * registered);

@@ -1,7 +1,8 @@
 /**
  * The cluster-autoscaler loop (core/static_autoscaler.go RunOnce), a thin loop around the pure
  * planners: every scan interval expire node requests that never registered, stop while too many
- * nodes are Unready (cluster-health.ts), plan a scale-up when pods are unschedulable, and, in a
+ * nodes are Unready (cluster-health.ts), take NotStarted nodes for upcoming ones (template nodes in
+ * the simulations, no scale-down candidates), plan a scale-up when pods are unschedulable, and, in a
  * loop that scaled nothing up, plan a scale-down (RunOnce returns early only after a successful
  * scale-up; spec §4.3); then actuate: IncreaseSize, or taint, drain
  * (evict the movable pods, which their controllers recreate elsewhere) and delete, 5 s after the
@@ -9,7 +10,7 @@
  * pods and no scale-up keeps the scale-up's reason unless it removes nodes, and says what scale-down
  * found in its detail.
  */
-import { isClusterHealthy, isUnready } from '../../autoscalers/cluster-autoscaler/cluster-health.js';
+import { isClusterHealthy, isNotStarted, isUnready } from '../../autoscalers/cluster-autoscaler/cluster-health.js';
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
 import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
 import { countReadyNodes, planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
@@ -92,23 +93,40 @@ export class ClusterAutoscalerController {
     // A Node whose instance is gone is left out: clusterstate counts it Deleted, not Unready
     // (updateReadinessStats), and NodeGroupForNode finds it in no group, so it is never a candidate.
     // A cordoned node counts by its Ready condition alone (GetNodeReadiness), unlike the ready nodes below.
-    const real: SimNode[] = [];
+    // A node of a node group that is NotStarted (not Ready, younger than 15 min: updateReadinessStats)
+    // is an upcoming node: GetUpcomingNodes counts target − (Ready + Unready + LongUnregistered), the
+    // NotStarted nodes and the requests not registered yet, and returns the NotStarted ones' names;
+    // RunOnce puts a template node in the snapshot for each upcoming node
+    // (addUpcomingNodesToClusterSnapshot) and takes the NotStarted ones, with their pods, out of
+    // allNodes and the snapshot (subtractNodesByName, ClusterSnapshot.RemoveNode), "so that
+    // scale-down can't consider them as candidates". Here a group's target is its live nodes plus its
+    // requests, so that count is never below the NotStarted nodes (upstream's `newNodes <= 0` skip,
+    // which would keep them, cannot happen). A node of no node group has no group readiness and stays.
+    let registered = 0;
     let unready = 0;
+    const inSnapshot: SimNode[] = [];
+    const notStarted = new Map<string, number>();
     for (const n of cluster.nodes) {
       if (n.pool.virtual !== undefined || n.instanceGoneSeconds !== undefined) continue;
-      real.push(n);
+      registered++;
       if (isUnready(n, nowSeconds, 0)) unready++;
+      else if (isNotStarted(n, nowSeconds, 0) && groups.some((g) => g.spec === n.pool)) {
+        notStarted.set(n.pool.name, (notStarted.get(n.pool.name) ?? 0) + 1);
+        continue;
+      }
+      inSnapshot.push(n);
     }
-    const health = isClusterHealthy(unready, real.length);
+    const health = isClusterHealthy(unready, registered);
     if (!health.healthy) {
       this.unneededSince = new Map();
       this.record(nowSeconds, 'no-op', '', before, pending.length, 'ClusterUnhealthy', [], `${health.unready} of ${health.registered} nodes unready`);
       return;
     }
-    const nodes = real.map((n) => caNode(n, ownerKind, this.config.expendablePodsPriorityCutoff));
+    const nodes = inSnapshot.map((n) => caNode(n, ownerKind, this.config.expendablePodsPriorityCutoff));
     const caGroups = groups.map((g) => caNodeGroup(g, this.config.nodePriceUsdPerHour));
-    // Both count the nodes still booting (scale-up: target sizes; scale-down: the upcoming nodes
-    // RunOnce put in the snapshot); scale-down's minimums leave out nodes being deleted
+    // Both count the nodes still booting and the NotStarted ones, at their group's template, through
+    // `upcoming` (scale-up: target sizes; scale-down: the upcoming nodes RunOnce put in the snapshot
+    // in the NotStarted nodes' place); scale-down's minimums leave out nodes being deleted
     // (scaledown/resource/limits.go coresMemoryTotal skips IsNodeBeingDeleted).
     const totals = { cpuMillicores: 0, memoryBytes: 0 };
     const staying = { cpuMillicores: 0, memoryBytes: 0 };
@@ -123,7 +141,11 @@ export class ClusterAutoscalerController {
     // early only after a successful scale-up). Its record says why there was no scale-up.
     let noScaleUp: { reason: string; notes: string[] } | undefined;
     let scaleDownDisabledForLoop = false;
-    const upcoming = groups.flatMap((g) => (g.upcoming.length > 0 ? [{ group: g.name, count: g.upcoming.length, template: caNodeGroup(g, this.config.nodePriceUsdPerHour).template }] : []));
+    // Upcoming: requests not registered yet and NotStarted nodes (above), each a template node.
+    const upcoming = groups.flatMap((g) => {
+      const count = g.upcoming.length + (notStarted.get(g.name) ?? 0);
+      return count > 0 ? [{ group: g.name, count, template: caNodeGroup(g, this.config.nodePriceUsdPerHour).template }] : [];
+    });
     if (pending.length > 0) {
       const plan = planScaleUp({
         unschedulablePods: pending.map((p) => withNomination(caPod(p, ownerKind), cluster.scheduler.nominator.nominatedNode(p))),

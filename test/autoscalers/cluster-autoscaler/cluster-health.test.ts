@@ -3,7 +3,7 @@
  * MaxNodeStartupTime (15 min); unhealthy when Unready > 3 and > 45% of the registered nodes.
  */
 import { describe, expect, it } from 'vitest';
-import { clusterHealth } from '../../../src/autoscalers/cluster-autoscaler/cluster-health.js';
+import { clusterHealth, isNotStarted } from '../../../src/autoscalers/cluster-autoscaler/cluster-health.js';
 
 const NOW = 10_000;
 const nodes = (ready: number, unready: number, createdSeconds = 0) => [
@@ -32,5 +32,17 @@ describe('clusterHealth', () => {
     expect(clusterHealth(nodes(1, 4, 0), 100).healthy).toBe(true);
     expect(clusterHealth(nodes(1, 4, 0), 100, 0).healthy).toBe(false);
     expect(clusterHealth(nodes(1, 4, 50), 100, 0).healthy).toBe(true);
+  });
+});
+
+describe('isNotStarted (updateReadinessStats: not Ready and created less than MaxNodeStartupTime ago)', () => {
+  it.each([
+    [false, NOW - 899, Number.NEGATIVE_INFINITY, true],
+    [false, NOW - 900, Number.NEGATIVE_INFINITY, false], // CreationTimestamp + 15 min After(now) is strict: Unready at exactly 900 s
+    [true, NOW - 10, Number.NEGATIVE_INFINITY, false], // Ready
+    [false, 0, 0, false], // a warm start's node was started long before the run
+    [false, NOW - 100, 0, true],
+  ] as const)('ready %s, created %s (warm start at or before %s) → NotStarted %s', (ready, createdSeconds, startedBefore, expected) => {
+    expect(isNotStarted({ ready, createdSeconds }, NOW, startedBefore)).toBe(expected);
   });
 });

@@ -20,9 +20,12 @@
  * The destinations are every node but those being deleted, NotReady ones included: RunOnce passes
  * allNodes to ScaleDownNodeProcessor.GetPodDestinationCandidates, which returns them as they are
  * (processors/nodes/pre_filtering_processor.go), and planner.go UpdateClusterState drops only the
- * nodes with a deletion in progress (filterOutOwnedBy). A NotReady node's unreachable NoSchedule
- * taint keeps the pods that do not tolerate it off it; one that does may be moved there, as the
- * scheduler would then bind its replacement there.
+ * nodes with a deletion in progress (filterOutOngoingDeletions, filterOutOwnedBy in older versions).
+ * A NotReady node's unreachable NoSchedule taint keeps the pods that do not tolerate it off it; one
+ * that does may be moved there, as the scheduler would then bind its replacement there. A node being
+ * deleted is still in the snapshot, only no destination (findPlaceFor's isCandidateNode filter over
+ * the whole ClusterSnapshot): its pods that are not terminating, and its labels as a domain, count
+ * for PodTopologySpread and InterPodAffinity.
  */
 import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, withoutPods, type SimulatedNode } from '../simulated-node.js';
 import { snapshotAffinity } from '../affinity-predicate.js';
@@ -39,7 +42,7 @@ export type RemovalResult =
 export interface RemovalSimulationInput {
   /** Eligible candidates, in the order they are tried. */
   candidates: readonly CaNode[];
-  /** Every node of the cluster: the possible new homes (those not being deleted, NotReady ones too). */
+  /** Every node of the snapshot: the possible new homes are those not being deleted (NotReady ones too). */
   nodes: readonly CaNode[];
   drain: Omit<DrainOptions, 'pdbs'>;
   pdbs: readonly CaPdb[];
@@ -131,14 +134,17 @@ function findPlaces(
 
 /** Tries every candidate in order and reports which are unneeded (pure: inputs are not modified). */
 export function simulateNodeRemovals(input: RemovalSimulationInput): RemovalSimulationResult {
-  // The snapshot: destinations in input order, updated in place (this array is the function's own);
-  // nodes found removable stop being destinations.
-  const destinations: SimulatedNode[] = input.nodes.filter((n) => n.beingDeleted !== true).map(nodeFromCaNode);
+  // The snapshot: every node in input order, updated in place (this array is the function's own);
+  // nodes being deleted are never destinations, and nodes found removable stop being ones.
+  const destinations: SimulatedNode[] = input.nodes.map(nodeFromCaNode);
   const indexByName = new Map(destinations.map((d, i) => [d.name, i]));
   // Pods only move between destinations here, so this holds for the whole pass.
   const requiredAntiInSnapshot = destinations.some((d) => (d.requiredAntiAffinityPods ?? 0) > 0);
-  // By destination index: 1 = not a destination now (found removable, or the candidate being tried).
+  // By snapshot index: 1 = not a destination now (being deleted, found removable, or the candidate being tried).
   const excluded = new Uint8Array(destinations.length);
+  input.nodes.forEach((n, i) => {
+    if (n.beingDeleted === true) excluded[i] = 1;
+  });
   let pdbs: CaPdb[] = [...input.pdbs];
   const results: RemovalResult[] = [];
   const skipped: string[] = [];

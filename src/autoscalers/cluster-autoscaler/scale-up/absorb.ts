@@ -11,14 +11,24 @@
  * node.kubernetes.io/unreachable (or not-ready) NoSchedule taint, so the TaintToleration filter keeps
  * the pods that do not tolerate it off it, while a pod that does (a blanket `operator: Exists`) fits
  * its free room, as the scheduler would bind it there; and its pods count for PodTopologySpread and
- * InterPodAffinity, as the scheduler counts them. Nodes being deleted stay out here.
+ * InterPodAffinity, as the scheduler counts them.
+ *
+ * Nodes the scale-down is deleting stay too: nothing between obtainNodeLists and the pod list
+ * processors drops them (the filterOutSchedulable processor runs with ScheduleAnywhere), and
+ * upstream relies on their being there: the CurrentlyDrainedNodes processor reads their pods from
+ * this snapshot, and the scale-down planner's injectPods notes "the pods won't schedule back on the
+ * drained nodes due to taints". So the ToBeDeletedByClusterAutoscaler NoSchedule taint keeps the pods
+ * that do not tolerate it off such a node, a pod that does (a blanket `operator: Exists`) takes its
+ * free room, and its pods and its labels count for PodTopologySpread and InterPodAffinity (its
+ * terminating pods do not, as countPodsMatchSelector skips them). Only scale-down's planner leaves
+ * them out (planner.go UpdateClusterState: filterOutOngoingDeletions; removal-simulation.ts).
  */
 import { addPodToNode, checkPredicates, cloneNode, nodeFromCaNode, nodeFromTemplate, type SimulatedNode } from '../simulated-node.js';
 import { anyRequiredAnti, snapshotAffinity } from '../affinity-predicate.js';
 import { snapshotSpread } from '../spread-predicate.js';
 import type { CaNode, CaNodeGroup, CaNodeTemplate, CaPod } from '../types.js';
 
-/** Nodes requested from a group and not registered yet. */
+/** A group's upcoming nodes (GetUpcomingNodes): requested and not registered yet, or registered and NotStarted. */
 export interface UpcomingNodes {
   group: string;
   count: number;
@@ -34,9 +44,9 @@ export interface AbsorbResult {
   nodes: SimulatedNode[];
 }
 
-/** The snapshot nodes: existing nodes not being deleted (NotReady ones too, with their taints), then the upcoming nodes. */
+/** The snapshot nodes: every existing node (NotReady ones and those being deleted too, with their taints), then the upcoming nodes. */
 export function snapshotNodes(nodes: readonly CaNode[], upcoming: readonly UpcomingNodes[], groups: ReadonlyMap<string, CaNodeGroup>): SimulatedNode[] {
-  const result = nodes.filter((n) => n.beingDeleted !== true).map(nodeFromCaNode);
+  const result = nodes.map(nodeFromCaNode);
   for (const u of upcoming) {
     const template = u.template ?? groups.get(u.group)?.template;
     if (template === undefined) continue;
