@@ -14,9 +14,10 @@
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
 import type { Cluster } from './cluster.js';
-import type { SimNode } from './model.js';
+import type { SimNode, SimPod } from './model.js';
 import { NODE_UNREACHABLE_NO_EXECUTE_TAINT } from './node-health.js';
 import { nodeNotReadyTime, type NodeNotReadyTime } from './node-not-ready-time.js';
+import { admittedTolerations, taintEviction } from './taint-eviction.js';
 
 /**
  * kube-controller-manager --node-monitor-grace-period: 50 s since v1.32 (kubernetes/kubernetes PR
@@ -70,4 +71,25 @@ export function scheduleUnreachable(sim: Simulation, cluster: Cluster, node: Sim
     });
   });
   return timing;
+}
+
+/**
+ * The taint manager (pkg/controller/tainteviction processPodOnNode) for each pod on `node` when its
+ * NoExecute taint goes on: deleted at once, after its tolerationSeconds (the admission default's
+ * 300 s unless the pod set its own), or never (taint-eviction.ts); a scheduled eviction is dropped
+ * when the node is Ready again meanwhile (`stillDown` false, or a later NotReady spell) or the pod
+ * has left it.
+ */
+export function scheduleTaintEvictions(sim: Simulation, cluster: Cluster, node: SimNode, stillDown: () => boolean): void {
+  const notReadySince = cluster.health.notReadySinceSeconds(node);
+  const evict = (pod: SimPod): void => {
+    if (node.removed || !stillDown() || cluster.health.notReadySinceSeconds(node) !== notReadySince) return;
+    if (pod.removed || pod.node !== node) return;
+    cluster.deletePod(pod, pod.template.terminationGracePeriodSeconds);
+  };
+  for (const pod of cluster.podsOn(node)) {
+    const eviction = taintEviction(admittedTolerations(pod.tolerations), node.taints);
+    if (eviction.kind === 'now') evict(pod);
+    else if (eviction.kind === 'after') sim.scheduleAfter(eviction.delaySeconds, Phase.LIFECYCLE, 'taint-eviction-controller', () => evict(pod));
+  }
 }

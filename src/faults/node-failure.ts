@@ -23,9 +23,9 @@
  * kubelet's stop and the marking are src/cluster/node-lifecycle.ts's, shared with a node whose cloud
  * instance is gone.
  */
-import type { SimNode, SimPod } from '../cluster/model.js';
-import { admittedTolerations, DEFAULT_TOLERATION_SECONDS, taintEviction } from '../cluster/taint-eviction.js';
-import { NODE_MONITOR_GRACE_PERIOD_SECONDS, scheduleUnreachable, stopKubelet } from '../cluster/node-lifecycle.js';
+import type { SimNode } from '../cluster/model.js';
+import { DEFAULT_TOLERATION_SECONDS } from '../cluster/taint-eviction.js';
+import { NODE_MONITOR_GRACE_PERIOD_SECONDS, scheduleTaintEvictions, scheduleUnreachable, stopKubelet } from '../cluster/node-lifecycle.js';
 import { Phase } from '../core/phases.js';
 import type { NodeFailureFault } from '../scenario/fault-types.js';
 import type { FaultEnv } from './fault-env.js';
@@ -51,7 +51,7 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
       gracePeriodSeconds: graceSeconds,
       stillDown: () => !failure.recovered,
       // The taint manager: each pod's eviction runs from the NoExecute taint (taint-eviction.ts).
-      onNoExecute: () => scheduleTaintEvictions(node, env, () => !failure.recovered),
+      onNoExecute: () => scheduleTaintEvictions(env.sim, env.cluster, node, () => !failure.recovered),
     });
     if (fault.recoverAfterSeconds !== undefined) {
       env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => {
@@ -63,26 +63,6 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
 }
 
 const COMPONENT = 'faults/nodeFailure';
-
-/**
- * pkg/controller/tainteviction processPodOnNode for each pod on `node` when its NoExecute taint goes
- * on: deleted at once, after its tolerationSeconds (the admission default's 300 s unless the pod
- * set its own), or never; a scheduled eviction is dropped when the node is Ready again meanwhile
- * (the taint is gone) or the pod has left it.
- */
-function scheduleTaintEvictions(node: SimNode, env: FaultEnv, stillDown: () => boolean): void {
-  const notReadySince = env.cluster.health.notReadySinceSeconds(node);
-  const evict = (pod: SimPod): void => {
-    if (node.removed || !stillDown() || env.cluster.health.notReadySinceSeconds(node) !== notReadySince) return;
-    if (pod.removed || pod.node !== node) return;
-    env.cluster.deletePod(pod, pod.template.terminationGracePeriodSeconds);
-  };
-  for (const pod of env.cluster.podsOn(node)) {
-    const eviction = taintEviction(admittedTolerations(pod.tolerations, NODE_FAILURE_DEFAULTS.evictionTimeoutSeconds), node.taints);
-    if (eviction.kind === 'now') evict(pod);
-    else if (eviction.kind === 'after') env.sim.scheduleAfter(eviction.delaySeconds, Phase.LIFECYCLE, COMPONENT, () => evict(pod));
-  }
-}
 
 /** A node that is up: Ready in the API and its kubelet running. */
 function isUp(node: SimNode, env: FaultEnv): boolean {
