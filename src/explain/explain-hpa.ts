@@ -4,7 +4,7 @@
  * (horizontal.go reconcileAutoscaler, read back from its record).
  */
 import type { HpaDecisionRow } from './decision-row.js';
-import type { AskedTime, HpaExplanation, HpaMetricExplanation, HpaPreviousSync } from './explanation.js';
+import type { AskedTime, HpaExplanation, HpaMetricExplanation, HpaOtherSync } from './explanation.js';
 import { drivingMetricNames, hpaLimitingFactors, stabilizationHolder } from './hpa-limiting-factors.js';
 import { workloadHeader } from './workload-header.js';
 
@@ -23,7 +23,7 @@ function metricExplanations(row: HpaDecisionRow, driving: ReadonlySet<string>): 
   }));
 }
 
-function previousSync(row: HpaDecisionRow | undefined): HpaPreviousSync | null {
+function previousSync(row: HpaDecisionRow | undefined): HpaOtherSync | null {
   if (row === undefined) return null;
   return {
     timeSeconds: row.timeSeconds,

@@ -73,12 +73,13 @@ export interface HpaExplanation extends ExplanationTime {
   };
   /** What kept the result from the metrics' count or from changing; empty when nothing did. */
   limitedBy: ReasonCode[];
-  previous: HpaPreviousSync | null;
+  previous: HpaOtherSync | null;
   /** In a run that kept changes only: the change after this one (it may come a moment after --at); else null. */
-  next: HpaPreviousSync | null;
+  next: HpaOtherSync | null;
 }
 
-export interface HpaPreviousSync {
+/** Another sync of the same HPA, in brief: the one before (previous) or after (next). */
+export interface HpaOtherSync {
   timeSeconds: number;
   fromReplicas: number;
   toReplicas: number;

@@ -1,7 +1,7 @@
 /** HpaExplanation → the indented text block `scalesim explain` prints for one HPA. */
 import { NOT_COMPUTED } from '../autoscalers/hpa/evaluate-metric.js';
 import type { WindowEntry } from './decision-row.js';
-import type { HpaExplanation, HpaMetricExplanation, HpaPreviousSync } from './explanation.js';
+import type { HpaExplanation, HpaMetricExplanation, HpaOtherSync } from './explanation.js';
 import { formatSimTime } from './format-sim-time.js';
 import { headerLine, nextChangeLines, previousLabel } from './render-header.js';
 
@@ -54,7 +54,7 @@ function decisionLine(e: HpaExplanation): string {
 }
 
 /** Another sync in brief: `1 → 2 (metrics 3 from cpu; SucceededRescale; limited by ScaleUpLimit)`. */
-function syncInBrief(p: HpaPreviousSync): string {
+function syncInBrief(p: HpaOtherSync): string {
   const from = p.drivingMetrics.length === 0 ? '' : ` from ${p.drivingMetrics.join(', ')}`;
   const metrics = p.metricDesiredReplicas === null ? '' : `metrics ${p.metricDesiredReplicas}${from}; `;
   const limited = p.limitedBy.length === 0 ? '' : `; limited by ${p.limitedBy.join(', ')}`;

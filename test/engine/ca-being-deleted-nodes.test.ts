@@ -16,9 +16,8 @@
  * 627.5 s, and leave the new node idle for five minutes while the scheduler still counted zone a.
  */
 import { describe, expect, it } from 'vitest';
-import type { SimPod } from '../../src/cluster/model.js';
-import { runScenario } from '../../src/engine/run-scenario.js';
-import type { CaDecisionRecord } from '../../src/observe/records.js';
+import { runRecordingCa } from '../helpers/ca-recorded-run.js';
+import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
 import { loadFolder } from '../scenario/helpers/scenario-folder.js';
 
 const SCENARIO = [
@@ -36,46 +35,29 @@ const SCENARIO = [
 ].join('\n');
 
 const MANIFESTS = [
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata: {name: web}',
-  'spec:',
-  '  replicas: 2',
-  '  selector: {matchLabels: {app: web}}',
-  '  template:',
-  '    metadata: {labels: {app: web}}',
-  '    spec:',
-  '      nodeSelector: {topology.kubernetes.io/zone: b}',
-  '      topologySpreadConstraints:',
-  '        - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, nodeAffinityPolicy: Ignore, labelSelector: {matchLabels: {app: web}}}',
-  '      containers:',
-  '        - {name: c, image: x, resources: {requests: {cpu: 1500m, memory: 100Mi}}}',
-  '---',
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata: {name: slow}',
-  'spec:',
-  '  replicas: 1',
-  '  selector: {matchLabels: {app: slow}}',
-  '  template:',
-  '    metadata: {labels: {app: slow}}',
-  '    spec:',
-  '      affinity: {nodeAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 100, preference: {matchExpressions: [{key: topology.kubernetes.io/zone, operator: In, values: [a]}]}}]}}',
-  '      terminationGracePeriodSeconds: 600',
-  '      containers:',
-  '        - {name: c, image: x, resources: {requests: {cpu: 100m, memory: 100Mi}}}',
-  '',
-].join('\n');
+  deploymentYaml(
+    'web',
+    2,
+    '      nodeSelector: {topology.kubernetes.io/zone: b}',
+    '      topologySpreadConstraints:',
+    '        - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, nodeAffinityPolicy: Ignore, labelSelector: {matchLabels: {app: web}}}',
+    '      containers:',
+    '        - {name: c, image: x, resources: {requests: {cpu: 1500m, memory: 100Mi}}}',
+  ),
+  deploymentYaml(
+    'slow',
+    1,
+    '      affinity: {nodeAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 100, preference: {matchExpressions: [{key: topology.kubernetes.io/zone, operator: In, values: [a]}]}}]}}',
+    '      terminationGracePeriodSeconds: 600',
+    '      containers:',
+    '        - {name: c, image: x, resources: {requests: {cpu: 100m, memory: 100Mi}}}',
+  ),
+].join('---\n');
 
 describe('a node being deleted keeps its topology domain in the scale-up simulation until it is gone', () => {
   it('scales zone b up only once za-0 is gone, and the waiting web pod binds to the new node as it registers', async () => {
     const scenario = await loadFolder({ 'scenario.yaml': SCENARIO, 'manifests/app.yaml': MANIFESTS });
-    const records: CaDecisionRecord[] = [];
-    const pods = new Set<SimPod>();
-    runScenario(scenario, {
-      observers: [{ caDecision: (r) => records.push(r) }],
-      onBuilt: (b) => b.cluster.addListener({ podChanged: (p) => pods.add(p) }),
-    });
+    const { records, pods } = runRecordingCa(scenario);
     const removal = records.find((r) => r.removedNodes.length > 0)!;
     expect(removal.removedNodes).toEqual([{ node: 'za-0', unneededForSeconds: 610 }]);
     const slow = [...pods].find((p) => p.owner.name === 'slow' && p.node?.name === 'za-0')!;

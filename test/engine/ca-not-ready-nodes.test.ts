@@ -10,10 +10,9 @@
  *   simulations: the candidates were always allNodes).
  */
 import { describe, expect, it } from 'vitest';
-import type { SimNode, SimPod } from '../../src/cluster/model.js';
-import type { BuiltSimulation } from '../../src/engine/build-simulation.js';
-import { runScenario } from '../../src/engine/run-scenario.js';
+import type { SimNode } from '../../src/cluster/model.js';
 import type { CaDecisionRecord } from '../../src/observe/records.js';
+import { runRecordingCa, type CaRecordedRun } from '../helpers/ca-recorded-run.js';
 import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
 import { loadFolder } from '../scenario/helpers/scenario-folder.js';
 
@@ -27,14 +26,7 @@ function deployment(name: string, replicas: number, cpu: string, podSpec: string
   );
 }
 
-interface Run {
-  built: BuiltSimulation;
-  records: CaDecisionRecord[];
-  /** Every pod the cluster told of, gone or not. */
-  pods: Set<SimPod>;
-}
-
-async function run(pools: string[], manifests: Record<string, string>, fault: string, duration: string): Promise<Run> {
+async function run(pools: string[], manifests: Record<string, string>, fault: string, duration: string): Promise<CaRecordedRun> {
   const yaml = [
     'apiVersion: scalesim.dev/v1alpha1',
     'kind: Scenario',
@@ -48,18 +40,7 @@ async function run(pools: string[], manifests: Record<string, string>, fault: st
     `    - ${fault}`,
     '',
   ].join('\n');
-  const scenario = await loadFolder({ 'scenario.yaml': yaml, ...manifests });
-  const records: CaDecisionRecord[] = [];
-  const pods = new Set<SimPod>();
-  let built: BuiltSimulation | undefined;
-  runScenario(scenario, {
-    observers: [{ caDecision: (r) => records.push(r) }],
-    onBuilt: (b) => {
-      built = b;
-      b.cluster.addListener({ podChanged: (p) => pods.add(p) });
-    },
-  });
-  return { built: built!, records, pods };
+  return runRecordingCa(await loadFolder({ 'scenario.yaml': yaml, ...manifests }));
 }
 
 const removalsOf = (records: CaDecisionRecord[], node: string) => records.filter((r) => r.removedNodes.some((n) => n.node === node));

@@ -15,9 +15,8 @@
  * the eviction (537.5 s here) and the removal 20 min after its pod stopped counting (1807.5 s).
  */
 import { describe, expect, it } from 'vitest';
-import type { SimPod } from '../../src/cluster/model.js';
-import { runScenario } from '../../src/engine/run-scenario.js';
-import type { CaDecisionRecord } from '../../src/observe/records.js';
+import { runRecordingCa, type CaRecordedRun } from '../helpers/ca-recorded-run.js';
+import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
 import { loadFolder } from '../scenario/helpers/scenario-folder.js';
 
 // `fixed` (not autoscaled) holds one 1500m pod of `app`; the other is Pending at t = 0, so the first
@@ -39,30 +38,10 @@ const SCENARIO = [
   '',
 ].join('\n');
 
-const APP = [
-  'apiVersion: apps/v1',
-  'kind: Deployment',
-  'metadata: {name: app}',
-  'spec:',
-  '  replicas: 2',
-  '  selector: {matchLabels: {app: app}}',
-  '  template:',
-  '    metadata: {labels: {app: app}}',
-  '    spec:',
-  '      containers:',
-  '        - {name: c, image: x, resources: {requests: {cpu: 1500m, memory: 100Mi}}}',
-  '',
-].join('\n');
+const APP = deploymentYaml('app', 2, '      containers:', '        - {name: c, image: x, resources: {requests: {cpu: 1500m, memory: 100Mi}}}');
 
-async function run(): Promise<{ records: CaDecisionRecord[]; pods: SimPod[] }> {
-  const scenario = await loadFolder({ 'scenario.yaml': SCENARIO, 'manifests/app.yaml': APP });
-  const records: CaDecisionRecord[] = [];
-  const pods = new Set<SimPod>();
-  runScenario(scenario, {
-    observers: [{ caDecision: (r) => records.push(r) }],
-    onBuilt: (b) => b.cluster.addListener({ podChanged: (p) => pods.add(p) }),
-  });
-  return { records, pods: [...pods] };
+async function run(): Promise<CaRecordedRun> {
+  return runRecordingCa(await loadFolder({ 'scenario.yaml': SCENARIO, 'manifests/app.yaml': APP }));
 }
 
 describe('a NotReady node younger than 15 min is an upcoming node (clusterstate.go NotStarted, RunOnce GetUpcomingNodes)', () => {

@@ -14,13 +14,12 @@
 import { describe, expect, it } from 'vitest';
 import { simulateNodeRemovals } from '../../../src/autoscalers/cluster-autoscaler/scale-down/removal-simulation.js';
 import { planScaleUp } from '../../../src/autoscalers/cluster-autoscaler/scale-up-planner.js';
-import type { CaNode, CaPod, CaSpreadConstraint } from '../../../src/autoscalers/cluster-autoscaler/types.js';
-import { HOSTNAME_LABEL, ZONE_LABEL } from '../../../src/cluster/topology-spread-score.js';
+import type { CaNode } from '../../../src/autoscalers/cluster-autoscaler/types.js';
 import { TO_BE_DELETED_TAINT } from '../../../src/controllers/cluster-autoscaler/snapshot.js';
 import type { Toleration } from '../../../src/scenario/types.js';
-import { GIB, group, node, pod, seeded, settings, template } from './builders.js';
+import { GIB, node, pod, seeded, settings } from './builders.js';
+import { DRAIN, NOW, twoSmallNodesScaleUp, webPod, zoneGroup, zoneNode } from './snapshot-node-builders.js';
 
-const NOW = 1000;
 /** A blanket toleration (`operator: Exists`, no key): tolerates every taint, the CA's own too. */
 const TOLERATES_EVERYTHING: Toleration[] = [{ operator: 'Exists' }];
 
@@ -30,19 +29,8 @@ function beingDeleted(n: CaNode): CaNode {
 }
 
 describe('filterOutSchedulable over a snapshot with a node being deleted', () => {
-  const small = group('small', template(1000, 4 * GIB), { targetSize: 2 });
   // The node being deleted has 800m free; the other one is full.
-  const nodes = [beingDeleted(node('n-0', 'small', 1000, 4 * GIB, [pod('old', 200)])), node('n-1', 'small', 1000, 4 * GIB, [pod('full', 1000)])];
-  const plan = (pending: CaPod[]) =>
-    planScaleUp({
-      unschedulablePods: pending,
-      groups: [small],
-      nodes,
-      limits: { currentNodeCount: 1, currentTotals: { cpuMillicores: 2000, memoryBytes: 8 * GIB } },
-      config: settings(),
-      nowSeconds: NOW,
-      random: seeded(),
-    });
+  const plan = twoSmallNodesScaleUp(beingDeleted);
 
   it('a pending pod that tolerates every taint takes its free room: no scale-up for it', () => {
     expect(plan([pod('tolerant', 500, 0, { tolerations: TOLERATES_EVERYTHING })])).toMatchObject({ reason: 'PodsFitUpcomingNodes', increase: 0, podsAbsorbed: ['tolerant'] });
@@ -52,12 +40,6 @@ describe('filterOutSchedulable over a snapshot with a node being deleted', () =>
     expect(plan([pod('plain', 500)])).toMatchObject({ reason: 'ScaleUp', increase: 1, podsAbsorbed: [], podsHelped: ['plain'] });
   });
 });
-
-const WEB = { matchLabels: { app: 'web' }, matchExpressions: [] };
-const zoneSpread: CaSpreadConstraint = { topologyKey: ZONE_LABEL, maxSkew: 1, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore', selfMatch: true, selector: { namespace: 'default', labels: WEB } };
-const webPod = (name: string, extra: Partial<CaPod> = {}) => pod(name, 500, GIB, { labels: { app: 'web' }, spreadConstraints: [zoneSpread], ...extra });
-const zoneNode = (name: string, zone: string, cpuMillicores: number, podsOn: CaPod[]) => node(name, `grp-${zone}`, cpuMillicores, 16 * GIB, podsOn, { labels: { [ZONE_LABEL]: zone, [HOSTNAME_LABEL]: name } });
-const zoneGroup = (zone: string, targetSize: number) => group(`grp-${zone}`, template(2000, 16 * GIB, { labels: { [ZONE_LABEL]: zone } }), { targetSize });
 
 describe('PodTopologySpread in scale-up counts a node being deleted (nodeTaintsPolicy Ignore, as the scheduler does)', () => {
   const plan = (nodes: CaNode[]) =>
@@ -85,8 +67,6 @@ describe('PodTopologySpread in scale-up counts a node being deleted (nodeTaintsP
 });
 
 describe('scale-down: a node being deleted is no destination (planner.go filterOutOngoingDeletions) but stays in the snapshot', () => {
-  const DRAIN = { skipNodesWithSystemPods: true, skipNodesWithLocalStorage: true, nowSeconds: 0 };
-
   it('a pod that tolerates every taint is not moved onto its free room: NoPlaceToMovePods', () => {
     const deleting = beingDeleted(node('deleting', 'g', 1000, 0, []));
     const candidate = node('c', 'g', 1000, 0, [pod('tolerant', 500, 0, { tolerations: TOLERATES_EVERYTHING })]);

@@ -8,13 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { simulateNodeRemovals } from '../../../src/autoscalers/cluster-autoscaler/scale-down/removal-simulation.js';
 import { planScaleUp } from '../../../src/autoscalers/cluster-autoscaler/scale-up-planner.js';
-import type { CaNode, CaPod, CaSpreadConstraint } from '../../../src/autoscalers/cluster-autoscaler/types.js';
+import type { CaNode } from '../../../src/autoscalers/cluster-autoscaler/types.js';
 import { NODE_UNREACHABLE_TAINT } from '../../../src/cluster/node-health.js';
-import { HOSTNAME_LABEL, ZONE_LABEL } from '../../../src/cluster/topology-spread-score.js';
 import type { Toleration } from '../../../src/scenario/types.js';
-import { GIB, group, node, pod, seeded, settings, template } from './builders.js';
+import { GIB, node, pod, seeded, settings } from './builders.js';
+import { DRAIN, NOW, twoSmallNodesScaleUp, webPod, zoneGroup, zoneNode } from './snapshot-node-builders.js';
 
-const NOW = 1000;
 const TOLERATES_UNREACHABLE: Toleration[] = [{ key: 'node.kubernetes.io/unreachable', operator: 'Exists' }];
 
 /** A node the node lifecycle controller marked NotReady: Ready false, the unreachable NoSchedule taint. */
@@ -23,19 +22,8 @@ function notReady(n: CaNode): CaNode {
 }
 
 describe('filterOutSchedulable over a snapshot with a NotReady node', () => {
-  const small = group('small', template(1000, 4 * GIB), { targetSize: 2 });
   // The NotReady node has 800m free; the Ready one is full.
-  const nodes = [notReady(node('n-0', 'small', 1000, 4 * GIB, [pod('old', 200)])), node('n-1', 'small', 1000, 4 * GIB, [pod('full', 1000)])];
-  const plan = (pending: CaPod[]) =>
-    planScaleUp({
-      unschedulablePods: pending,
-      groups: [small],
-      nodes,
-      limits: { currentNodeCount: 1, currentTotals: { cpuMillicores: 2000, memoryBytes: 8 * GIB } },
-      config: settings(),
-      nowSeconds: NOW,
-      random: seeded(),
-    });
+  const plan = twoSmallNodesScaleUp(notReady);
 
   it('a pending pod that tolerates the unreachable taint takes its free room: no scale-up for it', () => {
     expect(plan([pod('tolerant', 500, 0, { tolerations: TOLERATES_UNREACHABLE })])).toMatchObject({ reason: 'PodsFitUpcomingNodes', increase: 0, podsAbsorbed: ['tolerant'] });
@@ -47,12 +35,6 @@ describe('filterOutSchedulable over a snapshot with a NotReady node', () => {
 });
 
 describe('PodTopologySpread counts the pods of a NotReady node (as the scheduler does under nodeTaintsPolicy Ignore)', () => {
-  const web = { matchLabels: { app: 'web' }, matchExpressions: [] };
-  const zoneSpread: CaSpreadConstraint = { topologyKey: ZONE_LABEL, maxSkew: 1, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore', selfMatch: true, selector: { namespace: 'default', labels: web } };
-  const webPod = (name: string) => pod(name, 500, GIB, { labels: { app: 'web' }, spreadConstraints: [zoneSpread] });
-  const zoneNode = (name: string, zone: string, cpuMillicores: number, podsOn: CaPod[]) => node(name, `grp-${zone}`, cpuMillicores, 16 * GIB, podsOn, { labels: { [ZONE_LABEL]: zone, [HOSTNAME_LABEL]: name } });
-  const zoneGroup = (zone: string, targetSize: number) => group(`grp-${zone}`, template(2000, 16 * GIB, { labels: { [ZONE_LABEL]: zone } }), { targetSize });
-
   it('zone a holds 2 web pods on its NotReady node, zone b 1: a new pod may not join zone a’s free node, so zone b grows', () => {
     const nodes = [notReady(zoneNode('a-0', 'a', 1000, [webPod('a0'), webPod('a1')])), zoneNode('a-1', 'a', 2000, []), zoneNode('b-0', 'b', 500, [webPod('b0')])];
     const result = planScaleUp({
@@ -70,7 +52,6 @@ describe('PodTopologySpread counts the pods of a NotReady node (as the scheduler
 });
 
 describe('scale-down destinations include NotReady nodes', () => {
-  const DRAIN = { skipNodesWithSystemPods: true, skipNodesWithLocalStorage: true, nowSeconds: 0 };
   const run = (candidate: CaNode, others: CaNode[]) => simulateNodeRemovals({ candidates: [candidate], nodes: [...others, candidate], drain: DRAIN, pdbs: [] });
   const failed = notReady(node('failed', 'g', 1000, 0, [pod('dead', 300)]));
 
