@@ -8,8 +8,13 @@
  * millions of distinct numbers (every decision row's time), so the old generation, and the RSS,
  * grew with the length of the run: +6.7 MiB over 25 simulated days of nasa-diurnal against
  * +1.1 MiB with the numbers left out. Digits written here never become strings.
+ *
+ * Cells equal to the same column's cell of the row before are copied from that row's bytes while
+ * they are still in the buffer (until the next flush), a run of such cells in one copyWithin: most
+ * of a decision row repeats the row before it (names, reasons, replica counts), and formatting it
+ * again byte by byte cost more than the copy.
  */
-import { checkedEnd, csvCell, type PieceOut, type RowCell } from './csv-line.js';
+import { checkedEnd, csvCell, type Cell, type PieceOut, type RowCell } from './csv-line.js';
 
 /** Powers of ten exactly representable as doubles, for the fractional digits tried. */
 const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
@@ -36,9 +41,28 @@ function isPlainAscii(c: number): boolean {
 /** Where a full buffer goes: a file descriptor, a byte counter. */
 export type ByteFlush = (buffer: Buffer, length: number) => void;
 
+/** Copying a run of repeated cells costs a call (copyWithin); below this many bytes the cells are written again instead. */
+const MIN_COPY_BYTES = 24;
+/** Room kept beyond the previous row's length before a row starts, so that most rows never meet a flush halfway. */
+const ROW_SLACK_BYTES = 512;
+
 export class CsvByteWriter implements PieceOut {
   private readonly buffer: Buffer;
   private used = 0;
+  /** Moves on at each flush: a row that met one is not in the buffer whole. */
+  private flushes = 0;
+  /**
+   * The previous row's plain cells (a piece cell is never reused, and not kept: it stays garbage of
+   * its own row) and where each one's bytes start and end in the buffer.
+   */
+  private previousCells: (Cell | undefined)[] = [];
+  private previousStarts = new Int32Array(64);
+  private previousEnds = new Int32Array(64);
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  /** How many cells the previous row had, or -1 when its bytes are no longer all in the buffer. */
+  private previousCount = -1;
+  private previousBytes = 0;
 
   constructor(
     private readonly flushTo: ByteFlush,
@@ -52,24 +76,99 @@ export class CsvByteWriter implements PieceOut {
   /** One row and its line break. */
   row(cells: readonly RowCell[]): void {
     const buffer = this.buffer;
-    for (let i = 0; i < cells.length; i++) {
+    const count = cells.length;
+    if (count > this.starts.length) this.growRowArrays(count);
+    // A row that will not fit in what is left flushes first (its cells are then written, not copied).
+    if (this.used + this.previousBytes + ROW_SLACK_BYTES > buffer.length) this.flush();
+    const flushesBefore = this.flushes;
+    const reuse = this.previousCount === count;
+    const previous = this.previousCells;
+    const previousStarts = this.previousStarts;
+    const previousEnds = this.previousEnds;
+    const starts = this.starts;
+    const ends = this.ends;
+    const rowStart = this.used;
+    let i = 0;
+    while (i < count) {
       if (i > 0) {
         if (this.used === buffer.length) this.flush();
         buffer[this.used++] = COMMA;
       }
       const cell = cells[i]!;
-      if (typeof cell === 'number') this.number(cell);
-      else if (typeof cell === 'object') cell.writePieces(this);
-      else if (cell.length > 0) this.cellText(cell);
+      if (reuse && this.flushes === flushesBefore && typeof cell !== 'object' && cell === previous[i]) {
+        // A run of cells equal to the row before's: its bytes, commas between included, in one copy.
+        let last = i;
+        while (last + 1 < count) {
+          const next = cells[last + 1]!;
+          if (typeof next === 'object' || next !== previous[last + 1]) break;
+          last++;
+        }
+        const from = previousStarts[i]!;
+        const to = previousEnds[last]!;
+        if (to - from >= MIN_COPY_BYTES && this.used + (to - from) <= buffer.length) {
+          const shift = this.used - from;
+          buffer.copyWithin(this.used, from, to);
+          for (let k = i; k <= last; k++) {
+            starts[k] = previousStarts[k]! + shift;
+            ends[k] = previousEnds[k]! + shift;
+          }
+          this.used += to - from;
+        } else {
+          // Too short to be worth a copy: written again, without looking for a run inside it.
+          for (let k = i; k <= last; k++) {
+            if (k > i) {
+              if (this.used === buffer.length) this.flush();
+              buffer[this.used++] = COMMA;
+            }
+            this.cell(cells[k]!, k);
+          }
+        }
+        i = last + 1;
+        continue;
+      }
+      this.cell(cell, i);
+      previous[i] = typeof cell === 'object' ? undefined : cell;
+      i++;
     }
     if (this.used === buffer.length) this.flush();
     buffer[this.used++] = NEWLINE;
+    if (this.flushes === flushesBefore) {
+      // This row is whole in the buffer: the next one may copy from it.
+      this.previousStarts = starts;
+      this.previousEnds = ends;
+      this.starts = previousStarts;
+      this.ends = previousEnds;
+      this.previousCount = count;
+      this.previousBytes = this.used - rowStart;
+    } else {
+      this.previousCount = -1;
+    }
   }
 
   /** Hands over what the buffer holds. */
   flush(): void {
     if (this.used > 0) this.flushTo(this.buffer, this.used);
     this.used = 0;
+    this.flushes++;
+    this.previousCount = -1;
+  }
+
+  /** Cell `index` of the row, written, and where its bytes start and end. */
+  private cell(cell: RowCell, index: number): void {
+    this.starts[index] = this.used;
+    if (typeof cell === 'number') this.number(cell);
+    else if (typeof cell === 'object') cell.writePieces(this);
+    else if (cell.length > 0) this.cellText(cell);
+    this.ends[index] = this.used;
+  }
+
+  private growRowArrays(count: number): void {
+    const size = Math.max(count, 2 * this.starts.length);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+    this.previousStarts = new Int32Array(size);
+    this.previousEnds = new Int32Array(size);
+    this.previousCount = -1;
   }
 
   /** A number as `String(n)` prints it; empty when not finite (a cell, or a piece of a piece cell). */

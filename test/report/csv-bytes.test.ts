@@ -191,3 +191,52 @@ describe('CsvByteWriter piece cells', () => {
     }
   });
 });
+
+describe('CsvByteWriter rows that repeat the row before', () => {
+  /** A piece cell whose text changes from one write to the next, though it is the same object. */
+  function counter(): PieceCell {
+    let n = 0;
+    return { writePieces: (out) => out.text(`n${n++}`) };
+  }
+
+  it('gives the bytes of writing every cell again, whatever repeats, through any buffer size', () => {
+    const pool: RowCell[] = [0, -0, 7, 15.001, -3.5, 123456789, '', 'hpa', 'web-frontend', 'ReadyForNewScale', 'a, "q"', 'größe-€', 'x'.repeat(40), pieces(3, '@-', 15, 's')];
+    const rowArb = fc.array(fc.integer({ min: 0, max: pool.length - 1 }), { minLength: 1, maxLength: 12 }).map((ix) => ix.map((i) => pool[i]!));
+    // Rows of one length mostly repeat their cells: each row is a copy of the one before with a few cells changed.
+    const rowsArb = fc
+      .tuple(rowArb, fc.array(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: pool.length - 1 })), { maxLength: 3 }), { maxLength: 60 }), fc.array(rowArb, { maxLength: 3 }))
+      .map(([first, edits, others]) => {
+        const rows: RowCell[][] = [first];
+        for (const edit of edits) {
+          const next = rows[rows.length - 1]!.slice();
+          for (const [at, v] of edit) next[at % next.length] = pool[v]!;
+          rows.push(next);
+        }
+        return [...rows, ...others, ...rows.slice(0, 5)];
+      });
+    fc.assert(
+      fc.property(rowsArb, fc.constantFrom(64, 100, 256, 1 << 16), (rows, capacity) => {
+        expect(written(rows, capacity).text).toBe(expected(rows));
+      }),
+      { numRuns: 1_500 },
+    );
+  });
+
+  it('writes a piece cell again at every row, even the same object (its text may have changed)', () => {
+    const cell = counter();
+    const long = 'ReadyForNewScale,ValidMetricFound'.replace(',', ';');
+    const rows: RowCell[][] = Array.from({ length: 4 }, () => [long, long, cell, long, long]);
+    expect(written(rows).text).toBe([0, 1, 2, 3].map((n) => `${long},${long},n${n},${long},${long}\n`).join(''));
+  });
+
+  it('writes -0 after 0, and a string equal to the one before but another object, as the same text', () => {
+    const a = ['web', 'frontend'].join('-').repeat(4);
+    const b = ['web-front', 'end'].join('').repeat(4);
+    const rows: RowCell[][] = [
+      [0, a, a, 1],
+      [-0, b, b, 1],
+      [0, b, a, 2],
+    ];
+    expect(written(rows).text).toBe(`0,${a},${a},1\n0,${a},${a},1\n0,${a},${a},2\n`);
+  });
+});
