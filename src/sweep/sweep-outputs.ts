@@ -7,7 +7,8 @@
  *               direction changes per hour, replicas, nodes)
  *   pareto.csv  the same columns for the Pareto frontier (./pareto.ts), cheapest first
  *   best.json   with --slo: the cheapest setting meeting it, or the closest one (./slo-answer.ts)
- *   sweep.json  the identity (scenario, fingerprint, grid, seed, duration) and every row
+ *   sweep.json  the identity (scenario, fingerprint, grid, seed, duration), the axes that changed
+ *               no figure (./inert-axes.ts) and every row
  * When the grid varies the seed (--seeds), the runs of a setting are its replicates (./replicates.ts):
  *   settings.csv  one line per setting (the other axes): its seeds, then each of compare's figures
  *                 as <key>_mean, <key>_min, <key>_max over the seeds (empty when a seed lacks the
@@ -19,10 +20,11 @@
 import { comparisonColumns } from '../compare/comparison-table.js';
 import { csvLine, type Cell } from '../report/csv-line.js';
 import type { ResultsFolder } from '../report/results-folder.js';
-import { axisField } from './grid.js';
+import { axisField, type GridAxis } from './grid.js';
 import { writeReport, type WrittenReport } from '../report/formats/registry.js';
 import type { ReportFormat } from '../report/formats/report-format.js';
 import { renderSweepReport } from '../report/markdown/sweep-report.js';
+import { inertAxes } from './inert-axes.js';
 import { paretoFrontier } from './pareto.js';
 import { acrossSeeds, parameterAxes, seedAxisIndex, seedMean, settingsAcrossSeeds, spreadValues, type SettingAcrossSeeds } from './replicates.js';
 import { answerSlo, type SloAnswer } from './slo-answer.js';
@@ -74,6 +76,7 @@ export function sweepJson(identity: SweepIdentity, rows: readonly SweepRow[], se
     ...(identity.workloads !== undefined && identity.workloads !== null ? { workloads: identity.workloads } : {}),
     grid: identity.axes.map((a) => ({ path: a.name, field: axisField(a), values: a.values.map((v) => v.text) })),
     settings: identity.settings,
+    inertAxes: inertAxes(identity.axes, rows).map((a) => a.name),
     rows: rows.map((r) => ({ index: r.index, id: r.id, setting: Object.fromEntries(identity.axes.map((a, i) => [a.name, r.values[i]!])), ...rowFigures(r.row) })),
     ...(acrossSeeds(settings) ? { acrossSeeds: settingsJson(identity, settings) } : {}),
   };
@@ -85,6 +88,8 @@ export interface SweepOutputs {
   settings: SweepRow[];
   frontier: SweepRow[];
   answer: SloAnswer | null;
+  /** The grid axes that changed no figure of any run (./inert-axes.ts). */
+  inert: GridAxis[];
 }
 
 /** Writes sweep.csv, pareto.csv, sweep.json, (seeds varied) settings.csv and (with an SLO) best.json into `folder`; rows must be complete. */
@@ -105,7 +110,7 @@ export function writeSweepOutputs(folder: ResultsFolder, identity: SweepIdentity
   folder.writeText('sweep.json', sweepJson(identity, sorted, settings));
   const answer = slo ? answerSlo(identity.axes, settings, slo) : null;
   if (answer) folder.writeText('best.json', `${JSON.stringify(answer, null, 2)}\n`);
-  return { settings, frontier, answer };
+  return { settings, frontier, answer, inert: inertAxes(identity.axes, sorted) };
 }
 
 /** The data files writeSweepOutputs wrote, in the order the closing line and the report name them. */
@@ -115,7 +120,7 @@ export function dataFiles(outputs: SweepOutputs): string[] {
 
 /** Writes the sweep's report in each format into `folder` (after writeSweepOutputs, before the folder is committed). */
 export function writeSweepReport(folder: ResultsFolder, identity: SweepIdentity, outputs: SweepOutputs, formats: readonly ReportFormat[]): Promise<WrittenReport> {
-  const report = renderSweepReport({ identity, settings: outputs.settings, frontier: outputs.frontier, answer: outputs.answer, dataFiles: dataFiles(outputs) });
+  const report = renderSweepReport({ identity, settings: outputs.settings, frontier: outputs.frontier, answer: outputs.answer, inert: outputs.inert, dataFiles: dataFiles(outputs) });
   return writeReport(report, formats, folder);
 }
 

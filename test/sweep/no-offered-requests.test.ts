@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComparisonRow } from '../../src/compare/comparison-row.js';
 import { parseOverrides } from '../../src/compare/overrides.js';
 import { renderSweepReport } from '../../src/report/markdown/sweep-report.js';
+import { inertAxes } from '../../src/sweep/inert-axes.js';
 import { formatAnswer, formatFrontier } from '../../src/sweep/format-sweep.js';
 import type { GridAxis } from '../../src/sweep/grid.js';
 import { paretoFrontier } from '../../src/sweep/pareto.js';
@@ -152,7 +153,7 @@ describe('a sweep with settings offered no request, shown', () => {
   });
 
   it('draws the served chart through the settings that have a share and says which it left out', () => {
-    const report = renderSweepReport({ identity, settings: rows, frontier: paretoFrontier(rows), answer: answerSlo(identity.axes, rows, parseSlo('served>99.8%')), dataFiles: ['sweep.csv'] });
+    const report = renderSweepReport({ identity, settings: rows, frontier: paretoFrontier(rows), answer: answerSlo(identity.axes, rows, parseSlo('served>99.8%')), inert: inertAxes(identity.axes, rows), dataFiles: ['sweep.csv'] });
     expect(report.markdown).not.toMatch(/null|NaN/);
     expect(report.markdown).toMatch(/^\| 0 \| 30 \| off \| 1\.00 \| — \| — \|/m);
     const chart = report.charts.find((c) => c.name === 'axis1-served')!;

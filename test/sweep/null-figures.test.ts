@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ComparisonRow } from '../../src/compare/comparison-row.js';
 import { parseOverrides } from '../../src/compare/overrides.js';
 import { renderSweepReport } from '../../src/report/markdown/sweep-report.js';
+import { inertAxes } from '../../src/sweep/inert-axes.js';
 import { formatAnswer, formatFrontier } from '../../src/sweep/format-sweep.js';
 import type { GridAxis } from '../../src/sweep/grid.js';
 import { paretoFrontier } from '../../src/sweep/pareto.js';
@@ -140,7 +141,7 @@ describe('a setting without a p95, shown', () => {
   });
 
   it('is a dash in report.md, whose charts leave out the lines through it rather than draw it at 0', () => {
-    const report = renderSweepReport({ identity, settings: qaRows, frontier: paretoFrontier(qaRows), answer: answerSlo(identity.axes, qaRows, parseSlo('p95<300ms')), dataFiles: ['sweep.csv'] });
+    const report = renderSweepReport({ identity, settings: qaRows, frontier: paretoFrontier(qaRows), answer: answerSlo(identity.axes, qaRows, parseSlo('p95<300ms')), inert: inertAxes(identity.axes, qaRows), dataFiles: ['sweep.csv'] });
     expect(report.markdown).not.toContain('NaN');
     expect(report.markdown).toMatch(/^\| 0 \| 0 \| 30 \| 0\.00 \| — \| 0\.000 \| yes \|$/m);
     const names = report.charts.map((c) => c.name);

@@ -69,6 +69,11 @@ describe('scalesim sweep', () => {
     expect(json.rows).toHaveLength(6);
   });
 
+  it('names no axis as changing nothing when each moved some figure', () => {
+    expect(stdout).not.toContain('changed none');
+    expect((JSON.parse(read(one, 'sweep.json')) as { inertAxes: string[] }).inertAxes).toEqual([]);
+  });
+
   it('writes the same bytes on one worker and on two, and leaves no journal', () => {
     for (const f of FILES) expect(read(two, f), f).toBe(read(one, f));
     expect(readdirSync(work).filter((f) => f.includes('journal'))).toEqual([]);
@@ -99,6 +104,11 @@ describe('scalesim sweep', () => {
     const rows = csv(out, 'sweep.csv');
     const peak = rows[0]!.indexOf('peak_replicas');
     expect(rows.slice(1).map((row) => Number(row[peak]))).toEqual([2, 3, 2, 3]);
+    // A cpu-only ScaledObject never scales to zero, so its polling decides nothing: the sweep says so.
+    expect((JSON.parse(r.stdout) as { inertAxes: string[] }).inertAxes).toEqual(['keda.pollingInterval']);
+    expect((JSON.parse(read(out, 'sweep.json')) as { inertAxes: string[] }).inertAxes).toEqual(['keda.pollingInterval']);
+    const text = runCli(['sweep', 'scenarios/nginx-keda-cpu', '--grid', 'keda.pollingInterval=5,30', '--grid', 'keda.maxReplicaCount=2,3', '--duration', '20m', '--no-report', '--out', join(work, 'keda-text')]);
+    expect(text.stdout).toContain("note: keda.pollingInterval (5, 30) changed none of the sweep's figures: every setting gave the same figures whatever its value.");
   });
 
   it('says where the time went: the phases add up to the wall time, and every setting ran on one of the workers', () => {

@@ -9,6 +9,7 @@ import type { ComparisonRow } from '../../src/compare/comparison-row.js';
 import { categoryYRange, formatCategoryChart } from '../../src/report/charts/category-chart.js';
 import { BLUE, ORANGE } from '../../src/report/charts/palette.js';
 import { renderSweepReport } from '../../src/report/markdown/sweep-report.js';
+import { inertAxes } from '../../src/sweep/inert-axes.js';
 import type { GridAxis } from '../../src/sweep/grid.js';
 import { paretoFrontier } from '../../src/sweep/pareto.js';
 import { parameterAxes, settingsAcrossSeeds } from '../../src/sweep/replicates.js';
@@ -111,7 +112,7 @@ describe('renderSweepReport', () => {
   const axes = [CPU, MAX];
   const rows = sweepRows(axes, ([cpu, max]) => ({ p95Ms: 100 + Number(cpu), meanReplicas: 10 - Number(cpu) / 10 + Number(max) / 10, servedPercent: cpu === '80' ? 99.5 : 100 }));
   const slo = parseSlo('p95<170ms,served>99.9%');
-  const report = renderSweepReport({ identity: identity(axes, 6), settings: rows, frontier: paretoFrontier(rows), answer: answerSlo(axes, rows, slo), dataFiles: ['sweep.csv', 'best.json'] });
+  const report = renderSweepReport({ identity: identity(axes, 6), settings: rows, frontier: paretoFrontier(rows), answer: answerSlo(axes, rows, slo), inert: inertAxes(axes, rows), dataFiles: ['sweep.csv', 'best.json'] });
 
   it('says what was swept, links the data, gives the answer and the frontier', () => {
     const md = report.markdown;

@@ -13,6 +13,7 @@ import { formatProblem, UserInputError } from '../../errors/user-input-error.js'
 import { prepareOutputFolder } from '../../report/output-folder.js';
 import { ResultsFolder } from '../../report/results-folder.js';
 import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
+import { inertAxesText } from '../../sweep/inert-axes.js';
 import { ALIAS_NAMES } from '../../sweep/grid-paths.js';
 import { parseGridSpec } from '../../sweep/grid-spec.js';
 import { resolveGrid } from '../../sweep/grid.js';
@@ -305,7 +306,7 @@ function printSweepDone({ flags, plan, run, outputs, report, slo, shards, shard,
       wallSeconds: Number(seconds.toFixed(3)),
       cpuSeconds: Number(cpuSeconds.toFixed(3)),
       timeline: roundTimeline(timeline),
-      ...(outputs ? { frontier: frontierJson(outputs), best: outputs.answer } : {}),
+      ...(outputs ? { frontier: frontierJson(outputs), best: outputs.answer, inertAxes: outputs.inert.map((a) => a.name) } : {}),
       warnings: plan.warnings.map(formatProblem),
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -317,6 +318,8 @@ function printSweepDone({ flags, plan, run, outputs, report, slo, shards, shard,
   process.stdout.write(`sweep ${plan.identity.scenario}: ${axes} = ${what}; ran ${run.ran} on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s)${run.resumed > 0 ? `, resumed ${run.resumed}` : ''}${plan.base.workloads !== null ? `; figures of ${plan.base.workloads.join(', ')} only (--workload)` : ''}\n${formatTimeline(timeline)}\n`);
   if (outputs) {
     process.stdout.write(`${formatFrontier(plan.identity.axes, outputs.settings, outputs.frontier)}\n`);
+    const inert = inertAxesText(outputs.inert);
+    if (inert !== undefined) process.stdout.write(`note: ${inert}\n`);
     if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
     if (slo) for (const note of unjudgedClauses(slo, run.rows.map((r) => r.row))) process.stderr.write(`${note}\n`);
     process.stdout.write(`wrote ${writtenFiles(outputs, report)} under ${target}\n`);

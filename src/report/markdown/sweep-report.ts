@@ -9,6 +9,8 @@
  */
 import type { ComparisonRow } from '../../compare/comparison-row.js';
 import { formatAnswer, frontierHeading, settingsTableRows } from '../../sweep/format-sweep.js';
+import type { GridAxis } from '../../sweep/grid.js';
+import { inertAxesText } from '../../sweep/inert-axes.js';
 import { acrossSeeds, parameterAxes, seedAxisIndex } from '../../sweep/replicates.js';
 import type { SloAnswer } from '../../sweep/slo-answer.js';
 import { axisEffect, type AxisEffect } from '../../sweep/sweep-effects.js';
@@ -33,6 +35,8 @@ export interface SweepReportInput {
   settings: readonly SweepRow[];
   frontier: readonly SweepRow[];
   answer: SloAnswer | null;
+  /** The axes that changed no figure (../../sweep/inert-axes.ts): said once, and given no charts of flat lines. */
+  inert: readonly GridAxis[];
   /** The data files beside report.md, to link. */
   dataFiles: readonly string[];
 }
@@ -126,20 +130,25 @@ export function renderSweepReport(input: SweepReportInput): RenderedReport {
   const table = settingsTableRows(identity.axes, settings, frontier);
   const align = table.header.map((_, i) => (i < table.gridColumns ? ('left' as const) : ('right' as const)));
   out.push('## Pareto frontier', '', `${escapeMarkdownText(frontierHeading(settings, frontier, 'The settings no other setting beats on all three at once'))}.`, '', formatMarkdownTable(table.header.map(escapeMarkdownText), table.rows.map((r) => r.map(escapeMarkdownText)), align), '');
+  const inert = new Set(input.inert.map((a) => a.name));
   const sections = parameterAxes(identity.axes, settings).flatMap((axis, a) =>
-    figures(settings).flatMap((figure) => {
-      const effect = axisEffect(identity.axes, settings, a, figure.of, figure.title);
-      return effect ? [{ axis, section: formatCategoryChartSection(effectChart(effect, figure, a, answer)) }] : [];
-    }),
+    inert.has(axis.name)
+      ? []
+      : figures(settings).flatMap((figure) => {
+          const effect = axisEffect(identity.axes, settings, a, figure.of, figure.title);
+          return effect ? [{ axis, section: formatCategoryChartSection(effectChart(effect, figure, a, answer)) }] : [];
+        }),
   );
-  if (sections.length > 0) {
+  const inertText = inertAxesText(input.inert);
+  if (sections.length > 0 || inertText !== undefined) {
     out.push('## How each parameter moves the figures', '');
+    if (inertText !== undefined) out.push(escapeMarkdownText(inertText), '');
     let axisName = '';
     for (const { axis, section } of sections) {
       if (axis.name !== axisName) out.push(`### ${escapeMarkdownText((axisName = axis.name))}`, '');
       out.push(section.markdown);
     }
-    out.push(`Chart sources (Mermaid): ${sections.map((s) => fileLink(mermaidFileName(s.section.chart.name))).join(' · ')}`, '');
+    if (sections.length > 0) out.push(`Chart sources (Mermaid): ${sections.map((s) => fileLink(mermaidFileName(s.section.chart.name))).join(' · ')}`, '');
   }
   if (settings.length <= EVERY_SETTING_MAX) {
     const every = settingsTableRows(identity.axes, settings, settings);
