@@ -5,6 +5,7 @@
  * Every variant is loaded and checked before the first runs. Variants run one after the other; the
  * results of each are fixed by its inputs and the seed, so the same command gives the same numbers.
  */
+import { disableYamlParseCache, enableYamlParseCache } from '../scenario/yaml/yaml-file.js';
 import type { RunResult } from '../engine/run-scenario.js';
 import { runScenarioYielding } from '../engine/run-scenario.js';
 import { NullTableSink, type TableSinkFactory } from '../report/table-sink.js';
@@ -134,7 +135,14 @@ async function runOnce(variant: Variant, scenario: Scenario, options: Comparison
 }
 
 export async function runComparison(variants: readonly Variant[], options: ComparisonOptions = {}): Promise<ComparisonResult> {
-  const scenarios = await loadVariants(variants, options);
+  // The variants load the same files: parse them once, and let the parses go before the runs.
+  enableYamlParseCache();
+  let scenarios;
+  try {
+    scenarios = await loadVariants(variants, options);
+  } finally {
+    disableYamlParseCache();
+  }
   const seeds = options.seeds !== undefined && options.seeds.length > 1 ? options.seeds : undefined;
   const rows: ComparisonRow[] = [];
   const runs: ComparisonResult['runs'] = [];

@@ -82,7 +82,8 @@ export function sweepFingerprint(inputs: FingerprintInputs): string {
     hash.update(`${f.content.length}:`);
     hash.update(f.content);
   }
-  part(JSON.stringify(inputs.axes.map((a) => ({ name: a.name, target: a.target, field: a.fieldPath, values: a.values.map((v) => [v.text, v.value]) }))));
+  // An axis over one document hashes as before wildcards existed (a journal written then still resumes).
+  part(JSON.stringify(inputs.axes.map((a) => ({ name: a.name, target: a.target, field: a.fieldPath, values: a.values.map((v) => [v.text, v.value]), ...(a.more ? { more: a.more.map((t) => [t.target, t.fieldPath]) } : {}) }))));
   part(JSON.stringify({ seed: inputs.seed, durationSeconds: inputs.durationSeconds }));
   // A focus changes every row's figures; without one the hash is the one sweeps had before --workload.
   if (inputs.workloads !== undefined && inputs.workloads !== null) part(JSON.stringify({ workloads: inputs.workloads }));

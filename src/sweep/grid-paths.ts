@@ -11,7 +11,10 @@
  *                                      the ScaledObject's spec field of that name
  *   scenario.<field.path>              a field of scenario.yaml
  * `hpa.x` and `keda.x` need exactly one HorizontalPodAutoscaler / ScaledObject; `hpa[<name>].x`
- * picks one. The full form must name a field the manifest has (a typo would otherwise change
+ * picks one. A `*` in the name (`hpa[*].targetCPU`, `hpa[svc-00*].maxReplicas`, or the full form's
+ * `HorizontalPodAutoscaler/svc-*:spec.maxReplicas`) sets the same value in every object whose name
+ * matches, each at its own field (the cpu metric's index may differ): one axis over a fleet. The
+ * full form must name a field the manifest has (a typo would otherwise change
  * nothing: manifests accept unknown fields); aliases and scenario fields may add a field left at its
  * default (scenario.yaml is validated field by field).
  */
@@ -75,6 +78,45 @@ export const ALIAS_NAMES = [
 ];
 
 const ALIAS = /^(hpa|keda)(?:\[([^\]]*)\])?\.([A-Za-z]\w*)$/;
+
+/** A name pattern with `*` for any run of characters, as an anchored RegExp. */
+function globRegExp(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
+
+/**
+ * The documents a grid path sets: the one resolveGridPath finds or, with a `*` in the object's name
+ * (an alias's `[…]` or the full form's `<Kind>/<name>`), every object of that kind whose name
+ * matches, in the manifests' order, each resolved as if it were named. Problems name the flag.
+ */
+export function resolveGridTargets(pathText: string, documents: readonly ScenarioDocument[]): GridTarget[] {
+  const fail = (message: string): never => {
+    throw new UserInputError({ file: '(command line)', field: `--grid ${pathText}`, message });
+  };
+  const colon = indexOutsideQuotes(pathText, ':');
+  const alias = colon < 0 ? ALIAS.exec(pathText) : null;
+  const pattern = colon >= 0 ? pathText.slice(0, colon).trim() : alias?.[2];
+  if (pattern === undefined || !pattern.includes('*')) return [resolveGridPath(pathText, documents)];
+  const slash = pattern.indexOf('/');
+  const kind = alias !== null ? ALIASES[alias[1] as 'hpa' | 'keda'].kind : pattern.slice(0, slash);
+  const namePattern = alias !== null ? pattern : pattern.slice(slash + 1);
+  if (alias === null && (slash < 0 || kind.includes('*'))) fail(`a * may stand in an object's name, not its kind: expected <Kind>/<name pattern>:<field.path> such as HorizontalPodAutoscaler/svc-*:spec.maxReplicas`);
+  const candidates = documents.filter((d) => d.kind === kind);
+  const matching = candidates.filter((d) => globRegExp(namePattern).test(d.name));
+  if (matching.length === 0) {
+    fail(`${namePattern} matches no ${kind} name: expected a pattern (* for any characters) matching some of ${candidates.length > 0 ? listed(candidates.map((d) => d.name), ', ') : `the ${kind}s (there is none)`}`);
+  }
+  const named = (name: string): string => (alias !== null ? `${alias[1]}[${name}].${alias[3]}` : `${kind}/${name}:${pathText.slice(colon + 1).trim()}`);
+  return matching.map((d) => {
+    try {
+      return resolveGridPath(named(d.name), documents);
+    } catch (error) {
+      // The named object's own problem (no cpu metric, no such field), under the flag the user wrote.
+      if (error instanceof UserInputError) return fail(`${error.problems[0]!.message} (${d.target} matches ${namePattern})`);
+      throw error;
+    }
+  });
+}
 
 /** Resolves a grid path against the scenario's documents; problems name the flag (`--grid <path>`). */
 export function resolveGridPath(pathText: string, documents: readonly ScenarioDocument[]): GridTarget {

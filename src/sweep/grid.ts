@@ -5,7 +5,7 @@
  */
 import { UserInputError } from '../errors/user-input-error.js';
 import { formatFieldPath } from '../scenario/yaml/field-path.js';
-import { resolveGridPath } from './grid-paths.js';
+import { resolveGridTargets, type GridTarget } from './grid-paths.js';
 import { GRID_EXAMPLES, parseGridSpec, type GridValue } from './grid-spec.js';
 import type { ScenarioDocument } from './scenario-documents.js';
 
@@ -17,6 +17,13 @@ export interface GridAxis {
   target: string;
   fieldPath: (string | number)[];
   values: GridValue[];
+  /** Further documents set to the same value (a path with a `*` in the object's name, ./grid-paths.ts); absent for one. */
+  more?: GridTarget[];
+}
+
+/** Every document field an axis sets: its first, then the rest a wildcard matched. */
+export function axisTargets(axis: GridAxis): GridTarget[] {
+  return [{ target: axis.target, fieldPath: axis.fieldPath }, ...(axis.more ?? [])];
 }
 
 /** Largest cartesian product a sweep accepts. */
@@ -30,17 +37,19 @@ export function resolveGrid(flags: readonly string[], documents: readonly Scenar
   const axes: GridAxis[] = [];
   for (const flag of flags) {
     const spec = parseGridSpec(flag);
-    const { target, fieldPath } = resolveGridPath(spec.path, documents);
-    const same = axes.find((a) => a.target === target && formatFieldPath(a.fieldPath) === formatFieldPath(fieldPath));
+    const [{ target, fieldPath }, ...more] = resolveGridTargets(spec.path, documents) as [GridTarget, ...GridTarget[]];
+    const key = (t: GridTarget): string => `${t.target}:${formatFieldPath(t.fieldPath)}`;
+    const mine = new Set([{ target, fieldPath }, ...more].map(key));
+    const same = axes.find((a) => axisTargets(a).some((t) => mine.has(key(t))));
     if (same) {
-      const where = `${target}:${formatFieldPath(fieldPath)}`;
+      const where = axisTargets(same).map(key).find((k) => mine.has(k))!;
       throw new UserInputError({
         file: '(command line)',
         field: `--grid ${spec.path}`,
         message: same.name === spec.path ? `${spec.path} is given twice: expected each path once (list all its values in one --grid)` : `${spec.path} sets the same field as --grid ${same.name} (${where}): expected each field once`,
       });
     }
-    axes.push({ name: spec.path, flag, target, fieldPath, values: spec.values });
+    axes.push({ name: spec.path, flag, target, fieldPath, values: spec.values, ...(more.length > 0 ? { more } : {}) });
   }
   const count = axes.reduce((n, a) => n * a.values.length, 1);
   if (count > MAX_SETTINGS) {
@@ -49,9 +58,10 @@ export function resolveGrid(flags: readonly string[], documents: readonly Scenar
   return axes;
 }
 
-/** The field an axis sets, as `<target>:<field.path>`. */
+/** The field an axis sets, as `<target>:<field.path>`, and how many more a wildcard matched. */
 export function axisField(axis: GridAxis): string {
-  return `${axis.target}:${formatFieldPath(axis.fieldPath)}`;
+  const more = axis.more?.length ?? 0;
+  return `${axis.target}:${formatFieldPath(axis.fieldPath)}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 /** The axis that varies scenario.yaml's `spec.<field>` (seed, duration), or -1. */

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DocumentPatch } from '../scenario/yaml/document-patch.js';
-import type { GridAxis } from './grid.js';
+import { axisTargets, type GridAxis } from './grid.js';
 
 export interface Setting {
   index: number;
@@ -37,12 +37,14 @@ export function settingAt(axes: readonly GridAxis[], index: number): Setting {
   axes.forEach((axis, a) => {
     const v = axis.values[picks[a]!]!;
     values.push(v.text);
-    patches.push({ target: axis.target, path: axis.fieldPath, value: v.value, text: `${axis.name}=${v.text}`, source: `--grid ${axis.name}` });
-    assignments.push([`${axis.target}:${JSON.stringify(axis.fieldPath)}`, JSON.stringify(v.value)]);
+    for (const t of axisTargets(axis)) {
+      patches.push({ target: t.target, path: t.fieldPath, value: v.value, text: `${axis.name}=${v.text}`, source: `--grid ${axis.name}` });
+      assignments.push([`${t.target}:${JSON.stringify(t.fieldPath)}`, JSON.stringify(v.value)]);
+    }
   });
   assignments.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
   const id = createHash('sha256').update(JSON.stringify(assignments)).digest('hex').slice(0, 12);
-  return { index, id, values, patches, label: patches.map((p) => p.text).join(' ') };
+  return { index, id, values, patches, label: axes.map((axis, a) => `${axis.name}=${values[a]!}`).join(' ') };
 }
 
 export function allSettings(axes: readonly GridAxis[]): Setting[] {

@@ -8,6 +8,7 @@
 import { parentPort } from 'node:worker_threads';
 import { debugStack, unmapped } from '../errors/debug-stack.js';
 import { isUserInputError } from '../errors/user-input-error.js';
+import { enableYamlParseCache } from '../scenario/yaml/yaml-file.js';
 import type { Scenario } from '../scenario/types.js';
 import { loadSetting, runSetting } from './run-setting.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
@@ -24,6 +25,8 @@ function errorReply(index: number, error: unknown): FromWorker {
 
 /** Answers the main thread's messages until the worker is ended. */
 export function serveSweepWorker(): void {
+  // Every setting loads the same files: parse them once per worker.
+  enableYamlParseCache();
   const port = parentPort;
   if (port === null) throw new Error('sweep-worker.js runs as a worker thread of scalesim sweep');
   port.on('message', (message: ToWorker) => {

@@ -1,12 +1,14 @@
 /**
  * Grid flags: values as YAML scalars split on commas, aliases resolved against the manifests (the
- * cpu metric's index, one HPA or a named one), the full override form checked against the
- * documents, and every mistake refused as a UserInputError naming the flag.
+ * cpu metric's index, one HPA or a named one, or every one a `*` pattern matches), the full
+ * override form checked against the documents, and every mistake refused as a UserInputError naming
+ * the flag.
  */
 import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../src/errors/user-input-error.js';
-import { resolveGrid } from '../../src/sweep/grid.js';
-import { resolveGridPath } from '../../src/sweep/grid-paths.js';
+import { axisField, axisTargets, resolveGrid } from '../../src/sweep/grid.js';
+import { resolveGridPath, resolveGridTargets } from '../../src/sweep/grid-paths.js';
+import { settingAt } from '../../src/sweep/settings.js';
 import { parseGridSpec } from '../../src/sweep/grid-spec.js';
 import type { ScenarioDocument } from '../../src/sweep/scenario-documents.js';
 
@@ -148,5 +150,65 @@ describe('resolveGrid', () => {
     expect(problemOf(() => resolveGrid([], [web])).message).toMatch(/at least one --grid/);
     const values = Array.from({ length: 400 }, (_, i) => i + 1).join(',');
     expect(problemOf(() => resolveGrid([`hpa.maxReplicas=${values}`, `hpa.minReplicas=${values}`], [web])).message).toMatch(/160000 settings/);
+  });
+});
+
+describe('a * in the object name: one axis over every matching object', () => {
+  const svc = (n: number, cpuIndex: number) =>
+    doc('HorizontalPodAutoscaler', `svc-${n}`, {
+      maxReplicas: 4,
+      metrics: [
+        ...(cpuIndex === 1 ? [{ type: 'Pods', pods: { metric: { name: 'rps' }, target: { type: 'AverageValue', averageValue: '10' } } }] : []),
+        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } },
+      ],
+    });
+  const fleet = [scenario, svc(1, 0), svc(2, 1), api, worker];
+
+  it('resolves each matching object on its own (the cpu metric at its own index), in the manifests order', () => {
+    expect(resolveGridTargets('hpa[svc-*].targetCPU', fleet)).toEqual([
+      { target: 'HorizontalPodAutoscaler/svc-1', fieldPath: ['spec', 'metrics', 0, 'resource', 'target', 'averageUtilization'] },
+      { target: 'HorizontalPodAutoscaler/svc-2', fieldPath: ['spec', 'metrics', 1, 'resource', 'target', 'averageUtilization'] },
+    ]);
+    expect(resolveGridTargets('hpa[*].maxReplicas', fleet).map((t) => t.target)).toEqual(['HorizontalPodAutoscaler/svc-1', 'HorizontalPodAutoscaler/svc-2', 'HorizontalPodAutoscaler/api']);
+    expect(resolveGridTargets('HorizontalPodAutoscaler/*-2:spec.maxReplicas', fleet)).toEqual([{ target: 'HorizontalPodAutoscaler/svc-2', fieldPath: ['spec', 'maxReplicas'] }]);
+    // A path without a * is the one object, as resolveGridPath finds it.
+    expect(resolveGridTargets('hpa[api].targetCPU', fleet)).toEqual([resolveGridPath('hpa[api].targetCPU', fleet)]);
+    // Dots and other characters of a name are literal.
+    const dotted = doc('HorizontalPodAutoscaler', 'a.b', { maxReplicas: 2 });
+    const axb = doc('HorizontalPodAutoscaler', 'axb', { maxReplicas: 2 });
+    expect(resolveGridTargets('hpa[a.*].maxReplicas', [dotted, axb]).map((t) => t.target)).toEqual(['HorizontalPodAutoscaler/a.b']);
+  });
+
+  it('refuses a pattern that matches nothing, a * in the kind, and a matched object the field does not fit, naming the flag', () => {
+    const none = problemOf(() => resolveGridTargets('hpa[web-*].maxReplicas', fleet));
+    expect(none.field).toBe('--grid hpa[web-*].maxReplicas');
+    expect(none.message).toBe('web-* matches no HorizontalPodAutoscaler name: expected a pattern (* for any characters) matching some of svc-1, svc-2, api');
+    expect(problemOf(() => resolveGridTargets('Horizontal*/svc-1:spec.maxReplicas', fleet)).message).toMatch(/a \* may stand in an object's name, not its kind/);
+    const unfit = problemOf(() => resolveGridTargets('hpa[*].targetCPU', [...fleet, legacy, doc('HorizontalPodAutoscaler', 'mem', { maxReplicas: 2, metrics: [] })]));
+    expect(unfit.field).toBe('--grid hpa[*].targetCPU');
+    expect(unfit.message).toMatch(/^HorizontalPodAutoscaler\/mem has no cpu Resource metric.*\(HorizontalPodAutoscaler\/mem matches \*\)$/);
+    expect(problemOf(() => resolveGridTargets('HorizontalPodAutoscaler/*:spec.minReplicas', fleet)).message).toMatch(/HorizontalPodAutoscaler\/svc-1 .*has no field spec.minReplicas.*\(HorizontalPodAutoscaler\/svc-1 matches \*\)$/);
+  });
+
+  it('makes one axis whose settings patch every matching object with the same value', () => {
+    const [axis] = resolveGrid(['hpa[*].maxReplicas=5,9'], fleet);
+    expect(axisTargets(axis!).map((t) => t.target)).toEqual(['HorizontalPodAutoscaler/svc-1', 'HorizontalPodAutoscaler/svc-2', 'HorizontalPodAutoscaler/api']);
+    expect(axisField(axis!)).toBe('HorizontalPodAutoscaler/svc-1:spec.maxReplicas and 2 more');
+    const second = settingAt([axis!], 1);
+    expect(second.patches.map((p) => [p.target, p.value, p.source])).toEqual([
+      ['HorizontalPodAutoscaler/svc-1', 9, '--grid hpa[*].maxReplicas'],
+      ['HorizontalPodAutoscaler/svc-2', 9, '--grid hpa[*].maxReplicas'],
+      ['HorizontalPodAutoscaler/api', 9, '--grid hpa[*].maxReplicas'],
+    ]);
+    expect(second.label).toBe('hpa[*].maxReplicas=9');
+    // The id hashes every assignment: not the id of setting one object alone.
+    const [single] = resolveGrid(['hpa[svc-1].maxReplicas=5,9'], fleet);
+    expect(settingAt([single!], 1).id).not.toBe(second.id);
+    expect(single!.more).toBeUndefined();
+  });
+
+  it('refuses a second axis on a field the wildcard already sets', () => {
+    const p = problemOf(() => resolveGrid(['hpa[*].maxReplicas=5,9', 'hpa[svc-2].maxReplicas=3'], fleet));
+    expect(p.message).toBe('hpa[svc-2].maxReplicas sets the same field as --grid hpa[*].maxReplicas (HorizontalPodAutoscaler/svc-2:spec.maxReplicas): expected each field once');
   });
 });

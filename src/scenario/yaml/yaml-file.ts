@@ -26,20 +26,65 @@ export interface YamlParseResult {
   problems: InputProblem[];
 }
 
+interface ParsedFile {
+  text: string;
+  parsed: Document.Parsed[];
+  lineCounter: LineCounter;
+}
+
+/** With enableYamlParseCache(): each file's last parse, reused while its text is the same. */
+let parseCache: Map<string, ParsedFile> | undefined;
+
+/**
+ * Keeps each file's parsed documents for the next load of the same text in this thread: a sweep
+ * loads its scenario once per setting, and yaml's parser takes 1.7 s on bench-large's 1.2 MB of
+ * manifests (its documents then hold 38 MiB). A document a patch targets is cloned before the patch
+ * is applied, so the kept parse stays as read. Off by default: a single run parses once and would
+ * only hold the memory.
+ */
+export function enableYamlParseCache(): void {
+  parseCache ??= new Map();
+}
+
+/** Drops the kept parses and stops keeping them (after the loads that share them, before long runs). */
+export function disableYamlParseCache(): void {
+  parseCache = undefined;
+}
+
+function parseFile(text: string, file: string): ParsedFile {
+  const kept = parseCache?.get(file);
+  if (kept !== undefined && kept.text === text) return kept;
+  const lineCounter = new LineCounter();
+  // merge: the YAML 1.1 merge key (`<<: *anchor`), which kubectl's parser (sigs.k8s.io/yaml on go-yaml) resolves.
+  // logLevel error: the library's warnings (a mapping used as a key, as in an unrendered Helm
+  // template) would go to the process's stderr; what matters is reported as problems instead.
+  const parsed = Array.from(parseAllDocuments(text, { lineCounter, prettyErrors: true, merge: true, logLevel: 'error' }));
+  const entry = { text, parsed, lineCounter };
+  parseCache?.set(file, entry);
+  return entry;
+}
+
+/** Whether a patch may target `doc` (a List may hold any object): a kept parse is cloned before such a document is patched. */
+function mayBePatched(doc: Document.Parsed, patches: readonly DocumentPatch[]): boolean {
+  if (patches.length === 0) return false;
+  const kind = doc.getIn(['kind']);
+  if (typeof kind === 'string' && kind.endsWith('List')) return true;
+  const target = kind === 'Scenario' ? 'scenario' : `${String(kind)}/${String(doc.getIn(['metadata', 'name']))}`;
+  return patches.some((p) => p.target === target);
+}
+
 /**
  * Parses every document of `text`; documents with syntax errors are reported and left out.
  * `patches` (compare variants) are applied to the documents they target before conversion; the ones
  * applied are added to `applied`.
  */
 export function parseYamlDocuments(text: string, file: string, patches: readonly DocumentPatch[] = [], applied?: Set<DocumentPatch>): YamlParseResult {
-  const lineCounter = new LineCounter();
-  // merge: the YAML 1.1 merge key (`<<: *anchor`), which kubectl's parser (sigs.k8s.io/yaml on go-yaml) resolves.
-  // logLevel error: the library's warnings (a mapping used as a key, as in an unrendered Helm
-  // template) would go to the process's stderr; what matters is reported as problems instead.
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true, merge: true, logLevel: 'error' });
+  const { parsed, lineCounter } = parseFile(text, file);
   const documents: YamlDocument[] = [];
   const problems: InputProblem[] = [];
-  for (const [index, doc] of Array.from(parsed).entries()) {
+  for (const [index, kept] of parsed.entries()) {
+    // clone() keeps every node's range (and the directives), so positions in messages are the same.
+    const doc = parseCache !== undefined && mayBePatched(kept, patches) ? (kept.clone() as Document.Parsed) : kept;
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
         const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
