@@ -5,7 +5,6 @@
  * Every variant is loaded and checked before the first runs. Variants run one after the other; the
  * results of each are fixed by its inputs and the seed, so the same command gives the same numbers.
  */
-import { disableYamlParseCache, enableYamlParseCache } from '../scenario/yaml/yaml-file.js';
 import type { RunResult } from '../engine/run-scenario.js';
 import { runScenarioYielding } from '../engine/run-scenario.js';
 import { NullTableSink, type TableSinkFactory } from '../report/table-sink.js';
@@ -14,6 +13,7 @@ import { judgedRow } from '../sweep/replicates.js';
 import { formatProblem, isUserInputError, UserInputError, type InputProblem } from '../errors/user-input-error.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/types.js';
+import { disableYamlParseCache, enableYamlParseCache } from '../scenario/yaml/yaml-file.js';
 import { comparisonRow, type ComparisonRow } from './comparison-row.js';
 import { ScaleEventCounter } from './scale-event-counter.js';
 import { checkWorkloadFocus } from './workload-focus.js';

@@ -13,6 +13,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserInputError } from '../errors/user-input-error.js';
 import { journalUnwritable, lockPath, takeJournalLock } from './journal-lock.js';
+import { rowFiguresProblem } from './row-figures-check.js';
 import type { Setting } from './settings.js';
 import type { SweepRow } from './sweep-row.js';
 
@@ -57,7 +58,8 @@ function readJournal(text: string): { header: JournalHeader | undefined; rows: S
     if (line.trim() === '') continue;
     try {
       const row = JSON.parse(line) as SweepRow;
-      if (typeof row.id === 'string' && Array.isArray(row.values) && row.row !== null && typeof row.row === 'object') rows.push(row);
+      // A row whose figures are not whole (edited, or another build's) is run again, as a torn line is.
+      if (typeof row.id === 'string' && Array.isArray(row.values) && rowFiguresProblem(row.row) === undefined) rows.push(row);
     } catch {
       // cut short by a kill
     }

@@ -5,7 +5,7 @@
  * found is reported together (exit code 2).
  */
 import { UserInputError, type InputProblem } from '../errors/user-input-error.js';
-import { shardIndexes } from './settings.js';
+import { settingAt, shardIndexes } from './settings.js';
 import type { ShardPart } from './shard-part.js';
 import type { SweepIdentity } from './sweep-identity.js';
 import type { SweepRow } from './sweep-row.js';
@@ -70,6 +70,14 @@ export function mergeParts(parts: readonly PartFolder[]): { identity: SweepIdent
     if (absent.length > 0) problems.push({ file: p.dir, message: `shard ${p.part.shard} lacks setting${absent.length > 1 ? 's' : ''} ${listIndexes(absent)}: the part is incomplete` });
     if (foreign.length > 0) problems.push({ file: p.dir, message: `shard ${p.part.shard} holds settings ${listIndexes(foreign)} of another shard` });
     if (got.size !== p.part.rows.length) problems.push({ file: p.dir, message: `shard ${p.part.shard} holds a setting twice` });
+    // Each row is the setting its index names: the same id and grid values the sweep gives it.
+    for (const r of p.part.rows) {
+      if (r.index >= count) continue;
+      const setting = settingAt(first.part.identity.axes, r.index);
+      if (r.id !== setting.id || JSON.stringify(r.values) !== JSON.stringify(setting.values)) {
+        problems.push({ file: p.dir, message: `setting #${r.index} has id ${r.id} and values ${r.values.join(', ')}; the sweep's setting #${r.index} is ${setting.id} (${setting.label}): the part was edited or belongs to another grid` });
+      }
+    }
   }
   if (problems.length > 0) throw new UserInputError(problems);
   const rows = parts.flatMap((p) => p.part.rows).sort((a, b) => a.index - b.index);

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserInputError } from '../errors/user-input-error.js';
 import type { ResultsFolder } from '../report/results-folder.js';
+import { rowFiguresProblem } from './row-figures-check.js';
 import type { SweepIdentity } from './sweep-identity.js';
 import type { SweepRow } from './sweep-row.js';
 
@@ -46,5 +47,11 @@ export function readShardPart(dir: string): ShardPart {
   if (!id || typeof id.fingerprint !== 'string' || !Array.isArray(id.axes) || !isInt(id.settings)) fail('expected identity with fingerprint, axes and settings');
   if (!isInt(part.shards) || part.shards < 1 || !isInt(part.shard) || part.shard >= part.shards) fail('expected shards ≥ 1 and 0 ≤ shard < shards');
   if (!Array.isArray(part.rows) || part.rows.some((r) => !isInt(r?.index) || typeof r.id !== 'string' || !Array.isArray(r.values) || typeof r.row !== 'object')) fail('expected rows with index, id, values and row');
+  // Every figure whole: a part edited by hand or cut short must not reach the merged outputs.
+  const problems = part.rows!.flatMap((r, i) => {
+    const problem = rowFiguresProblem(r.row);
+    return problem === undefined ? [] : [{ file, field: `rows[${i}] (setting #${r.index})`, message: `${problem}`, hint: 'run that shard again to rewrite its part' }];
+  });
+  if (problems.length > 0) throw new UserInputError(problems);
   return part as ShardPart;
 }

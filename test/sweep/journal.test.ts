@@ -14,6 +14,7 @@ import { journalPath, SweepJournal } from '../../src/sweep/journal.js';
 import { isUserInputError } from '../../src/errors/user-input-error.js';
 import { allSettings } from '../../src/sweep/settings.js';
 import type { SweepRow } from '../../src/sweep/sweep-row.js';
+import { figures } from '../helpers/comparison-rows.js';
 
 const work = mkdtempSync(join(tmpdir(), 'scalesim-journal-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -22,7 +23,7 @@ const axis: GridAxis = { name: 'hpa.maxReplicas', flag: '', target: 'HorizontalP
 const settings = allSettings([axis]);
 const FP1 = { fingerprint: 'fp1', rowsFingerprint: 'rows1' };
 const FP2 = { fingerprint: 'fp2', rowsFingerprint: 'rows2' };
-const rowOf = (i: number): SweepRow => ({ index: i, id: settings[i]!.id, values: settings[i]!.values, row: { peakReplicas: i } as unknown as SweepRow['row'] });
+const rowOf = (i: number): SweepRow => ({ index: i, id: settings[i]!.id, values: settings[i]!.values, row: figures({ peakReplicas: i }) });
 
 describe('SweepJournal', () => {
   it('lives beside the output folder', () => {
@@ -55,6 +56,19 @@ describe('SweepJournal', () => {
     const again = SweepJournal.open(out, FP1, settings, false);
     expect(again.start.kind === 'resumed' && again.start.rows).toEqual([]);
     again.close();
+  });
+
+  it("runs again a row whose figures are not whole (edited by hand, or another build's), as a line cut short", () => {
+    const out = join(work, 'e');
+    const j = SweepJournal.open(out, FP1, settings, false);
+    j.append(rowOf(0));
+    j.append({ ...rowOf(1), row: { ...rowOf(1).row, p95Ms: 'fast' as unknown as number } });
+    const { meanNodes: _dropped, ...withoutNodes } = rowOf(2).row;
+    j.append({ ...rowOf(2), row: withoutNodes as SweepRow['row'] });
+    j.close();
+    const again = SweepJournal.open(out, FP1, settings, false);
+    expect(again.start.kind === 'resumed' && again.start.rows.map((r) => r.index)).toEqual([0]);
+    again.remove();
   });
 
   it("refuses another sweep's journal that holds finished settings, unless --fresh; starts fresh on an unreadable or empty one", () => {
