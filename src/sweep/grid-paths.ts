@@ -102,7 +102,8 @@ export function resolveGridTargets(pathText: string, documents: readonly Scenari
   const namePattern = alias !== null ? pattern : pattern.slice(slash + 1);
   if (alias === null && (slash < 0 || kind.includes('*'))) fail(`a * may stand in an object's name, not its kind: expected <Kind>/<name pattern>:<field.path> such as HorizontalPodAutoscaler/svc-*:spec.maxReplicas`);
   const candidates = documents.filter((d) => d.kind === kind);
-  const matching = candidates.filter((d) => globRegExp(namePattern).test(d.name));
+  const glob = globRegExp(namePattern);
+  const matching = candidates.filter((d) => glob.test(d.name));
   if (matching.length === 0) {
     fail(`${namePattern} matches no ${kind} name: expected a pattern (* for any characters) matching some of ${candidates.length > 0 ? listed(candidates.map((d) => d.name), ', ') : `the ${kind}s (there is none)`}`);
   }

@@ -58,7 +58,7 @@ function readJournal(text: string): { header: JournalHeader | undefined; rows: S
     if (line.trim() === '') continue;
     try {
       const row = JSON.parse(line) as SweepRow;
-      // A row whose figures are not whole (edited, or another build's) is run again, as a torn line is.
+      // A row whose figures are not whole (edited by hand, or damaged) is run again, as a torn line is.
       if (typeof row.id === 'string' && Array.isArray(row.values) && rowFiguresProblem(row.row) === undefined) rows.push(row);
     } catch {
       // cut short by a kill

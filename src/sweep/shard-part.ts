@@ -50,7 +50,7 @@ export function readShardPart(dir: string): ShardPart {
   // Every figure whole: a part edited by hand or cut short must not reach the merged outputs.
   const problems = part.rows!.flatMap((r, i) => {
     const problem = rowFiguresProblem(r.row);
-    return problem === undefined ? [] : [{ file, field: `rows[${i}] (setting #${r.index})`, message: `${problem}`, hint: 'run that shard again to rewrite its part' }];
+    return problem === undefined ? [] : [{ file, field: `rows[${i}] (setting #${r.index})`, message: problem, hint: 'run that shard again to rewrite its part' }];
   });
   if (problems.length > 0) throw new UserInputError(problems);
   return part as ShardPart;

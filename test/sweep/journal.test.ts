@@ -58,7 +58,7 @@ describe('SweepJournal', () => {
     again.close();
   });
 
-  it("runs again a row whose figures are not whole (edited by hand, or another build's), as a line cut short", () => {
+  it('runs again a row whose figures are not whole (edited by hand, or damaged), as a line cut short', () => {
     const out = join(work, 'e');
     const j = SweepJournal.open(out, FP1, settings, false);
     j.append(rowOf(0));
