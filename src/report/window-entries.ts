@@ -5,8 +5,9 @@
  * inside the window from its list's end, so ties come out in list order.
  *
  * The entries are ordered in reused typed arrays (numbers in typed arrays move without allocation or
- * write barriers): a window read from its ring's end is one or two runs of ascending age, merged in
- * one pass; anything else is sorted by insertion (a window holds some twenty records). Whole-number
+ * write barriers): a window read from its ring's end is one or two runs of ascending age — two are
+ * most often a rotation, read from where the second begins, else merged in one pass; anything else is
+ * sorted by insertion (a window holds some twenty records). Whole-number
  * entries are encoded as ASCII digits here and handed to the byte writer a chunk at a time: for some
  * twenty entries a row, one call per number and separator cost more than the digits.
  */
@@ -37,12 +38,18 @@ export class WindowEntries {
   /** Runs of ascending age among the entries added, and where the last began. */
   private runs = 0;
   private split = 0;
+  /**
+   * Where the entries begin when they are a rotation (two runs, the second all no older than the
+   * first): they are read from here to the end, then from 0. 0 when they are in order as stored.
+   */
+  private start = 0;
 
   clear(): void {
     this.count = 0;
     this.small = true;
     this.runs = 0;
     this.split = 0;
+    this.start = 0;
   }
 
   /** Adds an entry; it goes before the entries added earlier with the same age (the cell adds its records from the list's end, so ties come out in list order). */
@@ -65,9 +72,19 @@ export class WindowEntries {
    */
   private order(): void {
     if (this.runs <= 1) return;
-    if (this.runs === 2) this.merge(this.split);
+    // A ring read from its end past the slot it reuses: the second run is the younger records, each
+    // no older than the first run's youngest. Read from the split, they are in order (on an equal
+    // age the second run's entry first, as the merge would put it): no merge pass.
+    if (this.runs === 2 && this.ages[this.count - 1]! <= this.ages[0]!) this.start = this.split;
+    else if (this.runs === 2) this.merge(this.split);
     else this.insertionSort();
     this.runs = 1;
+  }
+
+  /** The array index of the k-th entry in order. */
+  private at(k: number): number {
+    const i = this.start + k;
+    return i < this.count ? i : i - this.count;
   }
 
   /** Merges the runs [0, split) and [split, count); on equal ages the second run's entry (added later) goes first. */
@@ -119,10 +136,11 @@ export class WindowEntries {
     if (this.small && out.inPlace(this.count * ENTRY_BYTES, this, writeDigits)) return;
     const { ages, replicas: values, scratch, count } = this;
     let used = 0;
-    for (let i = 0; i < count; i++) {
+    for (let k = 0; k < count; k++) {
+      const i = this.at(k);
       const r = values[i]!;
       const age = ages[i]!;
-      const last = i === count - 1;
+      const last = k === count - 1;
       if (!isSmallInt(r) || !isSmallInt(age)) {
         // A fraction, a negative or a large number: the writer prints it as String() does.
         if (used > 0) out.ascii(scratch, used);
@@ -149,15 +167,17 @@ export class WindowEntries {
 
   /** writeDigits: the entries as digits from `at`, at most ENTRY_BYTES each; returns the index after the last. */
   writeSmallEntries(bytes: Uint8Array, at: number): number {
-    const { ages, replicas: values, count } = this;
+    const { ages, replicas: values, count, start } = this;
     let used = at;
-    for (let i = 0; i < count; i++) {
+    // In order: from `start` to the end, then from 0 to `start` (one pass when start is 0).
+    for (let k = 0; k < count; k++) {
+      const i = k < count - start ? start + k : k - (count - start);
       used = writeSmallInt(bytes, used, values[i]!);
       bytes[used++] = AT;
       bytes[used++] = MINUS;
       used = writeSmallInt(bytes, used, ages[i]!);
       bytes[used++] = S;
-      if (i !== count - 1) bytes[used++] = SPACE;
+      if (k !== count - 1) bytes[used++] = SPACE;
     }
     return used;
   }
