@@ -167,11 +167,10 @@ export class WindowEntries {
 
   /** writeDigits: the entries as digits from `at`, at most ENTRY_BYTES each; returns the index after the last. */
   writeSmallEntries(bytes: Uint8Array, at: number): number {
-    const { ages, replicas: values, count, start } = this;
+    const { ages, replicas: values, count } = this;
     let used = at;
-    // In order: from `start` to the end, then from 0 to `start` (one pass when start is 0).
     for (let k = 0; k < count; k++) {
-      const i = k < count - start ? start + k : k - (count - start);
+      const i = this.at(k);
       used = writeSmallInt(bytes, used, values[i]!);
       bytes[used++] = AT;
       bytes[used++] = MINUS;

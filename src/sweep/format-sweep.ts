@@ -8,6 +8,8 @@
  */
 import { padColumns } from '../report/text-columns.js';
 import type { GridAxis } from './grid.js';
+import { inertAxesText } from './inert-axes.js';
+import type { SweepOutputs } from './sweep-outputs.js';
 import type { AnsweredSetting, SloAnswer } from './slo-answer.js';
 import { acrossSeeds, parameterAxes } from './replicates.js';
 import { costMeasure, type SweepRow } from './sweep-row.js';
@@ -77,4 +79,10 @@ export function formatAnswer(answer: SloAnswer): string {
   if (answer.best) return `cheapest setting meeting ${answer.slo}${every}: ${settingText(answer.best)} (${figures(answer.best)}); ${answer.meeting} of ${answer.settings} settings meet it${every}`;
   if (!answer.closest) return `no setting meets ${answer.slo}`;
   return `no setting meets ${answer.slo}${every}; closest: ${settingText(answer.closest)} (${figures(answer.closest)}${seedsText(answer.closest)}), missing ${answer.closest.misses.join(', ')}`;
+}
+
+/** What sweep and merge print of the outputs: the frontier, a note naming the axes that changed nothing, and the SLO answer. */
+export function formatSweepResult(axes: readonly GridAxis[], outputs: SweepOutputs): string {
+  const inert = inertAxesText(outputs.inert);
+  return [formatFrontier(axes, outputs.settings, outputs.frontier), ...(inert !== undefined ? [`note: ${inert}`] : []), ...(outputs.answer ? [formatAnswer(outputs.answer)] : [])].join('\n');
 }

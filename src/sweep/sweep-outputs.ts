@@ -66,7 +66,7 @@ function settingsJson(identity: SweepIdentity, settings: readonly SettingAcrossS
   };
 }
 
-export function sweepJson(identity: SweepIdentity, rows: readonly SweepRow[], settings: readonly SweepRow[] = rows): string {
+export function sweepJson(identity: SweepIdentity, rows: readonly SweepRow[], settings: readonly SweepRow[] = rows, inert: readonly GridAxis[] = inertAxes(identity.axes, rows)): string {
   const body = {
     scenario: identity.scenario,
     scalesimVersion: identity.scalesimVersion,
@@ -76,7 +76,7 @@ export function sweepJson(identity: SweepIdentity, rows: readonly SweepRow[], se
     ...(identity.workloads !== undefined && identity.workloads !== null ? { workloads: identity.workloads } : {}),
     grid: identity.axes.map((a) => ({ path: a.name, field: axisField(a), values: a.values.map((v) => v.text) })),
     settings: identity.settings,
-    inertAxes: inertAxes(identity.axes, rows).map((a) => a.name),
+    inertAxes: inert.map((a) => a.name),
     rows: rows.map((r) => ({ index: r.index, id: r.id, setting: Object.fromEntries(identity.axes.map((a, i) => [a.name, r.values[i]!])), ...rowFigures(r.row) })),
     ...(acrossSeeds(settings) ? { acrossSeeds: settingsJson(identity, settings) } : {}),
   };
@@ -107,10 +107,11 @@ export function writeSweepOutputs(folder: ResultsFolder, identity: SweepIdentity
     frontier = paretoFrontier(settings);
     folder.writeText('pareto.csv', sweepTable(identity, sorted, frontier));
   }
-  folder.writeText('sweep.json', sweepJson(identity, sorted, settings));
+  const inert = inertAxes(identity.axes, sorted);
+  folder.writeText('sweep.json', sweepJson(identity, sorted, settings, inert));
   const answer = slo ? answerSlo(identity.axes, settings, slo) : null;
   if (answer) folder.writeText('best.json', `${JSON.stringify(answer, null, 2)}\n`);
-  return { settings, frontier, answer, inert: inertAxes(identity.axes, sorted) };
+  return { settings, frontier, answer, inert };
 }
 
 /** The data files writeSweepOutputs wrote, in the order the closing line and the report name them. */
@@ -133,4 +134,9 @@ export function writtenFiles(outputs: SweepOutputs, report?: WrittenReport): str
 /** The frontier as --json prints it: settings across seeds name their runs by index. */
 export function frontierJson(outputs: SweepOutputs): unknown[] {
   return outputs.frontier.map((r) => ('runs' in r ? { ...r, runs: (r as SettingAcrossSeeds).runs.map((run) => run.index) } : r));
+}
+
+/** The outputs as sweep's and merge's --json print them: the frontier, the SLO answer and the axes that changed nothing. */
+export function outputsJson(outputs: SweepOutputs): { frontier: unknown[]; best: SloAnswer | null; inertAxes: string[] } {
+  return { frontier: frontierJson(outputs), best: outputs.answer, inertAxes: outputs.inert.map((a) => a.name) };
 }

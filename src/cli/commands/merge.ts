@@ -9,12 +9,11 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { UserInputError } from '../../errors/user-input-error.js';
 import { ResultsFolder } from '../../report/results-folder.js';
-import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
-import { inertAxesText } from '../../sweep/inert-axes.js';
+import { formatSweepResult } from '../../sweep/format-sweep.js';
 import { mergeParts } from '../../sweep/merge-parts.js';
 import { readShardPart } from '../../sweep/shard-part.js';
 import { parseSlo, unjudgedClauses } from '../../sweep/slo.js';
-import { frontierJson, writeSweepOutputs, writeSweepReport, writtenFiles } from '../../sweep/sweep-outputs.js';
+import { outputsJson, writeSweepOutputs, writeSweepReport, writtenFiles } from '../../sweep/sweep-outputs.js';
 import { DEFAULT_REPORT_FORMATS, resolveReportFormats } from '../../report/formats/registry.js';
 import { withExitCodes } from '../handle-errors.js';
 import { abortResultsOnStop } from '../stop-signals.js';
@@ -74,14 +73,11 @@ The parts of a Job (sweep --shards N --emit-job) are on its results volume: copy
         const target = resolve(outDir);
         for (const notice of report.notices) process.stderr.write(`${notice}\n`);
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify({ scenario: identity.scenario, out: target, settings: identity.settings, parts: parts.length, frontier: frontierJson(outputs), best: outputs.answer, inertAxes: outputs.inert.map((a) => a.name) }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ scenario: identity.scenario, out: target, settings: identity.settings, parts: parts.length, ...outputsJson(outputs) }, null, 2)}\n`);
           return;
         }
         process.stdout.write(`merged ${parts.length} part${parts.length === 1 ? '' : 's'} of sweep ${identity.scenario}: ${identity.settings} settings\n`);
-        process.stdout.write(`${formatFrontier(identity.axes, outputs.settings, outputs.frontier)}\n`);
-        const inert = inertAxesText(outputs.inert);
-        if (inert !== undefined) process.stdout.write(`note: ${inert}\n`);
-        if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
+        process.stdout.write(`${formatSweepResult(identity.axes, outputs)}\n`);
         if (slo) for (const note of unjudgedClauses(slo, rows.map((r) => r.row))) process.stderr.write(`${note}\n`);
         process.stdout.write(`wrote ${writtenFiles(outputs, report)} under ${target}\n`);
       }, { json: flags.json }),

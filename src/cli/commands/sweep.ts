@@ -12,8 +12,7 @@ import { scenarioDirArg } from '../scenario-dir-arg.js';
 import { formatProblem, UserInputError } from '../../errors/user-input-error.js';
 import { prepareOutputFolder } from '../../report/output-folder.js';
 import { ResultsFolder } from '../../report/results-folder.js';
-import { formatAnswer, formatFrontier } from '../../sweep/format-sweep.js';
-import { inertAxesText } from '../../sweep/inert-axes.js';
+import { formatSweepResult } from '../../sweep/format-sweep.js';
 import { ALIAS_NAMES } from '../../sweep/grid-paths.js';
 import { parseGridSpec } from '../../sweep/grid-spec.js';
 import { resolveGrid } from '../../sweep/grid.js';
@@ -26,7 +25,7 @@ import { parseWorkloadFocus } from '../../compare/workload-focus.js';
 import { parseSlo, unjudgedClauses, type Slo } from '../../sweep/slo.js';
 import { parseSeeds, refuseSeedBesideSeeds, seedsGridFlag } from '../../sweep/seeds-flag.js';
 import { createSweepProgress } from '../../sweep/sweep-progress.js';
-import { frontierJson, writeSweepOutputs, writeSweepReport, writtenFiles, type SweepOutputs } from '../../sweep/sweep-outputs.js';
+import { outputsJson, writeSweepOutputs, writeSweepReport, writtenFiles, type SweepOutputs } from '../../sweep/sweep-outputs.js';
 import { DEFAULT_REPORT_FORMATS, resolveReportFormats, type WrittenReport } from '../../report/formats/registry.js';
 import type { ReportFormat } from '../../report/formats/report-format.js';
 import { formatTimeline, roundTimeline, sweepTimeline, type SweepMarks } from '../../sweep/sweep-timeline.js';
@@ -307,7 +306,7 @@ function printSweepDone({ flags, plan, run, outputs, report, slo, shards, shard,
       wallSeconds: Number(seconds.toFixed(3)),
       cpuSeconds: Number(cpuSeconds.toFixed(3)),
       timeline: roundTimeline(timeline),
-      ...(outputs ? { frontier: frontierJson(outputs), best: outputs.answer, inertAxes: outputs.inert.map((a) => a.name) } : {}),
+      ...(outputs ? outputsJson(outputs) : {}),
       warnings: plan.warnings.map(formatProblem),
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -318,10 +317,7 @@ function printSweepDone({ flags, plan, run, outputs, report, slo, shards, shard,
   const what = shard !== undefined ? `shard ${shard} of ${shards}: ${run.rows.length} of ${n} settings` : `${n} setting${n === 1 ? '' : 's'}`;
   process.stdout.write(`sweep ${plan.identity.scenario}: ${axes} = ${what}; ran ${run.ran} on ${workers} worker${workers === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s)${run.resumed > 0 ? `, resumed ${run.resumed}` : ''}${plan.base.workloads !== null ? `; figures of ${plan.base.workloads.join(', ')} only (--workload)` : ''}\n${formatTimeline(timeline)}\n`);
   if (outputs) {
-    process.stdout.write(`${formatFrontier(plan.identity.axes, outputs.settings, outputs.frontier)}\n`);
-    const inert = inertAxesText(outputs.inert);
-    if (inert !== undefined) process.stdout.write(`note: ${inert}\n`);
-    if (outputs.answer) process.stdout.write(`${formatAnswer(outputs.answer)}\n`);
+    process.stdout.write(`${formatSweepResult(plan.identity.axes, outputs)}\n`);
     if (slo) for (const note of unjudgedClauses(slo, run.rows.map((r) => r.row))) process.stderr.write(`${note}\n`);
     process.stdout.write(`wrote ${writtenFiles(outputs, report)} under ${target}\n`);
   } else process.stdout.write(`wrote the part under ${target}; merge every shard with: scalesim merge <shard folders…> --out <dir>\n`);

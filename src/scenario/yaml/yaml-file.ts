@@ -5,7 +5,7 @@
  */
 import { isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { InputProblem } from '../../errors/user-input-error.js';
-import { applyPatches, type DocumentPatch } from './document-patch.js';
+import { applyPatches, objectTarget, type DocumentPatch } from './document-patch.js';
 
 /** One non-empty document of a YAML file. */
 export interface YamlDocument {
@@ -69,7 +69,7 @@ function mayBePatched(doc: Document.Parsed, patches: readonly DocumentPatch[]): 
   if (patches.length === 0) return false;
   const kind = doc.getIn(['kind']);
   if (typeof kind === 'string' && kind.endsWith('List')) return true;
-  const target = kind === 'Scenario' ? 'scenario' : `${String(kind)}/${String(doc.getIn(['metadata', 'name']))}`;
+  const target = objectTarget({ kind, metadata: { name: doc.getIn(['metadata', 'name']) } });
   return patches.some((p) => p.target === target);
 }
 
