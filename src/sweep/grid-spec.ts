@@ -1,13 +1,14 @@
 /**
  * The text of one `--grid <path>=v1,v2,…` flag, before the path is resolved against the scenario:
- * the path as written and its values, each a YAML scalar (`40`, `2.5`, `true`, `fast`, `"a b"`),
- * split on commas. Empty lists, empty items, repeated values and non-scalar values are refused with
- * the flag named (exit code 2).
+ * the path as written and its values, each a YAML scalar (`40`, `2.5`, `true`, `fast`, `"a b"`) or
+ * a numeric range (`40..80..10`, ./grid-range.ts), split on commas. Empty lists, empty items,
+ * repeated values, bad ranges and non-scalar values are refused with the flag named (exit code 2).
  */
 import { isDeepStrictEqual } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { indexOutsideQuotes } from '../compare/overrides.js';
 import { UserInputError } from '../errors/user-input-error.js';
+import { expandGridRange, GridRangeProblem, type RangeValue } from './grid-range.js';
 
 export interface GridValue {
   /** The value as written (trimmed): the sweep's grid columns show it. */
@@ -24,7 +25,7 @@ export interface GridSpec {
   values: GridValue[];
 }
 
-export const GRID_EXAMPLES = 'e.g. --grid hpa.targetCPU=40,50,60 or --grid HorizontalPodAutoscaler/web:spec.maxReplicas=10,20';
+export const GRID_EXAMPLES = 'e.g. --grid hpa.targetCPU=40,50,60, --grid hpa.targetCPU=40..80..10 or --grid HorizontalPodAutoscaler/web:spec.maxReplicas=10,20';
 
 function gridError(spec: string, message: string, hint = GRID_EXAMPLES): UserInputError {
   return new UserInputError({ file: '(command line)', field: `--grid ${spec}`, message, hint });
@@ -40,9 +41,25 @@ export function parseGridSpec(flag: string): GridSpec {
   const body = flag.slice(eq + 1);
   if (body.trim() === '') throw gridError(path, 'expected at least one value after "=", got an empty list');
   const values: GridValue[] = [];
+  const add = (text: string, value: GridValue['value']): void => {
+    const twin = values.find((v) => isDeepStrictEqual(v.value, value));
+    if (twin) throw gridError(path, `value "${text}" repeats "${twin.text}": each setting would run twice`);
+    values.push({ text, value });
+  };
   for (const [i, raw] of body.split(',').entries()) {
     const text = raw.trim();
     if (text === '') throw gridError(path, `value ${i + 1} of "${body}" is empty: expected comma-separated values such as 40,50,60`);
+    let range: RangeValue[] | undefined;
+    try {
+      range = expandGridRange(text);
+    } catch (error) {
+      if (error instanceof GridRangeProblem) throw gridError(path, error.message);
+      throw error;
+    }
+    if (range !== undefined) {
+      for (const v of range) add(v.text, v.value);
+      continue;
+    }
     let value: unknown;
     try {
       value = parseYaml(text);
@@ -52,10 +69,7 @@ export function parseGridSpec(flag: string): GridSpec {
     if (value !== null && typeof value === 'object') {
       throw gridError(path, `value "${text}" is a YAML ${Array.isArray(value) ? 'list' : 'map'}; grid values are scalars (numbers, strings, true/false)`);
     }
-    const scalar = value as GridValue['value'];
-    const twin = values.find((v) => isDeepStrictEqual(v.value, scalar));
-    if (twin) throw gridError(path, `value "${text}" repeats "${twin.text}": each setting would run twice`);
-    values.push({ text, value: scalar });
+    add(text, value as GridValue['value']);
   }
   return { flag, path, values };
 }

@@ -73,7 +73,7 @@ export function registerSweepCommand(program: Command): void {
     .command('sweep')
     .description('run the cartesian product of parameter values on worker threads; write sweep.csv, the Pareto frontier and the cheapest setting meeting an SLO')
     .argument('<scenario-dir>', 'the scenario to sweep', scenarioDirArg)
-    .option('--grid <path=values>', `a grid axis: <path>=v1,v2,… with path an alias (${ALIAS_NAMES.join(', ')}) or <target>:<field.path>; a * in the object's name sets every match, e.g. hpa[*].targetCPU (repeatable; the first varies slowest)`, (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
+    .option('--grid <path=values>', `a grid axis: <path>=v1,v2,… or first..last..step, with path an alias (${ALIAS_NAMES.join(', ')}) or <target>:<field.path>; a * in the object's name sets every match, e.g. hpa[*].targetCPU (repeatable; the first varies slowest)`, (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
     .option('--out <dir>', 'output folder (default: results/<scenario-name>-sweep, or …-sweep-shard-<i>)')
     .option('--seed <n>', 'the seed every setting runs with (default: the scenario seed)')
     .option('--seeds <list>', 'run every setting under each of these seeds, e.g. 1,2,3 or 1..10, and judge it across them: the SLO met under every seed, mean cost, worst p95 (settings.csv has the spread)')
@@ -103,7 +103,7 @@ export function registerSweepCommand(program: Command): void {
 Examples:
   $ scalesim sweep scenarios/nginx-hpa-cpu --grid hpa.targetCPU=30,50,70 --grid hpa.scaleDownStabilizationSeconds=0,300 --slo "p95<8ms,served>=99.9%"
   $ scalesim sweep scenarios/scale-to-zero --grid keda.cooldownPeriod=30,300 --grid keda.pollingInterval=5,30 --workers 2
-  $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=50,60,70 --seeds 1..5 --duration 3d --slo "p95<200ms"
+  $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=50..70..10 --seeds 1..5 --duration 3d --slo "p95<200ms"
   $ scalesim sweep scenarios/flask-hpa-ca --grid "HorizontalPodAutoscaler/hello-world-flask:spec.maxReplicas=6,8,10" --duration 1h
   $ scalesim sweep scenarios/overprovisioning-ca --grid Deployment/overprovisioning:spec.replicas=0,1,2 --workload web --slo "pendingPodSeconds<60"
   $ scalesim sweep scenarios/bench-large --grid "hpa[*].targetCPU=50,70" --duration 1h --report md
@@ -111,7 +111,8 @@ Examples:
   $ scalesim sweep scenarios/nasa-diurnal --grid hpa.targetCPU=40,50,60,70 --shards 4 --emit-job --image registry.example.com/scalesim:0.1.0
   $ scalesim merge parts/shard-0 parts/shard-1 parts/shard-2 parts/shard-3 --out results/nasa-sweep --slo "p95<250ms"
 
-Grid values are YAML scalars separated by commas. Every setting runs with the same seed, or
+Grid values are YAML scalars separated by commas, or ranges first..last[..step] (50..70..10 is
+50,60,70; a unit suffix is kept: 30s..300s..30s). Every setting runs with the same seed, or
 under each of --seeds (the last axis, scenario.spec.seed; a grid over the seed is judged so too).
 A stopped sweep resumes when the same command runs again (--fresh starts over). report.md and
 report.html chart how each axis moves the p95, the cost and the served share. SLO metrics: p50
