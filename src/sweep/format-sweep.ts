@@ -1,5 +1,6 @@
 /**
- * The sweep's terminal text: the Pareto frontier as a table (grid values, cost, p95, served %) and
+ * The sweep's terminal text: the Pareto frontier as a table (grid values, cost, p95, served %; past
+ * FRONTIER_TERMINAL_ROWS rows, its two ends and how many lie between) and
  * the SLO answer in one sentence — the cheapest setting meeting it, or the closest one and the
  * clauses it misses. Settings judged across seeds (./replicates.ts) show the other axes, the mean
  * cost and the worst seed's p95 and served share, and say how many seeds meet the SLO. A setting
@@ -50,10 +51,17 @@ export function frontierHeading(all: readonly SweepRow[], frontier: readonly Swe
   return `${lead} (lowest ${cost.name === 'cost_total' ? 'cost' : 'mean replicas'}, lowest p95, highest served %): ${frontier.length} of ${all.length} settings${across}`;
 }
 
-/** `all`: the settings judged (outputs.settings), `frontier` those on the frontier. */
+/** Most frontier rows the terminal shows: past it, the cheapest and the fastest half of them, and a line saying how many lie between (pareto.csv has every one). */
+export const FRONTIER_TERMINAL_ROWS = 20;
+
+/** `all`: the settings judged (outputs.settings), `frontier` those on the frontier (cheapest first). */
 export function formatFrontier(axes: readonly GridAxis[], all: readonly SweepRow[], frontier: readonly SweepRow[]): string {
-  const table = settingsTableRows(axes, all, frontier);
+  const half = FRONTIER_TERMINAL_ROWS / 2;
+  const cut = frontier.length > FRONTIER_TERMINAL_ROWS;
+  const shown = cut ? [...frontier.slice(0, half), ...frontier.slice(-half)] : frontier;
+  const table = settingsTableRows(axes, all, shown);
   const lines = padColumns([table.header, ...table.rows], (i) => (i < table.gridColumns ? 'left' : 'right')).map((cells) => cells.join('  ').trimEnd());
+  if (cut) lines.splice(1 + half, 0, `… ${frontier.length - FRONTIER_TERMINAL_ROWS} more settings on the frontier between these (pareto.csv lists every one)`);
   return [frontierHeading(all, frontier), ...lines].join('\n');
 }
 
