@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComparisonRow } from '../../src/compare/comparison-row.js';
 import { categoryYRange, formatCategoryChart } from '../../src/report/charts/category-chart.js';
 import { BLUE, ORANGE } from '../../src/report/charts/palette.js';
-import { renderSweepReport } from '../../src/report/markdown/sweep-report.js';
+import { renderSweepReport, valuesText } from '../../src/report/markdown/sweep-report.js';
 import { inertAxes } from '../../src/sweep/inert-axes.js';
 import type { GridAxis } from '../../src/sweep/grid.js';
 import { paretoFrontier } from '../../src/sweep/pareto.js';
@@ -136,5 +136,19 @@ describe('renderSweepReport', () => {
   it('lists every setting with whether it is on the frontier', () => {
     expect(report.markdown).toMatch(/## Every setting\n\n\| \\# \| hpa\.targetCPU \| hpa\.maxReplicas \| mean replicas \(no prices\) \| p95 ms \| served % \| on the frontier \|/);
     expect(report.markdown).toContain('| 0 | 40 | 5 | 6.50 | 140.0 | 100.000 | yes |');
+  });
+});
+
+describe("the report's first line over a long axis", () => {
+  it('lists up to twelve values, and past that the first three, the last two and the count', () => {
+    expect(valuesText(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'])).toBe('1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12');
+    expect(valuesText(Array.from({ length: 61 }, (_, i) => String(30 + i)))).toBe('30, 31, 32, …, 89, 90 (61 values)');
+  });
+
+  it('says so in report.md for a 61-value range', () => {
+    const long = axis('hpa.targetCPU', 'HorizontalPodAutoscaler/web', ['spec', 'x'], Array.from({ length: 61 }, (_, i) => 30 + i));
+    const rows = sweepRows([long], ([cpu]) => ({ p95Ms: 100 + Number(cpu), meanReplicas: 10 - Number(cpu) / 10 }));
+    const md = renderSweepReport({ identity: identity([long], 61), settings: rows, frontier: paretoFrontier(rows), answer: null, inert: inertAxes([long], rows), dataFiles: ['sweep.csv'] }).markdown;
+    expect(md).toContain('61 settings: hpa.targetCPU (30, 31, 32, …, 89, 90 (61 values)); the seed of each setting; 1d simulated each.');
   });
 });

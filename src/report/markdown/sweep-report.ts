@@ -55,6 +55,15 @@ interface Figure {
   lacking?: string;
 }
 
+/** Most values an axis lists in the report's first line; past it, the first three, the last two and the count. */
+const LISTED_VALUES = 12;
+
+/** An axis's values for the first line: every one up to LISTED_VALUES, else `30, 31, 32, …, 89, 90 (61 values)` (sweep.json lists them all). */
+export function valuesText(texts: readonly string[]): string {
+  if (texts.length <= LISTED_VALUES) return texts.join(', ');
+  return `${[...texts.slice(0, 3), '…', ...texts.slice(-2)].join(', ')} (${texts.length} values)`;
+}
+
 function figures(settings: readonly SweepRow[]): Figure[] {
   const seeds = acrossSeeds(settings);
   const cost = costMeasure(settings);
@@ -115,9 +124,9 @@ function effectChart(effect: AxisEffect, figure: Figure, axisIndex: number, answ
 function whatWasSwept(input: SweepReportInput): string {
   const { identity, settings } = input;
   const params = parameterAxes(identity.axes, settings);
-  const grid = params.map((a) => `${escapeMarkdownText(a.name)} (${a.values.map((v) => escapeMarkdownText(v.text)).join(', ')})`).join(' × ');
+  const grid = params.map((a) => `${escapeMarkdownText(a.name)} (${valuesText(a.values.map((v) => escapeMarkdownText(v.text)))})`).join(' × ');
   const seeds = acrossSeeds(settings) ? identity.axes[seedAxisIndex(identity.axes)]!.values.map((v) => v.text) : null;
-  const seedText = seeds ? `each under ${seeds.length} seed${seeds.length === 1 ? '' : 's'} (${seeds.join(', ')}), judged across ${seeds.length === 1 ? 'it' : 'them'}` : identity.seed !== null ? `seed ${identity.seed}` : 'the seed of each setting';
+  const seedText = seeds ? `each under ${seeds.length} seed${seeds.length === 1 ? '' : 's'} (${valuesText(seeds)}), judged across ${seeds.length === 1 ? 'it' : 'them'}` : identity.seed !== null ? `seed ${identity.seed}` : 'the seed of each setting';
   const span = identity.durationSeconds !== null ? `${formatSpan(identity.durationSeconds)} simulated each` : 'the duration of each setting';
   const focus = identity.workloads ? `; figures of ${identity.workloads.map(escapeMarkdownText).join(', ')} only` : '';
   return `${settings.length} setting${settings.length === 1 ? '' : 's'}${grid !== '' ? `: ${grid}` : ''}; ${seedText}; ${span}${focus}.`;
