@@ -9,7 +9,9 @@
  *    src/launch/cached-bundle.ts: dist/cli/main.js (package.json's bin), dist/bench/main.js and
  *    dist/sweep/sweep-worker.js (a sweep's worker threads start on it), so the bin and every path
  *    to it stay as they were;
- * 3. compiles the bundle and writes its V8 code cache, dist/bundle/scalesim.v8-cache (whole, then
+ * 3. writes dist/build-id.txt, the hash of every .js file the sweep fingerprint names the build by
+ *    (src/sweep/fingerprint.ts), so a sweep reads it instead of hashing dist/ each time;
+ * 4. compiles the bundle and writes its V8 code cache, dist/bundle/scalesim.v8-cache (whole, then
  *    renamed: a process starting meanwhile reads the old cache, which names the old bundle and is
  *    not used with the new one, or the new cache).
  *
@@ -24,6 +26,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { makeCodeCache } from '../launch/cached-bundle.js';
+import { BUILD_ID_FILE, hashCodeTree } from '../sweep/fingerprint.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundleFile = join(dist, 'bundle', 'scalesim.js');
@@ -75,6 +78,9 @@ for (const e of ENTRIES) {
   );
   if (e.executable) chmodSync(e.file, 0o755);
 }
+
+// The sweep fingerprint's build id, over every .js file now that the last one is written: each sweep reads it instead of hashing dist/.
+writeFileSync(join(dist, BUILD_ID_FILE), `${hashCodeTree(dist, '.js')}\n`);
 
 writeFileSync(`${cacheFile}.partial`, makeCodeCache(bundleFile));
 renameSync(`${cacheFile}.partial`, cacheFile);

@@ -3,8 +3,11 @@
  * the seed, the duration, the --workload focus, the version or build) and with nothing else (the
  * order files are read in; no focus hashes as before the focus existed).
  */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildId, settingRowsFingerprint, sweepFingerprint, type FingerprintInputs } from '../../src/sweep/fingerprint.js';
+import { BUILD_ID_FILE, buildId, hashCodeTree, settingRowsFingerprint, sweepFingerprint, type FingerprintInputs } from '../../src/sweep/fingerprint.js';
 
 const base: FingerprintInputs = {
   version: '0.1.0',
@@ -51,5 +54,30 @@ describe('sweepFingerprint', () => {
   it('hashes the running code once', () => {
     expect(buildId()).toMatch(/^[0-9a-f]{16}$/);
     expect(buildId()).toBe(buildId());
+  });
+});
+
+describe('the build id', () => {
+  it('hashes the files of one kind by path and content', () => {
+    const root = mkdtempSync(join(tmpdir(), 'scalesim-build-id-'));
+    try {
+      mkdirSync(join(root, 'sweep'));
+      writeFileSync(join(root, 'a.js'), 'a');
+      writeFileSync(join(root, 'sweep', 'b.js'), 'b');
+      writeFileSync(join(root, 'a.js.map'), 'map');
+      const first = hashCodeTree(root, '.js');
+      expect(first).toMatch(/^[0-9a-f]{16}$/);
+      writeFileSync(join(root, 'a.js.map'), 'another map');
+      expect(hashCodeTree(root, '.js')).toBe(first);
+      writeFileSync(join(root, 'sweep', 'b.js'), 'b2');
+      expect(hashCodeTree(root, '.js')).not.toBe(first);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('is written by npm run build as the hash of every .js file of dist/, which sweeps then read', () => {
+    const dist = join(import.meta.dirname, '..', '..', 'dist');
+    expect(readFileSync(join(dist, BUILD_ID_FILE), 'utf8')).toBe(`${hashCodeTree(dist, '.js')}\n`);
   });
 });
