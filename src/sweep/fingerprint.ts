@@ -1,7 +1,8 @@
 /**
  * The fingerprint of a sweep: a SHA-256 over everything that decides its rows — the scalesim
  * version and build (a hash of the compiled code, so a journal written before a rebuild is not
- * resumed by another simulator), the contents of scenario.yaml, of every manifest and trace file (named relative to the
+ * resumed by another simulator), the contents of scenario.yaml, of every manifest and trace file,
+ * those grid values name included (plan-sweep.ts gridValueFiles; named relative to the
  * scenario folder, so the same inputs copied elsewhere, e.g. into a container image, fingerprint
  * the same), the resolved grid, the seed, the duration and the --workload focus (the workloads the
  * rows' figures cover). A resume journal and the parts of a sharded sweep belong together only when

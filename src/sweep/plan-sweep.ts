@@ -10,7 +10,7 @@ import { checkWorkloadFocus } from '../compare/workload-focus.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isUserInputError, UserInputError } from '../errors/user-input-error.js';
-import { resolveInScenario } from '../scenario/files.js';
+import { manifestFilesAt, resolveInScenario } from '../scenario/files.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { enableYamlParseCache } from '../scenario/yaml/yaml-file.js';
 import type { Warning } from '../scenario/types.js';
@@ -49,21 +49,67 @@ function conflict(axis: GridAxis, flag: string): UserInputError {
   return new UserInputError({ file: '(command line)', field: flag, message: `${flag} would override every value of --grid ${axis.name}: give one or the other` });
 }
 
-async function traceFiles(dir: string, scenarioValue: unknown): Promise<InputFile[]> {
+/** The trace files the base scenario binds. */
+function traceFileNames(scenarioValue: unknown): string[] {
   const traces = valueAt(scenarioValue, ['spec', 'traces']);
-  const out: InputFile[] = [];
-  if (traces === null || typeof traces !== 'object') return out;
-  // Each file once: bench-large's thousand workloads share five traces (hashed a thousand times, 1 s).
-  const seen = new Set<string>();
-  for (const binding of Object.values(traces as Record<string, unknown>)) {
+  if (traces === null || typeof traces !== 'object') return [];
+  return Object.values(traces as Record<string, unknown>).flatMap((binding) => {
     const file = valueAt(binding, ['file']);
-    if (typeof file !== 'string') continue;
-    const full = resolveInScenario(dir, file);
-    if (seen.has(full)) continue;
-    seen.add(full);
-    out.push({ relative: path.relative(dir, full).split(path.sep).join('/'), content: await readFile(full) });
+    return typeof file === 'string' ? [file] : [];
+  });
+}
+
+/**
+ * Files a grid value names, which the base scenario may not read: a trace file
+ * (`scenario.spec.traces.<name>.file=a.csv,b.csv`) or a manifest entry
+ * (`scenario.spec.manifests[1]=manifests-a,manifests-b`, every manifest file of a folder). Their
+ * contents decide the rows of the settings with that value, so they are fingerprinted too: a
+ * resumed sweep or a shard's part made before such a file changed does not pass for one made after.
+ */
+function gridValueFiles(axes: readonly GridAxis[]): { traces: string[]; manifestEntries: string[] } {
+  const traces: string[] = [];
+  const manifestEntries: string[] = [];
+  for (const axis of axes) {
+    if (axis.target !== 'scenario') continue;
+    const [spec, section, name, field] = axis.fieldPath;
+    if (spec !== 'spec') continue;
+    const texts = axis.values.flatMap((v) => (typeof v.value === 'string' ? [v.value] : []));
+    if (section === 'traces' && typeof name === 'string' && field === 'file' && axis.fieldPath.length === 4) traces.push(...texts);
+    if (section === 'manifests' && typeof name === 'number' && axis.fieldPath.length === 3) manifestEntries.push(...texts);
+  }
+  return { traces, manifestEntries };
+}
+
+/**
+ * The contents of `names` (relative to the scenario folder), each file once: bench-large's thousand
+ * workloads share five traces (hashed a thousand times, 1 s). A file that cannot be read is left
+ * out: the up-front check reports it, naming the setting.
+ */
+async function inputFiles(dir: string, names: readonly string[], skip: ReadonlySet<string>): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  const seen = new Set(skip);
+  for (const name of names) {
+    const full = resolveInScenario(dir, name);
+    const key = path.resolve(full);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    try {
+      out.push({ relative: path.relative(dir, full).split(path.sep).join('/'), content: await readFile(full) });
+    } catch {
+      // Unreadable: the check that follows says so.
+    }
   }
   return out;
+}
+
+/** The manifest files of grid values' manifest entries (a folder's files, or the file itself). */
+async function manifestEntryFiles(dir: string, entries: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of entries) {
+    const found = await manifestFilesAt(resolveInScenario(dir, entry));
+    if (found.ok) files.push(...found.value.map((f) => path.relative(dir, f)));
+  }
+  return files;
 }
 
 export function settingTask(s: Setting): SettingTask {
@@ -91,7 +137,12 @@ export async function planSweep(request: SweepRequest): Promise<SweepPlan> {
     workloads: request.workloads ?? null,
   };
   const scenarioDoc = documents.find((d) => d.target === 'scenario');
-  const inputs = [...files, ...(await traceFiles(request.dir, scenarioDoc?.value))];
+  const named = gridValueFiles(axes);
+  const read = new Set(files.map((f) => path.resolve(request.dir, f.relative)));
+  const inputs = [
+    ...files,
+    ...(await inputFiles(request.dir, [...traceFileNames(scenarioDoc?.value), ...named.traces, ...(await manifestEntryFiles(request.dir, named.manifestEntries))], read)),
+  ];
   const version = toolVersion();
   const fingerprinted = { version, build: buildId(), files: inputs, seed: base.seed, durationSeconds: base.durationSeconds, ...(base.workloads !== null ? { workloads: base.workloads } : {}) };
   const fingerprint = sweepFingerprint({ ...fingerprinted, axes });
