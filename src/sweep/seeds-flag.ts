@@ -1,7 +1,7 @@
 /**
  * `scalesim sweep --seeds <list>`: the seeds every setting runs under, as replicates
- * (./replicates.ts). A comma-separated list of whole numbers (`1,2,3`) or an inclusive range
- * (`1..5`), at most MAX_SEEDS of them, none twice. The sweep takes them as its last grid axis,
+ * (./replicates.ts). A comma-separated list of whole numbers (`1,2,3`), inclusive ranges (`1..5`,
+ * `0..90..10` with a step) or both (`1..3,7`), at most MAX_SEEDS of them, none twice. The sweep takes them as its last grid axis,
  * `scenario.spec.seed`, so that a setting's seeds run one after the other and shards, the resume
  * journal and merge treat them as any other axis.
  */
@@ -14,7 +14,7 @@ export const MAX_SEEDS = 1000;
 export const SEED_GRID_PATH = 'scenario.spec.seed';
 
 function seedsError(message: string): UserInputError {
-  return new UserInputError({ file: '(command line)', field: '--seeds', message, hint: 'e.g. --seeds 1,2,3 or --seeds 1..10' });
+  return new UserInputError({ file: '(command line)', field: '--seeds', message, hint: 'e.g. --seeds 1,2,3, --seeds 1..10 or --seeds 1..5,9' });
 }
 
 function seedNumber(text: string): number {
@@ -23,25 +23,28 @@ function seedNumber(text: string): number {
   return n;
 }
 
-/** The seeds of a --seeds value, in the order given. */
+/** The seeds of one item: a seed, or a range first..last[..step] of them. */
+function seedItem(item: string): number[] {
+  const parts = item.split('..').map((p) => p.trim());
+  if (parts.length === 1) return [seedNumber(parts[0]!)];
+  if (parts.length > 3) throw seedsError(`"${item}" is not a range: expected <first>..<last> or <first>..<last>..<step>`);
+  const [from, to] = [seedNumber(parts[0]!), seedNumber(parts[1]!)];
+  const step = parts[2] === undefined ? 1 : seedNumber(parts[2]);
+  if (to < from) throw seedsError(`the range ${item} runs backwards: expected <first>..<last> with first ≤ last`);
+  if (step === 0) throw seedsError(`the range ${item} has a step of 0: expected a step of 1 or more`);
+  const count = Math.floor((to - from) / step) + 1;
+  if (count > MAX_SEEDS) throw seedsError(`the range ${item} holds ${count} seeds; a sweep replicates a setting under at most ${MAX_SEEDS}`);
+  return Array.from({ length: count }, (_, i) => from + i * step);
+}
+
+/** The seeds of a --seeds value, in the order given: comma-separated seeds and ranges (`1,2,3`, `1..10`, `1..3,7`, `0..90..10`). */
 export function parseSeeds(text: string): number[] {
-  const body = text.trim();
-  const range = /^(\S+?)\s*\.\.\s*(\S+)$/.exec(body);
-  let seeds: number[];
-  if (range) {
-    const from = seedNumber(range[1]!);
-    const to = seedNumber(range[2]!);
-    if (to < from) throw seedsError(`the range ${body} runs backwards: expected <first>..<last> with first ≤ last`);
-    if (to - from + 1 > MAX_SEEDS) throw seedsError(`the range ${body} holds ${to - from + 1} seeds; a sweep replicates a setting under at most ${MAX_SEEDS}`);
-    seeds = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  } else {
-    const parts = body.split(',').map((p) => p.trim());
-    if (parts.some((p) => p === '')) throw seedsError(`"${text}" has an empty item: expected comma-separated seeds such as 1,2,3`);
-    seeds = parts.map(seedNumber);
-    if (seeds.length > MAX_SEEDS) throw seedsError(`${seeds.length} seeds given; a sweep replicates a setting under at most ${MAX_SEEDS}`);
-    const twice = seeds.find((s, i) => seeds.indexOf(s) !== i);
-    if (twice !== undefined) throw seedsError(`seed ${twice} is given twice: each seed would run the same settings twice`);
-  }
+  const items = text.split(',').map((p) => p.trim());
+  if (items.some((p) => p === '')) throw seedsError(`"${text}" has an empty item: expected comma-separated seeds such as 1,2,3`);
+  const seeds = items.flatMap(seedItem);
+  if (seeds.length > MAX_SEEDS) throw seedsError(`${seeds.length} seeds given; a sweep replicates a setting under at most ${MAX_SEEDS}`);
+  const twice = seeds.find((s, i) => seeds.indexOf(s) !== i);
+  if (twice !== undefined) throw seedsError(`seed ${twice} is given twice: each seed would run the same settings twice`);
   return seeds;
 }
 

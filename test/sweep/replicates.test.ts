@@ -115,6 +115,8 @@ describe('--seeds', () => {
     expect(parseSeeds('7')).toEqual([7]);
     expect(parseSeeds('3..6')).toEqual([3, 4, 5, 6]);
     expect(parseSeeds(' 0 .. 1 ')).toEqual([0, 1]);
+    expect(parseSeeds('1..3,7')).toEqual([1, 2, 3, 7]);
+    expect(parseSeeds('0..25..10, 100')).toEqual([0, 10, 20, 100]);
     expect(seedsGridFlag([3, 4])).toBe('scenario.spec.seed=3,4');
   });
 
@@ -126,6 +128,10 @@ describe('--seeds', () => {
     ['-1', /"-1" is not a seed: expected a whole number/],
     ['1.5', /"1.5" is not a seed/],
     ['a..b', /"a" is not a seed/],
+    ['1..3,2', /seed 2 is given twice/],
+    ['1..9..0', /step of 0/],
+    ['1..2..3..4', /is not a range/],
+    ['0..999,1000..1001', /1002 seeds given; a sweep replicates a setting under at most 1000/],
   ])('refuses %s, naming --seeds', (text, message) => {
     try {
       parseSeeds(text);

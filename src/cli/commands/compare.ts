@@ -63,7 +63,7 @@ export function registerCompareCommand(program: Command): void {
     .requiredOption('--variant <name=spec>', 'a variant: <name>=<scenario-dir> or <name>=<target>:<field.path>=<value>[;…] (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--out <dir>', 'output folder (default: results/<scenario-name>-compare)')
     .option('--seed <n>', 'the seed every variant uses (default: the base scenario seed)')
-    .option('--seeds <list>', 'run every variant under each of these seeds, e.g. 1,2,3 or 1..5, and compare them across the seeds: mean cost, worst-seed p95 and served %, and each figure\'s spread (the first seed\'s run gives the variant folders and the charts)')
+    .option('--seeds <list>', 'run every variant under each of these seeds, e.g. 1,2,3, 1..5 or 1..5,9, and compare them across the seeds: mean cost, worst-seed p95 and served %, and each figure\'s spread (the first seed\'s run gives the variant folders and the charts)')
     .option('--duration <d>', 'simulated duration for every variant (e.g. 2h, 3d)')
     .option('--json', 'print the comparison as JSON instead of a table')
     .option('--workload <names>', 'the per-variant row reports these workloads only, comma-separated (default: every workload; the per-workload table lists each anyway)')

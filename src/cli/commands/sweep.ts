@@ -76,7 +76,7 @@ export function registerSweepCommand(program: Command): void {
     .option('--grid <path=values>', `a grid axis: <path>=v1,v2,… or first..last..step, with path an alias (${ALIAS_NAMES.join(', ')}) or <target>:<field.path>; a * in the object's name sets every match, e.g. hpa[*].targetCPU (repeatable; the first varies slowest)`, (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
     .option('--out <dir>', 'output folder (default: results/<scenario-name>-sweep, or …-sweep-shard-<i>)')
     .option('--seed <n>', 'the seed every setting runs with (default: the scenario seed)')
-    .option('--seeds <list>', 'run every setting under each of these seeds, e.g. 1,2,3 or 1..10, and judge it across them: the SLO met under every seed, mean cost, worst p95 (settings.csv has the spread)')
+    .option('--seeds <list>', 'run every setting under each of these seeds, e.g. 1,2,3, 1..10 or 1..5,9, and judge it across them: the SLO met under every seed, mean cost, worst p95 (settings.csv has the spread)')
     .option('--duration <d>', 'simulated duration of every setting (e.g. 2h, 3d)')
     .option('--workers <n>', `worker threads (default: every core, here ${availableParallelism()}; at most one per setting)`)
     .option('--slo <clauses>', 'find the cheapest setting meeting every clause, e.g. "p95<300ms,served>99.9%"')
