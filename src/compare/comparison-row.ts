@@ -2,7 +2,9 @@
  * One row of a comparison, from a variant's run summary and its scale events: cost (the report
  * currency's total, and per capacity class), SLO figures, scale events and flapping, replicas and
  * nodes. Workload figures are summed over workloads (served %, dropped %, pending pod-seconds, cold
- * starts); response times and replicas are those of the busiest workload (most offered requests).
+ * starts); response times and replicas are those of the busiest workload (most offered requests),
+ * and the worst workload's p95 is the highest p95 of any workload judged (a fleet's SLO: every
+ * workload's p95 under a bound, where the busiest one's may hide a small workload's).
  * `workloads` (`--workload`) narrows the workload figures to the named workloads: the pause pods
  * of overprovisioning headroom wait Pending by design, and need not count against an SLO.
  * A figure the run does not have is null, never NaN or 0: the cost of an unpriced run, the
@@ -26,6 +28,10 @@ export interface ComparisonRow {
   p50Ms: number | null;
   p95Ms: number | null;
   p99Ms: number | null;
+  /** The highest p95 of the workloads judged that served a request; null when none did. Equals p95Ms with one workload. */
+  worstP95Ms: number | null;
+  /** The workload with that p95 (the first in the summary's order on a tie); null with worstP95Ms. */
+  worstP95Workload: string | null;
   underProvisionedSeconds: number;
   pendingPodSeconds: number;
   coldStarts: number;
@@ -56,6 +62,18 @@ function cost(summary: RunSummary): { total: number | null; currency: string | n
   return { total: currencies.length === 0 ? null : value, currency: currencies.length === 0 ? null : currency, byClass };
 }
 
+/** The workload with the highest p95 among those that have one (served a request); the first on a tie. */
+function worstP95(workloads: RunSummary['workloads']): RunSummary['workloads'][number] | undefined {
+  let worst: RunSummary['workloads'][number] | undefined;
+  for (const x of workloads) {
+    const p95 = x.responseTimeSeconds.p95;
+    // NaN in memory, null in a summary.json read back: that workload served no request.
+    if (typeof p95 !== 'number' || !Number.isFinite(p95)) continue;
+    if (worst === undefined || p95 > worst.responseTimeSeconds.p95) worst = x;
+  }
+  return worst;
+}
+
 export function comparisonRow(
   variant: string,
   description: string,
@@ -68,6 +86,7 @@ export function comparisonRow(
   const served = w.reduce((s, x) => s + x.servedRequests, 0);
   const dropped = w.reduce((s, x) => s + x.droppedRequests, 0);
   const busiest = [...w].sort((a, b) => b.offeredRequests - a.offeredRequests)[0];
+  const worst = worstP95(w);
   const hours = summary.durationSeconds / 3600;
   const c = cost(summary);
   return {
@@ -81,7 +100,10 @@ export function comparisonRow(
     p50Ms: ms(busiest?.responseTimeSeconds.p50),
     p95Ms: ms(busiest?.responseTimeSeconds.p95),
     p99Ms: ms(busiest?.responseTimeSeconds.p99),
-    underProvisionedSeconds: w.reduce((s, x) => s + x.underProvisionedSeconds, 0),
+    worstP95Ms: worst === undefined ? null : ms(worst.responseTimeSeconds.p95),
+    worstP95Workload: worst?.name ?? null,
+    // Summed over workloads and rounded as each workload's is (25260.314, not 25260.31399999999).
+    underProvisionedSeconds: round(w.reduce((s, x) => s + x.underProvisionedSeconds, 0), 3),
     pendingPodSeconds: round(w.reduce((s, x) => s + x.pendingPodSeconds, 0), 3),
     coldStarts: w.reduce((s, x) => s + x.coldStarts.count, 0),
     scaleEvents: events.scaleEvents,

@@ -2,7 +2,8 @@
  * The comparison as a table: columns with their units and which way is better, the best value of
  * each column (ties all marked), comparison.csv rows (raw figures, snake_case keys) and the table as
  * shown — headers with units, figures at their column's precision, best values starred — whose
- * cells the terminal pads into columns and report.md puts in a Markdown table. A figure a variant
+ * cells the terminal pads into columns and report.md puts in a Markdown table (the worst
+ * workload's p95 only when it differs from the busiest workload's somewhere). A figure a variant
  * does not have (null: no response time when its busiest workload served no request, no cost
  * without prices, no served or dropped % when its workloads were offered no request) takes no part
  * in choosing its column's best, is empty in comparison.csv and shows as "—" on the terminal and in
@@ -29,6 +30,8 @@ interface Column {
   unitOf?: (r: ComparisonRow) => string | null;
   /** A share of offered requests: null in a run offered none, which a spread over seeds leaves out (../sweep/replicates.ts). */
   offeredShare?: boolean;
+  /** Shown on the terminal and in report.md only when some row's figure differs from this column's (in the CSV files always). */
+  shownWhenUnlike?: string;
 }
 
 export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
@@ -48,6 +51,7 @@ export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
     { key: 'p50_ms', header: 'p50 ms', value: (r) => r.p50Ms, better: 'lower', digits: 1 },
     { key: 'p95_ms', header: 'p95 ms', value: (r) => r.p95Ms, better: 'lower', digits: 1 },
     { key: 'p99_ms', header: 'p99 ms', value: (r) => r.p99Ms, better: 'lower', digits: 1 },
+    { key: 'worst_p95_ms', header: 'worst workload p95 ms', value: (r) => r.worstP95Ms, better: 'lower', digits: 1, shownWhenUnlike: 'p95_ms' },
     { key: 'under_provisioned_s', header: 'under-provisioned s', value: (r) => r.underProvisionedSeconds, better: 'lower', digits: 0 },
     { key: 'pending_pod_s', header: 'pending pod-s', value: (r) => r.pendingPodSeconds, better: 'lower', digits: 0 },
     { key: 'cold_starts', header: 'cold starts', value: (r) => r.coldStarts, better: 'lower', digits: 0 },
@@ -112,7 +116,11 @@ export function comparisonCsv(rows: readonly ComparisonRow[]): { header: string[
  * `comparison[i]`'s.
  */
 export function shownComparisonTable(comparison: readonly ComparisonRow[]): { header: string[]; rows: string[][] } {
-  const columns = comparisonColumns(comparison);
+  const all = comparisonColumns(comparison);
+  const columns = all.filter((c) => {
+    const like = c.shownWhenUnlike === undefined ? undefined : all.find((o) => o.key === c.shownWhenUnlike);
+    return like === undefined || comparison.some((r) => shown(c, r) !== shown(like, r));
+  });
   const best = bestVariants(comparison, columns);
   const starred = (c: Column, r: ComparisonRow): boolean => figure(c, r) !== null && comparison.length > 1 && best[c.key]?.includes(r.variant) === true;
   return {

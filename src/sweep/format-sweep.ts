@@ -1,5 +1,6 @@
 /**
- * The sweep's terminal text: the Pareto frontier as a table (grid values, cost, p95, served %; past
+ * The sweep's terminal text: the Pareto frontier as a table (grid values, cost, p95, the worst
+ * workload's p95 when it differs from the busiest's somewhere, served %; past
  * FRONTIER_TERMINAL_ROWS rows, its two ends and how many lie between) and
  * the SLO answer in one sentence — the cheapest setting meeting it, or the closest one and the
  * clauses it misses. Settings judged across seeds (./replicates.ts) show the other axes, the mean
@@ -38,8 +39,17 @@ export function settingsTableRows(axes: readonly GridAxis[], all: readonly Sweep
   const ofSeeds = seeds ? ', mean of seeds' : '';
   const currency = all.find((r) => r.row.costCurrency !== null)?.row.costCurrency;
   const costHeader = cost.name === 'cost_total' ? `cost${currency ? ` (${currency})` : ''}${ofSeeds}` : `mean replicas${ofSeeds} (no prices)`;
-  const header = ['#', ...shownAxes.map((a) => a.name), costHeader, seeds ? 'p95 ms, worst seed' : 'p95 ms', seeds ? 'served %, worst seed' : 'served %'];
-  const rows = shown.map((r) => [String(r.index), ...r.values, costText(all, r), msText(r.row.p95Ms), percentText(r.row.servedPercent)]);
+  // The worst workload's p95 beside the busiest's, when some setting's differ (a scenario of several workloads).
+  const worst = all.some((r) => msText(r.row.worstP95Ms) !== msText(r.row.p95Ms));
+  const header = [
+    '#',
+    ...shownAxes.map((a) => a.name),
+    costHeader,
+    seeds ? 'p95 ms, worst seed' : 'p95 ms',
+    ...(worst ? [seeds ? 'worst workload p95 ms, worst seed' : 'worst workload p95 ms'] : []),
+    seeds ? 'served %, worst seed' : 'served %',
+  ];
+  const rows = shown.map((r) => [String(r.index), ...r.values, costText(all, r), msText(r.row.p95Ms), ...(worst ? [msText(r.row.worstP95Ms)] : []), percentText(r.row.servedPercent)]);
   return { header, rows, gridColumns: 1 + shownAxes.length };
 }
 
@@ -74,8 +84,9 @@ function settingText(s: AnsweredSetting): string {
 function figures(s: AnsweredSetting): string {
   const cost = s.row.costTotal !== null ? `cost ${s.row.costTotal.toFixed(2)}${s.row.costCurrency ? ` ${s.row.costCurrency}` : ''}, ` : `mean replicas ${s.row.meanReplicas.toFixed(2)}, `;
   const p95 = s.row.p95Ms === null || !Number.isFinite(s.row.p95Ms) ? 'p95 — (no request served)' : `p95 ${msText(s.row.p95Ms)} ms`;
+  const worst = msText(s.row.worstP95Ms) !== msText(s.row.p95Ms) && s.row.worstP95Ms !== null ? `, worst workload p95 ${msText(s.row.worstP95Ms)} ms (${s.row.worstP95Workload ?? '?'})` : '';
   const served = s.row.servedPercent === null ? 'served — (no request offered)' : `served ${percentText(s.row.servedPercent)}%`;
-  return `${cost}${p95}, ${served}`;
+  return `${cost}${p95}${worst}, ${served}`;
 }
 
 function seedsText(s: AnsweredSetting): string {

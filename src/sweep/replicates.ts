@@ -35,7 +35,7 @@ const MEAN_FIELDS = new Set<keyof ComparisonRow>(['costTotal', 'meanReplicas', '
 /** Numbers where higher is better: the worst seed's is the lowest. */
 const HIGHER_IS_BETTER = new Set<keyof ComparisonRow>(['servedPercent']);
 /** Figures a run may lack (null): the cost without prices, the response times when nothing was served. */
-const NULLABLE = new Set<keyof ComparisonRow>(['costTotal', 'p50Ms', 'p95Ms', 'p99Ms']);
+const NULLABLE = new Set<keyof ComparisonRow>(['costTotal', 'p50Ms', 'p95Ms', 'p99Ms', 'worstP95Ms']);
 /** Shares of offered requests: null in a run offered none, a seed left out rather than one that fails. */
 export const OFFERED_SHARES = new Set<keyof ComparisonRow>(['servedPercent', 'droppedPercent']);
 
@@ -99,6 +99,8 @@ export function judgedRow(runs: readonly ComparisonRow[]): ComparisonRow {
     const numbers = values as number[];
     record[key] = MEAN_FIELDS.has(key) ? seedMean(numbers) : HIGHER_IS_BETTER.has(key) ? Math.min(...numbers) : Math.max(...numbers);
   }
+  // The workload of the judged worst p95: that of the seed it came from (the first such seed).
+  out.worstP95Workload = out.worstP95Ms === null ? null : (runs.find((r) => r.worstP95Ms === out.worstP95Ms)?.worstP95Workload ?? null);
   const classes = [...new Set(runs.flatMap((r) => Object.keys(r.costByClass)))].sort();
   for (const c of classes) out.costByClass[c] = seedMean(runs.map((r) => r.costByClass[c] ?? 0));
   return out;

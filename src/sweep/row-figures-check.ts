@@ -31,6 +31,8 @@ const FIELDS: readonly [string, Check, string][] = [
   ['p50Ms', orNull(nonNegative), 'milliseconds (0 or more), or null'],
   ['p95Ms', orNull(nonNegative), 'milliseconds (0 or more), or null'],
   ['p99Ms', orNull(nonNegative), 'milliseconds (0 or more), or null'],
+  ['worstP95Ms', orNull(nonNegative), 'milliseconds (0 or more), or null'],
+  ['worstP95Workload', orNull(text), 'a workload name, or null'],
   ['underProvisionedSeconds', nonNegative, 'seconds (0 or more)'],
   ['pendingPodSeconds', nonNegative, 'pod-seconds (0 or more)'],
   ['coldStarts', count, 'a whole count (0 or more)'],

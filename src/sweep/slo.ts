@@ -2,6 +2,8 @@
  * Service-level objectives for a sweep's answer (`--slo "p95<300ms,served>99.9%"`): comma-separated
  * clauses `<metric><op><value><unit>`, op one of < <= > >=, all of which a setting must meet.
  *   p50, p95, p99            response time of the busiest workload; unit ms (default) or s
+ *   worstP95                 the highest p95 of any workload judged (every workload's p95 under
+ *                            the bound); unit ms (default) or s
  *   served, dropped          % of offered requests; unit % (optional)
  *   coldStarts, scaleEvents, peakReplicas, meanReplicas, peakNodes, meanNodes, flapsPerHour
  *                            counts, no unit
@@ -45,6 +47,7 @@ export const SLO_METRICS: Record<string, MetricDef> = {
   p50: { field: 'p50Ms', units: TIME },
   p95: { field: 'p95Ms', units: TIME },
   p99: { field: 'p99Ms', units: TIME },
+  worstP95: { field: 'worstP95Ms', units: TIME },
   served: { field: 'servedPercent', units: PERCENT, complement: true, max: 100, offeredShare: true },
   dropped: { field: 'droppedPercent', units: PERCENT, max: 100, offeredShare: true },
   coldStarts: { field: 'coldStarts', units: COUNT },
