@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { comparisonRow } from '../../src/compare/comparison-row.js';
 import { comparisonCsv, shownComparisonTable } from '../../src/compare/comparison-table.js';
 import type { RunSummary } from '../../src/report/summary.js';
+import { renderSweepReport } from '../../src/report/markdown/sweep-report.js';
 import { formatAnswer, formatFrontier } from '../../src/sweep/format-sweep.js';
 import { paretoFrontier } from '../../src/sweep/pareto.js';
 import { judgedRow } from '../../src/sweep/replicates.js';
@@ -120,5 +121,23 @@ describe('sums over workloads', () => {
     const row = comparisonRow('v', '', summaryOf([a, b] as never), events);
     expect(row.underProvisionedSeconds).toBe(0.3);
     expect(row.pendingPodSeconds).toBe(0.3);
+  });
+});
+
+describe('the sweep report', () => {
+  it("charts the worst workload's p95 over an axis, with the SLO's bound, only when it differs from p95", () => {
+    const axis = gridAxis('hpa[*].targetCPU', 'HorizontalPodAutoscaler/api', ['spec', 'x'], [50, 70]);
+    const fleetRows = sweepRows([axis], ([cpu]) => (cpu === '50' ? { p95Ms: 40, worstP95Ms: 250, worstP95Workload: 'batch' } : { p95Ms: 60, worstP95Ms: 480, worstP95Workload: 'batch' }));
+    const identity = { scenario: 'fleet', scalesimVersion: '0', fingerprint: 'f', seed: 1, durationSeconds: 3600, axes: [axis], settings: 2 };
+    const slo = parseSlo('worstP95<300ms');
+    const report = renderSweepReport({ identity, settings: fleetRows, frontier: paretoFrontier(fleetRows), answer: answerSlo([axis], fleetRows, slo), inert: [], dataFiles: [] });
+    expect(report.charts.map((c) => c.name)).toEqual(['axis1-p95', 'axis1-worst-p95', 'axis1-cost']);
+    const chart = report.charts[1]!.mermaid;
+    expect(chart).toContain('title "worst workload p95 by hpa[*].targetCPU"');
+    expect(chart).toContain('  line [300, 300]');
+    expect(chart).toContain('  line [250, 480]');
+    const single = sweepRows([axis], ([cpu]) => ({ p95Ms: cpu === '50' ? 40 : 60 }));
+    const plain = renderSweepReport({ identity, settings: single, frontier: paretoFrontier(single), answer: null, inert: [], dataFiles: [] });
+    expect(plain.charts.map((c) => c.name)).toEqual(['axis1-p95', 'axis1-cost']);
   });
 });

@@ -76,6 +76,10 @@ function figures(settings: readonly SweepRow[]): Figure[] {
       ? { key: 'cost', title: 'cost', judged: mean, unit: currency, field: 'costTotal', of: (r) => r.costTotal }
       : { key: 'replicas', title: 'mean replicas', judged: mean, unit: '', field: 'meanReplicas', of: (r) => r.meanReplicas },
   ];
+  // A fleet: the worst workload's p95, where some setting's differs from the busiest workload's.
+  if (settings.some((s) => s.row.worstP95Ms !== s.row.p95Ms)) {
+    out.splice(1, 0, { key: 'worst-p95', title: 'worst workload p95', judged: worst, unit: 'ms', field: 'worstP95Ms', of: (r) => r.worstP95Ms, lacking: seeds ? 'no workload served a request under some seed' : 'no workload served a request' });
+  }
   if (settings.some((s) => s.row.servedPercent !== null && s.row.servedPercent < 100)) {
     out.push({ key: 'served', title: 'served share', judged: worst, unit: '%', field: 'servedPercent', of: (r) => r.servedPercent, lacking: seeds ? 'no request was offered under any seed' : 'no request was offered' });
   }
