@@ -14,7 +14,7 @@ import { inertAxesText } from './inert-axes.js';
 import type { SweepOutputs } from './sweep-outputs.js';
 import type { AnsweredSetting, SloAnswer } from './slo-answer.js';
 import { acrossSeeds, parameterAxes } from './replicates.js';
-import { costMeasure, type SweepRow } from './sweep-row.js';
+import { costMeasure, showsWorstP95, type SweepRow } from './sweep-row.js';
 
 /** A response time at one decimal, or "—" for a setting whose busiest workload served no request (null). */
 function msText(v: number | null): string {
@@ -40,7 +40,7 @@ export function settingsTableRows(axes: readonly GridAxis[], all: readonly Sweep
   const currency = all.find((r) => r.row.costCurrency !== null)?.row.costCurrency;
   const costHeader = cost.name === 'cost_total' ? `cost${currency ? ` (${currency})` : ''}${ofSeeds}` : `mean replicas${ofSeeds} (no prices)`;
   // The worst workload's p95 beside the busiest's, when some setting's differ (a scenario of several workloads).
-  const worst = all.some((r) => msText(r.row.worstP95Ms) !== msText(r.row.p95Ms));
+  const worst = showsWorstP95(all);
   const header = [
     '#',
     ...shownAxes.map((a) => a.name),

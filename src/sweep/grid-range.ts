@@ -63,8 +63,8 @@ export function expandGridRange(item: string): RangeValue[] | undefined {
   // Whole units of the finest decimal place, so that the count and the values carry no binary fraction error.
   const firstUnits = Math.round(first.number * scale);
   const lastUnits = Math.round(last.number * scale);
+  // Above 0: the step's own decimals are among those `scale` keeps.
   const stepUnits = Math.round(stepNumber * scale);
-  if (stepUnits <= 0) throw new GridRangeProblem(`the range ${item} has a step of ${step!.text}: expected a step above 0`);
   const count = Math.floor((lastUnits - firstUnits) / stepUnits) + 1;
   if (count > MAX_RANGE_VALUES) {
     throw new GridRangeProblem(`the range ${item} holds ${count} values; one range gives at most ${MAX_RANGE_VALUES} (a larger step, e.g. ${first.text}..${last.text}..${rangeStepFor(first, last)})`);

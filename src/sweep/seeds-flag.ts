@@ -1,9 +1,9 @@
 /**
  * `scalesim sweep --seeds <list>`: the seeds every setting runs under, as replicates
  * (./replicates.ts). A comma-separated list of whole numbers (`1,2,3`), inclusive ranges (`1..5`,
- * `0..90..10` with a step) or both (`1..3,7`), at most MAX_SEEDS of them, none twice. The sweep takes them as its last grid axis,
- * `scenario.spec.seed`, so that a setting's seeds run one after the other and shards, the resume
- * journal and merge treat them as any other axis.
+ * `0..90..10` with a step) or both (`1..3,7`), at most MAX_SEEDS of them, none twice. The sweep
+ * takes them as its last grid axis, `scenario.spec.seed`, so that a setting's seeds run one after
+ * the other and shards, the resume journal and merge treat them as any other axis.
  */
 import { UserInputError } from '../errors/user-input-error.js';
 

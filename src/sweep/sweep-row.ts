@@ -34,3 +34,9 @@ export function cheaperFirst(rows: readonly SweepRow[]): (a: SweepRow, b: SweepR
   const cost = costMeasure(rows);
   return (a, b) => cost.of(a) - cost.of(b) || a.row.meanReplicas - b.row.meanReplicas || a.row.meanNodes - b.row.meanNodes || a.index - b.index;
 }
+
+/** Whether some row's worst workload p95 differs from its busiest workload's p95 as shown (one decimal): a fleet, where the worst is worth a column and a chart. */
+export function showsWorstP95(rows: readonly SweepRow[]): boolean {
+  const shown = (v: number | null): string => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(1));
+  return rows.some((r) => shown(r.row.worstP95Ms) !== shown(r.row.p95Ms));
+}

@@ -15,7 +15,7 @@ import { acrossSeeds, parameterAxes, seedAxisIndex } from '../../sweep/replicate
 import type { SloAnswer } from '../../sweep/slo-answer.js';
 import { axisEffect, type AxisEffect } from '../../sweep/sweep-effects.js';
 import type { SweepIdentity } from '../../sweep/sweep-identity.js';
-import { costMeasure, type SweepRow } from '../../sweep/sweep-row.js';
+import { costMeasure, showsWorstP95, type SweepRow } from '../../sweep/sweep-row.js';
 import type { CategoryChartSpec } from '../charts/category-chart.js';
 import { formatSpan } from '../charts/chart-context.js';
 import type { ChartLine } from '../charts/chart-spec.js';
@@ -77,7 +77,7 @@ function figures(settings: readonly SweepRow[]): Figure[] {
       : { key: 'replicas', title: 'mean replicas', judged: mean, unit: '', field: 'meanReplicas', of: (r) => r.meanReplicas },
   ];
   // A fleet: the worst workload's p95, where some setting's differs from the busiest workload's.
-  if (settings.some((s) => s.row.worstP95Ms !== s.row.p95Ms)) {
+  if (showsWorstP95(settings)) {
     out.splice(1, 0, { key: 'worst-p95', title: 'worst workload p95', judged: worst, unit: 'ms', field: 'worstP95Ms', of: (r) => r.worstP95Ms, lacking: seeds ? 'no workload served a request under some seed' : 'no workload served a request' });
   }
   if (settings.some((s) => s.row.servedPercent !== null && s.row.servedPercent < 100)) {
