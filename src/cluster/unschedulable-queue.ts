@@ -34,6 +34,22 @@ function hasSpreadFilter(pod: SimPod): boolean {
   return explicit !== undefined && explicit.filter.length > 0;
 }
 
+/**
+ * What a template's pods are filtered on besides their requests (scheduling-filter.ts filterNode:
+ * tolerations, nodeSelector, required node affinity), as text: pods of two templates with the same
+ * text and requests fail a cycle on the same nodes for the same reasons.
+ */
+const FILTER_INPUTS = new WeakMap<PodTemplateSpec, string>();
+
+function filterInputs(pod: SimPod): string {
+  let text = FILTER_INPUTS.get(pod.template);
+  if (text === undefined) {
+    text = JSON.stringify([pod.tolerations, pod.nodeSelector, pod.requiredNodeAffinity ?? null]);
+    FILTER_INPUTS.set(pod.template, text);
+  }
+  return text;
+}
+
 export class UnschedulableQueue {
   private readonly waiting: SimPod[] = [];
   private retryScheduled = false;
@@ -161,8 +177,10 @@ export class UnschedulableQueue {
    * Retries every waiting pod, in creation order, once at the current instant. A failed attempt
    * changes nothing (no node, no random draw, the search start comes back to where it was), so a
    * pod with the same template and requests as one that just failed in this pass fails too and is
-   * not filtered against every node again; nor is a pod that no node relaxed since its last failure
-   * can take (mayFitNow). Which pods bind is the same either way.
+   * not filtered against every node again; nor is a pod of another template filtered on the same
+   * inputs (requests, tolerations, nodeSelector, required node affinity; no spread or inter-pod
+   * affinity filter, no priorities) while no pod bound since that failure; nor a pod that no node
+   * relaxed since its last failure can take (mayFitNow). Which pods bind is the same either way.
    *
    * When every failure is reported (reportsEveryFailure: decisions.csv keeps kube-scheduler's
    * FailedScheduling), which pods get a cycle is decided as the pass starts, as kube-scheduler's
@@ -188,26 +206,49 @@ export class UnschedulableQueue {
     });
   }
 
+  /**
+   * The key under which a pod's failed cycle stands for other templates' pods too, or undefined
+   * when it cannot: a pod filtered on more than its template's filterInputs and requests
+   * (PodTopologySpread's or InterPodAffinity's DoNotSchedule filters count other pods; with
+   * priorities, nominated pods hold room by priority and a failure may preempt).
+   */
+  private sharedFailureKey(pod: SimPod, shape: string): string | undefined {
+    if (this.priorities || hasSpreadFilter(pod) || this.affinityFilterApplies(pod)) return undefined;
+    return `${shape}/${filterInputs(pod)}`;
+  }
+
   /** One pass over `waiting` (requestRetry says which pods get a cycle); the failed ones wait again. */
   private retryPass(waiting: SimPod[]): void {
     if (this.priorities) sortByPriority(waiting);
     const requeued = this.reportsEveryFailure() ? waiting.map((pod) => this.mayFitNow(pod)) : undefined;
     // Per template and shape, the pods that failed in this pass: the one whose cycle ran, or null.
     const failed = new Map<PodTemplateSpec, Map<string, SimPod | null>>();
+    // Per filter inputs and shape, across templates: the pod whose cycle failed and the binds of the
+    // pass before it. It stands for another template's pod only while nothing bound since: a bind
+    // changes the nodes, and so what a cycle's failure reports.
+    const failedShared = new Map<string, { pod: SimPod; binds: number }>();
+    let binds = 0;
     waiting.forEach((pod, i) => {
       if (pod.removed || pod.deletionSeconds !== undefined) return;
       const shape = `${pod.cpuRequestMillicores}/${pod.memoryRequestBytes}`;
       const preempting = this.priorities && mayPreempt(pod);
       const earlier = preempting ? undefined : failed.get(pod.template)?.get(shape);
-      const alike = earlier ?? undefined;
-      const schedule = preempting || (requeued === undefined ? earlier === undefined && this.mayFitNow(pod) : alike === undefined && requeued[i]!);
-      if (this.attempt(pod, schedule, requeued?.[i] === true ? alike : undefined)) return;
+      const key = earlier === undefined ? this.sharedFailureKey(pod, shape) : undefined;
+      const shared = key === undefined ? undefined : failedShared.get(key);
+      const alike = earlier ?? (shared !== undefined && shared.binds === binds ? shared.pod : undefined);
+      const schedule = preempting || (requeued === undefined ? earlier === undefined && alike === undefined && this.mayFitNow(pod) : alike === undefined && requeued[i]!);
+      if (this.attempt(pod, schedule, requeued?.[i] === true ? alike : undefined)) {
+        binds++;
+        return;
+      }
       this.add(pod);
       const byShape = failed.get(pod.template) ?? new Map<string, SimPod | null>();
       failed.set(pod.template, byShape);
       // A pod whose cycle ran is the reference for those alike; one skipped only marks the shape failed.
-      if (schedule) byShape.set(shape, pod);
-      else if (!byShape.has(shape)) byShape.set(shape, null);
+      if (schedule) {
+        byShape.set(shape, pod);
+        if (key !== undefined) failedShared.set(key, { pod, binds });
+      } else if (!byShape.has(shape)) byShape.set(shape, alike ?? null);
     });
   }
 }

@@ -124,6 +124,35 @@ describe('retrying unschedulable pods', () => {
     expect(quiet.failures).toEqual(reported.failures.slice(0, 3));
   });
 
+  it("lets a failed cycle stand for another template's pod with the same filter inputs, until a pod binds", () => {
+    // One 1000m node with room for two pods joins five waiting pods in creation order: a (600m)
+    // binds; b (600m) fails on cpu; c, another template with b's requests, tolerations and
+    // selector, reports b's failure without a search, as its own cycle would; d tolerates a taint
+    // and gets its own cycle; e (300m) binds and fills the node's pod slots; f, alike b, then gets its
+    // own cycle, whose failure names the pod count, not b's cpu.
+    const sim = new Simulation();
+    const cluster = new Cluster(sim, new Rng(3), DELAYS, 'LeastAllocated');
+    cluster.reportsEveryFailure = true;
+    const failures: string[] = [];
+    cluster.addListener({ podUnschedulable: (pod, nodes, counts) => failures.push(`${sim.nowSeconds} ${pod.name}: ${fitErrorMessage(nodes, counts)}`) });
+    const owner = { name: 'web', namespace: 'default', index: 0 };
+    const tolerating = makeTemplate({ tolerations: [{ key: 'maintenance', operator: 'Exists' }] });
+    for (const [name, cpuMillicores, template] of [['a', 600, makeTemplate()], ['b', 600, makeTemplate()], ['c', 600, makeTemplate()], ['d', 600, tolerating], ['e', 300, makeTemplate()], ['f', 600, makeTemplate()]] as const) {
+      cluster.createPod(owner, template, { cpuMillicores, memoryBytes: 2 ** 20 }, name);
+    }
+    sim.runUntil(5);
+    failures.length = 0;
+    cluster.addNode(makePool({ name: 'small', cpuMillicores: 1000, maxPods: 2 }), 0);
+    sim.runUntil(10);
+    expect(cluster.pods(owner).filter((p) => p.node !== undefined).map((p) => p.name)).toEqual(['a', 'e']);
+    expect(failures).toEqual([
+      '5 b: 0/1 nodes are available: 1 Insufficient cpu.',
+      '5 c: 0/1 nodes are available: 1 Insufficient cpu.',
+      '5 d: 0/1 nodes are available: 1 Insufficient cpu.',
+      '5 f: 0/1 nodes are available: 1 Too many pods.',
+    ]);
+  });
+
   it('binds a waiting pod once a pod leaves its node, and not before', () => {
     const sim = new Simulation();
     const cluster = new Cluster(sim, new Rng(3), DELAYS, 'LeastAllocated');
