@@ -5,7 +5,7 @@
  * 1 − exp(−(x − W)/R) past W for one wait, the uniform–exponential convolution of response-time.ts
  * (uniformWaitResponseCdf) for a range.
  */
-import { COMPLETE_SOJOURNS, uniformWaitResponseCdf, uniformWaitResponseDensity } from './response-time.js';
+import { COMPLETE_SOJOURNS } from './response-time.js';
 
 export interface MixtureComponents {
   count: number;
@@ -17,6 +17,41 @@ export interface MixtureComponents {
 }
 
 const MAX_ITERATIONS = 200;
+
+/** One wait range's CDF and density at x, written by rangeAt (reused: the solver is not re-entered). */
+const RANGE = { cdf: 0, density: 0 };
+
+/**
+ * uniformWaitResponseCdf and uniformWaitResponseDensity of one wait range at x together, each by
+ * the same operations as those functions (so to the same bits; a test holds them to it), sharing
+ * their exponentials: half the work of calling both, in the solver's inner loop. `zSojourns` is
+ * (x − hi)/R, already computed by the caller, and at most COMPLETE_SOJOURNS.
+ */
+export function rangeAt(xSeconds: number, loSeconds: number, hiSeconds: number, sojournSeconds: number, zSojourns: number, out: { cdf: number; density: number }): void {
+  if (!(xSeconds > loSeconds)) {
+    out.cdf = 0;
+    out.density = 0;
+    return;
+  }
+  const widthSeconds = hiSeconds - loSeconds;
+  if (!(sojournSeconds > 0)) {
+    const inside = !(xSeconds >= hiSeconds);
+    out.cdf = inside ? (xSeconds - loSeconds) / widthSeconds : 1;
+    out.density = inside ? 1 / widthSeconds : 0;
+    return;
+  }
+  const delta = widthSeconds / sojournSeconds;
+  if (xSeconds < hiSeconds) {
+    const y = (xSeconds - loSeconds) / sojournSeconds;
+    const e = Math.expm1(-y);
+    out.cdf = (y + e) / delta;
+    out.density = -e / widthSeconds;
+    return;
+  }
+  const tail = Math.exp(-zSojourns) * -Math.expm1(-delta);
+  out.cdf = 1 - tail / delta;
+  out.density = tail / widthSeconds;
+}
 
 /** Unnormalised mixture CDF Σ w·F_i(x) and density Σ w·f_i(x) (steps contribute no density). */
 export function mixtureAt(cells: MixtureComponents, xSeconds: number): { cdf: number; density: number } {
@@ -32,12 +67,14 @@ export function mixtureAt(cells: MixtureComponents, xSeconds: number): { cdf: nu
     if (hiSeconds > loSeconds) {
       const sojournSeconds = 1 / inverseSojourn;
       // Complete (the range functions' own test, computed alike): most cells, far below the quantile.
-      if ((xSeconds - hiSeconds) / sojournSeconds > COMPLETE_SOJOURNS) {
+      const zSojourns = (xSeconds - hiSeconds) / sojournSeconds;
+      if (zSojourns > COMPLETE_SOJOURNS) {
         cdf += weight;
         continue;
       }
-      cdf += weight * uniformWaitResponseCdf(xSeconds, loSeconds, hiSeconds, sojournSeconds);
-      density += weight * uniformWaitResponseDensity(xSeconds, loSeconds, hiSeconds, sojournSeconds);
+      rangeAt(xSeconds, loSeconds, hiSeconds, sojournSeconds, zSojourns, RANGE);
+      cdf += weight * RANGE.cdf;
+      density += weight * RANGE.density;
       continue;
     }
     const elapsedSojourns = elapsedSeconds * inverseSojourn;
