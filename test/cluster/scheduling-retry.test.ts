@@ -55,6 +55,16 @@ function waitingButFitting(cluster: Cluster): string[] {
   return cluster.unschedulablePods().flatMap((pod: SimPod) => cluster.nodes.filter((n: SimNode) => filterNode(pod, n) === 'Fits').map((n) => `${pod.name} fits ${n.name}`));
 }
 
+/** A cluster on its own clock, logging each FailedScheduling as `<time> <pod>: <message>`, and one owner for its pods. */
+function loggingCluster(reportsEveryFailure: boolean) {
+  const sim = new Simulation();
+  const cluster = new Cluster(sim, new Rng(3), DELAYS, 'LeastAllocated');
+  cluster.reportsEveryFailure = reportsEveryFailure;
+  const failures: string[] = [];
+  cluster.addListener({ podUnschedulable: (pod, nodes, counts) => failures.push(`${sim.nowSeconds} ${pod.name}: ${fitErrorMessage(nodes, counts)}`) });
+  return { sim, cluster, failures, owner: { name: 'web', namespace: 'default', index: 0 } };
+}
+
 describe('retrying unschedulable pods', () => {
   it('leaves no waiting pod that a node fits, whatever frees room, adds nodes or lifts taints', () => {
     const runsWithWaitingPods = new Set<Op[]>();
@@ -95,12 +105,7 @@ describe('retrying unschedulable pods', () => {
     // kube-scheduler's queueing hint moves the pod to the active queue at the node's addition; its
     // cycle then fails with a message naming the new node, which decisions.csv and explain show.
     const run = (reportsEveryFailure: boolean) => {
-      const sim = new Simulation();
-      const cluster = new Cluster(sim, new Rng(3), DELAYS, 'LeastAllocated');
-      cluster.reportsEveryFailure = reportsEveryFailure;
-      const failures: string[] = [];
-      cluster.addListener({ podUnschedulable: (pod, nodes, counts) => failures.push(`${sim.nowSeconds} ${pod.name}: ${fitErrorMessage(nodes, counts)}`) });
-      const owner = { name: 'web', namespace: 'default', index: 0 };
+      const { sim, cluster, failures, owner } = loggingCluster(reportsEveryFailure);
       const template = makeTemplate();
       for (const name of ['a', 'b', 'c']) cluster.createPod(owner, template, { cpuMillicores: 600, memoryBytes: 2 ** 20 }, name);
       sim.runUntil(5);
@@ -125,17 +130,12 @@ describe('retrying unschedulable pods', () => {
   });
 
   it("lets a failed cycle stand for another template's pod with the same filter inputs, until a pod binds", () => {
-    // One 1000m node with room for two pods joins five waiting pods in creation order: a (600m)
+    // One 1000m node with room for two pods joins six waiting pods in creation order: a (600m)
     // binds; b (600m) fails on cpu; c, another template with b's requests, tolerations and
     // selector, reports b's failure without a search, as its own cycle would; d tolerates a taint
     // and gets its own cycle; e (300m) binds and fills the node's pod slots; f, alike b, then gets its
     // own cycle, whose failure names the pod count, not b's cpu.
-    const sim = new Simulation();
-    const cluster = new Cluster(sim, new Rng(3), DELAYS, 'LeastAllocated');
-    cluster.reportsEveryFailure = true;
-    const failures: string[] = [];
-    cluster.addListener({ podUnschedulable: (pod, nodes, counts) => failures.push(`${sim.nowSeconds} ${pod.name}: ${fitErrorMessage(nodes, counts)}`) });
-    const owner = { name: 'web', namespace: 'default', index: 0 };
+    const { sim, cluster, failures, owner } = loggingCluster(true);
     const tolerating = makeTemplate({ tolerations: [{ key: 'maintenance', operator: 'Exists' }] });
     for (const [name, cpuMillicores, template] of [['a', 600, makeTemplate()], ['b', 600, makeTemplate()], ['c', 600, makeTemplate()], ['d', 600, tolerating], ['e', 300, makeTemplate()], ['f', 600, makeTemplate()]] as const) {
       cluster.createPod(owner, template, { cpuMillicores, memoryBytes: 2 ** 20 }, name);
