@@ -244,7 +244,8 @@ export class UnschedulableQueue {
       this.add(pod);
       const byShape = failed.get(pod.template) ?? new Map<string, SimPod | null>();
       failed.set(pod.template, byShape);
-      // A pod whose cycle ran is the reference for those alike; one skipped only marks the shape failed.
+      // A pod whose cycle ran is the reference for those alike; one skipped marks the shape failed,
+      // with the other template's pod whose failure stood for it (the reference for the rest of its template).
       if (schedule) {
         byShape.set(shape, pod);
         if (key !== undefined) failedShared.set(key, { pod, binds });
