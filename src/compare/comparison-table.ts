@@ -30,8 +30,17 @@ interface Column {
   unitOf?: (r: ComparisonRow) => string | null;
   /** A share of offered requests: null in a run offered none, which a spread over seeds leaves out (../sweep/replicates.ts). */
   offeredShare?: boolean;
-  /** Shown on the terminal and in report.md only when some row's figure differs from this column's (in the CSV files always). */
-  shownWhenUnlike?: string;
+  /** Shown on the terminal and in report.md only for rows this holds for (in the CSV files always). */
+  shownFor?: (rows: readonly ComparisonRow[]) => boolean;
+}
+
+/**
+ * Whether some row's worst workload p95 differs from its busiest workload's p95 as shown (one
+ * decimal): rows of several workloads, where the worst is worth a column (and a sweep's chart).
+ */
+export function worstP95Differs(rows: readonly ComparisonRow[]): boolean {
+  const shownMs = (v: number | null): string => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(1));
+  return rows.some((r) => shownMs(r.worstP95Ms) !== shownMs(r.p95Ms));
 }
 
 export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
@@ -51,7 +60,7 @@ export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
     { key: 'p50_ms', header: 'p50 ms', value: (r) => r.p50Ms, better: 'lower', digits: 1 },
     { key: 'p95_ms', header: 'p95 ms', value: (r) => r.p95Ms, better: 'lower', digits: 1 },
     { key: 'p99_ms', header: 'p99 ms', value: (r) => r.p99Ms, better: 'lower', digits: 1 },
-    { key: 'worst_p95_ms', header: 'worst workload p95 ms', value: (r) => r.worstP95Ms, better: 'lower', digits: 1, shownWhenUnlike: 'p95_ms' },
+    { key: 'worst_p95_ms', header: 'worst workload p95 ms', value: (r) => r.worstP95Ms, better: 'lower', digits: 1, shownFor: worstP95Differs },
     { key: 'under_provisioned_s', header: 'under-provisioned s', value: (r) => r.underProvisionedSeconds, better: 'lower', digits: 0 },
     { key: 'pending_pod_s', header: 'pending pod-s', value: (r) => r.pendingPodSeconds, better: 'lower', digits: 0 },
     { key: 'cold_starts', header: 'cold starts', value: (r) => r.coldStarts, better: 'lower', digits: 0 },
@@ -116,11 +125,7 @@ export function comparisonCsv(rows: readonly ComparisonRow[]): { header: string[
  * `comparison[i]`'s.
  */
 export function shownComparisonTable(comparison: readonly ComparisonRow[]): { header: string[]; rows: string[][] } {
-  const all = comparisonColumns(comparison);
-  const columns = all.filter((c) => {
-    const like = c.shownWhenUnlike === undefined ? undefined : all.find((o) => o.key === c.shownWhenUnlike);
-    return like === undefined || comparison.some((r) => shown(c, r) !== shown(like, r));
-  });
+  const columns = comparisonColumns(comparison).filter((c) => c.shownFor === undefined || c.shownFor(comparison));
   const best = bestVariants(comparison, columns);
   const starred = (c: Column, r: ComparisonRow): boolean => figure(c, r) !== null && comparison.length > 1 && best[c.key]?.includes(r.variant) === true;
   return {

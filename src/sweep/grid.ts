@@ -37,9 +37,10 @@ export function resolveGrid(flags: readonly string[], documents: readonly Scenar
   const axes: GridAxis[] = [];
   for (const flag of flags) {
     const spec = parseGridSpec(flag);
-    const [{ target, fieldPath }, ...more] = resolveGridTargets(spec.path, documents) as [GridTarget, ...GridTarget[]];
+    const targets = resolveGridTargets(spec.path, documents);
     const key = (t: GridTarget): string => `${t.target}:${formatFieldPath(t.fieldPath)}`;
-    const mine = new Set([{ target, fieldPath }, ...more].map(key));
+    const mine = new Set(targets.map(key));
+    const [{ target, fieldPath }, ...more] = targets as [GridTarget, ...GridTarget[]];
     const same = axes.find((a) => axisTargets(a).some((t) => mine.has(key(t))));
     if (same) {
       const where = axisTargets(same).map(key).find((k) => mine.has(k))!;

@@ -10,14 +10,14 @@ import { checkWorkloadFocus } from '../compare/workload-focus.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isUserInputError, UserInputError } from '../errors/user-input-error.js';
-import { manifestFilesAt, resolveInScenario } from '../scenario/files.js';
+import { resolveInScenario } from '../scenario/files.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { enableYamlParseCache } from '../scenario/yaml/yaml-file.js';
 import type { Warning } from '../scenario/types.js';
 import { buildId, settingRowsFingerprint, sweepFingerprint, toolVersion } from './fingerprint.js';
 import { resolveGrid, scenarioSpecAxis, type GridAxis } from './grid.js';
 import { loadSetting, type SettingTask, type SweepBase } from './run-setting.js';
-import { readScenarioDocuments, valueAt, type InputFile } from './scenario-documents.js';
+import { manifestFiles, readScenarioDocuments, valueAt, type InputFile } from './scenario-documents.js';
 import { SettingProblems } from './setting-problems.js';
 import { allSettings, coveringSettings, type Setting } from './settings.js';
 import type { SweepIdentity } from './sweep-identity.js';
@@ -81,15 +81,15 @@ function gridValueFiles(axes: readonly GridAxis[]): { traces: string[]; manifest
 }
 
 /**
- * The contents of `names` (relative to the scenario folder), each file once: bench-large's thousand
- * workloads share five traces (hashed a thousand times, 1 s). A file that cannot be read is left
- * out: the up-front check reports it, naming the setting.
+ * The contents of `files` (resolved in the scenario folder), each file once and none of `skip`
+ * (absolute paths already read): bench-large's thousand workloads share five traces (hashed a
+ * thousand times, 1 s). A file that cannot be read is left out: the up-front check reports it,
+ * naming the setting.
  */
-async function inputFiles(dir: string, names: readonly string[], skip: ReadonlySet<string>): Promise<InputFile[]> {
+async function inputFiles(dir: string, files: readonly string[], skip: ReadonlySet<string>): Promise<InputFile[]> {
   const out: InputFile[] = [];
   const seen = new Set(skip);
-  for (const name of names) {
-    const full = resolveInScenario(dir, name);
+  for (const full of files) {
     const key = path.resolve(full);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -100,16 +100,6 @@ async function inputFiles(dir: string, names: readonly string[], skip: ReadonlyS
     }
   }
   return out;
-}
-
-/** The manifest files of grid values' manifest entries (a folder's files, or the file itself). */
-async function manifestEntryFiles(dir: string, entries: readonly string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of entries) {
-    const found = await manifestFilesAt(resolveInScenario(dir, entry));
-    if (found.ok) files.push(...found.value.map((f) => path.relative(dir, f)));
-  }
-  return files;
 }
 
 export function settingTask(s: Setting): SettingTask {
@@ -139,10 +129,8 @@ export async function planSweep(request: SweepRequest): Promise<SweepPlan> {
   const scenarioDoc = documents.find((d) => d.target === 'scenario');
   const named = gridValueFiles(axes);
   const read = new Set(files.map((f) => path.resolve(request.dir, f.relative)));
-  const inputs = [
-    ...files,
-    ...(await inputFiles(request.dir, [...traceFileNames(scenarioDoc?.value), ...named.traces, ...(await manifestEntryFiles(request.dir, named.manifestEntries))], read)),
-  ];
+  const traces = [...traceFileNames(scenarioDoc?.value), ...named.traces].map((name) => resolveInScenario(request.dir, name));
+  const inputs = [...files, ...(await inputFiles(request.dir, [...traces, ...(await manifestFiles(request.dir, named.manifestEntries))], read))];
   const version = toolVersion();
   const fingerprinted = { version, build: buildId(), files: inputs, seed: base.seed, durationSeconds: base.durationSeconds, ...(base.workloads !== null ? { workloads: base.workloads } : {}) };
   const fingerprint = sweepFingerprint({ ...fingerprinted, axes });

@@ -35,7 +35,8 @@ export interface ScenarioDocuments {
   files: InputFile[];
 }
 
-async function manifestFiles(dir: string, entries: readonly string[]): Promise<string[]> {
+/** The manifest files of scenario.yaml's `spec.manifests` entries (a folder's files, or the file itself), each once, resolved in `dir`; entries that cannot be read are left out. */
+export async function manifestFiles(dir: string, entries: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const entry of entries) {
     const found = await manifestFilesAt(resolveInScenario(dir, entry));

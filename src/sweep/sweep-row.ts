@@ -5,6 +5,7 @@
  * Also the cost ordering the Pareto frontier and the SLO answer share.
  */
 import type { ComparisonRow } from '../compare/comparison-row.js';
+import { worstP95Differs } from '../compare/comparison-table.js';
 
 export interface SweepRow {
   index: number;
@@ -35,8 +36,7 @@ export function cheaperFirst(rows: readonly SweepRow[]): (a: SweepRow, b: SweepR
   return (a, b) => cost.of(a) - cost.of(b) || a.row.meanReplicas - b.row.meanReplicas || a.row.meanNodes - b.row.meanNodes || a.index - b.index;
 }
 
-/** Whether some row's worst workload p95 differs from its busiest workload's p95 as shown (one decimal): a fleet, where the worst is worth a column and a chart. */
+/** Whether some setting's worst workload p95 differs from its busiest workload's as shown (compare's worstP95Differs). */
 export function showsWorstP95(rows: readonly SweepRow[]): boolean {
-  const shown = (v: number | null): string => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(1));
-  return rows.some((r) => shown(r.row.worstP95Ms) !== shown(r.row.p95Ms));
+  return worstP95Differs(rows.map((r) => r.row));
 }
