@@ -57,8 +57,9 @@ export function settingsTableRows(axes: readonly GridAxis[], all: readonly Sweep
 export function frontierHeading(all: readonly SweepRow[], frontier: readonly SweepRow[], lead = 'Pareto frontier'): string {
   const cost = costMeasure(all);
   const seeds = acrossSeeds(all) ? all[0]!.seeds.length : 0;
-  const across = seeds > 0 ? `, each across ${seeds} seed${seeds === 1 ? '' : 's'} (mean ${cost.name === 'cost_total' ? 'cost' : 'replicas'}, the worst seed's p95 and served %; settings.csv has each figure's spread)` : '';
-  return `${lead} (lowest ${cost.name === 'cost_total' ? 'cost' : 'mean replicas'}, lowest p95, highest served %): ${frontier.length} of ${all.length} settings${across}`;
+  const worst = showsWorstP95(all);
+  const across = seeds > 0 ? `, each across ${seeds} seed${seeds === 1 ? '' : 's'} (mean ${cost.name === 'cost_total' ? 'cost' : 'replicas'}, the worst seed's p95${worst ? ', worst workload p95' : ''} and served %; settings.csv has each figure's spread)` : '';
+  return `${lead} (lowest ${cost.name === 'cost_total' ? 'cost' : 'mean replicas'}, lowest p95${worst ? ', lowest worst workload p95' : ''}, highest served %): ${frontier.length} of ${all.length} settings${across}`;
 }
 
 /** Most frontier rows the terminal shows: past it, the cheapest and the fastest half of them, and a line saying how many lie between (pareto.csv has every one). */

@@ -1,7 +1,8 @@
 /**
  * The terminal's Pareto frontier: every frontier setting up to FRONTIER_TERMINAL_ROWS rows; past
  * that, the cheapest and the fastest ten, with a line between them saying how many are left out
- * (pareto.csv keeps every one).
+ * (pareto.csv keeps every one). The heading names the objectives, the worst workload's p95 among
+ * them where it differs from the busiest workload's.
  */
 import { describe, expect, it } from 'vitest';
 import { FRONTIER_TERMINAL_ROWS, formatFrontier } from '../../src/sweep/format-sweep.js';
@@ -41,5 +42,16 @@ describe('the terminal frontier', () => {
     // The line between the halves, after the header and the ten cheapest.
     expect(lines[12]).toBe('… 41 more settings on the frontier between these (pareto.csv lists every one)');
     expect(lines).toHaveLength(2 + 20 + 1);
+  });
+
+  it("names the worst workload's p95 among the objectives when some setting's differs from the busiest's", () => {
+    const axis = gridAxis('hpa.targetCPU', 'HorizontalPodAutoscaler/web', ['spec', 'x'], [40, 60]);
+    // At 60% the busiest workload is slower but no other workload queues.
+    const rows = sweepRows([axis], ([cpu]) => (cpu === '40' ? { costTotal: 10, p95Ms: 100, worstP95Ms: 900, worstP95Workload: 'svc-7' } : { costTotal: 10, p95Ms: 120, worstP95Ms: 150, worstP95Workload: 'svc-2' }));
+    const frontier = paretoFrontier(rows);
+    expect(frontier.map((r) => r.values[0])).toEqual(['40', '60']);
+    const lines = formatFrontier([axis], rows, frontier).split('\n');
+    expect(lines[0]).toBe('Pareto frontier (lowest cost, lowest p95, lowest worst workload p95, highest served %): 2 of 2 settings');
+    expect(lines[1]).toMatch(/worst workload p95 ms/);
   });
 });

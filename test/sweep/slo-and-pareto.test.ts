@@ -1,7 +1,7 @@
 /**
  * The SLO grammar (units, operators, mistakes), which settings meet it, the cheapest answer or the
- * closest miss, and the Pareto frontier over cost, p95 and served % (mean replicas standing in for
- * cost when the scenario has no prices).
+ * closest miss, and the Pareto frontier over cost, p95, the worst workload's p95 and served % (mean
+ * replicas standing in for cost when the scenario has no prices).
  */
 import { describe, expect, it } from 'vitest';
 import type { ComparisonRow } from '../../src/compare/comparison-row.js';
@@ -137,5 +137,32 @@ describe('paretoFrontier', () => {
     ];
     expect(paretoFrontier(rows).map((r) => r.index)).toEqual([0, 2]);
     expect(answerSlo(axes, rows, parseSlo('p95<200ms')).cheapestBy).toBe('mean_replicas');
+  });
+
+  it("keeps a fleet's setting whose worst workload is faster, though its busiest is slower", () => {
+    const rows = [
+      row(0, { costTotal: 10, p95Ms: 100, worstP95Ms: 900, worstP95Workload: 'svc-7', servedPercent: 100 }),
+      // Slower busiest workload, but no workload queues: on the frontier beside 0.
+      row(1, { costTotal: 10, p95Ms: 120, worstP95Ms: 150, worstP95Workload: 'svc-2', servedPercent: 100 }),
+      // Beaten by 1 on the worst workload and by 0 on nothing else: dominated by 1.
+      row(2, { costTotal: 10, p95Ms: 120, worstP95Ms: 200, worstP95Workload: 'svc-2', servedPercent: 100 }),
+      // Equal to 0 but its worst workload is slower: dominated by 0.
+      row(3, { costTotal: 10, p95Ms: 100, worstP95Ms: 950, worstP95Workload: 'svc-7', servedPercent: 100 }),
+      // No workload served a request: worst p95 missing ranks last, dominated by 1 (as cheap, serving as much).
+      row(4, { costTotal: 10, p95Ms: 120, worstP95Ms: null, worstP95Workload: null, servedPercent: 100 }),
+    ];
+    expect(paretoFrontier(rows).map((r) => r.index)).toEqual([0, 1]);
+  });
+
+  it('gives the frontier of cost, p95 and served % alone when every worst workload is the busiest', () => {
+    // The same figures as the first case, the worst workload p95 equal to the p95 (as for one workload).
+    const rows = [
+      row(0, { costTotal: 10, p95Ms: 300, servedPercent: 99 }),
+      row(1, { costTotal: 20, p95Ms: 200, servedPercent: 99.5 }),
+      row(2, { costTotal: 25, p95Ms: 250, servedPercent: 99.5 }),
+      row(3, { costTotal: 30, p95Ms: 100, servedPercent: 99.9 }),
+    ];
+    expect(rows.every((r) => r.row.worstP95Ms === r.row.p95Ms)).toBe(true);
+    expect(paretoFrontier(rows).map((r) => r.index)).toEqual([0, 1, 3]);
   });
 });

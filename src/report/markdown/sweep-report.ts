@@ -142,7 +142,7 @@ export function renderSweepReport(input: SweepReportInput): RenderedReport {
   if (answer) out.push('## Answer', '', escapeMarkdownText(formatAnswer(answer)), '');
   const table = settingsTableRows(identity.axes, settings, frontier);
   const align = table.header.map((_, i) => (i < table.gridColumns ? ('left' as const) : ('right' as const)));
-  out.push('## Pareto frontier', '', `${escapeMarkdownText(frontierHeading(settings, frontier, 'The settings no other setting beats on all three at once'))}.`, '', formatMarkdownTable(table.header.map(escapeMarkdownText), table.rows.map((r) => r.map(escapeMarkdownText)), align), '');
+  out.push('## Pareto frontier', '', `${escapeMarkdownText(frontierHeading(settings, frontier, `The settings no other setting beats on all ${showsWorstP95(settings) ? 'four' : 'three'} at once`))}.`, '', formatMarkdownTable(table.header.map(escapeMarkdownText), table.rows.map((r) => r.map(escapeMarkdownText)), align), '');
   const inert = new Set(input.inert.map((a) => a.name));
   const sections = parameterAxes(identity.axes, settings).flatMap((axis, a) =>
     inert.has(axis.name)
