@@ -1,7 +1,8 @@
 /**
  * The message of kube-scheduler's FailedScheduling event for a pod no node fits (schedule_one.go
  * FitError.Error): "0/N nodes are available: " and, per filter reason, how many nodes failed on it,
- * "<count> <reason>" joined by ", " in sorted string order, then "."; with no node at all upstream's
+ * "<count> <reason>" joined by ", " in sorted string order, then "." (a node counts once under each
+ * of its reasons: NodeResourcesFit gives one per resource the node lacks); with no node at all upstream's
  * ErrNoNodesAvailable, "no nodes available to schedule pods". The reason texts are the plugins'
  * (noderesources "Insufficient cpu", "Too many pods"; tainttoleration; nodeaffinity ErrReasonPod;
  * podtopologyspread ErrReasonConstraintsNotMatch / ErrReasonNodeLabelNotMatch; interpodaffinity

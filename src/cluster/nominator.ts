@@ -9,7 +9,7 @@
  */
 import type { SimNode, SimPod } from './model.js';
 import { podPriority } from './pod-priority.js';
-import type { FilterReason } from './scheduling-filter.js';
+import { countResourceFitReasons, type FilterReason } from './scheduling-filter.js';
 import { cpuTakenMillicores } from './virtual-quota.js';
 
 export class Nominator {
@@ -63,6 +63,24 @@ export class Nominator {
    */
   fitsWithNominated(pod: SimPod, node: SimNode, removed?: ReadonlySet<SimPod>): FilterReason {
     if (removed === undefined && !this.byNode.has(node)) return 'Fits';
+    const { count, cpu, memory } = this.totalsWithNominated(pod, node, removed);
+    if (count > node.maxPods) return 'TooManyPods';
+    if (cpu > node.cpuAllocatableMillicores) return 'InsufficientCpu';
+    if (memory > node.memoryAllocatableBytes) return 'InsufficientMemory';
+    return 'Fits';
+  }
+
+  /**
+   * Every NodeResourcesFit reason of fitsWithNominated's check, added to `counts` (for the
+   * FailedScheduling message, which counts each reason of each node: countResourceFitReasons).
+   */
+  countReasonsWithNominated(counts: Partial<Record<FilterReason, number>>, pod: SimPod, node: SimNode): void {
+    const { count, cpu, memory } = this.totalsWithNominated(pod, node, undefined);
+    countResourceFitReasons(counts, node, count, cpu, memory);
+  }
+
+  /** The node's pod count, cpu and memory with `pod` and the nominated pods that hold room before it put in, `removed` taken off. */
+  private totalsWithNominated(pod: SimPod, node: SimNode, removed: ReadonlySet<SimPod> | undefined): { count: number; cpu: number; memory: number } {
     let count = node.podCount + 1;
     let cpu = node.cpuRequestedMillicores + cpuTakenMillicores(pod, node);
     let memory = node.memoryRequestedBytes + pod.memoryRequestBytes;
@@ -83,9 +101,6 @@ export class Nominator {
         memory += other.memoryRequestBytes;
       }
     }
-    if (count > node.maxPods) return 'TooManyPods';
-    if (cpu > node.cpuAllocatableMillicores) return 'InsufficientCpu';
-    if (memory > node.memoryAllocatableBytes) return 'InsufficientMemory';
-    return 'Fits';
+    return { count, cpu, memory };
   }
 }

@@ -20,6 +20,8 @@
  * nominated (nominator.ts), a node's nominated pods of priority ≥ the pod's hold their room
  * (NodeResourcesFit) and are put into both count filters' counts too (preemption-count-filters.ts
  * nominatedCountFilters), as RunFilterPluginsWithNominatedPods runs the filters with and without them.
+ * A node that fails NodeResourcesFit counts under each resource it lacks in the failure's counts
+ * (fit.go keeps every insufficient resource as a reason; the FailedScheduling message counts each).
  */
 import type { RandomStream } from '../core/rng.js';
 import type { SimNode, SimPod } from './model.js';
@@ -29,7 +31,7 @@ import { interPodAffinityFilter, type InterPodAffinityReason } from './inter-pod
 import { INTER_POD_AFFINITY_WEIGHT, interPodAffinityScore, normalizeInterPodAffinityScores, type TopologyScore } from './inter-pod-affinity-score.js';
 import type { Nominator } from './nominator.js';
 import { nominatedCountFilters, type CountFilterStates } from './preemption-count-filters.js';
-import { filterNode, type FilterReason } from './scheduling-filter.js';
+import { countPodResourceFitReasons, filterNode, isResourceFitReason, type FilterReason } from './scheduling-filter.js';
 import { scoreNode, type ScoringStrategy } from './scheduling-score.js';
 import { intolerablePreferNoScheduleCount, normalizedReverseScore, TAINT_TOLERATION_WEIGHT } from './taint-toleration-score.js';
 import type { SpreadGroup } from './topology-spread-counts.js';
@@ -105,7 +107,11 @@ export function placePod(
     // Pods nominated here with priority ≥ this pod's hold their room (nominator.ts).
     if (fit === 'Fits' && nominated !== undefined) fit = nominated.fitsWithNominated(pod, node);
     if (fit !== 'Fits') {
-      filterCounts[fit] = (filterCounts[fit] ?? 0) + 1;
+      // NodeResourcesFit keeps every insufficient resource as a reason (countResourceFitReasons),
+      // counted as RunFilterPluginsWithNominatedPods reports them: with the nominated pods' room.
+      if (!isResourceFitReason(fit)) filterCounts[fit] = (filterCounts[fit] ?? 0) + 1;
+      else if (nominated !== undefined) nominated.countReasonsWithNominated(filterCounts, pod, node);
+      else countPodResourceFitReasons(filterCounts, pod, node);
       continue;
     }
     if (spreadFilterState !== undefined) {

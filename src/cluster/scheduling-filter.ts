@@ -30,10 +30,38 @@ export function toleratesNodeTaints(tolerations: readonly Toleration[], taints: 
 
 export { matchesSelector } from './node-affinity.js';
 
+/** NodeResourcesFit's reasons, in the order fit.go fitsRequest checks them (pods, cpu, memory). */
+export type ResourceFitReason = 'TooManyPods' | 'InsufficientCpu' | 'InsufficientMemory';
+
+export function isResourceFitReason(reason: string): reason is ResourceFitReason {
+  return reason === 'TooManyPods' || reason === 'InsufficientCpu' || reason === 'InsufficientMemory';
+}
+
+/**
+ * Adds one to `counts` for each of NodeResourcesFit's reasons a node gives with the pod on it:
+ * `podCount`, `cpuMillicores` and `memoryBytes` are the node's totals with the pod (and, for the
+ * nominated pods' check, theirs) put in. fit.go's Filter keeps every insufficient resource as a
+ * reason ("We will keep all failure reasons"), and FitError.Error counts each reason of each node,
+ * so a node short of pods and cpu counts under both in the FailedScheduling message.
+ */
+export function countResourceFitReasons(counts: Partial<Record<FilterReason, number>>, node: SimNode, podCount: number, cpuMillicores: number, memoryBytes: number): void {
+  if (podCount > node.maxPods) counts.TooManyPods = (counts.TooManyPods ?? 0) + 1;
+  if (cpuMillicores > node.cpuAllocatableMillicores) counts.InsufficientCpu = (counts.InsufficientCpu ?? 0) + 1;
+  if (memoryBytes > node.memoryAllocatableBytes) counts.InsufficientMemory = (counts.InsufficientMemory ?? 0) + 1;
+}
+
+/** countResourceFitReasons for `pod` on `node` as it is (no nominated pods), with filterNode's comparisons. */
+export function countPodResourceFitReasons(counts: Partial<Record<FilterReason, number>>, pod: SimPod, node: SimNode): void {
+  if (node.podCount + 1 > node.maxPods) counts.TooManyPods = (counts.TooManyPods ?? 0) + 1;
+  if (cpuTakenMillicores(pod, node) > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) counts.InsufficientCpu = (counts.InsufficientCpu ?? 0) + 1;
+  if (pod.memoryRequestBytes > node.memoryAllocatableBytes - node.memoryRequestedBytes) counts.InsufficientMemory = (counts.InsufficientMemory ?? 0) + 1;
+}
+
 /**
  * Whether `pod` may be bound to `node` now, with the first failing filter as the reason, in the
  * default plugin order (default_plugins.go: TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit;
- * RunFilterPlugins stops at the first failure).
+ * RunFilterPlugins stops at the first failure). NodeResourcesFit's reason is its first (pods, cpu,
+ * memory); the FailedScheduling message counts all of them (countPodResourceFitReasons).
  */
 export function filterNode(pod: SimPod, node: SimNode): FilterReason {
   if (!toleratesNodeTaints(pod.tolerations, node.taints)) return 'UntoleratedTaint';

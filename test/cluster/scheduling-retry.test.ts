@@ -134,7 +134,7 @@ describe('retrying unschedulable pods', () => {
     // binds; b (600m) fails on cpu; c, another template with b's requests, tolerations and
     // selector, reports b's failure without a search, as its own cycle would; d tolerates a taint
     // and gets its own cycle; e (300m) binds and fills the node's pod slots; f, alike b, then gets its
-    // own cycle, whose failure names the pod count, not b's cpu.
+    // own cycle, whose failure names the pod count beside the cpu (b's named the cpu alone).
     const { sim, cluster, failures, owner } = loggingCluster(true);
     const tolerating = makeTemplate({ tolerations: [{ key: 'maintenance', operator: 'Exists' }] });
     for (const [name, cpuMillicores, template] of [['a', 600, makeTemplate()], ['b', 600, makeTemplate()], ['c', 600, makeTemplate()], ['d', 600, tolerating], ['e', 300, makeTemplate()], ['f', 600, makeTemplate()]] as const) {
@@ -149,7 +149,7 @@ describe('retrying unschedulable pods', () => {
       '5 b: 0/1 nodes are available: 1 Insufficient cpu.',
       '5 c: 0/1 nodes are available: 1 Insufficient cpu.',
       '5 d: 0/1 nodes are available: 1 Insufficient cpu.',
-      '5 f: 0/1 nodes are available: 1 Too many pods.',
+      '5 f: 0/1 nodes are available: 1 Insufficient cpu, 1 Too many pods.',
     ]);
   });
 
