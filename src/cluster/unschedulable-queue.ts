@@ -217,12 +217,25 @@ export class UnschedulableQueue {
     return `${shape}/${filterInputs(pod)}`;
   }
 
+  /**
+   * Whether a failure of the pod's template and shape earlier in the pass, with binds since, still
+   * stands for the pod. A bind only takes room, so for a pod filtered on its requests and node alone
+   * the failure still says which pods bind; but a pod that spread or inter-pod affinity filters may
+   * fit after a bind (the pod it must join bound), and a reported failure must give the node counts
+   * and reasons of now (kube-scheduler runs the cycle).
+   */
+  private failureOutlivesBinds(pod: SimPod, reporting: boolean): boolean {
+    return !reporting && !hasSpreadFilter(pod) && !this.affinityFilterApplies(pod);
+  }
+
   /** One pass over `waiting` (requestRetry says which pods get a cycle); the failed ones wait again. */
   private retryPass(waiting: SimPod[]): void {
     if (this.priorities) sortByPriority(waiting);
-    const requeued = this.reportsEveryFailure() ? waiting.map((pod) => this.mayFitNow(pod)) : undefined;
-    // Per template and shape, the pods that failed in this pass: the one whose cycle ran, or null.
-    const failed = new Map<PodTemplateSpec, Map<string, SimPod | null>>();
+    const reporting = this.reportsEveryFailure();
+    const requeued = reporting ? waiting.map((pod) => this.mayFitNow(pod)) : undefined;
+    // Per template and shape, the pods that failed in this pass (the one whose cycle ran, or null)
+    // and the binds of the pass before that failure.
+    const failed = new Map<PodTemplateSpec, Map<string, { pod: SimPod | null; binds: number }>>();
     // Per filter inputs and shape, across templates: the pod whose cycle failed and the binds of the
     // pass before it. It stands for another template's pod only while nothing bound since: a bind
     // changes the nodes, and so what a cycle's failure reports.
@@ -232,7 +245,8 @@ export class UnschedulableQueue {
       if (pod.removed || pod.deletionSeconds !== undefined) return;
       const shape = `${pod.cpuRequestMillicores}/${pod.memoryRequestBytes}`;
       const preempting = this.priorities && mayPreempt(pod);
-      const earlier = preempting ? undefined : failed.get(pod.template)?.get(shape);
+      const sameTemplate = preempting ? undefined : failed.get(pod.template)?.get(shape);
+      const earlier = sameTemplate !== undefined && (sameTemplate.binds === binds || this.failureOutlivesBinds(pod, reporting)) ? sameTemplate.pod : undefined;
       const key = earlier === undefined ? this.sharedFailureKey(pod, shape) : undefined;
       const shared = key === undefined ? undefined : failedShared.get(key);
       const alike = earlier ?? (shared !== undefined && shared.binds === binds ? shared.pod : undefined);
@@ -242,14 +256,15 @@ export class UnschedulableQueue {
         return;
       }
       this.add(pod);
-      const byShape = failed.get(pod.template) ?? new Map<string, SimPod | null>();
+      const byShape = failed.get(pod.template) ?? new Map<string, { pod: SimPod | null; binds: number }>();
       failed.set(pod.template, byShape);
       // A pod whose cycle ran is the reference for those alike; one skipped marks the shape failed,
-      // with the other template's pod whose failure stood for it (the reference for the rest of its template).
+      // with the other template's pod whose failure stood for it (the reference for the rest of its
+      // template), unless a reference of its own template stands.
       if (schedule) {
-        byShape.set(shape, pod);
+        byShape.set(shape, { pod, binds });
         if (key !== undefined) failedShared.set(key, { pod, binds });
-      } else if (!byShape.has(shape)) byShape.set(shape, alike ?? null);
+      } else if (earlier === undefined) byShape.set(shape, { pod: alike ?? null, binds });
     });
   }
 }

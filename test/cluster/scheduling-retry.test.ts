@@ -153,6 +153,36 @@ describe('retrying unschedulable pods', () => {
     ]);
   });
 
+  it("lets a failed cycle stand for its own template's pods until a pod binds, then runs their own", () => {
+    // The same node and pods as above, all of one template: b fails on cpu; e, another shape, binds
+    // and fills the node's pod slots; f, b's template and shape, gets its own cycle after that bind
+    // (kube-scheduler runs one), whose failure names the pod count beside the cpu. Without the
+    // FailedScheduling log, f is skipped on b's failure: a bind only takes room, so the same pods bind.
+    const run = (reportsEveryFailure: boolean) => {
+      const { sim, cluster, failures, owner } = loggingCluster(reportsEveryFailure);
+      const template = makeTemplate();
+      for (const [name, cpuMillicores] of [['a', 600], ['b', 600], ['c', 600], ['e', 300], ['f', 600]] as const) {
+        cluster.createPod(owner, template, { cpuMillicores, memoryBytes: 2 ** 20 }, name);
+      }
+      sim.runUntil(5);
+      failures.length = 0;
+      cluster.addNode(makePool({ name: 'small', cpuMillicores: 1000, maxPods: 2 }), 0);
+      sim.runUntil(10);
+      return { bound: cluster.pods(owner).filter((p) => p.node !== undefined).map((p) => p.name), failures };
+    };
+    const reported = run(true);
+    expect(reported.bound).toEqual(['a', 'e']);
+    expect(reported.failures).toEqual([
+      '5 b: 0/1 nodes are available: 1 Insufficient cpu.',
+      // c, alike b with no bind between, reports b's failure without a search.
+      '5 c: 0/1 nodes are available: 1 Insufficient cpu.',
+      '5 f: 0/1 nodes are available: 1 Insufficient cpu, 1 Too many pods.',
+    ]);
+    const quiet = run(false);
+    expect(quiet.bound).toEqual(reported.bound);
+    expect(quiet.failures).toEqual([]);
+  });
+
   it('binds a waiting pod once a pod leaves its node, and not before', () => {
     const sim = new Simulation();
     const cluster = new Cluster(sim, new Rng(3), DELAYS, 'LeastAllocated');
