@@ -22,8 +22,9 @@ const FAILED_AT_EPOCH = new PodSlot<number>('scheduler: epoch of the last failed
 /**
  * One retry of a waiting pod: the caller draws its start-up timeline whatever happens (the
  * stream's draws stay in step) and runs a scheduling cycle only when `schedule` is true; true when
- * the pod was bound. `failedAlike` is a pod of the same template and shape whose cycle failed
- * earlier in this pass: this pod's cycle would fail the same way (a failed cycle changes nothing),
+ * the pod was bound. `failedAlike` is a pod of the same template and shape (or filter inputs and
+ * shape) whose cycle failed earlier in this pass with no bind since: this pod's cycle would fail
+ * the same way (a failed cycle changes nothing),
  * so the caller reports that failure for it without a node search, as kube-scheduler's cycle
  * would report it (its FailedScheduling event).
  */
@@ -177,7 +178,8 @@ export class UnschedulableQueue {
    * Retries every waiting pod, in creation order, once at the current instant. A failed attempt
    * changes nothing (no node, no random draw, the search start comes back to where it was), so a
    * pod with the same template and requests as one that just failed in this pass fails too and is
-   * not filtered against every node again; nor is a pod of another template filtered on the same
+   * not filtered against every node again (after a bind, only where failureOutlivesBinds says the
+   * failure still holds); nor is a pod of another template filtered on the same
    * inputs (requests, tolerations, nodeSelector, required node affinity; no spread or inter-pod
    * affinity filter, no priorities) while no pod bound since that failure; nor a pod that no node
    * relaxed since its last failure can take (mayFitNow). Which pods bind is the same either way.
@@ -187,7 +189,8 @@ export class UnschedulableQueue {
    * queueing hints decide at the cluster event which unschedulable pods move to the active queue: a
    * pod a relaxed node may take then gets its cycle even when pods before it in the pass fill that
    * node, and fails it with its own message (the node count and reasons of now); a pod of the same
-   * template and shape as one whose cycle just failed reports that failure, without a node search.
+   * template and shape as one whose cycle failed with no bind since reports that failure, without
+   * a node search.
    * Those cycles bind nothing, so runs that keep no such rows (sweeps, comparisons, the benchmark)
    * skip them.
    */
