@@ -12,6 +12,7 @@ import { RelaxationLog } from '../../src/cluster/relaxation-log.js';
 import { filterNode } from '../../src/cluster/scheduling-filter.js';
 import { Rng } from '../../src/core/rng.js';
 import { Simulation } from '../../src/core/simulation.js';
+import type { PodTemplateSpec } from '../../src/scenario/types.js';
 import { makeNode, makePool, makeTemplate } from '../helpers/builders.js';
 
 const DELAYS = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
@@ -65,6 +66,25 @@ function loggingCluster(reportsEveryFailure: boolean) {
   return { sim, cluster, failures, owner: { name: 'web', namespace: 'default', index: 0 } };
 }
 
+/**
+ * Pods created at 0 with no node, then a 1000m node (at most `maxPods` pods) joining at 5: which
+ * pods are bound and which wait at 10, and the FailedScheduling lines before the node joined and after.
+ */
+function afterSmallNodeJoins(reportsEveryFailure: boolean, pods: readonly (readonly [string, number, PodTemplateSpec])[], maxPods = 110) {
+  const { sim, cluster, failures, owner } = loggingCluster(reportsEveryFailure);
+  for (const [name, cpuMillicores, template] of pods) cluster.createPod(owner, template, { cpuMillicores, memoryBytes: 2 ** 20 }, name);
+  sim.runUntil(5);
+  const before = failures.splice(0);
+  cluster.addNode(makePool({ name: 'small', cpuMillicores: 1000, maxPods }), 0);
+  sim.runUntil(10);
+  return {
+    waiting: cluster.unschedulablePods().map((p) => p.name),
+    bound: cluster.pods(owner).filter((p) => p.node !== undefined).map((p) => `${p.name}@${p.node!.name}`),
+    before,
+    after: failures,
+  };
+}
+
 describe('retrying unschedulable pods', () => {
   it('leaves no waiting pod that a node fits, whatever frees room, adds nodes or lifts taints', () => {
     const runsWithWaitingPods = new Set<Op[]>();
@@ -104,29 +124,21 @@ describe('retrying unschedulable pods', () => {
   it('a pod a new node could take gets its cycle even when pods before it fill the node, and reports the new failure', () => {
     // kube-scheduler's queueing hint moves the pod to the active queue at the node's addition; its
     // cycle then fails with a message naming the new node, which decisions.csv and explain show.
-    const run = (reportsEveryFailure: boolean) => {
-      const { sim, cluster, failures, owner } = loggingCluster(reportsEveryFailure);
-      const template = makeTemplate();
-      for (const name of ['a', 'b', 'c']) cluster.createPod(owner, template, { cpuMillicores: 600, memoryBytes: 2 ** 20 }, name);
-      sim.runUntil(5);
-      cluster.addNode(makePool({ name: 'small', cpuMillicores: 1000 }), 0);
-      sim.runUntil(10);
-      return { waiting: cluster.unschedulablePods().map((p) => p.name), bound: cluster.pods(owner).map((p) => `${p.name}@${p.node?.name ?? '-'}`), failures };
-    };
-    const reported = run(true);
+    const template = makeTemplate();
+    const pods = (['a', 'b', 'c'] as const).map((name) => [name, 600, template] as const);
+    const reported = afterSmallNodeJoins(true, pods);
     expect(reported.waiting).toEqual(['b', 'c']);
-    expect(reported.failures).toEqual([
-      '1 a: no nodes available to schedule pods',
-      '1 b: no nodes available to schedule pods',
-      '1 c: no nodes available to schedule pods',
+    expect(reported.before).toEqual(['1 a: no nodes available to schedule pods', '1 b: no nodes available to schedule pods', '1 c: no nodes available to schedule pods']);
+    expect(reported.after).toEqual([
       // b's cycle runs and fails on the node a took; c, alike, fails the same way without a search.
       '5 b: 0/1 nodes are available: 1 Insufficient cpu.',
       '5 c: 0/1 nodes are available: 1 Insufficient cpu.',
     ]);
     // Without a FailedScheduling log the cycles that can only fail are skipped: the same pods bind.
-    const quiet = run(false);
+    const quiet = afterSmallNodeJoins(false, pods);
     expect(quiet.bound).toEqual(reported.bound);
-    expect(quiet.failures).toEqual(reported.failures.slice(0, 3));
+    expect(quiet.before).toEqual(reported.before);
+    expect(quiet.after).toEqual([]);
   });
 
   it("lets a failed cycle stand for another template's pod with the same filter inputs, until a pod binds", () => {
@@ -135,17 +147,11 @@ describe('retrying unschedulable pods', () => {
     // selector, reports b's failure without a search, as its own cycle would; d tolerates a taint
     // and gets its own cycle; e (300m) binds and fills the node's pod slots; f, alike b, then gets its
     // own cycle, whose failure names the pod count beside the cpu (b's named the cpu alone).
-    const { sim, cluster, failures, owner } = loggingCluster(true);
     const tolerating = makeTemplate({ tolerations: [{ key: 'maintenance', operator: 'Exists' }] });
-    for (const [name, cpuMillicores, template] of [['a', 600, makeTemplate()], ['b', 600, makeTemplate()], ['c', 600, makeTemplate()], ['d', 600, tolerating], ['e', 300, makeTemplate()], ['f', 600, makeTemplate()]] as const) {
-      cluster.createPod(owner, template, { cpuMillicores, memoryBytes: 2 ** 20 }, name);
-    }
-    sim.runUntil(5);
-    failures.length = 0;
-    cluster.addNode(makePool({ name: 'small', cpuMillicores: 1000, maxPods: 2 }), 0);
-    sim.runUntil(10);
-    expect(cluster.pods(owner).filter((p) => p.node !== undefined).map((p) => p.name)).toEqual(['a', 'e']);
-    expect(failures).toEqual([
+    const pods = [['a', 600, makeTemplate()], ['b', 600, makeTemplate()], ['c', 600, makeTemplate()], ['d', 600, tolerating], ['e', 300, makeTemplate()], ['f', 600, makeTemplate()]] as const;
+    const reported = afterSmallNodeJoins(true, pods, 2);
+    expect(reported.bound).toEqual(['a@small-0', 'e@small-0']);
+    expect(reported.after).toEqual([
       '5 b: 0/1 nodes are available: 1 Insufficient cpu.',
       '5 c: 0/1 nodes are available: 1 Insufficient cpu.',
       '5 d: 0/1 nodes are available: 1 Insufficient cpu.',
@@ -158,29 +164,19 @@ describe('retrying unschedulable pods', () => {
     // and fills the node's pod slots; f, b's template and shape, gets its own cycle after that bind
     // (kube-scheduler runs one), whose failure names the pod count beside the cpu. Without the
     // FailedScheduling log, f is skipped on b's failure: a bind only takes room, so the same pods bind.
-    const run = (reportsEveryFailure: boolean) => {
-      const { sim, cluster, failures, owner } = loggingCluster(reportsEveryFailure);
-      const template = makeTemplate();
-      for (const [name, cpuMillicores] of [['a', 600], ['b', 600], ['c', 600], ['e', 300], ['f', 600]] as const) {
-        cluster.createPod(owner, template, { cpuMillicores, memoryBytes: 2 ** 20 }, name);
-      }
-      sim.runUntil(5);
-      failures.length = 0;
-      cluster.addNode(makePool({ name: 'small', cpuMillicores: 1000, maxPods: 2 }), 0);
-      sim.runUntil(10);
-      return { bound: cluster.pods(owner).filter((p) => p.node !== undefined).map((p) => p.name), failures };
-    };
-    const reported = run(true);
-    expect(reported.bound).toEqual(['a', 'e']);
-    expect(reported.failures).toEqual([
+    const template = makeTemplate();
+    const pods = ([['a', 600], ['b', 600], ['c', 600], ['e', 300], ['f', 600]] as const).map(([name, cpu]) => [name, cpu, template] as const);
+    const reported = afterSmallNodeJoins(true, pods, 2);
+    expect(reported.bound).toEqual(['a@small-0', 'e@small-0']);
+    expect(reported.after).toEqual([
       '5 b: 0/1 nodes are available: 1 Insufficient cpu.',
       // c, alike b with no bind between, reports b's failure without a search.
       '5 c: 0/1 nodes are available: 1 Insufficient cpu.',
       '5 f: 0/1 nodes are available: 1 Insufficient cpu, 1 Too many pods.',
     ]);
-    const quiet = run(false);
+    const quiet = afterSmallNodeJoins(false, pods, 2);
     expect(quiet.bound).toEqual(reported.bound);
-    expect(quiet.failures).toEqual([]);
+    expect(quiet.after).toEqual([]);
   });
 
   it('binds a waiting pod once a pod leaves its node, and not before', () => {
