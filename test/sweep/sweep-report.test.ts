@@ -120,7 +120,14 @@ describe('renderSweepReport', () => {
     expect(md).toContain('Data: [sweep.csv](sweep.csv) · [best.json](best.json)');
     expect(md).toMatch(/## Answer\n\ncheapest setting meeting p95\\<170ms,served\\>99\.9%: \\#2 hpa\.targetCPU=60 hpa\.maxReplicas=5/);
     expect(md).toContain('## Pareto frontier');
+    expect(md).toContain('The settings no other setting beats on all three at once (lowest mean replicas, lowest p95, highest served %):');
     expect(md).toContain('| \\# | hpa.targetCPU | hpa.maxReplicas | mean replicas (no prices) | p95 ms | served % |');
+  });
+
+  it("names the worst workload's p95 as the fourth objective where some setting's differs from the busiest's", () => {
+    const fleet = sweepRows([CPU], ([cpu]) => ({ p95Ms: 100 + Number(cpu), worstP95Ms: cpu === '40' ? 900 : 100 + Number(cpu), worstP95Workload: cpu === '40' ? 'svc-7' : 'web', meanReplicas: 10 - Number(cpu) / 10 }));
+    const md = renderSweepReport({ identity: identity([CPU], 3), settings: fleet, frontier: paretoFrontier(fleet), answer: null, inert: inertAxes([CPU], fleet), dataFiles: ['sweep.csv'] }).markdown;
+    expect(md).toContain('The settings no other setting beats on all four at once (lowest mean replicas, lowest p95, lowest worst workload p95, highest served %): 3 of 3 settings.');
   });
 
   it('charts each axis against p95, replicas and, as some setting drops requests, the served share, with the SLO bounds', () => {
