@@ -21,7 +21,8 @@
  * The same holds for a setting without a worst workload p95 (no workload judged served a request).
  * A setting without a served share (null: its workloads were offered no request, under every seed
  * when judged across seeds) has nothing to serve: between it and another setting the served
- * objective is left out, and cost and p95 alone decide (it is neither 0% nor 100% served).
+ * objective is left out, and cost and the response times alone decide (it is neither 0% nor 100%
+ * served).
  */
 import { cheaperFirst, costMeasure, type SweepRow } from './sweep-row.js';
 
