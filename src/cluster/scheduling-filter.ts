@@ -50,11 +50,13 @@ export function countResourceFitReasons(counts: Partial<Record<FilterReason, num
   if (memoryBytes > node.memoryAllocatableBytes) counts.InsufficientMemory = (counts.InsufficientMemory ?? 0) + 1;
 }
 
-/** countResourceFitReasons for `pod` on `node` as it is (no nominated pods), with filterNode's comparisons. */
+/**
+ * countResourceFitReasons for `pod` on `node` as it is (no nominated pods). Requests and
+ * allocatable are whole millicores and bytes (quantities are rounded up as they are read), so the
+ * sums compare exactly as filterNode's differences do.
+ */
 export function countPodResourceFitReasons(counts: Partial<Record<FilterReason, number>>, pod: SimPod, node: SimNode): void {
-  if (node.podCount + 1 > node.maxPods) counts.TooManyPods = (counts.TooManyPods ?? 0) + 1;
-  if (cpuTakenMillicores(pod, node) > node.cpuAllocatableMillicores - node.cpuRequestedMillicores) counts.InsufficientCpu = (counts.InsufficientCpu ?? 0) + 1;
-  if (pod.memoryRequestBytes > node.memoryAllocatableBytes - node.memoryRequestedBytes) counts.InsufficientMemory = (counts.InsufficientMemory ?? 0) + 1;
+  countResourceFitReasons(counts, node, node.podCount + 1, node.cpuRequestedMillicores + cpuTakenMillicores(pod, node), node.memoryRequestedBytes + pod.memoryRequestBytes);
 }
 
 /**

@@ -51,6 +51,15 @@ function filterInputs(pod: SimPod): string {
   return text;
 }
 
+/**
+ * A failed cycle of a retry pass that may stand for later pods alike: the pod whose cycle failed
+ * (null: a shape marked failed with no such pod) and how many pods the pass had bound before it.
+ */
+interface PassFailure<P extends SimPod | null = SimPod | null> {
+  pod: P;
+  binds: number;
+}
+
 export class UnschedulableQueue {
   private readonly waiting: SimPod[] = [];
   private retryScheduled = false;
@@ -238,11 +247,11 @@ export class UnschedulableQueue {
     const requeued = reporting ? waiting.map((pod) => this.mayFitNow(pod)) : undefined;
     // Per template and shape, the pods that failed in this pass (the one whose cycle ran, or null)
     // and the binds of the pass before that failure.
-    const failed = new Map<PodTemplateSpec, Map<string, { pod: SimPod | null; binds: number }>>();
+    const failed = new Map<PodTemplateSpec, Map<string, PassFailure>>();
     // Per filter inputs and shape, across templates: the pod whose cycle failed and the binds of the
     // pass before it. It stands for another template's pod only while nothing bound since: a bind
     // changes the nodes, and so what a cycle's failure reports.
-    const failedShared = new Map<string, { pod: SimPod; binds: number }>();
+    const failedShared = new Map<string, PassFailure<SimPod>>();
     let binds = 0;
     waiting.forEach((pod, i) => {
       if (pod.removed || pod.deletionSeconds !== undefined) return;
@@ -259,7 +268,7 @@ export class UnschedulableQueue {
         return;
       }
       this.add(pod);
-      const byShape = failed.get(pod.template) ?? new Map<string, { pod: SimPod | null; binds: number }>();
+      const byShape = failed.get(pod.template) ?? new Map<string, PassFailure>();
       failed.set(pod.template, byShape);
       // A pod whose cycle ran is the reference for those alike; one skipped marks the shape failed,
       // with the other template's pod whose failure stood for it (the reference for the rest of its
