@@ -71,10 +71,10 @@ describe('checkTargets', () => {
 
 describe('checkSweepTarget', () => {
   it.each([
-    ['the 22:26 sweep', 4.77, 3.39, '1.41×', 'not met'],
-    ['exactly the bar', 5.1, 3.0, '1.70×', 'met'],
-    ['past the bar', 5.0, 2.5, '2.00×', 'met'],
-  ])('%s', (_name, one, all, measured, verdict) => {
-    expect(checkSweepTarget(one, all, 2)).toEqual({ target: '16-setting sweep, 2 workers against 1 (best against best)', bar: '≥ 1.7×', measured, verdict });
+    ['the 22:26 sweep', 27, 4.77, 3.39, '1.41×', 'not met'],
+    ['exactly the bar', 90, 5.1, 3.0, '1.70×', 'met'],
+    ['past the bar', 270, 5.0, 2.5, '2.00×', 'met'],
+  ])('%s', (_name, days, one, all, measured, verdict) => {
+    expect(checkSweepTarget(one, all, 2, days)).toEqual({ target: `16-setting sweep of ${days} days, 2 workers against 1 (best against best)`, bar: '≥ 1.7×', measured, verdict });
   });
 });
