@@ -39,20 +39,42 @@ export function wantsEvery(observer: SimObserver, hook: keyof SimObserver): bool
 
 /** Fans one hook call out to many observers. */
 export class ObserverHub implements SimObserver {
-  constructor(private readonly observers: SimObserver[] = []) {}
+  private readonly observers: SimObserver[];
+  /**
+   * Per hook, the answers of listens() and wantsEvery(): the controllers ask at every sync, and an
+   * observer's hooks do not change, so each is worked out once (add() forgets them).
+   */
+  private readonly listening = new Map<keyof SimObserver, boolean>();
+  private readonly wantingEvery = new Map<keyof SimObserver, boolean>();
+
+  constructor(observers: readonly SimObserver[] = []) {
+    this.observers = [...observers];
+  }
 
   add(observer: SimObserver): void {
     this.observers.push(observer);
+    this.listening.clear();
+    this.wantingEvery.clear();
   }
 
   /** True when some observer implements `hook`. */
   listens(hook: keyof SimObserver): boolean {
-    return this.observers.some((o) => listensTo(o, hook));
+    let answer = this.listening.get(hook);
+    if (answer === undefined) {
+      answer = this.observers.some((o) => listensTo(o, hook));
+      this.listening.set(hook, answer);
+    }
+    return answer;
   }
 
   /** True when some observer implements `hook` and wants repeated decisions too. */
   wantsEvery(hook: keyof SimObserver): boolean {
-    return this.observers.some((o) => wantsEvery(o, hook));
+    let answer = this.wantingEvery.get(hook);
+    if (answer === undefined) {
+      answer = this.observers.some((o) => wantsEvery(o, hook));
+      this.wantingEvery.set(hook, answer);
+    }
+    return answer;
   }
 
   hpaDecision(record: HpaDecisionRecord): void {
