@@ -2,7 +2,7 @@
  * `npm run bench:sweep`: the speed-up of a 16-setting sweep (nasa-diurnal, a 4 × 4 grid of
  * hpa.targetCPU × hpa.maxReplicas) on every core against one worker, at each setting length of
  * `--days` (default 27,270: the bundled 27 days, each setting about 0.2 s once warm, and 270 days
- * of the trace looped, about 1.9 s). A sweep's start-up, planning, up-front check and each worker's
+ * of the trace looped, about 1.6 s). A sweep's start-up, planning, up-front check and each worker's
  * JIT warm-up are paid once per sweep whatever its settings' length, so the ratio grows with the
  * length; issue 7's 1.7× is read off at each. Each sweep runs as its own `scalesim sweep` process
  * (start-up, planning and the up-front checks included), one worker count after the other,

@@ -9,8 +9,9 @@
  * nasa-diurnal reaches the next doubling, which the year run then touched (+16 MiB of peak RSS, 107
  * against 91 MiB, in about one run in five on 2026-11-24; the three-year run always, 108 MiB), while
  * a one-day run never did. Holding the size after the load makes the doubling not happen during a
- * run: the three-year run peaks at 92.5 MiB, nasa-diurnal-wide at 94 instead of 109 MiB, with the
- * same run times (docs/performance-log.md, "Twenty-seventh session").
+ * run: the three-year run peaks at 92.5 MiB, nasa-diurnal-wide at 94 instead of 109 MiB, at the
+ * same speed for nasa-diurnal and bench-large and about 2% more run time for nasa-diurnal-wide
+ * (docs/performance-log.md, "What made it faster or smaller").
  *
  * `--semi-space-growth-factor` is read at each growth, so setting it at run time works. It is set
  * after the bundle was compiled from V8's code cache (src/launch/cached-bundle.ts): V8 checks the
@@ -25,4 +26,3 @@ import { setFlagsFromString } from 'node:v8';
 export function holdYoungGeneration(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
-
