@@ -29,6 +29,7 @@ import type { SpreadGroup } from './topology-spread-counts.js';
 import { Scheduler } from './scheduler.js';
 import { UnschedulableQueue } from './unschedulable-queue.js';
 import { reportCycleFailure, reportFailureAlike } from './cycle-failure.js';
+import { scheduleEvictionOnBind } from './taint-eviction-on-bind.js';
 
 export { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT } from './node-health.js';
 
@@ -64,6 +65,9 @@ export class Cluster {
     }, () => this.reportsEveryFailure);
     this.counts = new PluginCounts(this.owners, this.unschedulable);
   }
+
+  /** The taint manager's deletion: the pod's own termination grace period (taint-eviction-on-bind.ts). */
+  private readonly evictForTaints = (pod: SimPod): void => this.deletePod(pod, pod.template.terminationGracePeriodSeconds);
 
   addListener(listener: ClusterListener): void {
     this.listeners.push(listener);
@@ -191,6 +195,8 @@ export class Cluster {
     pod.readyConditionSeconds ??= this.sim.nowSeconds;
     this.owners.touched(pod);
     this.counts.bound(pod, node);
+    // The taint manager hears of the bind (a node pool's NoExecute taints, a NotReady node's).
+    scheduleEvictionOnBind(this.sim, pod, node, this.evictForTaints);
   }
 
   /**

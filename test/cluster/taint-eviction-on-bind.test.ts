@@ -1,0 +1,98 @@
+/**
+ * The taint manager for pods bound to a node that already has NoExecute taints
+ * (src/cluster/taint-eviction-on-bind.ts; taint_eviction.go processPodOnNode on the pod's update):
+ * time-stamped, with pods created straight on the cluster (bound 1 s after creation, no jitter).
+ */
+import { describe, expect, it } from 'vitest';
+import { Cluster } from '../../src/cluster/cluster.js';
+import type { SimPod } from '../../src/cluster/model.js';
+import { Rng } from '../../src/core/rng.js';
+import { Simulation } from '../../src/core/simulation.js';
+import type { Taint, Toleration } from '../../src/scenario/types.js';
+import { makePool, makeTemplate } from '../helpers/builders.js';
+
+const delays = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
+const BATCH: Taint = { key: 'dedicated', value: 'batch', effect: 'NoExecute' };
+
+function world(taints: Taint[]) {
+  const sim = new Simulation();
+  const cluster = new Cluster(sim, new Rng(1), delays, 'LeastAllocated');
+  const node = cluster.addNode(makePool({ name: 'batch', taints }), 0);
+  let n = 0;
+  const pod = (tolerations: Toleration[]): SimPod =>
+    cluster.createPod({ name: 'job', namespace: 'default', index: 0 }, makeTemplate({ tolerations }), { cpuMillicores: 250, memoryBytes: 2 ** 28 }, `job-${n++}`);
+  return { sim, cluster, node, pod };
+}
+
+/** When the pod was bound and when its deletion began (undefined: never), in seconds. */
+function times(pod: SimPod): { boundSeconds: number | undefined; deletionSeconds: number | undefined } {
+  return { boundSeconds: pod.boundSeconds, deletionSeconds: pod.deletionSeconds };
+}
+
+const tolerateBatch = (tolerationSeconds?: number): Toleration => ({
+  key: 'dedicated',
+  operator: 'Equal',
+  value: 'batch',
+  effect: 'NoExecute',
+  ...(tolerationSeconds !== undefined ? { tolerationSeconds } : {}),
+});
+
+describe('taint manager for a pod bound onto NoExecute taints', () => {
+  it.each([
+    ['tolerated for 60 s: deleted 60 s after the bind', [tolerateBatch(60)], 61],
+    ['tolerated for 0 s: deleted at the bind', [tolerateBatch(0)], 1],
+    ['tolerated for -5 s: deleted at the bind', [tolerateBatch(-5)], 1],
+    ['tolerated with no tolerationSeconds: never', [tolerateBatch()], undefined],
+    ['a blanket toleration first, then 30 s: the first match counts, never', [{ operator: 'Exists' }, tolerateBatch(30)] as Toleration[], undefined],
+  ])('%s', (_name, tolerations, deletionSeconds) => {
+    const w = world([BATCH]);
+    const p = w.pod(tolerations);
+    w.sim.runUntil(3600);
+    expect(times(p)).toEqual({ boundSeconds: 1, deletionSeconds });
+  });
+
+  it('a pool without NoExecute taints evicts nothing, whatever the tolerations say', () => {
+    const w = world([{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }]);
+    const p = w.pod([{ key: 'dedicated', operator: 'Equal', value: 'batch', effect: 'NoSchedule' }, tolerateBatch(60)]);
+    w.sim.runUntil(3600);
+    expect(times(p)).toEqual({ boundSeconds: 1, deletionSeconds: undefined });
+  });
+
+  it('a pod deleted before its time keeps the deletion it had', () => {
+    const w = world([BATCH]);
+    const p = w.pod([tolerateBatch(60)]);
+    w.sim.runUntil(30);
+    w.cluster.deletePod(p, 30);
+    w.sim.runUntil(3600);
+    expect(times(p)).toEqual({ boundSeconds: 1, deletionSeconds: 30 });
+  });
+
+  it("drops the eviction when the node's NoExecute taints change before it, and keeps it when only a NoSchedule taint comes", () => {
+    const removed = world([BATCH]);
+    const a = removed.pod([tolerateBatch(60)]);
+    removed.sim.runUntil(30);
+    removed.cluster.setTaint(removed.node, BATCH, false);
+    removed.sim.runUntil(3600);
+    expect(times(a)).toEqual({ boundSeconds: 1, deletionSeconds: undefined });
+
+    const noSchedule = world([BATCH]);
+    const b = noSchedule.pod([tolerateBatch(60)]);
+    noSchedule.sim.runUntil(30);
+    noSchedule.cluster.setTaint(noSchedule.node, { key: 'ToBeDeletedByClusterAutoscaler', effect: 'NoSchedule' }, true);
+    noSchedule.sim.runUntil(3600);
+    expect(times(b)).toEqual({ boundSeconds: 1, deletionSeconds: 61 });
+  });
+
+  it('counts each pod from its own bind', () => {
+    const w = world([BATCH]);
+    const first = w.pod([tolerateBatch(120)]);
+    const later: SimPod[] = [];
+    w.sim.scheduleAt(50, 0, 'test', () => later.push(w.pod([tolerateBatch(120)])));
+    w.sim.runUntil(3600);
+    expect([times(first), times(later[0]!)]).toEqual([
+      { boundSeconds: 1, deletionSeconds: 121 },
+      { boundSeconds: 51, deletionSeconds: 171 },
+    ]);
+    expect(w.node.pods.length).toBe(0);
+  });
+});
