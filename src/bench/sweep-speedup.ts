@@ -33,14 +33,16 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
 const SCENARIO = join(ROOT, 'scenarios', 'nasa-diurnal');
 // --no-report: the sweeps are timed as before the sweep report existed (Chromium would add 1–2 s to each).
-const AXES = ['--grid', 'hpa.targetCPU=40,50,60,70', '--grid', 'hpa.maxReplicas=15,20,25,30'];
+/** The grid's first axis; the two half sweeps split it between them. */
+const CPU_AXIS = ['--grid', 'hpa.targetCPU=40,50,60,70'];
+const REPLICAS_AXIS = ['--grid', 'hpa.maxReplicas=15,20,25,30'];
 /** The bundled scenario's own length: its trace, unlooped. */
 const SCENARIO_DAYS = 27;
 
-/** The sweep's flags for settings `days` long (past the scenario's 27 days, the trace loops), the first axis left to the caller. */
+/** The sweep's flags for settings `days` long (past the scenario's 27 days, the trace loops), all but the cpu axis. */
 function lengthFlags(days: number): string[] {
   const loop = days > SCENARIO_DAYS ? ['--grid', 'scenario:spec.traces.nasa.loop=true'] : [];
-  return [...AXES.slice(2), ...loop, '--duration', `${days}d`, '--no-report'];
+  return [...REPLICAS_AXIS, ...loop, '--duration', `${days}d`, '--no-report'];
 }
 
 function option(name: string, fallback: number): number {
@@ -70,7 +72,7 @@ const work = mkdtempSync(join(tmpdir(), 'scalesim-bench-sweep-'));
 function sweep(days: number, workers: number, run: number): { seconds: number; cpuSeconds: number; timeline: SweepTimeline; csv: string } {
   const out = join(work, `d${days}-w${workers}-${run}`);
   const started = performance.now();
-  const r = spawnSync(process.execPath, [MAIN, 'sweep', SCENARIO, ...AXES.slice(0, 2), ...lengthFlags(days), '--workers', String(workers), '--out', out, '--fresh', '--json'], {
+  const r = spawnSync(process.execPath, [MAIN, 'sweep', SCENARIO, ...CPU_AXIS, ...lengthFlags(days), '--workers', String(workers), '--out', out, '--fresh', '--json'], {
     encoding: 'utf8',
   });
   const seconds = (performance.now() - started) / 1000;

@@ -66,9 +66,6 @@ export class Cluster {
     this.counts = new PluginCounts(this.owners, this.unschedulable);
   }
 
-  /** The taint manager's deletion: the pod's own termination grace period (taint-eviction-on-bind.ts). */
-  private readonly evictForTaints = (pod: SimPod): void => this.deletePod(pod, pod.template.terminationGracePeriodSeconds);
-
   addListener(listener: ClusterListener): void {
     this.listeners.push(listener);
   }
@@ -196,7 +193,7 @@ export class Cluster {
     this.owners.touched(pod);
     this.counts.bound(pod, node);
     // The taint manager hears of the bind (a node pool's NoExecute taints, a NotReady node's).
-    scheduleEvictionOnBind(this.sim, pod, node, this.evictForTaints);
+    scheduleEvictionOnBind(this.sim, pod, node, this);
   }
 
   /**

@@ -28,18 +28,23 @@ function noExecuteTaints(node: SimNode): string {
   return text;
 }
 
+/** What deletes a pod (the cluster): given the seconds of its termination grace period. */
+export interface PodDeleter {
+  deletePod(pod: SimPod, terminationGracePeriodSeconds: number): void;
+}
+
 /**
  * Schedules the taint manager's deletion of `pod`, just bound to `node`, if the node's NoExecute
- * taints call for one; `deletePod` deletes it (with its termination grace period).
+ * taints call for one; `pods` deletes it, with its own termination grace period.
  */
-export function scheduleEvictionOnBind(sim: Simulation, pod: SimPod, node: SimNode, deletePod: (pod: SimPod) => void): void {
+export function scheduleEvictionOnBind(sim: Simulation, pod: SimPod, node: SimNode, pods: PodDeleter): void {
   const taints = noExecuteTaints(node);
   if (taints === '') return;
   const eviction = taintEviction(admittedTolerations(pod.tolerations), node.taints);
   const evict = (): void => {
     if (pod.removed || pod.node !== node || pod.deletionSeconds !== undefined || node.removed) return;
     if (noExecuteTaints(node) !== taints) return;
-    deletePod(pod);
+    pods.deletePod(pod, pod.template.terminationGracePeriodSeconds);
   };
   // At once means as soon as the controller runs, after the bind has finished (tolerationSeconds ≤ 0:
   // the scheduler binds no pod that does not tolerate a NoExecute taint at all).

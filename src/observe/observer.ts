@@ -59,20 +59,20 @@ export class ObserverHub implements SimObserver {
 
   /** True when some observer implements `hook`. */
   listens(hook: keyof SimObserver): boolean {
-    let answer = this.listening.get(hook);
-    if (answer === undefined) {
-      answer = this.observers.some((o) => listensTo(o, hook));
-      this.listening.set(hook, answer);
-    }
-    return answer;
+    return this.remembered(this.listening, hook, listensTo);
   }
 
   /** True when some observer implements `hook` and wants repeated decisions too. */
   wantsEvery(hook: keyof SimObserver): boolean {
-    let answer = this.wantingEvery.get(hook);
+    return this.remembered(this.wantingEvery, hook, wantsEvery);
+  }
+
+  /** Whether `test` holds for some observer and `hook`, from `answers` once worked out. */
+  private remembered(answers: Map<keyof SimObserver, boolean>, hook: keyof SimObserver, test: (observer: SimObserver, hook: keyof SimObserver) => boolean): boolean {
+    let answer = answers.get(hook);
     if (answer === undefined) {
-      answer = this.observers.some((o) => wantsEvery(o, hook));
-      this.wantingEvery.set(hook, answer);
+      answer = this.observers.some((o) => test(o, hook));
+      answers.set(hook, answer);
     }
     return answer;
   }
