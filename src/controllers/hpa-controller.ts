@@ -111,7 +111,8 @@ export class HpaController {
     this.proposals = spec.metrics.map(() => ({ ok: false, metricName: '', reason: 'InvalidMetricSourceType', message: '' }));
     // Its spec and observation are set for each metric before it is read (an HPA without metrics never reads it).
     this.evaluation = { spec: spec.metrics[0]!, observation: none, specReplicas: 0, statusReplicas: 0, tolerances: this.tolerances };
-    this.reconcileInput = { nowSeconds: 0, spec, specReplicas: 0, statusReplicas: 0, proposals: this.proposals, history: this.history, config };
+    // The controller keeps only the latest history: each sync records into its list in place.
+    this.reconcileInput = { nowSeconds: 0, spec, specReplicas: 0, statusReplicas: 0, proposals: this.proposals, history: this.history, config, recordInPlace: true };
   }
 
   /**

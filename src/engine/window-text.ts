@@ -24,7 +24,7 @@ export class WindowCell implements PieceCell {
     for (let r = records.length - 1; r >= 0; r--) {
       const record = records[r]!;
       const ageSeconds = nowSeconds - record.timestampSeconds;
-      if (window.holds(ageSeconds)) entries.add(ageSeconds, record.replicas);
+      if (window.includes(r, ageSeconds)) entries.add(ageSeconds, record.replicas);
     }
     entries.write(out);
   }

@@ -39,7 +39,11 @@ export interface HpaDecisionRecord {
   scalingLimited: string;
   /** Which branch of the reconcile ran (disabled, aboveMax, belowMin, legacy, behavior, metricsFailed). */
   path: string;
-  /** Recommendations inside the stabilization window (any order; decisions.csv writes them youngest first). */
+  /**
+   * Recommendations inside the stabilization window (any order; decisions.csv writes them youngest
+   * first). A view of the HPA's own list, which its next sync records into: read it, or copy its
+   * entries(), before then.
+   */
   stabilizationWindow: StabilizationWindow;
   scaleUpLimit?: number;
   scaleDownLimit?: number;

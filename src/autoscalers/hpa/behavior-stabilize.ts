@@ -2,7 +2,7 @@
  * Stabilization when spec.behavior is set (§1.11): horizontal.go `stabilizeRecommendationWithBehaviors`,
  * a pure function of (recommendations, now, both windows).
  */
-import { recordRecommendation, StabilizationWindow } from './recommendation-history.js';
+import { recordRecommendationAt, StabilizationWindow } from './recommendation-history.js';
 import type { TimestampedRecommendation } from './types.js';
 
 export interface BehaviorStabilizeInput {
@@ -13,6 +13,8 @@ export interface BehaviorStabilizeInput {
   scaleUpWindowSeconds: number;
   scaleDownWindowSeconds: number;
   recommendations: readonly TimestampedRecommendation[];
+  /** The caller hands `recommendations` over: recorded into in place (recordRecommendationAt). */
+  recordInPlace?: boolean;
 }
 
 export interface BehaviorStabilization {
@@ -25,7 +27,7 @@ export interface BehaviorStabilization {
   downBound: number;
   /** Records inside at least one window (they shaped a bound). */
   window: StabilizationWindow;
-  /** The new list: the raw desired count recorded, reusing a slot older than both windows. */
+  /** The new list (or, recorded in place, the same one): the raw desired count recorded, reusing a slot older than both windows. */
   recommendations: TimestampedRecommendation[];
 }
 
@@ -39,26 +41,24 @@ export function stabilizeWithBehavior(input: BehaviorStabilizeInput): BehaviorSt
   const { nowSeconds, desiredReplicas, scaleUpWindowSeconds: upW, scaleDownWindowSeconds: downW } = input;
   let upBound = desiredReplicas;
   let downBound = desiredReplicas;
-  for (const record of input.recommendations) {
+  const records = input.recommendations;
+  // Where this sync's record goes: upstream reuses the last record strictly older than both cutoffs
+  // (timestamp.Before), else appends.
+  let slot = records.length;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     const ageSeconds = nowSeconds - record.timestampSeconds;
-    const inUp = ageSeconds < upW;
-    const inDown = ageSeconds < downW;
-    if (inUp) upBound = Math.min(upBound, record.replicas);
-    if (inDown) downBound = Math.max(downBound, record.replicas);
+    if (ageSeconds > upW && ageSeconds > downW) slot = i;
+    if (ageSeconds < upW) upBound = Math.min(upBound, record.replicas);
+    if (ageSeconds < downW) downBound = Math.max(downBound, record.replicas);
   }
+  const inPlace = input.recordInPlace === true;
   // Inside at least one strict window: younger than the longer one.
-  const window = new StabilizationWindow(input.recommendations, nowSeconds, Math.max(upW, downW), false);
+  const window = new StabilizationWindow(records, nowSeconds, Math.max(upW, downW), false, inPlace ? slot : -1);
   let stabilizedReplicas = input.currentReplicas;
   if (stabilizedReplicas < upBound) stabilizedReplicas = upBound;
   if (stabilizedReplicas > downBound) stabilizedReplicas = downBound;
-
-  // Upstream reuses a record only when it is strictly older than both cutoffs (timestamp.Before).
-  const recommendations = recordRecommendation(
-    input.recommendations,
-    desiredReplicas,
-    nowSeconds,
-    (r) => nowSeconds - r.timestampSeconds > upW && nowSeconds - r.timestampSeconds > downW,
-  );
+  const recommendations = recordRecommendationAt(records, slot, desiredReplicas, nowSeconds, inPlace);
   let reason: BehaviorStabilization['reason'] = 'ReadyForNewScale';
   if (stabilizedReplicas !== desiredReplicas) {
     reason = desiredReplicas >= input.currentReplicas ? 'ScaleUpStabilized' : 'ScaleDownStabilized';

@@ -2,7 +2,7 @@
  * Normalization when spec.behavior is null (the legacy path, §1.10): horizontal.go
  * `normalizeDesiredReplicas`, `stabilizeRecommendation`, `convertDesiredReplicasWithRules`, `calculateScaleUpLimit`.
  */
-import { StabilizationWindow } from './recommendation-history.js';
+import { recordRecommendationAt, StabilizationWindow } from './recommendation-history.js';
 import type { ScalingLimitedReason, TimestampedRecommendation } from './types.js';
 
 export interface LegacyStabilizeInput {
@@ -12,6 +12,8 @@ export interface LegacyStabilizeInput {
   /** --horizontal-pod-autoscaler-downscale-stabilization. */
   windowSeconds: number;
   recommendations: readonly TimestampedRecommendation[];
+  /** The caller hands `recommendations` over: recorded into in place (recordRecommendationAt). */
+  recordInPlace?: boolean;
 }
 
 export interface LegacyStabilization {
@@ -20,7 +22,7 @@ export interface LegacyStabilization {
   reason: 'ScaleDownStabilized' | 'ReadyForNewScale';
   /** The records inside the window (age ≤ window) that took part in the max. */
   window: StabilizationWindow;
-  /** The new list: `desiredReplicas` recorded, reusing one slot older than the window. */
+  /** The new list (or, recorded in place, the same one): `desiredReplicas` recorded, reusing one slot older than the window. */
   recommendations: TimestampedRecommendation[];
 }
 
@@ -35,22 +37,20 @@ export function stabilizeLegacy(input: LegacyStabilizeInput): LegacyStabilizatio
   // One pass finds the window's max and the slot to reuse (the last record older than the window),
   // as recordRecommendation would with isOutdated = age > window; this runs at every sync.
   const records = input.recommendations;
-  let reuseIndex = -1;
+  let slot = records.length;
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
     const ageSeconds = nowSeconds - record.timestampSeconds;
     if (ageSeconds > windowSeconds) {
-      reuseIndex = i;
+      slot = i;
       continue;
     }
     if (record.replicas > stabilizedReplicas) stabilizedReplicas = record.replicas;
   }
-  const recommendations = records.slice();
-  const recorded = { replicas: desiredReplicas, timestampSeconds: nowSeconds };
-  if (reuseIndex >= 0) recommendations[reuseIndex] = recorded;
-  else recommendations.push(recorded);
+  const inPlace = input.recordInPlace === true;
   const reason = stabilizedReplicas !== desiredReplicas ? 'ScaleDownStabilized' : 'ReadyForNewScale';
-  const window = new StabilizationWindow(records, nowSeconds, windowSeconds, true);
+  const window = new StabilizationWindow(records, nowSeconds, windowSeconds, true, inPlace ? slot : -1);
+  const recommendations = recordRecommendationAt(records, slot, desiredReplicas, nowSeconds, inPlace);
   return { stabilizedReplicas, reason, window, recommendations };
 }
 

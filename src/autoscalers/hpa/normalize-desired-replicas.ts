@@ -19,6 +19,8 @@ export interface NormalizeInput {
   /** History after first-reconcile seeding. */
   history: HpaHistory & { recommendations: readonly TimestampedRecommendation[] };
   config: HpaControllerConfig;
+  /** The caller hands the history's recommendation list over: recorded into in place (recordRecommendationAt). */
+  recordInPlace?: boolean;
 }
 
 export interface Normalization {
@@ -41,6 +43,7 @@ export function normalizeLegacy(input: NormalizeInput): Normalization {
     desiredReplicas: input.desiredReplicas,
     windowSeconds,
     recommendations: input.history.recommendations,
+    recordInPlace: input.recordInPlace,
   });
   const conv = convertDesiredReplicasWithRules({
     currentReplicas: input.currentReplicas,
@@ -70,6 +73,7 @@ export function normalizeWithBehaviors(input: NormalizeInput, behavior: Resolved
     scaleUpWindowSeconds: behavior.scaleUp.stabilizationWindowSeconds,
     scaleDownWindowSeconds: behavior.scaleDown.stabilizationWindowSeconds,
     recommendations: input.history.recommendations,
+    recordInPlace: input.recordInPlace,
   });
   const rate = convertDesiredReplicasWithBehaviorRate({
     nowSeconds: input.nowSeconds,

@@ -29,6 +29,12 @@ export interface ReconcileInput {
   proposals: MetricProposal[];
   history: HpaHistory;
   config: HpaControllerConfig;
+  /**
+   * The caller hands `history`'s recommendation list over (the HPA controller, which keeps only the
+   * latest history): the sync's recommendation is recorded into it in place, and the result's history
+   * holds the same list. Without it the input history is never mutated.
+   */
+  recordInPlace?: boolean;
 }
 
 export type ReconcilePath = 'disabled' | 'aboveMax' | 'belowMin' | 'legacy' | 'behavior' | 'metricsFailed';
@@ -55,7 +61,7 @@ export interface ReconcileResult {
     scaleUpLimit?: number;
     scaleDownLimit?: number;
   };
-  /** The NEW history; the input history is never mutated. */
+  /** The NEW history; the input history is never mutated (but for its recommendation list with recordInPlace). */
   history: HpaHistory;
 }
 
@@ -176,6 +182,7 @@ function normalizedResult(ctx: SyncContext, combined: Extract<CombinedProposals,
     maxReplicas: input.spec.maxReplicas,
     history: ctx.history,
     config: input.config,
+    recordInPlace: input.recordInPlace,
   };
   const norm = behavior === null ? normalizeLegacy(normalizeInput) : normalizeWithBehaviors(normalizeInput, behavior);
   const desired = norm.desiredReplicas;
