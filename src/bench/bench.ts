@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseOverrides } from '../compare/overrides.js';
 import { EventQueue } from '../core/event-queue.js';
-import { holdYoungGeneration } from '../launch/young-generation.js';
+import { settleHeapForRun } from '../launch/run-heap.js';
 import { runScenario } from '../engine/run-scenario.js';
 import { ResultsFolder } from '../report/results-folder.js';
 import { formatPaddedMarkdownTable } from '../report/markdown/markdown-table.js';
@@ -78,8 +78,8 @@ async function benchCase(c: BenchCase): Promise<Omit<BenchRow, 'processWallSecon
     patches: c.overrides !== undefined ? parseOverrides(c.overrides, c.name) : [],
   });
   const t1 = performance.now();
-  // As `scalesim run` does once the scenario is loaded (src/launch/young-generation.ts).
-  holdYoungGeneration();
+  // As `scalesim run` does once the scenario is loaded (src/launch/run-heap.ts).
+  settleHeapForRun();
   const scratch = mkdtempSync(join(tmpdir(), 'scalesim-bench-'));
   try {
     const folder = new ResultsFolder(join(scratch, 'results'));

@@ -19,9 +19,9 @@
  * as before; test/launch/young-generation.test.ts checks that V8 honours it. It is set
  * after the bundle was compiled from V8's code cache (src/launch/cached-bundle.ts): V8 checks the
  * flags when it reads that cache, and any flag set before would make it refuse the cache. V8 flags
- * are the whole process's, so only commands that start no worker thread afterwards call this (`run`,
- * `compare` once every variant is loaded, and the bench's run of a case): a sweep worker reading the
- * cache later would refuse it too.
+ * are the whole process's, so only commands that start no worker thread afterwards call this, through
+ * run-heap.ts (`run`, `compare` once every variant is loaded, and the bench's run of a case): a sweep
+ * worker reading the cache later would refuse it too.
  */
 import { setFlagsFromString } from 'node:v8';
 

@@ -10,7 +10,7 @@ import { scenarioDirArg } from '../scenario-dir-arg.js';
 import { bestVariants, comparisonColumns, comparisonCsv, comparisonReportTable, formatComparisonTable } from '../../compare/comparison-table.js';
 import { COMPARISON_CSV, COMPARISON_JSON, COMPARISON_SEEDS_CSV, COMPARISON_WORKLOADS_CSV } from '../../compare/output-names.js';
 import { runComparison } from '../../compare/run-comparison.js';
-import { holdYoungGeneration } from '../../launch/young-generation.js';
+import { settleHeapForRun } from '../../launch/run-heap.js';
 import { formatProblem, type InputProblem } from '../../errors/user-input-error.js';
 import { resolveVariants } from '../../compare/variants.js';
 import {
@@ -125,8 +125,8 @@ and must not be those of the files compare writes beside them (comparison.json, 
               return recorder.tables((name, header) => folder.table(name, header, v.name));
             },
             onVariantStart: (v, i, scenario, s) => {
-              // Every variant is loaded by now: the runs' memory stays flat however long they are (young-generation.ts).
-              holdYoungGeneration();
+              // Every variant is loaded by now: the runs' memory stays flat however long they are (run-heap.ts).
+              settleHeapForRun();
               bar.stop();
               const ofSeeds = s !== undefined ? `, seed ${s.seed} (${s.index + 1}/${s.count})` : '';
               bar = createProgress(flags.progress !== false && !flags.json, scenario.durationSeconds, `simulating ${v.name} (${i + 1}/${variants.length})${ofSeeds}`);

@@ -5,7 +5,7 @@ import { scenarioDirArg } from '../scenario-dir-arg.js';
 import { runScenarioYielding } from '../../engine/run-scenario.js';
 import type { RunSummary } from '../../report/summary.js';
 import { parseDuration } from '../../scenario/duration.js';
-import { holdYoungGeneration } from '../../launch/young-generation.js';
+import { settleHeapForRun } from '../../launch/run-heap.js';
 import { loadScenario, type ScenarioOverrides } from '../../scenario/load-scenario.js';
 import { DECISION_DETAILS, type DecisionDetail } from '../../scenario/schema/scenario-schema.js';
 import { formatProblem, UserInputError } from '../../errors/user-input-error.js';
@@ -117,8 +117,8 @@ Examples:
         if (flags.seed !== undefined) overrides.seed = parseSeed(flags.seed);
         if (flags.duration !== undefined) overrides.durationSeconds = parseDurationFlag(flags.duration);
         const scenario = await loadScenario(dir, overrides);
-        // The run's memory then stays flat however long it is (young-generation.ts).
-        holdYoungGeneration();
+        // The run's memory then stays flat however long it is (run-heap.ts).
+        settleHeapForRun();
         const formats = flags.report === false ? [] : resolveReportFormats(flags.report ?? DEFAULT_REPORT_FORMATS.join(','));
         const chartWorkloads = flags.chartWorkloads === undefined ? DEFAULT_CHARTED_WORKLOADS : parseChartWorkloadsFlag(flags.chartWorkloads);
         const outDir = flags.out ?? join('results', safeName(scenario.name || basename(resolve(dir))));
