@@ -89,6 +89,7 @@ export class Simulation {
     // after this one's handler ran, exactly as scheduling it from the handler would.
     let pending: QueuedEvent | undefined;
     let queued = false;
+    const lane = this.queue.lane(phase, intervalSeconds);
     const fire = this.wrap(component, () => {
       queued = false;
       run(k);
@@ -96,12 +97,12 @@ export class Simulation {
       const t = startSeconds + k * intervalSeconds;
       if (stopped || t >= untilSeconds || pending === undefined) pending = undefined;
       else {
-        this.queue.reschedule(pending, t);
+        this.queue.reschedule(pending, t, lane);
         queued = true;
       }
     });
     if (startSeconds < untilSeconds) {
-      pending = this.queue.push(startSeconds, phase, fire);
+      pending = this.queue.push(startSeconds, phase, fire, lane);
       queued = true;
     }
     return {
@@ -117,9 +118,8 @@ export class Simulation {
   runUntil(endSeconds: number): void {
     const queue = this.queue;
     for (;;) {
-      const next = queue.peek();
-      if (next === undefined || next.timeSeconds >= endSeconds) break;
-      queue.pop();
+      const next = queue.popBefore(endSeconds);
+      if (next === undefined) break;
       if (this.cancelled.size > 0 && this.cancelled.delete(next)) continue;
       this.now = next.timeSeconds;
       this.eventsProcessed++;
