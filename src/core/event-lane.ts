@@ -12,15 +12,15 @@ import type { QueuedEvent } from './event-queue.js';
 /** Lanes a queue makes at most: the next event is looked for among every lane's first at each pop. */
 export const MAX_LANES = 16;
 
-export class EventLane {
+export class EventLane<E extends QueuedEvent = QueuedEvent> {
   /** A ring: `count` events from `head`, wrapping around. */
-  private ring: (QueuedEvent | undefined)[] = new Array<QueuedEvent | undefined>(16);
+  private ring: (E | undefined)[] = new Array<E | undefined>(16);
   private head = 0;
   count = 0;
 
   constructor(readonly phase: number) {}
 
-  first(): QueuedEvent | undefined {
+  first(): E | undefined {
     return this.count > 0 ? this.ring[this.head] : undefined;
   }
 
@@ -32,13 +32,13 @@ export class EventLane {
     return event.timeSeconds >= last.timeSeconds;
   }
 
-  add(event: QueuedEvent): void {
+  add(event: E): void {
     if (this.count === this.ring.length) this.grow();
     this.ring[(this.head + this.count) % this.ring.length] = event;
     this.count++;
   }
 
-  shift(): QueuedEvent | undefined {
+  shift(): E | undefined {
     if (this.count === 0) return undefined;
     const event = this.ring[this.head];
     this.ring[this.head] = undefined;
@@ -48,7 +48,7 @@ export class EventLane {
   }
 
   private grow(): void {
-    const ring = new Array<QueuedEvent | undefined>(this.ring.length * 2);
+    const ring = new Array<E | undefined>(this.ring.length * 2);
     for (let i = 0; i < this.count; i++) ring[i] = this.ring[(this.head + i) % this.ring.length];
     this.ring = ring;
     this.head = 0;

@@ -24,11 +24,11 @@ export function before(a: QueuedEvent, b: QueuedEvent): boolean {
   return a.sequence < b.sequence;
 }
 
-export class EventQueue {
-  private readonly heap: QueuedEvent[] = [];
-  private readonly lanes: EventLane[] = [];
+export class EventQueue<E extends QueuedEvent = QueuedEvent> {
+  private readonly heap: E[] = [];
+  private readonly lanes: EventLane<E>[] = [];
   /** phase → period → lane. */
-  private readonly laneIndex = new Map<number, Map<number, EventLane>>();
+  private readonly laneIndex = new Map<number, Map<number, EventLane<E>>>();
   private nextSequence = 0;
 
   get size(): number {
@@ -41,39 +41,45 @@ export class EventQueue {
    * The lane for periodic events of `phase` queued again every `intervalSeconds`, made on first ask;
    * undefined once MAX_LANES lanes exist (such events then go to the heap, in the same order).
    */
-  lane(phase: number, intervalSeconds: number): EventLane | undefined {
+  lane(phase: number, intervalSeconds: number): EventLane<E> | undefined {
     let byInterval = this.laneIndex.get(phase);
     if (byInterval === undefined) this.laneIndex.set(phase, (byInterval = new Map()));
     let lane = byInterval.get(intervalSeconds);
     if (lane === undefined && this.lanes.length < MAX_LANES) {
-      lane = new EventLane(phase);
+      lane = new EventLane<E>(phase);
       byInterval.set(intervalSeconds, lane);
       this.lanes.push(lane);
     }
     return lane;
   }
 
-  /** Adds an event (into `lane` when it keeps the lane in order, else into the heap); returns it so that the caller may cancel it. */
-  push(timeSeconds: number, phase: number, run: () => void, lane?: EventLane): QueuedEvent {
-    return this.insert({ timeSeconds, phase, sequence: 0, run }, lane);
+  /** Adds an event made of a key and a handler (the bench's bare loop, tests); returns it. */
+  push(this: EventQueue<QueuedEvent>, timeSeconds: number, phase: number, run: () => void, lane?: EventLane<QueuedEvent>): QueuedEvent {
+    return this.add({ timeSeconds, phase, sequence: 0, run }, lane);
+  }
+
+  /** Adds an event, as the newest of its key (into `lane` when it keeps the lane in order, else into the heap); returns it. */
+  add<T extends E>(event: T, lane?: EventLane<E>): T {
+    this.insert(event, lane);
+    return event;
   }
 
   /**
    * Puts an event that has been popped back in at a new time, as if pushed now (a new sequence
    * number): periodic processes reuse one event object instead of allocating one per firing.
    */
-  reschedule(event: QueuedEvent, timeSeconds: number, lane?: EventLane): QueuedEvent {
+  reschedule(event: E, timeSeconds: number, lane?: EventLane<E>): void {
     event.timeSeconds = timeSeconds;
-    return this.insert(event, lane);
+    this.insert(event, lane);
   }
 
-  private insert(event: QueuedEvent, lane: EventLane | undefined): QueuedEvent {
+  private insert(event: E, lane: EventLane<E> | undefined): void {
     event.sequence = this.nextSequence++;
     // The newest sequence number: the event goes last among equal keys, so a lane stays in order
     // when the event is of its phase and no earlier than its last one.
     if (lane !== undefined && lane.accepts(event)) {
       lane.add(event);
-      return event;
+      return;
     }
     const heap = this.heap;
     let i = heap.length;
@@ -86,13 +92,12 @@ export class EventQueue {
       i = parent;
     }
     heap[i] = event;
-    return event;
   }
 
   /** The lane whose first event is the least of all lanes' and earlier than the heap's top, or undefined when the heap's top comes first. */
-  private leastLane(): EventLane | undefined {
-    let least: QueuedEvent | undefined = this.heap[0];
-    let leastLane: EventLane | undefined;
+  private leastLane(): EventLane<E> | undefined {
+    let least: E | undefined = this.heap[0];
+    let leastLane: EventLane<E> | undefined;
     const lanes = this.lanes;
     for (let i = 0; i < lanes.length; i++) {
       const first = lanes[i]!.first();
@@ -104,25 +109,25 @@ export class EventQueue {
     return leastLane;
   }
 
-  peek(): QueuedEvent | undefined {
+  peek(): E | undefined {
     const lane = this.leastLane();
     return lane !== undefined ? lane.first() : this.heap[0];
   }
 
-  pop(): QueuedEvent | undefined {
+  pop(): E | undefined {
     const lane = this.leastLane();
     return lane !== undefined ? lane.shift() : this.popHeap();
   }
 
   /** The next event if it is earlier than `endSeconds`, taken out of the queue; else undefined, and the queue is left as it is. */
-  popBefore(endSeconds: number): QueuedEvent | undefined {
+  popBefore(endSeconds: number): E | undefined {
     const lane = this.leastLane();
     const next = lane !== undefined ? lane.first() : this.heap[0];
     if (next === undefined || next.timeSeconds >= endSeconds) return undefined;
     return lane !== undefined ? lane.shift() : this.popHeap();
   }
 
-  private popHeap(): QueuedEvent | undefined {
+  private popHeap(): E | undefined {
     const heap = this.heap;
     const top = heap[0];
     if (top === undefined) return undefined;

@@ -5,8 +5,11 @@
  * caller that wants to know where wall time goes (npm run bench:components) passes an EventTimer,
  * whose clock is its own; the timer only receives figures and never changes what runs.
  */
-import { EventQueue, type QueuedEvent } from './event-queue.js';
+import { EventQueue } from './event-queue.js';
 import type { PhaseValue } from './phases.js';
+import { SimEvent, type Cancellable, type EventHome } from './sim-event.js';
+
+export type { Cancellable } from './sim-event.js';
 
 /** Raised when an event handler throws: names the component and the simulated instant. */
 export class SimulationError extends Error {
@@ -36,14 +39,11 @@ export interface EventTally {
   events: number;
 }
 
-/** A handle to cancel a scheduled event or a periodic process. */
-export interface Cancellable {
-  cancel(): void;
-}
-
-export class Simulation {
-  private readonly queue = new EventQueue();
-  private readonly cancelled = new Set<QueuedEvent>();
+export class Simulation implements EventHome {
+  /** The queue, for the events themselves to go back into (sim-event.ts); schedule through the methods below. */
+  readonly queue = new EventQueue<SimEvent>();
+  /** Cancelled events still in the queue: skipped when popped. */
+  readonly cancelled = new Set<SimEvent>();
   private now = 0;
   /** Number of events run so far (benchmarks report it). */
   eventsProcessed = 0;
@@ -60,8 +60,7 @@ export class Simulation {
     if (!(timeSeconds >= this.now)) {
       throw new Error(`${component}: cannot schedule at t=${timeSeconds}s, now is ${this.now}s`);
     }
-    const event = this.queue.push(timeSeconds, phase, this.wrap(component, run));
-    return { cancel: () => this.cancelled.add(event) };
+    return new SimEvent(timeSeconds, phase, component, this.timed(component, run), this).enqueue();
   }
 
   scheduleAfter(delaySeconds: number, phase: PhaseValue, component: string, run: () => void): Cancellable {
@@ -82,36 +81,12 @@ export class Simulation {
   ): Cancellable {
     if (!(intervalSeconds > 0)) throw new Error(`${component}: interval must be > 0 s, got ${intervalSeconds}`);
     if (!(startSeconds >= this.now)) throw new Error(`${component}: cannot schedule at t=${startSeconds}s, now is ${this.now}s`);
-    let stopped = false;
-    let k = 0;
-    // One event object and one wrapped closure for the whole process: a firing allocates nothing,
-    // so long runs do not fill the old generation with spent events. The next firing is queued
-    // after this one's handler ran, exactly as scheduling it from the handler would.
-    let pending: QueuedEvent | undefined;
-    let queued = false;
-    const lane = this.queue.lane(phase, intervalSeconds);
-    const fire = this.wrap(component, () => {
-      queued = false;
-      run(k);
-      k++;
-      const t = startSeconds + k * intervalSeconds;
-      if (stopped || t >= untilSeconds || pending === undefined) pending = undefined;
-      else {
-        this.queue.reschedule(pending, t, lane);
-        queued = true;
-      }
-    });
-    if (startSeconds < untilSeconds) {
-      pending = this.queue.push(startSeconds, phase, fire, lane);
-      queued = true;
-    }
-    return {
-      cancel: () => {
-        stopped = true;
-        if (pending !== undefined && queued) this.cancelled.add(pending);
-        pending = undefined;
-      },
-    };
+    // One event object for the whole process (sim-event.ts): a firing allocates nothing, so long
+    // runs do not fill the old generation with spent events. The next firing is queued after this
+    // one's handler ran, exactly as scheduling it from the handler would.
+    const process = new SimEvent(startSeconds, phase, component, this.timed(component, run), this, intervalSeconds, untilSeconds, this.queue.lane(phase, intervalSeconds));
+    if (startSeconds < untilSeconds) process.enqueue();
+    return process;
   }
 
   /** Runs events with time < endSeconds, then sets the clock to endSeconds. */
@@ -123,28 +98,26 @@ export class Simulation {
       if (this.cancelled.size > 0 && this.cancelled.delete(next)) continue;
       this.now = next.timeSeconds;
       this.eventsProcessed++;
-      next.run();
+      try {
+        next.run();
+      } catch (error) {
+        // SimPy's loud failure: which component, at what simulated instant.
+        if (error instanceof SimulationError) throw error;
+        throw new SimulationError(next.component, this.now, error);
+      }
     }
     this.now = endSeconds;
   }
 
-  private wrap(component: string, run: () => void): () => void {
-    const guarded = (): void => {
-      try {
-        run();
-      } catch (error) {
-        if (error instanceof SimulationError) throw error;
-        throw new SimulationError(component, this.now, error);
-      }
-    };
+  /** The handler itself, or with a timer (profiling) the handler timed into its component's tally, a failing firing's time too. */
+  private timed<A extends unknown[]>(component: string, run: (...args: A) => void): (...args: A) => void {
     const timer = this.timer;
-    if (timer === undefined) return guarded;
-    // Profiling: each firing's wall time goes to the component's tally, a failing one's too.
+    if (timer === undefined) return run;
     const tally = timer.tally(component);
-    return () => {
+    return (...args: A) => {
       const startMs = timer.nowMs();
       try {
-        guarded();
+        run(...args);
       } finally {
         tally.wallMs += timer.nowMs() - startMs;
         tally.events++;

@@ -34,6 +34,18 @@ describe('Simulation', () => {
     expect(times[2]).toBe(0.1 + 2 * 0.1);
   });
 
+  it("calls a one-off event's handler with no argument and a periodic process's with k; a periodic process past its end is never queued", () => {
+    const sim = new Simulation();
+    const calls: unknown[][] = [];
+    sim.scheduleAt(1, Phase.LOAD, 'once', (...args: unknown[]) => calls.push(['once', ...args]));
+    sim.every(0, 2, Phase.CONTROL, 'tick', (...args: unknown[]) => calls.push(['tick', ...args]), 5);
+    const late = sim.every(10, 1, Phase.CONTROL, 'late', () => calls.push(['late']), 10);
+    late.cancel();
+    sim.runUntil(20);
+    expect(calls).toEqual([['tick', 0], ['once'], ['tick', 1], ['tick', 2]]);
+    expect(sim.eventsProcessed).toBe(4);
+  });
+
   it('runs events strictly before the end time and stops periodic work when cancelled', () => {
     const sim = new Simulation();
     const log: number[] = [];
