@@ -39,8 +39,18 @@ class DecisionKey {
   }
 
   put(value: KeyValue): void {
-    if (this.same && this.last[this.index] !== value) this.same = false;
-    this.last[this.index++] = value;
+    // Stored only when it differs (most fields of most decisions repeat): an unchanged field costs a
+    // read, not a store into the kept array.
+    const i = this.index++;
+    const last = this.last;
+    if (i >= last.length) {
+      // A field the previous decision did not have compares as undefined (end() then tells the lengths apart).
+      if (value !== undefined) this.same = false;
+      last[i] = value;
+    } else if (last[i] !== value) {
+      this.same = false;
+      last[i] = value;
+    }
   }
 
   /** True when every field since begin() equals the previous decision's (never for the first). */
