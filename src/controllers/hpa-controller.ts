@@ -5,7 +5,7 @@
  */
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
-import { evaluateMetric, notComputed, type MetricEvaluationInput, type MetricObservation, type MetricProposal } from '../autoscalers/hpa/evaluate-metric.js';
+import { evaluateMetric, notComputed, resolveMetricSpec, type MetricEvaluationInput, type MetricObservation, type MetricProposal, type ResolvedMetricSpec } from '../autoscalers/hpa/evaluate-metric.js';
 import { pathWithoutMetrics, reconcileHpa, type ReconcileInput } from '../autoscalers/hpa/reconcile.js';
 import { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
 import { resolveTolerances } from '../autoscalers/hpa/tolerance.js';
@@ -80,6 +80,8 @@ export class HpaController {
   private readonly observations: MetricObservation[];
   private readonly proposals: MetricProposal[];
   private readonly evaluation: MetricEvaluationInput;
+  /** Each metric's spec resolved once (its name, calculator and target do not change during a run). */
+  private readonly resolved: ResolvedMetricSpec[];
   /** One per metric, refilled by its observation at each sync (see ObservationContext.reuse). */
   private readonly podObservations: PodsObservation[];
   private readonly reconcileInput: ReconcileInput;
@@ -101,6 +103,7 @@ export class HpaController {
   ) {
     this.tolerances = resolveTolerances(spec.behavior, config);
     this.targetTexts = spec.metrics.map(formatTarget);
+    this.resolved = spec.metrics.map(resolveMetricSpec);
     this.lastValues = spec.metrics.map(() => ({ ok: false, utilizationPercent: undefined, averageValueMilli: undefined, valueMilli: undefined }));
     this.ctx = { target, metricsServer, series, config, nowSeconds: 0, podTotals: true };
     this.observers = spec.metrics.map((m) => metricObserver(m, target));
@@ -163,6 +166,7 @@ export class HpaController {
       evaluation.statusReplicas = statusReplicas;
       for (let i = 0; i < specs.length; i++) {
         evaluation.spec = specs[i]!;
+        evaluation.resolved = this.resolved[i];
         evaluation.observation = observations[i]!;
         proposals[i] = evaluateMetric(evaluation);
       }

@@ -2,7 +2,7 @@
  * One metric of an HPA → one replica proposal, through the calculator registry. Mirrors
  * horizontal.go `computeReplicasForMetric`: the per-metric step of `computeReplicasForMetrics`.
  */
-import { findMetricCalculator, observationKindOf, type CalculatorContext, type ReportedValue } from './metric-calculators.js';
+import { findMetricCalculator, observationKindOf, type CalculatorContext, type MetricCalculatorEntry, type ReportedValue } from './metric-calculators.js';
 import type { ReplicaCalcSuccess } from './replica-calculation.js';
 import type {
   ClassifiedPod,
@@ -35,6 +35,23 @@ export interface MetricEvaluationInput {
   statusReplicas: number;
   /** From `resolveTolerances`; the same pair for every metric of the HPA. */
   tolerances: Tolerances;
+  /**
+   * `resolveMetricSpec(spec)`, made once by a caller that evaluates the same spec at every sync (the
+   * HPA controller): what a sync would otherwise look up in the spec and the registries each time.
+   */
+  resolved?: ResolvedMetricSpec;
+}
+
+/** What evaluating a metric takes from its spec alone: its name, its failure reason, its calculator and target number. */
+export interface ResolvedMetricSpec {
+  metricName: string;
+  sourceType: string;
+  /** undefined: an unknown source type (InvalidMetricSourceType). */
+  failureReason: ScalingActiveReason | undefined;
+  /** undefined: the (source, target) pair is not supported. */
+  entry: MetricCalculatorEntry | undefined;
+  /** The number the target type selects; undefined when unset. */
+  target: number | undefined;
 }
 
 export type MetricProposal =
@@ -111,6 +128,18 @@ function failure(metricName: string, reason: ScalingActiveReason, message: strin
   return { ok: false, metricName, reason, message };
 }
 
+/** What evaluateMetric takes from the spec alone (pure; the same spec gives the same answer). */
+export function resolveMetricSpec(spec: HpaMetricSpec): ResolvedMetricSpec {
+  const sourceType = String(spec.type);
+  return {
+    metricName: metricDisplayName(spec),
+    sourceType,
+    failureReason: sourceEntry(spec)?.failureReason,
+    entry: findMetricCalculator(sourceType, spec.target.type),
+    target: targetNumber(spec.target),
+  };
+}
+
 const CALCULATOR_CONTEXT: CalculatorContext = { target: 0, specReplicas: 0, statusReplicas: 0, tolerances: { scaleUp: 0, scaleDown: 0 } };
 
 /**
@@ -121,17 +150,13 @@ const CALCULATOR_CONTEXT: CalculatorContext = { target: 0, specReplicas: 0, stat
  */
 export function evaluateMetric(input: MetricEvaluationInput): MetricProposal {
   const { spec, observation } = input;
-  const metricName = metricDisplayName(spec);
-  const sourceType = String(spec.type);
-  const failureReason = sourceEntry(spec)?.failureReason;
+  const { metricName, sourceType, failureReason, entry, target } = input.resolved ?? resolveMetricSpec(spec);
   if (failureReason === undefined) {
     return { ok: false, metricName, reason: 'InvalidMetricSourceType', message: `unknown metric source type "${sourceType}"` };
   }
   if (observation.kind === 'error') return failure(metricName, failureReason, observation.message);
 
-  const entry = findMetricCalculator(sourceType, spec.target.type);
   if (entry === undefined) return failure(metricName, failureReason, `invalid ${sourceType} metric source: target type ${spec.target.type} is not supported`);
-  const target = targetNumber(spec.target);
   if (target === undefined) return failure(metricName, failureReason, `invalid ${sourceType} metric source: the ${spec.target.type} target value is not set`);
   if (observationKindOf(observation) !== entry.observation) {
     return failure(metricName, failureReason, `${entry.upstream} needs ${entry.observation === 'pods' ? 'per-pod samples' : 'metric values'}, got ${observation.kind}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HPA_DEFAULTS } from '../../../src/autoscalers/hpa/config.js';
 import { computeProposals } from '../../../src/autoscalers/hpa/compute-proposals.js';
-import { evaluateMetric, metricDisplayName, type MetricObservation } from '../../../src/autoscalers/hpa/evaluate-metric.js';
+import { evaluateMetric, metricDisplayName, resolveMetricSpec, type MetricObservation } from '../../../src/autoscalers/hpa/evaluate-metric.js';
 import { METRIC_CALCULATORS } from '../../../src/autoscalers/hpa/metric-calculators.js';
 import type { HpaMetricSpec } from '../../../src/autoscalers/hpa/types.js';
 
@@ -86,6 +86,25 @@ describe('evaluateMetric failures are proposals, not exceptions', () => {
     const p = evaluate(spec, obs);
     expect(p).toMatchObject({ ok: false, reason });
     if (!p.ok) expect(p.message.length).toBeGreaterThan(0);
+    // The HPA controller resolves each spec once: the same proposal, the same message.
+    expect(evaluateMetric({ spec, observation: obs, specReplicas: 2, statusReplicas: 2, tolerances: TOL, resolved: resolveMetricSpec(spec) })).toEqual(p);
+  });
+
+  it('a spec resolved once gives the proposals of one resolved at each call, for every supported pair', () => {
+    expect(resolveMetricSpec(cpu50)).toMatchObject({ metricName: 'cpu', sourceType: 'Resource', failureReason: 'FailedGetResourceMetric', target: 50 });
+    expect(resolveMetricSpec(cpu50).entry).toBe(METRIC_CALCULATORS['Resource/Utilization']);
+    for (const [spec, obs] of [
+      [cpu50, podsObs],
+      [{ type: 'External', metricName: 'q', target: { type: 'AverageValue', averageValueMilli: 5000 } }, valuesObs],
+      [{ type: 'Object', metricName: 'q', describedObject: { kind: 'S', name: 's' }, target: { type: 'Value', valueMilli: 10000 } }, valuesObs],
+    ] as [HpaMetricSpec, MetricObservation][]) {
+      const resolved = resolveMetricSpec(spec);
+      for (const replicas of [1, 2, 7]) {
+        const each = evaluate(spec, obs, replicas, replicas);
+        expect(each.ok).toBe(true);
+        expect(evaluateMetric({ spec, observation: obs, specReplicas: replicas, statusReplicas: replicas, tolerances: TOL, resolved })).toEqual(each);
+      }
+    }
   });
 });
 
