@@ -46,3 +46,21 @@ export function parseBenchArgs(argv: readonly string[], valued: readonly string[
     throw error;
   }
 }
+
+/**
+ * Whether the command line asks for the tool's usage (`--help` or `-h`, not as the value of one of
+ * the `valued` options), whatever else it holds: the tool prints its usage and exits 0.
+ */
+export function helpWanted(argv: readonly string[], valued: readonly string[]): boolean {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  for (const name of valued) options[name] = { type: 'string' };
+  const { values } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: false });
+  return values.help === true;
+}
+
+/** Prints `usage` on stdout when the command line asks for it (helpWanted); true when it did. */
+export function printedHelp(argv: readonly string[], valued: readonly string[], usage: string): boolean {
+  if (!helpWanted(argv, valued)) return false;
+  console.log(usage);
+  return true;
+}

@@ -11,6 +11,7 @@
  *   npm run bench -- nasa-diurnal      the named cases
  *   npm run bench -- --json            the rows as JSON
  *   npm run bench -- --repeat 3        each case three times: the median run, and the spread
+ *   npm run bench -- --help            the usage (bench-options.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,9 +26,11 @@ import { runScenario } from '../engine/run-scenario.js';
 import { ResultsFolder } from '../report/results-folder.js';
 import { formatPaddedMarkdownTable } from '../report/markdown/markdown-table.js';
 import { loadScenario } from '../scenario/load-scenario.js';
-import { BENCH_CASES, DAY_SECONDS, findBenchCase, type BenchCase } from './cases.js';
+import { DAY_SECONDS, findBenchCase, type BenchCase } from './cases.js';
 import { figure } from './figures.js';
-import { medianBy, parseRepeat } from './repeat.js';
+import { printedHelp, refuse } from './bench-args.js';
+import { BENCH_USAGE, BENCH_VALUED, parseBenchOptions } from './bench-options.js';
+import { medianBy } from './repeat.js';
 import { checkTargets } from './targets.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -193,22 +196,10 @@ export async function runBench(argv: readonly string[] = process.argv): Promise<
     process.stdout.write(JSON.stringify(await benchCase(c)));
     return;
   }
-  const json = args.includes('--json');
-  const repeatAt = args.indexOf('--repeat');
-  const repeat = repeatAt >= 0 ? parseRepeat(args[repeatAt + 1]) : 1;
-  if (typeof repeat === 'string') {
-    console.error(repeat);
-    process.exitCode = 2;
-    return;
-  }
-  const names = args.filter((a, i) => a !== '--json' && (repeatAt < 0 || (i !== repeatAt && i !== repeatAt + 1)));
-  const unknown = names.filter((n) => findBenchCase(n) === undefined);
-  if (unknown.length > 0) {
-    console.error(`unknown bench case(s): ${unknown.join(', ')}; cases: ${BENCH_CASES.map((c) => c.name).join(', ')}`);
-    process.exitCode = 2;
-    return;
-  }
-  const cases = names.length > 0 ? names : BENCH_CASES.filter((c) => c.onRequest !== true).map((c) => c.name);
+  if (printedHelp(args, BENCH_VALUED, BENCH_USAGE)) return;
+  const options = parseBenchOptions(args);
+  if (typeof options === 'string') return refuse('bench', options, BENCH_USAGE);
+  const { cases, repeat, json } = options;
   const rows: BenchRow[] = [];
   for (const name of cases) {
     const runs: BenchRow[] = [];

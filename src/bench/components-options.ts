@@ -24,11 +24,15 @@ export const COMPONENTS_USAGE = `usage: npm run bench:components -- [CASE|SCENAR
   --duration    simulated time instead of the scenario's own, e.g. 1h, 6h, 3d (default: 1h for bench-large)
   --by          kind: hpa, keda, metrics-server… added up (default); instance: hpa/web, hpa/api… apart
   --top         rows to print (default: all by kind, 20 by instance)
-  --json        the rows and the run's figures as JSON`;
+  --json        the rows and the run's figures as JSON
+  -h, --help    this text`;
+
+/** The options that take a value. */
+export const COMPONENTS_VALUED = ['duration', 'by', 'top'] as const;
 
 /** The options, or what is wrong with the command line (one line, for exit code 2). */
 export function parseComponentsArgs(argv: readonly string[]): ComponentsOptions | string {
-  const args = parseBenchArgs(argv, ['duration', 'by', 'top']);
+  const args = parseBenchArgs(argv, COMPONENTS_VALUED);
   if (typeof args === 'string') return args;
   if (args.positionals.length > 1) return `one case or scenario folder only, got ${args.positionals.map((p) => `"${p}"`).join(' and ')}`;
   const name = args.positionals[0];

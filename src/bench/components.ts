@@ -21,9 +21,9 @@ import { formatPaddedMarkdownTable } from '../report/markdown/markdown-table.js'
 import { NullTableSink } from '../report/table-sink.js';
 import { loadScenario, type ScenarioOverrides } from '../scenario/load-scenario.js';
 import { ComponentProfile, summarizeProfile, type ProfileSummary } from './component-profile.js';
-import { refuse } from './bench-args.js';
+import { printedHelp, refuse } from './bench-args.js';
 import { figure } from './figures.js';
-import { COMPONENTS_USAGE, parseComponentsArgs, type ComponentsOptions } from './components-options.js';
+import { COMPONENTS_USAGE, COMPONENTS_VALUED, parseComponentsArgs, type ComponentsOptions } from './components-options.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -135,7 +135,9 @@ function print(options: ComponentsOptions, result: Awaited<ReturnType<typeof pro
 }
 
 async function main(): Promise<void> {
-  const options = parseComponentsArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (printedHelp(argv, COMPONENTS_VALUED, COMPONENTS_USAGE)) return;
+  const options = parseComponentsArgs(argv);
   if (typeof options === 'string') return refuse('bench:components', options, COMPONENTS_USAGE);
   await withExitCodes(async () => {
     const result = await profile(options);

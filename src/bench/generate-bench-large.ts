@@ -17,6 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../core/rng.js';
+import { printedHelp, refuse } from './bench-args.js';
 
 /** The size of a generated cluster. */
 export interface BenchLargeSize {
@@ -279,6 +280,11 @@ export function benchLargeFiles(tracesDir: string, size: BenchLargeSize = BENCH_
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
+export const GENERATE_USAGE = `usage: npm run bench:generate -- [--workloads N] [out-dir]
+  --workloads  workloads to write, 1 to 100000: the first N of bench-large's draws (default 1000)
+  out-dir      where to write (default scenarios/bench-large, or scenarios/bench-large-N for another size)
+  -h, --help   this text`;
+
 /** The command line: the size and the folder, or what is wrong (one line, for exit code 2). */
 export function parseGenerateArgs(argv: readonly string[]): { size: BenchLargeSize; outDir: string | undefined } | string {
   let workloads: number = BENCH_LARGE.workloads;
@@ -299,9 +305,11 @@ export function parseGenerateArgs(argv: readonly string[]): { size: BenchLargeSi
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const args = parseGenerateArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (printedHelp(argv, ['workloads'], GENERATE_USAGE)) process.exit(0);
+  const args = parseGenerateArgs(argv);
   if (typeof args === 'string') {
-    console.error(`bench:generate: ${args}\nusage: npm run bench:generate -- [--workloads N] [out-dir]`);
+    refuse('bench:generate', args, GENERATE_USAGE);
     process.exit(2);
   }
   const tracesDir = join(root, 'scenarios', 'traces');

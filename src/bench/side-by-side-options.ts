@@ -23,11 +23,15 @@ export const SIDE_BY_SIDE_USAGE = `usage: npm run bench:ab -- <base> [--case NAM
   --case       a bench case (default bench-large): ${BENCH_CASES.map((c) => c.name).join(', ')}
   --duration   simulated time instead of the case's own, e.g. 1h, 6h, 3d (default: 1h for bench-large)
   --rounds     rounds of the two builds at once, one per core (default 3)
-  --json       the rounds and the summary as JSON`;
+  --json       the rounds and the summary as JSON
+  -h, --help   this text`;
+
+/** The options that take a value. */
+export const SIDE_BY_SIDE_VALUED = ['case', 'duration', 'rounds'] as const;
 
 /** The options, or what is wrong with the command line (one line, for exit code 2). */
 export function parseSideBySideArgs(argv: readonly string[]): SideBySideOptions | string {
-  const args = parseBenchArgs(argv, ['case', 'duration', 'rounds']);
+  const args = parseBenchArgs(argv, SIDE_BY_SIDE_VALUED);
   if (typeof args === 'string') return args;
   if (args.positionals.length > 1) return `one base only, got ${args.positionals.map((p) => `"${p}"`).join(' and ')}`;
   const base = args.positionals[0];

@@ -20,8 +20,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatPaddedMarkdownTable } from '../report/markdown/markdown-table.js';
-import { refuse } from './bench-args.js';
-import { parseSideBySideArgs, SIDE_BY_SIDE_USAGE, summarizeRounds, type BuildRun, type SideBySideOptions, type SideBySideRound } from './side-by-side-options.js';
+import { printedHelp, refuse } from './bench-args.js';
+import { parseSideBySideArgs, SIDE_BY_SIDE_USAGE, SIDE_BY_SIDE_VALUED, summarizeRounds, type BuildRun, type SideBySideOptions, type SideBySideRound } from './side-by-side-options.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHILD = fileURLToPath(new URL('./side-by-side-child.js', import.meta.url));
@@ -117,7 +117,9 @@ function print(rounds: readonly SideBySideRound[], options: SideBySideOptions, b
 }
 
 async function main(): Promise<void> {
-  const options = parseSideBySideArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (printedHelp(argv, SIDE_BY_SIDE_VALUED, SIDE_BY_SIDE_USAGE)) return;
+  const options = parseSideBySideArgs(argv);
   if (typeof options === 'string') return refuse('bench:ab', options, SIDE_BY_SIDE_USAGE);
   const thisDist = join(ROOT, 'dist');
   const isFolder = existsSync(options.base);

@@ -20,6 +20,7 @@
  *   npm run bench:sweep -- --days 27             the short sweep alone (about 20 s)
  *   npm run bench:sweep -- --days 27,90,270      a length between them
  *   npm run bench:sweep -- --repeats 3 --cores 2
+ *   npm run bench:sweep -- --help                the usage (sweep-speedup-options.ts)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,6 +28,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SweepTimeline } from '../sweep/sweep-timeline.js';
+import { printedHelp, refuse } from './bench-args.js';
+import { parseSweepSpeedupOptions, SCENARIO_DAYS, SWEEP_SPEEDUP_USAGE, SWEEP_SPEEDUP_VALUED } from './sweep-speedup-options.js';
 import { checkSweepTarget } from './targets.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,8 +39,6 @@ const SCENARIO = join(ROOT, 'scenarios', 'nasa-diurnal');
 /** The grid's first axis; the two half sweeps split it between them. */
 const CPU_AXIS = ['--grid', 'hpa.targetCPU=40,50,60,70'];
 const REPLICAS_AXIS = ['--grid', 'hpa.maxReplicas=15,20,25,30'];
-/** The bundled scenario's own length: its trace, unlooped. */
-const SCENARIO_DAYS = 27;
 
 /** The sweep's flags for settings `days` long (past the scenario's 27 days, the trace loops), all but the cpu axis. */
 function lengthFlags(days: number): string[] {
@@ -45,28 +46,14 @@ function lengthFlags(days: number): string[] {
   return [...REPLICAS_AXIS, ...loop, '--duration', `${days}d`, '--no-report'];
 }
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  return Number.isInteger(v) && v > 0 ? v : fallback;
+const argv = process.argv.slice(2);
+if (printedHelp(argv, SWEEP_SPEEDUP_VALUED, SWEEP_SPEEDUP_USAGE)) process.exit(0);
+const options = parseSweepSpeedupOptions(argv, availableParallelism());
+if (typeof options === 'string') {
+  refuse('bench:sweep', options, SWEEP_SPEEDUP_USAGE);
+  process.exit(2);
 }
-
-/** `--days 27,90,…`: whole days, each at least 1; anything else is refused. */
-function daysOption(): number[] {
-  const i = process.argv.indexOf('--days');
-  if (i < 0) return [SCENARIO_DAYS, 270];
-  const text = process.argv[i + 1] ?? '';
-  const days = text.split(',').map(Number);
-  if (text === '' || days.some((d) => !Number.isInteger(d) || d < 1)) {
-    console.error(`--days takes whole days separated by commas, e.g. 27,90,270 (got "${text}")`);
-    process.exit(2);
-  }
-  return days;
-}
-
-const repeats = option('--repeats', 2);
-const cores = option('--cores', availableParallelism());
-const lengths = daysOption();
+const { repeats, cores, days: lengths } = options;
 const work = mkdtempSync(join(tmpdir(), 'scalesim-bench-sweep-'));
 
 function sweep(days: number, workers: number, run: number): { seconds: number; cpuSeconds: number; timeline: SweepTimeline; csv: string } {
