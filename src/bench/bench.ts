@@ -191,9 +191,8 @@ function printTable(rows: BenchRow[], baseline: number, repeat: number): void {
 export async function runBench(argv: readonly string[] = process.argv): Promise<void> {
   const args = argv.slice(2);
   if (args[0] === '--one') {
-    // Internal: the parent runs each case in a child with `--one CASE`.
     const c = findBenchCase(args[1] ?? '');
-    if (c === undefined) return refuse('bench', `--one: unknown bench case "${args[1] ?? ''}"`, BENCH_USAGE);
+    if (c === undefined) throw new Error(`unknown bench case ${args[1]}`);
     process.stdout.write(JSON.stringify(await benchCase(c)));
     return;
   }
