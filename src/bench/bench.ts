@@ -191,6 +191,9 @@ function printTable(rows: BenchRow[], baseline: number, repeat: number): void {
 export async function runBench(argv: readonly string[] = process.argv): Promise<void> {
   const args = argv.slice(2);
   if (args[0] === '--one') {
+    // Internal: the parent runs each case in a child with `--one CASE`. An unknown case throws (a
+    // programming error, not a user's): test/errors/debug-stack.test.ts uses it as a failure inside
+    // the built bundle.
     const c = findBenchCase(args[1] ?? '');
     if (c === undefined) throw new Error(`unknown bench case ${args[1]}`);
     process.stdout.write(JSON.stringify(await benchCase(c)));

@@ -22,7 +22,10 @@ export interface HpaConditionReasons {
 
 type KeyValue = number | string | boolean | null | undefined;
 
-/** The previous decision's fields in a fixed order, compared and replaced field by field. */
+/**
+ * The previous decision's fields in a fixed order, compared and replaced field by field: KEDA's
+ * polls, whose fields vary with the triggers (an HPA sync's live in RepeatedHpaDecision itself).
+ */
 class DecisionKey {
   private readonly last: KeyValue[] = [];
   private known = false;
