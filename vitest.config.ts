@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // A fixed fast-check seed for every property test that sets none (FC_SEED overrides it).
+    setupFiles: ['test/setup/fast-check-seed.ts'],
     // Property tests use fixed seeds; scenario tests run whole simulations, some of them in a
     // beforeAll hook (bench-large's 1,000 workloads for 10 minutes), so hooks get the same limit.
     testTimeout: 60_000,

@@ -134,19 +134,27 @@ describe('property: the cohorts follow the fluid queue', () => {
           left += taken;
           return taken;
         });
+        let advances = 0;
         for (const s of steps) {
+          advances++;
           flow.offeredRps = s.offeredRps;
           nowSeconds += s.dtSeconds;
           flow.advance(nowSeconds, s.readyPods, s.capacityRpsPerPod);
           const scale = 1 + entered + flow.totals.offeredRequests;
+          // Each advance may empty cohorts that held a backlog of at most EMPTY_BACKLOG_REQUESTS
+          // (CohortQueue.reconcile): requests that leave neither by a dequeue nor through the
+          // backlog, and are then served without a recorded wait. That much per advance is allowed
+          // beside the rounding below (a counterexample found it: two such backlogs of 5e-10 in
+          // four advances, 1.00002e-9 apart against a bound of 1e-9 × 1.00002).
+          const emptied = advances * EMPTY_BACKLOG_REQUESTS;
           // admitted − taken = the backlog, to rounding (reconcile only mends that rounding)
-          expect(Math.abs(entered - left - flow.backlogRequests)).toBeLessThanOrEqual(1e-9 * scale);
+          expect(Math.abs(entered - left - flow.backlogRequests)).toBeLessThanOrEqual(1e-9 * scale + emptied);
           expect(cohorts.requests).toBe(flow.backlogRequests > EMPTY_BACKLOG_REQUESTS ? flow.backlogRequests : 0);
           const t = flow.totals;
           expect(Math.abs(t.offeredRequests - t.servedRequests - t.droppedRequests - flow.backlogRequests)).toBeLessThanOrEqual(1e-9 * scale);
-          // what the pods served is in the response times once: taken from the backlog, or at once
-          expect(Math.abs(flow.responseTimes.servedRequests - t.servedRequests)).toBeLessThanOrEqual(1e-9 * scale);
-          expect(pieceRequests).toBeLessThanOrEqual(t.servedRequests + 1e-9 * scale);
+          // What the pods served is in the response times once: taken from the backlog, or at once.
+          expect(Math.abs(flow.responseTimes.servedRequests - t.servedRequests)).toBeLessThanOrEqual(1e-9 * scale + emptied);
+          expect(pieceRequests).toBeLessThanOrEqual(t.servedRequests + 1e-9 * scale + emptied);
         }
       }),
       { numRuns: 300 },
