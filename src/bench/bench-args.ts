@@ -23,10 +23,18 @@ function optionIn(message: string): string {
   return /'(-{1,2}[^' =]+)/.exec(message)?.[1] ?? 'an option';
 }
 
+type ParseArgsOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** util.parseArgs's options: `flags` as they are, and each of `valued` taking a value. */
+function argOptions(flags: ParseArgsOptions, valued: readonly string[]): ParseArgsOptions {
+  const options: ParseArgsOptions = { ...flags };
+  for (const name of valued) options[name] = { type: 'string' };
+  return options;
+}
+
 /** The arguments, with `valued` the names of the options that take a value (without `--`); or what is wrong. */
 export function parseBenchArgs(argv: readonly string[], valued: readonly string[]): BenchArgs | string {
-  const options: Record<string, { type: 'string' | 'boolean' }> = { json: { type: 'boolean' } };
-  for (const name of valued) options[name] = { type: 'string' };
+  const options = argOptions({ json: { type: 'boolean' } }, valued);
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     const given: Partial<Record<string, string>> = {};
@@ -52,8 +60,7 @@ export function parseBenchArgs(argv: readonly string[], valued: readonly string[
  * the `valued` options), whatever else it holds: the tool prints its usage and exits 0.
  */
 export function helpWanted(argv: readonly string[], valued: readonly string[]): boolean {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
-  for (const name of valued) options[name] = { type: 'string' };
+  const options = argOptions({ help: { type: 'boolean', short: 'h' } }, valued);
   const { values } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: false });
   return values.help === true;
 }
@@ -63,4 +70,11 @@ export function printedHelp(argv: readonly string[], valued: readonly string[], 
   if (!helpWanted(argv, valued)) return false;
   console.log(usage);
   return true;
+}
+
+/** A count option's value: a whole number of at least 1 (`fallback` when not given), or what is wrong with it. */
+export function parseCount(name: string, text: string | undefined, fallback: number): number | string {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  return text !== '' && Number.isInteger(n) && n >= 1 ? n : `--${name}: expected a whole number >= 1, got "${text}"`;
 }

@@ -4,7 +4,7 @@
  */
 import { median as d3Median } from 'd3-array';
 import { BENCH_CASES, findBenchCase, type BenchCase } from './cases.js';
-import { parseBenchArgs } from './bench-args.js';
+import { parseBenchArgs, parseCount } from './bench-args.js';
 import { parseDurationArg, quickDurationSeconds } from './duration-arg.js';
 
 export interface SideBySideOptions {
@@ -37,13 +37,12 @@ export function parseSideBySideArgs(argv: readonly string[]): SideBySideOptions 
   const base = args.positionals[0];
   const caseName = args.values.case ?? 'bench-large';
   const durationText = args.values.duration;
-  const roundsText = args.values.rounds ?? '3';
   const json = args.json;
   if (base === undefined) return 'name the build to compare with: a git revision or a folder holding dist/';
   const benchCase = findBenchCase(caseName);
   if (benchCase === undefined) return `--case: unknown bench case "${caseName}"; cases: ${BENCH_CASES.map((c) => c.name).join(', ')}`;
-  const rounds = Number(roundsText);
-  if (!Number.isInteger(rounds) || rounds < 1) return `--rounds: expected a whole number >= 1, got "${roundsText}"`;
+  const rounds = parseCount('rounds', args.values.rounds, 3);
+  if (typeof rounds === 'string') return rounds;
   let durationSeconds = quickDurationSeconds(caseName);
   if (durationText !== undefined) {
     const seconds = parseDurationArg(durationText);

@@ -4,7 +4,7 @@
  * one line each, for exit code 2 (before, an unreadable --repeats or --cores fell back to the
  * default without a word, and an unknown option was ignored).
  */
-import { parseBenchArgs } from './bench-args.js';
+import { parseBenchArgs, parseCount } from './bench-args.js';
 
 export interface SweepSpeedupOptions {
   /** Each setting length to time, days. */
@@ -26,13 +26,6 @@ export const SWEEP_SPEEDUP_USAGE = `usage: npm run bench:sweep -- [--days D,D…
 /** The options that take a value. */
 export const SWEEP_SPEEDUP_VALUED = ['days', 'repeats', 'cores'] as const;
 
-/** A whole number of at least 1 from an option's text, or what is wrong with it. */
-function count(name: string, text: string | undefined, fallback: number): number | string {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  return text !== '' && Number.isInteger(n) && n >= 1 ? n : `--${name}: expected a whole number >= 1, got "${text}"`;
-}
-
 /** The options (`availableCores` the default for --cores), or what is wrong with the command line. */
 export function parseSweepSpeedupOptions(argv: readonly string[], availableCores: number): SweepSpeedupOptions | string {
   const args = parseBenchArgs(argv, SWEEP_SPEEDUP_VALUED);
@@ -42,9 +35,9 @@ export function parseSweepSpeedupOptions(argv: readonly string[], availableCores
   const daysText = args.values.days;
   const days = daysText === undefined ? DEFAULT_DAYS : daysText.split(',').map(Number);
   if (daysText === '' || days.some((d) => !Number.isInteger(d) || d < 1)) return `--days: expected whole days separated by commas, e.g. 27,90,270, got "${daysText}"`;
-  const repeats = count('repeats', args.values.repeats, 2);
+  const repeats = parseCount('repeats', args.values.repeats, 2);
   if (typeof repeats === 'string') return repeats;
-  const cores = count('cores', args.values.cores, availableCores);
+  const cores = parseCount('cores', args.values.cores, availableCores);
   if (typeof cores === 'string') return cores;
   return { days, repeats, cores };
 }
