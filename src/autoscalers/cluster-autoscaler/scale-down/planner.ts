@@ -30,7 +30,6 @@ import { checkScaleDownEligibility, type IneligibleReason } from './eligibility.
 import { hasNothingToMove, type DrainBlockReason } from './drainability.js';
 import { simulateNodeRemovals, type RemovalResult } from './removal-simulation.js';
 import { minSizeReason, scaleDownCooldown, unneededTimeReason, type CooldownReason, type TimingReason } from './timing.js';
-import type { NodeUtilization } from './utilization.js';
 
 const GIB = 1024 * 1024 * 1024;
 
@@ -103,7 +102,6 @@ export interface ScaleDownPlan {
   inCooldown: boolean;
   cooldownReason: CooldownReason | undefined;
   reason: 'NodesRemovable' | 'NoRemovableNodes' | 'ScaleDownInCooldown' | 'ScaleDownDisabled';
-  utilization: Map<string, NodeUtilization>;
 }
 
 type Unneeded = Extract<RemovalResult, { removable: true }> & { candidate: CaNode; group: string };
@@ -127,9 +125,13 @@ function sortCandidates(eligible: readonly CaNode[], input: ScaleDownPlanInput):
 
 function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaNodeGroup>) {
   const notRemovable: NotRemovableNode[] = [];
-  const utilization = new Map<string, NodeUtilization>();
   const eligible: CaNode[] = [];
   const unremovableUntil = new Map<string, number>();
+  const eligibility = {
+    utilizationThresholdRatio: input.config.scaleDownUtilizationThreshold,
+    ignoreDaemonSetsUtilization: input.config.ignoreDaemonSetsUtilization,
+    nowSeconds: input.nowSeconds,
+  };
   for (const node of input.nodes) {
     const until = input.unremovableUntil?.get(node.name);
     const recent = until !== undefined && until > input.nowSeconds;
@@ -143,12 +145,7 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
       notRemovable.push({ node: node.name, reason: 'RecentlyUnremovable' });
       continue;
     }
-    const verdict = checkScaleDownEligibility(node, group, {
-      utilizationThresholdRatio: input.config.scaleDownUtilizationThreshold,
-      ignoreDaemonSetsUtilization: input.config.ignoreDaemonSetsUtilization,
-      nowSeconds: input.nowSeconds,
-    });
-    if (verdict.utilization !== undefined) utilization.set(node.name, verdict.utilization);
+    const verdict = checkScaleDownEligibility(node, group, eligibility);
     if (verdict.eligible) eligible.push(node);
     else notRemovable.push({ node: node.name, reason: verdict.reason as IneligibleReason });
   }
@@ -177,7 +174,7 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
     if (result.reason === 'BlockedByPod') notRemovable.push({ node: result.node, reason: result.reason, blockingPod: result.blockingPod });
     else notRemovable.push({ node: result.node, reason: result.reason, unplacedPod: result.unplacedPod });
   }
-  return { unneeded, notRemovable, utilization, unremovableUntil, hints: simulation.hints };
+  return { unneeded, notRemovable, unremovableUntil, hints: simulation.hints };
 }
 
 /**
@@ -242,13 +239,13 @@ export function planScaleDown(input: ScaleDownPlanInput): ScaleDownPlan {
     scaleDownDelayAfterDeleteSeconds: input.config.scaleDownDelayAfterDeleteSeconds,
   });
   if (!input.config.scaleDownEnabled) {
-    return scaleDownPlan(cooldown, 'ScaleDownDisabled', new Map(), new Map(), new Map(), [], [], new Map());
+    return scaleDownPlan(cooldown, 'ScaleDownDisabled', new Map(), new Map(), new Map(), [], []);
   }
   const groups = new Map(input.groups.map((g) => [g.name, g]));
   const found = findUnneeded(input, groups);
   const unneededSince = new Map(found.unneeded.map((u) => [u.node, input.unneededSince.get(u.node) ?? input.nowSeconds]));
   if (cooldown.inCooldown) {
-    return scaleDownPlan(cooldown, 'ScaleDownInCooldown', unneededSince, found.unremovableUntil, found.hints, [], found.notRemovable, found.utilization);
+    return scaleDownPlan(cooldown, 'ScaleDownInCooldown', unneededSince, found.unremovableUntil, found.hints, [], found.notRemovable);
   }
   const at = removableAt(input, found.unneeded, unneededSince, groups);
   const inProgress = [...(input.deletionsInProgress?.values() ?? [])].reduce((a, b) => a + b, 0);
@@ -264,7 +261,7 @@ export function planScaleDown(input: ScaleDownPlanInput): ScaleDownPlan {
   const removable = [...cropped.empty, ...cropped.drain];
   const notRemovable = [...found.notRemovable, ...at.notRemovable, ...cropped.deferred.map((d) => ({ node: d.node, reason: 'ParallelismLimitReached' as const }))];
   const reason = removable.length > 0 ? 'NodesRemovable' : 'NoRemovableNodes';
-  return scaleDownPlan(cooldown, reason, unneededSince, found.unremovableUntil, found.hints, removable, notRemovable, found.utilization);
+  return scaleDownPlan(cooldown, reason, unneededSince, found.unremovableUntil, found.hints, removable, notRemovable);
 }
 
 /**
@@ -279,7 +276,6 @@ function scaleDownPlan(
   hints: Map<string, string>,
   removable: RemovableNode[],
   notRemovable: NotRemovableNode[],
-  utilization: Map<string, NodeUtilization>,
 ): ScaleDownPlan {
-  return { unneededSince, unremovableUntil, hints, removable, notRemovable, inCooldown: cooldown.inCooldown, cooldownReason: cooldown.reason, reason, utilization };
+  return { unneededSince, unremovableUntil, hints, removable, notRemovable, inCooldown: cooldown.inCooldown, cooldownReason: cooldown.reason, reason };
 }
