@@ -13,6 +13,7 @@
 import { isClusterHealthy, isNotStarted, isUnready } from '../../autoscalers/cluster-autoscaler/cluster-health.js';
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
 import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
+import { nodeIndexByName } from '../../autoscalers/cluster-autoscaler/scale-down/removal-simulation.js';
 import { countReadyNodes, planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
 import { withUpcomingNodes } from '../../autoscalers/cluster-autoscaler/scale-up/limits.js';
 import type { CaPdb, CaPod } from '../../autoscalers/cluster-autoscaler/types.js';
@@ -59,6 +60,8 @@ export class ClusterAutoscalerController {
   /** Node groups backed off after a failed scale-up, by name (node-group-backoff.ts). */
   private readonly backoff = new Map<string, BackoffEntry>();
   private readonly expander: ExpanderChain;
+  /** The snapshot's node positions by name, kept while the snapshot holds the same nodes in the same order (most loops). */
+  private snapshotIndex: { nodes: SimNode[]; byName: ReadonlyMap<string, number> } | undefined;
 
   constructor(
     readonly config: ClusterAutoscalerSettings,
@@ -201,6 +204,7 @@ export class ClusterAutoscalerController {
       unneededSince: this.unneededSince,
       unremovableUntil: this.unremovableUntil,
       hints: this.removalHints,
+      nodeIndexByName: this.snapshotIndexOf(inSnapshot),
       nowSeconds,
       config: this.config,
       pdbs: this.deps.pdbs(),
@@ -240,6 +244,15 @@ export class ClusterAutoscalerController {
       const why = [noScaleUp.reason, ...noScaleUp.notes].join('; ');
       this.record(nowSeconds, action, groupsActed, before, pending.length, scaleDownReason, removed, `no scale-up for ${pending.length} pending pod(s): ${why}; ${scaleDownDetail}`);
     }
+  }
+
+  /** `nodes`' positions by name: the last loop's index while the snapshot holds the same nodes in the same order. */
+  private snapshotIndexOf(nodes: SimNode[]): ReadonlyMap<string, number> {
+    const kept = this.snapshotIndex;
+    if (kept !== undefined && kept.nodes.length === nodes.length && kept.nodes.every((n, i) => n === nodes[i])) return kept.byName;
+    const byName = nodeIndexByName(nodes);
+    this.snapshotIndex = { nodes, byName };
+    return byName;
   }
 
   /** Taint now; the deletion (and the drain of a node that needs one) follows in node-deletion.ts. */

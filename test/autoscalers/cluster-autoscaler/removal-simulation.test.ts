@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulateNodeRemovals, type RemovalSimulationInput } from '../../../src/autoscalers/cluster-autoscaler/scale-down/removal-simulation.js';
+import { nodeIndexByName, simulateNodeRemovals, type RemovalSimulationInput } from '../../../src/autoscalers/cluster-autoscaler/scale-down/removal-simulation.js';
 import { node, pod } from './builders.js';
 
 const DRAIN = { skipNodesWithSystemPods: true, skipNodesWithLocalStorage: true, nowSeconds: 0 };
@@ -105,5 +105,35 @@ describe('simulateNodeRemovals: results', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('simulateNodeRemovals: a node index kept by the caller', () => {
+  it('gives the same results, hints and PDBs as the index the simulation builds itself', () => {
+    const clusterArb = fc.record({
+      candidatePods: fc.array(fc.array(fc.integer({ min: 100, max: 900 }), { maxLength: 3 }), { minLength: 1, maxLength: 8 }),
+      freeNodes: fc.array(fc.integer({ min: 0, max: 2000 }), { maxLength: 4 }),
+      // Hints from an earlier loop: pod p<i>-<k> → node n<j> or c<j>.
+      hints: fc.array(fc.tuple(fc.nat(7), fc.nat(2), fc.boolean(), fc.nat(7)), { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(clusterArb, ({ candidatePods, freeNodes, hints }) => {
+        const candidates = candidatePods.map((cpus, i) => node(`c${i}`, 'g', 1000, 0, cpus.map((cpu, k) => pod(`p${i}-${k}`, cpu))));
+        const nodes = [...freeNodes.map((free, i) => node(`n${i}`, 'g', 2000, 0, [pod(`busy${i}`, 2000 - free)])), ...candidates];
+        const previous = new Map(hints.map(([i, k, onFree, j]) => [`default/p${i}-${k}`, `${onFree ? 'n' : 'c'}${j}`]));
+        const built = simulateNodeRemovals({ candidates, nodes, drain: DRAIN, pdbs: [], hints: previous });
+        const kept = simulateNodeRemovals({ candidates, nodes, drain: DRAIN, pdbs: [], hints: previous, indexByName: nodeIndexByName(nodes) });
+        expect(kept.results).toEqual(built.results);
+        expect([...kept.hints]).toEqual([...built.hints]);
+        expect(kept.remainingPdbs).toEqual(built.remainingPdbs);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses an index that puts a candidate where another node is (a caller\'s bug, not a user\'s input)', () => {
+    const { candidates, nodes } = cluster();
+    const stale = nodeIndexByName([nodes[1]!, nodes[0]!, nodes[3]!, nodes[2]!]);
+    expect(() => simulateNodeRemovals({ candidates, nodes, drain: DRAIN, pdbs: [], indexByName: stale })).toThrow('the node index puts c1 at 3, where c2 is');
   });
 });

@@ -42,6 +42,8 @@ export interface ScaleDownPlanInput {
   unremovableUntil?: ReadonlyMap<string, number>;
   /** From the previous loop's plan: where its simulations put pods (pod namespace/name → node). */
   hints?: ReadonlyMap<string, string>;
+  /** `nodes`' positions by name, when the caller keeps the index from loop to loop (removal-simulation.ts). */
+  nodeIndexByName?: ReadonlyMap<string, number>;
   nowSeconds: number;
   config: ClusterAutoscalerSettings;
   pdbs?: readonly CaPdb[];
@@ -157,6 +159,7 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
     pdbs: input.pdbs ?? [],
     maxRemovable: unneededNodesLimit(input),
     ...(input.hints !== undefined ? { hints: input.hints } : {}),
+    ...(input.nodeIndexByName !== undefined ? { indexByName: input.nodeIndexByName } : {}),
   });
   for (const node of simulation.skipped) notRemovable.push({ node, reason: 'NotUnneededOtherReason' });
   const unneeded: Unneeded[] = [];
