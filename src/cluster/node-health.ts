@@ -17,6 +17,15 @@ export const NODE_UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unsche
 /** The NoExecute twin of NODE_UNREACHABLE_TAINT, which the taint manager evicts on (after the pods' tolerationSeconds). */
 export const NODE_UNREACHABLE_NO_EXECUTE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
 
+/**
+ * node.kubernetes.io/not-ready: a node whose kubelet runs but reports Ready=False. The kubelet
+ * registers a new node with the NoSchedule one (kubelet_node_status.go initialNode) and
+ * TaintNodesByCondition keeps it while the condition is False; the node lifecycle controller adds
+ * the NoExecute one (doNoExecuteTaintingPass).
+ */
+export const NODE_NOT_READY_TAINT: Taint = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' };
+export const NODE_NOT_READY_NO_EXECUTE_TAINT: Taint = { key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' };
+
 export class NodeHealth {
   private readonly notReadySince = new Map<SimNode, number>();
   /** Nodes whose kubelet is down. */

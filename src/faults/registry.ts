@@ -10,6 +10,7 @@ import { scheduleCrashLoop } from './crash-loop.js';
 import type { FaultEnv } from './fault-env.js';
 import { scheduleLivenessFailure } from './liveness-failure.js';
 import { scheduleMetricsServerOutage } from './metrics-server-outage.js';
+import { scheduleNodeBootFailure } from './node-boot-failure.js';
 import { scheduleNodeFailure } from './node-failure.js';
 import { scheduleReadinessFlap } from './readiness-flap.js';
 
@@ -21,6 +22,7 @@ export const FAULT_SCHEDULERS: { readonly [K in FaultKind]: FaultScheduler<K> } 
   livenessFailure: scheduleLivenessFailure,
   readinessFlap: scheduleReadinessFlap,
   nodeFailure: scheduleNodeFailure,
+  nodeBootFailure: scheduleNodeBootFailure,
   metricsServerOutage: scheduleMetricsServerOutage,
 });
 

@@ -52,12 +52,24 @@ export interface NodeFailureFault {
   nodeMonitorGracePeriodSeconds?: number;
 }
 
+/** New nodes of a pool that register and never become Ready (src/faults/node-boot-failure.ts). */
+export interface NodeBootFailureFault {
+  kind: 'nodeBootFailure';
+  pool: string;
+  /** The chance that a node of the pool registering inside the window never becomes Ready, drawn per node from `faults/nodeBootFailure`. */
+  probability: number;
+  /** Nodes that register at or after this (default 0: every node that boots during the run). */
+  fromSeconds: number;
+  /** Nodes that register before this (default: the end of the run). */
+  toSeconds: number;
+}
+
 export interface MetricsServerOutageFault {
   kind: 'metricsServerOutage';
   fromSeconds: number;
   toSeconds: number;
 }
 
-export type FaultSpec = ContainerCrashFault | CrashLoopFault | LivenessFailureFault | ReadinessFlapFault | NodeFailureFault | MetricsServerOutageFault;
+export type FaultSpec = ContainerCrashFault | CrashLoopFault | LivenessFailureFault | ReadinessFlapFault | NodeFailureFault | NodeBootFailureFault | MetricsServerOutageFault;
 
 export type FaultKind = FaultSpec['kind'];

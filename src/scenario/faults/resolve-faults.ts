@@ -10,6 +10,7 @@ import { resolveContainerCrash } from './resolve-container-crash.js';
 import { resolveCrashLoop } from './resolve-crash-loop.js';
 import { resolveLivenessFailure } from './resolve-liveness-failure.js';
 import { resolveMetricsServerOutage } from './resolve-metrics-server-outage.js';
+import { resolveNodeBootFailure } from './resolve-node-boot-failure.js';
 import { resolveNodeFailure } from './resolve-node-failure.js';
 import { resolveReadinessFlap } from './resolve-readiness-flap.js';
 
@@ -23,6 +24,7 @@ const FAULT_RESOLVERS: { [K in FaultKindName]: Resolver<K> | null } = {
   livenessFailure: resolveLivenessFailure,
   readinessFlap: resolveReadinessFlap,
   nodeFailure: resolveNodeFailure,
+  nodeBootFailure: resolveNodeBootFailure,
   metricsServerOutage: resolveMetricsServerOutage,
 };
 

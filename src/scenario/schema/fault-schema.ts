@@ -1,7 +1,7 @@
 /**
  * scenario.yaml `spec.faults`: one kind per item — windows in which KEDA scaler reads fail, container
- * crashes and crash loops, liveness failures, readiness flapping, node failures, metrics-server
- * outages. Instants (`at`, `from`, `to`) are a duration since t = 0 ("2h", "90m", 7200) or a clock
+ * crashes and crash loops, liveness failures, readiness flapping, node failures, nodes that never
+ * become Ready, metrics-server outages. Instants (`at`, `from`, `to`) are a duration since t = 0 ("2h", "90m", 7200) or a clock
  * time "HH:MM[:SS]" on the first day of the run (in spec.startTime's UTC offset); clock times are
  * turned into seconds once the start is known. Cross-field rules are checked by the resolvers.
  */
@@ -92,6 +92,17 @@ export const NodeFailureSchema = z.strictObject({
     .describe('kube-controller-manager --node-monitor-grace-period: how long the API shows the dead node Ready (default 50s; 0 marks it NotReady at once)'),
 });
 
+export const NodeBootFailureSchema = z.strictObject({
+  pool: z.string().min(1).describe('a node pool whose new nodes may fail to become Ready'),
+  probability: z
+    .number()
+    .gt(0)
+    .lte(1)
+    .describe('the chance, above 0 and at most 1, that a node of the pool registering inside the window never becomes Ready (a seeded draw per node)'),
+  from: faultInstant().optional().describe('nodes registering from this instant (default: t = 0)'),
+  to: faultInstant().optional().describe('nodes registering before this instant (default: the end of the run)'),
+});
+
 export const MetricsServerOutageSchema = z.strictObject({ from: faultInstant(), to: faultInstant() });
 
 /** One fault per item; the resolvers report an item with none or several kinds. */
@@ -102,6 +113,7 @@ export const FaultSchema = z.strictObject({
   livenessFailure: LivenessFailureSchema.optional(),
   readinessFlap: ReadinessFlapSchema.optional(),
   nodeFailure: NodeFailureSchema.optional(),
+  nodeBootFailure: NodeBootFailureSchema.optional(),
   metricsServerOutage: MetricsServerOutageSchema.optional(),
 });
 

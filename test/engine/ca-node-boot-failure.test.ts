@@ -1,0 +1,108 @@
+/**
+ * A new node that registers and never becomes Ready (a nodeBootFailure), through a whole run with
+ * the cluster-autoscaler. The Node carries Ready=False and the not-ready NoSchedule taint from its
+ * registration, so the pod it was added for is not bound there; the cluster-autoscaler takes it for
+ * an upcoming node while it is NotStarted (younger than 15 min), scales up again once it is Unready,
+ * and removes it once it has been unneeded for --scale-down-unready-time (20 min).
+ */
+import { describe, expect, it } from 'vitest';
+import type { SimNode, SimPod } from '../../src/cluster/model.js';
+import type { BuiltSimulation } from '../../src/engine/build-simulation.js';
+import { runScenario } from '../../src/engine/run-scenario.js';
+import type { CaDecisionRecord } from '../../src/observe/records.js';
+import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
+import { loadFolder } from '../scenario/helpers/scenario-folder.js';
+
+// `fixed` (not autoscaled) holds one 1500m pod of `app`; the other is Pending at t = 0, so the first
+// loop (7.5 s) adds workers-0 (boot 60 s: registered at 67.5 s), which the fault keeps NotReady.
+// Nodes registering after 10 min boot normally.
+const scenario = (faults: string): string =>
+  [
+    'apiVersion: scalesim.dev/v1alpha1',
+    'kind: Scenario',
+    'spec:',
+    '  seed: 1',
+    '  duration: 60m',
+    '  nodePools:',
+    '    - {name: fixed, count: 1, cpu: "2", memory: 4Gi}',
+    '    - {name: workers, count: 0, minSize: 0, maxSize: 4, cpu: "2", memory: 4Gi, bootTime: 60s}',
+    '  clusterAutoscaler: {expander: least-waste}',
+    faults,
+    '',
+  ].join('\n');
+
+const APP = deploymentYaml('app', 2, '      containers:', '        - {name: c, image: x, resources: {requests: {cpu: 1500m, memory: 100Mi}}}');
+
+interface Run {
+  built: BuiltSimulation;
+  records: CaDecisionRecord[];
+  pods: SimPod[];
+  /** Every node that registered, by name, removed ones included. */
+  nodes: Map<string, SimNode>;
+}
+
+async function run(faults = '  faults:\n    - nodeBootFailure: {pool: workers, probability: 1, to: 10m}'): Promise<Run> {
+  const loaded = await loadFolder({ 'scenario.yaml': scenario(faults), 'manifests/app.yaml': APP });
+  const records: CaDecisionRecord[] = [];
+  const pods = new Set<SimPod>();
+  const nodes = new Map<string, SimNode>();
+  let built: BuiltSimulation | undefined;
+  runScenario(loaded, {
+    observers: [{ caDecision: (r) => records.push(r) }],
+    onBuilt: (b) => {
+      built = b;
+      b.cluster.addListener({ podChanged: (p) => pods.add(p), nodeAdded: (n) => nodes.set(n.name, n) });
+    },
+  });
+  return { built: built!, records, pods: [...pods], nodes };
+}
+
+describe('nodeBootFailure: a new node that never becomes Ready', () => {
+  it('registers NotReady with the not-ready taints, and the pod it was added for waits for the next node', async () => {
+    const { built, records, pods, nodes } = await run();
+    const broken = nodes.get('workers-0')!;
+    expect(broken.createdSeconds).toBeCloseTo(67.5, 1);
+    expect(broken.ready).toBe(false);
+    expect(built.cluster.health.notReadySinceSeconds(broken)).toBe(broken.createdSeconds);
+    // NoSchedule from the registration, NoExecute from the node lifecycle controller's next pass (70 s).
+    expect(broken.taints).toEqual(expect.arrayContaining([
+      { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' },
+      { key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' },
+    ]));
+    const waiting = pods.find((p) => p.owner.name === 'app' && p.node?.name !== 'fixed-0')!;
+    // Never bound to workers-0; bound to workers-1, which the scale-up at 15 min brought and which booted normally.
+    expect(waiting.node?.name).toBe('workers-1');
+    const ups = records.filter((r) => r.action === 'scale-up');
+    expect(ups).toHaveLength(2);
+    expect(ups[1]!.timeSeconds).toBeGreaterThanOrEqual(broken.createdSeconds + 900);
+    expect(ups[1]!.timeSeconds).toBeLessThan(broken.createdSeconds + 910);
+    expect(waiting.boundSeconds).toBeGreaterThanOrEqual(ups[1]!.timeSeconds + 60);
+    // Meanwhile every loop found the pod a place on the template node standing in for workers-0.
+    const between = records.filter((r) => r.timeSeconds > broken.createdSeconds + 5 && r.timeSeconds < ups[1]!.timeSeconds);
+    expect(between.length).toBeGreaterThan(80);
+    for (const r of between) expect(r).toMatchObject({ action: 'no-op', unschedulablePods: 1, reason: 'PodsFitUpcomingNodes' });
+    expect(built.faultCounts.get('nodeBootFailure')).toBe(1);
+  });
+
+  it('is removed once unneeded for the unready time, 15 min after its registration at the earliest', async () => {
+    const { records, nodes } = await run();
+    const broken = nodes.get('workers-0')!;
+    const removals = records.filter((r) => r.removedNodes.some((n) => n.node === 'workers-0'));
+    expect(removals).toHaveLength(1);
+    expect(removals[0]!.timeSeconds).toBeGreaterThan(broken.createdSeconds + 900 + 1200);
+    expect(removals[0]!.timeSeconds).toBeLessThan(broken.createdSeconds + 900 + 1200 + 30);
+    expect(broken.instanceGoneSeconds).toBeGreaterThanOrEqual(removals[0]!.timeSeconds);
+    // workers-1 registered after the window: Ready, and kept (it runs the pod).
+    const healthy = nodes.get('workers-1')!;
+    expect([healthy.ready, healthy.instanceGoneSeconds]).toEqual([true, undefined]);
+  });
+
+  it('hits only the nodes that register inside its window, one seeded draw each', async () => {
+    // The window closed before workers-0 registers: the run is the run without the fault.
+    const late = await run('  faults:\n    - nodeBootFailure: {pool: workers, probability: 1, from: 30m}');
+    const none = await run('');
+    expect(late.nodes.get('workers-0')!.ready).toBe(true);
+    expect(late.records).toEqual(none.records);
+    expect(late.built.faultCounts.get('nodeBootFailure')).toBeUndefined();
+  });
+});
