@@ -18,10 +18,10 @@ export const NODE_UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unsche
 export const NODE_UNREACHABLE_NO_EXECUTE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
 
 /**
- * node.kubernetes.io/not-ready: a node whose kubelet runs but reports Ready=False. The kubelet
- * registers a new node with the NoSchedule one (kubelet_node_status.go initialNode) and
- * TaintNodesByCondition keeps it while the condition is False; the node lifecycle controller adds
- * the NoExecute one (doNoExecuteTaintingPass).
+ * node.kubernetes.io/not-ready: a node whose kubelet runs but reports Ready=False. The
+ * TaintNodesByCondition admission plugin (plugin/pkg/admission/nodetaint) puts the NoSchedule one on
+ * every new Node and the node lifecycle controller keeps it while the condition is not True; the
+ * controller adds the NoExecute one (doNoExecuteTaintingPass).
  */
 export const NODE_NOT_READY_TAINT: Taint = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' };
 export const NODE_NOT_READY_NO_EXECUTE_TAINT: Taint = { key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' };

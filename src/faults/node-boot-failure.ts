@@ -5,8 +5,9 @@
  * window is hit with the fault's probability, one draw per node from the seeded `faults/nodeBootFailure`
  * stream; the nodes present at t = 0 (the warm start) were running before the run and are not.
  * - At registration the Node carries Ready=False and the node.kubernetes.io/not-ready:NoSchedule
- *   taint the kubelet registers it with (kubelet_node_status.go initialNode; TaintNodesByCondition
- *   keeps it while the condition is False): no pod that does not tolerate it is bound there.
+ *   taint that the TaintNodesByCondition admission plugin puts on every new Node
+ *   (plugin/pkg/admission/nodetaint) and the node lifecycle controller keeps while the condition is
+ *   not True: no pod that does not tolerate it is bound there.
  * - The node lifecycle controller sees the condition at its first health pass after the
  *   registration (every --node-monitor-period, 5 s, on the grid node-not-ready-time.ts uses) and adds
  *   not-ready:NoExecute (doNoExecuteTaintingPass); the taint manager then evicts any pod that
