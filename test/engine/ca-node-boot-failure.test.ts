@@ -6,55 +6,14 @@
  * and removes it once it has been unneeded for --scale-down-unready-time (20 min).
  */
 import { describe, expect, it } from 'vitest';
-import type { SimNode, SimPod } from '../../src/cluster/model.js';
-import type { BuiltSimulation } from '../../src/engine/build-simulation.js';
-import { runScenario } from '../../src/engine/run-scenario.js';
-import type { CaDecisionRecord } from '../../src/observe/records.js';
-import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
+import { runRecordingCa, type CaRecordedRun } from '../helpers/ca-recorded-run.js';
+import { fixedAndWorkersFiles } from '../helpers/fixed-and-workers-scenario.js';
 import { loadFolder } from '../scenario/helpers/scenario-folder.js';
 
-// `fixed` (not autoscaled) holds one 1500m pod of `app`; the other is Pending at t = 0, so the first
-// loop (7.5 s) adds workers-0 (boot 60 s: registered at 67.5 s), which the fault keeps NotReady.
-// Nodes registering after 10 min boot normally.
-const scenario = (faults: string): string =>
-  [
-    'apiVersion: scalesim.dev/v1alpha1',
-    'kind: Scenario',
-    'spec:',
-    '  seed: 1',
-    '  duration: 60m',
-    '  nodePools:',
-    '    - {name: fixed, count: 1, cpu: "2", memory: 4Gi}',
-    '    - {name: workers, count: 0, minSize: 0, maxSize: 4, cpu: "2", memory: 4Gi, bootTime: 60s}',
-    '  clusterAutoscaler: {expander: least-waste}',
-    faults,
-    '',
-  ].join('\n');
-
-const APP = deploymentYaml('app', 2, '      containers:', '        - {name: c, image: x, resources: {requests: {cpu: 1500m, memory: 100Mi}}}');
-
-interface Run {
-  built: BuiltSimulation;
-  records: CaDecisionRecord[];
-  pods: SimPod[];
-  /** Every node that registered, by name, removed ones included. */
-  nodes: Map<string, SimNode>;
-}
-
-async function run(faults = '  faults:\n    - nodeBootFailure: {pool: workers, probability: 1, to: 10m}'): Promise<Run> {
-  const loaded = await loadFolder({ 'scenario.yaml': scenario(faults), 'manifests/app.yaml': APP });
-  const records: CaDecisionRecord[] = [];
-  const pods = new Set<SimPod>();
-  const nodes = new Map<string, SimNode>();
-  let built: BuiltSimulation | undefined;
-  runScenario(loaded, {
-    observers: [{ caDecision: (r) => records.push(r) }],
-    onBuilt: (b) => {
-      built = b;
-      b.cluster.addListener({ podChanged: (p) => pods.add(p), nodeAdded: (n) => nodes.set(n.name, n) });
-    },
-  });
-  return { built: built!, records, pods: [...pods], nodes };
+// (fixed-and-workers-scenario.ts) workers-0 registers at 67.5 s for the pending pod, and the fault
+// keeps it NotReady; nodes registering after 10 min boot normally.
+async function run(faults = ['nodeBootFailure: {pool: workers, probability: 1, to: 10m}']): Promise<CaRecordedRun> {
+  return runRecordingCa(await loadFolder(fixedAndWorkersFiles(faults)));
 }
 
 describe('nodeBootFailure: a new node that never becomes Ready', () => {
@@ -99,8 +58,8 @@ describe('nodeBootFailure: a new node that never becomes Ready', () => {
 
   it('hits only the nodes that register inside its window, one seeded draw each', async () => {
     // The window closed before workers-0 registers: the run is the run without the fault.
-    const late = await run('  faults:\n    - nodeBootFailure: {pool: workers, probability: 1, from: 30m}');
-    const none = await run('');
+    const late = await run(['nodeBootFailure: {pool: workers, probability: 1, from: 30m}']);
+    const none = await run([]);
     expect(late.nodes.get('workers-0')!.ready).toBe(true);
     expect(late.records).toEqual(none.records);
     expect(late.built.faultCounts.get('nodeBootFailure')).toBeUndefined();

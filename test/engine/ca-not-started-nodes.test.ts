@@ -16,32 +16,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runRecordingCa, type CaRecordedRun } from '../helpers/ca-recorded-run.js';
-import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
+import { fixedAndWorkersFiles } from '../helpers/fixed-and-workers-scenario.js';
 import { loadFolder } from '../scenario/helpers/scenario-folder.js';
 
-// `fixed` (not autoscaled) holds one 1500m pod of `app`; the other is Pending at t = 0, so the first
-// loop (7.5 s) adds workers-0 (boot 60 s: registered at 67.5 s). Its kubelet stops at 180 s for
-// good: NotReady about 50 s later, the pod evicted 305 s after that (535 s). Its replacement fits
-// neither fixed-0 nor the NotReady workers-0.
-const SCENARIO = [
-  'apiVersion: scalesim.dev/v1alpha1',
-  'kind: Scenario',
-  'spec:',
-  '  seed: 1',
-  '  duration: 60m',
-  '  nodePools:',
-  '    - {name: fixed, count: 1, cpu: "2", memory: 4Gi}',
-  '    - {name: workers, count: 0, minSize: 0, maxSize: 4, cpu: "2", memory: 4Gi, bootTime: 60s}',
-  '  clusterAutoscaler: {expander: least-waste}',
-  '  faults:',
-  '    - nodeFailure: {pool: workers, at: 180s}',
-  '',
-].join('\n');
-
-const APP = deploymentYaml('app', 2, '      containers:', '        - {name: c, image: x, resources: {requests: {cpu: 1500m, memory: 100Mi}}}');
-
+// (fixed-and-workers-scenario.ts) workers-0 registers at 67.5 s for the pending pod. Its kubelet
+// stops at 180 s for good: NotReady about 50 s later, the pod evicted 305 s after that (535 s). Its
+// replacement fits neither fixed-0 nor the NotReady workers-0.
 async function run(): Promise<CaRecordedRun> {
-  return runRecordingCa(await loadFolder({ 'scenario.yaml': SCENARIO, 'manifests/app.yaml': APP }));
+  return runRecordingCa(await loadFolder(fixedAndWorkersFiles(['nodeFailure: {pool: workers, at: 180s}'])));
 }
 
 describe('a NotReady node younger than 15 min is an upcoming node (clusterstate.go NotStarted, RunOnce GetUpcomingNodes)', () => {
