@@ -27,7 +27,7 @@ import { resolveNodePools } from './node-pools/resolve-node-pools.js';
 import { ProblemSink } from './problem-sink.js';
 import { resolveKeda } from './keda/resolve-keda.js';
 import { resolveFaults } from './faults/resolve-faults.js';
-import { warnAboutFaultsThatNeverFire } from './faults/fault-reach.js';
+import { poolsThatAddNodes, warnAboutFaultsThatNeverFire } from './faults/fault-reach.js';
 import { workloadPodBounds } from './faults/workload-pod-bounds.js';
 import { resolveClusterAutoscaler } from './resolve-cluster-autoscaler.js';
 import { resolveCurrency } from './resolve-currency.js';
@@ -126,6 +126,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
     start,
     podBounds: workloadPodBounds({ manifests, adoptedHpas, scaledObjects: keda.scaledObjects, pausedReplicas, elasticSources }),
     withoutLivenessProbe: new Set(manifests.workloads.filter((w) => w.spec.template.containers[0]?.livenessProbe === undefined).map((w) => w.spec.name)),
+    poolsThatAddNodes: poolsThatAddNodes(nodePools, clusterAutoscaler.enabled),
     scenarioRef: ref,
     sink,
   });

@@ -182,4 +182,32 @@ describe('fault settings that cannot act as written', () => {
     const scenario = await loadFolder({ ...baseFiles(), 'scenario.yaml': scenarioYaml('40m', ['{containerCrash: {workload: web, at: 5m, pod: 0, count: 2}}']) });
     expect(scenario.warnings.map((w) => [w.field, w.message])).toContainEqual(['spec.faults[0].containerCrash.count', 'count 2 has no effect beside pod 0: the fault hits that one pod at each firing']);
   });
+
+  it('a nodeBootFailure on a pool that never adds a node is warned; a pool the cluster-autoscaler scales, or a spot pool with interruptions, is not', async () => {
+    const base = BASE_SCENARIO.replace(
+      '  nodePools:\n',
+      [
+        '  nodePools:',
+        '    - {name: grows, count: 0, minSize: 0, maxSize: 3, cpu: "4", memory: 16Gi}',
+        '    - {name: spot, count: 2, cpu: "4", memory: 16Gi, billing: {kind: spot, pricePerHour: 0.03, currency: USD, interruptionRatePerHour: 0.05}}',
+        '',
+      ].join('\n'),
+    );
+    const warningsFor = async (pool: string, extra = ''): Promise<string[][]> => {
+      const yaml = scenarioYaml('40m', [`{nodeBootFailure: {pool: ${pool}, probability: 0.5}}`], base + extra);
+      const scenario = await loadFolder({ ...baseFiles(), 'scenario.yaml': yaml });
+      return scenario.warnings.filter((w) => NEVER.test(w.message)).map((w) => [w.field ?? '', w.message, w.hint ?? '']);
+    };
+    expect(await warningsFor('default')).toEqual([
+      [
+        'spec.faults[0].nodeBootFailure.pool',
+        'pool default never adds a node during the run (the cluster-autoscaler does not scale it and it has no spot interruptions to replace), so this fault will never fire',
+        'give the pool minSize < maxSize with the cluster-autoscaler enabled, or aim the fault at a pool that grows',
+      ],
+    ]);
+    expect(await warningsFor('grows')).toEqual([]);
+    expect(await warningsFor('spot')).toEqual([]);
+    // With the cluster-autoscaler turned off, the autoscaled pool never grows either.
+    expect((await warningsFor('grows', '  clusterAutoscaler: {enabled: false}\n')).map(([field]) => field)).toEqual(['spec.faults[0].nodeBootFailure.pool']);
+  });
 });

@@ -2,13 +2,14 @@
  * Warnings about spec.faults items that can never fire, found once the run's length is known: a
  * fault whose instant (`at`, or the `from` that opens its window or rate) is at or after the end of
  * the run (events run while t < duration), and a `pod` index beyond the most pods its workload ever
- * has (workload-pod-bounds.ts); and a livenessFailure on a container without a livenessProbe, which
- * upstream's kubelet would never restart. These are warnings, not errors: --duration may lengthen the run,
+ * has (workload-pod-bounds.ts); a livenessFailure on a container without a livenessProbe, which
+ * upstream's kubelet would never restart; and a nodeBootFailure on a pool that never adds a node. These are warnings, not errors: --duration may lengthen the run,
  * and the scenario still runs (the fault simply does nothing).
  */
 import type { ProblemSink } from '../problem-sink.js';
 import { clockTimeToSimulationSeconds, type StartInstant } from '../resolve-start-time.js';
 import type { FaultInput, FaultInstant, FaultKindName } from '../schema/fault-schema.js';
+import type { NodePoolSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { PodBound } from './workload-pod-bounds.js';
 import { formatSpan } from '../../units/format-span.js';
@@ -22,6 +23,8 @@ export interface FaultReachContext {
   podBounds: ReadonlyMap<string, PodBound>;
   /** Workloads whose serving container (the template's first) sets no livenessProbe. */
   withoutLivenessProbe: ReadonlySet<string>;
+  /** Pools that may add nodes during the run: autoscaled by an enabled cluster-autoscaler, or spot with interruptions (each replaced). */
+  poolsThatAddNodes: ReadonlySet<string>;
   scenarioRef: DocRef;
   sink: ProblemSink;
 }
@@ -32,6 +35,18 @@ interface ReachFields {
   from?: FaultInstant;
   workload?: string;
   pod?: number;
+  pool?: string;
+}
+
+/**
+ * The pools that may add nodes during the run: those the cluster-autoscaler scales (it is enabled,
+ * the pool is real and minSize < maxSize, as NodeGroup.autoscaled), and spot pools with an
+ * interruption rate, whose interrupted nodes are replaced.
+ */
+export function poolsThatAddNodes(pools: readonly NodePoolSpec[], clusterAutoscalerEnabled: boolean): Set<string> {
+  const grows = (p: NodePoolSpec): boolean =>
+    (clusterAutoscalerEnabled && p.virtual === undefined && p.minSize < p.maxSize) || (p.billing?.kind === 'spot' && (p.billing.interruptionRatePerHour ?? 0) > 0);
+  return new Set(pools.filter(grows).map((p) => p.name));
 }
 
 export function warnAboutFaultsThatNeverFire(items: readonly { index: number; fault: FaultInput }[], ctx: FaultReachContext): void {
@@ -45,6 +60,7 @@ export function warnAboutFaultsThatNeverFire(items: readonly { index: number; fa
     checkTime(f, path, ctx);
     checkPodIndex(f, path, ctx);
     if (kind === 'livenessFailure') checkLivenessProbe(f, path, ctx);
+    if (kind === 'nodeBootFailure') checkPoolAddsNodes(f, path, ctx);
   }
 }
 
@@ -60,6 +76,18 @@ function checkLivenessProbe(f: ReachFields, path: (string | number)[], ctx: Faul
       [...path, 'workload'],
       `workload ${f.workload}'s container sets no livenessProbe: a real kubelet would never restart a container that stops answering; scalesim restarts it after the probe defaults (3 failures, 10 s apart) as if it had one`,
       'add a livenessProbe to the container, as the fault assumes one',
+    ),
+  );
+}
+
+/** A nodeBootFailure hits nodes as they register: a pool that never adds one gives it nothing to hit. */
+function checkPoolAddsNodes(f: ReachFields, path: (string | number)[], ctx: FaultReachContext): void {
+  if (f.pool === undefined || ctx.poolsThatAddNodes.has(f.pool)) return;
+  ctx.sink.warn(
+    ctx.scenarioRef.warning(
+      [...path, 'pool'],
+      `pool ${f.pool} never adds a node during the run (the cluster-autoscaler does not scale it and it has no spot interruptions to replace), so this fault will never fire`,
+      'give the pool minSize < maxSize with the cluster-autoscaler enabled, or aim the fault at a pool that grows',
     ),
   );
 }
