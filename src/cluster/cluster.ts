@@ -18,7 +18,7 @@ import type { NodePoolSpec, PodTemplateSpec, StartupDelays, Taint } from '../sce
 import { newNode, pendingPod, type PodOwner, type PodRequests, type SimNode, type SimPod } from './model.js';
 import type { ClusterListener } from './cluster-listener.js';
 import { countForSpreading, countPodOnNode } from './node-accounting.js';
-import { NODE_NOT_READY_TAINT, NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT, NodeHealth } from './node-health.js';
+import { NODE_CONDITION_TAINTS, NODE_NOT_READY_TAINT, NODE_UNREACHABLE_TAINT, NodeHealth } from './node-health.js';
 import { OwnerPods } from './owner-pods.js';
 import { transitionPod } from './pod-transition.js';
 import { PluginCounts } from './plugin-counts.js';
@@ -355,14 +355,14 @@ export class Cluster {
    * The node's Ready condition as the API shows it. NotReady taints it (TaintNodesByCondition) so no new
    * pod lands there: unreachable:NoSchedule when the condition is Unknown (the kubelet stopped posting),
    * not-ready:NoSchedule when False (src/faults/node-boot-failure.ts); the :NoExecute twin follows a
-   * pass later (node-lifecycle.ts, node-boot-failure.ts). Ready again removes the unreachable pair.
+   * pass later (node-lifecycle.ts, node-boot-failure.ts). Ready again removes them all.
    */
   setNodeReady(node: SimNode, ready: boolean, notReadyCondition: 'Unknown' | 'False' = 'Unknown'): void {
     if (node.ready === ready || node.removed) return;
     node.ready = ready;
     this.health.readyChanged(node, ready, this.sim.nowSeconds);
-    this.setTaint(node, notReadyCondition === 'False' ? NODE_NOT_READY_TAINT : NODE_UNREACHABLE_TAINT, !ready);
-    if (ready) this.setTaint(node, NODE_UNREACHABLE_NO_EXECUTE_TAINT, false);
+    if (!ready) this.setTaint(node, notReadyCondition === 'False' ? NODE_NOT_READY_TAINT : NODE_UNREACHABLE_TAINT, true);
+    else for (const taint of NODE_CONDITION_TAINTS) this.setTaint(node, taint, false);
   }
 
   private removePod(pod: SimPod): void {

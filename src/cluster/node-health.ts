@@ -25,6 +25,8 @@ export const NODE_UNREACHABLE_NO_EXECUTE_TAINT: Taint = { key: 'node.kubernetes.
  */
 export const NODE_NOT_READY_TAINT: Taint = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' };
 export const NODE_NOT_READY_NO_EXECUTE_TAINT: Taint = { key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' };
+/** Every taint a NotReady condition puts on a node: a node Ready again has none of them. */
+export const NODE_CONDITION_TAINTS: readonly Taint[] = [NODE_UNREACHABLE_TAINT, NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_NOT_READY_TAINT, NODE_NOT_READY_NO_EXECUTE_TAINT];
 
 export class NodeHealth {
   private readonly notReadySince = new Map<SimNode, number>();

@@ -3,8 +3,9 @@
  * fault whose instant (`at`, or the `from` that opens its window or rate) is at or after the end of
  * the run (events run while t < duration), and a `pod` index beyond the most pods its workload ever
  * has (workload-pod-bounds.ts); a livenessFailure on a container without a livenessProbe, which
- * upstream's kubelet would never restart; and a nodeBootFailure on a pool that never adds a node. These are warnings, not errors: --duration may lengthen the run,
- * and the scenario still runs (the fault simply does nothing).
+ * upstream's kubelet would never restart; and a nodeBootFailure on a pool that never adds a node.
+ * These are warnings, not errors: --duration may lengthen the run, and the scenario still runs (the
+ * fault simply does nothing).
  */
 import type { ProblemSink } from '../problem-sink.js';
 import { clockTimeToSimulationSeconds, type StartInstant } from '../resolve-start-time.js';
