@@ -32,9 +32,12 @@ function argOptions(flags: ParseArgsOptions, valued: readonly string[]): ParseAr
   return options;
 }
 
-/** The arguments, with `valued` the names of the options that take a value (without `--`); or what is wrong. */
-export function parseBenchArgs(argv: readonly string[], valued: readonly string[]): BenchArgs | string {
-  const options = argOptions({ json: { type: 'boolean' } }, valued);
+/**
+ * The arguments, with `valued` the names of the options that take a value (without `--`); or what is
+ * wrong. `--json` is an option unless `acceptsJson` is false (a tool with no JSON output).
+ */
+export function parseBenchArgs(argv: readonly string[], valued: readonly string[], acceptsJson = true): BenchArgs | string {
+  const options = argOptions(acceptsJson ? { json: { type: 'boolean' } } : {}, valued);
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     const given: Partial<Record<string, string>> = {};

@@ -285,6 +285,9 @@ export const GENERATE_USAGE = `usage: npm run bench:generate -- [--workloads N] 
   out-dir      where to write (default scenarios/bench-large, or scenarios/bench-large-N for another size)
   -h, --help   this text`;
 
+/** The options that take a value. */
+export const GENERATE_VALUED = ['workloads'] as const;
+
 /** The command line: the size and the folder, or what is wrong (one line, for exit code 2). */
 export function parseGenerateArgs(argv: readonly string[]): { size: BenchLargeSize; outDir: string | undefined } | string {
   let workloads: number = BENCH_LARGE.workloads;
@@ -306,7 +309,7 @@ export function parseGenerateArgs(argv: readonly string[]): { size: BenchLargeSi
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const argv = process.argv.slice(2);
-  if (printedHelp(argv, ['workloads'], GENERATE_USAGE)) process.exit(0);
+  if (printedHelp(argv, GENERATE_VALUED, GENERATE_USAGE)) process.exit(0);
   const args = parseGenerateArgs(argv);
   if (typeof args === 'string') {
     refuse('bench:generate', args, GENERATE_USAGE);

@@ -28,9 +28,8 @@ export const SWEEP_SPEEDUP_VALUED = ['days', 'repeats', 'cores'] as const;
 
 /** The options (`availableCores` the default for --cores), or what is wrong with the command line. */
 export function parseSweepSpeedupOptions(argv: readonly string[], availableCores: number): SweepSpeedupOptions | string {
-  const args = parseBenchArgs(argv, SWEEP_SPEEDUP_VALUED);
+  const args = parseBenchArgs(argv, SWEEP_SPEEDUP_VALUED, false);
   if (typeof args === 'string') return args;
-  if (args.json) return 'unknown option --json';
   if (args.positionals.length > 0) return `no arguments besides the options, got ${args.positionals.map((p) => `"${p}"`).join(' ')}`;
   const daysText = args.values.days;
   const days = daysText === undefined ? DEFAULT_DAYS : daysText.split(',').map(Number);

@@ -8,6 +8,7 @@
  * controllers (node-teardown.ts). Plain Kubernetes hears nothing of the notice; a pool with
  * `interruptionHandling: drain` cordons and drains the node during it (spot-drain.ts).
  */
+import { isAutoscaledPool } from '../scenario/node-pools/autoscaled-pool.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { SimNode } from '../cluster/model.js';
 import { Phase } from '../core/phases.js';
@@ -70,7 +71,7 @@ export class NodeGroup {
   }
 
   get autoscaled(): boolean {
-    return this.spec.virtual === undefined && this.spec.minSize < this.spec.maxSize;
+    return isAutoscaledPool(this.spec);
   }
 
   /** The nodes present at t = 0 (already running: a warm cluster). */

@@ -3,6 +3,7 @@
  * list checked as the CA expander factory does (known names, none twice), and `enabled` defaulting to
  * true exactly when some node pool is autoscaled (minSize < maxSize; virtual pools never are).
  */
+import { isAutoscaledPool } from './node-pools/autoscaled-pool.js';
 import { CA_DEFAULTS } from '../autoscalers/cluster-autoscaler/config.js';
 import { findRate } from '../report/cost/money.js';
 import { exactToNumber } from '../units/exact-amount.js';
@@ -23,7 +24,7 @@ export function resolveClusterAutoscaler(
   sink: ProblemSink,
 ): ClusterAutoscalerSettings {
   const ca = input ?? {};
-  const autoscaled = pools.some((p) => p.virtual === undefined && p.minSize < p.maxSize);
+  const autoscaled = pools.some(isAutoscaledPool);
   const expanders = ca.expander ?? [...CA_DEFAULTS.expanders];
   checkExpanders(expanders, ref, sink);
   const enabled = ca.enabled ?? autoscaled;
@@ -115,7 +116,7 @@ function checkExpanders(expanders: readonly string[], ref: DocRef, sink: Problem
 
 /** The priority expander needs priorities, the price expander needs prices: say when the pools lack them. */
 function warnAboutExpanderInputs(expanders: readonly string[], pools: readonly NodePoolSpec[], ref: DocRef, sink: ProblemSink): void {
-  const scalable = pools.filter((p) => p.virtual === undefined && p.minSize < p.maxSize);
+  const scalable = pools.filter(isAutoscaledPool);
   if (expanders.includes('priority') && scalable.every((p) => p.expanderPriority === undefined)) {
     sink.warn(ref.warning([...AT, 'expander'], 'the priority expander is listed but no autoscaled node pool sets expanderPriority: every group ties', 'set expanderPriority on the node pools (higher wins)'));
   }

@@ -77,6 +77,11 @@ describe('parseSweepSpeedupOptions', () => {
   });
 });
 
+/** Runs a built bench tool (dist/bench/<script>) with `argv`. */
+function runBenchTool(script: string, argv: readonly string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'dist', 'bench', script), ...argv], { encoding: 'utf8', timeout: 30_000 });
+}
+
 describe('the bench tools from dist/', () => {
   it.each([
     ['bench', 'main.js', 'usage: npm run bench -- [CASE...]'],
@@ -86,7 +91,7 @@ describe('the bench tools from dist/', () => {
     ['bench:generate', 'generate-bench-large.js', 'usage: npm run bench:generate --'],
   ])('%s --help prints its usage and exits 0, running nothing', (_tool, script, usage) => {
     for (const flag of ['--help', '-h']) {
-      const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'bench', script), flag], { encoding: 'utf8', timeout: 30_000 });
+      const r = runBenchTool(script, [flag]);
       expect(r.status).toBe(0);
       expect(r.stdout.startsWith(usage)).toBe(true);
       expect(r.stdout).toContain('-h, --help');
@@ -99,7 +104,7 @@ describe('the bench tools from dist/', () => {
     ['sweep-speedup.js', ['--repeats', 'x'], 'bench:sweep: --repeats: expected a whole number >= 1, got "x"'],
     ['generate-bench-large.js', ['--workloads', '0'], 'bench:generate: --workloads: expected a whole number of workloads from 1 to 100000, got "0"'],
   ])('%s %j: one line and the usage on stderr, exit 2, nothing run', (script, argv, message) => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'bench', script), ...argv], { encoding: 'utf8', timeout: 30_000 });
+    const r = runBenchTool(script, argv);
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(message);
     expect(r.stderr).toContain('usage: npm run bench');

@@ -10,6 +10,7 @@
 import type { ProblemSink } from '../problem-sink.js';
 import { clockTimeToSimulationSeconds, type StartInstant } from '../resolve-start-time.js';
 import type { FaultInput, FaultInstant, FaultKindName } from '../schema/fault-schema.js';
+import { isAutoscaledPool } from '../node-pools/autoscaled-pool.js';
 import type { NodePoolSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { PodBound } from './workload-pod-bounds.js';
@@ -40,13 +41,13 @@ interface ReachFields {
 }
 
 /**
- * The pools that may add nodes during the run: those the cluster-autoscaler scales (it is enabled,
- * the pool is real and minSize < maxSize, as NodeGroup.autoscaled), and spot pools with an
- * interruption rate, whose interrupted nodes are replaced.
+ * The pools that may add nodes during the run: those the cluster-autoscaler scales (it is enabled
+ * and the pool is autoscaled), and spot pools with an interruption rate, whose interrupted nodes
+ * are replaced.
  */
 export function poolsThatAddNodes(pools: readonly NodePoolSpec[], clusterAutoscalerEnabled: boolean): Set<string> {
   const grows = (p: NodePoolSpec): boolean =>
-    (clusterAutoscalerEnabled && p.virtual === undefined && p.minSize < p.maxSize) || (p.billing?.kind === 'spot' && (p.billing.interruptionRatePerHour ?? 0) > 0);
+    (clusterAutoscalerEnabled && isAutoscaledPool(p)) || (p.billing?.kind === 'spot' && (p.billing.interruptionRatePerHour ?? 0) > 0);
   return new Set(pools.filter(grows).map((p) => p.name));
 }
 
