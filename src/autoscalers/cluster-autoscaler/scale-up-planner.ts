@@ -4,9 +4,11 @@
  * caller's (actuation).
  *
  * 1. Expendable pods are dropped; pods nominated to an existing node after a preemption wait for
- *    it and take their room there in the snapshot (FilterOutExpendableAndSplit).
+ *    it and take their room there in the snapshot (FilterOutExpendableAndSplit). The pods of nodes
+ *    being drained join the rest, whatever their priority (scale-up/drained-pods.ts).
  * 2. Pods that fit on existing free room or on upcoming nodes are handled by them (young pods too,
- *    most important first); of the rest, pods not older than their scale-up delay wait. When every pod
+ *    most important first), and stay there in the snapshot that scale-down starts from (the plan's
+ *    placedOnNodes); of the rest, pods not older than their scale-up delay wait. When every pod
  *    left is younger than 2 s (allPodsAreNew), the loop waits for more and disables scale-down
  *    for itself (RunOnce: DisableScaleDownForLoop), unless the ready nodes are at max-nodes-total.
  * 3. Each node group gives an option (binpacking estimate) or a skip reason.
@@ -35,6 +37,8 @@ export interface ScaleUpLimits {
 export interface ScaleUpPlanInput {
   /** Pods the scheduler marked PodScheduled=False/Unschedulable. */
   unschedulablePods: readonly CaPod[];
+  /** Recreatable pods of the nodes being drained (podsOfDrainedNodes), added after the expendable filter. */
+  drainedPods?: readonly CaPod[];
   groups: readonly CaNodeGroup[];
   upcomingNodes?: readonly UpcomingNodes[];
   /** Existing nodes; pods that fit their free room do not trigger a scale-up. */
@@ -89,7 +93,16 @@ export interface ScaleUpPlan {
   podsNeverSchedulable: string[];
   /** AllPodsNew: this loop must not remove nodes either (processorCallbacks.DisableScaleDownForLoop). */
   scaleDownDisabledForLoop: boolean;
+  /**
+   * By existing node name, the pods the loop's snapshot holds there besides the node's own: pods
+   * waiting for a preemption on their nominated node and pods filterOutSchedulable put on free room
+   * (drained nodes' pods too). Nothing reverts them upstream, so scale-down's planner, later in the
+   * loop, sees that room taken. Empty when no pod was placed on an existing node.
+   */
+  placedOnNodes: ReadonlyMap<string, readonly CaPod[]>;
 }
+
+const NOTHING_PLACED: ReadonlyMap<string, readonly CaPod[]> = new Map();
 
 /**
  * A node of RunOnce's readyNodes: obtainNodeLists lists them with ReadyNodeLister, whose filter is
@@ -132,6 +145,7 @@ function noScaleUp(reason: ScaleUpReason, parts?: Partial<ScaleUpPlan>): ScaleUp
     podsTooNew: [],
     podsNeverSchedulable: [],
     scaleDownDisabledForLoop: false,
+    placedOnNodes: NOTHING_PLACED,
   };
   return parts === undefined ? plan : Object.assign(plan, parts);
 }
@@ -159,16 +173,20 @@ function capIncrease(option: ExpansionOption, group: CaNodeGroup, input: ScaleUp
 
 /** One loop of scale-up planning; see the file header for the steps. */
 export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
-  if (input.unschedulablePods.length === 0) return noScaleUp('NoUnschedulablePods');
+  const drained = input.drainedPods ?? [];
+  if (input.unschedulablePods.length === 0 && drained.length === 0) return noScaleUp('NoUnschedulablePods');
   // RunOnce's order: the pod list processors (filterOutExpendable, then filterOutSchedulable onto
   // free room and upcoming nodes) see every pod, young ones too; filterOutYoungPods comes after.
   const { kept: nonExpendable } = splitExpendable(input.unschedulablePods, input.expendablePodsPriorityCutoff ?? input.config.expendablePodsPriorityCutoff);
   const { unschedulable: kept, waiting } = withNominations(nonExpendable, input.nodes ?? []);
-  if (kept.length === 0) return noScaleUp('NoUnschedulablePods');
+  if (kept.length === 0 && drained.length === 0 && waiting.length === 0) return noScaleUp('NoUnschedulablePods');
   const groupsByName = new Map(input.groups.map((g) => [g.name, g]));
   const snapshot = snapshotNodes(input.nodes ?? [], input.upcomingNodes ?? [], groupsByName);
+  const existing = snapshot.slice(0, input.nodes?.length ?? 0);
   if (waiting.length > 0) forceAddPods(snapshot, waiting);
-  const fitting = absorbPendingPods(kept, snapshot);
+  const fitting = absorbPendingPods(drained.length === 0 ? kept : [...kept, ...drained], snapshot);
+  const placedOnNodes = podsPlacedOnNodes(existing, fitting.nodes);
+  if (kept.length === 0 && fitting.remaining.length === 0) return noScaleUp('NoUnschedulablePods', { podsAbsorbed: fitting.absorbed.map((p) => p.name), placedOnNodes });
   const podsAbsorbed = fitting.absorbed.map((p) => p.name);
   const young = splitYoungPods({
     pods: fitting.remaining,
@@ -178,11 +196,11 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
   });
   const podsTooNew = young.tooNew.map((p) => p.name);
   const remaining = young.old;
-  if (remaining.length === 0) return noScaleUp(podsTooNew.length > 0 ? 'PodsTooNew' : 'PodsFitUpcomingNodes', { podsTooNew, podsAbsorbed });
+  if (remaining.length === 0) return noScaleUp(podsTooNew.length > 0 ? 'PodsTooNew' : 'PodsFitUpcomingNodes', { podsTooNew, podsAbsorbed, placedOnNodes });
   const readyNodeCount = countReadyNodes(input.nodes ?? []);
   const atMaxNodesTotal = input.config.maxNodesTotal > 0 && readyNodeCount >= input.config.maxNodesTotal;
   if (!atMaxNodesTotal && allPodsAreNew(remaining, input.nowSeconds, input.podCreatedSeconds)) {
-    return noScaleUp('AllPodsNew', { podsTooNew, podsAbsorbed, scaleDownDisabledForLoop: true });
+    return noScaleUp('AllPodsNew', { podsTooNew, podsAbsorbed, scaleDownDisabledForLoop: true, placedOnNodes });
   }
   const found = computeExpansionOptions({
     podGroups: buildPodEquivalenceGroups(remaining),
@@ -193,7 +211,7 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
     ...(input.backedOffGroups !== undefined ? { backedOff: input.backedOffGroups } : {}),
     snapshot: fitting.nodes,
   });
-  const common = { skipped: found.skipped, templateMisfits: found.templateMisfits, options: found.options, podsTooNew, podsAbsorbed, podsNeverSchedulable: found.neverSchedulable.flat().map((p) => p.name) };
+  const common = { skipped: found.skipped, templateMisfits: found.templateMisfits, options: found.options, podsTooNew, podsAbsorbed, podsNeverSchedulable: found.neverSchedulable.flat().map((p) => p.name), placedOnNodes };
   const chain = input.expander ?? buildExpanderChain(input.config.expanders, input.random);
   const podsByName = new Map(remaining.map((p) => [p.name, p]));
   const best = chain.bestOption(found.options, { groups: groupsByName, pods: podsByName, clusterNodeCount: input.limits.currentNodeCount });
@@ -203,6 +221,18 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
   const chosen = { ...common, estimatedNodeCount: best.nodeCount, cappedBy, podsHelped: best.pods };
   if (increase < 1) return noScaleUp('LimitsReached', chosen);
   return { ...chosen, group: best.group, increase, reason: 'ScaleUp', scaleDownDisabledForLoop: false };
+}
+
+/** The pods `after` (the snapshot, `existing` first in the same order) holds on each existing node beyond its own: a node that took pods is a copy, whose pods were appended. */
+function podsPlacedOnNodes(existing: readonly SimulatedNode[], after: readonly SimulatedNode[]): ReadonlyMap<string, readonly CaPod[]> {
+  let placed: Map<string, readonly CaPod[]> | undefined;
+  for (let i = 0; i < existing.length; i++) {
+    const own = existing[i]!;
+    const now = after[i]!;
+    if (now === own) continue;
+    (placed ??= new Map()).set(now.name, now.pods.slice(own.pods.length));
+  }
+  return placed ?? NOTHING_PLACED;
 }
 
 /** splitWaitingForPreemption, skipped when no pod carries a nomination (the common case). */

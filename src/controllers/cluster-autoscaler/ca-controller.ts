@@ -2,9 +2,10 @@
  * The cluster-autoscaler loop (core/static_autoscaler.go RunOnce), a thin loop around the pure
  * planners: every scan interval expire node requests that never registered, stop while too many
  * nodes are Unready (cluster-health.ts), take NotStarted nodes for upcoming ones (template nodes in
- * the simulations, no scale-down candidates), plan a scale-up when pods are unschedulable, and, in a
- * loop that scaled nothing up, plan a scale-down (RunOnce returns early only after a successful
- * scale-up; spec §4.3); then actuate: IncreaseSize, or taint, drain
+ * the simulations, no scale-down candidates), plan a scale-up when pods are unschedulable or nodes
+ * are being drained (their pods count as pending: scale-up/drained-pods.ts), and, in a loop that
+ * scaled nothing up, plan a scale-down from the nodes with the pods the scale-up's snapshot placed on
+ * them (RunOnce returns early only after a successful scale-up; spec §4.3); then actuate: IncreaseSize, or taint, drain
  * (evict the movable pods, which their controllers recreate elsewhere) and delete, 5 s after the
  * taint and then at a 5 s poll (node-deletion.ts). Each loop is recorded once: a loop with pending
  * pods and no scale-up keeps the scale-up's reason unless it removes nodes, and says what scale-down
@@ -16,10 +17,11 @@ import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluste
 import { nodeIndexByName } from '../../autoscalers/cluster-autoscaler/scale-down/removal-simulation.js';
 import { countReadyNodes, planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
 import { withUpcomingNodes } from '../../autoscalers/cluster-autoscaler/scale-up/limits.js';
-import type { CaPdb, CaPod } from '../../autoscalers/cluster-autoscaler/types.js';
+import { podsOfDrainedNodes } from '../../autoscalers/cluster-autoscaler/scale-up/drained-pods.js';
+import type { CaNode, CaPdb, CaPod } from '../../autoscalers/cluster-autoscaler/types.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
 import type { Cluster } from '../../cluster/cluster.js';
-import type { SimNode } from '../../cluster/model.js';
+import type { SimNode, SimPod } from '../../cluster/model.js';
 import { Phase } from '../../core/phases.js';
 import type { RandomStream } from '../../core/rng.js';
 import type { Simulation } from '../../core/simulation.js';
@@ -149,9 +151,15 @@ export class ClusterAutoscalerController {
       const count = g.upcoming.length + (notStarted.get(g.name) ?? 0);
       return count > 0 ? [{ group: g.name, count, template: caNodeGroup(g, this.config.nodePriceUsdPerHour).template }] : [];
     });
-    if (pending.length > 0) {
+    // The pods of nodes being drained count as pending too (scale-up/drained-pods.ts).
+    const draining = this.drainingNodes();
+    const drainedPods = draining.length === 0 ? [] : podsOfDrainedNodes(nodes, new Set(draining.map((n) => n.name)));
+    // Pods the scale-up's snapshot put on existing nodes, which scale-down's snapshot holds too.
+    let placedOnNodes: ReadonlyMap<string, readonly CaPod[]> | undefined;
+    if (pending.length > 0 || drainedPods.length > 0) {
       const plan = planScaleUp({
         unschedulablePods: pending.map((p) => withNomination(caPod(p, ownerKind), cluster.scheduler.nominator.nominatedNode(p))),
+        drainedPods,
         groups: caGroups,
         upcomingNodes: upcoming,
         nodes,
@@ -164,7 +172,7 @@ export class ClusterAutoscalerController {
         },
         config: this.config,
         nowSeconds,
-        podCreatedSeconds: new Map(pending.map((p) => [p.name, p.createdSeconds])),
+        podCreatedSeconds: createdSeconds(pending, draining),
         random: this.deps.random,
         expander: this.expander,
         backedOffGroups,
@@ -179,13 +187,18 @@ export class ClusterAutoscalerController {
       const skipped = Object.entries(plan.skipped)
         .map(([g, r]) => (plan.templateMisfits[g] === undefined ? `${g}: ${r}` : `${g}: ${r}: ${plan.templateMisfits[g]}`))
         .join('; ');
-      const notes = [plan.cappedBy ? `capped by ${plan.cappedBy}` : '', skipped ? `skipped ${skipped}` : ''].filter((n) => n !== '');
-      if (plan.increase > 0 || !this.config.scaleDownEnabled) {
+      const absorbed = new Set(plan.podsAbsorbed);
+      const drainedLeft = drainedPods.filter((p) => !absorbed.has(p.name)).length;
+      const notes = [drainedLeft > 0 ? `${drainedLeft} pod(s) of draining nodes have no room left` : '', plan.cappedBy ? `capped by ${plan.cappedBy}` : '', skipped ? `skipped ${skipped}` : ''].filter((n) => n !== '');
+      // Only drained pods, and each found room: no pod to help (RunOnce's "No unschedulable pods").
+      const nothingToHelp = pending.length === 0 && plan.reason === 'NoUnschedulablePods';
+      if (plan.increase > 0 || (!this.config.scaleDownEnabled && !nothingToHelp)) {
         const added = plan.increase > 0 ? `+${plan.increase} node(s) for ${plan.podsHelped.length} pod(s)` : '';
         this.record(nowSeconds, plan.increase > 0 ? 'scale-up' : 'no-op', plan.group ?? '', before, pending.length, plan.reason, [], `${added}${notes.map((n) => `; ${n}`).join('')}`);
         return;
       }
-      noScaleUp = { reason: plan.reason, notes };
+      placedOnNodes = plan.placedOnNodes;
+      if (!nothingToHelp) noScaleUp = { reason: plan.reason, notes };
       scaleDownDisabledForLoop = plan.scaleDownDisabledForLoop;
     }
     if (!this.config.scaleDownEnabled) {
@@ -199,7 +212,7 @@ export class ClusterAutoscalerController {
       if (drain) drainsInProgress++;
     }
     const plan = planScaleDown({
-      nodes,
+      nodes: withPlacedPods(nodes, placedOnNodes),
       groups: caGroups,
       unneededSince: this.unneededSince,
       unremovableUntil: this.unremovableUntil,
@@ -244,6 +257,13 @@ export class ClusterAutoscalerController {
       const why = [noScaleUp.reason, ...noScaleUp.notes].join('; ');
       this.record(nowSeconds, action, groupsActed, before, pending.length, scaleDownReason, removed, `no scale-up for ${pending.length} pending pod(s): ${why}; ${scaleDownDetail}`);
     }
+  }
+
+  /** The nodes whose drain is in progress (upstream's drained deletions; empty-node deletions are not among them). */
+  private drainingNodes(): SimNode[] {
+    const draining: SimNode[] = [];
+    for (const [node, { drain }] of this.deleting) if (drain) draining.push(node);
+    return draining;
   }
 
   /** `nodes`' positions by name: the last loop's index while the snapshot holds the same nodes in the same order. */
@@ -306,6 +326,22 @@ export class ClusterAutoscalerController {
       ...(this.lastScaleUpSeconds !== undefined ? { lastScaleUpSeconds: this.lastScaleUpSeconds } : {}),
     });
   }
+}
+
+/** Creation times of the pending pods and of the pods on draining nodes (for the young-pod rules). */
+function createdSeconds(pending: readonly SimPod[], draining: readonly SimNode[]): Map<string, number> {
+  const created = new Map(pending.map((p) => [p.name, p.createdSeconds]));
+  for (const node of draining) for (const p of node.pods) created.set(p.name, p.createdSeconds);
+  return created;
+}
+
+/** `nodes` with the pods the scale-up's snapshot placed on them (ScaleUpPlan.placedOnNodes) added, as scale-down's snapshot holds them. */
+function withPlacedPods(nodes: readonly CaNode[], placed: ReadonlyMap<string, readonly CaPod[]> | undefined): readonly CaNode[] {
+  if (placed === undefined || placed.size === 0) return nodes;
+  return nodes.map((n) => {
+    const extra = placed.get(n.name);
+    return extra === undefined ? n : { ...n, pods: [...n.pods, ...extra] };
+  });
 }
 
 /** The pending pod's status.nominatedNodeName, when a preemption set one (a fresh CaPod: kept ones are never changed). */
