@@ -17,6 +17,19 @@ const NOW = 1000;
 const n = (name: string, podsOnNode: CaPod[] = [], extra: Partial<CaNode> = {}): CaNode => node(name, 'g', 1000, 10 * GIB, podsOnNode, extra);
 const names = (list: readonly CaPod[]) => list.map((p) => p.name);
 
+/** One scale-up loop over group `g` (two nodes of 1000m at target, room for five), no pending pod unless given. */
+function plan(extra: Partial<ScaleUpPlanInput>) {
+  return planScaleUp({
+    unschedulablePods: [],
+    groups: [group('g', template(1000, 10 * GIB), { targetSize: 2, maxSize: 5 })],
+    limits: { currentNodeCount: 2, currentTotals: { cpuMillicores: 2000, memoryBytes: 20 * GIB } },
+    config: settings(),
+    nowSeconds: NOW,
+    random: seeded(),
+    ...extra,
+  });
+}
+
 describe('podsOfDrainedNodes (currentlyDrainedNodesPodListProcessor)', () => {
   const p1 = pod('p1', 100);
   const p2 = pod('p2', 200);
@@ -50,18 +63,7 @@ describe('podsOfDrainedNodes (currentlyDrainedNodesPodListProcessor)', () => {
 });
 
 describe('planScaleUp with the pods of a node being drained', () => {
-  const g = group('g', template(1000, 10 * GIB), { targetSize: 2, maxSize: 5 });
   const drained = (podsOnNode: CaPod[]): CaNode => n('d', podsOnNode, { taints: [TO_BE_DELETED_TAINT], beingDeleted: true });
-  const plan = (extra: Partial<ScaleUpPlanInput>) =>
-    planScaleUp({
-      unschedulablePods: [],
-      groups: [g],
-      limits: { currentNodeCount: 2, currentTotals: { cpuMillicores: 2000, memoryBytes: 20 * GIB } },
-      config: settings(),
-      nowSeconds: NOW,
-      random: seeded(),
-      ...extra,
-    });
 
   it('pods that fit the free room elsewhere take it, and there is no pod to help', () => {
     const a = pod('a', 300);
@@ -93,17 +95,6 @@ describe('planScaleUp with the pods of a node being drained', () => {
 });
 
 describe('the snapshot scale-down starts from (ScaleUpPlan.placedOnNodes)', () => {
-  const g = group('g', template(1000, 10 * GIB), { targetSize: 2, maxSize: 5 });
-  const plan = (extra: Partial<ScaleUpPlanInput>) =>
-    planScaleUp({
-      unschedulablePods: [],
-      groups: [g],
-      limits: { currentNodeCount: 2, currentTotals: { cpuMillicores: 2000, memoryBytes: 20 * GIB } },
-      config: settings(),
-      nowSeconds: NOW,
-      random: seeded(),
-      ...extra,
-    });
 
   it('holds pending pods put on existing free room, by node, not those put on upcoming nodes', () => {
     const r = plan({
