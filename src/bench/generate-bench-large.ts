@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../core/rng.js';
-import { printedHelp, refuse } from './bench-args.js';
+import { parseBenchArgs, printedHelp, refuse } from './bench-args.js';
 
 /** The size of a generated cluster. */
 export interface BenchLargeSize {
@@ -288,22 +288,17 @@ export const GENERATE_USAGE = `usage: npm run bench:generate -- [--workloads N] 
 /** The options that take a value. */
 export const GENERATE_VALUED = ['workloads'] as const;
 
-/** The command line: the size and the folder, or what is wrong (one line, for exit code 2). */
+/** The command line: the size and the folder, or what is wrong (one line, for exit code 2); parsed as the other bench tools' are. */
 export function parseGenerateArgs(argv: readonly string[]): { size: BenchLargeSize; outDir: string | undefined } | string {
-  let workloads: number = BENCH_LARGE.workloads;
-  let outDir: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--workloads') {
-      const text = argv[++i];
-      workloads = Number(text);
-      if (text === undefined || !Number.isInteger(workloads) || workloads < 1 || workloads > 100_000) {
-        return `--workloads: expected a whole number of workloads from 1 to 100000, got "${text ?? ''}"`;
-      }
-    } else if (arg.startsWith('--')) return `unknown option ${arg}`;
-    else if (outDir === undefined) outDir = arg;
-    else return `one output folder only, got "${outDir}" and "${arg}"`;
+  const parsed = parseBenchArgs(argv, GENERATE_VALUED, false);
+  if (typeof parsed === 'string') return parsed;
+  const text = parsed.values.workloads;
+  const workloads = text === undefined ? BENCH_LARGE.workloads : Number(text);
+  if (text !== undefined && (text === '' || !Number.isInteger(workloads) || workloads < 1 || workloads > 100_000)) {
+    return `--workloads: expected a whole number of workloads from 1 to 100000, got "${text}"`;
   }
+  const [outDir, extra] = parsed.positionals;
+  if (extra !== undefined) return `one output folder only, got "${outDir}" and "${extra}"`;
   return { size: benchLargeSize(workloads), outDir };
 }
 

@@ -67,8 +67,11 @@ describe('bench-large', () => {
   it.each<[string[], string]>([
     [['--workloads', '0'], '--workloads: expected a whole number of workloads from 1 to 100000, got "0"'],
     [['--workloads', 'many'], '--workloads: expected a whole number of workloads from 1 to 100000, got "many"'],
-    [['--workloads'], '--workloads: expected a whole number of workloads from 1 to 100000, got ""'],
+    [['--workloads'], '--workloads needs a value (one that starts with "-" goes as --workloads=-…)'],
+    [['--workloads='], '--workloads: expected a whole number of workloads from 1 to 100000, got ""'],
+    [['--workloads', '2.5'], '--workloads: expected a whole number of workloads from 1 to 100000, got "2.5"'],
     [['--size', '3'], 'unknown option --size'],
+    [['--json'], 'unknown option --json'],
     [['a', 'b'], 'one output folder only, got "a" and "b"'],
   ])('the generator refuses %j: %s', (argv, reason) => {
     expect(parseGenerateArgs(argv)).toBe(reason);
@@ -77,5 +80,6 @@ describe('bench-large', () => {
   it('the generator takes a size and a folder', () => {
     expect(parseGenerateArgs([])).toEqual({ size: BENCH_LARGE, outDir: undefined });
     expect(parseGenerateArgs(['/tmp/x', '--workloads', '100'])).toMatchObject({ size: { name: 'bench-large-100', workloads: 100 }, outDir: '/tmp/x' });
+    expect(parseGenerateArgs(['--workloads=100000', '/tmp/x'])).toMatchObject({ size: { workloads: 100_000 }, outDir: '/tmp/x' });
   });
 });
