@@ -55,8 +55,8 @@ export function fallbackReplicas(behavior: FallbackBehavior | undefined, current
 /**
  * A successful read resets the failure count (Happy) and passes the value through. A failed read
  * increments it (Failing); on the (failureThreshold + 1)-th consecutive failure the value becomes
- * target × replicas (replicas per behaviour; an AverageValue target truncated to a whole number as
- * doFallback's int64 does; a Value target's replicas divided by the ready pods, milli truncation).
+ * target × replicas (replicas per behaviour; a Value target's replicas divided by the ready pods;
+ * the product truncated to the milli-unit, doFallback's int64(normalisationValue × 1000 × replicas)).
  * Below that, without a (valid) fallback, or with 0 ready pods on a Value target, the error is
  * returned.
  */
@@ -80,11 +80,12 @@ export function applyFallback(input: FallbackReadInput): FallbackReadResult {
     if (input.readyReplicas <= 0) return error('error performing fallback: status.readyReplicas is 0 for a Value target');
     replicas /= input.readyReplicas;
   }
-  // doFallback: int64(target.AverageValue.AsApproximateFloat64()) × 1000 × replicas milli-units: a
-  // fractional AverageValue target is truncated first (0.5 → 0 serves 0, 2.5 → 2). A Value target
-  // (newer KEDA, divided by the ready pods above) keeps its fraction, to the milli-unit.
-  const metricValue =
-    input.metricTarget.type === 'AverageValue' ? Math.trunc(input.metricTarget.value) * replicas : Math.trunc(input.metricTarget.value * 1000 * replicas) / 1000;
+  // doFallback: int64(normalisationValue × 1000 × replicas) milli-units, normalisationValue the
+  // target's AsApproximateFloat64 (AverageValue or Value alike): a fractional target keeps its
+  // fraction (0.5 × 10 replicas serves 5). KEDA releases before Value targets had fallback read an
+  // AverageValue target as int64 first (0.5 → 0); the releases that divide by the ready pods, which
+  // this follows, do not.
+  const metricValue = Math.trunc(input.metricTarget.value * 1000 * replicas) / 1000;
   const reason = `${numberOfFailures} failures > failureThreshold ${fallback.failureThreshold}: ${behavior} fallback serves ${metricValue}`;
   return { ...failing, fallbackActive: true, errorReturned: false, metricValue, reason };
 }

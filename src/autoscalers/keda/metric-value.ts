@@ -1,16 +1,34 @@
 /**
  * Metric values and targets as KEDA hands them to the HPA, in milli-units: pkg/scalers/scaler.go
- * GenerateMetricInMili / GetMetricTargetMili (quantityFromFloat64: "%.3f") and GetMetricTarget.
+ * GenerateMetricInMili / GetMetricTargetMili (quantityFromFloat64: resource.MustParse of
+ * fmt.Sprintf("%.3f", v)) and GetMetricTarget.
  */
 import type { MetricTarget } from '../hpa/types.js';
 
 /**
- * A scaler's metric value as the HPA receives it, in milli-units: rounded to a thousandth.
- * NaN, ±Inf and negative values become 0 (docs/fidelity-spec.md §3.6).
+ * `v` in milli-units as Go's "%.3f" writes it: the float's exact binary value rounded to three
+ * decimals, an exact tie to the even digit (strconv's decimal rounding), so 1.0005, stored as
+ * 1.000499…, gives 1000 and 0.0625 gives 62, where Math.round(v × 1000) gives 1001 and 63.
+ * JavaScript's toFixed rounds the exact value too but sends ties up; a tie at the third decimal
+ * means v × 16 is an odd whole number, the only floats whose thousandths end in exactly 5.
+ */
+export function goFixedMilli(v: number): number {
+  const sixteenths = v * 16;
+  if (Number.isInteger(sixteenths) && sixteenths % 2 !== 0) {
+    const below = Math.floor(v * 1000);
+    return below % 2 === 0 ? below : below + 1;
+  }
+  return Math.round(Number(v.toFixed(3)) * 1000);
+}
+
+/**
+ * A scaler's metric value as the HPA receives it, in milli-units ("%.3f", goFixedMilli).
+ * NaN, ±Inf and negative values become 0 (docs/fidelity-spec.md §3.6; current KEDA's
+ * quantityFromFloat64 zeroes NaN and Inf only, see README "Known simplifications").
  */
 export function hpaMetricMilli(value: number): number {
   if (!Number.isFinite(value) || value <= 0) return 0;
-  return Math.round(value * 1000);
+  return goFixedMilli(value);
 }
 
 /** `hpaMetricMilli` back in plain units: the value the HPA, the formula and activity all see. */
@@ -20,7 +38,7 @@ export function hpaMetricValue(value: number): number {
 
 /** An External target (AverageValue or Value) for a plain target value, in milli-units. */
 export function externalMetricTarget(type: 'AverageValue' | 'Value', value: number): MetricTarget {
-  const milli = Math.round(value * 1000);
+  const milli = goFixedMilli(value);
   return type === 'AverageValue' ? { type, averageValueMilli: milli } : { type, valueMilli: milli };
 }
 

@@ -235,6 +235,7 @@ export class ScaledObjectController {
           modifiers,
           triggerFailures: this.triggers.map((t) => t.failures),
           currentReplicas: target.controller.specReplicas,
+          readyReplicas: target.servingPods,
         });
         if (fallback.engaged) return { kind: 'values', valuesMilli: [fallback.valueMilli], readyPodCount: target.controller.runningReadyPods, note: `KEDA fallback: ${fallback.reason}` };
         // A configured fallback that does not serve yet (below its failureThreshold) says why, not "none configured".

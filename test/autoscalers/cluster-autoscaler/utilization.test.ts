@@ -39,8 +39,20 @@ describe('calculateUtilization (simulator/utilization/info.go)', () => {
     [0.49, true],
     [0.5, false],
     [0.51, false],
+    [Number.POSITIVE_INFINITY, false],
+    [Number.NaN, true],
   ])('underutilized is strictly below the threshold: %s → %s', (ratio, expected) => {
     expect(isUnderutilized(ratio, 0.5)).toBe(expected);
+  });
+
+  it('ignored DaemonSet pods requesting all of a resource: 0 / 0 is NaN, which isNodeBelowUtilizationThreshold takes for below (`Utilization >= threshold` is false)', () => {
+    const ds = pod('ds', 100, GIB, { ownerKind: 'DaemonSet' });
+    const busy = calculateUtilization({ cpuAllocatableMillicores: 1000, memoryAllocatableBytes: GIB, pods: [pod('app', 800), ds] }, { ignoreDaemonSetsUtilization: true });
+    // cpu 800 / 900; memory 0 / 0: NaN. `cpu > mem` is false against NaN, so memory's NaN is the node's.
+    expect(busy.cpuRatio).toBeCloseTo(0.889, 3);
+    expect(busy.resourceName).toBe('memory');
+    expect(busy.utilizationRatio).toBeNaN();
+    expect(isUnderutilized(busy.utilizationRatio, 0.5)).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ const input = (overrides: Partial<CompositeFallbackInput>): CompositeFallbackInp
   modifiers: { target: 5, metricType: 'AverageValue' },
   triggerFailures: [0, 4],
   currentReplicas: 2,
+  readyReplicas: 4,
   ...overrides,
 });
 
@@ -18,7 +19,9 @@ describe('compositeFallback', () => {
     ['currentReplicasIfHigher with 8 current', { fallback: { failureThreshold: 3, replicas: 6, behavior: 'currentReplicasIfHigher' as const }, currentReplicas: 8 }, true, 40_000],
     ['no fallback configured', { fallback: undefined }, false, undefined],
     ['a fractional target (ParseInt fails)', { modifiers: { target: 2.5, metricType: 'AverageValue' as const } }, false, undefined],
-    ['a Value composite metric', { modifiers: { target: 5, metricType: 'Value' as const } }, false, undefined],
+    ['a Value composite metric: divided by the 4 ready pods', { modifiers: { target: 5, metricType: 'Value' as const } }, true, 7_500],
+    ['a Value composite metric, 3 ready pods: truncated to the milli-unit', { modifiers: { target: 5, metricType: 'Value' as const }, readyReplicas: 3 }, true, 10_000],
+    ['a Value composite metric with no ready pod: doFallback fails', { modifiers: { target: 5, metricType: 'Value' as const }, readyReplicas: 0 }, false, undefined],
     ['a negative threshold', { fallback: { failureThreshold: -1, replicas: 6, behavior: 'static' as const } }, false, undefined],
   ])('%s', (_name, overrides, engaged, valueMilli) => {
     const r = compositeFallback(input(overrides));

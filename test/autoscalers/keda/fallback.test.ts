@@ -52,10 +52,12 @@ describe('applyFallback', () => {
   });
 
   it.each([
-    [0.5, 4, 0],
-    [2.5, 4, 8],
-    [10.9, 3, 30],
-  ])('an AverageValue target %s is truncated to a whole number first (doFallback int64): %s replicas serve %s', (target, replicas, value) => {
+    [0.5, 4, 2],
+    [0.5, 10, 5],
+    [2.5, 4, 10],
+    [10.9, 3, 32.7],
+    [0.3333, 10, 3.333],
+  ])('an AverageValue target %s keeps its fraction (doFallback int64(target × 1000 × replicas) milli): %s replicas serve %s', (target, replicas, value) => {
     const r = applyFallback(read({ previousNumberOfFailures: 3, metricTarget: { type: 'AverageValue', value: target }, fallback: { failureThreshold: 3, replicas } }));
     expect(r).toMatchObject({ fallbackActive: true, metricValue: value });
   });

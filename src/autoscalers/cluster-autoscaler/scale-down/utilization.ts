@@ -93,5 +93,7 @@ export function caNodeUtilization(node: CaNode, options: UtilizationOptions): No
 
 /** Underutilized when strictly below the threshold: exactly at the threshold is NOT (ca-elig-006). */
 export function isUnderutilized(utilizationRatio: number, thresholdRatio: number): boolean {
-  return utilizationRatio < thresholdRatio;
+  // isNodeBelowUtilizationThreshold: `if utilInfo.Utilization >= threshold { return false }`. Quirk
+  // kept: a NaN utilization (0 / 0, when ignored DaemonSet pods request all of a resource) is below.
+  return !(utilizationRatio >= thresholdRatio);
 }
