@@ -13,6 +13,10 @@ import type { MetricTarget } from '../hpa/types.js';
  * means v × 16 is an odd whole number, the only floats whose thousandths end in exactly 5.
  */
 export function goFixedMilli(v: number): number {
+  const scaled = v * 1000;
+  // Away from a half-thousandth the product's rounding error (under an ulp) cannot cross it, so
+  // rounding the product rounds the exact value the same way: every value but the near-ties.
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-12 * (1 + Math.abs(scaled))) return Math.round(scaled);
   const sixteenths = v * 16;
   if (Number.isInteger(sixteenths) && sixteenths % 2 !== 0) {
     const below = Math.floor(v * 1000);
