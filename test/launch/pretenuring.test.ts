@@ -49,7 +49,9 @@ describe('stopPretenuring', () => {
     const stopped = oldGenerationGrowthMiB(true);
     const pretenured = oldGenerationGrowthMiB(false);
     expect(stopped).toBeGreaterThan(0);
-    // About 410 against 77 MiB on Node 20.20.
-    expect(pretenured).toBeGreaterThan(3 * stopped);
+    // About 410 against 77 MiB on Node 20.20 when the process has a core to itself; inside a full
+    // parallel test run, with the collector's helper threads short of CPU, 227 against 77 was seen
+    // (2026-11-24). Without stopPretenuring's effect the two would be about equal.
+    expect(pretenured).toBeGreaterThan(2 * stopped);
   });
 });

@@ -1,14 +1,17 @@
 /**
  * The `kafka` trigger (pkg/scalers/kafka_scaler.go): total consumer lag against `lagThreshold`
  * (default 10), capped by partitions; active when the uncapped lag is strictly above `activationLagThreshold`.
+ * `partitionLimitation` (`0,1,4-6`) keeps only the listed partition ids (getTopicPartitions,
+ * isActivePartition): the lag, the cap and the even distribution count those alone, and a topic
+ * left with none fails the read ("expected at least one active partition within the topic").
  */
 import { normalizeMetricName } from '../metric-name.js';
 import { externalMetricTarget } from '../metric-value.js';
-import type { ParsedTrigger, ScalerDefinition } from '../types.js';
+import type { ParsedTrigger, ScalerDefinition, ScalerReading } from '../types.js';
 import { readExternalTargetType } from './external-target.js';
 import { calculateKafkaLag, type KafkaLagSettings } from './kafka-lag.js';
 import { MetadataReader } from './metadata-reader.js';
-import { thresholdResult, unusableReading } from './scaler-result.js';
+import { failedRead, thresholdResult, unusableReading } from './scaler-result.js';
 
 export const KAFKA_DEFAULTS = Object.freeze({
   /** lagThreshold (defaultKafkaLagThreshold = 10) */
@@ -24,6 +27,24 @@ export const KAFKA_DEFAULTS = Object.freeze({
 interface KafkaConfig extends KafkaLagSettings {
   metricName: string;
   activationLagThreshold: number;
+  /** partitionLimitation: the partition ids counted (all when unset). */
+  partitionLimitation?: readonly number[];
+  /** Set on the parsed trigger when the metadata names one. */
+  topic?: string;
+}
+
+type QueueReading = Extract<ScalerReading, { kind: 'queue' }>;
+
+/** The reading's partitions whose ids `ids` lists (ids are the partitions' positions, 0 first). */
+function limitPartitions(reading: QueueReading, ids: readonly number[]): Pick<QueueReading, 'partitionLags' | 'partitionsMoved' | 'invalidOffsets'> {
+  const keep = new Set(ids);
+  const kept = <T>(list: readonly T[] | undefined): T[] | undefined => list?.filter((_, i) => keep.has(i));
+  const limited: Pick<QueueReading, 'partitionLags' | 'partitionsMoved' | 'invalidOffsets'> = { partitionLags: kept(reading.partitionLags)! };
+  const moved = kept(reading.partitionsMoved);
+  if (moved !== undefined) limited.partitionsMoved = moved;
+  const invalid = kept(reading.invalidOffsets);
+  if (invalid !== undefined) limited.invalidOffsets = invalid;
+  return limited;
 }
 
 /** The kafkaMetadata.Validate rules on flag combinations. */
@@ -55,6 +76,8 @@ export const kafkaScaler: ScalerDefinition = {
     };
     config.offsetResetPolicy = reader.choice('offsetResetPolicy', ['latest', 'earliest'] as const, KAFKA_DEFAULTS.offsetResetPolicy);
     config.scaleToZeroOnInvalidOffset = reader.boolean('scaleToZeroOnInvalidOffset', KAFKA_DEFAULTS.scaleToZeroOnInvalidOffset);
+    const partitionLimitation = reader.intList('partitionLimitation');
+    if (partitionLimitation !== undefined) config.partitionLimitation = partitionLimitation;
     checkFlagCombinations(reader, config, topic);
     return reader.finish(() => ({
       type: 'kafka',
@@ -68,7 +91,9 @@ export const kafkaScaler: ScalerDefinition = {
   read(trigger: ParsedTrigger, reading) {
     if (reading.kind !== 'queue') return unusableReading('kafka', 'queue', reading);
     const config = trigger.config as unknown as KafkaConfig;
-    const lag = calculateKafkaLag(reading.partitionLags, reading.partitionsMoved, config, reading.invalidOffsets);
+    const partitions = config.partitionLimitation === undefined ? reading : limitPartitions(reading, config.partitionLimitation);
+    if (partitions.partitionLags.length === 0) return failedRead(`expected at least one active partition within the topic '${config.topic ?? ''}' (partitionLimitation ${config.partitionLimitation?.join(',') ?? ''})`);
+    const lag = calculateKafkaLag(partitions.partitionLags, partitions.partitionsMoved, config, partitions.invalidOffsets);
     const note =
       lag.cappedAt === undefined
         ? ` over ${lag.partitionCount} partitions`

@@ -90,6 +90,27 @@ export class MetadataReader {
     return fallback;
   }
 
+  /**
+   * A list of whole numbers and inclusive ranges, `0,1,4-6` (a `keda:"…, range"` field), or
+   * undefined when absent; a malformed item or a range that runs backwards is a problem.
+   */
+  intList(key: string): number[] | undefined {
+    const text = this.raw(key);
+    if (text === undefined) return undefined;
+    const values: number[] = [];
+    for (const item of text.split(',').map((t) => t.trim())) {
+      const range = /^(\d+)-(\d+)$/.exec(item);
+      if (range !== null && Number(range[1]) <= Number(range[2])) {
+        for (let v = Number(range[1]); v <= Number(range[2]); v++) values.push(v);
+      } else if (/^\d+$/.test(item)) values.push(Number(item));
+      else {
+        this.problem(key, `expected whole numbers and ranges separated by commas (e.g. "0,1,4-6"), got "${item}" in "${text}"`);
+        return undefined;
+      }
+    }
+    return values;
+  }
+
   /** `{ok: false, problems}` when any read failed, else `{ok: true, trigger: build()}`. */
   finish(build: () => ParsedTrigger): ParseTriggerResult {
     return this.problems.length > 0 ? { ok: false, problems: [...this.problems] } : { ok: true, trigger: build() };

@@ -46,20 +46,26 @@ function readProtocol(reader: MetadataReader): RabbitProtocol {
   return resolved ?? 'http';
 }
 
-/** rabbitMQMetadata.validateTrigger: mode + value, or the deprecated queueLength alone, or the default. */
+/**
+ * rabbitMQMetadata.validateTrigger: mode + value, or the deprecated queueLength alone, or the
+ * default. Upstream tests the parsed numbers, so a queueLength or value of 0 counts as unset:
+ * `queueLength: "0"` alone (or `value: "0"` alone) is the default QueueLength 20, and a mode with a
+ * value of 0 is "value must be specified".
+ */
 function readModeAndValue(reader: MetadataReader, protocol: RabbitProtocol): { mode: RabbitMode; value: number } {
-  const [hasLegacy, hasMode, hasValue] = [reader.has('queueLength'), reader.has('mode'), reader.has('value')];
-  if (!hasLegacy && !hasMode && !hasValue) return { mode: RABBITMQ_DEFAULTS.mode, value: RABBITMQ_DEFAULTS.value };
-  if (hasLegacy) {
-    if (hasMode || hasValue) reader.problem('queueLength', 'queueLength is deprecated; configure only mode and value');
-    return { mode: 'QueueLength', value: reader.number('queueLength', { min: 0, exclusive: true }) ?? RABBITMQ_DEFAULTS.value };
+  const legacy = reader.number('queueLength', { min: 0 }, 0) ?? 0;
+  const given = reader.number('value', { min: 0 }, 0) ?? 0;
+  const hasMode = reader.has('mode');
+  if (legacy === 0 && !hasMode && given === 0) return { mode: RABBITMQ_DEFAULTS.mode, value: RABBITMQ_DEFAULTS.value };
+  if (legacy !== 0) {
+    if (hasMode || given !== 0) reader.problem('queueLength', 'queueLength is deprecated; configure only mode and value');
+    return { mode: 'QueueLength', value: legacy };
   }
   if (!hasMode) reader.problem('mode', 'required with value: expected QueueLength or MessageRate');
-  if (!hasValue) reader.problem('value', 'required with mode: expected a number > 0');
+  if (given === 0) reader.problem('value', reader.has('value') ? `expected a number > 0 with mode, got "${reader.raw('value')}"` : 'required with mode: expected a number > 0');
   const mode = reader.choice('mode', ['QueueLength', 'MessageRate'] as const, 'QueueLength');
-  const value = hasValue ? reader.number('value', { min: 0, exclusive: true }) : undefined;
   if (mode === 'MessageRate' && protocol !== 'http') reader.problem('protocol', `protocol ${protocol} not supported; must be http to use mode MessageRate`);
-  return { mode, value: value ?? RABBITMQ_DEFAULTS.value };
+  return { mode, value: given === 0 ? RABBITMQ_DEFAULTS.value : given };
 }
 
 export const rabbitmqScaler: ScalerDefinition = {

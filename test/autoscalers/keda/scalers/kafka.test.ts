@@ -49,6 +49,22 @@ describe('kafka scaler', () => {
     expect(read({ topic: 't', lagThreshold: '10', limitToPartitionsWithLag: 'true' }, [600, 0, 0, 0]).metricValue).toBe(10);
   });
 
+  it('partitionLimitation counts only the listed partition ids (getTopicPartitions, isActivePartition): the lag and the cap', () => {
+    // Partitions 0 and 1 of 4: lag 100, capped at 2 partitions × 10 = 20 (all four would give 200 → 40).
+    expect(read({ topic: 't', lagThreshold: '10', partitionLimitation: '0,1' }, [50, 50, 50, 50])).toMatchObject({ metricValue: 20, isActive: true });
+    // Ranges are inclusive; ids beyond the topic's partitions match none.
+    expect(read({ topic: 't', lagThreshold: '100', partitionLimitation: '1-2, 7' }, [1, 2, 4, 8]).metricValue).toBe(6);
+    expect(parseOk(kafkaScaler, { topic: 't', partitionLimitation: '0,2-4' }).config.partitionLimitation).toEqual([0, 2, 3, 4]);
+  });
+
+  it('partitionLimitation leaving no partition fails the read', () => {
+    expect(read({ topic: 't', partitionLimitation: '5' }, [10, 10]).error).toMatch(/^expected at least one active partition within the topic 't'/);
+  });
+
+  it.each(['a', '1-', '3-1', '1,,2'])('rejects partitionLimitation "%s"', (text) => {
+    expect(problems(kafkaScaler, { topic: 't', partitionLimitation: text })[0]).toMatch(/^partitionLimitation: expected whole numbers and ranges separated by commas/);
+  });
+
   it('ensureEvenDistributionOfPartitions rounds up to a factor of the partition count', () => {
     // 6 partitions, lag 25 / threshold 10 → 3 consumers → factor 3 → 30.
     expect(read({ topic: 't', lagThreshold: '10', ensureEvenDistributionOfPartitions: 'true' }, [25, 0, 0, 0, 0, 0]).metricValue).toBe(30);

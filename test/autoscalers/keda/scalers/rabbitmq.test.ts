@@ -18,6 +18,18 @@ describe('rabbitmq scaler', () => {
     expect(parseOk(rabbitmqScaler, { queueName: 'q', queueLength: '7', host: AMQP }).config).toMatchObject({ mode: 'QueueLength', value: 7 });
   });
 
+  it.each([
+    ['queueLength "0" alone', { queueLength: '0' }],
+    ['value "0" alone', { value: '0' }],
+    ['queueLength "0" and value "0"', { queueLength: '0', value: '0' }],
+  ])('a 0 counts as unset, as validateTrigger compares the parsed numbers: %s is the default QueueLength 20', (_name, metadata) => {
+    expect(parseOk(rabbitmqScaler, { queueName: 'q', host: AMQP, ...metadata }).config).toMatchObject({ mode: 'QueueLength', value: 20 });
+  });
+
+  it('queueLength "0" beside mode and value is no deprecated combination: mode and value count', () => {
+    expect(parseOk(rabbitmqScaler, { queueName: 'q', host: HTTP, queueLength: '0', mode: 'MessageRate', value: '3' }).config).toMatchObject({ mode: 'MessageRate', value: 3 });
+  });
+
   it('the metric name query-escapes the queue name before normalizing', () => {
     expect(parseOk(rabbitmqScaler, { queueName: 'a/b c', host: HTTP }).config.metricName).toBe('rabbitmq-a-2Fb+c');
   });
@@ -25,6 +37,8 @@ describe('rabbitmq scaler', () => {
   it.each([
     ['queueLength together with mode/value', { queueName: 'q', host: HTTP, queueLength: '5', mode: 'QueueLength', value: '5' }, 'queueLength: queueLength is deprecated; configure only mode and value'],
     ['mode without value', { queueName: 'q', host: HTTP, mode: 'QueueLength' }, 'value: required with mode: expected a number > 0'],
+    ['mode with value 0', { queueName: 'q', host: HTTP, mode: 'QueueLength', value: '0' }, 'value: expected a number > 0 with mode, got "0"'],
+    ['a negative queueLength', { queueName: 'q', host: HTTP, queueLength: '-1' }, 'queueLength: expected a number ≥ 0, got "-1"'],
     ['value without mode', { queueName: 'q', host: HTTP, value: '5' }, 'mode: required with value: expected QueueLength or MessageRate'],
     ['an unknown mode', { queueName: 'q', host: HTTP, mode: 'Lag', value: '5' }, 'mode: expected one of QueueLength, MessageRate, got "Lag"'],
     ['MessageRate over amqp', { queueName: 'q', host: AMQP, mode: 'MessageRate', value: '5' }, 'protocol: protocol amqp not supported; must be http to use mode MessageRate'],
