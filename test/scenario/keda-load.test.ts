@@ -317,6 +317,15 @@ describe('KEDA warnings (not errors)', () => {
     const scenario = await loadKeda(files);
     expect(scenario.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining(fragment));
   });
+
+  it('a trigger metadata key the simulation cannot honour is a warning at its line, and the trigger still runs', async () => {
+    const files = { 'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('topic: orders, ', 'topic: orders, partitionLimitation: "0", ').replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: GROUP, topic: orders') };
+    const scenario = await loadKeda(files);
+    const warning = scenario.warnings.find((w) => w.field === 'spec.triggers[0].metadata.consumerGroupFromEnv');
+    expect(warning).toMatchObject({ file: expect.stringMatching(/manifests\/keda\.yaml$/), line: lineOf(files['manifests/keda.yaml'], 'consumerGroupFromEnv') });
+    expect(warning?.message).toMatch(/^kafka trigger: the simulation does not resolve the target container's env, so consumerGroupFromEnv gives no consumerGroup/);
+    expect(scenario.scaledObjects[0]!.triggers).toHaveLength(2);
+  });
 });
 
 describe("the HPA KEDA made, exported beside its ScaledObject", () => {

@@ -150,7 +150,11 @@ export interface MetadataProblem {
   message: string;
 }
 
-export type ParseTriggerResult = { ok: true; trigger: ParsedTrigger } | { ok: false; problems: MetadataProblem[] };
+/**
+ * A parse: the trigger, with `warnings` for metadata keys that change what KEDA computes but that
+ * the simulation cannot honour (the scenario loads, and says so at the key), or the problems.
+ */
+export type ParseTriggerResult = { ok: true; trigger: ParsedTrigger; warnings?: MetadataProblem[] } | { ok: false; problems: MetadataProblem[] };
 
 /**
  * A scaler type (one file in src/autoscalers/keda/scalers/, one registry entry): parses its

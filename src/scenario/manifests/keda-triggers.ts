@@ -120,6 +120,7 @@ function parseTrigger(spec: TriggerSpec, ref: DocRef, path: FieldPath, sink: Pro
     }
     return undefined;
   }
+  for (const w of result.warnings ?? []) sink.warn(ref.warning([...path, 'metadata', w.field], `${spec.type} trigger: ${w.message}`));
   return ok ? result.trigger : undefined;
 }
 

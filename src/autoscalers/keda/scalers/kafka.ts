@@ -47,13 +47,13 @@ function limitPartitions(reading: QueueReading, ids: readonly number[]): Pick<Qu
   return limited;
 }
 
-/** The kafkaMetadata.Validate rules on flag combinations. */
+/** The kafkaMetadata.Validate rules on flag combinations (a topic from the env is taken to be there). */
 function checkFlagCombinations(reader: MetadataReader, c: KafkaLagSettings, topic: string | undefined): void {
   if (c.allowIdleConsumers && c.limitToPartitionsWithLag) reader.problem('limitToPartitionsWithLag', 'allowIdleConsumers and limitToPartitionsWithLag cannot be set simultaneously');
   if (c.limitToPartitionsWithLag && c.ensureEvenDistributionOfPartitions) {
     reader.problem('ensureEvenDistributionOfPartitions', 'limitToPartitionsWithLag and ensureEvenDistributionOfPartitions cannot be set simultaneously');
   }
-  if (topic === undefined && (c.limitToPartitionsWithLag || c.ensureEvenDistributionOfPartitions)) {
+  if (topic === undefined && !reader.has('topicFromEnv') && (c.limitToPartitionsWithLag || c.ensureEvenDistributionOfPartitions)) {
     reader.problem('topic', 'required: limitToPartitionsWithLag and ensureEvenDistributionOfPartitions need a topic');
   }
 }
@@ -77,7 +77,11 @@ export const kafkaScaler: ScalerDefinition = {
     config.offsetResetPolicy = reader.choice('offsetResetPolicy', ['latest', 'earliest'] as const, KAFKA_DEFAULTS.offsetResetPolicy);
     config.scaleToZeroOnInvalidOffset = reader.boolean('scaleToZeroOnInvalidOffset', KAFKA_DEFAULTS.scaleToZeroOnInvalidOffset);
     const partitionLimitation = reader.intList('partitionLimitation');
-    if (partitionLimitation !== undefined) config.partitionLimitation = partitionLimitation;
+    // Validate: `if m.Topic == "" { m.PartitionLimitation = nil }`.
+    if (partitionLimitation !== undefined && topic !== undefined) config.partitionLimitation = partitionLimitation;
+    if (topic === undefined && !reader.has('topicFromEnv')) reader.warnIfSet('partitionLimitation', 'KEDA ignores partitionLimitation without a topic (Validate sets it to nil): every partition of the group counts');
+    reader.warnFromEnv('topic', "the lag is read from the consumer group's queue and the metric is named after the group, as without a topic");
+    reader.warnFromEnv('consumerGroup', 'the lag is read from the queue the topic names');
     checkFlagCombinations(reader, config, topic);
     return reader.finish(() => ({
       type: 'kafka',

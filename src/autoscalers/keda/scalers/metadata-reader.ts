@@ -29,6 +29,8 @@ function describeRule(rule: NumberRule): string {
 /** Reads metadata keys; every failed read adds a MetadataProblem naming the key and what is expected. */
 export class MetadataReader {
   readonly problems: MetadataProblem[] = [];
+  /** Keys the simulation cannot honour (the trigger still parses): ParseTriggerResult.warnings. */
+  readonly warnings: MetadataProblem[] = [];
 
   constructor(private readonly metadata: Readonly<Record<string, string>>) {}
 
@@ -46,6 +48,19 @@ export class MetadataReader {
 
   problem(field: string, message: string): void {
     this.problems.push({ field, message });
+  }
+
+  /** A warning at `field` when the metadata sets it (see `warnings`). */
+  warnIfSet(field: string, message: string): void {
+    if (this.has(field)) this.warnings.push({ field, message });
+  }
+
+  /**
+   * `<key>FromEnv` without `<key>`: KEDA reads the value from the scale target container's env
+   * (resolvedEnv), which the simulation does not resolve; `effect` says what that leaves.
+   */
+  warnFromEnv(key: string, effect: string): void {
+    if (!this.has(key)) this.warnIfSet(`${key}FromEnv`, `the simulation does not resolve the target container's env, so ${key}FromEnv gives no ${key}: ${effect}; set ${key} in the metadata to use it`);
   }
 
   /** A required string; a problem when absent. */
@@ -113,6 +128,7 @@ export class MetadataReader {
 
   /** `{ok: false, problems}` when any read failed, else `{ok: true, trigger: build()}`. */
   finish(build: () => ParsedTrigger): ParseTriggerResult {
-    return this.problems.length > 0 ? { ok: false, problems: [...this.problems] } : { ok: true, trigger: build() };
+    if (this.problems.length > 0) return { ok: false, problems: [...this.problems] };
+    return this.warnings.length > 0 ? { ok: true, trigger: build(), warnings: [...this.warnings] } : { ok: true, trigger: build() };
   }
 }

@@ -76,6 +76,13 @@ export const rabbitmqScaler: ScalerDefinition = {
     const queueName = reader.raw('queueName') ?? '';
     const protocol = readProtocol(reader);
     const excludeUnacknowledged = reader.boolean('excludeUnacknowledged', false);
+    const useRegex = reader.boolean('useRegex', false);
+    if (useRegex && protocol !== 'http') reader.problem('useRegex', 'configure useRegex=true only with HTTP protocol');
+    else if (useRegex) reader.warnIfSet('useRegex', 'not modelled: KEDA combines every queue whose name matches the regex (getComposedQueue, by operation); the simulation reads the one queue named exactly by queueName');
+    if ((reader.number('pageSize', { integer: true }, 100) ?? 100) < 1) reader.problem('pageSize', `pageSize should be 1 or greater, got "${reader.raw('pageSize')}"`);
+    reader.warnIfSet('operation', 'not modelled: it combines the queues useRegex matches; the simulation reads one queue');
+    reader.warnIfSet('pageSize', 'not modelled: it bounds the queues useRegex may match; the simulation reads one queue');
+    reader.warnFromEnv('host', 'protocol auto takes http, which counts ready and unacknowledged messages (amqp counts ready ones only)');
     if (excludeUnacknowledged && protocol !== 'http') reader.problem('excludeUnacknowledged', 'configure excludeUnacknowledged=true with http protocol only');
     const config: RabbitConfig = {
       metricName: normalizeMetricName(`rabbitmq-${goQueryEscape(queueName)}`),

@@ -106,3 +106,26 @@ describe('kafka scaler', () => {
     expect(problems(kafkaScaler, { scaleToZeroOnInvalidOffset: 'sometimes' })).toContain('scaleToZeroOnInvalidOffset: expected true or false, got "sometimes"');
   });
 });
+
+describe('kafka keys the simulation cannot honour', () => {
+  const warnings = (metadata: Record<string, string>) => {
+    const result = kafkaScaler.parse({ metadata });
+    return result.ok ? (result.warnings ?? []) : [];
+  };
+
+  it('partitionLimitation without a topic is dropped, as Validate sets it to nil, with a warning', () => {
+    expect(parseOk(kafkaScaler, { consumerGroup: 'g', partitionLimitation: '0' }).config.partitionLimitation).toBeUndefined();
+    expect(read({ consumerGroup: 'g', lagThreshold: '100', partitionLimitation: '0' }, [1, 2]).metricValue).toBe(3);
+    expect(warnings({ consumerGroup: 'g', partitionLimitation: '0' })).toEqual([{ field: 'partitionLimitation', message: expect.stringMatching(/^KEDA ignores partitionLimitation without a topic/) }]);
+  });
+
+  it('topicFromEnv: a warning, and no "needs a topic" problem for the flags that need one', () => {
+    const metadata = { consumerGroup: 'g', topicFromEnv: 'TOPIC', limitToPartitionsWithLag: 'true' };
+    expect(warnings(metadata)).toEqual([{ field: 'topicFromEnv', message: expect.stringMatching(/^the simulation does not resolve the target container's env, so topicFromEnv gives no topic/) }]);
+  });
+
+  it('consumerGroupFromEnv without a consumerGroup: a warning; beside one: none', () => {
+    expect(warnings({ topic: 't', consumerGroupFromEnv: 'GROUP' }).map((w) => w.field)).toEqual(['consumerGroupFromEnv']);
+    expect(warnings({ topic: 't', consumerGroup: 'g', consumerGroupFromEnv: 'GROUP' })).toEqual([]);
+  });
+});

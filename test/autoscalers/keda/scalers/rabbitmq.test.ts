@@ -73,3 +73,32 @@ describe('rabbitmq scaler', () => {
     expect(rabbitmqScaler.read(t, queue({ messages, publishRatePerSecond: rate }))).toMatchObject({ metricValue: rate, isActive });
   });
 });
+
+describe('rabbitmq keys the simulation does not model', () => {
+  it.each([
+    ['useRegex', { host: HTTP, useRegex: 'true' }, 'useRegex', /^not modelled: KEDA combines every queue whose name matches the regex/],
+    ['operation', { host: HTTP, useRegex: 'true', operation: 'max' }, 'operation', /^not modelled: it combines the queues useRegex matches/],
+    ['pageSize', { host: HTTP, useRegex: 'true', pageSize: '10' }, 'pageSize', /^not modelled: it bounds the queues useRegex may match/],
+    ['hostFromEnv without host', { hostFromEnv: 'RABBIT_URL' }, 'hostFromEnv', /^the simulation does not resolve the target container's env, so hostFromEnv gives no host: protocol auto takes http/],
+  ])('%s parses with a warning at the key', (_name, metadata, field, message) => {
+    const result = rabbitmqScaler.parse({ metadata: { queueName: 'q', ...metadata } });
+    expect(result.ok).toBe(true);
+    const warning = result.ok ? result.warnings?.find((w) => w.field === field) : undefined;
+    expect(warning?.message).toMatch(message);
+  });
+
+  it('no warning for useRegex "false", or for hostFromEnv beside a host', () => {
+    const cases: Record<string, string>[] = [{ host: HTTP, useRegex: 'false' }, { host: HTTP, hostFromEnv: 'X' }];
+    for (const metadata of cases) {
+      const result = rabbitmqScaler.parse({ metadata: { queueName: 'q', ...metadata } });
+      expect(result.ok && result.warnings).toBeFalsy();
+    }
+  });
+
+  it.each([
+    ['useRegex over amqp', { host: AMQP, useRegex: 'true' }, 'useRegex: configure useRegex=true only with HTTP protocol'],
+    ['pageSize 0', { host: HTTP, pageSize: '0' }, 'pageSize: pageSize should be 1 or greater, got "0"'],
+  ])('rejects %s, as validateTrigger does', (_name, metadata, problem) => {
+    expect(problems(rabbitmqScaler, { queueName: 'q', ...metadata })).toContain(problem);
+  });
+});
