@@ -157,8 +157,10 @@ export class LoadFlow {
     // plus what Jobs hold. Kafka commits offsets after processing, so they count in the lag too.
     const unacked = Math.round(servedRps * this.load.serviceTimeSeconds) + this.inFlightMessages;
     const lag = messages + this.inFlightMessages;
-    const lags = Array.from({ length: partitions }, (_, i) => Math.floor(lag / partitions) + (i < lag % partitions ? 1 : 0));
-    return { kind: 'queue', messages, unacked, publishRatePerSecond: this.offeredRps, partitionLags: lags };
+    const lags = spreadOverPartitions(lag, partitions);
+    // Committed offsets: every message taken off the queue so far, spread as the lag is.
+    const consumerOffsets = spreadOverPartitions(Math.floor(this.totals.servedRequests), partitions);
+    return { kind: 'queue', messages, unacked, publishRatePerSecond: this.offeredRps, partitionLags: lags, consumerOffsets };
   }
 
   /**
@@ -208,4 +210,9 @@ export class LoadFlow {
       this.responseTimes.add(servedFree, 0, sojournMeanSeconds(servedFree / freeSeconds / readyPods, capacityRpsPerPod, this.load.serviceTimeSeconds));
     }
   }
+}
+
+/** `count` spread over `partitions` as evenly as whole numbers allow, the first ones one higher. */
+function spreadOverPartitions(count: number, partitions: number): number[] {
+  return Array.from({ length: partitions }, (_, i) => Math.floor(count / partitions) + (i < count % partitions ? 1 : 0));
 }

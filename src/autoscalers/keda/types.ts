@@ -112,6 +112,8 @@ export type ScalerReading =
       unacked: number;
       publishRatePerSecond: number;
       partitionLags: number[];
+      /** Kafka: the consumer group's committed offset per partition (what excludePersistentLag compares between reads). */
+      consumerOffsets?: number[];
       partitionsMoved?: boolean[];
       /**
        * Kafka: partitions whose consumer group has no committed offset (sarama invalidOffset, -1);
@@ -164,4 +166,10 @@ export interface ScalerDefinition {
   readonly type: string;
   parse(trigger: Pick<TriggerSpec, 'metadata' | 'metricType'>): ParseTriggerResult;
   read(trigger: ParsedTrigger, reading: ScalerReading): ScalerResult;
+  /**
+   * State a scaler keeps from one read to the next (KEDA caches one scaler per ScaledObject, shared
+   * by its polls and the HPA's reads): a function that completes each reading from the ones before,
+   * made once per trigger; absent for stateless scalers.
+   */
+  readingMemory?(trigger: ParsedTrigger): (reading: ScalerReading) => ScalerReading;
 }

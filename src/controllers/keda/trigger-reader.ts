@@ -3,6 +3,7 @@
  * LLEN), a named series (prometheus, mysql queries), or the calendar clock (cron). Reads inside a
  * scenario fault window fail, as a scaler does when its server is unreachable.
  */
+import { findScaler } from '../../autoscalers/keda/scalers/registry.js';
 import type { ParsedTrigger, ScalerReading } from '../../autoscalers/keda/types.js';
 import type { MetricSeries } from '../../engine/metric-series.js';
 import type { ScalerFaultSpec, TriggerSourceSpec } from '../../scenario/types.js';
@@ -56,9 +57,10 @@ export function triggerReader(ctx: TriggerReadContext, owner: string, index: num
   } else {
     base = () => ({ kind: 'value', value: null });
   }
+  const remember = findScaler(parsed.type)?.readingMemory?.(parsed);
   return (t) => {
     const fault = faultAt(ctx, owner, index, parsed.type, t);
-    if (fault === undefined) return base(t);
+    if (fault === undefined) return remember === undefined ? base(t) : remember(base(t));
     ctx.faultHit?.(fault);
     return { kind: 'error', message: fault.message };
   };

@@ -91,6 +91,21 @@ export const kafkaScaler: ScalerDefinition = {
       needs: { kind: 'queue', queueName: topic ?? group ?? '' },
     }));
   },
+  /**
+   * excludePersistentLag's memory (getLagForPartition's previousOffsets): a partition moved unless its
+   * consumer offset equals the one the previous read saw; the first read of a partition counts it.
+   */
+  readingMemory(trigger: ParsedTrigger) {
+    if (!(trigger.config as unknown as KafkaConfig).excludePersistentLag) return (reading) => reading;
+    let previous: readonly number[] | undefined;
+    return (reading) => {
+      if (reading.kind !== 'queue' || reading.consumerOffsets === undefined) return reading;
+      const offsets = reading.consumerOffsets;
+      const partitionsMoved = offsets.map((offset, i) => previous?.[i] === undefined || previous[i] !== offset);
+      previous = offsets;
+      return { ...reading, partitionsMoved };
+    };
+  },
   /** A `queue` reading: `partitionLags` (one entry per partition), optional `partitionsMoved` and `invalidOffsets`. */
   read(trigger: ParsedTrigger, reading) {
     if (reading.kind !== 'queue') return unusableReading('kafka', 'queue', reading);

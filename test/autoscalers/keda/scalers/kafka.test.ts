@@ -129,3 +129,33 @@ describe('kafka keys the simulation cannot honour', () => {
     expect(warnings({ topic: 't', consumerGroup: 'g', consumerGroupFromEnv: 'GROUP' })).toEqual([]);
   });
 });
+
+describe('excludePersistentLag between reads (getLagForPartition previousOffsets)', () => {
+  const trigger = parseOk(kafkaScaler, { topic: 't', lagThreshold: '10', excludePersistentLag: 'true', allowIdleConsumers: 'true' });
+  const reading = (consumerOffsets: number[], partitionLags: number[]) => queue({ partitionLags, consumerOffsets });
+
+  it('counts a partition at its first read, then only while its consumer offset moves', () => {
+    const remember = kafkaScaler.readingMemory!(trigger);
+    const read = (offsets: number[], lags: number[]) => kafkaScaler.read(trigger, remember(reading(offsets, lags)));
+    // First read: no previous offsets, every partition counts.
+    expect(read([100, 100], [40, 60])).toMatchObject({ metricValue: 100, isActive: true });
+    // Partition 0 moved (100 → 130), partition 1 did not: its 60 leave the metric but keep the trigger active.
+    expect(read([130, 100], [10, 60])).toMatchObject({ metricValue: 10, isActive: true });
+    // Both stuck: metric 0, still active on the uncapped lag.
+    expect(read([130, 100], [10, 60])).toMatchObject({ metricValue: 0, isActive: true });
+    // Partition 1 moves again.
+    expect(read([130, 160], [10, 0])).toMatchObject({ metricValue: 0 });
+    expect(read([140, 170], [5, 5])).toMatchObject({ metricValue: 10 });
+  });
+
+  it('each trigger keeps its own memory, and without excludePersistentLag the reading passes unchanged', () => {
+    const a = kafkaScaler.readingMemory!(trigger);
+    const b = kafkaScaler.readingMemory!(trigger);
+    a(reading([1], [5]));
+    expect(a(reading([1], [5]))).toMatchObject({ partitionsMoved: [false] });
+    expect(b(reading([1], [5]))).toMatchObject({ partitionsMoved: [true] });
+    const plain = parseOk(kafkaScaler, { topic: 't' });
+    const r = reading([1], [5]);
+    expect(kafkaScaler.readingMemory!(plain)(r)).toBe(r);
+  });
+});

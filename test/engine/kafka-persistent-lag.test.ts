@@ -1,0 +1,48 @@
+/**
+ * kafka's excludePersistentLag through a whole run: the simulated consumer group commits the
+ * messages its pods take off the queue (spread over the partitions as the lag is), and the trigger
+ * keeps the offsets of its previous read, as KEDA's cached scaler does (getLagForPartition
+ * previousOffsets). While every consumer is down (a crash loop), no offset moves: the lag leaves the
+ * HPA's metric but still keeps the ScaledObject active.
+ */
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/engine/run-scenario.js';
+import type { HpaDecisionRecord } from '../../src/observe/records.js';
+import { KEDA_SCENARIO, loadKeda, scaledObject } from '../scenario/helpers/keda-scenario.js';
+
+const FROM_SECONDS = 3600;
+const TO_SECONDS = 5400;
+
+async function kafkaMetric(excludePersistentLag: boolean): Promise<{ timeSeconds: number; value: string }[]> {
+  const metadata = `{bootstrapServers: "kafka:9092", consumerGroup: workers, topic: orders, lagThreshold: "50"${excludePersistentLag ? ', excludePersistentLag: "true"' : ''}}`;
+  const scenario = await loadKeda({
+    // The base scenario without its prometheus trigger's source, two hours, the consumers down from 1 h to 1 h 30 m.
+    'scenario.yaml': KEDA_SCENARIO.replace(/ {2}triggers:[\s\S]*$/, '  duration: 2h\n  faults:\n    - crashLoop: {workload: web, from: 1h, to: 1h30m}\n'),
+    // 600 messages a minute (10/s) for the whole two hours.
+    'traces/web.csv': ['timestamp,value', ...Array.from({ length: 121 }, (_, m) => `${new Date(Date.UTC(2024, 0, 1, 0, m)).toISOString().replace('.000', '')},600`)].join('\n') + '\n',
+    'manifests/keda.yaml': scaledObject('web-so', ['  minReplicaCount: 1', '  maxReplicaCount: 10'], ['    - type: kafka', '      name: lag', `      metadata: ${metadata}`]),
+  });
+  const records: HpaDecisionRecord[] = [];
+  runScenario(scenario, { observers: [{ hpaDecision: (r) => records.push(r) }] });
+  return records.map((r) => ({ timeSeconds: r.timeSeconds, value: r.metrics[0]?.currentValue ?? '' }));
+}
+
+describe('excludePersistentLag', () => {
+  it('serves 0 while no consumer commits, and the whole lag before and after', async () => {
+    const plain = await kafkaMetric(false);
+    const excluding = await kafkaMetric(true);
+    const stuck = (rows: { timeSeconds: number; value: string }[]) => rows.filter((r) => r.timeSeconds > FROM_SECONDS + 300 && r.timeSeconds < TO_SECONDS);
+    expect(stuck(plain).length).toBeGreaterThan(50);
+    // Without the option the lag grows while the consumers are down; with it the metric is 0.
+    expect(stuck(plain).every((r) => Number(r.value) > 0)).toBe(true);
+    expect(stuck(excluding).every((r) => r.value === '0')).toBe(true);
+    // Once the consumers run (after their first minutes) they commit at every read until the crash
+    // loop: the two runs see the same metric.
+    const before = (rows: { timeSeconds: number; value: string }[]) => rows.filter((r) => r.timeSeconds > 600 && r.timeSeconds < FROM_SECONDS).map((r) => r.value);
+    expect(before(plain).length).toBeGreaterThan(150);
+    expect(before(excluding)).toEqual(before(plain));
+    // When they come back, the lag counts again.
+    const after = (rows: { timeSeconds: number; value: string }[]) => rows.filter((r) => r.timeSeconds > TO_SECONDS && r.timeSeconds < TO_SECONDS + 120);
+    expect(after(excluding).some((r) => Number(r.value) > 0)).toBe(true);
+  });
+});
