@@ -160,7 +160,7 @@ export class LoadFlow {
     const lags = spreadOverPartitions(lag, partitions);
     // Committed offsets: every message taken off the queue so far, spread as the lag is.
     const consumerOffsets = spreadOverPartitions(Math.floor(this.totals.servedRequests), partitions);
-    return { kind: 'queue', messages, unacked, publishRatePerSecond: this.offeredRps, partitionLags: lags, consumerOffsets };
+    return { kind: 'queue', messages, unacked, publishRatePerSecond: this.offeredRps, deliverRatePerSecond: servedRps, partitionLags: lags, consumerOffsets };
   }
 
   /**

@@ -111,6 +111,8 @@ export type ScalerReading =
       messages: number;
       unacked: number;
       publishRatePerSecond: number;
+      /** Messages delivered to consumers per second (rabbitmq's deliver_get rate); unset = 0. */
+      deliverRatePerSecond?: number;
       partitionLags: number[];
       /** Kafka: the consumer group's committed offset per partition (what excludePersistentLag compares between reads). */
       consumerOffsets?: number[];

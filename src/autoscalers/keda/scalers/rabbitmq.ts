@@ -1,15 +1,19 @@
 /**
  * The `rabbitmq` trigger (pkg/scalers/rabbitmq_scaler.go): QueueLength (default, value 20) or
- * MessageRate mode; the HTTP management API counts ready + unacked messages, AMQP sees ready only.
+ * MessageRate mode, and over http the modes of KEDA 2.18 (DeliverGetRate, PublishedToDeliveredRatio,
+ * ExpectedQueueConsumptionTime, from the queue's deliver_get rate: the messages the consumers take
+ * per second); the HTTP management API counts ready + unacked messages, AMQP sees ready only.
  */
 import { goQueryEscape, normalizeMetricName } from '../metric-name.js';
 import { externalMetricTarget, hpaMetricValue } from '../metric-value.js';
-import type { ParsedTrigger, ScalerDefinition } from '../types.js';
+import type { ParsedTrigger, ScalerDefinition, ScalerResult } from '../types.js';
 import { readExternalTargetType } from './external-target.js';
 import { MetadataReader } from './metadata-reader.js';
 import { thresholdResult, unusableReading } from './scaler-result.js';
 
-type RabbitMode = 'QueueLength' | 'MessageRate';
+type RabbitMode = 'QueueLength' | 'MessageRate' | 'DeliverGetRate' | 'PublishedToDeliveredRatio' | 'ExpectedQueueConsumptionTime';
+
+const RABBIT_MODES: readonly RabbitMode[] = ['QueueLength', 'MessageRate', 'DeliverGetRate', 'PublishedToDeliveredRatio', 'ExpectedQueueConsumptionTime'];
 type RabbitProtocol = 'http' | 'amqp';
 
 export const RABBITMQ_DEFAULTS = Object.freeze({
@@ -61,10 +65,10 @@ function readModeAndValue(reader: MetadataReader, protocol: RabbitProtocol): { m
     if (hasMode || given !== 0) reader.problem('queueLength', 'queueLength is deprecated; configure only mode and value');
     return { mode: 'QueueLength', value: legacy };
   }
-  if (!hasMode) reader.problem('mode', 'required with value: expected QueueLength or MessageRate');
+  if (!hasMode) reader.problem('mode', `required with value: expected one of ${RABBIT_MODES.join(', ')}`);
   if (given === 0) reader.problem('value', reader.has('value') ? `expected a number > 0 with mode, got "${reader.raw('value')}"` : 'required with mode: expected a number > 0');
-  const mode = reader.choice('mode', ['QueueLength', 'MessageRate'] as const, 'QueueLength');
-  if (mode === 'MessageRate' && protocol !== 'http') reader.problem('protocol', `protocol ${protocol} not supported; must be http to use mode MessageRate`);
+  const mode = reader.choice('mode', RABBIT_MODES, 'QueueLength');
+  if (mode !== 'QueueLength' && protocol !== 'http') reader.problem('protocol', `protocol ${protocol} not supported; must be http to use mode ${mode}`);
   return { mode, value: given === 0 ? RABBITMQ_DEFAULTS.value : given };
 }
 
@@ -106,10 +110,35 @@ export const rabbitmqScaler: ScalerDefinition = {
     const messages = reading.messages + (countsUnacked ? reading.unacked : 0);
     const counted = countsUnacked ? ' (ready + unacked)' : ' (ready only)';
     if (c.mode === 'QueueLength') return thresholdResult('queue length', messages, messages, c.activationValue, counted);
-    // MessageRate: the metric is the publish rate; active when the rate OR the message count is above activation.
     const rate = c.protocol === 'http' ? reading.publishRatePerSecond : 0;
-    const isActive = rate > c.activationValue || messages > c.activationValue;
-    const reason = `publish rate ${rate}/s, ${messages} messages${counted}; ${isActive ? 'one is >' : 'both ≤'} activation ${c.activationValue}`;
-    return { metricValue: hpaMetricValue(rate), isActive, reason };
+    if (c.mode === 'MessageRate') {
+      // The metric is the publish rate; active when the rate OR the message count is above activation.
+      const isActive = rate > c.activationValue || messages > c.activationValue;
+      const reason = `publish rate ${rate}/s, ${messages} messages${counted}; ${isActive ? 'one is >' : 'both ≤'} activation ${c.activationValue}`;
+      return { metricValue: hpaMetricValue(rate), isActive, reason };
+    }
+    return deliverRateResult(c, rate, reading.deliverRatePerSecond ?? 0, messages);
   },
 };
+
+/**
+ * The three deliver_get modes of GetMetricsAndActivity. ExpectedQueueConsumptionTime follows the
+ * newest code (#8033): an empty queue is 0 s and inactive; with messages and nobody consuming the
+ * metric is activationValue and the trigger active, so a workload at 0 starts.
+ */
+function deliverRateResult(c: RabbitConfig, publish: number, deliver: number, messages: number): ScalerResult {
+  const rates = `publish ${publish}/s, deliver ${deliver}/s, ${messages} messages`;
+  if (c.mode === 'DeliverGetRate') {
+    const isActive = deliver > c.activationValue;
+    return { metricValue: hpaMetricValue(deliver), isActive, reason: `deliver rate ${deliver}/s; ${isActive ? '>' : '≤'} activation ${c.activationValue}` };
+  }
+  if (c.mode === 'PublishedToDeliveredRatio') {
+    const starved = publish > 0 && deliver === 0;
+    const ratio = starved ? c.activationValue : publish > 0 ? publish / deliver : 0;
+    const isActive = ratio > c.activationValue || starved;
+    return { metricValue: hpaMetricValue(ratio), isActive, reason: `published/delivered ${ratio} (${rates})${starved ? ': nothing delivered, activationValue' : ''}; ${isActive ? 'active' : 'inactive'}` };
+  }
+  const eta = messages === 0 ? 0 : deliver === 0 ? c.activationValue : (publish - deliver) / deliver + messages / deliver;
+  const isActive = eta > c.activationValue || (deliver === 0 && messages > 0);
+  return { metricValue: hpaMetricValue(eta), isActive, reason: `expected consumption time ${eta} s (${rates}); ${isActive ? 'active' : 'inactive'}` };
+}

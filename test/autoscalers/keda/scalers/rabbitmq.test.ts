@@ -39,9 +39,10 @@ describe('rabbitmq scaler', () => {
     ['mode without value', { queueName: 'q', host: HTTP, mode: 'QueueLength' }, 'value: required with mode: expected a number > 0'],
     ['mode with value 0', { queueName: 'q', host: HTTP, mode: 'QueueLength', value: '0' }, 'value: expected a number > 0 with mode, got "0"'],
     ['a negative queueLength', { queueName: 'q', host: HTTP, queueLength: '-1' }, 'queueLength: expected a number ≥ 0, got "-1"'],
-    ['value without mode', { queueName: 'q', host: HTTP, value: '5' }, 'mode: required with value: expected QueueLength or MessageRate'],
-    ['an unknown mode', { queueName: 'q', host: HTTP, mode: 'Lag', value: '5' }, 'mode: expected one of QueueLength, MessageRate, got "Lag"'],
+    ['value without mode', { queueName: 'q', host: HTTP, value: '5' }, 'mode: required with value: expected one of QueueLength, MessageRate, DeliverGetRate, PublishedToDeliveredRatio, ExpectedQueueConsumptionTime'],
+    ['an unknown mode', { queueName: 'q', host: HTTP, mode: 'Lag', value: '5' }, 'mode: expected one of QueueLength, MessageRate, DeliverGetRate, PublishedToDeliveredRatio, ExpectedQueueConsumptionTime, got "Lag"'],
     ['MessageRate over amqp', { queueName: 'q', host: AMQP, mode: 'MessageRate', value: '5' }, 'protocol: protocol amqp not supported; must be http to use mode MessageRate'],
+    ['ExpectedQueueConsumptionTime over amqp', { queueName: 'q', host: AMQP, mode: 'ExpectedQueueConsumptionTime', value: '5' }, 'protocol: protocol amqp not supported; must be http to use mode ExpectedQueueConsumptionTime'],
     ['excludeUnacknowledged over amqp', { queueName: 'q', host: AMQP, excludeUnacknowledged: 'true' }, 'excludeUnacknowledged: configure excludeUnacknowledged=true with http protocol only'],
     ['a host scheme that gives no protocol', { queueName: 'q', host: 'ftp://x' }, 'host: expected an amqp://, amqps://, http:// or https:// URL to infer the protocol, got scheme "ftp"'],
   ])('rejects %s', (_name, metadata, problem) => {
@@ -100,5 +101,34 @@ describe('rabbitmq keys the simulation does not model', () => {
     ['pageSize 0', { host: HTTP, pageSize: '0' }, 'pageSize: pageSize should be 1 or greater, got "0"'],
   ])('rejects %s, as validateTrigger does', (_name, metadata, problem) => {
     expect(problems(rabbitmqScaler, { queueName: 'q', ...metadata })).toContain(problem);
+  });
+});
+
+describe('the deliver_get modes of KEDA 2.18 (GetMetricsAndActivity)', () => {
+  const read = (mode: string, r: { publish: number; deliver: number; messages: number }, activationValue = '2') =>
+    rabbitmqScaler.read(
+      parseOk(rabbitmqScaler, { queueName: 'q', host: HTTP, mode, value: '10', activationValue, excludeUnacknowledged: 'true' }),
+      queue({ messages: r.messages, publishRatePerSecond: r.publish, deliverRatePerSecond: r.deliver }),
+    );
+
+  it.each([
+    ['DeliverGetRate', { publish: 5, deliver: 3, messages: 0 }, 3, true],
+    ['DeliverGetRate at activation', { publish: 5, deliver: 2, messages: 0 }, 2, false],
+    ['PublishedToDeliveredRatio', { publish: 6, deliver: 4, messages: 0 }, 1.5, false],
+    ['PublishedToDeliveredRatio, nothing delivered: activationValue, active', { publish: 6, deliver: 0, messages: 0 }, 2, true],
+    ['PublishedToDeliveredRatio, nothing published', { publish: 0, deliver: 4, messages: 0 }, 0, false],
+    // (5 − 4) / 4 + 20 / 4 = 5.25 s.
+    ['ExpectedQueueConsumptionTime', { publish: 5, deliver: 4, messages: 20 }, 5.25, true],
+    ['ExpectedQueueConsumptionTime, nobody consuming: activationValue, active', { publish: 5, deliver: 0, messages: 20 }, 2, true],
+    ['ExpectedQueueConsumptionTime, empty queue (#8033): 0, inactive', { publish: 0, deliver: 0, messages: 0 }, 0, false],
+  ])('%s', (_name, r, metricValue, isActive) => {
+    const mode = _name.split(' ')[0]!.replace(',', '');
+    expect(read(mode, r)).toMatchObject({ metricValue, isActive });
+  });
+
+  it('the simulated queue reports its consumers\' rate as the deliver rate', () => {
+    const t = parseOk(rabbitmqScaler, { queueName: 'q', host: HTTP, mode: 'DeliverGetRate', value: '10' });
+    expect(rabbitmqScaler.read(t, queue({ deliverRatePerSecond: 7.5 })).metricValue).toBe(7.5);
+    expect(rabbitmqScaler.read(t, queue({})).metricValue).toBe(0);
   });
 });
