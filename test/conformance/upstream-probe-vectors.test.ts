@@ -1,6 +1,6 @@
 /**
- * The upstream-probe vectors of test/fixtures (214 vectors in the docs/fidelity-spec.md §8 format,
- * ids `np-…`, `nq-…`, `nr-…`): edges of the newest upstream code that the other vector files leave
+ * The upstream-probe vectors of test/fixtures (281 vectors in the docs/fidelity-spec.md §8 format,
+ * ids `np-…`, `nq-…`, `nr-…`, `ns-…`): edges of the newest upstream code that the other vector files leave
  * open (upstream test rows none of them mirrors, the tolerance reached in the second pass, container
  * and per-pod metrics, selectPolicy Min and Disabled with events partly out of the period, both
  * stabilization windows, the legacy limit of 4, KEDA fallback with fractional targets, Go's "%.3f"
@@ -12,7 +12,7 @@
 import { expect, it } from 'vitest';
 import { vectorFileSuite } from './helpers/vector-file-suite.js';
 
-vectorFileSuite('upstream-probe-vectors.json', 214, (vectors) => {
+vectorFileSuite('upstream-probe-vectors.json', 281, (vectors) => {
   it('names its upstream: a Test* row of an upstream test file, or the upstream function with a derivation', () => {
     for (const v of vectors) {
       const source = v.source as Record<string, string>;

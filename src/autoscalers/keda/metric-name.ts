@@ -4,9 +4,9 @@
  */
 import type { ParsedTrigger } from './types.js';
 
-/** NormalizeString: every `/`, `.`, `:` and `%` becomes `-`. */
+/** NormalizeString: every `/`, `.`, `:`, `%`, `(` and `)` becomes `-` (the brackets since KEDA 2.9, #3862). */
 export function normalizeMetricName(name: string): string {
-  return name.replace(/[/.:%]/g, '-');
+  return name.replace(/[/.:%()]/g, '-');
 }
 
 /** GenerateMetricNameWithIndex: `s<triggerIndex>-<metricName>`. */

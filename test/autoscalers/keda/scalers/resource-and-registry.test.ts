@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpuScaler } from '../../../../src/autoscalers/keda/scalers/cpu.js';
 import { memoryScaler } from '../../../../src/autoscalers/keda/scalers/memory.js';
+import { normalizeMetricName } from '../../../../src/autoscalers/keda/metric-name.js';
 import { findScaler, isResourceTriggerType, scalerTypes } from '../../../../src/autoscalers/keda/scalers/registry.js';
 import { parseOk, problems } from './helpers.js';
 
@@ -57,5 +58,17 @@ describe('scaler registry', () => {
 
   it('cpu and memory are the resource triggers', () => {
     expect(scalerTypes().filter(isResourceTriggerType)).toEqual(['cpu', 'memory']);
+  });
+});
+
+describe('normalizeMetricName (pkg/util NormalizeString)', () => {
+  it.each([
+    ['kafka-my.group-topics', 'kafka-my-group-topics'],
+    ['redis-a/b:c%d', 'redis-a-b-c-d'],
+    // Brackets since KEDA 2.9 (#3862, nomalize_string_test.go replaceAllOpenedBracket / replaceAllClosedBracket).
+    ['redis-jobs(high)', 'redis-jobs-high-'],
+    ['mysql-db_name-x', 'mysql-db_name-x'],
+  ])('%s → %s', (name, normalized) => {
+    expect(normalizeMetricName(name)).toBe(normalized);
   });
 });
