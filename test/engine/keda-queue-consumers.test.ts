@@ -11,16 +11,22 @@ import { runScenario } from '../../src/engine/run-scenario.js';
 import type { HpaDecisionRecord } from '../../src/observe/records.js';
 import { KEDA_SCENARIO, loadKeda, scaledObject } from '../scenario/helpers/keda-scenario.js';
 
+/**
+ * The base KEDA scenario without its prometheus trigger's source, for two hours of 600 messages a
+ * minute (10/s), with the consumers (Deployment web) in a crash loop from 1 h to 1 h 30 m.
+ */
+const CRASH_LOOP_RUN = {
+  'scenario.yaml': KEDA_SCENARIO.replace(/ {2}triggers:[\s\S]*$/, '  duration: 2h\n  faults:\n    - crashLoop: {workload: web, from: 1h, to: 1h30m}\n'),
+  'traces/web.csv': ['timestamp,value', ...Array.from({ length: 121 }, (_, m) => `${new Date(Date.UTC(2024, 0, 1, 0, m)).toISOString().replace('.000', '')},600`)].join('\n') + '\n',
+};
+
 const FROM_SECONDS = 3600;
 const TO_SECONDS = 5400;
 
 async function kafkaMetric(excludePersistentLag: boolean): Promise<{ timeSeconds: number; value: string }[]> {
   const metadata = `{bootstrapServers: "kafka:9092", consumerGroup: workers, topic: orders, lagThreshold: "50"${excludePersistentLag ? ', excludePersistentLag: "true"' : ''}}`;
   const scenario = await loadKeda({
-    // The base scenario without its prometheus trigger's source, two hours, the consumers down from 1 h to 1 h 30 m.
-    'scenario.yaml': KEDA_SCENARIO.replace(/ {2}triggers:[\s\S]*$/, '  duration: 2h\n  faults:\n    - crashLoop: {workload: web, from: 1h, to: 1h30m}\n'),
-    // 600 messages a minute (10/s) for the whole two hours.
-    'traces/web.csv': ['timestamp,value', ...Array.from({ length: 121 }, (_, m) => `${new Date(Date.UTC(2024, 0, 1, 0, m)).toISOString().replace('.000', '')},600`)].join('\n') + '\n',
+    ...CRASH_LOOP_RUN,
     'manifests/keda.yaml': scaledObject('web-so', ['  minReplicaCount: 1', '  maxReplicaCount: 10'], ['    - type: kafka', '      name: lag', `      metadata: ${metadata}`]),
   });
   const records: HpaDecisionRecord[] = [];
@@ -51,8 +57,7 @@ describe('excludePersistentLag', () => {
 describe('rabbitmq ExpectedQueueConsumptionTime over a run', () => {
   it("reads the consumers' rate from the simulated queue as the deliver rate", async () => {
     const scenario = await loadKeda({
-      'scenario.yaml': KEDA_SCENARIO.replace(/ {2}triggers:[\s\S]*$/, '  duration: 2h\n  faults:\n    - crashLoop: {workload: web, from: 1h, to: 1h30m}\n'),
-      'traces/web.csv': ['timestamp,value', ...Array.from({ length: 121 }, (_, m) => `${new Date(Date.UTC(2024, 0, 1, 0, m)).toISOString().replace('.000', '')},600`)].join('\n') + '\n',
+      ...CRASH_LOOP_RUN,
       'manifests/keda.yaml': scaledObject(
         'web-so',
         ['  minReplicaCount: 1', '  maxReplicaCount: 10'],

@@ -4,8 +4,9 @@
  * nodes are Unready (cluster-health.ts), take NotStarted nodes for upcoming ones (template nodes in
  * the simulations, no scale-down candidates), plan a scale-up when pods are unschedulable or nodes
  * are being drained (their pods count as pending: scale-up/drained-pods.ts), and, in a loop that
- * scaled nothing up, plan a scale-down from the nodes with the pods the scale-up's snapshot placed on
- * them (RunOnce returns early only after a successful scale-up; spec §4.3); then actuate: IncreaseSize, or taint, drain
+ * scaled nothing up, plan a scale-down from the nodes with the pods the scale-up's snapshot placed
+ * on them (RunOnce returns early only after a successful scale-up; spec §4.3); then actuate:
+ * IncreaseSize, or taint, drain
  * (evict the movable pods, which their controllers recreate elsewhere) and delete, 5 s after the
  * taint and then at a 5 s poll (node-deletion.ts). Each loop is recorded once: a loop with pending
  * pods and no scale-up keeps the scale-up's reason unless it removes nodes, and says what scale-down
