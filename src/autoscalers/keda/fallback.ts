@@ -47,6 +47,15 @@ const BEHAVIOURS: Readonly<Record<FallbackBehavior, Behaviour>> = Object.freeze(
   currentReplicasIfLower: (current, fallback) => Math.min(current, fallback),
 });
 
+/**
+ * doFallback's metric in milli-units: int64(normalisationValue × 1000 × replicas), the target's
+ * value (or scalingModifiers.target) times the behaviour's replicas, already divided by the ready
+ * pods for a Value metric.
+ */
+export function fallbackMilli(targetValue: number, replicas: number): number {
+  return Math.trunc(targetValue * 1000 * replicas);
+}
+
 /** doFallback's replica choice for `behavior` (default static) with the target at `currentReplicas`. */
 export function fallbackReplicas(behavior: FallbackBehavior | undefined, currentReplicas: number, replicas: number): number {
   return BEHAVIOURS[behavior ?? KEDA_DEFAULTS.fallbackBehavior](currentReplicas, replicas);
@@ -85,7 +94,7 @@ export function applyFallback(input: FallbackReadInput): FallbackReadResult {
   // fraction (0.5 × 10 replicas serves 5). KEDA releases before Value targets had fallback read an
   // AverageValue target as int64 first (0.5 → 0); the releases that divide by the ready pods, which
   // this follows, do not.
-  const metricValue = Math.trunc(input.metricTarget.value * 1000 * replicas) / 1000;
+  const metricValue = fallbackMilli(input.metricTarget.value, replicas) / 1000;
   const reason = `${numberOfFailures} failures > failureThreshold ${fallback.failureThreshold}: ${behavior} fallback serves ${metricValue}`;
   return { ...failing, fallbackActive: true, errorReturned: false, metricValue, reason };
 }

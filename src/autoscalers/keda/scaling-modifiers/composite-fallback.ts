@@ -10,7 +10,7 @@
  * trigger's error reaches the HPA. (KEDA releases before Value targets had fallback also refused a
  * Value composite metric; isFallbackEnabled is only `spec.fallback != nil` since.)
  */
-import { fallbackReplicas } from '../fallback.js';
+import { fallbackMilli, fallbackReplicas } from '../fallback.js';
 import type { FallbackSpec, ScalingModifiersSpec } from '../types.js';
 
 export interface CompositeFallbackInput {
@@ -38,7 +38,7 @@ export function compositeFallback(input: CompositeFallbackInput): CompositeFallb
   if (most <= fallback.failureThreshold) return { engaged: false, reason: `${most} failures of failureThreshold ${fallback.failureThreshold}` };
   const replicas = fallbackReplicas(fallback.behavior, input.currentReplicas, fallback.replicas);
   const reason = `${most} failures > failureThreshold ${fallback.failureThreshold}: ${fallback.behavior} fallback serves ${replicas} × target ${modifiers.target}`;
-  if (modifiers.metricType !== 'Value') return { engaged: true, valueMilli: modifiers.target * 1000 * replicas, reason };
+  if (modifiers.metricType !== 'Value') return { engaged: true, valueMilli: fallbackMilli(modifiers.target, replicas), reason };
   if (input.readyReplicas <= 0) return { engaged: false, reason: 'error performing fallback: no ready pod to divide a Value composite metric by' };
-  return { engaged: true, valueMilli: Math.trunc(modifiers.target * 1000 * (replicas / input.readyReplicas)), reason: `${reason} ÷ ${input.readyReplicas} ready pods` };
+  return { engaged: true, valueMilli: fallbackMilli(modifiers.target, replicas / input.readyReplicas), reason: `${reason} ÷ ${input.readyReplicas} ready pods` };
 }
