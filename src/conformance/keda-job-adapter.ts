@@ -5,11 +5,10 @@
  */
 import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
 import { jobsToCreate, scalingDecision } from '../autoscalers/keda/scaled-job.js';
+import { scaledJobBounds } from '../autoscalers/keda/scaled-job-bounds.js';
 import type { ScaledJobSpec, ScalingStrategy } from '../autoscalers/keda/types.js';
+import { parseGoFloat } from '../units/go-float.js';
 import { InputFields } from './input-fields.js';
-
-/** strconv.ParseFloat syntax (decimal; the CRD's customScalingRunningJobPercentage is a string). */
-const GO_FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * customScalingRunningJobPercentage as a number or the CRD's string; a string ParseFloat rejects is
@@ -19,7 +18,11 @@ function readPercentage(f: InputFields): number | undefined {
   const raw = f.raw('customScalingRunningJobPercentage');
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
-  if (typeof raw === 'string') return GO_FLOAT.test(raw.trim()) ? Number(raw.trim()) : undefined;
+  // NewScalingStrategy: strconv.ParseFloat of the string as written (no trimming; hex floats too).
+  if (typeof raw === 'string') {
+    const value = parseGoFloat(raw);
+    return value !== undefined && Number.isFinite(value) ? value : undefined;
+  }
   throw new Error(`${f.path}.customScalingRunningJobPercentage: expected a number or a numeric string such as "0.5", got ${JSON.stringify(raw)}`);
 }
 
@@ -47,16 +50,16 @@ function readStrategy(f: InputFields): ScaledJobSpec['scalingStrategy'] {
  * keda.scaledJobStrategy: `{effectiveMaxScale, scaleTo, strategy, jobsToCreate}`. Without
  * minReplicaCount the vector's runningJobCount is what the strategy sees (already reduced by
  * minReplicaCount); with it, runningJobCount is the raw count of unfinished Jobs and
- * getScalingDecision applies (the shortfall below min, else running − min). effectiveMaxScale is the
+ * getScalingDecision applies (the shortfall below min, else running − min, with
+ * MaxReplicaCount() = maxReplicaCount − min as the strategies' maximum, scaled-job-bounds.ts). effectiveMaxScale is the
  * raw bound (it may be negative); jobsToCreate is what createJobs would start after the clamp to 0.
  */
 export function adaptKedaScaledJobStrategy(input: unknown): Record<string, unknown> {
   const f = InputFields.of(input);
-  const spec = {
-    minReplicaCount: f.optNumber('minReplicaCount') ?? 0,
-    maxReplicaCount: f.optNumber('maxReplicaCount') ?? KEDA_DEFAULTS.maxReplicaCount,
-    scalingStrategy: readStrategy(f),
-  };
+  // The vector's minReplicaCount and maxReplicaCount are the spec's; the executor reads
+  // MinReplicaCount() and MaxReplicaCount() (max − min when both are given).
+  const { minReplicaCount, maxReplicaCount } = scaledJobBounds(f.optNumber('minReplicaCount'), f.optNumber('maxReplicaCount'));
+  const spec = { minReplicaCount, maxReplicaCount, scalingStrategy: readStrategy(f) };
   const r = scalingDecision(spec, {
     maxScale: f.number('maxScale'),
     scaleTo: f.optNumber('scaleTo') ?? 0,

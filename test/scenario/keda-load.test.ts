@@ -199,6 +199,19 @@ describe('keda.sh/v1alpha1 ScaledJob', () => {
     expect(scenario.jobRuns).toEqual([{ scaledJob: 'image-resizer', queue: 'orders', messagesPerJob: 1, runSeconds: 45 }]);
     expect(scenario.triggerSources).toContainEqual({ owner: 'image-resizer', triggerIndex: 0, source: { kind: 'queue', queue: 'orders' } });
   });
+
+  it('keeps the bounds KEDA reads: MaxReplicaCount() is maxReplicaCount − minReplicaCount, and a minimum above the maximum is cut to it', async () => {
+    const files = (bounds: string) => ({ 'manifests/jobs.yaml': SCALED_JOB.replace('  maxReplicaCount: 50', bounds), 'scenario.yaml': `${KEDA_SCENARIO}  jobs:\n    image-resizer: {queue: orders, runSeconds: 45}\n` });
+    const both = await loadKeda(files('  minReplicaCount: 2\n  maxReplicaCount: 10'));
+    expect(both.scaledJobs[0]).toMatchObject({ minReplicaCount: 2, maxReplicaCount: 8 });
+    const minOnly = await loadKeda(files('  minReplicaCount: 2'));
+    expect(minOnly.scaledJobs[0]).toMatchObject({ minReplicaCount: 2, maxReplicaCount: 100 });
+    const inverted = await loadKeda(files('  minReplicaCount: 5\n  maxReplicaCount: 3'));
+    expect(inverted.scaledJobs[0]).toMatchObject({ minReplicaCount: 3, maxReplicaCount: 3 });
+    expect(inverted.warnings).toContainEqual(
+      expect.objectContaining({ field: 'spec.minReplicaCount', message: 'minReplicaCount 5 is above maxReplicaCount 3: KEDA keeps 3 Jobs running and starts none beyond them (MinReplicaCount() and MaxReplicaCount() are both 3)' }),
+    );
+  });
 });
 
 describe('TriggerAuthentication and Secret', () => {

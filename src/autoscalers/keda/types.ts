@@ -88,7 +88,9 @@ export interface ScaledJobSpec {
   /** spec.jobTargetRef.template: the pod template of each Job (resolved like a Deployment's). */
   jobTemplateName: string;
   pollingIntervalSeconds: number;
+  /** MinReplicaCount(): spec.minReplicaCount, cut to maxReplicaCount (scaled-job-bounds.ts). */
   minReplicaCount: number;
+  /** MaxReplicaCount(): spec.maxReplicaCount − MinReplicaCount() when set, else 100 (scaled-job-bounds.ts). */
   maxReplicaCount: number;
   successfulJobsHistoryLimit: number;
   failedJobsHistoryLimit: number;

@@ -4,6 +4,7 @@
  * (scaledjob_types.go); the Job's own parallelism and completions are not modelled (one pod per Job).
  */
 import { KEDA_DEFAULTS } from '../../autoscalers/keda/config.js';
+import { scaledJobBounds } from '../../autoscalers/keda/scaled-job-bounds.js';
 import type { ScaledJobSpec } from '../../autoscalers/keda/types.js';
 import type { ProblemSink } from '../problem-sink.js';
 import { parseWithSchema } from '../schema/zod-problems.js';
@@ -22,10 +23,12 @@ export function loadScaledJob(ref: DocRef, apiVersion: string, out: ManifestSet,
   const { metadata, spec } = input;
   const { template } = toPodTemplate(spec.jobTargetRef.template, ref, ['spec', 'jobTargetRef', 'template'], sink);
   warnAboutJobShape(spec.jobTargetRef, ref, sink);
-  const minReplicaCount = spec.minReplicaCount ?? KEDA_DEFAULTS.minReplicaCount;
-  const maxReplicaCount = spec.maxReplicaCount ?? KEDA_DEFAULTS.maxReplicaCount;
-  if (minReplicaCount > maxReplicaCount) {
-    sink.warn(ref.warning(['spec', 'minReplicaCount'], `minReplicaCount ${minReplicaCount} is above maxReplicaCount ${maxReplicaCount}: KEDA keeps ${minReplicaCount} Jobs running`));
+  // The executor reads MinReplicaCount() and MaxReplicaCount(), not the fields (scaled-job-bounds.ts).
+  const { minReplicaCount, maxReplicaCount } = scaledJobBounds(spec.minReplicaCount, spec.maxReplicaCount);
+  if (spec.minReplicaCount !== undefined && spec.maxReplicaCount !== undefined && spec.minReplicaCount > spec.maxReplicaCount) {
+    sink.warn(
+      ref.warning(['spec', 'minReplicaCount'], `minReplicaCount ${spec.minReplicaCount} is above maxReplicaCount ${spec.maxReplicaCount}: KEDA keeps ${spec.maxReplicaCount} Jobs running and starts none beyond them (MinReplicaCount() and MaxReplicaCount() are both ${spec.maxReplicaCount})`),
+    );
   }
   const job: ScaledJobSpec = {
     name: metadata.name,
