@@ -1,6 +1,8 @@
 /**
  * Several metrics → one desired count, with the partial-failure rules of §1.9
- * (horizontal.go `computeReplicasForMetrics`).
+ * (horizontal.go `computeReplicasForMetrics`). The count is the largest proposal, except that a
+ * proposal always replaces a count of 0 (upstream's `replicas == 0 ||` clause), so a negative
+ * proposal after a 0 is taken.
  */
 import { NOT_COMPUTED, type MetricProposal } from './evaluate-metric.js';
 import type { ScalingActiveReason } from './types.js';
@@ -8,9 +10,9 @@ import type { ScalingActiveReason } from './types.js';
 export type CombinedProposals =
   | {
       ok: true;
-      /** The maximum over the valid proposals. */
+      /** The largest valid proposal (see the file header for the 0 quirk). */
       metricDesiredReplicas: number;
-      /** The metric that gave the maximum. */
+      /** The metric that gave it. */
       metricName: string;
       /** Failures that did not block scaling (the valid maximum is ≥ current). */
       ignoredFailures: readonly Extract<MetricProposal, { ok: false }>[];
@@ -45,7 +47,10 @@ export function combineProposals(proposals: readonly MetricProposal[], specRepli
   let failures: Extract<MetricProposal, { ok: false }>[] | undefined;
   for (const proposal of proposals) {
     if (!proposal.ok) (failures ??= []).push(proposal);
-    else if (best === undefined || proposal.desiredReplicas > best.desiredReplicas) best = proposal;
+    // horizontal.go: `if replicas == 0 || replicaCountProposal > replicas`, with replicas starting
+    // at 0: a proposal replaces a best of 0 whatever it is, so a negative proposal after a 0 wins
+    // (and a later 0 after a 0 names the later metric). Not a plain maximum; reproduced.
+    else if (best === undefined || best.desiredReplicas === 0 || proposal.desiredReplicas > best.desiredReplicas) best = proposal;
   }
   const first = failures?.[0];
   if (best === undefined) {

@@ -35,6 +35,15 @@ describe('combineProposals (§1.9)', () => {
     });
   });
 
+  it("a proposal replaces a count of 0 whatever it is (horizontal.go's `replicas == 0 ||`), so it is not a plain maximum", () => {
+    // External Value 0 first, then a metric proposing −10: upstream takes −10 (nx-rec-07).
+    expect(combineProposals([ok('ext', 0), ok('pods', -10)], 3)).toMatchObject({ ok: true, metricDesiredReplicas: -10, metricName: 'pods' });
+    // The other order keeps 0: −10 is neither above 0 nor replacing a 0.
+    expect(combineProposals([ok('pods', -10), ok('ext', 0)], 3)).toMatchObject({ ok: true, metricDesiredReplicas: 0, metricName: 'ext' });
+    // A later 0 after a 0 names the later metric.
+    expect(combineProposals([ok('a', 0), ok('b', 0)], 3)).toMatchObject({ metricDesiredReplicas: 0, metricName: 'b' });
+  });
+
   it('no metrics at all is a failure, not a scale to 0', () => {
     expect(combineProposals([], 3).ok).toBe(false);
   });
