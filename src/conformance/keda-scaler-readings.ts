@@ -1,7 +1,7 @@
 /**
  * The raw source reading of a `keda.scaler` vector → a ScalerReading: query results (`queryResult`,
  * "empty vector" = null), queue state (`partitionLags` or `consumerOffsets` + `latestOffsets`,
- * `listLength`, `messages`…) and clock (`nowUTC`).
+ * `listLength`, `messages`, `publishRate`, `deliverGetRate`…) and clock (`nowUTC`).
  */
 import type { ParsedTrigger, ScalerReading } from '../autoscalers/keda/types.js';
 import type { InputFields } from './input-fields.js';
@@ -14,7 +14,8 @@ const SPECIAL_NUMBERS: Readonly<Record<string, number>> = Object.freeze({ NaN: N
 
 /** `queryResult`: a number, null / "empty vector", "NaN" / "+Inf" / "-Inf", or an array of sample values. */
 function seriesReading(f: InputFields): ScalerReading | undefined {
-  const raw = f.raw('queryResult') ?? f.raw('value');
+  // A JSON null is a result (an empty one), not an absent field.
+  const raw = f.raw('queryResult') !== undefined ? f.raw('queryResult') : f.raw('value');
   if (raw === undefined) return undefined;
   const one = (v: unknown): number | null => {
     if (typeof v === 'number') return v;
@@ -78,8 +79,11 @@ function queueReading(f: InputFields): ScalerReading | undefined {
   const messages = f.optNumber('messages') ?? f.optNumber('messagesReady') ?? f.optNumber('queueLength') ?? f.optNumber('listLength');
   const unacked = f.optNumber('unacked') ?? f.optNumber('messagesUnacknowledged');
   const rate = f.optNumber('publishRate') ?? f.optNumber('publishRatePerSecond') ?? f.optNumber('messageRate');
-  if (lags === undefined && messages === undefined && unacked === undefined && rate === undefined) return undefined;
+  // rabbitmq's message_stats.deliver_get_details.rate, for the deliver_get modes.
+  const deliverRate = f.optNumber('deliverGetRate') ?? f.optNumber('deliverRate') ?? f.optNumber('deliverRatePerSecond');
+  if (lags === undefined && messages === undefined && unacked === undefined && rate === undefined && deliverRate === undefined) return undefined;
   const reading: ScalerReading = { kind: 'queue', messages: messages ?? 0, unacked: unacked ?? 0, publishRatePerSecond: rate ?? 0, partitionLags: lags ?? [] };
+  if (deliverRate !== undefined) reading.deliverRatePerSecond = deliverRate;
   const moved = f.raw('partitionsMoved');
   if (Array.isArray(moved)) reading.partitionsMoved = moved.map((m) => m === true);
   if (offsets?.invalid !== undefined) reading.invalidOffsets = offsets.invalid;

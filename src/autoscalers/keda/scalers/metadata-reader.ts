@@ -4,8 +4,17 @@
  */
 import type { MetadataProblem, ParsedTrigger, ParseTriggerResult } from '../types.js';
 
-const GO_FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/**
+ * TypedConfig's setConfigValueHelper fills a numeric field with json.Unmarshal of the trimmed text:
+ * JSON's number grammar (no "+", no leading "." or zeros, no hex), and for an int64 field no
+ * fraction or exponent either ("10.0" and "1e3" fail).
+ */
+const JSON_FLOAT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const JSON_INT = /^-?(?:0|[1-9]\d*)$/;
+/** strconv.ParseInt(s, 10, 32), for the fields a scaler parses itself (cpu and memory's `value`). */
 const GO_INT = /^[+-]?\d+$/;
+/** The longest range intList expands (upstream appends every id, however many). */
+const MAX_LIST_RANGE = 100_000;
 /** strconv.ParseBool. */
 const GO_BOOLS: Readonly<Record<string, boolean>> = Object.freeze({
   '1': true, t: true, T: true, TRUE: true, true: true, True: true,
@@ -15,6 +24,8 @@ const GO_BOOLS: Readonly<Record<string, boolean>> = Object.freeze({
 export interface NumberRule {
   /** Whole numbers only (Go int64 fields). */
   integer?: boolean;
+  /** strconv.ParseInt syntax (a string field the scaler parses) instead of TypedConfig's JSON; with `integer`. */
+  parseInt?: boolean;
   /** Lower bound; `exclusive` makes it strict (`> min`). */
   min?: number;
   exclusive?: boolean;
@@ -70,7 +81,7 @@ export class MetadataReader {
     return text ?? '';
   }
 
-  /** A number (Go ParseFloat / ParseInt syntax) or `fallback` when absent; undefined when required and absent. */
+  /** A number (JSON syntax, or ParseInt's with `parseInt`) or `fallback` when absent; undefined when required and absent. */
   number(key: string, rule: NumberRule, fallback?: number): number | undefined {
     const text = this.raw(key);
     const expected = describeRule(rule);
@@ -78,10 +89,15 @@ export class MetadataReader {
       if (fallback === undefined) this.problem(key, `required: expected ${expected}`);
       return fallback;
     }
-    const value = (rule.integer ? GO_INT : GO_FLOAT).test(text) ? Number(text) : Number.NaN;
+    const syntax = rule.parseInt ? GO_INT : rule.integer ? JSON_INT : JSON_FLOAT;
+    const value = syntax.test(text) ? Number(text) : Number.NaN;
     const belowMin = rule.min !== undefined && (rule.exclusive ? value <= rule.min : value < rule.min);
     if (!Number.isFinite(value) || (rule.integer && !Number.isSafeInteger(value)) || belowMin) {
-      this.problem(key, `expected ${expected}, got "${text}"`);
+      // A number JS would read (of the right kind) that JSON's grammar refuses: say why.
+      const plain = Number(text);
+      const jsonOnly = !rule.parseInt && Number.isNaN(value) && Number.isFinite(plain) && (!rule.integer || Number.isInteger(plain));
+      const how = rule.integer ? 'no "+", leading zeros, fraction or exponent' : 'no "+", leading "." or leading zeros';
+      this.problem(key, jsonOnly ? `expected ${expected} written as KEDA reads it (a JSON number: ${how}), got "${text}"` : `expected ${expected}, got "${text}"`);
       return fallback;
     }
     return value;
@@ -106,22 +122,35 @@ export class MetadataReader {
   }
 
   /**
-   * A list of whole numbers and inclusive ranges, `0,1,4-6` (a `keda:"…, range"` field), or
-   * undefined when absent; a malformed item or a range that runs backwards is a problem.
+   * A list of whole numbers and inclusive ranges, `0,1,4-6`, as kafka_scaler.go
+   * parsePartitionLimitation reads it (KEDA v2.18): items split on ",", each trimmed; an item with a
+   * "-" is a range of exactly two strconv.ParseInt(…, 10, 32) bounds, each trimmed ("2 - 3" is 2
+   * and 3); a range that runs backwards adds nothing, with a warning (a list left empty makes every
+   * read fail upstream). Undefined when absent; a malformed item is a problem.
    */
   intList(key: string): number[] | undefined {
     const text = this.raw(key);
     if (text === undefined) return undefined;
     const values: number[] = [];
+    const int32 = (part: string): number | undefined => {
+      const trimmed = part.trim();
+      const value = GO_INT.test(trimmed) ? Number(trimmed) : Number.NaN;
+      return Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31 ? value : undefined;
+    };
     for (const item of text.split(',').map((t) => t.trim())) {
-      const range = /^(\d+)-(\d+)$/.exec(item);
-      if (range !== null && Number(range[1]) <= Number(range[2])) {
-        for (let v = Number(range[1]); v <= Number(range[2]); v++) values.push(v);
-      } else if (/^\d+$/.test(item)) values.push(Number(item));
-      else {
+      const bounds = item.includes('-') ? item.split('-') : [item];
+      const parsed = bounds.map(int32);
+      if (bounds.length > 2 || parsed.some((v) => v === undefined)) {
         this.problem(key, `expected whole numbers and ranges separated by commas (e.g. "0,1,4-6"), got "${item}" in "${text}"`);
         return undefined;
       }
+      const [from, to = from] = parsed as number[];
+      if (from! > to!) this.warnings.push({ field: key, message: `the range "${item}" runs backwards: KEDA adds no partition for it` });
+      else if (to! - from! >= MAX_LIST_RANGE) {
+        this.problem(key, `the range "${item}" lists ${to! - from! + 1} ids; the simulation takes ranges of up to ${MAX_LIST_RANGE} (a Kafka topic has far fewer partitions)`);
+        return undefined;
+      }
+      for (let v = from!; v <= to!; v++) values.push(v);
     }
     return values;
   }

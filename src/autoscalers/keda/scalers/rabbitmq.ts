@@ -56,6 +56,16 @@ function readProtocol(reader: MetadataReader): RabbitProtocol {
  * `queueLength: "0"` alone (or `value: "0"` alone) is the default QueueLength 20, and a mode with a
  * value of 0 is "value must be specified".
  */
+/**
+ * Whether `timeout` (a time.Duration field: whole milliseconds, or a Go duration such as "5s")
+ * is set to something other than 0. A malformed one counts as set: the trigger fails either way.
+ */
+function nonZeroTimeout(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  if (/^[+-]?\d+$/.test(text)) return Number(text) !== 0;
+  return !/^[+-]?(?:(?:0+(?:\.0*)?|\.0+)(?:ns|us|µs|μs|ms|s|m|h))+$/.test(text) && text !== '0';
+}
+
 function readModeAndValue(reader: MetadataReader, protocol: RabbitProtocol): { mode: RabbitMode; value: number } {
   const legacy = reader.number('queueLength', { min: 0 }, 0) ?? 0;
   const given = reader.number('value', { min: 0 }, 0) ?? 0;
@@ -69,6 +79,8 @@ function readModeAndValue(reader: MetadataReader, protocol: RabbitProtocol): { m
   if (given === 0) reader.problem('value', reader.has('value') ? `expected a number > 0 with mode, got "${reader.raw('value')}"` : 'required with mode: expected a number > 0');
   const mode = reader.choice('mode', RABBIT_MODES, 'QueueLength');
   if (mode !== 'QueueLength' && protocol !== 'http') reader.problem('protocol', `protocol ${protocol} not supported; must be http to use mode ${mode}`);
+  // Validate's last check, reached only with mode and value (the default and queueLength paths return before it).
+  else if (protocol === 'amqp' && nonZeroTimeout(reader.raw('timeout'))) reader.problem('timeout', `AMQP protocol doesn't support custom timeouts: "${reader.raw('timeout')}"`);
   return { mode, value: given === 0 ? RABBITMQ_DEFAULTS.value : given };
 }
 

@@ -8,11 +8,18 @@ import type { ScalerDefinition, TriggerSpec } from '../types.js';
 import { MetadataReader } from './metadata-reader.js';
 
 type ResourceTargetType = 'Utilization' | 'AverageValue';
-const TARGET_TYPES: readonly ResourceTargetType[] = ['Utilization', 'AverageValue'];
 
-/** metricType from the trigger, overridden by the deprecated metadata `type` as upstream does. */
+/**
+ * metricType from the trigger. The metadata `type` it replaced is refused: its tag is
+ * `deprecated=The 'type' setting is DEPRECATED and is removed in v2.18 - Use 'metricType' instead.`,
+ * and TypedConfig's setValue fails a deprecated parameter that is set (KEDA v2.18; before, it
+ * overrode metricType with an event).
+ */
 function readTargetType(trigger: Pick<TriggerSpec, 'metricType'>, reader: MetadataReader): ResourceTargetType | undefined {
-  if (reader.has('type')) return reader.choice('type', TARGET_TYPES, 'Utilization');
+  if (reader.has('type')) {
+    reader.problem('type', `the 'type' setting is DEPRECATED and is removed in v2.18 - Use 'metricType' instead (got "${reader.raw('type')}"; KEDA v2.18 refuses the trigger)`);
+    return undefined;
+  }
   const type = trigger.metricType;
   if (type === 'Utilization' || type === 'AverageValue') return type;
   reader.problem('metricType', `expected Utilization or AverageValue for a resource trigger, got ${type === undefined ? 'nothing' : `"${type}"`}`);
@@ -21,7 +28,8 @@ function readTargetType(trigger: Pick<TriggerSpec, 'metricType'>, reader: Metada
 
 function readTarget(type: ResourceTargetType, reader: MetadataReader): MetricTarget | undefined {
   if (type === 'Utilization') {
-    const percent = reader.number('value', { integer: true, min: 0, exclusive: true });
+    // cpu_memory_scaler.go: strconv.ParseInt(meta.Value, 10, 32) of the string field.
+    const percent = reader.number('value', { integer: true, parseInt: true, min: 0, exclusive: true });
     return percent === undefined ? undefined : { type, averageUtilizationPercent: percent };
   }
   const text = reader.requiredString('value', 'a quantity such as "500m" or "512Mi"');

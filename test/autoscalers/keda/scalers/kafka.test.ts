@@ -61,7 +61,19 @@ describe('kafka scaler', () => {
     expect(read({ topic: 't', partitionLimitation: '5' }, [10, 10]).error).toMatch(/^expected at least one active partition within the topic 't'/);
   });
 
-  it.each(['a', '1-', '3-1', '1,,2'])('rejects partitionLimitation "%s"', (text) => {
+  it('partitionLimitation trims around a range\'s dash and takes ParseInt\'s "+"; a backwards range adds nothing, with a warning', () => {
+    expect(parseOk(kafkaScaler, { topic: 't', partitionLimitation: '0, 2 - 3, +5' }).config.partitionLimitation).toEqual([0, 2, 3, 5]);
+    const backwards = kafkaScaler.parse({ metadata: { topic: 't', partitionLimitation: '3-1' } });
+    expect(backwards.ok && backwards.trigger.config.partitionLimitation).toEqual([]);
+    expect(backwards.ok && backwards.warnings).toEqual([{ field: 'partitionLimitation', message: 'the range "3-1" runs backwards: KEDA adds no partition for it' }]);
+    expect(read({ topic: 't', partitionLimitation: '3-1' }, [10, 10]).error).toMatch(/^expected at least one active partition/);
+  });
+
+  it('refuses a partitionLimitation range too long to expand', () => {
+    expect(problems(kafkaScaler, { topic: 't', partitionLimitation: '0-200000' })).toEqual(['partitionLimitation: the range "0-200000" lists 200001 ids; the simulation takes ranges of up to 100000 (a Kafka topic has far fewer partitions)']);
+  });
+
+  it.each(['a', '1-', '-1', '1-2-3', '1,,2'])('rejects partitionLimitation "%s"', (text) => {
     expect(problems(kafkaScaler, { topic: 't', partitionLimitation: text })[0]).toMatch(/^partitionLimitation: expected whole numbers and ranges separated by commas/);
   });
 

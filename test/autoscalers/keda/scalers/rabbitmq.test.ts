@@ -14,6 +14,14 @@ describe('rabbitmq scaler', () => {
     expect(t.config.metricName).toBe('rabbitmq-jobs');
   });
 
+  it("amqp refuses a custom timeout once mode and value are set (Validate's last check); the default path and http do not", () => {
+    expect(problems(rabbitmqScaler, { host: AMQP, queueName: 'q', mode: 'QueueLength', value: '10', timeout: '1000' })).toEqual(['timeout: AMQP protocol doesn\'t support custom timeouts: "1000"']);
+    expect(problems(rabbitmqScaler, { host: AMQP, queueName: 'q', mode: 'QueueLength', value: '10', timeout: '5s' })).toHaveLength(1);
+    expect(problems(rabbitmqScaler, { host: AMQP, queueName: 'q', mode: 'QueueLength', value: '10', timeout: '0' })).toEqual([]);
+    expect(problems(rabbitmqScaler, { host: AMQP, queueName: 'q', timeout: '1000' })).toEqual([]);
+    expect(problems(rabbitmqScaler, { host: HTTP, queueName: 'q', mode: 'QueueLength', value: '10', timeout: '1000' })).toEqual([]);
+  });
+
   it('legacy queueLength sets QueueLength mode', () => {
     expect(parseOk(rabbitmqScaler, { queueName: 'q', queueLength: '7', host: AMQP }).config).toMatchObject({ mode: 'QueueLength', value: 7 });
   });

@@ -20,8 +20,8 @@ describe('cpu and memory triggers', () => {
     expect(parseOk(memoryScaler, { value: '80', containerName: 'app' }, 'Utilization').resource).toEqual({ name: 'memory', containerName: 'app' });
   });
 
-  it('the deprecated metadata `type` overrides metricType', () => {
-    expect(parseOk(cpuScaler, { type: 'AverageValue', value: '1' }).hpaTarget.type).toBe('AverageValue');
+  it('the metadata `type`, removed in KEDA v2.18, is refused even beside metricType', () => {
+    expect(problems(cpuScaler, { type: 'AverageValue', value: '1' }, 'Utilization')).toEqual([expect.stringMatching(/^type: the 'type' setting is DEPRECATED and is removed in v2.18/)]);
   });
 
   it.each([
