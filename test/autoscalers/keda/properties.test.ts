@@ -78,7 +78,10 @@ const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
     fc.integer({ min: 0, max: 9 }).map((value): Tree => ({ kind: 'num', value })),
     fc.constantFrom<'a' | 'b' | 'c'>('a', 'b', 'c').map((name): Tree => ({ kind: 'var', name })),
     fc.constant<Tree>({ kind: 'nil' }),
-    fc.record({ kind: fc.constant('op' as const), op: fc.constantFrom('+', '-', '*', '/', '%', '??'), left: tie('tree'), right: tie('tree') }),
+    fc
+      .record({ kind: fc.constant('op' as const), op: fc.constantFrom('+', '-', '*', '/', '%', '??'), left: tie('tree'), right: tie('tree'), modulus: fc.integer({ min: 1, max: 9 }) })
+      // expr-lang's % needs an int on one side (float64 % float64 does not compile): a literal divisor.
+      .map(({ modulus, ...op }): Tree => (op.op === '%' ? { ...op, right: { kind: 'num', value: modulus } } : op)),
   ),
 })).tree;
 

@@ -17,7 +17,14 @@ describe('compileFormula: evaluation', () => {
     ['parentheses', '(a + b) * 2', { a: 1, b: 2 }, 6],
     ['left-associative -', 'a - b - c', { a: 10, b: 3, c: 2 }, 5],
     ['division is float', 'a / b', { a: 7, b: 2 }, 3.5],
-    ['remainder', 'a % b', { a: 7, b: 3 }, 1],
+    ['remainder by an int (math.Mod)', 'a % 3', { a: 7 }, 1],
+    ['int % int', '7 % 3', {}, 1],
+    ['count with a closure (the KEDA docs example)', 'count([a, b, c], {#>1}) > 1 ? 5 : 0', { a: 2, b: 3, c: 0 }, 5],
+    ['count below the bar', 'count([a, b, c], {# > 1}) > 1 ? 5 : 0', { a: 2, b: 1, c: 0 }, 0],
+    ['all, any, none and one', '(all([a, b], {# > 0}) ? 1 : 0) + (any([a, b], {# > 5}) ? 10 : 0) + (none([a, b], {# > 5}) ? 100 : 0) + (one([a, b], {# == 2}) ? 1000 : 0)', { a: 1, b: 2 }, 1101],
+    ['sum, map and filter', 'sum(map(filter([a, b, c], {# > 1}), {# * 2}))', { a: 2, b: 3, c: 1 }, 10],
+    ['len of an array', 'len([a, b, c]) * a', { a: 2, b: 0, c: 0 }, 6],
+    ['a formula the user already wrapped in float(…)', 'float(a) * 2', { a: 3 }, 6],
     ['unary minus', '-a + b', { a: 2, b: 5 }, 3],
     ['ternary on a comparison', 'a > 2 ? 10 : 20', { a: 3 }, 10],
     ['ternary false branch', 'a > 2 ? 10 : 20', { a: 2 }, 20],
@@ -45,9 +52,8 @@ describe('compileFormula: evaluation', () => {
     ['nil in a function argument', 'max(a, 1)', { a: null }],
     ['nil in a comparison', 'a > 1 ? 1 : 0', { a: null }],
     ['a missing trigger value counts as nil', 'a + c', { a: 1 }],
-    ['a boolean result is not a number', 'a > 1', { a: 2 }],
-    ['&& on numbers is a type error', 'a && b', { a: 1, b: 1 }],
     ['a bare nil', 'nil', {}],
+    ['a nil element in a closure', 'count([a, b], {# > 1})', { a: null, b: 2 }],
   ])('%s → null', (_name, text, values) => {
     expect(evaluate(text, values)).toBeNull();
   });
@@ -60,7 +66,15 @@ describe('compileFormula: rejection', () => {
     ['__proto__', 'a + __proto__', /^unknown name __proto__/, 5],
     ['member access', 'a.b', /member access/, undefined],
     ['computed member access', 'a["b"]', /member access/, undefined],
-    ['a method call on a member', 'Math.max(a)', /only the functions/, undefined],
+    ['a method call on a member', 'Math.max(a)', /only these functions can be called/, undefined],
+    ['float64 % float64 (expr-lang: mismatched types)', 'a % b', /^invalid operation: % \(mismatched types float64 and float64\)$/, 3],
+    ['a boolean result (KEDA wraps the formula in float(…))', 'a > 1', /^invalid argument for float \(type bool\)/, undefined],
+    ['&& on numbers', 'a && b', /^invalid operation: && \(mismatched types float64 and float64\)$/, 3],
+    ['float(…) written by the user around a bool', 'float(a > 1)', /^invalid argument for float \(type bool\)$/, 1],
+    ['a closure predicate that is not a bool', 'count([a, b], {# + 1})', /^predicate should return boolean \(got float64\)$/, 1],
+    ['# outside a closure', 'a + #', /outside one/, 5],
+    ['a closure outside a collection builtin', 'max({# > 1})', /only the second argument/, undefined],
+    ['a collection builtin without its closure', 'all([a, b])', /all takes 2 arguments/, 1],
     ['a string literal', 'a + "1"', /string literals/, 5],
     ['an unknown function', 'sqrt(a)', /^unknown function sqrt/, 1],
     ['a function with no arguments', 'min()', /at least 1 argument/, 1],
@@ -90,8 +104,9 @@ describe('computeCompositeMetric', () => {
     expect(computeCompositeMetric({ formula: compiled('a / 3'), triggerValues: { a: 1 }, target: 2 })).toMatchObject({ value: 0.333, valueMilli: 333, fromFallback: false });
   });
 
-  it('negative results are sent as 0', () => {
-    expect(computeCompositeMetric({ formula: compiled('a - b'), triggerValues: { a: 1, b: 5 }, target: 2 }).value).toBe(0);
+  it('a negative result is sent as it is (SetMilli(int64(out × 1000)), no clamp); NaN and ±Inf as 0', () => {
+    expect(computeCompositeMetric({ formula: compiled('a - b'), triggerValues: { a: 1, b: 5.0005 }, target: 2 })).toMatchObject({ value: -4, valueMilli: -4000 });
+    expect(computeCompositeMetric({ formula: compiled('a / b'), triggerValues: { a: 1, b: 0 }, target: 2 }).valueMilli).toBe(0);
   });
 
   it('a nil result with a fallback serves fallback.replicas × target', () => {

@@ -5,6 +5,7 @@
 import { FormulaCheckError, checkNode } from './formula-check.js';
 import { evaluateNode } from './formula-evaluate.js';
 import { parseFormulaSyntax } from './formula-syntax.js';
+import { checkFormulaType } from './formula-types.js';
 
 export interface CompiledFormula {
   ok: true;
@@ -27,15 +28,19 @@ function columnOf(text: string, token: string | undefined): number | undefined {
 
 /**
  * Parses `text` and checks it against the whitelist: numbers, `nil`, true/false, the names in
- * `triggerNames`, + − * / %, unary − + !, comparisons, && ||, `?:`, `??`, parentheses, and calls to
- * min, max, abs, ceil, floor, round. Anything else (unknown names such as `constructor`, member
- * access, strings, other functions) is a compile error; `column` is 1-based when it can be located.
+ * `triggerNames`, + − * / %, unary − + !, comparisons, && ||, `?:`, `??`, parentheses, calls to
+ * min, max, abs, ceil, floor, round and float, array literals and the collection builtins with
+ * their closures (formula-collections.ts); then the types as expr-lang checks them
+ * (formula-types.ts). Anything else (unknown names such as `constructor`, member access, strings,
+ * other functions, a formula giving a bool) is a compile error; `column` is 1-based when it can be
+ * located.
  */
 export function compileFormula(text: string, triggerNames: string[]): CompileFormulaResult {
   const syntax = parseFormulaSyntax(text);
   if (!syntax.ok) return syntax;
   try {
-    const root = checkNode(syntax.ast, new Set(triggerNames));
+    const root = checkNode(syntax.ast, { names: new Set(triggerNames), inClosure: false });
+    checkFormulaType(text, root);
     return {
       ok: true,
       evaluate(values) {

@@ -24,10 +24,14 @@ export interface CompositeMetric {
   reason: string;
 }
 
-/** SetMilli(int64(out × 1000)): truncated to a thousandth; NaN, ±Inf and negative values become 0. */
+/**
+ * SetMilli(int64(out × 1000)): truncated to a thousandth, a negative value kept (upstream has no
+ * clamp here, unlike GenerateMetricInMili for a trigger's own value); NaN and ±Inf, whose int64
+ * conversion Go leaves to the platform, become 0.
+ */
 function compositeMilli(value: number): number {
   const milli = Math.trunc(value * 1000);
-  return Number.isFinite(milli) && milli > 0 ? milli : 0;
+  return Number.isFinite(milli) ? milli + 0 : 0;
 }
 
 /**

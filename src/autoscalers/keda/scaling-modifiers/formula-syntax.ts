@@ -1,6 +1,7 @@
 /**
  * Parsing scalingModifiers formulas with jsep, configured to the expr-lang (github.com/expr-lang/expr)
- * grammar KEDA compiles them with: ternary `?:` and `??` binding tighter than every other binary operator.
+ * grammar KEDA compiles them with: ternary `?:`, `??` binding tighter than every other binary
+ * operator, and closures (`{# > 1}`) for the collection builtins.
  */
 import jsep from 'jsep';
 import ternary from '@jsep-plugin/ternary';
@@ -12,7 +13,35 @@ const NIL_COALESCING_PRECEDENCE = 12;
  * jsep keeps its grammar in module-level tables, so the one-time set-up happens here on import and
  * nothing else in scalesim uses jsep.
  */
-jsep.plugins.register(ternary);
+const OPEN_BRACE = 123; // {
+const CLOSE_BRACE = 125; // }
+const HASH = 35; // #
+
+/**
+ * expr-lang's closures for the collection builtins: `{ # > 1 }` is a Closure node around its body,
+ * and `#` (the element the closure is applied to) an Identifier named "#". Nowhere else may they
+ * appear; formula-check.ts says where they may.
+ */
+const closures: jsep.IPlugin = {
+  name: 'expr-closures',
+  init() {
+    jsep.hooks.add('gobble-token', function gobbleClosure(env) {
+      if (this.code === HASH) {
+        this.index++;
+        env.node = { type: 'Identifier', name: '#' };
+      } else if (this.code === OPEN_BRACE) {
+        this.index++;
+        const body = this.gobbleExpression();
+        this.gobbleSpaces();
+        if ((this.code as number) !== CLOSE_BRACE) this.throwError('Expected } to close the closure');
+        this.index++;
+        env.node = { type: 'Closure', body };
+      }
+    });
+  },
+};
+
+jsep.plugins.register(ternary, closures);
 jsep.addBinaryOp('??', NIL_COALESCING_PRECEDENCE);
 
 export type SyntaxResult = { ok: true; ast: jsep.Expression } | { ok: false; message: string; column?: number };
