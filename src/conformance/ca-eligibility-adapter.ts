@@ -51,6 +51,7 @@ export function adaptCaScaleDownEligibility(input: unknown): Record<string, unkn
     utilizationThresholdRatio: threshold,
     ignoreDaemonSetsUtilization: f.optBoolean('ignoreDaemonSetsUtilization') ?? CA_DEFAULTS.ignoreDaemonSetsUtilization,
     ignoreMirrorPodsUtilization: f.optBoolean('ignoreMirrorPodsUtilization') ?? false,
+    scaleDownUnreadyEnabled: f.optBoolean('scaleDownUnreadyEnabled') ?? CA_DEFAULTS.scaleDownUnreadyEnabled,
     nowSeconds: 0,
   };
   const utilization = calculateUtilization(node, options);

@@ -59,6 +59,7 @@ export function resolveClusterAutoscaler(
     skipNodesWithSystemPods: ca.skipNodesWithSystemPods ?? d.skipNodesWithSystemPods,
     skipNodesWithLocalStorage: ca.skipNodesWithLocalStorage ?? d.skipNodesWithLocalStorage,
     ignoreDaemonSetsUtilization: ca.ignoreDaemonSetsUtilization ?? d.ignoreDaemonSetsUtilization,
+    scaleDownUnreadyEnabled: ca.scaleDownUnreadyEnabled ?? d.scaleDownUnreadyEnabled,
     expendablePodsPriorityCutoff: ca.expendablePodsPriorityCutoff ?? d.expendablePodsPriorityCutoff,
     nodePriceUsdPerHour: prices.usd,
   };

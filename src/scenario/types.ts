@@ -134,6 +134,8 @@ export interface ClusterAutoscalerSettings {
   skipNodesWithSystemPods: boolean;
   skipNodesWithLocalStorage: boolean;
   ignoreDaemonSetsUtilization: boolean;
+  /** --scale-down-unready-enabled: false keeps every unready node (ScaleDownUnreadyDisabled). */
+  scaleDownUnreadyEnabled: boolean;
   /** --expendable-pods-priority-cutoff: pods of lower priority are expendable (not in the CA's snapshot). */
   expendablePodsPriorityCutoff: number;
 }

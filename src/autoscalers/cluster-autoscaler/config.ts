@@ -53,6 +53,8 @@ export const CA_DEFAULTS: Readonly<ClusterAutoscalerSettings> = Object.freeze({
   skipNodesWithLocalStorage: true,
   /** --ignore-daemonsets-utilization=false */
   ignoreDaemonSetsUtilization: false,
+  /** --scale-down-unready-enabled=true: unready nodes may be scaled down (after --scale-down-unready-time). */
+  scaleDownUnreadyEnabled: true,
   /** --expendable-pods-priority-cutoff=-10 */
   expendablePodsPriorityCutoff: -10,
 });

@@ -60,6 +60,7 @@ export const ClusterAutoscalerSchema = z.strictObject({
   skipNodesWithSystemPods: z.boolean().optional().describe('true or false'),
   skipNodesWithLocalStorage: z.boolean().optional().describe('true or false'),
   ignoreDaemonSetsUtilization: z.boolean().optional().describe('true or false'),
+  scaleDownUnreadyEnabled: z.boolean().optional().describe('true or false (false: unready nodes are never scaled down)'),
   expendablePodsPriorityCutoff: z.number().int().optional().describe('an integer: pods of lower priority neither trigger a scale-up nor hold a node'),
 });
 

@@ -94,6 +94,7 @@
  *     skipNodesWithSystemPods: true
  *     skipNodesWithLocalStorage: true
  *     ignoreDaemonSetsUtilization: false
+ *     scaleDownUnreadyEnabled: true  # false: unready nodes are never scaled down
  *     expendablePodsPriorityCutoff: -10 # pods below it neither trigger a scale-up nor hold a node
  *   currency:
  *     report: USD                   # default: the currency of most prices

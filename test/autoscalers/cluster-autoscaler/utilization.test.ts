@@ -68,6 +68,16 @@ describe('checkScaleDownEligibility (eligibility.go)', () => {
   ] as const)('%s', (_name, n, grp, reason) => {
     expect(checkScaleDownEligibility(n, grp, options).reason).toBe(reason);
   });
+
+  it('--scale-down-unready-enabled=false keeps an unready node (ScaleDownUnreadyDisabled), a ready one is judged as before', () => {
+    const unready = node('n', 'g', 1000, GIB, [pod('a', 100)], { ready: false });
+    expect(checkScaleDownEligibility(unready, g, options).reason).toBe('Underutilized');
+    expect(checkScaleDownEligibility(unready, g, { ...options, scaleDownUnreadyEnabled: false })).toMatchObject({ eligible: false, reason: 'ScaleDownUnreadyDisabled' });
+    expect(checkScaleDownEligibility(node('n', 'g', 1000, GIB, [pod('a', 100)]), g, { ...options, scaleDownUnreadyEnabled: false }).reason).toBe('Underutilized');
+    // The annotation is checked first, as upstream orders the checks.
+    const annotated = node('n', 'g', 1000, GIB, [], { ready: false, annotations: { [SCALE_DOWN_DISABLED_ANNOTATION]: 'true' } });
+    expect(checkScaleDownEligibility(annotated, g, { ...options, scaleDownUnreadyEnabled: false }).reason).toBe('ScaleDownDisabledAnnotation');
+  });
 });
 
 describe('calculateUtilization: terminal pods', () => {

@@ -132,6 +132,7 @@ function findUnneeded(input: ScaleDownPlanInput, groups: ReadonlyMap<string, CaN
   const eligibility = {
     utilizationThresholdRatio: input.config.scaleDownUtilizationThreshold,
     ignoreDaemonSetsUtilization: input.config.ignoreDaemonSetsUtilization,
+    scaleDownUnreadyEnabled: input.config.scaleDownUnreadyEnabled,
     nowSeconds: input.nowSeconds,
   };
   for (const node of input.nodes) {
