@@ -9,15 +9,6 @@
  * Every one must pass, and every one names an upstream Test* row or the upstream function with a
  * derivation of the expected value.
  */
-import { expect, it } from 'vitest';
-import { vectorFileSuite } from './helpers/vector-file-suite.js';
+import { itNamesItsUpstream, vectorFileSuite } from './helpers/vector-file-suite.js';
 
-vectorFileSuite('upstream-probe-vectors.json', 281, (vectors) => {
-  it('names its upstream: a Test* row of an upstream test file, or the upstream function with a derivation', () => {
-    for (const v of vectors) {
-      const source = v.source as Record<string, string>;
-      const fromTestRow = /^Test/.test(source.test ?? '') && /_test\.go$/.test(source.file ?? '');
-      expect(fromTestRow || (typeof source.derivation === 'string' && source.derivation.length > 0), String(v.id)).toBe(true);
-    }
-  });
-});
+vectorFileSuite('upstream-probe-vectors.json', 281, itNamesItsUpstream);

@@ -59,3 +59,14 @@ export function vectorFileSuite(fileName: string, expectedCount: number, extra?:
     });
   });
 }
+
+/** Every vector names its upstream: a Test* row of an upstream `_test.go` file, or the upstream function with a derivation. */
+export function itNamesItsUpstream(vectors: readonly Vector[]): void {
+  it('names its upstream: a Test* row of an upstream test file, or the upstream function with a derivation', () => {
+    for (const v of vectors) {
+      const source = v.source as Record<string, string>;
+      const fromTestRow = /^Test/.test(source.test ?? '') && /_test\.go$/.test(source.file ?? '');
+      expect(fromTestRow || (typeof source.derivation === 'string' && source.derivation.length > 0), String(v.id)).toBe(true);
+    }
+  });
+}
