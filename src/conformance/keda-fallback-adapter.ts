@@ -1,9 +1,8 @@
 /** Adapter for `keda.fallback` vectors (§3.5): one metric read through applyFallback. */
-import { applyFallback, type FallbackReadInput } from '../autoscalers/keda/fallback.js';
-import type { FallbackBehavior } from '../autoscalers/keda/types.js';
+import { applyFallback, FALLBACK_BEHAVIORS, type FallbackReadInput } from '../autoscalers/keda/fallback.js';
+import { approximateFloat64OfMilli, goFixedMilli } from '../autoscalers/keda/metric-value.js';
 import { InputFields } from './input-fields.js';
 
-const BEHAVIOURS: readonly FallbackBehavior[] = ['static', 'currentReplicas', 'currentReplicasIfHigher', 'currentReplicasIfLower'];
 
 /**
  * keda.fallback: `{numberOfFailures, healthStatus, healthPersisted, fallbackActive, errorReturned, metricValue?, reason}`.
@@ -18,13 +17,14 @@ export function adaptKedaFallback(input: unknown): Record<string, unknown> {
   const readInput: FallbackReadInput = {
     previousNumberOfFailures: f.optNumber('previousNumberOfFailures') ?? 0,
     scalerError: f.boolean('scalerError'),
-    metricTarget: { type: target.choice('type', ['AverageValue', 'Value'] as const), value: target.number('value') },
+    // The target as the scaler built it ("%.3f" milli-units) and doFallback reads it back (AsApproximateFloat64).
+    metricTarget: { type: target.choice('type', ['AverageValue', 'Value'] as const), value: approximateFloat64OfMilli(goFixedMilli(target.number('value'))) },
     currentReplicas: current ?? ready ?? 0,
     readyReplicas: ready ?? current ?? 0,
   };
   if (fb !== undefined) {
     readInput.fallback = { failureThreshold: fb.number('failureThreshold'), replicas: fb.number('replicas') };
-    if (fb.has('behavior')) readInput.fallback.behavior = fb.choice('behavior', BEHAVIOURS);
+    if (fb.has('behavior')) readInput.fallback.behavior = fb.choice('behavior', FALLBACK_BEHAVIORS);
   }
   const value = f.optNumber('metricValue');
   if (value !== undefined) readInput.metricValue = value;

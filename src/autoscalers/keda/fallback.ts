@@ -45,7 +45,12 @@ const BEHAVIOURS: Readonly<Record<FallbackBehavior, Behaviour>> = Object.freeze(
   currentReplicas: (current) => current,
   currentReplicasIfHigher: (current, fallback) => Math.max(current, fallback),
   currentReplicasIfLower: (current, fallback) => Math.min(current, fallback),
+  // Only the composite's nil formula is served from it, with fallback.replicas.
+  scalingModifiers: (_current, fallback) => fallback,
 });
+
+/** Every spec.fallback.behavior, in the CRD's order. */
+export const FALLBACK_BEHAVIORS = Object.freeze(Object.keys(BEHAVIOURS) as FallbackBehavior[]);
 
 /**
  * doFallback's metric in milli-units: int64(normalisationValue × 1000 × replicas), the target's

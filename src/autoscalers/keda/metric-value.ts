@@ -46,8 +46,17 @@ export function externalMetricTarget(type: 'AverageValue' | 'Value', value: numb
   return type === 'AverageValue' ? { type, averageValueMilli: milli } : { type, valueMilli: milli };
 }
 
-/** The plain number of an AverageValue or Value target (milli / 1000); undefined for Utilization. */
+/**
+ * Quantity.AsApproximateFloat64 of a quantity KEDA built in milli-units (int64Amount{milli, −3}):
+ * `base × math.Pow(10, −3)`, so 1001m is 1.0010000000000001, where milli / 1000 gives 1.001.
+ * doFallback's normalisationValue and a ScaledJob's targetAverageValue are read this way.
+ */
+export function approximateFloat64OfMilli(milli: number): number {
+  return milli * 0.001;
+}
+
+/** The plain number of an AverageValue or Value target as KEDA reads it back (approximateFloat64OfMilli); undefined for Utilization. */
 export function plainTargetValue(target: MetricTarget): number | undefined {
   const milli = target.type === 'AverageValue' ? target.averageValueMilli : target.type === 'Value' ? target.valueMilli : undefined;
-  return milli === undefined ? undefined : milli / 1000;
+  return milli === undefined ? undefined : approximateFloat64OfMilli(milli);
 }
