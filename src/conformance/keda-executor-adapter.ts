@@ -7,16 +7,23 @@ import { planScaledObjectScale, type ExecutorInput } from '../autoscalers/keda/e
 import { VECTOR_NOW_SECONDS } from './hpa-vector-fields.js';
 import { InputFields } from './input-fields.js';
 
+/** strconv.ParseInt(s, 10, 32): an optional sign and digits, nothing around them, within int32. */
+function parseInt32(text: string): number | undefined {
+  const value = /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31 ? value : undefined;
+}
+
 /**
  * The autoscaling.keda.sh/paused-replicas count: `pausedReplicaCount`, `pausedReplicas` or the
- * annotation's string form (GetPausedReplicaCount: strconv.ParseInt); null or absent = not paused.
+ * annotation's string form (GetPausedReplicaCount: strconv.ParseInt, so " 3" fails); null or absent
+ * = not paused; 'unparsable' when ParseInt fails.
  */
-function readPausedReplicas(f: InputFields): number | undefined {
+function readPausedReplicas(f: InputFields): number | 'unparsable' | undefined {
   for (const key of ['pausedReplicaCount', 'pausedReplicas']) {
     const raw = f.raw(key);
     if (raw === undefined || raw === null) continue;
     if (typeof raw === 'number' && Number.isInteger(raw)) return raw;
-    if (typeof raw === 'string' && /^[+-]?\d+$/.test(raw.trim())) return Number(raw.trim());
+    if (typeof raw === 'string') return parseInt32(raw) ?? 'unparsable';
     throw new Error(`${f.path}.${key}: expected a whole replica count (the paused-replicas annotation), got ${JSON.stringify(raw)}`);
   }
   return undefined;
@@ -43,11 +50,16 @@ export function adaptKedaExecutor(input: unknown): Record<string, unknown> {
     forceActivation: f.optBoolean('forceActivation') ?? false,
   };
   const paused = readPausedReplicas(f);
-  if (paused !== undefined) executorInput.pausedReplicaCount = paused;
+  if (paused !== undefined && paused !== 'unparsable') executorInput.pausedReplicaCount = paused;
   const idle = f.optNumber('idleReplicaCount');
   if (idle !== undefined) executorInput.idleReplicaCount = idle;
   if (fallback !== undefined) executorInput.fallback = { replicas: fallback.number('replicas') };
   if (lastActiveAge !== undefined) executorInput.lastActiveTimeSeconds = now - lastActiveAge;
+  // RequestScale: GetPausedReplicaCount's error sets Ready=False and returns before any scaling or
+  // condition. (A scenario with such an annotation is refused when it loads.)
+  if (paused === 'unparsable') {
+    return { scaleTo: null, readyCondition: 'False', lastActiveTimeUpdated: false, reason: 'the paused-replicas annotation does not parse (strconv.ParseInt): Ready=False, no scaling' };
+  }
   const d = planScaledObjectScale(executorInput);
   const out: Record<string, unknown> = { scaleTo: d.scaleTo, activeCondition: d.activeCondition, lastActiveTimeUpdated: d.lastActiveTimeUpdated, reason: d.reason };
   if (d.activeReason !== undefined) out.activeReason = d.activeReason;

@@ -291,6 +291,12 @@ describe('modelled annotations', () => {
     expect(atThree.workloads[0]?.replicas).toBe(3);
   });
 
+  it('reads paused-replicas as strconv.ParseInt does: "+3" is 3, " 3" is refused (no trimming)', async () => {
+    const annotated = (value: string) => ({ 'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('  name: web-so\n', `  name: web-so\n  annotations: {autoscaling.keda.sh/paused-replicas: "${value}"}\n`) });
+    expect((await loadKeda(annotated('+3'))).workloads[0]?.replicas).toBe(3);
+    expect(await kedaProblems(annotated(' 3'))).toContainEqual(expect.objectContaining({ message: expect.stringContaining('" 3" is not a replica count') }));
+  });
+
   it('transfer-hpa-ownership adopts the named HPA, which leaves the scenario', async () => {
     const hpa = lines('apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: web}', 'spec:', '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}', '  maxReplicas: 5');
     const so = BASE_SCALED_OBJECT.replace('  name: web-so\n', '  name: web-so\n  annotations: {scaledobject.keda.sh/transfer-hpa-ownership: "true"}\n').replace(

@@ -51,8 +51,9 @@ export function readKedaAnnotations(annotations: Record<string, string>, ref: Do
   };
   const pausedReplicas = annotations[KEDA_ANNOTATIONS.pausedReplicas];
   if (pausedReplicas !== undefined) {
+    // GetPausedReplicaCount: strconv.ParseInt(value, 10, 32), no trimming ("+3" is 3, " 3" fails).
     const replicas = Number(pausedReplicas);
-    if (!/^\d+$/.test(pausedReplicas.trim()) || !Number.isSafeInteger(replicas)) {
+    if (!/^\+?\d+$/.test(pausedReplicas) || !Number.isSafeInteger(replicas) || replicas >= 2 ** 31) {
       sink.error(ref.problem(at(KEDA_ANNOTATIONS.pausedReplicas), `"${pausedReplicas}" is not a replica count; expected an integer ≥ 0 (as a string)`));
       out.paused = {};
     } else {
