@@ -10,22 +10,26 @@ import { combineTriggerActivity } from '../autoscalers/keda/activity.js';
 import { compositeMetricSpec, generateMetricSpecs } from '../autoscalers/keda/hpa-mapping.js';
 import { hpaMetricMilli } from '../autoscalers/keda/metric-value.js';
 import { findScaler } from '../autoscalers/keda/scalers/registry.js';
-import { compileFormula, computeCompositeMetric } from '../autoscalers/keda/scaling-modifiers.js';
+import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
+import { compileFormula, computeCompositeMetric, type CompiledFormula } from '../autoscalers/keda/scaling-modifiers.js';
+import { compositeFallback } from '../autoscalers/keda/scaling-modifiers/composite-fallback.js';
+import type { CompositeMetric } from '../autoscalers/keda/scaling-modifiers/composite-metric.js';
+import { FALLBACK_BEHAVIORS } from '../autoscalers/keda/fallback.js';
 import type { TriggerSpec } from '../autoscalers/keda/types.js';
 import { InputFields } from './input-fields.js';
 import { readScalerReading } from './keda-scaler-readings.js';
 import { describeMetricSpec, readTriggerMetadata, readTriggerMetricType, VECTOR_SCALED_OBJECT_NAME, vectorScaledObject } from './keda-vector-fields.js';
 
 /**
- * What the HPA computes for an External value: `hpaDesiredReplicas` with the default tolerance and
- * `hpaDesiredReplicasIfOutsideTolerance` with tolerance 0 (= ceil(value / target) for AverageValue),
- * taking `currentReplicas` (default 1) as spec, status and ready count.
+ * What the HPA computes for an External value of `valueMilli`: `hpaDesiredReplicas` with the default
+ * tolerance and `hpaDesiredReplicasIfOutsideTolerance` with tolerance 0 (= ceil(value / target) for
+ * AverageValue), taking `currentReplicas` (default 1) as spec, status and ready count.
  */
-function hpaProposals(spec: HpaMetricSpec, value: number, currentReplicas: number): Record<string, unknown> {
+function hpaProposals(spec: HpaMetricSpec, valueMilli: number, currentReplicas: number): Record<string, unknown> {
   const ask = (tolerance: number) =>
     evaluateMetric({
       spec,
-      observation: { kind: 'values', valuesMilli: [hpaMetricMilli(value)], readyPodCount: currentReplicas },
+      observation: { kind: 'values', valuesMilli: [valueMilli], readyPodCount: currentReplicas },
       specReplicas: currentReplicas,
       statusReplicas: currentReplicas,
       tolerances: { scaleUp: tolerance, scaleDown: tolerance },
@@ -50,13 +54,40 @@ function adaptComposite(f: InputFields): Record<string, unknown> {
     activationTarget: sm.has('activationTarget') ? Number(sm.raw('activationTarget')) : 0,
     metricType: sm.has('metricType') ? sm.choice('metricType', ['AverageValue', 'Value'] as const) : ('AverageValue' as const),
   };
-  const fallbackReplicas = f.optObject('fallback')?.optNumber('replicas');
-  const composite = computeCompositeMetric({ formula: compiled, triggerValues: values, target: modifiers.target, ...(fallbackReplicas === undefined ? {} : { fallbackReplicas }) });
+  const composite = compositeOfVector(f, compiled, values, modifiers);
   const triggers = Object.entries(values).map(([name, v]) => ({ type: 'external', name, isActive: false, ...(v === null ? { error: 'no value' } : {}) }));
   const activity = combineTriggerActivity({ triggers, scalingModifiers: { compositeValue: composite.value, activationTarget: modifiers.activationTarget } });
   const spec = compositeMetricSpec(VECTOR_SCALED_OBJECT_NAME, modifiers);
   const out: Record<string, unknown> = { compositeMetricValue: composite.value, isActive: activity.isActive, hpaMetric: describeMetricSpec(spec), reason: composite.reason };
-  return composite.value === null ? out : { ...out, ...hpaProposals(spec, composite.value, f.optNumber('currentReplicas') ?? 1) };
+  return composite.valueMilli === null ? out : { ...out, ...hpaProposals(spec, composite.valueMilli, f.optNumber('currentReplicas') ?? 1) };
+}
+
+/**
+ * The composite metric of a vector, a null trigger value being a trigger whose read failed past the
+ * fallback's failureThreshold: with no fallback the formula sees it as nil; with behavior
+ * scalingModifiers too, a nil formula serving fallback.replicas × target; with any other behavior
+ * doFallback serves the composite (compositeFallback: the behaviour's replicas × target, over the
+ * ready pods for a Value metric) and the formula does not run.
+ */
+function compositeOfVector(f: InputFields, compiled: CompiledFormula, values: Record<string, number | null>, modifiers: { target: number; metricType: 'AverageValue' | 'Value' }): CompositeMetric {
+  const fb = f.optObject('fallback');
+  const behavior = fb?.has('behavior') === true ? fb.choice('behavior', FALLBACK_BEHAVIORS) : KEDA_DEFAULTS.fallbackBehavior;
+  const failing = Object.values(values).some((v) => v === null);
+  if (fb === undefined || behavior === 'scalingModifiers' || !failing) {
+    const fallbackReplicas = fb?.optNumber('replicas');
+    return computeCompositeMetric({ formula: compiled, triggerValues: values, target: modifiers.target, ...(fallbackReplicas === undefined ? {} : { fallbackReplicas }) });
+  }
+  const failureThreshold = fb.optNumber('failureThreshold') ?? 0;
+  const current = f.optNumber('currentReplicas') ?? 1;
+  const served = compositeFallback({
+    fallback: { failureThreshold, replicas: fb.number('replicas'), behavior },
+    modifiers,
+    triggerFailures: Object.values(values).map((v) => (v === null ? failureThreshold + 1 : 0)),
+    currentReplicas: current,
+    readyReplicas: f.optNumber('readyReplicas') ?? current,
+  });
+  if (!served.engaged) return { value: null, valueMilli: null, formulaValue: null, fromFallback: false, reason: served.reason };
+  return { value: served.valueMilli / 1000, valueMilli: served.valueMilli, formulaValue: null, fromFallback: true, reason: served.reason };
 }
 
 /**
@@ -82,6 +113,6 @@ export function adaptKedaScaler(input: unknown): Record<string, unknown> {
   const result = scaler.read(parsed.trigger, reading);
   Object.assign(out, { metricValue: result.metricValue, isActive: result.isActive, error: result.error !== undefined, reason: result.reason });
   if (result.error !== undefined) out.message = result.error;
-  else if (spec !== undefined && spec.type === 'External') Object.assign(out, hpaProposals(spec, result.metricValue, f.optNumber('currentReplicas') ?? 1));
+  else if (spec !== undefined && spec.type === 'External') Object.assign(out, hpaProposals(spec, hpaMetricMilli(result.metricValue), f.optNumber('currentReplicas') ?? 1));
   return out;
 }

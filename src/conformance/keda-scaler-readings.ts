@@ -12,8 +12,12 @@ export const VECTOR_CRON_DAY_EPOCH_SECONDS = 1_705_276_800;
 const EMPTY_RESULTS: ReadonlySet<string> = new Set(['empty vector', 'empty', 'empty result', 'null', 'nil', '']);
 const SPECIAL_NUMBERS: Readonly<Record<string, number>> = Object.freeze({ NaN: Number.NaN, '+Inf': Infinity, Inf: Infinity, '-Inf': -Infinity });
 
-/** `queryResult`: a number, null / "empty vector", "NaN" / "+Inf" / "-Inf", or an array of sample values. */
-function seriesReading(f: InputFields): ScalerReading | undefined {
+/**
+ * `queryResult`: a number, null / "empty vector", "NaN" / "+Inf" / "-Inf", or an array of sample
+ * values: prometheus refuses more than one element (ExecutePromQuery's "returned multiple
+ * elements"); mysql's QueryRowContext(…).Scan takes the first row and drops the rest.
+ */
+function seriesReading(f: InputFields, trigger: ParsedTrigger): ScalerReading | undefined {
   // A JSON null is a result (an empty one), not an absent field.
   const raw = f.raw('queryResult') !== undefined ? f.raw('queryResult') : f.raw('value');
   if (raw === undefined) return undefined;
@@ -25,7 +29,7 @@ function seriesReading(f: InputFields): ScalerReading | undefined {
     throw new Error(`${f.path}.queryResult: expected a number, null, "empty vector", "NaN", "+Inf" or an array, got ${JSON.stringify(v)}`);
   };
   if (!Array.isArray(raw)) return { kind: 'value', value: one(raw) };
-  if (raw.length > 1) return { kind: 'error', message: `query returned ${raw.length} elements; expected at most one` };
+  if (raw.length > 1 && trigger.type === 'prometheus') return { kind: 'error', message: `query returned ${raw.length} elements; expected at most one` };
   return { kind: 'value', value: raw.length === 0 ? null : one(raw[0]) };
 }
 
@@ -118,7 +122,7 @@ function clockReading(f: InputFields): ScalerReading | undefined {
   return { kind: 'cron', epochSeconds: days * 86_400 + n(full, 4) * 3600 + n(full, 5) * 60 + n(full, 6) };
 }
 
-const READERS: Readonly<Record<ParsedTrigger['needs']['kind'], (f: InputFields) => ScalerReading | undefined>> = Object.freeze({
+const READERS: Readonly<Record<ParsedTrigger['needs']['kind'], (f: InputFields, trigger: ParsedTrigger) => ScalerReading | undefined>> = Object.freeze({
   series: seriesReading,
   queue: queueReading,
   clock: clockReading,
@@ -129,5 +133,5 @@ const READERS: Readonly<Record<ParsedTrigger['needs']['kind'], (f: InputFields) 
 export function readScalerReading(f: InputFields, trigger: ParsedTrigger): ScalerReading | undefined {
   const failure = f.raw('readError') ?? f.raw('scalerError');
   if (failure === true || typeof failure === 'string') return { kind: 'error', message: typeof failure === 'string' ? failure : 'the scaler read failed' };
-  return READERS[trigger.needs.kind](f);
+  return READERS[trigger.needs.kind](f, trigger);
 }

@@ -128,7 +128,36 @@ describe('KEDA fallback with scalingModifiers', () => {
     expect(during[3]!.metrics[0]).toMatchObject({ ok: true, proposedReplicas: 6 });
     expect(during[3]!.metrics[0]!.reason).toContain('KEDA fallback: 4 failures > failureThreshold 3: static fallback serves 6 × target 5');
     // Before that, the failed reads say why the configured fallback does not serve yet.
-    expect(during[0]!.metrics[0]).toMatchObject({ reason: 'FailedGetExternalMetric', message: 'formula returned nil; fallback not engaged: 1 failures of failureThreshold 3' });
+    expect(during[0]!.metrics[0]).toMatchObject({ reason: 'FailedGetExternalMetric', message: 'metric:composite-metric encountered error: trigger b failed (1 failures of failureThreshold 3)' });
+  });
+
+  const withFormula = (formula: string, fallback: string | undefined) =>
+    scaledObject(
+      '  minReplicaCount: 1',
+      ...(fallback === undefined ? [] : [`  fallback: ${fallback}`]),
+      '  advanced:',
+      `    scalingModifiers: {formula: "${formula}", target: "5"}`,
+      '  triggers:',
+      ...PROMETHEUS('a', 'q', '100'),
+      ...PROMETHEUS('b', 'q2', '100'),
+    );
+  const bDown = ['scalerUnavailable: {trigger: web/1, from: 120s, to: 20m, message: down}'];
+
+  it("a failing trigger with no fallback fails the composite metric (GetScaledObjectMetrics' \"encountered error\"): the formula's ?? does not run", async () => {
+    const records = await hpaRecords(withFormula('b ?? 7', undefined), ['web/0', 'web/1'], bDown, trace(20, 5));
+    const during = records.filter((r) => r.timeSeconds >= 120);
+    expect(during.length).toBeGreaterThan(10);
+    for (const r of during) expect(r.metrics[0]).toMatchObject({ ok: false, message: 'metric:composite-metric encountered error: trigger b failed (no fallback is configured)' });
+  });
+
+  it('behavior scalingModifiers: past failureThreshold the failing trigger reaches the formula as nil, and a nil formula serves fallback.replicas × target', async () => {
+    const coalesce = (await hpaRecords(withFormula('b ?? 12', '{failureThreshold: 2, replicas: 6, behavior: scalingModifiers}'), ['web/0', 'web/1'], bDown, trace(20, 5))).filter((r) => r.timeSeconds >= 120);
+    expect(coalesce.slice(0, 2).map((r) => r.metrics[0]!.ok)).toEqual([false, false]);
+    // b ?? 12 = 12 against target 5: ceil(12 / 5) = 3.
+    expect(coalesce[2]!.metrics[0]).toMatchObject({ ok: true, proposedReplicas: 3 });
+    const nil = (await hpaRecords(withFormula('a + b', '{failureThreshold: 2, replicas: 6, behavior: scalingModifiers}'), ['web/0', 'web/1'], bDown, trace(20, 5))).filter((r) => r.timeSeconds >= 120);
+    expect(nil[2]!.metrics[0]).toMatchObject({ ok: true, proposedReplicas: 6 });
+    expect(nil[2]!.metrics[0]!.reason).toContain('KEDA fallback: formula returned nil; behavior scalingModifiers serves 6 × target 5');
   });
 
   it('has no fallback when scalingModifiers.target is not a whole number (HasValidFallback parses it as an integer)', async () => {

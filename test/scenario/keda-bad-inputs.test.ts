@@ -109,6 +109,14 @@ const CASES: BadCase[] = [
     field: 'spec.fallback',
     message: 'at least one trigger (that is not cpu or memory) has to have the AverageValue metricType',
   }),
+  onScaledObject('fallback behavior scalingModifiers without a formula', so(['  minReplicaCount: 1', '  fallback: {failureThreshold: 3, replicas: 4, behavior: scalingModifiers}']), 'fallback', {
+    field: 'spec.fallback.behavior',
+    message: 'fallback behavior scalingModifiers needs advanced.scalingModifiers with a formula',
+  }),
+  onScaledObject('a formula giving a bool (KEDA wraps it in float(…))', so(['  advanced:', '    scalingModifiers: {formula: "lag > 1", target: "10"}']), 'formula', {
+    field: 'spec.advanced.scalingModifiers.formula',
+    message: 'invalid argument for float (type bool)',
+  }),
   onScaledObject('metricType Utilization on a prometheus trigger', BASE_SCALED_OBJECT.replace('      name: rows\n', '      name: rows\n      metricType: Utilization\n'), 'metricType', {
     field: 'spec.triggers[1].metricType',
     message: 'metricType Utilization is only for cpu and memory triggers',

@@ -8,7 +8,12 @@
  */
 import type { HpaBehavior, MetricTarget, SourceRef } from '../hpa/types.js';
 
-export type FallbackBehavior = 'static' | 'currentReplicas' | 'currentReplicasIfHigher' | 'currentReplicasIfLower';
+/**
+ * spec.fallback.behavior. `scalingModifiers` (KEDA's FallbackBehaviorScalingModifiers, with a
+ * scalingModifiers formula only): a trigger past its failureThreshold reaches the formula as nil
+ * (for `??`), and a nil formula serves fallback.replicas × target.
+ */
+export type FallbackBehavior = 'static' | 'currentReplicas' | 'currentReplicasIfHigher' | 'currentReplicasIfLower' | 'scalingModifiers';
 
 export interface FallbackSpec {
   failureThreshold: number;

@@ -9,7 +9,7 @@
  */
 import { combineTriggerActivity, type ScaledObjectActivityInput, type TriggerState } from '../../autoscalers/keda/activity.js';
 import { planScaledObjectScale, type ExecutorInput } from '../../autoscalers/keda/executor.js';
-import { applyFallback, type FallbackReadInput } from '../../autoscalers/keda/fallback.js';
+import { applyFallback, fallbackMilli, type FallbackReadInput } from '../../autoscalers/keda/fallback.js';
 import { COMPOSITE_METRIC_NAME, generateHpa } from '../../autoscalers/keda/hpa-mapping.js';
 import { generateMetricNameWithIndex, scalerMetricName } from '../../autoscalers/keda/metric-name.js';
 import { hpaMetricMilli, plainTargetValue } from '../../autoscalers/keda/metric-value.js';
@@ -226,7 +226,8 @@ export class ScaledObjectController {
   externalMetric(metric: ExternalMetricSpec, nowSeconds: number): MetricObservation {
     const target = this.deps.target;
     if (metric.metricName === COMPOSITE_METRIC_NAME) {
-      const composite = this.composite((t) => (t.spec.useCachedMetrics && t.cached ? t.cached : this.readCounted(t, nowSeconds)));
+      const failing: TriggerRuntime[] = [];
+      const composite = this.composite((t) => (t.spec.useCachedMetrics && t.cached ? t.cached : this.readCounted(t, nowSeconds)), failing);
       const modifiers = this.spec.scalingModifiers;
       let notServed: string | undefined;
       if (modifiers !== undefined) {
@@ -238,8 +239,18 @@ export class ScaledObjectController {
           readyReplicas: target.servingPods,
         });
         if (fallback.engaged) return { kind: 'values', valuesMilli: [fallback.valueMilli], readyPodCount: target.controller.runningReadyPods, note: `KEDA fallback: ${fallback.reason}` };
+        // GetScaledObjectMetrics: a trigger's error with no fallback serving goes to the HPA
+        // ("metric:… encountered error"); behavior scalingModifiers hands a trigger past its
+        // failureThreshold to the formula as nil instead (fallback.go's placeholder).
+        const unserved = this.unservedFailure(failing);
+        if (unserved !== undefined) return { kind: 'error', message: unserved };
         // A configured fallback that does not serve yet (below its failureThreshold) says why, not "none configured".
         if (this.spec.fallback !== undefined) notServed = `formula returned nil; fallback not engaged: ${fallback.reason}`;
+        // Behavior scalingModifiers: a nil formula serves fallback.replicas × target.
+        if (composite?.valueMilli === null && this.spec.fallback?.behavior === 'scalingModifiers') {
+          const replicas = this.spec.fallback.replicas;
+          return { kind: 'values', valuesMilli: [fallbackMilli(modifiers.target, replicas)], readyPodCount: target.controller.runningReadyPods, note: `KEDA fallback: formula returned nil; behavior scalingModifiers serves ${replicas} × target ${modifiers.target}` };
+        }
       }
       if (composite?.valueMilli === null || composite === undefined) return { kind: 'error', message: (composite?.valueMilli === null ? notServed : undefined) ?? composite?.reason ?? 'no formula' };
       return { kind: 'values', valuesMilli: [composite.valueMilli], readyPodCount: target.controller.runningReadyPods };
@@ -281,13 +292,30 @@ export class ScaledObjectController {
     return result;
   }
 
-  private composite(resultOf: (t: TriggerRuntime) => ScalerResult | undefined) {
+  /**
+   * Why the HPA's read of the composite metric fails when some trigger failed it (`failing`): a
+   * trigger the fallback does not cover, which is every one without a fallback or at or under its
+   * failureThreshold, and with behavior scalingModifiers only those at or under it. Undefined when
+   * every failing trigger is covered.
+   */
+  private unservedFailure(failing: readonly TriggerRuntime[]): string | undefined {
+    if (failing.length === 0) return undefined;
+    const fallback = this.spec.fallback;
+    const uncovered = fallback?.behavior === 'scalingModifiers' ? failing.find((t) => !(t.failures > fallback.failureThreshold)) : failing[0];
+    if (uncovered === undefined) return undefined;
+    const why = fallback === undefined ? 'no fallback is configured' : `${uncovered.failures} failures of failureThreshold ${fallback.failureThreshold}`;
+    return `metric:${COMPOSITE_METRIC_NAME} encountered error: trigger ${triggerName(uncovered)} failed (${why})`;
+  }
+
+  /** The composite metric over the triggers' results; `failing`, when given, collects the triggers whose result is an error. */
+  private composite(resultOf: (t: TriggerRuntime) => ScalerResult | undefined, failing?: TriggerRuntime[]) {
     const modifiers = this.spec.scalingModifiers;
     if (this.formula === undefined || modifiers === undefined) return undefined;
     const values: Record<string, number | null> = {};
     for (const t of this.triggers) {
       if (!t.spec.name || t.parsed.resource !== undefined) continue;
       const r = resultOf(t);
+      if (r?.error !== undefined) failing?.push(t);
       values[t.spec.name] = r === undefined || r.error !== undefined ? null : r.metricValue;
     }
     // No fallback here: the polling loop's formula has none (HandleScalingModifiers is given

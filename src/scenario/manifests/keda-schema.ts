@@ -73,9 +73,9 @@ const FallbackSchema = z.looseObject({
   failureThreshold: nonNegativeInteger('consecutive failed reads'),
   replicas: nonNegativeInteger('replicas'),
   behavior: z
-    .enum(['static', 'currentReplicas', 'currentReplicasIfHigher', 'currentReplicasIfLower'])
+    .enum(['static', 'currentReplicas', 'currentReplicasIfHigher', 'currentReplicasIfLower', 'scalingModifiers'])
     .optional()
-    .describe('static, currentReplicas, currentReplicasIfHigher or currentReplicasIfLower'),
+    .describe('static, currentReplicas, currentReplicasIfHigher, currentReplicasIfLower or scalingModifiers (with a scalingModifiers formula)'),
 });
 
 export const ScaledObjectSchema = z.looseObject({

@@ -46,6 +46,9 @@ export function toFallback(spec: Spec, triggers: readonly TriggerSpec[], ref: Do
     if (modifiers.metricType === 'Value') {
       sink.error(ref.problem(['spec', 'fallback'], 'with scalingModifiers, fallback needs scalingModifiers.metricType AverageValue', 'remove metricType: Value from advanced.scalingModifiers, or remove fallback'));
     }
+  } else if (input.behavior === 'scalingModifiers') {
+    // The webhook refuses it without a formula ("scalingModifiers fallback without formula").
+    sink.error(ref.problem(['spec', 'fallback', 'behavior'], 'fallback behavior scalingModifiers needs advanced.scalingModifiers with a formula', 'add the formula, or choose static, currentReplicas, currentReplicasIfHigher or currentReplicasIfLower'));
   } else if (!triggers.some((t) => !isResourceTriggerType(t.type) && (t.metricType ?? KEDA_DEFAULTS.triggerMetricType) === 'AverageValue')) {
     sink.error(
       ref.problem(

@@ -30,6 +30,7 @@ export type CompositeFallback = { engaged: true; valueMilli: number; reason: str
 export function compositeFallback(input: CompositeFallbackInput): CompositeFallback {
   const { fallback, modifiers } = input;
   if (fallback === undefined) return { engaged: false, reason: 'no fallback is configured' };
+  if (fallback.behavior === 'scalingModifiers') return { engaged: false, reason: 'behavior scalingModifiers: a trigger past failureThreshold reaches the formula as nil' };
   if (!Number.isInteger(modifiers.target) || modifiers.target <= 0) {
     return { engaged: false, reason: `fallback ignored: scalingModifiers.target ${modifiers.target} is not a positive whole number` };
   }
