@@ -25,6 +25,20 @@ function readTrigger(f: InputFields, index: number): { spec: TriggerSpec; parsed
 }
 
 /**
+ * newHPAForScaledObject with the paused-replicas annotation (`pausedReplicas`, ParseInt's string or
+ * a number): the HPA's min and max are both that count, 0 becoming 1. (A paused ScaledObject's HPA
+ * never acts in a run: the scenario keeps the target at the count and builds no HPA for it.)
+ */
+function pausedHpaBounds(f: InputFields): { hpaMinReplicas: number; hpaMaxReplicas: number } | undefined {
+  const raw = f.raw('pausedReplicas') ?? f.raw('pausedReplicaCount');
+  if (raw === undefined || raw === null) return undefined;
+  const count = typeof raw === 'number' ? raw : /^[+-]?\d+$/.test(String(raw)) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(count)) throw new Error(`${f.path}.pausedReplicas: expected a whole replica count, got ${JSON.stringify(raw)}`);
+  const bound = count === 0 ? 1 : count;
+  return { hpaMinReplicas: bound, hpaMaxReplicas: bound };
+}
+
+/**
  * keda.hpaMapping: `{hpaMinReplicas, hpaMaxReplicas, kedaMinReplicaCount, pollingIntervalSeconds,
  * cooldownPeriodSeconds, initialCooldownPeriodSeconds, behavior, metrics}` (nulls take the defaults).
  */
@@ -41,9 +55,19 @@ export function adaptKedaHpaMapping(input: unknown): Record<string, unknown> {
     pausedScaleOut: f.optBoolean('pausedScaleOut') ?? false,
     triggers: triggers.map((t) => t.spec),
   };
+  const sm = f.optObject('scalingModifiers');
+  if (sm !== undefined) {
+    overrides.scalingModifiers = {
+      formula: sm.optString('formula') ?? '',
+      target: Number(sm.raw('target')),
+      activationTarget: sm.has('activationTarget') ? Number(sm.raw('activationTarget')) : 0,
+      metricType: sm.has('metricType') ? sm.choice('metricType', ['AverageValue', 'Value'] as const) : 'AverageValue',
+    };
+  }
   const hpa = generateHpa(vectorScaledObject(overrides), triggers.map((t) => t.parsed));
+  const paused = pausedHpaBounds(f);
   return {
-    ...hpaMinMax({ ...(min === undefined ? {} : { minReplicaCount: min }), ...(max === undefined ? {} : { maxReplicaCount: max }) }),
+    ...(paused ?? hpaMinMax({ ...(min === undefined ? {} : { minReplicaCount: min }), ...(max === undefined ? {} : { maxReplicaCount: max }) })),
     kedaMinReplicaCount: min ?? KEDA_DEFAULTS.minReplicaCount,
     pollingIntervalSeconds: f.optNumber('pollingInterval') ?? KEDA_DEFAULTS.pollingIntervalSeconds,
     cooldownPeriodSeconds: f.optNumber('cooldownPeriod') ?? KEDA_DEFAULTS.cooldownPeriodSeconds,
