@@ -1,7 +1,7 @@
 /**
- * The upstream-review vectors of test/fixtures (228 vectors in the docs/fidelity-spec.md §8 format,
- * ids `nu-…` KEDA scalers, `nv-…` executor, fallback, hpaMapping and ScaledJob strategies, `nw-…`
- * cluster-autoscaler, `nx-…` HPA), written in the thirty-second session from the newest upstream
+ * The upstream-review vectors of test/fixtures (416 vectors in the docs/fidelity-spec.md §8 format,
+ * ids `nu-…` and `ny-…` KEDA scalers, `nv-…` and `nk-…` executor, fallback, hpaMapping and ScaledJob
+ * strategies, `nw-…` cluster-autoscaler, `nx-…` and `nz-…` HPA), written in the thirty-second session from the newest upstream
  * code for what the other vector files leave open: every metadata key's syntax (JSON numbers,
  * ParseBool, partitionLimitation's ranges), scalingModifiers formulas with float(), collection
  * builtins and expr-lang's type check, ScaledJob's MaxReplicaCount() = max − min, the HPA's
@@ -12,4 +12,4 @@
  */
 import { itNamesItsUpstream, vectorFileSuite } from './helpers/vector-file-suite.js';
 
-vectorFileSuite('upstream-review-vectors.json', 228, itNamesItsUpstream);
+vectorFileSuite('upstream-review-vectors.json', 416, itNamesItsUpstream);
