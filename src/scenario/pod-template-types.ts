@@ -28,6 +28,11 @@ export interface ContainerSpec {
   livenessProbe?: ProbeSpec;
   /** True for a restartable init container (sidecar, restartPolicy: Always): its requests count. */
   sidecar: boolean;
+  /**
+   * env, by name: a literal `value` (a missing one is ""), or null for a `valueFrom` (a Secret,
+   * ConfigMap or field the simulation does not resolve). Read only for KEDA's `<key>FromEnv`.
+   */
+  env?: Readonly<Record<string, string | null>>;
 }
 
 export interface Toleration {

@@ -230,6 +230,8 @@ describe('loadScenario on a valid scenario', () => {
           readinessProbe: { initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
           startupProbe: { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
           sidecar: false,
+          // Kept for KEDA's <key>FromEnv.
+          env: { MODE: 'prod' },
         },
       ],
       sidecars: [{ name: 'proxy', cpuRequestMillicores: 50, memoryRequestBytes: 32 * 1024 ** 2, sidecar: true }],

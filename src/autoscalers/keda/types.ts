@@ -181,4 +181,10 @@ export interface ScalerDefinition {
    * made once per trigger; absent for stateless scalers.
    */
   readingMemory?(trigger: ParsedTrigger): (reading: ScalerReading) => ScalerReading;
+  /**
+   * Metadata keys KEDA may read from the scale target container's env (`<key>FromEnv`) that change
+   * what the simulation computes, each with what is lost when the scenario cannot resolve it
+   * (src/scenario/keda/resolve-trigger-env.ts warns with it).
+   */
+  readonly fromEnvEffects?: Readonly<Record<string, string>>;
 }

@@ -16,6 +16,7 @@ import { checkAuthenticationRefs } from './auth-ref-checks.js';
 import { indexTriggerOwners, unreadableOwnerNames, type TriggerOwner } from './keda-owners.js';
 import { resolveJobRuns } from './resolve-job-runs.js';
 import { resolveScalerFaults } from './resolve-scaler-faults.js';
+import { resolveTriggerEnv } from './resolve-trigger-env.js';
 import { resolveTriggerSources } from './resolve-trigger-sources.js';
 import { checkScaledObjects } from './scaled-object-checks.js';
 
@@ -41,8 +42,16 @@ export type ResolvedKeda = Pick<Scenario, 'scaledObjects' | 'scaledJobs' | 'trig
 
 export function resolveKeda(ctx: KedaContext): ResolvedKeda {
   const { manifests, sections, scenarioRef, sink } = ctx;
-  const owners = indexTriggerOwners(manifests, sink);
   const { targets, adoptedHpas } = checkScaledObjects({ manifests, loadModelNames: sections.workloadNames, elasticSources: ctx.elasticSources, sink });
+  // <key>FromEnv before anything reads the triggers (their queues, names and metric names).
+  for (const so of manifests.scaledObjects) {
+    const containers = targets.get(so)?.spec.template.containers;
+    resolveTriggerEnv({ triggers: so.spec.triggers, parsed: so.parsed, ref: so.ref, envSourceContainerPath: ['spec', 'scaleTargetRef', 'envSourceContainerName'], containers }, sink);
+  }
+  for (const job of manifests.scaledJobs) {
+    resolveTriggerEnv({ triggers: job.spec.triggers, parsed: job.parsed, ref: job.ref, envSourceContainerPath: ['spec', 'envSourceContainerName'], containers: job.template.template.containers }, sink);
+  }
+  const owners = indexTriggerOwners(manifests, sink);
   checkAuthenticationRefs(manifests, sink);
   warnAboutClock(owners, ctx);
   const queueNames = [...ctx.loads.flatMap((l) => (l.queue ? [l.queue.name] : [])), ...ctx.queues.map((q) => q.name)];

@@ -57,6 +57,8 @@ export const ContainerSchema = z.looseObject({
   startupProbe: ProbeSchema.optional(),
   livenessProbe: ProbeSchema.optional(),
   restartPolicy: z.string().optional(),
+  /** Read for KEDA's `<key>FromEnv` (the value, or a valueFrom the simulation does not resolve). */
+  env: z.array(z.looseObject({ name: z.string().min(1).describe('the variable name'), value: z.string().optional() })).optional(),
 });
 
 export const TolerationSchema = z.looseObject({

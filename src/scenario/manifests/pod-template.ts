@@ -101,7 +101,15 @@ function toContainer(c: ContainerInput, sidecar: boolean, ref: DocRef, path: Fie
     ...(c.startupProbe ? { startupProbe: toProbe(c.startupProbe) } : {}),
     ...(c.livenessProbe ? { livenessProbe: toProbe(c.livenessProbe) } : {}),
     sidecar,
+    ...(c.env !== undefined && c.env.length > 0 ? { env: toEnv(c.env) } : {}),
   };
+}
+
+/** env as KEDA's resolver sees it: the last entry of a name wins; a valueFrom is null (not resolved here). */
+function toEnv(env: NonNullable<ContainerInput['env']>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const e of env) out[e.name] = e.value ?? (e.valueFrom !== undefined ? null : '');
+  return out;
 }
 
 /** Requests with the API defaulting applied: a resource limited but not requested is requested at its limit. */

@@ -60,6 +60,10 @@ function checkFlagCombinations(reader: MetadataReader, c: KafkaLagSettings, topi
 
 export const kafkaScaler: ScalerDefinition = {
   type: 'kafka',
+  fromEnvEffects: {
+    topic: "the lag is read from the consumer group's queue and the metric is named after the group, as without a topic",
+    consumerGroup: 'the lag is read from the queue the topic names',
+  },
   parse(trigger) {
     const reader = new MetadataReader(trigger.metadata);
     const targetType = readExternalTargetType(trigger.metricType, reader);
@@ -80,8 +84,6 @@ export const kafkaScaler: ScalerDefinition = {
     // Validate: `if m.Topic == "" { m.PartitionLimitation = nil }`.
     if (partitionLimitation !== undefined && topic !== undefined) config.partitionLimitation = partitionLimitation;
     if (topic === undefined && !reader.has('topicFromEnv')) reader.warnIfSet('partitionLimitation', 'KEDA ignores partitionLimitation without a topic (Validate sets it to nil): every partition of the group counts');
-    reader.warnFromEnv('topic', "the lag is read from the consumer group's queue and the metric is named after the group, as without a topic");
-    reader.warnFromEnv('consumerGroup', 'the lag is read from the queue the topic names');
     checkFlagCombinations(reader, config, topic);
     return reader.finish(() => ({
       type: 'kafka',

@@ -66,14 +66,6 @@ export class MetadataReader {
     if (this.has(field)) this.warnings.push({ field, message });
   }
 
-  /**
-   * `<key>FromEnv` without `<key>`: KEDA reads the value from the scale target container's env
-   * (resolvedEnv), which the simulation does not resolve; `effect` says what that leaves.
-   */
-  warnFromEnv(key: string, effect: string): void {
-    if (!this.has(key)) this.warnIfSet(`${key}FromEnv`, `the simulation does not resolve the target container's env, so ${key}FromEnv gives no ${key}: ${effect}; set ${key} in the metadata to use it`);
-  }
-
   /** A required string; a problem when absent. */
   requiredString(key: string, what: string): string {
     const text = this.raw(key);

@@ -36,8 +36,10 @@ interface RabbitConfig {
 const SCHEME_PROTOCOL: Readonly<Record<string, RabbitProtocol>> = Object.freeze({ amqp: 'amqp', amqps: 'amqp', http: 'http', https: 'http' });
 
 /**
- * `protocol`, with `auto` resolved from the host URL scheme. A host set through TriggerAuthentication
- * or `hostFromEnv` is not visible here: without `host`, auto resolves to http (the protocol every mode supports).
+ * `protocol`, with `auto` resolved from the host URL scheme. A `hostFromEnv` the scenario resolves
+ * arrives here as `host` (src/scenario/keda/resolve-trigger-env.ts); a host set through
+ * TriggerAuthentication is not visible: without `host`, auto resolves to http (the protocol every
+ * mode supports).
  */
 function readProtocol(reader: MetadataReader): RabbitProtocol {
   const protocol = reader.choice('protocol', ['auto', 'http', 'amqp'] as const, RABBITMQ_DEFAULTS.protocol);
@@ -86,6 +88,7 @@ function readModeAndValue(reader: MetadataReader, protocol: RabbitProtocol): { m
 
 export const rabbitmqScaler: ScalerDefinition = {
   type: 'rabbitmq',
+  fromEnvEffects: { host: 'protocol auto takes http, which counts ready and unacknowledged messages (amqp counts ready ones only)' },
   parse(trigger) {
     const reader = new MetadataReader(trigger.metadata);
     const targetType = readExternalTargetType(trigger.metricType, reader);
@@ -98,7 +101,6 @@ export const rabbitmqScaler: ScalerDefinition = {
     if ((reader.number('pageSize', { integer: true }, 100) ?? 100) < 1) reader.problem('pageSize', `pageSize should be 1 or greater, got "${reader.raw('pageSize')}"`);
     reader.warnIfSet('operation', 'not modelled: it combines the queues useRegex matches; the simulation reads one queue');
     reader.warnIfSet('pageSize', 'not modelled: it bounds the queues useRegex may match; the simulation reads one queue');
-    reader.warnFromEnv('host', 'protocol auto takes http, which counts ready and unacknowledged messages (amqp counts ready ones only)');
     if (excludeUnacknowledged && protocol !== 'http') reader.problem('excludeUnacknowledged', 'configure excludeUnacknowledged=true with http protocol only');
     const config: RabbitConfig = {
       metricName: normalizeMetricName(`rabbitmq-${goQueryEscape(queueName)}`),

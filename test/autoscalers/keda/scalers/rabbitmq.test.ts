@@ -88,7 +88,6 @@ describe('rabbitmq keys the simulation does not model', () => {
     ['useRegex', { host: HTTP, useRegex: 'true' }, 'useRegex', /^not modelled: KEDA combines every queue whose name matches the regex/],
     ['operation', { host: HTTP, useRegex: 'true', operation: 'max' }, 'operation', /^not modelled: it combines the queues useRegex matches/],
     ['pageSize', { host: HTTP, useRegex: 'true', pageSize: '10' }, 'pageSize', /^not modelled: it bounds the queues useRegex may match/],
-    ['hostFromEnv without host', { hostFromEnv: 'RABBIT_URL' }, 'hostFromEnv', /^the simulation does not resolve the target container's env, so hostFromEnv gives no host: protocol auto takes http/],
   ])('%s parses with a warning at the key', (_name, metadata, field, message) => {
     const result = rabbitmqScaler.parse({ metadata: { queueName: 'q', ...metadata } });
     expect(result.ok).toBe(true);
@@ -96,8 +95,9 @@ describe('rabbitmq keys the simulation does not model', () => {
     expect(warning?.message).toMatch(message);
   });
 
-  it('no warning for useRegex "false", or for hostFromEnv beside a host', () => {
-    const cases: Record<string, string>[] = [{ host: HTTP, useRegex: 'false' }, { host: HTTP, hostFromEnv: 'X' }];
+  it('no warning for useRegex "false", or for hostFromEnv (the scenario resolves it from the target\'s env, resolve-trigger-env.ts)', () => {
+    const cases: Record<string, string>[] = [{ host: HTTP, useRegex: 'false' }, { host: HTTP, hostFromEnv: 'X' }, { hostFromEnv: 'RABBIT_URL' }];
+    expect(rabbitmqScaler.fromEnvEffects?.host).toMatch(/^protocol auto takes http/);
     for (const metadata of cases) {
       const result = rabbitmqScaler.parse({ metadata: { queueName: 'q', ...metadata } });
       expect(result.ok && result.warnings).toBeFalsy();
