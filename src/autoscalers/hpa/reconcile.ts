@@ -177,7 +177,9 @@ function normalizedResult(ctx: SyncContext, combined: Extract<CombinedProposals,
   const normalizeInput = {
     nowSeconds: input.nowSeconds,
     currentReplicas: current,
-    desiredReplicas: combined.metricDesiredReplicas,
+    // reconcileAutoscaler starts from `desiredReplicas := int32(0)` and takes the metrics' proposal
+    // only when it is larger: a negative proposal is normalized as 0.
+    desiredReplicas: combined.metricDesiredReplicas > 0 ? combined.metricDesiredReplicas : 0,
     minReplicas: input.spec.minReplicas,
     maxReplicas: input.spec.maxReplicas,
     history: ctx.history,

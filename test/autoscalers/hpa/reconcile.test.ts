@@ -106,6 +106,11 @@ describe('reconcileHpa: partial failure (§1.9)', () => {
     expect(r.history).toEqual(history);
   });
 
+  it("a negative proposal is normalized as 0 (reconcileAutoscaler's desiredReplicas starts at 0), though metricDesiredReplicas keeps it", () => {
+    const r = reconcileHpa(input({ min: 0, proposals: [ok(0, 'ext'), ok(-10, 'pods')], history: { recommendations: [], scaleUpEvents: [], scaleDownEvents: [] } }));
+    expect(r).toMatchObject({ metricDesiredReplicas: -10, stabilizedReplicas: 0, desiredReplicas: 0, rescale: true, conditions: { scalingLimited: { reason: 'DesiredWithinRange' } } });
+  });
+
   it('a failing metric blocks a scale-down', () => {
     const r = reconcileHpa(input({ proposals: [ok(4), failed()], history }));
     expect(r).toMatchObject({ desiredReplicas: 10, rescale: false, metricDesiredReplicas: 4 });
