@@ -1,0 +1,56 @@
+/**
+ * KEDA's `<key>FromEnv` trigger metadata resolved from the scale target's container env when the
+ * scenario loads (src/scenario/keda/resolve-trigger-env.ts, resolver.ResolveContainerEnv).
+ */
+import { describe, expect, it } from 'vitest';
+import { BASE_DEPLOYMENT } from './helpers/base-scenario.js';
+import { BASE_SCALED_OBJECT, kedaProblems, loadKeda } from './helpers/keda-scenario.js';
+
+describe('<key>FromEnv from the scale target container (resolver.ResolveContainerEnv)', () => {
+  const withEnv = (env: string, trigger: string, extra = '') => ({
+    'manifests/web.yaml': `${BASE_DEPLOYMENT}          env: ${env}\n${extra}`,
+    'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', trigger),
+  });
+
+  it('a literal env value fills the key, with no warning: the trigger runs as if the metadata set it', async () => {
+    const scenario = await loadKeda(withEnv('[{name: GROUP, value: workers}, {name: TOPIC, value: orders}]', 'consumerGroupFromEnv: GROUP, topicFromEnv: TOPIC'));
+    expect(scenario.warnings.filter((w) => w.field?.includes('FromEnv'))).toEqual([]);
+    expect(scenario.scaledObjects[0]!.triggers[0]!.metadata).toMatchObject({ consumerGroup: 'workers', topic: 'orders', consumerGroupFromEnv: 'GROUP' });
+    expect(scenario.triggerSources).toContainEqual({ owner: 'web-so', triggerIndex: 0, source: { kind: 'queue', queue: 'orders' } });
+  });
+
+  it('the metadata key wins over its FromEnv (order triggerMetadata;resolvedEnv)', async () => {
+    const scenario = await loadKeda(withEnv('[{name: TOPIC, value: other}]', 'consumerGroup: workers, topic: orders, topicFromEnv: TOPIC'));
+    expect(scenario.scaledObjects[0]!.triggers[0]!.metadata.topic).toBe('orders');
+  });
+
+  it('a valueFrom variable, a missing one and an unknown envSourceContainerName are warned about, each saying why', async () => {
+    const fromSecret = await loadKeda(withEnv('[{name: GROUP, valueFrom: {secretKeyRef: {name: s, key: k}}}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
+    expect(fromSecret.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('consumerGroupFromEnv gives no consumerGroup (GROUP comes from valueFrom in container web, which the simulation does not resolve)'));
+    const missing = await loadKeda(withEnv('[{name: OTHER, value: x}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
+    expect(missing.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('(container web has no GROUP with a value)'));
+    const named = await loadKeda({
+      ...withEnv('[{name: GROUP, value: workers}]', 'consumerGroupFromEnv: GROUP, topic: orders'),
+      'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: GROUP, topic: orders').replace('scaleTargetRef: {name: web}', 'scaleTargetRef: {name: web, envSourceContainerName: sidecar}'),
+    });
+    expect(named.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('(no container named "sidecar" (envSourceContainerName) in the scale target)'));
+  });
+
+  const rabbit = (env: string) => ({
+    'manifests/web.yaml': `${BASE_DEPLOYMENT}          env: ${env}\n`,
+    'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('    - type: kafka', '    - type: rabbitmq').replace('{bootstrapServers: "kafka:9092", consumerGroup: workers, topic: orders, lagThreshold: "50"}', '{queueName: orders, hostFromEnv: RABBIT, mode: QueueLength, value: "5"}'),
+  });
+
+  it("rabbitmq's hostFromEnv sets the protocol auto infers; a value it refuses is an error at the FromEnv key, saying it came from the env", async () => {
+    const amqp = await loadKeda(rabbit('[{name: RABBIT, value: "amqp://guest:guest@rabbit:5672/"}]'));
+    expect(amqp.scaledObjects[0]!.triggers[0]!.metadata.host).toBe('amqp://guest:guest@rabbit:5672/');
+    expect(amqp.warnings.filter((w) => w.field?.includes('FromEnv'))).toEqual([]);
+    const problems = await kedaProblems(rabbit('[{name: RABBIT, value: "ftp://rabbit"}]'));
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.hostFromEnv', message: expect.stringContaining("(host from the container's env)") }));
+  });
+
+  it('a FromEnv key KEDA reads only from the metadata (lagThreshold) is left alone', async () => {
+    const scenario = await loadKeda(withEnv('[{name: LAG, value: "7"}]', 'consumerGroup: workers, topic: orders, lagThresholdFromEnv: LAG'));
+    expect(scenario.scaledObjects[0]!.triggers[0]!.metadata.lagThreshold).toBe('50');
+  });
+});
