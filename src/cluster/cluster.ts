@@ -107,13 +107,16 @@ export class Cluster {
   /** Adds (on) or removes (off) a taint; removing one lets pending pods try again. */
   setTaint(node: SimNode, taint: Taint, on: boolean): void {
     const has = node.taints.findIndex((t) => t.key === taint.key && t.effect === taint.effect);
+    // A PreferNoSchedule taint only weighs in scoring: no filter (TaintToleration, or
+    // PodTopologySpread's nodeTaintsPolicy Honor, DoNotScheduleTaintsFilterFunc) reads it.
+    const filters = taint.effect !== 'PreferNoSchedule';
     if (on && has < 0) node.taints = [...node.taints, taint];
     if (!on && has >= 0) {
       node.taints = node.taints.filter((_, i) => i !== has);
-      this.unschedulable.relaxed(node);
+      if (filters) this.unschedulable.relaxed(node);
     }
     // Under nodeTaintsPolicy Honor a taint takes the node out of (or puts it back in) the spread counts.
-    if (on !== has >= 0) this.unschedulable.spreadChanged();
+    if (filters && on !== has >= 0) this.unschedulable.spreadChanged();
   }
 
   /** Pods bound to `node` (not yet gone). */

@@ -46,6 +46,7 @@ export function defaultRows(): DefaultRow[] {
     { setting: 'CA scale-down unneeded time', value: `${CA_DEFAULTS.scaleDownUnneededTimeSeconds} s`, mirrors: '`--scale-down-unneeded-time` (strictly more; 0 skips the timer)' },
     { setting: 'CA scale-down unready time', value: `${CA_DEFAULTS.scaleDownUnreadyTimeSeconds} s`, mirrors: '`--scale-down-unready-time`' },
     { setting: 'CA scale-down of unready nodes', value: String(CA_DEFAULTS.scaleDownUnreadyEnabled), mirrors: '`--scale-down-unready-enabled`' },
+    { setting: 'CA soft taints of unneeded nodes a loop', value: CA_DEFAULTS.maxBulkSoftTaintCount, mirrors: '`--max-bulk-soft-taint-count` (DeletionCandidate, PreferNoSchedule)' },
     { setting: 'CA scale-down delay after add', value: `${CA_DEFAULTS.scaleDownDelayAfterAddSeconds} s`, mirrors: '`--scale-down-delay-after-add`' },
     { setting: 'CA scale-down delay after delete', value: `${CA_DEFAULTS.scaleDownDelayAfterDeleteSeconds} s`, mirrors: '`--scale-down-delay-after-delete` (the FAQ says scan-interval)' },
     { setting: 'CA max node provision time', value: `${CA_DEFAULTS.maxNodeProvisionTimeSeconds} s`, mirrors: '`--max-node-provision-time`' },

@@ -60,6 +60,7 @@ export function resolveClusterAutoscaler(
     skipNodesWithLocalStorage: ca.skipNodesWithLocalStorage ?? d.skipNodesWithLocalStorage,
     ignoreDaemonSetsUtilization: ca.ignoreDaemonSetsUtilization ?? d.ignoreDaemonSetsUtilization,
     scaleDownUnreadyEnabled: ca.scaleDownUnreadyEnabled ?? d.scaleDownUnreadyEnabled,
+    maxBulkSoftTaintCount: ca.maxBulkSoftTaintCount ?? d.maxBulkSoftTaintCount,
     expendablePodsPriorityCutoff: ca.expendablePodsPriorityCutoff ?? d.expendablePodsPriorityCutoff,
     nodePriceUsdPerHour: prices.usd,
   };

@@ -136,6 +136,8 @@ export interface ClusterAutoscalerSettings {
   ignoreDaemonSetsUtilization: boolean;
   /** --scale-down-unready-enabled: false keeps every unready node (ScaleDownUnreadyDisabled). */
   scaleDownUnreadyEnabled: boolean;
+  /** --max-bulk-soft-taint-count: unneeded nodes soft-tainted (PreferNoSchedule) or cleaned a loop; 0 = none. */
+  maxBulkSoftTaintCount: number;
   /** --expendable-pods-priority-cutoff: pods of lower priority are expendable (not in the CA's snapshot). */
   expendablePodsPriorityCutoff: number;
 }

@@ -55,6 +55,8 @@ export const CA_DEFAULTS: Readonly<ClusterAutoscalerSettings> = Object.freeze({
   ignoreDaemonSetsUtilization: false,
   /** --scale-down-unready-enabled=true: unready nodes may be scaled down (after --scale-down-unready-time). */
   scaleDownUnreadyEnabled: true,
+  /** --max-bulk-soft-taint-count=10: soft-taint API calls a loop (0 turns soft tainting off). */
+  maxBulkSoftTaintCount: 10,
   /** --expendable-pods-priority-cutoff=-10 */
   expendablePodsPriorityCutoff: -10,
 });

@@ -16,6 +16,7 @@ import { isClusterHealthy, isNotStarted, isUnready } from '../../autoscalers/clu
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
 import { planScaleDown, type NotRemovableReason } from '../../autoscalers/cluster-autoscaler/scale-down/planner.js';
 import { nodeIndexByName } from '../../autoscalers/cluster-autoscaler/scale-down/removal-simulation.js';
+import { softTaintUpdates, type SoftTaintNode } from '../../autoscalers/cluster-autoscaler/scale-down/soft-taints.js';
 import { countReadyNodes, planScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up-planner.js';
 import { withUpcomingNodes } from '../../autoscalers/cluster-autoscaler/scale-up/limits.js';
 import { podsOfDrainedNodes } from '../../autoscalers/cluster-autoscaler/scale-up/drained-pods.js';
@@ -29,7 +30,7 @@ import type { Simulation } from '../../core/simulation.js';
 import type { SimObserver } from '../../observe/observer.js';
 import type { ClusterAutoscalerSettings } from '../../scenario/types.js';
 import { startNodeDeletion } from './node-deletion.js';
-import { caNode, caNodeGroup, caPod, TO_BE_DELETED_TAINT, type OwnerKindOf } from './snapshot.js';
+import { caNode, caNodeGroup, caPod, DELETION_CANDIDATE_TAINT, TO_BE_DELETED_TAINT, type OwnerKindOf } from './snapshot.js';
 import { isBackedOff, isStale, registerFailure, type BackoffEntry } from '../../autoscalers/cluster-autoscaler/node-group-backoff.js';
 
 /**
@@ -53,6 +54,8 @@ export interface CaDeps {
 export class ClusterAutoscalerController {
   readonly counts = { scans: 0, scaleUps: 0, nodesAdded: 0, nodesRemoved: 0 };
   private unneededSince = new Map<string, number>();
+  /** Autoscaled nodes with the DeletionCandidate soft taint, as last counted (0: nothing to clean). */
+  private softTainted = 0;
   private unremovableUntil = new Map<string, number>();
   /** Where the last scale-down simulation put pods (HintingSimulator hints), for the next one. */
   private removalHints = new Map<string, string>();
@@ -237,6 +240,8 @@ export class ClusterAutoscalerController {
     // static_autoscaler.go: lastScaleDownDeleteTime is the loop that started deletions, not when a node is gone
     // (a drain may take the pods' whole grace period).
     if (plan.removable.length > 0) this.lastDeleteSeconds = nowSeconds;
+    // static_autoscaler.go: a scale-down outside its cooldown that deleted no node updates the soft taints.
+    else if (!plan.inCooldown) this.updateSoftTaints(inSnapshot, plan.unneededSince);
     const unneeded = [...plan.unneededSince].map(([n, t]) => `${n} for ${Math.round(nowSeconds - t)}s`).join(', ');
     const held = plan.notRemovable.filter((n) => HELD_BACK.has(n.reason)).map((n) => `${n.node} (${n.reason})`).join(', ');
     const scaleDownDetail = [
@@ -258,6 +263,41 @@ export class ClusterAutoscalerController {
       const why = [noScaleUp.reason, ...noScaleUp.notes].join('; ');
       this.record(nowSeconds, action, groupsActed, before, pending.length, scaleDownReason, removed, `no scale-up for ${pending.length} pending pod(s): ${why}; ${scaleDownDetail}`);
     }
+  }
+
+  /**
+   * UpdateSoftDeletionTaints (scale-down/soft-taints.ts) over the autoscaled nodes of the snapshot:
+   * the unneeded ones get DeletionCandidateOfClusterAutoscaler:PreferNoSchedule, the others lose it,
+   * within --max-bulk-soft-taint-count a loop. The taint carries no value (upstream's is the time).
+   */
+  private updateSoftTaints(nodes: readonly SimNode[], unneeded: ReadonlyMap<string, number>): void {
+    const budget = this.config.maxBulkSoftTaintCount;
+    if (budget <= 0 || (unneeded.size === 0 && this.softTainted === 0)) return;
+    const view = (n: SimNode): SoftTaintNode => ({
+      name: n.name,
+      softTainted: n.taints.some((t) => t.key === DELETION_CANDIDATE_TAINT.key),
+      beingDeleted: n.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key),
+    });
+    const byName = new Map<string, SimNode>();
+    const needed: SoftTaintNode[] = [];
+    for (const n of nodes) {
+      if (!this.autoscaled.some((g) => g.spec === n.pool)) continue;
+      byName.set(n.name, n);
+      if (!unneeded.has(n.name)) needed.push(view(n));
+    }
+    const unneededNodes: SoftTaintNode[] = [];
+    for (const name of unneeded.keys()) {
+      const n = byName.get(name);
+      if (n !== undefined) unneededNodes.push(view(n));
+    }
+    const updates = softTaintUpdates(unneededNodes, needed, budget);
+    for (const name of updates.clean) this.deps.cluster.setTaint(byName.get(name)!, DELETION_CANDIDATE_TAINT, false);
+    for (const name of updates.mark) this.deps.cluster.setTaint(byName.get(name)!, DELETION_CANDIDATE_TAINT, true);
+    // Recounted whenever the nodes are walked (a soft-tainted node may have gone since).
+    let tainted = updates.mark.length - updates.clean.length;
+    for (const v of needed) if (v.softTainted) tainted++;
+    for (const v of unneededNodes) if (v.softTainted) tainted++;
+    this.softTainted = tainted;
   }
 
   /** The nodes whose drain is in progress (upstream's drained deletions; empty-node deletions are not among them). */

@@ -17,9 +17,13 @@ import type { SimNode, SimPod } from '../../cluster/model.js';
 import { PodSlot } from '../../cluster/pod-slots.js';
 import type { SpreadSource } from '../../cluster/topology-spread-selectors.js';
 import { DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF, isExpendablePod } from '../../autoscalers/cluster-autoscaler/scale-up/pending-pods.js';
+import { DELETION_CANDIDATE_TAINT_KEY } from '../../autoscalers/cluster-autoscaler/scale-down/soft-taints.js';
 
 /** The CA's taint on a node it is deleting (ToBeDeletedByClusterAutoscaler). */
 export const TO_BE_DELETED_TAINT = { key: 'ToBeDeletedByClusterAutoscaler', effect: 'NoSchedule' as const };
+
+/** The CA's soft taint on an unneeded node (DeletionCandidateOfClusterAutoscaler; scale-down/soft-taints.ts). */
+export const DELETION_CANDIDATE_TAINT = { key: DELETION_CANDIDATE_TAINT_KEY, effect: 'PreferNoSchedule' as const };
 
 /** Kind of a pod's controller, for the drain rules: Deployments own pods through ReplicaSets. */
 export type OwnerKindOf = (pod: SimPod) => string | undefined;

@@ -61,6 +61,7 @@ export const ClusterAutoscalerSchema = z.strictObject({
   skipNodesWithLocalStorage: z.boolean().optional().describe('true or false'),
   ignoreDaemonSetsUtilization: z.boolean().optional().describe('true or false'),
   scaleDownUnreadyEnabled: z.boolean().optional().describe('true or false (false: unready nodes are never scaled down)'),
+  maxBulkSoftTaintCount: z.number().int().min(0).optional().describe('an integer ≥ 0 (nodes soft-tainted or cleaned a loop; 0 turns it off)'),
   expendablePodsPriorityCutoff: z.number().int().optional().describe('an integer: pods of lower priority neither trigger a scale-up nor hold a node'),
 });
 

@@ -95,6 +95,7 @@
  *     skipNodesWithLocalStorage: true
  *     ignoreDaemonSetsUtilization: false
  *     scaleDownUnreadyEnabled: true  # false: unready nodes are never scaled down
+ *     maxBulkSoftTaintCount: 10      # unneeded nodes soft-tainted (PreferNoSchedule) a loop; 0 = off
  *     expendablePodsPriorityCutoff: -10 # pods below it neither trigger a scale-up nor hold a node
  *   currency:
  *     report: USD                   # default: the currency of most prices
