@@ -19,6 +19,7 @@ import { newNode, pendingPod, type PodOwner, type PodRequests, type SimNode, typ
 import type { ClusterListener } from './cluster-listener.js';
 import { countForSpreading, countPodOnNode } from './node-accounting.js';
 import { NODE_CONDITION_TAINTS, NODE_NOT_READY_TAINT, NODE_UNREACHABLE_TAINT, NodeHealth } from './node-health.js';
+import { applyTaint } from './node-taints.js';
 import { OwnerPods } from './owner-pods.js';
 import { transitionPod } from './pod-transition.js';
 import { PluginCounts } from './plugin-counts.js';
@@ -104,19 +105,11 @@ export class Cluster {
     for (const l of this.listeners) l.nodeRemoved?.(node);
   }
 
-  /** Adds (on) or removes (off) a taint; removing one lets pending pods try again. */
+  /** Adds (on) or removes (off) a taint, and lets the waiting pods try again where it matters (node-taints.ts). */
   setTaint(node: SimNode, taint: Taint, on: boolean): void {
-    const has = node.taints.findIndex((t) => t.key === taint.key && t.effect === taint.effect);
-    // A PreferNoSchedule taint only weighs in scoring: no filter (TaintToleration, or
-    // PodTopologySpread's nodeTaintsPolicy Honor, DoNotScheduleTaintsFilterFunc) reads it.
-    const filters = taint.effect !== 'PreferNoSchedule';
-    if (on && has < 0) node.taints = [...node.taints, taint];
-    if (!on && has >= 0) {
-      node.taints = node.taints.filter((_, i) => i !== has);
-      if (filters) this.unschedulable.relaxed(node);
-    }
-    // Under nodeTaintsPolicy Honor a taint takes the node out of (or puts it back in) the spread counts.
-    if (filters && on !== has >= 0) this.unschedulable.spreadChanged();
+    const change = applyTaint(node, taint, on);
+    if (change.relaxes) this.unschedulable.relaxed(node);
+    if (change.movesSpread) this.unschedulable.spreadChanged();
   }
 
   /** Pods bound to `node` (not yet gone). */

@@ -5,13 +5,8 @@
 import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
 import { planScaledObjectScale, type ExecutorInput } from '../autoscalers/keda/executor.js';
 import { VECTOR_NOW_SECONDS } from './hpa-vector-fields.js';
+import { parseGoInt } from '../units/go-numbers.js';
 import { InputFields } from './input-fields.js';
-
-/** strconv.ParseInt(s, 10, 32): an optional sign and digits, nothing around them, within int32. */
-function parseInt32(text: string): number | undefined {
-  const value = /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
-  return Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31 ? value : undefined;
-}
 
 /**
  * The autoscaling.keda.sh/paused-replicas count: `pausedReplicaCount`, `pausedReplicas` or the
@@ -23,7 +18,7 @@ function readPausedReplicas(f: InputFields): number | 'unparsable' | undefined {
     const raw = f.raw(key);
     if (raw === undefined || raw === null) continue;
     if (typeof raw === 'number' && Number.isInteger(raw)) return raw;
-    if (typeof raw === 'string') return parseInt32(raw) ?? 'unparsable';
+    if (typeof raw === 'string') return parseGoInt(raw, 32) ?? 'unparsable';
     throw new Error(`${f.path}.${key}: expected a whole replica count (the paused-replicas annotation), got ${JSON.stringify(raw)}`);
   }
   return undefined;

@@ -7,6 +7,7 @@ import { generateHpa, hpaMinMax } from '../autoscalers/keda/hpa-mapping.js';
 import { findScaler } from '../autoscalers/keda/scalers/registry.js';
 import type { ParsedTrigger, ScaledObjectSpec, TriggerSpec } from '../autoscalers/keda/types.js';
 import { readBehavior } from './hpa-vector-fields.js';
+import { parseGoInt } from '../units/go-numbers.js';
 import { InputFields } from './input-fields.js';
 import { describeMetricSpec, readTriggerMetadata, readTriggerMetricType, vectorScaledObject } from './keda-vector-fields.js';
 
@@ -32,8 +33,8 @@ function readTrigger(f: InputFields, index: number): { spec: TriggerSpec; parsed
 function pausedHpaBounds(f: InputFields): { hpaMinReplicas: number; hpaMaxReplicas: number } | undefined {
   const raw = f.raw('pausedReplicas') ?? f.raw('pausedReplicaCount');
   if (raw === undefined || raw === null) return undefined;
-  const count = typeof raw === 'number' ? raw : /^[+-]?\d+$/.test(String(raw)) ? Number(raw) : Number.NaN;
-  if (!Number.isInteger(count)) throw new Error(`${f.path}.pausedReplicas: expected a whole replica count, got ${JSON.stringify(raw)}`);
+  const count = typeof raw === 'number' ? raw : parseGoInt(String(raw), 32);
+  if (count === undefined || !Number.isInteger(count)) throw new Error(`${f.path}.pausedReplicas: expected a whole replica count, got ${JSON.stringify(raw)}`);
   const bound = count === 0 ? 1 : count;
   return { hpaMinReplicas: bound, hpaMaxReplicas: bound };
 }

@@ -7,7 +7,7 @@ import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
 import { jobsToCreate, scalingDecision } from '../autoscalers/keda/scaled-job.js';
 import { scaledJobBounds } from '../autoscalers/keda/scaled-job-bounds.js';
 import type { ScaledJobSpec, ScalingStrategy } from '../autoscalers/keda/types.js';
-import { parseGoFloat } from '../units/go-float.js';
+import { parseGoFloat } from '../units/go-numbers.js';
 import { InputFields } from './input-fields.js';
 
 /**

@@ -241,7 +241,7 @@ export class ClusterAutoscalerController {
     // (a drain may take the pods' whole grace period).
     if (plan.removable.length > 0) this.lastDeleteSeconds = nowSeconds;
     // static_autoscaler.go: a scale-down outside its cooldown that deleted no node updates the soft taints.
-    else if (!plan.inCooldown) this.updateSoftTaints(inSnapshot, plan.unneededSince);
+    else if (!plan.inCooldown) this.updateSoftTaints(nodes, inSnapshot, groups, plan.unneededSince);
     const unneeded = [...plan.unneededSince].map(([n, t]) => `${n} for ${Math.round(nowSeconds - t)}s`).join(', ');
     const held = plan.notRemovable.filter((n) => HELD_BACK.has(n.reason)).map((n) => `${n.node} (${n.reason})`).join(', ');
     const scaleDownDetail = [
@@ -270,33 +270,26 @@ export class ClusterAutoscalerController {
    * the unneeded ones get DeletionCandidateOfClusterAutoscaler:PreferNoSchedule, the others lose it,
    * within --max-bulk-soft-taint-count a loop. The taint carries no value (upstream's is the time).
    */
-  private updateSoftTaints(nodes: readonly SimNode[], unneeded: ReadonlyMap<string, number>): void {
+  private updateSoftTaints(nodes: readonly CaNode[], simNodes: readonly SimNode[], groups: readonly NodeGroup[], unneeded: ReadonlyMap<string, number>): void {
     const budget = this.config.maxBulkSoftTaintCount;
     if (budget <= 0 || (unneeded.size === 0 && this.softTainted === 0)) return;
-    const view = (n: SimNode): SoftTaintNode => ({
-      name: n.name,
-      softTainted: n.taints.some((t) => t.key === DELETION_CANDIDATE_TAINT.key),
-      beingDeleted: n.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key),
-    });
-    const byName = new Map<string, SimNode>();
+    const autoscaledGroups = new Set(groups.map((g) => g.name));
+    // `nodes` are the loop's view of `simNodes`, in the same order.
+    const byName = new Map<string, { view: SoftTaintNode; node: SimNode }>();
     const needed: SoftTaintNode[] = [];
-    for (const n of nodes) {
-      if (!this.autoscaled.some((g) => g.spec === n.pool)) continue;
-      byName.set(n.name, n);
-      if (!unneeded.has(n.name)) needed.push(view(n));
-    }
-    const unneededNodes: SoftTaintNode[] = [];
-    for (const name of unneeded.keys()) {
-      const n = byName.get(name);
-      if (n !== undefined) unneededNodes.push(view(n));
-    }
+    nodes.forEach((n, i) => {
+      if (!autoscaledGroups.has(n.group)) return;
+      const view = { name: n.name, softTainted: n.taints.some((t) => t.key === DELETION_CANDIDATE_TAINT.key), beingDeleted: n.beingDeleted === true };
+      byName.set(n.name, { view, node: simNodes[i]! });
+      if (!unneeded.has(n.name)) needed.push(view);
+    });
+    const unneededNodes = [...unneeded.keys()].flatMap((name) => byName.get(name)?.view ?? []);
     const updates = softTaintUpdates(unneededNodes, needed, budget);
-    for (const name of updates.clean) this.deps.cluster.setTaint(byName.get(name)!, DELETION_CANDIDATE_TAINT, false);
-    for (const name of updates.mark) this.deps.cluster.setTaint(byName.get(name)!, DELETION_CANDIDATE_TAINT, true);
+    for (const name of updates.clean) this.deps.cluster.setTaint(byName.get(name)!.node, DELETION_CANDIDATE_TAINT, false);
+    for (const name of updates.mark) this.deps.cluster.setTaint(byName.get(name)!.node, DELETION_CANDIDATE_TAINT, true);
     // Recounted whenever the nodes are walked (a soft-tainted node may have gone since).
     let tainted = updates.mark.length - updates.clean.length;
-    for (const v of needed) if (v.softTainted) tainted++;
-    for (const v of unneededNodes) if (v.softTainted) tainted++;
+    for (const { view } of byName.values()) if (view.softTainted) tainted++;
     this.softTainted = tainted;
   }
 

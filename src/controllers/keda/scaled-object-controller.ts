@@ -9,7 +9,7 @@
  */
 import { combineTriggerActivity, type ScaledObjectActivityInput, type TriggerState } from '../../autoscalers/keda/activity.js';
 import { planScaledObjectScale, type ExecutorInput } from '../../autoscalers/keda/executor.js';
-import { applyFallback, fallbackMilli, type FallbackReadInput } from '../../autoscalers/keda/fallback.js';
+import { applyFallback, type FallbackReadInput } from '../../autoscalers/keda/fallback.js';
 import { COMPOSITE_METRIC_NAME, generateHpa } from '../../autoscalers/keda/hpa-mapping.js';
 import { generateMetricNameWithIndex, scalerMetricName } from '../../autoscalers/keda/metric-name.js';
 import { hpaMetricMilli, plainTargetValue } from '../../autoscalers/keda/metric-value.js';
@@ -227,7 +227,9 @@ export class ScaledObjectController {
     const target = this.deps.target;
     if (metric.metricName === COMPOSITE_METRIC_NAME) {
       const failing: TriggerRuntime[] = [];
-      const composite = this.composite((t) => (t.spec.useCachedMetrics && t.cached ? t.cached : this.readCounted(t, nowSeconds)), failing);
+      // Behavior scalingModifiers: a nil formula serves fallback.replicas × target (computeCompositeMetric).
+      const nilFallback = this.spec.fallback?.behavior === 'scalingModifiers' ? this.spec.fallback.replicas : undefined;
+      const composite = this.composite((t) => (t.spec.useCachedMetrics && t.cached ? t.cached : this.readCounted(t, nowSeconds)), failing, nilFallback);
       const modifiers = this.spec.scalingModifiers;
       let notServed: string | undefined;
       if (modifiers !== undefined) {
@@ -246,10 +248,9 @@ export class ScaledObjectController {
         if (unserved !== undefined) return { kind: 'error', message: unserved };
         // A configured fallback that does not serve yet (below its failureThreshold) says why, not "none configured".
         if (this.spec.fallback !== undefined) notServed = `formula returned nil; fallback not engaged: ${fallback.reason}`;
-        // Behavior scalingModifiers: a nil formula serves fallback.replicas × target.
-        if (composite?.valueMilli === null && this.spec.fallback?.behavior === 'scalingModifiers') {
-          const replicas = this.spec.fallback.replicas;
-          return { kind: 'values', valuesMilli: [fallbackMilli(modifiers.target, replicas)], readyPodCount: target.controller.runningReadyPods, note: `KEDA fallback: formula returned nil; behavior scalingModifiers serves ${replicas} × target ${modifiers.target}` };
+        if (composite?.fromFallback === true && composite.valueMilli !== null) {
+          const note = `KEDA fallback: formula returned nil; behavior scalingModifiers serves ${nilFallback} × target ${modifiers.target}`;
+          return { kind: 'values', valuesMilli: [composite.valueMilli], readyPodCount: target.controller.runningReadyPods, note };
         }
       }
       if (composite?.valueMilli === null || composite === undefined) return { kind: 'error', message: (composite?.valueMilli === null ? notServed : undefined) ?? composite?.reason ?? 'no formula' };
@@ -307,8 +308,11 @@ export class ScaledObjectController {
     return `metric:${COMPOSITE_METRIC_NAME} encountered error: trigger ${triggerName(uncovered)} failed (${why})`;
   }
 
-  /** The composite metric over the triggers' results; `failing`, when given, collects the triggers whose result is an error. */
-  private composite(resultOf: (t: TriggerRuntime) => ScalerResult | undefined, failing?: TriggerRuntime[]) {
+  /**
+   * The composite metric over the triggers' results; `failing`, when given, collects the triggers
+   * whose result is an error; `nilFallback`: the replicas a nil formula serves (behavior scalingModifiers).
+   */
+  private composite(resultOf: (t: TriggerRuntime) => ScalerResult | undefined, failing?: TriggerRuntime[], nilFallback?: number) {
     const modifiers = this.spec.scalingModifiers;
     if (this.formula === undefined || modifiers === undefined) return undefined;
     const values: Record<string, number | null> = {};
@@ -318,8 +322,10 @@ export class ScaledObjectController {
       if (r?.error !== undefined) failing?.push(t);
       values[t.spec.name] = r === undefined || r.error !== undefined ? null : r.metricValue;
     }
-    // No fallback here: the polling loop's formula has none (HandleScalingModifiers is given
-    // fallbackActive false), and the HPA's read applies it by the failure counts (compositeFallback).
-    return computeCompositeMetric({ formula: this.formula, triggerValues: values, target: modifiers.target });
+    // The polling loop's formula has no fallback (HandleScalingModifiers is given fallbackActive
+    // false); the HPA's read applies it by the failure counts (compositeFallback) or, with behavior
+    // scalingModifiers, to a nil formula (nilFallback).
+    const input = { formula: this.formula, triggerValues: values, target: modifiers.target };
+    return computeCompositeMetric(nilFallback === undefined ? input : { ...input, fallbackReplicas: nilFallback });
   }
 }

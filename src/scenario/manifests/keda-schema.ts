@@ -6,6 +6,8 @@
  * ./keda-triggers.ts (the CRD wants strings). Fields not read here pass through.
  */
 import { z } from 'zod';
+import { FALLBACK_BEHAVIORS } from '../../autoscalers/keda/fallback.js';
+import type { FallbackBehavior } from '../../autoscalers/keda/types.js';
 import { nonNegativeInteger, stringMap } from '../schema/fields.js';
 import { HpaBehaviorSchema } from './hpa-schema.js';
 import { PodTemplateSchema } from './pod-template-schema.js';
@@ -73,9 +75,9 @@ const FallbackSchema = z.looseObject({
   failureThreshold: nonNegativeInteger('consecutive failed reads'),
   replicas: nonNegativeInteger('replicas'),
   behavior: z
-    .enum(['static', 'currentReplicas', 'currentReplicasIfHigher', 'currentReplicasIfLower', 'scalingModifiers'])
+    .enum(FALLBACK_BEHAVIORS as readonly FallbackBehavior[] as [FallbackBehavior, ...FallbackBehavior[]])
     .optional()
-    .describe('static, currentReplicas, currentReplicasIfHigher, currentReplicasIfLower or scalingModifiers (with a scalingModifiers formula)'),
+    .describe(`${FALLBACK_BEHAVIORS.join(', ')} (scalingModifiers with a scalingModifiers formula)`),
 });
 
 export const ScaledObjectSchema = z.looseObject({

@@ -2,6 +2,7 @@
  * Typed reads of a trigger's string metadata that collect every problem instead of stopping at the
  * first, as KEDA's TypedConfig fills `keda:"name=…, default=…, optional, enum=…"` struct tags.
  */
+import { parseGoInt } from '../../../units/go-numbers.js';
 import type { MetadataProblem, ParsedTrigger, ParseTriggerResult } from '../types.js';
 
 /**
@@ -11,8 +12,6 @@ import type { MetadataProblem, ParsedTrigger, ParseTriggerResult } from '../type
  */
 const JSON_FLOAT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const JSON_INT = /^-?(?:0|[1-9]\d*)$/;
-/** strconv.ParseInt(s, 10, 32), for the fields a scaler parses itself (cpu and memory's `value`). */
-const GO_INT = /^[+-]?\d+$/;
 /** The longest range intList expands (upstream appends every id, however many). */
 const MAX_LIST_RANGE = 100_000;
 /** strconv.ParseBool. */
@@ -81,8 +80,8 @@ export class MetadataReader {
       if (fallback === undefined) this.problem(key, `required: expected ${expected}`);
       return fallback;
     }
-    const syntax = rule.parseInt ? GO_INT : rule.integer ? JSON_INT : JSON_FLOAT;
-    const value = syntax.test(text) ? Number(text) : Number.NaN;
+    // A field the scaler parses itself with strconv.ParseInt (cpu and memory's `value`).
+    const value = rule.parseInt ? (parseGoInt(text) ?? Number.NaN) : (rule.integer ? JSON_INT : JSON_FLOAT).test(text) ? Number(text) : Number.NaN;
     const belowMin = rule.min !== undefined && (rule.exclusive ? value <= rule.min : value < rule.min);
     if (!Number.isFinite(value) || (rule.integer && !Number.isSafeInteger(value)) || belowMin) {
       // A number JS would read (of the right kind) that JSON's grammar refuses: say why.
@@ -124,11 +123,7 @@ export class MetadataReader {
     const text = this.raw(key);
     if (text === undefined) return undefined;
     const values: number[] = [];
-    const int32 = (part: string): number | undefined => {
-      const trimmed = part.trim();
-      const value = GO_INT.test(trimmed) ? Number(trimmed) : Number.NaN;
-      return Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31 ? value : undefined;
-    };
+    const int32 = (part: string): number | undefined => parseGoInt(part.trim(), 32);
     for (const item of text.split(',').map((t) => t.trim())) {
       const bounds = item.includes('-') ? item.split('-') : [item];
       const parsed = bounds.map(int32);

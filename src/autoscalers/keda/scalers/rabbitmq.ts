@@ -8,6 +8,7 @@ import { goQueryEscape, normalizeMetricName } from '../metric-name.js';
 import { externalMetricTarget, hpaMetricValue } from '../metric-value.js';
 import type { ParsedTrigger, ScalerDefinition, ScalerResult } from '../types.js';
 import { readExternalTargetType } from './external-target.js';
+import { parseGoInt } from '../../../units/go-numbers.js';
 import { MetadataReader } from './metadata-reader.js';
 import { thresholdResult, unusableReading } from './scaler-result.js';
 
@@ -64,7 +65,8 @@ function readProtocol(reader: MetadataReader): RabbitProtocol {
  */
 function nonZeroTimeout(text: string | undefined): boolean {
   if (text === undefined) return false;
-  if (/^[+-]?\d+$/.test(text)) return Number(text) !== 0;
+  const milliseconds = parseGoInt(text);
+  if (milliseconds !== undefined) return milliseconds !== 0;
   return !/^[+-]?(?:(?:0+(?:\.0*)?|\.0+)(?:ns|us|µs|μs|ms|s|m|h))+$/.test(text) && text !== '0';
 }
 

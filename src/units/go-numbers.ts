@@ -1,11 +1,23 @@
 /**
- * Go's strconv.ParseFloat(s, 64) syntax (strconv/atof.go): no surrounding space; an optional sign;
+ * Go's strconv number syntax, for values KEDA parses with it. parseGoInt: strconv.ParseInt(s, 10,
+ * bits): an optional sign and decimal digits, nothing around them, within the bit size.
+ * parseGoFloat: strconv.ParseFloat(s, 64) (strconv/atof.go): no surrounding space; an optional sign;
  * "Inf", "Infinity" and "NaN" in any case; a decimal mantissa with an optional exponent; or a
  * hexadecimal mantissa ("0x1.8") whose binary exponent ("p-1") is required. Underscores may
  * separate digits (underscoreOK: only between digits, or after a base prefix). Returns the value,
  * or undefined where ParseFloat fails (a syntax error; ±Inf for a value out of range is returned,
  * as ParseFloat returns it with ErrRange, which callers that check `err == nil` also refuse).
  */
+
+const DECIMAL_INT = /^[+-]?\d+$/;
+
+/** strconv.ParseInt(text, 10, bits) when it returns no error (bits 32 or 64); undefined otherwise. */
+export function parseGoInt(text: string, bits: 32 | 64 = 64): number | undefined {
+  if (!DECIMAL_INT.test(text)) return undefined;
+  const value = Number(text);
+  const limit = 2 ** (bits - 1);
+  return value >= -limit && value < limit ? value : undefined;
+}
 
 const SPECIAL = /^([+-]?)(inf|infinity|nan)$/i;
 const DECIMAL = /^[+-]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?$/;

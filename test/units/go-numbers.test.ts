@@ -1,6 +1,6 @@
-/** strconv.ParseFloat(s, 64)'s syntax (strconv/atof.go readFloat, special, underscoreOK). */
+/** strconv.ParseInt and ParseFloat syntax (strconv/atoi.go, atof.go readFloat, special, underscoreOK). */
 import { describe, expect, it } from 'vitest';
-import { parseGoFloat } from '../../src/units/go-float.js';
+import { parseGoFloat, parseGoInt } from '../../src/units/go-numbers.js';
 
 describe('parseGoFloat', () => {
   it.each([
@@ -26,5 +26,20 @@ describe('parseGoFloat', () => {
 
   it.each([' 0.5', '0.5 ', '', '1__0', '_1', '1_', '1_.5', '0x1', '0x1.8', '0xp1', 'abc', '1e', '--1', '0.5.5'])('refuses %j', (text) => {
     expect(parseGoFloat(text)).toBeUndefined();
+  });
+});
+
+describe('parseGoInt', () => {
+  it.each([
+    ['3', 32, 3],
+    ['+3', 32, 3],
+    ['-2147483648', 32, -2147483648],
+    ['007', 64, 7],
+  ] as const)('%s (int%d) → %d', (text, bits, value) => {
+    expect(parseGoInt(text, bits)).toBe(value);
+  });
+
+  it.each([[' 3', 32], ['3 ', 32], ['', 64], ['1.0', 64], ['1e3', 64], ['0x10', 64], ['2147483648', 32]] as const)('refuses %j (int%d)', (text, bits) => {
+    expect(parseGoInt(text, bits)).toBeUndefined();
   });
 });
