@@ -105,7 +105,11 @@ export class NodeGroup {
     this.observer.nodeGone(node.name, this.sim.nowSeconds);
   }
 
-  /** Drops requests older than `maxProvisionSeconds` that never registered; returns how many (the cluster-autoscaler backs the group off when any did, node-group-backoff.ts). */
+  /**
+   * Deletes the requested instances older than `maxProvisionSeconds` that never registered, as the
+   * cluster-autoscaler's removeOldUnregisteredNodes does with its LongUnregistered nodes; returns
+   * how many. The backoff comes from the group's scale-up request timing out (cluster-state.ts).
+   */
   expireRequests(maxProvisionSeconds: number): number {
     const now = this.sim.nowSeconds;
     const expired = this.upcoming.filter((u) => now - u.requestedSeconds > maxProvisionSeconds);

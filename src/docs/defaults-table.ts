@@ -13,6 +13,7 @@ import { POD_GC_DEFAULTS } from '../cluster/pod-gc.js';
 import { CLOUD_NODE_LIFECYCLE_DEFAULTS } from '../cloud/cloud-node-lifecycle.js';
 import { STARTUP_DEFAULTS } from '../cluster/startup-defaults.js';
 import { CA_DEFAULTS } from '../autoscalers/cluster-autoscaler/config.js';
+import { DEFAULT_BACKOFF } from '../autoscalers/cluster-autoscaler/node-group-backoff.js';
 import { BILLING_DEFAULTS, METRICS_SERVER_DEFAULTS, NODE_POOL_DEFAULTS, SCHEDULER_DEFAULTS, VIRTUAL_POOL_DEFAULTS } from '../scenario/schema/scenario-defaults.js';
 
 interface DefaultRow {
@@ -49,7 +50,12 @@ export function defaultRows(): DefaultRow[] {
     { setting: 'CA soft taints of unneeded nodes a loop', value: CA_DEFAULTS.maxBulkSoftTaintCount, mirrors: '`--max-bulk-soft-taint-count` (DeletionCandidate, PreferNoSchedule)' },
     { setting: 'CA scale-down delay after add', value: `${CA_DEFAULTS.scaleDownDelayAfterAddSeconds} s`, mirrors: '`--scale-down-delay-after-add`' },
     { setting: 'CA scale-down delay after delete', value: `${CA_DEFAULTS.scaleDownDelayAfterDeleteSeconds} s`, mirrors: '`--scale-down-delay-after-delete` (the FAQ says scan-interval)' },
-    { setting: 'CA max node provision time', value: `${CA_DEFAULTS.maxNodeProvisionTimeSeconds} s`, mirrors: '`--max-node-provision-time`' },
+    { setting: 'CA max node provision time', value: `${CA_DEFAULTS.maxNodeProvisionTimeSeconds} s`, mirrors: '`--max-node-provision-time` (from the group\'s last scale-up)' },
+    {
+      setting: 'CA node group backoff after a timed-out scale-up',
+      value: `${DEFAULT_BACKOFF.initialSeconds} s doubling to ${DEFAULT_BACKOFF.maxSeconds} s, reset after ${DEFAULT_BACKOFF.resetSeconds} s`,
+      mirrors: '`--initial-node-group-backoff-duration`, `--max-node-group-backoff-duration`, `--node-group-backoff-reset-timeout`',
+    },
     { setting: 'CA unremovable node recheck', value: `${CA_DEFAULTS.unremovableNodeRecheckTimeoutSeconds} s`, mirrors: '`--unremovable-node-recheck-timeout`' },
     { setting: 'CA expendable pods priority cutoff', value: CA_DEFAULTS.expendablePodsPriorityCutoff, mirrors: '`--expendable-pods-priority-cutoff` (pods below it, unless preemptionPolicy Never, are left out)' },
     { setting: 'CA max empty / drain deletions at once', value: `${CA_DEFAULTS.maxScaleDownParallelism} / ${CA_DEFAULTS.maxDrainParallelism}`, mirrors: '`--max-scale-down-parallelism`, `--max-drain-parallelism`' },

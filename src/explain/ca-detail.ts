@@ -1,13 +1,15 @@
 /**
  * Takes apart the ca_detail cell the cluster-autoscaler loop writes (src/controllers/cluster-autoscaler/
  * ca-controller.ts): `+N node(s) for M pod(s); capped by X; skipped g: reason; g2: reason` for a
- * scale-up, `removing n1 (drain), n2; unneeded: n1 for 610s, n2 for 0s` for a scale-down.
+ * scale-up, `removing n1 (drain), n2; unneeded: n1 for 610s, n2 for 0s` for a scale-down, led by
+ * `scale-up timed out: g after 905s` in a loop that found a group's scale-up timed out.
  */
 import type { CaDetail } from './explanation.js';
 
 const ADDED = /^\+(\d+) node\(s\) for (\d+) pod\(s\)$/;
 const UNNEEDED_NODE = /^(.+) for (\d+(?:\.\d+)?)s$/;
 const HELD_NODE = /^(.+) \((\w+)\)$/;
+const TIMED_OUT_GROUP = /^(.+) after (\d+)s$/;
 
 function removingNodes(list: string): CaDetail['removing'] {
   return list
@@ -30,14 +32,23 @@ function heldNodes(list: string): CaDetail['held'] {
   });
 }
 
+function timedOutGroups(list: string): CaDetail['timedOut'] {
+  return list.split(', ').flatMap((g) => {
+    const match = TIMED_OUT_GROUP.exec(g);
+    return match === null ? [] : [{ group: match[1]!, afterSeconds: Number(match[2]) }];
+  });
+}
+
 /** Parses `text`; parts it does not recognise stay only in `text`. */
 export function parseCaDetail(text: string): CaDetail {
-  const detail: CaDetail = { text, nodesAdded: null, podsHelped: null, cappedBy: null, skippedGroups: [], removing: [], unneeded: [], held: [], scaleDownReason: null };
+  const detail: CaDetail = { text, nodesAdded: null, podsHelped: null, cappedBy: null, skippedGroups: [], removing: [], unneeded: [], held: [], scaleDownReason: null, timedOut: [] };
   let inSkipped = false;
   for (const part of text.split('; ').filter((p) => p !== '')) {
     const added = ADDED.exec(part);
     if (added !== null) {
       [detail.nodesAdded, detail.podsHelped] = [Number(added[1]), Number(added[2])];
+    } else if (part.startsWith('scale-up timed out: ')) {
+      detail.timedOut = timedOutGroups(part.slice('scale-up timed out: '.length));
     } else if (part.startsWith('capped by ')) {
       detail.cappedBy = part.slice('capped by '.length);
     } else if (part.startsWith('removing ')) {

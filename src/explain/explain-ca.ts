@@ -18,7 +18,10 @@ const CA_REASONS: Readonly<Record<string, string>> = Object.freeze({
   PodsFitUpcomingNodes: 'the unschedulable pods fit on nodes that are already booting or on free room: no new node is needed',
   NoGroupFits: "no node group's template fits the pending pods",
   AllGroupsAtMax: 'every node group that fits the pending pods is at its max size',
-  AllGroupsBackedOff: 'every node group that fits the pending pods is backed off after a scale-up whose nodes did not register within --max-node-provision-time (5 min, doubling to 30 min)',
+  AllGroupsBackedOff:
+    'every node group that fits the pending pods is backed off (5 min, doubling to 30 min) after a scale-up timed out: its nodes were not all registered and started within --max-node-provision-time (15 min) of the group\'s last scale-up (a registered node that is not Ready counts as not started for its first 15 min)',
+  AllGroupsNotSafeToScaleUp:
+    'every node group that fits the pending pods is unhealthy (its Ready nodes fall short of its target, less the nodes still being asked for, by more than 3 and more than 45% of its nodes) or backed off after a timed-out scale-up',
   LimitsReached: 'the cluster limits (--max-nodes-total, --cores-total, --memory-total or the group max size) leave no room',
   NoExpansionOption: 'no node group gave an expansion option',
   ScaleDownDisabled: 'scale-down is disabled (--scale-down-enabled=false)',

@@ -167,6 +167,8 @@ export interface CaDetail {
   held: { node: string; reason: string }[];
   /** A loop whose reason is the scale-up's gives the scale-down's here (`scale-down: NoRemovableNodes`). */
   scaleDownReason: string | null;
+  /** Groups whose scale-up timed out at the start of the loop (`scale-up timed out: workers after 905s`), backed off. */
+  timedOut: { group: string; afterSeconds: number }[];
 }
 
 /** A preemption by kube-scheduler: who preempted whom on which node. */

@@ -21,6 +21,10 @@ function actionLine(e: CaExplanation): string {
 function detailLines(e: CaExplanation): string[] {
   const d = e.detail;
   const lines: string[] = [];
+  if (d.timedOut.length > 0) {
+    const groups = d.timedOut.map((t) => `${t.group} ${t.afterSeconds} s after its last scale-up`).join(', ');
+    lines.push(`  scale-up timed out: ${groups} (nodes still unregistered or NotStarted past --max-node-provision-time; the group is backed off)`);
+  }
   if (e.action === 'scale-up') {
     const added = d.nodesAdded === null ? '' : ` (+${d.nodesAdded} node(s) for ${d.podsHelped ?? '?'} pod(s))`;
     lines.push(`  expander chose: ${e.group ?? '?'}${added}${d.cappedBy ? `, capped by ${d.cappedBy}` : ''}`);

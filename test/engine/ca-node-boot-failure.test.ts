@@ -2,8 +2,10 @@
  * A new node that registers and never becomes Ready (a nodeBootFailure), through a whole run with
  * the cluster-autoscaler. The Node carries Ready=False and the not-ready NoSchedule taint from its
  * registration, so the pod it was added for is not bound there; the cluster-autoscaler takes it for
- * an upcoming node while it is NotStarted (younger than 15 min), scales up again once it is Unready,
- * and removes it once it has been unneeded for --scale-down-unready-time (20 min).
+ * an upcoming node while it is NotStarted (younger than 15 min), so the group's scale-up request
+ * times out 15 min after the scale-up (clusterstate.go updateScaleRequests) and backs the group off
+ * for 5 min; it scales up again after that, and removes the node once it has been unneeded for
+ * --scale-down-unready-time (20 min).
  */
 import { describe, expect, it } from 'vitest';
 import { runRecordingCa, type CaRecordedRun } from '../helpers/ca-recorded-run.js';
@@ -33,13 +35,27 @@ describe('nodeBootFailure: a new node that never becomes Ready', () => {
     expect(waiting.node?.name).toBe('workers-1');
     const ups = records.filter((r) => r.action === 'scale-up');
     expect(ups).toHaveLength(2);
-    expect(ups[1]!.timeSeconds).toBeGreaterThanOrEqual(broken.createdSeconds + 900);
-    expect(ups[1]!.timeSeconds).toBeLessThan(broken.createdSeconds + 910);
+    // The request's ExpectedAddTime is the scale-up + 900 s; the first loop strictly after it (every
+    // 10 s from the scale-up) finds workers-0 still NotStarted: timed out, backed off for 300 s.
+    const timedOutAt = ups[0]!.timeSeconds + 910;
+    const timeout = records.find((r) => r.detail.startsWith('scale-up timed out'))!;
+    expect(timeout.timeSeconds).toBeCloseTo(timedOutAt, 6);
+    expect(timeout.detail).toMatch(/^scale-up timed out: workers after 910s(;|$)/);
+    expect(records.filter((r) => r.detail.includes('timed out'))).toHaveLength(1);
+    // Backed off until the timeout + 300 s (BackoffStatus: backoffUntil.After(now)): that loop scales up.
+    expect(ups[1]!.timeSeconds).toBeCloseTo(timedOutAt + 300, 6);
     expect(waiting.boundSeconds).toBeGreaterThanOrEqual(ups[1]!.timeSeconds + 60);
-    // Meanwhile every loop found the pod a place on the template node standing in for workers-0.
-    const between = records.filter((r) => r.timeSeconds > broken.createdSeconds + 5 && r.timeSeconds < ups[1]!.timeSeconds);
-    expect(between.length).toBeGreaterThan(80);
-    for (const r of between) expect(r).toMatchObject({ action: 'no-op', unschedulablePods: 1, reason: 'PodsFitUpcomingNodes' });
+    // While workers-0 is NotStarted every loop found the pod a place on the template node standing in for it.
+    const notStarted = records.filter((r) => r.timeSeconds > broken.createdSeconds + 5 && r.timeSeconds < broken.createdSeconds + 900);
+    expect(notStarted.length).toBeGreaterThan(80);
+    for (const r of notStarted) expect(r).toMatchObject({ action: 'no-op', unschedulablePods: 1, reason: 'PodsFitUpcomingNodes' });
+    // Once it is Unready (15 min after registering, at exactly 900 s) the pod needs a node, and the group is backed off.
+    const backedOff = records.filter((r) => r.timeSeconds >= broken.createdSeconds + 900 && r.timeSeconds < ups[1]!.timeSeconds);
+    expect(backedOff.length).toBe(25);
+    for (const r of backedOff) {
+      expect(r).toMatchObject({ action: 'no-op', unschedulablePods: 1, reason: 'AllGroupsBackedOff' });
+      expect(r.detail).toMatch(/^skipped workers: BackedOff;/);
+    }
     expect(built.faultCounts.get('nodeBootFailure')).toBe(1);
   });
 

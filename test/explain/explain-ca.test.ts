@@ -11,7 +11,7 @@ describe('parseCaDetail', () => {
       text: '+2 node(s) for 5 pod(s); capped by GroupMaxSize; skipped spot: MaxSizeReached; gpu: NoPodFitsTemplate',
       nodesAdded: 2, podsHelped: 5, cappedBy: 'GroupMaxSize',
       skippedGroups: [{ group: 'spot', reason: 'MaxSizeReached' }, { group: 'gpu', reason: 'NoPodFitsTemplate' }],
-      removing: [], unneeded: [], held: [], scaleDownReason: null,
+      removing: [], unneeded: [], held: [], scaleDownReason: null, timedOut: [],
     });
   });
 
@@ -38,6 +38,13 @@ describe('parseCaDetail', () => {
     expect(d.scaleDownReason).toBe('NoRemovableNodes');
     expect(d.unneeded).toEqual([{ node: 'workers-4', forSeconds: 700 }]);
     expect(d.held).toEqual([{ node: 'workers-4', reason: 'ParallelismLimitReached' }, { node: 'workers-5', reason: 'NodeGroupMinSizeReached' }]);
+  });
+
+  it('a timed-out scale-up leading the detail, not taken for a skipped group', () => {
+    const d = parseCaDetail('scale-up timed out: workers after 910s, spot after 1210s; skipped workers: BackedOff; scale-down: NoRemovableNodes');
+    expect(d.timedOut).toEqual([{ group: 'workers', afterSeconds: 910 }, { group: 'spot', afterSeconds: 1210 }]);
+    expect(d.skippedGroups).toEqual([{ group: 'workers', reason: 'BackedOff' }]);
+    expect(d.scaleDownReason).toBe('NoRemovableNodes');
   });
 });
 
@@ -79,6 +86,14 @@ describe('explainCa', () => {
     expect(lines).toContain('  reason: ScaleDownInCooldown: scale-down waits after a recent scale-up, deletion or failure (ScaleDownDelayAfterAdd, --scale-down-delay-after-add)');
     expect(lines).toContain('  unneeded nodes: workers-0 for 40 s');
     expect(lines.at(-1)).toBe('  previous loop: none (this is the first)');
+  });
+
+  it('says which scale-up timed out and why the groups are skipped', () => {
+    const row = caRow({ nodesBefore: 1, nodesAfter: 1, reason: 'AllGroupsBackedOff', unschedulablePods: 1, detail: 'scale-up timed out: workers after 910s; skipped workers: BackedOff; scale-down: NoRemovableNodes' });
+    const lines = renderCa(explainCa(row, undefined, at(920)));
+    expect(lines).toContain('  scale-up timed out: workers 910 s after its last scale-up (nodes still unregistered or NotStarted past --max-node-provision-time; the group is backed off)');
+    expect(lines).toContain('  skipped groups: workers (BackedOff)');
+    expect(lines.find((l) => l.startsWith('  reason: '))).toMatch(/^  reason: AllGroupsBackedOff: every node group that fits the pending pods is backed off/);
   });
 
   it('says why an unneeded node stayed: the parallelism budget', () => {

@@ -4,7 +4,9 @@
  * when it is not). A registered node that is not Ready is Unready once it is older than
  * MaxNodeStartupTime (15 min); younger, it is NotStarted, which does not count. The cluster is
  * unhealthy when the Unready nodes are more than --ok-total-unready-count (3) and more than
- * --max-total-unready-percentage (45) percent of all registered nodes. Pure.
+ * --max-total-unready-percentage (45) percent of all registered nodes. A node group is healthy
+ * enough to scale up (IsNodeGroupHealthy, read by IsNodeGroupSafeToScaleUp) unless too many of the
+ * nodes it should have are not Ready. Pure.
  */
 
 /** clusterstate.go MaxNodeStartupTime: a NotReady node younger than this is still starting. */
@@ -51,6 +53,42 @@ export function isNotStarted(node: ReadinessNode, nowSeconds: number, startedBef
 export function isClusterHealthy(unready: number, registered: number): ClusterHealth {
   const healthy = !(unready > OK_TOTAL_UNREADY_COUNT && unready > (MAX_TOTAL_UNREADY_PERCENTAGE / 100) * registered);
   return { healthy, unready, registered };
+}
+
+/** A node group's readiness (updateReadinessStats per group) and acceptable range (updateAcceptableRanges). */
+export interface GroupReadiness {
+  ready: number;
+  unready: number;
+  notStarted: number;
+  /** Requested nodes not registered yet (the group's Unregistered instances). */
+  unregistered: number;
+  /** The group's target size. */
+  target: number;
+  /** The Increase of the group's open scale-up request (0 without one). */
+  requestedIncrease: number;
+}
+
+export interface GroupHealth {
+  healthy: boolean;
+  /** Ready nodes short of the acceptable range's MinNodes (target less the open request's Increase). */
+  unjustifiedUnready: number;
+}
+
+/**
+ * IsNodeGroupHealthy: MinNodes is the target less the open scale-up request's Increase; the group is
+ * unhealthy when its Ready nodes fall short of MinNodes by more than --ok-total-unready-count and by
+ * more than --max-total-unready-percentage of its Ready, Unready and NotStarted nodes. A group with
+ * no registered or requested node has no readiness: healthy when its target is 0 or MinNodes is 0.
+ */
+export function nodeGroupHealth(group: GroupReadiness): GroupHealth {
+  const minNodes = group.target - group.requestedIncrease;
+  if (group.ready + group.unready + group.notStarted + group.unregistered === 0) {
+    return { healthy: group.target === 0 || minNodes === 0, unjustifiedUnready: Math.max(0, minNodes) };
+  }
+  const unjustifiedUnready = Math.max(0, minNodes - group.ready);
+  const counted = group.ready + group.unready + group.notStarted;
+  const healthy = !(unjustifiedUnready > OK_TOTAL_UNREADY_COUNT && unjustifiedUnready > (MAX_TOTAL_UNREADY_PERCENTAGE / 100) * counted);
+  return { healthy, unjustifiedUnready };
 }
 
 /** updateReadinessStats' Unready count and IsClusterHealthy's verdict for `nodes` at `nowSeconds`. */

@@ -23,7 +23,7 @@ import type { ExpansionOption } from './expanders/expander.js';
 import { absorbPendingPods, snapshotNodes, type UpcomingNodes } from './scale-up/absorb.js';
 import { addPodToNode, cloneNode, type SimulatedNode } from './simulated-node.js';
 import { applyResourceLimits, capByMaxNodesTotal, resourcesLeft, type LimitName } from './scale-up/limits.js';
-import { computeExpansionOptions, type GroupOptions, type GroupSkipReason } from './scale-up/options.js';
+import { computeExpansionOptions, type GroupOptions, type GroupSkipReason, type NotSafeToScaleUp } from './scale-up/options.js';
 import { allPodsAreNew, splitExpendable, splitWaitingForPreemption, splitYoungPods } from './scale-up/pending-pods.js';
 import type { CaNode, CaNodeGroup, CaPod, CaResourceTotals } from './types.js';
 
@@ -53,8 +53,8 @@ export interface ScaleUpPlanInput {
   expander?: ExpanderChain;
   /** --expendable-pods-priority-cutoff; config's when absent. */
   expendablePodsPriorityCutoff?: number;
-  /** Groups in backoff after a failed scale-up: skipped (BackedOff). */
-  backedOffGroups?: ReadonlySet<string>;
+  /** Groups not safe to scale up, with why (NodeGroupUnhealthy, BackedOff): skipped. */
+  notSafeGroups?: ReadonlyMap<string, NotSafeToScaleUp>;
 }
 
 export type ScaleUpReason =
@@ -66,6 +66,7 @@ export type ScaleUpReason =
   | 'NoGroupFits'
   | 'AllGroupsAtMax'
   | 'AllGroupsBackedOff'
+  | 'AllGroupsNotSafeToScaleUp'
   | 'LimitsReached'
   | 'NoExpansionOption';
 
@@ -156,6 +157,7 @@ function noOptionReason(found: GroupOptions, groups: readonly CaNodeGroup[]): Sc
   if (fitting.length === 0) return 'NoGroupFits';
   if (fitting.every((r) => r === 'MaxSizeReached')) return 'AllGroupsAtMax';
   if (fitting.every((r) => r === 'BackedOff')) return 'AllGroupsBackedOff';
+  if (fitting.every((r) => r === 'BackedOff' || r === 'NodeGroupUnhealthy')) return 'AllGroupsNotSafeToScaleUp';
   if (fitting.every((r) => r === 'MaxSizeReached' || r === 'MaxResourceLimitReached' || r === 'MaxNodesTotalReached')) return 'LimitsReached';
   return 'NoExpansionOption';
 }
@@ -208,7 +210,7 @@ export function planScaleUp(input: ScaleUpPlanInput): ScaleUpPlan {
     config: input.config,
     currentNodeCount: input.limits.currentNodeCount,
     resourcesLeft: resourcesLeft(input.config, input.limits.currentTotals),
-    ...(input.backedOffGroups !== undefined ? { backedOff: input.backedOffGroups } : {}),
+    ...(input.notSafeGroups !== undefined ? { notSafe: input.notSafeGroups } : {}),
     snapshot: fitting.nodes,
   });
   const common = { skipped: found.skipped, templateMisfits: found.templateMisfits, options: found.options, podsTooNew, podsAbsorbed, podsNeverSchedulable: found.neverSchedulable.flat().map((p) => p.name), placedOnNodes };

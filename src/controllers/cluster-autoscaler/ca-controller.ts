@@ -1,16 +1,17 @@
 /**
  * The cluster-autoscaler loop (core/static_autoscaler.go RunOnce), a thin loop around the pure
- * planners: every scan interval expire node requests that never registered, stop while too many
- * nodes are Unready (cluster-health.ts), take NotStarted nodes for upcoming ones (template nodes in
- * the simulations, no scale-down candidates), plan a scale-up when pods are unschedulable or nodes
- * are being drained (their pods count as pending: scale-up/drained-pods.ts), and, in a loop that
- * scaled nothing up, plan a scale-down from the nodes with the pods the scale-up's snapshot placed
- * on them (RunOnce returns early only after a successful scale-up; spec §4.3); then actuate:
- * IncreaseSize, or taint, drain
- * (evict the movable pods, which their controllers recreate elsewhere) and delete, 5 s after the
- * taint and then at a 5 s poll (node-deletion.ts). Each loop is recorded once: a loop with pending
- * pods and no scale-up keeps the scale-up's reason unless it removes nodes, and says what scale-down
- * found in its detail.
+ * planners: every scan interval settle the scale-up requests (cluster-state.ts: one timed out backs
+ * its group off, instances that never registered go), stop while too many nodes are Unready
+ * (cluster-health.ts), take NotStarted nodes for upcoming ones (template nodes in the simulations,
+ * no scale-down candidates), plan a scale-up when pods are unschedulable or nodes are being drained
+ * (their pods count as pending: scale-up/drained-pods.ts) over the groups safe to scale up (not
+ * unhealthy, not backed off), and, in a loop that scaled nothing up, plan a scale-down from the
+ * nodes with the pods the scale-up's snapshot placed on them (RunOnce returns early only after a
+ * successful scale-up; spec §4.3); then actuate: IncreaseSize (registering the group's scale-up
+ * request), or taint, drain (evict the movable pods, which their controllers recreate elsewhere)
+ * and delete, 5 s after the taint and then at a 5 s poll (node-deletion.ts). Each loop is recorded
+ * once: a loop with pending pods and no scale-up keeps the scale-up's reason unless it removes
+ * nodes, and says what scale-down found in its detail.
  */
 import { isClusterHealthy, isNotStarted, isUnready } from '../../autoscalers/cluster-autoscaler/cluster-health.js';
 import { buildExpanderChain, type ExpanderChain } from '../../autoscalers/cluster-autoscaler/expanders/chain.js';
@@ -31,7 +32,7 @@ import type { SimObserver } from '../../observe/observer.js';
 import type { ClusterAutoscalerSettings } from '../../scenario/types.js';
 import { startNodeDeletion } from './node-deletion.js';
 import { caNode, caNodeGroup, caPod, DELETION_CANDIDATE_TAINT, TO_BE_DELETED_TAINT, type OwnerKindOf } from './snapshot.js';
-import { isBackedOff, isStale, registerFailure, type BackoffEntry } from '../../autoscalers/cluster-autoscaler/node-group-backoff.js';
+import { CaClusterState, groupNodeCounts } from './cluster-state.js';
 
 /**
  * Reasons that hold back a node already unneeded long enough: the loop's detail names such nodes
@@ -63,8 +64,10 @@ export class ClusterAutoscalerController {
   private lastDeleteSeconds: number | undefined;
   /** Nodes being deleted, with their group and whether they need a drain (only drains count against max-drain-parallelism, budgets.go CropNodes). */
   private readonly deleting = new Map<SimNode, { group: NodeGroup; drain: boolean }>();
-  /** Node groups backed off after a failed scale-up, by name (node-group-backoff.ts). */
-  private readonly backoff = new Map<string, BackoffEntry>();
+  /** Scale-up requests, backoff and group health (clusterstate.go). */
+  private readonly clusterState: CaClusterState;
+  /** What UpdateNodes found this loop (a scale-up timed out), put first in the loop's detail. */
+  private loopNote = '';
   private readonly expander: ExpanderChain;
   /** The snapshot's node positions by name, kept while the snapshot holds the same nodes in the same order (most loops). */
   private snapshotIndex: { nodes: SimNode[]; byName: ReadonlyMap<string, number> } | undefined;
@@ -74,6 +77,7 @@ export class ClusterAutoscalerController {
     private readonly deps: CaDeps,
   ) {
     this.expander = buildExpanderChain(config.expanders, deps.random);
+    this.clusterState = new CaClusterState(config.maxNodeProvisionTimeSeconds);
   }
 
   private get autoscaled(): NodeGroup[] {
@@ -88,15 +92,7 @@ export class ClusterAutoscalerController {
   scan(nowSeconds: number): void {
     const { cluster, ownerKind } = this.deps;
     this.counts.scans++;
-    for (const g of this.autoscaled) {
-      // A scale-up whose nodes did not register in time backs the group off (clusterstate.go updateScaleRequests).
-      if (g.expireRequests(this.config.maxNodeProvisionTimeSeconds) > 0) this.backoff.set(g.spec.name, registerFailure(this.backoff.get(g.spec.name), nowSeconds));
-    }
-    for (const [name, entry] of this.backoff) if (isStale(entry, nowSeconds)) this.backoff.delete(name);
-    const backedOffGroups = new Set([...this.backoff].filter(([, e]) => isBackedOff(e, nowSeconds)).map(([name]) => name));
     const groups = this.autoscaled;
-    const before = groups.reduce((n, g) => n + g.targetSize, 0);
-    const pending = cluster.unschedulablePods().filter((p) => !p.removed && p.deletionSeconds === undefined);
     // RunOnce stops here while too many nodes are Unready, and forgets the unneeded nodes
     // (IsClusterHealthy, CleanUpUnneededNodes). The warm start's nodes (t = 0) were created before the run.
     // A Node whose instance is gone is left out: clusterstate counts it Deleted, not Unready
@@ -125,6 +121,11 @@ export class ClusterAutoscalerController {
       }
       inSnapshot.push(n);
     }
+    // UpdateNodes: scale-up requests finished or timed out (cluster-state.ts), before the health check.
+    const timedOut = this.clusterState.update(groups, notStarted, nowSeconds);
+    this.loopNote = timedOut.length === 0 ? '' : `scale-up timed out: ${timedOut.map((t) => `${t.group} after ${Math.round(t.afterSeconds)}s`).join(', ')}`;
+    const before = groups.reduce((n, g) => n + g.targetSize, 0);
+    const pending = cluster.unschedulablePods().filter((p) => !p.removed && p.deletionSeconds === undefined);
     const health = isClusterHealthy(unready, registered);
     if (!health.healthy) {
       this.unneededSince = new Map();
@@ -179,11 +180,12 @@ export class ClusterAutoscalerController {
         podCreatedSeconds: createdSeconds(pending, draining),
         random: this.deps.random,
         expander: this.expander,
-        backedOffGroups,
+        notSafeGroups: this.clusterState.notSafeToScaleUp(groups, groupNodeCounts(inSnapshot, notStarted, groups, nowSeconds), nowSeconds),
       });
       const group = groups.find((g) => g.name === plan.group);
       if (group !== undefined && plan.increase > 0) {
         group.increaseSize(plan.increase);
+        this.clusterState.registerScaleUp(group.name, plan.increase, nowSeconds);
         this.lastScaleUpSeconds = nowSeconds;
         this.counts.scaleUps++;
         this.counts.nodesAdded += plan.increase;
@@ -355,7 +357,7 @@ export class ClusterAutoscalerController {
       nodesAfter: after,
       unschedulablePods,
       reason,
-      detail,
+      detail: this.loopNote === '' ? detail : detail === '' ? this.loopNote : `${this.loopNote}; ${detail}`,
       removedNodes,
       ...(this.lastScaleUpSeconds !== undefined ? { lastScaleUpSeconds: this.lastScaleUpSeconds } : {}),
     });

@@ -1,9 +1,10 @@
 /**
  * clusterstate.go updateReadinessStats and IsClusterHealthy: Unready = NotReady and older than
- * MaxNodeStartupTime (15 min); unhealthy when Unready > 3 and > 45% of the registered nodes.
+ * MaxNodeStartupTime (15 min); unhealthy when Unready > 3 and > 45% of the registered nodes;
+ * IsNodeGroupHealthy per node group.
  */
 import { describe, expect, it } from 'vitest';
-import { clusterHealth, isNotStarted } from '../../../src/autoscalers/cluster-autoscaler/cluster-health.js';
+import { clusterHealth, isNotStarted, nodeGroupHealth } from '../../../src/autoscalers/cluster-autoscaler/cluster-health.js';
 
 const NOW = 10_000;
 const nodes = (ready: number, unready: number, createdSeconds = 0) => [
@@ -44,5 +45,28 @@ describe('isNotStarted (updateReadinessStats: not Ready and created less than Ma
     [false, NOW - 100, 0, true],
   ] as const)('ready %s, created %s (warm start at or before %s) → NotStarted %s', (ready, createdSeconds, startedBefore, expected) => {
     expect(isNotStarted({ ready, createdSeconds }, NOW, startedBefore)).toBe(expected);
+  });
+});
+
+describe('nodeGroupHealth (IsNodeGroupHealthy)', () => {
+  const group = (ready: number, unready: number, notStarted: number, target: number, requestedIncrease = 0, unregistered = 0) => ({ ready, unready, notStarted, unregistered, target, requestedIncrease });
+  it.each([
+    // MinNodes = target − request's Increase; unjustified = MinNodes − Ready when Ready falls short.
+    ['all Ready', group(10, 0, 0, 10), true, 0],
+    ['3 short: ok-total-unready-count', group(7, 0, 3, 10), true, 3],
+    ['4 short of 10: 40%, not more than 45%', group(6, 0, 4, 10), true, 4],
+    ['5 short of 10: 50%', group(5, 0, 5, 10), false, 5],
+    ['5 short of 11 counted: 45.45%', group(6, 5, 0, 11), false, 5],
+    ['5 short of 12 counted: 41.7%', group(7, 5, 0, 12), true, 5],
+    ['the open request excuses the nodes it asked for', group(5, 0, 5, 10, 5), true, 0],
+    ['its Increase excuses only that many', group(2, 0, 8, 10, 3), false, 5],
+    ['Unready nodes count in the share (45% of Ready, Unready and NotStarted)', group(4, 6, 0, 10), false, 6],
+    ['no readiness, target 0', group(0, 0, 0, 0), true, 0],
+    ['no readiness, scaling up from 0 (MinNodes 0)', group(0, 0, 0, 2, 2), true, 0],
+    ['no readiness and no request: target 2 missing', group(0, 0, 0, 2), false, 2],
+    ['no readiness, MinNodes below 0: only MinNodes == 0 is excused', group(0, 0, 0, 1, 2), false, 0],
+    ['nodes not registered give readiness; with no request open they are unjustified', group(0, 0, 0, 4, 0, 4), false, 4],
+  ] as const)('%s', (_, readiness, healthy, unjustifiedUnready) => {
+    expect(nodeGroupHealth(readiness)).toEqual({ healthy, unjustifiedUnready });
   });
 });

@@ -14,7 +14,10 @@ import { snapshotSpread } from '../spread-predicate.js';
 import type { CaNodeGroup, CaResourceTotals } from '../types.js';
 import { estimationNodeLimit } from './limits.js';
 
-export type GroupSkipReason = 'BackedOff' | 'MaxSizeReached' | 'MaxResourceLimitReached' | 'MaxNodesTotalReached' | 'NoPodFitsTemplate' | 'NoNodesEstimated';
+/** IsNodeGroupReadyToScaleUp's reasons (NotReadyReason for an unhealthy group, BackoffReason). */
+export type NotSafeToScaleUp = 'NodeGroupUnhealthy' | 'BackedOff';
+
+export type GroupSkipReason = NotSafeToScaleUp | 'MaxSizeReached' | 'MaxResourceLimitReached' | 'MaxNodesTotalReached' | 'NoPodFitsTemplate' | 'NoNodesEstimated';
 
 export interface GroupOptionsInput {
   podGroups: readonly PodEquivalenceGroup[];
@@ -22,8 +25,11 @@ export interface GroupOptionsInput {
   config: ClusterAutoscalerSettings;
   currentNodeCount: number;
   resourcesLeft: CaResourceTotals;
-  /** Groups in backoff after a failed scale-up (node-group-backoff.ts): skipped first, as BackoffReason. */
-  backedOff?: ReadonlySet<string>;
+  /**
+   * Groups not safe to scale up (IsNodeGroupSafeToScaleUp): unhealthy ones (cluster-health.ts
+   * nodeGroupHealth) and ones in backoff after a failed scale-up (node-group-backoff.ts), skipped first.
+   */
+  notSafe?: ReadonlyMap<string, NotSafeToScaleUp>;
   /**
    * The cluster snapshot the simulations start from (existing and upcoming nodes with the absorbed
    * pods): PodTopologySpread counts over it and the new nodes. Only pods with DoNotSchedule
@@ -61,7 +67,8 @@ function templateFit(podGroup: PodEquivalenceGroup, empty: SimulatedNode, snapsh
 }
 
 function skipReason(group: CaNodeGroup, input: GroupOptionsInput): GroupSkipReason | undefined {
-  if (input.backedOff?.has(group.name) === true) return 'BackedOff';
+  const notSafe = input.notSafe?.get(group.name);
+  if (notSafe !== undefined) return notSafe;
   if (group.targetSize >= group.maxSize) return 'MaxSizeReached';
   const t = group.template;
   if (t.cpuMillicores > input.resourcesLeft.cpuMillicores || t.memoryBytes > input.resourcesLeft.memoryBytes) return 'MaxResourceLimitReached';
