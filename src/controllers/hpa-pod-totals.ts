@@ -10,8 +10,8 @@
  *   (MetricsServer.epoch, ScrapeGroup.resets).
  * Pods whose class may change without that are "volatile", kept in a list and classified again at
  * each sync: for cpu, one inside its CPU initialization period (the one rule that reads the clock
- * and a sample's timestamp); a running pod without a sample, which a scrape may give one; a ready
- * pod whose sample is its own. Every other pod's class holds, and a held ready pod's sample is its
+ * and a sample's timestamp); a running pod without a sample, which a scrape may give one; a pod
+ * whose container stopped, whose last sample the next scrape drops; a ready pod whose sample is its own. Every other pod's class holds, and a held ready pod's sample is its
  * workload's shared sample for its usage state (src/metrics/scrape-group.ts), which each scrape
  * renews for all of them at once: their usage is (ready serving pods × the serving sample) + (ready
  * idle pods × the idle sample), in whole milli-units (millicores; bytes × 1000 for memory), so the
@@ -64,7 +64,9 @@ export class HpaPodTotals {
     const start = pod.startTimeSeconds;
     const initializing =
       this.resource === 'cpu' && podClass !== 'ignored' && pod.phase !== 'Pending' && start !== undefined && start + config.cpuInitializationPeriodSeconds > nowSeconds;
-    if (initializing || (podClass === 'missing' && pod.phase === 'Running')) {
+    // A pod whose container stopped keeps its last sample until the next scrape drops it (metrics-server.ts).
+    const stoppedWithSample = sample !== undefined && pod.containerStartSeconds === undefined;
+    if (initializing || stoppedWithSample || (podClass === 'missing' && pod.phase === 'Running')) {
       this.volatile.push(pod);
       return;
     }

@@ -121,8 +121,8 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
       // metrics-server first: a shared pod takes its last point from the account it followed.
       if (workload !== undefined) metricsServer.usageChanging(pod, workload);
       workload?.usageStateChanging(pod, from, to);
-      // A container that stops (gone, finished, crashed, its node down) has no metrics until it runs again.
-      if (to === 'none') metricsServer.forget(pod);
+      // A container that stops (gone, finished, crashed, its node down) keeps its last sample until
+      // the next scrape, which finds it not running and drops it (MetricsServer.scrape).
     },
     unreachableEndpointChanging: (pod: SimPod, unreachable: boolean) => workloads[pod.owner.index]?.unreachableEndpointChanging(pod, unreachable),
     podChanged: (pod: SimPod) => {

@@ -3,6 +3,9 @@
  * recent scrapes (pkg/storage/types.go resourceUsage), with the first-sample rule of
  * pkg/storage/pod.go (a container that started at least 10 s and less than one resolution before the
  * scrape gets a synthetic zero point at its start time; a restart drops the history); memory is the working set at the last scrape.
+ * A scrape stores only the pods it found running (pod.go Store replaces the last batch), so a pod
+ * whose container stops (crashed, gone, its node down) keeps being served its last sample until the
+ * next scrape, which drops it.
  * During an outage (a metricsServerOutage fault) it neither scrapes nor serves, and comes back empty.
  * A workload whose probe shares its pods' numbers (src/metrics/scrape-group.ts) is scraped per
  * workload and per usage state: pods whose state held since their last point take the state's
@@ -157,7 +160,7 @@ export class MetricsServer {
     this.scrapeWorkingSet = undefined;
     const usage = probe.shared;
     if (usage === undefined) {
-      for (const pod of pods) this.scrapePod(pod, nowSeconds, probe, undefined, undefined);
+      for (const pod of pods) if (!this.scrapePod(pod, nowSeconds, probe, undefined, undefined)) this.forget(pod);
       return;
     }
     const group = this.groupOf(probe, usage);
@@ -173,6 +176,7 @@ export class MetricsServer {
       const since = usage.usageSinceSeconds(pod);
       if (!this.scrapePod(pod, nowSeconds, probe, group, since)) {
         group.own.delete(pod);
+        this.forget(pod);
         continue;
       }
       // Its point is now; it shares its group's samples from the next scrape on while its usage state holds.
@@ -319,7 +323,7 @@ export class MetricsServer {
     storeSample(state, cpuMillicores, memoryBytes, timeSeconds, this.resolutionSeconds);
   }
 
-  /** Drops the state of a pod that is gone. */
+  /** Drops the state of a pod a scrape found not running (or that is gone). */
   forget(pod: SimPod): void {
     const state = this.state(pod);
     if (state === undefined) return;

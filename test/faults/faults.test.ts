@@ -72,6 +72,25 @@ describe('nodeFailure', () => {
     expect(Object.fromEntries(built.faultCounts)).toEqual({ nodeFailure: 1 });
   });
 
+  it("metrics-server serves the failed node's pod its last sample until its next scrape, which finds no kubelet and drops it", async () => {
+    const built = await build(['{nodeFailure: {node: default-0, at: 60}}'], webDeployment(2));
+    const pod = built.cluster.podsOn(built.cluster.nodes[0]!)[0]!;
+    const scrapes: number[] = [];
+    built.sim.every(0, 1, Phase.OBSERVE, 'test/scrape-watch', () => {
+      const sample = built.metricsServer.sample(pod);
+      if (sample !== undefined && scrapes.at(-1) !== sample.timestampSeconds) scrapes.push(sample.timestampSeconds);
+    });
+    built.sim.runUntil(60);
+    const last = built.metricsServer.sample(pod)!.timestampSeconds;
+    expect(last).toBeLessThanOrEqual(60);
+    // Stopped at 60 s: still served up to the next scrape (one resolution after the last).
+    built.sim.runUntil(last + 14.5);
+    expect(built.metricsServer.sample(pod)?.timestampSeconds).toBe(last);
+    built.sim.runUntil(last + 15.5);
+    expect(built.metricsServer.sample(pod)).toBeUndefined();
+    expect(scrapes.at(-1)).toBe(last);
+  });
+
   it('recoverAfter brings the node back Ready and untainted before the eviction; its pods restart in place', async () => {
     const built = await build(['{nodeFailure: {node: default-0, at: 60, recoverAfter: 2m}}'], webDeployment(2));
     const pod = built.cluster.podsOn(built.cluster.nodes[0]!)[0]!;

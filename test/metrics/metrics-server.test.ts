@@ -126,6 +126,29 @@ describe('metrics-server outage and forgetting', () => {
     expect(ms.sample(pod)).toBeUndefined();
   });
 
+  it('serves a stopped container its last sample until the next scrape, which drops it (pod.go Store keeps only the last batch)', () => {
+    const { probe, ms, pod } = scrapedTwice();
+    // The container crashes at 35 s: the kubelet reports nothing for it from then on.
+    pod.containerStartSeconds = undefined;
+    expect(served(ms.sample(pod))).toEqual({ cpuMilli: 100, memoryBytes: 100, timestampSeconds: 30, windowSeconds: 15 });
+    ms.scrape([pod], 45, probe);
+    expect(ms.sample(pod)).toBeUndefined();
+    // Restarted at 50 s: a new container, so two points (or the fresh-container rule at 60 s: 10 s old) make a rate again.
+    pod.containerStartSeconds = 50;
+    const restarted: UsageProbe = { ...probe, cpuCumulativeMilliSeconds: (_, t) => 100 * (t - 50) };
+    ms.scrape([pod], 60, restarted);
+    expect(served(ms.sample(pod))).toEqual({ cpuMilli: 100, memoryBytes: 100, timestampSeconds: 60, windowSeconds: 10 });
+  });
+
+  it("serves the old container's sample when it restarted between scrapes, and none after the scrape that sees the new one", () => {
+    const { probe, ms, pod } = scrapedTwice();
+    pod.containerStartSeconds = 38;
+    expect(ms.sample(pod)?.timestampSeconds).toBe(30);
+    // 45 s: the new container is 7 s old, too young for the fresh-container rule, and its start differs from the stored point's.
+    ms.scrape([pod], 45, { ...probe, cpuCumulativeMilliSeconds: (_, t) => 100 * (t - 38) });
+    expect(ms.sample(pod)).toBeUndefined();
+  });
+
   it('keeps each pod its own sample', () => {
     const ms = new MetricsServer(15);
     const a = makePod({ containerStartSeconds: -100 });

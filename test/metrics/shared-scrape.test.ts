@@ -65,8 +65,8 @@ class TestWorkload implements UsageProbe, SharedUsage {
     }
     pod.ready = to === 'serving';
     if (to === 'none') pod.phase = 'Pending';
+    // A stopped container keeps its last sample until the next scrape drops it (as in the engine).
     this.ledger.change(pod, to, nowSeconds, this.integral);
-    if (to === 'none') this.server.forget(pod);
   }
 
   stateOf(pod: SimPod): UsageState {
