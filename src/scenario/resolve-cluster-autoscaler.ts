@@ -5,6 +5,7 @@
  */
 import { isAutoscaledPool } from './node-pools/autoscaled-pool.js';
 import { CA_DEFAULTS } from '../autoscalers/cluster-autoscaler/config.js';
+import { PRIORITY_FLOOR } from '../autoscalers/cluster-autoscaler/expanders/priority.js';
 import { findRate } from '../report/cost/money.js';
 import { exactToNumber } from '../units/exact-amount.js';
 import { suggestionHint } from './did-you-mean.js';
@@ -116,11 +117,21 @@ function checkExpanders(expanders: readonly string[], ref: DocRef, sink: Problem
   });
 }
 
-/** The priority expander needs priorities, the price expander needs prices: say when the pools lack them. */
+/**
+ * The priority expander needs priorities (and never picks one below -1), the price expander needs
+ * prices: say when the pools lack them.
+ */
 function warnAboutExpanderInputs(expanders: readonly string[], pools: readonly NodePoolSpec[], ref: DocRef, sink: ProblemSink): void {
   const scalable = pools.filter(isAutoscaledPool);
   if (expanders.includes('priority') && scalable.every((p) => p.expanderPriority === undefined)) {
     sink.warn(ref.warning([...AT, 'expander'], 'the priority expander is listed but no autoscaled node pool sets expanderPriority: every group ties', 'set expanderPriority on the node pools (higher wins)'));
+  }
+  const belowFloor = scalable.filter((p) => p.expanderPriority !== undefined && p.expanderPriority < PRIORITY_FLOOR);
+  if (expanders.includes('priority') && belowFloor.length > 0) {
+    const named = belowFloor.map((p) => `${p.name} (${p.expanderPriority})`).join(', ');
+    sink.warn(
+      ref.warning([...AT, 'expander'], `node pools ${named} have an expanderPriority below -1, which the priority expander never picks (priority.go starts its maximum at -1): they tie with pools without one`, 'use -1 or higher for a pool to prefer last'),
+    );
   }
   if (expanders.includes('price') && scalable.some((p) => p.billing === undefined)) {
     const unpriced = scalable.filter((p) => p.billing === undefined).map((p) => p.name).join(', ');

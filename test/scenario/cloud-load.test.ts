@@ -148,6 +148,21 @@ describe('cluster-autoscaler settings', () => {
     expect(inverse.warnings.map((w) => w.message).join('\n')).not.toContain('the price expander');
   });
 
+  it('warns that the priority expander never picks a pool whose expanderPriority is below -1', async () => {
+    const pools = (priority: number) =>
+      CLOUD_SCENARIO.replace(/ {2}nodePools:\n[\s\S]*?(?= {2}currency:)/, [
+        '  nodePools:',
+        '    - {name: main, cpu: "2", memory: 4Gi, count: 0, maxSize: 10, expanderPriority: 10}',
+        `    - {name: spare, cpu: "2", memory: 4Gi, count: 0, maxSize: 10, expanderPriority: ${priority}}`,
+        '  clusterAutoscaler: {expander: priority}',
+        '',
+      ].join('\n'));
+    const below = await loadCloud({ 'scenario.yaml': pools(-2) });
+    expect(below.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('node pools spare (-2) have an expanderPriority below -1, which the priority expander never picks'));
+    const floor = await loadCloud({ 'scenario.yaml': pools(-1) });
+    expect(floor.warnings).toEqual([]);
+  });
+
   it('is off by default when every pool is fixed', async () => {
     const scenario = await loadCloud(withPools('    - {name: p, cpu: "2", memory: 8Gi, count: 1}\n'));
     expect(scenario.clusterAutoscaler.enabled).toBe(false);

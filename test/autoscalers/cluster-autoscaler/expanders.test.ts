@@ -12,6 +12,9 @@ const groups: CaNodeGroup[] = [
   group('small', template(1000, 2 * GIB), { priceUsdPerHour: 0.05, priority: 10 }),
   group('large', template(4000, 8 * GIB), { priceUsdPerHour: 0.2, priority: 20 }),
   group('odd', template(3000, 4 * GIB), { priceUsdPerHour: 0.3 }),
+  group('last', template(1000, 2 * GIB), { priority: -1 }),
+  group('never', template(1000, 2 * GIB), { priority: -5 }),
+  group('never2', template(1000, 2 * GIB), { priority: -2 }),
 ];
 const ctx: ExpanderContext = { groups: new Map(groups.map((g) => [g.name, g])), pods: new Map(podList.map((p) => [p.name, p])), clusterNodeCount: 3 };
 const opt = (groupName: string, nodeCount: number, podCount: number): ExpansionOption => ({ group: groupName, nodeCount, pods: podList.slice(0, podCount).map((p) => p.name) });
@@ -27,6 +30,10 @@ describe('expanders', () => {
     ['least-waste keeps the least idle cpu + memory fraction', 'least-waste', [opt('small', 3, 6), opt('large', 1, 6)], ['small:3']],
     ['priority keeps the highest group priority; groups without one are not candidates', 'priority', [opt('small', 3, 6), opt('large', 1, 6), opt('odd', 2, 6)], ['large:1']],
     ['priority keeps everything when no group has a priority', 'priority', [opt('odd', 2, 6)], ['odd:2']],
+    // priority.go starts its maximum at -1: -1 can win, anything below never does.
+    ['priority keeps a group at -1 over one without a priority', 'priority', [opt('odd', 2, 6), opt('last', 3, 6)], ['last:3']],
+    ['priority never keeps a group below -1 on its merit: with -2 and -5 alone, nothing is filtered', 'priority', [opt('never', 3, 6), opt('never2', 3, 6), opt('odd', 2, 6)], ['never:3', 'never2:3', 'odd:2']],
+    ['priority keeps -1 over -5', 'priority', [opt('never', 3, 6), opt('last', 3, 6)], ['last:3']],
     ['price keeps the cheapest well-fitting option', 'price', [opt('small', 3, 6), opt('large', 1, 6)], ['small:3']],
     ['random returns exactly one option', 'random', [opt('small', 3, 6), opt('large', 1, 6)], 1],
   ] as const)('%s', (_name, expander, options, expected) => {
