@@ -29,10 +29,25 @@ export interface ContainerSpec {
   /** True for a restartable init container (sidecar, restartPolicy: Always): its requests count. */
   sidecar: boolean;
   /**
-   * env, by name: a literal `value` (a missing one is ""), or null for a `valueFrom` (a Secret,
-   * ConfigMap or field the simulation does not resolve). Read only for KEDA's `<key>FromEnv`.
+   * env, by name (the last entry of a name wins): a literal `value` (a missing one is ""), or its
+   * `valueFrom`. Read only for KEDA's `<key>FromEnv` (src/scenario/keda/container-env.ts).
    */
-  env?: Readonly<Record<string, string | null>>;
+  env?: Readonly<Record<string, string | EnvValueFrom>>;
+  /** envFrom, in order: every key of a ConfigMap or Secret as a variable (prefixed). */
+  envFrom?: readonly EnvFromSource[];
+}
+
+/** An env variable's valueFrom: a key of a Secret or ConfigMap, a field, or something else (resourceFieldRef). */
+export type EnvValueFrom =
+  | { kind: 'Secret' | 'ConfigMap'; name: string; key: string; optional: boolean }
+  | { kind: 'field'; fieldPath: string }
+  | { kind: 'other' };
+
+export interface EnvFromSource {
+  kind: 'Secret' | 'ConfigMap';
+  name: string;
+  prefix: string;
+  optional: boolean;
 }
 
 export interface Toleration {

@@ -26,14 +26,18 @@ describe('<key>FromEnv from the scale target container (resolver.ResolveContaine
 
   it('a valueFrom variable, a missing one and an unknown envSourceContainerName are warned about, each saying why', async () => {
     const fromSecret = await loadKeda(withEnv('[{name: GROUP, valueFrom: {secretKeyRef: {name: s, key: k}}}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
-    expect(fromSecret.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('consumerGroupFromEnv gives no consumerGroup (GROUP comes from valueFrom in container web, which the simulation does not resolve)'));
+    expect(fromSecret.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringContaining('kafka trigger: no consumerGroup (consumerGroupFromEnv: GROUP comes from Secret s key k, but Secret default/s is not in the manifests)'),
+    );
     const missing = await loadKeda(withEnv('[{name: OTHER, value: x}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
-    expect(missing.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('(container web has no GROUP with a value)'));
+    expect(missing.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('(consumerGroupFromEnv: container web has no GROUP)'));
+    const other = await loadKeda(withEnv('[{name: GROUP, valueFrom: {resourceFieldRef: {resource: limits.cpu}}}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
+    expect(other.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("(consumerGroupFromEnv: GROUP comes from a valueFrom KEDA's resolver does not read)"));
     const named = await loadKeda({
       ...withEnv('[{name: GROUP, value: workers}]', 'consumerGroupFromEnv: GROUP, topic: orders'),
       'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: GROUP, topic: orders').replace('scaleTargetRef: {name: web}', 'scaleTargetRef: {name: web, envSourceContainerName: sidecar}'),
     });
-    expect(named.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('(no container named "sidecar" (envSourceContainerName) in the scale target)'));
+    expect(named.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('(consumerGroupFromEnv: no container named "sidecar" (envSourceContainerName) in the scale target)'));
   });
 
   const rabbit = (env: string) => ({
@@ -47,6 +51,39 @@ describe('<key>FromEnv from the scale target container (resolver.ResolveContaine
     expect(amqp.warnings.filter((w) => w.field?.includes('FromEnv'))).toEqual([]);
     const problems = await kedaProblems(rabbit('[{name: RABBIT, value: "ftp://rabbit"}]'));
     expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.hostFromEnv', message: expect.stringContaining("(host from the container's env)") }));
+  });
+
+  const SECRET = (namespace: string, data: string) => `---\napiVersion: v1\nkind: Secret\nmetadata: {name: kafka-conf, namespace: ${namespace}}\n${data}\n`;
+  const CONFIG_MAP = '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: kafka-topics}\ndata: {TOPIC: orders, GROUP: from-config-map}\n';
+
+  it("resolves valueFrom through the manifests' Secrets (base64 data, stringData winning) and ConfigMaps, and fieldRef metadata.namespace", async () => {
+    // "d29ya2Vycw==" is "workers".
+    const env = '[{name: GROUP, valueFrom: {secretKeyRef: {name: kafka-conf, key: group}}}, {name: TOPIC, valueFrom: {configMapKeyRef: {name: kafka-topics, key: TOPIC}}}]';
+    const scenario = await loadKeda(withEnv(env, 'consumerGroupFromEnv: GROUP, topicFromEnv: TOPIC', `${SECRET('default', 'data: {group: d29ya2Vycw==}')}${CONFIG_MAP}`));
+    expect(scenario.warnings.filter((w) => w.field?.includes('FromEnv'))).toEqual([]);
+    expect(scenario.scaledObjects[0]!.triggers[0]!.metadata).toMatchObject({ consumerGroup: 'workers', topic: 'orders' });
+    const stringData = await loadKeda(withEnv(env, 'consumerGroupFromEnv: GROUP, topicFromEnv: TOPIC', `${SECRET('default', 'data: {group: d29ya2Vycw==}\nstringData: {group: billing}')}${CONFIG_MAP}`));
+    expect(stringData.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('billing');
+    const field = await loadKeda(withEnv('[{name: GROUP, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
+    expect(field.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('default');
+  });
+
+  it('reads envFrom (prefixed, a later source winning, env over envFrom); a Secret in another namespace is not seen', async () => {
+    const envFrom = (env: string) => ({
+      'manifests/web.yaml': `${BASE_DEPLOYMENT}          envFrom: [{configMapRef: {name: kafka-topics}, prefix: K_}, {secretRef: {name: kafka-conf}, prefix: K_}]\n${env}${SECRET('default', 'stringData: {GROUP: from-secret}')}${CONFIG_MAP}`,
+      'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: K_GROUP, topicFromEnv: K_TOPIC'),
+    });
+    const fromBoth = await loadKeda(envFrom(''));
+    expect(fromBoth.scaledObjects[0]!.triggers[0]!.metadata).toMatchObject({ consumerGroup: 'from-secret', topic: 'orders' });
+    const overridden = await loadKeda(envFrom('          env: [{name: K_GROUP, value: literal}]\n'));
+    expect(overridden.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('literal');
+    const elsewhere = await loadKeda(withEnv('[{name: GROUP, valueFrom: {secretKeyRef: {name: kafka-conf, key: GROUP}}}]', 'consumerGroupFromEnv: GROUP, topic: orders', SECRET('other', 'stringData: {GROUP: x}')));
+    expect(elsewhere.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('but Secret default/kafka-conf is not in the manifests'));
+  });
+
+  it("refuses a Secret whose data is not base64, at its key", async () => {
+    const problems = await kedaProblems(withEnv('[{name: GROUP, value: workers}]', 'consumerGroupFromEnv: GROUP, topic: orders', SECRET('default', 'data: {group: "not base64!"}')));
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'data.group', message: expect.stringContaining('expected base64') }));
   });
 
   it('a FromEnv key KEDA reads only from the metadata (lagThreshold) is left alone', async () => {

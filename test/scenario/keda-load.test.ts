@@ -342,7 +342,7 @@ describe('KEDA warnings (not errors)', () => {
     const scenario = await loadKeda(files);
     const warning = scenario.warnings.find((w) => w.field === 'spec.triggers[0].metadata.consumerGroupFromEnv');
     expect(warning).toMatchObject({ file: expect.stringMatching(/manifests\/keda\.yaml$/), line: lineOf(files['manifests/keda.yaml'], 'consumerGroupFromEnv') });
-    expect(warning?.message).toMatch(/^kafka trigger: consumerGroupFromEnv gives no consumerGroup \(container web has no GROUP with a value\): the lag is read from the queue the topic names/);
+    expect(warning?.message).toMatch(/^kafka trigger: no consumerGroup \(consumerGroupFromEnv: container web has no GROUP\): the lag is read from the queue the topic names/);
     expect(scenario.scaledObjects[0]!.triggers).toHaveLength(2);
   });
 });

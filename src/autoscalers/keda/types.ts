@@ -187,4 +187,10 @@ export interface ScalerDefinition {
    * (src/scenario/keda/resolve-trigger-env.ts warns with it).
    */
   readonly fromEnvEffects?: Readonly<Record<string, string>>;
+  /**
+   * Keys KEDA may read from the trigger's TriggerAuthentication (authParams, between the metadata
+   * and the env in the key's order) that change what the simulation computes, each with what is
+   * lost when the scenario cannot resolve it (src/scenario/keda/resolve-auth-params.ts).
+   */
+  readonly authParamEffects?: Readonly<Record<string, string>>;
 }

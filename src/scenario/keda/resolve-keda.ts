@@ -43,13 +43,16 @@ export type ResolvedKeda = Pick<Scenario, 'scaledObjects' | 'scaledJobs' | 'trig
 export function resolveKeda(ctx: KedaContext): ResolvedKeda {
   const { manifests, sections, scenarioRef, sink } = ctx;
   const { targets, adoptedHpas } = checkScaledObjects({ manifests, loadModelNames: sections.workloadNames, elasticSources: ctx.elasticSources, sink });
-  // <key>FromEnv before anything reads the triggers (their queues, names and metric names).
+  // Keys from the authentication or <key>FromEnv before anything reads the triggers (their queues, names and metric names).
+  const outside = { authentications: manifests.triggerAuthentications, configData: manifests.configData };
   for (const so of manifests.scaledObjects) {
     const containers = targets.get(so)?.spec.template.containers;
-    resolveTriggerEnv({ triggers: so.spec.triggers, parsed: so.parsed, ref: so.ref, envSourceContainerPath: ['spec', 'scaleTargetRef', 'envSourceContainerName'], containers }, sink);
+    const envSourceContainerPath = ['spec', 'scaleTargetRef', 'envSourceContainerName'];
+    resolveTriggerEnv({ triggers: so.spec.triggers, parsed: so.parsed, ref: so.ref, namespace: so.spec.namespace, envSourceContainerPath, containers, ...outside }, sink);
   }
   for (const job of manifests.scaledJobs) {
-    resolveTriggerEnv({ triggers: job.spec.triggers, parsed: job.parsed, ref: job.ref, envSourceContainerPath: ['spec', 'envSourceContainerName'], containers: job.template.template.containers }, sink);
+    const containers = job.template.template.containers;
+    resolveTriggerEnv({ triggers: job.spec.triggers, parsed: job.parsed, ref: job.ref, namespace: job.spec.namespace, envSourceContainerPath: ['spec', 'envSourceContainerName'], containers, ...outside }, sink);
   }
   const owners = indexTriggerOwners(manifests, sink);
   checkAuthenticationRefs(manifests, sink);

@@ -1,20 +1,24 @@
 /**
- * KEDA's `<key>FromEnv` trigger metadata (scalersconfig typed_config.go configParamValue, order
- * triggerMetadata then resolvedEnv): a key the metadata leaves empty is read from the env of the
- * scale target's container named by envSourceContainerName, or its first container
- * (resolver.ResolveContainerEnv). The scenario resolves literal env values: the key is written into
- * the trigger's metadata and the trigger parsed again, so the runs see it as if set. Only the keys
- * that read resolvedEnv and change what the simulation computes are resolved
- * (ScalerDefinition.fromEnvEffects: kafka's topic and consumerGroup, rabbitmq's host); a variable
- * the container lacks, or one from valueFrom (Secrets, ConfigMaps and fields are not resolved), is
- * warned about with what is lost.
+ * Trigger metadata KEDA reads from outside the trigger (scalersconfig typed_config.go
+ * configParamValue, each key in its tag's order, e.g. rabbitmq's host: triggerMetadata, authParams,
+ * resolvedEnv): a key the metadata leaves empty is read from the trigger's TriggerAuthentication
+ * (resolve-auth-params.ts), then from `<key>FromEnv` in the env of the scale target's container
+ * named by envSourceContainerName, or its first (resolver.ResolveContainerEnv; container-env.ts:
+ * values, envFrom, and valueFrom through the manifests' ConfigMaps and Secrets). The value is
+ * written into the trigger's metadata and the trigger parsed again, so the runs see it as if set.
+ * Only the keys that change what the simulation computes are resolved (ScalerDefinition
+ * authParamEffects and fromEnvEffects: kafka's topic and consumerGroup, rabbitmq's host); one that
+ * cannot be is warned about with why and what is lost. Values are never shown.
  */
 import { findScaler } from '../../autoscalers/keda/scalers/registry.js';
 import type { ParsedTrigger, TriggerSpec } from '../../autoscalers/keda/types.js';
+import type { ConfigDataEntry, TriggerAuthenticationEntry } from '../manifests/manifest-set.js';
 import type { ContainerSpec } from '../pod-template-types.js';
 import type { ProblemSink } from '../problem-sink.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
+import { containerEnvValue } from './container-env.js';
+import { authParamValue } from './resolve-auth-params.js';
 
 const FROM_ENV = 'FromEnv';
 
@@ -23,10 +27,13 @@ export interface EnvOwner {
   triggers: TriggerSpec[];
   parsed: (ParsedTrigger | undefined)[];
   ref: DocRef;
+  namespace: string;
   /** Where envSourceContainerName is in the object (the ScaledObject's scaleTargetRef, the ScaledJob's spec). */
   envSourceContainerPath: FieldPath;
   /** The target's containers; undefined when the target is unknown. */
   containers: readonly ContainerSpec[] | undefined;
+  authentications: readonly TriggerAuthenticationEntry[];
+  configData: readonly ConfigDataEntry[];
 }
 
 /** The container KEDA reads env from, or why there is none. */
@@ -39,42 +46,58 @@ function envContainer(owner: EnvOwner): ContainerSpec | string {
   return containers.find((c) => c.name === name) ?? `no container named "${name}" (envSourceContainerName) in the scale target`;
 }
 
-/** Resolves every `<key>FromEnv` of `owner`'s triggers that the env gives, re-parsing those triggers; warns about the rest. */
+/** What `<key>FromEnv` gives, or why nothing. */
+function fromEnv(owner: EnvOwner, variable: string): { value: string } | { missing: string } {
+  const container = envContainer(owner);
+  if (typeof container === 'string') return { missing: container };
+  return containerEnvValue(container, variable, owner.namespace, owner.configData);
+}
+
+const given = (v: string | undefined): v is string => v !== undefined && v.trim() !== '';
+
+/** Resolves the keys of `owner`'s triggers that the metadata leaves empty and the authentication or env gives, re-parsing those triggers; warns about the rest. */
 export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
   owner.triggers.forEach((trigger, index) => {
     const scaler = findScaler(trigger.type);
-    const effects = scaler?.fromEnvEffects;
-    if (scaler === undefined || effects === undefined) return;
-    // Only keys whose tag reads resolvedEnv and that change what the simulation computes.
-    const keys = Object.keys(effects)
-      .map((key) => `${key}${FROM_ENV}`)
-      .filter((k) => (trigger.metadata[k] ?? '').trim() !== '');
-    if (keys.length === 0) return;
-    const container = envContainer(owner);
+    if (scaler === undefined) return;
+    const authEffects = scaler.authParamEffects ?? {};
+    const envEffects = scaler.fromEnvEffects ?? {};
+    const keys = [...new Set([...Object.keys(authEffects), ...Object.keys(envEffects)])].filter((k) => !given(trigger.metadata[k]));
     const resolved: Record<string, string> = {};
-    for (const fromEnvKey of keys) {
-      const key = fromEnvKey.slice(0, -FROM_ENV.length);
-      if ((trigger.metadata[key] ?? '').trim() !== '') continue;
-      const variable = trigger.metadata[fromEnvKey]!.trim();
-      const value = typeof container === 'string' ? undefined : container.env?.[variable];
-      if (typeof value === 'string' && value.trim() !== '') {
-        resolved[key] = value;
+    /** Where each resolved key came from, for problems with its value. */
+    const origin: Record<string, { path: FieldPath; what: string }> = {};
+    for (const key of keys) {
+      const reasons: string[] = [];
+      const auth = Object.hasOwn(authEffects, key) ? authParamValue(trigger, key, { namespace: owner.namespace, authentications: owner.authentications, configData: owner.configData, containers: owner.containers }) : undefined;
+      if (auth !== undefined && 'value' in auth && given(auth.value)) {
+        resolved[key] = auth.value;
+        origin[key] = { path: ['spec', 'triggers', index, 'authenticationRef', 'name'], what: `from ${auth.from}` };
         continue;
       }
-      const effect = effects[key]!;
-      const why =
-        typeof container === 'string'
-          ? container
-          : value === null
-            ? `${variable} comes from valueFrom in container ${container.name}, which the simulation does not resolve`
-            : `container ${container.name} has no ${variable} with a value`;
-      sink.warn(owner.ref.warning(['spec', 'triggers', index, 'metadata', fromEnvKey], `${trigger.type} trigger: ${fromEnvKey} gives no ${key} (${why}): ${effect}; set ${key} in the metadata, or the variable's value in the container's env`));
+      if (auth !== undefined) reasons.push('missing' in auth ? `authenticationRef: ${auth.missing}` : `authenticationRef: ${auth.from} gives an empty ${key}`);
+      const variable = Object.hasOwn(envEffects, key) ? trigger.metadata[`${key}${FROM_ENV}`] : undefined;
+      if (given(variable)) {
+        const env = fromEnv(owner, variable.trim());
+        if ('value' in env && given(env.value)) {
+          resolved[key] = env.value;
+          origin[key] = { path: ['spec', 'triggers', index, 'metadata', `${key}${FROM_ENV}`], what: "from the container's env" };
+          continue;
+        }
+        reasons.push(`${key}${FROM_ENV}: ${'missing' in env ? env.missing : `${variable.trim()} is empty`}`);
+      }
+      if (reasons.length === 0) continue;
+      const at: FieldPath = given(variable) ? ['spec', 'triggers', index, 'metadata', `${key}${FROM_ENV}`] : ['spec', 'triggers', index, 'authenticationRef', 'name'];
+      const effect = authEffects[key] ?? envEffects[key]!;
+      sink.warn(owner.ref.warning(at, `${trigger.type} trigger: no ${key} (${reasons.join('; ')}): ${effect}; set ${key} in the metadata, or add what it is read from to the manifests`));
     }
     if (Object.keys(resolved).length === 0) return;
     trigger.metadata = { ...trigger.metadata, ...resolved };
     const result = scaler.parse({ metadata: trigger.metadata, ...(trigger.metricType ? { metricType: trigger.metricType } : {}) });
     if (!result.ok) {
-      for (const p of result.problems) sink.error(owner.ref.problem(['spec', 'triggers', index, 'metadata', `${p.field}${Object.hasOwn(resolved, p.field) ? FROM_ENV : ''}`], `${p.message} (${p.field} from the container's env)`));
+      for (const p of result.problems) {
+        const from = origin[p.field];
+        sink.error(owner.ref.problem(from?.path ?? ['spec', 'triggers', index, 'metadata', p.field], from === undefined ? p.message : `${p.message} (${p.field} ${from.what})`));
+      }
       owner.parsed[index] = undefined;
       return;
     }

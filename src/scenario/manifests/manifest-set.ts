@@ -53,12 +53,33 @@ export interface ScaledJobEntry {
   template: JobTemplateSpec;
 }
 
-/** A TriggerAuthentication or ClusterTriggerAuthentication: only its identity is kept (never its content). */
+/**
+ * A TriggerAuthentication or ClusterTriggerAuthentication: its identity and where its parameters
+ * come from (never their values: those are read from ConfigMaps and Secrets only where needed).
+ */
 export interface TriggerAuthenticationEntry {
   kind: 'TriggerAuthentication' | 'ClusterTriggerAuthentication';
   name: string;
   /** '' for ClusterTriggerAuthentication (cluster-scoped). */
   namespace: string;
+  /** spec.env, spec.configMapTargetRef and spec.secretTargetRef, in that order (KEDA's resolveAuthRef: a later one wins). */
+  params: readonly AuthParamRef[];
+  /** Other parameter sources (hashiCorpVault, azureKeyVault, podIdentity…), by field name: not resolved. */
+  otherSources: readonly string[];
+  ref: DocRef;
+}
+
+/** Where one authentication parameter comes from. */
+export type AuthParamRef =
+  | { parameter: string; source: 'env'; name: string; containerName: string }
+  | { parameter: string; source: 'ConfigMap' | 'Secret'; name: string; key: string };
+
+/** A v1 ConfigMap or Secret: its keys and values (a Secret's decoded), read only for KEDA's authParams and env. */
+export interface ConfigDataEntry {
+  kind: 'ConfigMap' | 'Secret';
+  name: string;
+  namespace: string;
+  data: Readonly<Record<string, string>>;
   ref: DocRef;
 }
 
@@ -87,6 +108,8 @@ export interface ManifestSet {
   scaledObjects: ScaledObjectEntry[];
   scaledJobs: ScaledJobEntry[];
   triggerAuthentications: TriggerAuthenticationEntry[];
+  /** v1 ConfigMaps and Secrets, in reading order. */
+  configData: ConfigDataEntry[];
   elasticWorkloads: ElasticWorkloadEntry[];
   podDisruptionBudgets: PodDisruptionBudgetEntry[];
   /** scheduling.k8s.io/v1 PriorityClasses (cluster-scoped), in reading order. */
@@ -127,7 +150,7 @@ export function markBroken(out: ManifestSet, kind: string, ref: DocRef): void {
 
 /** An empty set, for the reader and for tests. */
 export function emptyManifestSet(): ManifestSet {
-  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], elasticWorkloads: [], podDisruptionBudgets: [], priorityClasses: [], limitRanges: [], resourceQuotas: [], daemonSets: [], runtimeClasses: [], namespaces: [], broken: new Set(), incomplete: false };
+  return { workloads: [], hpas: [], scaledObjects: [], scaledJobs: [], triggerAuthentications: [], configData: [], elasticWorkloads: [], podDisruptionBudgets: [], priorityClasses: [], limitRanges: [], resourceQuotas: [], daemonSets: [], runtimeClasses: [], namespaces: [], broken: new Set(), incomplete: false };
 }
 
 /** How the simulator treats a kind: loads it, ignores it with a warning, or rejects it for now. */

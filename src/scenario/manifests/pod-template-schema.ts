@@ -50,6 +50,25 @@ export const ProbeSchema = z.looseObject({
   failureThreshold: positiveInteger('consecutive failures').default(PROBE_DEFAULTS.failureThreshold),
 });
 
+const KeyRefSchema = z.looseObject({
+  name: z.string().min(1).describe('the object name'),
+  key: z.string().min(1).describe('the key'),
+  optional: z.boolean().default(false),
+});
+const ObjectRefSchema = z.looseObject({ name: z.string().min(1).describe('the object name'), optional: z.boolean().default(false) });
+
+const EnvVarSourceSchema = z.looseObject({
+  secretKeyRef: KeyRefSchema.optional(),
+  configMapKeyRef: KeyRefSchema.optional(),
+  fieldRef: z.looseObject({ fieldPath: z.string().min(1).describe('a field path such as metadata.namespace') }).optional(),
+});
+
+const EnvFromSourceSchema = z.looseObject({
+  prefix: z.string().default(''),
+  configMapRef: ObjectRefSchema.optional(),
+  secretRef: ObjectRefSchema.optional(),
+});
+
 export const ContainerSchema = z.looseObject({
   name: z.string().min(1).describe('the container name'),
   resources: ResourcesSchema.optional(),
@@ -57,8 +76,9 @@ export const ContainerSchema = z.looseObject({
   startupProbe: ProbeSchema.optional(),
   livenessProbe: ProbeSchema.optional(),
   restartPolicy: z.string().optional(),
-  /** Read for KEDA's `<key>FromEnv` (the value, or a valueFrom the simulation does not resolve). */
-  env: z.array(z.looseObject({ name: z.string().min(1).describe('the variable name'), value: z.string().optional() })).optional(),
+  /** Read for KEDA's `<key>FromEnv` (the value, or its valueFrom: a Secret's or ConfigMap's key, a field). */
+  env: z.array(z.looseObject({ name: z.string().min(1).describe('the variable name'), value: z.string().optional(), valueFrom: EnvVarSourceSchema.optional() })).optional(),
+  envFrom: z.array(EnvFromSourceSchema).optional(),
 });
 
 export const TolerationSchema = z.looseObject({

@@ -9,6 +9,7 @@
  * isLocalVolume), which keeps a node from scale-down.
  */
 import type { ContainerSpec, PodTemplateSpec, ProbeSpec, Toleration } from '../types.js';
+import type { EnvFromSource, EnvValueFrom } from '../pod-template-types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 import type { ProblemSink } from '../problem-sink.js';
@@ -102,14 +103,33 @@ function toContainer(c: ContainerInput, sidecar: boolean, ref: DocRef, path: Fie
     ...(c.livenessProbe ? { livenessProbe: toProbe(c.livenessProbe) } : {}),
     sidecar,
     ...(c.env !== undefined && c.env.length > 0 ? { env: toEnv(c.env) } : {}),
+    ...(c.envFrom !== undefined && c.envFrom.length > 0 ? { envFrom: toEnvFrom(c.envFrom) } : {}),
   };
 }
 
-/** env as KEDA's resolver sees it: the last entry of a name wins; a valueFrom is null (not resolved here). */
-function toEnv(env: NonNullable<ContainerInput['env']>): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  for (const e of env) out[e.name] = e.value ?? (e.valueFrom !== undefined ? null : '');
+/** env as KEDA's resolver reads it: the last entry of a name wins; a non-empty value, else its valueFrom (resolved in container-env.ts). */
+function toEnv(env: NonNullable<ContainerInput['env']>): Record<string, string | EnvValueFrom> {
+  const out: Record<string, string | EnvValueFrom> = {};
+  for (const e of env) {
+    const from = e.valueFrom;
+    if ((e.value ?? '') !== '' || from === undefined) out[e.name] = e.value ?? '';
+    else if (from.secretKeyRef) out[e.name] = { kind: 'Secret', ...pickKeyRef(from.secretKeyRef) };
+    else if (from.configMapKeyRef) out[e.name] = { kind: 'ConfigMap', ...pickKeyRef(from.configMapKeyRef) };
+    else if (from.fieldRef) out[e.name] = { kind: 'field', fieldPath: from.fieldRef.fieldPath };
+    else out[e.name] = { kind: 'other' };
+  }
   return out;
+}
+
+const pickKeyRef = (r: { name: string; key: string; optional: boolean }) => ({ name: r.name, key: r.key, optional: r.optional });
+
+/** envFrom's ConfigMaps and Secrets, in order (a source naming neither is skipped, as the API server refuses it). */
+function toEnvFrom(envFrom: NonNullable<ContainerInput['envFrom']>): EnvFromSource[] {
+  return envFrom.flatMap((s): EnvFromSource[] => {
+    if (s.configMapRef) return [{ kind: 'ConfigMap', name: s.configMapRef.name, prefix: s.prefix, optional: s.configMapRef.optional }];
+    if (s.secretRef) return [{ kind: 'Secret', name: s.secretRef.name, prefix: s.prefix, optional: s.secretRef.optional }];
+    return [];
+  });
 }
 
 /** Requests with the API defaulting applied: a resource limited but not requested is requested at its limit. */

@@ -18,6 +18,7 @@ import { legacyScaledObjectKind, scaledObjectKind } from './kinds/scaled-object.
 import { scaledJobKind } from './kinds/scaled-job.js';
 import { statefulSetKind } from './kinds/stateful-set.js';
 import { triggerAuthenticationKinds } from './kinds/trigger-authentication.js';
+import { configDataKinds } from './kinds/config-data.js';
 import type { ManifestKindHandler } from './manifest-set.js';
 
 const ALL_KINDS: readonly ManifestKindHandler[] = [
@@ -28,6 +29,7 @@ const ALL_KINDS: readonly ManifestKindHandler[] = [
   legacyScaledObjectKind,
   scaledJobKind,
   ...triggerAuthenticationKinds,
+  ...configDataKinds,
   elasticWorkloadKind,
   podDisruptionBudgetKind,
   priorityClassKind,

@@ -34,13 +34,15 @@ interface RabbitConfig {
   excludeUnacknowledged: boolean;
 }
 
+const HOST_UNSEEN = 'protocol auto takes http, which counts ready and unacknowledged messages (amqp counts ready ones only)';
+
 const SCHEME_PROTOCOL: Readonly<Record<string, RabbitProtocol>> = Object.freeze({ amqp: 'amqp', amqps: 'amqp', http: 'http', https: 'http' });
 
 /**
- * `protocol`, with `auto` resolved from the host URL scheme. A `hostFromEnv` the scenario resolves
- * arrives here as `host` (src/scenario/keda/resolve-trigger-env.ts); a host set through
- * TriggerAuthentication is not visible: without `host`, auto resolves to http (the protocol every
- * mode supports).
+ * `protocol`, with `auto` resolved from the host URL scheme. A host the scenario resolves from the
+ * trigger's TriggerAuthentication or `hostFromEnv` arrives here as `host`
+ * (src/scenario/keda/resolve-auth-params.ts, resolve-trigger-env.ts); without `host`, auto resolves
+ * to http (the protocol every mode supports).
  */
 function readProtocol(reader: MetadataReader): RabbitProtocol {
   const protocol = reader.choice('protocol', ['auto', 'http', 'amqp'] as const, RABBITMQ_DEFAULTS.protocol);
@@ -90,7 +92,9 @@ function readModeAndValue(reader: MetadataReader, protocol: RabbitProtocol): { m
 
 export const rabbitmqScaler: ScalerDefinition = {
   type: 'rabbitmq',
-  fromEnvEffects: { host: 'protocol auto takes http, which counts ready and unacknowledged messages (amqp counts ready ones only)' },
+  // host's order is triggerMetadata;authParams;resolvedEnv (rabbitMQMetadata's keda tag).
+  fromEnvEffects: { host: HOST_UNSEEN },
+  authParamEffects: { host: HOST_UNSEEN },
   parse(trigger) {
     const reader = new MetadataReader(trigger.metadata);
     const targetType = readExternalTargetType(trigger.metricType, reader);

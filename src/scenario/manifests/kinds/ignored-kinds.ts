@@ -6,7 +6,7 @@ import type { ManifestKindHandler } from '../manifest-set.js';
 
 /** [API group ('' = core), kinds]. */
 const IGNORED: readonly (readonly [string, readonly string[]])[] = [
-  ['', ['Service', 'ConfigMap', 'Secret', 'ServiceAccount', 'Pod', 'PersistentVolumeClaim', 'PersistentVolume', 'Endpoints', 'ReplicationController', 'Event']],
+  ['', ['Service', 'ServiceAccount', 'Pod', 'PersistentVolumeClaim', 'PersistentVolume', 'Endpoints', 'ReplicationController', 'Event']],
   ['events.k8s.io', ['Event']],
   // kustomization.yaml sits beside the manifests it lists in GitOps folders; kustomize reads it, the API server never sees it.
   ['kustomize.config.k8s.io', ['Kustomization', 'Component']],
