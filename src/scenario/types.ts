@@ -263,7 +263,8 @@ export interface TriggerSourceSpec {
   owner: string;
   /** Trigger index in spec.triggers. */
   triggerIndex: number;
-  source: { kind: 'series'; series: string } | { kind: 'queue'; queue: string };
+  /** `queues`: the queues a regex matched (rabbitmq's useRegex), in the scenario's queue order. */
+  source: { kind: 'series'; series: string } | { kind: 'queue'; queue: string } | { kind: 'queues'; queues: string[] };
 }
 
 /** A window in which reads of matching triggers fail (e.g. "prometheus unreachable from 02:00 to 02:20"). */

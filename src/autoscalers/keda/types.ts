@@ -131,7 +131,12 @@ export type ScalerReading =
       invalidOffsets?: boolean[];
     }
   | { kind: 'cron'; epochSeconds: number }
+  /** Every queue a regex matched (rabbitmq's useRegex), each read as one queue; the scaler composes them. */
+  | { kind: 'queues'; readings: QueueReading[] }
   | { kind: 'error'; message: string };
+
+/** One queue's reading. */
+export type QueueReading = Extract<ScalerReading, { kind: 'queue' }>;
 
 /** One scaler read: metric value (plain units), activity, and an error when the read failed. */
 export interface ScalerResult {
@@ -152,7 +157,12 @@ export interface ParsedTrigger {
   /** For cpu/memory triggers: the resource and optional container (a Resource/ContainerResource metric). */
   resource?: { name: 'cpu' | 'memory'; containerName?: string };
   /** What the scenario must provide to read it: a queue (by name), a series, the clock, or nothing (cpu/memory). */
-  needs: { kind: 'queue'; queueName: string } | { kind: 'series' } | { kind: 'clock' } | { kind: 'none' };
+  needs: { kind: 'queue'; queueName: string; regex?: QueueRegex } | { kind: 'series' } | { kind: 'clock' } | { kind: 'none' };
+}
+
+/** rabbitmq's useRegex: queueName is a regex over queue names; more matches than pageSize fail the read. */
+export interface QueueRegex {
+  pageSize: number;
 }
 
 export interface MetadataProblem {

@@ -1,10 +1,11 @@
 /**
  * Where each KEDA trigger reads from in the simulation: a queue (kafka lag, rabbitmq messages, redis
- * LLEN), a named series (prometheus, mysql queries), or the calendar clock (cron). Reads inside a
+ * LLEN) or the queues a regex matched (rabbitmq's useRegex), a named series (prometheus, mysql queries), or the calendar clock (cron). Reads inside a
  * scenario fault window fail, as a scaler does when its server is unreachable.
  */
 import { findScaler } from '../../autoscalers/keda/scalers/registry.js';
-import type { ParsedTrigger, ScalerReading } from '../../autoscalers/keda/types.js';
+import type { ParsedTrigger, QueueReading, ScalerReading } from '../../autoscalers/keda/types.js';
+import { TOO_MANY_QUEUES } from '../../autoscalers/keda/scalers/rabbitmq-composed-queue.js';
 import type { MetricSeries } from '../../engine/metric-series.js';
 import type { ScalerFaultSpec, TriggerSourceSpec } from '../../scenario/types.js';
 
@@ -47,6 +48,8 @@ export function triggerReader(ctx: TriggerReadContext, owner: string, index: num
     const series = name === undefined ? undefined : ctx.series.get(name);
     if (series === undefined) throw new Error(`${owner} trigger ${index}: no series to read`);
     base = (t) => ({ kind: 'value', value: series.valueAt(t) });
+  } else if (explicit?.kind === 'queues') {
+    base = queuesReader(ctx, owner, index, explicit.queues, needs.kind === 'queue' ? needs.regex?.pageSize : undefined);
   } else if (explicit?.kind === 'queue' || needs.kind === 'queue') {
     const name = explicit?.kind === 'queue' ? explicit.queue : needs.kind === 'queue' ? needs.queueName : '';
     const queue = ctx.queues.get(name);
@@ -63,5 +66,27 @@ export function triggerReader(ctx: TriggerReadContext, owner: string, index: num
     if (fault === undefined) return remember === undefined ? base(t) : remember(base(t));
     ctx.faultHit?.(fault);
     return { kind: 'error', message: fault.message };
+  };
+}
+
+/**
+ * The queues a regex matched (rabbitmq's useRegex: one management API page of `pageSize` queues),
+ * each read as one queue: more than a page fails every read, as KEDA's getJSON does.
+ */
+function queuesReader(ctx: TriggerReadContext, owner: string, index: number, names: readonly string[], pageSize: number | undefined): TriggerRead {
+  const queues = names.map((name) => {
+    const queue = ctx.queues.get(name);
+    if (queue === undefined) throw new Error(`${owner} trigger ${index}: no queue named ${name}`);
+    return queue;
+  });
+  if (pageSize !== undefined && queues.length > pageSize) return () => ({ kind: 'error', message: TOO_MANY_QUEUES });
+  return (t) => {
+    const readings: QueueReading[] = [];
+    for (const queue of queues) {
+      const reading = queue.queueReading(t);
+      if (reading.kind !== 'queue') return reading;
+      readings.push(reading);
+    }
+    return { kind: 'queues', readings };
   };
 }

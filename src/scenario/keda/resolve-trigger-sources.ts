@@ -1,7 +1,8 @@
 /**
  * Where every KEDA trigger that reads something gets its value: scenario.yaml spec.triggers
  * entries (`<owner>/<trigger>: { series | queue }`), else, for queue triggers (kafka topic,
- * rabbitmq queueName, redis listName), the workload queue of the same name. Every trigger that
+ * rabbitmq queueName, redis listName), the workload queue of the same name, or for rabbitmq's
+ * useRegex every queue the regex matches. Every trigger that
  * needs a queue or a series is resolved here, so the engine never has to guess.
  */
 import { suggestionHint } from '../did-you-mean.js';
@@ -10,6 +11,11 @@ import type { TriggerSourceInput } from '../schema/trigger-source-schema.js';
 import type { TriggerSourceSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import { describeTrigger, resolveTriggerRef, type TriggerOwner } from './keda-owners.js';
+import { TOO_MANY_QUEUES } from '../../autoscalers/keda/scalers/rabbitmq-composed-queue.js';
+import type { ParsedTrigger } from '../../autoscalers/keda/types.js';
+import type { FieldPath } from '../yaml/field-path.js';
+
+type QueueNeeds = Extract<ParsedTrigger['needs'], { kind: 'queue' }>;
 
 export interface TriggerSourceContext {
   owners: ReadonlyMap<string, TriggerOwner>;
@@ -96,7 +102,7 @@ function entrySource(entry: TriggerSourceInput, at: string[], ctx: TriggerSource
   return undefined;
 }
 
-function sourceFor(owner: TriggerOwner, index: number, needs: { kind: 'queue'; queueName: string } | { kind: 'series' }, given: Explicit | undefined, ctx: TriggerSourceContext): Source | undefined {
+function sourceFor(owner: TriggerOwner, index: number, needs: QueueNeeds | { kind: 'series' }, given: Explicit | undefined, ctx: TriggerSourceContext): Source | undefined {
   const trigger = describeTrigger(owner, index);
   const key = `${owner.name}/${index}`;
   if (needs.kind === 'queue') {
@@ -105,6 +111,7 @@ function sourceFor(owner: TriggerOwner, index: number, needs: { kind: 'queue'; q
       return undefined;
     }
     if (given) return given.source;
+    if (needs.regex !== undefined) return regexSource(owner, index, needs.queueName, needs.regex.pageSize, ctx);
     if (ctx.queueNames.includes(needs.queueName)) return { kind: 'queue', queue: needs.queueName };
     if (ctx.unreadableQueues?.includes(needs.queueName) === true) return undefined;
     if (needs.queueName === '') {
@@ -132,6 +139,30 @@ function sourceFor(owner: TriggerOwner, index: number, needs: { kind: 'queue'; q
     ),
   );
   return undefined;
+}
+
+/**
+ * rabbitmq's useRegex: the queues of the scenario whose names the regex matches anywhere (the
+ * management API's use_regex filter is unanchored), in the scenario's queue order. A regex that
+ * matches nothing reads 0; one that matches more than pageSize fails every read, as KEDA's does.
+ */
+function regexSource(owner: TriggerOwner, index: number, pattern: string, pageSize: number, ctx: TriggerSourceContext): Source | undefined {
+  const at: FieldPath = ['spec', 'triggers', index, 'metadata', 'queueName'];
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern);
+  } catch (e) {
+    ctx.sink.error(owner.ref.problem(at, `useRegex: queueName "${pattern}" is not a valid regular expression (${(e as Error).message})`, 'write a regular expression over queue names, e.g. ^orders-.*'));
+    return undefined;
+  }
+  const queues = ctx.queueNames.filter((name) => regex.test(name));
+  const trigger = describeTrigger(owner, index);
+  if (queues.length === 0) {
+    ctx.sink.warn(owner.ref.warning(at, `the ${trigger} matches no queue of the scenario with /${pattern}/ (queues: ${ctx.queueNames.join(', ') || 'none'}): every read counts 0`));
+  } else if (queues.length > pageSize) {
+    ctx.sink.warn(owner.ref.warning(at, `the ${trigger} matches ${queues.length} queues, more than pageSize ${pageSize}: every read fails ("${TOO_MANY_QUEUES}"), as KEDA's does`, 'raise pageSize or narrow the regex'));
+  }
+  return { kind: 'queues', queues };
 }
 
 function rejectEntry(owner: TriggerOwner, index: number, given: Explicit | undefined, ctx: TriggerSourceContext): undefined {

@@ -3,6 +3,8 @@
  * MessageRate mode, and over http the modes of KEDA 2.18 (DeliverGetRate, PublishedToDeliveredRatio,
  * ExpectedQueueConsumptionTime, from the queue's deliver_get rate: the messages the consumers take
  * per second); the HTTP management API counts ready + unacked messages, AMQP sees ready only.
+ * With useRegex (http only) queueName is a regex over the scenario's queues, combined by operation
+ * (rabbitmq-composed-queue.ts; the matching is src/scenario/keda/resolve-trigger-sources.ts).
  */
 import { goQueryEscape, normalizeMetricName } from '../metric-name.js';
 import { externalMetricTarget, hpaMetricValue } from '../metric-value.js';
@@ -11,6 +13,7 @@ import { readExternalTargetType } from './external-target.js';
 import { parseGoInt } from '../../../units/go-numbers.js';
 import { MetadataReader } from './metadata-reader.js';
 import { thresholdResult, unusableReading } from './scaler-result.js';
+import { composeQueues, RABBIT_OPERATIONS, type RabbitOperation } from './rabbitmq-composed-queue.js';
 
 type RabbitMode = 'QueueLength' | 'MessageRate' | 'DeliverGetRate' | 'PublishedToDeliveredRatio' | 'ExpectedQueueConsumptionTime';
 
@@ -32,6 +35,8 @@ interface RabbitConfig {
   activationValue: number;
   protocol: RabbitProtocol;
   excludeUnacknowledged: boolean;
+  /** useRegex's operation over the matched queues (rabbitmq-composed-queue.ts). */
+  operation: RabbitOperation;
 }
 
 const HOST_UNSEEN = 'protocol auto takes http, which counts ready and unacknowledged messages (amqp counts ready ones only)';
@@ -103,10 +108,9 @@ export const rabbitmqScaler: ScalerDefinition = {
     const excludeUnacknowledged = reader.boolean('excludeUnacknowledged', false);
     const useRegex = reader.boolean('useRegex', false);
     if (useRegex && protocol !== 'http') reader.problem('useRegex', 'configure useRegex=true only with HTTP protocol');
-    else if (useRegex) reader.warnIfSet('useRegex', 'not modelled: KEDA combines every queue whose name matches the regex (getComposedQueue, by operation); the simulation reads the one queue named exactly by queueName');
-    if ((reader.number('pageSize', { integer: true }, 100) ?? 100) < 1) reader.problem('pageSize', `pageSize should be 1 or greater, got "${reader.raw('pageSize')}"`);
-    reader.warnIfSet('operation', 'not modelled: it combines the queues useRegex matches; the simulation reads one queue');
-    reader.warnIfSet('pageSize', 'not modelled: it bounds the queues useRegex may match; the simulation reads one queue');
+    const pageSize = reader.number('pageSize', { integer: true }, 100) ?? 100;
+    if (pageSize < 1) reader.problem('pageSize', `pageSize should be 1 or greater, got "${reader.raw('pageSize')}"`);
+    const operation = reader.choice('operation', RABBIT_OPERATIONS, 'sum');
     if (excludeUnacknowledged && protocol !== 'http') reader.problem('excludeUnacknowledged', 'configure excludeUnacknowledged=true with http protocol only');
     const config: RabbitConfig = {
       metricName: normalizeMetricName(`rabbitmq-${goQueryEscape(queueName)}`),
@@ -114,21 +118,24 @@ export const rabbitmqScaler: ScalerDefinition = {
       activationValue: reader.number('activationValue', {}, 0) ?? 0,
       protocol,
       excludeUnacknowledged,
+      operation,
     };
     return reader.finish(() => ({
       type: 'rabbitmq',
       config: { ...config, queueName },
       hpaTarget: externalMetricTarget(targetType, config.value),
-      needs: { kind: 'queue', queueName },
+      needs: { kind: 'queue', queueName, ...(useRegex ? { regex: { pageSize } } : {}) },
     }));
   },
   /** A `queue` reading: `messages` are ready, `unacked` delivered but not acknowledged. */
-  read(trigger: ParsedTrigger, reading) {
-    if (reading.kind !== 'queue') return unusableReading('rabbitmq', 'queue', reading);
+  read(trigger: ParsedTrigger, read) {
     const c = trigger.config as unknown as RabbitConfig;
+    const reading = read.kind === 'queues' ? composeQueues(read.readings, c.operation) : read;
+    if (reading.kind !== 'queue') return unusableReading('rabbitmq', 'queue', reading);
     const countsUnacked = c.protocol === 'http' && !c.excludeUnacknowledged;
     const messages = reading.messages + (countsUnacked ? reading.unacked : 0);
-    const counted = countsUnacked ? ' (ready + unacked)' : ' (ready only)';
+    const over = read.kind === 'queues' ? ` over ${read.readings.length} matching queue(s), ${c.operation}` : '';
+    const counted = `${countsUnacked ? ' (ready + unacked' : ' (ready only'}${over})`;
     if (c.mode === 'QueueLength') return thresholdResult('queue length', messages, messages, c.activationValue, counted);
     const rate = c.protocol === 'http' ? reading.publishRatePerSecond : 0;
     if (c.mode === 'MessageRate') {

@@ -13,6 +13,6 @@ export function problems(scaler: ScalerDefinition, metadata: Record<string, stri
   return result.ok ? [] : result.problems.map((p) => `${p.field}: ${p.message}`);
 }
 
-export function queue(partial: Partial<Extract<ScalerReading, { kind: 'queue' }>>): ScalerReading {
+export function queue(partial: Partial<Extract<ScalerReading, { kind: 'queue' }>>): Extract<ScalerReading, { kind: 'queue' }> {
   return { kind: 'queue', messages: 0, unacked: 0, publishRatePerSecond: 0, partitionLags: [], ...partial };
 }

@@ -83,20 +83,53 @@ describe('rabbitmq scaler', () => {
   });
 });
 
-describe('rabbitmq keys the simulation does not model', () => {
-  it.each([
-    ['useRegex', { host: HTTP, useRegex: 'true' }, 'useRegex', /^not modelled: KEDA combines every queue whose name matches the regex/],
-    ['operation', { host: HTTP, useRegex: 'true', operation: 'max' }, 'operation', /^not modelled: it combines the queues useRegex matches/],
-    ['pageSize', { host: HTTP, useRegex: 'true', pageSize: '10' }, 'pageSize', /^not modelled: it bounds the queues useRegex may match/],
-  ])('%s parses with a warning at the key', (_name, metadata, field, message) => {
-    const result = rabbitmqScaler.parse({ metadata: { queueName: 'q', ...metadata } });
-    expect(result.ok).toBe(true);
-    const warning = result.ok ? result.warnings?.find((w) => w.field === field) : undefined;
-    expect(warning?.message).toMatch(message);
+describe('rabbitmq useRegex: the matched queues composed by operation (getComposedQueue)', () => {
+  const parse = (extra: Record<string, string> = {}) => parseOk(rabbitmqScaler, { queueName: '^orders-', host: HTTP, useRegex: 'true', ...extra });
+  // Three queues: ready 10/3/0, unacked 2/0/1, publish 1/2/0.5 msg/s, deliver 1/1/0.5 msg/s.
+  const queues = () => ({
+    kind: 'queues' as const,
+    readings: [
+      queue({ messages: 10, unacked: 2, publishRatePerSecond: 1, deliverRatePerSecond: 1 }),
+      queue({ messages: 3, unacked: 0, publishRatePerSecond: 2, deliverRatePerSecond: 1 }),
+      queue({ messages: 0, unacked: 1, publishRatePerSecond: 0.5, deliverRatePerSecond: 0.5 }),
+    ],
   });
 
-  it('no warning for useRegex "false", or for hostFromEnv (the scenario resolves it from the target\'s env, resolve-trigger-env.ts)', () => {
-    const cases: Record<string, string>[] = [{ host: HTTP, useRegex: 'false' }, { host: HTTP, hostFromEnv: 'X' }, { hostFromEnv: 'RABBIT_URL' }];
+  it('asks the scenario for the queues its regex matches, one page of pageSize (100 by default)', () => {
+    expect(parse().needs).toEqual({ kind: 'queue', queueName: '^orders-', regex: { pageSize: 100 } });
+    expect(parse({ pageSize: '2' }).needs).toEqual({ kind: 'queue', queueName: '^orders-', regex: { pageSize: 2 } });
+    expect(parseOk(rabbitmqScaler, { queueName: 'q', host: HTTP }).needs).toEqual({ kind: 'queue', queueName: 'q' });
+  });
+
+  it.each([
+    // Messages = ready + unacked per queue: 12, 3, 1; ready 10, 3, 0.
+    ['sum (default)', {}, 16, 13],
+    ['avg, message counts as Go ints (16 / 3 = 5, 13 / 3 = 4)', { operation: 'avg' }, 5, 4],
+    ['max of each field, from different queues if so', { operation: 'max' }, 12, 10],
+  ])('QueueLength %s', (_name, extra, messages, ready) => {
+    expect(rabbitmqScaler.read(parse(extra), queues())).toMatchObject({ metricValue: messages });
+    expect(rabbitmqScaler.read(parse({ ...extra, excludeUnacknowledged: 'true' }), queues())).toMatchObject({ metricValue: ready });
+  });
+
+  it('composes the publish and deliver_get rates the same way, floats for avg', () => {
+    expect(rabbitmqScaler.read(parse({ mode: 'MessageRate', value: '10' }), queues())).toMatchObject({ metricValue: 3.5 });
+    // 3.5 / 3 msg/s, as the HPA gets it (GenerateMetricInMili: whole milli-units).
+    expect(rabbitmqScaler.read(parse({ mode: 'MessageRate', value: '10', operation: 'avg' }), queues())).toMatchObject({ metricValue: 1.167 });
+    expect(rabbitmqScaler.read(parse({ mode: 'DeliverGetRate', value: '10', operation: 'max' }), queues())).toMatchObject({ metricValue: 1 });
+  });
+
+  it('no queue matched: all 0, inactive; the reason says how many queues and how', () => {
+    const none = rabbitmqScaler.read(parse(), { kind: 'queues', readings: [] });
+    expect(none).toMatchObject({ metricValue: 0, isActive: false });
+    expect(rabbitmqScaler.read(parse({ operation: 'max' }), queues()).reason).toContain('over 3 matching queue(s), max');
+  });
+
+  it('refuses an operation other than sum, avg or max', () => {
+    expect(problems(rabbitmqScaler, { queueName: 'q', host: HTTP, useRegex: 'true', operation: 'median' }).join('\n')).toMatch(/^operation: /m);
+  });
+
+  it('no warning for useRegex, useRegex "false", or for hostFromEnv (the scenario resolves it from the target\'s env, resolve-trigger-env.ts)', () => {
+    const cases: Record<string, string>[] = [{ host: HTTP, useRegex: 'true', operation: 'max', pageSize: '10' }, { host: HTTP, useRegex: 'false' }, { host: HTTP, hostFromEnv: 'X' }, { hostFromEnv: 'RABBIT_URL' }];
     expect(rabbitmqScaler.fromEnvEffects?.host).toMatch(/^protocol auto takes http/);
     for (const metadata of cases) {
       const result = rabbitmqScaler.parse({ metadata: { queueName: 'q', ...metadata } });
