@@ -64,6 +64,8 @@ describe('<key>FromEnv from the scale target container (resolver.ResolveContaine
     expect(scenario.scaledObjects[0]!.triggers[0]!.metadata).toMatchObject({ consumerGroup: 'workers', topic: 'orders' });
     const stringData = await loadKeda(withEnv(env, 'consumerGroupFromEnv: GROUP, topicFromEnv: TOPIC', `${SECRET('default', 'data: {group: d29ya2Vycw==}\nstringData: {group: billing}')}${CONFIG_MAP}`));
     expect(stringData.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('billing');
+    const nullData = await loadKeda(withEnv(env, 'consumerGroupFromEnv: GROUP, topicFromEnv: TOPIC', `${SECRET('default', 'data: null\nstringData: {group: billing}')}${CONFIG_MAP}`));
+    expect(nullData.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('billing');
     const field = await loadKeda(withEnv('[{name: GROUP, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
     expect(field.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('default');
   });

@@ -17,8 +17,8 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 const ConfigDataSchema = z.looseObject({
   metadata: KedaMetadataSchema,
-  data: z.record(z.string(), z.string().describe('a string value')).optional(),
-  stringData: z.record(z.string(), z.string().describe('a string value')).optional(),
+  data: z.record(z.string(), z.string().describe('a string value')).nullish(),
+  stringData: z.record(z.string(), z.string().describe('a string value')).nullish(),
 });
 
 function loadConfigData(kind: ConfigDataEntry['kind'], ref: DocRef, out: ManifestSet, sink: ProblemSink): void {
