@@ -11,7 +11,8 @@
  * Pods whose class may change without that are "volatile", kept in a list and classified again at
  * each sync: for cpu, one inside its CPU initialization period (the one rule that reads the clock
  * and a sample's timestamp); a running pod without a sample, which a scrape may give one; a pod
- * whose container stopped, whose last sample the next scrape drops; a ready pod whose sample is its own. Every other pod's class holds, and a held ready pod's sample is its
+ * whose sample is its own (not its state's shared one), which a scrape may drop (a stopped
+ * container's) or replace, whatever the class it gives. Every other pod's class holds, and a held ready pod's sample is its
  * workload's shared sample for its usage state (src/metrics/scrape-group.ts), which each scrape
  * renews for all of them at once: their usage is (ready serving pods × the serving sample) + (ready
  * idle pods × the idle sample), in whole milli-units (millicores; bytes × 1000 for memory), so the
@@ -64,19 +65,18 @@ export class HpaPodTotals {
     const start = pod.startTimeSeconds;
     const initializing =
       this.resource === 'cpu' && podClass !== 'ignored' && pod.phase !== 'Pending' && start !== undefined && start + config.cpuInitializationPeriodSeconds > nowSeconds;
-    // A pod whose container stopped keeps its last sample until the next scrape drops it (metrics-server.ts).
-    const stoppedWithSample = sample !== undefined && pod.containerStartSeconds === undefined;
-    if (initializing || stoppedWithSample || (podClass === 'missing' && pod.phase === 'Running')) {
+    // A sample of the pod's own (not its state's shared one) may be dropped or replaced by a scrape
+    // that moves no pods version: a stopped container's, or the old container's after a restart
+    // between two scrapes (metrics-server.ts). Such a pod, of any class a sample decides, is classified again.
+    const shared = group !== undefined && sample !== undefined && (sample === group.serving || sample === group.base);
+    const ownSample = sample !== undefined && !shared && podClass !== 'ignored';
+    if (initializing || ownSample || (podClass === 'missing' && pod.phase === 'Running')) {
       this.volatile.push(pod);
       return;
     }
     if (podClass === 'ready') {
-      if (group !== undefined && sample === group.serving) this.readyServing++;
-      else if (group !== undefined && sample === group.base) this.readyBase++;
-      else {
-        this.volatile.push(pod);
-        return;
-      }
+      if (sample === group!.serving) this.readyServing++;
+      else this.readyBase++;
     }
     this.held[podClass]++;
   }

@@ -59,4 +59,27 @@ describe('HpaPodTotals', () => {
     expect(after.missing).toBe(1);
     expect(totals.serve(target, ms, 616, CONFIG, empty())).toEqual(after);
   });
+
+  it('counts a never-Ready pod whose container restarted between two scrapes as the walk does: the old sample, then none', () => {
+    const ms = new MetricsServer(15);
+    const pod = makePod({ name: 'restarted', containerStartSeconds: 0, startTimeSeconds: 0, ready: false, readyConditionSeconds: 10 });
+    for (const t of [585, 600]) ms.scrape([pod], t, probe);
+    // 603 s: the container crashed and started again at once; the server still holds the old container's sample.
+    pod.containerStartSeconds = 603;
+    const totals = new HpaPodTotals('cpu');
+    const before = walk(totals, [pod], ms, 606);
+    expect(before.unready).toBe(1);
+    expect(totals.serve(target, ms, 606, CONFIG, empty())).toEqual(before);
+    // 615 s: the new container is 12 s old, its counter restarted at 603 s; the fresh-container rule gives
+    // it a rate: a sample again, of the new container.
+    ms.scrape([pod], 615, { ...probe, cpuCumulativeMilliSeconds: (_, t) => 100 * (t - 603) });
+    const after = walk(new HpaPodTotals('cpu'), [pod], ms, 616);
+    expect(totals.serve(target, ms, 616, CONFIG, empty())).toEqual(after);
+    // 624 s: another restart; the next scrape (627 s, the container 3 s old) gives no rate: missing.
+    pod.containerStartSeconds = 624;
+    ms.scrape([pod], 627, { ...probe, cpuCumulativeMilliSeconds: (_, t) => 100 * (t - 624) });
+    const missing = walk(new HpaPodTotals('cpu'), [pod], ms, 628);
+    expect(missing.missing).toBe(1);
+    expect(totals.serve(target, ms, 628, CONFIG, empty())).toEqual(missing);
+  });
 });

@@ -32,7 +32,7 @@ describe('<key>FromEnv from the scale target container (resolver.ResolveContaine
     const missing = await loadKeda(withEnv('[{name: OTHER, value: x}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
     expect(missing.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('(consumerGroupFromEnv: container web has no GROUP)'));
     const other = await loadKeda(withEnv('[{name: GROUP, valueFrom: {resourceFieldRef: {resource: limits.cpu}}}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
-    expect(other.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("(consumerGroupFromEnv: GROUP comes from a valueFrom KEDA's resolver does not read)"));
+    expect(other.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("(consumerGroupFromEnv: GROUP comes from a resourceFieldRef, which KEDA's resolver skips)"));
     const named = await loadKeda({
       ...withEnv('[{name: GROUP, value: workers}]', 'consumerGroupFromEnv: GROUP, topic: orders'),
       'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: GROUP, topic: orders').replace('scaleTargetRef: {name: web}', 'scaleTargetRef: {name: web, envSourceContainerName: sidecar}'),
@@ -56,7 +56,7 @@ describe('<key>FromEnv from the scale target container (resolver.ResolveContaine
   const SECRET = (namespace: string, data: string) => `---\napiVersion: v1\nkind: Secret\nmetadata: {name: kafka-conf, namespace: ${namespace}}\n${data}\n`;
   const CONFIG_MAP = '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: kafka-topics}\ndata: {TOPIC: orders, GROUP: from-config-map}\n';
 
-  it("resolves valueFrom through the manifests' Secrets (base64 data, stringData winning) and ConfigMaps, and fieldRef metadata.namespace", async () => {
+  it("resolves valueFrom through the manifests' Secrets (base64 data, also wrapped; stringData winning) and ConfigMaps", async () => {
     // "d29ya2Vycw==" is "workers".
     const env = '[{name: GROUP, valueFrom: {secretKeyRef: {name: kafka-conf, key: group}}}, {name: TOPIC, valueFrom: {configMapKeyRef: {name: kafka-topics, key: TOPIC}}}]';
     const scenario = await loadKeda(withEnv(env, 'consumerGroupFromEnv: GROUP, topicFromEnv: TOPIC', `${SECRET('default', 'data: {group: d29ya2Vycw==}')}${CONFIG_MAP}`));
@@ -66,8 +66,24 @@ describe('<key>FromEnv from the scale target container (resolver.ResolveContaine
     expect(stringData.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('billing');
     const nullData = await loadKeda(withEnv(env, 'consumerGroupFromEnv: GROUP, topicFromEnv: TOPIC', `${SECRET('default', 'data: null\nstringData: {group: billing}')}${CONFIG_MAP}`));
     expect(nullData.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('billing');
+    // Wrapped at 4 characters, as a YAML block of `base64` output: Go's decoder skips the newlines.
+    const wrapped = await loadKeda(withEnv(env, 'consumerGroupFromEnv: GROUP, topicFromEnv: TOPIC', `${SECRET('default', 'data:\n  group: |\n    d29y\n    a2Vy\n    cw==')}${CONFIG_MAP}`));
+    expect(wrapped.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('workers');
+  });
+
+  it('skips a fieldRef as KEDA does: an earlier literal stays, and alone it is a warning', async () => {
     const field = await loadKeda(withEnv('[{name: GROUP, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
-    expect(field.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('default');
+    expect(field.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBeUndefined();
+    expect(field.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("(consumerGroupFromEnv: GROUP comes from fieldRef metadata.namespace, which KEDA's resolver skips)"));
+    const kept = await loadKeda(withEnv('[{name: GROUP, value: workers}, {name: GROUP, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
+    expect(kept.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('workers');
+  });
+
+  it('trims what it reads (configParamValue), and warns about a $(VAR) reference it does not expand', async () => {
+    const padded = await loadKeda(withEnv('[{name: GROUP, value: "  workers "}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
+    expect(padded.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('workers');
+    const reference = await loadKeda(withEnv('[{name: GROUP, value: "$(PREFIX)-workers"}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
+    expect(reference.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("the consumerGroup read from the container's env holds a $(VAR) reference, which KEDA expands"));
   });
 
   it('reads envFrom (prefixed, a later source winning, env over envFrom); a Secret in another namespace is not seen', async () => {

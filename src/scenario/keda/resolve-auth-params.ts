@@ -51,5 +51,5 @@ export function authParamValue(trigger: TriggerSpec, parameter: string, ctx: Aut
   }
   const objectNamespace = kind === 'ClusterTriggerAuthentication' ? KEDA_CLUSTER_OBJECT_NAMESPACE : ctx.namespace;
   const found = configDataValue(ctx.configData, source.source, objectNamespace, source.name, source.key);
-  return 'value' in found ? { from, ...found } : { from, missing: `${from} reads ${source.source} ${source.name} key ${source.key}, but ${found.missing}` };
+  return 'value' in found ? { from, value: found.value, secret: source.source === 'Secret' } : { from, missing: `${from} reads ${source.source} ${source.name} key ${source.key}, but ${found.missing}` };
 }

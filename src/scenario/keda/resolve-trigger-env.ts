@@ -8,7 +8,7 @@
  * written into the trigger's metadata and the trigger parsed again, so the runs see it as if set.
  * Only the keys that change what the simulation computes are resolved (ScalerDefinition
  * authParamEffects and fromEnvEffects: kafka's topic and consumerGroup, rabbitmq's host); one that
- * cannot be is warned about with why and what is lost. Values are never shown.
+ * cannot be is warned about with why and what is lost. A value from a Secret is never quoted in a message.
  */
 import { findScaler } from '../../autoscalers/keda/scalers/registry.js';
 import type { ParsedTrigger, TriggerSpec } from '../../autoscalers/keda/types.js';
@@ -17,7 +17,7 @@ import type { ContainerSpec } from '../pod-template-types.js';
 import type { ProblemSink } from '../problem-sink.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
-import { containerEnvValue } from './container-env.js';
+import { containerEnvValue, type EnvLookup } from './container-env.js';
 import { authParamValue } from './resolve-auth-params.js';
 
 const FROM_ENV = 'FromEnv';
@@ -47,7 +47,7 @@ function envContainer(owner: EnvOwner): ContainerSpec | string {
 }
 
 /** What `<key>FromEnv` gives, or why nothing. */
-function fromEnv(owner: EnvOwner, variable: string): { value: string } | { missing: string } {
+function fromEnv(owner: EnvOwner, variable: string): EnvLookup {
   const container = envContainer(owner);
   if (typeof container === 'string') return { missing: container };
   return containerEnvValue(container, variable, owner.namespace, owner.configData);
@@ -64,14 +64,19 @@ export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
     const envEffects = scaler.fromEnvEffects ?? {};
     const keys = [...new Set([...Object.keys(authEffects), ...Object.keys(envEffects)])].filter((k) => !given(trigger.metadata[k]));
     const resolved: Record<string, string> = {};
-    /** Where each resolved key came from, for problems with its value. */
-    const origin: Record<string, { path: FieldPath; what: string }> = {};
+    /** Where each resolved key came from, for problems with its value (a Secret's is never quoted). */
+    const origin: Record<string, { path: FieldPath; what: string; secret: boolean }> = {};
+    const take = (key: string, value: string, from: { path: FieldPath; what: string; secret: boolean }): void => {
+      // configParamValue trims what it reads; KEDA also expands $(VAR) in env values, which is not done here.
+      resolved[key] = value.trim();
+      origin[key] = from;
+      if (value.includes('$(')) sink.warn(owner.ref.warning(from.path, `${trigger.type} trigger: the ${key} read ${from.what} holds a $(VAR) reference, which KEDA expands from the container's env and the simulation does not`));
+    };
     for (const key of keys) {
       const reasons: string[] = [];
       const auth = Object.hasOwn(authEffects, key) ? authParamValue(trigger, key, { namespace: owner.namespace, authentications: owner.authentications, configData: owner.configData, containers: owner.containers }) : undefined;
       if (auth !== undefined && 'value' in auth && given(auth.value)) {
-        resolved[key] = auth.value;
-        origin[key] = { path: ['spec', 'triggers', index, 'authenticationRef', 'name'], what: `from ${auth.from}` };
+        take(key, auth.value, { path: ['spec', 'triggers', index, 'authenticationRef', 'name'], what: `from ${auth.from}`, secret: auth.secret === true });
         continue;
       }
       if (auth !== undefined) reasons.push('missing' in auth ? `authenticationRef: ${auth.missing}` : `authenticationRef: ${auth.from} gives an empty ${key}`);
@@ -79,8 +84,7 @@ export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
       if (given(variable)) {
         const env = fromEnv(owner, variable.trim());
         if ('value' in env && given(env.value)) {
-          resolved[key] = env.value;
-          origin[key] = { path: ['spec', 'triggers', index, 'metadata', `${key}${FROM_ENV}`], what: "from the container's env" };
+          take(key, env.value, { path: ['spec', 'triggers', index, 'metadata', `${key}${FROM_ENV}`], what: "from the container's env", secret: env.secret === true });
           continue;
         }
         reasons.push(`${key}${FROM_ENV}: ${'missing' in env ? env.missing : `${variable.trim()} is empty`}`);
@@ -96,7 +100,9 @@ export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
     if (!result.ok) {
       for (const p of result.problems) {
         const from = origin[p.field];
-        sink.error(owner.ref.problem(from?.path ?? ['spec', 'triggers', index, 'metadata', p.field], from === undefined ? p.message : `${p.message} (${p.field} ${from.what})`));
+        // A value from a Secret is never quoted back: every quoted part of the scaler's message is elided.
+        const message = from?.secret === true ? p.message.replace(/"[^"]*"/g, '"…"') : p.message;
+        sink.error(owner.ref.problem(from?.path ?? ['spec', 'triggers', index, 'metadata', p.field], from === undefined ? message : `${message} (${p.field} ${from.what}${from.secret ? ', a Secret' : ''})`));
       }
       owner.parsed[index] = undefined;
       return;

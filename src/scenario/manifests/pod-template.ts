@@ -107,7 +107,10 @@ function toContainer(c: ContainerInput, sidecar: boolean, ref: DocRef, path: Fie
   };
 }
 
-/** env as KEDA's resolver reads it: the last entry of a name wins; a non-empty value, else its valueFrom (resolved in container-env.ts). */
+/**
+ * env as KEDA's resolver reads it: the last entry of a name wins, a non-empty value, else its
+ * valueFrom (resolved in container-env.ts), except a fieldRef or resourceFieldRef, which KEDA skips.
+ */
 function toEnv(env: NonNullable<ContainerInput['env']>): Record<string, string | EnvValueFrom> {
   const out: Record<string, string | EnvValueFrom> = {};
   for (const e of env) {
@@ -115,8 +118,8 @@ function toEnv(env: NonNullable<ContainerInput['env']>): Record<string, string |
     if ((e.value ?? '') !== '' || from === undefined) out[e.name] = e.value ?? '';
     else if (from.secretKeyRef) out[e.name] = { kind: 'Secret', ...pickKeyRef(from.secretKeyRef) };
     else if (from.configMapKeyRef) out[e.name] = { kind: 'ConfigMap', ...pickKeyRef(from.configMapKeyRef) };
-    else if (from.fieldRef) out[e.name] = { kind: 'field', fieldPath: from.fieldRef.fieldPath };
-    else out[e.name] = { kind: 'other' };
+    // KEDA skips these (the variable keeps what an earlier entry gave), so they only say why when nothing did.
+    else if (out[e.name] === undefined) out[e.name] = from.fieldRef ? { kind: 'field', fieldPath: from.fieldRef.fieldPath } : { kind: 'other' };
   }
   return out;
 }

@@ -2,9 +2,10 @@
  * v1 ConfigMap and Secret → ConfigDataEntry: their keys and values, read only where KEDA reads them
  * and the value changes what the simulation computes: a TriggerAuthentication's secretTargetRef or
  * configMapTargetRef, and a container's env valueFrom or envFrom behind a trigger's `<key>FromEnv`
- * (src/scenario/keda/resolve-auth-params.ts, src/scenario/keda/container-env.ts). Values are never
- * shown or written. A Secret's data is base64, as the API server requires; its stringData is merged
- * into data, winning (the API server's write-only convenience field).
+ * (src/scenario/keda/resolve-auth-params.ts, src/scenario/keda/container-env.ts). A Secret's value
+ * is never quoted in a message (a kafka topic read from one names its queue as any topic does). A
+ * Secret's data is base64, as the API server requires (Go's decoder skipping line breaks); its
+ * stringData is merged into data, winning (the API server's write-only convenience field).
  */
 import { z } from 'zod';
 import type { ProblemSink } from '../../problem-sink.js';
@@ -31,7 +32,8 @@ function loadConfigData(kind: ConfigDataEntry['kind'], ref: DocRef, out: Manifes
   let ok = true;
   for (const [key, value] of Object.entries(parsed.data ?? {})) {
     if (kind === 'ConfigMap') data[key] = value;
-    else if (BASE64.test(value)) data[key] = Buffer.from(value, 'base64').toString('utf8');
+    // Go's base64 decoder (the API server's, for []byte) skips \r and \n: wrapped base64 is valid.
+    else if (BASE64.test(value.replace(/[\r\n]/g, ''))) data[key] = Buffer.from(value.replace(/[\r\n]/g, ''), 'base64').toString('utf8');
     else {
       ok = false;
       sink.error(ref.problem(['data', key], 'expected base64 (a Secret\'s data holds base64-encoded bytes)', 'put plain text under stringData instead'));

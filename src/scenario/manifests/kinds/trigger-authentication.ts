@@ -3,7 +3,7 @@
  * accepted so that triggers' authenticationRef can be checked, with where each parameter comes from
  * (spec.env, spec.configMapTargetRef, spec.secretTargetRef), so that the few parameters that change
  * what the simulation computes (rabbitmq's host, for its URL scheme) can be read from the ConfigMaps
- * and Secrets in the manifests (src/scenario/keda/resolve-auth-params.ts). Values are never shown.
+ * and Secrets in the manifests (src/scenario/keda/resolve-auth-params.ts). A Secret's value is never quoted in a message.
  */
 import { z } from 'zod';
 import type { ProblemSink } from '../../problem-sink.js';
@@ -27,7 +27,7 @@ const AuthSpecSchema = z.looseObject({
 });
 
 /** Parameter sources KEDA has besides env, ConfigMaps and Secrets: kept by name, never resolved. */
-const OTHER_SOURCES = ['podIdentity', 'hashiCorpVault', 'azureKeyVault', 'awsSecretManager', 'gcpSecretManager', 'boundServiceAccountToken', 'awsSecretsManager'];
+const OTHER_SOURCES = ['hashiCorpVault', 'azureKeyVault', 'awsSecretManager', 'gcpSecretManager', 'boundServiceAccountToken', 'filePath'];
 
 function loadAuthentication(kind: AuthKind, ref: DocRef, out: ManifestSet, sink: ProblemSink): void {
   const metadata = parseWithSchema(KedaMetadataSchema, ref, ['metadata'], (p) => sink.error(p));
