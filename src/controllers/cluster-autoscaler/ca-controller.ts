@@ -328,10 +328,11 @@ export class ClusterAutoscalerController {
       maxGracefulTerminationSeconds: this.config.maxGracefulTerminationSeconds,
       expendablePodsPriorityCutoff: this.config.expendablePodsPriorityCutoff,
       pdbs: this.deps.pdbs,
+      drainRules: { skipNodesWithSystemPods: this.config.skipNodesWithSystemPods, skipNodesWithLocalStorage: this.config.skipNodesWithLocalStorage },
       view: (pod) => caPod(pod, this.deps.ownerKind),
       done: (outcome) => {
-        // Deleted, gone another way meanwhile (a spot interruption), or kept after a failed drain: no
-        // longer a deletion in progress either way.
+        // Deleted, gone another way meanwhile (a spot interruption), or kept (not drainable after the
+        // delay, or a failed drain): no longer a deletion in progress either way.
         this.deleting.delete(node);
         if (outcome === 'deleted') this.counts.nodesRemoved++;
       },

@@ -3,8 +3,12 @@
  * actuator.go deleteNodesAsync, drain.go Evictor.drainNodeWithPodsBasedOnPodPriority,
  * initiateEviction, evictPod, waitPodsToDisappear). The node is tainted ToBeDeletedByClusterAutoscaler
  * in the loop that chose it; deleteNodesAsync then sleeps --node-delete-delay-after-taint (5 s)
- * before it does anything else, for empty nodes and for nodes to drain alike. An empty node is then
- * deleted from the cloud. A node to drain has its pods evicted, each with its
+ * before it does anything else, for empty nodes and for nodes to drain alike, and looks at the node
+ * again (GetPodsToMove on a fresh snapshot, drainability.ts): a pod that now blocks the drain (a
+ * budget that allows no disruption now, a pod without a controller that landed there), or for an
+ * empty node any pod to move ("new pods scheduled"), fails the deletion at once: the taint comes off
+ * and the node stays (CleanUpAndRecordFailedScaleDownEvent). An empty node is then deleted from the
+ * cloud. A node to drain has its pods evicted, each with its
  * terminationGracePeriodSeconds capped at --max-graceful-termination-sec, as their
  * PodDisruptionBudgets allow (scale-down/eviction.ts: a refused pod is tried again every 10 s for up
  * to 2 min; if one is still refused the drain fails, the taint comes off and the node stays). Once
@@ -21,6 +25,7 @@
  * Not modelled: the give-up after max-graceful-termination-sec + 30 s of waiting for evicted pods to
  * go (a simulated pod is gone within its termination time).
  */
+import { podsToMoveForDrain, type DrainOptions } from '../../autoscalers/cluster-autoscaler/scale-down/drainability.js';
 import { evictionRound, EVICTION_RETRY_SECONDS, retriesEviction } from '../../autoscalers/cluster-autoscaler/scale-down/eviction.js';
 import type { CaPdb, CaPod } from '../../autoscalers/cluster-autoscaler/types.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
@@ -48,13 +53,15 @@ export interface NodeDeletionInput {
   expendablePodsPriorityCutoff: number;
   /** PodDisruptionBudgets with status.disruptionsAllowed as of now. */
   pdbs: () => CaPdb[];
+  /** --skip-nodes-with-system-pods and --skip-nodes-with-local-storage, for the look after the delay. */
+  drainRules: Pick<DrainOptions, 'skipNodesWithSystemPods' | 'skipNodesWithLocalStorage'>;
   /** A pod as the budgets see it (namespace and labels). */
   view: (pod: SimPod) => CaPod;
   /**
    * Called once the deletion ends: the node deleted here, gone another way meanwhile (a spot
    * interruption), or kept because a budget refused an eviction for 2 min (the taint is off again).
    */
-  done: (outcome: 'deleted' | 'gone' | 'drainFailed') => void;
+  done: (outcome: 'deleted' | 'gone' | 'drainFailed' | 'notDrainable') => void;
 }
 
 /** Starts the deletion of a node already tainted: delay, drain if needed, poll, delete. */
@@ -71,7 +78,19 @@ export function startNodeDeletion(input: NodeDeletionInput): void {
     input.done('deleted');
   };
   sim.scheduleAfter(NODE_DELETE_DELAY_AFTER_TAINT_SECONDS, Phase.LIFECYCLE, 'cluster-autoscaler/delete', () => {
-    if (input.empty || gone()) {
+    if (gone()) {
+      deleteNow();
+      return;
+    }
+    // The CA's snapshot leaves expendable pods out; an empty node is looked at with no budgets (pdbs nil upstream).
+    const pods = cluster.podsOn(node).filter((p) => !isExpendableSimPod(p, input.expendablePodsPriorityCutoff)).map(input.view);
+    const again = podsToMoveForDrain(pods, { ...input.drainRules, pdbs: input.empty ? [] : input.pdbs(), nowSeconds: sim.nowSeconds });
+    if (!again.ok || (input.empty && again.podsToMove.length > 0)) {
+      cluster.setTaint(node, TO_BE_DELETED_TAINT, false);
+      input.done('notDrainable');
+      return;
+    }
+    if (input.empty) {
       deleteNow();
       return;
     }

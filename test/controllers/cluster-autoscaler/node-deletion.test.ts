@@ -45,6 +45,7 @@ function setUp(pods: number, expendable = 0) {
     maxGracefulTerminationSeconds: 600,
     expendablePodsPriorityCutoff: -10,
     pdbs: () => [],
+    drainRules: { skipNodesWithSystemPods: true, skipNodesWithLocalStorage: true },
     view: (pod) => caPod(pod, () => 'ReplicaSet'),
     done: () => undefined,
     ...over,
@@ -117,6 +118,26 @@ describe('startNodeDeletion', () => {
     expect(gone).toEqual([]);
     expect(node.removed).toBe(false);
     expect(node.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key)).toBe(false);
+  });
+
+  it('looks again 5 s after the taint and fails at once when a budget now allows no disruption (GetPodsToMove): nothing evicted, the taint off', () => {
+    const { sim, node, gone, deletion } = setUp(2);
+    const outcomes: [string, number][] = [];
+    startNodeDeletion(deletion({ pdbs: budget(() => 0), done: (o) => outcomes.push([o, sim.nowSeconds]) }));
+    sim.runUntil(300);
+    expect(outcomes).toEqual([['notDrainable', 105]]);
+    expect(node.pods.every((p) => p.deletionSeconds === undefined)).toBe(true);
+    expect(gone).toEqual([]);
+    expect(node.taints.some((t) => t.key === TO_BE_DELETED_TAINT.key)).toBe(false);
+  });
+
+  it('keeps an empty node that has a pod to move 5 s after the taint ("new pods scheduled"), whatever the budgets', () => {
+    const { sim, node, gone, deletion } = setUp(1);
+    const outcomes: string[] = [];
+    startNodeDeletion(deletion({ empty: true, pdbs: budget(() => 5), done: (o) => outcomes.push(o) }));
+    sim.runUntil(300);
+    expect(outcomes).toEqual(['notDrainable']);
+    expect([gone, node.pods.length]).toEqual([[], 1]);
   });
 
   it('does not evict expendable pods (priority below -10): they are not in the CA snapshot and stay bound until the pod GC deletes them', () => {
