@@ -12,6 +12,7 @@
 import { isUnready, nodeGroupHealth } from '../../autoscalers/cluster-autoscaler/cluster-health.js';
 import { isBackedOff, isStale, registerFailure, type BackoffEntry } from '../../autoscalers/cluster-autoscaler/node-group-backoff.js';
 import { registerScaleUp, updateScaleRequests, type ScaleUpRequest, type TimedOutRequest } from '../../autoscalers/cluster-autoscaler/scale-up-requests.js';
+import type { NotSafeToScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up/options.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
 import type { SimNode } from '../../cluster/model.js';
 import type { NodePoolSpec } from '../../scenario/types.js';
@@ -56,8 +57,8 @@ export class CaClusterState {
    * The groups scale-up skips (IsNodeGroupReadyToScaleUp) with why: NodeGroupUnhealthy
    * (NotReadyReason) before BackedOff. `counts` are the groups' registered nodes by readiness.
    */
-  notSafeToScaleUp(groups: readonly NodeGroup[], counts: ReadonlyMap<string, GroupNodeCounts>, nowSeconds: number): Map<string, 'NodeGroupUnhealthy' | 'BackedOff'> {
-    const skipped = new Map<string, 'NodeGroupUnhealthy' | 'BackedOff'>();
+  notSafeToScaleUp(groups: readonly NodeGroup[], counts: ReadonlyMap<string, GroupNodeCounts>, nowSeconds: number): Map<string, NotSafeToScaleUp> {
+    const skipped = new Map<string, NotSafeToScaleUp>();
     for (const g of groups) {
       const c = counts.get(g.name) ?? NO_NODES;
       const health = nodeGroupHealth({ ...c, unregistered: g.upcoming.length, target: g.targetSize, requestedIncrease: this.requests.get(g.name)?.increase ?? 0 });

@@ -77,17 +77,22 @@ export function startNodeDeletion(input: NodeDeletionInput): void {
     group.deleteNode(node);
     input.done('deleted');
   };
+  // The deletion fails (CleanUpAndRecordFailedScaleDownEvent): the taint comes off and the node stays.
+  const keep = (outcome: 'notDrainable' | 'drainFailed'): void => {
+    cluster.setTaint(node, TO_BE_DELETED_TAINT, false);
+    input.done(outcome);
+  };
   sim.scheduleAfter(NODE_DELETE_DELAY_AFTER_TAINT_SECONDS, Phase.LIFECYCLE, 'cluster-autoscaler/delete', () => {
     if (gone()) {
       deleteNow();
       return;
     }
-    // The CA's snapshot leaves expendable pods out; an empty node is looked at with no budgets (pdbs nil upstream).
-    const pods = cluster.podsOn(node).filter((p) => !isExpendableSimPod(p, input.expendablePodsPriorityCutoff)).map(input.view);
-    const again = podsToMoveForDrain(pods, { ...input.drainRules, pdbs: input.empty ? [] : input.pdbs(), nowSeconds: sim.nowSeconds });
+    // The CA's snapshot leaves expendable pods out (they go with the node); an empty node is looked at
+    // with no budgets (pdbs nil upstream). The drain evicts the snapshot's pods.
+    const toEvict: SimPod[] = cluster.podsOn(node).filter((p) => !isExpendableSimPod(p, input.expendablePodsPriorityCutoff));
+    const again = podsToMoveForDrain(toEvict.map(input.view), { ...input.drainRules, pdbs: input.empty ? [] : input.pdbs(), nowSeconds: sim.nowSeconds });
     if (!again.ok || (input.empty && again.podsToMove.length > 0)) {
-      cluster.setTaint(node, TO_BE_DELETED_TAINT, false);
-      input.done('notDrainable');
+      keep('notDrainable');
       return;
     }
     if (input.empty) {
@@ -95,8 +100,6 @@ export function startNodeDeletion(input: NodeDeletionInput): void {
       return;
     }
     const drainStart = sim.nowSeconds;
-    // The drain evicts the pods of the CA's snapshot: expendable pods are not in it (they go with the node).
-    const toEvict: SimPod[] = cluster.podsOn(node).filter((p) => !isExpendableSimPod(p, input.expendablePodsPriorityCutoff));
     const look = (): void => {
       if (gone() || toEvict.every((p) => p.removed || p.node !== node)) {
         deleteNow();
@@ -125,8 +128,7 @@ export function startNodeDeletion(input: NodeDeletionInput): void {
         return;
       }
       // The drain failed (AbortNodeDeletionDueToError): the node is untainted and stays.
-      cluster.setTaint(node, TO_BE_DELETED_TAINT, false);
-      input.done('drainFailed');
+      keep('drainFailed');
     };
     evict(toEvict);
   });

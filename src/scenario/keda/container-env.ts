@@ -8,7 +8,7 @@
  * does not exist), here only the variable read is unresolved, with why. Pure.
  */
 import type { ConfigDataEntry } from '../manifests/manifest-set.js';
-import { configDataValue } from '../manifests/kinds/config-data.js';
+import { configDataValue, findConfigData } from '../manifests/kinds/config-data.js';
 import type { ContainerSpec } from '../pod-template-types.js';
 
 /** A value (`secret` when it came from a Secret: never to be quoted), or why there is none. */
@@ -32,7 +32,7 @@ export function containerEnvValue(container: ContainerSpec, variable: string, na
   for (const source of container.envFrom ?? []) {
     if (!variable.startsWith(source.prefix)) continue;
     const key = variable.slice(source.prefix.length);
-    const entry = configData.find((e) => e.kind === source.kind && e.namespace === namespace && e.name === source.name);
+    const entry = findConfigData(configData, source.kind, namespace, source.name);
     if (entry === undefined) {
       if (!source.optional && found === undefined) found = { missing: `envFrom's ${source.kind} ${namespace}/${source.name} is not in the manifests` };
       continue;

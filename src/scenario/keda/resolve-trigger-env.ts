@@ -63,20 +63,20 @@ export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
     const authEffects = scaler.authParamEffects ?? {};
     const envEffects = scaler.fromEnvEffects ?? {};
     const keys = [...new Set([...Object.keys(authEffects), ...Object.keys(envEffects)])].filter((k) => !given(trigger.metadata[k]));
-    const resolved: Record<string, string> = {};
-    /** Where each resolved key came from, for problems with its value (a Secret's is never quoted). */
-    const origin: Record<string, { path: FieldPath; what: string; secret: boolean }> = {};
+    /** Each key read, with where it came from, for problems with its value (a Secret's is never quoted). */
+    const taken = new Map<string, { value: string; path: FieldPath; what: string; secret: boolean }>();
+    const authPath: FieldPath = ['spec', 'triggers', index, 'authenticationRef', 'name'];
     const take = (key: string, value: string, from: { path: FieldPath; what: string; secret: boolean }): void => {
       // configParamValue trims what it reads; KEDA also expands $(VAR) in env values, which is not done here.
-      resolved[key] = value.trim();
-      origin[key] = from;
+      taken.set(key, { value: value.trim(), ...from });
       if (value.includes('$(')) sink.warn(owner.ref.warning(from.path, `${trigger.type} trigger: the ${key} read ${from.what} holds a $(VAR) reference, which KEDA expands from the container's env and the simulation does not`));
     };
     for (const key of keys) {
       const reasons: string[] = [];
-      const auth = Object.hasOwn(authEffects, key) ? authParamValue(trigger, key, { namespace: owner.namespace, authentications: owner.authentications, configData: owner.configData, containers: owner.containers }) : undefined;
+      const envPath: FieldPath = ['spec', 'triggers', index, 'metadata', `${key}${FROM_ENV}`];
+      const auth = Object.hasOwn(authEffects, key) ? authParamValue(trigger, key, owner) : undefined;
       if (auth !== undefined && 'value' in auth && given(auth.value)) {
-        take(key, auth.value, { path: ['spec', 'triggers', index, 'authenticationRef', 'name'], what: `from ${auth.from}`, secret: auth.secret === true });
+        take(key, auth.value, { path: authPath, what: `from ${auth.from}`, secret: auth.secret === true });
         continue;
       }
       if (auth !== undefined) reasons.push('missing' in auth ? `authenticationRef: ${auth.missing}` : `authenticationRef: ${auth.from} gives an empty ${key}`);
@@ -84,22 +84,21 @@ export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
       if (given(variable)) {
         const env = fromEnv(owner, variable.trim());
         if ('value' in env && given(env.value)) {
-          take(key, env.value, { path: ['spec', 'triggers', index, 'metadata', `${key}${FROM_ENV}`], what: "from the container's env", secret: env.secret === true });
+          take(key, env.value, { path: envPath, what: "from the container's env", secret: env.secret === true });
           continue;
         }
         reasons.push(`${key}${FROM_ENV}: ${'missing' in env ? env.missing : `${variable.trim()} is empty`}`);
       }
       if (reasons.length === 0) continue;
-      const at: FieldPath = given(variable) ? ['spec', 'triggers', index, 'metadata', `${key}${FROM_ENV}`] : ['spec', 'triggers', index, 'authenticationRef', 'name'];
       const effect = authEffects[key] ?? envEffects[key]!;
-      sink.warn(owner.ref.warning(at, `${trigger.type} trigger: no ${key} (${reasons.join('; ')}): ${effect}; set ${key} in the metadata, or add what it is read from to the manifests`));
+      sink.warn(owner.ref.warning(given(variable) ? envPath : authPath, `${trigger.type} trigger: no ${key} (${reasons.join('; ')}): ${effect}; set ${key} in the metadata, or add what it is read from to the manifests`));
     }
-    if (Object.keys(resolved).length === 0) return;
-    trigger.metadata = { ...trigger.metadata, ...resolved };
+    if (taken.size === 0) return;
+    trigger.metadata = { ...trigger.metadata, ...Object.fromEntries([...taken].map(([key, t]) => [key, t.value])) };
     const result = scaler.parse({ metadata: trigger.metadata, ...(trigger.metricType ? { metricType: trigger.metricType } : {}) });
     if (!result.ok) {
       for (const p of result.problems) {
-        const from = origin[p.field];
+        const from = taken.get(p.field);
         // A value from a Secret is never quoted back: every quoted part of the scaler's message is elided.
         const message = from?.secret === true ? p.message.replace(/"[^"]*"/g, '"…"') : p.message;
         sink.error(owner.ref.problem(from?.path ?? ['spec', 'triggers', index, 'metadata', p.field], from === undefined ? message : `${message} (${p.field} ${from.what}${from.secret ? ', a Secret' : ''})`));

@@ -57,9 +57,14 @@ const handler = (kind: ConfigDataEntry['kind']): ManifestKindHandler => ({
 
 export const configDataKinds: ManifestKindHandler[] = [handler('ConfigMap'), handler('Secret')];
 
+/** The ConfigMap or Secret `name` of `namespace`, if the manifests hold it. */
+export function findConfigData(entries: readonly ConfigDataEntry[], kind: ConfigDataEntry['kind'], namespace: string, name: string): ConfigDataEntry | undefined {
+  return entries.find((e) => e.kind === kind && e.namespace === namespace && e.name === name);
+}
+
 /** The value of `key` in the ConfigMap or Secret `name` of `namespace`, or why there is none. */
 export function configDataValue(entries: readonly ConfigDataEntry[], kind: ConfigDataEntry['kind'], namespace: string, name: string, key: string): { value: string } | { missing: string } {
-  const entry = entries.find((e) => e.kind === kind && e.namespace === namespace && e.name === name);
+  const entry = findConfigData(entries, kind, namespace, name);
   if (entry === undefined) return { missing: `${kind} ${namespace}/${name} is not in the manifests` };
   if (!Object.hasOwn(entry.data, key)) return { missing: `${kind} ${namespace}/${name} has no key ${key}` };
   return { value: entry.data[key]! };
