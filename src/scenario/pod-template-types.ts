@@ -29,17 +29,21 @@ export interface ContainerSpec {
   /** True for a restartable init container (sidecar, restartPolicy: Always): its requests count. */
   sidecar: boolean;
   /**
-   * env, by name (the last entry of a name wins): a literal `value` (a missing one is ""), or its
-   * `valueFrom`. Read only for KEDA's `<key>FromEnv` (src/scenario/keda/container-env.ts).
+   * env, in order, every entry (a name may repeat; a later entry wins): a literal `value` (a
+   * missing one is ""), or its `valueFrom` when the value is empty. The order matters to `$(VAR)`
+   * references. Read only for KEDA's `<key>FromEnv` and env parameters (src/scenario/keda/container-env.ts).
    */
-  env?: Readonly<Record<string, string | EnvValueFrom>>;
+  env?: readonly EnvVar[];
   /** envFrom, in order: every key of a ConfigMap or Secret as a variable (prefixed). */
   envFrom?: readonly EnvFromSource[];
 }
 
+/** One env entry: its literal value, or where its value comes from. */
+export type EnvVar = { name: string; value: string } | { name: string; from: EnvValueFrom };
+
 /** An env variable's valueFrom: a key of a Secret or ConfigMap, a field, or something else (resourceFieldRef). */
 export type EnvValueFrom =
-  | { kind: 'Secret' | 'ConfigMap'; name: string; key: string; optional: boolean }
+  | { kind: 'Secret' | 'ConfigMap'; name: string; key: string }
   | { kind: 'field'; fieldPath: string }
   | { kind: 'other' };
 

@@ -79,24 +79,44 @@ describe('<key>FromEnv from the scale target container (resolver.ResolveContaine
     expect(kept.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('workers');
   });
 
-  it('trims what it reads (configParamValue), and warns about a $(VAR) reference it does not expand', async () => {
+  it('trims what it reads (configParamValue), and expands $(VAR) from the variables before it, in order (resolveEnvValue)', async () => {
     const padded = await loadKeda(withEnv('[{name: GROUP, value: "  workers "}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
     expect(padded.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('workers');
-    const reference = await loadKeda(withEnv('[{name: GROUP, value: "$(PREFIX)-workers"}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
-    expect(reference.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("the consumerGroup read from the container's env holds a $(VAR) reference, which KEDA expands"));
+    const group = async (env: string) => (await loadKeda(withEnv(env, 'consumerGroupFromEnv: GROUP, topic: orders'))).scaledObjects[0]!.triggers[0]!.metadata.consumerGroup;
+    expect(await group('[{name: TEAM, value: billing}, {name: GROUP, value: "$(TEAM)-workers"}]')).toBe('billing-workers');
+    // A variable defined after the reference is not seen: the reference stays as written.
+    expect(await group('[{name: GROUP, value: "$(TEAM)-workers"}, {name: TEAM, value: billing}]')).toBe('$(TEAM)-workers');
+    // A repeated name: the reference sees the value before it, the later entry wins for itself.
+    expect(await group('[{name: TEAM, value: a}, {name: GROUP, value: "$(TEAM)"}, {name: TEAM, value: b}]')).toBe('a');
+    expect(await group('[{name: TEAM, value: a}, {name: TEAM, value: b}, {name: GROUP, value: "$(TEAM)"}]')).toBe('b');
+    expect(await group('[{name: TEAM, value: a}, {name: GROUP, value: "$$(TEAM)"}]')).toBe('$(TEAM)');
+    // A reference to a variable from a Secret not in the manifests cannot be known.
+    const unknown = await loadKeda(withEnv('[{name: TEAM, valueFrom: {secretKeyRef: {name: s, key: k}}}, {name: GROUP, value: "$(TEAM)-w"}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
+    expect(unknown.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("(consumerGroupFromEnv: GROUP's value its $(TEAM) is unknown: TEAM comes from Secret s key k, but Secret default/s is not in the manifests)"));
   });
 
-  it('reads envFrom (prefixed, a later source winning, env over envFrom); a Secret in another namespace is not seen', async () => {
+  it("reads envFrom under each key's own name (KEDA ignores the prefix), a later source winning, env over envFrom; a Secret in another namespace is not seen", async () => {
     const envFrom = (env: string) => ({
       'manifests/web.yaml': `${BASE_DEPLOYMENT}          envFrom: [{configMapRef: {name: kafka-topics}, prefix: K_}, {secretRef: {name: kafka-conf}, prefix: K_}]\n${env}${SECRET('default', 'stringData: {GROUP: from-secret}')}${CONFIG_MAP}`,
-      'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: K_GROUP, topicFromEnv: K_TOPIC'),
+      'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: GROUP, topicFromEnv: TOPIC'),
     });
     const fromBoth = await loadKeda(envFrom(''));
     expect(fromBoth.scaledObjects[0]!.triggers[0]!.metadata).toMatchObject({ consumerGroup: 'from-secret', topic: 'orders' });
-    const overridden = await loadKeda(envFrom('          env: [{name: K_GROUP, value: literal}]\n'));
+    const overridden = await loadKeda(envFrom('          env: [{name: GROUP, value: literal}]\n'));
     expect(overridden.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('literal');
+    // The container's own name for it, K_GROUP, is not what KEDA sees; the warning says why.
+    const prefixed = await loadKeda({ ...envFrom(''), 'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: K_GROUP, topic: orders') });
+    expect(prefixed.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBeUndefined();
+    expect(prefixed.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringContaining(`(consumerGroupFromEnv: container web has no K_GROUP (KEDA's resolver ignores envFrom's prefix "K_": Secret default/kafka-conf gives it as GROUP))`),
+    );
     const elsewhere = await loadKeda(withEnv('[{name: GROUP, valueFrom: {secretKeyRef: {name: kafka-conf, key: GROUP}}}]', 'consumerGroupFromEnv: GROUP, topic: orders', SECRET('other', 'stringData: {GROUP: x}')));
     expect(elsewhere.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('but Secret default/kafka-conf is not in the manifests'));
+  });
+
+  it('a key the Secret lacks reads as empty (resolveSecretValue), which is a warning saying so', async () => {
+    const scenario = await loadKeda(withEnv('[{name: GROUP, valueFrom: {secretKeyRef: {name: kafka-conf, key: group}}}]', 'consumerGroupFromEnv: GROUP, topic: orders', SECRET('default', 'stringData: {other: x}')));
+    expect(scenario.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('(consumerGroupFromEnv: GROUP comes from Secret kafka-conf key group, but Secret default/kafka-conf has no key group (KEDA reads it as empty))'));
   });
 
   it("refuses a Secret whose data is not base64, at its key", async () => {

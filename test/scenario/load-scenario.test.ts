@@ -231,7 +231,7 @@ describe('loadScenario on a valid scenario', () => {
           startupProbe: { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
           sidecar: false,
           // Kept for KEDA's <key>FromEnv.
-          env: { MODE: 'prod' },
+          env: [{ name: 'MODE', value: 'prod' }],
         },
       ],
       sidecars: [{ name: 'proxy', cpuRequestMillicores: 50, memoryRequestBytes: 32 * 1024 ** 2, sidecar: true }],

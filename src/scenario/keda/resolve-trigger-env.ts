@@ -67,9 +67,8 @@ export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
     const taken = new Map<string, { value: string; path: FieldPath; what: string; secret: boolean }>();
     const authPath: FieldPath = ['spec', 'triggers', index, 'authenticationRef', 'name'];
     const take = (key: string, value: string, from: { path: FieldPath; what: string; secret: boolean }): void => {
-      // configParamValue trims what it reads; KEDA also expands $(VAR) in env values, which is not done here.
+      // configParamValue trims what it reads.
       taken.set(key, { value: value.trim(), ...from });
-      if (value.includes('$(')) sink.warn(owner.ref.warning(from.path, `${trigger.type} trigger: the ${key} read ${from.what} holds a $(VAR) reference, which KEDA expands from the container's env and the simulation does not`));
     };
     for (const key of keys) {
       const reasons: string[] = [];

@@ -9,7 +9,7 @@
  * isLocalVolume), which keeps a node from scale-down.
  */
 import type { ContainerSpec, PodTemplateSpec, ProbeSpec, Toleration } from '../types.js';
-import type { EnvFromSource, EnvValueFrom } from '../pod-template-types.js';
+import type { EnvFromSource, EnvVar } from '../pod-template-types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 import type { ProblemSink } from '../problem-sink.js';
@@ -107,24 +107,18 @@ function toContainer(c: ContainerInput, sidecar: boolean, ref: DocRef, path: Fie
   };
 }
 
-/**
- * env as KEDA's resolver reads it: the last entry of a name wins, a non-empty value, else its
- * valueFrom (resolved in container-env.ts), except a fieldRef or resourceFieldRef, which KEDA skips.
- */
-function toEnv(env: NonNullable<ContainerInput['env']>): Record<string, string | EnvValueFrom> {
-  const out: Record<string, string | EnvValueFrom> = {};
-  for (const e of env) {
+/** env in order, each entry a non-empty value, else its valueFrom (resolved in container-env.ts), else "". */
+function toEnv(env: NonNullable<ContainerInput['env']>): EnvVar[] {
+  return env.map((e): EnvVar => {
     const from = e.valueFrom;
-    if ((e.value ?? '') !== '' || from === undefined) out[e.name] = e.value ?? '';
-    else if (from.secretKeyRef) out[e.name] = { kind: 'Secret', ...pickKeyRef(from.secretKeyRef) };
-    else if (from.configMapKeyRef) out[e.name] = { kind: 'ConfigMap', ...pickKeyRef(from.configMapKeyRef) };
-    // KEDA skips these (the variable keeps what an earlier entry gave), so they only say why when nothing did.
-    else if (out[e.name] === undefined) out[e.name] = from.fieldRef ? { kind: 'field', fieldPath: from.fieldRef.fieldPath } : { kind: 'other' };
-  }
-  return out;
+    if ((e.value ?? '') !== '' || from === undefined) return { name: e.name, value: e.value ?? '' };
+    if (from.secretKeyRef) return { name: e.name, from: { kind: 'Secret', ...pickKeyRef(from.secretKeyRef) } };
+    if (from.configMapKeyRef) return { name: e.name, from: { kind: 'ConfigMap', ...pickKeyRef(from.configMapKeyRef) } };
+    return { name: e.name, from: from.fieldRef ? { kind: 'field', fieldPath: from.fieldRef.fieldPath } : { kind: 'other' } };
+  });
 }
 
-const pickKeyRef = (r: { name: string; key: string; optional: boolean }) => ({ name: r.name, key: r.key, optional: r.optional });
+const pickKeyRef = (r: { name: string; key: string }) => ({ name: r.name, key: r.key });
 
 /** envFrom's ConfigMaps and Secrets, in order (a source naming neither is skipped, as the API server refuses it). */
 function toEnvFrom(envFrom: NonNullable<ContainerInput['envFrom']>): EnvFromSource[] {
