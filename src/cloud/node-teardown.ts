@@ -22,6 +22,7 @@
 import type { Cluster } from '../cluster/cluster.js';
 import type { SimNode } from '../cluster/model.js';
 import { NODE_MONITOR_GRACE_PERIOD_SECONDS, scheduleUnreachable, stopKubelet } from '../cluster/node-lifecycle.js';
+import { NoExecuteTainter } from '../cluster/no-execute-tainter.js';
 import { PodGc } from '../cluster/pod-gc.js';
 import type { Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
@@ -30,6 +31,8 @@ import { CloudNodeLifecycle } from './cloud-node-lifecycle.js';
 export class NodeTeardown {
   readonly cloudNodeLifecycle: CloudNodeLifecycle;
   readonly podGc: PodGc;
+  /** The node lifecycle controller's NoExecute tainting queues, shared with the faults. */
+  readonly tainter: NoExecuteTainter;
 
   constructor(
     private readonly sim: Simulation,
@@ -38,6 +41,7 @@ export class NodeTeardown {
   ) {
     this.cloudNodeLifecycle = new CloudNodeLifecycle(sim, cluster, rng.stream('cloud-node-lifecycle'));
     this.podGc = new PodGc(sim, cluster, rng.stream('podgc'));
+    this.tainter = new NoExecuteTainter(sim, cluster);
   }
 
   /** The node's instance is terminated now (the caller stops its billing). */
@@ -47,7 +51,7 @@ export class NodeTeardown {
     stopKubelet(this.cluster, node);
     this.cluster.instanceGone(node);
     // No kubelet comes back on a terminated instance.
-    if (kubeletWasRunning) scheduleUnreachable(this.sim, this.cluster, node, { gracePeriodSeconds: NODE_MONITOR_GRACE_PERIOD_SECONDS, stillDown: () => true });
+    if (kubeletWasRunning) scheduleUnreachable(this.sim, this.cluster, node, { gracePeriodSeconds: NODE_MONITOR_GRACE_PERIOD_SECONDS, stillDown: () => true, tainter: this.tainter });
     this.cloudNodeLifecycle.instanceGone(node);
   }
 }

@@ -19,6 +19,8 @@ export interface ClusterListener {
   nodeAdded?(node: SimNode): void;
   /** The node's cloud instance is gone: its capacity ends now (the Node object may stay a while). */
   nodeTerminated?(node: SimNode): void;
+  /** The node's Ready condition changed (Cluster.setNodeReady; `node.ready` is the new value). */
+  nodeReadyChanged?(node: SimNode): void;
   /** The Node object is deleted from the API (pods still bound to it stay until the pod GC deletes them). */
   nodeRemoved?(node: SimNode): void;
   /** Called when a pod's usage state changed from `from` to `to`, at the current instant. */

@@ -359,6 +359,7 @@ export class Cluster {
     this.health.readyChanged(node, ready, this.sim.nowSeconds);
     if (!ready) this.setTaint(node, notReadyCondition === 'False' ? NODE_NOT_READY_TAINT : NODE_UNREACHABLE_TAINT, true);
     else for (const taint of NODE_CONDITION_TAINTS) this.setTaint(node, taint, false);
+    for (const l of this.listeners) l.nodeReadyChanged?.(node);
   }
 
   private removePod(pod: SimPod): void {

@@ -8,13 +8,15 @@
  * --node-monitor-grace-period after the pass that saw that renewal it sets the node's Ready
  * condition to Unknown, taints it node.kubernetes.io/unreachable:NoSchedule (Cluster.setNodeReady)
  * and marks its pods Ready=False (MarkPodsNotReady), so the endpoints drop them; at the next pass
- * it taints it unreachable:NoExecute (processTaintBaseEviction reads the condition the pass found),
- * from which the taint manager counts the pods' tolerationSeconds.
+ * it asks for the unreachable:NoExecute taint (processTaintBaseEviction reads the condition the pass
+ * found), which its zone's tainting queue puts on when its rate and the zones' states let it
+ * (no-execute-tainter.ts); from then the taint manager counts the pods' tolerationSeconds.
  */
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
 import type { Cluster } from './cluster.js';
 import type { SimNode, SimPod } from './model.js';
+import type { NoExecuteTainter, OnTainted } from './no-execute-tainter.js';
 import { NODE_UNREACHABLE_NO_EXECUTE_TAINT } from './node-health.js';
 import { nodeNotReadyTime, type NodeNotReadyTime } from './node-not-ready-time.js';
 import { admittedTolerations, taintEviction } from './taint-eviction.js';
@@ -45,14 +47,16 @@ export interface UnreachableOptions {
   gracePeriodSeconds: number;
   /** False once the kubelet is back (a recovery): the controller then has nothing to mark. */
   stillDown: () => boolean;
-  /** Called when the NoExecute taint is on (the taint manager's start). */
-  onNoExecute?: () => void;
+  /** The node lifecycle controller's NoExecute tainting queues. */
+  tainter: NoExecuteTainter;
+  /** Called when the NoExecute taint is on (the taint manager's start), with a check that stays true while it is. */
+  onNoExecute?: OnTainted;
 }
 
 /**
  * The node lifecycle controller after `node`'s kubelet stopped now: NotReady at the pass
  * node-not-ready-time.ts gives (unless the kubelet came back or the Node is gone by then), the
- * NoExecute taint a pass later while the node is still NotReady from that marking. Returns the timing.
+ * NoExecute taint asked for a pass later while the node is still NotReady from that marking. Returns the timing.
  */
 export function scheduleUnreachable(sim: Simulation, cluster: Cluster, node: SimNode, options: UnreachableOptions): NodeNotReadyTime {
   const timing = nodeNotReadyTime({
@@ -66,8 +70,7 @@ export function scheduleUnreachable(sim: Simulation, cluster: Cluster, node: Sim
     const markedAt = sim.nowSeconds;
     sim.scheduleAt(timing.noExecuteSeconds, Phase.LIFECYCLE, COMPONENT, () => {
       if (node.removed || cluster.health.notReadySinceSeconds(node) !== markedAt) return;
-      cluster.setTaint(node, NODE_UNREACHABLE_NO_EXECUTE_TAINT, true);
-      options.onNoExecute?.();
+      options.tainter.request(node, NODE_UNREACHABLE_NO_EXECUTE_TAINT, (stillTainted) => options.onNoExecute?.(stillTainted));
     });
   });
   return timing;
@@ -77,8 +80,8 @@ export function scheduleUnreachable(sim: Simulation, cluster: Cluster, node: Sim
  * The taint manager (pkg/controller/tainteviction processPodOnNode) for each pod on `node` when its
  * NoExecute taint goes on: deleted at once, after its tolerationSeconds (the admission default's
  * 300 s unless the pod set its own), or never (taint-eviction.ts); a scheduled eviction is dropped
- * when the node is Ready again meanwhile (`stillDown` false, or a later NotReady spell) or the pod
- * has left it.
+ * when the taint came off meanwhile (`stillDown` false: the node Ready again, or untainted by the
+ * node lifecycle controller's master disruption mode; or a later NotReady spell) or the pod has left it.
  */
 export function scheduleTaintEvictions(sim: Simulation, cluster: Cluster, node: SimNode, stillDown: () => boolean): void {
   const notReadySince = cluster.health.notReadySinceSeconds(node);

@@ -105,7 +105,7 @@ function lastInstantAtOrBefore(originSeconds: number, stepSeconds: number, atSec
 }
 
 /** The index of the first health pass at or after `atSeconds`. */
-function passIndexAtOrAfter(config: NodeMonitorConfig, atSeconds: number): number {
+export function passIndexAtOrAfter(config: NodeMonitorConfig, atSeconds: number): number {
   const k = gridIndexAfter(config.monitorStartSeconds, config.monitorPeriodSeconds, atSeconds);
   // gridIndexAfter leaves pass k − 1 at or before atSeconds: at it exactly, that pass is the one.
   return k > 0 && config.monitorStartSeconds + (k - 1) * config.monitorPeriodSeconds >= atSeconds ? k - 1 : k;

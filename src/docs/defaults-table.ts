@@ -8,6 +8,7 @@ import { CONTROLLER_RATE_LIMIT, JOB_RATE_LIMIT } from '../cluster/rate-limited-r
 import { RESOURCE_QUOTA_DEFAULTS } from '../cluster/resource-quota-resync.js';
 import { NODE_MONITOR_GRACE_PERIOD_SECONDS } from '../cluster/node-lifecycle.js';
 import { NODE_MONITOR_DEFAULTS } from '../cluster/node-not-ready-time.js';
+import { NODE_EVICTION_DEFAULTS } from '../cluster/zone-state.js';
 import { DEFAULT_TOLERATION_SECONDS } from '../cluster/taint-eviction.js';
 import { POD_GC_DEFAULTS } from '../cluster/pod-gc.js';
 import { CLOUD_NODE_LIFECYCLE_DEFAULTS } from '../cloud/cloud-node-lifecycle.js';
@@ -77,6 +78,8 @@ export function defaultRows(): DefaultRow[] {
     { setting: 'spot interruption handling', value: BILLING_DEFAULTS.spotInterruptionHandling, mirrors: 'plain Kubernetes: nothing hears the notice (`drain`: AWS Node Termination Handler, Karpenter)' },
     { setting: 'node monitor grace period', value: `${NODE_MONITOR_GRACE_PERIOD_SECONDS} s`, mirrors: '`--node-monitor-grace-period` (40 s before v1.32)' },
     { setting: 'node Lease renewal / health pass', value: `${NODE_MONITOR_DEFAULTS.leaseRenewIntervalSeconds} s / ${NODE_MONITOR_DEFAULTS.monitorPeriodSeconds} s`, mirrors: 'kubelet `nodeLeaseRenewIntervalFraction` × `nodeLeaseDurationSeconds`; kube-controller-manager `--node-monitor-period`' },
+    { setting: 'NoExecute tainting rate', value: `${NODE_EVICTION_DEFAULTS.evictionRatePerSecond} nodes/s per zone, ${NODE_EVICTION_DEFAULTS.secondaryEvictionRatePerSecond} in a disrupted zone`, mirrors: 'kube-controller-manager `--node-eviction-rate`, `--secondary-node-eviction-rate` (burst 1; tried every 100 ms)' },
+    { setting: 'disrupted zone', value: `> 2 and ≥ ${Math.round(NODE_EVICTION_DEFAULTS.unhealthyZoneThreshold * 100)}% NotReady; no tainting there at ≤ ${NODE_EVICTION_DEFAULTS.largeClusterSizeThreshold} nodes`, mirrors: '`--unhealthy-zone-threshold`, `--large-cluster-size-threshold` (every zone wholly NotReady: no NoExecute taints at all)' },
     { setting: 'unreachable toleration', value: `${DEFAULT_TOLERATION_SECONDS} s`, mirrors: '`--default-unreachable-toleration-seconds` (DefaultTolerationSeconds admission; a pod\'s own `tolerationSeconds` wins)' },
     { setting: 'cloud node lifecycle period', value: `${CLOUD_NODE_LIFECYCLE_DEFAULTS.nodeMonitorPeriodSeconds} s`, mirrors: 'cloud-controller-manager `--node-monitor-period` (deletes a NotReady Node whose instance is gone)' },
     { setting: 'pod GC period / orphan quarantine', value: `${POD_GC_DEFAULTS.gcCheckPeriodSeconds} s / ${POD_GC_DEFAULTS.quarantineSeconds} s`, mirrors: '`gc_controller.go` `gcCheckPeriod`, `quarantineTime`' },

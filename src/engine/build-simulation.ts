@@ -150,6 +150,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
     sim,
     cluster,
     restarter: new ContainerRestarter(cluster, sim),
+    tainter: teardown.tainter,
     metricsServer,
     workloads: new Map(workloads.map((w) => [w.name, w.controller])),
     rng,

@@ -1,10 +1,11 @@
 /**
  * What a fault scheduler may act through: the clock, the cluster (kubelet and node lifecycle
- * operations), the kubelet's container restarter, metrics-server, the workloads by name and the
+ * operations), the node lifecycle controller's NoExecute tainting, the kubelet's container restarter, metrics-server, the workloads by name and the
  * seeded random streams (`faults/<kind>`), plus the counter of firings the summary reports.
  */
 import type { Cluster } from '../cluster/cluster.js';
 import type { ContainerRestarter } from '../cluster/container-restarter.js';
+import type { NoExecuteTainter } from '../cluster/no-execute-tainter.js';
 import type { WorkloadController } from '../cluster/workload-controller.js';
 import type { Rng } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
@@ -15,6 +16,8 @@ export interface FaultEnv {
   sim: Simulation;
   cluster: Cluster;
   restarter: ContainerRestarter;
+  /** The node lifecycle controller's NoExecute tainting queues. */
+  tainter: NoExecuteTainter;
   metricsServer: MetricsServer;
   workloads: ReadonlyMap<string, WorkloadController>;
   rng: Rng;

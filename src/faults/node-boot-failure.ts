@@ -9,8 +9,9 @@
  *   (plugin/pkg/admission/nodetaint) and the node lifecycle controller keeps while the condition is
  *   not True: no pod that does not tolerate it is bound there.
  * - The node lifecycle controller sees the condition at its first health pass after the
- *   registration (every --node-monitor-period, 5 s, on the grid node-not-ready-time.ts uses) and adds
- *   not-ready:NoExecute (doNoExecuteTaintingPass); the taint manager then evicts any pod that
+ *   registration (every --node-monitor-period, 5 s, on the grid node-not-ready-time.ts uses) and asks
+ *   for not-ready:NoExecute, which its zone's queue puts on (doNoExecuteTaintingPass,
+ *   src/cluster/no-execute-tainter.ts: rate-limited, none while every zone is NotReady); the taint manager then evicts any pod that
  *   tolerated the NoSchedule taint but not this one, after its tolerationSeconds (taint-eviction.ts).
  *   Simplification: such a pod starts and runs there, where upstream a node whose network never came
  *   up starts only host-network pods (the pool's DaemonSet pods are modelled by their requests alone).
@@ -44,8 +45,7 @@ export function scheduleNodeBootFailure(fault: NodeBootFailureFault, env: FaultE
       const passSeconds = monitorStartSeconds + gridIndexAfter(monitorStartSeconds, monitorPeriodSeconds, now) * monitorPeriodSeconds;
       env.sim.scheduleAt(passSeconds, Phase.LIFECYCLE, COMPONENT, () => {
         if (node.removed || node.ready) return;
-        env.cluster.setTaint(node, NODE_NOT_READY_NO_EXECUTE_TAINT, true);
-        scheduleTaintEvictions(env.sim, env.cluster, node, () => !node.ready);
+        env.tainter.request(node, NODE_NOT_READY_NO_EXECUTE_TAINT, (stillTainted) => scheduleTaintEvictions(env.sim, env.cluster, node, () => !node.ready && stillTainted()));
       });
     },
   });

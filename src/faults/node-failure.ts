@@ -10,8 +10,9 @@
  *   after the pass that saw the kubelet's last Lease renewal (every 10 s): more than 40 s and at
  *   most 55 s after the failure by default (src/cluster/node-not-ready-time.ts). It sets the node's
  *   Ready condition to Unknown, taints it node.kubernetes.io/unreachable NoSchedule and marks its
- *   pods Ready=False (MarkPodsNotReady): the endpoints drop them then. At its next pass it taints it
- *   NoExecute.
+ *   pods Ready=False (MarkPodsNotReady): the endpoints drop them then. At its next pass it asks for
+ *   the NoExecute taint, which its zone's queue puts on at 0.1 nodes a second, slower or never
+ *   while the zone or every zone is mostly NotReady (src/cluster/no-execute-tainter.ts).
  * - The taint manager evicts each pod tolerationSeconds after the NoExecute taint: the 300 s that the
  *   DefaultTolerationSeconds admission plugin gives a pod for node.kubernetes.io/unreachable unless
  *   the pod tolerates that taint itself (NotReady + 5 s + 300 s by default), its own seconds when it
@@ -50,8 +51,9 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
     scheduleUnreachable(env.sim, env.cluster, node, {
       gracePeriodSeconds: graceSeconds,
       stillDown: () => !failure.recovered,
-      // The taint manager: each pod's eviction runs from the NoExecute taint (taint-eviction.ts).
-      onNoExecute: () => scheduleTaintEvictions(env.sim, env.cluster, node, () => !failure.recovered),
+      tainter: env.tainter,
+      // The taint manager: each pod's eviction runs from the NoExecute taint (taint-eviction.ts), while it is on.
+      onNoExecute: (stillTainted) => scheduleTaintEvictions(env.sim, env.cluster, node, () => !failure.recovered && stillTainted()),
     });
     if (fault.recoverAfterSeconds !== undefined) {
       env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => {

@@ -196,12 +196,14 @@ describe('a node group at its min size (processors/nodes/pre_filtering_processor
 
 describe('too many nodes NotReady (clusterstate.go IsClusterHealthy)', () => {
   it('does nothing while more than 3 nodes and more than 45% of them are Unready, not even scale up for the evicted pods', async () => {
-    // Five nodes, a 500m pod on each; four fail at 1 s (NotReady at 55 s, pods evicted at 360 s) and recover at 901 s.
+    // Eight nodes, a 500m pod on each; four fail at 1 s (NotReady at 55 s; tainted NoExecute 10 s apart
+    // from 60 s, half the zone NotReady being below the 55% of a partial disruption; pods evicted from
+    // 360 s) and recover at 901 s.
     const faults = [1, 2, 3, 4].map((i) => `nodeFailure: {node: workers-${i}, at: 1s, recoverAfter: 15m}`);
-    const { records } = await run(deployment(5, '500m'), { nodes: 5, duration: '30m', faults });
+    const { records } = await run(deployment(8, '500m'), { nodes: 8, duration: '30m', faults });
     const during = records.filter((r) => r.timeSeconds > 55 && r.timeSeconds < 900);
     expect(during.length).toBeGreaterThan(80);
-    for (const r of during) expect(r).toMatchObject({ action: 'no-op', reason: 'ClusterUnhealthy', detail: '4 of 5 nodes unready' });
+    for (const r of during) expect(r).toMatchObject({ action: 'no-op', reason: 'ClusterUnhealthy', detail: '4 of 8 nodes unready' });
     expect(during.some((r) => r.unschedulablePods > 0)).toBe(true);
     expect(records.filter((r) => r.action === 'scale-up' && r.timeSeconds < 900)).toEqual([]);
   });
