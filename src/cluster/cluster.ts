@@ -4,12 +4,13 @@
  * terminate. Listeners (cluster-listener.ts) hear of every change in a pod's usage state; they keep
  * their own counts, so they settle their integrals with the counts from before the change. Each
  * owner's pods, status.replicas and restarts are kept in owner-pods.ts, a pod's share of its node
- * in node-accounting.ts, each node's health in node-health.ts, what the scheduler's plugins count of
- * the pods (topology spread, InterPodAffinity, priorities) in plugin-counts.ts, and the pods no node
- * fits, with their retries, in unschedulable-queue.ts; pods are charged to and released from the
- * run's ResourceQuotas (quota-ledger.ts) as they are created and gone, or held Terminating. Each
- * step is applied and announced by pod-transition.ts. A node's cloud instance ends (instanceGone)
- * before its Node object is deleted (removeNode), and its pods outlive both (src/cloud/node-teardown.ts).
+ * in node-accounting.ts, each node's health in node-health.ts, the evictions NoExecute taints call
+ * for in taint-manager.ts, what the scheduler's plugins count of the pods (topology spread,
+ * InterPodAffinity, priorities) in plugin-counts.ts, and the pods no node fits, with their retries,
+ * in unschedulable-queue.ts; pods are charged to and released from the run's ResourceQuotas
+ * (quota-ledger.ts) as they are created and gone, or held Terminating. Each step is applied and
+ * announced by pod-transition.ts. A node's cloud instance ends (instanceGone) before its Node
+ * object is deleted (removeNode), and its pods outlive both (src/cloud/node-teardown.ts).
  */
 import { Phase } from '../core/phases.js';
 import type { RandomStream, Rng } from '../core/rng.js';
@@ -30,7 +31,7 @@ import type { SpreadGroup } from './topology-spread-counts.js';
 import { Scheduler } from './scheduler.js';
 import { UnschedulableQueue } from './unschedulable-queue.js';
 import { reportCycleFailure, reportFailureAlike } from './cycle-failure.js';
-import { scheduleEvictionOnBind } from './taint-eviction-on-bind.js';
+import { TaintManager } from './taint-manager.js';
 
 export { NODE_UNREACHABLE_NO_EXECUTE_TAINT, NODE_UNREACHABLE_TAINT } from './node-health.js';
 
@@ -47,6 +48,7 @@ export class Cluster {
   private readonly listeners: ClusterListener[] = [];
   /** Whether each node's kubelet runs (node failures, the container restarter) and since when it is NotReady (setNodeReady). */
   readonly health = new NodeHealth();
+  private readonly taintManager: TaintManager;
   /** What the scheduler's plugins count of the pods: spread selectors, InterPodAffinity, priorities. */
   private readonly counts: PluginCounts;
   /** The ResourceQuotas pod creates pass (controllers ask it first); unset when the run has none. */
@@ -56,6 +58,7 @@ export class Cluster {
 
   constructor(private readonly sim: Simulation, rng: Rng, private readonly delays: StartupDelays, scoring: ScoringStrategy) {
     this.startupRandom = rng.stream('startup');
+    this.taintManager = new TaintManager(sim, this);
     this.scheduler = new Scheduler(scoring, rng.stream('scheduler'));
     this.unschedulable = new UnschedulableQueue(sim, (pod, schedule, failedAlike) => {
       // Drawn for every waiting pod, bound or not: the startup stream's draws stay in step.
@@ -110,6 +113,7 @@ export class Cluster {
     const change = applyTaint(node, taint, on);
     if (change.relaxes) this.unschedulable.relaxed(node);
     if (change.movesSpread) this.unschedulable.spreadChanged();
+    if (change.changed && taint.effect === 'NoExecute') this.taintManager.noExecuteTaintsChanged(node);
   }
 
   /** Pods bound to `node` (not yet gone). */
@@ -181,15 +185,14 @@ export class Cluster {
     this.scheduler.forget(pod);
     pod.boundSeconds = this.sim.nowSeconds;
     pod.startTimeSeconds = this.sim.nowSeconds;
-    // The kubelet's first status update after admission (status.startTime) already carries
-    // Ready=False (ContainersNotReady), so its lastTransitionTime is the start time, not the
-    // container start: a pod whose image pull outlasts the 30 s initial readiness delay is still
-    // "never Ready" to the HPA after the CPU initialization period (replica_calculator.go groupPods).
+    // The kubelet's first status update after admission (status.startTime) carries Ready=False
+    // (ContainersNotReady): lastTransitionTime is the start time, so a pod whose image pull outlasts the 30 s
+    // initial readiness delay is still "never Ready" to the HPA after the CPU initialization period (groupPods).
     pod.readyConditionSeconds ??= this.sim.nowSeconds;
     this.owners.touched(pod);
     this.counts.bound(pod, node);
     // The taint manager hears of the bind (a node pool's NoExecute taints, a NotReady node's).
-    scheduleEvictionOnBind(this.sim, pod, node, this);
+    this.taintManager.podBound(pod, node);
   }
 
   /**

@@ -10,16 +10,16 @@
  * and marks its pods Ready=False (MarkPodsNotReady), so the endpoints drop them; at the next pass
  * it asks for the unreachable:NoExecute taint (processTaintBaseEviction reads the condition the pass
  * found), which its zone's tainting queue puts on when its rate and the zones' states let it
- * (no-execute-tainter.ts); from then the taint manager counts the pods' tolerationSeconds.
+ * (no-execute-tainter.ts); from then the taint manager counts the pods' tolerationSeconds
+ * (taint-manager.ts).
  */
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
 import type { Cluster } from './cluster.js';
-import type { SimNode, SimPod } from './model.js';
-import type { NoExecuteTainter, OnTainted } from './no-execute-tainter.js';
+import type { SimNode } from './model.js';
+import type { NoExecuteTainter } from './no-execute-tainter.js';
 import { NODE_UNREACHABLE_NO_EXECUTE_TAINT } from './node-health.js';
 import { nodeNotReadyTime, type NodeNotReadyTime } from './node-not-ready-time.js';
-import { admittedTolerations, taintEviction } from './taint-eviction.js';
 
 /**
  * kube-controller-manager --node-monitor-grace-period: 50 s since v1.32 (kubernetes/kubernetes PR
@@ -49,8 +49,6 @@ export interface UnreachableOptions {
   stillDown: () => boolean;
   /** The node lifecycle controller's NoExecute tainting queues. */
   tainter: NoExecuteTainter;
-  /** Called when the NoExecute taint is on (the taint manager's start), with a check that stays true while it is. */
-  onNoExecute?: OnTainted;
 }
 
 /**
@@ -70,29 +68,8 @@ export function scheduleUnreachable(sim: Simulation, cluster: Cluster, node: Sim
     const markedAt = sim.nowSeconds;
     sim.scheduleAt(timing.noExecuteSeconds, Phase.LIFECYCLE, COMPONENT, () => {
       if (node.removed || cluster.health.notReadySinceSeconds(node) !== markedAt) return;
-      options.tainter.request(node, NODE_UNREACHABLE_NO_EXECUTE_TAINT, (stillTainted) => options.onNoExecute?.(stillTainted));
+      options.tainter.request(node, NODE_UNREACHABLE_NO_EXECUTE_TAINT);
     });
   });
   return timing;
-}
-
-/**
- * The taint manager (pkg/controller/tainteviction processPodOnNode) for each pod on `node` when its
- * NoExecute taint goes on: deleted at once, after its tolerationSeconds (the admission default's
- * 300 s unless the pod set its own), or never (taint-eviction.ts); a scheduled eviction is dropped
- * when the taint came off meanwhile (`stillDown` false: the node Ready again, or untainted by the
- * node lifecycle controller's master disruption mode; or a later NotReady spell) or the pod has left it.
- */
-export function scheduleTaintEvictions(sim: Simulation, cluster: Cluster, node: SimNode, stillDown: () => boolean): void {
-  const notReadySince = cluster.health.notReadySinceSeconds(node);
-  const evict = (pod: SimPod): void => {
-    if (node.removed || !stillDown() || cluster.health.notReadySinceSeconds(node) !== notReadySince) return;
-    if (pod.removed || pod.node !== node) return;
-    cluster.deletePod(pod, pod.template.terminationGracePeriodSeconds);
-  };
-  for (const pod of cluster.podsOn(node)) {
-    const eviction = taintEviction(admittedTolerations(pod.tolerations), node.taints);
-    if (eviction.kind === 'now') evict(pod);
-    else if (eviction.kind === 'after') sim.scheduleAfter(eviction.delaySeconds, Phase.LIFECYCLE, 'taint-eviction-controller', () => evict(pod));
-  }
 }

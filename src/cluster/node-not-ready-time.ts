@@ -105,10 +105,15 @@ function lastInstantAtOrBefore(originSeconds: number, stepSeconds: number, atSec
 }
 
 /** The index of the first health pass at or after `atSeconds`. */
-export function passIndexAtOrAfter(config: NodeMonitorConfig, atSeconds: number): number {
+function passIndexAtOrAfter(config: NodeMonitorConfig, atSeconds: number): number {
   const k = gridIndexAfter(config.monitorStartSeconds, config.monitorPeriodSeconds, atSeconds);
   // gridIndexAfter leaves pass k − 1 at or before atSeconds: at it exactly, that pass is the one.
   return k > 0 && config.monitorStartSeconds + (k - 1) * config.monitorPeriodSeconds >= atSeconds ? k - 1 : k;
+}
+
+/** The instant of the first health pass at or after `atSeconds`. */
+export function monitorPassAtOrAfterSeconds(atSeconds: number, config: NodeMonitorConfig = NODE_MONITOR_DEFAULTS): number {
+  return config.monitorStartSeconds + passIndexAtOrAfter(config, atSeconds) * config.monitorPeriodSeconds;
 }
 
 /** How many whole periods reach at least `seconds` (the smallest m with m · period ≥ seconds). */

@@ -13,6 +13,8 @@ export interface TaintChange {
   relaxes: boolean;
   /** A filtering taint came or went: the spread counts under Honor may move. */
   movesSpread: boolean;
+  /** The taint came or went. */
+  changed: boolean;
 }
 
 /** Puts `taint` on `node` (on) or takes it off (matched by key and effect), and says what changed. */
@@ -22,5 +24,5 @@ export function applyTaint(node: SimNode, taint: Taint, on: boolean): TaintChang
   if (on && has < 0) node.taints = [...node.taints, taint];
   if (!on && has >= 0) node.taints = node.taints.filter((_, i) => i !== has);
   const changed = on !== has >= 0;
-  return { relaxes: filters && changed && !on, movesSpread: filters && changed };
+  return { relaxes: filters && changed && !on, movesSpread: filters && changed, changed };
 }

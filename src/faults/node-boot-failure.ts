@@ -21,7 +21,6 @@
  *   it has been unneeded for --scale-down-unready-time (20 min).
  */
 import type { SimNode } from '../cluster/model.js';
-import { scheduleTaintEvictions } from '../cluster/node-lifecycle.js';
 import { NODE_NOT_READY_NO_EXECUTE_TAINT } from '../cluster/node-health.js';
 import { NODE_MONITOR_DEFAULTS } from '../cluster/node-not-ready-time.js';
 import { gridIndexAfter } from '../core/period-grid.js';
@@ -45,7 +44,7 @@ export function scheduleNodeBootFailure(fault: NodeBootFailureFault, env: FaultE
       const passSeconds = monitorStartSeconds + gridIndexAfter(monitorStartSeconds, monitorPeriodSeconds, now) * monitorPeriodSeconds;
       env.sim.scheduleAt(passSeconds, Phase.LIFECYCLE, COMPONENT, () => {
         if (node.removed || node.ready) return;
-        env.tainter.request(node, NODE_NOT_READY_NO_EXECUTE_TAINT, (stillTainted) => scheduleTaintEvictions(env.sim, env.cluster, node, () => !node.ready && stillTainted()));
+        env.tainter.request(node, NODE_NOT_READY_NO_EXECUTE_TAINT);
       });
     },
   });

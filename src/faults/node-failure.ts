@@ -11,8 +11,9 @@
  *   most 55 s after the failure by default (src/cluster/node-not-ready-time.ts). It sets the node's
  *   Ready condition to Unknown, taints it node.kubernetes.io/unreachable NoSchedule and marks its
  *   pods Ready=False (MarkPodsNotReady): the endpoints drop them then. At its next pass it asks for
- *   the NoExecute taint, which its zone's queue puts on at 0.1 nodes a second, slower or never
- *   while the zone or every zone is mostly NotReady (src/cluster/no-execute-tainter.ts).
+ *   the NoExecute taint, which its zone's queue puts on at 0.1 nodes a second: slower or never
+ *   while its zone is partly NotReady, never while every zone is wholly NotReady
+ *   (src/cluster/no-execute-tainter.ts).
  * - The taint manager evicts each pod tolerationSeconds after the NoExecute taint: the 300 s that the
  *   DefaultTolerationSeconds admission plugin gives a pod for node.kubernetes.io/unreachable unless
  *   the pod tolerates that taint itself (NotReady + 5 s + 300 s by default), its own seconds when it
@@ -26,7 +27,7 @@
  */
 import type { SimNode } from '../cluster/model.js';
 import { DEFAULT_TOLERATION_SECONDS } from '../cluster/taint-eviction.js';
-import { NODE_MONITOR_GRACE_PERIOD_SECONDS, scheduleTaintEvictions, scheduleUnreachable, stopKubelet } from '../cluster/node-lifecycle.js';
+import { NODE_MONITOR_GRACE_PERIOD_SECONDS, scheduleUnreachable, stopKubelet } from '../cluster/node-lifecycle.js';
 import { Phase } from '../core/phases.js';
 import type { NodeFailureFault } from '../scenario/fault-types.js';
 import type { FaultEnv } from './fault-env.js';
@@ -52,8 +53,6 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
       gracePeriodSeconds: graceSeconds,
       stillDown: () => !failure.recovered,
       tainter: env.tainter,
-      // The taint manager: each pod's eviction runs from the NoExecute taint (taint-eviction.ts), while it is on.
-      onNoExecute: (stillTainted) => scheduleTaintEvictions(env.sim, env.cluster, node, () => !failure.recovered && stillTainted()),
     });
     if (fault.recoverAfterSeconds !== undefined) {
       env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => {

@@ -43,7 +43,7 @@ export type EnvVar = { name: string; value: string } | { name: string; from: Env
 
 /** An env variable's valueFrom: a key of a Secret or ConfigMap, a field, or something else (resourceFieldRef). */
 export type EnvValueFrom =
-  | { kind: 'Secret' | 'ConfigMap'; name: string; key: string }
+  | { kind: 'Secret' | 'ConfigMap'; name: string; key: string; optional: boolean }
   | { kind: 'field'; fieldPath: string }
   | { kind: 'other' };
 

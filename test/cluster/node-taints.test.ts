@@ -10,18 +10,18 @@ const SOFT = { key: 'DeletionCandidateOfClusterAutoscaler', effect: 'PreferNoSch
 describe('applyTaint', () => {
   it('a filtering taint: on moves the spread counts, off also relaxes; a repeat changes nothing', () => {
     const n = node();
-    expect(applyTaint(n, HARD, true)).toEqual({ relaxes: false, movesSpread: true });
-    expect(applyTaint(n, HARD, true)).toEqual({ relaxes: false, movesSpread: false });
+    expect(applyTaint(n, HARD, true)).toEqual({ relaxes: false, movesSpread: true, changed: true });
+    expect(applyTaint(n, HARD, true)).toEqual({ relaxes: false, movesSpread: false, changed: false });
     expect(n.taints).toEqual([HARD]);
-    expect(applyTaint(n, HARD, false)).toEqual({ relaxes: true, movesSpread: true });
+    expect(applyTaint(n, HARD, false)).toEqual({ relaxes: true, movesSpread: true, changed: true });
     expect(n.taints).toEqual([]);
   });
 
   it('a PreferNoSchedule taint goes on and off without asking the scheduler for anything', () => {
     const n = node([HARD]);
-    expect(applyTaint(n, SOFT, true)).toEqual({ relaxes: false, movesSpread: false });
+    expect(applyTaint(n, SOFT, true)).toEqual({ relaxes: false, movesSpread: false, changed: true });
     expect(n.taints).toEqual([HARD, SOFT]);
-    expect(applyTaint(n, SOFT, false)).toEqual({ relaxes: false, movesSpread: false });
+    expect(applyTaint(n, SOFT, false)).toEqual({ relaxes: false, movesSpread: false, changed: true });
     expect(n.taints).toEqual([HARD]);
   });
 });

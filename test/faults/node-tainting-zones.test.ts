@@ -42,6 +42,17 @@ function nodeStates(built: BuiltSimulation, untilSeconds: number): string[] {
   return samples;
 }
 
+/** Every NoExecute taint put on during the run, as "t node", whatever comes off again at the same instant. */
+function noExecuteTaintsOn(built: BuiltSimulation): string[] {
+  const log: string[] = [];
+  const setTaint = built.cluster.setTaint.bind(built.cluster);
+  built.cluster.setTaint = (node, taint, on) => {
+    if (on && taint.effect === 'NoExecute' && !node.taints.some((t) => t.key === taint.key && t.effect === taint.effect)) log.push(`${built.sim.nowSeconds} ${node.name}`);
+    setTaint(node, taint, on);
+  };
+  return log;
+}
+
 const failure = (node: string, extra = '') => `{nodeFailure: {node: ${node}, at: 60s${extra}}}`;
 
 describe('NoExecute tainting by zone (node_lifecycle_controller.go doNoExecuteTaintingPass, handleDisruption)', () => {
@@ -70,6 +81,24 @@ describe('NoExecute tainting by zone (node_lifecycle_controller.go doNoExecuteTa
     expect(nodeStates(built, 1000)).toEqual(['1 RRRRR', '115 RNNNN', '660 RNNRR', '670 RXNRR', '680 RXXRR']);
     expect(onFailed.length).toBeGreaterThan(0);
     for (const pod of onFailed) expect(pod.deletionSeconds).toBe(670 + 300);
+  });
+
+  it("evaluates a pass's zones before trying the queues: two nodes asked for at 120 s are not tainted when the pass makes the zone partly disrupted (3 of 4)", async () => {
+    // default-3 fails with them, but a grace period of 55 s makes it NotReady at 65 + 55 = 120 s, the pass at which default-1 and default-2 are asked for.
+    const faults = [failure('default-1'), failure('default-2'), failure('default-3', ', nodeMonitorGracePeriod: 55s')];
+    const built = await build(['{name: default, count: 4, cpu: "4", memory: 16Gi}'], faults, 4);
+    const tainted = noExecuteTaintsOn(built);
+    expect(nodeStates(built, 600)).toEqual(['1 RRRR', '115 RNNR', '120 RNNN']);
+    expect(tainted).toEqual([]);
+  });
+
+  it('leaves a node labelled node.kubernetes.io/exclude-disruption out of the zone states (isNodeExcludedFromDisruptionChecks), not out of the tainting', async () => {
+    // Two nodes, one excluded: its failure alone leaves the zone (the other node) normal; the other's makes it wholly NotReady.
+    const pools = ['{name: kept, count: 1, cpu: "4", memory: 16Gi}', '{name: excluded, count: 1, cpu: "4", memory: 16Gi, labels: {node.kubernetes.io/exclude-disruption: ""}}'];
+    const alone = await build(pools, [failure('excluded-0')], 2);
+    expect(nodeStates(alone, 200)).toEqual(['1 RR', '115 RN', '120 RX']);
+    const both = await build(pools, [failure('kept-0'), failure('excluded-0')], 2);
+    expect(nodeStates(both, 200)).toEqual(['1 RR', '115 NN']);
   });
 
   it('a one-node cluster whose node fails: every zone is fully disrupted (master disruption mode), no NoExecute taint, no eviction', async () => {
@@ -105,19 +134,16 @@ describe('NoExecute tainting invariants (property)', () => {
         if (faults.length === 0) return;
         const built = await build(pools, faults, zones.flat().length);
         const taintedAt = new Map<string, number[]>();
-        const wasTainted = new Set<string>();
-        built.sim.every(0.1, 0.1, Phase.OBSERVE, 'probe', () => {
-          const nodes = built.cluster.nodes.filter((n) => !n.removed);
-          const tainted = nodes.filter((n) => n.taints.some((t) => NO_EXECUTE.some((x) => x.key === t.key && x.effect === t.effect)));
-          if (nodes.every((n) => !n.ready)) expect(tainted).toEqual([]);
-          for (const n of tainted) {
-            if (wasTainted.has(n.name)) continue;
-            const zone = n.labels['topology.kubernetes.io/zone']!;
+        const setTaint = built.cluster.setTaint.bind(built.cluster);
+        built.cluster.setTaint = (node, taint, on) => {
+          if (on && taint.effect === 'NoExecute' && !node.taints.some((t) => t.key === taint.key && t.effect === taint.effect)) {
+            // No taint goes on while every node is NotReady, not even for an instant.
+            expect(built.cluster.nodes.some((n) => !n.removed && n.ready)).toBe(true);
+            const zone = node.labels['topology.kubernetes.io/zone']!;
             taintedAt.set(zone, [...(taintedAt.get(zone) ?? []), built.sim.nowSeconds]);
           }
-          wasTainted.clear();
-          for (const n of tainted) wasTainted.add(n.name);
-        }, 1500);
+          setTaint(node, taint, on);
+        };
         built.sim.runUntil(1500);
         for (const times of taintedAt.values()) {
           for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(10 - 1e-6);

@@ -1,11 +1,12 @@
 /**
  * `$(VAR)` expansion as KEDA's resolveEnvValue does it (src/scenario/keda/env-reference.ts): each
- * row worked out by hand from kedacore/keda pkg/scaling/resolver/scale_resolvers.go, quirks included.
+ * row worked out by hand from kedacore/keda pkg/scaling/resolver/scale_resolvers.go, quirks included
+ * (the one row with a byte that is no character says where a JavaScript string must differ).
  */
 import { describe, expect, it } from 'vitest';
-import { expandEnvReferences, type EnvReferenceValue } from '../../src/scenario/keda/env-reference.js';
+import { expandEnvReferences, type EnvValue } from '../../src/scenario/keda/env-reference.js';
 
-const VARS: Record<string, EnvReferenceValue> = {
+const VARS: Record<string, EnvValue> = {
   A: { value: '1', secret: false },
   NESTED: { value: '$(A)', secret: false },
   PASSWORD: { value: 'hunter2', secret: true },
@@ -29,7 +30,8 @@ describe('expandEnvReferences (resolveEnvValue)', () => {
     ['$ and another byte stay', '$xyz', '$xyz'],
     ['an empty name is no variable', '$()x', '$()x'],
     ['no recursive expansion', '$(NESTED)', '$(A)'],
-    // Go's string(byte): the first byte of é (0xC3) as a code point, Ã; the byte after it alone is no character.
+    // Go's string(byte): the first byte of é (0xC3) as a code point, Ã. The byte after it (0xA9) is no
+    // character: Go's string keeps the raw byte, a JavaScript string cannot, and reads it as U+FFFD.
     ['a multi-byte character after $ is split as Go splits it', '$éx', '$Ã\uFFFDx'],
   ])('%s: %s → %s', (_what, value, expected) => {
     expect(expandEnvReferences(value, lookup)).toEqual({ value: expected, secret: false });

@@ -95,23 +95,45 @@ describe('<key>FromEnv from the scale target container (resolver.ResolveContaine
     expect(unknown.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("(consumerGroupFromEnv: GROUP's value its $(TEAM) is unknown: TEAM comes from Secret s key k, but Secret default/s is not in the manifests)"));
   });
 
-  it("reads envFrom under each key's own name (KEDA ignores the prefix), a later source winning, env over envFrom; a Secret in another namespace is not seen", async () => {
+  it('reads envFrom under its prefix, a later source winning, env over envFrom; a Secret in another namespace is not seen', async () => {
     const envFrom = (env: string) => ({
       'manifests/web.yaml': `${BASE_DEPLOYMENT}          envFrom: [{configMapRef: {name: kafka-topics}, prefix: K_}, {secretRef: {name: kafka-conf}, prefix: K_}]\n${env}${SECRET('default', 'stringData: {GROUP: from-secret}')}${CONFIG_MAP}`,
-      'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: GROUP, topicFromEnv: TOPIC'),
+      'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: K_GROUP, topicFromEnv: K_TOPIC'),
     });
     const fromBoth = await loadKeda(envFrom(''));
     expect(fromBoth.scaledObjects[0]!.triggers[0]!.metadata).toMatchObject({ consumerGroup: 'from-secret', topic: 'orders' });
-    const overridden = await loadKeda(envFrom('          env: [{name: GROUP, value: literal}]\n'));
+    const overridden = await loadKeda(envFrom('          env: [{name: K_GROUP, value: literal}]\n'));
     expect(overridden.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('literal');
-    // The container's own name for it, K_GROUP, is not what KEDA sees; the warning says why.
-    const prefixed = await loadKeda({ ...envFrom(''), 'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: K_GROUP, topic: orders') });
-    expect(prefixed.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBeUndefined();
-    expect(prefixed.warnings.map((w) => w.message)).toContainEqual(
-      expect.stringContaining(`(consumerGroupFromEnv: container web has no K_GROUP (KEDA's resolver ignores envFrom's prefix "K_": Secret default/kafka-conf gives it as GROUP))`),
-    );
+    // The unprefixed name is not there (resolved[envPrefix+k]).
+    const bare = await loadKeda({ ...envFrom(''), 'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: GROUP, topic: orders') });
+    expect(bare.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('(consumerGroupFromEnv: container web has no GROUP)'));
     const elsewhere = await loadKeda(withEnv('[{name: GROUP, valueFrom: {secretKeyRef: {name: kafka-conf, key: GROUP}}}]', 'consumerGroupFromEnv: GROUP, topic: orders', SECRET('other', 'stringData: {GROUP: x}')));
     expect(elsewhere.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('but Secret default/kafka-conf is not in the manifests'));
+  });
+
+  it('an envFrom source not in the manifests makes what it could set unknown: the variables before it and the ones nothing sets after it; an optional one is skipped', async () => {
+    const group = async (envFrom: string, env = '') => {
+      const scenario = await loadKeda({
+        'manifests/web.yaml': `${BASE_DEPLOYMENT}          envFrom: ${envFrom}\n${env}${CONFIG_MAP}`,
+        'manifests/keda.yaml': BASE_SCALED_OBJECT.replace('consumerGroup: workers, topic: orders', 'consumerGroupFromEnv: GROUP, topic: orders'),
+      });
+      return { value: scenario.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup, warnings: scenario.warnings.map((w) => w.message) };
+    };
+    const after = await group('[{configMapRef: {name: kafka-topics}}, {secretRef: {name: absent}}]');
+    expect(after.value).toBeUndefined();
+    expect(after.warnings).toContainEqual(expect.stringContaining("(consumerGroupFromEnv: envFrom's Secret default/absent, after it, may set it and is not in the manifests)"));
+    expect((await group('[{configMapRef: {name: kafka-topics}}, {secretRef: {name: absent, optional: true}}]')).value).toBe('from-config-map');
+    expect((await group('[{secretRef: {name: absent}}, {configMapRef: {name: kafka-topics}}]')).value).toBe('from-config-map');
+    expect((await group('[{secretRef: {name: absent}}]', '          env: [{name: GROUP, value: literal}]\n')).value).toBe('literal');
+    expect((await group('[{secretRef: {name: absent}}]')).warnings).toContainEqual(expect.stringContaining("(consumerGroupFromEnv: envFrom's Secret default/absent is not in the manifests)"));
+  });
+
+  it('an optional valueFrom whose object is not in the manifests is skipped, so what came before stays', async () => {
+    const env = '[{name: GROUP, value: workers}, {name: GROUP, valueFrom: {secretKeyRef: {name: absent, key: g, optional: true}}}]';
+    const kept = await loadKeda(withEnv(env, 'consumerGroupFromEnv: GROUP, topic: orders'));
+    expect(kept.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('workers');
+    const alone = await loadKeda(withEnv('[{name: GROUP, valueFrom: {configMapKeyRef: {name: absent, key: g, optional: true}}}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
+    expect(alone.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('GROUP comes from ConfigMap absent key g, but ConfigMap default/absent is not in the manifests (optional: KEDA skips it)'));
   });
 
   it('a key the Secret lacks reads as empty (resolveSecretValue), which is a warning saying so', async () => {

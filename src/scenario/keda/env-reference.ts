@@ -6,19 +6,17 @@
  * among the variables resolved so far (envFrom's, then the env entries before this one) or stays
  * as written when there is none, a `$(` with no `)` after it stays, and `$` with any other byte stays
  * as `$` and that byte (Go's `string(byte)`: the byte read as a code point, so the first byte of a
- * multi-byte character comes out as a Latin-1 character, a quirk reproduced). The scan goes on after
- * what it replaced. Pure.
+ * multi-byte character comes out as a Latin-1 character, a quirk reproduced; the bytes left of that
+ * character are no character, which a Go string keeps as they are and this text, decoded, reads as
+ * U+FFFD). The scan goes on after what it replaced. Pure.
  */
 
 const DOLLAR = 0x24;
 const OPEN = 0x28;
 const CLOSE = 0x29;
 
-/** A variable's value as the expansion sees it: known (and whether it came from a Secret), or not knowable here. */
-export type EnvReferenceValue = { value: string; secret: boolean } | { unknown: string };
-
-/** The expanded text, whether any expanded variable came from a Secret; or why it cannot be known. */
-export type EnvExpansion = { value: string; secret: boolean } | { unknown: string };
+/** A variable's value, or an expanded text: known (and whether a Secret went into it), or why it cannot be known here. */
+export type EnvValue = { value: string; secret: boolean } | { unknown: string };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -28,7 +26,7 @@ const decoder = new TextDecoder();
  * is not (its reference stays as written). A reference to a variable whose value cannot be known
  * here makes the whole value unknown, with that variable's reason.
  */
-export function expandEnvReferences(value: string, lookup: (name: string) => EnvReferenceValue | undefined): EnvExpansion {
+export function expandEnvReferences(value: string, lookup: (name: string) => EnvValue | undefined): EnvValue {
   if (!value.includes('$')) return { value, secret: false };
   const bytes = encoder.encode(value);
   const parts: Uint8Array[] = [];

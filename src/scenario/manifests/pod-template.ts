@@ -118,7 +118,7 @@ function toEnv(env: NonNullable<ContainerInput['env']>): EnvVar[] {
   });
 }
 
-const pickKeyRef = (r: { name: string; key: string }) => ({ name: r.name, key: r.key });
+const pickKeyRef = (r: { name: string; key: string; optional: boolean }) => ({ name: r.name, key: r.key, optional: r.optional });
 
 /** envFrom's ConfigMaps and Secrets, in order (a source naming neither is skipped, as the API server refuses it). */
 function toEnvFrom(envFrom: NonNullable<ContainerInput['envFrom']>): EnvFromSource[] {

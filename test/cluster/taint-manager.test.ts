@@ -1,6 +1,7 @@
 /**
- * The taint manager for pods bound to a node that already has NoExecute taints
- * (src/cluster/taint-eviction-on-bind.ts; taint_eviction.go processPodOnNode on the pod's update):
+ * The taint manager for pods bound to a node that already has NoExecute taints, and for the pods
+ * of a node whose NoExecute taints change (src/cluster/taint-manager.ts; taint_eviction.go
+ * processPodOnNode on the pod's update and the node's):
  * time-stamped, with pods created straight on the cluster (bound 1 s after creation, no jitter).
  */
 import { describe, expect, it } from 'vitest';
@@ -67,7 +68,7 @@ describe('taint manager for a pod bound onto NoExecute taints', () => {
     expect(times(p)).toEqual({ boundSeconds: 1, deletionSeconds: 30 });
   });
 
-  it("drops the eviction when the node's NoExecute taints change before it, and keeps it when only a NoSchedule taint comes", () => {
+  it("cancels the eviction when the node's last NoExecute taint goes before it, and keeps it when only a NoSchedule taint comes", () => {
     const removed = world([BATCH]);
     const a = removed.pod([tolerateBatch(60)]);
     removed.sim.runUntil(30);
@@ -81,6 +82,32 @@ describe('taint manager for a pod bound onto NoExecute taints', () => {
     noSchedule.cluster.setTaint(noSchedule.node, { key: 'ToBeDeletedByClusterAutoscaler', effect: 'NoSchedule' }, true);
     noSchedule.sim.runUntil(3600);
     expect(times(b)).toEqual({ boundSeconds: 1, deletionSeconds: 61 });
+  });
+
+  it('keeps work created earlier when the taints change but still call for a timed eviction, and deletes at once on an untolerated one (processPodOnNode: CreatedAt)', () => {
+    const UNREACHABLE: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
+    // Work from the bind: 600 s. The unreachable taint at 30 s (the admission default's 300 s) does not bring it forward.
+    const shorter = world([BATCH]);
+    const a = shorter.pod([tolerateBatch(600)]);
+    shorter.sim.runUntil(30);
+    shorter.cluster.setTaint(shorter.node, UNREACHABLE, true);
+    shorter.sim.runUntil(3600);
+    expect(times(a)).toEqual({ boundSeconds: 1, deletionSeconds: 601 });
+    // BATCH goes and the unreachable taint stays: the work from BATCH is still kept.
+    const swapped = world([BATCH]);
+    const b = swapped.pod([tolerateBatch(60)]);
+    swapped.sim.runUntil(20);
+    swapped.cluster.setTaint(swapped.node, UNREACHABLE, true);
+    swapped.cluster.setTaint(swapped.node, BATCH, false);
+    swapped.sim.runUntil(3600);
+    expect(times(b)).toEqual({ boundSeconds: 1, deletionSeconds: 61 });
+    // A taint no toleration matches: at once.
+    const untolerated = world([BATCH]);
+    const c = untolerated.pod([tolerateBatch(600)]);
+    untolerated.sim.runUntil(30);
+    untolerated.cluster.setTaint(untolerated.node, { key: 'gpu', effect: 'NoExecute' }, true);
+    untolerated.sim.runUntil(3600);
+    expect(times(c)).toEqual({ boundSeconds: 1, deletionSeconds: 30 });
   });
 
   it('counts each pod from its own bind', () => {
