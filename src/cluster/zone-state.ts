@@ -26,6 +26,11 @@ export type ZoneState = 'Initial' | 'Normal' | 'PartialDisruption' | 'FullDisrup
 const ZONE_LABELS = ['failure-domain.beta.kubernetes.io/zone', 'topology.kubernetes.io/zone'] as const;
 const REGION_LABELS = ['failure-domain.beta.kubernetes.io/region', 'topology.kubernetes.io/region'] as const;
 
+/** The node's zone label (the beta label first, as GetZoneKey reads it); undefined for none. */
+export function zoneLabel(labels: Readonly<Record<string, string>>): string | undefined {
+  return labels[ZONE_LABELS[0]] ?? labels[ZONE_LABELS[1]];
+}
+
 /** nodetopology.GetZoneKey: region and zone (the beta labels first), "" for a node with neither. */
 export function zoneKey(labels: Readonly<Record<string, string>>): string {
   const zone = labels[ZONE_LABELS[0]] ?? labels[ZONE_LABELS[1]] ?? '';

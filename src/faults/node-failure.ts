@@ -1,5 +1,6 @@
 /**
- * nodeFailure: a node's kubelet goes down, with upstream's timing of who notices what.
+ * nodeFailure: a node's kubelet goes down (a named node, one drawn from a pool, or every live node
+ * of a zone at once), with upstream's timing of who notices what.
  * - At the failure the kubelet is gone: the pods' containers stop (no usage; metrics-server gets no
  *   samples from them) and nothing new starts there. The API hears nothing: the node stays Ready and
  *   untainted, so the scheduler may still bind pods to it (they never start), and its pods keep
@@ -26,6 +27,7 @@
  * instance is gone.
  */
 import type { SimNode } from '../cluster/model.js';
+import { zoneLabel } from '../cluster/zone-state.js';
 import { DEFAULT_TOLERATION_SECONDS } from '../cluster/taint-eviction.js';
 import { NODE_MONITOR_GRACE_PERIOD_SECONDS, scheduleUnreachable, stopKubelet } from '../cluster/node-lifecycle.js';
 import { Phase } from '../core/phases.js';
@@ -44,22 +46,26 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
   const random = env.rng.stream('faults/nodeFailure');
   const graceSeconds = fault.nodeMonitorGracePeriodSeconds ?? NODE_FAILURE_DEFAULTS.nodeMonitorGracePeriodSeconds;
   scheduleFaultTiming(env.sim, fault.timing, random, COMPONENT, () => {
-    const node = pickNode(fault.target, env, random.int.bind(random));
-    if (node === undefined) return;
-    const failure = { recovered: false };
-    stopKubelet(env.cluster, node);
+    const nodes = pickNodes(fault.target, env, random.int.bind(random));
+    if (nodes.length === 0) return;
     env.fired('nodeFailure');
-    scheduleUnreachable(env.sim, env.cluster, node, {
-      gracePeriodSeconds: graceSeconds,
-      stillDown: () => !failure.recovered,
-      tainter: env.tainter,
-    });
-    if (fault.recoverAfterSeconds !== undefined) {
-      env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => {
-        failure.recovered = true;
-        recoverNode(node, env);
-      });
-    }
+    for (const node of nodes) failNode(node, fault, graceSeconds, env);
+  });
+}
+
+/** The node's kubelet stops now; the node lifecycle controller notices on its own clock; the kubelet comes back after `recoverAfter`. */
+function failNode(node: SimNode, fault: NodeFailureFault, graceSeconds: number, env: FaultEnv): void {
+  const failure = { recovered: false };
+  stopKubelet(env.cluster, node);
+  scheduleUnreachable(env.sim, env.cluster, node, {
+    gracePeriodSeconds: graceSeconds,
+    stillDown: () => !failure.recovered,
+    tainter: env.tainter,
+  });
+  if (fault.recoverAfterSeconds === undefined) return;
+  env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => {
+    failure.recovered = true;
+    recoverNode(node, env);
   });
 }
 
@@ -70,10 +76,13 @@ function isUp(node: SimNode, env: FaultEnv): boolean {
   return node.ready && env.cluster.health.kubeletRunning(node);
 }
 
-function pickNode(target: NodeFailureFault['target'], env: FaultEnv, int: (n: number) => number): SimNode | undefined {
-  if ('node' in target) return env.cluster.nodes.find((n) => n.name === target.node && isUp(n, env));
-  const candidates = env.cluster.nodes.filter((n) => n.pool.name === target.pool && isUp(n, env) && n.pool.virtual === undefined);
-  return candidates.length === 0 ? undefined : candidates[int(candidates.length)];
+/** The nodes a firing takes down: the named node, one live node of the pool (drawn), or every live node of the zone. */
+function pickNodes(target: NodeFailureFault['target'], env: FaultEnv, int: (n: number) => number): SimNode[] {
+  if ('node' in target) return env.cluster.nodes.filter((n) => n.name === target.node && isUp(n, env));
+  const real = (n: SimNode): boolean => !n.removed && isUp(n, env) && n.pool.virtual === undefined;
+  if ('zone' in target) return env.cluster.nodes.filter((n) => real(n) && zoneLabel(n.labels) === target.zone);
+  const candidates = env.cluster.nodes.filter((n) => real(n) && n.pool.name === target.pool);
+  return candidates.length === 0 ? [] : [candidates[int(candidates.length)]!];
 }
 
 /** The kubelet comes back, unless the node's instance is gone meanwhile (no kubelet to come back). */

@@ -43,8 +43,11 @@ export interface ReadinessFlapFault {
 
 export interface NodeFailureFault {
   kind: 'nodeFailure';
-  /** A node name (`<pool>-<index>`), or a pool whose live node is drawn from `faults/nodeFailure`. */
-  target: { node: string } | { pool: string };
+  /**
+   * A node name (`<pool>-<index>`), a pool whose live node is drawn from `faults/nodeFailure`, or a
+   * zone (a pool's topology.kubernetes.io/zone label), every live node of which fails at once.
+   */
+  target: { node: string } | { pool: string } | { zone: string };
   timing: FaultTiming;
   /** The kubelet comes back after this long; undefined = the node stays down. */
   recoverAfterSeconds?: number;

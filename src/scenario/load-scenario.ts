@@ -42,6 +42,7 @@ import { resolveTraces } from './traces/resolve-traces.js';
 import type { DecisionDetail } from './schema/scenario-schema.js';
 import type { Scenario } from './types.js';
 import { DocRef } from './yaml/doc-ref.js';
+import { poolZones } from './node-pools/pool-zones.js';
 import type { DocumentPatch } from './yaml/document-patch.js';
 import { parseYamlDocuments } from './yaml/yaml-file.js';
 
@@ -111,6 +112,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
     workloads: manifests.workloads.map((w) => w.spec.name),
     pools: new Map(nodePools.map((p) => [p.name, p.count])),
     virtualPools: new Set(nodePools.filter((p) => p.virtual !== undefined).map((p) => p.name)),
+    zones: poolZones(nodePools),
     start,
     scenarioRef: ref,
     sink,

@@ -68,46 +68,26 @@ describe('taint manager for a pod bound onto NoExecute taints', () => {
     expect(times(p)).toEqual({ boundSeconds: 1, deletionSeconds: 30 });
   });
 
-  it("cancels the eviction when the node's last NoExecute taint goes before it, and keeps it when only a NoSchedule taint comes", () => {
-    const removed = world([BATCH]);
-    const a = removed.pod([tolerateBatch(60)]);
-    removed.sim.runUntil(30);
-    removed.cluster.setTaint(removed.node, BATCH, false);
-    removed.sim.runUntil(3600);
-    expect(times(a)).toEqual({ boundSeconds: 1, deletionSeconds: undefined });
+  const UNREACHABLE: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
+  /** A pod tolerating BATCH for `tolerationSeconds`, bound at 1 s; at `atSeconds` the node's taints change as `changes` say. */
+  function afterTaintChange(tolerationSeconds: number, atSeconds: number, changes: [Taint, boolean][]) {
+    const w = world([BATCH]);
+    const p = w.pod([tolerateBatch(tolerationSeconds)]);
+    w.sim.runUntil(atSeconds);
+    for (const [taint, on] of changes) w.cluster.setTaint(w.node, taint, on);
+    w.sim.runUntil(3600);
+    return times(p);
+  }
 
-    const noSchedule = world([BATCH]);
-    const b = noSchedule.pod([tolerateBatch(60)]);
-    noSchedule.sim.runUntil(30);
-    noSchedule.cluster.setTaint(noSchedule.node, { key: 'ToBeDeletedByClusterAutoscaler', effect: 'NoSchedule' }, true);
-    noSchedule.sim.runUntil(3600);
-    expect(times(b)).toEqual({ boundSeconds: 1, deletionSeconds: 61 });
-  });
-
-  it('keeps work created earlier when the taints change but still call for a timed eviction, and deletes at once on an untolerated one (processPodOnNode: CreatedAt)', () => {
-    const UNREACHABLE: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
-    // Work from the bind: 600 s. The unreachable taint at 30 s (the admission default's 300 s) does not bring it forward.
-    const shorter = world([BATCH]);
-    const a = shorter.pod([tolerateBatch(600)]);
-    shorter.sim.runUntil(30);
-    shorter.cluster.setTaint(shorter.node, UNREACHABLE, true);
-    shorter.sim.runUntil(3600);
-    expect(times(a)).toEqual({ boundSeconds: 1, deletionSeconds: 601 });
-    // BATCH goes and the unreachable taint stays: the work from BATCH is still kept.
-    const swapped = world([BATCH]);
-    const b = swapped.pod([tolerateBatch(60)]);
-    swapped.sim.runUntil(20);
-    swapped.cluster.setTaint(swapped.node, UNREACHABLE, true);
-    swapped.cluster.setTaint(swapped.node, BATCH, false);
-    swapped.sim.runUntil(3600);
-    expect(times(b)).toEqual({ boundSeconds: 1, deletionSeconds: 61 });
-    // A taint no toleration matches: at once.
-    const untolerated = world([BATCH]);
-    const c = untolerated.pod([tolerateBatch(600)]);
-    untolerated.sim.runUntil(30);
-    untolerated.cluster.setTaint(untolerated.node, { key: 'gpu', effect: 'NoExecute' }, true);
-    untolerated.sim.runUntil(3600);
-    expect(times(c)).toEqual({ boundSeconds: 1, deletionSeconds: 30 });
+  it.each([
+    ["the node's last NoExecute taint goes before it: cancelled", 60, 30, [[BATCH, false]], undefined],
+    ['only a NoSchedule taint comes: kept', 60, 30, [[{ key: 'ToBeDeletedByClusterAutoscaler', effect: 'NoSchedule' }, true]], 61],
+    // processPodOnNode keeps work created earlier (its CreatedAt) while the taints still call for a timed eviction.
+    ["the unreachable taint's 300 s (the admission default) does not bring 600 s forward", 600, 30, [[UNREACHABLE, true]], 601],
+    ['BATCH goes while the unreachable taint stays: the work from BATCH is kept', 60, 20, [[UNREACHABLE, true], [BATCH, false]], 61],
+    ['a taint no toleration matches: at once', 600, 30, [[{ key: 'gpu', effect: 'NoExecute' }, true]], 30],
+  ] as [string, number, number, [Taint, boolean][], number | undefined][])('%s', (_what, tolerationSeconds, atSeconds, changes, deletionSeconds) => {
+    expect(afterTaintChange(tolerationSeconds, atSeconds, changes)).toEqual({ boundSeconds: 1, deletionSeconds });
   });
 
   it('counts each pod from its own bind', () => {

@@ -73,6 +73,14 @@ describe('NoExecute tainting by zone (node_lifecycle_controller.go doNoExecuteTa
     expect(nodeStates(built, 200)).toEqual(['1 RRR', '115 NNR', '120 XNR', '130 XXR']);
   });
 
+  it('a nodeFailure of a zone takes every live node of the zone down at once; the zone alone wholly NotReady is tainted at the normal rate', async () => {
+    const pools = ['{name: a, count: 2, cpu: "4", memory: 16Gi, labels: {topology.kubernetes.io/zone: za}}', '{name: b, count: 2, cpu: "4", memory: 16Gi, labels: {topology.kubernetes.io/zone: zb}}'];
+    const built = await build(pools, ['{nodeFailure: {zone: za, at: 60s, recoverAfter: 30m}}'], 4);
+    const onA = built.cluster.nodes.slice(0, 2).flatMap((n) => built.cluster.podsOn(n));
+    expect(nodeStates(built, 2000)).toEqual(['1 RRRR', '115 NNRR', '120 XNRR', '130 XXRR', '1860 RRRR']);
+    expect(onA.map((p) => p.deletionSeconds).sort()).toEqual(onA.map((p) => (p.node === built.cluster.nodes[0] ? 420 : 430)).sort());
+  });
+
   it('a small zone mostly NotReady (4 of 5: partial disruption, 50 nodes or fewer) is not tainted, and no pod is evicted, until enough nodes are back; the drained limiter then waits 10 s', async () => {
     const faults = [failure('default-1'), failure('default-2'), failure('default-3', ', recoverAfter: 600s'), failure('default-4', ', recoverAfter: 600s')];
     const built = await build(['{name: default, count: 5, cpu: "4", memory: 16Gi}'], faults, 5);

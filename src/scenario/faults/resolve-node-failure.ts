@@ -1,6 +1,7 @@
 /**
- * spec.faults[].nodeFailure → NodeFailureFault: exactly one of `pool` (a known pool) or `node` (a
- * node present at t = 0, named <pool>-<index>), and `at` or a seeded rate; `recoverAfter` and
+ * spec.faults[].nodeFailure → NodeFailureFault: exactly one of `pool` (a known pool), `node` (a
+ * node present at t = 0, named <pool>-<index>) or `zone` (a zone label of a real pool), and `at` or
+ * a seeded rate; `recoverAfter` and
  * `nodeMonitorGracePeriod` (≥ 0 s) as durations.
  */
 import type { z } from 'zod';
@@ -23,8 +24,15 @@ export function resolveNodeFailure(f: z.output<typeof NodeFailureSchema>, path: 
 }
 
 function targetOf(f: z.output<typeof NodeFailureSchema>, path: FieldPath, ctx: FaultResolveContext): NodeFailureFault['target'] | undefined {
-  if ((f.pool === undefined) === (f.node === undefined)) {
-    reportProblem(ctx, path, 'set exactly one of pool or node', 'e.g. { pool: workers, at: 10m } or { node: workers-0, at: 10m }');
+  if ([f.pool, f.node, f.zone].filter((t) => t !== undefined).length !== 1) {
+    reportProblem(ctx, path, 'set exactly one of pool, node or zone', 'e.g. { pool: workers, at: 10m }, { node: workers-0, at: 10m } or { zone: eu-west-1a, at: 10m }');
+    return undefined;
+  }
+  if (f.zone !== undefined) {
+    if (ctx.zones.has(f.zone)) return { zone: f.zone };
+    const zones = [...ctx.zones.keys()].sort();
+    const hint = zones.length === 0 ? 'no node pool has a zone: give pools a topology.kubernetes.io/zone label (nodePools[].labels)' : suggestionHint(f.zone, zones, 'zones');
+    reportProblem(ctx, [...path, 'zone'], `no node pool in zone "${f.zone}"`, hint);
     return undefined;
   }
   const pools = [...ctx.pools.keys()].sort();
