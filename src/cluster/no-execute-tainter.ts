@@ -24,8 +24,8 @@
  * - a node Ready again leaves its queue at once (upstream: at the next pass, unless tried before);
  *   a deleted node stays queued and spends a token when tried, as upstream ("no longer present");
  * - after master disruption mode the still NotReady nodes are queued again in the order first
- *   asked; the probe timestamps it resets on exit (delaying NotReady for a node whose kubelet just
- *   died) are not modelled.
+ *   asked; the probe timestamps it resets on exit delay NotReady for a node whose kubelet is down
+ *   and not yet marked (probesResetSeconds, read by node-lifecycle.ts).
  */
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
@@ -60,6 +60,8 @@ export class NoExecuteTainter {
   /** Each node's zone key, made once (a node's labels do not change). */
   private readonly zoneKeys = new Map<SimNode, string>();
   private passAtSeconds: number | undefined;
+  /** When master disruption mode last ended: every node's probe timestamp was set then (node-lifecycle.ts reads it). */
+  probesResetSeconds: number | undefined;
   private readonly ticksPerSecond = Math.round(1 / NODE_EVICTION_DEFAULTS.evictionPeriodSeconds);
 
   constructor(
@@ -199,6 +201,7 @@ export class NoExecuteTainter {
       return;
     }
     if (step.kind === 'exitMasterDisruption') {
+      this.probesResetSeconds = now;
       for (const key of current.keys()) setRate(key);
       // Every NotReady node is asked for again at the passes after the mode began: queued in the order first asked.
       for (const zone of this.zones.values()) zone.queue = [];

@@ -19,7 +19,7 @@ import type { Cluster } from './cluster.js';
 import type { SimNode } from './model.js';
 import type { NoExecuteTainter } from './no-execute-tainter.js';
 import { NODE_UNREACHABLE_NO_EXECUTE_TAINT } from './node-health.js';
-import { nodeNotReadyTime, type NodeNotReadyTime } from './node-not-ready-time.js';
+import { monitorPassAtOrAfterSeconds, NODE_MONITOR_DEFAULTS, nodeNotReadyTime, type NodeNotReadyTime } from './node-not-ready-time.js';
 
 /**
  * kube-controller-manager --node-monitor-grace-period: 50 s since v1.32 (kubernetes/kubernetes PR
@@ -54,7 +54,10 @@ export interface UnreachableOptions {
 /**
  * The node lifecycle controller after `node`'s kubelet stopped now: NotReady at the pass
  * node-not-ready-time.ts gives (unless the kubelet came back or the Node is gone by then), the
- * NoExecute taint asked for a pass later while the node is still NotReady from that marking. Returns the timing.
+ * NoExecute taint asked for a pass later while the node is still NotReady from that marking. When
+ * master disruption mode ended after the pass that saw the last renewal, every node's probe
+ * timestamp was set to that instant (handleDisruption), so the grace period runs from there.
+ * Returns the timing as first computed.
  */
 export function scheduleUnreachable(sim: Simulation, cluster: Cluster, node: SimNode, options: UnreachableOptions): NodeNotReadyTime {
   const timing = nodeNotReadyTime({
@@ -62,14 +65,25 @@ export function scheduleUnreachable(sim: Simulation, cluster: Cluster, node: Sim
     kubeletStoppedSeconds: sim.nowSeconds,
     gracePeriodSeconds: options.gracePeriodSeconds,
   });
-  sim.scheduleAt(timing.notReadySeconds, Phase.LIFECYCLE, COMPONENT, () => {
+  let probeSeconds = timing.probeSeconds;
+  const mark = (): void => {
     if (node.removed || !options.stillDown() || !node.ready) return;
+    const reset = options.tainter.probesResetSeconds;
+    if (reset !== undefined && reset > probeSeconds) {
+      probeSeconds = reset;
+      const later = monitorPassAtOrAfterSeconds(reset + options.gracePeriodSeconds);
+      if (later > sim.nowSeconds) {
+        sim.scheduleAt(later, Phase.LIFECYCLE, COMPONENT, mark);
+        return;
+      }
+    }
     markNodeUnreachable(cluster, node);
     const markedAt = sim.nowSeconds;
-    sim.scheduleAt(timing.noExecuteSeconds, Phase.LIFECYCLE, COMPONENT, () => {
+    sim.scheduleAt(monitorPassAtOrAfterSeconds(markedAt + NODE_MONITOR_DEFAULTS.monitorPeriodSeconds), Phase.LIFECYCLE, COMPONENT, () => {
       if (node.removed || cluster.health.notReadySinceSeconds(node) !== markedAt) return;
       options.tainter.request(node, NODE_UNREACHABLE_NO_EXECUTE_TAINT);
     });
-  });
+  };
+  sim.scheduleAt(timing.notReadySeconds, Phase.LIFECYCLE, COMPONENT, mark);
   return timing;
 }

@@ -109,6 +109,17 @@ describe('NoExecute tainting by zone (node_lifecycle_controller.go doNoExecuteTa
     expect(nodeStates(both, 200)).toEqual(['1 RR', '115 NN']);
   });
 
+  it('resets the probe timestamps when master disruption mode ends: a node whose kubelet died just before is marked NotReady a grace period after the end', async () => {
+    // default-0 fails at 60 s (tainted 120 s); default-1 at 200 s (NotReady 255 s: every counted node
+    // down, master mode; default-0 untainted) and is back at 500 s (the mode ends: the limiter drained,
+    // default-0 tainted at 510 s). excluded-0 is not counted; its kubelet dies at 480 s (renewed then,
+    // seen at 485 s): NotReady at 535 s, but the probe reset at 500 s puts it at 550 s.
+    const pools = ['{name: default, count: 2, cpu: "4", memory: 16Gi}', '{name: excluded, count: 1, cpu: "4", memory: 16Gi, labels: {node.kubernetes.io/exclude-disruption: ""}}'];
+    const faults = [failure('default-0'), '{nodeFailure: {node: default-1, at: 200s, recoverAfter: 300s}}', '{nodeFailure: {node: excluded-0, at: 480s}}'];
+    const built = await build(pools, faults, 3);
+    expect(nodeStates(built, 700)).toEqual(['1 RRR', '115 NRR', '120 XRR', '255 NNR', '500 NRR', '510 XRR', '550 XRN', '555 XRX']);
+  });
+
   it('a one-node cluster whose node fails: every zone is fully disrupted (master disruption mode), no NoExecute taint, no eviction', async () => {
     const built = await build(['{name: default, count: 1, cpu: "4", memory: 16Gi}'], [failure('default-0')], 2);
     const pods = built.cluster.podsOn(built.cluster.nodes[0]!);
