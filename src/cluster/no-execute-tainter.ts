@@ -17,8 +17,10 @@
  *   tried again at the first tick its zone's token is back;
  * - zones are evaluated only at the passes after a node's Ready condition changes or a node is added
  *   or removed while any node is NotReady or any zone is disrupted (between them the states cannot
- *   change); a zone's limiter lives while the zone has nodes (one that comes back starts full, as
- *   addPodEvictorForNewZone makes it);
+ *   change); a zone's limiter lives while the zone has nodes counted in its state or waiting in its
+ *   queue (one that comes back starts full, as addPodEvictorForNewZone makes it); a zone of excluded
+ *   nodes only has no state, so master disruption mode does not stop its tainting (its nodes,
+ *   untainted with the rest, are tainted again at the next pass);
  * - a queue holds nodes in the order they were asked for (upstream's heap orders them by the instant
  *   of the ask within a pass, in the informer's node order);
  * - a node Ready again leaves its queue at once (upstream: at the next pass, unless tried before);
@@ -34,7 +36,7 @@ import type { Cluster } from './cluster.js';
 import { EvictionLimiter } from './eviction-limiter.js';
 import type { SimNode } from './model.js';
 import { NODE_NOT_READY_NO_EXECUTE_TAINT, NODE_UNREACHABLE_NO_EXECUTE_TAINT } from './node-health.js';
-import { monitorPassAtOrAfterSeconds } from './node-not-ready-time.js';
+import { monitorPassAtOrAfterSeconds, NODE_MONITOR_DEFAULTS } from './node-not-ready-time.js';
 import { NODE_EVICTION_DEFAULTS, computeZoneState, disruptionStep, zoneEvictionRate, zoneKey, type DisruptionStep, type ZoneState } from './zone-state.js';
 
 const COMPONENT = 'node-lifecycle-controller';
@@ -159,7 +161,8 @@ export class NoExecuteTainter {
     this.sim.scheduleAt(pass, Phase.LIFECYCLE, COMPONENT, () => {
       this.passAtSeconds = undefined;
       const counts = this.countZones();
-      for (const key of [...this.zones.keys()]) if (!counts.has(key)) this.zones.delete(key);
+      // A zone with no counted node is forgotten (one that comes back starts afresh), unless nodes wait in its queue.
+      for (const [key, zone] of [...this.zones]) if (!counts.has(key) && zone.queue.length === 0) this.zones.delete(key);
       const current = new Map([...counts].map(([key, c]) => [key, computeZoneState(c.ready, c.notReady).state]));
       const step = disruptionStep(new Map([...this.zones].map(([key, z]) => [key, z.state])), current);
       this.apply(step, current, counts);
@@ -197,6 +200,16 @@ export class NoExecuteTainter {
         zone.limiter = zone.limiter.swap(0, now);
         zone.state = 'FullDisruption';
         zone.queue = [];
+      }
+      // A zone of excluded nodes only has no state, so its limiter is not stopped: its NotReady nodes,
+      // untainted with the rest, are asked for again at the next pass and tainted then.
+      const next = monitorPassAtOrAfterSeconds(now + NODE_MONITOR_DEFAULTS.monitorPeriodSeconds);
+      for (const node of this.asks.keys()) {
+        const key = this.zoneKeyOf(node);
+        if (current.has(key) || node.removed || node.ready) continue;
+        const zone = this.zone(key);
+        if (!zone.queue.includes(node)) zone.queue.push(node);
+        this.scheduleTry(zone, next);
       }
       return;
     }

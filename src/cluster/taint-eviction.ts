@@ -11,9 +11,9 @@
  *   test reads the key and the effect only, not the operator or the seconds.
  * - pkg/controller/tainteviction taint_eviction.go processPodOnNode: with no NoExecute taint nothing
  *   is scheduled; when some taint is tolerated by no toleration (v1helper.GetMatchingTolerations)
- *   the pod is deleted at once; otherwise after getMinTolerationTime of the matching tolerations:
- *   the smallest tolerationSeconds among them (≤ 0 meaning at once), or never when none of them
- *   sets one.
+ *   the pod is deleted at once (kind `now`); otherwise after getMinTolerationTime of the matching
+ *   tolerations: the smallest tolerationSeconds among them (≤ 0 giving a delay of 0), or never when
+ *   none of them sets one.
  * - GetMatchingTolerations (pkg/apis/core/v1/helper/helpers.go) takes, per taint, the FIRST
  *   toleration in the pod's list that tolerates it (and stops looking): a later toleration of the
  *   same taint with other seconds does not count. Reproduced: with `[{operator: Exists}, {key:
@@ -68,6 +68,7 @@ export function taintEviction(tolerations: readonly Toleration[], taints: readon
   }
   const taintList = noExecute.map(describeTaint).join(', ');
   if (minSeconds === Number.POSITIVE_INFINITY) return { kind: 'never', reason: `${taintList} tolerated with no tolerationSeconds: never evicted` };
-  if (minSeconds <= 0) return { kind: 'now', reason: `${taintList} tolerated for ${minSeconds} s (≤ 0): evicted at once` };
+  // getMinTolerationTime returns 0: a timed eviction of no time, which processPodOnNode treats as any other (taint-manager.ts).
+  if (minSeconds <= 0) return { kind: 'after', delaySeconds: 0, reason: `${taintList} tolerated for ${minSeconds} s (≤ 0): evicted at once` };
   return { kind: 'after', delaySeconds: minSeconds, reason: `${taintList} tolerated for ${minSeconds} s (the smallest tolerationSeconds of the matching tolerations)` };
 }

@@ -33,7 +33,7 @@ export function zoneLabel(labels: Readonly<Record<string, string>>): string | un
 
 /** nodetopology.GetZoneKey: region and zone (the beta labels first), "" for a node with neither. */
 export function zoneKey(labels: Readonly<Record<string, string>>): string {
-  const zone = labels[ZONE_LABELS[0]] ?? labels[ZONE_LABELS[1]] ?? '';
+  const zone = zoneLabel(labels) ?? '';
   const region = labels[REGION_LABELS[0]] ?? labels[REGION_LABELS[1]] ?? '';
   return region === '' && zone === '' ? '' : `${region}:\x00:${zone}`;
 }

@@ -79,7 +79,7 @@ function isUp(node: SimNode, env: FaultEnv): boolean {
 /** The nodes a firing takes down: the named node, one live node of the pool (drawn), or every live node of the zone. */
 function pickNodes(target: NodeFailureFault['target'], env: FaultEnv, int: (n: number) => number): SimNode[] {
   if ('node' in target) return env.cluster.nodes.filter((n) => n.name === target.node && isUp(n, env));
-  const real = (n: SimNode): boolean => !n.removed && isUp(n, env) && n.pool.virtual === undefined;
+  const real = (n: SimNode): boolean => isUp(n, env) && n.pool.virtual === undefined;
   if ('zone' in target) return env.cluster.nodes.filter((n) => real(n) && zoneLabel(n.labels) === target.zone);
   const candidates = env.cluster.nodes.filter((n) => real(n) && n.pool.name === target.pool);
   return candidates.length === 0 ? [] : [candidates[int(candidates.length)]!];

@@ -49,8 +49,8 @@ describe('taintEviction (processPodOnNode)', () => {
     ['its own 30 s', admittedTolerations([unreachableFor(30)]), [UNREACHABLE_NO_EXECUTE], 'after', 30],
     ['its own toleration without seconds: never', admittedTolerations([unreachableFor()]), [UNREACHABLE_NO_EXECUTE], 'never', undefined],
     ['a blanket Exists: never', admittedTolerations([{ operator: 'Exists' }]), [UNREACHABLE_NO_EXECUTE], 'never', undefined],
-    ['0 s: at once', admittedTolerations([unreachableFor(0)]), [UNREACHABLE_NO_EXECUTE], 'now', undefined],
-    ['negative seconds: at once', admittedTolerations([unreachableFor(-5)]), [UNREACHABLE_NO_EXECUTE], 'now', undefined],
+    ['0 s: after no time (getMinTolerationTime 0)', admittedTolerations([unreachableFor(0)]), [UNREACHABLE_NO_EXECUTE], 'after', 0],
+    ['negative seconds: after no time', admittedTolerations([unreachableFor(-5)]), [UNREACHABLE_NO_EXECUTE], 'after', 0],
     ['an untolerated NoExecute taint: at once', admittedTolerations([]), [UNREACHABLE_NO_EXECUTE, DEDICATED_NO_EXECUTE], 'now', undefined],
     ['the smallest seconds over the taints', admittedTolerations([{ key: 'dedicated', operator: 'Equal', value: 'batch', effect: 'NoExecute', tolerationSeconds: 600 }, unreachableFor(120)]), [UNREACHABLE_NO_EXECUTE, DEDICATED_NO_EXECUTE], 'after', 120],
     ['one taint tolerated forever, the other for 45 s: 45 s', admittedTolerations([{ key: 'dedicated', operator: 'Exists' }, unreachableFor(45)]), [UNREACHABLE_NO_EXECUTE, DEDICATED_NO_EXECUTE], 'after', 45],
@@ -70,7 +70,7 @@ describe('taintEviction (processPodOnNode)', () => {
         const eviction = taintEviction(admittedTolerations(tolerations, defaultSeconds), [UNREACHABLE_NO_SCHEDULE, UNREACHABLE_NO_EXECUTE]);
         if (!setsOwn) return eviction.kind === 'after' && eviction.delaySeconds === defaultSeconds;
         if (own === undefined) return eviction.kind === 'never';
-        if (own <= 0) return eviction.kind === 'now';
+        if (own <= 0) return eviction.kind === 'after' && eviction.delaySeconds === 0;
         return eviction.kind === 'after' && eviction.delaySeconds === own;
       }),
     );

@@ -14,6 +14,7 @@ import { makePool, makeTemplate } from '../helpers/builders.js';
 
 const delays = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
 const BATCH: Taint = { key: 'dedicated', value: 'batch', effect: 'NoExecute' };
+const UNREACHABLE: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
 
 function world(taints: Taint[]) {
   const sim = new Simulation();
@@ -68,11 +69,11 @@ describe('taint manager for a pod bound onto NoExecute taints', () => {
     expect(times(p)).toEqual({ boundSeconds: 1, deletionSeconds: 30 });
   });
 
-  const UNREACHABLE: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
-  /** A pod tolerating BATCH for `tolerationSeconds`, bound at 1 s; at `atSeconds` the node's taints change as `changes` say. */
-  function afterTaintChange(tolerationSeconds: number, atSeconds: number, changes: [Taint, boolean][]) {
+  /** A pod tolerating BATCH for `tolerationSeconds` (undefined: for ever) and the unreachable taint for `unreachableSeconds`, bound at 1 s; at `atSeconds` the node's taints change as `changes` say. */
+  function afterTaintChange(tolerationSeconds: number | undefined, atSeconds: number, changes: [Taint, boolean][], unreachableSeconds?: number) {
     const w = world([BATCH]);
-    const p = w.pod([tolerateBatch(tolerationSeconds)]);
+    const unreachable: Toleration[] = unreachableSeconds === undefined ? [] : [{ key: UNREACHABLE.key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: unreachableSeconds }];
+    const p = w.pod([tolerateBatch(tolerationSeconds), ...unreachable]);
     w.sim.runUntil(atSeconds);
     for (const [taint, on] of changes) w.cluster.setTaint(w.node, taint, on);
     w.sim.runUntil(3600);
@@ -80,14 +81,15 @@ describe('taint manager for a pod bound onto NoExecute taints', () => {
   }
 
   it.each([
-    ["the node's last NoExecute taint goes before it: cancelled", 60, 30, [[BATCH, false]], undefined],
-    ['only a NoSchedule taint comes: kept', 60, 30, [[{ key: 'ToBeDeletedByClusterAutoscaler', effect: 'NoSchedule' }, true]], 61],
+    ["the node's last NoExecute taint goes before it: cancelled", 60, 30, [[BATCH, false]], undefined, undefined],
     // processPodOnNode keeps work created earlier (its CreatedAt) while the taints still call for a timed eviction.
-    ["the unreachable taint's 300 s (the admission default) does not bring 600 s forward", 600, 30, [[UNREACHABLE, true]], 601],
-    ['BATCH goes while the unreachable taint stays: the work from BATCH is kept', 60, 20, [[UNREACHABLE, true], [BATCH, false]], 61],
-    ['a taint no toleration matches: at once', 600, 30, [[{ key: 'gpu', effect: 'NoExecute' }, true]], 30],
-  ] as [string, number, number, [Taint, boolean][], number | undefined][])('%s', (_what, tolerationSeconds, atSeconds, changes, deletionSeconds) => {
-    expect(afterTaintChange(tolerationSeconds, atSeconds, changes)).toEqual({ boundSeconds: 1, deletionSeconds });
+    ["the unreachable taint's 300 s (the admission default) does not bring 600 s forward", 600, 30, [[UNREACHABLE, true]], undefined, 601],
+    ['nor does a toleration of it for 0 s (getMinTolerationTime 0 is a timed eviction)', 600, 30, [[UNREACHABLE, true]], 0, 601],
+    ['with no work before, a toleration for 0 s deletes at once', undefined, 30, [[UNREACHABLE, true]], 0, 30],
+    ['BATCH goes while the unreachable taint stays: the work from BATCH is kept', 60, 20, [[UNREACHABLE, true], [BATCH, false]], undefined, 61],
+    ['a taint no toleration matches: at once, whatever work there was', 600, 30, [[{ key: 'gpu', effect: 'NoExecute' }, true]], undefined, 30],
+  ] as [string, number | undefined, number, [Taint, boolean][], number | undefined, number | undefined][])('%s', (_what, tolerationSeconds, atSeconds, changes, unreachableSeconds, deletionSeconds) => {
+    expect(afterTaintChange(tolerationSeconds, atSeconds, changes, unreachableSeconds)).toEqual({ boundSeconds: 1, deletionSeconds });
   });
 
   it('counts each pod from its own bind', () => {

@@ -120,6 +120,15 @@ describe('NoExecute tainting by zone (node_lifecycle_controller.go doNoExecuteTa
     expect(nodeStates(built, 700)).toEqual(['1 RRR', '115 NRR', '120 XRR', '255 NNR', '500 NRR', '510 XRR', '550 XRN', '555 XRX']);
   });
 
+  it('a zone of excluded nodes only has no state: master disruption mode untaints its nodes with the rest and they are tainted again at the next pass', async () => {
+    const pools = ['{name: a, count: 1, cpu: "4", memory: 16Gi, labels: {topology.kubernetes.io/zone: za}}', '{name: x, count: 1, cpu: "4", memory: 16Gi, labels: {topology.kubernetes.io/zone: zx, node.kubernetes.io/exclude-disruption: ""}}'];
+    const built = await build(pools, [failure('x-0'), '{nodeFailure: {node: a-0, at: 200s}}'], 2);
+    const onX = built.cluster.podsOn(built.cluster.nodes[1]!);
+    expect(nodeStates(built, 1000)).toEqual(['1 RR', '115 RN', '120 RX', '255 NN', '260 NX']);
+    expect(onX.length).toBeGreaterThan(0);
+    for (const pod of onX) expect(pod.deletionSeconds).toBe(260 + 300);
+  });
+
   it('a one-node cluster whose node fails: every zone is fully disrupted (master disruption mode), no NoExecute taint, no eviction', async () => {
     const built = await build(['{name: default, count: 1, cpu: "4", memory: 16Gi}'], [failure('default-0')], 2);
     const pods = built.cluster.podsOn(built.cluster.nodes[0]!);

@@ -42,7 +42,8 @@ export function containerEnvValue(container: ContainerSpec, variable: string, na
     if (found.emptyBecause !== undefined) return { missing: found.emptyBecause };
     return found.secret ? { value: found.value, secret: true } : { value: found.value };
   }
-  const why = env.skipped.get(variable) ?? (env.unknownSource === undefined ? undefined : `${env.unknownSource} is not in the manifests`);
+  // A source not in the manifests may set it whatever an entry KEDA skips says.
+  const why = (env.unknownSource === undefined ? undefined : `${env.unknownSource} is not in the manifests`) ?? env.skipped.get(variable);
   return { missing: why ?? `container ${container.name} has no ${variable}` };
 }
 

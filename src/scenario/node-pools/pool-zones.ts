@@ -7,13 +7,12 @@
 import { zoneLabel } from '../../cluster/zone-state.js';
 import type { NodePoolSpec } from '../types.js';
 
-/** Each zone, with the names of its pools, in pool order. */
-export function poolZones(pools: readonly NodePoolSpec[]): Map<string, string[]> {
-  const zones = new Map<string, string[]>();
+/** The zones of the real pools. */
+export function poolZones(pools: readonly NodePoolSpec[]): Set<string> {
+  const zones = new Set<string>();
   for (const pool of pools) {
     const zone = pool.virtual === undefined ? zoneLabel(pool.labels) : undefined;
-    if (zone === undefined) continue;
-    zones.set(zone, [...(zones.get(zone) ?? []), pool.name]);
+    if (zone !== undefined) zones.add(zone);
   }
   return zones;
 }

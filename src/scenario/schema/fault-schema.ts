@@ -85,7 +85,7 @@ export const ReadinessFlapSchema = z.strictObject({
 export const NodeFailureSchema = z.strictObject({
   pool: z.string().min(1).optional().describe('a node pool (one of its live nodes fails)'),
   node: z.string().min(1).optional().describe('a node name <pool>-<index> present at t = 0'),
-  zone: z.string().min(1).optional().describe("a zone: a node pool's topology.kubernetes.io/zone label (every live node of the zone fails at once)"),
+  zone: z.string().min(1).optional().describe("a zone: a node pool's topology.kubernetes.io/zone label (failure-domain.beta.kubernetes.io/zone first when set); every live node of the zone fails at once"),
   ...timingFields,
   recoverAfter: positiveDurationSeconds('recoverAfter').optional(),
   nodeMonitorGracePeriod: durationSeconds('nodeMonitorGracePeriod')
