@@ -12,6 +12,8 @@ import { runScenario } from '../../src/engine/run-scenario.js';
 import { MemoryTableSink } from '../../src/report/table-sink.js';
 import { BASE_DEPLOYMENT } from './helpers/base-scenario.js';
 import { KEDA_SCENARIO, kedaProblems, loadKeda, scaledObject } from './helpers/keda-scenario.js';
+import { HTTP_TRIGGER, scaledJobFiles } from '../helpers/scaled-job-scenario.js';
+import { loadFolder } from './helpers/scenario-folder.js';
 
 const HTTP = 'http://guest:guest@rabbitmq:15672/';
 const SCENARIO = `${KEDA_SCENARIO.replace('  triggers:\n    web-so/1: {series: rows}\n', '')}  queues:\n    orders-eu: {trace: web}\n    orders-us: {trace: web}\n    audit: {trace: web}\n`;
@@ -68,5 +70,20 @@ describe('rabbitmq useRegex over the scenario queues', () => {
     const rows = sinks['decisions.csv']!.text().split('\n').filter((l) => l.includes(',keda,'));
     expect(rows.length).toBeGreaterThan(10);
     for (const row of rows) expect(row).toContain('(ready + unacked over 3 matching queue(s), sum)');
+  });
+
+  it("warns when a ScaledJob's regex reads queues its Jobs do not consume (their messages are counted, never taken)", async () => {
+    const files = scaledJobFiles({ durationMinutes: 20, arrivalMinutes: 10 });
+    const regex = (queueName: string) => ({
+      ...files,
+      'scenario.yaml': files['scenario.yaml']!.replace('    uploads: {trace: uploads}\n', '    uploads: {trace: uploads}\n    uploads-eu: {trace: uploads}\n'),
+      'manifests/job.yaml': files['manifests/job.yaml']!.replace(HTTP_TRIGGER, `      metadata: {host: "${HTTP}", queueName: "${queueName}", useRegex: "true", mode: QueueLength, value: "1"}`),
+    });
+    const both = await loadFolder(regex('upl.*'));
+    expect(both.warnings).toContainEqual(
+      expect.objectContaining({ field: 'spec.jobs.resizer.queue', message: expect.stringContaining('the ScaledJob\'s triggers also read "uploads-eu" (a useRegex trigger reads every queue it matches), but its Jobs consume "uploads" only') }),
+    );
+    const one = await loadFolder(regex('^uploads$'));
+    expect(one.warnings.filter((w) => w.field === 'spec.jobs.resizer.queue')).toEqual([]);
   });
 });

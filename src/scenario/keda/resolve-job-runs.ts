@@ -1,7 +1,8 @@
 /**
  * scenario.yaml spec.jobs → JobRunSpec[]: every ScaledJob needs an entry (the simulator must know
  * what each Job consumes and how long it runs), every entry names a ScaledJob and an existing
- * queue. A warning flags an entry whose queue none of the ScaledJob's queue triggers read.
+ * queue. A warning flags an entry whose queue none of the ScaledJob's queue triggers read, and one
+ * whose triggers also read other queues (rabbitmq useRegex), whose messages its Jobs never take.
  */
 import { suggestionHint } from '../did-you-mean.js';
 import type { ScaledJobEntry } from '../manifests/manifest-set.js';
@@ -38,6 +39,16 @@ export function resolveJobRuns(jobs: ReadonlyMap<string, JobRunInput>, ctx: JobR
     if (read.length > 0 && !read.includes(job.queue)) {
       ctx.sink.warn(ctx.scenarioRef.warning([...at, 'queue'], `the Jobs consume queue "${job.queue}", but the ScaledJob's triggers read ${read.map((q) => `"${q}"`).join(', ')}`));
     }
+    const others = read.filter((q) => q !== job.queue);
+    if (read.includes(job.queue) && others.length > 0) {
+      ctx.sink.warn(
+        ctx.scenarioRef.warning(
+          [...at, 'queue'],
+          `the ScaledJob's triggers also read ${others.map((q) => `"${q}"`).join(', ')} (a useRegex trigger reads every queue it matches), but its Jobs consume "${job.queue}" only: messages of the others are counted and never consumed, so KEDA keeps creating Jobs for them`,
+          'narrow the trigger to the queue the Jobs consume, or simulate one ScaledJob per queue',
+        ),
+      );
+    }
     out.push({ scaledJob: name, queue: job.queue, messagesPerJob: job.messagesPerJob, runSeconds: job.runSeconds });
   }
   for (const job of ctx.scaledJobs) {
@@ -54,6 +65,8 @@ export function resolveJobRuns(jobs: ReadonlyMap<string, JobRunInput>, ctx: JobR
   return out;
 }
 
+/** The queues `owner`'s triggers read (a useRegex trigger's every match), each once, in order. */
 function queuesReadBy(owner: string, sources: readonly TriggerSourceSpec[]): string[] {
-  return sources.flatMap((s) => (s.owner === owner && s.source.kind === 'queue' ? [s.source.queue] : []));
+  const read = sources.flatMap((s) => (s.owner !== owner ? [] : s.source.kind === 'queue' ? [s.source.queue] : s.source.kind === 'queues' ? s.source.queues : []));
+  return [...new Set(read)];
 }
