@@ -25,9 +25,11 @@
  *   of the ask within a pass, in the informer's node order);
  * - a node Ready again leaves its queue at once (upstream: at the next pass, unless tried before);
  *   a deleted node stays queued and spends a token when tried, as upstream ("no longer present");
- * - after master disruption mode the still NotReady nodes are queued again in the order first
- *   asked; the probe timestamps it resets on exit delay NotReady for a node whose kubelet is down
- *   and not yet marked (probesResetSeconds, read by node-lifecycle.ts).
+ * - a node is asked for once a NotReady spell; upstream asks again at every pass, which matters only
+ *   after master disruption mode took the taints off: at the next pass every asked node still
+ *   NotReady and untainted is queued again, in the order first asked (askAgain); the probe
+ *   timestamps reset when the mode ends delay NotReady for a node whose kubelet is down and not
+ *   yet marked (probesResetSeconds, read by node-lifecycle.ts).
  */
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
@@ -58,9 +60,6 @@ export class NoExecuteTainter {
   private readonly zones = new Map<string, Zone>();
   /** NotReady nodes asked for, queued or tainted, with their taint, in the order asked (a Map keeps it). */
   private readonly asks = new Map<SimNode, Taint>();
-  private readonly notReady = new Set<SimNode>();
-  /** Each node's zone key, made once (a node's labels do not change). */
-  private readonly zoneKeys = new Map<SimNode, string>();
   private passAtSeconds: number | undefined;
   /** When master disruption mode last ended: every node's probe timestamp was set then (node-lifecycle.ts reads it). */
   probesResetSeconds: number | undefined;
@@ -71,22 +70,13 @@ export class NoExecuteTainter {
     private readonly cluster: Cluster,
   ) {
     cluster.addListener({
-      nodeAdded: (node) => {
-        this.zoneKeys.set(node, zoneKey(node.labels));
-        if (!node.ready) this.notReady.add(node);
-        this.conditionsChanged();
-      },
+      nodeAdded: () => this.conditionsChanged(),
       nodeRemoved: (node) => {
-        this.notReady.delete(node);
         this.asks.delete(node);
-        this.zoneKeys.delete(node);
         this.conditionsChanged();
       },
       nodeReadyChanged: (node) => {
-        if (node.ready) {
-          this.notReady.delete(node);
-          this.forget(node);
-        } else this.notReady.add(node);
+        if (node.ready) this.forget(node);
         this.conditionsChanged();
       },
     });
@@ -96,13 +86,9 @@ export class NoExecuteTainter {
   request(node: SimNode, taint: Taint): void {
     if (node.removed || node.ready || this.asks.has(node)) return;
     this.asks.set(node, taint);
-    const zone = this.zone(this.zoneKeyOf(node));
+    const zone = this.zone(zoneKey(node.labels));
     zone.queue.push(node);
     this.scheduleTry(zone, this.sim.nowSeconds);
-  }
-
-  private zoneKeyOf(node: SimNode): string {
-    return this.zoneKeys.get(node) ?? zoneKey(node.labels);
   }
 
   private zone(key: string): Zone {
@@ -147,14 +133,15 @@ export class NoExecuteTainter {
   /** A Ready node: out of its queue, its ask dropped (Cluster.setNodeReady takes the taints off). */
   private forget(node: SimNode): void {
     if (!this.asks.delete(node)) return;
-    const zone = this.zones.get(this.zoneKeyOf(node));
+    const zone = this.zones.get(zoneKey(node.labels));
     const at = zone?.queue.indexOf(node) ?? -1;
     if (at >= 0) zone!.queue.splice(at, 1);
   }
 
   /** The zones' states can change: evaluate them at the next health pass, when anything is or was disrupted. */
   private conditionsChanged(): void {
-    if (this.notReady.size === 0 && [...this.zones.values()].every((z) => z.state === 'Normal' || z.state === 'Initial')) return;
+    const disrupted = [...this.zones.values()].some((z) => z.state !== 'Normal' && z.state !== 'Initial');
+    if (!disrupted && this.cluster.nodes.every((n) => n.ready)) return;
     const pass = monitorPassAtOrAfterSeconds(this.sim.nowSeconds);
     if (this.passAtSeconds === pass) return;
     this.passAtSeconds = pass;
@@ -169,12 +156,23 @@ export class NoExecuteTainter {
     });
   }
 
+  /** Every asked node still NotReady queued again in its zone, in the order first asked, and the queues tried. */
+  private askAgain(): void {
+    for (const zone of this.zones.values()) zone.queue = [];
+    for (const [node, taint] of this.asks) {
+      // A node tainted again since (its zone not stopped) stays out, as upstream's set keeps it.
+      const tainted = node.taints.some((t) => t.key === taint.key && t.effect === taint.effect);
+      if (!node.removed && !node.ready && !tainted) this.zone(zoneKey(node.labels)).queue.push(node);
+    }
+    for (const zone of this.zones.values()) if (zone.queue.length > 0) this.scheduleTry(zone, this.sim.nowSeconds);
+  }
+
   /** Each zone's nodes by their Ready condition, those excluded from disruption checks left out. */
   private countZones(): ZoneCounts {
     const counts: ZoneCounts = new Map();
     for (const node of this.cluster.nodes) {
       if (node.removed || Object.hasOwn(node.labels, EXCLUDE_DISRUPTION_LABEL)) continue;
-      const key = this.zoneKeyOf(node);
+      const key = zoneKey(node.labels);
       let c = counts.get(key);
       if (c === undefined) counts.set(key, (c = { ready: 0, notReady: 0 }));
       if (node.ready) c.ready++;
@@ -201,24 +199,15 @@ export class NoExecuteTainter {
         zone.state = 'FullDisruption';
         zone.queue = [];
       }
-      // A zone of excluded nodes only has no state, so its limiter is not stopped: its NotReady nodes,
-      // untainted with the rest, are asked for again at the next pass and tainted then.
-      const next = monitorPassAtOrAfterSeconds(now + NODE_MONITOR_DEFAULTS.monitorPeriodSeconds);
-      for (const node of this.asks.keys()) {
-        const key = this.zoneKeyOf(node);
-        if (current.has(key) || node.removed || node.ready) continue;
-        const zone = this.zone(key);
-        if (!zone.queue.includes(node)) zone.queue.push(node);
-        this.scheduleTry(zone, next);
-      }
+      // processTaintBaseEviction asks for every NotReady node again at the next pass, in the order first
+      // asked: they wait in their stopped zones until the mode ends, and a zone of excluded nodes only,
+      // which has no state and so was not stopped, taints them again then.
+      this.sim.scheduleAt(monitorPassAtOrAfterSeconds(now + NODE_MONITOR_DEFAULTS.monitorPeriodSeconds), Phase.LIFECYCLE, COMPONENT, () => this.askAgain());
       return;
     }
     if (step.kind === 'exitMasterDisruption') {
       this.probesResetSeconds = now;
       for (const key of current.keys()) setRate(key);
-      // Every NotReady node is asked for again at the passes after the mode began: queued in the order first asked.
-      for (const zone of this.zones.values()) zone.queue = [];
-      for (const node of this.asks.keys()) if (!node.removed && !node.ready) this.zone(this.zoneKeyOf(node)).queue.push(node);
     } else for (const key of step.changed) setRate(key);
     for (const zone of this.zones.values()) if (zone.queue.length > 0) this.scheduleTry(zone, now);
   }
