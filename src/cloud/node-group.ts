@@ -3,7 +3,12 @@
  * NodeGroup: target size, IncreaseSize, DeleteNodes): initial nodes at t = 0, requested nodes that
  * register after a boot time drawn from the seeded `cloud` stream, deletions, and spot interruptions
  * (a Poisson rate per node-hour, with a notice before the instance is terminated; the group then
- * requests a replacement to keep its size, as an auto-scaling group does). A deleted or interrupted
+ * requests a replacement to keep its size, as an auto-scaling group does). While the pool's zone has
+ * lost its capacity (zone-capacity.ts) an instance asked for is not launched: it counts in the
+ * target size, is not billed, carries the loss's creation error when the loss is reported, and
+ * launches (billed from then, registering after its boot time) when the zone is back, unless the
+ * cluster-autoscaler deleted it first; one launched before the outage whose boot ends during it
+ * registers when the zone is back. A deleted or interrupted
  * node's instance ends at once (billing with it); its Node object and pods follow upstream's
  * controllers (node-teardown.ts). Plain Kubernetes hears nothing of the notice; a pool with
  * `interruptionHandling: drain` cordons and drains the node during it (spot-drain.ts).
@@ -11,12 +16,14 @@
 import { isAutoscaledPool } from '../scenario/node-pools/autoscaled-pool.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { SimNode } from '../cluster/model.js';
+import { zoneLabel } from '../cluster/zone-state.js';
 import { Phase } from '../core/phases.js';
 import type { RandomStream } from '../core/rng.js';
 import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, Taint } from '../scenario/types.js';
 import type { NodeTeardown } from './node-teardown.js';
 import { drainOnNotice, type EvictionApi } from './spot-drain.js';
+import type { ZoneCapacity } from './zone-capacity.js';
 
 /** Cloud events a billing or reporting observer hears. */
 export interface NodeGroupObserver {
@@ -29,7 +36,10 @@ export interface NodeGroupObserver {
 export interface UpcomingNode {
   name: string;
   requestedSeconds: number;
-  readySeconds: number;
+  /** When the instance registers; undefined while it waits for its zone's capacity (not launched). */
+  readySeconds: number | undefined;
+  /** The error its launch failed with (cloudprovider InstanceErrorInfo: its zone's capacity lost, reported). */
+  creationError?: string;
 }
 
 /** The taint a virtual node gets while its provider is out of stock (new pods stay Pending). */
@@ -39,6 +49,8 @@ export const STOCK_OUT_TAINT: Taint = { key: 'scalesim.dev/stock-out', effect: '
 export interface NodeGroupControllers {
   teardown: NodeTeardown;
   evictions: EvictionApi;
+  /** The zones that cannot launch instances now. */
+  zoneCapacity: ZoneCapacity;
 }
 
 export class NodeGroup {
@@ -46,6 +58,8 @@ export class NodeGroup {
   /** Spot interruptions so far. */
   interruptions = 0;
   private nextIndex = 0;
+  /** The zone its instances run in (the pool's zone label); a virtual pool has none. */
+  private readonly zone: string | undefined;
 
   constructor(
     readonly spec: NodePoolSpec,
@@ -54,7 +68,9 @@ export class NodeGroup {
     private readonly random: RandomStream,
     private readonly observer: NodeGroupObserver,
     private readonly controllers: NodeGroupControllers,
-  ) {}
+  ) {
+    this.zone = spec.virtual === undefined ? zoneLabel(spec.labels) : undefined;
+  }
 
   get name(): string {
     return this.spec.name;
@@ -79,23 +95,47 @@ export class NodeGroup {
     for (let i = 0; i < this.spec.count; i++) this.addNow();
   }
 
-  /** IncreaseSize: `count` new nodes, each Ready after its boot time. */
+  /** IncreaseSize: `count` new nodes, each Ready after its boot time (launched when its zone can run it). */
   increaseSize(count: number): void {
     const { min, max } = this.spec.bootSeconds;
     for (let i = 0; i < count; i++) {
       const name = `${this.spec.name}-${this.nextIndex++}`;
-      const now = this.sim.nowSeconds;
-      const boot = min + (max - min) * this.random.next();
-      const request: UpcomingNode = { name, requestedSeconds: now, readySeconds: now + boot };
+      const bootSeconds = min + (max - min) * this.random.next();
+      const request: UpcomingNode = { name, requestedSeconds: this.sim.nowSeconds, readySeconds: undefined };
       this.upcoming.push(request);
-      this.observer.nodeRequested(name, this.spec, now);
-      this.sim.scheduleAfter(boot, Phase.LIFECYCLE, `cloud/${this.spec.name}`, () => {
-        const j = this.upcoming.indexOf(request);
-        if (j < 0) return;
-        this.upcoming.splice(j, 1);
-        this.register(name);
-      });
+      const capacity = this.controllers.zoneCapacity;
+      if (!capacity.isOut(this.zone)) this.launch(request, bootSeconds);
+      else {
+        const error = capacity.creationError(this.zone);
+        if (error !== undefined) request.creationError = error;
+        this.whenZoneBack(request, () => this.launch(request, bootSeconds));
+      }
     }
+  }
+
+  /** The instance runs (and is billed) from now and registers after its boot, or when its zone is back if it is out then. */
+  private launch(request: UpcomingNode, bootSeconds: number): void {
+    const now = this.sim.nowSeconds;
+    request.readySeconds = now + bootSeconds;
+    delete request.creationError;
+    this.observer.nodeRequested(request.name, this.spec, now);
+    this.sim.scheduleAfter(bootSeconds, Phase.LIFECYCLE, `cloud/${this.spec.name}`, () => {
+      if (!this.upcoming.includes(request)) return;
+      if (this.controllers.zoneCapacity.isOut(this.zone)) this.whenZoneBack(request, () => this.registerUpcoming(request));
+      else this.registerUpcoming(request);
+    });
+  }
+
+  /** Runs `then` when the pool's zone is back, if the request is still upcoming (not deleted meanwhile). */
+  private whenZoneBack(request: UpcomingNode, then: () => void): void {
+    this.controllers.zoneCapacity.whenRestored(this.zone!, () => {
+      if (this.upcoming.includes(request)) then();
+    });
+  }
+
+  private registerUpcoming(request: UpcomingNode): void {
+    this.upcoming.splice(this.upcoming.indexOf(request), 1);
+    this.register(request.name);
   }
 
   /** DeleteNodes: the instance is terminated and billed no more; the Node object and its pods follow (node-teardown.ts). */
@@ -108,16 +148,28 @@ export class NodeGroup {
   /**
    * Deletes the requested instances older than `maxProvisionSeconds` that never registered, as the
    * cluster-autoscaler's removeOldUnregisteredNodes does with its LongUnregistered nodes; returns
-   * how many. The backoff comes from the group's scale-up request timing out (cluster-state.ts).
+   * how many. The backoff comes from the group's scale-up request timing out (cluster-state.ts). An
+   * instance never launched (its zone out) was never billed: the observer hears nothing of it.
    */
   expireRequests(maxProvisionSeconds: number): number {
     const now = this.sim.nowSeconds;
     const expired = this.upcoming.filter((u) => now - u.requestedSeconds > maxProvisionSeconds);
     for (const u of expired) {
       this.upcoming.splice(this.upcoming.indexOf(u), 1);
-      this.observer.nodeGone(u.name, now);
+      if (u.readySeconds !== undefined) this.observer.nodeGone(u.name, now);
     }
     return expired.length;
+  }
+
+  /**
+   * DeleteNodes for the instances whose launch failed (static_autoscaler.go
+   * deleteCreatedNodesWithErrors): they leave the target size; never launched, never billed.
+   * Returns how many.
+   */
+  deleteFailedRequests(): number {
+    const before = this.upcoming.length;
+    for (let i = this.upcoming.length - 1; i >= 0; i--) if (this.upcoming[i]!.creationError !== undefined) this.upcoming.splice(i, 1);
+    return before - this.upcoming.length;
   }
 
   private addNow(): void {

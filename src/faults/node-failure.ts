@@ -25,6 +25,11 @@
  * renewals start again from then, and the pods still bound there start their containers again. The
  * kubelet's stop and the marking are src/cluster/node-lifecycle.ts's, shared with a node whose cloud
  * instance is gone.
+ * A zone target with `capacityLost` also takes the zone's cloud capacity away from the firing to the
+ * recovery (for ever without `recoverAfter`; src/cloud/zone-capacity.ts): the zone's node groups
+ * launch nothing meanwhile, and the cluster-autoscaler hears of it from the cloud provider at its
+ * next loop (`reported`) or when its scale-up there times out (`unreported`). It fires even when
+ * the zone has no live node (its pools at zero).
  */
 import type { SimNode } from '../cluster/model.js';
 import { zoneLabel } from '../cluster/zone-state.js';
@@ -47,10 +52,20 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
   const graceSeconds = fault.nodeMonitorGracePeriodSeconds ?? NODE_FAILURE_DEFAULTS.nodeMonitorGracePeriodSeconds;
   scheduleFaultTiming(env.sim, fault.timing, random, COMPONENT, () => {
     const nodes = pickNodes(fault.target, env, random.int.bind(random));
-    if (nodes.length === 0) return;
+    const zone = fault.capacityLost !== undefined && 'zone' in fault.target ? fault.target.zone : undefined;
+    if (nodes.length === 0 && zone === undefined) return;
     env.fired('nodeFailure');
     for (const node of nodes) failNode(node, fault, graceSeconds, env);
+    if (zone !== undefined) loseCapacity(zone, fault, env);
   });
+}
+
+/** The zone launches no instance until the recovery, which comes after its nodes' (the same instant, later in the event). */
+function loseCapacity(zone: string, fault: NodeFailureFault, env: FaultEnv): void {
+  const loss = fault.capacityLost!;
+  env.zoneCapacity.lose(zone, loss);
+  if (fault.recoverAfterSeconds === undefined) return;
+  env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => env.zoneCapacity.restore(zone, loss));
 }
 
 /** The node's kubelet stops now; the node lifecycle controller notices on its own clock; the kubelet comes back after `recoverAfter`. */

@@ -53,6 +53,8 @@ export interface NodeFailureFault {
   recoverAfterSeconds?: number;
   /** kube-controller-manager --node-monitor-grace-period; undefined = NODE_FAILURE_DEFAULTS (50 s). */
   nodeMonitorGracePeriodSeconds?: number;
+  /** A zone target only: the zone's cloud capacity is lost too, until the recovery, reported or not (src/cloud/zone-capacity.ts). */
+  capacityLost?: 'reported' | 'unreported';
 }
 
 /** New nodes of a pool that register and never become Ready (src/faults/node-boot-failure.ts). */

@@ -112,7 +112,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
     workloads: manifests.workloads.map((w) => w.spec.name),
     pools: new Map(nodePools.map((p) => [p.name, p.count])),
     virtualPools: new Set(nodePools.filter((p) => p.virtual !== undefined).map((p) => p.name)),
-    zones: poolZones(nodePools),
+    poolZones: poolZones(nodePools),
     start,
     scenarioRef: ref,
     sink,

@@ -98,6 +98,8 @@ describe('grouped scrapes and HPA class counts write what the per-pod paths writ
     ['self-healing', 6 * 3600, true],
     ['flask-hpa-ca', 6 * 3600, true],
     ['zone-spread-ca', 86_400, true],
+    // Three days: the zone outage is on the third (its nodes' pods stop, are evicted, recreated).
+    ['zone-outage-ca', 3 * 86_400, true],
     ['overprovisioning-ca', 2 * 86_400, true],
     ['active-users-ca', 86_400, false],
     ['active-users-eci', 86_400, false],

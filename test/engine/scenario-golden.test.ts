@@ -24,6 +24,7 @@ const CASES: [string, { durationSeconds?: number }][] = [
   ['active-users-ca', { durationSeconds: 2 * 86400 }],
   ['self-healing', {}],
   ['zone-spread-ca', {}],
+  ['zone-outage-ca', {}],
   ['overprovisioning-ca', {}],
   ['namespace-quota', { durationSeconds: 86400 }],
 ];

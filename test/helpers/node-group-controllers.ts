@@ -1,7 +1,8 @@
-/** The cluster side a NodeGroup needs in tests: the teardown controllers (seeded) and an eviction API with no budgets. */
+/** The cluster side a NodeGroup needs in tests: the teardown controllers (seeded), an eviction API with no budgets and every zone's capacity there. */
 import type { NodeGroupControllers } from '../../src/cloud/node-group.js';
 import { NodeTeardown } from '../../src/cloud/node-teardown.js';
 import type { EvictionApi } from '../../src/cloud/spot-drain.js';
+import { ZoneCapacity } from '../../src/cloud/zone-capacity.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { caPod } from '../../src/controllers/cluster-autoscaler/snapshot.js';
 import { Rng } from '../../src/core/rng.js';
@@ -11,5 +12,6 @@ export function nodeGroupControllers(sim: Simulation, cluster: Cluster, eviction
   return {
     teardown: new NodeTeardown(sim, cluster, new Rng(5)),
     evictions: { pdbs: () => [], view: (pod) => caPod(pod, () => 'ReplicaSet'), ...evictions },
+    zoneCapacity: new ZoneCapacity(),
   };
 }

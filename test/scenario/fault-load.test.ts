@@ -3,7 +3,9 @@
  * "HH:MM"), and bad items are rejected in one pass with the field of each problem.
  */
 import { describe, expect, it } from 'vitest';
-import { faultProblems, loadWithFaults } from './helpers/fault-scenario.js';
+import { baseFiles } from './helpers/base-scenario.js';
+import { faultProblems, loadWithFaults, withFaults } from './helpers/fault-scenario.js';
+import { folderProblems, loadFolder } from './helpers/scenario-folder.js';
 
 describe('spec.faults: valid items', () => {
   it('resolves every fault kind with its timing', async () => {
@@ -47,6 +49,9 @@ describe('spec.faults: bad items are reported together, each at its field', () =
     ['an unknown node', '{nodeFailure: {node: default-7, at: 5m}}', 'spec.faults[0].nodeFailure.node', 'no node named "default-7" at t = 0', 'default-0'],
     ['both pool and node', '{nodeFailure: {pool: default, node: default-0, at: 5m}}', 'spec.faults[0].nodeFailure', 'set exactly one of pool, node or zone', undefined],
     ['a zone no pool is in', '{nodeFailure: {zone: eu-west-1a, at: 5m}}', 'spec.faults[0].nodeFailure.zone', 'no node pool in zone "eu-west-1a"', 'no node pool has a zone: give pools a topology.kubernetes.io/zone label (nodePools[].labels)'],
+    ['capacityLost on a pool', '{nodeFailure: {pool: default, at: 5m, capacityLost: reported}}', 'spec.faults[0].nodeFailure.capacityLost', 'capacityLost applies to a zone target, not a pool', 'pool "default" has no zone: give its pool a topology.kubernetes.io/zone label'],
+    ['capacityLost on a node', '{nodeFailure: {node: default-0, at: 5m, capacityLost: unreported}}', 'spec.faults[0].nodeFailure.capacityLost', 'capacityLost applies to a zone target, not a node', 'node "default-0" has no zone'],
+    ['capacityLost neither reported nor unreported', '{nodeFailure: {zone: eu-west-1a, at: 5m, capacityLost: true}}', 'spec.faults[0].nodeFailure.capacityLost', 'expected "reported" or "unreported", got true', undefined],
     ['from after to', '{metricsServerOutage: {from: 2h, to: 1h}}', 'spec.faults[0].metricsServerOutage.to', 'the fault must end after it starts', 'make to later than from'],
     ['from equal to to', '{crashLoop: {workload: web, from: 1h, to: 1h}}', 'spec.faults[0].crashLoop.to', 'the fault must end after it starts', undefined],
     ['a rate window that ends first', '{containerCrash: {workload: web, ratePerHour: 1, from: 2h, to: 1h}}', 'spec.faults[0].containerCrash.to', 'the fault must end after it starts', undefined],
@@ -80,5 +85,26 @@ describe('spec.faults: bad items are reported together, each at its field', () =
         'spec.faults[3].readinessFlap.periodSeconds',
       ]),
     );
+  });
+});
+
+describe('spec.faults: a nodeFailure of a zone among zoned pools', () => {
+  // The base scenario's pool `default` in zone za, and a second pool in zb.
+  const zoned = (...items: string[]) =>
+    withFaults(...items)
+      .replace('      memory: 16Gi\n', '      memory: 16Gi\n      labels: {topology.kubernetes.io/zone: za}\n    - {name: other, count: 1, cpu: "4", memory: 16Gi, labels: {topology.kubernetes.io/zone: zb}}\n');
+
+  it('resolves a zone with capacityLost', async () => {
+    const scenario = await loadFolder({ ...baseFiles(), 'scenario.yaml': zoned('{nodeFailure: {zone: zb, at: 1h, recoverAfter: 30m, capacityLost: reported}}') });
+    expect(scenario.faults).toEqual([{ kind: 'nodeFailure', target: { zone: 'zb' }, timing: { kind: 'at', atSeconds: 3600 }, recoverAfterSeconds: 1800, capacityLost: 'reported' }]);
+  });
+
+  it.each([
+    ['an unknown zone: the known ones suggested', '{nodeFailure: {zone: zc, at: 5m}}', 'spec.faults[0].nodeFailure.zone', 'no node pool in zone "zc"', 'za'],
+    ['capacityLost on a pool: its zone named', '{nodeFailure: {pool: other, at: 5m, capacityLost: reported}}', 'spec.faults[0].nodeFailure.capacityLost', 'not a pool', '{ zone: zb, capacityLost: reported }'],
+    ['capacityLost on a node: its pool’s zone named', '{nodeFailure: {node: default-1, at: 5m, capacityLost: unreported}}', 'spec.faults[0].nodeFailure.capacityLost', 'not a node', '{ zone: za, capacityLost: unreported }'],
+  ])('%s', async (_name, item, field, message, hint) => {
+    const problems = await folderProblems({ ...baseFiles(), 'scenario.yaml': zoned(item) });
+    expect(problems).toContainEqual(expect.objectContaining({ field, message: expect.stringContaining(message), hint: expect.stringContaining(hint) }));
   });
 });

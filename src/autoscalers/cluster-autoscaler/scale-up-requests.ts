@@ -9,7 +9,9 @@
  * ExpectedAddTime is strictly before now with nodes still upcoming has timed out (ScaleUpTimedOut):
  * the request goes and the group is backed off (registerFailedScaleUpNoLock). A node that registered
  * and is not Ready yet (NotStarted, younger than MaxNodeStartupTime) is still upcoming, so a scale-up
- * whose nodes register and never become Ready times out too. Pure.
+ * whose nodes register and never become Ready times out too. Instances whose launch failed shrink
+ * the request (registerOrUpdateScaleUpNoLock with a negative delta, from handleInstanceCreationErrors):
+ * it goes once nothing is left of it, and its Time and ExpectedAddTime stay. Pure.
  */
 
 export interface ScaleUpRequest {
@@ -24,6 +26,12 @@ export interface ScaleUpRequest {
 /** registerOrUpdateScaleUpNoLock for a positive `delta`: the group's request after a scale-up at `nowSeconds`. */
 export function registerScaleUp(previous: ScaleUpRequest | undefined, delta: number, nowSeconds: number, maxNodeProvisionTimeSeconds: number): ScaleUpRequest {
   return { timeSeconds: nowSeconds, expectedAddSeconds: nowSeconds + maxNodeProvisionTimeSeconds, increase: (previous?.increase ?? 0) + delta };
+}
+
+/** registerOrUpdateScaleUpNoLock for a negative delta: `failed` of the request's nodes failed to launch; undefined = the request goes (no scale-up intent left, or none there was). */
+export function shrinkScaleUp(previous: ScaleUpRequest | undefined, failed: number): ScaleUpRequest | undefined {
+  if (previous === undefined || previous.increase - failed <= 0) return undefined;
+  return { ...previous, increase: previous.increase - failed };
 }
 
 export interface TimedOutRequest {

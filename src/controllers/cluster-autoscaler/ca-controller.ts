@@ -123,13 +123,23 @@ export class ClusterAutoscalerController {
     }
     // UpdateNodes: scale-up requests finished or timed out (cluster-state.ts), before the health check.
     const timedOut = this.clusterState.update(groups, notStarted, nowSeconds);
-    this.loopNote = timedOut.length === 0 ? '' : `scale-up timed out: ${timedOut.map((t) => `${t.group} after ${Math.round(t.afterSeconds)}s`).join(', ')}`;
+    const failed = this.clusterState.handleCreationErrors(groups, () => groupNodeCounts(inSnapshot, notStarted, groups, nowSeconds), nowSeconds);
+    this.loopNote = [
+      timedOut.length === 0 ? '' : `scale-up timed out: ${timedOut.map((t) => `${t.group} after ${Math.round(t.afterSeconds)}s`).join(', ')}`,
+      failed.length === 0 ? '' : `scale-up failed: ${failed.map((f) => `${f.nodes} node(s) of ${f.group}, ${f.error}`).join(', ')}`,
+    ].filter((n) => n !== '').join('; ');
     const before = groups.reduce((n, g) => n + g.targetSize, 0);
     const pending = cluster.unschedulablePods().filter((p) => !p.removed && p.deletionSeconds === undefined);
     const health = isClusterHealthy(unready, registered);
     if (!health.healthy) {
       this.unneededSince = new Map();
       this.record(nowSeconds, 'no-op', '', before, pending.length, 'ClusterUnhealthy', [], `${health.unready} of ${health.registered} nodes unready`);
+      return;
+    }
+    // deleteCreatedNodesWithErrors: RunOnce deletes them and skips the rest of the iteration.
+    const removedFailed = groups.reduce((n, g) => n + g.deleteFailedRequests(), 0);
+    if (removedFailed > 0) {
+      this.record(nowSeconds, 'no-op', '', before, pending.length, 'FailedToCreateNodesRemoved', [], `${removedFailed} node(s) that failed to create removed`);
       return;
     }
     const nodes = inSnapshot.map((n) => caNode(n, ownerKind, this.config.expendablePodsPriorityCutoff));

@@ -7,11 +7,15 @@
  *   goes and removes its group's backoff; a timed-out request goes and backs its group off; then the
  *   requested instances that never registered within --max-node-provision-time are deleted
  *   (static_autoscaler.go removeOldUnregisteredNodes, which backs nothing off itself).
+ * - handleCreationErrors (UpdateNodes' handleInstanceCreationErrors): instances whose launch failed
+ *   and that the last loop did not see failed shrink their group's open request and back the group
+ *   off; a group not scaling up (IsNodeGroupScalingUp: no request open, or the group unhealthy) is
+ *   left alone.
  * - notSafeToScaleUp (IsNodeGroupSafeToScaleUp): an unhealthy group first, else a backed-off one.
  */
 import { isUnready, nodeGroupHealth } from '../../autoscalers/cluster-autoscaler/cluster-health.js';
 import { isBackedOff, isStale, registerFailure, type BackoffEntry } from '../../autoscalers/cluster-autoscaler/node-group-backoff.js';
-import { registerScaleUp, updateScaleRequests, type ScaleUpRequest, type TimedOutRequest } from '../../autoscalers/cluster-autoscaler/scale-up-requests.js';
+import { registerScaleUp, shrinkScaleUp, updateScaleRequests, type ScaleUpRequest, type TimedOutRequest } from '../../autoscalers/cluster-autoscaler/scale-up-requests.js';
 import type { NotSafeToScaleUp } from '../../autoscalers/cluster-autoscaler/scale-up/options.js';
 import type { NodeGroup } from '../../cloud/node-group.js';
 import type { SimNode } from '../../cluster/model.js';
@@ -26,9 +30,18 @@ export interface GroupNodeCounts {
 
 const NO_NODES: GroupNodeCounts = Object.freeze({ ready: 0, unready: 0, notStarted: 0 });
 
+/** A scale-up that failed at the cloud (the ScaleUpFailed event: "Failed adding n nodes to group g due to error"). */
+export interface FailedLaunches {
+  group: string;
+  nodes: number;
+  error: string;
+}
+
 export class CaClusterState {
   private requests = new Map<string, ScaleUpRequest>();
   private readonly backoff = new Map<string, BackoffEntry>();
+  /** The instances the last loop saw with a creation error (previousCloudProviderNodeInstances). */
+  private failedSeen = new Set<string>();
 
   constructor(private readonly maxNodeProvisionTimeSeconds: number) {}
 
@@ -48,6 +61,37 @@ export class CaClusterState {
     return timedOut;
   }
 
+  /**
+   * handleInstanceCreationErrors at `nowSeconds`: the groups scaling up whose instances newly failed
+   * to launch, each backed off. `counts` gives the groups' registered nodes by readiness (read only
+   * when an instance newly failed).
+   */
+  handleCreationErrors(groups: readonly NodeGroup[], counts: () => ReadonlyMap<string, GroupNodeCounts>, nowSeconds: number): FailedLaunches[] {
+    const failed: FailedLaunches[] = [];
+    const seen = new Set<string>();
+    let countsNow: ReadonlyMap<string, GroupNodeCounts> | undefined;
+    for (const g of groups) {
+      let unseen = 0;
+      let error = '';
+      for (const u of g.upcoming) {
+        if (u.creationError === undefined) continue;
+        seen.add(u.name);
+        if (this.failedSeen.has(u.name)) continue;
+        unseen++;
+        error = u.creationError;
+      }
+      // IsNodeGroupScalingUp: only a healthy group with its scale-up request open.
+      if (unseen === 0 || !this.requests.has(g.name) || !this.isHealthy(g, (countsNow ??= counts()).get(g.name) ?? NO_NODES)) continue;
+      const request = shrinkScaleUp(this.requests.get(g.name), unseen);
+      if (request === undefined) this.requests.delete(g.name);
+      else this.requests.set(g.name, request);
+      this.backoff.set(g.name, registerFailure(this.backoff.get(g.name), nowSeconds));
+      failed.push({ group: g.name, nodes: unseen, error });
+    }
+    this.failedSeen = seen;
+    return failed;
+  }
+
   /** RegisterScaleUp after IncreaseSize(delta) of `group`. */
   registerScaleUp(group: string, delta: number, nowSeconds: number): void {
     this.requests.set(group, registerScaleUp(this.requests.get(group), delta, nowSeconds, this.maxNodeProvisionTimeSeconds));
@@ -60,12 +104,15 @@ export class CaClusterState {
   notSafeToScaleUp(groups: readonly NodeGroup[], counts: ReadonlyMap<string, GroupNodeCounts>, nowSeconds: number): Map<string, NotSafeToScaleUp> {
     const skipped = new Map<string, NotSafeToScaleUp>();
     for (const g of groups) {
-      const c = counts.get(g.name) ?? NO_NODES;
-      const health = nodeGroupHealth({ ...c, unregistered: g.upcoming.length, target: g.targetSize, requestedIncrease: this.requests.get(g.name)?.increase ?? 0 });
-      if (!health.healthy) skipped.set(g.name, 'NodeGroupUnhealthy');
+      if (!this.isHealthy(g, counts.get(g.name) ?? NO_NODES)) skipped.set(g.name, 'NodeGroupUnhealthy');
       else if (isBackedOff(this.backoff.get(g.name), nowSeconds)) skipped.set(g.name, 'BackedOff');
     }
     return skipped;
+  }
+
+  /** IsNodeGroupHealthy from the group's registered nodes by readiness, its instances and its open request. */
+  private isHealthy(g: NodeGroup, c: GroupNodeCounts): boolean {
+    return nodeGroupHealth({ ...c, unregistered: g.upcoming.length, target: g.targetSize, requestedIncrease: this.requests.get(g.name)?.increase ?? 0 }).healthy;
   }
 }
 

@@ -19,8 +19,8 @@ export interface FaultResolveContext {
   pools: ReadonlyMap<string, number>;
   /** The virtual pools (ECI, Fargate) among them: their one node is the provider's virtual-kubelet. */
   virtualPools: ReadonlySet<string>;
-  /** The zones of the real pools (their zone labels, pool-zones.ts). */
-  zones: ReadonlySet<string>;
+  /** The zone of each real pool that has one, by pool name (its zone label, pool-zones.ts). */
+  poolZones: ReadonlyMap<string, string>;
   start: StartInstant;
   scenarioRef: DocRef;
   sink: ProblemSink;

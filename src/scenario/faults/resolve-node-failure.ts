@@ -2,7 +2,7 @@
  * spec.faults[].nodeFailure → NodeFailureFault: exactly one of `pool` (a known pool), `node` (a
  * node present at t = 0, named <pool>-<index>) or `zone` (a zone label of a real pool), and `at` or
  * a seeded rate; `recoverAfter` and
- * `nodeMonitorGracePeriod` (≥ 0 s) as durations.
+ * `nodeMonitorGracePeriod` (≥ 0 s) as durations; `capacityLost` with a zone target only.
  */
 import type { z } from 'zod';
 import { suggestionHint } from '../did-you-mean.js';
@@ -14,12 +14,20 @@ export function resolveNodeFailure(f: z.output<typeof NodeFailureSchema>, path: 
   const target = targetOf(f, path, ctx);
   const timing = timingOf(f, path, ctx);
   if (target === undefined || timing === undefined) return undefined;
+  if (f.capacityLost !== undefined && !('zone' in target)) {
+    const [kind, name, pool] = 'pool' in target ? ['pool', target.pool, target.pool] : ['node', target.node, target.node.slice(0, target.node.lastIndexOf('-'))];
+    const zone = ctx.poolZones.get(pool);
+    const hint = zone === undefined ? `${kind} "${name}" has no zone: give its pool a topology.kubernetes.io/zone label (nodePools[].labels) and name the zone` : `to lose its zone's capacity: { zone: ${zone}, capacityLost: ${f.capacityLost} }`;
+    reportProblem(ctx, [...path, 'capacityLost'], `capacityLost applies to a zone target, not a ${kind}`, hint);
+    return undefined;
+  }
   return {
     kind: 'nodeFailure',
     target,
     timing,
     ...(f.recoverAfter !== undefined ? { recoverAfterSeconds: f.recoverAfter } : {}),
     ...(f.nodeMonitorGracePeriod !== undefined ? { nodeMonitorGracePeriodSeconds: f.nodeMonitorGracePeriod } : {}),
+    ...(f.capacityLost !== undefined ? { capacityLost: f.capacityLost } : {}),
   };
 }
 
@@ -29,8 +37,8 @@ function targetOf(f: z.output<typeof NodeFailureSchema>, path: FieldPath, ctx: F
     return undefined;
   }
   if (f.zone !== undefined) {
-    if (ctx.zones.has(f.zone)) return { zone: f.zone };
-    const zones = [...ctx.zones.keys()].sort();
+    const zones = [...new Set(ctx.poolZones.values())].sort();
+    if (zones.includes(f.zone)) return { zone: f.zone };
     const hint = zones.length === 0 ? 'no node pool has a zone: give pools a topology.kubernetes.io/zone label (nodePools[].labels)' : suggestionHint(f.zone, zones, 'zones');
     reportProblem(ctx, [...path, 'zone'], `no node pool in zone "${f.zone}"`, hint);
     return undefined;

@@ -7,12 +7,12 @@
 import { zoneLabel } from '../../cluster/zone-state.js';
 import type { NodePoolSpec } from '../types.js';
 
-/** The zones of the real pools. */
-export function poolZones(pools: readonly NodePoolSpec[]): Set<string> {
-  const zones = new Set<string>();
+/** Each real pool with a zone, by name, and its zone. */
+export function poolZones(pools: readonly NodePoolSpec[]): Map<string, string> {
+  const zones = new Map<string, string>();
   for (const pool of pools) {
     const zone = pool.virtual === undefined ? zoneLabel(pool.labels) : undefined;
-    if (zone !== undefined) zones.add(zone);
+    if (zone !== undefined) zones.set(pool.name, zone);
   }
   return zones;
 }

@@ -91,6 +91,10 @@ export const NodeFailureSchema = z.strictObject({
   nodeMonitorGracePeriod: durationSeconds('nodeMonitorGracePeriod')
     .optional()
     .describe('kube-controller-manager --node-monitor-grace-period: how long the API shows the dead node Ready (default 50s; 0 marks it NotReady at once)'),
+  capacityLost: z
+    .enum(['reported', 'unreported'])
+    .optional()
+    .describe("reported or unreported, with zone only: the zone's cloud capacity is lost too, until recoverAfter (for ever without it), and nodes its pools are asked for are not launched. reported: the cloud provider lists them with an OutOfResource error (AWS: the auto-scaling group's failed scaling activity), so the cluster-autoscaler backs the group off and deletes them at its next loop; unreported: they never come up, and its scale-up there times out after --max-node-provision-time (unset: only the zone's live nodes fail)"),
 });
 
 export const NodeBootFailureSchema = z.strictObject({

@@ -4,7 +4,7 @@
  * deadline is strictly before now with nodes still upcoming.
  */
 import { describe, expect, it } from 'vitest';
-import { registerScaleUp, updateScaleRequests, type ScaleUpRequest } from '../../../src/autoscalers/cluster-autoscaler/scale-up-requests.js';
+import { registerScaleUp, shrinkScaleUp, updateScaleRequests, type ScaleUpRequest } from '../../../src/autoscalers/cluster-autoscaler/scale-up-requests.js';
 
 describe('registerScaleUp', () => {
   it('creates a request due max-node-provision-time after the scale-up', () => {
@@ -14,6 +14,18 @@ describe('registerScaleUp', () => {
   it('adds to an open request and moves its Time and ExpectedAddTime to the new scale-up', () => {
     const first = registerScaleUp(undefined, 3, 100, 900);
     expect(registerScaleUp(first, 2, 700, 900)).toEqual({ timeSeconds: 700, expectedAddSeconds: 1600, increase: 5 });
+  });
+});
+
+describe('shrinkScaleUp (registerOrUpdateScaleUpNoLock with a negative delta)', () => {
+  const request: ScaleUpRequest = { timeSeconds: 100, expectedAddSeconds: 1000, increase: 3 };
+  it.each<[string, ScaleUpRequest | undefined, number, ScaleUpRequest | undefined]>([
+    ['some nodes failed: Increase shrinks, Time and ExpectedAddTime stay', request, 2, { timeSeconds: 100, expectedAddSeconds: 1000, increase: 1 }],
+    ['every node failed: the request goes (Increase+delta <= 0)', request, 3, undefined],
+    ['more failed than asked for (nodes of an earlier request): the request goes', request, 5, undefined],
+    ['no request: nothing (a negative delta creates none)', undefined, 1, undefined],
+  ])('%s', (_name, previous, failed, expected) => {
+    expect(shrinkScaleUp(previous, failed)).toEqual(expected);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The cluster-autoscaler's bookkeeping between loops (clusterstate.go): a scale-up request per group,
- * timed out into a backoff, finished into the backoff's removal, and the groups scale-up skips.
+ * timed out into a backoff, finished into the backoff's removal, instances that failed to launch
+ * into a smaller request and a backoff, and the groups scale-up skips.
  */
 import { describe, expect, it } from 'vitest';
 import { CaClusterState, type GroupNodeCounts } from '../../../src/controllers/cluster-autoscaler/cluster-state.js';
@@ -9,7 +10,7 @@ import type { NodeGroup } from '../../../src/cloud/node-group.js';
 /** The parts of a NodeGroup the bookkeeping reads: its name, requested nodes not registered yet, target size. */
 class FakeGroup {
   readonly spec: { name: string };
-  upcoming: { name: string; requestedSeconds: number }[] = [];
+  upcoming: { name: string; requestedSeconds: number; creationError?: string }[] = [];
   expired = 0;
   now = 0;
 
@@ -43,6 +44,52 @@ function loop(state: CaClusterState, groups: Fake[], now: number, notStarted: Re
   const nodeCounts = new Map(groups.map((g) => [g.name, counts(g.live - (notStarted[g.name] ?? 0), notStarted[g.name] ?? 0)]));
   return { timedOut, skipped: Object.fromEntries(state.notSafeToScaleUp(asGroups(groups), nodeCounts, now)) };
 }
+
+describe('CaClusterState.handleCreationErrors (handleInstanceCreationErrors)', () => {
+  const failedInstance = (name: string) => ({ name, requestedSeconds: 0, creationError: 'OutOfResource' });
+  const healthy = () => new Map([['zone-a', counts(1)], ['zone-b', counts(1)]]);
+
+  it('shrinks a scaling-up group\'s request by the newly failed instances and backs the group off; each instance counts once', () => {
+    const state = new CaClusterState(900);
+    const a = fakeGroup('zone-a', 1);
+    state.registerScaleUp('zone-a', 3, 0);
+    a.upcoming = [failedInstance('zone-a-1'), failedInstance('zone-a-2'), { name: 'zone-a-3', requestedSeconds: 0 }];
+    expect(state.handleCreationErrors(asGroups([a]), healthy, 10)).toEqual([{ group: 'zone-a', nodes: 2, error: 'OutOfResource' }]);
+    expect(loop(state, [a], 10).skipped).toEqual({ 'zone-a': 'BackedOff' });
+    // Seen again at the next loop (not deleted, as in a loop the cluster's health stopped): nothing new.
+    expect(state.handleCreationErrors(asGroups([a]), healthy, 20)).toEqual([]);
+    // The third instance fails later: it is new, and the request (Increase 3 − 2 = 1) goes with it.
+    a.upcoming[2]!.creationError = 'OutOfResource';
+    expect(state.handleCreationErrors(asGroups([a]), healthy, 30)).toEqual([{ group: 'zone-a', nodes: 1, error: 'OutOfResource' }]);
+    // No request left: a fourth failure backs nothing off.
+    a.upcoming.push(failedInstance('zone-a-4'));
+    expect(state.handleCreationErrors(asGroups([a]), healthy, 40)).toEqual([]);
+  });
+
+  it('leaves a group not scaling up alone: no request open, or the group unhealthy', () => {
+    const state = new CaClusterState(900);
+    const a = fakeGroup('zone-a', 6);
+    const b = fakeGroup('zone-b', 1);
+    b.upcoming = [failedInstance('zone-b-1')];
+    state.registerScaleUp('zone-a', 1, 0);
+    a.upcoming = [failedInstance('zone-a-6')];
+    // zone-a: 2 Ready of a target of 7 less its request's 1: 4 short, more than 3 and 45% (IsNodeGroupHealthy).
+    const unhealthyA = () => new Map([['zone-a', { ready: 2, unready: 4, notStarted: 0 }], ['zone-b', counts(1)]]);
+    expect(state.handleCreationErrors(asGroups([a, b]), unhealthyA, 10)).toEqual([]);
+    expect(loop(state, [b], 10).skipped).toEqual({});
+  });
+
+  it('reads the node counts only when an instance newly failed', () => {
+    const state = new CaClusterState(900);
+    let reads = 0;
+    const countsRead = () => {
+      reads++;
+      return healthy();
+    };
+    state.handleCreationErrors(asGroups([fakeGroup('zone-a', 1)]), countsRead, 10);
+    expect(reads).toBe(0);
+  });
+});
 
 describe('CaClusterState', () => {
   it('times a request out 15 min after the last scale-up of its group, not the first', () => {

@@ -1,0 +1,148 @@
+/**
+ * A zone's cloud capacity (src/cloud/zone-capacity.ts) and a node group in that zone
+ * (src/cloud/node-group.ts), time-stamped: while the zone is out an instance asked for is not
+ * launched (no billing, no registration) but counts in the target size, with an OutOfResource
+ * creation error when the loss is reported; it launches when the zone is back, unless deleted first;
+ * an instance launched before the outage whose boot ends during it registers when the zone is back.
+ * Log entries are "t event name".
+ */
+import { describe, expect, it } from 'vitest';
+import { NodeGroup } from '../../src/cloud/node-group.js';
+import { OUT_OF_RESOURCES, ZoneCapacity, type CapacityLoss } from '../../src/cloud/zone-capacity.js';
+import { Cluster } from '../../src/cluster/cluster.js';
+import { Phase } from '../../src/core/phases.js';
+import { Rng } from '../../src/core/rng.js';
+import { Simulation } from '../../src/core/simulation.js';
+import { makePool } from '../helpers/builders.js';
+import { nodeGroupControllers } from '../helpers/node-group-controllers.js';
+
+const DELAYS = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
+
+/** A group of pool `w` in zone `za` (60 s boot) whose zone is out over each [from, to), unreported unless said. */
+function setUp(outages: [number, number, CapacityLoss?][], labels: Record<string, string> = { 'topology.kubernetes.io/zone': 'za' }) {
+  const sim = new Simulation();
+  const cluster = new Cluster(sim, new Rng(1), DELAYS, 'LeastAllocated');
+  const log: string[] = [];
+  const controllers = nodeGroupControllers(sim, cluster);
+  const group = new NodeGroup(makePool({ name: 'w', count: 0, minSize: 0, maxSize: 5, labels, bootSeconds: { min: 60, max: 60 } }), cluster, sim, new Rng(7).stream('cloud'), {
+    nodeRequested: (name, _pool, t) => log.push(`${t} launched ${name}`),
+    nodeJoined: (name, t) => log.push(`${t} joined ${name}`),
+    nodeGone: (name, t) => log.push(`${t} gone ${name}`),
+  }, controllers);
+  for (const [from, to, loss = 'unreported'] of outages) {
+    sim.scheduleAt(from, Phase.LIFECYCLE, 'outage', () => controllers.zoneCapacity.lose('za', loss));
+    sim.scheduleAt(to, Phase.LIFECYCLE, 'outage', () => controllers.zoneCapacity.restore('za', loss));
+  }
+  const at = (t: number, what: () => void) => sim.scheduleAt(t, Phase.LIFECYCLE, 'test', what);
+  return { sim, group, log, at };
+}
+
+describe('ZoneCapacity', () => {
+  it('counts overlapping outages of a zone: back when the last ends, its waiting callbacks then run in the order added', () => {
+    const capacity = new ZoneCapacity();
+    const ran: string[] = [];
+    capacity.lose('za', 'unreported');
+    capacity.lose('za', 'unreported');
+    capacity.whenRestored('za', () => ran.push('first'));
+    capacity.whenRestored('za', () => ran.push('second'));
+    expect([capacity.isOut('za'), capacity.isOut('zb'), capacity.isOut(undefined)]).toEqual([true, false, false]);
+    capacity.restore('za', 'unreported');
+    expect([capacity.isOut('za'), ran]).toEqual([true, []]);
+    capacity.restore('za', 'unreported');
+    expect([capacity.isOut('za'), ran]).toEqual([false, ['first', 'second']]);
+    // Callbacks run once: a later outage and its end run none of them again.
+    capacity.lose('za', 'unreported');
+    capacity.restore('za', 'unreported');
+    expect(ran).toEqual(['first', 'second']);
+  });
+
+  it('gives launches the OutOfResource creation error while a reported loss lasts, an unreported one beside it or not', () => {
+    const capacity = new ZoneCapacity();
+    const errors: (string | undefined)[] = [];
+    const note = () => errors.push(capacity.creationError('za'));
+    note();
+    capacity.lose('za', 'unreported');
+    note();
+    capacity.lose('za', 'reported');
+    note();
+    capacity.restore('za', 'unreported');
+    note();
+    capacity.restore('za', 'reported');
+    note();
+    expect(errors).toEqual([undefined, undefined, OUT_OF_RESOURCES, OUT_OF_RESOURCES, undefined]);
+    expect(capacity.creationError(undefined)).toBeUndefined();
+  });
+});
+
+describe('a node group while its zone has lost its capacity', () => {
+  it('launches nothing while the zone is out: an instance asked for counts in the target size and launches when the zone is back', () => {
+    const { sim, group, log, at } = setUp([[10, 500]]);
+    at(100, () => group.increaseSize(2));
+    at(200, () => expect([group.targetSize, group.upcoming.map((u) => u.readySeconds)]).toEqual([2, [undefined, undefined]]));
+    sim.runUntil(1000);
+    expect(log).toEqual(['500 launched w-0', '500 launched w-1', '560 joined w-0', '560 joined w-1']);
+    expect(group.nodes.map((n) => [n.name, n.createdSeconds])).toEqual([['w-0', 560], ['w-1', 560]]);
+  });
+
+  it('registers an instance launched before the outage, whose boot ends during it, when the zone is back', () => {
+    const { sim, group, log, at } = setUp([[30, 400]]);
+    at(0, () => group.increaseSize(1));
+    sim.runUntil(1000);
+    expect(log).toEqual(['0 launched w-0', '400 joined w-0']);
+  });
+
+  it('an instance deleted while it waits (the cluster-autoscaler expiring it) is never launched, billed or told of', () => {
+    const { sim, group, log, at } = setUp([[10, 2000]]);
+    at(100, () => group.increaseSize(1));
+    at(1001, () => expect(group.expireRequests(900)).toBe(1));
+    sim.runUntil(3000);
+    expect(log).toEqual([]);
+    expect(group.targetSize).toBe(0);
+  });
+
+  it('an instance launched and expired while its boot waits for the zone ends its billing and never registers', () => {
+    const { sim, group, log, at } = setUp([[30, 2000]]);
+    at(0, () => group.increaseSize(1));
+    at(901, () => expect(group.expireRequests(900)).toBe(1));
+    sim.runUntil(3000);
+    expect(log).toEqual(['0 launched w-0', '901 gone w-0']);
+  });
+
+  it('marks an instance asked for during a reported loss with its creation error until it launches; deleting the failed ones leaves the others', () => {
+    const { sim, group, log, at } = setUp([[10, 500, 'reported']]);
+    at(5, () => group.increaseSize(1));
+    at(100, () => group.increaseSize(2));
+    at(200, () => expect(group.upcoming.map((u) => [u.name, u.creationError])).toEqual([['w-0', undefined], ['w-1', OUT_OF_RESOURCES], ['w-2', OUT_OF_RESOURCES]]));
+    at(300, () => group.increaseSize(1));
+    at(301, () => expect(group.deleteFailedRequests()).toBe(3));
+    at(302, () => expect(group.targetSize).toBe(1));
+    sim.runUntil(1000);
+    // w-0 launched before the outage and registers at its end; the failed ones never launch.
+    expect(log).toEqual(['5 launched w-0', '500 joined w-0']);
+  });
+
+  it('launches a failed instance nobody deleted when the zone is back, as an auto-scaling group retrying its desired capacity', () => {
+    const { sim, group, log, at } = setUp([[10, 500, 'reported']]);
+    at(100, () => group.increaseSize(1));
+    at(400, () => expect(group.upcoming.map((u) => u.creationError)).toEqual([OUT_OF_RESOURCES]));
+    at(530, () => expect(group.upcoming.map((u) => u.creationError)).toEqual([undefined]));
+    sim.runUntil(1000);
+    expect(log).toEqual(['500 launched w-0', '560 joined w-0']);
+  });
+
+  it('stays out until the last of two overlapping outages ends', () => {
+    const { sim, group, log, at } = setUp([[10, 300], [200, 700]]);
+    at(100, () => group.increaseSize(1));
+    sim.runUntil(1000);
+    expect(log).toEqual(['700 launched w-0', '760 joined w-0']);
+  });
+
+  it('leaves a pool of another zone, or of none, alone', () => {
+    for (const labels of [{ 'topology.kubernetes.io/zone': 'zb' }, {}] as Record<string, string>[]) {
+      const { sim, group, log, at } = setUp([[10, 500]], labels);
+      at(100, () => group.increaseSize(1));
+      sim.runUntil(1000);
+      expect(log).toEqual(['100 launched w-0', '160 joined w-0']);
+    }
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * A zone outage with its cloud capacity lost (nodeFailure `{ zone, capacityLost }`), through
+ * whole runs with the cluster-autoscaler. Pools `a` (zone za, expanderPriority 10) and `b` (zb, 5),
+ * one 2-CPU node each, 60 s boot, on-demand; `app` has two 1500m pods, one per node. The zone fails
+ * at 300 s: a-0 is NotReady at 355 s, tainted NoExecute at 360 s, its pod evicted at 660 s, and the
+ * replacement is Pending. The priority expander picks group a at the loop of 667.5 s. With the
+ * capacity lost, a-1 is never launched. Unreported, the cluster-autoscaler takes it for an upcoming
+ * node until the group's scale-up request times out 910 s later (clusterstate.go
+ * updateScaleRequests), backs a off and scales up b in the same loop, deleting the unlaunched
+ * instance (removeOldUnregisteredNodes). Reported, the next loop finds it with an OutOfResource
+ * creation error (handleInstanceCreationErrors), backs a off, deletes it and skips the rest of the
+ * iteration (deleteCreatedNodesWithErrors), and the loop after scales up b.
+ */
+import { describe, expect, it } from 'vitest';
+import { runRecordingCa, type CaRecordedRun } from '../helpers/ca-recorded-run.js';
+import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
+import { loadFolder } from '../scenario/helpers/scenario-folder.js';
+
+const POOL = 'minSize: 0, maxSize: 4, cpu: "2", memory: 4Gi, bootTime: 60s, billing: {kind: onDemand, pricePerHour: 0.1, currency: USD}';
+
+async function run(fault: string, aCount = 1): Promise<CaRecordedRun> {
+  const scenario = [
+    'apiVersion: scalesim.dev/v1alpha1',
+    'kind: Scenario',
+    'spec:',
+    '  seed: 1',
+    '  duration: 3h',
+    '  nodePools:',
+    `    - {name: a, count: ${aCount}, ${POOL}, expanderPriority: 10, labels: {topology.kubernetes.io/zone: za}}`,
+    `    - {name: b, count: 1, ${POOL}, expanderPriority: 5, labels: {topology.kubernetes.io/zone: zb}}`,
+    '  clusterAutoscaler: {expander: priority}',
+    '  faults:',
+    `    - nodeFailure: ${fault}`,
+    '',
+  ].join('\n');
+  const app = deploymentYaml('app', 2, '      containers:', '        - {name: c, image: x, resources: {requests: {cpu: 1500m, memory: 100Mi}}}');
+  return runRecordingCa(await loadFolder({ 'scenario.yaml': scenario, 'manifests/app.yaml': app }));
+}
+
+/** Each scale-up as "t group", with the timeout the loop found first when there was one. */
+function scaleUps(r: CaRecordedRun): string[] {
+  return r.records.filter((x) => x.action === 'scale-up').map((x) => `${x.timeSeconds.toFixed(1)} ${x.group}${x.detail.startsWith('scale-up timed out') ? ` (${x.detail.split(';')[0]})` : ''}`);
+}
+
+/** Each node's billing as "node start joined end", rounded to 0.1 s. */
+function billing(r: CaRecordedRun): string[] {
+  const t = (s: number | undefined) => (s === undefined ? '-' : s.toFixed(1));
+  return r.built.ledger.nodes.map((n) => `${n.node} ${t(n.startSeconds)} ${t(n.joinedSeconds)} ${t(n.endSeconds)}`);
+}
+
+const replacement = (r: CaRecordedRun) => r.pods.find((p) => p.name === 'app-00002')!;
+
+describe('nodeFailure of a zone with capacityLost: reported, the cluster-autoscaler backs the group off at its next loop', () => {
+  it('the failed instance is deleted and the group backed off at the next loop, and the loop after grows the next group', async () => {
+    const r = await run('{zone: za, at: 5m, recoverAfter: 90m, capacityLost: reported}');
+    expect(scaleUps(r)).toEqual(['667.5 a', '687.5 b']);
+    const [first, second] = r.records.filter((x) => x.action === 'scale-up');
+    const between = r.records.filter((x) => x.timeSeconds > first!.timeSeconds && x.timeSeconds < second!.timeSeconds);
+    expect(between.map((x) => [x.action, x.reason, x.detail, x.nodesBefore, x.nodesAfter])).toEqual([
+      ['no-op', 'FailedToCreateNodesRemoved', 'scale-up failed: 1 node(s) of a, OutOfResource; 1 node(s) that failed to create removed', 3, 2],
+    ]);
+    expect(second!.detail).toContain('skipped a: BackedOff');
+    // Never launched, never billed; the pod waits for b-1 only. a-0 (unready) goes after the unready
+    // time as in the run whose capacity stays: no unlaunched instance holds group a above its minimum.
+    expect(billing(r)).toEqual(['a-0 0.0 0.0 1942.5', 'b-0 0.0 0.0 -', 'b-1 687.5 747.5 -']);
+    expect([replacement(r).node?.name, replacement(r).boundSeconds?.toFixed(1)]).toEqual(['b-1', '747.5']);
+    expect(r.records.some((x) => x.detail.includes('timed out'))).toBe(false);
+  });
+
+  it('each failed instance counts once: the loops after the deletion see no failure and back nothing off again', async () => {
+    const r = await run('{zone: za, at: 5m, recoverAfter: 90m, capacityLost: reported}');
+    expect(r.records.filter((x) => x.detail.includes('scale-up failed')).map((x) => x.timeSeconds.toFixed(1))).toEqual(['677.5']);
+    expect(r.records.filter((x) => x.reason === 'FailedToCreateNodesRemoved')).toHaveLength(1);
+  });
+});
+
+describe('nodeFailure of a zone with capacityLost: unreported, the zone launches no instance until it recovers', () => {
+  it('the scale-up into the lost zone times out after --max-node-provision-time, backs the group off, and the next group takes the pod', async () => {
+    const r = await run('{zone: za, at: 5m, recoverAfter: 90m, capacityLost: unreported}');
+    expect(scaleUps(r)).toEqual(['667.5 a', '1577.5 b (scale-up timed out: a after 910s)']);
+    // Every loop in between waited for the upcoming node standing in for a-1.
+    const [first, second] = r.records.filter((x) => x.action === 'scale-up');
+    const waiting = r.records.filter((x) => x.timeSeconds > first!.timeSeconds && x.timeSeconds < second!.timeSeconds);
+    expect(waiting).toHaveLength(90);
+    for (const x of waiting) expect(x).toMatchObject({ action: 'no-op', unschedulablePods: 1, reason: 'PodsFitUpcomingNodes' });
+    expect(second!.detail).toContain('skipped a: BackedOff');
+    // a-1 never launched: never registered, never billed; a-0 is billed until the autoscaler removes it (unready, unneeded).
+    expect([...r.nodes.keys()]).toEqual(['b-1']);
+    expect(billing(r)).toEqual(['a-0 0.0 0.0 2182.5', 'b-0 0.0 0.0 -', 'b-1 1577.5 1637.5 -']);
+    expect([replacement(r).node?.name, replacement(r).boundSeconds?.toFixed(1)]).toEqual(['b-1', '1637.5']);
+    expect(r.built.faultCounts.get('nodeFailure')).toBe(1);
+  });
+
+  it('an instance asked for during the outage launches when the zone is back, before the request times out', async () => {
+    const r = await run('{zone: za, at: 5m, recoverAfter: 15m, capacityLost: unreported}');
+    expect(scaleUps(r)).toEqual(['667.5 a']);
+    expect(r.records.some((x) => x.detail.includes('timed out'))).toBe(false);
+    // Launched (billed) at the recovery, 1,200 s, registered after its 60 s boot; a-0 came back at the
+    // same instant and took the pod, so a-1 was unneeded and removed.
+    expect(billing(r)).toEqual(['a-0 0.0 0.0 -', 'b-0 0.0 0.0 -', 'a-1 1200.0 1260.0 1882.5']);
+    expect([replacement(r).node?.name, replacement(r).boundSeconds]).toEqual(['a-0', 1200]);
+  });
+
+  it('without capacityLost the zone’s new nodes start as usual (the same run otherwise)', async () => {
+    const r = await run('{zone: za, at: 5m, recoverAfter: 90m}');
+    expect(scaleUps(r)).toEqual(['667.5 a']);
+    expect(billing(r)).toEqual(['a-0 0.0 0.0 1942.5', 'b-0 0.0 0.0 -', 'a-1 667.5 727.5 -']);
+    expect([replacement(r).node?.name, replacement(r).boundSeconds?.toFixed(1)]).toEqual(['a-1', '727.5']);
+  });
+
+  it('fires for a zone with no live node: its pools at zero lose their capacity all the same', async () => {
+    // a starts empty, so app's second pod is Pending from t = 0 and the first loop (7.5 s) asks a for a node.
+    const r = await run('{zone: za, at: 0s, capacityLost: unreported}', 0);
+    expect(scaleUps(r)).toEqual(['7.5 a', '917.5 b (scale-up timed out: a after 910s)']);
+    expect(billing(r)).toEqual(['b-0 0.0 0.0 -', 'b-1 917.5 977.5 -']);
+    expect(r.built.faultCounts.get('nodeFailure')).toBe(1);
+  });
+});
