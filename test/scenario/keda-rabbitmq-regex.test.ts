@@ -42,7 +42,17 @@ describe('rabbitmq useRegex over the scenario queues', () => {
 
   it('refuses a queueName that is not a regular expression, at its key', async () => {
     const problems = await kedaProblems(files('orders-('));
-    expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.queueName', message: expect.stringContaining('is not a valid regular expression') }));
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.queueName', message: expect.stringContaining('is not a regular expression scalesim can evaluate as RabbitMQ does (PCRE)') }));
+    // PCRE that JavaScript cannot carry over is refused with what it is.
+    const possessive = await kedaProblems(files('orders-++'));
+    expect(possessive).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.queueName', message: expect.stringContaining('possessive quantifier') }));
+  });
+
+  it('matches caselessly, as the management plugin does (re:run with [caseless]), PCRE syntax included', async () => {
+    const upper = await loadKeda(files('^ORDERS-(EU|US)$'));
+    expect(upper.triggerSources[0]!.source).toEqual({ kind: 'queues', queues: ['orders-eu', 'orders-us'] });
+    const posix = await loadKeda(files('^[[:alpha:]]+$'));
+    expect(posix.triggerSources[0]!.source).toEqual({ kind: 'queues', queues: ['orders', 'audit'] });
   });
 
   it('reads the matched queues together, and fails every read past pageSize', () => {

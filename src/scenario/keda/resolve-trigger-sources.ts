@@ -14,6 +14,7 @@ import { describeTrigger, resolveTriggerRef, type TriggerOwner } from './keda-ow
 import { TOO_MANY_QUEUES } from '../../autoscalers/keda/scalers/rabbitmq-composed-queue.js';
 import type { ParsedTrigger } from '../../autoscalers/keda/types.js';
 import type { FieldPath } from '../yaml/field-path.js';
+import { pcreToRegExp } from './pcre-pattern.js';
 
 type QueueNeeds = Extract<ParsedTrigger['needs'], { kind: 'queue' }>;
 
@@ -142,19 +143,19 @@ function sourceFor(owner: TriggerOwner, index: number, needs: QueueNeeds | { kin
 }
 
 /**
- * rabbitmq's useRegex: the queues of the scenario whose names the regex matches anywhere (the
- * management API's use_regex filter is unanchored), in the scenario's queue order. A regex that
+ * rabbitmq's useRegex: the queues of the scenario whose names the regex matches anywhere,
+ * case-insensitively (the management API's use_regex filter is re:run(Name, Regex, [caseless]),
+ * PCRE, unanchored; pcre-pattern.ts), in the scenario's queue order. A regex that
  * matches nothing reads 0; one that matches more than pageSize fails every read, as KEDA's does.
  */
 function regexSource(owner: TriggerOwner, index: number, pattern: string, pageSize: number, ctx: TriggerSourceContext): Source | undefined {
   const at: FieldPath = ['spec', 'triggers', index, 'metadata', 'queueName'];
-  let regex: RegExp;
-  try {
-    regex = new RegExp(pattern);
-  } catch (e) {
-    ctx.sink.error(owner.ref.problem(at, `useRegex: queueName "${pattern}" is not a valid regular expression (${(e as Error).message})`, 'write a regular expression over queue names, e.g. ^orders-.*'));
+  const translated = pcreToRegExp(pattern);
+  if (!translated.ok) {
+    ctx.sink.error(owner.ref.problem(at, `useRegex: queueName "${pattern}" is not a regular expression scalesim can evaluate as RabbitMQ does (PCRE): ${translated.reason}`, 'write a regular expression over queue names, e.g. ^orders-.*'));
     return undefined;
   }
+  const regex = translated.regex;
   const queues = ctx.queueNames.filter((name) => regex.test(name));
   const trigger = describeTrigger(owner, index);
   if (queues.length === 0) {
