@@ -38,7 +38,7 @@ export interface UpcomingNode {
   requestedSeconds: number;
   /** When the instance registers; undefined while it waits for its zone's capacity (not launched). */
   readySeconds: number | undefined;
-  /** The error its launch failed with (cloudprovider InstanceErrorInfo: its zone's capacity lost, reported). */
+  /** The error its launch failed with (cloudprovider InstanceErrorInfo: its zone's capacity lost, reported); it has not launched. */
   creationError?: string;
 }
 
@@ -70,6 +70,13 @@ export class NodeGroup {
     private readonly controllers: NodeGroupControllers,
   ) {
     this.zone = spec.virtual === undefined ? zoneLabel(spec.labels) : undefined;
+    // A reported loss fails every instance of the group still waiting to launch, as the AWS
+    // provider marks every placeholder once the group's scaling activity failed.
+    if (this.zone !== undefined) {
+      controllers.zoneCapacity.onReportedLoss(this.zone, () => {
+        for (const u of this.upcoming) if (u.readySeconds === undefined) u.creationError = controllers.zoneCapacity.creationError(this.zone);
+      });
+    }
   }
 
   get name(): string {
@@ -113,11 +120,18 @@ export class NodeGroup {
     }
   }
 
-  /** The instance runs (and is billed) from now and registers after its boot, or when its zone is back if it is out then. */
+  /**
+   * The instance runs (and is billed) from now and registers after its boot, or when its zone is back
+   * if it is out then. One that had failed is a new instance in the failed one's place (the AWS
+   * provider's real instance replacing its placeholder): unregistered from now.
+   */
   private launch(request: UpcomingNode, bootSeconds: number): void {
     const now = this.sim.nowSeconds;
     request.readySeconds = now + bootSeconds;
-    delete request.creationError;
+    if (request.creationError !== undefined) {
+      request.requestedSeconds = now;
+      delete request.creationError;
+    }
     this.observer.nodeRequested(request.name, this.spec, now);
     this.sim.scheduleAfter(bootSeconds, Phase.LIFECYCLE, `cloud/${this.spec.name}`, () => {
       if (!this.upcoming.includes(request)) return;
@@ -149,11 +163,13 @@ export class NodeGroup {
    * Deletes the requested instances older than `maxProvisionSeconds` that never registered, as the
    * cluster-autoscaler's removeOldUnregisteredNodes does with its LongUnregistered nodes; returns
    * how many. The backoff comes from the group's scale-up request timing out (cluster-state.ts). An
-   * instance never launched (its zone out) was never billed: the observer hears nothing of it.
+   * instance never launched (its zone out) was never billed: the observer hears nothing of it. One
+   * with a creation error is not an unregistered node (clusterstate.go expectedToRegister): only
+   * deleteFailedRequests deletes it.
    */
   expireRequests(maxProvisionSeconds: number): number {
     const now = this.sim.nowSeconds;
-    const expired = this.upcoming.filter((u) => now - u.requestedSeconds > maxProvisionSeconds);
+    const expired = this.upcoming.filter((u) => u.creationError === undefined && now - u.requestedSeconds > maxProvisionSeconds);
     for (const u of expired) {
       this.upcoming.splice(this.upcoming.indexOf(u), 1);
       if (u.readySeconds !== undefined) this.observer.nodeGone(u.name, now);

@@ -7,23 +7,24 @@
  * of it depends on the outage:
  * - `reported`: the launch fails and the cloud provider lists the instance with an OutOfResource
  *   creation error, as the AWS provider does for an auto-scaling group whose scaling activity failed
- *   (asg_cache.go createPlaceholdersForDesiredNonStartedInstances: placeholder-cannot-be-fulfilled)
- *   and GCE for a zone's exhausted resources; the autoscaler backs the group off and deletes the
- *   instances at its next loop (clusterstate.go handleInstanceCreationErrors,
- *   static_autoscaler.go deleteCreatedNodesWithErrors);
+ *   (asg_cache.go createPlaceholdersForDesiredNonStartedInstances: every placeholder of the group,
+ *   placeholder-cannot-be-fulfilled), so also the instances already waiting when a reported loss
+ *   begins; the autoscaler backs the group off and deletes the instances at its next loop
+ *   (clusterstate.go handleInstanceCreationErrors, static_autoscaler.go deleteCreatedNodesWithErrors);
  * - `unreported`: the instance is accepted and never comes up, so only the group's scale-up request
  *   timing out after --max-node-provision-time backs it off (removeOldUnregisteredNodes deletes it).
  * An outage of each kind at once reports. The callbacks waiting on a zone run in the order they were
- * added when it is back.
+ * added when it is back; those told of a reported loss, in the order they were added, when it begins.
  */
 export type CapacityLoss = 'reported' | 'unreported';
 
-/** The creation error a reported loss gives an instance (cloudprovider.OutOfResourcesErrorClass). */
-export const OUT_OF_RESOURCES = 'OutOfResource';
+/** The creation error a reported loss gives an instance: its class (cloudprovider.OutOfResourcesErrorClass, "OutOfResource") and the AWS provider's code. */
+export const OUT_OF_RESOURCES = 'OutOfResource/placeholder-cannot-be-fulfilled';
 
 export class ZoneCapacity {
   private readonly outages = new Map<string, { count: number; reported: number }>();
   private readonly waiting = new Map<string, Array<() => void>>();
+  private readonly reportedListeners = new Map<string, Array<() => void>>();
 
   /** Whether `zone` cannot launch instances now; a pool without a zone never is out. */
   isOut(zone: string | undefined): boolean {
@@ -42,6 +43,14 @@ export class ZoneCapacity {
     outage.count++;
     if (loss === 'reported') outage.reported++;
     this.outages.set(zone, outage);
+    if (loss === 'reported') for (const listener of this.reportedListeners.get(zone) ?? []) listener();
+  }
+
+  /** Calls `listener` each time a reported loss of `zone` begins. */
+  onReportedLoss(zone: string, listener: () => void): void {
+    const list = this.reportedListeners.get(zone);
+    if (list === undefined) this.reportedListeners.set(zone, [listener]);
+    else list.push(listener);
   }
 
   /** One outage of `zone` (lost as `loss`) ends; when it was the last, the zone's waiting callbacks run. */

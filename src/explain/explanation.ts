@@ -169,6 +169,10 @@ export interface CaDetail {
   scaleDownReason: string | null;
   /** Groups whose scale-up timed out at the start of the loop (`scale-up timed out: workers after 905s`), backed off. */
   timedOut: { group: string; afterSeconds: number }[];
+  /** Groups whose instances the cloud reported failed (`scale-up failed: zone-a 1 node(s) OutOfResource/…`), backed off. */
+  failed: { group: string; nodes: number; error: string }[];
+  /** Instances that failed to launch and were deleted in the loop (`1 node(s) that failed to create deleted`). */
+  failedDeleted: number;
 }
 
 /** A preemption by kube-scheduler: who preempted whom on which node. */

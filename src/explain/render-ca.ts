@@ -25,6 +25,11 @@ function detailLines(e: CaExplanation): string[] {
     const groups = d.timedOut.map((t) => `${t.group} ${t.afterSeconds} s after its last scale-up`).join(', ');
     lines.push(`  scale-up timed out: ${groups} (nodes still unregistered or NotStarted past --max-node-provision-time; the group is backed off)`);
   }
+  if (d.failed.length > 0) {
+    const groups = d.failed.map((f) => `${f.group}, ${f.nodes} node(s): ${f.error}`).join('; ');
+    lines.push(`  scale-up failed at the cloud: ${groups} (the cloud provider reported the launch failed; the group is backed off)`);
+  }
+  if (d.failedDeleted > 0) lines.push(`  deleted ${d.failedDeleted} instance(s) that failed to launch (deleteCreatedNodesWithErrors)`);
   if (e.action === 'scale-up') {
     const added = d.nodesAdded === null ? '' : ` (+${d.nodesAdded} node(s) for ${d.podsHelped ?? '?'} pod(s))`;
     lines.push(`  expander chose: ${e.group ?? '?'}${added}${d.cappedBy ? `, capped by ${d.cappedBy}` : ''}`);

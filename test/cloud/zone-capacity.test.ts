@@ -130,6 +130,27 @@ describe('a node group while its zone has lost its capacity', () => {
     expect(log).toEqual(['500 launched w-0', '560 joined w-0']);
   });
 
+  it('a failed instance is no unregistered node: never expired; launched when the zone is back, it is a new instance timed from then', () => {
+    const { sim, group, log, at } = setUp([[10, 2000, 'reported']]);
+    at(100, () => group.increaseSize(1));
+    // 1,400 s after the request: an unregistered node would have expired.
+    at(1500, () => expect(group.expireRequests(900)).toBe(0));
+    at(2001, () => expect(group.upcoming.map((u) => [u.requestedSeconds, u.creationError])).toEqual([[2000, undefined]]));
+    // Booting from 2,000 s: 50 s later it is not yet 900 s old.
+    at(2050, () => expect(group.expireRequests(900)).toBe(0));
+    sim.runUntil(3000);
+    expect(log).toEqual(['2000 launched w-0', '2060 joined w-0']);
+  });
+
+  it('a reported loss beginning over an unreported one fails the instances already waiting, not those launched', () => {
+    const { sim, group, at } = setUp([[10, 500, 'unreported'], [200, 400, 'reported']]);
+    at(5, () => group.increaseSize(1));
+    at(100, () => group.increaseSize(1));
+    at(150, () => expect(group.upcoming.map((u) => u.creationError)).toEqual([undefined, undefined]));
+    at(250, () => expect(group.upcoming.map((u) => u.creationError)).toEqual([undefined, OUT_OF_RESOURCES]));
+    sim.runUntil(260);
+  });
+
   it('stays out until the last of two overlapping outages ends', () => {
     const { sim, group, log, at } = setUp([[10, 300], [200, 700]]);
     at(100, () => group.increaseSize(1));

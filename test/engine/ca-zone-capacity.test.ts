@@ -8,17 +8,20 @@
  * node until the group's scale-up request times out 910 s later (clusterstate.go
  * updateScaleRequests), backs a off and scales up b in the same loop, deleting the unlaunched
  * instance (removeOldUnregisteredNodes). Reported, the next loop finds it with an OutOfResource
- * creation error (handleInstanceCreationErrors), backs a off, deletes it and skips the rest of the
- * iteration (deleteCreatedNodesWithErrors), and the loop after scales up b.
+ * creation error (handleInstanceCreationErrors), backs a off, deletes it
+ * (deleteCreatedNodesWithErrors) and goes on to scale up b in the same loop.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { ROOT } from '../helpers/run-cli.js';
 import { runRecordingCa, type CaRecordedRun } from '../helpers/ca-recorded-run.js';
 import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
 import { loadFolder } from '../scenario/helpers/scenario-folder.js';
 
 const POOL = 'minSize: 0, maxSize: 4, cpu: "2", memory: 4Gi, bootTime: 60s, billing: {kind: onDemand, pricePerHour: 0.1, currency: USD}';
 
-async function run(fault: string, aCount = 1): Promise<CaRecordedRun> {
+async function run(fault: string, aCount = 1, moreFaults: string[] = []): Promise<CaRecordedRun> {
   const scenario = [
     'apiVersion: scalesim.dev/v1alpha1',
     'kind: Scenario',
@@ -31,6 +34,7 @@ async function run(fault: string, aCount = 1): Promise<CaRecordedRun> {
     '  clusterAutoscaler: {expander: priority}',
     '  faults:',
     `    - nodeFailure: ${fault}`,
+    ...moreFaults,
     '',
   ].join('\n');
   const app = deploymentYaml('app', 2, '      containers:', '        - {name: c, image: x, resources: {requests: {cpu: 1500m, memory: 100Mi}}}');
@@ -51,26 +55,32 @@ function billing(r: CaRecordedRun): string[] {
 const replacement = (r: CaRecordedRun) => r.pods.find((p) => p.name === 'app-00002')!;
 
 describe('nodeFailure of a zone with capacityLost: reported, the cluster-autoscaler backs the group off at its next loop', () => {
-  it('the failed instance is deleted and the group backed off at the next loop, and the loop after grows the next group', async () => {
+  it('the next loop backs the group off, deletes the failed instance and grows the next group in the same loop', async () => {
     const r = await run('{zone: za, at: 5m, recoverAfter: 90m, capacityLost: reported}');
-    expect(scaleUps(r)).toEqual(['667.5 a', '687.5 b']);
-    const [first, second] = r.records.filter((x) => x.action === 'scale-up');
-    const between = r.records.filter((x) => x.timeSeconds > first!.timeSeconds && x.timeSeconds < second!.timeSeconds);
-    expect(between.map((x) => [x.action, x.reason, x.detail, x.nodesBefore, x.nodesAfter])).toEqual([
-      ['no-op', 'FailedToCreateNodesRemoved', 'scale-up failed: 1 node(s) of a, OutOfResource; 1 node(s) that failed to create removed', 3, 2],
-    ]);
-    expect(second!.detail).toContain('skipped a: BackedOff');
+    expect(scaleUps(r)).toEqual(['667.5 a', '677.5 b']);
+    const second = r.records.filter((x) => x.action === 'scale-up')[1]!;
+    // Handled at the loop's start (handleInstanceCreationErrors), deleted after the health check
+    // (deleteCreatedNodesWithErrors); the pods no longer fit an upcoming node and a is backed off.
+    expect(second.detail).toBe('scale-up failed: a 1 node(s) OutOfResource/placeholder-cannot-be-fulfilled; 1 node(s) that failed to create deleted; +1 node(s) for 1 pod(s); skipped a: BackedOff');
+    expect([second.nodesBefore, second.nodesAfter]).toEqual([3, 3]);
     // Never launched, never billed; the pod waits for b-1 only. a-0 (unready) goes after the unready
     // time as in the run whose capacity stays: no unlaunched instance holds group a above its minimum.
-    expect(billing(r)).toEqual(['a-0 0.0 0.0 1942.5', 'b-0 0.0 0.0 -', 'b-1 687.5 747.5 -']);
-    expect([replacement(r).node?.name, replacement(r).boundSeconds?.toFixed(1)]).toEqual(['b-1', '747.5']);
+    expect(billing(r)).toEqual(['a-0 0.0 0.0 1942.5', 'b-0 0.0 0.0 -', 'b-1 677.5 737.5 -']);
+    expect([replacement(r).node?.name, replacement(r).boundSeconds?.toFixed(1)]).toEqual(['b-1', '737.5']);
     expect(r.records.some((x) => x.detail.includes('timed out'))).toBe(false);
   });
 
   it('each failed instance counts once: the loops after the deletion see no failure and back nothing off again', async () => {
     const r = await run('{zone: za, at: 5m, recoverAfter: 90m, capacityLost: reported}');
     expect(r.records.filter((x) => x.detail.includes('scale-up failed')).map((x) => x.timeSeconds.toFixed(1))).toEqual(['677.5']);
-    expect(r.records.filter((x) => x.reason === 'FailedToCreateNodesRemoved')).toHaveLength(1);
+    expect(r.records.filter((x) => x.detail.includes('failed to create deleted'))).toHaveLength(1);
+  });
+
+  it('a reported loss that begins while an instance waits through an unreported one fails that instance too (every placeholder of the group)', async () => {
+    // Unreported from 5 min; a reported loss of the same zone from 12 min, while a-1 (asked for at 667.5 s) waits.
+    const r = await run('{zone: za, at: 5m, recoverAfter: 90m, capacityLost: unreported}', 1, ['    - nodeFailure: {zone: za, at: 12m, recoverAfter: 80m, capacityLost: reported}']);
+    expect(scaleUps(r)).toEqual(['667.5 a', '727.5 b']);
+    expect(r.records.filter((x) => x.detail.includes('scale-up failed')).map((x) => x.timeSeconds.toFixed(1))).toEqual(['727.5']);
   });
 });
 
@@ -114,5 +124,21 @@ describe('nodeFailure of a zone with capacityLost: unreported, the zone launches
     expect(scaleUps(r)).toEqual(['7.5 a', '917.5 b (scale-up timed out: a after 910s)']);
     expect(billing(r)).toEqual(['b-0 0.0 0.0 -', 'b-1 917.5 977.5 -']);
     expect(r.built.faultCounts.get('nodeFailure')).toBe(1);
+  });
+});
+
+describe('the bundled zone-outage-ca takes the reported path', () => {
+  it('a scale-up the expander gives zone-a during the outage fails at the cloud, is deleted, and another zone grows in the same loop', async () => {
+    const r = runRecordingCa(await loadScenario(join(ROOT, 'scenarios', 'zone-outage-ca')));
+    const failed = r.records.filter((x) => x.detail.startsWith('scale-up failed: zone-a'));
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    // Inside the outage (59 h to 61 h), and each of them grows another zone at once.
+    for (const x of failed) {
+      expect(x.timeSeconds).toBeGreaterThan(59 * 3600);
+      expect(x.timeSeconds).toBeLessThan(61 * 3600);
+      expect(x).toMatchObject({ action: 'scale-up' });
+      expect(x.group).not.toBe('zone-a');
+    }
+    expect(r.records.some((x) => x.detail.includes('timed out'))).toBe(false);
   });
 });

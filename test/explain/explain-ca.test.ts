@@ -11,7 +11,7 @@ describe('parseCaDetail', () => {
       text: '+2 node(s) for 5 pod(s); capped by GroupMaxSize; skipped spot: MaxSizeReached; gpu: NoPodFitsTemplate',
       nodesAdded: 2, podsHelped: 5, cappedBy: 'GroupMaxSize',
       skippedGroups: [{ group: 'spot', reason: 'MaxSizeReached' }, { group: 'gpu', reason: 'NoPodFitsTemplate' }],
-      removing: [], unneeded: [], held: [], scaleDownReason: null, timedOut: [],
+      removing: [], unneeded: [], held: [], scaleDownReason: null, timedOut: [], failed: [], failedDeleted: 0,
     });
   });
 
@@ -45,6 +45,16 @@ describe('parseCaDetail', () => {
     expect(d.timedOut).toEqual([{ group: 'workers', afterSeconds: 910 }, { group: 'spot', afterSeconds: 1210 }]);
     expect(d.skippedGroups).toEqual([{ group: 'workers', reason: 'BackedOff' }]);
     expect(d.scaleDownReason).toBe('NoRemovableNodes');
+  });
+
+  it('a scale-up the cloud failed, and the failed instances deleted, before the loop\'s own scale-up', () => {
+    const d = parseCaDetail('scale-up failed: zone-a 2 node(s) OutOfResource/placeholder-cannot-be-fulfilled, zone-b 1 node(s) OutOfResource/placeholder-cannot-be-fulfilled; 3 node(s) that failed to create deleted; +1 node(s) for 4 pod(s); skipped zone-a: BackedOff');
+    expect(d.failed).toEqual([
+      { group: 'zone-a', nodes: 2, error: 'OutOfResource/placeholder-cannot-be-fulfilled' },
+      { group: 'zone-b', nodes: 1, error: 'OutOfResource/placeholder-cannot-be-fulfilled' },
+    ]);
+    expect(d.failedDeleted).toBe(3);
+    expect([d.nodesAdded, d.skippedGroups]).toEqual([1, [{ group: 'zone-a', reason: 'BackedOff' }]]);
   });
 });
 
@@ -94,6 +104,18 @@ describe('explainCa', () => {
     expect(lines).toContain('  scale-up timed out: workers 910 s after its last scale-up (nodes still unregistered or NotStarted past --max-node-provision-time; the group is backed off)');
     expect(lines).toContain('  skipped groups: workers (BackedOff)');
     expect(lines.find((l) => l.startsWith('  reason: '))).toMatch(/^  reason: AllGroupsBackedOff: every node group that fits the pending pods is backed off/);
+  });
+
+  it('says which scale-up the cloud failed, the failed instances deleted, and the group grown instead', () => {
+    const row = caRow({
+      nodesBefore: 3, nodesAfter: 3, action: 'scale-up', group: 'zone-b', reason: 'ScaleUp', unschedulablePods: 1,
+      detail: 'scale-up failed: zone-a 1 node(s) OutOfResource/placeholder-cannot-be-fulfilled; 1 node(s) that failed to create deleted; +1 node(s) for 1 pod(s); skipped zone-a: BackedOff',
+    });
+    const lines = renderCa(explainCa(row, undefined, at(680)));
+    expect(lines).toContain('  scale-up failed at the cloud: zone-a, 1 node(s): OutOfResource/placeholder-cannot-be-fulfilled (the cloud provider reported the launch failed; the group is backed off)');
+    expect(lines).toContain('  deleted 1 instance(s) that failed to launch (deleteCreatedNodesWithErrors)');
+    expect(lines).toContain('  expander chose: zone-b (+1 node(s) for 1 pod(s))');
+    expect(lines).toContain('  skipped groups: zone-a (BackedOff)');
   });
 
   it('says why an unneeded node stayed: the parallelism budget', () => {

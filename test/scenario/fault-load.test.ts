@@ -101,8 +101,8 @@ describe('spec.faults: a nodeFailure of a zone among zoned pools', () => {
 
   it.each([
     ['an unknown zone: the known ones suggested', '{nodeFailure: {zone: zc, at: 5m}}', 'spec.faults[0].nodeFailure.zone', 'no node pool in zone "zc"', 'za'],
-    ['capacityLost on a pool: its zone named', '{nodeFailure: {pool: other, at: 5m, capacityLost: reported}}', 'spec.faults[0].nodeFailure.capacityLost', 'not a pool', '{ zone: zb, capacityLost: reported }'],
-    ['capacityLost on a node: its pool’s zone named', '{nodeFailure: {node: default-1, at: 5m, capacityLost: unreported}}', 'spec.faults[0].nodeFailure.capacityLost', 'not a node', '{ zone: za, capacityLost: unreported }'],
+    ['capacityLost on a pool: its zone named', '{nodeFailure: {pool: other, at: 5m, capacityLost: reported}}', 'spec.faults[0].nodeFailure.capacityLost', 'not a pool', 'capacity is lost by zone, with every live node of every pool in it: { zone: zb, capacityLost: reported, at: …, recoverAfter: … }'],
+    ['capacityLost on a node: its pool’s zone named', '{nodeFailure: {node: default-1, at: 5m, capacityLost: unreported}}', 'spec.faults[0].nodeFailure.capacityLost', 'not a node', '{ zone: za, capacityLost: unreported, at: …'],
   ])('%s', async (_name, item, field, message, hint) => {
     const problems = await folderProblems({ ...baseFiles(), 'scenario.yaml': zoned(item) });
     expect(problems).toContainEqual(expect.objectContaining({ field, message: expect.stringContaining(message), hint: expect.stringContaining(hint) }));

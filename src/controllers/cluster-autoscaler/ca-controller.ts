@@ -123,10 +123,10 @@ export class ClusterAutoscalerController {
     }
     // UpdateNodes: scale-up requests finished or timed out (cluster-state.ts), before the health check.
     const timedOut = this.clusterState.update(groups, notStarted, nowSeconds);
-    const failed = this.clusterState.handleCreationErrors(groups, () => groupNodeCounts(inSnapshot, notStarted, groups, nowSeconds), nowSeconds);
+    const failed = this.clusterState.handleCreationErrors(groups, nowSeconds);
     this.loopNote = [
       timedOut.length === 0 ? '' : `scale-up timed out: ${timedOut.map((t) => `${t.group} after ${Math.round(t.afterSeconds)}s`).join(', ')}`,
-      failed.length === 0 ? '' : `scale-up failed: ${failed.map((f) => `${f.nodes} node(s) of ${f.group}, ${f.error}`).join(', ')}`,
+      failed.length === 0 ? '' : `scale-up failed: ${failed.map((f) => `${f.group} ${f.nodes} node(s) ${f.error}`).join(', ')}`,
     ].filter((n) => n !== '').join('; ');
     const before = groups.reduce((n, g) => n + g.targetSize, 0);
     const pending = cluster.unschedulablePods().filter((p) => !p.removed && p.deletionSeconds === undefined);
@@ -136,12 +136,9 @@ export class ClusterAutoscalerController {
       this.record(nowSeconds, 'no-op', '', before, pending.length, 'ClusterUnhealthy', [], `${health.unready} of ${health.registered} nodes unready`);
       return;
     }
-    // deleteCreatedNodesWithErrors: RunOnce deletes them and skips the rest of the iteration.
+    // deleteCreatedNodesWithErrors, then the loop goes on (Recalculate; the early return went in kubernetes/autoscaler#7087).
     const removedFailed = groups.reduce((n, g) => n + g.deleteFailedRequests(), 0);
-    if (removedFailed > 0) {
-      this.record(nowSeconds, 'no-op', '', before, pending.length, 'FailedToCreateNodesRemoved', [], `${removedFailed} node(s) that failed to create removed`);
-      return;
-    }
+    if (removedFailed > 0) this.loopNote = [this.loopNote, `${removedFailed} node(s) that failed to create deleted`].filter((n) => n !== '').join('; ');
     const nodes = inSnapshot.map((n) => caNode(n, ownerKind, this.config.expendablePodsPriorityCutoff));
     const caGroups = groups.map((g) => caNodeGroup(g, this.config.nodePriceUsdPerHour));
     // Both count the nodes still booting and the NotStarted ones, at their group's template, through

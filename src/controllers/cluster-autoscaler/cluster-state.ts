@@ -9,8 +9,8 @@
  *   (static_autoscaler.go removeOldUnregisteredNodes, which backs nothing off itself).
  * - handleCreationErrors (UpdateNodes' handleInstanceCreationErrors): instances whose launch failed
  *   and that the last loop did not see failed shrink their group's open request and back the group
- *   off; a group not scaling up (IsNodeGroupScalingUp: no request open, or the group unhealthy) is
- *   left alone.
+ *   off; a group not scaling up (IsNodeGroupScalingUp: no request open; the failed instances are
+ *   themselves upcoming, so its other half, nodes upcoming, holds) is left alone.
  * - notSafeToScaleUp (IsNodeGroupSafeToScaleUp): an unhealthy group first, else a backed-off one.
  */
 import { isUnready, nodeGroupHealth } from '../../autoscalers/cluster-autoscaler/cluster-health.js';
@@ -61,15 +61,10 @@ export class CaClusterState {
     return timedOut;
   }
 
-  /**
-   * handleInstanceCreationErrors at `nowSeconds`: the groups scaling up whose instances newly failed
-   * to launch, each backed off. `counts` gives the groups' registered nodes by readiness (read only
-   * when an instance newly failed).
-   */
-  handleCreationErrors(groups: readonly NodeGroup[], counts: () => ReadonlyMap<string, GroupNodeCounts>, nowSeconds: number): FailedLaunches[] {
+  /** handleInstanceCreationErrors at `nowSeconds`: the groups scaling up whose instances newly failed to launch, each backed off. */
+  handleCreationErrors(groups: readonly NodeGroup[], nowSeconds: number): FailedLaunches[] {
     const failed: FailedLaunches[] = [];
     const seen = new Set<string>();
-    let countsNow: ReadonlyMap<string, GroupNodeCounts> | undefined;
     for (const g of groups) {
       let unseen = 0;
       let error = '';
@@ -80,8 +75,8 @@ export class CaClusterState {
         unseen++;
         error = u.creationError;
       }
-      // IsNodeGroupScalingUp: only a healthy group with its scale-up request open.
-      if (unseen === 0 || !this.requests.has(g.name) || !this.isHealthy(g, (countsNow ??= counts()).get(g.name) ?? NO_NODES)) continue;
+      // IsNodeGroupScalingUp: only a group with its scale-up request open.
+      if (unseen === 0 || !this.requests.has(g.name)) continue;
       const request = shrinkScaleUp(this.requests.get(g.name), unseen);
       if (request === undefined) this.requests.delete(g.name);
       else this.requests.set(g.name, request);

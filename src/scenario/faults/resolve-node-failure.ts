@@ -17,7 +17,10 @@ export function resolveNodeFailure(f: z.output<typeof NodeFailureSchema>, path: 
   if (f.capacityLost !== undefined && !('zone' in target)) {
     const [kind, name, pool] = 'pool' in target ? ['pool', target.pool, target.pool] : ['node', target.node, target.node.slice(0, target.node.lastIndexOf('-'))];
     const zone = ctx.poolZones.get(pool);
-    const hint = zone === undefined ? `${kind} "${name}" has no zone: give its pool a topology.kubernetes.io/zone label (nodePools[].labels) and name the zone` : `to lose its zone's capacity: { zone: ${zone}, capacityLost: ${f.capacityLost} }`;
+    const hint =
+      zone === undefined
+        ? `${kind} "${name}" has no zone: give its pool a topology.kubernetes.io/zone label (nodePools[].labels) and name the zone`
+        : `capacity is lost by zone, with every live node of every pool in it: { zone: ${zone}, capacityLost: ${f.capacityLost}, at: …, recoverAfter: … }`;
     reportProblem(ctx, [...path, 'capacityLost'], `capacityLost applies to a zone target, not a ${kind}`, hint);
     return undefined;
   }

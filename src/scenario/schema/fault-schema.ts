@@ -94,7 +94,7 @@ export const NodeFailureSchema = z.strictObject({
   capacityLost: z
     .enum(['reported', 'unreported'])
     .optional()
-    .describe("reported or unreported, with zone only: the zone's cloud capacity is lost too, until recoverAfter (for ever without it), and nodes its pools are asked for are not launched. reported: the cloud provider lists them with an OutOfResource error (AWS: the auto-scaling group's failed scaling activity), so the cluster-autoscaler backs the group off and deletes them at its next loop; unreported: they never come up, and its scale-up there times out after --max-node-provision-time (unset: only the zone's live nodes fail)"),
+    .describe("reported or unreported, with zone only: besides its live nodes failing, the zone's cloud capacity is lost until recoverAfter (for ever without it), and nodes its pools are asked for are not launched. reported: the cloud provider lists them with an OutOfResource error (AWS: the auto-scaling group's failed scaling activity), so the cluster-autoscaler backs the group off and deletes them at its next loop; unreported: they never come up, and its scale-up there times out after --max-node-provision-time (unset: only the zone's live nodes fail)"),
 });
 
 export const NodeBootFailureSchema = z.strictObject({

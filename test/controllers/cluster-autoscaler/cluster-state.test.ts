@@ -46,48 +46,45 @@ function loop(state: CaClusterState, groups: Fake[], now: number, notStarted: Re
 }
 
 describe('CaClusterState.handleCreationErrors (handleInstanceCreationErrors)', () => {
-  const failedInstance = (name: string) => ({ name, requestedSeconds: 0, creationError: 'OutOfResource' });
-  const healthy = () => new Map([['zone-a', counts(1)], ['zone-b', counts(1)]]);
+  const ERROR = 'OutOfResource/placeholder-cannot-be-fulfilled';
+  const failedInstance = (name: string) => ({ name, requestedSeconds: 0, creationError: ERROR });
 
   it('shrinks a scaling-up group\'s request by the newly failed instances and backs the group off; each instance counts once', () => {
     const state = new CaClusterState(900);
     const a = fakeGroup('zone-a', 1);
     state.registerScaleUp('zone-a', 3, 0);
     a.upcoming = [failedInstance('zone-a-1'), failedInstance('zone-a-2'), { name: 'zone-a-3', requestedSeconds: 0 }];
-    expect(state.handleCreationErrors(asGroups([a]), healthy, 10)).toEqual([{ group: 'zone-a', nodes: 2, error: 'OutOfResource' }]);
+    expect(state.handleCreationErrors(asGroups([a]), 10)).toEqual([{ group: 'zone-a', nodes: 2, error: ERROR }]);
     expect(loop(state, [a], 10).skipped).toEqual({ 'zone-a': 'BackedOff' });
     // Seen again at the next loop (not deleted, as in a loop the cluster's health stopped): nothing new.
-    expect(state.handleCreationErrors(asGroups([a]), healthy, 20)).toEqual([]);
+    expect(state.handleCreationErrors(asGroups([a]), 20)).toEqual([]);
     // The third instance fails later: it is new, and the request (Increase 3 − 2 = 1) goes with it.
-    a.upcoming[2]!.creationError = 'OutOfResource';
-    expect(state.handleCreationErrors(asGroups([a]), healthy, 30)).toEqual([{ group: 'zone-a', nodes: 1, error: 'OutOfResource' }]);
-    // No request left: a fourth failure backs nothing off.
+    a.upcoming[2]!.creationError = ERROR;
+    expect(state.handleCreationErrors(asGroups([a]), 30)).toEqual([{ group: 'zone-a', nodes: 1, error: ERROR }]);
+    // No request left: a fourth failure backs nothing off (IsNodeGroupScalingUp is false).
     a.upcoming.push(failedInstance('zone-a-4'));
-    expect(state.handleCreationErrors(asGroups([a]), healthy, 40)).toEqual([]);
+    expect(state.handleCreationErrors(asGroups([a]), 40)).toEqual([]);
   });
 
-  it('leaves a group not scaling up alone: no request open, or the group unhealthy', () => {
+  it('leaves a group with no scale-up request open alone, whatever its instances', () => {
     const state = new CaClusterState(900);
-    const a = fakeGroup('zone-a', 6);
     const b = fakeGroup('zone-b', 1);
     b.upcoming = [failedInstance('zone-b-1')];
-    state.registerScaleUp('zone-a', 1, 0);
-    a.upcoming = [failedInstance('zone-a-6')];
-    // zone-a: 2 Ready of a target of 7 less its request's 1: 4 short, more than 3 and 45% (IsNodeGroupHealthy).
-    const unhealthyA = () => new Map([['zone-a', { ready: 2, unready: 4, notStarted: 0 }], ['zone-b', counts(1)]]);
-    expect(state.handleCreationErrors(asGroups([a, b]), unhealthyA, 10)).toEqual([]);
+    expect(state.handleCreationErrors(asGroups([b]), 10)).toEqual([]);
     expect(loop(state, [b], 10).skipped).toEqual({});
   });
 
-  it('reads the node counts only when an instance newly failed', () => {
+  it('backs off a scaling-up group whose Ready nodes fall far short (upstream checks no health there)', () => {
     const state = new CaClusterState(900);
-    let reads = 0;
-    const countsRead = () => {
-      reads++;
-      return healthy();
-    };
-    state.handleCreationErrors(asGroups([fakeGroup('zone-a', 1)]), countsRead, 10);
-    expect(reads).toBe(0);
+    const a = fakeGroup('zone-a', 6);
+    state.registerScaleUp('zone-a', 1, 0);
+    a.upcoming = [failedInstance('zone-a-6')];
+    expect(state.handleCreationErrors(asGroups([a]), 10)).toEqual([{ group: 'zone-a', nodes: 1, error: ERROR }]);
+    // 2 Ready of a target of 7: NodeGroupUnhealthy comes first among the reasons to skip it.
+    const unhealthy = new Map([['zone-a', { ready: 2, unready: 4, notStarted: 0 }]]);
+    expect(Object.fromEntries(state.notSafeToScaleUp(asGroups([a]), unhealthy, 10))).toEqual({ 'zone-a': 'NodeGroupUnhealthy' });
+    // Healthy again (the outage over), it is still backed off.
+    expect(Object.fromEntries(state.notSafeToScaleUp(asGroups([a]), new Map([['zone-a', counts(6)]]), 20))).toEqual({ 'zone-a': 'BackedOff' });
   });
 });
 
