@@ -3,12 +3,12 @@
  * NodeGroup: target size, IncreaseSize, DeleteNodes): initial nodes at t = 0, requested nodes that
  * register after a boot time drawn from the seeded `cloud` stream, deletions, and spot interruptions
  * (a Poisson rate per node-hour, with a notice before the instance is terminated; the group then
- * requests a replacement to keep its size, as an auto-scaling group does). While the pool's zone has
- * lost its capacity (zone-capacity.ts) an instance asked for is not launched: it counts in the
- * target size, is not billed, carries the loss's creation error when the loss is reported, and
- * launches (billed from then, registering after its boot time) when the zone is back, unless the
- * cluster-autoscaler deleted it first; one launched before the outage whose boot ends during it
- * registers when the zone is back. A deleted or interrupted
+ * requests a replacement to keep its size, as an auto-scaling group does). While the pool's zone or
+ * the pool itself has lost its capacity (cloud-capacity.ts) an instance asked for is not launched:
+ * it counts in the target size, is not billed, carries the loss's creation error when the loss is
+ * reported, and launches (billed from then, registering after its boot time) when both are back,
+ * unless the cluster-autoscaler deleted it first; one launched before the loss whose boot ends
+ * during it registers when both are back. A deleted or interrupted
  * node's instance ends at once (billing with it); its Node object and pods follow upstream's
  * controllers (node-teardown.ts). Plain Kubernetes hears nothing of the notice; a pool with
  * `interruptionHandling: drain` cordons and drains the node during it (spot-drain.ts).
@@ -23,7 +23,7 @@ import type { Simulation } from '../core/simulation.js';
 import type { NodePoolSpec, Taint } from '../scenario/types.js';
 import type { NodeTeardown } from './node-teardown.js';
 import { drainOnNotice, type EvictionApi } from './spot-drain.js';
-import type { ZoneCapacity } from './zone-capacity.js';
+import { scopeKey, type CloudCapacity } from './cloud-capacity.js';
 
 /** Cloud events a billing or reporting observer hears. */
 export interface NodeGroupObserver {
@@ -36,9 +36,9 @@ export interface NodeGroupObserver {
 export interface UpcomingNode {
   name: string;
   requestedSeconds: number;
-  /** When the instance registers; undefined while it waits for its zone's capacity (not launched). */
+  /** When the instance registers; undefined while it waits for capacity (not launched). */
   readySeconds: number | undefined;
-  /** The error its launch failed with (cloudprovider InstanceErrorInfo: its zone's capacity lost, reported); it has not launched. */
+  /** The error its launch failed with (cloudprovider InstanceErrorInfo: capacity lost, reported); it has not launched. */
   creationError?: string;
 }
 
@@ -49,8 +49,8 @@ export const STOCK_OUT_TAINT: Taint = { key: 'scalesim.dev/stock-out', effect: '
 export interface NodeGroupControllers {
   teardown: NodeTeardown;
   evictions: EvictionApi;
-  /** The zones that cannot launch instances now. */
-  zoneCapacity: ZoneCapacity;
+  /** The zones and pools that cannot launch instances now. */
+  capacity: CloudCapacity;
 }
 
 export class NodeGroup {
@@ -58,8 +58,8 @@ export class NodeGroup {
   /** Spot interruptions so far. */
   interruptions = 0;
   private nextIndex = 0;
-  /** The zone its instances run in (the pool's zone label); a virtual pool has none. */
-  private readonly zone: string | undefined;
+  /** The capacity scopes its launches need: the pool's, and its zone's (its zone label; a virtual pool has none). */
+  private readonly capacityKeys: string[];
 
   constructor(
     readonly spec: NodePoolSpec,
@@ -69,12 +69,13 @@ export class NodeGroup {
     private readonly observer: NodeGroupObserver,
     private readonly controllers: NodeGroupControllers,
   ) {
-    this.zone = spec.virtual === undefined ? zoneLabel(spec.labels) : undefined;
+    const zone = spec.virtual === undefined ? zoneLabel(spec.labels) : undefined;
+    this.capacityKeys = [scopeKey({ pool: spec.name }), ...(zone === undefined ? [] : [scopeKey({ zone })])];
     // A reported loss fails every instance of the group still waiting to launch, as the AWS
     // provider marks every placeholder once the group's scaling activity failed.
-    if (this.zone !== undefined) {
-      controllers.zoneCapacity.onReportedLoss(this.zone, () => {
-        for (const u of this.upcoming) if (u.readySeconds === undefined) u.creationError = controllers.zoneCapacity.creationError(this.zone);
+    for (const key of this.capacityKeys) {
+      controllers.capacity.onReportedLoss(key, () => {
+        for (const u of this.upcoming) if (u.readySeconds === undefined) u.creationError = controllers.capacity.creationError(this.capacityKeys);
       });
     }
   }
@@ -102,7 +103,7 @@ export class NodeGroup {
     for (let i = 0; i < this.spec.count; i++) this.addNow();
   }
 
-  /** IncreaseSize: `count` new nodes, each Ready after its boot time (launched when its zone can run it). */
+  /** IncreaseSize: `count` new nodes, each Ready after its boot time (launched when there is capacity). */
   increaseSize(count: number): void {
     const { min, max } = this.spec.bootSeconds;
     for (let i = 0; i < count; i++) {
@@ -110,18 +111,18 @@ export class NodeGroup {
       const bootSeconds = min + (max - min) * this.random.next();
       const request: UpcomingNode = { name, requestedSeconds: this.sim.nowSeconds, readySeconds: undefined };
       this.upcoming.push(request);
-      const capacity = this.controllers.zoneCapacity;
-      if (!capacity.isOut(this.zone)) this.launch(request, bootSeconds);
+      const capacity = this.controllers.capacity;
+      if (capacity.outKey(this.capacityKeys) === undefined) this.launch(request, bootSeconds);
       else {
-        const error = capacity.creationError(this.zone);
+        const error = capacity.creationError(this.capacityKeys);
         if (error !== undefined) request.creationError = error;
-        this.whenZoneBack(request, () => this.launch(request, bootSeconds));
+        this.whenCapacityBack(request, () => this.launch(request, bootSeconds));
       }
     }
   }
 
   /**
-   * The instance runs (and is billed) from now and registers after its boot, or when its zone is back
+   * The instance runs (and is billed) from now and registers after its boot, or when capacity is back
    * if it is out then. One that had failed is a new instance in the failed one's place (the AWS
    * provider's real instance replacing its placeholder): unregistered from now.
    */
@@ -135,15 +136,16 @@ export class NodeGroup {
     this.observer.nodeRequested(request.name, this.spec, now);
     this.sim.scheduleAfter(bootSeconds, Phase.LIFECYCLE, `cloud/${this.spec.name}`, () => {
       if (!this.upcoming.includes(request)) return;
-      if (this.controllers.zoneCapacity.isOut(this.zone)) this.whenZoneBack(request, () => this.registerUpcoming(request));
-      else this.registerUpcoming(request);
+      this.whenCapacityBack(request, () => this.registerUpcoming(request));
     });
   }
 
-  /** Runs `then` when the pool's zone is back, if the request is still upcoming (not deleted meanwhile). */
-  private whenZoneBack(request: UpcomingNode, then: () => void): void {
-    this.controllers.zoneCapacity.whenRestored(this.zone!, () => {
-      if (this.upcoming.includes(request)) then();
+  /** Runs `then` once neither the pool nor its zone is out (at once if neither is), if the request is still upcoming then. */
+  private whenCapacityBack(request: UpcomingNode, then: () => void): void {
+    const out = this.controllers.capacity.outKey(this.capacityKeys);
+    if (out === undefined) then();
+    else this.controllers.capacity.whenRestored(out, () => {
+      if (this.upcoming.includes(request)) this.whenCapacityBack(request, then);
     });
   }
 
@@ -163,7 +165,7 @@ export class NodeGroup {
    * Deletes the requested instances older than `maxProvisionSeconds` that never registered, as the
    * cluster-autoscaler's removeOldUnregisteredNodes does with its LongUnregistered nodes; returns
    * how many. The backoff comes from the group's scale-up request timing out (cluster-state.ts). An
-   * instance never launched (its zone out) was never billed: the observer hears nothing of it. One
+   * instance never launched (no capacity) was never billed: the observer hears nothing of it. One
    * with a creation error is not an unregistered node (clusterstate.go expectedToRegister): only
    * deleteFailedRequests deletes it.
    */

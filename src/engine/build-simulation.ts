@@ -24,7 +24,7 @@ import { ObserverHub, type SimObserver } from '../observe/observer.js';
 import type { Scenario } from '../scenario/types.js';
 import { calculateCpuCaps } from './capacity.js';
 import { NodeGroup } from '../cloud/node-group.js';
-import { ZoneCapacity } from '../cloud/zone-capacity.js';
+import { CloudCapacity } from '../cloud/cloud-capacity.js';
 import { ElasticWorkloadController } from '../cluster/elastic-workload-controller.js';
 import { BillingLedger } from './billing-ledger.js';
 import { BillingObserver } from './billing-observer.js';
@@ -104,8 +104,8 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   const teardown = new NodeTeardown(sim, cluster, rng);
   const ownerKind = ownerKindOf(workloads);
   const evictions = { pdbs: () => podDisruptionBudgetsNow(scenario, workloads), view: (pod: SimPod) => caPod(pod, ownerKind) };
-  const zoneCapacity = new ZoneCapacity();
-  const nodeGroups = scenario.nodePools.map((pool) => new NodeGroup(pool, cluster, sim, rng.stream(`cloud/${pool.name}`), ledger, { teardown, evictions, zoneCapacity }));
+  const capacity = new CloudCapacity();
+  const nodeGroups = scenario.nodePools.map((pool) => new NodeGroup(pool, cluster, sim, rng.stream(`cloud/${pool.name}`), ledger, { teardown, evictions, capacity }));
   const metricsServer = new MetricsServer(scenario.config.metricsServer.resolutionSeconds);
   // The billing observer hears a pod's end before the workload's CPU ledger forgets the pod.
   const billing = new BillingObserver(sim, ledger, (pod, t) => {
@@ -151,7 +151,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   const faultCounts = scheduleFaults(scenario.faults, {
     sim,
     cluster,
-    zoneCapacity,
+    capacity,
     restarter: new ContainerRestarter(cluster, sim),
     tainter: teardown.tainter,
     metricsServer,

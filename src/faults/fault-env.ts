@@ -1,9 +1,9 @@
 /**
  * What a fault scheduler may act through: the clock, the cluster (kubelet and node lifecycle
- * operations), the zones' cloud capacity, the node lifecycle controller's NoExecute tainting, the kubelet's container restarter, metrics-server, the workloads by name and the
+ * operations), the cloud's capacity by zone and pool, the node lifecycle controller's NoExecute tainting, the kubelet's container restarter, metrics-server, the workloads by name and the
  * seeded random streams (`faults/<kind>`), plus the counter of firings the summary reports.
  */
-import type { ZoneCapacity } from '../cloud/zone-capacity.js';
+import type { CloudCapacity } from '../cloud/cloud-capacity.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { ContainerRestarter } from '../cluster/container-restarter.js';
 import type { NoExecuteTainter } from '../cluster/no-execute-tainter.js';
@@ -16,8 +16,8 @@ import type { FaultKind } from '../scenario/fault-types.js';
 export interface FaultEnv {
   sim: Simulation;
   cluster: Cluster;
-  /** Which zones' node groups can launch instances (a nodeFailure of a zone with capacityLost). */
-  zoneCapacity: ZoneCapacity;
+  /** Where the cloud can launch instances (a nodeFailure of a zone with capacityLost, a capacityLoss). */
+  capacity: CloudCapacity;
   restarter: ContainerRestarter;
   /** The node lifecycle controller's NoExecute tainting queues. */
   tainter: NoExecuteTainter;

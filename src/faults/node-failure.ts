@@ -26,11 +26,12 @@
  * kubelet's stop and the marking are src/cluster/node-lifecycle.ts's, shared with a node whose cloud
  * instance is gone.
  * A zone target with `capacityLost` also takes the zone's cloud capacity away from the firing to the
- * recovery (for ever without `recoverAfter`; src/cloud/zone-capacity.ts): the zone's node groups
+ * recovery (for ever without `recoverAfter`; src/cloud/cloud-capacity.ts): the zone's node groups
  * launch nothing meanwhile, and the cluster-autoscaler hears of it from the cloud provider at its
  * next loop (`reported`) or when its scale-up there times out (`unreported`). It fires even when
  * the zone has no live node (its pools at zero).
  */
+import { scopeKey } from '../cloud/cloud-capacity.js';
 import type { SimNode } from '../cluster/model.js';
 import { zoneLabel } from '../cluster/zone-state.js';
 import { DEFAULT_TOLERATION_SECONDS } from '../cluster/taint-eviction.js';
@@ -63,9 +64,10 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
 /** The zone launches no instance until the recovery, which comes after its nodes' (the same instant, later in the event). */
 function loseCapacity(zone: string, fault: NodeFailureFault, env: FaultEnv): void {
   const loss = fault.capacityLost!;
-  env.zoneCapacity.lose(zone, loss);
+  const key = scopeKey({ zone });
+  env.capacity.lose(key, loss);
   if (fault.recoverAfterSeconds === undefined) return;
-  env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => env.zoneCapacity.restore(zone, loss));
+  env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => env.capacity.restore(key, loss));
 }
 
 /** The node's kubelet stops now; the node lifecycle controller notices on its own clock; the kubelet comes back after `recoverAfter`. */

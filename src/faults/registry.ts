@@ -5,6 +5,7 @@
  * interruptions with the node groups (src/cloud/node-group.ts).
  */
 import type { FaultKind, FaultSpec } from '../scenario/fault-types.js';
+import { scheduleCapacityLoss } from './capacity-loss.js';
 import { scheduleContainerCrash } from './container-crash.js';
 import { scheduleCrashLoop } from './crash-loop.js';
 import type { FaultEnv } from './fault-env.js';
@@ -23,6 +24,7 @@ export const FAULT_SCHEDULERS: { readonly [K in FaultKind]: FaultScheduler<K> } 
   readinessFlap: scheduleReadinessFlap,
   nodeFailure: scheduleNodeFailure,
   nodeBootFailure: scheduleNodeBootFailure,
+  capacityLoss: scheduleCapacityLoss,
   metricsServerOutage: scheduleMetricsServerOutage,
 });
 

@@ -53,7 +53,7 @@ export interface NodeFailureFault {
   recoverAfterSeconds?: number;
   /** kube-controller-manager --node-monitor-grace-period; undefined = NODE_FAILURE_DEFAULTS (50 s). */
   nodeMonitorGracePeriodSeconds?: number;
-  /** A zone target only: the zone's cloud capacity is lost too, until the recovery, reported or not (src/cloud/zone-capacity.ts). */
+  /** A zone target only: the zone's cloud capacity is lost too, until the recovery, reported or not (src/cloud/cloud-capacity.ts). */
   capacityLost?: 'reported' | 'unreported';
 }
 
@@ -69,12 +69,22 @@ export interface NodeBootFailureFault {
   toSeconds: number;
 }
 
+/** A zone's or a pool's cloud capacity lost over a window: launches there fail, reported or not (src/faults/capacity-loss.ts). */
+export interface CapacityLossFault {
+  kind: 'capacityLoss';
+  scope: { zone: string } | { pool: string };
+  fromSeconds: number;
+  /** Infinity: for the rest of the run. */
+  toSeconds: number;
+  loss: 'reported' | 'unreported';
+}
+
 export interface MetricsServerOutageFault {
   kind: 'metricsServerOutage';
   fromSeconds: number;
   toSeconds: number;
 }
 
-export type FaultSpec = ContainerCrashFault | CrashLoopFault | LivenessFailureFault | ReadinessFlapFault | NodeFailureFault | NodeBootFailureFault | MetricsServerOutageFault;
+export type FaultSpec = ContainerCrashFault | CrashLoopFault | LivenessFailureFault | ReadinessFlapFault | NodeFailureFault | NodeBootFailureFault | CapacityLossFault | MetricsServerOutageFault;
 
 export type FaultKind = FaultSpec['kind'];

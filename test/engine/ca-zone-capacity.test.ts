@@ -21,7 +21,7 @@ import { loadFolder } from '../scenario/helpers/scenario-folder.js';
 
 const POOL = 'minSize: 0, maxSize: 4, cpu: "2", memory: 4Gi, bootTime: 60s, billing: {kind: onDemand, pricePerHour: 0.1, currency: USD}';
 
-async function run(fault: string, aCount = 1, moreFaults: string[] = []): Promise<CaRecordedRun> {
+async function run(fault: string, aCount = 1, moreFaults: string[] = [], replicas = 2): Promise<CaRecordedRun> {
   const scenario = [
     'apiVersion: scalesim.dev/v1alpha1',
     'kind: Scenario',
@@ -33,11 +33,11 @@ async function run(fault: string, aCount = 1, moreFaults: string[] = []): Promis
     `    - {name: b, count: 1, ${POOL}, expanderPriority: 5, labels: {topology.kubernetes.io/zone: zb}}`,
     '  clusterAutoscaler: {expander: priority}',
     '  faults:',
-    `    - nodeFailure: ${fault}`,
+    ...(fault === '' ? [] : [`    - nodeFailure: ${fault}`]),
     ...moreFaults,
     '',
   ].join('\n');
-  const app = deploymentYaml('app', 2, '      containers:', '        - {name: c, image: x, resources: {requests: {cpu: 1500m, memory: 100Mi}}}');
+  const app = deploymentYaml('app', replicas, '      containers:', '        - {name: c, image: x, resources: {requests: {cpu: 1500m, memory: 100Mi}}}');
   return runRecordingCa(await loadFolder({ 'scenario.yaml': scenario, 'manifests/app.yaml': app }));
 }
 
@@ -124,6 +124,31 @@ describe('nodeFailure of a zone with capacityLost: unreported, the zone launches
     expect(scaleUps(r)).toEqual(['7.5 a', '917.5 b (scale-up timed out: a after 910s)']);
     expect(billing(r)).toEqual(['b-0 0.0 0.0 -', 'b-1 917.5 977.5 -']);
     expect(r.built.faultCounts.get('nodeFailure')).toBe(1);
+  });
+});
+
+describe('capacityLoss: a pool or zone that cannot launch, its running nodes left up', () => {
+  // A third app pod is Pending at t = 0: the first loop (7.5 s) asks the preferred group a for a node.
+  const third = (loss: string) => run('', 1, [`    - capacityLoss: ${loss}`], 3);
+
+  it('reported (the default): the next loop backs a off, deletes the instance and grows b; a-0 keeps running', async () => {
+    const r = await third('{pool: a, from: 0s, to: 1h}');
+    expect(scaleUps(r)).toEqual(['7.5 a', '17.5 b']);
+    expect(r.records.find((x) => x.timeSeconds > 17 && x.timeSeconds < 18)!.detail).toMatch(/^scale-up failed: a 1 node\(s\) OutOfResource\/placeholder-cannot-be-fulfilled; 1 node\(s\) that failed to create deleted; \+1 node\(s\) for 1 pod\(s\)/);
+    expect(r.built.cluster.nodes.find((n) => n.name === 'a-0')!.ready).toBe(true);
+    expect(billing(r)).toEqual(['a-0 0.0 0.0 -', 'b-0 0.0 0.0 -', 'b-1 17.5 77.5 -']);
+    expect(r.built.faultCounts.get('capacityLoss')).toBe(1);
+  });
+
+  it('unreported: the instance waits until the scale-up times out, then b grows', async () => {
+    const r = await third('{zone: za, from: 0s, to: 1h, reported: false}');
+    expect(scaleUps(r)).toEqual(['7.5 a', '917.5 b (scale-up timed out: a after 910s)']);
+  });
+
+  it('ends at `to`: a scale-up after it launches in the pool as usual', async () => {
+    const r = await third('{pool: a, from: 0s, to: 5s}');
+    expect(scaleUps(r)).toEqual(['7.5 a']);
+    expect(billing(r)).toEqual(['a-0 0.0 0.0 -', 'b-0 0.0 0.0 -', 'a-1 7.5 67.5 -']);
   });
 });
 

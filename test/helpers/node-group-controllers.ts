@@ -2,7 +2,7 @@
 import type { NodeGroupControllers } from '../../src/cloud/node-group.js';
 import { NodeTeardown } from '../../src/cloud/node-teardown.js';
 import type { EvictionApi } from '../../src/cloud/spot-drain.js';
-import { ZoneCapacity } from '../../src/cloud/zone-capacity.js';
+import { CloudCapacity } from '../../src/cloud/cloud-capacity.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { caPod } from '../../src/controllers/cluster-autoscaler/snapshot.js';
 import { Rng } from '../../src/core/rng.js';
@@ -12,6 +12,6 @@ export function nodeGroupControllers(sim: Simulation, cluster: Cluster, eviction
   return {
     teardown: new NodeTeardown(sim, cluster, new Rng(5)),
     evictions: { pdbs: () => [], view: (pod) => caPod(pod, () => 'ReplicaSet'), ...evictions },
-    zoneCapacity: new ZoneCapacity(),
+    capacity: new CloudCapacity(),
   };
 }

@@ -99,6 +99,25 @@ describe('spec.faults: a nodeFailure of a zone among zoned pools', () => {
     expect(scenario.faults).toEqual([{ kind: 'nodeFailure', target: { zone: 'zb' }, timing: { kind: 'at', atSeconds: 3600 }, recoverAfterSeconds: 1800, capacityLost: 'reported' }]);
   });
 
+  it('resolves a capacityLoss of a zone or a pool, reported unless said, to the end of the run without `to`', async () => {
+    const scenario = await loadFolder({ ...baseFiles(), 'scenario.yaml': zoned('{capacityLoss: {zone: za, from: 1h, to: 2h}}', '{capacityLoss: {pool: other, from: 30m, reported: false}}') });
+    expect(scenario.faults).toEqual([
+      { kind: 'capacityLoss', scope: { zone: 'za' }, fromSeconds: 3600, toSeconds: 7200, loss: 'reported' },
+      { kind: 'capacityLoss', scope: { pool: 'other' }, fromSeconds: 1800, toSeconds: Number.POSITIVE_INFINITY, loss: 'unreported' },
+    ]);
+  });
+
+  it.each([
+    ['a capacityLoss of both a zone and a pool', '{capacityLoss: {zone: za, pool: other, from: 1h}}', 'spec.faults[0].capacityLoss', 'set exactly one of zone or pool', 'e.g. { zone: eu-west-1a'],
+    ['a capacityLoss of an unknown zone', '{capacityLoss: {zone: zz, from: 1h}}', 'spec.faults[0].capacityLoss.zone', 'no node pool in zone "zz"', 'za'],
+    ['a capacityLoss of an unknown pool', '{capacityLoss: {pool: otehr, from: 1h}}', 'spec.faults[0].capacityLoss.pool', 'no node pool named "otehr"', 'did you mean "other"?'],
+    ['a capacityLoss that ends before it starts', '{capacityLoss: {pool: other, from: 2h, to: 1h}}', 'spec.faults[0].capacityLoss.to', 'the loss must end after it starts', 'leave it out'],
+    ['a capacityLoss whose reported is not a boolean', '{capacityLoss: {pool: other, from: 1h, reported: yes}}', 'spec.faults[0].capacityLoss.reported', 'expected', ''],
+  ])('%s', async (_name, item, field, message, hint) => {
+    const problems = await folderProblems({ ...baseFiles(), 'scenario.yaml': zoned(item) });
+    expect(problems).toContainEqual(expect.objectContaining({ field, message: expect.stringContaining(message), ...(hint === '' ? {} : { hint: expect.stringContaining(hint) }) }));
+  });
+
   it.each([
     ['an unknown zone: the known ones suggested', '{nodeFailure: {zone: zc, at: 5m}}', 'spec.faults[0].nodeFailure.zone', 'no node pool in zone "zc"', 'za'],
     ['capacityLost on a pool: its zone named', '{nodeFailure: {pool: other, at: 5m, capacityLost: reported}}', 'spec.faults[0].nodeFailure.capacityLost', 'not a pool', 'capacity is lost by zone, with every live node of every pool in it: { zone: zb, capacityLost: reported, at: …, recoverAfter: … }'],

@@ -210,4 +210,16 @@ describe('fault settings that cannot act as written', () => {
     // With the cluster-autoscaler turned off, the autoscaled pool never grows either.
     expect((await warningsFor('grows', '  clusterAutoscaler: {enabled: false}\n')).map(([field]) => field)).toEqual(['spec.faults[0].nodeBootFailure.pool']);
   });
+
+  it('a capacityLoss of a pool that never adds a node is warned: no launch for it to fail', async () => {
+    const base = BASE_SCENARIO.replace('  nodePools:\n', '  nodePools:\n    - {name: grows, count: 0, minSize: 0, maxSize: 3, cpu: "4", memory: 16Gi}\n');
+    const warningsFor = async (pool: string): Promise<string[]> => {
+      const scenario = await loadFolder({ ...baseFiles(), 'scenario.yaml': scenarioYaml('40m', [`{capacityLoss: {pool: ${pool}, from: 5m}}`], base) });
+      return scenario.warnings.filter((w) => w.field === 'spec.faults[0].capacityLoss.pool').map((w) => w.message);
+    };
+    expect(await warningsFor('default')).toEqual([
+      'pool default never adds a node during the run (the cluster-autoscaler does not scale it and it has no spot interruptions to replace), so no launch is there for the loss to fail',
+    ]);
+    expect(await warningsFor('grows')).toEqual([]);
+  });
 });

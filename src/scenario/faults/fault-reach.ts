@@ -3,7 +3,8 @@
  * fault whose instant (`at`, or the `from` that opens its window or rate) is at or after the end of
  * the run (events run while t < duration), and a `pod` index beyond the most pods its workload ever
  * has (workload-pod-bounds.ts); a livenessFailure on a container without a livenessProbe, which
- * upstream's kubelet would never restart; and a nodeBootFailure on a pool that never adds a node.
+ * upstream's kubelet would never restart; and a nodeBootFailure or capacityLoss on a pool that never
+ * adds a node.
  * These are warnings, not errors: --duration may lengthen the run, and the scenario still runs (the
  * fault simply does nothing).
  */
@@ -62,7 +63,8 @@ export function warnAboutFaultsThatNeverFire(items: readonly { index: number; fa
     checkTime(f, path, ctx);
     checkPodIndex(f, path, ctx);
     if (kind === 'livenessFailure') checkLivenessProbe(f, path, ctx);
-    if (kind === 'nodeBootFailure') checkPoolAddsNodes(f, path, ctx);
+    if (kind === 'nodeBootFailure') checkPoolAddsNodes(f, path, 'this fault will never fire', ctx);
+    if (kind === 'capacityLoss') checkPoolAddsNodes(f, path, 'no launch is there for the loss to fail', ctx);
   }
 }
 
@@ -82,13 +84,13 @@ function checkLivenessProbe(f: ReachFields, path: (string | number)[], ctx: Faul
   );
 }
 
-/** A nodeBootFailure hits nodes as they register: a pool that never adds one gives it nothing to hit. */
-function checkPoolAddsNodes(f: ReachFields, path: (string | number)[], ctx: FaultReachContext): void {
+/** A nodeBootFailure hits nodes as they register, a capacityLoss of a pool its launches: a pool that never adds one gives either nothing to hit. */
+function checkPoolAddsNodes(f: ReachFields, path: (string | number)[], consequence: string, ctx: FaultReachContext): void {
   if (f.pool === undefined || ctx.poolsThatAddNodes.has(f.pool)) return;
   ctx.sink.warn(
     ctx.scenarioRef.warning(
       [...path, 'pool'],
-      `pool ${f.pool} never adds a node during the run (the cluster-autoscaler does not scale it and it has no spot interruptions to replace), so this fault will never fire`,
+      `pool ${f.pool} never adds a node during the run (the cluster-autoscaler does not scale it and it has no spot interruptions to replace), so ${consequence}`,
       'give the pool minSize < maxSize with the cluster-autoscaler enabled, or aim the fault at a pool that grows',
     ),
   );

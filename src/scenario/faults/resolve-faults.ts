@@ -6,6 +6,7 @@
 import type { FaultSpec } from '../fault-types.js';
 import type { FaultInput, FaultKindName } from '../schema/fault-schema.js';
 import { reportProblem, type FaultResolveContext, type FieldPath } from './fault-context.js';
+import { resolveCapacityLoss } from './resolve-capacity-loss.js';
 import { resolveContainerCrash } from './resolve-container-crash.js';
 import { resolveCrashLoop } from './resolve-crash-loop.js';
 import { resolveLivenessFailure } from './resolve-liveness-failure.js';
@@ -25,6 +26,7 @@ const FAULT_RESOLVERS: { [K in FaultKindName]: Resolver<K> | null } = {
   readinessFlap: resolveReadinessFlap,
   nodeFailure: resolveNodeFailure,
   nodeBootFailure: resolveNodeBootFailure,
+  capacityLoss: resolveCapacityLoss,
   metricsServerOutage: resolveMetricsServerOutage,
 };
 

@@ -108,6 +108,17 @@ export const NodeBootFailureSchema = z.strictObject({
   to: faultInstant().optional().describe('nodes registering before this instant (default: the end of the run)'),
 });
 
+export const CapacityLossSchema = z.strictObject({
+  zone: z.string().min(1).optional().describe("a zone: every real pool with that topology.kubernetes.io/zone label (failure-domain.beta.kubernetes.io/zone first when set)"),
+  pool: z.string().min(1).optional().describe('a node pool (its instance type out of stock, as EC2 InsufficientInstanceCapacity)'),
+  from: faultInstant(),
+  to: faultInstant().optional().describe('when capacity is back (default: never)'),
+  reported: z
+    .boolean()
+    .default(true)
+    .describe("true (default): the cloud provider lists each failed launch with an OutOfResource error (AWS: the auto-scaling group's failed scaling activity), so the cluster-autoscaler backs the group off and deletes it at its next loop; false: launches are accepted and never come up, so its scale-up times out after --max-node-provision-time"),
+});
+
 export const MetricsServerOutageSchema = z.strictObject({ from: faultInstant(), to: faultInstant() });
 
 /** One fault per item; the resolvers report an item with none or several kinds. */
@@ -119,6 +130,7 @@ export const FaultSchema = z.strictObject({
   readinessFlap: ReadinessFlapSchema.optional(),
   nodeFailure: NodeFailureSchema.optional(),
   nodeBootFailure: NodeBootFailureSchema.optional(),
+  capacityLoss: CapacityLossSchema.optional(),
   metricsServerOutage: MetricsServerOutageSchema.optional(),
 });
 

@@ -137,6 +137,7 @@
  *     - nodeFailure: { pool: workers, at: 3h, recoverAfter: 10m }   # or node: workers-0; NotReady after
  *                                   # nodeMonitorGracePeriod (50s), pods evicted 300 s after that
  *     - nodeBootFailure: { pool: workers, probability: 0.2 }     # new nodes that never become Ready (from/to optional)
+ *     - capacityLoss: { pool: workers, from: 2h, to: 3h }       # or zone:; launches fail (reported: false, they hang)
  *     - metricsServerOutage: { from: 4h, to: 4h15m }             # the HPA keeps its replicas
  *                                   # durations are since t=0; "HH:MM" is a clock time of the first day, in the
  *                                   # UTC offset of startTime (else of the trace that sets t=0); from < to
@@ -192,7 +193,7 @@ export const ScenarioSpecSchema = z.strictObject({
   workloads: z.record(z.string(), LoadModelSchema).default({}).describe('a map of workload name → load model'),
   series: z.record(z.string(), SeriesSchema).default({}).describe('a map of metric name → series source'),
   triggers: z.record(z.string(), TriggerSourceSchema).default({}).describe('a map of <ScaledObject or ScaledJob name>/<trigger> → source'),
-  faults: z.array(FaultSchema).default([]).describe('a list of faults, one kind per item: scalerUnavailable, containerCrash, crashLoop, livenessFailure, readinessFlap, nodeFailure, nodeBootFailure, metricsServerOutage'),
+  faults: z.array(FaultSchema).default([]).describe('a list of faults, one kind per item: scalerUnavailable, containerCrash, crashLoop, livenessFailure, readinessFlap, nodeFailure, nodeBootFailure, capacityLoss, metricsServerOutage'),
   jobs: z.record(z.string(), JobRunSchema).default({}).describe('a map of ScaledJob name → how its Jobs run'),
   queues: z.record(z.string(), StandaloneQueueSchema).default({}).describe('a map of queue name → arrivals, for queues no Deployment consumes'),
   controllers: ControllersSchema.prefault({}),

@@ -1,14 +1,14 @@
 /**
- * A zone's cloud capacity (src/cloud/zone-capacity.ts) and a node group in that zone
- * (src/cloud/node-group.ts), time-stamped: while the zone is out an instance asked for is not
- * launched (no billing, no registration) but counts in the target size, with an OutOfResource
- * creation error when the loss is reported; it launches when the zone is back, unless deleted first;
- * an instance launched before the outage whose boot ends during it registers when the zone is back.
- * Log entries are "t event name".
+ * The cloud's capacity by zone and pool (src/cloud/cloud-capacity.ts) and a node group in a zone
+ * (src/cloud/node-group.ts), time-stamped: while the zone or the pool is out an instance asked for
+ * is not launched (no billing, no registration) but counts in the target size, with an
+ * OutOfResource creation error when the loss is reported; it launches when both are back, unless
+ * deleted first; an instance launched before the loss whose boot ends during it registers when both
+ * are back. Log entries are "t event name".
  */
 import { describe, expect, it } from 'vitest';
 import { NodeGroup } from '../../src/cloud/node-group.js';
-import { OUT_OF_RESOURCES, ZoneCapacity, type CapacityLoss } from '../../src/cloud/zone-capacity.js';
+import { CloudCapacity, OUT_OF_RESOURCES, scopeKey, type CapacityLoss } from '../../src/cloud/cloud-capacity.js';
 import { Cluster } from '../../src/cluster/cluster.js';
 import { Phase } from '../../src/core/phases.js';
 import { Rng } from '../../src/core/rng.js';
@@ -18,8 +18,11 @@ import { nodeGroupControllers } from '../helpers/node-group-controllers.js';
 
 const DELAYS = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
 
-/** A group of pool `w` in zone `za` (60 s boot) whose zone is out over each [from, to), unreported unless said. */
-function setUp(outages: [number, number, CapacityLoss?][], labels: Record<string, string> = { 'topology.kubernetes.io/zone': 'za' }) {
+const ZA = scopeKey({ zone: 'za' });
+const POOL_W = scopeKey({ pool: 'w' });
+
+/** A group of pool `w` in zone `za` (60 s boot) whose zone (or the scope given) is out over each [from, to), unreported unless said. */
+function setUp(outages: [number, number, CapacityLoss?, string?][], labels: Record<string, string> = { 'topology.kubernetes.io/zone': 'za' }) {
   const sim = new Simulation();
   const cluster = new Cluster(sim, new Rng(1), DELAYS, 'LeastAllocated');
   const log: string[] = [];
@@ -29,48 +32,53 @@ function setUp(outages: [number, number, CapacityLoss?][], labels: Record<string
     nodeJoined: (name, t) => log.push(`${t} joined ${name}`),
     nodeGone: (name, t) => log.push(`${t} gone ${name}`),
   }, controllers);
-  for (const [from, to, loss = 'unreported'] of outages) {
-    sim.scheduleAt(from, Phase.LIFECYCLE, 'outage', () => controllers.zoneCapacity.lose('za', loss));
-    sim.scheduleAt(to, Phase.LIFECYCLE, 'outage', () => controllers.zoneCapacity.restore('za', loss));
+  for (const [from, to, loss = 'unreported', key = ZA] of outages) {
+    sim.scheduleAt(from, Phase.LIFECYCLE, 'outage', () => controllers.capacity.lose(key, loss));
+    sim.scheduleAt(to, Phase.LIFECYCLE, 'outage', () => controllers.capacity.restore(key, loss));
   }
   const at = (t: number, what: () => void) => sim.scheduleAt(t, Phase.LIFECYCLE, 'test', what);
   return { sim, group, log, at };
 }
 
-describe('ZoneCapacity', () => {
-  it('counts overlapping outages of a zone: back when the last ends, its waiting callbacks then run in the order added', () => {
-    const capacity = new ZoneCapacity();
+describe('CloudCapacity', () => {
+  it('counts overlapping losses of a scope: back when the last ends, its waiting callbacks then run in the order added', () => {
+    const capacity = new CloudCapacity();
     const ran: string[] = [];
-    capacity.lose('za', 'unreported');
-    capacity.lose('za', 'unreported');
-    capacity.whenRestored('za', () => ran.push('first'));
-    capacity.whenRestored('za', () => ran.push('second'));
-    expect([capacity.isOut('za'), capacity.isOut('zb'), capacity.isOut(undefined)]).toEqual([true, false, false]);
-    capacity.restore('za', 'unreported');
-    expect([capacity.isOut('za'), ran]).toEqual([true, []]);
-    capacity.restore('za', 'unreported');
-    expect([capacity.isOut('za'), ran]).toEqual([false, ['first', 'second']]);
-    // Callbacks run once: a later outage and its end run none of them again.
-    capacity.lose('za', 'unreported');
-    capacity.restore('za', 'unreported');
+    capacity.lose(ZA, 'unreported');
+    capacity.lose(ZA, 'unreported');
+    capacity.whenRestored(ZA, () => ran.push('first'));
+    capacity.whenRestored(ZA, () => ran.push('second'));
+    expect([capacity.outKey([ZA]), capacity.outKey([POOL_W]), capacity.outKey([POOL_W, ZA]), capacity.outKey([])]).toEqual([ZA, undefined, ZA, undefined]);
+    capacity.restore(ZA, 'unreported');
+    expect([capacity.outKey([ZA]), ran]).toEqual([ZA, []]);
+    capacity.restore(ZA, 'unreported');
+    expect([capacity.outKey([ZA]), ran]).toEqual([undefined, ['first', 'second']]);
+    // Callbacks run once: a later loss and its end run none of them again.
+    capacity.lose(ZA, 'unreported');
+    capacity.restore(ZA, 'unreported');
     expect(ran).toEqual(['first', 'second']);
   });
 
-  it('gives launches the OutOfResource creation error while a reported loss lasts, an unreported one beside it or not', () => {
-    const capacity = new ZoneCapacity();
+  it('keeps a zone and a pool of the same name apart', () => {
+    const capacity = new CloudCapacity();
+    capacity.lose(scopeKey({ zone: 'w' }), 'reported');
+    expect([capacity.outKey([POOL_W]), capacity.creationError([POOL_W])]).toEqual([undefined, undefined]);
+  });
+
+  it('gives launches the OutOfResource creation error while a reported loss of any of their scopes lasts', () => {
+    const capacity = new CloudCapacity();
     const errors: (string | undefined)[] = [];
-    const note = () => errors.push(capacity.creationError('za'));
+    const note = () => errors.push(capacity.creationError([POOL_W, ZA]));
     note();
-    capacity.lose('za', 'unreported');
+    capacity.lose(ZA, 'unreported');
     note();
-    capacity.lose('za', 'reported');
+    capacity.lose(POOL_W, 'reported');
     note();
-    capacity.restore('za', 'unreported');
+    capacity.restore(ZA, 'unreported');
     note();
-    capacity.restore('za', 'reported');
+    capacity.restore(POOL_W, 'reported');
     note();
     expect(errors).toEqual([undefined, undefined, OUT_OF_RESOURCES, OUT_OF_RESOURCES, undefined]);
-    expect(capacity.creationError(undefined)).toBeUndefined();
   });
 });
 
@@ -156,6 +164,20 @@ describe('a node group while its zone has lost its capacity', () => {
     at(100, () => group.increaseSize(1));
     sim.runUntil(1000);
     expect(log).toEqual(['700 launched w-0', '760 joined w-0']);
+  });
+
+  it('launches nothing while its pool is out either, and only once both its pool and its zone are back', () => {
+    const { sim, group, log, at } = setUp([[10, 300, 'unreported', POOL_W], [200, 500]]);
+    at(100, () => group.increaseSize(1));
+    sim.runUntil(1000);
+    expect(log).toEqual(['500 launched w-0', '560 joined w-0']);
+  });
+
+  it('a reported loss of its pool fails the instances waiting, as one of its zone does', () => {
+    const { sim, group, at } = setUp([[10, 500, 'reported', POOL_W]]);
+    at(100, () => group.increaseSize(1));
+    at(200, () => expect(group.upcoming.map((u) => u.creationError)).toEqual([OUT_OF_RESOURCES]));
+    sim.runUntil(300);
   });
 
   it('leaves a pool of another zone, or of none, alone', () => {
