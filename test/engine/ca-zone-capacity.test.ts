@@ -13,7 +13,9 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CaDecisionRecord } from '../../src/observe/records.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { parseOverrides } from '../../src/compare/overrides.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { runRecordingCa, type CaRecordedRun } from '../helpers/ca-recorded-run.js';
 import { deploymentYaml } from '../scenario/helpers/base-scenario.js';
@@ -165,5 +167,40 @@ describe('the bundled zone-outage-ca takes the reported path', () => {
       expect(x.group).not.toBe('zone-a');
     }
     expect(r.records.some((x) => x.detail.includes('timed out'))).toBe(false);
+  });
+});
+
+/**
+ * The bundled zone-outage-ca with its spread as DoNotSchedule: PodTopologySpread's default
+ * nodeTaintsPolicy Ignore counts the failed zone's tainted nodes as a domain with no pods (the
+ * evicted ones are terminating), so the skew sends every new pod to zone-a: the cluster-autoscaler
+ * finds only zone-a's template fits, its scale-ups there fail, and it tries again each time the
+ * backoff ends (5, 10, 20, 30 min). With nodeTaintsPolicy Honor zone-a's nodes leave the count and
+ * the other zones take the pods.
+ */
+describe('the bundled zone-outage-ca under DoNotSchedule: nodeTaintsPolicy decides', () => {
+  async function outageScaleUps(overrides: string): Promise<CaDecisionRecord[]> {
+    const patches = parseOverrides(overrides, 'test');
+    const r = runRecordingCa(await loadScenario(join(ROOT, 'scenarios', 'zone-outage-ca'), { patches }));
+    return r.records.filter((x) => x.action === 'scale-up' && x.timeSeconds > 59 * 3600 && x.timeSeconds < 61 * 3600);
+  }
+  const spread = 'Deployment/web:spec.template.spec.topologySpreadConstraints[0]';
+
+  it('Ignore (the default): only zone-a fits the skew, and its scale-ups fail at each backoff’s end', async () => {
+    const ups = await outageScaleUps(`${spread}.whenUnsatisfiable=DoNotSchedule`);
+    expect(ups.length).toBeGreaterThanOrEqual(4);
+    for (const x of ups) {
+      expect(x.group).toBe('zone-a');
+      expect(x.detail).toContain('zone-b: NoPodFitsTemplate: TopologySpreadConstraintsNotMatch');
+    }
+    // Each try after the first waits out a doubling backoff: 5, 10, 20 min (a loop's 10 s after it).
+    const gaps = ups.slice(1, 4).map((x, i) => Math.round(x.timeSeconds - ups[i]!.timeSeconds));
+    expect(gaps).toEqual([310, 610, 1210]);
+  });
+
+  it('Honor: zone-a’s tainted nodes leave the count and the other zones grow', async () => {
+    const ups = await outageScaleUps(`${spread}.whenUnsatisfiable=DoNotSchedule;${spread}.nodeTaintsPolicy=Honor`);
+    expect(ups.length).toBeGreaterThanOrEqual(1);
+    expect(ups.filter((x) => x.group !== 'zone-a').length).toBeGreaterThanOrEqual(1);
   });
 });

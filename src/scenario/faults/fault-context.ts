@@ -90,3 +90,12 @@ export function knownWorkload(name: string, path: FieldPath, ctx: FaultResolveCo
   reportProblem(ctx, [...path, 'workload'], `no Deployment or StatefulSet named "${name}" in the manifests`, suggestionHint(name, [...ctx.workloads].sort(), 'workloads'));
   return undefined;
 }
+
+/** `{ zone }` when `zone` is a real pool's zone label; else a problem at `path` naming the known zones or how to label pools. */
+export function knownZone(zone: string, path: FieldPath, ctx: FaultResolveContext): { zone: string } | undefined {
+  const zones = [...new Set(ctx.poolZones.values())].sort();
+  if (zones.includes(zone)) return { zone };
+  const hint = zones.length === 0 ? 'no node pool has a zone: give pools a topology.kubernetes.io/zone label (nodePools[].labels)' : suggestionHint(zone, zones, 'zones');
+  reportProblem(ctx, path, `no node pool in zone "${zone}"`, hint);
+  return undefined;
+}

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { suggestionHint } from '../did-you-mean.js';
 import type { CapacityLossFault } from '../fault-types.js';
 import type { CapacityLossSchema } from '../schema/fault-schema.js';
-import { instantSeconds, reportProblem, type FaultResolveContext, type FieldPath } from './fault-context.js';
+import { instantSeconds, knownZone, reportProblem, type FaultResolveContext, type FieldPath } from './fault-context.js';
 
 export function resolveCapacityLoss(f: z.output<typeof CapacityLossSchema>, path: FieldPath, ctx: FaultResolveContext): CapacityLossFault | undefined {
   const scope = scopeOf(f, path, ctx);
@@ -27,13 +27,7 @@ function scopeOf(f: z.output<typeof CapacityLossSchema>, path: FieldPath, ctx: F
     reportProblem(ctx, path, 'set exactly one of zone or pool', 'e.g. { zone: eu-west-1a, from: 2h, to: 3h } or { pool: workers, from: 2h, to: 3h }');
     return undefined;
   }
-  if (f.zone !== undefined) {
-    const zones = [...new Set(ctx.poolZones.values())].sort();
-    if (zones.includes(f.zone)) return { zone: f.zone };
-    const hint = zones.length === 0 ? 'no node pool has a zone: give pools a topology.kubernetes.io/zone label (nodePools[].labels)' : suggestionHint(f.zone, zones, 'zones');
-    reportProblem(ctx, [...path, 'zone'], `no node pool in zone "${f.zone}"`, hint);
-    return undefined;
-  }
+  if (f.zone !== undefined) return knownZone(f.zone, [...path, 'zone'], ctx);
   const pool = f.pool as string;
   if (ctx.virtualPools.has(pool)) {
     reportProblem(ctx, [...path, 'pool'], `"${pool}" is a virtual pool: its provider's shortages are the pool's virtual.stockOuts`, 'name a pool of real nodes, or set stockOuts on the virtual pool');

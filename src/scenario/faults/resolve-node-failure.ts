@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { suggestionHint } from '../did-you-mean.js';
 import type { NodeFailureFault } from '../fault-types.js';
 import type { NodeFailureSchema } from '../schema/fault-schema.js';
-import { reportProblem, timingOf, type FaultResolveContext, type FieldPath } from './fault-context.js';
+import { knownZone, reportProblem, timingOf, type FaultResolveContext, type FieldPath } from './fault-context.js';
 
 export function resolveNodeFailure(f: z.output<typeof NodeFailureSchema>, path: FieldPath, ctx: FaultResolveContext): NodeFailureFault | undefined {
   const target = targetOf(f, path, ctx);
@@ -39,13 +39,7 @@ function targetOf(f: z.output<typeof NodeFailureSchema>, path: FieldPath, ctx: F
     reportProblem(ctx, path, 'set exactly one of pool, node or zone', 'e.g. { pool: workers, at: 10m }, { node: workers-0, at: 10m } or { zone: eu-west-1a, at: 10m }');
     return undefined;
   }
-  if (f.zone !== undefined) {
-    const zones = [...new Set(ctx.poolZones.values())].sort();
-    if (zones.includes(f.zone)) return { zone: f.zone };
-    const hint = zones.length === 0 ? 'no node pool has a zone: give pools a topology.kubernetes.io/zone label (nodePools[].labels)' : suggestionHint(f.zone, zones, 'zones');
-    reportProblem(ctx, [...path, 'zone'], `no node pool in zone "${f.zone}"`, hint);
-    return undefined;
-  }
+  if (f.zone !== undefined) return knownZone(f.zone, [...path, 'zone'], ctx);
   const pools = [...ctx.pools.keys()].sort();
   if (f.pool !== undefined) {
     if (ctx.virtualPools.has(f.pool)) {
