@@ -14,8 +14,11 @@
  *   (clusterstate.go handleInstanceCreationErrors, static_autoscaler.go deleteCreatedNodesWithErrors);
  * - `unreported`: the instance is accepted and never comes up, so only the group's scale-up request
  *   timing out after --max-node-provision-time backs it off (removeOldUnregisteredNodes deletes it).
- * A loss of each kind at once reports. The callbacks waiting on a scope run in the order they were
- * added when it is back; those told of a reported loss, in the order they were added, when it begins.
+ * A loss of each kind at once reports. A zone that is down (a nodeFailure's) also holds the
+ * instances already booting there: they register when it is back; a capacityLoss leaves them be (an
+ * out-of-stock error stops new launches only). The callbacks waiting on a scope run, in the order
+ * they were added, each time one of its losses ends (each checks again what it waits for); those
+ * told of a reported loss, in the order they were added, when it begins.
  */
 export type CapacityLoss = 'reported' | 'unreported';
 
@@ -31,7 +34,7 @@ export function scopeKey(scope: CapacityScope): string {
 }
 
 export class CloudCapacity {
-  private readonly losses = new Map<string, { count: number; reported: number }>();
+  private readonly losses = new Map<string, { count: number; reported: number; down: number }>();
   private readonly waiting = new Map<string, Array<() => void>>();
   private readonly reportedListeners = new Map<string, Array<() => void>>();
 
@@ -40,34 +43,40 @@ export class CloudCapacity {
     return keys.find((k) => this.losses.has(k));
   }
 
+  /** The first of `keys` that is down (its booting instances held), if any. */
+  downKey(keys: readonly string[]): string | undefined {
+    return keys.find((k) => (this.losses.get(k)?.down ?? 0) > 0);
+  }
+
   /** The creation error a launch under `keys` fails with now: OUT_OF_RESOURCES while a reported loss of any of them lasts, else none. */
   creationError(keys: readonly string[]): string | undefined {
     return keys.some((k) => (this.losses.get(k)?.reported ?? 0) > 0) ? OUT_OF_RESOURCES : undefined;
   }
 
-  /** One more loss of `key` starts; a reported one tells its listeners. */
-  lose(key: string, loss: CapacityLoss): void {
-    const entry = this.losses.get(key) ?? { count: 0, reported: 0 };
+  /** One more loss of `key` starts (`down`: its booting instances held too); a reported one tells its listeners. */
+  lose(key: string, loss: CapacityLoss, down: boolean): void {
+    const entry = this.losses.get(key) ?? { count: 0, reported: 0, down: 0 };
     entry.count++;
     if (loss === 'reported') entry.reported++;
+    if (down) entry.down++;
     this.losses.set(key, entry);
     if (loss === 'reported') for (const listener of this.reportedListeners.get(key) ?? []) listener();
   }
 
-  /** One loss of `key` (of kind `loss`) ends; when it was the last, the callbacks waiting on `key` run. */
-  restore(key: string, loss: CapacityLoss): void {
+  /** One loss of `key`, begun with the same `loss` and `down`, ends; the callbacks waiting on `key` run. */
+  restore(key: string, loss: CapacityLoss, down: boolean): void {
     const entry = this.losses.get(key);
-    if (entry === undefined) return;
+    if (entry === undefined || entry.count < 1 || (loss === 'reported' && entry.reported < 1) || (down && entry.down < 1)) throw new Error(`capacity of ${key}: no such loss to end`);
     entry.count--;
     if (loss === 'reported') entry.reported--;
-    if (entry.count > 0) return;
-    this.losses.delete(key);
+    if (down) entry.down--;
+    if (entry.count === 0) this.losses.delete(key);
     const callbacks = this.waiting.get(key) ?? [];
     this.waiting.delete(key);
     for (const callback of callbacks) callback();
   }
 
-  /** Runs `callback` when `key` is back (the caller checked it is out). */
+  /** Runs `callback` when a loss of `key` ends (the caller checks again what it waits for). */
   whenRestored(key: string, callback: () => void): void {
     const list = this.waiting.get(key);
     if (list === undefined) this.waiting.set(key, [callback]);

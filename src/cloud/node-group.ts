@@ -38,8 +38,8 @@ export interface UpcomingNode {
   requestedSeconds: number;
   /** When the instance registers; undefined while it waits for capacity (not launched). */
   readySeconds: number | undefined;
-  /** The error its launch failed with (cloudprovider InstanceErrorInfo: capacity lost, reported); it has not launched. */
-  creationError?: string;
+  /** Its launch failed under a reported loss (a placeholder of the AWS provider's): launched later, it is a new instance. */
+  failed?: boolean;
 }
 
 /** The taint a virtual node gets while its provider is out of stock (new pods stay Pending). */
@@ -75,7 +75,7 @@ export class NodeGroup {
     // provider marks every placeholder once the group's scaling activity failed.
     for (const key of this.capacityKeys) {
       controllers.capacity.onReportedLoss(key, () => {
-        for (const u of this.upcoming) if (u.readySeconds === undefined) u.creationError = controllers.capacity.creationError(this.capacityKeys);
+        for (const u of this.upcoming) if (u.readySeconds === undefined) u.failed = true;
       });
     }
   }
@@ -114,39 +114,49 @@ export class NodeGroup {
       const capacity = this.controllers.capacity;
       if (capacity.outKey(this.capacityKeys) === undefined) this.launch(request, bootSeconds);
       else {
-        const error = capacity.creationError(this.capacityKeys);
-        if (error !== undefined) request.creationError = error;
-        this.whenCapacityBack(request, () => this.launch(request, bootSeconds));
+        if (capacity.creationError(this.capacityKeys) !== undefined) request.failed = true;
+        this.whenCapacityBack(request, 'launch', () => this.launch(request, bootSeconds));
       }
     }
   }
 
   /**
-   * The instance runs (and is billed) from now and registers after its boot, or when capacity is back
-   * if it is out then. One that had failed is a new instance in the failed one's place (the AWS
-   * provider's real instance replacing its placeholder): unregistered from now.
+   * The instance runs (and is billed) from now and registers after its boot, or when its zone is
+   * back if the zone is down then (a capacityLoss alone leaves a booting instance be). One that had
+   * failed is a new instance in the failed one's place (the AWS provider's real instance replacing
+   * its placeholder): unregistered from now.
    */
   private launch(request: UpcomingNode, bootSeconds: number): void {
     const now = this.sim.nowSeconds;
     request.readySeconds = now + bootSeconds;
-    if (request.creationError !== undefined) {
+    if (request.failed === true) {
       request.requestedSeconds = now;
-      delete request.creationError;
+      delete request.failed;
     }
     this.observer.nodeRequested(request.name, this.spec, now);
     this.sim.scheduleAfter(bootSeconds, Phase.LIFECYCLE, `cloud/${this.spec.name}`, () => {
       if (!this.upcoming.includes(request)) return;
-      this.whenCapacityBack(request, () => this.registerUpcoming(request));
+      this.whenCapacityBack(request, 'register', () => this.registerUpcoming(request));
     });
   }
 
-  /** Runs `then` once neither the pool nor its zone is out (at once if neither is), if the request is still upcoming then. */
-  private whenCapacityBack(request: UpcomingNode, then: () => void): void {
-    const out = this.controllers.capacity.outKey(this.capacityKeys);
-    if (out === undefined) then();
-    else this.controllers.capacity.whenRestored(out, () => {
-      if (this.upcoming.includes(request)) this.whenCapacityBack(request, then);
+  /**
+   * Runs `then` once nothing holds the request back (at once if nothing does), if it is still upcoming
+   * then: to launch, neither its pool nor its zone may be out; to register once booted, neither may
+   * be down.
+   */
+  private whenCapacityBack(request: UpcomingNode, step: 'launch' | 'register', then: () => void): void {
+    const capacity = this.controllers.capacity;
+    const holding = step === 'launch' ? capacity.outKey(this.capacityKeys) : capacity.downKey(this.capacityKeys);
+    if (holding === undefined) then();
+    else capacity.whenRestored(holding, () => {
+      if (this.upcoming.includes(request)) this.whenCapacityBack(request, step, then);
     });
+  }
+
+  /** The creation error the cloud provider lists the request with: not launched while a reported loss of its pool or zone lasts (cloudprovider InstanceErrorInfo). */
+  creationErrorOf(request: UpcomingNode): string | undefined {
+    return request.readySeconds === undefined ? this.controllers.capacity.creationError(this.capacityKeys) : undefined;
   }
 
   private registerUpcoming(request: UpcomingNode): void {
@@ -171,7 +181,7 @@ export class NodeGroup {
    */
   expireRequests(maxProvisionSeconds: number): number {
     const now = this.sim.nowSeconds;
-    const expired = this.upcoming.filter((u) => u.creationError === undefined && now - u.requestedSeconds > maxProvisionSeconds);
+    const expired = this.upcoming.filter((u) => this.creationErrorOf(u) === undefined && now - u.requestedSeconds > maxProvisionSeconds);
     for (const u of expired) {
       this.upcoming.splice(this.upcoming.indexOf(u), 1);
       if (u.readySeconds !== undefined) this.observer.nodeGone(u.name, now);
@@ -186,7 +196,7 @@ export class NodeGroup {
    */
   deleteFailedRequests(): number {
     const before = this.upcoming.length;
-    for (let i = this.upcoming.length - 1; i >= 0; i--) if (this.upcoming[i]!.creationError !== undefined) this.upcoming.splice(i, 1);
+    for (let i = this.upcoming.length - 1; i >= 0; i--) if (this.creationErrorOf(this.upcoming[i]!) !== undefined) this.upcoming.splice(i, 1);
     return before - this.upcoming.length;
   }
 

@@ -1,7 +1,7 @@
 /**
  * capacityLoss: the cloud cannot launch instances in a zone, or of one pool (its instance type out
  * of stock, as EC2's InsufficientInstanceCapacity), from `from` to `to`, while the nodes already
- * running stay up (a nodeFailure of a zone with capacityLost takes both). Launches there are held
+ * running, or already booting, stay up (a nodeFailure of a zone with capacityLost takes both). Launches there are held
  * (src/cloud/cloud-capacity.ts, node-group.ts): reported, each fails with an OutOfResource creation
  * error the cluster-autoscaler handles at its next loop (backoff, deletion); unreported, the
  * instance never comes up and the group's scale-up times out after --max-node-provision-time.
@@ -17,8 +17,9 @@ const COMPONENT = 'faults/capacityLoss';
 export function scheduleCapacityLoss(fault: CapacityLossFault, env: FaultEnv): void {
   const key = scopeKey(fault.scope);
   env.sim.scheduleAt(Math.max(fault.fromSeconds, env.sim.nowSeconds), Phase.LIFECYCLE, COMPONENT, () => {
-    env.capacity.lose(key, fault.loss);
+    // Out of stock: new launches fail, instances already booting come up.
+    env.capacity.lose(key, fault.loss, false);
     env.fired('capacityLoss');
   });
-  if (Number.isFinite(fault.toSeconds)) env.sim.scheduleAt(fault.toSeconds, Phase.LIFECYCLE, COMPONENT, () => env.capacity.restore(key, fault.loss));
+  if (Number.isFinite(fault.toSeconds)) env.sim.scheduleAt(fault.toSeconds, Phase.LIFECYCLE, COMPONENT, () => env.capacity.restore(key, fault.loss, false));
 }

@@ -65,9 +65,10 @@ export function scheduleNodeFailure(fault: NodeFailureFault, env: FaultEnv): voi
 function loseCapacity(zone: string, fault: NodeFailureFault, env: FaultEnv): void {
   const loss = fault.capacityLost!;
   const key = scopeKey({ zone });
-  env.capacity.lose(key, loss);
+  // The zone is down: its booting instances are held too.
+  env.capacity.lose(key, loss, true);
   if (fault.recoverAfterSeconds === undefined) return;
-  env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => env.capacity.restore(key, loss));
+  env.sim.scheduleAfter(fault.recoverAfterSeconds, Phase.LIFECYCLE, COMPONENT, () => env.capacity.restore(key, loss, true));
 }
 
 /** The node's kubelet stops now; the node lifecycle controller notices on its own clock; the kubelet comes back after `recoverAfter`. */

@@ -108,11 +108,12 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   const queues = resolveStandaloneQueues(sections.queues, { traceNames: sections.traceNames, loads, scenarioRef: ref, sink });
   const start = resolveStartTime(sections.startTime, loads, traces.origins);
   const { adoptedHpas, pausedReplicas, ...keda } = resolveKeda({ manifests, loads, queues, sections, elasticSources, start, scenarioRef: ref, sink });
+  const zonesByPool = poolZones(nodePools);
   const faults = resolveFaults(sections.faults, {
     workloads: manifests.workloads.map((w) => w.spec.name),
     pools: new Map(nodePools.map((p) => [p.name, p.count])),
     virtualPools: new Set(nodePools.filter((p) => p.virtual !== undefined).map((p) => p.name)),
-    poolZones: poolZones(nodePools),
+    poolZones: zonesByPool,
     start,
     scenarioRef: ref,
     sink,
@@ -129,6 +130,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
     podBounds: workloadPodBounds({ manifests, adoptedHpas, scaledObjects: keda.scaledObjects, pausedReplicas, elasticSources }),
     withoutLivenessProbe: new Set(manifests.workloads.filter((w) => w.spec.template.containers[0]?.livenessProbe === undefined).map((w) => w.spec.name)),
     poolsThatAddNodes: poolsThatAddNodes(nodePools, clusterAutoscaler.enabled),
+    poolZones: zonesByPool,
     scenarioRef: ref,
     sink,
   });

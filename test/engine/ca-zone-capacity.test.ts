@@ -64,7 +64,8 @@ describe('nodeFailure of a zone with capacityLost: reported, the cluster-autosca
     // Handled at the loop's start (handleInstanceCreationErrors), deleted after the health check
     // (deleteCreatedNodesWithErrors); the pods no longer fit an upcoming node and a is backed off.
     expect(second.detail).toBe('scale-up failed: a 1 node(s) OutOfResource/placeholder-cannot-be-fulfilled; 1 node(s) that failed to create deleted; +1 node(s) for 1 pod(s); skipped a: BackedOff');
-    expect([second.nodesBefore, second.nodesAfter]).toEqual([3, 3]);
+    // Nodes before count the target after the deletion (Recalculate), so the scale-up shows as one.
+    expect([second.nodesBefore, second.nodesAfter]).toEqual([2, 3]);
     // Never launched, never billed; the pod waits for b-1 only. a-0 (unready) goes after the unready
     // time as in the run whose capacity stays: no unlaunched instance holds group a above its minimum.
     expect(billing(r)).toEqual(['a-0 0.0 0.0 1942.5', 'b-0 0.0 0.0 -', 'b-1 677.5 737.5 -']);
@@ -142,13 +143,21 @@ describe('capacityLoss: a pool or zone that cannot launch, its running nodes lef
     expect(r.built.faultCounts.get('capacityLoss')).toBe(1);
   });
 
-  it('unreported: the instance waits until the scale-up times out, then b grows', async () => {
+  it('unreported: the instance waits, never launched nor billed, until the scale-up times out, then b grows', async () => {
     const r = await third('{zone: za, from: 0s, to: 1h, reported: false}');
     expect(scaleUps(r)).toEqual(['7.5 a', '917.5 b (scale-up timed out: a after 910s)']);
+    expect(billing(r)).toEqual(['a-0 0.0 0.0 -', 'b-0 0.0 0.0 -', 'b-1 917.5 977.5 -']);
+    expect(r.built.cluster.nodes.find((n) => n.name === 'a-0')!.ready).toBe(true);
   });
 
-  it('ends at `to`: a scale-up after it launches in the pool as usual', async () => {
-    const r = await third('{pool: a, from: 0s, to: 5s}');
+  it('ends at `to`: an instance waiting through it launches then, billed from then, and registers after its boot', async () => {
+    const r = await third('{pool: a, from: 0s, to: 60s, reported: false}');
+    expect(scaleUps(r)).toEqual(['7.5 a']);
+    expect(billing(r)).toEqual(['a-0 0.0 0.0 -', 'b-0 0.0 0.0 -', 'a-1 60.0 120.0 -']);
+  });
+
+  it('an instance already booting when the loss begins comes up as usual (out of stock stops new launches only)', async () => {
+    const r = await third('{pool: a, from: 30s, to: 1h}');
     expect(scaleUps(r)).toEqual(['7.5 a']);
     expect(billing(r)).toEqual(['a-0 0.0 0.0 -', 'b-0 0.0 0.0 -', 'a-1 7.5 67.5 -']);
   });

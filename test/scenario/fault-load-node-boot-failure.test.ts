@@ -39,3 +39,13 @@ describe('spec.faults: nodeBootFailure', () => {
     );
   });
 });
+
+describe('spec.faults: capacityLoss of a virtual pool', () => {
+  it('is refused: a virtual provider\'s shortages are its stockOuts', async () => {
+    const scenario = BASE_SCENARIO.replace('  nodePools:\n', '  nodePools:\n    - {name: eci, virtual: {provider: eci}}\n') + '  faults:\n    - {capacityLoss: {pool: eci, from: 1h}}\n';
+    const problems = await folderProblems({ ...baseFiles(), 'scenario.yaml': scenario });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ field: 'spec.faults[0].capacityLoss.pool', message: expect.stringContaining('"eci" is a virtual pool'), hint: 'name a pool of real nodes, or set stockOuts on the virtual pool' }),
+    );
+  });
+});

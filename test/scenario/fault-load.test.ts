@@ -108,6 +108,7 @@ describe('spec.faults: a nodeFailure of a zone among zoned pools', () => {
   });
 
   it.each([
+    ['a capacityLoss of neither a zone nor a pool', '{capacityLoss: {from: 1h}}', 'spec.faults[0].capacityLoss', 'set exactly one of zone or pool', 'e.g. { zone: eu-west-1a'],
     ['a capacityLoss of both a zone and a pool', '{capacityLoss: {zone: za, pool: other, from: 1h}}', 'spec.faults[0].capacityLoss', 'set exactly one of zone or pool', 'e.g. { zone: eu-west-1a'],
     ['a capacityLoss of an unknown zone', '{capacityLoss: {zone: zz, from: 1h}}', 'spec.faults[0].capacityLoss.zone', 'no node pool in zone "zz"', 'za'],
     ['a capacityLoss of an unknown pool', '{capacityLoss: {pool: otehr, from: 1h}}', 'spec.faults[0].capacityLoss.pool', 'no node pool named "otehr"', 'did you mean "other"?'],
@@ -120,7 +121,7 @@ describe('spec.faults: a nodeFailure of a zone among zoned pools', () => {
 
   it.each([
     ['an unknown zone: the known ones suggested', '{nodeFailure: {zone: zc, at: 5m}}', 'spec.faults[0].nodeFailure.zone', 'no node pool in zone "zc"', 'za'],
-    ['capacityLost on a pool: its zone named', '{nodeFailure: {pool: other, at: 5m, capacityLost: reported}}', 'spec.faults[0].nodeFailure.capacityLost', 'not a pool', 'capacity is lost by zone, with every live node of every pool in it: { zone: zb, capacityLost: reported, at: …, recoverAfter: … }'],
+    ['capacityLost on a pool: its zone named', '{nodeFailure: {pool: other, at: 5m, capacityLost: reported}}', 'spec.faults[0].nodeFailure.capacityLost', 'not a pool', 'a nodeFailure loses capacity by zone, with every live node of every pool in it: { zone: zb, capacityLost: reported, at: …, recoverAfter: … }; to lose only this pool\'s launches, its nodes staying up: { capacityLoss: { pool: other, from: …, to: … } }'],
     ['capacityLost on a node: its pool’s zone named', '{nodeFailure: {node: default-1, at: 5m, capacityLost: unreported}}', 'spec.faults[0].nodeFailure.capacityLost', 'not a node', '{ zone: za, capacityLost: unreported, at: …'],
   ])('%s', async (_name, item, field, message, hint) => {
     const problems = await folderProblems({ ...baseFiles(), 'scenario.yaml': zoned(item) });

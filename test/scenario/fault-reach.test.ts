@@ -222,4 +222,19 @@ describe('fault settings that cannot act as written', () => {
     ]);
     expect(await warningsFor('grows')).toEqual([]);
   });
+
+  it('a capacityLoss of a zone none of whose pools adds a node is warned', async () => {
+    const base = BASE_SCENARIO.replace(
+      '  nodePools:\n',
+      '  nodePools:\n    - {name: fixed, count: 1, cpu: "4", memory: 16Gi, labels: {topology.kubernetes.io/zone: za}}\n    - {name: grows, count: 0, minSize: 0, maxSize: 3, cpu: "4", memory: 16Gi, labels: {topology.kubernetes.io/zone: zb}}\n',
+    );
+    const warningsFor = async (zone: string): Promise<string[]> => {
+      const scenario = await loadFolder({ ...baseFiles(), 'scenario.yaml': scenarioYaml('40m', [`{capacityLoss: {zone: ${zone}, from: 5m}}`], base) });
+      return scenario.warnings.filter((w) => w.field === 'spec.faults[0].capacityLoss.zone').map((w) => w.message);
+    };
+    expect(await warningsFor('za')).toEqual([
+      'no pool of zone za (fixed) adds a node during the run (the cluster-autoscaler does not scale them and they have no spot interruptions to replace), so no launch is there for the loss to fail',
+    ]);
+    expect(await warningsFor('zb')).toEqual([]);
+  });
 });

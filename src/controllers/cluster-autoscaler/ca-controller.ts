@@ -128,7 +128,7 @@ export class ClusterAutoscalerController {
       timedOut.length === 0 ? '' : `scale-up timed out: ${timedOut.map((t) => `${t.group} after ${Math.round(t.afterSeconds)}s`).join(', ')}`,
       failed.length === 0 ? '' : `scale-up failed: ${failed.map((f) => `${f.group} ${f.nodes} node(s) ${f.error}`).join(', ')}`,
     ].filter((n) => n !== '').join('; ');
-    const before = groups.reduce((n, g) => n + g.targetSize, 0);
+    let before = groups.reduce((n, g) => n + g.targetSize, 0);
     const pending = cluster.unschedulablePods().filter((p) => !p.removed && p.deletionSeconds === undefined);
     const health = isClusterHealthy(unready, registered);
     if (!health.healthy) {
@@ -138,7 +138,11 @@ export class ClusterAutoscalerController {
     }
     // deleteCreatedNodesWithErrors, then the loop goes on (Recalculate; the early return went in kubernetes/autoscaler#7087).
     const removedFailed = groups.reduce((n, g) => n + g.deleteFailedRequests(), 0);
-    if (removedFailed > 0) this.loopNote = [this.loopNote, `${removedFailed} node(s) that failed to create deleted`].filter((n) => n !== '').join('; ');
+    if (removedFailed > 0) {
+      this.loopNote = [this.loopNote, `${removedFailed} node(s) that failed to create deleted`].filter((n) => n !== '').join('; ');
+      // Recalculate: what the loop does next starts from the smaller target sizes.
+      before -= removedFailed;
+    }
     const nodes = inSnapshot.map((n) => caNode(n, ownerKind, this.config.expendablePodsPriorityCutoff));
     const caGroups = groups.map((g) => caNodeGroup(g, this.config.nodePriceUsdPerHour));
     // Both count the nodes still booting and the NotStarted ones, at their group's template, through

@@ -69,11 +69,12 @@ export class CaClusterState {
       let unseen = 0;
       let error = '';
       for (const u of g.upcoming) {
-        if (u.creationError === undefined) continue;
+        const creationError = g.creationErrorOf(u);
+        if (creationError === undefined) continue;
         seen.add(u.name);
         if (this.failedSeen.has(u.name)) continue;
         unseen++;
-        error = u.creationError;
+        error = creationError;
       }
       // IsNodeGroupScalingUp: only a group with its scale-up request open.
       if (unseen === 0 || !this.requests.has(g.name)) continue;

@@ -28,6 +28,8 @@ export interface FaultReachContext {
   withoutLivenessProbe: ReadonlySet<string>;
   /** Pools that may add nodes during the run: autoscaled by an enabled cluster-autoscaler, or spot with interruptions (each replaced). */
   poolsThatAddNodes: ReadonlySet<string>;
+  /** The zone of each real pool that has one, by pool name (pool-zones.ts). */
+  poolZones: ReadonlyMap<string, string>;
   scenarioRef: DocRef;
   sink: ProblemSink;
 }
@@ -39,6 +41,7 @@ interface ReachFields {
   workload?: string;
   pod?: number;
   pool?: string;
+  zone?: string;
 }
 
 /**
@@ -65,6 +68,7 @@ export function warnAboutFaultsThatNeverFire(items: readonly { index: number; fa
     if (kind === 'livenessFailure') checkLivenessProbe(f, path, ctx);
     if (kind === 'nodeBootFailure') checkPoolAddsNodes(f, path, 'this fault will never fire', ctx);
     if (kind === 'capacityLoss') checkPoolAddsNodes(f, path, 'no launch is there for the loss to fail', ctx);
+    if (kind === 'capacityLoss') checkZoneAddsNodes(f, path, ctx);
   }
 }
 
@@ -92,6 +96,19 @@ function checkPoolAddsNodes(f: ReachFields, path: (string | number)[], consequen
       [...path, 'pool'],
       `pool ${f.pool} never adds a node during the run (the cluster-autoscaler does not scale it and it has no spot interruptions to replace), so ${consequence}`,
       'give the pool minSize < maxSize with the cluster-autoscaler enabled, or aim the fault at a pool that grows',
+    ),
+  );
+}
+
+/** A capacityLoss of a zone none of whose pools adds a node has no launch to fail. */
+function checkZoneAddsNodes(f: ReachFields, path: (string | number)[], ctx: FaultReachContext): void {
+  const pools = [...ctx.poolZones].filter(([, zone]) => zone === f.zone).map(([pool]) => pool);
+  if (f.zone === undefined || pools.length === 0 || pools.some((p) => ctx.poolsThatAddNodes.has(p))) return;
+  ctx.sink.warn(
+    ctx.scenarioRef.warning(
+      [...path, 'zone'],
+      `no pool of zone ${f.zone} (${pools.join(', ')}) adds a node during the run (the cluster-autoscaler does not scale them and they have no spot interruptions to replace), so no launch is there for the loss to fail`,
+      'give a pool of the zone minSize < maxSize with the cluster-autoscaler enabled, or aim the fault at a zone that grows',
     ),
   );
 }

@@ -20,7 +20,7 @@ export function resolveNodeFailure(f: z.output<typeof NodeFailureSchema>, path: 
     const hint =
       zone === undefined
         ? `${kind} "${name}" has no zone: give its pool a topology.kubernetes.io/zone label (nodePools[].labels) and name the zone`
-        : `capacity is lost by zone, with every live node of every pool in it: { zone: ${zone}, capacityLost: ${f.capacityLost}, at: …, recoverAfter: … }`;
+        : `a nodeFailure loses capacity by zone, with every live node of every pool in it: { zone: ${zone}, capacityLost: ${f.capacityLost}, at: …, recoverAfter: … }; to lose only ${kind === 'pool' ? 'this' : 'its'} pool's launches, its nodes staying up: { capacityLoss: { pool: ${pool}, from: …, to: … } }`;
     reportProblem(ctx, [...path, 'capacityLost'], `capacityLost applies to a zone target, not a ${kind}`, hint);
     return undefined;
   }

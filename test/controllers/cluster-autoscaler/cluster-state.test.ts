@@ -25,6 +25,10 @@ class FakeGroup {
     return this.live + this.upcoming.length;
   }
 
+  creationErrorOf(u: { creationError?: string }): string | undefined {
+    return u.creationError;
+  }
+
   expireRequests(maxSeconds: number): number {
     const before = this.upcoming.length;
     this.upcoming = this.upcoming.filter((u) => this.now - u.requestedSeconds <= maxSeconds);
