@@ -18,7 +18,7 @@ import { FALLBACK_BEHAVIORS } from '../autoscalers/keda/fallback.js';
 import type { TriggerSpec } from '../autoscalers/keda/types.js';
 import { InputFields } from './input-fields.js';
 import { readScalerReading } from './keda-scaler-readings.js';
-import { describeMetricSpec, readTriggerMetadata, readTriggerMetricType, VECTOR_SCALED_OBJECT_NAME, vectorScaledObject } from './keda-vector-fields.js';
+import { describeMetricSpec, readTriggerMetricType, VECTOR_SCALED_OBJECT_NAME, vectorScaledObject, vectorTriggerMetadata } from './keda-vector-fields.js';
 
 /**
  * What the HPA computes for an External value of `valueMilli`: `hpaDesiredReplicas` with the default
@@ -93,7 +93,8 @@ function compositeOfVector(f: InputFields, compiled: CompiledFormula, values: Re
 /**
  * keda.scaler: `{hpaTarget, hpaMetric}`, and when the vector gives a reading `{metricValue, isActive,
  * error, reason, hpaDesiredReplicas, hpaDesiredReplicasIfOutsideTolerance}`; a metadata problem gives
- * `{parseError: true, problems}`.
+ * `{parseError: true, problems}`. The metadata takes `authParams` and `resolvedEnv` as ScalerConfig
+ * carries them (keda-vector-fields.ts vectorTriggerMetadata).
  */
 export function adaptKedaScaler(input: unknown): Record<string, unknown> {
   const f = InputFields.of(input);
@@ -101,7 +102,9 @@ export function adaptKedaScaler(input: unknown): Record<string, unknown> {
   const type = f.has('trigger') ? f.string('trigger') : f.string('type');
   const scaler = findScaler(type);
   if (scaler === undefined) throw new Error(`${f.path}.trigger: unsupported trigger type "${type}"`);
-  const trigger: TriggerSpec = { index: f.optNumber('triggerIndex') ?? 0, type, metadata: readTriggerMetadata(f), useCachedMetrics: false, source: { file: 'fidelity-vectors.json' } };
+  const { metadata, missing } = vectorTriggerMetadata(f, scaler);
+  if (missing.length > 0) return { parseError: true, problems: missing.map((key) => `${key}: missing required parameter`) };
+  const trigger: TriggerSpec = { index: f.optNumber('triggerIndex') ?? 0, type, metadata, useCachedMetrics: false, source: { file: 'fidelity-vectors.json' } };
   const metricType = readTriggerMetricType(f);
   if (metricType !== undefined) trigger.metricType = metricType;
   const parsed = scaler.parse(trigger);

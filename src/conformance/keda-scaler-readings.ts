@@ -1,7 +1,8 @@
 /**
  * The raw source reading of a `keda.scaler` vector → a ScalerReading: query results (`queryResult`,
  * "empty vector" = null), queue state (`partitionLags` or `consumerOffsets` + `latestOffsets`,
- * `listLength`, `messages`, `publishRate`, `deliverGetRate`…) and clock (`nowUTC`).
+ * `listLength`, `messages`, `publishRate`, `deliverGetRate`, SQS's `ApproximateNumberOfMessages`,
+ * `…NotVisible` and `…Delayed`…) and clock (`nowUTC`).
  */
 import type { ParsedTrigger, ScalerReading } from '../autoscalers/keda/types.js';
 import type { InputFields } from './input-fields.js';
@@ -80,14 +81,17 @@ function partitionOffsets(f: InputFields): PartitionOffsets | undefined {
 function queueReading(f: InputFields): ScalerReading | undefined {
   const offsets = partitionOffsets(f);
   const lags = offsets?.lags;
-  const messages = f.optNumber('messages') ?? f.optNumber('messagesReady') ?? f.optNumber('queueLength') ?? f.optNumber('listLength');
-  const unacked = f.optNumber('unacked') ?? f.optNumber('messagesUnacknowledged');
+  // SQS's attributes by their names too: visible, not visible (in flight), delayed.
+  const messages = f.optNumber('messages') ?? f.optNumber('messagesReady') ?? f.optNumber('queueLength') ?? f.optNumber('listLength') ?? f.optNumber('ApproximateNumberOfMessages') ?? f.optNumber('approximateNumberOfMessages');
+  const unacked = f.optNumber('unacked') ?? f.optNumber('messagesUnacknowledged') ?? f.optNumber('ApproximateNumberOfMessagesNotVisible') ?? f.optNumber('approximateNumberOfMessagesNotVisible');
+  const delayed = f.optNumber('ApproximateNumberOfMessagesDelayed') ?? f.optNumber('approximateNumberOfMessagesDelayed') ?? f.optNumber('delayed');
   const rate = f.optNumber('publishRate') ?? f.optNumber('publishRatePerSecond') ?? f.optNumber('messageRate');
   // rabbitmq's message_stats.deliver_get_details.rate, for the deliver_get modes.
   const deliverRate = f.optNumber('deliverGetRate') ?? f.optNumber('deliverRate') ?? f.optNumber('deliverRatePerSecond');
-  if (lags === undefined && messages === undefined && unacked === undefined && rate === undefined && deliverRate === undefined) return undefined;
+  if (lags === undefined && messages === undefined && unacked === undefined && rate === undefined && deliverRate === undefined && delayed === undefined) return undefined;
   const reading: ScalerReading = { kind: 'queue', messages: messages ?? 0, unacked: unacked ?? 0, publishRatePerSecond: rate ?? 0, partitionLags: lags ?? [] };
   if (deliverRate !== undefined) reading.deliverRatePerSecond = deliverRate;
+  if (delayed !== undefined) reading.delayed = delayed;
   const moved = f.raw('partitionsMoved');
   if (Array.isArray(moved)) reading.partitionsMoved = moved.map((m) => m === true);
   if (offsets?.invalid !== undefined) reading.invalidOffsets = offsets.invalid;

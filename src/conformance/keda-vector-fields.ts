@@ -4,7 +4,7 @@
  */
 import type { HpaMetricSpec } from '../autoscalers/hpa/types.js';
 import { defaultHpaName, KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
-import type { ScaledObjectSpec, TriggerSpec } from '../autoscalers/keda/types.js';
+import type { ScaledObjectSpec, ScalerDefinition, TriggerSpec } from '../autoscalers/keda/types.js';
 import type { InputFields } from './input-fields.js';
 
 /** The scaled object the keda.* vectors talk about. */
@@ -55,4 +55,30 @@ export function describeMetricSpec(spec: HpaMetricSpec): Record<string, unknown>
   if (spec.type === 'Resource') return { type: spec.type, name: spec.resourceName, target: spec.target };
   if (spec.type === 'ContainerResource') return { type: spec.type, name: spec.resourceName, containerName: spec.containerName, target: spec.target };
   return { type: spec.type, name: spec.metricName, target: spec.target };
+}
+
+/**
+ * A vector's trigger metadata with what KEDA's ScalerConfig adds outside it (typed_config.go
+ * configParamValue): `authParams` (the TriggerAuthentication's parameters) fill the keys the scaler
+ * may read from them, and `resolvedEnv` (the target container's env) the `<key>FromEnv` ones; with
+ * `resolvedEnv` given, a `<key>FromEnv` it does not resolve is dropped, so the key reads as missing.
+ * Returns the metadata, or the keys KEDA requires that no source gave.
+ */
+export function vectorTriggerMetadata(fields: InputFields, scaler: ScalerDefinition): { metadata: Record<string, string>; missing: string[] } {
+  const metadata = readTriggerMetadata(fields);
+  const given = (v: string | undefined): v is string => v !== undefined && v.trim() !== '';
+  const authParams = fields.has('authParams') ? readTriggerMetadata(fields, 'authParams') : undefined;
+  const authKeys = [...Object.keys(scaler.authParamEffects ?? {}), ...Object.keys(scaler.requiredAuthParams ?? {})];
+  for (const key of authKeys) if (!given(metadata[key]) && given(authParams?.[key])) metadata[key] = authParams[key];
+  if (fields.has('resolvedEnv')) {
+    const env = readTriggerMetadata(fields, 'resolvedEnv');
+    for (const key of Object.keys(scaler.fromEnvEffects ?? {})) {
+      const variable = metadata[`${key}FromEnv`];
+      if (given(metadata[key]) || variable === undefined) continue;
+      if (given(env[variable.trim()])) metadata[key] = env[variable.trim()]!;
+      delete metadata[`${key}FromEnv`];
+    }
+  }
+  const missing = Object.keys(scaler.requiredAuthParams ?? {}).filter((k) => !given(metadata[k]));
+  return { metadata, missing };
 }

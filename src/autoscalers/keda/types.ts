@@ -120,6 +120,8 @@ export type ScalerReading =
       publishRatePerSecond: number;
       /** Messages delivered to consumers per second (rabbitmq's deliver_get rate); unset = 0. */
       deliverRatePerSecond?: number;
+      /** Messages not yet visible (SQS ApproximateNumberOfMessagesDelayed); unset = 0, as the simulated queues delay none. */
+      delayed?: number;
       partitionLags: number[];
       /** Kafka: the consumer group's committed offset per partition (what excludePersistentLag compares between reads). */
       consumerOffsets?: number[];
@@ -203,4 +205,11 @@ export interface ScalerDefinition {
    * lost when the scenario cannot resolve it (src/scenario/keda/resolve-auth-params.ts).
    */
   readonly authParamEffects?: Readonly<Record<string, string>>;
+  /**
+   * Keys TypedConfig requires that may come from the TriggerAuthentication (authParams) when the
+   * metadata leaves them out, each with where KEDA looks: given by neither, KEDA fails to build the
+   * scaler ("missing required parameter"), which resolve-trigger-env.ts reports at the metadata.
+   * The simulation need not read their values (aws-sqs-queue's awsRegion).
+   */
+  readonly requiredAuthParams?: Readonly<Record<string, string>>;
 }

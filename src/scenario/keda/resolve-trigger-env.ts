@@ -62,6 +62,17 @@ export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
     if (scaler === undefined) return;
     const authEffects = scaler.authParamEffects ?? {};
     const envEffects = scaler.fromEnvEffects ?? {};
+    const required = scaler.requiredAuthParams ?? {};
+    for (const [key, what] of Object.entries(required)) {
+      if (given(trigger.metadata[key])) continue;
+      const auth = authParamValue(trigger, key, owner);
+      if (auth !== undefined && 'value' in auth && given(auth.value)) continue;
+      const ref = trigger.authenticationRef;
+      // An authentication not in the manifests may hold it (its absence is reported where the reference is checked).
+      if (auth === undefined && ref !== undefined && !owner.authentications.some((a) => a.name === ref.name && a.kind === (ref.kind ?? 'TriggerAuthentication'))) continue;
+      const why = auth === undefined ? (ref === undefined ? 'no authenticationRef' : `the authenticationRef gives no ${key}`) : 'missing' in auth ? `authenticationRef: ${auth.missing}` : `authenticationRef: ${auth.from} gives an empty ${key}`;
+      sink.error(owner.ref.problem(['spec', 'triggers', index, 'metadata'], `${trigger.type} trigger: missing required parameter "${key}" (${why}): KEDA fails to build this scaler`, `set ${key}, ${what}`));
+    }
     const keys = [...new Set([...Object.keys(authEffects), ...Object.keys(envEffects)])].filter((k) => !given(trigger.metadata[k]));
     /** Each key read, with where it came from, for problems with its value (a Secret's is never quoted). */
     const taken = new Map<string, { value: string; path: FieldPath; what: string; secret: boolean }>();

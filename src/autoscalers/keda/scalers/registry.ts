@@ -3,6 +3,7 @@
  * buildScaler): one ScalerDefinition per file, one entry here.
  */
 import type { ScalerDefinition } from '../types.js';
+import { awsSqsQueueScaler } from './aws-sqs-queue.js';
 import { cpuScaler } from './cpu.js';
 import { cronScaler } from './cron.js';
 import { kafkaScaler } from './kafka.js';
@@ -13,7 +14,7 @@ import { rabbitmqScaler } from './rabbitmq.js';
 import { redisScaler } from './redis.js';
 
 const SCALERS: ReadonlyMap<string, ScalerDefinition> = new Map(
-  [cpuScaler, memoryScaler, prometheusScaler, kafkaScaler, rabbitmqScaler, redisScaler, mysqlScaler, cronScaler].map((s) => [s.type, s]),
+  [cpuScaler, memoryScaler, prometheusScaler, kafkaScaler, rabbitmqScaler, redisScaler, awsSqsQueueScaler, mysqlScaler, cronScaler].map((s) => [s.type, s]),
 );
 
 /** Trigger types that become HPA Resource metrics (getScaledObjectState counts them as cpuMemCount). */

@@ -43,7 +43,7 @@ describe('cpu and memory triggers', () => {
 
 describe('scaler registry', () => {
   it('lists every trigger type, sorted', () => {
-    expect(scalerTypes()).toEqual(['cpu', 'cron', 'kafka', 'memory', 'mysql', 'prometheus', 'rabbitmq', 'redis']);
+    expect(scalerTypes()).toEqual(['aws-sqs-queue', 'cpu', 'cron', 'kafka', 'memory', 'mysql', 'prometheus', 'rabbitmq', 'redis']);
   });
 
   it.each(scalerTypes())('%s is found under its own type', (type) => {

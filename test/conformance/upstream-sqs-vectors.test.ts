@@ -1,0 +1,33 @@
+/**
+ * The aws-sqs-queue vectors of test/fixtures (19, docs/fidelity-spec.md §8 format, derived from
+ * kedacore/keda's aws_sqs_queue_scaler_test.go rows: metadata with the TriggerAuthentication's
+ * `authParams` and the container's `resolvedEnv`, and the mock queue's 200 visible, 100 in-flight
+ * and 50 delayed messages) run through the conformance runner: every one must pass.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { countResults, runVectors } from '../../src/conformance/run-vectors.js';
+
+const vectors = JSON.parse(readFileSync(new URL('../fixtures/upstream-sqs-vectors.json', import.meta.url), 'utf8')) as Record<string, unknown>[];
+const results = runVectors(vectors);
+
+describe('upstream-sqs-vectors.json', () => {
+  it('holds 19 keda.scaler vectors with distinct ids, each naming its upstream test', () => {
+    expect(vectors).toHaveLength(19);
+    expect(new Set(vectors.map((v) => v.id)).size).toBe(19);
+    for (const v of vectors) {
+      expect(v.kind).toBe('keda.scaler');
+      expect((v.source as { test?: string }).test).toMatch(/^(TestSQSParseMetadata|TestAWSSQS|GetMetricsAndActivity)/);
+    }
+  });
+
+  it.each(results.map((r) => [r.id, r] as const))('%s passes', (_id, result) => {
+    expect(result.error).toBeUndefined();
+    expect(result.mismatches ?? []).toEqual([]);
+    expect(result.pass).toBe(true);
+  });
+
+  it('runs every vector: nothing is skipped and nothing fails', () => {
+    expect(countResults(results)).toEqual({ passed: results.length, failed: 0, skipped: 0 });
+  });
+});
