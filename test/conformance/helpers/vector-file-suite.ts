@@ -48,15 +48,7 @@ export function vectorFileSuite(fileName: string, expectedCount: number, extra?:
 
     extra?.(vectors);
 
-    it.each(results.map((r) => [r.id, r] as const))('%s passes', (_id, result) => {
-      expect(result.error).toBeUndefined();
-      expect(result.mismatches ?? []).toEqual([]);
-      expect(result.pass).toBe(true);
-    });
-
-    it('runs every vector: nothing is skipped and nothing fails', () => {
-      expect(countResults(results)).toEqual({ passed: results.length, failed: 0, skipped: 0 });
-    });
+    everyVectorPasses(results);
   });
 }
 
@@ -68,5 +60,18 @@ export function itNamesItsUpstream(vectors: readonly Vector[]): void {
       const fromTestRow = /^Test/.test(source.test ?? '') && /_test\.go$/.test(source.file ?? '');
       expect(fromTestRow || (typeof source.derivation === 'string' && source.derivation.length > 0), String(v.id)).toBe(true);
     }
+  });
+}
+
+/** Inside a describe: one test per vector that it passes, and one that nothing was skipped or failed. */
+export function everyVectorPasses(results: ReturnType<typeof runVectors>): void {
+  it.each(results.map((r) => [r.id, r] as const))('%s passes', (_id, result) => {
+    expect(result.error).toBeUndefined();
+    expect(result.mismatches ?? []).toEqual([]);
+    expect(result.pass).toBe(true);
+  });
+
+  it('runs every vector: nothing is skipped and nothing fails', () => {
+    expect(countResults(results)).toEqual({ passed: results.length, failed: 0, skipped: 0 });
   });
 }
