@@ -60,8 +60,9 @@ export function describeMetricSpec(spec: HpaMetricSpec): Record<string, unknown>
 /**
  * A vector's trigger metadata with what KEDA's ScalerConfig adds outside it (typed_config.go
  * configParamValue): `authParams` (the TriggerAuthentication's parameters) fill the keys the scaler
- * may read from them, and `resolvedEnv` (the target container's env) the `<key>FromEnv` ones; with
- * `resolvedEnv` given, a `<key>FromEnv` it does not resolve is dropped, so the key reads as missing.
+ * may read from them, and `resolvedEnv` (the target container's env; none when absent) the
+ * `<key>FromEnv` ones, looked up by the name as written; a `<key>FromEnv` it does not resolve is
+ * dropped, so the key reads as missing.
  * Returns the metadata, or the keys KEDA requires that no source gave.
  */
 export function vectorTriggerMetadata(fields: InputFields, scaler: ScalerDefinition): { metadata: Record<string, string>; missing: string[] } {
@@ -70,14 +71,13 @@ export function vectorTriggerMetadata(fields: InputFields, scaler: ScalerDefinit
   const authParams = fields.has('authParams') ? readTriggerMetadata(fields, 'authParams') : undefined;
   const authKeys = [...Object.keys(scaler.authParamEffects ?? {}), ...Object.keys(scaler.requiredAuthParams ?? {})];
   for (const key of authKeys) if (!given(metadata[key]) && given(authParams?.[key])) metadata[key] = authParams[key];
-  if (fields.has('resolvedEnv')) {
-    const env = readTriggerMetadata(fields, 'resolvedEnv');
-    for (const key of Object.keys(scaler.fromEnvEffects ?? {})) {
-      const variable = metadata[`${key}FromEnv`];
-      if (given(metadata[key]) || variable === undefined) continue;
-      if (given(env[variable.trim()])) metadata[key] = env[variable.trim()]!;
-      delete metadata[`${key}FromEnv`];
-    }
+  const env = fields.has('resolvedEnv') ? readTriggerMetadata(fields, 'resolvedEnv') : {};
+  for (const key of Object.keys(scaler.fromEnvEffects ?? {})) {
+    const variable = metadata[`${key}FromEnv`];
+    if (given(metadata[key]) || variable === undefined) continue;
+    const value = Object.hasOwn(env, variable) ? env[variable] : undefined;
+    if (given(value)) metadata[key] = value.trim();
+    delete metadata[`${key}FromEnv`];
   }
   const missing = Object.keys(scaler.requiredAuthParams ?? {}).filter((k) => !given(metadata[k]));
   return { metadata, missing };

@@ -23,4 +23,11 @@ describe('upstream-sqs-vectors.json', () => {
   });
 
   everyVectorPasses(results);
+
+  it('a <key>FromEnv with no resolvedEnv reads as missing (ScalerConfig.ResolvedEnv empty), not as left to the env', () => {
+    const [result] = runVectors([
+      { id: 'local-01', kind: 'keda.scaler', controller: 'keda', source: { repo: 'scalesim', file: 'test', test: 'local' }, input: { trigger: 'aws-sqs-queue', metadata: { queueURLFromEnv: 'QUEUE_URL', awsRegion: 'eu-west-1' } }, expected: { parseError: true } },
+    ]);
+    expect(result!.pass).toBe(true);
+  });
 });

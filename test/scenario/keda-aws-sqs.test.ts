@@ -13,7 +13,7 @@ const SCENARIO = KEDA_SCENARIO.replace('  triggers:\n    web-so/1: {series: rows
 const sqs = (metadata: string, deployment = BASE_DEPLOYMENT, auth = '') => ({
   'scenario.yaml': SCENARIO,
   'manifests/web.yaml': deployment,
-  'manifests/keda.yaml': scaledObject('web-so', ['  maxReplicaCount: 10'], ['    - type: aws-sqs-queue', `      metadata: {${metadata}}`, ...(auth === '' ? [] : ['      authenticationRef: {name: aws-auth}'])]) + auth,
+  'manifests/keda.yaml': scaledObject('web-so', ['  maxReplicaCount: 30'], ['    - type: aws-sqs-queue', `      metadata: {${metadata}}`, ...(auth === '' ? [] : ['      authenticationRef: {name: aws-auth}'])]) + auth,
 });
 /** A TriggerAuthentication `aws-auth` whose env parameters are `params` (parameter: value). */
 const AUTH = (params: Record<string, string>) =>
@@ -38,6 +38,15 @@ describe('aws-sqs-queue in a scenario', () => {
     expect(lacking).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata', message: expect.stringContaining('(the authenticationRef gives no awsRegion)') }));
   });
 
+  it('warns, not refuses, when a source the simulation cannot read may give awsRegion (a vault, a Secret not in the manifests)', async () => {
+    const vault = ['---', 'apiVersion: keda.sh/v1alpha1', 'kind: TriggerAuthentication', 'metadata: {name: aws-auth}', 'spec:', '  hashiCorpVault: {address: "http://vault:8200", authentication: token, secrets: [{parameter: awsRegion, key: region, path: secret/aws}]}', ''].join('\n');
+    const fromVault = await loadKeda(sqs('queueURL: orders', BASE_DEPLOYMENT, vault));
+    expect(fromVault.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('cannot tell whether the required parameter "awsRegion" is given'));
+    const secretRef = ['---', 'apiVersion: keda.sh/v1alpha1', 'kind: TriggerAuthentication', 'metadata: {name: aws-auth}', 'spec:', '  secretTargetRef: [{parameter: awsRegion, name: aws-secrets, key: region}]', ''].join('\n');
+    const fromMissingSecret = await loadKeda(sqs('queueURL: orders', BASE_DEPLOYMENT, secretRef));
+    expect(fromMissingSecret.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('cannot tell whether the required parameter "awsRegion" is given'));
+  });
+
   it('takes awsRegion from the TriggerAuthentication', async () => {
     const deployment = BASE_DEPLOYMENT.replace('        - name: web\n', '        - name: web\n          env: [{name: AWS_REGION, value: eu-west-1}]\n');
     const scenario = await loadKeda(sqs('queueURL: orders', deployment, AUTH({ awsRegion: 'AWS_REGION' })));
@@ -49,18 +58,35 @@ describe('aws-sqs-queue in a scenario', () => {
     expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.queueURL', message: expect.stringContaining('cannot get queueName from queueURL') }));
   });
 
-  it('scales the worker on the queue: each KEDA poll reads visible + in-flight messages', async () => {
-    const scenario = await loadKeda(sqs('queueURL: orders, awsRegion: eu-west-1, queueLength: "5"'));
-    const sinks = new Map<string, MemoryTableSink>();
-    runScenario({ ...scenario, durationSeconds: 1800 }, {
-      tables: (table, header) => {
-        const sink = new MemoryTableSink(header);
-        sinks.set(table, sink);
-        return sink;
-      },
-    });
-    const rows = sinks.get('decisions.csv')!.text().split('\n').filter((l) => l.includes(',keda,'));
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.some((l) => l.includes('queue length') && l.includes('(visible + in flight)'))).toBe(true);
+  it('reads visible + in-flight messages at each poll: with scaleOnInFlight the length grows by the messages consumers hold', async () => {
+    // A steady 100 messages a second, each taking 2 s: consumers hold messages in flight.
+    const steady = ['timestamp,value', ...Array.from({ length: 61 }, (_, m) => `2024-01-01T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00Z,6000`)].join('\n');
+    const scenario = SCENARIO.replace('      cpuMillicoreSecondsPerRequest: 20\n', '      cpuMillicoreSecondsPerRequest: 20\n      serviceTimeSeconds: 2\n');
+    const run = async (inFlight: string) => {
+      const loaded = await loadKeda({ ...sqs(`queueURL: orders, awsRegion: eu-west-1, queueLength: "20", scaleOnInFlight: "${inFlight}"`), 'scenario.yaml': scenario, 'traces/web.csv': steady });
+      const sinks = new Map<string, MemoryTableSink>();
+      const { summary } = runScenario({ ...loaded, durationSeconds: 3600 }, {
+        tables: (table, header) => {
+          const sink = new MemoryTableSink(header);
+          sinks.set(table, sink);
+          return sink;
+        },
+      });
+      const polls = sinks.get('decisions.csv')!.text().split('\n').filter((l) => l.includes(',keda,'));
+      return { summary, polls };
+    };
+    const counted = await run('true');
+    const visibleOnly = await run('false');
+    expect(counted.polls.some((l) => l.includes('(visible + in flight)'))).toBe(true);
+    expect(visibleOnly.polls.some((l) => l.includes('(visible only)'))).toBe(true);
+    // Each poll's length by time; the runs are the same until in-flight messages are first counted.
+    const lengths = (r: typeof counted) => new Map(r.polls.map((l) => [l.split(',')[0]!, Number(/queue length (\d+)/.exec(l)?.[1])]));
+    const withInFlight = lengths(counted);
+    const without = lengths(visibleOnly);
+    const first = [...withInFlight.keys()].find((t) => withInFlight.get(t) !== without.get(t));
+    expect(first).toBeDefined();
+    // There the counted length is the visible one plus the messages the consumers hold.
+    expect(withInFlight.get(first!)!).toBeGreaterThan(without.get(first!)!);
+    expect(without.get(first!)!).toBeGreaterThanOrEqual(0);
   });
 });

@@ -39,6 +39,8 @@ describe('pcreToRegExp: the queues a PCRE pattern keeps', () => {
     ['(?s) at the start: . takes a newline', '(?s)^line.$', ['line\n']],
     ['(?m) at the start: $ before each newline', '(?m)line$', ['line\n']],
     ['a lazy quantifier is not possessive', '^o.*?s$', ['ORDERS-us', 'orders']],
+    ['an escaped "{" opens no quantifier, so a "+" after its "}" is a plain one', 'x\\{2}+', []],
+    ['\\a is BEL and \\o{…} an octal byte', '^job\\o{40}7$', ['job 7']],
   ])('%s: /%s/', (_name, pattern, expected) => {
     expect(keeps(pattern)).toEqual(expected);
   });

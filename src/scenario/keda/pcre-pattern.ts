@@ -9,7 +9,7 @@
  *   anywhere is a no-op, as caseless is on); `(?-i)` and other settings inside the pattern cannot
  *   be expressed and are refused.
  * - PCRE-only syntax rewritten: `\A`, `\z`, `\Z` and a `$` outside multiline mode (end, or before a
- *   final newline), `\Q…\E` literals, `\h \H \v \V \R \N \e \x{hh}`, `(?P<n>` and `(?'n'` groups,
+ *   final newline), `\Q…\E` literals, `\h \H \v \V \R \N \e \a \x{hh} \o{ooo}`, `(?P<n>` and `(?'n'` groups,
  *   `(?P=n)` back-references, `(?#…)` comments, POSIX classes `[:alpha:]` and the rest inside
  *   brackets, and a `]` first in a class (literal in PCRE, an empty class in JavaScript).
  * - Refused: possessive quantifiers, atomic groups, recursion and subroutine calls, conditionals,
@@ -47,6 +47,7 @@ const ESCAPES: Readonly<Record<string, [outside: string, inside: string]>> = {
   R: ['(?:\\r\\n|[\\n\\x0B\\f\\r\\x85])', ''],
   N: ['[^\\n]', ''],
   e: ['\\x1B', '\\x1B'],
+  a: ['\\x07', '\\x07'],
   A: ['(?<![\\s\\S])', ''],
   z: ['(?![\\s\\S])', ''],
   Z: ['(?=\\n?(?![\\s\\S]))', ''],
@@ -112,7 +113,10 @@ function translate(pattern: string, start: number, multiline: boolean): string {
 function isQuantifierEnd(pattern: string, at: number): boolean {
   const c = pattern[at];
   if (c === '*' || c === '+' || c === '?') return at > 0 && pattern[at - 1] !== '(';
-  return c === '}' && /\{\d+(,\d*)?\}$/.test(pattern.slice(0, at + 1));
+  if (c !== '}') return false;
+  const brace = /\{\d+(,\d*)?\}$/.exec(pattern.slice(0, at + 1));
+  // A "{" escaped (\{) opens no quantifier.
+  return brace !== null && pattern[brace.index - 1] !== '\\';
 }
 
 /** A backslash escape at `at`: its JavaScript text and where the pattern goes on. */
@@ -125,6 +129,12 @@ function escape(pattern: string, at: number, inClass: boolean): [string, number]
     return [escapeLiteral(literal), end < 0 ? pattern.length : end + 2];
   }
   if (letter === 'E') return ['', at + 2];
+  if (letter === 'o' && pattern[at + 2] === '{') {
+    const close = pattern.indexOf('}', at + 3);
+    const code = close < 0 || !/^[0-7]+$/.test(pattern.slice(at + 3, close)) ? NaN : parseInt(pattern.slice(at + 3, close), 8);
+    if (!(code >= 0 && code <= 0xff)) throw new Refused(`"${pattern.slice(at, close + 1)}" is not an octal escape of a one-byte character`);
+    return [`\\x${code.toString(16).padStart(2, '0')}`, close + 1];
+  }
   if (letter === 'x' && pattern[at + 2] === '{') {
     const close = pattern.indexOf('}', at + 3);
     const code = close < 0 ? NaN : parseInt(pattern.slice(at + 3, close), 16);
