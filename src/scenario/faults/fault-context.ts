@@ -99,3 +99,14 @@ export function knownZone(zone: string, path: FieldPath, ctx: FaultResolveContex
   reportProblem(ctx, path, `no node pool in zone "${zone}"`, hint);
   return undefined;
 }
+
+/** `name` when it is a known pool of real nodes; else a problem at `path`: `virtual` says why a virtual pool will not do, an unknown name gets suggestions. */
+export function knownRealPool(name: string, path: FieldPath, ctx: FaultResolveContext, virtual: { message: string; hint: string }): string | undefined {
+  if (ctx.virtualPools.has(name)) {
+    reportProblem(ctx, path, `"${name}" is a virtual pool: ${virtual.message}`, virtual.hint);
+    return undefined;
+  }
+  if (ctx.pools.has(name)) return name;
+  reportProblem(ctx, path, `no node pool named "${name}"`, suggestionHint(name, [...ctx.pools.keys()].sort(), 'node pools'));
+  return undefined;
+}

@@ -5,10 +5,9 @@
  * true) as the loss's kind.
  */
 import type { z } from 'zod';
-import { suggestionHint } from '../did-you-mean.js';
 import type { CapacityLossFault } from '../fault-types.js';
 import type { CapacityLossSchema } from '../schema/fault-schema.js';
-import { instantSeconds, knownZone, reportProblem, type FaultResolveContext, type FieldPath } from './fault-context.js';
+import { instantSeconds, knownRealPool, knownZone, reportProblem, type FaultResolveContext, type FieldPath } from './fault-context.js';
 
 export function resolveCapacityLoss(f: z.output<typeof CapacityLossSchema>, path: FieldPath, ctx: FaultResolveContext): CapacityLossFault | undefined {
   const scope = scopeOf(f, path, ctx);
@@ -28,12 +27,6 @@ function scopeOf(f: z.output<typeof CapacityLossSchema>, path: FieldPath, ctx: F
     return undefined;
   }
   if (f.zone !== undefined) return knownZone(f.zone, [...path, 'zone'], ctx);
-  const pool = f.pool as string;
-  if (ctx.virtualPools.has(pool)) {
-    reportProblem(ctx, [...path, 'pool'], `"${pool}" is a virtual pool: its provider's shortages are the pool's virtual.stockOuts`, 'name a pool of real nodes, or set stockOuts on the virtual pool');
-    return undefined;
-  }
-  if (ctx.pools.has(pool)) return { pool };
-  reportProblem(ctx, [...path, 'pool'], `no node pool named "${pool}"`, suggestionHint(pool, [...ctx.pools.keys()].sort(), 'node pools'));
-  return undefined;
+  const pool = knownRealPool(f.pool as string, [...path, 'pool'], ctx, { message: "its provider's shortages are the pool's virtual.stockOuts", hint: 'name a pool of real nodes, or set stockOuts on the virtual pool' });
+  return pool === undefined ? undefined : { pool };
 }

@@ -26,18 +26,24 @@ export interface AuthContext {
   containers: readonly ContainerSpec[] | undefined;
 }
 
+/** The TriggerAuthentication (in the object's namespace) or ClusterTriggerAuthentication `trigger`'s authenticationRef names, if the manifests hold it. */
+export function findAuthentication(trigger: TriggerSpec, ctx: Pick<AuthContext, 'namespace' | 'authentications'>): TriggerAuthenticationEntry | undefined {
+  const ref = trigger.authenticationRef;
+  if (ref === undefined) return undefined;
+  const kind = ref.kind ?? 'TriggerAuthentication';
+  const namespace = kind === 'ClusterTriggerAuthentication' ? '' : ctx.namespace;
+  return ctx.authentications.find((a) => a.kind === kind && a.namespace === namespace && a.name === ref.name);
+}
+
 /**
  * What `trigger`'s authentication gives for `parameter`: a value, why it cannot be read here, or
  * undefined when the trigger has no authentication (or one not in the manifests, reported
  * elsewhere) or the authentication does not name the parameter.
  */
 export function authParamValue(trigger: TriggerSpec, parameter: string, ctx: AuthContext): (EnvLookup & { from: string }) | undefined {
-  const ref = trigger.authenticationRef;
-  if (ref === undefined) return undefined;
-  const kind = ref.kind ?? 'TriggerAuthentication';
-  const namespace = kind === 'ClusterTriggerAuthentication' ? '' : ctx.namespace;
-  const auth = ctx.authentications.find((a) => a.kind === kind && a.namespace === namespace && a.name === ref.name);
+  const auth = findAuthentication(trigger, ctx);
   if (auth === undefined) return undefined;
+  const kind = auth.kind;
   const from = `${kind} ${auth.name}`;
   const source = auth.params.filter((p) => p.parameter === parameter).at(-1);
   if (source === undefined) {

@@ -18,7 +18,7 @@ import type { ProblemSink } from '../problem-sink.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import type { FieldPath } from '../yaml/field-path.js';
 import { containerEnvValue, type EnvLookup } from './container-env.js';
-import { authParamValue } from './resolve-auth-params.js';
+import { authParamValue, findAuthentication } from './resolve-auth-params.js';
 
 const FROM_ENV = 'FromEnv';
 
@@ -62,23 +62,7 @@ export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
     if (scaler === undefined) return;
     const authEffects = scaler.authParamEffects ?? {};
     const envEffects = scaler.fromEnvEffects ?? {};
-    const required = scaler.requiredAuthParams ?? {};
-    for (const [key, what] of Object.entries(required)) {
-      if (given(trigger.metadata[key])) continue;
-      const auth = authParamValue(trigger, key, owner);
-      if (auth !== undefined && 'value' in auth && given(auth.value)) continue;
-      const ref = trigger.authenticationRef;
-      // An authentication not in the manifests may hold it (its absence is reported where the reference is checked).
-      if (auth === undefined && ref !== undefined && !owner.authentications.some((a) => a.name === ref.name && a.kind === (ref.kind ?? 'TriggerAuthentication'))) continue;
-      const at: FieldPath = ['spec', 'triggers', index, 'metadata'];
-      if (auth !== undefined && 'missing' in auth) {
-        // A source the simulation cannot read (a vault, a Secret not in the manifests) may give it.
-        sink.warn(owner.ref.warning(at, `${trigger.type} trigger: cannot tell whether the required parameter "${key}" is given (authenticationRef: ${auth.missing}); KEDA fails to build this scaler if it is not`, `set ${key}, ${what}`));
-        continue;
-      }
-      const why = auth === undefined ? (ref === undefined ? 'no authenticationRef' : `the authenticationRef gives no ${key}`) : `authenticationRef: ${auth.from} gives an empty ${key}`;
-      sink.error(owner.ref.problem(at, `${trigger.type} trigger: missing required parameter "${key}" (${why}): KEDA fails to build this scaler`, `set ${key}, ${what}`));
-    }
+    checkRequiredAuthParams(owner, trigger, index, scaler.requiredAuthParams ?? {}, sink);
     const keys = [...new Set([...Object.keys(authEffects), ...Object.keys(envEffects)])].filter((k) => !given(trigger.metadata[k]));
     /** Each key read, with where it came from, for problems with its value (a Secret's is never quoted). */
     const taken = new Map<string, { value: string; path: FieldPath; what: string; secret: boolean }>();
@@ -125,4 +109,27 @@ export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
     }
     owner.parsed[index] = result.trigger;
   });
+}
+
+/**
+ * The keys KEDA requires that the metadata or the TriggerAuthentication must give (ScalerDefinition
+ * requiredAuthParams): an error where neither does, a warning where a source the simulation cannot
+ * read (a vault, a Secret not in the manifests) might; nothing when the authentication itself is not
+ * in the manifests (reported where the reference is checked).
+ */
+function checkRequiredAuthParams(owner: EnvOwner, trigger: TriggerSpec, index: number, required: Readonly<Record<string, string>>, sink: ProblemSink): void {
+  const at: FieldPath = ['spec', 'triggers', index, 'metadata'];
+  for (const [key, what] of Object.entries(required)) {
+    if (given(trigger.metadata[key])) continue;
+    const auth = authParamValue(trigger, key, owner);
+    if (auth !== undefined && 'value' in auth && given(auth.value)) continue;
+    const ref = trigger.authenticationRef;
+    if (auth === undefined && ref !== undefined && findAuthentication(trigger, owner) === undefined) continue;
+    if (auth !== undefined && 'missing' in auth) {
+      sink.warn(owner.ref.warning(at, `${trigger.type} trigger: cannot tell whether the required parameter "${key}" is given (authenticationRef: ${auth.missing}); KEDA fails to build this scaler if it is not`, `set ${key}, ${what}`));
+      continue;
+    }
+    const why = auth === undefined ? (ref === undefined ? 'no authenticationRef' : `the authenticationRef gives no ${key}`) : `authenticationRef: ${auth.from} gives an empty ${key}`;
+    sink.error(owner.ref.problem(at, `${trigger.type} trigger: missing required parameter "${key}" (${why}): KEDA fails to build this scaler`, `set ${key}, ${what}`));
+  }
 }
