@@ -4,7 +4,7 @@
  * the autoscalers; summary.json and report.md hold every one.
  */
 import { quotaUseText } from '../report/quota-summary-text.js';
-import type { RunSummary, WorkloadSummary } from '../report/summary.js';
+import type { RolloutSummary, RunSummary, WorkloadSummary } from '../report/summary.js';
 import { padColumns } from '../report/text-columns.js';
 import { WORST_FIRST_ORDER, worstWorkloads } from '../report/worst-workloads.js';
 import { plural } from '../units/plural.js';
@@ -69,6 +69,21 @@ function fileLines(files: readonly string[]): string[] {
   return charts > 0 ? [...lines, `  and ${charts} chart sources (report-*.mmd) beside them`] : lines;
 }
 
+/**
+ * `rollouts web: 2; completed in 31s (ready 12, min 9; 15 pods at most; p95 212 ms), …`: each
+ * rollout's state, its dip in ready pods, its surge and the p95 over its stretch.
+ */
+function rolloutLine(workload: string, rollouts: readonly RolloutSummary[]): string {
+  const states = rollouts.map((o) => {
+    const deadline = o.progressDeadlineExceededSeconds === null ? '' : `, progress deadline exceeded at ${formatDuration(o.progressDeadlineExceededSeconds)}`;
+    const p95 = o.requests === null ? '' : `; p95 ${(o.requests.responseTimeSeconds.p95 * 1000).toFixed(1)} ms`;
+    const figures = ` (ready ${o.pods.readyAtStart}, min ${o.pods.minReady}; ${o.pods.peak} pods at most${p95}${deadline})`;
+    if (o.durationSeconds !== null) return `completed in ${formatDuration(o.durationSeconds)}${figures}`;
+    return `${o.supersededSeconds !== null ? 'superseded' : 'not complete at the end'}${figures}`;
+  });
+  return `rollouts ${workload}: ${rollouts.length}; ${states.join(', ')}`;
+}
+
 /** The lines `scalesim run` prints after a run. */
 /** `warnings`: as the terminal prints them (default: the summary's, relative to the scenario folder). */
 export function formatRunSummary(summary: RunSummary, files: readonly string[], warnings: readonly string[] = summary.warnings): string[] {
@@ -101,6 +116,7 @@ export function formatRunSummary(summary: RunSummary, files: readonly string[], 
       (js) => `scaledjob: ${js.length} ScaledJobs, ${sum(js, (j) => j.jobsSucceeded)}/${sum(js, (j) => j.jobsCreated)} jobs done in all`,
     ),
   );
+  for (const w of summary.workloads) if (w.rollouts !== undefined) out.push(rolloutLine(w.name, w.rollouts));
   const ca = summary.clusterAutoscaler;
   if (ca) out.push(`cluster-autoscaler: ${plural(ca.nodesAdded, 'node')} added, ${ca.nodesRemoved} removed (peak ${summary.nodeCount.peak}, mean ${summary.nodeCount.mean.toFixed(2)})`);
   for (const q of summary.resourceQuotas ?? []) out.push(`ResourceQuota ${q.namespace}/${q.name}: ${quotaUseText(q)}${q.failedCreates > 0 ? ' (FailedCreate rows in decisions.csv)' : ''}`);

@@ -1,6 +1,6 @@
 /**
  * Which pods a ReplicaSet deletes first on scale-down: replica_set.go getPodsToDelete ranks each pod
- * by the active pods of the same workload on its node (getPodsRankedByRelatedPodsOnSameNode) and
+ * by the active pods of the same Deployment on its node (getPodsRankedByRelatedPodsOnSameNode) and
  * sorts with controller_utils.go ActivePodsWithRanks.Less, LogarithmicScaleDown on (GA):
  *   1. unscheduled before scheduled; 2. Pending before Unknown before Running; 3. not ready before
  *   ready; (4. pod-deletion-cost: every pod of a workload shares its template's annotation here, so
@@ -71,13 +71,14 @@ class DeletionKeys {
   constructor(
     private readonly pods: readonly SimPod[],
     nowSeconds: number,
+    related: readonly SimPod[],
   ) {
     const n = pods.length;
     const keys = new Float64Array(n * KEYS_PER_POD);
     this.keys = keys;
     const perNode = new Map<string | undefined, number>();
-    for (let i = 0; i < n; i++) {
-      const name = pods[i]!.node?.name;
+    for (let i = 0; i < related.length; i++) {
+      const name = related[i]!.node?.name;
       perNode.set(name, (perNode.get(name) ?? 0) + 1);
     }
     for (let i = 0, row = 0; i < n; i++, row += KEYS_PER_POD) {
@@ -122,13 +123,15 @@ class DeletionKeys {
 }
 
 /**
- * The `count` pods to delete out of a workload's active `pods`, in deletion order, at `nowSeconds`.
- * The pods' indices are sorted in the pods' order with Array.prototype.sort, so the comparisons, and
- * the order when the rules are not transitive (a ready-time tie passes to rule 7), are those of a
- * sort of the pods themselves.
+ * The `count` pods to delete out of a ReplicaSet's active `pods`, in deletion order, at
+ * `nowSeconds`; rule 5 counts the `related` active pods on each node (every ReplicaSet's of the
+ * Deployment: getIndirectlyRelatedPods; by default the pods themselves). The pods' indices are
+ * sorted in the pods' order with Array.prototype.sort, so the comparisons, and the order when the
+ * rules are not transitive (a ready-time tie passes to rule 7), are those of a sort of the pods
+ * themselves.
  */
-export function choosePodsToDelete(pods: readonly SimPod[], count: number, nowSeconds: number): SimPod[] {
-  const keys = new DeletionKeys(pods, nowSeconds);
+export function choosePodsToDelete(pods: readonly SimPod[], count: number, nowSeconds: number, related: readonly SimPod[] = pods): SimPod[] {
+  const keys = new DeletionKeys(pods, nowSeconds, related);
   const order: number[] = [];
   for (let i = 0; i < pods.length; i++) order.push(i);
   order.sort((i, j) => keys.compare(i, j));

@@ -11,7 +11,7 @@
 import { HeldValue } from '../core/held-value.js';
 import { Phase } from '../core/phases.js';
 import type { Simulation } from '../core/simulation.js';
-import type { WorkloadSpec } from '../scenario/types.js';
+import type { PodTemplateSpec, WorkloadSpec } from '../scenario/types.js';
 import type { Cluster } from './cluster.js';
 import { podCreateForbidden, type CreateFailure } from './quota-ledger.js';
 import type { PodOwner, SimPod } from './model.js';
@@ -184,16 +184,20 @@ export abstract class WorkloadController {
     return running;
   }
 
-  /** Creates a pod unless admission refuses it (then undefined, and the sync will report it). */
-  protected createPod(name: string): SimPod | undefined {
-    const admission = this.cluster.quotas?.admit(this.owner.namespace, this.spec.template);
+  /**
+   * Creates a pod unless admission refuses it (then undefined, and the sync will report it); from
+   * the workload's template unless another is given (a Deployment's new ReplicaSet), with the
+   * system-default spread counts that go with it.
+   */
+  protected createPod(name: string, template: PodTemplateSpec = this.spec.template, spread: SpreadGroup | undefined = this.spread): SimPod | undefined {
+    const admission = this.cluster.quotas?.admit(this.owner.namespace, template);
     if (admission !== undefined && !admission.admitted) {
       if (this.refusal === undefined) this.refusal = { pod: name, error: admission.message, quota: admission.quota.name, pods: 0 };
       this.refusal.pods++;
       return undefined;
     }
     this.createdInSync++;
-    return this.mark(this.cluster.createPod(this.owner, this.spec.template, this.requests, name, this.spread));
+    return this.mark(this.cluster.createPod(this.owner, template, this.requests, name, spread));
   }
 
   private mark(pod: SimPod): SimPod {

@@ -10,6 +10,7 @@
  * A figure the run does not have is null, never NaN or 0: the cost of an unpriced run, the
  * response times when the busiest workload served no request (its summary holds NaN for them), and
  * the served and dropped % when the workloads judged were offered no request (../report/offered-share.ts).
+ * A run with Deployment rollouts adds the worst p95 over a rollout's stretch and the longest rollout.
  */
 import { percentOfOffered } from '../report/offered-share.js';
 import type { RunSummary } from '../report/summary.js';
@@ -41,6 +42,13 @@ export interface ComparisonRow {
   meanReplicas: number;
   peakNodes: number;
   meanNodes: number;
+  /**
+   * Runs with Deployment rollouts only (absent otherwise): the highest p95 over any rollout's
+   * stretch of the workloads judged (null when no rollout served a request), and the longest time a
+   * rollout took to complete (null when none completed).
+   */
+  rolloutP95Ms?: number | null;
+  longestRolloutSeconds?: number | null;
 }
 
 const round = (v: number, digits: number): number => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -72,6 +80,15 @@ function worstP95(workloads: RunSummary['workloads']): RunSummary['workloads'][n
     if (worst === undefined || p95 > worst.responseTimeSeconds.p95) worst = x;
   }
   return worst;
+}
+
+/** The rollout figures of the workloads judged; none when no workload had a rollout. */
+function rolloutFigures(workloads: RunSummary['workloads']): Pick<ComparisonRow, 'rolloutP95Ms' | 'longestRolloutSeconds'> {
+  const rollouts = workloads.flatMap((x) => x.rollouts ?? []);
+  if (rollouts.length === 0) return {};
+  const p95s = rollouts.map((o) => ms(o.requests?.responseTimeSeconds.p95)).filter((v): v is number => v !== null);
+  const durations = rollouts.map((o) => o.durationSeconds).filter((v): v is number => v !== null);
+  return { rolloutP95Ms: p95s.length === 0 ? null : Math.max(...p95s), longestRolloutSeconds: durations.length === 0 ? null : Math.max(...durations) };
 }
 
 export function comparisonRow(
@@ -112,5 +129,6 @@ export function comparisonRow(
     meanReplicas: busiest?.replicas.meanReady ?? 0,
     peakNodes: summary.nodeCount.peak,
     meanNodes: summary.nodeCount.mean,
+    ...rolloutFigures(w),
   };
 }

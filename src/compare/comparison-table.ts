@@ -70,6 +70,16 @@ export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
     { key: 'mean_replicas', header: 'mean replicas', value: (r) => r.meanReplicas, better: 'lower', digits: 2 },
     { key: 'peak_nodes', header: 'peak nodes', value: (r) => r.peakNodes, better: 'lower', digits: 0 },
     { key: 'mean_nodes', header: 'mean nodes', value: (r) => r.meanNodes, better: 'lower', digits: 2 },
+    ...rolloutColumns(rows),
+  ];
+}
+
+/** With Deployment rollouts in some run: the worst p95 over a rollout's stretch, and the longest rollout. */
+function rolloutColumns(rows: readonly ComparisonRow[]): Column[] {
+  if (!rows.some((r) => r.rolloutP95Ms !== undefined || r.longestRolloutSeconds !== undefined)) return [];
+  return [
+    { key: 'rollout_p95_ms', header: 'rollout p95 ms', value: (r) => r.rolloutP95Ms ?? null, better: 'lower', digits: 1 },
+    { key: 'longest_rollout_s', header: 'longest rollout s', value: (r) => r.longestRolloutSeconds ?? null, better: 'lower', digits: 0 },
   ];
 }
 

@@ -6,6 +6,7 @@ import { HPA_DEFAULTS, HPA_DEFAULT_CPU_UTILIZATION_PERCENT, HPA_DEFAULT_MIN_REPL
 import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
 import { CONTROLLER_RATE_LIMIT, JOB_RATE_LIMIT } from '../cluster/rate-limited-requeue.js';
 import { RESOURCE_QUOTA_DEFAULTS } from '../cluster/resource-quota-resync.js';
+import { DEPLOYMENT_DEFAULTS, ROLLING_UPDATE_DEFAULTS, type IntOrPercent } from '../cluster/deployment/strategy.js';
 import { NODE_MONITOR_GRACE_PERIOD_SECONDS } from '../cluster/node-lifecycle.js';
 import { NODE_MONITOR_DEFAULTS } from '../cluster/node-not-ready-time.js';
 import { NODE_EVICTION_DEFAULTS } from '../cluster/zone-state.js';
@@ -23,8 +24,13 @@ interface DefaultRow {
   mirrors: string;
 }
 
+function intOrPercentText(v: IntOrPercent): string {
+  return v.kind === 'percent' ? `${v.value}%` : String(v.value);
+}
+
 export function defaultRows(): DefaultRow[] {
   const h = HPA_DEFAULTS;
+  const rolling = ROLLING_UPDATE_DEFAULTS;
   return [
     { setting: 'HPA sync period', value: `${h.syncPeriodSeconds} s`, mirrors: '`--horizontal-pod-autoscaler-sync-period`' },
     { setting: 'HPA tolerance', value: h.tolerance, mirrors: '`--horizontal-pod-autoscaler-tolerance`' },
@@ -60,6 +66,12 @@ export function defaultRows(): DefaultRow[] {
     { setting: 'CA unremovable node recheck', value: `${CA_DEFAULTS.unremovableNodeRecheckTimeoutSeconds} s`, mirrors: '`--unremovable-node-recheck-timeout`' },
     { setting: 'CA expendable pods priority cutoff', value: CA_DEFAULTS.expendablePodsPriorityCutoff, mirrors: '`--expendable-pods-priority-cutoff` (pods below it, unless preemptionPolicy Never, are left out)' },
     { setting: 'CA max empty / drain deletions at once', value: `${CA_DEFAULTS.maxScaleDownParallelism} / ${CA_DEFAULTS.maxDrainParallelism}`, mirrors: '`--max-scale-down-parallelism`, `--max-drain-parallelism`' },
+    {
+      setting: 'Deployment strategy',
+      value: `RollingUpdate, maxSurge ${intOrPercentText(rolling.maxSurge)}, maxUnavailable ${intOrPercentText(rolling.maxUnavailable)}`,
+      mirrors: 'SetDefaults_Deployment `spec.strategy` (surge rounded up, unavailable down; both 0 after rounding: 1 unavailable)',
+    },
+    { setting: 'Deployment minReadySeconds / progressDeadlineSeconds', value: `${DEPLOYMENT_DEFAULTS.minReadySeconds} s / ${DEPLOYMENT_DEFAULTS.progressDeadlineSeconds} s`, mirrors: 'SetDefaults_Deployment `spec.minReadySeconds`, `spec.progressDeadlineSeconds`' },
     {
       setting: 'ReplicaSet / StatefulSet retry after a failed sync',
       value: `${CONTROLLER_RATE_LIMIT.baseSeconds * 1000} ms doubling to ${CONTROLLER_RATE_LIMIT.maxSeconds} s`,

@@ -8,6 +8,8 @@
 import { Cluster } from '../cluster/cluster.js';
 import type { UsageState } from '../cluster/cluster-listener.js';
 import { DeploymentController } from '../cluster/deployment-controller.js';
+import { scheduleRollouts } from './rollouts.js';
+import type { RolloutWindows } from './rollout-windows.js';
 import { StatefulSetController } from '../cluster/stateful-set-controller.js';
 import type { SimPod } from '../cluster/model.js';
 import { recordQuotaEvents } from './quota-records.js';
@@ -76,6 +78,8 @@ export interface BuiltSimulation {
   quotas: QuotaLedger | undefined;
   /** The resource quota controller's periodic resync (its grid's phase); undefined without quotas. */
   quotaResync: ResourceQuotaResync | undefined;
+  /** Requests and response times over each Deployment rollout's stretch (spec.rollouts). */
+  rolloutWindows: RolloutWindows;
 }
 
 export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [], timer?: EventTimer): BuiltSimulation {
@@ -136,6 +140,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
 
   const preemptions = recordSchedulerEvents(scenario, sim, cluster, hub);
   const quotaRecords = recordQuotaEvents(scenario, sim, rng, cluster, hub);
+  const rolloutWindows = scheduleRollouts(scenario, workloads, sim, hub);
 
   const queues = scenario.queues.map((q) => new StandaloneQueue(q));
   for (const group of nodeGroups) group.startInitial();
@@ -181,7 +186,7 @@ export function buildSimulation(scenario: Scenario, observers: SimObserver[] = [
   });
   const hpas = [...userHpas, ...keda.generatedHpas];
   const clusterAutoscaler = buildClusterAutoscaler({ scenario, sim, rng, cluster, groups: nodeGroups, workloads, observer: hub });
-  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, teardown, ledger, billing, clusterAutoscaler, faultCounts, preemptions, quotas: quotaRecords?.ledger, quotaResync: quotaRecords?.resync, nodeCount, unschedulable };
+  return { scenario, sim, cluster, workloads, hpas, keda, queues, metricsServer, observers: hub, nodeGroups, teardown, ledger, billing, clusterAutoscaler, faultCounts, preemptions, quotas: quotaRecords?.ledger, quotaResync: quotaRecords?.resync, nodeCount, unschedulable, rolloutWindows };
 }
 
 /** Something whose offered rate follows a trace: a workload's load or a standalone queue. */

@@ -10,7 +10,7 @@
  * steady stretch is one row; `none` writes the header only (the run builds no decision records).
  */
 import type { SimObserver } from '../observe/observer.js';
-import type { CaDecisionRecord, FailedCreateRecord, FailedSchedulingRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord } from '../observe/records.js';
+import type { CaDecisionRecord, DeploymentEventRecord, FailedCreateRecord, FailedSchedulingRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord } from '../observe/records.js';
 import type { RowCell } from '../report/csv-line.js';
 import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
 import type { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
@@ -204,6 +204,22 @@ export class DecisionLog implements SimObserver {
       'create', '', '', '', '', '', '',
       '', 'FailedCreate', '', '',
       '', r.pods > 1 ? `${r.message} (${r.pods} creates refused)` : r.message,
+    );
+    for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
+    this.write(row);
+  }
+
+  /**
+   * A Deployment's rollout event: controller `deployment`, the Deployment as name, the ReplicaSet
+   * as target, path `rollout`, the event's reason, and its message in ca_detail.
+   */
+  deploymentEvent(r: DeploymentEventRecord): void {
+    const row = this.base(
+      round3(r.timeSeconds), 'deployment', r.deployment, r.replicaSet, '', '', '',
+      '', '', '', 'false',
+      'rollout', '', '', '', '', '', '',
+      '', r.reason, '', '',
+      '', r.message,
     );
     for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
     this.write(row);

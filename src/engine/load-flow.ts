@@ -21,6 +21,17 @@ export interface FlowTotals {
   backlogRequestSeconds: number;
 }
 
+/**
+ * Counts and response times over a stretch of the run (a rollout's: engine/rollout-windows.ts),
+ * fed alongside the totals while it is attached; it never changes the flow.
+ */
+export interface FlowWindow {
+  offeredRequests: number;
+  servedRequests: number;
+  droppedRequests: number;
+  readonly responseTimes: ResponseTimeAccumulator;
+}
+
 export interface FlowStep {
   params: FlowParams;
   step: FlowResult;
@@ -40,11 +51,15 @@ export class LoadFlow {
   inFlightMessages = 0;
   /** The backlog's admitted requests by arrival (its total is kept equal to backlogRequests). */
   readonly cohorts = new CohortQueue();
+  /** A stretch being measured apart (settle to its start before attaching it, to its end before reading it). */
+  window: FlowWindow | undefined = undefined;
   private timeSeconds = 0;
   /** R of the pieces the pods take from the backlog in the current advance. */
   private pieceSojournSeconds = 0;
-  private readonly recordPiece: WaitPieceSink = (requests, waitFromSeconds, waitToSeconds) =>
+  private readonly recordPiece: WaitPieceSink = (requests, waitFromSeconds, waitToSeconds) => {
     this.responseTimes.addWaitRange(requests, Math.max(0, waitFromSeconds), Math.max(0, waitToSeconds), this.pieceSojournSeconds);
+    this.window?.responseTimes.addWaitRange(requests, Math.max(0, waitFromSeconds), Math.max(0, waitToSeconds), this.pieceSojournSeconds);
+  };
   // Reused by every advance (the workload settles at nearly every event): the interval's inputs and
   // what advance returns, which is read at once and not kept.
   private readonly params: FlowParams;
@@ -84,6 +99,13 @@ export class LoadFlow {
       t.droppedRequests += lostRequests;
     }
     t.backlogRequestSeconds += step.backlogRequestSeconds;
+    const w = this.window;
+    if (w !== undefined) {
+      const lostRequests = lostRps > 0 ? lostRps * dtSeconds : 0;
+      w.offeredRequests += step.offeredRequests + lostRequests;
+      w.servedRequests += step.servedRequests;
+      w.droppedRequests += step.droppedRequests + lostRequests;
+    }
     if (lostRps > 0 || step.droppedRequests > 0 || step.backlogRequests > this.backlogRequests + 1e-9) this.underProvisionedSeconds += dtSeconds;
     const startBacklogRequests = this.backlogRequests;
     this.backlogRequests = step.backlogRequests;
@@ -207,7 +229,9 @@ export class LoadFlow {
     const servedFree = step.servedRequests - servedFromBacklog;
     const freeSeconds = dtSeconds - saturatedSeconds;
     if (servedFree > 1e-12 && freeSeconds > 0) {
-      this.responseTimes.add(servedFree, 0, sojournMeanSeconds(servedFree / freeSeconds / readyPods, capacityRpsPerPod, this.load.serviceTimeSeconds));
+      const sojournSeconds = sojournMeanSeconds(servedFree / freeSeconds / readyPods, capacityRpsPerPod, this.load.serviceTimeSeconds);
+      this.responseTimes.add(servedFree, 0, sojournSeconds);
+      this.window?.responseTimes.add(servedFree, 0, sojournSeconds);
     }
   }
 }

@@ -5,7 +5,7 @@
 import type { ControllerKind } from './decision-row.js';
 
 /** Output order: KEDA's activation comes before the HPA it feeds, the pods' controllers after it, and pods before nodes. */
-const KIND_ORDER: Readonly<Record<ControllerKind, number>> = Object.freeze({ keda: 0, hpa: 1, replicaset: 2, statefulset: 2, job: 2, ca: 3, scheduler: 4 });
+const KIND_ORDER: Readonly<Record<ControllerKind, number>> = Object.freeze({ keda: 0, hpa: 1, deployment: 2, replicaset: 2, statefulset: 2, job: 2, ca: 3, scheduler: 4 });
 
 /** `hpa/<name>`, `keda/<name>` or `ca/cluster-autoscaler`: unique per autoscaler. */
 export function autoscalerKey(row: { controller: string; name: string }): string {

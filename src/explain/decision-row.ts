@@ -117,12 +117,21 @@ export interface CreateFailureRow extends RowBase {
   detail: string;
 }
 
-export type DecisionRow = HpaDecisionRow | KedaDecisionRow | CaDecisionRow | SchedulerDecisionRow | CreateFailureRow;
+/** A Deployment's rollout event: a ReplicaSet scaled, or the rollout complete or stalled (decision-log.ts deploymentEvent). */
+export interface DeploymentEventRow extends RowBase {
+  controller: 'deployment';
+  /** The ReplicaSet concerned. */
+  target: string;
+  reason: string;
+  detail: string;
+}
+
+export type DecisionRow = HpaDecisionRow | KedaDecisionRow | CaDecisionRow | SchedulerDecisionRow | CreateFailureRow | DeploymentEventRow;
 
 export type ControllerKind = DecisionRow['controller'];
 
 /** Every `controller` value decisions.csv may hold. */
-export const CONTROLLER_KINDS: readonly ControllerKind[] = Object.freeze(['hpa', 'keda', 'ca', 'scheduler', 'replicaset', 'statefulset', 'job']);
+export const CONTROLLER_KINDS: readonly ControllerKind[] = Object.freeze(['hpa', 'keda', 'ca', 'scheduler', 'replicaset', 'statefulset', 'job', 'deployment']);
 
 /** "expected hpa, keda, …, or job, got "x"": the message for an unknown controller cell. */
 export function unknownControllerMessage(controller: string): string {

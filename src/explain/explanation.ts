@@ -203,4 +203,17 @@ export interface CreateFailureExplanation extends ExplanationTime {
   previous: { timeSeconds: number; detail: string } | null;
 }
 
-export type Explanation = HpaExplanation | KedaExplanation | CaExplanation | SchedulerExplanation | CreateFailureExplanation;
+/** A Deployment's rollout event: which ReplicaSet, what happened and why, and the event before it. */
+export interface DeploymentExplanation extends ExplanationTime {
+  controller: 'deployment';
+  kind: 'Deployment';
+  name: string;
+  replicaSet: string;
+  /** ScalingReplicaSet: the set's size before and after (null for another reason). */
+  scaled: { fromReplicas: number; toReplicas: number } | null;
+  reason: ReasonCode;
+  detail: string;
+  previous: { timeSeconds: number; detail: string } | null;
+}
+
+export type Explanation = HpaExplanation | KedaExplanation | CaExplanation | SchedulerExplanation | CreateFailureExplanation | DeploymentExplanation;

@@ -147,6 +147,7 @@ export function parseDecisionRow(src: CellSource, groups: readonly number[]): De
   if (controller === 'keda') return kedaRow(src, groups);
   if (controller === 'ca') return caRow(src);
   if (controller === 'scheduler') return schedulerRow(src);
+  if (controller === 'deployment') return { ...eventCells(src), controller: 'deployment' };
   const creating = CREATING_CONTROLLERS.find((c) => c === controller);
   if (creating !== undefined) return { ...eventCells(src), controller: creating };
   throw new UserInputError({ file: src.file, line: src.line, field: 'controller', message: unknownControllerMessage(controller) });

@@ -1,8 +1,11 @@
 /**
  * Controller kind → how its decision is explained and rendered: the one place that dispatches on
- * the `controller` column (hpa, keda, ca, scheduler; replicaset, statefulset and job for FailedCreate). A new autoscaler kind means one entry here.
+ * the `controller` column (hpa, keda, ca, scheduler; replicaset, statefulset and job for FailedCreate;
+ * deployment for rollout events). A new autoscaler kind means one entry here.
  */
-import type { CaDecisionRow, CreateFailureRow, HpaDecisionRow, KedaDecisionRow, SchedulerDecisionRow } from './decision-row.js';
+import type { CaDecisionRow, CreateFailureRow, DeploymentEventRow, HpaDecisionRow, KedaDecisionRow, SchedulerDecisionRow } from './decision-row.js';
+import { explainDeployment } from './explain-deployment.js';
+import { renderDeployment } from './render-deployment.js';
 import { explainCreateFailure } from './explain-create.js';
 import { renderCreateFailure } from './render-create.js';
 import { explainScheduler } from './explain-scheduler.js';
@@ -32,6 +35,8 @@ export function explainDecision(pick: NearestDecision, at: AskedTime): Explanati
     case 'statefulset':
     case 'job':
       return explainCreateFailure(decision, previous as CreateFailureRow | undefined, at);
+    case 'deployment':
+      return explainDeployment(decision, previous as DeploymentEventRow | undefined, at);
   }
 }
 
@@ -53,6 +58,8 @@ export function renderExplanation(e: Explanation): string[] {
     case 'statefulset':
     case 'job':
       return renderCreateFailure(e);
+    case 'deployment':
+      return renderDeployment(e);
   }
 }
 

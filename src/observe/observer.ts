@@ -2,7 +2,7 @@
  * Observer hooks (vitest reporter style): optional callbacks the simulation calls; observers only
  * record, they never change the run.
  */
-import type { CaDecisionRecord, FailedCreateRecord, FailedSchedulingRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord, ReplicaWriteRecord } from './records.js';
+import type { CaDecisionRecord, DeploymentEventRecord, FailedCreateRecord, FailedSchedulingRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord, ReplicaWriteRecord } from './records.js';
 
 export interface SimObserver {
   /**
@@ -24,6 +24,8 @@ export interface SimObserver {
   failedScheduling?(record: FailedSchedulingRecord): void;
   /** A controller's pod creates were forbidden by a ResourceQuota (runs with quotas only). */
   failedCreate?(record: FailedCreateRecord): void;
+  /** A Deployment's rollout scaled a ReplicaSet or changed its Progressing condition (spec.rollouts). */
+  deploymentEvent?(record: DeploymentEventRecord): void;
 }
 
 /** Whether `observer` would do anything with `hook`: controllers skip building records nobody keeps. */
@@ -103,5 +105,9 @@ export class ObserverHub implements SimObserver {
 
   failedCreate(record: FailedCreateRecord): void {
     for (const o of this.observers) o.failedCreate?.(record);
+  }
+
+  deploymentEvent(record: DeploymentEventRecord): void {
+    for (const o of this.observers) o.deploymentEvent?.(record);
   }
 }

@@ -134,6 +134,21 @@ export interface FailedCreateRecord {
   message: string;
 }
 
+/**
+ * A Deployment's rollout event: the deployment controller scaled one of its ReplicaSets
+ * (ScalingReplicaSet), or the Progressing condition changed reason (NewReplicaSetAvailable,
+ * ProgressDeadlineExceeded, ReplicaSetUpdated). Only Deployments that have had a rollout report them.
+ */
+export interface DeploymentEventRecord {
+  timeSeconds: number;
+  /** The Deployment's name. */
+  deployment: string;
+  reason: string;
+  /** The ReplicaSet concerned. */
+  replicaSet: string;
+  message: string;
+}
+
 export interface FailedSchedulingRecord {
   timeSeconds: number;
   pod: string;

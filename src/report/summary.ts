@@ -10,7 +10,11 @@ import type { CostReport } from './cost/cost-report.js';
 import { summarizeCost, type CostSummary } from './cost/cost-summary.js';
 import { summarizeKeda, type KedaSummary } from './keda-summary.js';
 import type { BuiltSimulation } from '../engine/build-simulation.js';
+import type { FlowWindow } from '../engine/load-flow.js';
+import type { RolloutWindows } from '../engine/rollout-windows.js';
 import type { QuotaLedger } from '../cluster/quota-ledger.js';
+import { DeploymentController } from '../cluster/deployment-controller.js';
+import type { WorkloadController } from '../cluster/workload-controller.js';
 import { quotaQuantityText, type QuotaAmounts } from '../cluster/quota-usage.js';
 import type { QuotaResource } from '../scenario/types.js';
 import { percentOfOffered } from './offered-share.js';
@@ -35,6 +39,30 @@ export interface WorkloadSummary {
   restarts: number;
   /** Queue workers: the largest age of the oldest waiting message. */
   peakOldestMessageAgeSeconds?: number;
+  /** A Deployment's rollouts (spec.rollouts), oldest first; only for Deployments that had one. */
+  rollouts?: RolloutSummary[];
+}
+
+/**
+ * One rollout: when it began, when the Deployment reported it complete (every pod updated and
+ * available, no old pod left active: `kubectl rollout status` returns), how long that took, and
+ * when it first exceeded progressDeadlineSeconds or gave way to the next rollout (null: did not).
+ */
+export interface RolloutSummary {
+  revision: number;
+  replicaSet: string;
+  startedSeconds: number;
+  completedSeconds: number | null;
+  durationSeconds: number | null;
+  progressDeadlineExceededSeconds: number | null;
+  supersededSeconds: number | null;
+  /** Ready pods when it began; the fewest ready and the most pods (surge included) while it ran. */
+  pods: { readyAtStart: number; minReady: number; peak: number };
+  /**
+   * The requests over its stretch (start to completion, supersession or the end of the run) and
+   * their response times; null for a workload without a load model.
+   */
+  requests: { offered: number; served: number; dropped: number; servedPercent: number | null; responseTimeSeconds: { p50: number; p95: number; p99: number } } | null;
 }
 
 export interface ResourceQuotaSummary {
@@ -105,6 +133,36 @@ function spotInterruptions(built: BuiltSimulation): Pick<RunSummary, 'spotInterr
   return byPool.length > 0 ? { spotInterruptions: Object.fromEntries(byPool) } : {};
 }
 
+function rolloutRequests(window: FlowWindow | undefined): RolloutSummary['requests'] {
+  if (window === undefined) return null;
+  const rt = window.responseTimes;
+  return {
+    offered: roundRequests(window.offeredRequests),
+    served: roundRequests(window.servedRequests),
+    dropped: roundRequests(window.droppedRequests),
+    servedPercent: percentOfOffered(window.servedRequests, window.offeredRequests),
+    responseTimeSeconds: { p50: r(rt.quantileSeconds(0.5)), p95: r(rt.quantileSeconds(0.95)), p99: r(rt.quantileSeconds(0.99)) },
+  };
+}
+
+function rolloutsOf(controller: WorkloadController, windows: RolloutWindows): Pick<WorkloadSummary, 'rollouts'> {
+  if (!(controller instanceof DeploymentController) || controller.rollouts.length === 0) return {};
+  const seconds = (v: number | undefined): number | null => (v === undefined ? null : r(v, 3));
+  return {
+    rollouts: controller.rollouts.map((o) => ({
+      revision: o.revision,
+      replicaSet: o.replicaSet,
+      startedSeconds: r(o.startedSeconds, 3),
+      completedSeconds: seconds(o.completedSeconds),
+      durationSeconds: seconds(o.completedSeconds === undefined ? undefined : o.completedSeconds - o.startedSeconds),
+      progressDeadlineExceededSeconds: seconds(o.deadlineExceededSeconds),
+      supersededSeconds: seconds(o.supersededSeconds),
+      pods: { readyAtStart: o.readyPodsAtStart, minReady: o.minReadyPods, peak: o.peakPods },
+      requests: rolloutRequests(windows.of(o)),
+    })),
+  };
+}
+
 export function summarizeRun(built: BuiltSimulation, cost: CostReport): RunSummary {
   const { scenario } = built;
   // Extremes and pod-seconds over the counts as they were held between events, not the output samples.
@@ -144,6 +202,7 @@ export function summarizeRun(built: BuiltSimulation, cost: CostReport): RunSumma
         coldStarts: roundColdStarts(w.coldStarts.summary()),
         restarts: built.cluster.restartsByOwner[i] ?? 0,
         ...(w.load?.queue !== undefined && w.flow ? { peakOldestMessageAgeSeconds: r(w.flow.peakOldestAgeSeconds, 3) } : {}),
+        ...rolloutsOf(w.controller, built.rolloutWindows),
       };
     }),
     hpas: built.hpas.map((h) => ({

@@ -27,6 +27,7 @@ import { resolveNodePools } from './node-pools/resolve-node-pools.js';
 import { ProblemSink } from './problem-sink.js';
 import { resolveKeda } from './keda/resolve-keda.js';
 import { resolveFaults } from './faults/resolve-faults.js';
+import { resolveRollouts } from './resolve-rollouts.js';
 import { poolsThatAddNodes, warnAboutFaultsThatNeverFire } from './faults/fault-reach.js';
 import { workloadPodBounds } from './faults/workload-pod-bounds.js';
 import { resolveClusterAutoscaler } from './resolve-cluster-autoscaler.js';
@@ -123,6 +124,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
   warnAboutPodsThatFitNoPool(podSources(manifests), nodePools, sink);
   warnAboutAffinityNoPoolMatches(podSources(manifests), nodePools, sink);
   const durationSeconds = resolveRunLength(overrides.durationSeconds ?? sections.durationSeconds, traces.bindings, [...loads.map((l) => l.trace), ...queues.map((q) => q.trace)], series, ref, sink);
+  const rollouts = resolveRollouts(sections.rollouts, { manifests, elasticSources, start, durationSeconds, scenarioRef: ref, sink });
   warnAboutFaultsThatNeverFire(sections.faults, {
     durationSeconds,
     durationSource: overrides.durationSeconds !== undefined ? '--duration' : sections.durationSeconds !== undefined ? 'spec.duration' : 'the end of the longest trace',
@@ -154,6 +156,7 @@ export async function loadScenario(dir: string, overrides: ScenarioOverrides = {
     series,
     ...keda,
     faults,
+    rollouts,
     startEpochSeconds: start.epochSeconds,
     warnings: sink.warnings,
   });

@@ -13,6 +13,7 @@ import { FaultSchema, type FaultInput } from './schema/fault-schema.js';
 import { JobRunSchema, type JobRunInput } from './schema/job-run-schema.js';
 import { LoadModelSchema, type LoadModelInput } from './schema/load-model-schema.js';
 import { NodePoolSchema } from './schema/node-pool-schema.js';
+import { RolloutSchema, type RolloutInput } from './schema/rollout-schema.js';
 import { TRACE_BINDING_DEFAULTS } from './schema/scenario-defaults.js';
 import { ScenarioDocumentSchema, ScenarioSpecSchema, type DecisionDetail } from './schema/scenario-schema.js';
 import { StandaloneQueueSchema, type StandaloneQueueInput } from './schema/queue-schema.js';
@@ -51,6 +52,8 @@ export interface ScenarioSections {
   triggerSourceKeys: string[];
   /** spec.faults: the valid items with their index in the list. */
   faults: { index: number; fault: FaultInput }[];
+  /** spec.rollouts: the valid items with their index in the list. */
+  rollouts: { index: number; item: RolloutInput }[];
   /** spec.jobs: valid entries by ScaledJob name, and every key. */
   jobs: Map<string, JobRunInput>;
   jobNames: string[];
@@ -101,6 +104,7 @@ export function readScenarioSections(ref: DocRef, sink: ProblemSink): ScenarioSe
     triggerSources: entries(spec.triggers, TriggerSourceSchema),
     triggerSourceKeys: Object.keys(asRecord(spec.triggers)),
     faults: faultItems(spec.faults),
+    rollouts: indexedItems(spec.rollouts, RolloutSchema),
     jobs: entries(spec.jobs, JobRunSchema),
     jobNames: Object.keys(asRecord(spec.jobs)),
     queues: entries(spec.queues, StandaloneQueueSchema),

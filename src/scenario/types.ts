@@ -6,6 +6,7 @@
 import type { HpaControllerConfig, HpaSpec, SourceRef } from '../autoscalers/hpa/types.js';
 import type { ScaledJobSpec, ScaledObjectSpec } from '../autoscalers/keda/types.js';
 import type { NodeBilling, VirtualPoolSettings } from '../cloud/types.js';
+import type { RolloutSettings } from '../cluster/deployment/strategy.js';
 import type { InputProblem } from '../errors/user-input-error.js';
 import type { FaultSpec } from './fault-types.js';
 import type { PodTemplateSpec, Taint, Toleration } from './pod-template-types.js';
@@ -37,10 +38,22 @@ export interface StatefulSetSettings {
   serviceName?: string;
 }
 
+/** A Deployment's pod template changing (spec.rollouts): a new revision, as `kubectl rollout restart` makes. */
+export interface RolloutSpec {
+  /** The Deployment's name. */
+  workload: string;
+  /** The first rollout, seconds since t = 0. */
+  atSeconds: number;
+  /** Repeats this long after each one; undefined = once. */
+  everySeconds?: number;
+}
+
 export interface WorkloadSpec {
   kind: WorkloadKind;
   /** Set for StatefulSets. */
   statefulSet?: StatefulSetSettings;
+  /** Set for Deployments: spec.strategy, minReadySeconds and progressDeadlineSeconds, defaults filled. */
+  rollout?: RolloutSettings;
   apiVersion: string;
   name: string;
   namespace: string;
@@ -362,6 +375,8 @@ export interface Scenario {
   scalerFaults: ScalerFaultSpec[];
   /** spec.faults other than scalerUnavailable, in list order. */
   faults: FaultSpec[];
+  /** spec.rollouts, in list order. */
+  rollouts: RolloutSpec[];
   jobRuns: JobRunSpec[];
   /** Queues with no consumer Deployment (spec.queues). */
   queues: StandaloneQueueSpec[];

@@ -62,3 +62,8 @@ export function parseGoFloat(text: string): number | undefined {
   if (!Number.isFinite(value)) return undefined;
   return hex[1] === '-' ? -value : value;
 }
+
+/** Go math.Round: half away from zero (JS Math.round rounds half toward +∞). */
+export function goRound(x: number): number {
+  return Math.sign(x) * Math.round(Math.abs(x));
+}

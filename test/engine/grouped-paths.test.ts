@@ -100,6 +100,8 @@ describe('grouped scrapes and HPA class counts write what the per-pod paths writ
     ['zone-spread-ca', 86_400, true],
     // Three days: the zone outage is on the third (its nodes' pods stop, are evicted, recreated).
     ['zone-outage-ca', 3 * 86_400, true],
+    // Two days: the first day's rollout at 14:00 replaces every pod (two templates' pods at once).
+    ['rollout-at-peak', 2 * 86_400, true],
     ['overprovisioning-ca', 2 * 86_400, true],
     ['active-users-ca', 86_400, false],
     ['active-users-eci', 86_400, false],

@@ -25,6 +25,7 @@ const CASES: [string, { durationSeconds?: number }][] = [
   ['self-healing', {}],
   ['zone-spread-ca', {}],
   ['zone-outage-ca', {}],
+  ['rollout-at-peak', {}],
   ['overprovisioning-ca', {}],
   ['namespace-quota', { durationSeconds: 86400 }],
 ];

@@ -89,7 +89,7 @@ describe('reading decisions.csv', () => {
 
   it('rejects a time that is not a number and an unknown controller', async () => {
     expect(await failure(decisionsCsv([hpaCells(15, 'web', { time_s: 'soon' })]))).toMatch(/:2: time_s: expected a time in seconds, got "soon"/);
-    expect(await failure(decisionsCsv([hpaCells(15, 'web', { controller: 'vpa' })]))).toMatch(/:2: controller: expected hpa, keda, ca, scheduler, replicaset, statefulset or job, got "vpa"/);
+    expect(await failure(decisionsCsv([hpaCells(15, 'web', { controller: 'vpa' })]))).toMatch(/:2: controller: expected hpa, keda, ca, scheduler, replicaset, statefulset, job or deployment, got "vpa"/);
   });
 
   it('rejects a file that is not decisions.csv, naming the missing columns', async () => {

@@ -1,28 +1,78 @@
 /**
- * Warnings for workload fields the simulator does not model: a Deployment's rollout strategy warns
- * unless it is what SetDefaults_Deployment sets anyway (RollingUpdate, maxSurge and maxUnavailable
- * 25%), which every `kubectl get deploy -o yaml` export carries.
+ * A Deployment's spec.strategy, minReadySeconds and progressDeadlineSeconds are read with
+ * SetDefaults_Deployment's defaults and checked as pkg/apis/apps/validation checks them (each
+ * problem at its field); a StatefulSet's minReadySeconds is still warned about as not modelled.
  */
 import { describe, expect, it } from 'vitest';
 import { BASE_DEPLOYMENT, baseFiles } from './helpers/base-scenario.js';
-import { loadFolder } from './helpers/scenario-folder.js';
+import { folderProblems, lines, loadFolder } from './helpers/scenario-folder.js';
 
-async function strategyWarned(strategy: string): Promise<boolean> {
-  const web = BASE_DEPLOYMENT.replace('spec:\n  selector:', `spec:\n  strategy: ${strategy}\n  selector:`);
-  const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': web });
-  return scenario.warnings.some((w) => w.field === 'spec.strategy');
+function withSpec(...specLines: string[]): string {
+  return BASE_DEPLOYMENT.replace('spec:\n  selector:', `spec:\n${specLines.map((l) => `  ${l}`).join('\n')}\n  selector:`);
 }
 
-describe('spec.strategy', () => {
-  const cases: [string, boolean][] = [
-    ['{type: RollingUpdate, rollingUpdate: {maxSurge: 25%, maxUnavailable: 25%}}', false],
-    ['{type: RollingUpdate}', false],
-    ['{rollingUpdate: {maxUnavailable: 25%}}', false],
-    ['{type: Recreate}', true],
-    ['{type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}', true],
-    ['{type: RollingUpdate, rollingUpdate: {maxSurge: 50%}}', true],
+describe('a Deployment rollout settings', () => {
+  it('defaults to RollingUpdate 25%/25%, minReadySeconds 0, progressDeadlineSeconds 600, without a warning', async () => {
+    const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': BASE_DEPLOYMENT });
+    expect(scenario.workloads[0]!.rollout).toEqual({
+      strategy: { type: 'RollingUpdate', maxSurge: { kind: 'percent', value: 25 }, maxUnavailable: { kind: 'percent', value: 25 } },
+      minReadySeconds: 0,
+      progressDeadlineSeconds: 600,
+    });
+    expect(scenario.warnings.filter((w) => w.field?.startsWith('spec.strategy') || w.field === 'spec.minReadySeconds')).toEqual([]);
+  });
+
+  const read: [string, string[], unknown][] = [
+    ['counts', ['strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}'], { type: 'RollingUpdate', maxSurge: { kind: 'int', value: 1 }, maxUnavailable: { kind: 'int', value: 0 } }],
+    ['one side given, the other defaulted', ['strategy: {rollingUpdate: {maxSurge: 50%}}'], { type: 'RollingUpdate', maxSurge: { kind: 'percent', value: 50 }, maxUnavailable: { kind: 'percent', value: 25 } }],
+    ['Recreate', ['strategy: {type: Recreate}'], { type: 'Recreate' }],
+    ['a null strategy (an export)', ['strategy:'], { type: 'RollingUpdate', maxSurge: { kind: 'percent', value: 25 }, maxUnavailable: { kind: 'percent', value: 25 } }],
   ];
-  it.each(cases)('%s warns: %s', async (strategy, warned) => {
-    expect(await strategyWarned(strategy)).toBe(warned);
+  it.each(read)('reads %s', async (_name, spec, strategy) => {
+    const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': withSpec(...spec) });
+    expect(scenario.workloads[0]!.rollout?.strategy).toEqual(strategy);
+  });
+
+  it('reads minReadySeconds and progressDeadlineSeconds', async () => {
+    const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': withSpec('minReadySeconds: 10', 'progressDeadlineSeconds: 120') });
+    expect(scenario.workloads[0]!.rollout).toMatchObject({ minReadySeconds: 10, progressDeadlineSeconds: 120 });
+  });
+
+  const refused: [string, string[], string, RegExp][] = [
+    ['both 0', ['strategy: {rollingUpdate: {maxSurge: 0, maxUnavailable: 0}}'], 'spec.strategy.rollingUpdate.maxUnavailable', /may not be 0 when `maxSurge` is 0/],
+    ['both 0%', ['strategy: {rollingUpdate: {maxSurge: 0%, maxUnavailable: "0%"}}'], 'spec.strategy.rollingUpdate.maxUnavailable', /may not be 0 when `maxSurge` is 0/],
+    ['a negative count', ['strategy: {rollingUpdate: {maxSurge: -1}}'], 'spec.strategy.rollingUpdate.maxSurge', /must be greater than or equal to 0/],
+    ['not a percent', ['strategy: {rollingUpdate: {maxSurge: "25 %"}}'], 'spec.strategy.rollingUpdate.maxSurge', /is not a valid percent/],
+    ['maxUnavailable over 100%', ['strategy: {rollingUpdate: {maxUnavailable: 150%}}'], 'spec.strategy.rollingUpdate.maxUnavailable', /must not be greater than 100%/],
+    ['rollingUpdate under Recreate', ['strategy: {type: Recreate, rollingUpdate: {maxSurge: 1}}'], 'spec.strategy.rollingUpdate', /may not be specified when strategy `type` is 'Recreate'/],
+    ['an unknown type', ['strategy: {type: BlueGreen}'], 'spec.strategy.type', /RollingUpdate/],
+    ['a deadline not above minReadySeconds', ['minReadySeconds: 60', 'progressDeadlineSeconds: 60'], 'spec.progressDeadlineSeconds', /must be greater than minReadySeconds \(60\)/],
+  ];
+  it.each(refused)('refuses %s at its field', async (_name, spec, field, message) => {
+    const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': withSpec(...spec) });
+    const at = problems.filter((p) => p.field === field);
+    expect(at, JSON.stringify(problems)).toHaveLength(1);
+    expect(at[0]!.message).toMatch(message);
+    expect(at[0]!.file).toBe('manifests/web.yaml');
+    expect(at[0]!.line).toBeGreaterThan(5);
+  });
+
+  it("still warns about a StatefulSet's minReadySeconds", async () => {
+    const sts = lines(
+      'apiVersion: apps/v1',
+      'kind: StatefulSet',
+      'metadata: {name: web}',
+      'spec:',
+      '  minReadySeconds: 5',
+      '  selector: {matchLabels: {app: web}}',
+      '  template:',
+      '    metadata: {labels: {app: web}}',
+      '    spec:',
+      '      containers: [{name: web, resources: {requests: {cpu: 100m, memory: 64Mi}}}]',
+    );
+    const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': sts });
+    const warned = scenario.warnings.filter((w) => w.field === 'spec.minReadySeconds');
+    expect(warned).toHaveLength(1);
+    expect(warned[0]!.message).toMatch(/StatefulSet's minReadySeconds is not modelled/);
   });
 });

@@ -9,6 +9,7 @@ import { formatSpan } from '../charts/chart-context.js';
 import { mermaidFileName, type RenderedReport } from '../formats/report-format.js';
 import { formatChartSection } from './chart-section.js';
 import { escapeMarkdownText, fileLink } from './markdown-text.js';
+import { formatRolloutTable } from './rollout-table.js';
 import { formatCostTable, formatScalingTable, formatWorkloadTable } from './summary-tables.js';
 
 export interface RunReportInput extends RunChartInput {
@@ -37,6 +38,8 @@ export function renderRunReport(input: RunReportInput): RenderedReport {
   ];
   const scaling = formatScalingTable(summary);
   if (scaling !== undefined) out.push('## Scaling', '', scaling, '');
+  const rollouts = formatRolloutTable(summary);
+  if (rollouts !== undefined) out.push('## Rollouts', '', rollouts, '');
   const cost = formatCostTable(summary);
   out.push('## Cost', '', cost ?? 'No node pool or virtual pool in the scenario has a price: nothing was billed.', '');
   out.push('## Charts', '');

@@ -11,6 +11,7 @@ import { markBroken, type ManifestSet } from './manifest-set.js';
 import { toPodTemplate } from './pod-template.js';
 import { StatefulSetSettingsSchema, WorkloadManifestSchema } from './pod-template-schema.js';
 import { warnUnmodelledWorkloadFields } from './unmodelled-fields.js';
+import { readRolloutSettings } from './deployment-strategy.js';
 
 /** Reads one workload object into `out` (problems go to `sink`; an unreadable one is only marked broken). */
 /** ValidateDeploymentSpec / ValidateDaemonSetSpec: a selector, not empty, that the template's labels satisfy. */
@@ -35,7 +36,8 @@ export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string
     markBroken(out, kind, ref);
     return;
   }
-  warnUnmodelledWorkloadFields(ref, sink);
+  warnUnmodelledWorkloadFields(kind, ref, sink);
+  const rollout = kind === 'Deployment' ? readRolloutSettings(ref, sink) : undefined;
   const selector = input.spec.selector.matchLabels;
   checkSelectorMatchesTemplate(kind, selector, input.spec.template.metadata.labels, ref, sink);
   const { template, containerPaths, sidecarPaths } = toPodTemplate(input.spec.template, ref, ['spec', 'template'], sink);
@@ -45,6 +47,7 @@ export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string
       ...(statefulSet
         ? { statefulSet: { podManagementPolicy: statefulSet.podManagementPolicy, ...(statefulSet.serviceName ? { serviceName: statefulSet.serviceName } : {}) } }
         : {}),
+      ...(rollout ? { rollout } : {}),
       apiVersion,
       name: input.metadata.name,
       namespace: input.metadata.namespace,

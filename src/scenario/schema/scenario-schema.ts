@@ -141,6 +141,8 @@
  *     - metricsServerOutage: { from: 4h, to: 4h15m }             # the HPA keeps its replicas
  *                                   # durations are since t=0; "HH:MM" is a clock time of the first day, in the
  *                                   # UTC offset of startTime (else of the trace that sets t=0); from < to
+ *   rollouts:                       # a Deployment's new revision (as kubectl rollout restart), replacing its
+ *     - { workload: web, at: "14:00", every: 24h }   # pods as its spec.strategy says (every: optional repeat)
  *   jobs:                           # how each ScaledJob's Jobs run (every ScaledJob needs an entry)
  *     image-resizer: { queue: uploads, messagesPerJob: 1, runSeconds: 45 }   # messagesPerJob default 1
  *   queues:                         # queues no Deployment consumes (a ScaledJob's work); triggers and jobs
@@ -163,6 +165,7 @@ import { isoTimestampSeconds, nonNegativeInteger, positiveDurationSeconds } from
 import { JobRunSchema } from './job-run-schema.js';
 import { LoadModelSchema } from './load-model-schema.js';
 import { NodePoolSchema } from './node-pool-schema.js';
+import { RolloutSchema } from './rollout-schema.js';
 import { SCENARIO_DEFAULTS } from './scenario-defaults.js';
 import { SeriesSchema } from './series-schema.js';
 import { TraceBindingSchema } from './trace-binding-schema.js';
@@ -194,6 +197,7 @@ export const ScenarioSpecSchema = z.strictObject({
   series: z.record(z.string(), SeriesSchema).default({}).describe('a map of metric name → series source'),
   triggers: z.record(z.string(), TriggerSourceSchema).default({}).describe('a map of <ScaledObject or ScaledJob name>/<trigger> → source'),
   faults: z.array(FaultSchema).default([]).describe('a list of faults, one kind per item: scalerUnavailable, containerCrash, crashLoop, livenessFailure, readinessFlap, nodeFailure, nodeBootFailure, capacityLoss, metricsServerOutage'),
+  rollouts: z.array(RolloutSchema).default([]).describe("a list of Deployment rollouts: { workload, at, every? }, each a new revision replacing the pods as the Deployment's strategy says"),
   jobs: z.record(z.string(), JobRunSchema).default({}).describe('a map of ScaledJob name → how its Jobs run'),
   queues: z.record(z.string(), StandaloneQueueSchema).default({}).describe('a map of queue name → arrivals, for queues no Deployment consumes'),
   controllers: ControllersSchema.prefault({}),

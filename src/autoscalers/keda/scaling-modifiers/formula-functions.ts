@@ -2,6 +2,7 @@
  * The expr-lang builtins a scalingModifiers formula may call (github.com/expr-lang/expr builtin
  * package): min, max, abs, ceil, floor, round. Any other name is a compile error.
  */
+import { goRound } from '../../../units/go-numbers.js';
 
 export interface FormulaFunction {
   /** Smallest and largest argument count. */
@@ -10,10 +11,6 @@ export interface FormulaFunction {
   apply(args: number[]): number;
 }
 
-/** Go math.Round: half away from zero (JS Math.round rounds half toward +∞). */
-function goRound(x: number): number {
-  return Math.sign(x) * Math.round(Math.abs(x));
-}
 
 const unary = (fn: (x: number) => number): FormulaFunction => ({ minArgs: 1, maxArgs: 1, apply: (args) => fn(args[0] ?? Number.NaN) });
 

@@ -1,0 +1,36 @@
+/**
+ * report.md's Rollouts table (runs with spec.rollouts): one row per Deployment rollout from
+ * summary.json's `rollouts`: when it began, how long it took (or how it ended), the ready pods it
+ * began with and the fewest while it ran, the most pods at once, and the requests over its stretch.
+ */
+import { formatSpan } from '../charts/chart-context.js';
+import type { RolloutSummary, RunSummary } from '../summary.js';
+import { formatMarkdownTable } from './markdown-table.js';
+import { escapeMarkdownText } from './markdown-text.js';
+
+function outcome(o: RolloutSummary): string {
+  const deadline = o.progressDeadlineExceededSeconds === null ? '' : `; progress deadline exceeded at ${formatSpan(o.progressDeadlineExceededSeconds)}`;
+  if (o.durationSeconds !== null) return `completed in ${formatSpan(o.durationSeconds)}${deadline}`;
+  return `${o.supersededSeconds !== null ? `superseded at ${formatSpan(o.supersededSeconds)}` : 'not complete at the end'}${deadline}`;
+}
+
+const ms = (seconds: number): string => (Number.isFinite(seconds) ? (seconds * 1000).toFixed(1) : '—');
+
+/** undefined when no workload had a rollout. */
+export function formatRolloutTable(summary: RunSummary): string | undefined {
+  const rows = summary.workloads.flatMap((w) =>
+    (w.rollouts ?? []).map((o) => [
+      escapeMarkdownText(w.name),
+      `${o.revision} (${escapeMarkdownText(o.replicaSet)})`,
+      formatSpan(o.startedSeconds),
+      outcome(o),
+      `${o.pods.readyAtStart} / ${o.pods.minReady}`,
+      String(o.pods.peak),
+      o.requests === null ? '—' : ms(o.requests.responseTimeSeconds.p95),
+      o.requests === null || o.requests.servedPercent === null ? '—' : o.requests.servedPercent.toFixed(3),
+    ]),
+  );
+  if (rows.length === 0) return undefined;
+  const header = ['workload', 'revision', 'started', 'outcome', 'ready at start / fewest', 'most pods', 'p95 ms over it', 'served % over it'];
+  return formatMarkdownTable(header, rows, ['left', 'left', 'right', 'left', 'right', 'right', 'right', 'right']);
+}

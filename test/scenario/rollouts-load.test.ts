@@ -1,0 +1,57 @@
+/**
+ * spec.rollouts: a Deployment named, an instant (a duration or a clock time of the first day) and
+ * an optional repeat; a StatefulSet, an ElasticWorkload's source and an unknown name are errors at
+ * the item's workload field, a rollout after the end of the run a warning.
+ */
+import { describe, expect, it } from 'vitest';
+import { BASE_SCENARIO, baseFiles } from './helpers/base-scenario.js';
+import { folderProblems, lines, loadFolder } from './helpers/scenario-folder.js';
+
+function withRollouts(...items: string[]): string {
+  return `${BASE_SCENARIO}${lines('  duration: 2d', '  rollouts:', ...items.map((i) => `    - ${i}`))}`;
+}
+
+describe('spec.rollouts', () => {
+  it('reads a rollout, a clock time and a repeat', async () => {
+    const scenario = await loadFolder({ ...baseFiles(), 'scenario.yaml': withRollouts('{workload: web, at: 2h}', '{workload: web, at: "14:30", every: 24h}') });
+    expect(scenario.rollouts).toEqual([
+      { workload: 'web', atSeconds: 7200 },
+      { workload: 'web', atSeconds: 14.5 * 3600, everySeconds: 86400 },
+    ]);
+  });
+
+  it('refuses an unknown workload with a suggestion, at its field and line', async () => {
+    const problems = await folderProblems({ ...baseFiles(), 'scenario.yaml': withRollouts('{workload: wbe, at: 2h}') });
+    expect(problems).toEqual([expect.objectContaining({ file: 'scenario.yaml', field: 'spec.rollouts[0].workload', message: 'no Deployment named "wbe" in the manifests', line: 19 })]);
+    expect(problems[0]!.hint).toMatch(/web/);
+  });
+
+  it('refuses a StatefulSet: its rolling update is not modelled', async () => {
+    const sts = lines(
+      'apiVersion: apps/v1',
+      'kind: StatefulSet',
+      'metadata: {name: web}',
+      'spec:',
+      '  selector: {matchLabels: {app: web}}',
+      '  template:',
+      '    metadata: {labels: {app: web}}',
+      '    spec:',
+      '      containers: [{name: web, resources: {requests: {cpu: 100m, memory: 64Mi}}}]',
+    );
+    const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': sts, 'scenario.yaml': withRollouts('{workload: web, at: 2h}') });
+    expect(problems.map((p) => [p.field, p.message])).toEqual([['spec.rollouts[0].workload', '"web" is a StatefulSet: only a Deployment\'s rollout is modelled (a StatefulSet\'s rolling update is not)']]);
+  });
+
+  it('refuses an instant that is not one, and an unknown field', async () => {
+    const problems = await folderProblems({ ...baseFiles(), 'scenario.yaml': withRollouts('{workload: web, at: soon}', '{workload: web, at: 1h, strategy: Recreate}') });
+    expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining(['spec.rollouts[0].at']));
+    expect(problems.some((p) => p.field?.startsWith('spec.rollouts[1]') && /strategy/.test(p.message + p.field))).toBe(true);
+  });
+
+  it('warns about a rollout at or after the end of the run', async () => {
+    const scenario = await loadFolder({ ...baseFiles(), 'scenario.yaml': withRollouts('{workload: web, at: 3d}') });
+    const warned = scenario.warnings.filter((w) => w.field === 'spec.rollouts[0].at');
+    expect(warned).toHaveLength(1);
+    expect(warned[0]!.message).toMatch(/at or after the end of the run \(172800 s\): it never happens/);
+  });
+});
