@@ -69,19 +69,25 @@ function fileLines(files: readonly string[]): string[] {
   return charts > 0 ? [...lines, `  and ${charts} chart sources (report-*.mmd) beside them`] : lines;
 }
 
+/** Rollouts a `rollouts` line lists one by one; past them, the rest are counted. */
+const ROLLOUTS_LISTED = 5;
+
 /**
- * `rollouts web: 2; completed in 31s (ready 12, min 9; 15 pods at most; p95 212 ms), …`: each
- * rollout's state, its dip in ready pods, its surge and the p95 over its stretch.
+ * `rollouts web: 2; completed in 31s (ready 12, min 9; 15 pods at most; p95 212.0 ms), …`: each
+ * rollout's state, its dip in ready pods, its surge and the p95 over its stretch (the first five;
+ * summary.json and report.md have every one).
  */
 function rolloutLine(workload: string, rollouts: readonly RolloutSummary[]): string {
-  const states = rollouts.map((o) => {
+  const states = rollouts.slice(0, ROLLOUTS_LISTED).map((o) => {
     const deadline = o.progressDeadlineExceededSeconds === null ? '' : `, progress deadline exceeded at ${formatDuration(o.progressDeadlineExceededSeconds)}`;
-    const p95 = o.requests === null ? '' : `; p95 ${(o.requests.responseTimeSeconds.p95 * 1000).toFixed(1)} ms`;
+    const p95Seconds = o.requests?.responseTimeSeconds.p95;
+    const p95 = p95Seconds === undefined ? '' : `; p95 ${typeof p95Seconds === 'number' && Number.isFinite(p95Seconds) ? (p95Seconds * 1000).toFixed(1) : '—'} ms`;
     const figures = ` (ready ${o.pods.readyAtStart}, min ${o.pods.minReady}; ${o.pods.peak} pods at most${p95}${deadline})`;
     if (o.durationSeconds !== null) return `completed in ${formatDuration(o.durationSeconds)}${figures}`;
     return `${o.supersededSeconds !== null ? 'superseded' : 'not complete at the end'}${figures}`;
   });
-  return `rollouts ${workload}: ${rollouts.length}; ${states.join(', ')}`;
+  const more = rollouts.length > ROLLOUTS_LISTED ? `, and ${rollouts.length - ROLLOUTS_LISTED} more (summary.json, report.md)` : '';
+  return `rollouts ${workload}: ${rollouts.length}; ${states.join(', ')}${more}`;
 }
 
 /** The lines `scalesim run` prints after a run. */

@@ -14,30 +14,32 @@
  * ReplicaSet's selector (with its pod-template-hash) to the pods'. The controller then syncs at
  * every change of one of its pods (the sets' status moves with them), a pod's availability
  * minReadySeconds + 1 s after it became Ready (the ReplicaSet controller's enqueueAfter), and at
- * each progress check (rollout-status.ts). Events go to `onEvent`: ScalingReplicaSet, and the
- * Progressing condition turning NewReplicaSetAvailable (complete) or ProgressDeadlineExceeded.
+ * each progress check (rollout-status.ts). Old sets at 0 with no pod left are forgotten
+ * (replica-set-list.ts), so a long run of rollouts costs what its live sets cost. Events go to
+ * `onEvent`: ScalingReplicaSet, and the Progressing condition turning NewReplicaSetAvailable
+ * (complete) or ProgressDeadlineExceeded, and back to ReplicaSetUpdated after a stall; with
+ * progressDeadlineSeconds at math.MaxInt32 there is no condition, and a rollout's completion is
+ * only in the summary (rollout-log.ts).
  */
 import { Phase } from '../core/phases.js';
 import type { PodTemplateSpec, RolloutSpec } from '../scenario/types.js';
 import { syncDeployment } from './deployment/deployment-sync.js';
+import { ReplicaSetList, type ReplicaSet } from './deployment/replica-set-list.js';
 import { replicaSetName } from './deployment/replica-set-name.js';
 import type { ReplicaSetView } from './deployment/replica-sets.js';
-import { nextProgressing, progressCheckAfterSeconds, type DeploymentStatus, type ProgressingCondition } from './deployment/rollout-status.js';
-import { DEPLOYMENT_DEFAULTS, maxSurge, type RolloutSettings } from './deployment/strategy.js';
+import { RolloutLog, type RolloutRecord } from './deployment/rollout-log.js';
+import { deploymentComplete, nextProgressing, progressCheckAfterSeconds, type DeploymentStatus, type ProgressingCondition } from './deployment/rollout-status.js';
+import { DEPLOYMENT_DEFAULTS, maxSurge, NO_PROGRESS_DEADLINE, type RolloutSettings } from './deployment/strategy.js';
 import { isActive, type SimPod } from './model.js';
 import { choosePodsToDelete } from './replica-set-order.js';
 import { slowStartBatch } from './slow-start-batch.js';
 import { SpreadGroup } from './topology-spread-counts.js';
 import { WorkloadController } from './workload-controller.js';
 
+export type { RolloutRecord } from './deployment/rollout-log.js';
+
 /** kube-controller-manager's ReplicaSet controller: replicaset.BurstReplicas (500). */
 export const BURST_REPLICAS = 500;
-
-/** A ReplicaSet: what the deployment controller reads of it, and its template and pods' spread counts. */
-interface ReplicaSet extends ReplicaSetView {
-  template: PodTemplateSpec;
-  spread: SpreadGroup | undefined;
-}
 
 /** An event of the Deployment: ScalingReplicaSet, or its Progressing condition changing reason. */
 export interface DeploymentEvent {
@@ -47,37 +49,29 @@ export interface DeploymentEvent {
   message: string;
 }
 
-/** One rollout: its revision, when it began, completed, and first exceeded its progress deadline. */
-export interface RolloutRecord {
-  revision: number;
-  replicaSet: string;
-  startedSeconds: number;
-  completedSeconds: number | undefined;
-  deadlineExceededSeconds: number | undefined;
-  /** When the next rollout began before this one completed. */
-  supersededSeconds: number | undefined;
-  /** Ready, active pods when it began, the fewest and the most active pods while it ran (at each sync). */
-  readyPodsAtStart: number;
-  minReadyPods: number;
-  peakPods: number;
-}
-
 export class DeploymentController extends WorkloadController {
   private created = 0;
-  private readonly sets: ReplicaSet[] = [];
+  private readonly sets = new ReplicaSetList();
   /** The Deployment's pod template: the manifest's until the first rollout. */
   private template: PodTemplateSpec = this.spec.template;
   private revision = 1;
-  /** Each rollout so far, oldest first. */
-  readonly rollouts: RolloutRecord[] = [];
+  /** What each rollout did (the summary's figures; its listeners measure each stretch). */
+  readonly rolloutLog = new RolloutLog();
   /** ScalingReplicaSet events and Progressing condition changes, as they happen. */
   onEvent: ((event: DeploymentEvent) => void) | undefined;
-  /** A rollout begins, and ends (complete, or superseded by the next): for figures over its stretch. */
-  onRolloutBegin: ((rollout: RolloutRecord) => void) | undefined;
-  onRolloutEnd: ((rollout: RolloutRecord) => void) | undefined;
   private status: DeploymentStatus = { replicas: 0, updatedReplicas: 0, readyReplicas: 0, availableReplicas: 0 };
   private progressing: ProgressingCondition | undefined;
   private progressCheckSeconds = Number.NaN;
+
+  /** Each rollout so far, oldest first. */
+  get rollouts(): readonly RolloutRecord[] {
+    return this.rolloutLog.rollouts;
+  }
+
+  /** The ReplicaSets kept, oldest first. */
+  get replicaSets(): readonly ReplicaSetView[] {
+    return this.sets.all;
+  }
 
   private get settings(): RolloutSettings {
     return this.spec.rollout ?? DEPLOYMENT_DEFAULTS;
@@ -89,32 +83,27 @@ export class DeploymentController extends WorkloadController {
 
   /** The first ReplicaSet, made with the Deployment (its pods are the warm start's). */
   private firstSet(): ReplicaSet {
-    if (this.sets.length === 0) {
+    if (this.sets.size === 0) {
       const d = this.specReplicas;
-      this.sets.push({ name: this.setName(1), createdSeconds: 0, replicas: d, availableReplicas: 0, desiredReplicas: undefined, maxReplicas: undefined, template: this.spec.template, spread: this.spread });
+      this.sets.add({ name: this.setName(1), createdSeconds: 0, replicas: d, availableReplicas: 0, desiredReplicas: undefined, maxReplicas: undefined, template: this.spec.template, spread: this.spread });
     }
-    return this.sets[0]!;
+    return this.sets.all[0]!;
   }
 
   private setName(revision: number): string {
     return replicaSetName(this.owner.namespace, this.spec.name, revision);
   }
 
-  /** A new pod template (a rollout): the next sync creates its ReplicaSet. */
+  /**
+   * A new pod template (a rollout): the next sync creates its ReplicaSet. kubectl rollout restart
+   * stamps the template with the time in whole seconds, so a second restart within the same second
+   * changes nothing.
+   */
   startRollout(): void {
     const now = this.sim.nowSeconds;
-    if (this.rollouts.length === 0) {
-      // The one set has followed spec.replicas; its annotations are those of its last scale.
-      const first = this.firstSet();
-      const d = this.specReplicas;
-      first.desiredReplicas = d;
-      first.maxReplicas = d + maxSurge(this.settings.strategy, d);
-    }
-    const previous = this.rollouts[this.rollouts.length - 1];
-    if (previous !== undefined && previous.completedSeconds === undefined) {
-      previous.supersededSeconds = now;
-      this.onRolloutEnd?.(previous);
-    }
+    const last = this.rollouts[this.rollouts.length - 1];
+    if (last !== undefined && Math.floor(last.startedSeconds) === Math.floor(now)) return;
+    if (last === undefined) this.beforeFirstRollout();
     this.revision++;
     this.template = { ...this.template };
     let ready = 0;
@@ -124,20 +113,31 @@ export class DeploymentController extends WorkloadController {
       active++;
       if (pod.ready) ready++;
     }
-    const rollout: RolloutRecord = {
-      revision: this.revision,
-      replicaSet: this.setName(this.revision),
-      startedSeconds: now,
-      completedSeconds: undefined,
-      deadlineExceededSeconds: undefined,
-      supersededSeconds: undefined,
-      readyPodsAtStart: ready,
-      minReadyPods: ready,
-      peakPods: active,
-    };
-    this.rollouts.push(rollout);
-    this.onRolloutBegin?.(rollout);
+    this.rolloutLog.begin(this.revision, this.setName(this.revision), now, ready, active);
     this.requestReconcile();
+  }
+
+  /**
+   * The one set has followed spec.replicas, so its annotations are those of its last scale; and its
+   * pods that turned Ready less than minReadySeconds ago become available later, when the
+   * ReplicaSet controller looks again (until now nothing needed their availability).
+   */
+  private beforeFirstRollout(): void {
+    const first = this.firstSet();
+    const d = this.specReplicas;
+    first.desiredReplicas = d;
+    first.maxReplicas = d + maxSurge(this.settings.strategy, d);
+    const minReady = this.settings.minReadySeconds;
+    if (minReady === 0) return;
+    const now = this.sim.nowSeconds;
+    const times = new Set<number>();
+    for (const pod of this.pods) {
+      const readySince = pod.readyConditionSeconds;
+      if (pod.removed || !isActive(pod) || !pod.ready || readySince === undefined) continue;
+      const at = readySince + minReady + 1;
+      if (at > now) times.add(at);
+    }
+    for (const at of [...times].sort((a, b) => a - b)) this.sim.scheduleAt(at, Phase.RECONCILE, `deployment/${this.spec.name}`, () => this.requestReconcile());
   }
 
   override podChanged(pod: SimPod): void {
@@ -186,28 +186,27 @@ export class DeploymentController extends WorkloadController {
 
   private syncRollout(): void {
     const now = this.sim.nowSeconds;
-    const activeBySet = new Map<ReplicaSet, SimPod[]>(this.sets.map((s) => [s, []]));
+    const activeBySet = new Map<ReplicaSet, SimPod[]>(this.sets.all.map((s) => [s, []]));
+    const podsBySet = new Map<ReplicaSet, number>();
     const allActive: SimPod[] = [];
     let oldPodsRunning = false;
     let ready = 0;
     for (const pod of this.pods) {
       if (pod.removed) continue;
+      const set = this.sets.of(pod.template);
+      if (set !== undefined) podsBySet.set(set, (podsBySet.get(set) ?? 0) + 1);
       if (pod.template !== this.template && pod.phase !== 'Succeeded' && pod.phase !== 'Failed') oldPodsRunning = true;
       if (!isActive(pod)) continue;
       allActive.push(pod);
       if (pod.ready) ready++;
-      activeBySet.get(this.sets.find((s) => s.template === pod.template)!)?.push(pod);
+      if (set !== undefined) activeBySet.get(set)!.push(pod);
     }
-    for (const set of this.sets) set.availableReplicas = activeBySet.get(set)!.filter((p) => this.available(p)).length;
-    const current = this.rollouts[this.rollouts.length - 1]!;
-    if (current.completedSeconds === undefined) {
-      current.minReadyPods = Math.min(current.minReadyPods, ready);
-      current.peakPods = Math.max(current.peakPods, allActive.length);
-    }
-    const newSet = this.sets.find((s) => s.template === this.template);
+    for (const set of this.sets.all) set.availableReplicas = activeBySet.get(set)!.filter((p) => this.available(p)).length;
+    this.rolloutLog.observe(ready, allActive.length);
+    const newSet = this.sets.of(this.template);
     const result = syncDeployment({
       deployment: { replicas: this.specReplicas, strategy: this.settings.strategy, statusReplicas: this.status.replicas },
-      oldSets: this.sets.filter((s) => s !== newSet),
+      oldSets: this.sets.all.filter((s) => s !== newSet),
       newSet,
       newSetName: this.setName(this.revision),
       nowSeconds: now,
@@ -215,12 +214,13 @@ export class DeploymentController extends WorkloadController {
     });
     let changed = false;
     for (const view of [...result.oldSets, ...(result.newSet ? [result.newSet] : [])]) {
-      const set = this.sets.find((s) => s.name === view.name);
+      const set = view === result.newSet && result.createdNewSet ? undefined : this.sets.all.find((s) => s.name === view.name);
       if (set === undefined) {
-        this.sets.push({ ...view, template: this.template, spread: this.template.hasTopologySpreadConstraints === true ? undefined : new SpreadGroup() });
-        activeBySet.set(this.sets[this.sets.length - 1]!, []);
+        const created: ReplicaSet = { ...view, template: this.template, spread: this.template.hasTopologySpreadConstraints === true ? undefined : new SpreadGroup() };
+        this.sets.add(created);
+        activeBySet.set(created, []);
         changed = true;
-        this.progressing = { reason: 'NewReplicaSetCreated', lastUpdateSeconds: now };
+        if (this.hasDeadline) this.progressing = { reason: 'NewReplicaSetCreated', lastUpdateSeconds: now };
         continue;
       }
       if (set.replicas !== view.replicas || set.desiredReplicas !== view.desiredReplicas || set.maxReplicas !== view.maxReplicas) changed = true;
@@ -232,22 +232,34 @@ export class DeploymentController extends WorkloadController {
     // Each write to a ReplicaSet comes back to the Deployment as an update event: it syncs again.
     if (changed) this.requestReconcile();
     this.updateStatus(activeBySet, allActive.length, ready, result.path !== 'scale');
-    for (const set of this.sets) this.manage(set, activeBySet.get(set)!, allActive);
+    for (const set of this.sets.all) this.manage(set, activeBySet.get(set)!, allActive);
+    this.sets.forgetSpent(this.sets.of(this.template), (set) => podsBySet.get(set) ?? 0);
   }
 
-  /** calculateStatus, then (after a rollout step) syncRolloutStatus's Progressing condition and its progress check. */
+  /** HasProgressDeadline: spec.progressDeadlineSeconds is not math.MaxInt32. */
+  private get hasDeadline(): boolean {
+    return this.settings.progressDeadlineSeconds !== NO_PROGRESS_DEADLINE;
+  }
+
+  /**
+   * calculateStatus; after a rollout step, the rollout's completion (DeploymentComplete, as
+   * `kubectl rollout status` judges it) and, with a progress deadline, syncRolloutStatus's
+   * Progressing condition and its progress check.
+   */
   private updateStatus(activeBySet: Map<ReplicaSet, SimPod[]>, replicas: number, readyReplicas: number, rolloutStep: boolean): void {
     const now = this.sim.nowSeconds;
-    const newSet = this.sets.find((s) => s.template === this.template);
+    const newSet = this.sets.of(this.template);
     let availableReplicas = 0;
-    for (const set of this.sets) availableReplicas += set.availableReplicas;
+    for (const set of this.sets.all) availableReplicas += set.availableReplicas;
     const status: DeploymentStatus = { replicas, updatedReplicas: newSet === undefined ? 0 : activeBySet.get(newSet)!.length, readyReplicas, availableReplicas };
     const before = this.status;
     this.status = status;
     if (!rolloutStep) return;
+    if (deploymentComplete(this.specReplicas, status)) this.rolloutLog.complete(now);
+    if (!this.hasDeadline) return;
     const deadline = this.settings.progressDeadlineSeconds;
     const condition = nextProgressing(this.progressing, before, status, this.specReplicas, deadline, now);
-    if (condition !== this.progressing && condition !== undefined && condition.reason !== this.progressing?.reason) this.conditionChanged(condition, newSet?.name ?? '');
+    if (condition !== undefined && condition.reason !== this.progressing?.reason) this.conditionChanged(condition, this.progressing, newSet?.name ?? '');
     this.progressing = condition;
     const after = progressCheckAfterSeconds(condition, this.specReplicas, status, deadline, now);
     if (after === undefined || this.progressCheckSeconds === now + after) return;
@@ -256,33 +268,31 @@ export class DeploymentController extends WorkloadController {
   }
 
   /**
-   * Records a rollout's completion or stall and tells the listener (NewReplicaSetAvailable,
-   * ProgressDeadlineExceeded; a return to ReplicaSetUpdated is only the condition's).
+   * Tells the listener of the Progressing condition turning NewReplicaSetAvailable (complete) or
+   * ProgressDeadlineExceeded, and of its return to ReplicaSetUpdated after a stall (the rollout
+   * progresses again); records the stall.
    */
-  private conditionChanged(condition: ProgressingCondition, replicaSet: string): void {
-    const rollout = this.rollouts[this.rollouts.length - 1];
-    const now = this.sim.nowSeconds;
+  private conditionChanged(condition: ProgressingCondition, before: ProgressingCondition | undefined, replicaSet: string): void {
     const subject = replicaSet === '' ? `Deployment "${this.spec.name}"` : `ReplicaSet "${replicaSet}"`;
     if (condition.reason === 'NewReplicaSetAvailable') {
-      if (rollout !== undefined && rollout.completedSeconds === undefined && rollout.supersededSeconds === undefined) {
-        rollout.completedSeconds = now;
-        this.onRolloutEnd?.(rollout);
-      }
       this.onEvent?.({ reason: condition.reason, replicaSet, message: `${subject} has successfully progressed.` });
     } else if (condition.reason === 'ProgressDeadlineExceeded') {
-      if (rollout !== undefined) rollout.deadlineExceededSeconds ??= now;
+      this.rolloutLog.deadlineExceeded(this.sim.nowSeconds);
       this.onEvent?.({ reason: condition.reason, replicaSet, message: `${subject} has timed out progressing.` });
+    } else if (condition.reason === 'ReplicaSetUpdated' && before?.reason === 'ProgressDeadlineExceeded') {
+      this.onEvent?.({ reason: condition.reason, replicaSet, message: `${subject} is progressing.` });
     }
   }
 
-  /** Rollouts of this Deployment at their instants (spec.rollouts). */
+  /** Rollouts of this Deployment at their instants (spec.rollouts), each repeat scheduled when the one before fires. */
   scheduleRollouts(rollouts: readonly RolloutSpec[], endSeconds: number): void {
-    for (const r of rollouts) {
-      const step = r.everySeconds;
-      for (let t = r.atSeconds; t < endSeconds; t += step ?? Number.POSITIVE_INFINITY) {
-        this.sim.scheduleAt(t, Phase.CONTROL, `deployment/${this.spec.name}`, () => this.startRollout());
-        if (step === undefined) break;
-      }
-    }
+    const at = (t: number, every: number | undefined): void => {
+      if (t >= endSeconds) return;
+      this.sim.scheduleAt(t, Phase.CONTROL, `deployment/${this.spec.name}`, () => {
+        this.startRollout();
+        if (every !== undefined) at(t + every, every);
+      });
+    };
+    for (const r of rollouts) at(r.atSeconds, r.everySeconds);
   }
 }

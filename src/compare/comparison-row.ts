@@ -44,11 +44,14 @@ export interface ComparisonRow {
   meanNodes: number;
   /**
    * Runs with Deployment rollouts only (absent otherwise): the highest p95 over any rollout's
-   * stretch of the workloads judged (null when no rollout served a request), and the longest time a
-   * rollout took to complete (null when none completed).
+   * stretch of the workloads judged (null when no rollout served a request); the longest a rollout
+   * took to complete, one unfinished at the end counting from its start to the end of the run (at
+   * least that long), one superseded by the next not at all (null when none counts); and how many
+   * were unfinished at the end.
    */
   rolloutP95Ms?: number | null;
   longestRolloutSeconds?: number | null;
+  unfinishedRollouts?: number;
 }
 
 const round = (v: number, digits: number): number => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -83,12 +86,17 @@ function worstP95(workloads: RunSummary['workloads']): RunSummary['workloads'][n
 }
 
 /** The rollout figures of the workloads judged; none when no workload had a rollout. */
-function rolloutFigures(workloads: RunSummary['workloads']): Pick<ComparisonRow, 'rolloutP95Ms' | 'longestRolloutSeconds'> {
+function rolloutFigures(workloads: RunSummary['workloads'], endSeconds: number): Pick<ComparisonRow, 'rolloutP95Ms' | 'longestRolloutSeconds' | 'unfinishedRollouts'> {
   const rollouts = workloads.flatMap((x) => x.rollouts ?? []);
   if (rollouts.length === 0) return {};
   const p95s = rollouts.map((o) => ms(o.requests?.responseTimeSeconds.p95)).filter((v): v is number => v !== null);
-  const durations = rollouts.map((o) => o.durationSeconds).filter((v): v is number => v !== null);
-  return { rolloutP95Ms: p95s.length === 0 ? null : Math.max(...p95s), longestRolloutSeconds: durations.length === 0 ? null : Math.max(...durations) };
+  const unfinished = rollouts.filter((o) => o.durationSeconds === null && o.supersededSeconds === null);
+  const lengths = [...rollouts.map((o) => o.durationSeconds).filter((v): v is number => v !== null), ...unfinished.map((o) => round(endSeconds - o.startedSeconds, 3))];
+  return {
+    rolloutP95Ms: p95s.length === 0 ? null : Math.max(...p95s),
+    longestRolloutSeconds: lengths.length === 0 ? null : Math.max(...lengths),
+    unfinishedRollouts: unfinished.length,
+  };
 }
 
 export function comparisonRow(
@@ -129,6 +137,6 @@ export function comparisonRow(
     meanReplicas: busiest?.replicas.meanReady ?? 0,
     peakNodes: summary.nodeCount.peak,
     meanNodes: summary.nodeCount.mean,
-    ...rolloutFigures(w),
+    ...rolloutFigures(w, summary.durationSeconds),
   };
 }

@@ -74,12 +74,24 @@ export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
   ];
 }
 
-/** With Deployment rollouts in some run: the worst p95 over a rollout's stretch, and the longest rollout. */
+/**
+ * With Deployment rollouts in some run: the worst p95 over a rollout's stretch, the longest rollout
+ * (an unfinished one counted to the end of the run) and the rollouts unfinished at the end (shown
+ * where some variant has one).
+ */
 function rolloutColumns(rows: readonly ComparisonRow[]): Column[] {
   if (!rows.some((r) => r.rolloutP95Ms !== undefined || r.longestRolloutSeconds !== undefined)) return [];
   return [
     { key: 'rollout_p95_ms', header: 'rollout p95 ms', value: (r) => r.rolloutP95Ms ?? null, better: 'lower', digits: 1 },
     { key: 'longest_rollout_s', header: 'longest rollout s', value: (r) => r.longestRolloutSeconds ?? null, better: 'lower', digits: 0 },
+    {
+      key: 'unfinished_rollouts',
+      header: 'unfinished rollouts',
+      value: (r) => r.unfinishedRollouts ?? null,
+      better: 'lower',
+      digits: 0,
+      shownFor: (shown) => shown.some((r) => (r.unfinishedRollouts ?? 0) > 0),
+    },
   ];
 }
 

@@ -18,7 +18,7 @@ export function scheduleRollouts(scenario: Scenario, workloads: readonly Workloa
   for (const w of workloads) {
     const controller = w.controller;
     if (!(controller instanceof DeploymentController)) continue;
-    const mine = scenario.rollouts.filter((r) => r.workload === controller.spec.name);
+    const mine = scenario.rollouts.filter((r) => r.workload === controller.spec.name && r.namespace === controller.spec.namespace);
     if (mine.length === 0) continue;
     if (listening) {
       const deployment = controller.spec.name;

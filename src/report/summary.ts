@@ -10,8 +10,7 @@ import type { CostReport } from './cost/cost-report.js';
 import { summarizeCost, type CostSummary } from './cost/cost-summary.js';
 import { summarizeKeda, type KedaSummary } from './keda-summary.js';
 import type { BuiltSimulation } from '../engine/build-simulation.js';
-import type { FlowWindow } from '../engine/load-flow.js';
-import type { RolloutWindows } from '../engine/rollout-windows.js';
+import type { RolloutWindows, WindowFigures } from '../engine/rollout-windows.js';
 import type { QuotaLedger } from '../cluster/quota-ledger.js';
 import { DeploymentController } from '../cluster/deployment-controller.js';
 import type { WorkloadController } from '../cluster/workload-controller.js';
@@ -133,15 +132,15 @@ function spotInterruptions(built: BuiltSimulation): Pick<RunSummary, 'spotInterr
   return byPool.length > 0 ? { spotInterruptions: Object.fromEntries(byPool) } : {};
 }
 
-function rolloutRequests(window: FlowWindow | undefined): RolloutSummary['requests'] {
+function rolloutRequests(window: WindowFigures | undefined): RolloutSummary['requests'] {
   if (window === undefined) return null;
-  const rt = window.responseTimes;
+  const rt = window.responseTimeSeconds;
   return {
     offered: roundRequests(window.offeredRequests),
     served: roundRequests(window.servedRequests),
     dropped: roundRequests(window.droppedRequests),
     servedPercent: percentOfOffered(window.servedRequests, window.offeredRequests),
-    responseTimeSeconds: { p50: r(rt.quantileSeconds(0.5)), p95: r(rt.quantileSeconds(0.95)), p99: r(rt.quantileSeconds(0.99)) },
+    responseTimeSeconds: { p50: r(rt.p50), p95: r(rt.p95), p99: r(rt.p99) },
   };
 }
 

@@ -1,13 +1,16 @@
 /**
- * spec.rollouts → RolloutSpec: each names a Deployment of the manifests (a StatefulSet's rolling
- * update and an ElasticWorkload's source are refused: neither is modelled), an instant in seconds
+ * spec.rollouts → RolloutSpec: each names one Deployment of the manifests (a name several
+ * namespaces share is ambiguous; a StatefulSet's rolling update and an ElasticWorkload's source
+ * are refused, as neither is modelled, and a paused Deployment, which kubectl rollout restart
+ * refuses), an instant in seconds
  * since t = 0 and an optional repeat period. Problems are reported at their fields, every item
  * checked; a rollout that would start after the run ends is warned about.
  */
 import { suggestionHint } from './did-you-mean.js';
 import type { ElasticSources } from './elastic-workload-checks.js';
 import { instantSeconds } from './faults/fault-context.js';
-import type { ManifestSet } from './manifests/manifest-set.js';
+import type { ManifestSet, WorkloadEntry } from './manifests/manifest-set.js';
+import { workloadsNamed } from './manifests/workload-index.js';
 import type { ProblemSink } from './problem-sink.js';
 import type { StartInstant } from './resolve-start-time.js';
 import type { RolloutInput } from './schema/rollout-schema.js';
@@ -24,11 +27,21 @@ export interface RolloutResolveContext {
   sink: ProblemSink;
 }
 
-function deploymentNamed(name: string, path: (string | number)[], ctx: RolloutResolveContext): string | undefined {
+/** The one Deployment named `name` that may be rolled out; undefined after reporting why not. */
+function deploymentNamed(name: string, path: (string | number)[], ctx: RolloutResolveContext): WorkloadEntry | undefined {
   const { manifests, scenarioRef, sink } = ctx;
-  const workload = manifests.workloads.find((w) => w.spec.name === name);
   const at = [...path, 'workload'];
+  const matches = workloadsNamed(manifests, name);
+  if (matches.length > 1) {
+    const where = matches.map((w) => `${w.spec.kind} ${w.spec.namespace}/${w.spec.name}`).join(', ');
+    sink.error(scenarioRef.problem(at, `"${name}" names several workloads (${where})`, 'give the workloads distinct names'));
+    return undefined;
+  }
+  const workload = matches[0];
   if (workload === undefined) {
+    // A Deployment of that name that failed to load has its own problem already.
+    const broken = [...manifests.broken].some((key) => /^(Deployment|StatefulSet)\//.test(key) && key.endsWith(`/${name}`));
+    if (broken || manifests.incomplete) return undefined;
     const deployments = manifests.workloads.filter((w) => w.spec.kind === 'Deployment').map((w) => w.spec.name).sort();
     sink.error(scenarioRef.problem(at, `no Deployment named "${name}" in the manifests`, suggestionHint(name, deployments, 'Deployments')));
     return undefined;
@@ -42,7 +55,13 @@ function deploymentNamed(name: string, path: (string | number)[], ctx: RolloutRe
     sink.error(scenarioRef.problem(at, `"${name}" is the source of ElasticWorkload ${elastic.spec.name}, whose pods are split into units: a rollout of it is not modelled`));
     return undefined;
   }
-  return name;
+  if (workload.spec.rollout?.paused === true) {
+    sink.error(
+      scenarioRef.problem(at, `Deployment ${name} is paused (spec.paused): kubectl rollout restart refuses it ("can't restart paused deployment (run rollout resume first)")`, 'set spec.paused to false in its manifest, or drop the rollout'),
+    );
+    return undefined;
+  }
+  return workload;
 }
 
 export function resolveRollouts(items: readonly { index: number; item: RolloutInput }[], ctx: RolloutResolveContext): RolloutSpec[] {
@@ -52,10 +71,11 @@ export function resolveRollouts(items: readonly { index: number; item: RolloutIn
     const workload = deploymentNamed(item.workload, path, ctx);
     const atSeconds = instantSeconds(item.at, [...path, 'at'], ctx);
     if (workload === undefined || atSeconds === undefined) continue;
+    const { name, namespace } = workload.spec;
     if (atSeconds >= ctx.durationSeconds) {
-      ctx.sink.warn(ctx.scenarioRef.warning([...path, 'at'], `the rollout of ${workload} starts at ${atSeconds} s, at or after the end of the run (${ctx.durationSeconds} s): it never happens`));
+      ctx.sink.warn(ctx.scenarioRef.warning([...path, 'at'], `the rollout of ${name} starts at ${atSeconds} s, at or after the end of the run (${ctx.durationSeconds} s): it never happens`));
     }
-    out.push({ workload, atSeconds, ...(item.every === undefined ? {} : { everySeconds: item.every }) });
+    out.push({ workload: name, namespace, atSeconds, ...(item.every === undefined ? {} : { everySeconds: item.every }) });
   }
   return out;
 }

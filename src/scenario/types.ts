@@ -40,8 +40,9 @@ export interface StatefulSetSettings {
 
 /** A Deployment's pod template changing (spec.rollouts): a new revision, as `kubectl rollout restart` makes. */
 export interface RolloutSpec {
-  /** The Deployment's name. */
+  /** The Deployment's name and namespace. */
   workload: string;
+  namespace: string;
   /** The first rollout, seconds since t = 0. */
   atSeconds: number;
   /** Repeats this long after each one; undefined = once. */

@@ -42,6 +42,10 @@ const FIELDS: readonly [string, Check, string][] = [
   ['meanReplicas', nonNegative, 'replicas (0 or more)'],
   ['peakNodes', nonNegative, 'nodes (0 or more)'],
   ['meanNodes', nonNegative, 'nodes (0 or more)'],
+  // Runs with Deployment rollouts only: absent (undefined) otherwise.
+  ['rolloutP95Ms', (v) => v === undefined || orNull(nonNegative)(v), 'milliseconds (0 or more), null, or nothing (no rollout)'],
+  ['longestRolloutSeconds', (v) => v === undefined || orNull(nonNegative)(v), 'seconds (0 or more), null, or nothing (no rollout)'],
+  ['unfinishedRollouts', (v) => v === undefined || count(v), 'a whole count (0 or more), or nothing (no rollout)'],
 ];
 
 /** The fields checked: every field of compare's row (a test holds them to a real row's keys). */

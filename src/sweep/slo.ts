@@ -10,6 +10,11 @@
  *   pendingPodSeconds, underProvisionedSeconds
  *                            seconds; unit s (optional)
  *   cost                     the cost total in the report currency, no unit
+ *   rolloutP95               the highest p95 over any Deployment rollout's stretch; unit ms or s
+ *   longestRollout           the longest time a rollout took to complete (one unfinished at the
+ *                            end: from its start to the end, at least); unit s (optional)
+ *   unfinishedRollouts       rollouts not complete at the end of the run, no unit. A setting
+ *                            whose run had no rollout meets a clause on any of the three.
  * A clause's miss measures how far a setting is from meeting it, relative to the bound (for served,
  * relative to the unserved share the bound allows: served 99.0% against >99.9% misses by 9×), so the
  * closest setting can be named when none meets the SLO.
@@ -36,6 +41,8 @@ interface MetricDef {
   max?: number;
   /** A share of offered requests: a setting offered none (null) cannot violate a clause on it. */
   offeredShare?: boolean;
+  /** A rollout figure: a setting whose run had no rollout (the figure absent, not null) cannot violate a clause on it. */
+  rollout?: boolean;
 }
 
 const COUNT = { '': 1 };
@@ -60,6 +67,9 @@ export const SLO_METRICS: Record<string, MetricDef> = {
   peakNodes: { field: 'peakNodes', units: COUNT },
   meanNodes: { field: 'meanNodes', units: COUNT },
   cost: { field: 'costTotal', units: COUNT },
+  rolloutP95: { field: 'rolloutP95Ms', units: TIME, rollout: true },
+  longestRollout: { field: 'longestRolloutSeconds', units: SECONDS, rollout: true },
+  unfinishedRollouts: { field: 'unfinishedRollouts', units: COUNT, rollout: true },
 };
 
 export interface SloClause {
@@ -131,10 +141,15 @@ function onOfferedShare(clause: SloClause): boolean {
   return SLO_METRICS[clause.metric]?.offeredShare === true;
 }
 
+/** A rollout clause on a run without rollouts (the figure absent): nothing rolled out to judge. */
+function noRollout(row: ComparisonRow, clause: SloClause): boolean {
+  return SLO_METRICS[clause.metric]?.rollout === true && row[clause.field] === undefined;
+}
+
 export function meetsClause(row: ComparisonRow, clause: SloClause): boolean {
   const v = valueOf(row, clause);
-  // No request offered: nothing served or dropped to judge, so the clause is left out (met).
-  if (v === null) return onOfferedShare(clause);
+  // No request offered (nothing served or dropped to judge) or no rollout: the clause is left out (met).
+  if (v === null) return onOfferedShare(clause) || noRollout(row, clause);
   switch (clause.op) {
     case '<':
       return v < clause.bound;
@@ -179,6 +194,10 @@ export function unjudgedClauses(slo: Slo, rows: readonly ComparisonRow[]): strin
     if (rows.length > 0 && rows.every((row) => valueOf(row, clause) === null)) {
       if (onOfferedShare(clause)) {
         notes.push(`note: "${clause.text}" is met by every setting: no setting's workloads were offered a request, so none has a ${clause.metric} share`);
+        continue;
+      }
+      if (rows.every((row) => noRollout(row, clause))) {
+        notes.push(`note: "${clause.text}" is met by every setting: no setting's run had a rollout (spec.rollouts)`);
         continue;
       }
       const why = clause.metric === 'cost' ? 'the scenario has no prices (a node pool or virtual price sets them)' : `no setting has a ${clause.metric} figure`;

@@ -24,6 +24,7 @@ const ROLLING = (maxSurge: number | string, maxUnavailable: number | string, min
   },
   minReadySeconds,
   progressDeadlineSeconds: 600,
+  paused: false,
 });
 
 function setUp(rollout: RolloutSettings, replicas: number, cpuMillicores = 4000) {
@@ -42,7 +43,7 @@ function setUp(rollout: RolloutSettings, replicas: number, cpuMillicores = 4000)
     const active = controller.pods.filter((p) => !p.removed && p.deletionSeconds === undefined);
     return { old: active.filter((p) => first.has(p.name)).length, new: active.filter((p) => !first.has(p.name)).length, ready: active.filter((p) => p.ready).length };
   };
-  return { sim, controller, events, counts };
+  return { sim, cluster, controller, events, counts };
 }
 
 /** The ReplicaSet names in the events, as OLD and NEW. */
@@ -85,7 +86,7 @@ describe('Deployment rollout', () => {
   });
 
   it('Recreate: every old pod goes, and only once they are gone is the new set made at full size', () => {
-    const { sim, controller, events, counts } = setUp({ strategy: { type: 'Recreate' }, minReadySeconds: 0, progressDeadlineSeconds: 600 }, 3);
+    const { sim, controller, events, counts } = setUp({ strategy: { type: 'Recreate' }, minReadySeconds: 0, progressDeadlineSeconds: 600, paused: false }, 3);
     sim.scheduleAt(100, 4, 'test', () => controller.startRollout());
     sim.runUntil(101);
     expect(counts()).toEqual({ old: 0, new: 0, ready: 0 });
@@ -146,4 +147,71 @@ describe('Deployment rollout', () => {
     const active = controller.pods.filter((p) => !p.removed && p.deletionSeconds === undefined);
     expect(active).toHaveLength(4);
   });
+
+  it('two rollouts within one second make one revision (kubectl stamps the template in whole seconds)', () => {
+    const { sim, controller } = setUp(ROLLING(1, 0), 2);
+    sim.scheduleAt(100.2, 4, 'test', () => controller.startRollout());
+    sim.scheduleAt(100.7, 4, 'test', () => controller.startRollout());
+    sim.scheduleAt(101, 4, 'test', () => controller.startRollout());
+    sim.runUntil(300);
+    expect(controller.rollouts.map((r) => [r.revision, r.startedSeconds, r.supersededSeconds])).toEqual([
+      [2, 100.2, 101],
+      [3, 101, undefined],
+    ]);
+  });
+
+  it('old ReplicaSets at 0 with no pod left are forgotten, but the newest old one', () => {
+    const { sim, controller } = setUp(ROLLING(1, 0), 2);
+    for (let i = 0; i < 6; i++) sim.scheduleAt(100 + 100 * i, 4, 'test', () => controller.startRollout());
+    sim.runUntil(1000);
+    expect(controller.rollouts).toHaveLength(6);
+    expect(controller.rollouts.every((r) => r.completedSeconds !== undefined)).toBe(true);
+    expect(controller.replicaSets.map((rs) => [rs.name, rs.replicas])).toEqual([
+      [controller.rollouts[4]!.replicaSet, 0],
+      [controller.rollouts[5]!.replicaSet, 2],
+    ]);
+  });
+
+  it('pods Ready less than minReadySeconds before the first rollout get the ReplicaSet controller\'s look at their availability', () => {
+    // The third pod, made at 0, is Ready at 7 and available once 7 + 10 < now: looked at 18.
+    const { sim, controller } = setUp(ROLLING(1, 0, 10), 2);
+    sim.scheduleAt(0, 4, 'test', () => controller.scale(3));
+    const looks: number[] = [];
+    sim.scheduleAt(8, 4, 'test', () => {
+      const request = controller.requestReconcile.bind(controller);
+      controller.requestReconcile = () => {
+        looks.push(sim.nowSeconds);
+        request();
+      };
+      controller.startRollout();
+    });
+    sim.runUntil(25);
+    // 9, 11, 15: the new pod's events; 18: the old pod's look (the new pod's own comes at 26).
+    expect(looks.filter((t) => t > 8)).toEqual([9, 11, 15, 15, 18]);
+  });
+
+  it('with progressDeadlineSeconds at math.MaxInt32 there is no condition: no condition event, the completion still recorded', () => {
+    const { sim, controller, events } = setUp({ ...ROLLING(1, 0), progressDeadlineSeconds: 2147483647 }, 2);
+    sim.scheduleAt(100, 4, 'test', () => controller.startRollout());
+    sim.runUntil(300);
+    expect(events.every(([, m]) => m.startsWith('Scaled '))).toBe(true);
+    expect(controller.rollouts[0]!.completedSeconds).toBe(114);
+  });
+
+  it('a stalled rollout that progresses again says so, and then completes', () => {
+    const { sim, cluster, controller, events } = setUp(ROLLING(1, 0), 4, 1000);
+    sim.scheduleAt(100, 4, 'test', () => controller.startRollout());
+    sim.scheduleAt(800, 4, 'test', () => cluster.addNode(makePool({ name: 'more', cpuMillicores: 1000 }), 0));
+    sim.runUntil(1200);
+    const reasons = named(events, controller).filter(([, m]) => !m.startsWith('Scaled '));
+    expect(reasons.map(([t, m]) => [t, m])).toEqual([
+      [701, 'ReplicaSet "NEW" has timed out progressing.'],
+      // Bound when the node comes at 800, Ready at 806 (pull 5 s, start 1 s): more ready pods.
+      [806, 'ReplicaSet "NEW" is progressing.'],
+      [expect.any(Number), 'ReplicaSet "NEW" has successfully progressed.'],
+    ]);
+    expect(controller.rollouts[0]).toMatchObject({ deadlineExceededSeconds: 701 });
+    expect(controller.rollouts[0]!.completedSeconds).toBeGreaterThan(806);
+  });
 });
+

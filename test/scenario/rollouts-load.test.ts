@@ -4,7 +4,7 @@
  * the item's workload field, a rollout after the end of the run a warning.
  */
 import { describe, expect, it } from 'vitest';
-import { BASE_SCENARIO, baseFiles } from './helpers/base-scenario.js';
+import { BASE_DEPLOYMENT, BASE_SCENARIO, baseFiles } from './helpers/base-scenario.js';
 import { folderProblems, lines, loadFolder } from './helpers/scenario-folder.js';
 
 function withRollouts(...items: string[]): string {
@@ -15,8 +15,8 @@ describe('spec.rollouts', () => {
   it('reads a rollout, a clock time and a repeat', async () => {
     const scenario = await loadFolder({ ...baseFiles(), 'scenario.yaml': withRollouts('{workload: web, at: 2h}', '{workload: web, at: "14:30", every: 24h}') });
     expect(scenario.rollouts).toEqual([
-      { workload: 'web', atSeconds: 7200 },
-      { workload: 'web', atSeconds: 14.5 * 3600, everySeconds: 86400 },
+      { workload: 'web', namespace: 'default', atSeconds: 7200 },
+      { workload: 'web', namespace: 'default', atSeconds: 14.5 * 3600, everySeconds: 86400 },
     ]);
   });
 
@@ -46,6 +46,33 @@ describe('spec.rollouts', () => {
     const problems = await folderProblems({ ...baseFiles(), 'scenario.yaml': withRollouts('{workload: web, at: soon}', '{workload: web, at: 1h, strategy: Recreate}') });
     expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining(['spec.rollouts[0].at']));
     expect(problems.some((p) => p.field?.startsWith('spec.rollouts[1]') && /strategy/.test(p.message + p.field))).toBe(true);
+  });
+
+  it('refuses a repeat under a second (kubectl stamps restarts in whole seconds)', async () => {
+    const problems = await folderProblems({ ...baseFiles(), 'scenario.yaml': withRollouts('{workload: web, at: 1h, every: 0.5}') });
+    expect(problems.map((p) => [p.field, p.message])).toEqual([['spec.rollouts[0].every', 'every must be at least 1 s, got 0.5 s']]);
+  });
+
+  it('refuses a paused Deployment, as kubectl rollout restart does', async () => {
+    const paused = BASE_DEPLOYMENT.replace('spec:\n  selector:', 'spec:\n  paused: true\n  selector:');
+    const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': paused, 'scenario.yaml': withRollouts('{workload: web, at: 2h}') });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'spec.rollouts[0].workload' });
+    expect(problems[0]!.message).toMatch(/paused.*can't restart paused deployment/);
+  });
+
+  it('refuses a name two namespaces share, naming both', async () => {
+    const other = BASE_DEPLOYMENT.replace('  name: web', '  name: web\n  namespace: other');
+    const problems = await folderProblems({ ...baseFiles(), 'manifests/other.yaml': other, 'scenario.yaml': withRollouts('{workload: web, at: 2h}') });
+    const at = problems.filter((p) => p.field === 'spec.rollouts[0].workload');
+    expect(at.map((p) => p.message)).toEqual(['"web" names several workloads (Deployment other/web, Deployment default/web)']);
+  });
+
+  it('says nothing more of a Deployment that failed to load', async () => {
+    const broken = BASE_DEPLOYMENT.replace('  selector:', '  replicas: many\n  selector:');
+    const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': broken, 'scenario.yaml': withRollouts('{workload: web, at: 2h}') });
+    expect(problems.some((p) => p.field === 'spec.rollouts[0].workload')).toBe(false);
+    expect(problems.some((p) => p.file === 'manifests/web.yaml')).toBe(true);
   });
 
   it('warns about a rollout at or after the end of the run', async () => {

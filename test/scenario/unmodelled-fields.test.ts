@@ -18,6 +18,7 @@ describe('a Deployment rollout settings', () => {
       strategy: { type: 'RollingUpdate', maxSurge: { kind: 'percent', value: 25 }, maxUnavailable: { kind: 'percent', value: 25 } },
       minReadySeconds: 0,
       progressDeadlineSeconds: 600,
+      paused: false,
     });
     expect(scenario.warnings.filter((w) => w.field?.startsWith('spec.strategy') || w.field === 'spec.minReadySeconds')).toEqual([]);
   });
@@ -27,6 +28,7 @@ describe('a Deployment rollout settings', () => {
     ['one side given, the other defaulted', ['strategy: {rollingUpdate: {maxSurge: 50%}}'], { type: 'RollingUpdate', maxSurge: { kind: 'percent', value: 50 }, maxUnavailable: { kind: 'percent', value: 25 } }],
     ['Recreate', ['strategy: {type: Recreate}'], { type: 'Recreate' }],
     ['a null strategy (an export)', ['strategy:'], { type: 'RollingUpdate', maxSurge: { kind: 'percent', value: 25 }, maxUnavailable: { kind: 'percent', value: 25 } }],
+    ['an empty type, which the API server defaults', ['strategy: {type: ""}'], { type: 'RollingUpdate', maxSurge: { kind: 'percent', value: 25 }, maxUnavailable: { kind: 'percent', value: 25 } }],
   ];
   it.each(read)('reads %s', async (_name, spec, strategy) => {
     const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': withSpec(...spec) });
@@ -47,6 +49,7 @@ describe('a Deployment rollout settings', () => {
     ['rollingUpdate under Recreate', ['strategy: {type: Recreate, rollingUpdate: {maxSurge: 1}}'], 'spec.strategy.rollingUpdate', /may not be specified when strategy `type` is 'Recreate'/],
     ['an unknown type', ['strategy: {type: BlueGreen}'], 'spec.strategy.type', /RollingUpdate/],
     ['a deadline not above minReadySeconds', ['minReadySeconds: 60', 'progressDeadlineSeconds: 60'], 'spec.progressDeadlineSeconds', /must be greater than minReadySeconds \(60\)/],
+    ['a deadline of 0', ['progressDeadlineSeconds: 0'], 'spec.progressDeadlineSeconds', /must be greater than minReadySeconds \(0\)/],
   ];
   it.each(refused)('refuses %s at its field', async (_name, spec, field, message) => {
     const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': withSpec(...spec) });

@@ -8,7 +8,9 @@ import { figures } from '../helpers/comparison-rows.js';
 
 describe('rowFiguresProblem', () => {
   it('checks every field of a comparison row, and passes a whole one', () => {
-    expect([...CHECKED_FIELDS].sort()).toEqual(Object.keys(figures()).sort());
+    expect([...CHECKED_FIELDS].sort()).toEqual(Object.keys(figures({ rolloutP95Ms: 210, longestRolloutSeconds: 75, unfinishedRollouts: 0 })).sort());
+    expect(rowFiguresProblem(figures({ rolloutP95Ms: 210, longestRolloutSeconds: 75, unfinishedRollouts: 1 }))).toBeUndefined();
+    expect(rowFiguresProblem(figures({ rolloutP95Ms: null, longestRolloutSeconds: null }))).toBeUndefined();
     expect(rowFiguresProblem(figures())).toBeUndefined();
     expect(rowFiguresProblem(figures({ costTotal: null, costCurrency: null, servedPercent: null, droppedPercent: null, p50Ms: null, p95Ms: null, p99Ms: null }))).toBeUndefined();
     expect(rowFiguresProblem(figures({ costByClass: { reserved: 1.5, virtual: 0 } }))).toBeUndefined();
@@ -22,6 +24,9 @@ describe('rowFiguresProblem', () => {
     ['a missing field', { meanNodes: undefined }, 'row.meanNodes: expected nodes (0 or more), got nothing'],
     ['a cost class that is not a number', { costByClass: { reserved: 'x' } }, 'row.costByClass: expected an object of numbers in the cost currency, by capacity class, got {"reserved":"x"}'],
     ['null where a number must be', { meanReplicas: null }, 'row.meanReplicas: expected replicas (0 or more), got null'],
+    ['a negative rollout p95', { rolloutP95Ms: -3 }, 'row.rolloutP95Ms: expected milliseconds (0 or more), null, or nothing (no rollout), got -3'],
+    ['a rollout length that is not a number', { longestRolloutSeconds: '75' }, 'row.longestRolloutSeconds: expected seconds (0 or more), null, or nothing (no rollout), got "75"'],
+    ['a fractional count of unfinished rollouts', { unfinishedRollouts: 0.5 }, 'row.unfinishedRollouts: expected a whole count (0 or more), or nothing (no rollout), got 0.5'],
   ])('%s', (_what, over, problem) => {
     expect(rowFiguresProblem({ ...figures(), ...over })).toBe(problem);
   });

@@ -118,7 +118,8 @@ A stopped sweep resumes when the same command runs again (--fresh starts over). 
 report.html chart how each axis moves the p95, the cost and the served share. SLO metrics: p50
 p95 p99 (ms or s, the busiest workload), worstP95 (ms or s, the highest of any workload), served
 dropped (%), coldStarts, pendingPodSeconds, underProvisionedSeconds, scaleEvents, flapsPerHour,
-peakReplicas, meanReplicas, peakNodes, meanNodes, cost; operators < <= > >=.`,
+peakReplicas, meanReplicas, peakNodes, meanNodes, cost, rolloutP95 (ms or s, the worst over a
+Deployment rollout's stretch), longestRollout (s), unfinishedRollouts; operators < <= > >=.`,
     )
     .action((dir: string, flags: SweepFlags, command: Command) =>
       withExitCodes(async () => {

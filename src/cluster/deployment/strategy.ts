@@ -18,9 +18,17 @@ export interface RolloutSettings {
   strategy: DeploymentStrategy;
   /** spec.minReadySeconds (default 0): a new pod counts as available once Ready for this long. */
   minReadySeconds: number;
-  /** spec.progressDeadlineSeconds (default 600): a rollout making no progress this long is reported stalled. */
+  /**
+   * spec.progressDeadlineSeconds (default 600): a rollout making no progress this long is reported
+   * stalled; at NO_PROGRESS_DEADLINE (math.MaxInt32) there is no deadline and no Progressing condition.
+   */
   progressDeadlineSeconds: number;
+  /** spec.paused: `kubectl rollout restart` refuses a paused Deployment. */
+  paused: boolean;
 }
+
+/** deploymentutil.HasProgressDeadline: math.MaxInt32 means none. */
+export const NO_PROGRESS_DEADLINE = 2147483647;
 
 const PERCENT_25: IntOrPercent = { kind: 'percent', value: 25 };
 
@@ -32,6 +40,7 @@ export const DEPLOYMENT_DEFAULTS: Readonly<RolloutSettings> = Object.freeze({
   strategy: { type: 'RollingUpdate' as const, ...ROLLING_UPDATE_DEFAULTS },
   minReadySeconds: 0,
   progressDeadlineSeconds: 600,
+  paused: false,
 });
 
 /** intstr.GetScaledValueFromIntOrPercent: a count as is, a percentage of `total` rounded up or down. */

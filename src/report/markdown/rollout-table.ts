@@ -14,7 +14,7 @@ function outcome(o: RolloutSummary): string {
   return `${o.supersededSeconds !== null ? `superseded at ${formatSpan(o.supersededSeconds)}` : 'not complete at the end'}${deadline}`;
 }
 
-const ms = (seconds: number): string => (Number.isFinite(seconds) ? (seconds * 1000).toFixed(1) : '—');
+const ms = (seconds: number | null): string => (typeof seconds === 'number' && Number.isFinite(seconds) ? (seconds * 1000).toFixed(1) : '—');
 
 /** undefined when no workload had a rollout. */
 export function formatRolloutTable(summary: RunSummary): string | undefined {

@@ -2,7 +2,7 @@
  * A Deployment manifest's rollout fields → RolloutSettings: spec.strategy (type RollingUpdate or
  * Recreate; rollingUpdate.maxSurge and maxUnavailable, each a count or a percentage),
  * spec.minReadySeconds and spec.progressDeadlineSeconds, with SetDefaults_Deployment's defaults
- * (RollingUpdate, 25% and 25%, 0, 600) and the checks of pkg/apis/apps/validation
+ * (RollingUpdate, 25% and 25%, 0, 600) and spec.paused, with the checks of pkg/apis/apps/validation
  * (ValidateDeploymentStrategy, ValidateRollingUpdateDeployment, ValidateDeploymentSpec): a count
  * not negative, a percentage written "<digits>%", maxUnavailable at most 100%, not both 0, no
  * rollingUpdate under Recreate, progressDeadlineSeconds above minReadySeconds.
@@ -22,12 +22,14 @@ const DeploymentRolloutSchema = z.looseObject({
   spec: z.looseObject({
     strategy: z
       .looseObject({
-        type: z.enum(['RollingUpdate', 'Recreate']).nullish().describe('RollingUpdate (the default) or Recreate'),
+        // "" is unset: SetDefaults_Deployment makes it RollingUpdate.
+        type: z.enum(['RollingUpdate', 'Recreate', '']).nullish().describe('RollingUpdate (the default) or Recreate'),
         rollingUpdate: z.looseObject({ maxSurge: intOrString(), maxUnavailable: intOrString() }).nullish(),
       })
       .nullish(),
     minReadySeconds: z.number().int().min(0).nullish().describe('seconds a new pod must be Ready to count as available'),
-    progressDeadlineSeconds: z.number().int().min(1).nullish().describe('seconds without progress before a rollout is reported stalled'),
+    progressDeadlineSeconds: z.number().int().min(0).nullish().describe('seconds without progress before a rollout is reported stalled (2147483647: no deadline)'),
+    paused: z.boolean().nullish().describe('a paused Deployment is not rolled out'),
   }),
 });
 
@@ -65,14 +67,15 @@ export function readRolloutSettings(ref: DocRef, sink: ProblemSink): RolloutSett
     sink.error(ref.problem(['spec', 'progressDeadlineSeconds'], `must be greater than minReadySeconds (${minReadySeconds})`));
     ok = false;
   }
-  const type = strategy?.type ?? 'RollingUpdate';
+  const type = strategy?.type === 'Recreate' ? 'Recreate' : 'RollingUpdate';
+  const paused = input.spec.paused ?? DEPLOYMENT_DEFAULTS.paused;
   const rolling = strategy?.rollingUpdate ?? undefined;
   if (type === 'Recreate') {
     if (rolling !== undefined) {
       sink.error(ref.problem(['spec', 'strategy', 'rollingUpdate'], "may not be specified when strategy `type` is 'Recreate'", 'remove rollingUpdate, or use type RollingUpdate'));
       return undefined;
     }
-    return ok ? { strategy: { type }, minReadySeconds, progressDeadlineSeconds } : undefined;
+    return ok ? { strategy: { type }, minReadySeconds, progressDeadlineSeconds, paused } : undefined;
   }
   const at: Path = ['spec', 'strategy', 'rollingUpdate'];
   const surge = intOrPercent(rolling?.maxSurge, ROLLING_UPDATE_DEFAULTS.maxSurge, [...at, 'maxSurge'], ref, sink, false);
@@ -82,5 +85,5 @@ export function readRolloutSettings(ref: DocRef, sink: ProblemSink): RolloutSett
     sink.error(ref.problem([...at, 'maxUnavailable'], 'may not be 0 when `maxSurge` is 0', 'let the rollout add pods (maxSurge) or take some away (maxUnavailable)'));
     return undefined;
   }
-  return ok ? { strategy: { type, maxSurge: surge, maxUnavailable: unavailable }, minReadySeconds, progressDeadlineSeconds } : undefined;
+  return ok ? { strategy: { type, maxSurge: surge, maxUnavailable: unavailable }, minReadySeconds, progressDeadlineSeconds, paused } : undefined;
 }

@@ -1,0 +1,75 @@
+/**
+ * What a Deployment's rollouts did, for the summary: each one's start, its end (complete: every pod
+ * updated and available and no old pod active, as DeploymentComplete and `kubectl rollout status`
+ * judge it; or superseded by the next rollout), the first time it exceeded its progress deadline,
+ * the ready pods it began with and the fewest while it ran, and the most pods at once. Listeners
+ * hear each begin and end (engine/rollout-windows.ts measures the stretch between). Report-only.
+ */
+
+export interface RolloutRecord {
+  revision: number;
+  replicaSet: string;
+  startedSeconds: number;
+  completedSeconds: number | undefined;
+  deadlineExceededSeconds: number | undefined;
+  /** When the next rollout began before this one completed. */
+  supersededSeconds: number | undefined;
+  /** Ready, active pods when it began, the fewest and the most active pods while it ran (at each sync). */
+  readyPodsAtStart: number;
+  minReadyPods: number;
+  peakPods: number;
+}
+
+export class RolloutLog {
+  readonly rollouts: RolloutRecord[] = [];
+  onBegin: ((rollout: RolloutRecord) => void) | undefined;
+  onEnd: ((rollout: RolloutRecord) => void) | undefined;
+
+  /** The latest rollout while it runs (neither complete nor superseded). */
+  get running(): RolloutRecord | undefined {
+    const last = this.rollouts[this.rollouts.length - 1];
+    return last !== undefined && last.completedSeconds === undefined && last.supersededSeconds === undefined ? last : undefined;
+  }
+
+  /** A rollout begins at `nowSeconds` with `ready` of `pods` active pods ready; a running one is superseded. */
+  begin(revision: number, replicaSet: string, nowSeconds: number, ready: number, pods: number): void {
+    const previous = this.running;
+    if (previous !== undefined) {
+      previous.supersededSeconds = nowSeconds;
+      this.onEnd?.(previous);
+    }
+    const rollout: RolloutRecord = {
+      revision,
+      replicaSet,
+      startedSeconds: nowSeconds,
+      completedSeconds: undefined,
+      deadlineExceededSeconds: undefined,
+      supersededSeconds: undefined,
+      readyPodsAtStart: ready,
+      minReadyPods: ready,
+      peakPods: pods,
+    };
+    this.rollouts.push(rollout);
+    this.onBegin?.(rollout);
+  }
+
+  /** The pods at a sync of the running rollout. */
+  observe(ready: number, pods: number): void {
+    const r = this.running;
+    if (r === undefined) return;
+    r.minReadyPods = Math.min(r.minReadyPods, ready);
+    r.peakPods = Math.max(r.peakPods, pods);
+  }
+
+  complete(nowSeconds: number): void {
+    const r = this.running;
+    if (r === undefined) return;
+    r.completedSeconds = nowSeconds;
+    this.onEnd?.(r);
+  }
+
+  deadlineExceeded(nowSeconds: number): void {
+    const r = this.running;
+    if (r !== undefined) r.deadlineExceededSeconds ??= nowSeconds;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The rollout clauses of --slo: rolloutP95 (the worst p95 over a rollout's stretch),
+ * longestRollout (the longest rollout to complete, an unfinished one counted to the end of the run)
+ * and unfinishedRollouts. A setting whose run had no rollout (the figures absent) meets them; one
+ * whose rollouts served nothing (null) meets no rolloutP95 clause, and misses it by Infinity.
+ */
+import { describe, expect, it } from 'vitest';
+import { clauseMiss, meetsSlo, parseSlo, unjudgedClauses } from '../../src/sweep/slo.js';
+import { figures } from '../helpers/comparison-rows.js';
+
+describe('rollout SLO clauses', () => {
+  const slo = parseSlo('rolloutP95<250ms,longestRollout<=120', '--slo');
+
+  it('parses both with their units', () => {
+    expect(slo.clauses.map((c) => [c.metric, c.field, c.op, c.bound])).toEqual([
+      ['rolloutP95', 'rolloutP95Ms', '<', 250],
+      ['longestRollout', 'longestRolloutSeconds', '<=', 120],
+    ]);
+    expect(parseSlo('rolloutP95<0.3s', '--slo').clauses[0]!.bound).toBe(300);
+  });
+
+  it('judges a run with rollouts on its figures', () => {
+    expect(meetsSlo(figures({ rolloutP95Ms: 240, longestRolloutSeconds: 94 }), slo)).toBe(true);
+    expect(meetsSlo(figures({ rolloutP95Ms: 260, longestRolloutSeconds: 94 }), slo)).toBe(false);
+    expect(meetsSlo(figures({ rolloutP95Ms: 200, longestRolloutSeconds: 511 }), slo)).toBe(false);
+    expect(clauseMiss(figures({ rolloutP95Ms: 300 }), slo.clauses[0]!)).toBeCloseTo(0.2, 12);
+  });
+
+  it('a run without a rollout meets them; rollouts that served nothing do not; unfinished ones are counted', () => {
+    expect(meetsSlo(figures(), slo)).toBe(true);
+    expect(meetsSlo(figures({ rolloutP95Ms: null, longestRolloutSeconds: 60 }), slo)).toBe(false);
+    expect(clauseMiss(figures({ rolloutP95Ms: null, longestRolloutSeconds: 60 }), slo.clauses[0]!)).toBe(Number.POSITIVE_INFINITY);
+    const none = parseSlo('unfinishedRollouts<1', '--slo');
+    expect(meetsSlo(figures({ rolloutP95Ms: 200, longestRolloutSeconds: 60, unfinishedRollouts: 0 }), none)).toBe(true);
+    expect(meetsSlo(figures({ rolloutP95Ms: 200, longestRolloutSeconds: 3000, unfinishedRollouts: 1 }), none)).toBe(false);
+    expect(meetsSlo(figures(), none)).toBe(true);
+  });
+
+  it('notes a rollout clause no setting can be judged on', () => {
+    expect(unjudgedClauses(slo, [figures(), figures()])).toEqual([
+      'note: "rolloutP95<250ms" is met by every setting: no setting\'s run had a rollout (spec.rollouts)',
+      'note: "longestRollout<=120" is met by every setting: no setting\'s run had a rollout (spec.rollouts)',
+    ]);
+  });
+});
