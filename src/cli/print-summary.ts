@@ -69,25 +69,41 @@ function fileLines(files: readonly string[]): string[] {
   return charts > 0 ? [...lines, `  and ${charts} chart sources (report-*.mmd) beside them`] : lines;
 }
 
-/** Rollouts a `rollouts` line lists one by one; past them, the rest are counted. */
+/** Rollouts a `rollouts` line lists one by one; more are summed up instead. */
 const ROLLOUTS_LISTED = 5;
+
+const p95Text = (o: RolloutSummary): string | undefined => {
+  const p95 = o.requests?.responseTimeSeconds.p95;
+  if (p95 === undefined) return undefined;
+  return typeof p95 === 'number' && Number.isFinite(p95) ? `${(p95 * 1000).toFixed(1)} ms` : '—';
+};
 
 /**
  * `rollouts web: 2; completed in 31s (ready 12, min 9; 15 pods at most; p95 212.0 ms), …`: each
- * rollout's state, its dip in ready pods, its surge and the p95 over its stretch (the first five;
- * summary.json and report.md have every one).
+ * rollout's state, its dip in ready pods, its surge and the p95 over its stretch; past five, the
+ * counts by outcome, the longest, the fewest ready pods and the worst p95 (summary.json and
+ * report.md have every one).
  */
 function rolloutLine(workload: string, rollouts: readonly RolloutSummary[]): string {
-  const states = rollouts.slice(0, ROLLOUTS_LISTED).map((o) => {
+  if (rollouts.length > ROLLOUTS_LISTED) {
+    const completed = rollouts.filter((o) => o.durationSeconds !== null);
+    const superseded = rollouts.filter((o) => o.supersededSeconds !== null).length;
+    const open = rollouts.length - completed.length - superseded;
+    const longest = completed.length === 0 ? '' : ` (longest ${formatDuration(Math.max(...completed.map((o) => o.durationSeconds!)))})`;
+    const p95s = rollouts.map((o) => o.requests?.responseTimeSeconds.p95).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    const worst = p95s.length === 0 ? '' : `; worst p95 ${(Math.max(...p95s) * 1000).toFixed(1)} ms`;
+    const fewest = Math.min(...rollouts.map((o) => o.pods.minReady));
+    const deadlines = rollouts.filter((o) => o.progressDeadlineExceededSeconds !== null).length;
+    return `rollouts ${workload}: ${rollouts.length}; ${completed.length} completed${longest}, ${superseded} superseded, ${open} not complete at the end; fewest ready ${fewest}${worst}${deadlines > 0 ? `; ${deadlines} exceeded the progress deadline` : ''} (summary.json, report.md)`;
+  }
+  const states = rollouts.map((o) => {
     const deadline = o.progressDeadlineExceededSeconds === null ? '' : `, progress deadline exceeded at ${formatDuration(o.progressDeadlineExceededSeconds)}`;
-    const p95Seconds = o.requests?.responseTimeSeconds.p95;
-    const p95 = p95Seconds === undefined ? '' : `; p95 ${typeof p95Seconds === 'number' && Number.isFinite(p95Seconds) ? (p95Seconds * 1000).toFixed(1) : '—'} ms`;
-    const figures = ` (ready ${o.pods.readyAtStart}, min ${o.pods.minReady}; ${o.pods.peak} pods at most${p95}${deadline})`;
+    const p95 = p95Text(o);
+    const figures = ` (ready ${o.pods.readyAtStart}, min ${o.pods.minReady}; ${o.pods.peak} pods at most${p95 === undefined ? '' : `; p95 ${p95}`}${deadline})`;
     if (o.durationSeconds !== null) return `completed in ${formatDuration(o.durationSeconds)}${figures}`;
     return `${o.supersededSeconds !== null ? 'superseded' : 'not complete at the end'}${figures}`;
   });
-  const more = rollouts.length > ROLLOUTS_LISTED ? `, and ${rollouts.length - ROLLOUTS_LISTED} more (summary.json, report.md)` : '';
-  return `rollouts ${workload}: ${rollouts.length}; ${states.join(', ')}${more}`;
+  return `rollouts ${workload}: ${rollouts.length}; ${states.join(', ')}`;
 }
 
 /** The lines `scalesim run` prints after a run. */

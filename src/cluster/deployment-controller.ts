@@ -62,6 +62,8 @@ export class DeploymentController extends WorkloadController {
   private status: DeploymentStatus = { replicas: 0, updatedReplicas: 0, readyReplicas: 0, availableReplicas: 0 };
   private progressing: ProgressingCondition | undefined;
   private progressCheckSeconds = Number.NaN;
+  /** The calendar instant of t = 0 (Unix seconds): kubectl stamps a restart with the wall clock's second. */
+  private startEpochSeconds = 0;
 
   /** Each rollout so far, oldest first. */
   get rollouts(): readonly RolloutRecord[] {
@@ -96,13 +98,14 @@ export class DeploymentController extends WorkloadController {
 
   /**
    * A new pod template (a rollout): the next sync creates its ReplicaSet. kubectl rollout restart
-   * stamps the template with the time in whole seconds, so a second restart within the same second
-   * changes nothing.
+   * stamps the template with the wall-clock time in whole seconds, so a second restart within the
+   * same calendar second changes nothing.
    */
   startRollout(): void {
     const now = this.sim.nowSeconds;
     const last = this.rollouts[this.rollouts.length - 1];
-    if (last !== undefined && Math.floor(last.startedSeconds) === Math.floor(now)) return;
+    const wallSecond = (t: number): number => Math.floor(this.startEpochSeconds + t);
+    if (last !== undefined && wallSecond(last.startedSeconds) === wallSecond(now)) return;
     if (last === undefined) this.beforeFirstRollout();
     this.revision++;
     this.template = { ...this.template };
@@ -284,8 +287,13 @@ export class DeploymentController extends WorkloadController {
     }
   }
 
-  /** Rollouts of this Deployment at their instants (spec.rollouts), each repeat scheduled when the one before fires. */
-  scheduleRollouts(rollouts: readonly RolloutSpec[], endSeconds: number): void {
+  /**
+   * Rollouts of this Deployment at their instants (spec.rollouts), each repeat scheduled when the
+   * one before fires; `startEpochSeconds` is t = 0 on the calendar (two restarts in one wall-clock
+   * second are one).
+   */
+  scheduleRollouts(rollouts: readonly RolloutSpec[], endSeconds: number, startEpochSeconds = 0): void {
+    this.startEpochSeconds = startEpochSeconds;
     const at = (t: number, every: number | undefined): void => {
       if (t >= endSeconds) return;
       this.sim.scheduleAt(t, Phase.CONTROL, `deployment/${this.spec.name}`, () => {

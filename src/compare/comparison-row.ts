@@ -43,11 +43,12 @@ export interface ComparisonRow {
   peakNodes: number;
   meanNodes: number;
   /**
-   * Runs with Deployment rollouts only (absent otherwise): the highest p95 over any rollout's
-   * stretch of the workloads judged (null when no rollout served a request); the longest a rollout
-   * took to complete, one unfinished at the end counting from its start to the end of the run (at
-   * least that long), one superseded by the next not at all (null when none counts); and how many
-   * were unfinished at the end.
+   * Runs with Deployment rollouts only (absent otherwise). The highest p95 over any rollout's
+   * stretch of the workloads judged: absent too when no stretch was offered a request (a
+   * Deployment without a load model), null when one was offered requests and served none. The
+   * longest a rollout took, one that did not complete counting to when the next rollout superseded
+   * it or to the end of the run (at least that long); and how many did not complete (superseded, or
+   * running at the end).
    */
   rolloutP95Ms?: number | null;
   longestRolloutSeconds?: number | null;
@@ -89,14 +90,12 @@ function worstP95(workloads: RunSummary['workloads']): RunSummary['workloads'][n
 function rolloutFigures(workloads: RunSummary['workloads'], endSeconds: number): Pick<ComparisonRow, 'rolloutP95Ms' | 'longestRolloutSeconds' | 'unfinishedRollouts'> {
   const rollouts = workloads.flatMap((x) => x.rollouts ?? []);
   if (rollouts.length === 0) return {};
-  const p95s = rollouts.map((o) => ms(o.requests?.responseTimeSeconds.p95)).filter((v): v is number => v !== null);
-  const unfinished = rollouts.filter((o) => o.durationSeconds === null && o.supersededSeconds === null);
-  const lengths = [...rollouts.map((o) => o.durationSeconds).filter((v): v is number => v !== null), ...unfinished.map((o) => round(endSeconds - o.startedSeconds, 3))];
-  return {
-    rolloutP95Ms: p95s.length === 0 ? null : Math.max(...p95s),
-    longestRolloutSeconds: lengths.length === 0 ? null : Math.max(...lengths),
-    unfinishedRollouts: unfinished.length,
-  };
+  const offered = rollouts.filter((o) => o.requests !== null && o.requests.offered > 0);
+  const p95s = offered.map((o) => ms(o.requests!.responseTimeSeconds.p95));
+  const p95 = offered.length === 0 ? {} : { rolloutP95Ms: p95s.some((v) => v === null) ? null : Math.max(...(p95s as number[])) };
+  const unfinished = rollouts.filter((o) => o.durationSeconds === null);
+  const lengths = rollouts.map((o) => o.durationSeconds ?? round((o.supersededSeconds ?? endSeconds) - o.startedSeconds, 3));
+  return { ...p95, longestRolloutSeconds: Math.max(...lengths), unfinishedRollouts: unfinished.length };
 }
 
 export function comparisonRow(

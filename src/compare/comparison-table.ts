@@ -76,8 +76,8 @@ export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
 
 /**
  * With Deployment rollouts in some run: the worst p95 over a rollout's stretch, the longest rollout
- * (an unfinished one counted to the end of the run) and the rollouts unfinished at the end (shown
- * where some variant has one).
+ * (one that did not complete counted to its supersession or the end of the run) and the rollouts
+ * that did not complete (shown where some variant has one).
  */
 function rolloutColumns(rows: readonly ComparisonRow[]): Column[] {
   if (!rows.some((r) => r.rolloutP95Ms !== undefined || r.longestRolloutSeconds !== undefined)) return [];
@@ -86,7 +86,7 @@ function rolloutColumns(rows: readonly ComparisonRow[]): Column[] {
     { key: 'longest_rollout_s', header: 'longest rollout s', value: (r) => r.longestRolloutSeconds ?? null, better: 'lower', digits: 0 },
     {
       key: 'unfinished_rollouts',
-      header: 'unfinished rollouts',
+      header: 'rollouts not completed',
       value: (r) => r.unfinishedRollouts ?? null,
       better: 'lower',
       digits: 0,

@@ -25,7 +25,7 @@ export function scheduleRollouts(scenario: Scenario, workloads: readonly Workloa
       controller.onEvent = (e) => hub.deploymentEvent({ timeSeconds: sim.nowSeconds, deployment, ...e });
     }
     windows.watch(controller, w);
-    controller.scheduleRollouts(mine, scenario.durationSeconds);
+    controller.scheduleRollouts(mine, scenario.durationSeconds, scenario.startEpochSeconds);
   }
   return windows;
 }

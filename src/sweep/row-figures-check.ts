@@ -64,5 +64,8 @@ export function rowFiguresProblem(row: unknown): string | undefined {
   for (const [field, check, expected] of FIELDS) {
     if (!check(record[field])) return `row.${field}: expected ${expected}, got ${shown(record[field])}`;
   }
+  // A run with rollouts has its longest rollout and the count of those that did not complete (its p95 may be absent).
+  if ((record.rolloutP95Ms !== undefined || record.unfinishedRollouts !== undefined) && record.longestRolloutSeconds === undefined) return 'row.longestRolloutSeconds: expected seconds (0 or more) beside the other rollout figures, got nothing';
+  if (record.longestRolloutSeconds !== undefined && record.unfinishedRollouts === undefined) return 'row.unfinishedRollouts: expected a whole count (0 or more) beside the other rollout figures, got nothing';
   return undefined;
 }

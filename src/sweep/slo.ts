@@ -11,10 +11,12 @@
  *                            seconds; unit s (optional)
  *   cost                     the cost total in the report currency, no unit
  *   rolloutP95               the highest p95 over any Deployment rollout's stretch; unit ms or s
- *   longestRollout           the longest time a rollout took to complete (one unfinished at the
- *                            end: from its start to the end, at least); unit s (optional)
- *   unfinishedRollouts       rollouts not complete at the end of the run, no unit. A setting
- *                            whose run had no rollout meets a clause on any of the three.
+ *   longestRollout           the longest time a rollout took (one that did not complete: until
+ *                            the next superseded it or the run ended, at least); unit s (optional)
+ *   unfinishedRollouts       rollouts that did not complete (superseded, or running at the end),
+ *                            no unit. A setting whose run had no rollout meets a clause on any of
+ *                            the three, and one whose rollouts were offered no request a rolloutP95
+ *                            clause (the figure is absent).
  * A clause's miss measures how far a setting is from meeting it, relative to the bound (for served,
  * relative to the unserved share the bound allows: served 99.0% against >99.9% misses by 9×), so the
  * closest setting can be named when none meets the SLO.
@@ -141,7 +143,7 @@ function onOfferedShare(clause: SloClause): boolean {
   return SLO_METRICS[clause.metric]?.offeredShare === true;
 }
 
-/** A rollout clause on a run without rollouts (the figure absent): nothing rolled out to judge. */
+/** A rollout clause on a run without rollouts, or a rolloutP95 one whose rollouts were offered no request (the figure absent): nothing to judge. */
 function noRollout(row: ComparisonRow, clause: SloClause): boolean {
   return SLO_METRICS[clause.metric]?.rollout === true && row[clause.field] === undefined;
 }
@@ -197,7 +199,7 @@ export function unjudgedClauses(slo: Slo, rows: readonly ComparisonRow[]): strin
         continue;
       }
       if (rows.every((row) => noRollout(row, clause))) {
-        notes.push(`note: "${clause.text}" is met by every setting: no setting's run had a rollout (spec.rollouts)`);
+        notes.push(`note: "${clause.text}" is met by every setting: no setting's run had a rollout (spec.rollouts) offered a request`);
         continue;
       }
       const why = clause.metric === 'cost' ? 'the scenario has no prices (a node pool or virtual price sets them)' : `no setting has a ${clause.metric} figure`;

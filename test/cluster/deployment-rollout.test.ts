@@ -213,5 +213,27 @@ describe('Deployment rollout', () => {
     expect(controller.rollouts[0]).toMatchObject({ deadlineExceededSeconds: 701 });
     expect(controller.rollouts[0]!.completedSeconds).toBeGreaterThan(806);
   });
+
+  it('the one-revision rule counts wall-clock seconds: a start half a second past the minute moves the boundary', () => {
+    const { sim, controller } = setUp(ROLLING(1, 0), 2);
+    controller.scheduleRollouts(
+      [
+        { workload: 'web', namespace: 'default', atSeconds: 100.2 },
+        { workload: 'web', namespace: 'default', atSeconds: 100.7 },
+      ],
+      300,
+      1_000_000.5,
+    );
+    sim.runUntil(300);
+    // 1000100.7 and 1000101.2 on the wall clock: two seconds, two revisions.
+    expect(controller.rollouts.map((r) => r.revision)).toEqual([2, 3]);
+  });
+
+  it('repeats every period while the run lasts, each scheduled as the one before fires', () => {
+    const { sim, controller } = setUp(ROLLING(1, 0), 2);
+    controller.scheduleRollouts([{ workload: 'web', namespace: 'default', atSeconds: 100, everySeconds: 60 }], 300);
+    sim.runUntil(400);
+    expect(controller.rollouts.map((r) => r.startedSeconds)).toEqual([100, 160, 220, 280]);
+  });
 });
 

@@ -1,9 +1,10 @@
 /**
- * compare's rollout figures (runs with spec.rollouts): the worst p95 over any rollout's stretch, the
- * longest rollout to complete and the rollouts unfinished at the end. A run without rollouts has
- * none of the fields (so its comparison.csv and sweep files are as before); an unfinished rollout
- * counts from its start to the end of the run (at least that long), one superseded by the next not
- * at all; the columns appear only when some row has them.
+ * compare's rollout figures (runs with spec.rollouts): the worst p95 over any rollout's stretch,
+ * the longest rollout and the rollouts that did not complete. A run without rollouts has none of
+ * the fields (so its comparison.csv and sweep files are as before); a rollout that did not complete
+ * counts from its start to its supersession or the end of the run (at least that long); a p95 is
+ * absent when no stretch was offered a request and null when one was offered some and served none;
+ * the columns appear only when some row has them.
  */
 import { describe, expect, it } from 'vitest';
 import { comparisonRow } from '../../src/compare/comparison-row.js';
@@ -49,15 +50,22 @@ describe('rollout figures of a comparison row', () => {
     expect([row.rolloutP95Ms, row.longestRolloutSeconds]).toEqual([450, 95]);
   });
 
-  it('a rollout unfinished at the end counts to the end of the run, and is counted; a superseded one does not count', () => {
+  it('a rollout that did not complete counts to its supersession or the end of the run, and is counted', () => {
     const stalled = comparisonRow('v', '', summaryOf([rollout({}), rollout({ startedSeconds: 1000, completedSeconds: null, durationSeconds: null })]), events);
     expect([stalled.longestRolloutSeconds, stalled.unfinishedRollouts]).toEqual([2600, 1]);
-    const superseded = comparisonRow('v', '', summaryOf([rollout({ completedSeconds: null, durationSeconds: null, supersededSeconds: 130 }), rollout({ durationSeconds: 70 })]), events);
-    expect([superseded.longestRolloutSeconds, superseded.unfinishedRollouts]).toEqual([70, 0]);
-    expect(comparisonRow('v', '', summaryOf([rollout({ completedSeconds: null, durationSeconds: null, supersededSeconds: 130 })]), events).longestRolloutSeconds).toBeNull();
+    const superseded = comparisonRow('v', '', summaryOf([rollout({ completedSeconds: null, durationSeconds: null, supersededSeconds: 190 }), rollout({ durationSeconds: 70 })]), events);
+    expect([superseded.longestRolloutSeconds, superseded.unfinishedRollouts]).toEqual([90, 1]);
   });
 
-  it('a run without rollouts has neither field, and its CSV no rollout column', () => {
+  it('a p95 only over stretches offered a request: absent when none was, null when one served nothing', () => {
+    const noLoad = comparisonRow('v', '', summaryOf([rollout({ requests: null }), rollout({ requests: { ...rollout({}).requests!, offered: 0, served: 0 } })]), events);
+    expect('rolloutP95Ms' in noLoad).toBe(false);
+    expect(noLoad.longestRolloutSeconds).toBe(60);
+    const starved = rollout({ requests: { offered: 10, served: 0, dropped: 10, servedPercent: 0, responseTimeSeconds: { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN } } });
+    expect(comparisonRow('v', '', summaryOf([rollout({}), starved]), events).rolloutP95Ms).toBeNull();
+  });
+
+  it('a run without rollouts has none of the fields, and its CSV no rollout column', () => {
     const plain = comparisonRow('v', '', summaryOf(undefined), events);
     expect('rolloutP95Ms' in plain || 'longestRolloutSeconds' in plain).toBe(false);
     expect(comparisonCsv([plain]).header).not.toContain('rollout_p95_ms');

@@ -10,7 +10,8 @@ describe('rowFiguresProblem', () => {
   it('checks every field of a comparison row, and passes a whole one', () => {
     expect([...CHECKED_FIELDS].sort()).toEqual(Object.keys(figures({ rolloutP95Ms: 210, longestRolloutSeconds: 75, unfinishedRollouts: 0 })).sort());
     expect(rowFiguresProblem(figures({ rolloutP95Ms: 210, longestRolloutSeconds: 75, unfinishedRollouts: 1 }))).toBeUndefined();
-    expect(rowFiguresProblem(figures({ rolloutP95Ms: null, longestRolloutSeconds: null }))).toBeUndefined();
+    expect(rowFiguresProblem(figures({ rolloutP95Ms: null, longestRolloutSeconds: 75, unfinishedRollouts: 0 }))).toBeUndefined();
+    expect(rowFiguresProblem(figures({ longestRolloutSeconds: 75, unfinishedRollouts: 0 }))).toBeUndefined();
     expect(rowFiguresProblem(figures())).toBeUndefined();
     expect(rowFiguresProblem(figures({ costTotal: null, costCurrency: null, servedPercent: null, droppedPercent: null, p50Ms: null, p95Ms: null, p99Ms: null }))).toBeUndefined();
     expect(rowFiguresProblem(figures({ costByClass: { reserved: 1.5, virtual: 0 } }))).toBeUndefined();
@@ -27,6 +28,8 @@ describe('rowFiguresProblem', () => {
     ['a negative rollout p95', { rolloutP95Ms: -3 }, 'row.rolloutP95Ms: expected milliseconds (0 or more), null, or nothing (no rollout), got -3'],
     ['a rollout length that is not a number', { longestRolloutSeconds: '75' }, 'row.longestRolloutSeconds: expected seconds (0 or more), null, or nothing (no rollout), got "75"'],
     ['a fractional count of unfinished rollouts', { unfinishedRollouts: 0.5 }, 'row.unfinishedRollouts: expected a whole count (0 or more), or nothing (no rollout), got 0.5'],
+    ['a rollout p95 without the other rollout figures', { rolloutP95Ms: 200 }, 'row.longestRolloutSeconds: expected seconds (0 or more) beside the other rollout figures, got nothing'],
+    ['a longest rollout without the count', { longestRolloutSeconds: 60 }, 'row.unfinishedRollouts: expected a whole count (0 or more) beside the other rollout figures, got nothing'],
   ])('%s', (_what, over, problem) => {
     expect(rowFiguresProblem({ ...figures(), ...over })).toBe(problem);
   });

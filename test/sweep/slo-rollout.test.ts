@@ -1,8 +1,9 @@
 /**
  * The rollout clauses of --slo: rolloutP95 (the worst p95 over a rollout's stretch),
  * longestRollout (the longest rollout to complete, an unfinished one counted to the end of the run)
- * and unfinishedRollouts. A setting whose run had no rollout (the figures absent) meets them; one
- * whose rollouts served nothing (null) meets no rolloutP95 clause, and misses it by Infinity.
+ * and unfinishedRollouts. A setting whose run had no rollout (the figures absent) meets them, and
+ * one whose rollouts were offered no request a rolloutP95 clause (absent too); one whose rollout
+ * was offered requests and served none (null) meets no rolloutP95 clause, and misses it by Infinity.
  */
 import { describe, expect, it } from 'vitest';
 import { clauseMiss, meetsSlo, parseSlo, unjudgedClauses } from '../../src/sweep/slo.js';
@@ -36,10 +37,15 @@ describe('rollout SLO clauses', () => {
     expect(meetsSlo(figures(), none)).toBe(true);
   });
 
+  it('a run whose rollouts were offered no request meets a rolloutP95 clause and is judged on the others', () => {
+    expect(meetsSlo(figures({ longestRolloutSeconds: 60, unfinishedRollouts: 0 }), slo)).toBe(true);
+    expect(meetsSlo(figures({ longestRolloutSeconds: 600, unfinishedRollouts: 0 }), slo)).toBe(false);
+  });
+
   it('notes a rollout clause no setting can be judged on', () => {
     expect(unjudgedClauses(slo, [figures(), figures()])).toEqual([
-      'note: "rolloutP95<250ms" is met by every setting: no setting\'s run had a rollout (spec.rollouts)',
-      'note: "longestRollout<=120" is met by every setting: no setting\'s run had a rollout (spec.rollouts)',
+      'note: "rolloutP95<250ms" is met by every setting: no setting\'s run had a rollout (spec.rollouts) offered a request',
+      'note: "longestRollout<=120" is met by every setting: no setting\'s run had a rollout (spec.rollouts) offered a request',
     ]);
   });
 });

@@ -1,9 +1,12 @@
 /**
  * A Deployment's ReplicaSets, oldest first, each with its pod template (a pod belongs to the set
  * whose template made it) and its pods' system-default spread counts. An old set at 0 replicas
- * with no pod left is never written again (no rollback is modelled, and FindActiveOrLatest's
- * fallback reads only the newest old set), so it is forgotten as upstream's revisionHistoryLimit
- * would, sooner: the per-sync work follows the sets that still matter, however many rollouts ran.
+ * with no pod left (terminating and finished ones counted) is never written again: no rollback is
+ * modelled, and the steps that touch old sets skip those at 0. It is forgotten, as upstream's
+ * revisionHistoryLimit would forget it, only sooner, so the per-sync work follows the sets that
+ * still matter, however many rollouts ran. The newest old set is kept all the same (a cheap
+ * precaution: FindActiveOrLatest's fallback names it, though no scaling event reaches that fallback
+ * while a set is active).
  */
 import type { PodTemplateSpec } from '../../scenario/types.js';
 import type { SpreadGroup } from '../topology-spread-counts.js';

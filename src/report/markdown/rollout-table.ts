@@ -16,9 +16,12 @@ function outcome(o: RolloutSummary): string {
 
 const ms = (seconds: number | null): string => (typeof seconds === 'number' && Number.isFinite(seconds) ? (seconds * 1000).toFixed(1) : '—');
 
-/** undefined when no workload had a rollout. */
+/** Rows the table shows; summary.json has every rollout. */
+const ROWS_SHOWN = 50;
+
+/** undefined when no workload had a rollout; past 50 rollouts, the first 50 and a line counting the rest. */
 export function formatRolloutTable(summary: RunSummary): string | undefined {
-  const rows = summary.workloads.flatMap((w) =>
+  const all = summary.workloads.flatMap((w) =>
     (w.rollouts ?? []).map((o) => [
       escapeMarkdownText(w.name),
       `${o.revision} (${escapeMarkdownText(o.replicaSet)})`,
@@ -30,7 +33,8 @@ export function formatRolloutTable(summary: RunSummary): string | undefined {
       o.requests === null || o.requests.servedPercent === null ? '—' : o.requests.servedPercent.toFixed(3),
     ]),
   );
-  if (rows.length === 0) return undefined;
+  if (all.length === 0) return undefined;
   const header = ['workload', 'revision', 'started', 'outcome', 'ready at start / fewest', 'most pods', 'p95 ms over it', 'served % over it'];
-  return formatMarkdownTable(header, rows, ['left', 'left', 'right', 'left', 'right', 'right', 'right', 'right']);
+  const table = formatMarkdownTable(header, all.slice(0, ROWS_SHOWN), ['left', 'left', 'right', 'left', 'right', 'right', 'right', 'right']);
+  return all.length > ROWS_SHOWN ? `${table}\n\n… and ${all.length - ROWS_SHOWN} more rollouts: summary.json has every one.` : table;
 }
