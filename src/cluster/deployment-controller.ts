@@ -52,6 +52,8 @@ export interface DeploymentEvent {
 export class DeploymentController extends WorkloadController {
   private created = 0;
   private readonly sets = new ReplicaSetList();
+  /** The ReplicaSet of the manifest's template, made at the first sync. */
+  private first: ReplicaSet | undefined = undefined;
   /** The Deployment's pod template: the manifest's until the first rollout. */
   private template: PodTemplateSpec = this.spec.template;
   private revision = 1;
@@ -62,6 +64,8 @@ export class DeploymentController extends WorkloadController {
   private status: DeploymentStatus = { replicas: 0, updatedReplicas: 0, readyReplicas: 0, availableReplicas: 0 };
   private progressing: ProgressingCondition | undefined;
   private progressCheckSeconds = Number.NaN;
+  /** Some rollout has begun: every sync is the deployment controller's over the sets (a plain field: podChanged reads it at every pod change). */
+  private rolledOut = false;
   /** The calendar instant of t = 0 (Unix seconds): kubectl stamps a restart with the wall clock's second. */
   private startEpochSeconds = 0;
 
@@ -85,11 +89,14 @@ export class DeploymentController extends WorkloadController {
 
   /** The first ReplicaSet, made with the Deployment (its pods are the warm start's). */
   private firstSet(): ReplicaSet {
-    if (this.sets.size === 0) {
+    let first = this.first;
+    if (first === undefined) {
       const d = this.specReplicas;
-      this.sets.add({ name: this.setName(1), createdSeconds: 0, replicas: d, availableReplicas: 0, desiredReplicas: undefined, maxReplicas: undefined, template: this.spec.template, spread: this.spread });
+      first = { name: this.setName(1), createdSeconds: 0, replicas: d, availableReplicas: 0, desiredReplicas: undefined, maxReplicas: undefined, template: this.spec.template, spread: this.spread };
+      this.sets.add(first);
+      this.first = first;
     }
-    return this.sets.all[0]!;
+    return first;
   }
 
   private setName(revision: number): string {
@@ -107,6 +114,7 @@ export class DeploymentController extends WorkloadController {
     const wallSecond = (t: number): number => Math.floor(this.startEpochSeconds + t);
     if (last !== undefined && wallSecond(last.startedSeconds) === wallSecond(now)) return;
     if (last === undefined) this.beforeFirstRollout();
+    this.rolledOut = true;
     this.revision++;
     this.template = { ...this.template };
     let ready = 0;
@@ -144,7 +152,7 @@ export class DeploymentController extends WorkloadController {
   }
 
   override podChanged(pod: SimPod): void {
-    if (this.rollouts.length === 0) {
+    if (!this.rolledOut) {
       super.podChanged(pod);
       return;
     }
@@ -156,7 +164,7 @@ export class DeploymentController extends WorkloadController {
   }
 
   reconcile(): void {
-    if (this.rollouts.length === 0) {
+    if (!this.rolledOut) {
       const only = this.firstSet();
       only.replicas = this.specReplicas;
       const active = this.pods.filter(isActive);

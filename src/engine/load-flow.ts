@@ -9,6 +9,7 @@ import type { ScalerReading } from '../autoscalers/keda/types.js';
 import { CohortQueue, type WaitPieceSink } from '../load/cohort-queue.js';
 import { saturatedSojournMeanSeconds, sojournMeanSeconds } from '../load/response-time.js';
 import { ResponseTimeAccumulator } from '../load/response-time-accumulator.js';
+import type { ResponseTimeSink } from '../load/response-time-tee.js';
 import { advanceFlow, type FlowParams, type FlowResult } from '../load/workload-flow.js';
 import type { LoadModelSpec } from '../scenario/types.js';
 
@@ -19,17 +20,6 @@ export interface FlowTotals {
   droppedRequests: number;
   /** ∫ backlog dt, request-seconds. */
   backlogRequestSeconds: number;
-}
-
-/**
- * Counts and response times over a stretch of the run (a rollout's: engine/rollout-windows.ts),
- * fed alongside the totals while it is attached; it never changes the flow.
- */
-export interface FlowWindow {
-  offeredRequests: number;
-  servedRequests: number;
-  droppedRequests: number;
-  readonly responseTimes: ResponseTimeAccumulator;
 }
 
 export interface FlowStep {
@@ -51,15 +41,17 @@ export class LoadFlow {
   inFlightMessages = 0;
   /** The backlog's admitted requests by arrival (its total is kept equal to backlogRequests). */
   readonly cohorts = new CohortQueue();
-  /** A stretch being measured apart (settle to its start before attaching it, to its end before reading it). */
-  window: FlowWindow | undefined = undefined;
+  /**
+   * Where served requests' response times go: the run's mixture, or while a stretch is measured
+   * apart a tee that feeds its mixture too (engine/rollout-windows.ts). Swapped, never checked, so
+   * a run that measures nothing apart pays nothing for it.
+   */
+  responseTimeSink: ResponseTimeSink = this.responseTimes;
   private timeSeconds = 0;
   /** R of the pieces the pods take from the backlog in the current advance. */
   private pieceSojournSeconds = 0;
-  private readonly recordPiece: WaitPieceSink = (requests, waitFromSeconds, waitToSeconds) => {
-    this.responseTimes.addWaitRange(requests, Math.max(0, waitFromSeconds), Math.max(0, waitToSeconds), this.pieceSojournSeconds);
-    this.window?.responseTimes.addWaitRange(requests, Math.max(0, waitFromSeconds), Math.max(0, waitToSeconds), this.pieceSojournSeconds);
-  };
+  private readonly recordPiece: WaitPieceSink = (requests, waitFromSeconds, waitToSeconds) =>
+    this.responseTimeSink.addWaitRange(requests, Math.max(0, waitFromSeconds), Math.max(0, waitToSeconds), this.pieceSojournSeconds);
   // Reused by every advance (the workload settles at nearly every event): the interval's inputs and
   // what advance returns, which is read at once and not kept.
   private readonly params: FlowParams;
@@ -99,13 +91,6 @@ export class LoadFlow {
       t.droppedRequests += lostRequests;
     }
     t.backlogRequestSeconds += step.backlogRequestSeconds;
-    const w = this.window;
-    if (w !== undefined) {
-      const lostRequests = lostRps > 0 ? lostRps * dtSeconds : 0;
-      w.offeredRequests += step.offeredRequests + lostRequests;
-      w.servedRequests += step.servedRequests;
-      w.droppedRequests += step.droppedRequests + lostRequests;
-    }
     if (lostRps > 0 || step.droppedRequests > 0 || step.backlogRequests > this.backlogRequests + 1e-9) this.underProvisionedSeconds += dtSeconds;
     const startBacklogRequests = this.backlogRequests;
     this.backlogRequests = step.backlogRequests;
@@ -229,9 +214,7 @@ export class LoadFlow {
     const servedFree = step.servedRequests - servedFromBacklog;
     const freeSeconds = dtSeconds - saturatedSeconds;
     if (servedFree > 1e-12 && freeSeconds > 0) {
-      const sojournSeconds = sojournMeanSeconds(servedFree / freeSeconds / readyPods, capacityRpsPerPod, this.load.serviceTimeSeconds);
-      this.responseTimes.add(servedFree, 0, sojournSeconds);
-      this.window?.responseTimes.add(servedFree, 0, sojournSeconds);
+      this.responseTimeSink.add(servedFree, 0, sojournMeanSeconds(servedFree / freeSeconds / readyPods, capacityRpsPerPod, this.load.serviceTimeSeconds));
     }
   }
 }

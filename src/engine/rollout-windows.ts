@@ -1,17 +1,18 @@
 /**
  * Figures over each rollout's stretch (from its start to its completion, to the next rollout that
- * superseded it, or to the end of the run): the requests offered, served and dropped, and their
- * response-time quantiles, from a mixture the workload's load flow feeds while the stretch is open
- * (LoadFlow.window). The flow is settled at each end first, at an instant at which it settles anyway
- * (a rollout's start and completion change pods), so the run's own figures are unchanged. A closed
- * stretch keeps only its figures, so a run of thousands of rollouts holds one mixture at a time.
- * Report-only.
+ * superseded it, or to the end of the run): the requests offered, served and dropped (the load
+ * flow's totals at each end, subtracted) and their response-time quantiles, from a mixture fed
+ * beside the run's while the stretch is open (LoadFlow.responseTimeSink, a tee then). The flow is
+ * settled at each end first, at an instant at which it settles anyway (a rollout's start and
+ * completion change pods), so the run's own figures are unchanged. A closed stretch keeps only its
+ * figures, so a run of thousands of rollouts holds one mixture at a time. Report-only.
  */
 import type { DeploymentController } from '../cluster/deployment-controller.js';
 import type { RolloutRecord } from '../cluster/deployment/rollout-log.js';
 import type { Simulation } from '../core/simulation.js';
 import { ResponseTimeAccumulator } from '../load/response-time-accumulator.js';
-import type { FlowWindow } from './load-flow.js';
+import { ResponseTimeTee } from '../load/response-time-tee.js';
+import type { FlowTotals, LoadFlow } from './load-flow.js';
 import type { WorkloadRuntime } from './workload-runtime.js';
 
 /** A stretch's requests and their response times (NaN when it served none). */
@@ -22,19 +23,27 @@ export interface WindowFigures {
   responseTimeSeconds: { p50: number; p95: number; p99: number };
 }
 
-function figuresOf(window: FlowWindow): WindowFigures {
+/** An open stretch: the flow's totals at its start and its own mixture. */
+interface OpenWindow {
+  flow: LoadFlow;
+  start: Pick<FlowTotals, 'offeredRequests' | 'servedRequests' | 'droppedRequests'>;
+  responseTimes: ResponseTimeAccumulator;
+}
+
+function figuresOf(window: OpenWindow): WindowFigures {
+  const t = window.flow.totals;
   const rt = window.responseTimes;
   return {
-    offeredRequests: window.offeredRequests,
-    servedRequests: window.servedRequests,
-    droppedRequests: window.droppedRequests,
+    offeredRequests: t.offeredRequests - window.start.offeredRequests,
+    servedRequests: t.servedRequests - window.start.servedRequests,
+    droppedRequests: t.droppedRequests - window.start.droppedRequests,
     responseTimeSeconds: { p50: rt.quantileSeconds(0.5), p95: rt.quantileSeconds(0.95), p99: rt.quantileSeconds(0.99) },
   };
 }
 
 export class RolloutWindows {
   private readonly closed = new Map<RolloutRecord, WindowFigures>();
-  private readonly open = new Map<RolloutRecord, FlowWindow>();
+  private readonly open = new Map<RolloutRecord, OpenWindow>();
 
   constructor(private readonly sim: Simulation) {}
 
@@ -44,9 +53,10 @@ export class RolloutWindows {
     if (flow === undefined) return;
     controller.rolloutLog.onBegin = (rollout) => {
       runtime.settle(this.sim.nowSeconds);
-      const window: FlowWindow = { offeredRequests: 0, servedRequests: 0, droppedRequests: 0, responseTimes: new ResponseTimeAccumulator() };
-      this.open.set(rollout, window);
-      flow.window = window;
+      const { offeredRequests, servedRequests, droppedRequests } = flow.totals;
+      const responseTimes = new ResponseTimeAccumulator();
+      this.open.set(rollout, { flow, start: { offeredRequests, servedRequests, droppedRequests }, responseTimes });
+      flow.responseTimeSink = new ResponseTimeTee(flow.responseTimes, responseTimes);
     };
     controller.rolloutLog.onEnd = (rollout) => {
       runtime.settle(this.sim.nowSeconds);
@@ -54,7 +64,7 @@ export class RolloutWindows {
       if (window === undefined) return;
       this.open.delete(rollout);
       this.closed.set(rollout, figuresOf(window));
-      if (flow.window === window) flow.window = undefined;
+      flow.responseTimeSink = flow.responseTimes;
     };
   }
 
