@@ -72,10 +72,12 @@ function fileLines(files: readonly string[]): string[] {
 /** Rollouts a `rollouts` line lists one by one; more are summed up instead. */
 const ROLLOUTS_LISTED = 5;
 
+/** A stretch's p95 as `212.0 ms` ("—" when it served nothing); undefined without a load model. */
 const p95Text = (o: RolloutSummary): string | undefined => {
   const p95 = o.requests?.responseTimeSeconds.p95;
   if (p95 === undefined) return undefined;
-  return typeof p95 === 'number' && Number.isFinite(p95) ? `${(p95 * 1000).toFixed(1)} ms` : '—';
+  const text = fixed(p95 * 1000, 1);
+  return text === '—' ? text : `${text} ms`;
 };
 
 /**
@@ -91,7 +93,7 @@ function rolloutLine(workload: string, rollouts: readonly RolloutSummary[]): str
     const open = rollouts.length - completed.length - superseded;
     const longest = completed.length === 0 ? '' : ` (longest ${formatDuration(Math.max(...completed.map((o) => o.durationSeconds!)))})`;
     const p95s = rollouts.map((o) => o.requests?.responseTimeSeconds.p95).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-    const worst = p95s.length === 0 ? '' : `; worst p95 ${(Math.max(...p95s) * 1000).toFixed(1)} ms`;
+    const worst = p95s.length === 0 ? '' : `; worst p95 ${fixed(Math.max(...p95s) * 1000, 1)} ms`;
     const fewest = Math.min(...rollouts.map((o) => o.pods.minReady));
     const deadlines = rollouts.filter((o) => o.progressDeadlineExceededSeconds !== null).length;
     return `rollouts ${workload}: ${rollouts.length}; ${completed.length} completed${longest}, ${superseded} superseded, ${open} not complete at the end; fewest ready ${fewest}${worst}${deadlines > 0 ? `; ${deadlines} exceeded the progress deadline` : ''} (summary.json, report.md)`;

@@ -22,7 +22,9 @@
  * only in the summary (rollout-log.ts).
  */
 import { Phase } from '../core/phases.js';
-import type { PodTemplateSpec, RolloutSpec } from '../scenario/types.js';
+import type { DeploymentEventRecord } from '../observe/records.js';
+import type { RolloutSpec } from '../scenario/rollout-types.js';
+import type { PodTemplateSpec } from '../scenario/types.js';
 import { syncDeployment } from './deployment/deployment-sync.js';
 import { ReplicaSetList, type ReplicaSet } from './deployment/replica-set-list.js';
 import { replicaSetName } from './deployment/replica-set-name.js';
@@ -36,18 +38,11 @@ import { slowStartBatch } from './slow-start-batch.js';
 import { SpreadGroup } from './topology-spread-counts.js';
 import { WorkloadController } from './workload-controller.js';
 
-export type { RolloutRecord } from './deployment/rollout-log.js';
-
 /** kube-controller-manager's ReplicaSet controller: replicaset.BurstReplicas (500). */
 export const BURST_REPLICAS = 500;
 
-/** An event of the Deployment: ScalingReplicaSet, or its Progressing condition changing reason. */
-export interface DeploymentEvent {
-  reason: string;
-  /** The ReplicaSet it concerns. */
-  replicaSet: string;
-  message: string;
-}
+/** An event of the Deployment: ScalingReplicaSet, or its Progressing condition changing reason (the record without its time and Deployment). */
+export type DeploymentEvent = Omit<DeploymentEventRecord, 'timeSeconds' | 'deployment'>;
 
 export class DeploymentController extends WorkloadController {
   private created = 0;
@@ -138,17 +133,17 @@ export class DeploymentController extends WorkloadController {
     const d = this.specReplicas;
     first.desiredReplicas = d;
     first.maxReplicas = d + maxSurge(this.settings.strategy, d);
-    const minReady = this.settings.minReadySeconds;
-    if (minReady === 0) return;
+    const minReadySeconds = this.settings.minReadySeconds;
+    if (minReadySeconds === 0) return;
     const now = this.sim.nowSeconds;
-    const times = new Set<number>();
+    const looksSeconds = new Set<number>();
     for (const pod of this.pods) {
-      const readySince = pod.readyConditionSeconds;
-      if (pod.removed || !isActive(pod) || !pod.ready || readySince === undefined) continue;
-      const at = readySince + minReady + 1;
-      if (at > now) times.add(at);
+      const readySinceSeconds = pod.readyConditionSeconds;
+      if (pod.removed || !isActive(pod) || !pod.ready || readySinceSeconds === undefined) continue;
+      const atSeconds = readySinceSeconds + minReadySeconds + 1;
+      if (atSeconds > now) looksSeconds.add(atSeconds);
     }
-    for (const at of [...times].sort((a, b) => a - b)) this.sim.scheduleAt(at, Phase.RECONCILE, `deployment/${this.spec.name}`, () => this.requestReconcile());
+    for (const atSeconds of [...looksSeconds].sort((a, b) => a - b)) this.sim.scheduleAt(atSeconds, Phase.RECONCILE, `deployment/${this.spec.name}`, () => this.requestReconcile());
   }
 
   override podChanged(pod: SimPod): void {
@@ -157,9 +152,9 @@ export class DeploymentController extends WorkloadController {
       return;
     }
     this.requestReconcile();
-    const minReady = this.settings.minReadySeconds;
-    if (minReady > 0 && pod.ready && pod.readyConditionSeconds === this.sim.nowSeconds) {
-      this.sim.scheduleAfter(minReady + 1, Phase.RECONCILE, `deployment/${this.spec.name}`, () => this.requestReconcile());
+    const minReadySeconds = this.settings.minReadySeconds;
+    if (minReadySeconds > 0 && pod.ready && pod.readyConditionSeconds === this.sim.nowSeconds) {
+      this.sim.scheduleAfter(minReadySeconds + 1, Phase.RECONCILE, `deployment/${this.spec.name}`, () => this.requestReconcile());
     }
   }
 
@@ -189,10 +184,10 @@ export class DeploymentController extends WorkloadController {
 
   /** IsPodAvailable: Ready, and for minReadySeconds (strictly before now, whole seconds) when that is set. */
   private available(pod: SimPod): boolean {
-    const minReady = this.settings.minReadySeconds;
+    const minReadySeconds = this.settings.minReadySeconds;
     if (!pod.ready) return false;
-    if (minReady === 0) return true;
-    return pod.readyConditionSeconds !== undefined && Math.floor(pod.readyConditionSeconds) + minReady < this.sim.nowSeconds;
+    if (minReadySeconds === 0) return true;
+    return pod.readyConditionSeconds !== undefined && Math.floor(pod.readyConditionSeconds) + minReadySeconds < this.sim.nowSeconds;
   }
 
   private syncRollout(): void {
@@ -302,11 +297,11 @@ export class DeploymentController extends WorkloadController {
    */
   scheduleRollouts(rollouts: readonly RolloutSpec[], endSeconds: number, startEpochSeconds = 0): void {
     this.startEpochSeconds = startEpochSeconds;
-    const at = (t: number, every: number | undefined): void => {
-      if (t >= endSeconds) return;
-      this.sim.scheduleAt(t, Phase.CONTROL, `deployment/${this.spec.name}`, () => {
+    const at = (atSeconds: number, everySeconds: number | undefined): void => {
+      if (atSeconds >= endSeconds) return;
+      this.sim.scheduleAt(atSeconds, Phase.CONTROL, `deployment/${this.spec.name}`, () => {
         this.startRollout();
-        if (every !== undefined) at(t + every, every);
+        if (everySeconds !== undefined) at(atSeconds + everySeconds, everySeconds);
       });
     };
     for (const r of rollouts) at(r.atSeconds, r.everySeconds);

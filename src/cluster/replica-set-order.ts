@@ -29,15 +29,20 @@ export function logarithmicRank(timeSeconds: number, nowSeconds: number): number
   return durationNanoseconds > 0 ? Math.trunc(Math.log2(durationNanoseconds)) : -1;
 }
 
-/** FNV-1a (32-bit) of namespace/name: the stand-in for metadata.uid in rule 6 and 8 ties, hashed once a pod (SimPod.uidHash). */
-export function pseudoUid(pod: SimPod): number {
-  if (pod.uidHash !== undefined) return pod.uidHash;
-  const text = `${pod.owner.namespace}/${pod.name}`;
+/** FNV-1a (32-bit) over a text's UTF-16 code units. */
+export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
+  return hash;
+}
+
+/** FNV-1a (32-bit) of namespace/name: the stand-in for metadata.uid in rule 6 and 8 ties, hashed once a pod (SimPod.uidHash). */
+export function pseudoUid(pod: SimPod): number {
+  if (pod.uidHash !== undefined) return pod.uidHash;
+  const hash = fnv1a32(`${pod.owner.namespace}/${pod.name}`);
   pod.uidHash = hash;
   return hash;
 }

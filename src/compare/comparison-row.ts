@@ -10,7 +10,8 @@
  * A figure the run does not have is null, never NaN or 0: the cost of an unpriced run, the
  * response times when the busiest workload served no request (its summary holds NaN for them), and
  * the served and dropped % when the workloads judged were offered no request (../report/offered-share.ts).
- * A run with Deployment rollouts adds the worst p95 over a rollout's stretch and the longest rollout.
+ * A run with Deployment rollouts adds the worst p95 over a rollout's stretch, the longest rollout
+ * and how many did not complete.
  */
 import { percentOfOffered } from '../report/offered-share.js';
 import type { RunSummary } from '../report/summary.js';
@@ -51,7 +52,7 @@ export interface ComparisonRow {
    * running at the end).
    */
   rolloutP95Ms?: number | null;
-  longestRolloutSeconds?: number | null;
+  longestRolloutSeconds?: number;
   unfinishedRollouts?: number;
 }
 
@@ -94,8 +95,8 @@ function rolloutFigures(workloads: RunSummary['workloads'], endSeconds: number):
   const p95s = offered.map((o) => ms(o.requests!.responseTimeSeconds.p95));
   const p95 = offered.length === 0 ? {} : { rolloutP95Ms: p95s.some((v) => v === null) ? null : Math.max(...(p95s as number[])) };
   const unfinished = rollouts.filter((o) => o.durationSeconds === null);
-  const lengths = rollouts.map((o) => o.durationSeconds ?? round((o.supersededSeconds ?? endSeconds) - o.startedSeconds, 3));
-  return { ...p95, longestRolloutSeconds: Math.max(...lengths), unfinishedRollouts: unfinished.length };
+  const lengthsSeconds = rollouts.map((o) => o.durationSeconds ?? round((o.supersededSeconds ?? endSeconds) - o.startedSeconds, 3));
+  return { ...p95, longestRolloutSeconds: Math.max(...lengthsSeconds), unfinishedRollouts: unfinished.length };
 }
 
 export function comparisonRow(

@@ -80,7 +80,7 @@ export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
  * that did not complete (shown where some variant has one).
  */
 function rolloutColumns(rows: readonly ComparisonRow[]): Column[] {
-  if (!rows.some((r) => r.rolloutP95Ms !== undefined || r.longestRolloutSeconds !== undefined)) return [];
+  if (!rows.some((r) => r.longestRolloutSeconds !== undefined)) return [];
   return [
     { key: 'rollout_p95_ms', header: 'rollout p95 ms', value: (r) => r.rolloutP95Ms ?? null, better: 'lower', digits: 1 },
     { key: 'longest_rollout_s', header: 'longest rollout s', value: (r) => r.longestRolloutSeconds ?? null, better: 'lower', digits: 0 },

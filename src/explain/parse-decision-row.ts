@@ -125,7 +125,7 @@ function schedulerRow(src: CellSource): SchedulerDecisionRow {
 
 const CREATING_CONTROLLERS: readonly CreateFailureRow['controller'][] = ['replicaset', 'statefulset', 'job'];
 
-/** The cells of a row that tells an event (scheduler, FailedCreate): who, about which workload, why. */
+/** The cells of a row that tells an event (scheduler, FailedCreate, a Deployment's rollout event): who, about which workload, why. */
 function eventCells(src: CellSource): Omit<SchedulerDecisionRow, 'controller'> {
   return {
     line: src.line,

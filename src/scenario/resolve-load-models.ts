@@ -6,7 +6,7 @@
  */
 import { suggestionHint } from './did-you-mean.js';
 import { objectKey, type ManifestSet, type WorkloadEntry } from './manifests/manifest-set.js';
-import { workloadsNamed } from './manifests/workload-index.js';
+import { severalWorkloadsMessage, workloadMayHaveFailedToLoad, workloadsNamed } from './manifests/workload-index.js';
 import type { ProblemSink } from './problem-sink.js';
 import type { LoadModelInput } from './schema/load-model-schema.js';
 import { QUEUE_DEFAULTS } from './schema/scenario-defaults.js';
@@ -78,12 +78,10 @@ export function findWorkload(name: string, ctx: Omit<LoadModelContext, 'traceNam
   const matches = workloadsNamed(ctx.manifests, name);
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
-    const where = matches.map((w) => `${w.spec.kind} ${w.spec.namespace}/${w.spec.name}`).join(', ');
-    ctx.sink.error(ctx.scenarioRef.problem(path, `"${name}" names several workloads (${where})`, 'give the workloads distinct names'));
+    ctx.sink.error(ctx.scenarioRef.problem(path, severalWorkloadsMessage(name, matches), 'give the workloads distinct names'));
     return undefined;
   }
-  const broken = [...ctx.manifests.broken].some((key) => /^(Deployment|StatefulSet)\//.test(key) && key.endsWith(`/${name}`));
-  if (!broken && !ctx.manifests.incomplete) {
+  if (!workloadMayHaveFailedToLoad(ctx.manifests, name)) {
     const names = ctx.manifests.workloads.map((w) => w.spec.name);
     const hint = suggestionHint(name, names, 'workloads') ?? 'add a Deployment or StatefulSet with this metadata.name to the manifests';
     ctx.sink.error(ctx.scenarioRef.problem(path, `no Deployment or StatefulSet named "${name}" in the manifests`, hint, { key: true }));

@@ -1,20 +1,19 @@
 /**
- * spec.rollouts → RolloutSpec: each names one Deployment of the manifests (a name several
- * namespaces share is ambiguous; a StatefulSet's rolling update and an ElasticWorkload's source
- * are refused, as neither is modelled, and a paused Deployment, which kubectl rollout restart
- * refuses), an instant in seconds
- * since t = 0 and an optional repeat period. Problems are reported at their fields, every item
- * checked; a rollout that would start after the run ends is warned about.
+ * spec.rollouts → RolloutSpec: each names one Deployment of the manifests (a name several workloads
+ * share is ambiguous; a StatefulSet's rolling update and an ElasticWorkload's source are refused,
+ * as neither is modelled, and so is a paused Deployment, as kubectl rollout restart refuses it), an
+ * instant in seconds since t = 0 and an optional repeat period. Problems are reported at their
+ * fields, every item checked; a rollout that would start after the run ends is warned about.
  */
 import { suggestionHint } from './did-you-mean.js';
-import type { ElasticSources } from './elastic-workload-checks.js';
+import { elasticOwnerOf, type ElasticSources } from './elastic-workload-checks.js';
 import { instantSeconds } from './faults/fault-context.js';
 import type { ManifestSet, WorkloadEntry } from './manifests/manifest-set.js';
-import { workloadsNamed } from './manifests/workload-index.js';
+import { severalWorkloadsMessage, workloadMayHaveFailedToLoad, workloadsNamed } from './manifests/workload-index.js';
 import type { ProblemSink } from './problem-sink.js';
 import type { StartInstant } from './resolve-start-time.js';
 import type { RolloutInput } from './schema/rollout-schema.js';
-import type { RolloutSpec } from './types.js';
+import type { RolloutSpec } from './rollout-types.js';
 import type { DocRef } from './yaml/doc-ref.js';
 
 export interface RolloutResolveContext {
@@ -33,15 +32,12 @@ function deploymentNamed(name: string, path: (string | number)[], ctx: RolloutRe
   const at = [...path, 'workload'];
   const matches = workloadsNamed(manifests, name);
   if (matches.length > 1) {
-    const where = matches.map((w) => `${w.spec.kind} ${w.spec.namespace}/${w.spec.name}`).join(', ');
-    sink.error(scenarioRef.problem(at, `"${name}" names several workloads (${where})`, 'give the workloads distinct names'));
+    sink.error(scenarioRef.problem(at, severalWorkloadsMessage(name, matches), 'give the workloads distinct names'));
     return undefined;
   }
   const workload = matches[0];
   if (workload === undefined) {
-    // A Deployment of that name that failed to load has its own problem already.
-    const broken = [...manifests.broken].some((key) => /^(Deployment|StatefulSet)\//.test(key) && key.endsWith(`/${name}`));
-    if (broken || manifests.incomplete) return undefined;
+    if (workloadMayHaveFailedToLoad(manifests, name)) return undefined;
     const deployments = manifests.workloads.filter((w) => w.spec.kind === 'Deployment').map((w) => w.spec.name).sort();
     sink.error(scenarioRef.problem(at, `no Deployment named "${name}" in the manifests`, suggestionHint(name, deployments, 'Deployments')));
     return undefined;
@@ -50,7 +46,7 @@ function deploymentNamed(name: string, path: (string | number)[], ctx: RolloutRe
     sink.error(scenarioRef.problem(at, `"${name}" is a ${workload.spec.kind}: only a Deployment's rollout is modelled (a StatefulSet's rolling update is not)`));
     return undefined;
   }
-  const elastic = [...ctx.elasticSources].find(([, source]) => source === workload)?.[0];
+  const elastic = elasticOwnerOf(workload, ctx.elasticSources);
   if (elastic !== undefined) {
     sink.error(scenarioRef.problem(at, `"${name}" is the source of ElasticWorkload ${elastic.spec.name}, whose pods are split into units: a rollout of it is not modelled`));
     return undefined;

@@ -9,6 +9,7 @@ import type { NodeBilling, VirtualPoolSettings } from '../cloud/types.js';
 import type { RolloutSettings } from '../cluster/deployment/strategy.js';
 import type { InputProblem } from '../errors/user-input-error.js';
 import type { FaultSpec } from './fault-types.js';
+import type { RolloutSpec } from './rollout-types.js';
 import type { PodTemplateSpec, Taint, Toleration } from './pod-template-types.js';
 import type { ResourceQuotaSpec } from './resource-quota-types.js';
 
@@ -36,17 +37,6 @@ export interface StatefulSetSettings {
   /** spec.podManagementPolicy, default OrderedReady. */
   podManagementPolicy: 'OrderedReady' | 'Parallel';
   serviceName?: string;
-}
-
-/** A Deployment's pod template changing (spec.rollouts): a new revision, as `kubectl rollout restart` makes. */
-export interface RolloutSpec {
-  /** The Deployment's name and namespace. */
-  workload: string;
-  namespace: string;
-  /** The first rollout, seconds since t = 0. */
-  atSeconds: number;
-  /** Repeats this long after each one; undefined = once. */
-  everySeconds?: number;
 }
 
 export interface WorkloadSpec {
@@ -376,8 +366,7 @@ export interface Scenario {
   scalerFaults: ScalerFaultSpec[];
   /** spec.faults other than scalerUnavailable, in list order. */
   faults: FaultSpec[];
-  /** spec.rollouts, in list order. */
-  rollouts: RolloutSpec[];
+  rollouts: RolloutSpec[]; // spec.rollouts, in list order
   jobRuns: JobRunSpec[];
   /** Queues with no consumer Deployment (spec.queues). */
   queues: StandaloneQueueSpec[];

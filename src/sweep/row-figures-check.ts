@@ -16,6 +16,10 @@ const orNull =
   (check: Check): Check =>
   (v) =>
     v === null || check(v);
+const orAbsent =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
 const text: Check = (v) => typeof v === 'string';
 const costsByClass: Check = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isNumber);
 
@@ -43,9 +47,9 @@ const FIELDS: readonly [string, Check, string][] = [
   ['peakNodes', nonNegative, 'nodes (0 or more)'],
   ['meanNodes', nonNegative, 'nodes (0 or more)'],
   // Runs with Deployment rollouts only: absent (undefined) otherwise.
-  ['rolloutP95Ms', (v) => v === undefined || orNull(nonNegative)(v), 'milliseconds (0 or more), null, or nothing (no rollout)'],
-  ['longestRolloutSeconds', (v) => v === undefined || orNull(nonNegative)(v), 'seconds (0 or more), null, or nothing (no rollout)'],
-  ['unfinishedRollouts', (v) => v === undefined || count(v), 'a whole count (0 or more), or nothing (no rollout)'],
+  ['rolloutP95Ms', orAbsent(orNull(nonNegative)), 'milliseconds (0 or more), null, or nothing (no rollout)'],
+  ['longestRolloutSeconds', orAbsent(orNull(nonNegative)), 'seconds (0 or more), null, or nothing (no rollout)'],
+  ['unfinishedRollouts', orAbsent(count), 'a whole count (0 or more), or nothing (no rollout)'],
 ];
 
 /** The fields checked: every field of compare's row (a test holds them to a real row's keys). */

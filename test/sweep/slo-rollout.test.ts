@@ -1,6 +1,7 @@
 /**
  * The rollout clauses of --slo: rolloutP95 (the worst p95 over a rollout's stretch),
- * longestRollout (the longest rollout to complete, an unfinished one counted to the end of the run)
+ * longestRollout (the longest rollout, one that did not complete counted to when the next superseded
+ * it or the run ended)
  * and unfinishedRollouts. A setting whose run had no rollout (the figures absent) meets them, and
  * one whose rollouts were offered no request a rolloutP95 clause (absent too); one whose rollout
  * was offered requests and served none (null) meets no rolloutP95 clause, and misses it by Infinity.

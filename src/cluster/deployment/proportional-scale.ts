@@ -21,7 +21,7 @@ function newestFirst(sets: readonly ReplicaSetView[]): ReplicaSetView[] {
 }
 
 /** FindActiveOrLatest: the only active set; the newest when none is active; undefined when several are. */
-export function findActiveOrLatest(newSet: ReplicaSetView | undefined, oldSets: readonly ReplicaSetView[]): ReplicaSetView | undefined {
+function findActiveOrLatest(newSet: ReplicaSetView | undefined, oldSets: readonly ReplicaSetView[]): ReplicaSetView | undefined {
   if (newSet === undefined && oldSets.length === 0) return undefined;
   const sorted = newestFirst(oldSets);
   const active = activeReplicaSets([...sorted, newSet]);
@@ -49,7 +49,7 @@ export function replicaSetFraction(rs: ReplicaSetView, d: DeploymentView): numbe
 }
 
 /** GetProportion (GetReplicaSetProportion before 1.31): the set's fraction, bounded by what is left to add (or remove). */
-export function replicaSetProportion(rs: ReplicaSetView, d: DeploymentView, toAdd: number, added: number): number {
+function replicaSetProportion(rs: ReplicaSetView, d: DeploymentView, toAdd: number, added: number): number {
   if (rs.replicas === 0 || toAdd === 0 || toAdd === added) return 0;
   const fraction = replicaSetFraction(rs, d);
   const allowed = toAdd - added;
@@ -61,7 +61,7 @@ function bySize(newerFirst: boolean): (a: ReplicaSetView, b: ReplicaSetView) => 
   return (a, b) => (a.replicas !== b.replicas ? b.replicas - a.replicas : newerFirst ? olderFirst(b, a) : olderFirst(a, b));
 }
 
-/** scale: resizes the sets for a changed spec.replicas; returns the events. */
+/** scale: resizes the sets for a changed spec.replicas, appending the events to `events`. */
 export function scaleForReplicas(d: DeploymentView, newSet: ReplicaSetView | undefined, oldSets: readonly ReplicaSetView[], events: ReplicaSetScaling[]): void {
   const only = findActiveOrLatest(newSet, oldSets);
   if (only !== undefined) {

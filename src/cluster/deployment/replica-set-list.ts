@@ -25,10 +25,6 @@ export class ReplicaSetList {
     return this.sets;
   }
 
-  get size(): number {
-    return this.sets.length;
-  }
-
   add(set: ReplicaSet): void {
     this.sets.push(set);
     this.byTemplate.set(set.template, set);

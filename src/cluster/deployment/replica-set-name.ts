@@ -6,20 +6,13 @@
  * revision: the names look as upstream's and are the same on every run. Pure.
  */
 
+import { fnv1a32 } from '../replica-set-order.js';
+
 /** rand.SafeEncodeString's alphabet. */
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 
-function fnv32a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 /** SafeEncodeString: each character's code modulo the alphabet's length. */
-export function safeEncode(text: string): string {
+function safeEncode(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) out += ALPHANUMS[text.charCodeAt(i) % ALPHANUMS.length];
   return out;
@@ -27,5 +20,5 @@ export function safeEncode(text: string): string {
 
 /** The name of revision `revision` (1 = the manifest's template) of a Deployment's ReplicaSets. */
 export function replicaSetName(namespace: string, deployment: string, revision: number): string {
-  return `${deployment}-${safeEncode(String(fnv32a(`${namespace}/${deployment}/${revision}`)))}`;
+  return `${deployment}-${safeEncode(String(fnv1a32(`${namespace}/${deployment}/${revision}`)))}`;
 }

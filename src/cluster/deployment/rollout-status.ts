@@ -21,7 +21,7 @@ export interface DeploymentStatus {
   availableReplicas: number;
 }
 
-export type ProgressingReason = 'NewReplicaSetCreated' | 'ReplicaSetUpdated' | 'NewReplicaSetAvailable' | 'ProgressDeadlineExceeded';
+type ProgressingReason = 'NewReplicaSetCreated' | 'ReplicaSetUpdated' | 'NewReplicaSetAvailable' | 'ProgressDeadlineExceeded';
 
 /** The Progressing condition: its reason and lastUpdateTime (seconds). */
 export interface ProgressingCondition {
@@ -35,7 +35,7 @@ export function deploymentComplete(specReplicas: number, s: DeploymentStatus): b
 }
 
 /** DeploymentProgressing: more updated, ready or available pods than before, or fewer old ones. */
-export function deploymentProgressing(before: DeploymentStatus, after: DeploymentStatus): boolean {
+function deploymentProgressing(before: DeploymentStatus, after: DeploymentStatus): boolean {
   return (
     after.updatedReplicas > before.updatedReplicas ||
     after.replicas - after.updatedReplicas < before.replicas - before.updatedReplicas ||
@@ -45,7 +45,7 @@ export function deploymentProgressing(before: DeploymentStatus, after: Deploymen
 }
 
 /** DeploymentTimedOut: no progress since lastUpdateTime + progressDeadlineSeconds (whole seconds, strictly before now). */
-export function deploymentTimedOut(condition: ProgressingCondition | undefined, progressDeadlineSeconds: number, nowSeconds: number): boolean {
+function deploymentTimedOut(condition: ProgressingCondition | undefined, progressDeadlineSeconds: number, nowSeconds: number): boolean {
   if (condition === undefined || condition.reason === 'NewReplicaSetAvailable') return false;
   if (condition.reason === 'ProgressDeadlineExceeded') return true;
   return Math.floor(condition.lastUpdateSeconds) + progressDeadlineSeconds < nowSeconds;

@@ -7,6 +7,7 @@ import { formatSpan } from '../charts/chart-context.js';
 import type { RolloutSummary, RunSummary } from '../summary.js';
 import { formatMarkdownTable } from './markdown-table.js';
 import { escapeMarkdownText } from './markdown-text.js';
+import { ms, percent } from './summary-tables.js';
 
 function outcome(o: RolloutSummary): string {
   const deadline = o.progressDeadlineExceededSeconds === null ? '' : `; progress deadline exceeded at ${formatSpan(o.progressDeadlineExceededSeconds)}`;
@@ -14,7 +15,6 @@ function outcome(o: RolloutSummary): string {
   return `${o.supersededSeconds !== null ? `superseded at ${formatSpan(o.supersededSeconds)}` : 'not complete at the end'}${deadline}`;
 }
 
-const ms = (seconds: number | null): string => (typeof seconds === 'number' && Number.isFinite(seconds) ? (seconds * 1000).toFixed(1) : '—');
 
 /** Rows the table shows; summary.json has every rollout. */
 const ROWS_SHOWN = 50;
@@ -30,7 +30,7 @@ export function formatRolloutTable(summary: RunSummary): string | undefined {
       `${o.pods.readyAtStart} / ${o.pods.minReady}`,
       String(o.pods.peak),
       o.requests === null ? '—' : ms(o.requests.responseTimeSeconds.p95),
-      o.requests === null || o.requests.servedPercent === null ? '—' : o.requests.servedPercent.toFixed(3),
+      o.requests === null ? '—' : percent(o.requests.servedPercent),
     ]),
   );
   if (all.length === 0) return undefined;

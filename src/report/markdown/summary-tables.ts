@@ -14,10 +14,10 @@ import { formatMarkdownTable } from './markdown-table.js';
 import { escapeMarkdownText } from './markdown-text.js';
 
 /** A response time in ms; a dash for a workload that served nothing (NaN in memory, null in summary.json). */
-const ms = (seconds: number | null): string => (seconds === null || !Number.isFinite(seconds) ? '—' : (seconds * 1000).toFixed(1));
+export const ms = (seconds: number | null): string => (seconds === null || !Number.isFinite(seconds) ? '—' : (seconds * 1000).toFixed(1));
 const fixed = (v: number, digits: number): string => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 /** A served or dropped %; a dash, as for a response time, for a workload offered no request (null). */
-const percent = (v: number | null): string => (v === null ? '—' : v.toFixed(3));
+export const percent = (v: number | null): string => (v === null ? '—' : v.toFixed(3));
 
 /** Served %, dropped %, response-time percentiles, replicas, cold starts, pending pod-seconds. */
 export function formatWorkloadTable(summary: RunSummary): string {

@@ -45,3 +45,17 @@ export function workloadsNamed(manifests: Pick<ManifestSet, 'workloads'>, name: 
 export function workloadOf(manifests: Pick<ManifestSet, 'workloads'>, kind: string, namespace: string, name: string): WorkloadEntry | undefined {
   return indexOf(manifests.workloads).byIdentity.get(identityKey(kind, namespace, name));
 }
+
+/** `"web" names several workloads (Deployment a/web, Deployment b/web)`: the problem of a name several workloads share. */
+export function severalWorkloadsMessage(name: string, matches: readonly WorkloadEntry[]): string {
+  return `"${name}" names several workloads (${matches.map((w) => `${w.spec.kind} ${w.spec.namespace}/${w.spec.name}`).join(', ')})`;
+}
+
+/**
+ * Whether a Deployment or StatefulSet named `name` failed to load, or some manifest could not be
+ * read at all: its own problem is reported, so a reference to it adds none.
+ */
+export function workloadMayHaveFailedToLoad(manifests: Pick<ManifestSet, 'broken' | 'incomplete'>, name: string): boolean {
+  return manifests.incomplete || [...manifests.broken].some((key) => /^(Deployment|StatefulSet)\//.test(key) && key.endsWith(`/${name}`));
+}
+

@@ -1,8 +1,8 @@
 /**
  * scenario.yaml `spec.rollouts`: when a Deployment's pod template changes, as `kubectl rollout
  * restart` changes it (a new revision with the same pods): `at` an instant (a duration since t = 0
- * or a clock time "HH:MM" of the first day, as faults take it), and optionally `every` a period
- * after that (a daily deploy), at least 1 s. The Deployment's own spec.strategy says how the new pods replace
+ * or a clock time "HH:MM" of the first day, as faults take it), and optionally `every` a period of
+ * at least 1 s after that (a daily deploy). The Deployment's own spec.strategy says how the new pods replace
  * the old ones. Cross-field rules are checked by resolve-rollouts.ts.
  */
 import { z } from 'zod';

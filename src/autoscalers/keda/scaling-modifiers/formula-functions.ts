@@ -11,7 +11,6 @@ export interface FormulaFunction {
   apply(args: number[]): number;
 }
 
-
 const unary = (fn: (x: number) => number): FormulaFunction => ({ minArgs: 1, maxArgs: 1, apply: (args) => fn(args[0] ?? Number.NaN) });
 
 export const FORMULA_FUNCTIONS: Readonly<Record<string, FormulaFunction>> = Object.freeze({
