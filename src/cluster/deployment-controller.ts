@@ -28,10 +28,10 @@ import type { PodTemplateSpec } from '../scenario/types.js';
 import { syncDeployment } from './deployment/deployment-sync.js';
 import { ReplicaSetList, type ReplicaSet } from './deployment/replica-set-list.js';
 import { replicaSetName } from './deployment/replica-set-name.js';
-import type { ReplicaSetView } from './deployment/replica-sets.js';
+import { replicasAnnotations, type ReplicaSetView } from './deployment/replica-sets.js';
 import { RolloutLog, type RolloutRecord } from './deployment/rollout-log.js';
 import { deploymentComplete, nextProgressing, progressCheckAfterSeconds, type DeploymentStatus, type ProgressingCondition } from './deployment/rollout-status.js';
-import { DEPLOYMENT_DEFAULTS, maxSurge, NO_PROGRESS_DEADLINE, type RolloutSettings } from './deployment/strategy.js';
+import { DEPLOYMENT_DEFAULTS, NO_PROGRESS_DEADLINE, type RolloutSettings } from './deployment/strategy.js';
 import { isActive, type SimPod } from './model.js';
 import { choosePodsToDelete } from './replica-set-order.js';
 import { slowStartBatch } from './slow-start-batch.js';
@@ -129,10 +129,7 @@ export class DeploymentController extends WorkloadController {
    * ReplicaSet controller looks again (until now nothing needed their availability).
    */
   private beforeFirstRollout(): void {
-    const first = this.firstSet();
-    const d = this.specReplicas;
-    first.desiredReplicas = d;
-    first.maxReplicas = d + maxSurge(this.settings.strategy, d);
+    Object.assign(this.firstSet(), replicasAnnotations({ replicas: this.specReplicas, strategy: this.settings.strategy }));
     const minReadySeconds = this.settings.minReadySeconds;
     if (minReadySeconds === 0) return;
     const now = this.sim.nowSeconds;

@@ -4,7 +4,7 @@
  * the item's workload field, a rollout after the end of the run a warning.
  */
 import { describe, expect, it } from 'vitest';
-import { BASE_DEPLOYMENT, BASE_SCENARIO, baseFiles } from './helpers/base-scenario.js';
+import { BASE_DEPLOYMENT, BASE_SCENARIO, baseFiles, statefulSetYaml } from './helpers/base-scenario.js';
 import { folderProblems, lines, loadFolder } from './helpers/scenario-folder.js';
 
 function withRollouts(...items: string[]): string {
@@ -27,18 +27,7 @@ describe('spec.rollouts', () => {
   });
 
   it('refuses a StatefulSet: its rolling update is not modelled', async () => {
-    const sts = lines(
-      'apiVersion: apps/v1',
-      'kind: StatefulSet',
-      'metadata: {name: web}',
-      'spec:',
-      '  selector: {matchLabels: {app: web}}',
-      '  template:',
-      '    metadata: {labels: {app: web}}',
-      '    spec:',
-      '      containers: [{name: web, resources: {requests: {cpu: 100m, memory: 64Mi}}}]',
-    );
-    const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': sts, 'scenario.yaml': withRollouts('{workload: web, at: 2h}') });
+    const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': statefulSetYaml('web'), 'scenario.yaml': withRollouts('{workload: web, at: 2h}') });
     expect(problems.map((p) => [p.field, p.message])).toEqual([['spec.rollouts[0].workload', '"web" is a StatefulSet: only a Deployment\'s rollout is modelled (a StatefulSet\'s rolling update is not)']]);
   });
 

@@ -4,8 +4,8 @@
  * problem at its field); a StatefulSet's minReadySeconds is still warned about as not modelled.
  */
 import { describe, expect, it } from 'vitest';
-import { BASE_DEPLOYMENT, baseFiles } from './helpers/base-scenario.js';
-import { folderProblems, lines, loadFolder } from './helpers/scenario-folder.js';
+import { BASE_DEPLOYMENT, baseFiles, statefulSetYaml } from './helpers/base-scenario.js';
+import { folderProblems, loadFolder } from './helpers/scenario-folder.js';
 
 function withSpec(...specLines: string[]): string {
   return BASE_DEPLOYMENT.replace('spec:\n  selector:', `spec:\n${specLines.map((l) => `  ${l}`).join('\n')}\n  selector:`);
@@ -61,19 +61,7 @@ describe('a Deployment rollout settings', () => {
   });
 
   it("still warns about a StatefulSet's minReadySeconds", async () => {
-    const sts = lines(
-      'apiVersion: apps/v1',
-      'kind: StatefulSet',
-      'metadata: {name: web}',
-      'spec:',
-      '  minReadySeconds: 5',
-      '  selector: {matchLabels: {app: web}}',
-      '  template:',
-      '    metadata: {labels: {app: web}}',
-      '    spec:',
-      '      containers: [{name: web, resources: {requests: {cpu: 100m, memory: 64Mi}}}]',
-    );
-    const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': sts });
+    const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': statefulSetYaml('web', '  minReadySeconds: 5') });
     const warned = scenario.warnings.filter((w) => w.field === 'spec.minReadySeconds');
     expect(warned).toHaveLength(1);
     expect(warned[0]!.message).toMatch(/StatefulSet's minReadySeconds is not modelled/);

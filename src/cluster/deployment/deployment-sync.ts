@@ -8,10 +8,9 @@
  * until no old pod is left that has not finished (terminating ones included), then creates the new
  * set at full size. Pure: works on copies of the views and says what changed.
  */
-import { activeReplicaSets, scaleReplicaSetAndRecordEvent, type DeploymentView, type ReplicaSetScaling, type ReplicaSetView } from './replica-sets.js';
+import { activeReplicaSets, replicasAnnotations, scaleReplicaSetAndRecordEvent, type DeploymentView, type ReplicaSetScaling, type ReplicaSetView } from './replica-sets.js';
 import { newReplicaSetReplicas, rollingUpdateStep } from './rolling-update.js';
 import { isScalingEvent, scaleForReplicas } from './proportional-scale.js';
-import { maxSurge } from './strategy.js';
 
 export interface DeploymentSyncInput {
   deployment: DeploymentView;
@@ -46,8 +45,7 @@ function createNewSet(input: DeploymentSyncInput, oldSets: readonly ReplicaSetVi
   const d = input.deployment;
   const fresh: ReplicaSetView = { name: input.newSetName, createdSeconds: input.nowSeconds, replicas: 0, availableReplicas: 0, desiredReplicas: undefined, maxReplicas: undefined };
   fresh.replicas = newReplicaSetReplicas(d, [...oldSets, fresh], fresh);
-  fresh.desiredReplicas = d.replicas;
-  fresh.maxReplicas = d.replicas + maxSurge(d.strategy, d.replicas);
+  Object.assign(fresh, replicasAnnotations(d));
   if (fresh.replicas > 0) events.push({ replicaSet: fresh.name, fromReplicas: 0, toReplicas: fresh.replicas, message: `Scaled up replica set ${fresh.name} from 0 to ${fresh.replicas}` });
   return fresh;
 }

@@ -66,6 +66,11 @@ export function availableCount(sets: readonly (ReplicaSetView | undefined)[]): n
   return total;
 }
 
+/** The replica annotations for `d` as SetReplicasAnnotations writes them: desired = spec.replicas, max = spec.replicas + maxSurge. */
+export function replicasAnnotations(d: Pick<DeploymentView, 'replicas' | 'strategy'>): Pick<ReplicaSetView, 'desiredReplicas' | 'maxReplicas'> {
+  return { desiredReplicas: d.replicas, maxReplicas: d.replicas + maxSurge(d.strategy, d.replicas) };
+}
+
 /**
  * scaleReplicaSet: writes the size and the replica annotations when either differs; records
  * `Scaled <up|down> replica set <name> from <m> to <n>` when the size changed, the direction the
@@ -73,14 +78,13 @@ export function availableCount(sets: readonly (ReplicaSetView | undefined)[]): n
  * Returns whether the size changed.
  */
 export function scaleReplicaSet(rs: ReplicaSetView, newScale: number, d: DeploymentView, events: ReplicaSetScaling[]): boolean {
-  const desired = d.replicas;
-  const max = d.replicas + maxSurge(d.strategy, d.replicas);
+  const { desiredReplicas, maxReplicas } = replicasAnnotations(d);
   const sizeNeedsUpdate = rs.replicas !== newScale;
-  if (!sizeNeedsUpdate && rs.desiredReplicas === desired && rs.maxReplicas === max) return false;
+  if (!sizeNeedsUpdate && rs.desiredReplicas === desiredReplicas && rs.maxReplicas === maxReplicas) return false;
   const oldScale = rs.replicas;
   rs.replicas = newScale;
-  rs.desiredReplicas = desired;
-  rs.maxReplicas = max;
+  rs.desiredReplicas = desiredReplicas;
+  rs.maxReplicas = maxReplicas;
   if (!sizeNeedsUpdate) return false;
   const operation = oldScale < newScale ? 'up' : 'down';
   events.push({ replicaSet: rs.name, fromReplicas: oldScale, toReplicas: newScale, message: `Scaled ${operation} replica set ${rs.name} from ${oldScale} to ${newScale}` });

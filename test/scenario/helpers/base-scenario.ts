@@ -60,6 +60,22 @@ export function deploymentYaml(name: string, replicas: number, ...podSpec: strin
   );
 }
 
+/** An apps/v1 StatefulSet `name` of one 100m / 64Mi container labelled app=<name>; `spec` lines go under its spec (indented by the caller: two spaces). */
+export function statefulSetYaml(name: string, ...spec: string[]): string {
+  return lines(
+    'apiVersion: apps/v1',
+    'kind: StatefulSet',
+    `metadata: {name: ${name}}`,
+    'spec:',
+    ...spec,
+    `  selector: {matchLabels: {app: ${name}}}`,
+    '  template:',
+    `    metadata: {labels: {app: ${name}}}`,
+    '    spec:',
+    `      containers: [{name: ${name}, resources: {requests: {cpu: 100m, memory: 64Mi}}}]`,
+  );
+}
+
 /** An autoscaling/v2 HPA on Deployment web; `spec` lines are appended after line 6. */
 export function hpaV2(name: string, ...spec: string[]): string {
   return lines(
