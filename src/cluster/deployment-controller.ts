@@ -29,11 +29,13 @@ import { syncDeployment } from './deployment/deployment-sync.js';
 import { ReplicaSetList, type ReplicaSet } from './deployment/replica-set-list.js';
 import { replicaSetName } from './deployment/replica-set-name.js';
 import { replicasAnnotations, type ReplicaSetView } from './deployment/replica-sets.js';
-import { RolloutLog, type RolloutRecord } from './deployment/rollout-log.js';
+import { activePodCounts, RolloutLog, type RolloutRecord } from './rollout-log.js';
 import { deploymentComplete, nextProgressing, progressCheckAfterSeconds, type DeploymentStatus, type ProgressingCondition } from './deployment/rollout-status.js';
 import { DEPLOYMENT_DEFAULTS, NO_PROGRESS_DEADLINE, type RolloutSettings } from './deployment/strategy.js';
 import { isActive, type SimPod } from './model.js';
+import { isPodAvailable } from './pod-availability.js';
 import { choosePodsToDelete } from './replica-set-order.js';
+import { sameWallSecond, scheduleRolloutInstants } from './rollout-schedule.js';
 import { slowStartBatch } from './slow-start-batch.js';
 import { SpreadGroup } from './topology-spread-counts.js';
 import { WorkloadController } from './workload-controller.js';
@@ -106,19 +108,12 @@ export class DeploymentController extends WorkloadController {
   startRollout(): void {
     const now = this.sim.nowSeconds;
     const last = this.rollouts[this.rollouts.length - 1];
-    const wallSecond = (t: number): number => Math.floor(this.startEpochSeconds + t);
-    if (last !== undefined && wallSecond(last.startedSeconds) === wallSecond(now)) return;
+    if (last !== undefined && sameWallSecond(this.startEpochSeconds, last.startedSeconds, now)) return;
     if (last === undefined) this.beforeFirstRollout();
     this.rolledOut = true;
     this.revision++;
     this.template = { ...this.template };
-    let ready = 0;
-    let active = 0;
-    for (const pod of this.pods) {
-      if (pod.removed || !isActive(pod)) continue;
-      active++;
-      if (pod.ready) ready++;
-    }
+    const { ready, active } = activePodCounts(this.pods);
     this.rolloutLog.begin(this.revision, this.setName(this.revision), now, ready, active);
     this.requestReconcile();
   }
@@ -179,12 +174,8 @@ export class DeploymentController extends WorkloadController {
     }
   }
 
-  /** IsPodAvailable: Ready, and for minReadySeconds (strictly before now, whole seconds) when that is set. */
   private available(pod: SimPod): boolean {
-    const minReadySeconds = this.settings.minReadySeconds;
-    if (!pod.ready) return false;
-    if (minReadySeconds === 0) return true;
-    return pod.readyConditionSeconds !== undefined && Math.floor(pod.readyConditionSeconds) + minReadySeconds < this.sim.nowSeconds;
+    return isPodAvailable(pod, this.settings.minReadySeconds, this.sim.nowSeconds);
   }
 
   private syncRollout(): void {
@@ -294,13 +285,6 @@ export class DeploymentController extends WorkloadController {
    */
   scheduleRollouts(rollouts: readonly RolloutSpec[], endSeconds: number, startEpochSeconds = 0): void {
     this.startEpochSeconds = startEpochSeconds;
-    const at = (atSeconds: number, everySeconds: number | undefined): void => {
-      if (atSeconds >= endSeconds) return;
-      this.sim.scheduleAt(atSeconds, Phase.CONTROL, `deployment/${this.spec.name}`, () => {
-        this.startRollout();
-        if (everySeconds !== undefined) at(atSeconds + everySeconds, everySeconds);
-      });
-    };
-    for (const r of rollouts) at(r.atSeconds, r.everySeconds);
+    scheduleRolloutInstants(this.sim, rollouts, endSeconds, `deployment/${this.spec.name}`, () => this.startRollout());
   }
 }

@@ -32,6 +32,8 @@ interface Column {
   offeredShare?: boolean;
   /** Shown on the terminal and in report.md only for rows this holds for (in the CSV files always). */
   shownFor?: (rows: readonly ComparisonRow[]) => boolean;
+  /** What the terminal and report.md show for a row without the figure, when not "—". */
+  missingText?: (r: ComparisonRow) => string | undefined;
 }
 
 /**
@@ -75,14 +77,16 @@ export function comparisonColumns(rows: readonly ComparisonRow[]): Column[] {
 }
 
 /**
- * With Deployment rollouts in some run: the worst p95 over a rollout's stretch, the longest rollout
+ * With rollouts in some run: the worst p95 over a rollout's stretch ("none served" when one served
+ * none of the requests offered over it), the longest rollout
  * (one that did not complete counted to its supersession or the end of the run) and the rollouts
  * that did not complete (shown where some variant has one).
  */
 function rolloutColumns(rows: readonly ComparisonRow[]): Column[] {
   if (!rows.some((r) => r.longestRolloutSeconds !== undefined)) return [];
   return [
-    { key: 'rollout_p95_ms', header: 'rollout p95 ms', value: (r) => r.rolloutP95Ms ?? null, better: 'lower', digits: 1 },
+    // null: some rollout's stretch was offered requests and served none (a one-pod StatefulSet's outage).
+    { key: 'rollout_p95_ms', header: 'rollout p95 ms', value: (r) => r.rolloutP95Ms ?? null, better: 'lower', digits: 1, missingText: (r) => (r.rolloutP95Ms === null ? 'none served' : undefined) },
     { key: 'longest_rollout_s', header: 'longest rollout s', value: (r) => r.longestRolloutSeconds ?? null, better: 'lower', digits: 0 },
     {
       key: 'unfinished_rollouts',
@@ -110,7 +114,7 @@ function shown(c: Column, r: ComparisonRow): number | null {
 /** How the terminal and report.md print a figure: at the column's precision, then the row's own unit if any; "—" when there is none. */
 function text(c: Column, r: ComparisonRow): string {
   const v = figure(c, r);
-  if (v === null) return '—';
+  if (v === null) return c.missingText?.(r) ?? '—';
   const unit = c.unitOf?.(r);
   return unit === null || unit === undefined ? v.toFixed(c.digits) : `${v.toFixed(c.digits)} ${unit}`;
 }

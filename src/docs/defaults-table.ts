@@ -7,6 +7,7 @@ import { KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
 import { CONTROLLER_RATE_LIMIT, JOB_RATE_LIMIT } from '../cluster/rate-limited-requeue.js';
 import { RESOURCE_QUOTA_DEFAULTS } from '../cluster/resource-quota-resync.js';
 import { DEPLOYMENT_DEFAULTS, ROLLING_UPDATE_DEFAULTS, type IntOrPercent } from '../cluster/deployment/strategy.js';
+import { STATEFUL_SET_MAX_UNAVAILABLE_DEFAULT } from '../cluster/stateful-set/update-strategy.js';
 import { NODE_MONITOR_GRACE_PERIOD_SECONDS } from '../cluster/node-lifecycle.js';
 import { NODE_MONITOR_DEFAULTS } from '../cluster/node-not-ready-time.js';
 import { NODE_EVICTION_DEFAULTS } from '../cluster/zone-state.js';
@@ -72,6 +73,11 @@ export function defaultRows(): DefaultRow[] {
       mirrors: 'SetDefaults_Deployment `spec.strategy` (surge rounded up, unavailable down; both 0 after rounding: 1 unavailable)',
     },
     { setting: 'Deployment minReadySeconds / progressDeadlineSeconds', value: `${DEPLOYMENT_DEFAULTS.minReadySeconds} s / ${DEPLOYMENT_DEFAULTS.progressDeadlineSeconds} s`, mirrors: 'SetDefaults_Deployment `spec.minReadySeconds`, `spec.progressDeadlineSeconds`' },
+    {
+      setting: 'StatefulSet updateStrategy / minReadySeconds',
+      value: `RollingUpdate, partition 0, maxUnavailable ${intOrPercentText(STATEFUL_SET_MAX_UNAVAILABLE_DEFAULT)} / 0 s`,
+      mirrors: 'SetDefaults_StatefulSet `spec.updateStrategy` (maxUnavailable with the MaxUnavailableStatefulSet gate, on since v1.35; a percentage rounded down, at least 1), `spec.minReadySeconds`',
+    },
     {
       setting: 'ReplicaSet / StatefulSet retry after a failed sync',
       value: `${CONTROLLER_RATE_LIMIT.baseSeconds * 1000} ms doubling to ${CONTROLLER_RATE_LIMIT.maxSeconds} s`,

@@ -10,7 +10,16 @@
  * steady stretch is one row; `none` writes the header only (the run builds no decision records).
  */
 import type { SimObserver } from '../observe/observer.js';
-import type { CaDecisionRecord, DeploymentEventRecord, FailedCreateRecord, FailedSchedulingRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord } from '../observe/records.js';
+import type {
+  CaDecisionRecord,
+  DeploymentEventRecord,
+  FailedCreateRecord,
+  FailedSchedulingRecord,
+  HpaDecisionRecord,
+  KedaDecisionRecord,
+  PreemptionRecord,
+  StatefulSetEventRecord,
+} from '../observe/records.js';
 import type { RowCell } from '../report/csv-line.js';
 import type { TableSink, TableSinkFactory } from '../report/table-sink.js';
 import type { StabilizationWindow } from '../autoscalers/hpa/recommendation-history.js';
@@ -220,6 +229,22 @@ export class DecisionLog implements SimObserver {
       'rollout', '', '', '', '', '', '',
       '', r.reason, '', '',
       '', r.message,
+    );
+    for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
+    this.write(row);
+  }
+
+  /**
+   * A pod a rolled-out StatefulSet created or deleted: controller `statefulset`, the StatefulSet as
+   * name, the pod as target, path `rollout`, the event's reason, and its message and step in ca_detail.
+   */
+  statefulSetEvent(r: StatefulSetEventRecord): void {
+    const row = this.base(
+      round3(r.timeSeconds), 'statefulset', r.statefulSet, r.pod, '', '', '',
+      '', '', '', 'false',
+      'rollout', '', '', '', '', '', '',
+      '', r.reason, '', '',
+      '', `${r.message} (${r.why})`,
     );
     for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
     this.write(row);

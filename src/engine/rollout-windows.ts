@@ -7,8 +7,7 @@
  * completion change pods), so the run's own figures are unchanged. A closed stretch keeps only its
  * figures, so a run of thousands of rollouts holds one mixture at a time. Report-only.
  */
-import type { DeploymentController } from '../cluster/deployment-controller.js';
-import type { RolloutRecord } from '../cluster/deployment/rollout-log.js';
+import type { RolloutLog, RolloutRecord } from '../cluster/rollout-log.js';
 import type { Simulation } from '../core/simulation.js';
 import { ResponseTimeAccumulator } from '../load/response-time-accumulator.js';
 import { ResponseTimeTee } from '../load/response-time-tee.js';
@@ -47,18 +46,18 @@ export class RolloutWindows {
 
   constructor(private readonly sim: Simulation) {}
 
-  /** Opens a window at each of `controller`'s rollouts (a workload without a load model gets none). */
-  watch(controller: DeploymentController, runtime: WorkloadRuntime): void {
+  /** Opens a window at each rollout of `log` (a workload without a load model gets none). */
+  watch(log: RolloutLog, runtime: WorkloadRuntime): void {
     const flow = runtime.flow;
     if (flow === undefined) return;
-    controller.rolloutLog.onBegin = (rollout) => {
+    log.onBegin = (rollout) => {
       runtime.settle(this.sim.nowSeconds);
       const { offeredRequests, servedRequests, droppedRequests } = flow.totals;
       const responseTimes = new ResponseTimeAccumulator();
       this.open.set(rollout, { flow, start: { offeredRequests, servedRequests, droppedRequests }, responseTimes });
       flow.responseTimeSink = new ResponseTimeTee(flow.responseTimes, responseTimes);
     };
-    controller.rolloutLog.onEnd = (rollout) => {
+    log.onEnd = (rollout) => {
       runtime.settle(this.sim.nowSeconds);
       const window = this.open.get(rollout);
       if (window === undefined) return;

@@ -1,7 +1,9 @@
 /**
  * A workload controller's decisions.csv FailedCreate row (controller `replicaset`, `statefulset`
  * or `job`: engine/decision-log.ts failedCreate) → CreateFailureExplanation: the quota admission
- * refused pod creates, and when the controller tries again (cluster/rate-limited-requeue.ts).
+ * refused pod creates, and when the controller tries again (cluster/rate-limited-requeue.ts); and a
+ * rolled-out StatefulSet's SuccessfulCreate and SuccessfulDelete rows (controller `statefulset`,
+ * path `rollout`), which tell why the controller made or deleted a pod.
  */
 import { CONTROLLER_RATE_LIMIT, JOB_RATE_LIMIT } from '../cluster/rate-limited-requeue.js';
 import type { CreateFailureRow } from './decision-row.js';
@@ -20,8 +22,20 @@ const RETRY: Readonly<Record<CreateFailureRow['controller'], string>> = Object.f
   job: `the Job controller retries ${seconds(JOB_RATE_LIMIT.baseSeconds)} later, doubling up to ${seconds(JOB_RATE_LIMIT.maxSeconds)} (DefaultJobApiBackOff, MaxJobApiBackOff); KEDA counts the Job as pending meanwhile`,
 });
 
+/**
+ * A rolled-out StatefulSet's pod events (decision-log.ts statefulSetEvent; the row's target is the
+ * pod): why the StatefulSet controller creates or deletes (cluster/stateful-set-controller.ts).
+ */
+const STATEFUL_SET_EVENTS: Readonly<Record<string, string>> = Object.freeze({
+  SuccessfulDelete:
+    'the StatefulSet controller deleted the pod: for update, a rolling update step (pods not at the update revision, highest ordinal first, from the top down to the partition, at most maxUnavailable unavailable at once; under OrderedReady only once every replica is Running, Ready and available), and the pod is made anew at the update revision once it is gone; for scale down, the highest condemned ordinal (one at a time under OrderedReady); for failed, a Failed or Succeeded pod made anew at its ordinal',
+  SuccessfulCreate:
+    'the StatefulSet controller made the missing pod at its ordinal (under OrderedReady only once every lower ordinal is Running, Ready and available): at the current revision below the partition, at the update revision from it up',
+});
+
 export function explainCreateFailure(row: CreateFailureRow, previous: CreateFailureRow | undefined, at: AskedTime): CreateFailureExplanation {
   const quota = /exceeded quota: ([^,]+),/.exec(row.detail)?.[1] ?? null;
+  const event = row.controller === 'statefulset' ? STATEFUL_SET_EVENTS[row.reason] : undefined;
   return {
     controller: row.controller,
     kind: KIND[row.controller],
@@ -33,7 +47,7 @@ export function explainCreateFailure(row: CreateFailureRow, previous: CreateFail
     quota,
     reason: {
       code: row.reason,
-      text: `the ResourceQuota admission refused the pod (its usage added to what the quota counts would pass spec.hard); ${RETRY[row.controller]}`,
+      text: event ?? `the ResourceQuota admission refused the pod (its usage added to what the quota counts would pass spec.hard); ${RETRY[row.controller]}`,
     },
     detail: row.detail,
     previous: previous === undefined ? null : { timeSeconds: previous.timeSeconds, detail: previous.detail },

@@ -1,9 +1,19 @@
-/** CreateFailureExplanation → the text block `scalesim explain` prints for a FailedCreate. */
+/** CreateFailureExplanation → the text block `scalesim explain` prints for a FailedCreate, or for a rolled-out StatefulSet's pod event. */
 import type { CreateFailureExplanation } from './explanation.js';
 import { formatSimTime } from './format-sim-time.js';
 import { headerLine } from './render-header.js';
 
 export function renderCreateFailure(e: CreateFailureExplanation): string[] {
+  if (e.reason.code !== 'FailedCreate') {
+    // A rolled-out StatefulSet's pod event: the row's target is the pod.
+    return [
+      headerLine(`${e.kind} ${e.name} ${e.reason.code}`, e),
+      `  pod: ${e.workload}`,
+      `  event: ${e.detail}`,
+      `  reason: ${e.reason.code}: ${e.reason.text}`,
+      e.previous === null ? `  previous pod event of ${e.name}: none (this is the first)` : `  previous pod event of ${e.name} at ${formatSimTime(e.previous.timeSeconds)}: ${e.previous.detail}`,
+    ];
+  }
   return [
     headerLine(`${e.kind} ${e.name} FailedCreate`, e),
     `  workload: ${e.workload}${e.quota === null ? '' : `; quota: ${e.quota}`}`,

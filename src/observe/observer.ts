@@ -2,7 +2,17 @@
  * Observer hooks (vitest reporter style): optional callbacks the simulation calls; observers only
  * record, they never change the run.
  */
-import type { CaDecisionRecord, DeploymentEventRecord, FailedCreateRecord, FailedSchedulingRecord, HpaDecisionRecord, KedaDecisionRecord, PreemptionRecord, ReplicaWriteRecord } from './records.js';
+import type {
+  CaDecisionRecord,
+  DeploymentEventRecord,
+  FailedCreateRecord,
+  FailedSchedulingRecord,
+  HpaDecisionRecord,
+  KedaDecisionRecord,
+  PreemptionRecord,
+  ReplicaWriteRecord,
+  StatefulSetEventRecord,
+} from './records.js';
 
 export interface SimObserver {
   /**
@@ -26,6 +36,8 @@ export interface SimObserver {
   failedCreate?(record: FailedCreateRecord): void;
   /** A Deployment's rollout scaled a ReplicaSet or changed its Progressing condition (spec.rollouts). */
   deploymentEvent?(record: DeploymentEventRecord): void;
+  /** A StatefulSet with a rollout (spec.rollouts) created or deleted a pod, from its first rollout on. */
+  statefulSetEvent?(record: StatefulSetEventRecord): void;
 }
 
 /** Whether `observer` would do anything with `hook`: controllers skip building records nobody keeps. */
@@ -109,5 +121,9 @@ export class ObserverHub implements SimObserver {
 
   deploymentEvent(record: DeploymentEventRecord): void {
     for (const o of this.observers) o.deploymentEvent?.(record);
+  }
+
+  statefulSetEvent(record: StatefulSetEventRecord): void {
+    for (const o of this.observers) o.statefulSetEvent?.(record);
   }
 }

@@ -149,6 +149,19 @@ export interface DeploymentEventRecord {
   message: string;
 }
 
+/** A pod the StatefulSet controller created or deleted, from the set's first rollout on (spec.rollouts). */
+export interface StatefulSetEventRecord {
+  timeSeconds: number;
+  /** The StatefulSet's name. */
+  statefulSet: string;
+  reason: 'SuccessfulCreate' | 'SuccessfulDelete';
+  pod: string;
+  /** The event's message (stateful_pod_control.go recordPodEvent). */
+  message: string;
+  /** Which step did it: `at revision <name>` for a create; `for update to revision <name>`, `for scale down` or `for failed` for a delete. */
+  why: string;
+}
+
 export interface FailedSchedulingRecord {
   timeSeconds: number;
   pod: string;

@@ -13,6 +13,7 @@ import type { BuiltSimulation } from '../engine/build-simulation.js';
 import type { RolloutWindows, WindowFigures } from '../engine/rollout-windows.js';
 import type { QuotaLedger } from '../cluster/quota-ledger.js';
 import { DeploymentController } from '../cluster/deployment-controller.js';
+import { StatefulSetController } from '../cluster/stateful-set-controller.js';
 import type { WorkloadController } from '../cluster/workload-controller.js';
 import { quotaQuantityText, type QuotaAmounts } from '../cluster/quota-usage.js';
 import type { QuotaResource } from '../scenario/types.js';
@@ -38,18 +39,22 @@ export interface WorkloadSummary {
   restarts: number;
   /** Queue workers: the largest age of the oldest waiting message. */
   peakOldestMessageAgeSeconds?: number;
-  /** A Deployment's rollouts (spec.rollouts), oldest first; only for Deployments that had one. */
+  /** A Deployment's or StatefulSet's rollouts (spec.rollouts), oldest first; only for workloads that had one. */
   rollouts?: RolloutSummary[];
 }
 
 /**
- * One rollout: when it began, when the Deployment reported it complete (every pod updated and
- * available, no old pod left active: `kubectl rollout status` returns), how long that took, and
- * when it first exceeded progressDeadlineSeconds or gave way to the next rollout (null: did not).
+ * One rollout: when it began, when `kubectl rollout status` would return (a Deployment: every pod
+ * updated and available, no old pod left active; a StatefulSet: spec.replicas Ready and every pod
+ * from the partition up updated), how long that took, and when it first exceeded
+ * progressDeadlineSeconds (Deployments only) or gave way to the next rollout (null: did not).
  */
 export interface RolloutSummary {
   revision: number;
-  replicaSet: string;
+  /** A Deployment's: the new ReplicaSet. */
+  replicaSet?: string;
+  /** A StatefulSet's: the update revision's ControllerRevision. */
+  controllerRevision?: string;
   startedSeconds: number;
   completedSeconds: number | null;
   durationSeconds: number | null;
@@ -145,12 +150,13 @@ function rolloutRequests(window: WindowFigures | undefined): RolloutSummary['req
 }
 
 function rolloutsOf(controller: WorkloadController, windows: RolloutWindows): Pick<WorkloadSummary, 'rollouts'> {
-  if (!(controller instanceof DeploymentController) || controller.rollouts.length === 0) return {};
+  const deployment = controller instanceof DeploymentController;
+  if (!(deployment || controller instanceof StatefulSetController) || controller.rollouts.length === 0) return {};
   const seconds = (v: number | undefined): number | null => (v === undefined ? null : r(v, 3));
   return {
     rollouts: controller.rollouts.map((o) => ({
       revision: o.revision,
-      replicaSet: o.replicaSet,
+      ...(deployment ? { replicaSet: o.revisionName } : { controllerRevision: o.revisionName }),
       startedSeconds: r(o.startedSeconds, 3),
       completedSeconds: seconds(o.completedSeconds),
       durationSeconds: seconds(o.completedSeconds === undefined ? undefined : o.completedSeconds - o.startedSeconds),

@@ -1,9 +1,10 @@
 /**
- * spec.rollouts → RolloutSpec: each names one Deployment of the manifests (a name several workloads
- * share is ambiguous; a StatefulSet's rolling update and an ElasticWorkload's source are refused,
- * as neither is modelled, and so is a paused Deployment, as kubectl rollout restart refuses it), an
- * instant in seconds since t = 0 and an optional repeat period. Problems are reported at their
- * fields, every item checked; a rollout that would start after the run ends is warned about.
+ * spec.rollouts → RolloutSpec: each names one Deployment or StatefulSet of the manifests (a name
+ * several workloads share is ambiguous; an ElasticWorkload's source is refused, as its rollout is
+ * not modelled, and so is a paused Deployment, as kubectl rollout restart refuses it), an instant
+ * in seconds since t = 0 and an optional repeat period. Problems are reported at their fields,
+ * every item checked; a rollout that would start after the run ends is warned about, and so is one
+ * of a StatefulSet whose update strategy is OnDelete (nothing is replaced until pods are deleted).
  */
 import { suggestionHint } from './did-you-mean.js';
 import { elasticOwnerOf, type ElasticSources } from './elastic-workload-checks.js';
@@ -26,8 +27,8 @@ export interface RolloutResolveContext {
   sink: ProblemSink;
 }
 
-/** The one Deployment named `name` that may be rolled out; undefined after reporting why not. */
-function deploymentNamed(name: string, path: (string | number)[], ctx: RolloutResolveContext): WorkloadEntry | undefined {
+/** The one Deployment or StatefulSet named `name` that may be rolled out; undefined after reporting why not. */
+function workloadToRollOut(name: string, path: (string | number)[], ctx: RolloutResolveContext): WorkloadEntry | undefined {
   const { manifests, scenarioRef, sink } = ctx;
   const at = [...path, 'workload'];
   const matches = workloadsNamed(manifests, name);
@@ -38,12 +39,8 @@ function deploymentNamed(name: string, path: (string | number)[], ctx: RolloutRe
   const workload = matches[0];
   if (workload === undefined) {
     if (workloadMayHaveFailedToLoad(manifests, name)) return undefined;
-    const deployments = manifests.workloads.filter((w) => w.spec.kind === 'Deployment').map((w) => w.spec.name).sort();
-    sink.error(scenarioRef.problem(at, `no Deployment named "${name}" in the manifests`, suggestionHint(name, deployments, 'Deployments')));
-    return undefined;
-  }
-  if (workload.spec.kind !== 'Deployment') {
-    sink.error(scenarioRef.problem(at, `"${name}" is a ${workload.spec.kind}: only a Deployment's rollout is modelled (a StatefulSet's rolling update is not)`));
+    const workloads = manifests.workloads.map((w) => w.spec.name).sort();
+    sink.error(scenarioRef.problem(at, `no Deployment or StatefulSet named "${name}" in the manifests`, suggestionHint(name, workloads, 'workloads')));
     return undefined;
   }
   const elastic = elasticOwnerOf(workload, ctx.elasticSources);
@@ -57,6 +54,14 @@ function deploymentNamed(name: string, path: (string | number)[], ctx: RolloutRe
     );
     return undefined;
   }
+  if (workload.spec.statefulSet?.updateStrategy?.type === 'OnDelete') {
+    sink.warn(
+      scenarioRef.warning(
+        at,
+        `StatefulSet ${name}'s updateStrategy is OnDelete: the rollout gives it a new revision, but its pods take it only when they are made anew (a failure, an eviction, a scale-down and up), and kubectl rollout status never reports it complete`,
+      ),
+    );
+  }
   return workload;
 }
 
@@ -64,7 +69,7 @@ export function resolveRollouts(items: readonly { index: number; item: RolloutIn
   const out: RolloutSpec[] = [];
   for (const { index, item } of items) {
     const path = ['spec', 'rollouts', index];
-    const workload = deploymentNamed(item.workload, path, ctx);
+    const workload = workloadToRollOut(item.workload, path, ctx);
     const atSeconds = instantSeconds(item.at, [...path, 'at'], ctx);
     if (workload === undefined || atSeconds === undefined) continue;
     const { name, namespace } = workload.spec;

@@ -7,13 +7,14 @@ import type { HpaControllerConfig, HpaSpec, SourceRef } from '../autoscalers/hpa
 import type { ScaledJobSpec, ScaledObjectSpec } from '../autoscalers/keda/types.js';
 import type { NodeBilling, VirtualPoolSettings } from '../cloud/types.js';
 import type { RolloutSettings } from '../cluster/deployment/strategy.js';
+import type { StatefulSetSettings } from '../cluster/stateful-set/update-strategy.js';
 import type { InputProblem } from '../errors/user-input-error.js';
 import type { FaultSpec } from './fault-types.js';
 import type { RolloutSpec } from './rollout-types.js';
 import type { PodTemplateSpec, Taint, Toleration } from './pod-template-types.js';
 import type { ResourceQuotaSpec } from './resource-quota-types.js';
 
-export type { SourceRef };
+export type { SourceRef, StatefulSetSettings };
 export type { FaultSpec };
 export type {
   ContainerSpec,
@@ -32,12 +33,6 @@ export type Warning = InputProblem;
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet';
 
-/** apps/v1 StatefulSet fields the controller needs. */
-export interface StatefulSetSettings {
-  /** spec.podManagementPolicy, default OrderedReady. */
-  podManagementPolicy: 'OrderedReady' | 'Parallel';
-  serviceName?: string;
-}
 
 export interface WorkloadSpec {
   kind: WorkloadKind;

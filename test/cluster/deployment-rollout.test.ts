@@ -48,7 +48,7 @@ function setUp(rollout: RolloutSettings, replicas: number, cpuMillicores = 4000)
 
 /** The ReplicaSet names in the events, as OLD and NEW. */
 function named(events: readonly [number, string][], controller: DeploymentController): [number, string][] {
-  const fresh = controller.rollouts[0]!.replicaSet;
+  const fresh = controller.rollouts[0]!.revisionName;
   return events.map(([t, m]) => [t, m.replaceAll(fresh, 'NEW').replace(/web-[a-z0-9]{6,}/g, 'OLD')]);
 }
 
@@ -167,8 +167,8 @@ describe('Deployment rollout', () => {
     expect(controller.rollouts).toHaveLength(6);
     expect(controller.rollouts.every((r) => r.completedSeconds !== undefined)).toBe(true);
     expect(controller.replicaSets.map((rs) => [rs.name, rs.replicas])).toEqual([
-      [controller.rollouts[4]!.replicaSet, 0],
-      [controller.rollouts[5]!.replicaSet, 2],
+      [controller.rollouts[4]!.revisionName, 0],
+      [controller.rollouts[5]!.revisionName, 2],
     ]);
   });
 

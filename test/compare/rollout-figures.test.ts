@@ -3,12 +3,12 @@
  * the longest rollout and the rollouts that did not complete. A run without rollouts has none of
  * the fields (so its comparison.csv and sweep files are as before); a rollout that did not complete
  * counts from its start to its supersession or the end of the run (at least that long); a p95 is
- * absent when no stretch was offered a request and null when one was offered some and served none;
- * the columns appear only when some row has them.
+ * absent when no stretch was offered a request and null when one was offered some and served none
+ * (shown "none served"); the columns appear only when some row has them.
  */
 import { describe, expect, it } from 'vitest';
 import { comparisonRow } from '../../src/compare/comparison-row.js';
-import { comparisonCsv } from '../../src/compare/comparison-table.js';
+import { comparisonCsv, shownComparisonTable } from '../../src/compare/comparison-table.js';
 import type { RolloutSummary, RunSummary } from '../../src/report/summary.js';
 
 function rollout(over: Partial<RolloutSummary>): RolloutSummary {
@@ -63,6 +63,25 @@ describe('rollout figures of a comparison row', () => {
     expect(noLoad.longestRolloutSeconds).toBe(60);
     const starved = rollout({ requests: { offered: 10, served: 0, dropped: 10, servedPercent: 0, responseTimeSeconds: { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN } } });
     expect(comparisonRow('v', '', summaryOf([rollout({}), starved]), events).rolloutP95Ms).toBeNull();
+  });
+
+  it('shows "none served" for a rollout p95 that is null, "—" where no stretch was offered a request or there were no rollouts', () => {
+    const starved = rollout({ requests: { offered: 10, served: 0, dropped: 10, servedPercent: 0, responseTimeSeconds: { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN } } });
+    const rows = [
+      comparisonRow('served', '', summaryOf([rollout({})]), events),
+      comparisonRow('outage', '', summaryOf([rollout({}), starved]), events),
+      comparisonRow('unloaded', '', summaryOf([rollout({ requests: null })]), events),
+      comparisonRow('plain', '', summaryOf(undefined), events),
+    ];
+    const table = shownComparisonTable(rows);
+    const column = table.header.indexOf('rollout p95 ms');
+    expect(table.rows.map((r) => [r[0], r[column]])).toEqual([
+      ['served', '200.0*'],
+      ['outage', 'none served'],
+      ['unloaded', '—'],
+      ['plain', '—'],
+    ]);
+    expect(comparisonCsv(rows).rows.map((r) => r[comparisonCsv(rows).header.indexOf('rollout_p95_ms')])).toEqual([200, '', '', '']);
   });
 
   it('a run without rollouts has none of the fields, and its CSV no rollout column', () => {

@@ -99,10 +99,14 @@ describe('keda.sh/v1alpha1 ScaledObject', () => {
     expect(scenario.scaledObjects[0]?.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web' });
   });
 
-  it('defaults a StatefulSet to OrderedReady; a Deployment has no statefulSet settings', async () => {
+  it('defaults a StatefulSet to OrderedReady, RollingUpdate (partition 0, maxUnavailable 1), minReadySeconds 0; a Deployment has no statefulSet settings', async () => {
     const plain = BASE_DEPLOYMENT.replace('kind: Deployment', 'kind: StatefulSet');
     const so = BASE_SCALED_OBJECT.replace('{name: web}', '{kind: StatefulSet, name: web}');
-    expect((await loadKeda({ 'manifests/web.yaml': plain, 'manifests/keda.yaml': so })).workloads[0]?.statefulSet).toEqual({ podManagementPolicy: 'OrderedReady' });
+    expect((await loadKeda({ 'manifests/web.yaml': plain, 'manifests/keda.yaml': so })).workloads[0]?.statefulSet).toEqual({
+      podManagementPolicy: 'OrderedReady',
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0, maxUnavailable: { kind: 'int', value: 1 } } },
+      minReadySeconds: 0,
+    });
     expect((await loadKeda({})).workloads[0]?.statefulSet).toBeUndefined();
   });
 });

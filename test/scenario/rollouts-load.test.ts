@@ -1,7 +1,7 @@
 /**
- * spec.rollouts: a Deployment named, an instant (a duration or a clock time of the first day) and
- * an optional repeat; a StatefulSet, an ElasticWorkload's source and an unknown name are errors at
- * the item's workload field, a rollout after the end of the run a warning.
+ * spec.rollouts: a Deployment or StatefulSet named, an instant (a duration or a clock time of the
+ * first day) and an optional repeat; an ElasticWorkload's source and an unknown name are errors at
+ * the item's workload field, a rollout after the end of the run and an OnDelete StatefulSet's warnings.
  */
 import { describe, expect, it } from 'vitest';
 import { BASE_DEPLOYMENT, BASE_SCENARIO, baseFiles, statefulSetYaml } from './helpers/base-scenario.js';
@@ -22,13 +22,20 @@ describe('spec.rollouts', () => {
 
   it('refuses an unknown workload with a suggestion, at its field and line', async () => {
     const problems = await folderProblems({ ...baseFiles(), 'scenario.yaml': withRollouts('{workload: wbe, at: 2h}') });
-    expect(problems).toEqual([expect.objectContaining({ file: 'scenario.yaml', field: 'spec.rollouts[0].workload', message: 'no Deployment named "wbe" in the manifests', line: 19 })]);
+    expect(problems).toEqual([expect.objectContaining({ file: 'scenario.yaml', field: 'spec.rollouts[0].workload', message: 'no Deployment or StatefulSet named "wbe" in the manifests', line: 19 })]);
     expect(problems[0]!.hint).toMatch(/web/);
   });
 
-  it('refuses a StatefulSet: its rolling update is not modelled', async () => {
-    const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': statefulSetYaml('web'), 'scenario.yaml': withRollouts('{workload: web, at: 2h}') });
-    expect(problems.map((p) => [p.field, p.message])).toEqual([['spec.rollouts[0].workload', '"web" is a StatefulSet: only a Deployment\'s rollout is modelled (a StatefulSet\'s rolling update is not)']]);
+  it("reads a StatefulSet's rollout, and warns when its updateStrategy is OnDelete", async () => {
+    const rolling = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': statefulSetYaml('web'), 'scenario.yaml': withRollouts('{workload: web, at: 2h}') });
+    expect(rolling.rollouts).toEqual([{ workload: 'web', namespace: 'default', atSeconds: 7200 }]);
+    expect(rolling.warnings.filter((w) => w.field === 'spec.rollouts[0].workload')).toEqual([]);
+    const onDelete = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': statefulSetYaml('web', '  updateStrategy: {type: OnDelete}'), 'scenario.yaml': withRollouts('{workload: web, at: 2h}') });
+    expect(onDelete.rollouts).toHaveLength(1);
+    const warned = onDelete.warnings.filter((w) => w.field === 'spec.rollouts[0].workload');
+    expect(warned.map((w) => w.message)).toEqual([
+      "StatefulSet web's updateStrategy is OnDelete: the rollout gives it a new revision, but its pods take it only when they are made anew (a failure, an eviction, a scale-down and up), and kubectl rollout status never reports it complete",
+    ]);
   });
 
   it('refuses an instant that is not one, and an unknown field', async () => {

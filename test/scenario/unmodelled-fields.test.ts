@@ -1,7 +1,8 @@
 /**
  * A Deployment's spec.strategy, minReadySeconds and progressDeadlineSeconds are read with
  * SetDefaults_Deployment's defaults and checked as pkg/apis/apps/validation checks them (each
- * problem at its field); a StatefulSet's minReadySeconds is still warned about as not modelled.
+ * problem at its field); so are a StatefulSet's spec.updateStrategy and minReadySeconds, with
+ * SetDefaults_StatefulSet's defaults and ValidateStatefulSetUpdateStrategy's checks.
  */
 import { describe, expect, it } from 'vitest';
 import { BASE_DEPLOYMENT, baseFiles, statefulSetYaml } from './helpers/base-scenario.js';
@@ -60,10 +61,45 @@ describe('a Deployment rollout settings', () => {
     expect(at[0]!.line).toBeGreaterThan(5);
   });
 
-  it("still warns about a StatefulSet's minReadySeconds", async () => {
-    const scenario = await loadFolder({ ...baseFiles(), 'manifests/web.yaml': statefulSetYaml('web', '  minReadySeconds: 5') });
-    const warned = scenario.warnings.filter((w) => w.field === 'spec.minReadySeconds');
-    expect(warned).toHaveLength(1);
-    expect(warned[0]!.message).toMatch(/StatefulSet's minReadySeconds is not modelled/);
+});
+
+describe("a StatefulSet's update strategy and minReadySeconds", () => {
+  const load = (...spec: string[]) => loadFolder({ ...baseFiles(), 'manifests/web.yaml': statefulSetYaml('web', ...spec) });
+
+  it('defaults an unset updateStrategy to RollingUpdate, partition 0, maxUnavailable 1, and reads minReadySeconds without a warning', async () => {
+    const scenario = await load('  minReadySeconds: 5');
+    expect(scenario.workloads[0]!.statefulSet).toMatchObject({
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0, maxUnavailable: { kind: 'int', value: 1 } } },
+      minReadySeconds: 5,
+    });
+    expect(scenario.warnings.filter((w) => w.field === 'spec.minReadySeconds')).toEqual([]);
+  });
+
+  it.each([
+    ['type "" as unset', ['  updateStrategy: {type: ""}'], { type: 'RollingUpdate', rollingUpdate: { partition: 0, maxUnavailable: { kind: 'int', value: 1 } } }],
+    ['RollingUpdate written without a rollingUpdate keeps none (SetDefaults_StatefulSet fills it only for an unset type)', ['  updateStrategy: {type: RollingUpdate}'], { type: 'RollingUpdate', rollingUpdate: undefined }],
+    ['a partition and a percentage', ['  updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: 2, maxUnavailable: "50%"}}'], { type: 'RollingUpdate', rollingUpdate: { partition: 2, maxUnavailable: { kind: 'percent', value: 50 } } }],
+    ['a rollingUpdate without a type', ['  updateStrategy: {rollingUpdate: {maxUnavailable: 3}}'], { type: 'RollingUpdate', rollingUpdate: { partition: 0, maxUnavailable: { kind: 'int', value: 3 } } }],
+    ['OnDelete', ['  updateStrategy: {type: OnDelete}'], { type: 'OnDelete' }],
+  ])('reads %s', async (_what, spec, updateStrategy) => {
+    const scenario = await load(...spec);
+    expect(scenario.workloads[0]!.statefulSet!.updateStrategy).toEqual(updateStrategy);
+  });
+
+  it.each([
+    ['a rollingUpdate under OnDelete', ['  updateStrategy: {type: OnDelete, rollingUpdate: {partition: 1}}'], 'spec.updateStrategy.rollingUpdate', /only allowed for updateStrategy 'RollingUpdate'/],
+    ['a negative partition', ['  updateStrategy: {rollingUpdate: {partition: -1}}'], 'spec.updateStrategy.rollingUpdate.partition', /must be greater than or equal to 0 \(got -1\)/],
+    ['maxUnavailable 0', ['  updateStrategy: {rollingUpdate: {maxUnavailable: 0}}'], 'spec.updateStrategy.rollingUpdate.maxUnavailable', /cannot be 0/],
+    ['maxUnavailable 0%', ['  updateStrategy: {rollingUpdate: {maxUnavailable: "0%"}}'], 'spec.updateStrategy.rollingUpdate.maxUnavailable', /cannot be 0/],
+    ['maxUnavailable above 100%', ['  updateStrategy: {rollingUpdate: {maxUnavailable: "150%"}}'], 'spec.updateStrategy.rollingUpdate.maxUnavailable', /must not be greater than 100%/],
+    ['a maxUnavailable that is no percentage', ['  updateStrategy: {rollingUpdate: {maxUnavailable: "half"}}'], 'spec.updateStrategy.rollingUpdate.maxUnavailable', /not a valid percent/],
+    ['an unknown type', ['  updateStrategy: {type: Recreate}'], 'spec.updateStrategy.type', /RollingUpdate|OnDelete/],
+    ['a negative minReadySeconds', ['  minReadySeconds: -5'], 'spec.minReadySeconds', /./],
+  ])('refuses %s at its field', async (_what, spec, field, message) => {
+    const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': statefulSetYaml('web', ...spec) });
+    const at = problems.filter((p) => p.field === field);
+    expect(at, JSON.stringify(problems)).toHaveLength(1);
+    expect(at[0]!.message).toMatch(message);
+    expect(at[0]!.file).toBe('manifests/web.yaml');
   });
 });

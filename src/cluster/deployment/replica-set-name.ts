@@ -12,7 +12,7 @@ import { fnv1a32 } from '../replica-set-order.js';
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** SafeEncodeString: each character's code modulo the alphabet's length. */
-function safeEncode(text: string): string {
+export function safeEncode(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) out += ALPHANUMS[text.charCodeAt(i) % ALPHANUMS.length];
   return out;

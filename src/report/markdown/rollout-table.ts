@@ -1,5 +1,5 @@
 /**
- * report.md's Rollouts table (runs with spec.rollouts): one row per Deployment rollout from
+ * report.md's Rollouts table (runs with spec.rollouts): one row per rollout (a Deployment's or a StatefulSet's) from
  * summary.json's `rollouts`: when it began, how long it took (or how it ended), the ready pods it
  * began with and the fewest while it ran, the most pods at once, and the requests over its stretch.
  */
@@ -24,7 +24,7 @@ export function formatRolloutTable(summary: RunSummary): string | undefined {
   const all = summary.workloads.flatMap((w) =>
     (w.rollouts ?? []).map((o) => [
       escapeMarkdownText(w.name),
-      `${o.revision} (${escapeMarkdownText(o.replicaSet)})`,
+      `${o.revision} (${escapeMarkdownText(o.replicaSet ?? o.controllerRevision ?? '')})`,
       formatSpan(o.startedSeconds),
       outcome(o),
       `${o.pods.readyAtStart} / ${o.pods.minReady}`,

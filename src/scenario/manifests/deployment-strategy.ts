@@ -36,7 +36,7 @@ const DeploymentRolloutSchema = z.looseObject({
 type Path = (string | number)[];
 
 /** validatePositiveIntOrPercent and IsNotMoreThan100Percent; undefined after a problem. */
-function intOrPercent(value: number | string | null | undefined, fallback: IntOrPercent, path: Path, ref: DocRef, sink: ProblemSink, atMost100: boolean): IntOrPercent | undefined {
+export function intOrPercent(value: number | string | null | undefined, fallback: IntOrPercent, path: Path, ref: DocRef, sink: ProblemSink, atMost100: boolean): IntOrPercent | undefined {
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'number') {
     if (value >= 0) return { kind: 'int', value };

@@ -2,8 +2,7 @@
  * Warnings for manifest fields that change scheduling or rollouts in a real cluster but that the
  * simulator does not model, each with its field path, so a user knows which part of their manifest
  * the results ignore. Fields with no effect on autoscaling (env, image, volumes of config) stay
- * silent. A StatefulSet's updateStrategy is silent too: it matters only to a rollout, and
- * spec.rollouts refuses a StatefulSet.
+ * silent.
  */
 import type { ProblemSink } from '../problem-sink.js';
 import type { WorkloadKind } from '../types.js';
@@ -16,9 +15,8 @@ interface Unmodelled {
   kinds?: WorkloadKind[];
 }
 
-/** A Deployment's strategy and minReadySeconds are modelled (deployment-strategy.ts); a StatefulSet's are not. */
+/** A Deployment's and a StatefulSet's strategy and minReadySeconds are modelled (deployment-strategy.ts, stateful-set-update.ts). */
 const WORKLOAD_FIELDS: Unmodelled[] = [
-  { path: ['spec', 'minReadySeconds'], why: "a StatefulSet's minReadySeconds is not modelled: a pod counts as available once Ready", kinds: ['StatefulSet'] },
   { path: ['spec', 'volumeClaimTemplates'], why: 'persistent volumes are not modelled: pods start without waiting for volumes' },
 ];
 

@@ -1,6 +1,7 @@
 /**
  * Deployment and StatefulSet manifests → WorkloadSpec: metadata and replicas with the API defaults
- * (namespace "default", replicas 1; a StatefulSet's podManagementPolicy OrderedReady), and the
+ * (namespace "default", replicas 1; a StatefulSet's podManagementPolicy OrderedReady, its update strategy
+ * and minReadySeconds as stateful-set-update.ts reads them), and the
  * validation of pkg/apis/apps/validation that a selector must be non-empty and match the template labels.
  */
 import type { ProblemSink } from '../problem-sink.js';
@@ -12,6 +13,7 @@ import { toPodTemplate } from './pod-template.js';
 import { StatefulSetSettingsSchema, WorkloadManifestSchema } from './pod-template-schema.js';
 import { warnUnmodelledWorkloadFields } from './unmodelled-fields.js';
 import { readRolloutSettings } from './deployment-strategy.js';
+import { readStatefulSetUpdate } from './stateful-set-update.js';
 
 /** Reads one workload object into `out` (problems go to `sink`; an unreadable one is only marked broken). */
 /** ValidateDeploymentSpec / ValidateDaemonSetSpec: a selector, not empty, that the template's labels satisfy. */
@@ -32,7 +34,8 @@ export function checkSelectorMatchesTemplate(kind: string, selector: Record<stri
 export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string, out: ManifestSet, sink: ProblemSink): void {
   const input = parseWithSchema(WorkloadManifestSchema, ref, [], (p) => sink.error(p));
   const statefulSet = kind === 'StatefulSet' ? parseWithSchema(StatefulSetSettingsSchema, ref, ['spec'], (p) => sink.error(p)) : undefined;
-  if (!input || (kind === 'StatefulSet' && !statefulSet)) {
+  const update = kind === 'StatefulSet' ? readStatefulSetUpdate(ref, sink) : undefined;
+  if (!input || (kind === 'StatefulSet' && (!statefulSet || !update))) {
     markBroken(out, kind, ref);
     return;
   }
@@ -45,7 +48,14 @@ export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string
     spec: {
       kind,
       ...(statefulSet
-        ? { statefulSet: { podManagementPolicy: statefulSet.podManagementPolicy, ...(statefulSet.serviceName ? { serviceName: statefulSet.serviceName } : {}) } }
+        ? {
+            statefulSet: {
+              podManagementPolicy: statefulSet.podManagementPolicy,
+              ...(statefulSet.serviceName ? { serviceName: statefulSet.serviceName } : {}),
+              updateStrategy: update!.updateStrategy,
+              minReadySeconds: update!.minReadySeconds,
+            },
+          }
         : {}),
       ...(rollout ? { rollout } : {}),
       apiVersion,

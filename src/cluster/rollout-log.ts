@@ -1,14 +1,30 @@
 /**
- * What a Deployment's rollouts did, for the summary: each one's start, its end (complete: every pod
- * updated and available and no old pod active, as DeploymentComplete and `kubectl rollout status`
- * judge it; or superseded by the next rollout), the first time it exceeded its progress deadline,
+ * What a workload's rollouts did, for the summary: each one's start, its end (complete as
+ * `kubectl rollout status` judges it: for a Deployment every pod updated and available and no old
+ * pod active, DeploymentComplete; for a StatefulSet stateful-set/rolling-update.ts's
+ * statefulSetRolloutStatus; or superseded by the next rollout), the first time it exceeded its progress deadline,
  * the ready pods it began with and the fewest while it ran, and the most pods at once. Listeners
  * hear each begin and end (engine/rollout-windows.ts measures the stretch between). Report-only.
  */
 
+import { isActive, type SimPod } from './model.js';
+
+/** The pods a rollout's figures count: active ones (not gone, terminating or finished), and how many of them are Ready. */
+export function activePodCounts(pods: readonly SimPod[]): { ready: number; active: number } {
+  let ready = 0;
+  let active = 0;
+  for (const pod of pods) {
+    if (pod.removed || !isActive(pod)) continue;
+    active++;
+    if (pod.ready) ready++;
+  }
+  return { ready, active };
+}
+
 export interface RolloutRecord {
   revision: number;
-  replicaSet: string;
+  /** What holds the revision: a Deployment's new ReplicaSet, a StatefulSet's ControllerRevision. */
+  revisionName: string;
   startedSeconds: number;
   completedSeconds: number | undefined;
   deadlineExceededSeconds: number | undefined;
@@ -32,7 +48,7 @@ export class RolloutLog {
   }
 
   /** A rollout begins at `nowSeconds` with `ready` of `pods` active pods ready; a running one is superseded. */
-  begin(revision: number, replicaSet: string, nowSeconds: number, ready: number, pods: number): void {
+  begin(revision: number, revisionName: string, nowSeconds: number, ready: number, pods: number): void {
     const previous = this.running;
     if (previous !== undefined) {
       previous.supersededSeconds = nowSeconds;
@@ -40,7 +56,7 @@ export class RolloutLog {
     }
     const rollout: RolloutRecord = {
       revision,
-      replicaSet,
+      revisionName,
       startedSeconds: nowSeconds,
       completedSeconds: undefined,
       deadlineExceededSeconds: undefined,
