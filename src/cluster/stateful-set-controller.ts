@@ -26,8 +26,9 @@
  * as the sync found them (computeReplicaStatus), less the pods it deleted for the update; once every
  * one of spec.replicas is updated and Ready the update revision becomes the current one
  * (completeRollingUpdate). With minReadySeconds the controller syncs again minReadySeconds after a
- * sync that found fewer available pods than spec.replicas (syncStatefulSet's enqueueSSAfter) and
- * minReadySeconds + 1 s after a pod turned Ready (updatePod), the work queue keeping the earliest.
+ * successful sync that found fewer available pods than spec.replicas (syncStatefulSet's
+ * enqueueSSAfter, with the sync's latency: sync()) and minReadySeconds + 1 s after a pod turned
+ * Ready (updatePod), the work queue keeping the earliest.
  *
  * As in the docs: "If web-0 were to fail after web-2 has been terminated and is completely shutdown,
  * but prior to web-1's termination, web-1 would not be terminated until web-0 is Running and Ready."
@@ -49,6 +50,9 @@ import { WorkloadController, type Refusal } from './workload-controller.js';
 
 /** A pod the StatefulSet controller created or deleted (the record without its time and StatefulSet). */
 export type StatefulSetEvent = Omit<StatefulSetEventRecord, 'timeSeconds' | 'statefulSet'>;
+
+/** A controller's sync after the informer event that woke it: milliseconds upstream (see sync()). */
+const SYNC_LATENCY_SECONDS = 0.001;
 
 function ordinalOf(pod: SimPod): number {
   return Number(pod.name.slice(pod.name.lastIndexOf('-') + 1));
@@ -76,6 +80,8 @@ export class StatefulSetController extends WorkloadController {
   private startEpochSeconds = 0;
   /** The pending minReadySeconds requeue's instant (NaN: none). */
   private requeueAtSeconds = Number.NaN;
+  /** The sync in progress found fewer available pods than spec.replicas (with minReadySeconds). */
+  private shortOfAvailable = false;
   /** What each rollout did (the summary's figures; its listeners measure each stretch). */
   readonly rolloutLog = new RolloutLog();
   /** Pods created and deleted from the first rollout on (SuccessfulCreate, SuccessfulDelete), as they happen. */
@@ -131,7 +137,8 @@ export class StatefulSetController extends WorkloadController {
   reconcile(): void {
     const byOrdinal = new Map<number, SimPod>();
     for (const pod of this.pods) if (!pod.removed) byOrdinal.set(ordinalOf(pod), pod);
-    const status = this.countStatus(byOrdinal);
+    // The status matters to a rollout and to the minReadySeconds requeue only; a set with neither skips counting it.
+    const status = this.rolledOut || this.minReadySeconds > 0 ? this.countStatus(byOrdinal) : undefined;
     const replicas = this.specReplicas;
     const condemned = [...byOrdinal.keys()]
       .filter((o) => o >= replicas)
@@ -139,7 +146,7 @@ export class StatefulSetController extends WorkloadController {
       .map((o) => byOrdinal.get(o)!);
     if (this.ordered ? this.replicasBlockOrdered(byOrdinal, replicas) : this.replicasBlockParallel(byOrdinal, replicas)) return this.finishSync(status);
     if (this.condemnedBlock(condemned)) return this.finishSync(status);
-    if (this.rolledOut) this.rollingUpdate(replicas, status);
+    if (this.rolledOut) this.rollingUpdate(replicas, status!);
     this.finishSync(status);
   }
 
@@ -224,7 +231,8 @@ export class StatefulSetController extends WorkloadController {
   }
 
   /** updateStatefulSetStatus's completeRollingUpdate, the rollout's figures and completion, the minReadySeconds requeue. */
-  private finishSync(status: StatefulSetCounts): void {
+  private finishSync(status: StatefulSetCounts | undefined): void {
+    if (status === undefined) return;
     const specReplicas = this.specReplicas;
     if (rollingUpdateComplete(this.strategy, specReplicas, status)) {
       status.currentReplicas = status.updatedReplicas;
@@ -238,8 +246,21 @@ export class StatefulSetController extends WorkloadController {
       const name = this.revisionName(this.revision);
       if (statefulSetRolloutStatus(this.strategy, specReplicas, status, this.currentRevision === this.revision, name).done) this.rolloutLog.complete(this.sim.nowSeconds);
     }
-    const minReadySeconds = this.minReadySeconds;
-    if (minReadySeconds > 0 && status.availableReplicas !== specReplicas) this.requeueAfter(minReadySeconds);
+    this.shortOfAvailable = this.minReadySeconds > 0 && status.availableReplicas !== specReplicas;
+  }
+
+  /**
+   * syncStatefulSet: after a sync that succeeded (no refused create: that one returns its error
+   * to the rate-limited queue) and found fewer available pods than spec.replicas, the set is looked
+   * at again minReadySeconds later. Upstream's sync runs milliseconds after the event that woke it,
+   * so its requeue lands just past minReadySeconds after a pod's Ready instant; the simulated sync
+   * takes no time, so the requeue carries that latency (SYNC_LATENCY_SECONDS) for a pod Ready at a
+   * whole second to be seen available then, as upstream sees it.
+   */
+  override sync(): void {
+    this.shortOfAvailable = false;
+    super.sync();
+    if (this.shortOfAvailable && !this.lastSyncFailed) this.requeueAfter(this.minReadySeconds + SYNC_LATENCY_SECONDS);
   }
 
   /** The work queue's AddAfter: a key waits once, at the earliest instant asked (a later ask is dropped, an earlier one replaces it). */
@@ -283,6 +304,10 @@ export class StatefulSetController extends WorkloadController {
     const now = this.sim.nowSeconds;
     const last = this.rollouts[this.rollouts.length - 1];
     if (last !== undefined && sameWallSecond(this.startEpochSeconds, last.startedSeconds, now)) return;
+    if (!this.rolledOut) {
+      // Until now every pod was at the one revision: the last status's currentReplicas, not counted then.
+      this.statusCurrentReplicas = this.pods.filter((p) => !p.removed && p.deletionSeconds === undefined).length;
+    }
     this.rolledOut = true;
     this.revision++;
     this.updateTemplate = { ...this.updateTemplate };

@@ -135,6 +135,11 @@ export abstract class WorkloadController {
     });
   }
 
+  /** The last sync had pod creates refused (its work queue retries it at the rate limiter's pace). */
+  protected get lastSyncFailed(): boolean {
+    return this.requeue.failing;
+  }
+
   /** One sync: reconcile, then report refused creates and back off, or forget past failures. */
   sync(): void {
     this.refusal = undefined;

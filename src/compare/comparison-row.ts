@@ -10,7 +10,7 @@
  * A figure the run does not have is null, never NaN or 0: the cost of an unpriced run, the
  * response times when the busiest workload served no request (its summary holds NaN for them), and
  * the served and dropped % when the workloads judged were offered no request (../report/offered-share.ts).
- * A run with Deployment rollouts adds the worst p95 over a rollout's stretch, the longest rollout
+ * A run with rollouts (of Deployments or StatefulSets) adds the worst p95 over a rollout's stretch, the longest rollout
  * and how many did not complete.
  */
 import { percentOfOffered } from '../report/offered-share.js';
@@ -44,9 +44,9 @@ export interface ComparisonRow {
   peakNodes: number;
   meanNodes: number;
   /**
-   * Runs with Deployment rollouts only (absent otherwise). The highest p95 over any rollout's
+   * Runs with rollouts only (absent otherwise). The highest p95 over any rollout's
    * stretch of the workloads judged: absent too when no stretch was offered a request (a
-   * Deployment without a load model), null when one was offered requests and served none. The
+   * workload without a load model), null when one was offered requests and served none. The
    * longest a rollout took, one that did not complete counting to when the next rollout superseded
    * it or to the end of the run (at least that long); and how many did not complete (superseded, or
    * running at the end).

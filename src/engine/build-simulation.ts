@@ -78,7 +78,7 @@ export interface BuiltSimulation {
   quotas: QuotaLedger | undefined;
   /** The resource quota controller's periodic resync (its grid's phase); undefined without quotas. */
   quotaResync: ResourceQuotaResync | undefined;
-  /** Requests and response times over each Deployment rollout's stretch (spec.rollouts). */
+  /** Requests and response times over each rollout's stretch (a Deployment's or a StatefulSet's) (spec.rollouts). */
   rolloutWindows: RolloutWindows;
 }
 

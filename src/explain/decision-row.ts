@@ -108,10 +108,14 @@ export interface SchedulerDecisionRow extends RowBase {
   detail: string;
 }
 
-/** A workload controller's FailedCreate: pod creates a ResourceQuota refused (decision-log.ts failedCreate). */
+/**
+ * A workload controller's FailedCreate: pod creates a ResourceQuota refused (decision-log.ts
+ * failedCreate); or a rolled-out StatefulSet's SuccessfulCreate / SuccessfulDelete (path rollout,
+ * decision-log.ts statefulSetEvent), whose target is the pod.
+ */
 export interface CreateFailureRow extends RowBase {
   controller: 'replicaset' | 'statefulset' | 'job';
-  /** The pods' workload (the name is the creating object: a Deployment, StatefulSet or Job). */
+  /** The pods' workload, or for a StatefulSet's pod event the pod (the name is the creating object: a Deployment, StatefulSet or Job). */
   target: string;
   reason: string;
   detail: string;

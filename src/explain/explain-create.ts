@@ -24,18 +24,34 @@ const RETRY: Readonly<Record<CreateFailureRow['controller'], string>> = Object.f
 
 /**
  * A rolled-out StatefulSet's pod events (decision-log.ts statefulSetEvent; the row's target is the
- * pod): why the StatefulSet controller creates or deletes (cluster/stateful-set-controller.ts).
+ * pod, its detail ends with the step in parentheses): why the StatefulSet controller created or
+ * deleted it (cluster/stateful-set-controller.ts).
  */
-const STATEFUL_SET_EVENTS: Readonly<Record<string, string>> = Object.freeze({
-  SuccessfulDelete:
-    'the StatefulSet controller deleted the pod: for update, a rolling update step (pods not at the update revision, highest ordinal first, from the top down to the partition, at most maxUnavailable unavailable at once; under OrderedReady only once every replica is Running, Ready and available), and the pod is made anew at the update revision once it is gone; for scale down, the highest condemned ordinal (one at a time under OrderedReady); for failed, a Failed or Succeeded pod made anew at its ordinal',
-  SuccessfulCreate:
-    'the StatefulSet controller made the missing pod at its ordinal (under OrderedReady only once every lower ordinal is Running, Ready and available): at the current revision below the partition, at the update revision from it up',
-});
+const ORDERED = 'under OrderedReady only once every lower ordinal is Running, Ready and available';
+const STATEFUL_SET_STEPS: readonly { reason: string; step: RegExp; text: string }[] = Object.freeze([
+  {
+    reason: 'SuccessfulDelete',
+    step: /\(for update to revision [^)]*\)$/,
+    text: 'a rolling update step: the pod was not at the update revision; the controller deletes such pods highest ordinal first, from the top down to the partition, while at most maxUnavailable replicas are unavailable (under OrderedReady only once every replica is Running, Ready and available), and makes each anew at the update revision once it is gone',
+  },
+  { reason: 'SuccessfulDelete', step: /\(for scale down\)$/, text: 'spec.replicas went below its ordinal: the condemned pods go highest ordinal first (one at a time under OrderedReady, each once the pods below are Running, Ready and available)' },
+  { reason: 'SuccessfulDelete', step: /\(for failed\)$/, text: 'the pod had finished (Failed or Succeeded): the controller deletes it and makes it anew at its ordinal once it is gone' },
+  {
+    reason: 'SuccessfulCreate',
+    step: /\(at revision [^)]*\)$/,
+    text: `the pod at this ordinal was missing (deleted for an update, a scale-up, a failure or an eviction): the controller made it, ${ORDERED}, at the current revision below the partition and at the update revision from it up`,
+  },
+]);
+
+/** The text of a StatefulSet pod event row; undefined for a FailedCreate. */
+function statefulSetStep(row: CreateFailureRow): string | undefined {
+  if (row.controller !== 'statefulset') return undefined;
+  return STATEFUL_SET_STEPS.find((s) => s.reason === row.reason && s.step.test(row.detail))?.text;
+}
 
 export function explainCreateFailure(row: CreateFailureRow, previous: CreateFailureRow | undefined, at: AskedTime): CreateFailureExplanation {
   const quota = /exceeded quota: ([^,]+),/.exec(row.detail)?.[1] ?? null;
-  const event = row.controller === 'statefulset' ? STATEFUL_SET_EVENTS[row.reason] : undefined;
+  const event = statefulSetStep(row);
   return {
     controller: row.controller,
     kind: KIND[row.controller],
@@ -50,6 +66,6 @@ export function explainCreateFailure(row: CreateFailureRow, previous: CreateFail
       text: event ?? `the ResourceQuota admission refused the pod (its usage added to what the quota counts would pass spec.hard); ${RETRY[row.controller]}`,
     },
     detail: row.detail,
-    previous: previous === undefined ? null : { timeSeconds: previous.timeSeconds, detail: previous.detail },
+    previous: previous === undefined ? null : { timeSeconds: previous.timeSeconds, reason: previous.reason, detail: previous.detail },
   };
 }

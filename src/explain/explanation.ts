@@ -200,7 +200,8 @@ export interface CreateFailureExplanation extends ExplanationTime {
   quota: string | null;
   reason: ReasonCode;
   detail: string;
-  previous: { timeSeconds: number; detail: string } | null;
+  /** The row before of the same controller and name: a FailedCreate, or a rolled-out StatefulSet's pod event. */
+  previous: { timeSeconds: number; reason: string; detail: string } | null;
 }
 
 /** A Deployment's rollout event: which ReplicaSet, what happened and why, and the event before it. */

@@ -11,7 +11,7 @@ export function renderCreateFailure(e: CreateFailureExplanation): string[] {
       `  pod: ${e.workload}`,
       `  event: ${e.detail}`,
       `  reason: ${e.reason.code}: ${e.reason.text}`,
-      e.previous === null ? `  previous pod event of ${e.name}: none (this is the first)` : `  previous pod event of ${e.name} at ${formatSimTime(e.previous.timeSeconds)}: ${e.previous.detail}`,
+      previousLine(e),
     ];
   }
   return [
@@ -19,6 +19,13 @@ export function renderCreateFailure(e: CreateFailureExplanation): string[] {
     `  workload: ${e.workload}${e.quota === null ? '' : `; quota: ${e.quota}`}`,
     `  event: ${e.detail}`,
     `  reason: ${e.reason.code}: ${e.reason.text}`,
-    e.previous === null ? `  previous FailedCreate of ${e.name}: none (this is the first)` : `  previous FailedCreate of ${e.name} at ${formatSimTime(e.previous.timeSeconds)}`,
+    previousLine(e),
   ];
+}
+
+/** The row before, named by its own reason (a StatefulSet's FailedCreate and pod events share one key). */
+function previousLine(e: CreateFailureExplanation): string {
+  const p = e.previous;
+  if (p === null) return `  previous ${e.reason.code === 'FailedCreate' ? 'FailedCreate' : 'event'} of ${e.name}: none (this is the first)`;
+  return p.reason === 'FailedCreate' ? `  previous FailedCreate of ${e.name} at ${formatSimTime(p.timeSeconds)}` : `  previous ${p.reason} of ${e.name} at ${formatSimTime(p.timeSeconds)}: ${p.detail}`;
 }

@@ -46,7 +46,7 @@ const FIELDS: readonly [string, Check, string][] = [
   ['meanReplicas', nonNegative, 'replicas (0 or more)'],
   ['peakNodes', nonNegative, 'nodes (0 or more)'],
   ['meanNodes', nonNegative, 'nodes (0 or more)'],
-  // Runs with Deployment rollouts only: absent (undefined) otherwise.
+  // Runs with rollouts only: absent (undefined) otherwise.
   ['rolloutP95Ms', orAbsent(orNull(nonNegative)), 'milliseconds (0 or more), null, or nothing (no rollout)'],
   ['longestRolloutSeconds', orAbsent(orNull(nonNegative)), 'seconds (0 or more), null, or nothing (no rollout)'],
   ['unfinishedRollouts', orAbsent(count), 'a whole count (0 or more), or nothing (no rollout)'],

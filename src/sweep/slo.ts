@@ -10,7 +10,8 @@
  *   pendingPodSeconds, underProvisionedSeconds
  *                            seconds; unit s (optional)
  *   cost                     the cost total in the report currency, no unit
- *   rolloutP95               the highest p95 over any Deployment rollout's stretch; unit ms or s
+ *   rolloutP95               the highest p95 over any rollout's stretch (a Deployment's or a
+ *                            StatefulSet's); unit ms or s
  *   longestRollout           the longest time a rollout took (one that did not complete: until
  *                            the next superseded it or the run ended, at least); unit s (optional)
  *   unfinishedRollouts       rollouts that did not complete (superseded, or running at the end),

@@ -8,12 +8,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/cluster.js';
+import { QuotaLedger } from '../../src/cluster/quota-ledger.js';
 import { StatefulSetController, type StatefulSetEvent } from '../../src/cluster/stateful-set-controller.js';
 import type { StatefulSetSettings } from '../../src/cluster/stateful-set/update-strategy.js';
 import { Rng } from '../../src/core/rng.js';
 import { Simulation } from '../../src/core/simulation.js';
 import type { WorkloadSpec } from '../../src/scenario/types.js';
 import { makePool, makeTemplate } from '../helpers/builders.js';
+
+const round3 = (t: number): number => Math.round(t * 1000) / 1000;
 
 /** Bound 1 s after creation, Ready 7 s after; a deleted pod is gone 2 s later. */
 const DELAYS = { schedulingSeconds: 1, imagePullSeconds: 5, containerStartSeconds: 1, terminationSeconds: 2, jitterRatio: 0 };
@@ -26,12 +29,12 @@ function setUp(settings: StatefulSetSettings, replicas: number) {
   const controller = new StatefulSetController(spec, { name: 'db', namespace: 'default', index: 0 }, cluster, sim);
   const log: string[] = [];
   const events: string[] = [];
-  controller.onEvent = (e: StatefulSetEvent) => events.push(`${sim.nowSeconds} ${e.reason} ${e.pod} ${e.why}`);
+  controller.onEvent = (e: StatefulSetEvent) => events.push(`${round3(sim.nowSeconds)} ${e.reason} ${e.pod} ${e.why}`);
   const first = new Set<object>();
   cluster.addListener({
     podChanged: (pod) => {
       const state = pod.removed ? 'gone' : pod.deletionSeconds !== undefined ? 'deleting' : pod.ready ? 'ready' : null;
-      if (state !== null) log.push(`${sim.nowSeconds} ${pod.name} ${state}${first.has(pod) || state === 'gone' || state === 'deleting' ? '' : ' (new)'}`);
+      if (state !== null) log.push(`${round3(sim.nowSeconds)} ${pod.name} ${state}${first.has(pod) || state === 'gone' || state === 'deleting' ? '' : ' (new)'}`);
       controller.podChanged(pod);
     },
   });
@@ -120,11 +123,38 @@ describe('StatefulSet rolling update', () => {
     const { sim, controller, log } = setUp({ podManagementPolicy: 'OrderedReady', minReadySeconds: 10 }, 2);
     controller.scheduleRollouts([{ workload: 'db', namespace: 'default', atSeconds: 100 }], 1000);
     sim.runUntil(300);
-    // db-1 Ready at 109 is available after 119; the requeue asked at 102 fires at 112 (too early)
-    // and asks for 122, where db-0 goes.
-    expect(after0(log)).toEqual(['100 db-1 deleting', '102 db-1 gone', '109 db-1 ready (new)', '122 db-0 deleting', '124 db-0 gone', '131 db-0 ready (new)']);
+    // db-1 Ready at 109 is available after 119; the requeue asked at 102 (gone db-1 made anew)
+    // fires at 112.001, too early, and asks for 122.002, where db-0 goes; the one updatePod asked
+    // for at 120 was later than the pending one and dropped.
+    expect(after0(log)).toEqual(['100 db-1 deleting', '102 db-1 gone', '109 db-1 ready (new)', '122.002 db-0 deleting', '124.002 db-0 gone', '131.002 db-0 ready (new)']);
     // Complete once both are Ready and updated (kubectl does not wait for availability).
-    expect(figures(controller)).toEqual([{ started: 100, completed: 131, readyAtStart: 2, minReady: 1, peak: 2 }]);
+    expect(figures(controller)).toEqual([{ started: 100, completed: 131.002, readyAtStart: 2, minReady: 1, peak: 2 }]);
+  });
+
+  it('sees a pod Ready at a whole second available at the requeue minReadySeconds later, as upstream sees it a few milliseconds after', () => {
+    const { sim, controller, log } = setUp({ podManagementPolicy: 'OrderedReady', minReadySeconds: 7 }, 2);
+    controller.scheduleRollouts([{ workload: 'db', namespace: 'default', atSeconds: 100 }], 1000);
+    sim.runUntil(300);
+    // The requeue asked at 102 fires at 109.001, just after db-1's Ready, and asks for 116.002:
+    // 109 + 7 < 116.002, so db-0 goes then.
+    expect(after0(log).slice(0, 4)).toEqual(['100 db-1 deleting', '102 db-1 gone', '109 db-1 ready (new)', '116.002 db-0 deleting']);
+  });
+
+  it('asks for no minReadySeconds requeue after a sync whose create a ResourceQuota refused: the rate-limited retry only', () => {
+    const refusedSyncs = (minReadySeconds: number): number => {
+      const { sim, cluster, controller } = setUp({ podManagementPolicy: 'OrderedReady', minReadySeconds }, 1);
+      // 250m a pod: the quota holds two, and the set asks for three.
+      cluster.quotas = new QuotaLedger([{ name: 'compute', namespace: 'default', hard: { 'requests.cpu': 500 }, scopes: [] }]);
+      cluster.quotas.charge('default', makeTemplate());
+      let refused = 0;
+      cluster.quotas.onCreateFailed(() => refused++);
+      controller.scale(3);
+      sim.runUntil(3600);
+      return refused;
+    };
+    const withoutMinReady = refusedSyncs(0);
+    expect(withoutMinReady).toBeGreaterThan(5);
+    expect(refusedSyncs(10)).toBe(withoutMinReady);
   });
 
   it('re-creates a lost pod at the current revision below status.currentReplicas when the strategy has no rollingUpdate, and replaces it again', () => {

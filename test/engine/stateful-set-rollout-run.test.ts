@@ -75,6 +75,13 @@ describe('a StatefulSet rollout through a whole run', () => {
     const text = renderExplanations(explanations);
     expect(text).toMatch(/^StatefulSet web SuccessfulDelete at t=/);
     expect(text).toContain('  pod: web-1\n');
-    expect(text).toMatch(/reason: SuccessfulDelete: the StatefulSet controller deleted the pod: for update, a rolling update step/);
+    expect(text).toMatch(/reason: SuccessfulDelete: a rolling update step: the pod was not at the update revision/);
+    expect(text).toContain(`  previous SuccessfulCreate of web at `);
+    expect(e!.previous).toMatchObject({ reason: 'SuccessfulCreate' });
+    // A create row reads as the create step, and the first row has no previous event.
+    const [created] = (await explainResults({ resultsDir: folder, atSeconds: Number(rows[1]![column('time_s')]), autoscaler: 'statefulset/web' })) as CreateFailureExplanation[];
+    expect(created!.reason.text).toMatch(/^the pod at this ordinal was missing/);
+    const [first] = (await explainResults({ resultsDir: folder, atSeconds: Number(rows[0]![column('time_s')]) - 1, autoscaler: 'statefulset/web' })) as CreateFailureExplanation[];
+    expect(renderExplanations([first!])).toContain('  previous event of web: none (this is the first)');
   });
 });

@@ -4,7 +4,7 @@
  * real manifest carries (probes, volumes, strategy, securityContext…) pass without a word.
  */
 import { describe, expect, it } from 'vitest';
-import { BASE_DEPLOYMENT, baseFiles, hpaV2 } from './helpers/base-scenario.js';
+import { BASE_DEPLOYMENT, baseFiles, hpaV2, statefulSetYaml } from './helpers/base-scenario.js';
 import { kedaProblems, loadKeda, scaledObject, KAFKA_TRIGGER, PROMETHEUS_TRIGGER } from './helpers/keda-scenario.js';
 import { cloudProblems, ELASTIC_WORKLOAD, loadCloud } from './helpers/cloud-scenario.js';
 import { folderProblems, lines, loadFolder } from './helpers/scenario-folder.js';
@@ -22,6 +22,9 @@ describe('misspelt manifest fields are errors that name the field meant', () => 
     ['HPA spec.minReplica', withHpa('  maxReplicas: 10', '  minReplica: 2'), HPA + 8, 'spec.minReplica', 'minReplicas'],
     ['a behavior rule field', withHpa('  maxReplicas: 10', '  behavior:', '    scaleDown:', '      stabilizationWindowSecond: 0'), HPA + 10, 'spec.behavior.scaleDown.stabilizationWindowSecond', 'stabilizationWindowSeconds'],
     ['a metric target field', withHpa('  maxReplicas: 10', '  metrics:', '    - type: Resource', '      resource:', '        name: cpu', '        target: {type: Utilization, averageUtilisation: 50}'), HPA + 12, 'spec.metrics[0].resource.target.averageUtilisation', 'averageUtilization'],
+    ['a Deployment strategy field (it changes a rollout)', { [WEB]: BASE_DEPLOYMENT.replace('spec:\n  selector:', 'spec:\n  strategy: {tpye: Recreate}\n  selector:') }, 6, 'spec.strategy.tpye', 'type'],
+    ['a Deployment rollingUpdate field', { [WEB]: BASE_DEPLOYMENT.replace('spec:\n  selector:', 'spec:\n  strategy: {rollingUpdate: {maxSurg: 1}}\n  selector:') }, 6, 'spec.strategy.rollingUpdate.maxSurg', 'maxSurge'],
+    ['a StatefulSet updateStrategy field', { [WEB]: statefulSetYaml('web', '  updateStrategy: {rollingUpdate: {partiton: 1}}') }, 5, 'spec.updateStrategy.rollingUpdate.partiton', 'partition'],
     [
       'autoscaling/v1 targetCPUUtilizationPercentge',
       { [WEB]: `${BASE_DEPLOYMENT}---\n${hpaV2('web', '  maxReplicas: 10', '  targetCPUUtilizationPercentge: 30').replace('autoscaling/v2', 'autoscaling/v1')}` },

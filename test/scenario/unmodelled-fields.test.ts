@@ -93,7 +93,7 @@ describe("a StatefulSet's update strategy and minReadySeconds", () => {
     ['maxUnavailable 0%', ['  updateStrategy: {rollingUpdate: {maxUnavailable: "0%"}}'], 'spec.updateStrategy.rollingUpdate.maxUnavailable', /cannot be 0/],
     ['maxUnavailable above 100%', ['  updateStrategy: {rollingUpdate: {maxUnavailable: "150%"}}'], 'spec.updateStrategy.rollingUpdate.maxUnavailable', /must not be greater than 100%/],
     ['a maxUnavailable that is no percentage', ['  updateStrategy: {rollingUpdate: {maxUnavailable: "half"}}'], 'spec.updateStrategy.rollingUpdate.maxUnavailable', /not a valid percent/],
-    ['an unknown type', ['  updateStrategy: {type: Recreate}'], 'spec.updateStrategy.type', /RollingUpdate|OnDelete/],
+    ['an unknown type (the empty string, read as unset, is not offered)', ['  updateStrategy: {type: Recreate}'], 'spec.updateStrategy.type', /^expected "RollingUpdate" or "OnDelete", got "Recreate"$/],
     ['a negative minReadySeconds', ['  minReadySeconds: -5'], 'spec.minReadySeconds', /./],
   ])('refuses %s at its field', async (_what, spec, field, message) => {
     const problems = await folderProblems({ ...baseFiles(), 'manifests/web.yaml': statefulSetYaml('web', ...spec) });

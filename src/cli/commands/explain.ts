@@ -34,7 +34,7 @@ export function registerExplainCommand(program: Command): void {
     .description('print what each autoscaler saw and decided at the sync nearest a time of a run')
     .argument('<results-dir>', 'folder written by `scalesim run` (decisions.csv, summary.json)')
     .option('--at <time>', 'required: time since the run start: 150 (seconds), 90s, 15m, 2d3h15m')
-    .option('--autoscaler <name>', 'only this autoscaler: an HPA, ScaledObject or ScaledJob name, hpa/<name>, keda/<name>, or ca; kube-scheduler for its preemptions and FailedScheduling rows; replicaset/<name>, statefulset/<name> or job/<name> for FailedCreate rows; deployment/<name> for rollout events (a bare workload name selects its HPA, its ReplicaSet and its rollout alike)')
+    .option('--autoscaler <name>', 'only this autoscaler: an HPA, ScaledObject or ScaledJob name, hpa/<name>, keda/<name>, or ca; kube-scheduler for its preemptions and FailedScheduling rows; replicaset/<name>, statefulset/<name> or job/<name> for FailedCreate rows (statefulset/<name> also for the pod events of a rolled-out StatefulSet); deployment/<name> for rollout events (a bare workload name selects its HPA, its ReplicaSet and its rollout alike)')
     .option('--json', 'print the explanations as a JSON array')
     .addHelpText(
       'after',

@@ -119,7 +119,7 @@ report.html chart how each axis moves the p95, the cost and the served share. SL
 p95 p99 (ms or s, the busiest workload), worstP95 (ms or s, the highest of any workload), served
 dropped (%), coldStarts, pendingPodSeconds, underProvisionedSeconds, scaleEvents, flapsPerHour,
 peakReplicas, meanReplicas, peakNodes, meanNodes, cost, rolloutP95 (ms or s, the worst over a
-Deployment rollout's stretch), longestRollout (s), unfinishedRollouts; operators < <= > >=.`,
+rollout's stretch, a Deployment's or a StatefulSet's), longestRollout (s), unfinishedRollouts; operators < <= > >=.`,
     )
     .action((dir: string, flags: SweepFlags, command: Command) =>
       withExitCodes(async () => {

@@ -23,7 +23,7 @@ const DeploymentRolloutSchema = z.looseObject({
     strategy: z
       .looseObject({
         // "" is unset: SetDefaults_Deployment makes it RollingUpdate.
-        type: z.enum(['RollingUpdate', 'Recreate', '']).nullish().describe('RollingUpdate (the default) or Recreate'),
+        type: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['RollingUpdate', 'Recreate']).nullish()).describe('RollingUpdate (the default) or Recreate'),
         rollingUpdate: z.looseObject({ maxSurge: intOrString(), maxUnavailable: intOrString() }).nullish(),
       })
       .nullish(),

@@ -88,8 +88,12 @@ const POD_SPEC: FieldTree = {
 
 const POD_TEMPLATE: FieldTree = { metadata: OBJECT_META, spec: POD_SPEC };
 
+/** spec.strategy and spec.updateStrategy are modelled (deployment-strategy.ts, stateful-set-update.ts): a misspelt field under them would silently change a rollout. */
+const DEPLOYMENT_STRATEGY: FieldTree = { type: null, rollingUpdate: { maxSurge: null, maxUnavailable: null } };
+const STATEFUL_SET_UPDATE_STRATEGY: FieldTree = { type: null, rollingUpdate: { partition: null, maxUnavailable: null } };
+
 const DEPLOYMENT_SPEC: FieldTree = {
-  replicas: null, selector: null, template: POD_TEMPLATE, strategy: null, minReadySeconds: null, revisionHistoryLimit: null,
+  replicas: null, selector: null, template: POD_TEMPLATE, strategy: DEPLOYMENT_STRATEGY, minReadySeconds: null, revisionHistoryLimit: null,
   paused: null, progressDeadlineSeconds: null,
 };
 
@@ -99,7 +103,7 @@ const DAEMON_SET_SPEC: FieldTree = {
 
 const STATEFUL_SET_SPEC: FieldTree = {
   replicas: null, selector: null, template: POD_TEMPLATE, volumeClaimTemplates: null, serviceName: null,
-  podManagementPolicy: null, updateStrategy: null, revisionHistoryLimit: null, minReadySeconds: null,
+  podManagementPolicy: null, updateStrategy: STATEFUL_SET_UPDATE_STRATEGY, revisionHistoryLimit: null, minReadySeconds: null,
   persistentVolumeClaimRetentionPolicy: null, ordinals: null,
 };
 

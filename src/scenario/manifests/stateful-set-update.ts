@@ -20,7 +20,7 @@ const StatefulSetUpdateSchema = z.looseObject({
     updateStrategy: z
       .looseObject({
         // "" is unset: SetDefaults_StatefulSet makes it RollingUpdate with a defaulted rollingUpdate.
-        type: z.enum(['RollingUpdate', 'OnDelete', '']).nullish().describe('RollingUpdate (the default) or OnDelete'),
+        type: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['RollingUpdate', 'OnDelete']).nullish()).describe('RollingUpdate (the default) or OnDelete'),
         rollingUpdate: z
           .looseObject({
             partition: z.number().int().nullish().describe('ordinals below it keep the current revision'),
@@ -41,7 +41,7 @@ export function readStatefulSetUpdate(ref: DocRef, sink: ProblemSink): { updateS
   if (input === undefined) return undefined;
   const minReadySeconds = input.spec.minReadySeconds ?? 0;
   const strategy = input.spec.updateStrategy ?? undefined;
-  const type = strategy?.type ?? '';
+  const type = strategy?.type ?? undefined;
   const rolling = strategy?.rollingUpdate ?? undefined;
   const at: Path = ['spec', 'updateStrategy', 'rollingUpdate'];
   if (type === 'OnDelete') {
@@ -52,7 +52,7 @@ export function readStatefulSetUpdate(ref: DocRef, sink: ProblemSink): { updateS
     return { updateStrategy: { type }, minReadySeconds };
   }
   // An unset type gets a rollingUpdate ({} if none); an explicit RollingUpdate keeps what it has.
-  if (rolling === undefined && type === '') return { updateStrategy: STATEFUL_SET_UPDATE_DEFAULT, minReadySeconds };
+  if (rolling === undefined && type === undefined) return { updateStrategy: STATEFUL_SET_UPDATE_DEFAULT, minReadySeconds };
   if (rolling === undefined) return { updateStrategy: { type: 'RollingUpdate', rollingUpdate: undefined }, minReadySeconds };
   const rollingUpdate = readRollingUpdate(rolling, at, ref, sink);
   return rollingUpdate === undefined ? undefined : { updateStrategy: { type: 'RollingUpdate', rollingUpdate }, minReadySeconds };

@@ -34,7 +34,8 @@ export function checkSelectorMatchesTemplate(kind: string, selector: Record<stri
 export function loadWorkload(kind: WorkloadKind, ref: DocRef, apiVersion: string, out: ManifestSet, sink: ProblemSink): void {
   const input = parseWithSchema(WorkloadManifestSchema, ref, [], (p) => sink.error(p));
   const statefulSet = kind === 'StatefulSet' ? parseWithSchema(StatefulSetSettingsSchema, ref, ['spec'], (p) => sink.error(p)) : undefined;
-  const update = kind === 'StatefulSet' ? readStatefulSetUpdate(ref, sink) : undefined;
+  // The update strategy is read once the spec itself is (a spec that is no object is reported once).
+  const update = kind === 'StatefulSet' && input && statefulSet ? readStatefulSetUpdate(ref, sink) : undefined;
   if (!input || (kind === 'StatefulSet' && (!statefulSet || !update))) {
     markBroken(out, kind, ref);
     return;

@@ -197,7 +197,7 @@ export const ScenarioSpecSchema = z.strictObject({
   series: z.record(z.string(), SeriesSchema).default({}).describe('a map of metric name → series source'),
   triggers: z.record(z.string(), TriggerSourceSchema).default({}).describe('a map of <ScaledObject or ScaledJob name>/<trigger> → source'),
   faults: z.array(FaultSchema).default([]).describe('a list of faults, one kind per item: scalerUnavailable, containerCrash, crashLoop, livenessFailure, readinessFlap, nodeFailure, nodeBootFailure, capacityLoss, metricsServerOutage'),
-  rollouts: z.array(RolloutSchema).default([]).describe("a list of Deployment rollouts: { workload, at, every? }, each a new revision replacing the pods as the Deployment's strategy says"),
+  rollouts: z.array(RolloutSchema).default([]).describe("a list of Deployment or StatefulSet rollouts: { workload, at, every? }, each a new revision replacing the pods as the workload's strategy (a StatefulSet's updateStrategy) says"),
   jobs: z.record(z.string(), JobRunSchema).default({}).describe('a map of ScaledJob name → how its Jobs run'),
   queues: z.record(z.string(), StandaloneQueueSchema).default({}).describe('a map of queue name → arrivals, for queues no Deployment consumes'),
   controllers: ControllersSchema.prefault({}),
