@@ -72,10 +72,17 @@ function fileLines(files: readonly string[]): string[] {
 /** Rollouts a `rollouts` line lists one by one; more are summed up instead. */
 const ROLLOUTS_LISTED = 5;
 
-/** A stretch's p95 as `212.0 ms` ("—" when it served nothing); undefined without a load model. */
+/** A stretch offered requests that served none of them (compare's "none served"). */
+const servedNone = (o: RolloutSummary): boolean => {
+  const p95 = o.requests?.responseTimeSeconds.p95;
+  return o.requests != null && o.requests.offered > 0 && (typeof p95 !== 'number' || !Number.isFinite(p95));
+};
+
+/** A stretch's p95 as `212.0 ms` ("none served" when it was offered requests and served none, "—" when offered none); undefined without a load model. */
 const p95Text = (o: RolloutSummary): string | undefined => {
   const p95 = o.requests?.responseTimeSeconds.p95;
   if (p95 === undefined) return undefined;
+  if (servedNone(o)) return 'none served';
   const text = fixed(p95 * 1000, 1);
   return text === '—' ? text : `${text} ms`;
 };
@@ -83,8 +90,8 @@ const p95Text = (o: RolloutSummary): string | undefined => {
 /**
  * `rollouts web: 2; completed in 31s (ready 12, min 9; 15 pods at most; p95 212.0 ms), …`: each
  * rollout's state, its dip in ready pods, its surge and the p95 over its stretch; past five, the
- * counts by outcome, the longest, the fewest ready pods and the worst p95 (summary.json and
- * report.md have every one).
+ * counts by outcome, the longest, the fewest ready pods and the worst p95, "none served" when a
+ * stretch was offered requests and served none (summary.json and report.md have every one).
  */
 function rolloutLine(workload: string, rollouts: readonly RolloutSummary[]): string {
   if (rollouts.length > ROLLOUTS_LISTED) {
@@ -93,7 +100,9 @@ function rolloutLine(workload: string, rollouts: readonly RolloutSummary[]): str
     const open = rollouts.length - completed.length - superseded;
     const longest = completed.length === 0 ? '' : ` (longest ${formatDuration(Math.max(...completed.map((o) => o.durationSeconds!)))})`;
     const p95s = rollouts.map((o) => o.requests?.responseTimeSeconds.p95).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-    const worst = p95s.length === 0 ? '' : `; worst p95 ${fixed(Math.max(...p95s) * 1000, 1)} ms`;
+    const starved = rollouts.filter(servedNone).length;
+    const worst =
+      starved > 0 ? `; worst p95 none served (${starved} of ${rollouts.length} served none of their requests)` : p95s.length === 0 ? '' : `; worst p95 ${fixed(Math.max(...p95s) * 1000, 1)} ms`;
     const fewest = Math.min(...rollouts.map((o) => o.pods.minReady));
     const deadlines = rollouts.filter((o) => o.progressDeadlineExceededSeconds !== null).length;
     return `rollouts ${workload}: ${rollouts.length}; ${completed.length} completed${longest}, ${superseded} superseded, ${open} not complete at the end; fewest ready ${fewest}${worst}${deadlines > 0 ? `; ${deadlines} exceeded the progress deadline` : ''} (summary.json, report.md)`;

@@ -231,7 +231,7 @@ export class DecisionLog implements SimObserver {
       '', r.message,
     );
     for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
-    this.write(row);
+    this.write(row, undefined, true);
   }
 
   /**
@@ -247,12 +247,13 @@ export class DecisionLog implements SimObserver {
       '', `${r.message} (${r.why})`,
     );
     for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
-    this.write(row);
+    this.write(row, undefined, true);
   }
 
-  private write(row: RowCell[], window?: StabilizationWindow): void {
+  /** `event`: a rollout's event row, a change in itself, kept under `changes` even when it reads as the one before (an ordinal made anew twice). */
+  private write(row: RowCell[], window?: StabilizationWindow, event = false): void {
     if (this.detail === 'none') return;
-    if (this.detail === 'changes' && !this.changed(row)) return;
+    if (this.detail === 'changes' && !this.changed(row) && !event) return;
     if (window !== undefined) row[WINDOW_COLUMN] = new WindowCell(window);
     this.sink.row(row);
   }

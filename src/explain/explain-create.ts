@@ -39,7 +39,7 @@ const STATEFUL_SET_STEPS: readonly { reason: string; step: RegExp; text: string 
   {
     reason: 'SuccessfulCreate',
     step: /\(at revision [^)]*\)$/,
-    text: `the pod at this ordinal was missing (deleted for an update, a scale-up, a failure or an eviction): the controller made it, ${ORDERED}, at the current revision below the partition and at the update revision from it up`,
+    text: `the pod at this ordinal was missing (deleted for an update, a scale-up, a failure or an eviction): the controller made it, ${ORDERED}, at the revision newVersionedStatefulSetPod gives: under RollingUpdate the current one below the partition (or, with no rollingUpdate written, below the last status's currentReplicas), else the update revision (always under OnDelete)`,
   },
 ]);
 
@@ -59,7 +59,8 @@ export function explainCreateFailure(row: CreateFailureRow, previous: CreateFail
     ...at,
     timeSeconds: row.timeSeconds,
     line: row.line,
-    workload: row.target,
+    // A StatefulSet's pod event names the pod as its target; its workload is the set itself.
+    ...(event === undefined ? { workload: row.target } : { workload: row.name, pod: row.target }),
     quota,
     reason: {
       code: row.reason,

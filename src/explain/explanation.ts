@@ -188,7 +188,7 @@ export interface SchedulerExplanation extends ExplanationTime {
   previous: { timeSeconds: number; detail: string } | null;
 }
 
-/** A workload controller's FailedCreate: the pod creates a ResourceQuota refused, and its retry. */
+/** A workload controller's FailedCreate: the pod creates a ResourceQuota refused, and its retry; or a rolled-out StatefulSet's pod event (SuccessfulCreate, SuccessfulDelete) and its step. */
 export interface CreateFailureExplanation extends ExplanationTime {
   controller: 'replicaset' | 'statefulset' | 'job';
   kind: 'ReplicaSet' | 'StatefulSet' | 'Job';
@@ -196,6 +196,8 @@ export interface CreateFailureExplanation extends ExplanationTime {
   name: string;
   /** The pods' workload. */
   workload: string;
+  /** A rolled-out StatefulSet's pod event: the pod created or deleted. */
+  pod?: string;
   /** The quota named in the message; null when the message names none. */
   quota: string | null;
   reason: ReasonCode;

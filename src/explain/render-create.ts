@@ -8,7 +8,7 @@ export function renderCreateFailure(e: CreateFailureExplanation): string[] {
     // A rolled-out StatefulSet's pod event: the row's target is the pod.
     return [
       headerLine(`${e.kind} ${e.name} ${e.reason.code}`, e),
-      `  pod: ${e.workload}`,
+      `  pod: ${e.pod ?? e.workload}`,
       `  event: ${e.detail}`,
       `  reason: ${e.reason.code}: ${e.reason.text}`,
       previousLine(e),

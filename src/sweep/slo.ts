@@ -203,7 +203,12 @@ export function unjudgedClauses(slo: Slo, rows: readonly ComparisonRow[]): strin
         notes.push(`note: "${clause.text}" is met by every setting: no setting's run had a rollout (spec.rollouts) offered a request`);
         continue;
       }
-      const why = clause.metric === 'cost' ? 'the scenario has no prices (a node pool or virtual price sets them)' : `no setting has a ${clause.metric} figure`;
+      const why =
+        clause.metric === 'cost'
+          ? 'the scenario has no prices (a node pool or virtual price sets them)'
+          : clause.metric === 'rolloutP95' && rows.every((row) => row.rolloutP95Ms === null)
+            ? "every setting's run had a rollout that served none of the requests offered over it"
+            : `no setting has a ${clause.metric} figure`;
       notes.push(`note: "${clause.text}" can be met by no setting: ${why}`);
     }
   }

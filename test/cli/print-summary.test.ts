@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatRunSummary, PRINTED_ITEMS } from '../../src/cli/print-summary.js';
 import { runScenario } from '../../src/engine/run-scenario.js';
-import type { RunSummary } from '../../src/report/summary.js';
+import type { RolloutSummary, RunSummary } from '../../src/report/summary.js';
 import { MemoryTableSink } from '../../src/report/table-sink.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -35,6 +35,28 @@ describe('formatRunSummary', () => {
     const row = formatRunSummary(idle, []).find((l) => l.startsWith(w.name))!;
     expect(row).not.toContain('NaN');
     expect(row.split(/\s+/).filter((cell) => cell === '—')).toHaveLength(3);
+  });
+
+  it("prints each rollout's p95, 'none served' for a stretch offered requests that served none, — for one offered none; past five, the worst", () => {
+    const w = summary.workloads[0]!;
+    const rollout = (startedSeconds: number, p95: number, offered: number): RolloutSummary => ({
+      revision: 2,
+      controllerRevision: 'web-abc',
+      startedSeconds,
+      completedSeconds: startedSeconds + 30,
+      durationSeconds: 30,
+      progressDeadlineExceededSeconds: null,
+      supersededSeconds: null,
+      pods: { readyAtStart: 1, minReady: 0, peak: 1 },
+      requests: { offered, served: Number.isFinite(p95) ? offered : 0, dropped: 0, servedPercent: offered > 0 ? (Number.isFinite(p95) ? 100 : 0) : null, responseTimeSeconds: { p50: p95, p95, p99: p95 } },
+    });
+    const withRollouts = (rollouts: RolloutSummary[]): string => formatRunSummary({ ...summary, workloads: [{ ...w, rollouts }] }, []).find((l) => l.startsWith('rollouts '))!;
+    expect(withRollouts([rollout(100, 0.2125, 10), rollout(200, Number.NaN, 10), rollout(300, Number.NaN, 0)])).toBe(
+      `rollouts ${w.name}: 3; completed in 30s (ready 1, min 0; 1 pods at most; p95 212.5 ms), completed in 30s (ready 1, min 0; 1 pods at most; p95 none served), completed in 30s (ready 1, min 0; 1 pods at most; p95 —)`,
+    );
+    const six = [100, 200, 300, 400, 500, 600].map((t) => rollout(t, 0.2 + t / 1e5, 10));
+    expect(withRollouts(six)).toMatch(/; worst p95 206\.0 ms \(summary\.json, report\.md\)$/);
+    expect(withRollouts([...six.slice(0, 5), rollout(600, Number.NaN, 10)])).toMatch(/; worst p95 none served \(1 of 6 served none of their requests\) \(summary\.json, report\.md\)$/);
   });
 
   it('agrees the nouns with their counts in the headline: 1 node, 2 nodes', () => {

@@ -40,4 +40,16 @@ describe('DecisionLog detail', () => {
   it('none writes nothing', () => {
     expect(rowsWritten('none')).toEqual([]);
   });
+
+  it("changes keeps every rollout event row, even one that reads as the one before (an ordinal made anew at the same revision)", () => {
+    let sink: MemoryTableSink | undefined;
+    const log = new DecisionLog(1, (_n, header) => (sink = new MemoryTableSink(header)), 'changes');
+    const create = (timeSeconds: number) => ({ timeSeconds, statefulSet: 'db', reason: 'SuccessfulCreate' as const, pod: 'db-0', message: 'create Pod db-0 in StatefulSet db successful', why: 'at revision db-abc' });
+    log.statefulSetEvent(create(100));
+    log.statefulSetEvent(create(700));
+    const scaled = (timeSeconds: number) => ({ timeSeconds, deployment: 'web', reason: 'ScalingReplicaSet', replicaSet: 'web-abc', message: 'Scaled up replica set web-abc from 1 to 2' });
+    log.deploymentEvent(scaled(200));
+    log.deploymentEvent(scaled(800));
+    expect(sink!.rows.map((r) => Number(r[0]))).toEqual([100, 700, 200, 800]);
+  });
 });

@@ -70,7 +70,7 @@ describe('a StatefulSet rollout through a whole run', () => {
     const third = rows[2]!;
     const explanations = await explainResults({ resultsDir: folder, atSeconds: Number(third[column('time_s')]), autoscaler: 'statefulset/web' });
     const [e] = explanations as CreateFailureExplanation[];
-    expect(e).toMatchObject({ controller: 'statefulset', kind: 'StatefulSet', name: 'web', workload: 'web-1', detail: third[column('ca_detail')], previous: { detail: rows[1]![column('ca_detail')] } });
+    expect(e).toMatchObject({ controller: 'statefulset', kind: 'StatefulSet', name: 'web', workload: 'web', pod: 'web-1', detail: third[column('ca_detail')], previous: { detail: rows[1]![column('ca_detail')] } });
     expect(e!.reason.code).toBe('SuccessfulDelete');
     const text = renderExplanations(explanations);
     expect(text).toMatch(/^StatefulSet web SuccessfulDelete at t=/);

@@ -49,4 +49,11 @@ describe('rollout SLO clauses', () => {
       'note: "longestRollout<=120" is met by every setting: no setting\'s run had a rollout (spec.rollouts) offered a request',
     ]);
   });
+
+  it('says so when every setting had a rollout that served none of its requests (a one-pod StatefulSet), not that the figure is missing', () => {
+    const starved = (): ReturnType<typeof figures> => figures({ rolloutP95Ms: null, longestRolloutSeconds: 58, unfinishedRollouts: 0 });
+    expect(unjudgedClauses(parseSlo('rolloutP95<1s', '--slo'), [starved(), starved()])).toEqual([
+      'note: "rolloutP95<1s" can be met by no setting: every setting\'s run had a rollout that served none of the requests offered over it',
+    ]);
+  });
 });
