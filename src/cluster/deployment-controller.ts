@@ -29,13 +29,13 @@ import { syncDeployment } from './deployment/deployment-sync.js';
 import { ReplicaSetList, type ReplicaSet } from './deployment/replica-set-list.js';
 import { replicaSetName } from './deployment/replica-set-name.js';
 import { replicasAnnotations, type ReplicaSetView } from './deployment/replica-sets.js';
-import { activePodCounts, RolloutLog, type RolloutRecord } from './rollout-log.js';
+import { RolloutLog, type RolloutRecord } from './rollout-log.js';
 import { deploymentComplete, nextProgressing, progressCheckAfterSeconds, type DeploymentStatus, type ProgressingCondition } from './deployment/rollout-status.js';
 import { DEPLOYMENT_DEFAULTS, NO_PROGRESS_DEADLINE, type RolloutSettings } from './deployment/strategy.js';
 import { isActive, type SimPod } from './model.js';
 import { isPodAvailable } from './pod-availability.js';
 import { choosePodsToDelete } from './replica-set-order.js';
-import { sameWallSecond, scheduleRolloutInstants } from './rollout-schedule.js';
+import { scheduleRolloutInstants } from './rollout-schedule.js';
 import { slowStartBatch } from './slow-start-batch.js';
 import { SpreadGroup } from './topology-spread-counts.js';
 import { WorkloadController } from './workload-controller.js';
@@ -107,14 +107,12 @@ export class DeploymentController extends WorkloadController {
    */
   startRollout(): void {
     const now = this.sim.nowSeconds;
-    const last = this.rollouts[this.rollouts.length - 1];
-    if (last !== undefined && sameWallSecond(this.startEpochSeconds, last.startedSeconds, now)) return;
-    if (last === undefined) this.beforeFirstRollout();
+    if (this.rolloutLog.sameSecondAsLast(this.startEpochSeconds, now)) return;
+    if (this.rollouts.length === 0) this.beforeFirstRollout();
     this.rolledOut = true;
     this.revision++;
     this.template = { ...this.template };
-    const { ready, active } = activePodCounts(this.pods);
-    this.rolloutLog.begin(this.revision, this.setName(this.revision), now, ready, active);
+    this.rolloutLog.begin(this.revision, this.setName(this.revision), now, this.pods);
     this.requestReconcile();
   }
 

@@ -8,6 +8,7 @@
  */
 
 import { isActive, type SimPod } from './model.js';
+import { sameWallSecond } from './rollout-schedule.js';
 
 /** The pods a rollout's figures count: active ones (not gone, terminating or finished), and how many of them are Ready. */
 export function activePodCounts(pods: readonly SimPod[]): { ready: number; active: number } {
@@ -47,8 +48,18 @@ export class RolloutLog {
     return last !== undefined && last.completedSeconds === undefined && last.supersededSeconds === undefined ? last : undefined;
   }
 
-  /** A rollout begins at `nowSeconds` with `ready` of `pods` active pods ready; a running one is superseded. */
-  begin(revision: number, revisionName: string, nowSeconds: number, ready: number, pods: number): void {
+  /**
+   * Whether a restart at `nowSeconds` falls in the wall-clock second of the last rollout's (t = 0
+   * being `startEpochSeconds`): kubectl stamps restartedAt in whole seconds, so it is the same revision.
+   */
+  sameSecondAsLast(startEpochSeconds: number, nowSeconds: number): boolean {
+    const last = this.rollouts[this.rollouts.length - 1];
+    return last !== undefined && sameWallSecond(startEpochSeconds, last.startedSeconds, nowSeconds);
+  }
+
+  /** A rollout begins at `nowSeconds` over the workload's `pods` (its active and ready ones counted); a running one is superseded. */
+  begin(revision: number, revisionName: string, nowSeconds: number, workloadPods: readonly SimPod[]): void {
+    const { ready, active: pods } = activePodCounts(workloadPods);
     const previous = this.running;
     if (previous !== undefined) {
       previous.supersededSeconds = nowSeconds;

@@ -41,7 +41,7 @@ import { isRunningReady, type SimPod } from './model.js';
 import { isPodAvailable } from './pod-availability.js';
 import { podCreateForbidden, type CreateFailure } from './quota-ledger.js';
 import { activePodCounts, RolloutLog, type RolloutRecord } from './rollout-log.js';
-import { sameWallSecond, scheduleRolloutInstants } from './rollout-schedule.js';
+import { scheduleRolloutInstants } from './rollout-schedule.js';
 import { slowStartBatch } from './slow-start-batch.js';
 import { controllerRevisionName } from './stateful-set/revision-name.js';
 import { createsAtCurrentRevision, rollingUpdateComplete, rollingUpdateStep, statefulSetRolloutStatus, type StatefulSetCounts } from './stateful-set/rolling-update.js';
@@ -146,7 +146,7 @@ export class StatefulSetController extends WorkloadController {
       .map((o) => byOrdinal.get(o)!);
     if (this.ordered ? this.replicasBlockOrdered(byOrdinal, replicas) : this.replicasBlockParallel(byOrdinal, replicas)) return this.finishSync(status);
     if (this.condemnedBlock(condemned)) return this.finishSync(status);
-    if (this.rolledOut) this.rollingUpdate(replicas, status!);
+    if (this.rolledOut) this.rollingUpdate(byOrdinal, replicas, status!);
     this.finishSync(status);
   }
 
@@ -197,13 +197,12 @@ export class StatefulSetController extends WorkloadController {
   }
 
   /** updateStatefulSetAfterInvariantEstablished: deletes the pods the update step picks (status.currentReplicas-- each). */
-  private rollingUpdate(replicas: number, status: StatefulSetCounts): void {
-    const byOrdinal = new Map<number, SimPod>();
-    for (const pod of this.pods) if (!pod.removed) byOrdinal.set(ordinalOf(pod), pod);
+  private rollingUpdate(byOrdinal: Map<number, SimPod>, replicas: number, status: StatefulSetCounts): void {
     const candidates = [];
     for (let i = 0; i < replicas; i++) {
       const pod = byOrdinal.get(i);
-      // A pod the pass could not create counts as unavailable, at the revision it would get.
+      // A pod the pass created in this sync, or could not create, is not in the sync's pods: it
+      // counts as upstream's placeholder does, unavailable, at the revision it gets.
       if (pod === undefined) candidates.push({ updated: !createsAtCurrentRevision(this.strategy, i, this.statusCurrentReplicas), terminating: false, unavailable: true });
       else candidates.push({ updated: pod.template === this.updateTemplate, terminating: isTerminating(pod), unavailable: this.unavailable(pod) });
     }
@@ -302,8 +301,7 @@ export class StatefulSetController extends WorkloadController {
    */
   startRollout(): void {
     const now = this.sim.nowSeconds;
-    const last = this.rollouts[this.rollouts.length - 1];
-    if (last !== undefined && sameWallSecond(this.startEpochSeconds, last.startedSeconds, now)) return;
+    if (this.rolloutLog.sameSecondAsLast(this.startEpochSeconds, now)) return;
     if (!this.rolledOut) {
       // Until now every pod was at the one revision: the last status's currentReplicas, not counted then.
       this.statusCurrentReplicas = this.pods.filter((p) => !p.removed && p.deletionSeconds === undefined).length;
@@ -311,8 +309,7 @@ export class StatefulSetController extends WorkloadController {
     this.rolledOut = true;
     this.revision++;
     this.updateTemplate = { ...this.updateTemplate };
-    const { ready, active } = activePodCounts(this.pods);
-    this.rolloutLog.begin(this.revision, this.revisionName(this.revision), now, ready, active);
+    this.rolloutLog.begin(this.revision, this.revisionName(this.revision), now, this.pods);
     this.requestReconcile();
   }
 

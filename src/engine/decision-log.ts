@@ -173,15 +173,7 @@ export class DecisionLog implements SimObserver {
    * in ca_detail.
    */
   preemption(r: PreemptionRecord): void {
-    const row = this.base(
-      round3(r.timeSeconds), 'scheduler', 'kube-scheduler', r.preemptor.owner, '', '', '',
-      '', '', '', 'false',
-      'preempt', '', '', '', '', '', '',
-      '', 'Preempted', '', '',
-      '', preemptionDetail(r),
-    );
-    for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
-    this.write(row);
+    this.write(this.eventRow(r.timeSeconds, 'scheduler', 'kube-scheduler', r.preemptor.owner, 'preempt', 'Preempted', preemptionDetail(r)));
   }
 
   /**
@@ -190,15 +182,7 @@ export class DecisionLog implements SimObserver {
    * `<pod>: 0/N nodes are available: …` in ca_detail.
    */
   failedScheduling(r: FailedSchedulingRecord): void {
-    const row = this.base(
-      round3(r.timeSeconds), 'scheduler', 'kube-scheduler', r.owner, '', '', '',
-      '', '', '', 'false',
-      'schedule', '', '', '', '', '', '',
-      '', 'FailedScheduling', '', '',
-      '', `${r.pod}: ${r.message}`,
-    );
-    for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
-    this.write(row);
+    this.write(this.eventRow(r.timeSeconds, 'scheduler', 'kube-scheduler', r.owner, 'schedule', 'FailedScheduling', `${r.pod}: ${r.message}`));
   }
 
   /**
@@ -207,15 +191,7 @@ export class DecisionLog implements SimObserver {
    * workload as the target, path `create`, reason FailedCreate, and the event's message in ca_detail.
    */
   failedCreate(r: FailedCreateRecord): void {
-    const row = this.base(
-      round3(r.timeSeconds), r.controller.replace(/-controller$/, ''), r.object, r.owner, '', '', '',
-      '', '', '', 'false',
-      'create', '', '', '', '', '', '',
-      '', 'FailedCreate', '', '',
-      '', r.pods > 1 ? `${r.message} (${r.pods} creates refused)` : r.message,
-    );
-    for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
-    this.write(row);
+    this.write(this.eventRow(r.timeSeconds, r.controller.replace(/-controller$/, ''), r.object, r.owner, 'create', 'FailedCreate', r.pods > 1 ? `${r.message} (${r.pods} creates refused)` : r.message));
   }
 
   /**
@@ -223,15 +199,7 @@ export class DecisionLog implements SimObserver {
    * as target, path `rollout`, the event's reason, and its message in ca_detail.
    */
   deploymentEvent(r: DeploymentEventRecord): void {
-    const row = this.base(
-      round3(r.timeSeconds), 'deployment', r.deployment, r.replicaSet, '', '', '',
-      '', '', '', 'false',
-      'rollout', '', '', '', '', '', '',
-      '', r.reason, '', '',
-      '', r.message,
-    );
-    for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
-    this.write(row, undefined, true);
+    this.write(this.eventRow(r.timeSeconds, 'deployment', r.deployment, r.replicaSet, 'rollout', r.reason, r.message), undefined, true);
   }
 
   /**
@@ -239,15 +207,23 @@ export class DecisionLog implements SimObserver {
    * name, the pod as target, path `rollout`, the event's reason, and its message and step in ca_detail.
    */
   statefulSetEvent(r: StatefulSetEventRecord): void {
+    this.write(this.eventRow(r.timeSeconds, 'statefulset', r.statefulSet, r.pod, 'rollout', r.reason, `${r.message} (${r.why})`), undefined, true);
+  }
+
+  /**
+   * A row that tells an event (scheduler, FailedCreate, a rollout's): who, about which object, the
+   * path and reason, the message in ca_detail; every replica and metric cell empty.
+   */
+  private eventRow(timeSeconds: number, controller: string, name: string, target: string, path: string, reason: string, detail: string): RowCell[] {
     const row = this.base(
-      round3(r.timeSeconds), 'statefulset', r.statefulSet, r.pod, '', '', '',
+      round3(timeSeconds), controller, name, target, '', '', '',
       '', '', '', 'false',
-      'rollout', '', '', '', '', '', '',
-      '', r.reason, '', '',
-      '', `${r.message} (${r.why})`,
+      path, '', '', '', '', '', '',
+      '', reason, '', '',
+      '', detail,
     );
     for (let i = 0; i < this.groupCount; i++) this.group(row, i, '', '', '', '', '', '');
-    this.write(row, undefined, true);
+    return row;
   }
 
   /** `event`: a rollout's event row, a change in itself, kept under `changes` even when it reads as the one before (an ordinal made anew twice). */
