@@ -2,7 +2,8 @@
  * The raw source reading of a `keda.scaler` vector → a ScalerReading: query results (`queryResult`,
  * "empty vector" = null), queue state (`partitionLags` or `consumerOffsets` + `latestOffsets`,
  * `listLength`, `messages`, `publishRate`, `deliverGetRate`, SQS's `ApproximateNumberOfMessages`,
- * `…NotVisible` and `…Delayed`…) and clock (`nowUTC`).
+ * `…NotVisible` and `…Delayed`, NATS's `numPending`/`numAckPending`, a Redis stream's `lag` and
+ * `pendingEntries`, Pub/Sub's `oldestUnackedMessageAge`…) and clock (`nowUTC`).
  */
 import type { ParsedTrigger, ScalerReading } from '../autoscalers/keda/types.js';
 import type { InputFields } from './input-fields.js';
@@ -78,20 +79,42 @@ function partitionOffsets(f: InputFields): PartitionOffsets | undefined {
   return { lags: Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0)) };
 }
 
-function queueReading(f: InputFields): ScalerReading | undefined {
-  const offsets = partitionOffsets(f);
+/** The first of `keys` the vector gives. */
+function firstNumber(f: InputFields, keys: readonly string[]): number | undefined {
+  for (const key of keys) {
+    const value = f.optNumber(key);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Waiting (not yet delivered) messages by the names each system gives them: SQS's visible ones,
+ * a Storage queue's, a Service Bus entity's active count, NATS's num_pending, Pub/Sub's
+ * undelivered messages, a Redis stream group's lag.
+ */
+const WAITING_KEYS = ['messages', 'messagesReady', 'queueLength', 'listLength', 'ApproximateNumberOfMessages', 'approximateNumberOfMessages', 'visibleMessages', 'activeMessageCount', 'numPending', 'num_pending', 'numUndeliveredMessages', 'num_undelivered_messages', 'groupLag'];
+/** Delivered, not yet acknowledged: SQS's not visible, a Storage queue's invisible, NATS's num_ack_pending, a Redis stream's pending entries. */
+const HELD_KEYS = ['unacked', 'messagesUnacknowledged', 'ApproximateNumberOfMessagesNotVisible', 'approximateNumberOfMessagesNotVisible', 'invisibleMessages', 'numAckPending', 'num_ack_pending', 'pendingEntries', 'xpending'];
+const REDIS_STREAMS = new Set(['redis-streams', 'redis-cluster-streams', 'redis-sentinel-streams']);
+
+function queueReading(f: InputFields, trigger: ParsedTrigger): ScalerReading | undefined {
+  // A Redis stream's `lag` is its group's lag (the waiting entries), not Kafka's partition lag.
+  const streamLag = REDIS_STREAMS.has(trigger.type) ? firstNumber(f, ['lag', 'lagCount']) : undefined;
+  const offsets = streamLag === undefined ? partitionOffsets(f) : undefined;
   const lags = offsets?.lags;
-  // SQS's attributes by their names too: visible, not visible (in flight), delayed.
-  const messages = f.optNumber('messages') ?? f.optNumber('messagesReady') ?? f.optNumber('queueLength') ?? f.optNumber('listLength') ?? f.optNumber('ApproximateNumberOfMessages') ?? f.optNumber('approximateNumberOfMessages');
-  const unacked = f.optNumber('unacked') ?? f.optNumber('messagesUnacknowledged') ?? f.optNumber('ApproximateNumberOfMessagesNotVisible') ?? f.optNumber('approximateNumberOfMessagesNotVisible');
+  const messages = streamLag ?? firstNumber(f, WAITING_KEYS);
+  const unacked = firstNumber(f, HELD_KEYS);
+  const oldestUnackedAge = firstNumber(f, ['oldestUnackedMessageAge', 'oldestUnackedAgeSeconds', 'oldest_unacked_message_age']);
   const delayed = f.optNumber('ApproximateNumberOfMessagesDelayed') ?? f.optNumber('approximateNumberOfMessagesDelayed') ?? f.optNumber('delayed');
   const rate = f.optNumber('publishRate') ?? f.optNumber('publishRatePerSecond') ?? f.optNumber('messageRate');
   // rabbitmq's message_stats.deliver_get_details.rate, for the deliver_get modes.
   const deliverRate = f.optNumber('deliverGetRate') ?? f.optNumber('deliverRate') ?? f.optNumber('deliverRatePerSecond');
-  if (lags === undefined && messages === undefined && unacked === undefined && rate === undefined && deliverRate === undefined && delayed === undefined) return undefined;
+  if (lags === undefined && messages === undefined && unacked === undefined && rate === undefined && deliverRate === undefined && delayed === undefined && oldestUnackedAge === undefined) return undefined;
   const reading: ScalerReading = { kind: 'queue', messages: messages ?? 0, unacked: unacked ?? 0, publishRatePerSecond: rate ?? 0, partitionLags: lags ?? [] };
   if (deliverRate !== undefined) reading.deliverRatePerSecond = deliverRate;
   if (delayed !== undefined) reading.delayed = delayed;
+  if (oldestUnackedAge !== undefined) reading.oldestUnackedAgeSeconds = oldestUnackedAge;
   const moved = f.raw('partitionsMoved');
   if (Array.isArray(moved)) reading.partitionsMoved = moved.map((m) => m === true);
   if (offsets?.invalid !== undefined) reading.invalidOffsets = offsets.invalid;

@@ -2,6 +2,7 @@
  * Readers shared by the keda.* vector adapters (docs/fidelity-spec.md §8): trigger metadata, a
  * minimal ScaledObject around vector fields, and the compact `{type, name, target}` form of an HPA metric.
  */
+import { requiredAlternatives } from '../autoscalers/keda/scalers/required-params.js';
 import type { HpaMetricSpec } from '../autoscalers/hpa/types.js';
 import { defaultHpaName, KEDA_DEFAULTS } from '../autoscalers/keda/config.js';
 import type { ScaledObjectSpec, ScalerDefinition, TriggerSpec } from '../autoscalers/keda/types.js';
@@ -69,7 +70,7 @@ export function vectorTriggerMetadata(fields: InputFields, scaler: ScalerDefinit
   const metadata = readTriggerMetadata(fields);
   const given = (v: string | undefined): v is string => v !== undefined && v.trim() !== '';
   const authParams = fields.has('authParams') ? readTriggerMetadata(fields, 'authParams') : undefined;
-  const authKeys = [...Object.keys(scaler.authParamEffects ?? {}), ...Object.keys(scaler.requiredAuthParams ?? {})];
+  const authKeys = [...Object.keys(scaler.authParamEffects ?? {}), ...Object.keys(scaler.requiredAuthParams ?? {}).flatMap(requiredAlternatives)];
   for (const key of authKeys) if (!given(metadata[key]) && given(authParams?.[key])) metadata[key] = authParams[key];
   const env = fields.has('resolvedEnv') ? readTriggerMetadata(fields, 'resolvedEnv') : {};
   for (const key of Object.keys(scaler.fromEnvEffects ?? {})) {
@@ -79,6 +80,6 @@ export function vectorTriggerMetadata(fields: InputFields, scaler: ScalerDefinit
     if (given(value)) metadata[key] = value.trim();
     delete metadata[`${key}FromEnv`];
   }
-  const missing = Object.keys(scaler.requiredAuthParams ?? {}).filter((k) => !given(metadata[k]));
+  const missing = Object.keys(scaler.requiredAuthParams ?? {}).filter((entry) => !requiredAlternatives(entry).some((k) => given(metadata[k])));
   return { metadata, missing };
 }

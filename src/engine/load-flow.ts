@@ -156,7 +156,7 @@ export class LoadFlow {
     return Number.isNaN(oldestSeconds) ? 0 : Math.max(0, nowSeconds - oldestSeconds);
   }
 
-  /** What a queue scaler reads (kafka lag per partition, rabbitmq messages/unacked/rate, redis LLEN). */
+  /** What a queue scaler reads at the last settled instant (kafka lag per partition, rabbitmq messages/unacked/rate, redis LLEN, Pub/Sub's oldest unacked age). */
   queueReading(servedRps: number): ScalerReading {
     const partitions = this.load.queue?.partitions ?? 1;
     const messages = Math.round(this.backlogRequests);
@@ -167,7 +167,10 @@ export class LoadFlow {
     const lags = spreadOverPartitions(lag, partitions);
     // Committed offsets: every message taken off the queue so far, spread as the lag is.
     const consumerOffsets = spreadOverPartitions(Math.floor(this.totals.servedRequests), partitions);
-    return { kind: 'queue', messages, unacked, publishRatePerSecond: this.offeredRps, deliverRatePerSecond: servedRps, partitionLags: lags, consumerOffsets };
+    // The oldest unacknowledged message: the head of the backlog, or one a consumer holds, taken a
+    // service time ago at most once it was the head (the fluid queue keeps no age for in-flight ones).
+    const oldestUnackedAgeSeconds = this.oldestMessageAgeSeconds(this.timeSeconds) + (unacked > 0 ? this.load.serviceTimeSeconds : 0);
+    return { kind: 'queue', messages, unacked, publishRatePerSecond: this.offeredRps, deliverRatePerSecond: servedRps, partitionLags: lags, consumerOffsets, oldestUnackedAgeSeconds };
   }
 
   /**

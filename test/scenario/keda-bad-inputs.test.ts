@@ -62,7 +62,7 @@ const CASES: BadCase[] = [
   onScaledObject('unknown trigger type', BASE_SCALED_OBJECT.replace('type: kafka', 'type: kafak'), 'type: kafak', {
     field: 'spec.triggers[0].type',
     message: 'unknown trigger type "kafak"',
-    hint: 'did you mean "kafka"? supported trigger types: aws-sqs-queue, cpu, cron, kafka',
+    hint: 'did you mean "kafka"? supported trigger types: aws-sqs-queue, azure-queue, azure-servicebus, cpu, cron, gcp-pubsub, kafka, memory, metrics-api, mysql, nats-jetstream, postgresql, prometheus, rabbitmq, redis, redis-cluster, redis-cluster-streams, redis-sentinel, redis-sentinel-streams, redis-streams',
   }),
   onScaledObject('missing required metadata field', BASE_SCALED_OBJECT.replace(', threshold: "100"', ''), 'query: "sum(rows)"', {
     field: 'spec.triggers[1].metadata.threshold',

@@ -122,6 +122,11 @@ export type ScalerReading =
       deliverRatePerSecond?: number;
       /** Messages not yet visible (SQS ApproximateNumberOfMessagesDelayed); unset = 0, as the simulated queues delay none. */
       delayed?: number;
+      /**
+       * Seconds since the oldest message not yet acknowledged arrived (Pub/Sub's
+       * oldest_unacked_message_age); unset = 0.
+       */
+      oldestUnackedAgeSeconds?: number;
       partitionLags: number[];
       /** Kafka: the consumer group's committed offset per partition (what excludePersistentLag compares between reads). */
       consumerOffsets?: number[];
@@ -162,9 +167,14 @@ export interface ParsedTrigger {
   needs: { kind: 'queue'; queueName: string; regex?: QueueRegex } | { kind: 'series' } | { kind: 'clock' } | { kind: 'none' };
 }
 
-/** rabbitmq's useRegex: queueName is a regex over queue names; more matches than pageSize fail the read. */
+/**
+ * A regex over the scenario's queue names instead of one name: rabbitmq's useRegex (`pcre`: PCRE,
+ * case-insensitive, matching anywhere; more matches than `pageSize` fail the read) or
+ * azure-servicebus's (`re2`: Go's regexp, the whole name, no limit).
+ */
 export interface QueueRegex {
-  pageSize: number;
+  syntax: 'pcre' | 're2';
+  pageSize?: number;
 }
 
 export interface MetadataProblem {
@@ -209,7 +219,8 @@ export interface ScalerDefinition {
    * Keys TypedConfig requires that may come from the TriggerAuthentication (authParams) when the
    * metadata leaves them out, each with where KEDA looks: given by neither, KEDA fails to build the
    * scaler ("missing required parameter"), which resolve-trigger-env.ts reports at the metadata.
-   * The simulation need not read their values (aws-sqs-queue's awsRegion).
+   * The simulation need not read their values (aws-sqs-queue's awsRegion). A key may list
+   * alternatives, any one of which will do: `account|accountID` (scalers/required-params.ts).
    */
   readonly requiredAuthParams?: Readonly<Record<string, string>>;
 }

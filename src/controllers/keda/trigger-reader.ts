@@ -1,6 +1,7 @@
 /**
  * Where each KEDA trigger reads from in the simulation: a queue (kafka lag, rabbitmq messages, redis
- * LLEN) or the queues a regex matched (rabbitmq's useRegex), a named series (prometheus, mysql queries), or the calendar clock (cron). Reads inside a
+ * LLEN, a stream's lag, …) or the queues a regex matched (rabbitmq's and azure-servicebus's useRegex),
+ * a named series (prometheus, mysql and postgresql queries, metrics-api), or the calendar clock (cron). Reads inside a
  * scenario fault window fail, as a scaler does when its server is unreachable.
  */
 import { findScaler } from '../../autoscalers/keda/scalers/registry.js';

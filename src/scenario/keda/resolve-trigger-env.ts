@@ -11,6 +11,7 @@
  * cannot be is warned about with why and what is lost. A value from a Secret is never quoted in a message.
  */
 import { findScaler } from '../../autoscalers/keda/scalers/registry.js';
+import { requiredAlternatives } from '../../autoscalers/keda/scalers/required-params.js';
 import type { ParsedTrigger, TriggerSpec } from '../../autoscalers/keda/types.js';
 import type { ConfigDataEntry, TriggerAuthenticationEntry } from '../manifests/manifest-set.js';
 import type { ContainerSpec } from '../pod-template-types.js';
@@ -119,17 +120,21 @@ export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
  */
 function checkRequiredAuthParams(owner: EnvOwner, trigger: TriggerSpec, index: number, required: Readonly<Record<string, string>>, sink: ProblemSink): void {
   const at: FieldPath = ['spec', 'triggers', index, 'metadata'];
-  for (const [key, what] of Object.entries(required)) {
-    if (given(trigger.metadata[key])) continue;
-    const auth = authParamValue(trigger, key, owner);
-    if (auth !== undefined && 'value' in auth && given(auth.value)) continue;
+  for (const [entry, what] of Object.entries(required)) {
+    // `account|accountID`: any one of them will do.
+    const keys = requiredAlternatives(entry);
+    if (keys.some((key) => given(trigger.metadata[key]))) continue;
+    const auths = keys.map((key) => authParamValue(trigger, key, owner));
+    if (auths.some((auth) => auth !== undefined && 'value' in auth && given(auth.value))) continue;
+    const auth = auths[0];
+    const key = keys.join('" or "');
     const ref = trigger.authenticationRef;
     if (auth === undefined && ref !== undefined && findAuthentication(trigger, owner) === undefined) continue;
     if (auth !== undefined && 'missing' in auth) {
-      sink.warn(owner.ref.warning(at, `${trigger.type} trigger: cannot tell whether the required parameter "${key}" is given (authenticationRef: ${auth.missing}); KEDA fails to build this scaler if it is not`, `set ${key}, ${what}`));
+      sink.warn(owner.ref.warning(at, `${trigger.type} trigger: cannot tell whether the required parameter "${key}" is given (authenticationRef: ${auth.missing}); KEDA fails to build this scaler if it is not`, `set ${keys[0]}, ${what}`));
       continue;
     }
-    const why = auth === undefined ? (ref === undefined ? 'no authenticationRef' : `the authenticationRef gives no ${key}`) : `authenticationRef: ${auth.from} gives an empty ${key}`;
-    sink.error(owner.ref.problem(at, `${trigger.type} trigger: missing required parameter "${key}" (${why}): KEDA fails to build this scaler`, `set ${key}, ${what}`));
+    const why = auth === undefined ? (ref === undefined ? 'no authenticationRef' : `the authenticationRef gives no ${keys.join(' or ')}`) : `authenticationRef: ${auth.from} gives an empty ${keys.join(' or ')}`;
+    sink.error(owner.ref.problem(at, `${trigger.type} trigger: missing required parameter "${key}" (${why}): KEDA fails to build this scaler`, `set ${keys[0]}, ${what}`));
   }
 }

@@ -1,8 +1,8 @@
 /**
  * Where every KEDA trigger that reads something gets its value: scenario.yaml spec.triggers
  * entries (`<owner>/<trigger>: { series | queue }`), else, for queue triggers (kafka topic,
- * rabbitmq queueName, redis listName), the workload queue of the same name, or for rabbitmq's
- * useRegex every queue the regex matches. Every trigger that
+ * rabbitmq queueName, redis listName or stream, …: each scaler's `needs.queueName`), the workload
+ * queue of the same name, or for a useRegex (rabbitmq, azure-servicebus) every queue the regex matches. Every trigger that
  * needs a queue or a series is resolved here, so the engine never has to guess.
  */
 import { suggestionHint } from '../did-you-mean.js';
@@ -12,9 +12,10 @@ import type { TriggerSourceSpec } from '../types.js';
 import type { DocRef } from '../yaml/doc-ref.js';
 import { describeTrigger, resolveTriggerRef, type TriggerOwner } from './keda-owners.js';
 import { TOO_MANY_QUEUES } from '../../autoscalers/keda/scalers/rabbitmq-composed-queue.js';
-import type { ParsedTrigger } from '../../autoscalers/keda/types.js';
+import type { ParsedTrigger, QueueRegex } from '../../autoscalers/keda/types.js';
 import type { FieldPath } from '../yaml/field-path.js';
-import { pcreToRegExp } from './pcre-pattern.js';
+import { pcreToRegExp } from '../../autoscalers/keda/queue-regex/pcre-pattern.js';
+import { re2ToRegExp } from '../../autoscalers/keda/queue-regex/re2-pattern.js';
 
 type QueueNeeds = Extract<ParsedTrigger['needs'], { kind: 'queue' }>;
 
@@ -112,7 +113,7 @@ function sourceFor(owner: TriggerOwner, index: number, needs: QueueNeeds | { kin
       return undefined;
     }
     if (given) return given.source;
-    if (needs.regex !== undefined) return regexSource(owner, index, needs.queueName, needs.regex.pageSize, ctx);
+    if (needs.regex !== undefined) return regexSource(owner, index, needs.queueName, needs.regex, ctx);
     if (ctx.queueNames.includes(needs.queueName)) return { kind: 'queue', queue: needs.queueName };
     if (ctx.unreadableQueues?.includes(needs.queueName) === true) return undefined;
     if (needs.queueName === '') {
@@ -143,24 +144,27 @@ function sourceFor(owner: TriggerOwner, index: number, needs: QueueNeeds | { kin
 }
 
 /**
- * rabbitmq's useRegex: the queues of the scenario whose names the regex matches anywhere,
- * case-insensitively (the management API's use_regex filter is re:run(Name, Regex, [caseless]),
- * PCRE, unanchored; pcre-pattern.ts), in the scenario's queue order. A regex that
- * matches nothing reads 0; one that matches more than pageSize fails every read, as KEDA's does.
+ * A queue regex over the scenario's queues, in their order: rabbitmq's useRegex (`pcre`) keeps the
+ * names it matches anywhere, case-insensitively (the management API's use_regex filter is
+ * re:run(Name, Regex, [caseless]), PCRE, unanchored; pcre-pattern.ts); azure-servicebus's (`re2`)
+ * the names Go's regexp matches whole (re2-pattern.ts). A regex that matches nothing reads 0; one
+ * that matches more than pageSize fails every read, as KEDA's rabbitmq scaler does.
  */
-function regexSource(owner: TriggerOwner, index: number, pattern: string, pageSize: number, ctx: TriggerSourceContext): Source | undefined {
+function regexSource(owner: TriggerOwner, index: number, pattern: string, queueRegex: QueueRegex, ctx: TriggerSourceContext): Source | undefined {
   const at: FieldPath = ['spec', 'triggers', index, 'metadata', 'queueName'];
-  const translated = pcreToRegExp(pattern);
+  const translated = queueRegex.syntax === 're2' ? re2ToRegExp(pattern) : pcreToRegExp(pattern);
   if (!translated.ok) {
+    // The scaler refused an RE2 pattern at parse already; a PCRE one is checked here.
     ctx.sink.error(owner.ref.problem(at, `useRegex: queueName "${pattern}" is not a regular expression scalesim can evaluate as RabbitMQ does (PCRE): ${translated.reason}`, 'write a regular expression over queue names, e.g. ^orders-.*'));
     return undefined;
   }
   const regex = translated.regex;
   const queues = ctx.queueNames.filter((name) => regex.test(name));
   const trigger = describeTrigger(owner, index);
+  const pageSize = queueRegex.pageSize;
   if (queues.length === 0) {
     ctx.sink.warn(owner.ref.warning(at, `the ${trigger} matches no queue of the scenario with /${pattern}/ (queues: ${ctx.queueNames.join(', ') || 'none'}): every read counts 0`));
-  } else if (queues.length > pageSize) {
+  } else if (pageSize !== undefined && queues.length > pageSize) {
     ctx.sink.warn(owner.ref.warning(at, `the ${trigger} matches ${queues.length} queues, more than pageSize ${pageSize}: every read fails ("${TOO_MANY_QUEUES}"), as KEDA's does`, 'raise pageSize or narrow the regex'));
   }
   return { kind: 'queues', queues };

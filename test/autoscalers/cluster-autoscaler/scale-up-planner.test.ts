@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoDurationSeconds, POD_SCALE_UP_DELAY_ANNOTATION } from '../../../src/autoscalers/cluster-autoscaler/scale-up/pending-pods.js';
+import { POD_SCALE_UP_DELAY_ANNOTATION } from '../../../src/autoscalers/cluster-autoscaler/scale-up/pending-pods.js';
+import { parseGoDurationSeconds } from '../../../src/units/go-duration.js';
 import { countReadyNodes, isReadyNode, planScaleUp, type ScaleUpPlanInput } from '../../../src/autoscalers/cluster-autoscaler/scale-up-planner.js';
 import { NODE_UNSCHEDULABLE_TAINT } from '../../../src/cluster/node-health.js';
 import { withUpcomingNodes } from '../../../src/autoscalers/cluster-autoscaler/scale-up/limits.js';

@@ -9,6 +9,7 @@
  */
 import { CA_DEFAULTS } from '../config.js';
 import type { CaPod } from '../types.js';
+import { parseGoDurationSeconds } from '../../../units/go-duration.js';
 
 /** static_autoscaler.go unschedulablePodTimeBuffer: how old the oldest pod to help must be for a scale-up. */
 export const UNSCHEDULABLE_POD_TIME_BUFFER_SECONDS = 2;
@@ -17,19 +18,6 @@ export const UNSCHEDULABLE_POD_TIME_BUFFER_SECONDS = 2;
 export const DEFAULT_EXPENDABLE_PODS_PRIORITY_CUTOFF = CA_DEFAULTS.expendablePodsPriorityCutoff;
 /** Per-pod delay; it can only lengthen the global one. */
 export const POD_SCALE_UP_DELAY_ANNOTATION = 'cluster-autoscaler.kubernetes.io/pod-scale-up-delay';
-
-const UNIT_SECONDS: Readonly<Record<string, number>> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
-
-/** Go time.ParseDuration ("90s", "1m30s", "1.5h") in seconds; undefined when malformed or negative. */
-export function parseGoDurationSeconds(text: string): number | undefined {
-  if (text === '0') return 0;
-  if (!/^(\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))*$/.test(text)) return undefined;
-  let seconds = 0;
-  for (const match of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)) {
-    seconds += Number(match[1]) * (UNIT_SECONDS[match[2] ?? 's'] ?? 1);
-  }
-  return seconds;
-}
 
 function scaleUpDelaySeconds(pod: CaPod, globalSeconds: number): number {
   const annotation = pod.annotations[POD_SCALE_UP_DELAY_ANNOTATION];

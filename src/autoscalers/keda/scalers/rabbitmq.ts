@@ -124,7 +124,7 @@ export const rabbitmqScaler: ScalerDefinition = {
       type: 'rabbitmq',
       config: { ...config, queueName },
       hpaTarget: externalMetricTarget(targetType, config.value),
-      needs: { kind: 'queue', queueName, ...(useRegex ? { regex: { pageSize } } : {}) },
+      needs: { kind: 'queue', queueName, ...(useRegex ? { regex: { syntax: 'pcre', pageSize } } : {}) },
     }));
   },
   /** A `queue` reading: `messages` are ready, `unacked` delivered but not acknowledged. */

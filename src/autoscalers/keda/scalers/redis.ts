@@ -1,6 +1,9 @@
 /**
  * The `redis` list trigger (pkg/scalers/redis_scaler.go): LLEN of `listName` against `listLength`
- * (default 5), active when strictly above `activationListLength` (default 0).
+ * (default 5), active when strictly above `activationListLength` (default 0). `redis-cluster` and
+ * `redis-sentinel` (buildScaler's isClustered and isSentinel) parse the same metadata and read the
+ * same length (only the client differs: every address, or the addresses as sentinels); all three
+ * name the metric `s<index>-redis-<listName>`. The addresses are not read.
  */
 import { normalizeMetricName } from '../metric-name.js';
 import { externalMetricTarget } from '../metric-value.js';
@@ -22,28 +25,36 @@ export const REDIS_DEFAULTS = Object.freeze({
   activationListLength: 0,
 });
 
-export const redisScaler: ScalerDefinition = {
-  type: 'redis',
-  parse(trigger) {
-    const reader = new MetadataReader(trigger.metadata);
-    const targetType = readExternalTargetType(trigger.metricType, reader);
-    const listName = reader.raw('listName') ?? '';
-    const config: RedisConfig = {
-      metricName: normalizeMetricName(`redis-${listName}`),
-      listLength: reader.number('listLength', { integer: true, min: 0, exclusive: true }, REDIS_DEFAULTS.listLength) ?? REDIS_DEFAULTS.listLength,
-      activationListLength: reader.number('activationListLength', { integer: true }, REDIS_DEFAULTS.activationListLength) ?? 0,
-    };
-    return reader.finish(() => ({
-      type: 'redis',
-      config: { ...config, listName },
-      hpaTarget: externalMetricTarget(targetType, config.listLength),
-      needs: { kind: 'queue', queueName: listName },
-    }));
-  },
-  /** A `queue` reading: the list length is the queue's `messages`. */
-  read(trigger: ParsedTrigger, reading) {
-    if (reading.kind !== 'queue') return unusableReading('redis', 'queue', reading);
-    const config = trigger.config as unknown as RedisConfig;
-    return thresholdResult('list length', reading.messages, reading.messages, config.activationListLength);
-  },
-};
+/** The list scaler under trigger type `type` (redis, redis-cluster, redis-sentinel). */
+function redisListScaler(type: string): ScalerDefinition {
+  return {
+    type,
+    parse(trigger) {
+      const reader = new MetadataReader(trigger.metadata);
+      const targetType = readExternalTargetType(trigger.metricType, reader);
+      // Required (TypedConfig: no default, not optional): "missing required parameter \"listName\"".
+      const listName = reader.requiredString('listName', 'the list name');
+      const config: RedisConfig = {
+        metricName: normalizeMetricName(`redis-${listName}`),
+        listLength: reader.number('listLength', { integer: true, min: 0, exclusive: true }, REDIS_DEFAULTS.listLength) ?? REDIS_DEFAULTS.listLength,
+        activationListLength: reader.number('activationListLength', { integer: true }, REDIS_DEFAULTS.activationListLength) ?? 0,
+      };
+      return reader.finish(() => ({
+        type,
+        config: { ...config, listName },
+        hpaTarget: externalMetricTarget(targetType, config.listLength),
+        needs: { kind: 'queue', queueName: listName },
+      }));
+    },
+    /** A `queue` reading: the list length is the queue's `messages`. */
+    read(trigger: ParsedTrigger, reading) {
+      if (reading.kind !== 'queue') return unusableReading(type, 'queue', reading);
+      const config = trigger.config as unknown as RedisConfig;
+      return thresholdResult('list length', reading.messages, reading.messages, config.activationListLength);
+    },
+  };
+}
+
+export const redisScaler = redisListScaler('redis');
+export const redisClusterScaler = redisListScaler('redis-cluster');
+export const redisSentinelScaler = redisListScaler('redis-sentinel');

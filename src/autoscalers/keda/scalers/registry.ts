@@ -4,17 +4,45 @@
  */
 import type { ScalerDefinition } from '../types.js';
 import { awsSqsQueueScaler } from './aws-sqs-queue.js';
+import { azureQueueScaler } from './azure-queue.js';
+import { azureServiceBusScaler } from './azure-servicebus.js';
 import { cpuScaler } from './cpu.js';
 import { cronScaler } from './cron.js';
+import { gcpPubSubScaler } from './gcp-pubsub.js';
 import { kafkaScaler } from './kafka.js';
 import { memoryScaler } from './memory.js';
+import { metricsApiScaler } from './metrics-api.js';
 import { mysqlScaler } from './mysql.js';
+import { natsJetStreamScaler } from './nats-jetstream.js';
+import { postgresqlScaler } from './postgresql.js';
 import { prometheusScaler } from './prometheus.js';
 import { rabbitmqScaler } from './rabbitmq.js';
-import { redisScaler } from './redis.js';
+import { redisClusterScaler, redisScaler, redisSentinelScaler } from './redis.js';
+import { redisClusterStreamsScaler, redisSentinelStreamsScaler, redisStreamsScaler } from './redis-streams.js';
 
 const SCALERS: ReadonlyMap<string, ScalerDefinition> = new Map(
-  [cpuScaler, memoryScaler, prometheusScaler, kafkaScaler, rabbitmqScaler, redisScaler, awsSqsQueueScaler, mysqlScaler, cronScaler].map((s) => [s.type, s]),
+  [
+    cpuScaler,
+    memoryScaler,
+    prometheusScaler,
+    kafkaScaler,
+    rabbitmqScaler,
+    redisScaler,
+    redisClusterScaler,
+    redisSentinelScaler,
+    redisStreamsScaler,
+    redisClusterStreamsScaler,
+    redisSentinelStreamsScaler,
+    awsSqsQueueScaler,
+    azureQueueScaler,
+    azureServiceBusScaler,
+    gcpPubSubScaler,
+    natsJetStreamScaler,
+    mysqlScaler,
+    postgresqlScaler,
+    metricsApiScaler,
+    cronScaler,
+  ].map((s) => [s.type, s]),
 );
 
 /** Trigger types that become HPA Resource metrics (getScaledObjectState counts them as cpuMemCount). */

@@ -96,8 +96,8 @@ describe('rabbitmq useRegex: the matched queues composed by operation (getCompos
   });
 
   it('asks the scenario for the queues its regex matches, one page of pageSize (100 by default)', () => {
-    expect(parse().needs).toEqual({ kind: 'queue', queueName: '^orders-', regex: { pageSize: 100 } });
-    expect(parse({ pageSize: '2' }).needs).toEqual({ kind: 'queue', queueName: '^orders-', regex: { pageSize: 2 } });
+    expect(parse().needs).toEqual({ kind: 'queue', queueName: '^orders-', regex: { syntax: 'pcre', pageSize: 100 } });
+    expect(parse({ pageSize: '2' }).needs).toEqual({ kind: 'queue', queueName: '^orders-', regex: { syntax: 'pcre', pageSize: 2 } });
     expect(parseOk(rabbitmqScaler, { queueName: 'q', host: HTTP }).needs).toEqual({ kind: 'queue', queueName: 'q' });
   });
 

@@ -43,7 +43,7 @@ describe('cpu and memory triggers', () => {
 
 describe('scaler registry', () => {
   it('lists every trigger type, sorted', () => {
-    expect(scalerTypes()).toEqual(['aws-sqs-queue', 'cpu', 'cron', 'kafka', 'memory', 'mysql', 'prometheus', 'rabbitmq', 'redis']);
+    expect(scalerTypes()).toEqual(['aws-sqs-queue', 'azure-queue', 'azure-servicebus', 'cpu', 'cron', 'gcp-pubsub', 'kafka', 'memory', 'metrics-api', 'mysql', 'nats-jetstream', 'postgresql', 'prometheus', 'rabbitmq', 'redis', 'redis-cluster', 'redis-cluster-streams', 'redis-sentinel', 'redis-sentinel-streams', 'redis-streams']);
   });
 
   it.each(scalerTypes())('%s is found under its own type', (type) => {

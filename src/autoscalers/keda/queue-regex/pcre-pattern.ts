@@ -59,10 +59,14 @@ class Refused extends Error {}
 
 const escapeLiteral = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
-export function pcreToRegExp(pattern: string): PcreTranslation {
+/**
+ * `pattern` as a JavaScript RegExp, caseless as RabbitMQ runs it; `caseless: false` for a caller
+ * whose engine honours the pattern's case (re2-pattern.ts), where `(?i)` is honoured only at the start.
+ */
+export function pcreToRegExp(pattern: string, options: { caseless: boolean } = { caseless: true }): PcreTranslation {
   try {
-    const { flags, start } = leadingOptions(pattern);
-    const source = translate(pattern, start, flags.includes('m'));
+    const { flags, start } = leadingOptions(pattern, options.caseless);
+    const source = translate(pattern, start, flags.includes('m'), flags.includes('i'));
     return { ok: true, regex: new RegExp(source, flags) };
   } catch (e) {
     return { ok: false, reason: (e as Error).message };
@@ -70,8 +74,8 @@ export function pcreToRegExp(pattern: string): PcreTranslation {
 }
 
 /** The flags of a leading run of `(?i)`, `(?m)`, `(?s)` (combined, as `(?im)`), and where the rest starts. */
-function leadingOptions(pattern: string): { flags: string; start: number } {
-  const flags = new Set(['i']);
+function leadingOptions(pattern: string, caseless: boolean): { flags: string; start: number } {
+  const flags = new Set(caseless ? ['i'] : []);
   let at = 0;
   for (let m = /^\(\?([ims]+)\)/.exec(pattern); m !== null; m = /^\(\?([ims]+)\)/.exec(pattern.slice(at))) {
     for (const f of m[1]!) flags.add(f);
@@ -80,7 +84,7 @@ function leadingOptions(pattern: string): { flags: string; start: number } {
   return { flags: [...flags].sort().join(''), start: at };
 }
 
-function translate(pattern: string, start: number, multiline: boolean): string {
+function translate(pattern: string, start: number, multiline: boolean, caseless: boolean): string {
   let out = '';
   let i = start;
   while (i < pattern.length) {
@@ -94,7 +98,7 @@ function translate(pattern: string, start: number, multiline: boolean): string {
       out += text;
       i = next;
     } else if (c === '(') {
-      const [text, next] = group(pattern, i);
+      const [text, next] = group(pattern, i, caseless);
       out += text;
       i = next;
     } else if (c === '$' && !multiline) {
@@ -187,7 +191,7 @@ function characterClass(pattern: string, at: number): [string, number] {
 }
 
 /** A `(` at `at`: groups JavaScript has kept, PCRE's spellings of them rewritten, comments dropped, the rest refused. */
-function group(pattern: string, at: number): [string, number] {
+function group(pattern: string, at: number, caseless: boolean): [string, number] {
   const rest = pattern.slice(at);
   if (rest.startsWith('(*')) throw new Refused(`a backtracking verb or start option ("${rest.slice(0, rest.indexOf(')') + 1)}") has no JavaScript form`);
   if (!rest.startsWith('(?')) return ['(', at + 1];
@@ -206,7 +210,7 @@ function group(pattern: string, at: number): [string, number] {
     const on = options[1]!;
     const off = options[2] ?? '';
     // Caseless is on for the whole pattern: turning it on again changes nothing.
-    if (on.replace(/i/g, '') === '' && off === '') return [options[3] === ')' ? '' : '(?:', at + options[0].length];
+    if (caseless && on.replace(/i/g, '') === '' && off === '') return [options[3] === ')' ? '' : '(?:', at + options[0].length];
     throw new Refused(`the option setting "${options[0]}" inside the pattern has no JavaScript form (only (?i), (?m) and (?s) at its start do)`);
   }
   throw new Refused(`the group "${rest.slice(0, 3)}" (atomic, recursion, conditional, branch reset or callout) has no JavaScript form`);

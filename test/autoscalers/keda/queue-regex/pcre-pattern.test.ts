@@ -1,11 +1,11 @@
 /**
  * A rabbitmq useRegex queueName as RabbitMQ's management plugin evaluates it
- * (src/scenario/keda/pcre-pattern.ts): Erlang's re:run(Name, Regex, [caseless]), PCRE,
+ * (src/autoscalers/keda/queue-regex/pcre-pattern.ts): Erlang's re:run(Name, Regex, [caseless]), PCRE,
  * case-insensitive, unanchored. Each row: a pattern, the queue names it keeps of NAMES worked out
  * from PCRE's rules by hand, or the construct it refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { pcreToRegExp } from '../../src/scenario/keda/pcre-pattern.js';
+import { pcreToRegExp } from '../../../../src/autoscalers/keda/queue-regex/pcre-pattern.js';
 
 const NAMES = ['orders-eu', 'ORDERS-us', 'orders', 'audit', 'orders.eu', 'x]y', 'job 7', 'line\n', 'a1', 'A-b', 'Ab'];
 
