@@ -75,6 +75,15 @@ describe('more KEDA scalers in a scenario', () => {
     expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata', message: 'nats-jetstream trigger: missing required parameter "account" or "accountID" (no authenticationRef): KEDA fails to build this scaler' }));
   });
 
+  it('nats-jetstream: an account or accountID from a Secret the manifests lack is a warning (it may be given), either alternative', async () => {
+    for (const parameter of ['account', 'accountID']) {
+      const auth = ['---', 'apiVersion: keda.sh/v1alpha1', 'kind: TriggerAuthentication', 'metadata: {name: nats-auth}', 'spec:', `  secretTargetRef: [{parameter: ${parameter}, name: nats-secrets, key: account}]`, ''].join('\n');
+      const so = scaledObject('web-so', ['  maxReplicaCount: 30'], ['    - type: nats-jetstream', '      metadata: {natsServerMonitoringEndpoint: "nats:8222", stream: orders, consumer: workers}', '      authenticationRef: {name: nats-auth}']);
+      const loaded = await loadKeda({ 'scenario.yaml': SCENARIO, 'manifests/keda.yaml': `${so}${auth}` });
+      expect(loaded.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('cannot tell whether the required parameter "account" or "accountID" is given'));
+    }
+  });
+
   it('reads each count from the same backlog: lag ≤ pending + lag = NATS lag = Service Bus active = Pub/Sub size', async () => {
     const value = (rows: string[], pattern: RegExp) => rows.map((l) => Number(pattern.exec(l)?.[1] ?? NaN));
     const lag = value(await polls('redis-streams', 'stream: orders, consumerGroup: workers, lagCount: "10"'), /consumer group lag (\d+)/);

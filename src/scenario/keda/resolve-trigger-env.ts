@@ -126,7 +126,8 @@ function checkRequiredAuthParams(owner: EnvOwner, trigger: TriggerSpec, index: n
     if (keys.some((key) => given(trigger.metadata[key]))) continue;
     const auths = keys.map((key) => authParamValue(trigger, key, owner));
     if (auths.some((auth) => auth !== undefined && 'value' in auth && given(auth.value))) continue;
-    const auth = auths[0];
+    // A source the simulation cannot read may give any of them: that one decides.
+    const auth = auths.find((a) => a !== undefined && 'missing' in a) ?? auths[0];
     const key = keys.join('" or "');
     const ref = trigger.authenticationRef;
     if (auth === undefined && ref !== undefined && findAuthentication(trigger, owner) === undefined) continue;

@@ -1,61 +1,300 @@
 /**
  * The regex of an azure-servicebus trigger with useRegex, as KEDA evaluates it
- * (azure_servicebus_scaler.go Validate and getAzureServiceBusLength): Go's regexp (RE2 syntax),
- * compiled with Longest(), an entity kept when FindString(name) == name, i.e. when the whole name
- * matches; case-sensitive unless the pattern says `(?i)`. Pure.
- * - Invalid in Go, so KEDA refuses the trigger ("queueName is not a valid regular expression"):
- *   look-arounds, back-references, possessive quantifiers, atomic groups, recursion, conditionals,
- *   comments `(?#`, `(*VERB)`, and the escapes RE2 lacks (`\Z \G \K \R \X \h \H \V \N \e \g \k` and
- *   `\1`–`\9`); whatever JavaScript also refuses (an unclosed group, nothing to repeat, …).
- * - The rest is carried over by pcre-pattern.ts, case-sensitive, then anchored at both ends. RE2's
- *   `\v` (a vertical tab) and PCRE's (any vertical space) differ, as do `$` before a final newline:
- *   neither arises in a queue name.
+ * (azure_servicebus_scaler.go Validate and getAzureServiceBusLength): Go's regexp (RE2 syntax,
+ * regexp/syntax with the Perl flags), compiled with Longest(), an entity kept when
+ * FindString(name) == name, i.e. when the whole name matches; case-sensitive unless `(?i)`. Pure.
+ * One pass over the pattern, as regexp/syntax's parser reads it, writes a JavaScript RegExp:
+ * - refused as Go refuses them (`invalid: true`, KEDA's "not a valid regular expression"): an escape
+ *   Go lacks (a letter other than `A b B z Q d D s S w W p P x a f n r t v`, a lone `\E`, `\1`–`\7`
+ *   without a second octal digit: a back-reference), a group other than `(?:`, `(?P<n>`, `(?<n>`
+ *   and flag groups of `imsU` (look-arounds, atomic, comments, …), a repetition of nothing or of a
+ *   repetition (`a**`, `a*??`, `a{2}+`), a count above 1000 or a range that runs backwards, a
+ *   class range from or to a class (`[a-\d]`) or backwards, an unknown POSIX class, unbalanced
+ *   brackets;
+ * - written as Go reads it: `.` without `s` is `[^\n]`, `^`/`$` are the text's ends (a line's under
+ *   `m`), `\s` is `[\t\n\f\r ]`, octal and `\x{…}` escapes, `\Q…\E`, POSIX classes, `U`'s swapped
+ *   greediness, flags scoped to their group;
+ * - not carried over (`invalid: false`: the scenario is refused, saying so): Unicode classes `\p`
+ *   `\P`, a negated POSIX class or `\D \S \W` inside a bracket with other items, and `(?i)` turned on
+ *   or off anywhere but the pattern's start (Node 20's RegExp has no scoped flags).
  */
-import { pcreToRegExp } from './pcre-pattern.js';
 
 export type Re2Translation = { ok: true; regex: RegExp } | { ok: false; invalid: boolean; reason: string };
 
-/** Constructs RE2 does not have (Go's regexp.Compile fails on them), with what each is. */
-const NOT_RE2: readonly [RegExp, string][] = [
-  [/\(\?(?:=|!|<=|<!)/, 'a look-around'],
-  [/\(\?>/, 'an atomic group'],
-  [/\(\?(?:P=|R\)|\d|\(|\||#|&|P>)/, 'a back-reference, recursion, conditional, branch reset or comment group'],
-  [/\(\*/, 'a backtracking verb'],
-  [/(?:[*+?}])\+/, 'a possessive quantifier'],
-];
-const NOT_RE2_ESCAPES = new Set(['Z', 'G', 'K', 'R', 'X', 'h', 'H', 'V', 'N', 'e', 'g', 'k', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-
-/** The escape letters of `pattern` outside `\Q…\E`, each with its position. */
-function escapes(pattern: string): string[] {
-  const letters: string[] = [];
-  for (let i = 0; i < pattern.length; i++) {
-    if (pattern[i] !== '\\') continue;
-    const letter = pattern[i + 1] ?? '';
-    if (letter === 'Q') {
-      const end = pattern.indexOf('\\E', i + 2);
-      i = end < 0 ? pattern.length : end + 1;
-      continue;
-    }
-    letters.push(letter);
-    i++;
-  }
-  return letters;
+interface Flags {
+  i: boolean;
+  m: boolean;
+  s: boolean;
+  U: boolean;
 }
 
-/** `pattern` as a RegExp that matches a whole name as Go's would, or why not (`invalid`: Go refuses it too). */
+class Re2Error extends Error {
+  constructor(
+    message: string,
+    readonly invalid: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const invalid = (message: string): Re2Error => new Re2Error(message, true);
+const unsupported = (message: string): Re2Error => new Re2Error(message, false);
+
+const POSIX: Readonly<Record<string, string>> = {
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  ascii: '\\x00-\\x7f',
+  blank: '\\t ',
+  cntrl: '\\x00-\\x1f\\x7f',
+  digit: '0-9',
+  graph: '!-~',
+  lower: 'a-z',
+  print: ' -~',
+  punct: '!-\\/:-@\\[-`{-~',
+  space: '\\t\\n\\v\\f\\r ',
+  upper: 'A-Z',
+  word: '0-9A-Za-z_',
+  xdigit: '0-9A-Fa-f',
+};
+/** Perl classes as Go defines them (ASCII), for inside a bracket; the negated ones stand alone outside. */
+const PERL: Readonly<Record<string, string>> = { d: '0-9', s: '\\t\\n\\f\\r ', w: '0-9A-Za-z_' };
+const CONTROL: Readonly<Record<string, number>> = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+const MAX_REPEAT = 1000;
+
+const hex = (code: number): string => (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+const isPunct = (c: string): boolean => c.length === 1 && c.charCodeAt(0) < 0x80 && !/[0-9A-Za-z]/.test(c);
+
+/** A whole-name matcher for `pattern`, or why not (`invalid`: Go's regexp.Compile refuses it too). */
 export function re2ToRegExp(pattern: string): Re2Translation {
-  const literalFree = pattern.replace(/\\Q[\s\S]*?(?:\\E|$)/g, '').replace(/\\[\s\S]/g, '__');
-  for (const [construct, what] of NOT_RE2) {
-    if (construct.test(literalFree)) return { ok: false, invalid: true, reason: `${what} is not RE2 syntax` };
+  try {
+    const { source, caseless } = new Translator(pattern).run();
+    return { ok: true, regex: new RegExp(`^(?:${source})$`, caseless ? 'i' : '') };
+  } catch (e) {
+    if (e instanceof Re2Error) return { ok: false, invalid: e.invalid, reason: e.message };
+    return { ok: false, invalid: false, reason: (e as Error).message };
   }
-  const escape = escapes(pattern).find((letter) => NOT_RE2_ESCAPES.has(letter));
-  if (escape !== undefined) return { ok: false, invalid: true, reason: `"\\${escape}" is not RE2 syntax` };
-  const translated = pcreToRegExp(pattern, { caseless: false });
-  if (!translated.ok) {
-    // JavaScript's own refusals (nothing to repeat, an unclosed group, …) are Go's too.
-    const invalid = /^Invalid regular expression/.test(translated.reason) || /not closed|ends with a lone backslash/.test(translated.reason);
-    return { ok: false, invalid, reason: translated.reason };
+}
+
+class Translator {
+  private at = 0;
+  private out = '';
+  /** The flags in force, one entry per open group (the innermost last). */
+  private readonly flags: Flags[] = [{ i: false, m: false, s: false, U: false }];
+  /** Whether the pattern turned `i` on at its very start (the RegExp's own flag). */
+  private caseless = false;
+  /** What the last item was: nothing to repeat, an atom, or a repetition. */
+  private last: 'none' | 'atom' | 'repeat' = 'none';
+
+  constructor(private readonly pattern: string) {}
+
+  private get current(): Flags {
+    return this.flags[this.flags.length - 1]!;
   }
-  const whole = new RegExp(`^(?:${translated.regex.source})$`, translated.regex.flags);
-  return { ok: true, regex: whole };
+
+  run(): { source: string; caseless: boolean } {
+    const p = this.pattern;
+    while (this.at < p.length) {
+      const c = p[this.at]!;
+      if (c === '(') this.openGroup();
+      else if (c === ')') this.closeGroup();
+      else if (c === '|') this.emit('|', 'none', 1);
+      else if (c === '[') this.emit(this.bracket(), 'atom', 0);
+      else if (c === '*' || c === '+' || c === '?') this.repeat(c, 1);
+      else if (c === '{' && /^\{\d+(,\d*)?\}/.test(p.slice(this.at))) this.repeat(/^\{\d+(,\d*)?\}/.exec(p.slice(this.at))![0], 0);
+      else if (c === '\\') this.escape();
+      else if (c === '.') this.emit(this.current.s ? '[\\s\\S]' : '[^\\n]', 'atom', 1);
+      else if (c === '^') this.emit(this.current.m ? '(?:(?<![^\\n]))' : '(?:(?<![\\s\\S]))', 'atom', 1);
+      else if (c === '$') this.emit(this.current.m ? '(?:(?![^\\n]))' : '(?:(?![\\s\\S]))', 'atom', 1);
+      else this.emit(isPunct(c) ? `\\${c}` : c, 'atom', 1);
+    }
+    if (this.flags.length > 1) throw invalid('missing closing ): a group is not closed');
+    return { source: this.out, caseless: this.caseless };
+  }
+
+  private emit(text: string, kind: 'none' | 'atom', advance: number): void {
+    this.out += text;
+    this.last = kind;
+    this.at += advance;
+  }
+
+  /** `*`, `+`, `?` or `{n[,[m]]}`, with Go's checks, then a lazy `?` (greediness swapped under U). */
+  private repeat(op: string, advance: number): void {
+    const length = advance === 0 ? op.length : 1;
+    if (this.last === 'none') throw invalid(`missing argument to repetition operator: "${op}"`);
+    if (this.last === 'repeat') throw invalid(`invalid nested repetition operator: "${op}"`);
+    const counts = /^\{(\d+)(?:(,)(\d*))?\}$/.exec(op);
+    if (counts !== null) {
+      const min = Number(counts[1]);
+      const max = counts[3] === undefined || counts[3] === '' ? (counts[2] === undefined ? min : undefined) : Number(counts[3]);
+      if (min > MAX_REPEAT || (max !== undefined && (max > MAX_REPEAT || max < min))) throw invalid(`invalid repeat count: "${op}"`);
+    }
+    this.at += length;
+    const lazy = this.pattern[this.at] === '?';
+    if (lazy) this.at++;
+    this.out += op + (lazy !== this.current.U ? '?' : '');
+    this.last = 'repeat';
+  }
+
+  private openGroup(): void {
+    const rest = this.pattern.slice(this.at);
+    const named = /^\(\?P?<([A-Za-z0-9_]+)>/.exec(rest);
+    const flagGroup = /^\(\?([imsU]*)(?:-([imsU]*))?([:)])/.exec(rest);
+    if (!rest.startsWith('(?')) {
+      this.push({ ...this.current }, '(', 1);
+    } else if (named !== null) {
+      this.push({ ...this.current }, `(?<${named[1]}>`, named[0].length);
+    } else if (flagGroup !== null && flagGroup[2] !== '') {
+      // `(?)` is a no-op; a `-` with no flag after it is refused ("missing flag after -").
+      const flags = { ...this.current };
+      for (const f of flagGroup[1]!) flags[f as keyof Flags] = true;
+      for (const f of flagGroup[2] ?? '') flags[f as keyof Flags] = false;
+      if (flags.i !== this.current.i) this.setCaseless(flags.i, flagGroup[3] === ')');
+      if (flagGroup[3] === ':') this.push(flags, '(?:', flagGroup[0].length);
+      else {
+        // (?flags): for the rest of the enclosing group.
+        this.flags[this.flags.length - 1] = flags;
+        this.at += flagGroup[0].length;
+      }
+    } else {
+      throw invalid(`invalid or unsupported Perl syntax: "${rest.slice(0, 3)}"`);
+    }
+  }
+
+  /** `i` is the RegExp's flag for the whole pattern: only `(?i)` before anything else turns it on. */
+  private setCaseless(on: boolean, wholeRest: boolean): void {
+    if (on && wholeRest && this.out === '' && this.flags.length === 1) {
+      this.caseless = true;
+      return;
+    }
+    throw unsupported('(?i) turned on or off for part of the pattern has no JavaScript form here (Node 20 has no scoped flags)');
+  }
+
+  private push(flags: Flags, text: string, advance: number): void {
+    this.flags.push(flags);
+    this.emit(text, 'none', advance);
+  }
+
+  private closeGroup(): void {
+    if (this.flags.length === 1) throw invalid('unexpected ): no group to close');
+    this.flags.pop();
+    this.emit(')', 'atom', 1);
+  }
+
+  /** A backslash outside a bracket. */
+  private escape(): void {
+    const letter = this.pattern[this.at + 1];
+    if (letter === undefined) throw invalid('trailing backslash at end of expression');
+    if (letter === 'Q') {
+      const end = this.pattern.indexOf('\\E', this.at + 2);
+      const literal = this.pattern.slice(this.at + 2, end < 0 ? this.pattern.length : end);
+      this.at = end < 0 ? this.pattern.length : end + 2;
+      for (const ch of literal) this.emit(isPunct(ch) ? `\\${ch}` : ch, 'atom', 0);
+      return;
+    }
+    const anchors: Readonly<Record<string, string>> = { A: '(?:(?<![\\s\\S]))', z: '(?:(?![\\s\\S]))', b: '(?:\\b)', B: '(?:\\B)' };
+    const perl = this.perlClass(letter, false);
+    if (anchors[letter] !== undefined) this.emit(anchors[letter], 'atom', 2);
+    else if (perl !== undefined) this.emit(perl, 'atom', 2);
+    else {
+      const [code, length] = this.escapedChar(this.at);
+      this.emit(hex(code), 'atom', length);
+    }
+  }
+
+  /** `\d \s \w` (and the negated ones), as Go defines them; `\p`/`\P` are not carried over. */
+  private perlClass(letter: string, inBracket: boolean): string | undefined {
+    if (letter === 'p' || letter === 'P') throw unsupported(`Unicode classes ("\\${letter}") are not carried over`);
+    const set = PERL[letter.toLowerCase()];
+    if (set === undefined) return undefined;
+    if (letter === letter.toLowerCase()) return inBracket ? set : `[${set}]`;
+    if (inBracket) return undefined;
+    return `[^${set}]`;
+  }
+
+  /** A character escape at `at` (a backslash): its code point and the pattern length it takes. */
+  private escapedChar(at: number): [number, number] {
+    const p = this.pattern;
+    const c = p[at + 1] ?? '';
+    if (isPunct(c)) return [c.charCodeAt(0), 2];
+    if (CONTROL[c] !== undefined) return [CONTROL[c], 2];
+    const octal = /^[0-7]{1,3}/.exec(p.slice(at + 1))?.[0] ?? '';
+    if (c === '0' || (/[1-7]/.test(c) && octal.length >= 2)) return [parseInt(octal, 8), 1 + octal.length];
+    if (c === 'x') {
+      const braced = /^\{([0-9A-Fa-f]+)\}/.exec(p.slice(at + 2));
+      if (braced !== null) {
+        const code = parseInt(braced[1]!, 16);
+        if (code > 0x10ffff) throw invalid(`invalid escape sequence: "\\x{${braced[1]}}"`);
+        if (code > 0xffff) throw unsupported(`"\\x{${braced[1]}}" is past the characters a RegExp without the u flag reads`);
+        return [code, 3 + braced[0].length];
+      }
+      const two = /^[0-9A-Fa-f]{2}/.exec(p.slice(at + 2));
+      if (two !== null) return [parseInt(two[0], 16), 4];
+    }
+    throw invalid(`invalid escape sequence: "\\${c}"`);
+  }
+
+  /** A `[...]` bracket: Go's items (a leading `]` literal, ranges, POSIX and Perl classes, escapes) as a JavaScript class. */
+  private bracket(): string {
+    const p = this.pattern;
+    let i = this.at + 1;
+    let out = '[';
+    if (p[i] === '^') {
+      out += '^';
+      i++;
+    }
+    let first = true;
+    let items = 0;
+    let negatedAlone: string | undefined;
+    while (i < p.length && (p[i] !== ']' || first)) {
+      first = false;
+      const posix = /^\[:(\^?)([a-z]+):\]/.exec(p.slice(i));
+      if (posix !== null) {
+        const set = POSIX[posix[2]!];
+        if (set === undefined) throw invalid(`invalid character class range: "${posix[0]}"`);
+        if (posix[1] === '^') negatedAlone = set;
+        else out += set;
+        items++;
+        i += posix[0].length;
+        continue;
+      }
+      if (p[i] === '\\' && /[dswDSWpP]/.test(p[i + 1] ?? '')) {
+        const letter = p[i + 1]!;
+        const set = this.perlClass(letter, true);
+        if (set === undefined) negatedAlone = PERL[letter.toLowerCase()];
+        else out += set;
+        items++;
+        i += 2;
+        if (p[i] === '-' && p[i + 1] !== ']') throw invalid(`invalid character class range: "${p.slice(i - 2, i + 2)}"`);
+        continue;
+      }
+      const [lo, next] = this.classChar(i);
+      i = next;
+      let hi = lo;
+      if (p[i] === '-' && p[i + 1] !== ']' && i + 1 < p.length) {
+        if (p[i + 1] === '\\' && /[dswDSWpP]/.test(p[i + 2] ?? '')) throw invalid(`invalid character class range: "${p.slice(i - 1, i + 3)}"`);
+        [hi, i] = this.classChar(i + 1);
+        if (hi < lo) throw invalid('invalid character class range: a range that runs backwards');
+      }
+      out += hi === lo ? hex(lo) : `${hex(lo)}-${hex(hi)}`;
+      items++;
+    }
+    if (i >= p.length) throw invalid('missing closing ]: a character class is not closed');
+    this.at = i + 1;
+    if (negatedAlone !== undefined) {
+      if (items > 1 || out.startsWith('[^')) throw unsupported('a negated class (\\D, \\S, \\W or [:^name:]) inside a bracket with other items is not carried over');
+      return `[^${negatedAlone}]`;
+    }
+    return `${out}]`;
+  }
+
+  /** One character inside a bracket at `i`: its code point and where the bracket goes on. */
+  private classChar(i: number): [number, number] {
+    const p = this.pattern;
+    if (p[i] !== '\\') {
+      const code = p.codePointAt(i)!;
+      return [code, i + (code > 0xffff ? 2 : 1)];
+    }
+    const [code, length] = this.escapedChar(i);
+    return [code, i + length];
+  }
 }

@@ -2,7 +2,8 @@
  * The `azure-queue` trigger (pkg/scalers/azure_queue_scaler.go, KEDA v2.18): a Storage queue's
  * length against `queueLength` (default 5); active when strictly above `activationQueueLength`
  * (default 0). `queueName` is required. `queueLengthStrategy` (enum all, visibleonly; default all,
- * case-sensitive): `all` reads ApproximateMessagesCount, which counts the invisible messages too
+ * case-sensitive, checked part by comma-separated part, so "all,visibleonly" passes and reads as
+ * all): `all` reads ApproximateMessagesCount, which counts the invisible messages too
  * (dequeued by a consumer and not yet deleted); `visibleonly` peeks 32 messages and reads their
  * count when fewer than 32 are visible, else falls back to ApproximateMessagesCount, as
  * getMessageCount does (kedacore/keda#5875). The metric is `s<index>-azure-queue-<queueName>`.
@@ -48,7 +49,8 @@ export const azureQueueScaler: ScalerDefinition = {
       // TypedConfig takes any int64; a target of 0 or less then fails the generated HPA's validation.
       queueLength: reader.number('queueLength', { integer: true, min: 0, exclusive: true }, AZURE_QUEUE_DEFAULTS.queueLength) ?? AZURE_QUEUE_DEFAULTS.queueLength,
       activationQueueLength: reader.number('activationQueueLength', { integer: true }, AZURE_QUEUE_DEFAULTS.activationQueueLength) ?? 0,
-      queueLengthStrategy: reader.choice('queueLengthStrategy', ['all', 'visibleonly'] as const, AZURE_QUEUE_DEFAULTS.queueLengthStrategy),
+      // TypedConfig's enum check passes "all,visibleonly"; getMessageCount then peeks only for exactly "visibleonly".
+      queueLengthStrategy: reader.enumList('queueLengthStrategy', ['all', 'visibleonly'], AZURE_QUEUE_DEFAULTS.queueLengthStrategy) === 'visibleonly' ? 'visibleonly' : 'all',
     };
     return reader.finish(() => ({
       type: 'azure-queue',

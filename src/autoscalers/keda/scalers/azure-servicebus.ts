@@ -70,8 +70,7 @@ export const azureServiceBusScaler: ScalerDefinition = {
     const topicName = reader.raw('topicName');
     const subscriptionName = reader.raw('subscriptionName');
     const useRegex = reader.boolean('useRegex', false);
-    const operationText = reader.raw('operation') ?? AZURE_SERVICEBUS_DEFAULTS.operation;
-    if (!operationText.split(',').every((p) => OPERATIONS.includes(p.trim()))) reader.problem('operation', `parameter "operation" value "${operationText}" must be one of [sum max avg]`);
+    const operationText = reader.enumList('operation', OPERATIONS, AZURE_SERVICEBUS_DEFAULTS.operation);
     // Validate, in its order; it returns at its first error.
     let entity: 'queue' | 'subscription' | undefined;
     const before = reader.problems.length;

@@ -10,8 +10,9 @@
  * included). `aggregation` is checked when the query is built, at each read: one other than mean,
  * median, variance, stddev, sum, count or percentile0–100 fails every read, as upstream.
  * In the simulation a subscription is the scenario queue named by its id (a full link's last part):
- * SubscriptionSize counts its waiting messages and those consumers hold (undelivered and
- * unacknowledged), OldestUnackedMessageAge is its oldest unacknowledged message's age in seconds;
+ * SubscriptionSize (or NumUndeliveredMessages, the same metric) counts its waiting messages and
+ * those consumers hold (undelivered and unacknowledged), OldestUnackedMessageAge is its oldest
+ * unacknowledged message's age in seconds;
  * every other mode, and every topic metric, reads a series mapped in scenario.yaml, where a gap
  * reads `valueIfNull` or fails ("could not find stackdriver metric"). Cloud Monitoring's sampling
  * (every 60 s, visible up to 120 s later) is not modelled: a read sees the subscription as it is.
@@ -48,6 +49,8 @@ export const GCP_PUBSUB_DEFAULTS = Object.freeze({
 
 /** compositeSubscriptionIDPrefix, unanchored as getResourceData runs it. */
 const FULL_LINK = /projects\/[a-z][a-zA-Z0-9-]*[a-zA-Z0-9]\/(subscriptions|topics)\/[a-zA-Z][a-zA-Z0-9-_~%+.]*/;
+/** Subscription metrics the scenario queue gives (SubscriptionSize is num_undelivered_messages under its other name). */
+const QUEUE_MODES: ReadonlySet<string> = new Set(['SubscriptionSize', 'NumUndeliveredMessages', 'OldestUnackedMessageAge']);
 const AGGREGATIONS = new Set(['mean', 'median', 'variance', 'stddev', 'sum', 'count']);
 
 /** getResourceData's resource id: a full link's fourth part, else the name as written. */
@@ -89,8 +92,8 @@ export const gcpPubSubScaler: ScalerDefinition = {
       reader.problem(subscription === undefined ? 'subscriptionName' : 'topicName', 'exactly one of subscription or topic name must be given');
     }
     let mode = reader.raw('mode') ?? GCP_PUBSUB_DEFAULTS.mode;
-    // The value is a float; a target of 0 or less fails the generated HPA's validation.
-    let value = reader.number('value', { min: 0, exclusive: true }, GCP_PUBSUB_DEFAULTS.value) ?? GCP_PUBSUB_DEFAULTS.value;
+    // The value is a float; a target of 0 or less fails the generated HPA's validation, unless subscriptionSize replaces it.
+    let value = reader.number('value', subscriptionSize === 0 ? { min: 0, exclusive: true } : {}, GCP_PUBSUB_DEFAULTS.value) ?? GCP_PUBSUB_DEFAULTS.value;
     if (subscriptionSize !== 0) {
       mode = 'SubscriptionSize';
       value = subscriptionSize;
@@ -114,7 +117,7 @@ export const gcpPubSubScaler: ScalerDefinition = {
       ...(valueIfNull === undefined ? {} : { valueIfNull }),
       ...(queryError === undefined ? {} : { queryError }),
     };
-    const fromQueue = resourceType === 'subscription' && (mode === 'SubscriptionSize' || mode === 'OldestUnackedMessageAge');
+    const fromQueue = resourceType === 'subscription' && QUEUE_MODES.has(mode);
     return reader.finish(() => ({
       type: 'gcp-pubsub',
       config: { ...config },

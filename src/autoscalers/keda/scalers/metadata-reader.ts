@@ -113,6 +113,17 @@ export class MetadataReader {
   }
 
   /**
+   * TypedConfig's enum check: every trimmed comma-separated part must be one of `allowed`
+   * (case-sensitive), so "json,yaml" passes; the text as written, or `fallback` when absent or refused.
+   */
+  enumList(key: string, allowed: readonly string[], fallback: string): string {
+    const text = this.raw(key) ?? fallback;
+    if (text.split(',').every((part) => allowed.includes(part.trim()))) return text;
+    this.problem(key, `parameter "${key}" value "${text}" must be one of [${allowed.join(' ')}]`);
+    return fallback;
+  }
+
+  /**
    * A list of whole numbers and inclusive ranges, `0,1,4-6`, as kafka_scaler.go
    * parsePartitionLimitation reads it (KEDA v2.18): items split on ",", each trimmed; an item with a
    * "-" is a range of exactly two strconv.ParseInt(…, 10, 32) bounds, each trimmed ("2 - 3" is 2

@@ -6,7 +6,8 @@
  * parseMetricsAPIMetadata refuses 0 or unset ("no targetValue given in metadata"). `format` is one
  * of json (default), prometheus, xml, yaml, checked as TypedConfig checks an enum: each
  * comma-separated part, so "json,yaml" passes and then fails every read ("format json,yaml not
- * supported"), as upstream. `authMode` (or `authModes`) is a comma list of apiKey, basic, tls,
+ * supported"), as upstream; xml fails every read too (getValueFromXMLResponse unmarshals into a Go
+ * map, which encoding/xml cannot fill). `authMode` (or `authModes`) is a comma list of apiKey, basic, tls,
  * bearer, custom, oauth with at most one of bearer, basic, oauth, and `method` header or query; the
  * credentials themselves are not read. The metric is `s<index>-metric-api-<valueLocation>`
  * (NormalizeString). In the simulation the endpoint's value is a named series; a gap (null) fails the
@@ -38,21 +39,15 @@ export const METRICS_API_DEFAULTS = Object.freeze({
   activationTargetValue: 0,
 });
 
-/** TypedConfig's enum check: every trimmed comma-separated part must be one of `allowed` (case-sensitive). */
-function enumList(reader: MetadataReader, key: string, allowed: readonly string[], fallback: string): string {
-  const text = reader.raw(key) ?? fallback;
-  const parts = text.split(',').map((p) => p.trim());
-  if (parts.every((p) => allowed.includes(p))) return text;
-  reader.problem(key, `parameter "${key}" value "${text}" must be one of [${allowed.join(' ')}]`);
-  return fallback;
-}
+/** getValueFromXMLResponse's xml.Unmarshal into a map[string]interface{}: encoding/xml refuses a map. */
+const XML_ERROR = 'unknown type map[string]interface {}';
 
 /** authModes (or authMode, read first as the tag names them): the listed modes, at most one exclusive. */
 function readAuthModes(reader: MetadataReader): void {
   const key = reader.has('authModes') ? 'authModes' : 'authMode';
   const text = reader.raw(key);
   if (text === undefined) return;
-  const modes = enumList(reader, key, AUTH_MODES, '').split(',').map((m) => m.trim());
+  const modes = reader.enumList(key, AUTH_MODES, '').split(',').map((m) => m.trim());
   if (modes.filter((m) => EXCLUSIVE_AUTH_MODES.includes(m)).length > 1) {
     reader.problem(key, `parameter "authModes,authMode" value "${text}" must contain only one of [${EXCLUSIVE_AUTH_MODES.join(' ')}]`);
   }
@@ -70,12 +65,13 @@ export const metricsApiScaler: ScalerDefinition = {
       // KEDA refuses 0 or unset ("no targetValue given in metadata"); a negative value fails the generated HPA's validation.
       targetValue: reader.number('targetValue', { min: 0, exclusive: true }) ?? 0,
       activationTargetValue: reader.number('activationTargetValue', {}, METRICS_API_DEFAULTS.activationTargetValue) ?? 0,
-      format: enumList(reader, 'format', FORMATS, METRICS_API_DEFAULTS.format),
+      format: reader.enumList('format', FORMATS, METRICS_API_DEFAULTS.format),
     };
     reader.boolean('unsafeSsl', false);
     readAuthModes(reader);
-    reader.choice('method', ['header', 'query'], 'header');
+    reader.enumList('method', ['header', 'query'], 'header');
     if (config.format.includes(',')) reader.warnings.push({ field: 'format', message: `format "${config.format}" passes KEDA's check but names several formats: every read fails ("format ${config.format} not supported"), as upstream` });
+    if (config.format === 'xml') reader.warnings.push({ field: 'format', message: `KEDA v2.18 decodes an xml response into a Go map, which encoding/xml cannot fill: every read fails ("${XML_ERROR}"), as upstream` });
     return reader.finish(() => ({
       type: 'metrics-api',
       config: { ...config },
@@ -88,6 +84,7 @@ export const metricsApiScaler: ScalerDefinition = {
     if (reading.kind !== 'value') return unusableReading('metrics-api', 'value', reading);
     const config = trigger.config as unknown as MetricsApiConfig;
     if (config.format.includes(',')) return failedRead(`error requesting metrics endpoint: format ${config.format} not supported`);
+    if (config.format === 'xml') return failedRead(`error requesting metrics endpoint: ${XML_ERROR}`);
     if (reading.value === null) return failedRead("error requesting metrics endpoint: valueLocation must point to value of type number or a string representing a Quantity got: 'Null'");
     return thresholdResult('endpoint value', reading.value, reading.value, config.activationTargetValue);
   },

@@ -19,7 +19,8 @@ describe('azure-queue scaler', () => {
     ['activationQueueLength not an integer', { ...GOOD, queueLength: '1', activationQueueLength: 'AA' }, ['activationQueueLength: expected an integer, got "AA"']],
     ['queueLengthStrategy all', { ...GOOD, queueLengthStrategy: 'all' }, []],
     ['queueLengthStrategy visibleonly', { ...GOOD, queueLengthStrategy: 'visibleonly' }, []],
-    ['queueLengthStrategy outside the enum (case-sensitive)', { ...GOOD, queueLengthStrategy: 'VisibleOnly' }, ['queueLengthStrategy: expected one of all, visibleonly, got "VisibleOnly"']],
+    ['queueLengthStrategy outside the enum (case-sensitive)', { ...GOOD, queueLengthStrategy: 'VisibleOnly' }, ['queueLengthStrategy: parameter "queueLengthStrategy" value "VisibleOnly" must be one of [all visibleonly]']],
+    ['queueLengthStrategy "all,visibleonly" passes the enum check (each part)', { ...GOOD, queueLengthStrategy: 'all,visibleonly' }, []],
   ])('%s', (_name, metadata, expected) => {
     expect(problems(azureQueueScaler, metadata)).toEqual(expected);
   });
@@ -41,6 +42,11 @@ describe('azure-queue scaler', () => {
   ])('%s', (_name, strategy, messages, unacked, expected) => {
     const t = parseOk(azureQueueScaler, { ...GOOD, queueLengthStrategy: strategy });
     expect(azureQueueScaler.read(t, queue({ messages, unacked })).metricValue).toBe(expected);
+  });
+
+  it('"all,visibleonly" reads as all: getMessageCount peeks only for exactly visibleonly', () => {
+    const t = parseOk(azureQueueScaler, { ...GOOD, queueLengthStrategy: 'all,visibleonly' });
+    expect(azureQueueScaler.read(t, queue({ messages: 10, unacked: 90 })).metricValue).toBe(100);
   });
 
   it('activation is strictly above activationQueueLength', () => {

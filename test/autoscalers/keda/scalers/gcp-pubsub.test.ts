@@ -40,6 +40,17 @@ describe('gcp-pubsub scaler', () => {
     expect(t.hpaTarget).toEqual({ type: 'AverageValue', averageValueMilli: 7000 });
   });
 
+  it('subscriptionSize replaces value, so a value of 0 beside it is no target and is taken', () => {
+    expect(parseOk(gcpPubSubScaler, { subscriptionName: 's', subscriptionSize: '7', value: '0' }).hpaTarget).toEqual({ type: 'AverageValue', averageValueMilli: 7000 });
+    expect(problems(gcpPubSubScaler, { subscriptionName: 's', value: '0' })).toEqual(['value: expected a number > 0, got "0"']);
+  });
+
+  it('NumUndeliveredMessages is SubscriptionSize under its own name: read from the queue', () => {
+    const t = parseOk(gcpPubSubScaler, { subscriptionName: 'orders', mode: 'NumUndeliveredMessages' });
+    expect(t.needs).toEqual({ kind: 'queue', queueName: 'orders' });
+    expect(gcpPubSubScaler.read(t, queue({ messages: 6, unacked: 5 })).metricValue).toBe(11);
+  });
+
   it('defaults: mode SubscriptionSize, value 10 (TestPubSubMetadataDefaultValues)', () => {
     for (const metadata of [{ subscriptionName: 's' }, { subscriptionName: 's', mode: 'SubscriptionSize' }] as Record<string, string>[]) {
       const t = parseOk(gcpPubSubScaler, metadata);

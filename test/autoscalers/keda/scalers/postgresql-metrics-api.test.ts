@@ -61,7 +61,7 @@ describe('metrics-api scaler', () => {
     ['authMode list apiKey,tls', { ...base, authMode: 'apiKey,tls' }, []],
     ['authMode outside the enum', { ...base, authMode: 'digest' }, ['authMode: parameter "authMode" value "digest" must be one of [apiKey basic tls bearer custom oauth]']],
     ['two exclusive authModes', { ...base, authModes: 'bearer,basic' }, ['authModes: parameter "authModes,authMode" value "bearer,basic" must contain only one of [bearer basic oauth]']],
-    ['method outside header/query', { ...base, method: 'body' }, ['method: expected one of header, query, got "body"']],
+    ['method outside header/query', { ...base, method: 'body' }, ['method: parameter "method" value "body" must be one of [header query]']],
   ])('%s', (_name, metadata, expected) => {
     expect(problems(metricsApiScaler, metadata)).toEqual(expected);
   });
@@ -77,6 +77,17 @@ describe('metrics-api scaler', () => {
     expect(metricsApiScaler.read(t, value(3.8))).toMatchObject({ metricValue: 3.8, isActive: false });
     expect(metricsApiScaler.read(t, value(2.43 + 2))).toMatchObject({ isActive: true });
     expect(metricsApiScaler.read(t, value(null)).error).toMatch(/got: 'Null'/);
+  });
+
+  it('format xml is taken, with a warning, and fails every read: encoding/xml cannot fill the map KEDA v2.18 decodes into', () => {
+    const result = metricsApiScaler.parse({ metadata: { ...base, format: 'xml' } });
+    expect(result.ok && result.warnings?.map((w) => w.field)).toEqual(['format']);
+    expect(metricsApiScaler.read(parseOk(metricsApiScaler, { ...base, format: 'xml' }), value(50)).error).toBe('error requesting metrics endpoint: unknown type map[string]interface {}');
+    expect(metricsApiScaler.read(parseOk(metricsApiScaler, { ...base, format: 'yaml' }), value(50)).error).toBeUndefined();
+  });
+
+  it('method "header,query" passes the enum check as TypedConfig splits it', () => {
+    expect(problems(metricsApiScaler, { ...base, method: 'header,query' })).toEqual([]);
   });
 
   it('"json,yaml" passes the enum check, with a warning, and fails every read', () => {
