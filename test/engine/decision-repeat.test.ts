@@ -36,6 +36,7 @@ describe('HPA and KEDA decisions under `changes`', () => {
     ['self-healing', 6 * 3600],
     ['prometheus-and-cron', 86_400],
     ['kafka-lag', 12 * 3600],
+    ['redis-streams-consumers', 86_400],
     ['mysql-statefulset', 12 * 3600],
     ['scale-to-zero', 86_400],
     ['nginx-keda-cpu', 6 * 3600],

@@ -108,6 +108,7 @@ describe('grouped scrapes and HPA class counts write what the per-pod paths writ
     ['active-users-reserved-peak', 86_400, false],
     ['mysql-statefulset', 12 * 3600, false],
     ['kafka-lag', 12 * 3600, false],
+    ['redis-streams-consumers', 86_400, false],
     ['prometheus-and-cron', 86_400, false],
     ['scale-to-zero', 86_400, false],
     ['bench-large', 600, true],

@@ -16,6 +16,7 @@ const CASES: [string, { durationSeconds?: number }][] = [
   ['nginx-keda-cpu', {}],
   ['scale-to-zero', {}],
   ['kafka-lag', {}],
+  ['redis-streams-consumers', {}],
   ['mysql-statefulset', { durationSeconds: 3 * 86400 }],
   ['prometheus-and-cron', { durationSeconds: 2 * 86400 }],
   ['flask-hpa-ca', {}],
