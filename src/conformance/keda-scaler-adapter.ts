@@ -94,7 +94,8 @@ function compositeOfVector(f: InputFields, compiled: CompiledFormula, values: Re
  * keda.scaler: `{hpaTarget, hpaMetric}`, and when the vector gives a reading `{metricValue, isActive,
  * error, reason, hpaDesiredReplicas, hpaDesiredReplicasIfOutsideTolerance}`; a metadata problem gives
  * `{parseError: true, problems}`. The metadata takes `authParams` and `resolvedEnv` as ScalerConfig
- * carries them (keda-vector-fields.ts vectorTriggerMetadata).
+ * carries them (keda-vector-fields.ts vectorTriggerMetadata), and `asMetricSource: true` is
+ * ScalerConfig.AsMetricSource (a ScaledObject with scalingModifiers).
  */
 export function adaptKedaScaler(input: unknown): Record<string, unknown> {
   const f = InputFields.of(input);
@@ -107,6 +108,8 @@ export function adaptKedaScaler(input: unknown): Record<string, unknown> {
   const trigger: TriggerSpec = { index: f.optNumber('triggerIndex') ?? 0, type, metadata, useCachedMetrics: false, source: { file: 'fidelity-vectors.json' } };
   const metricType = readTriggerMetricType(f);
   if (metricType !== undefined) trigger.metricType = metricType;
+  // ScalerConfig.AsMetricSource (the ScaledObject uses scalingModifiers).
+  if (f.raw('asMetricSource') === true) trigger.asMetricSource = true;
   const parsed = scaler.parse(trigger);
   if (!parsed.ok) return { parseError: true, problems: parsed.problems.map((p) => `${p.field}: ${p.message}`) };
   const [spec] = generateMetricSpecs(vectorScaledObject({ triggers: [trigger] }), [parsed.trigger]);

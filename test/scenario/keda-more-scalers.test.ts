@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/run-scenario.js';
 import { MemoryTableSink } from '../../src/report/table-sink.js';
+import { BASE_DEPLOYMENT } from './helpers/base-scenario.js';
 import { KEDA_SCENARIO, kedaProblems, loadKeda, scaledObject } from './helpers/keda-scenario.js';
 
 const SCENARIO = KEDA_SCENARIO.replace('  triggers:\n    web-so/1: {series: rows}\n', '');
@@ -58,6 +59,37 @@ describe('more KEDA scalers in a scenario', () => {
     expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0]', message: expect.stringContaining('scenario.yaml must say where its values come from') }));
     const mapped = await loadKeda(files(type, metadata, `${SCENARIO}  series:\n    tasks: {trace: web}\n  triggers:\n    web-so/0: {series: tasks}\n`.replace('  series:\n    rows: {trace: web}\n', '')));
     expect(mapped.triggerSources).toEqual([{ owner: 'web-so', triggerIndex: 0, source: { kind: 'series', series: 'tasks' } }]);
+  });
+
+  it('a metrics-api trigger that only feeds scalingModifiers needs no targetValue, as KEDA builds it with AsMetricSource', async () => {
+    const scenario = `${SCENARIO}  series:\n    tasks: {trace: web}\n  triggers:\n    web-so/api: {series: tasks}\n`.replace('  series:\n    rows: {trace: web}\n', '');
+    const trigger = ['    - type: metrics-api', '      name: api', '      metadata: {url: "http://api/stats", valueLocation: tasks}'];
+    const modifiers = ['  advanced:', '    scalingModifiers: {formula: "api / 2", target: "10"}'];
+    const loaded = await loadKeda({ 'scenario.yaml': scenario, 'manifests/keda.yaml': scaledObject('web-so', ['  maxReplicaCount: 30', ...modifiers], trigger) });
+    expect(loaded.triggerSources).toEqual([{ owner: 'web-so', triggerIndex: 0, source: { kind: 'series', series: 'tasks' } }]);
+    const plain = await kedaProblems({ 'scenario.yaml': scenario, 'manifests/keda.yaml': scaledObject('web-so', ['  maxReplicaCount: 30'], trigger) });
+    expect(plain).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.targetValue', message: 'required: expected a number > 0' }));
+  });
+
+  it('gcp-pubsub: a subscriptionNameFromEnv KEDA reads as empty is Validate\'s error at that key; one a missing Secret may set is a warning', async () => {
+    const withEnv = (env: string) => ({
+      'scenario.yaml': SCENARIO,
+      'manifests/web.yaml': BASE_DEPLOYMENT.replace('        - name: web\n', `        - name: web\n          env: [${env}]\n`),
+      'manifests/keda.yaml': scaledObject('web-so', ['  maxReplicaCount: 30'], ['    - type: gcp-pubsub', '      metadata: {subscriptionNameFromEnv: SUBSCRIPTION, credentialsFromEnv: GCP}']),
+    });
+    const resolved = await loadKeda(withEnv('{name: SUBSCRIPTION, value: projects/p1/subscriptions/orders}'));
+    expect(resolved.triggerSources).toEqual([{ owner: 'web-so', triggerIndex: 0, source: { kind: 'queue', queue: 'orders' } }]);
+    for (const env of ['{name: OTHER, value: x}', '{name: SUBSCRIPTION, value: ""}']) {
+      const problems = await kedaProblems(withEnv(env));
+      expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.subscriptionNameFromEnv', message: expect.stringMatching(/^exactly one of subscription or topic name must be given \(subscriptionNameFromEnv: .*so KEDA reads subscriptionName as empty\)$/) }));
+    }
+    const unseen = await kedaProblems(withEnv('{name: SUBSCRIPTION, valueFrom: {secretKeyRef: {name: gcp-secrets, key: subscription}}}'));
+    expect(unseen.filter((p) => p.field === 'spec.triggers[0].metadata.subscriptionNameFromEnv' && p.message.startsWith('exactly one'))).toEqual([]);
+  });
+
+  it('the same for aws-sqs-queue\'s queueURLFromEnv: a variable the container lacks reads as empty, and queueURL is required', async () => {
+    const problems = await kedaProblems({ 'scenario.yaml': SCENARIO, 'manifests/keda.yaml': scaledObject('web-so', ['  maxReplicaCount: 30'], ['    - type: aws-sqs-queue', '      metadata: {queueURLFromEnv: QUEUE_URL, awsRegion: eu-west-1}']) });
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.queueURLFromEnv', message: expect.stringContaining('(queueURLFromEnv: container web has no QUEUE_URL, so KEDA reads queueURL as empty)') }));
   });
 
   it('a Service Bus regex reads the queues Go matches whole, and a refused regex is an error at its key', async () => {

@@ -44,6 +44,12 @@ export interface TriggerSpec {
   metricType?: 'AverageValue' | 'Value' | 'Utilization';
   useCachedMetrics: boolean;
   authenticationRef?: { name: string; kind?: string };
+  /**
+   * KEDA's ScalerConfig.AsMetricSource: the ScaledObject uses scalingModifiers
+   * (IsUsingModifiers), so its triggers only feed the formula and some scalers (postgresql,
+   * metrics-api) need no target of their own.
+   */
+  asMetricSource?: boolean;
   source: SourceRef;
 }
 
@@ -195,7 +201,7 @@ export type ParseTriggerResult = { ok: true; trigger: ParsedTrigger; warnings?: 
  */
 export interface ScalerDefinition {
   readonly type: string;
-  parse(trigger: Pick<TriggerSpec, 'metadata' | 'metricType'>): ParseTriggerResult;
+  parse(trigger: Pick<TriggerSpec, 'metadata' | 'metricType' | 'asMetricSource'>): ParseTriggerResult;
   read(trigger: ParsedTrigger, reading: ScalerReading): ScalerResult;
   /**
    * State a scaler keeps from one read to the next (KEDA caches one scaler per ScaledObject, shared

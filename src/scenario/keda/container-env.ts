@@ -19,8 +19,12 @@ import { findConfigData } from '../manifests/kinds/config-data.js';
 import type { ContainerSpec, EnvVar } from '../pod-template-types.js';
 import { expandEnvReferences, type EnvValue } from './env-reference.js';
 
-/** A value (`secret` when it came from a Secret: never to be quoted), or why there is none. */
-export type EnvLookup = { value: string; secret?: boolean } | { missing: string };
+/**
+ * A value (`secret` when it came from a Secret: never to be quoted), or why there is none
+ * (`definite` when KEDA would read the variable as unset or empty, not when a source the
+ * simulation cannot read might set it).
+ */
+export type EnvLookup = { value: string; secret?: boolean } | { missing: string; definite?: boolean };
 
 /** A resolved variable: a value or why it cannot be known (env-reference.ts), and why it is empty when a key was not found. */
 type Resolved = EnvValue & { emptyBecause?: string };
@@ -39,12 +43,13 @@ export function containerEnvValue(container: ContainerSpec, variable: string, na
   const found = env.vars.get(variable);
   if (found !== undefined) {
     if ('unknown' in found) return { missing: found.unknown };
-    if (found.emptyBecause !== undefined) return { missing: found.emptyBecause };
+    if (found.emptyBecause !== undefined) return { missing: found.emptyBecause, definite: true };
     return found.secret ? { value: found.value, secret: true } : { value: found.value };
   }
   // A source not in the manifests may set it whatever an entry KEDA skips says.
-  const why = (env.unknownSource === undefined ? undefined : `${env.unknownSource} is not in the manifests`) ?? env.skipped.get(variable);
-  return { missing: why ?? `container ${container.name} has no ${variable}` };
+  if (env.unknownSource !== undefined) return { missing: `${env.unknownSource} is not in the manifests` };
+  // A variable only skipped entries name (a fieldRef KEDA skips) is as unset as one nobody names.
+  return { missing: env.skipped.get(variable) ?? `container ${container.name} has no ${variable}`, definite: true };
 }
 
 function resolveEnv(container: ContainerSpec, namespace: string, configData: readonly ConfigDataEntry[]): ResolvedEnv {

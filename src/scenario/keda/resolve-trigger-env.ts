@@ -8,7 +8,9 @@
  * written into the trigger's metadata and the trigger parsed again, so the runs see it as if set.
  * Only the keys that change what the simulation computes are resolved (ScalerDefinition
  * authParamEffects and fromEnvEffects: kafka's topic and consumerGroup, rabbitmq's host); one that
- * cannot be is warned about with why and what is lost. A value from a Secret is never quoted in a message.
+ * cannot be is warned about with why and what is lost; one whose `<key>FromEnv` KEDA reads as empty
+ * (the container sets no such variable, or an empty one) is parsed without it, so the scaler's own
+ * rule for a missing key applies. A value from a Secret is never quoted in a message.
  */
 import { findScaler } from '../../autoscalers/keda/scalers/registry.js';
 import { requiredAlternatives } from '../../autoscalers/keda/scalers/required-params.js';
@@ -68,6 +70,8 @@ export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
     /** Each key read, with where it came from, for problems with its value (a Secret's is never quoted). */
     const taken = new Map<string, { value: string; path: FieldPath; what: string; secret: boolean }>();
     const authPath: FieldPath = ['spec', 'triggers', index, 'authenticationRef', 'name'];
+    /** Keys whose `<key>FromEnv` names a variable KEDA would read as empty (not one the simulation cannot see), with why. */
+    const absent = new Map<string, string>();
     const take = (key: string, value: string, from: { path: FieldPath; what: string; secret: boolean }): void => {
       // configParamValue trims what it reads.
       taken.set(key, { value: value.trim(), ...from });
@@ -89,17 +93,27 @@ export function resolveTriggerEnv(owner: EnvOwner, sink: ProblemSink): void {
           take(key, env.value, { path: envPath, what: "from the container's env", secret: env.secret === true });
           continue;
         }
-        reasons.push(`${key}${FROM_ENV}: ${'missing' in env ? env.missing : `${variable} is empty`}`);
+        const why = 'missing' in env ? env.missing : `${variable} is empty`;
+        reasons.push(`${key}${FROM_ENV}: ${why}`);
+        const authSilent = auth === undefined || !('missing' in auth);
+        if (authSilent && ('value' in env || env.definite === true)) absent.set(key, why);
       }
       if (reasons.length === 0) continue;
       const effect = authEffects[key] ?? envEffects[key]!;
       sink.warn(owner.ref.warning(given(variable) ? envPath : authPath, `${trigger.type} trigger: no ${key} (${reasons.join('; ')}): ${effect}; set ${key} in the metadata, or add what it is read from to the manifests`));
     }
-    if (taken.size === 0) return;
+    if (taken.size === 0 && absent.size === 0) return;
     trigger.metadata = { ...trigger.metadata, ...Object.fromEntries([...taken].map(([key, t]) => [key, t.value])) };
-    const result = scaler.parse({ metadata: trigger.metadata, ...(trigger.metricType ? { metricType: trigger.metricType } : {}) });
+    // A key KEDA reads as empty is parsed as KEDA parses it: without its `<key>FromEnv`, so the scaler's own rule for a missing key applies.
+    const metadata = Object.fromEntries(Object.entries(trigger.metadata).filter(([k]) => !(k.endsWith(FROM_ENV) && absent.has(k.slice(0, -FROM_ENV.length)))));
+    const result = scaler.parse({ metadata, ...(trigger.metricType ? { metricType: trigger.metricType } : {}), ...(trigger.asMetricSource ? { asMetricSource: true } : {}) });
     if (!result.ok) {
       for (const p of result.problems) {
+        const empty = absent.get(p.field);
+        if (empty !== undefined) {
+          sink.error(owner.ref.problem(['spec', 'triggers', index, 'metadata', `${p.field}${FROM_ENV}`], `${p.message} (${p.field}${FROM_ENV}: ${empty}, so KEDA reads ${p.field} as empty)`));
+          continue;
+        }
         const from = taken.get(p.field);
         // A value from a Secret is never quoted back: every quoted part of the scaler's message is elided.
         const message = from?.secret === true ? p.message.replace(/"[^"]*"/g, '"…"') : p.message;

@@ -27,8 +27,11 @@ export interface TriggersResult {
  * is parsed on its own, so a problem elsewhere in the object does not hide the triggers' problems;
  * a trigger that fails the schema is left out (undefined when any is).
  */
-export function toTriggers(ref: DocRef, sink: ProblemSink): TriggersResult | undefined {
+export function toTriggers(ref: DocRef, sink: ProblemSink, owner: { scaledObject: boolean } = { scaledObject: false }): TriggersResult | undefined {
   const raw = ref.valueAt(['spec', 'triggers']);
+  // KEDA's ScalerConfig.AsMetricSource: ScaledObject.IsUsingModifiers(), any spec.advanced.scalingModifiers set.
+  const modifiers = ref.valueAt(['spec', 'advanced', 'scalingModifiers']);
+  const asMetricSource = owner.scaledObject && typeof modifiers === 'object' && modifiers !== null && Object.values(modifiers).some((v) => v !== undefined && v !== null && v !== '');
   if (!Array.isArray(raw)) return undefined;
   const triggers: TriggerSpec[] = [];
   const parsed: (ParsedTrigger | undefined)[] = [];
@@ -48,6 +51,7 @@ export function toTriggers(ref: DocRef, sink: ProblemSink): TriggersResult | und
       else seenNames.set(name, index);
     }
     const spec = toTriggerSpec(input, index, name, ref, path, sink);
+    if (asMetricSource) spec.asMetricSource = true;
     triggers.push(spec);
     parsed.push(parseTrigger(spec, ref, path, sink));
   });
@@ -111,7 +115,7 @@ function parseTrigger(spec: TriggerSpec, ref: DocRef, path: FieldPath, sink: Pro
     sink.error(ref.problem([...path, 'type'], `unknown trigger type "${spec.type}"`, unknownTypeHint(spec.type)));
     return undefined;
   }
-  const result = scaler.parse({ metadata: spec.metadata, ...(spec.metricType ? { metricType: spec.metricType } : {}) });
+  const result = scaler.parse({ metadata: spec.metadata, ...(spec.metricType ? { metricType: spec.metricType } : {}), ...(spec.asMetricSource ? { asMetricSource: true } : {}) });
   if (!result.ok) {
     for (const p of result.problems) {
       // The scalers report the trigger's metricType under that name; it is a field of the trigger, not of its metadata.

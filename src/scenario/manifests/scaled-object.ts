@@ -20,7 +20,7 @@ const KIND = 'ScaledObject';
 
 /** keda.sh/v1alpha1 ScaledObject. */
 export function loadScaledObject(ref: DocRef, apiVersion: string, out: ManifestSet, sink: ProblemSink): void {
-  const triggers = toTriggers(ref, sink);
+  const triggers = toTriggers(ref, sink, { scaledObject: true });
   const input = parseWithSchema(ScaledObjectSchema, ref, [], (p) => sink.error(p));
   if (!input || !triggers) return markBroken(out, KIND, ref);
   const { metadata, spec } = input;
@@ -60,7 +60,7 @@ export function loadLegacyScaledObject(ref: DocRef, apiVersion: string, out: Man
     sink.error(ref.problem(['spec', 'scaleType'], 'scaleType job (KEDA v1 jobs) is not supported', 'write a keda.sh/v1alpha1 ScaledJob with spec.jobTargetRef instead'));
     return markBroken(out, KIND, ref);
   }
-  const triggers = toTriggers(ref, sink);
+  const triggers = toTriggers(ref, sink, { scaledObject: true });
   const input = parseWithSchema(LegacyScaledObjectSchema, ref, [], (p) => sink.error(p));
   if (!input || !triggers) return markBroken(out, KIND, ref);
   const { metadata, spec } = input;

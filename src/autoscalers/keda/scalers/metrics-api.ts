@@ -62,8 +62,8 @@ export const metricsApiScaler: ScalerDefinition = {
     const valueLocation = reader.requiredString('valueLocation', 'where the value is in the response (a GJSON path for json)');
     const config: MetricsApiConfig = {
       metricName: normalizeMetricName(`metric-api-${valueLocation}`),
-      // KEDA refuses 0 or unset ("no targetValue given in metadata"); a negative value fails the generated HPA's validation.
-      targetValue: reader.number('targetValue', { min: 0, exclusive: true }) ?? 0,
+      // KEDA refuses 0 or unset ("no targetValue given in metadata") unless the trigger only feeds a scalingModifiers formula (AsMetricSource); a negative value fails the generated HPA's validation.
+      targetValue: (trigger.asMetricSource === true ? reader.number('targetValue', {}, 0) : reader.number('targetValue', { min: 0, exclusive: true })) ?? 0,
       activationTargetValue: reader.number('activationTargetValue', {}, METRICS_API_DEFAULTS.activationTargetValue) ?? 0,
       format: reader.enumList('format', FORMATS, METRICS_API_DEFAULTS.format),
     };

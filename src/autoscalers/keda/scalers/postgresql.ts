@@ -29,8 +29,8 @@ export const postgresqlScaler: ScalerDefinition = {
     reader.requiredString('query', 'the SQL query whose first column of the first row is the metric');
     const config: PostgresqlConfig = {
       metricName: normalizeMetricName('postgresql'),
-      // KEDA refuses 0 or unset ("no targetQueryValue given") and takes a negative value, which the generated HPA's validation then refuses.
-      targetQueryValue: reader.number('targetQueryValue', { min: 0, exclusive: true }) ?? 0,
+      // KEDA refuses 0 or unset ("no targetQueryValue given") unless the trigger only feeds a scalingModifiers formula (AsMetricSource), where no HPA divides by it; a negative value fails the generated HPA's validation.
+      targetQueryValue: (trigger.asMetricSource === true ? reader.number('targetQueryValue', {}, 0) : reader.number('targetQueryValue', { min: 0, exclusive: true })) ?? 0,
       activationTargetQueryValue: reader.number('activationTargetQueryValue', {}, 0) ?? 0,
     };
     return reader.finish(() => ({

@@ -39,6 +39,11 @@ describe('postgresql scaler', () => {
     expect(postgresqlScaler.read(t, value(v))).toMatchObject({ metricValue: v, isActive });
   });
 
+  it('feeding only a scalingModifiers formula (AsMetricSource), it needs no targetQueryValue', () => {
+    expect(postgresqlScaler.parse({ metadata: { query: 'q' }, asMetricSource: true }).ok).toBe(true);
+    expect(problems(postgresqlScaler, { query: 'q' })).toEqual(['targetQueryValue: required: expected a number > 0']);
+  });
+
   it('no row or NULL is an error, not 0', () => {
     const result = postgresqlScaler.read(parseOk(postgresqlScaler, { query: 'q', targetQueryValue: '5' }), value(null));
     expect(result).toMatchObject({ isActive: false, metricValue: 0 });
@@ -84,6 +89,11 @@ describe('metrics-api scaler', () => {
     expect(result.ok && result.warnings?.map((w) => w.field)).toEqual(['format']);
     expect(metricsApiScaler.read(parseOk(metricsApiScaler, { ...base, format: 'xml' }), value(50)).error).toBe('error requesting metrics endpoint: unknown type map[string]interface {}');
     expect(metricsApiScaler.read(parseOk(metricsApiScaler, { ...base, format: 'yaml' }), value(50)).error).toBeUndefined();
+  });
+
+  it('feeding only a scalingModifiers formula (AsMetricSource), it needs no targetValue', () => {
+    const result = metricsApiScaler.parse({ metadata: { url: base.url, valueLocation: 'tasks' }, asMetricSource: true });
+    expect(result.ok).toBe(true);
   });
 
   it('method "header,query" passes the enum check as TypedConfig splits it', () => {
