@@ -133,7 +133,7 @@ describe('<key>FromEnv from the scale target container (resolver.ResolveContaine
     const kept = await loadKeda(withEnv(env, 'consumerGroupFromEnv: GROUP, topic: orders'));
     expect(kept.scaledObjects[0]!.triggers[0]!.metadata.consumerGroup).toBe('workers');
     const alone = await loadKeda(withEnv('[{name: GROUP, valueFrom: {configMapKeyRef: {name: absent, key: g, optional: true}}}]', 'consumerGroupFromEnv: GROUP, topic: orders'));
-    expect(alone.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('GROUP comes from ConfigMap absent key g, but ConfigMap default/absent is not in the manifests (optional: KEDA skips it)'));
+    expect(alone.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('GROUP comes from ConfigMap absent key g, but ConfigMap default/absent is not in the manifests (optional: KEDA skips it if the cluster lacks it too)'));
   });
 
   it('a key the Secret lacks reads as empty (resolveSecretValue), which is a warning saying so', async () => {

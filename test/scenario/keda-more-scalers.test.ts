@@ -69,6 +69,15 @@ describe('more KEDA scalers in a scenario', () => {
     expect(loaded.triggerSources).toEqual([{ owner: 'web-so', triggerIndex: 0, source: { kind: 'series', series: 'tasks' } }]);
     const plain = await kedaProblems({ 'scenario.yaml': scenario, 'manifests/keda.yaml': scaledObject('web-so', ['  maxReplicaCount: 30'], trigger) });
     expect(plain).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.targetValue', message: 'required: expected a number > 0' }));
+    // IsUsingModifiers reads the four fields only: an unknown key (pruned by the API server) is no scalingModifiers.
+    const unknownOnly = await kedaProblems({ 'scenario.yaml': scenario, 'manifests/keda.yaml': scaledObject('web-so', ['  maxReplicaCount: 30', '  advanced:', '    scalingModifiers: {foo: x}'], trigger) });
+    expect(unknownOnly).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.targetValue', message: 'required: expected a number > 0' }));
+    // prometheus's threshold stays required under scalingModifiers, but need not be positive: no HPA divides by it.
+    const prom = ['    - type: prometheus', '      name: api', '      metadata: {serverAddress: "http://prometheus:9090", query: "sum(rows)", threshold: "0"}'];
+    const withZero = await loadKeda({ 'scenario.yaml': scenario, 'manifests/keda.yaml': scaledObject('web-so', ['  maxReplicaCount: 30', ...modifiers], prom) });
+    expect(withZero.triggerSources).toHaveLength(1);
+    const noThreshold = await kedaProblems({ 'scenario.yaml': scenario, 'manifests/keda.yaml': scaledObject('web-so', ['  maxReplicaCount: 30', ...modifiers], [prom[0]!, prom[1]!, '      metadata: {serverAddress: "http://prometheus:9090", query: "sum(rows)"}']) });
+    expect(noThreshold).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.threshold', message: 'required: expected a number' }));
   });
 
   it('gcp-pubsub: a subscriptionNameFromEnv KEDA reads as empty is Validate\'s error at that key; one a missing Secret may set is a warning', async () => {
@@ -83,8 +92,13 @@ describe('more KEDA scalers in a scenario', () => {
       const problems = await kedaProblems(withEnv(env));
       expect(problems).toContainEqual(expect.objectContaining({ field: 'spec.triggers[0].metadata.subscriptionNameFromEnv', message: expect.stringMatching(/^exactly one of subscription or topic name must be given \(subscriptionNameFromEnv: .*so KEDA reads subscriptionName as empty\)$/) }));
     }
-    const unseen = await kedaProblems(withEnv('{name: SUBSCRIPTION, valueFrom: {secretKeyRef: {name: gcp-secrets, key: subscription}}}'));
-    expect(unseen.filter((p) => p.field === 'spec.triggers[0].metadata.subscriptionNameFromEnv' && p.message.startsWith('exactly one'))).toEqual([]);
+    // A Secret or an optional ConfigMap the scenario leaves out may set it in the cluster: no such error.
+    for (const env of ['{name: SUBSCRIPTION, valueFrom: {secretKeyRef: {name: gcp-secrets, key: subscription}}}', '{name: SUBSCRIPTION, valueFrom: {configMapKeyRef: {name: pubsub-cfg, key: s, optional: true}}}']) {
+      const unseen = await kedaProblems(withEnv(env));
+      expect(unseen.filter((p) => p.field === 'spec.triggers[0].metadata.subscriptionNameFromEnv' && p.message.startsWith('exactly one'))).toEqual([]);
+    }
+    const optionalEnvFrom = await kedaProblems({ ...withEnv('{name: OTHER, value: x}'), 'manifests/web.yaml': BASE_DEPLOYMENT.replace('        - name: web\n', '        - name: web\n          envFrom: [{configMapRef: {name: pubsub-cfg, optional: true}}]\n') });
+    expect(optionalEnvFrom.filter((p) => p.field === 'spec.triggers[0].metadata.subscriptionNameFromEnv' && p.message.startsWith('exactly one'))).toEqual([]);
   });
 
   it('the same for aws-sqs-queue\'s queueURLFromEnv: a variable the container lacks reads as empty, and queueURL is required', async () => {

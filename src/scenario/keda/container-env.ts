@@ -31,8 +31,10 @@ type Resolved = EnvValue & { emptyBecause?: string };
 
 interface ResolvedEnv {
   vars: Map<string, Resolved>;
-  /** Why a variable that only skipped entries name has no value. */
-  skipped: Map<string, string>;
+  /** Why a variable that only skipped entries name has no value, and whether the cluster could still set it (an optional object the scenario leaves out). */
+  skipped: Map<string, { why: string; definite: boolean }>;
+  /** The first optional envFrom source not in the manifests: KEDA skips it if the cluster lacks it too, but it may not. */
+  unseenOptional: string | undefined;
   /** The first envFrom source not in the manifests ("envFrom's Secret ns/name"): any variable not set after it may come from it. */
   unknownSource: string | undefined;
 }
@@ -48,31 +50,41 @@ export function containerEnvValue(container: ContainerSpec, variable: string, na
   }
   // A source not in the manifests may set it whatever an entry KEDA skips says.
   if (env.unknownSource !== undefined) return { missing: `${env.unknownSource} is not in the manifests` };
-  // A variable only skipped entries name (a fieldRef KEDA skips) is as unset as one nobody names.
-  return { missing: env.skipped.get(variable) ?? `container ${container.name} has no ${variable}`, definite: true };
+  // A variable only skipped entries name (a fieldRef KEDA skips) is as unset as one nobody names,
+  // unless an optional object the scenario leaves out might set it in the cluster.
+  const skipped = env.skipped.get(variable);
+  if (skipped !== undefined) return { missing: skipped.why, definite: skipped.definite };
+  if (env.unseenOptional !== undefined) return { missing: `container ${container.name} sets no ${variable}, but ${env.unseenOptional} (optional) is not in the manifests and may` };
+  return { missing: `container ${container.name} has no ${variable}`, definite: true };
 }
 
 function resolveEnv(container: ContainerSpec, namespace: string, configData: readonly ConfigDataEntry[]): ResolvedEnv {
-  const env: ResolvedEnv = { vars: new Map(), skipped: new Map(), unknownSource: undefined };
+  const env: ResolvedEnv = { vars: new Map(), skipped: new Map(), unknownSource: undefined, unseenOptional: undefined };
   for (const source of container.envFrom ?? []) {
     const entry = findConfigData(configData, source.kind, namespace, source.name);
     if (entry !== undefined) {
       for (const [key, value] of Object.entries(entry.data)) env.vars.set(`${source.prefix}${key}`, { value, secret: source.kind === 'Secret' });
       continue;
     }
-    // A missing optional source is skipped, as upstream skips it.
-    if (source.optional) continue;
     const what = `envFrom's ${source.kind} ${namespace}/${source.name}`;
+    // A missing optional source is skipped, as upstream skips it when the cluster lacks it too.
+    if (source.optional) {
+      env.unseenOptional ??= what;
+      continue;
+    }
     env.unknownSource ??= what;
     for (const key of env.vars.keys()) env.vars.set(key, { unknown: `${what}, after it, may set it and is not in the manifests` });
   }
   for (const entry of container.env ?? []) {
     const resolved = resolveEntry(entry, env, namespace, configData);
     if (typeof resolved !== 'string') env.vars.set(entry.name, resolved);
-    else if (!env.vars.has(entry.name)) env.skipped.set(entry.name, resolved);
+    else if (!env.vars.has(entry.name)) env.skipped.set(entry.name, { why: resolved, definite: !resolved.endsWith(OPTIONAL_SKIPPED) });
   }
   return env;
 }
+
+/** The end of the reason for an optional object the scenario leaves out (KEDA skips it if the cluster lacks it too). */
+const OPTIONAL_SKIPPED = ' (optional: KEDA skips it if the cluster lacks it too)';
 
 /** What one env entry sets its variable to, or why KEDA skips the entry. */
 function resolveEntry(entry: EnvVar, env: ResolvedEnv, namespace: string, configData: readonly ConfigDataEntry[]): Resolved | string {
@@ -86,7 +98,7 @@ function resolveEntry(entry: EnvVar, env: ResolvedEnv, namespace: string, config
   }
   const said = `${entry.name} comes from ${from.kind} ${from.name} key ${from.key}, but ${from.kind} ${namespace}/${from.name}`;
   const object = findConfigData(configData, from.kind, namespace, from.name);
-  if (object === undefined) return from.optional ? `${said} is not in the manifests (optional: KEDA skips it)` : { unknown: `${said} is not in the manifests` };
+  if (object === undefined) return from.optional ? `${said} is not in the manifests${OPTIONAL_SKIPPED}` : { unknown: `${said} is not in the manifests` };
   const secret = from.kind === 'Secret';
   if (Object.hasOwn(object.data, from.key)) return { value: object.data[from.key]!, secret };
   return { value: '', secret, emptyBecause: `${said} has no key ${from.key} (KEDA reads it as empty)` };

@@ -5,6 +5,7 @@
  * metadata, trigger names are unique and useCachedMetrics is not set on cpu, memory or cron
  * (ValidateTriggers), and Utilization is only for cpu and memory (getScaledObjectMetricSpecs).
  */
+import { isUsingModifiers } from './scaled-object-rules.js';
 import { findScaler, isResourceTriggerType, scalerTypes } from '../../autoscalers/keda/scalers/registry.js';
 import type { ParsedTrigger, TriggerSpec } from '../../autoscalers/keda/types.js';
 import { closestMatch } from '../did-you-mean.js';
@@ -29,9 +30,9 @@ export interface TriggersResult {
  */
 export function toTriggers(ref: DocRef, sink: ProblemSink, owner: { scaledObject: boolean } = { scaledObject: false }): TriggersResult | undefined {
   const raw = ref.valueAt(['spec', 'triggers']);
-  // KEDA's ScalerConfig.AsMetricSource: ScaledObject.IsUsingModifiers(), any spec.advanced.scalingModifiers set.
+  // KEDA's ScalerConfig.AsMetricSource: ScaledObject.IsUsingModifiers().
   const modifiers = ref.valueAt(['spec', 'advanced', 'scalingModifiers']);
-  const asMetricSource = owner.scaledObject && typeof modifiers === 'object' && modifiers !== null && Object.values(modifiers).some((v) => v !== undefined && v !== null && v !== '');
+  const asMetricSource = owner.scaledObject && typeof modifiers === 'object' && modifiers !== null && isUsingModifiers(modifiers);
   if (!Array.isArray(raw)) return undefined;
   const triggers: TriggerSpec[] = [];
   const parsed: (ParsedTrigger | undefined)[] = [];

@@ -12,7 +12,6 @@ import type { DocRef } from '../yaml/doc-ref.js';
 import type { ScaledObjectInput } from './keda-schema.js';
 
 type Spec = ScaledObjectInput['spec'];
-type ModifiersInput = NonNullable<NonNullable<Spec['advanced']>['scalingModifiers']>;
 
 /**
  * min ≤ max and idle < min, where min is GetHPAMinReplicas (minReplicaCount, raised to 1) when
@@ -62,7 +61,11 @@ export function toFallback(spec: Spec, triggers: readonly TriggerSpec[], ref: Do
 }
 
 /** IsUsingModifiers: any field of advanced.scalingModifiers set. */
-function isUsingModifiers(m: ModifiersInput): boolean {
+/**
+ * ScaledObject.IsUsingModifiers: scalingModifiers differs from its zero value in one of its four
+ * fields (unknown keys are pruned by the API server). Also KEDA's AsMetricSource (keda-triggers.ts).
+ */
+export function isUsingModifiers(m: { formula?: unknown; target?: unknown; activationTarget?: unknown; metricType?: unknown }): boolean {
   return Boolean(m.formula) || m.target !== undefined || m.activationTarget !== undefined || Boolean(m.metricType);
 }
 

@@ -3,17 +3,20 @@
  * (azure_servicebus_scaler.go Validate and getAzureServiceBusLength): Go's regexp (RE2 syntax,
  * regexp/syntax with the Perl flags), compiled with Longest(), an entity kept when
  * FindString(name) == name, i.e. when the whole name matches; case-sensitive unless `(?i)`. Pure.
- * One pass over the pattern, as regexp/syntax's parser reads it, writes a JavaScript RegExp:
+ * One pass over the pattern, as regexp/syntax's parser reads it, writes a JavaScript RegExp with
+ * the `u` flag (code points, and Unicode simple case folding under `i`, as Go folds):
  * - refused as Go refuses them (`invalid: true`, KEDA's "not a valid regular expression"): an escape
  *   Go lacks (a letter other than `A b B z Q d D s S w W p P x a f n r t v`, a lone `\E`, `\1`–`\7`
  *   without a second octal digit: a back-reference), a group other than `(?:`, `(?P<n>`, `(?<n>`
  *   and flag groups of `imsU` (look-arounds, atomic, comments, …), a repetition of nothing or of a
- *   repetition (`a**`, `a*??`, `a{2}+`), a count above 1000 or a range that runs backwards, a
- *   class range from or to a class (`[a-\d]`) or backwards, an unknown POSIX class, unbalanced
- *   brackets;
+ *   repetition (`a**`, `a*??`, `a{2}+`), a count above 1000, nested counts whose product does
+ *   (repeatIsValid: `(a{100}){11}`), a backwards count or range, a class range to a class
+ *   (`[a-\d]`), a `[:name:]` Go does not know (`[[:Alpha:]]`), unbalanced brackets;
  * - written as Go reads it: `.` without `s` is `[^\n]`, `^`/`$` are the text's ends (a line's under
- *   `m`), `\s` is `[\t\n\f\r ]`, octal and `\x{…}` escapes, `\Q…\E`, POSIX classes, `U`'s swapped
- *   greediness, flags scoped to their group;
+ *   `m`), `\s` is `[\t\n\f\r ]`, octal and `\x{…}` escapes, `\Q…\E`, POSIX classes, a `-` anywhere
+ *   in a bracket (Perl mode: `[\w-.]`), a count with a leading zero (`a{01}`) as text, `U`'s
+ *   swapped greediness, flags scoped to their group, a repetition after a flag group or an empty
+ *   `\Q\E` applied to what came before (`a*(?s)*` is `(?:a*)*`);
  * - not carried over (`invalid: false`: the scenario is refused, saying so): Unicode classes `\p`
  *   `\P`, a negated POSIX class or `\D \S \W` inside a bracket with other items, and `(?i)` turned on
  *   or off anywhere but the pattern's start (Node 20's RegExp has no scoped flags).
@@ -26,6 +29,13 @@ interface Flags {
   m: boolean;
   s: boolean;
   U: boolean;
+}
+
+/** One open group: its flags, where its text starts, and the largest repeat budget inside (repeatIsValid). */
+interface Frame {
+  flags: Flags;
+  outStart: number;
+  need: number;
 }
 
 class Re2Error extends Error {
@@ -50,7 +60,7 @@ const POSIX: Readonly<Record<string, string>> = {
   graph: '!-~',
   lower: 'a-z',
   print: ' -~',
-  punct: '!-\\/:-@\\[-`{-~',
+  punct: '!-\\/:-@\\[-`\\{-~',
   space: '\\t\\n\\v\\f\\r ',
   upper: 'A-Z',
   word: '0-9A-Za-z_',
@@ -59,16 +69,21 @@ const POSIX: Readonly<Record<string, string>> = {
 /** Perl classes as Go defines them (ASCII), for inside a bracket; the negated ones stand alone outside. */
 const PERL: Readonly<Record<string, string>> = { d: '0-9', s: '\\t\\n\\f\\r ', w: '0-9A-Za-z_' };
 const CONTROL: Readonly<Record<string, number>> = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+/** regexp/syntax's maximum repeat count, also for nested counts (repeatIsValid). */
 const MAX_REPEAT = 1000;
+/** A count Go reads as a repeat: whole numbers without leading zeros (parseInt), `{n}`, `{n,}`, `{n,m}`. */
+const COUNT = /^\{(0|[1-9]\d*)(?:(,)(0|[1-9]\d*)?)?\}/;
+/** Characters a `u` RegExp needs escaped outside a bracket. */
+const JS_SYNTAX = /^[\^$\\.*+?()[\]{}|/]$/;
 
-const hex = (code: number): string => (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+const hex = (code: number): string => (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`);
 const isPunct = (c: string): boolean => c.length === 1 && c.charCodeAt(0) < 0x80 && !/[0-9A-Za-z]/.test(c);
 
 /** A whole-name matcher for `pattern`, or why not (`invalid`: Go's regexp.Compile refuses it too). */
 export function re2ToRegExp(pattern: string): Re2Translation {
   try {
     const { source, caseless } = new Translator(pattern).run();
-    return { ok: true, regex: new RegExp(`^(?:${source})$`, caseless ? 'i' : '') };
+    return { ok: true, regex: new RegExp(`^(?:${source})$`, caseless ? 'iu' : 'u') };
   } catch (e) {
     if (e instanceof Re2Error) return { ok: false, invalid: e.invalid, reason: e.message };
     return { ok: false, invalid: false, reason: (e as Error).message };
@@ -78,61 +93,85 @@ export function re2ToRegExp(pattern: string): Re2Translation {
 class Translator {
   private at = 0;
   private out = '';
-  /** The flags in force, one entry per open group (the innermost last). */
-  private readonly flags: Flags[] = [{ i: false, m: false, s: false, U: false }];
+  /** The open groups, the whole pattern first. */
+  private readonly frames: Frame[] = [{ flags: { i: false, m: false, s: false, U: false }, outStart: 0, need: 0 }];
   /** Whether the pattern turned `i` on at its very start (the RegExp's own flag). */
   private caseless = false;
-  /** What the last item was: nothing to repeat, an atom, or a repetition. */
-  private last: 'none' | 'atom' | 'repeat' = 'none';
+  /**
+   * What the last item was: nothing to repeat, an atom, a repetition, or a repetition a flag group
+   * or an empty `\Q\E` came after (Go lets that be repeated again).
+   */
+  private last: 'none' | 'atom' | 'repeat' | 'repeated' = 'none';
+  /** Where the last atom's text starts in `out`, and its repeat budget. */
+  private lastStart = 0;
+  private lastNeed = 0;
 
   constructor(private readonly pattern: string) {}
 
-  private get current(): Flags {
-    return this.flags[this.flags.length - 1]!;
+  private get frame(): Frame {
+    return this.frames[this.frames.length - 1]!;
   }
 
   run(): { source: string; caseless: boolean } {
     const p = this.pattern;
     while (this.at < p.length) {
-      const c = p[this.at]!;
+      const c = String.fromCodePoint(p.codePointAt(this.at)!);
+      const count = c === '{' ? COUNT.exec(p.slice(this.at)) : null;
       if (c === '(') this.openGroup();
       else if (c === ')') this.closeGroup();
-      else if (c === '|') this.emit('|', 'none', 1);
-      else if (c === '[') this.emit(this.bracket(), 'atom', 0);
-      else if (c === '*' || c === '+' || c === '?') this.repeat(c, 1);
-      else if (c === '{' && /^\{\d+(,\d*)?\}/.test(p.slice(this.at))) this.repeat(/^\{\d+(,\d*)?\}/.exec(p.slice(this.at))![0], 0);
+      else if (c === '|') {
+        this.out += '|';
+        this.last = 'none';
+        this.at++;
+      } else if (c === '[') this.atom(this.bracket(), 0);
+      else if (c === '*' || c === '+' || c === '?') this.repeat(c, undefined);
+      else if (count !== null) this.repeat(count[0], count);
       else if (c === '\\') this.escape();
-      else if (c === '.') this.emit(this.current.s ? '[\\s\\S]' : '[^\\n]', 'atom', 1);
-      else if (c === '^') this.emit(this.current.m ? '(?:(?<![^\\n]))' : '(?:(?<![\\s\\S]))', 'atom', 1);
-      else if (c === '$') this.emit(this.current.m ? '(?:(?![^\\n]))' : '(?:(?![\\s\\S]))', 'atom', 1);
-      else this.emit(isPunct(c) ? `\\${c}` : c, 'atom', 1);
+      else if (c === '.') this.atom(this.frame.flags.s ? '[\\s\\S]' : '[^\\n]', 1);
+      else if (c === '^') this.atom(this.frame.flags.m ? '(?:(?<![^\\n]))' : '(?:(?<![\\s\\S]))', 1);
+      else if (c === '$') this.atom(this.frame.flags.m ? '(?:(?![^\\n]))' : '(?:(?![\\s\\S]))', 1);
+      else this.atom(JS_SYNTAX.test(c) ? `\\${c}` : c, c.length);
     }
-    if (this.flags.length > 1) throw invalid('missing closing ): a group is not closed');
+    if (this.frames.length > 1) throw invalid('missing closing ): a group is not closed');
     return { source: this.out, caseless: this.caseless };
   }
 
-  private emit(text: string, kind: 'none' | 'atom', advance: number): void {
+  private atom(text: string, advance: number, need = 0): void {
+    this.lastStart = this.out.length;
     this.out += text;
-    this.last = kind;
+    this.last = 'atom';
+    this.lastNeed = need;
+    this.frame.need = Math.max(this.frame.need, need);
     this.at += advance;
   }
 
-  /** `*`, `+`, `?` or `{n[,[m]]}`, with Go's checks, then a lazy `?` (greediness swapped under U). */
-  private repeat(op: string, advance: number): void {
-    const length = advance === 0 ? op.length : 1;
+  /** A token that changes nothing to repeat (a flag group, an empty `\Q\E`): Go lets a repetition before it be repeated again. */
+  private noOp(): void {
+    if (this.last === 'repeat') this.last = 'repeated';
+  }
+
+  /** `*`, `+`, `?` or a count, with Go's checks, then a lazy `?` (greediness swapped under U). */
+  private repeat(op: string, count: RegExpExecArray | undefined | null): void {
     if (this.last === 'none') throw invalid(`missing argument to repetition operator: "${op}"`);
     if (this.last === 'repeat') throw invalid(`invalid nested repetition operator: "${op}"`);
-    const counts = /^\{(\d+)(?:(,)(\d*))?\}$/.exec(op);
-    if (counts !== null) {
-      const min = Number(counts[1]);
-      const max = counts[3] === undefined || counts[3] === '' ? (counts[2] === undefined ? min : undefined) : Number(counts[3]);
+    let need = this.lastNeed;
+    if (count) {
+      const min = Number(count[1]);
+      const max = count[2] === undefined ? min : count[3] === undefined ? undefined : Number(count[3]);
       if (min > MAX_REPEAT || (max !== undefined && (max > MAX_REPEAT || max < min))) throw invalid(`invalid repeat count: "${op}"`);
+      // repeatIsValid: a count m leaves 1000 / m for the counts inside it.
+      const m = max ?? min;
+      need = m === 0 ? 0 : m * Math.max(1, this.lastNeed);
+      if (need > MAX_REPEAT) throw invalid(`invalid repeat count: "${op}" (nested counts above ${MAX_REPEAT})`);
     }
-    this.at += length;
+    if (this.last === 'repeated') this.out = `${this.out.slice(0, this.lastStart)}(?:${this.out.slice(this.lastStart)})`;
+    this.at += op.length;
     const lazy = this.pattern[this.at] === '?';
     if (lazy) this.at++;
-    this.out += op + (lazy !== this.current.U ? '?' : '');
+    this.out += op + (lazy !== this.frame.flags.U ? '?' : '');
     this.last = 'repeat';
+    this.lastNeed = need;
+    this.frame.need = Math.max(this.frame.need, need);
   }
 
   private openGroup(): void {
@@ -140,20 +179,21 @@ class Translator {
     const named = /^\(\?P?<([A-Za-z0-9_]+)>/.exec(rest);
     const flagGroup = /^\(\?([imsU]*)(?:-([imsU]*))?([:)])/.exec(rest);
     if (!rest.startsWith('(?')) {
-      this.push({ ...this.current }, '(', 1);
+      this.push({ ...this.frame.flags }, '(', 1);
     } else if (named !== null) {
-      this.push({ ...this.current }, `(?<${named[1]}>`, named[0].length);
+      this.push({ ...this.frame.flags }, `(?<${named[1]}>`, named[0].length);
     } else if (flagGroup !== null && flagGroup[2] !== '') {
       // `(?)` is a no-op; a `-` with no flag after it is refused ("missing flag after -").
-      const flags = { ...this.current };
+      const flags = { ...this.frame.flags };
       for (const f of flagGroup[1]!) flags[f as keyof Flags] = true;
       for (const f of flagGroup[2] ?? '') flags[f as keyof Flags] = false;
-      if (flags.i !== this.current.i) this.setCaseless(flags.i, flagGroup[3] === ')');
+      if (flags.i !== this.frame.flags.i) this.setCaseless(flags.i, flagGroup[3] === ')');
       if (flagGroup[3] === ':') this.push(flags, '(?:', flagGroup[0].length);
       else {
         // (?flags): for the rest of the enclosing group.
-        this.flags[this.flags.length - 1] = flags;
+        this.frame.flags = flags;
         this.at += flagGroup[0].length;
+        this.noOp();
       }
     } else {
       throw invalid(`invalid or unsupported Perl syntax: "${rest.slice(0, 3)}"`);
@@ -162,7 +202,7 @@ class Translator {
 
   /** `i` is the RegExp's flag for the whole pattern: only `(?i)` before anything else turns it on. */
   private setCaseless(on: boolean, wholeRest: boolean): void {
-    if (on && wholeRest && this.out === '' && this.flags.length === 1) {
+    if (on && wholeRest && this.out === '' && this.frames.length === 1) {
       this.caseless = true;
       return;
     }
@@ -170,14 +210,21 @@ class Translator {
   }
 
   private push(flags: Flags, text: string, advance: number): void {
-    this.flags.push(flags);
-    this.emit(text, 'none', advance);
+    this.frames.push({ flags, outStart: this.out.length, need: 0 });
+    this.out += text;
+    this.last = 'none';
+    this.at += advance;
   }
 
   private closeGroup(): void {
-    if (this.flags.length === 1) throw invalid('unexpected ): no group to close');
-    this.flags.pop();
-    this.emit(')', 'atom', 1);
+    if (this.frames.length === 1) throw invalid('unexpected ): no group to close');
+    const closed = this.frames.pop()!;
+    this.out += ')';
+    this.last = 'atom';
+    this.lastStart = closed.outStart;
+    this.lastNeed = closed.need;
+    this.frame.need = Math.max(this.frame.need, closed.need);
+    this.at++;
   }
 
   /** A backslash outside a bracket. */
@@ -188,16 +235,17 @@ class Translator {
       const end = this.pattern.indexOf('\\E', this.at + 2);
       const literal = this.pattern.slice(this.at + 2, end < 0 ? this.pattern.length : end);
       this.at = end < 0 ? this.pattern.length : end + 2;
-      for (const ch of literal) this.emit(isPunct(ch) ? `\\${ch}` : ch, 'atom', 0);
+      if (literal === '') this.noOp();
+      for (const ch of literal) this.atom(JS_SYNTAX.test(ch) ? `\\${ch}` : ch, 0);
       return;
     }
     const anchors: Readonly<Record<string, string>> = { A: '(?:(?<![\\s\\S]))', z: '(?:(?![\\s\\S]))', b: '(?:\\b)', B: '(?:\\B)' };
     const perl = this.perlClass(letter, false);
-    if (anchors[letter] !== undefined) this.emit(anchors[letter], 'atom', 2);
-    else if (perl !== undefined) this.emit(perl, 'atom', 2);
+    if (anchors[letter] !== undefined) this.atom(anchors[letter], 2);
+    else if (perl !== undefined) this.atom(perl, 2);
     else {
       const [code, length] = this.escapedChar(this.at);
-      this.emit(hex(code), 'atom', length);
+      this.atom(hex(code), length);
     }
   }
 
@@ -224,8 +272,7 @@ class Translator {
       if (braced !== null) {
         const code = parseInt(braced[1]!, 16);
         if (code > 0x10ffff) throw invalid(`invalid escape sequence: "\\x{${braced[1]}}"`);
-        if (code > 0xffff) throw unsupported(`"\\x{${braced[1]}}" is past the characters a RegExp without the u flag reads`);
-        return [code, 3 + braced[0].length];
+        return [code, 2 + braced[0].length];
       }
       const two = /^[0-9A-Fa-f]{2}/.exec(p.slice(at + 2));
       if (two !== null) return [parseInt(two[0], 16), 4];
@@ -247,14 +294,16 @@ class Translator {
     let negatedAlone: string | undefined;
     while (i < p.length && (p[i] !== ']' || first)) {
       first = false;
-      const posix = /^\[:(\^?)([a-z]+):\]/.exec(p.slice(i));
-      if (posix !== null) {
-        const set = POSIX[posix[2]!];
-        if (set === undefined) throw invalid(`invalid character class range: "${posix[0]}"`);
-        if (posix[1] === '^') negatedAlone = set;
+      // parseNamedClass: `[:` up to the next `:]`, which must name a class Go knows.
+      const close = p.startsWith('[:', i) ? p.indexOf(':]', i + 2) : -1;
+      if (close >= 0) {
+        const name = p.slice(i + 2, close);
+        const set = POSIX[name.replace(/^\^/, '')];
+        if (set === undefined) throw invalid(`invalid character class range: "${p.slice(i, close + 2)}"`);
+        if (name.startsWith('^')) negatedAlone = set;
         else out += set;
         items++;
-        i += posix[0].length;
+        i = close + 2;
         continue;
       }
       if (p[i] === '\\' && /[dswDSWpP]/.test(p[i + 1] ?? '')) {
@@ -264,7 +313,6 @@ class Translator {
         else out += set;
         items++;
         i += 2;
-        if (p[i] === '-' && p[i + 1] !== ']') throw invalid(`invalid character class range: "${p.slice(i - 2, i + 2)}"`);
         continue;
       }
       const [lo, next] = this.classChar(i);

@@ -22,7 +22,8 @@ export const mysqlScaler: ScalerDefinition = {
     const targetType = readExternalTargetType(trigger.metricType, reader);
     const config: MysqlConfig = {
       metricName: normalizeMetricName(`mysql-${reader.raw('dbName') ?? ''}`),
-      queryValue: reader.number('queryValue', { min: 0, exclusive: true }) ?? 0,
+      // Required; positive unless the trigger only feeds a scalingModifiers formula (AsMetricSource), where no HPA divides by it.
+      queryValue: reader.number('queryValue', trigger.asMetricSource === true ? {} : { min: 0, exclusive: true }) ?? 0,
       activationQueryValue: reader.number('activationQueryValue', {}, 0) ?? 0,
     };
     return reader.finish(() => ({

@@ -22,7 +22,8 @@ export const prometheusScaler: ScalerDefinition = {
     const targetType = readExternalTargetType(trigger.metricType, reader);
     const config: PrometheusConfig = {
       metricName: 'prometheus',
-      threshold: reader.number('threshold', { min: 0, exclusive: true }) ?? 0,
+      // Required; positive unless the trigger only feeds a scalingModifiers formula (AsMetricSource), where no HPA divides by it.
+      threshold: reader.number('threshold', trigger.asMetricSource === true ? {} : { min: 0, exclusive: true }) ?? 0,
       activationThreshold: reader.number('activationThreshold', {}, 0) ?? 0,
       ignoreNullValues: reader.boolean('ignoreNullValues', true),
     };

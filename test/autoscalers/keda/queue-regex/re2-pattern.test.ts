@@ -51,6 +51,26 @@ describe('re2ToRegExp', () => {
     ['[a-]+', 'a-', true],
     ['\\w+\\.\\w+', 'orders.eu', true],
     ['(?)orders', 'orders', true],
+    // A second review's comparison against Go's regexp (about 3,900 patterns):
+    ['\\x{2e}x', '.x', true],
+    ['\\x{2e}x', '.', false],
+    ['\\x{61}{0,}', 'aaa', true],
+    ['[\\x{61}-\\x{7A}]+', 'orders', true],
+    ['[\\x00-\\x{7f}]+', 'orders', true],
+    ['a{01}', 'a{01}', true],
+    ['a{01}', 'a', false],
+    ['a{,2}', 'a{,2}', true],
+    ['[\\d-z]+', '1-z', true],
+    ['orders-[\\w-.]+', 'orders-eu.west-1', true],
+    ['[😀]', '😀', true],
+    ['[😀]', '0', false],
+    ['^..$', '😀', false],
+    ['^.$', '😀', true],
+    ['(?i)s', 'ſ', true],
+    ['(?i)[^k]', '\u212a', false],
+    ['a*(?s)*', 'aaa', true],
+    ['a*\\Q\\E*', 'aa', true],
+    ['(a{100}){10}', 'a'.repeat(1000), true],
   ])('/%s/ on %j: %s', (pattern, name, expected) => {
     expect(matches(pattern, name)).toBe(expected);
   });
@@ -82,6 +102,12 @@ describe('re2ToRegExp', () => {
     ['[abc', 'missing closing ]: a character class is not closed'],
     ['(?i-)a', 'invalid or unsupported Perl syntax: "(?i"'],
     ['orders\\', 'trailing backslash at end of expression'],
+    ['[[:Alpha:]]', 'invalid character class range: "[:Alpha:]"'],
+    ['[[::]]', 'invalid character class range: "[::]"'],
+    ['[[:a]b:]', 'invalid character class range: "[:a]b:]"'],
+    ['(a{100}){11}', 'invalid repeat count: "{11}" (nested counts above 1000)'],
+    ['(a{2}){501}', 'invalid repeat count: "{501}" (nested counts above 1000)'],
+    ['((a{600})*){2}', 'invalid repeat count: "{2}" (nested counts above 1000)'],
   ])('refuses /%s/ as Go does', (pattern, reason) => {
     expect(re2ToRegExp(pattern)).toEqual({ ok: false, invalid: true, reason });
   });
