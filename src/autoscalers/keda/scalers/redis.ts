@@ -32,8 +32,10 @@ function redisListScaler(type: string): ScalerDefinition {
     parse(trigger) {
       const reader = new MetadataReader(trigger.metadata);
       const targetType = readExternalTargetType(trigger.metricType, reader);
-      // Required (TypedConfig: no default, not optional): "missing required parameter \"listName\"".
-      const listName = reader.requiredString('listName', 'the list name');
+      // Required upstream (TypedConfig), read as prometheus's query and mysql's are: the spec's
+      // vectors leave such source names out, and a scenario names the list's queue anyway (a trigger
+      // without one is refused where its queue is resolved: "names no queue").
+      const listName = reader.raw('listName') ?? '';
       const config: RedisConfig = {
         metricName: normalizeMetricName(`redis-${listName}`),
         listLength: reader.number('listLength', { integer: true, min: 0, exclusive: true }, REDIS_DEFAULTS.listLength) ?? REDIS_DEFAULTS.listLength,

@@ -68,7 +68,7 @@ describe.each([redisClusterScaler, redisSentinelScaler].map((s) => [s.type, s] a
     expect(generateMetricNameWithIndex(0, scalerMetricName(t))).toBe('s0-redis-jobs');
     expect(scaler.read(t, queue({ messages: 3 }))).toMatchObject({ metricValue: 3, isActive: true });
     expect(problems(scaler, { listName: 'l', listLength: 'x' })).toEqual(['listLength: expected an integer > 0, got "x"']);
-    // listName is required, as TypedConfig requires it ("missing required parameter").
-    expect(problems(scaler, { hosts: 'a, b, c', ports: '1, 2, 3', listLength: '5' })).toEqual(['listName: required: expected the list name']);
+    // listName is required upstream; like prometheus's query it is not checked here (the scenario refuses a trigger that names no queue).
+    expect(parseOk(scaler, { hosts: 'a, b, c', ports: '1, 2, 3', listLength: '5' }).needs).toEqual({ kind: 'queue', queueName: '' });
   });
 });
