@@ -29,10 +29,16 @@ export type EnvLookup = { value: string; secret?: boolean } | { missing: string;
 /** A resolved variable: a value or why it cannot be known (env-reference.ts), and why it is empty when a key was not found. */
 type Resolved = EnvValue & { emptyBecause?: string };
 
+/** An env entry KEDA skips: why, and whether the cluster could still set it (`definite: false`: an optional object the scenario leaves out). */
+interface Skipped {
+  why: string;
+  definite: boolean;
+}
+
 interface ResolvedEnv {
   vars: Map<string, Resolved>;
-  /** Why a variable that only skipped entries name has no value, and whether the cluster could still set it (an optional object the scenario leaves out). */
-  skipped: Map<string, { why: string; definite: boolean }>;
+  /** Why a variable that only skipped entries name has no value. */
+  skipped: Map<string, Skipped>;
   /** The first optional envFrom source not in the manifests: KEDA skips it if the cluster lacks it too, but it may not. */
   unseenOptional: string | undefined;
   /** The first envFrom source not in the manifests ("envFrom's Secret ns/name"): any variable not set after it may come from it. */
@@ -77,28 +83,26 @@ function resolveEnv(container: ContainerSpec, namespace: string, configData: rea
   }
   for (const entry of container.env ?? []) {
     const resolved = resolveEntry(entry, env, namespace, configData);
-    if (typeof resolved !== 'string') env.vars.set(entry.name, resolved);
-    else if (!env.vars.has(entry.name)) env.skipped.set(entry.name, { why: resolved, definite: !resolved.endsWith(OPTIONAL_SKIPPED) });
+    if (!('why' in resolved)) env.vars.set(entry.name, resolved);
+    else if (!env.vars.has(entry.name)) env.skipped.set(entry.name, resolved);
   }
   return env;
 }
 
-/** The end of the reason for an optional object the scenario leaves out (KEDA skips it if the cluster lacks it too). */
-const OPTIONAL_SKIPPED = ' (optional: KEDA skips it if the cluster lacks it too)';
-
 /** What one env entry sets its variable to, or why KEDA skips the entry. */
-function resolveEntry(entry: EnvVar, env: ResolvedEnv, namespace: string, configData: readonly ConfigDataEntry[]): Resolved | string {
+function resolveEntry(entry: EnvVar, env: ResolvedEnv, namespace: string, configData: readonly ConfigDataEntry[]): Resolved | Skipped {
   if ('value' in entry) {
     const expanded = expandEnvReferences(entry.value, (name) => referenced(env, name));
     return 'unknown' in expanded ? { unknown: `${entry.name}'s value ${expanded.unknown}` } : expanded;
   }
   const from = entry.from;
   if (from.kind !== 'Secret' && from.kind !== 'ConfigMap') {
-    return `${entry.name} comes from ${from.kind === 'field' ? `fieldRef ${from.fieldPath}` : 'a resourceFieldRef'}, which KEDA's resolver skips`;
+    return { why: `${entry.name} comes from ${from.kind === 'field' ? `fieldRef ${from.fieldPath}` : 'a resourceFieldRef'}, which KEDA's resolver skips`, definite: true };
   }
   const said = `${entry.name} comes from ${from.kind} ${from.name} key ${from.key}, but ${from.kind} ${namespace}/${from.name}`;
   const object = findConfigData(configData, from.kind, namespace, from.name);
-  if (object === undefined) return from.optional ? `${said} is not in the manifests${OPTIONAL_SKIPPED}` : { unknown: `${said} is not in the manifests` };
+  // An optional object the scenario leaves out is skipped if the cluster lacks it too, but it may not.
+  if (object === undefined) return from.optional ? { why: `${said} is not in the manifests (optional: KEDA skips it if the cluster lacks it too)`, definite: false } : { unknown: `${said} is not in the manifests` };
   const secret = from.kind === 'Secret';
   if (Object.hasOwn(object.data, from.key)) return { value: object.data[from.key]!, secret };
   return { value: '', secret, emptyBecause: `${said} has no key ${from.key} (KEDA reads it as empty)` };

@@ -21,7 +21,8 @@
 
 export type PcreTranslation = { ok: true; regex: RegExp } | { ok: false; reason: string };
 
-const POSIX_CLASSES: Readonly<Record<string, string>> = {
+/** POSIX bracket classes as JavaScript class ranges (re2-pattern.ts reads them too). */
+export const POSIX_CLASSES: Readonly<Record<string, string>> = {
   alpha: 'A-Za-z',
   digit: '0-9',
   alnum: 'A-Za-z0-9',

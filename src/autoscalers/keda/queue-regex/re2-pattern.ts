@@ -22,6 +22,8 @@
  *   or off anywhere but the pattern's start (Node 20's RegExp has no scoped flags).
  */
 
+import { POSIX_CLASSES } from './pcre-pattern.js';
+
 export type Re2Translation = { ok: true; regex: RegExp } | { ok: false; invalid: boolean; reason: string };
 
 interface Flags {
@@ -50,22 +52,8 @@ class Re2Error extends Error {
 const invalid = (message: string): Re2Error => new Re2Error(message, true);
 const unsupported = (message: string): Re2Error => new Re2Error(message, false);
 
-const POSIX: Readonly<Record<string, string>> = {
-  alnum: '0-9A-Za-z',
-  alpha: 'A-Za-z',
-  ascii: '\\x00-\\x7f',
-  blank: '\\t ',
-  cntrl: '\\x00-\\x1f\\x7f',
-  digit: '0-9',
-  graph: '!-~',
-  lower: 'a-z',
-  print: ' -~',
-  punct: '!-\\/:-@\\[-`\\{-~',
-  space: '\\t\\n\\v\\f\\r ',
-  upper: 'A-Z',
-  word: '0-9A-Za-z_',
-  xdigit: '0-9A-Fa-f',
-};
+/** POSIX classes (pcre-pattern.ts's), `word` spelt out: under the `u` and `i` flags \w also takes ſ and K (U+212A), Go's does not. */
+const POSIX: Readonly<Record<string, string>> = { ...POSIX_CLASSES, word: '0-9A-Za-z_' };
 /** Perl classes as Go defines them (ASCII), for inside a bracket; the negated ones stand alone outside. */
 const PERL: Readonly<Record<string, string>> = { d: '0-9', s: '\\t\\n\\f\\r ', w: '0-9A-Za-z_' };
 const CONTROL: Readonly<Record<string, number>> = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };

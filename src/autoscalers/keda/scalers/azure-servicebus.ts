@@ -71,24 +71,7 @@ export const azureServiceBusScaler: ScalerDefinition = {
     const subscriptionName = reader.raw('subscriptionName');
     const useRegex = reader.boolean('useRegex', false);
     const operationText = reader.enumList('operation', OPERATIONS, AZURE_SERVICEBUS_DEFAULTS.operation);
-    // Validate, in its order; it returns at its first error.
-    let entity: 'queue' | 'subscription' | undefined;
-    const before = reader.problems.length;
-    if (queueName !== undefined) {
-      entity = 'queue';
-      if (subscriptionName !== undefined) reader.problem('subscriptionName', 'subscription name provided with queue name');
-      else if (useRegex) checkRegex(reader, 'queueName', queueName);
-    }
-    if (topicName !== undefined && reader.problems.length === before) {
-      if (entity === 'queue') reader.problem('topicName', 'both topic and queue name metadata provided');
-      else if (subscriptionName === undefined) reader.problem('subscriptionName', 'no subscription name provided with topic name');
-      else if (useRegex) {
-        checkRegex(reader, 'subscriptionName', subscriptionName);
-        reader.warnings.push({ field: 'subscriptionName', message: `the scenario models one subscription per topic, so the regex is not evaluated: the trigger reads the subscription of topic "${topicName}"` });
-      }
-    }
-    if (topicName !== undefined && entity === undefined) entity = 'subscription';
-    if (entity === undefined) reader.problem('queueName', 'no service bus entity type set: expected queueName, or topicName with subscriptionName');
+    const entity = validateEntity(reader, queueName, topicName, subscriptionName, useRegex);
     const named = entity === 'subscription' ? (topicName ?? '') : (queueName ?? '');
     const config: ServiceBusConfig = {
       metricName: normalizeMetricName(`azure-servicebus-${useRegex ? (entity === 'subscription' ? 'topic-regex' : 'queue-regex') : named}`),
@@ -120,10 +103,29 @@ export const azureServiceBusScaler: ScalerDefinition = {
   },
 };
 
-/** Validate's regexp.Compile of a useRegex name. */
-function checkRegex(reader: MetadataReader, key: string, pattern: string): void {
+/** Validate, in its order, returning at its first error: the entity the names make, or undefined for none. */
+function validateEntity(reader: MetadataReader, queueName: string | undefined, topicName: string | undefined, subscriptionName: string | undefined, useRegex: boolean): 'queue' | 'subscription' | undefined {
+  if (queueName !== undefined) {
+    if (subscriptionName !== undefined) reader.problem('subscriptionName', 'subscription name provided with queue name');
+    else if ((!useRegex || checkRegex(reader, 'queueName', queueName)) && topicName !== undefined) reader.problem('topicName', 'both topic and queue name metadata provided');
+    return 'queue';
+  }
+  if (topicName !== undefined) {
+    if (subscriptionName === undefined) reader.problem('subscriptionName', 'no subscription name provided with topic name');
+    else if (useRegex && checkRegex(reader, 'subscriptionName', subscriptionName)) {
+      reader.warnings.push({ field: 'subscriptionName', message: `the scenario models one subscription per topic, so the regex is not evaluated: the trigger reads the subscription of topic "${topicName}"` });
+    }
+    return 'subscription';
+  }
+  reader.problem('queueName', 'no service bus entity type set: expected queueName, or topicName with subscriptionName');
+  return undefined;
+}
+
+/** Validate's regexp.Compile of a useRegex name: true when it compiles (and scalesim can evaluate it). */
+function checkRegex(reader: MetadataReader, key: string, pattern: string): boolean {
   const translated = re2ToRegExp(pattern);
-  if (translated.ok) return;
+  if (translated.ok) return true;
   if (translated.invalid) reader.problem(key, `${key} is not a valid regular expression (${translated.reason})`);
   else reader.problem(key, `${key} "${pattern}" is a Go regular expression scalesim cannot evaluate as Go does: ${translated.reason}`);
+  return false;
 }

@@ -47,6 +47,8 @@ export const GCP_PUBSUB_DEFAULTS = Object.freeze({
   activationValue: 0,
 });
 
+/** Validate's message for both names, or neither. */
+const EXACTLY_ONE = 'exactly one of subscription or topic name must be given';
 /** compositeSubscriptionIDPrefix, unanchored as getResourceData runs it. */
 const FULL_LINK = /projects\/[a-z][a-zA-Z0-9-]*[a-zA-Z0-9]\/(subscriptions|topics)\/[a-zA-Z][a-zA-Z0-9-_~%+.]*/;
 /** Subscription metrics the scenario queue gives (SubscriptionSize is num_undelivered_messages under its other name). */
@@ -88,9 +90,8 @@ export const gcpPubSubScaler: ScalerDefinition = {
     const fromEnv = reader.has('subscriptionNameFromEnv') || reader.has('topicNameFromEnv');
     const subscriptionSize = reader.number('subscriptionSize', { integer: true }, 0) ?? 0;
     if (subscriptionSize !== 0 && topic !== undefined) reader.problem('subscriptionSize', 'you cannot use subscriptionSize field together with topicName field. Use subscriptionName field instead');
-    else if ((subscription === undefined) === (topic === undefined) && !(fromEnv && subscription === undefined && topic === undefined)) {
-      reader.problem(subscription === undefined ? 'subscriptionName' : 'topicName', 'exactly one of subscription or topic name must be given');
-    }
+    else if (subscription !== undefined && topic !== undefined) reader.problem('topicName', EXACTLY_ONE);
+    else if (subscription === undefined && topic === undefined && !fromEnv) reader.problem('subscriptionName', EXACTLY_ONE);
     let mode = reader.raw('mode') ?? GCP_PUBSUB_DEFAULTS.mode;
     // The value is a float; a target of 0 or less fails the generated HPA's validation, unless subscriptionSize replaces it.
     let value = reader.number('value', subscriptionSize === 0 ? { min: 0, exclusive: true } : {}, GCP_PUBSUB_DEFAULTS.value) ?? GCP_PUBSUB_DEFAULTS.value;
